@@ -1,0 +1,118 @@
+"""The ``mailbot`` command line.
+
+Commands are imported only when run, so ``mailbot --help`` stays fast: each entry
+below names the module holding the command and its one-line help.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+# name -> (module:attribute, short help shown by ``mailbot --help``)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "parse": ("mailbot.cli.parse:parse", "Read one .eml file and show what it asks for."),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def __init__(self, *args: Any, lazy: dict[str, tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._lazy = lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self._lazy:
+            module_name, attr = self._lazy[cmd_name][0].split(":")
+            command: click.Command = getattr(importlib.import_module(module_name), attr)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, self._lazy[name][1]) for name in sorted(self._lazy)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+class AppContext:
+    """What every command shares: the settings, loaded once and only when needed."""
+
+    def __init__(self, config_path: str | None, log_level: str | None) -> None:
+        self.config_path = config_path
+        self.log_level = log_level
+        self._settings: Any = None
+
+    @property
+    def settings(self) -> Any:
+        if self._settings is None:
+            from mailbot.config import load_settings
+            from mailbot.logs import configure_logging
+
+            self._settings = load_settings(self.config_path)
+            configure_logging(
+                self.log_level or self._settings.logging.level, self._settings.logging.format
+            )
+        return self._settings
+
+
+@click.group(
+    cls=LazyGroup,
+    lazy=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.option(
+    "--config",
+    "config_path",
+    metavar="PATH",
+    envvar="MAILBOT_CONFIG",
+    help="Settings file (TOML). Default: $MAILBOT_CONFIG, else built-in defaults.",
+)
+@click.option(
+    "--log-level",
+    type=click.Choice(["debug", "info", "warning", "error"]),
+    default=None,
+    help="Override [logging] level.",
+)
+@click.version_option(package_name="mailbot")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None, log_level: str | None) -> None:
+    """mailbot: intake bot for the DPS e-Ticket (TraCS) enrolment mailbox.
+
+    \b
+    Examples:
+      mailbot parse request.eml --json
+      mailbot --config mailbot.toml db upgrade
+      mailbot --config mailbot.toml poll --once
+    """
+    ctx.obj = AppContext(config_path, log_level)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: one-line errors, never a traceback, for expected failures."""
+    from mailbot.errors import MailbotError
+
+    try:
+        cli.main(args=argv, prog_name="mailbot", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except MailbotError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)

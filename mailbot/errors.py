@@ -1,0 +1,58 @@
+"""One exception root for everything mailbot raises on purpose.
+
+Validation results (missing or invalid fields) are data, not exceptions; these
+classes are for failures that stop a unit of work.
+"""
+
+from __future__ import annotations
+
+
+class MailbotError(Exception):
+    """Root of every error mailbot raises deliberately.
+
+    The CLI prints ``str(error)`` as a one-line message and exits non-zero.
+    """
+
+
+class ConfigError(MailbotError):
+    """Raised when the settings file or environment holds a missing or unsafe value."""
+
+
+class RulesError(MailbotError):
+    """Raised when a file in ``rules/`` cannot be loaded; names the file and the key."""
+
+
+class MessageError(MailbotError):
+    """Raised when input is not a readable email (not RFC 5322, unreadable, too large)."""
+
+
+class MessageTooLarge(MessageError):
+    """Raised when a message exceeds the configured size limit."""
+
+
+class StoreError(MailbotError):
+    """Raised when the database is unreachable or its schema is not current."""
+
+
+class SchemaOutOfDate(StoreError):
+    """Raised when the database schema is behind the code; run ``mailbot db upgrade``."""
+
+
+class MailboxError(MailbotError):
+    """Raised when the IMAP server cannot be reached or refuses an operation."""
+
+
+class MailboxLoginError(MailboxError):
+    """Raised when the IMAP server rejects the configured credentials."""
+
+
+class DeliveryError(MailbotError):
+    """Raised when an outgoing email cannot be handed to the SMTP server."""
+
+
+class PermanentDeliveryError(DeliveryError):
+    """Raised on a 5xx SMTP answer: retrying will not help."""
+
+
+class CaseError(MailbotError):
+    """Raised when a case operation is refused (unknown reference, wrong state, conflict)."""

@@ -1,0 +1,1 @@
+"""Pure intake: raw message bytes -> a typed request with its checklist."""

@@ -1,0 +1,74 @@
+"""Typed requests read from an email; the JSON shape of ``mailbot parse --json``."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Intent = Literal["enrollment", "officer_maintenance", "other"]
+Action = Literal["add", "update", "deactivate"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Agency(_Model):
+    name: str | None = None
+    judiciary_code: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    logo: str | None = None
+
+
+class PointOfContact(_Model):
+    name: str | None = None
+    email: str | None = None
+
+
+class HeadOfDepartment(_Model):
+    name: str | None = None
+    title: str | None = None
+
+
+class Officer(_Model):
+    last_name: str | None = None
+    first_name: str | None = None
+    title: str | None = None
+    officer_number: str | None = None
+    dps_username: str | None = None
+
+
+class Change(BaseModel):
+    """One roster change; besides ``action`` and ``officer_number`` it carries only
+    the fields that change (officer fields, or ``agency`` for a transfer)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    action: Action
+    officer_number: str | None = None
+
+
+class Invalid(_Model):
+    field: str
+    reason: str
+
+
+class ParseResult(_Model):
+    intent: Intent = "other"
+    sender: str | None = None
+    automated: bool = False
+    agency: Agency = Field(default_factory=Agency)
+    point_of_contact: PointOfContact = Field(default_factory=PointOfContact)
+    head_of_department: HeadOfDepartment = Field(default_factory=HeadOfDepartment)
+    officers: list[Officer] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)
+    invalid: list[Invalid] = Field(default_factory=list)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The exact public shape: every key present, unknown values ``null``."""
+        data = self.model_dump(mode="json")
+        data["changes"] = [c.model_dump(mode="json") for c in self.changes]
+        return data

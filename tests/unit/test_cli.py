@@ -1,0 +1,73 @@
+"""The CLI through its real entry point: help, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "tests" / "data" / "samples" / "sop-sample.eml"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mailbot", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_help_lists_commands() -> None:
+    """`mailbot --help` shows the commands with their one-line help."""
+    out = run("--help")
+    assert out.returncode == 0
+    assert "parse" in out.stdout
+
+
+def test_parse_json_prints_one_object() -> None:
+    """`mailbot parse --json` prints exactly one JSON object with the public keys."""
+    out = run("parse", str(SAMPLE), "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) == {
+        "intent",
+        "sender",
+        "automated",
+        "agency",
+        "point_of_contact",
+        "head_of_department",
+        "officers",
+        "changes",
+        "missing",
+        "invalid",
+    }
+    assert data["sender"] == "rtanner@hartfordvt.gov"
+
+
+def test_parse_missing_file_is_one_line_error(tmp_path: Path) -> None:
+    """A path that does not exist gives a one-line error and a non-zero exit, no traceback."""
+    out = run("parse", str(tmp_path / "none.eml"))
+    assert out.returncode != 0
+    assert out.stderr.strip().count("\n") == 0
+    assert "Traceback" not in out.stderr
+
+
+def test_parse_non_email_is_refused(tmp_path: Path) -> None:
+    """A file that is not an email is named as such."""
+    bad = tmp_path / "x.eml"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    out = run("parse", str(bad))
+    assert out.returncode != 0
+    assert "not an email" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_parse_over_size_limit_is_refused(tmp_path: Path) -> None:
+    """A file over [limits] max_message_bytes is refused without being read."""
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[limits]\nmax_message_bytes = 2048\n")
+    big = tmp_path / "big.eml"
+    big.write_bytes(b"From: a@b.c\r\nSubject: x\r\n\r\n" + b"a" * 5000)
+    out = run("--config", str(cfg), "parse", str(big))
+    assert out.returncode != 0
+    assert "over the limit" in out.stderr
