@@ -38,6 +38,11 @@ class SchemaOutOfDate(StoreError):
     """Raised when the database schema is behind the code; run ``mailbot db upgrade``."""
 
 
+class DuplicateMessage(StoreError):
+    """Raised when a message (folder, UIDVALIDITY, UID) is already in the ledger, e.g.
+    because another bot instance recorded it first; the caller skips it."""
+
+
 class MailboxError(MailbotError):
     """Raised when the IMAP server cannot be reached or refuses an operation."""
 
@@ -52,6 +57,14 @@ class DeliveryError(MailbotError):
 
 class PermanentDeliveryError(DeliveryError):
     """Raised on a 5xx SMTP answer: retrying will not help."""
+
+
+class ReplyError(MailbotError):
+    """Raised when a reply cannot be rendered or built (unknown template, missing variable)."""
+
+
+class InvalidRecipient(ReplyError):
+    """Raised when an outgoing address is not exactly one plain ``local@domain``."""
 
 
 class CaseError(MailbotError):

@@ -57,6 +57,14 @@ class Mailbox(Protocol):
         """The raw message (BODY.PEEK[]), or None if it vanished."""
         ...
 
+    def fetch_header(self, uid: int) -> bytes | None:
+        """Only the header block (BODY.PEEK[HEADER]), or None if it vanished."""
+        ...
+
+    def has_capability(self, name: str) -> bool:
+        """Whether the server offers an IMAP extension (``"IDLE"``, ``"MOVE"``)."""
+        ...
+
     def move(self, uid: int, folder: str) -> None: ...
 
     def wait_for_change(self, timeout: float) -> bool:

@@ -15,6 +15,18 @@ import click
 # name -> (module:attribute, short help shown by ``mailbot --help``)
 COMMANDS: dict[str, tuple[str, str]] = {
     "parse": ("mailbot.cli.parse:parse", "Read one .eml file and show what it asks for."),
+    "run": ("mailbot.cli.desk:run", "Watch the mailbox in the foreground until stopped."),
+    "poll": ("mailbot.cli.desk:poll", "Run one full cycle (fetch, process, send) and exit."),
+    "quarantine": ("mailbot.cli.desk:quarantine", "List messages set aside as unreadable."),
+    "reprocess": ("mailbot.cli.desk:reprocess", "Read a quarantined message again."),
+    "db": ("mailbot.cli.db:db", "Database schema: upgrade, current, check."),
+    "queue": ("mailbot.cli.review:queue", "Cases waiting for staff, oldest first."),
+    "case": ("mailbot.cli.review:case", "One case: show, edit, history."),
+    "approve": ("mailbot.cli.review:approve", "Approve a case: write the records, notify."),
+    "reject": ("mailbot.cli.review:reject", "Reject a case; the sender is told why."),
+    "agencies": ("mailbot.cli.review:agencies", "List agency records."),
+    "officers": ("mailbot.cli.review:officers", "List officer records."),
+    "export": ("mailbot.cli.review:export", "Export approved records for TraCS (CSV/JSON)."),
 }
 
 
@@ -100,7 +112,10 @@ def main(argv: list[str] | None = None) -> None:
     from mailbot.errors import MailbotError
 
     try:
-        cli.main(args=argv, prog_name="mailbot", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="mailbot", standalone_mode=False)
+        # Without standalone mode, click returns ctx.exit(n)'s code instead of exiting.
+        if isinstance(code, int) and not isinstance(code, bool) and code:
+            sys.exit(code)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)

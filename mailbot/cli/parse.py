@@ -43,7 +43,10 @@ def parse(app: object, path: Path, as_json: bool) -> None:
     except OSError as e:
         raise MessageError(f"cannot read {path}: {e.strerror or e}") from None
     try:
-        result = parse_message(raw, limits)
+        from mailbot.intake.rules import load_rules
+
+        rules = load_rules(settings.bot.rules_dir)
+        result = parse_message(raw, limits, rules, settings.bot.loop_header)
     except MessageError as e:
         raise MessageError(f"{path}: {e}") from None
     if as_json:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from rich.console import Console
 from rich.table import Table
 
@@ -65,3 +68,193 @@ def print_parse_result(result: ParseResult, console: Console | None = None) -> N
             console.print(f"  [yellow]invalid[/yellow]  {item.field}: {item.reason}")
     elif result.intent == "enrollment":
         console.print("[green]Complete: nothing missing.[/green]")
+
+
+# --- the review desk (mailbot queue / case / agencies / officers) ----------------------
+
+
+def _cell(value: object) -> str:
+    from rich.markup import escape
+
+    return "[dim]-[/dim]" if value is None or value == "" else escape(str(value))
+
+
+def _flag_text(flags: list[str]) -> str:
+    from mailbot.review.common import flag_label
+
+    return ", ".join(flag_label(f) for f in flags)
+
+
+def _diff_table(rows: list[dict[str, object]], title: str = "Roster changes") -> Table:
+    table = Table(title=title)
+    for col in ("#", "Action", "Officer no.", "Name", "Field", "From", "To", "Problem"):
+        table.add_column(col)
+    for r in rows:
+        problem = r.get("problem")
+        shown = (
+            f"[red]{_cell(problem)}[/red]"
+            if r.get("blocking")
+            else (f"[yellow]{_cell(problem)}[/yellow]" if problem else "")
+        )
+        table.add_row(
+            str(r["index"]),
+            _cell(r["action"]),
+            _cell(r["officer_number"]),
+            _cell(r["officer_name"]),
+            _cell(r["field"]),
+            _cell(r["old"]),
+            _cell(r["new"]),
+            shown,
+        )
+    return table
+
+
+def print_queue(entries: list[Any], console: Console | None = None) -> None:
+    """The review queue as a table, then each maintenance case's roster diff."""
+    console = console or Console()
+    if not entries:
+        console.print("The queue is empty: no case waits for staff.")
+        return
+    table = Table(title=f"Review queue ({len(entries)})")
+    for col in ("Reference", "Received", "Kind", "Agency", "Sender", "Status", "Flags"):
+        table.add_column(col)
+    for e in entries:
+        status = "complete" if e.complete else f"{e.missing} to fix"
+        flags = _flag_text(e.flags)
+        if e.conflicts:
+            flags += ": " + "; ".join(e.conflicts[:2])
+        agency = " ".join(p for p in (e.agency_code, e.agency_name) if p)
+        table.add_row(
+            e.reference,
+            e.created_at.strftime("%Y-%m-%d %H:%M"),
+            "enrolment" if e.kind == "enrollment" else "roster change",
+            _cell(agency),
+            _cell(e.sender),
+            f"{e.status} ({status})",
+            f"[yellow]{_cell(flags)}[/yellow]" if flags else "",
+        )
+    console.print(table)
+    for e in entries:
+        if e.diff:
+            console.print(_diff_table([r.as_dict() for r in e.diff], f"{e.reference}: changes"))
+    console.print("Next: mailbot case show REF, then mailbot approve REF --by NAME")
+
+
+def _source_text(source: object) -> str:
+    if not isinstance(source, dict):
+        return ""
+    if "edited_by" in source:
+        return f"edited by {source['edited_by']} {str(source.get('at', ''))[:16]}"
+    parts = [f"#{source.get('message')}"]
+    if source.get("date"):
+        parts.append(str(source["date"])[:16])
+    if source.get("sender"):
+        parts.append(str(source["sender"]))
+    return " ".join(parts)
+
+
+def print_case(view: dict[str, object], console: Console | None = None) -> None:
+    """One case: header, values with their source, checklist, conflicts/diff, history."""
+    console = console or Console()
+    v: dict[str, Any] = view
+    console.print(
+        f"[bold]{v['reference']}[/bold]  {v['kind']}  [bold]{v['status']}[/bold]  "
+        f"from {_cell(v['sender'])}  opened {str(v['created_at'])[:16]}"
+    )
+    if v["flags"]:
+        console.print("[yellow]Flags:[/yellow] " + ", ".join(f["label"] for f in v["flags"]))
+    values = Table(title="What was read", show_lines=False)
+    for col in ("Field", "Value", "Source (message, date, sender)"):
+        values.add_column(col)
+    for f in v["fields"]:
+        values.add_row(f["path"], _cell(f["value"]), _cell(_source_text(f["source"])))
+    console.print(values)
+    if v["messages"]:
+        msgs = Table(title="Messages")
+        for col in ("#", "Date", "From", "Message-ID", "Subject"):
+            msgs.add_column(col)
+        for m in v["messages"]:
+            msgs.add_row(
+                str(m["message"]),
+                _cell(str(m["date"] or "")[:16]),
+                _cell(m["sender"]),
+                _cell(m["message_id"]),
+                _cell(m["subject"]),
+            )
+        console.print(msgs)
+    check = v["checklist"]
+    if check["complete"]:
+        console.print("[green]Checklist: complete.[/green]")
+    else:
+        console.print("[bold]Checklist[/bold]")
+        for line in check["lines"]:
+            console.print(f"  [red]-[/red] {_cell(line)}")
+    for c in v["conflicts"]:
+        console.print(f"[red]Conflict[/red] {c['path']} {_cell(c['value'])}: {_cell(c['detail'])}")
+    if v["kind"] == "officer_maintenance":
+        if v["authorised_agency"] is None:
+            console.print(
+                "[red]The sender is not the registered PoC or head of department "
+                "of an agency.[/red]"
+            )
+        if v["diff"]:
+            console.print(_diff_table(v["diff"]))
+    if v["history"]:
+        print_history(v["history"], console)
+
+
+def print_history(events: list[dict[str, object]], console: Console | None = None) -> None:
+    console = console or Console()
+    table = Table(title="History")
+    for col in ("When", "Who", "What", "Detail"):
+        table.add_column(col)
+    for e in events:
+        detail = e.get("detail") or {}
+        text = ", ".join(
+            f"{k}={json.dumps(val, ensure_ascii=False, default=str)}"
+            for k, val in detail.items()  # type: ignore[attr-defined]
+        )
+        table.add_row(str(e["at"])[:19], _cell(e["actor"]), _cell(e["action"]), _cell(text[:200]))
+    console.print(table)
+
+
+def print_agencies(rows: list[dict[str, object]], console: Console | None = None) -> None:
+    console = console or Console()
+    if not rows:
+        console.print("No agency records yet: approve an enrolment first.")
+        return
+    table = Table(title=f"Agencies ({len(rows)})")
+    for col in ("Code", "Name", "Address", "Phone", "PoC", "Head of department", "Officers"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            _cell(r["judiciary_code"]),
+            _cell(r["name"]),
+            _cell(r["address"]),
+            _cell(r["phone"]),
+            _cell(f"{r['poc_name'] or ''} <{r['poc_email'] or '?'}>"),
+            _cell(" ".join(str(x) for x in (r["hod_title"], r["hod_name"]) if x)),
+            str(r["active_officers"]),
+        )
+    console.print(table)
+
+
+def print_officers(rows: list[dict[str, object]], console: Console | None = None) -> None:
+    console = console or Console()
+    if not rows:
+        console.print("No officer records.")
+        return
+    table = Table(title=f"Officers ({len(rows)})")
+    for col in ("Agency", "Officer no.", "Last name", "First name", "Title", "Username", "Status"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            _cell(r["agency_code"]),
+            _cell(r["officer_number"]),
+            _cell(r["last_name"]),
+            _cell(r["first_name"]),
+            _cell(r["title"]),
+            _cell(r["dps_username"]),
+            _cell(r["status"]) if r["status"] == "active" else f"[dim]{r['status']}[/dim]",
+        )
+    console.print(table)

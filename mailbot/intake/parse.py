@@ -1,14 +1,143 @@
-"""The whole intake: raw bytes -> :class:`ParseResult` with its checklist."""
+"""The whole intake: raw bytes -> :class:`ParseResult` with its checklist.
+
+``parse_message`` reads the MIME layer; ``parse_parts`` does the rest and is pure:
+find what the message asks for, read the fields, tables and prose, and check
+them against ``rules/``.
+"""
 
 from __future__ import annotations
 
+import structlog
+
+from mailbot.intake import checks, fields, intent, prose, tables
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
-from mailbot.intake.model import ParseResult
+from mailbot.intake.model import Officer, ParseResult
+from mailbot.intake.parts import MessageParts
+from mailbot.intake.rules import Rules, load_rules
+
+log = structlog.get_logger()
 
 
-def parse_message(raw: bytes, limits: Limits | None = None) -> ParseResult:
+def parse_message(
+    raw: bytes,
+    limits: Limits | None = None,
+    rules: Rules | None = None,
+    loop_header: str = "X-Mailbot-Loop",
+) -> ParseResult:
     """Read one message. Raises :class:`~mailbot.errors.MessageError` only when the
     input is not a readable email; an incomplete request is a result, not an error."""
+    limits = limits or Limits()
     parts = read_message(raw, limits)
-    return ParseResult(sender=parts.sender)
+    return parse_parts(parts, rules, limits, loop_header)
+
+
+def read_officers(body: str, grids: list[list[list[str]]], rules: Rules) -> list[Officer]:
+    """Officers from tables in the text, then from attached/HTML tables, else from prose."""
+    found = tables.officers_from_text(body, rules)
+    for grid in grids:
+        rows = tables.officers_from_grid(grid, rules)
+        if rows and not all(o in found for o in rows):
+            found.extend(rows)
+    if not found:
+        found = prose.officers_in_prose(body, rules)
+    return found
+
+
+def parse_parts(
+    parts: MessageParts,
+    rules: Rules | None = None,
+    limits: Limits | None = None,
+    loop_header: str = "X-Mailbot-Loop",
+) -> ParseResult:
+    """Everything after the MIME layer: intent, fields, officers, changes and checklist."""
+    from mailbot.intake.classify import automated_reason
+
+    rules = rules or load_rules()
+    limits = limits or Limits()
+    result = ParseResult(sender=parts.sender.lower() if parts.sender else None)
+    reason = automated_reason(parts, loop_header=loop_header)
+    if reason is not None:
+        log.debug("message_automated", reason=reason)
+        result.automated = True
+        return result
+
+    text = prose.new_text(parts.text, parts.subject)
+    split = prose.split_signature(text, rules)
+    body = split.body
+    officers = read_officers(body, parts.tables, rules)[: limits.max_officers]
+    values, labels = fields.read_fields(body, rules)
+    agency_values = [
+        values.get(p) for p in ("agency.judiciary_code", "agency.phone", "agency.address")
+    ]
+    kind = intent.classify(
+        body,
+        rules,
+        has_agency_fields=bool(values.get("agency.judiciary_code") or "agency.name" in labels),
+        agency_values=sum(1 for v in agency_values if v),
+        officers=len(officers),
+        is_reply=_is_reply(parts),
+    )
+    result.intent = kind
+
+    phone = values.get("agency.phone")
+    if phone:
+        phone = checks.normalize_phone(phone, rules) or phone
+    result.agency.name = values.get("agency.name")
+    result.agency.judiciary_code = values.get("agency.judiciary_code")
+    result.agency.address = values.get("agency.address")
+    result.agency.phone = phone
+
+    addresses = [
+        *parts.to,
+        *parts.cc,
+        *parts.reply_to,
+        *prose.header_addresses(parts.text + "\n" + parts.quoted_text),
+    ]
+    contact = fields.point_of_contact(
+        body, rules, labels, addresses, (parts.sender_name, parts.sender)
+    )
+    result.point_of_contact.name = contact.name
+    result.point_of_contact.email = contact.email
+
+    hod_name, hod_title = fields.head_of_department(split.signature, rules)
+    if kind == "enrollment" or (hod_title and _is_head(hod_title, rules)):
+        result.head_of_department.name = hod_name
+        result.head_of_department.title = hod_title
+
+    logo_reason = None
+    from mailbot.intake.logo import find_logo
+
+    logo = find_logo(parts.attachments, limits)
+    if logo is not None:
+        result.agency.logo = logo.filename
+        logo_reason = checks.check_logo(logo, rules)
+
+    if kind == "enrollment":
+        result.officers = officers
+        result.missing, result.invalid = checks.check_enrollment(result, rules, logo_reason)
+    elif kind == "officer_maintenance":
+        table_rows = tables.officers_from_text(body, rules)
+        result.changes = intent.read_changes(body, rules, table_rows)
+    log.debug(
+        "message_parsed",
+        intent=kind,
+        officers=len(result.officers),
+        changes=len(result.changes),
+        missing=len(result.missing),
+        invalid=len(result.invalid),
+    )
+    return result
+
+
+def _is_reply(parts: MessageParts) -> bool:
+    import re
+
+    return parts.in_reply_to is not None or bool(
+        re.match(r"^\s*(?:re|aw|sv)\s*:", parts.subject, re.I)
+    )
+
+
+def _is_head(title: str, rules: Rules) -> bool:
+    low = title.lower()
+    return any(t.lower() in low for t in rules.language.people.head_titles)

@@ -1,0 +1,449 @@
+"""The IMAP mailbox adapter (IMAPClient), addressed by UID only.
+
+Every IMAP, socket and TLS failure leaves this module as a :class:`MailboxError`
+(``MailboxLoginError`` when the credentials are refused). A lost connection is
+dropped on the spot; the caller reconnects and selects the folder again::
+
+    mailbox = ImapMailbox(settings.mailbox, idle_renew_seconds=settings.poll.idle_renew_seconds)
+    mailbox.reconnect()                      # first connect, with backoff
+    while running:
+        try:
+            state = mailbox.select(settings.mailbox.folder)   # compare state.uidvalidity
+            uids = mailbox.uids_after(last_uid)
+            sizes = mailbox.sizes(uids)                        # before any body is fetched
+            raw = mailbox.fetch(uid)                           # None: expunged meanwhile
+            mailbox.move(uid, settings.mailbox.processed_folder)
+            mailbox.wait_for_change(settings.poll.interval_seconds)
+        except MailboxLoginError:
+            raise                                              # wrong password: stop
+        except MailboxError:
+            mailbox.reconnect()                                # backoff, one log line per try
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import ssl
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from typing import Any
+
+import structlog
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
+
+from mailbot.config import MailboxSettings
+from mailbot.errors import MailboxError, MailboxLoginError
+from mailbot.ports import FolderState
+
+log = structlog.get_logger()
+
+# UIDs per SEARCH range and per FETCH command: keeps every server reply well under
+# imaplib's 1 MB line limit even on folders with 100,000 messages.
+SEARCH_CHUNK = 20_000
+FETCH_CHUNK = 500
+
+_DELETED = b"\\Deleted"
+_CHANGES = frozenset({b"EXISTS", b"EXPUNGE", b"RECENT", b"FETCH", b"VANISHED"})
+_APPENDUID = re.compile(rb"\[APPENDUID \d+ (\d+)\]", re.IGNORECASE)
+
+
+def _chunks(items: Sequence[int], size: int) -> Iterator[Sequence[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _is_change(response: Any) -> bool:
+    """True for an untagged IDLE response that says the folder changed."""
+    return (
+        isinstance(response, tuple)
+        and len(response) >= 2
+        and isinstance(response[1], bytes)
+        and response[1].upper() in _CHANGES
+    )
+
+
+class ImapMailbox:
+    """One IMAP connection to the bot's mailbox (implements :class:`mailbot.ports.Mailbox`).
+
+    ``ssl_context`` replaces the default verifying context (tests, private CAs).
+    ``ignore_capabilities`` hides server extensions this adapter would otherwise use
+    (``{"MOVE"}``, ``{"IDLE"}``), for a server whose implementation is broken.
+    ``sleep`` is the wait used between reconnect attempts and instead of IDLE; a
+    test seam.
+    """
+
+    def __init__(
+        self,
+        settings: MailboxSettings,
+        *,
+        ssl_context: ssl.SSLContext | None = None,
+        ignore_capabilities: Iterable[str] = (),
+        idle_renew_seconds: float = 540.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.settings = settings
+        self._ssl_context = ssl_context
+        self._ignored = frozenset(c.upper() for c in ignore_capabilities)
+        self._idle_renew = idle_renew_seconds
+        self._sleep = sleep
+        self._client: IMAPClient | None = None
+        self._state: FolderState | None = None
+        self._known_folders: set[str] = set()
+        self._log = log.bind(imap_host=settings.host, imap_port=settings.port)
+
+    # -- connection ---------------------------------------------------------------------
+
+    @property
+    def connected(self) -> bool:
+        return self._client is not None
+
+    def connect(self) -> None:
+        """Open the connection and log in; a no-op when already connected."""
+        if self._client is not None:
+            return
+        s = self.settings
+        context = self._ssl_context or ssl.create_default_context()
+        try:
+            client = IMAPClient(
+                s.host,
+                port=s.port,
+                ssl=s.security == "tls",
+                ssl_context=context if s.security == "tls" else None,
+                timeout=s.timeout_seconds,
+            )
+        except (IMAPClientError, OSError) as e:
+            raise MailboxError(f"cannot reach the IMAP server {s.host}:{s.port}: {e}") from e
+        try:
+            if s.security == "starttls":
+                client.starttls(context)
+            client.login(s.username, s.password.get_secret_value())
+        except LoginError as e:
+            self._shutdown(client)
+            raise MailboxLoginError(
+                f"the IMAP server {s.host}:{s.port} refused the login of user {s.username!r}; "
+                "check the password (MAILBOT_MAILBOX_PASSWORD)"
+            ) from e
+        except (IMAPClientError, OSError) as e:
+            self._shutdown(client)
+            raise MailboxError(
+                f"cannot open an IMAP session on {s.host}:{s.port} ({s.security}): {e}"
+            ) from e
+        self._client = client
+        self._log.info("imap_connected", user=s.username, security=s.security)
+
+    def reconnect(
+        self, *, attempts: int = 6, first_delay: float = 1.0, max_delay: float = 60.0
+    ) -> None:
+        """Drop any connection and connect again, with exponential backoff.
+
+        Waits ``first_delay``, then twice as long, up to ``max_delay``, between failed
+        attempts, logging one ``imap_connect_failed`` line per failure. A refused login
+        is not retried. Raises the last :class:`MailboxError` after ``attempts`` tries.
+        Select the folder again afterwards (and compare its UIDVALIDITY).
+        """
+        self.close()
+        delay = first_delay
+        for attempt in range(1, attempts + 1):
+            try:
+                self.connect()
+            except MailboxLoginError:
+                raise
+            except MailboxError as e:
+                last = attempt == attempts
+                self._log.warning(
+                    "imap_connect_failed",
+                    attempt=attempt,
+                    attempts=attempts,
+                    retry_in=None if last else delay,
+                    error=str(e),
+                )
+                if last:
+                    raise
+                self._sleep(delay)
+                delay = min(delay * 2, max_delay)
+            else:
+                if attempt > 1:
+                    self._log.info("imap_reconnected", attempt=attempt)
+                return
+
+    def close(self) -> None:
+        """Log out and close; safe to call twice or on a dead connection."""
+        client, self._client = self._client, None
+        self._state = None
+        self._known_folders.clear()
+        if client is None:
+            return
+        try:
+            client.logout()
+        except Exception:  # the connection may already be gone: close it regardless
+            self._shutdown(client)
+
+    @staticmethod
+    def _shutdown(client: IMAPClient) -> None:
+        with contextlib.suppress(Exception):  # already closed
+            client.shutdown()
+
+    def _drop(self, op: str, error: BaseException) -> None:
+        client, self._client = self._client, None
+        self._state = None
+        self._known_folders.clear()
+        if client is not None:
+            self._shutdown(client)
+        self._log.warning("imap_connection_lost", op=op, error=str(error) or type(error).__name__)
+
+    def _require(self) -> IMAPClient:
+        if self._client is None:
+            raise MailboxError(
+                f"not connected to the IMAP server {self.settings.host}:{self.settings.port}; "
+                "call reconnect()"
+            )
+        return self._client
+
+    @contextmanager
+    def _errors(self, op: str) -> Iterator[None]:
+        """Translate IMAP, socket and TLS failures into MailboxError."""
+        where = f"{self.settings.host}:{self.settings.port}"
+        try:
+            yield
+        except MailboxError:
+            raise
+        except (IMAPClientAbortError, OSError) as e:
+            self._drop(op, e)
+            raise MailboxError(f"IMAP {op} on {where}: connection lost ({e}); reconnect") from e
+        except IMAPClientError as e:
+            raise MailboxError(f"IMAP {op} on {where} refused: {e}") from e
+
+    # -- capabilities and folders -------------------------------------------------------
+
+    def capabilities(self) -> frozenset[str]:
+        """The server's capabilities (upper case), minus ``ignore_capabilities``."""
+        client = self._require()
+        with self._errors("CAPABILITY"):
+            raw = client.capabilities()
+        names = {c.decode("ascii", "replace").upper() for c in raw}
+        return frozenset(names - self._ignored)
+
+    def has_capability(self, name: str) -> bool:
+        return name.upper() in self.capabilities()
+
+    def ensure_folder(self, name: str) -> None:
+        """Create and subscribe ``name`` unless it exists; tolerates a concurrent create."""
+        if name in self._known_folders or name.upper() == "INBOX":
+            return
+        client = self._require()
+        with self._errors("CREATE"):
+            if not client.folder_exists(name):
+                try:
+                    client.create_folder(name)
+                except IMAPClientAbortError:
+                    raise
+                except IMAPClientError:
+                    if not client.folder_exists(name):  # not a race with another client
+                        raise
+                else:
+                    self._log.info("imap_folder_created", folder=name)
+                client.subscribe_folder(name)
+        self._known_folders.add(name)
+
+    def select(self, folder: str) -> FolderState:
+        """SELECT ``folder`` (read-write) and return its UIDVALIDITY, UIDNEXT and size."""
+        client = self._require()
+        with self._errors("SELECT"):
+            response = client.select_folder(folder)
+        try:
+            uidvalidity = int(response[b"UIDVALIDITY"])
+        except KeyError:
+            raise MailboxError(
+                f"IMAP server {self.settings.host} sent no UIDVALIDITY for {folder!r}"
+            ) from None
+        uidnext = response.get(b"UIDNEXT")
+        self._state = FolderState(
+            name=folder,
+            uidvalidity=uidvalidity,
+            uidnext=int(uidnext) if uidnext is not None else None,
+            exists=int(response.get(b"EXISTS", 0)),
+        )
+        return self._state
+
+    def _selected(self) -> tuple[IMAPClient, FolderState]:
+        client = self._require()
+        if self._state is None:
+            raise MailboxError("no IMAP folder is selected; call select() first")
+        return client, self._state
+
+    # -- reading ------------------------------------------------------------------------
+
+    def uids_after(self, last_uid: int) -> list[int]:
+        """UIDs in the selected folder strictly greater than ``last_uid``, ascending.
+
+        Uses UIDNEXT from the last ``select()`` to answer "nothing new" without a
+        SEARCH, so an idle poll costs the same on any folder size. Once IDLE has seen
+        a change, UIDNEXT is treated as unknown and a SEARCH is always made. The
+        ``UID n:*`` quirk (it always matches the highest UID, even below ``n``) is
+        filtered out.
+        """
+        client, state = self._selected()
+        start = max(last_uid, 0) + 1
+        found: set[int] = set()
+        with self._errors("SEARCH"):
+            if state.uidnext is None:
+                found.update(client.search(["UID", f"{start}:*"]))
+            else:
+                upper = state.uidnext - 1
+                while start <= upper:
+                    end = min(start + SEARCH_CHUNK - 1, upper)
+                    found.update(client.search(["UID", f"{start}:{end}"]))
+                    start = end + 1
+        return sorted(uid for uid in found if uid > last_uid)
+
+    def sizes(self, uids: Sequence[int]) -> dict[int, int]:
+        """RFC822.SIZE for each UID still present; expunged UIDs are simply absent."""
+        client, _ = self._selected()
+        wanted = sorted(set(uids))
+        out: dict[int, int] = {}
+        with self._errors("FETCH RFC822.SIZE"):
+            # NOOP lets the server report expunges by other clients first; until then
+            # it may still answer for messages that are gone.
+            client.noop()
+            for chunk in _chunks(wanted, FETCH_CHUNK):
+                for uid, item in self._fetch_tolerant(client, chunk, "RFC822.SIZE").items():
+                    size = item.get(b"RFC822.SIZE") if isinstance(item, dict) else None
+                    if uid in chunk and isinstance(size, int):
+                        out[uid] = size
+        return out
+
+    @staticmethod
+    def _fetch_tolerant(client: IMAPClient, uids: Sequence[int], what: str) -> dict[int, Any]:
+        """FETCH ``what``; on a NO (some servers refuse expunged UIDs) retry one by one."""
+        try:
+            return dict(client.fetch(list(uids), [what]))
+        except IMAPClientAbortError:
+            raise
+        except IMAPClientError:
+            if len(uids) == 1:
+                return {}
+        out: dict[int, Any] = {}
+        for uid in uids:
+            try:
+                out.update(client.fetch([uid], [what]))
+            except IMAPClientAbortError:
+                raise
+            except IMAPClientError:
+                continue
+        return out
+
+    def fetch(self, uid: int) -> bytes | None:
+        """The raw message via BODY.PEEK[] (\\Seen is left alone), or None if it vanished.
+
+        Raises :class:`MailboxError` if the server refuses the FETCH while the message
+        is still there, so a message is never skipped by mistake.
+        """
+        return self._fetch_part(uid, "BODY.PEEK[]", b"BODY[]")
+
+    def fetch_header(self, uid: int) -> bytes | None:
+        """Only the header block (BODY.PEEK[HEADER]): for a message too large to fetch."""
+        return self._fetch_part(uid, "BODY.PEEK[HEADER]", b"BODY[HEADER]")
+
+    def _fetch_part(self, uid: int, item: str, key: bytes) -> bytes | None:
+        client, _ = self._selected()
+        with self._errors(f"FETCH {item}"):
+            client.noop()  # learn of expunges by other clients first (see sizes())
+            try:
+                data = client.fetch([uid], [item])
+            except IMAPClientAbortError:
+                raise
+            except IMAPClientError:
+                if client.search(["UID", str(uid)]) == [uid]:
+                    raise
+                return None
+        entry = data.get(uid)
+        part = entry.get(key) if isinstance(entry, dict) else None
+        return bytes(part) if part is not None else None
+
+    # -- changing -----------------------------------------------------------------------
+
+    def move(self, uid: int, folder: str) -> None:
+        """Move one message to ``folder`` (created if missing); other messages untouched.
+
+        Uses MOVE when offered, else COPY + \\Deleted + UID EXPUNGE of just this UID
+        (UIDPLUS). Without UIDPLUS the original is left flagged \\Deleted rather than
+        expunging anybody else's deleted mail.
+        """
+        client, _ = self._selected()
+        self.ensure_folder(folder)
+        caps = self.capabilities()
+        with self._errors("MOVE"):
+            if "MOVE" in caps:
+                client.move([uid], folder)
+                method = "move"
+            else:
+                client.copy([uid], folder)
+                client.add_flags([uid], [_DELETED], silent=True)
+                if "UIDPLUS" in caps:
+                    client.uid_expunge([uid])
+                    method = "copy_expunge"
+                else:
+                    method = "copy_flag_deleted"
+                    self._log.warning("imap_move_left_deleted", uid=uid, folder=folder)
+        self._log.info("imap_moved", uid=uid, folder=folder, method=method)
+
+    def append(self, folder: str, raw: bytes, flags: Sequence[str] = ()) -> int | None:
+        """Store ``raw`` in ``folder``; returns its UID when the server says (UIDPLUS)."""
+        client = self._require()
+        with self._errors("APPEND"):
+            response = client.append(folder, raw, flags=tuple(flags))
+        match = _APPENDUID.search(response if isinstance(response, bytes) else b"")
+        return int(match.group(1)) if match else None
+
+    # -- waiting ------------------------------------------------------------------------
+
+    def wait_for_change(self, timeout: float) -> bool:
+        """Block until the selected folder changes or ``timeout`` seconds pass.
+
+        Uses IMAP IDLE when offered, re-issued every ``idle_renew_seconds`` (RFC 2177:
+        under 29 minutes). Returns True if the server reported a change. Without IDLE it
+        sleeps and returns True, so the caller polls. A connection that died during
+        the wait raises :class:`MailboxError` at the latest when IDLE is ended.
+        """
+        client, _ = self._selected()
+        if "IDLE" not in self.capabilities():
+            self._sleep(timeout)
+            return True
+        deadline = time.monotonic() + timeout
+        changed = False
+        with self._errors("IDLE"):
+            try:
+                while not changed:
+                    window = min(deadline - time.monotonic(), self._idle_renew)
+                    if window <= 0:
+                        break
+                    changed = self._idle_once(client, window)
+            except IMAPClientAbortError:
+                raise
+            except IMAPClientError as e:
+                # Left half-way through IDLE: the session cannot be trusted, drop it.
+                raise IMAPClientAbortError(str(e)) from e
+        if changed and self._state is not None:
+            # UIDNEXT from SELECT is stale now: let uids_after() search.
+            self._state = replace(self._state, uidnext=None)
+        return changed
+
+    @staticmethod
+    def _idle_once(client: IMAPClient, window: float) -> bool:
+        window_end = time.monotonic() + window
+        changed = False
+        client.idle()
+        while not changed:
+            remaining = window_end - time.monotonic()
+            if remaining <= 0:
+                break
+            responses = client.idle_check(timeout=remaining)
+            if not responses:  # timed out, or EOF: idle_done() will tell
+                break
+            changed = any(_is_change(r) for r in responses)
+        _, trailing = client.idle_done()
+        return changed or any(_is_change(r) for r in trailing)

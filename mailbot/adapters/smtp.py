@@ -1,0 +1,132 @@
+"""The SMTP relay adapter (smtplib): one connection per message.
+
+Failures are sorted for the outbox: :class:`DeliveryError` means "try again later"
+(4xx replies, refused connections, timeouts, dropped connections);
+:class:`PermanentDeliveryError` means "retrying will not help" (5xx replies, every
+recipient refused with 5xx, a server lacking STARTTLS or AUTH).
+"""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from collections.abc import Sequence
+
+import structlog
+
+from mailbot.config import SmtpSettings
+from mailbot.errors import DeliveryError, PermanentDeliveryError
+
+log = structlog.get_logger()
+
+
+def _error_for(code: int, text: str) -> DeliveryError:
+    return PermanentDeliveryError(text) if 500 <= code < 600 else DeliveryError(text)
+
+
+def _reply_text(reply: bytes | str) -> str:
+    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+    return " ".join(text.split())[:200]
+
+
+class SmtpMailer:
+    """Hands messages to the configured SMTP server (implements :class:`mailbot.ports.Mailer`).
+
+    ``ssl_context`` replaces the default verifying context (tests, private CAs).
+    """
+
+    def __init__(
+        self,
+        settings: SmtpSettings,
+        *,
+        ssl_context: ssl.SSLContext | None = None,
+        local_hostname: str | None = None,
+    ) -> None:
+        self.settings = settings
+        self._ssl_context = ssl_context
+        self._local_hostname = local_hostname
+        self._log = log.bind(smtp_host=settings.host, smtp_port=settings.port)
+
+    def _open(self) -> smtplib.SMTP:
+        s = self.settings
+        context = self._ssl_context or ssl.create_default_context()
+        smtp: smtplib.SMTP
+        if s.security == "tls":
+            smtp = smtplib.SMTP_SSL(
+                s.host,
+                s.port,
+                local_hostname=self._local_hostname,
+                timeout=s.timeout_seconds,
+                context=context,
+            )
+        else:
+            smtp = smtplib.SMTP(
+                s.host, s.port, local_hostname=self._local_hostname, timeout=s.timeout_seconds
+            )
+        try:
+            smtp.ehlo()
+            if s.security == "starttls":
+                smtp.starttls(context=context)
+                smtp.ehlo()
+            if s.username:
+                smtp.login(s.username, s.password.get_secret_value())
+        except BaseException:
+            smtp.close()
+            raise
+        return smtp
+
+    def send(self, sender: str, recipients: Sequence[str], message: bytes) -> None:
+        """Deliver ``message`` to exactly ``recipients`` (the envelope; headers are ignored).
+
+        Raises :class:`DeliveryError` (retry later) or :class:`PermanentDeliveryError`.
+        When only some recipients are refused the message went to the others: the
+        refusals are logged and nothing is raised, so it is not sent twice.
+        """
+        rcpts = list(recipients)
+        if not rcpts:
+            raise PermanentDeliveryError("no recipients given for the message")
+        where = f"{self.settings.host}:{self.settings.port}"
+        try:
+            smtp = self._open()
+            try:
+                refused = smtp.sendmail(sender, rcpts, message)
+            finally:
+                try:
+                    smtp.quit()
+                except (smtplib.SMTPException, OSError):
+                    smtp.close()
+        except smtplib.SMTPRecipientsRefused as e:
+            codes = {rcpt: code for rcpt, (code, _) in e.recipients.items()}
+            text = f"SMTP server {where} refused every recipient: " + ", ".join(
+                f"{rcpt} ({code})" for rcpt, code in codes.items()
+            )
+            if all(500 <= code < 600 for code in codes.values()):
+                raise PermanentDeliveryError(text) from e
+            raise DeliveryError(text) from e
+        except smtplib.SMTPAuthenticationError as e:
+            raise _error_for(
+                e.smtp_code,
+                f"SMTP server {where} refused the login of user {self.settings.username!r} "
+                f"({e.smtp_code}); check the password (MAILBOT_SMTP_PASSWORD)",
+            ) from e
+        except smtplib.SMTPResponseException as e:
+            raise _error_for(
+                e.smtp_code,
+                f"SMTP server {where} answered {e.smtp_code}: {_reply_text(e.smtp_error)}",
+            ) from e
+        except smtplib.SMTPNotSupportedError as e:
+            raise PermanentDeliveryError(
+                f"SMTP server {where} does not support what the settings ask for: {e}; "
+                "check smtp.security and smtp.username"
+            ) from e
+        except (smtplib.SMTPException, OSError) as e:
+            raise DeliveryError(
+                f"SMTP server {where} unreachable or connection lost: {e or type(e).__name__}"
+            ) from e
+        if refused:
+            self._log.warning(
+                "smtp_recipients_partly_refused",
+                refused={rcpt: code for rcpt, (code, _) in refused.items()},
+                accepted=len(rcpts) - len(refused),
+            )
+        self._log.info("smtp_sent", recipients=len(rcpts) - len(refused), size=len(message))

@@ -1,0 +1,347 @@
+"""The DPS side of the desk: ``queue``, ``case show|edit|history``, ``approve``,
+``reject``, ``agencies``, ``officers`` and ``export``.
+
+Thin commands: they parse arguments, open one transaction, call
+:mod:`mailbot.review`, and print a table (people) or JSON (scripts).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import click
+
+from mailbot.errors import CaseError, StoreError
+
+_JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON (for scripts).")
+_BY = click.option(
+    "--by", "actor", metavar="NAME", default="", help="Your name, for the audit log."
+)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@contextlib.contextmanager
+def _session(app: Any, *, check: bool = True) -> Iterator[Any]:
+    """One transaction on the configured database.
+
+    Commands that change things refuse an out-of-date schema up front; read-only
+    listings skip that check (it costs an import of Alembic) and only run it to
+    explain a failure.
+    """
+    from mailbot.store import db
+
+    engine = db.make_engine(app.settings.database.url)
+    try:
+        if check:
+            db.check_schema(engine)
+        try:
+            with db.transaction(engine) as session:
+                yield session
+        except StoreError:
+            if not check:
+                db.check_schema(engine)  # raises the "run `mailbot db upgrade`" message
+            raise
+    finally:
+        engine.dispose()
+
+
+def _rules(app: Any) -> Any:
+    from mailbot.intake.rules import load_rules
+
+    return load_rules(app.settings.bot.rules_dir)
+
+
+def _dump(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+# --- queue ---------------------------------------------------------------------------
+
+
+@click.command()
+@_JSON
+@click.pass_obj
+def queue(app: Any, as_json: bool) -> None:
+    """Cases waiting for staff, oldest first: in review, and flagged ones still
+    waiting for information. Flags: unverified sender, follow-up from an unexpected
+    address, conflicts with existing records, roster problems.
+
+    \b
+    Examples:
+      mailbot --config mailbot.toml queue
+      mailbot --config mailbot.toml queue --json | jq -r '.[].reference'
+    """
+    from mailbot.review.queue import review_queue
+
+    with _session(app, check=False) as session:
+        entries = review_queue(session)
+    if as_json:
+        click.echo(json.dumps([e.as_dict() for e in entries], ensure_ascii=False))
+        return
+    from mailbot.cli.render import print_queue
+
+    print_queue(entries)
+
+
+# --- case ----------------------------------------------------------------------------
+
+
+@click.group()
+def case() -> None:
+    """One case: show, edit, history.
+
+    \b
+    Examples:
+      mailbot case show ETK-0042
+      mailbot case edit ETK-0042 agency.phone="802 555 0142" --by "J. Smith"
+      mailbot case history ETK-0042 --json
+    """
+
+
+@case.command()
+@click.argument("reference")
+@_JSON
+@click.pass_obj
+def show(app: Any, reference: str, as_json: bool) -> None:
+    """Everything read from the emails and which message each value came from, the
+    checklist (checked again now), conflicts or the roster diff, and the history.
+
+    \b
+    Example:
+      mailbot case show ETK-0042
+      mailbot case show ETK-0042 --json | jq .checklist
+    """
+    from mailbot.review.casework import case_view
+
+    rules = _rules(app)
+    with _session(app) as session:
+        view = case_view(session, reference, rules)
+    if as_json:
+        _dump(view)
+        return
+    from mailbot.cli.render import print_case
+
+    print_case(view)
+
+
+@case.command()
+@click.argument("reference")
+@click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
+@_BY
+@_JSON
+@click.pass_obj
+def edit(app: Any, reference: str, assignments: tuple[str, ...], actor: str, as_json: bool) -> None:
+    """Correct values of an open case; it is checked again, moves between needs_info
+    and in_review accordingly, and the edit is kept in the audit log. Rows count
+    from 0, as in `mailbot case show`; an empty value clears a field.
+
+    \b
+    Examples:
+      mailbot case edit ETK-0042 officers[2].dps_username=jdoe --by "J. Smith"
+      mailbot case edit ETK-0042 agency.phone="(802) 555-0142" agency.logo= --by "J. Smith"
+    """
+    from mailbot.review.casework import edit_case, parse_assignments
+
+    parse_assignments(assignments)  # a typo is reported before touching the database
+    rules = _rules(app)
+    with _session(app) as session:
+        result = edit_case(session, reference, assignments, actor=actor, now=_now(), rules=rules)
+    if as_json:
+        _dump(result)
+        return
+    for change in result["changes"]:
+        click.echo(f"{change['path']}: {change['old']!r} -> {change['new']!r}")
+    if not result["changes"]:
+        click.echo("no value changed")
+    state = "complete" if result["complete"] else f"{len(result['missing'])} missing"
+    extra = f", {len(result['invalid'])} invalid" if result["invalid"] else ""
+    click.echo(f"{result['reference']} is {result['status']} ({state}{extra})")
+
+
+@case.command(name="history")
+@click.argument("reference")
+@_JSON
+@click.pass_obj
+def history_command(app: Any, reference: str, as_json: bool) -> None:
+    """What happened to a case, oldest first: values read and replaced, replies and
+    notices queued, edits and decisions, with who and when.
+
+    \b
+    Example:
+      mailbot case history ETK-0042
+    """
+    from mailbot.review.casework import history
+    from mailbot.review.common import load_case
+
+    with _session(app) as session:
+        events = history(session, load_case(session, reference))
+    if as_json:
+        _dump(events)
+        return
+    from mailbot.cli.render import print_history
+
+    print_history(events)
+
+
+# --- decisions -----------------------------------------------------------------------
+
+
+@click.command()
+@click.argument("reference")
+@_BY
+@_JSON
+@click.pass_obj
+def approve(app: Any, reference: str, actor: str, as_json: bool) -> None:
+    """Approve a case in review: an enrolment creates the agency and officer records
+    and queues the ready-for-use notice to the PoC (head of department in copy, and
+    the Judicial Bureau when configured); a roster change is applied and confirmed.
+    Refused, with the reason, when the case is incomplete, conflicts with existing
+    records, or is not in review.
+
+    \b
+    Example:
+      mailbot approve ETK-0042 --by "J. Smith"
+    """
+    from mailbot.review.decisions import approve_case
+
+    if not actor.strip():
+        raise CaseError("say who approves: add --by NAME")
+    rules = _rules(app)
+    with _session(app) as session:
+        result = approve_case(
+            session, app.settings, reference, actor=actor, now=_now(), rules=rules
+        )
+    if as_json:
+        _dump(result)
+        return
+    agency = result["agency"]
+    if "officers" in result:
+        click.echo(
+            f"{result['reference']} approved: agency {agency['judiciary_code']} {agency['name']} "
+            f"with {len(result['officers'])} officer(s)"
+        )
+    else:
+        click.echo(
+            f"{result['reference']} approved: {len(result['diff'])} roster change(s) applied to "
+            f"{agency['judiciary_code']} {agency['name']}"
+        )
+    if result["notices"]:
+        click.echo(f"queued: {', '.join(result['notices'])} (sent by the next cycle)")
+
+
+@click.command()
+@click.argument("reference")
+@_BY
+@click.option("--reason", default="", metavar="TEXT", help="Why; sent to the sender as written.")
+@_JSON
+@click.pass_obj
+def reject(app: Any, reference: str, actor: str, reason: str, as_json: bool) -> None:
+    """Reject an open case; the sender gets the reason by email.
+
+    \b
+    Example:
+      mailbot reject ETK-0042 --by "J. Smith" --reason "The agency is already enrolled."
+    """
+    from mailbot.review.decisions import reject_case
+
+    if not actor.strip():
+        raise CaseError("say who rejects: add --by NAME")
+    with _session(app) as session:
+        result = reject_case(
+            session, app.settings, reference, actor=actor, reason=reason, now=_now()
+        )
+    if as_json:
+        _dump(result)
+        return
+    told = " and the sender will be told why" if result["notices"] else ""
+    click.echo(f"{result['reference']} rejected{told}")
+
+
+# --- records -------------------------------------------------------------------------
+
+
+@click.command()
+@_JSON
+@click.pass_obj
+def agencies(app: Any, as_json: bool) -> None:
+    """Agency records created by approval, with their count of active officers.
+
+    \b
+    Example:
+      mailbot agencies --json | jq '.[] | {judiciary_code, name}'
+    """
+    from mailbot.review.records import list_agencies
+
+    with _session(app, check=False) as session:
+        rows = list_agencies(session)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    from mailbot.cli.render import print_agencies
+
+    print_agencies(rows)
+
+
+@click.command()
+@click.option("--agency", "agency_code", metavar="JUDICIARY_CODE", help="Only this agency.")
+@click.option("--active", "active_only", is_flag=True, help="Leave out inactive officers.")
+@_JSON
+@click.pass_obj
+def officers(app: Any, agency_code: str | None, active_only: bool, as_json: bool) -> None:
+    """Officer records (active and inactive), by agency and name.
+
+    \b
+    Examples:
+      mailbot officers --agency 0614
+      mailbot officers --json | jq length
+    """
+    from mailbot.review.records import list_officers
+
+    with _session(app, check=False) as session:
+        rows = list_officers(session, agency_code, include_inactive=not active_only)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    from mailbot.cli.render import print_officers
+
+    print_officers(rows)
+
+
+@click.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@click.option("--agency", "agency_code", metavar="CODE", help="Only this agency.")
+@click.pass_obj
+def export(app: Any, fmt: str, agency_code: str | None) -> None:
+    """The approved agency and officer records, to key or import into TraCS.
+
+    CSV has one row per officer with the agency's columns repeated; JSON has each
+    agency with its officers. The logo itself is not exported (its file name, type,
+    size and SHA-256 are).
+
+    \b
+    Examples:
+      mailbot export --format csv > tracs.csv
+      mailbot export --format json --agency 0614
+    """
+    from mailbot.review.records import CSV_HEADER, export_csv_rows, export_records
+
+    with _session(app, check=False) as session:
+        records = export_records(session, agency_code)
+    if fmt == "json":
+        _dump(records)
+        return
+    import csv
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    writer.writerows(export_csv_rows(records))

@@ -1,0 +1,285 @@
+"""Attached files: what they really are, and the tables inside them.
+
+The type is decided by content (zip members, image headers, TNEF signature), not
+by the name the sender gave. Spreadsheets and Word files are opened only after a
+zip-bomb check; anything unreadable becomes a plain-words note, never an exception.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import zipfile
+from dataclasses import dataclass, field
+
+import structlog
+
+from mailbot.intake.limits import Limits
+from mailbot.intake.parts import Attachment
+
+log = structlog.get_logger()
+logging.getLogger("tnefparse").setLevel(logging.CRITICAL)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+TNEF = "application/ms-tnef"
+CSV = "text/csv"
+_TNEF_MAGIC = b"\x78\x9f\x3e\x22"
+_IMAGE_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"BM", "image/bmp"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+)
+MAX_ROWS = 5000
+MAX_COLS = 60
+MAX_SHEETS = 10
+TINY_IMAGE_BYTES = 200
+TINY_IMAGE_PIXELS = 4
+
+
+@dataclass
+class Unpacked:
+    """What the attachments of one message yield."""
+
+    attachments: list[Attachment] = field(default_factory=list)
+    tables: list[list[list[str]]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    """Bodies found inside winmail.dat, in order."""
+    notes: list[str] = field(default_factory=list)
+
+
+def sniff_type(data: bytes, filename: str = "", declared: str = "") -> str:
+    """The MIME type ``data`` really has; falls back to ``declared``."""
+    name = filename.lower()
+    declared = declared.lower()
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            return declared or "application/octet-stream"
+        if "xl/workbook.xml" in names:
+            return XLSX
+        if "word/document.xml" in names:
+            return DOCX
+        return "application/zip"
+    if data.startswith(_TNEF_MAGIC):
+        return TNEF
+    for magic, mime in _IMAGE_MAGIC:
+        if data.startswith(magic):
+            return mime
+    if name.endswith((".csv", ".txt")) and declared in ("", "application/octet-stream"):
+        return CSV if name.endswith(".csv") else "text/plain"
+    if name.endswith(".csv") or declared in (CSV, "text/comma-separated-values"):
+        return CSV
+    return declared or "application/octet-stream"
+
+
+def is_tiny_image(data: bytes, limits: Limits) -> bool:
+    """True for tracking pixels: under 200 bytes or at most 4x4 pixels."""
+    if len(data) < TINY_IMAGE_BYTES:
+        return True
+    size = image_size(data, limits)
+    return size is not None and size[0] <= TINY_IMAGE_PIXELS and size[1] <= TINY_IMAGE_PIXELS
+
+
+def image_size(data: bytes, limits: Limits) -> tuple[int, int] | None:
+    """(width, height) read from the image header, or ``None`` if not an image."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            return int(im.size[0]), int(im.size[1])
+    except Exception:  # Pillow raises many kinds on junk
+        return None
+
+
+def unpack(attachments: list[Attachment], limits: Limits) -> Unpacked:
+    """Expand winmail.dat and read the tables of every attachment. Never raises."""
+    out = Unpacked()
+    for att in attachments:
+        if att.content_type == TNEF:
+            _expand_tnef(att, limits, out)
+            continue
+        out.attachments.append(att)
+        _read_tables(att, limits, out)
+    return out
+
+
+def _read_tables(att: Attachment, limits: Limits, out: Unpacked) -> None:
+    kind = att.content_type
+    readers = {CSV: csv_rows, XLSX: xlsx_tables, DOCX: docx_tables}
+    reader = readers.get(kind)
+    if reader is None:
+        return
+    try:
+        if kind == CSV:
+            out.tables.append(csv_rows(att.data))
+        else:
+            out.tables.extend(reader(att.data, limits))  # type: ignore[operator]
+    except TooBig as e:
+        out.notes.append(f"{att.filename}: not opened, {e}")
+    except Exception as e:  # a broken file must not stop the message
+        log.info("attachment_unreadable", filename=att.filename, error=type(e).__name__)
+        out.notes.append(f"{att.filename}: could not be read ({type(e).__name__})")
+
+
+class TooBig(ValueError):
+    """A compressed file unpacks to more than ``limits.max_decompressed_bytes``."""
+
+
+def _check_zip(data: bytes, limits: Limits) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        total = sum(i.file_size for i in zf.infolist())
+    if total > limits.max_decompressed_bytes:
+        raise TooBig(
+            f"it unpacks to {total:,} bytes, over the limit of {limits.max_decompressed_bytes:,}"
+        )
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes of a text file: UTF-8 (with or without BOM), else Windows-1252."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def csv_rows(data: bytes) -> list[list[str]]:
+    """Rows of a CSV file (delimiter sniffed among , ; TAB |), header row included."""
+    text = decode_text(data)
+    sample = text[:4096]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, ",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    rows = []
+    for row in csv.reader(io.StringIO(text), dialect):
+        cells = [c.strip() for c in row[:MAX_COLS]]
+        if any(cells):
+            rows.append(cells)
+        if len(rows) >= MAX_ROWS:
+            break
+    return rows
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        text = value.isoformat()
+        return str(text).removesuffix("T00:00:00")
+    return str(value).strip()
+
+
+def xlsx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
+    """One table per non-empty worksheet (values, not formulas)."""
+    _check_zip(data, limits)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        tables = []
+        for ws in wb.worksheets[:MAX_SHEETS]:
+            rows = []
+            for values in ws.iter_rows(values_only=True, max_col=MAX_COLS):
+                cells = [_cell(v) for v in values]
+                while cells and not cells[-1]:
+                    cells.pop()
+                if cells:
+                    rows.append(cells)
+                if len(rows) >= MAX_ROWS:
+                    break
+            if rows:
+                tables.append(rows)
+        return tables
+    finally:
+        wb.close()
+
+
+def docx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
+    """Every table of a Word document, cell text stripped."""
+    _check_zip(data, limits)
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    tables = []
+    for table in doc.tables[: MAX_SHEETS * 5]:
+        rows = []
+        for row in table.rows[:MAX_ROWS]:
+            cells = [" ".join(c.text.split()) for c in row.cells[:MAX_COLS]]
+            if any(cells):
+                rows.append(cells)
+        if rows:
+            tables.append(rows)
+    return tables
+
+
+def docx_text(data: bytes, limits: Limits) -> str:
+    """The paragraphs of a Word document (outside its tables), one per line."""
+    _check_zip(data, limits)
+    from docx import Document
+
+    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+
+
+def _expand_tnef(att: Attachment, limits: Limits, out: Unpacked) -> None:
+    """Read an Outlook winmail.dat as if its files had been attached directly."""
+    import tnefparse
+
+    try:
+        tnef = tnefparse.TNEF(att.data, do_checksum=True)
+    except Exception as e:  # tnefparse raises ValueError, struct.error, IndexError...
+        log.info("tnef_unreadable", filename=att.filename, error=type(e).__name__)
+        out.notes.append(
+            f"{att.filename}: Outlook winmail.dat could not be read; "
+            "ask the sender to resend with the files attached directly"
+        )
+        return
+    if any(not getattr(o, "good_checksum", True) for o in tnef.objects):
+        out.notes.append(f"{att.filename}: Outlook winmail.dat is damaged (bad checksum)")
+    body = tnef.body
+    if isinstance(body, bytes):
+        body = decode_text(body.rstrip(b"\x00"))
+    if body and body.strip():
+        out.texts.append(body.strip("\x00"))
+    elif tnef.htmlbody:
+        from mailbot.intake.html import html_to_text
+
+        html = tnef.htmlbody
+        if isinstance(html, bytes):
+            html = decode_text(html)
+        out.texts.append(html_to_text(html))
+    for n, inner in enumerate(tnef.attachments[: limits.max_attachments], 1):
+        try:
+            name = inner.long_filename() or f"winmail-{n}"
+        except Exception:
+            name = f"winmail-{n}"
+        data = inner.data if isinstance(inner.data, bytes) else b""
+        if len(data) > limits.max_attachment_bytes:
+            out.notes.append(f"{name} (in {att.filename}): skipped, over the size limit")
+            continue
+        if not data:
+            out.notes.append(f"{name} (in {att.filename}): empty, skipped")
+            continue
+        kind = sniff_type(data, name, "")
+        if kind == TNEF:
+            out.notes.append(f"{name} (in {att.filename}): nested winmail.dat not opened")
+            continue
+        inner_att = Attachment(filename=str(name), content_type=kind, data=data)
+        out.attachments.append(inner_att)
+        _read_tables(inner_att, limits, out)
+    if not tnef.attachments and not (body and body.strip()) and not tnef.htmlbody:
+        out.notes.append(
+            f"{att.filename}: Outlook winmail.dat holds no readable file or text; "
+            "ask the sender to resend with the files attached directly"
+        )
+    if len(tnef.attachments) > limits.max_attachments:
+        out.notes.append(f"{att.filename}: only the first {limits.max_attachments} files read")

@@ -1,0 +1,313 @@
+"""Labelled and described values: judiciary code, agency name, address, phone,
+point of contact and head of department.
+
+Pure functions over the new text of a message; labels come from ``rules/labels.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mailbot.intake.prose import display_name, header_addresses, is_header_line, rank_title
+from mailbot.intake.rules import Rules
+
+_BULLET = r"^[ \t]*(?:[-*•·>]|\d+[.)])?[ \t]*"
+_SEP = r"[ \t]*(?:[:：=]|[-–—](?=[ \t])|\.{2,}|\t)[ \t]*"
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_ZIP = re.compile(r"\b\d{5}(?:-\d{4})?\b")
+_STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?\s+\S.*|P\.?\s*O\.?\s*Box\s+\d+.*)$", re.I)
+_CITY_LINE = re.compile(
+    r"^\s*[A-Za-z][A-Za-z .'-]+,?\s+(?:VT|Vermont|[A-Z]{2})\.?\s+\d{5}(?:-\d{4})?\s*$"
+)
+
+
+@dataclass
+class Fields:
+    """Values read from text, as written (checked later by :mod:`checks`)."""
+
+    values: dict[str, str] = field(default_factory=dict)
+
+    def get(self, path: str) -> str | None:
+        return self.values.get(path)
+
+
+def _label_re(labels: list[str]) -> re.Pattern[str]:
+    alt = "|".join(
+        re.escape(w).replace(r"\ ", r"[ \t]+").replace(r"\-", r"[- ]?")
+        for w in sorted(labels, key=len, reverse=True)
+    )
+    return re.compile(rf"{_BULLET}(?:{alt})(?:[ \t]*\([^)]*\))?(?:{_SEP}|[ \t]*$)(.*)$", re.I)
+
+
+def _clean(value: str, rules: Rules) -> str | None:
+    value = value.strip().strip("*_").strip()
+    value = re.sub(r"[ \t]+", " ", value)
+    if value.lower() in {p.lower() for p in rules.labels.placeholders.values}:
+        return ""  # said, but "not given": never look at the next line for it
+    return value or None
+
+
+def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
+    """Path -> (line index, value) of the first line starting with a label of that field.
+
+    The value may be empty (a label alone on its line: the value is on the next line).
+    """
+    found: dict[str, tuple[int, str | None]] = {}
+    lines = text.split("\n")
+    patterns = {path: _label_re(words) for path, words in rules.labels.labels.items()}
+    for i, line in enumerate(lines):
+        if is_header_line(line):
+            continue
+        best: tuple[int, str, str] | None = None
+        for path, pat in patterns.items():
+            m = pat.match(line)
+            if m and (best is None or m.start(1) > best[0]):
+                best = (m.start(1), path, m.group(1))
+        if best is None:
+            continue
+        _, path, value = best
+        if path in found and found[path][1] is not None:
+            continue
+        found[path] = (i, _clean(value, rules))
+    return found
+
+
+def _next_value(lines: list[str], i: int) -> str | None:
+    """The value under a label written alone on its line (not another "Label: value")."""
+    for line in lines[i + 1 : i + 3]:
+        if line.strip():
+            return None if re.match(r"^[^:]{1,40}:", line) else line.strip()
+    return None
+
+
+def _address(lines: list[str], i: int, value: str | None) -> str | None:
+    """A one-line address; a mailing address on two or three lines is joined."""
+    parts: list[str] = [value] if value else []
+    j = i + 1
+    while not (parts and _ZIP.search(parts[-1])) and j < len(lines) and j <= i + 3:
+        line = lines[j].strip()
+        if not line:
+            if parts:
+                break
+            j += 1
+            continue
+        if ":" in line and not _ZIP.search(line):
+            break
+        parts.append(line)
+        j += 1
+    if not parts:
+        return None
+    return ", ".join(p.strip().rstrip(",") for p in parts)
+
+
+def address_in(text: str) -> str | None:
+    """An address written without a label: a street line then a "City, VT 05001" line."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _CITY_LINE.match(line) and i > 0 and _STREET.match(lines[i - 1]):
+            return f"{lines[i - 1].strip().rstrip(',')}, {line.strip()}"
+        if _STREET.match(line) and re.search(r",\s*(?:VT|Vermont)\.?\s+\d{5}", line):
+            return line.strip()
+    return None
+
+
+_CODE_INLINE = re.compile(
+    r"(?:judiciary|judicial|JB|court)\s+(?:bureau\s+)?code\s*(?:is|of|:|-|#|number)?\s*#?\s*(\d{1,8})\b",
+    re.I,
+)
+_PHONE_INLINE = re.compile(
+    r"(?:phone(?:\s+number)?|telephone|tel\.?|reached\s+at)\s*(?:is|:|-|at)?\s*"
+    r"(\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}(?:\s*(?:x|ext\.?)\s*\d+)?)",
+    re.I,
+)
+_POC_DESIGNATED = re.compile(
+    r"(?:designated|designate|appointed|named|assigned)\s+(.+?)\s+(?:as|to\s+be|to\s+serve\s+as)\s+"
+    r"(?:the|our)\s+(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)",
+    re.I,
+)
+_POC_WILL_BE = re.compile(
+    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+(?:will\s+(?:be|serve\s+as)|is)\s+(?:the|our)\s+"
+    r"(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)",
+)
+_SELF_POC = re.compile(
+    r"\bI\s+(?:will|shall)\s+(?:be|serve\s+as|act\s+as)\s+(?:the|our)\s+(?:e-?ticket\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)|designated\s+myself",
+    re.I,
+)
+
+
+def agency_name_in(text: str, rules: Rules) -> str | None:
+    """An agency named in running text ("The Hartford Police Department would like ...")."""
+    suffixes = sorted(rules.language.people.agency_suffixes, key=len, reverse=True)
+    alt = "|".join(re.escape(s) for s in suffixes)
+    word = r"[A-ZÀ-Þ][\w'’.-]*"
+    pat = re.compile(rf"((?:{word}[ \t]+){{1,4}}(?:{alt}))(?![\w'’])")
+    moved = [w.lower() for w in rules.language.intent.transfer]
+    for m in pat.finditer(text):
+        before = " ".join(text[max(0, m.start() - 40) : m.start()].lower().split())
+        if any(w in before for w in moved):
+            continue  # the agency an officer moves to is not the sender's
+        name = re.sub(r"^(?:The|Our|Dear|At|From|Hello|Hi)\s+", "", m.group(1))
+        name = re.sub(r"^(?:The|Our)\s+", "", name)
+        if len(name.split()) >= 2:
+            return name.strip()
+    return None
+
+
+@dataclass
+class Contact:
+    name: str | None = None
+    email: str | None = None
+
+
+def point_of_contact(
+    text: str,
+    rules: Rules,
+    labels: dict[str, tuple[int, str | None]],
+    addresses: list[tuple[str, str]],
+    sender: tuple[str | None, str | None],
+) -> Contact:
+    """The designated e-ticket Point-of-Contact: name without rank, and email.
+
+    The email is the one written with the name, else the To/Cc address whose display
+    name matches, else (when the sender designates themself) the sender's address.
+    """
+    lines = text.split("\n")
+    contact = Contact()
+    raw: str | None = None
+    if "point_of_contact.name" in labels:
+        i, value = labels["point_of_contact.name"]
+        raw = (value if value is not None else _next_value(lines, i)) or None
+    if raw is None:
+        flat = " ".join(text.split())
+        m = _POC_DESIGNATED.search(flat) or _POC_WILL_BE.search(flat)
+        if m:
+            raw = m.group(1)
+            # "...; she can be reached at amy@..." in the same sentence
+            rest = re.split(r"(?<=[a-z])\.\s", flat[m.end() :], maxsplit=1)[0]
+            email = _EMAIL.search(rest)
+            if email:
+                contact.email = email.group(0).lower()
+        elif _SELF_POC.search(flat) and sender[0]:
+            raw = sender[0]
+            contact.email = sender[1]
+    if raw is not None:
+        email = _EMAIL.search(raw)
+        if email and contact.email is None:
+            contact.email = email.group(0).lower()
+        name_part = _EMAIL.sub("", raw)
+        name_part = re.split(r"[,(<;]|\s[-–]\s|\bat\b", name_part)[0]
+        contact.name = display_name(name_part, rules)
+    if "point_of_contact.email" in labels:
+        i, value = labels["point_of_contact.email"]
+        email = _EMAIL.search(value or _next_value(lines, i) or "")
+        if email:
+            contact.email = email.group(0).lower()
+    if contact.email is None and contact.name:
+        want = _name_key(contact.name, rules)
+        for name, addr in addresses:
+            if name and _name_key(name, rules) == want:
+                contact.email = addr.lower()
+                break
+        if contact.email is None and raw is not None:
+            # "Sgt. Amy Lussier (alussier@...)" on the next line of a labelled block.
+            i = labels.get("point_of_contact.name", (-1, None))[0]
+            if i >= 0:
+                near = _EMAIL.search(" ".join(lines[i : i + 3]))
+                if near:
+                    contact.email = near.group(0).lower()
+    return contact
+
+
+def _name_key(name: str, rules: Rules) -> str:
+    shown = display_name(name.replace('"', ""), rules) or ""
+    if "," in shown:
+        last, _, first = shown.partition(",")
+        shown = f"{first} {last}"
+    words = [w.strip(".").lower() for w in shown.split() if len(w.strip(".")) > 1]
+    return " ".join([words[0], words[-1]]) if words else ""
+
+
+def head_of_department(signature: str, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) from the lines after the sign-off ("Robert Tanner" / "Chief of Police")."""
+    lines = [ln.strip() for ln in signature.split("\n") if ln.strip()]
+    if not lines:
+        return None, None
+    first = lines[0]
+    if _EMAIL.search(first) or re.search(r"\d", first) or len(first.split()) > 6:
+        return None, None
+    title: str | None = None
+    name_part, _, after = first.partition(",")
+    words = name_part.split()
+    if words and rank_title(words[0], rules):
+        prefix = rank_title(words[0], rules) or None
+        words = words[1:]
+    else:
+        prefix = None
+    if len(words) < 2 or not all(w[0].isupper() for w in words if w[0].isalpha()):
+        return None, None
+    name = " ".join(words)
+    if after.strip():
+        title = after.strip()
+    elif len(lines) > 1 and _is_title_line(lines[1], rules):
+        title = lines[1]
+    elif prefix:
+        title = prefix
+    return name, title
+
+
+def _is_title_line(line: str, rules: Rules) -> bool:
+    if _EMAIL.search(line) or re.search(r"\d", line):
+        return False
+    low = line.lower()
+    suffixes = [s.lower() for s in rules.language.people.agency_suffixes]
+    if any(low.endswith(s) for s in suffixes) and not low.startswith(("chief", "sheriff")):
+        return False
+    titles = [t.lower() for t in rules.language.people.head_titles]
+    ranks = [r for r, v in rules.language.people.ranks.items() if v]
+    first = low.split()[0].rstrip(".,") if low.split() else ""
+    return any(t in low for t in titles) or first in ranks
+
+
+def read_fields(
+    text: str, rules: Rules
+) -> tuple[dict[str, str | None], dict[str, tuple[int, str | None]]]:
+    """Agency values from the body: label first, then running text. Values as written."""
+    labels = labelled(text, rules)
+    lines = text.split("\n")
+    out: dict[str, str | None] = {}
+    for path in ("agency.name", "agency.judiciary_code", "agency.phone"):
+        if path in labels:
+            i, value = labels[path]
+            out[path] = (value if value is not None else _next_value(lines, i)) or None
+    if "agency.address" in labels:
+        i, value = labels["agency.address"]
+        out["agency.address"] = _address(lines, i, value) if value != "" else None
+    if not out.get("agency.judiciary_code"):
+        m = _CODE_INLINE.search(text)
+        out["agency.judiciary_code"] = m.group(1) if m else None
+    if not out.get("agency.phone"):
+        m = _PHONE_INLINE.search(text)
+        out["agency.phone"] = m.group(1) if m else None
+    if not out.get("agency.name"):
+        out["agency.name"] = agency_name_in(text, rules)
+    if not out.get("agency.address"):
+        out["agency.address"] = address_in(text)
+    if out.get("agency.judiciary_code"):
+        code = out["agency.judiciary_code"] or ""
+        m = re.match(r"^#?\s*(\d+)\b", code)
+        out["agency.judiciary_code"] = m.group(1) if m else code
+    return out, labels
+
+
+__all__ = [
+    "Contact",
+    "address_in",
+    "agency_name_in",
+    "head_of_department",
+    "header_addresses",
+    "labelled",
+    "point_of_contact",
+    "read_fields",
+]

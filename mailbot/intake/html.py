@@ -1,0 +1,228 @@
+"""HTML mail body -> plain text a clerk would read, plus its tables cell by cell.
+
+Block elements and ``<br>`` become line breaks; each table row becomes ONE line
+with its cells joined by TAB (the shape of a table pasted from Word), so the field
+readers treat HTML tables and pasted tables alike. ``<blockquote>`` content comes
+out as ``> `` lines, and Outlook's reply header block (``#divRplyFwdMsg`` or the
+``border-top:solid #E1E1E1`` div) is preceded by Outlook's underscore separator, so
+:mod:`mailbot.intake.quoting` treats both as quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+SEPARATOR = "_" * 32
+"""The line Outlook writes above the header block of a quoted message."""
+
+_SKIP = frozenset(
+    {"head", "style", "script", "title", "meta", "link", "o:p", "xml", "template", "noscript"}
+)
+_BLOCK = frozenset(
+    {
+        "address", "article", "aside", "body", "caption", "center", "dd", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+        "h6", "header", "html", "li", "main", "nav", "ol", "p", "pre", "section", "ul",
+    }
+)  # fmt: skip
+_CELL = frozenset({"td", "th"})
+_TABLE_PARTS = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
+_HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.I)
+_OUTLOOK_HEADER_DIV = re.compile(r"border-top\s*:\s*solid\s+#E1E1E1", re.I)
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
+_MAX_DEPTH = 400  # deeper markup is flattened, never recursed into
+
+
+@dataclass
+class HtmlContent:
+    """What an HTML body says: ``text`` (with quotes as ``>`` lines), its tables
+    (rows of cell strings, quoted tables left out) and the ``cid:`` images it shows."""
+
+    text: str = ""
+    tables: list[list[list[str]]] = field(default_factory=list)
+    cids: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Frame:
+    kind: str  # "root" | "cell" | "quote"
+    pieces: list[str] = field(default_factory=list)
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of ``html`` (see :func:`read_html`)."""
+    return read_html(html).text
+
+
+def read_html(html: str) -> HtmlContent:
+    """Convert an HTML body; never raises on malformed markup."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    out = HtmlContent()
+    if not html.strip():
+        return out
+    tree = LexborHTMLParser(html)
+    root = tree.root
+    if root is None:
+        return out
+    frames: list[_Frame] = [_Frame("root")]
+    rows_stack: list[list[list[str]]] = []  # one list of rows per open <table>
+    row_stack: list[list[str]] = []  # one list of cells per open <tr>
+    quote_depth = 0
+    # Iterative walk: (node, entering) pairs, so deep markup cannot overflow the stack.
+    stack: list[tuple[Any, bool, int]] = [(root, True, 0)]
+    while stack:
+        node, entering, depth = stack.pop()
+        tag = node.tag
+        if not entering:
+            # for block elements ``depth`` holds where their content started
+            quote_depth -= _close(tag, frames, rows_stack, row_stack, out, quote_depth, depth)
+            continue
+        if tag == "-text":
+            text = node.text_content or ""
+            if text.isspace() and node.parent is not None and node.parent.tag in _TABLE_PARTS:
+                continue
+            if text:
+                in_pre = frames[-1].kind != "cell" and _in_pre(node)
+                frames[-1].pieces.append(text if in_pre else _SPACES.sub(" ", text))
+            continue
+        if not tag or tag in _SKIP or tag.startswith("-"):
+            continue
+        attrs = node.attributes or {}
+        style = attrs.get("style") or ""
+        if style and _HIDDEN.search(style):
+            continue
+        if tag == "img":
+            src = (attrs.get("src") or "").strip()
+            if src[:4].lower() == "cid:":
+                out.cids.add(src[4:].strip("<> "))
+            continue
+        if tag == "br":
+            frames[-1].pieces.append("\n")
+            continue
+        if tag == "hr":
+            frames[-1].pieces.append(f"\n{SEPARATOR}\n")
+            continue
+        if (
+            tag == "div"
+            and ((attrs.get("id") or "") == "divRplyFwdMsg" or _OUTLOOK_HEADER_DIV.search(style))
+            and not "".join(frames[-1].pieces[-3:]).rstrip().endswith(SEPARATOR)
+        ):
+            frames[-1].pieces.append(f"\n{SEPARATOR}\n")
+        if tag == "blockquote":
+            frames.append(_Frame("quote"))
+            quote_depth += 1
+        elif tag == "table":
+            rows_stack.append([])
+            _newline(frames[-1])
+        elif tag == "tr":
+            row_stack.append([])
+            _newline(frames[-1])
+        elif tag in _CELL:
+            frames.append(_Frame("cell"))
+        elif tag in _BLOCK:
+            _newline(frames[-1])
+        stack.append((node, False, len(frames[-1].pieces)))
+        if depth >= _MAX_DEPTH:
+            text = node.text(deep=True) or ""
+            frames[-1].pieces.append(_SPACES.sub(" ", text))
+            continue
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend((c, True, depth + 1) for c in reversed(children))
+    while len(frames) > 1:  # unbalanced only if the walk was cut short
+        _pop_into_parent(frames)
+    out.text = tidy("".join(frames[0].pieces))
+    return out
+
+
+def _close(
+    tag: str,
+    frames: list[_Frame],
+    rows_stack: list[list[list[str]]],
+    row_stack: list[list[str]],
+    out: HtmlContent,
+    quote_depth: int,
+    start: int,
+) -> int:
+    """Handle the end of an element; returns 1 when a quote level closes."""
+    if tag in _CELL and frames[-1].kind == "cell":
+        cell = " ".join(_SPACES.sub(" ", "".join(frames.pop().pieces)).split())
+        if row_stack:
+            row_stack[-1].append(cell)
+        else:
+            frames[-1].pieces.append(f" {cell} ")
+    elif tag == "tr" and row_stack:
+        cells = row_stack.pop()
+        while cells and not cells[-1]:
+            cells.pop()
+        _newline(frames[-1])
+        frames[-1].pieces.append("\t".join(cells) + "\n")
+        if rows_stack and any(cells):
+            rows_stack[-1].append(cells)
+    elif tag == "table" and rows_stack:
+        rows = rows_stack.pop()
+        if rows and quote_depth == 0:
+            out.tables.append(rows)
+        _newline(frames[-1])
+    elif tag == "blockquote" and frames[-1].kind == "quote":
+        _pop_into_parent(frames)
+        return 1
+    elif tag in _BLOCK:
+        pieces = frames[-1].pieces
+        if tag in ("p", "div") and not "".join(pieces[start:]).strip():
+            pieces.append("\n")  # an empty paragraph is Outlook's blank line
+        else:
+            _newline(frames[-1])
+    return 0
+
+
+def _newline(frame: _Frame) -> None:
+    """End the current line unless it is already ended (block boundaries collapse)."""
+    pieces = frame.pieces
+    while pieces and not pieces[-1].strip(" "):
+        pieces.pop()
+    if pieces and not pieces[-1].endswith("\n"):
+        pieces.append("\n")
+
+
+def _pop_into_parent(frames: list[_Frame]) -> None:
+    frame = frames.pop()
+    text = tidy("".join(frame.pieces))
+    if frame.kind == "quote":
+        quoted = "\n".join(f"> {line}" if line else ">" for line in text.split("\n"))
+        frames[-1].pieces.append(f"\n{quoted}\n" if text else "\n")
+    else:
+        frames[-1].pieces.append(f" {' '.join(text.split())} ")
+
+
+def _in_pre(node: Any) -> bool:
+    parent = node.parent
+    hops = 0
+    while parent is not None and hops < 50:
+        if parent.tag == "pre":
+            return True
+        parent = parent.parent
+        hops += 1
+    return False
+
+
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def tidy(text: str) -> str:
+    """Strip each line (keeping TABs between cells), drop runs of blank lines."""
+    lines = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            line = "\t".join(" ".join(c.split()) for c in line.split("\t"))
+        else:
+            line = line.replace("\u00a0", " ").strip(" \r\f\v")
+            line = re.sub(r" {2,}", " ", line) if "  " in line else line
+        lines.append(line.rstrip())
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")

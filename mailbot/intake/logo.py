@@ -1,0 +1,84 @@
+"""Which attachment is the agency logo (the image for the TraCS agency record)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import warnings
+from dataclasses import dataclass
+
+from mailbot.intake.attachments import TINY_IMAGE_BYTES, TINY_IMAGE_PIXELS
+from mailbot.intake.limits import Limits
+from mailbot.intake.parts import Attachment
+
+FORMATS = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF"})
+_LOGO_NAME = re.compile(r"logo|patch|badge|seal|emblem|insignia|crest|shield", re.I)
+
+
+@dataclass(frozen=True)
+class LogoInfo:
+    """The image chosen as logo, identified by its content."""
+
+    filename: str
+    format: str
+    width: int
+    height: int
+    size_bytes: int
+    sha256: str
+    data: bytes
+
+
+def probe_image(data: bytes, limits: Limits) -> tuple[str, int, int] | None:
+    """(format, width, height) of a PNG/JPEG/GIF/BMP/TIFF image, or ``None`` for anything
+    else, including images over ``limits.max_image_pixels`` (decompression bombs)."""
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(io.BytesIO(data)) as im:
+                fmt = (im.format or "").upper()
+                width, height = int(im.size[0]), int(im.size[1])
+                if fmt not in FORMATS or width <= 0 or height <= 0:
+                    return None
+                if width * height > limits.max_image_pixels:
+                    return None
+                im.verify()
+    except Exception:  # Pillow raises many kinds (and DecompressionBombError) on junk
+        return None
+    return fmt, width, height
+
+
+def find_logo(attachments: list[Attachment], limits: Limits | None = None) -> LogoInfo | None:
+    """The attached image most likely to be the agency logo, or ``None``.
+
+    Inline images (signatures shown in the HTML body) and tracking pixels are never
+    the logo. Among several images, a name saying logo/patch/badge/seal/emblem wins,
+    then the largest picture."""
+    limits = limits or Limits()
+    best: tuple[tuple[int, int], LogoInfo] | None = None
+    for att in attachments:
+        if att.inline or len(att.data) < TINY_IMAGE_BYTES:
+            continue
+        if len(att.data) > limits.max_attachment_bytes:
+            continue
+        probed = probe_image(att.data, limits)
+        if probed is None:
+            continue
+        fmt, width, height = probed
+        if width <= TINY_IMAGE_PIXELS and height <= TINY_IMAGE_PIXELS:
+            continue
+        info = LogoInfo(
+            filename=att.filename,
+            format=fmt,
+            width=width,
+            height=height,
+            size_bytes=len(att.data),
+            sha256=hashlib.sha256(att.data).hexdigest(),
+            data=att.data,
+        )
+        rank = (1 if _LOGO_NAME.search(att.filename) else 0, width * height)
+        if best is None or rank > best[0]:
+            best = (rank, info)
+    return best[1] if best else None

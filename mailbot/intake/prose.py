@@ -1,0 +1,229 @@
+"""Reading running text: the part that counts, sentences, people and sign-offs.
+
+Pure functions over strings; the word lists come from :mod:`mailbot.intake.rules`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mailbot.intake.model import Officer
+from mailbot.intake.rules import Rules
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+NAME_WORD = rf"[{_UPPER}][\w'’\-]*\.?"
+_PARTICLE = r"(?:de|da|del|della|di|du|la|le|van|von|der|den|St\.)"
+NAME_RUN = re.compile(rf"{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD})*")
+
+_HEADER_LINE = re.compile(r"^\s*\*?(From|Sent|Date|To|Cc|Subject)\*?:\s?(.*)$", re.I)
+
+
+def new_text(text: str, subject: str = "") -> str:
+    """The text a clerk reads: quoted replies cut, forwarded requests kept.
+
+    The MIME layer already does this; running the same splitter again is cheap and
+    keeps a quoted checklist from ever being read as data when parts are built by hand.
+    """
+    from mailbot.intake.quoting import split_message
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    kept = split_message(text, subject).text
+    return "\n".join(line.rstrip() for line in kept.split("\n"))
+
+
+def header_addresses(text: str) -> list[tuple[str, str]]:
+    """(display name, address) pairs on From/To/Cc lines quoted in a forwarded message."""
+    from email.utils import getaddresses
+
+    found: list[tuple[str, str]] = []
+    for line in text.split("\n"):
+        m = _HEADER_LINE.match(line)
+        if m and m.group(1).lower() in {"from", "to", "cc"}:
+            for name, addr in getaddresses([m.group(2)]):
+                if "@" in addr:
+                    found.append((name, addr.lower()))
+    return found
+
+
+def is_header_line(line: str) -> bool:
+    """True for a forwarded message's ``From:``/``Sent:``/``To:`` line."""
+    return bool(_HEADER_LINE.match(line))
+
+
+def _sign_off_re(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.language.people.sign_offs, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"^\s*(?:{alt})\s*[,.!]?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A message's text cut at the sign-off: ``body`` before, ``signature`` after."""
+
+    body: str
+    signature: str
+
+
+def split_signature(text: str, rules: Rules) -> Split:
+    """Cut ``text`` at its last sign-off line ("Thank you,") or at a ``-- `` line."""
+    lines = text.split("\n")
+    sign = _sign_off_re(rules)
+    signs = [i for i, line in enumerate(lines) if sign.match(line)]
+    dashes = [i for i, line in enumerate(lines) if line.strip() == "--"]
+    cut = signs[-1] if signs else (dashes[-1] if dashes else None)
+    if cut is None:
+        return Split(text, "")
+    return Split("\n".join(lines[:cut]), "\n".join(lines[cut + 1 :]))
+
+
+def rank_title(word: str, rules: Rules) -> str | None:
+    """The e-ticket title for a rank word ("Sgt." -> "Sergeant"); None if not a rank."""
+    key = word.strip().rstrip(".").lower()
+    return rules.language.people.ranks.get(key)
+
+
+def split_rank(words: list[str], rules: Rules) -> tuple[str | None, list[str]]:
+    """Drop leading rank words; return (title of the last one, remaining words)."""
+    title: str | None = None
+    while words and rank_title(words[0], rules) is not None:
+        title = rank_title(words[0], rules) or None
+        words = words[1:]
+    return title, words
+
+
+def split_name(full: str) -> tuple[str | None, str | None]:
+    """(first, last) of a personal name in "Smith, John A." or "John A. Smith" form."""
+    from nameparser import HumanName
+
+    full = " ".join(full.split())
+    if not full:
+        return None, None
+    name = HumanName(full)
+    first = " ".join(p for p in (name.first, name.middle) if p) or None
+    last = name.last or None
+    if last is None and first is not None and "," not in full:
+        return None, first
+    return first, last
+
+
+def person(text: str, rules: Rules) -> tuple[str | None, str | None, str | None]:
+    """(title, first, last) of "Sgt. Jane Doe"-like text; rank words become the title."""
+    words = text.split()
+    title, rest = split_rank(words, rules)
+    if len(rest) < 2:
+        return title, None, None
+    first, last = split_name(" ".join(rest))
+    return title, first, last
+
+
+def display_name(text: str, rules: Rules) -> str | None:
+    """A person's name without rank prefix ("Sgt. Amy Lussier" -> "Amy Lussier")."""
+    _, rest = split_rank(text.split(), rules)
+    name = " ".join(rest).strip(" ,.;:")
+    return name or None
+
+
+def last_name_run(prefix: str) -> str | None:
+    """The run of capitalised words that ends ``prefix`` (ignoring trailing punctuation)."""
+    stripped = re.sub(r"[\s,(:\-–—]+$", "", prefix)
+    best = None
+    for m in NAME_RUN.finditer(stripped):
+        if m.end() == len(stripped):
+            best = m.group(0)
+    return best
+
+
+_NUMBER_MENTION = re.compile(
+    r"\b(?:(?:VT\s+)?LEO|badge|justice\s+system\s+id|JSID|officer)"
+    r"(?:\s*(?:number|num\.?|no\.?|#|id))?(?<!officer)(?<!Officer)(?<!OFFICER)"
+    r"\s*(?:is\s+)?[:#]?\s*([A-Za-z0-9][A-Za-z0-9-]*)",
+    re.I,
+)
+_USER_MENTION = re.compile(
+    r"\b(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|user|login)\b\s*(?:is\s+)?[:=]?\s*"
+    r"([A-Za-z][\w.\-]*[A-Za-z0-9])",
+    re.I,
+)
+_PAREN_NUMBER = re.compile(r"\(\s*(?:#\s*)?([A-Za-z]{0,3}\d[A-Za-z0-9]{2,6})\s*[),]")
+
+
+def number_mentions(sentence: str) -> list[re.Match[str]]:
+    """Officer-number mentions ("LEO number 12345", "badge HP204", "(HA022)")."""
+    found = [m for m in _NUMBER_MENTION.finditer(sentence) if re.search(r"\d", m.group(1))]
+    if not found:
+        found = list(_PAREN_NUMBER.finditer(sentence))
+    return found
+
+
+def user_mention(sentence: str) -> str | None:
+    m = _USER_MENTION.search(sentence)
+    if not m:
+        return None
+    value = m.group(1).rstrip(".")
+    if value.lower() in {"name", "id", "is", "and", "the"}:
+        return None
+    return value
+
+
+_END = re.compile(r"(?<=[\w)])[.;!?](?=\s+[A-Z(\u00c0-\u00de])|;\s+")
+_ABBREV = re.compile(
+    r"(?:^|\s)(?:[A-Z]|St|Mt|Ft|No|Jr|Sr|Mr|Ms|Mrs|Dr|Sgt|Cpl|Lt|Capt|Det|Ofc|Tpr|Dep|Ptl)$"
+)
+
+
+def _split_line(line: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for m in _END.finditer(line):
+        if m.group(0) == "." and _ABBREV.search(line[start : m.start()]):
+            continue  # "Sgt. Jane Doe", "John A. Smith", "St. Albans"
+        parts.append(line[start : m.start()])
+        start = m.end()
+    parts.append(line[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def sentences(text: str) -> list[str]:
+    """Split running text into sentences and bullet lines (abbreviations kept whole)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip(" \t•·*-")
+        if line:
+            out.extend(_split_line(line))
+    return out
+
+
+def officer_in(sentence: str, rules: Rules) -> Officer | None:
+    """An officer described in one sentence, or None when no officer number is given."""
+    mentions = number_mentions(sentence)
+    if not mentions:
+        return None
+    m = mentions[0]
+    head = sentence[: m.start()]
+    # "Officer John Smith, LEO ..." -> the name run before the number.
+    head = re.sub(r"(?:['’]s)?\s*(?:VT\s*)?$", "", head)
+    run = last_name_run(head)
+    title = first = last = None
+    if run:
+        title, first, last = person(run, rules)
+    if first is None and last is None:
+        return None
+    number = m.group(1).rstrip(".")
+    return Officer(
+        last_name=last,
+        first_name=first,
+        title=title,
+        officer_number=number,
+        dps_username=user_mention(sentence[m.end() :]) or user_mention(head),
+    )
+
+
+def officers_in_prose(text: str, rules: Rules) -> list[Officer]:
+    """Officers described sentence by sentence ("Sgt. Jane Doe (badge HP204, DPS user jdoe)")."""
+    found: list[Officer] = []
+    for sentence in sentences(text):
+        officer = officer_in(sentence, rules)
+        if officer is not None:
+            found.append(officer)
+    return found

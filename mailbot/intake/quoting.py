@@ -1,0 +1,184 @@
+"""Separate the new text of a message from what it quotes, and unwrap forwards.
+
+A reply carries the old message under it ("On ... wrote:", "-----Original
+Message-----", Outlook's "From: / Sent: / To: / Subject:" block, ``>`` lines): that
+is cut off and kept apart. A forward is the opposite: when the sender only adds a
+short note above "---------- Forwarded message ---------" (or Outlook's header
+block under a "FW:" subject), the forwarded message IS the request.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HEADER_NAMES = (
+    "from|sent|date|to|cc|bcc|subject|reply-to|de|envoyé|envoye|à|a|objet|date d'envoi"
+    "|von|gesendet|an|betreff|datum|van|verzonden|aan|onderwerp|enviado|para|asunto|assunto"
+)
+_HEADER_LINE = re.compile(rf"^\s*\*?\s*(?:{_HEADER_NAMES})\s*\*?\s*:", re.I)
+_FROM_LINE = re.compile(r"^\s*\*?\s*(?:from|de|von|van)\s*\*?\s*:", re.I)
+_ORIGINAL = re.compile(r"^\s*-{2,}\s*original message\s*-{2,}\s*$", re.I)
+_FORWARD_MARK = re.compile(
+    r"^\s*(?:-{2,}\s*(?:forwarded message|forwarded e-?mail|message transféré"
+    r"|mensaje reenviado|weitergeleitete nachricht)\s*-{2,}|begin forwarded message:?)\s*$",
+    re.I,
+)
+_UNDERSCORES = re.compile(r"^\s*_{10,}\s*$")
+_WROTE = re.compile(
+    r"(?:\bwrote|\ba écrit|\bschrieb|\bescribió|\bescreveu|\bschreef)\s*:\s*$", re.I
+)
+_ON = re.compile(r"^\s*(?:on|le|am|el|em|op)\s\S", re.I)
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:(?:re|aw|sv)\s*:\s*)*(?:fwd?|fw|tr|wg|rv|enc)\s*:", re.I)
+SHORT_NOTE = 600
+"""A note above a forward longer than this (in characters) is itself the request."""
+
+
+@dataclass(frozen=True)
+class Split:
+    """``text`` is what the sender wrote now; ``quoted`` is what was cut off."""
+
+    text: str
+    quoted: str
+    forwarded: bool = False
+
+
+def is_forward_subject(subject: str) -> bool:
+    """True for "FW:", "Fwd:", "TR:", "WG:" subjects (also after "RE:")."""
+    return bool(_FORWARD_SUBJECT.match(subject))
+
+
+def quote_start(lines: list[str], start: int = 0) -> int | None:
+    """Index of the first line that opens a quoted message (attribution, separator or
+    header block), or ``None``. ``>`` lines are handled by :func:`split_reply`."""
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if not line.strip():
+            continue
+        if _ORIGINAL.match(line) or _FORWARD_MARK.match(line):
+            return i
+        if _UNDERSCORES.match(line) and _next_is_header(lines, i + 1):
+            return i
+        if _FROM_LINE.match(line) and _header_block(lines, i):
+            return i
+        if _ON.match(line) or _WROTE.search(line):
+            end = _attribution_end(lines, i)
+            if end is not None and not _next_is_quote(lines, end + 1):
+                return i  # the quoted message follows without ">" marks
+    return None
+
+
+def split_reply(text: str) -> Split:
+    """Cut the quoted part off ``text``. Every input line ends up in exactly one of
+    ``text`` and ``quoted``, in order; nothing is rewritten."""
+    lines = text.split("\n")
+    cut = quote_start(lines)
+    end = len(lines) if cut is None else cut
+    keep: list[str] = []
+    quoted: list[str] = []
+    i = 0
+    while i < end:
+        line = lines[i]
+        if line.lstrip().startswith(">"):
+            quoted.append(line)
+            i += 1
+            continue
+        last = _attribution_end(lines, i) if (_ON.match(line) or _WROTE.search(line)) else None
+        if last is not None and last < end and _next_is_quote(lines, last + 1):
+            quoted.extend(lines[i : last + 1])
+            i = last + 1
+            continue
+        keep.append(line)
+        i += 1
+    quoted.extend(lines[end:])
+    return Split("\n".join(keep), "\n".join(quoted))
+
+
+def split_message(text: str, subject: str = "") -> Split:
+    """The new text of a message: forwards are unwrapped (see module doc), replies cut."""
+    fwd = unwrap_forward(text, subject)
+    if fwd is not None:
+        return fwd
+    return split_reply(text)
+
+
+def unwrap_forward(text: str, subject: str = "") -> Split | None:
+    """If ``text`` is a short note followed by a forwarded message, return the note and
+    the forwarded body as ``text`` (its header block goes to ``quoted``); else ``None``."""
+    lines = text.split("\n")
+    i = quote_start(lines)
+    if i is None:
+        return None
+    marker = lines[i]
+    explicit = bool(_FORWARD_MARK.match(marker))
+    if not explicit and not is_forward_subject(subject):
+        return None
+    if not explicit and _ON.match(marker):
+        return None  # "On ... wrote:" quotes a reply, even under "Fwd:"
+    note = "\n".join(lines[:i]).strip("\n")
+    if len(note.strip()) > SHORT_NOTE:
+        return None
+    # skip the marker line(s) and the forwarded header block
+    j = i + 1 if (explicit or _ORIGINAL.match(marker) or _UNDERSCORES.match(marker)) else i
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    header_end = j
+    while header_end < len(lines) and (
+        _HEADER_LINE.match(lines[header_end])
+        or (
+            header_end > j
+            and lines[header_end].startswith((" ", "\t"))
+            and lines[header_end].strip()
+        )
+    ):
+        header_end += 1
+    body_lines = lines[header_end:]
+    inner = split_message("\n".join(body_lines).strip("\n"))
+    header = "\n".join(lines[i:header_end])
+    parts = [p for p in (note, inner.text.strip("\n")) if p]
+    quoted = "\n".join(q for q in (header, inner.quoted) if q)
+    return Split("\n\n".join(parts), quoted, forwarded=True)
+
+
+def _next_is_header(lines: list[str], i: int) -> bool:
+    while i < len(lines) and (not lines[i].strip() or _UNDERSCORES.match(lines[i])):
+        i += 1
+    return i < len(lines) and bool(_FROM_LINE.match(lines[i])) and _header_block(lines, i)
+
+
+def _header_block(lines: list[str], i: int) -> bool:
+    """True when line ``i`` starts a block of at least three header lines ("From:",
+    "Sent:", "To:", "Subject:" in any order, blank lines allowed between them)."""
+    names = set()
+    seen = 0
+    for line in lines[i : i + 12]:
+        if not line.strip():
+            continue
+        m = _HEADER_LINE.match(line)
+        if not m:
+            if seen >= 1 and line.startswith((" ", "\t")):
+                continue  # folded value
+            break
+        names.add(m.group(0).strip(" *:").lower())
+        seen += 1
+    return len(names) >= 3
+
+
+def _attribution_end(lines: list[str], i: int) -> int | None:
+    """Where an "On <date>, <name> wrote:" line (wrapped over up to 3 lines) ends."""
+    text = ""
+    for j in range(i, min(i + 3, len(lines))):
+        if j > i and not lines[j].strip():
+            return None
+        text += " " + lines[j].strip()
+        if len(text) > 400:
+            return None
+        if _WROTE.search(text):
+            return j
+    return None
+
+
+def _next_is_quote(lines: list[str], i: int) -> bool:
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i < len(lines) and lines[i].lstrip().startswith(">")

@@ -1,0 +1,214 @@
+"""The rules in ``rules/*.toml``: what each request needs and how values must look.
+
+Everything the field readers and the checklist depend on (required paths, value
+formats, label and column synonyms, intent words) is data here, so a change to a
+rule file changes behaviour without a code change.
+"""
+
+from __future__ import annotations
+
+import threading
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from mailbot.errors import RulesError
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EnrollmentRequirements(_Rule):
+    required: list[str]
+    officer_fields: list[str]
+
+
+class ChangeRequirements(_Rule):
+    add: list[str]
+    update: list[str]
+    deactivate: list[str]
+
+
+class Requirements(_Rule):
+    enrollment: EnrollmentRequirements
+    changes: ChangeRequirements
+
+
+class JudiciaryCodeFormat(_Rule):
+    digits: int = Field(ge=1)
+    reason: str
+
+
+class OfficerNumberFormat(_Rule):
+    length: int = Field(ge=1)
+    pattern: str
+    length_reason: str
+    pattern_reason: str
+
+
+class PatternFormat(_Rule):
+    pattern: str
+    reason: str
+
+
+class PhoneFormat(_Rule):
+    region: str
+    reason: str
+
+
+class AddressFormat(_Rule):
+    require_zip: bool
+    state: str
+    zip_reason: str
+    state_reason: str
+
+
+class LogoFormat(_Rule):
+    formats: list[str]
+    max_bytes: int = Field(ge=1)
+    min_width: int = Field(ge=1)
+    min_height: int = Field(ge=1)
+    max_width: int = Field(ge=1)
+    max_height: int = Field(ge=1)
+
+
+class Formats(_Rule):
+    judiciary_code: JudiciaryCodeFormat
+    officer_number: OfficerNumberFormat
+    dps_username: PatternFormat
+    phone: PhoneFormat
+    address: AddressFormat
+    email: PatternFormat
+    logo: LogoFormat
+
+
+class Placeholders(_Rule):
+    values: list[str]
+
+
+class Labels(_Rule):
+    labels: dict[str, list[str]]
+    placeholders: Placeholders
+
+
+class Detection(_Rule):
+    min_columns: int = Field(ge=1)
+
+
+class Columns(_Rule):
+    columns: dict[str, list[str]]
+    detection: Detection
+
+
+class IntentWords(_Rule):
+    enrollment: list[str]
+    add: list[str]
+    promote: list[str]
+    transfer: list[str]
+    deactivate: list[str]
+
+
+class People(_Rule):
+    ranks: dict[str, str]
+    head_titles: list[str]
+    sign_offs: list[str]
+    agency_suffixes: list[str]
+
+
+class Language(_Rule):
+    intent: IntentWords
+    people: People
+
+
+class Rules(_Rule):
+    """All rule files of one directory, typed."""
+
+    requirements: Requirements
+    formats: Formats
+    labels: Labels
+    columns: Columns
+    language: Language
+
+
+_FILES: dict[str, type[_Rule]] = {
+    "requirements": Requirements,
+    "formats": Formats,
+    "labels": Labels,
+    "columns": Columns,
+    "language": Language,
+}
+_COLUMN_KEYS = {"last_name", "first_name", "title", "officer_number", "dps_username", "full_name"}
+_LABEL_KEYS = {
+    "agency.judiciary_code",
+    "agency.name",
+    "agency.address",
+    "agency.phone",
+    "point_of_contact.name",
+    "point_of_contact.email",
+}
+
+_cache: dict[Path, Rules] = {}
+_lock = threading.Lock()
+
+
+def _load_file(path: Path, model: type[_Rule]) -> _Rule:
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RulesError(f"rules file {path} is missing") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise RulesError(f"rules file {path} cannot be read: {e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise RulesError(f"rules file {path} is not valid TOML: {e}") from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        key = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        if first["type"] == "extra_forbidden":
+            what = "unknown key"
+        elif first["type"] == "missing":
+            what = "missing key"
+        else:
+            what = first["msg"]
+        raise RulesError(f"rules file {path}: {key}: {what}") from None
+
+
+def _check_names(directory: Path, rules: Rules) -> None:
+    for key in rules.columns.columns:
+        if key not in _COLUMN_KEYS:
+            raise RulesError(f"rules file {directory / 'columns.toml'}: columns.{key}: unknown key")
+    for key in rules.labels.labels:
+        if key not in _LABEL_KEYS:
+            raise RulesError(f"rules file {directory / 'labels.toml'}: labels.{key}: unknown key")
+
+
+def load_rules(directory: Path | None = None) -> Rules:
+    """Load and validate every rule file of ``directory`` (default: the bundled ``rules/``).
+
+    Results are cached per directory. Raises :class:`RulesError` naming the file and key.
+    """
+    if directory is None:
+        from mailbot.resources import rules_dir
+
+        directory = rules_dir()
+    directory = Path(directory).resolve()
+    with _lock:
+        cached = _cache.get(directory)
+        if cached is not None:
+            return cached
+    parts = {name: _load_file(directory / f"{name}.toml", model) for name, model in _FILES.items()}
+    rules = Rules.model_validate({k: v.model_dump() for k, v in parts.items()})
+    _check_names(directory, rules)
+    with _lock:
+        _cache[directory] = rules
+    return rules
+
+
+def clear_cache() -> None:
+    """Forget loaded rules (for tests and a reload after editing rule files)."""
+    with _lock:
+        _cache.clear()

@@ -1,0 +1,251 @@
+"""Officer tables: find the heading row, map columns, read the rows.
+
+Handles TAB-separated rows (pasted from Word or Excel), columns aligned with
+spaces, pipe/markdown tables, one cell per line (Outlook plain text), and the
+cell grids the MIME layer took from HTML and attachments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from mailbot.intake.model import Officer
+from mailbot.intake.prose import person, split_name
+from mailbot.intake.rules import Rules
+
+FIELDS = ("last_name", "first_name", "title", "officer_number", "dps_username")
+
+
+def _norm(cell: str) -> str:
+    cell = cell.lower().replace("’", "'")
+    cell = re.sub(r"[^\w#/ ]+", " ", cell)
+    cell = re.sub(r"\s*/\s*", "/", cell)
+    return " ".join(cell.split())
+
+
+MAX_COLUMNS = 30
+"""A heading row with more cells than this is not an officer table."""
+
+_synonym_cache: dict[int, tuple[object, dict[str, str]]] = {}
+
+
+def _synonyms(rules: Rules) -> dict[str, str]:
+    cached = _synonym_cache.get(id(rules.columns))
+    if cached is not None and cached[0] is rules.columns:
+        return cached[1]
+    table: dict[str, str] = {}
+    for key, words in rules.columns.columns.items():
+        for word in words:
+            table.setdefault(_norm(word), key)
+    _synonym_cache[id(rules.columns)] = (rules.columns, table)
+    return table
+
+
+def column_key(cell: str, rules: Rules) -> str | None:
+    """The officer field a heading cell names ("Badge #" -> "officer_number"), or None."""
+    syn = _synonyms(rules)
+    norm = _norm(cell)
+    if not norm:
+        return None
+    candidates = [norm, re.sub(r"^(?:vt )?officer(?:'s| s)? ", "", norm)]
+    candidates.append(re.sub(r"^(?:vt |dps )", "", candidates[-1]))
+    for c in candidates:
+        if c in syn:
+            return syn[c]
+    return None
+
+
+def header_map(cells: Sequence[str], rules: Rules) -> dict[int, str] | None:
+    """Column index -> field for a heading row, or None if it is not one."""
+    if len(cells) > MAX_COLUMNS:
+        return None
+    mapping: dict[int, str] = {}
+    for i, cell in enumerate(cells):
+        key = column_key(cell, rules)
+        if key is not None and key not in mapping.values():
+            mapping[i] = key
+    blank = sum(1 for c in cells if not c.strip())
+    if len(mapping) < rules.columns.detection.min_columns:
+        return None
+    if (len(mapping) + blank) * 2 < len(cells):  # mostly prose, not headings
+        return None
+    if not ({"officer_number", "full_name", "last_name"} & set(mapping.values())):
+        return None
+    return mapping
+
+
+def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> Officer | None:
+    """The officer in one row of cells, or None for an empty row."""
+    values: dict[str, str | None] = dict.fromkeys(FIELDS)
+    for i, key in mapping.items():
+        raw = cells[i] if i < len(cells) else ""
+        value = " ".join(raw.split()) or None
+        if key == "full_name":
+            if value:
+                title, first, last = person(value, rules)
+                if first is None and last is None:
+                    first, last = split_name(value)
+                values["first_name"] = values["first_name"] or first
+                values["last_name"] = values["last_name"] or last
+                if title and not values["title"]:
+                    values["title"] = title
+        elif values[key] is None:
+            values[key] = value
+    if not any(values.values()):
+        return None
+    return Officer(**values)
+
+
+# --- splitting lines into cells -------------------------------------------------------
+
+Splitter = Callable[[str], list[str]]
+
+
+def _tabs(line: str) -> list[str]:
+    return [c.strip() for c in line.split("\t")] if "\t" in line else []
+
+
+def _pipes(line: str) -> list[str]:
+    s = line.strip()
+    if s.count("|") < 2 and not (s.count("|") >= 1 and len(s.split("|")) >= 3):
+        return []
+    s = s.strip("|")
+    return [c.strip() for c in s.split("|")]
+
+
+def _spaces(line: str) -> list[str]:
+    cells = re.split(r" {2,}", line.strip())
+    return cells if len(cells) >= 2 else []
+
+
+_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$|^\s*[-=+ ]{6,}\s*$")
+
+
+def _read_split(
+    lines: list[str], start: int, split: Splitter, rules: Rules
+) -> tuple[list[Officer], int] | None:
+    head = split(lines[start])
+    mapping = header_map(head, rules) if head else None
+    if mapping is None:
+        return None
+    officers: list[Officer] = []
+    i = start + 1
+    aligned = split is _spaces
+    starts = _column_starts(lines[start]) if aligned else []
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            break
+        if _SEPARATOR.match(line):
+            i += 1
+            continue
+        cells = split(line)
+        if aligned and len(cells) != len(head):
+            cells = _slice(line, starts)
+        if len(cells) < 2:
+            break
+        officer = row_officer(cells, mapping, rules)
+        if officer is not None:
+            officers.append(officer)
+        i += 1
+    return officers, i
+
+
+def _column_starts(line: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"(?:(?<=^)|(?<= {2}))\S", line)]
+
+
+def _slice(line: str, starts: list[int]) -> list[str]:
+    cells = []
+    for n, s in enumerate(starts):
+        e = starts[n + 1] if n + 1 < len(starts) else len(line)
+        cells.append(line[s:e].strip())
+    return cells
+
+
+def _read_cell_per_line(
+    lines: list[str], start: int, rules: Rules
+) -> tuple[list[Officer], int] | None:
+    """Outlook plain text of a Word table: each heading on its own line, then the values."""
+    heads: list[str] = []
+    i = start
+    while i < len(lines) and lines[i].strip() and column_key(lines[i], rules) is not None:
+        heads.append(lines[i].strip())
+        i += 1
+    if len(heads) < 3:
+        return None
+    mapping = header_map(heads, rules)
+    if mapping is None:
+        return None
+    n = len(heads)
+    values: list[str] = []
+    while i < len(lines):
+        line = lines[i].strip()
+        if not line:
+            # A blank line ends the table unless it falls between two rows.
+            nxt = next((ln for ln in lines[i + 1 :] if ln.strip()), "")
+            if len(values) % n == 0 and not _looks_like_cell(nxt):
+                break
+            i += 1
+            continue
+        if len(values) % n == 0 and not _looks_like_cell(line):
+            break
+        values.append(line)
+        i += 1
+    officers = []
+    for r in range(0, len(values) - len(values) % n, n):
+        officer = row_officer(values[r : r + n], mapping, rules)
+        if officer is not None:
+            officers.append(officer)
+    return officers, i
+
+
+def _looks_like_cell(line: str) -> bool:
+    """A short value ("Sgt.", "HA014"), not a sentence or a sign-off."""
+    s = line.strip()
+    if not s or len(s.split()) > 4:
+        return False
+    return not s.endswith((",", ":")) and not (s.endswith(".") and len(s.split()) > 1)
+
+
+def officers_from_text(text: str, rules: Rules) -> list[Officer]:
+    """Every officer row of every officer table in ``text``."""
+    lines = text.split("\n")
+    officers: list[Officer] = []
+    i = 0
+    while i < len(lines):
+        found = None
+        for split in (_tabs, _pipes, _spaces):
+            found = _read_split(lines, i, split, rules)
+            if found is not None:
+                break
+        if found is None:
+            found = _read_cell_per_line(lines, i, rules)
+        if found is None:
+            i += 1
+            continue
+        rows, end = found
+        officers.extend(rows)
+        i = max(end, i + 1)
+    return officers
+
+
+def officers_from_grid(grid: Sequence[Sequence[str]], rules: Rules) -> list[Officer]:
+    """Officers of one table given as rows of cells (HTML, CSV, XLSX, DOCX)."""
+    for h, row in enumerate(grid[:10]):
+        mapping = header_map([str(c) for c in row], rules)
+        if mapping is None:
+            continue
+        officers = []
+        for cells in grid[h + 1 :]:
+            officer = row_officer([str(c) for c in cells], mapping, rules)
+            if officer is not None:
+                officers.append(officer)
+        return officers
+    return []
+
+
+def has_table(text: str, rules: Rules) -> bool:
+    """True when ``text`` holds an officer table heading."""
+    return bool(officers_from_text(text, rules))

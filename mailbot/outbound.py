@@ -1,0 +1,229 @@
+"""Build outgoing emails (RFC 5322 bytes) from rendered replies. Pure: no SMTP here.
+
+Everything that may come from inbound mail (subject text, names, message ids,
+addresses) is sanitised before it becomes a header: control characters are removed,
+text that looks like an RFC 2047 encoded word is defused, addresses must be one plain
+``local@domain`` each, and the finished message is parsed back to check that it has
+exactly the headers we meant to write (RELIABILITY.md scenario 20).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from email import message_from_bytes
+from email import policy as email_policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+from mailbot.errors import InvalidRecipient, ReplyError
+from mailbot.replies import Rendered
+
+MAX_REFERENCES = 10
+MAX_MESSAGE_ID = 250
+MAX_SUBJECT = 200
+
+_LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_DOMAIN = re.compile(rf"^{_LABEL}(?:\.{_LABEL})*$")
+_ATEXT = r"A-Za-z0-9!#$%&'*+/=?^_`{|}~.-"
+_MSG_ID = re.compile(rf"^<[{_ATEXT}]+@[{_ATEXT}\[\]:]+>$")
+_BRACKETED = re.compile(r"<[^<>\s]*>")
+_HEADER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9-]{0,75}$")
+_RE_PREFIX = re.compile(r"^(?:\s*re\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+# An RFC 2047 encoded word starts with "=?"; a literal one in our text could be
+# decoded by the header machinery into a line break.
+_ENCODED_WORD_START = re.compile(r"=\s*\?")
+
+
+def sanitise_header_text(value: object, limit: int = MAX_SUBJECT) -> str:
+    """Text safe for an unstructured header: one line, no control or format
+    characters, no encoded-word syntax, at most ``limit`` characters."""
+    text = "" if value is None else str(value)
+    text = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+    )
+    text = " ".join(text.split())
+    text = _ENCODED_WORD_START.sub("= ?", text)
+    return text[:limit].rstrip()
+
+
+def normalise_address(value: str) -> str:
+    """One plain ``local@domain`` (ASCII, no display name, no comments), stripped.
+
+    Raises :class:`InvalidRecipient` for anything else, e.g. ``a@b, c@d`` or
+    ``"x <a@junk.com>"@agency.gov``.
+    """
+    candidate = value.strip() if isinstance(value, str) else ""
+    local, at, domain = candidate.rpartition("@")
+    if (
+        not at
+        or len(candidate) > 254
+        or len(local) > 64
+        or not _LOCAL.match(local)
+        or not _DOMAIN.match(domain)
+    ):
+        raise InvalidRecipient(f"not a single plain email address: {value!r:.80}")
+    try:
+        parsed = Address(addr_spec=candidate)
+    except Exception as e:  # the email package raises ValueError or header defects
+        raise InvalidRecipient(f"not a single plain email address: {value!r:.80}") from e
+    if parsed.addr_spec != candidate:
+        raise InvalidRecipient(f"not a single plain email address: {value!r:.80}")
+    return candidate
+
+
+def reply_recipients(sender: str, poc_email: str | None, include_poc: bool) -> list[str]:
+    """Who a reply goes to: the sender, plus the designated PoC when ``include_poc``.
+
+    Lower-case and de-duplicated; never any other address found in a message.
+    Raises :class:`InvalidRecipient` when the sender (or the PoC, if used) is not
+    one plain address.
+    """
+    recipients = [normalise_address(sender).lower()]
+    if include_poc and poc_email:
+        poc = normalise_address(poc_email).lower()
+        if poc not in recipients:
+            recipients.append(poc)
+    return recipients
+
+
+def make_message_id(key: str, domain: str) -> str:
+    """A deterministic ``<hash@domain>`` for ``key`` (e.g. "ETK-0042.checklist.1"), so a
+    resend after a crash carries the same Message-ID and can be recognised."""
+    if not _DOMAIN.match(domain):
+        raise ReplyError(f"message id domain {domain!r} is not a plain domain name")
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return f"<mailbot.{digest}@{domain.lower()}>"
+
+
+def _message_id(value: str | None) -> str | None:
+    if not value:
+        return None
+    candidate = value.strip()
+    if "<" not in candidate:
+        candidate = f"<{candidate}>"
+    if len(candidate) > MAX_MESSAGE_ID or not _MSG_ID.match(candidate):
+        return None
+    return candidate
+
+
+def thread_references(in_reply_to: str | None, references: Iterable[str]) -> list[str]:
+    """The References chain for a reply: valid ids only, the parent last, at most
+    ``MAX_REFERENCES`` (the thread's first id is kept, then the most recent)."""
+    chain: list[str] = []
+    for raw in references:
+        for token in _BRACKETED.findall(str(raw)):
+            ident = _message_id(token)
+            if ident and ident not in chain:
+                chain.append(ident)
+    parent = _message_id(in_reply_to)
+    if parent:
+        if parent in chain:
+            chain.remove(parent)
+        chain.append(parent)
+    if len(chain) > MAX_REFERENCES:
+        chain = [chain[0], *chain[-(MAX_REFERENCES - 1) :]]
+    return chain
+
+
+def tagged_subject(subject: str, reference: str | None) -> str:
+    """``[ETK-0042] subject``: one tag, never doubled; ``Re: Re:`` collapses to one
+    ``Re:`` that stays in front of the tag."""
+    text = sanitise_header_text(subject)
+    tag = f"[{sanitise_header_text(reference, 40)}]" if reference else ""
+    match = _RE_PREFIX.match(text)
+    prefix = "Re: " if match else ""
+    rest = text[match.end() :] if match else text
+    if tag and tag.lower() not in rest.lower():
+        rest = f"{tag} {rest}".strip()
+    return f"{prefix}{rest}"[:MAX_SUBJECT].rstrip()
+
+
+def build_email(
+    *,
+    rendered: Rendered,
+    from_address: str,
+    to: Sequence[str],
+    cc: Sequence[str] = (),
+    message_id: str,
+    in_reply_to: str | None,
+    references: Sequence[str],
+    reference: str | None,
+    loop_header: str = "X-Mailbot-Loop",
+    loop_value: str,
+    date: datetime,
+    from_name: str | None = None,
+) -> bytes:
+    """One multipart/alternative reply (plain text, then HTML) as CRLF bytes.
+
+    ``date`` must be timezone-aware (inject the clock). Raises
+    :class:`InvalidRecipient` for a bad address and :class:`ReplyError` for a bad
+    Message-ID, loop header or an empty recipient list.
+    """
+    if date.tzinfo is None or date.utcoffset() is None:
+        raise ReplyError("the Date of an outgoing email must be timezone-aware")
+    if not _HEADER_NAME.match(loop_header):
+        raise ReplyError(f"loop header name {loop_header!r} is not a valid header name")
+    own_id = _message_id(message_id)
+    if own_id is None:
+        raise ReplyError(f"Message-ID {message_id!r:.80} is not of the form <id@domain>")
+    sender = normalise_address(from_address)
+    to_list = _unique(normalise_address(a) for a in to)
+    to_lower = {a.lower() for a in to_list}
+    cc_list = [a for a in _unique(normalise_address(a) for a in cc) if a.lower() not in to_lower]
+    if not to_list:
+        raise InvalidRecipient("an outgoing email needs at least one To address")
+    parent = _message_id(in_reply_to)
+    chain = thread_references(in_reply_to, references)
+
+    msg = EmailMessage(policy=email_policy.SMTP)
+    display = sanitise_header_text(from_name, 80) if from_name else ""
+    msg["From"] = Address(display_name=display, addr_spec=sender) if display else sender
+    msg["To"] = ", ".join(to_list)
+    if cc_list:
+        msg["Cc"] = ", ".join(cc_list)
+    msg["Subject"] = tagged_subject(rendered.subject, reference)
+    msg["Date"] = format_datetime(date)
+    msg["Message-ID"] = own_id
+    if parent:
+        msg["In-Reply-To"] = parent
+    if chain:
+        msg["References"] = " ".join(chain)
+    msg["Auto-Submitted"] = "auto-replied"
+    msg[loop_header] = sanitise_header_text(loop_value, 200) or "1"
+    msg.set_content(_body(rendered.text), subtype="plain", charset="utf-8")
+    msg.add_alternative(_body(rendered.html), subtype="html", charset="utf-8")
+    # A boundary derived from the Message-ID makes a resend byte-for-byte identical.
+    msg.set_boundary("=_mailbot_" + hashlib.sha256(own_id.encode()).hexdigest()[:40])
+    data = msg.as_bytes(policy=email_policy.SMTP)
+    _check_headers(data, expected=[name for name, _ in msg.items()])
+    return data
+
+
+def _unique(addresses: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for a in addresses:
+        if a.lower() not in (s.lower() for s in seen):
+            seen.append(a)
+    return seen
+
+
+def _body(text: str) -> str:
+    """Bodies are ours (rendered templates) but are cleaned of NUL and lone CRs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _check_headers(data: bytes, expected: list[str]) -> None:
+    """Refuse to hand over a message whose header set is not exactly what we wrote."""
+    parsed = message_from_bytes(data, policy=email_policy.default)
+    found = [name.lower() for name in parsed]
+    if sorted(found) != sorted(n.lower() for n in expected) or parsed.defects:
+        raise ReplyError("outgoing email failed its header check; not sending it")

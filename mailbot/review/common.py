@@ -1,0 +1,117 @@
+"""Shared pieces of the review desk: case lookup, field paths, flag names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from mailbot.errors import CaseError
+from mailbot.store import casefiles
+from mailbot.store.models import Case
+
+# Flags the poll loop (``mailbot.service``) or this desk put on a case, as staff read them.
+FLAG_UNVERIFIED = "unverified_sender"
+FLAG_UNEXPECTED = "unexpected_follow_up"
+FLAG_UNAUTHORISED = "not_agency_contact"
+FLAG_CONFLICT = "conflict"
+FLAG_ROSTER = "roster_problem"
+FLAG_LABELS: dict[str, str] = {
+    FLAG_UNVERIFIED: "unverified sender",
+    "ambiguous_sender": "ambiguous From header",
+    FLAG_UNEXPECTED: "follow-up from an unexpected address",
+    "late_follow_up": "follow-up after the case was closed",
+    FLAG_UNAUTHORISED: "sender is not the agency's PoC or head of department",
+    FLAG_CONFLICT: "conflicts with existing records",
+    FLAG_ROSTER: "roster change needs staff attention",
+    "reply_not_sent": "a reply was not sent",
+    "delivery_failed": "a reply could not be delivered",
+}
+
+SECTIONS = ("agency", "point_of_contact", "head_of_department")
+SECTION_FIELDS: dict[str, tuple[str, ...]] = {
+    "agency": ("name", "judiciary_code", "address", "phone", "logo"),
+    "point_of_contact": ("name", "email"),
+    "head_of_department": ("name", "title"),
+}
+OFFICER_FIELDS = ("last_name", "first_name", "title", "officer_number", "dps_username")
+CHANGE_FIELDS = ("action", *OFFICER_FIELDS, "agency")
+
+_ROW_PATH = re.compile(r"^(officers|changes)\[(\d{1,5})\]\.(\w+)$")
+_FIELD_PATH = re.compile(r"^(\w+)\.(\w+)$")
+
+
+def flag_label(flag: str) -> str:
+    return FLAG_LABELS.get(flag, flag.replace("_", " "))
+
+
+def load_case(session: Session, reference: str) -> Case:
+    """The case with ``reference``, or a one-line :class:`CaseError` saying what to do."""
+    case = casefiles.get_case(session, reference.strip())
+    if case is None:
+        raise CaseError(f"no case {reference.strip()!r}; `mailbot queue` lists the open cases")
+    return case
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def section(data: Mapping[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name)
+    return dict(value) if isinstance(value, Mapping) else {}
+
+
+def rows(data: Mapping[str, Any], name: str) -> list[dict[str, Any]]:
+    value = data.get(name)
+    if not isinstance(value, list):
+        return []
+    return [dict(r) if isinstance(r, Mapping) else {} for r in value]
+
+
+def parse_path(path: str) -> tuple[str, int | None, str]:
+    """``agency.phone`` -> ("agency", None, "phone"); ``officers[2].dps_username`` ->
+    ("officers", 2, "dps_username"). Raises :class:`CaseError` for anything else."""
+    path = path.strip()
+    m = _ROW_PATH.match(path)
+    if m:
+        group, index, name = m.group(1), int(m.group(2)), m.group(3)
+        allowed = OFFICER_FIELDS if group == "officers" else CHANGE_FIELDS
+        if name not in allowed:
+            raise CaseError(f"unknown field {path!r}: a row of {group} has {', '.join(allowed)}")
+        return group, index, name
+    m = _FIELD_PATH.match(path)
+    if m and m.group(1) in SECTION_FIELDS:
+        if m.group(2) not in SECTION_FIELDS[m.group(1)]:
+            raise CaseError(
+                f"unknown field {path!r}: {m.group(1)} has {', '.join(SECTION_FIELDS[m.group(1)])}"
+            )
+        return m.group(1), None, m.group(2)
+    raise CaseError(
+        f"unknown field {path!r}; use e.g. agency.phone, point_of_contact.email, "
+        "officers[0].dps_username or changes[0].title (rows count from 0)"
+    )
+
+
+def provenance_key(path: str) -> str:
+    """``officers[2].title`` -> ``officers.2.title`` (the form ``case.provenance`` uses)."""
+    return re.sub(r"\[(\d+)\]", r".\1", path)
+
+
+def flatten(data: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """Every value of a request as (path, value), in reading order."""
+    out: list[tuple[str, Any]] = []
+    for name in SECTIONS:
+        values = section(data, name)
+        for field in SECTION_FIELDS[name]:
+            out.append((f"{name}.{field}", values.get(field)))
+    for i, row in enumerate(rows(data, "officers")):
+        for field in OFFICER_FIELDS:
+            out.append((f"officers[{i}].{field}", row.get(field)))
+    for i, row in enumerate(rows(data, "changes")):
+        for field in (*CHANGE_FIELDS, *sorted(set(row) - set(CHANGE_FIELDS))):
+            if field in row:
+                out.append((f"changes[{i}].{field}", row.get(field)))
+    return out

@@ -1,0 +1,232 @@
+"""Values in a request that already belong to existing records.
+
+A judiciary code, officer number or DPS username that is already on file is a
+conflict to show in the queue and a reason to refuse approval, never an overwrite.
+Lookups are batched: :class:`RosterIndex` loads, in a few queries, exactly the
+records a set of requests mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mailbot.review.common import is_blank, rows, section
+from mailbot.store.models import Agency, Officer
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class AgencyRef:
+    id: int
+    judiciary_code: str
+    name: str
+    poc_email: str | None
+    hod_email: str | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.judiciary_code} {self.name}"
+
+
+@dataclass(frozen=True)
+class OfficerRef:
+    id: int
+    officer_number: str
+    dps_username: str
+    agency_id: int
+    last_name: str
+    first_name: str
+    title: str | None
+    status: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "officer_number": self.officer_number,
+            "last_name": self.last_name,
+            "first_name": self.first_name,
+            "title": self.title,
+            "dps_username": self.dps_username,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One value of a request that is already taken."""
+
+    path: str
+    value: str
+    detail: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"path": self.path, "value": self.value, "detail": self.detail}
+
+
+def norm_number(value: Any) -> str:
+    return "" if is_blank(value) else str(value).strip().upper()
+
+
+def norm_username(value: Any) -> str:
+    return "" if is_blank(value) else str(value).strip().lower()
+
+
+@dataclass
+class RosterIndex:
+    """The agencies, and the officers a set of requests mentions, keyed for lookups."""
+
+    agencies: dict[int, AgencyRef] = field(default_factory=dict)
+    by_number: dict[str, OfficerRef] = field(default_factory=dict)
+    by_username: dict[str, OfficerRef] = field(default_factory=dict)
+    # Agencies whose whole roster is loaded (not only the officers a request names).
+    full_agencies: set[int] = field(default_factory=set)
+
+    @property
+    def by_code(self) -> dict[str, AgencyRef]:
+        return {a.judiciary_code: a for a in self.agencies.values()}
+
+    @classmethod
+    def load(
+        cls,
+        session: Session,
+        numbers: Iterable[str] = (),
+        usernames: Iterable[str] = (),
+        agency_ids: Iterable[int] = (),
+    ) -> RosterIndex:
+        """Every agency, plus the officers with these numbers or usernames, or of
+        these agencies (a handful of queries, whatever the number of requests)."""
+        index = cls()
+        for a in session.execute(
+            select(
+                Agency.id, Agency.judiciary_code, Agency.name, Agency.poc_email, Agency.hod_email
+            )
+        ):
+            index.agencies[a.id] = AgencyRef(*a)
+        index.load_officers(session, numbers, usernames, agency_ids)
+        return index
+
+    def load_officers(
+        self,
+        session: Session,
+        numbers: Iterable[str] = (),
+        usernames: Iterable[str] = (),
+        agency_ids: Iterable[int] = (),
+    ) -> None:
+        """Add the officers with these numbers or usernames, or of these agencies."""
+        columns = (
+            Officer.id,
+            Officer.officer_number,
+            Officer.dps_username,
+            Officer.agency_id,
+            Officer.last_name,
+            Officer.first_name,
+            Officer.title,
+            Officer.status,
+        )
+        wanted: list[tuple[Any, list[Any]]] = [
+            (Officer.officer_number, sorted({norm_number(n) for n in numbers} - {""})),
+            (
+                func.lower(Officer.dps_username),
+                sorted({norm_username(u) for u in usernames} - {""}),
+            ),
+            (Officer.agency_id, sorted(set(agency_ids))),
+        ]
+        for column, values in wanted:
+            for start in range(0, len(values), _CHUNK):
+                chunk = values[start : start + _CHUNK]
+                for r in session.execute(select(*columns).where(column.in_(chunk))):
+                    self.add(OfficerRef(*r[:7], status=str(r[7])))
+        self.full_agencies.update(agency_ids)
+
+    def add(self, officer: OfficerRef) -> None:
+        self.by_number[officer.officer_number.upper()] = officer
+        self.by_username[officer.dps_username.lower()] = officer
+
+    def officer(self, number: Any) -> OfficerRef | None:
+        return self.by_number.get(norm_number(number))
+
+    def agency_of(self, officer: OfficerRef) -> AgencyRef | None:
+        return self.agencies.get(officer.agency_id)
+
+    def officers_of(self, agency_id: int) -> list[OfficerRef]:
+        return [o for o in self.by_number.values() if o.agency_id == agency_id]
+
+    def owner_label(self, officer: OfficerRef) -> str:
+        agency = self.agency_of(officer)
+        return agency.label if agency else f"agency #{officer.agency_id}"
+
+
+def mentioned(data: Mapping[str, Any]) -> tuple[set[str], set[str]]:
+    """Officer numbers and usernames a request (enrolment or changes) mentions."""
+    numbers: set[str] = set()
+    usernames: set[str] = set()
+    for row in [*rows(data, "officers"), *rows(data, "changes")]:
+        if n := norm_number(row.get("officer_number")):
+            numbers.add(n)
+        if u := norm_username(row.get("dps_username")):
+            usernames.add(u)
+    return numbers, usernames
+
+
+def enrollment_conflicts(data: Mapping[str, Any], index: RosterIndex) -> list[Conflict]:
+    """What in an enrolment request is already taken: its judiciary code, an officer
+    number or a DPS username on file, or a username given twice in the request."""
+    found: list[Conflict] = []
+    code = section(data, "agency").get("judiciary_code")
+    if not is_blank(code):
+        agency = index.by_code.get(str(code).strip())
+        if agency is not None:
+            found.append(
+                Conflict(
+                    "agency.judiciary_code",
+                    str(code).strip(),
+                    f"judiciary code already belongs to {agency.label}",
+                )
+            )
+    seen_users: dict[str, int] = {}
+    for i, row in enumerate(rows(data, "officers")):
+        number = norm_number(row.get("officer_number"))
+        officer = index.by_number.get(number) if number else None
+        if officer is not None:
+            found.append(
+                Conflict(
+                    f"officers[{i}].officer_number",
+                    number,
+                    f"officer number already belongs to {officer.last_name}, "
+                    f"{officer.first_name} of {index.owner_label(officer)}",
+                )
+            )
+        user = norm_username(row.get("dps_username"))
+        if not user:
+            continue
+        holder = index.by_username.get(user)
+        if holder is not None:
+            found.append(
+                Conflict(
+                    f"officers[{i}].dps_username",
+                    user,
+                    f"DPS username already used by officer {holder.officer_number} "
+                    f"of {index.owner_label(holder)}",
+                )
+            )
+        if user in seen_users:
+            found.append(
+                Conflict(
+                    f"officers[{i}].dps_username",
+                    user,
+                    f"DPS username repeats officers[{seen_users[user]}]",
+                )
+            )
+        seen_users.setdefault(user, i)
+    return found
+
+
+def case_conflicts(session: Session, data: Mapping[str, Any]) -> list[Conflict]:
+    """:func:`enrollment_conflicts` for one request, loading what it needs."""
+    numbers, usernames = mentioned(data)
+    return enrollment_conflicts(data, RosterIndex.load(session, numbers, usernames))

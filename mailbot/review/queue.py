@@ -1,0 +1,156 @@
+"""The review queue: cases waiting for staff, oldest first, with their flags.
+
+Loads the queued cases in one query and the records they might clash with in a few
+more; imports nothing from the parser, so ``mailbot queue`` starts fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from mailbot.cases import CaseKind, CaseStatus
+from mailbot.review.common import FLAG_CONFLICT, FLAG_ROSTER, rows, section
+from mailbot.review.conflicts import RosterIndex, enrollment_conflicts, mentioned
+from mailbot.review.maintenance import DiffRow, diff_changes, resolve_agency
+from mailbot.store.models import Case
+
+
+@dataclass
+class QueueEntry:
+    reference: str
+    status: str
+    kind: str
+    agency_name: str | None
+    agency_code: str | None
+    sender: str | None
+    created_at: datetime
+    complete: bool
+    missing: int
+    flags: list[str]
+    conflicts: list[str] = field(default_factory=list)
+    diff: list[DiffRow] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "reference": self.reference,
+            "status": self.status,
+            "kind": self.kind,
+            "agency_name": self.agency_name,
+            "agency_code": self.agency_code,
+            "sender": self.sender,
+            "created_at": self.created_at.isoformat(),
+            "complete": self.complete,
+            "missing": self.missing,
+            "flags": self.flags,
+            "conflicts": self.conflicts,
+            "diff": [r.as_dict() for r in self.diff],
+        }
+
+
+def maintenance_agency_id(
+    index: RosterIndex, agency_code: str | None, sender: str | None
+) -> int | None:
+    """The agency a roster change request is about: its code, else the sender's agency."""
+    if agency_code:
+        agency = index.by_code.get(agency_code.strip())
+        if agency is not None:
+            return agency.id
+    address = (sender or "").lower()
+    owners = [
+        a
+        for a in index.agencies.values()
+        if address and address in {(a.poc_email or "").lower(), (a.hod_email or "").lower()}
+    ]
+    return owners[0].id if len(owners) == 1 else None
+
+
+def review_queue(session: Session) -> list[QueueEntry]:
+    """Cases in review, and flagged cases still waiting for information, oldest first.
+
+    Conflicts with existing records are computed now (the records may have changed
+    since the case was opened) and shown as the ``conflict`` flag; maintenance cases
+    carry their roster diff, and ``roster_problem`` when a row needs attention.
+    """
+    query = (
+        select(
+            Case.reference,
+            Case.status,
+            Case.kind,
+            Case.sender,
+            Case.agency_code,
+            Case.flags,
+            Case.created_at,
+            Case.data,
+        )
+        .where(
+            or_(
+                Case.status == CaseStatus.IN_REVIEW,
+                Case.status == CaseStatus.NEEDS_INFO,
+            )
+        )
+        .order_by(Case.created_at, Case.id)
+    )
+    found = [
+        r
+        for r in session.execute(query)
+        if r.status == CaseStatus.IN_REVIEW or (r.flags and len(r.flags) > 0)
+    ]
+    numbers: set[str] = set()
+    usernames: set[str] = set()
+    for r in found:
+        n, u = mentioned(r.data or {})
+        numbers |= n
+        usernames |= u
+    index = RosterIndex.load(session, numbers, usernames)
+    entries: list[QueueEntry] = []
+    for r in found:
+        data: Mapping[str, Any] = r.data or {}
+        agency = section(data, "agency")
+        missing = len(data.get("missing") or []) + len(data.get("invalid") or [])
+        flags = list(r.flags or [])
+        entry = QueueEntry(
+            reference=r.reference or "",
+            status=str(r.status),
+            kind=str(r.kind),
+            agency_name=agency.get("name"),
+            agency_code=r.agency_code or agency.get("judiciary_code"),
+            sender=r.sender,
+            created_at=r.created_at,
+            complete=missing == 0,
+            missing=missing,
+            flags=flags,
+        )
+        if r.kind == CaseKind.ENROLLMENT:
+            entry.conflicts = [c.detail for c in enrollment_conflicts(data, index)]
+            if entry.conflicts and FLAG_CONFLICT not in flags:
+                flags.append(FLAG_CONFLICT)
+        else:
+            agency_id = maintenance_agency_id(index, r.agency_code, r.sender)
+            if agency_id is not None:
+                ref = index.agencies[agency_id]
+                entry.agency_name = entry.agency_name or ref.name
+                entry.agency_code = ref.judiciary_code
+                _load_unnumbered(session, index, agency_id, rows(data, "changes"))
+                entry.diff = diff_changes(index, agency_id, rows(data, "changes"))
+                if any(d.problem for d in entry.diff) and FLAG_ROSTER not in flags:
+                    flags.append(FLAG_ROSTER)
+        entries.append(entry)
+    return entries
+
+
+def _load_unnumbered(
+    session: Session, index: RosterIndex, agency_id: int, changes: list[dict[str, Any]]
+) -> None:
+    """Officers named without a number are matched within their agency's roster, which
+    is loaded only then (most changes give the number)."""
+    if any(not c.get("officer_number") for c in changes) and (agency_id not in index.full_agencies):
+        index.load_officers(session, agency_ids=[agency_id])
+
+
+__all__ = ["QueueEntry", "maintenance_agency_id", "resolve_agency", "review_queue"]

@@ -1,0 +1,144 @@
+"""Agency and officer records as staff list them, and the export for keying into TraCS.
+
+Column queries (no ORM objects, no per-row queries), so ``mailbot officers`` stays
+fast with thousands of officers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mailbot.errors import CaseError
+from mailbot.store.models import Agency, Officer, OfficerStatus
+
+AGENCY_COLUMNS = (
+    "judiciary_code",
+    "name",
+    "address",
+    "phone",
+    "poc_name",
+    "poc_email",
+    "hod_name",
+    "hod_title",
+    "hod_email",
+    "logo_filename",
+    "logo_type",
+    "logo_width",
+    "logo_height",
+    "logo_sha256",
+)
+OFFICER_COLUMNS = (
+    "officer_number",
+    "last_name",
+    "first_name",
+    "title",
+    "dps_username",
+    "status",
+)
+
+
+def _check_agency(session: Session, code: str | None) -> None:
+    if code is None:
+        return
+    found = session.scalar(select(Agency.id).where(Agency.judiciary_code == code.strip()))
+    if found is None:
+        raise CaseError(f"no agency with judiciary code {code!r}; `mailbot agencies` lists them")
+
+
+def list_agencies(session: Session) -> list[dict[str, Any]]:
+    """Every agency record, by judiciary code, with its count of active officers."""
+    active = (
+        select(Officer.agency_id, func.count().label("n"))
+        .where(Officer.status == OfficerStatus.ACTIVE)
+        .group_by(Officer.agency_id)
+        .subquery()
+    )
+    query = (
+        select(
+            *(getattr(Agency, c) for c in AGENCY_COLUMNS),
+            Agency.logo_sha256.is_not(None).label("has_logo"),
+            Agency.created_at,
+            func.coalesce(active.c.n, 0).label("active_officers"),
+        )
+        .outerjoin(active, active.c.agency_id == Agency.id)
+        .order_by(Agency.judiciary_code)
+    )
+    out = []
+    for r in session.execute(query):
+        row = dict(r._mapping)
+        row["created_at"] = row["created_at"].isoformat()
+        row["has_logo"] = bool(row["has_logo"])
+        out.append(row)
+    return out
+
+
+def list_officers(
+    session: Session, agency_code: str | None = None, include_inactive: bool = True
+) -> list[dict[str, Any]]:
+    """Officer records with their agency's code and name, by agency then name."""
+    _check_agency(session, agency_code)
+    query = (
+        select(
+            *(getattr(Officer, c) for c in OFFICER_COLUMNS),
+            Agency.judiciary_code.label("agency_code"),
+            Agency.name.label("agency_name"),
+        )
+        .join(Agency, Agency.id == Officer.agency_id)
+        .order_by(Agency.judiciary_code, Officer.last_name, Officer.first_name, Officer.id)
+    )
+    if agency_code is not None:
+        query = query.where(Agency.judiciary_code == agency_code.strip())
+    if not include_inactive:
+        query = query.where(Officer.status == OfficerStatus.ACTIVE)
+    out = []
+    for r in session.execute(query):
+        row = dict(r._mapping)
+        row["status"] = str(row["status"])
+        out.append(row)
+    return out
+
+
+def export_records(session: Session, agency_code: str | None = None) -> list[dict[str, Any]]:
+    """Approved agencies, each with ``officers`` (every status, so deactivations show)."""
+    _check_agency(session, agency_code)
+    query = select(*(getattr(Agency, c) for c in AGENCY_COLUMNS), Agency.id).order_by(
+        Agency.judiciary_code
+    )
+    if agency_code is not None:
+        query = query.where(Agency.judiciary_code == agency_code.strip())
+    agencies: dict[int, dict[str, Any]] = {}
+    for r in session.execute(query):
+        row = dict(r._mapping)
+        agencies[row.pop("id")] = {**row, "officers": []}
+    if agencies:
+        officers = select(Officer.agency_id, *(getattr(Officer, c) for c in OFFICER_COLUMNS))
+        if agency_code is not None:
+            officers = officers.where(Officer.agency_id.in_(list(agencies)))
+        for r in session.execute(officers.order_by(Officer.last_name, Officer.first_name)):
+            row = dict(r._mapping)
+            owner = agencies.get(row.pop("agency_id"))
+            if owner is not None:
+                row["status"] = str(row["status"])
+                owner["officers"].append(row)
+    return list(agencies.values())
+
+
+CSV_HEADER = (
+    *(f"agency_{c}" if not c.startswith(("poc_", "hod_", "logo_")) else c for c in AGENCY_COLUMNS),
+    *(f"officer_{c}" if c != "dps_username" else c for c in OFFICER_COLUMNS),
+)
+
+
+def export_csv_rows(records: list[dict[str, Any]]) -> list[list[str]]:
+    """One row per officer, agency columns repeated; an agency without officers gets
+    one row with the officer columns empty. The header is :data:`CSV_HEADER`."""
+    out: list[list[str]] = []
+    for agency in records:
+        head = ["" if agency[c] is None else str(agency[c]) for c in AGENCY_COLUMNS]
+        officers = agency["officers"] or [dict.fromkeys(OFFICER_COLUMNS)]
+        for o in officers:
+            out.append([*head, *("" if o[c] is None else str(o[c]) for c in OFFICER_COLUMNS)])
+    return out

@@ -1,0 +1,156 @@
+"""``mailbot run``: the scheduler around the desk.
+
+APScheduler runs the poll and outbox jobs (never overlapping: they share the desk's
+lock). With IMAP IDLE, a watcher on a second connection wakes the poll job as soon
+as mail arrives; the interval poll stays as the safety net. SIGTERM/SIGINT stop
+after the message in hand.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import structlog
+
+from mailbot.errors import MailbotError, MailboxError, MailboxLoginError
+from mailbot.service import Desk
+
+log = structlog.get_logger()
+
+LOGIN_FAILURES_BEFORE_EXIT = 5
+
+
+class Runner:
+    """Owns the scheduler, the IDLE watcher and the stop signal."""
+
+    def __init__(
+        self,
+        desk: Desk,
+        watcher_mailbox: Any | None = None,
+        outbox_interval: float = 15.0,
+    ) -> None:
+        self.desk = desk
+        self.settings = desk.settings
+        self.stop = threading.Event()
+        self.watcher_mailbox = watcher_mailbox
+        self.outbox_interval = min(outbox_interval, self.settings.poll.interval_seconds)
+        self.login_failures = 0
+        self.fatal: str | None = None
+        self._scheduler: Any = None
+
+    def poll_job(self) -> None:
+        if self.stop.is_set():
+            return
+        try:
+            with self.desk.lock:
+                report = self.desk.poll_once(self.stop)
+            self.login_failures = 0
+            if report.seen or report.moved:
+                log.info("poll_done", **{k: v for k, v in vars(report).items() if v})
+        except MailboxLoginError as e:
+            self.login_failures += 1
+            log.error("imap_login_failed", failures=self.login_failures, error=str(e))
+            if self.login_failures >= LOGIN_FAILURES_BEFORE_EXIT:
+                self.fatal = f"IMAP login keeps failing ({e}); check [mailbox] username/password"
+                self.stop.set()
+        except MailboxError as e:
+            log.warning("imap_unavailable", error=str(e))
+            self.desk.mailbox.close()
+        except MailbotError as e:
+            log.error("poll_failed", error=str(e))
+
+    def outbox_job(self) -> None:
+        if self.stop.is_set():
+            return
+        try:
+            with self.desk.lock:
+                report = self.desk.deliver_due()
+            if report.sent or report.retried or report.failed:
+                log.info("outbox_done", **vars(report))
+        except MailbotError as e:
+            log.error("outbox_failed", error=str(e))
+
+    def wake_poll(self) -> None:
+        if self._scheduler is not None and not self.stop.is_set():
+            self._scheduler.modify_job("poll", next_run_time=datetime.now(UTC))
+
+    def _watch(self) -> None:
+        """IDLE on a second connection; wake the poll job on any change."""
+        box = self.watcher_mailbox
+        renew = self.settings.poll.idle_renew_seconds
+        delay = 1.0
+        while not self.stop.is_set():
+            try:
+                box.connect()
+                box.select(self.settings.mailbox.folder)
+                if not box.has_capability("IDLE"):
+                    log.info("imap_idle_unsupported")
+                    return
+                # Catch up on whatever arrived while we were not watching.
+                self.wake_poll()
+                delay = 1.0
+                while not self.stop.is_set():
+                    if box.wait_for_change(min(renew, 30.0)):
+                        self.wake_poll()
+            except MailboxError as e:
+                log.warning("imap_idle_dropped", error=str(e), retry_in=delay)
+                box.close()
+                self.stop.wait(delay)
+                delay = min(delay * 2, 60.0)
+        box.close()
+
+    def run(self, install_signals: bool = True) -> int:
+        from apscheduler.schedulers.background import BackgroundScheduler
+
+        if install_signals:
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(sig, self._on_signal)
+        scheduler = BackgroundScheduler(timezone=UTC)
+        common: dict[str, Any] = {"max_instances": 1, "coalesce": True}
+        scheduler.add_job(
+            self.poll_job,
+            "interval",
+            seconds=self.settings.poll.interval_seconds,
+            id="poll",
+            next_run_time=datetime.now(UTC),
+            **common,
+        )
+        scheduler.add_job(
+            self.outbox_job,
+            "interval",
+            seconds=self.outbox_interval,
+            id="outbox",
+            next_run_time=datetime.now(UTC),
+            **common,
+        )
+        self._scheduler = scheduler
+        scheduler.start()
+        watcher = None
+        if self.settings.poll.idle and self.watcher_mailbox is not None:
+            watcher = threading.Thread(target=self._watch, name="imap-idle", daemon=True)
+            watcher.start()
+        log.info("mailbot_started", folder=self.settings.mailbox.folder)
+        self.stop.wait()
+        log.info("mailbot_stopping")
+        scheduler.shutdown(wait=True)
+        self.desk.mailbox.close()
+        if watcher is not None:
+            watcher.join(timeout=5)
+        if self.fatal:
+            log.error("mailbot_stopped", reason=self.fatal)
+            return 1
+        log.info("mailbot_stopped")
+        return 0
+
+    def _on_signal(self, signum: int, _frame: Any) -> None:
+        log.info("signal_received", signal=signal.Signals(signum).name)
+        self.stop.set()
+
+
+def run_desk(desk: Desk, make_watcher: Callable[[], Any] | None = None) -> int:
+    watcher = make_watcher() if make_watcher is not None and desk.settings.poll.idle else None
+    return Runner(desk, watcher).run()

@@ -1,0 +1,763 @@
+"""The desk: one poll cycle (fetch, process, record, move) and the outbox relay.
+
+Per message, in this order: the ledger row, the case change and the outbox rows are
+written in ONE transaction; only then is the message moved on the server. A crash
+between the two leaves a recorded, unmoved message, which the next cycle moves
+without processing it again. A message that cannot be read is quarantined with its
+reason and the cycle goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from dataclasses import dataclass, field
+from datetime import timedelta
+from email.parser import BytesHeaderParser
+from email.policy import default as default_policy
+from email.utils import getaddresses, parseaddr
+from typing import Any
+
+import structlog
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from mailbot import casecheck, cases
+from mailbot.config import Settings
+from mailbot.errors import (
+    DeliveryError,
+    DuplicateMessage,
+    MailbotError,
+    MailboxError,
+    MessageError,
+    PermanentDeliveryError,
+)
+from mailbot.intake.limits import Limits
+from mailbot.intake.model import ParseResult
+from mailbot.intake.parts import MessageParts
+from mailbot.intake.rules import Rules, load_rules
+from mailbot.notify import LOOP_VALUE, queue_email
+from mailbot.ports import Clock, FolderState, Mailbox, Mailer
+from mailbot.store import casefiles, db, ledger, outbox
+from mailbot.store.models import Case, Message, MessageOutcome, OutboxMessage
+
+log = structlog.get_logger()
+
+FAULT_ENV = "MAILBOT_FAULT"
+"""Test seam: name a point (``after_commit``, ``after_send``) and the process exits
+there abruptly, as a crash would. Used by the crash-recovery tests only."""
+
+
+def _fault(point: str) -> None:
+    if os.environ.get(FAULT_ENV) == point:
+        log.warning("fault_injected", point=point)
+        os._exit(70)
+
+
+@dataclass
+class PollReport:
+    seen: int = 0
+    processed: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    too_large: int = 0
+    automated: int = 0
+    moved: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+
+
+@dataclass
+class _Outcome:
+    """What processing decided for one message."""
+
+    outcome: MessageOutcome
+    reason: str | None = None
+    case_id: int | None = None
+
+
+class Desk:
+    """The bot's work, built from its edges (mailbox, mailer, database, clock)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        engine: Engine,
+        mailbox: Mailbox,
+        mailer: Mailer,
+        clock: Clock,
+        rules: Rules | None = None,
+    ) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.mailbox = mailbox
+        self.mailer = mailer
+        self.clock = clock
+        self.rules = rules or load_rules(settings.bot.rules_dir)
+        self.limits = Limits(**settings.limits.model_dump())
+        self.folder = settings.mailbox.folder
+        self._folders_ready = False
+        self.lock = threading.Lock()
+
+    # -- polling ------------------------------------------------------------------------
+
+    def _destination(self, outcome: MessageOutcome) -> str:
+        box = self.settings.mailbox
+        if outcome in (MessageOutcome.QUARANTINED, MessageOutcome.TOO_LARGE):
+            return box.quarantine_folder
+        if outcome == MessageOutcome.REVIEW:
+            return box.review_folder
+        return box.processed_folder
+
+    def _prepare(self) -> FolderState:
+        self.mailbox.connect()
+        if not self._folders_ready:
+            box = self.settings.mailbox
+            for name in (box.processed_folder, box.review_folder, box.quarantine_folder):
+                self.mailbox.ensure_folder(name)
+            self._folders_ready = True
+        return self.mailbox.select(self.folder)
+
+    def poll_once(self, stop: threading.Event | None = None) -> PollReport:
+        """Read every new message once. Raises :class:`MailboxError` when the server
+        goes away (the caller reconnects); whatever was committed stays committed."""
+        report = PollReport()
+        state = self._prepare()
+        self._finish_moves(state, report)
+        with db.transaction(self.engine) as session:
+            cursor = ledger.get_cursor(session, self.folder)
+            last_uid = 0
+            if cursor is not None and cursor.uidvalidity == state.uidvalidity:
+                last_uid = cursor.last_uid
+            elif cursor is not None:
+                log.warning(
+                    "uidvalidity_changed",
+                    folder=self.folder,
+                    old=cursor.uidvalidity,
+                    new=state.uidvalidity,
+                )
+        if state.uidnext is not None and state.uidnext <= last_uid + 1:
+            return report
+        uids = self.mailbox.uids_after(last_uid)
+        batch = self.settings.poll.batch_size
+        for start in range(0, len(uids), batch):
+            chunk = uids[start : start + batch]
+            sizes = self.mailbox.sizes(chunk)
+            for uid in chunk:
+                if stop is not None and stop.is_set():
+                    return report
+                if uid not in sizes:  # expunged by another client meanwhile
+                    self._advance(state, uid)
+                    continue
+                report.seen += 1
+                self._handle(state, uid, sizes[uid], report)
+        return report
+
+    def _advance(self, state: FolderState, uid: int) -> None:
+        with db.transaction(self.engine) as session:
+            ledger.set_cursor(session, self.folder, state.uidvalidity, uid, self.clock.now())
+
+    def _finish_moves(self, state: FolderState, report: PollReport) -> None:
+        """Move messages recorded before a crash but never moved."""
+        with db.transaction(self.engine) as session:
+            pending = [
+                (m.id, m.uid, m.outcome)
+                for m in ledger.unmoved_messages(session, self.folder)
+                if m.uidvalidity == state.uidvalidity
+            ]
+        for pk, uid, outcome in pending:
+            self._move(pk, uid, self._destination(outcome))
+            report.moved += 1
+
+    def _move(self, pk: int, uid: int, folder: str) -> None:
+        self.mailbox.move(uid, folder)
+        with db.transaction(self.engine) as session:
+            message = ledger.get_message(session, pk)
+            if message is not None:
+                ledger.mark_moved(session, message, folder)
+
+    def _handle(self, state: FolderState, uid: int, size: int, report: PollReport) -> None:
+        bound = log.bind(folder=self.folder, uid=uid, size=size)
+        with db.transaction(self.engine) as session:
+            known = ledger.find_message(session, self.folder, state.uidvalidity, uid)
+            known_ref = (known.id, known.outcome) if known is not None else None
+        if known_ref is not None:
+            self._move(known_ref[0], uid, self._destination(known_ref[1]))
+            report.moved += 1
+            self._advance(state, uid)
+            return
+        try:
+            if size > self.limits.max_message_bytes:
+                pk, outcome = self._record_too_large(state, uid, size)
+                report.too_large += 1
+            else:
+                raw = self.mailbox.fetch(uid)
+                if raw is None:  # expunged by another client meanwhile
+                    self._advance(state, uid)
+                    return
+                pk, outcome = self._record(state, uid, raw)
+        except DuplicateMessage:
+            # Another instance recorded it first; that instance moves it.
+            bound.info("message_taken_by_other_instance")
+            return
+        report.outcomes[outcome.value] = report.outcomes.get(outcome.value, 0) + 1
+        if outcome == MessageOutcome.QUARANTINED:
+            report.quarantined += 1
+        elif outcome == MessageOutcome.DUPLICATE:
+            report.duplicates += 1
+        elif outcome == MessageOutcome.AUTOMATED:
+            report.automated += 1
+        else:
+            report.processed += 1
+        _fault("after_commit")
+        self._move(pk, uid, self._destination(outcome))
+        report.moved += 1
+
+    # -- recording ----------------------------------------------------------------------
+
+    def _record_too_large(
+        self, state: FolderState, uid: int, size: int
+    ) -> tuple[int, MessageOutcome]:
+        fetch_header = getattr(self.mailbox, "fetch_header", None)
+        header = fetch_header(uid) if fetch_header is not None else None
+        sender = message_id = subject = None
+        if header:
+            parsed = BytesHeaderParser(policy=default_policy).parsebytes(header)
+            sender = parseaddr(str(parsed.get("From", "")))[1].lower() or None
+            message_id = str(parsed.get("Message-ID", "")).strip() or None
+            subject = str(parsed.get("Subject", ""))[:500] or None
+            automated = _automated_headers(parsed)
+        else:
+            automated = True
+        now = self.clock.now()
+        digest = hashlib.sha256(f"too-large/{message_id or uid}/{size}".encode()).hexdigest()
+        reason = f"message is {size:,} bytes, over the limit of {self.limits.max_message_bytes:,}"
+        with db.transaction(self.engine) as session:
+            message = ledger.record_message(
+                session,
+                mailbox=self.folder,
+                uidvalidity=state.uidvalidity,
+                uid=uid,
+                raw_sha256=digest,
+                size=size,
+                outcome=MessageOutcome.TOO_LARGE,
+                reason=reason,
+                message_id=message_id,
+                sender=sender,
+                subject=subject,
+                now=now,
+            )
+            if sender and not automated and self._may_reply(session, sender):
+                queue_email(
+                    session,
+                    self.settings,
+                    template="too_large",
+                    key=f"too_large/{message.raw_sha256}",
+                    to=[sender],
+                    now=now,
+                    in_reply_to=message_id,
+                    references=[message_id] if message_id else [],
+                    limit_bytes=self.limits.max_message_bytes,
+                )
+            ledger.set_cursor(session, self.folder, state.uidvalidity, uid, now)
+            pk = message.id
+        log.warning("message_too_large", uid=uid, size=size)
+        return pk, MessageOutcome.TOO_LARGE
+
+    def _record(self, state: FolderState, uid: int, raw: bytes) -> tuple[int, MessageOutcome]:
+        now = self.clock.now()
+        digest = ledger.raw_digest(raw)
+        parts: MessageParts | None = None
+        result: ParseResult | None = None
+        failure: str | None = None
+        try:
+            parts, result = self._parse(raw)
+        except MessageError as e:
+            failure = str(e)
+        except Exception as e:  # a parser bug must not stop the desk
+            log.exception("parser_crashed", uid=uid)
+            failure = f"internal error while reading: {type(e).__name__}"
+        with db.transaction(self.engine) as session:
+            message = ledger.record_message(
+                session,
+                mailbox=self.folder,
+                uidvalidity=state.uidvalidity,
+                uid=uid,
+                raw_sha256=digest,
+                size=len(raw),
+                outcome=MessageOutcome.QUARANTINED if failure else MessageOutcome.PROCESSED,
+                reason=failure,
+                message_id=parts.message_id if parts else None,
+                sender=parts.sender if parts else None,
+                subject=(parts.subject[:500] if parts else None),
+                raw=raw,
+                now=now,
+            )
+            if parts is None or result is None:
+                decided = _Outcome(MessageOutcome.QUARANTINED, failure)
+                log.warning("message_quarantined", uid=uid, reason=failure)
+            else:
+                decided = self._decide(session, message, parts, result, now)
+            ledger.set_outcome(session, message, decided.outcome, decided.reason, decided.case_id)
+            ledger.set_cursor(session, self.folder, state.uidvalidity, uid, now)
+            pk = message.id
+        log.info(
+            "message_recorded",
+            uid=uid,
+            outcome=decided.outcome.value,
+            reason=decided.reason,
+            case_id=decided.case_id,
+        )
+        return pk, decided.outcome
+
+    def _parse(self, raw: bytes) -> tuple[MessageParts, ParseResult]:
+        from mailbot.intake.message import read_message
+        from mailbot.intake.parse import parse_parts
+
+        parts = read_message(raw, self.limits)
+        result = parse_parts(parts, self.rules, self.limits, self.settings.bot.loop_header)
+        return parts, result
+
+    # -- deciding -----------------------------------------------------------------------
+
+    def _may_reply(self, session: Session, address: str) -> bool:
+        cap = self.settings.bot.max_replies_per_address_per_day
+        since = self.clock.now() - timedelta(days=1)
+        allowed = outbox.replies_since(session, address, since) < cap
+        if not allowed:
+            log.warning("reply_cap_reached", cap=cap)
+        return allowed
+
+    def _is_own(self, parts: MessageParts) -> bool:
+        loop = parts.headers.get(self.settings.bot.loop_header.lower(), [])
+        if any(v.strip() == LOOP_VALUE for v in loop):
+            return True
+        domain = self.settings.bot.message_id_domain.lower()
+        return bool(
+            parts.message_id and parts.message_id.lower().rstrip(">").endswith("@" + domain)
+        )
+
+    def _decide(
+        self,
+        session: Session,
+        message: Message,
+        parts: MessageParts,
+        result: ParseResult,
+        now: Any,
+    ) -> _Outcome:
+        if self._is_own(parts):
+            return _Outcome(MessageOutcome.IGNORED, "our own message came back")
+        if result.automated:
+            return _Outcome(MessageOutcome.AUTOMATED, "automated mail: never answered")
+        earlier = self._earlier_copy(session, message)
+        if earlier is not None:
+            return _Outcome(
+                MessageOutcome.DUPLICATE, f"same message as ledger #{earlier.id}", earlier.case_id
+            )
+        case = self._thread_case(session, parts)
+        if case is not None:
+            return self._follow_up(session, case, message, parts, result, now)
+        if result.intent in ("enrollment", "officer_maintenance"):
+            return self._open_case(session, message, parts, result, now)
+        return _Outcome(MessageOutcome.REVIEW, "not a request: left for staff to read")
+
+    def _earlier_copy(self, session: Session, message: Message) -> Message | None:
+        """The same email recorded before (delivered twice, or seen under an old
+        UIDVALIDITY): same Message-ID and same bytes, or same bytes."""
+        for other in ledger.find_by_sha256(session, message.raw_sha256):
+            if other.id != message.id:
+                return other
+        if message.message_id:
+            for other in ledger.find_by_message_id(session, message.message_id):
+                if other.id != message.id and other.sender == message.sender:
+                    return other
+        return None
+
+    def _thread_case(self, session: Session, parts: MessageParts) -> Case | None:
+        ids = [i for i in [parts.in_reply_to, *parts.references] if i]
+        if ids:
+            case_id = session.scalars(
+                select(OutboxMessage.case_id)
+                .where(
+                    OutboxMessage.message_id.in_([ledger.normalize_message_id(i) for i in ids]),
+                    OutboxMessage.case_id.is_not(None),
+                )
+                .order_by(OutboxMessage.id.desc())
+                .limit(1)
+            ).first()
+            if case_id is not None:
+                return casefiles.get_case_by_id(session, case_id)
+            found = casefiles.find_case_by_message_ids(session, ids)
+            if found is not None:
+                return found
+        ref = cases.find_reference(parts.subject, self.settings.bot.reference_prefix)
+        return casefiles.get_case(session, ref) if ref else None
+
+    def _case_data(self, parts: MessageParts, result: ParseResult) -> dict[str, Any]:
+        data = result.to_json_dict()
+        if result.agency.logo:
+            from mailbot.intake import checks
+            from mailbot.intake.logo import find_logo
+
+            logo = find_logo(parts.attachments, self.limits)
+            if logo is not None:
+                data["logo_info"] = {
+                    "filename": logo.filename,
+                    "format": logo.format,
+                    "width": logo.width,
+                    "height": logo.height,
+                    "size_bytes": logo.size_bytes,
+                    "sha256": logo.sha256,
+                    "reason": checks.check_logo(logo, self.rules),
+                }
+        return data
+
+    def _flags(self, parts: MessageParts) -> list[str]:
+        from mailbot.intake.auth import sender_verified
+
+        flags = []
+        if not sender_verified(parts, self.settings.bot.authserv_id):
+            flags.append("unverified_sender")
+        from_values = parts.headers.get("from", [])
+        if len(from_values) != 1 or len(getaddresses(from_values)) != 1:
+            flags.append("ambiguous_sender")
+        return flags
+
+    def _open_case(
+        self,
+        session: Session,
+        message: Message,
+        parts: MessageParts,
+        result: ParseResult,
+        now: Any,
+    ) -> _Outcome:
+        sender = parts.sender or ""
+        data = self._case_data(parts, result)
+        flags = self._flags(parts)
+        maintenance = result.intent == "officer_maintenance"
+        data = casecheck.recheck(data, self.rules)
+        complete = casecheck.is_complete(data)
+        case = casefiles.create_case(
+            session,
+            kind=cases.CaseKind.OFFICER_MAINTENANCE if maintenance else cases.CaseKind.ENROLLMENT,
+            prefix=self.settings.bot.reference_prefix,
+            now=now,
+            data=data,
+            message_id=message.id,
+            status=cases.CaseStatus.IN_REVIEW if complete else cases.CaseStatus.NEEDS_INFO,
+            sender=sender,
+            agency_code=result.agency.judiciary_code,
+            poc_email=result.point_of_contact.email,
+            flags=flags,
+        )
+        # The checklist is not part of the merged values: keep it as computed.
+        casefiles.update_case(session, case, now=now, data={**case.data, **data})
+        casefiles.add_audit(
+            session,
+            action="received",
+            actor="mailbot",
+            now=now,
+            case_id=case.id,
+            detail={"ledger_id": message.id, "intent": result.intent, "flags": flags},
+        )
+        if maintenance:
+            return self._maintenance(session, case, message, parts, now)
+        template = "acknowledgement" if complete else "checklist"
+        self._reply(session, case, message, parts, template, now)
+        outcome = MessageOutcome.REVIEW if "ambiguous_sender" in flags else MessageOutcome.PROCESSED
+        return _Outcome(outcome, f"opened {case.reference}", case.id)
+
+    def _maintenance(
+        self, session: Session, case: Case, message: Message, parts: MessageParts, now: Any
+    ) -> _Outcome:
+        try:
+            from mailbot.review import maintenance_authority
+        except ImportError:  # pragma: no cover - review module not installed
+            maintenance_authority = None
+        agency = (
+            maintenance_authority(session, parts.sender or "", case.agency_code)
+            if maintenance_authority is not None
+            else None
+        )
+        if agency is None:
+            casefiles.add_flag(session, case, "not_agency_contact", now=now)
+            self._reply(session, case, message, parts, "maintenance_refused", now)
+            return _Outcome(
+                MessageOutcome.REVIEW, "roster change from an unregistered address", case.id
+            )
+        case.agency_code = agency.judiciary_code
+        if casecheck.is_complete(case.data):
+            self._reply(session, case, message, parts, "maintenance_received", now)
+        else:
+            self._reply(session, case, message, parts, "checklist", now)
+        return _Outcome(MessageOutcome.PROCESSED, f"opened {case.reference}", case.id)
+
+    def _follow_up(
+        self,
+        session: Session,
+        case: Case,
+        message: Message,
+        parts: MessageParts,
+        result: ParseResult,
+        now: Any,
+    ) -> _Outcome:
+        sender = (parts.sender or "").lower()
+        known = {a.lower() for a in (case.sender, case.poc_email) if a}
+        if sender not in known:
+            casefiles.add_flag(session, case, "unexpected_follow_up", now=now)
+            casefiles.add_audit(
+                session,
+                action="follow_up_held",
+                actor="mailbot",
+                now=now,
+                case_id=case.id,
+                detail={"ledger_id": message.id, "sender": sender},
+            )
+            return _Outcome(
+                MessageOutcome.REVIEW,
+                f"follow-up to {case.reference} from another address",
+                case.id,
+            )
+        if case.status not in (cases.CaseStatus.NEEDS_INFO, cases.CaseStatus.IN_REVIEW):
+            casefiles.add_flag(session, case, "late_follow_up", now=now)
+            return _Outcome(MessageOutcome.REVIEW, f"follow-up to closed {case.reference}", case.id)
+        new = self._case_data(parts, result)
+        new["intent"] = case.data.get("intent")
+        for key in ("missing", "invalid", "sender", "automated"):
+            new.pop(key, None)
+        if case.kind == cases.CaseKind.ENROLLMENT:
+            new.pop("changes", None)
+        casefiles.merge_into_case(session, case, new, now=now, message_id=message.id)
+        checked = casecheck.recheck(dict(case.data), self.rules)
+        casefiles.update_case(
+            session,
+            case,
+            now=now,
+            data=checked,
+            agency_code=checked.get("agency", {}).get("judiciary_code") or case.agency_code,
+            poc_email=checked.get("point_of_contact", {}).get("email") or case.poc_email,
+        )
+        complete = casecheck.is_complete(checked)
+        was = case.status
+        target = cases.status_after_check(was, complete)
+        if target != was:
+            casefiles.set_status(session, case, target, now=now)
+        casefiles.add_audit(
+            session,
+            action="merged",
+            actor="mailbot",
+            now=now,
+            case_id=case.id,
+            detail={"ledger_id": message.id, "complete": complete},
+        )
+        if complete and was != cases.CaseStatus.IN_REVIEW:
+            template = (
+                "complete" if case.kind == cases.CaseKind.ENROLLMENT else "maintenance_received"
+            )
+            self._reply(session, case, message, parts, template, now)
+        elif not complete:
+            self._reply(session, case, message, parts, "checklist", now)
+        return _Outcome(MessageOutcome.PROCESSED, f"merged into {case.reference}", case.id)
+
+    def _reply(
+        self,
+        session: Session,
+        case: Case,
+        message: Message,
+        parts: MessageParts,
+        template: str,
+        now: Any,
+    ) -> None:
+        sender = (parts.sender or "").lower()
+        if not sender or not self._may_reply(session, sender):
+            casefiles.add_audit(
+                session,
+                action="reply_suppressed",
+                actor="mailbot",
+                now=now,
+                case_id=case.id,
+                detail={"template": template, "reason": "no sender or daily cap reached"},
+            )
+            return
+        data = case.data
+        agency_name = (data.get("agency") or {}).get("name")
+        context: dict[str, Any] = {"agency_name": agency_name}
+        if template == "checklist":
+            from mailbot.checklist import describe
+
+            context["checklist"] = describe(
+                data.get("missing", []), data.get("invalid", []), data.get("officers", []), data
+            )
+        elif template in ("maintenance_received",):
+            from mailbot.checklist import describe_changes
+
+            context["changes"] = describe_changes(data.get("changes", []))
+        refs = [*parts.references, parts.message_id] if parts.message_id else list(parts.references)
+        try:
+            queue_email(
+                session,
+                self.settings,
+                template=template,
+                key=f"{case.reference}/{template}/{message.id}",
+                to=[sender],
+                now=now,
+                case=case,
+                in_reply_to=parts.message_id,
+                references=[r for r in refs if r],
+                **context,
+            )
+        except MailbotError as e:
+            casefiles.add_flag(session, case, "reply_not_sent", now=now)
+            log.warning("reply_not_built", reference=case.reference, error=str(e))
+
+    def reprocess(self, ledger_id: int) -> tuple[MessageOutcome, str | None]:
+        """Read a quarantined message again from its stored bytes and act on it.
+
+        The IMAP copy stays in the quarantine folder; the ledger row records the new
+        outcome. Raises :class:`MessageError` when it is still unreadable.
+        """
+        from mailbot.errors import CaseError
+
+        now = self.clock.now()
+        with db.transaction(self.engine) as session:
+            message = ledger.get_message(session, ledger_id)
+            if message is None:
+                raise CaseError(f"no message #{ledger_id} in the ledger: see `mailbot quarantine`")
+            if message.outcome != MessageOutcome.QUARANTINED:
+                raise CaseError(f"message #{ledger_id} is {message.outcome.value}, not quarantined")
+            if message.raw is None:
+                raise CaseError(f"message #{ledger_id} has no stored content to read again")
+            raw = message.raw
+        try:
+            parts, result = self._parse(raw)
+        except MessageError as e:
+            with db.transaction(self.engine) as session:
+                message = ledger.get_message(session, ledger_id)
+                assert message is not None
+                ledger.set_outcome(session, message, MessageOutcome.QUARANTINED, str(e))
+            raise MessageError(f"message #{ledger_id} is still unreadable: {e}") from None
+        with db.transaction(self.engine) as session:
+            message = ledger.get_message(session, ledger_id)
+            assert message is not None
+            message.sender = parts.sender
+            message.message_id = (
+                ledger.normalize_message_id(parts.message_id) if parts.message_id else None
+            )
+            decided = self._decide(session, message, parts, result, now)
+            ledger.set_outcome(session, message, decided.outcome, decided.reason, decided.case_id)
+            casefiles.add_audit(
+                session,
+                action="reprocessed",
+                actor="staff",
+                now=now,
+                case_id=decided.case_id,
+                detail={"ledger_id": ledger_id, "outcome": decided.outcome.value},
+            )
+        return decided.outcome, decided.reason
+
+    # -- outbox relay -------------------------------------------------------------------
+
+    def deliver_due(self, limit: int = 50) -> DeliveryReport:
+        """Send what the outbox holds and is due; back off on temporary failures."""
+        report = DeliveryReport()
+        now = self.clock.now()
+        with db.transaction(self.engine) as session:
+            rows = [
+                (r.id, r.message_id, list(r.recipients), r.raw, r.case_id)
+                for r in outbox.due(session, now, limit)
+            ]
+        for pk, message_id, recipients, raw, case_id in rows:
+            bound = log.bind(outbox_id=pk, message_id=message_id)
+            try:
+                self.mailer.send(self.settings.smtp.from_address, recipients, raw)
+            except PermanentDeliveryError as e:
+                with db.transaction(self.engine) as session:
+                    row = session.get(OutboxMessage, pk)
+                    assert row is not None
+                    outbox.mark_failed(session, row, self.clock.now(), str(e))
+                    if case_id is not None:
+                        case = casefiles.get_case_by_id(session, case_id)
+                        if case is not None:
+                            casefiles.add_flag(session, case, "delivery_failed", now=now)
+                        casefiles.add_audit(
+                            session,
+                            action="delivery_failed",
+                            actor="mailbot",
+                            now=now,
+                            case_id=case_id,
+                            detail={"outbox_id": pk, "error": str(e)[:300]},
+                        )
+                bound.error("reply_failed", error=str(e))
+                report.failed += 1
+                continue
+            except DeliveryError as e:
+                with db.transaction(self.engine) as session:
+                    row = session.get(OutboxMessage, pk)
+                    assert row is not None
+                    outbox.schedule_retry(session, row, self.clock.now(), str(e))
+                bound.warning("reply_deferred", error=str(e))
+                report.retried += 1
+                # The server is unwell: leave the rest for the next round.
+                break
+            _fault("after_send")
+            with db.transaction(self.engine) as session:
+                row = session.get(OutboxMessage, pk)
+                assert row is not None
+                outbox.mark_sent(session, row, self.clock.now())
+            bound.info("reply_sent")
+            report.sent += 1
+        return report
+
+    def cycle(self, stop: threading.Event | None = None) -> tuple[PollReport, DeliveryReport]:
+        """One full cycle: poll, then deliver due outbox mail (never overlapping)."""
+        with self.lock:
+            try:
+                polled = self.poll_once(stop)
+            finally:
+                delivered = self.deliver_due()
+        return polled, delivered
+
+
+def _automated_headers(headers: Any) -> bool:
+    """Header-only check for mail we must not answer (used when the body is not fetched)."""
+    auto = str(headers.get("Auto-Submitted", "no")).strip().lower()
+    precedence = str(headers.get("Precedence", "")).strip().lower()
+    sender = parseaddr(str(headers.get("From", "")))[1].lower()
+    return (
+        auto not in ("", "no")
+        or precedence in ("bulk", "junk", "list", "auto_reply")
+        or headers.get("List-Id") is not None
+        or str(headers.get("Return-Path", "")).strip() == "<>"
+        or sender.startswith(("mailer-daemon@", "postmaster@"))
+    )
+
+
+def build_desk(
+    settings: Settings, mailbox: Mailbox | None = None, mailer: Mailer | None = None
+) -> Desk:
+    """The composition root: real adapters from settings; refuses an old schema."""
+    from mailbot.adapters.imap import ImapMailbox
+    from mailbot.adapters.smtp import SmtpMailer
+    from mailbot.ports import SystemClock
+
+    engine = db.make_engine(settings.database.url)
+    db.check_schema(engine)
+    return Desk(
+        settings,
+        engine,
+        mailbox
+        or ImapMailbox(settings.mailbox, idle_renew_seconds=settings.poll.idle_renew_seconds),
+        mailer or SmtpMailer(settings.smtp),
+        SystemClock(),
+    )
+
+
+__all__ = ["DeliveryReport", "Desk", "MailboxError", "PollReport", "build_desk"]

@@ -1,0 +1,224 @@
+"""Cases, their revision history, and the audit trail.
+
+All functions take an open :class:`~sqlalchemy.orm.Session` and never commit. The
+decisions (merge rules, allowed status moves) come from :mod:`mailbot.cases`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mailbot import cases
+from mailbot.cases import CaseKind, CaseStatus, Revision
+from mailbot.store.ledger import normalize_message_id
+from mailbot.store.models import AuditEvent, Case, CaseRevision, Message, OutboxMessage
+
+_KEEP = object()
+
+
+def create_case(
+    session: Session,
+    *,
+    kind: CaseKind | str,
+    prefix: str,
+    now: datetime,
+    data: Mapping[str, Any] | None = None,
+    message_id: int | None = None,
+    status: CaseStatus | str = CaseStatus.NEEDS_INFO,
+    sender: str | None = None,
+    agency_code: str | None = None,
+    poc_email: str | None = None,
+    flags: Iterable[str] = (),
+) -> Case:
+    """Open a case and give it its reference (``prefix`` + zero-padded id).
+
+    ``message_id`` is the ledger id of the message the data came from: every value in
+    ``data`` is recorded as coming from it (``case.provenance``).
+    """
+    merged, revisions = cases.merge({}, dict(data or {}))
+    case = Case(
+        kind=CaseKind(kind),
+        status=CaseStatus(status),
+        sender=sender,
+        agency_code=agency_code,
+        poc_email=poc_email,
+        data=merged,
+        provenance=cases.provenance_update({}, revisions, message_id),
+        flags=sorted(set(flags)),
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(case)
+    session.flush()
+    case.reference = cases.format_reference(prefix, case.id)
+    session.flush()
+    return case
+
+
+def get_case(session: Session, reference: str) -> Case | None:
+    """The case with this reference (any letter case), or None."""
+    return session.scalars(select(Case).where(Case.reference == reference.upper())).one_or_none()
+
+
+def get_case_by_id(session: Session, case_id: int) -> Case | None:
+    return session.get(Case, case_id)
+
+
+def list_cases(
+    session: Session, status: CaseStatus | str | None = None, limit: int | None = None
+) -> list[Case]:
+    """Cases, oldest first, optionally only those in one status."""
+    query = select(Case).order_by(Case.id)
+    if status is not None:
+        query = query.where(Case.status == CaseStatus(status))
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def find_case_by_message_ids(session: Session, message_ids: Iterable[str]) -> Case | None:
+    """The case a reply belongs to, from its In-Reply-To/References Message-IDs.
+
+    Our own replies (the outbox) are checked first, then earlier inbound messages
+    already attached to a case. The most recent match wins.
+    """
+    ids = [normalize_message_id(m) for m in message_ids if m and m.strip("<> ")]
+    if not ids:
+        return None
+    case_id = session.scalars(
+        select(OutboxMessage.case_id)
+        .where(OutboxMessage.message_id.in_(ids), OutboxMessage.case_id.is_not(None))
+        .order_by(OutboxMessage.id.desc())
+        .limit(1)
+    ).first()
+    if case_id is None:
+        case_id = session.scalars(
+            select(Message.case_id)
+            .where(Message.message_id.in_(ids), Message.case_id.is_not(None))
+            .order_by(Message.id.desc())
+            .limit(1)
+        ).first()
+    return session.get(Case, case_id) if case_id is not None else None
+
+
+def merge_into_case(
+    session: Session,
+    case: Case,
+    new_data: Mapping[str, Any],
+    *,
+    now: datetime,
+    message_id: int | None = None,
+) -> list[Revision]:
+    """Merge a reply's parse result into the case (see :func:`mailbot.cases.merge`).
+
+    Every changed value is kept in ``case_revisions`` and its provenance points at
+    ``message_id`` (the ledger id of the reply). The status is not touched: re-check
+    the merged data and call :func:`set_status`.
+    """
+    merged, revisions = cases.merge(case.data, new_data)
+    for revision in revisions:
+        session.add(
+            CaseRevision(
+                case_id=case.id,
+                path=revision.path,
+                old_value=revision.old,
+                new_value=revision.new,
+                message_id=message_id,
+                at=now,
+            )
+        )
+    if revisions:
+        case.data = merged
+        case.provenance = cases.provenance_update(case.provenance, revisions, message_id)
+        case.updated_at = now
+    session.flush()
+    return revisions
+
+
+def update_case(
+    session: Session,
+    case: Case,
+    *,
+    now: datetime,
+    data: Mapping[str, Any] | None = None,
+    agency_code: Any = _KEEP,
+    poc_email: Any = _KEEP,
+) -> None:
+    """Replace the case's data (e.g. after re-checking: new ``missing``/``invalid``)
+    or its searchable columns. Arguments left out are kept."""
+    if data is not None:
+        case.data = dict(data)
+    if agency_code is not _KEEP:
+        case.agency_code = agency_code
+    if poc_email is not _KEEP:
+        case.poc_email = poc_email
+    case.updated_at = now
+    session.flush()
+
+
+def set_status(session: Session, case: Case, status: CaseStatus | str, *, now: datetime) -> None:
+    """Move the case to ``status``; :class:`~mailbot.errors.CaseError` if not allowed."""
+    new = cases.transition(case.status, status)
+    if new != case.status:
+        case.status = new
+        case.updated_at = now
+    session.flush()
+
+
+def add_flag(session: Session, case: Case, flag: str, *, now: datetime) -> None:
+    """Mark the case (``unverified_sender``, ``conflict``, ``delivery_failed``, ...)."""
+    if flag not in case.flags:
+        case.flags = sorted({*case.flags, flag})
+        case.updated_at = now
+        session.flush()
+
+
+def remove_flag(session: Session, case: Case, flag: str, *, now: datetime) -> None:
+    if flag in case.flags:
+        case.flags = [f for f in case.flags if f != flag]
+        case.updated_at = now
+        session.flush()
+
+
+def revisions_of(session: Session, case_id: int) -> list[CaseRevision]:
+    """The case's value history, oldest first."""
+    return list(
+        session.scalars(
+            select(CaseRevision).where(CaseRevision.case_id == case_id).order_by(CaseRevision.id)
+        )
+    )
+
+
+def add_audit(
+    session: Session,
+    *,
+    action: str,
+    actor: str,
+    now: datetime,
+    case_id: int | None = None,
+    detail: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """Append to the audit trail (``received``, ``replied``, ``merged``, ``approved``...).
+
+    ``actor`` is ``"mailbot"`` for the bot, else the staff member. Never put message
+    bodies or secrets in ``detail``.
+    """
+    event = AuditEvent(
+        case_id=case_id, actor=actor, action=action, detail=dict(detail or {}), at=now
+    )
+    session.add(event)
+    session.flush()
+    return event
+
+
+def audit_trail(session: Session, case_id: int | None = None) -> list[AuditEvent]:
+    """Audit events, oldest first: of one case, or all of them."""
+    query = select(AuditEvent).order_by(AuditEvent.id)
+    if case_id is not None:
+        query = query.where(AuditEvent.case_id == case_id)
+    return list(session.scalars(query))

@@ -1,0 +1,257 @@
+"""Engines, the one transaction context manager, and schema migrations.
+
+Everything that touches the database goes through :func:`transaction`; SQLAlchemy
+errors are translated here into :class:`~mailbot.errors.StoreError` one-liners.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import structlog
+from sqlalchemy import Engine, create_engine, event, exc, inspect
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.orm import Session
+
+from mailbot.errors import StoreError
+
+log = structlog.get_logger()
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+CONNECT_TIMEOUT_SECONDS = 10
+
+
+def _parse_url(url: str) -> URL:
+    try:
+        return make_url(url)
+    except (exc.ArgumentError, ValueError):
+        raise StoreError(
+            f"[database] url {url!r} is not a database URL "
+            "(e.g. sqlite:///mailbot.db or postgresql+psycopg://user@host/mailbot)"
+        ) from None
+
+
+def safe_url(url: str | URL) -> str:
+    """The URL with any password masked, for messages and logs."""
+    try:
+        parsed = url if isinstance(url, URL) else make_url(url)
+    except (exc.ArgumentError, ValueError):
+        return "(invalid url)"
+    return parsed.render_as_string(hide_password=True)
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    # pysqlite's own transaction handling breaks SAVEPOINT and transactional DDL; take
+    # it over. BEGIN IMMEDIATE takes the write lock up front, so two bot instances
+    # queue on busy_timeout instead of failing on a lock upgrade.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` (SQLite or PostgreSQL), configured for durability.
+
+    SQLite: WAL, ``synchronous=FULL``, foreign keys on, a busy timeout, and the parent
+    folder of the file created. Raises :class:`StoreError` for a bad URL or a missing
+    driver. Does not connect: an unreachable server is reported by the first
+    :func:`transaction`.
+    """
+    parsed = _parse_url(url)
+    backend = parsed.get_backend_name()
+    kwargs: dict[str, Any] = {}
+    if backend == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:" and not database.startswith("file:"):
+            try:
+                Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(
+                    f"cannot create the folder for SQLite database {database}: {e.strerror or e}"
+                ) from None
+    elif backend == "postgresql":
+        kwargs["pool_pre_ping"] = True
+        kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except exc.NoSuchModuleError:
+        raise StoreError(
+            f"[database] url {safe_url(parsed)!r}: unknown database kind {parsed.drivername!r}; "
+            "use sqlite:/// or postgresql+psycopg://"
+        ) from None
+    except ModuleNotFoundError as e:
+        if backend == "postgresql":
+            raise StoreError("PostgreSQL driver missing: pip install 'mailbot[postgres]'") from None
+        raise StoreError(f"database driver missing: {e.name}") from None
+    if backend == "sqlite":
+        _sqlite_setup(engine)
+    return engine
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(getattr(error, "orig", None) or error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def translate(error: exc.SQLAlchemyError, engine: Engine) -> StoreError:
+    """A one-line :class:`StoreError` for a SQLAlchemy failure (never the password)."""
+    where = safe_url(engine.url)
+    if isinstance(error, exc.IntegrityError):
+        return StoreError(f"the database refused the change: {_first_line(error)}")
+    if isinstance(error, exc.OperationalError | exc.InterfaceError):
+        return StoreError(f"cannot use the database at {where}: {_first_line(error)}")
+    return StoreError(f"database error at {where}: {_first_line(error)}")
+
+
+@contextlib.contextmanager
+def transaction(engine: Engine) -> Iterator[Session]:
+    """The one place transactions live: a Session that commits, or rolls back on error.
+
+    Objects stay usable after the commit (``expire_on_commit=False``). SQLAlchemy
+    errors come out as :class:`StoreError`; other exceptions (including
+    :class:`~mailbot.errors.MailbotError` subclasses) pass through unchanged after
+    the rollback.
+    """
+    session = Session(engine, expire_on_commit=False)
+    try:
+        with session.begin():
+            yield session
+    except exc.SQLAlchemyError as e:
+        raise translate(e, engine) from e
+    finally:
+        session.close()
+
+
+# --- schema -----------------------------------------------------------------------
+
+
+def _alembic_config(connection: Connection | None = None) -> Any:
+    from alembic.config import Config
+
+    from mailbot.resources import migrations_dir
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    """The newest migration this code knows."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    if head is None:  # pragma: no cover - the package always ships migrations
+        raise StoreError("no database migrations found")
+    return head
+
+
+def _revision_of(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def current_revision_of(engine: Engine) -> str | None:
+    """The revision the database is at, or None for an empty database."""
+    try:
+        with engine.connect() as connection:
+            return _revision_of(connection)
+    except exc.SQLAlchemyError as e:
+        raise translate(e, engine) from e
+
+
+def current_revision(url: str) -> str | None:
+    """The revision the database at ``url`` is at, or None for an empty database."""
+    engine = make_engine(url)
+    try:
+        return current_revision_of(engine)
+    finally:
+        engine.dispose()
+
+
+def upgrade_engine(engine: Engine) -> tuple[str | None, str]:
+    """Run every pending migration; returns (revision before, revision after)."""
+    from alembic import command
+
+    try:
+        with engine.begin() as connection:
+            before = _revision_of(connection)
+            command.upgrade(_alembic_config(connection), "head")
+            after = _revision_of(connection)
+    except exc.SQLAlchemyError as e:
+        raise translate(e, engine) from e
+    log.info("db_upgraded", before=before, after=after, url=safe_url(engine.url))
+    return before, after or head_revision()
+
+
+def upgrade(url: str) -> tuple[str | None, str]:
+    """``alembic upgrade head`` on the database at ``url``; returns (before, after)."""
+    engine = make_engine(url)
+    try:
+        return upgrade_engine(engine)
+    finally:
+        engine.dispose()
+
+
+def check_schema(engine: Engine) -> None:
+    """Refuse to work on a database whose schema is not the one this code expects.
+
+    Raises :class:`~mailbot.errors.SchemaOutOfDate` when behind (or empty), and
+    :class:`StoreError` when the database is newer than this code.
+    """
+    from alembic.script import ScriptDirectory
+
+    from mailbot.errors import SchemaOutOfDate
+
+    at = current_revision_of(engine)
+    need = head_revision()
+    if at == need:
+        return
+    script = ScriptDirectory.from_config(_alembic_config())
+    known = at is None or any(rev.revision == at for rev in script.walk_revisions())
+    if not known:
+        raise StoreError(
+            f"database schema {at} is newer than this mailbot (knows {need}): upgrade mailbot"
+        )
+    raise SchemaOutOfDate(
+        f"database schema is out of date (at {at or 'empty'}, need {need}): "
+        "run `mailbot db upgrade`"
+    )
+
+
+def open_engine(url: str) -> Engine:
+    """An engine on a database whose schema is current: what every command that
+    reads or writes cases should use. Raises :class:`~mailbot.errors.SchemaOutOfDate`
+    with the command to run, or :class:`StoreError`."""
+    engine = make_engine(url)
+    try:
+        check_schema(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def table_names(engine: Engine) -> list[str]:
+    """The tables present in the database (for diagnostics and tests)."""
+    try:
+        return sorted(inspect(engine).get_table_names())
+    except exc.SQLAlchemyError as e:
+        raise translate(e, engine) from e

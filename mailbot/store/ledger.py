@@ -1,0 +1,190 @@
+"""The message ledger and folder cursors: what was seen, and where reading resumes.
+
+All functions take an open :class:`~sqlalchemy.orm.Session` (from
+:func:`mailbot.store.db.transaction`) and never commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from sqlalchemy import exc, select
+from sqlalchemy.orm import Session
+
+from mailbot.errors import DuplicateMessage, StoreError
+from mailbot.store.models import FolderCursor, Message, MessageOutcome
+
+
+def raw_digest(raw: bytes) -> str:
+    """The SHA-256 of a raw message, as stored in ``messages.raw_sha256``."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+def normalize_message_id(value: str) -> str:
+    """A Message-ID in the one form the store keeps: ``<local@domain>``, no spaces."""
+    core = "".join(value.split()).strip("<>")
+    return f"<{core}>"
+
+
+def record_message(
+    session: Session,
+    *,
+    mailbox: str,
+    uidvalidity: int,
+    uid: int,
+    raw_sha256: str,
+    size: int,
+    outcome: MessageOutcome | str,
+    now: datetime,
+    message_id: str | None = None,
+    sender: str | None = None,
+    subject: str | None = None,
+    reason: str | None = None,
+    case_id: int | None = None,
+    raw: bytes | None = None,
+    received_at: datetime | None = None,
+) -> Message:
+    """Add a message to the ledger.
+
+    Raises :class:`~mailbot.errors.DuplicateMessage` when (mailbox, uidvalidity, uid)
+    is already recorded; the unique constraint decides, so of two bot instances only
+    one wins. The insert runs in a savepoint: the surrounding transaction stays usable.
+    """
+    message = Message(
+        mailbox=mailbox,
+        uidvalidity=uidvalidity,
+        uid=uid,
+        message_id=normalize_message_id(message_id) if message_id else None,
+        raw_sha256=raw_sha256,
+        size=size,
+        sender=sender,
+        subject=subject,
+        outcome=MessageOutcome(outcome),
+        reason=reason,
+        case_id=case_id,
+        raw=raw,
+        received_at=received_at,
+        recorded_at=now,
+    )
+    try:
+        with session.begin_nested():
+            session.add(message)
+    except exc.IntegrityError as e:
+        if find_message(session, mailbox, uidvalidity, uid) is not None:
+            raise DuplicateMessage(
+                f"message {mailbox}/{uidvalidity}/{uid} is already recorded"
+            ) from None
+        raise StoreError(f"the database refused the message: {e.orig}") from None
+    return message
+
+
+def find_message(session: Session, mailbox: str, uidvalidity: int, uid: int) -> Message | None:
+    """The ledger row for one IMAP message, or None."""
+    return session.scalars(
+        select(Message).where(
+            Message.mailbox == mailbox, Message.uidvalidity == uidvalidity, Message.uid == uid
+        )
+    ).one_or_none()
+
+
+def get_message(session: Session, message_pk: int) -> Message | None:
+    """The ledger row with this id, or None."""
+    return session.get(Message, message_pk)
+
+
+def find_by_message_id(session: Session, message_id: str) -> list[Message]:
+    """Ledger rows carrying this Message-ID header, oldest first (with or without <>)."""
+    return list(
+        session.scalars(
+            select(Message)
+            .where(Message.message_id == normalize_message_id(message_id))
+            .order_by(Message.id)
+        )
+    )
+
+
+def find_by_sha256(session: Session, raw_sha256: str) -> list[Message]:
+    """Ledger rows whose raw bytes hash to ``raw_sha256``, oldest first."""
+    return list(
+        session.scalars(
+            select(Message).where(Message.raw_sha256 == raw_sha256).order_by(Message.id)
+        )
+    )
+
+
+def unmoved_messages(session: Session, mailbox: str | None = None) -> list[Message]:
+    """Recorded messages whose IMAP move has not been done yet, oldest first
+    (a crash between the commit and the MOVE leaves these behind)."""
+    query = select(Message).where(Message.moved_to.is_(None))
+    if mailbox is not None:
+        query = query.where(Message.mailbox == mailbox)
+    return list(session.scalars(query.order_by(Message.id)))
+
+
+def mark_moved(session: Session, message: Message, folder: str) -> None:
+    """Note that the message now sits in ``folder`` on the IMAP server."""
+    message.moved_to = folder
+    session.flush()
+
+
+def set_outcome(
+    session: Session,
+    message: Message,
+    outcome: MessageOutcome | str,
+    reason: str | None = None,
+    case_id: int | None = None,
+) -> None:
+    """Change what became of a message (e.g. a quarantined one reprocessed by staff)."""
+    message.outcome = MessageOutcome(outcome)
+    message.reason = reason
+    if case_id is not None:
+        message.case_id = case_id
+    session.flush()
+
+
+def quarantined_messages(session: Session, limit: int | None = None) -> list[Message]:
+    """Messages that could not be parsed, oldest first, for the staff CLI."""
+    query = (
+        select(Message).where(Message.outcome == MessageOutcome.QUARANTINED).order_by(Message.id)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def messages_of_case(session: Session, case_id: int) -> list[Message]:
+    """Every ledger message attached to a case, oldest first."""
+    return list(
+        session.scalars(select(Message).where(Message.case_id == case_id).order_by(Message.id))
+    )
+
+
+def get_cursor(session: Session, mailbox: str) -> FolderCursor | None:
+    """Where reading ``mailbox`` resumes, or None before the first poll."""
+    return session.get(FolderCursor, mailbox)
+
+
+def set_cursor(
+    session: Session, mailbox: str, uidvalidity: int, last_uid: int, now: datetime
+) -> FolderCursor:
+    """Record that every UID up to ``last_uid`` in ``mailbox`` has been handled.
+
+    Under the same UIDVALIDITY the cursor never moves back; a new UIDVALIDITY
+    replaces it (old UIDs mean nothing any more).
+    """
+    cursor = session.get(FolderCursor, mailbox, with_for_update=True)
+    if cursor is None:
+        cursor = FolderCursor(
+            mailbox=mailbox, uidvalidity=uidvalidity, last_uid=last_uid, updated_at=now
+        )
+        session.add(cursor)
+    elif cursor.uidvalidity != uidvalidity:
+        cursor.uidvalidity = uidvalidity
+        cursor.last_uid = last_uid
+        cursor.updated_at = now
+    elif last_uid > cursor.last_uid:
+        cursor.last_uid = last_uid
+        cursor.updated_at = now
+    session.flush()
+    return cursor

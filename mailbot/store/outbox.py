@@ -1,0 +1,157 @@
+"""The outbox: replies are committed here with the case, then relayed to SMTP.
+
+A row is written in the same transaction as the case change that caused it, so a
+crash can never lose a reply nor send one for a change that was rolled back. The
+relay takes :func:`due` rows, sends them, and calls :func:`mark_sent`,
+:func:`schedule_retry` or :func:`mark_failed`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mailbot.store.ledger import normalize_message_id
+from mailbot.store.models import OutboxMessage, OutboxStatus
+
+RETRY_BASE = timedelta(minutes=1)
+RETRY_CAP = timedelta(hours=6)
+MAX_ATTEMPTS = 12
+_MAX_ERROR_CHARS = 500
+
+
+def backoff(attempts: int, base: timedelta = RETRY_BASE, cap: timedelta = RETRY_CAP) -> timedelta:
+    """Delay before the next try after ``attempts`` failed ones: base, 2x, 4x... up to cap."""
+    if attempts < 1:
+        return timedelta(0)
+    return min(cap, base * (2 ** min(attempts - 1, 30)))
+
+
+def enqueue(
+    session: Session,
+    *,
+    template: str,
+    message_id: str,
+    to_address: str,
+    recipients: Sequence[str],
+    subject: str,
+    raw: bytes,
+    now: datetime,
+    case_id: int | None = None,
+) -> OutboxMessage:
+    """Queue a rendered reply; due at once.
+
+    Idempotent on ``message_id`` (deterministic, derived from the case and template):
+    queuing the same reply twice returns the existing row.
+    """
+    canonical = normalize_message_id(message_id)
+    existing = find_outbox(session, canonical)
+    if existing is not None:
+        return existing
+    row = OutboxMessage(
+        case_id=case_id,
+        template=template,
+        message_id=canonical,
+        to_address=to_address.strip().lower(),
+        recipients=list(recipients),
+        subject=subject,
+        raw=raw,
+        status=OutboxStatus.PENDING,
+        attempts=0,
+        next_attempt_at=now,
+        created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def find_outbox(session: Session, message_id: str) -> OutboxMessage | None:
+    """The outbox row with this Message-ID (with or without <>), or None."""
+    return session.scalars(
+        select(OutboxMessage).where(OutboxMessage.message_id == normalize_message_id(message_id))
+    ).one_or_none()
+
+
+def due(session: Session, now: datetime, limit: int = 50) -> list[OutboxMessage]:
+    """Pending rows whose time has come, oldest first.
+
+    On PostgreSQL the rows are locked (``SKIP LOCKED``) until the transaction ends, so
+    two relays never take the same row; SQLite serialises writers anyway.
+    """
+    query = (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.next_attempt_at <= now)
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return list(session.scalars(query))
+
+
+def mark_sent(session: Session, row: OutboxMessage, now: datetime) -> None:
+    """The SMTP server accepted the message."""
+    row.status = OutboxStatus.SENT
+    row.attempts += 1
+    row.sent_at = now
+    row.last_error = None
+    session.flush()
+
+
+def schedule_retry(
+    session: Session,
+    row: OutboxMessage,
+    now: datetime,
+    error: str,
+    *,
+    max_attempts: int = MAX_ATTEMPTS,
+    base: timedelta = RETRY_BASE,
+    cap: timedelta = RETRY_CAP,
+) -> OutboxStatus:
+    """A temporary failure (4xx, timeout): try again later, with exponential backoff.
+
+    After ``max_attempts`` tries the row is marked failed instead. Returns the new status.
+    """
+    row.attempts += 1
+    row.last_error = error[:_MAX_ERROR_CHARS]
+    if row.attempts >= max_attempts:
+        row.status = OutboxStatus.FAILED
+    else:
+        row.next_attempt_at = now + backoff(row.attempts, base, cap)
+    session.flush()
+    return row.status
+
+
+def mark_failed(session: Session, row: OutboxMessage, now: datetime, error: str) -> None:
+    """A permanent failure (5xx): never retried; staff are told through the case."""
+    row.attempts += 1
+    row.status = OutboxStatus.FAILED
+    row.last_error = error[:_MAX_ERROR_CHARS]
+    row.next_attempt_at = now
+    session.flush()
+
+
+def replies_since(session: Session, address: str, since: datetime) -> int:
+    """How many replies were queued to ``address`` since ``since`` (any status), for the
+    per-address daily cap that stops mail loops."""
+    count = session.scalar(
+        select(func.count())
+        .select_from(OutboxMessage)
+        .where(
+            OutboxMessage.to_address == address.strip().lower(),
+            OutboxMessage.created_at >= since,
+        )
+    )
+    return int(count or 0)
+
+
+def outbox_of_case(session: Session, case_id: int) -> list[OutboxMessage]:
+    """Every reply queued for a case, oldest first."""
+    return list(
+        session.scalars(
+            select(OutboxMessage).where(OutboxMessage.case_id == case_id).order_by(OutboxMessage.id)
+        )
+    )

@@ -1,0 +1,269 @@
+"""The mailbox loop against real Dovecot, a real SMTP peer and both databases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+
+from mailbot.store import db
+from mailbot.store.models import Case, Message, OutboxMessage
+from tests.fakes import FakeClock
+from tests.integration.desk_helpers import (
+    SAMPLE,
+    answer,
+    body_text,
+    incomplete_request,
+    make_desk,
+    make_settings,
+    subjects,
+)
+
+pytestmark = pytest.mark.integration
+
+
+def count(engine: Engine, model: Any) -> int:
+    with db.transaction(engine) as s:
+        return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def only_case(engine: Engine) -> dict[str, Any]:
+    with db.transaction(engine) as s:
+        cases = list(s.scalars(select(Case)))
+        assert len(cases) == 1
+        c = cases[0]
+        return {"reference": c.reference, "status": c.status.value, "data": dict(c.data),
+                "flags": list(c.flags)}
+
+
+def test_complete_request_gets_one_acknowledgement(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """A complete enrolment email opens one case in review and gets one acknowledgement."""
+    imap_account.append(SAMPLE.read_bytes())
+    desk = make_desk(make_settings(imap_account, smtp_sink), engine)
+    polled, delivered = desk.cycle()
+    case = only_case(engine)
+    assert case["status"] == "in_review"
+    assert polled.processed == 1 and delivered.sent == 1
+    assert len(smtp_sink.messages) == 1
+    sent = smtp_sink.messages[0]
+    assert sent.rcpt_tos == ("rtanner@hartfordvt.gov",)
+    assert f"[{case['reference']}]" in subjects(smtp_sink)[0]
+    assert imap_account.uids("INBOX") == []
+    assert len(imap_account.uids("Processed")) == 1
+    # A second cycle finds nothing new and sends nothing more.
+    desk.cycle()
+    assert len(smtp_sink.messages) == 1
+
+
+def test_incomplete_request_gets_checklist_then_reply_completes_it(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """An incomplete request gets a checklist of exactly what is missing; the
+    sender's reply with the missing data completes the same case."""
+    clock = FakeClock()
+    desk = make_desk(make_settings(imap_account, smtp_sink), engine, clock)
+    imap_account.append(incomplete_request())
+    desk.cycle()
+    case = only_case(engine)
+    assert case["status"] == "needs_info"
+    assert sorted(case["data"]["missing"]) == sorted(
+        ["agency.phone", "agency.logo", "officers[1].dps_username"]
+    )
+    checklist = body_text(smtp_sink.messages[0].data)
+    assert "phone" in checklist.lower()
+    assert "logo" in checklist.lower()
+    assert "Hale" in checklist
+
+    clock.advance(hours=1)
+    reply = answer(
+        smtp_sink.messages[0].data,
+        "Here is what was missing.\n\nPhone: 802-649-1460\n\n"
+        "Last Name | First Name | Rank/Title | Officer Number | DPS Username\n"
+        "Hale | Jordan | Officer | NW002 | jhale\n",
+        attach_logo=True,
+    )
+    imap_account.append(reply)
+    desk.cycle()
+    case = only_case(engine)
+    assert case["data"]["missing"] == [], case["data"]
+    assert case["status"] == "in_review"
+    assert case["data"]["agency"]["phone"] == "(802) 649-1460"
+    assert case["data"]["officers"][1]["dps_username"] == "jhale"
+    # The judiciary code quoted back in our checklist was not read as new data.
+    assert case["data"]["agency"]["judiciary_code"] == "0871"
+    assert len(smtp_sink.messages) == 2
+    assert f"[{case['reference']}]" in subjects(smtp_sink)[1]
+
+
+def test_same_message_delivered_twice_opens_one_case(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """The same email delivered twice gives one case and one reply."""
+    raw = SAMPLE.read_bytes()
+    imap_account.append(raw)
+    imap_account.append(raw)
+    desk = make_desk(make_settings(imap_account, smtp_sink), engine)
+    polled, _ = desk.cycle()
+    assert count(engine, Case) == 1
+    assert polled.duplicates == 1
+    assert len(smtp_sink.messages) == 1
+    assert len(imap_account.uids("Processed")) == 2
+
+
+def test_out_of_office_reply_to_checklist_is_not_answered(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """An out-of-office answer to our checklist is recorded and never answered."""
+    desk = make_desk(make_settings(imap_account, smtp_sink), engine)
+    imap_account.append(incomplete_request())
+    desk.cycle()
+    ooo = answer(smtp_sink.messages[0].data, "I am out of the office until Monday.",
+                 message_id="<ooo-1@norwich.test>")
+    ooo = ooo.replace(b"Subject: Re:", b"Auto-Submitted: auto-replied\r\nSubject: Automatic reply:", 1)
+    imap_account.append(ooo)
+    desk.cycle()
+    assert len(smtp_sink.messages) == 1
+    assert only_case(engine)["status"] == "needs_info"
+
+
+def test_own_reply_coming_back_is_ignored(imap_account: Any, smtp_sink: Any, engine: Engine) -> None:
+    """Our own checklist delivered back into the mailbox is recognised and ignored."""
+    desk = make_desk(make_settings(imap_account, smtp_sink), engine)
+    imap_account.append(incomplete_request())
+    desk.cycle()
+    imap_account.append(smtp_sink.messages[0].data)
+    desk.cycle()
+    assert len(smtp_sink.messages) == 1
+    with db.transaction(engine) as s:
+        outcomes = sorted(m.outcome.value for m in s.scalars(select(Message)))
+    assert outcomes == ["ignored", "processed"]
+
+
+def test_follow_up_from_another_address_goes_to_review(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """A reply from an address that is neither the sender nor the PoC is not merged."""
+    desk = make_desk(make_settings(imap_account, smtp_sink), engine)
+    imap_account.append(incomplete_request())
+    desk.cycle()
+    stranger = answer(smtp_sink.messages[0].data, "Phone: 802-555-0100",
+                      sender="Mallory <mallory@evil.test>", message_id="<x-1@evil.test>")
+    imap_account.append(stranger)
+    desk.cycle()
+    case = only_case(engine)
+    assert case["data"]["agency"]["phone"] is None
+    assert "unexpected_follow_up" in case["flags"]
+    assert len(smtp_sink.messages) == 1
+    assert len(imap_account.uids("Needs-Review")) == 1
+
+
+def test_smtp_outage_delivers_once_when_it_returns(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """With SMTP down, the reply waits in the outbox and is sent once when it returns."""
+    clock = FakeClock()
+    desk = make_desk(make_settings(imap_account, smtp_sink), engine, clock)
+    smtp_sink.stop()
+    imap_account.append(SAMPLE.read_bytes())
+    _, delivered = desk.cycle()
+    assert delivered.retried == 1 and delivered.sent == 0
+    assert count(engine, Case) == 1
+    smtp_sink.start()
+    _, delivered = desk.cycle()  # not yet due: backoff
+    assert delivered.sent == 0
+    clock.advance(minutes=5)
+    _, delivered = desk.cycle()
+    assert delivered.sent == 1
+    clock.advance(hours=1)
+    desk.cycle()
+    assert len(smtp_sink.messages) == 1
+
+
+def test_smtp_temporary_then_permanent_failure(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """A 421 is retried later; a 550 marks the reply failed and flags the case."""
+    clock = FakeClock()
+    desk = make_desk(make_settings(imap_account, smtp_sink), engine, clock)
+    smtp_sink.fail_next(421, 1)
+    imap_account.append(SAMPLE.read_bytes())
+    _, delivered = desk.cycle()
+    assert delivered.retried == 1
+    smtp_sink.fail_next(550, 1)
+    clock.advance(minutes=5)
+    _, delivered = desk.cycle()
+    assert delivered.failed == 1
+    assert "delivery_failed" in only_case(engine)["flags"]
+    with db.transaction(engine) as s:
+        row = s.scalars(select(OutboxMessage)).one()
+        assert row.status.value == "failed"
+    assert smtp_sink.messages == []
+
+
+def test_dovecot_restart_mid_run_loses_nothing(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """After Dovecot restarts, the next cycle reconnects and reads what arrived."""
+    desk = make_desk(make_settings(imap_account, smtp_sink), engine)
+    imap_account.append(SAMPLE.read_bytes())
+    desk.cycle()
+    imap_account.restart()
+    imap_account.append(incomplete_request())
+    from mailbot.errors import MailboxError
+
+    try:
+        desk.cycle()
+    except MailboxError:
+        desk.mailbox.close()  # what the runner does; the next cycle reconnects
+        desk.cycle()
+    assert count(engine, Case) == 2
+    assert len(smtp_sink.messages) == 2
+    assert imap_account.uids("INBOX") == []
+
+
+def test_oversized_message_is_not_downloaded(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """A message over the size limit is recorded as too large, the sender told once,
+    and the message moved to quarantine."""
+    settings = make_settings(imap_account, smtp_sink)
+    settings.limits.max_message_bytes = 1024
+    desk = make_desk(settings, engine)
+    imap_account.append(SAMPLE.read_bytes())
+    polled, _ = desk.cycle()
+    assert polled.too_large == 1
+    assert count(engine, Case) == 0
+    with db.transaction(engine) as s:
+        row = s.scalars(select(Message)).one()
+        assert row.outcome.value == "too_large" and row.raw is None
+    assert len(smtp_sink.messages) == 1
+    assert "larger than" in body_text(smtp_sink.messages[0].data)
+    assert len(imap_account.uids("Quarantine")) == 1
+
+
+def test_unreadable_message_is_quarantined_and_loop_goes_on(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """A message that is not an email is quarantined; the next one is still processed."""
+    desk = make_desk(make_settings(imap_account, smtp_sink), engine)
+    imap_account.append(b"\x00\x01garbage without headers\r\n" * 10)
+    imap_account.append(SAMPLE.read_bytes())
+    polled, _ = desk.cycle()
+    assert polled.quarantined == 1 and polled.processed == 1
+    assert len(imap_account.uids("Quarantine")) == 1
+    assert count(engine, Case) == 1
+
+
+def test_reply_cap_per_address(imap_account: Any, smtp_sink: Any, engine: Engine) -> None:
+    """No address gets more than the configured number of replies a day."""
+    settings = make_settings(imap_account, smtp_sink, max_replies_per_address_per_day=2)
+    desk = make_desk(settings, engine)
+    for i in range(4):
+        imap_account.append(incomplete_request(f"<loop-{i}@norwich.test>").replace(
+            b"Subject: Norwich", f"Subject: Try {i} Norwich".encode()))
+    desk.cycle()
+    assert len(smtp_sink.messages) == 2

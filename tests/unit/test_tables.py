@@ -1,0 +1,119 @@
+"""Officer tables in every shape a sender pastes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.intake.model import Officer
+from mailbot.intake.rules import Rules, load_rules
+from mailbot.intake.tables import column_key, officers_from_grid, officers_from_text
+
+
+@pytest.fixture(scope="module")
+def rules() -> Rules:
+    return load_rules()
+
+
+def rows(officers: list[Officer]) -> list[tuple[str | None, ...]]:
+    return [
+        (o.last_name, o.first_name, o.title, o.officer_number, o.dps_username) for o in officers
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Officer Last Name", "last_name"),
+        ("Surname", "last_name"),
+        ("Given", "first_name"),
+        ("Rank/Title", "title"),
+        ("Job Title", "title"),
+        ("LEO #", "officer_number"),
+        ("Badge #", "officer_number"),
+        ("Justice System ID", "officer_number"),
+        ("VT LEO Number", "officer_number"),
+        ("DPS Username", "dps_username"),
+        ("Domain username", "dps_username"),
+        ("Legal Name", "full_name"),
+        ("Date of birth", None),
+    ],
+)
+def test_column_headings_are_recognised(rules: Rules, heading: str, key: str | None) -> None:
+    """Common column headings map to the officer field they name; others are ignored."""
+    assert column_key(heading, rules) == key
+
+
+def test_tab_table(rules: Rules) -> None:
+    """A table pasted from Word (TAB-separated) is read row by row, blank cells as None."""
+    text = (
+        "Officer Last Name\tOfficer First Name\tOfficer Rank/Title\tOfficer Number\tDPS Username\n"
+        "Lussier\tAmy\tSergeant\tHA014\talussier\n"
+        "Brown\tKevin\t\tHA022\tkbrown\n"
+    )
+    assert rows(officers_from_text(text, rules)) == [
+        ("Lussier", "Amy", "Sergeant", "HA014", "alussier"),
+        ("Brown", "Kevin", None, "HA022", "kbrown"),
+    ]
+
+
+def test_space_aligned_table_with_blank_cell(rules: Rules) -> None:
+    """Columns aligned with spaces are cut at the heading positions, so a blank cell stays blank."""
+    text = (
+        "Last Name   First Name   Rank       LEO #    Username\n"
+        "Smith       John         Officer    12345    jsmith\n"
+        "Doe         Jane                    HP204    jdoe\n"
+    )
+    assert rows(officers_from_text(text, rules)) == [
+        ("Smith", "John", "Officer", "12345", "jsmith"),
+        ("Doe", "Jane", None, "HP204", "jdoe"),
+    ]
+
+
+def test_pipe_table_with_separator(rules: Rules) -> None:
+    """A markdown table is read and its |---| separator row skipped."""
+    text = "| Surname | Given | Badge # |\n|---|---|---|\n| Roy | Luc | AB123 |\n"
+    assert rows(officers_from_text(text, rules)) == [("Roy", "Luc", None, "AB123", None)]
+
+
+def test_one_cell_per_line(rules: Rules) -> None:
+    """Outlook's plain text of a table (one cell per line) is regrouped into rows."""
+    text = (
+        "Last Name\nFirst Name\nTitle\nOfficer Number\nDPS Username\n"
+        "Abbott\nKim\nSergeant\nST501\nkabbott\n\n"
+        "Lavoie\nMarc\nOfficer\nST502\nmlavoie\n\n"
+        "Thank you,\nPaul Russo\n"
+    )
+    assert rows(officers_from_text(text, rules)) == [
+        ("Abbott", "Kim", "Sergeant", "ST501", "kabbott"),
+        ("Lavoie", "Marc", "Officer", "ST502", "mlavoie"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["Smith, John A.", "John A. Smith"])
+def test_legal_name_column_is_split(rules: Rules, name: str) -> None:
+    """A single Legal Name column is split into last and first name in either order."""
+    text = f"Legal Name\tBadge #\n{name}\tAB123\n"
+    assert rows(officers_from_text(text, rules)) == [("Smith", "John A.", None, "AB123", None)]
+
+
+def test_table_ends_at_blank_line(rules: Rules) -> None:
+    """Text after the table (a blank line, then prose) is not read as officers."""
+    text = "Last\tFirst\tBadge\nRoy\tLuc\tAB123\n\nThanks\tfor\tyour help\n"
+    assert rows(officers_from_text(text, rules)) == [("Roy", "Luc", None, "AB123", None)]
+
+
+def test_prose_with_tabs_is_not_a_table(rules: Rules) -> None:
+    """A line of prose that happens to contain tabs is not taken for a table heading."""
+    text = "Please\tfind the last name\tbelow\nRoy\tLuc\tAB123\n"
+    assert officers_from_text(text, rules) == []
+
+
+def test_grid_from_attachment(rules: Rules) -> None:
+    """A spreadsheet grid is read from its heading row, in any column order."""
+    grid = [
+        ["Roster", "", ""],
+        ["DPS User", "Badge #", "Name"],
+        ["lroy", "AB123", "Luc Roy"],
+        ["", "", ""],
+    ]
+    assert rows(officers_from_grid(grid, rules)) == [("Roy", "Luc", None, "AB123", "lroy")]
