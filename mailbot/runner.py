@@ -81,6 +81,7 @@ class Runner:
     def _watch(self) -> None:
         """IDLE on a second connection; wake the poll job on any change."""
         box = self.watcher_mailbox
+        assert box is not None
         renew = self.settings.poll.idle_renew_seconds
         delay = 1.0
         while not self.stop.is_set():

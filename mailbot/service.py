@@ -478,15 +478,9 @@ class Desk:
     def _maintenance(
         self, session: Session, case: Case, message: Message, parts: MessageParts, now: Any
     ) -> _Outcome:
-        try:
-            from mailbot.review import maintenance_authority
-        except ImportError:  # pragma: no cover - review module not installed
-            maintenance_authority = None
-        agency = (
-            maintenance_authority(session, parts.sender or "", case.agency_code)
-            if maintenance_authority is not None
-            else None
-        )
+        from mailbot.review import maintenance_authority
+
+        agency = maintenance_authority(session, parts.sender or "", case.agency_code)
         if agency is None:
             casefiles.add_flag(session, case, "not_agency_contact", now=now)
             self._reply(session, case, message, parts, "maintenance_refused", now)

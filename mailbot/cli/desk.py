@@ -82,7 +82,7 @@ def quarantine(app: Any, as_json: bool) -> None:
     engine = db.make_engine(app.settings.database.url)
     db.check_schema(engine)
     with db.transaction(engine) as session:
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "id": m.id,
                 "recorded_at": m.recorded_at.isoformat(),

@@ -21,5 +21,5 @@ def sender_verified(parts: MessageParts, authserv_id: str) -> bool:
         served_by = value.split(";", 1)[0].strip().split()[0:1]
         if served_by and served_by[0].lower() == authserv_id.lower():
             match = _DMARC.search(value)
-            return bool(match) and match.group(1).lower() == "pass"
+            return match is not None and match.group(1).lower() == "pass"
     return False

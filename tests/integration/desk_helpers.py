@@ -21,7 +21,9 @@ SAMPLE = ROOT / "tests" / "data" / "samples" / "sop-sample.eml"
 DESK = "dps.eticket@vermont.gov"
 
 
-def make_settings(imap_account: Any, smtp_sink: Any, url: str = "sqlite://", **bot: Any) -> Settings:
+def make_settings(
+    imap_account: Any, smtp_sink: Any, url: str = "sqlite://", **bot: Any
+) -> Settings:
     return Settings(
         mailbox=imap_account.settings(),
         smtp=smtp_sink.settings(from_address=DESK),
@@ -65,8 +67,11 @@ def incomplete_request(message_id: str = "<incomplete-1@norwich.test>") -> bytes
 
 
 def answer(
-    to_reply: bytes, body: str, sender: str = "Chief Dana Morse <dmorse@norwich.test>",
-    message_id: str = "<answer-1@norwich.test>", attach_logo: bool = False,
+    to_reply: bytes,
+    body: str,
+    sender: str = "Chief Dana Morse <dmorse@norwich.test>",
+    message_id: str = "<answer-1@norwich.test>",
+    attach_logo: bool = False,
 ) -> bytes:
     """A reply to one of our emails, quoting it below the new text."""
     ours = BytesParser(policy=default_policy).parsebytes(to_reply)
@@ -80,7 +85,8 @@ def answer(
     quoted = ours.get_body(("plain",))
     quoted_text = quoted.get_content() if quoted is not None else ""
     m.set_content(
-        body + "\n\nOn Mon, 2 Nov 2026, DPS e-Ticket wrote:\n"
+        body
+        + "\n\nOn Mon, 2 Nov 2026, DPS e-Ticket wrote:\n"
         + "\n".join("> " + line for line in quoted_text.splitlines())
     )
     if attach_logo:

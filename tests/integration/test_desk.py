@@ -34,8 +34,12 @@ def only_case(engine: Engine) -> dict[str, Any]:
         cases = list(s.scalars(select(Case)))
         assert len(cases) == 1
         c = cases[0]
-        return {"reference": c.reference, "status": c.status.value, "data": dict(c.data),
-                "flags": list(c.flags)}
+        return {
+            "reference": c.reference,
+            "status": c.status.value,
+            "data": dict(c.data),
+            "flags": list(c.flags),
+        }
 
 
 def test_complete_request_gets_one_acknowledgement(
@@ -121,16 +125,23 @@ def test_out_of_office_reply_to_checklist_is_not_answered(
     desk = make_desk(make_settings(imap_account, smtp_sink), engine)
     imap_account.append(incomplete_request())
     desk.cycle()
-    ooo = answer(smtp_sink.messages[0].data, "I am out of the office until Monday.",
-                 message_id="<ooo-1@norwich.test>")
-    ooo = ooo.replace(b"Subject: Re:", b"Auto-Submitted: auto-replied\r\nSubject: Automatic reply:", 1)
+    ooo = answer(
+        smtp_sink.messages[0].data,
+        "I am out of the office until Monday.",
+        message_id="<ooo-1@norwich.test>",
+    )
+    ooo = ooo.replace(
+        b"Subject: Re:", b"Auto-Submitted: auto-replied\r\nSubject: Automatic reply:", 1
+    )
     imap_account.append(ooo)
     desk.cycle()
     assert len(smtp_sink.messages) == 1
     assert only_case(engine)["status"] == "needs_info"
 
 
-def test_own_reply_coming_back_is_ignored(imap_account: Any, smtp_sink: Any, engine: Engine) -> None:
+def test_own_reply_coming_back_is_ignored(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
     """Our own checklist delivered back into the mailbox is recognised and ignored."""
     desk = make_desk(make_settings(imap_account, smtp_sink), engine)
     imap_account.append(incomplete_request())
@@ -150,8 +161,12 @@ def test_follow_up_from_another_address_goes_to_review(
     desk = make_desk(make_settings(imap_account, smtp_sink), engine)
     imap_account.append(incomplete_request())
     desk.cycle()
-    stranger = answer(smtp_sink.messages[0].data, "Phone: 802-555-0100",
-                      sender="Mallory <mallory@evil.test>", message_id="<x-1@evil.test>")
+    stranger = answer(
+        smtp_sink.messages[0].data,
+        "Phone: 802-555-0100",
+        sender="Mallory <mallory@evil.test>",
+        message_id="<x-1@evil.test>",
+    )
     imap_account.append(stranger)
     desk.cycle()
     case = only_case(engine)
@@ -263,7 +278,10 @@ def test_reply_cap_per_address(imap_account: Any, smtp_sink: Any, engine: Engine
     settings = make_settings(imap_account, smtp_sink, max_replies_per_address_per_day=2)
     desk = make_desk(settings, engine)
     for i in range(4):
-        imap_account.append(incomplete_request(f"<loop-{i}@norwich.test>").replace(
-            b"Subject: Norwich", f"Subject: Try {i} Norwich".encode()))
+        imap_account.append(
+            incomplete_request(f"<loop-{i}@norwich.test>").replace(
+                b"Subject: Norwich", f"Subject: Try {i} Norwich".encode()
+            )
+        )
     desk.cycle()
     assert len(smtp_sink.messages) == 2
