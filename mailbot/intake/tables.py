@@ -44,6 +44,8 @@ def _synonyms(rules: Rules) -> dict[str, str]:
 
 def column_key(cell: str, rules: Rules) -> str | None:
     """The officer field a heading cell names ("Badge #" -> "officer_number"), or None."""
+    if len(cell) > 60:
+        return None
     syn = _synonyms(rules)
     norm = _norm(cell)
     if not norm:

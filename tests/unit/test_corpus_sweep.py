@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = (Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus").resolve()
+CORPUS = Path(
+    os.environ.get("MAILBOT_CORPUS_DIR")
+    or Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+).resolve()
 PER_FILE_SECONDS = 2.0
 HANG_SECONDS = 20.0  # a worker stuck this long is a hang, reported as a failure
 

@@ -1,0 +1,195 @@
+"""The bot as a process: `mailbot poll --once`, crashes at named points, `mailbot run`."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from mailbot.store import db
+from mailbot.store.models import Case, OutboxMessage
+from tests.integration.desk_helpers import DESK, SAMPLE, incomplete_request
+
+pytestmark = pytest.mark.integration
+
+
+def write_config(path: Path, imap_account: Any, smtp_sink: Any, url: str, **poll: Any) -> Path:
+    box = imap_account.settings()
+    smtp = smtp_sink.settings()
+    poll_lines = "\n".join(
+        f"{k} = {str(v).lower() if isinstance(v, bool) else v}" for k, v in poll.items()
+    )
+    path.write_text(
+        f"""
+[mailbox]
+host = "{box.host}"
+port = {box.port}
+security = "none"
+username = "{box.username}"
+timeout_seconds = 5
+
+[smtp]
+host = "{smtp.host}"
+port = {smtp.port}
+security = "none"
+from_address = "{DESK}"
+timeout_seconds = 5
+
+[database]
+url = "{url}"
+
+[poll]
+{poll_lines}
+
+[bot]
+message_id_domain = "desk.test"
+
+[logging]
+format = "json"
+"""
+    )
+    return path
+
+
+def mailbot(
+    config: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    password: str = "",
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "MAILBOT_MAILBOX_PASSWORD": password, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mailbot", "--config", str(config), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=full_env,
+    )
+
+
+def cases_and_outbox(url: str) -> tuple[int, int]:
+    engine = db.make_engine(url)
+    try:
+        with db.transaction(engine) as s:
+            cases = int(s.scalar(select(func.count()).select_from(Case)) or 0)
+            sent = int(s.scalar(select(func.count()).select_from(OutboxMessage)) or 0)
+        return cases, sent
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def config(tmp_path: Path, imap_account: Any, smtp_sink: Any, db_url: str) -> Path:
+    db.upgrade(db_url)
+    return write_config(tmp_path / "mailbot.toml", imap_account, smtp_sink, db_url)
+
+
+def test_poll_once_runs_one_cycle(
+    config: Path, imap_account: Any, smtp_sink: Any, db_url: str
+) -> None:
+    """`mailbot poll --once` processes the new mail, sends the reply and exits 0."""
+    imap_account.append(SAMPLE.read_bytes())
+    out = mailbot(config, "poll", "--once", password=imap_account.password)
+    assert out.returncode == 0, out.stderr
+    assert "processed 1" in out.stdout
+    assert cases_and_outbox(db_url) == (1, 1)
+    assert len(smtp_sink.messages) == 1
+
+
+def test_crash_after_commit_before_move(
+    config: Path, imap_account: Any, smtp_sink: Any, db_url: str
+) -> None:
+    """Killed after the database commit and before the IMAP move: on restart there is
+    no second case, the message is moved, and exactly one reply goes out."""
+    imap_account.append(incomplete_request())
+    crashed = mailbot(
+        config,
+        "poll",
+        "--once",
+        env={"MAILBOT_FAULT": "after_commit"},
+        password=imap_account.password,
+    )
+    assert crashed.returncode == 70, crashed.stderr
+    assert imap_account.uids("INBOX") != []  # not moved yet
+    assert smtp_sink.messages == []  # the reply is committed but not sent
+    again = mailbot(config, "poll", "--once", password=imap_account.password)
+    assert again.returncode == 0, again.stderr
+    assert cases_and_outbox(db_url) == (1, 1)
+    assert imap_account.uids("INBOX") == []
+    assert len(imap_account.uids("Processed")) == 1
+    assert len(smtp_sink.messages) == 1
+
+
+def test_crash_after_send_resends_same_message_id(
+    config: Path, imap_account: Any, smtp_sink: Any, db_url: str
+) -> None:
+    """Killed after SMTP accepted the reply but before it was marked sent: at most one
+    resend, carrying the same Message-ID, so the recipient can tell it is the same."""
+    imap_account.append(SAMPLE.read_bytes())
+    crashed = mailbot(
+        config,
+        "poll",
+        "--once",
+        env={"MAILBOT_FAULT": "after_send"},
+        password=imap_account.password,
+    )
+    assert crashed.returncode == 70
+    again = mailbot(config, "poll", "--once", password=imap_account.password)
+    assert again.returncode == 0, again.stderr
+    third = mailbot(config, "poll", "--once", password=imap_account.password)
+    assert third.returncode == 0
+    assert len(smtp_sink.messages) == 2
+    ids = {m.data.split(b"Message-ID: ", 1)[1].split(b"\r\n", 1)[0] for m in smtp_sink.messages}
+    assert len(ids) == 1
+    assert cases_and_outbox(db_url) == (1, 1)
+
+
+def test_wrong_password_is_one_line_error(config: Path, imap_account: Any) -> None:
+    """A refused IMAP login gives one line naming the problem, no traceback, no password."""
+    out = mailbot(config, "poll", "--once", password="not-the-password")
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert "not-the-password" not in out.stderr + out.stdout
+    assert out.stderr.strip().splitlines()[-1].startswith("error:")
+
+
+def test_run_answers_within_seconds_with_idle_and_stops_on_sigterm(
+    tmp_path: Path, imap_account: Any, smtp_sink: Any, sqlite_url: str
+) -> None:
+    """`mailbot run` with IDLE answers a new email within seconds, and SIGTERM stops
+    it cleanly with exit status 0."""
+    db.upgrade(sqlite_url)
+    config = write_config(
+        tmp_path / "run.toml", imap_account, smtp_sink, sqlite_url, interval_seconds=300, idle=True
+    )
+    env = {**os.environ, "MAILBOT_MAILBOX_PASSWORD": imap_account.password}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mailbot", "--config", str(config), "run"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    try:
+        time.sleep(2.0)  # started, first (empty) poll done, IDLE waiting
+        imap_account.append(SAMPLE.read_bytes())
+        deadline = time.monotonic() + 15
+        while not smtp_sink.messages and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(smtp_sink.messages) == 1, "no reply within 15 s"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            _, err = proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+    assert proc.returncode == 0, err.decode()[-2000:]
+    assert b"mailbot_stopped" in err
