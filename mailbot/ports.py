@@ -57,6 +57,10 @@ class Mailbox(Protocol):
         """The raw message (BODY.PEEK[]), or None if it vanished."""
         ...
 
+    def fetch_many(self, uids: Sequence[int]) -> dict[int, bytes]:
+        """Raw messages for several UIDs in one round trip; vanished ones absent."""
+        ...
+
     def fetch_header(self, uid: int) -> bytes | None:
         """Only the header block (BODY.PEEK[HEADER]), or None if it vanished."""
         ...
@@ -66,6 +70,10 @@ class Mailbox(Protocol):
         ...
 
     def move(self, uid: int, folder: str) -> None: ...
+
+    def move_many(self, uids: Sequence[int], folder: str) -> None:
+        """Move several messages in one command (MOVE, else COPY + UID EXPUNGE)."""
+        ...
 
     def wait_for_change(self, timeout: float) -> bool:
         """Block (IMAP IDLE) until the folder changes or ``timeout`` passes."""

@@ -344,6 +344,38 @@ class ImapMailbox:
         """
         return self._fetch_part(uid, "BODY.PEEK[]", b"BODY[]")
 
+    def fetch_many(self, uids: Sequence[int]) -> dict[int, bytes]:
+        """Raw messages for several UIDs in one round trip (BODY.PEEK[]).
+
+        Vanished UIDs are absent from the result. If the server refuses the batch,
+        each UID is fetched alone, so one bad message cannot hide the others.
+        """
+        client, _ = self._selected()
+        wanted = sorted(set(uids))
+        if not wanted:
+            return {}
+        with self._errors("FETCH BODY.PEEK[]"):
+            client.noop()  # learn of expunges by other clients first (see sizes())
+            try:
+                data = client.fetch(wanted, ["BODY.PEEK[]"])
+            except IMAPClientAbortError:
+                raise
+            except IMAPClientError:
+                data = None
+        if data is None:
+            out: dict[int, bytes] = {}
+            for uid in wanted:
+                raw = self.fetch(uid)
+                if raw is not None:
+                    out[uid] = raw
+            return out
+        result: dict[int, bytes] = {}
+        for uid, entry in data.items():
+            part = entry.get(b"BODY[]") if isinstance(entry, dict) else None
+            if uid in wanted and part is not None:
+                result[uid] = bytes(part)
+        return result
+
     def fetch_header(self, uid: int) -> bytes | None:
         """Only the header block (BODY.PEEK[HEADER]): for a message too large to fetch."""
         return self._fetch_part(uid, "BODY.PEEK[HEADER]", b"BODY[HEADER]")
@@ -367,29 +399,42 @@ class ImapMailbox:
     # -- changing -----------------------------------------------------------------------
 
     def move(self, uid: int, folder: str) -> None:
-        """Move one message to ``folder`` (created if missing); other messages untouched.
+        """Move one message to ``folder``; see :meth:`move_many`."""
+        self.move_many([uid], folder)
+
+    def move_many(self, uids: Sequence[int], folder: str) -> None:
+        """Move messages to ``folder`` (created if missing); other messages untouched.
 
         Uses MOVE when offered, else COPY + \\Deleted + UID EXPUNGE of just this UID
         (UIDPLUS). Without UIDPLUS the original is left flagged \\Deleted rather than
         expunging anybody else's deleted mail.
         """
+        wanted = sorted(set(uids))
+        if not wanted:
+            return
         client, _ = self._selected()
         self.ensure_folder(folder)
         caps = self.capabilities()
         with self._errors("MOVE"):
             if "MOVE" in caps:
-                client.move([uid], folder)
+                client.move(wanted, folder)
                 method = "move"
             else:
-                client.copy([uid], folder)
-                client.add_flags([uid], [_DELETED], silent=True)
+                client.copy(wanted, folder)
+                client.add_flags(wanted, [_DELETED], silent=True)
                 if "UIDPLUS" in caps:
-                    client.uid_expunge([uid])
+                    client.uid_expunge(wanted)
                     method = "copy_expunge"
                 else:
                     method = "copy_flag_deleted"
-                    self._log.warning("imap_move_left_deleted", uid=uid, folder=folder)
-        self._log.info("imap_moved", uid=uid, folder=folder, method=method)
+                    self._log.warning("imap_move_left_deleted", uids=len(wanted), folder=folder)
+        self._log.info(
+            "imap_moved",
+            uid=wanted[0] if len(wanted) == 1 else None,
+            count=len(wanted),
+            folder=folder,
+            method=method,
+        )
 
     def append(self, folder: str, raw: bytes, flags: Sequence[str] = ()) -> int | None:
         """Store ``raw`` in ``folder``; returns its UID when the server says (UIDPLUS)."""

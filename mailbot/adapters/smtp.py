@@ -47,9 +47,14 @@ class SmtpMailer:
         self._local_hostname = local_hostname
         self._log = log.bind(smtp_host=settings.host, smtp_port=settings.port)
 
+    def _context(self) -> ssl.SSLContext:
+        # Loading the system CA store costs tens of milliseconds: do it once.
+        if self._ssl_context is None:
+            self._ssl_context = ssl.create_default_context()
+        return self._ssl_context
+
     def _open(self) -> smtplib.SMTP:
         s = self.settings
-        context = self._ssl_context or ssl.create_default_context()
         smtp: smtplib.SMTP
         if s.security == "tls":
             smtp = smtplib.SMTP_SSL(
@@ -57,7 +62,7 @@ class SmtpMailer:
                 s.port,
                 local_hostname=self._local_hostname,
                 timeout=s.timeout_seconds,
-                context=context,
+                context=self._context(),
             )
         else:
             smtp = smtplib.SMTP(
@@ -66,7 +71,7 @@ class SmtpMailer:
         try:
             smtp.ehlo()
             if s.security == "starttls":
-                smtp.starttls(context=context)
+                smtp.starttls(context=self._context())
                 smtp.ehlo()
             if s.username:
                 smtp.login(s.username, s.password.get_secret_value())

@@ -85,10 +85,13 @@ class RosterIndex:
     by_username: dict[str, OfficerRef] = field(default_factory=dict)
     # Agencies whose whole roster is loaded (not only the officers a request names).
     full_agencies: set[int] = field(default_factory=set)
+    _by_code: dict[str, AgencyRef] = field(default_factory=dict, repr=False)
 
     @property
     def by_code(self) -> dict[str, AgencyRef]:
-        return {a.judiciary_code: a for a in self.agencies.values()}
+        if len(self._by_code) != len(self.agencies):
+            self._by_code = {a.judiciary_code: a for a in self.agencies.values()}
+        return self._by_code
 
     @classmethod
     def load(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import String, and_, cast, or_, select
 from sqlalchemy.orm import Session
 
 from mailbot.cases import CaseKind, CaseStatus
@@ -91,16 +91,13 @@ def review_queue(session: Session) -> list[QueueEntry]:
         .where(
             or_(
                 Case.status == CaseStatus.IN_REVIEW,
-                Case.status == CaseStatus.NEEDS_INFO,
+                # Flagged cases still waiting for information; flags are a JSON list.
+                and_(Case.status == CaseStatus.NEEDS_INFO, cast(Case.flags, String) != "[]"),
             )
         )
         .order_by(Case.created_at, Case.id)
     )
-    found = [
-        r
-        for r in session.execute(query)
-        if r.status == CaseStatus.IN_REVIEW or (r.flags and len(r.flags) > 0)
-    ]
+    found = [r for r in session.execute(query) if r.status == CaseStatus.IN_REVIEW or r.flags]
     numbers: set[str] = set()
     usernames: set[str] = set()
     for r in found:

@@ -3,6 +3,7 @@ PostgreSQL databases built by the real migrations."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -15,6 +16,7 @@ import pytest
 from sqlalchemy import Engine
 
 from mailbot.cases import CaseKind, CaseStatus
+from mailbot.cli import main
 from mailbot.store import db
 from tests.review_seed import (
     CHIEF,
@@ -96,7 +98,9 @@ def test_enrolment_from_queue_to_records(config: Path, engine: Engine) -> None:
         ("HA022", "kbrown", "active"),
         ("HA031", "alussier", "active"),
     ]
-    exported = list(csv.DictReader(io.StringIO(mailbot(config, "export", "--format", "csv").stdout)))
+    exported = list(
+        csv.DictReader(io.StringIO(mailbot(config, "export", "--format", "csv").stdout))
+    )
     assert [(r["agency_judiciary_code"], r["officer_officer_number"]) for r in exported] == [
         ("0614", "HA022"),
         ("0614", "HA031"),
@@ -184,6 +188,36 @@ def test_maintenance_diff_in_queue_and_applied(config: Path, engine: Engine) -> 
     assert officers["HA040"]["status"] == "active"
 
 
+def in_process(config: Path, *args: str) -> tuple[int, str, str]:
+    """``mailbot.cli.main`` (what ``python -m mailbot`` runs) in this process: exit
+    status, stdout, stderr. For the many short checks where a process each is slow."""
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main(["--config", str(config), *args])
+        except SystemExit as e:
+            code = int(e.code or 0)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def sqlite_config(tmp_path: Path, sqlite_url: str) -> Path:
+    """A settings file on a migrated SQLite database holding one case, ETK-0001."""
+    engine = db.make_engine(sqlite_url)
+    try:
+        db.upgrade_engine(engine)
+        with db.transaction(engine) as s:
+            seed_case(s, enrolment_data())
+    finally:
+        engine.dispose()
+    path = tmp_path / "mailbot.toml"
+    path.write_text(
+        f'[database]\nurl = "{sqlite_url}"\n[logging]\nlevel = "error"\n', encoding="utf-8"
+    )
+    return path
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
@@ -191,20 +225,27 @@ def test_maintenance_diff_in_queue_and_applied(config: Path, engine: Engine) -> 
         (("approve", "ETK-0001"), "add --by NAME"),
         (("case", "edit", "ETK-0001", "agency.phone", "--by", "J"), "write FIELD=VALUE"),
         (("case", "edit", "ETK-0001", "agency.fax=1", "--by", "J"), "unknown field"),
+        (("case", "edit", "ETK-0001", "agency.phone=1"), "add --by NAME"),
         (("reject", "ETK-0001", "--by", "J"), "add --reason TEXT"),
+        (("case", "show", "nope"), "no case 'nope'"),
         (("officers", "--agency", "9999"), "no agency with judiciary code"),
     ],
 )
-def test_errors_are_one_line(
-    config: Path, engine: Engine, args: tuple[str, ...], expected: str
-) -> None:
+def test_errors_are_one_line(sqlite_config: Path, args: tuple[str, ...], expected: str) -> None:
     """Mistakes end with exit status 1 and one line on stderr saying what to do."""
-    with db.transaction(engine) as s:
-        seed_case(s, enrolment_data())
-    done = mailbot(config, *args, ok=False)
-    assert done.returncode == 1
-    assert done.stderr.startswith("error: ") and done.stderr.strip().count("\n") == 0
-    assert expected in done.stderr
+    code, _, err = in_process(sqlite_config, *args)
+    assert code == 1
+    assert err.startswith("error: ") and err.strip().count("\n") == 0, err
+    assert expected in err
+
+
+def test_errors_from_a_real_process(sqlite_config: Path) -> None:
+    """Run as a program, an unknown reference is one line on stderr and exit status 1."""
+    done = mailbot(sqlite_config, "approve", "ETK-0404", "--by", "J", ok=False)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.strip() == (
+        "error: no case 'ETK-0404'; `mailbot queue` lists the open cases"
+    )
 
 
 def test_every_command_has_help_with_an_example(tmp_path: Path) -> None:
@@ -223,5 +264,6 @@ def test_every_command_has_help_with_an_example(tmp_path: Path) -> None:
         ["officers"],
         ["export"],
     ):
-        out = mailbot(config, *args, "--help").stdout
+        code, out, _ = in_process(config, *args, "--help")
+        assert code == 0
         assert "Example" in out and f"mailbot {args[0]}" in out, args
