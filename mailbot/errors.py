@@ -69,3 +69,8 @@ class InvalidRecipient(ReplyError):
 
 class CaseError(MailbotError):
     """Raised when a case operation is refused (unknown reference, wrong state, conflict)."""
+
+
+class DemoError(MailbotError):
+    """Raised when ``mailbot demo`` cannot start (a port in use, a folder that is not
+    a demo folder, the embedded IMAP server not coming up)."""

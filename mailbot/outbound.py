@@ -14,10 +14,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from email import message_from_bytes
 from email import policy as email_policy
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.parser import BytesHeaderParser
 from email.utils import format_datetime
 
 from mailbot.errors import InvalidRecipient, ReplyError
@@ -223,7 +223,8 @@ def _body(text: str) -> str:
 
 def _check_headers(data: bytes, expected: list[str]) -> None:
     """Refuse to hand over a message whose header set is not exactly what we wrote."""
-    parsed = message_from_bytes(data, policy=email_policy.default)
+    # Headers only (the body is ours): as strict about the header set, far cheaper.
+    parsed = BytesHeaderParser(policy=email_policy.compat32).parsebytes(data)
     found = [name.lower() for name in parsed]
     if sorted(found) != sorted(n.lower() for n in expected) or parsed.defects:
         raise ReplyError("outgoing email failed its header check; not sending it")

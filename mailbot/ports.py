@@ -45,6 +45,10 @@ class Mailbox(Protocol):
 
     def select(self, folder: str) -> FolderState: ...
 
+    def status(self, folder: str) -> FolderState:
+        """Folder state via STATUS, without selecting it (cheap on any folder size)."""
+        ...
+
     def uids_after(self, last_uid: int) -> list[int]:
         """UIDs in the selected folder strictly greater than ``last_uid``, ascending."""
         ...

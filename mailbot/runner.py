@@ -46,8 +46,8 @@ class Runner:
         if self.stop.is_set():
             return
         try:
-            with self.desk.lock:
-                report = self.desk.poll_once(self.stop)
+            # Poll, then send what it queued at once: replies within seconds.
+            report, _ = self.desk.cycle(self.stop)
             self.login_failures = 0
             if report.seen or report.moved:
                 log.info("poll_done", **{k: v for k, v in vars(report).items() if v})

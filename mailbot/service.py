@@ -13,7 +13,7 @@ import hashlib
 import os
 import threading
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.parser import BytesHeaderParser
 from email.policy import default as default_policy
 from email.utils import getaddresses, parseaddr
@@ -45,6 +45,9 @@ from mailbot.store.models import Case, Message, MessageOutcome, OutboxMessage
 
 log = structlog.get_logger()
 
+FETCH_BYTES = 16 * 1024 * 1024
+"""At most this many message bytes are fetched and held at once (at least one message)."""
+
 FAULT_ENV = "MAILBOT_FAULT"
 """Test seam: name a point (``after_commit``, ``after_send``) and the process exits
 there abruptly, as a crash would. Used by the crash-recovery tests only."""
@@ -66,6 +69,19 @@ class PollReport:
     automated: int = 0
     moved: int = 0
     outcomes: dict[str, int] = field(default_factory=dict)
+
+    def count(self, outcome: MessageOutcome) -> None:
+        self.outcomes[outcome.value] = self.outcomes.get(outcome.value, 0) + 1
+        if outcome == MessageOutcome.QUARANTINED:
+            self.quarantined += 1
+        elif outcome == MessageOutcome.DUPLICATE:
+            self.duplicates += 1
+        elif outcome == MessageOutcome.AUTOMATED:
+            self.automated += 1
+        elif outcome == MessageOutcome.TOO_LARGE:
+            self.too_large += 1
+        else:
+            self.processed += 1
 
 
 @dataclass
@@ -126,10 +142,27 @@ class Desk:
             self._folders_ready = True
         return self.mailbox.select(self.folder)
 
+    def _nothing_to_do(self) -> bool:
+        """True when STATUS shows no UID past the cursor and no recorded message waits
+        to be moved: the poll then never SELECTs, whatever the folder's size."""
+        self.mailbox.connect()
+        if not self._folders_ready:
+            return False
+        state = self.mailbox.status(self.folder)
+        with db.transaction(self.engine) as session:
+            cursor = ledger.get_cursor(session, self.folder)
+            if cursor is None or cursor.uidvalidity != state.uidvalidity:
+                return False
+            if state.uidnext is None or state.uidnext > cursor.last_uid + 1:
+                return False
+            return not ledger.unmoved_messages(session, self.folder)
+
     def poll_once(self, stop: threading.Event | None = None) -> PollReport:
         """Read every new message once. Raises :class:`MailboxError` when the server
         goes away (the caller reconnects); whatever was committed stays committed."""
         report = PollReport()
+        if self._nothing_to_do():
+            return report
         state = self._prepare()
         self._finish_moves(state, report)
         with db.transaction(self.engine) as session:
@@ -137,33 +170,116 @@ class Desk:
             last_uid = 0
             if cursor is not None and cursor.uidvalidity == state.uidvalidity:
                 last_uid = cursor.last_uid
-            elif cursor is not None:
-                log.warning(
-                    "uidvalidity_changed",
-                    folder=self.folder,
-                    old=cursor.uidvalidity,
-                    new=state.uidvalidity,
-                )
+            else:
+                if cursor is not None:
+                    # Old UIDs mean nothing now: start over, and let the ledger's
+                    # Message-ID and content hash recognise what was seen before.
+                    log.warning(
+                        "uidvalidity_changed",
+                        folder=self.folder,
+                        old=cursor.uidvalidity,
+                        new=state.uidvalidity,
+                    )
+                ledger.set_cursor(session, self.folder, state.uidvalidity, 0, self.clock.now())
         if state.uidnext is not None and state.uidnext <= last_uid + 1:
             return report
         uids = self.mailbox.uids_after(last_uid)
         batch = self.settings.poll.batch_size
         for start in range(0, len(uids), batch):
-            chunk = uids[start : start + batch]
-            sizes = self.mailbox.sizes(chunk)
-            for uid in chunk:
-                if stop is not None and stop.is_set():
-                    return report
-                if uid not in sizes:  # expunged by another client meanwhile
-                    self._advance(state, uid)
-                    continue
-                report.seen += 1
-                self._handle(state, uid, sizes[uid], report)
+            if stop is not None and stop.is_set():
+                break
+            self._batch(state, uids[start : start + batch], report, stop)
         return report
 
-    def _advance(self, state: FolderState, uid: int) -> None:
+    def _batch(
+        self,
+        state: FolderState,
+        uids: list[int],
+        report: PollReport,
+        stop: threading.Event | None,
+    ) -> None:
+        sizes = self.mailbox.sizes(uids)
         with db.transaction(self.engine) as session:
-            ledger.set_cursor(session, self.folder, state.uidvalidity, uid, self.clock.now())
+            known = {
+                m.uid: (m.id, m.outcome)
+                for m in ledger.find_messages(session, self.folder, state.uidvalidity, uids)
+            }
+        if known:
+            # Recorded before a crash but not moved: move them, never process again.
+            self._move_all([(pk, uid, outcome) for uid, (pk, outcome) in known.items()])
+            report.moved += len(known)
+        fresh = [u for u in uids if u in sizes and u not in known]
+        report.seen += len(fresh)
+        for unit in self._units(fresh, sizes):
+            if stop is not None and stop.is_set():
+                return
+            self._unit(state, unit, sizes, report)
+        with db.transaction(self.engine) as session:
+            # Expunged by another client meanwhile, or handled above: done with them.
+            ledger.set_cursor(session, self.folder, state.uidvalidity, uids[-1], self.clock.now())
+
+    def _units(self, uids: list[int], sizes: dict[int, int]) -> list[list[int]]:
+        """Split into groups fetched and committed together, bounded in bytes so a
+        batch of large messages never sits in memory at once."""
+        units: list[list[int]] = []
+        current: list[int] = []
+        held = 0
+        for uid in uids:
+            size = sizes[uid] if sizes[uid] <= self.limits.max_message_bytes else 0
+            if current and held + size > FETCH_BYTES:
+                units.append(current)
+                current, held = [], 0
+            current.append(uid)
+            held += size
+        if current:
+            units.append(current)
+        return units
+
+    def _unit(
+        self, state: FolderState, uids: list[int], sizes: dict[int, int], report: PollReport
+    ) -> None:
+        """Fetch, read and record a group of messages in ONE transaction (a savepoint
+        each, so one bad message cannot spoil the others), then move them."""
+        limit = self.limits.max_message_bytes
+        raws = self.mailbox.fetch_many([u for u in uids if sizes[u] <= limit])
+        headers = {u: self.mailbox.fetch_header(u) for u in uids if sizes[u] > limit}
+        readings = {uid: self._read(uid, raw) for uid, raw in raws.items()}
+        done: list[tuple[int, int, MessageOutcome]] = []
+        now = self.clock.now()
+        with db.transaction(self.engine) as session:
+            for uid in uids:
+                if uid not in raws and uid not in headers:
+                    continue  # expunged by another client meanwhile
+                try:
+                    with session.begin_nested():
+                        if uid in raws:
+                            pk, outcome = self._record(
+                                session, state, uid, raws[uid], readings[uid], now
+                            )
+                        else:
+                            pk, outcome = self._record_too_large(
+                                session, state, uid, sizes[uid], headers[uid], now
+                            )
+                except DuplicateMessage:
+                    # Another instance recorded it first; that instance moves it.
+                    log.info("message_taken_by_other_instance", uid=uid)
+                    continue
+                except MailbotError as e:
+                    pk, outcome = self._record_failure(
+                        session, state, uid, raws.get(uid), sizes[uid], str(e), now
+                    )
+                except Exception as e:  # a bug must not stop the desk
+                    log.exception("message_processing_crashed", uid=uid)
+                    reason = f"internal error while processing: {type(e).__name__}"
+                    pk, outcome = self._record_failure(
+                        session, state, uid, raws.get(uid), sizes[uid], reason, now
+                    )
+                done.append((pk, uid, outcome))
+                report.count(outcome)
+            ledger.set_cursor(session, self.folder, state.uidvalidity, uids[-1], now)
+        _fault("after_commit")
+        self._move_all(done)
+        report.moved += len(done)
 
     def _finish_moves(self, state: FolderState, report: PollReport) -> None:
         """Move messages recorded before a crash but never moved."""
@@ -173,142 +289,139 @@ class Desk:
                 for m in ledger.unmoved_messages(session, self.folder)
                 if m.uidvalidity == state.uidvalidity
             ]
-        for pk, uid, outcome in pending:
-            self._move(pk, uid, self._destination(outcome))
-            report.moved += 1
+        if pending:
+            self._move_all(pending)
+            report.moved += len(pending)
 
-    def _move(self, pk: int, uid: int, folder: str) -> None:
-        self.mailbox.move(uid, folder)
-        with db.transaction(self.engine) as session:
-            message = ledger.get_message(session, pk)
-            if message is not None:
-                ledger.mark_moved(session, message, folder)
-
-    def _handle(self, state: FolderState, uid: int, size: int, report: PollReport) -> None:
-        bound = log.bind(folder=self.folder, uid=uid, size=size)
-        with db.transaction(self.engine) as session:
-            known = ledger.find_message(session, self.folder, state.uidvalidity, uid)
-            known_ref = (known.id, known.outcome) if known is not None else None
-        if known_ref is not None:
-            self._move(known_ref[0], uid, self._destination(known_ref[1]))
-            report.moved += 1
-            self._advance(state, uid)
-            return
-        try:
-            if size > self.limits.max_message_bytes:
-                pk, outcome = self._record_too_large(state, uid, size)
-                report.too_large += 1
-            else:
-                raw = self.mailbox.fetch(uid)
-                if raw is None:  # expunged by another client meanwhile
-                    self._advance(state, uid)
-                    return
-                pk, outcome = self._record(state, uid, raw)
-        except DuplicateMessage:
-            # Another instance recorded it first; that instance moves it.
-            bound.info("message_taken_by_other_instance")
-            return
-        report.outcomes[outcome.value] = report.outcomes.get(outcome.value, 0) + 1
-        if outcome == MessageOutcome.QUARANTINED:
-            report.quarantined += 1
-        elif outcome == MessageOutcome.DUPLICATE:
-            report.duplicates += 1
-        elif outcome == MessageOutcome.AUTOMATED:
-            report.automated += 1
-        else:
-            report.processed += 1
-        _fault("after_commit")
-        self._move(pk, uid, self._destination(outcome))
-        report.moved += 1
+    def _move_all(self, items: list[tuple[int, int, MessageOutcome]]) -> None:
+        """Move each message to the folder its outcome calls for (one command per
+        folder), then note it in the ledger."""
+        by_folder: dict[str, list[tuple[int, int]]] = {}
+        for pk, uid, outcome in items:
+            by_folder.setdefault(self._destination(outcome), []).append((pk, uid))
+        for folder, rows in by_folder.items():
+            self.mailbox.move_many([uid for _, uid in rows], folder)
+            with db.transaction(self.engine) as session:
+                ledger.mark_moved_many(session, [pk for pk, _ in rows], folder)
 
     # -- recording ----------------------------------------------------------------------
 
-    def _record_too_large(
-        self, state: FolderState, uid: int, size: int
+    def _read(self, uid: int, raw: bytes) -> tuple[MessageParts, ParseResult] | str:
+        """The message read, or the reason it cannot be."""
+        try:
+            return self._parse(raw)
+        except MessageError as e:
+            return str(e)
+        except Exception as e:  # a parser bug must not stop the desk
+            log.exception("parser_crashed", uid=uid)
+            return f"internal error while reading: {type(e).__name__}"
+
+    def _record_failure(
+        self,
+        session: Session,
+        state: FolderState,
+        uid: int,
+        raw: bytes | None,
+        size: int,
+        reason: str,
+        now: datetime,
     ) -> tuple[int, MessageOutcome]:
-        fetch_header = getattr(self.mailbox, "fetch_header", None)
-        header = fetch_header(uid) if fetch_header is not None else None
+        """Quarantine a message whose processing failed (its savepoint was undone)."""
+        message = ledger.record_message(
+            session,
+            mailbox=self.folder,
+            uidvalidity=state.uidvalidity,
+            uid=uid,
+            raw_sha256=ledger.raw_digest(raw) if raw is not None else f"unfetched-{uid}-{size}",
+            size=size,
+            outcome=MessageOutcome.QUARANTINED,
+            reason=reason[:500],
+            raw=raw,
+            now=now,
+        )
+        log.warning("message_quarantined", uid=uid, reason=reason)
+        return message.id, MessageOutcome.QUARANTINED
+
+    def _record_too_large(
+        self,
+        session: Session,
+        state: FolderState,
+        uid: int,
+        size: int,
+        header: bytes | None,
+        now: datetime,
+    ) -> tuple[int, MessageOutcome]:
         sender = message_id = subject = None
+        automated = True
         if header:
             parsed = BytesHeaderParser(policy=default_policy).parsebytes(header)
             sender = parseaddr(str(parsed.get("From", "")))[1].lower() or None
             message_id = str(parsed.get("Message-ID", "")).strip() or None
             subject = str(parsed.get("Subject", ""))[:500] or None
-            automated = _automated_headers(parsed)
-        else:
-            automated = True
-        now = self.clock.now()
+            automated = _automated_headers(parsed, self.settings.bot.loop_header)
         digest = hashlib.sha256(f"too-large/{message_id or uid}/{size}".encode()).hexdigest()
         reason = f"message is {size:,} bytes, over the limit of {self.limits.max_message_bytes:,}"
-        with db.transaction(self.engine) as session:
-            message = ledger.record_message(
+        message = ledger.record_message(
+            session,
+            mailbox=self.folder,
+            uidvalidity=state.uidvalidity,
+            uid=uid,
+            raw_sha256=digest,
+            size=size,
+            outcome=MessageOutcome.TOO_LARGE,
+            reason=reason,
+            message_id=message_id,
+            sender=sender,
+            subject=subject,
+            now=now,
+        )
+        if sender and not automated and self._may_reply(session, sender):
+            queue_email(
                 session,
-                mailbox=self.folder,
-                uidvalidity=state.uidvalidity,
-                uid=uid,
-                raw_sha256=digest,
-                size=size,
-                outcome=MessageOutcome.TOO_LARGE,
-                reason=reason,
-                message_id=message_id,
-                sender=sender,
-                subject=subject,
+                self.settings,
+                template="too_large",
+                key=f"too_large/{digest}",
+                to=[sender],
                 now=now,
+                in_reply_to=message_id,
+                references=[message_id] if message_id else [],
+                limit_bytes=self.limits.max_message_bytes,
             )
-            if sender and not automated and self._may_reply(session, sender):
-                queue_email(
-                    session,
-                    self.settings,
-                    template="too_large",
-                    key=f"too_large/{message.raw_sha256}",
-                    to=[sender],
-                    now=now,
-                    in_reply_to=message_id,
-                    references=[message_id] if message_id else [],
-                    limit_bytes=self.limits.max_message_bytes,
-                )
-            ledger.set_cursor(session, self.folder, state.uidvalidity, uid, now)
-            pk = message.id
         log.warning("message_too_large", uid=uid, size=size)
-        return pk, MessageOutcome.TOO_LARGE
+        return message.id, MessageOutcome.TOO_LARGE
 
-    def _record(self, state: FolderState, uid: int, raw: bytes) -> tuple[int, MessageOutcome]:
-        now = self.clock.now()
-        digest = ledger.raw_digest(raw)
-        parts: MessageParts | None = None
-        result: ParseResult | None = None
-        failure: str | None = None
-        try:
-            parts, result = self._parse(raw)
-        except MessageError as e:
-            failure = str(e)
-        except Exception as e:  # a parser bug must not stop the desk
-            log.exception("parser_crashed", uid=uid)
-            failure = f"internal error while reading: {type(e).__name__}"
-        with db.transaction(self.engine) as session:
-            message = ledger.record_message(
-                session,
-                mailbox=self.folder,
-                uidvalidity=state.uidvalidity,
-                uid=uid,
-                raw_sha256=digest,
-                size=len(raw),
-                outcome=MessageOutcome.QUARANTINED if failure else MessageOutcome.PROCESSED,
-                reason=failure,
-                message_id=parts.message_id if parts else None,
-                sender=parts.sender if parts else None,
-                subject=(parts.subject[:500] if parts else None),
-                raw=raw,
-                now=now,
-            )
-            if parts is None or result is None:
-                decided = _Outcome(MessageOutcome.QUARANTINED, failure)
-                log.warning("message_quarantined", uid=uid, reason=failure)
-            else:
-                decided = self._decide(session, message, parts, result, now)
-            ledger.set_outcome(session, message, decided.outcome, decided.reason, decided.case_id)
-            ledger.set_cursor(session, self.folder, state.uidvalidity, uid, now)
-            pk = message.id
+    def _record(
+        self,
+        session: Session,
+        state: FolderState,
+        uid: int,
+        raw: bytes,
+        reading: tuple[MessageParts, ParseResult] | str,
+        now: datetime,
+    ) -> tuple[int, MessageOutcome]:
+        failure = reading if isinstance(reading, str) else None
+        parts = None if isinstance(reading, str) else reading[0]
+        message = ledger.record_message(
+            session,
+            mailbox=self.folder,
+            uidvalidity=state.uidvalidity,
+            uid=uid,
+            raw_sha256=ledger.raw_digest(raw),
+            size=len(raw),
+            outcome=MessageOutcome.QUARANTINED if failure else MessageOutcome.PROCESSED,
+            reason=failure,
+            message_id=parts.message_id if parts else None,
+            sender=parts.sender if parts else None,
+            subject=(parts.subject[:500] if parts else None),
+            raw=raw,
+            now=now,
+        )
+        if isinstance(reading, str):
+            decided = _Outcome(MessageOutcome.QUARANTINED, failure)
+            log.warning("message_quarantined", uid=uid, reason=failure)
+        else:
+            decided = self._decide(session, message, reading[0], reading[1], now)
+        ledger.set_outcome(session, message, decided.outcome, decided.reason, decided.case_id)
         log.info(
             "message_recorded",
             uid=uid,
@@ -316,7 +429,7 @@ class Desk:
             reason=decided.reason,
             case_id=decided.case_id,
         )
-        return pk, decided.outcome
+        return message.id, decided.outcome
 
     def _parse(self, raw: bytes) -> tuple[MessageParts, ParseResult]:
         from mailbot.intake.message import read_message
@@ -720,7 +833,7 @@ class Desk:
         return polled, delivered
 
 
-def _automated_headers(headers: Any) -> bool:
+def _automated_headers(headers: Any, loop_header: str) -> bool:
     """Header-only check for mail we must not answer (used when the body is not fetched)."""
     auto = str(headers.get("Auto-Submitted", "no")).strip().lower()
     precedence = str(headers.get("Precedence", "")).strip().lower()
@@ -731,6 +844,7 @@ def _automated_headers(headers: Any) -> bool:
         or headers.get("List-Id") is not None
         or str(headers.get("Return-Path", "")).strip() == "<>"
         or sender.startswith(("mailer-daemon@", "postmaster@"))
+        or headers.get(loop_header) is not None
     )
 
 

@@ -269,6 +269,41 @@ class ImapMailbox:
         )
         return self._state
 
+    def status(self, folder: str) -> FolderState:
+        """UIDVALIDITY, UIDNEXT and size of ``folder`` via STATUS, without selecting it.
+
+        Unlike SELECT, its cost does not grow with the folder: the cheap way to learn
+        that nothing is new. The selected folder (if any) is unselected first, since
+        STATUS should not be used on the selected mailbox.
+        """
+        client = self._require()
+        self.unselect()
+        with self._errors("STATUS"):
+            response = client.folder_status(folder, ["UIDVALIDITY", "UIDNEXT", "MESSAGES"])
+        try:
+            uidvalidity = int(response[b"UIDVALIDITY"])
+        except KeyError:
+            raise MailboxError(
+                f"IMAP server {self.settings.host} sent no UIDVALIDITY for {folder!r}"
+            ) from None
+        uidnext = response.get(b"UIDNEXT")
+        return FolderState(
+            name=folder,
+            uidvalidity=uidvalidity,
+            uidnext=int(uidnext) if uidnext is not None else None,
+            exists=int(response.get(b"MESSAGES", 0)),
+        )
+
+    def unselect(self) -> None:
+        """Leave the selected folder without expunging anything (UNSELECT, RFC 3691);
+        a no-op when nothing is selected or the server lacks UNSELECT."""
+        client = self._require()
+        if self._state is None or "UNSELECT" not in self.capabilities():
+            return
+        with self._errors("UNSELECT"):
+            client.unselect_folder()
+        self._state = None
+
     def _selected(self) -> tuple[IMAPClient, FolderState]:
         client = self._require()
         if self._state is None:

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "agencies": ("mailbot.cli.review:agencies", "List agency records."),
     "officers": ("mailbot.cli.review:officers", "List officer records."),
     "export": ("mailbot.cli.review:export", "Export approved records for TraCS (CSV/JSON)."),
+    "demo": ("mailbot.cli.demo:demo", "Run the whole desk on this machine, with samples."),
 }
 
 
@@ -61,6 +62,27 @@ class AppContext:
         self.config_path = config_path
         self.log_level = log_level
         self._settings: Any = None
+        self._database_url: str | None = None
+
+    @property
+    def database_url(self) -> str:
+        """``[database] url`` for the read-only listings: read without building the
+        settings when the file holds only ``[database]`` and ``[logging]`` (see
+        :mod:`mailbot.cli.quick_settings`), else from :attr:`settings`."""
+        if self._settings is not None:
+            return str(self._settings.database.url)
+        if self._database_url is None:
+            from mailbot.cli.quick_settings import read_quick_settings
+
+            quick = read_quick_settings(self.config_path)
+            if quick is None:
+                return str(self.settings.database.url)
+            if "structlog" in sys.modules:  # else nothing here logs: configure on demand
+                from mailbot.logs import configure_logging
+
+                configure_logging(self.log_level or quick.log_level, quick.log_format)
+            self._database_url = quick.database_url
+        return self._database_url
 
     @property
     def settings(self) -> Any:

@@ -38,7 +38,8 @@ def _session(app: Any, *, check: bool = True) -> Iterator[Any]:
     """
     from mailbot.store import db
 
-    engine = db.make_engine(app.settings.database.url)
+    # Listings need only the URL, which a desk-only settings file gives without pydantic.
+    engine = db.make_engine(app.settings.database.url if check else app.database_url)
     try:
         if check:
             db.check_schema(engine)

@@ -205,13 +205,20 @@ def xlsx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
 
 
 def docx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
-    """Every table of a Word document, cell text stripped."""
-    _check_zip(data, limits)
-    from docx import Document
+    """Every table of a Word document's body, cell text stripped.
 
-    doc = Document(io.BytesIO(data))
+    Only the main document part is parsed (python-docx's ``Document()`` would also
+    parse styles, theme, fonts and settings, which tables do not need)."""
+    _check_zip(data, limits)
+    from docx.oxml import parse_xml
+    from docx.table import Table
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        xml = zf.read("word/document.xml")
+    body = parse_xml(xml).body
     tables = []
-    for table in doc.tables[: MAX_SHEETS * 5]:
+    for tbl in body.tbl_lst[: MAX_SHEETS * 5]:
+        table = Table(tbl, body)  # cell text needs no document part, only the XML
         rows = []
         for row in table.rows[:MAX_ROWS]:
             cells = [" ".join(c.text.split()) for c in row.cells[:MAX_COLS]]

@@ -32,9 +32,8 @@ def normalize_phone(value: str, rules: Rules) -> str | None:
         number = phonenumbers.parse(value, rules.formats.phone.region)
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    if phonenumbers.region_code_for_number(number) not in {rules.formats.phone.region, None}:
+    # valid AND in the expected region (one lookup; a valid number always has a region)
+    if not phonenumbers.is_valid_number_for_region(number, rules.formats.phone.region):
         return None
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return str(national)
@@ -128,9 +127,16 @@ def check_officers(officers: list[Officer], rules: Rules) -> tuple[list[str], li
 
 
 def check_enrollment(
-    result: ParseResult, rules: Rules, logo_reason: str | None = None
+    result: ParseResult,
+    rules: Rules,
+    logo_reason: str | None = None,
+    *,
+    phone_valid: bool | None = None,
 ) -> tuple[list[str], list[Invalid]]:
-    """The checklist of an enrolment request, in the order of ``requirements.toml``."""
+    """The checklist of an enrolment request, in the order of ``requirements.toml``.
+
+    ``phone_valid`` is what :func:`normalize_phone` already said of the phone (saves
+    parsing it twice); ``None`` checks it here."""
     missing: list[str] = []
     invalid: list[Invalid] = []
     checkers = {
@@ -149,7 +155,9 @@ def check_enrollment(
             continue
         reason = None
         if path == "agency.phone":
-            reason = None if normalize_phone(value, rules) else rules.formats.phone.reason
+            if phone_valid is None:
+                phone_valid = normalize_phone(value, rules) is not None
+            reason = None if phone_valid else rules.formats.phone.reason
         elif path == "agency.logo":
             reason = logo_reason
         elif path in checkers:

@@ -10,16 +10,27 @@ import re
 from dataclasses import dataclass, field
 
 from mailbot.intake.prose import display_name, header_addresses, is_header_line, rank_title
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 
-_BULLET = r"^[ \t]*(?:[-*•·>]|\d+[.)])?[ \t]*"
+_BULLET = r"^[ \t]*(?:(?:[-*•·>]|\d{1,2}[.)])[ \t]*)?"
 _SEP = r"[ \t]*(?:[:：=]|[-–—](?=[ \t])|\.{2,}|\t)[ \t]*"
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _ZIP = re.compile(r"\b\d{5}(?:-\d{4})?\b")
 _STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?\s+\S.*|P\.?\s*O\.?\s*Box\s+\d+.*)$", re.I)
+_BLANKS = re.compile(r"[ \t]+")
+_LABEL_LINE = re.compile(r"^[^:]{1,40}:")
+_VT_ZIP = re.compile(r",\s*(?:VT|Vermont)\.?\s+\d{5}")
+_DIGIT = re.compile(r"\d")
+_GREETING = re.compile(r"^(?:The|Our|Dear|At|From|Hello|Hi)\s+")
+_ARTICLE = re.compile(r"^(?:The|Our)\s+")
+_SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
+_NAME_END = re.compile(r"[,(<;]|\s[-–]\s|\bat\b")
+_CODE_DIGITS = re.compile(r"^#?\s*(\d+)\b")
 _CITY_LINE = re.compile(
-    r"^\s*[A-Za-z][A-Za-z .'-]+,?\s+(?:VT|Vermont|[A-Z]{2})\.?\s+\d{5}(?:-\d{4})?\s*$"
+    r"^\s*[A-Za-z][A-Za-z .'-]{0,60}?,?\s+(?:VT|Vermont|[A-Z]{2})\.?\s+\d{5}(?:-\d{4})?\s*$"
 )
+MAX_LINE = 300
+"""Lines longer than this are prose or junk, never a labelled value or an address."""
 
 
 @dataclass
@@ -40,10 +51,20 @@ def _label_re(labels: list[str]) -> re.Pattern[str]:
     return re.compile(rf"{_BULLET}(?:{alt})(?:[ \t]*\([^)]*\))?(?:{_SEP}|[ \t]*$)(.*)$", re.I)
 
 
+@per_rules
+def _label_patterns(rules: Rules) -> dict[str, re.Pattern[str]]:
+    return {path: _label_re(words) for path, words in rules.labels.labels.items()}
+
+
+@per_rules
+def _placeholders(rules: Rules) -> frozenset[str]:
+    return frozenset(p.lower() for p in rules.labels.placeholders.values)
+
+
 def _clean(value: str, rules: Rules) -> str | None:
     value = value.strip().strip("*_").strip()
-    value = re.sub(r"[ \t]+", " ", value)
-    if value.lower() in {p.lower() for p in rules.labels.placeholders.values}:
+    value = _BLANKS.sub(" ", value)
+    if value.lower() in _placeholders(rules):
         return ""  # said, but "not given": never look at the next line for it
     return value or None
 
@@ -55,9 +76,9 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
     """
     found: dict[str, tuple[int, str | None]] = {}
     lines = text.split("\n")
-    patterns = {path: _label_re(words) for path, words in rules.labels.labels.items()}
+    patterns = _label_patterns(rules)
     for i, line in enumerate(lines):
-        if is_header_line(line):
+        if len(line) > MAX_LINE or is_header_line(line):
             continue
         best: tuple[int, str, str] | None = None
         for path, pat in patterns.items():
@@ -77,7 +98,7 @@ def _next_value(lines: list[str], i: int) -> str | None:
     """The value under a label written alone on its line (not another "Label: value")."""
     for line in lines[i + 1 : i + 3]:
         if line.strip():
-            return None if re.match(r"^[^:]{1,40}:", line) else line.strip()
+            return None if _LABEL_LINE.match(line) else line.strip()
     return None
 
 
@@ -105,9 +126,11 @@ def address_in(text: str) -> str | None:
     """An address written without a label: a street line then a "City, VT 05001" line."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
+        if len(line) > MAX_LINE or len(lines[i - 1]) > MAX_LINE:
+            continue
         if _CITY_LINE.match(line) and i > 0 and _STREET.match(lines[i - 1]):
             return f"{lines[i - 1].strip().rstrip(',')}, {line.strip()}"
-        if _STREET.match(line) and re.search(r",\s*(?:VT|Vermont)\.?\s+\d{5}", line):
+        if _STREET.match(line) and _VT_ZIP.search(line):
             return line.strip()
     return None
 
@@ -122,7 +145,7 @@ _PHONE_INLINE = re.compile(
     re.I,
 )
 _POC_DESIGNATED = re.compile(
-    r"(?:designated|designate|appointed|named|assigned)\s+(.+?)\s+(?:as|to\s+be|to\s+serve\s+as)\s+"
+    r"(?:designated|designate|appointed|named|assigned)\s+(.{1,80}?)\s+(?:as|to\s+be|to\s+serve\s+as)\s+"
     r"(?:the|our)\s+(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)",
     re.I,
 )
@@ -137,19 +160,23 @@ _SELF_POC = re.compile(
 )
 
 
-def agency_name_in(text: str, rules: Rules) -> str | None:
-    """An agency named in running text ("The Hartford Police Department would like ...")."""
+@per_rules
+def _agency_name_re(rules: Rules) -> re.Pattern[str]:
     suffixes = sorted(rules.language.people.agency_suffixes, key=len, reverse=True)
     alt = "|".join(re.escape(s) for s in suffixes)
     word = r"[A-ZÀ-Þ][\w'’.-]*"
-    pat = re.compile(rf"((?:{word}[ \t]+){{1,4}}(?:{alt}))(?![\w'’])")
+    return re.compile(rf"((?:{word}[ \t]+){{1,4}}(?:{alt}))(?![\w'’])")
+
+
+def agency_name_in(text: str, rules: Rules) -> str | None:
+    """An agency named in running text ("The Hartford Police Department would like ...")."""
     moved = [w.lower() for w in rules.language.intent.transfer]
-    for m in pat.finditer(text):
+    for m in _agency_name_re(rules).finditer(text):
         before = " ".join(text[max(0, m.start() - 40) : m.start()].lower().split())
         if any(w in before for w in moved):
             continue  # the agency an officer moves to is not the sender's
-        name = re.sub(r"^(?:The|Our|Dear|At|From|Hello|Hi)\s+", "", m.group(1))
-        name = re.sub(r"^(?:The|Our)\s+", "", name)
+        name = _GREETING.sub("", m.group(1))
+        name = _ARTICLE.sub("", name)
         if len(name.split()) >= 2:
             return name.strip()
     return None
@@ -185,7 +212,7 @@ def point_of_contact(
         if m:
             raw = m.group(1)
             # "...; she can be reached at amy@..." in the same sentence
-            rest = re.split(r"(?<=[a-z])\.\s", flat[m.end() :], maxsplit=1)[0]
+            rest = _SENTENCE_END.split(flat[m.end() :], maxsplit=1)[0]
             email = _EMAIL.search(rest)
             if email:
                 contact.email = email.group(0).lower()
@@ -197,7 +224,7 @@ def point_of_contact(
         if email and contact.email is None:
             contact.email = email.group(0).lower()
         name_part = _EMAIL.sub("", raw)
-        name_part = re.split(r"[,(<;]|\s[-–]\s|\bat\b", name_part)[0]
+        name_part = _NAME_END.split(name_part)[0]
         contact.name = display_name(name_part, rules)
     if "point_of_contact.email" in labels:
         i, value = labels["point_of_contact.email"]
@@ -229,43 +256,88 @@ def _name_key(name: str, rules: Rules) -> str:
     return " ".join([words[0], words[-1]]) if words else ""
 
 
+_SIGNATURE_LINES = 5
+"""How many lines under the sign-off are searched for the signer's name."""
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
+_ROMAN = frozenset({"II", "III", "IV", "VI"})
+_NOT_NAME_WORDS = frozenset({"of", "the", "and", "for", "at", "&"})
+
+
 def head_of_department(signature: str, rules: Rules) -> tuple[str | None, str | None]:
-    """(name, title) from the lines after the sign-off ("Robert Tanner" / "Chief of Police")."""
+    """(name, title) from the lines after the sign-off ("Robert Tanner" / "Chief of Police").
+
+    The first line that reads as a person's name is the signer: a lone first name,
+    a ``--`` delimiter or an agency line ("St. Albans PD") above it is passed over.
+    """
     lines = [ln.strip() for ln in signature.split("\n") if ln.strip()]
-    if not lines:
-        return None, None
-    first = lines[0]
-    if _EMAIL.search(first) or re.search(r"\d", first) or len(first.split()) > 6:
-        return None, None
-    title: str | None = None
-    name_part, _, after = first.partition(",")
+    for n, line in enumerate(lines[:_SIGNATURE_LINES]):
+        found = _signer(line, lines[n + 1] if n + 1 < len(lines) else "", rules)
+        if found is not None:
+            return found
+    return None, None
+
+
+def closing_lines(body: str) -> str:
+    """The last paragraph of ``body`` when it is short (a name and title typed above a
+    ``--`` signature, with no sign-off word); else ""."""
+    paragraph = body.rstrip().rsplit("\n\n", 1)[-1].strip("\n")
+    lines = [ln for ln in paragraph.split("\n") if ln.strip()]
+    return paragraph if 0 < len(lines) <= 3 else ""
+
+
+def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] | None:
+    """(name, title) when ``line`` names a person, else None."""
+    if _EMAIL.search(line) or _DIGIT.search(line) or len(line.split()) > 6:
+        return None
+    name_part, _, after = line.partition(",")
     words = name_part.split()
-    if words and rank_title(words[0], rules):
-        prefix = rank_title(words[0], rules) or None
+    prefix = rank_title(words[0], rules) if words else None
+    if prefix:
         words = words[1:]
-    else:
-        prefix = None
     if len(words) < 2 or not all(w[0].isupper() for w in words if w[0].isalpha()):
-        return None, None
-    name = " ".join(words)
+        return None
+    if _is_agency_or_title(words, rules):
+        return None
+    title: str | None = None
     if after.strip():
         title = after.strip()
-    elif len(lines) > 1 and _is_title_line(lines[1], rules):
-        title = lines[1]
+    elif next_line and _is_title_line(next_line, rules):
+        title = next_line
     elif prefix:
         title = prefix
-    return name, title
+    return " ".join(words), title
+
+
+def _is_agency_or_title(words: list[str], rules: Rules) -> bool:
+    """True for "St. Albans PD", "Hartford Police Department", "Of Police"."""
+    suffixes, titles, _ = _title_words(rules)
+    low = " ".join(words).lower()
+    if low.endswith(suffixes) or any(t in low for t in titles):
+        return True
+    if any(w.lower() in _NOT_NAME_WORDS for w in words):
+        return True
+    last = words[-1]
+    return bool(_ACRONYM.match(last)) and last not in _ROMAN
+
+
+@per_rules
+def _title_words(rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """(agency suffixes, head titles, ranks that carry a title), lower-case."""
+    people = rules.language.people
+    return (
+        tuple(s.lower() for s in people.agency_suffixes),
+        tuple(t.lower() for t in people.head_titles),
+        frozenset(r for r, v in people.ranks.items() if v),
+    )
 
 
 def _is_title_line(line: str, rules: Rules) -> bool:
-    if _EMAIL.search(line) or re.search(r"\d", line):
+    if _EMAIL.search(line) or _DIGIT.search(line):
         return False
     low = line.lower()
-    suffixes = [s.lower() for s in rules.language.people.agency_suffixes]
-    if any(low.endswith(s) for s in suffixes) and not low.startswith(("chief", "sheriff")):
+    suffixes, titles, ranks = _title_words(rules)
+    if low.endswith(suffixes) and not low.startswith(("chief", "sheriff")):
         return False
-    titles = [t.lower() for t in rules.language.people.head_titles]
-    ranks = [r for r, v in rules.language.people.ranks.items() if v]
     first = low.split()[0].rstrip(".,") if low.split() else ""
     return any(t in low for t in titles) or first in ranks
 
@@ -296,7 +368,7 @@ def read_fields(
         out["agency.address"] = address_in(text)
     if out.get("agency.judiciary_code"):
         code = out["agency.judiciary_code"] or ""
-        m = re.match(r"^#?\s*(\d+)\b", code)
+        m = _CODE_DIGITS.match(code)
         out["agency.judiciary_code"] = m.group(1) if m else code
     return out, labels
 
@@ -305,6 +377,7 @@ __all__ = [
     "Contact",
     "address_in",
     "agency_name_in",
+    "closing_lines",
     "head_of_department",
     "header_addresses",
     "labelled",

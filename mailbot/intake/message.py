@@ -39,6 +39,7 @@ MAX_HEADER_CHARS = 8192
 SHORT_NOTE = 600
 _CTRL = re.compile(r"[\r\n\x00]+")
 _MSGID = re.compile(r"<[^<>\s]{1,500}>")
+_SURROGATE = re.compile("[\udc80-\udcff]")
 _LATIN = frozenset({"iso8859-1", "latin-1", "cp1252", "ascii"})
 
 
@@ -105,7 +106,7 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
 
 def _unsurrogate(value: str) -> str:
     """compat32 keeps 8-bit header bytes as surrogates; read them as UTF-8 or cp1252."""
-    if not any("\udc80" <= ch <= "\udcff" for ch in value):
+    if not _SURROGATE.search(value):
         return value
     return decode_bytes(value.encode("ascii", "surrogateescape"))
 
@@ -379,6 +380,7 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
     split = split_message(body, subject)
     parts.text = split.text.strip("\n")
     parts.quoted_text = split.quoted.strip("\n")
+    parts.quotes_cut = True
     parts.tables = [t for t in tables if _table_in(t, parts.text)] + unpacked.tables
     parts.attachments = unpacked.attachments
 

@@ -7,6 +7,8 @@ them against ``rules/``.
 
 from __future__ import annotations
 
+import re
+
 import structlog
 
 from mailbot.intake import checks, fields, intent, prose, tables
@@ -17,6 +19,7 @@ from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules, load_rules
 
 log = structlog.get_logger()
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv)\s*:", re.I)
 
 
 def parse_message(
@@ -32,9 +35,16 @@ def parse_message(
     return parse_parts(parts, rules, limits, loop_header)
 
 
-def read_officers(body: str, grids: list[list[list[str]]], rules: Rules) -> list[Officer]:
-    """Officers from tables in the text, then from attached/HTML tables, else from prose."""
-    found = tables.officers_from_text(body, rules)
+def read_officers(
+    body: str,
+    grids: list[list[list[str]]],
+    rules: Rules,
+    text_rows: list[Officer] | None = None,
+) -> list[Officer]:
+    """Officers from tables in the text, then from attached/HTML tables, else from prose.
+
+    ``text_rows`` is ``tables.officers_from_text(body, rules)`` when already read."""
+    found = list(text_rows) if text_rows is not None else tables.officers_from_text(body, rules)
     for grid in grids:
         rows = tables.officers_from_grid(grid, rules)
         if rows and not all(o in found for o in rows):
@@ -62,27 +72,34 @@ def parse_parts(
         result.automated = True
         return result
 
-    text = prose.new_text(parts.text, parts.subject)
+    text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     split = prose.split_signature(text, rules)
     body = split.body
-    officers = read_officers(body, parts.tables, rules)[: limits.max_officers]
+    table_rows = tables.officers_from_text(body, rules)
+    officers = read_officers(body, parts.tables, rules, table_rows)[: limits.max_officers]
     values, labels = fields.read_fields(body, rules)
     agency_values = [
         values.get(p) for p in ("agency.judiciary_code", "agency.phone", "agency.address")
     ]
+    is_reply = _is_reply(parts)
     kind = intent.classify(
         body,
         rules,
         has_agency_fields=bool(values.get("agency.judiciary_code") or "agency.name" in labels),
         agency_values=sum(1 for v in agency_values if v),
         officers=len(officers),
-        is_reply=_is_reply(parts),
+        is_reply=is_reply,
     )
+    if kind == "other" and is_reply and not officers:
+        # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"
+        officers = prose.officer_details(body, rules)[: limits.max_officers]
+        if officers:
+            kind = "enrollment"
     result.intent = kind
 
     phone = values.get("agency.phone")
-    if phone:
-        phone = checks.normalize_phone(phone, rules) or phone
+    national = checks.normalize_phone(phone, rules) if phone else None
+    phone = national or phone
     result.agency.name = values.get("agency.name")
     result.agency.judiciary_code = values.get("agency.judiciary_code")
     result.agency.address = values.get("agency.address")
@@ -101,6 +118,8 @@ def parse_parts(
     result.point_of_contact.email = contact.email
 
     hod_name, hod_title = fields.head_of_department(split.signature, rules)
+    if hod_name is None:  # "Maria Lopez / Chief of Police" typed above a "--" signature
+        hod_name, hod_title = fields.head_of_department(fields.closing_lines(body), rules)
     if kind == "enrollment" or (hod_title and _is_head(hod_title, rules)):
         result.head_of_department.name = hod_name
         result.head_of_department.title = hod_title
@@ -115,9 +134,10 @@ def parse_parts(
 
     if kind == "enrollment":
         result.officers = officers
-        result.missing, result.invalid = checks.check_enrollment(result, rules, logo_reason)
+        result.missing, result.invalid = checks.check_enrollment(
+            result, rules, logo_reason, phone_valid=national is not None
+        )
     elif kind == "officer_maintenance":
-        table_rows = tables.officers_from_text(body, rules)
         result.changes = intent.read_changes(body, rules, table_rows)
     log.debug(
         "message_parsed",
@@ -131,11 +151,7 @@ def parse_parts(
 
 
 def _is_reply(parts: MessageParts) -> bool:
-    import re
-
-    return parts.in_reply_to is not None or bool(
-        re.match(r"^\s*(?:re|aw|sv)\s*:", parts.subject, re.I)
-    )
+    return parts.in_reply_to is not None or bool(_REPLY_SUBJECT.match(parts.subject))
 
 
 def _is_head(title: str, rules: Rules) -> bool:

@@ -5,11 +5,12 @@ Pure functions over strings; the word lists come from :mod:`mailbot.intake.rules
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from mailbot.intake.model import Officer
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 NAME_WORD = rf"[{_UPPER}][\w'’\-]*\.?"
@@ -19,17 +20,18 @@ NAME_RUN = re.compile(rf"{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD})*
 _HEADER_LINE = re.compile(r"^\s*\*?(From|Sent|Date|To|Cc|Subject)\*?:\s?(.*)$", re.I)
 
 
-def new_text(text: str, subject: str = "") -> str:
+def new_text(text: str, subject: str = "", *, quotes_cut: bool = False) -> str:
     """The text a clerk reads: quoted replies cut, forwarded requests kept.
 
-    The MIME layer already does this; running the same splitter again is cheap and
-    keeps a quoted checklist from ever being read as data when parts are built by hand.
+    The MIME layer already does this (``quotes_cut``); for parts built by hand the
+    splitter runs here, so a quoted checklist is never read as data.
     """
-    from mailbot.intake.quoting import split_message
-
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    kept = split_message(text, subject).text
-    return "\n".join(line.rstrip() for line in kept.split("\n"))
+    if not quotes_cut:
+        from mailbot.intake.quoting import split_message
+
+        text = split_message(text, subject).text
+    return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
 def header_addresses(text: str) -> list[tuple[str, str]]:
@@ -51,6 +53,7 @@ def is_header_line(line: str) -> bool:
     return bool(_HEADER_LINE.match(line))
 
 
+@per_rules
 def _sign_off_re(rules: Rules) -> re.Pattern[str]:
     words = sorted(rules.language.people.sign_offs, key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
@@ -94,11 +97,17 @@ def split_rank(words: list[str], rules: Rules) -> tuple[str | None, list[str]]:
 
 def split_name(full: str) -> tuple[str | None, str | None]:
     """(first, last) of a personal name in "Smith, John A." or "John A. Smith" form."""
-    from nameparser import HumanName
-
     full = " ".join(full.split())
     if not full:
         return None, None
+    return _split_name(full)
+
+
+@functools.lru_cache(maxsize=1024)
+def _split_name(full: str) -> tuple[str | None, str | None]:
+    # nameparser is slow per call; the same names recur in a request and its replies
+    from nameparser import HumanName
+
     name = HumanName(full)
     first = " ".join(p for p in (name.first, name.middle) if p) or None
     last = name.last or None
@@ -124,9 +133,14 @@ def display_name(text: str, rules: Rules) -> str | None:
     return name or None
 
 
+_TRAILING_PUNCT = re.compile(r"[\s,(:\-–—]+$")
+_DIGIT = re.compile(r"\d")
+_POSSESSIVE_TAIL = re.compile(r"(?:['’]s)?\s*(?:VT\s*)?$")
+
+
 def last_name_run(prefix: str) -> str | None:
     """The run of capitalised words that ends ``prefix`` (ignoring trailing punctuation)."""
-    stripped = re.sub(r"[\s,(:\-–—]+$", "", prefix)
+    stripped = _TRAILING_PUNCT.sub("", prefix)
     best = None
     for m in NAME_RUN.finditer(stripped):
         if m.end() == len(stripped):
@@ -150,7 +164,7 @@ _PAREN_NUMBER = re.compile(r"\(\s*(?:#\s*)?([A-Za-z]{0,3}\d[A-Za-z0-9]{2,6})\s*[
 
 def number_mentions(sentence: str) -> list[re.Match[str]]:
     """Officer-number mentions ("LEO number 12345", "badge HP204", "(HA022)")."""
-    found = [m for m in _NUMBER_MENTION.finditer(sentence) if re.search(r"\d", m.group(1))]
+    found = [m for m in _NUMBER_MENTION.finditer(sentence) if _DIGIT.search(m.group(1))]
     if not found:
         found = list(_PAREN_NUMBER.finditer(sentence))
     return found
@@ -176,7 +190,7 @@ def _split_line(line: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for m in _END.finditer(line):
-        if m.group(0) == "." and _ABBREV.search(line[start : m.start()]):
+        if m.group(0) == "." and _ABBREV.search(line[max(start, m.start() - 6) : m.start()]):
             continue  # "Sgt. Jane Doe", "John A. Smith", "St. Albans"
         parts.append(line[start : m.start()])
         start = m.end()
@@ -202,7 +216,7 @@ def officer_in(sentence: str, rules: Rules) -> Officer | None:
     m = mentions[0]
     head = sentence[: m.start()]
     # "Officer John Smith, LEO ..." -> the name run before the number.
-    head = re.sub(r"(?:['’]s)?\s*(?:VT\s*)?$", "", head)
+    head = _POSSESSIVE_TAIL.sub("", head)
     run = last_name_run(head)
     title = first = last = None
     if run:
@@ -227,3 +241,86 @@ def officers_in_prose(text: str, rules: Rules) -> list[Officer]:
         if officer is not None:
             found.append(officer)
     return found
+
+
+# --- one officer's detail in a reply ("Jordan Hale's DPS username is jhale") ----------
+
+_USERNAME_WORDS = r"(?:DPS\s+)?(?:domain\s+)?user\s*(?:name|id)"
+_TOKEN = r"(?P<user>[A-Za-z][\w.\-]*[A-Za-z0-9])"
+_NAME = rf"(?P<name>{NAME_RUN.pattern})"
+_DETAIL_POSSESSIVE = re.compile(
+    rf"^{_NAME}['’]s\s+{_USERNAME_WORDS}\s*(?:is|:|=|-)\s*{_TOKEN}\.?$", re.I
+)
+_DETAIL_FOR = re.compile(
+    rf"^{_USERNAME_WORDS}\s+for\s+(?:(?:officer|row|#)\s*#?\s*(?P<pos>\d{{1,3}})\s*)?"
+    rf"(?:\(?\s*{_NAME}\s*\)?)?\s*(?:is|:|=|-|–)\s*{_TOKEN}\.?$",
+    re.I,
+)
+_DETAIL_DASH = re.compile(rf"^{_NAME}\s+[-–—]\s+{_TOKEN}$")
+
+
+def officer_details(text: str, rules: Rules) -> list[Officer]:
+    """Officers named with their DPS username, one per line, as people answer a checklist:
+    "Jordan Hale's DPS username is jhale", "Username for officer 2 (Hale): jhale",
+    "Hale - jhale".
+
+    Each entry carries the name (last, and first when given) and the username, so
+    merging into the case fills that officer's gap. When every line says which officer
+    ("officer 2"), the entries keep those positions, with empty rows in between.
+    """
+    found: list[tuple[int | None, Officer]] = []
+    for raw in text.split("\n"):
+        line = raw.strip(" \t•·*-")
+        if not line or len(line) > 120:
+            continue
+        m = _DETAIL_POSSESSIVE.match(line) or _DETAIL_FOR.match(line)
+        loose = False
+        if m is None:
+            m = _DETAIL_DASH.match(line)
+            loose = True
+        if m is None:
+            continue
+        user = m.group("user")
+        if loose and not re.fullmatch(rules.formats.dps_username.pattern, user):
+            continue
+        if loose and (user[0].isupper() or rank_title(user, rules) or _signs_off(line, rules)):
+            continue  # "Hale - Sergeant", "Thanks - bob": not a username
+        officer = _named(m.group("name"), user, rules)
+        if loose and not (officer and _username_of(officer, user)):
+            continue  # "Please - see": the bare shape needs a username made from the name
+        pos = m.groupdict().get("pos")
+        if officer is None and pos is None:
+            continue
+        found.append((int(pos) if pos else None, officer or Officer(dps_username=user)))
+    if found and all(p is not None and 0 < p <= 500 for p, _ in found):
+        rows: list[Officer] = [Officer() for _ in range(max(p or 0 for p, _ in found))]
+        for p, officer in found:
+            rows[(p or 1) - 1] = officer
+        return rows
+    return [officer for _, officer in found]
+
+
+def _username_of(officer: Officer, user: str) -> bool:
+    """True when ``user`` is built from the officer's last name ("Hale" -> "jhale")."""
+    last = re.sub(r"[^a-z]", "", (officer.last_name or "").lower())
+    return len(last) >= 2 and last[:5] in user.lower()
+
+
+def _signs_off(line: str, rules: Rules) -> bool:
+    low = line.lower()
+    return any(low.startswith(w.lower()) for w in rules.language.people.sign_offs)
+
+
+def _named(name: str | None, user: str, rules: Rules) -> Officer | None:
+    if not name:
+        return None
+    title, rest = split_rank(name.split(), rules)
+    if not rest:
+        return None
+    first: str | None = None
+    last: str | None = rest[0].rstrip(".")
+    if len(rest) > 1:
+        first, last = split_name(" ".join(rest))
+    if last is None:
+        return None
+    return Officer(last_name=last, first_name=first, title=title, dps_username=user)

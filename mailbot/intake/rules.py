@@ -7,10 +7,12 @@ rule file changes behaviour without a code change.
 
 from __future__ import annotations
 
+import functools
 import threading
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -151,6 +153,7 @@ _LABEL_KEYS = {
 }
 
 _cache: dict[Path, Rules] = {}
+_default: list[Rules] = []  # the bundled rules, once loaded (skips resolving the path)
 _lock = threading.Lock()
 
 
@@ -192,9 +195,14 @@ def load_rules(directory: Path | None = None) -> Rules:
     Results are cached per directory. Raises :class:`RulesError` naming the file and key.
     """
     if directory is None:
+        if _default:
+            return _default[0]
         from mailbot.resources import rules_dir
 
-        directory = rules_dir()
+        rules = load_rules(rules_dir())
+        with _lock:
+            _default[:] = [rules]
+        return rules
     directory = Path(directory).resolve()
     with _lock:
         cached = _cache.get(directory)
@@ -212,3 +220,31 @@ def clear_cache() -> None:
     """Forget loaded rules (for tests and a reload after editing rule files)."""
     with _lock:
         _cache.clear()
+        _default.clear()
+
+
+T = TypeVar("T")
+_MAX_DERIVED = 32
+"""Rules objects remembered per derived lookup (tests load many rule directories)."""
+
+
+def per_rules(build: Callable[[Rules], T]) -> Callable[[Rules], T]:
+    """Compute ``build(rules)`` once per :class:`Rules` object (they are immutable).
+
+    For lookups derived from the rules (compiled label patterns, synonym tables) that
+    the field readers would otherwise rebuild for every message.
+    """
+    cache: dict[int, tuple[Rules, T]] = {}
+
+    @functools.wraps(build)
+    def derived(rules: Rules) -> T:
+        hit = cache.get(id(rules))
+        if hit is not None and hit[0] is rules:
+            return hit[1]
+        value = build(rules)
+        if len(cache) >= _MAX_DERIVED:
+            cache.clear()
+        cache[id(rules)] = (rules, value)  # keeping ``rules`` alive keeps its id unique
+        return value
+
+    return derived

@@ -12,47 +12,65 @@ from collections.abc import Callable, Sequence
 
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import person, split_name
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 
 FIELDS = ("last_name", "first_name", "title", "officer_number", "dps_username")
 
 
+_NOT_WORD = re.compile(r"[^\w#/ ]+")
+_SLASH = re.compile(r"\s*/\s*")
+_OFFICER_PREFIX = re.compile(r"^(?:vt )?officer(?:'s| s)? ")
+_SYSTEM_PREFIX = re.compile(r"^(?:vt |dps )")
+
+
 def _norm(cell: str) -> str:
     cell = cell.lower().replace("’", "'")
-    cell = re.sub(r"[^\w#/ ]+", " ", cell)
-    cell = re.sub(r"\s*/\s*", "/", cell)
+    cell = _NOT_WORD.sub(" ", cell)
+    cell = _SLASH.sub("/", cell)
     return " ".join(cell.split())
 
 
 MAX_COLUMNS = 30
 """A heading row with more cells than this is not an officer table."""
+_MAX_SEEN = 4096
+"""Heading cells remembered per rules object before the memo starts over."""
 
-_synonym_cache: dict[int, tuple[object, dict[str, str]]] = {}
 
-
+@per_rules
 def _synonyms(rules: Rules) -> dict[str, str]:
-    cached = _synonym_cache.get(id(rules.columns))
-    if cached is not None and cached[0] is rules.columns:
-        return cached[1]
     table: dict[str, str] = {}
     for key, words in rules.columns.columns.items():
         for word in words:
             table.setdefault(_norm(word), key)
-    _synonym_cache[id(rules.columns)] = (rules.columns, table)
     return table
+
+
+@per_rules
+def _seen_cells(rules: Rules) -> dict[str, str | None]:
+    """Memo of :func:`column_key` (every line of a message is tried as a heading)."""
+    return {}
 
 
 def column_key(cell: str, rules: Rules) -> str | None:
     """The officer field a heading cell names ("Badge #" -> "officer_number"), or None."""
     if len(cell) > 60:
         return None
-    syn = _synonyms(rules)
+    seen = _seen_cells(rules)
+    known = seen.get(cell, "")  # "" = not seen yet (no field key is empty)
+    if known != "":
+        return known
+    if len(seen) >= _MAX_SEEN:
+        seen.clear()
+    key = seen[cell] = _column_key(cell, _synonyms(rules))
+    return key
+
+
+def _column_key(cell: str, syn: dict[str, str]) -> str | None:
     norm = _norm(cell)
     if not norm:
         return None
-    candidates = [norm, re.sub(r"^(?:vt )?officer(?:'s| s)? ", "", norm)]
-    candidates.append(re.sub(r"^(?:vt |dps )", "", candidates[-1]))
-    for c in candidates:
+    bare = _OFFICER_PREFIX.sub("", norm)
+    for c in (norm, bare, _SYSTEM_PREFIX.sub("", bare)):
         if c in syn:
             return syn[c]
     return None
@@ -116,8 +134,14 @@ def _pipes(line: str) -> list[str]:
     return [c.strip() for c in s.split("|")]
 
 
+_GAP = re.compile(r" {2,}")
+_COLUMN_START = re.compile(r"(?:(?<=^)|(?<= {2}))\S")
+
+
 def _spaces(line: str) -> list[str]:
-    cells = re.split(r" {2,}", line.strip())
+    if "  " not in line:
+        return []
+    cells = _GAP.split(line.strip())
     return cells if len(cells) >= 2 else []
 
 
@@ -155,7 +179,7 @@ def _read_split(
 
 
 def _column_starts(line: str) -> list[int]:
-    return [m.start() for m in re.finditer(r"(?:(?<=^)|(?<= {2}))\S", line)]
+    return [m.start() for m in _COLUMN_START.finditer(line)]
 
 
 def _slice(line: str, starts: list[int]) -> list[str]:

@@ -121,23 +121,32 @@ class RosterIndex:
         agency_ids: Iterable[int] = (),
     ) -> None:
         """Add the officers with these numbers or usernames, or of these agencies."""
+        o = Officer.__table__.c  # Core columns: plain rows, no ORM loading
         columns = (
-            Officer.id,
-            Officer.officer_number,
-            Officer.dps_username,
-            Officer.agency_id,
-            Officer.last_name,
-            Officer.first_name,
-            Officer.title,
-            Officer.status,
+            o.id,
+            o.officer_number,
+            o.dps_username,
+            o.agency_id,
+            o.last_name,
+            o.first_name,
+            o.title,
+            o.status,
         )
+        number_set = {norm_number(n) for n in numbers} - {""}
+        username_set = {norm_username(u) for u in usernames} - {""}
+        agency_set = set(agency_ids)
+        if len(number_set) + len(username_set) + len(agency_set) > _CHUNK:
+            # A long queue mentions most of the roster: one pass over the officers is
+            # much faster than dozens of long IN lists, and keeps the same officers.
+            for r in session.execute(select(*columns)):
+                if r[1] in number_set or (r[2] or "").lower() in username_set or r[3] in agency_set:
+                    self.add(OfficerRef(*r[:7], status=str(r[7])))
+            self.full_agencies.update(agency_set)
+            return
         wanted: list[tuple[Any, list[Any]]] = [
-            (Officer.officer_number, sorted({norm_number(n) for n in numbers} - {""})),
-            (
-                func.lower(Officer.dps_username),
-                sorted({norm_username(u) for u in usernames} - {""}),
-            ),
-            (Officer.agency_id, sorted(set(agency_ids))),
+            (o.officer_number, sorted(number_set)),
+            (func.lower(o.dps_username), sorted(username_set)),
+            (o.agency_id, sorted(agency_set)),
         ]
         for column, values in wanted:
             for start in range(0, len(values), _CHUNK):

@@ -77,25 +77,27 @@ def review_queue(session: Session) -> list[QueueEntry]:
     since the case was opened) and shown as the ``conflict`` flag; maintenance cases
     carry their roster diff, and ``roster_problem`` when a row needs attention.
     """
+    # Core columns (not ORM attributes): the rows are plain tuples, read faster.
+    cases = Case.__table__
     query = (
         select(
-            Case.reference,
-            Case.status,
-            Case.kind,
-            Case.sender,
-            Case.agency_code,
-            Case.flags,
-            Case.created_at,
-            Case.data,
+            cases.c.reference,
+            cases.c.status,
+            cases.c.kind,
+            cases.c.sender,
+            cases.c.agency_code,
+            cases.c.flags,
+            cases.c.created_at,
+            cases.c.data,
         )
         .where(
             or_(
-                Case.status == CaseStatus.IN_REVIEW,
+                cases.c.status == CaseStatus.IN_REVIEW,
                 # Flagged cases still waiting for information; flags are a JSON list.
-                and_(Case.status == CaseStatus.NEEDS_INFO, cast(Case.flags, String) != "[]"),
+                and_(cases.c.status == CaseStatus.NEEDS_INFO, cast(cases.c.flags, String) != "[]"),
             )
         )
-        .order_by(Case.created_at, Case.id)
+        .order_by(cases.c.created_at, cases.c.id)
     )
     found = [r for r in session.execute(query) if r.status == CaseStatus.IN_REVIEW or r.flags]
     numbers: set[str] = set()

@@ -11,14 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import structlog
 from sqlalchemy import Engine, create_engine, event, exc, inspect
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.orm import Session
 
 from mailbot.errors import StoreError
-
-log = structlog.get_logger()
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 CONNECT_TIMEOUT_SECONDS = 10
@@ -197,7 +194,11 @@ def upgrade_engine(engine: Engine) -> tuple[str | None, str]:
             after = _revision_of(connection)
     except exc.SQLAlchemyError as e:
         raise translate(e, engine) from e
-    log.info("db_upgraded", before=before, after=after, url=safe_url(engine.url))
+    # Imported here: read-only commands open the store and never log (structlog's
+    # import costs more than their query).
+    import structlog
+
+    structlog.get_logger().info("db_upgraded", before=before, after=after, url=safe_url(engine.url))
     return before, after or head_revision()
 
 

@@ -7,9 +7,10 @@ All functions take an open :class:`~sqlalchemy.orm.Session` (from
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import exc, select
+from sqlalchemy import exc, select, update
 from sqlalchemy.orm import Session
 
 from mailbot.errors import DuplicateMessage, StoreError
@@ -88,6 +89,23 @@ def find_message(session: Session, mailbox: str, uidvalidity: int, uid: int) -> 
     ).one_or_none()
 
 
+def find_messages(
+    session: Session, mailbox: str, uidvalidity: int, uids: Sequence[int]
+) -> list[Message]:
+    """The ledger rows of several IMAP messages of one folder (one query)."""
+    if not uids:
+        return []
+    return list(
+        session.scalars(
+            select(Message).where(
+                Message.mailbox == mailbox,
+                Message.uidvalidity == uidvalidity,
+                Message.uid.in_(list(uids)),
+            )
+        )
+    )
+
+
 def get_message(session: Session, message_pk: int) -> Message | None:
     """The ledger row with this id, or None."""
     return session.get(Message, message_pk)
@@ -126,6 +144,14 @@ def mark_moved(session: Session, message: Message, folder: str) -> None:
     """Note that the message now sits in ``folder`` on the IMAP server."""
     message.moved_to = folder
     session.flush()
+
+
+def mark_moved_many(session: Session, message_pks: Sequence[int], folder: str) -> None:
+    """Note that these messages now sit in ``folder`` (one statement)."""
+    if message_pks:
+        session.execute(
+            update(Message).where(Message.id.in_(list(message_pks))).values(moved_to=folder)
+        )
 
 
 def set_outcome(
