@@ -583,10 +583,14 @@ class Desk:
         )
         if maintenance:
             return self._maintenance(session, case, message, parts, now)
+        if "ambiguous_sender" in flags:
+            # Several From addresses, or a malformed one: answer nobody, staff decide.
+            return _Outcome(
+                MessageOutcome.REVIEW, f"opened {case.reference}: unclear sender", case.id
+            )
         template = "acknowledgement" if complete else "checklist"
         self._reply(session, case, message, parts, template, now)
-        outcome = MessageOutcome.REVIEW if "ambiguous_sender" in flags else MessageOutcome.PROCESSED
-        return _Outcome(outcome, f"opened {case.reference}", case.id)
+        return _Outcome(MessageOutcome.PROCESSED, f"opened {case.reference}", case.id)
 
     def _maintenance(
         self, session: Session, case: Case, message: Message, parts: MessageParts, now: Any
@@ -600,12 +604,39 @@ class Desk:
             return _Outcome(
                 MessageOutcome.REVIEW, "roster change from an unregistered address", case.id
             )
-        case.agency_code = agency.judiciary_code
+        data = self._with_roster(session, case, agency, dict(case.data), now)
+        casefiles.update_case(session, case, now=now, data=data, agency_code=agency.judiciary_code)
         if casecheck.is_complete(case.data):
             self._reply(session, case, message, parts, "maintenance_received", now)
         else:
+            if case.status != cases.CaseStatus.NEEDS_INFO:
+                casefiles.set_status(session, case, cases.CaseStatus.NEEDS_INFO, now=now)
             self._reply(session, case, message, parts, "checklist", now)
         return _Outcome(MessageOutcome.PROCESSED, f"opened {case.reference}", case.id)
+
+    def _with_roster(
+        self, session: Session, case: Case, agency: Any, data: dict[str, Any], now: datetime
+    ) -> dict[str, Any]:
+        """Roster changes checked against the agency's stored roster: a change naming
+        an officer who is not on it (or is another agency's) becomes a checklist item
+        for the PoC; a transfer in from another agency is flagged for staff."""
+        from mailbot.review import roster_diff
+
+        data["agency"] = {
+            **(data.get("agency") or {}),
+            "name": agency.name,
+            "judiciary_code": agency.judiciary_code,
+        }
+        invalid = [i for i in data.get("invalid") or [] if not i["field"].startswith("changes[")]
+        for row in roster_diff(session, agency, list(data.get("changes") or [])):
+            if row.problem and row.blocking:
+                invalid.append(
+                    {"field": f"changes[{row.index}].officer_number", "reason": row.problem}
+                )
+            elif row.problem:
+                casefiles.add_flag(session, case, "roster_problem", now=now)
+        data["invalid"] = invalid
+        return data
 
     def _follow_up(
         self,
@@ -644,6 +675,12 @@ class Desk:
             new.pop("changes", None)
         casefiles.merge_into_case(session, case, new, now=now, message_id=message.id)
         checked = casecheck.recheck(dict(case.data), self.rules)
+        if case.kind == cases.CaseKind.OFFICER_MAINTENANCE and case.agency_code:
+            from mailbot.store import roster
+
+            agency = roster.get_agency(session, case.agency_code)
+            if agency is not None:
+                checked = self._with_roster(session, case, agency, checked, now)
         casefiles.update_case(
             session,
             case,

@@ -42,7 +42,7 @@ def classify(
 
 
 _PROMOTED = re.compile(
-    r"(?:promoted|promotion)\s+to\s+(?:the\s+rank\s+of\s+)?(?:an?\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)"
+    r"(?:[Pp]romoted|[Pp]romotion|\b[Pp]romote\b.*?)\s+to\s+(?:the\s+rank\s+of\s+)?(?:an?\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)"
     r"|new\s+title\s+(?:is|:)\s*([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)"
 )
 _TRANSFER = re.compile(

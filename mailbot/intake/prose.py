@@ -208,6 +208,16 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def _strip_instruction(run: str, rules: Rules) -> str | None:
+    """``"Promote Jordan Hale"`` -> ``"Jordan Hale"``: leading instruction words are
+    not part of a name (``[people] instruction_words``)."""
+    words = {w.lower() for w in rules.language.people.instruction_words}
+    parts = run.split()
+    while parts and parts[0].lower().strip(",.:;") in words:
+        parts.pop(0)
+    return " ".join(parts) or None
+
+
 def officer_in(sentence: str, rules: Rules) -> Officer | None:
     """An officer described in one sentence, or None when no officer number is given."""
     mentions = number_mentions(sentence)
@@ -218,6 +228,8 @@ def officer_in(sentence: str, rules: Rules) -> Officer | None:
     # "Officer John Smith, LEO ..." -> the name run before the number.
     head = _POSSESSIVE_TAIL.sub("", head)
     run = last_name_run(head)
+    if run:
+        run = _strip_instruction(run, rules)
     title = first = last = None
     if run:
         title, first, last = person(run, rules)

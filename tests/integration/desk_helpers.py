@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from mailbot.adapters.imap import ImapMailbox
 from mailbot.adapters.smtp import SmtpMailer
 from mailbot.config import DatabaseSettings, Settings
+from mailbot.ports import Clock
 from mailbot.service import Desk
 from tests.fakes import FakeClock
 
@@ -32,7 +33,7 @@ def make_settings(
     )
 
 
-def make_desk(settings: Settings, engine: Engine, clock: FakeClock | None = None) -> Desk:
+def make_desk(settings: Settings, engine: Engine, clock: Clock | None = None) -> Desk:
     return Desk(
         settings,
         engine,

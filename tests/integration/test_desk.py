@@ -285,3 +285,33 @@ def test_reply_cap_per_address(imap_account: Any, smtp_sink: Any, engine: Engine
         )
     desk.cycle()
     assert len(smtp_sink.messages) == 2
+
+
+def test_ambiguous_from_is_held_for_staff_without_reply(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """A request whose From names two addresses is held for staff and answered to nobody."""
+    raw = SAMPLE.read_bytes().replace(
+        b"From: Chief Robert Tanner <rtanner@hartfordvt.gov>",
+        b"From: rtanner@hartfordvt.gov, Mallory <mallory@evil.test>",
+    )
+    imap_account.append(raw)
+    desk = make_desk(make_settings(imap_account, smtp_sink), engine)
+    desk.cycle()
+    case = only_case(engine)
+    assert "ambiguous_sender" in case["flags"]
+    assert smtp_sink.messages == []
+    assert len(imap_account.uids("Needs-Review")) == 1
+
+
+def test_unverified_sender_is_flagged_for_staff(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """With our authserv-id configured, a request whose DMARC failed is flagged
+    unverified; one that passed is not."""
+    settings = make_settings(imap_account, smtp_sink, authserv_id="mx.dps.vt")
+    failing = b"Authentication-Results: mx.dps.vt; dmarc=fail header.from=hartfordvt.gov\r\n"
+    imap_account.append(failing + SAMPLE.read_bytes())
+    desk = make_desk(settings, engine)
+    desk.cycle()
+    assert "unverified_sender" in only_case(engine)["flags"]
