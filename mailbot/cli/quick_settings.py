@@ -37,11 +37,16 @@ class QuickSettings:
     log_format: str
 
 
+# The sections of mailbot.config.Settings (a test keeps the two in step): only
+# MAILBOT_<SECTION>... variables can change a setting; others (MAILBOT_CONFIG, the
+# test switches MAILBOT_REQUIRE_*) cannot.
+SECTIONS = ("mailbox", "smtp", "database", "poll", "limits", "bot", "logging")
+
+
 def _overridden(environ: Mapping[str, str]) -> bool:
-    """True when a ``MAILBOT_*`` variable (other than the file's path) may change a value."""
-    return any(
-        name.upper().startswith("MAILBOT_") and name.upper() != "MAILBOT_CONFIG" for name in environ
-    )
+    """True when a ``MAILBOT_<SECTION>...`` variable may change a value."""
+    prefixes = tuple(f"MAILBOT_{s.upper()}" for s in SECTIONS)
+    return any(name.upper().startswith(prefixes) for name in environ)
 
 
 def read_quick_settings(

@@ -87,3 +87,21 @@ def test_environment_overrides_go_to_the_full_loader(tmp_path: Path) -> None:
     assert read_quick_settings(path, environ={"mailbot_logging_level": "debug"}) is None
     quick = read_quick_settings(None, environ={"MAILBOT_CONFIG": str(path)})
     assert quick is not None and quick.database_url == "sqlite:///x.db"
+
+
+def test_sections_match_the_settings_definition() -> None:
+    """The quick reader knows every settings section, so no override goes unnoticed."""
+    from mailbot.cli.quick_settings import SECTIONS
+    from mailbot.config import Settings
+
+    assert set(SECTIONS) == set(Settings.model_fields)
+
+
+def test_variables_that_are_not_settings_do_not_disable_the_fast_path(tmp_path: Path) -> None:
+    """MAILBOT_CONFIG and switches such as MAILBOT_REQUIRE_POSTGRES change no setting."""
+    cfg = tmp_path / "desk.toml"
+    cfg.write_text('[database]\nurl = "sqlite:///x.db"\n')
+    env = {"MAILBOT_REQUIRE_POSTGRES": "1", "MAILBOT_CONFIG": str(cfg)}
+    quick = read_quick_settings(None, env)
+    assert quick is not None and quick.database_url == "sqlite:///x.db"
+    assert read_quick_settings(None, {**env, "MAILBOT_DATABASE_URL": "sqlite://"}) is None
