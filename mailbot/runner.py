@@ -11,7 +11,7 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
@@ -39,6 +39,7 @@ class Runner:
         self.watcher_mailbox = watcher_mailbox
         self.outbox_interval = min(outbox_interval, self.settings.poll.interval_seconds)
         self.login_failures = 0
+        self.drops = 0
         self.fatal: str | None = None
         self._scheduler: Any = None
 
@@ -48,7 +49,7 @@ class Runner:
         try:
             # Poll, then send what it queued at once: replies within seconds.
             report, _ = self.desk.cycle(self.stop)
-            self.login_failures = 0
+            self.login_failures = self.drops = 0
             if report.seen or report.moved:
                 log.info("poll_done", **{k: v for k, v in vars(report).items() if v})
         except MailboxLoginError as e:
@@ -58,8 +59,12 @@ class Runner:
                 self.fatal = f"IMAP login keeps failing ({e}); check [mailbox] username/password"
                 self.stop.set()
         except MailboxError as e:
-            log.warning("imap_unavailable", error=str(e))
+            # Reconnect with backoff: 1 s, 2 s, 4 s ... up to the poll interval.
+            self.drops += 1
+            delay = min(2.0 ** (self.drops - 1), self.settings.poll.interval_seconds)
+            log.warning("imap_unavailable", error=str(e), attempt=self.drops, retry_in=delay)
             self.desk.mailbox.close()
+            self._retry_poll_in(delay)
         except MailbotError as e:
             log.error("poll_failed", error=str(e))
 
@@ -73,6 +78,12 @@ class Runner:
                 log.info("outbox_done", **vars(report))
         except MailbotError as e:
             log.error("outbox_failed", error=str(e))
+
+    def _retry_poll_in(self, seconds: float) -> None:
+        if self._scheduler is not None and not self.stop.is_set():
+            self._scheduler.modify_job(
+                "poll", next_run_time=datetime.now(UTC) + timedelta(seconds=seconds)
+            )
 
     def wake_poll(self) -> None:
         if self._scheduler is not None and not self.stop.is_set():

@@ -90,7 +90,6 @@ class SmtpMailer:
         rcpts = list(recipients)
         if not rcpts:
             raise PermanentDeliveryError("no recipients given for the message")
-        where = f"{self.settings.host}:{self.settings.port}"
         try:
             smtp = self._open()
             try:
@@ -100,34 +99,8 @@ class SmtpMailer:
                     smtp.quit()
                 except (smtplib.SMTPException, OSError):
                     smtp.close()
-        except smtplib.SMTPRecipientsRefused as e:
-            codes = {rcpt: code for rcpt, (code, _) in e.recipients.items()}
-            text = f"SMTP server {where} refused every recipient: " + ", ".join(
-                f"{rcpt} ({code})" for rcpt, code in codes.items()
-            )
-            if all(500 <= code < 600 for code in codes.values()):
-                raise PermanentDeliveryError(text) from e
-            raise DeliveryError(text) from e
-        except smtplib.SMTPAuthenticationError as e:
-            raise _error_for(
-                e.smtp_code,
-                f"SMTP server {where} refused the login of user {self.settings.username!r} "
-                f"({e.smtp_code}); check the password (MAILBOT_SMTP_PASSWORD)",
-            ) from e
-        except smtplib.SMTPResponseException as e:
-            raise _error_for(
-                e.smtp_code,
-                f"SMTP server {where} answered {e.smtp_code}: {_reply_text(e.smtp_error)}",
-            ) from e
-        except smtplib.SMTPNotSupportedError as e:
-            raise PermanentDeliveryError(
-                f"SMTP server {where} does not support what the settings ask for: {e}; "
-                "check smtp.security and smtp.username"
-            ) from e
         except (smtplib.SMTPException, OSError) as e:
-            raise DeliveryError(
-                f"SMTP server {where} unreachable or connection lost: {e or type(e).__name__}"
-            ) from e
+            raise self._translate(e) from e
         if refused:
             self._log.warning(
                 "smtp_recipients_partly_refused",
@@ -135,3 +108,45 @@ class SmtpMailer:
                 accepted=len(rcpts) - len(refused),
             )
         self._log.info("smtp_sent", recipients=len(rcpts) - len(refused), size=len(message))
+
+    def check(self) -> None:
+        """Connect, greet and log in, then quit; raises as :meth:`send` would."""
+        try:
+            smtp = self._open()
+            try:
+                smtp.noop()
+            finally:
+                smtp.quit()
+        except (smtplib.SMTPException, OSError) as e:
+            raise self._translate(e) from e
+
+    def _translate(self, e: smtplib.SMTPException | OSError) -> DeliveryError:
+        """The mailbot error for an smtplib or socket failure: 5xx is permanent."""
+        where = f"{self.settings.host}:{self.settings.port}"
+        if isinstance(e, smtplib.SMTPRecipientsRefused):
+            codes = {rcpt: code for rcpt, (code, _) in e.recipients.items()}
+            text = f"SMTP server {where} refused every recipient: " + ", ".join(
+                f"{rcpt} ({code})" for rcpt, code in codes.items()
+            )
+            if all(500 <= code < 600 for code in codes.values()):
+                return PermanentDeliveryError(text)
+            return DeliveryError(text)
+        if isinstance(e, smtplib.SMTPAuthenticationError):
+            return _error_for(
+                e.smtp_code,
+                f"SMTP server {where} refused the login of user {self.settings.username!r} "
+                f"({e.smtp_code}); check the password (MAILBOT_SMTP_PASSWORD)",
+            )
+        if isinstance(e, smtplib.SMTPResponseException):
+            return _error_for(
+                e.smtp_code,
+                f"SMTP server {where} answered {e.smtp_code}: {_reply_text(e.smtp_error)}",
+            )
+        if isinstance(e, smtplib.SMTPNotSupportedError):
+            return PermanentDeliveryError(
+                f"SMTP server {where} does not support what the settings ask for: {e}; "
+                "check smtp.security and smtp.username"
+            )
+        return DeliveryError(
+            f"SMTP server {where} unreachable or connection lost: {e or type(e).__name__}"
+        )

@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "poll": ("mailbot.cli.desk:poll", "Run one full cycle (fetch, process, send) and exit."),
     "quarantine": ("mailbot.cli.desk:quarantine", "List messages set aside as unreadable."),
     "reprocess": ("mailbot.cli.desk:reprocess", "Read a quarantined message again."),
+    "check": ("mailbot.cli.desk:check", "Check settings, database, mailbox and SMTP (health)."),
     "db": ("mailbot.cli.db:db", "Database schema: upgrade, current, check."),
     "queue": ("mailbot.cli.review:queue", "Cases waiting for staff, oldest first."),
     "case": ("mailbot.cli.review:case", "One case: show, edit, history."),

@@ -150,3 +150,58 @@ class _NoMailbox:
 
 class _NoMailer(_NoMailbox):
     pass
+
+
+@click.command()
+@click.pass_obj
+def check(app: Any) -> None:
+    """Check the settings, the database, the mailbox and the SMTP server.
+
+    Prints one line per part; exits 1 when any of them fails (use it as a health
+    check: it fails, for instance, while the IMAP login keeps being refused).
+
+    \b
+    Example:
+      mailbot --config mailbot.toml check
+    """
+    from mailbot.adapters.imap import ImapMailbox
+    from mailbot.adapters.smtp import SmtpMailer
+    from mailbot.errors import MailbotError
+    from mailbot.store import db
+
+    settings = app.settings
+    failures = 0
+
+    def report(part: str, ok: bool, detail: str) -> None:
+        nonlocal failures
+        failures += 0 if ok else 1
+        click.echo(f"{part:<9} {'ok  ' if ok else 'FAIL'} {detail}")
+
+    report("config", True, app.config_path or "(built-in defaults)")
+    try:
+        engine = db.make_engine(settings.database.url)
+        db.check_schema(engine)
+        report("database", True, f"{db.safe_url(settings.database.url)} (schema current)")
+    except MailbotError as e:
+        report("database", False, str(e))
+    box = ImapMailbox(settings.mailbox)
+    try:
+        box.connect()
+        state = box.status(settings.mailbox.folder)
+        report(
+            "mailbox",
+            True,
+            f"{settings.mailbox.username}@{settings.mailbox.host}: "
+            f"{settings.mailbox.folder} holds {state.exists} message(s)",
+        )
+    except MailbotError as e:
+        report("mailbox", False, str(e))
+    finally:
+        box.close()
+    try:
+        SmtpMailer(settings.smtp).check()
+        report("smtp", True, f"{settings.smtp.host}:{settings.smtp.port} accepts a session")
+    except MailbotError as e:
+        report("smtp", False, str(e))
+    if failures:
+        sys.exit(1)

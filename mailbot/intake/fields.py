@@ -14,7 +14,8 @@ from mailbot.intake.rules import Rules, per_rules
 
 _BULLET = r"^[ \t]*(?:(?:[-*•·>]|\d{1,2}[.)])[ \t]*)?"
 _SEP = r"[ \t]*(?:[:：=]|[-–—](?=[ \t])|\.{2,}|\t)[ \t]*"
-_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+# The local part is bounded so a long run of word characters cannot make a search quadratic.
+_EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _ZIP = re.compile(r"\b\d{5}(?:-\d{4})?\b")
 _STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?\s+\S.*|P\.?\s*O\.?\s*Box\s+\d+.*)$", re.I)
 _BLANKS = re.compile(r"[ \t]+")

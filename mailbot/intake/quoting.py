@@ -16,8 +16,10 @@ _HEADER_NAMES = (
     "from|sent|date|to|cc|bcc|subject|reply-to|de|envoyé|envoye|à|a|objet|date d'envoi"
     "|von|gesendet|an|betreff|datum|van|verzonden|aan|onderwerp|enviado|para|asunto|assunto"
 )
-_HEADER_LINE = re.compile(rf"^\s*\*?\s*(?:{_HEADER_NAMES})\s*\*?\s*:", re.I)
-_FROM_LINE = re.compile(r"^\s*\*?\s*(?:from|de|von|van)\s*\*?\s*:", re.I)
+# "\s*(?:\*\s*)?" rather than "\s*\*?\s*": the latter backtracks quadratically on a
+# long run of spaces (a hostile message could stall the desk for minutes).
+_HEADER_LINE = re.compile(rf"^\s*(?:\*\s*)?(?:{_HEADER_NAMES})\s*(?:\*\s*)?:", re.I)
+_FROM_LINE = re.compile(r"^\s*(?:\*\s*)?(?:from|de|von|van)\s*(?:\*\s*)?:", re.I)
 _ORIGINAL = re.compile(r"^\s*-{2,}\s*original message\s*-{2,}\s*$", re.I)
 _FORWARD_MARK = re.compile(
     r"^\s*(?:-{2,}\s*(?:forwarded message|forwarded e-?mail|message transféré"

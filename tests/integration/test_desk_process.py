@@ -193,3 +193,56 @@ def test_run_answers_within_seconds_with_idle_and_stops_on_sigterm(
             raise
     assert proc.returncode == 0, err.decode()[-2000:]
     assert b"mailbot_stopped" in err
+
+
+def test_check_reports_each_part(config: Path, imap_account: Any, smtp_sink: Any) -> None:
+    """`mailbot check` passes with everything up, and names the failing part (exit 1)
+    when the IMAP login is refused or SMTP is down."""
+    ok = mailbot(config, "check", password=imap_account.password)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert [line.split()[1] for line in ok.stdout.splitlines()] == ["ok"] * 4
+    smtp_sink.stop()
+    bad = mailbot(config, "check", password="wrong")
+    assert bad.returncode == 1
+    failing = [line.split()[0] for line in bad.stdout.splitlines() if "FAIL" in line]
+    assert failing == ["mailbox", "smtp"]
+    assert "wrong" not in bad.stdout
+
+
+def test_run_reconnects_after_dovecot_restart(
+    tmp_path: Path, imap_account: Any, smtp_sink: Any, sqlite_url: str
+) -> None:
+    """`mailbot run` outlives an IMAP server restart: it reconnects on its own and
+    answers mail that arrived meanwhile."""
+    db.upgrade(sqlite_url)
+    config = write_config(
+        tmp_path / "run.toml", imap_account, smtp_sink, sqlite_url, interval_seconds=2, idle=True
+    )
+    env = {**os.environ, "MAILBOT_MAILBOX_PASSWORD": imap_account.password}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mailbot", "--config", str(config), "run"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    try:
+        imap_account.append(SAMPLE.read_bytes())
+        deadline = time.monotonic() + 20
+        while not smtp_sink.messages and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(smtp_sink.messages) == 1
+        imap_account.restart()
+        imap_account.append(incomplete_request())
+        deadline = time.monotonic() + 30
+        while len(smtp_sink.messages) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(smtp_sink.messages) == 2, "no reply after the restart"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            _, err = proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+    assert proc.returncode == 0, err.decode()[-2000:]
+    assert cases_and_outbox(sqlite_url) == (2, 2)

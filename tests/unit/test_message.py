@@ -361,3 +361,17 @@ def test_split_reply_partitions_lines(lines: list[str]) -> None:
     assert (k, q) == (len(kept), len(quoted))
     assert len(kept) + len(quoted) == len([ln for ln in lines if ln])
     split_message(text, "Fwd: x")  # forwards: no exception
+
+
+def test_reply_splitter_is_linear_on_long_blank_lines() -> None:
+    """A hostile line of 100,000 spaces (with or without a header-like tail) is split
+    in well under a second, not minutes."""
+    import time
+
+    from mailbot.intake.quoting import split_message
+
+    for tail in ("x", "From:", "* Sent *:", "On"):
+        text = "Hello\n" + " " * 100_000 + tail + "\nbye\n"
+        start = time.perf_counter()
+        split_message(text)
+        assert time.perf_counter() - start < 1.0, tail

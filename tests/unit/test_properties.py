@@ -109,3 +109,28 @@ def test_inserted_row_shows_up(
     assert found[where] == Officer(
         last_name=last, first_name=first, title=title, officer_number=number, dps_username=user
     )
+
+
+def test_pathological_lines_stay_fast() -> None:
+    """Long runs of spaces, underscores or repeated labels are read in well under a second."""
+    import time
+
+    from mailbot.intake.fields import labelled, point_of_contact
+
+    for text in (
+        " " * 100_000 + "x",
+        "_" * 100_000 + "@x.org",
+        "I have designated " + "Ab " * 30_000,
+        "Judiciary Code: " * 10_000,
+        "Sgt. a. " * 20_000,
+        "Abc Def " * 20_000 + ", VT 05001",
+        "| " * 50_000,
+    ):
+        start = time.perf_counter()
+        split = split_signature(text, RULES)
+        read_fields(split.body, RULES)
+        head_of_department(text, RULES)
+        officers_from_text(text, RULES)
+        officers_in_prose(text, RULES)
+        point_of_contact(text, RULES, labelled(text, RULES), [], (None, None))
+        assert time.perf_counter() - start < 1.0, text[:20]
