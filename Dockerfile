@@ -6,4 +6,5 @@ USER mailbot
 WORKDIR /home/mailbot
 ENV MAILBOT_CONFIG=/etc/mailbot/mailbot.toml
 ENTRYPOINT ["mailbot"]
+HEALTHCHECK --interval=5m --timeout=60s CMD ["mailbot", "check"]
 CMD ["run"]

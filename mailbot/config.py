@@ -30,6 +30,14 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _refuse_plain_text(security: str, host: str) -> None:
+    if security == "none" and not _is_loopback(host):
+        raise ValueError(
+            f'security = "none" is only allowed for a loopback host (got {host!r}); '
+            'use "tls" or "starttls"'
+        )
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -48,11 +56,7 @@ class MailboxSettings(_Section):
 
     @model_validator(mode="after")
     def _plain_only_on_loopback(self) -> MailboxSettings:
-        if self.security == "none" and not _is_loopback(self.host):
-            raise ValueError(
-                f'security = "none" is only allowed for a loopback host (got {self.host!r}); '
-                'use "tls" or "starttls"'
-            )
+        _refuse_plain_text(self.security, self.host)
         return self
 
 
@@ -67,11 +71,7 @@ class SmtpSettings(_Section):
 
     @model_validator(mode="after")
     def _plain_only_on_loopback(self) -> SmtpSettings:
-        if self.security == "none" and not _is_loopback(self.host):
-            raise ValueError(
-                f'security = "none" is only allowed for a loopback host (got {self.host!r}); '
-                'use "tls" or "starttls"'
-            )
+        _refuse_plain_text(self.security, self.host)
         return self
 
 

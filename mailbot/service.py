@@ -316,6 +316,12 @@ class Desk:
             log.exception("parser_crashed", uid=uid)
             return f"internal error while reading: {type(e).__name__}"
 
+    def _ledger(self, session: Session, state: FolderState, uid: int, **fields: Any) -> Message:
+        """Record one message of the polled folder in the ledger."""
+        return ledger.record_message(
+            session, mailbox=self.folder, uidvalidity=state.uidvalidity, uid=uid, **fields
+        )
+
     def _record_failure(
         self,
         session: Session,
@@ -327,11 +333,10 @@ class Desk:
         now: datetime,
     ) -> tuple[int, MessageOutcome]:
         """Quarantine a message whose processing failed (its savepoint was undone)."""
-        message = ledger.record_message(
+        message = self._ledger(
             session,
-            mailbox=self.folder,
-            uidvalidity=state.uidvalidity,
-            uid=uid,
+            state,
+            uid,
             raw_sha256=ledger.raw_digest(raw) if raw is not None else f"unfetched-{uid}-{size}",
             size=size,
             outcome=MessageOutcome.QUARANTINED,
@@ -361,11 +366,10 @@ class Desk:
             automated = _automated_headers(parsed, self.settings.bot.loop_header)
         digest = hashlib.sha256(f"too-large/{message_id or uid}/{size}".encode()).hexdigest()
         reason = f"message is {size:,} bytes, over the limit of {self.limits.max_message_bytes:,}"
-        message = ledger.record_message(
+        message = self._ledger(
             session,
-            mailbox=self.folder,
-            uidvalidity=state.uidvalidity,
-            uid=uid,
+            state,
+            uid,
             raw_sha256=digest,
             size=size,
             outcome=MessageOutcome.TOO_LARGE,
@@ -401,11 +405,10 @@ class Desk:
     ) -> tuple[int, MessageOutcome]:
         failure = reading if isinstance(reading, str) else None
         parts = None if isinstance(reading, str) else reading[0]
-        message = ledger.record_message(
+        message = self._ledger(
             session,
-            mailbox=self.folder,
-            uidvalidity=state.uidvalidity,
-            uid=uid,
+            state,
+            uid,
             raw_sha256=ledger.raw_digest(raw),
             size=len(raw),
             outcome=MessageOutcome.QUARANTINED if failure else MessageOutcome.PROCESSED,

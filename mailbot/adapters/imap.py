@@ -254,19 +254,7 @@ class ImapMailbox:
         client = self._require()
         with self._errors("SELECT"):
             response = client.select_folder(folder)
-        try:
-            uidvalidity = int(response[b"UIDVALIDITY"])
-        except KeyError:
-            raise MailboxError(
-                f"IMAP server {self.settings.host} sent no UIDVALIDITY for {folder!r}"
-            ) from None
-        uidnext = response.get(b"UIDNEXT")
-        self._state = FolderState(
-            name=folder,
-            uidvalidity=uidvalidity,
-            uidnext=int(uidnext) if uidnext is not None else None,
-            exists=int(response.get(b"EXISTS", 0)),
-        )
+        self._state = self._folder_state(folder, response, b"EXISTS")
         return self._state
 
     def status(self, folder: str) -> FolderState:
@@ -280,6 +268,9 @@ class ImapMailbox:
         self.unselect()
         with self._errors("STATUS"):
             response = client.folder_status(folder, ["UIDVALIDITY", "UIDNEXT", "MESSAGES"])
+        return self._folder_state(folder, response, b"MESSAGES")
+
+    def _folder_state(self, folder: str, response: Any, count_key: bytes) -> FolderState:
         try:
             uidvalidity = int(response[b"UIDVALIDITY"])
         except KeyError:
@@ -291,7 +282,7 @@ class ImapMailbox:
             name=folder,
             uidvalidity=uidvalidity,
             uidnext=int(uidnext) if uidnext is not None else None,
-            exists=int(response.get(b"MESSAGES", 0)),
+            exists=int(response.get(count_key, 0)),
         )
 
     def unselect(self) -> None:
