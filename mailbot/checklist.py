@@ -21,6 +21,7 @@ Kind = Literal["missing", "invalid"]
 MAX_ECHO = 60
 
 _OFFICER_PATH = re.compile(r"^officers\[(\d{1,6})\](?:\.(\w+))?$")
+_CHANGE_PATH = re.compile(r"^changes\[(\d{1,6})\](?:\.(\w+))?$")
 _SECTION_PATH = re.compile(r"^(agency|point_of_contact|head_of_department)\.(\w+)$")
 # Reasons may point at another row ("duplicate of officers[3]"); people count from 1.
 _ROW_IN_REASON = re.compile(r"\bofficers\[(\d{1,6})\]")
@@ -36,6 +37,7 @@ SECTION_TITLES: dict[str, str] = {
     "point_of_contact": "Point of contact",
     "head_of_department": "Head of department",
     "officers": "Officers",
+    "changes": "Roster changes",
     "other": "Other",
 }
 
@@ -191,6 +193,23 @@ def _with_reason(label: str, value: str, reason: str) -> str:
     return f"{subject}: {reason}"
 
 
+def _change_item(
+    path: str, kind: Kind, reason: str, match: re.Match[str], request: Mapping[str, Any] | None
+) -> Item:
+    """``changes[i].field``: the roster change in plain words, then what is wrong."""
+    index, name = int(match.group(1)), match.group(2)
+    changes = _get(request or {}, "changes") or []
+    change = changes[index] if isinstance(changes, list) and 0 <= index < len(changes) else None
+    what = describe_changes([change])[0] if change else f"roster change {index + 1}"
+    label = OFFICER_LABELS.get(name, _humanise(name)) if name else "this change"
+    if kind == "missing":
+        text = f"{what}: {label} is missing"
+    else:
+        value = clean(_get(change, name)) if change is not None and name else ""
+        text = f"{what}: " + _with_reason(label, value, reason)
+    return Item(path, kind, text, text)
+
+
 def _answer_line(officer: object) -> str:
     parts = []
     for name in _OFFICER_FIELDS:
@@ -232,7 +251,12 @@ def describe(
         seen.add((path, kind, reason))
         officer_match = _OFFICER_PATH.match(path)
         section_match = _SECTION_PATH.match(path)
-        if officer_match:
+        change_match = _CHANGE_PATH.match(path)
+        if change_match:
+            grouped.setdefault("changes", []).append(
+                _change_item(path, kind, reason, change_match, request)
+            )
+        elif officer_match:
             index = int(officer_match.group(1))
             name = officer_match.group(2)
             who = officer_label(index, officers)
@@ -283,7 +307,7 @@ def describe(
             grouped.setdefault("other", []).append(Item(path, kind, text, text))
 
     sections: list[Section] = []
-    for key in ("agency", "point_of_contact", "head_of_department", "officers"):
+    for key in ("agency", "point_of_contact", "head_of_department", "officers", "changes"):
         if key in grouped:
             sections.append(Section(key, SECTION_TITLES[key], tuple(grouped[key])))
     for index in sorted(rows):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -472,6 +473,13 @@ class Desk:
         if self._is_own(parts):
             return _Outcome(MessageOutcome.IGNORED, "our own message came back")
         if result.automated:
+            bounced = self._bounced_case(session, message, parts, now)
+            if bounced is not None:
+                return _Outcome(
+                    MessageOutcome.AUTOMATED,
+                    f"bounce of a reply of {bounced.reference}",
+                    bounced.id,
+                )
             return _Outcome(MessageOutcome.AUTOMATED, "automated mail: never answered")
         earlier = self._earlier_copy(session, message)
         if earlier is not None:
@@ -484,6 +492,39 @@ class Desk:
         if result.intent in ("enrollment", "officer_maintenance"):
             return self._open_case(session, message, parts, result, now)
         return _Outcome(MessageOutcome.REVIEW, "not a request: left for staff to read")
+
+    def _bounced_case(
+        self, session: Session, message: Message, parts: MessageParts, now: datetime
+    ) -> Case | None:
+        """For a delivery-status report about one of our replies (found by the
+        Message-ID it quotes), flag the case: the sender never got our answer."""
+        sender = (parts.sender or "").lower()
+        is_report = "report" in parts.content_type.lower() or sender.startswith(
+            ("mailer-daemon@", "postmaster@")
+        )
+        if not is_report or message.raw is None:
+            return None
+        domain = re.escape(self.settings.bot.message_id_domain.lower().encode())
+        pattern = re.compile(rb"<mailbot\.[0-9a-f]{32}@" + domain + rb">", re.IGNORECASE)
+        for found in dict.fromkeys(pattern.findall(message.raw[:1_000_000])):
+            row = outbox.find_outbox(session, found.decode().lower())
+            if row is None or row.case_id is None:
+                continue
+            case = casefiles.get_case_by_id(session, row.case_id)
+            if case is None:
+                continue
+            casefiles.add_flag(session, case, "reply_bounced", now=now)
+            casefiles.add_audit(
+                session,
+                action="bounced",
+                actor="mailbot",
+                now=now,
+                case_id=case.id,
+                detail={"ledger_id": message.id, "outbox_id": row.id, "to": row.to_address},
+            )
+            log.warning("reply_bounced", reference=case.reference, outbox_id=row.id)
+            return case
+        return None
 
     def _earlier_copy(self, session: Session, message: Message) -> Message | None:
         """The same email recorded before (delivered twice, or seen under an old

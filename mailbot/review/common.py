@@ -28,6 +28,7 @@ FLAG_LABELS: dict[str, str] = {
     FLAG_ROSTER: "roster change needs staff attention",
     "reply_not_sent": "a reply was not sent",
     "delivery_failed": "a reply could not be delivered",
+    "reply_bounced": "a reply bounced: the sender did not get it",
 }
 
 SECTIONS = ("agency", "point_of_contact", "head_of_department")

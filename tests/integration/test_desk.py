@@ -315,3 +315,75 @@ def test_unverified_sender_is_flagged_for_staff(
     desk = make_desk(settings, engine)
     desk.cycle()
     assert "unverified_sender" in only_case(engine)["flags"]
+
+
+def test_bounce_of_our_checklist_flags_the_case_and_is_not_answered(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """A delivery-status report quoting our checklist's Message-ID flags the case for
+    staff (the chief never got it) and gets no answer."""
+    desk = make_desk(make_settings(imap_account, smtp_sink), engine)
+    imap_account.append(incomplete_request())
+    desk.cycle()
+    ours = smtp_sink.messages[0].data
+    our_id = ours.split(b"Message-ID: ", 1)[1].split(b"\r\n", 1)[0]
+    dsn = (
+        b"From: Mail Delivery Subsystem <MAILER-DAEMON@mx.norwich.test>\r\n"
+        b"To: dps.eticket@vermont.gov\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+        b"Message-ID: <dsn-1@mx.norwich.test>\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/report; report-type=delivery-status; boundary="b"\r\n\r\n'
+        b"--b\r\nContent-Type: text/plain\r\n\r\nMailbox unavailable.\r\n"
+        b"--b\r\nContent-Type: message/delivery-status\r\n\r\n"
+        b"Final-Recipient: rfc822; dmorse@norwich.test\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+        b"\r\n--b\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+        b"From: dps.eticket@vermont.gov\r\nMessage-ID: " + our_id + b"\r\n\r\n--b--\r\n"
+    )
+    imap_account.append(dsn)
+    desk.cycle()
+    assert "reply_bounced" in only_case(engine)["flags"]
+    assert len(smtp_sink.messages) == 1
+
+
+def test_roster_change_naming_unknown_officer_gets_checklist(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """A PoC's roster change that names an officer not on the agency's roster is
+    answered with a checklist saying so, and the case waits for their answer."""
+    from email.message import EmailMessage
+
+    from mailbot.store import roster
+
+    clock = FakeClock()
+    with db.transaction(engine) as s:
+        agency = roster.add_agency(
+            s,
+            judiciary_code="0871",
+            name="Norwich Police Department",
+            now=clock.now(),
+            poc_name="Dana Morse",
+            poc_email="dmorse@norwich.test",
+        )
+        roster.add_officer(
+            s,
+            agency,
+            officer_number="NW002",
+            last_name="Hale",
+            first_name="Jordan",
+            dps_username="jhale",
+            title="Officer",
+            now=clock.now(),
+        )
+    m = EmailMessage()
+    m["From"] = "Dana Morse <dmorse@norwich.test>"
+    m["To"] = "dps.eticket@vermont.gov"
+    m["Subject"] = "Roster change"
+    m["Message-ID"] = "<roster-1@norwich.test>"
+    m.set_content("Please promote Officer Pat Quinn, LEO number NW999, to Sergeant.\n")
+    imap_account.append(bytes(m))
+    desk = make_desk(make_settings(imap_account, smtp_sink), engine, clock)
+    desk.cycle()
+    case = only_case(engine)
+    assert case["status"] == "needs_info"
+    assert [i["field"] for i in case["data"]["invalid"]] == ["changes[0].officer_number"]
+    reply = body_text(smtp_sink.messages[0].data)
+    assert "NW999" in reply, reply

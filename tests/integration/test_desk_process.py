@@ -246,3 +246,15 @@ def test_run_reconnects_after_dovecot_restart(
             raise
     assert proc.returncode == 0, err.decode()[-2000:]
     assert cases_and_outbox(sqlite_url) == (2, 2)
+
+
+def test_poll_refuses_a_database_without_the_schema(
+    tmp_path: Path, imap_account: Any, smtp_sink: Any, sqlite_url: str
+) -> None:
+    """Against a database that was never upgraded, the bot refuses to start and says
+    to run `mailbot db upgrade`, in one line."""
+    config = write_config(tmp_path / "m.toml", imap_account, smtp_sink, sqlite_url)
+    out = mailbot(config, "poll", "--once", password=imap_account.password)
+    assert out.returncode == 1
+    assert "mailbot db upgrade" in out.stderr
+    assert "Traceback" not in out.stderr
