@@ -67,9 +67,13 @@ def idle_desk(server: DovecotServer, sink: SmtpSink, size: int) -> Any:
 
     state = desk._prepare()
     with db.transaction(engine) as session:
-        uids = account.uids("INBOX")
+        assert state.uidnext is not None
         ledger.set_cursor(
-            session, settings.mailbox.folder, state.uidvalidity, max(uids), desk.clock.now()
+            session,
+            settings.mailbox.folder,
+            state.uidvalidity,
+            state.uidnext - 1,
+            desk.clock.now(),
         )
     for _ in range(30):  # warm-up: Dovecot builds its index and caches on first access
         desk.poll_once()

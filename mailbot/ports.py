@@ -45,6 +45,11 @@ class Mailbox(Protocol):
 
     def select(self, folder: str) -> FolderState: ...
 
+    def unchanged(self, folder: str) -> FolderState | None:
+        """The folder's state as of its last SELECT when it is still selected and a
+        NOOP reports nothing new; else None (then SELECT again)."""
+        ...
+
     def status(self, folder: str) -> FolderState:
         """Folder state via STATUS, without selecting it (cheap on any folder size)."""
         ...

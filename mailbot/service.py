@@ -144,12 +144,15 @@ class Desk:
         return self.mailbox.select(self.folder)
 
     def _nothing_to_do(self) -> bool:
-        """True when STATUS shows no UID past the cursor and no recorded message waits
-        to be moved: the poll then never SELECTs, whatever the folder's size."""
+        """True when the folder, still selected, reports nothing new (a NOOP), no UID
+        lies past the cursor and no recorded message waits to be moved: the poll then
+        costs the same whatever the folder's size."""
         self.mailbox.connect()
         if not self._folders_ready:
             return False
-        state = self.mailbox.status(self.folder)
+        state = self.mailbox.unchanged(self.folder)
+        if state is None:
+            return False
         with db.transaction(self.engine) as session:
             cursor = ledger.get_cursor(session, self.folder)
             if cursor is None or cursor.uidvalidity != state.uidvalidity:

@@ -285,6 +285,19 @@ class ImapMailbox:
             exists=int(response.get(count_key, 0)),
         )
 
+    def unchanged(self, folder: str) -> FolderState | None:
+        """The state of ``folder`` as of its last SELECT, if it is still selected and a
+        NOOP brings no news (no new, removed or changed message); else None.
+
+        NOOP costs the same on any folder size (SELECT and STATUS do not), so this is
+        the cheap way for a poll to learn that nothing happened.
+        """
+        if self._client is None or self._state is None or self._state.name != folder:
+            return None
+        with self._errors("NOOP"):
+            _, responses = self._client.noop()
+        return None if responses else self._state
+
     def unselect(self) -> None:
         """Leave the selected folder without expunging anything (UNSELECT, RFC 3691);
         a no-op when nothing is selected or the server lacks UNSELECT."""

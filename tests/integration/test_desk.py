@@ -387,3 +387,39 @@ def test_roster_change_naming_unknown_officer_gets_checklist(
     assert [i["field"] for i in case["data"]["invalid"]] == ["changes[0].officer_number"]
     reply = body_text(smtp_sink.messages[0].data)
     assert "NW999" in reply, reply
+
+
+def test_message_expunged_by_another_client_mid_batch(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """When another client removes a message between our size check and our fetch,
+    the others are processed, nothing crashes, and nothing is misfiled."""
+    from mailbot.adapters.imap import ImapMailbox
+    from mailbot.service import Desk
+
+    class RacingMailbox(ImapMailbox):
+        def sizes(self, uids: Any) -> dict[int, int]:
+            found = super().sizes(uids)
+            with imap_account.client() as other:
+                other.select_folder("INBOX")
+                other.delete_messages([sorted(found)[1]])
+                other.expunge()
+            return found
+
+    settings = make_settings(imap_account, smtp_sink)
+    for i in range(3):
+        imap_account.append(
+            incomplete_request(f"<race-{i}@norwich.test>").replace(
+                b"Subject: Norwich", f"Subject: Race {i} Norwich".encode()
+            )
+        )
+    from mailbot.adapters.smtp import SmtpMailer
+
+    desk = Desk(
+        settings, engine, RacingMailbox(settings.mailbox), SmtpMailer(settings.smtp), FakeClock()
+    )
+    polled, _ = desk.cycle()
+    assert polled.processed == 2
+    assert count(engine, Case) == 2
+    assert imap_account.uids("INBOX") == []
+    assert len(imap_account.uids("Processed")) == 2
