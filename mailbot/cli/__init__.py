@@ -142,6 +142,11 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)
+    except click.UsageError as e:
+        # One line that says what to fix, and where the help is.
+        where = e.ctx.command_path if e.ctx is not None else "mailbot"
+        click.echo(f"error: {e.format_message()} (see `{where} --help`)", err=True)
+        sys.exit(e.exit_code)
     except click.ClickException as e:
         e.show()
         sys.exit(e.exit_code)

@@ -71,3 +71,13 @@ def test_parse_over_size_limit_is_refused(tmp_path: Path) -> None:
     out = run("--config", str(cfg), "parse", str(big))
     assert out.returncode != 0
     assert "over the limit" in out.stderr
+
+
+def test_usage_errors_are_one_line_with_a_pointer_to_help() -> None:
+    """A missing argument or an unknown option is one line naming it and the help."""
+    for args in (("approve",), ("export", "--format", "xml"), ("nope",)):
+        out = run(*args)
+        assert out.returncode == 2
+        lines = out.stderr.strip().splitlines()
+        assert len(lines) == 1, out.stderr
+        assert lines[0].startswith("error: ") and "--help" in lines[0]
