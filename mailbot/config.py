@@ -93,6 +93,7 @@ class LimitsSettings(_Section):
     max_decompressed_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)
     max_image_pixels: int = Field(default=25_000_000, ge=1)
     max_officers: int = Field(default=500, ge=1)
+    max_text_chars: int = Field(default=1_000_000, ge=1000)
 
 
 class BotSettings(_Section):

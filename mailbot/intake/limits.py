@@ -13,3 +13,4 @@ class Limits:
     max_decompressed_bytes: int = 50 * 1024 * 1024
     max_image_pixels: int = 25_000_000
     max_officers: int = 500
+    max_text_chars: int = 1_000_000

@@ -351,6 +351,9 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
     html_tables: list[list[list[str]]] = []
     cids: set[str] = set()
     for html in walk.html:
+        if len(html) > 4 * limits.max_text_chars:
+            html = html[: 4 * limits.max_text_chars]
+            parts.notes.append("the HTML body was too long; only its beginning was read")
         content = read_html(html)
         html_text = "\n\n".join(t for t in (html_text, content.text) if t)
         html_tables.extend(content.tables)
@@ -377,6 +380,9 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
     if unpacked.texts and not body.strip():
         body = "\n\n".join(unpacked.texts)
 
+    if len(body) > limits.max_text_chars:
+        body = body[: limits.max_text_chars]
+        parts.notes.append(f"the message text was cut at {limits.max_text_chars:,} characters")
     split = split_message(body, subject)
     parts.text = split.text.strip("\n")
     parts.quoted_text = split.quoted.strip("\n")

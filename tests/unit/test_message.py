@@ -375,3 +375,15 @@ def test_reply_splitter_is_linear_on_long_blank_lines() -> None:
         start = time.perf_counter()
         split_message(text)
         assert time.perf_counter() - start < 1.0, tail
+
+
+def test_huge_body_text_is_cut_with_a_note() -> None:
+    """A body far longer than any real request is read up to [limits] max_text_chars,
+    and the cut is noted for staff."""
+    from mailbot.intake.limits import Limits
+
+    raw = b"From: a@b.test\r\nSubject: big\r\n\r\nJudiciary Code: 0614\r\n" + b"x" * 3_000_000
+    parts = read_message(raw, Limits(max_text_chars=10_000))
+    assert len(parts.text) <= 10_000
+    assert "Judiciary Code: 0614" in parts.text
+    assert any("cut at 10,000 characters" in n for n in parts.notes)
