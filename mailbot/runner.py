@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -22,6 +23,9 @@ from mailbot.service import Desk
 log = structlog.get_logger()
 
 LOGIN_FAILURES_BEFORE_EXIT = 5
+FULL_POLL_SECONDS = 300.0
+"""Between full polls (SELECT) the interval poll trusts a NOOP; this bounds how long
+a server that does not announce new mail on NOOP can keep it unseen."""
 
 
 class Runner:
@@ -40,6 +44,8 @@ class Runner:
         self.outbox_interval = min(outbox_interval, self.settings.poll.interval_seconds)
         self.login_failures = 0
         self.drops = 0
+        self._full_next = True
+        self._last_full = 0.0
         self.fatal: str | None = None
         self._scheduler: Any = None
 
@@ -47,8 +53,14 @@ class Runner:
         if self.stop.is_set():
             return
         try:
-            # Poll, then send what it queued at once: replies within seconds.
-            report, _ = self.desk.cycle(self.stop)
+            # Poll, then send what it queued at once: replies within seconds. A full
+            # poll (SELECT) when IDLE saw a change, and every few minutes regardless.
+            now = time.monotonic()
+            full = self._full_next or now - self._last_full >= FULL_POLL_SECONDS
+            self._full_next = False
+            if full:
+                self._last_full = now
+            report, _ = self.desk.cycle(self.stop, full=full)
             self.login_failures = self.drops = 0
             if report.seen or report.moved:
                 log.info("poll_done", **{k: v for k, v in vars(report).items() if v})
@@ -86,6 +98,7 @@ class Runner:
             )
 
     def wake_poll(self) -> None:
+        self._full_next = True
         if self._scheduler is not None and not self.stop.is_set():
             self._scheduler.modify_job("poll", next_run_time=datetime.now(UTC))
 

@@ -161,11 +161,15 @@ class Desk:
                 return False
             return not ledger.unmoved_messages(session, self.folder)
 
-    def poll_once(self, stop: threading.Event | None = None) -> PollReport:
+    def poll_once(self, stop: threading.Event | None = None, *, full: bool = False) -> PollReport:
         """Read every new message once. Raises :class:`MailboxError` when the server
-        goes away (the caller reconnects); whatever was committed stays committed."""
+        goes away (the caller reconnects); whatever was committed stays committed.
+
+        Unless ``full``, a NOOP that reports nothing new ends the poll at once; a full
+        poll SELECTs the folder again (for servers that do not report new mail on
+        NOOP, and when IDLE said something changed)."""
         report = PollReport()
-        if self._nothing_to_do():
+        if not full and self._nothing_to_do():
             return report
         state = self._prepare()
         self._finish_moves(state, report)
@@ -245,6 +249,22 @@ class Desk:
         """Fetch, read and record a group of messages in ONE transaction (a savepoint
         each, so one bad message cannot spoil the others), then move them."""
         limit = self.limits.max_message_bytes
+        with db.transaction(self.engine) as session:
+            alone = ledger.unfinished_reads(session, self.folder, state.uidvalidity, uids)
+        if alone and len(uids) > 1:
+            # An earlier read of this group died: find the message that kills the
+            # reader by reading them one at a time.
+            log.warning("reading_one_by_one", first_uid=uids[0], count=len(uids))
+            for uid in uids:
+                self._unit(state, [uid], sizes, report)
+            return
+        with db.transaction(self.engine) as session:
+            earlier = ledger.begin_reading(
+                session, self.folder, state.uidvalidity, uids, self.clock.now(), alone=alone
+            )
+        if alone and earlier[uids[0]] >= 1:
+            self._quarantine_unread(state, uids[0], sizes[uids[0]], report)
+            return
         raws = self.mailbox.fetch_many([u for u in uids if sizes[u] <= limit])
         headers = {u: self.mailbox.fetch_header(u) for u in uids if sizes[u] > limit}
         readings = {uid: self._read(uid, raw) for uid, raw in raws.items()}
@@ -280,10 +300,26 @@ class Desk:
                     )
                 done.append((pk, uid, outcome))
                 report.count(outcome)
+            ledger.finish_reading(session, self.folder, state.uidvalidity, uids)
             ledger.set_cursor(session, self.folder, state.uidvalidity, uids[-1], now)
         _fault("after_commit")
         self._move_all(done)
         report.moved += len(done)
+
+    def _quarantine_unread(
+        self, state: FolderState, uid: int, size: int, report: PollReport
+    ) -> None:
+        """Set aside, without reading it again, a message whose reading stopped the bot."""
+        reason = "reading this message stopped the bot twice; it is not read again"
+        raw = self.mailbox.fetch_many([uid]).get(uid)
+        now = self.clock.now()
+        with db.transaction(self.engine) as session:
+            pk, outcome = self._record_failure(session, state, uid, raw, size, reason, now)
+            ledger.finish_reading(session, self.folder, state.uidvalidity, [uid])
+            ledger.set_cursor(session, self.folder, state.uidvalidity, uid, now)
+        report.count(outcome)
+        self._move_all([(pk, uid, outcome)])
+        report.moved += 1
 
     def _finish_moves(self, state: FolderState, report: PollReport) -> None:
         """Move messages recorded before a crash but never moved."""
@@ -312,6 +348,10 @@ class Desk:
 
     def _read(self, uid: int, raw: bytes) -> tuple[MessageParts, ParseResult] | str:
         """The message read, or the reason it cannot be."""
+        # Test seam: a message carrying this header kills the process while it is read,
+        # as a reader crash would (the poison-message tests only).
+        if os.environ.get(FAULT_ENV) == "reading" and b"X-Mailbot-Test-Poison:" in raw[:4096]:
+            os._exit(70)
         try:
             return self._parse(raw)
         except MessageError as e:
@@ -907,11 +947,13 @@ class Desk:
             report.sent += 1
         return report
 
-    def cycle(self, stop: threading.Event | None = None) -> tuple[PollReport, DeliveryReport]:
+    def cycle(
+        self, stop: threading.Event | None = None, *, full: bool = False
+    ) -> tuple[PollReport, DeliveryReport]:
         """One full cycle: poll, then deliver due outbox mail (never overlapping)."""
         with self.lock:
             try:
-                polled = self.poll_once(stop)
+                polled = self.poll_once(stop, full=full)
             finally:
                 delivered = self.deliver_due()
         return polled, delivered

@@ -51,7 +51,7 @@ def poll(app: Any, once: bool, as_json: bool) -> None:
 
     desk = build_desk(app.settings)
     try:
-        polled, delivered = desk.cycle()
+        polled, delivered = desk.cycle(full=True)
     finally:
         desk.mailbox.close()
     counts = {"poll": vars(polled), "outbox": vars(delivered)}

@@ -10,11 +10,11 @@ import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import exc, select, update
+from sqlalchemy import delete, exc, select, update
 from sqlalchemy.orm import Session
 
 from mailbot.errors import DuplicateMessage, StoreError
-from mailbot.store.models import FolderCursor, Message, MessageOutcome
+from mailbot.store.models import FolderCursor, Message, MessageOutcome, ReadAttempt
 
 
 def raw_digest(raw: bytes) -> str:
@@ -183,6 +183,78 @@ def messages_of_case(session: Session, case_id: int) -> list[Message]:
     """Every ledger message attached to a case, oldest first."""
     return list(
         session.scalars(select(Message).where(Message.case_id == case_id).order_by(Message.id))
+    )
+
+
+def begin_reading(
+    session: Session,
+    mailbox: str,
+    uidvalidity: int,
+    uids: Sequence[int],
+    now: datetime,
+    *,
+    alone: bool = False,
+) -> dict[int, int]:
+    """Note that ``uids`` are about to be read (commit before reading).
+
+    Returns, per UID, how many earlier reads of that message *alone* never finished.
+    Reads of a group are noted but not counted: a crash there does not say which
+    message caused it; the group is then read one message at a time (``alone``)."""
+    found = {
+        row.uid: row
+        for row in session.scalars(
+            select(ReadAttempt).where(
+                ReadAttempt.mailbox == mailbox,
+                ReadAttempt.uidvalidity == uidvalidity,
+                ReadAttempt.uid.in_(list(uids)),
+            )
+        )
+    }
+    earlier: dict[int, int] = {}
+    for uid in uids:
+        row = found.get(uid)
+        earlier[uid] = row.attempts if row is not None else 0
+        if row is None:
+            session.add(
+                ReadAttempt(
+                    mailbox=mailbox,
+                    uidvalidity=uidvalidity,
+                    uid=uid,
+                    attempts=1 if alone else 0,
+                    started_at=now,
+                )
+            )
+        elif alone:
+            row.attempts += 1
+            row.started_at = now
+    session.flush()
+    return earlier
+
+
+def unfinished_reads(session: Session, mailbox: str, uidvalidity: int, uids: Sequence[int]) -> bool:
+    """True when a read of any of ``uids`` began and never finished."""
+    return (
+        session.scalars(
+            select(ReadAttempt.uid)
+            .where(
+                ReadAttempt.mailbox == mailbox,
+                ReadAttempt.uidvalidity == uidvalidity,
+                ReadAttempt.uid.in_(list(uids)),
+            )
+            .limit(1)
+        ).first()
+        is not None
+    )
+
+
+def finish_reading(session: Session, mailbox: str, uidvalidity: int, uids: Sequence[int]) -> None:
+    """The reads of ``uids`` ended (recorded, in the same transaction)."""
+    session.execute(
+        delete(ReadAttempt).where(
+            ReadAttempt.mailbox == mailbox,
+            ReadAttempt.uidvalidity == uidvalidity,
+            ReadAttempt.uid.in_(list(uids)),
+        )
     )
 
 

@@ -156,6 +156,21 @@ class FolderCursor(Base):
     updated_at: Mapped[datetime]
 
 
+class ReadAttempt(Base):
+    """A message being read. Rows exist only while a group of messages is read and
+    recorded; one left behind means the process died on the way, and the next poll
+    reads that group one message at a time so a message that kills the reader is
+    found and quarantined instead of being retried forever."""
+
+    __tablename__ = "read_attempts"
+
+    mailbox: Mapped[str] = mapped_column(String(255), primary_key=True)
+    uidvalidity: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    uid: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime]
+
+
 class Case(Base):
     """One request (enrolment or officer maintenance) followed until staff decide.
 

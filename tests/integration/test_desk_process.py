@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -258,3 +259,33 @@ def test_poll_refuses_a_database_without_the_schema(
     assert out.returncode == 1
     assert "mailbot db upgrade" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_message_that_kills_the_reader_is_quarantined_not_retried_forever(
+    config: Path, imap_account: Any, smtp_sink: Any, db_url: str
+) -> None:
+    """A message whose reading kills the process is found (its group is then read one
+    message at a time), set aside in Quarantine without being read again, and the
+    messages around it are processed normally."""
+    poison = SAMPLE.read_bytes().replace(
+        b"Message-ID: <sample-enrolment-0001@hartfordvt.gov>",
+        b"X-Mailbot-Test-Poison: 1\r\nMessage-ID: <poison@hartfordvt.gov>",
+    )
+    imap_account.append(SAMPLE.read_bytes())
+    imap_account.append(poison)
+    imap_account.append(incomplete_request())
+    env = {"MAILBOT_FAULT": "reading"}
+    first = mailbot(config, "poll", "--once", env=env, password=imap_account.password)
+    assert first.returncode == 70  # died reading the group
+    second = mailbot(config, "poll", "--once", env=env, password=imap_account.password)
+    assert second.returncode == 70  # died again, reading the poison message alone
+    third = mailbot(config, "poll", "--once", env=env, password=imap_account.password)
+    assert third.returncode == 0, third.stderr
+    assert cases_and_outbox(db_url) == (2, 2)
+    assert len(imap_account.uids("Quarantine")) == 1
+    assert len(imap_account.uids("Processed")) == 2
+    assert imap_account.uids("INBOX") == []
+    listed = json.loads(mailbot(config, "quarantine", "--json").stdout)
+    assert [r["reason"] for r in listed] == [
+        "reading this message stopped the bot twice; it is not read again"
+    ]
