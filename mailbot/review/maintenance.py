@@ -278,6 +278,13 @@ def _diff_update(
                 continue
         if (old or "") == new:
             continue  # the change repeats what is on file (e.g. the name given with a title)
+        if field in ("last_name", "first_name") and (old or "").lower() != new.lower():
+            # The name given does not match the record: most likely a wrong officer
+            # number, which must not rename (and then promote) somebody else.
+            on_file = f"{officer.first_name} {officer.last_name}"
+            mismatch = f"officer {officer.officer_number} on file is {on_file}"
+            out.append(row(field, old, new, mismatch, True))
+            continue
         out.append(row(field, old, new, problem, blocking))
     if target_text is not None:
         current = index.owner_label(officer)

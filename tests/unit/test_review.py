@@ -448,3 +448,37 @@ def test_export_has_one_csv_row_per_officer(
     assert {r[CSV_HEADER.index("agency_judiciary_code")] for r in rows} == {"0614"}
     with db.transaction(engine) as s, pytest.raises(CaseError, match="no agency"):
         export_records(s, "9999")
+
+
+def test_roster_change_with_a_name_that_does_not_match_the_number_is_blocked(
+    engine: Engine, two_agencies: None
+) -> None:
+    """A promotion naming someone else than the officer on file under that number
+    (most likely a mistyped number) is stopped for the PoC to correct; it never
+    renames and promotes the wrong officer."""
+    changes: list[dict[str, Any]] = [
+        {
+            "action": "update",
+            "officer_number": "HA022",
+            "last_name": "Hale",
+            "first_name": "Jordan",
+            "title": "Sergeant",
+        },
+        {
+            "action": "update",
+            "officer_number": "HA022",
+            "last_name": "Brown",
+            "first_name": "Kevin",
+            "title": "Sergeant",
+        },
+    ]
+    with db.transaction(engine) as s:
+        agency = roster.get_agency(s, "0614")
+        assert agency is not None
+        rows = roster_diff(s, agency, changes)
+    blocked = [(r.index, r.field, r.problem) for r in rows if r.blocking]
+    assert blocked == [
+        (0, "last_name", "officer HA022 on file is Kevin Brown"),
+        (0, "first_name", "officer HA022 on file is Kevin Brown"),
+    ]
+    assert [(r.index, r.field, r.new) for r in rows if r.index == 1] == [(1, "title", "Sergeant")]
