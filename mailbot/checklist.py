@@ -366,6 +366,10 @@ def describe_changes(
             for key, value in data.items():
                 if key in ("action", "officer_number") or value in (None, ""):
                     continue
+                if key in ("last_name", "first_name") and (
+                    not old or clean(old.get(key)).lower() == clean(value).lower()
+                ):
+                    continue  # the name identifies the officer; it is not a change
                 label = OFFICER_LABELS.get(key) or ("agency" if key == "agency" else _humanise(key))
                 new = clean(value)
                 previous = clean(old.get(key)) if before is not None else ""
