@@ -903,9 +903,9 @@ class Desk:
         with db.transaction(self.engine) as session:
             rows = [
                 (r.id, r.message_id, list(r.recipients), r.raw, r.case_id)
-                for r in outbox.due(session, now, limit)
+                for r in outbox.claim(session, now, limit)
             ]
-        for pk, message_id, recipients, raw, case_id in rows:
+        for position, (pk, message_id, recipients, raw, case_id) in enumerate(rows):
             bound = log.bind(outbox_id=pk, message_id=message_id)
             try:
                 self.mailer.send(self.settings.smtp.from_address, recipients, raw)
@@ -934,9 +934,10 @@ class Desk:
                     row = session.get(OutboxMessage, pk)
                     assert row is not None
                     outbox.schedule_retry(session, row, self.clock.now(), str(e))
+                    # The server is unwell: the rest wait for the next round, unclaimed.
+                    outbox.release(session, [r[0] for r in rows[position + 1 :]], now)
                 bound.warning("reply_deferred", error=str(e))
                 report.retried += 1
-                # The server is unwell: leave the rest for the next round.
                 break
             _fault("after_send")
             with db.transaction(self.engine) as session:

@@ -456,7 +456,18 @@ class ImapMailbox:
         caps = self.capabilities()
         with self._errors("MOVE"):
             if "MOVE" in caps:
-                client.move(wanted, folder)
+                try:
+                    client.move(wanted, folder)
+                except IMAPClientAbortError:
+                    raise
+                except IMAPClientError:
+                    # Some are gone (another client moved or expunged them, e.g. a
+                    # second bot instance): move whichever are still here.
+                    client.noop()
+                    still = client.search(["UID", ",".join(str(u) for u in wanted)])
+                    wanted = [u for u in wanted if u in set(still)]
+                    if wanted:
+                        client.move(wanted, folder)
                 method = "move"
             else:
                 client.copy(wanted, folder)

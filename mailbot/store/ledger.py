@@ -215,16 +215,20 @@ def begin_reading(
         row = found.get(uid)
         earlier[uid] = row.attempts if row is not None else 0
         if row is None:
-            session.add(
-                ReadAttempt(
-                    mailbox=mailbox,
-                    uidvalidity=uidvalidity,
-                    uid=uid,
-                    attempts=1 if alone else 0,
-                    started_at=now,
-                )
+            fresh = ReadAttempt(
+                mailbox=mailbox,
+                uidvalidity=uidvalidity,
+                uid=uid,
+                attempts=1 if alone else 0,
+                started_at=now,
             )
-        elif alone:
+            if _insert_once(session, fresh):
+                continue
+            # Another bot instance is reading it too: the ledger decides who records it.
+            row = session.get(ReadAttempt, (mailbox, uidvalidity, uid), populate_existing=True)
+            if row is None:
+                continue
+        if alone:
             row.attempts += 1
             row.started_at = now
     session.flush()
@@ -258,6 +262,16 @@ def finish_reading(session: Session, mailbox: str, uidvalidity: int, uids: Seque
     )
 
 
+def _insert_once(session: Session, row: object) -> bool:
+    """Insert ``row`` in a savepoint; False (and nothing written) when its key exists."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except exc.IntegrityError:
+        return False
+    return True
+
+
 def get_cursor(session: Session, mailbox: str) -> FolderCursor | None:
     """Where reading ``mailbox`` resumes, or None before the first poll."""
     return session.get(FolderCursor, mailbox)
@@ -273,11 +287,15 @@ def set_cursor(
     """
     cursor = session.get(FolderCursor, mailbox, with_for_update=True)
     if cursor is None:
-        cursor = FolderCursor(
+        fresh = FolderCursor(
             mailbox=mailbox, uidvalidity=uidvalidity, last_uid=last_uid, updated_at=now
         )
-        session.add(cursor)
-    elif cursor.uidvalidity != uidvalidity:
+        if _insert_once(session, fresh):
+            return fresh
+        # Another bot instance created it meanwhile: update theirs.
+        cursor = session.get(FolderCursor, mailbox, with_for_update=True, populate_existing=True)
+        assert cursor is not None
+    if cursor.uidvalidity != uidvalidity:
         cursor.uidvalidity = uidvalidity
         cursor.last_uid = last_uid
         cursor.updated_at = now

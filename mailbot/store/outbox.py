@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from mailbot.store.ledger import normalize_message_id
@@ -20,6 +20,7 @@ from mailbot.store.models import OutboxMessage, OutboxStatus
 RETRY_BASE = timedelta(minutes=1)
 RETRY_CAP = timedelta(hours=6)
 MAX_ATTEMPTS = 12
+CLAIM_LEASE = timedelta(minutes=5)
 _MAX_ERROR_CHARS = 500
 
 
@@ -90,6 +91,29 @@ def due(session: Session, now: datetime, limit: int = 50) -> list[OutboxMessage]
         .with_for_update(skip_locked=True)
     )
     return list(session.scalars(query))
+
+
+def claim(
+    session: Session, now: datetime, limit: int = 50, lease: timedelta = CLAIM_LEASE
+) -> list[OutboxMessage]:
+    """The due rows, each claimed for ``lease``: another relay (a second bot instance)
+    will not see them as due meanwhile. If this relay dies before marking a row sent,
+    the row falls due again when the lease ends (at-least-once, same Message-ID)."""
+    rows = due(session, now, limit)
+    for row in rows:
+        row.next_attempt_at = now + lease
+    session.flush()
+    return rows
+
+
+def release(session: Session, pks: Sequence[int], now: datetime) -> None:
+    """Give back claimed rows that were not tried: due again at ``now``."""
+    if pks:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(list(pks)), OutboxMessage.status == OutboxStatus.PENDING)
+            .values(next_attempt_at=now)
+        )
 
 
 def mark_sent(session: Session, row: OutboxMessage, now: datetime) -> None:

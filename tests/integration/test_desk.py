@@ -423,3 +423,40 @@ def test_message_expunged_by_another_client_mid_batch(
     assert count(engine, Case) == 2
     assert imap_account.uids("INBOX") == []
     assert len(imap_account.uids("Processed")) == 2
+
+
+def test_two_bot_instances_on_one_mailbox_answer_each_message_once(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """Two instances polling and sending at the same time: one case and one reply per
+    message (the ledger's unique key and the outbox claim decide)."""
+    import threading
+
+    settings = make_settings(imap_account, smtp_sink)
+    for i in range(12):
+        imap_account.append(
+            incomplete_request(f"<twin-{i}@norwich.test>")
+            .replace(b"Subject: Norwich", f"Subject: Twin {i} Norwich".encode())
+            .replace(b"<dmorse@norwich.test>", f"<chief{i}@norwich.test>".encode())
+        )
+    other_engine = db.make_engine(engine.url.render_as_string(hide_password=False))
+    desks = [make_desk(settings, engine), make_desk(settings, other_engine)]
+    errors: list[BaseException] = []
+
+    def work(desk: Any) -> None:
+        try:
+            for _ in range(3):
+                desk.cycle(full=True)
+        except BaseException as e:  # surfaced below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(d,)) for d in desks]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    other_engine.dispose()
+    assert errors == []
+    assert count(engine, Case) == 12
+    assert len(smtp_sink.messages) == 12
+    assert imap_account.uids("INBOX") == []

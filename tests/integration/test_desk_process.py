@@ -8,11 +8,12 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from mailbot.store import db
 from mailbot.store.models import Case, OutboxMessage
@@ -132,8 +133,9 @@ def test_crash_after_commit_before_move(
 def test_crash_after_send_resends_same_message_id(
     config: Path, imap_account: Any, smtp_sink: Any, db_url: str
 ) -> None:
-    """Killed after SMTP accepted the reply but before it was marked sent: at most one
-    resend, carrying the same Message-ID, so the recipient can tell it is the same."""
+    """Killed after SMTP accepted the reply but before it was marked sent: once the
+    relay's claim on the row lapses, one resend, carrying the same Message-ID, so the
+    recipient can tell it is the same."""
     imap_account.append(SAMPLE.read_bytes())
     crashed = mailbot(
         config,
@@ -143,6 +145,13 @@ def test_crash_after_send_resends_same_message_id(
         password=imap_account.password,
     )
     assert crashed.returncode == 70
+    claimed = mailbot(config, "poll", "--once", password=imap_account.password)
+    assert claimed.returncode == 0
+    assert len(smtp_sink.messages) == 1  # still claimed by the relay that died
+    engine = db.make_engine(db_url)
+    with db.transaction(engine) as s:  # the claim lapses (five minutes later)
+        s.execute(update(OutboxMessage).values(next_attempt_at=datetime(2000, 1, 1, tzinfo=UTC)))
+    engine.dispose()
     again = mailbot(config, "poll", "--once", password=imap_account.password)
     assert again.returncode == 0, again.stderr
     third = mailbot(config, "poll", "--once", password=imap_account.password)
