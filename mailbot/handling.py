@@ -1,0 +1,414 @@
+"""What a message means for the desk's cases, decided inside the message's transaction.
+
+Given a message already read (:class:`MessageParts` and :class:`ParseResult`) and its
+ledger row, :meth:`Handler.decide` opens a case, merges a reply into its case, holds
+a doubtful one for staff, or records it as automated, a duplicate or our own; and it
+queues the replies that go with it. No IMAP and no SMTP here: the poll loop
+(:mod:`mailbot.service`) moves the message afterwards and the relay sends the replies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.utils import getaddresses
+from typing import Any
+
+import structlog
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mailbot import casecheck, cases
+from mailbot.config import Settings
+from mailbot.errors import MailbotError
+from mailbot.intake.limits import Limits
+from mailbot.intake.model import ParseResult
+from mailbot.intake.parts import MessageParts
+from mailbot.intake.rules import Rules
+from mailbot.notify import LOOP_VALUE, queue_email
+from mailbot.ports import Clock
+from mailbot.store import casefiles, ledger, outbox
+from mailbot.store.models import Case, Message, MessageOutcome, OutboxMessage
+
+log = structlog.get_logger()
+
+
+@dataclass
+class Outcome:
+    """What processing decided for one message."""
+
+    outcome: MessageOutcome
+    reason: str | None = None
+    case_id: int | None = None
+
+
+class Handler:
+    """Case decisions for one message; pure apart from the session it is given."""
+
+    def __init__(self, settings: Settings, rules: Rules, limits: Limits, clock: Clock) -> None:
+        self.settings = settings
+        self.rules = rules
+        self.limits = limits
+        self.clock = clock
+
+    def may_reply(self, session: Session, address: str) -> bool:
+        cap = self.settings.bot.max_replies_per_address_per_day
+        since = self.clock.now() - timedelta(days=1)
+        allowed = outbox.replies_since(session, address, since) < cap
+        if not allowed:
+            log.warning("reply_cap_reached", cap=cap)
+        return allowed
+
+    def _is_own(self, parts: MessageParts) -> bool:
+        loop = parts.headers.get(self.settings.bot.loop_header.lower(), [])
+        if any(v.strip() == LOOP_VALUE for v in loop):
+            return True
+        domain = self.settings.bot.message_id_domain.lower()
+        return bool(
+            parts.message_id and parts.message_id.lower().rstrip(">").endswith("@" + domain)
+        )
+
+    def decide(
+        self,
+        session: Session,
+        message: Message,
+        parts: MessageParts,
+        result: ParseResult,
+        now: Any,
+    ) -> Outcome:
+        if self._is_own(parts):
+            return Outcome(MessageOutcome.IGNORED, "our own message came back")
+        if result.automated:
+            bounced = self._bounced_case(session, message, parts, now)
+            if bounced is not None:
+                return Outcome(
+                    MessageOutcome.AUTOMATED,
+                    f"bounce of a reply of {bounced.reference}",
+                    bounced.id,
+                )
+            return Outcome(MessageOutcome.AUTOMATED, "automated mail: never answered")
+        earlier = self._earlier_copy(session, message)
+        if earlier is not None:
+            return Outcome(
+                MessageOutcome.DUPLICATE, f"same message as ledger #{earlier.id}", earlier.case_id
+            )
+        case = self._thread_case(session, parts)
+        if case is not None:
+            return self._follow_up(session, case, message, parts, result, now)
+        if result.intent in ("enrollment", "officer_maintenance"):
+            return self._open_case(session, message, parts, result, now)
+        return Outcome(MessageOutcome.REVIEW, "not a request: left for staff to read")
+
+    def _bounced_case(
+        self, session: Session, message: Message, parts: MessageParts, now: datetime
+    ) -> Case | None:
+        """For a delivery-status report about one of our replies (found by the
+        Message-ID it quotes), flag the case: the sender never got our answer."""
+        sender = (parts.sender or "").lower()
+        is_report = "report" in parts.content_type.lower() or sender.startswith(
+            ("mailer-daemon@", "postmaster@")
+        )
+        if not is_report or message.raw is None:
+            return None
+        domain = re.escape(self.settings.bot.message_id_domain.lower().encode())
+        pattern = re.compile(rb"<mailbot\.[0-9a-f]{32}@" + domain + rb">", re.IGNORECASE)
+        for found in dict.fromkeys(pattern.findall(message.raw[:1_000_000])):
+            row = outbox.find_outbox(session, found.decode().lower())
+            if row is None or row.case_id is None:
+                continue
+            case = casefiles.get_case_by_id(session, row.case_id)
+            if case is None:
+                continue
+            casefiles.add_flag(session, case, "reply_bounced", now=now)
+            casefiles.add_audit(
+                session,
+                action="bounced",
+                actor="mailbot",
+                now=now,
+                case_id=case.id,
+                detail={"ledger_id": message.id, "outbox_id": row.id, "to": row.to_address},
+            )
+            log.warning("reply_bounced", reference=case.reference, outbox_id=row.id)
+            return case
+        return None
+
+    def _earlier_copy(self, session: Session, message: Message) -> Message | None:
+        """The same email recorded before (delivered twice, or seen under an old
+        UIDVALIDITY): same Message-ID and same bytes, or same bytes."""
+        for other in ledger.find_by_sha256(session, message.raw_sha256):
+            if other.id != message.id:
+                return other
+        if message.message_id:
+            for other in ledger.find_by_message_id(session, message.message_id):
+                if other.id != message.id and other.sender == message.sender:
+                    return other
+        return None
+
+    def _thread_case(self, session: Session, parts: MessageParts) -> Case | None:
+        ids = [i for i in [parts.in_reply_to, *parts.references] if i]
+        if ids:
+            case_id = session.scalars(
+                select(OutboxMessage.case_id)
+                .where(
+                    OutboxMessage.message_id.in_([ledger.normalize_message_id(i) for i in ids]),
+                    OutboxMessage.case_id.is_not(None),
+                )
+                .order_by(OutboxMessage.id.desc())
+                .limit(1)
+            ).first()
+            if case_id is not None:
+                return casefiles.get_case_by_id(session, case_id)
+            found = casefiles.find_case_by_message_ids(session, ids)
+            if found is not None:
+                return found
+        ref = cases.find_reference(parts.subject, self.settings.bot.reference_prefix)
+        return casefiles.get_case(session, ref) if ref else None
+
+    def _case_data(self, parts: MessageParts, result: ParseResult) -> dict[str, Any]:
+        data = result.to_json_dict()
+        if result.agency.logo:
+            from mailbot.intake import checks
+            from mailbot.intake.logo import find_logo
+
+            logo = find_logo(parts.attachments, self.limits)
+            if logo is not None:
+                data["logo_info"] = {
+                    "filename": logo.filename,
+                    "format": logo.format,
+                    "width": logo.width,
+                    "height": logo.height,
+                    "size_bytes": logo.size_bytes,
+                    "sha256": logo.sha256,
+                    "reason": checks.check_logo(logo, self.rules),
+                }
+        return data
+
+    def _flags(self, parts: MessageParts) -> list[str]:
+        from mailbot.intake.auth import sender_verified
+
+        flags = []
+        if not sender_verified(parts, self.settings.bot.authserv_id):
+            flags.append("unverified_sender")
+        from_values = parts.headers.get("from", [])
+        if len(from_values) != 1 or len(getaddresses(from_values)) != 1:
+            flags.append("ambiguous_sender")
+        return flags
+
+    def _open_case(
+        self,
+        session: Session,
+        message: Message,
+        parts: MessageParts,
+        result: ParseResult,
+        now: Any,
+    ) -> Outcome:
+        sender = parts.sender or ""
+        data = self._case_data(parts, result)
+        flags = self._flags(parts)
+        maintenance = result.intent == "officer_maintenance"
+        data = casecheck.recheck(data, self.rules)
+        complete = casecheck.is_complete(data)
+        case = casefiles.create_case(
+            session,
+            kind=cases.CaseKind.OFFICER_MAINTENANCE if maintenance else cases.CaseKind.ENROLLMENT,
+            prefix=self.settings.bot.reference_prefix,
+            now=now,
+            data=data,
+            message_id=message.id,
+            status=cases.CaseStatus.IN_REVIEW if complete else cases.CaseStatus.NEEDS_INFO,
+            sender=sender,
+            agency_code=result.agency.judiciary_code,
+            poc_email=result.point_of_contact.email,
+            flags=flags,
+        )
+        # The checklist is not part of the merged values: keep it as computed.
+        casefiles.update_case(session, case, now=now, data={**case.data, **data})
+        casefiles.add_audit(
+            session,
+            action="received",
+            actor="mailbot",
+            now=now,
+            case_id=case.id,
+            detail={"ledger_id": message.id, "intent": result.intent, "flags": flags},
+        )
+        if maintenance:
+            return self._maintenance(session, case, message, parts, now)
+        if "ambiguous_sender" in flags:
+            # Several From addresses, or a malformed one: answer nobody, staff decide.
+            return Outcome(
+                MessageOutcome.REVIEW, f"opened {case.reference}: unclear sender", case.id
+            )
+        template = "acknowledgement" if complete else "checklist"
+        self._reply(session, case, message, parts, template, now)
+        return Outcome(MessageOutcome.PROCESSED, f"opened {case.reference}", case.id)
+
+    def _maintenance(
+        self, session: Session, case: Case, message: Message, parts: MessageParts, now: Any
+    ) -> Outcome:
+        from mailbot.review import maintenance_authority
+
+        agency = maintenance_authority(session, parts.sender or "", case.agency_code)
+        if agency is None:
+            casefiles.add_flag(session, case, "not_agency_contact", now=now)
+            self._reply(session, case, message, parts, "maintenance_refused", now)
+            return Outcome(
+                MessageOutcome.REVIEW, "roster change from an unregistered address", case.id
+            )
+        data = self._with_roster(session, case, agency, dict(case.data), now)
+        casefiles.update_case(session, case, now=now, data=data, agency_code=agency.judiciary_code)
+        if casecheck.is_complete(case.data):
+            self._reply(session, case, message, parts, "maintenance_received", now)
+        else:
+            if case.status != cases.CaseStatus.NEEDS_INFO:
+                casefiles.set_status(session, case, cases.CaseStatus.NEEDS_INFO, now=now)
+            self._reply(session, case, message, parts, "checklist", now)
+        return Outcome(MessageOutcome.PROCESSED, f"opened {case.reference}", case.id)
+
+    def _with_roster(
+        self, session: Session, case: Case, agency: Any, data: dict[str, Any], now: datetime
+    ) -> dict[str, Any]:
+        """Roster changes checked against the agency's stored roster: a change naming
+        an officer who is not on it (or is another agency's) becomes a checklist item
+        for the PoC; a transfer in from another agency is flagged for staff."""
+        from mailbot.review import roster_diff
+
+        data["agency"] = {
+            **(data.get("agency") or {}),
+            "name": agency.name,
+            "judiciary_code": agency.judiciary_code,
+        }
+        invalid = [i for i in data.get("invalid") or [] if not i["field"].startswith("changes[")]
+        for row in roster_diff(session, agency, list(data.get("changes") or [])):
+            if row.problem and row.blocking:
+                invalid.append(
+                    {"field": f"changes[{row.index}].officer_number", "reason": row.problem}
+                )
+            elif row.problem:
+                casefiles.add_flag(session, case, "roster_problem", now=now)
+        data["invalid"] = invalid
+        return data
+
+    def _follow_up(
+        self,
+        session: Session,
+        case: Case,
+        message: Message,
+        parts: MessageParts,
+        result: ParseResult,
+        now: Any,
+    ) -> Outcome:
+        sender = (parts.sender or "").lower()
+        known = {a.lower() for a in (case.sender, case.poc_email) if a}
+        if sender not in known:
+            casefiles.add_flag(session, case, "unexpected_follow_up", now=now)
+            casefiles.add_audit(
+                session,
+                action="follow_up_held",
+                actor="mailbot",
+                now=now,
+                case_id=case.id,
+                detail={"ledger_id": message.id, "sender": sender},
+            )
+            return Outcome(
+                MessageOutcome.REVIEW,
+                f"follow-up to {case.reference} from another address",
+                case.id,
+            )
+        if case.status not in (cases.CaseStatus.NEEDS_INFO, cases.CaseStatus.IN_REVIEW):
+            casefiles.add_flag(session, case, "late_follow_up", now=now)
+            return Outcome(MessageOutcome.REVIEW, f"follow-up to closed {case.reference}", case.id)
+        new = self._case_data(parts, result)
+        new["intent"] = case.data.get("intent")
+        for key in ("missing", "invalid", "sender", "automated"):
+            new.pop(key, None)
+        if case.kind == cases.CaseKind.ENROLLMENT:
+            new.pop("changes", None)
+        casefiles.merge_into_case(session, case, new, now=now, message_id=message.id)
+        checked = casecheck.recheck(dict(case.data), self.rules)
+        if case.kind == cases.CaseKind.OFFICER_MAINTENANCE and case.agency_code:
+            from mailbot.store import roster
+
+            agency = roster.get_agency(session, case.agency_code)
+            if agency is not None:
+                checked = self._with_roster(session, case, agency, checked, now)
+        casefiles.update_case(
+            session,
+            case,
+            now=now,
+            data=checked,
+            agency_code=checked.get("agency", {}).get("judiciary_code") or case.agency_code,
+            poc_email=checked.get("point_of_contact", {}).get("email") or case.poc_email,
+        )
+        complete = casecheck.is_complete(checked)
+        was = case.status
+        target = cases.status_after_check(was, complete)
+        if target != was:
+            casefiles.set_status(session, case, target, now=now)
+        casefiles.add_audit(
+            session,
+            action="merged",
+            actor="mailbot",
+            now=now,
+            case_id=case.id,
+            detail={"ledger_id": message.id, "complete": complete},
+        )
+        if complete and was != cases.CaseStatus.IN_REVIEW:
+            template = (
+                "complete" if case.kind == cases.CaseKind.ENROLLMENT else "maintenance_received"
+            )
+            self._reply(session, case, message, parts, template, now)
+        elif not complete:
+            self._reply(session, case, message, parts, "checklist", now)
+        return Outcome(MessageOutcome.PROCESSED, f"merged into {case.reference}", case.id)
+
+    def _reply(
+        self,
+        session: Session,
+        case: Case,
+        message: Message,
+        parts: MessageParts,
+        template: str,
+        now: Any,
+    ) -> None:
+        sender = (parts.sender or "").lower()
+        if not sender or not self.may_reply(session, sender):
+            casefiles.add_audit(
+                session,
+                action="reply_suppressed",
+                actor="mailbot",
+                now=now,
+                case_id=case.id,
+                detail={"template": template, "reason": "no sender or daily cap reached"},
+            )
+            return
+        data = case.data
+        agency_name = (data.get("agency") or {}).get("name")
+        context: dict[str, Any] = {"agency_name": agency_name}
+        if template == "checklist":
+            from mailbot.checklist import describe
+
+            context["checklist"] = describe(
+                data.get("missing", []), data.get("invalid", []), data.get("officers", []), data
+            )
+        elif template in ("maintenance_received",):
+            from mailbot.checklist import describe_changes
+
+            context["changes"] = describe_changes(data.get("changes", []))
+        refs = [*parts.references, parts.message_id] if parts.message_id else list(parts.references)
+        try:
+            queue_email(
+                session,
+                self.settings,
+                template=template,
+                key=f"{case.reference}/{template}/{message.id}",
+                to=[sender],
+                now=now,
+                case=case,
+                in_reply_to=parts.message_id,
+                references=[r for r in refs if r],
+                **context,
+            )
+        except MailbotError as e:
+            casefiles.add_flag(session, case, "reply_not_sent", now=now)
+            log.warning("reply_not_built", reference=case.reference, error=str(e))
