@@ -22,7 +22,12 @@ def db() -> None:
 @db.command()
 @click.pass_obj
 def upgrade(app: object) -> None:
-    """Create the tables, or bring them up to date (safe to run again)."""
+    """Create the tables, or bring them up to date (safe to run again).
+
+    \b
+    Example:
+      mailbot --config mailbot.toml db upgrade
+    """
     from mailbot.store.db import safe_url
     from mailbot.store.db import upgrade as run_upgrade
 
@@ -42,6 +47,10 @@ def current(app: object, as_json: bool) -> None:
     """Show the schema revision of the database and the one this mailbot needs.
 
     Exits 1 when the database is not up to date.
+
+    \b
+    Example:
+      mailbot --config mailbot.toml db current --json
     """
     from mailbot.store.db import current_revision, head_revision, safe_url
 
@@ -63,7 +72,12 @@ def current(app: object, as_json: bool) -> None:
 @db.command()
 @click.pass_obj
 def check(app: object) -> None:
-    """Exit 0 when the database is reachable and up to date, else say what to do."""
+    """Exit 0 when the database is reachable and up to date, else say what to do.
+
+    \b
+    Example:
+      mailbot --config mailbot.toml db check
+    """
     from mailbot.store.db import open_engine, safe_url
 
     url = app.settings.database.url  # type: ignore[attr-defined]

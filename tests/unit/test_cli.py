@@ -81,3 +81,39 @@ def test_usage_errors_are_one_line_with_a_pointer_to_help() -> None:
         lines = out.stderr.strip().splitlines()
         assert len(lines) == 1, out.stderr
         assert lines[0].startswith("error: ") and "--help" in lines[0]
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    """`--help` of every command and subcommand shows an example."""
+    import click
+
+    from mailbot.cli import cli
+
+    ctx = click.Context(cli)
+    missing = []
+    for name in cli.list_commands(ctx):
+        command = cli.get_command(ctx, name)
+        assert command is not None
+        subs = [command]
+        if isinstance(command, click.Group):
+            subs += [command.get_command(ctx, n) for n in command.list_commands(ctx)]
+        for sub in subs:
+            assert sub is not None
+            if "Example" not in (sub.help or ""):
+                missing.append(sub.name)
+    assert missing == []
+
+
+def test_every_setting_is_documented_in_the_example_config() -> None:
+    """config.example.toml names every key of every section (some commented out)."""
+    from mailbot.config import Settings
+
+    text = (ROOT / "config.example.toml").read_text()
+    undocumented = [
+        f"{section}.{key}"
+        for section, field in Settings.model_fields.items()
+        for key in field.annotation.model_fields  # type: ignore[union-attr]
+        if f"{key} =" not in text
+    ]
+    assert f"[{next(iter(Settings.model_fields))}]" in text
+    assert undocumented == []
