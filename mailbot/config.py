@@ -94,6 +94,7 @@ class LimitsSettings(_Section):
     max_image_pixels: int = Field(default=25_000_000, ge=1)
     max_officers: int = Field(default=500, ge=1)
     max_text_chars: int = Field(default=1_000_000, ge=1000)
+    read_timeout_seconds: float = Field(default=30.0, ge=0)
 
 
 class BotSettings(_Section):

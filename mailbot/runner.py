@@ -162,7 +162,7 @@ class Runner:
         self.stop.wait()
         log.info("mailbot_stopping")
         scheduler.shutdown(wait=True)
-        self.desk.mailbox.close()
+        self.desk.close()
         if watcher is not None:
             watcher.join(timeout=5)
         if self.fatal:

@@ -39,6 +39,7 @@ from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules, load_rules
 from mailbot.notify import queue_email
 from mailbot.ports import Clock, FolderState, Mailbox, Mailer
+from mailbot.reader import IsolatedReader, Reading, read_in_process
 from mailbot.store import casefiles, db, ledger, outbox
 from mailbot.store.models import Message, MessageOutcome, OutboxMessage
 
@@ -110,6 +111,13 @@ class Desk:
         self.rules = rules or load_rules(settings.bot.rules_dir)
         self.limits = Limits(**settings.limits.model_dump())
         self.handler = Handler(settings, self.rules, self.limits, clock)
+        self.loop_header = settings.bot.loop_header
+        timeout = settings.limits.read_timeout_seconds
+        self.reader = (
+            IsolatedReader(self.limits, settings.bot.rules_dir, self.loop_header, timeout)
+            if timeout > 0
+            else None
+        )
         self.folder = settings.mailbox.folder
         self._folders_ready = False
         self.lock = threading.Lock()
@@ -336,19 +344,15 @@ class Desk:
 
     # -- recording ----------------------------------------------------------------------
 
-    def _read(self, uid: int, raw: bytes) -> tuple[MessageParts, ParseResult] | str:
+    def _read(self, uid: int, raw: bytes) -> Reading:
         """The message read, or the reason it cannot be."""
         # Test seam: a message carrying this header kills the process while it is read,
         # as a reader crash would (the poison-message tests only).
         if os.environ.get(FAULT_ENV) == "reading" and b"X-Mailbot-Test-Poison:" in raw[:4096]:
             os._exit(70)
-        try:
-            return self._parse(raw)
-        except MessageError as e:
-            return str(e)
-        except Exception as e:  # a parser bug must not stop the desk
-            log.exception("parser_crashed", uid=uid)
-            return f"internal error while reading: {type(e).__name__}"
+        if self.reader is not None:
+            return self.reader.read(raw)
+        return read_in_process(raw, self.limits, self.settings.bot.rules_dir, self.loop_header)
 
     def _ledger(self, session: Session, state: FolderState, uid: int, **fields: Any) -> Message:
         """Record one message of the polled folder in the ledger."""
@@ -468,13 +472,11 @@ class Desk:
         )
         return message.id, decided.outcome
 
-    def _parse(self, raw: bytes) -> tuple[MessageParts, ParseResult]:
-        from mailbot.intake.message import read_message
-        from mailbot.intake.parse import parse_parts
-
-        parts = read_message(raw, self.limits)
-        result = parse_parts(parts, self.rules, self.limits, self.settings.bot.loop_header)
-        return parts, result
+    def close(self) -> None:
+        """Log out of the mailbox and stop the reader process."""
+        self.mailbox.close()
+        if self.reader is not None:
+            self.reader.close()
 
     def reprocess(self, ledger_id: int) -> tuple[MessageOutcome, str | None]:
         """Read a quarantined message again from its stored bytes and act on it.
@@ -494,14 +496,14 @@ class Desk:
             if message.raw is None:
                 raise CaseError(f"message #{ledger_id} has no stored content to read again")
             raw = message.raw
-        try:
-            parts, result = self._parse(raw)
-        except MessageError as e:
+        reading = self._read(0, raw)
+        if isinstance(reading, str):
             with db.transaction(self.engine) as session:
                 message = ledger.get_message(session, ledger_id)
                 assert message is not None
-                ledger.set_outcome(session, message, MessageOutcome.QUARANTINED, str(e))
-            raise MessageError(f"message #{ledger_id} is still unreadable: {e}") from None
+                ledger.set_outcome(session, message, MessageOutcome.QUARANTINED, reading)
+            raise MessageError(f"message #{ledger_id} is still unreadable: {reading}")
+        parts, result = reading
         with db.transaction(self.engine) as session:
             message = ledger.get_message(session, ledger_id)
             assert message is not None

@@ -53,7 +53,7 @@ def poll(app: Any, once: bool, as_json: bool) -> None:
     try:
         polled, delivered = desk.cycle(full=True)
     finally:
-        desk.mailbox.close()
+        desk.close()
     counts = {"poll": vars(polled), "outbox": vars(delivered)}
     if as_json:
         click.echo(json.dumps(counts))
@@ -137,7 +137,11 @@ def reprocess(app: Any, ledger_id: int) -> None:
     engine = db.make_engine(settings.database.url)
     db.check_schema(engine)
     desk = Desk(settings, engine, _NoMailbox(), _NoMailer(), SystemClock())
-    outcome, reason = desk.reprocess(ledger_id)
+    try:
+        outcome, reason = desk.reprocess(ledger_id)
+    finally:
+        if desk.reader is not None:
+            desk.reader.close()
     click.echo(f"message #{ledger_id}: {outcome.value}" + (f" ({reason})" if reason else ""))
 
 

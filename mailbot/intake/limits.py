@@ -14,3 +14,4 @@ class Limits:
     max_image_pixels: int = 25_000_000
     max_officers: int = 500
     max_text_chars: int = 1_000_000
+    read_timeout_seconds: float = 30.0

@@ -30,6 +30,9 @@ def make_settings(
         smtp=smtp_sink.settings(from_address=DESK),
         database=DatabaseSettings(url=url),
         bot={"message_id_domain": "desk.test", **bot},
+        # Read in-process here; the isolated reader has its own tests (and the
+        # process-level tests run the bot with its default settings).
+        limits={"read_timeout_seconds": 0},
     )
 
 

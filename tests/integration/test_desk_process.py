@@ -298,3 +298,32 @@ def test_message_that_kills_the_reader_is_quarantined_not_retried_forever(
     assert [r["reason"] for r in listed] == [
         "reading this message stopped the bot twice; it is not read again"
     ]
+
+
+def test_message_that_hangs_the_reader_is_quarantined_and_the_rest_go_on(
+    config: Path, imap_account: Any, smtp_sink: Any, db_url: str
+) -> None:
+    """With the default isolated reader, a message the parser never finishes is set
+    aside after [limits] read_timeout_seconds; the poll completes and the other
+    messages are answered."""
+    config.write_text(config.read_text() + "\n[limits]\nread_timeout_seconds = 4\n")
+    poison = b"X-Mailbot-Test-Poison: 1\r\n" + incomplete_request(b"<hang@x.test>".decode())
+    imap_account.append(SAMPLE.read_bytes())
+    imap_account.append(poison)
+    imap_account.append(
+        incomplete_request("<after@norwich.test>").replace(
+            b"<dmorse@norwich.test>", b"<other@norwich.test>"
+        )
+    )
+    out = mailbot(
+        config,
+        "poll",
+        "--once",
+        env={"MAILBOT_FAULT": "reader_hang"},
+        password=imap_account.password,
+    )
+    assert out.returncode == 0, out.stderr
+    assert cases_and_outbox(db_url) == (2, 2)
+    listed = json.loads(mailbot(config, "quarantine", "--json").stdout)
+    assert [r["reason"] for r in listed] == ["reading this message took longer than 4 s"]
+    assert len(imap_account.uids("Quarantine")) == 1

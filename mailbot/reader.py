@@ -1,0 +1,131 @@
+"""Read messages in a separate process, with a time limit.
+
+A message that makes a parser hang or crash must not stop the desk. The reader runs
+the intake (:func:`mailbot.intake.message.read_message` and
+:func:`mailbot.intake.parse.parse_parts`) in a long-lived child process; a message
+that takes longer than the limit, or kills the child, gets a reason instead of a
+result, the child is replaced, and the poll goes on with the next message.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import structlog
+
+from mailbot.intake.limits import Limits
+from mailbot.intake.model import ParseResult
+from mailbot.intake.parts import MessageParts
+
+log = structlog.get_logger()
+
+Reading = tuple[MessageParts, ParseResult] | str
+"""A message read, or the one-line reason it could not be."""
+
+_FAULT_ENV = "MAILBOT_FAULT"
+RECYCLE_AFTER_BYTES = 4 * 1024 * 1024
+
+
+def read_in_process(
+    raw: bytes, limits: Limits, rules_dir: Path | None, loop_header: str
+) -> Reading:
+    """The intake, here and now: the result, or the reason the message is unreadable."""
+    from mailbot.errors import MessageError
+    from mailbot.intake.message import read_message
+    from mailbot.intake.parse import parse_parts
+    from mailbot.intake.rules import load_rules
+
+    try:
+        parts = read_message(raw, limits)
+        return parts, parse_parts(parts, load_rules(rules_dir), limits, loop_header)
+    except MessageError as e:
+        return str(e)
+    except Exception as e:  # a parser bug must not stop the desk
+        log.exception("parser_crashed")
+        return f"internal error while reading: {type(e).__name__}"
+
+
+def _serve(conn: Connection, limits: Limits, rules_dir: Path | None, loop_header: str) -> None:
+    """The child: read each message sent, answer with the reading."""
+    from mailbot.logs import configure_logging
+
+    configure_logging("error", "json")
+    while True:
+        try:
+            raw = conn.recv_bytes()
+        except (EOFError, OSError):
+            return
+        # Test seams: a marked message hangs or kills the reader (isolation tests only).
+        fault = os.environ.get(_FAULT_ENV)
+        if fault in ("reader_hang", "reader_crash") and b"X-Mailbot-Test-Poison:" in raw[:4096]:
+            if fault == "reader_hang":
+                time.sleep(3600)
+            os._exit(71)
+        conn.send(read_in_process(raw, limits, rules_dir, loop_header))
+
+
+class IsolatedReader:
+    """The intake in a child process, restarted after a hang or a crash."""
+
+    def __init__(
+        self, limits: Limits, rules_dir: Path | None, loop_header: str, timeout: float
+    ) -> None:
+        self.limits = limits
+        self.rules_dir = rules_dir
+        self.loop_header = loop_header
+        self.timeout = timeout
+        self._process: Any = None
+        self._conn: Connection | None = None
+
+    def _start(self) -> Connection:
+        if self._conn is not None and self._process is not None and self._process.is_alive():
+            return self._conn
+        self.close()
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe()
+        process = context.Process(
+            target=_serve,
+            args=(child, self.limits, self.rules_dir, self.loop_header),
+            name="mailbot-reader",
+            daemon=True,
+        )
+        process.start()
+        child.close()
+        self._process, self._conn = process, parent
+        return parent
+
+    def read(self, raw: bytes) -> Reading:
+        conn = self._start()
+        try:
+            conn.send_bytes(raw)
+            # The first message also waits for the child's start-up (imports).
+            if conn.poll(self.timeout):
+                answer: Reading = conn.recv()
+                if len(raw) > RECYCLE_AFTER_BYTES:
+                    self.close()  # a fresh child gives the memory of a large read back
+                return answer
+        except (EOFError, OSError):
+            self.close()
+            log.warning("reader_crashed")
+            return "reading this message crashed the reader"
+        self.close()
+        log.warning("reader_timed_out", seconds=self.timeout)
+        return f"reading this message took longer than {self.timeout:g} s"
+
+    def close(self) -> None:
+        """Stop the child (killed if it does not stop at once)."""
+        conn, self._conn = self._conn, None
+        process, self._process = self._process, None
+        if conn is not None:
+            conn.close()
+        if process is not None and process.is_alive():
+            process.terminate()
+            process.join(timeout=2)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=2)

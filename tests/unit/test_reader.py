@@ -1,0 +1,61 @@
+"""The isolated reader: a message that hangs or kills the parser gets a reason, and
+the next message is read by a fresh child."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from mailbot.intake.limits import Limits
+from mailbot.reader import IsolatedReader
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "sop-sample.eml"
+
+
+def poisoned() -> bytes:
+    return b"X-Mailbot-Test-Poison: 1\r\n" + SAMPLE.read_bytes()
+
+
+@pytest.fixture
+def reader() -> IsolatedReader:
+    r = IsolatedReader(Limits(), None, "X-Mailbot-Loop", timeout=20)
+    yield r  # type: ignore[misc]
+    r.close()
+
+
+def test_reads_in_a_child_process(reader: IsolatedReader) -> None:
+    """A normal message comes back read, exactly as in-process."""
+    reading = reader.read(SAMPLE.read_bytes())
+    assert not isinstance(reading, str)
+    parts, result = reading
+    assert result.agency.judiciary_code == "0614" and parts.sender == "rtanner@hartfordvt.gov"
+    assert reader.read(b"\x00 not an email") == (
+        "not an email message (no RFC 5322 header at the start)"
+    )
+
+
+def test_hanging_message_times_out_and_the_next_is_read(
+    reader: IsolatedReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A message the parser never finishes is given up after the time limit; the
+    reader is replaced and reads the next one."""
+    monkeypatch.setenv("MAILBOT_FAULT", "reader_hang")
+    assert not isinstance(reader.read(SAMPLE.read_bytes()), str)  # child started and warm
+    reader.timeout = 1.5
+    start = time.monotonic()
+    assert reader.read(poisoned()) == "reading this message took longer than 1.5 s"
+    assert time.monotonic() - start < 10
+    reader.timeout = 20
+    assert not isinstance(reader.read(SAMPLE.read_bytes()), str)
+
+
+def test_crashing_message_is_reported_and_the_next_is_read(
+    reader: IsolatedReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A message that kills the parser process is reported as such; a fresh child
+    reads the next message."""
+    monkeypatch.setenv("MAILBOT_FAULT", "reader_crash")
+    assert reader.read(poisoned()) == "reading this message crashed the reader"
+    assert not isinstance(reader.read(SAMPLE.read_bytes()), str)
