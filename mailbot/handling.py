@@ -16,7 +16,6 @@ from email.utils import getaddresses
 from typing import Any
 
 import structlog
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot import casecheck, cases
@@ -29,7 +28,7 @@ from mailbot.intake.rules import Rules
 from mailbot.notify import LOOP_VALUE, queue_email
 from mailbot.ports import Clock
 from mailbot.store import casefiles, ledger, outbox
-from mailbot.store.models import Case, Message, MessageOutcome, OutboxMessage
+from mailbot.store.models import Case, Message, MessageOutcome
 
 log = structlog.get_logger()
 
@@ -75,7 +74,7 @@ class Handler:
         message: Message,
         parts: MessageParts,
         result: ParseResult,
-        now: Any,
+        now: datetime,
     ) -> Outcome:
         if self._is_own(parts):
             return Outcome(MessageOutcome.IGNORED, "our own message came back")
@@ -146,42 +145,16 @@ class Handler:
         return None
 
     def _thread_case(self, session: Session, parts: MessageParts) -> Case | None:
-        ids = [i for i in [parts.in_reply_to, *parts.references] if i]
-        if ids:
-            case_id = session.scalars(
-                select(OutboxMessage.case_id)
-                .where(
-                    OutboxMessage.message_id.in_([ledger.normalize_message_id(i) for i in ids]),
-                    OutboxMessage.case_id.is_not(None),
-                )
-                .order_by(OutboxMessage.id.desc())
-                .limit(1)
-            ).first()
-            if case_id is not None:
-                return casefiles.get_case_by_id(session, case_id)
-            found = casefiles.find_case_by_message_ids(session, ids)
-            if found is not None:
-                return found
+        found = casefiles.find_case_by_message_ids(session, [parts.in_reply_to, *parts.references])
+        if found is not None:
+            return found
         ref = cases.find_reference(parts.subject, self.settings.bot.reference_prefix)
         return casefiles.get_case(session, ref) if ref else None
 
     def _case_data(self, parts: MessageParts, result: ParseResult) -> dict[str, Any]:
         data = result.to_json_dict()
-        if result.agency.logo:
-            from mailbot.intake import checks
-            from mailbot.intake.logo import find_logo
-
-            logo = find_logo(parts.attachments, self.limits)
-            if logo is not None:
-                data["logo_info"] = {
-                    "filename": logo.filename,
-                    "format": logo.format,
-                    "width": logo.width,
-                    "height": logo.height,
-                    "size_bytes": logo.size_bytes,
-                    "sha256": logo.sha256,
-                    "reason": checks.check_logo(logo, self.rules),
-                }
+        if result.logo_details is not None:
+            data["logo_info"] = dict(result.logo_details)
         return data
 
     def _flags(self, parts: MessageParts) -> list[str]:
@@ -201,7 +174,7 @@ class Handler:
         message: Message,
         parts: MessageParts,
         result: ParseResult,
-        now: Any,
+        now: datetime,
     ) -> Outcome:
         sender = parts.sender or ""
         data = self._case_data(parts, result)
@@ -244,7 +217,7 @@ class Handler:
         return Outcome(MessageOutcome.PROCESSED, f"opened {case.reference}", case.id)
 
     def _maintenance(
-        self, session: Session, case: Case, message: Message, parts: MessageParts, now: Any
+        self, session: Session, case: Case, message: Message, parts: MessageParts, now: datetime
     ) -> Outcome:
         from mailbot.review import maintenance_authority
 
@@ -296,7 +269,7 @@ class Handler:
         message: Message,
         parts: MessageParts,
         result: ParseResult,
-        now: Any,
+        now: datetime,
     ) -> Outcome:
         sender = (parts.sender or "").lower()
         known = {a.lower() for a in (case.sender, case.poc_email) if a}
@@ -369,7 +342,7 @@ class Handler:
         message: Message,
         parts: MessageParts,
         template: str,
-        now: Any,
+        now: datetime,
     ) -> None:
         sender = (parts.sender or "").lower()
         if not sender or not self.may_reply(session, sender):

@@ -18,11 +18,17 @@ from typing import Any
 
 import structlog
 
+from mailbot.errors import MailbotError
 from mailbot.intake.limits import Limits
 from mailbot.intake.model import ParseResult
 from mailbot.intake.parts import MessageParts
 
 log = structlog.get_logger()
+
+
+class ReaderUnavailable(MailbotError):
+    """Raised when the reader process cannot be started (no message is at fault)."""
+
 
 Reading = tuple[MessageParts, ParseResult] | str
 """A message read, or the one-line reason it could not be."""
@@ -94,7 +100,13 @@ class IsolatedReader:
             name="mailbot-reader",
             daemon=True,
         )
-        process.start()
+        try:
+            process.start()
+        except OSError as e:
+            parent.close()
+            child.close()
+            # Not the message's fault: the poll fails and is retried, nothing is recorded.
+            raise ReaderUnavailable(f"cannot start the message reader process: {e}") from e
         child.close()
         self._process, self._conn = process, parent
         return parent

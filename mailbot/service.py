@@ -14,9 +14,6 @@ import os
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.parser import BytesHeaderParser
-from email.policy import default as default_policy
-from email.utils import parseaddr
 from typing import Any
 
 import structlog
@@ -41,7 +38,7 @@ from mailbot.notify import queue_email
 from mailbot.ports import Clock, FolderState, Mailbox, Mailer
 from mailbot.reader import IsolatedReader, Reading, read_in_process
 from mailbot.store import casefiles, db, ledger, outbox
-from mailbot.store.models import Message, MessageOutcome, OutboxMessage
+from mailbot.store.models import Message, MessageOutcome, OutboxMessage, OutboxStatus
 
 log = structlog.get_logger()
 
@@ -157,7 +154,7 @@ class Desk:
                 return False
             if state.uidnext is None or state.uidnext > cursor.last_uid + 1:
                 return False
-            return not ledger.unmoved_messages(session, self.folder)
+            return not ledger.has_unmoved(session, self.folder)
 
     def poll_once(self, stop: threading.Event | None = None, *, full: bool = False) -> PollReport:
         """Read every new message once. Raises :class:`MailboxError` when the server
@@ -264,7 +261,11 @@ class Desk:
             self._quarantine_unread(state, uids[0], sizes[uids[0]], report)
             return
         raws = self.mailbox.fetch_many([u for u in uids if sizes[u] <= limit])
-        headers = {u: self.mailbox.fetch_header(u) for u in uids if sizes[u] > limit}
+        headers = {
+            u: self._read(u, header)
+            for u in uids
+            if sizes[u] > limit and (header := self.mailbox.fetch_header(u)) is not None
+        }
         readings = {uid: self._read(uid, raw) for uid, raw in raws.items()}
         done: list[tuple[int, int, MessageOutcome]] = []
         now = self.clock.now()
@@ -391,17 +392,17 @@ class Desk:
         state: FolderState,
         uid: int,
         size: int,
-        header: bytes | None,
+        header: Reading,
         now: datetime,
     ) -> tuple[int, MessageOutcome]:
+        """Record a message over the size limit from its header alone (read like any
+        message, so automated mail is recognised the same way); tell the sender once."""
         sender = message_id = subject = None
-        automated = True
-        if header:
-            parsed = BytesHeaderParser(policy=default_policy).parsebytes(header)
-            sender = parseaddr(str(parsed.get("From", "")))[1].lower() or None
-            message_id = str(parsed.get("Message-ID", "")).strip() or None
-            subject = str(parsed.get("Subject", ""))[:500] or None
-            automated = _automated_headers(parsed, self.settings.bot.loop_header)
+        automated = True  # a header we cannot read gets no answer
+        if not isinstance(header, str):
+            parts, result = header
+            sender, message_id, subject = parts.sender, parts.message_id, parts.subject[:500]
+            automated = result.automated
         digest = hashlib.sha256(f"too-large/{message_id or uid}/{size}".encode()).hexdigest()
         reason = f"message is {size:,} bytes, over the limit of {self.limits.max_message_bytes:,}"
         message = self._ledger(
@@ -531,51 +532,61 @@ class Desk:
         now = self.clock.now()
         with db.transaction(self.engine) as session:
             rows = [
-                (r.id, r.message_id, list(r.recipients), r.raw, r.case_id)
+                (r.id, r.message_id, list(r.recipients), r.raw)
                 for r in outbox.claim(session, now, limit)
             ]
-        for position, (pk, message_id, recipients, raw, case_id) in enumerate(rows):
+        for position, (pk, message_id, recipients, raw) in enumerate(rows):
             bound = log.bind(outbox_id=pk, message_id=message_id)
             try:
                 self.mailer.send(self.settings.smtp.from_address, recipients, raw)
             except PermanentDeliveryError as e:
                 with db.transaction(self.engine) as session:
-                    row = session.get(OutboxMessage, pk)
-                    assert row is not None
+                    row = self._outbox_row(session, pk)
                     outbox.mark_failed(session, row, self.clock.now(), str(e))
-                    if case_id is not None:
-                        case = casefiles.get_case_by_id(session, case_id)
-                        if case is not None:
-                            casefiles.add_flag(session, case, "delivery_failed", now=now)
-                        casefiles.add_audit(
-                            session,
-                            action="delivery_failed",
-                            actor="mailbot",
-                            now=now,
-                            case_id=case_id,
-                            detail={"outbox_id": pk, "error": str(e)[:300]},
-                        )
+                    self._flag_undelivered(session, row, str(e))
                 bound.error("reply_failed", error=str(e))
                 report.failed += 1
                 continue
             except DeliveryError as e:
                 with db.transaction(self.engine) as session:
-                    row = session.get(OutboxMessage, pk)
-                    assert row is not None
-                    outbox.schedule_retry(session, row, self.clock.now(), str(e))
+                    row = self._outbox_row(session, pk)
+                    status = outbox.schedule_retry(session, row, self.clock.now(), str(e))
+                    if status == OutboxStatus.FAILED:  # out of attempts: staff must know
+                        self._flag_undelivered(session, row, str(e))
                     # The server is unwell: the rest wait for the next round, unclaimed.
                     outbox.release(session, [r[0] for r in rows[position + 1 :]], now)
-                bound.warning("reply_deferred", error=str(e))
+                bound.warning("reply_deferred", error=str(e), status=status.value)
                 report.retried += 1
                 break
             _fault("after_send")
             with db.transaction(self.engine) as session:
-                row = session.get(OutboxMessage, pk)
-                assert row is not None
-                outbox.mark_sent(session, row, self.clock.now())
+                outbox.mark_sent(session, self._outbox_row(session, pk), self.clock.now())
             bound.info("reply_sent")
             report.sent += 1
         return report
+
+    @staticmethod
+    def _outbox_row(session: Session, pk: int) -> OutboxMessage:
+        row = session.get(OutboxMessage, pk)
+        assert row is not None  # outbox rows are never deleted
+        return row
+
+    def _flag_undelivered(self, session: Session, row: OutboxMessage, error: str) -> None:
+        """A reply that will not be delivered flags its case for staff."""
+        if row.case_id is None:
+            return
+        now = self.clock.now()
+        case = casefiles.get_case_by_id(session, row.case_id)
+        if case is not None:
+            casefiles.add_flag(session, case, "delivery_failed", now=now)
+        casefiles.add_audit(
+            session,
+            action="delivery_failed",
+            actor="mailbot",
+            now=now,
+            case_id=row.case_id,
+            detail={"outbox_id": row.id, "error": error[:300]},
+        )
 
     def cycle(
         self, stop: threading.Event | None = None, *, full: bool = False
@@ -587,21 +598,6 @@ class Desk:
             finally:
                 delivered = self.deliver_due()
         return polled, delivered
-
-
-def _automated_headers(headers: Any, loop_header: str) -> bool:
-    """Header-only check for mail we must not answer (used when the body is not fetched)."""
-    auto = str(headers.get("Auto-Submitted", "no")).strip().lower()
-    precedence = str(headers.get("Precedence", "")).strip().lower()
-    sender = parseaddr(str(headers.get("From", "")))[1].lower()
-    return (
-        auto not in ("", "no")
-        or precedence in ("bulk", "junk", "list", "auto_reply")
-        or headers.get("List-Id") is not None
-        or str(headers.get("Return-Path", "")).strip() == "<>"
-        or sender.startswith(("mailer-daemon@", "postmaster@"))
-        or headers.get(loop_header) is not None
-    )
 
 
 def build_desk(

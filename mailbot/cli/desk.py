@@ -184,7 +184,10 @@ def check(app: Any) -> None:
     report("config", True, app.config_path or "(built-in defaults)")
     try:
         engine = db.make_engine(settings.database.url)
-        db.check_schema(engine)
+        try:
+            db.check_schema(engine)
+        finally:
+            engine.dispose()
         report("database", True, f"{db.safe_url(settings.database.url)} (schema current)")
     except MailbotError as e:
         report("database", False, str(e))

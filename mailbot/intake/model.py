@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 Intent = Literal["enrollment", "officer_maintenance", "other"]
 Action = Literal["add", "update", "deactivate"]
@@ -66,6 +66,13 @@ class ParseResult(_Model):
     changes: list[Change] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list)
     invalid: list[Invalid] = Field(default_factory=list)
+    # The logo image's metadata (format, size, hash, rule verdict) as the parser found
+    # it; kept with the case, never part of the `mailbot parse --json` shape.
+    _logo_details: dict[str, Any] | None = PrivateAttr(default=None)
+
+    @property
+    def logo_details(self) -> dict[str, Any] | None:
+        return self._logo_details
 
     def to_json_dict(self) -> dict[str, Any]:
         """The exact public shape: every key present, unknown values ``null``."""

@@ -131,6 +131,15 @@ def parse_parts(
     if logo is not None:
         result.agency.logo = logo.filename
         logo_reason = checks.check_logo(logo, rules)
+        result._logo_details = {
+            "filename": logo.filename,
+            "format": logo.format,
+            "width": logo.width,
+            "height": logo.height,
+            "size_bytes": logo.size_bytes,
+            "sha256": logo.sha256,
+            "reason": logo_reason,
+        }
 
     if kind == "enrollment":
         result.officers = officers

@@ -81,7 +81,7 @@ def list_cases(
     return list(session.scalars(query))
 
 
-def find_case_by_message_ids(session: Session, message_ids: Iterable[str]) -> Case | None:
+def find_case_by_message_ids(session: Session, message_ids: Iterable[str | None]) -> Case | None:
     """The case a reply belongs to, from its In-Reply-To/References Message-IDs.
 
     Our own replies (the outbox) are checked first, then earlier inbound messages

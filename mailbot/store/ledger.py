@@ -131,6 +131,12 @@ def find_by_sha256(session: Session, raw_sha256: str) -> list[Message]:
     )
 
 
+def has_unmoved(session: Session, mailbox: str) -> bool:
+    """Whether any recorded message of ``mailbox`` still waits for its IMAP move."""
+    query = select(Message.id).where(Message.moved_to.is_(None), Message.mailbox == mailbox)
+    return session.scalars(query.limit(1)).first() is not None
+
+
 def unmoved_messages(session: Session, mailbox: str | None = None) -> list[Message]:
     """Recorded messages whose IMAP move has not been done yet, oldest first
     (a crash between the commit and the MOVE leaves these behind)."""

@@ -139,10 +139,12 @@ class Message(Base):
     outcome: Mapped[MessageOutcome] = mapped_column(_enum(MessageOutcome, "outcome"))
     reason: Mapped[str | None] = mapped_column(Text)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
-    raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Loaded only when read: the ledger is queried on every poll, the bytes rarely.
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     received_at: Mapped[datetime | None]
     recorded_at: Mapped[datetime]
-    moved_to: Mapped[str | None] = mapped_column(String(255))
+    # Indexed: every poll asks whether a recorded message still waits for its move.
+    moved_to: Mapped[str | None] = mapped_column(String(255), index=True)
 
 
 class FolderCursor(Base):

@@ -460,3 +460,24 @@ def test_two_bot_instances_on_one_mailbox_answer_each_message_once(
     assert count(engine, Case) == 12
     assert len(smtp_sink.messages) == 12
     assert imap_account.uids("INBOX") == []
+
+
+def test_reply_that_runs_out_of_retries_flags_the_case(
+    imap_account: Any, smtp_sink: Any, engine: Engine
+) -> None:
+    """A reply that keeps meeting temporary failures is given up after the last
+    attempt, and its case is flagged for staff like a permanent failure."""
+    from mailbot.store.outbox import MAX_ATTEMPTS
+
+    clock = FakeClock()
+    desk = make_desk(make_settings(imap_account, smtp_sink), engine, clock)
+    smtp_sink.fail_next(421, MAX_ATTEMPTS + 5)
+    imap_account.append(SAMPLE.read_bytes())
+    for _ in range(MAX_ATTEMPTS + 2):
+        desk.cycle()
+        clock.advance(hours=7)
+    assert "delivery_failed" in only_case(engine)["flags"]
+    with db.transaction(engine) as s:
+        row = s.scalars(select(OutboxMessage)).one()
+        assert (row.status.value, row.attempts) == ("failed", MAX_ATTEMPTS)
+    assert smtp_sink.messages == []
