@@ -158,6 +158,8 @@ cfg = json.loads(sys.argv[2])
 settings = Settings(mailbox=cfg["mailbox"], smtp=cfg["smtp"],
                     database=DatabaseSettings(url=cfg["url"]), limits=cfg["limits"])
 engine = db.make_engine(cfg["url"])
+import mailbot.reader
+mailbot.reader.RECYCLE_AFTER_BYTES = 1 << 62  # keep the reader alive to read its peak
 desk = make_desk(settings, engine)
 report = desk.poll_once()
 # VmHWM, not ru_maxrss: after fork+exec the latter still counts the parent's pages.
