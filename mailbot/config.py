@@ -19,6 +19,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 from mailbot.errors import ConfigError
 
 Security = Literal["tls", "starttls", "none"]
+Auth = Literal["password", "oauth2"]
 
 
 def _is_loopback(host: str) -> bool:
@@ -53,6 +54,8 @@ class MailboxSettings(_Section):
     review_folder: str = "Needs-Review"
     quarantine_folder: str = "Quarantine"
     timeout_seconds: float = Field(default=30.0, gt=0)
+    # "oauth2": AUTHENTICATE XOAUTH2 with a token from [oauth2] instead of the password.
+    auth: Auth = "password"
 
     @model_validator(mode="after")
     def _plain_only_on_loopback(self) -> MailboxSettings:
@@ -68,11 +71,58 @@ class SmtpSettings(_Section):
     password: SecretStr = SecretStr("")
     from_address: str = "dps.eTicket@vermont.gov"
     timeout_seconds: float = Field(default=30.0, gt=0)
+    # "oauth2": AUTH XOAUTH2 as ``username`` (else ``from_address``) with an [oauth2] token.
+    auth: Auth = "password"
 
     @model_validator(mode="after")
     def _plain_only_on_loopback(self) -> SmtpSettings:
         _refuse_plain_text(self.security, self.host)
         return self
+
+
+class OAuth2Settings(_Section):
+    """Where the access token for ``auth = "oauth2"`` comes from: the Microsoft identity
+    platform (MSAL, client credentials), or ``token_command`` for any other provider."""
+
+    tenant_id: str = ""
+    client_id: str = ""
+    client_secret: SecretStr = SecretStr("")
+    certificate_file: Path | None = None
+    certificate_thumbprint: str = ""
+    authority: str = ""
+    scope: str = "https://outlook.office365.com/.default"
+    ca_file: Path | None = None
+    renew_before_seconds: float = Field(default=300.0, ge=0)
+    timeout_seconds: float = Field(default=30.0, gt=0)
+    token_command: str = ""
+    token_command_lifetime_seconds: float = Field(default=300.0, gt=0)
+
+    @property
+    def authority_url(self) -> str:
+        """``authority``, else the Microsoft 365 endpoint of ``tenant_id``."""
+        if self.authority:
+            return self.authority.rstrip("/")
+        return f"https://login.microsoftonline.com/{self.tenant_id}"
+
+    @model_validator(mode="after")
+    def _certificate_needs_thumbprint(self) -> OAuth2Settings:
+        if self.certificate_file is not None and not self.certificate_thumbprint:
+            raise ValueError(
+                "certificate_thumbprint is required with certificate_file "
+                "(the thumbprint shown in the app registration's Certificates & secrets)"
+            )
+        return self
+
+
+class MetricsSettings(_Section):
+    # 0: off. Else `mailbot run` serves Prometheus metrics on this port.
+    port: int = Field(default=0, ge=0, le=65535)
+    address: str = "127.0.0.1"
+
+
+class RetentionSettings(_Section):
+    # 0: keep raw message bodies for ever.
+    raw_days: int = Field(default=0, ge=0)
 
 
 class DatabaseSettings(_Section):
@@ -127,6 +177,28 @@ class Settings(BaseSettings):
     limits: LimitsSettings = LimitsSettings()
     bot: BotSettings = BotSettings()
     logging: LoggingSettings = LoggingSettings()
+    oauth2: OAuth2Settings = OAuth2Settings()
+    metrics: MetricsSettings = MetricsSettings()
+    retention: RetentionSettings = RetentionSettings()
+
+    @model_validator(mode="after")
+    def _oauth2_is_configured(self) -> Settings:
+        sections = (("mailbox", self.mailbox), ("smtp", self.smtp))
+        users = [name for name, section in sections if section.auth == "oauth2"]
+        o = self.oauth2
+        if not users or o.token_command:
+            return self
+        if not o.client_id:
+            raise ValueError(
+                f'oauth2.client_id is required when {users[0]}.auth = "oauth2" '
+                "(the app registration's Application (client) ID), or set oauth2.token_command"
+            )
+        if not (o.tenant_id or o.authority):
+            raise ValueError(
+                f'oauth2.tenant_id is required when {users[0]}.auth = "oauth2" '
+                "(the Directory (tenant) ID), or set oauth2.authority"
+            )
+        return self
 
     @classmethod
     def settings_customise_sources(
@@ -147,7 +219,8 @@ def _describe(error: ValidationError) -> str:
     if first["type"] == "extra_forbidden":
         return f"{where}: unknown key (see config.example.toml for the valid keys)"
     message = first["msg"].removeprefix("Value error, ")
-    return f"{where}: {message}"
+    # A check across sections names its keys itself.
+    return f"{where}: {message}" if first["loc"] else message
 
 
 def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:

@@ -74,3 +74,8 @@ class CaseError(MailbotError):
 class DemoError(MailbotError):
     """Raised when ``mailbot demo`` cannot start (a port in use, a folder that is not
     a demo folder, the embedded IMAP server not coming up)."""
+
+
+class TokenError(MailbotError):
+    """Raised when no OAuth2 access token can be had: the identity platform refused the
+    request (wrong secret, missing consent), did not answer, or ``token_command`` failed."""

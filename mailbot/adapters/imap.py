@@ -35,8 +35,9 @@ import structlog
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
+from mailbot.adapters.oauth2 import TokenSource
 from mailbot.config import MailboxSettings
-from mailbot.errors import MailboxError, MailboxLoginError
+from mailbot.errors import MailboxError, MailboxLoginError, TokenError
 from mailbot.ports import FolderState
 
 log = structlog.get_logger()
@@ -73,7 +74,8 @@ class ImapMailbox:
     ``ignore_capabilities`` hides server extensions this adapter would otherwise use
     (``{"MOVE"}``, ``{"IDLE"}``), for a server whose implementation is broken.
     ``sleep`` is the wait used between reconnect attempts and instead of IDLE; a
-    test seam.
+    test seam. ``token_source`` gives the access token when ``settings.auth`` is
+    ``"oauth2"`` (AUTHENTICATE XOAUTH2).
     """
 
     def __init__(
@@ -84,8 +86,10 @@ class ImapMailbox:
         ignore_capabilities: Iterable[str] = (),
         idle_renew_seconds: float = 540.0,
         sleep: Callable[[float], None] = time.sleep,
+        token_source: TokenSource | None = None,
     ) -> None:
         self.settings = settings
+        self._tokens = token_source
         self._ssl_context = ssl_context
         self._ignored = frozenset(c.upper() for c in ignore_capabilities)
         self._idle_renew = idle_renew_seconds
@@ -120,13 +124,28 @@ class ImapMailbox:
         try:
             if s.security == "starttls":
                 client.starttls(context)
-            client.login(s.username, s.password.get_secret_value())
+            if s.auth == "oauth2":
+                client.oauth2_login(s.username, self._token())
+            else:
+                client.login(s.username, s.password.get_secret_value())
         except LoginError as e:
             self._shutdown(client)
+            if s.auth == "oauth2":
+                if self._tokens is not None:
+                    self._tokens.invalidate()
+                raise MailboxLoginError(
+                    f"the IMAP server {s.host}:{s.port} refused the XOAUTH2 login of "
+                    f"{s.username!r}; check that the app has IMAP.AccessAsApp with admin "
+                    "consent and Add-MailboxPermission on this mailbox (README: Running it "
+                    "against Microsoft 365)"
+                ) from e
             raise MailboxLoginError(
                 f"the IMAP server {s.host}:{s.port} refused the login of user {s.username!r}; "
                 "check the password (MAILBOT_MAILBOX_PASSWORD)"
             ) from e
+        except MailboxError:
+            self._shutdown(client)
+            raise
         except (IMAPClientError, OSError) as e:
             self._shutdown(client)
             raise MailboxError(
@@ -134,6 +153,14 @@ class ImapMailbox:
             ) from e
         self._client = client
         self._log.info("imap_connected", user=s.username, security=s.security)
+
+    def _token(self) -> str:
+        if self._tokens is None:
+            raise MailboxError('mailbox.auth = "oauth2" but no token source was given')
+        try:
+            return self._tokens.token()
+        except TokenError as e:
+            raise MailboxError(f"no OAuth2 token for the IMAP login: {e}") from e
 
     def reconnect(
         self, *, attempts: int = 6, first_delay: float = 1.0, max_delay: float = 60.0

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 
 import structlog
 
+from mailbot.adapters.oauth2 import TokenSource, xoauth2_string
 from mailbot.config import SmtpSettings
-from mailbot.errors import DeliveryError, PermanentDeliveryError
+from mailbot.errors import DeliveryError, PermanentDeliveryError, TokenError
 
 log = structlog.get_logger()
 
@@ -33,6 +34,8 @@ class SmtpMailer:
     """Hands messages to the configured SMTP server (implements :class:`mailbot.ports.Mailer`).
 
     ``ssl_context`` replaces the default verifying context (tests, private CAs).
+    ``token_source`` gives the access token when ``settings.auth`` is ``"oauth2"``
+    (AUTH XOAUTH2).
     """
 
     def __init__(
@@ -41,8 +44,10 @@ class SmtpMailer:
         *,
         ssl_context: ssl.SSLContext | None = None,
         local_hostname: str | None = None,
+        token_source: TokenSource | None = None,
     ) -> None:
         self.settings = settings
+        self._tokens = token_source
         self._ssl_context = ssl_context
         self._local_hostname = local_hostname
         self._log = log.bind(smtp_host=settings.host, smtp_port=settings.port)
@@ -73,12 +78,49 @@ class SmtpMailer:
             if s.security == "starttls":
                 smtp.starttls(context=self._context())
                 smtp.ehlo()
-            if s.username:
+            if s.auth == "oauth2":
+                self._xoauth2(smtp)
+            elif s.username:
                 smtp.login(s.username, s.password.get_secret_value())
         except BaseException:
             smtp.close()
             raise
         return smtp
+
+    @property
+    def login_user(self) -> str:
+        """Who logs in: ``username``, else (with OAuth2) the ``from_address`` mailbox."""
+        s = self.settings
+        return s.username or (s.from_address if s.auth == "oauth2" else "")
+
+    def _xoauth2(self, smtp: smtplib.SMTP) -> None:
+        if self._tokens is None:
+            raise DeliveryError('smtp.auth = "oauth2" but no token source was given')
+        try:
+            token = self._tokens.token()
+        except TokenError as e:
+            raise DeliveryError(f"no OAuth2 token for the SMTP login: {e}") from e
+        initial = xoauth2_string(self.login_user, token)
+        answered = False
+
+        def respond(challenge: bytes | None = None) -> str:
+            # The first call gives the token; a second one means the server sent an
+            # error challenge (RFC 7628 style), answered with an empty line.
+            nonlocal answered
+            if answered:
+                return ""
+            answered = True
+            return initial
+
+        smtp.ehlo_or_helo_if_needed()
+        if not smtp.has_extn("auth"):
+            raise smtplib.SMTPNotSupportedError("the server offers no AUTH")
+        try:
+            # Token in a second line: servers may cap the AUTH command line (512 octets).
+            smtp.auth("XOAUTH2", respond, initial_response_ok=False)
+        except smtplib.SMTPAuthenticationError:
+            self._tokens.invalidate()
+            raise
 
     def send(self, sender: str, recipients: Sequence[str], message: bytes) -> None:
         """Deliver ``message`` to exactly ``recipients`` (the envelope; headers are ignored).
@@ -131,6 +173,14 @@ class SmtpMailer:
             if all(500 <= code < 600 for code in codes.values()):
                 return PermanentDeliveryError(text)
             return DeliveryError(text)
+        if isinstance(e, smtplib.SMTPAuthenticationError) and self.settings.auth == "oauth2":
+            return _error_for(
+                e.smtp_code,
+                f"SMTP server {where} refused the XOAUTH2 login of {self.login_user!r} "
+                f"({e.smtp_code} {_reply_text(e.smtp_error)}); check that the app has "
+                "SMTP.SendAsApp with admin consent, Add-MailboxPermission on the mailbox and "
+                "that SMTP AUTH is enabled for it (README: Running it against Microsoft 365)",
+            )
         if isinstance(e, smtplib.SMTPAuthenticationError):
             return _error_for(
                 e.smtp_code,

@@ -21,16 +21,13 @@ def run(app: Any) -> None:
     Example:
       MAILBOT_MAILBOX_PASSWORD=... mailbot --config mailbot.toml run
     """
-    from mailbot.adapters.imap import ImapMailbox
+    from mailbot.adapters import make_mailbox, make_mailer
     from mailbot.runner import run_desk
     from mailbot.service import build_desk
 
     settings = app.settings
-    desk = build_desk(settings)
-    code = run_desk(
-        desk,
-        lambda: ImapMailbox(settings.mailbox, idle_renew_seconds=settings.poll.idle_renew_seconds),
-    )
+    desk = build_desk(settings, make_mailbox(settings), make_mailer(settings))
+    code = run_desk(desk, lambda: make_mailbox(settings))
     sys.exit(code)
 
 
@@ -47,9 +44,11 @@ def poll(app: Any, once: bool, as_json: bool) -> None:
     Example:
       mailbot --config mailbot.toml poll --once
     """
+    from mailbot.adapters import make_mailbox, make_mailer
     from mailbot.service import build_desk
 
-    desk = build_desk(app.settings)
+    settings = app.settings
+    desk = build_desk(settings, make_mailbox(settings), make_mailer(settings))
     try:
         polled, delivered = desk.cycle(full=True)
     finally:
