@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -59,6 +60,10 @@ def read_in_process(
 def _serve(conn: Connection, limits: Limits, rules_dir: Path | None, loop_header: str) -> None:
     """The child: read each message sent, answer with the reading."""
     from mailbot.logs import configure_logging
+
+    # Ctrl-C reaches the whole process group: the parent stops this reader (EOF on the
+    # pipe) after the message in hand; the child itself must not die with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     configure_logging("error", "json")
     while True:

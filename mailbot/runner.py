@@ -18,6 +18,7 @@ from typing import Any
 import structlog
 
 from mailbot.errors import MailbotError, MailboxError, MailboxLoginError
+from mailbot.heartbeat import Heartbeat
 from mailbot.service import Desk
 
 log = structlog.get_logger()
@@ -36,8 +37,10 @@ class Runner:
         desk: Desk,
         watcher_mailbox: Any | None = None,
         outbox_interval: float = 15.0,
+        heartbeat: Heartbeat | None = None,
     ) -> None:
         self.desk = desk
+        self.heartbeat = heartbeat
         self.settings = desk.settings
         self.stop = threading.Event()
         self.watcher_mailbox = watcher_mailbox
@@ -61,12 +64,16 @@ class Runner:
             if full:
                 self._last_full = now
             report, _ = self.desk.cycle(self.stop, full=full)
+            if self.heartbeat is not None:
+                self.heartbeat.polled()
             self.login_failures = self.drops = 0
             if report.seen or report.moved:
                 log.info("poll_done", **{k: v for k, v in vars(report).items() if v})
         except MailboxLoginError as e:
             self.login_failures += 1
             log.error("imap_login_failed", failures=self.login_failures, error=str(e))
+            if self.heartbeat is not None:
+                self.heartbeat.poll_failed(str(e))
             if self.login_failures >= LOGIN_FAILURES_BEFORE_EXIT:
                 self.fatal = f"IMAP login keeps failing ({e}); check [mailbox] username/password"
                 self.stop.set()
@@ -75,6 +82,8 @@ class Runner:
             self.drops += 1
             delay = min(2.0 ** (self.drops - 1), self.settings.poll.interval_seconds)
             log.warning("imap_unavailable", error=str(e), attempt=self.drops, retry_in=delay)
+            if self.heartbeat is not None:
+                self.heartbeat.poll_failed(str(e))
             self.desk.mailbox.close()
             self._retry_poll_in(delay)
         except MailbotError as e:
@@ -90,6 +99,21 @@ class Runner:
                 log.info("outbox_done", **vars(report))
         except MailbotError as e:
             log.error("outbox_failed", error=str(e))
+
+    def retention_job(self) -> None:
+        """Delete raw bodies of cases closed more than [retention] raw_days ago."""
+        if self.stop.is_set():
+            return
+        from mailbot.store import db, retention
+
+        days = self.settings.retention.raw_days
+        try:
+            with db.transaction(self.desk.engine) as session:
+                gone = retention.purge(session, self.desk.clock.now(), days)
+            if gone:
+                log.info("raw_purged", messages=len(gone), raw_days=days)
+        except MailbotError as e:
+            log.error("purge_failed", error=str(e))
 
     def _retry_poll_in(self, seconds: float) -> None:
         if self._scheduler is not None and not self.stop.is_set():
@@ -152,7 +176,18 @@ class Runner:
             next_run_time=datetime.now(UTC),
             **common,
         )
+        if self.settings.retention.raw_days:
+            scheduler.add_job(
+                self.retention_job,
+                "interval",
+                hours=24,
+                id="retention",
+                next_run_time=datetime.now(UTC) + timedelta(minutes=1),
+                **common,
+            )
         self._scheduler = scheduler
+        if self.heartbeat is not None:
+            self.heartbeat.started()
         scheduler.start()
         watcher = None
         if self.settings.poll.idle and self.watcher_mailbox is not None:
@@ -176,6 +211,10 @@ class Runner:
         self.stop.set()
 
 
-def run_desk(desk: Desk, make_watcher: Callable[[], Any] | None = None) -> int:
+def run_desk(
+    desk: Desk,
+    make_watcher: Callable[[], Any] | None = None,
+    heartbeat: Heartbeat | None = None,
+) -> int:
     watcher = make_watcher() if make_watcher is not None and desk.settings.poll.idle else None
-    return Runner(desk, watcher).run()
+    return Runner(desk, watcher, heartbeat=heartbeat).run()

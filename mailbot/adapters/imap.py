@@ -257,6 +257,12 @@ class ImapMailbox:
     def has_capability(self, name: str) -> bool:
         return name.upper() in self.capabilities()
 
+    def missing_folders(self, names: Iterable[str]) -> list[str]:
+        """Those of ``names`` the server does not have (INBOX always exists)."""
+        client = self._require()
+        with self._errors("LIST"):
+            return [n for n in names if n.upper() != "INBOX" and not client.folder_exists(n)]
+
     def ensure_folder(self, name: str) -> None:
         """Create and subscribe ``name`` unless it exists; tolerates a concurrent create."""
         if name in self._known_folders or name.upper() == "INBOX":

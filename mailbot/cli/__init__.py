@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "quarantine": ("mailbot.cli.desk:quarantine", "List messages set aside as unreadable."),
     "reprocess": ("mailbot.cli.desk:reprocess", "Read a quarantined message again."),
     "check": ("mailbot.cli.desk:check", "Check settings, database, mailbox and SMTP (health)."),
+    "status": ("mailbot.cli.ops:status", "How the running bot is doing (database only; health)."),
+    "purge": ("mailbot.cli.ops:purge", "Delete raw bodies of long-closed cases ([retention])."),
     "db": ("mailbot.cli.db:db", "Database schema: upgrade, current, check."),
     "queue": ("mailbot.cli.review:queue", "Cases waiting for staff, oldest first."),
     "case": ("mailbot.cli.review:case", "One case: show, edit, history."),

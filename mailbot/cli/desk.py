@@ -22,12 +22,30 @@ def run(app: Any) -> None:
       MAILBOT_MAILBOX_PASSWORD=... mailbot --config mailbot.toml run
     """
     from mailbot.adapters import make_mailbox, make_mailer
+    from mailbot.adapters.oauth2 import token_source
+    from mailbot.heartbeat import Heartbeat
+    from mailbot.ports import SystemClock
     from mailbot.runner import run_desk
     from mailbot.service import build_desk
+    from mailbot.store import db
 
     settings = app.settings
-    desk = build_desk(settings, make_mailbox(settings), make_mailer(settings))
-    code = run_desk(desk, lambda: make_mailbox(settings))
+    engine = db.make_engine(settings.database.url)
+    heartbeat = Heartbeat(engine, SystemClock(), tokens=token_source(settings))
+    desk = build_desk(settings, make_mailbox(settings), heartbeat.watch(make_mailer(settings)))
+    metrics = None
+    if settings.metrics.port:
+        from mailbot.metrics import serve_metrics
+
+        metrics = serve_metrics(
+            engine, SystemClock(), settings.metrics.address, settings.metrics.port
+        )
+    try:
+        code = run_desk(desk, lambda: make_mailbox(settings), heartbeat)
+    finally:
+        if metrics is not None:
+            metrics.shutdown()
+        engine.dispose()
     sys.exit(code)
 
 
@@ -156,31 +174,50 @@ class _NoMailer(_NoMailbox):
 
 
 @click.command()
+@click.option(
+    "--create-folders",
+    is_flag=True,
+    help="Create the folders the bot moves mail to when they are missing.",
+)
 @click.pass_obj
-def check(app: Any) -> None:
-    """Check the settings, the database, the mailbox and the SMTP server.
+def check(app: Any, create_folders: bool) -> None:
+    """Check the settings, the database, the OAuth2 token, the mailbox and its
+    folders, and the SMTP server.
 
-    Prints one line per part; exits 1 when any of them fails (use it as a health
-    check: it fails, for instance, while the IMAP login keeps being refused).
+    Prints one line per part; exits 1 when any of them fails. It logs in to both
+    servers: for a frequent health check use `mailbot status`, which reads only
+    the database.
 
     \b
-    Example:
+    Examples:
       mailbot --config mailbot.toml check
+      mailbot --config mailbot.toml check --create-folders
     """
-    from mailbot.adapters.imap import ImapMailbox
-    from mailbot.adapters.smtp import SmtpMailer
+    from mailbot.adapters import make_mailbox, make_mailer
+    from mailbot.adapters.oauth2 import token_source
+    from mailbot.config import _is_loopback
     from mailbot.errors import MailbotError
     from mailbot.store import db
 
     settings = app.settings
     failures = 0
 
-    def report(part: str, ok: bool, detail: str) -> None:
+    def report(part: str, ok: bool | None, detail: str) -> None:
+        """One line; ``ok`` None is a warning (does not fail the check)."""
         nonlocal failures
-        failures += 0 if ok else 1
-        click.echo(f"{part:<9} {'ok  ' if ok else 'FAIL'} {detail}")
+        failures += 0 if ok in (True, None) else 1
+        mark = "ok  " if ok else ("warn" if ok is None else "FAIL")
+        click.echo(f"{part:<9} {mark} {detail}")
 
     report("config", True, app.config_path or "(built-in defaults)")
+    domain = settings.bot.message_id_domain
+    if domain.lower().endswith(".invalid") and not _is_loopback(settings.mailbox.host):
+        report(
+            "bot",
+            False,
+            f"[bot] message_id_domain is {domain!r}: replies with .invalid Message-IDs are "
+            "scored as spam; set it to the desk's own domain (e.g. vermont.gov)",
+        )
     try:
         engine = db.make_engine(settings.database.url)
         try:
@@ -190,7 +227,25 @@ def check(app: Any) -> None:
         report("database", True, f"{db.safe_url(settings.database.url)} (schema current)")
     except MailbotError as e:
         report("database", False, str(e))
-    box = ImapMailbox(settings.mailbox)
+    tokens = token_source(settings)
+    if tokens is not None:
+        try:
+            tokens.token()
+            expires = tokens.state().expires_at
+            until = expires.strftime("%Y-%m-%d %H:%M UTC") if expires else "?"
+            where = (
+                "token_command" if settings.oauth2.token_command else settings.oauth2.authority_url
+            )
+            report("oauth2", True, f"token from {where}, valid until {until}")
+        except MailbotError as e:
+            report("oauth2", False, str(e))
+    box = make_mailbox(settings)
+    folders = [
+        settings.mailbox.folder,
+        settings.mailbox.processed_folder,
+        settings.mailbox.review_folder,
+        settings.mailbox.quarantine_folder,
+    ]
     try:
         box.connect()
         state = box.status(settings.mailbox.folder)
@@ -200,12 +255,26 @@ def check(app: Any) -> None:
             f"{settings.mailbox.username}@{settings.mailbox.host}: "
             f"{settings.mailbox.folder} holds {state.exists} message(s)",
         )
+        missing = box.missing_folders(folders)
+        if missing and create_folders:
+            for name in missing:
+                box.ensure_folder(name)
+            report("folders", True, "created " + ", ".join(missing))
+        elif missing:
+            report(
+                "folders",
+                None,
+                "missing " + ", ".join(missing) + ": the bot creates them when first needed, "
+                "or run `mailbot check --create-folders`",
+            )
+        else:
+            report("folders", True, ", ".join(folders))
     except MailbotError as e:
         report("mailbox", False, str(e))
     finally:
         box.close()
     try:
-        SmtpMailer(settings.smtp).check()
+        make_mailer(settings).check()
         report("smtp", True, f"{settings.smtp.host}:{settings.smtp.port} accepts a session")
     except MailbotError as e:
         report("smtp", False, str(e))

@@ -296,3 +296,23 @@ class Officer(Base):
     status: Mapped[OfficerStatus] = mapped_column(_enum(OfficerStatus, "status"))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class BotStatus(Base):
+    """What a running bot last said about itself, one row per instance (host name):
+    read by ``mailbot status`` and the metrics endpoint without touching a server."""
+
+    __tablename__ = "bot_status"
+
+    instance: Mapped[str] = mapped_column(String(255), primary_key=True)
+    started_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    # The last poll that reached the mailbox and finished.
+    last_poll_at: Mapped[datetime | None]
+    # "ok", "failing" or "unknown" per part; the token also "none" (not used) or "down".
+    imap: Mapped[str] = mapped_column(String(20))
+    smtp: Mapped[str] = mapped_column(String(20))
+    token: Mapped[str] = mapped_column(String(20))
+    token_expires_at: Mapped[datetime | None]
+    # The last error per part ({"imap": "...", "smtp": "...", "token": "..."}).
+    errors: Mapped[dict[str, Any]]

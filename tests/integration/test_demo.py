@@ -102,8 +102,9 @@ def _wait_for(predicate: object, seconds: float) -> bool:
 
 def test_approval_from_another_terminal_reaches_the_poc(tmp_path: Path) -> None:
     """While the demo runs, `mailbot --config DIR/mailbot.toml approve ETK-0001` makes
-    the running bot deliver the ready-for-use email to the PoC; SIGTERM then stops the
-    demo cleanly with exit 0."""
+    the running bot deliver the ready-for-use email to the PoC; Ctrl-C (SIGINT to the
+    whole process group, the reader process included) then stops the demo cleanly with
+    exit 0 and no traceback."""
     folder = tmp_path / "demo"
     log = tmp_path / "demo.out"
     with log.open("w") as out:
@@ -112,6 +113,7 @@ def test_approval_from_another_terminal_reaches_the_poc(tmp_path: Path) -> None:
             cwd=tmp_path,
             stdout=out,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         assert _wait_for(lambda: "Press Ctrl-C" in log.read_text(), TIMEOUT), log.read_text()
@@ -130,9 +132,11 @@ def test_approval_from_another_terminal_reaches_the_poc(tmp_path: Path) -> None:
             return any("ready for use" in s for s, _ in received(folder, HARTFORD_POC))
 
         assert _wait_for(notice, 30), log.read_text()
-        demo.send_signal(signal.SIGTERM)
+        os.killpg(demo.pid, signal.SIGINT)
         assert demo.wait(timeout=30) == 0, log.read_text()
-        assert "Traceback" not in log.read_text()
+        text = log.read_text()
+        assert "Traceback" not in text and "KeyboardInterrupt" not in text
+        assert "Process mailbot-reader" not in text
     finally:
         if demo.poll() is None:
             demo.kill()
