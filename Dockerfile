@@ -6,5 +6,8 @@ USER mailbot
 WORKDIR /home/mailbot
 ENV MAILBOT_CONFIG=/etc/mailbot/mailbot.toml
 ENTRYPOINT ["mailbot"]
-HEALTHCHECK --interval=5m --timeout=60s CMD ["mailbot", "check"]
+# `status` reads the database only: healthy while this container's bot polls successfully
+# (it logs in to no server, unlike `check`). Unhealthy after 3 poll intervals (5 min at
+# least) without a successful poll, or without an OAuth2 token.
+HEALTHCHECK --interval=1m --timeout=30s --start-period=2m --retries=3 CMD ["mailbot", "status"]
 CMD ["run"]

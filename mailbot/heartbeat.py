@@ -7,6 +7,7 @@ A failure to write is logged and ignored: the heartbeat never stops the bot.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from collections.abc import Sequence
 from typing import Any
@@ -15,7 +16,7 @@ import structlog
 from sqlalchemy.engine import Engine
 
 from mailbot.adapters.oauth2 import TokenSource
-from mailbot.errors import DeliveryError, MailbotError, PermanentDeliveryError
+from mailbot.errors import DeliveryError, MailbotError, PermanentDeliveryError, TokenError
 from mailbot.ports import Clock, Mailer
 from mailbot.store import db
 from mailbot.store.health import save_status
@@ -83,6 +84,15 @@ class Heartbeat:
     def send_failed(self, error: str) -> None:
         self._save(parts={"smtp": "failing"}, errors={"smtp": error})
 
+    def refresh_token(self) -> None:
+        """Renew the OAuth2 token when due even while no login needs it, so a failing
+        renewal shows in the logs and in ``status`` before the token runs out."""
+        if self.tokens is None:
+            return
+        with contextlib.suppress(TokenError):  # logged by the token source
+            self.tokens.token()
+        self._save()
+
     def watch(self, mailer: Mailer) -> Mailer:
         """``mailer``, reporting each send's outcome here."""
         return _WatchedMailer(mailer, self)
@@ -97,8 +107,9 @@ class _WatchedMailer:
         try:
             self._mailer.send(sender, recipients, message)
         except PermanentDeliveryError as e:
-            # A refused recipient says nothing about the server; a refused login does.
-            if "login" in str(e):
+            # A refused recipient says nothing about the server; a refused login or
+            # sender (SendAsDenied) does.
+            if "refused every recipient" not in str(e):
                 self._heartbeat.send_failed(str(e))
             raise
         except DeliveryError as e:

@@ -185,6 +185,15 @@ class Runner:
                 next_run_time=datetime.now(UTC) + timedelta(minutes=1),
                 **common,
             )
+        if self.heartbeat is not None and self.heartbeat.tokens is not None:
+            scheduler.add_job(
+                self.heartbeat.refresh_token,
+                "interval",
+                seconds=60,
+                id="token",
+                next_run_time=datetime.now(UTC) + timedelta(seconds=60),
+                **common,
+            )
         self._scheduler = scheduler
         if self.heartbeat is not None:
             self.heartbeat.started()

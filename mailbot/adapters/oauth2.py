@@ -229,7 +229,9 @@ class MsalFetch:
                 raise
             except Exception as e:  # requests, ValueError: the authority is unusable
                 raise TokenError(
-                    f"cannot reach the authority {s.authority_url}: {_first_line(e)}"
+                    f"cannot get the configuration of the authority {s.authority_url} "
+                    f"(check oauth2.tenant_id, oauth2.authority and the network): "
+                    f"{_first_line(e)}"
                 ) from None
         return self._app
 

@@ -121,8 +121,16 @@ def test_unreachable_authority_is_a_token_error(
 ) -> None:
     """An authority that is down is reported as unreachable, not as a crash."""
     token_server.stop()
-    with pytest.raises(TokenError, match="cannot reach the authority"):
+    with pytest.raises(TokenError, match="cannot get the configuration of the authority"):
         msal_source(token_server, tls_files).token()
+
+
+def test_unknown_tenant_is_named(token_server: TokenServer, tls_files: TlsFiles) -> None:
+    """A tenant id the authority does not know fails with a pointer to oauth2.tenant_id."""
+    authority = token_server.authority.replace(token_server.tenant, "no-such-tenant")
+    with pytest.raises(TokenError, match=r"check oauth2\.tenant_id.*no-such-tenant"):
+        msal_source(token_server, tls_files, authority=authority).token()
+    assert token_server.token_requests == 0
 
 
 def test_untrusted_authority_certificate_is_refused(

@@ -330,6 +330,8 @@ def test_check_logs_in_with_oauth2_and_creates_the_folders(
     assert "folders   ok   created Processed, Needs-Review, Quarantine" in created.stdout
     again = mailbot(config, "check", env=env)
     assert "folders   ok   INBOX, Processed, Needs-Review, Quarantine" in again.stdout
+    unset = mailbot(config, "check", env={"MAILBOT_OAUTH2_CLIENT_SECRET": ""})
+    assert "oauth2    FAIL no client secret: set MAILBOT_OAUTH2_CLIENT_SECRET" in unset.stdout
     wrong = mailbot(config, "check", env={"MAILBOT_OAUTH2_CLIENT_SECRET": "wrong"})
     assert wrong.returncode == 1
     assert "oauth2    FAIL" in wrong.stdout and "AADSTS7000215" in wrong.stdout
@@ -402,3 +404,32 @@ def test_run_with_oauth2_is_healthy_serves_metrics_and_stops_on_ctrl_c(
     assert b"Process mailbot-reader" not in err
     assert authority.client_secret.encode() not in err
     assert not any(t.encode() in err for t in authority.issued)
+
+
+def test_heartbeat_renews_the_token_and_records_a_failing_renewal(engine: Engine) -> None:
+    """The bot's periodic token job renews the token when due and, when the identity
+    platform refuses, records the token as down with the error for `status`."""
+    from mailbot.adapters.oauth2 import TokenSource
+    from mailbot.errors import TokenError
+    from mailbot.store.health import snapshot
+
+    answers: list[Any] = [("token-1", 600.0), TokenError("invalid_client: AADSTS7000222")]
+
+    def fetch() -> tuple[str, float]:
+        answer = answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    wall = [NOW.timestamp()]
+    tokens = TokenSource(fetch, source="msal", renew_before=300, clock=lambda: wall[0])
+    beat = Heartbeat(engine, FakeClock(NOW), instance="bot-a", tokens=tokens)
+    beat.refresh_token()
+    with db.transaction(engine) as session:
+        [bot] = snapshot(session, NOW).instances
+    assert bot.token == "ok" and bot.token_expires_at is not None
+    wall[0] += 601
+    beat.refresh_token()
+    with db.transaction(engine) as session:
+        [bot] = snapshot(session, NOW).instances
+    assert bot.token == "down" and "AADSTS7000222" in bot.errors["token"]
