@@ -36,7 +36,8 @@ from mailbot.errors import TokenError
 
 log = structlog.get_logger()
 
-FIRST_RETRY_SECONDS = 2.0
+# MSAL itself answers a repeated request from its cache for 5 s after a 5xx.
+FIRST_RETRY_SECONDS = 5.0
 MAX_RETRY_SECONDS = 300.0
 
 Fetch = Callable[[], tuple[str, float]]

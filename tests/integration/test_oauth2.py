@@ -254,3 +254,58 @@ def test_smtp_refused_token_is_a_permanent_failure_with_the_fix(
     assert oauth2_sink.oauth2_refusals == ["Signature has expired"]
     mailer.check()
     assert token_server.token_requests == 2
+
+
+# -- the running bot when the identity platform fails -------------------------------------
+
+
+def test_runner_keeps_polling_through_a_token_outage_and_shows_it(
+    dovecot_oauth2: DovecotServer,
+    token_server: TokenServer,
+    tls_files: TlsFiles,
+    smtp_sink: SmtpSink,
+    sqlite_url: str,
+) -> None:
+    """While the authority answers 500 the poll fails, is retried (the bot does not stop),
+    and the heartbeat shows IMAP failing and the token down with the error; once the
+    authority is back the next poll logs in and the bot is healthy again."""
+    from mailbot.heartbeat import Heartbeat
+    from mailbot.ports import SystemClock
+    from mailbot.runner import Runner
+    from mailbot.store import db
+    from mailbot.store.health import snapshot
+    from tests.integration.desk_helpers import make_desk, make_settings
+
+    account = dovecot_oauth2.new_account()
+    token_server.mailbox_user = account.user
+    engine = db.make_engine(sqlite_url)
+    db.upgrade_engine(engine)
+    settings = make_settings(account, smtp_sink, url=sqlite_url)
+    settings.mailbox.auth = "oauth2"
+    tokens = msal_source(token_server, tls_files)
+    desk = make_desk(settings, engine, SystemClock())
+    desk.mailbox = ImapMailbox(settings.mailbox, token_source=tokens, sleep=lambda _s: None)
+    beat = Heartbeat(engine, SystemClock(), instance="bot-a", tokens=tokens)
+    runner = Runner(desk, heartbeat=beat)
+    beat.started()
+
+    token_server.fail_next("500", count=50)
+    runner.poll_job()
+    assert runner.fatal is None and not runner.stop.is_set()
+    assert runner.drops == 1
+    with db.transaction(engine) as session:
+        [bot] = snapshot(session, SystemClock().now()).instances
+    assert (bot.imap, bot.token) == ("failing", "down")
+    assert "no OAuth2 token" in bot.errors["imap"] and "500" in bot.errors["token"]
+    assert bot.last_poll_at is None
+
+    token_server.recover()
+    time.sleep(5.2)  # MSAL answers a 5xx again from its cache for 5 s (throttling)
+    runner.poll_job()
+    assert runner.drops == 0
+    with db.transaction(engine) as session:
+        [bot] = snapshot(session, SystemClock().now()).instances
+    assert (bot.imap, bot.token) == ("ok", "ok") and bot.last_poll_at is not None
+    assert "imap" not in bot.errors and "token" not in bot.errors
+    desk.close()
+    engine.dispose()
