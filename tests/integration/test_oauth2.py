@@ -309,3 +309,33 @@ def test_runner_keeps_polling_through_a_token_outage_and_shows_it(
     assert "imap" not in bot.errors and "token" not in bot.errors
     desk.close()
     engine.dispose()
+
+
+def test_msal_gets_a_token_with_a_certificate_credential(
+    token_server: TokenServer, tls_files: TlsFiles, tmp_path: Any
+) -> None:
+    """With certificate_file and certificate_thumbprint (instead of a secret) MSAL signs a
+    client assertion the authority checks against the registered certificate."""
+    import hashlib
+    import ssl as _ssl
+
+    token_server.client_certificate = tls_files.cert
+    der = _ssl.PEM_cert_to_DER_cert(tls_files.cert.read_text())
+    thumbprint = hashlib.sha1(der).hexdigest().upper()
+    tokens = msal_source(
+        token_server,
+        tls_files,
+        client_secret="",
+        certificate_file=str(tls_files.key),
+        certificate_thumbprint=thumbprint,
+    )
+    assert tokens.token()
+    wrong = msal_source(
+        token_server,
+        tls_files,
+        client_secret="",
+        certificate_file=str(tls_files.key),
+        certificate_thumbprint="00" * 20,
+    )
+    with pytest.raises(TokenError, match="AADSTS700027"):
+        wrong.token()
