@@ -63,12 +63,25 @@ def poll(app: Any, once: bool, as_json: bool) -> None:
       mailbot --config mailbot.toml poll --once
     """
     from mailbot.adapters import make_mailbox, make_mailer
+    from mailbot.adapters.oauth2 import token_source
+    from mailbot.errors import MailboxError
+    from mailbot.heartbeat import Heartbeat
+    from mailbot.ports import SystemClock
     from mailbot.service import build_desk
 
     settings = app.settings
-    desk = build_desk(settings, make_mailbox(settings), make_mailer(settings))
+    mailer = make_mailer(settings)
+    desk = build_desk(settings, make_mailbox(settings), mailer)
+    # Run from cron, the cycle still reports to `mailbot status`.
+    heartbeat = Heartbeat(desk.engine, SystemClock(), tokens=token_source(settings))
+    desk.mailer = heartbeat.watch(mailer)
     try:
         polled, delivered = desk.cycle(full=True)
+    except MailboxError as e:
+        heartbeat.poll_failed(str(e))
+        raise
+    else:
+        heartbeat.polled()
     finally:
         desk.close()
     counts = {"poll": vars(polled), "outbox": vars(delivered)}

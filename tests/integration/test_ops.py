@@ -433,3 +433,28 @@ def test_heartbeat_renews_the_token_and_records_a_failing_renewal(engine: Engine
     with db.transaction(engine) as session:
         [bot] = snapshot(session, NOW).instances
     assert bot.token == "down" and "AADSTS7000222" in bot.errors["token"]
+
+
+def test_poll_once_from_cron_reports_to_status(
+    tmp_path: Path, imap_account: Any, smtp_sink: Any, sqlite_url: str
+) -> None:
+    """`poll --once` (cron) records its poll and sends, so `status` shows it healthy;
+    a refused login is recorded as the IMAP error and `status` stays unhealthy."""
+    from tests.integration.test_desk_process import write_config
+
+    db.upgrade(sqlite_url)
+    config = write_config(tmp_path / "cron.toml", imap_account, smtp_sink, sqlite_url)
+    refused = mailbot(config, "poll", "--once", env={"MAILBOT_MAILBOX_PASSWORD": "wrong"})
+    assert refused.returncode == 1
+    down = mailbot(config, "status", "--json")
+    assert down.returncode == 1
+    [bot] = json.loads(down.stdout)["instances"]
+    assert bot["imap"] == "failing" and "refused the login" in bot["errors"]["imap"]
+    imap_account.append(SAMPLE.read_bytes())
+    env = {"MAILBOT_MAILBOX_PASSWORD": imap_account.password}
+    assert mailbot(config, "poll", "--once", env=env).returncode == 0
+    up = mailbot(config, "status", "--json")
+    assert up.returncode == 0, up.stdout
+    [bot] = json.loads(up.stdout)["instances"]
+    assert (bot["imap"], bot["smtp"]) == ("ok", "ok") and bot["errors"] == {}
+    assert json.loads(up.stdout)["messages_today"] == 1
