@@ -41,17 +41,29 @@ def run(app: Any) -> None:
 def poll(app: Any, once: bool, as_json: bool) -> None:
     """Run one full cycle: fetch new mail, process it, deliver due replies.
 
-    Exits 0 on success, 1 when the mailbox or database cannot be reached.
+    Exits 0 on success, 1 when the mailbox or database cannot be reached. SIGTERM or
+    Ctrl-C (e.g. from a cron `timeout`) stops it after the message in hand; what is
+    left is read by the next run.
 
     \b
     Example:
       mailbot --config mailbot.toml poll --once
     """
+    import signal
+    import threading
+
     from mailbot.service import build_desk
 
+    stop = threading.Event()
+
+    def on_signal(signum: int, _frame: Any) -> None:
+        stop.set()
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, on_signal)
     desk = build_desk(app.settings)
     try:
-        polled, delivered = desk.cycle(full=True)
+        polled, delivered = desk.cycle(stop, full=True)
     finally:
         desk.close()
     counts = {"poll": vars(polled), "outbox": vars(delivered)}

@@ -274,8 +274,9 @@ def test_message_that_kills_the_reader_is_quarantined_not_retried_forever(
     config: Path, imap_account: Any, smtp_sink: Any, db_url: str
 ) -> None:
     """A message whose reading kills the process is found (its group is then read one
-    message at a time), set aside in Quarantine without being read again, and the
-    messages around it are processed normally."""
+    message at a time), set aside in Quarantine without being read again once it has
+    killed the bot twice while read alone, and the messages around it are processed
+    normally; the quarantine listing names its sender and subject."""
     poison = SAMPLE.read_bytes().replace(
         b"Message-ID: <sample-enrolment-0001@hartfordvt.gov>",
         b"X-Mailbot-Test-Poison: 1\r\nMessage-ID: <poison@hartfordvt.gov>",
@@ -286,8 +287,9 @@ def test_message_that_kills_the_reader_is_quarantined_not_retried_forever(
     env = {"MAILBOT_FAULT": "reading"}
     first = mailbot(config, "poll", "--once", env=env, password=imap_account.password)
     assert first.returncode == 70  # died reading the group
-    second = mailbot(config, "poll", "--once", env=env, password=imap_account.password)
-    assert second.returncode == 70  # died again, reading the poison message alone
+    for _ in range(2):  # died again, twice, reading the poison message alone
+        again = mailbot(config, "poll", "--once", env=env, password=imap_account.password)
+        assert again.returncode == 70
     third = mailbot(config, "poll", "--once", env=env, password=imap_account.password)
     assert third.returncode == 0, third.stderr
     assert cases_and_outbox(db_url) == (2, 2)
@@ -296,8 +298,10 @@ def test_message_that_kills_the_reader_is_quarantined_not_retried_forever(
     assert imap_account.uids("INBOX") == []
     listed = json.loads(mailbot(config, "quarantine", "--json").stdout)
     assert [r["reason"] for r in listed] == [
-        "reading this message stopped the bot twice; it is not read again"
+        "the bot died 2 times while reading this message alone; it is not read again"
     ]
+    assert listed[0]["sender"] == "rtanner@hartfordvt.gov"
+    assert listed[0]["subject"]
 
 
 def test_message_that_hangs_the_reader_is_quarantined_and_the_rest_go_on(
