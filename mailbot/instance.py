@@ -16,10 +16,21 @@ import socket
 from datetime import datetime, timedelta
 from pathlib import Path
 
+_LIVE: set[str] = set()
+"""Tokens handed out in this process and not yet retired (a process may run more than
+one desk, e.g. in tests: each is alive while this process is)."""
+
 
 def new_token() -> str:
-    """A token naming this process, unique across restarts."""
-    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+    """A token naming one desk of this process, unique across restarts."""
+    token = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+    _LIVE.add(token)
+    return token
+
+
+def retire(token: str) -> None:
+    """The desk holding ``token`` stopped: rows it left are no longer anybody's."""
+    _LIVE.discard(token)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -58,6 +69,8 @@ def is_gone(
     if host == socket.gethostname() and pid_text.isdigit():
         pid = int(pid_text)
         if pid == os.getpid():
-            return True  # this PID, another nonce: an earlier life of this process
+            # This PID: a desk of this process, or an earlier life of it (a restarted
+            # container's PID 1).
+            return owner not in _LIVE
         return not _pid_alive(pid)
     return since is None or now - since >= stale_after

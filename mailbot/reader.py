@@ -57,8 +57,18 @@ def read_in_process(
 
 
 def _serve(conn: Connection, limits: Limits, rules_dir: Path | None, loop_header: str) -> None:
-    """The child: read each message sent, answer with the reading."""
+    """The child: read each message sent, answer with the reading.
+
+    SIGINT and SIGTERM are ignored here: a Ctrl-C or a service manager's stop reaches
+    the whole process group, and a reader stopped that way would look like a message
+    that crashes it. The parent stops the bot after the message in hand, then this
+    child with SIGKILL (or it ends when the pipe closes)."""
+    import signal
+
     from mailbot.logs import configure_logging
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
     configure_logging("error", "json")
     while True:
@@ -136,7 +146,7 @@ class IsolatedReader:
         if conn is not None:
             conn.close()
         if process is not None and process.is_alive():
-            process.terminate()
+            process.kill()  # it ignores SIGTERM (see _serve)
             process.join(timeout=2)
             if process.is_alive():
                 process.kill()

@@ -517,6 +517,8 @@ class Desk:
         # as a reader crash would (the poison-message tests only).
         if os.environ.get(FAULT_ENV) == "reading" and b"X-Mailbot-Test-Poison:" in raw[:4096]:
             os._exit(70)
+        if os.environ.get(FAULT_ENV) == "slow_read":  # a slow reader (signal tests)
+            time.sleep(0.3)
         if self.reader is not None:
             return self.reader.read(raw)
         return read_in_process(raw, self.limits, self.settings.bot.rules_dir, self.loop_header)
@@ -657,6 +659,7 @@ class Desk:
 
     def close(self) -> None:
         """Log out of the mailbox and stop the reader process."""
+        instance.retire(self.token)
         self.mailbox.close()
         if self.reader is not None:
             self.reader.close()
