@@ -293,6 +293,8 @@ class Desk:
             if stop is not None and stop.is_set():
                 return
             self._unit(state, unit, sizes, report, stop)
+        if stop is not None and stop.is_set():
+            return  # stopped within the last group: its unread messages come next time
         with db.transaction(self.engine) as session:
             # Expunged by another client meanwhile, or handled above: done with them.
             ledger.set_cursor(session, self.folder, state.uidvalidity, uids[-1], self.clock.now())

@@ -8,7 +8,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from mailbot.store import db
-from mailbot.store.models import Case, OutboxMessage
+from mailbot.store.models import AuditEvent, Case, OutboxMessage
 from tests.integration.desk_helpers import DESK, SAMPLE, incomplete_request
 
 pytestmark = pytest.mark.integration
@@ -160,6 +160,87 @@ def test_crash_after_send_resends_same_message_id(
     ids = {m.data.split(b"Message-ID: ", 1)[1].split(b"\r\n", 1)[0] for m in smtp_sink.messages}
     assert len(ids) == 1
     assert cases_and_outbox(db_url) == (1, 1)
+    engine = db.make_engine(db_url)
+    with db.transaction(engine) as s:  # both sends are on record
+        row = s.scalars(select(OutboxMessage)).one()
+        attempts = list(
+            s.scalars(select(AuditEvent.detail).where(AuditEvent.action == "send_attempt"))
+        )
+    engine.dispose()
+    assert (row.status.value, row.attempts) == ("sent", 2)
+    assert [a["attempt"] for a in attempts] == [1, 2]
+
+
+def test_a_dead_relay_holds_its_reply_only_briefly(
+    config: Path, imap_account: Any, smtp_sink: Any, db_url: str
+) -> None:
+    """A relay killed after SMTP accepted a reply holds up only that one reply, for a
+    lease of about a minute: the other queued replies go out on the next run."""
+    for i in range(3):
+        imap_account.append(
+            incomplete_request(f"<lease-{i}@norwich.test>").replace(
+                b"<dmorse@norwich.test>", f"<chief{i}@norwich.test>".encode()
+            )
+        )
+    crashed = mailbot(
+        config,
+        "poll",
+        "--once",
+        env={"MAILBOT_FAULT": "after_send"},
+        password=imap_account.password,
+    )
+    assert crashed.returncode == 70
+    again = mailbot(config, "poll", "--once", password=imap_account.password)
+    assert again.returncode == 0, again.stderr
+    assert len(smtp_sink.messages) == 3  # 1 before the crash, the 2 others now
+    engine = db.make_engine(db_url)
+    with db.transaction(engine) as s:
+        held = s.scalars(select(OutboxMessage).where(OutboxMessage.status == "pending")).one()
+    engine.dispose()
+    assert held.next_attempt_at - datetime.now(UTC) < timedelta(seconds=61)
+
+
+def test_sigterm_stops_poll_once_after_the_message_in_hand(
+    config: Path, imap_account: Any, smtp_sink: Any, db_url: str
+) -> None:
+    """SIGTERM (a cron `timeout`) stops `mailbot poll --once` after the message in hand:
+    exit 0, what was read is recorded and moved, nothing is quarantined, and the next
+    run reads the rest."""
+    for i in range(12):
+        imap_account.append(
+            incomplete_request(f"<term-{i}@norwich.test>").replace(
+                b"<dmorse@norwich.test>", f"<chief{i}@norwich.test>".encode()
+            )
+        )
+    env = {**os.environ, "MAILBOT_MAILBOX_PASSWORD": imap_account.password}
+    env["MAILBOT_FAULT"] = "slow_read"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mailbot", "--config", str(config), "poll", "--once"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stderr is not None
+    started = time.monotonic()
+    for line in proc.stderr:  # wait until it is reading
+        if b"imap_folder_created" in line or time.monotonic() - started > 30:
+            break
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGTERM)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise
+    assert proc.returncode == 0, err.decode()[-2000:]
+    left = len(imap_account.uids("INBOX"))
+    assert 0 < left < 12
+    assert len(imap_account.uids("Processed")) == 12 - left
+    rest = mailbot(config, "poll", "--once", password=imap_account.password)
+    assert rest.returncode == 0, rest.stderr
+    assert imap_account.uids("INBOX") == [], rest.stderr[-3000:]
+    assert imap_account.uids("Quarantine") == []
+    assert cases_and_outbox(db_url) == (12, 12)
 
 
 def test_wrong_password_is_one_line_error(config: Path, imap_account: Any) -> None:
