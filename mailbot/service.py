@@ -368,8 +368,9 @@ class Desk:
             if sizes[u] > limit and (header := self.mailbox.fetch_header(u)) is not None:
                 header_raws[u] = header
         fetched = [u for u in uids if u in raws or u in header_raws]
-        if not fetched:
+        if not fetched:  # all expunged by another client meanwhile
             with db.transaction(self.engine) as session:
+                ledger.finish_reading(session, self.folder, state.uidvalidity, uids)
                 ledger.set_cursor(
                     session, self.folder, state.uidvalidity, uids[-1], self.clock.now()
                 )
