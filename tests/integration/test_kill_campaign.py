@@ -94,18 +94,21 @@ def _message_id(raw: bytes) -> str:
     return str(BytesHeaderParser().parsebytes(raw)["Message-ID"])
 
 
-def _run_and_kill(config: Path, password: str, after: float) -> None:
+def _run_and_kill(config: Path, password: str, after: float, log: Path) -> str:
+    """Start `mailbot run`, SIGKILL it after ``after`` seconds; its log lines."""
     env = {**os.environ, "MAILBOT_MAILBOX_PASSWORD": password}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mailbot", "--config", str(config), "run"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        start_new_session=True,
-    )
-    time.sleep(after)
-    os.killpg(proc.pid, signal.SIGKILL)  # the bot and its reader, at once
-    proc.wait(timeout=30)
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mailbot", "--config", str(config), "run"],
+            stdout=subprocess.DEVNULL,
+            stderr=out,
+            env=env,
+            start_new_session=True,
+        )
+        time.sleep(after)
+        os.killpg(proc.pid, signal.SIGKILL)  # the bot and its reader, at once
+        proc.wait(timeout=30)
+    return log.read_text(errors="replace")
 
 
 def test_random_kills_lose_nothing_and_quarantine_nothing(
@@ -135,11 +138,16 @@ def test_random_kills_lose_nothing_and_quarantine_nothing(
             for i in range(n):
                 client.append("INBOX", request(round_no, i))
         kills = rng.randint(1, plan["kills"])
-        for _ in range(kills):
-            _run_and_kill(config, account.password, rng.uniform(0.8, 2.0 + n * 0.03))
+        logs = ""
+        for k in range(kills):
+            after = rng.uniform(0.8, 2.0 + n * 0.06)
+            logs += _run_and_kill(
+                config, account.password, after, tmp_path / f"r{round_no}k{k}.log"
+            )
         for _ in range(4):  # the clean run: as many polls as it takes
             out = mailbot(config, "poll", "--once", password=account.password, timeout=300)
             assert out.returncode == 0, out.stderr[-2000:]
+            logs += out.stderr
             if not account.uids("INBOX"):
                 break
         engine = db.make_engine(url)
@@ -173,6 +181,7 @@ def test_random_kills_lose_nothing_and_quarantine_nothing(
             "round": round_no,
             "messages": n,
             "kills": kills,
+            "one_by_one_rereads": logs.count("reading_one_by_one"),
             "quarantined": quarantined + len(placed["Quarantine"]),
             "duplicate_copies": sum(c - 1 for c in everywhere.values()),
             "duplicate_cases": max(0, cases - n),
