@@ -172,10 +172,13 @@ def test_crash_after_send_resends_same_message_id(
 
 
 def test_a_dead_relay_holds_its_reply_only_briefly(
-    config: Path, imap_account: Any, smtp_sink: Any, db_url: str
+    tmp_path: Path, imap_account: Any, smtp_sink: Any, sqlite_url: str
 ) -> None:
     """A relay killed after SMTP accepted a reply holds up only that one reply, for a
     lease of about a minute: the other queued replies go out on the next run."""
+    db_url = sqlite_url  # the claim itself is tested on both databases in-process
+    db.upgrade(db_url)
+    config = write_config(tmp_path / "m.toml", imap_account, smtp_sink, db_url)
     for i in range(3):
         imap_account.append(
             incomplete_request(f"<lease-{i}@norwich.test>").replace(
@@ -201,12 +204,15 @@ def test_a_dead_relay_holds_its_reply_only_briefly(
 
 
 def test_sigterm_stops_poll_once_after_the_message_in_hand(
-    config: Path, imap_account: Any, smtp_sink: Any, db_url: str
+    tmp_path: Path, imap_account: Any, smtp_sink: Any, sqlite_url: str
 ) -> None:
     """SIGTERM (a cron `timeout`) stops `mailbot poll --once` after the message in hand:
     exit 0, what was read is recorded and moved, nothing is quarantined, and the next
     run reads the rest."""
-    for i in range(12):
+    db_url = sqlite_url
+    db.upgrade(db_url)
+    config = write_config(tmp_path / "m.toml", imap_account, smtp_sink, db_url)
+    for i in range(8):
         imap_account.append(
             incomplete_request(f"<term-{i}@norwich.test>").replace(
                 b"<dmorse@norwich.test>", f"<chief{i}@norwich.test>".encode()
@@ -234,13 +240,13 @@ def test_sigterm_stops_poll_once_after_the_message_in_hand(
         raise
     assert proc.returncode == 0, err.decode()[-2000:]
     left = len(imap_account.uids("INBOX"))
-    assert 0 < left < 12
-    assert len(imap_account.uids("Processed")) == 12 - left
+    assert 0 < left < 8
+    assert len(imap_account.uids("Processed")) == 8 - left
     rest = mailbot(config, "poll", "--once", password=imap_account.password)
     assert rest.returncode == 0, rest.stderr
     assert imap_account.uids("INBOX") == [], rest.stderr[-3000:]
     assert imap_account.uids("Quarantine") == []
-    assert cases_and_outbox(db_url) == (12, 12)
+    assert cases_and_outbox(db_url) == (8, 8)
 
 
 def test_wrong_password_is_one_line_error(config: Path, imap_account: Any) -> None:

@@ -40,7 +40,7 @@ pytestmark = pytest.mark.integration
 
 
 def _campaign() -> dict[str, int]:
-    settings = {"messages": 16, "kills": 2, "rounds": 1, "seed": 0}
+    settings = {"messages": 12, "kills": 1, "rounds": 1, "seed": 0}
     for part in filter(None, os.environ.get("MAILBOT_KILL_CAMPAIGN", "").split(",")):
         key, _, value = part.partition("=")
         settings[key.strip()] = int(value)
@@ -152,13 +152,14 @@ def test_random_kills_lose_nothing_and_quarantine_nothing(
                 break
         engine = db.make_engine(url)
         with db.transaction(engine) as s:  # replies a killed relay had claimed fall due
-            s.execute(
+            held = s.execute(
                 update(OutboxMessage)
                 .where(OutboxMessage.status == OutboxStatus.PENDING)
                 .values(next_attempt_at=datetime(2000, 1, 1, tzinfo=UTC))
-            )
-        out = mailbot(config, "poll", "--once", password=account.password, timeout=300)
-        assert out.returncode == 0, out.stderr[-2000:]
+            ).rowcount
+        if held:
+            out = mailbot(config, "poll", "--once", password=account.password, timeout=300)
+            assert out.returncode == 0, out.stderr[-2000:]
         with db.transaction(engine) as s:
             cases = int(s.scalar(select(func.count()).select_from(Case)) or 0)
             quarantined = int(
