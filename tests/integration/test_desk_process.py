@@ -206,9 +206,10 @@ def test_a_dead_relay_holds_its_reply_only_briefly(
 def test_sigterm_stops_poll_once_after_the_message_in_hand(
     tmp_path: Path, imap_account: Any, smtp_sink: Any, sqlite_url: str
 ) -> None:
-    """SIGTERM (a cron `timeout`) stops `mailbot poll --once` after the message in hand:
-    exit 0, what was read is recorded and moved, nothing is quarantined, and the next
-    run reads the rest."""
+    """SIGTERM to the whole process group (a cron `timeout`, a service manager's stop)
+    stops `mailbot poll --once` after the message in hand: exit 0, what was read is
+    recorded and moved, nothing is quarantined (the reader process got the signal
+    too), and the next run reads the rest."""
     db_url = sqlite_url
     db.upgrade(db_url)
     config = write_config(tmp_path / "m.toml", imap_account, smtp_sink, db_url)
@@ -225,6 +226,7 @@ def test_sigterm_stops_poll_once_after_the_message_in_hand(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
+        start_new_session=True,
     )
     assert proc.stderr is not None
     started = time.monotonic()
@@ -232,7 +234,7 @@ def test_sigterm_stops_poll_once_after_the_message_in_hand(
         if b"imap_folder_created" in line or time.monotonic() - started > 30:
             break
     time.sleep(1.0)
-    proc.send_signal(signal.SIGTERM)
+    os.killpg(proc.pid, signal.SIGTERM)
     try:
         _, err = proc.communicate(timeout=30)
     except subprocess.TimeoutExpired:
