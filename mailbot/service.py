@@ -9,6 +9,7 @@ reason and the cycle goes on.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import threading
@@ -78,11 +79,14 @@ def _fault(point: str) -> None:
         os._exit(70)
 
 
+_DISK_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS})
+
+
 def _is_environment_failure(error: BaseException) -> bool:
-    """A failure of the database, the disk or the network: never the message's fault."""
-    return isinstance(error, sa_exc.OperationalError | sa_exc.InterfaceError | OSError) or (
-        isinstance(error, sa_exc.DBAPIError) and not isinstance(error, sa_exc.IntegrityError)
-    )
+    """A failure of the database or the disk: never the message's fault (retried)."""
+    if isinstance(error, OSError):
+        return error.errno in _DISK_ERRNOS
+    return isinstance(error, sa_exc.DBAPIError) and not isinstance(error, sa_exc.IntegrityError)
 
 
 def header_summary(raw: bytes | None) -> tuple[str | None, str | None, str | None]:
