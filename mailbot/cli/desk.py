@@ -157,6 +157,60 @@ def reprocess(app: Any, ledger_id: int) -> None:
     click.echo(f"message #{ledger_id}: {outcome.value}" + (f" ({reason})" if reason else ""))
 
 
+@click.command()
+@click.option("--lift", "lift", metavar="ADDRESS", help="Let replies go to ADDRESS again.")
+@click.option("--by", "by", metavar="NAME", help="Who lifts it (for the audit trail).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.pass_obj
+def suppressed(app: Any, lift: str | None, by: str | None, as_json: bool) -> None:
+    """List the addresses the bot stopped writing to after [bot]
+    suppress_after_hard_bounces hard bounces, or lift one once it is fixed.
+
+    \b
+    Example:
+      mailbot suppressed
+      mailbot suppressed --lift chief@town.vt.us --by "K. Staff"
+    """
+    from datetime import UTC, datetime
+
+    from mailbot.errors import CaseError
+    from mailbot.store import bounces, casefiles, db
+
+    engine = db.open_engine(app.settings.database.url)
+    if lift is not None:
+        if not by:
+            raise CaseError("say who lifts it: --by NAME")
+        with db.transaction(engine) as session:
+            if not bounces.lift(session, lift):
+                raise CaseError(f"{lift} is not suppressed; `mailbot suppressed` lists them")
+            casefiles.add_audit(
+                session,
+                action="address_unsuppressed",
+                actor=by,
+                now=datetime.now(UTC),
+                detail={"to": lift.strip().lower()},
+            )
+        click.echo(f"replies may go to {lift.strip().lower()} again")
+        return
+    with db.transaction(engine) as session:
+        rows = [
+            {
+                "address": r.address,
+                "hard_bounces": r.hard_bounces,
+                "suppressed_at": r.suppressed_at.isoformat() if r.suppressed_at else None,
+            }
+            for r in bounces.suppressed(session)
+        ]
+    if as_json:
+        click.echo(json.dumps(rows))
+    elif not rows:
+        click.echo("No address is suppressed.")
+    else:
+        for r in rows:
+            address = "".join(c for c in str(r["address"]) if c.isprintable())
+            click.echo(f"{address}  {r['hard_bounces']} hard bounces  since {r['suppressed_at']}")
+
+
 class _NoMailbox:
     """Reprocessing works from stored bytes; it never talks to IMAP."""
 

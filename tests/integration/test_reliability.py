@@ -3,12 +3,14 @@ a TCP proxy for resets), a real SMTP peer, SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
 import time
 from datetime import timedelta
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -241,10 +243,11 @@ def dsn(our_id: bytes, n: int, status: bytes = b"5.1.1", action: bytes = b"faile
 
 
 def test_repeated_hard_bounces_stop_replies_and_flag_the_contact(
-    imap_account: Any, smtp_sink: Any, engine: Engine
+    imap_account: Any, smtp_sink: Any, engine: Engine, tmp_path: Path
 ) -> None:
     """After [bot] suppress_after_hard_bounces hard bounces to one address (a delay
-    report does not count) the bot stops writing to it, and `case show` says so."""
+    report does not count) the bot stops writing to it and `case show` says so;
+    `mailbot suppressed` lists it, and once staff lift it replies go out again."""
     from mailbot.intake.rules import load_rules
     from mailbot.review.casework import case_view
 
@@ -275,7 +278,28 @@ def test_repeated_hard_bounces_stop_replies_and_flag_the_contact(
     labels = [f["label"] for f in view["flags"]]
     assert "replies to this contact stopped after repeated hard bounces" in labels
     assert suppressed == 1
+    # Staff see the address, fix it and lift the suppression: replies go out again.
+    config = tmp_path / "desk.toml"
+    url = engine.url.render_as_string(hide_password=False)
+    config.write_text(f'[database]\nurl = "{url}"\n[logging]\nlevel = "warning"\n')
+    listed = cli(config, "suppressed", "--json")
+    assert [r["address"] for r in json.loads(listed.stdout)] == ["dmorse@norwich.test"]
+    cli(config, "suppressed", "--lift", "dmorse@norwich.test", "--by", "K. Staff")
+    imap_account.append(answer(ours, "Logo to follow", message_id="<ans-10@norwich.test>"))
+    desk.cycle()
+    assert len(smtp_sink.messages) == 2
     desk.close()
+
+
+def cli(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "mailbot", "--config", str(config), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return done
 
 
 def test_the_relay_drains_a_backlog_past_fifty_replies_in_one_round(
