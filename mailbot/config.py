@@ -127,6 +127,8 @@ class RetentionSettings(_Section):
 
 class DatabaseSettings(_Section):
     url: str = "sqlite:///mailbot.db"
+    statement_timeout_seconds: float = Field(default=30.0, ge=0)
+    connect_timeout_seconds: float = Field(default=10.0, gt=0)
 
 
 class PollSettings(_Section):
@@ -134,6 +136,7 @@ class PollSettings(_Section):
     idle: bool = True
     idle_renew_seconds: float = Field(default=540.0, gt=0, le=1740)
     batch_size: int = Field(default=50, ge=1)
+    send_budget_seconds: float = Field(default=120.0, gt=0)
 
 
 class LimitsSettings(_Section):
@@ -155,6 +158,7 @@ class BotSettings(_Section):
     authserv_id: str = ""
     rules_dir: Path | None = None
     judicial_bureau_address: str = ""
+    suppress_after_hard_bounces: int = Field(default=3, ge=1)
 
 
 class LoggingSettings(_Section):

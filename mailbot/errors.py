@@ -34,6 +34,11 @@ class StoreError(MailbotError):
     """Raised when the database is unreachable or its schema is not current."""
 
 
+class DatabaseStalled(StoreError):
+    """Raised when the database did not answer within ``[database]
+    statement_timeout_seconds`` (or the connection stopped answering); retried."""
+
+
 class SchemaOutOfDate(StoreError):
     """Raised when the database schema is behind the code; run ``mailbot db upgrade``."""
 

@@ -27,7 +27,7 @@ from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 from mailbot.notify import LOOP_VALUE, queue_email
 from mailbot.ports import Clock
-from mailbot.store import casefiles, ledger, outbox
+from mailbot.store import bounces, casefiles, ledger, outbox
 from mailbot.store.models import Case, Message, MessageOutcome
 
 log = structlog.get_logger()
@@ -42,6 +42,17 @@ class Outcome:
     case_id: int | None = None
 
 
+def _body_digest(raw: bytes) -> str:
+    """SHA-256 of what follows the header block."""
+    import hashlib
+
+    for separator in (b"\r\n\r\n", b"\n\n"):
+        at = raw.find(separator)
+        if at >= 0:
+            return hashlib.sha256(raw[at + len(separator) :]).hexdigest()
+    return hashlib.sha256(b"").hexdigest()
+
+
 class Handler:
     """Case decisions for one message; pure apart from the session it is given."""
 
@@ -52,6 +63,9 @@ class Handler:
         self.clock = clock
 
     def may_reply(self, session: Session, address: str) -> bool:
+        if bounces.is_suppressed(session, address):
+            log.warning("reply_to_suppressed_address")
+            return False
         cap = self.settings.bot.max_replies_per_address_per_day
         since = self.clock.now() - timedelta(days=1)
         allowed = outbox.replies_since(session, address, since) < cap
@@ -120,28 +134,54 @@ class Handler:
             if case is None:
                 continue
             casefiles.add_flag(session, case, "reply_bounced", now=now)
+            hard = bounces.is_hard_bounce(message.raw)
             casefiles.add_audit(
                 session,
                 action="bounced",
                 actor="mailbot",
                 now=now,
                 case_id=case.id,
-                detail={"ledger_id": message.id, "outbox_id": row.id, "to": row.to_address},
+                detail={
+                    "ledger_id": message.id,
+                    "outbox_id": row.id,
+                    "to": row.to_address,
+                    "hard": hard,
+                },
             )
-            log.warning("reply_bounced", reference=case.reference, outbox_id=row.id)
+            log.warning("reply_bounced", reference=case.reference, outbox_id=row.id, hard=hard)
+            threshold = self.settings.bot.suppress_after_hard_bounces
+            if hard and bounces.record_hard_bounce(session, row.to_address, now, threshold):
+                casefiles.add_flag(session, case, "contact_suppressed", now=now)
+                casefiles.add_audit(
+                    session,
+                    action="address_suppressed",
+                    actor="mailbot",
+                    now=now,
+                    case_id=case.id,
+                    detail={"to": row.to_address, "hard_bounces": threshold},
+                )
+                log.warning("address_suppressed", reference=case.reference, outbox_id=row.id)
+            elif hard and bounces.is_suppressed(session, row.to_address):
+                casefiles.add_flag(session, case, "contact_suppressed", now=now)
             return case
         return None
 
     def _earlier_copy(self, session: Session, message: Message) -> Message | None:
         """The same email recorded before (delivered twice, or seen under an old
-        UIDVALIDITY): same Message-ID and same bytes, or same bytes."""
+        UIDVALIDITY): the same bytes, or the same Message-ID, sender and body (a copy
+        that took another route differs only in its trace headers). Another email
+        that reuses a Message-ID is read like any other."""
         for other in ledger.find_by_sha256(session, message.raw_sha256):
             if other.id != message.id:
                 return other
-        if message.message_id:
+        if message.message_id and message.raw is not None:
+            body = _body_digest(message.raw)
             for other in ledger.find_by_message_id(session, message.message_id):
-                if other.id != message.id and other.sender == message.sender:
+                if other.id == message.id or other.sender != message.sender:
+                    continue
+                if other.raw is not None and _body_digest(other.raw) == body:
                     return other
+                log.warning("message_id_reused", ledger_id=other.id)
         return None
 
     def _thread_case(self, session: Session, parts: MessageParts) -> Case | None:

@@ -58,12 +58,25 @@ def read_in_process(
 
 
 def _serve(conn: Connection, limits: Limits, rules_dir: Path | None, loop_header: str) -> None:
-    """The child: read each message sent, answer with the reading."""
+    """The child: read each message sent, answer with the reading.
+
+    A Ctrl-C or a service manager's stop reaches the whole process group, and a reader
+    stopped that way would look like a message that crashes it: SIGINT is ignored
+    here, and SIGTERM ends the child only between messages (the parent stops after the
+    message in hand)."""
     from mailbot.logs import configure_logging
 
-    # Ctrl-C reaches the whole process group: the parent stops this reader (EOF on the
-    # pipe) after the message in hand; the child itself must not die with a traceback.
+    busy = False
+    stopping = False
+
+    def on_term(_signum: int, _frame: Any) -> None:
+        nonlocal stopping
+        if not busy:
+            os._exit(0)
+        stopping = True
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, on_term)
 
     configure_logging("error", "json")
     while True:
@@ -77,7 +90,15 @@ def _serve(conn: Connection, limits: Limits, rules_dir: Path | None, loop_header
             if fault == "reader_hang":
                 time.sleep(3600)
             os._exit(71)
+        busy = True
         conn.send(read_in_process(raw, limits, rules_dir, loop_header))
+        busy = False
+        if stopping:
+            os._exit(0)
+
+
+_STOPPED_BY_SIGNAL = frozenset({0, -signal.SIGTERM, -signal.SIGINT, -signal.SIGHUP})
+"""Exit statuses of a reader stopped from outside, not by the message it read."""
 
 
 class IsolatedReader:
@@ -117,6 +138,18 @@ class IsolatedReader:
         return parent
 
     def read(self, raw: bytes) -> Reading:
+        """The reading of ``raw``, or why it cannot be read (a crash, a time-out).
+
+        A reader stopped from outside (a stop signal sent to the whole process group)
+        is replaced and the message read again, once; then :class:`ReaderUnavailable`
+        is raised, which blames nothing on the message."""
+        try:
+            return self._read_once(raw)
+        except ReaderUnavailable:
+            log.warning("reader_stopped_from_outside")
+            return self._read_once(raw)
+
+    def _read_once(self, raw: bytes) -> Reading:
         conn = self._start()
         try:
             conn.send_bytes(raw)
@@ -127,7 +160,14 @@ class IsolatedReader:
                     self.close()  # a fresh child gives the memory of a large read back
                 return answer
         except (EOFError, OSError):
+            process = self._process
             self.close()
+            if process is not None and process.exitcode in _STOPPED_BY_SIGNAL:
+                # Stopped from outside (a stop signal to the process group): says
+                # nothing about the message, which is read again.
+                raise ReaderUnavailable(
+                    f"the message reader was stopped (exit status {process.exitcode})"
+                ) from None
             log.warning("reader_crashed")
             return "reading this message crashed the reader"
         self.close()
@@ -141,7 +181,7 @@ class IsolatedReader:
         if conn is not None:
             conn.close()
         if process is not None and process.is_alive():
-            process.terminate()
+            process.kill()  # SIGTERM waits for the message in hand (see _serve)
             process.join(timeout=2)
             if process.is_alive():
                 process.kill()

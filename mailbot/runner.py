@@ -94,7 +94,7 @@ class Runner:
             return
         try:
             with self.desk.lock:
-                report = self.desk.deliver_due()
+                report = self.desk.deliver_due(stop=self.stop)
             if report.sent or report.retried or report.failed:
                 log.info("outbox_done", **vars(report))
         except MailbotError as e:

@@ -9,17 +9,25 @@ reason and the cycle goes on.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import threading
+import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from email.header import decode_header, make_header
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import getaddresses
 from typing import Any
 
 import structlog
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from mailbot import instance
 from mailbot.config import Settings
 from mailbot.errors import (
     DeliveryError,
@@ -28,6 +36,7 @@ from mailbot.errors import (
     MailboxError,
     MessageError,
     PermanentDeliveryError,
+    StoreError,
 )
 from mailbot.handling import Handler, Outcome
 from mailbot.intake.limits import Limits
@@ -37,7 +46,7 @@ from mailbot.intake.rules import Rules, load_rules
 from mailbot.notify import queue_email
 from mailbot.ports import Clock, FolderState, Mailbox, Mailer
 from mailbot.reader import IsolatedReader, Reading, read_in_process
-from mailbot.store import casefiles, db, ledger, outbox
+from mailbot.store import bounces, casefiles, db, ledger, outbox
 from mailbot.store.models import Message, MessageOutcome, OutboxMessage, OutboxStatus
 
 log = structlog.get_logger()
@@ -50,10 +59,68 @@ FAULT_ENV = "MAILBOT_FAULT"
 there abruptly, as a crash would. Used by the crash-recovery tests only."""
 
 
+QUARANTINE_AFTER_DEATHS = 2
+"""A message on which the bot died this many times while reading it alone (after the
+death of a group read that held it) is set aside unread: two deaths, not one, so a
+kill that happens to land while a good message is read never costs its answer."""
+
+READ_STALE_AFTER = timedelta(seconds=60)
+"""A read mark of an instance on another host counts as a death once it is older than
+the read time limit plus this (on the same host the process table tells at once)."""
+
+MOVE_GRACE = timedelta(seconds=60)
+"""A message recorded by an instance on another host that has not moved it after this
+long is moved by whichever instance sees it (on the same host: once that PID is gone)."""
+
+
 def _fault(point: str) -> None:
     if os.environ.get(FAULT_ENV) == point:
         log.warning("fault_injected", point=point)
         os._exit(70)
+
+
+_DISK_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS})
+
+
+def _is_environment_failure(error: BaseException) -> bool:
+    """A failure of the database or the disk: never the message's fault (retried)."""
+    if isinstance(error, OSError):
+        return error.errno in _DISK_ERRNOS
+    return isinstance(error, sa_exc.DBAPIError) and not isinstance(error, sa_exc.IntegrityError)
+
+
+def header_summary(raw: bytes | None) -> tuple[str | None, str | None, str | None]:
+    """(sender, subject, Message-ID) read leniently from a message's header block, for
+    a message that is set aside without being read (staff must see who sent it).
+    Never raises; anything it cannot make out is None."""
+    if not raw:
+        return None, None, None
+    block = raw[: 64 * 1024]
+    end = block.find(b"\r\n\r\n")
+    if end < 0:
+        end = block.find(b"\n\n")
+    try:
+        headers = BytesHeaderParser(policy=compat32).parsebytes(block[: end if end >= 0 else None])
+
+        def text(name: str) -> str | None:
+            value = headers.get(name)
+            if value is None:
+                return None
+            try:
+                decoded = str(make_header(decode_header(str(value))))
+            except Exception:
+                decoded = str(value)
+            cleaned = "".join(c if c.isprintable() else " " for c in decoded).strip()
+            return cleaned[:500] or None
+
+        sender = None
+        found = [a for _, a in getaddresses([text("From") or ""]) if "@" in a]
+        if found:
+            sender = found[0][:320]
+        mid = text("Message-ID")
+        return sender, text("Subject"), (mid.split()[0][:998] if mid else None)
+    except Exception:
+        return None, None, None
 
 
 @dataclass
@@ -116,6 +183,7 @@ class Desk:
             else None
         )
         self.folder = settings.mailbox.folder
+        self.token = instance.new_token()
         self._folders_ready = False
         self.lock = threading.Lock()
 
@@ -154,7 +222,7 @@ class Desk:
                 return False
             if state.uidnext is None or state.uidnext > cursor.last_uid + 1:
                 return False
-            return not ledger.has_unmoved(session, self.folder)
+            return not ledger.has_unmoved(session, self.folder, state.uidvalidity)
 
     def poll_once(self, stop: threading.Event | None = None, *, full: bool = False) -> PollReport:
         """Read every new message once. Raises :class:`MailboxError` when the server
@@ -177,11 +245,23 @@ class Desk:
                 if cursor is not None:
                     # Old UIDs mean nothing now: start over, and let the ledger's
                     # Message-ID and content hash recognise what was seen before.
+                    # Staff are told (mailbot status, the audit trail).
                     log.warning(
                         "uidvalidity_changed",
                         folder=self.folder,
                         old=cursor.uidvalidity,
                         new=state.uidvalidity,
+                    )
+                    casefiles.add_audit(
+                        session,
+                        action="uidvalidity_changed",
+                        actor="mailbot",
+                        now=self.clock.now(),
+                        detail={
+                            "folder": self.folder,
+                            "old": cursor.uidvalidity,
+                            "new": state.uidvalidity,
+                        },
                     )
                 ledger.set_cursor(session, self.folder, state.uidvalidity, 0, self.clock.now())
         if state.uidnext is not None and state.uidnext <= last_uid + 1:
@@ -203,20 +283,22 @@ class Desk:
     ) -> None:
         sizes = self.mailbox.sizes(uids)
         with db.transaction(self.engine) as session:
-            known = {
-                m.uid: (m.id, m.outcome)
-                for m in ledger.find_messages(session, self.folder, state.uidvalidity, uids)
-            }
-        if known:
+            recorded = ledger.find_messages(session, self.folder, state.uidvalidity, uids)
+            known = {m.uid for m in recorded}
+            movable = [(m.id, m.uid, m.outcome) for m in recorded if self._movable(m)]
+        if movable:
             # Recorded before a crash but not moved: move them, never process again.
-            self._move_all([(pk, uid, outcome) for uid, (pk, outcome) in known.items()])
-            report.moved += len(known)
+            # Those another live instance recorded are its to move.
+            self._move_all(movable)
+            report.moved += len(movable)
         fresh = [u for u in uids if u in sizes and u not in known]
         report.seen += len(fresh)
         for unit in self._units(fresh, sizes):
             if stop is not None and stop.is_set():
                 return
-            self._unit(state, unit, sizes, report)
+            self._unit(state, unit, sizes, report, stop)
+        if stop is not None and stop.is_set():
+            return  # stopped within the last group: its unread messages come next time
         with db.transaction(self.engine) as session:
             # Expunged by another client meanwhile, or handled above: done with them.
             ledger.set_cursor(session, self.folder, state.uidvalidity, uids[-1], self.clock.now())
@@ -238,40 +320,112 @@ class Desk:
             units.append(current)
         return units
 
+    def _gone(self, owner: str | None, since: datetime | None, stale_after: timedelta) -> bool:
+        return instance.is_gone(owner, self.token, since, self.clock.now(), stale_after)
+
     def _unit(
-        self, state: FolderState, uids: list[int], sizes: dict[int, int], report: PollReport
+        self,
+        state: FolderState,
+        uids: list[int],
+        sizes: dict[int, int],
+        report: PollReport,
+        stop: threading.Event | None = None,
     ) -> None:
         """Fetch, read and record a group of messages in ONE transaction (a savepoint
-        each, so one bad message cannot spoil the others), then move them."""
+        each, so one bad message cannot spoil the others), then move them.
+
+        Just before reading, the group is marked as being read by this process; the
+        marks go in the transaction that records the results. Marks left by a process
+        that is gone mean it died while reading: that group is read again one message
+        at a time, and a message that the bot died on while reading it alone
+        (``QUARANTINE_AFTER_DEATHS`` times, each counted when it is read next) is set
+        aside unread. IMAP and database failures leave no mark."""
         limit = self.limits.max_message_bytes
+        stale = timedelta(seconds=self.settings.limits.read_timeout_seconds) + READ_STALE_AFTER
         with db.transaction(self.engine) as session:
-            alone = ledger.unfinished_reads(session, self.folder, state.uidvalidity, uids)
-        if alone and len(uids) > 1:
+            dead = {
+                uid: (m.alone, m.attempts)
+                for uid, m in ledger.read_markers(
+                    session, self.folder, state.uidvalidity, uids
+                ).items()
+                if self._gone(m.owner, m.started_at, stale)
+            }
+        if dead and len(uids) > 1:
             # An earlier read of this group died: find the message that kills the
-            # reader by reading them one at a time.
+            # bot by reading them one at a time.
             log.warning("reading_one_by_one", first_uid=uids[0], count=len(uids))
             for uid in uids:
-                self._unit(state, [uid], sizes, report)
+                if stop is not None and stop.is_set():
+                    return
+                self._unit(state, [uid], sizes, report, stop)
+            return
+        alone, deaths = False, None
+        if dead:
+            was_alone, attempts = dead[uids[0]]
+            alone, deaths = True, attempts + (1 if was_alone else 0)
+            if deaths >= QUARANTINE_AFTER_DEATHS:
+                self._quarantine_unread(state, uids[0], sizes[uids[0]], report, deaths)
+                return
+        raws = self.mailbox.fetch_many([u for u in uids if sizes[u] <= limit])
+        header_raws: dict[int, bytes] = {}
+        for u in uids:
+            if sizes[u] > limit and (header := self.mailbox.fetch_header(u)) is not None:
+                header_raws[u] = header
+        fetched = [u for u in uids if u in raws or u in header_raws]
+        if not fetched:  # all expunged by another client meanwhile
+            with db.transaction(self.engine) as session:
+                ledger.finish_reading(session, self.folder, state.uidvalidity, uids)
+                ledger.set_cursor(
+                    session, self.folder, state.uidvalidity, uids[-1], self.clock.now()
+                )
             return
         with db.transaction(self.engine) as session:
-            earlier = ledger.begin_reading(
-                session, self.folder, state.uidvalidity, uids, self.clock.now(), alone=alone
+            ledger.mark_reading(
+                session,
+                self.folder,
+                state.uidvalidity,
+                fetched,
+                owner=self.token,
+                now=self.clock.now(),
+                alone=alone,
+                deaths=deaths,
             )
-        if alone and earlier[uids[0]] >= 1:
-            self._quarantine_unread(state, uids[0], sizes[uids[0]], report)
-            return
-        raws = self.mailbox.fetch_many([u for u in uids if sizes[u] <= limit])
-        headers = {
-            u: self._read(u, header)
-            for u in uids
-            if sizes[u] > limit and (header := self.mailbox.fetch_header(u)) is not None
-        }
-        readings = {uid: self._read(uid, raw) for uid, raw in raws.items()}
+        try:
+            done = self._read_and_record(state, uids, raws, header_raws, sizes, report, stop)
+        except BaseException:
+            # Not a death (an IMAP or database failure, a signal): the marks say
+            # nothing about these messages.
+            self._forget_reading(state, fetched)
+            raise
+        _fault("after_commit")
+        self._move_all(done)
+        report.moved += len(done)
+
+    def _read_and_record(
+        self,
+        state: FolderState,
+        uids: list[int],
+        raws: dict[int, bytes],
+        header_raws: dict[int, bytes],
+        sizes: dict[int, int],
+        report: PollReport,
+        stop: threading.Event | None,
+    ) -> list[tuple[int, int, MessageOutcome]]:
+        readings: dict[int, Reading] = {}
+        handled: list[int] = []
+        for uid in uids:
+            if stop is not None and stop.is_set():
+                break  # stop after the message in hand: the rest are read next time
+            if uid in raws:
+                readings[uid] = self._read(uid, raws[uid])
+            elif uid in header_raws:
+                readings[uid] = self._read(uid, header_raws[uid])
+            handled.append(uid)
         done: list[tuple[int, int, MessageOutcome]] = []
         now = self.clock.now()
         with db.transaction(self.engine) as session:
-            for uid in uids:
-                if uid not in raws and uid not in headers:
+            for uid in handled:
+                if uid not in readings:
                     continue  # expunged by another client meanwhile
                 try:
                     with session.begin_nested():
@@ -281,17 +435,21 @@ class Desk:
                             )
                         else:
                             pk, outcome = self._record_too_large(
-                                session, state, uid, sizes[uid], headers[uid], now
+                                session, state, uid, sizes[uid], readings[uid], now
                             )
                 except DuplicateMessage:
                     # Another instance recorded it first; that instance moves it.
                     log.info("message_taken_by_other_instance", uid=uid)
                     continue
                 except MailbotError as e:
+                    if isinstance(e, StoreError):
+                        raise  # the database's fault, not the message's: retried
                     pk, outcome = self._record_failure(
                         session, state, uid, raws.get(uid), sizes[uid], str(e), now
                     )
                 except Exception as e:  # a bug must not stop the desk
+                    if _is_environment_failure(e):
+                        raise  # database, disk or network: retried, never blamed on it
                     log.exception("message_processing_crashed", uid=uid)
                     reason = f"internal error while processing: {type(e).__name__}"
                     pk, outcome = self._record_failure(
@@ -300,16 +458,24 @@ class Desk:
                 done.append((pk, uid, outcome))
                 report.count(outcome)
             ledger.finish_reading(session, self.folder, state.uidvalidity, uids)
-            ledger.set_cursor(session, self.folder, state.uidvalidity, uids[-1], now)
-        _fault("after_commit")
-        self._move_all(done)
-        report.moved += len(done)
+            if handled:
+                ledger.set_cursor(session, self.folder, state.uidvalidity, handled[-1], now)
+        return done
+
+    def _forget_reading(self, state: FolderState, uids: list[int]) -> None:
+        try:
+            with db.transaction(self.engine) as session:
+                ledger.forget_reading(session, self.folder, state.uidvalidity, uids, self.token)
+        except MailbotError as e:  # the database is down: the marks name a live owner
+            log.warning("read_marks_left", error=str(e), count=len(uids))
 
     def _quarantine_unread(
-        self, state: FolderState, uid: int, size: int, report: PollReport
+        self, state: FolderState, uid: int, size: int, report: PollReport, deaths: int
     ) -> None:
         """Set aside, without reading it again, a message whose reading stopped the bot."""
-        reason = "reading this message stopped the bot twice; it is not read again"
+        reason = (
+            f"the bot died {deaths} times while reading this message alone; it is not read again"
+        )
         raw = self.mailbox.fetch_many([uid]).get(uid)
         now = self.clock.now()
         with db.transaction(self.engine) as session:
@@ -320,13 +486,20 @@ class Desk:
         self._move_all([(pk, uid, outcome)])
         report.moved += 1
 
+    def _movable(self, message: Message) -> bool:
+        """Whether this process may move a recorded, unmoved message: it recorded it,
+        or the instance that did is gone (two instances never both move one)."""
+        return message.recorded_by == self.token or self._gone(
+            message.recorded_by, message.recorded_at, MOVE_GRACE
+        )
+
     def _finish_moves(self, state: FolderState, report: PollReport) -> None:
         """Move messages recorded before a crash but never moved."""
         with db.transaction(self.engine) as session:
             pending = [
                 (m.id, m.uid, m.outcome)
-                for m in ledger.unmoved_messages(session, self.folder)
-                if m.uidvalidity == state.uidvalidity
+                for m in ledger.unmoved_messages(session, self.folder, state.uidvalidity)
+                if self._movable(m)
             ]
         if pending:
             self._move_all(pending)
@@ -351,14 +524,21 @@ class Desk:
         # as a reader crash would (the poison-message tests only).
         if os.environ.get(FAULT_ENV) == "reading" and b"X-Mailbot-Test-Poison:" in raw[:4096]:
             os._exit(70)
+        if os.environ.get(FAULT_ENV) == "slow_read":  # a slow reader (signal tests)
+            time.sleep(0.3)
         if self.reader is not None:
             return self.reader.read(raw)
         return read_in_process(raw, self.limits, self.settings.bot.rules_dir, self.loop_header)
 
     def _ledger(self, session: Session, state: FolderState, uid: int, **fields: Any) -> Message:
-        """Record one message of the polled folder in the ledger."""
+        """Record one message of the polled folder in the ledger, as this instance's."""
         return ledger.record_message(
-            session, mailbox=self.folder, uidvalidity=state.uidvalidity, uid=uid, **fields
+            session,
+            mailbox=self.folder,
+            uidvalidity=state.uidvalidity,
+            uid=uid,
+            recorded_by=self.token,
+            **fields,
         )
 
     def _record_failure(
@@ -372,6 +552,7 @@ class Desk:
         now: datetime,
     ) -> tuple[int, MessageOutcome]:
         """Quarantine a message whose processing failed (its savepoint was undone)."""
+        sender, subject, message_id = header_summary(raw)
         message = self._ledger(
             session,
             state,
@@ -382,6 +563,9 @@ class Desk:
             reason=reason[:500],
             raw=raw,
             now=now,
+            sender=sender,
+            subject=subject,
+            message_id=message_id,
         )
         log.warning("message_quarantined", uid=uid, reason=reason)
         return message.id, MessageOutcome.QUARANTINED
@@ -444,6 +628,13 @@ class Desk:
     ) -> tuple[int, MessageOutcome]:
         failure = reading if isinstance(reading, str) else None
         parts = None if isinstance(reading, str) else reading[0]
+        sender: str | None
+        subject: str | None
+        message_id: str | None
+        if parts is not None:
+            sender, subject, message_id = parts.sender, parts.subject[:500], parts.message_id
+        else:  # unreadable: staff still see who sent it and what about
+            sender, subject, message_id = header_summary(raw)
         message = self._ledger(
             session,
             state,
@@ -452,9 +643,9 @@ class Desk:
             size=len(raw),
             outcome=MessageOutcome.QUARANTINED if failure else MessageOutcome.PROCESSED,
             reason=failure,
-            message_id=parts.message_id if parts else None,
-            sender=parts.sender if parts else None,
-            subject=(parts.subject[:500] if parts else None),
+            message_id=message_id,
+            sender=sender,
+            subject=subject,
             raw=raw,
             now=now,
         )
@@ -475,6 +666,7 @@ class Desk:
 
     def close(self) -> None:
         """Log out of the mailbox and stop the reader process."""
+        instance.retire(self.token)
         self.mailbox.close()
         if self.reader is not None:
             self.reader.close()
@@ -526,23 +718,66 @@ class Desk:
 
     # -- outbox relay -------------------------------------------------------------------
 
-    def deliver_due(self, limit: int = 50) -> DeliveryReport:
-        """Send what the outbox holds and is due; back off on temporary failures."""
+    def deliver_due(
+        self,
+        limit: int | None = None,
+        *,
+        stop: threading.Event | None = None,
+        budget_seconds: float | None = None,
+    ) -> DeliveryReport:
+        """Send what the outbox holds and is due, until it is empty, ``limit`` replies
+        were tried, ``budget_seconds`` (default ``[poll] send_budget_seconds``) are
+        spent, or ``stop`` is set; back off on temporary failures.
+
+        Each row is claimed on its own just before it is sent, for a short lease (a
+        dead relay holds up one reply, briefly); the claim counts the attempt and
+        writes it to the audit trail, so a resend after a crash between the SMTP
+        answer and the update is on record."""
         report = DeliveryReport()
-        now = self.clock.now()
-        with db.transaction(self.engine) as session:
-            rows = [
-                (r.id, r.message_id, list(r.recipients), r.raw)
-                for r in outbox.claim(session, now, limit)
-            ]
-        for position, (pk, message_id, recipients, raw) in enumerate(rows):
+        budget = (
+            self.settings.poll.send_budget_seconds if budget_seconds is None else budget_seconds
+        )
+        deadline = time.monotonic() + budget
+        lease = timedelta(seconds=max(60.0, 3 * self.settings.smtp.timeout_seconds))
+        tried = 0
+        while limit is None or tried < limit:
+            if (stop is not None and stop.is_set()) or time.monotonic() >= deadline:
+                break
+            now = self.clock.now()
+            with db.transaction(self.engine) as session:
+                row = outbox.claim_next(session, now, lease)
+                if row is None:
+                    break
+                pk, message_id, recipients, raw = (
+                    row.id,
+                    row.message_id,
+                    list(row.recipients),
+                    row.raw,
+                )
+                if bounces.is_suppressed(session, row.to_address):
+                    outbox.mark_failed(
+                        session, row, now, "address suppressed after hard bounces", counted=True
+                    )
+                    self._flag_undelivered(session, row, "address suppressed after hard bounces")
+                    report.failed += 1
+                    tried += 1
+                    continue
+                casefiles.add_audit(
+                    session,
+                    action="send_attempt",
+                    actor="mailbot",
+                    now=now,
+                    case_id=row.case_id,
+                    detail={"outbox_id": pk, "attempt": row.attempts, "message_id": message_id},
+                )
+            tried += 1
             bound = log.bind(outbox_id=pk, message_id=message_id)
             try:
                 self.mailer.send(self.settings.smtp.from_address, recipients, raw)
             except PermanentDeliveryError as e:
                 with db.transaction(self.engine) as session:
                     row = self._outbox_row(session, pk)
-                    outbox.mark_failed(session, row, self.clock.now(), str(e))
+                    outbox.mark_failed(session, row, self.clock.now(), str(e), counted=True)
                     self._flag_undelivered(session, row, str(e))
                 bound.error("reply_failed", error=str(e))
                 report.failed += 1
@@ -550,17 +785,19 @@ class Desk:
             except DeliveryError as e:
                 with db.transaction(self.engine) as session:
                     row = self._outbox_row(session, pk)
-                    status = outbox.schedule_retry(session, row, self.clock.now(), str(e))
+                    status = outbox.schedule_retry(
+                        session, row, self.clock.now(), str(e), counted=True
+                    )
                     if status == OutboxStatus.FAILED:  # out of attempts: staff must know
                         self._flag_undelivered(session, row, str(e))
-                    # The server is unwell: the rest wait for the next round, unclaimed.
-                    outbox.release(session, [r[0] for r in rows[position + 1 :]], now)
                 bound.warning("reply_deferred", error=str(e), status=status.value)
                 report.retried += 1
-                break
+                break  # the server is unwell: the rest wait for the next round
             _fault("after_send")
             with db.transaction(self.engine) as session:
-                outbox.mark_sent(session, self._outbox_row(session, pk), self.clock.now())
+                outbox.mark_sent(
+                    session, self._outbox_row(session, pk), self.clock.now(), counted=True
+                )
             bound.info("reply_sent")
             report.sent += 1
         return report
@@ -596,7 +833,7 @@ class Desk:
             try:
                 polled = self.poll_once(stop, full=full)
             finally:
-                delivered = self.deliver_due()
+                delivered = self.deliver_due(stop=stop)
         return polled, delivered
 
 
@@ -608,7 +845,7 @@ def build_desk(
     from mailbot.adapters.smtp import SmtpMailer
     from mailbot.ports import SystemClock
 
-    engine = db.make_engine(settings.database.url)
+    engine = db.engine_for(settings.database)
     db.check_schema(engine)
     return Desk(
         settings,

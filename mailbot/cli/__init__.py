@@ -19,6 +19,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "poll": ("mailbot.cli.desk:poll", "Run one full cycle (fetch, process, send) and exit."),
     "quarantine": ("mailbot.cli.desk:quarantine", "List messages set aside as unreadable."),
     "reprocess": ("mailbot.cli.desk:reprocess", "Read a quarantined message again."),
+    "suppressed": (
+        "mailbot.cli.desk:suppressed",
+        "Addresses no longer written to after hard bounces; lift one.",
+    ),
     "check": ("mailbot.cli.desk:check", "Check settings, database, mailbox and SMTP (health)."),
     "status": ("mailbot.cli.ops:status", "How the running bot is doing (database only; health)."),
     "purge": ("mailbot.cli.ops:purge", "Delete raw bodies of long-closed cases ([retention])."),

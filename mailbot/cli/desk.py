@@ -56,12 +56,17 @@ def run(app: Any) -> None:
 def poll(app: Any, once: bool, as_json: bool) -> None:
     """Run one full cycle: fetch new mail, process it, deliver due replies.
 
-    Exits 0 on success, 1 when the mailbox or database cannot be reached.
+    Exits 0 on success, 1 when the mailbox or database cannot be reached. SIGTERM or
+    Ctrl-C (e.g. from a cron `timeout`) stops it after the message in hand; what is
+    left is read by the next run.
 
     \b
     Example:
       mailbot --config mailbot.toml poll --once
     """
+    import signal
+    import threading
+
     from mailbot.adapters import make_mailbox, make_mailer
     from mailbot.adapters.oauth2 import token_source
     from mailbot.errors import MailboxError
@@ -69,6 +74,13 @@ def poll(app: Any, once: bool, as_json: bool) -> None:
     from mailbot.ports import SystemClock
     from mailbot.service import build_desk
 
+    stop = threading.Event()
+
+    def on_signal(signum: int, _frame: Any) -> None:
+        stop.set()
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, on_signal)
     settings = app.settings
     mailer = make_mailer(settings)
     desk = build_desk(settings, make_mailbox(settings), mailer)
@@ -76,7 +88,7 @@ def poll(app: Any, once: bool, as_json: bool) -> None:
     heartbeat = Heartbeat(desk.engine, SystemClock(), tokens=token_source(settings))
     desk.mailer = heartbeat.watch(mailer)
     try:
-        polled, delivered = desk.cycle(full=True)
+        polled, delivered = desk.cycle(stop, full=True)
     except MailboxError as e:
         heartbeat.poll_failed(str(e))
         raise
@@ -173,6 +185,60 @@ def reprocess(app: Any, ledger_id: int) -> None:
         if desk.reader is not None:
             desk.reader.close()
     click.echo(f"message #{ledger_id}: {outcome.value}" + (f" ({reason})" if reason else ""))
+
+
+@click.command()
+@click.option("--lift", "lift", metavar="ADDRESS", help="Let replies go to ADDRESS again.")
+@click.option("--by", "by", metavar="NAME", help="Who lifts it (for the audit trail).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.pass_obj
+def suppressed(app: Any, lift: str | None, by: str | None, as_json: bool) -> None:
+    """List the addresses the bot stopped writing to after [bot]
+    suppress_after_hard_bounces hard bounces, or lift one once it is fixed.
+
+    \b
+    Example:
+      mailbot suppressed
+      mailbot suppressed --lift chief@town.vt.us --by "K. Staff"
+    """
+    from datetime import UTC, datetime
+
+    from mailbot.errors import CaseError
+    from mailbot.store import bounces, casefiles, db
+
+    engine = db.open_engine(app.settings.database.url)
+    if lift is not None:
+        if not by:
+            raise CaseError("say who lifts it: --by NAME")
+        with db.transaction(engine) as session:
+            if not bounces.lift(session, lift):
+                raise CaseError(f"{lift} is not suppressed; `mailbot suppressed` lists them")
+            casefiles.add_audit(
+                session,
+                action="address_unsuppressed",
+                actor=by,
+                now=datetime.now(UTC),
+                detail={"to": lift.strip().lower()},
+            )
+        click.echo(f"replies may go to {lift.strip().lower()} again")
+        return
+    with db.transaction(engine) as session:
+        rows = [
+            {
+                "address": r.address,
+                "hard_bounces": r.hard_bounces,
+                "suppressed_at": r.suppressed_at.isoformat() if r.suppressed_at else None,
+            }
+            for r in bounces.suppressed(session)
+        ]
+    if as_json:
+        click.echo(json.dumps(rows))
+    elif not rows:
+        click.echo("No address is suppressed.")
+    else:
+        for r in rows:
+            address = "".join(c for c in str(r["address"]) if c.isprintable())
+            click.echo(f"{address}  {r['hard_bounces']} hard bounces  since {r['suppressed_at']}")
 
 
 class _NoMailbox:

@@ -29,6 +29,7 @@ FLAG_LABELS: dict[str, str] = {
     "reply_not_sent": "a reply was not sent",
     "delivery_failed": "a reply could not be delivered",
     "reply_bounced": "a reply bounced: the sender did not get it",
+    "contact_suppressed": "replies to this contact stopped after repeated hard bounces",
 }
 
 SECTIONS = ("agency", "point_of_contact", "head_of_department")

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, create_engine, event, exc, inspect
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.orm import Session
 
-from mailbot.errors import StoreError
+from mailbot.errors import DatabaseStalled, StoreError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 CONNECT_TIMEOUT_SECONDS = 10
@@ -40,7 +40,7 @@ def safe_url(url: str | URL) -> str:
     return parsed.render_as_string(hide_password=True)
 
 
-def _sqlite_setup(engine: Engine) -> None:
+def _sqlite_setup(engine: Engine, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
     # pysqlite's own transaction handling breaks SAVEPOINT and transactional DDL; take
     # it over. BEGIN IMMEDIATE takes the write lock up front, so two bot instances
     # queue on busy_timeout instead of failing on a lock upgrade.
@@ -49,7 +49,7 @@ def _sqlite_setup(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")
@@ -61,11 +61,20 @@ def _sqlite_setup(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(
+    url: str,
+    *,
+    statement_timeout: float | None = None,
+    connect_timeout: float = CONNECT_TIMEOUT_SECONDS,
+) -> Engine:
     """An engine for ``url`` (SQLite or PostgreSQL), configured for durability.
 
-    SQLite: WAL, ``synchronous=FULL``, foreign keys on, a busy timeout, and the parent
-    folder of the file created. Raises :class:`StoreError` for a bad URL or a missing
+    SQLite: WAL, ``synchronous=FULL``, foreign keys on, a busy timeout (the
+    ``statement_timeout`` when given), and the parent folder of the file created.
+    PostgreSQL: ``connect_timeout``, TCP keepalives and a TCP user timeout of the same
+    length (a server that stops answering is noticed), and a server-side
+    ``statement_timeout`` (seconds; 0 or None for none) so a stalled database raises
+    instead of hanging the bot. Raises :class:`StoreError` for a bad URL or a missing
     driver. Does not connect: an unreachable server is reported by the first
     :func:`transaction`.
     """
@@ -83,7 +92,18 @@ def make_engine(url: str) -> Engine:
                 ) from None
     elif backend == "postgresql":
         kwargs["pool_pre_ping"] = True
-        kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+        wait = max(1, round(connect_timeout))
+        connect_args: dict[str, Any] = {
+            "connect_timeout": wait,
+            "keepalives": 1,
+            "keepalives_idle": wait,
+            "keepalives_interval": max(1, wait // 3),
+            "keepalives_count": 3,
+            "tcp_user_timeout": wait * 1000,
+        }
+        if statement_timeout:
+            connect_args["options"] = f"-c statement_timeout={round(statement_timeout * 1000)}"
+        kwargs["connect_args"] = connect_args
     try:
         engine = create_engine(parsed, **kwargs)
     except exc.NoSuchModuleError:
@@ -96,8 +116,18 @@ def make_engine(url: str) -> Engine:
             raise StoreError("PostgreSQL driver missing: pip install 'mailbot[postgres]'") from None
         raise StoreError(f"database driver missing: {e.name}") from None
     if backend == "sqlite":
-        _sqlite_setup(engine)
+        busy = round(statement_timeout * 1000) if statement_timeout else SQLITE_BUSY_TIMEOUT_MS
+        _sqlite_setup(engine, busy)
     return engine
+
+
+def engine_for(settings: Any) -> Engine:
+    """:func:`make_engine` with the ``[database]`` settings (``DatabaseSettings``)."""
+    return make_engine(
+        settings.url,
+        statement_timeout=settings.statement_timeout_seconds,
+        connect_timeout=settings.connect_timeout_seconds,
+    )
 
 
 def _first_line(error: BaseException) -> str:
@@ -108,11 +138,26 @@ def _first_line(error: BaseException) -> str:
 def translate(error: exc.SQLAlchemyError, engine: Engine) -> StoreError:
     """A one-line :class:`StoreError` for a SQLAlchemy failure (never the password)."""
     where = safe_url(engine.url)
+    if _is_stall(error):
+        return DatabaseStalled(
+            f"the database at {where} did not answer in time ({_first_line(error)}); "
+            "the work is retried"
+        )
     if isinstance(error, exc.IntegrityError):
         return StoreError(f"the database refused the change: {_first_line(error)}")
     if isinstance(error, exc.OperationalError | exc.InterfaceError):
         return StoreError(f"cannot use the database at {where}: {_first_line(error)}")
     return StoreError(f"database error at {where}: {_first_line(error)}")
+
+
+def _is_stall(error: exc.SQLAlchemyError) -> bool:
+    """A statement cancelled by statement_timeout (SQLSTATE 57014), or a connection
+    the kernel dropped because the server stopped answering."""
+    orig = getattr(error, "orig", None)
+    if getattr(orig, "sqlstate", None) == "57014":
+        return True
+    text = str(orig or error).lower()
+    return "timed out" in text or "timeout expired" in text
 
 
 @contextlib.contextmanager
@@ -129,7 +174,12 @@ def transaction(engine: Engine) -> Iterator[Session]:
         with session.begin():
             yield session
     except exc.SQLAlchemyError as e:
-        raise translate(e, engine) from e
+        error = translate(e, engine)
+        if isinstance(error, DatabaseStalled):
+            import structlog
+
+            structlog.get_logger().error("database_stalled", error=str(error))
+        raise error from e
     finally:
         session.close()
 

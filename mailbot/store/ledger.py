@@ -45,6 +45,7 @@ def record_message(
     case_id: int | None = None,
     raw: bytes | None = None,
     received_at: datetime | None = None,
+    recorded_by: str | None = None,
 ) -> Message:
     """Add a message to the ledger.
 
@@ -67,6 +68,7 @@ def record_message(
         raw=raw,
         received_at=received_at,
         recorded_at=now,
+        recorded_by=recorded_by,
     )
     try:
         with session.begin_nested():
@@ -131,18 +133,26 @@ def find_by_sha256(session: Session, raw_sha256: str) -> list[Message]:
     )
 
 
-def has_unmoved(session: Session, mailbox: str) -> bool:
-    """Whether any recorded message of ``mailbox`` still waits for its IMAP move."""
+def has_unmoved(session: Session, mailbox: str, uidvalidity: int | None = None) -> bool:
+    """Whether any recorded message of ``mailbox`` still waits for its IMAP move
+    (under ``uidvalidity`` when given: rows of an older UIDVALIDITY can never be
+    moved, and must not keep every idle poll doing a full SELECT)."""
     query = select(Message.id).where(Message.moved_to.is_(None), Message.mailbox == mailbox)
+    if uidvalidity is not None:
+        query = query.where(Message.uidvalidity == uidvalidity)
     return session.scalars(query.limit(1)).first() is not None
 
 
-def unmoved_messages(session: Session, mailbox: str | None = None) -> list[Message]:
+def unmoved_messages(
+    session: Session, mailbox: str | None = None, uidvalidity: int | None = None
+) -> list[Message]:
     """Recorded messages whose IMAP move has not been done yet, oldest first
     (a crash between the commit and the MOVE leaves these behind)."""
     query = select(Message).where(Message.moved_to.is_(None))
     if mailbox is not None:
         query = query.where(Message.mailbox == mailbox)
+    if uidvalidity is not None:
+        query = query.where(Message.uidvalidity == uidvalidity)
     return list(session.scalars(query.order_by(Message.id)))
 
 
@@ -192,21 +202,13 @@ def messages_of_case(session: Session, case_id: int) -> list[Message]:
     )
 
 
-def begin_reading(
-    session: Session,
-    mailbox: str,
-    uidvalidity: int,
-    uids: Sequence[int],
-    now: datetime,
-    *,
-    alone: bool = False,
-) -> dict[int, int]:
-    """Note that ``uids`` are about to be read (commit before reading).
-
-    Returns, per UID, how many earlier reads of that message *alone* never finished.
-    Reads of a group are noted but not counted: a crash there does not say which
-    message caused it; the group is then read one message at a time (``alone``)."""
-    found = {
+def read_markers(
+    session: Session, mailbox: str, uidvalidity: int, uids: Sequence[int]
+) -> dict[int, ReadAttempt]:
+    """The read markers of ``uids`` (messages whose read began and never finished)."""
+    if not uids:
+        return {}
+    return {
         row.uid: row
         for row in session.scalars(
             select(ReadAttempt).where(
@@ -216,44 +218,65 @@ def begin_reading(
             )
         )
     }
-    earlier: dict[int, int] = {}
+
+
+def mark_reading(
+    session: Session,
+    mailbox: str,
+    uidvalidity: int,
+    uids: Sequence[int],
+    *,
+    owner: str,
+    now: datetime,
+    alone: bool = False,
+    deaths: int | None = None,
+) -> None:
+    """Note that ``owner`` reads ``uids`` now (commit just before reading them).
+
+    A marker this process leaves behind when it dies is the evidence the next poll
+    acts on. ``deaths`` (alone reads only) stores how many times the bot has died
+    while this message was read on its own, counted in this same transaction.
+    Plain UPDATEs, so a row another instance deleted meanwhile is simply re-created.
+    """
     for uid in uids:
-        row = found.get(uid)
-        earlier[uid] = row.attempts if row is not None else 0
-        if row is None:
-            fresh = ReadAttempt(
+        where = (
+            ReadAttempt.mailbox == mailbox,
+            ReadAttempt.uidvalidity == uidvalidity,
+            ReadAttempt.uid == uid,
+        )
+        values: dict[str, object] = {"owner": owner, "started_at": now, "alone": alone}
+        if deaths is not None:
+            values["attempts"] = deaths
+        changed = session.execute(update(ReadAttempt).where(*where).values(**values))
+        if getattr(changed, "rowcount", 0):
+            continue
+        _insert_once(
+            session,
+            ReadAttempt(
                 mailbox=mailbox,
                 uidvalidity=uidvalidity,
                 uid=uid,
-                attempts=1 if alone else 0,
+                attempts=deaths or 0,
                 started_at=now,
-            )
-            if _insert_once(session, fresh):
-                continue
-            # Another bot instance is reading it too: the ledger decides who records it.
-            row = session.get(ReadAttempt, (mailbox, uidvalidity, uid), populate_existing=True)
-            if row is None:
-                continue
-        if alone:
-            row.attempts += 1
-            row.started_at = now
+                owner=owner,
+                alone=alone,
+            ),
+        )
     session.flush()
-    return earlier
 
 
-def unfinished_reads(session: Session, mailbox: str, uidvalidity: int, uids: Sequence[int]) -> bool:
-    """True when a read of any of ``uids`` began and never finished."""
-    return (
-        session.scalars(
-            select(ReadAttempt.uid)
-            .where(
-                ReadAttempt.mailbox == mailbox,
-                ReadAttempt.uidvalidity == uidvalidity,
-                ReadAttempt.uid.in_(list(uids)),
-            )
-            .limit(1)
-        ).first()
-        is not None
+def forget_reading(
+    session: Session, mailbox: str, uidvalidity: int, uids: Sequence[int], owner: str
+) -> None:
+    """Drop this process's markers of ``uids``: the read ended without a death (an
+    IMAP or database failure), which says nothing about the messages."""
+    session.execute(
+        delete(ReadAttempt).where(
+            ReadAttempt.mailbox == mailbox,
+            ReadAttempt.uidvalidity == uidvalidity,
+            ReadAttempt.uid.in_(list(uids)),
+            ReadAttempt.owner == owner,
+        )
     )
 
 
@@ -302,6 +325,8 @@ def set_cursor(
         cursor = session.get(FolderCursor, mailbox, with_for_update=True, populate_existing=True)
         assert cursor is not None
     if cursor.uidvalidity != uidvalidity:
+        cursor.previous_uidvalidity = cursor.uidvalidity
+        cursor.uidvalidity_changed_at = now
         cursor.uidvalidity = uidvalidity
         cursor.last_uid = last_uid
         cursor.updated_at = now
@@ -310,3 +335,25 @@ def set_cursor(
         cursor.updated_at = now
     session.flush()
     return cursor
+
+
+def folder_alerts(session: Session) -> list[FolderCursor]:
+    """Folders whose UIDVALIDITY changed (the server rebuilt or recreated them), for
+    staff: old UIDs were dropped and the ledger's hashes decide what was seen before."""
+    return list(
+        session.scalars(
+            select(FolderCursor)
+            .where(FolderCursor.uidvalidity_changed_at.is_not(None))
+            .order_by(FolderCursor.mailbox)
+        )
+    )
+
+
+def clear_folder_alert(session: Session, mailbox: str) -> bool:
+    """Staff have seen the UIDVALIDITY change of ``mailbox``; False when none was raised."""
+    cursor = session.get(FolderCursor, mailbox)
+    if cursor is None or cursor.uidvalidity_changed_at is None:
+        return False
+    cursor.uidvalidity_changed_at = None
+    session.flush()
+    return True

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     DateTime,
     Dialect,
     Enum,
@@ -30,6 +31,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -145,6 +147,9 @@ class Message(Base):
     recorded_at: Mapped[datetime]
     # Indexed: every poll asks whether a recorded message still waits for its move.
     moved_to: Mapped[str | None] = mapped_column(String(255), index=True)
+    # The bot instance that recorded it (see mailbot.instance): only that instance
+    # moves it, unless it is known to be dead, so two instances never both move it.
+    recorded_by: Mapped[str | None] = mapped_column(String(255))
 
 
 class FolderCursor(Base):
@@ -156,13 +161,19 @@ class FolderCursor(Base):
     uidvalidity: Mapped[int] = mapped_column(BigInteger)
     last_uid: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime]
+    # Set when the server changed the folder's UIDVALIDITY: an alert for staff.
+    previous_uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
+    uidvalidity_changed_at: Mapped[datetime | None]
 
 
 class ReadAttempt(Base):
     """A message being read. Rows exist only while a group of messages is read and
-    recorded; one left behind means the process died on the way, and the next poll
-    reads that group one message at a time so a message that kills the reader is
-    found and quarantined instead of being retried forever."""
+    recorded; one left behind by an instance that is gone means that process died while
+    reading, and the next poll reads that group one message at a time so a message
+    that kills the bot is found and quarantined instead of being retried forever.
+    ``attempts`` counts the deaths seen while the message was read on its own
+    (``alone``); ``owner`` names the instance reading it (see :mod:`mailbot.instance`).
+    """
 
     __tablename__ = "read_attempts"
 
@@ -171,6 +182,20 @@ class ReadAttempt(Base):
     uid: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     attempts: Mapped[int] = mapped_column(Integer)
     started_at: Mapped[datetime]
+    owner: Mapped[str | None] = mapped_column(String(255))
+    alone: Mapped[bool] = mapped_column(Boolean, server_default=false())
+
+
+class AddressBounce(Base):
+    """Hard bounces of our replies to one address; at ``[bot]
+    suppress_after_hard_bounces`` the address gets no more replies until staff act."""
+
+    __tablename__ = "address_bounces"
+
+    address: Mapped[str] = mapped_column(String(320), primary_key=True)
+    hard_bounces: Mapped[int] = mapped_column(Integer)
+    last_bounce_at: Mapped[datetime]
+    suppressed_at: Mapped[datetime | None]
 
 
 class Case(Base):

@@ -20,7 +20,7 @@ from mailbot.store.models import OutboxMessage, OutboxStatus
 RETRY_BASE = timedelta(minutes=1)
 RETRY_CAP = timedelta(hours=6)
 MAX_ATTEMPTS = 12
-CLAIM_LEASE = timedelta(minutes=5)
+CLAIM_LEASE = timedelta(minutes=2)
 _MAX_ERROR_CHARS = 500
 
 
@@ -106,6 +106,23 @@ def claim(
     return rows
 
 
+def claim_next(
+    session: Session, now: datetime, lease: timedelta = CLAIM_LEASE
+) -> OutboxMessage | None:
+    """The next due row, claimed for ``lease`` with its attempt counted, or None.
+
+    The relay claims one row at a time, just before sending it: a relay that dies
+    holds up that one reply until the short lease ends, never a whole batch."""
+    rows = due(session, now, 1)
+    if not rows:
+        return None
+    row = rows[0]
+    row.next_attempt_at = now + lease
+    row.attempts += 1
+    session.flush()
+    return row
+
+
 def release(session: Session, pks: Sequence[int], now: datetime) -> None:
     """Give back claimed rows that were not tried: due again at ``now``."""
     if pks:
@@ -116,10 +133,13 @@ def release(session: Session, pks: Sequence[int], now: datetime) -> None:
         )
 
 
-def mark_sent(session: Session, row: OutboxMessage, now: datetime) -> None:
-    """The SMTP server accepted the message."""
+def mark_sent(
+    session: Session, row: OutboxMessage, now: datetime, *, counted: bool = False
+) -> None:
+    """The SMTP server accepted the message (``counted``: :func:`claim_next` already
+    counted this attempt)."""
     row.status = OutboxStatus.SENT
-    row.attempts += 1
+    row.attempts += 0 if counted else 1
     row.sent_at = now
     row.last_error = None
     session.flush()
@@ -134,12 +154,13 @@ def schedule_retry(
     max_attempts: int = MAX_ATTEMPTS,
     base: timedelta = RETRY_BASE,
     cap: timedelta = RETRY_CAP,
+    counted: bool = False,
 ) -> OutboxStatus:
     """A temporary failure (4xx, timeout): try again later, with exponential backoff.
 
     After ``max_attempts`` tries the row is marked failed instead. Returns the new status.
     """
-    row.attempts += 1
+    row.attempts += 0 if counted else 1
     row.last_error = error[:_MAX_ERROR_CHARS]
     if row.attempts >= max_attempts:
         row.status = OutboxStatus.FAILED
@@ -149,9 +170,11 @@ def schedule_retry(
     return row.status
 
 
-def mark_failed(session: Session, row: OutboxMessage, now: datetime, error: str) -> None:
+def mark_failed(
+    session: Session, row: OutboxMessage, now: datetime, error: str, *, counted: bool = False
+) -> None:
     """A permanent failure (5xx): never retried; staff are told through the case."""
-    row.attempts += 1
+    row.attempts += 0 if counted else 1
     row.status = OutboxStatus.FAILED
     row.last_error = error[:_MAX_ERROR_CHARS]
     row.next_attempt_at = now

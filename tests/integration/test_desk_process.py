@@ -8,7 +8,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from mailbot.store import db
-from mailbot.store.models import Case, OutboxMessage
+from mailbot.store.models import AuditEvent, Case, OutboxMessage
 from tests.integration.desk_helpers import DESK, SAMPLE, incomplete_request
 
 pytestmark = pytest.mark.integration
@@ -160,6 +160,95 @@ def test_crash_after_send_resends_same_message_id(
     ids = {m.data.split(b"Message-ID: ", 1)[1].split(b"\r\n", 1)[0] for m in smtp_sink.messages}
     assert len(ids) == 1
     assert cases_and_outbox(db_url) == (1, 1)
+    engine = db.make_engine(db_url)
+    with db.transaction(engine) as s:  # both sends are on record
+        row = s.scalars(select(OutboxMessage)).one()
+        attempts = list(
+            s.scalars(select(AuditEvent.detail).where(AuditEvent.action == "send_attempt"))
+        )
+    engine.dispose()
+    assert (row.status.value, row.attempts) == ("sent", 2)
+    assert [a["attempt"] for a in attempts] == [1, 2]
+
+
+def test_a_dead_relay_holds_its_reply_only_briefly(
+    tmp_path: Path, imap_account: Any, smtp_sink: Any, sqlite_url: str
+) -> None:
+    """A relay killed after SMTP accepted a reply holds up only that one reply, for a
+    lease of about a minute: the other queued replies go out on the next run."""
+    db_url = sqlite_url  # the claim itself is tested on both databases in-process
+    db.upgrade(db_url)
+    config = write_config(tmp_path / "m.toml", imap_account, smtp_sink, db_url)
+    for i in range(3):
+        imap_account.append(
+            incomplete_request(f"<lease-{i}@norwich.test>").replace(
+                b"<dmorse@norwich.test>", f"<chief{i}@norwich.test>".encode()
+            )
+        )
+    crashed = mailbot(
+        config,
+        "poll",
+        "--once",
+        env={"MAILBOT_FAULT": "after_send"},
+        password=imap_account.password,
+    )
+    assert crashed.returncode == 70
+    again = mailbot(config, "poll", "--once", password=imap_account.password)
+    assert again.returncode == 0, again.stderr
+    assert len(smtp_sink.messages) == 3  # 1 before the crash, the 2 others now
+    engine = db.make_engine(db_url)
+    with db.transaction(engine) as s:
+        held = s.scalars(select(OutboxMessage).where(OutboxMessage.status == "pending")).one()
+    engine.dispose()
+    assert held.next_attempt_at - datetime.now(UTC) < timedelta(seconds=61)
+
+
+def test_sigterm_stops_poll_once_after_the_message_in_hand(
+    tmp_path: Path, imap_account: Any, smtp_sink: Any, sqlite_url: str
+) -> None:
+    """SIGTERM to the whole process group (a cron `timeout`, a service manager's stop)
+    stops `mailbot poll --once` after the message in hand: exit 0, what was read is
+    recorded and moved, nothing is quarantined (the reader process got the signal
+    too), and the next run reads the rest."""
+    db_url = sqlite_url
+    db.upgrade(db_url)
+    config = write_config(tmp_path / "m.toml", imap_account, smtp_sink, db_url)
+    for i in range(8):
+        imap_account.append(
+            incomplete_request(f"<term-{i}@norwich.test>").replace(
+                b"<dmorse@norwich.test>", f"<chief{i}@norwich.test>".encode()
+            )
+        )
+    env = {**os.environ, "MAILBOT_MAILBOX_PASSWORD": imap_account.password}
+    env["MAILBOT_FAULT"] = "slow_read"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mailbot", "--config", str(config), "poll", "--once"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,
+    )
+    assert proc.stderr is not None
+    started = time.monotonic()
+    for line in proc.stderr:  # wait until it is reading
+        if b"imap_folder_created" in line or time.monotonic() - started > 30:
+            break
+    time.sleep(1.0)
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise
+    assert proc.returncode == 0, err.decode()[-2000:]
+    left = len(imap_account.uids("INBOX"))
+    assert 0 < left < 8
+    assert len(imap_account.uids("Processed")) == 8 - left
+    rest = mailbot(config, "poll", "--once", password=imap_account.password)
+    assert rest.returncode == 0, rest.stderr
+    assert imap_account.uids("INBOX") == [], rest.stderr[-3000:]
+    assert imap_account.uids("Quarantine") == []
+    assert cases_and_outbox(db_url) == (8, 8)
 
 
 def test_wrong_password_is_one_line_error(config: Path, imap_account: Any) -> None:
@@ -281,8 +370,9 @@ def test_message_that_kills_the_reader_is_quarantined_not_retried_forever(
     config: Path, imap_account: Any, smtp_sink: Any, db_url: str
 ) -> None:
     """A message whose reading kills the process is found (its group is then read one
-    message at a time), set aside in Quarantine without being read again, and the
-    messages around it are processed normally."""
+    message at a time), set aside in Quarantine without being read again once it has
+    killed the bot twice while read alone, and the messages around it are processed
+    normally; the quarantine listing names its sender and subject."""
     poison = SAMPLE.read_bytes().replace(
         b"Message-ID: <sample-enrolment-0001@hartfordvt.gov>",
         b"X-Mailbot-Test-Poison: 1\r\nMessage-ID: <poison@hartfordvt.gov>",
@@ -293,8 +383,9 @@ def test_message_that_kills_the_reader_is_quarantined_not_retried_forever(
     env = {"MAILBOT_FAULT": "reading"}
     first = mailbot(config, "poll", "--once", env=env, password=imap_account.password)
     assert first.returncode == 70  # died reading the group
-    second = mailbot(config, "poll", "--once", env=env, password=imap_account.password)
-    assert second.returncode == 70  # died again, reading the poison message alone
+    for _ in range(2):  # died again, twice, reading the poison message alone
+        again = mailbot(config, "poll", "--once", env=env, password=imap_account.password)
+        assert again.returncode == 70
     third = mailbot(config, "poll", "--once", env=env, password=imap_account.password)
     assert third.returncode == 0, third.stderr
     assert cases_and_outbox(db_url) == (2, 2)
@@ -303,8 +394,10 @@ def test_message_that_kills_the_reader_is_quarantined_not_retried_forever(
     assert imap_account.uids("INBOX") == []
     listed = json.loads(mailbot(config, "quarantine", "--json").stdout)
     assert [r["reason"] for r in listed] == [
-        "reading this message stopped the bot twice; it is not read again"
+        "the bot died 2 times while reading this message alone; it is not read again"
     ]
+    assert listed[0]["sender"] == "rtanner@hartfordvt.gov"
+    assert listed[0]["subject"]
 
 
 def test_message_that_hangs_the_reader_is_quarantined_and_the_rest_go_on(
