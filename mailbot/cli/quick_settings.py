@@ -40,7 +40,7 @@ class QuickSettings:
 # The sections of mailbot.config.Settings (a test keeps the two in step): only
 # MAILBOT_<SECTION>... variables can change a setting; others (MAILBOT_CONFIG, the
 # test switches MAILBOT_REQUIRE_*) cannot.
-SECTIONS = ("mailbox", "smtp", "database", "poll", "limits", "bot", "logging")
+SECTIONS = ("mailbox", "smtp", "database", "poll", "limits", "bot", "trust", "logging")
 
 
 def _overridden(environ: Mapping[str, str]) -> bool:

@@ -29,6 +29,8 @@ FLAG_LABELS: dict[str, str] = {
     "reply_not_sent": "a reply was not sent",
     "delivery_failed": "a reply could not be delivered",
     "reply_bounced": "a reply bounced: the sender did not get it",
+    "changes_held": "changes held for staff (accept or drop them)",
+    "control_characters_removed": "control characters removed from the email's values",
 }
 
 SECTIONS = ("agency", "point_of_contact", "head_of_department")
