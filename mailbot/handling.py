@@ -83,7 +83,8 @@ class Handler:
         now: datetime,
     ) -> Outcome:
         # What our mail server vouches for, kept with the message whatever happens next.
-        verification = verify_sender(parts, self.settings.bot.authserv_id)
+        ordered = self._raw_headers(message, parts)
+        verification = verify_sender(parts, self.settings.bot.authserv_id, ordered)
         message.auth = verification.as_dict()
         self._verification = verification
         if self._is_own(parts):
@@ -106,7 +107,7 @@ class Handler:
             )
         # Who sent it is decided before anything else: a From naming no single plain
         # address is held, and answered to nobody, whatever it asks for.
-        problem = from_problem(self._raw_from(message, parts))
+        problem = from_problem([v for name, v in ordered if name == "from"])
         case = self._thread_case(session, parts)
         if problem is not None:
             return self._ambiguous(session, case, message, parts, result, now, problem)
@@ -119,25 +120,26 @@ class Handler:
     # -- trust ---------------------------------------------------------------------------
 
     @staticmethod
-    def _raw_from(message: Message, parts: MessageParts) -> list[str]:
-        """The From header values as written (before any decoding merges words)."""
+    def _raw_headers(message: Message, parts: MessageParts) -> list[tuple[str, str]]:
+        """The header fields in order, as written (before any decoding merges words):
+        where an Authentication-Results header stands, and what From says, matter."""
         if message.raw is None:
-            return list(parts.headers.get("from", []))
+            return [(name, v) for name, values in parts.headers.items() for v in values]
         from email.parser import BytesHeaderParser
         from email.policy import compat32
 
         from mailbot.intake.message import decode_bytes
 
         head = BytesHeaderParser(policy=compat32).parsebytes(message.raw[:262_144])
-        values = []
-        for value in head.get_all("from", []):
+        out = []
+        for name, value in head.items()[:500]:
             text = str(value)
             try:
                 text.encode("utf-8")
             except UnicodeEncodeError:  # 8-bit bytes kept as surrogates
                 text = decode_bytes(text.encode("ascii", "surrogateescape"))
-            values.append(text)
-        return values
+            out.append((str(name).strip().lower(), text))
+        return out
 
     def _policy(self, kind: str) -> str:
         """The [trust] policy for an unverified sender of this kind of message, or
@@ -430,12 +432,9 @@ class Handler:
             allowed: list[cases.Revision] = []
             why = "sent from an address that is not the case's"
             casefiles.add_flag(session, case, "unexpected_follow_up", now=now)
-        elif hold == "require":
+        elif hold is not None:
+            # An unverified follow-up changes nothing on its own ("require" or "flag").
             allowed = []
-            why = f"sender not verified ({self._verification.reason})"
-        elif hold == "flag":
-            # Unverified: may fill gaps, never replace a value.
-            allowed = [r for r in revisions if not r.replaced and r.path not in cases.CONTACT_PATHS]
             why = f"sender not verified ({self._verification.reason})"
         else:
             allowed = [r for r in revisions if not cases.is_contact_change(r)]
@@ -469,7 +468,7 @@ class Handler:
                 },
             )
             log.info("changes_held", reference=case.reference, proposal_id=proposal.id)
-        if not same or hold == "require":
+        if not same or hold is not None:
             return Outcome(
                 MessageOutcome.REVIEW,
                 f"follow-up to {case.reference} held for staff: {why}",

@@ -310,6 +310,6 @@ def print_officers(rows: list[dict[str, object]], console: Console | None = None
             _cell(r["first_name"]),
             _cell(r["title"]),
             _cell(r["dps_username"]),
-            _cell(r["status"]) if r["status"] == "active" else f"[dim]{r['status']}[/dim]",
+            _cell(r["status"]) if r["status"] == "active" else f"[dim]{_cell(r['status'])}[/dim]",
         )
     console.print(table)

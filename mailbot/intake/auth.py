@@ -21,6 +21,7 @@ from __future__ import annotations
 import email.headerregistry
 import email.policy
 import email.utils
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -53,13 +54,21 @@ def _domain(address: str | None) -> str | None:
     return address.rpartition("@")[2].strip().strip(".").lower() or None
 
 
-def _ours(values: list[str], authserv_id: str) -> list[Any]:
-    """The parsed headers of ours: the first run of A-R headers carrying our id."""
+def _ours(headers: Sequence[tuple[str, str]], authserv_id: str) -> list[Any]:
+    """The parsed headers of ours: from the topmost A-R header carrying our id, the
+    A-R headers of ours that follow it, up to the first ``Received`` header (the hop
+    before ours: anything below was written before our server saw the message) or
+    an A-R header of another id."""
     import authres
 
     wanted = authserv_id.strip().lower()
     ours: list[Any] = []
-    for value in values:
+    for name, value in headers:
+        name = name.strip().lower()
+        if name == "received" and ours:
+            break
+        if name != "authentication-results":
+            continue
         try:
             header = authres.AuthenticationResultsHeader.parse_value(value)
         except Exception:  # authres raises its own SyntaxError family, or worse
@@ -74,8 +83,14 @@ def _ours(values: list[str], authserv_id: str) -> list[Any]:
     return ours
 
 
-def verify_sender(parts: MessageParts, authserv_id: str) -> Verification:
-    """Read our server's verdict on ``parts``' sender; never raises."""
+def verify_sender(
+    parts: MessageParts, authserv_id: str, headers: Sequence[tuple[str, str]] | None = None
+) -> Verification:
+    """Read our server's verdict on ``parts``' sender; never raises.
+
+    ``headers`` are the message's header fields in order, (name, value); without
+    them only the Authentication-Results values of ``parts`` are read (their order
+    kept, but not where they stand among the ``Received`` headers)."""
     from_domain = _domain(parts.sender)
     if not authserv_id.strip():
         return Verification(
@@ -83,8 +98,11 @@ def verify_sender(parts: MessageParts, authserv_id: str) -> Verification:
             from_domain=from_domain,
             reason="no [bot] authserv_id configured: senders cannot be verified",
         )
-    headers = _ours(parts.headers.get("authentication-results", []), authserv_id)
-    if not headers:
+    if headers is None:
+        name = "authentication-results"
+        headers = [(name, v) for v in parts.headers.get(name, [])]
+    ours = _ours(headers, authserv_id)
+    if not ours:
         return Verification(
             configured=True,
             from_domain=from_domain,
@@ -93,7 +111,7 @@ def verify_sender(parts: MessageParts, authserv_id: str) -> Verification:
     spf = spf_domain = None
     dkim: list[str] = []
     dmarcs: list[tuple[str, str | None]] = []
-    for header in headers:
+    for header in ours:
         for result in header.results:
             method = str(result.method or "").lower()
             outcome = str(result.result or "").lower()
