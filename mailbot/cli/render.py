@@ -175,18 +175,20 @@ def print_case(view: dict[str, object], console: Console | None = None) -> None:
     console.print(values)
     if v["messages"]:
         msgs = Table(title="Messages")
-        for col in ("#", "Date", "From", "Verified", "Message-ID", "Subject"):
+        for col in ("#", "Date", "From", "Message-ID", "Subject"):
             msgs.add_column(col)
         for m in v["messages"]:
             msgs.add_row(
                 str(m["message"]),
                 _cell(str(m["date"] or "")[:16]),
                 _cell(m["sender"]),
-                _cell(verification_text(m.get("verification"))),
                 _cell(m["message_id"]),
                 _cell(m["subject"]),
             )
         console.print(msgs)
+        console.print("[bold]Sender checks[/bold] (our mail server's Authentication-Results)")
+        for m in v["messages"]:
+            console.print(f"  #{m['message']}: {_cell(verification_text(m.get('verification')))}")
     if v.get("proposals"):
         print_proposals(v["proposals"], str(v["reference"]), console)
     check = v["checklist"]
