@@ -591,20 +591,44 @@ def test_reply_message_ids_are_keyed_and_the_deciding_header_is_named(
 def test_warning_logs_name_no_recipient_address(
     imap_account: Any, smtp_sink: Any, engine: Engine
 ) -> None:
-    """Warnings about replies (a daily cap reached, a held follow-up) carry no email
-    address."""
+    """Warnings about replies (refused by the SMTP server, a daily cap reached) and
+    about held follow-ups carry no recipient's email address."""
     from structlog.testing import capture_logs
 
-    settings = make_settings(imap_account, smtp_sink, max_replies_per_address_per_day=0)
+    settings = make_settings(imap_account, smtp_sink, max_replies_per_address_per_day=1)
     [ref] = seed(engine, 1)
     imap_account.append(sample("<w1@hartfordvt.gov>"))
-    imap_account.append(email(f"Eve <{OUTSIDER}>", f"RE: [{ref}]", "Phone: 1\n", "<w2@x>"))
+    imap_account.append(sample("<w2@hartfordvt.gov>"))
+    imap_account.append(email(f"Eve <{OUTSIDER}>", f"RE: [{ref}]", "Phone: 1\n", "<w3@x>"))
+    smtp_sink.fail_next(550, count=1, stage="rcpt")
     with capture_logs() as logs:
         make_desk(settings, engine).cycle()
     warnings = [e for e in logs if e.get("log_level") in ("warning", "error")]
-    assert warnings, logs
+    events = {e["event"] for e in warnings}
+    assert {"reply_cap_reached", "reply_failed"} <= events, events
     text = repr(warnings)
-    assert "@" not in text
+    assert "rtanner@hartfordvt.gov" not in text and OUTSIDER not in text and CHIEF not in text
+
+
+def test_check_warns_loudly_while_no_sender_can_be_verified(
+    tmp_path: Path, imap_account: Any, smtp_sink: Any, sqlite_url: str
+) -> None:
+    """`mailbot check` says in capitals that no sender is verified while
+    `[bot] authserv_id` is empty (and that Message-IDs are guessable without a
+    secret); with both set it says nothing about them. Never a failure."""
+    from tests.integration.test_desk_process import mailbot, write_config
+
+    db.upgrade(sqlite_url)
+    config = write_config(tmp_path / "mailbot.toml", imap_account, smtp_sink, sqlite_url)
+    bare = mailbot(config, "check", password=imap_account.password)
+    assert bare.returncode == 0, bare.stdout + bare.stderr
+    warned = [line for line in bare.stdout.splitlines() if line.startswith("trust")]
+    assert len(warned) == 2 and "NO SENDER IS VERIFIED" in warned[0] and "WARN" in warned[0]
+    env = {"MAILBOT_BOT_AUTHSERV_ID": MX, "MAILBOT_BOT_MESSAGE_ID_SECRET": "s3cret"}
+    configured = mailbot(config, "check", password=imap_account.password, env=env)
+    assert configured.returncode == 0
+    assert not [line for line in configured.stdout.splitlines() if line.startswith("trust")]
+    assert "s3cret" not in configured.stdout
 
 
 # --- the CLI in process --------------------------------------------------------------------
