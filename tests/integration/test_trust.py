@@ -261,6 +261,37 @@ def test_spoof_matrix_contact_change(imap_account: Any, smtp_sink: Any, lite: En
     assert OUTSIDER not in recipients(smtp_sink)
 
 
+@pytest.mark.parametrize(
+    ("policy", "flagged", "answered", "folder"),
+    [
+        ("require", True, False, "Needs-Review"),
+        ("flag", True, True, "Processed"),
+        ("off", False, True, "Processed"),
+    ],
+)
+def test_trust_policy_decides_what_an_unverified_enrolment_does(
+    policy: str,
+    flagged: bool,
+    answered: bool,
+    folder: str,
+    imap_account: Any,
+    smtp_sink: Any,
+    lite: Engine,
+) -> None:
+    """`[trust] enrollment`: "require" holds an unverified request unanswered, "flag"
+    answers it with the case flagged, "off" does not check."""
+    from mailbot.config import TrustSettings
+
+    settings = trusted_settings(imap_account, smtp_sink).model_copy(
+        update={"trust": TrustSettings(enrollment=policy)}  # type: ignore[arg-type]
+    )
+    imap_account.append(delivered(sample("<p1@hartfordvt.gov>"), VARIANTS["fail"]))
+    make_desk(settings, lite).cycle()
+    assert ("unverified_sender" in case_row(lite, "ETK-0001")["flags"]) is flagged
+    assert bool(smtp_sink.messages) is answered
+    assert len(imap_account.uids(folder)) == 1
+
+
 # --- 1. spoofed follow-ups -------------------------------------------------------------
 
 
@@ -510,6 +541,8 @@ def test_hostile_values_are_cleaned_at_intake_and_safe_in_every_output(
     make_desk(settings, engine).cycle()
     row = case_row(engine, "ETK-0001")
     assert "control_characters_removed" in row["flags"]
+    # No authserv-id configured: nothing can be verified, so nothing is flagged as such.
+    assert "unverified_sender" not in row["flags"]
     assert row["data"]["agency"]["name"] == "Hartford ]0;pwnedPolice[2J Department"
     names = [o["last_name"] for o in row["data"]["officers"]]
     assert "Brown" in names
