@@ -19,7 +19,6 @@ from sqlalchemy.engine import Engine
 from mailbot.errors import CaseError
 from mailbot.intake.rules import load_rules
 from mailbot.review.decisions import approve_case
-from mailbot.review.proposals import accept_proposal
 from mailbot.store import casefiles, db
 from mailbot.store.models import Case, Message, ProposalStatus
 from tests.fakes import FakeClock
@@ -328,14 +327,16 @@ def test_spoofed_follow_up_cannot_add_an_officer_to_a_verified_roster_change(
 
 
 def test_spoofed_reply_cannot_redirect_the_poc_and_staff_acceptance_tells_both(
-    imap_account: Any, smtp_sink: Any, engine: Engine
+    imap_account: Any, smtp_sink: Any, engine: Engine, tmp_path: Path, capsys: Any
 ) -> None:
     """A spoofed reply from the sheriff's address changing the PoC address changes
-    nothing; the ready-for-use notice goes to the PoC on file. Accepted by staff, a
-    new address is told to both the old and the new address."""
+    nothing and `case show` shows it held (old -> new, with its failed check). Accepted
+    by staff with `case accept`, both the old and the new address are told."""
+    from mailbot.ports import SystemClock
+
     settings = trusted_settings(imap_account, smtp_sink)
     [ref] = seed(engine, 1)
-    desk = make_desk(settings, engine)
+    desk = make_desk(settings, engine, SystemClock())  # the staff CLI stamps real time
     spoof = email(f"Sheriff <{CHIEF}>", f"RE: [{ref}]", f"PoC Email: {OUTSIDER}\n", "<s@x>")
     imap_account.append(delivered(spoof, VARIANTS["fail"]))
     desk.cycle()
@@ -343,16 +344,38 @@ def test_spoofed_reply_cannot_redirect_the_poc_and_staff_acceptance_tells_both(
     assert row["data"]["point_of_contact"]["email"] == POC
     [(proposal_id, kind)] = row["pending"]
     assert kind == "contact_change"
+    assert smtp_sink.messages == []
+    shown = run_cli(tmp_path, engine, capsys, "case", "show", ref)
+    assert f"Held change {proposal_id}" in shown and "contact address" in shown
+    assert POC in shown and OUTSIDER in shown and "NOT verified" in shown
     # Staff accept it (after a phone call, say): both addresses are told.
-    with db.transaction(engine) as s:
-        result = accept_proposal(
-            s, settings, ref, proposal_id, actor="K. Staff", now=FakeClock().now(), rules=RULES
-        )
-    assert result["notices"] == ["contact_changed"]
+    out = run_cli(
+        tmp_path, engine, capsys, "case", "accept", ref, str(proposal_id), "--by", "K. Staff"
+    )
+    assert "contact_changed" in out
     desk.cycle()
     [notice] = [m for m in smtp_sink.messages if OUTSIDER in m.rcpt_tos]
     assert set(notice.rcpt_tos) == {POC, OUTSIDER}
-    assert case_row(engine, ref)["poc_email"] == OUTSIDER
+    row = case_row(engine, ref)
+    assert row["poc_email"] == OUTSIDER and row["pending"] == []
+    assert "changes_held" not in row["flags"]
+
+
+def test_staff_can_drop_held_changes_and_then_approve(
+    imap_account: Any, smtp_sink: Any, engine: Engine, tmp_path: Path, capsys: Any
+) -> None:
+    """`case drop` sets held changes aside (audited), and approval is possible again."""
+    settings = trusted_settings(imap_account, smtp_sink)
+    [ref] = seed(engine, 1)
+    raw = email(f"Chief <{CHIEF}>", f"RE: [{ref}]", "Phone: (802) 555-0199\n", "<d@x>")
+    imap_account.append(delivered(raw, VARIANTS["fail"]))
+    make_desk(settings, engine).cycle()
+    [(proposal_id, _)] = case_row(engine, ref)["pending"]
+    run_cli(tmp_path, engine, capsys, "case", "drop", ref, str(proposal_id), "--by", "K. Staff")
+    row = case_row(engine, ref)
+    assert row["pending"] == [] and row["data"]["agency"]["phone"] == "(802) 295-9425"
+    result = approve(engine, settings, ref, accept_unverified="called the chief")
+    assert result["status"] == "approved"
 
 
 def test_reply_from_another_address_is_held_as_a_proposal(
