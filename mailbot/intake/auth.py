@@ -21,11 +21,15 @@ from __future__ import annotations
 import email.headerregistry
 import email.policy
 import email.utils
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from mailbot.intake.parts import MessageParts
+
+_FOLD = re.compile(r"\r?\n(?=[ \t])")
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
 @dataclass(frozen=True)
@@ -182,8 +186,9 @@ def from_problem(values: list[str]) -> str | None:
 
     if len(values) != 1:
         return f"{len(values)} From headers"
-    value = values[0]
-    if value.count("<") != value.count(">") or value.count("(") != value.count(")"):
+    value = _FOLD.sub(" ", values[0]).strip()  # unfold (RFC 5322 §2.2.3)
+    bare = _QUOTED.sub('""', value)  # brackets inside a quoted display name are text
+    if bare.count("<") != bare.count(">") or bare.count("(") != bare.count(")"):
         return "unbalanced brackets in From"
     try:
         header = email.policy.default.header_factory("from", value)

@@ -178,6 +178,9 @@ def test_ambiguous_from_values_are_named(values: list[str]) -> None:
         '"Morse, Dana" <dmorse@norwich.test>',
         "=?utf-8?q?Morse=2C_Dana?= <dmorse@norwich.test>",
         "José Núñez <jn@town.vt.us>",
+        # Folded by the sender's client (RFC 5322 §2.2.3), and a bracket in quotes.
+        "=?UTF-8?B?TW9yc2UsIERhbmE=?=\r\n\t<dmorse@norwich.test>",
+        '"Dana :-)" <dmorse@norwich.test>',
     ],
 )
 def test_plain_from_values_are_not_ambiguous(value: str) -> None:
