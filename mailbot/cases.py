@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import enum
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -272,3 +273,44 @@ def status_after_check(current: str, complete: bool) -> CaseStatus:
     if CaseStatus(current) not in OPEN_STATUSES:
         raise CaseError(f"the case is {current}; new information needs staff review")
     return transition(current, CaseStatus.IN_REVIEW if complete else CaseStatus.NEEDS_INFO)
+
+
+# --- trust: what a message may change on its own ---------------------------------------
+
+# A contact address: a change is never applied by the bot, only by staff.
+CONTACT_PATHS = frozenset({"point_of_contact.email", "head_of_department.email"})
+
+
+def is_contact_change(revision: Revision) -> bool:
+    """True when ``revision`` replaces a contact address (filling a gap is not)."""
+    return revision.path in CONTACT_PATHS and revision.replaced
+
+
+def apply_revisions(data: Mapping[str, Any], revisions: list[Revision]) -> dict[str, Any]:
+    """``data`` with each revision's new value set at its path (``agency.phone``,
+    ``officers.3.last_name``); rows are added at the end when the path names the next
+    one. Revisions come from :func:`merge` on the same ``data``. Pure."""
+    result = copy.deepcopy(dict(data))
+    for revision in revisions:
+        keys = revision.path.split(".")
+        target: Any = result
+        for key, following in itertools.pairwise(keys):
+            if isinstance(target, list):
+                index = int(key)
+                while len(target) <= index:
+                    target.append({})
+                target = target[index]
+                continue
+            default: Any = [] if following.isdigit() else {}
+            if not isinstance(target.get(key), list | dict):
+                target[key] = default
+            target = target[key]
+        last = keys[-1]
+        if isinstance(target, list):
+            index = int(last)
+            while len(target) <= index:
+                target.append({})
+            target[index] = copy.deepcopy(revision.new)
+        else:
+            target[last] = copy.deepcopy(revision.new)
+    return result

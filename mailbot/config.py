@@ -156,9 +156,27 @@ class BotSettings(_Section):
     message_id_domain: str = "mailbot.invalid"
     max_replies_per_address_per_day: int = Field(default=5, ge=0)
     authserv_id: str = ""
+    # Key of the HMAC that makes outgoing Message-IDs (same input, same ID; not
+    # guessable without it). Set it in the environment: MAILBOT_BOT_MESSAGE_ID_SECRET.
+    message_id_secret: SecretStr = SecretStr("")
     rules_dir: Path | None = None
     judicial_bureau_address: str = ""
     suppress_after_hard_bounces: int = Field(default=3, ge=1)
+
+
+TrustPolicy = Literal["require", "flag", "off"]
+
+
+class TrustSettings(_Section):
+    """What an unverified sender (no aligned DMARC pass at our server) may do, per
+    kind of message: ``require`` holds it for staff, changing nothing; ``flag`` lets
+    it through with the case flagged (``approve`` then needs ``--accept-unverified``);
+    ``off`` does not check. A change of a contact address is never applied by the
+    bot, whatever this says. Needs ``[bot] authserv_id``."""
+
+    enrollment: TrustPolicy = "flag"
+    roster_change: TrustPolicy = "require"
+    follow_up: TrustPolicy = "flag"
 
 
 class LoggingSettings(_Section):
@@ -180,6 +198,7 @@ class Settings(BaseSettings):
     poll: PollSettings = PollSettings()
     limits: LimitsSettings = LimitsSettings()
     bot: BotSettings = BotSettings()
+    trust: TrustSettings = TrustSettings()
     logging: LoggingSettings = LoggingSettings()
     oauth2: OAuth2Settings = OAuth2Settings()
     metrics: MetricsSettings = MetricsSettings()

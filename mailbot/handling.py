@@ -12,20 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from email.utils import getaddresses
 from typing import Any
 
 import structlog
 from sqlalchemy.orm import Session
 
-from mailbot import casecheck, cases
+from mailbot import casecheck, cases, safety
 from mailbot.config import Settings
 from mailbot.errors import MailbotError
+from mailbot.intake.auth import Verification, from_problem, verify_sender
+from mailbot.intake.classify import automated_reason
 from mailbot.intake.limits import Limits
 from mailbot.intake.model import ParseResult
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 from mailbot.notify import LOOP_VALUE, queue_email
+from mailbot.outbound import sanitise_header_text
 from mailbot.ports import Clock
 from mailbot.store import bounces, casefiles, ledger, outbox
 from mailbot.store.models import Case, Message, MessageOutcome
@@ -61,6 +63,10 @@ class Handler:
         self.rules = rules
         self.limits = limits
         self.clock = clock
+        # Set per message by decide(): what our mail server said about its sender, and
+        # how many control characters were removed from its values.
+        self._verification = Verification(configured=False)
+        self._cleaned = 0
 
     def may_reply(self, session: Session, address: str) -> bool:
         if bounces.is_suppressed(session, address):
@@ -90,6 +96,11 @@ class Handler:
         result: ParseResult,
         now: datetime,
     ) -> Outcome:
+        # What our mail server vouches for, kept with the message whatever happens next.
+        ordered = self._raw_headers(message, parts)
+        verification = verify_sender(parts, self.settings.bot.authserv_id, ordered)
+        message.auth = verification.as_dict()
+        self._verification = verification
         if self._is_own(parts):
             return Outcome(MessageOutcome.IGNORED, "our own message came back")
         if result.automated:
@@ -100,18 +111,93 @@ class Handler:
                     f"bounce of a reply of {bounced.reference}",
                     bounced.id,
                 )
-            return Outcome(MessageOutcome.AUTOMATED, "automated mail: never answered")
+            why = automated_reason(parts, self.settings.bot.loop_header) or "automated"
+            why = sanitise_header_text(why, 120)
+            return Outcome(MessageOutcome.AUTOMATED, f"automated mail ({why}): never answered")
         earlier = self._earlier_copy(session, message)
         if earlier is not None:
             return Outcome(
                 MessageOutcome.DUPLICATE, f"same message as ledger #{earlier.id}", earlier.case_id
             )
+        # Who sent it is decided before anything else: a From naming no single plain
+        # address is held, and answered to nobody, whatever it asks for.
+        problem = from_problem([v for name, v in ordered if name == "from"])
         case = self._thread_case(session, parts)
+        if problem is not None:
+            return self._ambiguous(session, case, message, parts, result, now, problem)
         if case is not None:
             return self._follow_up(session, case, message, parts, result, now)
         if result.intent in ("enrollment", "officer_maintenance"):
             return self._open_case(session, message, parts, result, now)
         return Outcome(MessageOutcome.REVIEW, "not a request: left for staff to read")
+
+    # -- trust ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _raw_headers(message: Message, parts: MessageParts) -> list[tuple[str, str]]:
+        """The header fields in order, as written (before any decoding merges words):
+        where an Authentication-Results header stands, and what From says, matter."""
+        if message.raw is None:
+            return [(name, v) for name, values in parts.headers.items() for v in values]
+        from email.parser import BytesHeaderParser
+        from email.policy import compat32
+
+        from mailbot.intake.message import decode_bytes
+
+        head = BytesHeaderParser(policy=compat32).parsebytes(message.raw[:262_144])
+        out = []
+        for name, value in head.items()[:500]:
+            text = str(value)
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:  # 8-bit bytes kept as surrogates
+                text = decode_bytes(text.encode("ascii", "surrogateescape"))
+            out.append((str(name).strip().lower(), text))
+        return out
+
+    def _policy(self, kind: str) -> str:
+        """The [trust] policy for an unverified sender of this kind of message, or
+        "off" when no sender can be verified (no authserv-id)."""
+        if not self._verification.configured:
+            return "off"
+        return str(getattr(self.settings.trust, kind))
+
+    def _unverified(self, kind: str) -> str | None:
+        """The policy ("require" or "flag") that applies when this message's sender
+        is not verified; None when it is verified or the kind is not checked."""
+        policy = self._policy(kind)
+        if policy == "off" or self._verification.verified:
+            return None
+        return policy
+
+    def _ambiguous(
+        self,
+        session: Session,
+        case: Case | None,
+        message: Message,
+        parts: MessageParts,
+        result: ParseResult,
+        now: datetime,
+        problem: str,
+    ) -> Outcome:
+        if case is not None:
+            casefiles.add_flag(session, case, "ambiguous_sender", now=now)
+            casefiles.add_audit(
+                session,
+                action="follow_up_held",
+                actor="mailbot",
+                now=now,
+                case_id=case.id,
+                detail={"ledger_id": message.id, "reason": problem},
+            )
+            return Outcome(
+                MessageOutcome.REVIEW,
+                f"follow-up to {case.reference} held: unclear sender ({problem})",
+                case.id,
+            )
+        if result.intent in ("enrollment", "officer_maintenance"):
+            return self._open_case(session, message, parts, result, now, ambiguous=problem)
+        return Outcome(MessageOutcome.REVIEW, f"unclear sender ({problem}): left for staff")
 
     def _bounced_case(
         self, session: Session, message: Message, parts: MessageParts, now: datetime
@@ -195,18 +281,22 @@ class Handler:
         data = result.to_json_dict()
         if result.logo_details is not None:
             data["logo_info"] = dict(result.logo_details)
-        return data
+        # Values from an email are data: no control or bidi characters reach the case.
+        cleaned, self._cleaned = safety.clean_data(data)
+        return dict(cleaned)
 
-    def _flags(self, parts: MessageParts) -> list[str]:
-        from mailbot.intake.auth import sender_verified
-
-        flags = []
-        if not sender_verified(parts, self.settings.bot.authserv_id):
-            flags.append("unverified_sender")
-        from_values = parts.headers.get("from", [])
-        if len(from_values) != 1 or len(getaddresses(from_values)) != 1:
-            flags.append("ambiguous_sender")
-        return flags
+    def _note_cleaned(self, session: Session, case: Case, message: Message, now: datetime) -> None:
+        if not self._cleaned:
+            return
+        casefiles.add_flag(session, case, "control_characters_removed", now=now)
+        casefiles.add_audit(
+            session,
+            action="control_characters_removed",
+            actor="mailbot",
+            now=now,
+            case_id=case.id,
+            detail={"ledger_id": message.id, "count": self._cleaned},
+        )
 
     def _open_case(
         self,
@@ -215,11 +305,17 @@ class Handler:
         parts: MessageParts,
         result: ParseResult,
         now: datetime,
+        ambiguous: str | None = None,
     ) -> Outcome:
         sender = parts.sender or ""
         data = self._case_data(parts, result)
-        flags = self._flags(parts)
         maintenance = result.intent == "officer_maintenance"
+        hold = self._unverified("roster_change" if maintenance else "enrollment")
+        flags = []
+        if ambiguous is not None:
+            flags.append("ambiguous_sender")
+        if hold is not None:
+            flags.append("unverified_sender")
         data = casecheck.recheck(data, self.rules)
         complete = casecheck.is_complete(data)
         case = casefiles.create_case(
@@ -243,25 +339,67 @@ class Handler:
             actor="mailbot",
             now=now,
             case_id=case.id,
-            detail={"ledger_id": message.id, "intent": result.intent, "flags": flags},
+            detail={
+                "ledger_id": message.id,
+                "intent": result.intent,
+                "flags": flags,
+                "verification": self._verification.reason,
+            },
         )
-        if maintenance:
-            return self._maintenance(session, case, message, parts, now)
-        if "ambiguous_sender" in flags:
+        self._note_cleaned(session, case, message, now)
+        if ambiguous is not None:
             # Several From addresses, or a malformed one: answer nobody, staff decide.
             return Outcome(
-                MessageOutcome.REVIEW, f"opened {case.reference}: unclear sender", case.id
+                MessageOutcome.REVIEW,
+                f"opened {case.reference}: unclear sender ({ambiguous})",
+                case.id,
+            )
+        if hold == "require":
+            casefiles.add_audit(
+                session,
+                action="held_unverified",
+                actor="mailbot",
+                now=now,
+                case_id=case.id,
+                detail={"ledger_id": message.id, "verification": self._verification.reason},
+            )
+        if maintenance:
+            return self._maintenance(session, case, message, parts, now, held=hold == "require")
+        if hold == "require":
+            return Outcome(
+                MessageOutcome.REVIEW,
+                f"opened {case.reference}: sender not verified "
+                f"({self._verification.reason}); held for staff",
+                case.id,
             )
         template = "acknowledgement" if complete else "checklist"
         self._reply(session, case, message, parts, template, now)
         return Outcome(MessageOutcome.PROCESSED, f"opened {case.reference}", case.id)
 
     def _maintenance(
-        self, session: Session, case: Case, message: Message, parts: MessageParts, now: datetime
+        self,
+        session: Session,
+        case: Case,
+        message: Message,
+        parts: MessageParts,
+        now: datetime,
+        held: bool = False,
     ) -> Outcome:
         from mailbot.review import maintenance_authority
 
         agency = maintenance_authority(session, parts.sender or "", case.agency_code)
+        if held:
+            if agency is not None:
+                data = self._with_roster(session, case, agency, dict(case.data), now)
+                casefiles.update_case(
+                    session, case, now=now, data=data, agency_code=agency.judiciary_code
+                )
+            return Outcome(
+                MessageOutcome.REVIEW,
+                f"opened {case.reference}: roster change from an unverified sender "
+                f"({self._verification.reason}); held for staff",
+                case.id,
+            )
         if agency is None:
             casefiles.add_flag(session, case, "not_agency_contact", now=now)
             self._reply(session, case, message, parts, "maintenance_refused", now)
@@ -313,21 +451,6 @@ class Handler:
     ) -> Outcome:
         sender = (parts.sender or "").lower()
         known = {a.lower() for a in (case.sender, case.poc_email) if a}
-        if sender not in known:
-            casefiles.add_flag(session, case, "unexpected_follow_up", now=now)
-            casefiles.add_audit(
-                session,
-                action="follow_up_held",
-                actor="mailbot",
-                now=now,
-                case_id=case.id,
-                detail={"ledger_id": message.id, "sender": sender},
-            )
-            return Outcome(
-                MessageOutcome.REVIEW,
-                f"follow-up to {case.reference} from another address",
-                case.id,
-            )
         if case.status not in (cases.CaseStatus.NEEDS_INFO, cases.CaseStatus.IN_REVIEW):
             casefiles.add_flag(session, case, "late_follow_up", now=now)
             return Outcome(MessageOutcome.REVIEW, f"follow-up to closed {case.reference}", case.id)
@@ -337,7 +460,61 @@ class Handler:
             new.pop(key, None)
         if case.kind == cases.CaseKind.ENROLLMENT:
             new.pop("changes", None)
-        casefiles.merge_into_case(session, case, new, now=now, message_id=message.id)
+        self._note_cleaned(session, case, message, now)
+        # Every message is verified on its own: the stricter of the follow-up policy
+        # and the policy of the case's own kind applies.
+        kind = "enrollment" if case.kind == cases.CaseKind.ENROLLMENT else "roster_change"
+        policies = {self._unverified("follow_up"), self._unverified(kind)}
+        hold = "require" if "require" in policies else ("flag" if "flag" in policies else None)
+        same = sender in known
+        _, revisions = cases.merge(case.data, new)
+        if not same:
+            allowed: list[cases.Revision] = []
+            why = "sent from an address that is not the case's"
+            casefiles.add_flag(session, case, "unexpected_follow_up", now=now)
+        elif hold is not None:
+            # An unverified follow-up changes nothing on its own ("require" or "flag").
+            allowed = []
+            why = f"sender not verified ({self._verification.reason})"
+        else:
+            allowed = [r for r in revisions if not cases.is_contact_change(r)]
+            why = "changes a contact address"
+        if hold is not None and same:
+            casefiles.add_flag(session, case, "unverified_sender", now=now)
+        held = [r for r in revisions if r not in allowed]
+        if held:
+            contact = any(cases.is_contact_change(r) for r in held)
+            proposal = casefiles.add_proposal(
+                session,
+                case,
+                kind="contact_change" if contact else "follow_up",
+                reason=why,
+                data=new,
+                now=now,
+                message_id=message.id,
+            )
+            casefiles.add_flag(session, case, "changes_held", now=now)
+            casefiles.add_audit(
+                session,
+                action="follow_up_held",
+                actor="mailbot",
+                now=now,
+                case_id=case.id,
+                detail={
+                    "ledger_id": message.id,
+                    "proposal": proposal.id,
+                    "reason": why,
+                    "paths": [r.path for r in held][:50],
+                },
+            )
+            log.info("changes_held", reference=case.reference, proposal_id=proposal.id)
+        if not same or hold is not None:
+            return Outcome(
+                MessageOutcome.REVIEW,
+                f"follow-up to {case.reference} held for staff: {why}",
+                case.id,
+            )
+        casefiles.record_revisions(session, case, allowed, now=now, message_id=message.id)
         checked = casecheck.recheck(dict(case.data), self.rules)
         if case.kind == cases.CaseKind.OFFICER_MAINTENANCE and case.agency_code:
             from mailbot.store import roster
@@ -373,6 +550,12 @@ class Handler:
             self._reply(session, case, message, parts, template, now)
         elif not complete:
             self._reply(session, case, message, parts, "checklist", now)
+        if held:
+            return Outcome(
+                MessageOutcome.REVIEW,
+                f"merged into {case.reference}; some changes held for staff: {why}",
+                case.id,
+            )
         return Outcome(MessageOutcome.PROCESSED, f"merged into {case.reference}", case.id)
 
     def _reply(

@@ -51,7 +51,9 @@ def queue_email(
     """
     reference = case.reference if case is not None else None
     rendered = render(template, reference=reference, **context)
-    message_id = make_message_id(key, settings.bot.message_id_domain)
+    message_id = make_message_id(
+        key, settings.bot.message_id_domain, settings.bot.message_id_secret.get_secret_value()
+    )
     raw = build_email(
         rendered=rendered,
         from_address=settings.smtp.from_address,

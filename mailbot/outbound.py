@@ -10,6 +10,7 @@ exactly the headers we meant to write (RELIABILITY.md scenario 20).
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -97,12 +98,14 @@ def reply_recipients(sender: str, poc_email: str | None, include_poc: bool) -> l
     return recipients
 
 
-def make_message_id(key: str, domain: str) -> str:
-    """A deterministic ``<hash@domain>`` for ``key`` (e.g. "ETK-0042.checklist.1"), so a
-    resend after a crash carries the same Message-ID and can be recognised."""
+def make_message_id(key: str, domain: str, secret: str = "") -> str:
+    """A deterministic ``<hmac@domain>`` for ``key`` (e.g. "ETK-0042.checklist.1"), so a
+    resend after a crash carries the same Message-ID and can be recognised. Keyed with
+    ``secret`` (HMAC-SHA256): without it, nobody can predict the ID of a reply."""
     if not _DOMAIN.match(domain):
         raise ReplyError(f"message id domain {domain!r} is not a plain domain name")
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    mac = hmac.new(secret.encode("utf-8"), key.encode("utf-8"), hashlib.sha256)
+    digest = mac.hexdigest()[:32]
     return f"<mailbot.{digest}@{domain.lower()}>"
 
 

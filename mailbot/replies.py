@@ -53,6 +53,7 @@ TEMPLATE_NAMES = (
     "maintenance_received",
     "maintenance_applied",
     "maintenance_refused",
+    "contact_changed",
 )
 MAX_SUBJECT = 200
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")

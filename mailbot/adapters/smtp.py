@@ -144,9 +144,10 @@ class SmtpMailer:
         except (smtplib.SMTPException, OSError) as e:
             raise self._translate(e) from e
         if refused:
+            # Codes only: recipient addresses stay out of the logs.
             self._log.warning(
                 "smtp_recipients_partly_refused",
-                refused={rcpt: code for rcpt, (code, _) in refused.items()},
+                refused_codes=sorted(code for code, _ in refused.values()),
                 accepted=len(rcpts) - len(refused),
             )
         self._log.info("smtp_sent", recipients=len(rcpts) - len(refused), size=len(message))
@@ -166,11 +167,12 @@ class SmtpMailer:
         """The mailbot error for an smtplib or socket failure: 5xx is permanent."""
         where = f"{self.settings.host}:{self.settings.port}"
         if isinstance(e, smtplib.SMTPRecipientsRefused):
-            codes = {rcpt: code for rcpt, (code, _) in e.recipients.items()}
-            text = f"SMTP server {where} refused every recipient: " + ", ".join(
-                f"{rcpt} ({code})" for rcpt, code in codes.items()
+            # The codes, not the addresses: this text reaches logs and the outbox row.
+            codes = [code for code, _ in e.recipients.values()]
+            text = f"SMTP server {where} refused every recipient ({len(codes)}): codes " + (
+                ", ".join(str(code) for code in codes)
             )
-            if all(500 <= code < 600 for code in codes.values()):
+            if all(500 <= code < 600 for code in codes):
                 return PermanentDeliveryError(text)
             return DeliveryError(text)
         if isinstance(e, smtplib.SMTPAuthenticationError) and self.settings.auth == "oauth2":

@@ -28,7 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "purge": ("mailbot.cli.ops:purge", "Delete raw bodies of long-closed cases ([retention])."),
     "db": ("mailbot.cli.db:db", "Database schema: upgrade, current, check."),
     "queue": ("mailbot.cli.review:queue", "Cases waiting for staff, oldest first."),
-    "case": ("mailbot.cli.review:case", "One case: show, edit, history."),
+    "case": ("mailbot.cli.review:case", "One case: show, edit, history, accept/drop held changes."),
     "approve": ("mailbot.cli.review:approve", "Approve a case: write the records, notify."),
     "reject": ("mailbot.cli.review:reject", "Reject a case; the sender is told why."),
     "agencies": ("mailbot.cli.review:agencies", "List agency records."),

@@ -252,6 +252,24 @@ class _NoMailer(_NoMailbox):
     pass
 
 
+def trust_warnings(settings: Any) -> list[str]:
+    """What `mailbot check` must say loudly about sender verification (never fatal:
+    the desk works, but trusts less than it should)."""
+    out = []
+    if not settings.bot.authserv_id.strip():
+        out.append(
+            "[bot] authserv_id is EMPTY: NO SENDER IS VERIFIED and [trust] does nothing; "
+            "anyone can send mail in an agency's name. Set it to your mail server's "
+            "Authentication-Results id."
+        )
+    if not settings.bot.message_id_secret.get_secret_value():
+        out.append(
+            "[bot] message_id_secret is empty: reply Message-IDs can be predicted; "
+            "set MAILBOT_BOT_MESSAGE_ID_SECRET"
+        )
+    return out
+
+
 @click.command()
 @click.option(
     "--create-folders",
@@ -297,6 +315,8 @@ def check(app: Any, create_folders: bool) -> None:
             f"[bot] message_id_domain is {domain!r}: replies with .invalid Message-IDs are "
             "scored as spam; set it to the desk's own domain (e.g. vermont.gov)",
         )
+    for warning in trust_warnings(settings):
+        click.echo(f"{'trust':<9} WARN {warning}")
     try:
         engine = db.make_engine(settings.database.url)
         try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -50,7 +49,9 @@ def parse(app: object, path: Path, as_json: bool) -> None:
     except MessageError as e:
         raise MessageError(f"{path}: {e}") from None
     if as_json:
-        click.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
+        from mailbot.safety import json_text
+
+        click.echo(json_text(result.to_json_dict(), indent=2))
         return
     from mailbot.cli.render import print_parse_result
 

@@ -47,6 +47,7 @@ SECTIONS = (
     "poll",
     "limits",
     "bot",
+    "trust",
     "logging",
     "oauth2",
     "metrics",

@@ -15,7 +15,7 @@ def print_parse_result(result: ParseResult, console: Console | None = None) -> N
     console = console or Console()
     automated = " (automated mail: never answered)" if result.automated else ""
     console.print(f"[bold]Intent:[/bold] {result.intent}{automated}")
-    console.print(f"[bold]From:[/bold] {result.sender or '-'}")
+    console.print(f"[bold]From:[/bold] {_cell(result.sender)}")
     a, poc, hod = result.agency, result.point_of_contact, result.head_of_department
     rows = [
         ("Agency name", a.name),
@@ -30,7 +30,7 @@ def print_parse_result(result: ParseResult, console: Console | None = None) -> N
     ]
     fields = Table(show_header=False, box=None)
     for label, value in rows:
-        fields.add_row(label, value if value is not None else "[dim]-[/dim]")
+        fields.add_row(label, _cell(value))
     console.print(fields)
     if result.officers:
         table = Table(title=f"Officers ({len(result.officers)})")
@@ -40,7 +40,7 @@ def print_parse_result(result: ParseResult, console: Console | None = None) -> N
             table.add_row(
                 str(i),
                 *(
-                    v or "-"
+                    _cell(v)
                     for v in (o.last_name, o.first_name, o.title, o.officer_number, o.dps_username)
                 ),
             )
@@ -56,16 +56,16 @@ def print_parse_result(result: ParseResult, console: Console | None = None) -> N
             }
             table.add_row(
                 c.action,
-                c.officer_number or "-",
-                ", ".join(f"{k}={v}" for k, v in extra.items() if v is not None),
+                _cell(c.officer_number),
+                _cell(", ".join(f"{k}={v}" for k, v in extra.items() if v is not None)),
             )
         console.print(table)
     if result.missing or result.invalid:
         console.print("[bold]Checklist[/bold]")
         for path in result.missing:
-            console.print(f"  [red]missing[/red]  {path}")
+            console.print(f"  [red]missing[/red]  {_cell(path)}")
         for item in result.invalid:
-            console.print(f"  [yellow]invalid[/yellow]  {item.field}: {item.reason}")
+            console.print(f"  [yellow]invalid[/yellow]  {_cell(item.field)}: {_cell(item.reason)}")
     elif result.intent == "enrollment":
         console.print("[green]Complete: nothing missing.[/green]")
 
@@ -74,9 +74,13 @@ def print_parse_result(result: ParseResult, console: Console | None = None) -> N
 
 
 def _cell(value: object) -> str:
+    """Every value shown on the terminal passes here: markup and control characters
+    are shown, never obeyed (:func:`mailbot.safety.terminal_text`)."""
     from rich.markup import escape
 
-    return "[dim]-[/dim]" if value is None or value == "" else escape(str(value))
+    from mailbot.safety import terminal_text
+
+    return "[dim]-[/dim]" if value is None or value == "" else escape(terminal_text(value))
 
 
 def _flag_text(flags: list[str]) -> str:
@@ -162,12 +166,12 @@ def print_case(view: dict[str, object], console: Console | None = None) -> None:
         f"from {_cell(v['sender'])}  opened {str(v['created_at'])[:16]}"
     )
     if v["flags"]:
-        console.print("[yellow]Flags:[/yellow] " + ", ".join(f["label"] for f in v["flags"]))
+        console.print("[yellow]Flags:[/yellow] " + ", ".join(_cell(f["label"]) for f in v["flags"]))
     values = Table(title="What was read", show_lines=False)
     for col in ("Field", "Value", "Source (message, date, sender)"):
         values.add_column(col)
     for f in v["fields"]:
-        values.add_row(f["path"], _cell(f["value"]), _cell(_source_text(f["source"])))
+        values.add_row(_cell(f["path"]), _cell(f["value"]), _cell(_source_text(f["source"])))
     console.print(values)
     if v["messages"]:
         msgs = Table(title="Messages")
@@ -182,6 +186,11 @@ def print_case(view: dict[str, object], console: Console | None = None) -> None:
                 _cell(m["subject"]),
             )
         console.print(msgs)
+        console.print("[bold]Sender checks[/bold] (our mail server's Authentication-Results)")
+        for m in v["messages"]:
+            console.print(f"  #{m['message']}: {_cell(verification_text(m.get('verification')))}")
+    if v.get("proposals"):
+        print_proposals(v["proposals"], str(v["reference"]), console)
     check = v["checklist"]
     if check["complete"]:
         console.print("[green]Checklist: complete.[/green]")
@@ -190,7 +199,9 @@ def print_case(view: dict[str, object], console: Console | None = None) -> None:
         for line in check["lines"]:
             console.print(f"  [red]-[/red] {_cell(line)}")
     for c in v["conflicts"]:
-        console.print(f"[red]Conflict[/red] {c['path']} {_cell(c['value'])}: {_cell(c['detail'])}")
+        console.print(
+            f"[red]Conflict[/red] {_cell(c['path'])} {_cell(c['value'])}: {_cell(c['detail'])}"
+        )
     if v["kind"] == "officer_maintenance":
         if v["authorised_agency"] is None:
             console.print(
@@ -201,6 +212,52 @@ def print_case(view: dict[str, object], console: Console | None = None) -> None:
             console.print(_diff_table(v["diff"]))
     if v["history"]:
         print_history(v["history"], console)
+
+
+def verification_text(auth: object) -> str:
+    """One line: what our mail server said about a message's sender."""
+    if not isinstance(auth, dict):
+        return ""
+    if not auth.get("configured"):
+        return "not checked (no authserv_id)"
+    verdict = "verified" if auth.get("verified") else "NOT verified"
+    parts = [
+        f"spf={auth.get('spf') or '-'}",
+        f"dkim={','.join(auth.get('dkim') or []) or '-'}",
+        f"dmarc={auth.get('dmarc') or '-'}",
+        f"aligned={'yes' if auth.get('aligned') else 'no'}",
+    ]
+    return f"{verdict}: {auth.get('reason') or ''} ({' '.join(parts)})"
+
+
+def print_proposals(
+    proposals: list[dict[str, Any]], reference: str, console: Console | None = None
+) -> None:
+    """Changes held for staff: old -> new, with the message and its verification."""
+    console = console or Console()
+    for p in proposals:
+        message = p.get("message") or {}
+        head = (
+            f"[bold]Held change {p['id']}[/bold] ({_cell(p['status'])}): {_cell(p['reason'])}; "
+            f"message #{message.get('message')} from {_cell(message.get('sender'))} "
+            f"{_cell(str(message.get('date') or '')[:16])}"
+        )
+        console.print(head)
+        console.print("  " + _cell(verification_text(message.get("verification"))))
+        if p["status"] != "pending":
+            console.print(f"  decided by {_cell(p['decided_by'])} {_cell(p['note'] or '')}")
+            continue
+        table = Table(show_header=True)
+        for col in ("Field", "Now", "Would become"):
+            table.add_column(col)
+        for c in p["changes"]:
+            mark = "[red]contact address[/red] " if c.get("contact") else ""
+            table.add_row(mark + _cell(c["path"]), _cell(c["old"]), _cell(c["new"]))
+        console.print(table)
+        console.print(
+            f"  accept: mailbot case accept {_cell(reference)} {p['id']} --by NAME; "
+            f"drop: mailbot case drop {_cell(reference)} {p['id']} --by NAME"
+        )
 
 
 def print_history(events: list[dict[str, object]], console: Console | None = None) -> None:
@@ -255,6 +312,6 @@ def print_officers(rows: list[dict[str, object]], console: Console | None = None
             _cell(r["first_name"]),
             _cell(r["title"]),
             _cell(r["dps_username"]),
-            _cell(r["status"]) if r["status"] == "active" else f"[dim]{r['status']}[/dim]",
+            _cell(r["status"]) if r["status"] == "active" else f"[dim]{_cell(r['status'])}[/dim]",
         )
     console.print(table)

@@ -8,7 +8,6 @@ Thin commands: they parse arguments, open one transaction, call
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -61,7 +60,9 @@ def _rules(app: Any) -> Any:
 
 
 def _dump(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+    from mailbot.safety import json_text
+
+    click.echo(json_text(value, indent=2))
 
 
 # --- queue ---------------------------------------------------------------------------
@@ -85,7 +86,9 @@ def queue(app: Any, as_json: bool) -> None:
     with _session(app, check=False) as session:
         entries = review_queue(session)
     if as_json:
-        click.echo(json.dumps([e.as_dict() for e in entries], ensure_ascii=False))
+        from mailbot.safety import json_text
+
+        click.echo(json_text([e.as_dict() for e in entries]))
         return
     from mailbot.cli.render import print_queue
 
@@ -97,7 +100,7 @@ def queue(app: Any, as_json: bool) -> None:
 
 @click.group()
 def case() -> None:
-    """One case: show, edit, history.
+    """One case: show, edit, history; accept or drop changes held for staff.
 
     \b
     Examples:
@@ -192,33 +195,119 @@ def history_command(app: Any, reference: str, as_json: bool) -> None:
     print_history(events)
 
 
+@case.command(name="accept")
+@click.argument("reference")
+@click.argument("proposal_id", type=int, metavar="ID")
+@_BY
+@_JSON
+@click.pass_obj
+def accept_command(app: Any, reference: str, proposal_id: int, actor: str, as_json: bool) -> None:
+    """Apply changes held for staff (listed by `mailbot case show` under "Held
+    changes"): the message's values are merged into the case. A new contact address
+    is told to both the old and the new address.
+
+    \b
+    Example:
+      mailbot case accept ETK-0042 3 --by "J. Smith"
+    """
+    from mailbot.review.proposals import accept_proposal
+
+    if not actor.strip():
+        raise CaseError("say who accepts: add --by NAME")
+    rules = _rules(app)
+    with _session(app) as session:
+        result = accept_proposal(
+            session, app.settings, reference, proposal_id, actor=actor, now=_now(), rules=rules
+        )
+    if as_json:
+        _dump(result)
+        return
+    from mailbot.safety import terminal_text
+
+    for change in result["changes"]:
+        click.echo(terminal_text(f"{change['path']}: {change['old']!r} -> {change['new']!r}"))
+    click.echo(f"{result['reference']} is {result['status']}")
+    if result["notices"]:
+        click.echo(f"queued: {', '.join(result['notices'])} (sent by the next cycle)")
+
+
+@case.command(name="drop")
+@click.argument("reference")
+@click.argument("proposal_id", type=int, metavar="ID")
+@_BY
+@click.option("--reason", default="", metavar="TEXT", help="Why, for the audit log.")
+@_JSON
+@click.pass_obj
+def drop_command(
+    app: Any, reference: str, proposal_id: int, actor: str, reason: str, as_json: bool
+) -> None:
+    """Set aside changes held for staff: nothing of that message is applied.
+
+    \b
+    Example:
+      mailbot case drop ETK-0042 3 --by "J. Smith" --reason "not sent by the chief"
+    """
+    from mailbot.review.proposals import drop_proposal
+
+    if not actor.strip():
+        raise CaseError("say who drops it: add --by NAME")
+    with _session(app) as session:
+        result = drop_proposal(
+            session, reference, proposal_id, actor=actor, reason=reason, now=_now()
+        )
+    if as_json:
+        _dump(result)
+        return
+    click.echo(f"{result['reference']}: proposal {result['proposal']} dropped")
+
+
 # --- decisions -----------------------------------------------------------------------
 
 
 @click.command()
 @click.argument("reference")
 @_BY
+@click.option(
+    "--accept-unverified",
+    "accept_unverified",
+    metavar="REASON",
+    default=None,
+    help="Approve although the sender is not verified (or the From was unclear); "
+    "say how you checked. Kept in the audit log.",
+)
 @_JSON
 @click.pass_obj
-def approve(app: Any, reference: str, actor: str, as_json: bool) -> None:
+def approve(
+    app: Any, reference: str, actor: str, accept_unverified: str | None, as_json: bool
+) -> None:
     """Approve a case in review: an enrolment creates the agency and officer records
     and queues the ready-for-use notice to the PoC (head of department in copy, and
     the Judicial Bureau when configured); a roster change is applied and confirmed.
     Refused, with the reason, when the case is incomplete, conflicts with existing
-    records, or is not in review.
+    records, is not in review, has changes held for staff, or its sender is not
+    verified (then confirm with the agency and give --accept-unverified "REASON").
 
     \b
-    Example:
+    Examples:
       mailbot approve ETK-0042 --by "J. Smith"
+      mailbot approve ETK-0042 --by "J. Smith" --accept-unverified "Chief confirmed by phone"
     """
     from mailbot.review.decisions import approve_case
 
     if not actor.strip():
         raise CaseError("say who approves: add --by NAME")
+    if accept_unverified is not None and not accept_unverified.strip():
+        raise CaseError('say how the sender was checked: --accept-unverified "REASON"')
     rules = _rules(app)
     with _session(app) as session:
         result = approve_case(
-            session, app.settings, reference, actor=actor, now=_now(), rules=rules
+            session,
+            app.settings,
+            reference,
+            actor=actor,
+            now=_now(),
+            rules=rules,
+            accept_unverified=accept_unverified,
         )
     if as_json:
         _dump(result)
@@ -284,7 +373,9 @@ def agencies(app: Any, as_json: bool) -> None:
     with _session(app, check=False) as session:
         rows = list_agencies(session)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False))
+        from mailbot.safety import json_text
+
+        click.echo(json_text(rows))
         return
     from mailbot.cli.render import print_agencies
 
@@ -309,7 +400,9 @@ def officers(app: Any, agency_code: str | None, active_only: bool, as_json: bool
     with _session(app, check=False) as session:
         rows = list_officers(session, agency_code, include_inactive=not active_only)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False))
+        from mailbot.safety import json_text
+
+        click.echo(json_text(rows))
         return
     from mailbot.cli.render import print_officers
 
@@ -343,6 +436,7 @@ def export(app: Any, fmt: str, agency_code: str | None) -> None:
         return
     import csv
 
+    # Every cell goes through mailbot.safety.csv_cell (in export_csv_rows): no formulas.
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     writer.writerows(export_csv_rows(records))

@@ -26,6 +26,7 @@ from mailbot.review.common import (
 )
 from mailbot.review.conflicts import case_conflicts
 from mailbot.review.maintenance import DiffRow, roster_diff
+from mailbot.review.proposals import proposals_view
 from mailbot.store import casefiles, outbox
 from mailbot.store.models import Agency, Case, CaseRevision, Message
 
@@ -46,6 +47,7 @@ def _sources(session: Session, case: Case) -> dict[int, dict[str, Any]]:
         Message.subject,
         Message.received_at,
         Message.recorded_at,
+        Message.auth,
     ).where(Message.case_id == case.id)
     ids = {v for v in case.provenance.values() if isinstance(v, int)}
     if ids:
@@ -61,6 +63,7 @@ def _sources(session: Session, case: Case) -> dict[int, dict[str, Any]]:
             "sender": r.sender,
             "subject": r.subject,
             "date": when.isoformat() if when else None,
+            "verification": r.auth,
         }
     return out
 
@@ -159,6 +162,7 @@ def case_view(session: Session, reference: str, rules: Rules) -> dict[str, Any]:
         "conflicts": [],
         "diff": [],
         "authorised_agency": None,
+        "proposals": proposals_view(session, case),
         "history": history(session, case),
         "notices": [
             {

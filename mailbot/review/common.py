@@ -30,6 +30,8 @@ FLAG_LABELS: dict[str, str] = {
     "delivery_failed": "a reply could not be delivered",
     "reply_bounced": "a reply bounced: the sender did not get it",
     "contact_suppressed": "replies to this contact stopped after repeated hard bounces",
+    "changes_held": "changes held for staff (accept or drop them)",
+    "control_characters_removed": "control characters removed from the email's values",
 }
 
 SECTIONS = ("agency", "point_of_contact", "head_of_department")

@@ -22,6 +22,7 @@ from mailbot.review.casework import case_diff, check_case
 from mailbot.review.common import is_blank, load_case, rows, section
 from mailbot.review.conflicts import case_conflicts
 from mailbot.review.maintenance import apply_changes, load_index
+from mailbot.review.proposals import check_trust
 from mailbot.store import casefiles, roster
 from mailbot.store.models import Agency, Case, Message
 
@@ -97,8 +98,13 @@ def approve_case(
     actor: str,
     now: datetime,
     rules: Rules,
+    accept_unverified: str | None = None,
 ) -> dict[str, Any]:
     """Approve a complete, conflict-free case in review.
+
+    Refused while changes are held for staff, and for a case whose sender is not
+    established (unverified, ambiguous From) unless ``accept_unverified`` gives the
+    staff's reason, which is audited.
 
     Enrolment: the agency record, then its officers (active), the case approved, the
     ready-for-use notice to the PoC (head of department in copy) and, when
@@ -109,6 +115,7 @@ def approve_case(
     actor = _need_actor(actor)
     case = load_case(session, reference)
     _refuse_unless_ready(case, rules)
+    check_trust(session, case, actor=actor, now=now, accept_unverified=accept_unverified)
     if case.kind == CaseKind.ENROLLMENT:
         result = _approve_enrollment(session, settings, case, actor=actor, now=now)
     else:

@@ -134,11 +134,14 @@ CSV_HEADER = (
 
 def export_csv_rows(records: list[dict[str, Any]]) -> list[list[str]]:
     """One row per officer, agency columns repeated; an agency without officers gets
-    one row with the officer columns empty. The header is :data:`CSV_HEADER`."""
+    one row with the officer columns empty. The header is :data:`CSV_HEADER`. Cells
+    are made safe for spreadsheets (:func:`mailbot.safety.csv_cell`)."""
+    from mailbot.safety import csv_cell
+
     out: list[list[str]] = []
     for agency in records:
-        head = ["" if agency[c] is None else str(agency[c]) for c in AGENCY_COLUMNS]
+        head = [csv_cell(agency[c]) for c in AGENCY_COLUMNS]
         officers = agency["officers"] or [dict.fromkeys(OFFICER_COLUMNS)]
         for o in officers:
-            out.append([*head, *("" if o[c] is None else str(o[c]) for c in OFFICER_COLUMNS)])
+            out.append([*head, *(csv_cell(o[c]) for c in OFFICER_COLUMNS)])
     return out

@@ -16,7 +16,15 @@ from sqlalchemy.orm import Session
 from mailbot import cases
 from mailbot.cases import CaseKind, CaseStatus, Revision
 from mailbot.store.ledger import normalize_message_id
-from mailbot.store.models import AuditEvent, Case, CaseRevision, Message, OutboxMessage
+from mailbot.store.models import (
+    AuditEvent,
+    Case,
+    CaseProposal,
+    CaseRevision,
+    Message,
+    OutboxMessage,
+    ProposalStatus,
+)
 
 _KEEP = object()
 
@@ -222,3 +230,86 @@ def audit_trail(session: Session, case_id: int | None = None) -> list[AuditEvent
     if case_id is not None:
         query = query.where(AuditEvent.case_id == case_id)
     return list(session.scalars(query))
+
+
+def record_revisions(
+    session: Session,
+    case: Case,
+    revisions: list[Revision],
+    *,
+    now: datetime,
+    message_id: int | None = None,
+) -> None:
+    """Apply revisions computed by :func:`mailbot.cases.merge` (some of a reply's
+    changes, the rest held back) with their history and provenance."""
+    if not revisions:
+        return
+    for revision in revisions:
+        session.add(
+            CaseRevision(
+                case_id=case.id,
+                path=revision.path,
+                old_value=revision.old,
+                new_value=revision.new,
+                message_id=message_id,
+                at=now,
+            )
+        )
+    case.data = cases.apply_revisions(case.data, revisions)
+    case.provenance = cases.provenance_update(case.provenance, revisions, message_id)
+    case.updated_at = now
+    session.flush()
+
+
+# --- proposals: changes held for staff ------------------------------------------------
+
+
+def add_proposal(
+    session: Session,
+    case: Case,
+    *,
+    kind: str,
+    reason: str,
+    data: Mapping[str, Any],
+    now: datetime,
+    message_id: int | None = None,
+) -> CaseProposal:
+    """Hold a message's changes for staff to accept or drop."""
+    proposal = CaseProposal(
+        case_id=case.id,
+        message_id=message_id,
+        kind=kind,
+        reason=reason,
+        data=dict(data),
+        status=ProposalStatus.PENDING,
+        created_at=now,
+    )
+    session.add(proposal)
+    session.flush()
+    return proposal
+
+
+def proposals_of(
+    session: Session, case_id: int, status: ProposalStatus | None = None
+) -> list[CaseProposal]:
+    """The case's proposals, oldest first (only those in ``status`` when given)."""
+    query = select(CaseProposal).where(CaseProposal.case_id == case_id)
+    if status is not None:
+        query = query.where(CaseProposal.status == status)
+    return list(session.scalars(query.order_by(CaseProposal.id)))
+
+
+def decide_proposal(
+    session: Session,
+    proposal: CaseProposal,
+    status: ProposalStatus,
+    *,
+    actor: str,
+    now: datetime,
+    note: str | None = None,
+) -> None:
+    proposal.status = status
+    proposal.decided_by = actor
+    proposal.decided_at = now
+    proposal.note = note
+    session.flush()

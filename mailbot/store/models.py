@@ -114,6 +114,12 @@ class OutboxStatus(enum.StrEnum):
     FAILED = "failed"
 
 
+class ProposalStatus(enum.StrEnum):
+    PENDING = "pending"  # waiting for staff
+    ACCEPTED = "accepted"
+    DROPPED = "dropped"
+
+
 class OfficerStatus(enum.StrEnum):
     ACTIVE = "active"
     INACTIVE = "inactive"
@@ -150,6 +156,9 @@ class Message(Base):
     # The bot instance that recorded it (see mailbot.instance): only that instance
     # moves it, unless it is known to be dead, so two instances never both move it.
     recorded_by: Mapped[str | None] = mapped_column(String(255))
+    # What our mail server vouched for: SPF, DKIM, DMARC, alignment, the verdict
+    # (:class:`mailbot.intake.auth.Verification`); None for messages never read.
+    auth: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class FolderCursor(Base):
@@ -235,6 +244,29 @@ class CaseRevision(Base):
     new_value: Mapped[Any | None] = mapped_column(JSON)
     message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
     at: Mapped[datetime]
+
+
+class CaseProposal(Base):
+    """Changes a message asked for that the bot may not apply on its own (a sender
+    not verified, another sender, a new contact address): staff accept or drop them.
+
+    ``data`` is the part of the message's request held back (the ``mailbot parse
+    --json`` shape); accepting merges it into the case as if it had been trusted.
+    """
+
+    __tablename__ = "case_proposals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text)
+    data: Mapped[dict[str, Any]]
+    status: Mapped[ProposalStatus] = mapped_column(_enum(ProposalStatus, "status"))
+    created_at: Mapped[datetime]
+    decided_by: Mapped[str | None] = mapped_column(String(320))
+    decided_at: Mapped[datetime | None]
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class OutboxMessage(Base):

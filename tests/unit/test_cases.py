@@ -309,3 +309,38 @@ def test_status_after_check() -> None:
     assert status_after_check("needs_info", complete=False) is CaseStatus.NEEDS_INFO
     with pytest.raises(CaseError, match="approved"):
         status_after_check("approved", complete=True)
+
+
+def test_applying_some_revisions_of_a_merge_sets_only_those_values() -> None:
+    """Revisions of a merge applied one by one give the merge's values, rows added at
+    the end included; the ones left out stay as they were."""
+    from mailbot.cases import apply_revisions, is_contact_change, merge
+
+    old = {
+        "agency": {"phone": "(802) 555-0100"},
+        "point_of_contact": {"email": "chief@town.vt.us"},
+        "officers": [{"officer_number": "AB001", "last_name": "Doe"}],
+    }
+    new = {
+        "agency": {"phone": "(802) 555-0199"},
+        "point_of_contact": {"email": "someone@evil.example"},
+        "officers": [{"officer_number": "AB002", "last_name": "Roe", "first_name": "Ann"}],
+    }
+    merged, revisions = merge(old, new)
+    assert apply_revisions(old, revisions) == merged
+    contact = [r for r in revisions if is_contact_change(r)]
+    assert [r.path for r in contact] == ["point_of_contact.email"]
+    partial = apply_revisions(old, [r for r in revisions if not is_contact_change(r)])
+    assert partial["point_of_contact"]["email"] == "chief@town.vt.us"
+    assert partial["officers"][1]["last_name"] == "Roe"
+    assert old["officers"] == [{"officer_number": "AB001", "last_name": "Doe"}]
+
+
+def test_filling_a_missing_contact_address_is_not_a_contact_change() -> None:
+    """Giving a PoC address where there was none fills a gap; replacing one is a change."""
+    from mailbot.cases import is_contact_change, merge
+
+    _, filled = merge(
+        {"point_of_contact": {"email": None}}, {"point_of_contact": {"email": "a@b.gov"}}
+    )
+    assert [is_contact_change(r) for r in filled] == [False]

@@ -59,3 +59,24 @@ def test_missing_config_file_is_reported(tmp_path: Path) -> None:
     """Pointing --config at a file that does not exist says so."""
     with pytest.raises(ConfigError, match="not found"):
         load_settings(tmp_path / "nope.toml")
+
+
+def test_trust_policy_defaults_and_a_wrong_value_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """[trust] defaults to require for roster changes and flag for enrolments and
+    replies; a value other than require/flag/off is refused naming the key; the
+    Message-ID secret comes from the environment and is never shown."""
+    monkeypatch.delenv("MAILBOT_CONFIG", raising=False)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[trust]\nfollow_up = "require"\n')
+    monkeypatch.setenv("MAILBOT_BOT_MESSAGE_ID_SECRET", "hush")
+    settings = load_settings(cfg)
+    assert (settings.trust.enrollment, settings.trust.roster_change) == ("flag", "require")
+    assert settings.trust.follow_up == "require"
+    assert settings.bot.message_id_secret.get_secret_value() == "hush"
+    assert "hush" not in repr(settings)
+    cfg.write_text('[trust]\nenrollment = "maybe"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_settings(cfg)
+    assert "trust.enrollment" in str(caught.value) and "\n" not in str(caught.value)

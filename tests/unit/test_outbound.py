@@ -251,3 +251,15 @@ def test_reply_recipients_sender_and_poc_only() -> None:
         "poc@stalbanspd.example"
     ]
     assert reply_recipients("chief@stalbanspd.example", None, True) == ["chief@stalbanspd.example"]
+
+
+def test_message_ids_are_keyed_with_the_secret() -> None:
+    """The same key and secret give the same Message-ID; another secret gives another,
+    so nobody without the secret can predict the ID of a reply."""
+    one = make_message_id("ETK-0042/checklist/7", "mailbot.example", "s3cret")
+    assert one == make_message_id("ETK-0042/checklist/7", "mailbot.example", "s3cret")
+    assert one != make_message_id("ETK-0042/checklist/7", "mailbot.example", "other")
+    import hashlib
+
+    unkeyed = hashlib.sha256(b"ETK-0042/checklist/7").hexdigest()[:32]
+    assert unkeyed not in one

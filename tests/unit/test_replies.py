@@ -73,6 +73,11 @@ def _context(name: str) -> dict[str, Any]:
             "changes": describe_changes(changes, {"HA022": {"title": "Officer"}})
         },
         "maintenance_refused": {},
+        "contact_changed": {
+            "role": "point of contact",
+            "old_address": "chief@agency.gov",
+            "new_address": "clerk@agency.gov",
+        },
     }
     context = {**common, **per_template[name]}
     if name in ("unreadable", "too_large"):
