@@ -151,7 +151,7 @@ _POC_DESIGNATED = re.compile(
     re.I,
 )
 _POC_WILL_BE = re.compile(
-    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+(?:will\s+(?:be|serve\s+as)|is)\s+(?:the|our)\s+"
+    r"(?<![\w.'’-])([A-Z][\w.'’-]*+(?:\s+[A-Z][\w.'’-]*+){1,3})\s+(?:will\s+(?:be|serve\s+as)|is)\s+(?:the|our)\s+"
     r"(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)",
 )
 _SELF_POC = re.compile(
@@ -165,7 +165,9 @@ _SELF_POC = re.compile(
 def _agency_name_re(rules: Rules) -> re.Pattern[str]:
     suffixes = sorted(rules.language.people.agency_suffixes, key=len, reverse=True)
     alt = "|".join(re.escape(s) for s in suffixes)
-    word = r"[A-ZÀ-Þ][\w'’.-]*"
+    # a word starts after a non-word character and is taken whole (possessive), so a
+    # long capitalised token is tried once, not from each of its letters
+    word = r"(?<![\w'’.-])[A-ZÀ-Þ][\w'’.-]*+"
     return re.compile(rf"((?:{word}[ \t]+){{1,4}}(?:{alt}))(?![\w'’])")
 
 
