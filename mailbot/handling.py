@@ -155,6 +155,10 @@ class Handler:
         data = result.to_json_dict()
         if result.logo_details is not None:
             data["logo_info"] = dict(result.logo_details)
+        if result.evidence:
+            data["evidence"] = dict(result.evidence)
+        if result.questions:
+            data["questions"] = list(result.questions)
         return data
 
     def _flags(self, parts: MessageParts) -> list[str]:

@@ -49,7 +49,15 @@ def _label_re(labels: list[str]) -> re.Pattern[str]:
         re.escape(w).replace(r"\ ", r"[ \t]+").replace(r"\-", r"[- ]?")
         for w in sorted(labels, key=len, reverse=True)
     )
-    return re.compile(rf"{_BULLET}(?:{alt})(?:[ \t]*\([^)]*\))?(?:{_SEP}|[ \t]*$)(.*)$", re.I)
+    # "Proper name to be displayed on the e-ticket: ...": a few words may stand between
+    # the label and a colon; "The LEA's address: ..." may start with an article
+    owner = r"(?:(?:the|our|LEA['’]?s?|agency['’]?s?|department['’]?s?|dept\.?)[ \t]+){0,2}"
+    filler = r"(?:[ \t]+[^:：\n]{0,50}?[ \t]*[:：][ \t]*)"
+    return re.compile(
+        rf"{_BULLET}{owner}(?P<label>{alt})(?:[ \t]*\([^)]*\))?"
+        rf"(?:{_SEP}|{filler}|[ \t]*$)(?P<value>.*)$",
+        re.I,
+    )
 
 
 @per_rules
@@ -81,11 +89,13 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
     for i, line in enumerate(lines):
         if len(line) > MAX_LINE or is_header_line(line):
             continue
-        best: tuple[int, str, str] | None = None
+        best: tuple[tuple[int, int], str, str] | None = None
         for path, pat in patterns.items():
             m = pat.match(line)
-            if m and (best is None or m.start(1) > best[0]):
-                best = (m.start(1), path, m.group(1))
+            # the longest label wins ("PoC Email" over "PoC"), then the latest value
+            key = (m.end("label"), m.start("value")) if m else (0, 0)
+            if m and (best is None or key > best[0]):
+                best = (key, path, m.group("value"))
         if best is None:
             continue
         _, path, value = best
@@ -215,9 +225,9 @@ def point_of_contact(
         if m:
             raw = m.group(1)
             # "...; she can be reached at amy@..." in the same sentence
-            rest = _SENTENCE_END.split(flat[m.end() :], maxsplit=1)[0]
+            rest = _SENTENCE_END.split(flat[m.end() : m.end() + 240], maxsplit=1)[0]
             email = _EMAIL.search(rest)
-            if email:
+            if email and _may_be_theirs(raw, email.group(0), sender[1]):
                 contact.email = email.group(0).lower()
         elif _SELF_POC.search(flat) and sender[0]:
             raw = sender[0]
@@ -235,9 +245,11 @@ def point_of_contact(
         if email:
             contact.email = email.group(0).lower()
     if contact.email is None and contact.name:
+        contact.email = _said_later(text, contact.name, sender[1])
+    if contact.email is None and contact.name:
         want = _name_key(contact.name, rules)
         for name, addr in addresses:
-            if name and _name_key(name, rules) == want:
+            if name and _name_key(name, rules) == want and _may_be_theirs(name, addr, sender[1]):
                 contact.email = addr.lower()
                 break
         if contact.email is None and raw is not None:
@@ -248,6 +260,44 @@ def point_of_contact(
                 if near:
                     contact.email = near.group(0).lower()
     return contact
+
+
+def _may_be_theirs(name: str, address: str, sender: str | None) -> bool:
+    """An address written near a person's name is theirs when its local part is made
+    from the name, or it is on the sender's own domain (not a vendor's or a list's)."""
+    from mailbot.intake.roles import name_matches_address
+
+    if name_matches_address(_EMAIL.sub("", name), address):
+        return True
+    domain = address.rpartition("@")[2].lower()
+    return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
+
+
+_LATER_EMAIL = 600
+"""How far after a sentence naming the PoC their address is looked for."""
+
+
+def _said_later(text: str, name: str, sender: str | None) -> str | None:
+    """ "Sgt. Brennan can be reached at kbrennan@..." in a later sentence: an address in
+    a sentence that names the PoC by last name, and is theirs (:func:`_may_be_theirs`)."""
+    last = name.replace(",", " ").split()[-1] if "," not in name else name.split(",")[0]
+    last = last.strip(".")
+    if len(last) < 2:
+        return None
+    word = re.compile(rf"(?<![\w]){re.escape(last)}(?![\w])", re.I)
+    for sentence in sentences_of(text):
+        if len(sentence) > _LATER_EMAIL or not word.search(sentence):
+            continue
+        for m in _EMAIL.finditer(sentence):
+            if _may_be_theirs(name, m.group(0), sender):
+                return m.group(0).lower()
+    return None
+
+
+def sentences_of(text: str) -> list[str]:
+    from mailbot.intake.prose import sentences
+
+    return sentences(text)
 
 
 def _name_key(name: str, rules: Rules) -> str:
@@ -303,12 +353,25 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
         return None
     title: str | None = None
     if after.strip():
-        title = after.strip()
-    elif next_line and _is_title_line(next_line, rules):
-        title = next_line
+        title = _title_only(after, rules)
+    if title is None and next_line and _is_title_line(next_line, rules):
+        title = _title_only(next_line, rules)
     elif prefix:
         title = prefix
     return " ".join(words), title
+
+
+_AGENCY_TAIL = re.compile(r"\s*[,|–—-]\s+|\s+at\s+")
+
+
+def _title_only(text: str, rules: Rules) -> str | None:
+    """ "Chief, Brattleboro Police Department" -> "Chief"; an agency alone -> None."""
+    first = _AGENCY_TAIL.split(text.strip(), maxsplit=1)[0].strip(" ,.")
+    suffixes, titles, _ = _title_words(rules)
+    low = first.lower()
+    if not first or (low.endswith(suffixes) and not any(low.startswith(t) for t in titles)):
+        return None
+    return first
 
 
 def _is_agency_or_title(words: list[str], rules: Rules) -> bool:

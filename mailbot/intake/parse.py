@@ -11,7 +11,7 @@ import re
 
 import structlog
 
-from mailbot.intake import checks, fields, intent, prose, tables
+from mailbot.intake import candidates, checks, fields, intent, lists, prose, roles, tables
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Officer, ParseResult
@@ -50,7 +50,12 @@ def read_officers(
         if rows and not all(o in found for o in rows):
             found.extend(rows)
     if not found:
-        found = prose.officers_in_prose(body, rules)
+        # list lines and sentences; the same officer number is read once
+        found = lists.officers_in_list(body, rules)
+        numbers = {(o.officer_number or "").upper() for o in found}
+        for officer in prose.officers_in_prose(body, rules):
+            if (officer.officer_number or "").upper() not in numbers:
+                found.append(officer)
     return found
 
 
@@ -141,11 +146,21 @@ def parse_parts(
             "reason": logo_reason,
         }
 
+    sources = [("text", body), ("signature", split.signature), *parts_texts(parts)]
     if kind == "enrollment":
         result.officers = officers
+        found = candidates.find([candidates.Source(n, t) for n, t in sources], rules)
+        settled = roles.settle(result, found, rules, sender=(parts.sender_name, parts.sender))
+        if result.agency.phone is not None and "agency.phone" in settled.evidence:
+            national = checks.normalize_phone(result.agency.phone, rules)
+            result.agency.phone = national or result.agency.phone
+        result._questions = settled.questions
         result.missing, result.invalid = checks.check_enrollment(
             result, rules, logo_reason, phone_valid=national is not None
         )
+        # a value of that shape is in the message: staff decide, the sender is not asked
+        result.missing = [p for p in result.missing if p not in settled.questions]
+        result._evidence = roles.record_sources(result, settled, sources)
     elif kind == "officer_maintenance":
         result.changes = intent.read_changes(body, rules, table_rows)
     log.debug(
@@ -157,6 +172,11 @@ def parse_parts(
         invalid=len(result.invalid),
     )
     return result
+
+
+def parts_texts(parts: MessageParts) -> list[tuple[str, str]]:
+    """(name, text) of the attachments' readable text."""
+    return [(f"attachment {name}", text) for name, text in parts.attachment_texts]
 
 
 def _is_reply(parts: MessageParts) -> bool:

@@ -121,9 +121,17 @@ class People(_Rule):
     agency_suffixes: list[str]
 
 
+class Evidence(_Rule):
+    code_words: list[str]
+    agency_phone_words: list[str]
+    personal_phone_words: list[str]
+    role_mailboxes: list[str]
+
+
 class Language(_Rule):
     intent: IntentWords
     people: People
+    evidence: Evidence
 
 
 class Rules(_Rule):

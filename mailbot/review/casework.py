@@ -77,6 +77,17 @@ def _source_of(path: str, case: Case, sources: Mapping[int, dict[str, Any]]) -> 
     return None
 
 
+def _evidence_of(path: str, data: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Where in its message a value was read and how sure the reader was."""
+    evidence = data.get("evidence")
+    if not isinstance(evidence, Mapping):
+        return None
+    found = evidence.get(path)
+    if found is None and path.startswith("officers["):
+        found = evidence.get(path.split(".", 1)[0])
+    return dict(found) if isinstance(found, Mapping) else None
+
+
 def case_diff(session: Session, case: Case) -> tuple[Agency | None, list[DiffRow]]:
     """For a maintenance case: the agency its sender may change, and the roster diff."""
     from mailbot.review.maintenance import maintenance_authority
@@ -145,9 +156,15 @@ def case_view(session: Session, reference: str, rules: Rules) -> dict[str, Any]:
         "created_at": case.created_at.isoformat(),
         "updated_at": case.updated_at.isoformat(),
         "fields": [
-            {"path": path, "value": value, "source": _source_of(path, case, sources)}
+            {
+                "path": path,
+                "value": value,
+                "source": _source_of(path, case, sources),
+                "read": _evidence_of(path, data),
+            }
             for path, value in flatten(data)
         ],
+        "questions": list(data.get("questions") or []),
         "logo_info": data.get("logo_info"),
         "messages": list(sources.values()),
         "checklist": {
