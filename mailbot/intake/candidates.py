@@ -126,7 +126,7 @@ def _address_at(lines: list[str], i: int) -> str | None:
     line = lines[i].strip()
     if not _STATE_ZIP.search(line):
         return None
-    if _STREET.match(line) or re.search(r"\d+\s+\w+.*,", line):
+    if _STREET.match(line) or (re.search(r"\d+\s+\w+.*,", line) and is_address(_trim(line))):
         return _trim(line)
     if i > 0:
         above = lines[i - 1].strip()

@@ -178,21 +178,36 @@ def _agency_name_re(rules: Rules) -> re.Pattern[str]:
     # a word starts after a non-word character and is taken whole (possessive), so a
     # long capitalised token is tried once, not from each of its letters
     word = r"(?<![\w'’.-])[A-ZÀ-Þ][\w'’.-]*+"
-    return re.compile(rf"((?:{word}[ \t]+){{1,4}}(?:{alt}))(?![\w'’])")
+    small = r"(?:of|and|the|&)"  # "Town of Hartford Police Department"
+    return re.compile(rf"({word}[ \t]+(?:(?:{word}|{small})[ \t]+){{0,4}}(?:{alt}))(?![\w'’])")
 
 
 def agency_name_in(text: str, rules: Rules) -> str | None:
     """An agency named in running text ("The Hartford Police Department would like ...")."""
     moved = [w.lower() for w in rules.language.intent.transfer]
+    people_words = set(rules.language.people.ranks) | {
+        t.lower() for t in rules.language.people.head_titles
+    }
+    found: list[str] = []
     for m in _agency_name_re(rules).finditer(text):
         before = " ".join(text[max(0, m.start() - 40) : m.start()].lower().split())
         if any(w in before for w in moved):
             continue  # the agency an officer moves to is not the sender's
         name = _GREETING.sub("", m.group(1))
         name = _ARTICLE.sub("", name)
+        head = name.split()[0].rstrip(".,").lower() if name.split() else ""
+        if head in people_words:
+            continue  # "Chief of Police", "Sergeant Police ..."
         if len(name.split()) >= 2:
-            return name.strip()
-    return None
+            found.append(name.strip())
+            if len(found) >= 20:
+                break
+    if not found:
+        return None
+    # "Brattleboro Police" then "Brattleboro Police Department": the full name
+    first = found[0]
+    longer = [n for n in found if n != first and n.lower().startswith(first.lower())]
+    return max(longer, key=len) if longer else first
 
 
 @dataclass
@@ -330,6 +345,48 @@ def head_of_department(signature: str, rules: Rules) -> tuple[str | None, str | 
     return None, None
 
 
+_BEHALF = re.compile(
+    r"\bon\s+behalf\s+of\s+(?:our\s+|the\s+)?"
+    r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-]*+){1,3})"
+)
+
+
+def head_on_behalf(body: str, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of "on behalf of Chief Dana Whitcomb" (a request written for the head)."""
+    for m in _BEHALF.finditer(body):
+        words = m.group(1).split()
+        title = rank_title(words[0], rules)
+        if title is None and words[0].lower() not in {t.lower() for t in _head_words(rules)}:
+            continue
+        rest = words[1:]
+        if len(rest) >= 2 and not _is_agency_or_title(rest, rules):
+            return " ".join(rest).rstrip("."), title or words[0]
+    return None, None
+
+
+def head_from_sender(name: str | None, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of the From display name when it reads as a person ("Chief Dana
+    Whitcomb", "Whitcomb, Dana"); the sender of an enrolment is its head by default."""
+    if not name or "@" in name or _DIGIT.search(name):
+        return None, None
+    if "," in name:
+        last, _, first = name.partition(",")
+        name = f"{first.strip()} {last.strip()}"
+    words = name.replace('"', "").split()
+    title = rank_title(words[0], rules) if words else None
+    if title is not None:
+        words = words[1:]
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None, None
+    if _is_agency_or_title(words, rules):
+        return None, None
+    return " ".join(words), title or None
+
+
+def _head_words(rules: Rules) -> list[str]:
+    return list(rules.language.people.head_titles)
+
+
 def closing_lines(body: str) -> str:
     """The last paragraph of ``body`` when it is short (a name and title typed above a
     ``--`` signature, with no sign-off word); else ""."""
@@ -444,7 +501,9 @@ __all__ = [
     "address_in",
     "agency_name_in",
     "closing_lines",
+    "head_from_sender",
     "head_of_department",
+    "head_on_behalf",
     "header_addresses",
     "labelled",
     "point_of_contact",

@@ -34,10 +34,8 @@ _NAME_PIECE = re.compile(
 
 
 def _username(value: str) -> str:
-    """``DPS\\jdoe`` -> ``jdoe``; ``jdoe@dps.local`` -> ``jdoe``."""
-    if "\\" in value:
-        value = value.rsplit("\\", 1)[1]
-    return value.split("@", 1)[0]
+    """``DPS\\jdoe`` -> ``jdoe``."""
+    return value.rsplit("\\", 1)[1] if "\\" in value else value
 
 
 def officer_on_line(line: str, rules: Rules) -> Officer | None:

@@ -19,6 +19,7 @@ from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules, load_rules
 
 log = structlog.get_logger()
+_LOGO_WORD = re.compile(r"\b(?:logo|patch|seal|emblem|insignia)\b", re.I)
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv)\s*:", re.I)
 
 
@@ -105,7 +106,7 @@ def parse_parts(
     phone = values.get("agency.phone")
     national = checks.normalize_phone(phone, rules) if phone else None
     phone = national or phone
-    result.agency.name = values.get("agency.name")
+    result.agency.name = values.get("agency.name") or fields.agency_name_in(split.signature, rules)
     result.agency.judiciary_code = values.get("agency.judiciary_code")
     result.agency.address = values.get("agency.address")
     result.agency.phone = phone
@@ -125,6 +126,11 @@ def parse_parts(
     hod_name, hod_title = fields.head_of_department(split.signature, rules)
     if hod_name is None:  # "Maria Lopez / Chief of Police" typed above a "--" signature
         hod_name, hod_title = fields.head_of_department(fields.closing_lines(body), rules)
+    behalf = fields.head_on_behalf(body, rules)
+    if behalf[0] is not None:  # written for the head by someone else
+        hod_name, hod_title = behalf
+    if hod_name is None and kind == "enrollment" and not is_reply:
+        hod_name, hod_title = fields.head_from_sender(parts.sender_name, rules)
     if kind == "enrollment" or (hod_title and _is_head(hod_title, rules)):
         result.head_of_department.name = hod_name
         result.head_of_department.title = hod_title
@@ -132,7 +138,7 @@ def parse_parts(
     logo_reason = None
     from mailbot.intake.logo import find_logo
 
-    logo = find_logo(parts.attachments, limits)
+    logo = find_logo(parts.attachments, limits, said_inline=_LOGO_WORD.search(body) is not None)
     if logo is not None:
         result.agency.logo = logo.filename
         logo_reason = checks.check_logo(logo, rules)

@@ -1,0 +1,221 @@
+"""Reading what people actually write: values by shape, roles by evidence, no needless asks."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.intake.parse import parse_message
+from mailbot.intake.rules import load_rules
+from tests.pdfs import text_pdf
+
+RULES = load_rules()
+
+
+def _png(width: int = 64, height: int = 64) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    image = Image.new("RGB", (width, height))
+    image.putdata([((x * 7) % 256, (x * 13) % 256, (x * 29) % 256) for x in range(width * height)])
+    image.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _mail(
+    body: str,
+    *,
+    sender: str = "Chief Dana Whitcomb <dwhitcomb@hartfordvt.gov>",
+    cc: str | None = None,
+    attach: list[tuple[str, str, bytes]] | None = None,
+    subject: str = "e-ticket enrollment",
+) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "dps.eTicket@vermont.gov"
+    if cc:
+        msg["Cc"] = cc
+    msg["Subject"] = subject
+    msg.set_content(body)
+    for name, ctype, data in attach or []:
+        main, sub = ctype.split("/")
+        msg.add_attachment(data, maintype=main, subtype=sub, filename=name)
+    return msg.as_bytes()
+
+
+SOP = """Good morning,
+
+The Town of Hartford Police Department would like to start issuing Vermont Civil
+Violation Complaints electronically. I have designated Sergeant Kyle Brennan as the
+e-ticket Point-of-Contact for this law enforcement agency.
+
+Sgt. Brennan can be reached at kbrennan@hartfordvt.gov.
+
+Below, please find the necessary information:
+- Judiciary code: 0412
+- Proper name to be displayed on the e-ticket: Town of Hartford Police Department
+- 812 VA Cutoff Road, White River Junction, VT 05001; (802) 555-0147
+- Our logo is attached.
+
+{officers}
+
+Thank you,
+Dana Whitcomb
+Chief, Hartford Police Department
+"""
+LIST = """Finally, I request the following officers have records created:
+1. Sgt. Kyle Brennan - HA101 - kbrennan
+2. Okafor, Samuel, Officer, HA117, DPS\\sokafor
+3. Cpl. Maria Ortiz - HA120 - mortiz"""
+
+
+def _read(body: str, **kw: object) -> dict[str, object]:
+    attach = kw.pop("attach", [("logo.png", "image/png", _png())])
+    return parse_message(_mail(body, attach=attach, **kw)).to_json_dict()  # type: ignore[arg-type]
+
+
+def test_sop_wording_reads_completely() -> None:
+    """The procedure's own sample wording, answered in sentences and one-line bullets,
+    is read in full and the chief is asked for nothing."""
+    got = _read(SOP.format(officers=LIST))
+    assert got["agency"] == {
+        "name": "Town of Hartford Police Department",
+        "judiciary_code": "0412",
+        "address": "812 VA Cutoff Road, White River Junction, VT 05001",
+        "phone": "(802) 555-0147",
+        "logo": "logo.png",
+    }
+    assert got["point_of_contact"] == {"name": "Kyle Brennan", "email": "kbrennan@hartfordvt.gov"}
+    assert got["head_of_department"] == {"name": "Dana Whitcomb", "title": "Chief"}
+    assert got["missing"] == [] and got["invalid"] == []
+
+
+def test_officer_list_lines_are_read() -> None:
+    """Officers numbered one per line with dashes or commas, in either name order and
+    with a domain before the username, are read as roster rows."""
+    got = _read(SOP.format(officers=LIST))
+    rows = got["officers"]
+    assert isinstance(rows, list)
+    assert [(o["last_name"], o["first_name"], o["title"], o["officer_number"], o["dps_username"])
+            for o in rows] == [
+        ("Brennan", "Kyle", "Sergeant", "HA101", "kbrennan"),
+        ("Okafor", "Samuel", "Officer", "HA117", "sokafor"),
+        ("Ortiz", "Maria", "Corporal", "HA120", "mortiz"),
+    ]  # fmt: skip
+
+
+def test_cc_with_the_pocs_name_on_another_domain_is_not_the_poc() -> None:
+    """A Cc whose display name matches the PoC but whose address is on a foreign domain
+    and not made from the name does not become the PoC's email."""
+    body = SOP.format(officers=LIST).replace(
+        "Sgt. Brennan can be reached at kbrennan@hartfordvt.gov.", ""
+    )
+    got = parse_message(
+        _mail(body, cc='"Kyle Brennan" <helpdesk@vendor-it.com>', attach=[])
+    ).to_json_dict()
+    assert got["point_of_contact"]["email"] != "helpdesk@vendor-it.com"  # type: ignore[index]
+
+
+def test_vendor_address_after_designation_is_not_the_pocs() -> None:
+    """After the designation sentence, an IT vendor's address in the next sentence is not
+    taken as the PoC's email."""
+    body = SOP.format(officers=LIST).replace(
+        "Sgt. Brennan can be reached at kbrennan@hartfordvt.gov.",
+        "Our software vendor is reachable at support@tracs-vendor.com for install questions.",
+    )
+    got = _read(body)
+    assert got["point_of_contact"]["email"] != "support@tracs-vendor.com"  # type: ignore[index]
+
+
+def test_two_unlabelled_phones_make_a_question_not_an_ask() -> None:
+    """When two phone numbers are written and neither is said to be the agency's, the
+    sender is not asked for the phone; staff are asked which one it is."""
+    body = SOP.format(officers=LIST).replace(
+        "812 VA Cutoff Road, White River Junction, VT 05001; (802) 555-0147",
+        "812 VA Cutoff Road, White River Junction, VT 05001\n- (802) 555-0147 or (802) 555-0150",
+    )
+    result = parse_message(_mail(body, attach=[("logo.png", "image/png", _png())]))
+    assert "agency.phone" not in result.missing
+    assert result.agency.phone is None
+    assert [q["field"] for q in result.questions] == ["agency.phone"]
+
+
+def test_item_is_asked_only_when_nothing_of_its_shape_exists() -> None:
+    """An enrolment with no phone number anywhere is asked for the phone."""
+    body = SOP.format(officers=LIST).replace("; (802) 555-0147", "")
+    got = _read(body)
+    assert got["missing"] == ["agency.phone"]
+
+
+def test_evidence_says_where_each_value_was_read() -> None:
+    """Each value read carries where it was written, for `mailbot case show`."""
+    result = parse_message(_mail(SOP.format(officers=LIST), attach=[]))
+    assert result.evidence["agency.judiciary_code"]["where"].startswith("text line")
+    assert result.evidence["head_of_department.name"]["where"].startswith("signature line")
+    assert result.evidence["agency.phone"]["confidence"] in {"high", "low"}
+
+
+def test_pdf_roster_is_read() -> None:
+    """A roster sent as a PDF attachment, with a title row above its heading, is read."""
+    pdf = text_pdf(
+        [
+            ["Hartford Police Department - e-ticket users"],
+            ["Last Name", "First Name", "Rank", "Badge #", "DPS Username"],
+            ["Okafor", "Samuel", "Officer", "HA117", "sokafor"],
+            ["Ortiz", "Maria", "Corporal", "HA120", "mortiz"],
+        ]
+    )
+    body = SOP.format(officers="The officer roster is attached as a PDF.")
+    got = _read(
+        body, attach=[("logo.png", "image/png", _png()), ("roster.pdf", "application/pdf", pdf)]
+    )
+    assert [o["officer_number"] for o in got["officers"]] == ["HA117", "HA120"]  # type: ignore[union-attr]
+    assert got["missing"] == []
+
+
+def test_records_export_with_extra_columns_and_total_line() -> None:
+    """A records-system CSV export (upper-case headings, extra columns, title rows above,
+    a total line below) gives exactly its officers."""
+    csv = (
+        b"HARTFORD PD PERSONNEL EXPORT,,,,,,\n"
+        b"Run 2026-11-02,,,,,,\n"
+        b"EMP_ID,LAST_NAME,FIRST_NAME,MIDDLE,RANK,BADGE_NO,HIRE_DATE,UNIT,DPS_LOGIN\n"
+        b"1001,OKAFOR,SAMUEL,J,OFFICER,HA117,2019-04-01,PATROL,sokafor\n"
+        b"1002,ORTIZ,MARIA,,CORPORAL,HA120,2015-06-15,PATROL,mortiz\n"
+        b"TOTAL: 2,,,,,,,,\n"
+    )
+    body = SOP.format(officers="The roster is in the attached export.")
+    got = _read(body, attach=[("logo.png", "image/png", _png()), ("export.csv", "text/csv", csv)])
+    assert [(o["last_name"], o["officer_number"]) for o in got["officers"]] == [  # type: ignore[union-attr]
+        ("OKAFOR", "HA117"),
+        ("ORTIZ", "HA120"),
+    ]
+
+
+def test_logo_pasted_inline_and_named_in_text_is_the_logo() -> None:
+    """An image pasted into the body (cid:) where the text says it is the logo is the logo."""
+    msg = EmailMessage()
+    msg["From"] = "Chief Dana Whitcomb <dwhitcomb@hartfordvt.gov>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrollment"
+    body = SOP.format(officers=LIST).replace("Our logo is attached.", "Our logo is below.")
+    msg.set_content(body)
+    html = "<p>" + body.replace("\n", "<br>") + '</p><img src="cid:pic1">'
+    msg.add_alternative(html, subtype="html")
+    msg.get_payload()[1].add_related(_png(), "image", "png", cid="<pic1>", filename="image001.png")
+    got = parse_message(msg.as_bytes()).to_json_dict()
+    assert got["agency"]["logo"] == "image001.png"  # type: ignore[index]
+
+
+def test_request_on_behalf_of_the_chief() -> None:
+    """A request written on the chief's behalf names the chief as head, not the writer."""
+    body = (
+        SOP.format(officers=LIST)
+        .replace("Good morning,", "Good morning,\n\nI am writing on behalf of Chief Dana Whitcomb.")
+        .replace(
+            "Dana Whitcomb\nChief, Hartford Police Department", "Pat Lee\nAdministrative Assistant"
+        )
+    )
+    got = _read(body, sender="Pat Lee <plee@hartfordvt.gov>")
+    assert got["head_of_department"] == {"name": "Dana Whitcomb", "title": "Chief"}
