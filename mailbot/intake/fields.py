@@ -165,8 +165,11 @@ _POC_WILL_BE = re.compile(
     r"(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)",
 )
 _SELF_POC = re.compile(
-    r"\bI\s+(?:will|shall)\s+(?:be|serve\s+as|act\s+as)\s+(?:the|our)\s+(?:e-?ticket\s+)?"
-    r"(?:point[- ]of[- ]contact|PoC)|designated\s+myself",
+    r"\bI(?:['’]ll|\s+will|\s+shall|\s+am|['’]m)\s+(?:also\s+)?"
+    r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
+    r"(?:agency['’]s\s+|department['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)|designated\s+myself|(?:point[- ]of[- ]contact|PoC)"
+    r"\s*(?:will\s+be|is)\s*(?::\s*)?(?:me|myself)\b",
     re.I,
 )
 
@@ -222,6 +225,7 @@ def point_of_contact(
     labels: dict[str, tuple[int, str | None]],
     addresses: list[tuple[str, str]],
     sender: tuple[str | None, str | None],
+    head: str | None = None,
 ) -> Contact:
     """The designated e-ticket Point-of-Contact: name without rank, and email.
 
@@ -236,7 +240,13 @@ def point_of_contact(
         raw = (value if value is not None else _next_value(lines, i)) or None
     if raw is None:
         flat = " ".join(text.split())
+        own = _SELF_POC.search(flat)
+        self_name = head_from_sender(sender[0], rules)[0] or head
         m = _POC_DESIGNATED.search(flat) or _POC_WILL_BE.search(flat)
+        if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):
+            raw = self_name
+            contact.email = (sender[1] or "").lower() or None
+            m = None
         if m:
             raw = m.group(1)
             # "...; she can be reached at amy@..." in the same sentence
@@ -244,9 +254,7 @@ def point_of_contact(
             email = _EMAIL.search(rest)
             if email and _may_be_theirs(raw, email.group(0), sender[1]):
                 contact.email = email.group(0).lower()
-        elif _SELF_POC.search(flat) and sender[0]:
-            raw = sender[0]
-            contact.email = sender[1]
+
     if raw is not None:
         email = _EMAIL.search(raw)
         if email and contact.email is None:
@@ -275,6 +283,12 @@ def point_of_contact(
                 if near:
                     contact.email = near.group(0).lower()
     return contact
+
+
+def _not_a_name(m: re.Match[str]) -> bool:
+    """ "Department. I will be the PoC" is not a person named as PoC."""
+    words = m.group(1).split()
+    return words[-1] in {"I", "me"} or any(w.endswith(".") and len(w) > 4 for w in words)
 
 
 def _may_be_theirs(name: str, address: str, sender: str | None) -> bool:
@@ -341,6 +355,8 @@ def head_of_department(signature: str, rules: Rules) -> tuple[str | None, str | 
     for n, line in enumerate(lines[:_SIGNATURE_LINES]):
         found = _signer(line, lines[n + 1] if n + 1 < len(lines) else "", rules)
         if found is not None:
+            if found[1] is None and n > 0 and _is_title_line(lines[n - 1], rules):
+                return found[0], _title_only(lines[n - 1], rules)  # "Chief of Police" above
             return found
     return None, None
 

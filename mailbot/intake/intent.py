@@ -9,7 +9,7 @@ import re
 
 from mailbot.intake.model import Change, Intent, Officer
 from mailbot.intake.prose import number_mentions, officer_in, sentences
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 
 
 def _has(text: str, words: list[str]) -> bool:
@@ -31,14 +31,52 @@ def classify(
     A reply that supplies agency values (code, phone, address) continues an enrolment.
     """
     words = rules.language.intent
-    if _has(text, words.enrollment) or (has_agency_fields and officers):
+    if has_agency_fields and officers:
+        return "enrollment"
+    if _has(text, words.enrollment):
+        if (
+            not officers
+            and not agency_values
+            and asks_questions(text)
+            and not _has(text, _REQUEST_WORDS)
+        ):
+            return "other"  # "how do we enrol? do you need our judiciary code?"
         return "enrollment"
     if is_reply and agency_values:
         return "enrollment"
     change_words = words.add + words.promote + words.transfer + words.deactivate
-    if _has(text, change_words) and (officers or any(number_mentions(s) for s in sentences(text))):
+    if _has(text, change_words) and (
+        officers
+        or any(number_mentions(s) for s in sentences(text))
+        or _ranked_name(rules).search(text)
+    ):
+        if not officers and asks_questions(text) and not _has(text, _REQUEST_WORDS):
+            return "other"
         return "officer_maintenance"
     return "other"
+
+
+_QUESTION = re.compile(r"\?\s*$")
+_REQUEST_WORDS = [
+    "please", "kindly", "request", "would like", "we wish", "we want", "we'd like", "we would",
+    "i would like", "i'd like", "i am writing to", "i'm writing to", "hereby",
+]  # fmt: skip
+
+
+def asks_questions(text: str) -> bool:
+    """True when the message is mostly questions (at least half its sentences end in
+    "?"): an enquiry about the process, not a request."""
+    said = [s for s in sentences(text) if len(s.split()) >= 3]
+    asked = [s for s in said if _QUESTION.search(s)]
+    return bool(asked) and len(asked) * 2 >= len(said)
+
+
+@per_rules
+def _ranked_name(rules: Rules) -> re.Pattern[str]:
+    """A rank word before a capitalised name ("Officer Dana Reyes", "Sgt. Hale")."""
+    ranks = sorted((r for r, t in rules.language.people.ranks.items() if t), key=len, reverse=True)
+    alt = "|".join(re.escape(r) for r in ranks)
+    return re.compile(rf"(?<![\w.])(?i:{alt})\.?[ \t]+[A-Z][a-z'’-]++", re.M)
 
 
 _PROMOTED = re.compile(

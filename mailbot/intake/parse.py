@@ -117,12 +117,6 @@ def parse_parts(
         *parts.reply_to,
         *prose.header_addresses(parts.text + "\n" + parts.quoted_text),
     ]
-    contact = fields.point_of_contact(
-        body, rules, labels, addresses, (parts.sender_name, parts.sender)
-    )
-    result.point_of_contact.name = contact.name
-    result.point_of_contact.email = contact.email
-
     hod_name, hod_title = fields.head_of_department(split.signature, rules)
     if hod_name is None:  # "Maria Lopez / Chief of Police" typed above a "--" signature
         hod_name, hod_title = fields.head_of_department(fields.closing_lines(body), rules)
@@ -134,6 +128,12 @@ def parse_parts(
     if kind == "enrollment" or (hod_title and _is_head(hod_title, rules)):
         result.head_of_department.name = hod_name
         result.head_of_department.title = hod_title
+
+    contact = fields.point_of_contact(
+        body, rules, labels, addresses, (parts.sender_name, parts.sender), head=hod_name
+    )
+    result.point_of_contact.name = contact.name
+    result.point_of_contact.email = contact.email
 
     logo_reason = None
     from mailbot.intake.logo import find_logo
