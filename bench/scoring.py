@@ -52,6 +52,10 @@ TITLES = {
     "spec": "specialist",
     "invest": "investigator",
     "patrol officer": "officer",
+    # the same head-of-department title written out
+    "chief of police": "chief",
+    "police chief": "chief",
+    "county sheriff": "sheriff",
 }
 _SCALARS = {
     "agency": ("name", "judiciary_code", "address", "phone", "logo"),

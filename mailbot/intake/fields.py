@@ -160,10 +160,21 @@ _POC_DESIGNATED = re.compile(
     r"(?:the|our)\s+(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)",
     re.I,
 )
-_POC_WILL_BE = re.compile(
-    r"(?<![\w.'’-])([A-Z][\w.'’-]*+(?:\s+[A-Z][\w.'’-]*+){1,3})\s+(?:will\s+(?:be|serve\s+as)|is)\s+(?:the|our)\s+"
-    r"(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)",
+_POC_WORDS = (
+    r"(?i:(?:the|our)\s+(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+)?"
+    r"(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b)"
 )
+_CAP_WORD = r"(?<![\w.'’-])[A-Z][\w.'’-]*+"
+_CAP_RUN = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,4}}"
+# "Detective Sara Lindqvist will serve as our e-ticket Point-of-Contact",
+# "Lt. Wendy Stokes is our designated e-ticket Point-of-Contact",
+# "Officer Jill Ostrander is designated as our e-ticket Point-of-Contact"
+_POC_WILL_BE = re.compile(
+    rf"({_CAP_RUN})\s+(?i:will\s+(?:be|serve\s+as|act\s+as)|is|has\s+been|shall\s+be)\s+"
+    rf"(?i:(?:designated|appointed|named|assigned)\s+(?:as\s+)?)?{_POC_WORDS}"
+)
+# "Our e-ticket Point-of-Contact will be Cpl. Wyatt Lyman (wlyman@...)"
+_POC_IS_NAMED = re.compile(rf"{_POC_WORDS}\s+(?i:will\s+be|is|shall\s+be|:)\s+({_CAP_RUN})")
 _SELF_POC = re.compile(
     r"\bI(?:['’]ll|\s+will|\s+shall|\s+am|['’]m)\s+(?:also\s+)?"
     r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
@@ -242,7 +253,7 @@ def point_of_contact(
         flat = " ".join(text.split())
         own = _SELF_POC.search(flat)
         self_name = head_from_sender(sender[0], rules)[0] or head
-        m = _POC_DESIGNATED.search(flat) or _POC_WILL_BE.search(flat)
+        m = _POC_DESIGNATED.search(flat) or _POC_WILL_BE.search(flat) or _POC_IS_NAMED.search(flat)
         if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):
             raw = self_name
             contact.email = (sender[1] or "").lower() or None
@@ -261,7 +272,7 @@ def point_of_contact(
             contact.email = email.group(0).lower()
         name_part = _EMAIL.sub("", raw)
         name_part = _NAME_END.split(name_part)[0]
-        contact.name = display_name(name_part, rules)
+        contact.name = person_name(name_part, rules)
     if "point_of_contact.email" in labels:
         i, value = labels["point_of_contact.email"]
         email = _EMAIL.search(value or _next_value(lines, i) or "")
@@ -283,6 +294,35 @@ def point_of_contact(
                 if near:
                     contact.email = near.group(0).lower()
     return contact
+
+
+def person_name(text: str, rules: Rules) -> str | None:
+    """The person's name at the end of ``text``, without rank or job words before it:
+    "Admin. Assistant Garrett Lyman" -> "Garrett Lyman", "Sgt. Amy Lussier" -> "Amy Lussier"."""
+    words = text.replace('"', "").split()
+    jobs = {w.lower() for w in rules.language.people.job_words}
+    tail: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(",;:()")
+        low = bare.rstrip(".").lower()
+        initial = len(bare) == 2 and bare.endswith(".")
+        if (
+            not bare
+            or low in jobs
+            or rank_title(bare, rules) is not None
+            or (bare.endswith(".") and not initial and tail)
+            or not bare[:1].isupper()
+            or len(tail) >= 4
+        ):
+            if tail:
+                break
+            if not bare or not bare[:1].isupper():
+                continue
+            if low in jobs or rank_title(bare, rules) is not None:
+                break
+        tail.insert(0, bare.rstrip(",;:"))
+    name = " ".join(tail).strip(" ,.;:")
+    return name or display_name(text, rules)
 
 
 def _not_a_name(m: re.Match[str]) -> bool:

@@ -116,6 +116,7 @@ class IntentWords(_Rule):
 class People(_Rule):
     ranks: dict[str, str]
     instruction_words: list[str]
+    job_words: list[str]
     head_titles: list[str]
     sign_offs: list[str]
     agency_suffixes: list[str]
