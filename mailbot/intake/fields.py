@@ -407,6 +407,55 @@ _BEHALF = re.compile(
 )
 
 
+_TAIL_LINES = 15
+"""How many last lines of the text are searched for a signer with a title when no
+sign-off word marks the signature."""
+
+
+def head_in_tail(body: str, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of a signer near the end of ``body`` that carries a head title,
+    on its own lines ("Jenna Kimball" / "Chief of Police") or on one line, as HTML
+    signatures flatten ("Rosalind Kemp Chief of Police East Albury Police Department")."""
+    lines = [ln.strip() for ln in body.split("\n") if ln.strip()][-_TAIL_LINES:]
+    for n, line in enumerate(lines):
+        if len(line) > MAX_LINE:
+            continue
+        nxt = lines[n + 1] if n + 1 < len(lines) else ""
+        found = _signer(line, nxt, rules)
+        if found is not None and found[1] is None and n > 0:
+            if _is_title_line(lines[n - 1], rules):
+                found = found[0], _title_only(lines[n - 1], rules)
+        if found is not None and found[1] and _is_head_title(found[1], rules):
+            return found
+        inline = _head_inline(line, rules)
+        if inline is not None:
+            return inline
+    return None, None
+
+
+def _is_head_title(title: str, rules: Rules) -> bool:
+    low = title.lower()
+    return any(t.lower() in low for t in rules.language.people.head_titles)
+
+
+@per_rules
+def _head_inline_re(rules: Rules) -> re.Pattern[str]:
+    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    name = r"(?<![\w.'’-])[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
+    return re.compile(rf"({name})[ \t,|]+((?:{alt})(?:[ \t]+of[ \t]+Police)?)\b")
+
+
+def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
+    m = _head_inline_re(rules).search(line)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if _is_agency_or_title(words, rules):
+        return None
+    return m.group(1), m.group(2)
+
+
 def head_on_behalf(body: str, rules: Rules) -> tuple[str | None, str | None]:
     """(name, title) of "on behalf of Chief Dana Whitcomb" (a request written for the head)."""
     for m in _BEHALF.finditer(body):
@@ -477,9 +526,18 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
 _AGENCY_TAIL = re.compile(r"\s*[,|–—-]\s+|\s+at\s+")
 
 
+_OFFICE_OF = re.compile(r"^(?:the\s+)?office\s+of\s+(?:the\s+)?", re.I)
+
+
 def _title_only(text: str, rules: Rules) -> str | None:
-    """ "Chief, Brattleboro Police Department" -> "Chief"; an agency alone -> None."""
+    """ "Chief, Brattleboro Police Department" -> "Chief"; an agency alone -> None;
+    "OFFICE OF THE CHIEF OF POLICE" -> "Chief of Police"."""
     first = _AGENCY_TAIL.split(text.strip(), maxsplit=1)[0].strip(" ,.")
+    if _OFFICE_OF.match(first):
+        first = _OFFICE_OF.sub("", first)
+        if first.isupper():
+            first = " ".join(w if w in {"OF", "THE"} else w.capitalize() for w in first.split())
+            first = first.replace(" OF ", " of ").replace(" THE ", " the ")
     suffixes, titles, _ = _title_words(rules)
     low = first.lower()
     if not first or (low.endswith(suffixes) and not any(low.startswith(t) for t in titles)):

@@ -17,7 +17,7 @@ from mailbot.intake.rules import Rules
 
 MAX_LINE = 200
 _LEAD = re.compile(r"^\s*(?:[-*•·>o]\s+|\(?\d{1,3}[.)]\s*|#\d{1,3}\s+)?")
-_SPLIT = re.compile(r"\s+[-–—|/]\s+|\s*[,;|\t]\s*|\s+[–—]\s*|\s{2,}")
+_SPLIT = re.compile(r"\s+-{1,2}\s+|\s+[–—|/]\s+|\s*[,;|\t]\s*|\s+[–—]\s*|\s{2,}|\s*\(\s*|\s*\)\s*")
 _NUMBER = re.compile(r"^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5}$")
 _LABELLED_NUMBER = re.compile(
     r"^(?:VT\s+)?(?:LEO|badge|officer|justice\s+system\s+id|JSID|ID|number|no\.?|#)"
@@ -45,7 +45,7 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     body = _LEAD.sub("", line).strip().rstrip(".")
     if not body:
         return None
-    pieces = [p.strip() for p in _SPLIT.split(body) if p and p.strip()]
+    pieces = [p.strip(" -–—") for p in _SPLIT.split(body) if p and p.strip(" -–—")]
     if len(pieces) < 2:
         return None
     number = user = title = None
@@ -124,4 +124,46 @@ def officers_in_list(text: str, rules: Rules) -> list[Officer]:
         officer = officer_on_line(line, rules)
         if officer is not None:
             found.append(officer)
+    return found
+
+
+_FIELD_LINE = re.compile(r"^\s*(?:[-*•·]\s*)?([A-Za-z][A-Za-z #./'’()-]{0,40}?)\s*[:=]\s*(.*)$")
+
+
+def officers_in_blocks(text: str, rules: Rules) -> list[Officer]:
+    """Officers written as blocks of "Heading: value" lines, one block per officer:
+
+        Name: Elena Okafor          Officer: Ann J. Morin
+        Title: Lieutenant           Rank: Detective
+        Officer Number: WO274       Badge: MJ058
+        DPS Username: elena.okafor  Login: amorin
+
+    A block ends at a blank line or when a heading comes again."""
+    from mailbot.intake.tables import column_key, row_officer
+
+    found: list[Officer] = []
+    block: dict[str, str] = {}
+
+    def close() -> None:
+        if len(block) >= 3 and ({"officer_number", "full_name", "last_name"} & set(block)):
+            keys = list(block)
+            officer = row_officer([block[k] for k in keys], dict(enumerate(keys)), rules)
+            if officer is not None:
+                found.append(officer)
+        block.clear()
+
+    for line in text.split("\n"):
+        if len(line) > MAX_LINE:
+            close()
+            continue
+        m = _FIELD_LINE.match(line)
+        key = column_key(m.group(1), rules) if m else None
+        if m is None or key is None:
+            if not line.strip() or block:
+                close()
+            continue
+        if key in block:
+            close()
+        block[key] = m.group(2).strip()
+    close()
     return found

@@ -52,7 +52,7 @@ def read_officers(
             found.extend(rows)
     if not found:
         # list lines and sentences; the same officer number is read once
-        found = lists.officers_in_list(body, rules)
+        found = lists.officers_in_list(body, rules) or lists.officers_in_blocks(body, rules)
         numbers = {(o.officer_number or "").upper() for o in found}
         for officer in prose.officers_in_prose(body, rules):
             if (officer.officer_number or "").upper() not in numbers:
@@ -120,6 +120,8 @@ def parse_parts(
     hod_name, hod_title = fields.head_of_department(split.signature, rules)
     if hod_name is None:  # "Maria Lopez / Chief of Police" typed above a "--" signature
         hod_name, hod_title = fields.head_of_department(fields.closing_lines(body), rules)
+    if hod_name is None:
+        hod_name, hod_title = fields.head_in_tail(body, rules)
     behalf = fields.head_on_behalf(body, rules)
     if behalf[0] is not None:  # written for the head by someone else
         hod_name, hod_title = behalf

@@ -118,14 +118,28 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
                     values["title"] = title
         elif values[key] is None:
             values[key] = value
+    placeholders = _placeholders(rules)
+    for key, value in values.items():
+        if value is not None and value.lower() in placeholders:
+            values[key] = None  # "pending", "TBD", "n/a": not given
     if not any(values.values()):
         return None
+    if any(v and _TOTAL.match(v) for v in values.values()):
+        return None  # "Total: 4 officers" under a spreadsheet
     if values["dps_username"]:
         values["dps_username"] = _bare_username(values["dps_username"])
     filled = [v for v in values.values() if v]
     if len(filled) == 1 and not values["officer_number"]:
         return None  # a note or total line under the table ("Total: 12 officers")
     return Officer(**values)
+
+
+_TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
+
+
+@per_rules
+def _placeholders(rules: Rules) -> frozenset[str]:
+    return frozenset(p.lower() for p in rules.labels.placeholders.values)
 
 
 def _bare_username(value: str) -> str:
