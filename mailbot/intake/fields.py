@@ -422,9 +422,8 @@ def head_in_tail(body: str, rules: Rules) -> tuple[str | None, str | None]:
             continue
         nxt = lines[n + 1] if n + 1 < len(lines) else ""
         found = _signer(line, nxt, rules)
-        if found is not None and found[1] is None and n > 0:
-            if _is_title_line(lines[n - 1], rules):
-                found = found[0], _title_only(lines[n - 1], rules)
+        if found is not None and found[1] is None and n > 0 and _is_title_line(lines[n - 1], rules):
+            found = found[0], _title_only(lines[n - 1], rules)
         if found is not None and found[1] and _is_head_title(found[1], rules):
             return found
         inline = _head_inline(line, rules)
@@ -571,7 +570,7 @@ def _title_words(rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...], frozen
 def _is_title_line(line: str, rules: Rules) -> bool:
     if _EMAIL.search(line) or _DIGIT.search(line):
         return False
-    low = line.lower()
+    low = _OFFICE_OF.sub("", line.lower())
     suffixes, titles, ranks = _title_words(rules)
     if low.endswith(suffixes) and not low.startswith(("chief", "sheriff")):
         return False

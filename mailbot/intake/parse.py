@@ -121,6 +121,8 @@ def parse_parts(
     if hod_name is None:  # "Maria Lopez / Chief of Police" typed above a "--" signature
         hod_name, hod_title = fields.head_of_department(fields.closing_lines(body), rules)
     if hod_name is None:
+        hod_name, hod_title = fields.head_in_tail(split.signature, rules)
+    if hod_name is None:
         hod_name, hod_title = fields.head_in_tail(body, rules)
     behalf = fields.head_on_behalf(body, rules)
     if behalf[0] is not None:  # written for the head by someone else
