@@ -14,6 +14,7 @@ import re
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import person, rank_title, split_name
 from mailbot.intake.rules import Rules
+from mailbot.intake.tables import bare_username
 
 MAX_LINE = 200
 _LEAD = re.compile(r"^\s*(?:[-*•·>o]\s+|\(?\d{1,3}[.)]\s*|#\d{1,3}\s+)?")
@@ -33,9 +34,6 @@ _NAME_PIECE = re.compile(
 )
 
 
-def _username(value: str) -> str:
-    """``DPS\\jdoe`` -> ``jdoe``."""
-    return value.rsplit("\\", 1)[1] if "\\" in value else value
 
 
 def officer_on_line(line: str, rules: Rules) -> Officer | None:
@@ -61,10 +59,10 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
             continue
         m = _LABELLED_USER.match(bare)
         if user is None and m:
-            user = _username(m.group(1))
+            user = bare_username(m.group(1), rules)
             continue
         if user is None and _USER.match(bare) and not rank_title(bare, rules):
-            user = _username(bare)
+            user = bare_username(bare, rules)
             continue
         if title is None and rank_title(bare, rules):
             title = rank_title(bare, rules)

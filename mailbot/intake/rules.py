@@ -56,6 +56,12 @@ class PatternFormat(_Rule):
     reason: str
 
 
+class UsernameFormat(_Rule):
+    pattern: str
+    reason: str
+    dps_domains: list[str] = Field(default_factory=list)
+
+
 class PhoneFormat(_Rule):
     region: str
     reason: str
@@ -80,7 +86,7 @@ class LogoFormat(_Rule):
 class Formats(_Rule):
     judiciary_code: JudiciaryCodeFormat
     officer_number: OfficerNumberFormat
-    dps_username: PatternFormat
+    dps_username: UsernameFormat
     phone: PhoneFormat
     address: AddressFormat
     email: PatternFormat

@@ -127,7 +127,7 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
     if any(v and _TOTAL.match(v) for v in values.values()):
         return None  # "Total: 4 officers" under a spreadsheet
     if values["dps_username"]:
-        values["dps_username"] = _bare_username(values["dps_username"])
+        values["dps_username"] = bare_username(values["dps_username"], rules)
     filled = [v for v in values.values() if v]
     if len(filled) == 1 and not values["officer_number"]:
         return None  # a note or total line under the table ("Total: 12 officers")
@@ -142,10 +142,14 @@ def _placeholders(rules: Rules) -> frozenset[str]:
     return frozenset(p.lower() for p in rules.labels.placeholders.values)
 
 
-def _bare_username(value: str) -> str:
-    """``DPS\\jdoe`` -> ``jdoe``: the domain prefix is not part of the username."""
+def bare_username(value: str, rules: Rules) -> str:
+    """``DPS\\jdoe`` or ``jdoe@dps.state.vt.us`` -> ``jdoe``: the DPS domain is not part
+    of the username (an address on another domain is kept, and found invalid)."""
     if "\\" in value and " " not in value:
         value = value.rsplit("\\", 1)[1]
+    user, at, domain = value.partition("@")
+    if at and domain.lower() in {d.lower() for d in rules.formats.dps_username.dps_domains}:
+        return user
     return value
 
 
