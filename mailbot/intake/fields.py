@@ -147,7 +147,8 @@ def address_in(text: str) -> str | None:
 
 
 _CODE_INLINE = re.compile(
-    r"(?:judiciary|judicial|JB|court)\s+(?:bureau\s+)?code\s*(?:is|of|:|-|#|number)?\s*#?\s*(\d{1,8})\b",
+    r"(?:judiciary|judicial|JB|court|our|the|agency['’]?s?)\s+(?:bureau\s+)?code\s*"
+    r"(?:is|of|:|-|#|number)?\s*#?\s*(\d{1,8})\b",
     re.I,
 )
 _PHONE_INLINE = re.compile(

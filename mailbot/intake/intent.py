@@ -25,6 +25,7 @@ def classify(
     officers: int,
     agency_values: int = 0,
     is_reply: bool = False,
+    has_logo: bool = False,
 ) -> Intent:
     """Enrolment, officer maintenance or other, from the new text of a message.
 
@@ -53,6 +54,8 @@ def classify(
         if not officers and asks_questions(text) and not _has(text, _REQUEST_WORDS):
             return "other"
         return "officer_maintenance"
+    if is_reply and (officers or has_logo):
+        return "enrollment"  # an answer to the checklist: officer rows, the logo
     return "other"
 
 

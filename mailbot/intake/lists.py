@@ -34,8 +34,6 @@ _NAME_PIECE = re.compile(
 )
 
 
-
-
 def officer_on_line(line: str, rules: Rules) -> Officer | None:
     """The officer one list line describes, or None when it is not such a line."""
     if len(line) > MAX_LINE:

@@ -95,6 +95,7 @@ def parse_parts(
         agency_values=sum(1 for v in agency_values if v),
         officers=len(officers),
         is_reply=is_reply,
+        has_logo=is_reply and _has_image(parts),
     )
     if kind == "other" and is_reply and not officers:
         # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"
@@ -187,6 +188,10 @@ def parse_parts(
 def parts_texts(parts: MessageParts) -> list[tuple[str, str]]:
     """(name, text) of the attachments' readable text."""
     return [(f"attachment {name}", text) for name, text in parts.attachment_texts]
+
+
+def _has_image(parts: MessageParts) -> bool:
+    return any(a.content_type.startswith("image/") and not a.inline for a in parts.attachments)
 
 
 def _is_reply(parts: MessageParts) -> bool:

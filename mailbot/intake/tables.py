@@ -119,7 +119,8 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
         elif values[key] is None:
             values[key] = value
     placeholders = _placeholders(rules)
-    for key, value in values.items():
+    for key in ("title", "officer_number", "dps_username"):  # "Na" may be a name
+        value = values[key]
         if value is not None and value.lower() in placeholders:
             values[key] = None  # "pending", "TBD", "n/a": not given
     if not any(values.values()):
