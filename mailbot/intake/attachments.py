@@ -27,7 +27,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TNEF = "application/ms-tnef"
 CSV = "text/csv"
 PDF = "application/pdf"
-MAX_PDF_PAGES = 3
+MAX_PDF_PAGES = 2
 """Pages of a PDF read (a roster is a page or two; text layout costs time per page)."""
 _TNEF_MAGIC = b"\x78\x9f\x3e\x22"
 _IMAGE_MAGIC = (

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.model import Change, Intent, Officer
-from mailbot.intake.prose import number_mentions, officer_in, sentences
+from mailbot.intake.model import Intent
+from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.rules import Rules, per_rules
 
 
@@ -80,76 +80,3 @@ def _ranked_name(rules: Rules) -> re.Pattern[str]:
     ranks = sorted((r for r, t in rules.language.people.ranks.items() if t), key=len, reverse=True)
     alt = "|".join(re.escape(r) for r in ranks)
     return re.compile(rf"(?<![\w.])(?i:{alt})\.?[ \t]+[A-Z][a-z'’-]++", re.M)
-
-
-_PROMOTED = re.compile(
-    r"(?:[Pp]romoted|[Pp]romotion|\b[Pp]romote\b.*?)\s+to\s+(?:the\s+rank\s+of\s+)?(?:an?\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)"
-    r"|new\s+title\s+(?:is|:)\s*([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)"
-)
-_TRANSFER = re.compile(
-    r"(?:transferred|transfer|moved)\s+to\s+(?:the\s+)?"
-    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
-)
-
-
-def _identity(officer: Officer) -> dict[str, str | None]:
-    data: dict[str, str | None] = {}
-    if officer.last_name:
-        data["last_name"] = officer.last_name
-    if officer.first_name:
-        data["first_name"] = officer.first_name
-    return data
-
-
-def read_changes(text: str, rules: Rules, table_officers: list[Officer]) -> list[Change]:
-    """Roster changes, sentence by sentence; officers in a table after "please add" are adds."""
-    words = rules.language.intent
-    changes: list[Change] = []
-    seen: set[tuple[str, str | None]] = set()
-
-    def push(change: Change) -> None:
-        key = (change.action, change.officer_number)
-        if key not in seen:
-            seen.add(key)
-            changes.append(change)
-
-    for sentence in sentences(text):
-        officer = officer_in(sentence, rules)
-        if officer is None:
-            continue
-        low = sentence.lower()
-        if _has(low, words.deactivate):
-            push(
-                Change(
-                    action="deactivate", officer_number=officer.officer_number, **_identity(officer)
-                )
-            )
-        elif _has(low, words.transfer) and (m := _TRANSFER.search(sentence)):
-            push(
-                Change.model_validate(
-                    {
-                        "action": "update",
-                        "officer_number": officer.officer_number,
-                        **_identity(officer),
-                        "agency": m.group(1).rstrip("."),
-                    }
-                )
-            )
-        elif _has(low, words.promote) and (m := _PROMOTED.search(sentence)):
-            title = (m.group(1) or m.group(2) or "").rstrip(".")
-            push(
-                Change.model_validate(
-                    {
-                        "action": "update",
-                        "officer_number": officer.officer_number,
-                        **_identity(officer),
-                        "title": title,
-                    }
-                )
-            )
-        elif _has(text, words.add):
-            push(Change(action="add", **officer.model_dump()))
-    if table_officers and _has(text, words.add):
-        for officer in table_officers:
-            push(Change(action="add", **officer.model_dump()))
-    return changes

@@ -11,7 +11,17 @@ import re
 
 import structlog
 
-from mailbot.intake import candidates, checks, fields, intent, lists, prose, roles, tables
+from mailbot.intake import (
+    candidates,
+    changes,
+    checks,
+    fields,
+    intent,
+    lists,
+    prose,
+    roles,
+    tables,
+)
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Officer, ParseResult
@@ -173,7 +183,7 @@ def parse_parts(
         result.missing = [p for p in result.missing if p not in settled.questions]
         result._evidence = roles.record_sources(result, settled, sources)
     elif kind == "officer_maintenance":
-        result.changes = intent.read_changes(body, rules, table_rows)
+        result.changes = changes.read_changes(body, rules, table_rows)
     log.debug(
         "message_parsed",
         intent=kind,
