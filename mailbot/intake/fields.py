@@ -257,7 +257,10 @@ def point_of_contact(
         m = _POC_DESIGNATED.search(flat) or _POC_WILL_BE.search(flat) or _POC_IS_NAMED.search(flat)
         if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):
             raw = self_name
-            contact.email = (sender[1] or "").lower() or None
+            # "... myself; please use my work address chief@..." in the same sentence
+            rest = _SENTENCE_END.split(flat[own.end() : own.end() + 240], maxsplit=1)[0]
+            written = _EMAIL.search(rest)
+            contact.email = (written.group(0) if written else sender[1] or "").lower() or None
             m = None
         if m:
             raw = m.group(1)
@@ -284,7 +287,9 @@ def point_of_contact(
     if contact.email is None and contact.name:
         want = _name_key(contact.name, rules)
         for name, addr in addresses:
-            if name and _name_key(name, rules) == want and _may_be_theirs(name, addr, sender[1]):
+            # a header or link address with the PoC's name counts only on the sender's
+            # domain: a namesake's personal or foreign address is not the agency's PoC
+            if name and _name_key(name, rules) == want and _same_domain(addr, sender[1]):
                 contact.email = addr.lower()
                 break
         if contact.email is None and raw is not None:
@@ -326,6 +331,17 @@ def person_name(text: str, rules: Rules) -> str | None:
     return name or display_name(text, rules)
 
 
+def _same_domain(address: str, sender: str | None) -> bool:
+    domain = address.rpartition("@")[2].lower()
+    return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
+
+
+def _role_mailboxes() -> frozenset[str]:
+    from mailbot.intake.rules import load_rules
+
+    return frozenset(w.lower() for w in load_rules().language.evidence.role_mailboxes)
+
+
 def _not_a_name(m: re.Match[str]) -> bool:
     """ "Department. I will be the PoC" is not a person named as PoC."""
     words = m.group(1).split()
@@ -339,6 +355,8 @@ def _may_be_theirs(name: str, address: str, sender: str | None) -> bool:
 
     if name_matches_address(_EMAIL.sub("", name), address):
         return True
+    if address.split("@")[0].lower() in _role_mailboxes():
+        return False  # helpdesk@, records@: not a person's address
     domain = address.rpartition("@")[2].lower()
     return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
 
@@ -402,9 +420,12 @@ def head_of_department(signature: str, rules: Rules) -> tuple[str | None, str | 
     return None, None
 
 
+_RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-]*+){1,3})"
+# "on behalf of Chief Gordon Ellery", "Sheriff Lorraine Buckley has asked me to send",
+# "Chief Lucas Jewett asked me to send in our e-ticket enrollment"
 _BEHALF = re.compile(
-    r"\bon\s+behalf\s+of\s+(?:our\s+|the\s+)?"
-    r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-]*+){1,3})"
+    rf"\bon\s+behalf\s+of\s+(?:our\s+|the\s+)?{_RUN}"
+    rf"|{_RUN}\s+(?:has\s+|had\s+)?(?:asked|requested|directed|instructed)\s+(?:me|that\s+I)\b"
 )
 
 
@@ -459,7 +480,15 @@ def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
 def head_on_behalf(body: str, rules: Rules) -> tuple[str | None, str | None]:
     """(name, title) of "on behalf of Chief Dana Whitcomb" (a request written for the head)."""
     for m in _BEHALF.finditer(body):
-        words = m.group(1).split()
+        chunks: list[list[str]] = [[]]
+        for word in (m.group(1) or m.group(2)).split():
+            chunks[-1].append(word)
+            if word.endswith(".") and len(word) > 3:
+                chunks.append([])  # "Chief Gordon Ellery. The ...": a sentence ends
+        chunks = [c for c in chunks if c]
+        words = chunks[0] if m.group(1) else chunks[-1]
+        if len(words) > 3 and words[-4].lower().rstrip(".") not in _head_lower(rules):
+            words = words[-3:]
         title = rank_title(words[0], rules)
         if title is None and words[0].lower() not in {t.lower() for t in _head_words(rules)}:
             continue
@@ -486,6 +515,12 @@ def head_from_sender(name: str | None, rules: Rules) -> tuple[str | None, str | 
     if _is_agency_or_title(words, rules):
         return None, None
     return " ".join(words), title or None
+
+
+def _head_lower(rules: Rules) -> set[str]:
+    return {t.lower() for t in _head_words(rules)} | {
+        r for r, t in rules.language.people.ranks.items() if t
+    }
 
 
 def _head_words(rules: Rules) -> list[str]:
@@ -573,8 +608,8 @@ def _is_title_line(line: str, rules: Rules) -> bool:
         return False
     low = _OFFICE_OF.sub("", line.lower())
     suffixes, titles, ranks = _title_words(rules)
-    if low.endswith(suffixes) and not low.startswith(("chief", "sheriff")):
-        return False
+    if low.endswith(suffixes) and not low.startswith(titles):
+        return False  # "Hartford Police Department", not "Director of Public Safety"
     first = low.split()[0].rstrip(".,") if low.split() else ""
     return any(t in low for t in titles) or first in ranks
 

@@ -49,6 +49,8 @@ class HtmlContent:
     text: str = ""
     tables: list[list[list[str]]] = field(default_factory=list)
     cids: set[str] = field(default_factory=set)
+    mailto: list[tuple[str, str]] = field(default_factory=list)
+    """(link text, address) of ``mailto:`` links ("Sergeant Mike Lavoie" -> address)."""
 
 
 @dataclass
@@ -100,6 +102,13 @@ def read_html(html: str) -> HtmlContent:
         style = attrs.get("style") or ""
         if style and _HIDDEN.search(style):
             continue
+        if tag == "a" and len(out.mailto) < 100:
+            href = (attrs.get("href") or "").strip()
+            if href[:7].lower() == "mailto:":
+                address = href[7:].split("?", 1)[0].strip()
+                label = " ".join((node.text(deep=True) or "").split())[:200]
+                if "@" in address and label and "@" not in label:
+                    out.mailto.append((label, address.lower()))
         if tag == "img":
             src = (attrs.get("src") or "").strip()
             if src[:4].lower() == "cid:":

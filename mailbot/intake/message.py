@@ -358,6 +358,7 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
         html_text = "\n\n".join(t for t in (html_text, content.text) if t)
         html_tables.extend(content.tables)
         cids |= content.cids
+        parts.mailto.extend(content.mailto)
     plain = "\n\n".join(t.strip("\n") for t in walk.plain if t.strip())
     has_table = bool(html_tables) or any("<table" in h.lower() for h in walk.html)
     if html_text and (has_table or not plain.strip()):

@@ -127,6 +127,7 @@ def parse_parts(
         *parts.cc,
         *parts.reply_to,
         *prose.header_addresses(parts.text + "\n" + parts.quoted_text),
+        *parts.mailto,
     ]
     hod_name, hod_title = fields.head_of_department(split.signature, rules)
     if hod_name is None:  # "Maria Lopez / Chief of Police" typed above a "--" signature
