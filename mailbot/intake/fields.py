@@ -542,8 +542,9 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
     name_part, _, after = line.partition(",")
     words = name_part.split()
     prefix = rank_title(words[0], rules) if words else None
-    if prefix:
+    if prefix is not None:  # "Sgt.", and "Dr." or "Mr." (no title of their own)
         words = words[1:]
+        prefix = prefix or None
     if len(words) < 2 or not all(w[0].isupper() for w in words if w[0].isalpha()):
         return None
     if _is_agency_or_title(words, rules):

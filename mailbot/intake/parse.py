@@ -141,6 +141,10 @@ def parse_parts(
         hod_name, hod_title = behalf
     if hod_name is None and kind == "enrollment" and not is_reply:
         hod_name, hod_title = fields.head_from_sender(parts.sender_name, rules)
+    if is_reply and behalf[0] is None and not values.get("agency.name"):
+        # whoever signs a short answer to the checklist is not thereby the head (a
+        # reply that sends the whole request again, agency name and all, is read whole)
+        hod_name = hod_title = None
     if kind == "enrollment" or (hod_title and _is_head(hod_title, rules)):
         result.head_of_department.name = hod_name
         result.head_of_department.title = hod_title
