@@ -203,6 +203,8 @@ def agency_name_in(text: str, rules: Rules) -> str | None:
     people_words = set(rules.language.people.ranks) | {
         t.lower() for t in rules.language.people.head_titles
     }
+    weak = tuple(rules.language.people.weak_agency_suffixes)
+    places = set(rules.language.people.place_words)
     found: list[str] = []
     for m in _agency_name_re(rules).finditer(text):
         before = " ".join(text[max(0, m.start() - 40) : m.start()].lower().split())
@@ -213,6 +215,8 @@ def agency_name_in(text: str, rules: Rules) -> str | None:
         head = name.split()[0].rstrip(".,").lower() if name.split() else ""
         if head in people_words:
             continue  # "Chief of Police", "Sergeant Police ..."
+        if name.endswith(weak) and not any(w in name.split() for w in places):
+            continue  # "Harlan Constable" is a person; "Town of Roxford Constable" is not
         if len(name.split()) >= 2:
             found.append(name.strip())
             if len(found) >= 20:

@@ -126,6 +126,8 @@ class People(_Rule):
     head_titles: list[str]
     sign_offs: list[str]
     agency_suffixes: list[str]
+    weak_agency_suffixes: list[str] = Field(default_factory=list)
+    place_words: list[str] = Field(default_factory=list)
 
 
 class Evidence(_Rule):
