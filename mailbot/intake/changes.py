@@ -20,8 +20,11 @@ from mailbot.intake.rules import Rules, per_rules
 
 MAX_ITEM = 1200
 _ITEM_START = re.compile(r"^\s*(?:[-*•·]\s+|\(?\d{1,3}[.)]\s+|#\d{1,3}\s+)")
-_NUMBER = re.compile(r"(?<![\w-])#?((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})(?![\w-])")
-_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*"
+_NUMBER = re.compile(
+    r"(?<!VT )(?<!Vt )(?<!VT, )(?<!Vermont )"  # "VT 05641" is a ZIP
+    r"(?<![\w-])#?((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})(?![\w-])"
+)
+_NAME = r"(?<![\w'’.-])[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+)*+"
 _TITLE_TO = re.compile(
     r"(?i:promoted|promotion|promote\b[^.;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
@@ -43,8 +46,9 @@ _FIRST_TO = re.compile(
     rf"[\"“']?({_NAME})"
 )
 _USER_TO = re.compile(
-    r"(?i:user\s*name|user\s*id|login|logon|dps\s+account)\s*(?i:is|:|=|should\s+be|is\s+now|"
-    r"will\s+be|to|too:|too)?\s*[:\"“']?\s*((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*(?:@[\w.-]+)?)"
+    r"(?i:user\s*name|user\s*id|login|logon|dps\s+account)(?i:\s+too)?\s*"
+    r"(?i:is\s+now|is|:|=|should\s+be|will\s+be|to)?\s*[:\"“']?\s*"
+    r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
 )
 _ACTION_CELL = {
     "add": "add", "new": "add", "create": "add", "hire": "add", "new hire": "add",
@@ -102,6 +106,13 @@ def _label_only(line: str) -> bool:
     return bool(re.match(r"^[A-Z][\w .'’-]{0,40}:\s*\S", line)) and len(line) < 80
 
 
+_RANKS = (
+    r"(?:Officer|Ofc\.?|Sergeant|Sgt\.?|Corporal|Cpl\.?|Lieutenant|Lt\.?|Captain|Capt\.?|"
+    r"Detective|Det\.?|Deputy|Dep\.?|Trooper|Tpr\.?|Patrolman|Ptl\.?|Constable|Chief)"
+)
+_RANKED = re.compile(rf"\b({_RANKS})[ \t]+([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){{1,2}})")
+
+
 def _groups(item: str) -> list[str]:
     """An item split where a new officer is named; the sentences after a name that
     speak of "her"/"his" or add details stay with that officer."""
@@ -111,11 +122,24 @@ def _groups(item: str) -> list[str]:
         numbers = set(_NUMBER.findall(sentence))
         before = set(_NUMBER.findall(groups[-1])) if groups else set()
         starts_new = bool(numbers) and bool(before) and not numbers <= before
+        named = _RANKED.search(sentence)
+        if named and before and not numbers and named.group(2) not in groups[-1]:
+            starts_new = True  # "In his place we hired Officer Alexis Rondeau."
         if not groups or starts_new:
             groups.append(sentence)
         else:
             groups[-1] = f"{groups[-1]}. {sentence}"
     return groups
+
+
+def _name_value(text: str) -> str:
+    """ "Castellano. Please update" -> "Castellano": a name ends with its sentence."""
+    words: list[str] = []
+    for word in text.split():
+        words.append(word.rstrip(".,;"))
+        if word.endswith((".", ",", ";")) and len(word.rstrip(".")) > 1:
+            break
+    return " ".join(words)
 
 
 def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
@@ -138,15 +162,27 @@ def _officer(text: str, rules: Rules) -> Officer | None:
     if officer is None and m is None:
         return None
     number = (officer.officer_number if officer else None) or (m.group(1) if m else None)
+    ranked = _RANKED.search(text)
+    if ranked and (officer is None or officer.last_name not in ranked.group(2).split()):
+        title, first, last = person(ranked.group(0), rules)
+        officer = Officer(title=title, first_name=first, last_name=last, officer_number=number)
     if officer is None or (officer.last_name is None and officer.first_name is None):
         named = _named_before(text, m.start() if m else len(text), rules)
         officer = Officer(**named, officer_number=number)
+    if officer.title is None:
+        new = _NEW_RANK.search(text)  # "please add a new deputy: Tyler Benoit"
+        if new and rank_title(new.group(1), rules):
+            officer = officer.model_copy(update={"title": rank_title(new.group(1), rules)})
     if m and (officer.officer_number is None or len(officer.officer_number) != 5):
         officer = officer.model_copy(update={"officer_number": m.group(1)})
-    user = _USER_TO.search(text)
+    user = _USER_TO.search(text) or _DOMAIN_USER.search(text)
     if user and not officer.dps_username:
         officer = officer.model_copy(update={"dps_username": _bare(user.group(1), rules)})
     return officer
+
+
+_DOMAIN_USER = re.compile(r"(?<![\w\\])((?:DPS|dps|Dps)\\[A-Za-z][\w.-]*[A-Za-z0-9])")
+_NEW_RANK = re.compile(r"(?i:\bnew)\s+(\w+)")
 
 
 def _named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
@@ -197,14 +233,15 @@ def _change(officer: Officer, action: Action, text: str, rules: Rules) -> Change
         data["title"] = rank_title(raw, rules) or raw
     m = _LAST_TO.search(text)
     if m:
-        data["last_name"] = m.group(1).split()[-1].rstrip(".")
+        data["last_name"] = _name_value(m.group(1)).split()[-1]
     else:
         m = _NOW_NAMED.search(text)
-        if m and len(m.group(1).split()) >= 2 and not rank_title(m.group(1).split()[0], rules):
-            data["last_name"] = m.group(1).split()[-1].rstrip(".")
+        named = _name_value(m.group(1)).split() if m else []
+        if len(named) >= 2 and not rank_title(named[0], rules):
+            data["last_name"] = named[-1]
     m = _FIRST_TO.search(text)
     if m:
-        data["first_name"] = m.group(1).split()[0].rstrip(".")
+        data["first_name"] = _name_value(m.group(1)).split()[0]
     user = _USER_TO.search(text)
     if user:
         data["dps_username"] = _bare(user.group(1), rules)

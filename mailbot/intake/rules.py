@@ -104,6 +104,7 @@ class Labels(_Rule):
 
 class Detection(_Rule):
     min_columns: int = Field(ge=1)
+    inactive_values: list[str] = Field(default_factory=list)
 
 
 class Columns(_Rule):
@@ -160,7 +161,9 @@ _FILES: dict[str, type[_Rule]] = {
     "columns": Columns,
     "language": Language,
 }
-_COLUMN_KEYS = {"last_name", "first_name", "title", "officer_number", "dps_username", "full_name"}
+_COLUMN_KEYS = {
+    "last_name", "first_name", "title", "officer_number", "dps_username", "full_name", "status",
+}  # fmt: skip
 _LABEL_KEYS = {
     "agency.judiciary_code",
     "agency.name",

@@ -107,6 +107,10 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
     for i, key in mapping.items():
         raw = cells[i] if i < len(cells) else ""
         value = " ".join(raw.split()) or None
+        if key == "status":
+            if value and value.lower() in _inactive(rules):
+                return None  # an export's INACTIVE row: not an officer to set up
+            continue
         if key == "full_name":
             if value:
                 title, first, last = person(value, rules)
@@ -136,6 +140,11 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
 
 
 _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
+
+
+@per_rules
+def _inactive(rules: Rules) -> frozenset[str]:
+    return frozenset(v.lower() for v in rules.columns.detection.inactive_values)
 
 
 @per_rules
