@@ -376,6 +376,8 @@ def _said_later(text: str, name: str, sender: str | None) -> str | None:
     last = last.strip(".")
     if len(last) < 2:
         return None
+    if last.lower() not in text.lower():
+        return None
     word = re.compile(rf"(?<![\w]){re.escape(last)}(?![\w])", re.I)
     for sentence in sentences_of(text):
         if len(sentence) > _LATER_EMAIL or not word.search(sentence):
@@ -483,6 +485,9 @@ def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
 
 def head_on_behalf(body: str, rules: Rules) -> tuple[str | None, str | None]:
     """(name, title) of "on behalf of Chief Dana Whitcomb" (a request written for the head)."""
+    low = body.lower()
+    if "behalf" not in low and "asked" not in low and " request" not in low:
+        return None, None
     for m in _BEHALF.finditer(body):
         chunks: list[list[str]] = [[]]
         for word in (m.group(1) or m.group(2)).split():

@@ -175,17 +175,23 @@ def parse_parts(
     sources = [("text", body), ("signature", split.signature), *parts_texts(parts)]
     if kind == "enrollment":
         result.officers = officers
-        found = candidates.find([candidates.Source(n, t) for n, t in sources], rules)
-        settled = roles.settle(result, found, rules, sender=(parts.sender_name, parts.sender))
-        if result.agency.phone is not None and "agency.phone" in settled.evidence:
-            national = checks.normalize_phone(result.agency.phone, rules)
-            result.agency.phone = national or result.agency.phone
-        result._questions = settled.questions
         result.missing, result.invalid = checks.check_enrollment(
             result, rules, logo_reason, phone_valid=national is not None
         )
-        # a value of that shape is in the message: staff decide, the sender is not asked
-        result.missing = [p for p in result.missing if p not in settled.questions]
+        settled = roles.Settled()
+        if roles.FILLABLE & set(result.missing):
+            # values first, roles second: look for what is missing by its shape
+            found = candidates.find([candidates.Source(n, t) for n, t in sources], rules)
+            settled = roles.settle(result, found, rules, sender=(parts.sender_name, parts.sender))
+            if result.agency.phone is not None and "agency.phone" in settled.evidence:
+                national = checks.normalize_phone(result.agency.phone, rules)
+                result.agency.phone = national or result.agency.phone
+            result._questions = settled.questions
+            result.missing, result.invalid = checks.check_enrollment(
+                result, rules, logo_reason, phone_valid=national is not None
+            )
+            # a value of that shape is in the message: staff decide, the sender is not asked
+            result.missing = [p for p in result.missing if p not in settled.questions]
         result._evidence = roles.record_sources(result, settled, sources)
     elif kind == "officer_maintenance":
         result.changes = changes.read_changes(body, rules, table_rows)

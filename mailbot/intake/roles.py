@@ -19,6 +19,16 @@ from mailbot.intake.rules import Rules
 
 HIGH = "high"
 LOW = "low"
+FILLABLE = frozenset(
+    {
+        "agency.phone",
+        "agency.address",
+        "agency.judiciary_code",
+        "point_of_contact.email",
+        "officers",
+    }
+)
+"""Required paths :func:`settle` can take from candidates (or ask staff about)."""
 
 
 @dataclass
@@ -157,15 +167,16 @@ def _same_person(a: str, b: str) -> bool:
     return bool(ka[1]) and ka[1] == kb[1] and ka[0][:1] == kb[0][:1]
 
 
-def locate(value: str, sources: list[tuple[str, str]]) -> str | None:
-    """Where ``value`` is written: "text line 4", "signature line 2"... or None."""
-    want = " ".join(value.lower().split())
+def locate(value: str, sources: list[tuple[str, list[str]]]) -> str | None:
+    """Where ``value`` is written: "text line 4", "signature line 2"... or None.
+
+    ``sources`` holds each text's lines already lower-cased with blanks folded."""
+    want = " ".join(value.lower().split())[:40]
     if not want:
         return None
-    probe = want[:40]
-    for name, text in sources:
-        for n, line in enumerate(text.split("\n"), 1):
-            if len(line) <= 2000 and probe in " ".join(line.lower().split()):
+    for name, lines in sources:
+        for n, line in enumerate(lines, 1):
+            if want in line:
                 return f"{name} line {n}"
     return None
 
@@ -175,6 +186,10 @@ def record_sources(
 ) -> dict[str, dict[str, Any]]:
     """Evidence for every value read: where it is written and how sure the reader is."""
     out: dict[str, dict[str, Any]] = {}
+    folded = [
+        (name, [" ".join(line.lower().split()) for line in text.split("\n")])
+        for name, text in sources
+    ]
     values: list[tuple[str, str | None]] = [
         ("agency.name", result.agency.name),
         ("agency.judiciary_code", result.agency.judiciary_code),
@@ -192,10 +207,10 @@ def record_sources(
         if path in settled.evidence:
             out[path] = settled.evidence[path]
             continue
-        where = "attachment" if path == "agency.logo" else locate(value, sources)
+        where = "attachment" if path == "agency.logo" else locate(value, folded)
         out[path] = {"where": where or "message headers", "confidence": HIGH}
     for i, officer in enumerate(result.officers):
         probe = officer.officer_number or officer.last_name or ""
-        where = locate(probe, sources) if probe else None
+        where = locate(probe, folded) if probe else None
         out[f"officers[{i}]"] = {"where": where or "a table", "confidence": HIGH}
     return out
