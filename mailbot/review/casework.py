@@ -35,7 +35,9 @@ def check_case(data: Mapping[str, Any], rules: Rules) -> tuple[list[str], list[d
     from mailbot.casecheck import recheck
 
     checked = recheck(dict(data), rules)
-    return list(checked.get("missing") or []), list(checked.get("invalid") or [])
+    # staff must settle the questions too: an unconfirmed item is still missing here
+    missing = [*(checked.get("missing") or []), *(checked.get("to_confirm") or [])]
+    return missing, list(checked.get("invalid") or [])
 
 
 def _sources(session: Session, case: Case) -> dict[int, dict[str, Any]]:
