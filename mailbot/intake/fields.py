@@ -157,7 +157,8 @@ _PHONE_INLINE = re.compile(
     re.I,
 )
 _POC_DESIGNATED = re.compile(
-    r"(?:designated|designate|appointed|named|assigned)\s+(.{1,80}?)\s+(?:as|to\s+be|to\s+serve\s+as)\s+"
+    r"(?:designated|designate|appointed|named|assigned|selected|chosen|nominated|picked|asked)"
+    r"\s+(.{1,80}?)\s+(?:as|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+"
     r"(?:the|our)\s+(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)",
     re.I,
 )
@@ -171,11 +172,15 @@ _CAP_RUN = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,4}}"
 # "Lt. Wendy Stokes is our designated e-ticket Point-of-Contact",
 # "Officer Jill Ostrander is designated as our e-ticket Point-of-Contact"
 _POC_WILL_BE = re.compile(
-    rf"({_CAP_RUN})\s+(?i:will\s+(?:be|serve\s+as|act\s+as)|is|has\s+been|shall\s+be)\s+"
+    rf"({_CAP_RUN})\s+(?i:(?:will|has\s+agreed\s+to|agreed\s+to|is\s+going\s+to)"
+    rf"\s+(?:be|serve\s+as|act\s+as)|is|has\s+been|shall\s+be)\s+"
     rf"(?i:(?:designated|appointed|named|assigned)\s+(?:as\s+)?)?{_POC_WORDS}"
 )
 # "Our e-ticket Point-of-Contact will be Cpl. Wyatt Lyman (wlyman@...)"
-_POC_IS_NAMED = re.compile(rf"{_POC_WORDS}\s+(?i:will\s+be|is|shall\s+be|:)\s+({_CAP_RUN})")
+_POC_IS_NAMED = re.compile(
+    rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
+    rf"\s*(?i:will\s+be|is|shall\s+be|:|,)\s+({_CAP_RUN})"
+)
 _SELF_POC = re.compile(
     r"\bI(?:['’]ll|\s+will|\s+shall|\s+am|['’]m)\s+(?:also\s+)?"
     r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
@@ -280,7 +285,7 @@ def point_of_contact(
             contact.email = email.group(0).lower()
         name_part = _EMAIL.sub("", raw)
         name_part = _NAME_END.split(name_part)[0]
-        contact.name = person_name(name_part, rules)
+        contact.name = _named_sentence(name_part, rules)
     if "point_of_contact.email" in labels:
         i, value = labels["point_of_contact.email"]
         email = _EMAIL.search(value or _next_value(lines, i) or "")
@@ -304,6 +309,24 @@ def point_of_contact(
                 if near:
                     contact.email = near.group(0).lower()
     return contact
+
+
+def _named_sentence(text: str, rules: Rules) -> str | None:
+    """The person's name in the first piece of ``text`` that holds one, where pieces end
+    with a sentence ("MDTs. Officer Renee Zeller", "Detective Sam Okafor. His email"); a
+    rank or an initial ends with a dot without ending the sentence."""
+    chunks: list[list[str]] = [[]]
+    for word in text.split():
+        if word.endswith(".") and len(word) > 3 and rank_title(word, rules) is None:
+            chunks[-1].append(word.rstrip("."))
+            chunks.append([])
+        else:
+            chunks[-1].append(word)
+    for chunk in chunks:
+        name = person_name(" ".join(chunk), rules)
+        if name and len(name.split()) >= 2:
+            return name
+    return person_name(text, rules)
 
 
 def person_name(text: str, rules: Rules) -> str | None:
@@ -365,6 +388,7 @@ def _may_be_theirs(name: str, address: str, sender: str | None) -> bool:
     return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
 
 
+_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their)\b", re.I)
 _LATER_EMAIL = 600
 """How far after a sentence naming the PoC their address is looked for."""
 
@@ -379,12 +403,19 @@ def _said_later(text: str, name: str, sender: str | None) -> str | None:
     if last.lower() not in text.lower():
         return None
     word = re.compile(rf"(?<![\w]){re.escape(last)}(?![\w])", re.I)
+    named = False
     for sentence in sentences_of(text):
-        if len(sentence) > _LATER_EMAIL or not word.search(sentence):
+        if len(sentence) > _LATER_EMAIL:
+            named = False
             continue
-        for m in _EMAIL.finditer(sentence):
-            if _may_be_theirs(name, m.group(0), sender):
-                return m.group(0).lower()
+        mentions = bool(word.search(sentence))
+        # "He can be reached at ...", right after the sentence that names the PoC
+        follows = named and _PRONOUN.search(sentence) is not None
+        if mentions or follows:
+            for m in _EMAIL.finditer(sentence):
+                if _may_be_theirs(name, m.group(0), sender):
+                    return m.group(0).lower()
+        named = mentions
     return None
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
+import pytest
+
 from mailbot.intake.parse import parse_message
 from mailbot.intake.rules import load_rules
 from tests.pdfs import text_pdf
@@ -219,3 +221,55 @@ def test_request_on_behalf_of_the_chief() -> None:
     )
     got = _read(body, sender="Pat Lee <plee@hartfordvt.gov>")
     assert got["head_of_department"] == {"name": "Dana Whitcomb", "title": "Chief"}
+
+
+POC_SENTENCES = [
+    (
+        "I have designated Sergeant Kyle Brennan as the e-ticket Point-of-Contact for this "
+        "law enforcement agency. He can be reached at kbrennan@hartfordvt.gov.",
+        ("Kyle Brennan", "kbrennan@hartfordvt.gov"),
+    ),
+    (
+        "Sgt. Kyle Brennan has agreed to serve as our e-ticket point of contact "
+        "(kbrennan@hartfordvt.gov).",
+        ("Kyle Brennan", "kbrennan@hartfordvt.gov"),
+    ),
+    (
+        "Our PoC for e-ticketing is Officer Maria Ortiz, mortiz@hartfordvt.gov.",
+        ("Maria Ortiz", "mortiz@hartfordvt.gov"),
+    ),
+    (
+        "Please direct all e-ticket questions to our point of contact, Lt. Amy Lussier "
+        "(alussier@hartfordvt.gov).",
+        ("Amy Lussier", "alussier@hartfordvt.gov"),
+    ),
+    (
+        "The point of contact will be Detective Sam Okafor. His email address is "
+        "sokafor@hartfordvt.gov.",
+        ("Sam Okafor", "sokafor@hartfordvt.gov"),
+    ),
+    (
+        "Our e-ticket Point-of-Contact will be Admin. Assistant Garrett Lyman "
+        "(glyman@hartfordvt.gov).",
+        ("Garrett Lyman", "glyman@hartfordvt.gov"),
+    ),
+    (
+        "We've selected Mark Healy, our IT contractor from Green Mountain IT (mark@gmit.com), "
+        "as our e-ticket PoC.",
+        ("Mark Healy", "mark@gmit.com"),
+    ),
+    ("I will serve as the point of contact.", ("Dana Whitcomb", "dwhitcomb@hartfordvt.gov")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), POC_SENTENCES)
+def test_poc_in_other_words(sentence: str, want: tuple[str, str]) -> None:
+    """The PoC designated in any of the ways people write it is read with the right
+    address (said in the sentence, a later one, or the sender's own when self-designated)."""
+    from mailbot.intake.fields import labelled, point_of_contact
+
+    sender = ("Chief Dana Whitcomb", "dwhitcomb@hartfordvt.gov")
+    contact = point_of_contact(
+        sentence, RULES, labelled(sentence, RULES), [], sender, head="Dana Whitcomb"
+    )
+    assert (contact.name, contact.email) == want
