@@ -133,6 +133,15 @@ def _address(lines: list[str], i: int, value: str | None) -> str | None:
     return ", ".join(p.strip().rstrip(",") for p in parts)
 
 
+_STATE_ZIP_END = re.compile(r"\b(?:VT|Vermont|[A-Z]{2})\.?,?\s+\d{5}(?:-\d{4})?\b")
+
+
+def _to_zip(address: str) -> str:
+    """ "12 Main St, Hartford, VT 05047 (802) 555-1234" -> up to the ZIP code."""
+    ends = list(_STATE_ZIP_END.finditer(address))
+    return address[: ends[-1].end()].rstrip(" ,;/") if ends else address
+
+
 def address_in(text: str) -> str | None:
     """An address written without a label: a street line then a "City, VT 05001" line."""
     lines = text.split("\n")
@@ -147,8 +156,9 @@ def address_in(text: str) -> str | None:
 
 
 _CODE_INLINE = re.compile(
-    r"(?:judiciary|judicial|JB|court|our|the|agency['’]?s?)\s+(?:bureau\s+)?code\s*"
-    r"(?:is|of|:|-|#|number)?\s*#?\s*(\d{1,8})\b",
+    r"(?:judiciary|judicial|JB|court|our|the|agency['’]?s?)\s+(?:bureau\s+)?code\b"
+    r"(?:[ \t]+(?:assigned|given|issued)(?:[ \t]+(?:to|by)[ \t]+[\w'’]+){0,2})?"  # "... to us is"
+    r"\s*(?:is|of|:|-|#|number)?\s*#?\s*(\d{1,8})\b",
     re.I,
 )
 _PHONE_INLINE = re.compile(
@@ -668,7 +678,8 @@ def read_fields(
             out[path] = (value if value is not None else _next_value(lines, i)) or None
     if "agency.address" in labels:
         i, value = labels["agency.address"]
-        out["agency.address"] = _address(lines, i, value) if value != "" else None
+        address = _address(lines, i, value) if value != "" else None
+        out["agency.address"] = _to_zip(address) if address else None
     if not out.get("agency.judiciary_code"):
         m = _CODE_INLINE.search(text)
         out["agency.judiciary_code"] = m.group(1) if m else None

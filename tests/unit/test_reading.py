@@ -273,3 +273,30 @@ def test_poc_in_other_words(sentence: str, want: tuple[str, str]) -> None:
         sentence, RULES, labelled(sentence, RULES), [], sender, head="Dana Whitcomb"
     )
     assert (contact.name, contact.email) == want
+
+
+@pytest.mark.parametrize(
+    ("line", "path", "value"),
+    [
+        ("The judiciary code assigned to us is 0412.", "agency.judiciary_code", "0412"),
+        ("JB code #0412", "agency.judiciary_code", "0412"),
+        ("Jud. code: 0412", "agency.judiciary_code", "0412"),
+        (
+            "Agency name as it should appear on tickets: Town of Hartford Police Department",
+            "agency.name",
+            "Town of Hartford Police Department",
+        ),
+        (
+            "Agency Address & Phone: 12 Main St, Hartford, VT 05047 (802) 555-1234",
+            "agency.address",
+            "12 Main St, Hartford, VT 05047",
+        ),
+        ("Phone: 802-555-1234 x12", "agency.phone", "802-555-1234 x12"),
+    ],
+)
+def test_values_in_other_words(line: str, path: str, value: str) -> None:
+    """Values labelled or described in other words are read as the value alone."""
+    from mailbot.intake.fields import read_fields
+
+    values, _ = read_fields(line, RULES)
+    assert values[path] == value
