@@ -76,10 +76,13 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
         return None
     first = last = None
     rank: str | None
-    if len(names) == 2 and len(names[0].split()) == 1:
-        last, first = names[0], names[1]  # "Okafor, Samuel": the order of the roster form
+    lead_rank, lead = _rank_off(names[0], rules)
+    if len(names) == 2 and lead and len(lead.split()) == 1:
+        # "Okafor, Samuel" (or "Sgt. O'Neil, Pat"): the order of the roster form
+        last, first = lead, names[1]
         rank, rest = _rank_off(first, rules)
         first = rest or first
+        rank = rank or lead_rank
     else:
         rank, first, last = person(" ".join(names), rules)
         if first is None and last is None:

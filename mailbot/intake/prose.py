@@ -88,9 +88,24 @@ def rank_title(word: str, rules: Rules) -> str | None:
     return rules.language.people.ranks.get(key)
 
 
+@per_rules
+def _rank_modifiers(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.people.rank_modifiers)
+
+
 def split_rank(words: list[str], rules: Rules) -> tuple[str | None, list[str]]:
-    """Drop leading rank words; return (title of the last one, remaining words)."""
+    """Drop leading rank words; return (title of the last one, remaining words).
+
+    A rank after a modifier word ("Patrol Officer", "Senior Trooper") is one title."""
     title: str | None = None
+    modifiers = _rank_modifiers(rules)
+    if (
+        len(words) > 2
+        and words[0].lower().strip(".") in modifiers
+        and rank_title(words[1], rules)
+    ):
+        title = f"{words[0].strip('.')} {rank_title(words[1], rules)}"
+        words = words[2:]
     while words and rank_title(words[0], rules) is not None:
         title = rank_title(words[0], rules) or None
         words = words[1:]

@@ -300,3 +300,25 @@ def test_values_in_other_words(line: str, path: str, value: str) -> None:
 
     values, _ = read_fields(line, RULES)
     assert values[path] == value
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("- Okafor, Samuel (Officer) HA117 / sokafor", ("Okafor", "Samuel", "Officer")),
+        ("• Cpl Maria Ortiz, badge HA120, username mortiz", ("Ortiz", "Maria", "Corporal")),
+        ("Maria Ortiz; Corporal; HA120; DPS\\mortiz", ("Ortiz", "Maria", "Corporal")),
+        ("3) Patrol Officer Jim Beam, #HA121, login jbeam", ("Beam", "Jim", "Patrol Officer")),
+        ("Sgt. O'Neil, Pat - HA123 - poneil", ("O'Neil", "Pat", "Sergeant")),
+    ],
+)
+def test_officer_list_line_layouts(line: str, want: tuple[str, str, str]) -> None:
+    """An officer written on one line in any order of name, rank, number and username,
+    with commas, dashes, slashes, semicolons or labels, is read field by field."""
+    from mailbot.intake.lists import officer_on_line
+
+    officer = officer_on_line(line, RULES)
+    assert officer is not None
+    assert (officer.last_name, officer.first_name, officer.title) == want
+    assert officer.officer_number is not None and len(officer.officer_number) == 5
+    assert officer.dps_username is not None and officer.dps_username.islower()
