@@ -286,7 +286,7 @@ def point_of_contact(
             # "...; she can be reached at amy@..." in the same sentence
             rest = _SENTENCE_END.split(flat[m.end() : m.end() + 240], maxsplit=1)[0]
             email = _EMAIL.search(rest)
-            if email and _may_be_theirs(raw, email.group(0), sender[1]):
+            if email and _may_be_theirs(raw, email.group(0), sender[1], rules):
                 contact.email = email.group(0).lower()
 
     if raw is not None:
@@ -302,7 +302,7 @@ def point_of_contact(
         if email:
             contact.email = email.group(0).lower()
     if contact.email is None and contact.name:
-        contact.email = _said_later(text, contact.name, sender[1])
+        contact.email = _said_later(text, contact.name, sender[1], rules)
     if contact.email is None and contact.name:
         want = _name_key(contact.name, rules)
         for name, addr in addresses:
@@ -373,10 +373,9 @@ def _same_domain(address: str, sender: str | None) -> bool:
     return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
 
 
-def _role_mailboxes() -> frozenset[str]:
-    from mailbot.intake.rules import load_rules
-
-    return frozenset(w.lower() for w in load_rules().language.evidence.role_mailboxes)
+@per_rules
+def _role_mailboxes(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.evidence.role_mailboxes)
 
 
 def _not_a_name(m: re.Match[str]) -> bool:
@@ -385,14 +384,14 @@ def _not_a_name(m: re.Match[str]) -> bool:
     return words[-1] in {"I", "me"} or any(w.endswith(".") and len(w) > 4 for w in words)
 
 
-def _may_be_theirs(name: str, address: str, sender: str | None) -> bool:
+def _may_be_theirs(name: str, address: str, sender: str | None, rules: Rules) -> bool:
     """An address written near a person's name is theirs when its local part is made
     from the name, or it is on the sender's own domain (not a vendor's or a list's)."""
     from mailbot.intake.roles import name_matches_address
 
     if name_matches_address(_EMAIL.sub("", name), address):
         return True
-    if address.split("@")[0].lower() in _role_mailboxes():
+    if address.split("@")[0].lower() in _role_mailboxes(rules):
         return False  # helpdesk@, records@: not a person's address
     domain = address.rpartition("@")[2].lower()
     return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
@@ -403,7 +402,7 @@ _LATER_EMAIL = 600
 """How far after a sentence naming the PoC their address is looked for."""
 
 
-def _said_later(text: str, name: str, sender: str | None) -> str | None:
+def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str | None:
     """ "Sgt. Brennan can be reached at kbrennan@..." in a later sentence: an address in
     a sentence that names the PoC by last name, and is theirs (:func:`_may_be_theirs`)."""
     last = name.replace(",", " ").split()[-1] if "," not in name else name.split(",")[0]
@@ -423,7 +422,7 @@ def _said_later(text: str, name: str, sender: str | None) -> str | None:
         follows = named and _PRONOUN.search(sentence) is not None
         if mentions or follows:
             for m in _EMAIL.finditer(sentence):
-                if _may_be_theirs(name, m.group(0), sender):
+                if _may_be_theirs(name, m.group(0), sender, rules):
                     return m.group(0).lower()
         named = mentions
     return None

@@ -99,11 +99,7 @@ def split_rank(words: list[str], rules: Rules) -> tuple[str | None, list[str]]:
     A rank after a modifier word ("Patrol Officer", "Senior Trooper") is one title."""
     title: str | None = None
     modifiers = _rank_modifiers(rules)
-    if (
-        len(words) > 2
-        and words[0].lower().strip(".") in modifiers
-        and rank_title(words[1], rules)
-    ):
+    if len(words) > 2 and words[0].lower().strip(".") in modifiers and rank_title(words[1], rules):
         title = f"{words[0].strip('.')} {rank_title(words[1], rules)}"
         words = words[2:]
     while words and rank_title(words[0], rules) is not None:
