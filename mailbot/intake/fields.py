@@ -209,7 +209,7 @@ def _agency_name_re(rules: Rules) -> re.Pattern[str]:
     # long capitalised token is tried once, not from each of its letters
     word = r"(?<![\w'’.-])[A-ZÀ-Þ][\w'’.-]*+"
     small = r"(?:of|and|the|&)"  # "Town of Hartford Police Department"
-    return re.compile(rf"({word}[ \t]+(?:(?:{word}|{small})[ \t]+){{0,4}}(?:{alt}))(?![\w'’])")
+    return re.compile(rf"({word}[ \t]+(?:(?:{word}|{small})[ \t]+){{0,6}}(?:{alt}))(?![\w'’])")
 
 
 def agency_name_in(text: str, rules: Rules) -> str | None:
