@@ -34,6 +34,7 @@ _TITLE_TO = re.compile(
 )
 _LAST_TO = re.compile(
     rf"(?i:(?:changed|change)\s+(?:her|his|their|the)\s+(?:last\s+|legal\s+|sur)?name\s+to"
+    rf"|new\s+(?:last\s+|legal\s+|sur)?name\s*(?:is|:|of)"
     rf"|last\s+name\s+(?:should\s+be|is\s+now|to|changed\s+to|will\s+be|is)"
     rf"|surname\s+(?:should\s+be|is\s+now|to))\s*:?\s*({_NAME})"
 )
@@ -160,7 +161,12 @@ def _officer(text: str, rules: Rules) -> Officer | None:
     officer = officer_in(text, rules)
     m = _NUMBER.search(text)
     if officer is None and m is None:
-        return None
+        # "Officer Jane Doe retired last Friday": named by rank, no number given
+        ranked = _RANKED.search(text)
+        if ranked is None:
+            return None
+        title, first, last = person(ranked.group(0), rules)
+        return Officer(title=title, first_name=first, last_name=last)
     number = (officer.officer_number if officer else None) or (m.group(1) if m else None)
     ranked = _RANKED.search(text)
     if ranked and (officer is None or officer.last_name not in ranked.group(2).split()):
@@ -295,8 +301,9 @@ def read_changes(text: str, rules: Rules, table_officers: list[Officer]) -> list
     seen: set[tuple[str, str | None]] = set()
 
     def push(change: Change) -> None:
-        key = (change.action, (change.officer_number or "").upper() or None)
-        if key not in seen and change.officer_number:
+        who = change.officer_number or getattr(change, "last_name", None)
+        key = (change.action, (who or "").upper() or None)
+        if key not in seen and who:
             seen.add(key)
             changes.append(change)
 
@@ -307,11 +314,12 @@ def read_changes(text: str, rules: Rules, table_officers: list[Officer]) -> list
     for item in items(text):
         for group in _groups(item):
             officer = _officer(group, rules)
-            if officer is None or not officer.officer_number:
+            if officer is None or not (officer.officer_number or officer.last_name):
                 continue
-            if officer.officer_number.upper() in numbers_in_tables:
+            if (officer.officer_number or "").upper() in numbers_in_tables:
                 continue
-            action = _action(group, rules, default)
+            # without an officer number, the item itself must say what to do
+            action = _action(group, rules, default if officer.officer_number else None)
             if action is None:
                 continue
             push(_change(officer, action, group, rules))

@@ -59,7 +59,7 @@ def classify(
     return "other"
 
 
-_QUESTION = re.compile(r"\?\s*$")
+_QUESTION = re.compile(r"\?(?=\s|$)")
 _REQUEST_WORDS = [
     "please", "kindly", "request", "would like", "we wish", "we want", "we'd like", "we would",
     "i would like", "i'd like", "i am writing to", "i'm writing to", "hereby",
@@ -70,8 +70,8 @@ def asks_questions(text: str) -> bool:
     """True when the message is mostly questions (at least half its sentences end in
     "?"): an enquiry about the process, not a request."""
     said = [s for s in sentences(text) if len(s.split()) >= 3]
-    asked = [s for s in said if _QUESTION.search(s)]
-    return bool(asked) and len(asked) * 2 >= len(said)
+    asked = len(_QUESTION.findall(text))
+    return asked > 0 and asked * 2 >= len(said)
 
 
 @per_rules

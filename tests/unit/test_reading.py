@@ -322,3 +322,55 @@ def test_officer_list_line_layouts(line: str, want: tuple[str, str, str]) -> Non
     assert (officer.last_name, officer.first_name, officer.title) == want
     assert officer.officer_number is not None and len(officer.officer_number) == 5
     assert officer.dps_username is not None and officer.dps_username.islower()
+
+
+def _plain(subject: str, body: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = "Amy Lussier <alussier@town.vt.us>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = subject
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+def test_enquiry_mentioning_codes_and_officers_is_not_an_enrolment() -> None:
+    """A question about the process that mentions the judiciary code and officers opens
+    no enrolment."""
+    result = parse_message(
+        _plain(
+            "Question",
+            "Hi,\n\nWe are thinking about joining the e-ticketing program next year. Do we "
+            "need a judiciary code before we apply? How many officers can we enroll?\n\n"
+            "Thanks,\nChief Bob Lee\n",
+        )
+    )
+    assert result.intent == "other"
+
+
+def test_resignation_without_officer_number() -> None:
+    """An officer who resigned, named by rank and name only, is a deactivation of that
+    officer (staff find the number on the roster)."""
+    result = parse_message(
+        _plain(
+            "Officer update",
+            "Hello,\n\nOfficer Jane Doe resigned last Friday. Please deactivate her TraCS "
+            "account.\n\nThanks,\nSgt. Amy Lussier\n",
+        )
+    )
+    assert result.intent == "officer_maintenance"
+    assert [c.model_dump(exclude_none=True) for c in result.changes] == [
+        {"action": "deactivate", "last_name": "Doe", "first_name": "Jane"}
+    ]
+
+
+def test_new_last_name() -> None:
+    """ "has a new last name: Park-Lee" updates that officer's last name."""
+    result = parse_message(
+        _plain("Name change", "Sgt. Kim Park (HA044) has a new last name: Park-Lee.\n")
+    )
+    [change] = result.changes
+    assert (change.action, change.officer_number, change.model_dump()["last_name"]) == (
+        "update",
+        "HA044",
+        "Park-Lee",
+    )
