@@ -145,7 +145,8 @@ def settle(
                 f"Which address is {poc.name}'s (the PoC)?",
                 named or people,
             )
-    if not result.officers and found.officer_numbers and result.intent == "enrollment":
+    # two officer numbers or more make a roster (one may be the PoC's own, named in passing)
+    if not result.officers and len(found.officer_numbers) >= 2 and result.intent == "enrollment":
         s.ask(
             "officers",
             "Officer numbers are written in the message but no roster was read; "
