@@ -17,6 +17,7 @@ from mailbot.intake.rules import Rules
 from mailbot.intake.tables import bare_username
 
 MAX_LINE = 200
+_DIGIT = re.compile(r"\d")
 _LEAD = re.compile(r"^\s*(?:[-*•·>o]\s+|\(?\d{1,3}[.)]\s*|#\d{1,3}\s+)?")
 _SPLIT = re.compile(r"\s+-{1,2}\s+|\s+[–—|/]\s+|\s*[,;|\t]\s*|\s+[–—]\s*|\s{2,}|\s*\(\s*|\s*\)\s*")
 _NUMBER = re.compile(r"^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5}$")
@@ -36,8 +37,8 @@ _NAME_PIECE = re.compile(
 
 def officer_on_line(line: str, rules: Rules) -> Officer | None:
     """The officer one list line describes, or None when it is not such a line."""
-    if len(line) > MAX_LINE:
-        return None
+    if len(line) > MAX_LINE or not _DIGIT.search(line):
+        return None  # an officer number has a digit
     body = _LEAD.sub("", line).strip().rstrip(".")
     if not body:
         return None
@@ -155,7 +156,7 @@ def officers_in_blocks(text: str, rules: Rules) -> list[Officer]:
         if len(line) > MAX_LINE:
             close()
             continue
-        m = _FIELD_LINE.match(line)
+        m = _FIELD_LINE.match(line) if (":" in line or "=" in line) else None
         key = column_key(m.group(1), rules) if m else None
         if m is None or key is None:
             if not line.strip() or block:
