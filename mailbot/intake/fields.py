@@ -547,6 +547,10 @@ def head_on_behalf(body: str, rules: Rules) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _is_acronym(word: str, shouting: bool) -> bool:
+    return not shouting and 1 < len(word) <= 4 and word.isupper() and not word.endswith(".")
+
+
 def head_from_sender(name: str | None, rules: Rules) -> tuple[str | None, str | None]:
     """(name, title) of the From display name when it reads as a person ("Chief Dana
     Whitcomb", "Whitcomb, Dana"); the sender of an enrolment is its head by default."""
@@ -561,6 +565,10 @@ def head_from_sender(name: str | None, rules: Rules) -> tuple[str | None, str | 
         words = words[1:]
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return None, None
+    jobs = {w.lower() for w in rules.language.people.job_words}
+    shouting = all(w.isupper() for w in words)  # "WHITCOMB, DANA"
+    if any(w.lower().strip(".,") in jobs or _is_acronym(w, shouting) for w in words):
+        return None, None  # "Hartford PD Records", "IT Helpdesk": not a person
     if _is_agency_or_title(words, rules):
         return None, None
     return " ".join(words), title or None

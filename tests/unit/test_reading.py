@@ -374,3 +374,20 @@ def test_new_last_name() -> None:
         "HA044",
         "Park-Lee",
     )
+
+
+@pytest.mark.parametrize(
+    ("display", "want"),
+    [
+        ("Chief Dana Whitcomb", ("Dana Whitcomb", "Chief")),
+        ("Whitcomb, Dana", ("Dana Whitcomb", None)),
+        ("Hartford PD Records", (None, None)),
+        ("IT Helpdesk", (None, None)),
+    ],
+)
+def test_head_from_the_senders_name(display: str, want: tuple[str | None, str | None]) -> None:
+    """With no signer in the text, a From name that reads as a person is the head; a
+    mailbox named for an office or a unit is not."""
+    from mailbot.intake.fields import head_from_sender
+
+    assert head_from_sender(display, RULES) == want
