@@ -150,6 +150,6 @@ def is_address(text: str) -> bool:
 
     try:
         tags, kind = usaddress.tag(text[:MAX_LINE])
-    except usaddress.RepeatedLabelError:
+    except Exception:  # RepeatedLabelError and odd input: not an address we can use
         return False
     return kind == "Street Address" and "ZipCode" in tags and "AddressNumber" in tags

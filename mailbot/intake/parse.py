@@ -179,9 +179,11 @@ def parse_parts(
             result, rules, logo_reason, phone_valid=national is not None
         )
         settled = roles.Settled()
+        # values first, roles second: look for what is missing by its shape (in a reply,
+        # in what was written only: a signature's phone must not replace the case's)
         if roles.FILLABLE & set(result.missing):
-            # values first, roles second: look for what is missing by its shape
-            found = candidates.find([candidates.Source(n, t) for n, t in sources], rules)
+            looked = [src for src in sources if not (is_reply and src[0] == "signature")]
+            found = candidates.find([candidates.Source(n, t) for n, t in looked], rules)
             settled = roles.settle(result, found, rules, sender=(parts.sender_name, parts.sender))
             if result.agency.phone is not None and "agency.phone" in settled.evidence:
                 national = checks.normalize_phone(result.agency.phone, rules)
