@@ -2,7 +2,8 @@
 
 Case data is the request in the ``mailbot parse --json`` shape plus ``logo_info``
 (metadata of the logo image read from the email, with ``reason`` when the image
-breaks the logo rules). Pure: no database.
+breaks the logo rules), ``evidence`` (where each value was read) and ``questions``
+(items whose candidates staff must confirm). Pure: no database.
 """
 
 from __future__ import annotations
@@ -29,7 +30,11 @@ def recheck(data: dict[str, Any], rules: Rules) -> dict[str, Any]:
         logo_info = data.get("logo_info") or {}
         logo_reason = logo_info.get("reason") if result.agency.logo else None
         missing, invalid = checks.check_enrollment(result, rules, logo_reason)
-        out["missing"] = missing
+        # an item of which the message holds candidates is a question for staff: the
+        # sender is not asked for it again ("never ask for what was given")
+        asked = {q.get("field") for q in data.get("questions") or [] if isinstance(q, dict)}
+        out["missing"] = [p for p in missing if p not in asked]
+        out["to_confirm"] = [p for p in missing if p in asked]
         out["invalid"] = [i.model_dump() for i in invalid]
     elif result.intent == "officer_maintenance":
         missing = []

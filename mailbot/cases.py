@@ -86,7 +86,9 @@ class Revision:
 
 
 # Recomputed by re-checking the merged data, never merged.
-_NOT_MERGED = frozenset({"missing", "invalid"})
+# The checklist is re-checked; where the first message's values stood and the staff
+# questions about them are kept as read.
+_NOT_MERGED = frozenset({"missing", "invalid", "to_confirm", "evidence", "questions"})
 # Facts about the first message of a case; a reply does not change them.
 _KEEP_FIRST = frozenset({"sender", "automated"})
 _IDENTITY = ("officer_number", "last_name", "first_name")

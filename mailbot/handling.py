@@ -281,6 +281,10 @@ class Handler:
         data = result.to_json_dict()
         if result.logo_details is not None:
             data["logo_info"] = dict(result.logo_details)
+        if result.evidence:
+            data["evidence"] = dict(result.evidence)
+        if result.questions:
+            data["questions"] = list(result.questions)
         # Values from an email are data: no control or bidi characters reach the case.
         cleaned, self._cleaned = safety.clean_data(data)
         return dict(cleaned)

@@ -157,6 +157,16 @@ def _source_text(source: object) -> str:
     return " ".join(parts)
 
 
+def _read_text(read: object) -> str:
+    """ "text line 4", "signature line 2 (unsure: the only phone number in the message)"."""
+    if not isinstance(read, dict):
+        return ""
+    where = str(read.get("where") or "")
+    if read.get("confidence") == "low":
+        return f"{where} (unsure: {read.get('why') or 'weak evidence'})"
+    return where
+
+
 def print_case(view: dict[str, object], console: Console | None = None) -> None:
     """One case: header, values with their source, checklist, conflicts/diff, history."""
     console = console or Console()
@@ -168,11 +178,22 @@ def print_case(view: dict[str, object], console: Console | None = None) -> None:
     if v["flags"]:
         console.print("[yellow]Flags:[/yellow] " + ", ".join(_cell(f["label"]) for f in v["flags"]))
     values = Table(title="What was read", show_lines=False)
-    for col in ("Field", "Value", "Source (message, date, sender)"):
+    for col in ("Field", "Value", "Source (message, date, sender)", "Read from"):
         values.add_column(col)
     for f in v["fields"]:
-        values.add_row(_cell(f["path"]), _cell(f["value"]), _cell(_source_text(f["source"])))
+        values.add_row(
+            _cell(f["path"]),
+            _cell(f["value"]),
+            _cell(_source_text(f["source"])),
+            _cell(_read_text(f.get("read"))),
+        )
     console.print(values)
+    for q in v.get("questions") or []:
+        seen = "; ".join(f"{c['value']} ({c['where']})" for c in q.get("candidates") or [])
+        console.print(
+            f"[yellow]Please confirm[/yellow] {q['field']}: {_cell(q['question'])}"
+            + (f" Seen: {_cell(seen)}" if seen else "")
+        )
     if v["messages"]:
         msgs = Table(title="Messages")
         for col in ("#", "Date", "From", "Message-ID", "Subject"):

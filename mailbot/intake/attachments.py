@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 import zipfile
 from dataclasses import dataclass, field
 
@@ -25,6 +26,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TNEF = "application/ms-tnef"
 CSV = "text/csv"
+PDF = "application/pdf"
+MAX_PDF_PAGES = 2
+"""Pages of a PDF read (a roster is a page or two; text layout costs time per page)."""
 _TNEF_MAGIC = b"\x78\x9f\x3e\x22"
 _IMAGE_MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "image/png"),
@@ -50,6 +54,8 @@ class Unpacked:
     tables: list[list[list[str]]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     """Bodies found inside winmail.dat, in order."""
+    documents: list[tuple[str, str]] = field(default_factory=list)
+    """(file name, text) of documents read as text (PDF)."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -70,6 +76,8 @@ def sniff_type(data: bytes, filename: str = "", declared: str = "") -> str:
         return "application/zip"
     if data.startswith(_TNEF_MAGIC):
         return TNEF
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        return PDF
     for magic, mime in _IMAGE_MAGIC:
         if data.startswith(magic):
             return mime
@@ -113,13 +121,19 @@ def unpack(attachments: list[Attachment], limits: Limits) -> Unpacked:
 
 def _read_tables(att: Attachment, limits: Limits, out: Unpacked) -> None:
     kind = att.content_type
-    readers = {CSV: csv_rows, XLSX: xlsx_tables, DOCX: docx_tables}
+    readers = {CSV: csv_rows, XLSX: xlsx_tables, DOCX: docx_tables, PDF: pdf_text}
     reader = readers.get(kind)
     if reader is None:
         return
     try:
         if kind == CSV:
             out.tables.append(csv_rows(att.data))
+        elif kind == PDF:
+            text, pages = pdf_text(att.data, limits)
+            out.documents.append((att.filename, text))
+            if pages > MAX_PDF_PAGES:
+                out.notes.append(f"{att.filename}: only the first {MAX_PDF_PAGES} pages read")
+            out.tables.append(text_grid(text))
         else:
             out.tables.extend(reader(att.data, limits))  # type: ignore[operator]
     except TooBig as e:
@@ -227,6 +241,45 @@ def docx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
         if rows:
             tables.append(rows)
     return tables
+
+
+def pdf_text(data: bytes, limits: Limits) -> tuple[str, int]:
+    """The text of a PDF's first :data:`MAX_PDF_PAGES` pages, columns kept apart by
+    runs of spaces (pypdf's layout mode), cut at ``limits.max_text_chars``; and the
+    number of pages."""
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        raise TooBig("it is encrypted")
+    parts: list[str] = []
+    size = 0
+    for page in reader.pages[:MAX_PDF_PAGES]:
+        try:
+            text = page.extract_text(extraction_mode="layout")
+        except Exception:  # one bad page: keep the others
+            text = page.extract_text() or ""
+        parts.append(text)
+        size += len(text)
+        if size > limits.max_text_chars:
+            break
+    return "\n".join(parts)[: limits.max_text_chars], len(reader.pages)
+
+
+_CELL_GAP = re.compile(r"\t|\s{2,}")
+
+
+def text_grid(text: str) -> list[list[str]]:
+    """Rows of cells of text laid out in columns (cells apart by TAB or 2+ spaces)."""
+    rows = []
+    for line in text.split("\n")[:MAX_ROWS]:
+        cells = [c.strip() for c in _CELL_GAP.split(line.strip())][:MAX_COLS]
+        if any(cells):
+            rows.append(cells)
+    return rows
 
 
 def docx_text(data: bytes, limits: Limits) -> str:

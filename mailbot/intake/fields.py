@@ -49,7 +49,15 @@ def _label_re(labels: list[str]) -> re.Pattern[str]:
         re.escape(w).replace(r"\ ", r"[ \t]+").replace(r"\-", r"[- ]?")
         for w in sorted(labels, key=len, reverse=True)
     )
-    return re.compile(rf"{_BULLET}(?:{alt})(?:[ \t]*\([^)]*\))?(?:{_SEP}|[ \t]*$)(.*)$", re.I)
+    # "Proper name to be displayed on the e-ticket: ...": a few words may stand between
+    # the label and a colon; "The LEA's address: ..." may start with an article
+    owner = r"(?:(?:the|our|LEA['’]?s?|agency['’]?s?|department['’]?s?|dept\.?)[ \t]+){0,2}"
+    filler = r"(?:[ \t]+[^:：\n]{0,50}?[ \t]*[:：][ \t]*)"
+    return re.compile(
+        rf"{_BULLET}{owner}(?P<label>{alt})(?:[ \t]*\([^)]*\))?"
+        rf"(?:{_SEP}|{filler}|[ \t]*$)(?P<value>.*)$",
+        re.I,
+    )
 
 
 @per_rules
@@ -81,11 +89,13 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
     for i, line in enumerate(lines):
         if len(line) > MAX_LINE or is_header_line(line):
             continue
-        best: tuple[int, str, str] | None = None
+        best: tuple[tuple[int, int], str, str] | None = None
         for path, pat in patterns.items():
             m = pat.match(line)
-            if m and (best is None or m.start(1) > best[0]):
-                best = (m.start(1), path, m.group(1))
+            # the longest label wins ("PoC Email" over "PoC"), then the latest value
+            key = (m.end("label"), m.start("value")) if m else (0, 0)
+            if m and (best is None or key > best[0]):
+                best = (key, path, m.group("value"))
         if best is None:
             continue
         _, path, value = best
@@ -123,6 +133,15 @@ def _address(lines: list[str], i: int, value: str | None) -> str | None:
     return ", ".join(p.strip().rstrip(",") for p in parts)
 
 
+_STATE_ZIP_END = re.compile(r"\b(?:VT|Vermont|[A-Z]{2})\.?,?\s+\d{5}(?:-\d{4})?\b")
+
+
+def _to_zip(address: str) -> str:
+    """ "12 Main St, Hartford, VT 05047 (802) 555-1234" -> up to the ZIP code."""
+    ends = list(_STATE_ZIP_END.finditer(address))
+    return address[: ends[-1].end()].rstrip(" ,;/") if ends else address
+
+
 def address_in(text: str) -> str | None:
     """An address written without a label: a street line then a "City, VT 05001" line."""
     lines = text.split("\n")
@@ -137,7 +156,9 @@ def address_in(text: str) -> str | None:
 
 
 _CODE_INLINE = re.compile(
-    r"(?:judiciary|judicial|JB|court)\s+(?:bureau\s+)?code\s*(?:is|of|:|-|#|number)?\s*#?\s*(\d{1,8})\b",
+    r"(?:judiciary|judicial|JB|court|our|the|agency['’]?s?)\s+(?:bureau\s+)?code\b"
+    r"(?:[ \t]+(?:assigned|given|issued)(?:[ \t]+(?:to|by)[ \t]+[\w'’]+){0,2})?"  # "... to us is"
+    r"\s*(?:is|of|:|-|#|number)?\s*#?\s*(\d{1,8})\b",
     re.I,
 )
 _PHONE_INLINE = re.compile(
@@ -146,17 +167,36 @@ _PHONE_INLINE = re.compile(
     re.I,
 )
 _POC_DESIGNATED = re.compile(
-    r"(?:designated|designate|appointed|named|assigned)\s+(.{1,80}?)\s+(?:as|to\s+be|to\s+serve\s+as)\s+"
+    r"(?:designated|designate|appointed|named|assigned|selected|chosen|nominated|picked|asked)"
+    r"\s+(.{1,80}?)\s+(?:as|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+"
     r"(?:the|our)\s+(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)",
     re.I,
 )
+_POC_WORDS = (
+    r"(?i:(?:the|our)\s+(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+)?"
+    r"(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b)"
+)
+_CAP_WORD = r"(?<![\w.'’-])[A-Z][\w.'’-]*+"
+_CAP_RUN = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,4}}"
+# "Detective Sara Lindqvist will serve as our e-ticket Point-of-Contact",
+# "Lt. Wendy Stokes is our designated e-ticket Point-of-Contact",
+# "Officer Jill Ostrander is designated as our e-ticket Point-of-Contact"
 _POC_WILL_BE = re.compile(
-    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+(?:will\s+(?:be|serve\s+as)|is)\s+(?:the|our)\s+"
-    r"(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)",
+    rf"({_CAP_RUN})\s+(?i:(?:will|has\s+agreed\s+to|agreed\s+to|is\s+going\s+to)"
+    rf"\s+(?:be|serve\s+as|act\s+as)|is|has\s+been|shall\s+be)\s+"
+    rf"(?i:(?:designated|appointed|named|assigned)\s+(?:as\s+)?)?{_POC_WORDS}"
+)
+# "Our e-ticket Point-of-Contact will be Cpl. Wyatt Lyman (wlyman@...)"
+_POC_IS_NAMED = re.compile(
+    rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
+    rf"\s*(?i:will\s+be|is|shall\s+be|:|,)\s+({_CAP_RUN})"
 )
 _SELF_POC = re.compile(
-    r"\bI\s+(?:will|shall)\s+(?:be|serve\s+as|act\s+as)\s+(?:the|our)\s+(?:e-?ticket\s+)?"
-    r"(?:point[- ]of[- ]contact|PoC)|designated\s+myself",
+    r"\bI(?:['’]ll|\s+will|\s+shall|\s+am|['’]m)\s+(?:also\s+)?"
+    r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
+    r"(?:agency['’]s\s+|department['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)|designated\s+myself|(?:point[- ]of[- ]contact|PoC)"
+    r"\s*(?:will\s+be|is)\s*(?::\s*)?(?:me|myself)\b",
     re.I,
 )
 
@@ -165,22 +205,43 @@ _SELF_POC = re.compile(
 def _agency_name_re(rules: Rules) -> re.Pattern[str]:
     suffixes = sorted(rules.language.people.agency_suffixes, key=len, reverse=True)
     alt = "|".join(re.escape(s) for s in suffixes)
-    word = r"[A-ZÀ-Þ][\w'’.-]*"
-    return re.compile(rf"((?:{word}[ \t]+){{1,4}}(?:{alt}))(?![\w'’])")
+    # a word starts after a non-word character and is taken whole (possessive), so a
+    # long capitalised token is tried once, not from each of its letters
+    word = r"(?<![\w'’.-])[A-ZÀ-Þ][\w'’.-]*+"
+    small = r"(?:of|and|the|&)"  # "Town of Hartford Police Department"
+    return re.compile(rf"({word}[ \t]+(?:(?:{word}|{small})[ \t]+){{0,6}}(?:{alt}))(?![\w'’])")
 
 
 def agency_name_in(text: str, rules: Rules) -> str | None:
     """An agency named in running text ("The Hartford Police Department would like ...")."""
     moved = [w.lower() for w in rules.language.intent.transfer]
+    people_words = set(rules.language.people.ranks) | {
+        t.lower() for t in rules.language.people.head_titles
+    }
+    weak = tuple(rules.language.people.weak_agency_suffixes)
+    places = set(rules.language.people.place_words)
+    found: list[str] = []
     for m in _agency_name_re(rules).finditer(text):
         before = " ".join(text[max(0, m.start() - 40) : m.start()].lower().split())
         if any(w in before for w in moved):
             continue  # the agency an officer moves to is not the sender's
         name = _GREETING.sub("", m.group(1))
         name = _ARTICLE.sub("", name)
+        head = name.split()[0].rstrip(".,").lower() if name.split() else ""
+        if head in people_words:
+            continue  # "Chief of Police", "Sergeant Police ..."
+        if name.endswith(weak) and not any(w in name.split() for w in places):
+            continue  # "Harlan Constable" is a person; "Town of Roxford Constable" is not
         if len(name.split()) >= 2:
-            return name.strip()
-    return None
+            found.append(name.strip())
+            if len(found) >= 20:
+                break
+    if not found:
+        return None
+    # "Brattleboro Police" then "Brattleboro Police Department": the full name
+    first = found[0]
+    longer = [n for n in found if n != first and n.lower().startswith(first.lower())]
+    return max(longer, key=len) if longer else first
 
 
 @dataclass
@@ -195,6 +256,7 @@ def point_of_contact(
     labels: dict[str, tuple[int, str | None]],
     addresses: list[tuple[str, str]],
     sender: tuple[str | None, str | None],
+    head: str | None = None,
 ) -> Contact:
     """The designated e-ticket Point-of-Contact: name without rank, and email.
 
@@ -209,33 +271,44 @@ def point_of_contact(
         raw = (value if value is not None else _next_value(lines, i)) or None
     if raw is None:
         flat = " ".join(text.split())
-        m = _POC_DESIGNATED.search(flat) or _POC_WILL_BE.search(flat)
+        own = _SELF_POC.search(flat)
+        self_name = head_from_sender(sender[0], rules)[0] or head
+        m = _POC_DESIGNATED.search(flat) or _POC_WILL_BE.search(flat) or _POC_IS_NAMED.search(flat)
+        if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):
+            raw = self_name
+            # "... myself; please use my work address chief@..." in the same sentence
+            rest = _SENTENCE_END.split(flat[own.end() : own.end() + 240], maxsplit=1)[0]
+            written = _EMAIL.search(rest)
+            contact.email = (written.group(0) if written else sender[1] or "").lower() or None
+            m = None
         if m:
             raw = m.group(1)
             # "...; she can be reached at amy@..." in the same sentence
-            rest = _SENTENCE_END.split(flat[m.end() :], maxsplit=1)[0]
+            rest = _SENTENCE_END.split(flat[m.end() : m.end() + 240], maxsplit=1)[0]
             email = _EMAIL.search(rest)
-            if email:
+            if email and _may_be_theirs(raw, email.group(0), sender[1], rules):
                 contact.email = email.group(0).lower()
-        elif _SELF_POC.search(flat) and sender[0]:
-            raw = sender[0]
-            contact.email = sender[1]
+
     if raw is not None:
         email = _EMAIL.search(raw)
         if email and contact.email is None:
             contact.email = email.group(0).lower()
         name_part = _EMAIL.sub("", raw)
         name_part = _NAME_END.split(name_part)[0]
-        contact.name = display_name(name_part, rules)
+        contact.name = _named_sentence(name_part, rules)
     if "point_of_contact.email" in labels:
         i, value = labels["point_of_contact.email"]
         email = _EMAIL.search(value or _next_value(lines, i) or "")
         if email:
             contact.email = email.group(0).lower()
     if contact.email is None and contact.name:
+        contact.email = _said_later(text, contact.name, sender[1], rules)
+    if contact.email is None and contact.name:
         want = _name_key(contact.name, rules)
         for name, addr in addresses:
-            if name and _name_key(name, rules) == want:
+            # a header or link address with the PoC's name counts only on the sender's
+            # domain: a namesake's personal or foreign address is not the agency's PoC
+            if name and _name_key(name, rules) == want and _same_domain(addr, sender[1]):
                 contact.email = addr.lower()
                 break
         if contact.email is None and raw is not None:
@@ -246,6 +319,119 @@ def point_of_contact(
                 if near:
                     contact.email = near.group(0).lower()
     return contact
+
+
+def _named_sentence(text: str, rules: Rules) -> str | None:
+    """The person's name in the first piece of ``text`` that holds one, where pieces end
+    with a sentence ("MDTs. Officer Renee Zeller", "Detective Sam Okafor. His email"); a
+    rank or an initial ends with a dot without ending the sentence."""
+    chunks: list[list[str]] = [[]]
+    for word in text.split():
+        if word.endswith(".") and len(word) > 3 and rank_title(word, rules) is None:
+            chunks[-1].append(word.rstrip("."))
+            chunks.append([])
+        else:
+            chunks[-1].append(word)
+    for chunk in chunks:
+        name = person_name(" ".join(chunk), rules)
+        if name and len(name.split()) >= 2:
+            return name
+    return person_name(text, rules)
+
+
+def person_name(text: str, rules: Rules) -> str | None:
+    """The person's name at the end of ``text``, without rank or job words before it:
+    "Admin. Assistant Garrett Lyman" -> "Garrett Lyman", "Sgt. Amy Lussier" -> "Amy Lussier"."""
+    words = text.replace('"', "").split()
+    jobs = {w.lower() for w in rules.language.people.job_words}
+    tail: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(",;:()")
+        low = bare.rstrip(".").lower()
+        initial = len(bare) == 2 and bare.endswith(".")
+        if (
+            not bare
+            or low in jobs
+            or rank_title(bare, rules) is not None
+            or (bare.endswith(".") and not initial and tail)
+            or not bare[:1].isupper()
+            or len(tail) >= 4
+        ):
+            if tail:
+                break
+            if not bare or not bare[:1].isupper():
+                continue
+            if low in jobs or rank_title(bare, rules) is not None:
+                break
+        tail.insert(0, bare.rstrip(",;:"))
+    name = " ".join(tail).strip(" ,.;:")
+    return name or display_name(text, rules)
+
+
+def _same_domain(address: str, sender: str | None) -> bool:
+    domain = address.rpartition("@")[2].lower()
+    return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
+
+
+@per_rules
+def _role_mailboxes(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.evidence.role_mailboxes)
+
+
+def _not_a_name(m: re.Match[str]) -> bool:
+    """ "Department. I will be the PoC" is not a person named as PoC."""
+    words = m.group(1).split()
+    return words[-1] in {"I", "me"} or any(w.endswith(".") and len(w) > 4 for w in words)
+
+
+def _may_be_theirs(name: str, address: str, sender: str | None, rules: Rules) -> bool:
+    """An address written near a person's name is theirs when its local part is made
+    from the name, or it is on the sender's own domain (not a vendor's or a list's)."""
+    from mailbot.intake.roles import name_matches_address
+
+    if name_matches_address(_EMAIL.sub("", name), address):
+        return True
+    if address.split("@")[0].lower() in _role_mailboxes(rules):
+        return False  # helpdesk@, records@: not a person's address
+    domain = address.rpartition("@")[2].lower()
+    return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their)\b", re.I)
+_LATER_EMAIL = 600
+"""How far after a sentence naming the PoC their address is looked for."""
+
+
+def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str | None:
+    """ "Sgt. Brennan can be reached at kbrennan@..." in a later sentence: an address in
+    a sentence that names the PoC by last name, and is theirs (:func:`_may_be_theirs`)."""
+    last = name.replace(",", " ").split()[-1] if "," not in name else name.split(",")[0]
+    last = last.strip(".")
+    if len(last) < 2:
+        return None
+    if last.lower() not in text.lower():
+        return None
+    word = re.compile(rf"(?<![\w]){re.escape(last)}(?![\w])", re.I)
+    named = False
+    for sentence in sentences_of(text):
+        if len(sentence) > _LATER_EMAIL:
+            named = False
+            continue
+        mentions = bool(word.search(sentence))
+        # "He can be reached at ...", right after the sentence that names the PoC
+        follows = named and _PRONOUN.search(sentence) is not None
+        if mentions or follows:
+            for m in _EMAIL.finditer(sentence):
+                if _may_be_theirs(name, m.group(0), sender, rules):
+                    return m.group(0).lower()
+        named = mentions
+    return None
+
+
+def sentences_of(text: str) -> list[str]:
+    from mailbot.intake.prose import sentences
+
+    return sentences(text)
 
 
 def _name_key(name: str, rules: Rules) -> str:
@@ -274,8 +460,128 @@ def head_of_department(signature: str, rules: Rules) -> tuple[str | None, str | 
     for n, line in enumerate(lines[:_SIGNATURE_LINES]):
         found = _signer(line, lines[n + 1] if n + 1 < len(lines) else "", rules)
         if found is not None:
+            if found[1] is None and n > 0 and _is_title_line(lines[n - 1], rules):
+                return found[0], _title_only(lines[n - 1], rules)  # "Chief of Police" above
             return found
     return None, None
+
+
+_RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-]*+){1,3})"
+# "on behalf of Chief Gordon Ellery", "Sheriff Lorraine Buckley has asked me to send",
+# "Chief Lucas Jewett asked me to send in our e-ticket enrollment"
+_BEHALF = re.compile(
+    rf"\bon\s+behalf\s+of\s+(?:our\s+|the\s+)?{_RUN}"
+    rf"|{_RUN}\s+(?:has\s+|had\s+)?(?:asked|requested|directed|instructed)\s+(?:me|that\s+I)\b"
+)
+
+
+_TAIL_LINES = 15
+"""How many last lines of the text are searched for a signer with a title when no
+sign-off word marks the signature."""
+
+
+def head_in_tail(body: str, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of a signer near the end of ``body`` that carries a head title,
+    on its own lines ("Jenna Kimball" / "Chief of Police") or on one line, as HTML
+    signatures flatten ("Rosalind Kemp Chief of Police East Albury Police Department")."""
+    lines = [ln.strip() for ln in body.split("\n") if ln.strip()][-_TAIL_LINES:]
+    for n, line in enumerate(lines):
+        if len(line) > MAX_LINE:
+            continue
+        nxt = lines[n + 1] if n + 1 < len(lines) else ""
+        found = _signer(line, nxt, rules)
+        if found is not None and found[1] is None and n > 0 and _is_title_line(lines[n - 1], rules):
+            found = found[0], _title_only(lines[n - 1], rules)
+        if found is not None and found[1] and _is_head_title(found[1], rules):
+            return found
+        inline = _head_inline(line, rules)
+        if inline is not None:
+            return inline
+    return None, None
+
+
+def _is_head_title(title: str, rules: Rules) -> bool:
+    low = title.lower()
+    return any(t.lower() in low for t in rules.language.people.head_titles)
+
+
+@per_rules
+def _head_inline_re(rules: Rules) -> re.Pattern[str]:
+    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    name = r"(?<![\w.'’-])[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
+    return re.compile(rf"({name})[ \t,|]+((?:{alt})(?:[ \t]+of[ \t]+Police)?)\b")
+
+
+def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
+    m = _head_inline_re(rules).search(line)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if _is_agency_or_title(words, rules):
+        return None
+    return m.group(1), m.group(2)
+
+
+def head_on_behalf(body: str, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of "on behalf of Chief Dana Whitcomb" (a request written for the head)."""
+    low = body.lower()
+    if "behalf" not in low and "asked" not in low and " request" not in low:
+        return None, None
+    for m in _BEHALF.finditer(body):
+        chunks: list[list[str]] = [[]]
+        for word in (m.group(1) or m.group(2)).split():
+            chunks[-1].append(word)
+            if word.endswith(".") and len(word) > 3:
+                chunks.append([])  # "Chief Gordon Ellery. The ...": a sentence ends
+        chunks = [c for c in chunks if c]
+        words = chunks[0] if m.group(1) else chunks[-1]
+        if len(words) > 3 and words[-4].lower().rstrip(".") not in _head_lower(rules):
+            words = words[-3:]
+        title = rank_title(words[0], rules)
+        if title is None and words[0].lower() not in {t.lower() for t in _head_words(rules)}:
+            continue
+        rest = words[1:]
+        if len(rest) >= 2 and not _is_agency_or_title(rest, rules):
+            return " ".join(rest).rstrip("."), title or words[0]
+    return None, None
+
+
+def _is_acronym(word: str, shouting: bool) -> bool:
+    return not shouting and 1 < len(word) <= 4 and word.isupper() and not word.endswith(".")
+
+
+def head_from_sender(name: str | None, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of the From display name when it reads as a person ("Chief Dana
+    Whitcomb", "Whitcomb, Dana"); the sender of an enrolment is its head by default."""
+    if not name or "@" in name or _DIGIT.search(name):
+        return None, None
+    if "," in name:
+        last, _, first = name.partition(",")
+        name = f"{first.strip()} {last.strip()}"
+    words = name.replace('"', "").split()
+    title = rank_title(words[0], rules) if words else None
+    if title is not None:
+        words = words[1:]
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None, None
+    jobs = {w.lower() for w in rules.language.people.job_words}
+    shouting = all(w.isupper() for w in words)  # "WHITCOMB, DANA"
+    if any(w.lower().strip(".,") in jobs or _is_acronym(w, shouting) for w in words):
+        return None, None  # "Hartford PD Records", "IT Helpdesk": not a person
+    if _is_agency_or_title(words, rules):
+        return None, None
+    return " ".join(words), title or None
+
+
+def _head_lower(rules: Rules) -> set[str]:
+    return {t.lower() for t in _head_words(rules)} | {
+        r for r, t in rules.language.people.ranks.items() if t
+    }
+
+
+def _head_words(rules: Rules) -> list[str]:
+    return list(rules.language.people.head_titles)
 
 
 def closing_lines(body: str) -> str:
@@ -293,20 +599,43 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
     name_part, _, after = line.partition(",")
     words = name_part.split()
     prefix = rank_title(words[0], rules) if words else None
-    if prefix:
+    if prefix is not None:  # "Sgt.", and "Dr." or "Mr." (no title of their own)
         words = words[1:]
+        prefix = prefix or None
     if len(words) < 2 or not all(w[0].isupper() for w in words if w[0].isalpha()):
         return None
     if _is_agency_or_title(words, rules):
         return None
     title: str | None = None
     if after.strip():
-        title = after.strip()
-    elif next_line and _is_title_line(next_line, rules):
-        title = next_line
+        title = _title_only(after, rules)
+    if title is None and next_line and _is_title_line(next_line, rules):
+        title = _title_only(next_line, rules)
     elif prefix:
         title = prefix
     return " ".join(words), title
+
+
+_AGENCY_TAIL = re.compile(r"\s*[,|–—-]\s+|\s+at\s+")
+
+
+_OFFICE_OF = re.compile(r"^(?:the\s+)?office\s+of\s+(?:the\s+)?", re.I)
+
+
+def _title_only(text: str, rules: Rules) -> str | None:
+    """ "Chief, Brattleboro Police Department" -> "Chief"; an agency alone -> None;
+    "OFFICE OF THE CHIEF OF POLICE" -> "Chief of Police"."""
+    first = _AGENCY_TAIL.split(text.strip(), maxsplit=1)[0].strip(" ,.")
+    if _OFFICE_OF.match(first):
+        first = _OFFICE_OF.sub("", first)
+        if first.isupper():
+            first = " ".join(w if w in {"OF", "THE"} else w.capitalize() for w in first.split())
+            first = first.replace(" OF ", " of ").replace(" THE ", " the ")
+    suffixes, titles, _ = _title_words(rules)
+    low = first.lower()
+    if not first or (low.endswith(suffixes) and not any(low.startswith(t) for t in titles)):
+        return None
+    return first
 
 
 def _is_agency_or_title(words: list[str], rules: Rules) -> bool:
@@ -335,10 +664,10 @@ def _title_words(rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...], frozen
 def _is_title_line(line: str, rules: Rules) -> bool:
     if _EMAIL.search(line) or _DIGIT.search(line):
         return False
-    low = line.lower()
+    low = _OFFICE_OF.sub("", line.lower())
     suffixes, titles, ranks = _title_words(rules)
-    if low.endswith(suffixes) and not low.startswith(("chief", "sheriff")):
-        return False
+    if low.endswith(suffixes) and not low.startswith(titles):
+        return False  # "Hartford Police Department", not "Director of Public Safety"
     first = low.split()[0].rstrip(".,") if low.split() else ""
     return any(t in low for t in titles) or first in ranks
 
@@ -356,7 +685,8 @@ def read_fields(
             out[path] = (value if value is not None else _next_value(lines, i)) or None
     if "agency.address" in labels:
         i, value = labels["agency.address"]
-        out["agency.address"] = _address(lines, i, value) if value != "" else None
+        address = _address(lines, i, value) if value != "" else None
+        out["agency.address"] = _to_zip(address) if address else None
     if not out.get("agency.judiciary_code"):
         m = _CODE_INLINE.search(text)
         out["agency.judiciary_code"] = m.group(1) if m else None
@@ -379,7 +709,9 @@ __all__ = [
     "address_in",
     "agency_name_in",
     "closing_lines",
+    "head_from_sender",
     "head_of_department",
+    "head_on_behalf",
     "header_addresses",
     "labelled",
     "point_of_contact",

@@ -28,11 +28,17 @@ _BLOCK = frozenset(
     }
 )  # fmt: skip
 _CELL = frozenset({"td", "th"})
+_NESTING = (_BLOCK - {"p", "li", "dt", "dd"}) | {"blockquote", "table", "tbody", "thead"}
 _TABLE_PARTS = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
 _HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.I)
 _OUTLOOK_HEADER_DIV = re.compile(r"border-top\s*:\s*solid\s+#E1E1E1", re.I)
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
 _MAX_DEPTH = 400  # deeper markup is flattened, never recursed into
+_MAX_NESTING = 800
+"""Elements nested deeper than this are renamed ``span`` before the HTML parser sees
+them: its cost grows with the square of block nesting (40,000 nested ``div`` take
+seconds), while inline elements nest at linear cost."""
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,20})(?=[\s/>])")
 
 
 @dataclass
@@ -43,6 +49,8 @@ class HtmlContent:
     text: str = ""
     tables: list[list[list[str]]] = field(default_factory=list)
     cids: set[str] = field(default_factory=set)
+    mailto: list[tuple[str, str]] = field(default_factory=list)
+    """(link text, address) of ``mailto:`` links ("Sergeant Mike Lavoie" -> address)."""
 
 
 @dataclass
@@ -63,7 +71,7 @@ def read_html(html: str) -> HtmlContent:
     out = HtmlContent()
     if not html.strip():
         return out
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(flatten_deep(html))
     root = tree.root
     if root is None:
         return out
@@ -94,6 +102,13 @@ def read_html(html: str) -> HtmlContent:
         style = attrs.get("style") or ""
         if style and _HIDDEN.search(style):
             continue
+        if tag == "a" and len(out.mailto) < 100:
+            href = (attrs.get("href") or "").strip()
+            if href[:7].lower() == "mailto:":
+                address = href[7:].split("?", 1)[0].strip()
+                label = " ".join((node.text(deep=True) or "").split())[:200]
+                if "@" in address and label and "@" not in label:
+                    out.mailto.append((label, address.lower()))
         if tag == "img":
             src = (attrs.get("src") or "").strip()
             if src[:4].lower() == "cid:":
@@ -139,6 +154,33 @@ def read_html(html: str) -> HtmlContent:
         _pop_into_parent(frames)
     out.text = tidy("".join(frames[0].pieces))
     return out
+
+
+def flatten_deep(html: str, limit: int = _MAX_NESTING) -> str:
+    """``html`` with the elements nested deeper than ``limit`` renamed ``span``.
+
+    One pass over the tags; only block containers count (elements whose end tag is
+    optional, such as ``p`` or ``li``, and inline ones nest cheaply)."""
+    if html.count("<") <= limit:
+        return html
+    depth = 0
+    out: list[str] = []
+    last = 0
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if name not in _NESTING:
+            continue
+        closing = bool(m.group(1))
+        deep = (depth > limit) if closing else (depth >= limit)
+        depth = max(0, depth - 1) if closing else depth + 1
+        if deep and name != "span":
+            out.append(html[last : m.start(2)])
+            out.append("span")
+            last = m.end(2)
+    if not out:
+        return html
+    out.append(html[last:])
+    return "".join(out)
 
 
 def _close(

@@ -50,16 +50,26 @@ def probe_image(data: bytes, limits: Limits) -> tuple[str, int, int] | None:
     return fmt, width, height
 
 
-def find_logo(attachments: list[Attachment], limits: Limits | None = None) -> LogoInfo | None:
+def find_logo(
+    attachments: list[Attachment], limits: Limits | None = None, *, said_inline: bool = False
+) -> LogoInfo | None:
     """The attached image most likely to be the agency logo, or ``None``.
 
-    Inline images (signatures shown in the HTML body) and tracking pixels are never
-    the logo. Among several images, a name saying logo/patch/badge/seal/emblem wins,
-    then the largest picture."""
+    Inline images (signatures shown in the HTML body) and tracking pixels are not
+    the logo, unless no image is attached and the text says the logo is in the body
+    (``said_inline``: "our logo is pasted below"). Among several images, a name saying
+    logo/patch/badge/seal/emblem wins, then the largest picture."""
     limits = limits or Limits()
+    found = _best(attachments, limits, inline=False)
+    if found is None and said_inline:
+        found = _best(attachments, limits, inline=True)
+    return found
+
+
+def _best(attachments: list[Attachment], limits: Limits, *, inline: bool) -> LogoInfo | None:
     best: tuple[tuple[int, int], LogoInfo] | None = None
     for att in attachments:
-        if att.inline or len(att.data) < TINY_IMAGE_BYTES:
+        if att.inline != inline or len(att.data) < TINY_IMAGE_BYTES:
             continue
         if len(att.data) > limits.max_attachment_bytes:
             continue

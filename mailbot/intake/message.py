@@ -358,6 +358,7 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
         html_text = "\n\n".join(t for t in (html_text, content.text) if t)
         html_tables.extend(content.tables)
         cids |= content.cids
+        parts.mailto.extend(content.mailto)
     plain = "\n\n".join(t.strip("\n") for t in walk.plain if t.strip())
     has_table = bool(html_tables) or any("<table" in h.lower() for h in walk.html)
     if html_text and (has_table or not plain.strip()):
@@ -389,6 +390,7 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
     parts.quotes_cut = True
     parts.tables = [t for t in tables if _table_in(t, parts.text)] + unpacked.tables
     parts.attachments = unpacked.attachments
+    parts.attachment_texts = list(unpacked.documents)
 
     # an attached message under a short note (a forward as attachment) is the request
     if walk.embedded:
@@ -400,6 +402,7 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
                 parts.quoted_text = "\n".join(t for t in (parts.quoted_text, sub.quoted_text) if t)
                 parts.tables.extend(sub.tables)
                 parts.attachments.extend(sub.attachments)
+                parts.attachment_texts.extend(sub.attachment_texts)
                 parts.notes.extend(sub.notes)
         else:
             parts.notes.append(f"{len(walk.embedded)} attached message(s) not read as the request")

@@ -69,10 +69,23 @@ class ParseResult(_Model):
     # The logo image's metadata (format, size, hash, rule verdict) as the parser found
     # it; kept with the case, never part of the `mailbot parse --json` shape.
     _logo_details: dict[str, Any] | None = PrivateAttr(default=None)
+    # Where each value was read and how sure the reader is (path -> {where,
+    # confidence}), and questions for staff where a value's role is uncertain
+    # (path -> {field, question, candidates}); kept with the case, not in the JSON.
+    _evidence: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
+    _questions: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
 
     @property
     def logo_details(self) -> dict[str, Any] | None:
         return self._logo_details
+
+    @property
+    def evidence(self) -> dict[str, dict[str, Any]]:
+        return self._evidence
+
+    @property
+    def questions(self) -> list[dict[str, Any]]:
+        return list(self._questions.values())
 
     def to_json_dict(self) -> dict[str, Any]:
         """The exact public shape: every key present, unknown values ``null``."""

@@ -11,7 +11,17 @@ import re
 
 import structlog
 
-from mailbot.intake import checks, fields, intent, prose, tables
+from mailbot.intake import (
+    candidates,
+    changes,
+    checks,
+    fields,
+    intent,
+    lists,
+    prose,
+    roles,
+    tables,
+)
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Officer, ParseResult
@@ -19,6 +29,7 @@ from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules, load_rules
 
 log = structlog.get_logger()
+_LOGO_WORD = re.compile(r"\b(?:logo|patch|seal|emblem|insignia)\b", re.I)
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv)\s*:", re.I)
 
 
@@ -50,7 +61,12 @@ def read_officers(
         if rows and not all(o in found for o in rows):
             found.extend(rows)
     if not found:
-        found = prose.officers_in_prose(body, rules)
+        # list lines and sentences; the same officer number is read once
+        found = lists.officers_in_list(body, rules) or lists.officers_in_blocks(body, rules)
+        numbers = {(o.officer_number or "").upper() for o in found}
+        for officer in prose.officers_in_prose(body, rules):
+            if (officer.officer_number or "").upper() not in numbers:
+                found.append(officer)
     return found
 
 
@@ -89,6 +105,7 @@ def parse_parts(
         agency_values=sum(1 for v in agency_values if v),
         officers=len(officers),
         is_reply=is_reply,
+        has_logo=is_reply and _has_image(parts),
     )
     if kind == "other" and is_reply and not officers:
         # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"
@@ -100,7 +117,7 @@ def parse_parts(
     phone = values.get("agency.phone")
     national = checks.normalize_phone(phone, rules) if phone else None
     phone = national or phone
-    result.agency.name = values.get("agency.name")
+    result.agency.name = values.get("agency.name") or fields.agency_name_in(split.signature, rules)
     result.agency.judiciary_code = values.get("agency.judiciary_code")
     result.agency.address = values.get("agency.address")
     result.agency.phone = phone
@@ -110,24 +127,38 @@ def parse_parts(
         *parts.cc,
         *parts.reply_to,
         *prose.header_addresses(parts.text + "\n" + parts.quoted_text),
+        *parts.mailto,
     ]
-    contact = fields.point_of_contact(
-        body, rules, labels, addresses, (parts.sender_name, parts.sender)
-    )
-    result.point_of_contact.name = contact.name
-    result.point_of_contact.email = contact.email
-
     hod_name, hod_title = fields.head_of_department(split.signature, rules)
     if hod_name is None:  # "Maria Lopez / Chief of Police" typed above a "--" signature
         hod_name, hod_title = fields.head_of_department(fields.closing_lines(body), rules)
+    if hod_name is None:
+        hod_name, hod_title = fields.head_in_tail(split.signature, rules)
+    if hod_name is None:
+        hod_name, hod_title = fields.head_in_tail(body, rules)
+    behalf = fields.head_on_behalf(body, rules)
+    if behalf[0] is not None:  # written for the head by someone else
+        hod_name, hod_title = behalf
+    if hod_name is None and kind == "enrollment" and not is_reply:
+        hod_name, hod_title = fields.head_from_sender(parts.sender_name, rules)
+    if is_reply and behalf[0] is None and not values.get("agency.name"):
+        # whoever signs a short answer to the checklist is not thereby the head (a
+        # reply that sends the whole request again, agency name and all, is read whole)
+        hod_name = hod_title = None
     if kind == "enrollment" or (hod_title and _is_head(hod_title, rules)):
         result.head_of_department.name = hod_name
         result.head_of_department.title = hod_title
 
+    contact = fields.point_of_contact(
+        body, rules, labels, addresses, (parts.sender_name, parts.sender), head=hod_name
+    )
+    result.point_of_contact.name = contact.name
+    result.point_of_contact.email = contact.email
+
     logo_reason = None
     from mailbot.intake.logo import find_logo
 
-    logo = find_logo(parts.attachments, limits)
+    logo = find_logo(parts.attachments, limits, said_inline=_LOGO_WORD.search(body) is not None)
     if logo is not None:
         result.agency.logo = logo.filename
         logo_reason = checks.check_logo(logo, rules)
@@ -141,13 +172,31 @@ def parse_parts(
             "reason": logo_reason,
         }
 
+    sources = [("text", body), ("signature", split.signature), *parts_texts(parts)]
     if kind == "enrollment":
         result.officers = officers
         result.missing, result.invalid = checks.check_enrollment(
             result, rules, logo_reason, phone_valid=national is not None
         )
+        settled = roles.Settled()
+        # values first, roles second: look for what is missing by its shape (in a reply,
+        # in what was written only: a signature's phone must not replace the case's)
+        if roles.FILLABLE & set(result.missing):
+            looked = [src for src in sources if not (is_reply and src[0] == "signature")]
+            found = candidates.find([candidates.Source(n, t) for n, t in looked], rules)
+            settled = roles.settle(result, found, rules, sender=(parts.sender_name, parts.sender))
+            if result.agency.phone is not None and "agency.phone" in settled.evidence:
+                national = checks.normalize_phone(result.agency.phone, rules)
+                result.agency.phone = national or result.agency.phone
+            result._questions = settled.questions
+            result.missing, result.invalid = checks.check_enrollment(
+                result, rules, logo_reason, phone_valid=national is not None
+            )
+            # a value of that shape is in the message: staff decide, the sender is not asked
+            result.missing = [p for p in result.missing if p not in settled.questions]
+        result._evidence = roles.record_sources(result, settled, sources)
     elif kind == "officer_maintenance":
-        result.changes = intent.read_changes(body, rules, table_rows)
+        result.changes = changes.read_changes(body, rules, table_rows)
     log.debug(
         "message_parsed",
         intent=kind,
@@ -157,6 +206,15 @@ def parse_parts(
         invalid=len(result.invalid),
     )
     return result
+
+
+def parts_texts(parts: MessageParts) -> list[tuple[str, str]]:
+    """(name, text) of the attachments' readable text."""
+    return [(f"attachment {name}", text) for name, text in parts.attachment_texts]
+
+
+def _has_image(parts: MessageParts) -> bool:
+    return any(a.content_type.startswith("image/") and not a.inline for a in parts.attachments)
 
 
 def _is_reply(parts: MessageParts) -> bool:

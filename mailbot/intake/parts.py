@@ -45,6 +45,10 @@ class MessageParts:
     """What was cut off as quoted (kept for staff, never read as data)."""
     tables: list[list[list[str]]] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    mailto: list[tuple[str, str]] = field(default_factory=list)
+    """(link text, address) of the HTML body's ``mailto:`` links."""
+    attachment_texts: list[tuple[str, str]] = field(default_factory=list)
+    """(file name, text) of attachments read as text (PDF, Word), searched for values."""
     notes: list[str] = field(default_factory=list)
     """Things skipped on purpose (over a limit, unreadable attachment), in plain words."""
     quotes_cut: bool = False

@@ -72,7 +72,9 @@ def split_signature(text: str, rules: Rules) -> Split:
     """Cut ``text`` at its last sign-off line ("Thank you,") or at a ``-- `` line."""
     lines = text.split("\n")
     sign = _sign_off_re(rules)
-    signs = [i for i, line in enumerate(lines) if sign.match(line)]
+    first = next((i for i, line in enumerate(lines) if line.strip()), -1)
+    # "Thanks!" opening a reply is a greeting, not the sign-off
+    signs = [i for i, line in enumerate(lines) if sign.match(line) and i != first]
     dashes = [i for i, line in enumerate(lines) if line.strip() == "--"]
     cut = signs[-1] if signs else (dashes[-1] if dashes else None)
     if cut is None:
@@ -86,9 +88,20 @@ def rank_title(word: str, rules: Rules) -> str | None:
     return rules.language.people.ranks.get(key)
 
 
+@per_rules
+def _rank_modifiers(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.people.rank_modifiers)
+
+
 def split_rank(words: list[str], rules: Rules) -> tuple[str | None, list[str]]:
-    """Drop leading rank words; return (title of the last one, remaining words)."""
+    """Drop leading rank words; return (title of the last one, remaining words).
+
+    A rank after a modifier word ("Patrol Officer", "Senior Trooper") is one title."""
     title: str | None = None
+    modifiers = _rank_modifiers(rules)
+    if len(words) > 2 and words[0].lower().strip(".") in modifiers and rank_title(words[1], rules):
+        title = f"{words[0].strip('.')} {rank_title(words[1], rules)}"
+        words = words[2:]
     while words and rank_title(words[0], rules) is not None:
         title = rank_title(words[0], rules) or None
         words = words[1:]

@@ -56,6 +56,12 @@ class PatternFormat(_Rule):
     reason: str
 
 
+class UsernameFormat(_Rule):
+    pattern: str
+    reason: str
+    dps_domains: list[str] = Field(default_factory=list)
+
+
 class PhoneFormat(_Rule):
     region: str
     reason: str
@@ -80,7 +86,7 @@ class LogoFormat(_Rule):
 class Formats(_Rule):
     judiciary_code: JudiciaryCodeFormat
     officer_number: OfficerNumberFormat
-    dps_username: PatternFormat
+    dps_username: UsernameFormat
     phone: PhoneFormat
     address: AddressFormat
     email: PatternFormat
@@ -98,6 +104,7 @@ class Labels(_Rule):
 
 class Detection(_Rule):
     min_columns: int = Field(ge=1)
+    inactive_values: list[str] = Field(default_factory=list)
 
 
 class Columns(_Rule):
@@ -115,15 +122,27 @@ class IntentWords(_Rule):
 
 class People(_Rule):
     ranks: dict[str, str]
+    rank_modifiers: list[str] = Field(default_factory=list)
     instruction_words: list[str]
+    job_words: list[str]
     head_titles: list[str]
     sign_offs: list[str]
     agency_suffixes: list[str]
+    weak_agency_suffixes: list[str] = Field(default_factory=list)
+    place_words: list[str] = Field(default_factory=list)
+
+
+class Evidence(_Rule):
+    code_words: list[str]
+    agency_phone_words: list[str]
+    personal_phone_words: list[str]
+    role_mailboxes: list[str]
 
 
 class Language(_Rule):
     intent: IntentWords
     people: People
+    evidence: Evidence
 
 
 class Rules(_Rule):
@@ -143,7 +162,9 @@ _FILES: dict[str, type[_Rule]] = {
     "columns": Columns,
     "language": Language,
 }
-_COLUMN_KEYS = {"last_name", "first_name", "title", "officer_number", "dps_username", "full_name"}
+_COLUMN_KEYS = {
+    "last_name", "first_name", "title", "officer_number", "dps_username", "full_name", "status",
+}  # fmt: skip
 _LABEL_KEYS = {
     "agency.judiciary_code",
     "agency.name",

@@ -24,7 +24,7 @@ _SYSTEM_PREFIX = re.compile(r"^(?:vt |dps )")
 
 
 def _norm(cell: str) -> str:
-    cell = cell.lower().replace("’", "'")
+    cell = cell.lower().replace("’", "'").replace("_", " ")
     cell = _NOT_WORD.sub(" ", cell)
     cell = _SLASH.sub("/", cell)
     return " ".join(cell.split())
@@ -76,8 +76,13 @@ def _column_key(cell: str, syn: dict[str, str]) -> str | None:
     return None
 
 
-def header_map(cells: Sequence[str], rules: Rules) -> dict[int, str] | None:
-    """Column index -> field for a heading row, or None if it is not one."""
+def header_map(
+    cells: Sequence[str], rules: Rules, *, extra_columns: bool = False
+) -> dict[int, str] | None:
+    """Column index -> field for a heading row, or None if it is not one.
+
+    ``extra_columns``: a spreadsheet or records-system export may carry many columns
+    besides the officer's (hire date, unit...); three recognised headings suffice."""
     if len(cells) > MAX_COLUMNS:
         return None
     mapping: dict[int, str] = {}
@@ -88,7 +93,8 @@ def header_map(cells: Sequence[str], rules: Rules) -> dict[int, str] | None:
     blank = sum(1 for c in cells if not c.strip())
     if len(mapping) < rules.columns.detection.min_columns:
         return None
-    if (len(mapping) + blank) * 2 < len(cells):  # mostly prose, not headings
+    wide = extra_columns and len(mapping) >= 3
+    if (len(mapping) + blank) * 2 < len(cells) and not wide:  # mostly prose, not headings
         return None
     if not ({"officer_number", "full_name", "last_name"} & set(mapping.values())):
         return None
@@ -101,6 +107,10 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
     for i, key in mapping.items():
         raw = cells[i] if i < len(cells) else ""
         value = " ".join(raw.split()) or None
+        if key == "status":
+            if value and value.lower() in _inactive(rules):
+                return None  # an export's INACTIVE row: not an officer to set up
+            continue
         if key == "full_name":
             if value:
                 title, first, last = person(value, rules)
@@ -112,9 +122,45 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
                     values["title"] = title
         elif values[key] is None:
             values[key] = value
+    placeholders = _placeholders(rules)
+    for key in ("title", "officer_number", "dps_username"):  # "Na" may be a name
+        value = values[key]
+        if value is not None and value.lower() in placeholders:
+            values[key] = None  # "pending", "TBD", "n/a": not given
     if not any(values.values()):
         return None
+    if any(v and _TOTAL.match(v) for v in values.values()):
+        return None  # "Total: 4 officers" under a spreadsheet
+    if values["dps_username"]:
+        values["dps_username"] = bare_username(values["dps_username"], rules)
+    filled = [v for v in values.values() if v]
+    if len(filled) == 1 and not values["officer_number"]:
+        return None  # a note or total line under the table ("Total: 12 officers")
     return Officer(**values)
+
+
+_TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
+
+
+@per_rules
+def _inactive(rules: Rules) -> frozenset[str]:
+    return frozenset(v.lower() for v in rules.columns.detection.inactive_values)
+
+
+@per_rules
+def _placeholders(rules: Rules) -> frozenset[str]:
+    return frozenset(p.lower() for p in rules.labels.placeholders.values)
+
+
+def bare_username(value: str, rules: Rules) -> str:
+    """``DPS\\jdoe`` or ``jdoe@dps.state.vt.us`` -> ``jdoe``: the DPS domain is not part
+    of the username (an address on another domain is kept, and found invalid)."""
+    if "\\" in value and " " not in value:
+        value = value.rsplit("\\", 1)[1]
+    user, at, domain = value.partition("@")
+    if at and domain.lower() in {d.lower() for d in rules.formats.dps_username.dps_domains}:
+        return user
+    return value
 
 
 # --- splitting lines into cells -------------------------------------------------------
@@ -257,10 +303,14 @@ def officers_from_text(text: str, rules: Rules) -> list[Officer]:
     return officers
 
 
+_HEADING_ROWS = 30
+"""Rows searched for the heading of a grid (titles and notes may stand above it)."""
+
+
 def officers_from_grid(grid: Sequence[Sequence[str]], rules: Rules) -> list[Officer]:
     """Officers of one table given as rows of cells (HTML, CSV, XLSX, DOCX)."""
-    for h, row in enumerate(grid[:10]):
-        mapping = header_map([str(c) for c in row], rules)
+    for h, row in enumerate(grid[:_HEADING_ROWS]):
+        mapping = header_map([str(c) for c in row], rules, extra_columns=True)
         if mapping is None:
             continue
         officers = []

@@ -36,7 +36,9 @@ def check_case(data: Mapping[str, Any], rules: Rules) -> tuple[list[str], list[d
     from mailbot.casecheck import recheck
 
     checked = recheck(dict(data), rules)
-    return list(checked.get("missing") or []), list(checked.get("invalid") or [])
+    # staff must settle the questions too: an unconfirmed item is still missing here
+    missing = [*(checked.get("missing") or []), *(checked.get("to_confirm") or [])]
+    return missing, list(checked.get("invalid") or [])
 
 
 def _sources(session: Session, case: Case) -> dict[int, dict[str, Any]]:
@@ -78,6 +80,17 @@ def _source_of(path: str, case: Case, sources: Mapping[int, dict[str, Any]]) -> 
             return value
         key = key.rpartition(".")[0]
     return None
+
+
+def _evidence_of(path: str, data: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Where in its message a value was read and how sure the reader was."""
+    evidence = data.get("evidence")
+    if not isinstance(evidence, Mapping):
+        return None
+    found = evidence.get(path)
+    if found is None and path.startswith("officers["):
+        found = evidence.get(path.split(".", 1)[0])
+    return dict(found) if isinstance(found, Mapping) else None
 
 
 def case_diff(session: Session, case: Case) -> tuple[Agency | None, list[DiffRow]]:
@@ -148,9 +161,15 @@ def case_view(session: Session, reference: str, rules: Rules) -> dict[str, Any]:
         "created_at": case.created_at.isoformat(),
         "updated_at": case.updated_at.isoformat(),
         "fields": [
-            {"path": path, "value": value, "source": _source_of(path, case, sources)}
+            {
+                "path": path,
+                "value": value,
+                "source": _source_of(path, case, sources),
+                "read": _evidence_of(path, data),
+            }
             for path, value in flatten(data)
         ],
+        "questions": list(data.get("questions") or []),
         "logo_info": data.get("logo_info"),
         "messages": list(sources.values()),
         "checklist": {

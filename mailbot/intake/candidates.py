@@ -1,0 +1,155 @@
+"""Values by their shape, wherever they stand: every email address, phone number, US
+postal address, 4-digit code and officer number in the readable text of a message
+(its new text, signature and the text of its attachments).
+
+Roles (agency phone, PoC email...) are assigned elsewhere from the evidence around
+each value; this module only finds them and says where they are. Everything here is
+linear in the length of the text: lines over :data:`MAX_LINE` are not searched for
+addresses, and the phone matcher is bounded (``max_tries``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mailbot.intake.rules import Rules, per_rules
+
+MAX_LINE = 300
+MAX_PER_KIND = 50
+_EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,}")
+_ZIP = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
+_STATE_ZIP = re.compile(r"\b(?:VT|Vt\.?|Vermont)\.?,?\s+\d{5}(?:-\d{4})?\b")
+_STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?\s+\S.*|P\.?\s*O\.?\s*Box\s+\d+.*)$", re.I)
+_CODE = re.compile(r"(?<![\w/.:$-])(\d{4})(?![\w/:-]|\.\d)")
+_OFFICER_NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z]{1,4}\d)([A-Za-z0-9]{5})(?![\w-])")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One value of a given shape: ``where`` says which part of the message
+    ("text line 12", "signature line 3", "attachment roster.pdf") holds it."""
+
+    value: str
+    where: str
+    line: str = ""
+    """The line it stands on (kept with the case for staff, never logged)."""
+
+
+@dataclass
+class Found:
+    emails: list[Candidate] = field(default_factory=list)
+    phones: list[Candidate] = field(default_factory=list)
+    addresses: list[Candidate] = field(default_factory=list)
+    codes: list[Candidate] = field(default_factory=list)
+    officer_numbers: list[Candidate] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A piece of readable text and what to call it ("text", "signature", ...)."""
+
+    name: str
+    text: str
+
+
+@per_rules
+def _code_words(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.language.evidence.code_words, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+
+
+def find(sources: list[Source], rules: Rules) -> Found:
+    """Every candidate of every shape in ``sources``, in reading order."""
+    found = Found()
+    seen: dict[str, set[str]] = {}
+
+    def add(kind: list[Candidate], key: str, cand: Candidate) -> None:
+        keys = seen.setdefault(str(id(kind)), set())
+        if key in keys or len(kind) >= MAX_PER_KIND:
+            return
+        keys.add(key)
+        kind.append(cand)
+
+    for source in sources:
+        lines = source.text.split("\n")
+        for n, line in enumerate(lines, 1):
+            where = f"{source.name} line {n}"
+            short = line.strip()[:MAX_LINE]
+            for m in _EMAIL.finditer(line[: 4 * MAX_LINE]):
+                add(found.emails, m.group(0).lower(), Candidate(m.group(0).lower(), where, short))
+            if len(line) > MAX_LINE:
+                continue
+            for value in _phones(line, rules):
+                add(found.phones, _digits(value), Candidate(value, where, short))
+            address = _address_at(lines, n - 1)
+            if address:
+                add(found.addresses, _digits(address), Candidate(address, where, short))
+            if _code_words(rules).search(line):
+                for m in _CODE.finditer(line):
+                    if not _in_phone_or_zip(line, m.start(1)):
+                        add(found.codes, m.group(1), Candidate(m.group(1), where, short))
+            for m in _OFFICER_NUMBER.finditer(line):
+                token = m.group(1)
+                if any(c.isdigit() for c in token):
+                    add(found.officer_numbers, token.upper(), Candidate(token, where, short))
+    return found
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def _phones(line: str, rules: Rules) -> list[str]:
+    if sum(c.isdigit() for c in line) < 7:
+        return []
+    import phonenumbers
+
+    out = []
+    matcher = phonenumbers.PhoneNumberMatcher(
+        line, rules.formats.phone.region, leniency=phonenumbers.Leniency.VALID, max_tries=20
+    )
+    for match in matcher:
+        out.append(match.raw_string)
+    return out
+
+
+def _in_phone_or_zip(line: str, start: int) -> bool:
+    """True when the 4 digits at ``start`` end a phone number ("555-0147") or a ZIP+4."""
+    before = line[max(0, start - 6) : start]
+    return bool(re.search(r"\d[-.\s)]\s?$", before))
+
+
+def _address_at(lines: list[str], i: int) -> str | None:
+    """A street address ending on line ``i``: "1 Main St, Town, VT 05001" on one line,
+    or a street line above a "Town, VT 05001" line."""
+    line = lines[i].strip()
+    if not _STATE_ZIP.search(line):
+        return None
+    if _STREET.match(line) or (re.search(r"\d+\s+\w+.*,", line) and is_address(_trim(line))):
+        return _trim(line)
+    if i > 0:
+        above = lines[i - 1].strip()
+        if above and len(above) <= MAX_LINE and _STREET.match(above) and not _ZIP.search(above):
+            return _trim(f"{above.rstrip(',')}, {line}")
+    return None
+
+
+def _trim(text: str) -> str:
+    """The address part of a line: from the house number to the ZIP."""
+    m = list(_STATE_ZIP.finditer(text))
+    end = m[-1].end() if m else len(text)
+    start = re.search(r"(?:\d+[A-Za-z]?\s+[A-Za-z]|P\.?\s*O\.?\s*Box)", text, re.I)
+    begin = start.start() if start and start.start() < end else 0
+    return " ".join(text[begin:end].split()).strip(" ,;")
+
+
+def is_address(text: str) -> bool:
+    """True when a US address tagger reads ``text`` as a street address with a ZIP."""
+    import usaddress
+
+    try:
+        tags, kind = usaddress.tag(text[:MAX_LINE])
+    except Exception:  # RepeatedLabelError and odd input: not an address we can use
+        return False
+    return kind == "Street Address" and "ZipCode" in tags and "AddressNumber" in tags

@@ -1,0 +1,169 @@
+"""Officers written one per line without a table heading: numbered or bulleted lists
+with the fields separated by commas, dashes, semicolons, slashes or pipes
+("1. Sgt. Kyle Brennan - HA101 - kbrennan", "Okafor, Samuel, Officer, HA117, sokafor").
+
+Each piece is recognised by its shape: the officer number (5 letters and digits with
+at least one digit, or a labelled number), the DPS username (one lower-case login-like
+token, or a labelled one), a rank word, and the name (capitalised words, rank first).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.model import Officer
+from mailbot.intake.prose import person, rank_title, split_name
+from mailbot.intake.rules import Rules
+from mailbot.intake.tables import bare_username
+
+MAX_LINE = 200
+_DIGIT = re.compile(r"\d")
+_LEAD = re.compile(r"^\s*(?:[-*•·>o]\s+|\(?\d{1,3}[.)]\s*|#\d{1,3}\s+)?")
+_SPLIT = re.compile(r"\s+-{1,2}\s+|\s+[–—|/]\s+|\s*[,;|\t]\s*|\s+[–—]\s*|\s{2,}|\s*\(\s*|\s*\)\s*")
+_NUMBER = re.compile(r"^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5}$")
+_LABELLED_NUMBER = re.compile(
+    r"^(?:VT\s+)?(?:LEO|badge|officer|justice\s+system\s+id|JSID|ID|number|no\.?|#)"
+    r"(?:\s*(?:number|num\.?|no\.?|#|id))?\s*[:#]?\s*#?\s*([A-Za-z0-9-]{2,12})$",
+    re.I,
+)
+_LABELLED_USER = re.compile(
+    r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|user|login)\s*[:=]?\s*(\S+)$", re.I
+)
+_USER = re.compile(r"^(?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}$")
+_NAME_PIECE = re.compile(
+    r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|del|la|le))*$"
+)
+
+
+def officer_on_line(line: str, rules: Rules) -> Officer | None:
+    """The officer one list line describes, or None when it is not such a line."""
+    if len(line) > MAX_LINE or not _DIGIT.search(line):
+        return None  # an officer number has a digit
+    body = _LEAD.sub("", line).strip().rstrip(".")
+    if not body:
+        return None
+    pieces = [p.strip(" -–—") for p in _SPLIT.split(body) if p and p.strip(" -–—")]
+    if len(pieces) < 2:
+        return None
+    number = user = title = None
+    names: list[str] = []
+    for piece in pieces:
+        bare = piece.strip("()[]").strip()
+        if number is None and _NUMBER.match(bare.lstrip("#")):
+            number = bare.lstrip("#")
+            continue
+        m = _LABELLED_NUMBER.match(bare)
+        if number is None and m and any(c.isdigit() for c in m.group(1)):
+            number = m.group(1)
+            continue
+        m = _LABELLED_USER.match(bare)
+        if user is None and m:
+            user = bare_username(m.group(1), rules)
+            continue
+        if user is None and _USER.match(bare) and not rank_title(bare, rules):
+            user = bare_username(bare, rules)
+            continue
+        if title is None and rank_title(bare, rules):
+            title = rank_title(bare, rules)
+            continue
+        if title is None and _is_rank_phrase(bare, rules):
+            title = bare
+            continue
+        if _NAME_PIECE.match(bare):
+            names.append(bare)
+            continue
+        return None  # a piece of another kind: prose, not a list line
+    if number is None or not names or len(names) > 2:
+        return None
+    first = last = None
+    rank: str | None
+    lead_rank, lead = _rank_off(names[0], rules)
+    if len(names) == 2 and lead and len(lead.split()) == 1:
+        # "Okafor, Samuel" (or "Sgt. O'Neil, Pat"): the order of the roster form
+        last, first = lead, names[1]
+        rank, rest = _rank_off(first, rules)
+        first = rest or first
+        rank = rank or lead_rank
+    else:
+        rank, first, last = person(" ".join(names), rules)
+        if first is None and last is None:
+            first, last = split_name(" ".join(names))
+    if last is None:
+        return None
+    return Officer(
+        last_name=last,
+        first_name=first,
+        title=title or rank,
+        officer_number=number,
+        dps_username=user,
+    )
+
+
+def _rank_off(text: str, rules: Rules) -> tuple[str | None, str | None]:
+    words = text.split()
+    if words and rank_title(words[0], rules):
+        return rank_title(words[0], rules), " ".join(words[1:]) or None
+    return None, text
+
+
+def _is_rank_phrase(text: str, rules: Rules) -> bool:
+    """ "Patrol Officer", "Senior Trooper", "Deputy Sheriff": a title of two or three words
+    that ends (or starts) with a rank word."""
+    words = text.split()
+    if not 1 < len(words) <= 3:
+        return False
+    return bool(rank_title(words[-1], rules)) or (
+        bool(rank_title(words[0], rules)) and words[-1][0].islower()
+    )
+
+
+def officers_in_list(text: str, rules: Rules) -> list[Officer]:
+    """Every officer written as a list line in ``text``."""
+    found = []
+    for line in text.split("\n"):
+        officer = officer_on_line(line, rules)
+        if officer is not None:
+            found.append(officer)
+    return found
+
+
+_FIELD_LINE = re.compile(r"^\s*(?:[-*•·]\s*)?([A-Za-z][A-Za-z #./'’()-]{0,40}?)\s*[:=]\s*(.*)$")
+
+
+def officers_in_blocks(text: str, rules: Rules) -> list[Officer]:
+    """Officers written as blocks of "Heading: value" lines, one block per officer:
+
+        Name: Elena Okafor          Officer: Ann J. Morin
+        Title: Lieutenant           Rank: Detective
+        Officer Number: WO274       Badge: MJ058
+        DPS Username: elena.okafor  Login: amorin
+
+    A block ends at a blank line or when a heading comes again."""
+    from mailbot.intake.tables import column_key, row_officer
+
+    found: list[Officer] = []
+    block: dict[str, str] = {}
+
+    def close() -> None:
+        if len(block) >= 3 and ({"officer_number", "full_name", "last_name"} & set(block)):
+            keys = list(block)
+            officer = row_officer([block[k] for k in keys], dict(enumerate(keys)), rules)
+            if officer is not None:
+                found.append(officer)
+        block.clear()
+
+    for line in text.split("\n"):
+        if len(line) > MAX_LINE:
+            close()
+            continue
+        m = _FIELD_LINE.match(line) if (":" in line or "=" in line) else None
+        key = column_key(m.group(1), rules) if m else None
+        if m is None or key is None:
+            if not line.strip() or block:
+                close()
+            continue
+        if key in block:
+            close()
+        block[key] = m.group(2).strip()
+    close()
+    return found

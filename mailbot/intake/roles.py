@@ -1,0 +1,217 @@
+"""Roles for values found by their shape, with where each value came from.
+
+After the labelled and described values are read (:mod:`fields`), a required value
+still unknown is taken from the candidates of its shape (:mod:`candidates`) when the
+evidence points to one; when candidates exist but none is clearly the one, staff get a
+question on the case instead, and the sender is not asked for something he sent.
+Words and weights live in ``rules/language.toml`` (``[evidence]``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from mailbot.intake.candidates import Candidate, Found
+from mailbot.intake.model import ParseResult
+from mailbot.intake.rules import Rules
+
+HIGH = "high"
+LOW = "low"
+FILLABLE = frozenset(
+    {
+        "agency.phone",
+        "agency.address",
+        "agency.judiciary_code",
+        "point_of_contact.email",
+        "officers",
+    }
+)
+"""Required paths :func:`settle` can take from candidates (or ask staff about)."""
+
+
+@dataclass
+class Settled:
+    """Where each value came from (path -> {where, confidence}) and the questions for
+    staff (path -> question with the candidates seen)."""
+
+    evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
+    questions: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def ask(self, path: str, question: str, candidates: list[Candidate]) -> None:
+        self.questions[path] = {
+            "field": path,
+            "question": question,
+            "candidates": [{"value": c.value, "where": c.where} for c in candidates[:5]],
+        }
+
+    def took(self, path: str, cand: Candidate, why: str) -> None:
+        self.evidence[path] = {"where": cand.where, "confidence": LOW, "why": why}
+
+
+def _has_word(line: str, words: list[str]) -> bool:
+    low = f" {line.lower()} "
+    return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low) for w in words)
+
+
+def _distinct(cands: list[Candidate], key: Any) -> list[Candidate]:
+    seen: set[str] = set()
+    out = []
+    for c in cands:
+        k = key(c.value)
+        if k not in seen:
+            seen.add(k)
+            out.append(c)
+    return out
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)[:10]
+
+
+def name_matches_address(name: str, address: str) -> bool:
+    """True when an address's local part is made from a person's name
+    ("dwhitcomb", "dana.whitcomb", "whitcombd" for Dana Whitcomb)."""
+    words = [re.sub(r"[^a-z]", "", w.lower()) for w in name.replace(",", " ").split()]
+    words = [w for w in words if len(w) > 1]
+    if not words:
+        return False
+    local = re.sub(r"[^a-z]", "", address.split("@", 1)[0].lower())
+    first, last = words[0], words[-1]
+    if "," in name:
+        last, first = words[0], words[-1]
+    if len(last) < 3 or last[:5] not in local:
+        return False
+    return local.startswith((first[0], last)) or first in local
+
+
+def settle(
+    result: ParseResult,
+    found: Found,
+    rules: Rules,
+    *,
+    sender: tuple[str | None, str | None],
+) -> Settled:
+    """Fill required values still unknown from their candidates; record questions."""
+    s = Settled()
+    ev = rules.language.evidence
+    agency = result.agency
+    if agency.phone is None and found.phones:
+        phones = _distinct(found.phones, _digits)
+        agency_lines = [c for c in phones if not _has_word(c.line, ev.personal_phone_words)]
+        preferred = [c for c in agency_lines if _has_word(c.line, ev.agency_phone_words)]
+        pick = preferred if len(preferred) == 1 else agency_lines
+        if len(pick) == 1:
+            agency.phone = pick[0].value
+            s.took("agency.phone", pick[0], "the only agency phone number in the message")
+        else:
+            s.ask("agency.phone", "Which is the agency's phone number?", phones)
+    if agency.address is None and found.addresses:
+        addresses = _distinct(found.addresses, lambda v: _digits(v))
+        if len(addresses) == 1:
+            agency.address = addresses[0].value
+            s.took("agency.address", addresses[0], "the only postal address in the message")
+        else:
+            s.ask("agency.address", "Which is the agency's address?", addresses)
+    if agency.judiciary_code is None and found.codes:
+        codes = _distinct(found.codes, str)
+        if len(codes) == 1:
+            agency.judiciary_code = codes[0].value
+            s.took("agency.judiciary_code", codes[0], "a 4-digit number next to code words")
+        else:
+            s.ask("agency.judiciary_code", "Which is the agency's judiciary code?", codes)
+    poc = result.point_of_contact
+    if poc.email is None and poc.name:
+        people = [
+            c
+            for c in _distinct(found.emails, str)
+            if c.value.split("@")[0] not in ev.role_mailboxes
+        ]
+        named = [c for c in people if name_matches_address(poc.name, c.value)]
+        if len(named) == 1:
+            poc.email = named[0].value
+            s.took("point_of_contact.email", named[0], "the address made from the PoC's name")
+        elif sender[1] and sender[0] and _same_person(poc.name, sender[0]):
+            poc.email = sender[1].lower()
+            s.evidence["point_of_contact.email"] = {
+                "where": "From header",
+                "confidence": LOW,
+                "why": "the PoC is the sender",
+            }
+        elif people and not (len(people) == 1 and people[0].value == (sender[1] or "").lower()):
+            s.ask(
+                "point_of_contact.email",
+                f"Which address is {poc.name}'s (the PoC)?",
+                named or people,
+            )
+    # two officer numbers or more make a roster (one may be the PoC's own, named in passing)
+    if not result.officers and len(found.officer_numbers) >= 2 and result.intent == "enrollment":
+        s.ask(
+            "officers",
+            "Officer numbers are written in the message but no roster was read; "
+            "please enter the officers.",
+            found.officer_numbers,
+        )
+    return s
+
+
+def _same_person(a: str, b: str) -> bool:
+    def key(n: str) -> tuple[str, str]:
+        if "," in n:
+            last, _, first = n.partition(",")
+            n = f"{first} {last}"
+        words = [w.strip(".").lower() for w in n.split() if len(w.strip(".")) > 1]
+        return (words[0], words[-1]) if words else ("", "")
+
+    ka, kb = key(a), key(b)
+    return bool(ka[1]) and ka[1] == kb[1] and ka[0][:1] == kb[0][:1]
+
+
+def locate(value: str, sources: list[tuple[str, list[str]]]) -> str | None:
+    """Where ``value`` is written: "text line 4", "signature line 2"... or None.
+
+    ``sources`` holds each text's lines already lower-cased with blanks folded."""
+    want = " ".join(value.lower().split())[:40]
+    if not want:
+        return None
+    for name, lines in sources:
+        for n, line in enumerate(lines, 1):
+            if want in line:
+                return f"{name} line {n}"
+    return None
+
+
+def record_sources(
+    result: ParseResult, settled: Settled, sources: list[tuple[str, str]]
+) -> dict[str, dict[str, Any]]:
+    """Evidence for every value read: where it is written and how sure the reader is."""
+    out: dict[str, dict[str, Any]] = {}
+    folded = [
+        (name, [" ".join(line.lower().split()) for line in text.split("\n")])
+        for name, text in sources
+    ]
+    values: list[tuple[str, str | None]] = [
+        ("agency.name", result.agency.name),
+        ("agency.judiciary_code", result.agency.judiciary_code),
+        ("agency.address", result.agency.address),
+        ("agency.phone", result.agency.phone),
+        ("agency.logo", result.agency.logo),
+        ("point_of_contact.name", result.point_of_contact.name),
+        ("point_of_contact.email", result.point_of_contact.email),
+        ("head_of_department.name", result.head_of_department.name),
+        ("head_of_department.title", result.head_of_department.title),
+    ]
+    for path, value in values:
+        if value is None:
+            continue
+        if path in settled.evidence:
+            out[path] = settled.evidence[path]
+            continue
+        where = "attachment" if path == "agency.logo" else locate(value, folded)
+        out[path] = {"where": where or "message headers", "confidence": HIGH}
+    for i, officer in enumerate(result.officers):
+        probe = officer.officer_number or officer.last_name or ""
+        where = locate(probe, folded) if probe else None
+        out[f"officers[{i}]"] = {"where": where or "a table", "confidence": HIGH}
+    return out
