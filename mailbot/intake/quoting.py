@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 _HEADER_NAMES = (
-    "from|sent|date|to|cc|bcc|subject|reply-to|de|envoyé|envoye|à|a|objet|date d'envoi"
+    "from|sent|date|to|cc|bcc|subject|reply-to|de|envoyé le|envoye le|envoyé|envoye|à|a|objet"
+    "|date d'envoi"
     "|von|gesendet|an|betreff|datum|van|verzonden|aan|onderwerp|enviado|para|asunto|assunto"
 )
 # "\s*(?:\*\s*)?" rather than "\s*\*?\s*": the latter backtracks quadratically on a
@@ -27,8 +28,21 @@ _FORWARD_MARK = re.compile(
     re.I,
 )
 _UNDERSCORES = re.compile(r"^\s*_{10,}\s*$")
-_WROTE = re.compile(
-    r"(?:\bwrote|\ba écrit|\bschrieb|\bescribió|\bescreveu|\bschreef)\s*:\s*$", re.I
+_WROTE_WORDS = r"(?:\bwrote|\ba écrit|\bschrieb|\bescribió|\bescreveu|\bschreef|\bha scritto)"
+_WROTE = re.compile(rf"{_WROTE_WORDS}\s*:\s*$", re.I)
+# "On Mon, 2 Nov 2026 at 09:00, DPS e-Ticket wrote" without the colon: only after an
+# "On <date>" opening (a sentence that merely ends in "wrote" is not an attribution).
+_WROTE_BARE = re.compile(rf"{_WROTE_WORDS}\s*$", re.I)
+_DATE_OR_ADDRESS = re.compile(r"\d:\d\d|\b(?:19|20)\d\d\b|@")
+# The footer a phone adds under the new text; anything after it is an older message
+# pasted without a header ("Sent from my iPhone", "Envoyé de mon iPhone", ...).
+_MOBILE_FOOTER = re.compile(
+    r"^\s*(?:sent from (?:my |the )?(?:iphone|ipad|android|samsung|galaxy|mobile|phone"
+    r"|blackberry|smartphone|outlook for (?:ios|android)|yahoo mail|mail for windows)"
+    r"|get outlook for (?:ios|android)|envoyé de mon (?:iphone|ipad|téléphone|mobile)"
+    r"|von meinem (?:iphone|ipad|smartphone|handy) gesendet|enviado desde mi (?:iphone|ipad|móvil)"
+    r"|verstuurd vanaf mijn (?:iphone|ipad))\b[^\n]{0,80}$",
+    re.I,
 )
 _ON = re.compile(r"^\s*(?:on|le|am|el|em|op)\s\S", re.I)
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:(?:re|aw|sv)\s*:\s*)*(?:fwd?|fw|tr|wg|rv|enc)\s*:", re.I)
@@ -63,6 +77,8 @@ def quote_start(lines: list[str], start: int = 0) -> int | None:
             return i
         if _FROM_LINE.match(line) and _header_block(lines, i):
             return i
+        if _MOBILE_FOOTER.match(line) and _more_text(lines, i + 1):
+            return i  # an older message pasted under the phone's footer
         if _ON.match(line) or _WROTE.search(line):
             end = _attribution_end(lines, i)
             if end is not None and not _next_is_quote(lines, end + 1):
@@ -115,7 +131,7 @@ def unwrap_forward(text: str, subject: str = "") -> Split | None:
     explicit = bool(_FORWARD_MARK.match(marker))
     if not explicit and not is_forward_subject(subject):
         return None
-    if not explicit and _ON.match(marker):
+    if not explicit and (_ON.match(marker) or _MOBILE_FOOTER.match(marker)):
         return None  # "On ... wrote:" quotes a reply, even under "Fwd:"
     note = "\n".join(lines[:i]).strip("\n")
     if len(note.strip()) > SHORT_NOTE:
@@ -129,8 +145,11 @@ def unwrap_forward(text: str, subject: str = "") -> Split | None:
         _HEADER_LINE.match(lines[header_end])
         or (
             header_end > j
-            and lines[header_end].startswith((" ", "\t"))
             and lines[header_end].strip()
+            and (
+                lines[header_end].startswith((" ", "\t"))
+                or (len(lines[header_end]) <= 120 and _header_follows(lines, header_end + 1))
+            )
         )
     ):
         header_end += 1
@@ -153,17 +172,32 @@ def _header_block(lines: list[str], i: int) -> bool:
     "Sent:", "To:", "Subject:" in any order, blank lines allowed between them)."""
     names = set()
     seen = 0
-    for line in lines[i : i + 12]:
+    wrapped = 0
+    window = lines[i : i + 14]
+    for n, line in enumerate(window):
         if not line.strip():
             continue
         m = _HEADER_LINE.match(line)
         if not m:
             if seen >= 1 and line.startswith((" ", "\t")):
                 continue  # folded value
+            if seen >= 1 and wrapped < 2 and len(line) <= 120 and _header_follows(window, n + 1):
+                wrapped += 1  # "From: DPS <dps.eticket@" wrapped onto an unindented line
+                continue
             break
-        names.add(m.group(0).strip(" *:").lower())
+        names.add(" ".join(m.group(0).strip(" *:").lower().split()))
         seen += 1
     return len(names) >= 3
+
+
+def _header_follows(lines: list[str], i: int) -> bool:
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i < len(lines) and bool(_HEADER_LINE.match(lines[i]))
+
+
+def _more_text(lines: list[str], i: int) -> bool:
+    return any(line.strip() for line in lines[i : i + 50])
 
 
 def _attribution_end(lines: list[str], i: int) -> int | None:
@@ -177,6 +211,8 @@ def _attribution_end(lines: list[str], i: int) -> int | None:
             return None
         if _WROTE.search(text):
             return j
+        if _WROTE_BARE.search(text) and _ON.match(text.lstrip()) and _DATE_OR_ADDRESS.search(text):
+            return j  # "On Mon, 2 Nov 2026, DPS e-Ticket wrote" (no colon)
     return None
 
 
