@@ -19,6 +19,7 @@ import structlog
 from sqlalchemy.orm import Session
 
 from mailbot import casecheck, cases
+from mailbot.checklist import clean
 from mailbot.config import Settings
 from mailbot.errors import MailbotError
 from mailbot.intake.limits import Limits
@@ -157,6 +158,21 @@ class Handler:
             data["logo_info"] = dict(result.logo_details)
         return data
 
+    def _answer(
+        self, session: Session, case: Case, parts: MessageParts, result: ParseResult
+    ) -> tuple[dict[str, Any], list[str]]:
+        """What a reply adds to its case: for an enrolment, the answer read against
+        what we sent on the case and what the case asked for
+        (:func:`mailbot.intake.answers.read_answer`); else the message as read."""
+        if case.kind != cases.CaseKind.ENROLLMENT:
+            return self._case_data(parts, result), []
+        from mailbot.intake.answers import Sent, read_answer, sent_texts
+
+        sent = Sent.of(
+            text for row in outbox.outbox_of_case(session, case.id) for text in sent_texts(row.raw)
+        )
+        return read_answer(parts, sent, case.data, self.rules, self.limits)
+
     def _flags(self, parts: MessageParts) -> list[str]:
         from mailbot.intake.auth import sender_verified
 
@@ -178,6 +194,7 @@ class Handler:
     ) -> Outcome:
         sender = parts.sender or ""
         data = self._case_data(parts, result)
+        data["notes"] = message_notes(message.id, [*parts.notes, *result.notes])
         flags = self._flags(parts)
         maintenance = result.intent == "officer_maintenance"
         data = casecheck.recheck(data, self.rules)
@@ -291,7 +308,8 @@ class Handler:
         if case.status not in (cases.CaseStatus.NEEDS_INFO, cases.CaseStatus.IN_REVIEW):
             casefiles.add_flag(session, case, "late_follow_up", now=now)
             return Outcome(MessageOutcome.REVIEW, f"follow-up to closed {case.reference}", case.id)
-        new = self._case_data(parts, result)
+        new, notes = self._answer(session, case, parts, result)
+        new["notes"] = message_notes(message.id, [*parts.notes, *result.notes, *notes])
         new["intent"] = case.data.get("intent")
         for key in ("missing", "invalid", "sender", "automated"):
             new.pop(key, None)
@@ -357,7 +375,14 @@ class Handler:
             return
         data = case.data
         agency_name = (data.get("agency") or {}).get("name")
-        context: dict[str, Any] = {"agency_name": agency_name}
+        context: dict[str, Any] = {
+            "agency_name": agency_name,
+            "notes": [
+                clean(n.get("text"), 200)
+                for n in data.get("notes") or []
+                if isinstance(n, dict) and n.get("message") == message.id
+            ],
+        }
         if template == "checklist":
             from mailbot.checklist import describe
 
@@ -385,3 +410,8 @@ class Handler:
         except MailbotError as e:
             casefiles.add_flag(session, case, "reply_not_sent", now=now)
             log.warning("reply_not_built", reference=case.reference, error=str(e))
+
+
+def message_notes(message_id: int | None, notes: list[str]) -> list[dict[str, Any]]:
+    """Notes of one message as kept on its case: which message, and what was skipped."""
+    return [{"message": message_id, "text": text} for text in dict.fromkeys(notes)]

@@ -69,6 +69,13 @@ class ParseResult(_Model):
     # The logo image's metadata (format, size, hash, rule verdict) as the parser found
     # it; kept with the case, never part of the `mailbot parse --json` shape.
     _logo_details: dict[str, Any] | None = PrivateAttr(default=None)
+    # Limits hit and parts skipped while reading (plain words, for staff and sender);
+    # the MIME layer's own notes are in ``MessageParts.notes``.
+    _notes: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def notes(self) -> list[str]:
+        return self._notes
 
     @property
     def logo_details(self) -> dict[str, Any] | None:

@@ -76,7 +76,12 @@ def parse_parts(
     split = prose.split_signature(text, rules)
     body = split.body
     table_rows = tables.officers_from_text(body, rules)
-    officers = read_officers(body, parts.tables, rules, table_rows)[: limits.max_officers]
+    officers = read_officers(body, parts.tables, rules, table_rows)
+    if len(officers) > limits.max_officers:
+        result.notes.append(
+            f"only the first {limits.max_officers:,} of {len(officers):,} officers were read"
+        )
+        officers = officers[: limits.max_officers]
     values, labels = fields.read_fields(body, rules)
     agency_values = [
         values.get(p) for p in ("agency.judiciary_code", "agency.phone", "agency.address")
@@ -127,7 +132,7 @@ def parse_parts(
     logo_reason = None
     from mailbot.intake.logo import find_logo
 
-    logo = find_logo(parts.attachments, limits)
+    logo = find_logo(parts.attachments, limits, result.notes)
     if logo is not None:
         result.agency.logo = logo.filename
         logo_reason = checks.check_logo(logo, rules)

@@ -149,6 +149,11 @@ def case_view(session: Session, reference: str, rules: Rules) -> dict[str, Any]:
             for path, value in flatten(data)
         ],
         "logo_info": data.get("logo_info"),
+        "notes": [
+            {"message": n.get("message"), "text": n.get("text")}
+            for n in data.get("notes") or []
+            if isinstance(n, dict)
+        ],
         "messages": list(sources.values()),
         "checklist": {
             "complete": not missing and not invalid,
