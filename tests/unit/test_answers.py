@@ -113,7 +113,8 @@ def quoted(text: str) -> str:
 )
 def test_answer_fills_the_asked_username_of_the_right_officer(answer: str) -> None:
     """However the chief writes the missing username, it lands on Okafor and nowhere else."""
-    data = merged(answer + "\n\nOn Mon, 2 Nov 2026, DPS e-Ticket wrote:\n" + quoted(checklist_text()))
+    quote = "\n\nOn Mon, 2 Nov 2026, DPS e-Ticket wrote:\n" + quoted(checklist_text())
+    data = merged(answer + quote)
     officers = data["officers"]
     assert len(officers) == 3
     assert officers[0]["dps_username"] == "sokafor"
