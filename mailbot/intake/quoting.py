@@ -67,15 +67,16 @@ def is_forward_subject(subject: str) -> bool:
 def quote_start(lines: list[str], start: int = 0) -> int | None:
     """Index of the first line that opens a quoted message (attribution, separator or
     header block), or ``None``. ``>`` lines are handled by :func:`split_reply`."""
+    heads = _Heads(lines)
     for i in range(start, len(lines)):
         line = lines[i]
         if not line.strip():
             continue
         if _ORIGINAL.match(line) or _FORWARD_MARK.match(line):
             return i
-        if _UNDERSCORES.match(line) and _next_is_header(lines, i + 1):
+        if _UNDERSCORES.match(line) and _next_is_header(lines, i + 1, heads):
             return i
-        if _FROM_LINE.match(line) and _header_block(lines, i):
+        if _FROM_LINE.match(line) and _header_block(lines, i, heads):
             return i
         if _MOBILE_FOOTER.match(line) and _more_text(lines, i + 1):
             return i  # an older message pasted under the phone's footer
@@ -90,7 +91,10 @@ def split_reply(text: str) -> Split:
     """Cut the quoted part off ``text``. Every input line ends up in exactly one of
     ``text`` and ``quoted``, in order; nothing is rewritten."""
     lines = text.split("\n")
-    cut = quote_start(lines)
+    return _split_at(lines, quote_start(lines))
+
+
+def _split_at(lines: list[str], cut: int | None) -> Split:
     end = len(lines) if cut is None else cut
     keep: list[str] = []
     quoted: list[str] = []
@@ -114,17 +118,22 @@ def split_reply(text: str) -> Split:
 
 def split_message(text: str, subject: str = "") -> Split:
     """The new text of a message: forwards are unwrapped (see module doc), replies cut."""
-    fwd = unwrap_forward(text, subject)
+    lines = text.split("\n")
+    cut = quote_start(lines)
+    fwd = _unwrap_at(lines, cut, subject)
     if fwd is not None:
         return fwd
-    return split_reply(text)
+    return _split_at(lines, cut)
 
 
 def unwrap_forward(text: str, subject: str = "") -> Split | None:
     """If ``text`` is a short note followed by a forwarded message, return the note and
     the forwarded body as ``text`` (its header block goes to ``quoted``); else ``None``."""
     lines = text.split("\n")
-    i = quote_start(lines)
+    return _unwrap_at(lines, quote_start(lines), subject)
+
+
+def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
     if i is None:
         return None
     marker = lines[i]
@@ -161,39 +170,70 @@ def unwrap_forward(text: str, subject: str = "") -> Split | None:
     return Split("\n\n".join(parts), quoted, forwarded=True)
 
 
-def _next_is_header(lines: list[str], i: int) -> bool:
+class _Heads:
+    """Which lines are header lines ("Sent:", "Objet :"), each line matched once."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.memo: dict[int, str | None] = {}
+
+    def name(self, i: int) -> str | None:
+        if i not in self.memo:
+            m = _HEADER_LINE.match(self.lines[i])
+            self.memo[i] = " ".join(m.group(0).strip(" *:").lower().split()) if m else None
+        return self.memo[i]
+
+
+def _next_is_header(lines: list[str], i: int, heads: _Heads | None = None) -> bool:
     while i < len(lines) and (not lines[i].strip() or _UNDERSCORES.match(lines[i])):
         i += 1
-    return i < len(lines) and bool(_FROM_LINE.match(lines[i])) and _header_block(lines, i)
+    return i < len(lines) and bool(_FROM_LINE.match(lines[i])) and _header_block(lines, i, heads)
 
 
-def _header_block(lines: list[str], i: int) -> bool:
+def _header_block(lines: list[str], i: int, heads: _Heads | None = None) -> bool:
     """True when line ``i`` starts a block of at least three header lines ("From:",
     "Sent:", "To:", "Subject:" in any order, blank lines allowed between them)."""
+    heads = heads or _Heads(lines)
     names = set()
     seen = 0
     wrapped = 0
-    window = lines[i : i + 14]
-    for n, line in enumerate(window):
+    end = min(i + 14, len(lines))
+    for n in range(i, end):
+        line = lines[n]
         if not line.strip():
             continue
-        m = _HEADER_LINE.match(line)
-        if not m:
+        name = heads.name(n)
+        if name is None:
             if seen >= 1 and line.startswith((" ", "\t")):
                 continue  # folded value
-            if seen >= 1 and wrapped < 2 and len(line) <= 120 and _header_follows(window, n + 1):
+            if (
+                seen >= 1
+                and wrapped < 2
+                and len(line) <= 120
+                and ("@" in line or "<" in line or ">" in line)
+                and _header_follows(lines, n + 1, end, heads)
+            ):
                 wrapped += 1  # "From: DPS <dps.eticket@" wrapped onto an unindented line
                 continue
             break
-        names.add(" ".join(m.group(0).strip(" *:").lower().split()))
+        if name in names:
+            break  # a header seen twice starts another block
+        names.add(name)
         seen += 1
-    return len(names) >= 3
+        if len(names) >= 3:
+            return True
+    return False
 
 
-def _header_follows(lines: list[str], i: int) -> bool:
-    while i < len(lines) and not lines[i].strip():
+def _header_follows(
+    lines: list[str], i: int, end: int | None = None, heads: _Heads | None = None
+) -> bool:
+    end = len(lines) if end is None else end
+    while i < end and not lines[i].strip():
         i += 1
-    return i < len(lines) and bool(_HEADER_LINE.match(lines[i]))
+    if i >= end:
+        return False
+    return (heads.name(i) if heads else _HEADER_LINE.match(lines[i])) is not None
 
 
 def _more_text(lines: list[str], i: int) -> bool:
