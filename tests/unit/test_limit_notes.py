@@ -34,7 +34,9 @@ def test_image_over_the_pixel_limit_is_noted() -> None:
     """A logo image larger than [limits] max_image_pixels is refused with a note."""
     raw = eml(text="Our logo is attached.", attachments=[("logo.png", "image/png", png(400, 300))])
     notes = notes_of(raw, Limits(max_image_pixels=10_000))
-    assert notes == ["logo.png: not opened, the image is 400 x 300 pixels, over the limit of 10,000"]
+    assert notes == [
+        "logo.png: not opened, the image is 400 x 300 pixels, over the limit of 10,000"
+    ]
 
 
 def test_attachments_beyond_the_limit_are_noted() -> None:
