@@ -68,6 +68,7 @@ def quote_start(lines: list[str], start: int = 0) -> int | None:
     """Index of the first line that opens a quoted message (attribution, separator or
     header block), or ``None``. ``>`` lines are handled by :func:`split_reply`."""
     heads = _Heads(lines)
+    budget = [SECOND_OPINION_LINES]
     for i in range(start, len(lines)):
         line = lines[i]
         if not line.strip():
@@ -84,7 +85,35 @@ def quote_start(lines: list[str], start: int = 0) -> int | None:
             end = _attribution_end(lines, i)
             if end is not None and not _next_is_quote(lines, end + 1):
                 return i  # the quoted message follows without ">" marks
+        elif _other_attribution(line, budget) and not _next_is_quote(lines, i + 1):
+            return i
     return None
+
+
+SECOND_OPINION_LINES = 10
+"""Lines per message checked by mail-parser-reply (its patterns are not linear-time,
+so only short candidate lines are given to it, and only this many)."""
+_CANDIDATE = re.compile(r"(?:\d:\d\d|\b(?:19|20)\d\d\b|@)[^\n]{0,160}:\s*$")
+
+
+def _other_attribution(line: str, budget: list[int]) -> bool:
+    """A reply attribution in a language or client we do not list ("Il giorno ... ha
+    scritto:", "Den ... skrev ...:"), by mail-parser-reply's patterns: a second opinion."""
+    if budget[0] <= 0 or len(line) > 160 or not _CANDIDATE.search(line):
+        return False
+    budget[0] -= 1
+    return _mail_parser_reply_header(line.strip())
+
+
+def _mail_parser_reply_header(line: str) -> bool:
+    from mailparser_reply import EmailReplyParser
+    from mailparser_reply.constants import MAIL_LANGUAGES
+
+    try:
+        parser = EmailReplyParser(languages=[k for k in MAIL_LANGUAGES if k != "david"])
+        return any(reply.headers for reply in parser.read(line).replies)
+    except Exception:  # a second opinion must never break reading
+        return False
 
 
 def split_reply(text: str) -> Split:

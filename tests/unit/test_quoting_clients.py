@@ -37,6 +37,13 @@ QUOTED = {
     "wrote_wrapped": (
         "On Mon, Nov 2, 2026 at 9:00 AM DPS e-Ticket <dps.eticket@vermont.gov>\nwrote:\n\n"
     ),
+    "italian_by_second_opinion": (
+        "Il giorno lun 2 nov 2026 alle ore 09:00 DPS e-Ticket <dps.eticket@vermont.gov> "
+        "ha scritto:\n\n"
+    ),
+    "swedish_by_second_opinion": (
+        "Den mån 2 nov. 2026 kl 09:00 skrev DPS e-Ticket <dps.eticket@vermont.gov>:\n\n"
+    ),
     "wrote_wrapped_no_colon": (
         "On Mon, Nov 2, 2026 at 9:00 AM DPS e-Ticket <dps.eticket@vermont.gov>\nwrote\n\n"
     ),
@@ -54,6 +61,12 @@ def test_quoted_message_is_cut_whatever_the_client(style: str) -> None:
 def test_sentence_ending_in_wrote_is_not_an_attribution() -> None:
     """ "On Monday the chief wrote" in running text without a date does not cut the rest."""
     text = "On Monday the chief wrote\nthat Hale's username is jhale."
+    assert split_message(text).text == text
+
+
+def test_a_dated_heading_in_the_answer_is_not_an_attribution() -> None:
+    """ "Officers as of 2026:" above a roster is part of the answer, not a quote."""
+    text = "Officers as of 2026:\n\nHale | Jordan | Officer | NW002 | jhale"
     assert split_message(text).text == text
 
 
@@ -85,6 +98,7 @@ def test_sign_off_at_the_end_still_cuts_the_signature() -> None:
         "On 2026 " + "wrote " * 30_000,
         "Sent from my iPhone" + " " * 200_000,
         ("From: a\n" + "x\n") * 50_000,
+        ("On 2 Nov 2026 " * 10 + ":\n") * 1_000,
     ],
 )
 def test_quote_cutting_stays_linear(text: str) -> None:
