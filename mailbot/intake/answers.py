@@ -221,6 +221,21 @@ _DETAILS = _detail_patterns()
 _DASH = re.compile(rf"^(?P<name>{_NAME_RUN})\s*(?:[-–—:]|=>|->)\s*{_VALUE}\s*[.]?$")
 
 
+def _sentences(body: str) -> list[str]:
+    """Each line, and each sentence of a line ("Okafor's username is sokafor. I'll send
+    the logo later."), without bullets."""
+    out: list[str] = []
+    for raw in body.split("\n"):
+        line = _clean_line(raw)
+        if not line or len(line) > MAX_LINE:
+            continue
+        out.append(line)
+        pieces = prose.sentences(line)
+        if len(pieces) > 1:
+            out.extend(pieces)
+    return out
+
+
 def _clean_line(line: str) -> str:
     line = _BULLET.sub("", line).strip(" \t")
     return line
@@ -231,9 +246,8 @@ def officer_details(body: str, rules: Rules) -> list[Officer]:
     number for Hale is NW002", "Hale - jhale" (a username made from the name)."""
     found: list[Officer] = []
     user_format = re.compile(rules.formats.dps_username.pattern)
-    for raw in body.split("\n"):
-        line = _clean_line(raw)
-        if not line or len(line) > 160:
+    for line in _sentences(body):
+        if len(line) > 160:
             continue
         officer = None
         for name, pattern in _DETAILS:
@@ -386,6 +400,10 @@ _PHONE_WORDS = re.compile(r"\b(?:phone|telephone|tel|number|call|reach)\b", re.I
 _CODE = re.compile(r"\b(?:code|ORI|judiciary)\b", re.I)
 _FOUR_DIGITS = re.compile(r"(?<![\d-])(\d{4})(?![\d-])")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9.\-]{1,253}\.[A-Za-z]{2,24}")
+_ADDRESS_SAID = re.compile(
+    r"\baddress\s+(?:is|:)\s+(?P<address>[^\n]{5,150}?\b(?:VT|Vermont)\.?,?\s+\d{5}(?:-\d{4})?)\b",
+    re.I,
+)
 _CONTACT_WORDS = re.compile(r"\b(?:point[\s-]+of[\s-]+contact|poc|contact|e-?mail)\b", re.I)
 
 
@@ -403,6 +421,12 @@ def agency_values(body: str, asked: Asked, rules: Rules) -> dict[str, str]:
             codes = _FOUR_DIGITS.findall(line)
             if len(codes) == 1 and (_CODE.search(line) or line.strip(" .") == codes[0]):
                 out["agency.judiciary_code"] = codes[0]
+                break
+    if "agency.address" in asked.paths:
+        for line in lines:
+            m = _ADDRESS_SAID.search(line) if len(line) <= MAX_LINE else None
+            if m:
+                out["agency.address"] = m.group("address").strip(" ,")
                 break
     if "point_of_contact.email" in asked.paths:
         emails = [(line, m.group(0)) for line in lines for m in _EMAIL.finditer(line)]
@@ -569,6 +593,9 @@ def read_answer(
     cleaned = dataclasses.replace(parts, text=text, quotes_cut=True)
     result = parse_parts(cleaned, rules, limits)
     data = result.to_json_dict()
+    if not any(p.startswith("head_of_department.") for p in Asked.of(case_data).paths):
+        # A reply's sign-off names who wrote it, not a new head of department.
+        data["head_of_department"] = {"name": None, "title": None}
     if result.logo_details is not None:
         data["logo_info"] = dict(result.logo_details)
 
