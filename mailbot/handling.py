@@ -164,13 +164,15 @@ class Handler:
         """What a reply adds to its case: for an enrolment, the answer read against
         what we sent on the case and what the case asked for
         (:func:`mailbot.intake.answers.read_answer`); else the message as read."""
-        if case.kind != cases.CaseKind.ENROLLMENT:
-            return self._case_data(parts, result), []
-        from mailbot.intake.answers import Sent, read_answer, sent_texts
+        from mailbot.intake.answers import Sent, read_answer, sent_texts, without_sent
+        from mailbot.intake.parse import parse_parts
 
         sent = Sent.of(
             text for row in outbox.outbox_of_case(session, case.id) for text in sent_texts(row.raw)
         )
+        if case.kind != cases.CaseKind.ENROLLMENT:
+            cleaned = without_sent(parts, sent)
+            return self._case_data(cleaned, parse_parts(cleaned, self.rules, self.limits)), []
         return read_answer(parts, sent, case.data, self.rules, self.limits)
 
     def _flags(self, parts: MessageParts) -> list[str]:

@@ -573,6 +573,16 @@ def place_officers(
     return rows + extra, notes
 
 
+def without_sent(parts: MessageParts, sent: Sent) -> MessageParts:
+    """``parts`` whose text is the answer alone: what repeats our text is marked as
+    quoted (:func:`mark_sent`), then every quote is cut."""
+    from mailbot.intake.quoting import split_message
+
+    marked = mark_sent(parts.full_text or parts.text, sent)
+    text = split_message(marked, parts.subject).text.strip("\n")
+    return dataclasses.replace(parts, text=text, quotes_cut=True)
+
+
 def read_answer(
     parts: MessageParts,
     sent: Sent,
@@ -584,13 +594,10 @@ def read_answer(
     --json`` shape (officers laid over the case's roster, see :func:`place_officers`)
     and notes for staff. ``sent`` is what we sent on the case (:meth:`Sent.of`)."""
     from mailbot.intake.parse import parse_parts, read_officers
-    from mailbot.intake.quoting import split_message
 
     limits = limits or Limits()
-    source = parts.full_text or parts.text
-    marked = mark_sent(source, sent)
-    text = split_message(marked, parts.subject).text.strip("\n")
-    cleaned = dataclasses.replace(parts, text=text, quotes_cut=True)
+    cleaned = without_sent(parts, sent)
+    text = cleaned.text
     result = parse_parts(cleaned, rules, limits)
     data = result.to_json_dict()
     if not any(p.startswith("head_of_department.") for p in Asked.of(case_data).paths):
