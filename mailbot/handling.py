@@ -159,7 +159,7 @@ class Handler:
         return data
 
     def _answer(
-        self, session: Session, case: Case, parts: MessageParts, result: ParseResult
+        self, session: Session, case: Case, parts: MessageParts
     ) -> tuple[dict[str, Any], list[str]]:
         """What a reply adds to its case: for an enrolment, the answer read against
         what we sent on the case and what the case asked for
@@ -172,8 +172,11 @@ class Handler:
         )
         if case.kind != cases.CaseKind.ENROLLMENT:
             cleaned = without_sent(parts, sent)
-            return self._case_data(cleaned, parse_parts(cleaned, self.rules, self.limits)), []
-        return read_answer(parts, sent, case.data, self.rules, self.limits)
+            reread = parse_parts(cleaned, self.rules, self.limits, self.settings.bot.loop_header)
+            return self._case_data(cleaned, reread), reread.notes
+        return read_answer(
+            parts, sent, case.data, self.rules, self.limits, self.settings.bot.loop_header
+        )
 
     def _flags(self, parts: MessageParts) -> list[str]:
         from mailbot.intake.auth import sender_verified
@@ -310,8 +313,8 @@ class Handler:
         if case.status not in (cases.CaseStatus.NEEDS_INFO, cases.CaseStatus.IN_REVIEW):
             casefiles.add_flag(session, case, "late_follow_up", now=now)
             return Outcome(MessageOutcome.REVIEW, f"follow-up to closed {case.reference}", case.id)
-        new, notes = self._answer(session, case, parts, result)
-        new["notes"] = message_notes(message.id, [*parts.notes, *result.notes, *notes])
+        new, notes = self._answer(session, case, parts)
+        new["notes"] = message_notes(message.id, [*parts.notes, *notes])
         new["intent"] = case.data.get("intent")
         for key in ("missing", "invalid", "sender", "automated"):
             new.pop(key, None)

@@ -14,7 +14,8 @@ message, and the officer details found are placed on the case's roster: by offic
 number, then full name, then a last name (or first name) only one officer has.
 
 Pure: strings and mappings in, a request in the ``mailbot parse --json`` shape out.
-Every step is linear in the size of the text (sets of word n-grams, bounded lines).
+Every step here is linear in the size of the text (sets of word n-grams, bounded
+lines); the fields themselves are read by :func:`mailbot.intake.parse.parse_parts`.
 """
 
 from __future__ import annotations
@@ -589,6 +590,7 @@ def read_answer(
     case_data: Mapping[str, Any],
     rules: Rules,
     limits: Limits | None = None,
+    loop_header: str = "X-Mailbot-Loop",
 ) -> tuple[dict[str, Any], list[str]]:
     """What an answer to our reply adds to its case: a request in the ``mailbot parse
     --json`` shape (officers laid over the case's roster, see :func:`place_officers`)
@@ -596,31 +598,33 @@ def read_answer(
     from mailbot.intake.parse import parse_parts, read_officers
 
     limits = limits or Limits()
+    asked = Asked.of(case_data)
     cleaned = without_sent(parts, sent)
-    text = cleaned.text
-    result = parse_parts(cleaned, rules, limits)
+    result = parse_parts(cleaned, rules, limits, loop_header)
     data = result.to_json_dict()
-    if not any(p.startswith("head_of_department.") for p in Asked.of(case_data).paths):
+    if not any(p.startswith("head_of_department.") for p in asked.paths):
         # A reply's sign-off names who wrote it, not a new head of department.
         data["head_of_department"] = {"name": None, "title": None}
     if result.logo_details is not None:
         data["logo_info"] = dict(result.logo_details)
 
-    body = prose.split_signature(prose.new_text(text, quotes_cut=True), rules).body
-    asked = Asked.of(case_data)
+    body = prose.split_signature(prose.new_text(cleaned.text, quotes_cut=True), rules).body
     roster = [r if isinstance(r, Mapping) else {} for r in case_data.get("officers") or []]
-    grids = [g for g in cleaned.tables]
-    found = read_officers(body, grids, rules)
+    found = read_officers(body, list(cleaned.tables), rules)
     found += [o for o in officer_lines(body, rules) if o not in found]
     found += [o for o in officer_details(body, rules) if o not in found]
     found += [o for o in prose.officer_details(body, rules) if o not in found and o.last_name]
-    found = found[: limits.max_officers]
+    cut: list[str] = []
+    if len(found) > limits.max_officers:
+        cut.append(f"only the first {limits.max_officers:,} of {len(found):,} officers were read")
+        found = found[: limits.max_officers]
     bare_user = bare_number = None
     if not found:
         bare_user = _bare_value(body, rules, "dps_username")
         bare_number = _bare_value(body, rules, "officer_number")
     rows, notes = place_officers(found, roster, asked, bare_user, bare_number)
     data["officers"] = rows
+    notes = [*result.notes, *cut, *notes]
 
     for path, value in agency_values(body, asked, rules).items():
         section, name = path.split(".")

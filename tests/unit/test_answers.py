@@ -282,3 +282,24 @@ def test_answer_reading_is_linear_on_hostile_text() -> None:
             started = time.perf_counter()
             step(text)
             assert time.perf_counter() - started < 1.0
+
+
+def test_roster_change_answer_loses_our_quoted_change_lines() -> None:
+    """An answer to a roster-change checklist, quoted without any marks, keeps only the
+    sender's words: the changes we listed are not read again from the quote."""
+    from mailbot.intake.answers import without_sent
+
+    case = {
+        "intent": "officer_maintenance",
+        "changes": [{"action": "update", "officer_number": "HA999", "title": "Sergeant"}],
+    }
+    checklist = describe(
+        [], [{"field": "changes[0].officer_number", "reason": "is not on the roster"}], [], case
+    )
+    ours = render("checklist", reference="ETK-0007", agency_name="Hartland PD", checklist=checklist)
+    assert "HA999" in ours.text
+    answer = "Sorry, his number is HA022.\n\nDana\n\n" + ours.text
+    parts = MessageParts(subject="RE: [ETK-0007]", full_text=answer, text=answer, quotes_cut=True)
+    cleaned = without_sent(parts, Sent.of([ours.text]))
+    assert "HA999" not in cleaned.text
+    assert "HA022" in cleaned.text
