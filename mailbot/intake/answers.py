@@ -367,6 +367,15 @@ def officer_lines(body: str, rules: Rules) -> list[Officer]:
     return found
 
 
+def reply_officers(body: str, rules: Rules) -> list[Officer]:
+    """Officer details in an answer, without knowing the case: headerless officer
+    lines, then named details in sentences ("Okafor's DPS username is sokafor")."""
+    found = officer_lines(body, rules)
+    found += [o for o in officer_details(body, rules) if o not in found]
+    found += [o for o in prose.officer_details(body, rules) if o not in found and o.last_name]
+    return found
+
+
 def _bare_value(body: str, rules: Rules, field: str) -> str | None:
     """The one line of the answer that is just a value of ``field`` ("sokafor")."""
     if field == "dps_username":
@@ -611,9 +620,7 @@ def read_answer(
     body = prose.split_signature(prose.new_text(cleaned.text, quotes_cut=True), rules).body
     roster = [r if isinstance(r, Mapping) else {} for r in case_data.get("officers") or []]
     found = read_officers(body, list(cleaned.tables), rules)
-    found += [o for o in officer_lines(body, rules) if o not in found]
-    found += [o for o in officer_details(body, rules) if o not in found]
-    found += [o for o in prose.officer_details(body, rules) if o not in found and o.last_name]
+    found += [o for o in reply_officers(body, rules) if o not in found]
     cut: list[str] = []
     if len(found) > limits.max_officers:
         cut.append(f"only the first {limits.max_officers:,} of {len(found):,} officers were read")

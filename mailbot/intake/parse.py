@@ -95,9 +95,11 @@ def parse_parts(
         officers=len(officers),
         is_reply=is_reply,
     )
-    if kind == "other" and is_reply and not officers:
+    if kind == "other" and is_reply:
         # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"
-        officers = prose.officer_details(body, rules)[: limits.max_officers]
+        from mailbot.intake.answers import reply_officers
+
+        officers = officers or reply_officers(body, rules)[: limits.max_officers]
         if officers:
             kind = "enrollment"
     result.intent = kind
