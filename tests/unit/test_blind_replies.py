@@ -205,3 +205,18 @@ def test_sentence_answer_leaves_the_promised_items_asked() -> None:
     _, after, _ = answered("bm-038")
     assert after["officers"][2]["dps_username"] == "sokafor"
     assert after["missing"] == ["agency.phone", "agency.logo"]
+
+
+@pytest.mark.parametrize("key", ["bm-038", "bm-042", "bm-045", "bm-055"])
+def test_reply_parsed_alone_gives_its_officer_details(key: str) -> None:
+    """`mailbot parse` of a reply (no case known) reads the officer details it gives, as
+    an enrolment answer, and nothing from the quoted checklist."""
+    from mailbot.intake.parse import parse_message
+
+    [eml] = BLIND.glob(f"{key}-*.eml")
+    expected = json.loads(eml.with_suffix(".json").read_text())
+    result = parse_message(eml.read_bytes(), rules=RULES).to_json_dict()
+    assert result["intent"] == expected["intent"] == "enrollment"
+    got = [(o["last_name"], o["officer_number"], o["dps_username"]) for o in result["officers"]]
+    want = [(o["last_name"], o["officer_number"], o["dps_username"]) for o in expected["officers"]]
+    assert got == want
