@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mailbot import cases
 from mailbot.checklist import OFFICER_SAMPLE, describe
@@ -303,3 +305,29 @@ def test_roster_change_answer_loses_our_quoted_change_lines() -> None:
     cleaned = without_sent(parts, Sent.of([ours.text]))
     assert "HA999" not in cleaned.text
     assert "HA022" in cleaned.text
+
+
+def test_officer_detail_that_matches_nobody_is_noted_not_guessed() -> None:
+    """A detail naming nobody on the request is not put on any officer; a note says so."""
+    parts = MessageParts(
+        subject="Re: [ETK-0001]", full_text="Smith's username is jsmith", quotes_cut=True
+    )
+    data, notes = read_answer(parts, SENT, CASE, RULES)
+    assert not any(o.get("dps_username") for o in data["officers"])
+    assert notes == [
+        "an officer detail in the answer matched no officer of the request: last_name Smith"
+    ]
+
+
+@given(
+    st.lists(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz |,.:'-", min_size=1, max_size=40),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_the_senders_own_lines_are_never_taken_for_ours(lines: list[str]) -> None:
+    """A line carrying a word we never sent is always kept as the sender's."""
+    own = [f"{line} zqxj{i}" for i, line in enumerate(lines)]
+    marked = mark_sent("\n".join(own) + "\n\n" + checklist_text(), SENT).split("\n")
+    assert marked[: len(own)] == own
