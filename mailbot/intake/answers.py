@@ -219,7 +219,10 @@ def _detail_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 _DETAILS = _detail_patterns()
-_DASH = re.compile(rf"^(?P<name>{_NAME_RUN})\s*(?:[-–—:]|=>|->)\s*{_VALUE}\s*[.]?$")
+_DASH = re.compile(
+    rf"^(?P<name>{_NAME_RUN})(?:\s*(?:[-–—:]|=>|->)\s*|\s+(?:is|=)\s+){_VALUE}\s*[.]?$"
+)
+_LIST_SEPARATOR = re.compile(r"\s*(?:;|,|\band\b)\s*")
 
 
 def _sentences(body: str) -> list[str]:
@@ -265,21 +268,26 @@ def officer_details(body: str, rules: Rules) -> list[Officer]:
                 value = prose.rank_title(value, rules) or value
             officer = officer.model_copy(update={name: value})
             break
-        if officer is None:
-            m = _DASH.match(line)
-            if m:
-                user = _bare_username(m.group("value"))
-                named = _named(m.group("name"), rules)
-                if (
-                    named is not None
-                    and user_format.match(user)
-                    and user[0].islower()
-                    and prose.rank_title(user, rules) is None
-                    and _made_from(named, user)
-                ):
-                    officer = named.model_copy(update={"dps_username": user})
         if officer is not None:
             found.append(officer)
+            continue
+        # "Hale - jhale", "Okafor is sokafor and Hale is jhale": a username made from
+        # the name it stands with
+        segments = _LIST_SEPARATOR.split(line)
+        for segment in [line] if len(segments) == 1 else segments:
+            m = _DASH.match(segment)
+            if not m:
+                continue
+            user = _bare_username(m.group("value"))
+            named = _named(m.group("name"), rules)
+            if (
+                named is not None
+                and user_format.match(user)
+                and user[0].islower()
+                and prose.rank_title(user, rules) is None
+                and _made_from(named, user)
+            ):
+                found.append(named.model_copy(update={"dps_username": user}))
     return found
 
 

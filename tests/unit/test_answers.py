@@ -331,3 +331,16 @@ def test_the_senders_own_lines_are_never_taken_for_ours(lines: list[str]) -> Non
     own = [f"{line} zqxj{i}" for i, line in enumerate(lines)]
     marked = mark_sent("\n".join(own) + "\n\n" + checklist_text(), SENT).split("\n")
     assert marked[: len(own)] == own
+
+
+def test_several_usernames_in_one_sentence_each_find_their_officer() -> None:
+    """ "Okafor is sokafor and Hale is jhale2" fills Okafor and corrects Hale."""
+    data = merged("Okafor is sokafor and Hale is jhale2.")
+    assert [o["dps_username"] for o in data["officers"]] == ["sokafor", "kbrennan", "jhale2"]
+
+
+def test_a_name_and_a_plain_word_is_not_a_username() -> None:
+    """ "Okafor is great" gives Okafor no username."""
+    data = merged("Okafor is great, and Hale is away.")
+    assert data["officers"][0]["dps_username"] is None
+    assert data["officers"][2]["dps_username"] == "jhale"
