@@ -129,7 +129,10 @@ def merge(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[dict[str, Any
             continue
         if key == "intent" and (value == "other" or _blank(value)) and key in merged:
             continue
-        if key == "officers" and isinstance(value, list):
+        if key == "notes" and isinstance(value, list):
+            known = list(merged.get(key) or [])
+            merged[key] = known + [n for n in value if n not in known]
+        elif key == "officers" and isinstance(value, list):
             merged[key] = _merge_rows(merged.get(key) or [], value, key, _match_officer, revisions)
         elif key == "changes" and isinstance(value, list):
             merged[key] = _merge_rows(merged.get(key) or [], value, key, _match_change, revisions)
@@ -174,6 +177,15 @@ def _match_officer(
         for i in free:
             if test(row, old_rows[i]):
                 return i
+    # A last name only one officer has ("Hale - jhale"), unless the row says otherwise.
+    if not _blank(row.get("last_name")):
+        same = [
+            i
+            for i, old in enumerate(old_rows)
+            if _norm(old.get("last_name")) == _norm(row["last_name"])
+        ]
+        if len(same) == 1 and same[0] in free and _compatible(row, old_rows[same[0]], _IDENTITY):
+            return same[0]
     # By position, only when nothing the row says contradicts the old row there.
     if index in free and _compatible(row, old_rows[index], _IDENTITY):
         return index

@@ -18,6 +18,7 @@ import structlog
 from sqlalchemy.orm import Session
 
 from mailbot import casecheck, cases, safety
+from mailbot.checklist import clean
 from mailbot.config import Settings
 from mailbot.errors import MailbotError
 from mailbot.intake.auth import Verification, from_problem, verify_sender
@@ -302,6 +303,29 @@ class Handler:
             detail={"ledger_id": message.id, "count": self._cleaned},
         )
 
+    def _answer(
+        self, session: Session, case: Case, parts: MessageParts
+    ) -> tuple[dict[str, Any], list[str]]:
+        """What a reply adds to its case: for an enrolment, the answer read against
+        what we sent on the case and what the case asked for
+        (:func:`mailbot.intake.answers.read_answer`); else the message as read."""
+        from mailbot.intake.answers import Sent, read_answer, sent_texts, without_sent
+        from mailbot.intake.parse import parse_parts
+
+        sent = Sent.of(
+            text for row in outbox.outbox_of_case(session, case.id) for text in sent_texts(row.raw)
+        )
+        if case.kind != cases.CaseKind.ENROLLMENT:
+            cleaned = without_sent(parts, sent)
+            reread = parse_parts(cleaned, self.rules, self.limits, self.settings.bot.loop_header)
+            return self._case_data(cleaned, reread), reread.notes
+        answer, notes = read_answer(
+            parts, sent, case.data, self.rules, self.limits, self.settings.bot.loop_header
+        )
+        # Values from an email are data: no control or bidi characters reach the case.
+        cleaned, self._cleaned = safety.clean_data(answer)
+        return dict(cleaned), notes
+
     def _open_case(
         self,
         session: Session,
@@ -313,6 +337,7 @@ class Handler:
     ) -> Outcome:
         sender = parts.sender or ""
         data = self._case_data(parts, result)
+        data["notes"] = message_notes(message.id, [*parts.notes, *result.notes])
         maintenance = result.intent == "officer_maintenance"
         hold = self._unverified("roster_change" if maintenance else "enrollment")
         flags = []
@@ -458,7 +483,8 @@ class Handler:
         if case.status not in (cases.CaseStatus.NEEDS_INFO, cases.CaseStatus.IN_REVIEW):
             casefiles.add_flag(session, case, "late_follow_up", now=now)
             return Outcome(MessageOutcome.REVIEW, f"follow-up to closed {case.reference}", case.id)
-        new = self._case_data(parts, result)
+        new, notes = self._answer(session, case, parts)
+        new["notes"] = message_notes(message.id, [*parts.notes, *notes])
         new["intent"] = case.data.get("intent")
         for key in ("missing", "invalid", "sender", "automated"):
             new.pop(key, None)
@@ -584,7 +610,14 @@ class Handler:
             return
         data = case.data
         agency_name = (data.get("agency") or {}).get("name")
-        context: dict[str, Any] = {"agency_name": agency_name}
+        context: dict[str, Any] = {
+            "agency_name": agency_name,
+            "notes": [
+                clean(n.get("text"), 200)
+                for n in data.get("notes") or []
+                if isinstance(n, dict) and n.get("message") == message.id
+            ],
+        }
         if template == "checklist":
             from mailbot.checklist import describe
 
@@ -612,3 +645,8 @@ class Handler:
         except MailbotError as e:
             casefiles.add_flag(session, case, "reply_not_sent", now=now)
             log.warning("reply_not_built", reference=case.reference, error=str(e))
+
+
+def message_notes(message_id: int | None, notes: list[str]) -> list[dict[str, Any]]:
+    """Notes of one message as kept on its case: which message, and what was skipped."""
+    return [{"message": message_id, "text": text} for text in dict.fromkeys(notes)]

@@ -212,6 +212,13 @@ def print_case(view: dict[str, object], console: Console | None = None) -> None:
             console.print(f"  #{m['message']}: {_cell(verification_text(m.get('verification')))}")
     if v.get("proposals"):
         print_proposals(v["proposals"], str(v["reference"]), console)
+    if v.get("notes"):
+        from mailbot.checklist import clean
+
+        console.print("[bold]Notes[/bold] (limits hit, parts of a message skipped)")
+        for note in v["notes"]:
+            text = clean(note["text"], 300)
+            console.print(f"  [yellow]-[/yellow] #{note['message']} {_cell(text)}")
     check = v["checklist"]
     if check["complete"]:
         console.print("[green]Checklist: complete.[/green]")

@@ -51,7 +51,11 @@ def probe_image(data: bytes, limits: Limits) -> tuple[str, int, int] | None:
 
 
 def find_logo(
-    attachments: list[Attachment], limits: Limits | None = None, *, said_inline: bool = False
+    attachments: list[Attachment],
+    limits: Limits | None = None,
+    notes: list[str] | None = None,
+    *,
+    said_inline: bool = False,
 ) -> LogoInfo | None:
     """The attached image most likely to be the agency logo, or ``None``.
 
@@ -75,6 +79,9 @@ def _best(attachments: list[Attachment], limits: Limits, *, inline: bool) -> Log
             continue
         probed = probe_image(att.data, limits)
         if probed is None:
+            too_big = _oversized(att.data, limits)
+            if too_big and notes is not None:
+                notes.append(f"{att.filename}: not opened, {too_big}")
             continue
         fmt, width, height = probed
         if width <= TINY_IMAGE_PIXELS and height <= TINY_IMAGE_PIXELS:
@@ -92,3 +99,24 @@ def _best(attachments: list[Attachment], limits: Limits, *, inline: bool) -> Log
         if best is None or rank > best[0]:
             best = (rank, info)
     return best[1] if best else None
+
+
+def _oversized(data: bytes, limits: Limits) -> str | None:
+    """Why an image was refused for its pixel count (a decompression bomb), or None."""
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(io.BytesIO(data)) as im:
+                width, height = int(im.size[0]), int(im.size[1])
+    except Image.DecompressionBombError:
+        return f"the image has more than {limits.max_image_pixels:,} pixels"
+    except Exception:
+        return None
+    if width * height > limits.max_image_pixels:
+        return (
+            f"the image is {width:,} x {height:,} pixels, over the limit of "
+            f"{limits.max_image_pixels:,}"
+        )
+    return None

@@ -385,6 +385,7 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
         body = body[: limits.max_text_chars]
         parts.notes.append(f"the message text was cut at {limits.max_text_chars:,} characters")
     split = split_message(body, subject)
+    parts.full_text = body.strip("\n")
     parts.text = split.text.strip("\n")
     parts.quoted_text = split.quoted.strip("\n")
     parts.quotes_cut = True

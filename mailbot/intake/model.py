@@ -74,6 +74,13 @@ class ParseResult(_Model):
     # (path -> {field, question, candidates}); kept with the case, not in the JSON.
     _evidence: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
     _questions: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
+    # Limits hit and parts skipped while reading (plain words, for staff and sender);
+    # the MIME layer's own notes are in ``MessageParts.notes``.
+    _notes: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def notes(self) -> list[str]:
+        return self._notes
 
     @property
     def logo_details(self) -> dict[str, Any] | None:

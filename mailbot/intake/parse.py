@@ -92,7 +92,12 @@ def parse_parts(
     split = prose.split_signature(text, rules)
     body = split.body
     table_rows = tables.officers_from_text(body, rules)
-    officers = read_officers(body, parts.tables, rules, table_rows)[: limits.max_officers]
+    officers = read_officers(body, parts.tables, rules, table_rows)
+    if len(officers) > limits.max_officers:
+        result.notes.append(
+            f"only the first {limits.max_officers:,} of {len(officers):,} officers were read"
+        )
+        officers = officers[: limits.max_officers]
     values, labels = fields.read_fields(body, rules)
     agency_values = [
         values.get(p) for p in ("agency.judiciary_code", "agency.phone", "agency.address")
@@ -107,9 +112,11 @@ def parse_parts(
         is_reply=is_reply,
         has_logo=is_reply and _has_image(parts),
     )
-    if kind == "other" and is_reply and not officers:
+    if kind == "other" and is_reply:
         # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"
-        officers = prose.officer_details(body, rules)[: limits.max_officers]
+        from mailbot.intake.answers import reply_officers
+
+        officers = officers or reply_officers(body, rules)[: limits.max_officers]
         if officers:
             kind = "enrollment"
     result.intent = kind
@@ -158,7 +165,12 @@ def parse_parts(
     logo_reason = None
     from mailbot.intake.logo import find_logo
 
-    logo = find_logo(parts.attachments, limits, said_inline=_LOGO_WORD.search(body) is not None)
+    logo = find_logo(
+        parts.attachments,
+        limits,
+        result.notes,
+        said_inline=_LOGO_WORD.search(body) is not None,
+    )
     if logo is not None:
         result.agency.logo = logo.filename
         logo_reason = checks.check_logo(logo, rules)

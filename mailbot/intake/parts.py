@@ -51,6 +51,9 @@ class MessageParts:
     """(file name, text) of attachments read as text (PDF, Word), searched for values."""
     notes: list[str] = field(default_factory=list)
     """Things skipped on purpose (over a limit, unreadable attachment), in plain words."""
+    full_text: str = ""
+    """The body as read, before quotes were cut (answers to our replies are read from
+    it once our own text is recognised in it, whatever the quoting style)."""
     quotes_cut: bool = False
     """True when ``text`` already had its quotes cut and forwards unwrapped (the MIME
     layer sets it); parts built by hand are split again by the field readers."""

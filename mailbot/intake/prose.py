@@ -72,9 +72,9 @@ def split_signature(text: str, rules: Rules) -> Split:
     """Cut ``text`` at its last sign-off line ("Thank you,") or at a ``-- `` line."""
     lines = text.split("\n")
     sign = _sign_off_re(rules)
-    first = next((i for i, line in enumerate(lines) if line.strip()), -1)
-    # "Thanks!" opening a reply is a greeting, not the sign-off
-    signs = [i for i, line in enumerate(lines) if sign.match(line) and i != first]
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    # "Thanks!" as the first line opens the message; it does not end it.
+    signs = [i for i, line in enumerate(lines) if i > first and sign.match(line)]
     dashes = [i for i, line in enumerate(lines) if line.strip() == "--"]
     cut = signs[-1] if signs else (dashes[-1] if dashes else None)
     if cut is None:

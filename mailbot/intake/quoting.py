@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 _HEADER_NAMES = (
-    "from|sent|date|to|cc|bcc|subject|reply-to|de|envoyé|envoye|à|a|objet|date d'envoi"
+    "from|sent|date|to|cc|bcc|subject|reply-to|de|envoyé le|envoye le|envoyé|envoye|à|a|objet"
+    "|date d'envoi"
     "|von|gesendet|an|betreff|datum|van|verzonden|aan|onderwerp|enviado|para|asunto|assunto"
 )
 # "\s*(?:\*\s*)?" rather than "\s*\*?\s*": the latter backtracks quadratically on a
@@ -27,8 +28,21 @@ _FORWARD_MARK = re.compile(
     re.I,
 )
 _UNDERSCORES = re.compile(r"^\s*_{10,}\s*$")
-_WROTE = re.compile(
-    r"(?:\bwrote|\ba écrit|\bschrieb|\bescribió|\bescreveu|\bschreef)\s*:\s*$", re.I
+_WROTE_WORDS = r"(?:\bwrote|\ba écrit|\bschrieb|\bescribió|\bescreveu|\bschreef|\bha scritto)"
+_WROTE = re.compile(rf"{_WROTE_WORDS}\s*:\s*$", re.I)
+# "On Mon, 2 Nov 2026 at 09:00, DPS e-Ticket wrote" without the colon: only after an
+# "On <date>" opening (a sentence that merely ends in "wrote" is not an attribution).
+_WROTE_BARE = re.compile(rf"{_WROTE_WORDS}\s*$", re.I)
+_DATE_OR_ADDRESS = re.compile(r"\d:\d\d|\b(?:19|20)\d\d\b|@")
+# The footer a phone adds under the new text; anything after it is an older message
+# pasted without a header ("Sent from my iPhone", "Envoyé de mon iPhone", ...).
+_MOBILE_FOOTER = re.compile(
+    r"^\s*(?:sent from (?:my |the )?(?:iphone|ipad|android|samsung|galaxy|mobile|phone"
+    r"|blackberry|smartphone|outlook for (?:ios|android)|yahoo mail|mail for windows)"
+    r"|get outlook for (?:ios|android)|envoyé de mon (?:iphone|ipad|téléphone|mobile)"
+    r"|von meinem (?:iphone|ipad|smartphone|handy) gesendet|enviado desde mi (?:iphone|ipad|móvil)"
+    r"|verstuurd vanaf mijn (?:iphone|ipad))\b[^\n]{0,80}$",
+    re.I,
 )
 _ON = re.compile(r"^\s*(?:on|le|am|el|em|op)\s\S", re.I)
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:(?:re|aw|sv)\s*:\s*)*(?:fwd?|fw|tr|wg|rv|enc)\s*:", re.I)
@@ -53,28 +67,63 @@ def is_forward_subject(subject: str) -> bool:
 def quote_start(lines: list[str], start: int = 0) -> int | None:
     """Index of the first line that opens a quoted message (attribution, separator or
     header block), or ``None``. ``>`` lines are handled by :func:`split_reply`."""
+    heads = _Heads(lines)
+    budget = [SECOND_OPINION_LINES]
     for i in range(start, len(lines)):
         line = lines[i]
         if not line.strip():
             continue
         if _ORIGINAL.match(line) or _FORWARD_MARK.match(line):
             return i
-        if _UNDERSCORES.match(line) and _next_is_header(lines, i + 1):
+        if _UNDERSCORES.match(line) and _next_is_header(lines, i + 1, heads):
             return i
-        if _FROM_LINE.match(line) and _header_block(lines, i):
+        if _FROM_LINE.match(line) and _header_block(lines, i, heads):
             return i
+        if _MOBILE_FOOTER.match(line) and _more_text(lines, i + 1):
+            return i  # an older message pasted under the phone's footer
         if _ON.match(line) or _WROTE.search(line):
             end = _attribution_end(lines, i)
             if end is not None and not _next_is_quote(lines, end + 1):
                 return i  # the quoted message follows without ">" marks
+        elif _other_attribution(line, budget) and not _next_is_quote(lines, i + 1):
+            return i
     return None
+
+
+SECOND_OPINION_LINES = 10
+"""Lines per message checked by mail-parser-reply (its patterns are not linear-time,
+so only short candidate lines are given to it, and only this many)."""
+_CANDIDATE = re.compile(r"(?:\d:\d\d|\b(?:19|20)\d\d\b|@)[^\n]{0,160}:\s*$")
+
+
+def _other_attribution(line: str, budget: list[int]) -> bool:
+    """A reply attribution in a language or client we do not list ("Il giorno ... ha
+    scritto:", "Den ... skrev ...:"), by mail-parser-reply's patterns: a second opinion."""
+    if budget[0] <= 0 or len(line) > 160 or not _CANDIDATE.search(line):
+        return False
+    budget[0] -= 1
+    return _mail_parser_reply_header(line.strip())
+
+
+def _mail_parser_reply_header(line: str) -> bool:
+    from mailparser_reply import EmailReplyParser
+    from mailparser_reply.constants import MAIL_LANGUAGES
+
+    try:
+        parser = EmailReplyParser(languages=[k for k in MAIL_LANGUAGES if k != "david"])
+        return any(reply.headers for reply in parser.read(line).replies)
+    except Exception:  # a second opinion must never break reading
+        return False
 
 
 def split_reply(text: str) -> Split:
     """Cut the quoted part off ``text``. Every input line ends up in exactly one of
     ``text`` and ``quoted``, in order; nothing is rewritten."""
     lines = text.split("\n")
-    cut = quote_start(lines)
+    return _split_at(lines, quote_start(lines))
+
+
+def _split_at(lines: list[str], cut: int | None) -> Split:
     end = len(lines) if cut is None else cut
     keep: list[str] = []
     quoted: list[str] = []
@@ -98,24 +147,29 @@ def split_reply(text: str) -> Split:
 
 def split_message(text: str, subject: str = "") -> Split:
     """The new text of a message: forwards are unwrapped (see module doc), replies cut."""
-    fwd = unwrap_forward(text, subject)
+    lines = text.split("\n")
+    cut = quote_start(lines)
+    fwd = _unwrap_at(lines, cut, subject)
     if fwd is not None:
         return fwd
-    return split_reply(text)
+    return _split_at(lines, cut)
 
 
 def unwrap_forward(text: str, subject: str = "") -> Split | None:
     """If ``text`` is a short note followed by a forwarded message, return the note and
     the forwarded body as ``text`` (its header block goes to ``quoted``); else ``None``."""
     lines = text.split("\n")
-    i = quote_start(lines)
+    return _unwrap_at(lines, quote_start(lines), subject)
+
+
+def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
     if i is None:
         return None
     marker = lines[i]
     explicit = bool(_FORWARD_MARK.match(marker))
     if not explicit and not is_forward_subject(subject):
         return None
-    if not explicit and _ON.match(marker):
+    if not explicit and (_ON.match(marker) or _MOBILE_FOOTER.match(marker)):
         return None  # "On ... wrote:" quotes a reply, even under "Fwd:"
     note = "\n".join(lines[:i]).strip("\n")
     if len(note.strip()) > SHORT_NOTE:
@@ -129,8 +183,11 @@ def unwrap_forward(text: str, subject: str = "") -> Split | None:
         _HEADER_LINE.match(lines[header_end])
         or (
             header_end > j
-            and lines[header_end].startswith((" ", "\t"))
             and lines[header_end].strip()
+            and (
+                lines[header_end].startswith((" ", "\t"))
+                or (len(lines[header_end]) <= 120 and _header_follows(lines, header_end + 1))
+            )
         )
     ):
         header_end += 1
@@ -142,28 +199,74 @@ def unwrap_forward(text: str, subject: str = "") -> Split | None:
     return Split("\n\n".join(parts), quoted, forwarded=True)
 
 
-def _next_is_header(lines: list[str], i: int) -> bool:
+class _Heads:
+    """Which lines are header lines ("Sent:", "Objet :"), each line matched once."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.memo: dict[int, str | None] = {}
+
+    def name(self, i: int) -> str | None:
+        if i not in self.memo:
+            m = _HEADER_LINE.match(self.lines[i])
+            self.memo[i] = " ".join(m.group(0).strip(" *:").lower().split()) if m else None
+        return self.memo[i]
+
+
+def _next_is_header(lines: list[str], i: int, heads: _Heads | None = None) -> bool:
     while i < len(lines) and (not lines[i].strip() or _UNDERSCORES.match(lines[i])):
         i += 1
-    return i < len(lines) and bool(_FROM_LINE.match(lines[i])) and _header_block(lines, i)
+    return i < len(lines) and bool(_FROM_LINE.match(lines[i])) and _header_block(lines, i, heads)
 
 
-def _header_block(lines: list[str], i: int) -> bool:
+def _header_block(lines: list[str], i: int, heads: _Heads | None = None) -> bool:
     """True when line ``i`` starts a block of at least three header lines ("From:",
     "Sent:", "To:", "Subject:" in any order, blank lines allowed between them)."""
+    heads = heads or _Heads(lines)
     names = set()
     seen = 0
-    for line in lines[i : i + 12]:
+    wrapped = 0
+    end = min(i + 14, len(lines))
+    for n in range(i, end):
+        line = lines[n]
         if not line.strip():
             continue
-        m = _HEADER_LINE.match(line)
-        if not m:
+        name = heads.name(n)
+        if name is None:
             if seen >= 1 and line.startswith((" ", "\t")):
                 continue  # folded value
+            if (
+                seen >= 1
+                and wrapped < 2
+                and len(line) <= 120
+                and ("@" in line or "<" in line or ">" in line)
+                and _header_follows(lines, n + 1, end, heads)
+            ):
+                wrapped += 1  # "From: DPS <dps.eticket@" wrapped onto an unindented line
+                continue
             break
-        names.add(m.group(0).strip(" *:").lower())
+        if name in names:
+            break  # a header seen twice starts another block
+        names.add(name)
         seen += 1
-    return len(names) >= 3
+        if len(names) >= 3:
+            return True
+    return False
+
+
+def _header_follows(
+    lines: list[str], i: int, end: int | None = None, heads: _Heads | None = None
+) -> bool:
+    end = len(lines) if end is None else end
+    while i < end and not lines[i].strip():
+        i += 1
+    if i >= end:
+        return False
+    return (heads.name(i) if heads else _HEADER_LINE.match(lines[i])) is not None
+
+
+def _more_text(lines: list[str], i: int) -> bool:
+    return any(line.strip() for line in lines[i : i + 50])
 
 
 def _attribution_end(lines: list[str], i: int) -> int | None:
@@ -177,6 +280,8 @@ def _attribution_end(lines: list[str], i: int) -> int | None:
             return None
         if _WROTE.search(text):
             return j
+        if _WROTE_BARE.search(text) and _ON.match(text.lstrip()) and _DATE_OR_ADDRESS.search(text):
+            return j  # "On Mon, 2 Nov 2026, DPS e-Ticket wrote" (no colon)
     return None
 
 

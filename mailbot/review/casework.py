@@ -171,6 +171,11 @@ def case_view(session: Session, reference: str, rules: Rules) -> dict[str, Any]:
         ],
         "questions": list(data.get("questions") or []),
         "logo_info": data.get("logo_info"),
+        "notes": [
+            {"message": n.get("message"), "text": n.get("text")}
+            for n in data.get("notes") or []
+            if isinstance(n, dict)
+        ],
         "messages": list(sources.values()),
         "checklist": {
             "complete": not missing and not invalid,
