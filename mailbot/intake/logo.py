@@ -64,13 +64,15 @@ def find_logo(
     (``said_inline``: "our logo is pasted below"). Among several images, a name saying
     logo/patch/badge/seal/emblem wins, then the largest picture."""
     limits = limits or Limits()
-    found = _best(attachments, limits, inline=False)
+    found = _best(attachments, limits, notes, inline=False)
     if found is None and said_inline:
-        found = _best(attachments, limits, inline=True)
+        found = _best(attachments, limits, notes, inline=True)
     return found
 
 
-def _best(attachments: list[Attachment], limits: Limits, *, inline: bool) -> LogoInfo | None:
+def _best(
+    attachments: list[Attachment], limits: Limits, notes: list[str] | None, *, inline: bool
+) -> LogoInfo | None:
     best: tuple[tuple[int, int], LogoInfo] | None = None
     for att in attachments:
         if att.inline != inline or len(att.data) < TINY_IMAGE_BYTES:

@@ -299,8 +299,11 @@ def test_check_reports_each_part(config: Path, imap_account: Any, smtp_sink: Any
     when the IMAP login is refused or SMTP is down."""
     ok = mailbot(config, "check", password=imap_account.password)
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    marks = {line.split()[0]: line.split()[1] for line in ok.stdout.splitlines()
-             if not line.startswith("trust")}
+    marks = {
+        line.split()[0]: line.split()[1]
+        for line in ok.stdout.splitlines()
+        if not line.startswith("trust")
+    }
     assert marks == {
         "config": "ok",
         "database": "ok",
@@ -308,7 +311,8 @@ def test_check_reports_each_part(config: Path, imap_account: Any, smtp_sink: Any
         "folders": "warn",  # a fresh mailbox: the bot creates them when first needed
         "smtp": "ok",
     }
-    assert any(line.startswith("trust") and "authserv_id" in line for line in ok.stdout.splitlines())
+    lines = ok.stdout.splitlines()
+    assert any(line.startswith("trust") and "authserv_id" in line for line in lines)
     smtp_sink.stop()
     bad = mailbot(config, "check", password="wrong")
     assert bad.returncode == 1
