@@ -841,8 +841,7 @@ def build_desk(
     settings: Settings, mailbox: Mailbox | None = None, mailer: Mailer | None = None
 ) -> Desk:
     """The composition root: real adapters from settings; refuses an old schema."""
-    from mailbot.adapters.imap import ImapMailbox
-    from mailbot.adapters.smtp import SmtpMailer
+    from mailbot.adapters import make_mailbox, make_mailer
     from mailbot.ports import SystemClock
 
     engine = db.engine_for(settings.database)
@@ -850,9 +849,8 @@ def build_desk(
     return Desk(
         settings,
         engine,
-        mailbox
-        or ImapMailbox(settings.mailbox, idle_renew_seconds=settings.poll.idle_renew_seconds),
-        mailer or SmtpMailer(settings.smtp),
+        mailbox or make_mailbox(settings),
+        mailer or make_mailer(settings),
         SystemClock(),
     )
 
