@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 
+from mailbot.safety import terminal_text as _cell
+
 
 def _age(seconds: float | None) -> str:
     if seconds is None:
@@ -36,8 +38,16 @@ def _age(seconds: float | None) -> str:
     help="Unhealthy when the last successful poll is older. Default: 3 poll intervals, "
     "at least 300.",
 )
+@click.option(
+    "--ack-folder",
+    metavar="FOLDER",
+    default=None,
+    help="Staff have checked FOLDER after the server rebuilt it: clear its alert.",
+)
 @click.pass_obj
-def status(app: Any, as_json: bool, instance: str | None, max_age: float | None) -> None:
+def status(
+    app: Any, as_json: bool, instance: str | None, max_age: float | None, ack_folder: str | None
+) -> None:
     """How the running bot is doing, read from the database only (no server login).
 
     Shows each running bot's last successful poll and its age, its IMAP, SMTP and
@@ -49,10 +59,11 @@ def status(app: Any, as_json: bool, instance: str | None, max_age: float | None)
     Examples:
       mailbot --config mailbot.toml status
       mailbot --config mailbot.toml status --json
+      mailbot --config mailbot.toml status --ack-folder INBOX
     """
     from mailbot.heartbeat import instance_name
     from mailbot.ports import SystemClock
-    from mailbot.store import db
+    from mailbot.store import db, ledger
     from mailbot.store.health import snapshot, unhealthy
 
     settings = app.settings
@@ -61,6 +72,8 @@ def status(app: Any, as_json: bool, instance: str | None, max_age: float | None)
     try:
         db.check_schema(engine)
         with db.transaction(engine) as session:
+            if ack_folder is not None and not ledger.clear_folder_alert(session, ack_folder):
+                raise click.UsageError(f"no alert is raised for folder {ack_folder!r}")
             snap = snapshot(session, SystemClock().now())
     finally:
         engine.dispose()
@@ -95,6 +108,15 @@ def status(app: Any, as_json: bool, instance: str | None, max_age: float | None)
         click.echo(f"cases: {cases}")
         click.echo(f"outbox: {snap.outbox_pending} waiting, {snap.outbox_failed} failed")
         click.echo(f"quarantine: {snap.quarantined}")
+        if snap.suppressed:
+            click.echo(
+                f"suppressed addresses: {snap.suppressed} (hard bounces; `mailbot suppressed`)"
+            )
+        for folder in snap.folder_alerts:
+            click.echo(
+                f"ALERT folder {_cell(folder)} was rebuilt on the server (UIDVALIDITY changed): "
+                "check that nothing is missing, then `mailbot status --ack-folder FOLDER`"
+            )
         click.echo("healthy" if healthy else "UNHEALTHY: " + "; ".join(reasons))
     if not healthy:
         sys.exit(1)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from mailbot.store import bounces, ledger
 from mailbot.store.models import BotStatus, Case, Message, MessageOutcome, OutboxMessage
 
 PARTS = ("imap", "smtp", "token")
@@ -110,10 +111,16 @@ class Snapshot:
     outbox_pending: int
     outbox_failed: int
     quarantined: int
+    # Folders the server rebuilt (UIDVALIDITY changed) that staff have not yet seen,
+    # and addresses no longer written to after repeated hard bounces.
+    folder_alerts: list[str]
+    suppressed: int
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "at": self.at.isoformat(),
+            "folder_alerts": self.folder_alerts,
+            "suppressed_addresses": self.suppressed,
             "instances": [i.as_dict() for i in self.instances],
             "messages_today": self.messages_today,
             "cases": self.cases,
@@ -169,6 +176,8 @@ def snapshot(session: Session, now: datetime) -> Snapshot:
         outbox_pending=outbox.get("pending", 0),
         outbox_failed=outbox.get("failed", 0),
         quarantined=int(quarantined),
+        folder_alerts=[c.mailbox for c in ledger.folder_alerts(session)],
+        suppressed=len(bounces.suppressed(session)),
     )
 
 

@@ -113,6 +113,39 @@ def test_status_json_and_exit_code_follow_the_last_poll(tmp_path: Path, sqlite_u
     assert "last successful poll" in stale.stdout and "UNHEALTHY" in stale.stdout
 
 
+def test_status_shows_a_rebuilt_folder_until_staff_acknowledge_it(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    """A folder whose UIDVALIDITY changed is an ALERT in `status` until staff clear it
+    with `--ack-folder`; acknowledging a folder without an alert is a one-line error."""
+    from mailbot.store.models import FolderCursor
+
+    engine = db.make_engine(sqlite_url)
+    db.upgrade_engine(engine)
+    with db.transaction(engine) as session:
+        session.add(
+            FolderCursor(
+                mailbox="INBOX",
+                uidvalidity=2,
+                last_uid=0,
+                updated_at=NOW,
+                previous_uidvalidity=1,
+                uidvalidity_changed_at=NOW,
+            )
+        )
+    engine.dispose()
+    config = db_only_config(tmp_path, sqlite_url)
+    shown = mailbot(config, "status")
+    assert "ALERT folder INBOX was rebuilt" in shown.stdout
+    assert json.loads(mailbot(config, "status", "--json").stdout)["folder_alerts"] == ["INBOX"]
+    acked = mailbot(config, "status", "--ack-folder", "INBOX")
+    assert "ALERT" not in acked.stdout and "Traceback" not in acked.stderr
+    assert "ALERT" not in mailbot(config, "status").stdout
+    again = mailbot(config, "status", "--ack-folder", "INBOX")
+    assert again.returncode == 2 and "no alert is raised for folder 'INBOX'" in again.stderr
+    assert "Traceback" not in again.stderr
+
+
 def test_metrics_serve_the_status_figures(engine: Engine) -> None:
     """[metrics] port serves the same figures in the Prometheus text format."""
     clock = FakeClock(NOW)
