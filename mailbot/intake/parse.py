@@ -7,6 +7,7 @@ them against ``rules/``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import structlog
@@ -183,7 +184,11 @@ def parse_parts(
         # in what was written only: a signature's phone must not replace the case's)
         if roles.FILLABLE & set(result.missing):
             looked = [src for src in sources if not (is_reply and src[0] == "signature")]
-            found = candidates.find([candidates.Source(n, t) for n, t in looked], rules)
+            found = candidates.find(
+                [candidates.Source(n, t) for n, t in looked],
+                rules,
+                roles.kinds_for(result.missing),
+            )
             settled = roles.settle(result, found, rules, sender=(parts.sender_name, parts.sender))
             if result.agency.phone is not None and "agency.phone" in settled.evidence:
                 national = checks.normalize_phone(result.agency.phone, rules)
@@ -194,7 +199,7 @@ def parse_parts(
             )
             # a value of that shape is in the message: staff decide, the sender is not asked
             result.missing = [p for p in result.missing if p not in settled.questions]
-        result._evidence = roles.record_sources(result, settled, sources)
+        result._evidence_of = functools.partial(roles.record_sources, result, settled, sources)
     elif kind == "officer_maintenance":
         result.changes = changes.read_changes(body, rules, table_rows)
     log.debug(
