@@ -277,7 +277,7 @@ def point_of_contact(
         i, value = labels["point_of_contact.name"]
         raw = (value if value is not None else _next_value(lines, i)) or None
     if raw is None:
-        flat = _near_poc_words(" ".join(text.split()))
+        flat = _near_poc_words(text)
         own = _SELF_POC.search(flat)
         self_name = (head_from_sender(sender[0], rules)[0] or head) if own else None
         m = _POC_DESIGNATED.search(flat) or _POC_WILL_BE.search(flat) or _POC_IS_NAMED.search(flat)
@@ -328,22 +328,23 @@ def point_of_contact(
     return contact
 
 
-_POC_ANCHOR = re.compile(r"point[- ]of[- ]contact|\bPoC\b|\bmyself\b", re.I)
+_POC_ANCHOR = re.compile(r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b", re.I)
 _BEFORE, _AFTER = 300, 400
 """How much text around each mention of the PoC the designation patterns read."""
 
 
-def _near_poc_words(flat: str) -> str:
-    """The stretches of ``flat`` around each "Point-of-Contact" / "PoC" / "myself", the
-    only places a designation can be (so the name patterns never scan a whole body)."""
+def _near_poc_words(text: str) -> str:
+    """The stretches of ``text`` around each "Point-of-Contact" / "PoC" / "myself", the
+    only places a designation can be (so the name patterns never scan a whole body),
+    with blanks and line breaks folded to single spaces."""
     spans: list[list[int]] = []
-    for m in _POC_ANCHOR.finditer(flat):
+    for m in _POC_ANCHOR.finditer(text):
         start, end = max(0, m.start() - _BEFORE), m.end() + _AFTER
         if spans and start <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], end)
         else:
             spans.append([start, end])
-    return " ¶ ".join(flat[a:b] for a, b in spans)
+    return " ¶ ".join(" ".join(text[a:b].split()) for a, b in spans)
 
 
 def _named_sentence(text: str, rules: Rules) -> str | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
+from typing import Any
 
 import structlog
 
@@ -52,6 +54,7 @@ def read_officers(
     grids: list[list[list[str]]],
     rules: Rules,
     text_rows: list[Officer] | None = None,
+    documents: Sequence[Any] = (),
 ) -> list[Officer]:
     """Officers from tables in the text, then from attached/HTML tables, else from prose.
 
@@ -61,6 +64,9 @@ def read_officers(
         rows = tables.officers_from_grid(grid, rules)
         if rows and not all(o in found for o in rows):
             found.extend(rows)
+    if not found:  # a roster sent as a PDF
+        for document in documents:
+            found.extend(tables.officers_from_grid(document.grid(), rules))
     if not found:
         # list lines and sentences; the same officer number is read once
         found = lists.officers_in_list(body, rules) or lists.officers_in_blocks(body, rules)
@@ -93,7 +99,9 @@ def parse_parts(
     split = prose.split_signature(text, rules)
     body = split.body
     table_rows = tables.officers_from_text(body, rules)
-    officers = read_officers(body, parts.tables, rules, table_rows)[: limits.max_officers]
+    officers = read_officers(body, parts.tables, rules, table_rows, parts.documents)[
+        : limits.max_officers
+    ]
     values, labels = fields.read_fields(body, rules)
     agency_values = [
         values.get(p) for p in ("agency.judiciary_code", "agency.phone", "agency.address")
@@ -173,7 +181,7 @@ def parse_parts(
             "reason": logo_reason,
         }
 
-    sources = [("text", body), ("signature", split.signature), *parts_texts(parts)]
+    sources = [("text", body), ("signature", split.signature)]
     if kind == "enrollment":
         result.officers = officers
         result.missing, result.invalid = checks.check_enrollment(
@@ -184,6 +192,8 @@ def parse_parts(
         # in what was written only: a signature's phone must not replace the case's)
         if roles.FILLABLE & set(result.missing):
             looked = [src for src in sources if not (is_reply and src[0] == "signature")]
+            looked += parts_texts(parts)
+            sources += parts_texts(parts)
             found = candidates.find(
                 [candidates.Source(n, t) for n, t in looked],
                 rules,
@@ -215,7 +225,7 @@ def parse_parts(
 
 def parts_texts(parts: MessageParts) -> list[tuple[str, str]]:
     """(name, text) of the attachments' readable text."""
-    return [(f"attachment {name}", text) for name, text in parts.attachment_texts]
+    return [(f"attachment {d.filename}", d.text) for d in parts.documents]
 
 
 def _has_image(parts: MessageParts) -> bool:
