@@ -435,8 +435,14 @@ def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str |
     last = last.strip(".")
     if len(last) < 2:
         return None
-    if last.lower() not in text.lower():
+    low = last.lower()
+    if "@" not in text or low not in text.lower():
         return None
+    # only the paragraphs that name the PoC, and the one after each, are read
+    paragraphs = text.split("\n\n")
+    keep = [i for i, p in enumerate(paragraphs) if low in p.lower()]
+    near = sorted({j for i in keep for j in (i, i + 1) if j < len(paragraphs)})
+    text = "\n\n".join(paragraphs[j] for j in near)
     word = re.compile(rf"(?<![\w]){re.escape(last)}(?![\w])", re.I)
     named = False
     for sentence in sentences_of(text):
