@@ -54,8 +54,8 @@ class Unpacked:
     tables: list[list[list[str]]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     """Bodies found inside winmail.dat, in order."""
-    documents: list[tuple[str, str]] = field(default_factory=list)
-    """(file name, text) of documents read as text (PDF)."""
+    documents: list[Document] = field(default_factory=list)
+    """Documents whose text is read when needed (PDF)."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -129,11 +129,12 @@ def _read_tables(att: Attachment, limits: Limits, out: Unpacked) -> None:
         if kind == CSV:
             out.tables.append(csv_rows(att.data))
         elif kind == PDF:
-            text, pages = pdf_text(att.data, limits)
-            out.documents.append((att.filename, text))
+            # its text is read when the message needs it (a roster, a value): see
+            # :class:`Document`; here only whether it opens, and its length
+            pages = pdf_pages(att.data)
+            out.documents.append(Document(att.filename, att.data, limits))
             if pages > MAX_PDF_PAGES:
                 out.notes.append(f"{att.filename}: only the first {MAX_PDF_PAGES} pages read")
-            out.tables.append(text_grid(text))
         else:
             out.tables.extend(reader(att.data, limits))  # type: ignore[operator]
     except TooBig as e:
@@ -241,6 +242,43 @@ def docx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
         if rows:
             tables.append(rows)
     return tables
+
+
+class Document:
+    """An attached PDF whose text is extracted on first use, once, never raising: the
+    layout pass costs milliseconds per page and most messages never need it."""
+
+    def __init__(self, filename: str, data: bytes, limits: Limits) -> None:
+        self.filename = filename
+        self._data = data
+        self._limits = limits
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            try:
+                self._text = pdf_text(self._data, self._limits)[0]
+            except Exception as e:  # opened once already; a bad page stream still may fail
+                log.info("attachment_unreadable", filename=self.filename, error=type(e).__name__)
+                self._text = ""
+        return self._text
+
+    def grid(self) -> list[list[str]]:
+        return text_grid(self.text)
+
+
+def pdf_pages(data: bytes) -> int:
+    """How many pages a PDF has (raises on a file that is not a readable PDF)."""
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        raise TooBig("it is encrypted")
+    return len(reader.pages)
 
 
 def pdf_text(data: bytes, limits: Limits) -> tuple[str, int]:

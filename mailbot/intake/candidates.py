@@ -17,6 +17,7 @@ from mailbot.intake.rules import Rules, per_rules
 
 MAX_LINE = 300
 MAX_PER_KIND = 50
+_DIGIT = re.compile(r"\d")
 _EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,}")
 _ZIP = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
 _STATE_ZIP = re.compile(r"\b(?:VT|Vt\.?|Vermont)\.?,?\s+\d{5}(?:-\d{4})?\b")
@@ -59,8 +60,11 @@ def _code_words(rules: Rules) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
 
 
-def find(sources: list[Source], rules: Rules) -> Found:
-    """Every candidate of every shape in ``sources``, in reading order."""
+ALL_KINDS = frozenset({"emails", "phones", "addresses", "codes", "officer_numbers"})
+
+
+def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS) -> Found:
+    """Every candidate of the shapes named in ``kinds`` in ``sources``, in reading order."""
     found = Found()
     seen: dict[str, set[str]] = {}
 
@@ -76,22 +80,26 @@ def find(sources: list[Source], rules: Rules) -> Found:
         for n, line in enumerate(lines, 1):
             where = f"{source.name} line {n}"
             short = line.strip()[:MAX_LINE]
-            for m in _EMAIL.finditer(line[: 4 * MAX_LINE]):
-                add(found.emails, m.group(0).lower(), Candidate(m.group(0).lower(), where, short))
-            if len(line) > MAX_LINE:
-                continue
-            for value in _phones(line, rules):
-                add(found.phones, _digits(value), Candidate(value, where, short))
-            address = _address_at(lines, n - 1)
-            if address:
-                add(found.addresses, _digits(address), Candidate(address, where, short))
-            if _code_words(rules).search(line):
+            if "emails" in kinds and "@" in line:
+                for m in _EMAIL.finditer(line[: 4 * MAX_LINE]):
+                    value = m.group(0).lower()
+                    add(found.emails, value, Candidate(value, where, short))
+            if len(line) > MAX_LINE or not _DIGIT.search(line):
+                continue  # every other shape has digits
+            if "phones" in kinds:
+                for value in _phones(line, rules):
+                    add(found.phones, _digits(value), Candidate(value, where, short))
+            if "addresses" in kinds:
+                address = _address_at(lines, n - 1)
+                if address:
+                    add(found.addresses, _digits(address), Candidate(address, where, short))
+            if "codes" in kinds and _code_words(rules).search(line):
                 for m in _CODE.finditer(line):
                     if not _in_phone_or_zip(line, m.start(1)):
                         add(found.codes, m.group(1), Candidate(m.group(1), where, short))
-            for m in _OFFICER_NUMBER.finditer(line):
-                token = m.group(1)
-                if any(c.isdigit() for c in token):
+            if "officer_numbers" in kinds:
+                for m in _OFFICER_NUMBER.finditer(line):
+                    token = m.group(1)
                     add(found.officer_numbers, token.upper(), Candidate(token, where, short))
     return found
 
@@ -100,9 +108,12 @@ def _digits(value: str) -> str:
     return re.sub(r"\D", "", value)
 
 
+_PHONE_SHAPE = re.compile(r"\d{3}\D{0,3}\d{3}\D{0,3}\d{4}|\d{10}")
+
+
 def _phones(line: str, rules: Rules) -> list[str]:
-    if sum(c.isdigit() for c in line) < 7:
-        return []
+    if not _PHONE_SHAPE.search(line):
+        return []  # the matcher is costly; a US number has this shape
     import phonenumbers
 
     out = []

@@ -78,6 +78,11 @@ def _clean(value: str, rules: Rules) -> str | None:
     return value or None
 
 
+_SHORT_LINE = 60
+"""A line this short may be a label alone (its value on the next line)."""
+_MAYBE_LABELLED = re.compile(r"[:：=\t]|[-–—][ \t]|\.\.")
+
+
 def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
     """Path -> (line index, value) of the first line starting with a label of that field.
 
@@ -89,6 +94,8 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
     for i, line in enumerate(lines):
         if len(line) > MAX_LINE or is_header_line(line):
             continue
+        if len(line) > _SHORT_LINE and not _MAYBE_LABELLED.search(line):
+            continue  # a long line with no separator is prose, not "Label: value"
         best: tuple[tuple[int, int], str, str] | None = None
         for path, pat in patterns.items():
             m = pat.match(line)
@@ -270,9 +277,9 @@ def point_of_contact(
         i, value = labels["point_of_contact.name"]
         raw = (value if value is not None else _next_value(lines, i)) or None
     if raw is None:
-        flat = " ".join(text.split())
+        flat = _near_poc_words(text)
         own = _SELF_POC.search(flat)
-        self_name = head_from_sender(sender[0], rules)[0] or head
+        self_name = (head_from_sender(sender[0], rules)[0] or head) if own else None
         m = _POC_DESIGNATED.search(flat) or _POC_WILL_BE.search(flat) or _POC_IS_NAMED.search(flat)
         if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):
             raw = self_name
@@ -319,6 +326,25 @@ def point_of_contact(
                 if near:
                     contact.email = near.group(0).lower()
     return contact
+
+
+_POC_ANCHOR = re.compile(r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b", re.I)
+_BEFORE, _AFTER = 300, 400
+"""How much text around each mention of the PoC the designation patterns read."""
+
+
+def _near_poc_words(text: str) -> str:
+    """The stretches of ``text`` around each "Point-of-Contact" / "PoC" / "myself", the
+    only places a designation can be (so the name patterns never scan a whole body),
+    with blanks and line breaks folded to single spaces."""
+    spans: list[list[int]] = []
+    for m in _POC_ANCHOR.finditer(text):
+        start, end = max(0, m.start() - _BEFORE), m.end() + _AFTER
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return " ¶ ".join(" ".join(text[a:b].split()) for a, b in spans)
 
 
 def _named_sentence(text: str, rules: Rules) -> str | None:
@@ -409,8 +435,14 @@ def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str |
     last = last.strip(".")
     if len(last) < 2:
         return None
-    if last.lower() not in text.lower():
+    low = last.lower()
+    if "@" not in text or low not in text.lower():
         return None
+    # only the paragraphs that name the PoC, and the one after each, are read
+    paragraphs = text.split("\n\n")
+    keep = [i for i, p in enumerate(paragraphs) if low in p.lower()]
+    near = sorted({j for i in keep for j in (i, i + 1) if j < len(paragraphs)})
+    text = "\n\n".join(paragraphs[j] for j in near)
     word = re.compile(rf"(?<![\w]){re.escape(last)}(?![\w])", re.I)
     named = False
     for sentence in sentences_of(text):
@@ -526,7 +558,7 @@ def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
 def head_on_behalf(body: str, rules: Rules) -> tuple[str | None, str | None]:
     """(name, title) of "on behalf of Chief Dana Whitcomb" (a request written for the head)."""
     low = body.lower()
-    if "behalf" not in low and "asked" not in low and " request" not in low:
+    if not any(w in low for w in ("behalf", "asked", "requested", "directed", "instructed")):
         return None, None
     for m in _BEHALF.finditer(body):
         chunks: list[list[str]] = [[]]

@@ -161,8 +161,9 @@ def flatten_deep(html: str, limit: int = _MAX_NESTING) -> str:
 
     One pass over the tags; only block containers count (elements whose end tag is
     optional, such as ``p`` or ``li``, and inline ones nest cheaply)."""
-    if html.count("<") <= limit:
-        return html
+    low = html.lower() if html.count("<") > limit else ""
+    if not low or sum(low.count(f"<{tag}") for tag in _NESTING) <= limit:
+        return html  # fewer block elements than the limit: none can be nested deeper
     depth = 0
     out: list[str] = []
     last = 0

@@ -391,7 +391,7 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
     parts.quotes_cut = True
     parts.tables = [t for t in tables if _table_in(t, parts.text)] + unpacked.tables
     parts.attachments = unpacked.attachments
-    parts.attachment_texts = list(unpacked.documents)
+    parts.documents = list(unpacked.documents)
 
     # an attached message under a short note (a forward as attachment) is the request
     if walk.embedded:
@@ -403,7 +403,7 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
                 parts.quoted_text = "\n".join(t for t in (parts.quoted_text, sub.quoted_text) if t)
                 parts.tables.extend(sub.tables)
                 parts.attachments.extend(sub.attachments)
-                parts.attachment_texts.extend(sub.attachment_texts)
+                parts.documents.extend(sub.documents)
                 parts.notes.extend(sub.notes)
         else:
             parts.notes.append(f"{len(walk.embedded)} attached message(s) not read as the request")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -74,6 +75,8 @@ class ParseResult(_Model):
     # (path -> {field, question, candidates}); kept with the case, not in the JSON.
     _evidence: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
     _questions: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
+    # computes ``_evidence`` on first use (only a case needs it, not `mailbot parse`)
+    _evidence_of: Callable[[], dict[str, dict[str, Any]]] | None = PrivateAttr(default=None)
     # Limits hit and parts skipped while reading (plain words, for staff and sender);
     # the MIME layer's own notes are in ``MessageParts.notes``.
     _notes: list[str] = PrivateAttr(default_factory=list)
@@ -88,6 +91,9 @@ class ParseResult(_Model):
 
     @property
     def evidence(self) -> dict[str, dict[str, Any]]:
+        if self._evidence_of is not None:
+            self._evidence = self._evidence_of()
+            self._evidence_of = None
         return self._evidence
 
     @property

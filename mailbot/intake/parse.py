@@ -7,7 +7,10 @@ them against ``rules/``.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
+from typing import Any
 
 import structlog
 
@@ -51,6 +54,7 @@ def read_officers(
     grids: list[list[list[str]]],
     rules: Rules,
     text_rows: list[Officer] | None = None,
+    documents: Sequence[Any] = (),
 ) -> list[Officer]:
     """Officers from tables in the text, then from attached/HTML tables, else from prose.
 
@@ -60,6 +64,9 @@ def read_officers(
         rows = tables.officers_from_grid(grid, rules)
         if rows and not all(o in found for o in rows):
             found.extend(rows)
+    if not found:  # a roster sent as a PDF
+        for document in documents:
+            found.extend(tables.officers_from_grid(document.grid(), rules))
     if not found:
         # list lines and sentences; the same officer number is read once
         found = lists.officers_in_list(body, rules) or lists.officers_in_blocks(body, rules)
@@ -92,7 +99,7 @@ def parse_parts(
     split = prose.split_signature(text, rules)
     body = split.body
     table_rows = tables.officers_from_text(body, rules)
-    officers = read_officers(body, parts.tables, rules, table_rows)
+    officers = read_officers(body, parts.tables, rules, table_rows, parts.documents)
     if len(officers) > limits.max_officers:
         result.notes.append(
             f"only the first {limits.max_officers:,} of {len(officers):,} officers were read"
@@ -184,7 +191,7 @@ def parse_parts(
             "reason": logo_reason,
         }
 
-    sources = [("text", body), ("signature", split.signature), *parts_texts(parts)]
+    sources = [("text", body), ("signature", split.signature)]
     if kind == "enrollment":
         result.officers = officers
         result.missing, result.invalid = checks.check_enrollment(
@@ -195,7 +202,13 @@ def parse_parts(
         # in what was written only: a signature's phone must not replace the case's)
         if roles.FILLABLE & set(result.missing):
             looked = [src for src in sources if not (is_reply and src[0] == "signature")]
-            found = candidates.find([candidates.Source(n, t) for n, t in looked], rules)
+            looked += parts_texts(parts)
+            sources += parts_texts(parts)
+            found = candidates.find(
+                [candidates.Source(n, t) for n, t in looked],
+                rules,
+                roles.kinds_for(result.missing),
+            )
             settled = roles.settle(result, found, rules, sender=(parts.sender_name, parts.sender))
             if result.agency.phone is not None and "agency.phone" in settled.evidence:
                 national = checks.normalize_phone(result.agency.phone, rules)
@@ -206,7 +219,7 @@ def parse_parts(
             )
             # a value of that shape is in the message: staff decide, the sender is not asked
             result.missing = [p for p in result.missing if p not in settled.questions]
-        result._evidence = roles.record_sources(result, settled, sources)
+        result._evidence_of = functools.partial(roles.record_sources, result, settled, sources)
     elif kind == "officer_maintenance":
         result.changes = changes.read_changes(body, rules, table_rows)
     log.debug(
@@ -222,7 +235,7 @@ def parse_parts(
 
 def parts_texts(parts: MessageParts) -> list[tuple[str, str]]:
     """(name, text) of the attachments' readable text."""
-    return [(f"attachment {name}", text) for name, text in parts.attachment_texts]
+    return [(f"attachment {d.filename}", d.text) for d in parts.documents]
 
 
 def _has_image(parts: MessageParts) -> bool:

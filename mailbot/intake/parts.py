@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,9 @@ class MessageParts:
     attachments: list[Attachment] = field(default_factory=list)
     mailto: list[tuple[str, str]] = field(default_factory=list)
     """(link text, address) of the HTML body's ``mailto:`` links."""
-    attachment_texts: list[tuple[str, str]] = field(default_factory=list)
-    """(file name, text) of attachments read as text (PDF, Word), searched for values."""
+    documents: list[Any] = field(default_factory=list)
+    """Attached documents (PDF) with ``filename``, ``text`` and ``grid()``, read only
+    when the message needs them (:class:`mailbot.intake.attachments.Document`)."""
     notes: list[str] = field(default_factory=list)
     """Things skipped on purpose (over a limit, unreadable attachment), in plain words."""
     full_text: str = ""

@@ -29,6 +29,18 @@ FILLABLE = frozenset(
     }
 )
 """Required paths :func:`settle` can take from candidates (or ask staff about)."""
+KINDS = {
+    "agency.phone": "phones",
+    "agency.address": "addresses",
+    "agency.judiciary_code": "codes",
+    "point_of_contact.email": "emails",
+    "officers": "officer_numbers",
+}
+"""The shape of value each of those paths is looked for as."""
+
+
+def kinds_for(missing: list[str]) -> frozenset[str]:
+    return frozenset(KINDS[p] for p in missing if p in KINDS)
 
 
 @dataclass
