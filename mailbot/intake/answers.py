@@ -84,24 +84,20 @@ def _words(line: str) -> tuple[str, ...]:
 class Sent:
     """What we sent on a case, indexed for recognising it in an answer."""
 
-    lines: frozenset[tuple[str, ...]]
     grams: frozenset[tuple[str, ...]]
+    """Every run of 1 to :data:`SHINGLE` consecutive words of what we sent."""
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> Sent:
-        lines: set[tuple[str, ...]] = set()
         grams: set[tuple[str, ...]] = set()
         for text in texts:
             stream: list[str] = []
             for line in text.replace("\r\n", "\n").split("\n"):
-                words = _words(line)
-                if words:
-                    lines.add(words)
-                    stream.extend(words)
+                stream.extend(_words(line))
             for n in range(1, SHINGLE + 1):
                 for i in range(len(stream) - n + 1):
                     grams.add(tuple(stream[i : i + n]))
-        return cls(frozenset(lines), frozenset(grams))
+        return cls(frozenset(grams))
 
     def covers(self, words: tuple[str, ...]) -> bool:
         """True when ``words`` is a stretch of what we sent (any line wrapping)."""
@@ -113,11 +109,12 @@ class Sent:
 def mark_sent(text: str, sent: Sent) -> str:
     """``text`` with every line that repeats what we sent turned into a quoted line (">").
 
-    A line counts when it is one of our lines, or a stretch of our text of at least
-    :data:`SHINGLE` words (the sender's client may re-wrap it), or a shorter stretch
-    right after such a line (the tail of a re-wrapped line). Quote prefixes, bullets,
-    punctuation, spacing and letter case do not matter. Lines of the sender's own (a
-    filled-in officer line, an answer typed between our lines) are left as they are.
+    A line counts when it is a stretch of our text of at least :data:`SHINGLE` words
+    (the sender's client may re-wrap it), or a shorter stretch right after such a line
+    or behind a quote mark (a short line of ours, the tail of a re-wrapped line). Quote
+    prefixes, bullets, punctuation, spacing and letter case do not matter. Lines of the
+    sender's own (a filled-in officer line, an answer typed between our lines, his own
+    "Thank you,") are left as they are.
     """
     if not sent.grams:
         return text
@@ -130,10 +127,13 @@ def mark_sent(text: str, sent: Sent) -> str:
             if line.strip() and not _QUOTE_PREFIX.match(line):
                 previous = False
             continue
-        ours = words in sent.lines or (
-            (len(words) >= SHINGLE or previous or _QUOTE_PREFIX.match(line) is not None)
-            and sent.covers(words)
-        )
+        if len(words) >= SHINGLE:
+            ours = sent.covers(words)
+        else:
+            # "Thank you," or "Hello," is ours only inside our text or behind a quote mark:
+            # the sender's own sign-off must still cut his signature
+            ours = (previous or _QUOTE_PREFIX.match(line) is not None) and sent.covers(words)
+
         out.append(">" if ours else line)
         previous = ours
     return "\n".join(out)

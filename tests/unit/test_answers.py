@@ -344,3 +344,12 @@ def test_a_name_and_a_plain_word_is_not_a_username() -> None:
     data = merged("Okafor is great, and Hale is away.")
     assert data["officers"][0]["dps_username"] is None
     assert data["officers"][2]["dps_username"] == "jhale"
+
+
+def test_the_senders_own_sign_off_still_cuts_his_signature() -> None:
+    """The chief's "Thank you," (a line our checklist has too) still ends his answer:
+    the phone under his name is not taken for the agency's."""
+    answer = "Hale - jhale2\n\nThank you,\nDana Morse\n(802) 555-7777\n\n" + checklist_text()
+    data = merged(answer)
+    assert data["agency"]["phone"] is None
+    assert data["officers"][2]["dps_username"] == "jhale2"
