@@ -86,8 +86,12 @@ def _username(value: str) -> str:
     return v.split("@", 1)[0].strip()
 
 
+_EXTENSION = re.compile(r"(?i)\s*(?:ext(?:ension)?\.?|x)\s*\d+\s*$")
+
+
 def _digits(value: str) -> str:
-    return re.sub(r"\D", "", value)[-10:]
+    """The number's last 10 digits; an extension ("ext. 214", "x214") is not part of it."""
+    return re.sub(r"\D", "", _EXTENSION.sub("", value))[-10:]
 
 
 def address_parts(expected: str) -> list[str]:

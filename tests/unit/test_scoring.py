@@ -39,9 +39,12 @@ def _request(**over: Any) -> dict[str, Any]:
 
 
 def test_normalisations() -> None:
-    """Phones compare on digits, addresses on ZIP, house number and city, titles through
-    abbreviations, usernames without a domain, first names by their first token."""
+    """Phones compare on digits (an extension aside), addresses on ZIP, house number and
+    city, titles through abbreviations, usernames without a domain, first names by their
+    first token."""
     assert same("agency.phone", "(802) 555-0147", "802.555.0147")
+    assert same("agency.phone", "(802) 555-0147 ext. 214", "802-555-0147")  # not the extension
+    assert not same("agency.phone", "(802) 555-0147", "(802) 555-0148")
     assert same("agency.address", "812 VA Cutoff Road, White River Junction, VT 05001",
                 "812 VA Cutoff Rd., White River Junction, Vermont 05001")  # fmt: skip
     assert not same("agency.address", "812 VA Cutoff Road, White River Junction, VT 05001",
