@@ -17,6 +17,8 @@ used by ``bench/accuracy.py`` and by the tests of the blind corpus.
   the officer matching.
 - "Needless asks": paths in ``missing`` that the email gave.
 - ``optional`` paths (and everything under them) are not scored.
+- the value at a path the expected ``invalid`` names is not scored (null or the value as
+  written are both right); the ``invalid`` list itself is.
 """
 
 from __future__ import annotations
@@ -225,6 +227,9 @@ def score(actual: dict[str, Any], expected: dict[str, Any]) -> Score:
     """Score one parse (``actual``) against its expected JSON."""
     s = Score()
     optional: list[str] = list(expected.get("optional") or [])
+    # A value the sender gave in the wrong format is scored by the "invalid" list; it
+    # may be read as null or as written (the contract allows both).
+    values_optional = optional + [i["field"] for i in expected.get("invalid") or []]
     s.intent_ok = actual.get("intent") == expected.get("intent")
     for key in ("sender", "automated"):
         if key in expected:
@@ -234,7 +239,8 @@ def score(actual: dict[str, Any], expected: dict[str, Any]) -> Score:
         got_sec = actual.get(section) or {}
         for leaf in leaves:
             if leaf in want_sec:
-                s.check(f"{section}.{leaf}", want_sec[leaf], got_sec.get(leaf), optional)
+                path = f"{section}.{leaf}"
+                s.check(path, want_sec[leaf], got_sec.get(leaf), values_optional)
 
     want_rows: list[dict[str, Any]] = list(expected.get("officers") or [])
     got_rows: list[dict[str, Any]] = list(actual.get("officers") or [])
@@ -244,7 +250,8 @@ def score(actual: dict[str, Any], expected: dict[str, Any]) -> Score:
         got = got_rows[back[j]] if j in back else {}
         for leaf in OFFICER_FIELDS:
             if leaf in want:
-                s.check(f"officers[{j}].{leaf}", want[leaf], got.get(leaf), optional)
+                path = f"officers[{j}].{leaf}"
+                s.check(path, want[leaf], got.get(leaf), values_optional)
     if not _optional("officers", optional):
         for i, _row in enumerate(got_rows):
             if i not in pairs:

@@ -88,3 +88,20 @@ def test_missing_null_is_not_scored() -> None:
     """An expected "missing": null leaves the checklist unscored (a reply merged later)."""
     result = score(_request(missing=["agency.logo"]), _request(missing=None))
     assert result.perfect and result.missing_extra == []
+
+
+def test_a_value_expected_invalid_is_scored_by_the_invalid_list() -> None:
+    """A code given as an ORI may be read as null or as written; what counts is that it
+    is reported invalid, not missing."""
+    ori = {"field": "agency.judiciary_code", "reason": "an ORI, not a judiciary code"}
+    expected = _request(invalid=[ori])
+    expected["agency"] = {**expected["agency"], "judiciary_code": None}
+    as_written = _request(invalid=[ori])
+    as_written["agency"] = {**as_written["agency"], "judiciary_code": "VT0140100"}
+    assert score(as_written, expected).perfect
+    asked = _request(missing=["agency.judiciary_code"])
+    asked["agency"] = {**asked["agency"], "judiciary_code": None}
+    result = score(asked, expected)
+    assert not result.perfect
+    assert result.invalid_lacking == ["agency.judiciary_code"]
+    assert result.needless == ["agency.judiciary_code"]
