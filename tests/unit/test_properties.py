@@ -88,10 +88,12 @@ def test_whole_parse_never_raises(text: str, subject: str) -> None:
     assert set(result.to_json_dict()) >= {"intent", "officers", "missing", "invalid"}
 
 
-names = st.from_regex(r"[A-Z][a-z]{1,10}(?:-[A-Z][a-z]{1,8})?", fullmatch=True)
 numbers = st.from_regex(r"[A-Z]{2}[0-9]{3}", fullmatch=True)
 # Words that stand for "not given" ("na", "tbd", "none") are not usernames.
 _PLACEHOLDERS = {v.lower() for v in RULES.labels.placeholders.values}
+names = st.from_regex(r"[A-Z][a-z]{1,10}(?:-[A-Z][a-z]{1,8})?", fullmatch=True).filter(
+    lambda n: n.lower() not in _PLACEHOLDERS
+)
 users = st.from_regex(r"[a-z]{2,10}", fullmatch=True).filter(lambda u: u not in _PLACEHOLDERS)
 titles = st.sampled_from(["Officer", "Sergeant", "Corporal", "Deputy", "Trooper"])
 
