@@ -25,7 +25,7 @@ _DIGIT = re.compile(r"\d")
 _GREETING = re.compile(r"^(?:The|Our|Dear|At|From|Hello|Hi)\s+")
 _ARTICLE = re.compile(r"^(?:The|Our)\s+")
 _SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
-_NAME_END = re.compile(r"[,(<;]|\s[-–]\s|\bat\b")
+_NAME_END = re.compile(r"[,(<;]|\s[-–]\s|\b(?:at|of|from|with)\b")
 _CODE_DIGITS = re.compile(r"^#?\s*(\d+)\b")
 _CITY_LINE = re.compile(
     r"^\s*[A-Za-z][A-Za-z .'-]{0,60}?,?\s+(?:VT|Vermont|[A-Z]{2})\.?\s+\d{5}(?:-\d{4})?\s*$"
@@ -198,6 +198,11 @@ _POC_IS_NAMED = re.compile(
     rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
     rf"\s*(?i:will\s+be|is|shall\s+be|:|,)\s+({_CAP_RUN})"
 )
+# "Point of contact will be Cpl. Dean Harrow, dharrow@..." (no "the"/"our")
+_POC_BARE_NAMED = re.compile(
+    rf"(?<![\w-])(?i:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC))"
+    rf"\s+(?i:will\s+be|shall\s+be|is)\s+({_CAP_RUN})"
+)
 _SELF_POC = re.compile(
     r"\bI(?:['’]ll|\s+will|\s+shall|\s+am|['’]m)\s+(?:also\s+)?"
     r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
@@ -280,7 +285,12 @@ def point_of_contact(
         flat = _near_poc_words(text)
         own = _SELF_POC.search(flat)
         self_name = (head_from_sender(sender[0], rules)[0] or head) if own else None
-        m = _POC_DESIGNATED.search(flat) or _POC_WILL_BE.search(flat) or _POC_IS_NAMED.search(flat)
+        m = (
+            _POC_DESIGNATED.search(flat)
+            or _POC_WILL_BE.search(flat)
+            or _POC_IS_NAMED.search(flat)
+            or _POC_BARE_NAMED.search(flat)
+        )
         if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):
             raw = self_name
             # "... myself; please use my work address chief@..." in the same sentence
@@ -300,9 +310,15 @@ def point_of_contact(
         email = _EMAIL.search(raw)
         if email and contact.email is None:
             contact.email = email.group(0).lower()
-        name_part = _EMAIL.sub("", raw)
-        name_part = _NAME_END.split(name_part)[0]
-        contact.name = _named_sentence(name_part, rules)
+        pieces = _NAME_END.split(_EMAIL.sub("", raw))
+        contact.name = _named_sentence(pieces[0], rules)
+        for piece in pieces:
+            # "our contractor, Kevin Lasalle of Green Mountain Mobile Tech": the first
+            # piece that names a person (a job alone, or a firm after "of", does not)
+            name = _named_sentence(piece, rules)
+            if name and len(name.split()) >= 2 and name[:1].isupper():
+                contact.name = name
+                break
     if "point_of_contact.email" in labels:
         i, value = labels["point_of_contact.email"]
         email = _EMAIL.search(value or _next_value(lines, i) or "")
@@ -443,7 +459,12 @@ def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str |
     keep = [i for i, p in enumerate(paragraphs) if low in p.lower()]
     near = sorted({j for i in keep for j in (i, i + 1) if j < len(paragraphs)})
     text = "\n\n".join(paragraphs[j] for j in near)
-    word = re.compile(rf"(?<![\w]){re.escape(last)}(?![\w])", re.I)
+    # named by last name, or by first name alone ("Kevin ... can be reached at ...")
+    first = name.split()[0].strip(".,") if "," not in name else ""
+    either = [last] + ([first] if len(first) >= 3 and first != last else [])
+    word = re.compile(
+        r"(?<![\w])(?:" + "|".join(re.escape(w) for w in either) + r")(?![\w])", re.I
+    )
     named = False
     for sentence in sentences_of(text):
         if len(sentence) > _LATER_EMAIL:

@@ -30,6 +30,7 @@ _LABELLED_USER = re.compile(
     r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|user|login)\s*[:=]?\s*(\S+)$", re.I
 )
 _USER = re.compile(r"^(?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}$")
+_ADDRESS = re.compile(r"^[A-Za-z0-9][\w.+'-]{0,63}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$")
 _NAME_PIECE = re.compile(
     r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|del|la|le))*$"
 )
@@ -59,6 +60,11 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
         m = _LABELLED_USER.match(bare)
         if user is None and m:
             user = bare_username(m.group(1), rules)
+            continue
+        if user is None and _ADDRESS.match(bare):
+            # "bdonovan@dps.state.vt.us": a username on the DPS domain (another
+            # domain's address is kept as written, and found invalid)
+            user = bare_username(bare, rules)
             continue
         if user is None and _USER.match(bare) and not rank_title(bare, rules):
             user = bare_username(bare, rules)

@@ -100,6 +100,11 @@ def parse_parts(
     body = split.body
     table_rows = tables.officers_from_text(body, rules)
     officers = read_officers(body, parts.tables, rules, table_rows, parts.documents)
+    is_reply = _is_reply(parts)
+    if not officers and not is_reply and parts.quoted_text:
+        # a new request that sends on the roster someone else wrote ("Det. Sinclair put
+        # together the officer list below"): the quoted list is part of what is sent
+        officers = read_officers(_unquote(parts.quoted_text), [], rules)
     if len(officers) > limits.max_officers:
         result.notes.append(
             f"only the first {limits.max_officers:,} of {len(officers):,} officers were read"
@@ -109,7 +114,6 @@ def parse_parts(
     agency_values = [
         values.get(p) for p in ("agency.judiciary_code", "agency.phone", "agency.address")
     ]
-    is_reply = _is_reply(parts)
     kind = intent.classify(
         body,
         rules,
@@ -236,6 +240,14 @@ def parse_parts(
 def parts_texts(parts: MessageParts) -> list[tuple[str, str]]:
     """(name, text) of the attachments' readable text."""
     return [(f"attachment {d.filename}", d.text) for d in parts.documents]
+
+
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+
+
+def _unquote(text: str) -> str:
+    """Quoted text without its "> " marks."""
+    return _QUOTE_MARKS.sub("", text)
 
 
 def _has_image(parts: MessageParts) -> bool:

@@ -199,7 +199,8 @@ _ABBREV = re.compile(
 )
 
 
-def _split_line(line: str) -> list[str]:
+def split_line(line: str) -> list[str]:
+    """One line of running text cut into its sentences."""
     parts: list[str] = []
     start = 0
     for m in _END.finditer(line):
@@ -217,7 +218,7 @@ def sentences(text: str) -> list[str]:
     for line in text.split("\n"):
         line = line.strip(" \t•·*-")
         if line:
-            out.extend(_split_line(line))
+            out.extend(split_line(line))
     return out
 
 
