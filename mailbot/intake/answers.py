@@ -177,7 +177,8 @@ _FIELD_WORDS: tuple[tuple[str, str], ...] = (
     ("first_name", r"first\s+name"),
     ("last_name", r"(?:last\s+name|surname)"),
 )
-_VALUE = r"(?P<value>[A-Za-z0-9][\w.\-\\]*[A-Za-z0-9]|[A-Za-z0-9])"
+# a value as written, a username also as an address ("tlaroche@dps.state.vt.us")
+_VALUE = r"(?P<value>[A-Za-z0-9][\w.\-\\]*[A-Za-z0-9](?:@[\w-]+(?:\.[\w-]+)+)?|[A-Za-z0-9])"
 _NAME_RUN = prose.NAME_RUN.pattern
 _IS = r"(?:\s+(?:is|will\s+be|should\s+be|=)\s*|\s*[:=–-]\s*)"
 

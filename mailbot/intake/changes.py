@@ -71,8 +71,12 @@ def _has(text: str, words: Sequence[str]) -> bool:
     return any(w.lower() in low for w in words)
 
 
+# "transferred to the Hartford Police Department", "is transferring from the Washington
+# County Sheriff's Department to the Montpelier Police Department"
 _TRANSFER = re.compile(
-    r"(?i:transferred|transfer|moved)\s+(?i:to)\s+(?i:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+    r"(?i:transferr(?:ed|ing)|transfers?|mov(?:ed|ing))"
+    r"(?:\s+(?i:from)\s+[^.;\n]{1,80}?)?"
+    r"\s+(?i:to)\s+(?i:the\s+)?([A-Z][\w'’.-]*+(?:\s+[A-Z][\w'’.-]*+)*+)"
 )
 
 
@@ -270,7 +274,7 @@ def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
             rcells = _cells(row)
             if len(rcells) < 2:
                 break
-            action = _ACTION_CELL.get(rcells[0].lower().strip(" .:"))
+            action = _action_cell(rcells[0])
             officer = row_officer(rcells, mapping, rules)
             if action is None or officer is None:
                 continue
@@ -284,6 +288,18 @@ def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
             out.append(Change.model_validate({"action": action, **data}))
         break
     return out
+
+
+def _action_cell(cell: str) -> str | None:
+    """ "ADD", "Update (promoted)", "Remove - resigned": the action an action cell names
+    (the whole cell, else its first word that is an action)."""
+    low = cell.lower().strip(" .:")
+    if low in _ACTION_CELL:
+        return _ACTION_CELL[low]
+    for word in re.findall(r"[a-z]+", low)[:6]:
+        if word in _ACTION_CELL:
+            return _ACTION_CELL[word]
+    return None
 
 
 def _cells(line: str) -> list[str]:

@@ -123,13 +123,16 @@ def parse_parts(
         is_reply=is_reply,
         has_logo=is_reply and _has_image(parts),
     )
-    if kind == "other" and is_reply:
+    if kind in ("other", "enrollment") and is_reply and not officers:
         # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"
+        # (alone, or with the code and phone the checklist also asked for)
         from mailbot.intake.answers import reply_officers
 
-        officers = officers or reply_officers(body, rules)[: limits.max_officers]
+        officers = reply_officers(body, rules)[: limits.max_officers]
         if officers:
             kind = "enrollment"
+    if kind == "other" and is_reply and _answers_checklist(body, rules, labels, parts):
+        kind = "enrollment"
     result.intent = kind
 
     phone = values.get("agency.phone")
@@ -159,7 +162,8 @@ def parse_parts(
         hod_name, hod_title = behalf
     if hod_name is None and kind == "enrollment" and not is_reply:
         hod_name, hod_title = fields.head_from_sender(parts.sender_name, rules)
-    if is_reply and behalf[0] is None and not values.get("agency.name"):
+    resent = bool(values.get("agency.name")) and any(agency_values)
+    if is_reply and behalf[0] is None and not resent:
         # whoever signs a short answer to the checklist is not thereby the head (a
         # reply that sends the whole request again, agency name and all, is read whole)
         hod_name = hod_title = None
@@ -240,6 +244,21 @@ def parse_parts(
 def parts_texts(parts: MessageParts) -> list[tuple[str, str]]:
     """(name, text) of the attachments' readable text."""
     return [(f"attachment {d.filename}", d.text) for d in parts.documents]
+
+
+def _answers_checklist(
+    body: str, rules: Rules, labels: dict[str, tuple[int, str | None]], parts: MessageParts
+) -> bool:
+    """A reply that gives a postal address or a judiciary code in a sentence ("Here's our
+    address - 210 Cross Street, Chester, VT 05143"), or names the Point-of-Contact, answers
+    the checklist of an enrolment."""
+    found = candidates.find(
+        [candidates.Source("text", body)], rules, frozenset({"addresses", "codes"})
+    )
+    if found.addresses or found.codes:
+        return True
+    contact = fields.point_of_contact(body, rules, labels, [], (parts.sender_name, parts.sender))
+    return contact.name is not None and contact.email is not None
 
 
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
