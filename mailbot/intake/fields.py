@@ -108,8 +108,29 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
         _, path, value = best
         if path in found and found[path][1] is not None:
             continue
-        found[path] = (i, _clean(value, rules))
+        found[path] = (i, _not_a_value(path, _clean(value, rules)))
     return found
+
+
+_DIGIT_PATHS = frozenset({"agency.judiciary_code", "agency.phone"})
+_UNSURE = re.compile(
+    r"\?\s*$|\b(?:not\s+sure|unsure|don['’]?t\s+know|do\s+not\s+know|unknown|not\s+known"
+    r"|look\s+(?:it|this|that)\s+up|to\s+be\s+determined)\b",
+    re.I,
+)
+
+
+def _not_a_value(path: str, value: str | None) -> str | None:
+    """ "" (said, but not given) for a sentence written where a value belongs: a question
+    or a doubt ("not sure what ours is, can you look it up?"), or words without a digit
+    for a code or a phone number."""
+    if not value:
+        return value
+    if path in _DIGIT_PATHS:
+        return value if _DIGIT.search(value) else ""
+    if _UNSURE.search(value[:MAX_LINE]) and not _EMAIL.search(value):
+        return ""
+    return value
 
 
 def _next_value(lines: list[str], i: int) -> str | None:

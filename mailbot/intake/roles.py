@@ -15,7 +15,7 @@ from typing import Any
 
 from mailbot.intake.candidates import Candidate, Found
 from mailbot.intake.model import ParseResult
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 
 HIGH = "high"
 LOW = "low"
@@ -141,6 +141,7 @@ def settle(
             if c.value.split("@")[0] not in ev.role_mailboxes
         ]
         named = [c for c in people if name_matches_address(poc.name, c.value)]
+        people = [c for c in people if c in named or not _someone_elses(c, poc.name, rules)]
         if len(named) == 1:
             poc.email = named[0].value
             s.took("point_of_contact.email", named[0], "the address made from the PoC's name")
@@ -166,6 +167,24 @@ def settle(
             found.officer_numbers,
         )
     return s
+
+
+def _someone_elses(cand: Candidate, poc: str, rules: Rules) -> bool:
+    """True when the address's line gives it to another person by job ("our clerk Janet
+    at jlaroche@...") and does not name the PoC."""
+    words = [w.strip(".,").lower() for w in poc.replace(",", " ").split()]
+    low = cand.line.lower()
+    if any(len(w) > 1 and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in words):
+        return False
+    before = cand.line[: max(0, cand.line.lower().find(cand.value))]
+    return _other_person(rules).search(before) is not None
+
+
+@per_rules
+def _other_person(rules: Rules) -> re.Pattern[str]:
+    jobs = sorted(rules.language.evidence.other_person_words, key=len, reverse=True)
+    alt = "|".join(re.escape(j) for j in jobs) or "(?!)"
+    return re.compile(rf"(?<!\w)(?i:{alt})[ \t]+[A-Z][a-z'’-]+")
 
 
 def _same_person(a: str, b: str) -> bool:
