@@ -483,9 +483,7 @@ def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str |
     # named by last name, or by first name alone ("Kevin ... can be reached at ...")
     first = name.split()[0].strip(".,") if "," not in name else ""
     either = [last] + ([first] if len(first) >= 3 and first != last else [])
-    word = re.compile(
-        r"(?<![\w])(?:" + "|".join(re.escape(w) for w in either) + r")(?![\w])", re.I
-    )
+    word = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in either) + r")(?![\w])", re.I)
     named = False
     for sentence in sentences_of(text):
         if len(sentence) > _LATER_EMAIL:

@@ -162,7 +162,11 @@ def parse_parts(
         hod_name, hod_title = behalf
     if hod_name is None and kind == "enrollment" and not is_reply:
         hod_name, hod_title = fields.head_from_sender(parts.sender_name, rules)
-    resent = bool(values.get("agency.name")) and any(agency_values)
+    # a reply that sends the request again names the agency above its sign-off
+    closing = fields.closing_lines(body)
+    above = body[: body.rfind(closing)] if closing else body
+    name = values.get("agency.name")
+    resent = name is not None and name in above and any(agency_values)
     if is_reply and behalf[0] is None and not resent:
         # whoever signs a short answer to the checklist is not thereby the head (a
         # reply that sends the whole request again, agency name and all, is read whole)

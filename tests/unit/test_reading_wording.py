@@ -1,0 +1,238 @@
+"""Reading the wordings and layouts people use beyond the procedure's own: unwrapped
+paragraphs, designations without "the", rosters quoted or with addresses for usernames,
+answers to the checklist in sentences, change tables with reasons, doubts for values."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+import pytest
+
+from mailbot.intake.parse import parse_message
+from mailbot.intake.rules import load_rules
+from tests.unit.test_reading import _png
+
+RULES = load_rules()
+LOGO = [("patch.png", "image/png", _png())]
+
+
+def _mail(
+    body: str,
+    *,
+    subject: str = "TraCS request",
+    sender: str = "Chief Ray Olmstead <rolmstead@stowbridgevt.gov>",
+    reply: bool = False,
+    attach: list[tuple[str, str, bytes]] | None = None,
+) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = ("RE: [ETK-0101] " if reply else "") + subject
+    if reply:
+        msg["In-Reply-To"] = "<etk-0101.checklist@dps.eticket.invalid>"
+    msg.set_content(body)
+    for name, ctype, data in attach or []:
+        main, sub = ctype.split("/")
+        msg.add_attachment(data, maintype=main, subtype=sub, filename=name)
+    return msg.as_bytes()
+
+
+ROSTER = """Roster:
+Pelletier | Joanne | Sergeant | SB101 | jpelletier
+Amato | Luis | Officer | SB107 | lamato
+"""
+
+
+def test_values_in_one_long_unwrapped_paragraph_are_read() -> None:
+    """A client that does not wrap lines sends the whole paragraph as one line; the
+    address and phone written in it are read, not asked for again."""
+    paragraph = (
+        "Our judiciary code is 0733 and we would like the tickets to show "
+        '"Stowbridge Police Department". Our station sits at 44 Depot Hill Road in '
+        "Stowbridge, VT 05672, and the front desk number for the department is "
+        "(802) 555-0311. Our shoulder patch is attached for the header of the warnings, "
+        "and I will be the e-ticket point of contact myself."
+    )
+    assert len(paragraph) > 300
+    body = f"Hello,\n\nWe would like to participate in e-ticketing.\n\n{paragraph}\n\n{ROSTER}"
+    result = parse_message(_mail(body + "\nThanks,\nChief Ray Olmstead\n", attach=LOGO))
+    assert result.intent == "enrollment"
+    assert result.agency.address is not None and "44 Depot Hill Road" in result.agency.address
+    assert result.agency.address.endswith("VT 05672")
+    assert result.agency.phone is not None and result.agency.phone.endswith("555-0311")
+    assert result.missing == []
+
+
+def test_route_number_does_not_start_the_address() -> None:
+    """In "we are at 90 Route 15 in Stowbridge, VT 05672" the house number is 90, not
+    the road's 15."""
+    from mailbot.intake.candidates import Source, find
+
+    line = ("x" * 250) + ". We are at 90 Route 15 in Stowbridge, VT 05672, next to the school."
+    found = find([Source("text", line)], RULES, frozenset({"addresses"}))
+    assert [c.value for c in found.addresses] == ["90 Route 15 in Stowbridge, VT 05672"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "Point of contact will be Ofc. Nadia Ferland, nferland@stowbridgevt.gov.",
+            ("Nadia Ferland", "nferland@stowbridgevt.gov"),
+        ),
+        (
+            "I have named our IT vendor, Tom Gauthier of Lamoille Data Systems, as the "
+            "e-ticket PoC. Tom can be reached at tgauthier@lamoilledata.com.",
+            ("Tom Gauthier", "tgauthier@lamoilledata.com"),
+        ),
+    ],
+)
+def test_poc_named_without_article_or_after_a_job(sentence: str, want: tuple[str, str]) -> None:
+    """A PoC named without "the/our", or after a job and before a firm ("our IT vendor,
+    Tom Gauthier of ..."), is read by name, with the address given later by first name."""
+    from mailbot.intake.fields import labelled, point_of_contact
+
+    sender = ("Chief Ray Olmstead", "rolmstead@stowbridgevt.gov")
+    contact = point_of_contact(
+        sentence, RULES, labelled(sentence, RULES), [], sender, head="Ray Olmstead"
+    )
+    assert (contact.name, contact.email) == want
+
+
+def test_list_line_with_a_dps_address_for_the_username() -> None:
+    """ "Sgt. Joanne Pelletier / SB101 / jpelletier@dps.state.vt.us" is an officer whose
+    username is jpelletier."""
+    from mailbot.intake.lists import officer_on_line
+
+    officer = officer_on_line(
+        "2. Sgt. Joanne Pelletier / SB101 / jpelletier@dps.state.vt.us", RULES
+    )
+    assert officer is not None
+    assert (officer.last_name, officer.officer_number, officer.dps_username) == (
+        "Pelletier",
+        "SB101",
+        "jpelletier",
+    )
+
+
+def test_roster_quoted_under_a_new_request_is_read() -> None:
+    """A chief who sends on the roster a colleague mailed him (quoted below his request)
+    is not asked for the officers."""
+    body = (
+        "Hello,\n\nStowbridge Police Department would like to start issuing e-tickets. "
+        "I have designated Sgt. Joanne Pelletier as our e-ticket Point-of-Contact.\n\n"
+        "Judiciary code: 0733\nAddress: 44 Depot Hill Road, Stowbridge, VT 05672\n"
+        "Phone: (802) 555-0311\n\nSgt. Pelletier's list is below.\n\nChief Ray Olmstead\n\n"
+        "On Mon, Nov 2, 2026 at 9:12 AM Joanne Pelletier <jpelletier@stowbridgevt.gov> wrote:\n"
+        + "".join(f"> {line}\n" for line in ROSTER.splitlines())
+    )
+    result = parse_message(_mail(body, attach=LOGO))
+    assert [o.officer_number for o in result.officers] == ["SB101", "SB107"]
+    assert "officers" not in result.missing
+
+
+@pytest.mark.parametrize(
+    ("answer", "check"),
+    [
+        ("Amato's username is lamato@dps.state.vt.us", "officers"),
+        ("JB code is 0733. Phone for the station is 802.555.0311.\nLuis Amato's DPS "
+         "username is lamato.", "officers"),
+        ("Hi,\n\nOur mailing address is now 9 Mill Lane, Stowbridge, VT 05672. The old "
+         "PO box is closed.", "agency.address"),
+        ("Our point of contact will be Cpl. Dina Wells, dwells@stowbridgevt.gov.",
+         "point_of_contact.email"),
+    ],
+)  # fmt: skip
+def test_answer_to_the_checklist_in_sentences_continues_the_enrolment(
+    answer: str, check: str
+) -> None:
+    """A reply that answers the checklist in a sentence (a username written as an address,
+    code and phone with a username, an address, the PoC) is read as part of the
+    enrolment, and its signer is not taken for the head of department."""
+    raw = _mail(
+        answer + "\n\nSgt. Kim Rowell\nStowbridge Police Dept.\n",
+        reply=True,
+        subject="More information needed",
+        sender="Kim Rowell <krowell@stowbridgevt.gov>",
+    )
+    result = parse_message(raw)
+    assert result.intent == "enrollment"
+    got = result.to_json_dict()
+    if check == "officers":
+        assert got["officers"] and got["officers"][0]["dps_username"] == "lamato"
+    else:
+        section, _, key = check.partition(".")
+        assert got[section][key]
+    assert result.head_of_department.name is None
+
+
+def test_change_table_action_cells_with_a_reason() -> None:
+    """Action cells that carry a reason ("Update (promoted)", "Remove - retired") are
+    read as the action they start with."""
+    body = (
+        "Please make these changes:\n\n"
+        "Action\tLast Name\tFirst Name\tTitle\tOfficer #\tDPS Username\n"
+        "Add\tNorth\tEli\tOfficer\tSB120\tenorth\n"
+        "Update (promoted)\tAmato\tLuis\tCorporal\tSB107\tlamato\n"
+        "Remove - retired\tKing\tWalt\tOfficer\tSB099\twking\n\nThanks\n"
+    )
+    result = parse_message(_mail(body, subject="Roster changes"))
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number) for c in result.changes] == [
+        ("add", "SB120"),
+        ("update", "SB107"),
+        ("deactivate", "SB099"),
+    ]
+
+
+def test_transfer_written_from_one_agency_to_another() -> None:
+    """ "is transferring from the X to the Y" moves the record to Y (an update with the
+    new agency), not a deactivation."""
+    body = (
+        "Good morning,\n\nOfficer Luis Amato, SB107, is transferring from the Stowbridge "
+        "Police Department to the Morrisville Police Department on 1/4/2027. Could you move "
+        "his existing record over?\n\nChief Ray Olmstead\n"
+    )
+    result = parse_message(_mail(body, subject="Transfer"))
+    assert result.intent == "officer_maintenance"
+    [change] = result.changes
+    data = change.model_dump()
+    assert (data["action"], data["officer_number"], data["agency"]) == (
+        "update",
+        "SB107",
+        "Morrisville Police Department",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "path"),
+    [
+        ("Judiciary code: don't know it offhand, can you check on your side?",
+         "agency.judiciary_code"),
+        ("Phone - same as the town office", "agency.phone"),
+        ("Address: not sure which one you want?", "agency.address"),
+    ],
+)  # fmt: skip
+def test_a_doubt_written_for_a_value_is_missing_not_invalid(line: str, path: str) -> None:
+    """A sentence of doubt where a value belongs is a missing value the sender is asked
+    for, never a value found invalid."""
+    from mailbot.intake.fields import read_fields
+
+    values, _ = read_fields(line, RULES)
+    assert values.get(path) is None
+
+
+def test_address_of_another_named_person_is_not_the_pocs() -> None:
+    """When the only address written belongs to a clerk named with it, the PoC's email is
+    asked for (it was not sent), not put to staff as a question."""
+    body = (
+        "Hello,\n\nStowbridge Police Department would like to start issuing e-tickets. "
+        "I designated Sgt. Joanne Pelletier as our point of contact.\n\n"
+        "Judiciary code: 0733\nAddress: 44 Depot Hill Road, Stowbridge, VT 05672\n"
+        "Phone: (802) 555-0311\n\n" + ROSTER + "\nInvoices can go to our town clerk Bea "
+        "at bcorliss@stowbridgevt.gov.\n\nChief Ray Olmstead\n"
+    )
+    result = parse_message(_mail(body, attach=LOGO))
+    assert result.point_of_contact.name == "Joanne Pelletier"
+    assert result.missing == ["point_of_contact.email"]
+    assert result.questions == []
