@@ -26,7 +26,7 @@ _NUMBER = re.compile(
 )
 _NAME = r"(?<![\w'’.-])[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+)*+"
 _TITLE_TO = re.compile(
-    r"(?i:promoted|promotion|promote\b[^.;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
+    r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^.;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)|title\s+(?:should\s+be|is\s+now)|"

@@ -190,7 +190,10 @@ _CODE_INLINE = re.compile(
     re.I,
 )
 _PHONE_INLINE = re.compile(
-    r"(?:phone(?:\s+number)?|telephone|tel\.?|reached\s+at)\s*(?:is|:|-|at)?\s*"
+    r"(?:phone(?:\s+(?:number|#|no\.?))?|telephone|tel\.?|reached\s+at"
+    r"|(?:main|office|station|business|front\s+desk|dispatch|non-emergency)\s+(?:number|line)"
+    r"|number\s+(?:for|of)\s+the\s+(?:department|station|agency|office))"
+    r"\s*(?:is|:|-|at)?\s*"
     r"(\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}(?:\s*(?:x|ext\.?)\s*\d+)?)",
     re.I,
 )
@@ -202,7 +205,7 @@ _POC_DESIGNATED = re.compile(
 )
 _POC_WORDS = (
     r"(?i:(?:the|our)\s+(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+)?"
-    r"(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b)"
+    r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)\b)"
 )
 _CAP_WORD = r"(?<![\w.'’-])[A-Z][\w.'’-]*+"
 _CAP_RUN = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,4}}"
@@ -210,7 +213,7 @@ _CAP_RUN = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,4}}"
 # "Lt. Wendy Stokes is our designated e-ticket Point-of-Contact",
 # "Officer Jill Ostrander is designated as our e-ticket Point-of-Contact"
 _POC_WILL_BE = re.compile(
-    rf"({_CAP_RUN})\s+(?i:(?:will|has\s+agreed\s+to|agreed\s+to|is\s+going\s+to)"
+    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?\s+(?i:(?:will|has\s+agreed\s+to|agreed\s+to|is\s+going\s+to)"
     rf"\s+(?:be|serve\s+as|act\s+as)|is|has\s+been|shall\s+be)\s+"
     rf"(?i:(?:designated|appointed|named|assigned)\s+(?:as\s+)?)?{_POC_WORDS}"
 )
@@ -365,7 +368,9 @@ def point_of_contact(
     return contact
 
 
-_POC_ANCHOR = re.compile(r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b", re.I)
+_POC_ANCHOR = re.compile(
+    r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b|e-?ticket(?:ing)?[ \n]contact\b", re.I
+)
 _BEFORE, _AFTER = 300, 400
 """How much text around each mention of the PoC the designation patterns read."""
 

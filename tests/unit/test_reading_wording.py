@@ -236,3 +236,54 @@ def test_address_of_another_named_person_is_not_the_pocs() -> None:
     assert result.point_of_contact.name == "Joanne Pelletier"
     assert result.missing == ["point_of_contact.email"]
     assert result.questions == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "path", "value"),
+    [
+        ("Our main number is 802-555-0311.", "agency.phone", "(802) 555-0311"),
+        ("The department phone # is (802) 555-0311", "agency.phone", "(802) 555-0311"),
+        ("Sgt. Amy Lussier (alussier@stowbridgevt.gov) will be our e-ticket contact.",
+         "point_of_contact.email", "alussier@stowbridgevt.gov"),
+    ],
+)  # fmt: skip
+def test_short_answers_in_other_words(answer: str, path: str, value: str) -> None:
+    """A one-line answer to the checklist ("our main number is ...", "X will be our
+    e-ticket contact") is read as the value asked for."""
+    result = parse_message(_mail(answer + "\n\nKim\n", reply=True, subject="More info"))
+    assert result.intent == "enrollment"
+    section, _, key = path.partition(".")
+    assert result.to_json_dict()[section][key] == value
+
+
+def test_two_details_of_one_officer_in_one_sentence() -> None:
+    """ "Hale's officer number is NW002 and his username is jhale" gives both details of
+    the same officer."""
+    result = parse_message(
+        _mail("Hale's officer number is NW002 and his username is jhale.\n", reply=True)
+    )
+    assert [(o.last_name, o.officer_number, o.dps_username) for o in result.officers] == [
+        ("Hale", "NW002", "jhale")
+    ]
+
+
+def test_thank_you_reply_with_a_cell_number_is_not_an_answer() -> None:
+    """A thanks that gives the writer's own cell number opens nothing."""
+    raw = _mail("Thanks so much! Call my cell 802-555-0999 if you need me.\n\nKim\n", reply=True)
+    assert parse_message(raw).intent == "other"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action"),
+    [
+        ("Officer Luis Amato (SB107) is resigning effective Friday.", "deactivate"),
+        ("Officer Luis Amato (SB107) will be leaving us at the end of the month.", "deactivate"),
+        ("We are promoting Officer Luis Amato (SB107) to Sergeant as of today.", "update"),
+    ],
+)
+def test_roster_changes_in_other_tenses(sentence: str, action: str) -> None:
+    """A change written in the present or future ("is resigning", "will be leaving",
+    "we are promoting") is read as that change."""
+    result = parse_message(_mail(f"Hello,\n\n{sentence}\n\nChief Ray Olmstead\n", subject="Roster"))
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number) for c in result.changes] == [(action, "SB107")]
