@@ -222,6 +222,13 @@ _POC_IS_NAMED = re.compile(
     rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
     rf"\s*(?i:will\s+be|is|shall\s+be|:|,)\s+({_CAP_RUN})"
 )
+# "Please make Sgt. Joanne Pelletier our point of contact"
+_POC_MADE = re.compile(rf"(?i:make|designate|appoint|name|nominate)\s+({_CAP_RUN})\s+{_POC_WORDS}")
+# "Sgt. Joanne Pelletier will handle e-ticketing for us as our point of contact"
+_POC_WILL_ACT = re.compile(
+    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?\s+(?i:will|shall|has\s+agreed\s+to|agreed\s+to)"
+    rf"\s+[^.;?!]{{1,60}}?\s+(?i:as)\s+{_POC_WORDS}"
+)
 # "Point of contact will be Cpl. Dean Harrow, dharrow@..." (no "the"/"our")
 _POC_BARE_NAMED = re.compile(
     rf"(?<![\w-])(?i:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC))"
@@ -314,6 +321,8 @@ def point_of_contact(
             or _POC_WILL_BE.search(flat)
             or _POC_IS_NAMED.search(flat)
             or _POC_BARE_NAMED.search(flat)
+            or _POC_MADE.search(flat)
+            or _POC_WILL_ACT.search(flat)
         )
         if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):
             raw = self_name

@@ -14,7 +14,7 @@ import re
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import person, rank_title, split_name
 from mailbot.intake.rules import Rules
-from mailbot.intake.tables import bare_username
+from mailbot.intake.tables import bare_username, column_key
 
 MAX_LINE = 200
 _DIGIT = re.compile(r"\d")
@@ -43,6 +43,33 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     body = _LEAD.sub("", line).strip().rstrip(".")
     if not body:
         return None
+    officer = _officer_in(body, rules)
+    m = _NAME_COLON.match(body) if officer is None else None
+    if m and _SEPARATOR.search(body, m.end()) and column_key(m.group(1), rules) is None:
+        # "Sergeant Joanne Pelletier: SB101, jpelletier": the name, then its details (not
+        # a heading such as "Officer Number: WO274")
+        officer = _officer_in(f"{m.group(1)} - {body[m.end() :]}", rules)
+    if officer is None and not _SEPARATOR.search(body):
+        # "Sgt Joanne Pelletier SB101 jpelletier": words only, number then username
+        officer = _officer_in(_spaced(body), rules)
+    return officer
+
+
+_NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
+_SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}")
+
+
+def _spaced(body: str) -> str:
+    """Words of a line without separators, with a " - " put before the officer number
+    and each word after it."""
+    words = body.split()
+    at = next((i for i, w in enumerate(words) if _NUMBER.match(w.lstrip("#"))), None)
+    if at is None or at == 0 or len(words) - at > 2:
+        return body
+    return " - ".join([" ".join(words[:at]), *words[at:]])
+
+
+def _officer_in(body: str, rules: Rules) -> Officer | None:
     pieces = [p.strip(" -–—") for p in _SPLIT.split(body) if p and p.strip(" -–—")]
     if len(pieces) < 2:
         return None

@@ -81,6 +81,16 @@ def test_route_number_does_not_start_the_address() -> None:
             ("Nadia Ferland", "nferland@stowbridgevt.gov"),
         ),
         (
+            "Please make Sgt. Joanne Pelletier our point of contact. Her address is "
+            "jpelletier@stowbridgevt.gov.",
+            ("Joanne Pelletier", "jpelletier@stowbridgevt.gov"),
+        ),
+        (
+            "Sgt. Joanne Pelletier will handle e-ticketing for us as our point of contact; "
+            "her email is jpelletier@stowbridgevt.gov.",
+            ("Joanne Pelletier", "jpelletier@stowbridgevt.gov"),
+        ),
+        (
             "I have named our IT vendor, Tom Gauthier of Lamoille Data Systems, as the "
             "e-ticket PoC. Tom can be reached at tgauthier@lamoilledata.com.",
             ("Tom Gauthier", "tgauthier@lamoilledata.com"),
@@ -287,3 +297,26 @@ def test_roster_changes_in_other_tenses(sentence: str, action: str) -> None:
     result = parse_message(_mail(f"Hello,\n\n{sentence}\n\nChief Ray Olmstead\n", subject="Roster"))
     assert result.intent == "officer_maintenance"
     assert [(c.action, c.officer_number) for c in result.changes] == [(action, "SB107")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sgt Joanne Pelletier SB101 jpelletier",
+        "Sergeant Joanne Pelletier: SB101, jpelletier",
+    ],
+)
+def test_list_lines_without_usual_separators(line: str) -> None:
+    """An officer line with only blanks between its fields, or with a colon after the
+    name, is read as that officer; a heading such as "Officer Number: SB101" is not."""
+    from mailbot.intake.lists import officer_on_line
+
+    officer = officer_on_line(line, RULES)
+    assert officer is not None
+    assert (officer.last_name, officer.first_name, officer.title) == (
+        "Pelletier",
+        "Joanne",
+        "Sergeant",
+    )
+    assert (officer.officer_number, officer.dps_username) == ("SB101", "jpelletier")
+    assert officer_on_line("Officer Number: SB101", RULES) is None
