@@ -14,6 +14,8 @@ from mailbot.intake.rules import Rules, per_rules
 
 _BULLET = r"^[ \t]*(?:(?:[-*•·>]|\d{1,2}[.)])[ \t]*)?"
 _SEP = r"[ \t]*(?:[:：=]|[-–—](?=[ \t])|\.{2,}|\t)[ \t]*"
+# "JB# 0733", "JB #0733", "Phone # 802-...": a number sign before a digit parts label and value
+_NUMBER_SIGN = r"(?<=#)[ \t]+(?=\(?\d)|[ \t]*#[ \t]*(?=\(?\d)"
 # The local part is bounded so a long run of word characters cannot make a search quadratic.
 _EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _ZIP = re.compile(r"\b\d{5}(?:-\d{4})?\b")
@@ -55,7 +57,7 @@ def _label_re(labels: list[str]) -> re.Pattern[str]:
     filler = r"(?:[ \t]+[^:：\n]{0,50}?[ \t]*[:：][ \t]*)"
     return re.compile(
         rf"{_BULLET}{owner}(?P<label>{alt})(?:[ \t]*\([^)]*\))?"
-        rf"(?:{_SEP}|{filler}|[ \t]*$)(?P<value>.*)$",
+        rf"(?:{_SEP}|{filler}|[ \t]*$|{_NUMBER_SIGN})(?P<value>.*)$",
         re.I,
     )
 

@@ -14,7 +14,7 @@ import re
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import person, rank_title, split_name
 from mailbot.intake.rules import Rules
-from mailbot.intake.tables import bare_username, column_key
+from mailbot.intake.tables import bare_username, column_key, not_given
 
 MAX_LINE = 200
 _DIGIT = re.compile(r"\d")
@@ -77,6 +77,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
     names: list[str] = []
     for piece in pieces:
         bare = piece.strip("()[]").strip()
+        if not_given(piece, rules):
+            continue  # "TBD", "(not set up yet)": a field said to be not given
         if number is None and _NUMBER.match(bare.lstrip("#")):
             number = bare.lstrip("#")
             continue

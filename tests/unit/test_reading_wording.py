@@ -320,3 +320,45 @@ def test_list_lines_without_usual_separators(line: str) -> None:
     )
     assert (officer.officer_number, officer.dps_username) == ("SB101", "jpelletier")
     assert officer_on_line("Officer Number: SB101", RULES) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "path", "value"),
+    [
+        ("JB# 0733", "agency.judiciary_code", "0733"),
+        ("JB #0733", "agency.judiciary_code", "0733"),
+        ("Phone # 802-555-0311", "agency.phone", "802-555-0311"),
+    ],
+)
+def test_number_sign_parts_label_and_value(line: str, path: str, value: str) -> None:
+    """A label followed by "#" and the number, with no colon, is read as that value."""
+    from mailbot.intake.fields import read_fields
+
+    values, _ = read_fields(line, RULES)
+    assert values[path] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pelletier, Joanne, Sergeant, SB101, TBD",
+        "Pelletier | Joanne | Sergeant | SB101 | (not set up yet)",
+        "Last | First | Rank | Number | Username\n"
+        "Pelletier | Joanne | Sergeant | SB101 | (not set up yet)\n"
+        "Amato | Luis | Officer | SB107 | lamato",
+    ],
+)
+def test_a_field_said_not_given_keeps_the_officer(text: str) -> None:
+    """An officer whose username is written as "TBD" or "(not set up yet)" is read, with
+    the username missing (asked for), not dropped nor found invalid."""
+    body = (
+        "Hello,\n\nStowbridge Police Department would like to start issuing e-tickets. I "
+        "will be the point of contact.\n\nJudiciary code: 0733\n"
+        "Address: 44 Depot Hill Road, Stowbridge, VT 05672\nPhone: (802) 555-0311\n\n"
+        f"Officers:\n{text}\n\nChief Ray Olmstead\n"
+    )
+    result = parse_message(_mail(body, attach=LOGO))
+    assert result.officers[0].officer_number == "SB101"
+    assert result.officers[0].dps_username is None
+    assert result.missing == ["officers[0].dps_username"]
+    assert result.invalid == []
