@@ -48,7 +48,8 @@ _FIRST_TO = re.compile(
 )
 _USER_TO = re.compile(
     r"(?i:user\s*name|user\s*id|login|logon|dps\s+account)(?i:\s+too)?\s*"
-    r"(?i:is\s+now|is|:|=|should\s+be|will\s+be|to)?\s*[:\"“']?\s*"
+    r"(?i:(?:has\s+|was\s+|is\s+being\s+|is\s+)?chang(?:ed|ing)\s+to|is\s+now|is|:|=|should\s+be"
+    r"|will\s+be|to)?\s*[:\"“']?\s*"
     r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
 )
 _ACTION_CELL = {
@@ -229,7 +230,8 @@ def _change(officer: Officer, action: Action, text: str, rules: Rules) -> Change
     if action == "add":
         data.update(officer.model_dump(exclude={"officer_number"}))
         return Change.model_validate(data)
-    identity = {"last_name": officer.last_name, "first_name": officer.first_name}
+    last = re.sub(r"['’]s$", "", officer.last_name or "") or None  # "Nort's first name"
+    identity = {"last_name": last, "first_name": officer.first_name}
     data.update({k: v for k, v in identity.items() if v})
     if action == "deactivate":
         return Change.model_validate(data)

@@ -193,6 +193,15 @@ def _pipes(line: str) -> list[str]:
     return [c.strip() for c in s.split("|")]
 
 
+def _commas(line: str) -> list[str]:
+    """A table pasted as CSV ("Last Name, First Name, Rank, Officer #, Username")."""
+    return [c.strip().strip('"') for c in line.split(",")] if line.count(",") >= 2 else []
+
+
+def _semicolons(line: str) -> list[str]:
+    return [c.strip().strip('"') for c in line.split(";")] if line.count(";") >= 2 else []
+
+
 _GAP = re.compile(r" {2,}")
 _COLUMN_START = re.compile(r"(?:(?<=^)|(?<= {2}))\S")
 
@@ -301,7 +310,7 @@ def officers_from_text(text: str, rules: Rules) -> list[Officer]:
     i = 0
     while i < len(lines):
         found = None
-        for split in (_tabs, _pipes, _spaces):
+        for split in (_tabs, _pipes, _spaces, _commas, _semicolons):
             found = _read_split(lines, i, split, rules)
             if found is not None:
                 break

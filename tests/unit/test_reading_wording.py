@@ -362,3 +362,41 @@ def test_a_field_said_not_given_keeps_the_officer(text: str) -> None:
     assert result.officers[0].dps_username is None
     assert result.missing == ["officers[0].dps_username"]
     assert result.invalid == []
+
+
+def test_new_officers_pasted_as_comma_separated_table() -> None:
+    """New officers pasted as comma-separated lines under a heading line are each an add
+    with every field in its column."""
+    body = (
+        "Hello,\n\nPlease add the following new officers:\n\n"
+        "Last Name, First Name, Rank, Officer #, Username\n"
+        "Cole, Nina, Officer, SB130, ncole\nDunn, Pete, Officer, SB131, pdunn\n\nThanks\n"
+    )
+    result = parse_message(_mail(body, subject="New officers"))
+    assert [
+        (
+            c.action,
+            c.officer_number,
+            c.model_dump().get("first_name"),
+            c.model_dump().get("dps_username"),
+        )
+        for c in result.changes
+    ] == [("add", "SB130", "Nina", "ncole"), ("add", "SB131", "Pete", "pdunn")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "value"),
+    [
+        ("Please update Cpl. Luis Amato (SB107): his DPS username changed to luis.amato.",
+         "dps_username", "luis.amato"),
+        ("Please correct Eli Nort's first name - it should be Elias (SB120).",
+         "last_name", "Nort"),
+    ],
+)  # fmt: skip
+def test_update_details_in_other_words(sentence: str, field: str, value: str) -> None:
+    """ "username changed to X" updates the username; "Nort's first name" names officer
+    Nort (the possessive is not part of the name)."""
+    result = parse_message(_mail(f"Hi,\n\n{sentence}\n\nKim\n", subject="Roster"))
+    [change] = result.changes
+    assert change.action == "update"
+    assert change.model_dump()[field] == value
