@@ -241,9 +241,18 @@ def _sentences(body: str) -> list[str]:
     return out
 
 
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?"
+    r"\s*(?:[-–—,!:]|\.(?=\s))\s*(?=\S)",
+    re.I,
+)
+
+
 def _clean_line(line: str) -> str:
+    """A line without its bullet, and without a greeting before the answer ("Hi -
+    Amato's officer number is SB107")."""
     line = _BULLET.sub("", line).strip(" \t")
-    return line
+    return _GREETING.sub("", line)
 
 
 def officer_details(body: str, rules: Rules) -> list[Officer]:

@@ -400,3 +400,27 @@ def test_update_details_in_other_words(sentence: str, field: str, value: str) ->
     [change] = result.changes
     assert change.action == "update"
     assert change.model_dump()[field] == value
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Name for tickets: Town of Stowbridge Police Dept.",
+        "Ticket name: Town of Stowbridge Police Dept.",
+    ],
+)
+def test_agency_name_labelled_by_what_it_is_for(line: str) -> None:
+    """The agency name labelled by where it is printed ("Name for tickets") is read as
+    written."""
+    from mailbot.intake.fields import read_fields
+
+    values, _ = read_fields(line, RULES)
+    assert values["agency.name"] == "Town of Stowbridge Police Dept."
+
+
+def test_answer_after_a_greeting_on_the_same_line() -> None:
+    """ "Hi - Amato's officer number is SB107." is an answer: the greeting before it is
+    not part of the officer's name."""
+    result = parse_message(_mail("Hi - Amato's officer number is SB107.\n\nKim\n", reply=True))
+    assert result.intent == "enrollment"
+    assert [(o.last_name, o.officer_number) for o in result.officers] == [("Amato", "SB107")]
