@@ -338,7 +338,11 @@ def point_of_contact(
             # "...; she can be reached at amy@..." in the same sentence
             rest = _SENTENCE_END.split(flat[m.end() : m.end() + 240], maxsplit=1)[0]
             email = _EMAIL.search(rest)
-            if email and _may_be_theirs(raw, email.group(0), sender[1], rules):
+            if (
+                email
+                and _may_be_theirs(raw, email.group(0), sender[1], rules)
+                and not _given_to_another(rest[: email.start()], raw, email.group(0), rules)
+            ):
                 contact.email = email.group(0).lower()
 
     if raw is not None:
@@ -476,6 +480,16 @@ def _may_be_theirs(name: str, address: str, sender: str | None, rules: Rules) ->
     return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
 
 
+def _given_to_another(before: str, name: str, address: str, rules: Rules) -> bool:
+    """True when the words just before an address give it to someone else by job ("copy
+    our dispatcher Mia Grant (mgrant@...)") and it is not made from the PoC's name."""
+    from mailbot.intake.roles import name_matches_address, other_person
+
+    if name_matches_address(_EMAIL.sub("", name), address):
+        return False
+    return other_person(rules).search(before[-120:]) is not None
+
+
 _PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their)\b", re.I)
 _LATER_EMAIL = 600
 """How far after a sentence naming the PoC their address is looked for."""
@@ -510,7 +524,9 @@ def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str |
         follows = named and _PRONOUN.search(sentence) is not None
         if mentions or follows:
             for m in _EMAIL.finditer(sentence):
-                if _may_be_theirs(name, m.group(0), sender, rules):
+                if _may_be_theirs(name, m.group(0), sender, rules) and not _given_to_another(
+                    sentence[: m.start()], name, m.group(0), rules
+                ):
                     return m.group(0).lower()
         named = mentions
     return None

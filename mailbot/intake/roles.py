@@ -171,17 +171,19 @@ def settle(
 
 def _someone_elses(cand: Candidate, poc: str, rules: Rules) -> bool:
     """True when the address's line gives it to another person by job ("our clerk Janet
-    at jlaroche@...") and does not name the PoC."""
-    words = [w.strip(".,").lower() for w in poc.replace(",", " ").split()]
-    low = cand.line.lower()
-    if any(len(w) > 1 and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in words):
-        return False
+    at jlaroche@...") and does not name the PoC between that person and the address."""
     before = cand.line[: max(0, cand.line.lower().find(cand.value))]
-    return _other_person(rules).search(before) is not None
+    jobs = list(other_person(rules).finditer(before))
+    if not jobs:
+        return False
+    # the PoC named between that person and the address makes it the PoC's again
+    near = before[jobs[-1].start() :].lower()
+    words = [w.strip(".,").lower() for w in poc.replace(",", " ").split()]
+    return not any(len(w) > 1 and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near) for w in words)
 
 
 @per_rules
-def _other_person(rules: Rules) -> re.Pattern[str]:
+def other_person(rules: Rules) -> re.Pattern[str]:
     jobs = sorted(rules.language.evidence.other_person_words, key=len, reverse=True)
     alt = "|".join(re.escape(j) for j in jobs) or "(?!)"
     return re.compile(rf"(?<!\w)(?i:{alt})[ \t]+[A-Z][a-z'’-]+")

@@ -424,3 +424,25 @@ def test_answer_after_a_greeting_on_the_same_line() -> None:
     result = parse_message(_mail("Hi - Amato's officer number is SB107.\n\nKim\n", reply=True))
     assert result.intent == "enrollment"
     assert [(o.last_name, o.officer_number) for o in result.officers] == [("Amato", "SB107")]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "For billing questions contact accounts@stowbridgevt.gov.",
+        "You can copy our dispatcher Mia Grant (mgrant@stowbridgevt.gov) on anything urgent.",
+    ],
+)
+def test_function_mailbox_or_colleague_is_not_the_pocs_address(extra: str) -> None:
+    """A function mailbox (accounts@) or a colleague's address named with their job is
+    not taken as the PoC's email; the PoC's own address is asked for."""
+    body = (
+        "Hello,\n\nStowbridge Police Department would like to start issuing e-tickets. "
+        f"Our e-ticket point of contact will be Sgt. Joanne Pelletier. {extra}\n\n"
+        "Judiciary code: 0733\nAddress: 44 Depot Hill Road, Stowbridge, VT 05672\n"
+        f"Phone: (802) 555-0311\n\n{ROSTER}\nChief Ray Olmstead\n"
+    )
+    result = parse_message(_mail(body, attach=LOGO))
+    assert result.point_of_contact.name == "Joanne Pelletier"
+    assert result.point_of_contact.email is None
+    assert result.missing == ["point_of_contact.email"]
