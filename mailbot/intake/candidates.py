@@ -165,12 +165,11 @@ def _address_at(lines: list[str], i: int) -> str | None:
         return None
     if _STREET.match(line):
         return _trim(line)
-    if re.search(r"\d+\s+\w+.*,", line):
-        # in a sentence, the house number nearest the ZIP starts the address ("our code
-        # is 0217 ... we are at 1798 Prospect Street in Corinth Flats, VT 05154")
-        for start in _house_numbers(line)[:3]:
-            if is_address(_trim(line[start:])):
-                return _trim(line[start:])
+    # in a sentence, the house number nearest the ZIP starts the address ("our code is
+    # 0217 ... we are at 1798 Prospect Street in Corinth Flats, VT 05154", "P.O. Box 12")
+    for start in _house_numbers(line)[:3]:
+        if is_address(_trim(line[start:])):
+            return _trim(line[start:])
     if i > 0:
         above = lines[i - 1].strip()
         if above and len(above) <= MAX_LINE and _STREET.match(above) and not _ZIP.search(above):
@@ -212,4 +211,6 @@ def is_address(text: str) -> bool:
         tags, kind = usaddress.tag(text[:MAX_LINE])
     except Exception:  # RepeatedLabelError and odd input: not an address we can use
         return False
+    if kind == "PO Box":  # "P.O. Box 12, Stowbridge, VT 05672"
+        return "ZipCode" in tags and "USPSBoxID" in tags
     return kind == "Street Address" and "ZipCode" in tags and "AddressNumber" in tags

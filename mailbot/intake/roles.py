@@ -67,6 +67,20 @@ def _has_word(line: str, words: list[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low) for w in words)
 
 
+_PIECE_END = re.compile(r"[/|;•]|\s{2,}|\t")
+
+
+def _near(cand: Candidate) -> str:
+    """The words that go with a value on its line: from the separator before it to the one
+    after ("Main: (802) 555-0311 / Fax: (802) 555-0312" gives each number its own word)."""
+    at = cand.line.find(cand.value)
+    if at < 0:
+        return cand.line
+    before = _PIECE_END.split(cand.line[:at])[-1]
+    after = _PIECE_END.split(cand.line[at + len(cand.value) :])[0]
+    return f"{before} {after}"
+
+
 def _distinct(cands: list[Candidate], key: Any) -> list[Candidate]:
     seen: set[str] = set()
     out = []
@@ -111,7 +125,7 @@ def settle(
     agency = result.agency
     if agency.phone is None and found.phones:
         phones = _distinct(found.phones, _digits)
-        agency_lines = [c for c in phones if not _has_word(c.line, ev.personal_phone_words)]
+        agency_lines = [c for c in phones if not _has_word(_near(c), ev.personal_phone_words)]
         preferred = [c for c in agency_lines if _has_word(c.line, ev.agency_phone_words)]
         pick = preferred if len(preferred) == 1 else agency_lines
         if len(pick) == 1:

@@ -446,3 +446,36 @@ def test_function_mailbox_or_colleague_is_not_the_pocs_address(extra: str) -> No
     assert result.point_of_contact.name == "Joanne Pelletier"
     assert result.point_of_contact.email is None
     assert result.missing == ["point_of_contact.email"]
+
+
+def _enrol(values: str) -> bytes:
+    return _mail(
+        "Hello,\n\nStowbridge Police Department would like to start issuing e-tickets. I "
+        f"will be the point of contact.\n\n{values}\n\n{ROSTER}\nChief Ray Olmstead\n",
+        attach=LOGO,
+    )
+
+
+def test_main_and_fax_on_one_line() -> None:
+    """ "Main: ... / Fax: ..." on one line: the main number is the agency's, the fax is
+    not, and nothing is asked."""
+    result = parse_message(
+        _enrol(
+            "Judiciary code 0733\n44 Depot Hill Road, Stowbridge, VT 05672\n"
+            "Main: (802)555-0311 / Fax: (802)555-0312"
+        )
+    )
+    assert result.agency.phone is not None and result.agency.phone.endswith("555-0311")
+    assert result.missing == [] and result.questions == []
+
+
+def test_po_box_in_a_sentence() -> None:
+    """A PO Box address written inside a sentence is the agency's address."""
+    result = parse_message(
+        _enrol(
+            "Our Judiciary Code is 0733, our mailing address is P.O. Box 12, Stowbridge, "
+            "VT 05672 and our phone number is 802 555 0311."
+        )
+    )
+    assert result.agency.address == "P.O. Box 12, Stowbridge, VT 05672"
+    assert result.missing == []
