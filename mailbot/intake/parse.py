@@ -101,7 +101,7 @@ def parse_parts(
     table_rows = tables.officers_from_text(body, rules)
     officers = read_officers(body, parts.tables, rules, table_rows, parts.documents)
     is_reply = _is_reply(parts)
-    if not officers and not is_reply and parts.quoted_text:
+    if not officers and not is_reply and _quotes_someone_else(parts.quoted_text):
         # a new request that sends on the roster someone else wrote ("Det. Sinclair put
         # together the officer list below"): the quoted list is part of what is sent
         officers = read_officers(_unquote(parts.quoted_text), [], rules)
@@ -263,6 +263,12 @@ def _answers_checklist(
         return True
     contact = fields.point_of_contact(body, rules, labels, [], (parts.sender_name, parts.sender))
     return contact.name is not None and contact.email is not None
+
+
+def _quotes_someone_else(quoted: str) -> bool:
+    """True when quoted text is there and is not the desk's own message (whose roster,
+    if any, is what DPS already has)."""
+    return bool(quoted.strip()) and "dps.eticket" not in quoted[:2000].lower()
 
 
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)

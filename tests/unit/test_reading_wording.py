@@ -479,3 +479,16 @@ def test_po_box_in_a_sentence() -> None:
     )
     assert result.agency.address == "P.O. Box 12, Stowbridge, VT 05672"
     assert result.missing == []
+
+
+def test_roster_in_the_desks_own_quoted_message_is_not_sent_again() -> None:
+    """A new message above a quote of the desk's own confirmation does not take the
+    confirmation's roster as officers sent."""
+    body = (
+        "Hello,\n\nQuick question about printer paper for the e-ticket units.\n\nKim\n\n"
+        "On Mon, Nov 2, 2026 at 9:12 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n"
+        + "".join(f"> {line}\n" for line in ROSTER.splitlines())
+    )
+    result = parse_message(_mail(body, subject="Printer paper"))
+    assert result.officers == []
+    assert result.intent == "other"
