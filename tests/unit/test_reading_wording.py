@@ -482,13 +482,16 @@ def test_po_box_in_a_sentence() -> None:
 
 
 def test_roster_in_the_desks_own_quoted_message_is_not_sent_again() -> None:
-    """A new message above a quote of the desk's own confirmation does not take the
-    confirmation's roster as officers sent."""
+    """A new request above a quote of the desk's own message does not take the roster
+    quoted from the desk as officers sent: the roster is still asked for."""
     body = (
-        "Hello,\n\nQuick question about printer paper for the e-ticket units.\n\nKim\n\n"
+        "Hello,\n\nStowbridge Police Department would like to start issuing e-tickets. I "
+        "will be the point of contact.\n\nJudiciary code: 0733\n"
+        "Address: 44 Depot Hill Road, Stowbridge, VT 05672\nPhone: (802) 555-0311\n\n"
+        "Chief Ray Olmstead\n\n"
         "On Mon, Nov 2, 2026 at 9:12 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n"
         + "".join(f"> {line}\n" for line in ROSTER.splitlines())
     )
-    result = parse_message(_mail(body, subject="Printer paper"))
+    result = parse_message(_mail(body, attach=LOGO))
     assert result.officers == []
-    assert result.intent == "other"
+    assert result.missing == ["officers"]
