@@ -688,6 +688,27 @@ def _head_words(rules: Rules) -> list[str]:
     return list(rules.language.people.head_titles)
 
 
+def title_before(name: str, text: str, rules: Rules) -> str | None:
+    """The head title written before the person's last name near the end of ``text``
+    ("- Chief Olmstead", "Sheriff R. Olmstead"), or None."""
+    last = name.split()[-1] if name.split() else ""
+    if len(last) < 2:
+        return None
+    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    pattern = re.compile(
+        rf"(?<!\w)({alt})\.?[ \t]+(?:[A-Z][\w'’-]*\.?[ \t]+){{0,2}}{re.escape(last)}(?!\w)"
+    )
+    found = None
+    for m in pattern.finditer(text[-_TITLE_TAIL:]):
+        found = m.group(1)
+    return found
+
+
+_TITLE_TAIL = 400
+"""How much of the end of a message a head's title is looked for in."""
+
+
 def closing_lines(body: str) -> str:
     """The last paragraph of ``body`` when it is short (a name and title typed above a
     ``--`` signature, with no sign-off word); else ""."""

@@ -167,6 +167,8 @@ def parse_parts(
     above = body[: body.rfind(closing)] if closing else body
     name = values.get("agency.name")
     resent = name is not None and name in above and any(agency_values)
+    if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
+        hod_title = fields.title_before(hod_name, body + "\n" + split.signature, rules)
     if is_reply and behalf[0] is None and not resent:
         # whoever signs a short answer to the checklist is not thereby the head (a
         # reply that sends the whole request again, agency name and all, is read whole)

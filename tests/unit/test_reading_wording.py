@@ -495,3 +495,19 @@ def test_roster_in_the_desks_own_quoted_message_is_not_sent_again() -> None:
     result = parse_message(_mail(body, attach=LOGO))
     assert result.officers == []
     assert result.missing == ["officers"]
+
+
+def test_head_title_signed_with_last_name_only() -> None:
+    """A request signed "- Chief Olmstead" by Ray Olmstead has Ray Olmstead, Chief, as
+    head of department."""
+    body = (
+        "Hello,\n\nStowbridge Police Department would like to start issuing e-tickets. I "
+        "will be the point of contact.\n\nJudiciary code: 0733\n"
+        "Address: 44 Depot Hill Road, Stowbridge, VT 05672\nPhone: (802) 555-0311\n\n"
+        f"{ROSTER}\n- Chief Olmstead\n"
+    )
+    result = parse_message(_mail(body, sender="Ray Olmstead <rolmstead@stowbridgevt.gov>"))
+    assert (result.head_of_department.name, result.head_of_department.title) == (
+        "Ray Olmstead",
+        "Chief",
+    )
