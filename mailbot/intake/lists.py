@@ -59,6 +59,32 @@ _NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
 _SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}")
 
 
+_LETTERED_NUMBER = re.compile(r"^(?=[A-Za-z]{1,4}\d)[A-Za-z0-9]{5}$")  # not a ZIP code
+_SHOUTED_USER = re.compile(r"^(?:[A-Z]{2,15}\\)?[A-Z][A-Z0-9._-]{1,29}$")
+
+
+def _pieces(body: str) -> list[str]:
+    """The fields of a list line; a piece of two or three words holding an officer number
+    ("SB101 jpelletier" after "(Sgt)") is cut at its blanks unless it is labelled."""
+    out: list[str] = []
+    for p in _SPLIT.split(body):
+        p = p.strip(" -–—") if p else ""
+        if not p:
+            continue
+        words = p.split()
+        if (
+            1 < len(words) <= 3
+            and ":" not in p
+            and any(_LETTERED_NUMBER.match(w.lstrip("#")) for w in words)
+            and not _LABELLED_NUMBER.match(p)
+            and not _LABELLED_USER.match(p)
+        ):
+            out.extend(words)
+        else:
+            out.append(p)
+    return out
+
+
 def _spaced(body: str) -> str:
     """Words of a line without separators, with a " - " put before the officer number
     and each word after it."""
@@ -70,15 +96,19 @@ def _spaced(body: str) -> str:
 
 
 def _officer_in(body: str, rules: Rules) -> Officer | None:
-    pieces = [p.strip(" -–—") for p in _SPLIT.split(body) if p and p.strip(" -–—")]
+    pieces = _pieces(body)
     if len(pieces) < 2:
         return None
     number = user = title = None
     names: list[str] = []
+    shouting = not any(c.islower() for c in body)
     for piece in pieces:
         bare = piece.strip("()[]").strip()
         if not_given(piece, rules):
             continue  # "TBD", "(not set up yet)": a field said to be not given
+        if shouting and number is not None and user is None and _SHOUTED_USER.match(bare):
+            user = bare_username(bare, rules)  # "PELLETIER, JOANNE  SGT  SB101  JPELLETIER"
+            continue
         if number is None and _NUMBER.match(bare.lstrip("#")):
             number = bare.lstrip("#")
             continue

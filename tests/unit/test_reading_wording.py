@@ -304,6 +304,7 @@ def test_roster_changes_in_other_tenses(sentence: str, action: str) -> None:
     [
         "Sgt Joanne Pelletier SB101 jpelletier",
         "Sergeant Joanne Pelletier: SB101, jpelletier",
+        "Joanne Pelletier (Sgt) SB101 jpelletier",
     ],
 )
 def test_list_lines_without_usual_separators(line: str) -> None:
@@ -511,3 +512,12 @@ def test_head_title_signed_with_last_name_only() -> None:
         "Ray Olmstead",
         "Chief",
     )
+
+
+def test_list_line_in_capitals() -> None:
+    """A roster line typed in capitals has its username read too."""
+    from mailbot.intake.lists import officer_on_line
+
+    officer = officer_on_line("PELLETIER, JOANNE  SGT  SB101  JPELLETIER", RULES)
+    assert officer is not None
+    assert (officer.officer_number, officer.dps_username) == ("SB101", "JPELLETIER")
