@@ -97,6 +97,8 @@ def parse_parts(
 
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     split = prose.split_signature(text, rules)
+    if _is_reply(parts):
+        split = _cut_at_signer(split, parts.sender_name)
     body = split.body
     table_rows = tables.officers_from_text(body, rules)
     officers = read_officers(body, parts.tables, rules, table_rows, parts.documents)
@@ -265,6 +267,26 @@ def _answers_checklist(
         return True
     contact = fields.point_of_contact(body, rules, labels, [], (parts.sender_name, parts.sender))
     return contact.name is not None and contact.email is not None
+
+
+_SIGNER_TAIL = 12
+"""How many last lines of a reply are looked at for the sender's own name."""
+
+
+def _cut_at_signer(split: prose.Split, sender_name: str | None) -> prose.Split:
+    """A reply signed without a sign-off word ("Got it, thank you!" then "Kim Rowell",
+    her title, the agency's address): the signature starts at the sender's own name."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z'’-]{2,}", sender_name or "")]
+    if len(words) < 2:
+        return split
+    lines = split.body.rstrip("\n").split("\n")
+    for i in range(len(lines) - 1, max(0, len(lines) - _SIGNER_TAIL), -1):
+        first = re.split(r"[|,;]", lines[i], maxsplit=1)[0]
+        said = re.findall(r"[A-Za-z'’-]{2,}", first.lower())
+        if len(first) <= 60 and 2 <= len(said) <= 4 and set(words) <= set(said):
+            signature = "\n".join(lines[i:]) + ("\n" + split.signature if split.signature else "")
+            return prose.Split(body="\n".join(lines[:i]) + "\n", signature=signature)
+    return split
 
 
 def _quotes_someone_else(quoted: str) -> bool:

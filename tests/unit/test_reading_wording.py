@@ -521,3 +521,20 @@ def test_list_line_in_capitals() -> None:
     officer = officer_on_line("PELLETIER, JOANNE  SGT  SB101  JPELLETIER", RULES)
     assert officer is not None
     assert (officer.officer_number, officer.dps_username) == ("SB101", "JPELLETIER")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Got it, thank you!\n\nKim Rowell\nRecords Clerk\nStowbridge Police Department\n"
+        "44 Depot Hill Road\nStowbridge, VT 05672\n(802) 555-0311",
+        "Perfect, we'll watch for the confirmation.\nKim Rowell | Stowbridge PD | "
+        "44 Depot Hill Road, Stowbridge, VT 05672 | 802-555-0311",
+    ],
+)
+def test_thanks_signed_with_the_agency_address_is_not_an_answer(reply: str) -> None:
+    """A thank-you reply signed with the sender's name and the agency's address and phone,
+    without a sign-off word, answers nothing: the signature is not read as values."""
+    raw = _mail(reply + "\n", reply=True, sender="Kim Rowell <krowell@stowbridgevt.gov>")
+    result = parse_message(raw)
+    assert result.intent == "other"
