@@ -257,6 +257,25 @@ def _agency_name_re(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"({word}[ \t]+(?:(?:{word}|{small})[ \t]+){{0,6}}(?:{alt}))(?![\w'’])")
 
 
+_SHOWN_AS = re.compile(
+    r"(?i:(?:list|show|display|print|identify)\s+(?:us|our\s+(?:agency|department|dept\.?))"
+    r"|(?:our\s+)?name\s+to\s+(?:appear|read|show|print|be\s+(?:displayed|printed|shown|listed)))"
+    r"(?i:\s+on\s+(?:the\s+)?(?:e-?)?tickets?)?\s+(?i:as)\s*:?\s+"
+    r"(?:[\"“]([^\"”\n]{3,80})[\"”]"
+    r"|([A-Z][\w'’.&-]*+(?:[ \t]+(?:[A-Z][\w'’.&-]*+|of|and|the)){1,8}))"
+)
+
+
+def name_shown_as(text: str) -> str | None:
+    """The agency name the sender asks to be shown as ("please list us as Stowbridge
+    Village PD on the tickets", "we'd like our name to appear as "Stowbridge Police"")."""
+    m = _SHOWN_AS.search(text)
+    if m is None:
+        return None
+    name = (m.group(1) or m.group(2) or "").strip().rstrip(".,;")
+    return name if len(name.split()) >= 2 else None
+
+
 def agency_name_in(text: str, rules: Rules) -> str | None:
     """An agency named in running text ("The Hartford Police Department would like ...")."""
     moved = [w.lower() for w in rules.language.intent.transfer]
@@ -819,7 +838,7 @@ def read_fields(
         m = _PHONE_INLINE.search(text)
         out["agency.phone"] = m.group(1) if m else None
     if not out.get("agency.name"):
-        out["agency.name"] = agency_name_in(text, rules)
+        out["agency.name"] = name_shown_as(text) or agency_name_in(text, rules)
     if not out.get("agency.address"):
         out["agency.address"] = address_in(text)
     if out.get("agency.judiciary_code"):

@@ -538,3 +538,18 @@ def test_thanks_signed_with_the_agency_address_is_not_an_answer(reply: str) -> N
     raw = _mail(reply + "\n", reply=True, sender="Kim Rowell <krowell@stowbridgevt.gov>")
     result = parse_message(raw)
     assert result.intent == "other"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Please list us as Stowbridge Village PD on the tickets.", "Stowbridge Village PD"),
+        ('We\'d like our name to appear as "Stowbridge Police".', "Stowbridge Police"),
+    ],
+)
+def test_agency_name_asked_to_be_shown_as(sentence: str, name: str) -> None:
+    """The name a sender asks to be shown as on the tickets is the agency name."""
+    from mailbot.intake.fields import read_fields
+
+    values, _ = read_fields(f"We would like to enroll in e-ticketing. {sentence}", RULES)
+    assert values["agency.name"] == name
