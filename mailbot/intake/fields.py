@@ -115,9 +115,13 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
 
 
 _DIGIT_PATHS = frozenset({"agency.judiciary_code", "agency.phone"})
+# a doubt that opens the value ("not sure what ours is", "unknown at this time", "we
+# don't know it"), or a sentence that asks ("which one do you want?"); a value followed by
+# a doubt ("Stowbridge Police Department (not sure if you need 'Town of')") is kept
 _UNSURE = re.compile(
-    r"\?\s*$|\b(?:not\s+sure|unsure|don['’]?t\s+know|do\s+not\s+know|unknown|not\s+known"
-    r"|look\s+(?:it|this|that)\s+up|to\s+be\s+determined)\b",
+    r"^\W*(?:(?:i|we)\s+)?(?:am\s+|are\s+)?(?:not\s+sure|unsure|don['’]?t\s+know|do\s+not\s+know"
+    r"|unknown|not\s+known|no\s+idea|to\s+be\s+determined|can\s+you|could\s+you|please\s+look)\b"
+    r"|^(?-i:[a-z])[^?\n]*\?\s*$",
     re.I,
 )
 
