@@ -553,3 +553,14 @@ def test_agency_name_asked_to_be_shown_as(sentence: str, name: str) -> None:
 
     values, _ = read_fields(f"We would like to enroll in e-ticketing. {sentence}", RULES)
     assert values["agency.name"] == name
+
+
+def test_a_value_followed_by_a_doubt_is_kept() -> None:
+    """A value written first and a doubt after it ("(not sure if you need 'Town of')")
+    is still the value given, not a missing one."""
+    from mailbot.intake.fields import read_fields
+
+    values, _ = read_fields(
+        "Agency name: Stowbridge Police Department (not sure if you need Town of)", RULES
+    )
+    assert (values["agency.name"] or "").startswith("Stowbridge Police Department")
