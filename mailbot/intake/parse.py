@@ -107,6 +107,9 @@ def parse_parts(
         # a new request that sends on the roster someone else wrote ("Det. Sinclair put
         # together the officer list below"): the quoted list is part of what is sent
         officers = read_officers(_unquote(parts.quoted_text), [], rules)
+    if not officers and split.signature.strip():
+        # the roster written after the sign-off ("Thanks, Chief X" then "Officers: ...")
+        officers = read_officers(split.signature, [], rules)
     if len(officers) > limits.max_officers:
         result.notes.append(
             f"only the first {limits.max_officers:,} of {len(officers):,} officers were read"

@@ -564,3 +564,16 @@ def test_a_value_followed_by_a_doubt_is_kept() -> None:
         "Agency name: Stowbridge Police Department (not sure if you need Town of)", RULES
     )
     assert (values["agency.name"] or "").startswith("Stowbridge Police Department")
+
+
+def test_roster_written_after_the_sign_off_is_read() -> None:
+    """A roster typed after "Thanks, Chief ..." (a P.S.) is read, not asked for."""
+    result = parse_message(
+        _enrol(
+            "Judiciary code: 0733\nAddress: 44 Depot Hill Road, Stowbridge, VT 05672\n"
+            "Phone: (802) 555-0311\n\nThanks,\nChief Ray Olmstead\n\nP.S. Our officers are:\n"
+            "1. Sgt. Joanne Pelletier - SB101 - jpelletier\n2. Ofc. Luis Amato - SB107 - lamato"
+        ).replace(ROSTER.encode(), b"")
+    )
+    assert [o.officer_number for o in result.officers] == ["SB101", "SB107"]
+    assert result.missing == []
