@@ -577,3 +577,21 @@ def test_roster_written_after_the_sign_off_is_read() -> None:
     )
     assert [o.officer_number for o in result.officers] == ["SB101", "SB107"]
     assert result.missing == []
+
+
+def test_more_heading_words_for_the_officer_table() -> None:
+    """Headings such as "Last name (legal)", "Title/Position", "LEO ID #" and "TraCS
+    Username" name the officer table's columns."""
+    from mailbot.intake.tables import officers_from_text
+
+    text = (
+        "Last name (legal) | First name(s) | Title/Position | LEO ID # | TraCS Username\n"
+        "Pelletier | Joanne | Sergeant | SB101 | jpelletier\n"
+    )
+    [officer] = officers_from_text(text, RULES)
+    assert (officer.last_name, officer.title, officer.officer_number, officer.dps_username) == (
+        "Pelletier",
+        "Sergeant",
+        "SB101",
+        "jpelletier",
+    )
