@@ -243,8 +243,9 @@ _POC_BARE_NAMED = re.compile(
 _SELF_POC = re.compile(
     r"\bI(?:['’]ll|\s+will|\s+shall|\s+am|['’]m)\s+(?:also\s+)?"
     r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
-    r"(?:agency['’]s\s+|department['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?"
-    r"(?:point[- ]of[- ]contact|PoC)|designated\s+myself|(?:point[- ]of[- ]contact|PoC)"
+    r"(?:agency['’]s\s+|department['’]s\s+)?(?:(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)"
+    r"|designated\s+myself|(?:point[- ]of[- ]contact|PoC)"
     r"\s*(?:will\s+be|is)\s*(?::\s*)?(?:me|myself)\b",
     re.I,
 )

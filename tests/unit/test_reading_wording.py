@@ -77,6 +77,10 @@ def test_route_number_does_not_start_the_address() -> None:
     ("sentence", "want"),
     [
         (
+            "I'll be our e-ticketing contact.",
+            ("Ray Olmstead", "rolmstead@stowbridgevt.gov"),
+        ),
+        (
             "Point of contact will be Ofc. Nadia Ferland, nferland@stowbridgevt.gov.",
             ("Nadia Ferland", "nferland@stowbridgevt.gov"),
         ),
