@@ -599,3 +599,18 @@ def test_more_heading_words_for_the_officer_table() -> None:
         "SB101",
         "jpelletier",
     )
+
+
+def test_two_officers_described_in_one_sentence() -> None:
+    """ "Our officers are Sgt. A (number, username) and Officer B (number, username)" gives
+    both officers, each with their own details."""
+    from mailbot.intake.prose import officers_in_prose
+
+    sentence = (
+        "Our officers are Sgt. Joanne Pelletier (SB101, username jpelletier) and Officer "
+        "Luis Amato (SB107, username lamato)."
+    )
+    got = [
+        (o.last_name, o.officer_number, o.dps_username) for o in officers_in_prose(sentence, RULES)
+    ]
+    assert got == [("Pelletier", "SB101", "jpelletier"), ("Amato", "SB107", "lamato")]
