@@ -177,7 +177,8 @@ _FIELD_WORDS: tuple[tuple[str, str], ...] = (
     ("first_name", r"first\s+name"),
     ("last_name", r"(?:last\s+name|surname)"),
 )
-_VALUE = r"(?P<value>[A-Za-z0-9][\w.\-\\]*[A-Za-z0-9]|[A-Za-z0-9])"
+# a value as written, a username also as an address ("tlaroche@dps.state.vt.us")
+_VALUE = r"(?P<value>[A-Za-z0-9][\w.\-\\]*[A-Za-z0-9](?:@[\w-]+(?:\.[\w-]+)+)?|[A-Za-z0-9])"
 _NAME_RUN = prose.NAME_RUN.pattern
 _IS = r"(?:\s+(?:is|will\s+be|should\s+be|=)\s*|\s*[:=–-]\s*)"
 
@@ -240,9 +241,18 @@ def _sentences(body: str) -> list[str]:
     return out
 
 
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening))(?:\s+there)?"
+    r"\s*(?:[-–—,!:]|\.(?=\s))\s*(?=\S)",
+    re.I,
+)
+
+
 def _clean_line(line: str) -> str:
+    """A line without its bullet, and without a greeting before the answer ("Hi -
+    Amato's officer number is SB107")."""
     line = _BULLET.sub("", line).strip(" \t")
-    return line
+    return _GREETING.sub("", line)
 
 
 def officer_details(body: str, rules: Rules) -> list[Officer]:
@@ -253,21 +263,18 @@ def officer_details(body: str, rules: Rules) -> list[Officer]:
     for line in _sentences(body):
         if len(line) > 160:
             continue
-        officer = None
-        for name, pattern in _DETAILS:
-            m = pattern.match(line)
-            if m is None:
-                continue
-            officer = _named(m.group("name"), rules)
+        # "Hale's LEO number is NW002 and his username is jhale": one detail a clause,
+        # "his"/"her"/"their" standing for the officer named first
+        clauses = _AND_PRONOUN.split(line)
+        officer = _detail(clauses[0], rules)
+        for clause in clauses[1:]:
             if officer is None:
-                continue
-            value = m.group("value").strip().rstrip(".")
-            if name == "dps_username":
-                value = _bare_username(value)
-            elif name == "title":
-                value = prose.rank_title(value, rules) or value
-            officer = officer.model_copy(update={name: value})
-            break
+                break
+            who = " ".join(w for w in (officer.first_name, officer.last_name) if w)
+            more = _detail(f"{who}'s {clause.split(None, 1)[1]}", rules)
+            if more is not None:
+                extra = {k: v for k, v in more.model_dump().items() if v and k not in _WHO}
+                officer = officer.model_copy(update=extra)
         if officer is not None:
             found.append(officer)
             continue
@@ -289,6 +296,28 @@ def officer_details(body: str, rules: Rules) -> list[Officer]:
             ):
                 found.append(named.model_copy(update={"dps_username": user}))
     return found
+
+
+_AND_PRONOUN = re.compile(r",?\s+and\s+(?=(?:his|her|their)\s)", re.I)
+_WHO = frozenset({"last_name", "first_name"})
+
+
+def _detail(line: str, rules: Rules) -> Officer | None:
+    """The officer and the one detail a sentence gives ("Kyle's username is kbrennan")."""
+    for name, pattern in _DETAILS:
+        m = pattern.match(line)
+        if m is None:
+            continue
+        officer = _named(m.group("name"), rules)
+        if officer is None:
+            continue
+        value = m.group("value").strip().rstrip(".")
+        if name == "dps_username":
+            value = _bare_username(value)
+        elif name == "title":
+            value = prose.rank_title(value, rules) or value
+        return officer.model_copy(update={name: value})
+    return None
 
 
 def _bare_username(value: str) -> str:

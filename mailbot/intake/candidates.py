@@ -76,8 +76,9 @@ def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS)
         kind.append(cand)
 
     for source in sources:
-        lines = source.text.split("\n")
-        for n, line in enumerate(lines, 1):
+        lines, numbers = _short_lines(source.text.split("\n"))
+        for i, line in enumerate(lines):
+            n = numbers[i]
             where = f"{source.name} line {n}"
             short = line.strip()[:MAX_LINE]
             if "emails" in kinds and "@" in line:
@@ -90,7 +91,7 @@ def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS)
                 for value in _phones(line, rules):
                     add(found.phones, _digits(value), Candidate(value, where, short))
             if "addresses" in kinds:
-                address = _address_at(lines, n - 1)
+                address = _address_at(lines, i)
                 if address:
                     add(found.addresses, _digits(address), Candidate(address, where, short))
             if "codes" in kinds and _code_words(rules).search(line):
@@ -102,6 +103,31 @@ def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS)
                     token = m.group(1)
                     add(found.officer_numbers, token.upper(), Candidate(token, where, short))
     return found
+
+
+def _short_lines(lines: list[str]) -> tuple[list[str], list[int]]:
+    """Lines short enough to search, with their line numbers: a paragraph typed as one
+    long line (a client that does not wrap) is cut into its sentences, and a sentence
+    still over :data:`MAX_LINE` into pieces at blanks."""
+    from mailbot.intake.prose import split_line
+
+    out: list[str] = []
+    numbers: list[int] = []
+    for n, line in enumerate(lines, 1):
+        if len(line) <= MAX_LINE:
+            out.append(line)
+            numbers.append(n)
+            continue
+        for sentence in split_line(line[: 40 * MAX_LINE]):
+            while len(sentence) > MAX_LINE:
+                cut = sentence.rfind(" ", 0, MAX_LINE)
+                cut = cut if cut > 0 else MAX_LINE
+                out.append(sentence[:cut])
+                numbers.append(n)
+                sentence = sentence[cut:].lstrip()
+            out.append(sentence)
+            numbers.append(n)
+    return out, numbers
 
 
 def _digits(value: str) -> str:
@@ -137,13 +163,35 @@ def _address_at(lines: list[str], i: int) -> str | None:
     line = lines[i].strip()
     if not _STATE_ZIP.search(line):
         return None
-    if _STREET.match(line) or (re.search(r"\d+\s+\w+.*,", line) and is_address(_trim(line))):
+    if _STREET.match(line):
         return _trim(line)
+    # in a sentence, the house number nearest the ZIP starts the address ("our code is
+    # 0217 ... we are at 1798 Prospect Street in Corinth Flats, VT 05154", "P.O. Box 12")
+    for start in _house_numbers(line)[:3]:
+        if is_address(_trim(line[start:])):
+            return _trim(line[start:])
     if i > 0:
         above = lines[i - 1].strip()
         if above and len(above) <= MAX_LINE and _STREET.match(above) and not _ZIP.search(above):
             return _trim(f"{above.rstrip(',')}, {line}")
     return None
+
+
+_HOUSE = re.compile(r"(?<![\w-])(?:\d+[A-Za-z]?\s+[A-Za-z]|P\.?\s*O\.?\s*Box)", re.I)
+
+
+_ROAD_WORD = re.compile(
+    r"\b(?:route|rte|rt|highway|hwy|us|vt|box|suite|ste|unit|apt|no|interstate|i)\.?\s*$", re.I
+)
+
+
+def _house_numbers(line: str) -> list[int]:
+    """Where a house number (or PO Box) may start, nearest the last ZIP first."""
+    zips = list(_STATE_ZIP.finditer(line))
+    end = zips[-1].start() if zips else len(line)
+    starts = [m.start() for m in _HOUSE.finditer(line, 0, end)]
+    # "587 Route 100 in ...": a number after a road word names the road, not the house
+    return [i for i in starts if not _ROAD_WORD.search(line, max(0, i - 12), i)][::-1]
 
 
 def _trim(text: str) -> str:
@@ -163,4 +211,6 @@ def is_address(text: str) -> bool:
         tags, kind = usaddress.tag(text[:MAX_LINE])
     except Exception:  # RepeatedLabelError and odd input: not an address we can use
         return False
+    if kind == "PO Box":  # "P.O. Box 12, Stowbridge, VT 05672"
+        return "ZipCode" in tags and "USPSBoxID" in tags
     return kind == "Street Address" and "ZipCode" in tags and "AddressNumber" in tags

@@ -26,7 +26,7 @@ _NUMBER = re.compile(
 )
 _NAME = r"(?<![\w'’.-])[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+)*+"
 _TITLE_TO = re.compile(
-    r"(?i:promoted|promotion|promote\b[^.;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
+    r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^.;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)|title\s+(?:should\s+be|is\s+now)|"
@@ -48,7 +48,8 @@ _FIRST_TO = re.compile(
 )
 _USER_TO = re.compile(
     r"(?i:user\s*name|user\s*id|login|logon|dps\s+account)(?i:\s+too)?\s*"
-    r"(?i:is\s+now|is|:|=|should\s+be|will\s+be|to)?\s*[:\"“']?\s*"
+    r"(?i:(?:has\s+|was\s+|is\s+being\s+|is\s+)?chang(?:ed|ing)\s+to|is\s+now|is|:|=|should\s+be"
+    r"|will\s+be|to)?\s*[:\"“']?\s*"
     r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
 )
 _ACTION_CELL = {
@@ -71,8 +72,12 @@ def _has(text: str, words: Sequence[str]) -> bool:
     return any(w.lower() in low for w in words)
 
 
+# "transferred to the Hartford Police Department", "is transferring from the Washington
+# County Sheriff's Department to the Montpelier Police Department"
 _TRANSFER = re.compile(
-    r"(?i:transferred|transfer|moved)\s+(?i:to)\s+(?i:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+    r"(?i:transferr(?:ed|ing)|transfers?|mov(?:ed|ing))"
+    r"(?:\s+(?i:from)\s+[^.;\n]{1,80}?)?"
+    r"\s+(?i:to)\s+(?i:the\s+)?([A-Z][\w'’.-]*+(?:\s+[A-Z][\w'’.-]*+)*+)"
 )
 
 
@@ -225,7 +230,8 @@ def _change(officer: Officer, action: Action, text: str, rules: Rules) -> Change
     if action == "add":
         data.update(officer.model_dump(exclude={"officer_number"}))
         return Change.model_validate(data)
-    identity = {"last_name": officer.last_name, "first_name": officer.first_name}
+    last = re.sub(r"['’]s$", "", officer.last_name or "") or None  # "Nort's first name"
+    identity = {"last_name": last, "first_name": officer.first_name}
     data.update({k: v for k, v in identity.items() if v})
     if action == "deactivate":
         return Change.model_validate(data)
@@ -270,7 +276,7 @@ def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
             rcells = _cells(row)
             if len(rcells) < 2:
                 break
-            action = _ACTION_CELL.get(rcells[0].lower().strip(" .:"))
+            action = _action_cell(rcells[0])
             officer = row_officer(rcells, mapping, rules)
             if action is None or officer is None:
                 continue
@@ -284,6 +290,18 @@ def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
             out.append(Change.model_validate({"action": action, **data}))
         break
     return out
+
+
+def _action_cell(cell: str) -> str | None:
+    """ "ADD", "Update (promoted)", "Remove - resigned": the action an action cell names
+    (the whole cell, else its first word that is an action)."""
+    low = cell.lower().strip(" .:")
+    if low in _ACTION_CELL:
+        return _ACTION_CELL[low]
+    for word in re.findall(r"[a-z]+", low)[:6]:
+        if word in _ACTION_CELL:
+            return _ACTION_CELL[word]
+    return None
 
 
 def _cells(line: str) -> list[str]:

@@ -14,6 +14,8 @@ from mailbot.intake.rules import Rules, per_rules
 
 _BULLET = r"^[ \t]*(?:(?:[-*•·>]|\d{1,2}[.)])[ \t]*)?"
 _SEP = r"[ \t]*(?:[:：=]|[-–—](?=[ \t])|\.{2,}|\t)[ \t]*"
+# "JB# 0733", "JB #0733", "Phone # 802-...": a number sign before a digit parts label and value
+_NUMBER_SIGN = r"(?<=#)[ \t]+(?=\(?\d)|[ \t]*#[ \t]*(?=\(?\d)"
 # The local part is bounded so a long run of word characters cannot make a search quadratic.
 _EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _ZIP = re.compile(r"\b\d{5}(?:-\d{4})?\b")
@@ -25,7 +27,7 @@ _DIGIT = re.compile(r"\d")
 _GREETING = re.compile(r"^(?:The|Our|Dear|At|From|Hello|Hi)\s+")
 _ARTICLE = re.compile(r"^(?:The|Our)\s+")
 _SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
-_NAME_END = re.compile(r"[,(<;]|\s[-–]\s|\bat\b")
+_NAME_END = re.compile(r"[,(<;]|\s[-–]\s|\b(?:at|of|from|with)\b")
 _CODE_DIGITS = re.compile(r"^#?\s*(\d+)\b")
 _CITY_LINE = re.compile(
     r"^\s*[A-Za-z][A-Za-z .'-]{0,60}?,?\s+(?:VT|Vermont|[A-Z]{2})\.?\s+\d{5}(?:-\d{4})?\s*$"
@@ -55,7 +57,7 @@ def _label_re(labels: list[str]) -> re.Pattern[str]:
     filler = r"(?:[ \t]+[^:：\n]{0,50}?[ \t]*[:：][ \t]*)"
     return re.compile(
         rf"{_BULLET}{owner}(?P<label>{alt})(?:[ \t]*\([^)]*\))?"
-        rf"(?:{_SEP}|{filler}|[ \t]*$)(?P<value>.*)$",
+        rf"(?:{_SEP}|{filler}|[ \t]*$|{_NUMBER_SIGN})(?P<value>.*)$",
         re.I,
     )
 
@@ -108,8 +110,33 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
         _, path, value = best
         if path in found and found[path][1] is not None:
             continue
-        found[path] = (i, _clean(value, rules))
+        found[path] = (i, _not_a_value(path, _clean(value, rules)))
     return found
+
+
+_DIGIT_PATHS = frozenset({"agency.judiciary_code", "agency.phone"})
+# a doubt that opens the value ("not sure what ours is", "unknown at this time", "we
+# don't know it"), or a sentence that asks ("which one do you want?"); a value followed by
+# a doubt ("Stowbridge Police Department (not sure if you need 'Town of')") is kept
+_UNSURE = re.compile(
+    r"^\W*(?:(?:i|we)\s+)?(?:am\s+|are\s+)?(?:not\s+sure|unsure|don['’]?t\s+know|do\s+not\s+know"
+    r"|unknown|not\s+known|no\s+idea|to\s+be\s+determined|can\s+you|could\s+you|please\s+look)\b"
+    r"|^(?-i:[a-z])[^?\n]*\?\s*$",
+    re.I,
+)
+
+
+def _not_a_value(path: str, value: str | None) -> str | None:
+    """ "" (said, but not given) for a sentence written where a value belongs: a question
+    or a doubt ("not sure what ours is, can you look it up?"), or words without a digit
+    for a code or a phone number."""
+    if not value:
+        return value
+    if path in _DIGIT_PATHS:
+        return value if _DIGIT.search(value) else ""
+    if _UNSURE.search(value[:MAX_LINE]) and not _EMAIL.search(value):
+        return ""
+    return value
 
 
 def _next_value(lines: list[str], i: int) -> str | None:
@@ -169,7 +196,10 @@ _CODE_INLINE = re.compile(
     re.I,
 )
 _PHONE_INLINE = re.compile(
-    r"(?:phone(?:\s+number)?|telephone|tel\.?|reached\s+at)\s*(?:is|:|-|at)?\s*"
+    r"(?:phone(?:\s+(?:number|#|no\.?))?|telephone|tel\.?|reached\s+at"
+    r"|(?:main|office|station|business|front\s+desk|dispatch|non-emergency)\s+(?:number|line)"
+    r"|number\s+(?:for|of)\s+the\s+(?:department|station|agency|office))"
+    r"\s*(?:is|:|-|at)?\s*"
     r"(\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}(?:\s*(?:x|ext\.?)\s*\d+)?)",
     re.I,
 )
@@ -181,7 +211,7 @@ _POC_DESIGNATED = re.compile(
 )
 _POC_WORDS = (
     r"(?i:(?:the|our)\s+(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+)?"
-    r"(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b)"
+    r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)\b)"
 )
 _CAP_WORD = r"(?<![\w.'’-])[A-Z][\w.'’-]*+"
 _CAP_RUN = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,4}}"
@@ -189,7 +219,7 @@ _CAP_RUN = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,4}}"
 # "Lt. Wendy Stokes is our designated e-ticket Point-of-Contact",
 # "Officer Jill Ostrander is designated as our e-ticket Point-of-Contact"
 _POC_WILL_BE = re.compile(
-    rf"({_CAP_RUN})\s+(?i:(?:will|has\s+agreed\s+to|agreed\s+to|is\s+going\s+to)"
+    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?\s+(?i:(?:will|has\s+agreed\s+to|agreed\s+to|is\s+going\s+to)"
     rf"\s+(?:be|serve\s+as|act\s+as)|is|has\s+been|shall\s+be)\s+"
     rf"(?i:(?:designated|appointed|named|assigned)\s+(?:as\s+)?)?{_POC_WORDS}"
 )
@@ -198,11 +228,24 @@ _POC_IS_NAMED = re.compile(
     rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
     rf"\s*(?i:will\s+be|is|shall\s+be|:|,)\s+({_CAP_RUN})"
 )
+# "Please make Sgt. Joanne Pelletier our point of contact"
+_POC_MADE = re.compile(rf"(?i:make|designate|appoint|name|nominate)\s+({_CAP_RUN})\s+{_POC_WORDS}")
+# "Sgt. Joanne Pelletier will handle e-ticketing for us as our point of contact"
+_POC_WILL_ACT = re.compile(
+    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?\s+(?i:will|shall|has\s+agreed\s+to|agreed\s+to)"
+    rf"\s+[^.;?!]{{1,60}}?\s+(?i:as)\s+{_POC_WORDS}"
+)
+# "Point of contact will be Cpl. Dean Harrow, dharrow@..." (no "the"/"our")
+_POC_BARE_NAMED = re.compile(
+    rf"(?<![\w-])(?i:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC))"
+    rf"\s+(?i:will\s+be|shall\s+be|is)\s+({_CAP_RUN})"
+)
 _SELF_POC = re.compile(
     r"\bI(?:['’]ll|\s+will|\s+shall|\s+am|['’]m)\s+(?:also\s+)?"
     r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
-    r"(?:agency['’]s\s+|department['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?"
-    r"(?:point[- ]of[- ]contact|PoC)|designated\s+myself|(?:point[- ]of[- ]contact|PoC)"
+    r"(?:agency['’]s\s+|department['’]s\s+)?(?:(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)"
+    r"|designated\s+myself|(?:point[- ]of[- ]contact|PoC)"
     r"\s*(?:will\s+be|is)\s*(?::\s*)?(?:me|myself)\b",
     re.I,
 )
@@ -217,6 +260,25 @@ def _agency_name_re(rules: Rules) -> re.Pattern[str]:
     word = r"(?<![\w'’.-])[A-ZÀ-Þ][\w'’.-]*+"
     small = r"(?:of|and|the|&)"  # "Town of Hartford Police Department"
     return re.compile(rf"({word}[ \t]+(?:(?:{word}|{small})[ \t]+){{0,6}}(?:{alt}))(?![\w'’])")
+
+
+_SHOWN_AS = re.compile(
+    r"(?i:(?:list|show|display|print|identify)\s+(?:us|our\s+(?:agency|department|dept\.?))"
+    r"|(?:our\s+)?name\s+to\s+(?:appear|read|show|print|be\s+(?:displayed|printed|shown|listed)))"
+    r"(?i:\s+on\s+(?:the\s+)?(?:e-?)?tickets?)?\s+(?i:as)\s*:?\s+"
+    r"(?:[\"“]([^\"”\n]{3,80})[\"”]"
+    r"|([A-Z][\w'’.&-]*+(?:[ \t]+(?:[A-Z][\w'’.&-]*+|of|and|the)){1,8}))"
+)
+
+
+def name_shown_as(text: str) -> str | None:
+    """The agency name the sender asks to be shown as ("please list us as Stowbridge
+    Village PD on the tickets", "we'd like our name to appear as "Stowbridge Police"")."""
+    m = _SHOWN_AS.search(text)
+    if m is None:
+        return None
+    name = (m.group(1) or m.group(2) or "").strip().rstrip(".,;")
+    return name if len(name.split()) >= 2 else None
 
 
 def agency_name_in(text: str, rules: Rules) -> str | None:
@@ -280,7 +342,14 @@ def point_of_contact(
         flat = _near_poc_words(text)
         own = _SELF_POC.search(flat)
         self_name = (head_from_sender(sender[0], rules)[0] or head) if own else None
-        m = _POC_DESIGNATED.search(flat) or _POC_WILL_BE.search(flat) or _POC_IS_NAMED.search(flat)
+        m = (
+            _POC_DESIGNATED.search(flat)
+            or _POC_WILL_BE.search(flat)
+            or _POC_IS_NAMED.search(flat)
+            or _POC_BARE_NAMED.search(flat)
+            or _POC_MADE.search(flat)
+            or _POC_WILL_ACT.search(flat)
+        )
         if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):
             raw = self_name
             # "... myself; please use my work address chief@..." in the same sentence
@@ -293,16 +362,26 @@ def point_of_contact(
             # "...; she can be reached at amy@..." in the same sentence
             rest = _SENTENCE_END.split(flat[m.end() : m.end() + 240], maxsplit=1)[0]
             email = _EMAIL.search(rest)
-            if email and _may_be_theirs(raw, email.group(0), sender[1], rules):
+            if (
+                email
+                and _may_be_theirs(raw, email.group(0), sender[1], rules)
+                and not _given_to_another(rest[: email.start()], raw, email.group(0), rules)
+            ):
                 contact.email = email.group(0).lower()
 
     if raw is not None:
         email = _EMAIL.search(raw)
         if email and contact.email is None:
             contact.email = email.group(0).lower()
-        name_part = _EMAIL.sub("", raw)
-        name_part = _NAME_END.split(name_part)[0]
-        contact.name = _named_sentence(name_part, rules)
+        pieces = _NAME_END.split(_EMAIL.sub("", raw))
+        contact.name = _named_sentence(pieces[0], rules)
+        for piece in pieces:
+            # "our contractor, Kevin Lasalle of Green Mountain Mobile Tech": the first
+            # piece that names a person (a job alone, or a firm after "of", does not)
+            name = _named_sentence(piece, rules)
+            if name and len(name.split()) >= 2 and name[:1].isupper():
+                contact.name = name
+                break
     if "point_of_contact.email" in labels:
         i, value = labels["point_of_contact.email"]
         email = _EMAIL.search(value or _next_value(lines, i) or "")
@@ -328,7 +407,9 @@ def point_of_contact(
     return contact
 
 
-_POC_ANCHOR = re.compile(r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b", re.I)
+_POC_ANCHOR = re.compile(
+    r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b|e-?ticket(?:ing)?[ \n]contact\b", re.I
+)
 _BEFORE, _AFTER = 300, 400
 """How much text around each mention of the PoC the designation patterns read."""
 
@@ -423,6 +504,16 @@ def _may_be_theirs(name: str, address: str, sender: str | None, rules: Rules) ->
     return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
 
 
+def _given_to_another(before: str, name: str, address: str, rules: Rules) -> bool:
+    """True when the words just before an address give it to someone else by job ("copy
+    our dispatcher Mia Grant (mgrant@...)") and it is not made from the PoC's name."""
+    from mailbot.intake.roles import name_matches_address, other_person
+
+    if name_matches_address(_EMAIL.sub("", name), address):
+        return False
+    return other_person(rules).search(before[-120:]) is not None
+
+
 _PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their)\b", re.I)
 _LATER_EMAIL = 600
 """How far after a sentence naming the PoC their address is looked for."""
@@ -443,7 +534,10 @@ def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str |
     keep = [i for i, p in enumerate(paragraphs) if low in p.lower()]
     near = sorted({j for i in keep for j in (i, i + 1) if j < len(paragraphs)})
     text = "\n\n".join(paragraphs[j] for j in near)
-    word = re.compile(rf"(?<![\w]){re.escape(last)}(?![\w])", re.I)
+    # named by last name, or by first name alone ("Kevin ... can be reached at ...")
+    first = name.split()[0].strip(".,") if "," not in name else ""
+    either = [last] + ([first] if len(first) >= 3 and first != last else [])
+    word = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in either) + r")(?![\w])", re.I)
     named = False
     for sentence in sentences_of(text):
         if len(sentence) > _LATER_EMAIL:
@@ -454,7 +548,9 @@ def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str |
         follows = named and _PRONOUN.search(sentence) is not None
         if mentions or follows:
             for m in _EMAIL.finditer(sentence):
-                if _may_be_theirs(name, m.group(0), sender, rules):
+                if _may_be_theirs(name, m.group(0), sender, rules) and not _given_to_another(
+                    sentence[: m.start()], name, m.group(0), rules
+                ):
                     return m.group(0).lower()
         named = mentions
     return None
@@ -616,6 +712,27 @@ def _head_words(rules: Rules) -> list[str]:
     return list(rules.language.people.head_titles)
 
 
+def title_before(name: str, text: str, rules: Rules) -> str | None:
+    """The head title written before the person's last name near the end of ``text``
+    ("- Chief Olmstead", "Sheriff R. Olmstead"), or None."""
+    last = name.split()[-1] if name.split() else ""
+    if len(last) < 2:
+        return None
+    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    pattern = re.compile(
+        rf"(?<!\w)({alt})\.?[ \t]+(?:[A-Z][\w'’-]*\.?[ \t]+){{0,2}}{re.escape(last)}(?!\w)"
+    )
+    found = None
+    for m in pattern.finditer(text[-_TITLE_TAIL:]):
+        found = m.group(1)
+    return found
+
+
+_TITLE_TAIL = 400
+"""How much of the end of a message a head's title is looked for in."""
+
+
 def closing_lines(body: str) -> str:
     """The last paragraph of ``body`` when it is short (a name and title typed above a
     ``--`` signature, with no sign-off word); else ""."""
@@ -726,7 +843,7 @@ def read_fields(
         m = _PHONE_INLINE.search(text)
         out["agency.phone"] = m.group(1) if m else None
     if not out.get("agency.name"):
-        out["agency.name"] = agency_name_in(text, rules)
+        out["agency.name"] = name_shown_as(text) or agency_name_in(text, rules)
     if not out.get("agency.address"):
         out["agency.address"] = address_in(text)
     if out.get("agency.judiciary_code"):

@@ -14,7 +14,7 @@ import re
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import person, rank_title, split_name
 from mailbot.intake.rules import Rules
-from mailbot.intake.tables import bare_username
+from mailbot.intake.tables import bare_username, column_key, not_given
 
 MAX_LINE = 200
 _DIGIT = re.compile(r"\d")
@@ -30,6 +30,7 @@ _LABELLED_USER = re.compile(
     r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|user|login)\s*[:=]?\s*(\S+)$", re.I
 )
 _USER = re.compile(r"^(?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}$")
+_ADDRESS = re.compile(r"^[A-Za-z0-9][\w.+'-]{0,63}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$")
 _NAME_PIECE = re.compile(
     r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|del|la|le))*$"
 )
@@ -42,13 +43,72 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     body = _LEAD.sub("", line).strip().rstrip(".")
     if not body:
         return None
-    pieces = [p.strip(" -–—") for p in _SPLIT.split(body) if p and p.strip(" -–—")]
+    officer = _officer_in(body, rules)
+    m = _NAME_COLON.match(body) if officer is None else None
+    if m and _SEPARATOR.search(body, m.end()) and column_key(m.group(1), rules) is None:
+        # "Sergeant Joanne Pelletier: SB101, jpelletier": the name, then its details (not
+        # a heading such as "Officer Number: WO274")
+        officer = _officer_in(f"{m.group(1)} - {body[m.end() :]}", rules)
+    if officer is None and not _SEPARATOR.search(body):
+        # "Sgt Joanne Pelletier SB101 jpelletier": words only, number then username
+        officer = _officer_in(_spaced(body), rules)
+    return officer
+
+
+_NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
+_SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}")
+
+
+_LETTERED_NUMBER = re.compile(r"^(?=[A-Za-z]{1,4}\d)[A-Za-z0-9]{5}$")  # not a ZIP code
+_SHOUTED_USER = re.compile(r"^(?:[A-Z]{2,15}\\)?[A-Z][A-Z0-9._-]{1,29}$")
+
+
+def _pieces(body: str) -> list[str]:
+    """The fields of a list line; a piece of two or three words holding an officer number
+    ("SB101 jpelletier" after "(Sgt)") is cut at its blanks unless it is labelled."""
+    out: list[str] = []
+    for p in _SPLIT.split(body):
+        p = p.strip(" -–—") if p else ""
+        if not p:
+            continue
+        words = p.split()
+        if (
+            1 < len(words) <= 3
+            and ":" not in p
+            and any(_LETTERED_NUMBER.match(w.lstrip("#")) for w in words)
+            and not _LABELLED_NUMBER.match(p)
+            and not _LABELLED_USER.match(p)
+        ):
+            out.extend(words)
+        else:
+            out.append(p)
+    return out
+
+
+def _spaced(body: str) -> str:
+    """Words of a line without separators, with a " - " put before the officer number
+    and each word after it."""
+    words = body.split()
+    at = next((i for i, w in enumerate(words) if _NUMBER.match(w.lstrip("#"))), None)
+    if at is None or at == 0 or len(words) - at > 2:
+        return body
+    return " - ".join([" ".join(words[:at]), *words[at:]])
+
+
+def _officer_in(body: str, rules: Rules) -> Officer | None:
+    pieces = _pieces(body)
     if len(pieces) < 2:
         return None
     number = user = title = None
     names: list[str] = []
+    shouting = not any(c.islower() for c in body)
     for piece in pieces:
         bare = piece.strip("()[]").strip()
+        if not_given(piece, rules):
+            continue  # "TBD", "(not set up yet)": a field said to be not given
+        if shouting and number is not None and user is None and _SHOUTED_USER.match(bare):
+            user = bare_username(bare, rules)  # "PELLETIER, JOANNE  SGT  SB101  JPELLETIER"
+            continue
         if number is None and _NUMBER.match(bare.lstrip("#")):
             number = bare.lstrip("#")
             continue
@@ -59,6 +119,11 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
         m = _LABELLED_USER.match(bare)
         if user is None and m:
             user = bare_username(m.group(1), rules)
+            continue
+        if user is None and _ADDRESS.match(bare):
+            # "bdonovan@dps.state.vt.us": a username on the DPS domain (another
+            # domain's address is kept as written, and found invalid)
+            user = bare_username(bare, rules)
             continue
         if user is None and _USER.match(bare) and not rank_title(bare, rules):
             user = bare_username(bare, rules)

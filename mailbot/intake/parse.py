@@ -97,9 +97,19 @@ def parse_parts(
 
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     split = prose.split_signature(text, rules)
+    if _is_reply(parts):
+        split = _cut_at_signer(split, parts.sender_name)
     body = split.body
     table_rows = tables.officers_from_text(body, rules)
     officers = read_officers(body, parts.tables, rules, table_rows, parts.documents)
+    is_reply = _is_reply(parts)
+    if not officers and not is_reply and _quotes_someone_else(parts.quoted_text):
+        # a new request that sends on the roster someone else wrote ("Det. Sinclair put
+        # together the officer list below"): the quoted list is part of what is sent
+        officers = read_officers(_unquote(parts.quoted_text), [], rules)
+    if not officers and split.signature.strip():
+        # the roster written after the sign-off ("Thanks, Chief X" then "Officers: ...")
+        officers = read_officers(split.signature, [], rules)
     if len(officers) > limits.max_officers:
         result.notes.append(
             f"only the first {limits.max_officers:,} of {len(officers):,} officers were read"
@@ -109,7 +119,6 @@ def parse_parts(
     agency_values = [
         values.get(p) for p in ("agency.judiciary_code", "agency.phone", "agency.address")
     ]
-    is_reply = _is_reply(parts)
     kind = intent.classify(
         body,
         rules,
@@ -119,13 +128,16 @@ def parse_parts(
         is_reply=is_reply,
         has_logo=is_reply and _has_image(parts),
     )
-    if kind == "other" and is_reply:
+    if kind in ("other", "enrollment") and is_reply and not officers:
         # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"
+        # (alone, or with the code and phone the checklist also asked for)
         from mailbot.intake.answers import reply_officers
 
-        officers = officers or reply_officers(body, rules)[: limits.max_officers]
+        officers = reply_officers(body, rules)[: limits.max_officers]
         if officers:
             kind = "enrollment"
+    if kind == "other" and is_reply and _answers_checklist(body, rules, labels, parts):
+        kind = "enrollment"
     result.intent = kind
 
     phone = values.get("agency.phone")
@@ -155,7 +167,14 @@ def parse_parts(
         hod_name, hod_title = behalf
     if hod_name is None and kind == "enrollment" and not is_reply:
         hod_name, hod_title = fields.head_from_sender(parts.sender_name, rules)
-    if is_reply and behalf[0] is None and not values.get("agency.name"):
+    # a reply that sends the request again names the agency above its sign-off
+    closing = fields.closing_lines(body)
+    above = body[: body.rfind(closing)] if closing else body
+    name = values.get("agency.name")
+    resent = name is not None and name in above and any(agency_values)
+    if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
+        hod_title = fields.title_before(hod_name, body + "\n" + split.signature, rules)
+    if is_reply and behalf[0] is None and not resent:
         # whoever signs a short answer to the checklist is not thereby the head (a
         # reply that sends the whole request again, agency name and all, is read whole)
         hod_name = hod_title = None
@@ -236,6 +255,55 @@ def parse_parts(
 def parts_texts(parts: MessageParts) -> list[tuple[str, str]]:
     """(name, text) of the attachments' readable text."""
     return [(f"attachment {d.filename}", d.text) for d in parts.documents]
+
+
+def _answers_checklist(
+    body: str, rules: Rules, labels: dict[str, tuple[int, str | None]], parts: MessageParts
+) -> bool:
+    """A reply that gives a postal address or a judiciary code in a sentence ("Here's our
+    address - 210 Cross Street, Chester, VT 05143"), or names the Point-of-Contact, answers
+    the checklist of an enrolment."""
+    found = candidates.find(
+        [candidates.Source("text", body)], rules, frozenset({"addresses", "codes"})
+    )
+    if found.addresses or found.codes:
+        return True
+    contact = fields.point_of_contact(body, rules, labels, [], (parts.sender_name, parts.sender))
+    return contact.name is not None and contact.email is not None
+
+
+_SIGNER_TAIL = 12
+"""How many last lines of a reply are looked at for the sender's own name."""
+
+
+def _cut_at_signer(split: prose.Split, sender_name: str | None) -> prose.Split:
+    """A reply signed without a sign-off word ("Got it, thank you!" then "Kim Rowell",
+    her title, the agency's address): the signature starts at the sender's own name."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z'’-]{2,}", sender_name or "")]
+    if len(words) < 2:
+        return split
+    lines = split.body.rstrip("\n").split("\n")
+    for i in range(len(lines) - 1, max(0, len(lines) - _SIGNER_TAIL), -1):
+        first = re.split(r"[|,;]", lines[i], maxsplit=1)[0]
+        said = re.findall(r"[A-Za-z'’-]{2,}", first.lower())
+        if len(first) <= 60 and 2 <= len(said) <= 4 and set(words) <= set(said):
+            signature = "\n".join(lines[i:]) + ("\n" + split.signature if split.signature else "")
+            return prose.Split(body="\n".join(lines[:i]) + "\n", signature=signature)
+    return split
+
+
+def _quotes_someone_else(quoted: str) -> bool:
+    """True when quoted text is there and is not the desk's own message (whose roster,
+    if any, is what DPS already has)."""
+    return bool(quoted.strip()) and "dps.eticket" not in quoted[:2000].lower()
+
+
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+
+
+def _unquote(text: str) -> str:
+    """Quoted text without its "> " marks."""
+    return _QUOTE_MARKS.sub("", text)
 
 
 def _has_image(parts: MessageParts) -> bool:

@@ -6,6 +6,7 @@ Pure functions over strings; the word lists come from :mod:`mailbot.intake.rules
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -199,7 +200,8 @@ _ABBREV = re.compile(
 )
 
 
-def _split_line(line: str) -> list[str]:
+def split_line(line: str) -> list[str]:
+    """One line of running text cut into its sentences."""
     parts: list[str] = []
     start = 0
     for m in _END.finditer(line):
@@ -217,7 +219,7 @@ def sentences(text: str) -> list[str]:
     for line in text.split("\n"):
         line = line.strip(" \t•·*-")
         if line:
-            out.extend(_split_line(line))
+            out.extend(split_line(line))
     return out
 
 
@@ -262,10 +264,34 @@ def officers_in_prose(text: str, rules: Rules) -> list[Officer]:
     """Officers described sentence by sentence ("Sgt. Jane Doe (badge HP204, DPS user jdoe)")."""
     found: list[Officer] = []
     for sentence in sentences(text):
+        parts = _per_officer(sentence)
+        officers = [officer_in(part, rules) for part in parts]
+        if len(parts) > 1 and all(o is not None for o in officers):
+            found.extend(o for o in officers if o is not None)
+            continue
         officer = officer_in(sentence, rules)
         if officer is not None:
             found.append(officer)
     return found
+
+
+_NEXT_OFFICER = re.compile(r"(?:\)|\w)\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?=[A-Z])")
+
+
+def _per_officer(sentence: str) -> list[str]:
+    """A sentence naming several officers, cut before each one after the first ("Sgt. Jane
+    Doe (HP204, username jdoe) and Officer Sam Roe (HP210, username sroe)")."""
+    mentions = number_mentions(sentence)
+    if len(mentions) < 2:
+        return [sentence]
+    cuts: list[int] = []
+    for before, m in itertools.pairwise(mentions):
+        gap = list(_NEXT_OFFICER.finditer(sentence, before.end(), m.start()))
+        if not gap:
+            return [sentence]
+        cuts.append(gap[-1].end())
+    bounds = [0, *cuts, len(sentence)]
+    return [sentence[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 # --- one officer's detail in a reply ("Jordan Hale's DPS username is jhale") ----------

@@ -15,7 +15,7 @@ from typing import Any
 
 from mailbot.intake.candidates import Candidate, Found
 from mailbot.intake.model import ParseResult
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 
 HIGH = "high"
 LOW = "low"
@@ -67,6 +67,20 @@ def _has_word(line: str, words: list[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low) for w in words)
 
 
+_PIECE_END = re.compile(r"[/|;•]|\s{2,}|\t")
+
+
+def _near(cand: Candidate) -> str:
+    """The words that go with a value on its line: from the separator before it to the one
+    after ("Main: (802) 555-0311 / Fax: (802) 555-0312" gives each number its own word)."""
+    at = cand.line.find(cand.value)
+    if at < 0:
+        return cand.line
+    before = _PIECE_END.split(cand.line[:at])[-1]
+    after = _PIECE_END.split(cand.line[at + len(cand.value) :])[0]
+    return f"{before} {after}"
+
+
 def _distinct(cands: list[Candidate], key: Any) -> list[Candidate]:
     seen: set[str] = set()
     out = []
@@ -111,7 +125,7 @@ def settle(
     agency = result.agency
     if agency.phone is None and found.phones:
         phones = _distinct(found.phones, _digits)
-        agency_lines = [c for c in phones if not _has_word(c.line, ev.personal_phone_words)]
+        agency_lines = [c for c in phones if not _has_word(_near(c), ev.personal_phone_words)]
         preferred = [c for c in agency_lines if _has_word(c.line, ev.agency_phone_words)]
         pick = preferred if len(preferred) == 1 else agency_lines
         if len(pick) == 1:
@@ -141,6 +155,7 @@ def settle(
             if c.value.split("@")[0] not in ev.role_mailboxes
         ]
         named = [c for c in people if name_matches_address(poc.name, c.value)]
+        people = [c for c in people if c in named or not _someone_elses(c, poc.name, rules)]
         if len(named) == 1:
             poc.email = named[0].value
             s.took("point_of_contact.email", named[0], "the address made from the PoC's name")
@@ -166,6 +181,26 @@ def settle(
             found.officer_numbers,
         )
     return s
+
+
+def _someone_elses(cand: Candidate, poc: str, rules: Rules) -> bool:
+    """True when the address's line gives it to another person by job ("our clerk Janet
+    at jlaroche@...") and does not name the PoC between that person and the address."""
+    before = cand.line[: max(0, cand.line.lower().find(cand.value))]
+    jobs = list(other_person(rules).finditer(before))
+    if not jobs:
+        return False
+    # the PoC named between that person and the address makes it the PoC's again
+    near = before[jobs[-1].start() :].lower()
+    words = [w.strip(".,").lower() for w in poc.replace(",", " ").split()]
+    return not any(len(w) > 1 and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near) for w in words)
+
+
+@per_rules
+def other_person(rules: Rules) -> re.Pattern[str]:
+    jobs = sorted(rules.language.evidence.other_person_words, key=len, reverse=True)
+    alt = "|".join(re.escape(j) for j in jobs) or "(?!)"
+    return re.compile(rf"(?<!\w)(?i:{alt})[ \t]+[A-Z][a-z'’-]+")
 
 
 def _same_person(a: str, b: str) -> bool:

@@ -137,6 +137,7 @@ class Evidence(_Rule):
     agency_phone_words: list[str]
     personal_phone_words: list[str]
     role_mailboxes: list[str]
+    other_person_words: list[str] = []
 
 
 class Language(_Rule):

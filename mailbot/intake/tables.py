@@ -125,8 +125,8 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
     placeholders = _placeholders(rules)
     for key in ("title", "officer_number", "dps_username"):  # "Na" may be a name
         value = values[key]
-        if value is not None and value.lower() in placeholders:
-            values[key] = None  # "pending", "TBD", "n/a": not given
+        if value is not None and (value.lower() in placeholders or not_given(value, rules)):
+            values[key] = None  # "pending", "TBD", "n/a", "(not set up yet)": not given
     if not any(values.values()):
         return None
     if any(v and _TOTAL.match(v) for v in values.values()):
@@ -140,6 +140,19 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
 
 
 _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
+_NOT_YET = re.compile(
+    r"^\(?(?:not\b[\w\s]{0,30}|none\b.{0,20}|pending\b.{0,20}|unknown|tbd|n/a|to\s+follow"
+    r"|\?+)\)?$",
+    re.I,
+)
+
+
+def not_given(value: str, rules: Rules) -> bool:
+    """True for a cell that says its value is not given: a placeholder ("TBD", "n/a"), or
+    words such as "(not set up yet)", "none yet", "pending academy"."""
+    low = value.strip().lower()
+    placeholders = _placeholders(rules)
+    return low in placeholders or low.strip("()") in placeholders or bool(_NOT_YET.match(low))
 
 
 @per_rules
@@ -178,6 +191,15 @@ def _pipes(line: str) -> list[str]:
         return []
     s = s.strip("|")
     return [c.strip() for c in s.split("|")]
+
+
+def _commas(line: str) -> list[str]:
+    """A table pasted as CSV ("Last Name, First Name, Rank, Officer #, Username")."""
+    return [c.strip().strip('"') for c in line.split(",")] if line.count(",") >= 2 else []
+
+
+def _semicolons(line: str) -> list[str]:
+    return [c.strip().strip('"') for c in line.split(";")] if line.count(";") >= 2 else []
 
 
 _GAP = re.compile(r" {2,}")
@@ -288,7 +310,7 @@ def officers_from_text(text: str, rules: Rules) -> list[Officer]:
     i = 0
     while i < len(lines):
         found = None
-        for split in (_tabs, _pipes, _spaces):
+        for split in (_tabs, _pipes, _spaces, _commas, _semicolons):
             found = _read_split(lines, i, split, rules)
             if found is not None:
                 break
