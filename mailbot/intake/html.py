@@ -38,6 +38,8 @@ _MAX_NESTING = 800
 """Elements nested deeper than this are renamed ``span`` before the HTML parser sees
 them: its cost grows with the square of block nesting (40,000 nested ``div`` take
 seconds), while inline elements nest at linear cost."""
+_PRE_HOPS = 50
+"""Text counts as preformatted when a ``<pre>`` is at most this many levels above it."""
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,20})(?=[\s/>])")
 
 
@@ -78,22 +80,27 @@ def read_html(html: str) -> HtmlContent:
     frames: list[_Frame] = [_Frame("root")]
     rows_stack: list[list[list[str]]] = []  # one list of rows per open <table>
     row_stack: list[list[str]] = []  # one list of cells per open <tr>
+    pres: list[int] = []  # depths of the open <pre> elements
     quote_depth = 0
-    # Iterative walk: (node, entering) pairs, so deep markup cannot overflow the stack.
-    stack: list[tuple[Any, bool, int]] = [(root, True, 0)]
+    # Iterative walk: (node, entering, depth, parent tag) tuples, so deep markup cannot
+    # overflow the stack (and no node's parent is looked up again).
+    stack: list[tuple[Any, bool, int, str]] = [(root, True, 0, "")]
     while stack:
-        node, entering, depth = stack.pop()
+        node, entering, depth, parent_tag = stack.pop()
         tag = node.tag
         if not entering:
             # for block elements ``depth`` holds where their content started
+            if tag == "pre":
+                pres.pop()
             quote_depth -= _close(tag, frames, rows_stack, row_stack, out, quote_depth, depth)
             continue
         if tag == "-text":
             text = node.text_content or ""
-            if text.isspace() and node.parent is not None and node.parent.tag in _TABLE_PARTS:
+            if text.isspace() and parent_tag in _TABLE_PARTS:
                 continue
             if text:
-                in_pre = frames[-1].kind != "cell" and _in_pre(node)
+                # inside a <pre> at most _PRE_HOPS levels up
+                in_pre = frames[-1].kind != "cell" and bool(pres) and pres[-1] >= depth - _PRE_HOPS
                 frames[-1].pieces.append(text if in_pre else _SPACES.sub(" ", text))
             continue
         if not tag or tag in _SKIP or tag.startswith("-"):
@@ -139,7 +146,9 @@ def read_html(html: str) -> HtmlContent:
             frames.append(_Frame("cell"))
         elif tag in _BLOCK:
             _newline(frames[-1])
-        stack.append((node, False, len(frames[-1].pieces)))
+        stack.append((node, False, len(frames[-1].pieces), parent_tag))
+        if tag == "pre":
+            pres.append(depth)
         if depth >= _MAX_DEPTH:
             text = node.text(deep=True) or ""
             frames[-1].pieces.append(_SPACES.sub(" ", text))
@@ -149,7 +158,7 @@ def read_html(html: str) -> HtmlContent:
         while child is not None:
             children.append(child)
             child = child.next
-        stack.extend((c, True, depth + 1) for c in reversed(children))
+        stack.extend((c, True, depth + 1, tag) for c in reversed(children))
     while len(frames) > 1:  # unbalanced only if the walk was cut short
         _pop_into_parent(frames)
     out.text = tidy("".join(frames[0].pieces))
@@ -242,17 +251,6 @@ def _pop_into_parent(frames: list[_Frame]) -> None:
         frames[-1].pieces.append(f"\n{quoted}\n" if text else "\n")
     else:
         frames[-1].pieces.append(f" {' '.join(text.split())} ")
-
-
-def _in_pre(node: Any) -> bool:
-    parent = node.parent
-    hops = 0
-    while parent is not None and hops < 50:
-        if parent.tag == "pre":
-            return True
-        parent = parent.parent
-        hops += 1
-    return False
 
 
 _BLANKS = re.compile(r"\n{3,}")
