@@ -66,8 +66,11 @@ def html_to_text(html: str) -> str:
     return read_html(html).text
 
 
-def read_html(html: str) -> HtmlContent:
-    """Convert an HTML body; never raises on malformed markup."""
+def read_html(html: str, text: bool = True) -> HtmlContent:
+    """Convert an HTML body; never raises on malformed markup.
+
+    With ``text`` false only ``cids`` and ``mailto`` are read (the same elements are
+    visited), for a body whose plain-text alternative is what gets read."""
     from selectolax.lexbor import LexborHTMLParser
 
     out = HtmlContent()
@@ -95,13 +98,15 @@ def read_html(html: str) -> HtmlContent:
             quote_depth -= _close(tag, frames, rows_stack, row_stack, out, quote_depth, depth)
             continue
         if tag == "-text":
-            text = node.text_content or ""
-            if text.isspace() and parent_tag in _TABLE_PARTS:
+            if not text:
                 continue
-            if text:
+            content = node.text_content or ""
+            if content.isspace() and parent_tag in _TABLE_PARTS:
+                continue
+            if content:
                 # inside a <pre> at most _PRE_HOPS levels up
                 in_pre = frames[-1].kind != "cell" and bool(pres) and pres[-1] >= depth - _PRE_HOPS
-                frames[-1].pieces.append(text if in_pre else _SPACES.sub(" ", text))
+                frames[-1].pieces.append(content if in_pre else _SPACES.sub(" ", content))
             continue
         if not tag or tag in _SKIP or tag.startswith("-"):
             continue
@@ -120,6 +125,10 @@ def read_html(html: str) -> HtmlContent:
             src = (attrs.get("src") or "").strip()
             if src[:4].lower() == "cid:":
                 out.cids.add(src[4:].strip("<> "))
+            continue
+        if not text:  # the same elements are entered, nothing is written
+            if tag not in ("br", "hr") and depth < _MAX_DEPTH:
+                stack.extend(_children(node, depth + 1, tag))
             continue
         if tag == "br":
             frames[-1].pieces.append("\n")
@@ -150,19 +159,24 @@ def read_html(html: str) -> HtmlContent:
         if tag == "pre":
             pres.append(depth)
         if depth >= _MAX_DEPTH:
-            text = node.text(deep=True) or ""
-            frames[-1].pieces.append(_SPACES.sub(" ", text))
+            frames[-1].pieces.append(_SPACES.sub(" ", node.text(deep=True) or ""))
             continue
-        children = []
-        child = node.child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        stack.extend((c, True, depth + 1, tag) for c in reversed(children))
+        stack.extend(_children(node, depth + 1, tag))
     while len(frames) > 1:  # unbalanced only if the walk was cut short
         _pop_into_parent(frames)
     out.text = tidy("".join(frames[0].pieces))
     return out
+
+
+def _children(node: Any, depth: int, tag: str) -> list[tuple[Any, bool, int, str]]:
+    """Walk-stack entries for the children of ``node``, last child first."""
+    children = []
+    child = node.child
+    while child is not None:
+        children.append((child, True, depth, tag))
+        child = child.next
+    children.reverse()
+    return children
 
 
 def flatten_deep(html: str, limit: int = _MAX_NESTING) -> str:

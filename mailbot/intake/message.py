@@ -350,18 +350,21 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
     html_text = ""
     html_tables: list[list[list[str]]] = []
     cids: set[str] = set()
+    plain = "\n\n".join(t.strip("\n") for t in walk.plain if t.strip())
+    # HTML tables come only from "<table" tags; without one, a plain-text alternative is
+    # what is read, and of the HTML only its cid: images and mailto: links
+    has_table = any("<table" in h.lower() for h in walk.html)
+    html_read = has_table or not plain.strip()
     for html in walk.html:
         if len(html) > 4 * limits.max_text_chars:
             html = html[: 4 * limits.max_text_chars]
             parts.notes.append("the HTML body was too long; only its beginning was read")
-        content = read_html(html)
+        content = read_html(html, text=html_read)
         html_text = "\n\n".join(t for t in (html_text, content.text) if t)
         html_tables.extend(content.tables)
         cids |= content.cids
         parts.mailto.extend(content.mailto)
-    plain = "\n\n".join(t.strip("\n") for t in walk.plain if t.strip())
-    has_table = bool(html_tables) or any("<table" in h.lower() for h in walk.html)
-    if html_text and (has_table or not plain.strip()):
+    if html_text and html_read:
         body, tables = html_text, html_tables
     else:
         body, tables = plain, []
