@@ -30,6 +30,8 @@ _BLOCK = frozenset(
 _CELL = frozenset({"td", "th"})
 _NESTING = (_BLOCK - {"p", "li", "dt", "dd"}) | {"blockquote", "table", "tbody", "thead"}
 _TABLE_PARTS = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
+_ENDS = _BLOCK | _CELL | {"tr", "table", "blockquote"}
+"""Elements whose end :func:`_close` acts on."""
 _HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.I)
 _OUTLOOK_HEADER_DIV = re.compile(r"border-top\s*:\s*solid\s+#E1E1E1", re.I)
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
@@ -155,7 +157,8 @@ def read_html(html: str, text: bool = True) -> HtmlContent:
             frames.append(_Frame("cell"))
         elif tag in _BLOCK:
             _newline(frames[-1])
-        stack.append((node, False, len(frames[-1].pieces), parent_tag))
+        if tag in _ENDS:  # the end of any other element changes nothing
+            stack.append((node, False, len(frames[-1].pieces), parent_tag))
         if tag == "pre":
             pres.append(depth)
         if depth >= _MAX_DEPTH:

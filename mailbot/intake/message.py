@@ -126,6 +126,8 @@ def decode_header_value(value: object) -> str:
 
 
 def _addresses(values: list[str]) -> list[tuple[str, str]]:
+    if not values:  # no such header
+        return []
     out = []
     try:
         pairs = email.utils.getaddresses([v[:MAX_HEADER_CHARS] for v in values])
