@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from email.message import Message
 from email.policy import compat32
+from typing import Any
 
 import structlog
 
@@ -172,17 +173,25 @@ def _payload(part: Message) -> bytes:
     return raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
 
 
-def _text_of(part: Message) -> str:
-    charset = None
-    with contextlib.suppress(Exception):
-        charset = part.get_param("charset")
+def _params(part: Message) -> dict[str, Any]:
+    """The Content-Type parameters, unquoted, by lower-case name (the first of each):
+    what ``part.get_param(name)`` gives, with the header parsed once."""
+    out: dict[str, Any] = {}
+    for name, value in part.get_params() or []:
+        out.setdefault(name.lower(), value)
+    return out
+
+
+def _text_of(part: Message, params: dict[str, Any] | None = None) -> str:
+    params = _params(part) if params is None else params
+    charset = params.get("charset")
     if isinstance(charset, tuple):  # RFC 2231 form
         charset = charset[2]
     text = decode_bytes(_payload(part), charset if isinstance(charset, str) else None)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    fmt = str(part.get_param("format") or "").lower()
+    fmt = str(params.get("format") or "").lower()
     if fmt == "flowed" and part.get_content_subtype() == "plain":
-        delsp = str(part.get_param("delsp") or "").lower() == "yes"
+        delsp = str(params.get("delsp") or "").lower() == "yes"
         text = unflow(text, delsp)
     return text
 
@@ -284,11 +293,12 @@ def _walk(msg: Message, limits: Limits) -> _Walk:
                 out.notes.append("an attached message could not be read")
             continue
         disposition = _disposition(part)
+        params = _params(part)
         has_name = bool(
-            part.get_param("name") or part.get_param("filename", header="content-disposition")
+            params.get("name") or part.get_param("filename", header="content-disposition")
         )
         if ctype in ("text/plain", "text/html") and disposition != "attachment" and not has_name:
-            (out.plain if ctype == "text/plain" else out.html).append(_text_of(part))
+            (out.plain if ctype == "text/plain" else out.html).append(_text_of(part, params))
             continue
         if ctype.startswith("multipart/") or ctype in ("message/delivery-status",):
             continue
