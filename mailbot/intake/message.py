@@ -386,7 +386,7 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
     for i, att in enumerate(walk.attachments):
         _, disposition, cid = walk.cid_parts[i]
         inline = bool(cid) and cid in cids and disposition != "attachment"
-        if att.content_type.startswith("image/") and is_tiny_image(att.data, limits):
+        if not inline and att.content_type.startswith("image/") and is_tiny_image(att.data, limits):
             inline = True
         attachments.append(
             Attachment(att.filename, att.content_type, att.data, inline, att.content_id)
