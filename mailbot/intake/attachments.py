@@ -13,6 +13,7 @@ import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 import structlog
 
@@ -131,8 +132,9 @@ def _read_tables(att: Attachment, limits: Limits, out: Unpacked) -> None:
         elif kind == PDF:
             # its text is read when the message needs it (a roster, a value): see
             # :class:`Document`; here only whether it opens, and its length
-            pages = pdf_pages(att.data)
-            out.documents.append(Document(att.filename, att.data, limits))
+            reader = pdf_reader(att.data)
+            pages = len(reader.pages)
+            out.documents.append(Document(att.filename, att.data, limits, reader))
             if pages > MAX_PDF_PAGES:
                 out.notes.append(f"{att.filename}: only the first {MAX_PDF_PAGES} pages read")
         else:
@@ -248,17 +250,18 @@ class Document:
     """An attached PDF whose text is extracted on first use, once, never raising: the
     layout pass costs milliseconds per page and most messages never need it."""
 
-    def __init__(self, filename: str, data: bytes, limits: Limits) -> None:
+    def __init__(self, filename: str, data: bytes, limits: Limits, reader: Any = None) -> None:
         self.filename = filename
         self._data = data
         self._limits = limits
+        self._reader = reader  # the PdfReader that already opened ``data``, if any
         self._text: str | None = None
 
     @property
     def text(self) -> str:
         if self._text is None:
             try:
-                self._text = pdf_text(self._data, self._limits)[0]
+                self._text = pdf_text(self._data, self._limits, self._reader)[0]
             except Exception as e:  # opened once already; a bad page stream still may fail
                 log.info("attachment_unreadable", filename=self.filename, error=type(e).__name__)
                 self._text = ""
@@ -268,8 +271,9 @@ class Document:
         return text_grid(self.text)
 
 
-def pdf_pages(data: bytes) -> int:
-    """How many pages a PDF has (raises on a file that is not a readable PDF)."""
+def pdf_reader(data: bytes) -> Any:
+    """A ``pypdf.PdfReader`` of ``data`` (raises on a file that is not a readable PDF,
+    :class:`TooBig` on an encrypted one)."""
     import logging
 
     from pypdf import PdfReader
@@ -278,21 +282,15 @@ def pdf_pages(data: bytes) -> int:
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         raise TooBig("it is encrypted")
-    return len(reader.pages)
+    return reader
 
 
-def pdf_text(data: bytes, limits: Limits) -> tuple[str, int]:
+def pdf_text(data: bytes, limits: Limits, reader: Any = None) -> tuple[str, int]:
     """The text of a PDF's first :data:`MAX_PDF_PAGES` pages, columns kept apart by
     runs of spaces (pypdf's layout mode), cut at ``limits.max_text_chars``; and the
-    number of pages."""
-    import logging
-
-    from pypdf import PdfReader
-
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
-    reader = PdfReader(io.BytesIO(data))
-    if reader.is_encrypted:
-        raise TooBig("it is encrypted")
+    number of pages. ``reader`` is a :func:`pdf_reader` of ``data`` already open."""
+    if reader is None:
+        reader = pdf_reader(data)
     parts: list[str] = []
     size = 0
     for page in reader.pages[:MAX_PDF_PAGES]:

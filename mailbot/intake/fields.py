@@ -414,13 +414,33 @@ _BEFORE, _AFTER = 300, 400
 """How much text around each mention of the PoC the designation patterns read."""
 
 
+_POC_ANCHOR_LOWER = re.compile(r"point[- \n]of[- \n]contact|poc\b|myself\b")
+
+
+def _poc_anchors(text: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_POC_ANCHOR` in ``text``. ASCII text is searched lower-cased
+    without ``re.I`` (a scan that skips to each "p" or "m"; "poc" and "myself" count
+    only after a non-word character, as ``\\b`` has it)."""
+    if not text.isascii():
+        return [m.span() for m in _POC_ANCHOR.finditer(text)]
+    low = text.lower()
+    out = []
+    for m in _POC_ANCHOR_LOWER.finditer(low):
+        i, end = m.span()
+        before = low[i - 1] if i else " "
+        if end - i < 16 and (before.isalnum() or before == "_"):
+            continue  # "PoC" and "myself" (not "point of contact") need a \b before
+        out.append((i, end))
+    return out
+
+
 def _near_poc_words(text: str) -> str:
     """The stretches of ``text`` around each "Point-of-Contact" / "PoC" / "myself", the
     only places a designation can be (so the name patterns never scan a whole body),
     with blanks and line breaks folded to single spaces."""
     spans: list[list[int]] = []
-    for m in _POC_ANCHOR.finditer(text):
-        start, end = max(0, m.start() - _BEFORE), m.end() + _AFTER
+    for m_start, m_end in _poc_anchors(text):
+        start, end = max(0, m_start - _BEFORE), m_end + _AFTER
         if spans and start <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], end)
         else:

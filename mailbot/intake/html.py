@@ -30,6 +30,8 @@ _BLOCK = frozenset(
 _CELL = frozenset({"td", "th"})
 _NESTING = (_BLOCK - {"p", "li", "dt", "dd"}) | {"blockquote", "table", "tbody", "thead"}
 _TABLE_PARTS = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
+_ENDS = _BLOCK | _CELL | {"tr", "table", "blockquote"}
+"""Elements whose end :func:`_close` acts on."""
 _HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.I)
 _OUTLOOK_HEADER_DIV = re.compile(r"border-top\s*:\s*solid\s+#E1E1E1", re.I)
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
@@ -38,6 +40,8 @@ _MAX_NESTING = 800
 """Elements nested deeper than this are renamed ``span`` before the HTML parser sees
 them: its cost grows with the square of block nesting (40,000 nested ``div`` take
 seconds), while inline elements nest at linear cost."""
+_PRE_HOPS = 50
+"""Text counts as preformatted when a ``<pre>`` is at most this many levels above it."""
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,20})(?=[\s/>])")
 
 
@@ -64,8 +68,11 @@ def html_to_text(html: str) -> str:
     return read_html(html).text
 
 
-def read_html(html: str) -> HtmlContent:
-    """Convert an HTML body; never raises on malformed markup."""
+def read_html(html: str, text: bool = True) -> HtmlContent:
+    """Convert an HTML body; never raises on malformed markup.
+
+    With ``text`` false only ``cids`` and ``mailto`` are read (the same elements are
+    visited), for a body whose plain-text alternative is what gets read."""
     from selectolax.lexbor import LexborHTMLParser
 
     out = HtmlContent()
@@ -78,23 +85,30 @@ def read_html(html: str) -> HtmlContent:
     frames: list[_Frame] = [_Frame("root")]
     rows_stack: list[list[list[str]]] = []  # one list of rows per open <table>
     row_stack: list[list[str]] = []  # one list of cells per open <tr>
+    pres: list[int] = []  # depths of the open <pre> elements
     quote_depth = 0
-    # Iterative walk: (node, entering) pairs, so deep markup cannot overflow the stack.
-    stack: list[tuple[Any, bool, int]] = [(root, True, 0)]
+    # Iterative walk: (node, entering, depth, parent tag) tuples, so deep markup cannot
+    # overflow the stack (and no node's parent is looked up again).
+    stack: list[tuple[Any, bool, int, str]] = [(root, True, 0, "")]
     while stack:
-        node, entering, depth = stack.pop()
+        node, entering, depth, parent_tag = stack.pop()
         tag = node.tag
         if not entering:
             # for block elements ``depth`` holds where their content started
+            if tag == "pre":
+                pres.pop()
             quote_depth -= _close(tag, frames, rows_stack, row_stack, out, quote_depth, depth)
             continue
         if tag == "-text":
-            text = node.text_content or ""
-            if text.isspace() and node.parent is not None and node.parent.tag in _TABLE_PARTS:
+            if not text:
                 continue
-            if text:
-                in_pre = frames[-1].kind != "cell" and _in_pre(node)
-                frames[-1].pieces.append(text if in_pre else _SPACES.sub(" ", text))
+            content = node.text_content or ""
+            if content.isspace() and parent_tag in _TABLE_PARTS:
+                continue
+            if content:
+                # inside a <pre> at most _PRE_HOPS levels up
+                in_pre = frames[-1].kind != "cell" and bool(pres) and pres[-1] >= depth - _PRE_HOPS
+                frames[-1].pieces.append(content if in_pre else _SPACES.sub(" ", content))
             continue
         if not tag or tag in _SKIP or tag.startswith("-"):
             continue
@@ -113,6 +127,10 @@ def read_html(html: str) -> HtmlContent:
             src = (attrs.get("src") or "").strip()
             if src[:4].lower() == "cid:":
                 out.cids.add(src[4:].strip("<> "))
+            continue
+        if not text:  # the same elements are entered, nothing is written
+            if tag not in ("br", "hr") and depth < _MAX_DEPTH:
+                stack.extend(_children(node, depth + 1, tag))
             continue
         if tag == "br":
             frames[-1].pieces.append("\n")
@@ -139,21 +157,29 @@ def read_html(html: str) -> HtmlContent:
             frames.append(_Frame("cell"))
         elif tag in _BLOCK:
             _newline(frames[-1])
-        stack.append((node, False, len(frames[-1].pieces)))
+        if tag in _ENDS:  # the end of any other element changes nothing
+            stack.append((node, False, len(frames[-1].pieces), parent_tag))
+        if tag == "pre":
+            pres.append(depth)
         if depth >= _MAX_DEPTH:
-            text = node.text(deep=True) or ""
-            frames[-1].pieces.append(_SPACES.sub(" ", text))
+            frames[-1].pieces.append(_SPACES.sub(" ", node.text(deep=True) or ""))
             continue
-        children = []
-        child = node.child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        stack.extend((c, True, depth + 1) for c in reversed(children))
+        stack.extend(_children(node, depth + 1, tag))
     while len(frames) > 1:  # unbalanced only if the walk was cut short
         _pop_into_parent(frames)
     out.text = tidy("".join(frames[0].pieces))
     return out
+
+
+def _children(node: Any, depth: int, tag: str) -> list[tuple[Any, bool, int, str]]:
+    """Walk-stack entries for the children of ``node``, last child first."""
+    children = []
+    child = node.child
+    while child is not None:
+        children.append((child, True, depth, tag))
+        child = child.next
+    children.reverse()
+    return children
 
 
 def flatten_deep(html: str, limit: int = _MAX_NESTING) -> str:
@@ -242,17 +268,6 @@ def _pop_into_parent(frames: list[_Frame]) -> None:
         frames[-1].pieces.append(f"\n{quoted}\n" if text else "\n")
     else:
         frames[-1].pieces.append(f" {' '.join(text.split())} ")
-
-
-def _in_pre(node: Any) -> bool:
-    parent = node.parent
-    hops = 0
-    while parent is not None and hops < 50:
-        if parent.tag == "pre":
-            return True
-        parent = parent.parent
-        hops += 1
-    return False
 
 
 _BLANKS = re.compile(r"\n{3,}")

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from email.message import Message
 from email.policy import compat32
+from typing import Any
 
 import structlog
 
@@ -126,6 +127,8 @@ def decode_header_value(value: object) -> str:
 
 
 def _addresses(values: list[str]) -> list[tuple[str, str]]:
+    if not values:  # no such header
+        return []
     out = []
     try:
         pairs = email.utils.getaddresses([v[:MAX_HEADER_CHARS] for v in values])
@@ -170,17 +173,25 @@ def _payload(part: Message) -> bytes:
     return raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
 
 
-def _text_of(part: Message) -> str:
-    charset = None
-    with contextlib.suppress(Exception):
-        charset = part.get_param("charset")
+def _params(part: Message) -> dict[str, Any]:
+    """The Content-Type parameters, unquoted, by lower-case name (the first of each):
+    what ``part.get_param(name)`` gives, with the header parsed once."""
+    out: dict[str, Any] = {}
+    for name, value in part.get_params() or []:
+        out.setdefault(name.lower(), value)
+    return out
+
+
+def _text_of(part: Message, params: dict[str, Any] | None = None) -> str:
+    params = _params(part) if params is None else params
+    charset = params.get("charset")
     if isinstance(charset, tuple):  # RFC 2231 form
         charset = charset[2]
     text = decode_bytes(_payload(part), charset if isinstance(charset, str) else None)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    fmt = str(part.get_param("format") or "").lower()
+    fmt = str(params.get("format") or "").lower()
     if fmt == "flowed" and part.get_content_subtype() == "plain":
-        delsp = str(part.get_param("delsp") or "").lower() == "yes"
+        delsp = str(params.get("delsp") or "").lower() == "yes"
         text = unflow(text, delsp)
     return text
 
@@ -282,11 +293,12 @@ def _walk(msg: Message, limits: Limits) -> _Walk:
                 out.notes.append("an attached message could not be read")
             continue
         disposition = _disposition(part)
+        params = _params(part)
         has_name = bool(
-            part.get_param("name") or part.get_param("filename", header="content-disposition")
+            params.get("name") or part.get_param("filename", header="content-disposition")
         )
         if ctype in ("text/plain", "text/html") and disposition != "attachment" and not has_name:
-            (out.plain if ctype == "text/plain" else out.html).append(_text_of(part))
+            (out.plain if ctype == "text/plain" else out.html).append(_text_of(part, params))
             continue
         if ctype.startswith("multipart/") or ctype in ("message/delivery-status",):
             continue
@@ -350,18 +362,21 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
     html_text = ""
     html_tables: list[list[list[str]]] = []
     cids: set[str] = set()
+    plain = "\n\n".join(t.strip("\n") for t in walk.plain if t.strip())
+    # HTML tables come only from "<table" tags; without one, a plain-text alternative is
+    # what is read, and of the HTML only its cid: images and mailto: links
+    has_table = any("<table" in h.lower() for h in walk.html)
+    html_read = has_table or not plain.strip()
     for html in walk.html:
         if len(html) > 4 * limits.max_text_chars:
             html = html[: 4 * limits.max_text_chars]
             parts.notes.append("the HTML body was too long; only its beginning was read")
-        content = read_html(html)
+        content = read_html(html, text=html_read)
         html_text = "\n\n".join(t for t in (html_text, content.text) if t)
         html_tables.extend(content.tables)
         cids |= content.cids
         parts.mailto.extend(content.mailto)
-    plain = "\n\n".join(t.strip("\n") for t in walk.plain if t.strip())
-    has_table = bool(html_tables) or any("<table" in h.lower() for h in walk.html)
-    if html_text and (has_table or not plain.strip()):
+    if html_text and html_read:
         body, tables = html_text, html_tables
     else:
         body, tables = plain, []
@@ -371,7 +386,7 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
     for i, att in enumerate(walk.attachments):
         _, disposition, cid = walk.cid_parts[i]
         inline = bool(cid) and cid in cids and disposition != "attachment"
-        if att.content_type.startswith("image/") and is_tiny_image(att.data, limits):
+        if not inline and att.content_type.startswith("image/") and is_tiny_image(att.data, limits):
             inline = True
         attachments.append(
             Attachment(att.filename, att.content_type, att.data, inline, att.content_id)

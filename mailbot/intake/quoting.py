@@ -81,7 +81,7 @@ def quote_start(lines: list[str], start: int = 0) -> int | None:
             return i
         if _MOBILE_FOOTER.match(line) and _more_text(lines, i + 1):
             return i  # an older message pasted under the phone's footer
-        if _ON.match(line) or _WROTE.search(line):
+        if _ON.match(line) or _wrote(line):
             end = _attribution_end(lines, i)
             if end is not None and not _next_is_quote(lines, end + 1):
                 return i  # the quoted message follows without ">" marks
@@ -96,10 +96,21 @@ so only short candidate lines are given to it, and only this many)."""
 _CANDIDATE = re.compile(r"(?:\d:\d\d|\b(?:19|20)\d\d\b|@)[^\n]{0,160}:\s*$")
 
 
+def _colon_end(line: str) -> bool:
+    """True when ``line`` ends with a colon (and blanks): :data:`_WROTE` and
+    :data:`_CANDIDATE` can match only then, so most lines skip their scan."""
+    return line.rstrip().endswith(":")
+
+
+def _wrote(line: str) -> bool:
+    """``_WROTE.search(line)``, tried only on a line that ends with a colon."""
+    return _colon_end(line) and _WROTE.search(line) is not None
+
+
 def _other_attribution(line: str, budget: list[int]) -> bool:
     """A reply attribution in a language or client we do not list ("Il giorno ... ha
     scritto:", "Den ... skrev ...:"), by mail-parser-reply's patterns: a second opinion."""
-    if budget[0] <= 0 or len(line) > 160 or not _CANDIDATE.search(line):
+    if budget[0] <= 0 or len(line) > 160 or not _colon_end(line) or not _CANDIDATE.search(line):
         return False
     budget[0] -= 1
     return _mail_parser_reply_header(line.strip())
@@ -134,7 +145,7 @@ def _split_at(lines: list[str], cut: int | None) -> Split:
             quoted.append(line)
             i += 1
             continue
-        last = _attribution_end(lines, i) if (_ON.match(line) or _WROTE.search(line)) else None
+        last = _attribution_end(lines, i) if (_ON.match(line) or _wrote(line)) else None
         if last is not None and last < end and _next_is_quote(lines, last + 1):
             quoted.extend(lines[i : last + 1])
             i = last + 1

@@ -305,6 +305,38 @@ def test_inline_signature_image_and_tracking_pixel() -> None:
     assert inline == {"sig.png": True, "p.gif": True, "logo.png": False}
 
 
+def test_mailto_links_of_html_alternative_are_kept() -> None:
+    """A plain-text email's HTML alternative still names who its mailto: links are for."""
+    html = (
+        '<p>PoC: <a href="mailto:SHale@pd.example?subject=x">Sam Hale</a></p>'
+        '<div style="display:none"><a href="mailto:hidden@pd.example">Hidden Person</a></div>'
+    )
+    parts = read_message(build.eml(text="PoC: Sam Hale", html=html))
+    assert parts.text == "PoC: Sam Hale"
+    assert parts.mailto == [("Sam Hale", "shale@pd.example")]
+
+
+_HTML_PIECES = st.sampled_from(
+    [
+        "<div>", "</div>", "<p>", "<br>", "<hr>", "<pre>", "</pre>", "<b>", "</b>", "text ",
+        '<a href="mailto:sam@pd.example">Sam Hale</a>', '<img src="cid:logo1">',
+        '<a href=" MAILTO:amy@pd.example?cc=x ">Amy <b>Lussier</b></a>',
+        '<div style="display: none">', '<span style="mso-hide:all">', "<style>", "</style>",
+        "<blockquote>", "</blockquote>", "<table><tr><td>", "</td></tr></table>", "<!--",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_HTML_PIECES, max_size=40))
+def test_html_links_read_alike_without_its_text(pieces: list[str]) -> None:
+    """Reading only an HTML body's links and images finds exactly what a full read finds."""
+    html = "".join(pieces)
+    full, links = read_html(html), read_html(html, text=False)
+    assert (links.cids, links.mailto) == (full.cids, full.mailto)
+    assert links.text == "" and links.tables == []
+
+
 def test_winmail_dat_is_unpacked() -> None:
     """Files inside Outlook's winmail.dat are read as if attached directly."""
     csv_data = b"Last,First,Number\nSmith,John,HA014\n"
