@@ -414,7 +414,9 @@ _BEFORE, _AFTER = 300, 400
 """How much text around each mention of the PoC the designation patterns read."""
 
 
-_POC_ANCHOR_LOWER = re.compile(r"point[- \n]of[- \n]contact|poc\b|myself\b")
+_POC_ANCHOR_LOWER = re.compile(
+    r"point[- \n]of[- \n]contact|poc\b|myself\b|e-?ticket(?:ing)?[ \n]contact\b"
+)
 
 
 def _poc_anchors(text: str) -> list[tuple[int, int]]:
@@ -428,8 +430,8 @@ def _poc_anchors(text: str) -> list[tuple[int, int]]:
     for m in _POC_ANCHOR_LOWER.finditer(low):
         i, end = m.span()
         before = low[i - 1] if i else " "
-        if end - i < 16 and (before.isalnum() or before == "_"):
-            continue  # "PoC" and "myself" (not "point of contact") need a \b before
+        if low.startswith(("poc", "myself"), i) and (before.isalnum() or before == "_"):
+            continue  # "PoC" and "myself" (not the other words) need a \b before
         out.append((i, end))
     return out
 

@@ -11,11 +11,12 @@ _POC_PIECES = st.sampled_from(
     [
         "poc", "PoC", "POC", "point of contact", "Point-of-Contact", "point\nof-contact",
         "myself", "MySelf", "x", "_", "1", " ", "\n", "-", "é", "ſ", "ı", "p", "m", "oint",
+        "e-ticket", "eTicketing", "E-TICKET", "contact", "Contact",
     ]
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(_POC_PIECES, max_size=14))
 def test_poc_mentions_found_alike(pieces: list[str]) -> None:
     """The Point-of-Contact is looked for around exactly the mentions the full pattern finds."""
