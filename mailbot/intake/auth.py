@@ -182,11 +182,13 @@ def from_problem(values: list[str]) -> str | None:
     RFC 5322 parser flags as a defect: all ambiguous (who would be verified?).
     """
     from mailbot.errors import InvalidRecipient
+    from mailbot.intake.from_header import quote_last_first
     from mailbot.outbound import normalise_address
 
     if len(values) != 1:
         return f"{len(values)} From headers"
     value = _FOLD.sub(" ", values[0]).strip()  # unfold (RFC 5322 §2.2.3)
+    value = quote_last_first(value)  # "Last, First <a@b>" names one mailbox
     bare = _QUOTED.sub('""', value)  # brackets inside a quoted display name are text
     if bare.count("<") != bare.count(">") or bare.count("(") != bare.count(")"):
         return "unbalanced brackets in From"

@@ -327,6 +327,7 @@ def _walk(msg: Message, limits: Limits) -> _Walk:
 
 
 def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
+    from mailbot.intake.from_header import quote_last_first
     from mailbot.intake.html import read_html
 
     headers = _headers(msg)
@@ -336,8 +337,10 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
         return values[0] if values else None
 
     def addr_list(name: str) -> list[tuple[str, str]]:
-        values = [str(v) for v in msg.get_all(name, [])]
-        return _addresses([_unsurrogate(v) for v in values])
+        values = [_unsurrogate(str(v)) for v in msg.get_all(name, [])]
+        if name == "from":
+            values = [quote_last_first(v) for v in values]
+        return _addresses(values)
 
     senders = addr_list("from")
     sender_name, sender = senders[0] if senders else ("", "")

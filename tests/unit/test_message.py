@@ -419,3 +419,15 @@ def test_huge_body_text_is_cut_with_a_note() -> None:
     assert len(parts.text) <= 10_000
     assert "Judiciary Code: 0614" in parts.text
     assert any("cut at 10,000 characters" in n for n in parts.notes)
+
+
+def test_unquoted_last_first_display_name_gives_the_one_sender() -> None:
+    """A From written "Pelkey, Arthur <APelkey@...>" (comma unquoted) is read as that
+    one address, not as a bare "pelkey"."""
+    raw = (
+        b"From: Pelkey, Arthur <APelkey@fairhaven.vt.us>\r\nTo: dps.eticket@vermont.gov\r\n"
+        b"Subject: Roster change\r\n\r\nPlease deactivate FH014.\r\n"
+    )
+    parts = read_message(raw)
+    assert parts.sender == "apelkey@fairhaven.vt.us"
+    assert parts.sender_name == "Pelkey, Arthur"

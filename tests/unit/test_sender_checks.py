@@ -162,6 +162,9 @@ def test_contradicting_results_of_ours_do_not_verify() -> None:
         ['"x <a@junk.example>"@town.vt.us'],
         ["Friends: chief@town.vt.us;"],
         ["chief@town.vt.us <bob@evil.example>"],
+        ["Pelkey, chief@town.vt.us <bob@evil.example>"],
+        ["Pelkey, Arthur <apelkey@town.vt.us>, Mallory <mallory@evil.example>"],
+        ["Pelkey, Arthur <apelkey@town.vt.us> <bob@evil.example>"],
         [],
     ],
 )
@@ -181,6 +184,9 @@ def test_ambiguous_from_values_are_named(values: list[str]) -> None:
         # Folded by the sender's client (RFC 5322 §2.2.3), and a bracket in quotes.
         "=?UTF-8?B?TW9yc2UsIERhbmE=?=\r\n\t<dmorse@norwich.test>",
         '"Dana :-)" <dmorse@norwich.test>',
+        # A directory-style "Last, First" name some gateways leave unquoted.
+        "Morse, Dana <dmorse@norwich.test>",
+        "O'Brien-Smith, Mary J. <mobrien@norwich.test>",
     ],
 )
 def test_plain_from_values_are_not_ambiguous(value: str) -> None:
