@@ -497,7 +497,7 @@ class Handler:
         policies = {self._unverified("follow_up"), self._unverified(kind)}
         hold = "require" if "require" in policies else ("flag" if "flag" in policies else None)
         same = sender in known
-        _, revisions = cases.merge(case.data, new)
+        merged, revisions = cases.merge(case.data, new)
         if not same:
             allowed: list[cases.Revision] = []
             why = "sent from an address that is not the case's"
@@ -545,7 +545,9 @@ class Handler:
                 case.id,
             )
         casefiles.record_revisions(session, case, allowed, now=now, message_id=message.id)
-        checked = casecheck.recheck(dict(case.data), self.rules)
+        # Notes carry no revision: what this message skipped is kept on the case and
+        # said in the reply whatever else is held.
+        checked = casecheck.recheck({**case.data, "notes": merged.get("notes", [])}, self.rules)
         if case.kind == cases.CaseKind.OFFICER_MAINTENANCE and case.agency_code:
             from mailbot.store import roster
 
