@@ -129,22 +129,10 @@ def merge_into_case(
     the merged data and call :func:`set_status`.
     """
     merged, revisions = cases.merge(case.data, new_data)
-    for revision in revisions:
-        session.add(
-            CaseRevision(
-                case_id=case.id,
-                path=revision.path,
-                old_value=revision.old,
-                new_value=revision.new,
-                message_id=message_id,
-                at=now,
-            )
-        )
+    record_revisions(session, case, revisions, now=now, message_id=message_id)
     if revisions:
-        case.data = merged
-        case.provenance = cases.provenance_update(case.provenance, revisions, message_id)
-        case.updated_at = now
-    session.flush()
+        case.data = merged  # the same values, with the reply's notes (they carry no revision)
+        session.flush()
     return revisions
 
 
