@@ -18,6 +18,7 @@ import structlog
 from sqlalchemy.orm import Session
 
 from mailbot import casecheck, cases, safety
+from mailbot.cases import CaseFlag
 from mailbot.checklist import clean
 from mailbot.config import Settings
 from mailbot.errors import MailbotError
@@ -182,7 +183,7 @@ class Handler:
         problem: str,
     ) -> Outcome:
         if case is not None:
-            casefiles.add_flag(session, case, "ambiguous_sender", now=now)
+            casefiles.add_flag(session, case, CaseFlag.AMBIGUOUS_SENDER, now=now)
             casefiles.add_audit(
                 session,
                 action="follow_up_held",
@@ -220,7 +221,7 @@ class Handler:
             case = casefiles.get_case_by_id(session, row.case_id)
             if case is None:
                 continue
-            casefiles.add_flag(session, case, "reply_bounced", now=now)
+            casefiles.add_flag(session, case, CaseFlag.REPLY_BOUNCED, now=now)
             hard = bounces.is_hard_bounce(message.raw)
             casefiles.add_audit(
                 session,
@@ -238,7 +239,7 @@ class Handler:
             log.warning("reply_bounced", reference=case.reference, outbox_id=row.id, hard=hard)
             threshold = self.settings.bot.suppress_after_hard_bounces
             if hard and bounces.record_hard_bounce(session, row.to_address, now, threshold):
-                casefiles.add_flag(session, case, "contact_suppressed", now=now)
+                casefiles.add_flag(session, case, CaseFlag.CONTACT_SUPPRESSED, now=now)
                 casefiles.add_audit(
                     session,
                     action="address_suppressed",
@@ -249,7 +250,7 @@ class Handler:
                 )
                 log.warning("address_suppressed", reference=case.reference, outbox_id=row.id)
             elif hard and bounces.is_suppressed(session, row.to_address):
-                casefiles.add_flag(session, case, "contact_suppressed", now=now)
+                casefiles.add_flag(session, case, CaseFlag.CONTACT_SUPPRESSED, now=now)
             return case
         return None
 
@@ -293,7 +294,7 @@ class Handler:
     def _note_cleaned(self, session: Session, case: Case, message: Message, now: datetime) -> None:
         if not self._cleaned:
             return
-        casefiles.add_flag(session, case, "control_characters_removed", now=now)
+        casefiles.add_flag(session, case, CaseFlag.CONTROL_CHARACTERS_REMOVED, now=now)
         casefiles.add_audit(
             session,
             action="control_characters_removed",
@@ -340,11 +341,11 @@ class Handler:
         data["notes"] = message_notes(message.id, [*parts.notes, *result.notes])
         maintenance = result.intent == "officer_maintenance"
         hold = self._unverified("roster_change" if maintenance else "enrollment")
-        flags = []
+        flags: list[CaseFlag] = []
         if ambiguous is not None:
-            flags.append("ambiguous_sender")
+            flags.append(CaseFlag.AMBIGUOUS_SENDER)
         if hold is not None:
-            flags.append("unverified_sender")
+            flags.append(CaseFlag.UNVERIFIED_SENDER)
         data = casecheck.recheck(data, self.rules)
         complete = casecheck.is_complete(data)
         case = casefiles.create_case(
@@ -430,7 +431,7 @@ class Handler:
                 case.id,
             )
         if agency is None:
-            casefiles.add_flag(session, case, "not_agency_contact", now=now)
+            casefiles.add_flag(session, case, CaseFlag.NOT_AGENCY_CONTACT, now=now)
             self._reply(session, case, message, parts, "maintenance_refused", now)
             return Outcome(
                 MessageOutcome.REVIEW, "roster change from an unregistered address", case.id
@@ -465,7 +466,7 @@ class Handler:
                     {"field": f"changes[{row.index}].officer_number", "reason": row.problem}
                 )
             elif row.problem:
-                casefiles.add_flag(session, case, "roster_problem", now=now)
+                casefiles.add_flag(session, case, CaseFlag.ROSTER_PROBLEM, now=now)
         data["invalid"] = invalid
         return data
 
@@ -481,7 +482,7 @@ class Handler:
         sender = (parts.sender or "").lower()
         known = {a.lower() for a in (case.sender, case.poc_email) if a}
         if case.status not in (cases.CaseStatus.NEEDS_INFO, cases.CaseStatus.IN_REVIEW):
-            casefiles.add_flag(session, case, "late_follow_up", now=now)
+            casefiles.add_flag(session, case, CaseFlag.LATE_FOLLOW_UP, now=now)
             return Outcome(MessageOutcome.REVIEW, f"follow-up to closed {case.reference}", case.id)
         new, notes = self._answer(session, case, parts)
         new["notes"] = message_notes(message.id, [*parts.notes, *notes])
@@ -501,7 +502,7 @@ class Handler:
         if not same:
             allowed: list[cases.Revision] = []
             why = "sent from an address that is not the case's"
-            casefiles.add_flag(session, case, "unexpected_follow_up", now=now)
+            casefiles.add_flag(session, case, CaseFlag.UNEXPECTED_FOLLOW_UP, now=now)
         elif hold is not None:
             # An unverified follow-up changes nothing on its own ("require" or "flag").
             allowed = []
@@ -510,7 +511,7 @@ class Handler:
             allowed = [r for r in revisions if not cases.is_contact_change(r)]
             why = "changes a contact address"
         if hold is not None and same:
-            casefiles.add_flag(session, case, "unverified_sender", now=now)
+            casefiles.add_flag(session, case, CaseFlag.UNVERIFIED_SENDER, now=now)
         held = [r for r in revisions if r not in allowed]
         if held:
             contact = any(cases.is_contact_change(r) for r in held)
@@ -523,7 +524,7 @@ class Handler:
                 now=now,
                 message_id=message.id,
             )
-            casefiles.add_flag(session, case, "changes_held", now=now)
+            casefiles.add_flag(session, case, CaseFlag.CHANGES_HELD, now=now)
             casefiles.add_audit(
                 session,
                 action="follow_up_held",
@@ -645,7 +646,7 @@ class Handler:
                 **context,
             )
         except MailbotError as e:
-            casefiles.add_flag(session, case, "reply_not_sent", now=now)
+            casefiles.add_flag(session, case, CaseFlag.REPLY_NOT_SENT, now=now)
             log.warning("reply_not_built", reference=case.reference, error=str(e))
 
 

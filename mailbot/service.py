@@ -28,6 +28,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from mailbot import instance
+from mailbot.cases import CaseFlag
 from mailbot.config import Settings
 from mailbot.errors import (
     DeliveryError,
@@ -815,7 +816,7 @@ class Desk:
         now = self.clock.now()
         case = casefiles.get_case_by_id(session, row.case_id)
         if case is not None:
-            casefiles.add_flag(session, case, "delivery_failed", now=now)
+            casefiles.add_flag(session, case, CaseFlag.DELIVERY_FAILED, now=now)
         casefiles.add_audit(
             session,
             action="delivery_failed",

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot import cases
-from mailbot.cases import CaseKind, CaseStatus, Revision
+from mailbot.cases import CaseFlag, CaseKind, CaseStatus, Revision
 from mailbot.store.ledger import normalize_message_id
 from mailbot.store.models import (
     AuditEvent,
@@ -166,15 +166,15 @@ def set_status(session: Session, case: Case, status: CaseStatus | str, *, now: d
     session.flush()
 
 
-def add_flag(session: Session, case: Case, flag: str, *, now: datetime) -> None:
+def add_flag(session: Session, case: Case, flag: CaseFlag, *, now: datetime) -> None:
     """Mark the case (``unverified_sender``, ``conflict``, ``delivery_failed``, ...)."""
     if flag not in case.flags:
-        case.flags = sorted({*case.flags, flag})
+        case.flags = sorted({*case.flags, str(flag)})
         case.updated_at = now
         session.flush()
 
 
-def remove_flag(session: Session, case: Case, flag: str, *, now: datetime) -> None:
+def remove_flag(session: Session, case: Case, flag: CaseFlag, *, now: datetime) -> None:
     if flag in case.flags:
         case.flags = [f for f in case.flags if f != flag]
         case.updated_at = now
