@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from mailbot.safety import json_text, terminal_text
+
 
 @click.command()
 @click.pass_obj
@@ -136,24 +138,26 @@ def quarantine(app: Any, as_json: bool) -> None:
             for m in ledger.quarantined_messages(session)
         ]
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False))
+        click.echo(json_text(rows))
         return
     if not rows:
         click.echo("Nothing in quarantine.")
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=f"Quarantine ({len(rows)})")
     for col in ("ID", "Recorded", "Sender", "Subject", "Reason"):
         table.add_column(col)
     for r in rows:
+        # Sender, subject and reason come from the email: shown, never obeyed.
         table.add_row(
             str(r["id"]),
             r["recorded_at"][:19],
-            r["sender"] or "-",
-            (r["subject"] or "-")[:40],
-            r["reason"] or "-",
+            escape(terminal_text(r["sender"] or "-")),
+            escape(terminal_text((r["subject"] or "-")[:40])),
+            escape(terminal_text(r["reason"] or "-")),
         )
     Console().print(table)
 
@@ -184,7 +188,8 @@ def reprocess(app: Any, ledger_id: int) -> None:
     finally:
         if desk.reader is not None:
             desk.reader.close()
-    click.echo(f"message #{ledger_id}: {outcome.value}" + (f" ({reason})" if reason else ""))
+    told = f" ({terminal_text(reason)})" if reason else ""
+    click.echo(f"message #{ledger_id}: {outcome.value}{told}")
 
 
 @click.command()
@@ -232,12 +237,12 @@ def suppressed(app: Any, lift: str | None, by: str | None, as_json: bool) -> Non
             for r in bounces.suppressed(session)
         ]
     if as_json:
-        click.echo(json.dumps(rows))
+        click.echo(json_text(rows))
     elif not rows:
         click.echo("No address is suppressed.")
     else:
         for r in rows:
-            address = "".join(c for c in str(r["address"]) if c.isprintable())
+            address = terminal_text(r["address"])
             click.echo(f"{address}  {r['hard_bounces']} hard bounces  since {r['suppressed_at']}")
 
 

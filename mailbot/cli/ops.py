@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from mailbot.safety import json_text
 from mailbot.safety import terminal_text as _cell
 
 
@@ -88,7 +89,7 @@ def status(
     # Judging every bot (none on this host): healthy while at least one of them is.
     healthy = any(v is None for v in verdicts)
     if as_json:
-        click.echo(json.dumps({**snap.as_dict(), "healthy": healthy, "problems": reasons}))
+        click.echo(json_text({**snap.as_dict(), "healthy": healthy, "problems": reasons}))
     else:
         for i in snap.instances:
             token = i.token + (
@@ -102,7 +103,7 @@ def status(
                 f"imap {i.imap}, smtp {i.smtp}, token {token}"
             )
             for part, error in sorted(i.errors.items()):
-                click.echo(f"  last {part} error: {error}")
+                click.echo(f"  last {part} error: {_cell(error)}")
         cases = ", ".join(f"{k} {v}" for k, v in sorted(snap.cases.items())) or "none"
         click.echo(f"messages read today: {snap.messages_today}")
         click.echo(f"cases: {cases}")
