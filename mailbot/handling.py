@@ -183,13 +183,12 @@ class Handler:
         problem: str,
     ) -> Outcome:
         if case is not None:
-            casefiles.add_flag(session, case, CaseFlag.AMBIGUOUS_SENDER, now=now)
-            casefiles.add_audit(
+            casefiles.flag_by_bot(
                 session,
+                case,
+                CaseFlag.AMBIGUOUS_SENDER,
                 action="follow_up_held",
-                actor="mailbot",
                 now=now,
-                case_id=case.id,
                 detail={"ledger_id": message.id, "reason": problem},
             )
             return Outcome(
@@ -221,14 +220,13 @@ class Handler:
             case = casefiles.get_case_by_id(session, row.case_id)
             if case is None:
                 continue
-            casefiles.add_flag(session, case, CaseFlag.REPLY_BOUNCED, now=now)
             hard = bounces.is_hard_bounce(message.raw)
-            casefiles.add_audit(
+            casefiles.flag_by_bot(
                 session,
+                case,
+                CaseFlag.REPLY_BOUNCED,
                 action="bounced",
-                actor="mailbot",
                 now=now,
-                case_id=case.id,
                 detail={
                     "ledger_id": message.id,
                     "outbox_id": row.id,
@@ -239,13 +237,12 @@ class Handler:
             log.warning("reply_bounced", reference=case.reference, outbox_id=row.id, hard=hard)
             threshold = self.settings.bot.suppress_after_hard_bounces
             if hard and bounces.record_hard_bounce(session, row.to_address, now, threshold):
-                casefiles.add_flag(session, case, CaseFlag.CONTACT_SUPPRESSED, now=now)
-                casefiles.add_audit(
+                casefiles.flag_by_bot(
                     session,
+                    case,
+                    CaseFlag.CONTACT_SUPPRESSED,
                     action="address_suppressed",
-                    actor="mailbot",
                     now=now,
-                    case_id=case.id,
                     detail={"to": row.to_address, "hard_bounces": threshold},
                 )
                 log.warning("address_suppressed", reference=case.reference, outbox_id=row.id)
@@ -294,13 +291,12 @@ class Handler:
     def _note_cleaned(self, session: Session, case: Case, message: Message, now: datetime) -> None:
         if not self._cleaned:
             return
-        casefiles.add_flag(session, case, CaseFlag.CONTROL_CHARACTERS_REMOVED, now=now)
-        casefiles.add_audit(
+        casefiles.flag_by_bot(
             session,
+            case,
+            CaseFlag.CONTROL_CHARACTERS_REMOVED,
             action="control_characters_removed",
-            actor="mailbot",
             now=now,
-            case_id=case.id,
             detail={"ledger_id": message.id, "count": self._cleaned},
         )
 
@@ -524,13 +520,12 @@ class Handler:
                 now=now,
                 message_id=message.id,
             )
-            casefiles.add_flag(session, case, CaseFlag.CHANGES_HELD, now=now)
-            casefiles.add_audit(
+            casefiles.flag_by_bot(
                 session,
+                case,
+                CaseFlag.CHANGES_HELD,
                 action="follow_up_held",
-                actor="mailbot",
                 now=now,
-                case_id=case.id,
                 detail={
                     "ledger_id": message.id,
                     "proposal": proposal.id,

@@ -174,6 +174,20 @@ def add_flag(session: Session, case: Case, flag: CaseFlag, *, now: datetime) -> 
         session.flush()
 
 
+def flag_by_bot(
+    session: Session,
+    case: Case,
+    flag: CaseFlag,
+    *,
+    action: str,
+    now: datetime,
+    detail: Mapping[str, Any],
+) -> None:
+    """Flag the case and say why in the audit trail, as the bot."""
+    add_flag(session, case, flag, now=now)
+    add_audit(session, action=action, actor="mailbot", now=now, case_id=case.id, detail=detail)
+
+
 def remove_flag(session: Session, case: Case, flag: CaseFlag, *, now: datetime) -> None:
     if flag in case.flags:
         case.flags = [f for f in case.flags if f != flag]
