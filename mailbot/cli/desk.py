@@ -29,25 +29,26 @@ def run(app: Any) -> None:
     from mailbot.ports import SystemClock
     from mailbot.runner import run_desk
     from mailbot.service import build_desk
-    from mailbot.store import db
 
     settings = app.settings
-    engine = db.make_engine(settings.database.url)
-    heartbeat = Heartbeat(engine, SystemClock(), tokens=token_source(settings))
-    desk = build_desk(settings, make_mailbox(settings), heartbeat.watch(make_mailer(settings)))
+    mailer = make_mailer(settings)
+    desk = build_desk(settings, make_mailbox(settings), mailer)
+    # The heartbeat and the metrics use the desk's own database engine.
+    heartbeat = Heartbeat(desk.engine, SystemClock(), tokens=token_source(settings))
+    desk.mailer = heartbeat.watch(mailer)
     metrics = None
     if settings.metrics.port:
         from mailbot.metrics import serve_metrics
 
         metrics = serve_metrics(
-            engine, SystemClock(), settings.metrics.address, settings.metrics.port
+            desk.engine, SystemClock(), settings.metrics.address, settings.metrics.port
         )
     try:
         code = run_desk(desk, lambda: make_mailbox(settings), heartbeat)
     finally:
         if metrics is not None:
             metrics.shutdown()
-        engine.dispose()
+        desk.engine.dispose()
     sys.exit(code)
 
 
