@@ -124,20 +124,22 @@ def quarantine(app: Any, as_json: bool) -> None:
     """
     from mailbot.store import db, ledger
 
-    engine = db.make_engine(app.settings.database.url)
-    db.check_schema(engine)
-    with db.transaction(engine) as session:
-        rows: list[dict[str, Any]] = [
-            {
-                "id": m.id,
-                "recorded_at": m.recorded_at.isoformat(),
-                "sender": m.sender,
-                "subject": m.subject,
-                "size": m.size,
-                "reason": m.reason,
-            }
-            for m in ledger.quarantined_messages(session)
-        ]
+    engine = db.open_engine(app.settings.database.url)
+    try:
+        with db.transaction(engine) as session:
+            rows: list[dict[str, Any]] = [
+                {
+                    "id": m.id,
+                    "recorded_at": m.recorded_at.isoformat(),
+                    "sender": m.sender,
+                    "subject": m.subject,
+                    "size": m.size,
+                    "reason": m.reason,
+                }
+                for m in ledger.quarantined_messages(session)
+            ]
+    finally:
+        engine.dispose()
     if as_json:
         click.echo(json_text(rows))
         return
@@ -212,31 +214,34 @@ def suppressed(app: Any, lift: str | None, by: str | None, as_json: bool) -> Non
     from mailbot.errors import CaseError
     from mailbot.store import bounces, casefiles, db
 
+    if lift is not None and not (by or "").strip():
+        raise CaseError("say who lifts it: --by NAME")
     engine = db.open_engine(app.settings.database.url)
-    if lift is not None:
-        if not by:
-            raise CaseError("say who lifts it: --by NAME")
+    try:
         with db.transaction(engine) as session:
-            if not bounces.lift(session, lift):
-                raise CaseError(f"{lift} is not suppressed; `mailbot suppressed` lists them")
-            casefiles.add_audit(
-                session,
-                action="address_unsuppressed",
-                actor=by,
-                now=datetime.now(UTC),
-                detail={"to": lift.strip().lower()},
-            )
+            if lift is not None:
+                if not bounces.lift(session, lift):
+                    raise CaseError(f"{lift} is not suppressed; `mailbot suppressed` lists them")
+                casefiles.add_audit(
+                    session,
+                    action="address_unsuppressed",
+                    actor=str(by),
+                    now=datetime.now(UTC),
+                    detail={"to": lift.strip().lower()},
+                )
+            rows = [
+                {
+                    "address": r.address,
+                    "hard_bounces": r.hard_bounces,
+                    "suppressed_at": r.suppressed_at.isoformat() if r.suppressed_at else None,
+                }
+                for r in bounces.suppressed(session)
+            ]
+    finally:
+        engine.dispose()
+    if lift is not None:
         click.echo(f"replies may go to {lift.strip().lower()} again")
         return
-    with db.transaction(engine) as session:
-        rows = [
-            {
-                "address": r.address,
-                "hard_bounces": r.hard_bounces,
-                "suppressed_at": r.suppressed_at.isoformat() if r.suppressed_at else None,
-            }
-            for r in bounces.suppressed(session)
-        ]
     if as_json:
         click.echo(json_text(rows))
     elif not rows:

@@ -69,9 +69,8 @@ def status(
 
     settings = app.settings
     limit = timedelta(seconds=max_age or max(3 * settings.poll.interval_seconds, 300.0))
-    engine = db.make_engine(settings.database.url)
+    engine = db.open_engine(settings.database.url)
     try:
-        db.check_schema(engine)
         with db.transaction(engine) as session:
             if ack_folder is not None and not ledger.clear_folder_alert(session, ack_folder):
                 raise click.UsageError(f"no alert is raised for folder {ack_folder!r}")
@@ -151,9 +150,8 @@ def purge(app: Any, dry_run: bool, days: int | None, as_json: bool) -> None:
     keep = days or settings.retention.raw_days
     if not keep:
         raise ConfigError("[retention] raw_days is 0 (keep for ever): set it, or pass --days N")
-    engine = db.make_engine(settings.database.url)
+    engine = db.open_engine(settings.database.url)
     try:
-        db.check_schema(engine)
         with db.transaction(engine) as session:
             now = SystemClock().now()
             if dry_run:

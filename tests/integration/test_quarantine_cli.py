@@ -114,3 +114,13 @@ def test_quarantine_listing_shows_email_values_without_obeying_them(
     assert "\u202e" not in listed.stdout and "\x9b" not in listed.stdout
     [row] = json.loads(listed.stdout)
     assert row["subject"] == "[red]Hi[/red]\x1b[2J\x9b"
+
+
+def test_lifting_a_suppression_without_a_name_is_one_line(config: Path) -> None:
+    """`mailbot suppressed --lift ADDRESS` with a blank --by says to give a name, in one
+    line, and lifts nothing."""
+    out = mailbot(config, "suppressed", "--lift", "chief@town.test", "--by", "  ")
+    assert out.returncode == 1
+    assert "--by NAME" in out.stderr
+    assert out.stderr.strip().count("\n") == 0
+    assert "Traceback" not in out.stderr
