@@ -276,7 +276,7 @@ class Handler:
         ref = cases.find_reference(parts.subject, self.settings.bot.reference_prefix)
         return casefiles.get_case(session, ref) if ref else None
 
-    def _case_data(self, parts: MessageParts, result: ParseResult) -> dict[str, Any]:
+    def _case_data(self, result: ParseResult) -> dict[str, Any]:
         data = result.to_json_dict()
         if result.logo_details is not None:
             data["logo_info"] = dict(result.logo_details)
@@ -284,7 +284,11 @@ class Handler:
             data["evidence"] = dict(result.evidence)
         if result.questions:
             data["questions"] = list(result.questions)
-        # Values from an email are data: no control or bidi characters reach the case.
+        return self._clean(data)
+
+    def _clean(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Values from an email are data: no control or bidi characters reach the case
+        (how many were removed is noted on it by :meth:`_note_cleaned`)."""
         cleaned, self._cleaned = safety.clean_data(data)
         return dict(cleaned)
 
@@ -313,15 +317,13 @@ class Handler:
             text for row in outbox.outbox_of_case(session, case.id) for text in sent_texts(row.raw)
         )
         if case.kind != cases.CaseKind.ENROLLMENT:
-            cleaned = without_sent(parts, sent)
-            reread = parse_parts(cleaned, self.rules, self.limits, self.settings.bot.loop_header)
-            return self._case_data(cleaned, reread), reread.notes
+            own = without_sent(parts, sent)  # our quoted text is not read as the reply's
+            reread = parse_parts(own, self.rules, self.limits, self.settings.bot.loop_header)
+            return self._case_data(reread), reread.notes
         answer, notes = read_answer(
             parts, sent, case.data, self.rules, self.limits, self.settings.bot.loop_header
         )
-        # Values from an email are data: no control or bidi characters reach the case.
-        cleaned, self._cleaned = safety.clean_data(answer)
-        return dict(cleaned), notes
+        return self._clean(answer), notes
 
     def _open_case(
         self,
@@ -333,7 +335,7 @@ class Handler:
         ambiguous: str | None = None,
     ) -> Outcome:
         sender = parts.sender or ""
-        data = self._case_data(parts, result)
+        data = self._case_data(result)
         data["notes"] = message_notes(message.id, [*parts.notes, *result.notes])
         maintenance = result.intent == "officer_maintenance"
         hold = self._unverified("roster_change" if maintenance else "enrollment")
