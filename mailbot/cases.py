@@ -35,6 +35,24 @@ class CaseStatus(enum.StrEnum):
     FAILED = "failed"  # something broke (e.g. the reply bounced); staff must look
 
 
+class CaseFlag(enum.StrEnum):
+    """What a case is marked with for staff (labels in :mod:`mailbot.review.common`)."""
+
+    UNVERIFIED_SENDER = "unverified_sender"
+    AMBIGUOUS_SENDER = "ambiguous_sender"
+    UNEXPECTED_FOLLOW_UP = "unexpected_follow_up"
+    LATE_FOLLOW_UP = "late_follow_up"
+    NOT_AGENCY_CONTACT = "not_agency_contact"
+    CONFLICT = "conflict"
+    ROSTER_PROBLEM = "roster_problem"
+    REPLY_NOT_SENT = "reply_not_sent"
+    DELIVERY_FAILED = "delivery_failed"
+    REPLY_BOUNCED = "reply_bounced"
+    CONTACT_SUPPRESSED = "contact_suppressed"
+    CHANGES_HELD = "changes_held"
+    CONTROL_CHARACTERS_REMOVED = "control_characters_removed"
+
+
 # --- references -------------------------------------------------------------------
 
 

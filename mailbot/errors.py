@@ -64,6 +64,15 @@ class PermanentDeliveryError(DeliveryError):
     """Raised on a 5xx SMTP answer: retrying will not help."""
 
 
+class RecipientsRefused(DeliveryError):
+    """The SMTP server refused every recipient (4xx): a fault of the addresses, not of
+    the server or of our login."""
+
+
+class PermanentRecipientsRefused(RecipientsRefused, PermanentDeliveryError):
+    """The SMTP server refused every recipient with 5xx."""
+
+
 class ReplyError(MailbotError):
     """Raised when a reply cannot be rendered or built (unknown template, missing variable)."""
 

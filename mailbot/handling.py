@@ -18,6 +18,7 @@ import structlog
 from sqlalchemy.orm import Session
 
 from mailbot import casecheck, cases, safety
+from mailbot.cases import CaseFlag
 from mailbot.checklist import clean
 from mailbot.config import Settings
 from mailbot.errors import MailbotError
@@ -182,13 +183,12 @@ class Handler:
         problem: str,
     ) -> Outcome:
         if case is not None:
-            casefiles.add_flag(session, case, "ambiguous_sender", now=now)
-            casefiles.add_audit(
+            casefiles.flag_by_bot(
                 session,
+                case,
+                CaseFlag.AMBIGUOUS_SENDER,
                 action="follow_up_held",
-                actor="mailbot",
                 now=now,
-                case_id=case.id,
                 detail={"ledger_id": message.id, "reason": problem},
             )
             return Outcome(
@@ -220,14 +220,13 @@ class Handler:
             case = casefiles.get_case_by_id(session, row.case_id)
             if case is None:
                 continue
-            casefiles.add_flag(session, case, "reply_bounced", now=now)
             hard = bounces.is_hard_bounce(message.raw)
-            casefiles.add_audit(
+            casefiles.flag_by_bot(
                 session,
+                case,
+                CaseFlag.REPLY_BOUNCED,
                 action="bounced",
-                actor="mailbot",
                 now=now,
-                case_id=case.id,
                 detail={
                     "ledger_id": message.id,
                     "outbox_id": row.id,
@@ -238,18 +237,17 @@ class Handler:
             log.warning("reply_bounced", reference=case.reference, outbox_id=row.id, hard=hard)
             threshold = self.settings.bot.suppress_after_hard_bounces
             if hard and bounces.record_hard_bounce(session, row.to_address, now, threshold):
-                casefiles.add_flag(session, case, "contact_suppressed", now=now)
-                casefiles.add_audit(
+                casefiles.flag_by_bot(
                     session,
+                    case,
+                    CaseFlag.CONTACT_SUPPRESSED,
                     action="address_suppressed",
-                    actor="mailbot",
                     now=now,
-                    case_id=case.id,
                     detail={"to": row.to_address, "hard_bounces": threshold},
                 )
                 log.warning("address_suppressed", reference=case.reference, outbox_id=row.id)
             elif hard and bounces.is_suppressed(session, row.to_address):
-                casefiles.add_flag(session, case, "contact_suppressed", now=now)
+                casefiles.add_flag(session, case, CaseFlag.CONTACT_SUPPRESSED, now=now)
             return case
         return None
 
@@ -278,7 +276,7 @@ class Handler:
         ref = cases.find_reference(parts.subject, self.settings.bot.reference_prefix)
         return casefiles.get_case(session, ref) if ref else None
 
-    def _case_data(self, parts: MessageParts, result: ParseResult) -> dict[str, Any]:
+    def _case_data(self, result: ParseResult) -> dict[str, Any]:
         data = result.to_json_dict()
         if result.logo_details is not None:
             data["logo_info"] = dict(result.logo_details)
@@ -286,20 +284,23 @@ class Handler:
             data["evidence"] = dict(result.evidence)
         if result.questions:
             data["questions"] = list(result.questions)
-        # Values from an email are data: no control or bidi characters reach the case.
+        return self._clean(data)
+
+    def _clean(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Values from an email are data: no control or bidi characters reach the case
+        (how many were removed is noted on it by :meth:`_note_cleaned`)."""
         cleaned, self._cleaned = safety.clean_data(data)
         return dict(cleaned)
 
     def _note_cleaned(self, session: Session, case: Case, message: Message, now: datetime) -> None:
         if not self._cleaned:
             return
-        casefiles.add_flag(session, case, "control_characters_removed", now=now)
-        casefiles.add_audit(
+        casefiles.flag_by_bot(
             session,
+            case,
+            CaseFlag.CONTROL_CHARACTERS_REMOVED,
             action="control_characters_removed",
-            actor="mailbot",
             now=now,
-            case_id=case.id,
             detail={"ledger_id": message.id, "count": self._cleaned},
         )
 
@@ -316,15 +317,13 @@ class Handler:
             text for row in outbox.outbox_of_case(session, case.id) for text in sent_texts(row.raw)
         )
         if case.kind != cases.CaseKind.ENROLLMENT:
-            cleaned = without_sent(parts, sent)
-            reread = parse_parts(cleaned, self.rules, self.limits, self.settings.bot.loop_header)
-            return self._case_data(cleaned, reread), reread.notes
+            own = without_sent(parts, sent)  # our quoted text is not read as the reply's
+            reread = parse_parts(own, self.rules, self.limits, self.settings.bot.loop_header)
+            return self._case_data(reread), reread.notes
         answer, notes = read_answer(
             parts, sent, case.data, self.rules, self.limits, self.settings.bot.loop_header
         )
-        # Values from an email are data: no control or bidi characters reach the case.
-        cleaned, self._cleaned = safety.clean_data(answer)
-        return dict(cleaned), notes
+        return self._clean(answer), notes
 
     def _open_case(
         self,
@@ -336,15 +335,15 @@ class Handler:
         ambiguous: str | None = None,
     ) -> Outcome:
         sender = parts.sender or ""
-        data = self._case_data(parts, result)
+        data = self._case_data(result)
         data["notes"] = message_notes(message.id, [*parts.notes, *result.notes])
         maintenance = result.intent == "officer_maintenance"
         hold = self._unverified("roster_change" if maintenance else "enrollment")
-        flags = []
+        flags: list[CaseFlag] = []
         if ambiguous is not None:
-            flags.append("ambiguous_sender")
+            flags.append(CaseFlag.AMBIGUOUS_SENDER)
         if hold is not None:
-            flags.append("unverified_sender")
+            flags.append(CaseFlag.UNVERIFIED_SENDER)
         data = casecheck.recheck(data, self.rules)
         complete = casecheck.is_complete(data)
         case = casefiles.create_case(
@@ -430,7 +429,7 @@ class Handler:
                 case.id,
             )
         if agency is None:
-            casefiles.add_flag(session, case, "not_agency_contact", now=now)
+            casefiles.add_flag(session, case, CaseFlag.NOT_AGENCY_CONTACT, now=now)
             self._reply(session, case, message, parts, "maintenance_refused", now)
             return Outcome(
                 MessageOutcome.REVIEW, "roster change from an unregistered address", case.id
@@ -465,7 +464,7 @@ class Handler:
                     {"field": f"changes[{row.index}].officer_number", "reason": row.problem}
                 )
             elif row.problem:
-                casefiles.add_flag(session, case, "roster_problem", now=now)
+                casefiles.add_flag(session, case, CaseFlag.ROSTER_PROBLEM, now=now)
         data["invalid"] = invalid
         return data
 
@@ -481,7 +480,7 @@ class Handler:
         sender = (parts.sender or "").lower()
         known = {a.lower() for a in (case.sender, case.poc_email) if a}
         if case.status not in (cases.CaseStatus.NEEDS_INFO, cases.CaseStatus.IN_REVIEW):
-            casefiles.add_flag(session, case, "late_follow_up", now=now)
+            casefiles.add_flag(session, case, CaseFlag.LATE_FOLLOW_UP, now=now)
             return Outcome(MessageOutcome.REVIEW, f"follow-up to closed {case.reference}", case.id)
         new, notes = self._answer(session, case, parts)
         new["notes"] = message_notes(message.id, [*parts.notes, *notes])
@@ -497,11 +496,11 @@ class Handler:
         policies = {self._unverified("follow_up"), self._unverified(kind)}
         hold = "require" if "require" in policies else ("flag" if "flag" in policies else None)
         same = sender in known
-        _, revisions = cases.merge(case.data, new)
+        merged, revisions = cases.merge(case.data, new)
         if not same:
             allowed: list[cases.Revision] = []
             why = "sent from an address that is not the case's"
-            casefiles.add_flag(session, case, "unexpected_follow_up", now=now)
+            casefiles.add_flag(session, case, CaseFlag.UNEXPECTED_FOLLOW_UP, now=now)
         elif hold is not None:
             # An unverified follow-up changes nothing on its own ("require" or "flag").
             allowed = []
@@ -510,7 +509,7 @@ class Handler:
             allowed = [r for r in revisions if not cases.is_contact_change(r)]
             why = "changes a contact address"
         if hold is not None and same:
-            casefiles.add_flag(session, case, "unverified_sender", now=now)
+            casefiles.add_flag(session, case, CaseFlag.UNVERIFIED_SENDER, now=now)
         held = [r for r in revisions if r not in allowed]
         if held:
             contact = any(cases.is_contact_change(r) for r in held)
@@ -523,13 +522,12 @@ class Handler:
                 now=now,
                 message_id=message.id,
             )
-            casefiles.add_flag(session, case, "changes_held", now=now)
-            casefiles.add_audit(
+            casefiles.flag_by_bot(
                 session,
+                case,
+                CaseFlag.CHANGES_HELD,
                 action="follow_up_held",
-                actor="mailbot",
                 now=now,
-                case_id=case.id,
                 detail={
                     "ledger_id": message.id,
                     "proposal": proposal.id,
@@ -545,7 +543,9 @@ class Handler:
                 case.id,
             )
         casefiles.record_revisions(session, case, allowed, now=now, message_id=message.id)
-        checked = casecheck.recheck(dict(case.data), self.rules)
+        # Notes carry no revision: what this message skipped is kept on the case and
+        # said in the reply whatever else is held.
+        checked = casecheck.recheck({**case.data, "notes": merged.get("notes", [])}, self.rules)
         if case.kind == cases.CaseKind.OFFICER_MAINTENANCE and case.agency_code:
             from mailbot.store import roster
 
@@ -643,7 +643,7 @@ class Handler:
                 **context,
             )
         except MailbotError as e:
-            casefiles.add_flag(session, case, "reply_not_sent", now=now)
+            casefiles.add_flag(session, case, CaseFlag.REPLY_NOT_SENT, now=now)
             log.warning("reply_not_built", reference=case.reference, error=str(e))
 
 

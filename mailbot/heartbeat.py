@@ -16,7 +16,7 @@ import structlog
 from sqlalchemy.engine import Engine
 
 from mailbot.adapters.oauth2 import TokenSource
-from mailbot.errors import DeliveryError, MailbotError, PermanentDeliveryError, TokenError
+from mailbot.errors import DeliveryError, MailbotError, RecipientsRefused, TokenError
 from mailbot.ports import Clock, Mailer
 from mailbot.store import db
 from mailbot.store.health import save_status
@@ -106,11 +106,9 @@ class _WatchedMailer:
     def send(self, sender: str, recipients: Sequence[str], message: bytes) -> None:
         try:
             self._mailer.send(sender, recipients, message)
-        except PermanentDeliveryError as e:
+        except RecipientsRefused:
             # A refused recipient says nothing about the server; a refused login or
             # sender (SendAsDenied) does.
-            if "refused every recipient" not in str(e):
-                self._heartbeat.send_failed(str(e))
             raise
         except DeliveryError as e:
             self._heartbeat.send_failed(str(e))

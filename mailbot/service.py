@@ -28,6 +28,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from mailbot import instance
+from mailbot.cases import CaseFlag
 from mailbot.config import Settings
 from mailbot.errors import (
     DeliveryError,
@@ -812,16 +813,14 @@ class Desk:
         """A reply that will not be delivered flags its case for staff."""
         if row.case_id is None:
             return
-        now = self.clock.now()
         case = casefiles.get_case_by_id(session, row.case_id)
-        if case is not None:
-            casefiles.add_flag(session, case, "delivery_failed", now=now)
-        casefiles.add_audit(
+        assert case is not None  # cases are never deleted
+        casefiles.flag_by_bot(
             session,
+            case,
+            CaseFlag.DELIVERY_FAILED,
             action="delivery_failed",
-            actor="mailbot",
-            now=now,
-            case_id=row.case_id,
+            now=self.clock.now(),
             detail={"outbox_id": row.id, "error": error[:300]},
         )
 

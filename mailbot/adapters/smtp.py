@@ -16,7 +16,13 @@ import structlog
 
 from mailbot.adapters.oauth2 import TokenSource, xoauth2_string
 from mailbot.config import SmtpSettings
-from mailbot.errors import DeliveryError, PermanentDeliveryError, TokenError
+from mailbot.errors import (
+    DeliveryError,
+    PermanentDeliveryError,
+    PermanentRecipientsRefused,
+    RecipientsRefused,
+    TokenError,
+)
 
 log = structlog.get_logger()
 
@@ -173,8 +179,8 @@ class SmtpMailer:
                 ", ".join(str(code) for code in codes)
             )
             if all(500 <= code < 600 for code in codes):
-                return PermanentDeliveryError(text)
-            return DeliveryError(text)
+                return PermanentRecipientsRefused(text)
+            return RecipientsRefused(text)
         if isinstance(e, smtplib.SMTPAuthenticationError) and self.settings.auth == "oauth2":
             return _error_for(
                 e.smtp_code,

@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from mailbot.safety import json_text, terminal_text
+
 
 @click.command()
 @click.pass_obj
@@ -27,25 +29,26 @@ def run(app: Any) -> None:
     from mailbot.ports import SystemClock
     from mailbot.runner import run_desk
     from mailbot.service import build_desk
-    from mailbot.store import db
 
     settings = app.settings
-    engine = db.make_engine(settings.database.url)
-    heartbeat = Heartbeat(engine, SystemClock(), tokens=token_source(settings))
-    desk = build_desk(settings, make_mailbox(settings), heartbeat.watch(make_mailer(settings)))
+    mailer = make_mailer(settings)
+    desk = build_desk(settings, make_mailbox(settings), mailer)
+    # The heartbeat and the metrics use the desk's own database engine.
+    heartbeat = Heartbeat(desk.engine, SystemClock(), tokens=token_source(settings))
+    desk.mailer = heartbeat.watch(mailer)
     metrics = None
     if settings.metrics.port:
         from mailbot.metrics import serve_metrics
 
         metrics = serve_metrics(
-            engine, SystemClock(), settings.metrics.address, settings.metrics.port
+            desk.engine, SystemClock(), settings.metrics.address, settings.metrics.port
         )
     try:
         code = run_desk(desk, lambda: make_mailbox(settings), heartbeat)
     finally:
         if metrics is not None:
             metrics.shutdown()
-        engine.dispose()
+        desk.engine.dispose()
     sys.exit(code)
 
 
@@ -121,39 +124,43 @@ def quarantine(app: Any, as_json: bool) -> None:
     """
     from mailbot.store import db, ledger
 
-    engine = db.make_engine(app.settings.database.url)
-    db.check_schema(engine)
-    with db.transaction(engine) as session:
-        rows: list[dict[str, Any]] = [
-            {
-                "id": m.id,
-                "recorded_at": m.recorded_at.isoformat(),
-                "sender": m.sender,
-                "subject": m.subject,
-                "size": m.size,
-                "reason": m.reason,
-            }
-            for m in ledger.quarantined_messages(session)
-        ]
+    engine = db.open_engine(app.settings.database.url)
+    try:
+        with db.transaction(engine) as session:
+            rows: list[dict[str, Any]] = [
+                {
+                    "id": m.id,
+                    "recorded_at": m.recorded_at.isoformat(),
+                    "sender": m.sender,
+                    "subject": m.subject,
+                    "size": m.size,
+                    "reason": m.reason,
+                }
+                for m in ledger.quarantined_messages(session)
+            ]
+    finally:
+        engine.dispose()
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False))
+        click.echo(json_text(rows))
         return
     if not rows:
         click.echo("Nothing in quarantine.")
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=f"Quarantine ({len(rows)})")
     for col in ("ID", "Recorded", "Sender", "Subject", "Reason"):
         table.add_column(col)
     for r in rows:
+        # Sender, subject and reason come from the email: shown, never obeyed.
         table.add_row(
             str(r["id"]),
             r["recorded_at"][:19],
-            r["sender"] or "-",
-            (r["subject"] or "-")[:40],
-            r["reason"] or "-",
+            escape(terminal_text(r["sender"] or "-")),
+            escape(terminal_text((r["subject"] or "-")[:40])),
+            escape(terminal_text(r["reason"] or "-")),
         )
     Console().print(table)
 
@@ -184,7 +191,8 @@ def reprocess(app: Any, ledger_id: int) -> None:
     finally:
         if desk.reader is not None:
             desk.reader.close()
-    click.echo(f"message #{ledger_id}: {outcome.value}" + (f" ({reason})" if reason else ""))
+    told = f" ({terminal_text(reason)})" if reason else ""
+    click.echo(f"message #{ledger_id}: {outcome.value}{told}")
 
 
 @click.command()
@@ -206,38 +214,41 @@ def suppressed(app: Any, lift: str | None, by: str | None, as_json: bool) -> Non
     from mailbot.errors import CaseError
     from mailbot.store import bounces, casefiles, db
 
+    if lift is not None and not (by or "").strip():
+        raise CaseError("say who lifts it: --by NAME")
     engine = db.open_engine(app.settings.database.url)
-    if lift is not None:
-        if not by:
-            raise CaseError("say who lifts it: --by NAME")
+    try:
         with db.transaction(engine) as session:
-            if not bounces.lift(session, lift):
-                raise CaseError(f"{lift} is not suppressed; `mailbot suppressed` lists them")
-            casefiles.add_audit(
-                session,
-                action="address_unsuppressed",
-                actor=by,
-                now=datetime.now(UTC),
-                detail={"to": lift.strip().lower()},
-            )
+            if lift is not None:
+                if not bounces.lift(session, lift):
+                    raise CaseError(f"{lift} is not suppressed; `mailbot suppressed` lists them")
+                casefiles.add_audit(
+                    session,
+                    action="address_unsuppressed",
+                    actor=str(by),
+                    now=datetime.now(UTC),
+                    detail={"to": lift.strip().lower()},
+                )
+            rows = [
+                {
+                    "address": r.address,
+                    "hard_bounces": r.hard_bounces,
+                    "suppressed_at": r.suppressed_at.isoformat() if r.suppressed_at else None,
+                }
+                for r in bounces.suppressed(session)
+            ]
+    finally:
+        engine.dispose()
+    if lift is not None:
         click.echo(f"replies may go to {lift.strip().lower()} again")
         return
-    with db.transaction(engine) as session:
-        rows = [
-            {
-                "address": r.address,
-                "hard_bounces": r.hard_bounces,
-                "suppressed_at": r.suppressed_at.isoformat() if r.suppressed_at else None,
-            }
-            for r in bounces.suppressed(session)
-        ]
     if as_json:
-        click.echo(json.dumps(rows))
+        click.echo(json_text(rows))
     elif not rows:
         click.echo("No address is suppressed.")
     else:
         for r in rows:
-            address = "".join(c for c in str(r["address"]) if c.isprintable())
+            address = terminal_text(r["address"])
             click.echo(f"{address}  {r['hard_bounces']} hard bounces  since {r['suppressed_at']}")
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from mailbot.safety import json_text
 from mailbot.safety import terminal_text as _cell
 
 
@@ -68,9 +69,8 @@ def status(
 
     settings = app.settings
     limit = timedelta(seconds=max_age or max(3 * settings.poll.interval_seconds, 300.0))
-    engine = db.make_engine(settings.database.url)
+    engine = db.open_engine(settings.database.url)
     try:
-        db.check_schema(engine)
         with db.transaction(engine) as session:
             if ack_folder is not None and not ledger.clear_folder_alert(session, ack_folder):
                 raise click.UsageError(f"no alert is raised for folder {ack_folder!r}")
@@ -88,7 +88,7 @@ def status(
     # Judging every bot (none on this host): healthy while at least one of them is.
     healthy = any(v is None for v in verdicts)
     if as_json:
-        click.echo(json.dumps({**snap.as_dict(), "healthy": healthy, "problems": reasons}))
+        click.echo(json_text({**snap.as_dict(), "healthy": healthy, "problems": reasons}))
     else:
         for i in snap.instances:
             token = i.token + (
@@ -102,7 +102,7 @@ def status(
                 f"imap {i.imap}, smtp {i.smtp}, token {token}"
             )
             for part, error in sorted(i.errors.items()):
-                click.echo(f"  last {part} error: {error}")
+                click.echo(f"  last {part} error: {_cell(error)}")
         cases = ", ".join(f"{k} {v}" for k, v in sorted(snap.cases.items())) or "none"
         click.echo(f"messages read today: {snap.messages_today}")
         click.echo(f"cases: {cases}")
@@ -150,9 +150,8 @@ def purge(app: Any, dry_run: bool, days: int | None, as_json: bool) -> None:
     keep = days or settings.retention.raw_days
     if not keep:
         raise ConfigError("[retention] raw_days is 0 (keep for ever): set it, or pass --days N")
-    engine = db.make_engine(settings.database.url)
+    engine = db.open_engine(settings.database.url)
     try:
-        db.check_schema(engine)
         with db.transaction(engine) as session:
             now = SystemClock().now()
             if dry_run:

@@ -8,30 +8,26 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from mailbot.cases import CaseFlag
 from mailbot.errors import CaseError
 from mailbot.store import casefiles
 from mailbot.store.models import Case
 
-# Flags the poll loop (``mailbot.service``) or this desk put on a case, as staff read them.
-FLAG_UNVERIFIED = "unverified_sender"
-FLAG_UNEXPECTED = "unexpected_follow_up"
-FLAG_UNAUTHORISED = "not_agency_contact"
-FLAG_CONFLICT = "conflict"
-FLAG_ROSTER = "roster_problem"
+# Flags the poll loop or this desk put on a case, as staff read them.
 FLAG_LABELS: dict[str, str] = {
-    FLAG_UNVERIFIED: "unverified sender",
-    "ambiguous_sender": "ambiguous From header",
-    FLAG_UNEXPECTED: "follow-up from an unexpected address",
-    "late_follow_up": "follow-up after the case was closed",
-    FLAG_UNAUTHORISED: "sender is not the agency's PoC or head of department",
-    FLAG_CONFLICT: "conflicts with existing records",
-    FLAG_ROSTER: "roster change needs staff attention",
-    "reply_not_sent": "a reply was not sent",
-    "delivery_failed": "a reply could not be delivered",
-    "reply_bounced": "a reply bounced: the sender did not get it",
-    "contact_suppressed": "replies to this contact stopped after repeated hard bounces",
-    "changes_held": "changes held for staff (accept or drop them)",
-    "control_characters_removed": "control characters removed from the email's values",
+    CaseFlag.UNVERIFIED_SENDER: "unverified sender",
+    CaseFlag.AMBIGUOUS_SENDER: "ambiguous From header",
+    CaseFlag.UNEXPECTED_FOLLOW_UP: "follow-up from an unexpected address",
+    CaseFlag.LATE_FOLLOW_UP: "follow-up after the case was closed",
+    CaseFlag.NOT_AGENCY_CONTACT: "sender is not the agency's PoC or head of department",
+    CaseFlag.CONFLICT: "conflicts with existing records",
+    CaseFlag.ROSTER_PROBLEM: "roster change needs staff attention",
+    CaseFlag.REPLY_NOT_SENT: "a reply was not sent",
+    CaseFlag.DELIVERY_FAILED: "a reply could not be delivered",
+    CaseFlag.REPLY_BOUNCED: "a reply bounced: the sender did not get it",
+    CaseFlag.CONTACT_SUPPRESSED: "replies to this contact stopped after repeated hard bounces",
+    CaseFlag.CHANGES_HELD: "changes held for staff (accept or drop them)",
+    CaseFlag.CONTROL_CHARACTERS_REMOVED: "control characters removed from the email's values",
 }
 
 SECTIONS = ("agency", "point_of_contact", "head_of_department")

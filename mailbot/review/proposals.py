@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from mailbot import casecheck, cases
+from mailbot.cases import CaseFlag
 from mailbot.config import Settings
 from mailbot.errors import CaseError
 from mailbot.intake.rules import Rules
@@ -22,8 +23,7 @@ from mailbot.store import casefiles
 from mailbot.store.models import Case, CaseProposal, Message, ProposalStatus
 
 # Flags that mean "who sent this is not established": approval needs a staff reason.
-TRUST_FLAGS = ("ambiguous_sender", "unverified_sender")
-HELD_FLAG = "changes_held"
+TRUST_FLAGS = (CaseFlag.AMBIGUOUS_SENDER, CaseFlag.UNVERIFIED_SENDER)
 
 
 def _message_summary(session: Session, ledger_id: int | None) -> dict[str, Any] | None:
@@ -89,7 +89,7 @@ def _pending(session: Session, case: Case, proposal_id: int) -> CaseProposal:
 
 def _settle_flag(session: Session, case: Case, now: datetime) -> None:
     if not casefiles.proposals_of(session, case.id, ProposalStatus.PENDING):
-        casefiles.remove_flag(session, case, HELD_FLAG, now=now)
+        casefiles.remove_flag(session, case, CaseFlag.CHANGES_HELD, now=now)
 
 
 def accept_proposal(
@@ -218,7 +218,7 @@ def check_trust(
             f"{ref} has changes held for staff (proposal {ids}); see `mailbot case show {ref}`, "
             f"then `mailbot case accept {ref} ID` or `mailbot case drop {ref} ID`"
         )
-    flags = [f for f in case.flags if f in TRUST_FLAGS]
+    flags = [CaseFlag(f) for f in case.flags if f in TRUST_FLAGS]
     if not flags:
         return
     if accept_unverified is None or is_blank(accept_unverified):

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import String, and_, cast, or_, select
 from sqlalchemy.orm import Session
 
-from mailbot.cases import CaseKind, CaseStatus
-from mailbot.review.common import FLAG_CONFLICT, FLAG_ROSTER, rows, section
+from mailbot.cases import CaseFlag, CaseKind, CaseStatus
+from mailbot.review.common import rows, section
 from mailbot.review.conflicts import RosterIndex, enrollment_conflicts, mentioned
 from mailbot.review.maintenance import DiffRow, diff_changes, resolve_agency
 from mailbot.store.models import Case
@@ -127,8 +127,8 @@ def review_queue(session: Session) -> list[QueueEntry]:
         )
         if r.kind == CaseKind.ENROLLMENT:
             entry.conflicts = [c.detail for c in enrollment_conflicts(data, index)]
-            if entry.conflicts and FLAG_CONFLICT not in flags:
-                flags.append(FLAG_CONFLICT)
+            if entry.conflicts and CaseFlag.CONFLICT not in flags:
+                flags.append(CaseFlag.CONFLICT)
         else:
             agency_id = maintenance_agency_id(index, r.agency_code, r.sender)
             if agency_id is not None:
@@ -137,8 +137,8 @@ def review_queue(session: Session) -> list[QueueEntry]:
                 entry.agency_code = ref.judiciary_code
                 _load_unnumbered(session, index, agency_id, rows(data, "changes"))
                 entry.diff = diff_changes(index, agency_id, rows(data, "changes"))
-                if any(d.problem for d in entry.diff) and FLAG_ROSTER not in flags:
-                    flags.append(FLAG_ROSTER)
+                if any(d.problem for d in entry.diff) and CaseFlag.ROSTER_PROBLEM not in flags:
+                    flags.append(CaseFlag.ROSTER_PROBLEM)
         entries.append(entry)
     return entries
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot import cases
-from mailbot.cases import CaseKind, CaseStatus, Revision
+from mailbot.cases import CaseFlag, CaseKind, CaseStatus, Revision
 from mailbot.store.ledger import normalize_message_id
 from mailbot.store.models import (
     AuditEvent,
@@ -129,22 +129,10 @@ def merge_into_case(
     the merged data and call :func:`set_status`.
     """
     merged, revisions = cases.merge(case.data, new_data)
-    for revision in revisions:
-        session.add(
-            CaseRevision(
-                case_id=case.id,
-                path=revision.path,
-                old_value=revision.old,
-                new_value=revision.new,
-                message_id=message_id,
-                at=now,
-            )
-        )
+    record_revisions(session, case, revisions, now=now, message_id=message_id)
     if revisions:
-        case.data = merged
-        case.provenance = cases.provenance_update(case.provenance, revisions, message_id)
-        case.updated_at = now
-    session.flush()
+        case.data = merged  # the same values, with the reply's notes (they carry no revision)
+        session.flush()
     return revisions
 
 
@@ -178,15 +166,29 @@ def set_status(session: Session, case: Case, status: CaseStatus | str, *, now: d
     session.flush()
 
 
-def add_flag(session: Session, case: Case, flag: str, *, now: datetime) -> None:
+def add_flag(session: Session, case: Case, flag: CaseFlag, *, now: datetime) -> None:
     """Mark the case (``unverified_sender``, ``conflict``, ``delivery_failed``, ...)."""
     if flag not in case.flags:
-        case.flags = sorted({*case.flags, flag})
+        case.flags = sorted({*case.flags, str(flag)})
         case.updated_at = now
         session.flush()
 
 
-def remove_flag(session: Session, case: Case, flag: str, *, now: datetime) -> None:
+def flag_by_bot(
+    session: Session,
+    case: Case,
+    flag: CaseFlag,
+    *,
+    action: str,
+    now: datetime,
+    detail: Mapping[str, Any],
+) -> None:
+    """Flag the case and say why in the audit trail, as the bot."""
+    add_flag(session, case, flag, now=now)
+    add_audit(session, action=action, actor="mailbot", now=now, case_id=case.id, detail=detail)
+
+
+def remove_flag(session: Session, case: Case, flag: CaseFlag, *, now: datetime) -> None:
     if flag in case.flags:
         case.flags = [f for f in case.flags if f != flag]
         case.updated_at = now

@@ -213,3 +213,43 @@ def test_attachments_over_the_limit_are_said_in_the_reply_and_kept_on_the_case(
     assert shown.returncode == 0, shown.stderr
     assert "roster.xlsx: skipped" in shown.stdout
     desk_engine.dispose()
+
+
+def test_parts_skipped_in_an_answer_are_said_in_the_reply_and_kept_on_the_case(
+    tmp_path: Path, imap_account: Any, smtp_sink: Any, db_url: str, desk_engine: Engine
+) -> None:
+    """An answer whose roster is attached beyond [limits] max_attachments gets a checklist
+    naming the skipped file, and `mailbot case show` lists it."""
+    base = make_settings(imap_account, smtp_sink, db_url)
+    settings = Settings(
+        mailbox=base.mailbox,
+        smtp=base.smtp,
+        database=DatabaseSettings(url=db_url),
+        bot=base.bot,
+        limits={"read_timeout_seconds": 0, "max_attachments": 1},
+    )
+    desk = make_desk(settings, desk_engine, SystemClock())
+    imap_account.append(request_missing_one_username())
+    desk.cycle()
+    reply = BytesParser(policy=default_policy).parsebytes(
+        answer(smtp_sink.messages[0].data, "The roster is attached.\n\nDana")
+    )
+    reply.add_attachment(png(120, 80), maintype="image", subtype="png", filename="seal.png")
+    reply.add_attachment(
+        xlsx([["Last Name", "DPS Username"], ["Hale", "jhale"]]),
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename="answer-roster.xlsx",
+    )
+    imap_account.append(bytes(reply))
+    desk.cycle()
+    [_, checklist] = messages_to(smtp_sink, "dmorse@norwich.test")
+    text = checklist.get_body(("plain",)).get_content()
+    assert "answer-roster.xlsx: skipped, more than 1 attachments" in text
+
+    config = write_config(tmp_path / "mailbot.toml", imap_account, smtp_sink, db_url)
+    view = as_json(config, "case", "show", "ETK-0001")
+    assert "answer-roster.xlsx: skipped, more than 1 attachments" in [
+        n["text"] for n in view["notes"]
+    ]
+    desk_engine.dispose()

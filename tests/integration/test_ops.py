@@ -491,3 +491,31 @@ def test_poll_once_from_cron_reports_to_status(
     [bot] = json.loads(up.stdout)["instances"]
     assert (bot["imap"], bot["smtp"]) == ("ok", "ok") and bot["errors"] == {}
     assert json.loads(up.stdout)["messages_today"] == 1
+
+
+def test_refused_recipients_do_not_mark_the_relay_failing(
+    engine: Engine, smtp_sink: SmtpSink
+) -> None:
+    """A reply whose recipient the relay refuses (busy 450 or unknown 550) leaves
+    `status` showing SMTP as it was; a relay that refuses the transaction shows failing."""
+    from mailbot.adapters.smtp import SmtpMailer
+    from mailbot.errors import DeliveryError
+    from mailbot.store.health import snapshot
+
+    beat = Heartbeat(engine, FakeClock(NOW), instance="bot-a")
+    mailer = beat.watch(SmtpMailer(smtp_sink.settings(from_address=DESK)))
+    message = b"Subject: hi\r\n\r\nhello\r\n"
+    mailer.send(DESK, ["chief@town.test"], message)
+    for code in (450, 550):
+        smtp_sink.fail_next(code, 1, stage="rcpt")
+        with pytest.raises(DeliveryError):
+            mailer.send(DESK, ["chief@town.test"], message)
+        with db.transaction(engine) as session:
+            [bot] = snapshot(session, NOW).instances
+        assert bot.smtp == "ok", code
+    smtp_sink.fail_next(451, 1, stage="mail")
+    with pytest.raises(DeliveryError):
+        mailer.send(DESK, ["chief@town.test"], message)
+    with db.transaction(engine) as session:
+        [bot] = snapshot(session, NOW).instances
+    assert bot.smtp == "failing" and "451" in bot.errors["smtp"]

@@ -79,3 +79,48 @@ def test_reprocess_unknown_id_is_one_line(config: Path) -> None:
     assert out.returncode == 1
     assert "mailbot quarantine" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_quarantine_listing_shows_email_values_without_obeying_them(
+    config: Path, db_url: str
+) -> None:
+    """A quarantined message whose sender and subject carry terminal escapes, bidi
+    controls and console markup is listed with them shown as text, in the table and
+    in the JSON."""
+    engine = db.make_engine(db_url)
+    with db.transaction(engine) as s:
+        ledger.record_message(
+            s,
+            mailbox="INBOX",
+            uidvalidity=1,
+            uid=7,
+            raw_sha256=ledger.raw_digest(b"x"),
+            size=1,
+            outcome=MessageOutcome.QUARANTINED,
+            reason="unreadable \x1b]0;owned\x07",
+            now=FakeClock().now(),
+            sender="evil\u202e@town.test",
+            subject="[red]Hi[/red]\x1b[2J\x9b",
+        )
+    engine.dispose()
+    human = mailbot(config, "quarantine")
+    assert human.returncode == 0, human.stderr
+    for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert raw not in human.stdout
+    assert "[red]Hi" in human.stdout
+    assert "\\x1b" in human.stdout
+    listed = mailbot(config, "quarantine", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert "\u202e" not in listed.stdout and "\x9b" not in listed.stdout
+    [row] = json.loads(listed.stdout)
+    assert row["subject"] == "[red]Hi[/red]\x1b[2J\x9b"
+
+
+def test_lifting_a_suppression_without_a_name_is_one_line(config: Path) -> None:
+    """`mailbot suppressed --lift ADDRESS` with a blank --by says to give a name, in one
+    line, and lifts nothing."""
+    out = mailbot(config, "suppressed", "--lift", "chief@town.test", "--by", "  ")
+    assert out.returncode == 1
+    assert "--by NAME" in out.stderr
+    assert out.stderr.strip().count("\n") == 0
+    assert "Traceback" not in out.stderr

@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, select
 
-from mailbot.cases import CaseStatus
+from mailbot.cases import CaseFlag, CaseStatus
 from mailbot.errors import CaseError, DuplicateMessage, SchemaOutOfDate, StoreError
 from mailbot.store import casefiles, db, ledger, outbox, roster
 from mailbot.store.models import (
@@ -331,8 +331,8 @@ def test_status_changes_follow_the_machine(engine: Engine) -> None:
         assert c is not None
         assert c.status is CaseStatus.NEEDS_INFO
         casefiles.set_status(session, c, CaseStatus.IN_REVIEW, now=NOW)
-        casefiles.add_flag(session, c, "unverified_sender", now=NOW)
-        casefiles.add_flag(session, c, "unverified_sender", now=NOW)
+        casefiles.add_flag(session, c, CaseFlag.UNVERIFIED_SENDER, now=NOW)
+        casefiles.add_flag(session, c, CaseFlag.UNVERIFIED_SENDER, now=NOW)
     with db.transaction(engine) as session:
         c = casefiles.get_case_by_id(session, case.id)
         assert c is not None
