@@ -205,7 +205,7 @@ _PHONE_INLINE = re.compile(
 )
 _POC_DESIGNATED = re.compile(
     r"(?:designated|designate|appointed|named|assigned|selected|chosen|nominated|picked|asked)"
-    r"\s+(.{1,80}?)\s+(?:as|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+"
+    r"\s+(.{1,120}?)\s+(?:as|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+"
     r"(?:the|our)\s+(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)",
     re.I,
 )

@@ -614,3 +614,17 @@ def test_two_officers_described_in_one_sentence() -> None:
         (o.last_name, o.officer_number, o.dps_username) for o in officers_in_prose(sentence, RULES)
     ]
     assert got == [("Pelletier", "SB101", "jpelletier"), ("Amato", "SB107", "lamato")]
+
+
+def test_contractor_named_with_a_long_description_is_the_point_of_contact() -> None:
+    """A PoC from an outside firm, described at length between "designated" and "as our
+    point of contact", is read with the address given in the next sentence."""
+    body = (
+        "Hello,\n\nWe would like to participate in e-ticketing. I have designated Marcy "
+        "Vandermolen of Lakeshore Computer Services Group, who looks after our network and "
+        "radios on a yearly contract, as our e-ticket point of contact. Her address is "
+        "mvandermolen@lakeshorecsg.com.\n\n" + ROSTER + "\nThanks,\nChief Ray Olmstead\n"
+    )
+    result = parse_message(_mail(body, attach=LOGO))
+    assert result.point_of_contact.name == "Marcy Vandermolen"
+    assert result.point_of_contact.email == "mvandermolen@lakeshorecsg.com"
