@@ -73,6 +73,9 @@ def _column_key(cell: str, syn: dict[str, str]) -> str | None:
     for c in (norm, bare, _SYSTEM_PREFIX.sub("", bare)):
         if c in syn:
             return syn[c]
+    if "(" in cell:
+        # "Officers (last, first, title, ...)": a lead-in before the first heading
+        return _column_key(cell.rpartition("(")[2], syn)
     return None
 
 

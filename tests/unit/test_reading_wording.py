@@ -628,3 +628,17 @@ def test_contractor_named_with_a_long_description_is_the_point_of_contact() -> N
     result = parse_message(_mail(body, attach=LOGO))
     assert result.point_of_contact.name == "Marcy Vandermolen"
     assert result.point_of_contact.email == "mvandermolen@lakeshorecsg.com"
+
+
+def test_headings_in_brackets_after_a_lead_in_word_name_the_columns() -> None:
+    """ "Roster (surname, given name, rank, ...):" above comma rows still gives each
+    officer's last name, not only the later columns."""
+    from mailbot.intake.tables import officers_from_text
+
+    text = (
+        "Roster (last name, first name, rank, officer number, username):\n"
+        "Pelletier, Joanne, Sergeant, SB101, jpelletier\n"
+        "Amato, Luis, Officer, SB107, lamato\n"
+    )
+    got = [(o.last_name, o.first_name, o.officer_number) for o in officers_from_text(text, RULES)]
+    assert got == [("Pelletier", "Joanne", "SB101"), ("Amato", "Luis", "SB107")]
