@@ -51,7 +51,7 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
         officer = _officer_in(f"{m.group(1)} - {body[m.end() :]}", rules)
     if officer is None and not _SEPARATOR.search(body):
         # "Sgt Joanne Pelletier SB101 jpelletier": words only, number then username
-        officer = _officer_in(_spaced(body), rules)
+        officer = _officer_in(_spaced(body, rules), rules)
     return officer
 
 
@@ -85,14 +85,21 @@ def _pieces(body: str) -> list[str]:
     return out
 
 
-def _spaced(body: str) -> str:
+def _spaced(body: str, rules: Rules) -> str:
     """Words of a line without separators, with a " - " put before the officer number
-    and each word after it."""
+    and each word after it. Two names followed by a title ("Tatro Roger Deputy Constable
+    FW002 rtatro") are in the roster form's order: last name, first name, title."""
     words = body.split()
     at = next((i for i, w in enumerate(words) if _NUMBER.match(w.lstrip("#"))), None)
     if at is None or at == 0 or len(words) - at > 2:
         return body
-    return " - ".join([" ".join(words[:at]), *words[at:]])
+    head = words[:at]
+    cut = len(head)
+    while cut > 2 and len(head) - cut < 3 and rank_title(head[cut - 1], rules):
+        cut -= 1
+    if cut == 2 and cut < len(head) and not rank_title(head[0], rules):
+        return " - ".join([*head[:2], " ".join(head[2:]), *words[at:]])
+    return " - ".join([" ".join(head), *words[at:]])
 
 
 def _officer_in(body: str, rules: Rules) -> Officer | None:

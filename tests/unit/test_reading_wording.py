@@ -642,3 +642,23 @@ def test_headings_in_brackets_after_a_lead_in_word_name_the_columns() -> None:
     )
     got = [(o.last_name, o.first_name, o.officer_number) for o in officers_from_text(text, RULES)]
     assert got == [("Pelletier", "Joanne", "SB101"), ("Amato", "Luis", "SB107")]
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Ouellette Dana Constable KB003 douellette", ("Ouellette", "Dana", "Constable")),
+        (
+            "Beaulieu Mark Deputy Constable KB004 mbeaulieu",
+            ("Beaulieu", "Mark", "Deputy Constable"),
+        ),
+    ],
+)
+def test_spaced_row_with_the_title_after_the_name(line: str, want: tuple[str, str, str]) -> None:
+    """A roster row written with single blanks as "Last First Title Number username" gives
+    the last name, first name and the whole title, even a two-word one."""
+    from mailbot.intake.lists import officer_on_line
+
+    officer = officer_on_line(line, RULES)
+    assert officer is not None
+    assert (officer.last_name, officer.first_name, officer.title) == want
