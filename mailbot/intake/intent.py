@@ -32,8 +32,8 @@ def classify(
     A reply that supplies agency values (code, phone, address) continues an enrolment.
     """
     words = rules.language.intent
-    if has_agency_fields and officers:
-        return "enrollment"
+    if has_agency_fields and (officers or _has(text, words.roster_later)):
+        return "enrollment"  # with its officers, or saying they come later
     if _has(text, words.enrollment):
         if (
             not officers

@@ -118,6 +118,8 @@ class IntentWords(_Rule):
     promote: list[str]
     transfer: list[str]
     deactivate: list[str]
+    roster_later: list[str] = Field(default_factory=list)
+    """Wordings saying the officers will be sent in a later message ("roster to follow")."""
 
 
 class People(_Rule):

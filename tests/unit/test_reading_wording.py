@@ -662,3 +662,28 @@ def test_spaced_row_with_the_title_after_the_name(line: str, want: tuple[str, st
     officer = officer_on_line(line, RULES)
     assert officer is not None
     assert (officer.last_name, officer.first_name, officer.title) == want
+
+
+AGENCY_ONLY = """Judiciary code: 0733
+Agency name: Stowbridge Police Department
+Address: 44 Depot Hill Road, Stowbridge, VT 05672
+Phone: (802) 555-0311
+Patch attached for the logo.
+"""
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Officer list to follow once our new hires finish the academy.",
+        "I will send the officer details separately, probably on Friday.",
+    ],
+)
+def test_agency_details_with_the_roster_promised_later_is_an_enrolment(later: str) -> None:
+    """A request that gives the agency's details and says the officers will come in a
+    later message is read as an enrolment (and answered with its checklist)."""
+    body = f"Hello,\n\nWe need an e-ticket setup.\n\n{AGENCY_ONLY}\n{later}\n\nRay Olmstead\n"
+    result = parse_message(_mail(body, attach=LOGO))
+    assert result.intent == "enrollment"
+    assert result.agency.judiciary_code == "0733"
+
