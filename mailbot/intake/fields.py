@@ -241,7 +241,7 @@ _POC_BARE_NAMED = re.compile(
     rf"\s+(?i:will\s+be|shall\s+be|is)\s+({_CAP_RUN})"
 )
 _SELF_POC = re.compile(
-    r"\bI(?:['’]ll|\s+will|\s+shall|\s+am|['’]m)\s+(?:also\s+)?"
+    r"\bI(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"
     r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
     r"(?:agency['’]s\s+|department['’]s\s+)?(?:(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)"

@@ -687,3 +687,14 @@ def test_agency_details_with_the_roster_promised_later_is_an_enrolment(later: st
     assert result.intent == "enrollment"
     assert result.agency.judiciary_code == "0733"
 
+
+def test_self_designation_typed_without_an_apostrophe() -> None:
+    """ "Ill be the point of contact" (a phone dropping the apostrophe) makes the sender
+    the PoC, so the checklist does not ask who it is."""
+    body = (
+        "Hello,\n\nWe would like to participate in e-ticketing. Ill be the point of "
+        f"contact for it.\n\n{AGENCY_ONLY}\n{ROSTER}\nRay Olmstead\n"
+    )
+    result = parse_message(_mail(body, attach=LOGO))
+    assert result.point_of_contact.name == "Ray Olmstead"
+    assert result.point_of_contact.email == "rolmstead@stowbridgevt.gov"
