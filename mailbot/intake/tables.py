@@ -144,7 +144,8 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
 
 _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
 _NOT_YET = re.compile(
-    r"^\(?(?:not\b[\w\s]{0,30}|none\b.{0,20}|pending\b.{0,20}|unknown|tbd|n/a|to\s+follow"
+    r"^\(?(?:not\b[\w\s]{0,30}|none\b.{0,20}|(?:pending|awaiting|waiting)\b.{0,60}|unknown|tbd"
+    r"|n/a|to\s+follow"
     r"|\?+)\)?$",
     re.I,
 )
@@ -152,7 +153,8 @@ _NOT_YET = re.compile(
 
 def not_given(value: str, rules: Rules) -> bool:
     """True for a cell that says its value is not given: a placeholder ("TBD", "n/a"), or
-    words such as "(not set up yet)", "none yet", "pending academy"."""
+    words such as "(not set up yet)", "none yet", "pending academy", or a remark on why
+    it is not there yet ("(pending - account requested Monday)")."""
     low = value.strip().lower()
     placeholders = _placeholders(rules)
     return low in placeholders or low.strip("()") in placeholders or bool(_NOT_YET.match(low))

@@ -698,3 +698,17 @@ def test_self_designation_typed_without_an_apostrophe() -> None:
     result = parse_message(_mail(body, attach=LOGO))
     assert result.point_of_contact.name == "Ray Olmstead"
     assert result.point_of_contact.email == "rolmstead@stowbridgevt.gov"
+
+
+def test_a_remark_in_brackets_in_the_username_column_is_not_a_username() -> None:
+    """A username cell holding "(pending - account requested last Monday)" is asked for as
+    missing, not reported as an invalid username."""
+    from mailbot.intake.tables import officers_from_text
+
+    text = (
+        "Last Name | First Name | Rank | Officer Number | DPS Username\n"
+        "Pelletier | Joanne | Sergeant | SB101 | jpelletier\n"
+        "Amato | Luis | Officer | SB107 | (pending - account requested last Monday by IT)\n"
+    )
+    officers = officers_from_text(text, RULES)
+    assert [o.dps_username for o in officers] == ["jpelletier", None]
