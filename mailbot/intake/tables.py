@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from mailbot.intake.model import Officer
-from mailbot.intake.prose import person, split_name
+from mailbot.intake.prose import person, split_name, split_rank
 from mailbot.intake.rules import Rules, per_rules
 
 FIELDS = ("last_name", "first_name", "title", "officer_number", "dps_username")
@@ -242,6 +242,8 @@ def _read_split(
         cells = split(line)
         if aligned and len(cells) != len(head):
             cells = _slice(line, starts)
+        elif len(cells) == len(head) - 1:
+            cells = _title_with_name(cells, mapping, rules)
         if len(cells) < 2:
             break
         officer = row_officer(cells, mapping, rules)
@@ -249,6 +251,22 @@ def _read_split(
             officers.append(officer)
         i += 1
     return officers, i
+
+
+def _title_with_name(cells: list[str], mapping: dict[int, str], rules: Rules) -> list[str]:
+    """A row one cell short of a "title, name, ..." heading whose name cell starts with
+    the title ("Det. Kara Dunbar, SJ012, ..."): the title cut off into its own cell."""
+    at = next((i for i, k in mapping.items() if k == "title"), None)
+    if at is None or mapping.get(at + 1) not in {"full_name", "last_name", "first_name"}:
+        return cells
+    if at >= len(cells):
+        return cells
+    words = cells[at].split()
+    title, rest = split_rank(words, rules)
+    if title is None or len(rest) < 2:
+        return cells
+    written = " ".join(words[: len(words) - len(rest)])
+    return [*cells[:at], written, " ".join(rest), *cells[at + 1 :]]
 
 
 def _column_starts(line: str) -> list[int]:

@@ -712,3 +712,24 @@ def test_a_remark_in_brackets_in_the_username_column_is_not_a_username() -> None
     )
     officers = officers_from_text(text, RULES)
     assert [o.dps_username for o in officers] == ["jpelletier", None]
+
+
+def test_title_written_with_the_name_under_separate_headings() -> None:
+    """Rows like "Sgt. Joanne Pelletier, SB101, jpelletier@dps.state.vt.us" under a
+    "(rank, name, number, login)" heading keep each value in its own field, the address
+    giving the bare username."""
+    from mailbot.intake.tables import officers_from_text
+
+    text = (
+        "Please enrol (rank, name, officer number, DPS login):\n"
+        "Sgt. Joanne Pelletier, SB101, jpelletier@dps.state.vt.us\n"
+        "Ofc. Luis Amato, SB107, lamato@dps.state.vt.us\n"
+    )
+    got = [
+        (o.title, o.first_name, o.last_name, o.officer_number, o.dps_username)
+        for o in officers_from_text(text, RULES)
+    ]
+    assert got == [
+        ("Sgt.", "Joanne", "Pelletier", "SB101", "jpelletier"),
+        ("Ofc.", "Luis", "Amato", "SB107", "lamato"),
+    ]
