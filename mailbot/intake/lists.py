@@ -20,6 +20,8 @@ MAX_LINE = 200
 _DIGIT = re.compile(r"\d")
 _LEAD = re.compile(r"^\s*(?:[-*•·>o]\s+|\(?\d{1,3}[.)]\s*|#\d{1,3}\s+)?")
 _SPLIT = re.compile(r"\s+-{1,2}\s+|\s+[–—|/]\s+|\s*[,;|\t]\s*|\s+[–—]\s*|\s{2,}|\s*\(\s*|\s*\)\s*")
+_EMPTY_SLOT = re.compile(r"(?:--|[,;|\t–—])[ \t]*(?:--|[,;|\t–—])")
+"""Two separators with nothing between: a field left empty ("Officer --  -- ghalloran")."""
 _NUMBER = re.compile(r"^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5}$")
 _LABELLED_NUMBER = re.compile(
     r"^(?:VT\s+)?(?:LEO|badge|officer|justice\s+system\s+id|JSID|ID|number|no\.?|#)"
@@ -38,8 +40,8 @@ _NAME_PIECE = re.compile(
 
 def officer_on_line(line: str, rules: Rules) -> Officer | None:
     """The officer one list line describes, or None when it is not such a line."""
-    if len(line) > MAX_LINE or not _DIGIT.search(line):
-        return None  # an officer number has a digit
+    if len(line) > MAX_LINE or not (_DIGIT.search(line) or _EMPTY_SLOT.search(line)):
+        return None  # an officer number has a digit (or its place is left empty)
     body = _LEAD.sub("", line).strip().rstrip(".")
     if not body:
         return None
@@ -145,7 +147,9 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             names.append(bare)
             continue
         return None  # a piece of another kind: prose, not a list line
-    if number is None or not names or len(names) > 2:
+    if number is None and not (user and title and _EMPTY_SLOT.search(body)):
+        return None  # without a number, only a row with its number's place left empty
+    if not names or len(names) > 2:
         return None
     first = last = None
     rank: str | None

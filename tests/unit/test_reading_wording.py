@@ -733,3 +733,22 @@ def test_title_written_with_the_name_under_separate_headings() -> None:
         ("Sgt.", "Joanne", "Pelletier", "SB101", "jpelletier"),
         ("Ofc.", "Luis", "Amato", "SB107", "lamato"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Amato, Luis | Officer |  | lamato", "- Amato, Luis ; Officer ; ; lamato"],
+)
+def test_list_row_with_the_number_left_blank_is_kept(line: str) -> None:
+    """A roster line whose officer-number place is left empty still gives the officer,
+    so the checklist asks for that number instead of losing the officer."""
+    from mailbot.intake.lists import officer_on_line
+
+    officer = officer_on_line(line, RULES)
+    assert officer is not None
+    assert (officer.last_name, officer.title, officer.officer_number, officer.dps_username) == (
+        "Amato",
+        "Officer",
+        None,
+        "lamato",
+    )
