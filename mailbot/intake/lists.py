@@ -206,6 +206,23 @@ def officers_in_list(text: str, rules: Rules) -> list[Officer]:
 _FIELD_LINE = re.compile(r"^\s*(?:[-*•·]\s*)?([A-Za-z][A-Za-z #./'’()-]{0,40}?)\s*[:=]\s*(.*)$")
 
 
+_ROW_SPLIT = re.compile(r"\s*[,;|\t]\s*")
+
+
+def _labelled_row(line: str, rules: Rules) -> dict[str, str] | None:
+    """The "Heading: value" pairs of a line made only of them, three or more."""
+    if line.count(":") + line.count("=") < 3:
+        return None
+    row: dict[str, str] = {}
+    for piece in _ROW_SPLIT.split(line.strip()):
+        m = _FIELD_LINE.match(piece)
+        key = column_key(m.group(1), rules) if m else None
+        if m is None or key is None or key in row:
+            return None
+        row[key] = m.group(2).strip()
+    return row if len(row) >= 3 else None
+
+
 def officers_in_blocks(text: str, rules: Rules) -> list[Officer]:
     """Officers written as blocks of "Heading: value" lines, one block per officer:
 
@@ -230,6 +247,13 @@ def officers_in_blocks(text: str, rules: Rules) -> list[Officer]:
 
     for line in text.split("\n"):
         if len(line) > MAX_LINE:
+            close()
+            continue
+        row = _labelled_row(line, rules)
+        if row:
+            # "Last: Emery, First: Rachel, Rank: Sergeant, No.: HN005": one line, one block
+            close()
+            block.update(row)
             close()
             continue
         m = _FIELD_LINE.match(line) if (":" in line or "=" in line) else None

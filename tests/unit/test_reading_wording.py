@@ -752,3 +752,24 @@ def test_list_row_with_the_number_left_blank_is_kept(line: str) -> None:
         None,
         "lamato",
     )
+
+
+def test_one_line_per_officer_of_labelled_values() -> None:
+    """Officers written one per line as "Surname: ..., Given name: ..., Badge: ..." pairs
+    are read field by field, one officer per line."""
+    from mailbot.intake.lists import officers_in_blocks
+
+    text = (
+        "Officers\n"
+        "Last name: Pelletier; First name: Joanne; Title: Sergeant; Badge: SB101; "
+        "Login: jpelletier\n"
+        "Last name: Amato; First name: Luis; Title: Officer; Badge: SB107; Login: lamato\n"
+    )
+    got = [
+        (o.last_name, o.first_name, o.title, o.officer_number, o.dps_username)
+        for o in officers_in_blocks(text, RULES)
+    ]
+    assert got == [
+        ("Pelletier", "Joanne", "Sergeant", "SB101", "jpelletier"),
+        ("Amato", "Luis", "Officer", "SB107", "lamato"),
+    ]
