@@ -191,7 +191,7 @@ def print_case(view: dict[str, object], console: Console | None = None) -> None:
     for q in v.get("questions") or []:
         seen = "; ".join(f"{c['value']} ({c['where']})" for c in q.get("candidates") or [])
         console.print(
-            f"[yellow]Please confirm[/yellow] {q['field']}: {_cell(q['question'])}"
+            f"[yellow]Please confirm[/yellow] {_cell(q['field'])}: {_cell(q['question'])}"
             + (f" Seen: {_cell(seen)}" if seen else "")
         )
     if v["messages"]:

@@ -118,6 +118,10 @@ def test_listings_of_any_unicode_show_no_control_characters(text: str) -> None:
                 "verification": {"configured": True, "reason": text},
             }
         ],
+        "questions": [
+            {"field": text, "question": text, "candidates": [{"value": text, "where": text}]}
+        ],
+        "notes": [{"message": 1, "text": text}],
         "checklist": {"complete": False, "lines": [text]},
         "conflicts": [{"path": "agency.name", "value": text, "detail": text}],
         "proposals": [
