@@ -177,6 +177,10 @@ class TrustSettings(_Section):
     enrollment: TrustPolicy = "flag"
     roster_change: TrustPolicy = "require"
     follow_up: TrustPolicy = "flag"
+    # The mailbox is on Microsoft 365 (Exchange Online), which writes its
+    # Authentication-Results without an authserv-id: the topmost header naming none is
+    # read as our server's (``[bot] authserv_id`` may then stay empty).
+    unnamed_results: bool = False
 
 
 class LoggingSettings(_Section):

@@ -100,7 +100,12 @@ class Handler:
     ) -> Outcome:
         # What our mail server vouches for, kept with the message whatever happens next.
         ordered = self._raw_headers(message, parts)
-        verification = verify_sender(parts, self.settings.bot.authserv_id, ordered)
+        verification = verify_sender(
+            parts,
+            self.settings.bot.authserv_id,
+            ordered,
+            unnamed_results=self.settings.trust.unnamed_results,
+        )
         message.auth = verification.as_dict()
         self._verification = verification
         if self._is_own(parts):

@@ -267,11 +267,11 @@ def trust_warnings(settings: Any) -> list[str]:
     """What `mailbot check` must say loudly about sender verification (never fatal:
     the desk works, but trusts less than it should)."""
     out = []
-    if not settings.bot.authserv_id.strip():
+    if not settings.bot.authserv_id.strip() and not settings.trust.unnamed_results:
         out.append(
             "[bot] authserv_id is EMPTY: NO SENDER IS VERIFIED and [trust] does nothing; "
             "anyone can send mail in an agency's name. Set it to your mail server's "
-            "Authentication-Results id."
+            "Authentication-Results id (on Microsoft 365: [trust] unnamed_results = true)."
         )
     if not settings.bot.message_id_secret.get_secret_value():
         out.append(

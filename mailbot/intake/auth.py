@@ -14,6 +14,10 @@ Trust rules, written down once:
   address (alignment); every DMARC result of ours must agree.
 - A From header that does not name exactly one plain address is ambiguous: no
   verification can be about it (:func:`from_problem`).
+- Microsoft 365 (Exchange Online) writes its header without an authserv-id. Only when
+  ``[trust] unnamed_results`` says the mailbox is hosted there does the topmost
+  Authentication-Results header count as ours when it names no authserv-id (and then
+  that one header alone: an unnamed header further down was written by someone else).
 """
 
 from __future__ import annotations
@@ -58,6 +62,29 @@ def _domain(address: str | None) -> str | None:
     return address.rpartition("@")[2].strip().strip(".").lower() or None
 
 
+def _unnamed(value: str) -> bool:
+    """True when an Authentication-Results value starts with a result, not an
+    authserv-id (``spf=pass ...; dmarc=...`` as Exchange Online writes it)."""
+    head = value.split(";", 1)[0]
+    return "=" in head.split("(", 1)[0]
+
+
+def _topmost_unnamed(headers: Sequence[tuple[str, str]]) -> list[Any]:
+    """The topmost Authentication-Results header, parsed, when it names no authserv-id."""
+    import authres
+
+    for name, value in headers:
+        if name.strip().lower() != "authentication-results":
+            continue
+        if not _unnamed(value):
+            return []
+        try:
+            return [authres.AuthenticationResultsHeader.parse_value("unnamed; " + value)]
+        except Exception:  # authres raises its own SyntaxError family, or worse
+            return []
+    return []
+
+
 def _ours(headers: Sequence[tuple[str, str]], authserv_id: str) -> list[Any]:
     """The parsed headers of ours: from the topmost A-R header carrying our id, the
     A-R headers of ours that follow it, up to the first ``Received`` header (the hop
@@ -88,15 +115,20 @@ def _ours(headers: Sequence[tuple[str, str]], authserv_id: str) -> list[Any]:
 
 
 def verify_sender(
-    parts: MessageParts, authserv_id: str, headers: Sequence[tuple[str, str]] | None = None
+    parts: MessageParts,
+    authserv_id: str,
+    headers: Sequence[tuple[str, str]] | None = None,
+    unnamed_results: bool = False,
 ) -> Verification:
     """Read our server's verdict on ``parts``' sender; never raises.
 
     ``headers`` are the message's header fields in order, (name, value); without
     them only the Authentication-Results values of ``parts`` are read (their order
-    kept, but not where they stand among the ``Received`` headers)."""
+    kept, but not where they stand among the ``Received`` headers).
+    ``unnamed_results``: the topmost header without an authserv-id is our server's
+    (Exchange Online); ``authserv_id`` may then be empty."""
     from_domain = _domain(parts.sender)
-    if not authserv_id.strip():
+    if not authserv_id.strip() and not unnamed_results:
         return Verification(
             configured=False,
             from_domain=from_domain,
@@ -105,12 +137,17 @@ def verify_sender(
     if headers is None:
         name = "authentication-results"
         headers = [(name, v) for v in parts.headers.get(name, [])]
-    ours = _ours(headers, authserv_id)
+    ours = _topmost_unnamed(headers) if unnamed_results else []
+    if ours:
+        authserv_id = "the topmost unnamed header"
+    elif authserv_id.strip():
+        ours = _ours(headers, authserv_id)
     if not ours:
+        source = authserv_id.strip() or "the topmost unnamed header"
         return Verification(
             configured=True,
             from_domain=from_domain,
-            reason=f"no Authentication-Results from {authserv_id}",
+            reason=f"no Authentication-Results from {source}",
         )
     spf = spf_domain = None
     dkim: list[str] = []

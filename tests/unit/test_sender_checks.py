@@ -192,3 +192,60 @@ def test_ambiguous_from_values_are_named(values: list[str]) -> None:
 def test_plain_from_values_are_not_ambiguous(value: str) -> None:
     """Ordinary From headers, display names with commas included, are one sender."""
     assert from_problem([value]) is None
+
+
+# --- Microsoft 365: Authentication-Results without an authserv-id --------------------
+
+M365 = (
+    "Authentication-Results: spf=pass (sender IP is 40.107.1.1)\r\n"
+    " smtp.mailfrom=town.vt.us; dkim=pass (signature was verified)\r\n"
+    " header.d=town.vt.us;dmarc=pass action=none header.from=town.vt.us;compauth=pass\r\n"
+    " reason=100"
+)
+M365_RECEIVED = (
+    "Received: from mail.town.vt.us (40.107.1.1) by BN8NAM.mail.protection.outlook.com\r\n"
+    " with Microsoft SMTP Server; Mon, 2 Nov 2026 14:00:01 +0000"
+)
+
+
+def m365_verdict(*headers: str, authserv_id: str = "", unnamed: bool = True) -> object:
+    raw = message(*headers)
+    from email.parser import BytesHeaderParser
+    from email.policy import compat32
+
+    ordered = [
+        (k.lower(), str(v)) for k, v in BytesHeaderParser(policy=compat32).parsebytes(raw).items()
+    ]
+    return verify_sender(read_message(raw), authserv_id, ordered, unnamed_results=unnamed)
+
+
+def test_exchange_online_header_verifies_when_the_mailbox_is_hosted_there() -> None:
+    """With [trust] unnamed_results, Exchange Online's id-less header is read as ours."""
+    result = m365_verdict(M365, M365_RECEIVED)
+    assert result.verified is True  # type: ignore[attr-defined]
+    assert result.configured is True  # type: ignore[attr-defined]
+    assert result.dkim == ["pass:town.vt.us"]  # type: ignore[attr-defined]
+
+
+def test_exchange_online_header_verifies_nobody_unless_configured() -> None:
+    """Without the setting an id-less header cannot be attributed: the check fails closed."""
+    assert m365_verdict(M365, M365_RECEIVED, unnamed=False).verified is False  # type: ignore[attr-defined]
+    named = m365_verdict(M365, M365_RECEIVED, authserv_id="mx.dps.vt", unnamed=False)
+    assert named.verified is False  # type: ignore[attr-defined]
+
+
+def test_an_unnamed_pass_below_the_topmost_header_counts_for_nothing() -> None:
+    """Only the topmost header may be the host's: a sender's own id-less "pass" further
+    down (under the host's fail) never verifies."""
+    fail = M365.replace("dmarc=pass", "dmarc=fail")
+    assert m365_verdict(fail, M365_RECEIVED, M365).verified is False  # type: ignore[attr-defined]
+    # A named header of another server on top: the unnamed one below is not the host's.
+    other = "Authentication-Results: mx.evil.example; dmarc=fail header.from=town.vt.us"
+    assert m365_verdict(other, M365, M365_RECEIVED).verified is False  # type: ignore[attr-defined]
+
+
+def test_unnamed_mode_still_reads_our_named_header() -> None:
+    """With both an authserv-id and the setting, our named header on top is read as usual."""
+    named = "Authentication-Results: mx.dps.vt; dmarc=pass header.from=town.vt.us"
+    result = m365_verdict(named, M365_RECEIVED, authserv_id="mx.dps.vt")
+    assert result.verified is True  # type: ignore[attr-defined]
