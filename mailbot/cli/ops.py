@@ -133,9 +133,10 @@ def status(
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @click.pass_obj
 def purge(app: Any, dry_run: bool, days: int | None, as_json: bool) -> None:
-    """Delete the raw bodies of messages whose case closed more than [retention]
-    raw_days ago (approved or rejected). The ledger row, its hashes, the case and the
-    audit trail stay; quarantined messages and open cases are never touched.
+    """Delete the raw bodies of messages, and of the replies sent, whose case closed
+    more than [retention] raw_days ago (approved or rejected). The ledger and outbox
+    rows, hashes, the case and the audit trail stay; quarantined messages, open cases
+    and replies still to be sent are never touched.
 
     \b
     Examples:
@@ -165,7 +166,7 @@ def purge(app: Any, dry_run: bool, days: int | None, as_json: bool) -> None:
             json.dumps(
                 [
                     {
-                        "message": p.message_id,
+                        p.kind: p.message_id,
                         "case": p.case_reference,
                         "recorded_at": p.recorded_at.isoformat(),
                         "size": p.size,
@@ -178,9 +179,11 @@ def purge(app: Any, dry_run: bool, days: int | None, as_json: bool) -> None:
     verb = "would delete" if dry_run else "deleted"
     for p in items:
         click.echo(
-            f"message #{p.message_id} of {p.case_reference or '-'} "
+            f"{p.kind} #{p.message_id} of {p.case_reference or '-'} "
             f"({p.recorded_at:%Y-%m-%d}, {p.size} bytes)"
         )
+    messages = sum(p.kind == "message" for p in items)
     click.echo(
-        f"{verb} the raw body of {len(items)} message(s) of cases closed over {keep} day(s) ago"
+        f"{verb} the raw body of {messages} message(s) and {len(items) - messages} "
+        f"sent reply(ies) of cases closed over {keep} day(s) ago"
     )

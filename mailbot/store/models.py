@@ -286,7 +286,8 @@ class OutboxMessage(Base):
     to_address: Mapped[str] = mapped_column(String(320), index=True)
     recipients: Mapped[list[str]]
     subject: Mapped[str] = mapped_column(Text)
-    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    # None once [retention] has deleted the body of a reply of a long-closed case.
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary)
     status: Mapped[OutboxStatus] = mapped_column(_enum(OutboxStatus, "status"))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime]

@@ -22,7 +22,14 @@ from mailbot.cases import CaseKind, CaseStatus
 from mailbot.heartbeat import Heartbeat, instance_name
 from mailbot.metrics import serve_metrics
 from mailbot.store import db
-from mailbot.store.models import AuditEvent, Case, Message, MessageOutcome
+from mailbot.store.models import (
+    AuditEvent,
+    Case,
+    Message,
+    MessageOutcome,
+    OutboxMessage,
+    OutboxStatus,
+)
 from tests.fakes import FakeClock
 from tests.fixtures.certs import TlsFiles
 from tests.fixtures.dovecot import DovecotServer, free_port
@@ -254,6 +261,65 @@ def test_purge_deletes_only_raw_bodies_of_long_closed_cases(
     ]
     again = mailbot(config, "purge", "--dry-run")
     assert "would delete the raw body of 0 message(s)" in again.stdout
+    engine.dispose()
+
+
+def _reply(case: Case, n: int, created: datetime, status: OutboxStatus) -> OutboxMessage:
+    return OutboxMessage(
+        case_id=case.id,
+        template="checklist",
+        message_id=f"<r{n}@mailbot.invalid>",
+        to_address="chief@agency.test",
+        recipients=["chief@agency.test"],
+        subject=f"[{case.reference}] checklist",
+        raw=b"Subject: checklist\r\n\r\nBrown | Kevin | Officer | HA022 | kbrown\r\n",
+        status=status,
+        attempts=1,
+        next_attempt_at=created,
+        last_error=None,
+        created_at=created,
+        sent_at=created if status == OutboxStatus.SENT else None,
+    )
+
+
+def test_purge_deletes_bodies_of_replies_sent_for_long_closed_cases(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    """Replies quote the officer list: `purge` deletes the body of the reply sent 100
+    days ago for the closed case (keeping its outbox row), and keeps the reply still
+    waiting to go, today's reply and the replies of the open case."""
+    engine = db.make_engine(sqlite_url)
+    db.upgrade_engine(engine)
+    seeded = _seed(engine)
+    old = NOW - timedelta(days=100)
+    with db.transaction(engine) as s:
+        closed = s.get(Case, seeded["closed"])
+        open_ = s.scalars(select(Case).where(Case.reference == "ETK-0002")).one()
+        assert closed is not None
+        rows = [
+            _reply(closed, 1, old, OutboxStatus.SENT),
+            _reply(closed, 2, old, OutboxStatus.PENDING),
+            _reply(closed, 3, NOW, OutboxStatus.SENT),
+            _reply(open_, 4, old, OutboxStatus.SENT),
+            _reply(closed, 5, old, OutboxStatus.FAILED),
+        ]
+        s.add_all(rows)
+        s.flush()
+        ids = [r.id for r in rows]
+    config = db_only_config(tmp_path, sqlite_url, "[retention]\nraw_days = 30\n")
+    dry = mailbot(config, "purge", "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    listed = json.loads(dry.stdout)
+    assert [p["reply"] for p in listed if "reply" in p] == [ids[0], ids[4]]
+    done = mailbot(config, "purge")
+    assert done.returncode == 0, done.stderr
+    assert "deleted the raw body of 1 message(s) and 2 sent reply(ies)" in done.stdout
+    with db.transaction(engine) as s:
+        kept = {o.id: o.raw for o in s.scalars(select(OutboxMessage).order_by(OutboxMessage.id))}
+        event = s.scalars(select(AuditEvent).where(AuditEvent.action == "raw_purged")).one()
+    assert [i for i, raw in kept.items() if raw is None] == [ids[0], ids[4]]
+    assert len(kept) == 5
+    assert event.detail["replies"] == [ids[0], ids[4]]
     engine.dispose()
 
 
