@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, m
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from mailbot.errors import ConfigError
+from mailbot.intake.classify import LOOP_HEADER
+from mailbot.intake.limits import Limits
 
 Security = Literal["tls", "starttls", "none"]
 Auth = Literal["password", "oauth2"]
@@ -140,19 +142,21 @@ class PollSettings(_Section):
 
 
 class LimitsSettings(_Section):
-    max_message_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
-    max_attachments: int = Field(default=20, ge=0)
-    max_attachment_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
-    max_decompressed_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)
-    max_image_pixels: int = Field(default=25_000_000, ge=1)
-    max_officers: int = Field(default=500, ge=1)
-    max_text_chars: int = Field(default=1_000_000, ge=1000)
-    read_timeout_seconds: float = Field(default=30.0, ge=0)
+    """The bounds of :class:`~mailbot.intake.limits.Limits` (whose defaults these are)."""
+
+    max_message_bytes: int = Field(default=Limits.max_message_bytes, ge=1024)
+    max_attachments: int = Field(default=Limits.max_attachments, ge=0)
+    max_attachment_bytes: int = Field(default=Limits.max_attachment_bytes, ge=1024)
+    max_decompressed_bytes: int = Field(default=Limits.max_decompressed_bytes, ge=1024)
+    max_image_pixels: int = Field(default=Limits.max_image_pixels, ge=1)
+    max_officers: int = Field(default=Limits.max_officers, ge=1)
+    max_text_chars: int = Field(default=Limits.max_text_chars, ge=1000)
+    read_timeout_seconds: float = Field(default=Limits.read_timeout_seconds, ge=0)
 
 
 class BotSettings(_Section):
     reference_prefix: str = Field(default="ETK", pattern=r"^[A-Z]{2,8}$")
-    loop_header: str = "X-Mailbot-Loop"
+    loop_header: str = LOOP_HEADER
     message_id_domain: str = "mailbot.invalid"
     max_replies_per_address_per_day: int = Field(default=5, ge=0)
     authserv_id: str = ""
