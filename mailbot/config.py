@@ -1,21 +1,29 @@
 """The one typed settings object.
 
-Built at the entry point from a TOML file (``--config PATH`` or ``MAILBOT_CONFIG``)
-with ``MAILBOT_<SECTION>_<KEY>`` environment overrides (for secrets such as
-``MAILBOT_MAILBOX_PASSWORD``). Never built at import time.
+Built at the entry point from a TOML file (``--config PATH`` or ``MAILBOT_CONFIG``,
+read by :mod:`mailbot.config_file`) with ``MAILBOT_<SECTION>_<KEY>`` environment
+overrides (for secrets such as ``MAILBOT_MAILBOX_PASSWORD``). Never built at import
+time.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
-import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from mailbot.config_file import (
+    DEFAULT_DATABASE_URL,
+    DEFAULT_LOG_FORMAT,
+    DEFAULT_LOG_LEVEL,
+    LogFormat,
+    LogLevel,
+    read_config,
+)
 from mailbot.errors import ConfigError
 from mailbot.intake.classify import LOOP_HEADER
 from mailbot.intake.limits import Limits
@@ -128,7 +136,7 @@ class RetentionSettings(_Section):
 
 
 class DatabaseSettings(_Section):
-    url: str = "sqlite:///mailbot.db"
+    url: str = DEFAULT_DATABASE_URL
     statement_timeout_seconds: float = Field(default=30.0, ge=0)
     connect_timeout_seconds: float = Field(default=10.0, gt=0)
 
@@ -184,8 +192,8 @@ class TrustSettings(_Section):
 
 
 class LoggingSettings(_Section):
-    level: Literal["debug", "info", "warning", "error"] = "info"
-    format: Literal["auto", "console", "json"] = "auto"
+    level: LogLevel = DEFAULT_LOG_LEVEL
+    format: LogFormat = DEFAULT_LOG_FORMAT
 
 
 class Settings(BaseSettings):
@@ -255,20 +263,7 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
 
     Raises :class:`ConfigError` with a one-line message naming the key to fix.
     """
-    chosen = path if path is not None else os.environ.get("MAILBOT_CONFIG") or None
-    data: dict[str, Any] = {}
-    source = "environment"
-    if chosen is not None:
-        file = Path(chosen)
-        source = str(file)
-        try:
-            data = tomllib.loads(file.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ConfigError(f"config file {file} not found; pass --config PATH") from None
-        except (OSError, UnicodeDecodeError) as e:
-            raise ConfigError(f"config file {file} cannot be read: {e}") from None
-        except tomllib.TOMLDecodeError as e:
-            raise ConfigError(f"config file {file} is not valid TOML: {e}") from None
+    source, data = read_config(path)
     try:
         return Settings(**data)
     except ValidationError as e:
