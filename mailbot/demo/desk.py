@@ -25,14 +25,8 @@ from mailbot.demo.layout import (
     settings_toml,
     shown,
 )
-from mailbot.demo.servers import (
-    Delivery,
-    ImapServer,
-    MailRouter,
-    SmtpServer,
-    append_to_desk,
-    claim_port,
-)
+from mailbot.demo.servers import ServerProcess, claim_port, imap_server, smtp_server
+from mailbot.demo.smtp_server import Delivery
 from mailbot.demo.story import Story
 from mailbot.errors import DemoError
 
@@ -56,8 +50,8 @@ class Demo:
         self.echo = echo
         self.stop = threading.Event()
         self.events: queue.Queue[Delivery] = queue.Queue()
-        self._imap: ImapServer | None = None
-        self._smtp: SmtpServer | None = None
+        self._imap: ServerProcess | None = None
+        self._smtp: ServerProcess | None = None
         self._runner: Any = None
         self._runner_thread: threading.Thread | None = None
         self._engine: Any = None
@@ -130,17 +124,14 @@ class Demo:
         self._engine = db.make_engine(settings.database.url)
         self.echo(f"  database     {shown(self.layout.database)} (SQLite, migrated)")
 
-        self._imap = ImapServer(self.imap_port, self.layout.imap_log)
+        self._imap = imap_server(self.layout, self.imap_port)
         self._imap.start()
         self.echo(
             f"  IMAP server  {HOST}:{self.imap_port} "
             f"(user {DESK_USER}, password {DESK_PASSWORD}, no TLS)"
         )
         self._adopt_new_inbox(settings)
-        router = MailRouter(
-            settings.smtp.from_address, append_to_desk(settings), self.layout, self.events
-        )
-        self._smtp = SmtpServer(router, self.smtp_port)
+        self._smtp = smtp_server(self.layout, self.smtp_port, self.events)
         self._smtp.start()
         self.echo(
             f"  SMTP server  {HOST}:{self.smtp_port} "

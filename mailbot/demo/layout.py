@@ -36,6 +36,10 @@ class DemoLayout:
     def imap_log(self) -> Path:
         return self.root / "imap-server.log"
 
+    @property
+    def smtp_log(self) -> Path:
+        return self.root / "smtp-server.log"
+
     def maildir(self, address: str) -> Path:
         """The Maildir holding what ``address`` received."""
         safe = re.sub(r"[^a-z0-9@._+-]", "_", address.strip().lower()) or "_"

@@ -1,11 +1,9 @@
-"""The demo's servers on loopback (edges): the IMAP server process, the SMTP server
-and its mail routing, and sending through it."""
+"""The demo's servers on loopback (edges): their ports, their processes, and sending
+mail through the SMTP server."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import mailbox
 import queue
 import re
 import smtplib
@@ -15,18 +13,12 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import structlog
-
-from mailbot.config import Settings
 from mailbot.demo.layout import DESK_PASSWORD, DESK_USER, HOST, DemoLayout
 from mailbot.demo.samples import envelope_recipients, sender_of
-from mailbot.errors import DemoError, MailbotError
-
-log = structlog.get_logger()
+from mailbot.demo.smtp_server import Delivery
+from mailbot.errors import DemoError
 
 
 def free_port() -> int:
@@ -50,28 +42,32 @@ def claim_port(port: int, option: str) -> int:
     return port
 
 
-class ImapServer:
-    """:mod:`mailbot.demo.imap_server` in a process of its own, with one account: the desk's."""
+class ServerProcess:
+    """One of the demo's servers, run as ``python -m MODULE ARGS`` in a session of its
+    own, its stderr (and stdout, unless ``on_line`` takes each line of it) in
+    ``log_path``. Its stdin is a pipe from the demo: closing it stops the server, and so
+    does the demo's death."""
 
-    def __init__(self, port: int, log_path: Path) -> None:
+    def __init__(
+        self,
+        name: str,
+        module: str,
+        args: Sequence[str],
+        port: int,
+        log_path: Path,
+        on_line: Callable[[str], None] | None = None,
+    ) -> None:
+        self.name = name
+        self.module = module
+        self.args = list(args)
         self.port = port
         self.log_path = log_path
+        self.on_line = on_line
         self._process: subprocess.Popen[bytes] | None = None
+        self._reader: threading.Thread | None = None
 
     def command(self) -> list[str]:
-        return [
-            sys.executable,
-            "-m",
-            "mailbot.demo.imap_server",
-            "--host",
-            HOST,
-            "--port",
-            str(self.port),
-            "--user",
-            DESK_USER,
-            "--password",
-            DESK_PASSWORD,
-        ]
+        return [sys.executable, "-m", self.module, *self.args]
 
     def start(self, timeout: float = 20.0) -> None:
         with self.log_path.open("wb") as out:
@@ -80,22 +76,34 @@ class ImapServer:
             self._process = subprocess.Popen(
                 self.command(),
                 stdin=subprocess.PIPE,
-                stdout=out,
-                stderr=subprocess.STDOUT,
+                stdout=out if self.on_line is None else subprocess.PIPE,
+                stderr=out,
                 start_new_session=True,
             )
+        if self.on_line is not None:
+            self._reader = threading.Thread(
+                target=self._read_lines, name=f"demo-{self.name.lower()}-output", daemon=True
+            )
+            self._reader.start()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                raise DemoError(f"the IMAP server did not start: {self._last_log_line()}")
+                raise DemoError(f"the {self.name} server did not start: {self._last_log_line()}")
             with contextlib.suppress(OSError), socket.create_connection((HOST, self.port), 0.5):
                 return
             time.sleep(0.1)
         self.stop()
         raise DemoError(
-            f"the IMAP server did not answer on {HOST}:{self.port} within {timeout:.0f} s; "
-            f"see {self.log_path}"
+            f"the {self.name} server did not answer on {HOST}:{self.port} within "
+            f"{timeout:.0f} s; see {self.log_path}"
         )
+
+    def _read_lines(self) -> None:
+        process = self._process
+        assert process is not None and process.stdout is not None and self.on_line is not None
+        for line in process.stdout:
+            if line.strip():
+                self.on_line(line.decode("utf-8"))
 
     def _last_log_line(self) -> str:
         with contextlib.suppress(OSError):
@@ -108,109 +116,36 @@ class ImapServer:
         process, self._process = self._process, None
         if process is None or process.poll() is not None:
             return
-        process.terminate()
         if process.stdin is not None:
             process.stdin.close()
+        process.terminate()
         try:
             process.wait(5)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(5)
+        if self._reader is not None:
+            self._reader.join(5)
 
 
-@dataclass(frozen=True)
-class Delivery:
-    """One message the SMTP server accepted, and where it went."""
-
-    data: bytes
-    to_desk: bool
-    local: tuple[str, ...]
+def imap_server(layout: DemoLayout, port: int) -> ServerProcess:
+    """pymap's in-memory IMAP server (:mod:`mailbot.demo.imap_server`) with one
+    account, the desk's."""
+    args = ["--host", HOST, "--port", str(port), "--user", DESK_USER, "--password", DESK_PASSWORD]
+    return ServerProcess("IMAP", "mailbot.demo.imap_server", args, port, layout.imap_log)
 
 
-class MailRouter:
-    """aiosmtpd handler: mail for the desk is appended to its IMAP inbox; every other
-    recipient's copy goes to that recipient's Maildir under the demo folder."""
-
-    def __init__(
-        self,
-        desk_address: str,
-        append_to_desk: Callable[[bytes], None],
-        layout: DemoLayout,
-        events: queue.Queue[Delivery],
-    ) -> None:
-        self.desk_address = desk_address.lower()
-        self.append_to_desk = append_to_desk
-        self.layout = layout
-        self.events = events
-
-    def deliver(self, recipients: Sequence[str], data: bytes) -> Delivery:
-        to_desk = any(r.lower() == self.desk_address for r in recipients)
-        if to_desk:
-            self.append_to_desk(data)
-        local = tuple(
-            dict.fromkeys(r.lower() for r in recipients if r.lower() != self.desk_address)
-        )
-        for address in local:
-            path = self.layout.maildir(address)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            mailbox.Maildir(path, create=True).add(data)
-        return Delivery(data, to_desk, local)
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        data = envelope.original_content or envelope.content
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-        loop = asyncio.get_running_loop()
-        try:
-            delivery = await loop.run_in_executor(
-                None, self.deliver, list(envelope.rcpt_tos), bytes(data)
-            )
-        except (MailbotError, OSError) as e:
-            log.warning("demo_delivery_failed", error=str(e))
-            return "451 4.3.0 Local delivery failed, try again later"
-        self.events.put(delivery)
-        return "250 OK"
-
-
-def append_to_desk(settings: Settings) -> Callable[[bytes], None]:
-    """Deliver into the desk's IMAP inbox, as a mail server's local delivery would."""
-    from mailbot.adapters.imap import ImapMailbox
-
-    lock = threading.Lock()
-
-    def append(data: bytes) -> None:
-        with lock:
-            box = ImapMailbox(settings.mailbox)
-            try:
-                box.connect()
-                box.append(settings.mailbox.folder, data)
-            finally:
-                box.close()
-
-    return append
-
-
-class SmtpServer:
-    """The demo's aiosmtpd server on loopback."""
-
-    def __init__(self, router: MailRouter, port: int) -> None:
-        from aiosmtpd.controller import Controller
-
-        self.port = port
-        self._controller = Controller(router, hostname=HOST, port=port, ready_timeout=10)
-        self._running = False
-
-    def start(self) -> None:
-        try:
-            self._controller.start()
-        except (OSError, TimeoutError, RuntimeError) as e:
-            raise DemoError(f"the SMTP server could not start on {HOST}:{self.port}: {e}") from e
-        self._running = True
-
-    def stop(self) -> None:
-        if self._running:
-            self._running = False
-            self._controller.stop()
+def smtp_server(layout: DemoLayout, port: int, deliveries: queue.Queue[Delivery]) -> ServerProcess:
+    """The SMTP server (:mod:`mailbot.demo.smtp_server`) on ``[smtp] port`` of the
+    demo's settings; each message it accepts is put on ``deliveries``."""
+    return ServerProcess(
+        "SMTP",
+        "mailbot.demo.smtp_server",
+        ["--config", str(layout.config)],
+        port,
+        layout.smtp_log,
+        on_line=lambda line: deliveries.put(Delivery.from_line(line)),
+    )
 
 
 def send(smtp_port: int, raw: bytes) -> None:

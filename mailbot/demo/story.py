@@ -24,7 +24,8 @@ from mailbot.demo.samples import (
     plain_text,
     sender_of,
 )
-from mailbot.demo.servers import Delivery, send
+from mailbot.demo.servers import send
+from mailbot.demo.smtp_server import Delivery
 from mailbot.store import db
 
 STORY_TIMEOUT = 45.0

@@ -26,7 +26,8 @@ from mailbot.demo.samples import (
     fresh_identity,
     restamp,
 )
-from mailbot.demo.servers import Delivery, MailRouter, claim_port
+from mailbot.demo.servers import claim_port
+from mailbot.demo.smtp_server import Delivery, MailRouter
 from mailbot.errors import DemoError
 from mailbot.intake.limits import Limits
 from mailbot.intake.parse import parse_message
@@ -130,13 +131,24 @@ def test_router_files_desk_mail_in_the_inbox_and_the_rest_in_maildirs(tmp_path: 
     their own Maildir under the demo folder."""
     appended: list[bytes] = []
     events: queue.Queue[Delivery] = queue.Queue()
-    router = MailRouter("dps.eTicket@vermont.gov", appended.append, DemoLayout(tmp_path), events)
+    router = MailRouter(
+        "dps.eTicket@vermont.gov", appended.append, DemoLayout(tmp_path), events.put
+    )
     data = b"Subject: hi\r\n\r\nhello\r\n"
     delivery = router.deliver(["DPS.eticket@vermont.gov", "PoC@Agency.gov", "poc@agency.gov"], data)
     assert appended == [data]
     assert delivery.to_desk and delivery.local == ("poc@agency.gov",)
     box = mailbox.Maildir(tmp_path / "mail" / "poc@agency.gov", create=False)
     assert [box.get_bytes(k) for k in box.iterkeys()] == [data]
+
+
+def test_a_delivery_reaches_the_demo_intact_from_the_smtp_server_process() -> None:
+    """What the SMTP server process reports about a message (one line of text) gives the
+    demo the message's exact bytes and where it went."""
+    sent = Delivery(b"Subject: caf\xc3\xa9\r\n\r\n\x00\xff\n", False, ("a@x.org", "b@y.org"))
+    line = sent.to_line()
+    assert "\n" not in line
+    assert Delivery.from_line(line + "\n") == sent
 
 
 def test_a_busy_port_is_refused_with_the_option_to_change() -> None:
