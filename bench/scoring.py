@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from mailbot.intake.officer_fields import OFFICER_FIELDS
+
 TITLES = {
     "sgt": "sergeant",
     "cpl": "corporal",
@@ -64,7 +66,6 @@ _SCALARS = {
     "point_of_contact": ("name", "email"),
     "head_of_department": ("name", "title"),
 }
-OFFICER_FIELDS = ("last_name", "first_name", "title", "officer_number", "dps_username")
 _INDEX = re.compile(r"^officers\[(\d+)\](.*)$")
 _ZIP = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
 _HOUSE = re.compile(r"^\s*(\d+[A-Za-z]?)\b")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mailbot.errors import CaseError
+from mailbot.intake.officer_fields import OFFICER_IDENTITY
 
 
 class CaseKind(enum.StrEnum):
@@ -100,7 +101,7 @@ class Revision:
     @property
     def replaced(self) -> bool:
         """True when a value was corrected rather than a gap filled."""
-        return not _blank(self.old)
+        return not is_blank(self.old)
 
 
 # Recomputed by re-checking the merged data, never merged.
@@ -109,23 +110,28 @@ class Revision:
 _NOT_MERGED = frozenset({"missing", "invalid", "to_confirm", "evidence", "questions"})
 # Facts about the first message of a case; a reply does not change them.
 _KEEP_FIRST = frozenset({"sender", "automated"})
-_IDENTITY = ("officer_number", "last_name", "first_name")
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or value == {}
+def is_blank(value: Any) -> bool:
+    """True when ``value`` says nothing: None, text of only spaces, or an empty
+    mapping or list. 0 and False are values."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, Mapping | list | tuple) and not value
 
 
 def _norm(value: Any) -> str:
-    return " ".join(str(value).split()).casefold() if not _blank(value) else ""
+    return " ".join(str(value).split()).casefold() if not is_blank(value) else ""
 
 
 def merge(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[dict[str, Any], list[Revision]]:
     """Merge a reply's parse result (``new``) into a case's data (``old``).
 
     - a non-blank new value fills a gap or replaces a different old value; blank
-      values (None, "") never erase anything, and text differing only in letter case
-      or spacing is not a change;
+      values (:func:`is_blank`) never erase anything, and text differing only in
+      letter case or spacing is not a change;
     - ``intent`` "other" never replaces a known intent; ``sender`` and ``automated``
       keep the first message's values;
     - officers are matched by officer number, else by last and first name, else by
@@ -143,9 +149,9 @@ def merge(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[dict[str, Any
     for key, value in new.items():
         if key in _NOT_MERGED:
             continue
-        if key in _KEEP_FIRST and key in merged and not _blank(merged[key]):
+        if key in _KEEP_FIRST and key in merged and not is_blank(merged[key]):
             continue
-        if key == "intent" and (value == "other" or _blank(value)) and key in merged:
+        if key == "intent" and (value == "other" or is_blank(value)) and key in merged:
             continue
         if key == "notes" and isinstance(value, list):
             known = list(merged.get(key) or [])
@@ -165,25 +171,28 @@ def _merge_value(old: Any, new: Any, path: str, revisions: list[Revision]) -> An
         for key, value in new.items():
             result[key] = _merge_value(result.get(key), value, f"{path}.{key}", revisions)
         return result
-    if _blank(new) or new == old or (isinstance(new, str) and _norm(new) == _norm(old)):
+    if is_blank(new) or new == old or (isinstance(new, str) and _norm(new) == _norm(old)):
         return old
     revisions.append(Revision(path, copy.deepcopy(old), copy.deepcopy(new)))
     return copy.deepcopy(new)
 
 
 def _compatible(a: Mapping[str, Any], b: Mapping[str, Any], fields: tuple[str, ...]) -> bool:
-    return all(_blank(a.get(f)) or _blank(b.get(f)) or _norm(a[f]) == _norm(b[f]) for f in fields)
+    return all(
+        is_blank(a.get(f)) or is_blank(b.get(f)) or _norm(a[f]) == _norm(b[f]) for f in fields
+    )
 
 
 def _same_number(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    return not _blank(a.get("officer_number")) and _norm(a["officer_number"]) == _norm(
+    return not is_blank(a.get("officer_number")) and _norm(a["officer_number"]) == _norm(
         b.get("officer_number")
     )
 
 
 def _same_name(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     return all(
-        not _blank(a.get(f)) and _norm(a[f]) == _norm(b.get(f)) for f in ("last_name", "first_name")
+        not is_blank(a.get(f)) and _norm(a[f]) == _norm(b.get(f))
+        for f in ("last_name", "first_name")
     )
 
 
@@ -196,16 +205,20 @@ def _match_officer(
             if test(row, old_rows[i]):
                 return i
     # A last name only one officer has ("Hale - jhale"), unless the row says otherwise.
-    if not _blank(row.get("last_name")):
+    if not is_blank(row.get("last_name")):
         same = [
             i
             for i, old in enumerate(old_rows)
             if _norm(old.get("last_name")) == _norm(row["last_name"])
         ]
-        if len(same) == 1 and same[0] in free and _compatible(row, old_rows[same[0]], _IDENTITY):
+        if (
+            len(same) == 1
+            and same[0] in free
+            and _compatible(row, old_rows[same[0]], OFFICER_IDENTITY)
+        ):
             return same[0]
     # By position, only when nothing the row says contradicts the old row there.
-    if index in free and _compatible(row, old_rows[index], _IDENTITY):
+    if index in free and _compatible(row, old_rows[index], OFFICER_IDENTITY):
         return index
     return None
 
@@ -238,7 +251,7 @@ def _merge_rows(
             continue
         at = match(row, index, rows, taken)
         if at is None:
-            if all(_blank(v) for v in row.values()):
+            if all(is_blank(v) for v in row.values()):
                 continue  # a placeholder with nothing to match: adds nothing
             at = len(rows)
             rows.append({})

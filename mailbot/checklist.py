@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from mailbot.intake.officer_fields import OFFICER_FIELDS
+
 Kind = Literal["missing", "invalid"]
 
 # Longest piece of inbound text (a name, a rejected value) echoed back in a reply.
@@ -101,7 +103,6 @@ _EXAMPLES: dict[str, str] = {
 }
 OFFICER_HEADER = "Last Name | First Name | Rank/Title | Officer Number | DPS Username"
 OFFICER_SAMPLE = "Brown | Kevin | Officer | HA022 | kbrown"
-_OFFICER_FIELDS = ("last_name", "first_name", "title", "officer_number", "dps_username")
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,7 @@ def _change_item(
 
 def _answer_line(officer: object) -> str:
     parts = []
-    for name in _OFFICER_FIELDS:
+    for name in OFFICER_FIELDS:
         value = clean(_get(officer, name), 40).replace("|", "/")
         parts.append(value or "____")
     return " | ".join(parts)

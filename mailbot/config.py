@@ -1,22 +1,32 @@
 """The one typed settings object.
 
-Built at the entry point from a TOML file (``--config PATH`` or ``MAILBOT_CONFIG``)
-with ``MAILBOT_<SECTION>_<KEY>`` environment overrides (for secrets such as
-``MAILBOT_MAILBOX_PASSWORD``). Never built at import time.
+Built at the entry point from a TOML file (``--config PATH`` or ``MAILBOT_CONFIG``,
+read by :mod:`mailbot.config_file`) with ``MAILBOT_<SECTION>_<KEY>`` environment
+overrides (for secrets such as ``MAILBOT_MAILBOX_PASSWORD``). Never built at import
+time.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
-import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from mailbot.config_file import (
+    DEFAULT_DATABASE_URL,
+    DEFAULT_LOG_FORMAT,
+    DEFAULT_LOG_LEVEL,
+    LogFormat,
+    LogLevel,
+    read_config,
+)
 from mailbot.errors import ConfigError
+from mailbot.intake.classify import LOOP_HEADER
+from mailbot.intake.limits import Limits
 
 Security = Literal["tls", "starttls", "none"]
 Auth = Literal["password", "oauth2"]
@@ -126,7 +136,7 @@ class RetentionSettings(_Section):
 
 
 class DatabaseSettings(_Section):
-    url: str = "sqlite:///mailbot.db"
+    url: str = DEFAULT_DATABASE_URL
     statement_timeout_seconds: float = Field(default=30.0, ge=0)
     connect_timeout_seconds: float = Field(default=10.0, gt=0)
 
@@ -140,19 +150,21 @@ class PollSettings(_Section):
 
 
 class LimitsSettings(_Section):
-    max_message_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
-    max_attachments: int = Field(default=20, ge=0)
-    max_attachment_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
-    max_decompressed_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)
-    max_image_pixels: int = Field(default=25_000_000, ge=1)
-    max_officers: int = Field(default=500, ge=1)
-    max_text_chars: int = Field(default=1_000_000, ge=1000)
-    read_timeout_seconds: float = Field(default=30.0, ge=0)
+    """The bounds of :class:`~mailbot.intake.limits.Limits` (whose defaults these are)."""
+
+    max_message_bytes: int = Field(default=Limits.max_message_bytes, ge=1024)
+    max_attachments: int = Field(default=Limits.max_attachments, ge=0)
+    max_attachment_bytes: int = Field(default=Limits.max_attachment_bytes, ge=1024)
+    max_decompressed_bytes: int = Field(default=Limits.max_decompressed_bytes, ge=1024)
+    max_image_pixels: int = Field(default=Limits.max_image_pixels, ge=1)
+    max_officers: int = Field(default=Limits.max_officers, ge=1)
+    max_text_chars: int = Field(default=Limits.max_text_chars, ge=1000)
+    read_timeout_seconds: float = Field(default=Limits.read_timeout_seconds, ge=0)
 
 
 class BotSettings(_Section):
     reference_prefix: str = Field(default="ETK", pattern=r"^[A-Z]{2,8}$")
-    loop_header: str = "X-Mailbot-Loop"
+    loop_header: str = LOOP_HEADER
     message_id_domain: str = "mailbot.invalid"
     max_replies_per_address_per_day: int = Field(default=5, ge=0)
     authserv_id: str = ""
@@ -184,8 +196,8 @@ class TrustSettings(_Section):
 
 
 class LoggingSettings(_Section):
-    level: Literal["debug", "info", "warning", "error"] = "info"
-    format: Literal["auto", "console", "json"] = "auto"
+    level: LogLevel = DEFAULT_LOG_LEVEL
+    format: LogFormat = DEFAULT_LOG_FORMAT
 
 
 class Settings(BaseSettings):
@@ -255,20 +267,7 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
 
     Raises :class:`ConfigError` with a one-line message naming the key to fix.
     """
-    chosen = path if path is not None else os.environ.get("MAILBOT_CONFIG") or None
-    data: dict[str, Any] = {}
-    source = "environment"
-    if chosen is not None:
-        file = Path(chosen)
-        source = str(file)
-        try:
-            data = tomllib.loads(file.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ConfigError(f"config file {file} not found; pass --config PATH") from None
-        except (OSError, UnicodeDecodeError) as e:
-            raise ConfigError(f"config file {file} cannot be read: {e}") from None
-        except tomllib.TOMLDecodeError as e:
-            raise ConfigError(f"config file {file} is not valid TOML: {e}") from None
+    source, data = read_config(path)
     try:
         return Settings(**data)
     except ValidationError as e:

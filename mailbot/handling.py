@@ -484,7 +484,7 @@ class Handler:
     ) -> Outcome:
         sender = (parts.sender or "").lower()
         known = {a.lower() for a in (case.sender, case.poc_email) if a}
-        if case.status not in (cases.CaseStatus.NEEDS_INFO, cases.CaseStatus.IN_REVIEW):
+        if case.status not in cases.OPEN_STATUSES:
             casefiles.add_flag(session, case, CaseFlag.LATE_FOLLOW_UP, now=now)
             return Outcome(MessageOutcome.REVIEW, f"follow-up to closed {case.reference}", case.id)
         new, notes = self._answer(session, case, parts)

@@ -25,6 +25,7 @@ from email.parser import BytesHeaderParser
 from email.utils import format_datetime, formataddr
 
 from mailbot.errors import InvalidRecipient, ReplyError
+from mailbot.intake.classify import LOOP_HEADER
 from mailbot.replies import Rendered
 
 MAX_REFERENCES = 10
@@ -162,7 +163,7 @@ def build_email(
     in_reply_to: str | None,
     references: Sequence[str],
     reference: str | None,
-    loop_header: str = "X-Mailbot-Loop",
+    loop_header: str = LOOP_HEADER,
     loop_value: str,
     date: datetime,
     from_name: str | None = None,

@@ -75,13 +75,13 @@ class AppContext:
     def database_url(self) -> str:
         """``[database] url`` for the read-only listings: read without building the
         settings when the file holds only ``[database]`` and ``[logging]`` (see
-        :mod:`mailbot.cli.quick_settings`), else from :attr:`settings`."""
+        :func:`mailbot.config_file.desk_settings`), else from :attr:`settings`."""
         if self._settings is not None:
             return str(self._settings.database.url)
         if self._database_url is None:
-            from mailbot.cli.quick_settings import read_quick_settings
+            from mailbot.config_file import desk_settings
 
-            quick = read_quick_settings(self.config_path)
+            quick = desk_settings(self.config_path)
             if quick is None:
                 return str(self.settings.database.url)
             if "structlog" in sys.modules:  # else nothing here logs: configure on demand

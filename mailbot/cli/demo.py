@@ -60,7 +60,17 @@ def demo(
       mailbot --config mailbot-demo/mailbot.toml approve ETK-0001 --by "Your Name"
       mailbot demo --dir /tmp/desk --exit-after-seed
     """
-    from mailbot.demo import DemoOptions, run_demo
+    from mailbot.demo import INSTALL_HINT, missing_packages
+    from mailbot.errors import DemoError
+
+    missing = missing_packages()
+    if missing:
+        raise DemoError(
+            f"the demo needs {' and '.join(missing)}, which come with the demo extra: "
+            f"{INSTALL_HINT}"
+        )
+
+    from mailbot.demo.desk import DemoOptions, run_demo
     from mailbot.logs import configure_logging
 
     configure_logging(app.log_level or "warning", "auto")

@@ -28,13 +28,12 @@ from email.policy import compat32
 from typing import Any
 
 from mailbot.intake import prose, tables
+from mailbot.intake.classify import LOOP_HEADER
 from mailbot.intake.limits import Limits
 from mailbot.intake.model import Officer
+from mailbot.intake.officer_fields import OFFICER_FIELDS, OFFICER_IDENTITY
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
-
-OFFICER_FIELDS = ("last_name", "first_name", "title", "officer_number", "dps_username")
-"""The order of the officer line the checklist suggests."""
 
 SHINGLE = 4
 """Words per n-gram when matching a line against what we sent."""
@@ -583,11 +582,7 @@ def place_officers(
                     + ", ".join(f"{k} {v}" for k, v in data.items() if k != "dps_username")
                 )
             continue
-        identity = {
-            k: roster[at].get(k)
-            for k in ("officer_number", "last_name", "first_name")
-            if roster[at].get(k)
-        }
+        identity = {k: roster[at].get(k) for k in OFFICER_IDENTITY if roster[at].get(k)}
         # The roster's spelling identifies the row; the answer's values fill it in.
         fill = {k: v for k, v in data.items() if k not in identity or not _key(roster[at].get(k))}
         if data.get("officer_number") and _key(data["officer_number"]) != _key(
@@ -611,11 +606,7 @@ def place_officers(
             and not _made_from(named, value)
         ):
             continue  # "thanks" or "yes" on a line of its own is not jdoe's username
-        identity = {
-            k: roster[at].get(k)
-            for k in ("officer_number", "last_name", "first_name")
-            if roster[at].get(k)
-        }
+        identity = {k: roster[at].get(k) for k in OFFICER_IDENTITY if roster[at].get(k)}
         rows[at] = {**identity, **rows[at], field: value}
     return rows + extra, notes
 
@@ -636,7 +627,7 @@ def read_answer(
     case_data: Mapping[str, Any],
     rules: Rules,
     limits: Limits | None = None,
-    loop_header: str = "X-Mailbot-Loop",
+    loop_header: str = LOOP_HEADER,
 ) -> tuple[dict[str, Any], list[str]]:
     """What an answer to our reply adds to its case: a request in the ``mailbot parse
     --json`` shape (officers laid over the case's roster, see :func:`place_officers`)

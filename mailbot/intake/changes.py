@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from mailbot.intake.model import Action, Change, Officer
+from mailbot.intake.officer_fields import OFFICER_IDENTITY
 from mailbot.intake.prose import officer_in, person, rank_title, sentences
 from mailbot.intake.rules import Rules, per_rules
 
@@ -63,7 +64,6 @@ _ACTION_CELL = {
     "retire": "deactivate", "retired": "deactivate", "left": "deactivate",
     "transfer": "deactivate", "end": "deactivate",
 }  # fmt: skip
-_IDENTITY = ("officer_number", "last_name", "first_name")
 _ACTION_HEADINGS = frozenset({"action", "change", "request", "type", "change type", "what"})
 
 
@@ -282,11 +282,7 @@ def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
                 continue
             data = officer.model_dump()
             if action == "deactivate":
-                data = {
-                    k: v
-                    for k, v in data.items()
-                    if k in ("officer_number", "last_name", "first_name")
-                }
+                data = {k: v for k, v in data.items() if k in OFFICER_IDENTITY}
             out.append(Change.model_validate({"action": action, **data}))
         break
     return out

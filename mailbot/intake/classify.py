@@ -6,6 +6,9 @@ import re
 
 from mailbot.intake.parts import MessageParts
 
+# The header on every email the bot sends (``[bot] loop_header`` names another).
+LOOP_HEADER = "X-Mailbot-Loop"
+
 _REPORTS = frozenset(
     {"multipart/report", "message/delivery-status", "message/disposition-notification"}
 )
@@ -19,7 +22,7 @@ _SUBJECT = re.compile(
 )
 
 
-def automated_reason(parts: MessageParts, loop_header: str = "X-Mailbot-Loop") -> str | None:
+def automated_reason(parts: MessageParts, loop_header: str = LOOP_HEADER) -> str | None:
     """A short reason why ``parts`` was sent by a machine (RFC 3834 and common
     practice), or ``None`` when a person wrote it."""
     auto = (parts.header("auto-submitted") or "").strip().lower()

@@ -25,6 +25,7 @@ from mailbot.intake import (
     roles,
     tables,
 )
+from mailbot.intake.classify import LOOP_HEADER
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Officer, ParseResult
@@ -40,7 +41,7 @@ def parse_message(
     raw: bytes,
     limits: Limits | None = None,
     rules: Rules | None = None,
-    loop_header: str = "X-Mailbot-Loop",
+    loop_header: str = LOOP_HEADER,
 ) -> ParseResult:
     """Read one message. Raises :class:`~mailbot.errors.MessageError` only when the
     input is not a readable email; an incomplete request is a result, not an error."""
@@ -81,7 +82,7 @@ def parse_parts(
     parts: MessageParts,
     rules: Rules | None = None,
     limits: Limits | None = None,
-    loop_header: str = "X-Mailbot-Loop",
+    loop_header: str = LOOP_HEADER,
 ) -> ParseResult:
     """Everything after the MIME layer: intent, fields, officers, changes and checklist."""
     from mailbot.intake.classify import automated_reason

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mailbot.errors import RulesError
+from mailbot.intake.officer_fields import OFFICER_FIELDS
 
 
 class _Rule(BaseModel):
@@ -165,9 +166,7 @@ _FILES: dict[str, type[_Rule]] = {
     "columns": Columns,
     "language": Language,
 }
-_COLUMN_KEYS = {
-    "last_name", "first_name", "title", "officer_number", "dps_username", "full_name", "status",
-}  # fmt: skip
+_COLUMN_KEYS = {*OFFICER_FIELDS, "full_name", "status"}
 _LABEL_KEYS = {
     "agency.judiciary_code",
     "agency.name",

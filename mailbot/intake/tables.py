@@ -11,11 +11,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from mailbot.intake.model import Officer
+from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.intake.prose import person, split_name, split_rank
 from mailbot.intake.rules import Rules, per_rules
-
-FIELDS = ("last_name", "first_name", "title", "officer_number", "dps_username")
-
 
 _NOT_WORD = re.compile(r"[^\w#/ ]+")
 _SLASH = re.compile(r"\s*/\s*")
@@ -106,7 +104,7 @@ def header_map(
 
 def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> Officer | None:
     """The officer in one row of cells, or None for an empty row."""
-    values: dict[str, str | None] = dict.fromkeys(FIELDS)
+    values: dict[str, str | None] = dict.fromkeys(OFFICER_FIELDS)
     for i, key in mapping.items():
         raw = cells[i] if i < len(cells) else ""
         value = " ".join(raw.split()) or None

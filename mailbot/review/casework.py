@@ -11,13 +11,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailbot.cases import OPEN_STATUSES, CaseKind, CaseStatus, status_after_check
+from mailbot.cases import OPEN_STATUSES, CaseKind, CaseStatus, is_blank, status_after_check
 from mailbot.errors import CaseError
 from mailbot.intake.rules import Rules
 from mailbot.review.common import (
     flag_label,
     flatten,
-    is_blank,
     load_case,
     parse_path,
     provenance_key,

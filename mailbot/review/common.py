@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from mailbot.cases import CaseFlag
 from mailbot.errors import CaseError
+from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.store import casefiles
 from mailbot.store.models import Case
 
@@ -36,7 +37,6 @@ SECTION_FIELDS: dict[str, tuple[str, ...]] = {
     "point_of_contact": ("name", "email"),
     "head_of_department": ("name", "title"),
 }
-OFFICER_FIELDS = ("last_name", "first_name", "title", "officer_number", "dps_username")
 CHANGE_FIELDS = ("action", *OFFICER_FIELDS, "agency")
 
 _ROW_PATH = re.compile(r"^(officers|changes)\[(\d{1,5})\]\.(\w+)$")
@@ -53,10 +53,6 @@ def load_case(session: Session, reference: str) -> Case:
     if case is None:
         raise CaseError(f"no case {reference.strip()!r}; `mailbot queue` lists the open cases")
     return case
-
-
-def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def section(data: Mapping[str, Any], name: str) -> dict[str, Any]:

@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mailbot.review.common import is_blank, rows, section
+from mailbot.cases import is_blank
+from mailbot.review.common import rows, section
 from mailbot.store.models import Agency, Officer
 
 _CHUNK = 500

@@ -14,12 +14,12 @@ import structlog
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailbot.cases import CaseKind, CaseStatus
+from mailbot.cases import OPEN_STATUSES, CaseKind, CaseStatus, is_blank
 from mailbot.config import Settings
 from mailbot.errors import CaseError, MessageError
 from mailbot.intake.rules import Rules
 from mailbot.review.casework import case_diff, check_case
-from mailbot.review.common import is_blank, load_case, rows, section
+from mailbot.review.common import load_case, rows, section
 from mailbot.review.conflicts import case_conflicts
 from mailbot.review.maintenance import apply_changes, load_index
 from mailbot.review.proposals import check_trust
@@ -331,7 +331,7 @@ def reject_case(
         raise CaseError("say why: add --reason TEXT (it is sent to the sender)")
     reason = reason.strip()
     case = load_case(session, reference)
-    if case.status not in (CaseStatus.NEEDS_INFO, CaseStatus.IN_REVIEW):
+    if case.status not in OPEN_STATUSES:
         raise CaseError(f"{case.reference} cannot be rejected: it is {case.status}")
     casefiles.set_status(session, case, CaseStatus.REJECTED, now=now)
     casefiles.add_audit(

@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from mailbot.cases import is_blank
 from mailbot.errors import CaseError
-from mailbot.review.common import is_blank
 from mailbot.review.conflicts import (
     AgencyRef,
     OfficerRef,

@@ -14,11 +14,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from mailbot import casecheck, cases
-from mailbot.cases import CaseFlag
+from mailbot.cases import CaseFlag, is_blank
 from mailbot.config import Settings
 from mailbot.errors import CaseError
 from mailbot.intake.rules import Rules
-from mailbot.review.common import flag_label, is_blank, load_case, section
+from mailbot.review.common import flag_label, load_case, section
 from mailbot.store import casefiles
 from mailbot.store.models import Case, CaseProposal, Message, ProposalStatus
 

@@ -10,11 +10,11 @@ import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, exc, select, update
+from sqlalchemy import delete, exc, func, select, update
 from sqlalchemy.orm import Session
 
 from mailbot.errors import DuplicateMessage, StoreError
-from mailbot.store.models import FolderCursor, Message, MessageOutcome, ReadAttempt
+from mailbot.store.models import Case, FolderCursor, Message, MessageOutcome, ReadAttempt
 
 
 def raw_digest(raw: bytes) -> str:
@@ -200,6 +200,22 @@ def messages_of_case(session: Session, case_id: int) -> list[Message]:
     return list(
         session.scalars(select(Message).where(Message.case_id == case_id).order_by(Message.id))
     )
+
+
+def last_message_id(session: Session) -> int:
+    """The id of the newest ledger row (0 when there is none)."""
+    return int(session.scalar(select(func.max(Message.id))) or 0)
+
+
+def messages_after(session: Session, message_pk: int) -> list[tuple[Message, Case | None]]:
+    """Ledger rows newer than ``message_pk``, oldest first, each with its case (if any)."""
+    rows = session.execute(
+        select(Message, Case)
+        .outerjoin(Case, Case.id == Message.case_id)
+        .where(Message.id > message_pk)
+        .order_by(Message.id)
+    )
+    return [(message, case) for message, case in rows]
 
 
 def read_markers(

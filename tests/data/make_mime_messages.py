@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from mailbot.intake.officer_fields import OFFICER_FIELDS
 from tests.data import build
 
 OUT = Path(__file__).resolve().parent / "messages"
@@ -49,7 +50,6 @@ def expected(
     head: tuple[str, str],
     officers: list[list[str]],
 ) -> dict[str, Any]:
-    keys = ["last_name", "first_name", "title", "officer_number", "dps_username"]
     return {
         "intent": "enrollment",
         "sender": sender,
@@ -63,7 +63,7 @@ def expected(
         },
         "point_of_contact": {"name": poc[0], "email": poc[1]},
         "head_of_department": {"name": head[0], "title": head[1]},
-        "officers": [dict(zip(keys, row, strict=True)) for row in officers],
+        "officers": [dict(zip(OFFICER_FIELDS, row, strict=True)) for row in officers],
         "changes": [],
         "missing": [],
         "invalid": [],

@@ -12,6 +12,7 @@ from mailbot.cases import (
     can_transition,
     find_reference,
     format_reference,
+    is_blank,
     merge,
     provenance_update,
     status_after_check,
@@ -133,6 +134,31 @@ def test_merge_blank_values_never_erase() -> None:
     reply = {"agency": {"name": None, "phone": "  "}, "point_of_contact": {"name": ""}}
     merged, revisions = merge(_request(), reply)
     assert merged["agency"]["name"] == "Hartford Police Department"
+    assert merged["agency"]["phone"] == "802-295-9425"
+    assert merged["point_of_contact"]["name"] == "Sam Poc"
+    assert revisions == []
+
+
+@pytest.mark.parametrize("value", [None, "", " \t\n", {}, [], ()])
+def test_blank_means_nothing_was_said(value: Any) -> None:
+    """None, text of only spaces and an empty mapping or list say nothing."""
+    assert is_blank(value)
+
+
+@pytest.mark.parametrize("value", ["x", " 0 ", 0, False, {"phone": None}, [None]])
+def test_a_zero_a_false_or_a_filled_container_is_a_value(value: Any) -> None:
+    """0 and False are answers, and a container with something in it is not empty."""
+    assert not is_blank(value)
+
+
+def test_merge_empty_containers_never_erase() -> None:
+    """A reply carrying an empty object or list where the case has a value keeps the
+    case's value, like an empty text does."""
+    case = _request()
+    case["agency"]["logo"] = "logo.png"
+    reply = {"agency": {"logo": {}, "phone": []}, "point_of_contact": {"name": []}}
+    merged, revisions = merge(case, reply)
+    assert merged["agency"]["logo"] == "logo.png"
     assert merged["agency"]["phone"] == "802-295-9425"
     assert merged["point_of_contact"]["name"] == "Sam Poc"
     assert revisions == []

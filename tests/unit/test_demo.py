@@ -5,6 +5,7 @@ from __future__ import annotations
 import mailbox
 import queue
 import socket
+import sys
 from datetime import UTC, datetime
 from email import message_from_bytes
 from email import policy as email_policy
@@ -12,23 +13,21 @@ from pathlib import Path
 
 import pytest
 
+from mailbot.cli import main
 from mailbot.config import load_settings
-from mailbot.demo import (
+from mailbot.demo.desk import DemoOptions, run_demo
+from mailbot.demo.layout import DemoLayout, settings_toml
+from mailbot.demo.samples import (
     COMPLETE_SAMPLE,
     INCOMPLETE_SAMPLE,
     REPLY_SAMPLE,
-    Delivery,
-    DemoLayout,
-    DemoOptions,
-    MailRouter,
-    claim_port,
     envelope_recipients,
     find_reply,
     fresh_identity,
     restamp,
-    run_demo,
-    settings_toml,
 )
+from mailbot.demo.servers import claim_port
+from mailbot.demo.smtp_server import Delivery, MailRouter
 from mailbot.errors import DemoError
 from mailbot.intake.limits import Limits
 from mailbot.intake.parse import parse_message
@@ -132,13 +131,24 @@ def test_router_files_desk_mail_in_the_inbox_and_the_rest_in_maildirs(tmp_path: 
     their own Maildir under the demo folder."""
     appended: list[bytes] = []
     events: queue.Queue[Delivery] = queue.Queue()
-    router = MailRouter("dps.eTicket@vermont.gov", appended.append, DemoLayout(tmp_path), events)
+    router = MailRouter(
+        "dps.eTicket@vermont.gov", appended.append, DemoLayout(tmp_path), events.put
+    )
     data = b"Subject: hi\r\n\r\nhello\r\n"
     delivery = router.deliver(["DPS.eticket@vermont.gov", "PoC@Agency.gov", "poc@agency.gov"], data)
     assert appended == [data]
     assert delivery.to_desk and delivery.local == ("poc@agency.gov",)
     box = mailbox.Maildir(tmp_path / "mail" / "poc@agency.gov", create=False)
     assert [box.get_bytes(k) for k in box.iterkeys()] == [data]
+
+
+def test_a_delivery_reaches_the_demo_intact_from_the_smtp_server_process() -> None:
+    """What the SMTP server process reports about a message (one line of text) gives the
+    demo the message's exact bytes and where it went."""
+    sent = Delivery(b"Subject: caf\xc3\xa9\r\n\r\n\x00\xff\n", False, ("a@x.org", "b@y.org"))
+    line = sent.to_line()
+    assert "\n" not in line
+    assert Delivery.from_line(line + "\n") == sent
 
 
 def test_a_busy_port_is_refused_with_the_option_to_change() -> None:
@@ -160,3 +170,20 @@ def test_a_folder_that_is_not_a_demo_folder_is_left_alone(tmp_path: Path) -> Non
         run_demo(DemoOptions(folder=tmp_path), echo=lambda _line: None)
     assert (tmp_path / "mailbot.db").read_text(encoding="utf-8") == "not the demo's"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mailbot.db", "notes.txt"]
+
+
+@pytest.mark.parametrize("absent", ["pymap", "aiosmtpd"])
+def test_without_the_demo_extra_the_demo_says_how_to_install_it(
+    absent: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`mailbot demo` without its servers installed ends with one line naming the
+    extra to install, no traceback, and starts nothing."""
+    monkeypatch.setitem(sys.modules, absent, None)  # as if not installed: import fails
+    with pytest.raises(SystemExit) as ended:
+        main(["demo", "--dir", str(tmp_path / "demo")])
+    assert ended.value.code == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"error: the demo needs {absent}, ")
+    assert err.rstrip().endswith("pip install -e '.[demo]'")
+    assert not (tmp_path / "demo").exists()

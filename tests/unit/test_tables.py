@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mailbot.intake.model import Officer
+from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.intake.rules import Rules, load_rules
 from mailbot.intake.tables import column_key, officers_from_grid, officers_from_text
 
@@ -117,3 +118,16 @@ def test_grid_from_attachment(rules: Rules) -> None:
         ["", "", ""],
     ]
     assert rows(officers_from_grid(grid, rules)) == [("Roy", "Luc", None, "AB123", "lroy")]
+
+
+def test_an_officer_row_has_the_procedures_fields_in_its_order(rules: Rules) -> None:
+    """An officer of `mailbot parse --json` and an officer read from a table carry the
+    same fields, in the procedure's order."""
+    assert list(Officer().model_dump()) == list(OFFICER_FIELDS)
+    grid = [
+        ["Last Name", "First Name", "Rank/Title", "Officer Number", "DPS Username"],
+        ["Smith", "John", "Officer", "HP001", "jsmith"],
+    ]
+    (read,) = officers_from_grid(grid, rules)
+    assert list(read.model_dump()) == list(OFFICER_FIELDS)
+    assert read.model_dump() == dict(zip(OFFICER_FIELDS, grid[1], strict=True))

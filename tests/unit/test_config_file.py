@@ -1,4 +1,4 @@
-"""The listings' quick settings reader agrees with the full settings loader."""
+"""The settings file's light reading for the listings agrees with the full settings loader."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from mailbot.cli.quick_settings import QUICK_KEYS, QuickSettings, read_quick_settings
 from mailbot.config import Settings, load_settings
+from mailbot.config_file import DESK_KEYS, SECTIONS, DeskSettings, desk_settings
 from mailbot.errors import ConfigError
 
 
@@ -16,7 +16,7 @@ def test_quick_keys_match_the_settings_definition() -> None:
     """Every key the quick reader knows has the same default and allowed values as in
     ``Settings``, so the two cannot drift apart unnoticed."""
     defaults = Settings()
-    for section, keys in QUICK_KEYS.items():
+    for section, keys in DESK_KEYS.items():
         model = type(getattr(defaults, section))
         for key, (default, allowed) in keys.items():
             assert getattr(getattr(defaults, section), key) == default, f"{section}.{key}"
@@ -43,7 +43,7 @@ def test_desk_only_files_give_the_values_of_the_full_loader(tmp_path: Path, text
     path = tmp_path / "desk.toml"
     path.write_text(text, encoding="utf-8")
     full = load_settings(path)
-    assert read_quick_settings(path, environ={}) == QuickSettings(
+    assert desk_settings(path, environ={}) == DeskSettings(
         database_url=full.database.url,
         log_level=full.logging.level,
         log_format=full.logging.format,
@@ -67,13 +67,13 @@ def test_anything_else_goes_to_the_full_loader(tmp_path: Path, name: str) -> Non
     loader, so staff see its usual error or its full validation."""
     path = tmp_path / "desk.toml"
     path.write_text(REFUSED[name], encoding="utf-8")
-    assert read_quick_settings(path, environ={}) is None
+    assert desk_settings(path, environ={}) is None
 
 
 def test_a_missing_file_goes_to_the_full_loader_and_its_error(tmp_path: Path) -> None:
     """A settings file that does not exist gets the full loader's one-line error."""
     missing = tmp_path / "nope.toml"
-    assert read_quick_settings(missing, environ={}) is None
+    assert desk_settings(missing, environ={}) is None
     with pytest.raises(ConfigError, match="not found"):
         load_settings(missing)
 
@@ -83,17 +83,14 @@ def test_environment_overrides_go_to_the_full_loader(tmp_path: Path) -> None:
     ``MAILBOT_CONFIG`` alone (the file's path) keeps the quick reader."""
     path = tmp_path / "desk.toml"
     path.write_text('[database]\nurl = "sqlite:///x.db"\n', encoding="utf-8")
-    assert read_quick_settings(path, environ={"MAILBOT_DATABASE_URL": "sqlite:///y.db"}) is None
-    assert read_quick_settings(path, environ={"mailbot_logging_level": "debug"}) is None
-    quick = read_quick_settings(None, environ={"MAILBOT_CONFIG": str(path)})
+    assert desk_settings(path, environ={"MAILBOT_DATABASE_URL": "sqlite:///y.db"}) is None
+    assert desk_settings(path, environ={"mailbot_logging_level": "debug"}) is None
+    quick = desk_settings(None, environ={"MAILBOT_CONFIG": str(path)})
     assert quick is not None and quick.database_url == "sqlite:///x.db"
 
 
 def test_sections_match_the_settings_definition() -> None:
     """The quick reader knows every settings section, so no override goes unnoticed."""
-    from mailbot.cli.quick_settings import SECTIONS
-    from mailbot.config import Settings
-
     assert set(SECTIONS) == set(Settings.model_fields)
 
 
@@ -102,6 +99,6 @@ def test_variables_that_are_not_settings_do_not_disable_the_fast_path(tmp_path: 
     cfg = tmp_path / "desk.toml"
     cfg.write_text('[database]\nurl = "sqlite:///x.db"\n')
     env = {"MAILBOT_REQUIRE_POSTGRES": "1", "MAILBOT_CONFIG": str(cfg)}
-    quick = read_quick_settings(None, env)
+    quick = desk_settings(None, env)
     assert quick is not None and quick.database_url == "sqlite:///x.db"
-    assert read_quick_settings(None, {**env, "MAILBOT_DATABASE_URL": "sqlite://"}) is None
+    assert desk_settings(None, {**env, "MAILBOT_DATABASE_URL": "sqlite://"}) is None
