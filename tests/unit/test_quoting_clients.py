@@ -102,7 +102,8 @@ def test_sign_off_at_the_end_still_cuts_the_signature() -> None:
     ],
 )
 def test_quote_cutting_stays_linear(text: str) -> None:
-    """Hostile 200 KB bodies are split in under a second."""
-    started = time.perf_counter()
+    """Hostile 200 KB bodies are split in under a second of CPU time (CPU, not wall
+    clock: the machine may be busy with other work)."""
+    started = time.process_time()
     split_message(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
