@@ -182,7 +182,6 @@ def set_outcome(
     message.reason = reason
     if case_id is not None:
         message.case_id = case_id
-    session.flush()
 
 
 def quarantined_messages(session: Session, limit: int | None = None) -> list[Message]:
