@@ -86,7 +86,7 @@ def mailbot(
         text=True,
         timeout=timeout,
         env=full_env,
-        cwd=ROOT,
+        cwd=ROOT if fault else None,  # where tests.launcher is found
     )
 
 
