@@ -65,7 +65,7 @@ def idle_desk(server: DovecotServer, sink: SmtpSink, size: int) -> Any:
     desk = make_desk(settings, engine)
     from mailbot.store import ledger
 
-    state = desk._prepare()
+    state = desk.prepare()
     with db.transaction(engine) as session:
         assert state.uidnext is not None
         ledger.set_cursor(
@@ -166,7 +166,8 @@ report = desk.poll_once()
 def hwm(pid):
     line = next(l for l in open(f"/proc/{pid}/status") if l.startswith("VmHWM:"))
     return int(line.split()[1]) / 1024
-reader = desk.reader._process.pid if desk.reader and desk.reader._process else None
+process = getattr(desk.reader, "_process", None)
+reader = process.pid if process else None
 print(json.dumps({"seen": report.seen, "too_large": report.too_large,
                   "peak_mb": hwm("self"), "reader_peak_mb": hwm(reader) if reader else 0}))
 """

@@ -7,7 +7,7 @@ clock itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
@@ -87,6 +87,16 @@ class Mailbox(Protocol):
     def wait_for_change(self, timeout: float) -> bool:
         """Block (IMAP IDLE) until the folder changes or ``timeout`` passes."""
         ...
+
+
+Checkpoint = Callable[[str], None]
+"""Called with the name of a step after which a crash would leave work half done
+(``"recorded"``: a group of messages is committed and not yet moved; ``"sent"``: a
+reply was accepted by SMTP and is not yet marked sent)."""
+
+
+def no_checkpoint(_step: str) -> None:
+    """The default :data:`Checkpoint`: nothing to do."""
 
 
 class Mailer(Protocol):

@@ -91,6 +91,17 @@ def _oneline(value: Any) -> str:
     return clean(value, limit=10_000)
 
 
+def _root(templates: Path | None) -> Path:
+    if templates is None:
+        if not _default_root:
+            _default_root.append(templates_dir().resolve())
+        return _default_root[0]
+    return templates.resolve()
+
+
+_default_root: list[Path] = []
+
+
 @lru_cache(maxsize=4)
 def _environments(root: Path) -> tuple[jinja2.Environment, jinja2.Environment]:
     def make(autoescape: bool) -> jinja2.Environment:
@@ -102,6 +113,7 @@ def _environments(root: Path) -> tuple[jinja2.Environment, jinja2.Environment]:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # templates are read once per process (see _templates)
         )
         env.filters["megabytes"] = _megabytes
         env.filters["oneline"] = _oneline
@@ -110,20 +122,36 @@ def _environments(root: Path) -> tuple[jinja2.Environment, jinja2.Environment]:
     return make(False), make(True)
 
 
+@lru_cache(maxsize=64)
+def _templates(root: Path, name: str) -> tuple[jinja2.Template, jinja2.Template, jinja2.Template]:
+    """The subject, text and HTML templates of reply ``name``, loaded and compiled once
+    per process (a changed template takes effect when the bot restarts)."""
+    if not _NAME.match(name) or not (root / name).is_dir():
+        raise ReplyError(f"unknown reply template {name!r} (looked in {root})")
+    text_env, html_env = _environments(root)
+    try:
+        return (
+            text_env.get_template(f"{name}/subject.txt"),
+            text_env.get_template(f"{name}/body.txt"),
+            html_env.get_template(f"{name}/body.html"),
+        )
+    except jinja2.TemplateNotFound as e:
+        raise ReplyError(f"reply template {name!r} is incomplete: {e.name} is missing") from e
+    except jinja2.TemplateError as e:
+        raise ReplyError(f"reply template {name!r} cannot be rendered: {e}") from e
+
+
 def render(name: str, *, templates: Path | None = None, **context: Any) -> Rendered:
     """Render the reply ``name`` with ``context``.
 
     Raises :class:`ReplyError` for an unknown template or a variable the template
     needs but was not given. The subject is one line of at most 200 characters.
     """
-    root = (templates or templates_dir()).resolve()
-    if not _NAME.match(name) or not (root / name).is_dir():
-        raise ReplyError(f"unknown reply template {name!r} (looked in {root})")
-    text_env, html_env = _environments(root)
+    subject_t, text_t, html_t = _templates(_root(templates), name)
     try:
-        subject = text_env.get_template(f"{name}/subject.txt").render(context)
-        text = text_env.get_template(f"{name}/body.txt").render(context)
-        html = html_env.get_template(f"{name}/body.html").render(context)
+        subject = subject_t.render(context)
+        text = text_t.render(context)
+        html = html_t.render(context)
     except jinja2.UndefinedError as e:
         raise ReplyError(f"reply template {name!r} needs a value: {e.message}") from e
     except jinja2.TemplateNotFound as e:

@@ -178,19 +178,19 @@ def reprocess(app: Any, ledger_id: int) -> None:
     Example:
       mailbot reprocess 42
     """
-    from mailbot.ports import SystemClock
-    from mailbot.service import Desk
+    from mailbot.service import build_recorder
     from mailbot.store import db
 
     settings = app.settings
     engine = db.make_engine(settings.database.url)
-    db.check_schema(engine)
-    desk = Desk(settings, engine, _NoMailbox(), _NoMailer(), SystemClock())
     try:
-        outcome, reason = desk.reprocess(ledger_id)
+        recorder = build_recorder(settings, engine)
+        try:
+            outcome, reason = recorder.reprocess(ledger_id)
+        finally:
+            recorder.reader.close()
     finally:
-        if desk.reader is not None:
-            desk.reader.close()
+        engine.dispose()
     told = f" ({terminal_text(reason)})" if reason else ""
     click.echo(f"message #{ledger_id}: {outcome.value}{told}")
 
@@ -250,17 +250,6 @@ def suppressed(app: Any, lift: str | None, by: str | None, as_json: bool) -> Non
         for r in rows:
             address = terminal_text(r["address"])
             click.echo(f"{address}  {r['hard_bounces']} hard bounces  since {r['suppressed_at']}")
-
-
-class _NoMailbox:
-    """Reprocessing works from stored bytes; it never talks to IMAP."""
-
-    def __getattr__(self, name: str) -> Any:
-        raise AttributeError(f"reprocess does not use the mailbox ({name})")
-
-
-class _NoMailer(_NoMailbox):
-    pass
 
 
 def trust_warnings(settings: Any) -> list[str]:

@@ -154,7 +154,6 @@ def update_case(
     if poc_email is not _KEEP:
         case.poc_email = poc_email
     case.updated_at = now
-    session.flush()
 
 
 def set_status(session: Session, case: Case, status: CaseStatus | str, *, now: datetime) -> None:
@@ -221,8 +220,7 @@ def add_audit(
     event = AuditEvent(
         case_id=case_id, actor=actor, action=action, detail=dict(detail or {}), at=now
     )
-    session.add(event)
-    session.flush()
+    session.add(event)  # written with the next flush, together with what comes after
     return event
 
 

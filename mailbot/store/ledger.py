@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, exc, func, select, update
+from sqlalchemy import delete, exc, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from mailbot.errors import DuplicateMessage, StoreError
@@ -182,7 +182,6 @@ def set_outcome(
     message.reason = reason
     if case_id is not None:
         message.case_id = case_id
-    session.flush()
 
 
 def quarantined_messages(session: Session, limit: int | None = None) -> list[Message]:
@@ -253,32 +252,48 @@ def mark_reading(
     acts on. ``deaths`` (alone reads only) stores how many times the bot has died
     while this message was read on its own, counted in this same transaction.
     Plain UPDATEs, so a row another instance deleted meanwhile is simply re-created.
+    One UPDATE for the markers that exist and one INSERT for the rest; row by row
+    only when another instance inserts some of them meanwhile.
     """
-    for uid in uids:
-        where = (
-            ReadAttempt.mailbox == mailbox,
-            ReadAttempt.uidvalidity == uidvalidity,
-            ReadAttempt.uid == uid,
+    if not uids:
+        return
+    key = (ReadAttempt.mailbox == mailbox, ReadAttempt.uidvalidity == uidvalidity)
+    values: dict[str, object] = {"owner": owner, "started_at": now, "alone": alone}
+    if deaths is not None:
+        values["attempts"] = deaths
+    existing = set(
+        session.scalars(select(ReadAttempt.uid).where(*key, ReadAttempt.uid.in_(list(uids))))
+    )
+    if existing:
+        session.execute(
+            update(ReadAttempt).where(*key, ReadAttempt.uid.in_(sorted(existing))).values(**values)
         )
-        values: dict[str, object] = {"owner": owner, "started_at": now, "alone": alone}
-        if deaths is not None:
-            values["attempts"] = deaths
-        changed = session.execute(update(ReadAttempt).where(*where).values(**values))
-        if getattr(changed, "rowcount", 0):
-            continue
-        _insert_once(
-            session,
-            ReadAttempt(
-                mailbox=mailbox,
-                uidvalidity=uidvalidity,
-                uid=uid,
-                attempts=deaths or 0,
-                started_at=now,
-                owner=owner,
-                alone=alone,
-            ),
-        )
-    session.flush()
+    missing = [uid for uid in uids if uid not in existing]
+    if not missing:
+        return
+    rows = [
+        {
+            "mailbox": mailbox,
+            "uidvalidity": uidvalidity,
+            "uid": uid,
+            "attempts": deaths or 0,
+            "started_at": now,
+            "owner": owner,
+            "alone": alone,
+        }
+        for uid in missing
+    ]
+    try:
+        with session.begin_nested():
+            session.execute(insert(ReadAttempt), rows)
+    except exc.IntegrityError:  # another instance marked some meanwhile
+        for uid in missing:
+            changed = session.execute(
+                update(ReadAttempt).where(*key, ReadAttempt.uid == uid).values(**values)
+            )
+            if not getattr(changed, "rowcount", 0):
+                _insert_once(session, ReadAttempt(**rows[missing.index(uid)]))
+        session.flush()
 
 
 def forget_reading(

@@ -17,6 +17,7 @@ from sqlalchemy import func, select, update
 
 from mailbot.store import db
 from mailbot.store.models import AuditEvent, Case, OutboxMessage
+from tests import faults
 from tests.integration.desk_helpers import DESK, SAMPLE, incomplete_request
 
 pytestmark = pytest.mark.integration
@@ -60,20 +61,32 @@ format = "json"
     return path
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def command(config: Path, *args: str, fault: str | None = None) -> list[str]:
+    """``mailbot --config CONFIG ARGS``; with ``fault``, run through the test launcher
+    that installs it (see tests/launcher.py)."""
+    launch = ["-m", "mailbot"] if fault is None else ["-m", "tests.launcher", fault]
+    return [sys.executable, *launch, "--config", str(config), *args]
+
+
 def mailbot(
     config: Path,
     *args: str,
     env: dict[str, str] | None = None,
     password: str = "",
     timeout: float = 60,
+    fault: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "MAILBOT_MAILBOX_PASSWORD": password, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mailbot", "--config", str(config), *args],
+        command(config, *args, fault=fault),
         capture_output=True,
         text=True,
         timeout=timeout,
         env=full_env,
+        cwd=ROOT if fault else None,  # where tests.launcher is found
     )
 
 
@@ -116,7 +129,7 @@ def test_crash_after_commit_before_move(
         config,
         "poll",
         "--once",
-        env={"MAILBOT_FAULT": "after_commit"},
+        fault="after_commit",
         password=imap_account.password,
     )
     assert crashed.returncode == 70, crashed.stderr
@@ -141,7 +154,7 @@ def test_crash_after_send_resends_same_message_id(
         config,
         "poll",
         "--once",
-        env={"MAILBOT_FAULT": "after_send"},
+        fault="after_send",
         password=imap_account.password,
     )
     assert crashed.returncode == 70
@@ -189,7 +202,7 @@ def test_a_dead_relay_holds_its_reply_only_briefly(
         config,
         "poll",
         "--once",
-        env={"MAILBOT_FAULT": "after_send"},
+        fault="after_send",
         password=imap_account.password,
     )
     assert crashed.returncode == 70
@@ -220,12 +233,12 @@ def test_sigterm_stops_poll_once_after_the_message_in_hand(
             )
         )
     env = {**os.environ, "MAILBOT_MAILBOX_PASSWORD": imap_account.password}
-    env["MAILBOT_FAULT"] = "slow_read"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mailbot", "--config", str(config), "poll", "--once"],
+        command(config, "poll", "--once", fault="slow_read"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
+        cwd=ROOT,
         start_new_session=True,
     )
     assert proc.stderr is not None
@@ -379,20 +392,21 @@ def test_message_that_kills_the_reader_is_quarantined_not_retried_forever(
     message at a time), set aside in Quarantine without being read again once it has
     killed the bot twice while read alone, and the messages around it are processed
     normally; the quarantine listing names its sender and subject."""
-    poison = SAMPLE.read_bytes().replace(
-        b"Message-ID: <sample-enrolment-0001@hartfordvt.gov>",
-        b"X-Mailbot-Test-Poison: 1\r\nMessage-ID: <poison@hartfordvt.gov>",
+    poison = faults.poisoned(
+        SAMPLE.read_bytes().replace(
+            b"Message-ID: <sample-enrolment-0001@hartfordvt.gov>",
+            b"Message-ID: <poison@hartfordvt.gov>",
+        )
     )
     imap_account.append(SAMPLE.read_bytes())
     imap_account.append(poison)
     imap_account.append(incomplete_request())
-    env = {"MAILBOT_FAULT": "reading"}
-    first = mailbot(config, "poll", "--once", env=env, password=imap_account.password)
+    first = mailbot(config, "poll", "--once", fault="reading", password=imap_account.password)
     assert first.returncode == 70  # died reading the group
     for _ in range(2):  # died again, twice, reading the poison message alone
-        again = mailbot(config, "poll", "--once", env=env, password=imap_account.password)
+        again = mailbot(config, "poll", "--once", fault="reading", password=imap_account.password)
         assert again.returncode == 70
-    third = mailbot(config, "poll", "--once", env=env, password=imap_account.password)
+    third = mailbot(config, "poll", "--once", fault="reading", password=imap_account.password)
     assert third.returncode == 0, third.stderr
     assert cases_and_outbox(db_url) == (2, 2)
     assert len(imap_account.uids("Quarantine")) == 1
@@ -413,7 +427,7 @@ def test_message_that_hangs_the_reader_is_quarantined_and_the_rest_go_on(
     aside after [limits] read_timeout_seconds; the poll completes and the other
     messages are answered."""
     config.write_text(config.read_text() + "\n[limits]\nread_timeout_seconds = 4\n")
-    poison = b"X-Mailbot-Test-Poison: 1\r\n" + incomplete_request(b"<hang@x.test>".decode())
+    poison = faults.poisoned(incomplete_request("<hang@x.test>"))
     imap_account.append(SAMPLE.read_bytes())
     imap_account.append(poison)
     imap_account.append(
@@ -425,7 +439,7 @@ def test_message_that_hangs_the_reader_is_quarantined_and_the_rest_go_on(
         config,
         "poll",
         "--once",
-        env={"MAILBOT_FAULT": "reader_hang"},
+        fault="reader_hang",
         password=imap_account.password,
     )
     assert out.returncode == 0, out.stderr

@@ -4,24 +4,42 @@ the next message is read by a fresh child."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from mailbot.intake.limits import Limits
 from mailbot.reader import IsolatedReader
+from tests import faults
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "sop-sample.eml"
 
 
 def poisoned() -> bytes:
-    return b"X-Mailbot-Test-Poison: 1\r\n" + SAMPLE.read_bytes()
+    return faults.poisoned(SAMPLE.read_bytes())
 
 
 @pytest.fixture
-def reader() -> IsolatedReader:
+def reader() -> Iterator[IsolatedReader]:
     r = IsolatedReader(Limits(), None, "X-Mailbot-Loop", timeout=20)
-    yield r  # type: ignore[misc]
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def hanging_reader() -> Iterator[IsolatedReader]:
+    """A reader whose child never finishes a poisoned message."""
+    r = IsolatedReader(Limits(), None, "X-Mailbot-Loop", timeout=20, read=faults.hang_on_poison)
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def crashing_reader() -> Iterator[IsolatedReader]:
+    """A reader whose child is killed by a poisoned message."""
+    r = IsolatedReader(Limits(), None, "X-Mailbot-Loop", timeout=20, read=faults.crash_on_poison)
+    yield r
     r.close()
 
 
@@ -36,12 +54,10 @@ def test_reads_in_a_child_process(reader: IsolatedReader) -> None:
     )
 
 
-def test_hanging_message_times_out_and_the_next_is_read(
-    reader: IsolatedReader, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_hanging_message_times_out_and_the_next_is_read(hanging_reader: IsolatedReader) -> None:
     """A message the parser never finishes is given up after the time limit; the
     reader is replaced and reads the next one."""
-    monkeypatch.setenv("MAILBOT_FAULT", "reader_hang")
+    reader = hanging_reader
     assert not isinstance(reader.read(SAMPLE.read_bytes()), str)  # child started and warm
     reader.timeout = 1.5
     start = time.monotonic()
@@ -52,10 +68,10 @@ def test_hanging_message_times_out_and_the_next_is_read(
 
 
 def test_crashing_message_is_reported_and_the_next_is_read(
-    reader: IsolatedReader, monkeypatch: pytest.MonkeyPatch
+    crashing_reader: IsolatedReader,
 ) -> None:
     """A message that kills the parser process is reported as such; a fresh child
     reads the next message."""
-    monkeypatch.setenv("MAILBOT_FAULT", "reader_crash")
+    reader = crashing_reader
     assert reader.read(poisoned()) == "reading this message crashed the reader"
     assert not isinstance(reader.read(SAMPLE.read_bytes()), str)

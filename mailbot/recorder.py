@@ -1,0 +1,392 @@
+"""Recording what was read: the ledger row, the handler's outcome, in the group's
+transaction.
+
+A group of fetched messages is read, then recorded in ONE transaction (a savepoint
+each, so one bad message cannot spoil the others). A message that cannot be read is
+quarantined with its reason; a message over the size limit is recorded from its
+header alone. A quarantined message can be read again from its stored bytes
+(:meth:`Recorder.reprocess`), which needs only the database.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.header import decode_header, make_header
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import getaddresses
+from typing import Any
+
+import structlog
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from mailbot.config import Settings
+from mailbot.errors import CaseError, DuplicateMessage, MailbotError, MessageError, StoreError
+from mailbot.handling import Handler, Outcome
+from mailbot.intake.limits import Limits
+from mailbot.notify import queue_email
+from mailbot.ports import Clock, FolderState
+from mailbot.reader import Reader, Reading
+from mailbot.store import casefiles, db, ledger
+from mailbot.store.models import Message, MessageOutcome
+
+log = structlog.get_logger()
+
+_DISK_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS})
+
+
+def _is_environment_failure(error: BaseException) -> bool:
+    """A failure of the database or the disk: never the message's fault (retried)."""
+    if isinstance(error, OSError):
+        return error.errno in _DISK_ERRNOS
+    return isinstance(error, sa_exc.DBAPIError) and not isinstance(error, sa_exc.IntegrityError)
+
+
+def header_summary(raw: bytes | None) -> tuple[str | None, str | None, str | None]:
+    """(sender, subject, Message-ID) read leniently from a message's header block, for
+    a message that is set aside without being read (staff must see who sent it).
+    Never raises; anything it cannot make out is None."""
+    if not raw:
+        return None, None, None
+    block = raw[: 64 * 1024]
+    end = block.find(b"\r\n\r\n")
+    if end < 0:
+        end = block.find(b"\n\n")
+    try:
+        headers = BytesHeaderParser(policy=compat32).parsebytes(block[: end if end >= 0 else None])
+
+        def text(name: str) -> str | None:
+            value = headers.get(name)
+            if value is None:
+                return None
+            try:
+                decoded = str(make_header(decode_header(str(value))))
+            except Exception:
+                decoded = str(value)
+            cleaned = "".join(c if c.isprintable() else " " for c in decoded).strip()
+            return cleaned[:500] or None
+
+        sender = None
+        found = [a for _, a in getaddresses([text("From") or ""]) if "@" in a]
+        if found:
+            sender = found[0][:320]
+        mid = text("Message-ID")
+        return sender, text("Subject"), (mid.split()[0][:998] if mid else None)
+    except Exception:
+        return None, None, None
+
+
+@dataclass
+class PollReport:
+    seen: int = 0
+    processed: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    too_large: int = 0
+    automated: int = 0
+    moved: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+    def count(self, outcome: MessageOutcome) -> None:
+        self.outcomes[outcome.value] = self.outcomes.get(outcome.value, 0) + 1
+        if outcome == MessageOutcome.QUARANTINED:
+            self.quarantined += 1
+        elif outcome == MessageOutcome.DUPLICATE:
+            self.duplicates += 1
+        elif outcome == MessageOutcome.AUTOMATED:
+            self.automated += 1
+        elif outcome == MessageOutcome.TOO_LARGE:
+            self.too_large += 1
+        else:
+            self.processed += 1
+
+
+Recorded = tuple[int, int, MessageOutcome]
+"""(ledger id, UID, outcome) of a message recorded and waiting to be moved."""
+
+
+class Recorder:
+    """Reads fetched messages and records each with the handler's outcome."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        engine: Engine,
+        clock: Clock,
+        handler: Handler,
+        limits: Limits,
+        reader: Reader,
+        token: str,
+    ) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.clock = clock
+        self.handler = handler
+        self.limits = limits
+        self.reader = reader
+        self.token = token
+        self.folder = settings.mailbox.folder
+
+    def read(self, raw: bytes) -> Reading:
+        """The message read, or the reason it cannot be."""
+        return self.reader.read(raw)
+
+    # -- a polled group -------------------------------------------------------------
+
+    def record_group(
+        self,
+        state: FolderState,
+        uids: list[int],
+        raws: dict[int, bytes],
+        header_raws: dict[int, bytes],
+        sizes: dict[int, int],
+        report: PollReport,
+        stop: threading.Event | None,
+    ) -> list[Recorded]:
+        """Read the fetched messages of ``uids`` (whole in ``raws``, over the size limit
+        in ``header_raws``), then record them all in one transaction that also clears
+        the group's read marks and advances the cursor past what was handled."""
+        readings: dict[int, Reading] = {}
+        handled: list[int] = []
+        for uid in uids:
+            if stop is not None and stop.is_set():
+                break  # stop after the message in hand: the rest are read next time
+            if uid in raws:
+                readings[uid] = self.read(raws[uid])
+            elif uid in header_raws:
+                readings[uid] = self.read(header_raws[uid])
+            handled.append(uid)
+        done: list[Recorded] = []
+        now = self.clock.now()
+        with db.transaction(self.engine) as session:
+            for uid in handled:
+                if uid not in readings:
+                    continue  # expunged by another client meanwhile
+                recorded = self._record_one(
+                    session, state, uid, raws.get(uid), readings[uid], sizes[uid], now
+                )
+                if recorded is None:
+                    continue
+                done.append((recorded[0], uid, recorded[1]))
+                report.count(recorded[1])
+            ledger.finish_reading(session, self.folder, state.uidvalidity, uids)
+            if handled:
+                ledger.set_cursor(session, self.folder, state.uidvalidity, handled[-1], now)
+        return done
+
+    def _record_one(
+        self,
+        session: Session,
+        state: FolderState,
+        uid: int,
+        raw: bytes | None,
+        reading: Reading,
+        size: int,
+        now: datetime,
+    ) -> tuple[int, MessageOutcome] | None:
+        """One message in its own savepoint; None when another instance took it."""
+        try:
+            with session.begin_nested():
+                if raw is not None:
+                    return self._record(session, state, uid, raw, reading, now)
+                return self._record_too_large(session, state, uid, size, reading, now)
+        except DuplicateMessage:
+            # Another instance recorded it first; that instance moves it.
+            log.info("message_taken_by_other_instance", uid=uid)
+            return None
+        except MailbotError as e:
+            if isinstance(e, StoreError):
+                raise  # the database's fault, not the message's: retried
+            return self.record_failure(session, state, uid, raw, size, str(e), now)
+        except Exception as e:  # a bug must not stop the desk
+            if _is_environment_failure(e):
+                raise  # database, disk or network: retried, never blamed on it
+            log.exception("message_processing_crashed", uid=uid)
+            reason = f"internal error while processing: {type(e).__name__}"
+            return self.record_failure(session, state, uid, raw, size, reason, now)
+
+    def _ledger(self, session: Session, state: FolderState, uid: int, **fields: Any) -> Message:
+        """Record one message of the polled folder in the ledger, as this instance's."""
+        return ledger.record_message(
+            session,
+            mailbox=self.folder,
+            uidvalidity=state.uidvalidity,
+            uid=uid,
+            recorded_by=self.token,
+            **fields,
+        )
+
+    def record_failure(
+        self,
+        session: Session,
+        state: FolderState,
+        uid: int,
+        raw: bytes | None,
+        size: int,
+        reason: str,
+        now: datetime,
+    ) -> tuple[int, MessageOutcome]:
+        """Quarantine a message whose processing failed (its savepoint was undone), or
+        that is set aside unread."""
+        sender, subject, message_id = header_summary(raw)
+        message = self._ledger(
+            session,
+            state,
+            uid,
+            raw_sha256=ledger.raw_digest(raw) if raw is not None else f"unfetched-{uid}-{size}",
+            size=size,
+            outcome=MessageOutcome.QUARANTINED,
+            reason=reason[:500],
+            raw=raw,
+            now=now,
+            sender=sender,
+            subject=subject,
+            message_id=message_id,
+        )
+        log.warning("message_quarantined", uid=uid, reason=reason)
+        return message.id, MessageOutcome.QUARANTINED
+
+    def _record_too_large(
+        self,
+        session: Session,
+        state: FolderState,
+        uid: int,
+        size: int,
+        header: Reading,
+        now: datetime,
+    ) -> tuple[int, MessageOutcome]:
+        """Record a message over the size limit from its header alone (read like any
+        message, so automated mail is recognised the same way); tell the sender once."""
+        sender = message_id = subject = None
+        automated = True  # a header we cannot read gets no answer
+        if not isinstance(header, str):
+            parts, result = header
+            sender, message_id, subject = parts.sender, parts.message_id, parts.subject[:500]
+            automated = result.automated
+        digest = hashlib.sha256(f"too-large/{message_id or uid}/{size}".encode()).hexdigest()
+        reason = f"message is {size:,} bytes, over the limit of {self.limits.max_message_bytes:,}"
+        message = self._ledger(
+            session,
+            state,
+            uid,
+            raw_sha256=digest,
+            size=size,
+            outcome=MessageOutcome.TOO_LARGE,
+            reason=reason,
+            message_id=message_id,
+            sender=sender,
+            subject=subject,
+            now=now,
+        )
+        if sender and not automated and self.handler.may_reply(session, sender):
+            queue_email(
+                session,
+                self.settings,
+                template="too_large",
+                key=f"too_large/{digest}",
+                to=[sender],
+                now=now,
+                in_reply_to=message_id,
+                references=[message_id] if message_id else [],
+                limit_bytes=self.limits.max_message_bytes,
+            )
+        log.warning("message_too_large", uid=uid, size=size)
+        return message.id, MessageOutcome.TOO_LARGE
+
+    def _record(
+        self,
+        session: Session,
+        state: FolderState,
+        uid: int,
+        raw: bytes,
+        reading: Reading,
+        now: datetime,
+    ) -> tuple[int, MessageOutcome]:
+        failure = reading if isinstance(reading, str) else None
+        parts = None if isinstance(reading, str) else reading[0]
+        sender: str | None
+        subject: str | None
+        message_id: str | None
+        if parts is not None:
+            sender, subject, message_id = parts.sender, parts.subject[:500], parts.message_id
+        else:  # unreadable: staff still see who sent it and what about
+            sender, subject, message_id = header_summary(raw)
+        message = self._ledger(
+            session,
+            state,
+            uid,
+            raw_sha256=ledger.raw_digest(raw),
+            size=len(raw),
+            outcome=MessageOutcome.QUARANTINED if failure else MessageOutcome.PROCESSED,
+            reason=failure,
+            message_id=message_id,
+            sender=sender,
+            subject=subject,
+            raw=raw,
+            now=now,
+        )
+        if isinstance(reading, str):
+            decided = Outcome(MessageOutcome.QUARANTINED, failure)
+            log.warning("message_quarantined", uid=uid, reason=failure)
+        else:
+            decided = self.handler.decide(session, message, reading[0], reading[1], now)
+        ledger.set_outcome(session, message, decided.outcome, decided.reason, decided.case_id)
+        log.info(
+            "message_recorded",
+            uid=uid,
+            outcome=decided.outcome.value,
+            reason=decided.reason,
+            case_id=decided.case_id,
+        )
+        return message.id, decided.outcome
+
+    # -- staff: read a quarantined message again ----------------------------------------
+
+    def reprocess(self, ledger_id: int) -> tuple[MessageOutcome, str | None]:
+        """Read a quarantined message again from its stored bytes and act on it.
+
+        The IMAP copy stays in the quarantine folder; the ledger row records the new
+        outcome. Raises :class:`MessageError` when it is still unreadable.
+        """
+        now = self.clock.now()
+        with db.transaction(self.engine) as session:
+            message = ledger.get_message(session, ledger_id)
+            if message is None:
+                raise CaseError(f"no message #{ledger_id} in the ledger: see `mailbot quarantine`")
+            if message.outcome != MessageOutcome.QUARANTINED:
+                raise CaseError(f"message #{ledger_id} is {message.outcome.value}, not quarantined")
+            if message.raw is None:
+                raise CaseError(f"message #{ledger_id} has no stored content to read again")
+            raw = message.raw
+        reading = self.read(raw)
+        if isinstance(reading, str):
+            with db.transaction(self.engine) as session:
+                message = ledger.get_message(session, ledger_id)
+                assert message is not None
+                ledger.set_outcome(session, message, MessageOutcome.QUARANTINED, reading)
+            raise MessageError(f"message #{ledger_id} is still unreadable: {reading}")
+        parts, result = reading
+        with db.transaction(self.engine) as session:
+            message = ledger.get_message(session, ledger_id)
+            assert message is not None
+            message.sender = parts.sender
+            message.message_id = (
+                ledger.normalize_message_id(parts.message_id) if parts.message_id else None
+            )
+            decided = self.handler.decide(session, message, parts, result, now)
+            ledger.set_outcome(session, message, decided.outcome, decided.reason, decided.case_id)
+            casefiles.add_audit(
+                session,
+                action="reprocessed",
+                actor="staff",
+                now=now,
+                case_id=decided.case_id,
+                detail={"ledger_id": ledger_id, "outcome": decided.outcome.value},
+            )
+        return decided.outcome, decided.reason
