@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from mailbot.cases import CaseFlag
 from mailbot.errors import CaseError
-from mailbot.store import casefiles
-from mailbot.store.models import Case
+
+if TYPE_CHECKING:  # the listings import this module without SQLAlchemy
+    from sqlalchemy.orm import Session
+
+    from mailbot.store.models import Case
 
 # Flags the poll loop or this desk put on a case, as staff read them.
 FLAG_LABELS: dict[str, str] = {
@@ -49,6 +50,8 @@ def flag_label(flag: str) -> str:
 
 def load_case(session: Session, reference: str) -> Case:
     """The case with ``reference``, or a one-line :class:`CaseError` saying what to do."""
+    from mailbot.store import casefiles
+
     case = casefiles.get_case(session, reference.strip())
     if case is None:
         raise CaseError(f"no case {reference.strip()!r}; `mailbot queue` lists the open cases")

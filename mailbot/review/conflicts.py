@@ -3,20 +3,22 @@
 A judiciary code, officer number or DPS username that is already on file is a
 conflict to show in the queue and a reason to refuse approval, never an overwrite.
 Lookups are batched: :class:`RosterIndex` loads, in a few queries, exactly the
-records a set of requests mentions.
+records a set of requests mentions, from a Session or from the listings' plain
+connection (:class:`mailbot.store.listing.Listing`, which ``mailbot queue`` uses).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from mailbot.review.common import is_blank, rows, section
-from mailbot.store.models import Agency, Officer
+
+if TYPE_CHECKING:  # the listings import this module without SQLAlchemy
+    from sqlalchemy.orm import Session
+
+    from mailbot.store.listing import Listing
 
 _CHUNK = 500
 
@@ -96,7 +98,7 @@ class RosterIndex:
     @classmethod
     def load(
         cls,
-        session: Session,
+        source: Session | Listing,
         numbers: Iterable[str] = (),
         usernames: Iterable[str] = (),
         agency_ids: Iterable[int] = (),
@@ -104,54 +106,39 @@ class RosterIndex:
         """Every agency, plus the officers with these numbers or usernames, or of
         these agencies (a handful of queries, whatever the number of requests)."""
         index = cls()
-        for a in session.execute(
-            select(
-                Agency.id, Agency.judiciary_code, Agency.name, Agency.poc_email, Agency.hod_email
-            )
-        ):
-            index.agencies[a.id] = AgencyRef(*a)
-        index.load_officers(session, numbers, usernames, agency_ids)
+        for a in roster_reader(source).agency_refs():
+            index.agencies[a[0]] = AgencyRef(*a)
+        index.load_officers(source, numbers, usernames, agency_ids)
         return index
 
     def load_officers(
         self,
-        session: Session,
+        source: Session | Listing,
         numbers: Iterable[str] = (),
         usernames: Iterable[str] = (),
         agency_ids: Iterable[int] = (),
     ) -> None:
         """Add the officers with these numbers or usernames, or of these agencies."""
-        o = Officer.__table__.c  # Core columns: plain rows, no ORM loading
-        columns = (
-            o.id,
-            o.officer_number,
-            o.dps_username,
-            o.agency_id,
-            o.last_name,
-            o.first_name,
-            o.title,
-            o.status,
-        )
+        reader = roster_reader(source)
         number_set = {norm_number(n) for n in numbers} - {""}
         username_set = {norm_username(u) for u in usernames} - {""}
         agency_set = set(agency_ids)
         if len(number_set) + len(username_set) + len(agency_set) > _CHUNK:
             # A long queue mentions most of the roster: one pass over the officers is
             # much faster than dozens of long IN lists, and keeps the same officers.
-            for r in session.execute(select(*columns)):
+            for r in reader.officer_refs():
                 if r[1] in number_set or (r[2] or "").lower() in username_set or r[3] in agency_set:
                     self.add(OfficerRef(*r[:7], status=str(r[7])))
             self.full_agencies.update(agency_set)
             return
-        wanted: list[tuple[Any, list[Any]]] = [
-            (o.officer_number, sorted(number_set)),
-            (func.lower(o.dps_username), sorted(username_set)),
-            (o.agency_id, sorted(agency_set)),
+        wanted: list[tuple[str, list[Any]]] = [
+            ("officer_number", sorted(number_set)),
+            ("username", sorted(username_set)),
+            ("agency_id", sorted(agency_set)),
         ]
-        for column, values in wanted:
+        for key, values in wanted:
             for start in range(0, len(values), _CHUNK):
-                chunk = values[start : start + _CHUNK]
-                for r in session.execute(select(*columns).where(column.in_(chunk))):
+                for r in reader.officer_refs(key, values[start : start + _CHUNK]):
                     self.add(OfficerRef(*r[:7], status=str(r[7])))
         self.full_agencies.update(agency_ids)
 
@@ -171,6 +158,46 @@ class RosterIndex:
     def owner_label(self, officer: OfficerRef) -> str:
         agency = self.agency_of(officer)
         return agency.label if agency else f"agency #{officer.agency_id}"
+
+
+def roster_reader(source: Session | Listing) -> Listing | SessionRoster:
+    """What :class:`RosterIndex` reads agencies and officers from."""
+    from mailbot.store.listing import Listing
+
+    return source if isinstance(source, Listing) else SessionRoster(source)
+
+
+class SessionRoster:
+    """:meth:`~mailbot.store.listing.Listing.agency_refs` and
+    :meth:`~mailbot.store.listing.Listing.officer_refs` through a Session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def agency_refs(self) -> list[Any]:
+        from sqlalchemy import select
+
+        from mailbot.store.models import Agency
+
+        columns = (Agency.id, Agency.judiciary_code, Agency.name, Agency.poc_email)
+        return list(self.session.execute(select(*columns, Agency.hod_email)))
+
+    def officer_refs(self, key: str | None = None, values: Iterable[Any] = ()) -> list[Any]:
+        from sqlalchemy import func, select
+
+        from mailbot.store.listing import OFFICER_REF_COLUMNS
+        from mailbot.store.models import Officer
+
+        o = Officer.__table__.c  # Core columns: plain rows, no ORM loading
+        query = select(*(o[name] for name in OFFICER_REF_COLUMNS))
+        if key is not None:
+            column = {
+                "officer_number": o.officer_number,
+                "username": func.lower(o.dps_username),
+                "agency_id": o.agency_id,
+            }[key]
+            query = query.where(column.in_(list(values)))
+        return list(self.session.execute(query))
 
 
 def mentioned(data: Mapping[str, Any]) -> tuple[set[str], set[str]]:
