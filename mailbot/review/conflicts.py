@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from mailbot.review.common import is_blank, rows, section
+from mailbot.review.common import is_blank, row_views, section_value
 
 if TYPE_CHECKING:  # the listings import this module without SQLAlchemy
     from sqlalchemy.orm import Session
@@ -71,11 +71,11 @@ class Conflict:
 
 
 def norm_number(value: Any) -> str:
-    return "" if is_blank(value) else str(value).strip().upper()
+    return "" if value is None else str(value).strip().upper()  # blank text gives ""
 
 
 def norm_username(value: Any) -> str:
-    return "" if is_blank(value) else str(value).strip().lower()
+    return "" if value is None else str(value).strip().lower()
 
 
 @dataclass
@@ -88,12 +88,24 @@ class RosterIndex:
     # Agencies whose whole roster is loaded (not only the officers a request names).
     full_agencies: set[int] = field(default_factory=set)
     _by_code: dict[str, AgencyRef] = field(default_factory=dict, repr=False)
+    _by_contact: tuple[int, dict[str, list[AgencyRef]]] = field(default=(-1, {}), repr=False)
 
     @property
     def by_code(self) -> dict[str, AgencyRef]:
         if len(self._by_code) != len(self.agencies):
             self._by_code = {a.judiciary_code: a for a in self.agencies.values()}
         return self._by_code
+
+    def by_contact(self, address: str) -> list[AgencyRef]:
+        """The agencies whose PoC or head of department address is ``address`` (any
+        letter case)."""
+        if self._by_contact[0] != len(self.agencies):
+            found: dict[str, list[AgencyRef]] = {}
+            for a in self.agencies.values():
+                for known in {(a.poc_email or "").lower(), (a.hod_email or "").lower()} - {""}:
+                    found.setdefault(known, []).append(a)
+            self._by_contact = (len(self.agencies), found)
+        return self._by_contact[1].get(address.lower(), []) if address else []
 
     @classmethod
     def load(
@@ -204,7 +216,7 @@ def mentioned(data: Mapping[str, Any]) -> tuple[set[str], set[str]]:
     """Officer numbers and usernames a request (enrolment or changes) mentions."""
     numbers: set[str] = set()
     usernames: set[str] = set()
-    for row in [*rows(data, "officers"), *rows(data, "changes")]:
+    for row in [*row_views(data, "officers"), *row_views(data, "changes")]:
         if n := norm_number(row.get("officer_number")):
             numbers.add(n)
         if u := norm_username(row.get("dps_username")):
@@ -216,7 +228,7 @@ def enrollment_conflicts(data: Mapping[str, Any], index: RosterIndex) -> list[Co
     """What in an enrolment request is already taken: its judiciary code, an officer
     number or a DPS username on file, or a username given twice in the request."""
     found: list[Conflict] = []
-    code = section(data, "agency").get("judiciary_code")
+    code = section_value(data, "agency", "judiciary_code")
     if not is_blank(code):
         agency = index.by_code.get(str(code).strip())
         if agency is not None:
@@ -228,7 +240,7 @@ def enrollment_conflicts(data: Mapping[str, Any], index: RosterIndex) -> list[Co
                 )
             )
     seen_users: dict[str, int] = {}
-    for i, row in enumerate(rows(data, "officers")):
+    for i, row in enumerate(row_views(data, "officers")):
         number = norm_number(row.get("officer_number"))
         officer = index.by_number.get(number) if number else None
         if officer is not None:

@@ -62,12 +62,7 @@ def maintenance_agency_id(
         agency = index.by_code.get(agency_code.strip())
         if agency is not None:
             return agency.id
-    address = (sender or "").lower()
-    owners = [
-        a
-        for a in index.agencies.values()
-        if address and address in {(a.poc_email or "").lower(), (a.hod_email or "").lower()}
-    ]
+    owners = index.by_contact(sender or "")
     return owners[0].id if len(owners) == 1 else None
 
 

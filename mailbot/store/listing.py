@@ -19,7 +19,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from mailbot.cases import CaseStatus
 from mailbot.errors import CaseError
 from mailbot.store.statuses import OfficerStatus
 from mailbot.store.urls import (
@@ -114,24 +113,35 @@ class Listing:
             value = datetime.fromisoformat(value)
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
-    def json(self, value: Any) -> Any:
-        """A JSON column's value (PostgreSQL's driver decodes it already)."""
-        return json.loads(value) if isinstance(value, str | bytes) else value
-
     # --- what the review queue and RosterIndex read -------------------------------
 
     def queued_cases(self) -> list[QueuedCase]:
         """Cases in review, and cases waiting for information that carry flags, oldest
         first (:func:`mailbot.review.queue.review_queue` builds the entries)."""
+        from mailbot.cases import CaseStatus
+
         found = self.rows(
             "SELECT reference, status, kind, sender, agency_code, flags, created_at, data "
             "FROM cases WHERE status = ? OR (status = ? AND CAST(flags AS VARCHAR) != '[]') "
             "ORDER BY created_at, id",
             (CaseStatus.IN_REVIEW.value, CaseStatus.NEEDS_INFO.value),
         )
-        load, time = self.json, self.time
+        time = self.time
+        if self.backend != "sqlite":
+            return [QueuedCase(*r[:6], time(r[6]), r[7]) for r in found]
+        # SQLite keeps JSON as text: decoded here, inline (thousands of rows).
+        loads = json.loads
         return [
-            QueuedCase(ref, status, kind, sender, code, load(flags), time(created), load(data))
+            QueuedCase(
+                ref,
+                status,
+                kind,
+                sender,
+                code,
+                [] if flags == "[]" else None if flags is None else loads(flags),
+                time(created),
+                None if data is None else loads(data),
+            )
             for ref, status, kind, sender, code, flags, created, data in found
         ]
 

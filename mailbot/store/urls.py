@@ -13,7 +13,6 @@ URL it returns None and the caller uses SQLAlchemy, which gives its usual errors
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, unquote
 
 SQLITE_SCHEMES = ("sqlite", "sqlite+pysqlite")
 POSTGRES_SCHEMES = ("postgresql+psycopg",)
@@ -51,13 +50,23 @@ def _sqlite(rest: str) -> DatabaseURL | None:
     # sqlite:///relative.db and sqlite:////absolute.db; no host, no query options.
     if not rest.startswith("/") or "?" in rest:
         return None
-    database = unquote(rest[1:])
+    database = _unquote(rest[1:])
     if database in ("", ":memory:") or database.startswith("file:"):
         return None
     return DatabaseURL("sqlite", database)
 
 
+def _unquote(text: str) -> str:
+    if "%" not in text:
+        return text
+    from urllib.parse import unquote  # (imported only when needed: it costs a few ms)
+
+    return unquote(text)
+
+
 def _postgres(rest: str) -> DatabaseURL | None:
+    from urllib.parse import parse_qsl
+
     authority, slash, tail = rest.partition("/")
     if not slash:
         return None
@@ -72,8 +81,8 @@ def _postgres(rest: str) -> DatabaseURL | None:
         user_text, colon, password_text = userinfo.partition(":")
         if not user_text or "/" in user_text:
             return None
-        username = unquote(user_text)
-        password = unquote(password_text) if colon else None
+        username = _unquote(user_text)
+        password = _unquote(password_text) if colon else None
     host_text, colon, port_text = hostport.partition(":")
     if ":" in port_text or "?" in hostport:
         return None
@@ -90,7 +99,7 @@ def _postgres(rest: str) -> DatabaseURL | None:
             query[key] = value
     return DatabaseURL(
         "postgresql",
-        unquote(path),
+        _unquote(path),
         username=username,
         password=password,
         host=host_text or None,
