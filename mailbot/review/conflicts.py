@@ -140,7 +140,7 @@ class RosterIndex:
             # much faster than dozens of long IN lists, and keeps the same officers.
             for r in reader.officer_refs():
                 if r[1] in number_set or (r[2] or "").lower() in username_set or r[3] in agency_set:
-                    self.add(OfficerRef(*r[:7], status=str(r[7])))
+                    self.add(_officer_ref(r))
             self.full_agencies.update(agency_set)
             return
         wanted: list[tuple[str, list[Any]]] = [
@@ -151,7 +151,7 @@ class RosterIndex:
         for key, values in wanted:
             for start in range(0, len(values), _CHUNK):
                 for r in reader.officer_refs(key, values[start : start + _CHUNK]):
-                    self.add(OfficerRef(*r[:7], status=str(r[7])))
+                    self.add(_officer_ref(r))
         self.full_agencies.update(agency_ids)
 
     def add(self, officer: OfficerRef) -> None:
@@ -170,6 +170,11 @@ class RosterIndex:
     def owner_label(self, officer: OfficerRef) -> str:
         agency = self.agency_of(officer)
         return agency.label if agency else f"agency #{officer.agency_id}"
+
+
+def _officer_ref(row: Any) -> OfficerRef:
+    """An :class:`OfficerRef` from a row of ``OFFICER_REF_COLUMNS``."""
+    return OfficerRef(row[0], row[1], row[2], row[3], row[4], row[5], row[6], str(row[7]))
 
 
 def roster_reader(source: Session | Listing) -> Listing | SessionRoster:

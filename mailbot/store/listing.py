@@ -128,7 +128,10 @@ class Listing:
         )
         time = self.time
         if self.backend != "sqlite":
-            return [QueuedCase(*r[:6], time(r[6]), r[7]) for r in found]
+            return [
+                QueuedCase(ref, status, kind, sender, code, flags, time(created), data)
+                for ref, status, kind, sender, code, flags, created, data in found
+            ]
         # SQLite keeps JSON as text: decoded here, inline (thousands of rows).
         loads = json.loads
         return [
@@ -145,11 +148,11 @@ class Listing:
             for ref, status, kind, sender, code, flags, created, data in found
         ]
 
-    def agency_refs(self) -> list[tuple[Any, ...]]:
+    def agency_refs(self) -> list[Any]:
         """Every agency as (id, judiciary_code, name, poc_email, hod_email)."""
         return self.rows("SELECT id, judiciary_code, name, poc_email, hod_email FROM agencies")
 
-    def officer_refs(self, key: str | None = None, values: Iterable[Any] = ()) -> list[tuple]:
+    def officer_refs(self, key: str | None = None, values: Iterable[Any] = ()) -> list[Any]:
         """Officers as :data:`OFFICER_REF_COLUMNS`: all of them, or those whose ``key``
         (one of :data:`OFFICER_KEYS`) is one of ``values``."""
         sql = f"SELECT {', '.join(OFFICER_REF_COLUMNS)} FROM officers"
@@ -219,8 +222,9 @@ def export_records(listing: Listing, agency_code: str | None = None) -> list[dic
         sql += " WHERE judiciary_code = ?"
         params.append(agency_code.strip())
     agencies: dict[int, dict[str, Any]] = {}
+    names = (*AGENCY_COLUMNS, "id")  # the JSON export has always carried the id
     for r in listing.rows(sql + " ORDER BY judiciary_code", params):
-        agencies[r[-1]] = {**dict(zip(AGENCY_COLUMNS, r, strict=False)), "officers": []}
+        agencies[r[-1]] = {**dict(zip(names, r, strict=True)), "officers": []}
     if agencies:
         sql = f"SELECT agency_id, {', '.join(OFFICER_COLUMNS)} FROM officers"
         ids = list(agencies) if agency_code is not None else []
@@ -290,11 +294,11 @@ def _connect(parts: DatabaseURL) -> tuple[Listing, tuple[type[Exception], ...]] 
     params = {k: v for k, v in params.items() if v}  # as SQLAlchemy: unset parts left out
     params.update(parts.query)
     params.update(postgres_connect_args())  # as make_engine's connect_args: these win
-    connection = psycopg.connect(**params)
+    server = psycopg.connect(**params)
     # One snapshot for every query of the listing, and nothing written by mistake.
-    connection.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
-    connection.read_only = True
-    return Listing(connection, "postgresql", psycopg.paramstyle), (psycopg.Error,)
+    server.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+    server.read_only = True
+    return Listing(server, "postgresql", psycopg.paramstyle), (psycopg.Error,)
 
 
 def _through_sqlalchemy(url: str) -> tuple[Any, Listing, tuple[type[Exception], ...]]:

@@ -68,7 +68,7 @@ def _postgres(rest: str) -> DatabaseURL | None:
     from urllib.parse import parse_qsl
 
     authority, slash, tail = rest.partition("/")
-    if not slash:
+    if not slash or "@" in tail:  # SQLAlchemy may read user:password up to that '@'
         return None
     path, question, query_text = tail.partition("?")
     if not path or "/" in path:
