@@ -12,7 +12,7 @@ URL it returns None and the caller uses SQLAlchemy, which gives its usual errors
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 SQLITE_SCHEMES = ("sqlite", "sqlite+pysqlite")
 POSTGRES_SCHEMES = ("postgresql+psycopg",)
@@ -21,17 +21,19 @@ POSTGRES_SCHEMES = ("postgresql+psycopg",)
 _AMBIGUOUS = set("[]@")
 
 
-@dataclass(frozen=True)
-class DatabaseURL:
+class DatabaseURL(NamedTuple):
     """The parts of a database URL a DB-API driver needs."""
 
     backend: str  # "sqlite" or "postgresql"
     database: str
     username: str | None = None
-    password: str | None = field(default=None, repr=False)
+    password: str | None = None
     host: str | None = None
     port: int | None = None
-    query: dict[str, str] = field(default_factory=dict)
+    query: tuple[tuple[str, str], ...] = ()  # (name, value) pairs, names unique
+
+    def __repr__(self) -> str:  # never the password
+        return f"DatabaseURL({self.backend!r}, {self.database!r}, host={self.host!r})"
 
 
 def parse_url(url: str) -> DatabaseURL | None:
@@ -104,7 +106,7 @@ def _postgres(rest: str) -> DatabaseURL | None:
         password=password,
         host=host_text or None,
         port=port,
-        query=query,
+        query=tuple(query.items()),
     )
 
 
