@@ -317,16 +317,14 @@ def _through_sqlalchemy(url: str) -> tuple[Any, Listing, tuple[type[Exception], 
 
 def _begin(listing: Listing) -> None:
     if listing.backend == "sqlite":
-        # Autocommit off at the driver (as make_engine sets it): one snapshot for
-        # every query of the listing.
+        # The driver leaves transactions to us (isolation_level None, as make_engine
+        # sets it): one BEGIN gives every query of the listing the same snapshot.
         listing.rows("BEGIN")
 
 
 def _failure(url: str, error: Exception, engine: Any) -> Exception:
     """What the Session path raises for ``error``: the translated :class:`StoreError`,
     or :class:`~mailbot.errors.SchemaOutOfDate` when the schema is behind."""
-    from sqlalchemy import exc
-
     from mailbot.errors import MailbotError
     from mailbot.store import db
 
@@ -335,10 +333,7 @@ def _failure(url: str, error: Exception, engine: Any) -> Exception:
     own = engine is None
     try:
         engine = engine or db.make_engine(url)
-        if isinstance(error, exc.SQLAlchemyError):
-            failure = db.translate(error, engine)
-        else:
-            failure = db.driver_failure(error, engine)
+        failure = db.driver_failure(error, engine)
         db.check_schema(engine)  # raises "run `mailbot db upgrade`" when behind
         return failure
     except MailbotError as e:
