@@ -88,4 +88,6 @@ def json_text(value: Any, *, indent: int | None = None) -> str:
     """JSON (UTF-8 kept readable) in which no character can drive a terminal: C1,
     DEL and bidi controls are written as ``\\uNNNN`` escapes (json escapes C0)."""
     text = json.dumps(value, ensure_ascii=False, indent=indent, default=str)
+    if text.isascii() and "\x7f" not in text:  # nothing to escape: skip the scan
+        return text
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

@@ -27,13 +27,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "status": ("mailbot.cli.ops:status", "How the running bot is doing (database only; health)."),
     "purge": ("mailbot.cli.ops:purge", "Delete raw bodies of long-closed cases ([retention])."),
     "db": ("mailbot.cli.db:db", "Database schema: upgrade, current, check."),
-    "queue": ("mailbot.cli.review:queue", "Cases waiting for staff, oldest first."),
+    "queue": ("mailbot.cli.listings:queue", "Cases waiting for staff, oldest first."),
     "case": ("mailbot.cli.review:case", "One case: show, edit, history, accept/drop held changes."),
     "approve": ("mailbot.cli.review:approve", "Approve a case: write the records, notify."),
     "reject": ("mailbot.cli.review:reject", "Reject a case; the sender is told why."),
-    "agencies": ("mailbot.cli.review:agencies", "List agency records."),
-    "officers": ("mailbot.cli.review:officers", "List officer records."),
-    "export": ("mailbot.cli.review:export", "Export approved records for TraCS (CSV/JSON)."),
+    "agencies": ("mailbot.cli.listings:agencies", "List agency records."),
+    "officers": ("mailbot.cli.listings:officers", "List officer records."),
+    "export": ("mailbot.cli.listings:export", "Export approved records for TraCS (CSV/JSON)."),
     "demo": ("mailbot.cli.demo:demo", "Run the whole desk on this machine, with samples."),
 }
 

@@ -1,5 +1,6 @@
-"""The DPS side of the desk: ``queue``, ``case show|edit|history``, ``approve``,
-``reject``, ``agencies``, ``officers`` and ``export``.
+"""The DPS side of the desk that looks at one case and decides: ``case
+show|edit|history|accept|drop``, ``approve`` and ``reject`` (the listings are in
+:mod:`mailbot.cli.listings`).
 
 Thin commands: they parse arguments, open one transaction, call
 :mod:`mailbot.review`, and print a table (people) or JSON (scripts).
@@ -8,14 +9,13 @@ Thin commands: they parse arguments, open one transaction, call
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 import click
 
-from mailbot.errors import CaseError, StoreError
+from mailbot.errors import CaseError
 
 _JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON (for scripts).")
 _BY = click.option(
@@ -28,27 +28,15 @@ def _now() -> datetime:
 
 
 @contextlib.contextmanager
-def _session(app: Any, *, check: bool = True) -> Iterator[Any]:
-    """One transaction on the configured database.
-
-    Commands that change things refuse an out-of-date schema up front; read-only
-    listings skip that check (it costs an import of Alembic) and only run it to
-    explain a failure.
-    """
+def _session(app: Any) -> Iterator[Any]:
+    """One transaction on the configured database, whose schema must be current."""
     from mailbot.store import db
 
-    # Listings need only the URL, which a desk-only settings file gives without pydantic.
-    engine = db.make_engine(app.settings.database.url if check else app.database_url)
+    engine = db.make_engine(app.settings.database.url)
     try:
-        if check:
-            db.check_schema(engine)
-        try:
-            with db.transaction(engine) as session:
-                yield session
-        except StoreError:
-            if not check:
-                db.check_schema(engine)  # raises the "run `mailbot db upgrade`" message
-            raise
+        db.check_schema(engine)
+        with db.transaction(engine) as session:
+            yield session
     finally:
         engine.dispose()
 
@@ -63,36 +51,6 @@ def _dump(value: Any) -> None:
     from mailbot.safety import json_text
 
     click.echo(json_text(value, indent=2))
-
-
-# --- queue ---------------------------------------------------------------------------
-
-
-@click.command()
-@_JSON
-@click.pass_obj
-def queue(app: Any, as_json: bool) -> None:
-    """Cases waiting for staff, oldest first: in review, and flagged ones still
-    waiting for information. Flags: unverified sender, follow-up from an unexpected
-    address, conflicts with existing records, roster problems.
-
-    \b
-    Examples:
-      mailbot --config mailbot.toml queue
-      mailbot --config mailbot.toml queue --json | jq -r '.[].reference'
-    """
-    from mailbot.review.queue import review_queue
-
-    with _session(app, check=False) as session:
-        entries = review_queue(session)
-    if as_json:
-        from mailbot.safety import json_text
-
-        click.echo(json_text([e.as_dict() for e in entries]))
-        return
-    from mailbot.cli.render import print_queue
-
-    print_queue(entries)
 
 
 # --- case ----------------------------------------------------------------------------
@@ -353,90 +311,3 @@ def reject(app: Any, reference: str, actor: str, reason: str, as_json: bool) -> 
         return
     told = " and the sender will be told why" if result["notices"] else ""
     click.echo(f"{result['reference']} rejected{told}")
-
-
-# --- records -------------------------------------------------------------------------
-
-
-@click.command()
-@_JSON
-@click.pass_obj
-def agencies(app: Any, as_json: bool) -> None:
-    """Agency records created by approval, with their count of active officers.
-
-    \b
-    Example:
-      mailbot agencies --json | jq '.[] | {judiciary_code, name}'
-    """
-    from mailbot.review.records import list_agencies
-
-    with _session(app, check=False) as session:
-        rows = list_agencies(session)
-    if as_json:
-        from mailbot.safety import json_text
-
-        click.echo(json_text(rows))
-        return
-    from mailbot.cli.render import print_agencies
-
-    print_agencies(rows)
-
-
-@click.command()
-@click.option("--agency", "agency_code", metavar="JUDICIARY_CODE", help="Only this agency.")
-@click.option("--active", "active_only", is_flag=True, help="Leave out inactive officers.")
-@_JSON
-@click.pass_obj
-def officers(app: Any, agency_code: str | None, active_only: bool, as_json: bool) -> None:
-    """Officer records (active and inactive), by agency and name.
-
-    \b
-    Examples:
-      mailbot officers --agency 0614
-      mailbot officers --json | jq length
-    """
-    from mailbot.review.records import list_officers
-
-    with _session(app, check=False) as session:
-        rows = list_officers(session, agency_code, include_inactive=not active_only)
-    if as_json:
-        from mailbot.safety import json_text
-
-        click.echo(json_text(rows))
-        return
-    from mailbot.cli.render import print_officers
-
-    print_officers(rows)
-
-
-@click.command()
-@click.option(
-    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
-)
-@click.option("--agency", "agency_code", metavar="CODE", help="Only this agency.")
-@click.pass_obj
-def export(app: Any, fmt: str, agency_code: str | None) -> None:
-    """The approved agency and officer records, to key or import into TraCS.
-
-    CSV has one row per officer with the agency's columns repeated; JSON has each
-    agency with its officers. The logo itself is not exported (its file name, type,
-    size and SHA-256 are).
-
-    \b
-    Examples:
-      mailbot export --format csv > tracs.csv
-      mailbot export --format json --agency 0614
-    """
-    from mailbot.review.records import CSV_HEADER, export_csv_rows, export_records
-
-    with _session(app, check=False) as session:
-        records = export_records(session, agency_code)
-    if fmt == "json":
-        _dump(records)
-        return
-    import csv
-
-    # Every cell goes through mailbot.safety.csv_cell (in export_csv_rows): no formulas.
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
-    writer.writerows(export_csv_rows(records))

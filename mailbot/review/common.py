@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from mailbot.cases import CaseFlag
 from mailbot.errors import CaseError
 from mailbot.intake.officer_fields import OFFICER_FIELDS
-from mailbot.store import casefiles
-from mailbot.store.models import Case
+
+if TYPE_CHECKING:  # the listings import this module without SQLAlchemy
+    from sqlalchemy.orm import Session
+
+    from mailbot.store.models import Case
 
 # Flags the poll loop or this desk put on a case, as staff read them.
 FLAG_LABELS: dict[str, str] = {
@@ -39,8 +40,10 @@ SECTION_FIELDS: dict[str, tuple[str, ...]] = {
 }
 CHANGE_FIELDS = ("action", *OFFICER_FIELDS, "agency")
 
-_ROW_PATH = re.compile(r"^(officers|changes)\[(\d{1,5})\]\.(\w+)$")
-_FIELD_PATH = re.compile(r"^(\w+)\.(\w+)$")
+# Compiled on first use (re caches them): the listings import this module and never
+# parse a path.
+_ROW_PATH = r"^(officers|changes)\[(\d{1,5})\]\.(\w+)$"
+_FIELD_PATH = r"^(\w+)\.(\w+)$"
 
 
 def flag_label(flag: str) -> str:
@@ -49,36 +52,54 @@ def flag_label(flag: str) -> str:
 
 def load_case(session: Session, reference: str) -> Case:
     """The case with ``reference``, or a one-line :class:`CaseError` saying what to do."""
+    from mailbot.store import casefiles
+
     case = casefiles.get_case(session, reference.strip())
     if case is None:
         raise CaseError(f"no case {reference.strip()!r}; `mailbot queue` lists the open cases")
     return case
 
 
+def _is_mapping(value: Any) -> TypeGuard[Mapping[str, Any]]:
+    return type(value) is dict or isinstance(value, Mapping)  # JSON gives dicts: checked first
+
+
 def section(data: Mapping[str, Any], name: str) -> dict[str, Any]:
     value = data.get(name)
-    return dict(value) if isinstance(value, Mapping) else {}
+    return dict(value) if _is_mapping(value) else {}
 
 
-def rows(data: Mapping[str, Any], name: str) -> list[dict[str, Any]]:
+def section_value(data: Mapping[str, Any], name: str, key: str) -> Any:
+    """``section(data, name).get(key)``, without the copy."""
+    value = data.get(name)
+    return value.get(key) if _is_mapping(value) else None
+
+
+def row_views(data: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
+    """The rows of ``data[name]`` as stored, to read only (a row that is not a
+    mapping reads as empty); :func:`rows` gives copies."""
     value = data.get(name)
     if not isinstance(value, list):
         return []
-    return [dict(r) if isinstance(r, Mapping) else {} for r in value]
+    return [r if _is_mapping(r) else {} for r in value]
+
+
+def rows(data: Mapping[str, Any], name: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in row_views(data, name)]
 
 
 def parse_path(path: str) -> tuple[str, int | None, str]:
     """``agency.phone`` -> ("agency", None, "phone"); ``officers[2].dps_username`` ->
     ("officers", 2, "dps_username"). Raises :class:`CaseError` for anything else."""
     path = path.strip()
-    m = _ROW_PATH.match(path)
+    m = re.match(_ROW_PATH, path)
     if m:
         group, index, name = m.group(1), int(m.group(2)), m.group(3)
         allowed = OFFICER_FIELDS if group == "officers" else CHANGE_FIELDS
         if name not in allowed:
             raise CaseError(f"unknown field {path!r}: a row of {group} has {', '.join(allowed)}")
         return group, index, name
-    m = _FIELD_PATH.match(path)
+    m = re.match(_FIELD_PATH, path)
     if m and m.group(1) in SECTION_FIELDS:
         if m.group(2) not in SECTION_FIELDS[m.group(1)]:
             raise CaseError(

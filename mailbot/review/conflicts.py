@@ -3,27 +3,31 @@
 A judiciary code, officer number or DPS username that is already on file is a
 conflict to show in the queue and a reason to refuse approval, never an overwrite.
 Lookups are batched: :class:`RosterIndex` loads, in a few queries, exactly the
-records a set of requests mentions.
+records a set of requests mentions, from a Session or from the listings' plain
+connection (:class:`mailbot.store.listing.Listing`, which ``mailbot queue`` uses).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mailbot.cases import is_blank
-from mailbot.review.common import rows, section
-from mailbot.store.models import Agency, Officer
+from mailbot.review.common import row_views, section_value
+
+if TYPE_CHECKING:  # the listings import this module without SQLAlchemy
+    from sqlalchemy.orm import Session
+
+    from mailbot.store.listing import Listing
 
 _CHUNK = 500
 
+# The record references below are named tuples: built by the thousand for the queue,
+# and cheaper than frozen dataclasses both to define and to build.
 
-@dataclass(frozen=True)
-class AgencyRef:
+
+class AgencyRef(NamedTuple):
     id: int
     judiciary_code: str
     name: str
@@ -35,8 +39,7 @@ class AgencyRef:
         return f"{self.judiciary_code} {self.name}"
 
 
-@dataclass(frozen=True)
-class OfficerRef:
+class OfficerRef(NamedTuple):
     id: int
     officer_number: str
     dps_username: str
@@ -57,8 +60,7 @@ class OfficerRef:
         }
 
 
-@dataclass(frozen=True)
-class Conflict:
+class Conflict(NamedTuple):
     """One value of a request that is already taken."""
 
     path: str
@@ -70,11 +72,11 @@ class Conflict:
 
 
 def norm_number(value: Any) -> str:
-    return "" if is_blank(value) else str(value).strip().upper()
+    return "" if value is None else str(value).strip().upper()  # blank text gives ""
 
 
 def norm_username(value: Any) -> str:
-    return "" if is_blank(value) else str(value).strip().lower()
+    return "" if value is None else str(value).strip().lower()
 
 
 @dataclass
@@ -87,6 +89,7 @@ class RosterIndex:
     # Agencies whose whole roster is loaded (not only the officers a request names).
     full_agencies: set[int] = field(default_factory=set)
     _by_code: dict[str, AgencyRef] = field(default_factory=dict, repr=False)
+    _by_contact: tuple[int, dict[str, list[AgencyRef]]] = field(default=(-1, {}), repr=False)
 
     @property
     def by_code(self) -> dict[str, AgencyRef]:
@@ -94,10 +97,21 @@ class RosterIndex:
             self._by_code = {a.judiciary_code: a for a in self.agencies.values()}
         return self._by_code
 
+    def by_contact(self, address: str) -> list[AgencyRef]:
+        """The agencies whose PoC or head of department address is ``address`` (any
+        letter case)."""
+        if self._by_contact[0] != len(self.agencies):
+            found: dict[str, list[AgencyRef]] = {}
+            for a in self.agencies.values():
+                for known in {(a.poc_email or "").lower(), (a.hod_email or "").lower()} - {""}:
+                    found.setdefault(known, []).append(a)
+            self._by_contact = (len(self.agencies), found)
+        return self._by_contact[1].get(address.lower(), []) if address else []
+
     @classmethod
     def load(
         cls,
-        session: Session,
+        source: Session | Listing,
         numbers: Iterable[str] = (),
         usernames: Iterable[str] = (),
         agency_ids: Iterable[int] = (),
@@ -105,55 +119,40 @@ class RosterIndex:
         """Every agency, plus the officers with these numbers or usernames, or of
         these agencies (a handful of queries, whatever the number of requests)."""
         index = cls()
-        for a in session.execute(
-            select(
-                Agency.id, Agency.judiciary_code, Agency.name, Agency.poc_email, Agency.hod_email
-            )
-        ):
-            index.agencies[a.id] = AgencyRef(*a)
-        index.load_officers(session, numbers, usernames, agency_ids)
+        for a in roster_reader(source).agency_refs():
+            index.agencies[a[0]] = AgencyRef(*a)
+        index.load_officers(source, numbers, usernames, agency_ids)
         return index
 
     def load_officers(
         self,
-        session: Session,
+        source: Session | Listing,
         numbers: Iterable[str] = (),
         usernames: Iterable[str] = (),
         agency_ids: Iterable[int] = (),
     ) -> None:
         """Add the officers with these numbers or usernames, or of these agencies."""
-        o = Officer.__table__.c  # Core columns: plain rows, no ORM loading
-        columns = (
-            o.id,
-            o.officer_number,
-            o.dps_username,
-            o.agency_id,
-            o.last_name,
-            o.first_name,
-            o.title,
-            o.status,
-        )
+        reader = roster_reader(source)
         number_set = {norm_number(n) for n in numbers} - {""}
         username_set = {norm_username(u) for u in usernames} - {""}
         agency_set = set(agency_ids)
         if len(number_set) + len(username_set) + len(agency_set) > _CHUNK:
             # A long queue mentions most of the roster: one pass over the officers is
             # much faster than dozens of long IN lists, and keeps the same officers.
-            for r in session.execute(select(*columns)):
+            for r in reader.officer_refs():
                 if r[1] in number_set or (r[2] or "").lower() in username_set or r[3] in agency_set:
-                    self.add(OfficerRef(*r[:7], status=str(r[7])))
+                    self.add(_officer_ref(r))
             self.full_agencies.update(agency_set)
             return
-        wanted: list[tuple[Any, list[Any]]] = [
-            (o.officer_number, sorted(number_set)),
-            (func.lower(o.dps_username), sorted(username_set)),
-            (o.agency_id, sorted(agency_set)),
+        wanted: list[tuple[str, list[Any]]] = [
+            ("officer_number", sorted(number_set)),
+            ("username", sorted(username_set)),
+            ("agency_id", sorted(agency_set)),
         ]
-        for column, values in wanted:
+        for key, values in wanted:
             for start in range(0, len(values), _CHUNK):
-                chunk = values[start : start + _CHUNK]
-                for r in session.execute(select(*columns).where(column.in_(chunk))):
-                    self.add(OfficerRef(*r[:7], status=str(r[7])))
+                for r in reader.officer_refs(key, values[start : start + _CHUNK]):
+                    self.add(_officer_ref(r))
         self.full_agencies.update(agency_ids)
 
     def add(self, officer: OfficerRef) -> None:
@@ -174,11 +173,56 @@ class RosterIndex:
         return agency.label if agency else f"agency #{officer.agency_id}"
 
 
+def _officer_ref(row: Any) -> OfficerRef:
+    """An :class:`OfficerRef` from a row of ``OFFICER_REF_COLUMNS``."""
+    return OfficerRef(row[0], row[1], row[2], row[3], row[4], row[5], row[6], str(row[7]))
+
+
+def roster_reader(source: Session | Listing) -> Listing | SessionRoster:
+    """What :class:`RosterIndex` reads agencies and officers from."""
+    from mailbot.store.listing import Listing
+
+    return source if isinstance(source, Listing) else SessionRoster(source)
+
+
+class SessionRoster:
+    """:meth:`~mailbot.store.listing.Listing.agency_refs` and
+    :meth:`~mailbot.store.listing.Listing.officer_refs` through a Session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def agency_refs(self) -> list[Any]:
+        from sqlalchemy import select
+
+        from mailbot.store.models import Agency
+
+        columns = (Agency.id, Agency.judiciary_code, Agency.name, Agency.poc_email)
+        return list(self.session.execute(select(*columns, Agency.hod_email)))
+
+    def officer_refs(self, key: str | None = None, values: Iterable[Any] = ()) -> list[Any]:
+        from sqlalchemy import func, select
+
+        from mailbot.store.listing import OFFICER_REF_COLUMNS
+        from mailbot.store.models import Officer
+
+        o = Officer.__table__.c  # Core columns: plain rows, no ORM loading
+        query = select(*(o[name] for name in OFFICER_REF_COLUMNS))
+        if key is not None:
+            column = {
+                "officer_number": o.officer_number,
+                "username": func.lower(o.dps_username),
+                "agency_id": o.agency_id,
+            }[key]
+            query = query.where(column.in_(list(values)))
+        return list(self.session.execute(query))
+
+
 def mentioned(data: Mapping[str, Any]) -> tuple[set[str], set[str]]:
     """Officer numbers and usernames a request (enrolment or changes) mentions."""
     numbers: set[str] = set()
     usernames: set[str] = set()
-    for row in [*rows(data, "officers"), *rows(data, "changes")]:
+    for row in [*row_views(data, "officers"), *row_views(data, "changes")]:
         if n := norm_number(row.get("officer_number")):
             numbers.add(n)
         if u := norm_username(row.get("dps_username")):
@@ -190,7 +234,7 @@ def enrollment_conflicts(data: Mapping[str, Any], index: RosterIndex) -> list[Co
     """What in an enrolment request is already taken: its judiciary code, an officer
     number or a DPS username on file, or a username given twice in the request."""
     found: list[Conflict] = []
-    code = section(data, "agency").get("judiciary_code")
+    code = section_value(data, "agency", "judiciary_code")
     if not is_blank(code):
         agency = index.by_code.get(str(code).strip())
         if agency is not None:
@@ -202,7 +246,7 @@ def enrollment_conflicts(data: Mapping[str, Any], index: RosterIndex) -> list[Co
                 )
             )
     seen_users: dict[str, int] = {}
-    for i, row in enumerate(rows(data, "officers")):
+    for i, row in enumerate(row_views(data, "officers")):
         number = norm_number(row.get("officer_number"))
         officer = index.by_number.get(number) if number else None
         if officer is not None:

@@ -13,10 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
-
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from mailbot.cases import is_blank
 from mailbot.errors import CaseError
@@ -27,8 +24,12 @@ from mailbot.review.conflicts import (
     norm_number,
     norm_username,
 )
-from mailbot.store import roster
-from mailbot.store.models import Agency, OfficerStatus
+from mailbot.store.statuses import OfficerStatus
+
+if TYPE_CHECKING:  # the review queue imports this module without SQLAlchemy
+    from sqlalchemy.orm import Session
+
+    from mailbot.store.models import Agency
 
 NO_SUCH_OFFICER = "no such officer"
 OTHER_AGENCY = "officer belongs to another agency"
@@ -73,6 +74,10 @@ def maintenance_authority(session: Session, sender: str, agency_code: str | None
     file for exactly one agency. None means the sender may not change any roster: the
     poll loop answers ``maintenance_refused`` and flags the case.
     """
+    from sqlalchemy import func, or_, select
+
+    from mailbot.store.models import Agency
+
     address = (sender or "").strip().lower()
     if not address:
         return None
@@ -326,6 +331,8 @@ def apply_changes(
 ) -> list[DiffRow]:
     """Write ``changes`` to ``agency``'s roster; nothing is deleted (deactivation sets
     the status). Raises :class:`CaseError` when a row has a blocking problem."""
+    from mailbot.store import roster
+
     rows = roster_diff(session, agency, changes)
     blocking = [r for r in rows if r.blocking]
     if blocking:

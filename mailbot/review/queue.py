@@ -9,16 +9,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
-
-from sqlalchemy import String, and_, cast, or_, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from mailbot.cases import CaseFlag, CaseKind, CaseStatus
 from mailbot.review.common import rows, section
 from mailbot.review.conflicts import RosterIndex, enrollment_conflicts, mentioned
 from mailbot.review.maintenance import DiffRow, diff_changes, resolve_agency
-from mailbot.store.models import Case
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from mailbot.store.listing import Listing
 
 
 @dataclass
@@ -61,52 +62,29 @@ def maintenance_agency_id(
         agency = index.by_code.get(agency_code.strip())
         if agency is not None:
             return agency.id
-    address = (sender or "").lower()
-    owners = [
-        a
-        for a in index.agencies.values()
-        if address and address in {(a.poc_email or "").lower(), (a.hod_email or "").lower()}
-    ]
+    owners = index.by_contact(sender or "")
     return owners[0].id if len(owners) == 1 else None
 
 
-def review_queue(session: Session) -> list[QueueEntry]:
+def review_queue(source: Session | Listing) -> list[QueueEntry]:
     """Cases in review, and flagged cases still waiting for information, oldest first.
 
     Conflicts with existing records are computed now (the records may have changed
     since the case was opened) and shown as the ``conflict`` flag; maintenance cases
     carry their roster diff, and ``roster_problem`` when a row needs attention.
+    ``source`` is a Session, or the plain connection ``mailbot queue`` reads with.
     """
-    # Core columns (not ORM attributes): the rows are plain tuples, read faster.
-    cases = Case.__table__
-    query = (
-        select(
-            cases.c.reference,
-            cases.c.status,
-            cases.c.kind,
-            cases.c.sender,
-            cases.c.agency_code,
-            cases.c.flags,
-            cases.c.created_at,
-            cases.c.data,
-        )
-        .where(
-            or_(
-                cases.c.status == CaseStatus.IN_REVIEW,
-                # Flagged cases still waiting for information; flags are a JSON list.
-                and_(cases.c.status == CaseStatus.NEEDS_INFO, cast(cases.c.flags, String) != "[]"),
-            )
-        )
-        .order_by(cases.c.created_at, cases.c.id)
-    )
-    found = [r for r in session.execute(query) if r.status == CaseStatus.IN_REVIEW or r.flags]
+    from mailbot.store.listing import Listing
+
+    queued = source.queued_cases() if isinstance(source, Listing) else _queued_cases(source)
+    found = [r for r in queued if r.status == CaseStatus.IN_REVIEW or r.flags]
     numbers: set[str] = set()
     usernames: set[str] = set()
     for r in found:
         n, u = mentioned(r.data or {})
         numbers |= n
         usernames |= u
-    index = RosterIndex.load(session, numbers, usernames)
+    index = RosterIndex.load(source, numbers, usernames)
     entries: list[QueueEntry] = []
     for r in found:
         data: Mapping[str, Any] = r.data or {}
@@ -135,7 +113,7 @@ def review_queue(session: Session) -> list[QueueEntry]:
                 ref = index.agencies[agency_id]
                 entry.agency_name = entry.agency_name or ref.name
                 entry.agency_code = ref.judiciary_code
-                _load_unnumbered(session, index, agency_id, rows(data, "changes"))
+                _load_unnumbered(source, index, agency_id, rows(data, "changes"))
                 entry.diff = diff_changes(index, agency_id, rows(data, "changes"))
                 if any(d.problem for d in entry.diff) and CaseFlag.ROSTER_PROBLEM not in flags:
                     flags.append(CaseFlag.ROSTER_PROBLEM)
@@ -143,13 +121,44 @@ def review_queue(session: Session) -> list[QueueEntry]:
     return entries
 
 
+def _queued_cases(session: Session) -> list[Any]:
+    """:meth:`mailbot.store.listing.Listing.queued_cases` through a Session."""
+    from sqlalchemy import String, and_, cast, or_, select
+
+    from mailbot.store.models import Case
+
+    # Core columns (not ORM attributes): the rows are plain tuples, read faster.
+    cases = Case.__table__
+    query = (
+        select(
+            cases.c.reference,
+            cases.c.status,
+            cases.c.kind,
+            cases.c.sender,
+            cases.c.agency_code,
+            cases.c.flags,
+            cases.c.created_at,
+            cases.c.data,
+        )
+        .where(
+            or_(
+                cases.c.status == CaseStatus.IN_REVIEW,
+                # Flagged cases still waiting for information; flags are a JSON list.
+                and_(cases.c.status == CaseStatus.NEEDS_INFO, cast(cases.c.flags, String) != "[]"),
+            )
+        )
+        .order_by(cases.c.created_at, cases.c.id)
+    )
+    return list(session.execute(query))
+
+
 def _load_unnumbered(
-    session: Session, index: RosterIndex, agency_id: int, changes: list[dict[str, Any]]
+    source: Session | Listing, index: RosterIndex, agency_id: int, changes: list[dict[str, Any]]
 ) -> None:
     """Officers named without a number are matched within their agency's roster, which
     is loaded only then (most changes give the number)."""
     if any(not c.get("officer_number") for c in changes) and (agency_id not in index.full_agencies):
-        index.load_officers(session, agency_ids=[agency_id])
+        index.load_officers(source, agency_ids=[agency_id])
 
 
 __all__ = ["QueueEntry", "maintenance_agency_id", "resolve_agency", "review_queue"]

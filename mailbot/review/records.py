@@ -1,55 +1,39 @@
 """Agency and officer records as staff list them, and the export for keying into TraCS.
 
-Column queries (no ORM objects, no per-row queries), so ``mailbot officers`` stays
-fast with thousands of officers.
+Column queries (no ORM objects, no per-row queries) over a Session. The ``agencies``,
+``officers`` and ``export`` commands read the same rows without SQLAlchemy, with
+:mod:`mailbot.store.listing`; ``tests/integration/test_listing_paths.py`` keeps the
+two in step.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from mailbot.store.listing import AGENCY_COLUMNS, OFFICER_COLUMNS, no_such_agency
 
-from mailbot.errors import CaseError
-from mailbot.store.models import Agency, Officer, OfficerStatus
-
-AGENCY_COLUMNS = (
-    "judiciary_code",
-    "name",
-    "address",
-    "phone",
-    "poc_name",
-    "poc_email",
-    "hod_name",
-    "hod_title",
-    "hod_email",
-    "logo_filename",
-    "logo_type",
-    "logo_width",
-    "logo_height",
-    "logo_sha256",
-)
-OFFICER_COLUMNS = (
-    "officer_number",
-    "last_name",
-    "first_name",
-    "title",
-    "dps_username",
-    "status",
-)
+if TYPE_CHECKING:  # `mailbot export` imports this module without SQLAlchemy
+    from sqlalchemy.orm import Session
 
 
 def _check_agency(session: Session, code: str | None) -> None:
+    from sqlalchemy import select
+
+    from mailbot.store.models import Agency
+
     if code is None:
         return
     found = session.scalar(select(Agency.id).where(Agency.judiciary_code == code.strip()))
     if found is None:
-        raise CaseError(f"no agency with judiciary code {code!r}; `mailbot agencies` lists them")
+        raise no_such_agency(code)
 
 
 def list_agencies(session: Session) -> list[dict[str, Any]]:
     """Every agency record, by judiciary code, with its count of active officers."""
+    from sqlalchemy import func, select
+
+    from mailbot.store.models import Agency, Officer, OfficerStatus
+
     active = (
         select(Officer.agency_id, func.count().label("n"))
         .where(Officer.status == OfficerStatus.ACTIVE)
@@ -79,6 +63,10 @@ def list_officers(
     session: Session, agency_code: str | None = None, include_inactive: bool = True
 ) -> list[dict[str, Any]]:
     """Officer records with their agency's code and name, by agency then name."""
+    from sqlalchemy import select
+
+    from mailbot.store.models import Agency, Officer, OfficerStatus
+
     _check_agency(session, agency_code)
     query = (
         select(
@@ -103,6 +91,10 @@ def list_officers(
 
 def export_records(session: Session, agency_code: str | None = None) -> list[dict[str, Any]]:
     """Approved agencies, each with ``officers`` (every status, so deactivations show)."""
+    from sqlalchemy import select
+
+    from mailbot.store.models import Agency, Officer
+
     _check_agency(session, agency_code)
     query = select(*(getattr(Agency, c) for c in AGENCY_COLUMNS), Agency.id).order_by(
         Agency.judiciary_code

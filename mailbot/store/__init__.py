@@ -14,5 +14,7 @@ Usage::
 Modules: ``db`` (engines, transactions, migrations), ``models`` (tables),
 ``ledger`` (messages, folder cursors), ``casefiles`` (cases, revisions, audit),
 ``outbox`` (replies to send), ``roster`` (agencies, officers). Repository functions
-take a Session, flush, and never commit.
+take a Session, flush, and never commit. The read-only listings use ``listing`` (plain
+DB-API driver, no SQLAlchemy), with ``urls`` (the database URL read without
+SQLAlchemy) and ``statuses`` (record statuses without the models).
 """

@@ -16,9 +16,11 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.orm import Session
 
 from mailbot.errors import DatabaseStalled, StoreError
-
-SQLITE_BUSY_TIMEOUT_MS = 10_000
-CONNECT_TIMEOUT_SECONDS = 10
+from mailbot.store.urls import (
+    CONNECT_TIMEOUT_SECONDS,
+    SQLITE_BUSY_TIMEOUT_MS,
+    postgres_connect_args,
+)
 
 
 def _parse_url(url: str) -> URL:
@@ -92,18 +94,7 @@ def make_engine(
                 ) from None
     elif backend == "postgresql":
         kwargs["pool_pre_ping"] = True
-        wait = max(1, round(connect_timeout))
-        connect_args: dict[str, Any] = {
-            "connect_timeout": wait,
-            "keepalives": 1,
-            "keepalives_idle": wait,
-            "keepalives_interval": max(1, wait // 3),
-            "keepalives_count": 3,
-            "tcp_user_timeout": wait * 1000,
-        }
-        if statement_timeout:
-            connect_args["options"] = f"-c statement_timeout={round(statement_timeout * 1000)}"
-        kwargs["connect_args"] = connect_args
+        kwargs["connect_args"] = postgres_connect_args(connect_timeout, statement_timeout)
     try:
         engine = create_engine(parsed, **kwargs)
     except exc.NoSuchModuleError:
@@ -174,14 +165,27 @@ def transaction(engine: Engine) -> Iterator[Session]:
         with session.begin():
             yield session
     except exc.SQLAlchemyError as e:
-        error = translate(e, engine)
-        if isinstance(error, DatabaseStalled):
-            import structlog
-
-            structlog.get_logger().error("database_stalled", error=str(error))
-        raise error from e
+        raise _reported(translate(e, engine)) from e
     finally:
         session.close()
+
+
+def _reported(error: StoreError) -> StoreError:
+    """``error``, logged first when the database stalled (the work is retried)."""
+    if isinstance(error, DatabaseStalled):
+        import structlog
+
+        structlog.get_logger().error("database_stalled", error=str(error))
+    return error
+
+
+def driver_failure(error: Exception, engine: Engine) -> StoreError:
+    """The :class:`StoreError` :func:`transaction` gives for ``error``, an exception the
+    DB-API driver raised itself (the read-only listings of :mod:`mailbot.store.listing`
+    use the driver directly)."""
+    if not isinstance(error, exc.SQLAlchemyError):
+        error = exc.DBAPIError.instance(None, None, error, engine.dialect.loaded_dbapi.Error)
+    return _reported(translate(error, engine))
 
 
 # --- schema -----------------------------------------------------------------------

@@ -36,6 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from mailbot.cases import CaseKind, CaseStatus
+from mailbot.store.statuses import OfficerStatus
 
 # Deterministic constraint names on every backend, so later migrations can drop them.
 NAMING_CONVENTION = {
@@ -118,11 +119,6 @@ class ProposalStatus(enum.StrEnum):
     PENDING = "pending"  # waiting for staff
     ACCEPTED = "accepted"
     DROPPED = "dropped"
-
-
-class OfficerStatus(enum.StrEnum):
-    ACTIVE = "active"
-    INACTIVE = "inactive"
 
 
 class Message(Base):

@@ -1,5 +1,6 @@
 """The read-only listings start light: with a desk-only settings file they neither build
-the full settings nor load logging or table rendering, and print the same JSON."""
+the full settings nor load SQLAlchemy, logging or table rendering, and print the same
+JSON."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from tests.review_seed import OFFICERS, enrolment_data, seed_agency, seed_case
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = {"pydantic_settings", "structlog", "rich"}
+HEAVY = {"pydantic_settings", "structlog", "rich", "sqlalchemy", "alembic"}
 
 
 def _run(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -61,17 +62,25 @@ def configs(tmp_path: Path, sqlite_url: str) -> tuple[Path, Path]:
 
 
 @pytest.mark.parametrize(
-    "command", [["queue", "--json"], ["officers", "--json"], ["agencies", "--json"]]
+    "command",
+    [
+        ["queue", "--json"],
+        ["officers", "--json"],
+        ["agencies", "--json"],
+        ["export", "--format", "json"],
+        ["export"],
+    ],
 )
 def test_listings_with_a_desk_only_file_start_light(
     configs: tuple[Path, Path], command: list[str]
 ) -> None:
-    """With only ``[database]`` in the settings file, a JSON listing loads neither
-    pydantic-settings, structlog nor rich, and prints exactly what the full settings
-    path prints."""
+    """With only ``[database]`` in the settings file, a listing for scripts loads
+    neither pydantic-settings, SQLAlchemy, structlog nor rich, and prints exactly what
+    the full settings path prints; with the full settings it still needs no SQLAlchemy."""
     desk, full = configs
     quick = _run(desk, *command)
     slow = _run(full, *command)
     assert quick.stdout == slow.stdout and quick.stdout.strip() not in ("", "[]")
     assert _imported(quick.stderr) & HEAVY == set()
     assert "pydantic_settings" in _imported(slow.stderr)
+    assert "sqlalchemy" not in _imported(slow.stderr)

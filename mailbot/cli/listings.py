@@ -1,0 +1,162 @@
+"""The read-only listings of the desk: ``queue``, ``agencies``, ``officers`` and
+``export``.
+
+They start fast with thousands of cases: the database is read through the DB-API
+driver (:mod:`mailbot.store.listing`, no SQLAlchemy), a desk-only settings file is
+read without building the full settings (:mod:`mailbot.cli.quick_settings`), and
+tables (rich) are imported only when printed.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+_JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON (for scripts).")
+
+
+def _gc_paused(command: Callable[..., None]) -> Callable[..., None]:
+    """Run ``command`` with the cyclic garbage collector paused: a listing builds tens
+    of thousands of small objects that all stay alive until printed, which the
+    collector would otherwise scan again and again."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            command(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return run
+
+
+def _listing(app: Any) -> Any:
+    """One read-only transaction on the configured database."""
+    from mailbot.store.listing import open_listing
+
+    return open_listing(app.database_url)
+
+
+def _print_json(value: Any, indent: int | None = None) -> None:
+    from mailbot.safety import json_text
+
+    click.echo(json_text(value, indent=indent))
+
+
+@click.command()
+@_JSON
+@click.pass_obj
+@_gc_paused
+def queue(app: Any, as_json: bool) -> None:
+    """Cases waiting for staff, oldest first: in review, and flagged ones still
+    waiting for information. Flags: unverified sender, follow-up from an unexpected
+    address, conflicts with existing records, roster problems.
+
+    \b
+    Examples:
+      mailbot --config mailbot.toml queue
+      mailbot --config mailbot.toml queue --json | jq -r '.[].reference'
+    """
+    from mailbot.review.queue import review_queue
+
+    with _listing(app) as listing:
+        entries = review_queue(listing)
+    if as_json:
+        _print_json([e.as_dict() for e in entries])
+        return
+    from mailbot.cli.render import print_queue
+
+    print_queue(entries)
+
+
+@click.command()
+@_JSON
+@click.pass_obj
+@_gc_paused
+def agencies(app: Any, as_json: bool) -> None:
+    """Agency records created by approval, with their count of active officers.
+
+    \b
+    Example:
+      mailbot agencies --json | jq '.[] | {judiciary_code, name}'
+    """
+    from mailbot.store.listing import list_agencies
+
+    with _listing(app) as listing:
+        rows = list_agencies(listing)
+    if as_json:
+        _print_json(rows)
+        return
+    from mailbot.cli.render import print_agencies
+
+    print_agencies(rows)
+
+
+@click.command()
+@click.option("--agency", "agency_code", metavar="JUDICIARY_CODE", help="Only this agency.")
+@click.option("--active", "active_only", is_flag=True, help="Leave out inactive officers.")
+@_JSON
+@click.pass_obj
+@_gc_paused
+def officers(app: Any, agency_code: str | None, active_only: bool, as_json: bool) -> None:
+    """Officer records (active and inactive), by agency and name.
+
+    \b
+    Examples:
+      mailbot officers --agency 0614
+      mailbot officers --json | jq length
+    """
+    from mailbot.store.listing import list_officers
+
+    with _listing(app) as listing:
+        rows = list_officers(listing, agency_code, include_inactive=not active_only)
+    if as_json:
+        _print_json(rows)
+        return
+    from mailbot.cli.render import print_officers
+
+    print_officers(rows)
+
+
+@click.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@click.option("--agency", "agency_code", metavar="CODE", help="Only this agency.")
+@click.pass_obj
+@_gc_paused
+def export(app: Any, fmt: str, agency_code: str | None) -> None:
+    """The approved agency and officer records, to key or import into TraCS.
+
+    CSV has one row per officer with the agency's columns repeated; JSON has each
+    agency with its officers. The logo itself is not exported (its file name, type,
+    size and SHA-256 are).
+
+    \b
+    Examples:
+      mailbot export --format csv > tracs.csv
+      mailbot export --format json --agency 0614
+    """
+    from mailbot.store.listing import export_records
+
+    with _listing(app) as listing:
+        records = export_records(listing, agency_code)
+    if fmt == "json":
+        _print_json(records, indent=2)
+        return
+    import csv
+
+    from mailbot.review.records import CSV_HEADER, export_csv_rows
+
+    # Every cell goes through mailbot.safety.csv_cell (in export_csv_rows): no formulas.
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    writer.writerows(export_csv_rows(records))

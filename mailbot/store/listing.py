@@ -1,0 +1,343 @@
+"""The read-only listings (``queue``, ``agencies``, ``officers``, ``export``) on a plain
+DB-API connection.
+
+Importing SQLAlchemy and building the ORM costs several times what these queries
+do, so the listings talk to the driver (``sqlite3`` or psycopg) themselves, with the
+same URL, timeouts and error messages as :mod:`mailbot.store.db`. A URL that
+:func:`mailbot.store.urls.parse_url` does not take is opened through SQLAlchemy and
+read with the same queries. Rows come back as SQLAlchemy returns them to the ORM
+path (:mod:`mailbot.review.records`, :func:`mailbot.review.queue.review_queue` on a
+Session): JSON decoded, times timezone-aware UTC, statuses as text;
+``tests/integration/test_listing_paths.py`` compares the two paths on both backends.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+
+from mailbot.errors import CaseError
+from mailbot.store.statuses import OfficerStatus
+from mailbot.store.urls import (
+    SQLITE_BUSY_TIMEOUT_MS,
+    DatabaseURL,
+    parse_url,
+    postgres_connect_args,
+)
+
+AGENCY_COLUMNS = (
+    "judiciary_code",
+    "name",
+    "address",
+    "phone",
+    "poc_name",
+    "poc_email",
+    "hod_name",
+    "hod_title",
+    "hod_email",
+    "logo_filename",
+    "logo_type",
+    "logo_width",
+    "logo_height",
+    "logo_sha256",
+)
+OFFICER_COLUMNS = (
+    "officer_number",
+    "last_name",
+    "first_name",
+    "title",
+    "dps_username",
+    "status",
+)
+# What RosterIndex (mailbot.review.conflicts) keeps of an officer, in this order.
+OFFICER_REF_COLUMNS = (
+    "id",
+    "officer_number",
+    "dps_username",
+    "agency_id",
+    "last_name",
+    "first_name",
+    "title",
+    "status",
+)
+# The officers RosterIndex may look up by: column -> SQL expression.
+OFFICER_KEYS = {
+    "officer_number": "officer_number",
+    "username": "lower(dps_username)",
+    "agency_id": "agency_id",
+}
+
+
+class QueuedCase(NamedTuple):
+    """One case of the review queue, as stored."""
+
+    reference: str | None
+    status: str
+    kind: str
+    sender: str | None
+    agency_code: str | None
+    flags: list[str] | None
+    created_at: datetime
+    data: dict[str, Any] | None
+
+
+def no_such_agency(code: str) -> CaseError:
+    return CaseError(f"no agency with judiciary code {code!r}; `mailbot agencies` lists them")
+
+
+class Listing:
+    """A DB-API connection in one read-only transaction, with the backend's conversions."""
+
+    def __init__(self, connection: Any, backend: str, paramstyle: str) -> None:
+        self.connection = connection
+        self.backend = backend
+        self._marker = "?" if paramstyle == "qmark" else "%s"
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run ``sql`` (placeholders written ``?``) and return every row."""
+        if self._marker != "?":
+            sql = sql.replace("?", self._marker)
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute(sql, tuple(params))
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+    def time(self, value: Any) -> datetime:
+        """A stored time as timezone-aware UTC (SQLite keeps naive UTC text)."""
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    # --- what the review queue and RosterIndex read -------------------------------
+
+    def queued_cases(self) -> list[QueuedCase]:
+        """Cases in review, and cases waiting for information that carry flags, oldest
+        first (:func:`mailbot.review.queue.review_queue` builds the entries)."""
+        from mailbot.cases import CaseStatus
+
+        found = self.rows(
+            "SELECT reference, status, kind, sender, agency_code, flags, created_at, data "
+            "FROM cases WHERE status = ? OR (status = ? AND CAST(flags AS VARCHAR) != '[]') "
+            "ORDER BY created_at, id",
+            (CaseStatus.IN_REVIEW.value, CaseStatus.NEEDS_INFO.value),
+        )
+        time = self.time
+        if self.backend != "sqlite":
+            return [
+                QueuedCase(ref, status, kind, sender, code, flags, time(created), data)
+                for ref, status, kind, sender, code, flags, created, data in found
+            ]
+        # SQLite keeps JSON as text: decoded here, inline (thousands of rows).
+        loads = json.loads
+        return [
+            QueuedCase(
+                ref,
+                status,
+                kind,
+                sender,
+                code,
+                [] if flags == "[]" else None if flags is None else loads(flags),
+                time(created),
+                None if data is None else loads(data),
+            )
+            for ref, status, kind, sender, code, flags, created, data in found
+        ]
+
+    def agency_refs(self) -> list[Any]:
+        """Every agency as (id, judiciary_code, name, poc_email, hod_email)."""
+        return self.rows("SELECT id, judiciary_code, name, poc_email, hod_email FROM agencies")
+
+    def officer_refs(self, key: str | None = None, values: Iterable[Any] = ()) -> list[Any]:
+        """Officers as :data:`OFFICER_REF_COLUMNS`: all of them, or those whose ``key``
+        (one of :data:`OFFICER_KEYS`) is one of ``values``."""
+        sql = f"SELECT {', '.join(OFFICER_REF_COLUMNS)} FROM officers"
+        params = list(values)
+        if key is not None:
+            sql += f" WHERE {OFFICER_KEYS[key]} IN ({', '.join('?' * len(params))})"
+        return self.rows(sql, params)
+
+    def check_agency(self, code: str | None) -> None:
+        if code is not None and not self.rows(
+            "SELECT id FROM agencies WHERE judiciary_code = ?", (code.strip(),)
+        ):
+            raise no_such_agency(code)
+
+
+# --- the records listings ---------------------------------------------------------------
+
+
+def list_agencies(listing: Listing) -> list[dict[str, Any]]:
+    """Every agency record, by judiciary code, with its count of active officers."""
+    columns = ", ".join(f"a.{c}" for c in AGENCY_COLUMNS)
+    found = listing.rows(
+        f"SELECT {columns}, a.logo_sha256 IS NOT NULL, a.created_at, coalesce(active.n, 0) "
+        "FROM agencies AS a LEFT OUTER JOIN "
+        "(SELECT agency_id, count(*) AS n FROM officers WHERE status = ? GROUP BY agency_id) "
+        "AS active ON active.agency_id = a.id ORDER BY a.judiciary_code",
+        (OfficerStatus.ACTIVE.value,),
+    )
+    names = (*AGENCY_COLUMNS, "has_logo", "created_at", "active_officers")
+    out = []
+    for r in found:
+        row = dict(zip(names, r, strict=True))
+        row["created_at"] = listing.time(row["created_at"]).isoformat()
+        row["has_logo"] = bool(row["has_logo"])
+        out.append(row)
+    return out
+
+
+def list_officers(
+    listing: Listing, agency_code: str | None = None, include_inactive: bool = True
+) -> list[dict[str, Any]]:
+    """Officer records with their agency's code and name, by agency then name."""
+    listing.check_agency(agency_code)
+    columns = ", ".join(f"o.{c}" for c in OFFICER_COLUMNS)
+    sql = (
+        f"SELECT {columns}, a.judiciary_code, a.name FROM officers AS o "
+        "JOIN agencies AS a ON a.id = o.agency_id WHERE 1 = 1"
+    )
+    params: list[Any] = []
+    if agency_code is not None:
+        sql += " AND a.judiciary_code = ?"
+        params.append(agency_code.strip())
+    if not include_inactive:
+        sql += " AND o.status = ?"
+        params.append(OfficerStatus.ACTIVE.value)
+    sql += " ORDER BY a.judiciary_code, o.last_name, o.first_name, o.id"
+    names = (*OFFICER_COLUMNS, "agency_code", "agency_name")
+    return [dict(zip(names, r, strict=True)) for r in listing.rows(sql, params)]
+
+
+def export_records(listing: Listing, agency_code: str | None = None) -> list[dict[str, Any]]:
+    """Approved agencies, each with ``officers`` (every status, so deactivations show)."""
+    listing.check_agency(agency_code)
+    sql = f"SELECT {', '.join(AGENCY_COLUMNS)}, id FROM agencies"
+    params: list[Any] = []
+    if agency_code is not None:
+        sql += " WHERE judiciary_code = ?"
+        params.append(agency_code.strip())
+    agencies: dict[int, dict[str, Any]] = {}
+    names = (*AGENCY_COLUMNS, "id")  # the JSON export has always carried the id
+    for r in listing.rows(sql + " ORDER BY judiciary_code", params):
+        agencies[r[-1]] = {**dict(zip(names, r, strict=True)), "officers": []}
+    if agencies:
+        sql = f"SELECT agency_id, {', '.join(OFFICER_COLUMNS)} FROM officers"
+        ids = list(agencies) if agency_code is not None else []
+        if ids:
+            sql += f" WHERE agency_id IN ({', '.join('?' * len(ids))})"
+        for r in listing.rows(sql + " ORDER BY last_name, first_name", ids):
+            owner = agencies.get(r[0])
+            if owner is not None:
+                owner["officers"].append(dict(zip(OFFICER_COLUMNS, r[1:], strict=True)))
+    return list(agencies.values())
+
+
+# --- connecting -----------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def open_listing(url: str) -> Iterator[Listing]:
+    """A :class:`Listing` on the database at ``url``, in one read-only transaction.
+
+    A failure of the database comes out as the :class:`~mailbot.errors.StoreError`
+    a Session would give, or as "run `mailbot db upgrade`" when the schema is behind.
+    """
+    parts = parse_url(url)
+    engine: Any = None
+    try:
+        opened = _connect(parts) if parts is not None else None
+        if opened is None:
+            engine, listing, errors = _through_sqlalchemy(url)
+        else:
+            listing, errors = opened
+    except Exception as e:
+        raise _failure(url, e, engine) from e
+    try:
+        try:
+            _begin(listing)
+            yield listing
+        finally:
+            listing.connection.close()
+    except errors as e:
+        raise _failure(url, e, engine) from e
+    finally:
+        if engine is not None:
+            engine.dispose()
+
+
+def _connect(parts: DatabaseURL) -> tuple[Listing, tuple[type[Exception], ...]] | None:
+    """A driver connection; None when the driver is not installed (SQLAlchemy then
+    names the package to install)."""
+    if parts.backend == "sqlite":
+        import sqlite3
+
+        connection = sqlite3.connect(
+            parts.database, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000, isolation_level=None
+        )
+        return Listing(connection, "sqlite", sqlite3.paramstyle), (sqlite3.Error,)
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    params: dict[str, Any] = {
+        "dbname": parts.database,
+        "user": parts.username,
+        "password": parts.password,
+        "host": parts.host,
+        "port": parts.port,
+    }
+    params = {k: v for k, v in params.items() if v}  # as SQLAlchemy: unset parts left out
+    params.update(parts.query)
+    params.update(postgres_connect_args())  # as make_engine's connect_args: these win
+    server = psycopg.connect(**params)
+    # One snapshot for every query of the listing, and nothing written by mistake.
+    server.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+    server.read_only = True
+    return Listing(server, "postgresql", psycopg.paramstyle), (psycopg.Error,)
+
+
+def _through_sqlalchemy(url: str) -> tuple[Any, Listing, tuple[type[Exception], ...]]:
+    """The driver connection of a SQLAlchemy engine, for URLs only SQLAlchemy reads."""
+    from mailbot.store import db
+
+    engine = db.make_engine(url)
+    try:
+        raw = engine.raw_connection()
+    except BaseException:
+        engine.dispose()
+        raise
+    dbapi = engine.dialect.loaded_dbapi
+    return engine, Listing(raw, engine.dialect.name, dbapi.paramstyle), (dbapi.Error,)
+
+
+def _begin(listing: Listing) -> None:
+    if listing.backend == "sqlite":
+        # The driver leaves transactions to us (isolation_level None, as make_engine
+        # sets it): one BEGIN gives every query of the listing the same snapshot.
+        listing.rows("BEGIN")
+
+
+def _failure(url: str, error: Exception, engine: Any) -> Exception:
+    """What the Session path raises for ``error``: the translated :class:`StoreError`,
+    or :class:`~mailbot.errors.SchemaOutOfDate` when the schema is behind."""
+    from mailbot.errors import MailbotError
+    from mailbot.store import db
+
+    if isinstance(error, MailbotError):
+        return error
+    own = engine is None
+    try:
+        engine = engine or db.make_engine(url)
+        failure = db.driver_failure(error, engine)
+        db.check_schema(engine)  # raises "run `mailbot db upgrade`" when behind
+        return failure
+    except MailbotError as e:
+        return e
+    finally:
+        if own and engine is not None:
+            engine.dispose()
