@@ -314,10 +314,26 @@ def _detail(line: str, rules: Rules) -> Officer | None:
         value = m.group("value").strip().rstrip(".")
         if name == "dps_username":
             value = _bare_username(value)
+            officer = _first_name_by_username(officer, value)
         elif name == "title":
             value = prose.rank_title(value, rules) or value
         return officer.model_copy(update={name: value})
     return None
+
+
+def _first_name_by_username(officer: Officer, user: str) -> Officer:
+    """One name word is a first name when the username is made from its initial and
+    another name ("Kyle" with "kbrennan", "kyle.brennan"); it stays a last name when the
+    username ends with it ("Hale" with "jhale") or nothing tells."""
+    word = re.sub(r"[^a-z]", "", (officer.last_name or "").lower())
+    if officer.first_name or len(word) < 2:
+        return officer
+    local = re.sub(r"[^a-z]", "", user.lower())
+    at = local.find(word)
+    first = (at == 0 and len(local) - len(word) >= 3) or (at < 0 and local[:1] == word[0])
+    if not first:
+        return officer
+    return officer.model_copy(update={"first_name": officer.last_name, "last_name": None})
 
 
 def _bare_username(value: str) -> str:
@@ -409,7 +425,12 @@ def reply_officers(body: str, rules: Rules) -> list[Officer]:
     lines, then named details in sentences ("Okafor's DPS username is sokafor")."""
     found = officer_lines(body, rules)
     found += [o for o in officer_details(body, rules) if o not in found]
-    found += [o for o in prose.officer_details(body, rules) if o not in found and o.last_name]
+    users = {o.dps_username for o in found if o.dps_username}
+    found += [
+        o
+        for o in prose.officer_details(body, rules)
+        if o not in found and o.last_name and not (o.dps_username and o.dps_username in users)
+    ]
     return found
 
 
@@ -541,6 +562,11 @@ def match_row(row: Mapping[str, Any], roster: Sequence[Mapping[str, Any]]) -> in
             hits = [i for i, r in enumerate(roster) if _key(r.get("first_name")) == last]
             if len(hits) == 1 and not _contradicts(row, roster[hits[0]], ("officer_number",)):
                 return hits[0]
+    elif first:
+        # a first name alone, read as one ("Kyle" with the username "kbrennan")
+        hits = [i for i, r in enumerate(roster) if _key(r.get("first_name")) == first]
+        if len(hits) == 1 and not _contradicts(row, roster[hits[0]], ("officer_number",)):
+            return hits[0]
     return None
 
 

@@ -32,11 +32,20 @@ _TITLE_TO = re.compile(
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)|title\s+(?:should\s+be|is\s+now)|"
     r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*:?\s*([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
 )
+# "Deputy Sean Whitlock (LU077) made Corporal", "was made a sergeant": a title change
+# only when the words after "made" are a rank
+_MADE_RANK = re.compile(
+    r"(?<!\w)(?i:made)\s+(?i:an?\s+)?([A-Za-z][\w.-]*)(?:[ \t]+([A-Za-z][\w.-]*))?"
+)
 _LAST_TO = re.compile(
     rf"(?i:(?:changed|change)\s+(?:her|his|their|the)\s+(?:last\s+|legal\s+|sur)?name\s+to"
     rf"|new\s+(?:last\s+|legal\s+|sur)?name\s*(?:is|:|of)"
     rf"|last\s+name\s+(?:should\s+be|is\s+now|to|changed\s+to|will\s+be|is)"
-    rf"|surname\s+(?:should\s+be|is\s+now|to))\s*:?\s*({_NAME})"
+    rf"|surname\s+(?:should\s+be|is\s+now|to)"
+    # "her last name is actually spelled Pelletier", "the correct spelling is Tetreault"
+    rf"|(?:last\s+|sur)?name\s+(?:is\s+|should\s+be\s+)?(?:actually\s+|really\s+|correctly\s+)?"
+    rf"(?:spelled|spelt)(?:\s+as)?"
+    rf"|correct\s+spelling\s+(?:is|should\s+be|:))\s*:?\s*[\"“']?({_NAME})"
 )
 _NOW_NAMED = re.compile(
     rf"(?i:is\s+now|now\s+goes\s+by|tickets\s+(?:should\s+)?read|will\s+now\s+be)\s+(?:known\s+as\s+)?"
@@ -150,16 +159,36 @@ def _name_value(text: str) -> str:
 
 def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     words = rules.language.intent
-    if _has(text, words.deactivate) and not _TITLE_TO.search(text):
+    if _has(text, words.deactivate) and not _new_title(text, rules):
         return "deactivate"
     if _has(text, words.transfer):
         # "has transferred to the Hartford Police Department": the record moves there
         return "update" if _TRANSFER.search(text) else "deactivate"
-    if _has(text, words.promote) or _TITLE_TO.search(text) or _LAST_TO.search(text):
+    if _has(text, words.promote) or _new_title(text, rules) or _LAST_TO.search(text):
         return "update"
     if _has(text, words.add):
         return "add"
     return default
+
+
+def _new_title(text: str, rules: Rules) -> str | None:
+    """The title an item gives an officer ("promoted to Sergeant", "made Corporal")."""
+    m = _TITLE_TO.search(text)
+    if m:
+        raw = (m.group(1) or m.group(2) or "").rstrip(".")
+        return rank_title(raw, rules) or raw
+    m = _MADE_RANK.search(text)
+    if m is None:
+        return None
+    first, second = m.group(1), (m.group(2) or "").rstrip(".,;")
+    if second and first.lower() in _modifiers(rules) and rank_title(second, rules):
+        return f"{first.capitalize()} {rank_title(second, rules)}"  # "made Senior Trooper"
+    return rank_title(first, rules) or None
+
+
+@per_rules
+def _modifiers(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.people.rank_modifiers)
 
 
 def _officer(text: str, rules: Rules) -> Officer | None:
@@ -239,10 +268,9 @@ def _change(officer: Officer, action: Action, text: str, rules: Rules) -> Change
     if m and _has(text, rules.language.intent.transfer):
         data["agency"] = m.group(1).rstrip(".")
         return Change.model_validate(data)
-    m = _TITLE_TO.search(text)
-    if m:
-        raw = (m.group(1) or m.group(2) or "").rstrip(".")
-        data["title"] = rank_title(raw, rules) or raw
+    title = _new_title(text, rules)
+    if title:
+        data["title"] = title
     m = _LAST_TO.search(text)
     if m:
         data["last_name"] = _name_value(m.group(1)).split()[-1]

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mailbot.intake.prose import display_name, header_addresses, is_header_line, rank_title
+from mailbot.intake.prose import (
+    display_name,
+    ends_with_surname_title,
+    header_addresses,
+    is_header_line,
+    rank_title,
+)
 from mailbot.intake.rules import Rules, per_rules
 
 _BULLET = r"^[ \t]*(?:(?:[-*•·>]|\d{1,2}[.)])[ \t]*)?"
@@ -292,7 +298,7 @@ def agency_name_in(text: str, rules: Rules) -> str | None:
     found: list[str] = []
     for m in _agency_name_re(rules).finditer(text):
         before = " ".join(text[max(0, m.start() - 40) : m.start()].lower().split())
-        if any(w in before for w in moved):
+        if any(w in before for w in moved) or _moved_to(text, m.start(), moved):
             continue  # the agency an officer moves to is not the sender's
         name = _GREETING.sub("", m.group(1))
         name = _ARTICLE.sub("", name)
@@ -311,6 +317,20 @@ def agency_name_in(text: str, rules: Rules) -> str | None:
     first = found[0]
     longer = [n for n in found if n != first and n.lower().startswith(first.lower())]
     return max(longer, key=len) if longer else first
+
+
+_CLAUSE_BACK = 160
+_CLAUSE_START = re.compile(r"(?<=[a-z0-9)])[.!?]\s|\n\s*\n")
+_TOWARDS = re.compile(r"\b(?:to|with|for|join(?:ed|ing|s)?)(?:\s+the)?$")
+
+
+def _moved_to(text: str, start: int, moved: list[str]) -> bool:
+    """True when the agency named at ``start`` is where an officer goes ("has transferred
+    from North Bristol Police Department to the Windham County Sheriff's Office",
+    "accepted a position with the Barre City Police Department")."""
+    clause = text[max(0, start - _CLAUSE_BACK) : start]
+    clause = " ".join(_CLAUSE_START.split(clause)[-1].lower().split())
+    return _TOWARDS.search(clause) is not None and any(w in clause for w in moved)
 
 
 @dataclass
@@ -660,7 +680,8 @@ def _head_inline_re(rules: Rules) -> re.Pattern[str]:
     titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
     alt = "|".join(re.escape(t) for t in titles)
     name = r"(?<![\w.'’-])[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
-    return re.compile(rf"({name})[ \t,|]+((?:{alt})(?:[ \t]+of[ \t]+Police)?)\b")
+    # not "Wolcott Springs Constable's Office": a title before "'s" names an office
+    return re.compile(rf"({name})[ \t,|]+((?:{alt})(?:[ \t]+of[ \t]+Police)?)\b(?!['’]s\b)")
 
 
 def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
@@ -813,6 +834,8 @@ def _is_agency_or_title(words: list[str], rules: Rules) -> bool:
     """True for "St. Albans PD", "Hartford Police Department", "Of Police"."""
     suffixes, titles, _ = _title_words(rules)
     low = " ".join(words).lower()
+    if ends_with_surname_title(words, rules):
+        return False  # "Harlan Constable"
     if low.endswith(suffixes) or any(t in low for t in titles):
         return True
     if any(w.lower() in _NOT_NAME_WORDS for w in words):

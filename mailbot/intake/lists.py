@@ -13,7 +13,7 @@ import re
 
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import person, rank_title, split_name
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.tables import bare_username, column_key, not_given
 
 MAX_LINE = 200
@@ -111,10 +111,13 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
     number = user = title = None
     names: list[str] = []
     shouting = not any(c.islower() for c in body)
-    for piece in pieces:
+    surname = _rank_as_surname([p.strip("()[]").strip() for p in pieces], rules)
+    for n, piece in enumerate(pieces):
         bare = piece.strip("()[]").strip()
         if not_given(piece, rules):
             continue  # "TBD", "(not set up yet)": a field said to be not given
+        if n == surname:
+            continue
         if shouting and number is not None and user is None and _SHOUTED_USER.match(bare):
             user = bare_username(bare, rules)  # "PELLETIER, JOANNE  SGT  SB101  JPELLETIER"
             continue
@@ -154,7 +157,13 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
     first = last = None
     rank: str | None
     lead_rank, lead = _rank_off(names[0], rules)
-    if len(names) == 2 and lead and len(lead.split()) == 1:
+    if surname is not None:
+        # "Constable | Harlan | First Constable": the rank word standing alone is his name
+        if len(names) != 1:
+            return None
+        last = pieces[surname].strip("()[]").strip()
+        rank, first = _rank_off(names[0], rules)
+    elif len(names) == 2 and lead and len(lead.split()) == 1:
         # "Okafor, Samuel" (or "Sgt. O'Neil, Pat"): the order of the roster form
         last, first = lead, names[1]
         rank, rest = _rank_off(first, rules)
@@ -175,6 +184,22 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
     )
 
 
+def _rank_as_surname(pieces: list[str], rules: Rules) -> int | None:
+    """The index of a piece that is a rank word but is the officer's last name: another
+    piece gives the title ("Constable | Harlan | First Constable | WS001 | hconstable"),
+    and the username is made from the word (or it is the only such piece)."""
+    ranked = [i for i, p in enumerate(pieces) if rank_title(p, rules) or _is_rank_phrase(p, rules)]
+    if len(ranked) < 2:
+        return None
+    words = [i for i in ranked if " " not in pieces[i] and not pieces[i].endswith(".")
+             and len(pieces[i]) > 3 and pieces[i][:1].isupper()]  # fmt: skip
+    users = [p.lower() for p in pieces if _USER.match(p)]
+    made = [i for i in words if any(pieces[i].lower() in u for u in users)]
+    if len(made) == 1:
+        return made[0]
+    return words[0] if len(words) == 1 and len(ranked) > len(words) else None
+
+
 def _rank_off(text: str, rules: Rules) -> tuple[str | None, str | None]:
     words = text.split()
     if words and rank_title(words[0], rules):
@@ -188,6 +213,10 @@ def _is_rank_phrase(text: str, rules: Rules) -> bool:
     words = text.split()
     if not 1 < len(words) <= 3:
         return False
+    if rank_title(words[0], rules) and any(
+        not rank_title(w, rules) and w.lower() not in _modifiers(rules) for w in words[1:-1]
+    ):
+        return False  # "Officer Lee Sheriff": a ranked name, not a title
     return bool(rank_title(words[-1], rules)) or (
         bool(rank_title(words[0], rules)) and words[-1][0].islower()
     )
@@ -267,3 +296,8 @@ def officers_in_blocks(text: str, rules: Rules) -> list[Officer]:
         block[key] = m.group(2).strip()
     close()
     return found
+
+
+@per_rules
+def _modifiers(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.people.rank_modifiers)

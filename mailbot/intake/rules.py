@@ -132,6 +132,8 @@ class People(_Rule):
     agency_suffixes: list[str]
     weak_agency_suffixes: list[str] = Field(default_factory=list)
     place_words: list[str] = Field(default_factory=list)
+    surname_titles: list[str] = Field(default_factory=list)
+    """Title words that are also surnames ("Harlan Constable", "Dana Marshal")."""
 
 
 class Evidence(_Rule):

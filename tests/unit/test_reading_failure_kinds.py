@@ -1,0 +1,231 @@
+"""Kinds of wording that fresh messages were misread on, each from a realistic message:
+corrections of a misspelt name, a numbered list with a fourth item, a transfer naming the
+other agency, a follow-up answer naming the officer by first name only, and surnames
+that are also rank words."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from typing import Any
+
+from mailbot.intake.parse import parse_message
+
+
+def _mail(body: str, *, sender: str, subject: str, reply: bool = False) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = subject
+    if reply:
+        msg["In-Reply-To"] = "<etk-0101.checklist@dps.eticket.invalid>"
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+def _changes(
+    body: str, sender: str = "Lt. Renee Gauthier <rgauthier@orleanssheriff.test>"
+) -> list[dict[str, Any]]:
+    result = parse_message(_mail(body, sender=sender, subject="Roster updates"))
+    assert result.intent == "officer_maintenance"
+    return [c.model_dump() for c in result.changes]
+
+
+# --- a misspelt name corrected, and every item of a numbered list --------------------
+
+
+def test_spelling_correction_gives_the_new_last_name() -> None:
+    """ "her last name is actually spelled Pelletier" changes the last name to the
+    spelling given, not the one the record has."""
+    changes = _changes(
+        "Hi,\n\nDeputy Ana Peletier (OC118): her last name is actually spelled Pelletier,"
+        " with two Ls. It was keyed wrong at setup.\n\nThanks,\nRenee Gauthier\n"
+    )
+    assert len(changes) == 1
+    assert changes[0]["action"] == "update"
+    assert changes[0]["officer_number"] == "OC118"
+    assert changes[0]["last_name"] == "Pelletier"
+
+
+def test_misspelt_name_with_should_be() -> None:
+    """ "Marc Tetrault is misspelled on his record - it should be Tetreault" corrects the
+    last name."""
+    changes = _changes(
+        "Good morning,\n\nOfficer Marc Tetrault (OC204) is misspelled on his record - the"
+        " correct spelling is Tetreault.\n\nThank you,\nRenee Gauthier\n"
+    )
+    assert [(c["officer_number"], c.get("last_name")) for c in changes] == [("OC204", "Tetreault")]
+
+
+def test_every_item_of_a_numbered_list_is_a_change() -> None:
+    """Four numbered items make four changes; "made Corporal" is a title change like
+    "promoted to Corporal"."""
+    changes = _changes(
+        "A few updates for Orleans County Sheriff's Office:\n\n"
+        "1. Cpl. Henry Lussier (OC203) was promoted to Sergeant on 11/15.\n"
+        "2. Deputy Ana Peletier, OC118 - her last name is actually spelled Pelletier.\n"
+        "3. OC090 Deputy Mark Dufresne: username should be mdufresne, not mdufrense.\n"
+        "4. Deputy Sean Whitlock (OC077) made Corporal as well.\n\n"
+        "Let me know if you need anything else.\n\n--\nLt. Renee Gauthier\n"
+        "Orleans County Sheriff's Office\n"
+    )
+    got = {c["officer_number"]: c for c in changes}
+    assert sorted(got) == ["OC077", "OC090", "OC118", "OC203"]
+    assert all(c["action"] == "update" for c in changes)
+    assert got["OC203"]["title"] == "Sergeant"
+    assert got["OC118"]["last_name"] == "Pelletier"
+    assert got["OC090"]["dps_username"] == "mdufresne"
+    assert got["OC077"]["title"] == "Corporal"
+
+
+def test_made_without_a_rank_is_not_a_title_change() -> None:
+    """ "made a typo" names no rank: that item corrects a username and changes no title."""
+    changes = _changes(
+        "Hello,\n\n1. Officer Jill Baxter (OC311) was promoted to Sergeant.\n"
+        "2. Officer Tim Roy (OC312) made a typo: his username should be troy.\n\n"
+        "Renee Gauthier\n"
+    )
+    got = {c["officer_number"]: c for c in changes}
+    assert got["OC311"]["title"] == "Sergeant"
+    assert got["OC312"]["dps_username"] == "troy"
+    assert "title" not in got["OC312"]
+
+
+# --- a transfer names the other agency -----------------------------------------------
+
+
+def test_transfer_out_keeps_the_senders_agency() -> None:
+    """An officer who moved "from North Ferrisburgh Police Department to the Addison County
+    Sheriff's Office": the sender's agency is the one she left, as the signature says."""
+    result = parse_message(
+        _mail(
+            "Good afternoon,\n\nOfficer Nina Castro (NF045, username ncastro) has transferred"
+            " from North Ferrisburgh Police Department to the Addison County Sheriff's"
+            " Office, effective 11/16/2026. Please deactivate her record under our agency."
+            "\n\nThank you,\n\nRobert Tessier\nChief of Police\n"
+            "North Ferrisburgh Police Department\n",
+            sender="Robert Tessier <rtessier@nferrisburghpd.test>",
+            subject="Officer transfer - Castro",
+        )
+    )
+    assert result.intent == "officer_maintenance"
+    assert result.agency.name == "North Ferrisburgh Police Department"
+    assert [c.action for c in result.changes] == ["deactivate"]
+
+
+def test_transfer_target_is_never_the_senders_agency() -> None:
+    """ "is moving over to the Barre City Police Department": with no other agency
+    written, the agency's name is left unknown rather than taken from the move."""
+    result = parse_message(
+        _mail(
+            "Hi,\n\nDeputy Carl Voss, OC310, is leaving us and has accepted a position with"
+            " the Barre City Police Department. Please deactivate his record.\n\n"
+            "Thanks,\nRenee\n",
+            sender="Renee Gauthier <rgauthier@orleanssheriff.test>",
+            subject="Deputy leaving",
+        )
+    )
+    assert result.agency.name != "Barre City Police Department"
+
+
+# --- a follow-up answer naming the officer by first name ------------------------------
+
+
+def test_first_name_alone_in_an_answer_is_a_first_name() -> None:
+    """ "Kyle's username is kbrennan" (an answer to our checklist): Kyle is his first name,
+    the username is made from its initial and another name."""
+    result = parse_message(
+        _mail(
+            "Hi,\n\nKyle's username is kbrennan\n\n-Dawn\n",
+            sender="Dawn Lussier <dawn.lussier@richford.test>",
+            subject="RE: [ETK-0101] More information needed for your e-Ticket request",
+            reply=True,
+        )
+    )
+    assert result.intent == "enrollment"
+    officers = [o.model_dump() for o in result.officers]
+    assert len(officers) == 1
+    assert officers[0]["first_name"] == "Kyle"
+    assert officers[0]["last_name"] is None
+    assert officers[0]["dps_username"] == "kbrennan"
+
+
+def test_last_name_alone_in_an_answer_stays_a_last_name() -> None:
+    """ "Hale's username is jhale": the username is made from Hale, so Hale is the last name."""
+    result = parse_message(
+        _mail(
+            "Hale's username is jhale\n\nThanks\n",
+            sender="Dawn Lussier <dawn.lussier@richford.test>",
+            subject="RE: [ETK-0101] More information needed for your e-Ticket request",
+            reply=True,
+        )
+    )
+    officers = [o.model_dump() for o in result.officers]
+    assert [(o["last_name"], o["first_name"], o["dps_username"]) for o in officers] == [
+        ("Hale", None, "jhale")
+    ]
+
+
+# --- surnames that are also rank words ------------------------------------------------
+
+
+def test_constable_as_surname_in_a_roster_and_signature() -> None:
+    """Harlan Constable, First Constable of a town: "Constable" is his last name in the
+    roster line (the title has its own cell) and in his signature."""
+    result = parse_message(
+        _mail(
+            "Hello,\n\nI would like the Town of Greenbury Constable's Office to participate in"
+            " e-ticketing. I will be the point of contact myself.\n\n"
+            "Judiciary code: 0471\nAddress: 12 Town Road, Greenbury, VT 05680\n"
+            "Phone: (802) 555-0271\n\n"
+            "Users:\nConstable | Harlan | First Constable | GB001 | hconstable\n"
+            "Bixby | Ray | Second Constable | GB002 | rbixby\n\n"
+            "Thank you,\nHarlan Constable\nFirst Constable, Town of Greenbury\n",
+            sender="Harlan Constable <greenburyconstable@fairpoint.test>",
+            subject="e-ticket enrollment",
+        )
+    )
+    officers = [o.model_dump() for o in result.officers]
+    assert (officers[0]["last_name"], officers[0]["first_name"], officers[0]["title"]) == (
+        "Constable",
+        "Harlan",
+        "First Constable",
+    )
+    assert (officers[1]["last_name"], officers[1]["title"]) == ("Bixby", "Second Constable")
+    assert result.head_of_department.name == "Harlan Constable"
+    assert result.head_of_department.title == "First Constable"
+    assert result.point_of_contact.name == "Harlan Constable"
+
+
+def test_marshal_and_sheriff_as_surnames_in_a_list() -> None:
+    """ "Sgt. Dana Marshal" and "Officer Lee Sheriff": a rank word after the first name is
+    the last name when the title is written before it."""
+    result = parse_message(
+        _mail(
+            "Good morning,\n\nThe Hartland Police Department would like to start issuing"
+            " Vermont Civil Violation Complaints electronically.\n\nOfficers:\n"
+            "1. Sgt. Dana Marshal - HL101 - dmarshal\n"
+            "2. Officer Lee Sheriff - HL102 - lsheriff\n\n"
+            "Thank you,\nChief Tom Aiken\nHartland Police Department\n",
+            sender="Tom Aiken <taiken@hartland.test>",
+            subject="e-ticket enrollment",
+        )
+    )
+    officers = [o.model_dump() for o in result.officers]
+    assert [(o["last_name"], o["first_name"], o["title"]) for o in officers] == [
+        ("Marshal", "Dana", "Sergeant"),
+        ("Sheriff", "Lee", "Officer"),
+    ]
+
+
+def test_town_constable_is_not_a_person() -> None:
+    """ "Town Constable" under a name is not a person called Constable: the signer above
+    it is the head."""
+    result = parse_message(
+        _mail(
+            "Hello,\n\nThe Town of Greenbury would like to participate in e-ticketing.\n\n"
+            "Judiciary code: 0471\n\nThank you,\nRay Bixby\nTown Constable\n",
+            sender="Ray Bixby <rbixby@greenbury.test>",
+            subject="e-ticket enrollment",
+        )
+    )
+    assert result.head_of_department.name == "Ray Bixby"
