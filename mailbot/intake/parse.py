@@ -25,10 +25,20 @@ from mailbot.intake import (
     roles,
     tables,
 )
+from mailbot.intake.agency_name import agency_name_in
+from mailbot.intake.head_of_department import (
+    closing_lines,
+    head_from_sender,
+    head_in_tail,
+    head_of_department,
+    head_on_behalf,
+    title_before,
+)
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Officer, ParseResult
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
 
 log = structlog.get_logger()
@@ -131,7 +141,7 @@ def parse_parts(
     if kind in ("other", "enrollment") and is_reply and not officers:
         # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"
         # (alone, or with the code and phone the checklist also asked for)
-        from mailbot.intake.answers import reply_officers
+        from mailbot.intake.answer_details import reply_officers
 
         officers = reply_officers(body, rules)[: limits.max_officers]
         if officers:
@@ -143,7 +153,7 @@ def parse_parts(
     phone = values.get("agency.phone")
     national = checks.normalize_phone(phone, rules) if phone else None
     phone = national or phone
-    result.agency.name = values.get("agency.name") or fields.agency_name_in(split.signature, rules)
+    result.agency.name = values.get("agency.name") or agency_name_in(split.signature, rules)
     result.agency.judiciary_code = values.get("agency.judiciary_code")
     result.agency.address = values.get("agency.address")
     result.agency.phone = phone
@@ -155,25 +165,25 @@ def parse_parts(
         *prose.header_addresses(parts.text + "\n" + parts.quoted_text),
         *parts.mailto,
     ]
-    hod_name, hod_title = fields.head_of_department(split.signature, rules)
+    hod_name, hod_title = head_of_department(split.signature, rules)
     if hod_name is None:  # "Maria Lopez / Chief of Police" typed above a "--" signature
-        hod_name, hod_title = fields.head_of_department(fields.closing_lines(body), rules)
+        hod_name, hod_title = head_of_department(closing_lines(body), rules)
     if hod_name is None:
-        hod_name, hod_title = fields.head_in_tail(split.signature, rules)
+        hod_name, hod_title = head_in_tail(split.signature, rules)
     if hod_name is None:
-        hod_name, hod_title = fields.head_in_tail(body, rules)
-    behalf = fields.head_on_behalf(body, rules)
+        hod_name, hod_title = head_in_tail(body, rules)
+    behalf = head_on_behalf(body, rules)
     if behalf[0] is not None:  # written for the head by someone else
         hod_name, hod_title = behalf
     if hod_name is None and kind == "enrollment" and not is_reply:
-        hod_name, hod_title = fields.head_from_sender(parts.sender_name, rules)
+        hod_name, hod_title = head_from_sender(parts.sender_name, rules)
     # a reply that sends the request again names the agency above its sign-off
-    closing = fields.closing_lines(body)
+    closing = closing_lines(body)
     above = body[: body.rfind(closing)] if closing else body
     name = values.get("agency.name")
     resent = name is not None and name in above and any(agency_values)
     if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
-        hod_title = fields.title_before(hod_name, body + "\n" + split.signature, rules)
+        hod_title = title_before(hod_name, body + "\n" + split.signature, rules)
     if is_reply and behalf[0] is None and not resent:
         # whoever signs a short answer to the checklist is not thereby the head (a
         # reply that sends the whole request again, agency name and all, is read whole)
@@ -182,7 +192,7 @@ def parse_parts(
         result.head_of_department.name = hod_name
         result.head_of_department.title = hod_title
 
-    contact = fields.point_of_contact(
+    contact = point_of_contact(
         body, rules, labels, addresses, (parts.sender_name, parts.sender), head=hod_name
     )
     result.point_of_contact.name = contact.name
@@ -268,7 +278,7 @@ def _answers_checklist(
     )
     if found.addresses or found.codes:
         return True
-    contact = fields.point_of_contact(body, rules, labels, [], (parts.sender_name, parts.sender))
+    contact = point_of_contact(body, rules, labels, [], (parts.sender_name, parts.sender))
     return contact.name is not None and contact.email is not None
 
 
