@@ -29,8 +29,12 @@ _LABELLED_NUMBER = re.compile(
     re.I,
 )
 _LABELLED_USER = re.compile(
-    r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|user|login)\s*[:=]?\s*(\S+)$", re.I
+    r"^(?:(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|user|login)\s*[:=]?|DPS\s*[:=])"
+    r"\s*(\S+)$",
+    re.I,
 )
+_BARE_USER_LABEL = re.compile(r"^(?:DPS\s*)?(?:domain\s+)?(?:user\s*name|user\s*id|login)?\s*:$", re.I)
+"""A username's label with its value left out ("DPS: (not issued yet)")."""
 _USER = re.compile(r"^(?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}$")
 _ADDRESS = re.compile(r"^[A-Za-z0-9][\w.+'-]{0,63}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$")
 _NAME_PIECE = re.compile(
@@ -130,7 +134,10 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             continue
         m = _LABELLED_USER.match(bare)
         if user is None and m:
-            user = bare_username(m.group(1), rules)
+            if not not_given(m.group(1), rules):  # "DPS: pending"
+                user = bare_username(m.group(1), rules)
+            continue
+        if _BARE_USER_LABEL.match(bare) and bare.strip(":").strip():
             continue
         if user is None and _ADDRESS.match(bare):
             # "bdonovan@dps.state.vt.us": a username on the DPS domain (another

@@ -263,7 +263,7 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
     attachments = []
     for i, att in enumerate(walk.attachments):
         _, disposition, cid = walk.cid_parts[i]
-        inline = bool(cid) and cid in cids and disposition != "attachment"
+        inline = bool(cid) and cid in cids
         if not inline and att.content_type.startswith("image/") and is_tiny_image(att.data, limits):
             inline = True
         attachments.append(

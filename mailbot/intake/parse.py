@@ -206,6 +206,7 @@ def parse_parts(
         limits,
         result.notes,
         said_inline=_LOGO_WORD.search(body) is not None,
+        text=body,
     )
     if logo is not None:
         result.agency.logo = logo.filename

@@ -22,15 +22,16 @@ _NAME_END = re.compile(r"[,(<;]|\s[-–]\s|\b(?:at|of|from|with)\b")
 
 
 _POC_DESIGNATED = re.compile(
-    r"(?:designated|designate|appointed|named|assigned|selected|chosen|nominated|picked|asked)"
+    r"(?:designat(?:ed|e|ing)|appoint(?:ed|ing)|nam(?:ed|ing)|assign(?:ed|ing)|select(?:ed|ing)"
+    r"|chosen|nominat(?:ed|ing)|picked|asked)"
     r"\s+(.{1,120}?)\s+(?:as|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+"
-    r"(?:the|our)\s+(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)",
+    r"(?:(?:the|our)\s+)?(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)",
     re.I,
 )
 
 
 _POC_WORDS = (
-    r"(?i:(?:the|our)\s+(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+)?"
+    r"(?i:(?:(?:the|our)\s+)?(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+)?"
     r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)\b)"
 )
 
@@ -45,7 +46,7 @@ _CAP_RUN = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,4}}"
 # "Lt. Wendy Stokes is our designated e-ticket Point-of-Contact",
 # "Officer Jill Ostrander is designated as our e-ticket Point-of-Contact"
 _POC_WILL_BE = re.compile(
-    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?\s+(?i:(?:will|has\s+agreed\s+to|agreed\s+to|is\s+going\s+to)"
+    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?,?\s+(?i:(?:will|has\s+agreed\s+to|agreed\s+to|is\s+going\s+to)"
     rf"\s+(?:be|serve\s+as|act\s+as)|is|has\s+been|shall\s+be)\s+"
     rf"(?i:(?:designated|appointed|named|assigned)\s+(?:as\s+)?)?{_POC_WORDS}"
 )
@@ -54,7 +55,8 @@ _POC_WILL_BE = re.compile(
 # "Our e-ticket Point-of-Contact will be Cpl. Wyatt Lyman (wlyman@...)"
 _POC_IS_NAMED = re.compile(
     rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
-    rf"\s*(?i:will\s+be|is|shall\s+be|:|,)\s+({_CAP_RUN})"
+    rf"\s*(?i:will\s+be|is|shall\s+be|:|,)\s+"
+    rf"(?:(?i:our|the|an?)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+,?\s+)?({_CAP_RUN})"
 )
 
 

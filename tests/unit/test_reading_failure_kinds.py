@@ -8,6 +8,8 @@ from __future__ import annotations
 from email.message import EmailMessage
 from typing import Any
 
+import pytest
+
 from mailbot.intake.parse import parse_message
 
 
@@ -229,3 +231,137 @@ def test_town_constable_is_not_a_person() -> None:
         )
     )
     assert result.head_of_department.name == "Ray Bixby"
+
+
+# --- the third blind set: a PoC named in other words ----------------------------------
+
+
+POC_WORDINGS = [
+    (
+        "Our e-ticket Point of Contact will be our outside IT contractor, Dana Fisk of"
+        " Otter Creek Tech Services. Dana's email is dfisk@ottercreektech.test.",
+        ("Dana Fisk", "dfisk@ottercreektech.test"),
+    ),
+    (
+        "I'm naming Officer Rose Tatro as our e-ticket point of contact. Please send setup"
+        " info to her at rtatro@hartland.test.",
+        ("Rose Tatro", "rtatro@hartland.test"),
+    ),
+    (
+        "I have designated our Administrative Sergeant, Sgt. Owen Blais, as"
+        " Point-of-Contact. Sgt. Blais can be reached at oblais@hartland.test.",
+        ("Owen Blais", "oblais@hartland.test"),
+    ),
+    (
+        "I am designating our IT coordinator, Paula Greer (pgreer@hartland.test), as our"
+        " e-ticket Point-of-Contact.",
+        ("Paula Greer", "pgreer@hartland.test"),
+    ),
+    (
+        "Our IT Administrator, Glen Ames, will serve as Point-of-Contact"
+        " (games@hartland.test, 802-555-0425 x4).",
+        ("Glen Ames", "games@hartland.test"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), POC_WORDINGS)
+def test_poc_named_in_other_words_is_read_not_asked(sentence: str, want: tuple[str, str]) -> None:
+    """A PoC designated with "naming", "designating", "will serve as Point-of-Contact"
+    (no "the"/"our"), or after a job description, is read with the address given, and
+    never asked for."""
+    body = (
+        "Hello,\n\nThe Hartland Police Department would like to start issuing Vermont Civil"
+        f" Violation Complaints electronically. {sentence}\n\nJudiciary code: 0412\n"
+        "Address: 1 Main Street, Hartland, VT 05048\nPhone: 802-555-0147\n\n"
+        "Officers:\nHale, Jordan - Officer - HL101 - jhale\n\nThank you,\nDana Morse\n"
+        "Chief of Police\n"
+    )
+    result = parse_message(
+        _mail(body, sender="Dana Morse <dmorse@hartland.test>", subject="e-ticket enrollment")
+    )
+    assert (result.point_of_contact.name, result.point_of_contact.email) == want
+    assert not any(p.startswith("point_of_contact") for p in result.missing)
+
+
+def test_warden_is_a_rank_before_a_name() -> None:
+    """ "designated me (Warden Tom Quimby)": the rank is not part of the PoC's name, and
+    the sender's own address is his."""
+    result = parse_message(
+        _mail(
+            "Good afternoon,\n\nThe Vermont Fish & Wildlife Law Enforcement Division would"
+            " like to begin issuing Vermont Civil Violation Complaints electronically, and"
+            " Director Pike has designated me (Warden Tom Quimby) as the e-ticket"
+            " Point-of-Contact.\n\nJudiciary code: 0907\n\nTom Quimby\nState Game Warden\n"
+            "tom.quimby@vermont.test\n",
+            sender="Quimby, Tom <tom.quimby@vermont.test>",
+            subject="e-ticket enrollment",
+        )
+    )
+    assert result.point_of_contact.name == "Tom Quimby"
+    assert result.point_of_contact.email == "tom.quimby@vermont.test"
+
+
+# --- the third blind set: logos and usernames not given yet ----------------------------
+
+
+def _with_image(body: str, name: str, data: bytes) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = "Chief Dana Morse <dmorse@hartland.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrollment"
+    msg.set_content(body)
+    msg.add_attachment(data, maintype="image", subtype=name.rsplit(".", 1)[1], filename=name)
+    return msg.as_bytes()
+
+
+_ENROL = (
+    "Hello,\n\nThe Hartland Police Department would like to start issuing Vermont Civil"
+    " Violation Complaints electronically. I will be the point of contact myself.\n\n"
+    "Judiciary code: 0412\nAddress: 1 Main Street, Hartland, VT 05048\n"
+    "Phone: 802-555-0147\n{logo}\n\nOfficers:\nHale, Jordan - Officer - HL101 - jhale\n\n"
+    "Thank you,\nDana Morse\nChief of Police\n"
+)
+
+
+def test_small_flat_logo_is_the_logo_not_a_tracking_pixel() -> None:
+    """A flat 40x48 logo compresses to a few hundred bytes: it is judged by its size in
+    pixels, and is the logo."""
+    from tests.data import build
+
+    data = build.png(40, 48)
+    assert len(data) < 200
+    result = parse_message(_with_image(_ENROL.format(logo="Logo attached."), "patch.png", data))
+    assert result.agency.logo == "patch.png"
+    assert "agency.logo" not in result.missing
+
+
+def test_logo_named_in_the_text_is_read_however_small() -> None:
+    """ "Logo attached (star.gif)" with a 1x1 image: the file is the logo the sender sent
+    (not asked for again), and is reported as too small to print."""
+    from tests.data import build
+
+    body = _ENROL.format(logo="Logo attached (star.gif)")
+    result = parse_message(_with_image(body, "star.gif", build.image("GIF", 1, 1)))
+    assert result.agency.logo == "star.gif"
+    assert "agency.logo" not in result.missing
+    assert [i.field for i in result.invalid] == ["agency.logo"]
+
+
+def test_username_labelled_dps_or_pending_in_a_list_line() -> None:
+    """ "DPS: aclough" is a username; "DPS: pending" and "DPS: (not issued yet)" are not
+    given yet, and the line is still an officer."""
+    body = (
+        "Hello,\n\nRandolph Police Department would like to start issuing e-tickets.\n\n"
+        "Officers:\nClough, Amber - Sergeant - 86011 - DPS: aclough\n"
+        "Pearson, Luke - Officer - 86245 - DPS: (not issued yet)\n"
+        "Vance, Tobias - Officer - 86402 - DPS: pending\n\nThanks,\nChief Wade Sullivan\n"
+    )
+    result = parse_message(
+        _mail(body, sender="Wade Sullivan <wsullivan@randolph.test>", subject="e-tickets")
+    )
+    got = [(o.last_name, o.officer_number, o.dps_username) for o in result.officers]
+    assert got == [("Clough", "86011", "aclough"), ("Pearson", "86245", None),
+                   ("Vance", "86402", None)]  # fmt: skip
+    assert "officers" not in result.missing
+    assert "officers[1].dps_username" in result.missing
