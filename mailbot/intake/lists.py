@@ -33,7 +33,9 @@ _LABELLED_USER = re.compile(
     r"\s*(\S+)$",
     re.I,
 )
-_BARE_USER_LABEL = re.compile(r"^(?:DPS\s*)?(?:domain\s+)?(?:user\s*name|user\s*id|login)?\s*:$", re.I)
+_BARE_USER_LABEL = re.compile(
+    r"^(?:DPS\s*)?(?:domain\s+)?(?:user\s*name|user\s*id|login)?\s*:$", re.I
+)
 """A username's label with its value left out ("DPS: (not issued yet)")."""
 _USER = re.compile(r"^(?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}$")
 _ADDRESS = re.compile(r"^[A-Za-z0-9][\w.+'-]{0,63}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$")

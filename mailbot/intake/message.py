@@ -262,7 +262,7 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
     # inline images: shown by the HTML (cid:) or tracking pixels
     attachments = []
     for i, att in enumerate(walk.attachments):
-        _, disposition, cid = walk.cid_parts[i]
+        _, _, cid = walk.cid_parts[i]
         inline = bool(cid) and cid in cids
         if not inline and att.content_type.startswith("image/") and is_tiny_image(att.data, limits):
             inline = True
