@@ -70,7 +70,8 @@ _ACTION_CELL = {
     "inactivate": "deactivate", "disable": "deactivate", "terminate": "deactivate",
     "separate": "deactivate", "resign": "deactivate", "resigned": "deactivate",
     "retire": "deactivate", "retired": "deactivate", "left": "deactivate",
-    "transfer": "deactivate", "end": "deactivate",
+    "transfer": "deactivate", "end": "deactivate", "separation": "deactivate",
+    "promoted": "update", "rank": "update", "username": "update",
 }  # fmt: skip
 _IDENTITY = ("officer_number", "last_name", "first_name")
 _ACTION_HEADINGS = frozenset({"action", "change", "request", "type", "change type", "what"})
@@ -92,12 +93,17 @@ _TRANSFER = re.compile(
 
 def items(text: str) -> list[str]:
     """List items (one per bullet or number) and paragraphs of ``text``, in order."""
-    out: list[str] = []
+    return [item for item, _ in marked_items(text)]
+
+
+def marked_items(text: str) -> list[tuple[str, bool]]:
+    """(item, True for a bulleted or numbered list item) for :func:`items`."""
+    out: list[tuple[str, bool]] = []
     para: list[str] = []
 
     def flush() -> None:
         if para:
-            out.append(" ".join(para)[:MAX_ITEM])
+            out.append((" ".join(para)[:MAX_ITEM], False))
             para.clear()
 
     for line in text.split("\n"):
@@ -107,7 +113,7 @@ def items(text: str) -> list[str]:
             continue
         if _ITEM_START.match(line):
             flush()
-            out.append(_ITEM_START.sub("", line).strip()[:MAX_ITEM])
+            out.append((_ITEM_START.sub("", line).strip()[:MAX_ITEM], True))
             continue
         if ":" in s and len(s) < 80 and para and not para[-1].endswith((".", ";")):
             para.append(s + ";")  # "Officer number: LC077" lines under a name
@@ -125,7 +131,20 @@ _RANKS = (
     r"(?:Officer|Ofc\.?|Sergeant|Sgt\.?|Corporal|Cpl\.?|Lieutenant|Lt\.?|Captain|Capt\.?|"
     r"Detective|Det\.?|Deputy|Dep\.?|Trooper|Tpr\.?|Patrolman|Ptl\.?|Constable|Chief)"
 )
-_RANKED = re.compile(rf"\b({_RANKS})[ \t]+([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){{1,2}})")
+_RANKED = re.compile(rf"\b((?i:{_RANKS}))[ \t]+([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){{1,2}})")
+
+
+def _ranked_near(text: str, end: int | None) -> re.Match[str] | None:
+    """The officer named by rank last before ``end`` (the officer number), else the first
+    ("This is Constable Gary Fontaine ... our constable Jodi Larocque (number 66350)")."""
+    found = None
+    for m in _RANKED.finditer(text):
+        if end is not None and m.start() >= end:
+            break
+        found = m
+        if end is None:
+            break
+    return found or _RANKED.search(text)
 
 
 def _groups(item: str) -> list[str]:
@@ -164,6 +183,11 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     if _has(text, words.transfer):
         # "has transferred to the Hartford Police Department": the record moves there
         return "update" if _TRANSFER.search(text) else "deactivate"
+    first = sentences(text)[0] if text.strip() else ""
+    if _has(first, words.add) and not _has(first, words.promote):
+        # "In her place we have sworn in Constable Peter Wheelock. Title should read
+        # Constable.": the item opens with a new officer; what follows describes him
+        return "add"
     if _has(text, words.promote) or _new_title(text, rules) or _LAST_TO.search(text):
         return "update"
     if _has(text, words.add):
@@ -202,7 +226,7 @@ def _officer(text: str, rules: Rules) -> Officer | None:
         title, first, last = person(ranked.group(0), rules)
         return Officer(title=title, first_name=first, last_name=last)
     number = (officer.officer_number if officer else None) or (m.group(1) if m else None)
-    ranked = _RANKED.search(text)
+    ranked = _ranked_near(text, m.start() if m else None)
     if ranked and (officer is None or officer.last_name not in ranked.group(2).split()):
         title, first, last = person(ranked.group(0), rules)
         officer = Officer(title=title, first_name=first, last_name=last, officer_number=number)
@@ -295,16 +319,18 @@ def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
     out: list[Change] = []
     for i, line in enumerate(lines):
         cells = _cells(line)
-        if len(cells) < 3 or cells[0].lower().strip(" :") not in _ACTION_HEADINGS:
+        heads = [n for n, c in enumerate(cells) if c.lower().strip(" :") in _ACTION_HEADINGS]
+        if len(cells) < 3 or not heads:
             continue
-        mapping = {n: k for n, c in enumerate(cells) if n and (k := column_key(c, rules))}
+        at = heads[0]  # "Action | Rank | Last Name ...", "Officer | LEO # | Change | Details"
+        mapping = {n: k for n, c in enumerate(cells) if n != at and (k := column_key(c, rules))}
         if not mapping:
             continue
         for row in lines[i + 1 :]:
             rcells = _cells(row)
             if len(rcells) < 2:
                 break
-            action = _action_cell(rcells[0])
+            action = _action_cell(rcells[at]) if at < len(rcells) else None
             officer = row_officer(rcells, mapping, rules)
             if action is None or officer is None:
                 continue
@@ -315,8 +341,35 @@ def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
                     for k, v in data.items()
                     if k in ("officer_number", "last_name", "first_name")
                 }
+            elif action == "update":
+                # what changes, in a details cell ("Officer -> Corporal", "DPS username
+                # is now mthibault2")
+                rest = " ".join(c for n, c in enumerate(rcells) if n != at and n not in mapping)
+                data.update(_details(rest, rules))
             out.append(Change.model_validate({"action": action, **data}))
         break
+    return out
+
+
+_ARROW_RANK = re.compile(r"(?:->|→|=>|\bto\b)\s*([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)?)")
+
+
+def _details(text: str, rules: Rules) -> dict[str, str]:
+    """The new values a change table's details cell gives."""
+    if not text.strip():
+        return {}
+    found = _change(Officer(), "update", text, rules).model_dump(exclude_none=True)
+    out = {
+        k: v for k, v in found.items() if k in ("title", "last_name", "first_name", "dps_username")
+    }
+    m = _ARROW_RANK.search(text)
+    if "title" not in out and m:
+        words = m.group(1).split()
+        title = rank_title(words[0], rules) if words else None
+        if len(words) > 1 and words[0].lower() in _modifiers(rules) and rank_title(words[1], rules):
+            title = f"{words[0].capitalize()} {rank_title(words[1], rules)}"
+        if title:
+            out["title"] = title
     return out
 
 
@@ -357,7 +410,12 @@ def read_changes(text: str, rules: Rules, table_officers: list[Officer]) -> list
         push(change)
     default: Action | None = "add" if _has(text, rules.language.intent.add) else None
     numbers_in_tables = {(o.officer_number or "").upper() for o in table_officers}
-    for item in items(text):
+    lead: Action | None = None
+    for item, listed in marked_items(text):
+        if not listed:
+            # "... are no longer with us. Please deactivate their records:" then a list:
+            # the lead-in's action is each item's that names none of its own
+            lead = _action(item, rules, None) if item.rstrip().endswith(":") else None
         for group in _groups(item):
             officer = _officer(group, rules)
             if officer is None or not (officer.officer_number or officer.last_name):
@@ -365,11 +423,14 @@ def read_changes(text: str, rules: Rules, table_officers: list[Officer]) -> list
             if (officer.officer_number or "").upper() in numbers_in_tables:
                 continue
             # without an officer number, the item itself must say what to do
-            action = _action(group, rules, default if officer.officer_number else None)
+            fallback = (lead if listed else None) or default
+            action = _action(group, rules, fallback if officer.officer_number else None)
             if action is None:
                 continue
             push(_change(officer, action, group, rules))
     if table_officers and default == "add":
+        named = {(c.officer_number or "").upper() for c in changes if c.officer_number}
         for officer in table_officers:
-            push(Change(action="add", **officer.model_dump()))
+            if (officer.officer_number or "").upper() not in named:
+                push(Change(action="add", **officer.model_dump()))
     return changes

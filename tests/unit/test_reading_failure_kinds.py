@@ -365,3 +365,76 @@ def test_username_labelled_dps_or_pending_in_a_list_line() -> None:
                    ("Vance", "86402", None)]  # fmt: skip
     assert "officers" not in result.missing
     assert "officers[1].dps_username" in result.missing
+
+
+# --- the third blind set: roster changes ----------------------------------------------
+
+
+def test_list_items_take_the_action_of_their_lead_in() -> None:
+    """ "... no longer with the department. Please deactivate their TraCS records:" then
+    bulleted names and numbers: each item is a deactivation."""
+    changes = _changes(
+        "To the e-ticket team,\n\nThe following deputies are no longer with the Orleans"
+        " County Sheriff's Office. Please deactivate their TraCS records:\n\n"
+        "  • Deputy Kyle Mayo — 52917\n  • Deputy Sarah Gingras — 49031\n\n"
+        "Sheriff Roger Marcotte\n"
+    )
+    assert [(c["action"], c["officer_number"], c["last_name"]) for c in changes] == [
+        ("deactivate", "52917", "Mayo"),
+        ("deactivate", "49031", "Gingras"),
+    ]
+
+
+def test_stepped_down_and_sworn_in_replacement() -> None:
+    """ "has stepped down, please take her off" deactivates the officer whose number it
+    gives (not the writer named before her); "In her place we have sworn in Constable
+    Peter Wheelock" adds him, with the title and username described after."""
+    changes = _changes(
+        "Hello,\n\nThis is Constable Gary Fontaine from the Town of Hinesburg. Our part time"
+        " constable Jodi Larocque (number 66350) has stepped down, please take her off."
+        " In her place we have sworn in Constable Peter Wheelock, his justice ID is 73019"
+        " and DPS user name pwheelock. Title should read Constable.\n\nThank you\n"
+        "Gary Fontaine\n"
+    )
+    got = {c["officer_number"]: c for c in changes}
+    assert sorted(got) == ["66350", "73019"]
+    assert (got["66350"]["action"], got["66350"]["last_name"]) == ("deactivate", "Larocque")
+    assert got["73019"]["action"] == "add"
+    assert (got["73019"]["last_name"], got["73019"]["title"]) == ("Wheelock", "Constable")
+    assert got["73019"]["dps_username"] == "pwheelock"
+
+
+def test_change_table_with_the_action_column_not_first() -> None:
+    """Officer | LEO # | Change | Details: the action is read from its column wherever it
+    is, and the details cell says what changes."""
+    changes = _changes(
+        "Hi,\n\nA few roster updates, please:\n\n"
+        "Officer\tLEO #\tChange\tDetails\n"
+        "Lavoie, Jenna\t32041\tPromotion\tOfficer -> Corporal\n"
+        "Dukette, Samuel\t33102\tSeparation\tResigned 11/20/2026 - please deactivate\n"
+        "Thibault, Mark\t31877\tUsername correction\tDPS username is now mthibault2\n\n"
+        "Thank you,\nSgt. Mark Thibault\n"
+    )
+    got = {c["officer_number"]: c for c in changes}
+    assert (got["32041"]["action"], got["32041"]["title"]) == ("update", "Corporal")
+    assert got["33102"]["action"] == "deactivate"
+    assert (got["31877"]["action"], got["31877"]["dps_username"]) == ("update", "mthibault2")
+
+
+def test_change_table_rows_are_not_also_adds() -> None:
+    """A change table under "please make the following changes": an updated or removed
+    officer is not added as well."""
+    changes = _changes(
+        "Good morning,\n\nPlease make the following changes to our officer records:\n\n"
+        "Action\tRank\tLast Name\tFirst Name\tLEO #\tDPS Username\n"
+        "Add\tOfficer\tPoirier\tNathan\t61D22\tnpoirier\n"
+        "Update\tCorporal\tHurd\tAlexis\t38815\tahurd\n"
+        "Remove\tOfficer\tTatro\tGregory\t29940\tgtatro\n\n"
+        "Officer Poirier is a new hire who just finished the academy.\n\nThank you,\n"
+        "Ashley Brault\n"
+    )
+    assert sorted((c["action"], c["officer_number"]) for c in changes) == [
+        ("add", "61D22"),
+        ("deactivate", "29940"),
+        ("update", "38815"),
+    ]
