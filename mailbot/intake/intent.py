@@ -32,6 +32,13 @@ def classify(
     A reply that supplies agency values (code, phone, address) continues an enrolment.
     """
     words = rules.language.intent
+    if (
+        not officers
+        and agency_values <= 1
+        and _has(text, words.enquiry)
+        and not _has(text, words.asking)
+    ):
+        return "other"  # a question, a follow-up, a problem report or a sales pitch
     if has_agency_fields and (officers or _has(text, words.roster_later)):
         return "enrollment"  # with its officers, or saying they come later
     if _has(text, words.enrollment):

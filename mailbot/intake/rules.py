@@ -120,6 +120,11 @@ class IntentWords(_Rule):
     deactivate: list[str]
     roster_later: list[str] = Field(default_factory=list)
     """Wordings saying the officers will be sent in a later message ("roster to follow")."""
+    enquiry: list[str] = Field(default_factory=list)
+    """Wordings of a message that asks about the process, follows one up, reports a
+    problem or offers a product, rather than requesting anything."""
+    asking: list[str] = Field(default_factory=list)
+    """Words that make a message a request whatever else it says ("please")."""
 
 
 class People(_Rule):

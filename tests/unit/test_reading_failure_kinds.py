@@ -438,3 +438,65 @@ def test_change_table_rows_are_not_also_adds() -> None:
         ("deactivate", "29940"),
         ("update", "38815"),
     ]
+
+
+# --- the third blind set: questions, follow-ups and pitches are not requests -----------
+
+
+NOT_REQUESTS = [
+    (
+        "Status of e-ticket request",
+        "Just following up on the e-ticket agency record request I sent on November 16th for"
+        " the Village of Swanton Police Department (judiciary code 0611). Could you let me"
+        " know where it stands?",
+    ),
+    (
+        "question about officer list",
+        "Before I send in our enrollment, a quick question. Our judiciary code is 0587. Can I"
+        " send the officer list as an Excel attachment?",
+    ),
+    (
+        "Questions before we sign up",
+        "We're looking at getting started with e-tickets. Couple of questions before the"
+        " chief sends the formal request:\n- Does the logo have to be a certain size?\n\n"
+        "Not trying to enroll yet.",
+    ),
+    (
+        "TraCS transmit error",
+        'Two of our officers (Ofc. Grady 50314 and Ofc. Keough 50322) get "Unable to'
+        ' transmit - agency not found". Is there something wrong with their officer records'
+        " or our agency record?",
+    ),
+    (
+        "Mobile printers",
+        "We supply rugged mobile printers and would be glad to be a recommended vendor for"
+        " agencies enrolling. Are you available for a quick call Thursday?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("subject", "body"), NOT_REQUESTS)
+def test_questions_follow_ups_and_pitches_are_other(subject: str, body: str) -> None:
+    """A message asking about the process, following up an earlier request, reporting a
+    problem or selling something asks for no record: it is "other", whatever enrolment or
+    officer words it uses."""
+    result = parse_message(
+        _mail(f"Hello,\n\n{body}\n\nThanks,\nLee Grant\n", sender="lee@town.test", subject=subject)
+    )
+    assert result.intent == "other"
+
+
+def test_request_with_roster_promised_separately_is_an_enrolment() -> None:
+    """ "Please accept this email as our request to participate in the e-ticket program"
+    with the officers to be sent separately is an enrolment (the roster still to come)."""
+    result = parse_message(
+        _mail(
+            "Dear e-Ticket staff,\n\nPlease accept this email as the Town of Ludlow's request"
+            " to participate in the e-ticket program.\n\nJudiciary code: 0934\n\nOfficer"
+            " Lamphere will send the list of officers with their LEO numbers and DPS"
+            " usernames separately.\n\nThank you,\nJeffrey Buchanan\nChief of Police\n",
+            sender="Jeffrey Buchanan <jbuchanan@ludlow.test>",
+            subject="Ludlow PD e-ticket request",
+        )
+    )
+    assert result.intent == "enrollment"
