@@ -36,7 +36,7 @@ from mailbot.intake.head_of_department import (
 )
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
-from mailbot.intake.model import Officer, ParseResult
+from mailbot.intake.model import Agency, HeadOfDepartment, Officer, ParseResult, PointOfContact
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
@@ -221,6 +221,12 @@ def parse_parts(
             "reason": logo_reason,
         }
 
+    if kind == "other" and not is_reply:
+        # a question, a follow-up or a pitch opens no case: the agency and people it
+        # mentions in passing are not a request's values
+        result.agency = Agency()
+        result.head_of_department = HeadOfDepartment()
+        result.point_of_contact = PointOfContact()
     sources = [("text", body), ("signature", split.signature)]
     if kind == "enrollment":
         result.officers = officers

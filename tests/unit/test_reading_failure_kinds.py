@@ -479,11 +479,13 @@ NOT_REQUESTS = [
 def test_questions_follow_ups_and_pitches_are_other(subject: str, body: str) -> None:
     """A message asking about the process, following up an earlier request, reporting a
     problem or selling something asks for no record: it is "other", whatever enrolment or
-    officer words it uses."""
-    result = parse_message(
-        _mail(f"Hello,\n\n{body}\n\nThanks,\nLee Grant\n", sender="lee@town.test", subject=subject)
-    )
+    officer words it uses, and the agency, code and people it mentions are no request's
+    values."""
+    text = f"Hello,\n\n{body}\n\nThanks,\nLee Grant\nChief of Police\nSwanton Police Department\n"
+    result = parse_message(_mail(text, sender="lee@town.test", subject=subject))
     assert result.intent == "other"
+    assert (result.agency.name, result.agency.judiciary_code) == (None, None)
+    assert result.head_of_department.name is None
 
 
 def test_request_with_roster_promised_separately_is_an_enrolment() -> None:
