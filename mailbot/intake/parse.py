@@ -257,7 +257,10 @@ def parse_parts(
             result.missing = [p for p in result.missing if p not in settled.questions]
         result._evidence_of = functools.partial(roles.record_sources, result, settled, sources)
     elif kind == "officer_maintenance":
-        result.changes = changes.read_changes(body, rules, table_rows)
+        # new officers in an attached spreadsheet or CSV are adds like a table's rows
+        grid_rows = [o for grid in parts.tables for o in tables.officers_from_grid(grid, rules)]
+        listed = table_rows + [o for o in grid_rows if o not in table_rows]
+        result.changes = changes.read_changes(body, rules, listed)
     log.debug(
         "message_parsed",
         intent=kind,

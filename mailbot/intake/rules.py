@@ -105,6 +105,9 @@ class Labels(_Rule):
 class Detection(_Rule):
     min_columns: int = Field(ge=1)
     inactive_values: list[str] = Field(default_factory=list)
+    preferred: dict[str, list[str]] = Field(default_factory=dict)
+    """Words that make a heading the one to read when two name the same field (a "VT
+    LEO #" column beside an internal "Badge" column)."""
 
 
 class Columns(_Rule):

@@ -502,3 +502,40 @@ def test_request_with_roster_promised_separately_is_an_enrolment() -> None:
         )
     )
     assert result.intent == "enrollment"
+
+
+def test_new_hires_in_an_attached_csv_are_adds() -> None:
+    """ "two new officers ... Details are in the attached CSV": each row of the attached
+    export (VT_LEO_NUM and all) is an add."""
+    msg = EmailMessage()
+    msg["From"] = "Lt. Pierre Gauthier <pgauthier@swanton.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "New officers"
+    msg.set_content(
+        "Hi Team,\n\nWe have two new officers who finished the academy and need TraCS officer"
+        " records. Details are in the attached CSV.\n\nThanks!\nLt. Pierre Gauthier\n"
+    )
+    csv = (
+        "LAST_NAME,FIRST_NAME,RANK,VT_LEO_NUM,DPS_USER,START_DATE\n"
+        "OKAFOR,DANIEL,OFFICER,42587,dokafor,11/16/2026\n"
+        "REMILLARD,SOPHIE,OFFICER,42603,sremillard,11/23/2026\n"
+    )
+    msg.add_attachment(csv.encode(), maintype="text", subtype="csv", filename="hires.csv")
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    got = [(c.action, c.officer_number, c.model_dump().get("dps_username")) for c in result.changes]
+    assert got == [("add", "42587", "dokafor"), ("add", "42603", "sremillard")]
+
+
+def test_leo_number_column_wins_over_an_internal_badge_column() -> None:
+    """A table with an internal "Badge" column and a "VT LEO #" column: the officer
+    number is the VT LEO number, wherever the columns stand."""
+    body = (
+        "Hello,\n\nThe Hartland Police Department would like to start issuing e-tickets.\n\n"
+        "Name\tBadge\tVT LEO #\tRank\tDPS Username\n"
+        "Jordan Hale\t407\t23560\tOfficer\tjhale\n"
+        "Casey Lee\t422\t23911\tSergeant\tclee\n\n"
+        "Thank you,\nChief Dana Morse\n"
+    )
+    result = parse_message(_mail(body, sender="Dana Morse <dmorse@hartland.test>", subject="e"))
+    assert [o.officer_number for o in result.officers] == ["23560", "23911"]
