@@ -26,10 +26,10 @@ _NUMBER = re.compile(
 )
 _NAME = r"(?<![\w'’.-])[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+)*+"
 _TITLE_TO = re.compile(
-    r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^.;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
+    r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
-    r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)|title\s+(?:should\s+be|is\s+now)|"
+    r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)|title\s+(?:there\s+)?(?:should\s+be|is\s+now|will\s+be)|"
     r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*:?\s*([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
 )
 # "Deputy Sean Whitlock (LU077) made Corporal", "was made a sergeant": a title change
@@ -245,6 +245,13 @@ def _officer(text: str, rules: Rules) -> Officer | None:
     return officer
 
 
+# "username was set up as "lhaskin", it should be lhaskins": the value after "should be"
+_USER_CORRECTED = re.compile(
+    r"(?i:user\s*name|user\s*id|login)\b[^.;\n]{0,80}?"
+    r"\b(?i:should\s+be|should\s+read|is\s+now|changed\s+to|correct\s+one\s+is)\s*[:\"“']?\s*"
+    r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
+)
+_NOT_A_USER = frozenset({"was", "is", "set", "should", "be", "the", "his", "her", "their", "now"})
 _DOMAIN_USER = re.compile(r"(?<![\w\\])((?:DPS|dps|Dps)\\[A-Za-z][\w.-]*[A-Za-z0-9])")
 _NEW_RANK = re.compile(r"(?i:\bnew)\s+(\w+)")
 
@@ -291,6 +298,9 @@ def _change(officer: Officer, action: Action, text: str, rules: Rules) -> Change
     m = _TRANSFER.search(text)
     if m and _has(text, rules.language.intent.transfer):
         data["agency"] = m.group(1).rstrip(".")
+        title = _new_title(text, rules)  # "His title there will be Officer."
+        if title:
+            data["title"] = title
         return Change.model_validate(data)
     title = _new_title(text, rules)
     if title:
@@ -306,8 +316,8 @@ def _change(officer: Officer, action: Action, text: str, rules: Rules) -> Change
     m = _FIRST_TO.search(text)
     if m:
         data["first_name"] = _name_value(m.group(1)).split()[0]
-    user = _USER_TO.search(text)
-    if user:
+    user = _USER_CORRECTED.search(text) or _USER_TO.search(text)
+    if user and user.group(1).lower() not in _NOT_A_USER:
         data["dps_username"] = _bare(user.group(1), rules)
     return Change.model_validate(data)
 
@@ -393,6 +403,22 @@ def _cells(line: str) -> list[str]:
     return []
 
 
+_PRONOUN = re.compile(r"\b(?i:his|her|their|he|she)\b")
+
+
+def _add_details(changes: list[Change], text: str, rules: Rules) -> None:
+    """Values ``text`` gives that the last change does not have yet (an update's new
+    title, name or username)."""
+    last = changes[-1]
+    if last.action != "update":
+        return
+    found = _details(text, rules)
+    have = last.model_dump(exclude_none=True)
+    more = {k: v for k, v in found.items() if k not in have}
+    if more:
+        changes[-1] = Change.model_validate({**have, **more})
+
+
 def read_changes(text: str, rules: Rules, table_officers: list[Officer]) -> list[Change]:
     """Every roster change in ``text``; officers of a plain table under "please add"
     are adds."""
@@ -418,6 +444,11 @@ def read_changes(text: str, rules: Rules, table_officers: list[Officer]) -> list
             lead = _action(item, rules, None) if item.rstrip().endswith(":") else None
         for group in _groups(item):
             officer = _officer(group, rules)
+            if officer is None and changes and _PRONOUN.search(group):
+                # "Please move his record ... His title there will be Officer.": more
+                # about the officer of the change before
+                _add_details(changes, group, rules)
+                continue
             if officer is None or not (officer.officer_number or officer.last_name):
                 continue
             if (officer.officer_number or "").upper() in numbers_in_tables:

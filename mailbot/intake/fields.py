@@ -30,6 +30,10 @@ _CODE_DIGITS = re.compile(r"^#?\s*(\d+)\b")
 _CITY_LINE = re.compile(
     r"^\s*[A-Za-z][A-Za-z .'-]{0,60}?,?\s+(?:VT|Vermont|[A-Z]{2})\.?\s+\d{5}(?:-\d{4})?\s*$"
 )
+_PHONE_RUN = re.compile(
+    r"(?:\+?1[\s.-]*)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?",
+    re.I,
+)
 MAX_LINE = 300
 """Lines longer than this are prose or junk, never a labelled value or an address."""
 
@@ -224,6 +228,12 @@ def read_fields(
     if not out.get("agency.phone"):
         m = _PHONE_INLINE.search(text)
         out["agency.phone"] = m.group(1) if m else None
+    elif out.get("agency.phone"):
+        # "802-626-1271 | Fax: 802-626-1273", "802-457-1420 ext. 3 (dispatch is ext. 1)":
+        # the first number (with its extension) is the value
+        m = _PHONE_RUN.search(out["agency.phone"] or "")
+        if m and m.group(0) != out["agency.phone"]:
+            out["agency.phone"] = m.group(0)
     if not out.get("agency.name"):
         out["agency.name"] = name_shown_as(text) or agency_name_in(text, rules)
     if not out.get("agency.address"):

@@ -13,6 +13,7 @@ from mailbot.intake.fields import _DIGIT, _EMAIL, MAX_LINE
 from mailbot.intake.prose import ends_with_surname_title, rank_title
 from mailbot.intake.rules import Rules, per_rules
 
+_ASIDE = re.compile(r"\([^()]{0,20}\)")
 _SIGNATURE_LINES = 5
 """How many lines under the sign-off are searched for the signer's name."""
 
@@ -197,7 +198,7 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
     if _EMAIL.search(line) or _DIGIT.search(line) or len(line.split()) > 6:
         return None
     name_part, _, after = line.partition(",")
-    words = name_part.split()
+    words = _ASIDE.sub(" ", name_part).split()  # "Colonel (Ret.) Frank Demers"
     prefix = rank_title(words[0], rules) if words else None
     if prefix is not None:  # "Sgt.", and "Dr." or "Mr." (no title of their own)
         words = words[1:]

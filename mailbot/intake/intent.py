@@ -32,12 +32,7 @@ def classify(
     A reply that supplies agency values (code, phone, address) continues an enrolment.
     """
     words = rules.language.intent
-    if (
-        not officers
-        and agency_values <= 1
-        and _has(text, words.enquiry)
-        and not _has(text, words.asking)
-    ):
+    if not officers and agency_values <= 1 and is_enquiry(text, rules):
         return "other"  # a question, a follow-up, a problem report or a sales pitch
     if has_agency_fields and (officers or _has(text, words.roster_later)):
         return "enrollment"  # with its officers, or saying they come later
@@ -64,6 +59,13 @@ def classify(
     if is_reply and (officers or has_logo):
         return "enrollment"  # an answer to the checklist: officer rows, the logo
     return "other"
+
+
+def is_enquiry(text: str, rules: Rules) -> bool:
+    """True when ``text`` asks about the process, follows up an earlier message, reports
+    a problem or offers a product, and asks for nothing ("please")."""
+    words = rules.language.intent
+    return _has(text, words.enquiry) and not _has(text, words.asking)
 
 
 _QUESTION = re.compile(r"\?(?=\s|$)")

@@ -221,7 +221,7 @@ def parse_parts(
             "reason": logo_reason,
         }
 
-    if kind == "other" and not is_reply:
+    if kind == "other" and not is_reply and intent.is_enquiry(body, rules):
         # a question, a follow-up or a pitch opens no case: the agency and people it
         # mentions in passing are not a request's values
         result.agency = Agency()

@@ -539,3 +539,56 @@ def test_leo_number_column_wins_over_an_internal_badge_column() -> None:
     )
     result = parse_message(_mail(body, sender="Dana Morse <dmorse@hartland.test>", subject="e"))
     assert [o.officer_number for o in result.officers] == ["23560", "23911"]
+
+
+def test_labelled_phone_keeps_the_number_and_its_extension_only() -> None:
+    """ "Phone: 802-457-1420 ext. 3 (dispatch is ext. 1)" and "Phone: 802-626-1271 | Fax:
+    802-626-1273": the agency phone is the first number with its extension, valid."""
+    for line, digits in (
+        ("Phone: 802-457-1420 ext. 3 (dispatch is ext. 1)", "8024571420"),
+        ("Phone: 802-626-1271 | Fax: 802-626-1273", "8026261271"),
+    ):
+        body = _ENROL.format(logo="").replace("Phone: 802-555-0147", line)
+        result = parse_message(
+            _mail(body, sender="Dana Morse <dmorse@hartland.test>", subject="e-tickets")
+        )
+        assert "".join(c for c in result.agency.phone or "" if c.isdigit())[:10] == digits
+        assert "agency.phone" not in [i.field for i in result.invalid]
+
+
+def test_numbered_promotions_and_a_corrected_username() -> None:
+    """ "Promote Ofc. Caleb Dufresne (LEO 40271) to Corporal" (a rank abbreviation with a
+    dot in between) and "username was set up as "lhaskin", it should be lhaskins"."""
+    changes = _changes(
+        "Hi,\n\nA few updates, please:\n\n"
+        "1. Promote Ofc. Caleb Dufresne (LEO 40271) to Corporal.\n"
+        '2. Correction - Ofc. Luke Haskins\'s username was set up as "lhaskin", it should be'
+        " lhaskins (with the s). LEO # 58804.\n\nLt. Jim Carrigan\n"
+    )
+    got = {c["officer_number"]: c for c in changes}
+    assert got["40271"]["title"] == "Corporal"
+    assert got["58804"]["dps_username"] == "lhaskins"
+
+
+def test_transfer_details_in_a_later_paragraph() -> None:
+    """The new title of a transferred officer, said in the next paragraph ("His title
+    there will be Officer."), belongs to his change."""
+    changes = _changes(
+        "Good afternoon,\n\nDeputy Sean Kittredge, officer number 51C09, has transferred from"
+        " the Orange County Sheriff's Department to the Randolph Police Department.\n\n"
+        "Please move his TraCS officer record so it is associated with Randolph Police"
+        " Department instead of us. His title there will be Officer.\n\nSgt. Brenda Coffey\n"
+    )
+    assert len(changes) == 1
+    assert changes[0]["agency"] == "Randolph Police Department"
+    assert changes[0]["title"] == "Officer"
+
+
+def test_retired_rank_aside_is_not_part_of_the_head_name() -> None:
+    """ "Colonel (Ret.) Frank Demers" / "Chief of Police": the head is Frank Demers."""
+    body = _ENROL.format(logo="").replace(
+        "Thank you,\nDana Morse\nChief of Police\n",
+        "Respectfully,\n\nColonel (Ret.) Frank Demers\nChief of Police\n",
+    )
+    result = parse_message(_mail(body, sender="Frank Demers <fd@hartland.test>", subject="e"))
+    assert result.head_of_department.name == "Frank Demers"
