@@ -60,7 +60,9 @@ def agency_name_in(text: str, rules: Rules) -> str | None:
         before = " ".join(text[max(0, m.start() - 40) : m.start()].lower().split())
         if any(w in before for w in moved) or _moved_to(text, m.start(), moved):
             continue  # the agency an officer moves to is not the sender's
-        name = _GREETING.sub("", m.group(1))
+        # "everything for Thetford. The Thetford Police Department": a sentence ends
+        name = _SENTENCE_CUT.split(m.group(1))[-1]
+        name = _GREETING.sub("", name)
         name = _ARTICLE.sub("", name)
         head = name.split()[0].rstrip(".,").lower() if name.split() else ""
         if head in people_words:
@@ -79,6 +81,7 @@ def agency_name_in(text: str, rules: Rules) -> str | None:
     return max(longer, key=len) if longer else first
 
 
+_SENTENCE_CUT = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])")
 _CLAUSE_BACK = 160
 
 

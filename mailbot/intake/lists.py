@@ -67,6 +67,10 @@ _NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
 _SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}")
 
 
+_NEAR_NUMBER = re.compile(
+    r"^(?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{4}$|^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{6}$"
+)
+"""An officer number of four or six characters (reported invalid by the checks)."""
 _LETTERED_NUMBER = re.compile(r"^(?=[A-Za-z]{1,4}\d)[A-Za-z0-9]{5}$")  # not a ZIP code
 _SHOUTED_USER = re.compile(r"^(?:[A-Z]{2,15}\\)?[A-Z][A-Z0-9._-]{1,29}$")
 
@@ -114,7 +118,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
     pieces = _pieces(body)
     if len(pieces) < 2:
         return None
-    number = user = title = None
+    number = user = title = near = None
     names: list[str] = []
     shouting = not any(c.islower() for c in body)
     surname = _rank_as_surname([p.strip("()[]").strip() for p in pieces], rules)
@@ -129,6 +133,9 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             continue
         if number is None and _NUMBER.match(bare.lstrip("#")):
             number = bare.lstrip("#")
+            continue
+        if near is None and number is None and _NEAR_NUMBER.match(bare.lstrip("#")):
+            near = bare.lstrip("#")  # "6102": a number one character short, kept as written
             continue
         m = _LABELLED_NUMBER.match(bare)
         if number is None and m and any(c.isdigit() for c in m.group(1)):
@@ -159,6 +166,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             names.append(bare)
             continue
         return None  # a piece of another kind: prose, not a list line
+    if number is None and near is not None and names and (user or title):
+        number = near
     if number is None and not (user and title and _EMPTY_SLOT.search(body)):
         return None  # without a number, only a row with its number's place left empty
     if not names or len(names) > 2:
@@ -184,6 +193,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             first, last = split_name(" ".join(names))
     if last is None:
         return None
+    if first and user and _made_from_initial(user, initial_of=last, name=first):
+        first, last = last, first  # "Cross Dylan, Officer, 68840, dcross": last name first
     return Officer(
         last_name=last,
         first_name=first,
@@ -191,6 +202,17 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         officer_number=number,
         dps_username=user,
     )
+
+
+def _made_from_initial(user: str, *, initial_of: str, name: str) -> bool:
+    """True when ``user`` is the initial of ``initial_of`` then ``name`` ("dcross" from
+    Dylan and Cross) and not the other way round."""
+    local = re.sub(r"[^a-z]", "", user.lower())
+    a = re.sub(r"[^a-z]", "", initial_of.lower())
+    b = re.sub(r"[^a-z]", "", name.lower())
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return local.startswith(a[0] + b) and not local.startswith(b[0] + a)
 
 
 def _rank_as_surname(pieces: list[str], rules: Rules) -> int | None:

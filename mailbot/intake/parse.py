@@ -72,7 +72,9 @@ def read_officers(
     found = list(text_rows) if text_rows is not None else tables.officers_from_text(body, rules)
     for grid in grids:
         rows = tables.officers_from_grid(grid, rules)
-        if rows and not all(o in found for o in rows):
+        # a grid sharing rows with what was read is the same table (or a quoted draft
+        # of it, with officers since left off): only another roster adds its rows
+        if rows and not any(o in found for o in rows):
             found.extend(rows)
     if not found:  # a roster sent as a PDF
         for document in documents:

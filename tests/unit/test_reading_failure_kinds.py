@@ -592,3 +592,55 @@ def test_retired_rank_aside_is_not_part_of_the_head_name() -> None:
     )
     result = parse_message(_mail(body, sender="Frank Demers <fd@hartland.test>", subject="e"))
     assert result.head_of_department.name == "Frank Demers"
+
+
+def test_list_line_order_and_a_short_number() -> None:
+    """ "Cross Dylan, Officer, 68840, dcross": the username made from D. and Cross says
+    Cross is the last name; "Marsh, Owen - Officer - 6102 - omarsh": the 4-digit number
+    is read as written and reported invalid, not asked for."""
+    body = (
+        "Hello,\n\nHardwick Police Department wants to start e-tickets.\nJudiciary code: 0365\n\nOfficers:\n"
+        "Cross Dylan, Officer, 68840, dcross\nMarsh, Owen - Officer - 6102 - omarsh\n\n"
+        "Chief Ben Aldrich\n"
+    )
+    result = parse_message(_mail(body, sender="Ben Aldrich <ba@hardwick.test>", subject="e"))
+    got = [(o.last_name, o.first_name, o.officer_number) for o in result.officers]
+    assert got == [("Cross", "Dylan", "68840"), ("Marsh", "Owen", "6102")]
+    assert "officers[1].officer_number" in [i.field for i in result.invalid]
+    assert "officers[1].officer_number" not in result.missing
+
+
+def test_agency_name_after_a_sentence_naming_the_town() -> None:
+    """ "OK here is everything for Thetford. The Thetford Police Department would like
+    ...": the agency's name starts after the sentence ends."""
+    body = (
+        "Thanks!\n\nOK here is everything for Thetford. The Thetford Police Department would"
+        " like to start issuing VCVCs electronically.\n\nMike Evans\n"
+    )
+    result = parse_message(_mail(body, sender="Mike Evans <me@thetford.test>", subject="e"))
+    assert result.agency.name == "Thetford Police Department"
+
+
+def test_quoted_draft_roster_adds_no_officers() -> None:
+    """A request whose table leaves two officers off, with the HTML tables of the request
+    and of the quoted draft that had them: only the request's officers are read; a grid
+    sharing no row with the text (another roster) still adds its rows."""
+    from mailbot.intake.parse import read_officers
+    from mailbot.intake.rules import load_rules
+
+    rules = load_rules()
+    body = (
+        "Please create records for the following officers:\n\n"
+        "Last Name\tFirst Name\tOfficer Number\nDubuque\tEric\t41760\nFarnham\tTess\t56128\n"
+    )
+    head = ["Last Name", "First Name", "Officer Number"]
+    same = [head, ["Dubuque", "Eric", "41760"], ["Farnham", "Tess", "56128"]]
+    draft = [*same, ["Osgood", "Frank", "37219"]]
+    read = read_officers(body, [same, draft], rules)
+    assert [o.officer_number for o in read] == ["41760", "56128"]
+    other = [head, ["Petit", "Lana", "59903"]]
+    assert [o.officer_number for o in read_officers(body, [other], rules)] == [
+        "41760",
+        "56128",
+        "59903",
+    ]
