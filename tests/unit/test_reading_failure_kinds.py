@@ -599,7 +599,8 @@ def test_list_line_order_and_a_short_number() -> None:
     Cross is the last name; "Marsh, Owen - Officer - 6102 - omarsh": the 4-digit number
     is read as written and reported invalid, not asked for."""
     body = (
-        "Hello,\n\nHardwick Police Department wants to start e-tickets.\nJudiciary code: 0365\n\nOfficers:\n"
+        "Hello,\n\nHardwick Police Department wants to start e-tickets.\n"
+        "Judiciary code: 0365\n\nOfficers:\n"
         "Cross Dylan, Officer, 68840, dcross\nMarsh, Owen - Officer - 6102 - omarsh\n\n"
         "Chief Ben Aldrich\n"
     )
