@@ -127,6 +127,27 @@ def head_on_behalf(body: str, rules: Rules) -> tuple[str | None, str | None]:
     return None, None
 
 
+@per_rules
+def _head_is_re(rules: Rules) -> re.Pattern[str]:
+    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    name = r"[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
+    return re.compile(rf"(?<![\w-])(?i:(?:our|the)\s+)?((?i:{alt}))\s+is\s+({name})")
+
+
+def head_named(body: str, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of a head named in a sentence ("Point of contact is me, Sgt Ray
+    Dumas. Chief is Scott Tremblay.", "Our Chief of Police is Dana Whitcomb")."""
+    if " is " not in body:
+        return None, None
+    for m in _head_is_re(rules).finditer(body):
+        words = m.group(2).split()
+        if not _is_agency_or_title(words, rules):
+            title = m.group(1)
+            return " ".join(words), title[:1].upper() + title[1:]
+    return None, None
+
+
 def _is_acronym(word: str, shouting: bool) -> bool:
     return not shouting and 1 < len(word) <= 4 and word.isupper() and not word.endswith(".")
 

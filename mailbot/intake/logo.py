@@ -69,7 +69,9 @@ def find_logo(
     limits = limits or Limits()
     found = _best(attachments, limits, notes, inline=False)
     if found is None and said_inline:
-        found = _best(attachments, limits, notes, inline=True)
+        # "Our logo is pasted below: [cid:image001.png@...]": an image placed in the text
+        # (not the signature's banner) is the one meant
+        found = _best(attachments, limits, notes, inline=True, text=text)
     if found is None and text:
         low = text.lower()
         named = [a for a in attachments if len(a.filename) > 4 and a.filename.lower() in low]
@@ -83,10 +85,11 @@ def _best(
     notes: list[str] | None,
     *,
     inline: bool | None,
+    text: str = "",
 ) -> LogoInfo | None:
     """The likeliest logo among ``attachments`` (inline ones or not; ``inline=None``: any,
     tracking-pixel sized ones too)."""
-    best: tuple[tuple[int, int], LogoInfo] | None = None
+    best: tuple[tuple[int, int, int], LogoInfo] | None = None
     for att in attachments:
         if inline is not None and att.inline != inline:
             continue
@@ -110,7 +113,10 @@ def _best(
             sha256=hashlib.sha256(att.data).hexdigest(),
             data=att.data,
         )
-        rank = (1 if _LOGO_NAME.search(att.filename) else 0, width * height)
+        placed = bool(text) and any(
+            key and key.lower() in text.lower() for key in (att.content_id, att.filename)
+        )
+        rank = (1 if _LOGO_NAME.search(att.filename) else 0, int(placed), width * height)
         if best is None or rank > best[0]:
             best = (rank, info)
     return best[1] if best else None

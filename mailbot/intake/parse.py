@@ -30,6 +30,7 @@ from mailbot.intake.head_of_department import (
     closing_lines,
     head_from_sender,
     head_in_tail,
+    head_named,
     head_of_department,
     head_on_behalf,
     title_before,
@@ -175,6 +176,8 @@ def parse_parts(
     if hod_name is None:
         hod_name, hod_title = head_in_tail(body, rules)
     behalf = head_on_behalf(body, rules)
+    if behalf[0] is None:  # "Point of contact is me, Sgt Ray Dumas. Chief is Scott Tremblay."
+        behalf = head_named(body, rules)
     if behalf[0] is not None:  # written for the head by someone else
         hod_name, hod_title = behalf
     if hod_name is None and kind == "enrollment" and not is_reply:

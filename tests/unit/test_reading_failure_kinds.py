@@ -645,3 +645,59 @@ def test_quoted_draft_roster_adds_no_officers() -> None:
         "56128",
         "59903",
     ]
+
+
+def test_two_ranks_written_together_are_one_title() -> None:
+    """ "Chief Deputy Shawn Lanoue", "Det. Sgt. Karen Duffy": the title is both words."""
+    body = (
+        "Hello,\n\nThe Orleans County Sheriff's Department would like to start issuing"
+        " e-tickets.\n\nDeputies:\nChief Deputy Shawn Lanoue - O0820 - slanoue\n"
+        "Det. Sgt. Karen Duffy - O0827 - kduffy\nDeputy Jill Royer - O0831 - jroyer\n\n"
+        "Thank you,\nSheriff Valerie Gosselin\n"
+    )
+    result = parse_message(_mail(body, sender="V. Gosselin <vg@orleans.test>", subject="e"))
+    assert [o.title for o in result.officers] == ["Chief Deputy", "Detective Sergeant", "Deputy"]
+
+
+def test_logo_pasted_in_the_text_beats_the_signature_banner() -> None:
+    """ "Our logo is pasted below: [cid:image001.png@...]" with a larger banner image in
+    the signature: the image placed in the text is the logo."""
+    from tests.data import build
+
+    msg = EmailMessage()
+    msg["From"] = "Chief Mark Gray <mgray@springfield.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrollment"
+    msg.set_content(
+        "The Springfield Police Department would like to start issuing Vermont Civil"
+        " Violation Complaints electronically.\n\nJudiciary Code: 0921\n\n"
+        "Our logo is pasted below:\n[cid:logo1]\n\nOfficers:\nKeefe, Laura - Sergeant -"
+        " 92017 - lkeefe\n\nThank you,\n\nMark Gray\nChief of Police\n[cid:banner2]\n"
+    )
+    html = (
+        "<p>The Springfield Police Department would like to start issuing Vermont Civil"
+        " Violation Complaints electronically.</p><p>Judiciary Code: 0921</p>"
+        '<p>Our logo is pasted below:</p><img src="cid:logo1"><p>Officers:</p>'
+        "<p>Keefe, Laura - Sergeant - 92017 - lkeefe</p><p>Thank you,</p>"
+        '<p>Mark Gray<br>Chief of Police</p><img src="cid:banner2">'
+    )
+    msg.add_alternative(html, subtype="html")
+    part = msg.get_body(("html",))
+    assert isinstance(part, EmailMessage)
+    part.add_related(build.png(110, 110), "image", "png", cid="<logo1>", filename="image001.png")
+    part.add_related(build.png(300, 60), "image", "png", cid="<banner2>", filename="image002.png")
+    result = parse_message(msg.as_bytes())
+    assert result.agency.logo == "image001.png"
+
+
+def test_head_named_in_a_sentence_by_the_poc() -> None:
+    """ "Point of contact is me, Sgt Ray Dumas ... Chief is Scott Tremblay.": the PoC sends
+    the request; the head is the chief he names."""
+    body = (
+        "Hello, Poultney PD wants to sign up for e tickets.\n\nJudiciary code is 0655.\n\n"
+        "Point of contact is me, Sgt Ray Dumas, rdumas@poultney.test. Chief is Scott"
+        " Tremblay.\n\nOfficers\nDumas Ray Sgt 65108 rdumas\n\nSent from my iPhone\n"
+    )
+    result = parse_message(_mail(body, sender="Ray Dumas <rdumas@poultney.test>", subject="e"))
+    assert result.head_of_department.name == "Scott Tremblay"
+    assert result.point_of_contact.name == "Ray Dumas"
