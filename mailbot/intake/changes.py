@@ -1,7 +1,8 @@
-"""Roster changes as people write them: a change table with an action column, numbered
-or bulleted items, and paragraphs where one officer is described over several
-sentences ("In his place we hired Officer Alexis Rondeau. Her VT LEO number is BC045
-and her DPS username is arondeau. Please add her.").
+"""Roster changes as people write them: numbered or bulleted items, and paragraphs where
+one officer is described over several sentences ("In his place we hired Officer Alexis
+Rondeau. Her VT LEO number is BC045 and her DPS username is arondeau. Please add her.");
+a change table with an action column is read by :mod:`change_tables`, what a change
+makes new by :mod:`change_values`.
 
 Each item names one officer (by officer number, else by rank and name); its action
 comes from the words in it (``[intent]`` in ``rules/language.toml``), else from the
@@ -12,8 +13,19 @@ name, or username.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
+from mailbot.intake.change_tables import changes_in_table
+from mailbot.intake.change_values import (
+    _LAST_TO,
+    _NAME,
+    _TRANSFER,
+    _USER_TO,
+    _bare,
+    _change,
+    _details,
+    _has,
+    _new_title,
+)
 from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import officer_in, person, rank_title, sentences
 from mailbot.intake.rules import Rules, per_rules
@@ -24,71 +36,7 @@ _NUMBER = re.compile(
     r"(?<!VT )(?<!Vt )(?<!VT, )(?<!Vermont )"  # "VT 05641" is a ZIP
     r"(?<![\w-])#?((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})(?![\w-])"
 )
-_NAME = r"(?<![\w'’.-])[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+)*+"
-_TITLE_TO = re.compile(
-    r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
-    r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
-    r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
-    r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)|title\s+(?:there\s+)?(?:should\s+be|is\s+now|will\s+be)|"
-    r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*:?\s*([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
-)
-# "Deputy Sean Whitlock (LU077) made Corporal", "was made a sergeant": a title change
-# only when the words after "made" are a rank
-_MADE_RANK = re.compile(
-    r"(?<!\w)(?i:made)\s+(?i:an?\s+)?([A-Za-z][\w.-]*)(?:[ \t]+([A-Za-z][\w.-]*))?"
-)
-_LAST_TO = re.compile(
-    rf"(?i:(?:changed|change)\s+(?:her|his|their|the)\s+(?:last\s+|legal\s+|sur)?name\s+to"
-    rf"|new\s+(?:last\s+|legal\s+|sur)?name\s*(?:is|:|of)"
-    rf"|last\s+name\s+(?:should\s+be|is\s+now|to|changed\s+to|will\s+be|is)"
-    rf"|surname\s+(?:should\s+be|is\s+now|to)"
-    # "her last name is actually spelled Pelletier", "the correct spelling is Tetreault"
-    rf"|(?:last\s+|sur)?name\s+(?:is\s+|should\s+be\s+)?(?:actually\s+|really\s+|correctly\s+)?"
-    rf"(?:spelled|spelt)(?:\s+as)?"
-    rf"|correct\s+spelling\s+(?:is|should\s+be|:))\s*:?\s*[\"“']?({_NAME})"
-)
-_NOW_NAMED = re.compile(
-    rf"(?i:is\s+now|now\s+goes\s+by|tickets\s+(?:should\s+)?read|will\s+now\s+be)\s+(?:known\s+as\s+)?"
-    rf"({_NAME})"
-)
-_FIRST_TO = re.compile(
-    rf"(?i:first\s+name)\b.{{0,80}}?(?i:should\s+be|is\s+actually|is\s+really|to\s+read|is)\s+"
-    rf"[\"“']?({_NAME})"
-)
-_USER_TO = re.compile(
-    r"(?i:user\s*name|user\s*id|login|logon|dps\s+account)(?i:\s+too)?\s*"
-    r"(?i:(?:has\s+|was\s+|is\s+being\s+|is\s+)?chang(?:ed|ing)\s+to|is\s+now|is|:|=|should\s+be"
-    r"|will\s+be|to)?\s*[:\"“']?\s*"
-    r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
-)
-_ACTION_CELL = {
-    "add": "add", "new": "add", "create": "add", "hire": "add", "new hire": "add",
-    "change": "update", "update": "update", "modify": "update", "promote": "update",
-    "promotion": "update", "correct": "update", "correction": "update", "edit": "update",
-    "rename": "update", "name change": "update", "title change": "update",
-    "deactivate": "deactivate", "remove": "deactivate", "delete": "deactivate",
-    "inactivate": "deactivate", "disable": "deactivate", "terminate": "deactivate",
-    "separate": "deactivate", "resign": "deactivate", "resigned": "deactivate",
-    "retire": "deactivate", "retired": "deactivate", "left": "deactivate",
-    "transfer": "deactivate", "end": "deactivate", "separation": "deactivate",
-    "promoted": "update", "rank": "update", "username": "update",
-}  # fmt: skip
 _IDENTITY = ("officer_number", "last_name", "first_name")
-_ACTION_HEADINGS = frozenset({"action", "change", "request", "type", "change type", "what"})
-
-
-def _has(text: str, words: Sequence[str]) -> bool:
-    low = " ".join(text.lower().split())
-    return any(w.lower() in low for w in words)
-
-
-# "transferred to the Hartford Police Department", "is transferring from the Washington
-# County Sheriff's Department to the Montpelier Police Department"
-_TRANSFER = re.compile(
-    r"(?i:transferr(?:ed|ing)|transfers?|mov(?:ed|ing))"
-    r"(?:\s+(?i:from)\s+[^.;\n]{1,80}?)?"
-    r"\s+(?i:to)\s+(?i:the\s+)?([A-Z][\w'’.-]*+(?:\s+[A-Z][\w'’.-]*+)*+)"
-)
 
 
 def items(text: str) -> list[str]:
@@ -166,16 +114,6 @@ def _groups(item: str) -> list[str]:
     return groups
 
 
-def _name_value(text: str) -> str:
-    """ "Castellano. Please update" -> "Castellano": a name ends with its sentence."""
-    words: list[str] = []
-    for word in text.split():
-        words.append(word.rstrip(".,;"))
-        if word.endswith((".", ",", ";")) and len(word.rstrip(".")) > 1:
-            break
-    return " ".join(words)
-
-
 def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     words = rules.language.intent
     if _has(text, words.deactivate) and not _new_title(text, rules):
@@ -193,26 +131,6 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     if _has(text, words.add):
         return "add"
     return default
-
-
-def _new_title(text: str, rules: Rules) -> str | None:
-    """The title an item gives an officer ("promoted to Sergeant", "made Corporal")."""
-    m = _TITLE_TO.search(text)
-    if m:
-        raw = (m.group(1) or m.group(2) or "").rstrip(".")
-        return rank_title(raw, rules) or raw
-    m = _MADE_RANK.search(text)
-    if m is None:
-        return None
-    first, second = m.group(1), (m.group(2) or "").rstrip(".,;")
-    if second and first.lower() in _modifiers(rules) and rank_title(second, rules):
-        return f"{first.capitalize()} {rank_title(second, rules)}"  # "made Senior Trooper"
-    return rank_title(first, rules) or None
-
-
-@per_rules
-def _modifiers(rules: Rules) -> frozenset[str]:
-    return frozenset(w.lower() for w in rules.language.people.rank_modifiers)
 
 
 def _officer(text: str, rules: Rules) -> Officer | None:
@@ -245,13 +163,6 @@ def _officer(text: str, rules: Rules) -> Officer | None:
     return officer
 
 
-# "username was set up as "lhaskin", it should be lhaskins": the value after "should be"
-_USER_CORRECTED = re.compile(
-    r"(?i:user\s*name|user\s*id|login)\b[^.;\n]{0,80}?"
-    r"\b(?i:should\s+be|should\s+read|is\s+now|changed\s+to|correct\s+one\s+is)\s*[:\"“']?\s*"
-    r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
-)
-_NOT_A_USER = frozenset({"was", "is", "set", "should", "be", "the", "his", "her", "their", "now"})
 _DOMAIN_USER = re.compile(r"(?<![\w\\])((?:DPS|dps|Dps)\\[A-Za-z][\w.-]*[A-Za-z0-9])")
 _NEW_RANK = re.compile(r"(?i:\bnew)\s+(\w+)")
 
@@ -277,130 +188,6 @@ def _instruction(rules: Rules) -> frozenset[str]:
     return frozenset(w.lower() for w in rules.language.people.instruction_words) | {
         "please", "in", "her", "his", "we", "hired", "new", "our",
     }  # fmt: skip
-
-
-def _bare(user: str, rules: Rules) -> str:
-    from mailbot.intake.tables import bare_username
-
-    return bare_username(user.rstrip(".,;"), rules)
-
-
-def _change(officer: Officer, action: Action, text: str, rules: Rules) -> Change:
-    data: dict[str, object] = {"action": action, "officer_number": officer.officer_number}
-    if action == "add":
-        data.update(officer.model_dump(exclude={"officer_number"}))
-        return Change.model_validate(data)
-    last = re.sub(r"['’]s$", "", officer.last_name or "") or None  # "Nort's first name"
-    identity = {"last_name": last, "first_name": officer.first_name}
-    data.update({k: v for k, v in identity.items() if v})
-    if action == "deactivate":
-        return Change.model_validate(data)
-    m = _TRANSFER.search(text)
-    if m and _has(text, rules.language.intent.transfer):
-        data["agency"] = m.group(1).rstrip(".")
-        title = _new_title(text, rules)  # "His title there will be Officer."
-        if title:
-            data["title"] = title
-        return Change.model_validate(data)
-    title = _new_title(text, rules)
-    if title:
-        data["title"] = title
-    m = _LAST_TO.search(text)
-    if m:
-        data["last_name"] = _name_value(m.group(1)).split()[-1]
-    else:
-        m = _NOW_NAMED.search(text)
-        named = _name_value(m.group(1)).split() if m else []
-        if len(named) >= 2 and not rank_title(named[0], rules):
-            data["last_name"] = named[-1]
-    m = _FIRST_TO.search(text)
-    if m:
-        data["first_name"] = _name_value(m.group(1)).split()[0]
-    user = _USER_CORRECTED.search(text) or _USER_TO.search(text)
-    if user and user.group(1).lower() not in _NOT_A_USER:
-        data["dps_username"] = _bare(user.group(1), rules)
-    return Change.model_validate(data)
-
-
-def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
-    """Rows of a table whose first heading is "Action" (ADD / CHANGE / DEACTIVATE)."""
-    from mailbot.intake.tables import column_key, row_officer
-
-    out: list[Change] = []
-    for i, line in enumerate(lines):
-        cells = _cells(line)
-        heads = [n for n, c in enumerate(cells) if c.lower().strip(" :") in _ACTION_HEADINGS]
-        if len(cells) < 3 or not heads:
-            continue
-        at = heads[0]  # "Action | Rank | Last Name ...", "Officer | LEO # | Change | Details"
-        mapping = {n: k for n, c in enumerate(cells) if n != at and (k := column_key(c, rules))}
-        if not mapping:
-            continue
-        for row in lines[i + 1 :]:
-            rcells = _cells(row)
-            if len(rcells) < 2:
-                break
-            action = _action_cell(rcells[at]) if at < len(rcells) else None
-            officer = row_officer(rcells, mapping, rules)
-            if action is None or officer is None:
-                continue
-            data = officer.model_dump()
-            if action == "deactivate":
-                data = {
-                    k: v
-                    for k, v in data.items()
-                    if k in ("officer_number", "last_name", "first_name")
-                }
-            elif action == "update":
-                # what changes, in a details cell ("Officer -> Corporal", "DPS username
-                # is now mthibault2")
-                rest = " ".join(c for n, c in enumerate(rcells) if n != at and n not in mapping)
-                data.update(_details(rest, rules))
-            out.append(Change.model_validate({"action": action, **data}))
-        break
-    return out
-
-
-_ARROW_RANK = re.compile(r"(?:->|→|=>|\bto\b)\s*([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)?)")
-
-
-def _details(text: str, rules: Rules) -> dict[str, str]:
-    """The new values a change table's details cell gives."""
-    if not text.strip():
-        return {}
-    found = _change(Officer(), "update", text, rules).model_dump(exclude_none=True)
-    out = {
-        k: v for k, v in found.items() if k in ("title", "last_name", "first_name", "dps_username")
-    }
-    m = _ARROW_RANK.search(text)
-    if "title" not in out and m:
-        words = m.group(1).split()
-        title = rank_title(words[0], rules) if words else None
-        if len(words) > 1 and words[0].lower() in _modifiers(rules) and rank_title(words[1], rules):
-            title = f"{words[0].capitalize()} {rank_title(words[1], rules)}"
-        if title:
-            out["title"] = title
-    return out
-
-
-def _action_cell(cell: str) -> str | None:
-    """ "ADD", "Update (promoted)", "Remove - resigned": the action an action cell names
-    (the whole cell, else its first word that is an action)."""
-    low = cell.lower().strip(" .:")
-    if low in _ACTION_CELL:
-        return _ACTION_CELL[low]
-    for word in re.findall(r"[a-z]+", low)[:6]:
-        if word in _ACTION_CELL:
-            return _ACTION_CELL[word]
-    return None
-
-
-def _cells(line: str) -> list[str]:
-    if "|" in line:
-        return [c.strip() for c in line.strip().strip("|").split("|")]
-    if "\t" in line:
-        return [c.strip() for c in line.split("\t")]
-    return []
 
 
 _PRONOUN = re.compile(r"\b(?i:his|her|their|he|she)\b")
