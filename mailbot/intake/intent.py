@@ -65,7 +65,11 @@ def is_enquiry(text: str, rules: Rules) -> bool:
     """True when ``text`` asks about the process, follows up an earlier message, reports
     a problem or offers a product, and asks for nothing ("please")."""
     words = rules.language.intent
-    return _has(text, words.enquiry) and not _has(text, words.asking)
+    if not _has(text, words.enquiry) or _has(text, words.asking):
+        return False
+    # "Following up on our call: Officer Hale (NW002) has resigned." reports a change;
+    # a message naming officer numbers is an enquiry only when it asks something
+    return "?" in text or not any(number_mentions(s) for s in sentences(text))
 
 
 _QUESTION = re.compile(r"\?(?=\s|$)")

@@ -701,3 +701,13 @@ def test_head_named_in_a_sentence_by_the_poc() -> None:
     result = parse_message(_mail(body, sender="Ray Dumas <rdumas@poultney.test>", subject="e"))
     assert result.head_of_department.name == "Scott Tremblay"
     assert result.point_of_contact.name == "Ray Dumas"
+
+
+def test_follow_up_reporting_a_change_is_still_a_change() -> None:
+    """ "Following up on our call: Officer Jordan Hale (NW002) has resigned." asks no
+    question and names an officer number: it is a roster change, not an enquiry."""
+    changes = _changes(
+        "Hi,\n\nFollowing up on our call this morning: Officer Jordan Hale (NW002) has"
+        " resigned effective Friday.\n\nRenee Gauthier\n"
+    )
+    assert [(c["action"], c["officer_number"]) for c in changes] == [("deactivate", "NW002")]
