@@ -115,40 +115,6 @@ def split_rank(words: list[str], rules: Rules) -> tuple[str | None, list[str]]:
     return title, words
 
 
-def ends_with_surname_title(words: list[str], rules: Rules) -> bool:
-    """True for "Harlan Constable": two or three capitalised words ending in a title word
-    that is also a surname, none of the others a rank, a modifier ("First Constable"), a
-    head title, a job or a place word ("Town Constable")."""
-    if not 2 <= len(words) <= 3:
-        return False
-    surnames, not_names = _surname_words(rules)
-    if words[-1].strip(".,").lower() not in surnames:
-        return False
-    for word in words[:-1]:
-        bare = word.strip(".,")
-        if (
-            not bare[:1].isupper()
-            or bare.lower() in not_names
-            or rank_title(bare, rules) is not None
-        ):
-            return False
-    return True
-
-
-@per_rules
-def _surname_words(rules: Rules) -> tuple[frozenset[str], frozenset[str]]:
-    """(title words that are also surnames, words that are never part of a name)."""
-    people = rules.language.people
-    not_names = (
-        _rank_modifiers(rules)
-        | {w.lower() for w in people.place_words}
-        | {w.lower() for w in people.job_words}
-        | {t.lower() for t in people.head_titles}
-        | {"of", "the", "and", "for", "at", "&"}
-    )
-    return frozenset(t.lower() for t in people.surname_titles), frozenset(not_names)
-
-
 def split_name(full: str) -> tuple[str | None, str | None]:
     """(first, last) of a personal name in "Smith, John A." or "John A. Smith" form."""
     full = " ".join(full.split())
