@@ -23,7 +23,7 @@ _NAME_END = re.compile(r"[,(<;]|\s[-–]\s|\b(?:at|of|from|with)\b")
 
 _POC_DESIGNATED = re.compile(
     r"(?:designat(?:ed|e|ing)|appoint(?:ed|ing)|nam(?:ed|ing)|assign(?:ed|ing)|select(?:ed|ing)"
-    r"|chosen|nominat(?:ed|ing)|picked|asked)"
+    r"|chosen|nominat(?:ed|ing)|picked|asked|please\s+(?:use|list|put\s+down|enter))"
     r"\s+(.{1,120}?)\s+(?:as|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+"
     r"(?:(?:the|our)\s+)?(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)",
@@ -56,7 +56,7 @@ _POC_WILL_BE = re.compile(
 # "Our e-ticket Point-of-Contact will be Cpl. Wyatt Lyman (wlyman@...)"
 _POC_IS_NAMED = re.compile(
     rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
-    rf"\s*(?i:will\s+be|is|shall\s+be|:|,)\s+"
+    rf"\s*(?i:will\s+be|is\s+going\s+to\s+be|is|shall\s+be|:|,)\s+"
     rf"(?:(?i:our|the|an?)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+,?\s+)?({_CAP_RUN})"
 )
 

@@ -445,6 +445,11 @@ def test_change_table_rows_are_not_also_adds() -> None:
 
 NOT_REQUESTS = [
     (
+        "q",
+        "Quick question - is our judiciary code 0412 the same as our ORI? We want to enroll"
+        " next month.",
+    ),
+    (
         "Status of e-ticket request",
         "Just following up on the e-ticket agency record request I sent on November 16th for"
         " the Village of Swanton Police Department (judiciary code 0611). Could you let me"
@@ -711,3 +716,36 @@ def test_follow_up_reporting_a_change_is_still_a_change() -> None:
         " resigned effective Friday.\n\nRenee Gauthier\n"
     )
     assert [(c["action"], c["officer_number"]) for c in changes] == [("deactivate", "NW002")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "Our e-ticket contact is going to be Officer Ben Roy (broy@hartland.test).",
+            ("Ben Roy", "broy@hartland.test"),
+        ),
+        (
+            "Please use Sgt. Kim Tatro as the point of contact - ktatro@hartland.test.",
+            ("Kim Tatro", "ktatro@hartland.test"),
+        ),
+        (
+            "Please list Cpl. Ann Bose as our PoC (abose@hartland.test).",
+            ("Ann Bose", "abose@hartland.test"),
+        ),
+    ],
+)
+def test_more_poc_wordings(sentence: str, want: tuple[str, str]) -> None:
+    """ "is going to be", "please use ... as the point of contact", "please list ... as
+    our PoC": the PoC is read, never asked for."""
+    test_poc_named_in_other_words_is_read_not_asked(sentence, want)
+
+
+def test_a_list_noun_before_a_designation_is_not_a_designation() -> None:
+    """ "equipment list on the second tab ... Ofc. Shawna Dubuque is designated as our
+    e-ticket Point-of-Contact": the PoC is the officer, not words after "list"."""
+    test_poc_named_in_other_words_is_read_not_asked(
+        "(Equipment list on the second tab of the attached workbook.)\n\nOfc. Shawna Dubuque"
+        " is designated as our e-ticket Point-of-Contact: sdubuque@hartland.test",
+        ("Shawna Dubuque", "sdubuque@hartland.test"),
+    )
