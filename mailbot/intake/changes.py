@@ -26,6 +26,7 @@ from mailbot.intake.change_values import (
     _has,
     _new_title,
 )
+from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import officer_in, person, rank_title, sentences
 from mailbot.intake.rules import Rules, per_rules
@@ -160,6 +161,11 @@ def _officer(text: str, rules: Rules) -> Officer | None:
     user = _USER_TO.search(text) or _DOMAIN_USER.search(text)
     if user and not officer.dps_username:
         officer = officer.model_copy(update={"dps_username": _bare(user.group(1), rules)})
+    if not officer.dps_username and len(text) <= 200:
+        # "Officer Lena Park, HL401, lpark": a list line gives the username by its shape
+        line = officer_on_line(text, rules)
+        if line and line.dps_username and line.officer_number == officer.officer_number:
+            officer = officer.model_copy(update={"dps_username": line.dps_username})
     return officer
 
 

@@ -749,3 +749,15 @@ def test_a_list_noun_before_a_designation_is_not_a_designation() -> None:
         " is designated as our e-ticket Point-of-Contact: sdubuque@hartland.test",
         ("Shawna Dubuque", "sdubuque@hartland.test"),
     )
+
+
+def test_made_a_sergeant_and_a_new_hire_list_line() -> None:
+    """ "was made a sergeant" is a title change; "- Officer Lena Park, HL401, lpark"
+    under "a new hire" is an add with the username the line gives."""
+    changes = _changes(
+        "Hi team,\n\nOfc. Mark Bell (HL301) was made a sergeant last week.\n\n"
+        "We have a new hire starting Monday:\n\n- Officer Lena Park, HL401, lpark\n\nRenee\n"
+    )
+    got = {c["officer_number"]: c for c in changes}
+    assert (got["HL301"]["action"], got["HL301"]["title"]) == ("update", "Sergeant")
+    assert (got["HL401"]["action"], got["HL401"]["dps_username"]) == ("add", "lpark")
