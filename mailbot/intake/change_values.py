@@ -126,7 +126,18 @@ def _bare(user: str, rules: Rules) -> str:
     return bare_username(user.rstrip(".,;"), rules)
 
 
-def _change(officer: Officer, action: Action, text: str, rules: Rules) -> Change:
+# "has transferred to our department from ...", "please move her record over to us"
+TO_US = re.compile(
+    r"(?i:transferr(?:ed|ing)|transfers?|mov(?:e|ed|es|ing)|com(?:e|es|ing)|join(?:ed|s|ing)?)"
+    r"\b[^.;\n]{0,80}?\b(?i:to|over\s+to|with)\s+"
+    r"(?i:us|our\s+(?:department|agency|office|pd|force|roster|records?))\b"
+)
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")
+
+
+def _change(
+    officer: Officer, action: Action, text: str, rules: Rules, own_agency: str | None = None
+) -> Change:
     data: dict[str, object] = {"action": action, "officer_number": officer.officer_number}
     if action == "add":
         data.update(officer.model_dump(exclude={"officer_number"}))
@@ -137,8 +148,11 @@ def _change(officer: Officer, action: Action, text: str, rules: Rules) -> Change
     if action == "deactivate":
         return Change.model_validate(data)
     m = _TRANSFER.search(text)
-    if m and _has(text, rules.language.intent.transfer):
-        data["agency"] = m.group(1).rstrip(".")
+    ours = TO_US.search(text) if own_agency else None
+    if (m or ours) and _has(text, rules.language.intent.transfer):
+        # the record moves to the sender's own agency, or to the one named
+        named = _SENTENCE_END.split(m.group(1))[0].rstrip(".") if m else None
+        data["agency"] = own_agency if ours else named
         title = _new_title(text, rules)  # "His title there will be Officer."
         if title:
             data["title"] = title

@@ -20,6 +20,7 @@ from mailbot.intake.change_values import (
     _NAME,
     _TRANSFER,
     _USER_TO,
+    TO_US,
     _bare,
     _change,
     _details,
@@ -121,7 +122,7 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
         return "deactivate"
     if _has(text, words.transfer):
         # "has transferred to the Hartford Police Department": the record moves there
-        return "update" if _TRANSFER.search(text) else "deactivate"
+        return "update" if _TRANSFER.search(text) or TO_US.search(text) else "deactivate"
     first = sentences(text)[0] if text.strip() else ""
     if _has(first, words.add) and not _has(first, words.promote):
         # "In her place we have sworn in Constable Peter Wheelock. Title should read
@@ -212,7 +213,9 @@ def _add_details(changes: list[Change], text: str, rules: Rules) -> None:
         changes[-1] = Change.model_validate({**have, **more})
 
 
-def read_changes(text: str, rules: Rules, table_officers: list[Officer]) -> list[Change]:
+def read_changes(
+    text: str, rules: Rules, table_officers: list[Officer], own_agency: str | None = None
+) -> list[Change]:
     """Every roster change in ``text``; officers of a plain table under "please add"
     are adds."""
     changes: list[Change] = []
@@ -251,7 +254,7 @@ def read_changes(text: str, rules: Rules, table_officers: list[Officer]) -> list
             action = _action(group, rules, fallback if officer.officer_number else None)
             if action is None:
                 continue
-            push(_change(officer, action, group, rules))
+            push(_change(officer, action, group, rules, own_agency))
     if table_officers and default == "add":
         named = {(c.officer_number or "").upper() for c in changes if c.officer_number}
         for officer in table_officers:

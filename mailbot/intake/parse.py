@@ -265,7 +265,7 @@ def parse_parts(
         # new officers in an attached spreadsheet or CSV are adds like a table's rows
         grid_rows = [o for grid in parts.tables for o in tables.officers_from_grid(grid, rules)]
         listed = table_rows + [o for o in grid_rows if o not in table_rows]
-        result.changes = changes.read_changes(body, rules, listed)
+        result.changes = changes.read_changes(body, rules, listed, result.agency.name)
     log.debug(
         "message_parsed",
         intent=kind,

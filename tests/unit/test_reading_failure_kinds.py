@@ -761,3 +761,34 @@ def test_made_a_sergeant_and_a_new_hire_list_line() -> None:
     got = {c["officer_number"]: c for c in changes}
     assert (got["HL301"]["action"], got["HL301"]["title"]) == ("update", "Sergeant")
     assert (got["HL401"]["action"], got["HL401"]["dps_username"]) == ("add", "lpark")
+
+
+def test_transfer_into_the_senders_agency_names_it_from_his_signature() -> None:
+    """ "has transferred to our department from the Addison County Sheriff's Office. Please
+    move her existing record over to us.": the record moves to the sender's agency (his
+    signature's), not to the other agency, and is not deactivated."""
+    result = parse_message(
+        _mail(
+            "Good afternoon,\n\nOfficer Nina Castro (NF045, username ncastro) has transferred"
+            " to our department from the Addison County Sheriff's Office. Please move her"
+            " existing record over to us.\n\nThank you,\n\nRobert Tessier\nChief of Police\n"
+            "North Ferrisburgh Police Department\n",
+            sender="Robert Tessier <rtessier@nferrisburghpd.test>",
+            subject="Officer transfer",
+        )
+    )
+    assert result.agency.name == "North Ferrisburgh Police Department"
+    changes = [c.model_dump(exclude_none=True) for c in result.changes]
+    assert [(c["action"], c["agency"]) for c in changes] == [
+        ("update", "North Ferrisburgh Police Department")
+    ]
+
+
+def test_transfer_destination_ends_with_its_sentence() -> None:
+    """ "has transferred to the Addison County Sheriff's Office. Please move her record.":
+    the agency is "Addison County Sheriff's Office", without the next sentence's word."""
+    changes = _changes(
+        "Good afternoon,\n\nOfficer Nina Castro (NF045) has transferred to the Addison County"
+        " Sheriff's Office. Please move her existing record.\n\nThank you,\nRobert Tessier\n"
+    )
+    assert [c.get("agency") for c in changes] == ["Addison County Sheriff's Office"]
