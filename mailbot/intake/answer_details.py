@@ -96,6 +96,7 @@ _DASH = re.compile(
 
 
 _LIST_SEPARATOR = re.compile(r"\s*(?:;|,|\band\b)\s*")
+_AND_NAMED = re.compile(r",?\s+and\s+(?=[A-Z][\w'’-]*['’]s\s)")
 
 
 def _sentences(body: str) -> list[str]:
@@ -105,6 +106,11 @@ def _sentences(body: str) -> list[str]:
     for raw in body.split("\n"):
         line = _clean_line(raw)
         if not line or len(line) > MAX_LINE:
+            continue
+        named = _AND_NAMED.split(line)
+        if len(named) > 1:
+            # "Kyle's username is kbrennan and Jordan's username is jhale": one each
+            out.extend(named)
             continue
         out.append(line)
         pieces = prose.sentences(line)

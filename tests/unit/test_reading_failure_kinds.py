@@ -792,3 +792,18 @@ def test_transfer_destination_ends_with_its_sentence() -> None:
         " Sheriff's Office. Please move her existing record.\n\nThank you,\nRobert Tessier\n"
     )
     assert [c.get("agency") for c in changes] == ["Addison County Sheriff's Office"]
+
+
+def test_two_first_names_with_their_usernames_in_one_sentence() -> None:
+    """ "Kyle's username is kbrennan and Jordan's username is jhale": two officers, each
+    named by first name with his username, nothing else read."""
+    result = parse_message(
+        _mail(
+            "Kyle's username is kbrennan and Jordan's username is jhale\n\n-Dawn\n",
+            sender="Dawn Lussier <dawn.lussier@richford.test>",
+            subject="RE: [ETK-0101] More information needed for your e-Ticket request",
+            reply=True,
+        )
+    )
+    got = [(o.last_name, o.first_name, o.dps_username) for o in result.officers]
+    assert got == [(None, "Kyle", "kbrennan"), (None, "Jordan", "jhale")]
