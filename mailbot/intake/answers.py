@@ -28,12 +28,12 @@ from email.policy import compat32
 from typing import Any
 
 from mailbot.intake import prose
+from mailbot.intake.answer_agency import agency_values
 from mailbot.intake.answer_details import (
     _BULLET,
     _QUOTE_PREFIX,
     MAX_LINE,
     _bare_value,
-    agency_values,
     reply_officers,
 )
 from mailbot.intake.answer_placing import Asked, place_officers

@@ -265,7 +265,8 @@ def test_notes_accumulate_across_messages() -> None:
 def test_answer_reading_is_linear_on_hostile_text() -> None:
     """A 200 KB single-token, single-line or all-quoted answer passes each answer
     reader (our text recognised, officer lines, sentences, values) in under a second."""
-    from mailbot.intake.answer_details import agency_values, officer_details, officer_lines
+    from mailbot.intake.answer_agency import agency_values
+    from mailbot.intake.answer_details import officer_details, officer_lines
     from mailbot.intake.answer_placing import Asked
 
     asked = Asked.of(CASE)
