@@ -90,6 +90,7 @@ def _best(
     """The likeliest logo among ``attachments`` (inline ones or not; ``inline=None``: any,
     tracking-pixel sized ones too)."""
     best: tuple[tuple[int, int, int], LogoInfo] | None = None
+    low = text.lower()
     for att in attachments:
         if inline is not None and att.inline != inline:
             continue
@@ -113,8 +114,8 @@ def _best(
             sha256=hashlib.sha256(att.data).hexdigest(),
             data=att.data,
         )
-        placed = bool(text) and any(
-            key and key.lower() in text.lower() for key in (att.content_id, att.filename)
+        placed = bool(low) and any(
+            key and key.lower() in low for key in (att.content_id, att.filename)
         )
         rank = (1 if _LOGO_NAME.search(att.filename) else 0, int(placed), width * height)
         if best is None or rank > best[0]:
