@@ -807,3 +807,17 @@ def test_two_first_names_with_their_usernames_in_one_sentence() -> None:
     )
     got = [(o.last_name, o.first_name, o.dps_username) for o in result.officers]
     assert got == [(None, "Kyle", "kbrennan"), (None, "Jordan", "jhale")]
+
+
+def test_senior_abbreviated_before_a_rank() -> None:
+    """ "Sr. Ofc. Jordan Hale - HL101 - jhale": the title is read (Senior Officer), not
+    asked for."""
+    body = (
+        "Hello,\n\nThe Hartland Police Department would like to begin e-ticketing.\n\n"
+        "Judiciary code: 0412\n\nOfficers:\nSr. Ofc. Jordan Hale - HL101 - jhale\n"
+        "Ofc. Casey Lee - HL102 - clee\n\n"
+        "Dana Morse\nChief of Police\n"
+    )
+    result = parse_message(_mail(body, sender="Dana Morse <dm@hartland.test>", subject="e"))
+    assert [o.title for o in result.officers] == ["Sr Officer", "Officer"]
+    assert "officers[0].title" not in result.missing
