@@ -821,3 +821,26 @@ def test_senior_abbreviated_before_a_rank() -> None:
     result = parse_message(_mail(body, sender="Dana Morse <dm@hartland.test>", subject="e"))
     assert [o.title for o in result.officers] == ["Sr Officer", "Officer"]
     assert "officers[0].title" not in result.missing
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Hartland PD would like to begin e-ticketing.",
+        "Hartland PD wants to sign up for e tickets.",
+        "Hartland PD is ready to go live with e-tickets.",
+    ],
+)
+def test_enrolment_in_short_words_with_a_roster(wording: str) -> None:
+    """ "would like to begin e-ticketing" with a PoC and an officer list is an enrolment,
+    even without a labelled agency value."""
+    result = parse_message(
+        _mail(
+            f"Hello,\n\n{wording} Our PoC is Sgt. Amy Lussier, alussier@hartland.test.\n\n"
+            "Officers:\nHale, Jordan - Officer - HL101 - jhale\n\nDana Morse\nChief of Police\n",
+            sender="Chief Dana Morse <dmorse@hartland.test>",
+            subject="e-tickets",
+        )
+    )
+    assert result.intent == "enrollment"
+    assert [o.officer_number for o in result.officers] == ["HL101"]
