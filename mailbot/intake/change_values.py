@@ -135,6 +135,42 @@ TO_US = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")
 
 
+_CAP_TOKEN = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’-]*[\w]")
+_NOT_THAT = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w'’-]+),?\s+(?i:not)\s+[\"“']?([A-ZÀ-Þ][\w'’-]+)")
+_SAME_NAME = 0.7
+"""How alike (difflib ratio, letters only) a respelling is to the name it corrects."""
+
+
+def _letters(word: str) -> str:
+    return "".join(c for c in word.casefold() if c.isalpha())
+
+
+def _alike(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    x, y = _letters(a), _letters(b)
+    return bool(x and y) and SequenceMatcher(None, x, y).ratio() >= _SAME_NAME
+
+
+def respelled(text: str, current: str | None, first: str | None) -> str | None:
+    """The corrected spelling of a last name written in ``text``: "Desrochers, not
+    Derochers", or the one word spelled almost as ``current`` but not the same."""
+    m = _NOT_THAT.search(text)
+    if m and _alike(m.group(1), m.group(2)) and m.group(1) != m.group(2):
+        return m.group(1)
+    if not current:
+        return None
+    found = None
+    for token in _CAP_TOKEN.findall(text[:MAX_RESPELL]):
+        token = re.sub(r"['’]s$", "", token)  # "Haskins's username"
+        if token not in (current, first) and _alike(token, current):
+            found = token  # the last such word: the correction comes after the name
+    return found
+
+
+MAX_RESPELL = 600
+
+
 def _change(
     officer: Officer, action: Action, text: str, rules: Rules, own_agency: str | None = None
 ) -> Change:
@@ -168,6 +204,12 @@ def _change(
         named = _name_value(m.group(1)).split() if m else []
         if len(named) >= 2 and not rank_title(named[0], rules):
             data["last_name"] = named[-1]
+        elif _has(text, rules.language.intent.promote):
+            # "Jon Smyth (HL303) - it's Smith", "Desrochers, not Derochers": a name
+            # spelled almost as the one on record is its correction
+            new = respelled(text, last, officer.first_name)
+            if new:
+                data["last_name"] = new
     m = _FIRST_TO.search(text)
     if m:
         data["first_name"] = _name_value(m.group(1)).split()[0]

@@ -52,6 +52,7 @@ def classify(
         officers
         or any(number_mentions(s) for s in sentences(text))
         or _ranked_name(rules).search(text)
+        or _LETTERED_NUMBER.search(text)
     ):
         if not officers and asks_questions(text) and not _has(text, _REQUEST_WORDS):
             return "other"
@@ -72,6 +73,8 @@ def is_enquiry(text: str, rules: Rules) -> bool:
     return "?" in text or not any(number_mentions(s) for s in sentences(text))
 
 
+# "HL305": an officer number with letters and digits, which no ZIP code or phone has
+_LETTERED_NUMBER = re.compile(r"(?<![\w-])(?=[A-Z]{1,4}\d)[A-Z0-9]{5}(?![\w-])")
 _QUESTION = re.compile(r"\?(?=\s|$)")
 _REQUEST_WORDS = [
     "please", "kindly", "request", "would like", "we wish", "we want", "we'd like", "we would",

@@ -844,3 +844,40 @@ def test_enrolment_in_short_words_with_a_roster(wording: str) -> None:
     )
     assert result.intent == "enrollment"
     assert [o.officer_number for o in result.officers] == ["HL101"]
+
+
+@pytest.mark.parametrize(
+    ("item", "number", "last"),
+    [
+        (
+            "Please correct the spelling of Officer Jon Smyth (HL303) - it's Smith.",
+            "HL303",
+            "Smith",
+        ),
+        ("Officer Kaitlyn Oneil (HL304) should be O'Neil.", "HL304", "O'Neil"),
+        (
+            "The last name for HL305 is misspelled: Desrochers, not Derochers.",
+            "HL305",
+            "Desrochers",
+        ),
+        ("Please fix the spelling of Cpl. Ben Gagne's name (HL307) to Gagné.", "HL307", "Gagné"),
+    ],
+)
+def test_misspelt_last_name_corrected_in_other_words(item: str, number: str, last: str) -> None:
+    """A correction that writes the name almost as the record has it ("it's Smith",
+    "should be O'Neil", "Desrochers, not Derochers") changes the last name to it."""
+    changes = _changes(f"Hi,\n\n{item}\n\nRenee\n")
+    assert [(c["action"], c["officer_number"], c.get("last_name")) for c in changes] == [
+        ("update", number, last)
+    ]
+
+
+def test_possessive_name_is_not_a_respelling() -> None:
+    """ "Ofc. Luke Haskins's username was set up as "lhaskin"": the username changes, the
+    last name stays Haskins."""
+    changes = _changes(
+        'Hi,\n\nCorrection - Ofc. Luke Haskins\'s username was set up as "lhaskin", it should'
+        " be lhaskins. LEO # 58804.\n\nRenee\n"
+    )
+    assert changes[0]["last_name"] == "Haskins"
+    assert changes[0]["dps_username"] == "lhaskins"
