@@ -9,7 +9,8 @@ used by ``bench/accuracy.py`` and by the tests of the blind corpus.
   username without a ``DOMAIN\\`` prefix or ``@domain`` suffix; a first name by its
   first token. Expected ``null`` is a value too: something read where nothing was
   given is wrong.
-- Officers are matched by officer number, else by last name; an expected row with no
+- Officers are matched by officer number, else by last name (an expected row that has
+  neither, such as "Kyle's username is kbrennan", by first name); an expected row with no
   match counts all its fields wrong, a row read but not expected counts one wrong.
 - Roster changes are matched by action and officer number; every expected key is a field.
 - ``missing`` and ``invalid`` are compared as sets of paths (enrolments only; an
@@ -178,7 +179,8 @@ class Score:
 
 
 def match_officers(expected: list[dict[str, Any]], actual: list[dict[str, Any]]) -> dict[int, int]:
-    """Actual row index -> expected row index, by officer number, else by last name."""
+    """Actual row index -> expected row index, by officer number, else by last name, else
+    (for an expected row with neither) by first name."""
     pairs: dict[int, int] = {}
     used: set[int] = set()
 
@@ -186,9 +188,11 @@ def match_officers(expected: list[dict[str, Any]], actual: list[dict[str, Any]])
         v = o.get(name)
         return fold(v) if v else ""
 
-    for how in ("officer_number", "last_name"):
+    for how in ("officer_number", "last_name", "first_name"):
         for j, want in enumerate(expected):
             if j in used or not key(want, how):
+                continue
+            if how == "first_name" and (key(want, "officer_number") or key(want, "last_name")):
                 continue
             for i, got in enumerate(actual):
                 if i in pairs:

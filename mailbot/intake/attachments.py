@@ -90,11 +90,12 @@ def sniff_type(data: bytes, filename: str = "", declared: str = "") -> str:
 
 
 def is_tiny_image(data: bytes, limits: Limits) -> bool:
-    """True for tracking pixels: under 200 bytes or at most 4x4 pixels."""
-    if len(data) < TINY_IMAGE_BYTES:
-        return True
+    """True for tracking pixels: at most 4x4 pixels, or under 200 bytes when its size
+    cannot be read (a small flat logo compresses to a few hundred bytes or less)."""
     size = image_size(data, limits)
-    return size is not None and size[0] <= TINY_IMAGE_PIXELS and size[1] <= TINY_IMAGE_PIXELS
+    if size is None:
+        return len(data) < TINY_IMAGE_BYTES
+    return size[0] <= TINY_IMAGE_PIXELS and size[1] <= TINY_IMAGE_PIXELS
 
 
 def image_size(data: bytes, limits: Limits) -> tuple[int, int] | None:

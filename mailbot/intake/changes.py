@@ -1,7 +1,8 @@
-"""Roster changes as people write them: a change table with an action column, numbered
-or bulleted items, and paragraphs where one officer is described over several
-sentences ("In his place we hired Officer Alexis Rondeau. Her VT LEO number is BC045
-and her DPS username is arondeau. Please add her.").
+"""Roster changes as people write them: numbered or bulleted items, and paragraphs where
+one officer is described over several sentences ("In his place we hired Officer Alexis
+Rondeau. Her VT LEO number is BC045 and her DPS username is arondeau. Please add her.");
+a change table with an action column is read by :mod:`change_tables`, what a change
+makes new by :mod:`change_values`.
 
 Each item names one officer (by officer number, else by rank and name); its action
 comes from the words in it (``[intent]`` in ``rules/language.toml``), else from the
@@ -12,10 +13,22 @@ name, or username.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
+from mailbot.intake.change_tables import changes_in_table
+from mailbot.intake.change_values import (
+    _LAST_TO,
+    _NAME,
+    _TRANSFER,
+    _USER_TO,
+    TO_US,
+    _bare,
+    _change,
+    _details,
+    _has,
+    _new_title,
+)
+from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Action, Change, Officer
-from mailbot.intake.officer_fields import OFFICER_IDENTITY
 from mailbot.intake.prose import officer_in, person, rank_title, sentences
 from mailbot.intake.rules import Rules, per_rules
 
@@ -25,70 +38,21 @@ _NUMBER = re.compile(
     r"(?<!VT )(?<!Vt )(?<!VT, )(?<!Vermont )"  # "VT 05641" is a ZIP
     r"(?<![\w-])#?((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})(?![\w-])"
 )
-_NAME = r"(?<![\w'’.-])[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+)*+"
-_TITLE_TO = re.compile(
-    r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^.;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
-    r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
-    r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
-    r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)|title\s+(?:should\s+be|is\s+now)|"
-    r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*:?\s*([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
-)
-_LAST_TO = re.compile(
-    rf"(?i:(?:changed|change)\s+(?:her|his|their|the)\s+(?:last\s+|legal\s+|sur)?name\s+to"
-    rf"|new\s+(?:last\s+|legal\s+|sur)?name\s*(?:is|:|of)"
-    rf"|last\s+name\s+(?:should\s+be|is\s+now|to|changed\s+to|will\s+be|is)"
-    rf"|surname\s+(?:should\s+be|is\s+now|to))\s*:?\s*({_NAME})"
-)
-_NOW_NAMED = re.compile(
-    rf"(?i:is\s+now|now\s+goes\s+by|tickets\s+(?:should\s+)?read|will\s+now\s+be)\s+(?:known\s+as\s+)?"
-    rf"({_NAME})"
-)
-_FIRST_TO = re.compile(
-    rf"(?i:first\s+name)\b.{{0,80}}?(?i:should\s+be|is\s+actually|is\s+really|to\s+read|is)\s+"
-    rf"[\"“']?({_NAME})"
-)
-_USER_TO = re.compile(
-    r"(?i:user\s*name|user\s*id|login|logon|dps\s+account)(?i:\s+too)?\s*"
-    r"(?i:(?:has\s+|was\s+|is\s+being\s+|is\s+)?chang(?:ed|ing)\s+to|is\s+now|is|:|=|should\s+be"
-    r"|will\s+be|to)?\s*[:\"“']?\s*"
-    r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
-)
-_ACTION_CELL = {
-    "add": "add", "new": "add", "create": "add", "hire": "add", "new hire": "add",
-    "change": "update", "update": "update", "modify": "update", "promote": "update",
-    "promotion": "update", "correct": "update", "correction": "update", "edit": "update",
-    "rename": "update", "name change": "update", "title change": "update",
-    "deactivate": "deactivate", "remove": "deactivate", "delete": "deactivate",
-    "inactivate": "deactivate", "disable": "deactivate", "terminate": "deactivate",
-    "separate": "deactivate", "resign": "deactivate", "resigned": "deactivate",
-    "retire": "deactivate", "retired": "deactivate", "left": "deactivate",
-    "transfer": "deactivate", "end": "deactivate",
-}  # fmt: skip
-_ACTION_HEADINGS = frozenset({"action", "change", "request", "type", "change type", "what"})
-
-
-def _has(text: str, words: Sequence[str]) -> bool:
-    low = " ".join(text.lower().split())
-    return any(w.lower() in low for w in words)
-
-
-# "transferred to the Hartford Police Department", "is transferring from the Washington
-# County Sheriff's Department to the Montpelier Police Department"
-_TRANSFER = re.compile(
-    r"(?i:transferr(?:ed|ing)|transfers?|mov(?:ed|ing))"
-    r"(?:\s+(?i:from)\s+[^.;\n]{1,80}?)?"
-    r"\s+(?i:to)\s+(?i:the\s+)?([A-Z][\w'’.-]*+(?:\s+[A-Z][\w'’.-]*+)*+)"
-)
 
 
 def items(text: str) -> list[str]:
     """List items (one per bullet or number) and paragraphs of ``text``, in order."""
-    out: list[str] = []
+    return [item for item, _ in marked_items(text)]
+
+
+def marked_items(text: str) -> list[tuple[str, bool]]:
+    """(item, True for a bulleted or numbered list item) for :func:`items`."""
+    out: list[tuple[str, bool]] = []
     para: list[str] = []
 
     def flush() -> None:
         if para:
-            out.append(" ".join(para)[:MAX_ITEM])
+            out.append((" ".join(para)[:MAX_ITEM], False))
             para.clear()
 
     for line in text.split("\n"):
@@ -98,7 +62,7 @@ def items(text: str) -> list[str]:
             continue
         if _ITEM_START.match(line):
             flush()
-            out.append(_ITEM_START.sub("", line).strip()[:MAX_ITEM])
+            out.append((_ITEM_START.sub("", line).strip()[:MAX_ITEM], True))
             continue
         if ":" in s and len(s) < 80 and para and not para[-1].endswith((".", ";")):
             para.append(s + ";")  # "Officer number: LC077" lines under a name
@@ -116,7 +80,20 @@ _RANKS = (
     r"(?:Officer|Ofc\.?|Sergeant|Sgt\.?|Corporal|Cpl\.?|Lieutenant|Lt\.?|Captain|Capt\.?|"
     r"Detective|Det\.?|Deputy|Dep\.?|Trooper|Tpr\.?|Patrolman|Ptl\.?|Constable|Chief)"
 )
-_RANKED = re.compile(rf"\b({_RANKS})[ \t]+([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){{1,2}})")
+_RANKED = re.compile(rf"\b((?i:{_RANKS}))[ \t]+([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){{1,2}})")
+
+
+def _ranked_near(text: str, end: int | None) -> re.Match[str] | None:
+    """The officer named by rank last before ``end`` (the officer number), else the first
+    ("This is Constable Gary Fontaine ... our constable Jodi Larocque (number 66350)")."""
+    found = None
+    for m in _RANKED.finditer(text):
+        if end is not None and m.start() >= end:
+            break
+        found = m
+        if end is None:
+            break
+    return found or _RANKED.search(text)
 
 
 def _groups(item: str) -> list[str]:
@@ -138,24 +115,19 @@ def _groups(item: str) -> list[str]:
     return groups
 
 
-def _name_value(text: str) -> str:
-    """ "Castellano. Please update" -> "Castellano": a name ends with its sentence."""
-    words: list[str] = []
-    for word in text.split():
-        words.append(word.rstrip(".,;"))
-        if word.endswith((".", ",", ";")) and len(word.rstrip(".")) > 1:
-            break
-    return " ".join(words)
-
-
 def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     words = rules.language.intent
-    if _has(text, words.deactivate) and not _TITLE_TO.search(text):
+    if _has(text, words.deactivate) and not _new_title(text, rules):
         return "deactivate"
     if _has(text, words.transfer):
         # "has transferred to the Hartford Police Department": the record moves there
-        return "update" if _TRANSFER.search(text) else "deactivate"
-    if _has(text, words.promote) or _TITLE_TO.search(text) or _LAST_TO.search(text):
+        return "update" if _TRANSFER.search(text) or TO_US.search(text) else "deactivate"
+    first = sentences(text)[0] if text.strip() else ""
+    if _has(first, words.add) and not _has(first, words.promote):
+        # "In her place we have sworn in Constable Peter Wheelock. Title should read
+        # Constable.": the item opens with a new officer; what follows describes him
+        return "add"
+    if _has(text, words.promote) or _new_title(text, rules) or _LAST_TO.search(text):
         return "update"
     if _has(text, words.add):
         return "add"
@@ -173,7 +145,7 @@ def _officer(text: str, rules: Rules) -> Officer | None:
         title, first, last = person(ranked.group(0), rules)
         return Officer(title=title, first_name=first, last_name=last)
     number = (officer.officer_number if officer else None) or (m.group(1) if m else None)
-    ranked = _RANKED.search(text)
+    ranked = _ranked_near(text, m.start() if m else None)
     if ranked and (officer is None or officer.last_name not in ranked.group(2).split()):
         title, first, last = person(ranked.group(0), rules)
         officer = Officer(title=title, first_name=first, last_name=last, officer_number=number)
@@ -189,6 +161,11 @@ def _officer(text: str, rules: Rules) -> Officer | None:
     user = _USER_TO.search(text) or _DOMAIN_USER.search(text)
     if user and not officer.dps_username:
         officer = officer.model_copy(update={"dps_username": _bare(user.group(1), rules)})
+    if not officer.dps_username and len(text) <= 200:
+        # "Officer Lena Park, HL401, lpark": a list line gives the username by its shape
+        line = officer_on_line(text, rules)
+        if line and line.dps_username and line.officer_number == officer.officer_number:
+            officer = officer.model_copy(update={"dps_username": line.dps_username})
     return officer
 
 
@@ -219,96 +196,25 @@ def _instruction(rules: Rules) -> frozenset[str]:
     }  # fmt: skip
 
 
-def _bare(user: str, rules: Rules) -> str:
-    from mailbot.intake.tables import bare_username
-
-    return bare_username(user.rstrip(".,;"), rules)
+_PRONOUN = re.compile(r"\b(?i:his|her|their|he|she)\b")
 
 
-def _change(officer: Officer, action: Action, text: str, rules: Rules) -> Change:
-    data: dict[str, object] = {"action": action, "officer_number": officer.officer_number}
-    if action == "add":
-        data.update(officer.model_dump(exclude={"officer_number"}))
-        return Change.model_validate(data)
-    last = re.sub(r"['’]s$", "", officer.last_name or "") or None  # "Nort's first name"
-    identity = {"last_name": last, "first_name": officer.first_name}
-    data.update({k: v for k, v in identity.items() if v})
-    if action == "deactivate":
-        return Change.model_validate(data)
-    m = _TRANSFER.search(text)
-    if m and _has(text, rules.language.intent.transfer):
-        data["agency"] = m.group(1).rstrip(".")
-        return Change.model_validate(data)
-    m = _TITLE_TO.search(text)
-    if m:
-        raw = (m.group(1) or m.group(2) or "").rstrip(".")
-        data["title"] = rank_title(raw, rules) or raw
-    m = _LAST_TO.search(text)
-    if m:
-        data["last_name"] = _name_value(m.group(1)).split()[-1]
-    else:
-        m = _NOW_NAMED.search(text)
-        named = _name_value(m.group(1)).split() if m else []
-        if len(named) >= 2 and not rank_title(named[0], rules):
-            data["last_name"] = named[-1]
-    m = _FIRST_TO.search(text)
-    if m:
-        data["first_name"] = _name_value(m.group(1)).split()[0]
-    user = _USER_TO.search(text)
-    if user:
-        data["dps_username"] = _bare(user.group(1), rules)
-    return Change.model_validate(data)
+def _add_details(changes: list[Change], text: str, rules: Rules) -> None:
+    """Values ``text`` gives that the last change does not have yet (an update's new
+    title, name or username)."""
+    last = changes[-1]
+    if last.action != "update":
+        return
+    found = _details(text, rules)
+    have = last.model_dump(exclude_none=True)
+    more = {k: v for k, v in found.items() if k not in have}
+    if more:
+        changes[-1] = Change.model_validate({**have, **more})
 
 
-def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
-    """Rows of a table whose first heading is "Action" (ADD / CHANGE / DEACTIVATE)."""
-    from mailbot.intake.tables import column_key, row_officer
-
-    out: list[Change] = []
-    for i, line in enumerate(lines):
-        cells = _cells(line)
-        if len(cells) < 3 or cells[0].lower().strip(" :") not in _ACTION_HEADINGS:
-            continue
-        mapping = {n: k for n, c in enumerate(cells) if n and (k := column_key(c, rules))}
-        if not mapping:
-            continue
-        for row in lines[i + 1 :]:
-            rcells = _cells(row)
-            if len(rcells) < 2:
-                break
-            action = _action_cell(rcells[0])
-            officer = row_officer(rcells, mapping, rules)
-            if action is None or officer is None:
-                continue
-            data = officer.model_dump()
-            if action == "deactivate":
-                data = {k: v for k, v in data.items() if k in OFFICER_IDENTITY}
-            out.append(Change.model_validate({"action": action, **data}))
-        break
-    return out
-
-
-def _action_cell(cell: str) -> str | None:
-    """ "ADD", "Update (promoted)", "Remove - resigned": the action an action cell names
-    (the whole cell, else its first word that is an action)."""
-    low = cell.lower().strip(" .:")
-    if low in _ACTION_CELL:
-        return _ACTION_CELL[low]
-    for word in re.findall(r"[a-z]+", low)[:6]:
-        if word in _ACTION_CELL:
-            return _ACTION_CELL[word]
-    return None
-
-
-def _cells(line: str) -> list[str]:
-    if "|" in line:
-        return [c.strip() for c in line.strip().strip("|").split("|")]
-    if "\t" in line:
-        return [c.strip() for c in line.split("\t")]
-    return []
-
-
-def read_changes(text: str, rules: Rules, table_officers: list[Officer]) -> list[Change]:
+def read_changes(
+    text: str, rules: Rules, table_officers: list[Officer], own_agency: str | None = None
+) -> list[Change]:
     """Every roster change in ``text``; officers of a plain table under "please add"
     are adds."""
     changes: list[Change] = []
@@ -325,19 +231,32 @@ def read_changes(text: str, rules: Rules, table_officers: list[Officer]) -> list
         push(change)
     default: Action | None = "add" if _has(text, rules.language.intent.add) else None
     numbers_in_tables = {(o.officer_number or "").upper() for o in table_officers}
-    for item in items(text):
+    lead: Action | None = None
+    for item, listed in marked_items(text):
+        if not listed:
+            # "... are no longer with us. Please deactivate their records:" then a list:
+            # the lead-in's action is each item's that names none of its own
+            lead = _action(item, rules, None) if item.rstrip().endswith(":") else None
         for group in _groups(item):
             officer = _officer(group, rules)
+            if officer is None and changes and _PRONOUN.search(group):
+                # "Please move his record ... His title there will be Officer.": more
+                # about the officer of the change before
+                _add_details(changes, group, rules)
+                continue
             if officer is None or not (officer.officer_number or officer.last_name):
                 continue
             if (officer.officer_number or "").upper() in numbers_in_tables:
                 continue
             # without an officer number, the item itself must say what to do
-            action = _action(group, rules, default if officer.officer_number else None)
+            fallback = (lead if listed else None) or default
+            action = _action(group, rules, fallback if officer.officer_number else None)
             if action is None:
                 continue
-            push(_change(officer, action, group, rules))
+            push(_change(officer, action, group, rules, own_agency))
     if table_officers and default == "add":
+        named = {(c.officer_number or "").upper() for c in changes if c.officer_number}
         for officer in table_officers:
-            push(Change(action="add", **officer.model_dump()))
+            if (officer.officer_number or "").upper() not in named:
+                push(Change(action="add", **officer.model_dump()))
     return changes

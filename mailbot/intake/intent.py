@@ -32,6 +32,8 @@ def classify(
     A reply that supplies agency values (code, phone, address) continues an enrolment.
     """
     words = rules.language.intent
+    if not officers and agency_values <= 1 and is_enquiry(text, rules):
+        return "other"  # a question, a follow-up, a problem report or a sales pitch
     if has_agency_fields and (officers or _has(text, words.roster_later)):
         return "enrollment"  # with its officers, or saying they come later
     if _has(text, words.enrollment):
@@ -50,6 +52,7 @@ def classify(
         officers
         or any(number_mentions(s) for s in sentences(text))
         or _ranked_name(rules).search(text)
+        or _LETTERED_NUMBER.search(text)
     ):
         if not officers and asks_questions(text) and not _has(text, _REQUEST_WORDS):
             return "other"
@@ -59,6 +62,19 @@ def classify(
     return "other"
 
 
+def is_enquiry(text: str, rules: Rules) -> bool:
+    """True when ``text`` asks about the process, follows up an earlier message, reports
+    a problem or offers a product, and asks for nothing ("please")."""
+    words = rules.language.intent
+    if not _has(text, words.enquiry) or _has(text, words.asking):
+        return False
+    # "Following up on our call: Officer Hale (NW002) has resigned." reports a change;
+    # a message naming officer numbers is an enquiry only when it asks something
+    return "?" in text or not any(number_mentions(s) for s in sentences(text))
+
+
+# "HL305": an officer number with letters and digits, which no ZIP code or phone has
+_LETTERED_NUMBER = re.compile(r"(?<![\w-])(?=[A-Z]{1,4}\d)[A-Z0-9]{5}(?![\w-])")
 _QUESTION = re.compile(r"\?(?=\s|$)")
 _REQUEST_WORDS = [
     "please", "kindly", "request", "would like", "we wish", "we want", "we'd like", "we would",

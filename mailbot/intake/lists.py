@@ -13,7 +13,7 @@ import re
 
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import person, rank_title, split_name
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.tables import bare_username, column_key, not_given
 
 MAX_LINE = 200
@@ -29,8 +29,14 @@ _LABELLED_NUMBER = re.compile(
     re.I,
 )
 _LABELLED_USER = re.compile(
-    r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|user|login)\s*[:=]?\s*(\S+)$", re.I
+    r"^(?:(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|user|login)\s*[:=]?|DPS\s*[:=])"
+    r"\s*(\S+)$",
+    re.I,
 )
+_BARE_USER_LABEL = re.compile(
+    r"^(?:DPS\s*)?(?:domain\s+)?(?:user\s*name|user\s*id|login)?\s*:$", re.I
+)
+"""A username's label with its value left out ("DPS: (not issued yet)")."""
 _USER = re.compile(r"^(?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}$")
 _ADDRESS = re.compile(r"^[A-Za-z0-9][\w.+'-]{0,63}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$")
 _NAME_PIECE = re.compile(
@@ -61,6 +67,10 @@ _NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
 _SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}")
 
 
+_NEAR_NUMBER = re.compile(
+    r"^(?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{4}$|^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{6}$"
+)
+"""An officer number of four or six characters (reported invalid by the checks)."""
 _LETTERED_NUMBER = re.compile(r"^(?=[A-Za-z]{1,4}\d)[A-Za-z0-9]{5}$")  # not a ZIP code
 _SHOUTED_USER = re.compile(r"^(?:[A-Z]{2,15}\\)?[A-Z][A-Z0-9._-]{1,29}$")
 
@@ -108,18 +118,24 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
     pieces = _pieces(body)
     if len(pieces) < 2:
         return None
-    number = user = title = None
+    number = user = title = near = None
     names: list[str] = []
     shouting = not any(c.islower() for c in body)
-    for piece in pieces:
+    surname = _rank_as_surname([p.strip("()[]").strip() for p in pieces], rules)
+    for n, piece in enumerate(pieces):
         bare = piece.strip("()[]").strip()
         if not_given(piece, rules):
             continue  # "TBD", "(not set up yet)": a field said to be not given
+        if n == surname:
+            continue
         if shouting and number is not None and user is None and _SHOUTED_USER.match(bare):
             user = bare_username(bare, rules)  # "PELLETIER, JOANNE  SGT  SB101  JPELLETIER"
             continue
         if number is None and _NUMBER.match(bare.lstrip("#")):
             number = bare.lstrip("#")
+            continue
+        if near is None and number is None and _NEAR_NUMBER.match(bare.lstrip("#")):
+            near = bare.lstrip("#")  # "6102": a number one character short, kept as written
             continue
         m = _LABELLED_NUMBER.match(bare)
         if number is None and m and any(c.isdigit() for c in m.group(1)):
@@ -127,7 +143,10 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             continue
         m = _LABELLED_USER.match(bare)
         if user is None and m:
-            user = bare_username(m.group(1), rules)
+            if not not_given(m.group(1), rules):  # "DPS: pending"
+                user = bare_username(m.group(1), rules)
+            continue
+        if _BARE_USER_LABEL.match(bare) and bare.strip(":").strip():
             continue
         if user is None and _ADDRESS.match(bare):
             # "bdonovan@dps.state.vt.us": a username on the DPS domain (another
@@ -147,6 +166,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             names.append(bare)
             continue
         return None  # a piece of another kind: prose, not a list line
+    if number is None and near is not None and names and (user or title):
+        number = near
     if number is None and not (user and title and _EMPTY_SLOT.search(body)):
         return None  # without a number, only a row with its number's place left empty
     if not names or len(names) > 2:
@@ -154,7 +175,13 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
     first = last = None
     rank: str | None
     lead_rank, lead = _rank_off(names[0], rules)
-    if len(names) == 2 and lead and len(lead.split()) == 1:
+    if surname is not None:
+        # "Constable | Harlan | First Constable": the rank word standing alone is his name
+        if len(names) != 1:
+            return None
+        last = pieces[surname].strip("()[]").strip()
+        rank, first = _rank_off(names[0], rules)
+    elif len(names) == 2 and lead and len(lead.split()) == 1:
         # "Okafor, Samuel" (or "Sgt. O'Neil, Pat"): the order of the roster form
         last, first = lead, names[1]
         rank, rest = _rank_off(first, rules)
@@ -166,6 +193,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             first, last = split_name(" ".join(names))
     if last is None:
         return None
+    if first and user and _made_from_initial(user, initial_of=last, name=first):
+        first, last = last, first  # "Cross Dylan, Officer, 68840, dcross": last name first
     return Officer(
         last_name=last,
         first_name=first,
@@ -173,6 +202,33 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         officer_number=number,
         dps_username=user,
     )
+
+
+def _made_from_initial(user: str, *, initial_of: str, name: str) -> bool:
+    """True when ``user`` is the initial of ``initial_of`` then ``name`` ("dcross" from
+    Dylan and Cross) and not the other way round."""
+    local = re.sub(r"[^a-z]", "", user.lower())
+    a = re.sub(r"[^a-z]", "", initial_of.lower())
+    b = re.sub(r"[^a-z]", "", name.lower())
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return local.startswith(a[0] + b) and not local.startswith(b[0] + a)
+
+
+def _rank_as_surname(pieces: list[str], rules: Rules) -> int | None:
+    """The index of a piece that is a rank word but is the officer's last name: another
+    piece gives the title ("Constable | Harlan | First Constable | WS001 | hconstable"),
+    and the username is made from the word (or it is the only such piece)."""
+    ranked = [i for i, p in enumerate(pieces) if rank_title(p, rules) or _is_rank_phrase(p, rules)]
+    if len(ranked) < 2:
+        return None
+    words = [i for i in ranked if " " not in pieces[i] and not pieces[i].endswith(".")
+             and len(pieces[i]) > 3 and pieces[i][:1].isupper()]  # fmt: skip
+    users = [p.lower() for p in pieces if _USER.match(p)]
+    made = [i for i in words if any(pieces[i].lower() in u for u in users)]
+    if len(made) == 1:
+        return made[0]
+    return words[0] if len(words) == 1 and len(ranked) > len(words) else None
 
 
 def _rank_off(text: str, rules: Rules) -> tuple[str | None, str | None]:
@@ -188,6 +244,10 @@ def _is_rank_phrase(text: str, rules: Rules) -> bool:
     words = text.split()
     if not 1 < len(words) <= 3:
         return False
+    if rank_title(words[0], rules) and any(
+        not rank_title(w, rules) and w.lower() not in _modifiers(rules) for w in words[1:-1]
+    ):
+        return False  # "Officer Lee Sheriff": a ranked name, not a title
     return bool(rank_title(words[-1], rules)) or (
         bool(rank_title(words[0], rules)) and words[-1][0].islower()
     )
@@ -267,3 +327,8 @@ def officers_in_blocks(text: str, rules: Rules) -> list[Officer]:
         block[key] = m.group(2).strip()
     close()
     return found
+
+
+@per_rules
+def _modifiers(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.people.rank_modifiers)

@@ -8,7 +8,7 @@ import re
 import warnings
 from dataclasses import dataclass
 
-from mailbot.intake.attachments import TINY_IMAGE_BYTES, TINY_IMAGE_PIXELS
+from mailbot.intake.attachments import TINY_IMAGE_PIXELS
 from mailbot.intake.limits import Limits
 from mailbot.intake.parts import Attachment
 
@@ -56,26 +56,43 @@ def find_logo(
     notes: list[str] | None = None,
     *,
     said_inline: bool = False,
+    text: str = "",
 ) -> LogoInfo | None:
     """The attached image most likely to be the agency logo, or ``None``.
 
     Inline images (signatures shown in the HTML body) and tracking pixels are not
     the logo, unless no image is attached and the text says the logo is in the body
-    (``said_inline``: "our logo is pasted below"). Among several images, a name saying
+    (``said_inline``: "our logo is pasted below"), or the message ``text`` names the
+    image's file ("Logo attached (WCSD_star.gif)"), however small it is (its size is
+    then for the checks to judge). Among several images, a name saying
     logo/patch/badge/seal/emblem wins, then the largest picture."""
     limits = limits or Limits()
     found = _best(attachments, limits, notes, inline=False)
     if found is None and said_inline:
-        found = _best(attachments, limits, notes, inline=True)
+        # "Our logo is pasted below: [cid:image001.png@...]": an image placed in the text
+        # (not the signature's banner) is the one meant
+        found = _best(attachments, limits, notes, inline=True, text=text)
+    if found is None and text:
+        low = text.lower()
+        named = [a for a in attachments if len(a.filename) > 4 and a.filename.lower() in low]
+        found = _best(named, limits, notes, inline=None)
     return found
 
 
 def _best(
-    attachments: list[Attachment], limits: Limits, notes: list[str] | None, *, inline: bool
+    attachments: list[Attachment],
+    limits: Limits,
+    notes: list[str] | None,
+    *,
+    inline: bool | None,
+    text: str = "",
 ) -> LogoInfo | None:
-    best: tuple[tuple[int, int], LogoInfo] | None = None
+    """The likeliest logo among ``attachments`` (inline ones or not; ``inline=None``: any,
+    tracking-pixel sized ones too)."""
+    best: tuple[tuple[int, int, int], LogoInfo] | None = None
+    low = text.lower()
     for att in attachments:
-        if att.inline != inline or len(att.data) < TINY_IMAGE_BYTES:
+        if inline is not None and att.inline != inline:
             continue
         if len(att.data) > limits.max_attachment_bytes:
             continue
@@ -86,7 +103,7 @@ def _best(
                 notes.append(f"{att.filename}: not opened, {too_big}")
             continue
         fmt, width, height = probed
-        if width <= TINY_IMAGE_PIXELS and height <= TINY_IMAGE_PIXELS:
+        if inline is not None and width <= TINY_IMAGE_PIXELS and height <= TINY_IMAGE_PIXELS:
             continue
         info = LogoInfo(
             filename=att.filename,
@@ -97,7 +114,10 @@ def _best(
             sha256=hashlib.sha256(att.data).hexdigest(),
             data=att.data,
         )
-        rank = (1 if _LOGO_NAME.search(att.filename) else 0, width * height)
+        placed = bool(low) and any(
+            key and key.lower() in low for key in (att.content_id, att.filename)
+        )
+        rank = (1 if _LOGO_NAME.search(att.filename) else 0, int(placed), width * height)
         if best is None or rank > best[0]:
             best = (rank, info)
     return best[1] if best else None

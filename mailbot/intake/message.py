@@ -9,7 +9,6 @@ the only exception that leaves :func:`read_message` is :class:`MessageError`.
 from __future__ import annotations
 
 import base64
-import codecs
 import contextlib
 import email
 import email.header
@@ -20,12 +19,22 @@ import re
 from dataclasses import dataclass, field
 from email.message import Message
 from email.policy import compat32
-from typing import Any
 
 import structlog
 
 from mailbot.errors import MessageError, MessageTooLarge
 from mailbot.intake.attachments import TNEF, is_tiny_image, sniff_type, unpack
+from mailbot.intake.decoding import (
+    _CTRL,
+    _addresses,
+    _headers,
+    _params,
+    _payload,
+    _text_of,
+    _unsurrogate,
+    decode_header_value,
+)
+from mailbot.intake.decoding import decode_bytes as decode_bytes  # the readers' entry point
 from mailbot.intake.limits import Limits
 from mailbot.intake.parts import Attachment, MessageParts
 from mailbot.intake.quoting import is_forward_subject, split_message
@@ -36,12 +45,8 @@ log = structlog.get_logger()
 MAX_PARTS = 500
 MAX_DEPTH = 12
 MAX_EMBEDDED = 3
-MAX_HEADER_CHARS = 8192
 SHORT_NOTE = 600
-_CTRL = re.compile(r"[\r\n\x00]+")
 _MSGID = re.compile(r"<[^<>\s]{1,500}>")
-_SURROGATE = re.compile("[\udc80-\udcff]")
-_LATIN = frozenset({"iso8859-1", "latin-1", "cp1252", "ascii"})
 
 
 def looks_like_email(raw: bytes) -> bool:
@@ -81,74 +86,6 @@ def read_message(raw: bytes, limits: Limits | None = None) -> MessageParts:
 # ---------------------------------------------------------------- headers
 
 
-def decode_bytes(data: bytes, charset: str | None = None) -> str:
-    """Text from ``data``: the declared charset when it fits, else UTF-8, else
-    Windows-1252 (what undeclared 8-bit mail from Windows almost always is)."""
-    cs = (charset or "").strip().strip('"').lower()
-    if cs:
-        try:
-            cs = codecs.lookup(cs).name
-        except LookupError:
-            cs = ""
-    if cs in ("", "ascii", "us-ascii") or cs in _LATIN:
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            return data.decode("cp1252", errors="replace")
-    try:
-        return data.decode(cs)
-    except (UnicodeDecodeError, LookupError):
-        pass
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _unsurrogate(value: str) -> str:
-    """compat32 keeps 8-bit header bytes as surrogates; read them as UTF-8 or cp1252."""
-    if not _SURROGATE.search(value):
-        return value
-    return decode_bytes(value.encode("ascii", "surrogateescape"))
-
-
-def decode_header_value(value: object) -> str:
-    """A header value as text: RFC 2047 words decoded, CR/LF/NUL removed."""
-    if isinstance(value, email.header.Header):
-        value = str(value)
-    text = _unsurrogate(str(value))[:MAX_HEADER_CHARS]
-    if "=?" in text:
-        try:
-            chunks = email.header.decode_header(text)
-            text = "".join(decode_bytes(c, cs) if isinstance(c, bytes) else c for c, cs in chunks)
-        except Exception:  # malformed encoded words: keep the raw text
-            pass
-    return " ".join(_CTRL.sub(" ", text).split())
-
-
-def _addresses(values: list[str]) -> list[tuple[str, str]]:
-    if not values:  # no such header
-        return []
-    out = []
-    try:
-        pairs = email.utils.getaddresses([v[:MAX_HEADER_CHARS] for v in values])
-    except Exception:
-        return []
-    for name, addr in pairs:
-        addr = _CTRL.sub("", addr).strip().lower()
-        if addr:
-            out.append((decode_header_value(name), addr))
-    return out
-
-
-def _headers(msg: Message) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for name, value in msg.items()[:500]:
-        key = _unsurrogate(str(name)).strip().lower()
-        out.setdefault(key, []).append(decode_header_value(value))
-    return out
-
-
 # ---------------------------------------------------------------- bodies
 
 
@@ -160,68 +97,6 @@ class _Walk:
     cid_parts: list[tuple[int, str, str]] = field(default_factory=list)
     embedded: list[Message] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-def _payload(part: Message) -> bytes:
-    try:
-        data = part.get_payload(decode=True)
-    except Exception:
-        data = None
-    if isinstance(data, bytes):
-        return data
-    raw = part.get_payload()
-    return raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
-
-
-def _params(part: Message) -> dict[str, Any]:
-    """The Content-Type parameters, unquoted, by lower-case name (the first of each):
-    what ``part.get_param(name)`` gives, with the header parsed once."""
-    out: dict[str, Any] = {}
-    for name, value in part.get_params() or []:
-        out.setdefault(name.lower(), value)
-    return out
-
-
-def _text_of(part: Message, params: dict[str, Any] | None = None) -> str:
-    params = _params(part) if params is None else params
-    charset = params.get("charset")
-    if isinstance(charset, tuple):  # RFC 2231 form
-        charset = charset[2]
-    text = decode_bytes(_payload(part), charset if isinstance(charset, str) else None)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    fmt = str(params.get("format") or "").lower()
-    if fmt == "flowed" and part.get_content_subtype() == "plain":
-        delsp = str(params.get("delsp") or "").lower() == "yes"
-        text = unflow(text, delsp)
-    return text
-
-
-def unflow(text: str, delsp: bool = False) -> str:
-    """Undo RFC 3676 format=flowed: join soft-broken lines (ending in a space) of the
-    same quote depth; with ``delsp`` the soft-break space is removed."""
-    out: list[str] = []
-    current: str | None = None
-    current_depth = -1
-    for line in text.split("\n"):
-        depth = len(line) - len(line.lstrip(">"))
-        body = line[depth:]
-        if body.startswith(" "):
-            body = body[1:]  # space-stuffing (or the space after ">")
-        if current is not None and depth == current_depth:
-            current += body
-        else:
-            if current is not None:
-                out.append(">" * current_depth + (" " if current_depth else "") + current)
-            current, current_depth = body, depth
-        if body.endswith(" ") and body != "-- ":
-            if delsp:
-                current = current[:-1]
-        else:
-            out.append(">" * current_depth + (" " if current_depth else "") + current)
-            current, current_depth = None, -1
-    if current is not None:
-        out.append(">" * current_depth + (" " if current_depth else "") + current)
-    return "\n".join(out)
 
 
 def _filename(part: Message, index: int) -> str:
@@ -387,8 +262,8 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
     # inline images: shown by the HTML (cid:) or tracking pixels
     attachments = []
     for i, att in enumerate(walk.attachments):
-        _, disposition, cid = walk.cid_parts[i]
-        inline = bool(cid) and cid in cids and disposition != "attachment"
+        _, _, cid = walk.cid_parts[i]
+        inline = bool(cid) and cid in cids
         if not inline and att.content_type.startswith("image/") and is_tiny_image(att.data, limits):
             inline = True
         attachments.append(

@@ -26,10 +26,21 @@ from mailbot.intake import (
     tables,
 )
 from mailbot.intake.classify import LOOP_HEADER
+from mailbot.intake.agency_name import agency_name_in
+from mailbot.intake.head_of_department import (
+    closing_lines,
+    head_from_sender,
+    head_in_tail,
+    head_named,
+    head_of_department,
+    head_on_behalf,
+    title_before,
+)
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
-from mailbot.intake.model import Officer, ParseResult
+from mailbot.intake.model import Agency, HeadOfDepartment, Officer, ParseResult, PointOfContact
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
 
 log = structlog.get_logger()
@@ -63,7 +74,9 @@ def read_officers(
     found = list(text_rows) if text_rows is not None else tables.officers_from_text(body, rules)
     for grid in grids:
         rows = tables.officers_from_grid(grid, rules)
-        if rows and not all(o in found for o in rows):
+        # a grid sharing rows with what was read is the same table (or a quoted draft
+        # of it, with officers since left off): only another roster adds its rows
+        if rows and not any(o in found for o in rows):
             found.extend(rows)
     if not found:  # a roster sent as a PDF
         for document in documents:
@@ -132,7 +145,7 @@ def parse_parts(
     if kind in ("other", "enrollment") and is_reply and not officers:
         # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"
         # (alone, or with the code and phone the checklist also asked for)
-        from mailbot.intake.answers import reply_officers
+        from mailbot.intake.answer_details import reply_officers
 
         officers = reply_officers(body, rules)[: limits.max_officers]
         if officers:
@@ -144,7 +157,7 @@ def parse_parts(
     phone = values.get("agency.phone")
     national = checks.normalize_phone(phone, rules) if phone else None
     phone = national or phone
-    result.agency.name = values.get("agency.name") or fields.agency_name_in(split.signature, rules)
+    result.agency.name = values.get("agency.name") or agency_name_in(split.signature, rules)
     result.agency.judiciary_code = values.get("agency.judiciary_code")
     result.agency.address = values.get("agency.address")
     result.agency.phone = phone
@@ -156,25 +169,27 @@ def parse_parts(
         *prose.header_addresses(parts.text + "\n" + parts.quoted_text),
         *parts.mailto,
     ]
-    hod_name, hod_title = fields.head_of_department(split.signature, rules)
+    hod_name, hod_title = head_of_department(split.signature, rules)
     if hod_name is None:  # "Maria Lopez / Chief of Police" typed above a "--" signature
-        hod_name, hod_title = fields.head_of_department(fields.closing_lines(body), rules)
+        hod_name, hod_title = head_of_department(closing_lines(body), rules)
     if hod_name is None:
-        hod_name, hod_title = fields.head_in_tail(split.signature, rules)
+        hod_name, hod_title = head_in_tail(split.signature, rules)
     if hod_name is None:
-        hod_name, hod_title = fields.head_in_tail(body, rules)
-    behalf = fields.head_on_behalf(body, rules)
+        hod_name, hod_title = head_in_tail(body, rules)
+    behalf = head_on_behalf(body, rules)
+    if behalf[0] is None:  # "Point of contact is me, Sgt Ray Dumas. Chief is Scott Tremblay."
+        behalf = head_named(body, rules)
     if behalf[0] is not None:  # written for the head by someone else
         hod_name, hod_title = behalf
     if hod_name is None and kind == "enrollment" and not is_reply:
-        hod_name, hod_title = fields.head_from_sender(parts.sender_name, rules)
+        hod_name, hod_title = head_from_sender(parts.sender_name, rules)
     # a reply that sends the request again names the agency above its sign-off
-    closing = fields.closing_lines(body)
+    closing = closing_lines(body)
     above = body[: body.rfind(closing)] if closing else body
     name = values.get("agency.name")
     resent = name is not None and name in above and any(agency_values)
     if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
-        hod_title = fields.title_before(hod_name, body + "\n" + split.signature, rules)
+        hod_title = title_before(hod_name, body + "\n" + split.signature, rules)
     if is_reply and behalf[0] is None and not resent:
         # whoever signs a short answer to the checklist is not thereby the head (a
         # reply that sends the whole request again, agency name and all, is read whole)
@@ -183,7 +198,7 @@ def parse_parts(
         result.head_of_department.name = hod_name
         result.head_of_department.title = hod_title
 
-    contact = fields.point_of_contact(
+    contact = point_of_contact(
         body, rules, labels, addresses, (parts.sender_name, parts.sender), head=hod_name
     )
     result.point_of_contact.name = contact.name
@@ -197,6 +212,7 @@ def parse_parts(
         limits,
         result.notes,
         said_inline=_LOGO_WORD.search(body) is not None,
+        text=body,
     )
     if logo is not None:
         result.agency.logo = logo.filename
@@ -211,6 +227,12 @@ def parse_parts(
             "reason": logo_reason,
         }
 
+    if kind == "other" and not is_reply and intent.is_enquiry(body, rules):
+        # a question, a follow-up or a pitch opens no case: the agency and people it
+        # mentions in passing are not a request's values
+        result.agency = Agency()
+        result.head_of_department = HeadOfDepartment()
+        result.point_of_contact = PointOfContact()
     sources = [("text", body), ("signature", split.signature)]
     if kind == "enrollment":
         result.officers = officers
@@ -241,7 +263,10 @@ def parse_parts(
             result.missing = [p for p in result.missing if p not in settled.questions]
         result._evidence_of = functools.partial(roles.record_sources, result, settled, sources)
     elif kind == "officer_maintenance":
-        result.changes = changes.read_changes(body, rules, table_rows)
+        # new officers in an attached spreadsheet or CSV are adds like a table's rows
+        grid_rows = [o for grid in parts.tables for o in tables.officers_from_grid(grid, rules)]
+        listed = table_rows + [o for o in grid_rows if o not in table_rows]
+        result.changes = changes.read_changes(body, rules, listed, result.agency.name)
     log.debug(
         "message_parsed",
         intent=kind,
@@ -269,7 +294,7 @@ def _answers_checklist(
     )
     if found.addresses or found.codes:
         return True
-    contact = fields.point_of_contact(body, rules, labels, [], (parts.sender_name, parts.sender))
+    contact = point_of_contact(body, rules, labels, [], (parts.sender_name, parts.sender))
     return contact.name is not None and contact.email is not None
 
 

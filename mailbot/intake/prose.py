@@ -95,17 +95,23 @@ def _rank_modifiers(rules: Rules) -> frozenset[str]:
 
 
 def split_rank(words: list[str], rules: Rules) -> tuple[str | None, list[str]]:
-    """Drop leading rank words; return (title of the last one, remaining words).
+    """Drop leading rank words; return (their title, remaining words).
 
-    A rank after a modifier word ("Patrol Officer", "Senior Trooper") is one title."""
+    A rank after a modifier word ("Patrol Officer", "Senior Trooper"), and ranks written
+    together ("Chief Deputy", "Det. Sgt."), are one title."""
     title: str | None = None
     modifiers = _rank_modifiers(rules)
     if len(words) > 2 and words[0].lower().strip(".") in modifiers and rank_title(words[1], rules):
         title = f"{words[0].strip('.')} {rank_title(words[1], rules)}"
         words = words[2:]
+    ranks: list[str] = []
     while words and rank_title(words[0], rules) is not None:
-        title = rank_title(words[0], rules) or None
+        ranks.append(rank_title(words[0], rules) or "")
         words = words[1:]
+    ranks = [r for r in ranks if r]  # "Mr." names no title
+    if ranks:
+        # "Chief Deputy", "Det. Sgt.": two ranks written together are one title
+        title = " ".join([title, *ranks] if title else ranks)
     return title, words
 
 

@@ -106,6 +106,9 @@ class Labels(_Rule):
 class Detection(_Rule):
     min_columns: int = Field(ge=1)
     inactive_values: list[str] = Field(default_factory=list)
+    preferred: dict[str, list[str]] = Field(default_factory=dict)
+    """Words that make a heading the one to read when two name the same field (a "VT
+    LEO #" column beside an internal "Badge" column)."""
 
 
 class Columns(_Rule):
@@ -121,6 +124,11 @@ class IntentWords(_Rule):
     deactivate: list[str]
     roster_later: list[str] = Field(default_factory=list)
     """Wordings saying the officers will be sent in a later message ("roster to follow")."""
+    enquiry: list[str] = Field(default_factory=list)
+    """Wordings of a message that asks about the process, follows one up, reports a
+    problem or offers a product, rather than requesting anything."""
+    asking: list[str] = Field(default_factory=list)
+    """Words that make a message a request whatever else it says ("please")."""
 
 
 class People(_Rule):
@@ -133,6 +141,8 @@ class People(_Rule):
     agency_suffixes: list[str]
     weak_agency_suffixes: list[str] = Field(default_factory=list)
     place_words: list[str] = Field(default_factory=list)
+    surname_titles: list[str] = Field(default_factory=list)
+    """Title words that are also surnames ("Harlan Constable", "Dana Marshal")."""
 
 
 class Evidence(_Rule):

@@ -87,9 +87,18 @@ def header_map(
     if len(cells) > MAX_COLUMNS:
         return None
     mapping: dict[int, str] = {}
+    preferred = rules.columns.detection.preferred
     for i, cell in enumerate(cells):
         key = column_key(cell, rules)
-        if key is not None and key not in mapping.values():
+        if key is None:
+            continue
+        if key not in mapping.values():
+            mapping[i] = key
+            continue
+        words = preferred.get(key) or []
+        at = next(j for j, k in mapping.items() if k == key)
+        if _names_any(cell, words) and not _names_any(cells[at], words):
+            del mapping[at]  # "Badge" then "VT LEO #": the LEO number is the one
             mapping[i] = key
     blank = sum(1 for c in cells if not c.strip())
     if len(mapping) < rules.columns.detection.min_columns:
@@ -100,6 +109,11 @@ def header_map(
     if not ({"officer_number", "full_name", "last_name"} & set(mapping.values())):
         return None
     return mapping
+
+
+def _names_any(cell: str, words: list[str]) -> bool:
+    norm = set(_norm(cell).replace("/", " ").split())
+    return any(w in norm for w in words)
 
 
 def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> Officer | None:

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from mailbot import cases
 from mailbot.checklist import OFFICER_SAMPLE, describe
-from mailbot.intake.answers import Sent, mark_sent, match_row, read_answer, sent_texts
+from mailbot.intake.answer_placing import match_row
+from mailbot.intake.answers import Sent, mark_sent, read_answer, sent_texts
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import load_rules
 from mailbot.replies import render
@@ -264,7 +265,9 @@ def test_notes_accumulate_across_messages() -> None:
 def test_answer_reading_is_linear_on_hostile_text() -> None:
     """A 200 KB single-token, single-line or all-quoted answer passes each answer
     reader (our text recognised, officer lines, sentences, values) in under a second."""
-    from mailbot.intake.answers import Asked, agency_values, officer_details, officer_lines
+    from mailbot.intake.answer_agency import agency_values
+    from mailbot.intake.answer_details import officer_details, officer_lines
+    from mailbot.intake.answer_placing import Asked
 
     asked = Asked.of(CASE)
     for text in (

@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailbot.errors import MessageError, MessageTooLarge
+from mailbot.intake.decoding import unflow
 from mailbot.intake.html import html_to_text, read_html
 from mailbot.intake.limits import Limits
-from mailbot.intake.message import read_message, unflow
+from mailbot.intake.message import read_message
 from mailbot.intake.quoting import split_message, split_reply
 from tests.data import build
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mailbot.intake.fields import head_of_department, read_fields
+from mailbot.intake.fields import read_fields
+from mailbot.intake.head_of_department import head_of_department
 from mailbot.intake.model import Officer
 from mailbot.intake.parse import parse_parts
 from mailbot.intake.parts import MessageParts
@@ -119,7 +120,8 @@ def test_pathological_lines_stay_fast() -> None:
     """Long runs of spaces, underscores or repeated labels are read in well under a second."""
     import time
 
-    from mailbot.intake.fields import labelled, point_of_contact
+    from mailbot.intake.fields import labelled
+    from mailbot.intake.point_of_contact import point_of_contact
 
     for text in (
         " " * 100_000 + "x",

@@ -266,7 +266,8 @@ POC_SENTENCES = [
 def test_poc_in_other_words(sentence: str, want: tuple[str, str]) -> None:
     """The PoC designated in any of the ways people write it is read with the right
     address (said in the sentence, a later one, or the sender's own when self-designated)."""
-    from mailbot.intake.fields import labelled, point_of_contact
+    from mailbot.intake.fields import labelled
+    from mailbot.intake.point_of_contact import point_of_contact
 
     sender = ("Chief Dana Whitcomb", "dwhitcomb@hartfordvt.gov")
     contact = point_of_contact(
@@ -388,6 +389,6 @@ def test_new_last_name() -> None:
 def test_head_from_the_senders_name(display: str, want: tuple[str | None, str | None]) -> None:
     """With no signer in the text, a From name that reads as a person is the head; a
     mailbox named for an office or a unit is not."""
-    from mailbot.intake.fields import head_from_sender
+    from mailbot.intake.head_of_department import head_from_sender
 
     assert head_from_sender(display, RULES) == want

@@ -104,7 +104,8 @@ def test_route_number_does_not_start_the_address() -> None:
 def test_poc_named_without_article_or_after_a_job(sentence: str, want: tuple[str, str]) -> None:
     """A PoC named without "the/our", or after a job and before a firm ("our IT vendor,
     Tom Gauthier of ..."), is read by name, with the address given later by first name."""
-    from mailbot.intake.fields import labelled, point_of_contact
+    from mailbot.intake.fields import labelled
+    from mailbot.intake.point_of_contact import point_of_contact
 
     sender = ("Chief Ray Olmstead", "rolmstead@stowbridgevt.gov")
     contact = point_of_contact(

@@ -71,6 +71,19 @@ def test_officers_matched_by_number_then_last_name() -> None:
     assert not result.perfect
 
 
+def test_a_row_named_by_first_name_alone_matches_by_first_name() -> None:
+    """An expected row with no number and no last name ("Kyle's username is kbrennan")
+    is matched by its first name; read as a last name, it is an extra row."""
+    want = _request(
+        intent="enrollment",
+        officers=[{"last_name": None, "first_name": "Kyle", "dps_username": "kbrennan"}],
+    )
+    assert score(_request(officers=[dict(want["officers"][0])]), want).perfect
+    misread = score(_request(officers=[{"last_name": "Kyle", "dps_username": "kbrennan"}]), want)
+    assert not misread.perfect
+    assert any("extra row" in w for w in misread.wrong)
+
+
 def test_needless_ask_and_optional_paths() -> None:
     """Asking for a value the email gave is a needless ask; optional paths are not scored."""
     want = _request(optional=["head_of_department.title"])

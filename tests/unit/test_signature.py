@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mailbot.intake.fields import head_of_department
+from mailbot.intake.head_of_department import head_of_department
 from mailbot.intake.parse import parse_parts
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import split_signature

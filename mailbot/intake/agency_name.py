@@ -1,0 +1,100 @@
+"""The agency's name in running text: "The Hartford Police Department would like ...",
+"please list us as Stowbridge Village PD on the tickets"; never the agency an officer
+moves to.
+
+Pure functions; the words come from ``rules/language.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.rules import Rules, per_rules
+
+_GREETING = re.compile(r"^(?:The|Our|Dear|At|From|Hello|Hi)\s+")
+
+
+_ARTICLE = re.compile(r"^(?:The|Our)\s+")
+
+
+@per_rules
+def _agency_name_re(rules: Rules) -> re.Pattern[str]:
+    suffixes = sorted(rules.language.people.agency_suffixes, key=len, reverse=True)
+    alt = "|".join(re.escape(s) for s in suffixes)
+    # a word starts after a non-word character and is taken whole (possessive), so a
+    # long capitalised token is tried once, not from each of its letters
+    word = r"(?<![\w'’.-])[A-ZÀ-Þ][\w'’.-]*+"
+    small = r"(?:of|and|the|&)"  # "Town of Hartford Police Department"
+    return re.compile(rf"({word}[ \t]+(?:(?:{word}|{small})[ \t]+){{0,6}}(?:{alt}))(?![\w'’])")
+
+
+_SHOWN_AS = re.compile(
+    r"(?i:(?:list|show|display|print|identify)\s+(?:us|our\s+(?:agency|department|dept\.?))"
+    r"|(?:our\s+)?name\s+to\s+(?:appear|read|show|print|be\s+(?:displayed|printed|shown|listed)))"
+    r"(?i:\s+on\s+(?:the\s+)?(?:e-?)?tickets?)?\s+(?i:as)\s*:?\s+"
+    r"(?:[\"“]([^\"”\n]{3,80})[\"”]"
+    r"|([A-Z][\w'’.&-]*+(?:[ \t]+(?:[A-Z][\w'’.&-]*+|of|and|the)){1,8}))"
+)
+
+
+def name_shown_as(text: str) -> str | None:
+    """The agency name the sender asks to be shown as ("please list us as Stowbridge
+    Village PD on the tickets", "we'd like our name to appear as "Stowbridge Police"")."""
+    m = _SHOWN_AS.search(text)
+    if m is None:
+        return None
+    name = (m.group(1) or m.group(2) or "").strip().rstrip(".,;")
+    return name if len(name.split()) >= 2 else None
+
+
+def agency_name_in(text: str, rules: Rules) -> str | None:
+    """An agency named in running text ("The Hartford Police Department would like ...")."""
+    moved = [w.lower() for w in rules.language.intent.transfer]
+    people_words = set(rules.language.people.ranks) | {
+        t.lower() for t in rules.language.people.head_titles
+    }
+    weak = tuple(rules.language.people.weak_agency_suffixes)
+    places = set(rules.language.people.place_words)
+    found: list[str] = []
+    for m in _agency_name_re(rules).finditer(text):
+        before = " ".join(text[max(0, m.start() - 40) : m.start()].lower().split())
+        if any(w in before for w in moved) or _moved_to(text, m.start(), moved):
+            continue  # the agency an officer moves to is not the sender's
+        # "everything for Thetford. The Thetford Police Department": a sentence ends
+        name = _SENTENCE_CUT.split(m.group(1))[-1]
+        name = _GREETING.sub("", name)
+        name = _ARTICLE.sub("", name)
+        head = name.split()[0].rstrip(".,").lower() if name.split() else ""
+        if head in people_words:
+            continue  # "Chief of Police", "Sergeant Police ..."
+        if name.endswith(weak) and not any(w in name.split() for w in places):
+            continue  # "Harlan Constable" is a person; "Town of Roxford Constable" is not
+        if len(name.split()) >= 2:
+            found.append(name.strip())
+            if len(found) >= 20:
+                break
+    if not found:
+        return None
+    # "Brattleboro Police" then "Brattleboro Police Department": the full name
+    first = found[0]
+    longer = [n for n in found if n != first and n.lower().startswith(first.lower())]
+    return max(longer, key=len) if longer else first
+
+
+_SENTENCE_CUT = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])")
+_CLAUSE_BACK = 160
+
+
+_CLAUSE_START = re.compile(r"(?<=[a-z0-9)])[.!?]\s|\n\s*\n")
+
+
+_TOWARDS = re.compile(r"\b(?:to|with|for|join(?:ed|ing|s)?)(?:\s+the)?$")
+
+
+def _moved_to(text: str, start: int, moved: list[str]) -> bool:
+    """True when the agency named at ``start`` is where an officer goes ("has transferred
+    from North Bristol Police Department to the Windham County Sheriff's Office",
+    "accepted a position with the Barre City Police Department")."""
+    clause = text[max(0, start - _CLAUSE_BACK) : start]
+    clause = " ".join(_CLAUSE_START.split(clause)[-1].lower().split())
+    return _TOWARDS.search(clause) is not None and any(w in clause for w in moved)

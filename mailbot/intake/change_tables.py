@@ -1,0 +1,84 @@
+"""Roster changes written as a table with an action column ("Action | Rank | Last Name
+...", "Officer | LEO # | Change | Details"): one change per row, its action from the
+action cell, what changes from the row's cells and its details cell.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.change_values import _details
+from mailbot.intake.model import Change
+from mailbot.intake.officer_fields import OFFICER_IDENTITY
+from mailbot.intake.rules import Rules
+
+_ACTION_CELL = {
+    "add": "add", "new": "add", "create": "add", "hire": "add", "new hire": "add",
+    "change": "update", "update": "update", "modify": "update", "promote": "update",
+    "promotion": "update", "correct": "update", "correction": "update", "edit": "update",
+    "rename": "update", "name change": "update", "title change": "update",
+    "deactivate": "deactivate", "remove": "deactivate", "delete": "deactivate",
+    "inactivate": "deactivate", "disable": "deactivate", "terminate": "deactivate",
+    "separate": "deactivate", "resign": "deactivate", "resigned": "deactivate",
+    "retire": "deactivate", "retired": "deactivate", "left": "deactivate",
+    "transfer": "deactivate", "end": "deactivate", "separation": "deactivate",
+    "promoted": "update", "rank": "update", "username": "update",
+}  # fmt: skip
+
+
+_ACTION_HEADINGS = frozenset({"action", "change", "request", "type", "change type", "what"})
+
+
+def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
+    """Rows of a table whose first heading is "Action" (ADD / CHANGE / DEACTIVATE)."""
+    from mailbot.intake.tables import column_key, row_officer
+
+    out: list[Change] = []
+    for i, line in enumerate(lines):
+        cells = _cells(line)
+        heads = [n for n, c in enumerate(cells) if c.lower().strip(" :") in _ACTION_HEADINGS]
+        if len(cells) < 3 or not heads:
+            continue
+        at = heads[0]  # "Action | Rank | Last Name ...", "Officer | LEO # | Change | Details"
+        mapping = {n: k for n, c in enumerate(cells) if n != at and (k := column_key(c, rules))}
+        if not mapping:
+            continue
+        for row in lines[i + 1 :]:
+            rcells = _cells(row)
+            if len(rcells) < 2:
+                break
+            action = _action_cell(rcells[at]) if at < len(rcells) else None
+            officer = row_officer(rcells, mapping, rules)
+            if action is None or officer is None:
+                continue
+            data = officer.model_dump()
+            if action == "deactivate":
+                data = {k: v for k, v in data.items() if k in OFFICER_IDENTITY}
+            elif action == "update":
+                # what changes, in a details cell ("Officer -> Corporal", "DPS username
+                # is now mthibault2")
+                rest = " ".join(c for n, c in enumerate(rcells) if n != at and n not in mapping)
+                data.update(_details(rest, rules))
+            out.append(Change.model_validate({"action": action, **data}))
+        break
+    return out
+
+
+def _action_cell(cell: str) -> str | None:
+    """ "ADD", "Update (promoted)", "Remove - resigned": the action an action cell names
+    (the whole cell, else its first word that is an action)."""
+    low = cell.lower().strip(" .:")
+    if low in _ACTION_CELL:
+        return _ACTION_CELL[low]
+    for word in re.findall(r"[a-z]+", low)[:6]:
+        if word in _ACTION_CELL:
+            return _ACTION_CELL[word]
+    return None
+
+
+def _cells(line: str) -> list[str]:
+    if "|" in line:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    return []

@@ -1,0 +1,241 @@
+"""What one roster change says is new: a title ("promoted to Sergeant", "made Corporal"),
+a last or first name ("her last name is actually spelled Pelletier"), a username
+("username should be mdufresne"), or the agency an officer moves to.
+
+Pure functions over the text of one item of a roster-change message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from mailbot.intake.model import Action, Change, Officer
+from mailbot.intake.prose import rank_title
+from mailbot.intake.rules import Rules, per_rules
+
+_NAME = r"(?<![\w'’.-])[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+)*+"
+
+
+_TITLE_TO = re.compile(
+    r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
+    r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
+    r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
+    r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)|title\s+(?:there\s+)?(?:should\s+be|is\s+now|will\s+be)|"
+    r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*:?\s*([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
+)
+
+
+# "Deputy Sean Whitlock (LU077) made Corporal", "was made a sergeant": a title change
+# only when the words after "made" are a rank
+_MADE_RANK = re.compile(
+    r"(?<!\w)(?i:made)\s+(?i:an?\s+)?([A-Za-z][\w.-]*)(?:[ \t]+([A-Za-z][\w.-]*))?"
+)
+
+
+_LAST_TO = re.compile(
+    rf"(?i:(?:changed|change)\s+(?:her|his|their|the)\s+(?:last\s+|legal\s+|sur)?name\s+to"
+    rf"|new\s+(?:last\s+|legal\s+|sur)?name\s*(?:is|:|of)"
+    rf"|last\s+name\s+(?:should\s+be|is\s+now|to|changed\s+to|will\s+be|is)"
+    rf"|surname\s+(?:should\s+be|is\s+now|to)"
+    # "her last name is actually spelled Pelletier", "the correct spelling is Tetreault"
+    rf"|(?:last\s+|sur)?name\s+(?:is\s+|should\s+be\s+)?(?:actually\s+|really\s+|correctly\s+)?"
+    rf"(?:spelled|spelt)(?:\s+as)?"
+    rf"|correct\s+spelling\s+(?:is|should\s+be|:))\s*:?\s*[\"“']?({_NAME})"
+)
+
+
+_NOW_NAMED = re.compile(
+    rf"(?i:is\s+now|now\s+goes\s+by|tickets\s+(?:should\s+)?read|will\s+now\s+be)\s+(?:known\s+as\s+)?"
+    rf"({_NAME})"
+)
+
+
+_FIRST_TO = re.compile(
+    rf"(?i:first\s+name)\b.{{0,80}}?(?i:should\s+be|is\s+actually|is\s+really|to\s+read|is)\s+"
+    rf"[\"“']?({_NAME})"
+)
+
+
+_USER_TO = re.compile(
+    r"(?i:user\s*name|user\s*id|login|logon|dps\s+account)(?i:\s+too)?\s*"
+    r"(?i:(?:has\s+|was\s+|is\s+being\s+|is\s+)?chang(?:ed|ing)\s+to|is\s+now|is|:|=|should\s+be"
+    r"|will\s+be|to)?\s*[:\"“']?\s*"
+    r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
+)
+
+
+def _has(text: str, words: Sequence[str]) -> bool:
+    low = " ".join(text.lower().split())
+    return any(w.lower() in low for w in words)
+
+
+# "transferred to the Hartford Police Department", "is transferring from the Washington
+# County Sheriff's Department to the Montpelier Police Department"
+_TRANSFER = re.compile(
+    r"(?i:transferr(?:ed|ing)|transfers?|mov(?:ed|ing))"
+    r"(?:\s+(?i:from)\s+[^.;\n]{1,80}?)?"
+    r"\s+(?i:to)\s+(?i:the\s+)?([A-Z][\w'’.-]*+(?:\s+[A-Z][\w'’.-]*+)*+)"
+)
+
+
+def _name_value(text: str) -> str:
+    """ "Castellano. Please update" -> "Castellano": a name ends with its sentence."""
+    words: list[str] = []
+    for word in text.split():
+        words.append(word.rstrip(".,;"))
+        if word.endswith((".", ",", ";")) and len(word.rstrip(".")) > 1:
+            break
+    return " ".join(words)
+
+
+def _new_title(text: str, rules: Rules) -> str | None:
+    """The title an item gives an officer ("promoted to Sergeant", "made Corporal")."""
+    m = _TITLE_TO.search(text)
+    if m:
+        raw = (m.group(1) or m.group(2) or "").rstrip(".")
+        return rank_title(raw, rules) or raw
+    m = _MADE_RANK.search(text)
+    if m is None:
+        return None
+    first, second = m.group(1), (m.group(2) or "").rstrip(".,;")
+    if second and first.lower() in _modifiers(rules) and rank_title(second, rules):
+        return f"{first.capitalize()} {rank_title(second, rules)}"  # "made Senior Trooper"
+    return rank_title(first, rules) or None
+
+
+@per_rules
+def _modifiers(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.people.rank_modifiers)
+
+
+# "username was set up as "lhaskin", it should be lhaskins": the value after "should be"
+_USER_CORRECTED = re.compile(
+    r"(?i:user\s*name|user\s*id|login)\b[^.;\n]{0,80}?"
+    r"\b(?i:should\s+be|should\s+read|is\s+now|changed\s+to|correct\s+one\s+is)\s*[:\"“']?\s*"
+    r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
+)
+
+
+_NOT_A_USER = frozenset({"was", "is", "set", "should", "be", "the", "his", "her", "their", "now"})
+
+
+def _bare(user: str, rules: Rules) -> str:
+    from mailbot.intake.tables import bare_username
+
+    return bare_username(user.rstrip(".,;"), rules)
+
+
+# "has transferred to our department from ...", "please move her record over to us"
+TO_US = re.compile(
+    r"(?i:transferr(?:ed|ing)|transfers?|mov(?:e|ed|es|ing)|com(?:e|es|ing)|join(?:ed|s|ing)?)"
+    r"\b[^.;\n]{0,80}?\b(?i:to|over\s+to|with)\s+"
+    r"(?i:us|our\s+(?:department|agency|office|pd|force|roster|records?))\b"
+)
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")
+
+
+_CAP_TOKEN = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’-]*[\w]")
+_NOT_THAT = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w'’-]+),?\s+(?i:not)\s+[\"“']?([A-ZÀ-Þ][\w'’-]+)")
+_SAME_NAME = 0.7
+"""How alike (difflib ratio, letters only) a respelling is to the name it corrects."""
+
+
+def _letters(word: str) -> str:
+    return "".join(c for c in word.casefold() if c.isalpha())
+
+
+def _alike(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    x, y = _letters(a), _letters(b)
+    return bool(x and y) and SequenceMatcher(None, x, y).ratio() >= _SAME_NAME
+
+
+def respelled(text: str, current: str | None, first: str | None) -> str | None:
+    """The corrected spelling of a last name written in ``text``: "Desrochers, not
+    Derochers", or the one word spelled almost as ``current`` but not the same."""
+    m = _NOT_THAT.search(text)
+    if m and _alike(m.group(1), m.group(2)) and m.group(1) != m.group(2):
+        return m.group(1)
+    if not current:
+        return None
+    found = None
+    for token in _CAP_TOKEN.findall(text[:MAX_RESPELL]):
+        token = re.sub(r"['’]s$", "", token)  # "Haskins's username"
+        if token not in (current, first) and _alike(token, current):
+            found = token  # the last such word: the correction comes after the name
+    return found
+
+
+MAX_RESPELL = 600
+
+
+def _change(
+    officer: Officer, action: Action, text: str, rules: Rules, own_agency: str | None = None
+) -> Change:
+    data: dict[str, object] = {"action": action, "officer_number": officer.officer_number}
+    if action == "add":
+        data.update(officer.model_dump(exclude={"officer_number"}))
+        return Change.model_validate(data)
+    last = re.sub(r"['’]s$", "", officer.last_name or "") or None  # "Nort's first name"
+    identity = {"last_name": last, "first_name": officer.first_name}
+    data.update({k: v for k, v in identity.items() if v})
+    if action == "deactivate":
+        return Change.model_validate(data)
+    m = _TRANSFER.search(text)
+    ours = TO_US.search(text) if own_agency else None
+    if (m or ours) and _has(text, rules.language.intent.transfer):
+        # the record moves to the sender's own agency, or to the one named
+        named = _SENTENCE_END.split(m.group(1))[0].rstrip(".") if m else None
+        data["agency"] = own_agency if ours else named
+        title = _new_title(text, rules)  # "His title there will be Officer."
+        if title:
+            data["title"] = title
+        return Change.model_validate(data)
+    title = _new_title(text, rules)
+    if title:
+        data["title"] = title
+    m = _LAST_TO.search(text)
+    if m:
+        data["last_name"] = _name_value(m.group(1)).split()[-1]
+    else:
+        m = _NOW_NAMED.search(text)
+        named = _name_value(m.group(1)).split() if m else []
+        if len(named) >= 2 and not rank_title(named[0], rules):
+            data["last_name"] = named[-1]
+        elif _has(text, rules.language.intent.promote):
+            # "Jon Smyth (HL303) - it's Smith", "Desrochers, not Derochers": a name
+            # spelled almost as the one on record is its correction
+            new = respelled(text, last, officer.first_name)
+            if new:
+                data["last_name"] = new
+    m = _FIRST_TO.search(text)
+    if m:
+        data["first_name"] = _name_value(m.group(1)).split()[0]
+    user = _USER_CORRECTED.search(text) or _USER_TO.search(text)
+    if user and user.group(1).lower() not in _NOT_A_USER:
+        data["dps_username"] = _bare(user.group(1), rules)
+    return Change.model_validate(data)
+
+
+_ARROW_RANK = re.compile(r"(?:->|→|=>|\bto\b)\s*([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)?)")
+
+
+def _details(text: str, rules: Rules) -> dict[str, str]:
+    """The new values a change table's details cell gives."""
+    if not text.strip():
+        return {}
+    found = _change(Officer(), "update", text, rules).model_dump(exclude_none=True)
+    out = {
+        k: v for k, v in found.items() if k in ("title", "last_name", "first_name", "dps_username")
+    }
+    m = _ARROW_RANK.search(text)
+    if "title" not in out and m:
+        words = m.group(1).split()
+        title = rank_title(words[0], rules) if words else None
+        if len(words) > 1 and words[0].lower() in _modifiers(rules) and rank_title(words[1], rules):
+            title = f"{words[0].capitalize()} {rank_title(words[1], rules)}"
+        if title:
+            out["title"] = title
+    return out

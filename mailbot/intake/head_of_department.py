@@ -1,0 +1,330 @@
+"""The head of department: the signer of a request, by name and title ("Robert Tanner" /
+"Chief of Police"), the head a request is written for ("on behalf of Chief Dana
+Whitcomb"), or the sender's own name.
+
+Pure functions over the text of a message; titles come from ``rules/language.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.fields import _DIGIT, _EMAIL, MAX_LINE
+from mailbot.intake.prose import _rank_modifiers, rank_title
+from mailbot.intake.rules import Rules, per_rules
+
+_ASIDE = re.compile(r"\([^()]{0,20}\)")
+_SIGNATURE_LINES = 5
+"""How many lines under the sign-off are searched for the signer's name."""
+
+
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
+
+
+_ROMAN = frozenset({"II", "III", "IV", "VI"})
+
+
+_NOT_NAME_WORDS = frozenset({"of", "the", "and", "for", "at", "&"})
+
+
+def head_of_department(signature: str, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) from the lines after the sign-off ("Robert Tanner" / "Chief of Police").
+
+    The first line that reads as a person's name is the signer: a lone first name,
+    a ``--`` delimiter or an agency line ("St. Albans PD") above it is passed over.
+    """
+    lines = [ln.strip() for ln in signature.split("\n") if ln.strip()]
+    for n, line in enumerate(lines[:_SIGNATURE_LINES]):
+        found = _signer(line, lines[n + 1] if n + 1 < len(lines) else "", rules)
+        if found is not None:
+            if found[1] is None and n > 0 and _is_title_line(lines[n - 1], rules):
+                return found[0], _title_only(lines[n - 1], rules)  # "Chief of Police" above
+            return found
+    return None, None
+
+
+_RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-]*+){1,3})"
+
+
+# "on behalf of Chief Gordon Ellery", "Sheriff Lorraine Buckley has asked me to send",
+# "Chief Lucas Jewett asked me to send in our e-ticket enrollment"
+_BEHALF = re.compile(
+    rf"\bon\s+behalf\s+of\s+(?:our\s+|the\s+)?{_RUN}"
+    rf"|{_RUN}\s+(?:has\s+|had\s+)?(?:asked|requested|directed|instructed)\s+(?:me|that\s+I)\b"
+)
+
+
+_TAIL_LINES = 15
+"""How many last lines of the text are searched for a signer with a title when no
+sign-off word marks the signature."""
+
+
+def head_in_tail(body: str, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of a signer near the end of ``body`` that carries a head title,
+    on its own lines ("Jenna Kimball" / "Chief of Police") or on one line, as HTML
+    signatures flatten ("Rosalind Kemp Chief of Police East Albury Police Department")."""
+    lines = [ln.strip() for ln in body.split("\n") if ln.strip()][-_TAIL_LINES:]
+    for n, line in enumerate(lines):
+        if len(line) > MAX_LINE:
+            continue
+        nxt = lines[n + 1] if n + 1 < len(lines) else ""
+        found = _signer(line, nxt, rules)
+        if found is not None and found[1] is None and n > 0 and _is_title_line(lines[n - 1], rules):
+            found = found[0], _title_only(lines[n - 1], rules)
+        if found is not None and found[1] and _is_head_title(found[1], rules):
+            return found
+        inline = _head_inline(line, rules)
+        if inline is not None:
+            return inline
+    return None, None
+
+
+def _is_head_title(title: str, rules: Rules) -> bool:
+    low = title.lower()
+    return any(t.lower() in low for t in rules.language.people.head_titles)
+
+
+@per_rules
+def _head_inline_re(rules: Rules) -> re.Pattern[str]:
+    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    name = r"(?<![\w.'’-])[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
+    # not "Wolcott Springs Constable's Office": a title before "'s" names an office
+    return re.compile(rf"({name})[ \t,|]+((?:{alt})(?:[ \t]+of[ \t]+Police)?)\b(?!['’]s\b)")
+
+
+def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
+    m = _head_inline_re(rules).search(line)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if _is_agency_or_title(words, rules):
+        return None
+    return m.group(1), m.group(2)
+
+
+def head_on_behalf(body: str, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of "on behalf of Chief Dana Whitcomb" (a request written for the head)."""
+    low = body.lower()
+    if not any(w in low for w in ("behalf", "asked", "requested", "directed", "instructed")):
+        return None, None
+    for m in _BEHALF.finditer(body):
+        chunks: list[list[str]] = [[]]
+        for word in (m.group(1) or m.group(2)).split():
+            chunks[-1].append(word)
+            if word.endswith(".") and len(word) > 3:
+                chunks.append([])  # "Chief Gordon Ellery. The ...": a sentence ends
+        chunks = [c for c in chunks if c]
+        words = chunks[0] if m.group(1) else chunks[-1]
+        if len(words) > 3 and words[-4].lower().rstrip(".") not in _head_lower(rules):
+            words = words[-3:]
+        title = rank_title(words[0], rules)
+        if title is None and words[0].lower() not in {t.lower() for t in _head_words(rules)}:
+            continue
+        rest = words[1:]
+        if len(rest) >= 2 and not _is_agency_or_title(rest, rules):
+            return " ".join(rest).rstrip("."), title or words[0]
+    return None, None
+
+
+@per_rules
+def _head_is_re(rules: Rules) -> re.Pattern[str]:
+    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    name = r"[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
+    return re.compile(rf"(?<![\w-])(?i:(?:our|the)\s+)?((?i:{alt}))\s+is\s+({name})")
+
+
+def head_named(body: str, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of a head named in a sentence ("Point of contact is me, Sgt Ray
+    Dumas. Chief is Scott Tremblay.", "Our Chief of Police is Dana Whitcomb")."""
+    if " is " not in body:
+        return None, None
+    for m in _head_is_re(rules).finditer(body):
+        words = m.group(2).split()
+        if not _is_agency_or_title(words, rules):
+            title = m.group(1)
+            return " ".join(words), title[:1].upper() + title[1:]
+    return None, None
+
+
+def _is_acronym(word: str, shouting: bool) -> bool:
+    return not shouting and 1 < len(word) <= 4 and word.isupper() and not word.endswith(".")
+
+
+def head_from_sender(name: str | None, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of the From display name when it reads as a person ("Chief Dana
+    Whitcomb", "Whitcomb, Dana"); the sender of an enrolment is its head by default."""
+    if not name or "@" in name or _DIGIT.search(name):
+        return None, None
+    if "," in name:
+        last, _, first = name.partition(",")
+        name = f"{first.strip()} {last.strip()}"
+    words = name.replace('"', "").split()
+    title = rank_title(words[0], rules) if words else None
+    if title is not None:
+        words = words[1:]
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None, None
+    jobs = {w.lower() for w in rules.language.people.job_words}
+    shouting = all(w.isupper() for w in words)  # "WHITCOMB, DANA"
+    if any(w.lower().strip(".,") in jobs or _is_acronym(w, shouting) for w in words):
+        return None, None  # "Hartford PD Records", "IT Helpdesk": not a person
+    if _is_agency_or_title(words, rules):
+        return None, None
+    return " ".join(words), title or None
+
+
+def _head_lower(rules: Rules) -> set[str]:
+    return {t.lower() for t in _head_words(rules)} | {
+        r for r, t in rules.language.people.ranks.items() if t
+    }
+
+
+def _head_words(rules: Rules) -> list[str]:
+    return list(rules.language.people.head_titles)
+
+
+def title_before(name: str, text: str, rules: Rules) -> str | None:
+    """The head title written before the person's last name near the end of ``text``
+    ("- Chief Olmstead", "Sheriff R. Olmstead"), or None."""
+    last = name.split()[-1] if name.split() else ""
+    if len(last) < 2:
+        return None
+    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    pattern = re.compile(
+        rf"(?<!\w)({alt})\.?[ \t]+(?:[A-Z][\w'’-]*\.?[ \t]+){{0,2}}{re.escape(last)}(?!\w)"
+    )
+    found = None
+    for m in pattern.finditer(text[-_TITLE_TAIL:]):
+        found = m.group(1)
+    return found
+
+
+_TITLE_TAIL = 400
+"""How much of the end of a message a head's title is looked for in."""
+
+
+def closing_lines(body: str) -> str:
+    """The last paragraph of ``body`` when it is short (a name and title typed above a
+    ``--`` signature, with no sign-off word); else ""."""
+    paragraph = body.rstrip().rsplit("\n\n", 1)[-1].strip("\n")
+    lines = [ln for ln in paragraph.split("\n") if ln.strip()]
+    return paragraph if 0 < len(lines) <= 3 else ""
+
+
+def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] | None:
+    """(name, title) when ``line`` names a person, else None."""
+    if _EMAIL.search(line) or _DIGIT.search(line) or len(line.split()) > 6:
+        return None
+    name_part, _, after = line.partition(",")
+    words = _ASIDE.sub(" ", name_part).split()  # "Colonel (Ret.) Frank Demers"
+    prefix = rank_title(words[0], rules) if words else None
+    if prefix is not None:  # "Sgt.", and "Dr." or "Mr." (no title of their own)
+        words = words[1:]
+        prefix = prefix or None
+    if len(words) < 2 or not all(w[0].isupper() for w in words if w[0].isalpha()):
+        return None
+    if _is_agency_or_title(words, rules):
+        return None
+    title: str | None = None
+    if after.strip():
+        title = _title_only(after, rules)
+    if title is None and next_line and _is_title_line(next_line, rules):
+        title = _title_only(next_line, rules)
+    elif prefix:
+        title = prefix
+    return " ".join(words), title
+
+
+_AGENCY_TAIL = re.compile(r"\s*[,|–—-]\s+|\s+at\s+")
+
+
+_OFFICE_OF = re.compile(r"^(?:the\s+)?office\s+of\s+(?:the\s+)?", re.I)
+
+
+def _title_only(text: str, rules: Rules) -> str | None:
+    """ "Chief, Brattleboro Police Department" -> "Chief"; an agency alone -> None;
+    "OFFICE OF THE CHIEF OF POLICE" -> "Chief of Police"."""
+    first = _AGENCY_TAIL.split(text.strip(), maxsplit=1)[0].strip(" ,.")
+    if _OFFICE_OF.match(first):
+        first = _OFFICE_OF.sub("", first)
+        if first.isupper():
+            first = " ".join(w if w in {"OF", "THE"} else w.capitalize() for w in first.split())
+            first = first.replace(" OF ", " of ").replace(" THE ", " the ")
+    suffixes, titles, _ = _title_words(rules)
+    low = first.lower()
+    if not first or (low.endswith(suffixes) and not any(low.startswith(t) for t in titles)):
+        return None
+    return first
+
+
+def _is_agency_or_title(words: list[str], rules: Rules) -> bool:
+    """True for "St. Albans PD", "Hartford Police Department", "Of Police"."""
+    suffixes, titles, _ = _title_words(rules)
+    low = " ".join(words).lower()
+    if ends_with_surname_title(words, rules):
+        return False  # "Harlan Constable"
+    if low.endswith(suffixes) or any(t in low for t in titles):
+        return True
+    if any(w.lower() in _NOT_NAME_WORDS for w in words):
+        return True
+    last = words[-1]
+    return bool(_ACRONYM.match(last)) and last not in _ROMAN
+
+
+@per_rules
+def _title_words(rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """(agency suffixes, head titles, ranks that carry a title), lower-case."""
+    people = rules.language.people
+    return (
+        tuple(s.lower() for s in people.agency_suffixes),
+        tuple(t.lower() for t in people.head_titles),
+        frozenset(r for r, v in people.ranks.items() if v),
+    )
+
+
+def _is_title_line(line: str, rules: Rules) -> bool:
+    if _EMAIL.search(line) or _DIGIT.search(line):
+        return False
+    low = _OFFICE_OF.sub("", line.lower())
+    suffixes, titles, ranks = _title_words(rules)
+    if low.endswith(suffixes) and not low.startswith(titles):
+        return False  # "Hartford Police Department", not "Director of Public Safety"
+    first = low.split()[0].rstrip(".,") if low.split() else ""
+    return any(t in low for t in titles) or first in ranks
+
+
+def ends_with_surname_title(words: list[str], rules: Rules) -> bool:
+    """True for "Harlan Constable": two or three capitalised words ending in a title word
+    that is also a surname, none of the others a rank, a modifier ("First Constable"), a
+    head title, a job or a place word ("Town Constable")."""
+    if not 2 <= len(words) <= 3:
+        return False
+    surnames, not_names = _surname_words(rules)
+    if words[-1].strip(".,").lower() not in surnames:
+        return False
+    for word in words[:-1]:
+        bare = word.strip(".,")
+        if (
+            not bare[:1].isupper()
+            or bare.lower() in not_names
+            or rank_title(bare, rules) is not None
+        ):
+            return False
+    return True
+
+
+@per_rules
+def _surname_words(rules: Rules) -> tuple[frozenset[str], frozenset[str]]:
+    """(title words that are also surnames, words that are never part of a name)."""
+    people = rules.language.people
+    not_names = (
+        _rank_modifiers(rules)
+        | {w.lower() for w in people.place_words}
+        | {w.lower() for w in people.job_words}
+        | {t.lower() for t in people.head_titles}
+        | {"of", "the", "and", "for", "at", "&"}
+    )
+    return frozenset(t.lower() for t in people.surname_titles), frozenset(not_names)

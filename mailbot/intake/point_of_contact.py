@@ -1,0 +1,374 @@
+"""The e-ticket Point-of-Contact: who is designated ("I have designated Sgt. Kyle Brennan
+as the e-ticket Point-of-Contact", "I will be the PoC myself") and their address.
+
+Pure functions over the text of a message; only the stretches around the words
+"Point-of-Contact", "PoC" and "myself" are searched for a designation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mailbot.intake.fields import _EMAIL, _next_value
+from mailbot.intake.head_of_department import head_from_sender
+from mailbot.intake.prose import display_name, rank_title
+from mailbot.intake.rules import Rules, per_rules
+
+_SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
+
+
+_NAME_END = re.compile(r"[,(<;]|\s[-–]\s|\b(?:at|of|from|with)\b")
+
+
+_POC_DESIGNATED = re.compile(
+    r"(?:designat(?:ed|e|ing)|appoint(?:ed|ing)|nam(?:ed|ing)|assign(?:ed|ing)|select(?:ed|ing)"
+    r"|chosen|nominat(?:ed|ing)|picked|asked|please\s+(?:use|list|put\s+down|enter))"
+    r"\s+(.{1,120}?)\s+(?:as|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+"
+    r"(?:(?:the|our)\s+)?(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)",
+    re.I,
+)
+
+
+_POC_WORDS = (
+    r"(?i:(?:(?:the|our)\s+)?(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+)?"
+    r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)\b)"
+)
+
+
+_CAP_WORD = r"(?<![\w.'’-])[A-Z][\w.'’-]*+"
+
+
+_CAP_RUN = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,4}}"
+
+
+# "Detective Sara Lindqvist will serve as our e-ticket Point-of-Contact",
+# "Lt. Wendy Stokes is our designated e-ticket Point-of-Contact",
+# "Officer Jill Ostrander is designated as our e-ticket Point-of-Contact"
+_POC_WILL_BE = re.compile(
+    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?,?\s+(?i:(?:will|has\s+agreed\s+to|agreed\s+to|is\s+going\s+to)"
+    rf"\s+(?:be|serve\s+as|act\s+as)|is|has\s+been|shall\s+be)\s+"
+    rf"(?i:(?:designated|appointed|named|assigned)\s+(?:as\s+)?)?{_POC_WORDS}"
+)
+
+
+# "Our e-ticket Point-of-Contact will be Cpl. Wyatt Lyman (wlyman@...)"
+_POC_IS_NAMED = re.compile(
+    rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
+    rf"\s*(?i:will\s+be|is\s+going\s+to\s+be|is|shall\s+be|:|,)\s+"
+    rf"(?:(?i:our|the|an?)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+,?\s+)?({_CAP_RUN})"
+)
+
+
+# "Please make Sgt. Joanne Pelletier our point of contact"
+_POC_MADE = re.compile(rf"(?i:make|designate|appoint|name|nominate)\s+({_CAP_RUN})\s+{_POC_WORDS}")
+
+
+# "Sgt. Joanne Pelletier will handle e-ticketing for us as our point of contact"
+_POC_WILL_ACT = re.compile(
+    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?\s+(?i:will|shall|has\s+agreed\s+to|agreed\s+to)"
+    rf"\s+[^.;?!]{{1,60}}?\s+(?i:as)\s+{_POC_WORDS}"
+)
+
+
+# "Point of contact will be Cpl. Dean Harrow, dharrow@..." (no "the"/"our")
+_POC_BARE_NAMED = re.compile(
+    rf"(?<![\w-])(?i:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC))"
+    rf"\s+(?i:will\s+be|shall\s+be|is)\s+({_CAP_RUN})"
+)
+
+
+_SELF_POC = re.compile(
+    r"\bI(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"
+    r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
+    r"(?:agency['’]s\s+|department['’]s\s+)?(?:(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)"
+    r"|designated\s+myself|(?:point[- ]of[- ]contact|PoC)"
+    r"\s*(?:will\s+be|is)\s*(?::\s*)?(?:me|myself)\b",
+    re.I,
+)
+
+
+@dataclass
+class Contact:
+    name: str | None = None
+    email: str | None = None
+
+
+def point_of_contact(
+    text: str,
+    rules: Rules,
+    labels: dict[str, tuple[int, str | None]],
+    addresses: list[tuple[str, str]],
+    sender: tuple[str | None, str | None],
+    head: str | None = None,
+) -> Contact:
+    """The designated e-ticket Point-of-Contact: name without rank, and email.
+
+    The email is the one written with the name, else the To/Cc address whose display
+    name matches, else (when the sender designates themself) the sender's address.
+    """
+    lines = text.split("\n")
+    contact = Contact()
+    raw: str | None = None
+    if "point_of_contact.name" in labels:
+        i, value = labels["point_of_contact.name"]
+        raw = (value if value is not None else _next_value(lines, i)) or None
+    if raw is None:
+        flat = _near_poc_words(text)
+        own = _SELF_POC.search(flat)
+        self_name = (head_from_sender(sender[0], rules)[0] or head) if own else None
+        m = (
+            _POC_DESIGNATED.search(flat)
+            or _POC_WILL_BE.search(flat)
+            or _POC_IS_NAMED.search(flat)
+            or _POC_BARE_NAMED.search(flat)
+            or _POC_MADE.search(flat)
+            or _POC_WILL_ACT.search(flat)
+        )
+        if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):
+            raw = self_name
+            # "... myself; please use my work address chief@..." in the same sentence
+            rest = _SENTENCE_END.split(flat[own.end() : own.end() + 240], maxsplit=1)[0]
+            written = _EMAIL.search(rest)
+            contact.email = (written.group(0) if written else sender[1] or "").lower() or None
+            m = None
+        if m:
+            raw = m.group(1)
+            # "...; she can be reached at amy@..." in the same sentence
+            rest = _SENTENCE_END.split(flat[m.end() : m.end() + 240], maxsplit=1)[0]
+            email = _EMAIL.search(rest)
+            if (
+                email
+                and _may_be_theirs(raw, email.group(0), sender[1], rules)
+                and not _given_to_another(rest[: email.start()], raw, email.group(0), rules)
+            ):
+                contact.email = email.group(0).lower()
+
+    if raw is not None:
+        email = _EMAIL.search(raw)
+        if email and contact.email is None:
+            contact.email = email.group(0).lower()
+        pieces = _NAME_END.split(_EMAIL.sub("", raw))
+        contact.name = _named_sentence(pieces[0], rules)
+        for piece in pieces:
+            # "our contractor, Kevin Lasalle of Green Mountain Mobile Tech": the first
+            # piece that names a person (a job alone, or a firm after "of", does not)
+            name = _named_sentence(piece, rules)
+            if name and len(name.split()) >= 2 and name[:1].isupper():
+                contact.name = name
+                break
+    if "point_of_contact.email" in labels:
+        i, value = labels["point_of_contact.email"]
+        email = _EMAIL.search(value or _next_value(lines, i) or "")
+        if email:
+            contact.email = email.group(0).lower()
+    if contact.email is None and contact.name:
+        contact.email = _said_later(text, contact.name, sender[1], rules)
+    if contact.email is None and contact.name:
+        want = _name_key(contact.name, rules)
+        for name, addr in addresses:
+            # a header or link address with the PoC's name counts only on the sender's
+            # domain: a namesake's personal or foreign address is not the agency's PoC
+            if name and _name_key(name, rules) == want and _same_domain(addr, sender[1]):
+                contact.email = addr.lower()
+                break
+        if contact.email is None and raw is not None:
+            # "Sgt. Amy Lussier (alussier@...)" on the next line of a labelled block.
+            i = labels.get("point_of_contact.name", (-1, None))[0]
+            if i >= 0:
+                near = _EMAIL.search(" ".join(lines[i : i + 3]))
+                if near:
+                    contact.email = near.group(0).lower()
+    return contact
+
+
+_POC_ANCHOR = re.compile(
+    r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b|e-?ticket(?:ing)?[ \n]contact\b", re.I
+)
+
+
+_BEFORE, _AFTER = 300, 400
+"""How much text around each mention of the PoC the designation patterns read."""
+
+
+_POC_ANCHOR_LOWER = re.compile(
+    r"point[- \n]of[- \n]contact|poc\b|myself\b|e-?ticket(?:ing)?[ \n]contact\b"
+)
+
+
+def _poc_anchors(text: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_POC_ANCHOR` in ``text``. ASCII text is searched lower-cased
+    without ``re.I`` (a scan that skips to each "p" or "m"; "poc" and "myself" count
+    only after a non-word character, as ``\\b`` has it)."""
+    if not text.isascii():
+        return [m.span() for m in _POC_ANCHOR.finditer(text)]
+    low = text.lower()
+    out = []
+    for m in _POC_ANCHOR_LOWER.finditer(low):
+        i, end = m.span()
+        before = low[i - 1] if i else " "
+        if low.startswith(("poc", "myself"), i) and (before.isalnum() or before == "_"):
+            continue  # "PoC" and "myself" (not the other words) need a \b before
+        out.append((i, end))
+    return out
+
+
+def _near_poc_words(text: str) -> str:
+    """The stretches of ``text`` around each "Point-of-Contact" / "PoC" / "myself", the
+    only places a designation can be (so the name patterns never scan a whole body),
+    with blanks and line breaks folded to single spaces."""
+    spans: list[list[int]] = []
+    for m_start, m_end in _poc_anchors(text):
+        start, end = max(0, m_start - _BEFORE), m_end + _AFTER
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return " ¶ ".join(" ".join(text[a:b].split()) for a, b in spans)
+
+
+def _named_sentence(text: str, rules: Rules) -> str | None:
+    """The person's name in the first piece of ``text`` that holds one, where pieces end
+    with a sentence ("MDTs. Officer Renee Zeller", "Detective Sam Okafor. His email"); a
+    rank or an initial ends with a dot without ending the sentence."""
+    chunks: list[list[str]] = [[]]
+    for word in text.split():
+        if word.endswith(".") and len(word) > 3 and rank_title(word, rules) is None:
+            chunks[-1].append(word.rstrip("."))
+            chunks.append([])
+        else:
+            chunks[-1].append(word)
+    for chunk in chunks:
+        name = person_name(" ".join(chunk), rules)
+        if name and len(name.split()) >= 2:
+            return name
+    return person_name(text, rules)
+
+
+def person_name(text: str, rules: Rules) -> str | None:
+    """The person's name at the end of ``text``, without rank or job words before it:
+    "Admin. Assistant Garrett Lyman" -> "Garrett Lyman", "Sgt. Amy Lussier" -> "Amy Lussier"."""
+    words = text.replace('"', "").split()
+    jobs = {w.lower() for w in rules.language.people.job_words}
+    tail: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(",;:()")
+        low = bare.rstrip(".").lower()
+        initial = len(bare) == 2 and bare.endswith(".")
+        if (
+            not bare
+            or low in jobs
+            or rank_title(bare, rules) is not None
+            or (bare.endswith(".") and not initial and tail)
+            or not bare[:1].isupper()
+            or len(tail) >= 4
+        ):
+            if tail:
+                break
+            if not bare or not bare[:1].isupper():
+                continue
+            if low in jobs or rank_title(bare, rules) is not None:
+                break
+        tail.insert(0, bare.rstrip(",;:"))
+    name = " ".join(tail).strip(" ,.;:")
+    return name or display_name(text, rules)
+
+
+def _same_domain(address: str, sender: str | None) -> bool:
+    domain = address.rpartition("@")[2].lower()
+    return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
+
+
+@per_rules
+def _role_mailboxes(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.evidence.role_mailboxes)
+
+
+def _not_a_name(m: re.Match[str]) -> bool:
+    """ "Department. I will be the PoC" is not a person named as PoC."""
+    words = m.group(1).split()
+    return words[-1] in {"I", "me"} or any(w.endswith(".") and len(w) > 4 for w in words)
+
+
+def _may_be_theirs(name: str, address: str, sender: str | None, rules: Rules) -> bool:
+    """An address written near a person's name is theirs when its local part is made
+    from the name, or it is on the sender's own domain (not a vendor's or a list's)."""
+    from mailbot.intake.roles import name_matches_address
+
+    if name_matches_address(_EMAIL.sub("", name), address):
+        return True
+    if address.split("@")[0].lower() in _role_mailboxes(rules):
+        return False  # helpdesk@, records@: not a person's address
+    domain = address.rpartition("@")[2].lower()
+    return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
+
+
+def _given_to_another(before: str, name: str, address: str, rules: Rules) -> bool:
+    """True when the words just before an address give it to someone else by job ("copy
+    our dispatcher Mia Grant (mgrant@...)") and it is not made from the PoC's name."""
+    from mailbot.intake.roles import name_matches_address, other_person
+
+    if name_matches_address(_EMAIL.sub("", name), address):
+        return False
+    return other_person(rules).search(before[-120:]) is not None
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their)\b", re.I)
+
+
+_LATER_EMAIL = 600
+"""How far after a sentence naming the PoC their address is looked for."""
+
+
+def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str | None:
+    """ "Sgt. Brennan can be reached at kbrennan@..." in a later sentence: an address in
+    a sentence that names the PoC by last name, and is theirs (:func:`_may_be_theirs`)."""
+    last = name.replace(",", " ").split()[-1] if "," not in name else name.split(",")[0]
+    last = last.strip(".")
+    if len(last) < 2:
+        return None
+    low = last.lower()
+    if "@" not in text or low not in text.lower():
+        return None
+    # only the paragraphs that name the PoC, and the one after each, are read
+    paragraphs = text.split("\n\n")
+    keep = [i for i, p in enumerate(paragraphs) if low in p.lower()]
+    near = sorted({j for i in keep for j in (i, i + 1) if j < len(paragraphs)})
+    text = "\n\n".join(paragraphs[j] for j in near)
+    # named by last name, or by first name alone ("Kevin ... can be reached at ...")
+    first = name.split()[0].strip(".,") if "," not in name else ""
+    either = [last] + ([first] if len(first) >= 3 and first != last else [])
+    word = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in either) + r")(?![\w])", re.I)
+    named = False
+    for sentence in sentences_of(text):
+        if len(sentence) > _LATER_EMAIL:
+            named = False
+            continue
+        mentions = bool(word.search(sentence))
+        # "He can be reached at ...", right after the sentence that names the PoC
+        follows = named and _PRONOUN.search(sentence) is not None
+        if mentions or follows:
+            for m in _EMAIL.finditer(sentence):
+                if _may_be_theirs(name, m.group(0), sender, rules) and not _given_to_another(
+                    sentence[: m.start()], name, m.group(0), rules
+                ):
+                    return m.group(0).lower()
+        named = mentions
+    return None
+
+
+def sentences_of(text: str) -> list[str]:
+    from mailbot.intake.prose import sentences
+
+    return sentences(text)
+
+
+def _name_key(name: str, rules: Rules) -> str:
+    shown = display_name(name.replace('"', ""), rules) or ""
+    if "," in shown:
+        last, _, first = shown.partition(",")
+        shown = f"{first} {last}"
+    words = [w.strip(".").lower() for w in shown.split() if len(w.strip(".")) > 1]
+    return " ".join([words[0], words[-1]]) if words else ""
