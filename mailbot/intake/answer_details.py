@@ -15,6 +15,7 @@ from mailbot.intake import prose, tables
 from mailbot.intake.model import Officer
 from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.intake.rules import Rules
+
 MAX_LINE = 400
 """Longer lines are never officer lines nor answers (and are compared as they are)."""
 

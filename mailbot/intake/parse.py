@@ -25,8 +25,8 @@ from mailbot.intake import (
     roles,
     tables,
 )
-from mailbot.intake.classify import LOOP_HEADER
 from mailbot.intake.agency_name import agency_name_in
+from mailbot.intake.classify import LOOP_HEADER
 from mailbot.intake.head_of_department import (
     closing_lines,
     head_from_sender,
