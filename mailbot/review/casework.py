@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot.cases import OPEN_STATUSES, CaseKind, CaseStatus, status_after_check
+from mailbot.domain.paths import FieldPath
 from mailbot.errors import CaseError
 from mailbot.intake.rules import Rules
 from mailbot.review.common import (
@@ -20,7 +21,6 @@ from mailbot.review.common import (
     is_blank,
     load_case,
     parse_path,
-    provenance_key,
     rows,
     section,
 )
@@ -71,14 +71,14 @@ def _sources(session: Session, case: Case) -> dict[int, dict[str, Any]]:
 
 
 def _source_of(path: str, case: Case, sources: Mapping[int, dict[str, Any]]) -> Any:
-    key = provenance_key(path)
-    while key:
+    parts = FieldPath(path).parts
+    for end in range(len(parts), 0, -1):
+        key = FieldPath.of(*parts[:end])
         if key in case.provenance:
             value = case.provenance[key]
             if isinstance(value, int):
                 return sources.get(value, {"message": value})
             return value
-        key = key.rpartition(".")[0]
     return None
 
 
@@ -289,7 +289,7 @@ def edit_case(
         current = data[group][name] if index is None else data[group][index][name]
         if (old or None) == (current or None):
             continue
-        key = provenance_key(path)
+        key = str(FieldPath(path))
         changed.append({"path": path, "old": old, "new": current})
         provenance[key] = {"edited_by": actor, "at": now.isoformat()}
         session.add(

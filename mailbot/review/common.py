@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from mailbot.cases import CaseFlag
+from mailbot.domain.enums import CaseFlag
 from mailbot.errors import CaseError
 from mailbot.store import casefiles
 from mailbot.store.models import Case
@@ -93,11 +93,6 @@ def parse_path(path: str) -> tuple[str, int | None, str]:
         f"unknown field {path!r}; use e.g. agency.phone, point_of_contact.email, "
         "officers[0].dps_username or changes[0].title (rows count from 0)"
     )
-
-
-def provenance_key(path: str) -> str:
-    """``officers[2].title`` -> ``officers.2.title`` (the form ``case.provenance`` uses)."""
-    return re.sub(r"\[(\d+)\]", r".\1", path)
 
 
 def flatten(data: Mapping[str, Any]) -> list[tuple[str, Any]]:

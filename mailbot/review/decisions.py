@@ -14,8 +14,8 @@ import structlog
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailbot.cases import CaseKind, CaseStatus
 from mailbot.config import Settings
+from mailbot.domain.enums import CaseKind, CaseStatus
 from mailbot.errors import CaseError, MessageError
 from mailbot.intake.rules import Rules
 from mailbot.review.casework import case_diff, check_case

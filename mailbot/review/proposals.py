@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from mailbot import casecheck, cases
-from mailbot.cases import CaseFlag
 from mailbot.config import Settings
+from mailbot.domain.enums import CaseFlag
+from mailbot.domain.paths import FieldPath
 from mailbot.errors import CaseError
 from mailbot.intake.rules import Rules
 from mailbot.review.common import flag_label, is_blank, load_case, section
@@ -148,7 +149,7 @@ def accept_proposal(
         if not cases.is_contact_change(r):
             continue
         old, new = str(r.old).strip().lower(), str(r.new).strip().lower()
-        role = r.path.split(".")[0]
+        role = FieldPath(r.path).root
         queue_email(
             session,
             settings,

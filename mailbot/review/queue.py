@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import String, and_, cast, or_, select
 from sqlalchemy.orm import Session
 
-from mailbot.cases import CaseFlag, CaseKind, CaseStatus
+from mailbot.domain.enums import CaseFlag, CaseKind, CaseStatus
 from mailbot.review.common import rows, section
 from mailbot.review.conflicts import RosterIndex, enrollment_conflicts, mentioned
 from mailbot.review.maintenance import DiffRow, diff_changes, resolve_agency

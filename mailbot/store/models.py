@@ -35,7 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from mailbot.cases import CaseKind, CaseStatus
+from mailbot.domain.enums import CaseKind, CaseStatus
 
 # Deterministic constraint names on every backend, so later migrations can drop them.
 NAMING_CONVENTION = {
@@ -211,7 +211,7 @@ class Case(Base):
     """One request (enrolment or officer maintenance) followed until staff decide.
 
     ``data`` is the merged request in the ``mailbot parse --json`` shape;
-    ``provenance`` maps a field path (``agency.phone``, ``officers.1.dps_username``)
+    ``provenance`` maps a field path (``agency.phone``, ``officers[1].dps_username``)
     to the ledger message id it came from.
     """
 

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from mailbot.cases import CaseStatus
+from mailbot.domain.enums import CaseStatus
 from mailbot.store.casefiles import add_audit
 from mailbot.store.models import Case, Message
 
