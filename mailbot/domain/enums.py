@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import enum
 
-from mailbot.intake.model import Intent
-
-__all__ = ["AuditAction", "CaseFlag", "CaseKind", "CaseStatus", "Intent", "Template", "kind_of"]
+__all__ = [
+    "AuditAction",
+    "CaseFlag",
+    "CaseKind",
+    "CaseStatus",
+    "OfficerStatus",
+    "Template",
+    "kind_of",
+]
 
 
 class CaseKind(enum.StrEnum):
@@ -16,8 +22,9 @@ class CaseKind(enum.StrEnum):
     OFFICER_MAINTENANCE = "officer_maintenance"
 
 
-def kind_of(intent: Intent | str | None) -> CaseKind | None:
-    """The kind of case a message of ``intent`` opens; None for "other"."""
+def kind_of(intent: str | None) -> CaseKind | None:
+    """The kind of case a message of ``intent`` (:data:`mailbot.intake.model.Intent`)
+    opens; None for "other"."""
     try:
         return CaseKind(intent) if intent else None
     except ValueError:
@@ -30,6 +37,11 @@ class CaseStatus(enum.StrEnum):
     APPROVED = "approved"
     REJECTED = "rejected"
     FAILED = "failed"  # something broke (e.g. the reply bounced); staff must look
+
+
+class OfficerStatus(enum.StrEnum):
+    ACTIVE = "active"
+    INACTIVE = "inactive"
 
 
 class CaseFlag(enum.StrEnum):

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from mailbot.domain.enums import CaseFlag
+from mailbot.domain.values import is_blank as is_blank
 from mailbot.errors import CaseError
 from mailbot.store import casefiles
 from mailbot.store.models import Case
@@ -53,10 +54,6 @@ def load_case(session: Session, reference: str) -> Case:
     if case is None:
         raise CaseError(f"no case {reference.strip()!r}; `mailbot queue` lists the open cases")
     return case
-
-
-def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def section(data: Mapping[str, Any], name: str) -> dict[str, Any]:

@@ -9,51 +9,18 @@ records a set of requests mentions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from mailbot.domain import roster
+from mailbot.domain.roster import AgencyRef, OfficerRef, norm_number, norm_username
 from mailbot.review.common import is_blank, rows, section
 from mailbot.store.models import Agency, Officer
 
 _CHUNK = 500
-
-
-@dataclass(frozen=True)
-class AgencyRef:
-    id: int
-    judiciary_code: str
-    name: str
-    poc_email: str | None
-    hod_email: str | None
-
-    @property
-    def label(self) -> str:
-        return f"{self.judiciary_code} {self.name}"
-
-
-@dataclass(frozen=True)
-class OfficerRef:
-    id: int
-    officer_number: str
-    dps_username: str
-    agency_id: int
-    last_name: str
-    first_name: str
-    title: str | None
-    status: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "officer_number": self.officer_number,
-            "last_name": self.last_name,
-            "first_name": self.first_name,
-            "title": self.title,
-            "dps_username": self.dps_username,
-            "status": self.status,
-        }
 
 
 @dataclass(frozen=True)
@@ -68,30 +35,8 @@ class Conflict:
         return {"path": self.path, "value": self.value, "detail": self.detail}
 
 
-def norm_number(value: Any) -> str:
-    return "" if is_blank(value) else str(value).strip().upper()
-
-
-def norm_username(value: Any) -> str:
-    return "" if is_blank(value) else str(value).strip().lower()
-
-
-@dataclass
-class RosterIndex:
-    """The agencies, and the officers a set of requests mentions, keyed for lookups."""
-
-    agencies: dict[int, AgencyRef] = field(default_factory=dict)
-    by_number: dict[str, OfficerRef] = field(default_factory=dict)
-    by_username: dict[str, OfficerRef] = field(default_factory=dict)
-    # Agencies whose whole roster is loaded (not only the officers a request names).
-    full_agencies: set[int] = field(default_factory=set)
-    _by_code: dict[str, AgencyRef] = field(default_factory=dict, repr=False)
-
-    @property
-    def by_code(self) -> dict[str, AgencyRef]:
-        if len(self._by_code) != len(self.agencies):
-            self._by_code = {a.judiciary_code: a for a in self.agencies.values()}
-        return self._by_code
+class RosterIndex(roster.RosterIndex):
+    """A :class:`mailbot.domain.roster.RosterIndex` filled from the database."""
 
     @classmethod
     def load(
@@ -155,22 +100,11 @@ class RosterIndex:
                     self.add(OfficerRef(*r[:7], status=str(r[7])))
         self.full_agencies.update(agency_ids)
 
-    def add(self, officer: OfficerRef) -> None:
-        self.by_number[officer.officer_number.upper()] = officer
-        self.by_username[officer.dps_username.lower()] = officer
 
-    def officer(self, number: Any) -> OfficerRef | None:
-        return self.by_number.get(norm_number(number))
-
-    def agency_of(self, officer: OfficerRef) -> AgencyRef | None:
-        return self.agencies.get(officer.agency_id)
-
-    def officers_of(self, agency_id: int) -> list[OfficerRef]:
-        return [o for o in self.by_number.values() if o.agency_id == agency_id]
-
-    def owner_label(self, officer: OfficerRef) -> str:
-        agency = self.agency_of(officer)
-        return agency.label if agency else f"agency #{officer.agency_id}"
+def agency_ref(agency: Agency) -> AgencyRef:
+    return AgencyRef(
+        agency.id, agency.judiciary_code, agency.name, agency.poc_email, agency.hod_email
+    )
 
 
 def mentioned(data: Mapping[str, Any]) -> tuple[set[str], set[str]]:

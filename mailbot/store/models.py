@@ -35,7 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from mailbot.domain.enums import CaseKind, CaseStatus
+from mailbot.domain.enums import CaseKind, CaseStatus, OfficerStatus
 
 # Deterministic constraint names on every backend, so later migrations can drop them.
 NAMING_CONVENTION = {
@@ -118,11 +118,6 @@ class ProposalStatus(enum.StrEnum):
     PENDING = "pending"  # waiting for staff
     ACCEPTED = "accepted"
     DROPPED = "dropped"
-
-
-class OfficerStatus(enum.StrEnum):
-    ACTIVE = "active"
-    INACTIVE = "inactive"
 
 
 class Message(Base):
