@@ -9,10 +9,23 @@ __all__ = [
     "CaseFlag",
     "CaseKind",
     "CaseStatus",
+    "MessageOutcome",
     "OfficerStatus",
     "Template",
     "kind_of",
 ]
+
+
+class MessageOutcome(enum.StrEnum):
+    """What became of one message seen in the mailbox."""
+
+    PROCESSED = "processed"  # parsed and attached to a case
+    REVIEW = "review"  # parsed, but a person must look (unexpected, ambiguous)
+    QUARANTINED = "quarantined"  # could not be parsed; raw kept for reprocessing
+    TOO_LARGE = "too_large"  # over the size limit; body never fetched
+    AUTOMATED = "automated"  # auto-reply, bounce, list mail: never answered
+    DUPLICATE = "duplicate"  # same Message-ID or raw bytes as an earlier message
+    IGNORED = "ignored"  # our own mail coming back, or nothing to do
 
 
 class CaseKind(enum.StrEnum):

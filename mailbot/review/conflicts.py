@@ -12,15 +12,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mailbot.domain import roster
-from mailbot.domain.roster import AgencyRef, OfficerRef, norm_number, norm_username
+from mailbot.domain.roster import norm_number, norm_username
 from mailbot.review.common import is_blank, rows, section
-from mailbot.store.models import Agency, Officer
-
-_CHUNK = 500
+from mailbot.store import roster_index
+from mailbot.store.roster_index import agency_ref as agency_ref
 
 
 @dataclass(frozen=True)
@@ -36,7 +34,8 @@ class Conflict:
 
 
 class RosterIndex(roster.RosterIndex):
-    """A :class:`mailbot.domain.roster.RosterIndex` filled from the database."""
+    """A :class:`mailbot.domain.roster.RosterIndex` filled from the database
+    (:mod:`mailbot.store.roster_index`)."""
 
     @classmethod
     def load(
@@ -48,15 +47,7 @@ class RosterIndex(roster.RosterIndex):
     ) -> RosterIndex:
         """Every agency, plus the officers with these numbers or usernames, or of
         these agencies (a handful of queries, whatever the number of requests)."""
-        index = cls()
-        for a in session.execute(
-            select(
-                Agency.id, Agency.judiciary_code, Agency.name, Agency.poc_email, Agency.hod_email
-            )
-        ):
-            index.agencies[a.id] = AgencyRef(*a)
-        index.load_officers(session, numbers, usernames, agency_ids)
-        return index
+        return roster_index.load(session, cls(), numbers, usernames, agency_ids)
 
     def load_officers(
         self,
@@ -66,45 +57,7 @@ class RosterIndex(roster.RosterIndex):
         agency_ids: Iterable[int] = (),
     ) -> None:
         """Add the officers with these numbers or usernames, or of these agencies."""
-        o = Officer.__table__.c  # Core columns: plain rows, no ORM loading
-        columns = (
-            o.id,
-            o.officer_number,
-            o.dps_username,
-            o.agency_id,
-            o.last_name,
-            o.first_name,
-            o.title,
-            o.status,
-        )
-        number_set = {norm_number(n) for n in numbers} - {""}
-        username_set = {norm_username(u) for u in usernames} - {""}
-        agency_set = set(agency_ids)
-        if len(number_set) + len(username_set) + len(agency_set) > _CHUNK:
-            # A long queue mentions most of the roster: one pass over the officers is
-            # much faster than dozens of long IN lists, and keeps the same officers.
-            for r in session.execute(select(*columns)):
-                if r[1] in number_set or (r[2] or "").lower() in username_set or r[3] in agency_set:
-                    self.add(OfficerRef(*r[:7], status=str(r[7])))
-            self.full_agencies.update(agency_set)
-            return
-        wanted: list[tuple[Any, list[Any]]] = [
-            (o.officer_number, sorted(number_set)),
-            (func.lower(o.dps_username), sorted(username_set)),
-            (o.agency_id, sorted(agency_set)),
-        ]
-        for column, values in wanted:
-            for start in range(0, len(values), _CHUNK):
-                chunk = values[start : start + _CHUNK]
-                for r in session.execute(select(*columns).where(column.in_(chunk))):
-                    self.add(OfficerRef(*r[:7], status=str(r[7])))
-        self.full_agencies.update(agency_ids)
-
-
-def agency_ref(agency: Agency) -> AgencyRef:
-    return AgencyRef(
-        agency.id, agency.judiciary_code, agency.name, agency.poc_email, agency.hod_email
-    )
+        roster_index.load_officers(session, self, numbers, usernames, agency_ids)
 
 
 def mentioned(data: Mapping[str, Any]) -> tuple[set[str], set[str]]:

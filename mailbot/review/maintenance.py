@@ -13,10 +13,8 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from mailbot.domain import roster as domain_roster
 from mailbot.domain.enums import OfficerStatus
 from mailbot.domain.roster_diff import (
     _EDITABLE,
@@ -30,23 +28,17 @@ from mailbot.domain.roster_diff import (
 )
 from mailbot.domain.values import is_blank
 from mailbot.errors import CaseError
-from mailbot.review.conflicts import RosterIndex, agency_ref, norm_number, norm_username
-from mailbot.store import roster
+from mailbot.review.conflicts import RosterIndex
+from mailbot.store import roster, roster_index
 from mailbot.store.models import Agency
 
 
 def maintenance_authority(session: Session, sender: str, agency_code: str | None) -> Agency | None:
     """The agency whose registered PoC or head of department address is ``sender``
-    (:func:`mailbot.domain.roster.authority` over the agencies on file with it)."""
-    address = (sender or "").strip().lower()
-    if not address:
-        return None
-    query = select(Agency).where(
-        or_(func.lower(Agency.poc_email) == address, func.lower(Agency.hod_email) == address)
-    )
-    found = {a.id: a for a in session.scalars(query.limit(50))}
-    chosen = domain_roster.authority(address, agency_code, map(agency_ref, found.values()))
-    return found[chosen.id] if chosen is not None else None
+    (see :func:`mailbot.store.roster_index.authority`). With ``agency_code`` only that
+    agency counts; without it the sender must be on file for exactly one agency. None
+    means the sender may not change any roster."""
+    return roster_index.authority(session, sender, agency_code)
 
 
 def roster_diff(session: Session, agency: Agency, changes: list[dict[str, Any]]) -> list[DiffRow]:
@@ -59,14 +51,7 @@ def load_index(
     session: Session, change_lists: Sequence[Sequence[Mapping[str, Any]]], agency_ids: Sequence[int]
 ) -> RosterIndex:
     """One :class:`RosterIndex` covering several change requests."""
-    numbers: set[str] = set()
-    usernames: set[str] = set()
-    for changes in change_lists:
-        for c in changes:
-            if isinstance(c, Mapping):
-                numbers.add(norm_number(c.get("officer_number")))
-                usernames.add(norm_username(c.get("dps_username")))
-    return RosterIndex.load(session, numbers, usernames, agency_ids)
+    return roster_index.for_changes(session, change_lists, agency_ids, RosterIndex())
 
 
 def apply_changes(

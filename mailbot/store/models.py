@@ -35,7 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from mailbot.domain.enums import CaseKind, CaseStatus, OfficerStatus
+from mailbot.domain.enums import CaseKind, CaseStatus, MessageOutcome, OfficerStatus
 
 # Deterministic constraint names on every backend, so later migrations can drop them.
 NAMING_CONVENTION = {
@@ -94,18 +94,6 @@ def _enum(cls: type[enum.StrEnum], name: str) -> Enum:
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
-
-
-class MessageOutcome(enum.StrEnum):
-    """What became of one message seen in the mailbox."""
-
-    PROCESSED = "processed"  # parsed and attached to a case
-    REVIEW = "review"  # parsed, but a person must look (unexpected, ambiguous)
-    QUARANTINED = "quarantined"  # could not be parsed; raw kept for reprocessing
-    TOO_LARGE = "too_large"  # over the size limit; body never fetched
-    AUTOMATED = "automated"  # auto-reply, bounce, list mail: never answered
-    DUPLICATE = "duplicate"  # same Message-ID or raw bytes as an earlier message
-    IGNORED = "ignored"  # our own mail coming back, or nothing to do
 
 
 class OutboxStatus(enum.StrEnum):
