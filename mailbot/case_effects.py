@@ -75,8 +75,6 @@ class Effects:
             poc_email=step.poc_email,
             flags=step.flags,
         )
-        # The checklist is not part of the merged values: keep it as computed.
-        casefiles.update_case(self.session, case, now=self.now, data={**case.data, **step.data})
         return case
 
     def _on_case(self, case: Case, step: d.Step) -> None:

@@ -175,6 +175,12 @@ def _merge_rows(
     return rows
 
 
+def provenance_of(data: Mapping[str, Any], message_id: int | None) -> dict[str, Any]:
+    """The provenance of a case opened from ``data``: every value in it (by path)
+    comes from ``message_id``."""
+    return provenance_update({}, merge({}, data)[1], message_id)
+
+
 def provenance_update(
     provenance: Mapping[str, Any], revisions: list[Revision], message_id: int | None
 ) -> dict[str, Any]:

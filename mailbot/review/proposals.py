@@ -118,9 +118,10 @@ def accept_proposal(
         "point_of_contact": section(case.data, "point_of_contact").get("email"),
         "head_of_department": section(case.data, "head_of_department").get("email"),
     }
-    revisions = casefiles.merge_into_case(
-        session, case, proposal.data, now=now, message_id=proposal.message_id
-    )
+    merged, revisions = cases.merge(case.data, proposal.data)
+    casefiles.record_revisions(session, case, revisions, now=now, message_id=proposal.message_id)
+    if revisions:  # the same values, with the message's notes (they carry no revision)
+        casefiles.update_case(session, case, now=now, data=merged)
     checked = casecheck.recheck(dict(case.data), rules)
     poc = section(checked, "point_of_contact").get("email")
     casefiles.update_case(

@@ -1,7 +1,7 @@
 """Cases, their revision history, and the audit trail.
 
-All functions take an open :class:`~sqlalchemy.orm.Session` and never commit. The
-decisions (merge rules, allowed status moves) come from :mod:`mailbot.cases`.
+All functions take an open :class:`~sqlalchemy.orm.Session` and never commit. They
+store what :mod:`mailbot.domain` decided (merge revisions, allowed status moves).
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailbot import cases
-from mailbot.cases import CaseFlag, CaseKind, CaseStatus, Revision
+from mailbot.domain import merge, references
+from mailbot.domain.enums import CaseFlag, CaseKind, CaseStatus
+from mailbot.domain.merge import Revision
+from mailbot.domain.status import transition
 from mailbot.store.ledger import normalize_message_id
 from mailbot.store.models import (
     AuditEvent,
@@ -42,28 +44,33 @@ def create_case(
     agency_code: str | None = None,
     poc_email: str | None = None,
     flags: Iterable[str] = (),
+    provenance: Mapping[str, Any] | None = None,
 ) -> Case:
-    """Open a case and give it its reference (``prefix`` + zero-padded id).
+    """Open a case with ``data`` as given and give it its reference (``prefix`` +
+    zero-padded id).
 
-    ``message_id`` is the ledger id of the message the data came from: every value in
-    ``data`` is recorded as coming from it (``case.provenance``).
+    ``message_id`` is the ledger id of the message the data came from: unless
+    ``provenance`` says otherwise, every value in ``data`` is recorded as coming from
+    it (``case.provenance``).
     """
-    merged, revisions = cases.merge({}, dict(data or {}))
+    values = dict(data or {})
+    if provenance is None:
+        provenance = merge.provenance_of(values, message_id)
     case = Case(
         kind=CaseKind(kind),
         status=CaseStatus(status),
         sender=sender,
         agency_code=agency_code,
         poc_email=poc_email,
-        data=merged,
-        provenance=cases.provenance_update({}, revisions, message_id),
+        data=values,
+        provenance=dict(provenance),
         flags=sorted(set(flags)),
         created_at=now,
         updated_at=now,
     )
     session.add(case)
     session.flush()
-    case.reference = cases.format_reference(prefix, case.id)
+    case.reference = references.format_reference(prefix, case.id)
     session.flush()
     return case
 
@@ -114,28 +121,6 @@ def find_case_by_message_ids(session: Session, message_ids: Iterable[str | None]
     return session.get(Case, case_id) if case_id is not None else None
 
 
-def merge_into_case(
-    session: Session,
-    case: Case,
-    new_data: Mapping[str, Any],
-    *,
-    now: datetime,
-    message_id: int | None = None,
-) -> list[Revision]:
-    """Merge a reply's parse result into the case (see :func:`mailbot.cases.merge`).
-
-    Every changed value is kept in ``case_revisions`` and its provenance points at
-    ``message_id`` (the ledger id of the reply). The status is not touched: re-check
-    the merged data and call :func:`set_status`.
-    """
-    merged, revisions = cases.merge(case.data, new_data)
-    record_revisions(session, case, revisions, now=now, message_id=message_id)
-    if revisions:
-        case.data = merged  # the same values, with the reply's notes (they carry no revision)
-        session.flush()
-    return revisions
-
-
 def update_case(
     session: Session,
     case: Case,
@@ -159,7 +144,7 @@ def update_case(
 
 def set_status(session: Session, case: Case, status: CaseStatus | str, *, now: datetime) -> None:
     """Move the case to ``status``; :class:`~mailbot.errors.CaseError` if not allowed."""
-    new = cases.transition(case.status, status)
+    new = transition(case.status, status)
     if new != case.status:
         case.status = new
         case.updated_at = now
@@ -242,8 +227,8 @@ def record_revisions(
     now: datetime,
     message_id: int | None = None,
 ) -> None:
-    """Apply revisions computed by :func:`mailbot.cases.merge` (some of a reply's
-    changes, the rest held back) with their history and provenance."""
+    """Apply revisions computed by :func:`mailbot.domain.merge.merge` (some of a
+    reply's changes, the rest held back) with their history and provenance."""
     if not revisions:
         return
     for revision in revisions:
@@ -257,8 +242,8 @@ def record_revisions(
                 at=now,
             )
         )
-    case.data = cases.apply_revisions(case.data, revisions)
-    case.provenance = cases.provenance_update(case.provenance, revisions, message_id)
+    case.data = merge.apply_revisions(case.data, revisions)
+    case.provenance = merge.provenance_update(case.provenance, revisions, message_id)
     case.updated_at = now
     session.flush()
 
