@@ -18,7 +18,7 @@ from mailbot.domain.enums import AuditAction, CaseFlag, MessageOutcome, Template
 from mailbot.errors import MailbotError
 from mailbot.intake.parts import MessageParts
 from mailbot.notify import queue_email
-from mailbot.store import bounces, casefiles
+from mailbot.store import bounces, casefiles, logos
 from mailbot.store.models import Case, Message
 
 log = structlog.get_logger()
@@ -51,6 +51,8 @@ class Effects:
                 case = self._open(step)
             elif isinstance(step, d.Log):
                 getattr(log, step.level)(step.event, **dict(step.fields))
+            elif isinstance(step, d.KeepLogo):
+                logos.keep(self.session, step.image, self.now)
             elif isinstance(step, d.RecordHardBounce):
                 threshold = self.settings.bot.suppress_after_hard_bounces
                 bounces.record_hard_bounce(self.session, step.address, self.now, threshold)

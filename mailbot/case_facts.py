@@ -21,6 +21,7 @@ from mailbot.domain.facts import (
     CaseState,
     EarlierMessage,
     Facts,
+    LogoImage,
     Mailbox,
     Policy,
     Reading,
@@ -67,8 +68,31 @@ def case_state(case: Case) -> CaseState:
     )
 
 
+def logo_of(data: Mapping[str, Any], parts: MessageParts) -> LogoImage | None:
+    """The attachment the reading chose as logo (``logo_info`` names its SHA-256)."""
+    found = data.get("logo_info")
+    info: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+    wanted = info.get("sha256")
+    if not isinstance(wanted, str):
+        return None
+    for attachment in parts.attachments:
+        if hashlib.sha256(attachment.data).hexdigest() == wanted:
+            return LogoImage(
+                filename=str(info.get("filename") or attachment.filename),
+                format=str(info.get("format") or ""),
+                width=int(info.get("width") or 0),
+                height=int(info.get("height") or 0),
+                sha256=wanted,
+                data=attachment.data,
+            )
+    return None
+
+
 def reading_of(
-    result: ParseResult, notes: list[str], data: Mapping[str, Any] | None = None
+    result: ParseResult,
+    notes: list[str],
+    parts: MessageParts,
+    data: Mapping[str, Any] | None = None,
 ) -> Reading:
     """The reading as case data, values cleaned of control and bidi characters."""
     if data is None:
@@ -88,6 +112,7 @@ def reading_of(
         cleaned=count,
         agency_code=result.agency.judiciary_code,
         poc_email=result.point_of_contact.email,
+        logo=logo_of(data, parts),
     )
 
 
@@ -181,7 +206,7 @@ def message_facts(
         earlier=earlier_copies(session, message),
         from_problem=from_problem([v for name, v in headers if name == "from"]),
         trust=Trust(verification.configured, verification.verified, verification.reason or ""),
-        reading=reading_of(result, [*parts.notes, *result.notes]),
+        reading=reading_of(result, [*parts.notes, *result.notes], parts),
         mailbox=mailbox(session, parts.sender or "", now),
     )
 
@@ -242,7 +267,12 @@ def answer(
     )
     if case.kind != CaseKind.ENROLLMENT:
         reread = parse_parts(without_sent(parts, sent), rules, limits, loop_header)
-        return reading_of(reread, [*parts.notes, *reread.notes])
+        return reading_of(reread, [*parts.notes, *reread.notes], parts)
     data, notes = read_answer(parts, sent, case.data, rules, limits, loop_header)
     cleaned, count = safety.clean_data(dict(data))
-    return Reading(data=dict(cleaned), notes=(*parts.notes, *notes), cleaned=count)
+    return Reading(
+        data=dict(cleaned),
+        notes=(*parts.notes, *notes),
+        cleaned=count,
+        logo=logo_of(data, parts),
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mailbot.domain.enums import AuditAction, CaseFlag, CaseKind, CaseStatus, MessageOutcome
+from mailbot.domain.facts import LogoImage
 from mailbot.domain.merge import Revision
 
 
@@ -95,6 +96,13 @@ class Reply:
 
 
 @dataclass(frozen=True)
+class KeepLogo:
+    """Keep the logo image the message gave (approval writes it to the agency)."""
+
+    image: LogoImage
+
+
+@dataclass(frozen=True)
 class Log:
     """A line for the operator's log (never a value from the email)."""
 
@@ -113,6 +121,7 @@ Step = (
     | SetStatus
     | RecordHardBounce
     | Reply
+    | KeepLogo
     | Log
 )
 

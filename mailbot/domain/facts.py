@@ -21,6 +21,7 @@ __all__ = [
     "EarlierMessage",
     "Facts",
     "Intent",
+    "LogoImage",
     "Mailbox",
     "Policy",
     "Reading",
@@ -53,6 +54,23 @@ class Trust:
 
 
 @dataclass(frozen=True)
+class LogoImage:
+    """The image a message gives as the agency logo, as read (``logo_info`` in the
+    case data names it by ``sha256``)."""
+
+    filename: str
+    format: str
+    width: int
+    height: int
+    sha256: str
+    data: bytes = field(repr=False)
+
+    @property
+    def size_bytes(self) -> int:
+        return len(self.data)
+
+
+@dataclass(frozen=True)
 class Reading:
     """What a message says, as case data (values cleaned of control characters)."""
 
@@ -62,6 +80,7 @@ class Reading:
     cleaned: int = 0  # control characters removed from its values
     agency_code: str | None = None
     poc_email: str | None = None
+    logo: LogoImage | None = None  # the logo image, kept for approval
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from mailbot.review.common import is_blank, load_case, rows, section
 from mailbot.review.conflicts import case_conflicts
 from mailbot.review.maintenance import apply_changes, load_index
 from mailbot.review.proposals import check_trust
-from mailbot.store import casefiles, roster
+from mailbot.store import casefiles, logos, roster
 from mailbot.store.models import Agency, Case, Message
 
 log = structlog.get_logger()
@@ -44,14 +44,27 @@ def _need_actor(actor: str) -> str:
 
 
 def find_case_logo(session: Session, case: Case, limits: Any = None) -> Any:
-    """The logo image (:class:`~mailbot.intake.logo.LogoInfo`) from the case's stored
-    messages, newest first; the one whose SHA-256 the poll loop recorded in
-    ``logo_info`` when there is one. None when no message holds it."""
-    from mailbot.intake.logo import find_logo
-    from mailbot.intake.message import read_message
+    """The logo image (:class:`~mailbot.intake.logo.LogoInfo`) of the case: the one
+    kept when its message was read, by the SHA-256 recorded in ``logo_info``. A case
+    read before images were kept finds it in its stored messages, newest first. None
+    when there is none."""
+    from mailbot.intake.logo import LogoInfo
 
     info = case.data.get("logo_info") if isinstance(case.data, dict) else None
     wanted = info.get("sha256") if isinstance(info, dict) else None
+    kept = logos.find(session, wanted) if isinstance(wanted, str) else None
+    if kept is not None:
+        return LogoInfo(
+            kept.filename, kept.format, kept.width, kept.height, kept.size_bytes, kept.sha256,
+            kept.data,
+        )  # fmt: skip
+    return _logo_in_messages(session, case, wanted, limits)
+
+
+def _logo_in_messages(session: Session, case: Case, wanted: Any, limits: Any) -> Any:
+    from mailbot.intake.logo import find_logo
+    from mailbot.intake.message import read_message
+
     raws = session.scalars(
         select(Message.raw)
         .where(Message.case_id == case.id, Message.raw.is_not(None))

@@ -190,6 +190,21 @@ class AddressBounce(Base):
     suppressed_at: Mapped[datetime | None]
 
 
+class Logo(Base):
+    """An agency logo image read from an email, kept by its SHA-256 when the message
+    is read: approval writes it to the agency record without reading the email again."""
+
+    __tablename__ = "logos"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    format: Mapped[str] = mapped_column(String(10))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    stored_at: Mapped[datetime]
+
+
 class Case(Base):
     """One request (enrolment or officer maintenance) followed until staff decide.
 

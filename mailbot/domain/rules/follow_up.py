@@ -17,6 +17,7 @@ from mailbot.domain.decision import (
     Decision,
     Flag,
     HoldChanges,
+    KeepLogo,
     RecordRevisions,
     SetStatus,
     Step,
@@ -67,7 +68,8 @@ def decide(facts: Facts, case: CaseState, policy: Policy) -> Decision:
         )
     answer = facts.answer if facts.answer is not None else facts.reading
     new = new_values(facts, case, answer)
-    steps: list[Step] = []
+    # The image is kept even when the values are held: staff may accept them.
+    steps: list[Step] = [KeepLogo(answer.logo)] if answer.logo is not None else []
     if answer.cleaned:
         steps += [
             Flag(CaseFlag.CONTROL_CHARACTERS_REMOVED),

@@ -9,7 +9,7 @@ a From naming no single plain address is answered to nobody.
 from __future__ import annotations
 
 from mailbot.domain.checklist import is_complete, recheck
-from mailbot.domain.decision import Audit, Decision, Flag, OpenCase, Step
+from mailbot.domain.decision import Audit, Decision, Flag, KeepLogo, OpenCase, Step
 from mailbot.domain.enums import (
     AuditAction,
     CaseFlag,
@@ -62,6 +62,8 @@ def decide(facts: Facts, policy: Policy, ambiguous: str | None = None) -> Decisi
             },
         ),
     ]
+    if reading.logo is not None:
+        steps.append(KeepLogo(reading.logo))
     if reading.cleaned:
         steps += [
             Flag(CaseFlag.CONTROL_CHARACTERS_REMOVED),
