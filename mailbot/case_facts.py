@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from mailbot import safety
 from mailbot.config import Settings
+from mailbot.domain.case_data import CaseData
 from mailbot.domain.enums import CaseKind, CaseStatus
 from mailbot.domain.facts import (
     BouncedReply,
@@ -64,7 +65,7 @@ def case_state(case: Case) -> CaseState:
         sender=case.sender,
         poc_email=case.poc_email,
         agency_code=case.agency_code,
-        data=case.data or {},
+        data=CaseData.load(case.data),
     )
 
 
@@ -107,7 +108,7 @@ def reading_of(
     cleaned, count = safety.clean_data(dict(data))
     return Reading(
         intent=result.intent,
-        data=dict(cleaned),
+        data=CaseData.load(cleaned),
         notes=tuple(notes),
         cleaned=count,
         agency_code=result.agency.judiciary_code,
@@ -225,9 +226,8 @@ def agency_by_code(session: Session, code: str | None) -> Any:
     return roster.get_agency(session, code) if code else None
 
 
-def changes_of(data: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    value = data.get("changes")
-    return [c for c in value if isinstance(c, Mapping)] if isinstance(value, list) else []
+def changes_of(data: CaseData) -> list[Mapping[str, Any]]:
+    return [c.model_dump() for c in data.changes]
 
 
 def raw_headers(message: Message, parts: MessageParts) -> list[tuple[str, str]]:
@@ -271,7 +271,7 @@ def answer(
     data, notes = read_answer(parts, sent, case.data, rules, limits, loop_header)
     cleaned, count = safety.clean_data(dict(data))
     return Reading(
-        data=dict(cleaned),
+        data=CaseData.load(cleaned),
         notes=(*parts.notes, *notes),
         cleaned=count,
         logo=logo_of(data, parts),

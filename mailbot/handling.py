@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from mailbot import case_facts
 from mailbot.case_effects import Effects, Outcome
 from mailbot.config import Settings
+from mailbot.domain.case_data import CaseData
 from mailbot.domain.decide import Route, decide, route
 from mailbot.domain.enums import CaseKind
 from mailbot.domain.facts import Facts
@@ -96,6 +97,9 @@ class Handler:
         facts = replace(facts, answer=answer)
         if case.kind == CaseKind.OFFICER_MAINTENANCE and case.agency_code:
             agency = case_facts.agency_by_code(session, case.agency_code)
-            changes = [case_facts.changes_of(case.data or {}), case_facts.changes_of(answer.data)]
+            changes = [
+                case_facts.changes_of(CaseData.load(case.data)),
+                case_facts.changes_of(answer.data),
+            ]
             facts = replace(facts, roster=case_facts.roster_facts(session, agency, changes))
         return facts

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
+from mailbot.domain.case_data import CaseData
 from mailbot.domain.enums import AuditAction, CaseFlag, CaseKind, CaseStatus, MessageOutcome
 from mailbot.domain.facts import LogoImage
 from mailbot.domain.merge import Revision
@@ -23,7 +24,7 @@ class OpenCase:
 
     kind: CaseKind
     status: CaseStatus
-    data: Mapping[str, Any]
+    data: CaseData
     sender: str
     agency_code: str | None
     poc_email: str | None
@@ -50,7 +51,7 @@ class HoldChanges:
 
     kind: str  # contact_change or follow_up
     reason: str
-    data: Mapping[str, Any]
+    data: CaseData
     detail: Mapping[str, Any]
 
 
@@ -61,16 +62,16 @@ class RecordRevisions:
     revisions: tuple[Revision, ...]
 
 
-_KEEP: Any = object()
+_KEEP = object()
 
 
 @dataclass(frozen=True)
 class UpdateCase:
     """Replace the case's data and searchable columns (``KEEP`` leaves one as is)."""
 
-    data: Mapping[str, Any] | None = None
-    agency_code: Any = _KEEP
-    poc_email: Any = _KEEP
+    data: CaseData | None = None
+    agency_code: str | object | None = _KEEP
+    poc_email: str | object | None = _KEEP
 
 
 KEEP = _KEEP
@@ -126,6 +127,9 @@ Step = (
 )
 
 
+S = TypeVar("S")
+
+
 @dataclass(frozen=True)
 class Decision:
     """What becomes of one message (its ledger outcome) and what it does to a case."""
@@ -138,6 +142,6 @@ class Decision:
     def with_steps(self, *before: Step) -> Decision:
         return Decision(self.outcome, self.reason, self.case_id, (*before, *self.steps))
 
-    def of(self, kind: type[Step]) -> list[Any]:
+    def of(self, kind: type[S]) -> list[S]:
         """The steps of one kind, in order (for tests and the log)."""
         return [s for s in self.steps if isinstance(s, kind)]

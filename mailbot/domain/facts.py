@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
+from mailbot.domain.case_data import CaseData
 from mailbot.domain.enums import CaseKind, CaseStatus
 from mailbot.domain.roster import AgencyRef, RosterIndex
 from mailbot.intake.model import Intent
@@ -41,7 +41,7 @@ class CaseState:
     sender: str | None = None
     poc_email: str | None = None
     agency_code: str | None = None
-    data: Mapping[str, Any] = field(default_factory=dict)
+    data: CaseData = field(default_factory=CaseData)
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Reading:
     """What a message says, as case data (values cleaned of control characters)."""
 
     intent: Intent = "other"
-    data: Mapping[str, Any] = field(default_factory=dict)
+    data: CaseData = field(default_factory=CaseData)
     notes: tuple[str, ...] = ()  # parts skipped and limits hit while reading
     cleaned: int = 0  # control characters removed from its values
     agency_code: str | None = None

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from mailbot.domain.case_data import CaseData
 from mailbot.domain.paths import FieldPath, Part
 
 
@@ -173,6 +174,17 @@ def _merge_rows(
         taken.add(at)
         rows[at] = _merge_value(rows[at], dict(row), FieldPath.of(key, at), revisions)
     return rows
+
+
+def merge_case(old: CaseData, new: CaseData) -> tuple[CaseData, list[Revision]]:
+    """:func:`merge` on typed case data."""
+    merged, revisions = merge(old.stored(), new.stored())
+    return CaseData.load(merged), revisions
+
+
+def revised(data: CaseData, revisions: list[Revision]) -> CaseData:
+    """:func:`apply_revisions` on typed case data."""
+    return CaseData.load(apply_revisions(data.stored(), revisions))
 
 
 def provenance_of(data: Mapping[str, Any], message_id: int | None) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot.domain import merge, references
+from mailbot.domain.case_data import CaseData
 from mailbot.domain.enums import CaseFlag, CaseKind, CaseStatus
 from mailbot.domain.merge import Revision
 from mailbot.domain.status import transition
@@ -31,13 +32,20 @@ from mailbot.store.models import (
 _KEEP = object()
 
 
+def _json(data: CaseData | Mapping[str, Any] | None) -> dict[str, Any]:
+    """Case data as its stored JSON."""
+    if isinstance(data, CaseData):
+        return data.stored()
+    return dict(data or {})
+
+
 def create_case(
     session: Session,
     *,
     kind: CaseKind | str,
     prefix: str,
     now: datetime,
-    data: Mapping[str, Any] | None = None,
+    data: CaseData | Mapping[str, Any] | None = None,
     message_id: int | None = None,
     status: CaseStatus | str = CaseStatus.NEEDS_INFO,
     sender: str | None = None,
@@ -53,7 +61,7 @@ def create_case(
     ``provenance`` says otherwise, every value in ``data`` is recorded as coming from
     it (``case.provenance``).
     """
-    values = dict(data or {})
+    values = _json(data)
     if provenance is None:
         provenance = merge.provenance_of(values, message_id)
     case = Case(
@@ -126,14 +134,14 @@ def update_case(
     case: Case,
     *,
     now: datetime,
-    data: Mapping[str, Any] | None = None,
+    data: CaseData | Mapping[str, Any] | None = None,
     agency_code: Any = _KEEP,
     poc_email: Any = _KEEP,
 ) -> None:
     """Replace the case's data (e.g. after re-checking: new ``missing``/``invalid``)
     or its searchable columns. Arguments left out are kept."""
     if data is not None:
-        case.data = dict(data)
+        case.data = _json(data)
     if agency_code is not _KEEP:
         case.agency_code = agency_code
     if poc_email is not _KEEP:
@@ -257,7 +265,7 @@ def add_proposal(
     *,
     kind: str,
     reason: str,
-    data: Mapping[str, Any],
+    data: CaseData | Mapping[str, Any],
     now: datetime,
     message_id: int | None = None,
 ) -> CaseProposal:
@@ -267,7 +275,7 @@ def add_proposal(
         message_id=message_id,
         kind=kind,
         reason=reason,
-        data=dict(data),
+        data=_json(data),
         status=ProposalStatus.PENDING,
         created_at=now,
     )

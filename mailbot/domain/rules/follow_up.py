@@ -9,9 +9,8 @@ is still missing, or that the case is complete.
 
 from __future__ import annotations
 
-from typing import Any
-
-from mailbot.domain.checklist import is_complete, recheck
+from mailbot.domain.case_data import CaseData
+from mailbot.domain.checklist import check
 from mailbot.domain.decision import (
     Audit,
     Decision,
@@ -32,7 +31,7 @@ from mailbot.domain.enums import (
     Template,
 )
 from mailbot.domain.facts import CaseState, Facts, Policy, Reading
-from mailbot.domain.merge import Revision, apply_revisions, is_contact_change, merge
+from mailbot.domain.merge import Revision, is_contact_change, merge_case, revised
 from mailbot.domain.notes import message_notes
 from mailbot.domain.rules import maintenance, reply_cap
 from mailbot.domain.rules.verification import strictest
@@ -46,16 +45,16 @@ def is_open(case: CaseState) -> bool:
     return case.status in OPEN_STATUSES
 
 
-def new_values(facts: Facts, case: CaseState, answer: Reading) -> dict[str, Any]:
+def new_values(facts: Facts, case: CaseState, answer: Reading) -> CaseData:
     """What the reply brings, as case data to merge."""
-    new = dict(answer.data)
+    new = answer.data.stored()
     new["notes"] = message_notes(facts.ledger_id, answer.notes)
-    new["intent"] = case.data.get("intent")
+    new["intent"] = case.data.intent
     for key in _NOT_FROM_REPLY:
         new.pop(key, None)
     if case.kind == CaseKind.ENROLLMENT:
         new.pop("changes", None)
-    return new
+    return CaseData.load(new)
 
 
 def decide(facts: Facts, case: CaseState, policy: Policy) -> Decision:
@@ -82,7 +81,7 @@ def decide(facts: Facts, case: CaseState, policy: Policy) -> Decision:
     hold = strictest(facts.trust, policy, "follow_up", kind)
     known = {a.lower() for a in (case.sender, case.poc_email) if a}
     same = facts.sender.lower() in known
-    merged, revisions = merge(case.data, new)
+    merged, revisions = merge_case(case.data, new)
     if not same:
         allowed: list[Revision] = []
         why = "sent from an address that is not the case's"
@@ -111,20 +110,19 @@ def decide(facts: Facts, case: CaseState, policy: Policy) -> Decision:
     steps.append(RecordRevisions(tuple(allowed)))
     # Notes carry no revision: what this message skipped is kept on the case and said
     # in the reply whatever else is held.
-    data = recheck(
-        {**apply_revisions(case.data, allowed), "notes": merged.get("notes", [])}, policy.rules
-    )
+    notes = [n.model_dump() for n in merged.notes]
+    data = check(revised(case.data, allowed).changed(notes=notes), policy.rules)
     if case.kind == CaseKind.OFFICER_MAINTENANCE and case.agency_code:
         data, flags = maintenance.checked(data, facts.roster)
         steps += flags
     steps.append(
         UpdateCase(
             data,
-            agency_code=(data.get("agency") or {}).get("judiciary_code") or case.agency_code,
-            poc_email=(data.get("point_of_contact") or {}).get("email") or case.poc_email,
+            agency_code=data.agency.judiciary_code or case.agency_code,
+            poc_email=data.point_of_contact.email or case.poc_email,
         )
     )
-    complete = is_complete(data)
+    complete = data.complete
     target = status_after_check(case.status, complete)
     if target != case.status:
         steps.append(SetStatus(target))

@@ -5,10 +5,7 @@ else staff must look at (a transfer in from another agency) flags the case."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from mailbot.domain.checklist import is_complete
+from mailbot.domain.case_data import CaseData, Problem
 from mailbot.domain.decision import Decision, Flag, SetStatus, Step, UpdateCase
 from mailbot.domain.enums import CaseFlag, CaseStatus, MessageOutcome, Template
 from mailbot.domain.facts import Facts, Policy, RosterFacts
@@ -18,41 +15,35 @@ from mailbot.domain.roster_diff import diff_changes
 from mailbot.domain.rules import reply_cap
 
 
-def with_roster(
-    data: Mapping[str, Any], agency: AgencyRef, index: RosterIndex
-) -> tuple[dict[str, Any], bool]:
+def with_roster(data: CaseData, agency: AgencyRef, index: RosterIndex) -> tuple[CaseData, bool]:
     """``data`` with the agency named as on file and the roster problems that block it
     in ``invalid``; and whether another problem needs staff (a roster flag)."""
-    out = dict(data)
-    out["agency"] = {
-        **(data.get("agency") or {}),
-        "name": agency.name,
-        "judiciary_code": agency.judiciary_code,
-    }
-    invalid = [i for i in data.get("invalid") or [] if FieldPath(i["field"]).root != "changes"]
+    invalid = data.blocking()
     flagged = False
-    for row in diff_changes(index, agency.id, list(data.get("changes") or [])):
+    for row in diff_changes(index, agency.id, [c.model_dump() for c in data.changes]):
         if row.problem and row.blocking:
             path = FieldPath.of("changes", row.index, "officer_number")
-            invalid.append({"field": str(path), "reason": row.problem})
+            invalid.append(Problem(field=str(path), reason=row.problem))
         elif row.problem:
             flagged = True
-    out["invalid"] = invalid
-    return out, flagged
+    named = data.agency.model_copy(
+        update={"name": agency.name, "judiciary_code": agency.judiciary_code}
+    )
+    return data.changed(
+        agency=named.model_dump(), invalid=[i.model_dump() for i in invalid]
+    ), flagged
 
 
-def checked(
-    data: Mapping[str, Any], roster: RosterFacts | None
-) -> tuple[dict[str, Any], list[Step]]:
+def checked(data: CaseData, roster: RosterFacts | None) -> tuple[CaseData, list[Step]]:
     """``data`` checked against the roster of the agency in ``roster`` (when known)."""
     if roster is None or roster.authority is None or roster.index is None:
-        return dict(data), []
+        return data, []
     out, flagged = with_roster(data, roster.authority, roster.index)
     return out, [Flag(CaseFlag.ROSTER_PROBLEM)] if flagged else []
 
 
 def after_opening(
-    facts: Facts, policy: Policy, data: Mapping[str, Any], status: CaseStatus, held: bool
+    facts: Facts, policy: Policy, data: CaseData, status: CaseStatus, held: bool
 ) -> Decision:
     """The rest of a new roster change case (its data and status as opened)."""
     roster = facts.roster or RosterFacts()
@@ -78,7 +69,7 @@ def after_opening(
         )
     new, flags = checked(data, roster)
     steps = [*flags, UpdateCase(new, agency_code=agency.judiciary_code)]
-    if is_complete(new):
+    if new.complete:
         steps += reply_cap.reply(facts.mailbox, policy, Template.MAINTENANCE_RECEIVED)
     else:
         if status != CaseStatus.NEEDS_INFO:

@@ -8,7 +8,7 @@ a From naming no single plain address is answered to nobody.
 
 from __future__ import annotations
 
-from mailbot.domain.checklist import is_complete, recheck
+from mailbot.domain.checklist import check
 from mailbot.domain.decision import Audit, Decision, Flag, KeepLogo, OpenCase, Step
 from mailbot.domain.enums import (
     AuditAction,
@@ -30,8 +30,7 @@ def opens_case(facts: Facts) -> bool:
 
 def decide(facts: Facts, policy: Policy, ambiguous: str | None = None) -> Decision:
     reading = facts.reading
-    data = dict(reading.data)
-    data["notes"] = message_notes(facts.ledger_id, reading.notes)
+    notes = message_notes(facts.ledger_id, reading.notes)
     is_maintenance = reading.intent == CaseKind.OFFICER_MAINTENANCE
     hold = unverified(facts.trust, policy, "roster_change" if is_maintenance else "enrollment")
     flags: list[CaseFlag] = []
@@ -39,8 +38,8 @@ def decide(facts: Facts, policy: Policy, ambiguous: str | None = None) -> Decisi
         flags.append(CaseFlag.AMBIGUOUS_SENDER)
     if hold is not None:
         flags.append(CaseFlag.UNVERIFIED_SENDER)
-    data = recheck(data, policy.rules)
-    complete = is_complete(data)
+    data = check(reading.data.changed(notes=notes), policy.rules)
+    complete = data.complete
     status = CaseStatus.IN_REVIEW if complete else CaseStatus.NEEDS_INFO
     steps: list[Step] = [
         OpenCase(

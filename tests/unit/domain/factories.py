@@ -6,6 +6,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
+from mailbot.domain.case_data import CaseData
 from mailbot.domain.enums import CaseKind, CaseStatus
 from mailbot.domain.facts import CaseState, Facts, Mailbox, Policy, Reading, Trust
 from mailbot.intake.rules import load_rules
@@ -55,7 +56,7 @@ def reading(data: dict[str, Any] | None = None, **over: Any) -> Reading:
     data = enrolment() if data is None else data
     return Reading(
         intent=data.get("intent", "other"),
-        data=data,
+        data=CaseData.load(data),
         agency_code=(data.get("agency") or {}).get("judiciary_code"),
         poc_email=(data.get("point_of_contact") or {}).get("email"),
         **over,
@@ -82,6 +83,8 @@ def case(**over: Any) -> CaseState:
         sender=SENDER,
         poc_email=SENDER,
         agency_code="0614",
-        data=enrolment(),
+        data=CaseData.load(enrolment()),
     )
+    if isinstance(over.get("data"), dict):
+        over["data"] = CaseData.load(over["data"])
     return replace(base, **over)

@@ -34,7 +34,7 @@ def test_answer_completing_the_case_moves_it_to_review_and_says_so() -> None:
 def test_answer_leaving_gaps_gets_the_checklist_again() -> None:
     answer = reading({"officers": [{"dps_username": "amy.l"}]})
     decision = decide(facts(answer=answer), case(data=INCOMPLETE), policy())
-    assert decision.of(UpdateCase)[0].data["missing"] == ["agency.phone"]
+    assert decision.of(UpdateCase)[0].data.missing == ["agency.phone"]
     assert decision.of(Reply) == [Reply("checklist")]
     assert decision.of(SetStatus) == []
 

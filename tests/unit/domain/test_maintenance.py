@@ -52,7 +52,7 @@ def test_change_from_the_registered_poc_is_received() -> None:
     assert decision.of(OpenCase)[0].kind == CaseKind.OFFICER_MAINTENANCE
     update = decision.of(UpdateCase)[0]
     assert update.agency_code == "0614"
-    assert update.data["agency"]["name"] == "Hartford Police Department"
+    assert update.data.agency.name == "Hartford Police Department"
     assert decision.of(Reply) == [Reply("maintenance_received")]
 
 
@@ -71,8 +71,8 @@ def test_officer_of_another_agency_goes_on_the_checklist() -> None:
     roster = RosterFacts(HARTFORD, _index())
     decision = decide(facts(reading=reading(_request(other)), roster=roster), None, policy())
     update = decision.of(UpdateCase)[0]
-    assert update.data["invalid"][0]["field"] == "changes[0].officer_number"
-    assert "another agency" in update.data["invalid"][0]["reason"]
+    assert update.data.invalid[0].field == "changes[0].officer_number"
+    assert "another agency" in update.data.invalid[0].reason
     assert decision.of(SetStatus) == [SetStatus(CaseStatus.NEEDS_INFO)]
     assert decision.of(Reply) == [Reply("checklist")]
 
@@ -94,4 +94,4 @@ def test_follow_up_to_a_roster_case_is_checked_against_its_roster() -> None:
     roster = RosterFacts(HARTFORD, _index())
     decision = decide(facts(answer=answer, roster=roster), open_case, policy())
     update = decision.of(UpdateCase)[0]
-    assert [i["field"] for i in update.data["invalid"]] == ["changes[1].officer_number"]
+    assert [i.field for i in update.data.invalid] == ["changes[1].officer_number"]

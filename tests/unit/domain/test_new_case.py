@@ -15,7 +15,7 @@ def test_complete_enrolment_opens_in_review_and_is_acknowledged() -> None:
     assert decision.reason == "opened {reference}"
     opened = decision.of(OpenCase)[0]
     assert (opened.kind, opened.status) == (CaseKind.ENROLLMENT, CaseStatus.IN_REVIEW)
-    assert opened.data["notes"] == []
+    assert opened.data.notes == []
     assert decision.of(Audit)[0].action == AuditAction.RECEIVED
     assert decision.of(Reply) == [Reply("acknowledgement")]
 
@@ -25,7 +25,7 @@ def test_incomplete_enrolment_gets_the_checklist() -> None:
     decision = decide(facts(reading=reading(data)), None, policy())
     opened = decision.of(OpenCase)[0]
     assert opened.status == CaseStatus.NEEDS_INFO
-    assert "agency.phone" in opened.data["missing"]
+    assert "agency.phone" in opened.data.missing
     assert decision.of(Reply) == [Reply("checklist")]
 
 
@@ -34,7 +34,7 @@ def test_notes_and_removed_control_characters_are_kept_on_the_case() -> None:
         facts(reading=reading(notes=("a part was skipped",), cleaned=2)), None, policy()
     )
     opened = decision.of(OpenCase)[0]
-    assert opened.data["notes"] == [{"message": 7, "text": "a part was skipped"}]
+    assert [(n.message, n.text) for n in opened.data.notes] == [(7, "a part was skipped")]
     assert Flag(CaseFlag.CONTROL_CHARACTERS_REMOVED) in decision.of(Flag)
 
 
