@@ -38,6 +38,7 @@ class ContactPart(_Part):
 class HeadPart(_Part):
     name: str | None = None
     title: str | None = None
+    email: str | None = None  # given by staff, or a held contact change
 
 
 class OfficerRow(_Part):

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot.cases import OPEN_STATUSES, CaseKind, CaseStatus, status_after_check
+from mailbot.domain.case_data import CaseData
+from mailbot.domain.checklist import check
 from mailbot.domain.paths import FieldPath
 from mailbot.errors import CaseError
 from mailbot.intake.rules import Rules
@@ -31,14 +33,14 @@ from mailbot.store import casefiles, outbox
 from mailbot.store.models import Agency, Case, CaseRevision, Message
 
 
-def check_case(data: Mapping[str, Any], rules: Rules) -> tuple[list[str], list[dict[str, str]]]:
+def check_case(
+    data: CaseData | Mapping[str, Any], rules: Rules
+) -> tuple[list[str], list[dict[str, str]]]:
     """Re-run the checker on a case's data: (missing paths, invalid {field, reason})."""
-    from mailbot.casecheck import recheck
-
-    checked = recheck(dict(data), rules)
+    checked = check(CaseData.load(data), rules)
     # staff must settle the questions too: an unconfirmed item is still missing here
-    missing = [*(checked.get("missing") or []), *(checked.get("to_confirm") or [])]
-    return missing, list(checked.get("invalid") or [])
+    missing = [*checked.missing, *checked.to_confirm]
+    return missing, [{"field": p.field, "reason": p.reason} for p in checked.invalid]
 
 
 def _sources(session: Session, case: Case) -> dict[int, dict[str, Any]]:

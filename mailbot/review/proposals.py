@@ -13,9 +13,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from mailbot import casecheck, cases
+from mailbot import cases
 from mailbot.config import Settings
+from mailbot.domain.case_data import CaseData
+from mailbot.domain.checklist import check
 from mailbot.domain.enums import CaseFlag
+from mailbot.domain.merge import merge_case
 from mailbot.domain.paths import FieldPath
 from mailbot.errors import CaseError
 from mailbot.intake.rules import Rules
@@ -118,12 +121,12 @@ def accept_proposal(
         "point_of_contact": section(case.data, "point_of_contact").get("email"),
         "head_of_department": section(case.data, "head_of_department").get("email"),
     }
-    merged, revisions = cases.merge(case.data, proposal.data)
+    merged, revisions = merge_case(CaseData.load(case.data), CaseData.load(proposal.data))
     casefiles.record_revisions(session, case, revisions, now=now, message_id=proposal.message_id)
     if revisions:  # the same values, with the message's notes (they carry no revision)
         casefiles.update_case(session, case, now=now, data=merged)
-    checked = casecheck.recheck(dict(case.data), rules)
-    poc = section(checked, "point_of_contact").get("email")
+    checked = check(CaseData.load(case.data), rules)
+    poc = checked.point_of_contact.email
     casefiles.update_case(
         session,
         case,
@@ -131,7 +134,7 @@ def accept_proposal(
         data=checked,
         poc_email=poc if case.kind == cases.CaseKind.ENROLLMENT and poc else case.poc_email,
     )
-    complete = casecheck.is_complete(checked)
+    complete = checked.complete
     target = cases.status_after_check(case.status, complete)
     casefiles.set_status(session, case, target, now=now)
     casefiles.decide_proposal(session, proposal, ProposalStatus.ACCEPTED, actor=actor, now=now)
