@@ -95,12 +95,10 @@ class Effects:
                 session, case, list(step.revisions), now=now, message_id=self.message.id
             )
         elif isinstance(step, d.UpdateCase):
-            columns: dict[str, Any] = {}
-            if step.agency_code is not d.KEEP:
-                columns["agency_code"] = step.agency_code
-            if step.poc_email is not d.KEEP:
-                columns["poc_email"] = step.poc_email
-            casefiles.update_case(session, case, now=now, data=step.data, **columns)
+            casefiles.update_case(
+                session, case, now=now, data=step.data, agency_code=step.agency_code,
+                poc_email=step.poc_email,
+            )  # fmt: skip
         elif isinstance(step, d.SetStatus):
             casefiles.set_status(session, case, step.status, now=now)
         elif isinstance(step, d.Reply):

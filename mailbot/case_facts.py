@@ -34,15 +34,17 @@ from mailbot.domain.roster import RosterIndex
 from mailbot.domain.rules import bounce, own_mail
 from mailbot.intake.auth import Verification, from_problem
 from mailbot.intake.classify import automated_reason
+from mailbot.intake.limits import Limits
 from mailbot.intake.model import ParseResult
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.rules import Rules
 from mailbot.notify import LOOP_VALUE
 from mailbot.outbound import sanitise_header_text
 from mailbot.store import bounces, casefiles, ledger, outbox, roster, roster_index
-from mailbot.store.models import Case, Message
+from mailbot.store.models import Agency, Case, Message
 
 
-def policy_of(settings: Settings, rules: Any) -> Policy:
+def policy_of(settings: Settings, rules: Rules) -> Policy:
     trust = settings.trust
     return Policy(
         rules=rules,
@@ -213,7 +215,7 @@ def message_facts(
 
 
 def roster_facts(
-    session: Session, agency: Any, changes: list[list[Mapping[str, Any]]]
+    session: Session, agency: Agency | None, changes: list[list[Mapping[str, Any]]]
 ) -> RosterFacts:
     """The agency (a store row, or None) and its roster, for the changes named."""
     if agency is None:
@@ -222,7 +224,7 @@ def roster_facts(
     return RosterFacts(roster_index.agency_ref(agency), index)
 
 
-def agency_by_code(session: Session, code: str | None) -> Any:
+def agency_by_code(session: Session, code: str | None) -> Agency | None:
     return roster.get_agency(session, code) if code else None
 
 
@@ -253,7 +255,12 @@ def raw_headers(message: Message, parts: MessageParts) -> list[tuple[str, str]]:
 
 
 def answer(
-    session: Session, case: Case, parts: MessageParts, rules: Any, limits: Any, loop_header: str
+    session: Session,
+    case: Case,
+    parts: MessageParts,
+    rules: Rules,
+    limits: Limits,
+    loop_header: str,
 ) -> Reading:
     """What a reply adds to its case: for an enrolment, the answer read against what
     we sent on the case and what the case asked for

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from mailbot.domain.case_data import CaseData
 from mailbot.domain.enums import AuditAction, CaseFlag, CaseKind, CaseStatus, MessageOutcome
 from mailbot.domain.facts import LogoImage
 from mailbot.domain.merge import Revision
+from mailbot.domain.values import KEEP, Json, Keep
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Audit:
     """An audit trail entry by the bot."""
 
     action: AuditAction
-    detail: Mapping[str, Any] = field(default_factory=dict)
+    detail: Mapping[str, Json] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class HoldChanges:
     kind: str  # contact_change or follow_up
     reason: str
     data: CaseData
-    detail: Mapping[str, Any]
+    detail: Mapping[str, Json]
 
 
 @dataclass(frozen=True)
@@ -62,19 +63,13 @@ class RecordRevisions:
     revisions: tuple[Revision, ...]
 
 
-_KEEP = object()
-
-
 @dataclass(frozen=True)
 class UpdateCase:
     """Replace the case's data and searchable columns (``KEEP`` leaves one as is)."""
 
     data: CaseData | None = None
-    agency_code: str | object | None = _KEEP
-    poc_email: str | object | None = _KEEP
-
-
-KEEP = _KEEP
+    agency_code: str | Keep | None = KEEP
+    poc_email: str | Keep | None = KEEP
 
 
 @dataclass(frozen=True)
@@ -109,7 +104,7 @@ class Log:
 
     event: str
     level: str = "info"
-    fields: Mapping[str, Any] = field(default_factory=dict)
+    fields: Mapping[str, Json] = field(default_factory=dict)
 
 
 Step = (

@@ -9,10 +9,10 @@ import copy
 import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from mailbot.domain.case_data import CaseData
 from mailbot.domain.paths import FieldPath, Part
+from mailbot.domain.values import Json
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,8 @@ class Revision:
     """One value a merge set: ``old`` is None when it filled a gap."""
 
     path: FieldPath
-    old: Any
-    new: Any
+    old: Json
+    new: Json
 
     @property
     def replaced(self) -> bool:
@@ -38,15 +38,17 @@ _KEEP_FIRST = frozenset({"sender", "automated"})
 _IDENTITY = ("officer_number", "last_name", "first_name")
 
 
-def _blank(value: Any) -> bool:
+def _blank(value: Json) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == {}
 
 
-def _norm(value: Any) -> str:
+def _norm(value: Json) -> str:
     return " ".join(str(value).split()).casefold() if not _blank(value) else ""
 
 
-def merge(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[dict[str, Any], list[Revision]]:
+def merge(
+    old: Mapping[str, Json], new: Mapping[str, Json]
+) -> tuple[dict[str, Json], list[Revision]]:
     """Merge a reply's parse result (``new``) into a case's data (``old``).
 
     - a non-blank new value fills a gap or replaces a different old value; blank
@@ -74,20 +76,20 @@ def merge(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[dict[str, Any
         if key == "intent" and (value == "other" or _blank(value)) and key in merged:
             continue
         if key == "notes" and isinstance(value, list):
-            known = list(merged.get(key) or [])
+            known = _list(merged.get(key))
             merged[key] = known + [n for n in value if n not in known]
         elif key == "officers" and isinstance(value, list):
-            merged[key] = _merge_rows(merged.get(key) or [], value, key, _match_officer, revisions)
+            merged[key] = _merge_rows(_list(merged.get(key)), value, key, _match_officer, revisions)
         elif key == "changes" and isinstance(value, list):
-            merged[key] = _merge_rows(merged.get(key) or [], value, key, _match_change, revisions)
+            merged[key] = _merge_rows(_list(merged.get(key)), value, key, _match_change, revisions)
         else:
             merged[key] = _merge_value(merged.get(key), value, FieldPath.of(key), revisions)
     return merged, revisions
 
 
-def _merge_value(old: Any, new: Any, path: FieldPath, revisions: list[Revision]) -> Any:
+def _merge_value(old: Json, new: Json, path: FieldPath, revisions: list[Revision]) -> Json:
     if isinstance(new, Mapping) and (old is None or isinstance(old, Mapping)):
-        result = dict(old or {})
+        result: dict[str, Json] = dict(old or {})
         for key, value in new.items():
             result[key] = _merge_value(result.get(key), value, path.child(key), revisions)
         return result
@@ -97,24 +99,24 @@ def _merge_value(old: Any, new: Any, path: FieldPath, revisions: list[Revision])
     return copy.deepcopy(new)
 
 
-def _compatible(a: Mapping[str, Any], b: Mapping[str, Any], fields: tuple[str, ...]) -> bool:
+def _compatible(a: Mapping[str, Json], b: Mapping[str, Json], fields: tuple[str, ...]) -> bool:
     return all(_blank(a.get(f)) or _blank(b.get(f)) or _norm(a[f]) == _norm(b[f]) for f in fields)
 
 
-def _same_number(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+def _same_number(a: Mapping[str, Json], b: Mapping[str, Json]) -> bool:
     return not _blank(a.get("officer_number")) and _norm(a["officer_number"]) == _norm(
         b.get("officer_number")
     )
 
 
-def _same_name(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+def _same_name(a: Mapping[str, Json], b: Mapping[str, Json]) -> bool:
     return all(
         not _blank(a.get(f)) and _norm(a[f]) == _norm(b.get(f)) for f in ("last_name", "first_name")
     )
 
 
 def _match_officer(
-    row: Mapping[str, Any], index: int, old_rows: list[dict[str, Any]], taken: set[int]
+    row: Mapping[str, Json], index: int, old_rows: list[dict[str, Json]], taken: set[int]
 ) -> int | None:
     free = [i for i in range(len(old_rows)) if i not in taken]
     for test in (_same_number, _same_name):
@@ -137,7 +139,7 @@ def _match_officer(
 
 
 def _match_change(
-    row: Mapping[str, Any], index: int, old_rows: list[dict[str, Any]], taken: set[int]
+    row: Mapping[str, Json], index: int, old_rows: list[dict[str, Json]], taken: set[int]
 ) -> int | None:
     free = [i for i in range(len(old_rows)) if i not in taken]
     for i in free:
@@ -150,17 +152,17 @@ def _match_change(
     return None
 
 
-_Match = Callable[[Mapping[str, Any], int, list[dict[str, Any]], set[int]], int | None]
+_Match = Callable[[Mapping[str, Json], int, list[dict[str, Json]], set[int]], int | None]
 
 
 def _merge_rows(
-    old_rows: list[Any],
-    new_rows: list[Any],
+    old_rows: list[Json],
+    new_rows: list[Json],
     key: str,
     match: _Match,
     revisions: list[Revision],
-) -> list[dict[str, Any]]:
-    rows = [dict(r) if isinstance(r, Mapping) else {} for r in old_rows]
+) -> list[Json]:
+    rows: list[dict[str, Json]] = [dict(r) if isinstance(r, Mapping) else {} for r in old_rows]
     taken: set[int] = set()
     for index, row in enumerate(new_rows):
         if not isinstance(row, Mapping):
@@ -172,8 +174,13 @@ def _merge_rows(
             at = len(rows)
             rows.append({})
         taken.add(at)
-        rows[at] = _merge_value(rows[at], dict(row), FieldPath.of(key, at), revisions)
-    return rows
+        value = _merge_value(rows[at], dict(row), FieldPath.of(key, at), revisions)
+        rows[at] = value if isinstance(value, dict) else {}
+    return list(rows)
+
+
+def _list(value: Json) -> list[Json]:
+    return list(value) if isinstance(value, list) else []
 
 
 def merge_case(old: CaseData, new: CaseData) -> tuple[CaseData, list[Revision]]:
@@ -187,15 +194,15 @@ def revised(data: CaseData, revisions: list[Revision]) -> CaseData:
     return CaseData.load(apply_revisions(data.stored(), revisions))
 
 
-def provenance_of(data: Mapping[str, Any], message_id: int | None) -> dict[str, Any]:
+def provenance_of(data: Mapping[str, Json], message_id: int | None) -> dict[str, Json]:
     """The provenance of a case opened from ``data``: every value in it (by path)
     comes from ``message_id``."""
     return provenance_update({}, merge({}, data)[1], message_id)
 
 
 def provenance_update(
-    provenance: Mapping[str, Any], revisions: list[Revision], message_id: int | None
-) -> dict[str, Any]:
+    provenance: Mapping[str, Json], revisions: list[Revision], message_id: int | None
+) -> dict[str, Json]:
     """``provenance`` with every revised path now pointing at ``message_id``."""
     result = dict(provenance)
     for revision in revisions:
@@ -214,38 +221,42 @@ def is_contact_change(revision: Revision) -> bool:
     return revision.path in CONTACT_PATHS and revision.replaced
 
 
-def apply_revisions(data: Mapping[str, Any], revisions: list[Revision]) -> dict[str, Any]:
+def apply_revisions(data: Mapping[str, Json], revisions: list[Revision]) -> dict[str, Json]:
     """``data`` with each revision's new value set at its path (``agency.phone``,
-    ``officers.3.last_name``); rows are added at the end when the path names the next
+    ``officers[3].last_name``); rows are added at the end when the path names the next
     one. Revisions come from :func:`merge` on the same ``data``. Pure."""
     result = copy.deepcopy(dict(data))
     for revision in revisions:
         keys = FieldPath(revision.path).parts
         if not keys:
             continue
-        target: Any = result
+        target: Json = result
         for key, following in itertools.pairwise(keys):
             target = _step(target, key, [] if isinstance(following, int) else {})
         _put(target, keys[-1], copy.deepcopy(revision.new))
     return result
 
 
-def _step(target: Any, key: Part, default: Any) -> Any:
+def _step(target: Json, key: Part, default: Json) -> Json:
     if isinstance(target, list):
         index = int(key)
         while len(target) <= index:
             target.append({})
         return target[index]
+    if not isinstance(target, dict):
+        raise TypeError(f"no field {key!r} in a value")
     if not isinstance(target.get(str(key)), list | dict):
         target[str(key)] = default
     return target[str(key)]
 
 
-def _put(target: Any, key: Part, value: Any) -> None:
+def _put(target: Json, key: Part, value: Json) -> None:
     if isinstance(target, list):
         index = int(key)
         while len(target) <= index:
             target.append({})
         target[index] = value
-    else:
+    elif isinstance(target, dict):
         target[str(key)] = value
+    else:
+        raise TypeError(f"no field {key!r} in a value")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+
+from mailbot.domain.values import Json
 
 
-def message_notes(message_id: int | None, notes: Iterable[str]) -> list[dict[str, Any]]:
+def message_notes(message_id: int | None, notes: Iterable[str]) -> list[dict[str, Json]]:
     """Notes of one message as kept on its case: which message, and what was skipped."""
     return [{"message": message_id, "text": text} for text in dict.fromkeys(notes)]

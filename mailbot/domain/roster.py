@@ -48,11 +48,11 @@ class OfficerRef:
         }
 
 
-def norm_number(value: Any) -> str:
+def norm_number(value: object) -> str:
     return "" if is_blank(value) else str(value).strip().upper()
 
 
-def norm_username(value: Any) -> str:
+def norm_username(value: object) -> str:
     return "" if is_blank(value) else str(value).strip().lower()
 
 
@@ -77,7 +77,7 @@ class RosterIndex:
         self.by_number[officer.officer_number.upper()] = officer
         self.by_username[officer.dps_username.lower()] = officer
 
-    def officer(self, number: Any) -> OfficerRef | None:
+    def officer(self, number: object) -> OfficerRef | None:
         return self.by_number.get(norm_number(number))
 
     def agency_of(self, officer: OfficerRef) -> AgencyRef | None:

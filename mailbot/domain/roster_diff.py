@@ -54,7 +54,7 @@ class DiffRow:
         return asdict(self)
 
 
-def _text(value: Any) -> str | None:
+def _text(value: object) -> str | None:
     return None if is_blank(value) else " ".join(str(value).split())
 
 
@@ -122,8 +122,8 @@ def diff_changes(
 
         def row(
             field: str | None,
-            old: Any,
-            new: Any,
+            old: object,
+            new: object,
             problem: str | None = None,
             blocking: bool = False,
             *,

@@ -1,10 +1,23 @@
-"""Small tests on values read from an email."""
+"""Values read from an email, as the case data holds them."""
 
 from __future__ import annotations
 
-from typing import Any
+import enum
+from typing import TypeAlias
+
+# What a JSON column holds (case data, provenance, audit details).
+Json: TypeAlias = "str | int | float | bool | list[Json] | dict[str, Json] | None"
 
 
-def is_blank(value: Any) -> bool:
+class Keep(enum.Enum):
+    """A column left as it is (where None would clear it)."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+
+
+def is_blank(value: object) -> bool:
     """None, or text with nothing but spaces."""
     return value is None or (isinstance(value, str) and not value.strip())

@@ -18,6 +18,7 @@ from mailbot.domain.case_data import CaseData
 from mailbot.domain.enums import CaseFlag, CaseKind, CaseStatus
 from mailbot.domain.merge import Revision
 from mailbot.domain.status import transition
+from mailbot.domain.values import KEEP, Keep
 from mailbot.store.ledger import normalize_message_id
 from mailbot.store.models import (
     AuditEvent,
@@ -28,8 +29,6 @@ from mailbot.store.models import (
     OutboxMessage,
     ProposalStatus,
 )
-
-_KEEP = object()
 
 
 def _json(data: CaseData | Mapping[str, Any] | None) -> dict[str, Any]:
@@ -135,16 +134,16 @@ def update_case(
     *,
     now: datetime,
     data: CaseData | Mapping[str, Any] | None = None,
-    agency_code: Any = _KEEP,
-    poc_email: Any = _KEEP,
+    agency_code: str | Keep | None = KEEP,
+    poc_email: str | Keep | None = KEEP,
 ) -> None:
     """Replace the case's data (e.g. after re-checking: new ``missing``/``invalid``)
     or its searchable columns. Arguments left out are kept."""
     if data is not None:
         case.data = _json(data)
-    if agency_code is not _KEEP:
+    if not isinstance(agency_code, Keep):
         case.agency_code = agency_code
-    if poc_email is not _KEEP:
+    if not isinstance(poc_email, Keep):
         case.poc_email = poc_email
     case.updated_at = now
     session.flush()

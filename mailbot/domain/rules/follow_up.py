@@ -36,6 +36,7 @@ from mailbot.domain.notes import message_notes
 from mailbot.domain.rules import maintenance, reply_cap
 from mailbot.domain.rules.verification import strictest
 from mailbot.domain.status import OPEN_STATUSES, status_after_check
+from mailbot.domain.values import Json
 
 # Facts about a message the reply does not change, or the check recomputes.
 _NOT_FROM_REPLY = ("missing", "invalid", "sender", "automated")
@@ -98,7 +99,8 @@ def decide(facts: Facts, case: CaseState, policy: Policy) -> Decision:
     held = [r for r in revisions if r not in allowed]
     if held:
         contact = any(is_contact_change(r) for r in held)
-        detail = {"ledger_id": facts.ledger_id, "reason": why, "paths": [r.path for r in held][:50]}
+        paths: list[Json] = [str(r.path) for r in held[:50]]
+        detail: dict[str, Json] = {"ledger_id": facts.ledger_id, "reason": why, "paths": paths}
         steps.append(HoldChanges("contact_change" if contact else "follow_up", why, new, detail))
     if not same or hold is not None:
         return Decision(
