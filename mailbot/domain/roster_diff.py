@@ -16,7 +16,7 @@ from typing import Any
 
 from mailbot.domain.enums import OfficerStatus
 from mailbot.domain.roster import AgencyRef, OfficerRef, RosterIndex, norm_number, norm_username
-from mailbot.domain.values import is_blank
+from mailbot.domain.values import Json, is_blank
 
 NO_SUCH_OFFICER = "no such officer"
 OTHER_AGENCY = "officer belongs to another agency"
@@ -58,7 +58,7 @@ def _text(value: object) -> str | None:
     return None if is_blank(value) else " ".join(str(value).split())
 
 
-def _name(data: Mapping[str, Any] | OfficerRef | None) -> str:
+def _name(data: Mapping[str, Json] | OfficerRef | None) -> str:
     if data is None:
         return ""
     if isinstance(data, OfficerRef):
@@ -90,7 +90,7 @@ def resolve_agency(index: RosterIndex, text: str) -> AgencyRef | None:
     return prefix[0] if len(prefix) == 1 else None
 
 
-def _find(index: RosterIndex, agency_id: int, change: Mapping[str, Any]) -> OfficerRef | None:
+def _find(index: RosterIndex, agency_id: int, change: Mapping[str, Json]) -> OfficerRef | None:
     number = norm_number(change.get("officer_number"))
     if number:
         return index.officer(number)
@@ -107,7 +107,7 @@ def _find(index: RosterIndex, agency_id: int, change: Mapping[str, Any]) -> Offi
 
 
 def diff_changes(
-    index: RosterIndex, agency_id: int, changes: Sequence[Mapping[str, Any]]
+    index: RosterIndex, agency_id: int, changes: Sequence[Mapping[str, Json]]
 ) -> list[DiffRow]:
     """Pure: the rows of ``changes`` asked by agency ``agency_id``, against ``index``."""
     out: list[DiffRow] = []
@@ -166,7 +166,7 @@ _Row = Callable[..., DiffRow]
 def _diff_add(
     index: RosterIndex,
     agency_id: int,
-    change: Mapping[str, Any],
+    change: Mapping[str, Json],
     officer: OfficerRef | None,
     row: _Row,
 ) -> list[DiffRow]:
@@ -213,7 +213,7 @@ def _diff_add(
 def _diff_update(
     index: RosterIndex,
     agency_id: int,
-    change: Mapping[str, Any],
+    change: Mapping[str, Json],
     officer: OfficerRef | None,
     row: _Row,
 ) -> list[DiffRow]:

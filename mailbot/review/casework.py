@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 from mailbot.cases import OPEN_STATUSES, CaseKind, CaseStatus, status_after_check
 from mailbot.domain.case_data import CaseData
 from mailbot.domain.checklist import check
+from mailbot.domain.enums import AuditAction
 from mailbot.domain.paths import FieldPath
+from mailbot.domain.values import Json
 from mailbot.errors import CaseError
 from mailbot.intake.rules import Rules
 from mailbot.review.common import (
@@ -34,7 +36,7 @@ from mailbot.store.models import Agency, Case, CaseRevision, Message
 
 
 def check_case(
-    data: CaseData | Mapping[str, Any], rules: Rules
+    data: CaseData | Mapping[str, Json], rules: Rules
 ) -> tuple[list[str], list[dict[str, str]]]:
     """Re-run the checker on a case's data: (missing paths, invalid {field, reason})."""
     checked = check(CaseData.load(data), rules)
@@ -84,7 +86,7 @@ def _source_of(path: str, case: Case, sources: Mapping[int, dict[str, Any]]) -> 
     return None
 
 
-def _evidence_of(path: str, data: Mapping[str, Any]) -> dict[str, Any] | None:
+def _evidence_of(path: str, data: Mapping[str, Json]) -> dict[str, Any] | None:
     """Where in its message a value was read and how sure the reader was."""
     evidence = data.get("evidence")
     if not isinstance(evidence, Mapping):
@@ -316,7 +318,7 @@ def edit_case(
     casefiles.set_status(session, case, status_after_check(case.status, complete), now=now)
     casefiles.add_audit(
         session,
-        action="edited",
+        action=AuditAction.EDITED,
         actor=actor,
         now=now,
         case_id=case.id,

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from mailbot.domain.enums import CaseFlag
+from mailbot.domain.values import Json
 from mailbot.domain.values import is_blank as is_blank
 from mailbot.errors import CaseError
 from mailbot.store import casefiles
@@ -56,12 +57,12 @@ def load_case(session: Session, reference: str) -> Case:
     return case
 
 
-def section(data: Mapping[str, Any], name: str) -> dict[str, Any]:
+def section(data: Mapping[str, Json], name: str) -> dict[str, Any]:
     value = data.get(name)
     return dict(value) if isinstance(value, Mapping) else {}
 
 
-def rows(data: Mapping[str, Any], name: str) -> list[dict[str, Any]]:
+def rows(data: Mapping[str, Json], name: str) -> list[dict[str, Any]]:
     value = data.get(name)
     if not isinstance(value, list):
         return []
@@ -92,9 +93,9 @@ def parse_path(path: str) -> tuple[str, int | None, str]:
     )
 
 
-def flatten(data: Mapping[str, Any]) -> list[tuple[str, Any]]:
+def flatten(data: Mapping[str, Json]) -> list[tuple[str, Json]]:
     """Every value of a request as (path, value), in reading order."""
-    out: list[tuple[str, Any]] = []
+    out: list[tuple[str, Json]] = []
     for name in SECTIONS:
         values = section(data, name)
         for field in SECTION_FIELDS[name]:

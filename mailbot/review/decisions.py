@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from mailbot.config import Settings
 from mailbot.domain.case_data import CaseData
-from mailbot.domain.enums import CaseKind, CaseStatus
+from mailbot.domain.enums import AuditAction, CaseKind, CaseStatus
 from mailbot.errors import CaseError, MessageError
 from mailbot.intake.rules import Rules
 from mailbot.review.casework import case_diff, check_case
@@ -209,7 +209,7 @@ def _approve_enrollment(
     casefiles.set_status(session, case, CaseStatus.APPROVED, now=now)
     casefiles.add_audit(
         session,
-        action="approved",
+        action=AuditAction.APPROVED,
         actor=actor,
         now=now,
         case_id=case.id,
@@ -287,7 +287,7 @@ def _approve_maintenance(
     casefiles.set_status(session, case, CaseStatus.APPROVED, now=now)
     casefiles.add_audit(
         session,
-        action="approved",
+        action=AuditAction.APPROVED,
         actor=actor,
         now=now,
         case_id=case.id,
@@ -347,7 +347,12 @@ def reject_case(
         raise CaseError(f"{case.reference} cannot be rejected: it is {case.status}")
     casefiles.set_status(session, case, CaseStatus.REJECTED, now=now)
     casefiles.add_audit(
-        session, action="rejected", actor=actor, now=now, case_id=case.id, detail={"reason": reason}
+        session,
+        action=AuditAction.REJECTED,
+        actor=actor,
+        now=now,
+        case_id=case.id,
+        detail={"reason": reason},
     )
     notices = []
     if case.sender:

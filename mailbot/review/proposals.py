@@ -17,7 +17,7 @@ from mailbot import cases
 from mailbot.config import Settings
 from mailbot.domain.case_data import CaseData
 from mailbot.domain.checklist import check
-from mailbot.domain.enums import CaseFlag
+from mailbot.domain.enums import AuditAction, CaseFlag
 from mailbot.domain.merge import merge_case
 from mailbot.domain.paths import FieldPath
 from mailbot.errors import CaseError
@@ -142,7 +142,7 @@ def accept_proposal(
     changed = [{"path": r.path, "old": r.old, "new": r.new} for r in revisions]
     casefiles.add_audit(
         session,
-        action="proposal_accepted",
+        action=AuditAction.PROPOSAL_ACCEPTED,
         actor=actor,
         now=now,
         case_id=case.id,
@@ -200,7 +200,7 @@ def drop_proposal(
     _settle_flag(session, case, now)
     casefiles.add_audit(
         session,
-        action="proposal_dropped",
+        action=AuditAction.PROPOSAL_DROPPED,
         actor=actor,
         now=now,
         case_id=case.id,
@@ -237,7 +237,7 @@ def check_trust(
         casefiles.remove_flag(session, case, flag, now=now)
     casefiles.add_audit(
         session,
-        action="accepted_unverified",
+        action=AuditAction.ACCEPTED_UNVERIFIED,
         actor=actor,
         now=now,
         case_id=case.id,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,7 +17,7 @@ from mailbot.domain.case_data import CaseData
 from mailbot.domain.enums import CaseFlag, CaseKind, CaseStatus
 from mailbot.domain.merge import Revision
 from mailbot.domain.status import transition
-from mailbot.domain.values import KEEP, Keep
+from mailbot.domain.values import KEEP, Json, Keep
 from mailbot.store.ledger import normalize_message_id
 from mailbot.store.models import (
     AuditEvent,
@@ -31,7 +30,7 @@ from mailbot.store.models import (
 )
 
 
-def _json(data: CaseData | Mapping[str, Any] | None) -> dict[str, Any]:
+def _json(data: CaseData | Mapping[str, Json] | None) -> dict[str, Json]:
     """Case data as its stored JSON."""
     if isinstance(data, CaseData):
         return data.stored()
@@ -44,14 +43,14 @@ def create_case(
     kind: CaseKind | str,
     prefix: str,
     now: datetime,
-    data: CaseData | Mapping[str, Any] | None = None,
+    data: CaseData | Mapping[str, Json] | None = None,
     message_id: int | None = None,
     status: CaseStatus | str = CaseStatus.NEEDS_INFO,
     sender: str | None = None,
     agency_code: str | None = None,
     poc_email: str | None = None,
     flags: Iterable[str] = (),
-    provenance: Mapping[str, Any] | None = None,
+    provenance: Mapping[str, Json] | None = None,
 ) -> Case:
     """Open a case with ``data`` as given and give it its reference (``prefix`` +
     zero-padded id).
@@ -133,7 +132,7 @@ def update_case(
     case: Case,
     *,
     now: datetime,
-    data: CaseData | Mapping[str, Any] | None = None,
+    data: CaseData | Mapping[str, Json] | None = None,
     agency_code: str | Keep | None = KEEP,
     poc_email: str | Keep | None = KEEP,
 ) -> None:
@@ -173,7 +172,7 @@ def flag_by_bot(
     *,
     action: str,
     now: datetime,
-    detail: Mapping[str, Any],
+    detail: Mapping[str, object],
 ) -> None:
     """Flag the case and say why in the audit trail, as the bot."""
     add_flag(session, case, flag, now=now)
@@ -203,7 +202,7 @@ def add_audit(
     actor: str,
     now: datetime,
     case_id: int | None = None,
-    detail: Mapping[str, Any] | None = None,
+    detail: Mapping[str, object] | None = None,
 ) -> AuditEvent:
     """Append to the audit trail (``received``, ``replied``, ``merged``, ``approved``...).
 
@@ -264,7 +263,7 @@ def add_proposal(
     *,
     kind: str,
     reason: str,
-    data: CaseData | Mapping[str, Any],
+    data: CaseData | Mapping[str, Json],
     now: datetime,
     message_id: int | None = None,
 ) -> CaseProposal:

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from mailbot.domain.enums import CaseStatus
+from mailbot.domain.enums import AuditAction, CaseStatus
 from mailbot.store.casefiles import add_audit
 from mailbot.store.models import Case, Message
 
@@ -66,7 +66,7 @@ def purge(session: Session, now: datetime, days: int) -> list[Purgeable]:
     for case_id, messages in by_case.items():
         add_audit(
             session,
-            action="raw_purged",
+            action=AuditAction.RAW_PURGED,
             actor="mailbot",
             now=now,
             case_id=case_id,
