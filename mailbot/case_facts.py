@@ -91,22 +91,9 @@ def logo_of(data: Mapping[str, Any], parts: MessageParts) -> LogoImage | None:
     return None
 
 
-def reading_of(
-    result: ParseResult,
-    notes: list[str],
-    parts: MessageParts,
-    data: Mapping[str, Any] | None = None,
-) -> Reading:
+def reading_of(result: ParseResult, notes: list[str], parts: MessageParts) -> Reading:
     """The reading as case data, values cleaned of control and bidi characters."""
-    if data is None:
-        full = result.to_json_dict()
-        if result.logo_details is not None:
-            full["logo_info"] = dict(result.logo_details)
-        if result.evidence:
-            full["evidence"] = dict(result.evidence)
-        if result.questions:
-            full["questions"] = list(result.questions)
-        data = full
+    data = CaseData.from_result(result).stored()
     cleaned, count = safety.clean_data(dict(data))
     return Reading(
         intent=result.intent,

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from mailbot.domain.paths import FieldPath
+from mailbot.intake.model import ParseResult
 
 
 class _Part(BaseModel):
@@ -127,6 +128,19 @@ class CaseData(_Part):
         if isinstance(data, CaseData):
             return data
         return cls.model_validate(dict(data or {}))
+
+    @classmethod
+    def from_result(cls, result: ParseResult) -> CaseData:
+        """A reading as case data: the request, with where each value was read, the
+        staff questions and the logo's details."""
+        data = result.to_json_dict()
+        if result.logo_details is not None:
+            data["logo_info"] = dict(result.logo_details)
+        if result.evidence:
+            data["evidence"] = dict(result.evidence)
+        if result.questions:
+            data["questions"] = list(result.questions)
+        return cls.load(data)
 
     def stored(self) -> dict[str, Any]:
         """The JSON to store: the keys that were loaded or set, nothing added."""
