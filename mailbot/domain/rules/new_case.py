@@ -17,6 +17,7 @@ from mailbot.domain.enums import (
     CaseStatus,
     MessageOutcome,
     Template,
+    kind_of,
 )
 from mailbot.domain.facts import Facts, Policy
 from mailbot.domain.notes import message_notes
@@ -25,13 +26,14 @@ from mailbot.domain.rules.verification import unverified
 
 
 def opens_case(facts: Facts) -> bool:
-    return facts.reading.intent in (CaseKind.ENROLLMENT, CaseKind.OFFICER_MAINTENANCE)
+    return kind_of(facts.reading.intent) is not None
 
 
 def decide(facts: Facts, policy: Policy, ambiguous: str | None = None) -> Decision:
     reading = facts.reading
     notes = message_notes(facts.ledger_id, reading.notes)
-    is_maintenance = reading.intent == CaseKind.OFFICER_MAINTENANCE
+    kind = kind_of(reading.intent) or CaseKind.ENROLLMENT
+    is_maintenance = kind == CaseKind.OFFICER_MAINTENANCE
     hold = unverified(facts.trust, policy, "roster_change" if is_maintenance else "enrollment")
     flags: list[CaseFlag] = []
     if ambiguous is not None:
@@ -43,7 +45,7 @@ def decide(facts: Facts, policy: Policy, ambiguous: str | None = None) -> Decisi
     status = CaseStatus.IN_REVIEW if complete else CaseStatus.NEEDS_INFO
     steps: list[Step] = [
         OpenCase(
-            kind=CaseKind.OFFICER_MAINTENANCE if is_maintenance else CaseKind.ENROLLMENT,
+            kind=kind,
             status=status,
             data=data,
             sender=facts.sender,
