@@ -12,6 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mailbot.cases import OPEN_STATUSES, CaseKind, CaseStatus, is_blank, status_after_check
+from mailbot.domain.case_data import CaseData
+from mailbot.domain.checklist import check
+from mailbot.domain.enums import AuditAction
+from mailbot.domain.paths import FieldPath
+from mailbot.domain.values import Json
 from mailbot.errors import CaseError
 from mailbot.intake.rules import Rules
 from mailbot.review.common import (
@@ -19,7 +24,6 @@ from mailbot.review.common import (
     flatten,
     load_case,
     parse_path,
-    provenance_key,
     rows,
     section,
 )
@@ -30,14 +34,14 @@ from mailbot.store import casefiles, outbox
 from mailbot.store.models import Agency, Case, CaseRevision, Message
 
 
-def check_case(data: Mapping[str, Any], rules: Rules) -> tuple[list[str], list[dict[str, str]]]:
+def check_case(
+    data: CaseData | Mapping[str, Json], rules: Rules
+) -> tuple[list[str], list[dict[str, str]]]:
     """Re-run the checker on a case's data: (missing paths, invalid {field, reason})."""
-    from mailbot.casecheck import recheck
-
-    checked = recheck(dict(data), rules)
+    checked = check(CaseData.load(data), rules)
     # staff must settle the questions too: an unconfirmed item is still missing here
-    missing = [*(checked.get("missing") or []), *(checked.get("to_confirm") or [])]
-    return missing, list(checked.get("invalid") or [])
+    missing = [*checked.missing, *checked.to_confirm]
+    return missing, [{"field": p.field, "reason": p.reason} for p in checked.invalid]
 
 
 def _sources(session: Session, case: Case) -> dict[int, dict[str, Any]]:
@@ -70,18 +74,18 @@ def _sources(session: Session, case: Case) -> dict[int, dict[str, Any]]:
 
 
 def _source_of(path: str, case: Case, sources: Mapping[int, dict[str, Any]]) -> Any:
-    key = provenance_key(path)
-    while key:
+    parts = FieldPath(path).parts
+    for end in range(len(parts), 0, -1):
+        key = FieldPath.of(*parts[:end])
         if key in case.provenance:
             value = case.provenance[key]
             if isinstance(value, int):
                 return sources.get(value, {"message": value})
             return value
-        key = key.rpartition(".")[0]
     return None
 
 
-def _evidence_of(path: str, data: Mapping[str, Any]) -> dict[str, Any] | None:
+def _evidence_of(path: str, data: Mapping[str, Json]) -> dict[str, Any] | None:
     """Where in its message a value was read and how sure the reader was."""
     evidence = data.get("evidence")
     if not isinstance(evidence, Mapping):
@@ -288,7 +292,7 @@ def edit_case(
         current = data[group][name] if index is None else data[group][index][name]
         if (old or None) == (current or None):
             continue
-        key = provenance_key(path)
+        key = str(FieldPath(path))
         changed.append({"path": path, "old": old, "new": current})
         provenance[key] = {"edited_by": actor, "at": now.isoformat()}
         session.add(
@@ -313,7 +317,7 @@ def edit_case(
     casefiles.set_status(session, case, status_after_check(case.status, complete), now=now)
     casefiles.add_audit(
         session,
-        action="edited",
+        action=AuditAction.EDITED,
         actor=actor,
         now=now,
         case_id=case.id,

@@ -6,7 +6,9 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from mailbot.cases import CaseFlag
+from mailbot.domain.enums import CaseFlag
+from mailbot.domain.values import Json
+from mailbot.domain.values import is_blank as is_blank
 from mailbot.errors import CaseError
 from mailbot.intake.officer_fields import OFFICER_FIELDS
 
@@ -64,18 +66,18 @@ def _is_mapping(value: Any) -> TypeGuard[Mapping[str, Any]]:
     return type(value) is dict or isinstance(value, Mapping)  # JSON gives dicts: checked first
 
 
-def section(data: Mapping[str, Any], name: str) -> dict[str, Any]:
+def section(data: Mapping[str, Json], name: str) -> dict[str, Any]:
     value = data.get(name)
     return dict(value) if _is_mapping(value) else {}
 
 
-def section_value(data: Mapping[str, Any], name: str, key: str) -> Any:
+def section_value(data: Mapping[str, Json], name: str, key: str) -> Any:
     """``section(data, name).get(key)``, without the copy."""
     value = data.get(name)
     return value.get(key) if _is_mapping(value) else None
 
 
-def row_views(data: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
+def row_views(data: Mapping[str, Json], name: str) -> list[Mapping[str, Any]]:
     """The rows of ``data[name]`` as stored, to read only (a row that is not a
     mapping reads as empty); :func:`rows` gives copies."""
     value = data.get(name)
@@ -112,14 +114,9 @@ def parse_path(path: str) -> tuple[str, int | None, str]:
     )
 
 
-def provenance_key(path: str) -> str:
-    """``officers[2].title`` -> ``officers.2.title`` (the form ``case.provenance`` uses)."""
-    return re.sub(r"\[(\d+)\]", r".\1", path)
-
-
-def flatten(data: Mapping[str, Any]) -> list[tuple[str, Any]]:
+def flatten(data: Mapping[str, Json]) -> list[tuple[str, Json]]:
     """Every value of a request as (path, value), in reading order."""
-    out: list[tuple[str, Any]] = []
+    out: list[tuple[str, Json]] = []
     for name in SECTIONS:
         values = section(data, name)
         for field in SECTION_FIELDS[name]:

@@ -14,8 +14,10 @@ import structlog
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailbot.cases import OPEN_STATUSES, CaseKind, CaseStatus, is_blank
+from mailbot.cases import OPEN_STATUSES, is_blank
 from mailbot.config import Settings
+from mailbot.domain.case_data import CaseData
+from mailbot.domain.enums import AuditAction, CaseKind, CaseStatus
 from mailbot.errors import CaseError, MessageError
 from mailbot.intake.rules import Rules
 from mailbot.review.casework import case_diff, check_case
@@ -23,7 +25,7 @@ from mailbot.review.common import load_case, rows, section
 from mailbot.review.conflicts import case_conflicts
 from mailbot.review.maintenance import apply_changes, load_index
 from mailbot.review.proposals import check_trust
-from mailbot.store import casefiles, roster
+from mailbot.store import casefiles, logos, roster
 from mailbot.store.models import Agency, Case, Message
 
 log = structlog.get_logger()
@@ -44,14 +46,27 @@ def _need_actor(actor: str) -> str:
 
 
 def find_case_logo(session: Session, case: Case, limits: Any = None) -> Any:
-    """The logo image (:class:`~mailbot.intake.logo.LogoInfo`) from the case's stored
-    messages, newest first; the one whose SHA-256 the poll loop recorded in
-    ``logo_info`` when there is one. None when no message holds it."""
+    """The logo image (:class:`~mailbot.intake.logo.LogoInfo`) of the case: the one
+    kept when its message was read, by the SHA-256 recorded in ``logo_info``. A case
+    read before images were kept finds it in its stored messages, newest first. None
+    when there is none."""
+    from mailbot.intake.logo import LogoInfo
+
+    info = CaseData.load(case.data).logo_info
+    wanted = info.sha256 if info is not None else None
+    kept = logos.find(session, wanted) if wanted else None
+    if kept is not None:
+        return LogoInfo(
+            kept.filename, kept.format, kept.width, kept.height, kept.size_bytes, kept.sha256,
+            kept.data,
+        )  # fmt: skip
+    return _logo_in_messages(session, case, wanted, limits)
+
+
+def _logo_in_messages(session: Session, case: Case, wanted: str | None, limits: Any) -> Any:
     from mailbot.intake.logo import find_logo
     from mailbot.intake.message import read_message
 
-    info = case.data.get("logo_info") if isinstance(case.data, dict) else None
-    wanted = info.get("sha256") if isinstance(info, dict) else None
     raws = session.scalars(
         select(Message.raw)
         .where(Message.case_id == case.id, Message.raw.is_not(None))
@@ -131,8 +146,7 @@ def _approve_enrollment(
     from mailbot.notify import queue_email
 
     ref = str(case.reference)
-    data = case.data
-    conflicts = case_conflicts(session, data)
+    conflicts = case_conflicts(session, case.data)
     if conflicts:
         first = conflicts[0]
         more = f" (and {len(conflicts) - 1} more)" if len(conflicts) > 1 else ""
@@ -146,42 +160,41 @@ def _approve_enrollment(
             f"{ref}: the logo is not in the case's stored messages; "
             "ask the sender to send it again, or reject the case"
         )
-    agency_data = section(data, "agency")
-    poc = section(data, "point_of_contact")
-    hod = section(data, "head_of_department")
-    poc_email = str(poc["email"]).strip().lower()
+    data = CaseData.load(case.data)
+    poc, hod = data.point_of_contact, data.head_of_department
+    poc_email = str(poc.email).strip().lower()
     sender = (case.sender or "").strip().lower()
-    hod_email = hod.get("email") or (sender if sender and sender != poc_email else None)
+    hod_email = hod.email or (sender if sender and sender != poc_email else None)
     agency = roster.add_agency(
         session,
-        judiciary_code=str(agency_data["judiciary_code"]),
-        name=str(agency_data["name"]).strip(),
+        judiciary_code=str(data.agency.judiciary_code),
+        name=str(data.agency.name).strip(),
         now=now,
-        address=agency_data.get("address"),
-        phone=agency_data.get("phone"),
+        address=data.agency.address,
+        phone=data.agency.phone,
         logo=logo.data,
         logo_filename=logo.filename,
         logo_type=_MIME.get(logo.format, f"image/{logo.format.lower()}"),
         logo_width=logo.width,
         logo_height=logo.height,
         logo_sha256=logo.sha256,
-        poc_name=poc.get("name"),
+        poc_name=poc.name,
         poc_email=poc_email,
-        hod_name=hod.get("name"),
-        hod_title=hod.get("title"),
+        hod_name=hod.name,
+        hod_title=hod.title,
         hod_email=hod_email,
         case_id=case.id,
     )
     officers = []
-    for row in rows(data, "officers"):
+    for row in data.officers:
         officer = roster.add_officer(
             session,
             agency,
-            officer_number=str(row["officer_number"]),
-            last_name=str(row["last_name"]).strip(),
-            first_name=str(row["first_name"]).strip(),
-            title=row.get("title"),
-            dps_username=str(row["dps_username"]),
+            officer_number=str(row.officer_number),
+            last_name=str(row.last_name).strip(),
+            first_name=str(row.first_name).strip(),
+            title=row.title,
+            dps_username=str(row.dps_username),
             now=now,
         )
         officers.append(
@@ -197,7 +210,7 @@ def _approve_enrollment(
     casefiles.set_status(session, case, CaseStatus.APPROVED, now=now)
     casefiles.add_audit(
         session,
-        action="approved",
+        action=AuditAction.APPROVED,
         actor=actor,
         now=now,
         case_id=case.id,
@@ -275,7 +288,7 @@ def _approve_maintenance(
     casefiles.set_status(session, case, CaseStatus.APPROVED, now=now)
     casefiles.add_audit(
         session,
-        action="approved",
+        action=AuditAction.APPROVED,
         actor=actor,
         now=now,
         case_id=case.id,
@@ -335,7 +348,12 @@ def reject_case(
         raise CaseError(f"{case.reference} cannot be rejected: it is {case.status}")
     casefiles.set_status(session, case, CaseStatus.REJECTED, now=now)
     casefiles.add_audit(
-        session, action="rejected", actor=actor, now=now, case_id=case.id, detail={"reason": reason}
+        session,
+        action=AuditAction.REJECTED,
+        actor=actor,
+        now=now,
+        case_id=case.id,
+        detail={"reason": reason},
     )
     notices = []
     if case.sender:

@@ -13,9 +13,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from mailbot import casecheck, cases
-from mailbot.cases import CaseFlag, is_blank
+from mailbot import cases
+from mailbot.cases import is_blank
 from mailbot.config import Settings
+from mailbot.domain.case_data import CaseData
+from mailbot.domain.checklist import check
+from mailbot.domain.enums import AuditAction, CaseFlag
+from mailbot.domain.merge import merge_case
+from mailbot.domain.paths import FieldPath
 from mailbot.errors import CaseError
 from mailbot.intake.rules import Rules
 from mailbot.review.common import flag_label, load_case, section
@@ -117,11 +122,12 @@ def accept_proposal(
         "point_of_contact": section(case.data, "point_of_contact").get("email"),
         "head_of_department": section(case.data, "head_of_department").get("email"),
     }
-    revisions = casefiles.merge_into_case(
-        session, case, proposal.data, now=now, message_id=proposal.message_id
-    )
-    checked = casecheck.recheck(dict(case.data), rules)
-    poc = section(checked, "point_of_contact").get("email")
+    merged, revisions = merge_case(CaseData.load(case.data), CaseData.load(proposal.data))
+    casefiles.record_revisions(session, case, revisions, now=now, message_id=proposal.message_id)
+    if revisions:  # the same values, with the message's notes (they carry no revision)
+        casefiles.update_case(session, case, now=now, data=merged)
+    checked = check(CaseData.load(case.data), rules)
+    poc = checked.point_of_contact.email
     casefiles.update_case(
         session,
         case,
@@ -129,7 +135,7 @@ def accept_proposal(
         data=checked,
         poc_email=poc if case.kind == cases.CaseKind.ENROLLMENT and poc else case.poc_email,
     )
-    complete = casecheck.is_complete(checked)
+    complete = checked.complete
     target = cases.status_after_check(case.status, complete)
     casefiles.set_status(session, case, target, now=now)
     casefiles.decide_proposal(session, proposal, ProposalStatus.ACCEPTED, actor=actor, now=now)
@@ -137,7 +143,7 @@ def accept_proposal(
     changed = [{"path": r.path, "old": r.old, "new": r.new} for r in revisions]
     casefiles.add_audit(
         session,
-        action="proposal_accepted",
+        action=AuditAction.PROPOSAL_ACCEPTED,
         actor=actor,
         now=now,
         case_id=case.id,
@@ -148,7 +154,7 @@ def accept_proposal(
         if not cases.is_contact_change(r):
             continue
         old, new = str(r.old).strip().lower(), str(r.new).strip().lower()
-        role = r.path.split(".")[0]
+        role = FieldPath(r.path).root
         queue_email(
             session,
             settings,
@@ -195,7 +201,7 @@ def drop_proposal(
     _settle_flag(session, case, now)
     casefiles.add_audit(
         session,
-        action="proposal_dropped",
+        action=AuditAction.PROPOSAL_DROPPED,
         actor=actor,
         now=now,
         case_id=case.id,
@@ -232,7 +238,7 @@ def check_trust(
         casefiles.remove_flag(session, case, flag, now=now)
     casefiles.add_audit(
         session,
-        action="accepted_unverified",
+        action=AuditAction.ACCEPTED_UNVERIFIED,
         actor=actor,
         now=now,
         case_id=case.id,

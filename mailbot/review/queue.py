@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from mailbot.cases import CaseFlag, CaseKind, CaseStatus
+from mailbot.domain.enums import CaseFlag, CaseKind, CaseStatus
 from mailbot.review.common import rows, section
 from mailbot.review.conflicts import RosterIndex, enrollment_conflicts, mentioned
 from mailbot.review.maintenance import DiffRow, diff_changes, resolve_agency

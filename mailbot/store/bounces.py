@@ -51,6 +51,14 @@ def record_hard_bounce(session: Session, address: str, now: datetime, threshold:
     return newly
 
 
+def standing(session: Session, address: str) -> tuple[int, bool]:
+    """How many hard bounces ``address`` had, and whether replies to it are stopped."""
+    row = session.get(AddressBounce, _key(address))
+    if row is None:
+        return 0, False
+    return row.hard_bounces, row.suppressed_at is not None
+
+
 def is_suppressed(session: Session, address: str) -> bool:
     """Whether replies to ``address`` are stopped after hard bounces."""
     row = session.get(AddressBounce, _key(address))

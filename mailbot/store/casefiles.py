@@ -1,20 +1,23 @@
 """Cases, their revision history, and the audit trail.
 
-All functions take an open :class:`~sqlalchemy.orm.Session` and never commit. The
-decisions (merge rules, allowed status moves) come from :mod:`mailbot.cases`.
+All functions take an open :class:`~sqlalchemy.orm.Session` and never commit. They
+store what :mod:`mailbot.domain` decided (merge revisions, allowed status moves).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mailbot import cases
-from mailbot.cases import CaseFlag, CaseKind, CaseStatus, Revision
+from mailbot.domain import merge, references
+from mailbot.domain.case_data import CaseData
+from mailbot.domain.enums import CaseFlag, CaseKind, CaseStatus
+from mailbot.domain.merge import Revision
+from mailbot.domain.status import transition
+from mailbot.domain.values import KEEP, Json, Keep
 from mailbot.store.ledger import normalize_message_id
 from mailbot.store.models import (
     AuditEvent,
@@ -26,7 +29,12 @@ from mailbot.store.models import (
     ProposalStatus,
 )
 
-_KEEP = object()
+
+def _json(data: CaseData | Mapping[str, Json] | None) -> dict[str, Json]:
+    """Case data as its stored JSON."""
+    if isinstance(data, CaseData):
+        return data.stored()
+    return dict(data or {})
 
 
 def create_case(
@@ -35,35 +43,40 @@ def create_case(
     kind: CaseKind | str,
     prefix: str,
     now: datetime,
-    data: Mapping[str, Any] | None = None,
+    data: CaseData | Mapping[str, Json] | None = None,
     message_id: int | None = None,
     status: CaseStatus | str = CaseStatus.NEEDS_INFO,
     sender: str | None = None,
     agency_code: str | None = None,
     poc_email: str | None = None,
     flags: Iterable[str] = (),
+    provenance: Mapping[str, Json] | None = None,
 ) -> Case:
-    """Open a case and give it its reference (``prefix`` + zero-padded id).
+    """Open a case with ``data`` as given and give it its reference (``prefix`` +
+    zero-padded id).
 
-    ``message_id`` is the ledger id of the message the data came from: every value in
-    ``data`` is recorded as coming from it (``case.provenance``).
+    ``message_id`` is the ledger id of the message the data came from: unless
+    ``provenance`` says otherwise, every value in ``data`` is recorded as coming from
+    it (``case.provenance``).
     """
-    merged, revisions = cases.merge({}, dict(data or {}))
+    values = _json(data)
+    if provenance is None:
+        provenance = merge.provenance_of(values, message_id)
     case = Case(
         kind=CaseKind(kind),
         status=CaseStatus(status),
         sender=sender,
         agency_code=agency_code,
         poc_email=poc_email,
-        data=merged,
-        provenance=cases.provenance_update({}, revisions, message_id),
+        data=values,
+        provenance=dict(provenance),
         flags=sorted(set(flags)),
         created_at=now,
         updated_at=now,
     )
     session.add(case)
     session.flush()
-    case.reference = cases.format_reference(prefix, case.id)
+    case.reference = references.format_reference(prefix, case.id)
     session.flush()
     return case
 
@@ -114,51 +127,29 @@ def find_case_by_message_ids(session: Session, message_ids: Iterable[str | None]
     return session.get(Case, case_id) if case_id is not None else None
 
 
-def merge_into_case(
-    session: Session,
-    case: Case,
-    new_data: Mapping[str, Any],
-    *,
-    now: datetime,
-    message_id: int | None = None,
-) -> list[Revision]:
-    """Merge a reply's parse result into the case (see :func:`mailbot.cases.merge`).
-
-    Every changed value is kept in ``case_revisions`` and its provenance points at
-    ``message_id`` (the ledger id of the reply). The status is not touched: re-check
-    the merged data and call :func:`set_status`.
-    """
-    merged, revisions = cases.merge(case.data, new_data)
-    record_revisions(session, case, revisions, now=now, message_id=message_id)
-    if revisions:
-        case.data = merged  # the same values, with the reply's notes (they carry no revision)
-        session.flush()
-    return revisions
-
-
 def update_case(
     session: Session,
     case: Case,
     *,
     now: datetime,
-    data: Mapping[str, Any] | None = None,
-    agency_code: Any = _KEEP,
-    poc_email: Any = _KEEP,
+    data: CaseData | Mapping[str, Json] | None = None,
+    agency_code: str | Keep | None = KEEP,
+    poc_email: str | Keep | None = KEEP,
 ) -> None:
     """Replace the case's data (e.g. after re-checking: new ``missing``/``invalid``)
     or its searchable columns. Arguments left out are kept."""
     if data is not None:
-        case.data = dict(data)
-    if agency_code is not _KEEP:
+        case.data = _json(data)
+    if not isinstance(agency_code, Keep):
         case.agency_code = agency_code
-    if poc_email is not _KEEP:
+    if not isinstance(poc_email, Keep):
         case.poc_email = poc_email
     case.updated_at = now
 
 
 def set_status(session: Session, case: Case, status: CaseStatus | str, *, now: datetime) -> None:
     """Move the case to ``status``; :class:`~mailbot.errors.CaseError` if not allowed."""
-    new = cases.transition(case.status, status)
+    new = transition(case.status, status)
     if new != case.status:
         case.status = new
         case.updated_at = now
@@ -180,7 +171,7 @@ def flag_by_bot(
     *,
     action: str,
     now: datetime,
-    detail: Mapping[str, Any],
+    detail: Mapping[str, object],
 ) -> None:
     """Flag the case and say why in the audit trail, as the bot."""
     add_flag(session, case, flag, now=now)
@@ -210,7 +201,7 @@ def add_audit(
     actor: str,
     now: datetime,
     case_id: int | None = None,
-    detail: Mapping[str, Any] | None = None,
+    detail: Mapping[str, object] | None = None,
 ) -> AuditEvent:
     """Append to the audit trail (``received``, ``replied``, ``merged``, ``approved``...).
 
@@ -240,8 +231,8 @@ def record_revisions(
     now: datetime,
     message_id: int | None = None,
 ) -> None:
-    """Apply revisions computed by :func:`mailbot.cases.merge` (some of a reply's
-    changes, the rest held back) with their history and provenance."""
+    """Apply revisions computed by :func:`mailbot.domain.merge.merge` (some of a
+    reply's changes, the rest held back) with their history and provenance."""
     if not revisions:
         return
     for revision in revisions:
@@ -255,8 +246,8 @@ def record_revisions(
                 at=now,
             )
         )
-    case.data = cases.apply_revisions(case.data, revisions)
-    case.provenance = cases.provenance_update(case.provenance, revisions, message_id)
+    case.data = merge.apply_revisions(case.data, revisions)
+    case.provenance = merge.provenance_update(case.provenance, revisions, message_id)
     case.updated_at = now
     session.flush()
 
@@ -270,7 +261,7 @@ def add_proposal(
     *,
     kind: str,
     reason: str,
-    data: Mapping[str, Any],
+    data: CaseData | Mapping[str, Json],
     now: datetime,
     message_id: int | None = None,
 ) -> CaseProposal:
@@ -280,7 +271,7 @@ def add_proposal(
         message_id=message_id,
         kind=kind,
         reason=reason,
-        data=dict(data),
+        data=_json(data),
         status=ProposalStatus.PENDING,
         created_at=now,
     )

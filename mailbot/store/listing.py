@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
+from mailbot.domain.enums import OfficerStatus
 from mailbot.errors import CaseError
-from mailbot.store.statuses import OfficerStatus
 from mailbot.store.urls import (
     SQLITE_BUSY_TIMEOUT_MS,
     DatabaseURL,

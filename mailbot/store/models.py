@@ -35,8 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from mailbot.cases import CaseKind, CaseStatus
-from mailbot.store.statuses import OfficerStatus
+from mailbot.domain.enums import CaseKind, CaseStatus, MessageOutcome, OfficerStatus
 
 # Deterministic constraint names on every backend, so later migrations can drop them.
 NAMING_CONVENTION = {
@@ -95,18 +94,6 @@ def _enum(cls: type[enum.StrEnum], name: str) -> Enum:
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
-
-
-class MessageOutcome(enum.StrEnum):
-    """What became of one message seen in the mailbox."""
-
-    PROCESSED = "processed"  # parsed and attached to a case
-    REVIEW = "review"  # parsed, but a person must look (unexpected, ambiguous)
-    QUARANTINED = "quarantined"  # could not be parsed; raw kept for reprocessing
-    TOO_LARGE = "too_large"  # over the size limit; body never fetched
-    AUTOMATED = "automated"  # auto-reply, bounce, list mail: never answered
-    DUPLICATE = "duplicate"  # same Message-ID or raw bytes as an earlier message
-    IGNORED = "ignored"  # our own mail coming back, or nothing to do
 
 
 class OutboxStatus(enum.StrEnum):
@@ -203,11 +190,26 @@ class AddressBounce(Base):
     suppressed_at: Mapped[datetime | None]
 
 
+class Logo(Base):
+    """An agency logo image read from an email, kept by its SHA-256 when the message
+    is read: approval writes it to the agency record without reading the email again."""
+
+    __tablename__ = "logos"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    format: Mapped[str] = mapped_column(String(10))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    stored_at: Mapped[datetime]
+
+
 class Case(Base):
     """One request (enrolment or officer maintenance) followed until staff decide.
 
     ``data`` is the merged request in the ``mailbot parse --json`` shape;
-    ``provenance`` maps a field path (``agency.phone``, ``officers.1.dps_username``)
+    ``provenance`` maps a field path (``agency.phone``, ``officers[1].dps_username``)
     to the ledger message id it came from.
     """
 

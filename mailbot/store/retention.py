@@ -17,7 +17,7 @@ from typing import Literal
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from mailbot.cases import CaseStatus
+from mailbot.domain.enums import AuditAction, CaseStatus
 from mailbot.store.casefiles import add_audit
 from mailbot.store.models import Case, Message, OutboxMessage, OutboxStatus
 
@@ -93,7 +93,7 @@ def purge(session: Session, now: datetime, days: int) -> list[Purgeable]:
     for case_id, entry in by_case.items():
         add_audit(
             session,
-            action="raw_purged",
+            action=AuditAction.RAW_PURGED,
             actor="mailbot",
             now=now,
             case_id=case_id,

@@ -11,6 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, select
 
+from mailbot import cases
 from mailbot.cases import CaseFlag, CaseStatus
 from mailbot.errors import CaseError, DuplicateMessage, SchemaOutOfDate, StoreError
 from mailbot.store import casefiles, db, ledger, outbox, roster
@@ -278,7 +279,7 @@ def test_case_references_follow_ids(engine: Engine) -> None:
         assert casefiles.get_case(session, "ETK-9999") is None
 
 
-def test_merge_into_case_keeps_history_and_provenance(engine: Engine) -> None:
+def test_merged_reply_keeps_history_and_provenance(engine: Engine) -> None:
     """A reply's correction replaces the value, keeps the old one, and names its message."""
     with db.transaction(engine) as session:
         first = _record(session, 1)
@@ -291,13 +292,10 @@ def test_merge_into_case_keeps_history_and_provenance(engine: Engine) -> None:
     with db.transaction(engine) as session:
         case = casefiles.get_case_by_id(session, case.id)  # type: ignore[assignment]
         reply = _record(session, 2, case_id=case.id)
-        revisions = casefiles.merge_into_case(
-            session,
-            case,
-            {"agency": {"phone": "802-295-0000", "address": "1 Main St"}},
-            now=later,
-            message_id=reply.id,
+        _, revisions = cases.merge(
+            case.data, {"agency": {"phone": "802-295-0000", "address": "1 Main St"}}
         )
+        casefiles.record_revisions(session, case, revisions, now=later, message_id=reply.id)
         assert {r.path for r in revisions} == {"agency.phone", "agency.address"}
     with db.transaction(engine) as session:
         case = casefiles.get_case_by_id(session, case.id)  # type: ignore[assignment]

@@ -251,7 +251,7 @@ def test_merge_matches_a_unique_last_name() -> None:
     out, revisions = cases.merge(CASE, {"officers": [{"last_name": "Hale", "title": "Sergeant"}]})
     assert out["officers"][2]["title"] == "Sergeant"
     assert len(out["officers"]) == 3
-    assert [r.path for r in revisions] == ["officers.2.title"]
+    assert [r.path for r in revisions] == ["officers[2].title"]
 
 
 def test_notes_accumulate_across_messages() -> None:

@@ -18,6 +18,7 @@ import pytest
 
 from mailbot import casecheck, cases
 from mailbot.checklist import describe
+from mailbot.domain.paths import FieldPath
 from mailbot.intake.answers import Sent, read_answer
 from mailbot.intake.message import read_message
 from mailbot.intake.rules import load_rules
@@ -184,7 +185,7 @@ def test_blind_reply_fills_what_the_case_asked_for(key: str) -> None:
                 assert _same(name, after["officers"][at][name], want), (at, name)
     assert "kbrown" not in json.dumps(after)
     # only asked-for values changed: no signature became the head of department
-    changed = {r.path.split(".")[0] for r in revisions} - {"logo_info"}
+    changed = {FieldPath(r.path).root for r in revisions} - {"logo_info"}
     assert changed <= {"agency", "officers"}
     still = set(after["missing"])
     given = {f"agency.{k}" for k, v in expected["agency"].items() if v}

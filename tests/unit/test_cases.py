@@ -186,7 +186,7 @@ def test_merge_partial_row_by_position() -> None:
     assert merged["officers"][1]["dps_username"] == "jdoe"
     assert merged["officers"][1]["last_name"] == "Doe"
     assert merged["officers"][0]["dps_username"] is None
-    assert [r.path for r in revisions] == ["officers.1.dps_username"]
+    assert [r.path for r in revisions] == ["officers[1].dps_username"]
 
 
 def test_merge_full_table_resend_matches_by_number_and_name() -> None:
@@ -225,7 +225,7 @@ def test_merge_full_table_resend_matches_by_number_and_name() -> None:
     assert officers[2]["last_name"] == "Nguyen"
     replaced = [r for r in revisions if r.replaced]
     assert [(r.path, r.old, r.new) for r in replaced] == [
-        ("officers.0.title", "Officer", "Corporal")
+        ("officers[0].title", "Officer", "Corporal")
     ]
 
 
@@ -237,7 +237,7 @@ def test_merge_officer_number_correction_matched_by_name() -> None:
     merged, revisions = merge(old, reply)
     assert len(merged["officers"]) == 2
     assert merged["officers"][0]["officer_number"] == "HP001"
-    assert [(r.path, r.old) for r in revisions] == [("officers.0.officer_number", "HP01")]
+    assert [(r.path, r.old) for r in revisions] == [("officers[0].officer_number", "HP01")]
 
 
 def test_merge_different_officer_at_same_position_is_added() -> None:
@@ -264,7 +264,7 @@ def test_merge_changes_matched_by_action_and_number() -> None:
         {"action": "update", "officer_number": "HP001", "title": "Sergeant"},
         {"action": "deactivate", "officer_number": "HP002"},
     ]
-    assert ("changes.0.title", "Corporal", "Sergeant") in [
+    assert ("changes[0].title", "Corporal", "Sergeant") in [
         (r.path, r.old, r.new) for r in revisions
     ]
 
@@ -274,7 +274,7 @@ def test_merge_into_empty_case_lists_every_value() -> None:
     merged, revisions = merge({}, _request())
     assert merged["agency"]["judiciary_code"] == "0412"
     paths = {r.path for r in revisions}
-    assert {"agency.judiciary_code", "officers.0.officer_number", "officers.1.title"} <= paths
+    assert {"agency.judiciary_code", "officers[0].officer_number", "officers[1].title"} <= paths
     assert "agency.address" not in paths
     provenance = provenance_update({}, revisions, 7)
     assert provenance["agency.judiciary_code"] == 7

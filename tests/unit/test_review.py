@@ -224,7 +224,7 @@ def test_edit_rechecks_moves_status_and_audits(engine: Engine) -> None:
         }
         assert edits[1].detail["status"] == {"from": "needs_info", "to": "in_review"}
         paths = [r.path for r in s.scalars(select(CaseRevision).order_by(CaseRevision.id))]
-        assert paths[-3:] == ["agency.phone", "agency.phone", "officers.1.dps_username"]
+        assert paths[-3:] == ["agency.phone", "agency.phone", "officers[1].dps_username"]
         view = case_view(s, ref, RULES)
     phone = next(f for f in view["fields"] if f["path"] == "agency.phone")
     assert phone["source"]["edited_by"] == "K. Lee"

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from mailbot.review import conflicts
 from mailbot.review.conflicts import RosterIndex
-from mailbot.store import db
+from mailbot.store import db, roster_index
 from mailbot.store.models import Base
 from tests.review_seed import OFFICERS, seed_agency
 
@@ -29,7 +28,7 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
 def _found(
     engine: Engine, other: int, chunk: int, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[object, ...]:
-    monkeypatch.setattr(conflicts, "_CHUNK", chunk)
+    monkeypatch.setattr(roster_index, "_CHUNK", chunk)
     with db.transaction(engine) as s:
         index = RosterIndex.load(
             s, numbers={"ha022", "ZZ999"}, usernames={" KBROWN ", "nobody"}, agency_ids=[other]

@@ -1,0 +1,272 @@
+"""Gathering what :func:`mailbot.domain.decide.decide` decides from: the message, its
+reading, and what the store knows about its thread, its sender and earlier copies.
+
+Reads the session, never writes to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from mailbot import safety
+from mailbot.config import Settings
+from mailbot.domain.case_data import CaseData
+from mailbot.domain.enums import CaseKind, CaseStatus
+from mailbot.domain.facts import (
+    BouncedReply,
+    CaseState,
+    EarlierMessage,
+    Facts,
+    LogoImage,
+    Mailbox,
+    Policy,
+    Reading,
+    RosterFacts,
+    Trust,
+)
+from mailbot.domain.references import find_reference
+from mailbot.domain.roster import RosterIndex
+from mailbot.domain.rules import bounce, own_mail
+from mailbot.intake.auth import Verification, from_problem
+from mailbot.intake.classify import automated_reason
+from mailbot.intake.limits import Limits
+from mailbot.intake.model import ParseResult
+from mailbot.intake.parts import MessageParts
+from mailbot.intake.rules import Rules
+from mailbot.notify import LOOP_VALUE
+from mailbot.outbound import sanitise_header_text
+from mailbot.store import bounces, casefiles, ledger, outbox, roster, roster_index
+from mailbot.store.models import Agency, Case, Message
+
+
+def policy_of(settings: Settings, rules: Rules) -> Policy:
+    trust = settings.trust
+    return Policy(
+        rules=rules,
+        trust={
+            "enrollment": str(trust.enrollment),
+            "roster_change": str(trust.roster_change),
+            "follow_up": str(trust.follow_up),
+        },
+        reply_cap=settings.bot.max_replies_per_address_per_day,
+        suppress_after_hard_bounces=settings.bot.suppress_after_hard_bounces,
+    )
+
+
+def case_state(case: Case) -> CaseState:
+    return CaseState(
+        id=case.id,
+        reference=case.reference or "",
+        kind=CaseKind(case.kind),
+        status=CaseStatus(case.status),
+        sender=case.sender,
+        poc_email=case.poc_email,
+        agency_code=case.agency_code,
+        data=CaseData.load(case.data),
+    )
+
+
+def logo_of(data: Mapping[str, Any], parts: MessageParts) -> LogoImage | None:
+    """The attachment the reading chose as logo (``logo_info`` names its SHA-256)."""
+    found = data.get("logo_info")
+    info: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+    wanted = info.get("sha256")
+    if not isinstance(wanted, str):
+        return None
+    for attachment in parts.attachments:
+        if hashlib.sha256(attachment.data).hexdigest() == wanted:
+            return LogoImage(
+                filename=str(info.get("filename") or attachment.filename),
+                format=str(info.get("format") or ""),
+                width=int(info.get("width") or 0),
+                height=int(info.get("height") or 0),
+                sha256=wanted,
+                data=attachment.data,
+            )
+    return None
+
+
+def reading_of(result: ParseResult, notes: list[str], parts: MessageParts) -> Reading:
+    """The reading as case data, values cleaned of control and bidi characters."""
+    data = CaseData.from_result(result).stored()
+    cleaned, count = safety.clean_data(dict(data))
+    return Reading(
+        intent=result.intent,
+        data=CaseData.load(cleaned),
+        notes=tuple(notes),
+        cleaned=count,
+        agency_code=result.agency.judiciary_code,
+        poc_email=result.point_of_contact.email,
+        logo=logo_of(data, parts),
+    )
+
+
+def body_digest(raw: bytes) -> str:
+    """SHA-256 of what follows the header block."""
+    for separator in (b"\r\n\r\n", b"\n\n"):
+        at = raw.find(separator)
+        if at >= 0:
+            return hashlib.sha256(raw[at + len(separator) :]).hexdigest()
+    return hashlib.sha256(b"").hexdigest()
+
+
+def earlier_copies(session: Session, message: Message) -> tuple[EarlierMessage, ...]:
+    for other in ledger.find_by_sha256(session, message.raw_sha256):
+        if other.id != message.id:
+            return (EarlierMessage(other.id, other.case_id, same_bytes=True),)
+    if not message.message_id or message.raw is None:
+        return ()
+    body = body_digest(message.raw)
+    found = []
+    for other in ledger.find_by_message_id(session, message.message_id):
+        if other.id == message.id:
+            continue
+        same_sender = other.sender == message.sender
+        same_body = same_sender and other.raw is not None and body_digest(other.raw) == body
+        found.append(EarlierMessage(other.id, other.case_id, False, same_sender, same_body))
+    return tuple(found)
+
+
+def bounced_reply(
+    session: Session, message: Message, parts: MessageParts, domain: str
+) -> BouncedReply | None:
+    """The first of our replies a delivery report quotes that belongs to a case."""
+    if not bounce.is_report(parts.content_type, parts.sender) or message.raw is None:
+        return None
+    for found in bounce.quoted_reply_ids(message.raw, domain):
+        row = outbox.find_outbox(session, found)
+        if row is None or row.case_id is None:
+            continue
+        case = casefiles.get_case_by_id(session, row.case_id)
+        if case is None:
+            continue
+        count, suppressed = bounces.standing(session, row.to_address)
+        hard = bounces.is_hard_bounce(message.raw)
+        return BouncedReply(case_state(case), row.id, row.to_address, hard, count, suppressed)
+    return None
+
+
+def thread_case(session: Session, parts: MessageParts, prefix: str) -> Case | None:
+    found = casefiles.find_case_by_message_ids(session, [parts.in_reply_to, *parts.references])
+    if found is not None:
+        return found
+    ref = find_reference(parts.subject, prefix)
+    return casefiles.get_case(session, ref) if ref else None
+
+
+def mailbox(session: Session, address: str, now: datetime) -> Mailbox:
+    address = address.lower()
+    if not address:
+        return Mailbox()
+    return Mailbox(
+        address,
+        bounces.is_suppressed(session, address),
+        outbox.replies_since(session, address, now - timedelta(days=1)),
+    )
+
+
+def message_facts(
+    session: Session,
+    settings: Settings,
+    message: Message,
+    parts: MessageParts,
+    result: ParseResult,
+    headers: list[tuple[str, str]],
+    verification: Verification,
+    now: datetime,
+) -> Facts:
+    """The facts every message brings (the route-specific ones come later)."""
+    bot = settings.bot
+    loop = parts.headers.get(bot.loop_header.lower(), [])
+    why = automated_reason(parts, bot.loop_header) or "automated"
+    return Facts(
+        ledger_id=message.id,
+        sender=parts.sender or "",
+        own=own_mail.is_own(loop, parts.message_id, LOOP_VALUE, bot.message_id_domain),
+        automated=result.automated,
+        automated_reason=sanitise_header_text(why, 120),
+        bounce=bounced_reply(session, message, parts, bot.message_id_domain)
+        if result.automated
+        else None,
+        earlier=earlier_copies(session, message),
+        from_problem=from_problem([v for name, v in headers if name == "from"]),
+        trust=Trust(verification.configured, verification.verified, verification.reason or ""),
+        reading=reading_of(result, [*parts.notes, *result.notes], parts),
+        mailbox=mailbox(session, parts.sender or "", now),
+    )
+
+
+def roster_facts(
+    session: Session, agency: Agency | None, changes: list[list[Mapping[str, Any]]]
+) -> RosterFacts:
+    """The agency (a store row, or None) and its roster, for the changes named."""
+    if agency is None:
+        return RosterFacts()
+    index = roster_index.for_changes(session, changes, [agency.id], RosterIndex())
+    return RosterFacts(roster_index.agency_ref(agency), index)
+
+
+def agency_by_code(session: Session, code: str | None) -> Agency | None:
+    return roster.get_agency(session, code) if code else None
+
+
+def changes_of(data: CaseData) -> list[Mapping[str, Any]]:
+    return [c.model_dump() for c in data.changes]
+
+
+def raw_headers(message: Message, parts: MessageParts) -> list[tuple[str, str]]:
+    """The header fields in order, as written (before any decoding merges words):
+    where an Authentication-Results header stands, and what From says, matter."""
+    if message.raw is None:
+        return [(name, v) for name, values in parts.headers.items() for v in values]
+    from email.parser import BytesHeaderParser
+    from email.policy import compat32
+
+    from mailbot.intake.message import decode_bytes
+
+    head = BytesHeaderParser(policy=compat32).parsebytes(message.raw[:262_144])
+    out = []
+    for name, value in head.items()[:500]:
+        text = str(value)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # 8-bit bytes kept as surrogates
+            text = decode_bytes(text.encode("ascii", "surrogateescape"))
+        out.append((str(name).strip().lower(), text))
+    return out
+
+
+def answer(
+    session: Session,
+    case: Case,
+    parts: MessageParts,
+    rules: Rules,
+    limits: Limits,
+    loop_header: str,
+) -> Reading:
+    """What a reply adds to its case: for an enrolment, the answer read against what
+    we sent on the case and what the case asked for
+    (:func:`mailbot.intake.answers.read_answer`); else the message as read, without
+    our own quoted text."""
+    from mailbot.intake.answers import Sent, read_answer, sent_texts, without_sent
+    from mailbot.intake.parse import parse_parts
+
+    sent = Sent.of(
+        text for row in outbox.outbox_of_case(session, case.id) for text in sent_texts(row.raw)
+    )
+    if case.kind != CaseKind.ENROLLMENT:
+        reread = parse_parts(without_sent(parts, sent), rules, limits, loop_header)
+        return reading_of(reread, [*parts.notes, *reread.notes], parts)
+    data, notes = read_answer(parts, sent, case.data, rules, limits, loop_header)
+    cleaned, count = safety.clean_data(dict(data))
+    return Reading(
+        data=CaseData.load(cleaned),
+        notes=(*parts.notes, *notes),
+        cleaned=count,
+        logo=logo_of(data, parts),
+    )

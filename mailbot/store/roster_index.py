@@ -1,0 +1,164 @@
+"""Loading the roster the desk's checks need (:class:`mailbot.domain.roster.RosterIndex`)
+in a handful of queries, whatever the number of requests.
+
+Every function reads through a Session or the listings' DB-API connection
+(:class:`mailbot.store.listing.Listing`), and never writes; SQLAlchemy is imported only
+when a Session is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from mailbot.domain import roster
+from mailbot.domain.roster import AgencyRef, OfficerRef, RosterIndex, norm_number, norm_username
+
+if TYPE_CHECKING:  # the listings load the roster without SQLAlchemy
+    from sqlalchemy.orm import Session
+
+    from mailbot.store.listing import Listing
+    from mailbot.store.models import Agency
+
+_CHUNK = 500
+
+Index = TypeVar("Index", bound=RosterIndex)
+
+
+def agency_ref(agency: Agency) -> AgencyRef:
+    return AgencyRef(
+        agency.id, agency.judiciary_code, agency.name, agency.poc_email, agency.hod_email
+    )
+
+
+def agencies_with_contact(session: Session, address: str) -> list[Agency]:
+    """The agencies whose registered PoC or head of department address is ``address``."""
+    from sqlalchemy import func, or_, select
+
+    from mailbot.store.models import Agency
+
+    address = (address or "").strip().lower()
+    if not address:
+        return []
+    query = select(Agency).where(
+        or_(func.lower(Agency.poc_email) == address, func.lower(Agency.hod_email) == address)
+    )
+    return list(session.scalars(query.order_by(Agency.id).limit(50)))
+
+
+def authority(session: Session, sender: str, agency_code: str | None) -> Agency | None:
+    """The agency whose registered PoC or head of department address is ``sender``
+    (:func:`mailbot.domain.roster.authority` over the agencies on file with it)."""
+    found = {a.id: a for a in agencies_with_contact(session, sender)}
+    chosen = roster.authority(sender, agency_code, map(agency_ref, found.values()))
+    return found[chosen.id] if chosen is not None else None
+
+
+class SessionRoster:
+    """:meth:`~mailbot.store.listing.Listing.agency_refs` and
+    :meth:`~mailbot.store.listing.Listing.officer_refs` through a Session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def agency_refs(self) -> list[Any]:
+        from sqlalchemy import select
+
+        from mailbot.store.models import Agency
+
+        columns = (Agency.id, Agency.judiciary_code, Agency.name, Agency.poc_email)
+        return list(self.session.execute(select(*columns, Agency.hod_email)))
+
+    def officer_refs(self, key: str | None = None, values: Iterable[Any] = ()) -> list[Any]:
+        from sqlalchemy import func, select
+
+        from mailbot.store.listing import OFFICER_REF_COLUMNS
+        from mailbot.store.models import Officer
+
+        o = Officer.__table__.c  # Core columns: plain rows, no ORM loading
+        query = select(*(o[name] for name in OFFICER_REF_COLUMNS))
+        if key is not None:
+            column = {
+                "officer_number": o.officer_number,
+                "username": func.lower(o.dps_username),
+                "agency_id": o.agency_id,
+            }[key]
+            query = query.where(column.in_(list(values)))
+        return list(self.session.execute(query))
+
+
+def roster_reader(source: Session | Listing) -> Listing | SessionRoster:
+    """What a :class:`RosterIndex` is loaded from: the listings' DB-API connection, or
+    a Session."""
+    from mailbot.store.listing import Listing
+
+    return source if isinstance(source, Listing) else SessionRoster(source)
+
+
+def _officer_ref(row: Any) -> OfficerRef:
+    """An :class:`OfficerRef` from a row of ``OFFICER_REF_COLUMNS``."""
+    return OfficerRef(row[0], row[1], row[2], row[3], row[4], row[5], row[6], str(row[7]))
+
+
+def load(
+    source: Session | Listing,
+    index: Index,
+    numbers: Iterable[str] = (),
+    usernames: Iterable[str] = (),
+    agency_ids: Iterable[int] = (),
+) -> Index:
+    """``index`` with every agency, plus the officers with these numbers or usernames,
+    or of these agencies."""
+    for a in roster_reader(source).agency_refs():
+        index.agencies[a[0]] = AgencyRef(*a)
+    load_officers(source, index, numbers, usernames, agency_ids)
+    return index
+
+
+def load_officers(
+    source: Session | Listing,
+    index: RosterIndex,
+    numbers: Iterable[str] = (),
+    usernames: Iterable[str] = (),
+    agency_ids: Iterable[int] = (),
+) -> None:
+    """Add the officers with these numbers or usernames, or of these agencies."""
+    reader = roster_reader(source)
+    number_set = {norm_number(n) for n in numbers} - {""}
+    username_set = {norm_username(u) for u in usernames} - {""}
+    agency_set = set(agency_ids)
+    if len(number_set) + len(username_set) + len(agency_set) > _CHUNK:
+        # A long queue mentions most of the roster: one pass over the officers is
+        # much faster than dozens of long IN lists, and keeps the same officers.
+        for r in reader.officer_refs():
+            if r[1] in number_set or (r[2] or "").lower() in username_set or r[3] in agency_set:
+                index.add(_officer_ref(r))
+        index.full_agencies.update(agency_set)
+        return
+    wanted: list[tuple[str, list[Any]]] = [
+        ("officer_number", sorted(number_set)),
+        ("username", sorted(username_set)),
+        ("agency_id", sorted(agency_set)),
+    ]
+    for key, values in wanted:
+        for start in range(0, len(values), _CHUNK):
+            for r in reader.officer_refs(key, values[start : start + _CHUNK]):
+                index.add(_officer_ref(r))
+    index.full_agencies.update(agency_set)
+
+
+def for_changes(
+    session: Session,
+    change_lists: Sequence[Sequence[Mapping[str, Any]]],
+    agency_ids: Sequence[int],
+    index: Index,
+) -> Index:
+    """``index`` covering the officers several change requests name, and these agencies."""
+    numbers: set[str] = set()
+    usernames: set[str] = set()
+    for changes in change_lists:
+        for c in changes:
+            if isinstance(c, Mapping):
+                numbers.add(norm_number(c.get("officer_number")))
+                usernames.add(norm_username(c.get("dps_username")))
+    return load(session, index, numbers, usernames, agency_ids)
