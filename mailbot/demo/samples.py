@@ -100,7 +100,11 @@ def find_reply(maildir: Path, in_reply_to: str) -> bytes | None:
         return None
     wanted = _norm_id(in_reply_to)
     box = mailbox.Maildir(maildir, create=False)
-    for key in box.iterkeys():
+    try:
+        keys = list(box.iterkeys())
+    except OSError:  # the server is still creating the folder (new/, cur/, tmp/)
+        return None
+    for key in keys:
         try:
             raw = box.get_bytes(key)
         except (KeyError, OSError):

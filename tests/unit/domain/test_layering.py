@@ -7,10 +7,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3] / "mailbot"
 
-# What the domain may build on: itself, the intake's models and rules (data), its
-# pure field checks, and the error types.
-ALLOWED = ("mailbot.domain", "mailbot.intake.model", "mailbot.intake.rules",
-           "mailbot.intake.checks", "mailbot.intake", "mailbot.errors")  # fmt: skip
+# What the domain may build on: itself, the intake's models, officer fields and rules
+# (data), its pure field checks, and the error types.
+ALLOWED = ("mailbot.domain", "mailbot.intake.model", "mailbot.intake.officer_fields",
+           "mailbot.intake.rules", "mailbot.intake.checks", "mailbot.intake",
+           "mailbot.errors")  # fmt: skip
 
 
 def _imports(path: Path) -> set[str]:
