@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from mailbot.domain.enums import OfficerStatus
+from mailbot.domain.enums import CaseStatus, OfficerStatus
 from mailbot.errors import CaseError
 from mailbot.store.urls import (
     SQLITE_BUSY_TIMEOUT_MS,
@@ -118,8 +118,6 @@ class Listing:
     def queued_cases(self) -> list[QueuedCase]:
         """Cases in review, and cases waiting for information that carry flags, oldest
         first (:func:`mailbot.review.queue.review_queue` builds the entries)."""
-        from mailbot.cases import CaseStatus
-
         found = self.rows(
             "SELECT reference, status, kind, sender, agency_code, flags, created_at, data "
             "FROM cases WHERE status = ? OR (status = ? AND CAST(flags AS VARCHAR) != '[]') "
