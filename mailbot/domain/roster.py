@@ -50,10 +50,14 @@ class OfficerRef(NamedTuple):
 
 
 def norm_number(value: object) -> str:
+    if type(value) is str:  # the usual case, checked first: the queue calls this by the thousand
+        return value.strip().upper()
     return "" if is_blank(value) else str(value).strip().upper()
 
 
 def norm_username(value: object) -> str:
+    if type(value) is str:
+        return value.strip().lower()
     return "" if is_blank(value) else str(value).strip().lower()
 
 

@@ -69,6 +69,15 @@ OFFICER_KEYS = {
     "username": "lower(dps_username)",
     "agency_id": "agency_id",
 }
+# What the review queue reads of a case's data, as paths of keys.
+QUEUE_MEMBERS = (
+    ("agency", "name"),
+    ("agency", "judiciary_code"),
+    ("officers",),
+    ("changes",),
+    ("missing",),
+    ("invalid",),
+)
 
 
 class QueuedCase(NamedTuple):
@@ -81,7 +90,20 @@ class QueuedCase(NamedTuple):
     agency_code: str | None
     flags: list[str] | None
     created_at: datetime
-    data: dict[str, Any] | None
+    data: dict[str, Any] | None  # only QUEUE_MEMBERS: see Listing.queued_cases
+
+
+def _queue_data(values: list[Any]) -> dict[str, Any]:
+    """A case's data cut to :data:`QUEUE_MEMBERS`, from their values in that order (an
+    agency that is not a mapping reads as one without name or code, as in full)."""
+    name, code, officers, changes, missing, invalid = values
+    return {
+        "agency": {"name": name, "judiciary_code": code},
+        "officers": officers,
+        "changes": changes,
+        "missing": missing,
+        "invalid": invalid,
+    }
 
 
 def no_such_agency(code: str) -> CaseError:
@@ -117,9 +139,18 @@ class Listing:
 
     def queued_cases(self) -> list[QueuedCase]:
         """Cases in review, and cases waiting for information that carry flags, oldest
-        first (:func:`mailbot.review.queue.review_queue` builds the entries)."""
+        first (:func:`mailbot.review.queue.review_queue` builds the entries). Their
+        ``data`` holds only what the queue reads of a request (:data:`QUEUE_MEMBERS`):
+        the rest (contacts, officers' names...) is left in the database undecoded."""
+        if self.backend == "sqlite":
+            paths = ", ".join(f"'$.{'.'.join(m)}'" for m in QUEUE_MEMBERS)
+            members = f"json_extract(data, {paths})"
+        else:
+            members = "json_build_array({})".format(
+                ", ".join("data" + "".join(f" -> '{k}'" for k in m) for m in QUEUE_MEMBERS)
+            )
         found = self.rows(
-            "SELECT reference, status, kind, sender, agency_code, flags, created_at, data "
+            f"SELECT reference, status, kind, sender, agency_code, flags, created_at, {members} "
             "FROM cases WHERE status = ? OR (status = ? AND CAST(flags AS VARCHAR) != '[]') "
             "ORDER BY created_at, id",
             (CaseStatus.IN_REVIEW.value, CaseStatus.NEEDS_INFO.value),
@@ -127,8 +158,8 @@ class Listing:
         time = self.time
         if self.backend != "sqlite":
             return [
-                QueuedCase(ref, status, kind, sender, code, flags, time(created), data)
-                for ref, status, kind, sender, code, flags, created, data in found
+                QueuedCase(ref, status, kind, sender, code, flags, time(created), _queue_data(v))
+                for ref, status, kind, sender, code, flags, created, v in found
             ]
         # SQLite keeps JSON as text: decoded here, inline (thousands of rows).
         loads = json.loads
@@ -141,9 +172,9 @@ class Listing:
                 code,
                 [] if flags == "[]" else None if flags is None else loads(flags),
                 time(created),
-                None if data is None else loads(data),
+                None if v is None else _queue_data(loads(v)),
             )
-            for ref, status, kind, sender, code, flags, created, data in found
+            for ref, status, kind, sender, code, flags, created, v in found
         ]
 
     def agency_refs(self) -> list[Any]:

@@ -187,6 +187,68 @@ def test_commands_print_what_the_session_path_gives(engine: Engine, tmp_path: Pa
         assert done.stdout == output, command
 
 
+def _seed_odd_shapes(engine: Engine) -> None:
+    """Cases whose data the queue reads in odd shapes: the queue's query picks the
+    members it needs out of the JSON in SQL, and must read them as a decoded whole."""
+    odd: list[dict[str, Any]] = []
+    as_text = enrolment_data("0800")
+    as_text["agency"] = "Town of Nowhere"  # not a mapping: no name, no code
+    as_text["officers"] = {"officer_number": "HX000"}  # not a list: no rows
+    as_text["missing"] = "agency.phone"  # text: counted by its length, as ever
+    odd.append(as_text)
+    numbers = enrolment_data("0801")
+    numbers["agency"] = {"judiciary_code": 703, "name": ["\x1b[31mRed", 1.5, True, None]}
+    numbers["officers"] = [
+        "just text",
+        {"officer_number": 7, "dps_username": True},
+        {"officer_number": " hx001 ", "dps_username": " HY5 ", "extra": {"deep": [1e20]}},
+        None,
+    ]
+    numbers["invalid"] = {"agency.phone": "bad", "x": None}
+    odd.append(numbers)
+    nothing = enrolment_data("0802")
+    for key in ("agency", "officers", "changes", "missing", "invalid"):
+        del nothing[key]
+    odd.append(nothing)
+    changes = maintenance_data(
+        [
+            "not a change",
+            {"action": "update", "officer_number": 7, "title": "Lt"},
+            {"action": "update", "officer_number": "hx000", "title": 1e20},
+            {"action": "update", "officer_number": " HX000", "title": "Caf\u00e9 \u2615\u202e"},
+            {"action": "deactivate", "officer_number": "HX003", "agency": {"name": "x"}},
+        ],
+        code="0700",
+    )
+    changes["agency"] = {"judiciary_code": "0700", "name": None}
+    odd.append(changes)
+    with db.transaction(engine) as s:
+        for i, data in enumerate(odd):
+            maintenance = data["intent"] == "officer_maintenance"
+            kind = CaseKind.OFFICER_MAINTENANCE if maintenance else CaseKind.ENROLLMENT
+            usual = maintenance_data([], code="0700") if maintenance else enrolment_data()
+            case = seed_case(s, usual, kind=kind, now=NOW + timedelta(days=2, hours=i))
+            case.data = data  # then stored as it came, whatever its shape
+        s.flush()
+
+
+def test_odd_shapes_of_a_request_read_the_same(engine: Engine, tmp_path: Path) -> None:
+    """Whatever shape a request's JSON has, the queue the command prints is what the
+    Session path gives from the whole decoded data."""
+    _seed(engine)
+    _seed_odd_shapes(engine)
+    with db.transaction(engine) as s:
+        expected = json_text([e.as_dict() for e in review_queue(s)]) + "\n"
+    assert "Town of Nowhere" not in expected and "1e+20" in expected
+    assert "DPS username already used by officer HY005" in expected
+    assert '"missing": 12' in expected  # len("agency.phone")
+    config = tmp_path / "desk.toml"
+    config.write_text(f'[database]\nurl = "{_url(engine)}"\n', encoding="utf-8")
+    done = _cli(config, "queue", "--json")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == expected
+
+
 def test_a_url_only_sqlalchemy_reads_gives_the_same(tmp_path: Path, sqlite_url: str) -> None:
     """SQLite options in the URL: the listing opens through SQLAlchemy, same rows."""
     engine = db.make_engine(sqlite_url)
