@@ -64,21 +64,49 @@ class RosterIndex(roster.RosterIndex):
         roster_index.load_officers(source, self, numbers, usernames, agency_ids)
 
 
+def officer_keys(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Each row of a request's ``officers`` as its (officer number, DPS username),
+    normalized; a blank one is ""."""
+    return [
+        (norm_number(row.get("officer_number")), norm_username(row.get("dps_username")))
+        for row in row_views(data, "officers")
+    ]
+
+
 def mentioned(data: Mapping[str, Any]) -> tuple[set[str], set[str]]:
     """Officer numbers and usernames a request (enrolment or changes) mentions."""
+    return mentioned_in([data], [officer_keys(data)])
+
+
+def mentioned_in(
+    requests: Iterable[Mapping[str, Any]], officers: Iterable[list[tuple[str, str]]]
+) -> tuple[set[str], set[str]]:
+    """Officer numbers and usernames several requests mention, given their
+    :func:`officer_keys` (in the same order)."""
     numbers: set[str] = set()
     usernames: set[str] = set()
-    for row in [*row_views(data, "officers"), *row_views(data, "changes")]:
-        if n := norm_number(row.get("officer_number")):
-            numbers.add(n)
-        if u := norm_username(row.get("dps_username")):
-            usernames.add(u)
+    for keys in officers:
+        for number, username in keys:
+            numbers.add(number)
+            usernames.add(username)
+    for data in requests:
+        if data.get("changes"):  # most requests change no roster
+            for row in row_views(data, "changes"):
+                numbers.add(norm_number(row.get("officer_number")))
+                usernames.add(norm_username(row.get("dps_username")))
+    numbers.discard("")
+    usernames.discard("")
     return numbers, usernames
 
 
-def enrollment_conflicts(data: Mapping[str, Any], index: RosterIndex) -> list[Conflict]:
+def enrollment_conflicts(
+    data: Mapping[str, Any],
+    index: RosterIndex,
+    officers: list[tuple[str, str]] | None = None,
+) -> list[Conflict]:
     """What in an enrolment request is already taken: its judiciary code, an officer
-    number or a DPS username on file, or a username given twice in the request."""
+    number or a DPS username on file, or a username given twice in the request
+    (``officers``: :func:`officer_keys` of ``data``, when the caller has them)."""
     found: list[Conflict] = []
     code = section_value(data, "agency", "judiciary_code")
     if not is_blank(code):
@@ -91,10 +119,10 @@ def enrollment_conflicts(data: Mapping[str, Any], index: RosterIndex) -> list[Co
                     f"judiciary code already belongs to {agency.label}",
                 )
             )
+    by_number, by_username = index.by_number, index.by_username
     seen_users: dict[str, int] = {}
-    for i, row in enumerate(row_views(data, "officers")):
-        number = norm_number(row.get("officer_number"))
-        officer = index.by_number.get(number) if number else None
+    for i, (number, user) in enumerate(officer_keys(data) if officers is None else officers):
+        officer = by_number.get(number) if number else None
         if officer is not None:
             found.append(
                 Conflict(
@@ -104,10 +132,9 @@ def enrollment_conflicts(data: Mapping[str, Any], index: RosterIndex) -> list[Co
                     f"{officer.first_name} of {index.owner_label(officer)}",
                 )
             )
-        user = norm_username(row.get("dps_username"))
         if not user:
             continue
-        holder = index.by_username.get(user)
+        holder = by_username.get(user)
         if holder is not None:
             found.append(
                 Conflict(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from mailbot.domain.enums import CaseFlag, CaseKind, CaseStatus
 from mailbot.review.common import rows, section
-from mailbot.review.conflicts import RosterIndex, enrollment_conflicts, mentioned
+from mailbot.review.conflicts import RosterIndex, enrollment_conflicts, mentioned_in, officer_keys
 from mailbot.review.maintenance import DiffRow, diff_changes, resolve_agency
 
 if TYPE_CHECKING:
@@ -78,15 +78,12 @@ def review_queue(source: Session | Listing) -> list[QueueEntry]:
 
     queued = source.queued_cases() if isinstance(source, Listing) else _queued_cases(source)
     found = [r for r in queued if r.status == CaseStatus.IN_REVIEW or r.flags]
-    numbers: set[str] = set()
-    usernames: set[str] = set()
-    for r in found:
-        n, u = mentioned(r.data or {})
-        numbers |= n
-        usernames |= u
+    # Each request's officers, normalized once for both the lookups and the conflicts.
+    officers = [officer_keys(r.data or {}) for r in found]
+    numbers, usernames = mentioned_in([r.data or {} for r in found], officers)
     index = RosterIndex.load(source, numbers, usernames)
     entries: list[QueueEntry] = []
-    for r in found:
+    for r, keys in zip(found, officers, strict=True):
         data: Mapping[str, Any] = r.data or {}
         agency = section(data, "agency")
         missing = len(data.get("missing") or []) + len(data.get("invalid") or [])
@@ -104,7 +101,7 @@ def review_queue(source: Session | Listing) -> list[QueueEntry]:
             flags=flags,
         )
         if r.kind == CaseKind.ENROLLMENT:
-            entry.conflicts = [c.detail for c in enrollment_conflicts(data, index)]
+            entry.conflicts = [c.detail for c in enrollment_conflicts(data, index, keys)]
             if entry.conflicts and CaseFlag.CONFLICT not in flags:
                 flags.append(CaseFlag.CONFLICT)
         else:
