@@ -36,6 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from mailbot.domain.enums import CaseKind, CaseStatus, MessageOutcome, OfficerStatus
+from mailbot.domain.values import Json
 
 # Deterministic constraint names on every backend, so later migrations can drop them.
 NAMING_CONVENTION = {
@@ -141,7 +142,7 @@ class Message(Base):
     recorded_by: Mapped[str | None] = mapped_column(String(255))
     # What our mail server vouched for: SPF, DKIM, DMARC, alignment, the verdict
     # (:class:`mailbot.intake.auth.Verification`); None for messages never read.
-    auth: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    auth: Mapped[dict[str, Json] | None] = mapped_column(JSON)
 
 
 class FolderCursor(Base):
@@ -223,8 +224,8 @@ class Case(Base):
     sender: Mapped[str | None] = mapped_column(String(320))
     agency_code: Mapped[str | None] = mapped_column(String(16), index=True)
     poc_email: Mapped[str | None] = mapped_column(String(320))
-    data: Mapped[dict[str, Any]]
-    provenance: Mapped[dict[str, Any]]
+    data: Mapped[dict[str, Json]] = mapped_column(JSON)
+    provenance: Mapped[dict[str, Json]] = mapped_column(JSON)
     flags: Mapped[list[str]]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
@@ -259,7 +260,7 @@ class CaseProposal(Base):
     message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
     kind: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(Text)
-    data: Mapped[dict[str, Any]]
+    data: Mapped[dict[str, Json]] = mapped_column(JSON)
     status: Mapped[ProposalStatus] = mapped_column(_enum(ProposalStatus, "status"))
     created_at: Mapped[datetime]
     decided_by: Mapped[str | None] = mapped_column(String(320))
@@ -303,7 +304,7 @@ class AuditEvent(Base):
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
     actor: Mapped[str] = mapped_column(String(320))
     action: Mapped[str] = mapped_column(String(40))
-    detail: Mapped[dict[str, Any]]
+    detail: Mapped[dict[str, Json]] = mapped_column(JSON)
     at: Mapped[datetime]
 
 
@@ -371,4 +372,4 @@ class BotStatus(Base):
     token: Mapped[str] = mapped_column(String(20))
     token_expires_at: Mapped[datetime | None]
     # The last error per part ({"imap": "...", "smtp": "...", "token": "..."}).
-    errors: Mapped[dict[str, Any]]
+    errors: Mapped[dict[str, str]] = mapped_column(JSON)
