@@ -28,7 +28,7 @@ def _check_agency(session: Session, code: str | None) -> None:
         raise no_such_agency(code)
 
 
-def list_agencies(session: Session) -> list[dict[str, Any]]:
+def list_agencies(session: Session) -> list[dict[str, object]]:
     """Every agency record, by judiciary code, with its count of active officers."""
     from sqlalchemy import func, select
 
@@ -61,7 +61,7 @@ def list_agencies(session: Session) -> list[dict[str, Any]]:
 
 def list_officers(
     session: Session, agency_code: str | None = None, include_inactive: bool = True
-) -> list[dict[str, Any]]:
+) -> list[dict[str, object]]:
     """Officer records with their agency's code and name, by agency then name."""
     from sqlalchemy import select
 

@@ -99,6 +99,23 @@ class DropResult(TypedDict):
     status: str
 
 
+class AgencyNamed(TypedDict):
+    judiciary_code: str
+    name: str
+
+
+class DecisionResult(TypedDict, total=False):
+    """What approving or rejecting a case did (``mailbot approve|reject --json``)."""
+
+    reference: str | None
+    kind: str
+    status: str
+    agency: AgencyNamed
+    officers: list[dict[str, str | None]]
+    diff: list[dict[str, Json]]
+    notices: list[str]
+
+
 class CaseView(TypedDict):
     """Everything staff need to decide on one case (``mailbot case show --json``)."""
 
