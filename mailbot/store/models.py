@@ -78,7 +78,6 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UTCDateTime(),
-        dict[str, Any]: JSON,
         list[str]: JSON,
     }
 
@@ -239,8 +238,8 @@ class CaseRevision(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     path: Mapped[str] = mapped_column(String(255))
-    old_value: Mapped[Any | None] = mapped_column(JSON)
-    new_value: Mapped[Any | None] = mapped_column(JSON)
+    old_value: Mapped[Json] = mapped_column(JSON, nullable=True)
+    new_value: Mapped[Json] = mapped_column(JSON, nullable=True)
     message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
     at: Mapped[datetime]
 
