@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
@@ -12,6 +12,7 @@ from rich.table import Table
 from mailbot.intake.model import ParseResult
 
 if TYPE_CHECKING:
+    from mailbot.review.queue import QueueEntry
     from mailbot.review.views import CaseView, HistoryRow, ProposalView
 
 
@@ -117,7 +118,7 @@ def _diff_table(rows: Sequence[Mapping[str, object]], title: str = "Roster chang
     return table
 
 
-def print_queue(entries: list[Any], console: Console | None = None) -> None:
+def print_queue(entries: Sequence[QueueEntry], console: Console | None = None) -> None:
     """The review queue as a table, then each maintenance case's roster diff."""
     console = console or Console()
     if not entries:
