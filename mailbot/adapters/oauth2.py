@@ -35,6 +35,7 @@ from mailbot.config import OAuth2Settings, Settings
 from mailbot.errors import TokenError
 
 if TYPE_CHECKING:
+    import msal
     import requests
 
 log = structlog.get_logger()
@@ -181,7 +182,7 @@ class MsalFetch:
 
     def __init__(self, settings: OAuth2Settings) -> None:
         self.settings = settings
-        self._app: Any = None
+        self._app: msal.ConfidentialClientApplication | None = None
 
     def _credential(self) -> str | dict[str, str | None]:
         s = self.settings
@@ -214,7 +215,7 @@ class MsalFetch:
         session.request = functools.partial(session.request, **options)  # type: ignore[method-assign]
         return session
 
-    def _application(self) -> Any:
+    def _application(self) -> msal.ConfidentialClientApplication:
         if self._app is None:
             import msal
 
