@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TypedDict
 
 import structlog
 from sqlalchemy.orm import Session
 
-from mailbot.checklist import clean
+from mailbot.checklist import Checklist, clean
 from mailbot.config import Settings
 from mailbot.domain import decision as d
 from mailbot.domain.enums import AuditAction, CaseFlag, MessageOutcome, Template
+from mailbot.domain.values import Json, listed
 from mailbot.errors import MailbotError
 from mailbot.intake.parts import MessageParts
 from mailbot.notify import queue_email
@@ -22,6 +23,15 @@ from mailbot.store import bounces, casefiles, logos
 from mailbot.store.models import Case, Message
 
 log = structlog.get_logger()
+
+
+class _ReplyContext(TypedDict, total=False):
+    """What a reply template is given besides the case reference."""
+
+    agency_name: Json
+    notes: list[str]
+    checklist: Checklist
+    changes: list[str]
 
 
 @dataclass
@@ -128,24 +138,26 @@ class Effects:
     def _reply(self, case: Case, template: str) -> None:
         parts = self.parts
         data = case.data
-        context: dict[str, Any] = {
-            "agency_name": (data.get("agency") or {}).get("name"),
+        agency = data.get("agency")
+        context: _ReplyContext = {
+            "agency_name": agency.get("name") if isinstance(agency, dict) else None,
             "notes": [
                 clean(n.get("text"), 200)
-                for n in data.get("notes") or []
+                for n in listed(data, "notes")
                 if isinstance(n, dict) and n.get("message") == self.message.id
             ],
         }
         if template == Template.CHECKLIST:
             from mailbot.checklist import describe
 
+            missing = [str(p) for p in listed(data, "missing")]
             context["checklist"] = describe(
-                data.get("missing", []), data.get("invalid", []), data.get("officers", []), data
+                missing, listed(data, "invalid"), listed(data, "officers"), data
             )
         elif template == Template.MAINTENANCE_RECEIVED:
             from mailbot.checklist import describe_changes
 
-            context["changes"] = describe_changes(data.get("changes", []))
+            context["changes"] = describe_changes(listed(data, "changes"))
         refs = [*parts.references, parts.message_id] if parts.message_id else list(parts.references)
         try:
             queue_email(

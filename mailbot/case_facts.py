@@ -32,6 +32,7 @@ from mailbot.domain.facts import (
 from mailbot.domain.references import find_reference
 from mailbot.domain.roster import RosterIndex
 from mailbot.domain.rules import bounce, own_mail
+from mailbot.domain.values import Json
 from mailbot.intake.auth import Verification, from_problem
 from mailbot.intake.classify import automated_reason
 from mailbot.intake.limits import Limits
@@ -202,7 +203,7 @@ def message_facts(
 
 
 def roster_facts(
-    session: Session, agency: Agency | None, changes: list[list[Mapping[str, Any]]]
+    session: Session, agency: Agency | None, changes: list[list[Mapping[str, Json]]]
 ) -> RosterFacts:
     """The agency (a store row, or None) and its roster, for the changes named."""
     if agency is None:
@@ -215,7 +216,7 @@ def agency_by_code(session: Session, code: str | None) -> Agency | None:
     return roster.get_agency(session, code) if code else None
 
 
-def changes_of(data: CaseData) -> list[Mapping[str, Any]]:
+def changes_of(data: CaseData) -> list[Mapping[str, Json]]:
     return [c.model_dump() for c in data.changes]
 
 

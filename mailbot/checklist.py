@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 from mailbot.intake.officer_fields import OFFICER_FIELDS
 
@@ -161,7 +161,7 @@ def clean(value: object, limit: int = MAX_ECHO) -> str:
     return text
 
 
-def _get(obj: object, key: str) -> Any:
+def _get(obj: object, key: str) -> object:
     if isinstance(obj, Mapping):
         return obj.get(key)
     return getattr(obj, key, None)
@@ -195,7 +195,7 @@ def _with_reason(label: str, value: str, reason: str) -> str:
 
 
 def _change_item(
-    path: str, kind: Kind, reason: str, match: re.Match[str], request: Mapping[str, Any] | None
+    path: str, kind: Kind, reason: str, match: re.Match[str], request: Mapping[str, object] | None
 ) -> Item:
     """``changes[i].field``: the roster change in plain words, then what is wrong."""
     index, name = int(match.group(1)), match.group(2)
@@ -221,9 +221,9 @@ def _answer_line(officer: object) -> str:
 
 def describe(
     missing: Sequence[str],
-    invalid: Sequence[Mapping[str, Any] | object],
-    officers: Sequence[Mapping[str, Any] | object],
-    request: Mapping[str, Any] | None = None,
+    invalid: Sequence[object],
+    officers: Sequence[object],
+    request: Mapping[str, object] | None = None,
 ) -> Checklist:
     """Group missing and invalid paths into sections of plain-words items.
 
@@ -329,8 +329,8 @@ _CHANGE_DONE = {"add": "Added", "update": "Changed", "deactivate": "Deactivated"
 
 
 def describe_changes(
-    changes: Sequence[Mapping[str, Any] | object],
-    before: Mapping[str, Mapping[str, Any]] | None = None,
+    changes: Sequence[object],
+    before: Mapping[str, Mapping[str, object]] | None = None,
 ) -> list[str]:
     """One plain line per roster change.
 
@@ -344,7 +344,7 @@ def describe_changes(
     for change in changes:
         action = str(_get(change, "action") or "update")
         number = clean(_get(change, "officer_number"), 20)
-        data: dict[str, Any] = (
+        data: dict[str, object] = (
             dict(change)
             if isinstance(change, Mapping)
             else dict(getattr(change, "model_dump", lambda: {})())

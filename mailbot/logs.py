@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 import structlog
+
+if TYPE_CHECKING:
+    from structlog.typing import Processor
 
 _LEVELS = {
     "debug": logging.DEBUG,
@@ -32,7 +35,7 @@ _QUIET = (
 def configure_logging(level: str = "info", fmt: str = "auto") -> None:
     """Console output on a terminal, JSON lines otherwise; both on stderr."""
     use_console = fmt == "console" or (fmt == "auto" and sys.stderr.isatty())
-    renderer: Any = (
+    renderer: Processor = (
         structlog.dev.ConsoleRenderer() if use_console else structlog.processors.JSONRenderer()
     )
     structlog.configure(

@@ -4,7 +4,7 @@ the database at each scrape, in the Prometheus text format."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 import structlog
 from sqlalchemy.engine import Engine
@@ -13,6 +13,11 @@ from mailbot.errors import MailbotError
 from mailbot.ports import Clock
 from mailbot.store import db
 from mailbot.store.health import PARTS, snapshot
+
+if TYPE_CHECKING:
+    from wsgiref.simple_server import WSGIServer
+
+    from prometheus_client.metrics_core import Metric
 
 log = structlog.get_logger()
 
@@ -24,7 +29,7 @@ class StatusCollector:
         self.engine = engine
         self.clock = clock
 
-    def collect(self) -> Iterator[Any]:
+    def collect(self) -> Iterator[Metric]:
         from prometheus_client.core import GaugeMetricFamily
 
         readable = GaugeMetricFamily(
@@ -84,7 +89,7 @@ class StatusCollector:
         yield from (today, cases, outbox, quarantined)
 
 
-def serve_metrics(engine: Engine, clock: Clock, address: str, port: int) -> Any:
+def serve_metrics(engine: Engine, clock: Clock, address: str, port: int) -> WSGIServer:
     """Serve ``/metrics`` on ``address:port`` in a daemon thread; returns the server
     (``shutdown()`` stops it)."""
     from prometheus_client import CollectorRegistry, start_http_server

@@ -14,8 +14,10 @@ import os
 import signal
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from multiprocessing.context import SpawnProcess
 from pathlib import Path
-from typing import Any, Protocol
+from types import FrameType
+from typing import Protocol
 
 import structlog
 
@@ -108,7 +110,7 @@ def _serve(
     busy = False
     stopping = False
 
-    def on_term(_signum: int, _frame: Any) -> None:
+    def on_term(_signum: int, _frame: FrameType | None) -> None:
         nonlocal stopping
         if not busy:
             os._exit(0)
@@ -152,7 +154,7 @@ class IsolatedReader:
         self.rules_dir = rules_dir
         self.loop_header = loop_header
         self.timeout = timeout
-        self._process: Any = None
+        self._process: SpawnProcess | None = None
         self._conn: Connection | None = None
 
     def _start(self) -> Connection:

@@ -29,7 +29,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import jinja2
 import markupsafe
@@ -67,7 +66,7 @@ class Rendered:
     html: str
 
 
-def _strip_controls(value: Any) -> Any:
+def _strip_controls(value: object) -> object:
     """Print ``None`` as nothing and drop control characters (NUL, CR, escape codes,
     bidi overrides) from every printed value."""
     if value is None:
@@ -86,7 +85,7 @@ def _megabytes(size: int | float) -> str:
     return f"{mb:.0f} MB" if mb == int(mb) or mb >= 10 else f"{mb:.1f} MB"
 
 
-def _oneline(value: Any) -> str:
+def _oneline(value: object) -> str:
     """Inbound text on one line, never cut (names in officer tables)."""
     return clean(value, limit=10_000)
 
@@ -141,7 +140,7 @@ def _templates(root: Path, name: str) -> tuple[jinja2.Template, jinja2.Template,
         raise ReplyError(f"reply template {name!r} cannot be rendered: {e}") from e
 
 
-def render(name: str, *, templates: Path | None = None, **context: Any) -> Rendered:
+def render(name: str, *, templates: Path | None = None, **context: object) -> Rendered:
     """Render the reply ``name`` with ``context``.
 
     Raises :class:`ReplyError` for an unknown template or a variable the template

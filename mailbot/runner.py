@@ -13,13 +13,19 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from types import FrameType
+from typing import TYPE_CHECKING
 
 import structlog
 
 from mailbot.errors import MailbotError, MailboxError, MailboxLoginError
 from mailbot.heartbeat import Heartbeat
 from mailbot.service import Desk
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from mailbot.ports import Mailbox
 
 log = structlog.get_logger()
 
@@ -35,7 +41,7 @@ class Runner:
     def __init__(
         self,
         desk: Desk,
-        watcher_mailbox: Any | None = None,
+        watcher_mailbox: Mailbox | None = None,
         outbox_interval: float = 15.0,
         heartbeat: Heartbeat | None = None,
     ) -> None:
@@ -50,7 +56,7 @@ class Runner:
         self._full_next = True
         self._last_full = 0.0
         self.fatal: str | None = None
-        self._scheduler: Any = None
+        self._scheduler: BackgroundScheduler | None = None
 
     def poll_job(self) -> None:
         if self.stop.is_set():
@@ -159,7 +165,7 @@ class Runner:
             for sig in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(sig, self._on_signal)
         scheduler = BackgroundScheduler(timezone=UTC)
-        common: dict[str, Any] = {"max_instances": 1, "coalesce": True}
+        common: dict[str, object] = {"max_instances": 1, "coalesce": True}
         scheduler.add_job(
             self.poll_job,
             "interval",
@@ -215,14 +221,14 @@ class Runner:
         log.info("mailbot_stopped")
         return 0
 
-    def _on_signal(self, signum: int, _frame: Any) -> None:
+    def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
         log.info("signal_received", signal=signal.Signals(signum).name)
         self.stop.set()
 
 
 def run_desk(
     desk: Desk,
-    make_watcher: Callable[[], Any] | None = None,
+    make_watcher: Callable[[], Mailbox] | None = None,
     heartbeat: Heartbeat | None = None,
 ) -> int:
     watcher = make_watcher() if make_watcher is not None and desk.settings.poll.idle else None

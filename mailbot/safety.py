@@ -84,7 +84,7 @@ def csv_cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def json_text(value: Any, *, indent: int | None = None) -> str:
+def json_text(value: object, *, indent: int | None = None) -> str:
     """JSON (UTF-8 kept readable) in which no character can drive a terminal: C1,
     DEL and bidi controls are written as ``\\uNNNN`` escapes (json escapes C0)."""
     text = json.dumps(value, ensure_ascii=False, indent=indent, default=str)

@@ -50,7 +50,7 @@ def _chunks(items: Sequence[int], size: int) -> Iterator[Sequence[int]]:
         yield items[start : start + size]
 
 
-def _is_change(response: Any) -> bool:
+def _is_change(response: object) -> bool:
     """True for an untagged IDLE response that says the folder changed."""
     return (
         isinstance(response, tuple)

@@ -24,15 +24,19 @@ import shlex
 import subprocess
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 
 from mailbot.config import OAuth2Settings, Settings
 from mailbot.errors import TokenError
+
+if TYPE_CHECKING:
+    import msal
+    import requests
 
 log = structlog.get_logger()
 
@@ -54,7 +58,7 @@ class TokenState:
     failures: int
     last_error: str | None
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, str | int | None]:
         return {
             "status": self.status,
             "source": self.source,
@@ -163,7 +167,7 @@ class TokenSource:
 # -- MSAL (Microsoft identity platform) ------------------------------------------------
 
 
-def _msal_error(result: dict[str, Any]) -> str:
+def _msal_error(result: Mapping[str, object]) -> str:
     """The identity platform's own words, first line (they carry the AADSTS code)."""
     description = str(result.get("error_description") or "").strip().splitlines()
     return f"{result.get('error', 'error')}: {description[0] if description else '(no detail)'}"
@@ -178,9 +182,9 @@ class MsalFetch:
 
     def __init__(self, settings: OAuth2Settings) -> None:
         self.settings = settings
-        self._app: Any = None
+        self._app: msal.ConfidentialClientApplication | None = None
 
-    def _credential(self) -> Any:
+    def _credential(self) -> str | dict[str, str | None]:
         s = self.settings
         if s.certificate_file is not None:
             try:
@@ -198,7 +202,7 @@ class MsalFetch:
             )
         return secret
 
-    def _http_client(self) -> Any:
+    def _http_client(self) -> requests.Session:
         import requests
         from requests.adapters import HTTPAdapter
 
@@ -211,7 +215,7 @@ class MsalFetch:
         session.request = functools.partial(session.request, **options)  # type: ignore[method-assign]
         return session
 
-    def _application(self) -> Any:
+    def _application(self) -> msal.ConfidentialClientApplication:
         if self._app is None:
             import msal
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from mailbot.config import Settings
 
 # name -> (module:attribute, short help shown by ``mailbot --help``)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -68,7 +71,7 @@ class AppContext:
     def __init__(self, config_path: str | None, log_level: str | None) -> None:
         self.config_path = config_path
         self.log_level = log_level
-        self._settings: Any = None
+        self._settings: Settings | None = None
         self._database_url: str | None = None
 
     @property
@@ -92,7 +95,7 @@ class AppContext:
         return self._database_url
 
     @property
-    def settings(self) -> Any:
+    def settings(self) -> Settings:
         if self._settings is None:
             from mailbot.config import load_settings
             from mailbot.logs import configure_logging

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from mailbot.cli import AppContext
 
 
 def _command_name() -> str:
@@ -40,7 +43,7 @@ def _command_name() -> str:
 @click.option("--smtp-port", type=int, default=0, help="SMTP port (default: any free one).")
 @click.pass_obj
 def demo(
-    app: Any,
+    app: AppContext,
     folder: Path,
     seed: bool,
     exit_after_seed: bool,

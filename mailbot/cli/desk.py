@@ -4,16 +4,32 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from types import FrameType
+from typing import TYPE_CHECKING, TypedDict
 
 import click
 
 from mailbot.safety import json_text, terminal_text
 
+if TYPE_CHECKING:
+    from mailbot.cli import AppContext
+    from mailbot.config import Settings
+
+
+class QuarantineRow(TypedDict):
+    """One message set aside, as ``mailbot quarantine --json`` prints it."""
+
+    id: int
+    recorded_at: str
+    sender: str | None
+    subject: str | None
+    size: int
+    reason: str | None
+
 
 @click.command()
 @click.pass_obj
-def run(app: Any) -> None:
+def run(app: AppContext) -> None:
     """Watch the mailbox in the foreground until SIGTERM or Ctrl-C.
 
     Polls every [poll] interval_seconds (and at once on new mail with IMAP IDLE),
@@ -56,7 +72,7 @@ def run(app: Any) -> None:
 @click.option("--once", is_flag=True, required=True, help="Run one full cycle and exit.")
 @click.option("--json", "as_json", is_flag=True, help="Print the cycle's counts as JSON.")
 @click.pass_obj
-def poll(app: Any, once: bool, as_json: bool) -> None:
+def poll(app: AppContext, once: bool, as_json: bool) -> None:
     """Run one full cycle: fetch new mail, process it, deliver due replies.
 
     Exits 0 on success, 1 when the mailbox or database cannot be reached. SIGTERM or
@@ -79,7 +95,7 @@ def poll(app: Any, once: bool, as_json: bool) -> None:
 
     stop = threading.Event()
 
-    def on_signal(signum: int, _frame: Any) -> None:
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
         stop.set()
 
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -114,7 +130,7 @@ def poll(app: Any, once: bool, as_json: bool) -> None:
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @click.pass_obj
-def quarantine(app: Any, as_json: bool) -> None:
+def quarantine(app: AppContext, as_json: bool) -> None:
     """List messages set aside because they could not be read.
 
     \b
@@ -127,7 +143,7 @@ def quarantine(app: Any, as_json: bool) -> None:
     engine = db.open_engine(app.settings.database.url)
     try:
         with db.transaction(engine) as session:
-            rows: list[dict[str, Any]] = [
+            rows: list[QuarantineRow] = [
                 {
                     "id": m.id,
                     "recorded_at": m.recorded_at.isoformat(),
@@ -168,7 +184,7 @@ def quarantine(app: Any, as_json: bool) -> None:
 @click.command()
 @click.argument("ledger_id", metavar="ID", type=int)
 @click.pass_obj
-def reprocess(app: Any, ledger_id: int) -> None:
+def reprocess(app: AppContext, ledger_id: int) -> None:
     """Read a quarantined message again (after a fix) and act on it.
 
     ID is the number `mailbot quarantine` shows. Replies it queues are sent by the
@@ -200,7 +216,7 @@ def reprocess(app: Any, ledger_id: int) -> None:
 @click.option("--by", "by", metavar="NAME", help="Who lifts it (for the audit trail).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @click.pass_obj
-def suppressed(app: Any, lift: str | None, by: str | None, as_json: bool) -> None:
+def suppressed(app: AppContext, lift: str | None, by: str | None, as_json: bool) -> None:
     """List the addresses the bot stopped writing to after [bot]
     suppress_after_hard_bounces hard bounces, or lift one once it is fixed.
 
@@ -252,7 +268,7 @@ def suppressed(app: Any, lift: str | None, by: str | None, as_json: bool) -> Non
             click.echo(f"{address}  {r['hard_bounces']} hard bounces  since {r['suppressed_at']}")
 
 
-def trust_warnings(settings: Any) -> list[str]:
+def trust_warnings(settings: Settings) -> list[str]:
     """What `mailbot check` must say loudly about sender verification (never fatal:
     the desk works, but trusts less than it should)."""
     out = []
@@ -277,7 +293,7 @@ def trust_warnings(settings: Any) -> list[str]:
     help="Create the folders the bot moves mail to when they are missing.",
 )
 @click.pass_obj
-def check(app: Any, create_folders: bool) -> None:
+def check(app: AppContext, create_folders: bool) -> None:
     """Check the settings, the database, the OAuth2 token, the mailbox and its
     folders, and the SMTP server.
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from mailbot.cli import AppContext
 
 from mailbot.safety import json_text
 from mailbot.safety import terminal_text as _cell
@@ -47,7 +50,11 @@ def _age(seconds: float | None) -> str:
 )
 @click.pass_obj
 def status(
-    app: Any, as_json: bool, instance: str | None, max_age: float | None, ack_folder: str | None
+    app: AppContext,
+    as_json: bool,
+    instance: str | None,
+    max_age: float | None,
+    ack_folder: str | None,
 ) -> None:
     """How the running bot is doing, read from the database only (no server login).
 
@@ -132,7 +139,7 @@ def status(
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @click.pass_obj
-def purge(app: Any, dry_run: bool, days: int | None, as_json: bool) -> None:
+def purge(app: AppContext, dry_run: bool, days: int | None, as_json: bool) -> None:
     """Delete the raw bodies of messages, and of the replies sent, whose case closed
     more than [retention] raw_days ago (approved or rejected). The ledger and outbox
     rows, hashes, the case and the audit trail stay; quarantined messages, open cases

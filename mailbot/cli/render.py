@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
 from mailbot.intake.model import ParseResult
+
+if TYPE_CHECKING:
+    from mailbot.review.queue import QueueEntry
+    from mailbot.review.views import CaseView, HistoryRow, ProposalView
 
 
 def print_parse_result(result: ParseResult, console: Console | None = None) -> None:
@@ -89,7 +94,7 @@ def _flag_text(flags: list[str]) -> str:
     return ", ".join(flag_label(f) for f in flags)
 
 
-def _diff_table(rows: list[dict[str, object]], title: str = "Roster changes") -> Table:
+def _diff_table(rows: Sequence[Mapping[str, object]], title: str = "Roster changes") -> Table:
     table = Table(title=title)
     for col in ("#", "Action", "Officer no.", "Name", "Field", "From", "To", "Problem"):
         table.add_column(col)
@@ -113,7 +118,7 @@ def _diff_table(rows: list[dict[str, object]], title: str = "Roster changes") ->
     return table
 
 
-def print_queue(entries: list[Any], console: Console | None = None) -> None:
+def print_queue(entries: Sequence[QueueEntry], console: Console | None = None) -> None:
     """The review queue as a table, then each maintenance case's roster diff."""
     console = console or Console()
     if not entries:
@@ -167,10 +172,10 @@ def _read_text(read: object) -> str:
     return where
 
 
-def print_case(view: dict[str, object], console: Console | None = None) -> None:
+def print_case(view: CaseView, console: Console | None = None) -> None:
     """One case: header, values with their source, checklist, conflicts/diff, history."""
     console = console or Console()
-    v: dict[str, Any] = view
+    v = view
     console.print(
         f"[bold]{v['reference']}[/bold]  {v['kind']}  [bold]{v['status']}[/bold]  "
         f"from {_cell(v['sender'])}  opened {str(v['created_at'])[:16]}"
@@ -188,8 +193,15 @@ def print_case(view: dict[str, object], console: Console | None = None) -> None:
             _cell(_read_text(f.get("read"))),
         )
     console.print(values)
-    for q in v.get("questions") or []:
-        seen = "; ".join(f"{c['value']} ({c['where']})" for c in q.get("candidates") or [])
+    for q in v["questions"]:
+        if not isinstance(q, dict):
+            continue
+        candidates = q.get("candidates")
+        seen = "; ".join(
+            f"{c.get('value')} ({c.get('where')})"
+            for c in (candidates if isinstance(candidates, list) else [])
+            if isinstance(c, dict)
+        )
         console.print(
             f"[yellow]Please confirm[/yellow] {_cell(q['field'])}: {_cell(q['question'])}"
             + (f" Seen: {_cell(seen)}" if seen else "")
@@ -259,7 +271,7 @@ def verification_text(auth: object) -> str:
 
 
 def print_proposals(
-    proposals: list[dict[str, Any]], reference: str, console: Console | None = None
+    proposals: Sequence[ProposalView], reference: str, console: Console | None = None
 ) -> None:
     """Changes held for staff: old -> new, with the message and its verification."""
     console = console or Console()
@@ -288,7 +300,7 @@ def print_proposals(
         )
 
 
-def print_history(events: list[dict[str, object]], console: Console | None = None) -> None:
+def print_history(events: Sequence[HistoryRow], console: Console | None = None) -> None:
     console = console or Console()
     table = Table(title="History")
     for col in ("When", "Who", "What", "Detail"):
@@ -296,8 +308,7 @@ def print_history(events: list[dict[str, object]], console: Console | None = Non
     for e in events:
         detail = e.get("detail") or {}
         text = ", ".join(
-            f"{k}={json.dumps(val, ensure_ascii=False, default=str)}"
-            for k, val in detail.items()  # type: ignore[attr-defined]
+            f"{k}={json.dumps(val, ensure_ascii=False, default=str)}" for k, val in detail.items()
         )
         table.add_row(str(e["at"])[:19], _cell(e["actor"]), _cell(e["action"]), _cell(text[:200]))
     console.print(table)

@@ -11,9 +11,15 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from mailbot.cli import AppContext
+    from mailbot.intake.rules import Rules
 
 from mailbot.errors import CaseError
 
@@ -28,7 +34,7 @@ def _now() -> datetime:
 
 
 @contextlib.contextmanager
-def _session(app: Any) -> Iterator[Any]:
+def _session(app: AppContext) -> Iterator[Session]:
     """One transaction on the configured database, whose schema must be current."""
     from mailbot.store import db
 
@@ -41,13 +47,13 @@ def _session(app: Any) -> Iterator[Any]:
         engine.dispose()
 
 
-def _rules(app: Any) -> Any:
+def _rules(app: AppContext) -> Rules:
     from mailbot.intake.rules import load_rules
 
     return load_rules(app.settings.bot.rules_dir)
 
 
-def _dump(value: Any) -> None:
+def _dump(value: object) -> None:
     from mailbot.safety import json_text
 
     click.echo(json_text(value, indent=2))
@@ -72,7 +78,7 @@ def case() -> None:
 @click.argument("reference")
 @_JSON
 @click.pass_obj
-def show(app: Any, reference: str, as_json: bool) -> None:
+def show(app: AppContext, reference: str, as_json: bool) -> None:
     """Everything read from the emails and which message each value came from, the
     checklist (checked again now), conflicts or the roster diff, and the history.
 
@@ -100,7 +106,9 @@ def show(app: Any, reference: str, as_json: bool) -> None:
 @_BY
 @_JSON
 @click.pass_obj
-def edit(app: Any, reference: str, assignments: tuple[str, ...], actor: str, as_json: bool) -> None:
+def edit(
+    app: AppContext, reference: str, assignments: tuple[str, ...], actor: str, as_json: bool
+) -> None:
     """Correct values of an open case; it is checked again, moves between needs_info
     and in_review accordingly, and the edit is kept in the audit log. Rows count
     from 0, as in `mailbot case show`; an empty value clears a field.
@@ -132,7 +140,7 @@ def edit(app: Any, reference: str, assignments: tuple[str, ...], actor: str, as_
 @click.argument("reference")
 @_JSON
 @click.pass_obj
-def history_command(app: Any, reference: str, as_json: bool) -> None:
+def history_command(app: AppContext, reference: str, as_json: bool) -> None:
     """What happened to a case, oldest first: values read and replaced, replies and
     notices queued, edits and decisions, with who and when.
 
@@ -159,7 +167,9 @@ def history_command(app: Any, reference: str, as_json: bool) -> None:
 @_BY
 @_JSON
 @click.pass_obj
-def accept_command(app: Any, reference: str, proposal_id: int, actor: str, as_json: bool) -> None:
+def accept_command(
+    app: AppContext, reference: str, proposal_id: int, actor: str, as_json: bool
+) -> None:
     """Apply changes held for staff (listed by `mailbot case show` under "Held
     changes"): the message's values are merged into the case. A new contact address
     is told to both the old and the new address.
@@ -197,7 +207,7 @@ def accept_command(app: Any, reference: str, proposal_id: int, actor: str, as_js
 @_JSON
 @click.pass_obj
 def drop_command(
-    app: Any, reference: str, proposal_id: int, actor: str, reason: str, as_json: bool
+    app: AppContext, reference: str, proposal_id: int, actor: str, reason: str, as_json: bool
 ) -> None:
     """Set aside changes held for staff: nothing of that message is applied.
 
@@ -236,7 +246,7 @@ def drop_command(
 @_JSON
 @click.pass_obj
 def approve(
-    app: Any, reference: str, actor: str, accept_unverified: str | None, as_json: bool
+    app: AppContext, reference: str, actor: str, accept_unverified: str | None, as_json: bool
 ) -> None:
     """Approve a case in review: an enrolment creates the agency and officer records
     and queues the ready-for-use notice to the PoC (head of department in copy, and
@@ -291,7 +301,7 @@ def approve(
 @click.option("--reason", default="", metavar="TEXT", help="Why; sent to the sender as written.")
 @_JSON
 @click.pass_obj
-def reject(app: Any, reference: str, actor: str, reason: str, as_json: bool) -> None:
+def reject(app: AppContext, reference: str, actor: str, reason: str, as_json: bool) -> None:
     """Reject an open case; the sender gets the reason by email.
 
     \b

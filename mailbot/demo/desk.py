@@ -10,7 +10,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import FrameType
+from typing import TYPE_CHECKING
 
 import click
 
@@ -29,6 +30,11 @@ from mailbot.demo.servers import ServerProcess, claim_port, imap_server, smtp_se
 from mailbot.demo.smtp_server import Delivery
 from mailbot.demo.story import Story
 from mailbot.errors import DemoError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from mailbot.runner import Runner
 
 
 @dataclass
@@ -52,9 +58,9 @@ class Demo:
         self.events: queue.Queue[Delivery] = queue.Queue()
         self._imap: ServerProcess | None = None
         self._smtp: ServerProcess | None = None
-        self._runner: Any = None
+        self._runner: Runner | None = None
         self._runner_thread: threading.Thread | None = None
-        self._engine: Any = None
+        self._engine: Engine | None = None
         self.settings: Settings | None = None
         self.smtp_port = 0
         self.imap_port = 0
@@ -82,7 +88,7 @@ class Demo:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
 
-    def _on_signal(self, _signum: int, _frame: Any) -> None:
+    def _on_signal(self, _signum: int, _frame: FrameType | None) -> None:
         self.stop.set()
         if self._runner is not None:
             self._runner.stop.set()
@@ -169,6 +175,7 @@ class Demo:
             state = box.select(settings.mailbox.folder)
         finally:
             box.close()
+        assert self._engine is not None
         with db.transaction(self._engine) as session:
             ledger.set_cursor(session, state.name, state.uidvalidity, 0, datetime.now(UTC))
 
@@ -176,6 +183,7 @@ class Demo:
         """Why the bot stopped, or None while it runs."""
         if self._runner_thread is None or self._runner_thread.is_alive():
             return None
+        assert self._runner is not None  # started with its thread
         return str(self._runner.fatal or "see the log above")
 
     def _shutdown(self) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import mailbox
+from datetime import datetime
 from email import message_from_bytes
 from email import policy as email_policy
 from email.message import EmailMessage
 from email.utils import format_datetime, getaddresses, make_msgid, parseaddr
 from pathlib import Path
-from typing import Any
 
 from mailbot.errors import DemoError
 from mailbot.resources import samples_dir
@@ -67,7 +67,7 @@ def sender_of(raw: bytes) -> str:
     return parseaddr(str(headers(raw).get("From", "")))[1]
 
 
-def fresh_identity(raw: bytes, now: Any, **extra: str) -> tuple[bytes, str]:
+def fresh_identity(raw: bytes, now: datetime, **extra: str) -> tuple[bytes, str]:
     """``raw`` with a new Message-ID and Date (and any ``extra`` headers, e.g.
     ``In_Reply_To``), so each demo run sends new mail; returns (bytes, Message-ID)."""
     domain = sender_of(raw).rpartition("@")[2] or "example.org"

@@ -21,13 +21,16 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import structlog
 
 from mailbot.config import Settings
 from mailbot.demo.layout import HOST, DemoLayout
 from mailbot.errors import MailbotError
+
+if TYPE_CHECKING:
+    from aiosmtpd.smtp import SMTP, Envelope, Session
 
 log = structlog.get_logger()
 
@@ -83,10 +86,11 @@ class MailRouter:
             mailbox.Maildir(path, create=True).add(data)
         return Delivery(data, to_desk, local)
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         data = envelope.original_content or envelope.content
         if isinstance(data, str):
             data = data.encode("utf-8")
+        assert data is not None  # aiosmtpd has read the content before calling this
         loop = asyncio.get_running_loop()
         try:
             delivery = await loop.run_in_executor(

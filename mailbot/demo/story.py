@@ -9,7 +9,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from mailbot.demo.layout import DESK_PASSWORD, DESK_USER, HOST, DemoLayout, shown
 from mailbot.demo.samples import (
@@ -25,6 +25,9 @@ from mailbot.demo.samples import (
     sender_of,
 )
 from mailbot.demo.servers import send
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 from mailbot.demo.smtp_server import Delivery
 from mailbot.store import db
 
@@ -55,7 +58,7 @@ class Story:
     def __init__(
         self,
         layout: DemoLayout,
-        engine: Any,
+        engine: Engine,
         events: queue.Queue[Delivery],
         stop: threading.Event,
         bot_stopped: Callable[[], str | None],

@@ -11,11 +11,11 @@ exactly the keys that were there, so old and new rows look alike.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from mailbot.domain.paths import FieldPath
+from mailbot.domain.values import Json
 from mailbot.intake.model import ParseResult
 
 
@@ -123,7 +123,7 @@ class CaseData(_Part):
     logo_info: LogoDetails | None = None
 
     @classmethod
-    def load(cls, data: Mapping[str, Any] | CaseData | None) -> CaseData:
+    def load(cls, data: Mapping[str, object] | CaseData | None) -> CaseData:
         """Case data from its stored JSON (or a reading's dict)."""
         if isinstance(data, CaseData):
             return data
@@ -142,11 +142,11 @@ class CaseData(_Part):
             data["questions"] = list(result.questions)
         return cls.load(data)
 
-    def stored(self) -> dict[str, Any]:
+    def stored(self) -> dict[str, Json]:
         """The JSON to store: the keys that were loaded or set, nothing added."""
         return self.model_dump(mode="json", exclude_unset=True)
 
-    def changed(self, **values: Any) -> CaseData:
+    def changed(self, **values: object) -> CaseData:
         """A copy with top-level keys set (validated, and kept when stored)."""
         return CaseData.load({**self.stored(), **values})
 

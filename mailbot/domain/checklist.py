@@ -10,9 +10,9 @@ confirm). Pure: no database.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from mailbot.domain.case_data import CaseData, Problem
+from mailbot.domain.values import Json
 from mailbot.intake import checks
 from mailbot.intake.model import ParseResult
 from mailbot.intake.rules import Rules
@@ -20,7 +20,7 @@ from mailbot.intake.rules import Rules
 _PUBLIC_KEYS = frozenset(ParseResult.model_fields)
 
 
-def as_result(data: Mapping[str, Any] | CaseData) -> ParseResult:
+def as_result(data: Mapping[str, object] | CaseData) -> ParseResult:
     """The request part of case data as a :class:`ParseResult` (extra keys dropped)."""
     values = data.stored() if isinstance(data, CaseData) else data
     return ParseResult.model_validate({k: v for k, v in values.items() if k in _PUBLIC_KEYS})
@@ -50,12 +50,12 @@ def check(data: CaseData, rules: Rules) -> CaseData:
     return data
 
 
-def recheck(data: Mapping[str, Any], rules: Rules) -> dict[str, Any]:
+def recheck(data: Mapping[str, Json], rules: Rules) -> dict[str, Json]:
     """:func:`check` on stored case data."""
     return check(CaseData.load(data), rules).stored()
 
 
-def is_complete(data: Mapping[str, Any] | CaseData) -> bool:
+def is_complete(data: Mapping[str, object] | CaseData) -> bool:
     if isinstance(data, CaseData):
         return data.complete
     return not data.get("missing") and not data.get("invalid")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from mailbot.domain.values import is_blank
 
@@ -38,7 +38,7 @@ class OfficerRef(NamedTuple):
     title: str | None
     status: str
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, str | None]:
         return {
             "officer_number": self.officer_number,
             "last_name": self.last_name,

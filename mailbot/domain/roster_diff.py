@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
 
 from mailbot.domain.enums import OfficerStatus
 from mailbot.domain.roster import AgencyRef, OfficerRef, RosterIndex, norm_number, norm_username
@@ -50,7 +49,7 @@ class DiffRow:
     problem: str | None = None
     blocking: bool = False
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Json]:
         return asdict(self)
 
 

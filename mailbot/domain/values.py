@@ -27,3 +27,9 @@ def is_blank(value: object) -> bool:
     if isinstance(value, str):
         return not value.strip()
     return isinstance(value, Mapping | list | tuple) and not value
+
+
+def listed(data: Mapping[str, Json], key: str) -> list[Json]:
+    """``data[key]`` when it is a list (as stored), else an empty list."""
+    value = data.get(key)
+    return value if isinstance(value, list) else []

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,7 +15,7 @@ from mailbot.domain.case_data import CaseData
 from mailbot.domain.checklist import check
 from mailbot.domain.enums import AuditAction
 from mailbot.domain.paths import FieldPath
-from mailbot.domain.values import Json
+from mailbot.domain.values import Json, listed
 from mailbot.errors import CaseError
 from mailbot.intake.rules import Rules
 from mailbot.review.common import (
@@ -30,6 +29,7 @@ from mailbot.review.common import (
 from mailbot.review.conflicts import case_conflicts
 from mailbot.review.maintenance import DiffRow, roster_diff
 from mailbot.review.proposals import proposals_view
+from mailbot.review.views import CaseView, EditResult, HistoryRow, MessageSource
 from mailbot.store import casefiles, outbox
 from mailbot.store.models import Agency, Case, CaseRevision, Message
 
@@ -44,7 +44,7 @@ def check_case(
     return missing, [{"field": p.field, "reason": p.reason} for p in checked.invalid]
 
 
-def _sources(session: Session, case: Case) -> dict[int, dict[str, Any]]:
+def _sources(session: Session, case: Case) -> dict[int, MessageSource]:
     query = select(
         Message.id,
         Message.message_id,
@@ -59,7 +59,7 @@ def _sources(session: Session, case: Case) -> dict[int, dict[str, Any]]:
         query = select(*query.selected_columns).where(
             (Message.case_id == case.id) | Message.id.in_(ids)
         )
-    out: dict[int, dict[str, Any]] = {}
+    out: dict[int, MessageSource] = {}
     for r in session.execute(query.order_by(Message.id)):
         when = r.received_at or r.recorded_at
         out[r.id] = {
@@ -73,7 +73,7 @@ def _sources(session: Session, case: Case) -> dict[int, dict[str, Any]]:
     return out
 
 
-def _source_of(path: str, case: Case, sources: Mapping[int, dict[str, Any]]) -> Any:
+def _source_of(path: str, case: Case, sources: Mapping[int, MessageSource]) -> MessageSource | Json:
     parts = FieldPath(path).parts
     for end in range(len(parts), 0, -1):
         key = FieldPath.of(*parts[:end])
@@ -85,7 +85,7 @@ def _source_of(path: str, case: Case, sources: Mapping[int, dict[str, Any]]) -> 
     return None
 
 
-def _evidence_of(path: str, data: Mapping[str, Json]) -> dict[str, Any] | None:
+def _evidence_of(path: str, data: Mapping[str, Json]) -> dict[str, Json] | None:
     """Where in its message a value was read and how sure the reader was."""
     evidence = data.get("evidence")
     if not isinstance(evidence, Mapping):
@@ -106,9 +106,9 @@ def case_diff(session: Session, case: Case) -> tuple[Agency | None, list[DiffRow
     return agency, roster_diff(session, agency, rows(case.data, "changes"))
 
 
-def history(session: Session, case: Case) -> list[dict[str, Any]]:
+def history(session: Session, case: Case) -> list[HistoryRow]:
     """Value revisions and audit events of a case, in time order."""
-    events: list[tuple[datetime, int, dict[str, Any]]] = []
+    events: list[tuple[datetime, int, HistoryRow]] = []
     for rev in casefiles.revisions_of(session, case.id):
         events.append(
             (
@@ -144,7 +144,7 @@ def history(session: Session, case: Case) -> list[dict[str, Any]]:
     return [e[2] for e in events]
 
 
-def case_view(session: Session, reference: str, rules: Rules) -> dict[str, Any]:
+def case_view(session: Session, reference: str, rules: Rules) -> CaseView:
     """Everything staff need to decide on one case (the ``case show --json`` shape)."""
     from mailbot.checklist import describe
 
@@ -153,7 +153,7 @@ def case_view(session: Session, reference: str, rules: Rules) -> dict[str, Any]:
     sources = _sources(session, case)
     missing, invalid = check_case(data, rules)
     checklist = describe(missing, invalid, rows(data, "officers"), data)
-    view: dict[str, Any] = {
+    view: CaseView = {
         "reference": case.reference,
         "kind": str(case.kind),
         "status": str(case.status),
@@ -172,11 +172,11 @@ def case_view(session: Session, reference: str, rules: Rules) -> dict[str, Any]:
             }
             for path, value in flatten(data)
         ],
-        "questions": list(data.get("questions") or []),
+        "questions": listed(data, "questions"),
         "logo_info": data.get("logo_info"),
         "notes": [
             {"message": n.get("message"), "text": n.get("text")}
-            for n in data.get("notes") or []
+            for n in listed(data, "notes")
             if isinstance(n, dict)
         ],
         "messages": list(sources.values()),
@@ -233,11 +233,15 @@ def parse_assignments(assignments: Sequence[str]) -> list[tuple[str, str | None]
     return out
 
 
-def _set(data: dict[str, Any], path: str, value: str | None, rules: Rules) -> Any:
+def _set(data: dict[str, Json], path: str, value: str | None, rules: Rules) -> tuple[Json, Json]:
+    """Set ``path`` to ``value`` (a phone number normalised): (old value, value set)."""
     group, index, name = parse_path(path)
+    target: dict[str, Json]
     if index is None:
-        target = data.setdefault(group, {})
-        if not isinstance(target, dict):
+        found = data.setdefault(group, {})
+        if isinstance(found, dict):
+            target = found
+        else:
             target = data[group] = {}
     else:
         items = data.get(group)
@@ -252,16 +256,18 @@ def _set(data: dict[str, Any], path: str, value: str | None, rules: Rules) -> An
             )
         if index == len(items):
             items.append({})
-        if not isinstance(items[index], dict):
-            items[index] = {}
-        target = items[index]
+        row = items[index]
+        if isinstance(row, dict):
+            target = row
+        else:
+            target = items[index] = {}
     if value is not None and path.endswith(".phone"):
         from mailbot.intake.checks import normalize_phone
 
         value = normalize_phone(value, rules) or value
     old = target.get(name)
     target[name] = value
-    return old
+    return old, value
 
 
 def edit_case(
@@ -272,7 +278,7 @@ def edit_case(
     actor: str,
     now: datetime,
     rules: Rules,
-) -> dict[str, Any]:
+) -> EditResult:
     """Set fields of an open case, re-check it, and move it between needs_info and
     in_review accordingly. Each changed value is kept as a revision (the old value is
     never lost) and the edit is one ``edited`` audit event."""
@@ -284,12 +290,9 @@ def edit_case(
     parsed = parse_assignments(assignments)
     data = copy.deepcopy(dict(case.data or {}))
     provenance = dict(case.provenance or {})
-    changed: list[dict[str, Any]] = []
+    changed: list[dict[str, Json]] = []
     for path, value in parsed:
-        old = _set(data, path, value, rules)
-        new = parse_path(path)
-        group, index, name = new
-        current = data[group][name] if index is None else data[group][index][name]
+        old, current = _set(data, path, value, rules)
         if (old or None) == (current or None):
             continue
         key = str(FieldPath(path))
@@ -299,7 +302,7 @@ def edit_case(
             CaseRevision(case_id=case.id, path=key, old_value=old, new_value=current, at=now)
         )
     missing, invalid = check_case(data, rules)
-    data["missing"], data["invalid"] = missing, invalid
+    data["missing"], data["invalid"] = [*missing], [{**p} for p in invalid]
     agency = section(data, "agency")
     code = agency.get("judiciary_code")
     poc = section(data, "point_of_contact").get("email")

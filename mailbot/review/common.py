@@ -62,7 +62,7 @@ def load_case(session: Session, reference: str) -> Case:
     return case
 
 
-def _is_mapping(value: Any) -> TypeGuard[Mapping[str, Any]]:
+def _is_mapping(value: object) -> TypeGuard[Mapping[str, Json]]:
     return type(value) is dict or isinstance(value, Mapping)  # JSON gives dicts: checked first
 
 
@@ -71,13 +71,13 @@ def section(data: Mapping[str, Json], name: str) -> dict[str, Any]:
     return dict(value) if _is_mapping(value) else {}
 
 
-def section_value(data: Mapping[str, Json], name: str, key: str) -> Any:
+def section_value(data: Mapping[str, Json], name: str, key: str) -> Json:
     """``section(data, name).get(key)``, without the copy."""
     value = data.get(name)
     return value.get(key) if _is_mapping(value) else None
 
 
-def row_views(data: Mapping[str, Json], name: str) -> list[Mapping[str, Any]]:
+def row_views(data: Mapping[str, Json], name: str) -> list[Mapping[str, Json]]:
     """The rows of ``data[name]`` as stored, to read only (a row that is not a
     mapping reads as empty); :func:`rows` gives copies."""
     value = data.get(name)
@@ -86,7 +86,7 @@ def row_views(data: Mapping[str, Json], name: str) -> list[Mapping[str, Any]]:
     return [r if _is_mapping(r) else {} for r in value]
 
 
-def rows(data: Mapping[str, Any], name: str) -> list[dict[str, Any]]:
+def rows(data: Mapping[str, Json], name: str) -> list[dict[str, Json]]:
     return [dict(r) for r in row_views(data, name)]
 
 

@@ -8,7 +8,7 @@ outbox rows of the notices), so a failure anywhere leaves nothing behind.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 import structlog
 from sqlalchemy import select
@@ -25,8 +25,13 @@ from mailbot.review.common import load_case, rows, section
 from mailbot.review.conflicts import case_conflicts
 from mailbot.review.maintenance import apply_changes, load_index
 from mailbot.review.proposals import check_trust
+from mailbot.review.views import DecisionResult
 from mailbot.store import casefiles, logos, roster
 from mailbot.store.models import Agency, Case, Message
+
+if TYPE_CHECKING:
+    from mailbot.intake.limits import Limits
+    from mailbot.intake.logo import LogoInfo
 
 log = structlog.get_logger()
 
@@ -45,7 +50,7 @@ def _need_actor(actor: str) -> str:
     return " ".join(actor.split())
 
 
-def find_case_logo(session: Session, case: Case, limits: Any = None) -> Any:
+def find_case_logo(session: Session, case: Case, limits: Limits | None = None) -> LogoInfo | None:
     """The logo image (:class:`~mailbot.intake.logo.LogoInfo`) of the case: the one
     kept when its message was read, by the SHA-256 recorded in ``logo_info``. A case
     read before images were kept finds it in its stored messages, newest first. None
@@ -63,7 +68,9 @@ def find_case_logo(session: Session, case: Case, limits: Any = None) -> Any:
     return _logo_in_messages(session, case, wanted, limits)
 
 
-def _logo_in_messages(session: Session, case: Case, wanted: str | None, limits: Any) -> Any:
+def _logo_in_messages(
+    session: Session, case: Case, wanted: str | None, limits: Limits | None
+) -> LogoInfo | None:
     from mailbot.intake.logo import find_logo
     from mailbot.intake.message import read_message
 
@@ -114,7 +121,7 @@ def approve_case(
     now: datetime,
     rules: Rules,
     accept_unverified: str | None = None,
-) -> dict[str, Any]:
+) -> DecisionResult:
     """Approve a complete, conflict-free case in review.
 
     Refused while changes are held for staff, and for a case whose sender is not
@@ -141,7 +148,7 @@ def approve_case(
 
 def _approve_enrollment(
     session: Session, settings: Settings, case: Case, *, actor: str, now: datetime
-) -> dict[str, Any]:
+) -> DecisionResult:
     from mailbot.intake.limits import Limits
     from mailbot.notify import queue_email
 
@@ -267,7 +274,7 @@ def _approve_enrollment(
 
 def _approve_maintenance(
     session: Session, settings: Settings, case: Case, *, actor: str, now: datetime
-) -> dict[str, Any]:
+) -> DecisionResult:
     from mailbot.checklist import describe_changes
     from mailbot.notify import queue_email
 
@@ -281,7 +288,7 @@ def _approve_maintenance(
         )
     changes = rows(case.data, "changes")
     index = load_index(session, [changes], [])
-    before: dict[str, dict[str, Any]] = {}
+    before: dict[str, dict[str, object]] = {}
     for number, officer in index.by_number.items():
         before[number] = {**officer.as_dict(), "agency": index.owner_label(officer)}
     applied = apply_changes(session, agency, changes, now=now)
@@ -334,7 +341,7 @@ def reject_case(
     actor: str,
     reason: str,
     now: datetime,
-) -> dict[str, Any]:
+) -> DecisionResult:
     """Reject an open case: status rejected, an audit event, and the ``rejected`` notice
     with the staff's reason to the sender."""
     from mailbot.notify import queue_email

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mailbot.domain.enums import OfficerStatus
 from mailbot.domain.roster_diff import (
@@ -24,7 +24,7 @@ from mailbot.domain.roster_diff import (
     diff_changes,
     resolve_agency,
 )
-from mailbot.domain.values import is_blank
+from mailbot.domain.values import Json, is_blank
 from mailbot.errors import CaseError
 from mailbot.review.conflicts import RosterIndex
 from mailbot.store import roster_index
@@ -43,21 +43,25 @@ def maintenance_authority(session: Session, sender: str, agency_code: str | None
     return roster_index.authority(session, sender, agency_code)
 
 
-def roster_diff(session: Session, agency: Agency, changes: list[dict[str, Any]]) -> list[DiffRow]:
+def roster_diff(
+    session: Session, agency: Agency, changes: Sequence[Mapping[str, Json]]
+) -> list[DiffRow]:
     """The row-level diff of ``changes`` asked for ``agency``'s roster (see :class:`DiffRow`)."""
     index = load_index(session, [changes], [agency.id])
     return diff_changes(index, agency.id, changes)
 
 
 def load_index(
-    session: Session, change_lists: Sequence[Sequence[Mapping[str, Any]]], agency_ids: Sequence[int]
+    session: Session,
+    change_lists: Sequence[Sequence[Mapping[str, Json]]],
+    agency_ids: Sequence[int],
 ) -> RosterIndex:
     """One :class:`RosterIndex` covering several change requests."""
     return roster_index.for_changes(session, change_lists, agency_ids, RosterIndex())
 
 
 def apply_changes(
-    session: Session, agency: Agency, changes: list[dict[str, Any]], *, now: datetime
+    session: Session, agency: Agency, changes: Sequence[Mapping[str, Json]], *, now: datetime
 ) -> list[DiffRow]:
     """Write ``changes`` to ``agency``'s roster; nothing is deleted (deactivation sets
     the status). Raises :class:`CaseError` when a row has a blocking problem."""

@@ -9,7 +9,6 @@ change of a contact address tells both the old and the new address.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -21,9 +20,17 @@ from mailbot.domain.checklist import check
 from mailbot.domain.enums import AuditAction, CaseFlag
 from mailbot.domain.merge import merge_case
 from mailbot.domain.paths import FieldPath
+from mailbot.domain.values import Json
 from mailbot.errors import CaseError
 from mailbot.intake.rules import Rules
 from mailbot.review.common import flag_label, load_case, section
+from mailbot.review.views import (
+    AcceptResult,
+    DropResult,
+    MessageSource,
+    ProposalChange,
+    ProposalView,
+)
 from mailbot.store import casefiles
 from mailbot.store.models import Case, CaseProposal, Message, ProposalStatus
 
@@ -31,23 +38,24 @@ from mailbot.store.models import Case, CaseProposal, Message, ProposalStatus
 TRUST_FLAGS = (CaseFlag.AMBIGUOUS_SENDER, CaseFlag.UNVERIFIED_SENDER)
 
 
-def _message_summary(session: Session, ledger_id: int | None) -> dict[str, Any] | None:
+def _message_summary(session: Session, ledger_id: int | None) -> MessageSource | None:
     if ledger_id is None:
         return None
     message = session.get(Message, ledger_id)
     if message is None:
         return {"message": ledger_id}
     when = message.received_at or message.recorded_at
-    return {
+    summary: MessageSource = {
         "message": message.id,
         "sender": message.sender,
         "subject": message.subject,
         "date": when.isoformat() if when else None,
         "verification": message.auth,
     }
+    return summary
 
 
-def proposal_changes(case: Case, proposal: CaseProposal) -> list[dict[str, Any]]:
+def proposal_changes(case: Case, proposal: CaseProposal) -> list[ProposalChange]:
     """What accepting would change now: path, old and new value."""
     _, revisions = cases.merge(case.data or {}, proposal.data or {})
     return [
@@ -61,9 +69,9 @@ def proposal_changes(case: Case, proposal: CaseProposal) -> list[dict[str, Any]]
     ]
 
 
-def proposals_view(session: Session, case: Case) -> list[dict[str, Any]]:
+def proposals_view(session: Session, case: Case) -> list[ProposalView]:
     """Every proposal of the case, pending ones with what they would change now."""
-    out = []
+    out: list[ProposalView] = []
     for p in casefiles.proposals_of(session, case.id):
         pending = p.status == ProposalStatus.PENDING
         out.append(
@@ -106,7 +114,7 @@ def accept_proposal(
     actor: str,
     now: datetime,
     rules: Rules,
-) -> dict[str, Any]:
+) -> AcceptResult:
     """Merge a held message's values into the case (history and provenance point at
     that message), re-check the case, and tell the old and the new address when a
     contact address changed."""
@@ -140,7 +148,9 @@ def accept_proposal(
     casefiles.set_status(session, case, target, now=now)
     casefiles.decide_proposal(session, proposal, ProposalStatus.ACCEPTED, actor=actor, now=now)
     _settle_flag(session, case, now)
-    changed = [{"path": r.path, "old": r.old, "new": r.new} for r in revisions]
+    changed: list[dict[str, Json]] = [
+        {"path": r.path, "old": r.old, "new": r.new} for r in revisions
+    ]
     casefiles.add_audit(
         session,
         action=AuditAction.PROPOSAL_ACCEPTED,
@@ -149,7 +159,7 @@ def accept_proposal(
         case_id=case.id,
         detail={"proposal": proposal.id, "ledger_id": proposal.message_id, "changes": changed},
     )
-    notices = []
+    notices: list[str] = []
     for r in revisions:
         if not cases.is_contact_change(r):
             continue
@@ -188,7 +198,7 @@ def drop_proposal(
     actor: str,
     reason: str,
     now: datetime,
-) -> dict[str, Any]:
+) -> DropResult:
     """Set a held message's values aside for good (they stay in the history)."""
     if is_blank(actor):
         raise CaseError("say who drops it: add --by NAME")

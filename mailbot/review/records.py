@@ -8,7 +8,8 @@ two in step.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from mailbot.store.listing import AGENCY_COLUMNS, OFFICER_COLUMNS, no_such_agency
 
@@ -28,7 +29,7 @@ def _check_agency(session: Session, code: str | None) -> None:
         raise no_such_agency(code)
 
 
-def list_agencies(session: Session) -> list[dict[str, Any]]:
+def list_agencies(session: Session) -> list[dict[str, object]]:
     """Every agency record, by judiciary code, with its count of active officers."""
     from sqlalchemy import func, select
 
@@ -61,7 +62,7 @@ def list_agencies(session: Session) -> list[dict[str, Any]]:
 
 def list_officers(
     session: Session, agency_code: str | None = None, include_inactive: bool = True
-) -> list[dict[str, Any]]:
+) -> list[dict[str, object]]:
     """Officer records with their agency's code and name, by agency then name."""
     from sqlalchemy import select
 
@@ -89,7 +90,7 @@ def list_officers(
     return out
 
 
-def export_records(session: Session, agency_code: str | None = None) -> list[dict[str, Any]]:
+def export_records(session: Session, agency_code: str | None = None) -> list[dict[str, object]]:
     """Approved agencies, each with ``officers`` (every status, so deactivations show)."""
     from sqlalchemy import select
 
@@ -101,20 +102,22 @@ def export_records(session: Session, agency_code: str | None = None) -> list[dic
     )
     if agency_code is not None:
         query = query.where(Agency.judiciary_code == agency_code.strip())
-    agencies: dict[int, dict[str, Any]] = {}
+    agencies: dict[int, dict[str, object]] = {}
+    officers_of: dict[int, list[dict[str, object]]] = {}
     for r in session.execute(query):
-        row = dict(r._mapping)
-        agencies[row.pop("id")] = {**row, "officers": []}
+        row = dict(r._mapping)  # the JSON export has always carried the id
+        officers_of[row["id"]] = []
+        agencies[row["id"]] = {**row, "officers": officers_of[row["id"]]}
     if agencies:
         officers = select(Officer.agency_id, *(getattr(Officer, c) for c in OFFICER_COLUMNS))
         if agency_code is not None:
             officers = officers.where(Officer.agency_id.in_(list(agencies)))
         for r in session.execute(officers.order_by(Officer.last_name, Officer.first_name)):
             row = dict(r._mapping)
-            owner = agencies.get(row.pop("agency_id"))
+            owner = officers_of.get(row.pop("agency_id"))
             if owner is not None:
                 row["status"] = str(row["status"])
-                owner["officers"].append(row)
+                owner.append(row)
     return list(agencies.values())
 
 
@@ -124,7 +127,7 @@ CSV_HEADER = (
 )
 
 
-def export_csv_rows(records: list[dict[str, Any]]) -> list[list[str]]:
+def export_csv_rows(records: Sequence[Mapping[str, object]]) -> list[list[str]]:
     """One row per officer, agency columns repeated; an agency without officers gets
     one row with the officer columns empty. The header is :data:`CSV_HEADER`. Cells
     are made safe for spreadsheets (:func:`mailbot.safety.csv_cell`)."""
@@ -133,7 +136,10 @@ def export_csv_rows(records: list[dict[str, Any]]) -> list[list[str]]:
     out: list[list[str]] = []
     for agency in records:
         head = [csv_cell(agency[c]) for c in AGENCY_COLUMNS]
-        officers = agency["officers"] or [dict.fromkeys(OFFICER_COLUMNS)]
+        listed = agency["officers"]
+        officers: Sequence[Mapping[str, object]] = (
+            listed if isinstance(listed, list) and listed else [dict.fromkeys(OFFICER_COLUMNS)]
+        )
         for o in officers:
             out.append([*head, *(csv_cell(o[c]) for c in OFFICER_COLUMNS)])
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, exc, inspect
 from sqlalchemy.engine import URL, Connection, make_url
@@ -21,6 +21,13 @@ from mailbot.store.urls import (
     SQLITE_BUSY_TIMEOUT_MS,
     postgres_connect_args,
 )
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from alembic.config import Config
+
+    from mailbot.config import DatabaseSettings
 
 
 def _parse_url(url: str) -> URL:
@@ -47,7 +54,7 @@ def _sqlite_setup(engine: Engine, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS)
     # it over. BEGIN IMMEDIATE takes the write lock up front, so two bot instances
     # queue on busy_timeout instead of failing on a lock upgrade.
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
@@ -112,7 +119,7 @@ def make_engine(
     return engine
 
 
-def engine_for(settings: Any) -> Engine:
+def engine_for(settings: DatabaseSettings) -> Engine:
     """:func:`make_engine` with the ``[database]`` settings (``DatabaseSettings``)."""
     return make_engine(
         settings.url,
@@ -191,7 +198,7 @@ def driver_failure(error: Exception, engine: Engine) -> StoreError:
 # --- schema -----------------------------------------------------------------------
 
 
-def _alembic_config(connection: Connection | None = None) -> Any:
+def _alembic_config(connection: Connection | None = None) -> Config:
     from alembic.config import Config
 
     from mailbot.resources import migrations_dir

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -80,7 +79,7 @@ class InstanceStatus:
     token_expires_at: datetime | None
     errors: dict[str, str]
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, object]:
         def iso(value: datetime | None) -> str | None:
             return value.isoformat() if value is not None else None
 
@@ -116,7 +115,7 @@ class Snapshot:
     folder_alerts: list[str]
     suppressed: int
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, object]:
         return {
             "at": self.at.isoformat(),
             "folder_alerts": self.folder_alerts,

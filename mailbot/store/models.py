@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -36,6 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from mailbot.domain.enums import CaseKind, CaseStatus, MessageOutcome, OfficerStatus
+from mailbot.domain.values import Json
 
 # Deterministic constraint names on every backend, so later migrations can drop them.
 NAMING_CONVENTION = {
@@ -75,9 +76,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {
+    type_annotation_map: ClassVar[dict[object, object]] = {
         datetime: UTCDateTime(),
-        dict[str, Any]: JSON,
         list[str]: JSON,
     }
 
@@ -141,7 +141,7 @@ class Message(Base):
     recorded_by: Mapped[str | None] = mapped_column(String(255))
     # What our mail server vouched for: SPF, DKIM, DMARC, alignment, the verdict
     # (:class:`mailbot.intake.auth.Verification`); None for messages never read.
-    auth: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    auth: Mapped[dict[str, Json] | None] = mapped_column(JSON)
 
 
 class FolderCursor(Base):
@@ -223,8 +223,8 @@ class Case(Base):
     sender: Mapped[str | None] = mapped_column(String(320))
     agency_code: Mapped[str | None] = mapped_column(String(16), index=True)
     poc_email: Mapped[str | None] = mapped_column(String(320))
-    data: Mapped[dict[str, Any]]
-    provenance: Mapped[dict[str, Any]]
+    data: Mapped[dict[str, Json]] = mapped_column(JSON)
+    provenance: Mapped[dict[str, Json]] = mapped_column(JSON)
     flags: Mapped[list[str]]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
@@ -238,8 +238,8 @@ class CaseRevision(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     path: Mapped[str] = mapped_column(String(255))
-    old_value: Mapped[Any | None] = mapped_column(JSON)
-    new_value: Mapped[Any | None] = mapped_column(JSON)
+    old_value: Mapped[Json] = mapped_column(JSON, nullable=True)
+    new_value: Mapped[Json] = mapped_column(JSON, nullable=True)
     message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
     at: Mapped[datetime]
 
@@ -259,7 +259,7 @@ class CaseProposal(Base):
     message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
     kind: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(Text)
-    data: Mapped[dict[str, Any]]
+    data: Mapped[dict[str, Json]] = mapped_column(JSON)
     status: Mapped[ProposalStatus] = mapped_column(_enum(ProposalStatus, "status"))
     created_at: Mapped[datetime]
     decided_by: Mapped[str | None] = mapped_column(String(320))
@@ -303,7 +303,7 @@ class AuditEvent(Base):
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
     actor: Mapped[str] = mapped_column(String(320))
     action: Mapped[str] = mapped_column(String(40))
-    detail: Mapped[dict[str, Any]]
+    detail: Mapped[dict[str, Json]] = mapped_column(JSON)
     at: Mapped[datetime]
 
 
@@ -371,4 +371,4 @@ class BotStatus(Base):
     token: Mapped[str] = mapped_column(String(20))
     token_expires_at: Mapped[datetime | None]
     # The last error per part ({"imap": "...", "smtp": "...", "token": "..."}).
-    errors: Mapped[dict[str, Any]]
+    errors: Mapped[dict[str, str]] = mapped_column(JSON)

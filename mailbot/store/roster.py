@@ -7,7 +7,6 @@ second officer with the same officer number or DPS username, fails the transacti
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,7 +22,7 @@ def get_agency(session: Session, judiciary_code: str) -> Agency | None:
 
 
 def add_agency(
-    session: Session, *, judiciary_code: str, name: str, now: datetime, **fields: Any
+    session: Session, *, judiciary_code: str, name: str, now: datetime, **fields: object
 ) -> Agency:
     """Create an agency record; ``fields`` are the other :class:`Agency` columns."""
     agency = Agency(

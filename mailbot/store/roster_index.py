@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from mailbot.domain import roster
 from mailbot.domain.roster import AgencyRef, OfficerRef, RosterIndex, norm_number, norm_username
+from mailbot.domain.values import Json
 
 if TYPE_CHECKING:  # the listings load the roster without SQLAlchemy
     from sqlalchemy.orm import Session
@@ -69,7 +70,7 @@ class SessionRoster:
         columns = (Agency.id, Agency.judiciary_code, Agency.name, Agency.poc_email)
         return list(self.session.execute(select(*columns, Agency.hod_email)))
 
-    def officer_refs(self, key: str | None = None, values: Iterable[Any] = ()) -> list[Any]:
+    def officer_refs(self, key: str | None = None, values: Iterable[object] = ()) -> list[Any]:
         from sqlalchemy import func, select
 
         from mailbot.store.listing import OFFICER_REF_COLUMNS
@@ -135,7 +136,7 @@ def load_officers(
                 index.add(_officer_ref(r))
         index.full_agencies.update(agency_set)
         return
-    wanted: list[tuple[str, list[Any]]] = [
+    wanted: list[tuple[str, list[str] | list[int]]] = [
         ("officer_number", sorted(number_set)),
         ("username", sorted(username_set)),
         ("agency_id", sorted(agency_set)),
@@ -149,7 +150,7 @@ def load_officers(
 
 def for_changes(
     session: Session,
-    change_lists: Sequence[Sequence[Mapping[str, Any]]],
+    change_lists: Sequence[Sequence[Mapping[str, Json]]],
     agency_ids: Sequence[int],
     index: Index,
 ) -> Index:
