@@ -258,7 +258,10 @@ def answer(
     from mailbot.intake.parse import parse_parts
 
     sent = Sent.of(
-        text for row in outbox.outbox_of_case(session, case.id) for text in sent_texts(row.raw)
+        text
+        for row in outbox.outbox_of_case(session, case.id)
+        if row.raw is not None  # a body deleted by [retention] is no longer compared
+        for text in sent_texts(row.raw)
     )
     if case.kind != CaseKind.ENROLLMENT:
         reread = parse_parts(without_sent(parts, sent), rules, limits, loop_header)

@@ -84,6 +84,11 @@ class Relay:
                     list(row.recipients),
                     row.raw,
                 )
+                if raw is None:  # only a sent or failed reply's body is ever purged
+                    outbox.mark_failed(session, row, now, "reply body deleted", counted=True)
+                    report.failed += 1
+                    tried += 1
+                    continue
                 if bounces.is_suppressed(session, row.to_address):
                     outbox.mark_failed(session, row, now, SUPPRESSED, counted=True)
                     self._flag_undelivered(session, row, SUPPRESSED)

@@ -69,7 +69,10 @@ def purgeable(session: Session, now: datetime, days: int) -> list[Purgeable]:
         )
         .order_by(OutboxMessage.id)
     )
-    return [Purgeable(*row) for row in rows] + [Purgeable(*row, kind="reply") for row in replies]
+    return [Purgeable(*row) for row in rows] + [
+        Purgeable(pk, ref, case_id, at, size, kind="reply")
+        for pk, ref, case_id, at, size in replies
+    ]
 
 
 def purge(session: Session, now: datetime, days: int) -> list[Purgeable]:
