@@ -171,6 +171,23 @@ def respelled(text: str, current: str | None, first: str | None) -> str | None:
 MAX_RESPELL = 600
 
 
+@per_rules
+def _letter_count(rules: Rules) -> re.Pattern[str]:
+    """ "has one f", "two Ls", "drop the 'e'": a letter of a name counted or dropped
+    (an unquoted "a" or "I" is a word, not a letter)."""
+    words = sorted(rules.language.intent.letter_counts, key=len, reverse=True)
+    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(
+        rf"(?<![\w'’-])(?i:{alt})\s+(?:[\"“'‘]([A-Za-z])[\"”'’]|(?![aI]\b)([A-Za-z]))"
+        r"(?:['’]?s)?(?![\w'’-])"
+    )
+
+
+def spelled_by_letters(text: str, rules: Rules) -> bool:
+    """True when ``text`` corrects a spelling letter by letter ("last name has one f")."""
+    return bool(rules.language.intent.letter_counts) and bool(_letter_count(rules).search(text))
+
+
 def _change(
     officer: Officer, action: Action, text: str, rules: Rules, own_agency: str | None = None
 ) -> Change:
@@ -204,7 +221,7 @@ def _change(
         named = _name_value(m.group(1)).split() if m else []
         if len(named) >= 2 and not rank_title(named[0], rules):
             data["last_name"] = named[-1]
-        elif _has(text, rules.language.intent.promote):
+        elif _has(text, rules.language.intent.promote) or spelled_by_letters(text, rules):
             # "Jon Smyth (HL303) - it's Smith", "Desrochers, not Derochers": a name
             # spelled almost as the one on record is its correction
             new = respelled(text, last, officer.first_name)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.change_values import spelled_by_letters
 from mailbot.intake.model import Intent
 from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.rules import Rules, per_rules
@@ -36,7 +37,7 @@ def classify(
         return "other"  # a question, a follow-up, a problem report or a sales pitch
     if has_agency_fields and (officers or _has(text, words.roster_later)):
         return "enrollment"  # with its officers, or saying they come later
-    if _has(text, words.enrollment):
+    if _has(_told_as_past(text, words.enrolled_before), words.enrollment):
         if (
             not officers
             and not agency_values
@@ -48,7 +49,7 @@ def classify(
     if is_reply and agency_values:
         return "enrollment"
     change_words = words.add + words.promote + words.transfer + words.deactivate
-    if _has(text, change_words) and (
+    if (_has(text, change_words) or spelled_by_letters(text, rules)) and (
         officers
         or any(number_mentions(s) for s in sentences(text))
         or _ranked_name(rules).search(text)
@@ -60,6 +61,14 @@ def classify(
     if is_reply and (officers or has_logo):
         return "enrollment"  # an answer to the checklist: officer rows, the logo
     return "other"
+
+
+def _told_as_past(text: str, phrases: list[str]) -> str:
+    """``text`` without the ``phrases`` that tell of an enrolment done before."""
+    low = " ".join(text.lower().split())
+    for phrase in phrases:
+        low = low.replace(phrase.lower(), " ")
+    return low
 
 
 def is_enquiry(text: str, rules: Rules) -> bool:

@@ -129,6 +129,10 @@ class IntentWords(_Rule):
     problem or offers a product, rather than requesting anything."""
     asking: list[str] = Field(default_factory=list)
     """Words that make a message a request whatever else it says ("please")."""
+    enrolled_before: list[str] = Field(default_factory=list)
+    """Wordings telling of an enrolment done before ("when we enrolled"), not asked for."""
+    letter_counts: list[str] = Field(default_factory=list)
+    """Words counting a letter of a name ("has one f", "two Ls"): a spelling correction."""
 
 
 class People(_Rule):
