@@ -85,7 +85,10 @@ _SELF_POC = re.compile(
     r"(?:agency['’]s\s+|department['’]s\s+)?(?:(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)"
     r"|designated\s+myself|(?:point[- ]of[- ]contact|PoC)"
-    r"\s*(?:will\s+be|is)\s*(?::\s*)?(?:me|myself)\b",
+    r"\s*(?:will\s+be|is)\s*(?::\s*)?(?:me|myself)\b"
+    # "... and will be the point of contact myself"
+    r"|\b(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)\s+myself\b",
     re.I,
 )
 

@@ -105,7 +105,15 @@ def split_rank(words: list[str], rules: Rules) -> tuple[str | None, list[str]]:
         title = f"{words[0].strip('.')} {rank_title(words[1], rules)}"
         words = words[2:]
     ranks: list[str] = []
-    while words and rank_title(words[0], rules) is not None:
+    while words:
+        # a rank of two words first ("Game Warden Jacob Pelletier")
+        pair = rank_title(" ".join(words[:2]), rules) if len(words) > 2 else None
+        if pair:
+            ranks.append(pair)
+            words = words[2:]
+            continue
+        if rank_title(words[0], rules) is None:
+            break
         ranks.append(rank_title(words[0], rules) or "")
         words = words[1:]
     ranks = [r for r in ranks if r]  # "Mr." names no title

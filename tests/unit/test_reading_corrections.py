@@ -91,3 +91,100 @@ def test_words_that_only_look_like_letters_are_not_a_correction(sentence: str) -
     result = _read(f"Hi,\n\nAbout Officer Dana Reyes: {sentence}\n\nRenee\n", subject="Note")
     assert result.intent == "other"
     assert result.changes == []
+
+
+# --- enrolments: a tiny logo said to be attached, ranks of two words, more labels ------
+
+_ENROL = (
+    "Good morning,\n\nThe Lamoille County Sheriff's Department would like to begin issuing"
+    " Vermont Civil Violation Complaints electronically. {poc}\n\n"
+    "Judiciary code: 0702\n{name_label}: {name}\n"
+    "Address: 88 Lower Main Street West, Hyde Park, VT 05655\nPhone: 802-888-3502\n"
+    "{logo}\n\nOfficers:\n{officers}\n\nRespectfully,\nRoger Marcoux\nSheriff\n"
+)
+
+
+def _enrol(
+    *,
+    poc: str = "I have designated Lt. Carl Ekstrom (cekstrom@lamoillesheriff.test) as the"
+    " Point-of-Contact.",
+    name_label: str = "Agency name",
+    name: str = "Lamoille County Sheriff's Department",
+    logo: str = "Logo attached.",
+    officers: str = "1) Deputy Paul Rivard, LC610, privard",
+    image: tuple[str, bytes] | None = None,
+) -> Any:
+    from tests.data import build
+
+    msg = EmailMessage()
+    msg["From"] = "Sheriff Roger Marcoux <rmarcoux@lamoillesheriff.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrollment"
+    msg.set_content(
+        _ENROL.format(poc=poc, name_label=name_label, name=name, logo=logo, officers=officers)
+    )
+    name, data = image or ("lcsd_patch.png", build.png(120, 120))
+    msg.add_attachment(data, maintype="image", subtype=name.rsplit(".", 1)[1], filename=name)
+    return parse_message(msg.as_bytes())
+
+
+@pytest.mark.parametrize(
+    "said", ["Our star logo is attached.", "Logo: see attached", "- Logo: attached"]
+)
+def test_tiny_image_sent_as_the_logo_is_the_logo(said: str) -> None:
+    """A 1x1 image attached as a file (no HTML shows it, as it would a tracking pixel),
+    when the text says the logo is attached, is the logo: not asked for again, and
+    reported as too small to print."""
+    from tests.data import build
+
+    result = _enrol(logo=said, image=("lcsd_star.gif", build.image("GIF", 1, 1)))
+    assert result.agency.logo == "lcsd_star.gif"
+    assert "agency.logo" not in result.missing
+    assert [i.field for i in result.invalid] == ["agency.logo"]
+
+
+def test_tiny_image_is_no_logo_when_the_text_does_not_say_so() -> None:
+    """Without a word that a logo is attached, a 1x1 image is not taken for one: the
+    logo is asked for."""
+    from tests.data import build
+
+    result = _enrol(logo="", image=("t.gif", build.image("GIF", 1, 1)))
+    assert result.agency.logo is None
+    assert "agency.logo" in result.missing
+
+
+def test_point_of_contact_myself_after_a_job_description() -> None:
+    """ "Im the first constable and will be the point of contact myself": the sender is
+    the PoC, with his own address."""
+    result = _enrol(poc="Im the sheriff and will be the point of contact myself, email me here.")
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Roger Marcoux",
+        "rmarcoux@lamoillesheriff.test",
+    )
+    assert "point_of_contact.name" not in result.missing
+
+
+def test_ranks_of_two_words_and_inspector_are_titles() -> None:
+    """ "Game Warden Jacob Pelletier" and "Inspector Trevor Baker" in a list: the rank is
+    the title, not part of the first name."""
+    result = _enrol(
+        officers="1) Game Warden Jacob Pelletier, FW214, jpelletier\n"
+        "2) Inspector Trevor Baker, LEO DMV21, DPS username tbaker\n"
+        "3) Warden Sergeant Walt Kinney, FW203, wkinney"
+    )
+    got = [(o.title, o.first_name, o.last_name) for o in result.officers]
+    assert got == [
+        ("Game Warden", "Jacob", "Pelletier"),
+        ("Inspector", "Trevor", "Baker"),
+        ("Warden Sergeant", "Walt", "Kinney"),
+    ]
+    assert not [p for p in result.missing if p.endswith(".title")]
+
+
+@pytest.mark.parametrize("label", ["Name to print", "Name to be printed"])
+def test_more_agency_name_labels(label: str) -> None:
+    """ "Name to print: ..." labels the proper name for the e-ticket, which is read rather
+    than the department the opening sentence names."""
+    result = _enrol(name_label=label, name="Lamoille County Sheriff")
+    assert result.agency.name == "Lamoille County Sheriff"
+    assert "agency.name" not in result.missing
