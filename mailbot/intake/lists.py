@@ -257,10 +257,38 @@ def officers_in_list(text: str, rules: Rules) -> list[Officer]:
     """Every officer written as a list line in ``text``."""
     found = []
     for line in text.split("\n"):
+        several = _run_on(line, rules) if ";" in line else []
+        if several:
+            found.extend(several)
+            continue
         officer = officer_on_line(line, rules)
         if officer is not None:
             found.append(officer)
     return found
+
+
+_LIST_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z ]{0,30}:\s*")
+
+
+def _run_on(line: str, rules: Rules) -> list[Officer]:
+    """ "Officers: Gabe Fortin (Officer, MP501, gfortin); Tessa Lemay (Officer, MP507,
+    tlemay)": officers written one after the other on one line, each of its ";" pieces
+    (outside brackets) an officer."""
+    pieces, depth, start = [], 0, 0
+    line = _LIST_LABEL.sub("", line, count=1)
+    for i, c in enumerate(line):
+        depth += (c in "([") - (c in ")]")
+        if c == ";" and depth <= 0:
+            pieces.append(line[start:i])
+            start = i + 1
+    pieces.append(line[start:])
+    pieces = [p for p in pieces if p.strip()]
+    if len(pieces) < 2:
+        return []
+    officers = [officer_on_line(p, rules) for p in pieces]
+    if any(o is None or not o.officer_number for o in officers):
+        return []
+    return [o for o in officers if o is not None]
 
 
 _FIELD_LINE = re.compile(r"^\s*(?:[-*•·]\s*)?([A-Za-z][A-Za-z #./'’()-]{0,40}?)\s*[:=]\s*(.*)$")

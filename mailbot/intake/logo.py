@@ -79,8 +79,8 @@ def find_logo(
     if found is None and _SAID_ATTACHED.search(text):
         # "Our star logo is attached", "Logo: see attached": an image sent as a file (no
         # HTML shows it, as it would a tracking pixel) is the one meant, however small
-        sent = [a for a in attachments if not a.content_id]
-        found = _best(sent, limits, notes, inline=None)
+        sent = [a for a in attachments if a.inline and not a.content_id]
+        found = _best(sent, limits, None, inline=None)  # each refusal is noted once
     return found
 
 

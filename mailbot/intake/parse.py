@@ -31,10 +31,12 @@ from mailbot.intake.head_of_department import (
     closing_lines,
     head_from_sender,
     head_in_tail,
+    head_labelled,
     head_named,
     head_of_department,
     head_on_behalf,
     title_before,
+    title_in_roster,
 )
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
@@ -179,6 +181,9 @@ def parse_parts(
     behalf = head_on_behalf(body, rules)
     if behalf[0] is None:  # "Point of contact is me, Sgt Ray Dumas. Chief is Scott Tremblay."
         behalf = head_named(body, rules)
+    labelled = head_labelled(labels.get("head_of_department.name", (0, ""))[1] or "", rules)
+    if labelled[0] is not None:  # "Head of department: Director Anne Bouffard"
+        behalf = labelled
     if behalf[0] is not None:  # written for the head by someone else
         hod_name, hod_title = behalf
     if hod_name is None and kind == "enrollment" and not is_reply:
@@ -190,6 +195,8 @@ def parse_parts(
     resent = name is not None and name in above and any(agency_values)
     if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
         hod_title = title_before(hod_name, body + "\n" + split.signature, rules)
+    if hod_name and hod_title is None:  # the head's own row in the roster
+        hod_title = title_in_roster(hod_name, officers, rules)
     if is_reply and behalf[0] is None and not resent:
         # whoever signs a short answer to the checklist is not thereby the head (a
         # reply that sends the whole request again, agency name and all, is read whole)

@@ -188,6 +188,7 @@ _LABEL_KEYS = {
     "agency.phone",
     "point_of_contact.name",
     "point_of_contact.email",
+    "head_of_department.name",
 }
 
 _cache: dict[Path, Rules] = {}

@@ -17,6 +17,7 @@ from mailbot.intake.rules import Rules, per_rules
 
 _NOT_WORD = re.compile(r"[^\w#/ ]+")
 _SLASH = re.compile(r"\s*/\s*")
+_GLUED_SIGN = re.compile(r"(?<=\w)#")
 _OFFICER_PREFIX = re.compile(r"^(?:vt )?officer(?:'s| s)? ")
 _SYSTEM_PREFIX = re.compile(r"^(?:vt |dps )")
 
@@ -25,6 +26,7 @@ def _norm(cell: str) -> str:
     cell = cell.lower().replace("’", "'").replace("_", " ")
     cell = _NOT_WORD.sub(" ", cell)
     cell = _SLASH.sub("/", cell)
+    cell = _GLUED_SIGN.sub(" #", cell)  # "LEO#" is "LEO #"
     return " ".join(cell.split())
 
 

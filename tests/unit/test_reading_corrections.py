@@ -188,3 +188,108 @@ def test_more_agency_name_labels(label: str) -> None:
     result = _enrol(name_label=label, name="Lamoille County Sheriff")
     assert result.agency.name == "Lamoille County Sheriff"
     assert "agency.name" not in result.missing
+
+
+def test_ori_given_for_the_code_is_no_judiciary_code() -> None:
+    """ "Our ORI is VT0010400" with no judiciary code: an ORI is not the code, which is
+    asked for (the message did not give it)."""
+    body = _ENROL.replace("Judiciary code: 0702\n", "")
+    msg = EmailMessage()
+    msg["From"] = "Sheriff Roger Marcoux <rmarcoux@lamoillesheriff.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrollment"
+    msg.set_content(
+        body.format(
+            poc="Our ORI is VT0010400. Point of contact is Lt. Carl Ekstrom,"
+            " cekstrom@lamoillesheriff.test.",
+            name_label="Agency name",
+            name="Lamoille County Sheriff's Department",
+            logo="",
+            officers="1) Deputy Paul Rivard, LC610, privard",
+        )
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "enrollment"
+    assert result.agency.judiciary_code is None
+    assert "agency.judiciary_code" in result.missing
+    assert [o.officer_number for o in result.officers] == ["LC610"]
+
+
+def test_officers_one_after_another_on_one_line() -> None:
+    """ "Officers: Gabe Fortin (Officer, MP501, gfortin); Tessa Lemay (Officer, MP507,
+    tlemay)": two officers, each with his values."""
+    result = _enrol(
+        officers="Gabe Fortin (Officer, MP501, gfortin); Tessa Lemay (Officer, MP507, tlemay)"
+    )
+    got = [
+        (o.first_name, o.last_name, o.title, o.officer_number, o.dps_username)
+        for o in result.officers
+    ]
+    assert got == [
+        ("Gabe", "Fortin", "Officer", "MP501", "gfortin"),
+        ("Tessa", "Lemay", "Officer", "MP507", "tlemay"),
+    ]
+
+
+def test_aligned_roster_with_a_glued_number_sign_and_the_chief_in_it() -> None:
+    """A roster aligned with spaces under "LEO#" gives the numbers; the chief's own row
+    is not read as a signature, and gives the head his title."""
+    body = (
+        "hi,\n\nthis is chief ray dunbar of the bristol police dept. we want to do the"
+        " e-tickets. i am going to be the point of contact myself for now.\n\n"
+        "judiciary code 0129\nBristol Police Department\n1 South Street, Bristol, VT 05443\n"
+        "802-453-2533\n\n"
+        "LAST        FIRST      TITLE       LEO#     USERNAME\n"
+        "Dunbar      Ray        Chief       01B02    rdunbar\n"
+        "Kittredge   Hollis     Officer     01B17    hkittredge\n\nthanks\nray\n"
+    )
+    msg = EmailMessage()
+    msg["From"] = "Ray Dunbar <bristolchief@example.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e tickets"
+    msg.set_content(body)
+    result = parse_message(msg.as_bytes())
+    assert [o.officer_number for o in result.officers] == ["01B02", "01B17"]
+    assert (result.head_of_department.name, result.head_of_department.title) == (
+        "Ray Dunbar",
+        "Chief",
+    )
+    assert not [p for p in result.missing if p.startswith("officers")]
+
+
+def test_point_of_contact_written_with_no_break_hyphens() -> None:
+    """ "our e‑ticket Point‑of‑Contact – robert.ellis@..." (no-break hyphens, as some
+    clients type them) designates the PoC with that address."""
+    result = _enrol(
+        poc="I\u2019ve named Sgt. Robert Ellis Jr. as our e\u2011ticket Point\u2011of\u2011"
+        "Contact \u2013 robert.ellis@lamoillesheriff.test."
+    )
+    assert result.point_of_contact.email == "robert.ellis@lamoillesheriff.test"
+    assert "point_of_contact.email" not in result.missing
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Head of department: Director Anne Bouffard", ("Anne Bouffard", "Director")),
+        ("Department head: Dana Morse, Chief of Police", ("Dana Morse", "Chief of Police")),
+    ],
+)
+def test_labelled_head_of_department(line: str, want: tuple[str, str]) -> None:
+    """A "Head of department:" line names the head, whoever signs (here the PoC, in a
+    reply that sends the request's values)."""
+    msg = EmailMessage()
+    msg["From"] = "Dylan Roberge <dylan.roberge@castleton.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Re: Castleton Public Safety e-ticket"
+    msg.set_content(
+        "Here you go, sorry for the delay.\n\nAgency: Castleton Public Safety\n"
+        "Judiciary code 0573\nAddress 62 Alumni Drive, Castleton, VT 05735\n"
+        "Phone 802-468-1234\nPoint of contact: Ofc. Dylan Roberge,"
+        f" dylan.roberge@castleton.test\n{line}\n\nOfficers\n"
+        "Roberge Dylan Officer 1R338 droberge\n\nDylan\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "enrollment"
+    assert (result.head_of_department.name, result.head_of_department.title) == want
+    assert "head_of_department.name" not in result.missing
