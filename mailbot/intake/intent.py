@@ -35,8 +35,13 @@ def classify(
     words = rules.language.intent
     if not officers and agency_values <= 1 and is_enquiry(text, rules):
         return "other"  # a question, a follow-up, a problem report or a sales pitch
+    change_words = words.add + words.promote + words.transfer + words.deactivate
+    # "Is there something wrong on your end?": words of an enquiry are no change's words
+    changing = _has(_told_as_past(text, words.enquiry), change_words)
     if has_agency_fields and (officers or _has(text, words.roster_later)):
-        return "enrollment"  # with its officers, or saying they come later
+        if agency_values or not changing:
+            return "enrollment"  # with its officers, or saying they come later
+        # "Please create a record for our newest officer ... Agency: Brattleboro PD"
     if _has(_told_as_past(text, words.enrolled_before), words.enrollment):
         if (
             not officers
@@ -48,8 +53,9 @@ def classify(
         return "enrollment"
     if is_reply and agency_values:
         return "enrollment"
-    change_words = words.add + words.promote + words.transfer + words.deactivate
-    if (_has(text, change_words) or spelled_by_letters(text, rules)) and (
+    if (officers or agency_values >= 2) and _has(text, words.tickets) and not changing:
+        return "enrollment"  # "Bellows Falls Police Dept wants e-tickets." and its values
+    if (changing or spelled_by_letters(text, rules)) and (
         officers
         or any(number_mentions(s) for s in sentences(text))
         or _ranked_name(rules).search(text)
@@ -64,7 +70,8 @@ def classify(
 
 
 def _told_as_past(text: str, phrases: list[str]) -> str:
-    """``text`` without the ``phrases`` that tell of an enrolment done before."""
+    """``text`` without ``phrases`` (that tell of an enrolment done before, or of an
+    enquiry), lower-case."""
     low = " ".join(text.lower().split())
     for phrase in phrases:
         low = low.replace(phrase.lower(), " ")

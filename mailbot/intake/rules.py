@@ -131,6 +131,8 @@ class IntentWords(_Rule):
     """Words that make a message a request whatever else it says ("please")."""
     enrolled_before: list[str] = Field(default_factory=list)
     """Wordings telling of an enrolment done before ("when we enrolled"), not asked for."""
+    tickets: list[str] = Field(default_factory=list)
+    """Words naming e-tickets ("wants e-tickets"): enrolment evidence beside its values."""
     letter_counts: list[str] = Field(default_factory=list)
     """Words counting a letter of a name ("has one f", "two Ls"): a spelling correction."""
 
