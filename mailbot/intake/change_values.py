@@ -94,6 +94,9 @@ def _new_title(text: str, rules: Rules) -> str | None:
     m = _TITLE_TO.search(text)
     if m:
         raw = (m.group(1) or m.group(2) or "").rstrip(".")
+        words = raw.split()
+        if len(words) == 2 and words[0].endswith(".") and not rank_title(words[1], rules):
+            raw = words[0].rstrip(".")  # "to Lieutenant. Please update her title."
         return rank_title(raw, rules) or raw
     m = _MADE_RANK.search(text)
     if m is None:

@@ -38,10 +38,14 @@ def classify(
     change_words = words.add + words.promote + words.transfer + words.deactivate
     # "Is there something wrong on your end?": words of an enquiry are no change's words
     changing = _has(_told_as_past(text, words.enquiry), change_words)
-    if has_agency_fields and (officers or _has(text, words.roster_later)):
-        if agency_values or not changing:
-            return "enrollment"  # with its officers, or saying they come later
-        # "Please create a record for our newest officer ... Agency: Brattleboro PD"
+    # with its officers, or saying they come later (not "Please create a record for our
+    # newest officer ... Agency: Brattleboro PD", a change naming no agency value)
+    if (
+        has_agency_fields
+        and (officers or _has(text, words.roster_later))
+        and (agency_values or not changing)
+    ):
+        return "enrollment"
     if _has(_told_as_past(text, words.enrolled_before), words.enrollment):
         if (
             not officers

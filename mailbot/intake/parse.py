@@ -205,9 +205,9 @@ def parse_parts(
         result.head_of_department.name = hod_name
         result.head_of_department.title = hod_title
 
-    contact = point_of_contact(
-        body, rules, labels, addresses, (parts.sender_name, parts.sender), head=hod_name
-    )
+    roster = [f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name]
+    sender = (parts.sender_name, parts.sender)
+    contact = point_of_contact(body, rules, labels, addresses, sender, hod_name, roster)
     result.point_of_contact.name = contact.name
     result.point_of_contact.email = contact.email
 

@@ -293,3 +293,158 @@ def test_labelled_head_of_department(line: str, want: tuple[str, str]) -> None:
     assert result.intent == "enrollment"
     assert (result.head_of_department.name, result.head_of_department.title) == want
     assert "head_of_department.name" not in result.missing
+
+
+# --- what a message asks for, in plain words --------------------------------------------
+
+
+def _message(body: str, sender: str, subject: str) -> Any:
+    return parse_message(_mail(body, sender=sender, subject=subject))
+
+
+def test_wanting_e_tickets_with_a_roster_is_an_enrolment() -> None:
+    """ "Bellows Falls Police Dept wants e-tickets." with its values and officers, tersely
+    written: an enrolment, the proper name said inline, "POC me" the sender."""
+    result = _message(
+        "Bellows Falls Police Dept wants e-tickets.\nCode 0253. Proper name Village of"
+        " Bellows Falls Police Department. 170 Rockingham St, Bellows Falls VT 05101."
+        " 802 463 1234.\nPOC me.\nOfficers (last first title # user):\n"
+        "Young Tyler Officer BF880 tyoung\nDrew Alicia Officer BF884 adrew\nlogo attached\n"
+        "-Chief Dale Perry\n",
+        sender="Dale Perry <dperry@bfpd.test>",
+        subject="etickets",
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.name == "Village of Bellows Falls Police Department"
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Dale Perry",
+        "dperry@bfpd.test",
+    )
+    assert [o.officer_number for o in result.officers] == ["BF880", "BF884"]
+
+
+def test_chatty_lower_case_enrolment() -> None:
+    """Officers typed all lower-case, the PoC named by first name only, the agency name
+    before "thats the name we want on the ticket": all read, none asked for again."""
+    result = _message(
+        "hi there!!\n\nso the select board finaly voted to let us do the e tickets, yay."
+        " this is for the Town of Pittsfield Constables, thats the name we want on the"
+        " ticket please.\n\nme and darlene are the two constables:\n"
+        "bucky rowell - constable - PC201 - user browell\n"
+        "darlene snow - constable - PC202 - user dsnow\n\n"
+        "Darlene is gonna be the point of contact person for this since shes better with"
+        " computers lol. her email is darlene.snow@example.test\n\nthanks a bunch\n"
+        "Bucky Rowell\nConstable, Town of Pittsfield\n",
+        sender="Bucky Rowell <buckyrowell@example.test>",
+        subject="e tickets for pittsfield",
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.name == "Town of Pittsfield Constables"
+    assert [(o.last_name, o.officer_number, o.dps_username) for o in result.officers] == [
+        ("rowell", "PC201", "browell"),
+        ("snow", "PC202", "dsnow"),
+    ]
+    assert (result.point_of_contact.name or "").lower() == "darlene snow"
+    assert result.point_of_contact.email == "darlene.snow@example.test"
+    assert not {"agency.name", "point_of_contact.name", "officers"} & set(result.missing)
+
+
+def test_coordinating_officer_is_the_point_of_contact() -> None:
+    """ "Sgt. Meghan Carr will coordinate on our end - mcarr@...": the PoC, with that
+    address, in an enrolment asking to be "set up for electronic tickets"."""
+    result = _message(
+        "Hi there,\n\nWe'd like to get the Hinesburg Police Department set up for electronic"
+        " tickets. Our judiciary code is 0673.\n\nWe're at 10632 Route 116, Hinesburg, VT"
+        " 05461, phone 802-482-2100.\n\nSgt. Meghan Carr will coordinate on our end -"
+        " mcarr@hinesburg.test.\n\nUsers:\n  Officer Brett Lavoie   LEO# HP310   login"
+        " blavoie\n\nLogo attached. Thanks!\n\nChief Anthony Cambridge\n",
+        sender="Anthony Cambridge <acambridge@hinesburg.test>",
+        subject="Setting up e-tickets",
+    )
+    assert result.intent == "enrollment"
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Meghan Carr",
+        "mcarr@hinesburg.test",
+    )
+
+
+def test_new_hire_under_an_agency_label_is_a_roster_change() -> None:
+    """ "Please create a TraCS officer record for our newest officer" with labelled values
+    and an "Agency:" line is an add, not an enrolment."""
+    result = _message(
+        "Good morning,\n\nPlease create a TraCS officer record for our newest officer:\n\n"
+        "Last name: Hutchins\nFirst name: Ashley\nTitle: Officer\nVT LEO #: 3H718\n"
+        "DPS username: ahutchins\n\nAgency: Brattleboro Police Department\n\nThanks,\n"
+        "Sgt. Tom Reilly\n",
+        sender="Tom Reilly <treilly@brattleboro.test>",
+        subject="New officer - TraCS record",
+    )
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number) for c in result.changes] == [("add", "3H718")]
+
+
+def test_swore_in_and_add_them_is_a_roster_change() -> None:
+    """ "we just swore in two new part-time officers, can you add them": adds."""
+    result = _message(
+        "hey - we just swore in two new part-time officers, can you add them to TraCS under"
+        " Richmond PD?\n\n- Cole Marchessault, LEO # 6M902, officer\n\nNate\n",
+        sender="Nate Dufresne <ndufresne@richmond.test>",
+        subject="new officers",
+    )
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number) for c in result.changes] == [("add", "6M902")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hi,\n\nOfficer Dylan Pratt (3P550) can't sign in to TraCS on his cruiser laptop - he"
+        ' gets "user not associated with an agency". Everyone else is fine. Is there'
+        " something wrong on your end with his record?\n\nThanks,\nSgt. Ian Crosby\n",
+        "Hi there,\n\nI'm reaching out from RoadSafe Mobile. Many departments enrolling in"
+        " TraCS tell us the hardware step is the slowest part. Could I grab 15 minutes on"
+        " your calendar next week?\n\nBest regards,\nJordan Kessler\n1-888-555-0142\n",
+    ],
+)
+def test_login_problem_and_sales_pitch_are_other_mail(body: str) -> None:
+    """A login problem naming an officer and a vendor's pitch ask for no record change."""
+    result = _message(body, sender="Someone <someone@example.test>", subject="TraCS")
+    assert result.intent == "other"
+    assert result.changes == []
+
+
+# --- values misread ----------------------------------------------------------------------
+
+
+def test_promotion_title_ends_with_its_sentence() -> None:
+    """ "promoted from Sergeant to Lieutenant. Please update her title.": the title is
+    Lieutenant."""
+    changes = _changes(
+        "Hi,\n\n1. Meghan Carr (HP302) has been promoted from Sergeant to Lieutenant. Please"
+        " update her title.\n\nRenee\n"
+    )
+    assert [(c["officer_number"], c.get("title")) for c in changes] == [("HP302", "Lieutenant")]
+
+
+def test_bulleted_rows_under_a_heading_line_keep_their_titles_clean() -> None:
+    """ "Officers (Rank, Name, LEO #, User ID):" then "- Lieutenant, Joel Halvorsen, ...":
+    the bullet is no part of the title."""
+    result = _enrol(
+        officers="Officers (Rank, Name, LEO #, User ID):\n"
+        "- Lieutenant, Joel Halvorsen, 14W02, jhalvorsen\n"
+        "- Officer, Maya Thibodeau, 14W10, mthibodeau"
+    )
+    assert [(o.title, o.last_name) for o in result.officers] == [
+        ("Lieutenant", "Halvorsen"),
+        ("Officer", "Thibodeau"),
+    ]
+
+
+def test_username_said_not_assigned_yet_is_missing() -> None:
+    """ "DPS username not assigned yet" gives no username (not "not"): it is asked for."""
+    result = _enrol(
+        officers="1. Deputy Paul Rivard, LEO LC610, DPS username privard\n"
+        "2. Deputy Sophie Gingras, LEO LC572, DPS username not assigned yet"
+    )
+    assert [o.dps_username for o in result.officers] == ["privard", None]
+    assert "officers[1].dps_username" in result.missing
