@@ -273,6 +273,8 @@ def parse_parts(
         # new officers in an attached spreadsheet or CSV are adds like a table's rows
         grid_rows = [o for grid in parts.tables for o in tables.officers_from_grid(grid, rules)]
         listed = table_rows + [o for o in grid_rows if o not in table_rows]
+        # "Last name: Hutchins" / "VT LEO #: 3H718" lines: a new hire's labelled block
+        listed += [o for o in lists.officers_in_blocks(body, rules) if o not in listed]
         result.changes = changes.read_changes(body, rules, listed, result.agency.name)
     log.debug(
         "message_parsed",

@@ -181,7 +181,9 @@ def test_ranks_of_two_words_and_inspector_are_titles() -> None:
     assert not [p for p in result.missing if p.endswith(".title")]
 
 
-@pytest.mark.parametrize("label", ["Name to print", "Name to be printed"])
+@pytest.mark.parametrize(
+    "label", ["Name to print", "Name to be printed", "Name to show", "Name for ticket"]
+)
 def test_more_agency_name_labels(label: str) -> None:
     """ "Name to print: ..." labels the proper name for the e-ticket, which is read rather
     than the department the opening sentence names."""
@@ -381,6 +383,12 @@ def test_new_hire_under_an_agency_label_is_a_roster_change() -> None:
     )
     assert result.intent == "officer_maintenance"
     assert [(c.action, c.officer_number) for c in result.changes] == [("add", "3H718")]
+    added = result.changes[0]
+    assert (added.last_name, added.first_name, added.dps_username) == (
+        "Hutchins",
+        "Ashley",
+        "ahutchins",
+    )
 
 
 def test_swore_in_and_add_them_is_a_roster_change() -> None:
