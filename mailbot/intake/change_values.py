@@ -233,6 +233,16 @@ def _change(
     m = _FIRST_TO.search(text)
     if m:
         data["first_name"] = _name_value(m.group(1)).split()[0]
+    elif (
+        officer.first_name
+        and data.get("last_name", last) == last
+        and _has(text, rules.language.intent.promote)
+    ):
+        # "listed as "Steven Bellavance" - it should be Stephen": the first name respelled
+        given = officer.first_name.split()
+        new = respelled(text, given[0], last)
+        if new and new not in given and new not in (officer.title or "").split():
+            data["first_name"] = new
     user = _USER_CORRECTED.search(text) or _USER_TO.search(text)
     if user and user.group(1).lower() not in _NOT_A_USER:
         data["dps_username"] = _bare(user.group(1), rules)

@@ -183,12 +183,19 @@ def _named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
         words = run.group(0).split()
         while words and words[0].lower().strip(".,") in _instruction(rules):
             words = words[1:]
+        while words and words[-1].lower().strip(".,:#") in _NUMBER_WORDS:
+            words = words[:-1]  # "Stephen. Number 2B903": the number's label
+        if words and words[-1].endswith(".") and not rank_title(words[-1], rules):
+            continue  # a sentence's last word, not a name before the number
         if not words:
             continue
         title, first, last = person(" ".join(words), rules)
         if last:
             return {"title": title, "first_name": first, "last_name": last}
     return {}
+
+
+_NUMBER_WORDS = frozenset({"number", "no", "num", "leo", "badge", "id", "vt", "#", ""})
 
 
 @per_rules

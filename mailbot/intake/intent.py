@@ -94,7 +94,9 @@ def is_enquiry(text: str, rules: Rules) -> bool:
 
 
 # "HL305": an officer number with letters and digits, which no ZIP code or phone has
-_LETTERED_NUMBER = re.compile(r"(?<![\w-])(?=[A-Z]{1,4}\d)[A-Z0-9]{5}(?![\w-])")
+_LETTERED_NUMBER = re.compile(
+    r"(?<![\w-])(?=[A-Z]{1,4}\d|\d{1,4}[A-Z])[A-Z0-9]{5}(?![\w-])"
+)  # "HL305", "2B903"
 _QUESTION = re.compile(r"\?(?=\s|$)")
 _REQUEST_WORDS = [
     "please", "kindly", "request", "would like", "we wish", "we want", "we'd like", "we would",

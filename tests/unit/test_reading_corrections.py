@@ -456,3 +456,20 @@ def test_username_said_not_assigned_yet_is_missing() -> None:
     )
     assert [o.dps_username for o in result.officers] == ["privard", None]
     assert "officers[1].dps_username" in result.missing
+
+
+def test_first_name_respelled_with_the_number_after_it() -> None:
+    """'our Sgt. is listed as "Steven Bellavance" - it should be Stephen. Number 2B903.':
+    the first name is corrected, the last name stays (not "Number")."""
+    changes = _changes(
+        'Hello,\n\nOur Sgt. is listed as "Steven Bellavance" - it should be Stephen.'
+        " Number 2B903.\n\nThank you,\nLisa Cota\n"
+    )
+    assert changes == [
+        {
+            "action": "update",
+            "officer_number": "2B903",
+            "last_name": "Bellavance",
+            "first_name": "Stephen",
+        }
+    ]
