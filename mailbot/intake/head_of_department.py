@@ -210,6 +210,8 @@ def title_before(name: str, text: str, rules: Rules) -> str | None:
 def head_labelled(value: str, rules: Rules) -> tuple[str | None, str | None]:
     """(name, title) of a labelled head ("Head of department: Director Anne Bouffard",
     "Department head: Dana Morse, Chief of Police")."""
+    if not value:
+        return None, None
     value = _EMAIL.sub("", value).strip(" ,;(")
     name, _, after = value.partition(",")
     titles = sorted(rules.language.people.head_titles, key=len, reverse=True)

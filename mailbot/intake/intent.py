@@ -5,6 +5,7 @@ The words that decide it live in ``rules/language.toml`` (``[intent]``).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mailbot.intake.change_values import spelled_by_letters
@@ -36,14 +37,18 @@ def classify(
     if not officers and agency_values <= 1 and is_enquiry(text, rules):
         return "other"  # a question, a follow-up, a problem report or a sales pitch
     change_words = words.add + words.promote + words.transfer + words.deactivate
-    # "Is there something wrong on your end?": words of an enquiry are no change's words
-    changing = _has(_told_as_past(text, words.enquiry), change_words)
+
+    @functools.cache
+    def changing() -> bool:
+        # "Is there something wrong on your end?": words of an enquiry are no change's
+        return _has(_told_as_past(text, words.enquiry), change_words)
+
     # with its officers, or saying they come later (not "Please create a record for our
     # newest officer ... Agency: Brattleboro PD", a change naming no agency value)
     if (
         has_agency_fields
         and (officers or _has(text, words.roster_later))
-        and (agency_values or not changing)
+        and (agency_values or not changing())
     ):
         return "enrollment"
     if _has(_told_as_past(text, words.enrolled_before), words.enrollment):
@@ -57,9 +62,9 @@ def classify(
         return "enrollment"
     if is_reply and agency_values:
         return "enrollment"
-    if (officers or agency_values >= 2) and _has(text, words.tickets) and not changing:
+    if (officers or agency_values >= 2) and _has(text, words.tickets) and not changing():
         return "enrollment"  # "Bellows Falls Police Dept wants e-tickets." and its values
-    if (changing or spelled_by_letters(text, rules)) and (
+    if (changing() or spelled_by_letters(text, rules)) and (
         officers
         or any(number_mentions(s) for s in sentences(text))
         or _ranked_name(rules).search(text)
