@@ -37,13 +37,23 @@ _SHOWN_AS = re.compile(
 )
 
 
+_RUN = r"(?<![\w'’.&-])([A-Z][\w'’.&-]*+(?:[ \t]+(?:[A-Z][\w'’.&-]*+|of|and|the)){1,8})"
+# "Proper name Village of Bellows Falls Police Department.", "the Town of Pittsfield
+# Constables, thats the name we want on the ticket"
+_PROPER_NAME = re.compile(
+    rf"(?i:proper\s+name)(?:\s+(?i:is|will\s+be))?\s*[:-]?\s+{_RUN}"
+    rf"|{_RUN},?\s+(?i:that['’]?s|that\s+is|which\s+is)\s+(?i:the\s+)?(?i:proper\s+)?name\b"
+)
+
+
 def name_shown_as(text: str) -> str | None:
     """The agency name the sender asks to be shown as ("please list us as Stowbridge
-    Village PD on the tickets", "we'd like our name to appear as "Stowbridge Police"")."""
-    m = _SHOWN_AS.search(text)
+    Village PD on the tickets", "we'd like our name to appear as "Stowbridge Police"",
+    "Proper name Village of Bellows Falls Police Department")."""
+    m = _SHOWN_AS.search(text) or _PROPER_NAME.search(text)
     if m is None:
         return None
-    name = (m.group(1) or m.group(2) or "").strip().rstrip(".,;")
+    name = next((g for g in m.groups() if g), "").strip().rstrip(".,;")
     return name if len(name.split()) >= 2 else None
 
 

@@ -94,6 +94,9 @@ def _new_title(text: str, rules: Rules) -> str | None:
     m = _TITLE_TO.search(text)
     if m:
         raw = (m.group(1) or m.group(2) or "").rstrip(".")
+        words = raw.split()
+        if len(words) == 2 and words[0].endswith(".") and not rank_title(words[1], rules):
+            raw = words[0].rstrip(".")  # "to Lieutenant. Please update her title."
         return rank_title(raw, rules) or raw
     m = _MADE_RANK.search(text)
     if m is None:
@@ -171,6 +174,23 @@ def respelled(text: str, current: str | None, first: str | None) -> str | None:
 MAX_RESPELL = 600
 
 
+@per_rules
+def _letter_count(rules: Rules) -> re.Pattern[str]:
+    """ "has one f", "two Ls", "drop the 'e'": a letter of a name counted or dropped
+    (an unquoted "a" or "I" is a word, not a letter)."""
+    words = sorted(rules.language.intent.letter_counts, key=len, reverse=True)
+    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(
+        rf"(?<![\w'’-])(?i:{alt})\s+(?:[\"“'‘]([A-Za-z])[\"”'’]|(?![aI]\b)([A-Za-z]))"
+        r"(?:['’]?s)?(?![\w'’-])"
+    )
+
+
+def spelled_by_letters(text: str, rules: Rules) -> bool:
+    """True when ``text`` corrects a spelling letter by letter ("last name has one f")."""
+    return bool(rules.language.intent.letter_counts) and bool(_letter_count(rules).search(text))
+
+
 def _change(
     officer: Officer, action: Action, text: str, rules: Rules, own_agency: str | None = None
 ) -> Change:
@@ -204,7 +224,7 @@ def _change(
         named = _name_value(m.group(1)).split() if m else []
         if len(named) >= 2 and not rank_title(named[0], rules):
             data["last_name"] = named[-1]
-        elif _has(text, rules.language.intent.promote):
+        elif _has(text, rules.language.intent.promote) or spelled_by_letters(text, rules):
             # "Jon Smyth (HL303) - it's Smith", "Desrochers, not Derochers": a name
             # spelled almost as the one on record is its correction
             new = respelled(text, last, officer.first_name)
@@ -213,6 +233,16 @@ def _change(
     m = _FIRST_TO.search(text)
     if m:
         data["first_name"] = _name_value(m.group(1)).split()[0]
+    elif (
+        officer.first_name
+        and data.get("last_name", last) == last
+        and _has(text, rules.language.intent.promote)
+    ):
+        # "listed as "Steven Bellavance" - it should be Stephen": the first name respelled
+        given = officer.first_name.split()
+        new = respelled(text, given[0], last)
+        if new and new not in given and new not in (officer.title or "").split():
+            data["first_name"] = new
     user = _USER_CORRECTED.search(text) or _USER_TO.search(text)
     if user and user.group(1).lower() not in _NOT_A_USER:
         data["dps_username"] = _bare(user.group(1), rules)

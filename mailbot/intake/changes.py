@@ -26,6 +26,7 @@ from mailbot.intake.change_values import (
     _details,
     _has,
     _new_title,
+    spelled_by_letters,
 )
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Action, Change, Officer
@@ -123,11 +124,12 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
         # "has transferred to the Hartford Police Department": the record moves there
         return "update" if _TRANSFER.search(text) or TO_US.search(text) else "deactivate"
     first = sentences(text)[0] if text.strip() else ""
-    if _has(first, words.add) and not _has(first, words.promote):
+    respelt = spelled_by_letters(text, rules)  # "last name has one f: Tardif"
+    if _has(first, words.add) and not _has(first, words.promote) and not respelt:
         # "In her place we have sworn in Constable Peter Wheelock. Title should read
         # Constable.": the item opens with a new officer; what follows describes him
         return "add"
-    if _has(text, words.promote) or _new_title(text, rules) or _LAST_TO.search(text):
+    if _has(text, words.promote) or respelt or _new_title(text, rules) or _LAST_TO.search(text):
         return "update"
     if _has(text, words.add):
         return "add"
@@ -181,12 +183,19 @@ def _named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
         words = run.group(0).split()
         while words and words[0].lower().strip(".,") in _instruction(rules):
             words = words[1:]
+        while words and words[-1].lower().strip(".,:#") in _NUMBER_WORDS:
+            words = words[:-1]  # "Stephen. Number 2B903": the number's label
+        if words and words[-1].endswith(".") and not rank_title(words[-1], rules):
+            continue  # a sentence's last word, not a name before the number
         if not words:
             continue
         title, first, last = person(" ".join(words), rules)
         if last:
             return {"title": title, "first_name": first, "last_name": last}
     return {}
+
+
+_NUMBER_WORDS = frozenset({"number", "no", "num", "leo", "badge", "id", "vt", "#", ""})
 
 
 @per_rules

@@ -8,9 +8,11 @@ Pure functions over the text of a message; titles come from ``rules/language.tom
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from mailbot.intake.fields import _DIGIT, _EMAIL, MAX_LINE
-from mailbot.intake.prose import _rank_modifiers, rank_title
+from mailbot.intake.model import Officer
+from mailbot.intake.prose import _rank_modifiers, rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules
 
 _ASIDE = re.compile(r"\([^()]{0,20}\)")
@@ -65,8 +67,8 @@ def head_in_tail(body: str, rules: Rules) -> tuple[str | None, str | None]:
     signatures flatten ("Rosalind Kemp Chief of Police East Albury Police Department")."""
     lines = [ln.strip() for ln in body.split("\n") if ln.strip()][-_TAIL_LINES:]
     for n, line in enumerate(lines):
-        if len(line) > MAX_LINE:
-            continue
+        if len(line) > MAX_LINE or _ALIGNED_ROW.search(line):
+            continue  # "Dunbar      Ray        Chief       01B02": a table's row
         nxt = lines[n + 1] if n + 1 < len(lines) else ""
         found = _signer(line, nxt, rules)
         if found is not None and found[1] is None and n > 0 and _is_title_line(lines[n - 1], rules):
@@ -77,6 +79,9 @@ def head_in_tail(body: str, rules: Rules) -> tuple[str | None, str | None]:
         if inline is not None:
             return inline
     return None, None
+
+
+_ALIGNED_ROW = re.compile(r"\S {2,}\S+ {2,}\S")
 
 
 def _is_head_title(title: str, rules: Rules) -> bool:
@@ -202,6 +207,41 @@ def title_before(name: str, text: str, rules: Rules) -> str | None:
     return found
 
 
+def head_labelled(value: str, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of a labelled head ("Head of department: Director Anne Bouffard",
+    "Department head: Dana Morse, Chief of Police")."""
+    if not value:
+        return None, None
+    value = _EMAIL.sub("", value).strip(" ,;(")
+    name, _, after = value.partition(",")
+    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
+    title = None
+    for t in titles:
+        if name.lower().startswith(t.lower() + " "):
+            title, name = t, name[len(t) :]
+            break
+    if title is None:
+        ranked, rest = split_rank(name.split(), rules)
+        title, name = ranked, " ".join(rest)
+    if title is None and after.strip():
+        said = after.strip().rstrip(".")
+        title = next((t for t in titles if said.lower() == t.lower()), None)
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None, None
+    return " ".join(words), title
+
+
+def title_in_roster(name: str, officers: Sequence[Officer], rules: Rules) -> str | None:
+    """The head title the roster gives the person ("Dunbar | Ray | Chief | 01B02")."""
+    key = {w.lower() for w in name.split()}
+    for officer in officers:
+        own = {(officer.first_name or "").lower(), (officer.last_name or "").lower()}
+        if officer.title and key == own and _is_head_title(officer.title, rules):
+            return officer.title
+    return None
+
+
 _TITLE_TAIL = 400
 """How much of the end of a message a head's title is looked for in."""
 
@@ -218,6 +258,8 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
     """(name, title) when ``line`` names a person, else None."""
     if _EMAIL.search(line) or _DIGIT.search(line) or len(line.split()) > 6:
         return None
+    if _ALIGNED_ROW.search(line):
+        return None  # "LAST        FIRST      TITLE": a table's heading or row
     name_part, _, after = line.partition(",")
     words = _ASIDE.sub(" ", name_part).split()  # "Colonel (Ret.) Frank Demers"
     prefix = rank_title(words[0], rules) if words else None

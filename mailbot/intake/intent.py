@@ -5,8 +5,10 @@ The words that decide it live in ``rules/language.toml`` (``[intent]``).
 
 from __future__ import annotations
 
+import functools
 import re
 
+from mailbot.intake.change_values import spelled_by_letters
 from mailbot.intake.model import Intent
 from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.rules import Rules, per_rules
@@ -34,9 +36,22 @@ def classify(
     words = rules.language.intent
     if not officers and agency_values <= 1 and is_enquiry(text, rules):
         return "other"  # a question, a follow-up, a problem report or a sales pitch
-    if has_agency_fields and (officers or _has(text, words.roster_later)):
-        return "enrollment"  # with its officers, or saying they come later
-    if _has(text, words.enrollment):
+    change_words = words.add + words.promote + words.transfer + words.deactivate
+
+    @functools.cache
+    def changing() -> bool:
+        # "Is there something wrong on your end?": words of an enquiry are no change's
+        return _has(_told_as_past(text, words.enquiry), change_words)
+
+    # with its officers, or saying they come later (not "Please create a record for our
+    # newest officer ... Agency: Brattleboro PD", a change naming no agency value)
+    if (
+        has_agency_fields
+        and (officers or _has(text, words.roster_later))
+        and (agency_values or not changing())
+    ):
+        return "enrollment"
+    if _has(_told_as_past(text, words.enrolled_before), words.enrollment):
         if (
             not officers
             and not agency_values
@@ -47,8 +62,9 @@ def classify(
         return "enrollment"
     if is_reply and agency_values:
         return "enrollment"
-    change_words = words.add + words.promote + words.transfer + words.deactivate
-    if _has(text, change_words) and (
+    if (officers or agency_values >= 2) and _has(text, words.tickets) and not changing():
+        return "enrollment"  # "Bellows Falls Police Dept wants e-tickets." and its values
+    if (changing() or spelled_by_letters(text, rules)) and (
         officers
         or any(number_mentions(s) for s in sentences(text))
         or _ranked_name(rules).search(text)
@@ -60,6 +76,15 @@ def classify(
     if is_reply and (officers or has_logo):
         return "enrollment"  # an answer to the checklist: officer rows, the logo
     return "other"
+
+
+def _told_as_past(text: str, phrases: list[str]) -> str:
+    """``text`` without ``phrases`` (that tell of an enrolment done before, or of an
+    enquiry), lower-case."""
+    low = " ".join(text.lower().split())
+    for phrase in phrases:
+        low = low.replace(phrase.lower(), " ")
+    return low
 
 
 def is_enquiry(text: str, rules: Rules) -> bool:
@@ -74,7 +99,9 @@ def is_enquiry(text: str, rules: Rules) -> bool:
 
 
 # "HL305": an officer number with letters and digits, which no ZIP code or phone has
-_LETTERED_NUMBER = re.compile(r"(?<![\w-])(?=[A-Z]{1,4}\d)[A-Z0-9]{5}(?![\w-])")
+_LETTERED_NUMBER = re.compile(
+    r"(?<![\w-])(?=[A-Z]{1,4}\d|\d{1,4}[A-Z])[A-Z0-9]{5}(?![\w-])"
+)  # "HL305", "2B903"
 _QUESTION = re.compile(r"\?(?=\s|$)")
 _REQUEST_WORDS = [
     "please", "kindly", "request", "would like", "we wish", "we want", "we'd like", "we would",

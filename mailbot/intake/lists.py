@@ -33,6 +33,9 @@ _LABELLED_USER = re.compile(
     r"\s*(\S+)$",
     re.I,
 )
+_USER_LABEL = re.compile(
+    r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|login)\s*[:=]?\s+", re.I
+)
 _BARE_USER_LABEL = re.compile(
     r"^(?:DPS\s*)?(?:domain\s+)?(?:user\s*name|user\s*id|login)?\s*:$", re.I
 )
@@ -41,6 +44,11 @@ _USER = re.compile(r"^(?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}$")
 _ADDRESS = re.compile(r"^[A-Za-z0-9][\w.+'-]{0,63}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$")
 _NAME_PIECE = re.compile(
     r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|del|la|le))*$"
+)
+
+_LOWER_NAME = re.compile(
+    r"^(?!(?:the|a|an|our|my|his|her|new|and|for|to|of)\b)[a-z][a-z'’-]+"
+    r"(?: (?!(?:the|a|an|and|for|to|of|guy|officer)\b)[a-z][a-z'’-]+){1,2}$"
 )
 
 
@@ -141,6 +149,9 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         if number is None and m and any(c.isdigit() for c in m.group(1)):
             number = m.group(1)
             continue
+        lab = _USER_LABEL.match(bare)
+        if user is None and lab and not_given(bare[lab.end() :], rules):
+            continue  # "DPS username not assigned yet"
         m = _LABELLED_USER.match(bare)
         if user is None and m:
             if not not_given(m.group(1), rules):  # "DPS: pending"
@@ -162,8 +173,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         if title is None and _is_rank_phrase(bare, rules):
             title = bare
             continue
-        if _NAME_PIECE.match(bare):
-            names.append(bare)
+        if _NAME_PIECE.match(bare) or (n == 0 and _LOWER_NAME.match(bare)):
+            names.append(bare)  # "bucky rowell - constable - PC201": typed all lower-case
             continue
         return None  # a piece of another kind: prose, not a list line
     if number is None and near is not None and names and (user or title):
@@ -257,10 +268,38 @@ def officers_in_list(text: str, rules: Rules) -> list[Officer]:
     """Every officer written as a list line in ``text``."""
     found = []
     for line in text.split("\n"):
+        several = _run_on(line, rules) if ";" in line else []
+        if several:
+            found.extend(several)
+            continue
         officer = officer_on_line(line, rules)
         if officer is not None:
             found.append(officer)
     return found
+
+
+_LIST_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z ]{0,30}:\s*")
+
+
+def _run_on(line: str, rules: Rules) -> list[Officer]:
+    """ "Officers: Gabe Fortin (Officer, MP501, gfortin); Tessa Lemay (Officer, MP507,
+    tlemay)": officers written one after the other on one line, each of its ";" pieces
+    (outside brackets) an officer."""
+    pieces, depth, start = [], 0, 0
+    line = _LIST_LABEL.sub("", line, count=1)
+    for i, c in enumerate(line):
+        depth += (c in "([") - (c in ")]")
+        if c == ";" and depth <= 0:
+            pieces.append(line[start:i])
+            start = i + 1
+    pieces.append(line[start:])
+    pieces = [p for p in pieces if p.strip()]
+    if len(pieces) < 2:
+        return []
+    officers = [officer_on_line(p, rules) for p in pieces]
+    if any(o is None or not o.officer_number for o in officers):
+        return []
+    return [o for o in officers if o is not None]
 
 
 _FIELD_LINE = re.compile(r"^\s*(?:[-*•·]\s*)?([A-Za-z][A-Za-z #./'’()-]{0,40}?)\s*[:=]\s*(.*)$")

@@ -76,7 +76,19 @@ def find_logo(
         low = text.lower()
         named = [a for a in attachments if len(a.filename) > 4 and a.filename.lower() in low]
         found = _best(named, limits, notes, inline=None)
+    if found is None and _SAID_ATTACHED.search(text):
+        # "Our star logo is attached", "Logo: see attached": an image sent as a file (no
+        # HTML shows it, as it would a tracking pixel) is the one meant, however small
+        sent = [a for a in attachments if a.inline and not a.content_id]
+        found = _best(sent, limits, None, inline=None)  # each refusal is noted once
     return found
+
+
+_SAID_ATTACHED = re.compile(
+    r"\b(?:logo|patch|badge|seal|emblem|insignia)\b[^.\n]{0,40}?\battach"
+    r"|\battach\w*[^.\n]{0,40}?\b(?:logo|patch|badge|seal|emblem|insignia)\b",
+    re.I,
+)
 
 
 def _best(

@@ -31,10 +31,12 @@ from mailbot.intake.head_of_department import (
     closing_lines,
     head_from_sender,
     head_in_tail,
+    head_labelled,
     head_named,
     head_of_department,
     head_on_behalf,
     title_before,
+    title_in_roster,
 )
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
@@ -179,6 +181,9 @@ def parse_parts(
     behalf = head_on_behalf(body, rules)
     if behalf[0] is None:  # "Point of contact is me, Sgt Ray Dumas. Chief is Scott Tremblay."
         behalf = head_named(body, rules)
+    labelled = head_labelled(labels.get("head_of_department.name", (0, ""))[1] or "", rules)
+    if labelled[0] is not None:  # "Head of department: Director Anne Bouffard"
+        behalf = labelled
     if behalf[0] is not None:  # written for the head by someone else
         hod_name, hod_title = behalf
     if hod_name is None and kind == "enrollment" and not is_reply:
@@ -190,6 +195,8 @@ def parse_parts(
     resent = name is not None and name in above and any(agency_values)
     if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
         hod_title = title_before(hod_name, body + "\n" + split.signature, rules)
+    if hod_name and hod_title is None:  # the head's own row in the roster
+        hod_title = title_in_roster(hod_name, officers, rules)
     if is_reply and behalf[0] is None and not resent:
         # whoever signs a short answer to the checklist is not thereby the head (a
         # reply that sends the whole request again, agency name and all, is read whole)
@@ -198,9 +205,9 @@ def parse_parts(
         result.head_of_department.name = hod_name
         result.head_of_department.title = hod_title
 
-    contact = point_of_contact(
-        body, rules, labels, addresses, (parts.sender_name, parts.sender), head=hod_name
-    )
+    roster = [f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name]
+    sender = (parts.sender_name, parts.sender)
+    contact = point_of_contact(body, rules, labels, addresses, sender, hod_name, roster)
     result.point_of_contact.name = contact.name
     result.point_of_contact.email = contact.email
 
@@ -266,6 +273,8 @@ def parse_parts(
         # new officers in an attached spreadsheet or CSV are adds like a table's rows
         grid_rows = [o for grid in parts.tables for o in tables.officers_from_grid(grid, rules)]
         listed = table_rows + [o for o in grid_rows if o not in table_rows]
+        # "Last name: Hutchins" / "VT LEO #: 3H718" lines: a new hire's labelled block
+        listed += [o for o in lists.officers_in_blocks(body, rules) if o not in listed]
         result.changes = changes.read_changes(body, rules, listed, result.agency.name)
     log.debug(
         "message_parsed",

@@ -8,6 +8,7 @@ Pure functions over the text of a message; only the stretches around the words
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mailbot.intake.fields import _EMAIL, _next_value
@@ -65,6 +66,19 @@ _POC_IS_NAMED = re.compile(
 _POC_MADE = re.compile(rf"(?i:make|designate|appoint|name|nominate)\s+({_CAP_RUN})\s+{_POC_WORDS}")
 
 
+_POC_FIRST_NAME = re.compile(
+    rf"(?<![\w.'’-])([A-Z][a-z'’-]+)\s+(?i:is\s+gonna\s+be|is\s+going\s+to\s+be|will\s+be|is)\s+"
+    rf"{_POC_WORDS}"
+)
+
+
+# "Sgt. Meghan Carr will coordinate on our end - mcarr@...": the PoC coordinates
+_POC_COORDINATES = re.compile(
+    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?,?\s+(?i:will|shall|is\s+going\s+to)\s+coordinate\b"
+    rf"(?!\s+(?i:with)\b)"
+)
+
+
 # "Sgt. Joanne Pelletier will handle e-ticketing for us as our point of contact"
 _POC_WILL_ACT = re.compile(
     rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?\s+(?i:will|shall|has\s+agreed\s+to|agreed\s+to)"
@@ -85,7 +99,10 @@ _SELF_POC = re.compile(
     r"(?:agency['’]s\s+|department['’]s\s+)?(?:(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)"
     r"|designated\s+myself|(?:point[- ]of[- ]contact|PoC)"
-    r"\s*(?:will\s+be|is)\s*(?::\s*)?(?:me|myself)\b",
+    r"\s*(?:will\s+be|is|[:=]|[-–]\s)?\s*(?::\s*)?(?:me|myself)\b"
+    # "... and will be the point of contact myself"
+    r"|\b(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)\s+myself\b",
     re.I,
 )
 
@@ -103,6 +120,7 @@ def point_of_contact(
     addresses: list[tuple[str, str]],
     sender: tuple[str | None, str | None],
     head: str | None = None,
+    roster: Sequence[str] = (),
 ) -> Contact:
     """The designated e-ticket Point-of-Contact: name without rank, and email.
 
@@ -126,7 +144,15 @@ def point_of_contact(
             or _POC_BARE_NAMED.search(flat)
             or _POC_MADE.search(flat)
             or _POC_WILL_ACT.search(flat)
+            or _POC_COORDINATES.search(flat)
         )
+        if m is None and not own:
+            # "Darlene is gonna be the point of contact": a first name alone, of one of
+            # the officers listed
+            alone = _POC_FIRST_NAME.search(flat)
+            full = [n for n in roster if alone and n.split()[0].lower() == alone.group(1).lower()]
+            if len(full) == 1:
+                raw = full[0]
         if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):
             raw = self_name
             # "... myself; please use my work address chief@..." in the same sentence
@@ -185,7 +211,9 @@ def point_of_contact(
 
 
 _POC_ANCHOR = re.compile(
-    r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b|e-?ticket(?:ing)?[ \n]contact\b", re.I
+    r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b|e-?ticket(?:ing)?[ \n]contact\b"
+    r"|will[ \n]coordinate\b",
+    re.I,
 )
 
 
@@ -195,6 +223,7 @@ _BEFORE, _AFTER = 300, 400
 
 _POC_ANCHOR_LOWER = re.compile(
     r"point[- \n]of[- \n]contact|poc\b|myself\b|e-?ticket(?:ing)?[ \n]contact\b"
+    r"|will[ \n]coordinate\b"
 )
 
 

@@ -21,13 +21,18 @@ NAME_RUN = re.compile(rf"{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD})*
 _HEADER_LINE = re.compile(r"^\s*\*?(From|Sent|Date|To|Cc|Subject)\*?:\s?(.*)$", re.I)
 
 
+# a no-break space is a space; hyphen and no-break hyphen ("e‑ticket Point‑of‑Contact")
+# are "-"
+_PLAIN = str.maketrans({"\u00a0": " ", "\u2010": "-", "\u2011": "-"})
+
+
 def new_text(text: str, subject: str = "", *, quotes_cut: bool = False) -> str:
     """The text a clerk reads: quoted replies cut, forwarded requests kept.
 
     The MIME layer already does this (``quotes_cut``); for parts built by hand the
     splitter runs here, so a quoted checklist is never read as data.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_PLAIN)
     if not quotes_cut:
         from mailbot.intake.quoting import split_message
 
@@ -105,7 +110,15 @@ def split_rank(words: list[str], rules: Rules) -> tuple[str | None, list[str]]:
         title = f"{words[0].strip('.')} {rank_title(words[1], rules)}"
         words = words[2:]
     ranks: list[str] = []
-    while words and rank_title(words[0], rules) is not None:
+    while words:
+        # a rank of two words first ("Game Warden Jacob Pelletier")
+        pair = rank_title(" ".join(words[:2]), rules) if len(words) > 2 else None
+        if pair:
+            ranks.append(pair)
+            words = words[2:]
+            continue
+        if rank_title(words[0], rules) is None:
+            break
         ranks.append(rank_title(words[0], rules) or "")
         words = words[1:]
     ranks = [r for r in ranks if r]  # "Mr." names no title

@@ -129,6 +129,12 @@ class IntentWords(_Rule):
     problem or offers a product, rather than requesting anything."""
     asking: list[str] = Field(default_factory=list)
     """Words that make a message a request whatever else it says ("please")."""
+    enrolled_before: list[str] = Field(default_factory=list)
+    """Wordings telling of an enrolment done before ("when we enrolled"), not asked for."""
+    tickets: list[str] = Field(default_factory=list)
+    """Words naming e-tickets ("wants e-tickets"): enrolment evidence beside its values."""
+    letter_counts: list[str] = Field(default_factory=list)
+    """Words counting a letter of a name ("has one f", "two Ls"): a spelling correction."""
 
 
 class People(_Rule):
@@ -184,6 +190,7 @@ _LABEL_KEYS = {
     "agency.phone",
     "point_of_contact.name",
     "point_of_contact.email",
+    "head_of_department.name",
 }
 
 _cache: dict[Path, Rules] = {}

@@ -17,6 +17,7 @@ from mailbot.intake.rules import Rules, per_rules
 
 _NOT_WORD = re.compile(r"[^\w#/ ]+")
 _SLASH = re.compile(r"\s*/\s*")
+_GLUED_SIGN = re.compile(r"(?<=\w)#")
 _OFFICER_PREFIX = re.compile(r"^(?:vt )?officer(?:'s| s)? ")
 _SYSTEM_PREFIX = re.compile(r"^(?:vt |dps )")
 
@@ -25,6 +26,7 @@ def _norm(cell: str) -> str:
     cell = cell.lower().replace("’", "'").replace("_", " ")
     cell = _NOT_WORD.sub(" ", cell)
     cell = _SLASH.sub("/", cell)
+    cell = _GLUED_SIGN.sub(" #", cell)  # "LEO#" is "LEO #"
     return " ".join(cell.split())
 
 
@@ -121,6 +123,8 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
     values: dict[str, str | None] = dict.fromkeys(OFFICER_FIELDS)
     for i, key in mapping.items():
         raw = cells[i] if i < len(cells) else ""
+        if i == min(mapping):
+            raw = _ROW_BULLET.sub("", raw)  # "- Lieutenant, Joel Halvorsen, ...": a list row
         value = " ".join(raw.split()) or None
         if key == "status":
             if value and value.lower() in _inactive(rules):
@@ -154,6 +158,7 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
     return Officer(**values)
 
 
+_ROW_BULLET = re.compile(r"^\s*[-*•·]\s+")
 _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
 _NOT_YET = re.compile(
     r"^\(?(?:not\b[\w\s]{0,30}|none\b.{0,20}|(?:pending|awaiting|waiting)\b.{0,60}|unknown|tbd"
