@@ -107,7 +107,8 @@ class Runner:
             log.error("outbox_failed", error=str(e))
 
     def retention_job(self) -> None:
-        """Delete raw bodies of cases closed more than [retention] raw_days ago."""
+        """Delete the raw bodies of messages and sent replies of cases closed more than
+        [retention] raw_days ago."""
         if self.stop.is_set():
             return
         from mailbot.store import db, retention
@@ -117,7 +118,10 @@ class Runner:
             with db.transaction(self.desk.engine) as session:
                 gone = retention.purge(session, self.desk.clock.now(), days)
             if gone:
-                log.info("raw_purged", messages=len(gone), raw_days=days)
+                messages = sum(p.kind == "message" for p in gone)
+                log.info(
+                    "raw_purged", messages=messages, replies=len(gone) - messages, raw_days=days
+                )
         except MailbotError as e:
             log.error("purge_failed", error=str(e))
 
