@@ -21,7 +21,7 @@ _TITLE_TO = re.compile(
     r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
-    r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)|title\s+(?:there\s+)?(?:should\s+be|is\s+now|will\s+be)|"
+    r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)|title\s+(?:there\s+|with\s+us\s+|here\s+)?(?:should\s+be|is\s+now|will\s+be)|"
     r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*:?\s*([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
 )
 
@@ -72,11 +72,29 @@ def _has(text: str, words: Sequence[str]) -> bool:
 
 # "transferred to the Hartford Police Department", "is transferring from the Washington
 # County Sheriff's Department to the Montpelier Police Department"
+# "please move his officer record over to Manchester Police Department", "is leaving us
+# for the Addison County Sheriff's Office", "should be re-associated with the ..."
 _TRANSFER = re.compile(
-    r"(?i:transferr(?:ed|ing)|transfers?|mov(?:ed|ing))"
+    r"(?:(?i:transferr(?:ed|ing)|transfers?|mov(?:e|ed|es|ing))"
+    r"(?:\s+(?i:his|her|their|the)(?:\s+(?i:officer|existing|tracs))?\s+(?i:records?))?"
+    r"(?:\s+(?i:over))?"
     r"(?:\s+(?i:from)\s+[^.;\n]{1,80}?)?"
-    r"\s+(?i:to)\s+(?i:the\s+)?([A-Z][\w'’.-]*+(?:\s+[A-Z][\w'’.-]*+)*+)"
+    r"\s+(?i:to)"
+    r"|(?i:leav(?:es|ing)|left)(?:\s+(?i:us|our\s+(?:department|agency|office)))?\s+(?i:for)"
+    r"|(?i:re-?associated)\s+(?i:with))"
+    r"\s+(?i:the\s+)?([A-Z][\w'’.-]*+(?:\s+[A-Z][\w'’.-]*+)*+)"
 )
+
+
+def moves_to_agency(text: str, rules: Rules) -> bool:
+    """True when ``text`` names the agency an officer moves to ("has left the X and
+    transferred to the Morristown Police Department"): his record moves with him."""
+    suffixes = [s.lower() for s in rules.language.people.agency_suffixes]
+    for m in _TRANSFER.finditer(text):
+        named = _SENTENCE_END.split(m.group(1))[0].lower()
+        if any(s in named for s in suffixes):
+            return True
+    return False
 
 
 def _name_value(text: str) -> str:
@@ -105,6 +123,20 @@ def _new_title(text: str, rules: Rules) -> str | None:
     if second and first.lower() in _modifiers(rules) and rank_title(second, rules):
         return f"{first.capitalize()} {rank_title(second, rules)}"  # "made Senior Trooper"
     return rank_title(first, rules) or None
+
+
+_AS_RANK = re.compile(r"(?<!\w)(?i:as)\s+(?i:an?\s+)?([A-Z][\w.-]*)(?:[ \t]+([A-Z][\w.-]*))?")
+
+
+def _as_rank(text: str, rules: Rules) -> str | None:
+    """The rank an officer takes where he moves ("... Police Department as an Officer")."""
+    for m in _AS_RANK.finditer(text):
+        first, second = m.group(1).rstrip(".,;"), (m.group(2) or "").rstrip(".,;")
+        if second and first.lower() in _modifiers(rules) and rank_title(second, rules):
+            return f"{first.capitalize()} {rank_title(second, rules)}"
+        if rank_title(first, rules):
+            return rank_title(first, rules)
+    return None
 
 
 @per_rules
@@ -209,7 +241,9 @@ def _change(
         # the record moves to the sender's own agency, or to the one named
         named = _SENTENCE_END.split(m.group(1))[0].rstrip(".") if m else None
         data["agency"] = own_agency if ours else named
-        title = _new_title(text, rules)  # "His title there will be Officer."
+        # "His title there will be Officer.", "to the Morristown Police Department as an
+        # Officer"
+        title = _new_title(text, rules) or _as_rank(text, rules)
         if title:
             data["title"] = title
         return Change.model_validate(data)

@@ -26,6 +26,7 @@ from mailbot.intake.change_values import (
     _details,
     _has,
     _new_title,
+    moves_to_agency,
     spelled_by_letters,
 )
 from mailbot.intake.lists import officer_on_line
@@ -119,6 +120,8 @@ def _groups(item: str) -> list[str]:
 def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     words = rules.language.intent
     if _has(text, words.deactivate) and not _new_title(text, rules):
+        if moves_to_agency(text, rules) and not _has(text, words.deactivate_asked):
+            return "update"  # "has left us for the X Police Department": the record moves
         return "deactivate"
     if _has(text, words.transfer):
         # "has transferred to the Hartford Police Department": the record moves there

@@ -109,6 +109,11 @@ _REQUEST_WORDS = [
 ]  # fmt: skip
 
 
+def asks_anything(text: str) -> bool:
+    """True when ``text`` asks at least one question."""
+    return _QUESTION.search(text) is not None
+
+
 def asks_questions(text: str) -> bool:
     """True when the message is mostly questions (at least half its sentences end in
     "?"): an enquiry about the process, not a request."""

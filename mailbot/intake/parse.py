@@ -234,12 +234,19 @@ def parse_parts(
             "reason": logo_reason,
         }
 
-    if kind == "other" and not is_reply and intent.is_enquiry(body, rules):
-        # a question, a follow-up or a pitch opens no case: the agency and people it
-        # mentions in passing are not a request's values
+    given = sum(1 for v in agency_values if v)
+    enquiry = intent.is_enquiry(body, rules) or (given <= 1 and intent.asks_anything(body))
+    if kind == "other" and not is_reply and enquiry:
+        # a question, a follow-up or a pitch opens no case: the agency, its code and the
+        # people it mentions in passing ("Our department (Judiciary Code 0583) ...",
+        # the agency under the sign-off) are not a request's values
         result.agency = Agency()
         result.head_of_department = HeadOfDepartment()
         result.point_of_contact = PointOfContact()
+    elif kind == "other" and not values.get("agency.name"):
+        # a reply that asks for nothing ("Thank you so much!") is signed with the
+        # agency's name: who wrote it, not a value sent for the case
+        result.agency.name = None
     sources = [("text", body), ("signature", split.signature)]
     if kind == "enrollment":
         result.officers = officers

@@ -252,6 +252,21 @@ def _strip_instruction(run: str, rules: Rules) -> str | None:
     return " ".join(parts) or None
 
 
+_ABBREVIATIONS = frozenset({"st", "jr", "sr", "mt", "ft"})
+
+
+def _after_sentence_end(run: str, rules: Rules) -> str:
+    """``"Bennington Police Department. Officer Tyler Rushford"`` -> ``"Officer Tyler
+    Rushford"``: the word ending a sentence (not "Sgt.", "St." or an initial) ends no name."""
+    words = run.split()
+    for i in range(len(words) - 2, -1, -1):
+        key = words[i].rstrip(".").lower()
+        ends = words[i].endswith(".") and len(key) > 1 and key not in _ABBREVIATIONS
+        if ends and key not in rules.language.people.ranks:
+            return " ".join(words[i + 1 :])
+    return run
+
+
 def officer_in(sentence: str, rules: Rules) -> Officer | None:
     """An officer described in one sentence, or None when no officer number is given."""
     mentions = number_mentions(sentence)
@@ -263,7 +278,7 @@ def officer_in(sentence: str, rules: Rules) -> Officer | None:
     head = _POSSESSIVE_TAIL.sub("", head)
     run = last_name_run(head)
     if run:
-        run = _strip_instruction(run, rules)
+        run = _strip_instruction(_after_sentence_end(run, rules), rules)
     title = first = last = None
     if run:
         title, first, last = person(run, rules)

@@ -135,6 +135,10 @@ class IntentWords(_Rule):
     """Words naming e-tickets ("wants e-tickets"): enrolment evidence beside its values."""
     letter_counts: list[str] = Field(default_factory=list)
     """Words counting a letter of a name ("has one f", "two Ls"): a spelling correction."""
+    deactivate_asked: list[str] = Field(default_factory=list)
+    """Words that ask for a record to be switched off ("please deactivate"), as against
+    words that only tell of a departure ("has left"): an officer who left for another
+    agency keeps his record, moved there, unless one of these is written."""
 
 
 class People(_Rule):

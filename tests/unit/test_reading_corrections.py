@@ -473,3 +473,110 @@ def test_first_name_respelled_with_the_number_after_it() -> None:
             "first_name": "Stephen",
         }
     ]
+
+
+# --- other mail: what a question or a thank-you mentions opens no case -------------------
+
+
+def test_question_naming_its_agency_and_code_gives_no_values() -> None:
+    """A question about the process ("Can we send their names now?") that names its code
+    in passing and signs with the agency's name asks for nothing: no value is read."""
+    result = _message(
+        "Hello,\n\nOur department (Judiciary Code 0417) has used TraCS since spring. Two"
+        " recruits start in March without LEO numbers yet. Can we send their names now, or"
+        " should we wait until the academy assigns the numbers?\n\nThanks,\nDana Whitcomb\n"
+        "Ludlow Police Department\n",
+        sender="Dana Whitcomb <dwhitcomb@ludlow.test>",
+        subject="Question about new recruits",
+    )
+    assert result.intent == "other"
+    assert (result.agency.name, result.agency.judiciary_code) == (None, None)
+    assert result.head_of_department.name is None
+
+
+def test_thank_you_reply_signed_with_the_agency_gives_no_agency_name() -> None:
+    """ "Thank you, everyone could log in" in answer to our confirmation, signed by the
+    chief over the agency's name: the name under a sign-off is who wrote, not a value."""
+    msg = EmailMessage()
+    msg["From"] = "Chief Ann Bouchard <abouchard@ludlow.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Re: TraCS records created"
+    msg["In-Reply-To"] = "<case-17@vermont.test>"
+    msg.set_content(
+        "Thanks so much! All four of our officers logged in this morning.\n\n"
+        "Chief Ann Bouchard\nLudlow Police Department\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "other"
+    assert result.agency.name is None
+
+
+# --- transfers in and out ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agency", "title"),
+    [
+        (
+            "Deputy Rhea Sorel (OC220) has left the Orleans County Sheriff's Office and"
+            " transferred to the Newport City Police Department as an Officer. Please move"
+            " her record over.",
+            "Newport City Police Department",
+            "Officer",
+        ),
+        (
+            "Deputy Rhea Sorel (OC220) is leaving us for the Derby Police Department at the"
+            " end of the month.",
+            "Derby Police Department",
+            None,
+        ),
+        (
+            "Deputy Rhea Sorel (OC220) is moving from our office to the Caledonia County"
+            " Sheriff's Department as a Sergeant starting January 4th.",
+            "Caledonia County Sheriff's Department",
+            "Sergeant",
+        ),
+    ],
+)
+def test_officer_leaving_for_another_agency_moves_her_record(
+    sentence: str, agency: str, title: str | None
+) -> None:
+    """An officer who left (or is leaving) for another agency that is named keeps her
+    record, moved there with the rank she takes ("as an Officer"): an update, not a
+    deactivation, unless the sender asks for the record to be switched off."""
+    changes = _changes(f"Hi,\n\n{sentence}\n\nThanks,\nRenee\n")
+    expected = {"action": "update", "officer_number": "OC220", "last_name": "Sorel"}
+    expected |= {"first_name": "Rhea", "agency": agency}
+    if title:
+        expected["title"] = title
+    assert changes == [expected]
+
+
+def test_officer_leaving_for_another_agency_deactivated_when_asked() -> None:
+    """ "has left us for the Derby Police Department. Please deactivate her record.": what
+    the sender asks for is done."""
+    changes = _changes(
+        "Hi,\n\nDeputy Rhea Sorel (OC220) has left us for the Derby Police Department."
+        " Please deactivate her record.\n\nRenee\n"
+    )
+    assert [(c["action"], c["officer_number"]) for c in changes] == [("deactivate", "OC220")]
+
+
+def test_lateral_transfer_in_moves_the_record_to_the_senders_agency() -> None:
+    """ "We have hired a lateral transfer from the X. Officer A B (LEO 1A234) ... please
+    move his officer record over to <our agency>": the existing record is moved (an update
+    naming our agency), and the name is the officer's, not the agency of the sentence
+    before."""
+    result = _message(
+        "Hello,\n\nWe have hired a lateral transfer from the Hartford Police Department."
+        " Officer Marcus Dion (VT LEO number 4D118) started with us on Monday. Please move his"
+        " officer record over to Norwich Police Department. His DPS username is mdion.\n\n"
+        "Respectfully,\nSgt. Lena Fitch\nNorwich Police Department\n",
+        sender="Lena Fitch <lfitch@norwich.test>",
+        subject="Lateral transfer",
+    )
+    assert result.intent == "officer_maintenance"
+    changes = [c.model_dump(exclude_none=True) for c in result.changes]
+    assert [(c["action"], c["officer_number"]) for c in changes] == [("update", "4D118")]
+    assert (changes[0]["first_name"], changes[0]["last_name"]) == ("Marcus", "Dion")
+    assert changes[0]["agency"] == "Norwich Police Department"
