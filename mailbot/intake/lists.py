@@ -192,8 +192,9 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             return None
         last = pieces[surname].strip("()[]").strip()
         rank, first = _rank_off(names[0], rules)
-    elif len(names) == 2 and lead and len(lead.split()) == 1:
-        # "Okafor, Samuel" (or "Sgt. O'Neil, Pat"): the order of the roster form
+    elif len(names) == 2 and lead and (len(lead.split()) == 1 or _SURNAME_PARTICLE.match(lead)):
+        # "Okafor, Samuel" (or "Sgt. O'Neil, Pat", "St. Pierre, Jean-Luc"): the order of
+        # the roster form
         last, first = lead, names[1]
         rank, rest = _rank_off(first, rules)
         first = rest or first
@@ -213,6 +214,14 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         officer_number=number,
         dps_username=user,
     )
+
+
+# "St. Pierre", "Van Buren", "De la Cruz": a last name of two or three words, the first a
+# particle
+_SURNAME_PARTICLE = re.compile(
+    r"^(?i:st\.?|ste\.?|saint|sainte|van|von|de|da|del|della|di|du|la|le|mac|mc|o['’])"
+    r"(?:\s+(?i:la|le|los|las|der|den))?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$"
+)
 
 
 def _made_from_initial(user: str, *, initial_of: str, name: str) -> bool:

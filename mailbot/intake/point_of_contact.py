@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from mailbot.intake.fields import _EMAIL, _next_value
 from mailbot.intake.head_of_department import head_from_sender
+from mailbot.intake.names import fuller_name, short_form_of
 from mailbot.intake.prose import display_name, rank_title
 from mailbot.intake.rules import Rules, per_rules
 
@@ -136,7 +137,9 @@ def point_of_contact(
     if raw is None:
         flat = _near_poc_words(text)
         own = _SELF_POC.search(flat)
-        self_name = (head_from_sender(sender[0], rules)[0] or head) if own else None
+        # "Tim Hale" in the From header, "Chief Timothy Hale" signed: the name in full
+        self_name = fuller_name(head_from_sender(sender[0], rules)[0], head, rules) or head
+        self_name = self_name if own else None
         m = (
             _POC_DESIGNATED.search(flat)
             or _POC_WILL_BE.search(flat)
@@ -150,7 +153,9 @@ def point_of_contact(
             # "Darlene is gonna be the point of contact": a first name alone, of one of
             # the officers listed
             alone = _POC_FIRST_NAME.search(flat)
-            full = [n for n in roster if alone and n.split()[0].lower() == alone.group(1).lower()]
+            full = [
+                n for n in roster if alone and short_form_of(alone.group(1), n.split()[0], rules)
+            ]
             if len(full) == 1:
                 raw = full[0]
         if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):

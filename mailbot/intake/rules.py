@@ -153,6 +153,9 @@ class People(_Rule):
     place_words: list[str] = Field(default_factory=list)
     surname_titles: list[str] = Field(default_factory=list)
     """Title words that are also surnames ("Harlan Constable", "Dana Marshal")."""
+    short_names: dict[str, list[str]] = Field(default_factory=dict)
+    """First names people go by that are not the start of the full one ("bill" for
+    William), lower-case; a short form that begins the name ("Tim") needs no entry."""
 
 
 class Evidence(_Rule):

@@ -580,3 +580,54 @@ def test_lateral_transfer_in_moves_the_record_to_the_senders_agency() -> None:
     assert [(c["action"], c["officer_number"]) for c in changes] == [("update", "4D118")]
     assert (changes[0]["first_name"], changes[0]["last_name"]) == ("Marcus", "Dion")
     assert changes[0]["agency"] == "Norwich Police Department"
+
+
+# --- names: a last name with a particle, a first name said short -------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "last"),
+    [
+        ("3. St. Pierre, Andre - Corporal - LEO# 17A93 - astpierre", "St. Pierre"),
+        ("3. Van Buren, Andre - Corporal - LEO# 17A93 - avanburen", "Van Buren"),
+        ("3. De la Cruz, Andre - Corporal - LEO# 17A93 - adelacruz", "De la Cruz"),
+    ],
+)
+def test_last_name_with_a_particle_before_the_comma(row: str, last: str) -> None:
+    """ "St. Pierre, Andre": the words before the comma are the last name, as in the rows
+    around it ("Marsh, Deborah")."""
+    result = _enrol(officers=f"1. Marsh, Deborah - Officer - LEO# 17C08 - dmarsh\n{row}")
+    assert [(o.last_name, o.first_name) for o in result.officers] == [
+        ("Marsh", "Deborah"),
+        (last, "Andre"),
+    ]
+
+
+def test_self_named_poc_takes_the_full_name_he_signs() -> None:
+    """ "I will be the point of contact myself" from "Tim Hale" who signs "Chief Timothy
+    Hale": the PoC is named in full, as the head is."""
+    msg = EmailMessage()
+    msg["From"] = "Tim Hale <timhale@pittsford.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrollment"
+    msg.set_content(
+        "Hello,\n\nPittsford Police Department would like to enroll in e-ticketing.\n\n"
+        "Judiciary code: 0318\nAddress: 426 Plains Road, Pittsford, VT 05763\n"
+        "Phone: 802-483-6500\n\nI will be the point of contact myself.\n\nOfficers:\n"
+        "Sgt. Aaron Brace - LEO# 4B270 - username abrace\n\nChief Timothy Hale\n"
+        "Pittsford Police Department\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.point_of_contact.name == "Timothy Hale"
+    assert result.point_of_contact.email == "timhale@pittsford.test"
+
+
+@pytest.mark.parametrize(("said", "listed"), [("Chris", "Christopher"), ("Bill", "William")])
+def test_poc_named_by_the_short_form_of_a_listed_officers_name(said: str, listed: str) -> None:
+    """ "Chris is going to be the point of contact", with Christopher Lund in the roster
+    (and "Bill" for William, from the rules' short names): the PoC is that officer."""
+    result = _enrol(
+        poc=f"{said} is going to be the point of contact.",
+        officers=f"1) Deputy Paul Rivard, LC610, privard\n2) Sgt. {listed} Lund, LC611, clund",
+    )
+    assert result.point_of_contact.name == f"{listed} Lund"

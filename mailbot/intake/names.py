@@ -1,0 +1,38 @@
+"""One person written two ways: a short form of the first name ("Tim Hale" in the From
+header, "Chief Timothy Hale" under the message; "Chris" for Christopher Lund in the roster).
+
+The short forms that are not the start of the full name ("Bill" for William) are listed
+in ``rules/language.toml`` (``[people] short_names``).
+"""
+
+from __future__ import annotations
+
+from mailbot.intake.rules import Rules
+
+_SHORTEST = 3
+"""How many letters a short form that begins the full name has at least ("Tim", "Chris")."""
+
+
+def short_form_of(short: str, full: str, rules: Rules) -> bool:
+    """True when first name ``short`` is ``full`` or a short form of it."""
+    a, b = short.strip(".").casefold(), full.strip(".").casefold()
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if len(a) >= _SHORTEST and len(a) < len(b) and b.startswith(a):
+        return True
+    return b in rules.language.people.short_names.get(a, [])
+
+
+def fuller_name(written: str | None, other: str | None, rules: Rules) -> str | None:
+    """``other`` when it names the person of ``written`` in full (same last name, the
+    first name of ``written`` a short form of its own), else ``written``."""
+    if not written or not other:
+        return written
+    mine, theirs = written.split(), other.split()
+    if len(mine) < 2 or len(theirs) < 2 or mine[-1].casefold() != theirs[-1].casefold():
+        return written
+    if mine[0] != theirs[0] and short_form_of(mine[0], theirs[0], rules):
+        return other
+    return written
