@@ -147,7 +147,8 @@ def _modifiers(rules: Rules) -> frozenset[str]:
 # "username was set up as "lhaskin", it should be lhaskins": the value after "should be"
 _USER_CORRECTED = re.compile(
     r"(?i:user\s*name|user\s*id|login)\b[^.;\n]{0,80}?"
-    r"\b(?i:should\s+be|should\s+read|is\s+now|changed\s+to|correct\s+one\s+is)\s*[:\"“']?\s*"
+    r"\b(?i:should\s+be|should\s+read|is\s+now|changed\s+to|correct\s+one\s+is"
+    r"|is\s+(?:actually|really|in\s+fact))\s*[:\"“']?\s*"
     r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
 )
 

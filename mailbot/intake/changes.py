@@ -19,6 +19,7 @@ from mailbot.intake.change_values import (
     _LAST_TO,
     _NAME,
     _TRANSFER,
+    _USER_CORRECTED,
     _USER_TO,
     TO_US,
     _bare,
@@ -134,19 +135,27 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
         return "add"
     if _has(text, words.promote) or respelt or _new_title(text, rules) or _LAST_TO.search(text):
         return "update"
+    if _USER_CORRECTED.search(text):  # "his DPS username is actually wbaptiste2"
+        return "update"
     if _has(text, words.add):
         return "add"
     return default
 
 
+# 'Ofc. "Jon" Cioffi': the name he goes by, quoted between his rank and last name
+_QUOTED_NAME = re.compile(r"(?<=[\w.] )[\"“'‘]([A-Z][a-z'’-]+)[\"”'’](?= [A-Z])")
+
+
 def _officer(text: str, rules: Rules) -> Officer | None:
+    text = _QUOTED_NAME.sub(r"\1", text)
     officer = officer_in(text, rules)
     m = _NUMBER.search(text)
     if officer is None and m is None:
         # "Officer Jane Doe retired last Friday": named by rank, no number given
         ranked = _RANKED.search(text)
         if ranked is None:
-            return None
+            # "- Bree Thibault, officer, LEO number still pending": a list line
+            return officer_on_line(text, rules) if len(text) <= 200 else None
         title, first, last = person(ranked.group(0), rules)
         return Officer(title=title, first_name=first, last_name=last)
     number = (officer.officer_number if officer else None) or (m.group(1) if m else None)
@@ -171,6 +180,11 @@ def _officer(text: str, rules: Rules) -> Officer | None:
         line = officer_on_line(text, rules)
         if line and line.dps_username and line.officer_number == officer.officer_number:
             officer = officer.model_copy(update={"dps_username": line.dps_username})
+    if officer.title is None and len(text) <= 200:
+        # "Cole Marchessault, LEO # 6M902, officer": the rank after the number
+        line = officer_on_line(text, rules)
+        if line and line.title and line.officer_number == officer.officer_number:
+            officer = officer.model_copy(update={"title": line.title})
     return officer
 
 
@@ -260,9 +274,12 @@ def read_changes(
                 continue
             if (officer.officer_number or "").upper() in numbers_in_tables:
                 continue
-            # without an officer number, the item itself must say what to do
+            # without an officer number, the item itself must say what to do (a list
+            # line of its own, "- Bree Thibault, officer, LEO number pending", follows
+            # the message's)
             fallback = (lead if listed else None) or default
-            action = _action(group, rules, fallback if officer.officer_number else None)
+            own_line = listed and officer_on_line(group, rules) is not None
+            action = _action(group, rules, fallback if officer.officer_number or own_line else None)
             if action is None:
                 continue
             push(_change(officer, action, group, rules, own_agency))

@@ -36,6 +36,13 @@ _LABELLED_USER = re.compile(
 _USER_LABEL = re.compile(
     r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|login)\s*[:=]?\s+", re.I
 )
+_NUMBER_LABEL = re.compile(
+    r"(?<!\w)(?:VT\s+)?(?:LEO|badge|officer\s+number)(?:\s*(?:number|num\.?|no\.?|#|id))?"
+    r"\s*[:#]?\s*(?:is\s+)?",
+    re.I,
+)
+"""An officer number's label ("LEO number still pending"): with words saying it is not
+given yet, the row's number is left out."""
 _BARE_USER_LABEL = re.compile(
     r"^(?:DPS\s*)?(?:domain\s+)?(?:user\s*name|user\s*id|login)?\s*:$", re.I
 )
@@ -54,7 +61,9 @@ _LOWER_NAME = re.compile(
 
 def officer_on_line(line: str, rules: Rules) -> Officer | None:
     """The officer one list line describes, or None when it is not such a line."""
-    if len(line) > MAX_LINE or not (_DIGIT.search(line) or _EMPTY_SLOT.search(line)):
+    if len(line) > MAX_LINE or not (
+        _DIGIT.search(line) or _EMPTY_SLOT.search(line) or _NUMBER_LABEL.search(line)
+    ):
         return None  # an officer number has a digit (or its place is left empty)
     body = _LEAD.sub("", line).strip().rstrip(".")
     if not body:
@@ -127,6 +136,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
     if len(pieces) < 2:
         return None
     number = user = title = near = None
+    pending = False  # "LEO number still pending from VCJTC"
     names: list[str] = []
     shouting = not any(c.islower() for c in body)
     surname = _rank_as_surname([p.strip("()[]").strip() for p in pieces], rules)
@@ -148,6 +158,10 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         m = _LABELLED_NUMBER.match(bare)
         if number is None and m and any(c.isdigit() for c in m.group(1)):
             number = m.group(1)
+            continue
+        lab = _NUMBER_LABEL.match(bare)
+        if number is None and lab and lab.end() < len(bare) and not_given(bare[lab.end() :], rules):
+            pending = True
             continue
         lab = _USER_LABEL.match(bare)
         if user is None and lab and not_given(bare[lab.end() :], rules):
@@ -179,8 +193,10 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         return None  # a piece of another kind: prose, not a list line
     if number is None and near is not None and names and (user or title):
         number = near
-    if number is None and not (user and title and _EMPTY_SLOT.search(body)):
-        return None  # without a number, only a row with its number's place left empty
+    if number is None and not (pending or (user and title and _EMPTY_SLOT.search(body))):
+        # without a number, only a row with its number's place left empty or said to
+        # come later
+        return None
     if not names or len(names) > 2:
         return None
     first = last = None

@@ -161,7 +161,7 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
 _ROW_BULLET = re.compile(r"^\s*[-*•·]\s+")
 _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
 _NOT_YET = re.compile(
-    r"^\(?(?:not\b[\w\s]{0,30}|none\b.{0,20}|(?:pending|awaiting|waiting)\b.{0,60}|unknown|tbd"
+    r"^\(?(?:still\s+|yet\s+)?(?:not\b[\w\s]{0,30}|none\b.{0,20}|(?:pending|awaiting|waiting)\b.{0,60}|unknown|tbd"
     r"|n/a|to\s+follow"
     r"|\?+)\)?$",
     re.I,

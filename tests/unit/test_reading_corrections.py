@@ -631,3 +631,72 @@ def test_poc_named_by_the_short_form_of_a_listed_officers_name(said: str, listed
         officers=f"1) Deputy Paul Rivard, LC610, privard\n2) Sgt. {listed} Lund, LC611, clund",
     )
     assert result.point_of_contact.name == f"{listed} Lund"
+
+
+# --- corrections: a quoted nickname, a username alone; a new hire without his number -----
+
+
+def test_correction_naming_the_officer_by_a_quoted_nickname() -> None:
+    """'Correction: Ofc. "Danny" Roy, 4R019, legal first name is Daniel': the officer is
+    Roy, whose first name becomes Daniel."""
+    changes = _changes(
+        "Hi,\n\n1. Ofc. Lee Cote (4C001) - promoted to Corporal\n"
+        '2. Correction: Ofc. "Danny" Roy, 4R019, legal first name is Daniel - please fix\n'
+        "\nRenee\n"
+    )
+    assert changes[1] == {
+        "action": "update",
+        "officer_number": "4R019",
+        "last_name": "Roy",
+        "first_name": "Daniel",
+    }
+
+
+@pytest.mark.parametrize("said", ["is actually", "is really", "should be"])
+def test_username_alone_corrected_is_an_update(said: str) -> None:
+    """ "his DPS username is actually wroy2, not wroy": an item that corrects only the
+    username is an update carrying the new one."""
+    changes = _changes(
+        "Good morning,\n\n1. Captain Lee Cote (07E01) retired 11/30 - please deactivate.\n"
+        f"2. Officer Will Roy (07E26) - his DPS username {said} wroy2, not wroy. Sorry for"
+        " the error.\n\nThank you,\nRenee\n"
+    )
+    assert changes[1] == {
+        "action": "update",
+        "officer_number": "07E26",
+        "last_name": "Roy",
+        "first_name": "Will",
+        "dps_username": "wroy2",
+    }
+
+
+def test_new_hire_listed_with_his_number_pending_is_added() -> None:
+    """ "- Bree Thibault, officer, LEO number still pending": a second new hire whose
+    number is to come is added all the same (without a number), and the lower-case rank
+    after a number is the title."""
+    result = _message(
+        "hey - we just swore in two new part-time officers, can you add them under Richmond"
+        " PD?\n\n- Cole Marchand, LEO # 6M902, officer\n"
+        "- Bree Tatro, officer, LEO number still pending from the academy\n\nNate\n",
+        sender="Nate Dufresne <ndufresne@richmond.test>",
+        subject="new officers",
+    )
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number, c.last_name, c.title) for c in result.changes] == [
+        ("add", "6M902", "Marchand", "Officer"),
+        ("add", None, "Tatro", "Officer"),
+    ]
+
+
+def test_enrolment_row_with_its_number_pending_asks_for_the_number() -> None:
+    """An enrolment's roster row "Deputy, Bree Tatro, LEO number pending" is an officer
+    whose number is asked for, not a line dropped."""
+    result = _enrol(
+        officers="- Paul Rivard, Deputy, LC610, privard\n"
+        "- Bree Tatro, Deputy, LEO number still pending, btatro"
+    )
+    assert [(o.last_name, o.officer_number) for o in result.officers] == [
+        ("Rivard", "LC610"),
+        ("Tatro", None),
+    ]
+    assert "officers[1].officer_number" in result.missing
