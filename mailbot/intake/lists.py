@@ -330,7 +330,7 @@ def _run_on(line: str, rules: Rules) -> list[Officer]:
 _FIELD_LINE = re.compile(r"^\s*(?:[-*•·]\s*)?([A-Za-z][A-Za-z #./'’()-]{0,40}?)\s*[:=]\s*(.*)$")
 
 
-_ROW_SPLIT = re.compile(r"\s*[,;|\t]\s*")
+_ROW_SPLIT = re.compile(r"\s*[,;|\t]\s*|\s+/\s+")  # "Title: Deputy / Name: ..." too
 
 
 def _labelled_row(line: str, rules: Rules) -> dict[str, str] | None:

@@ -700,3 +700,19 @@ def test_enrolment_row_with_its_number_pending_asks_for_the_number() -> None:
         ("Tatro", None),
     ]
     assert "officers[1].officer_number" in result.missing
+
+
+def test_officer_rows_of_labelled_pairs_between_slashes() -> None:
+    """ "Title: Deputy / Name: Brandon Heath / Justice ID: FC517 / DPS username: bheath":
+    one officer a line, each value under its label; a 4-character number is kept as
+    written and found invalid, a username "(not issued yet)" is asked for."""
+    result = _enrol(
+        officers="Title: Deputy / Name: Brandon Heath / Justice ID: FC517 / DPS username: bheath\n"
+        "Title: Deputy / Name: Simone Roy / Justice ID: FC52 / DPS username: (not issued yet)"
+    )
+    assert [(o.title, o.first_name, o.last_name, o.officer_number) for o in result.officers] == [
+        ("Deputy", "Brandon", "Heath", "FC517"),
+        ("Deputy", "Simone", "Roy", "FC52"),
+    ]
+    assert "officers[1].dps_username" in result.missing
+    assert [i.field for i in result.invalid] == ["officers[1].officer_number"]
