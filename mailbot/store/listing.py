@@ -128,17 +128,13 @@ class QueuedCase(NamedTuple):
     data: dict[str, Json] | None  # only QUEUE_MEMBERS: see Listing.queued_cases
 
 
-# A row of the queue's query: QueuedCase's columns as stored, the members last (SQLite
-# gives flags, times and the members' JSON array as text).
-_QueueRow: TypeAlias = tuple[
-    str | None,
-    str,
-    str,
-    str | None,
-    str | None,
-    "list[str] | str | None",
-    datetime | str,
-    "list[Json] | str | None",
+# A row of the queue's query: QueuedCase's columns, the members' array last; psycopg
+# decodes the JSON and the time, SQLite gives them as text.
+_DecodedQueueRow: TypeAlias = tuple[
+    str | None, str, str, str | None, str | None, "list[str] | None", datetime, "list[Json]"
+]
+_TextQueueRow: TypeAlias = tuple[
+    str | None, str, str, str | None, str | None, str | None, str, str | None
 ]
 # (id, judiciary_code, name, poc_email, hod_email)
 AgencyRefRow: TypeAlias = tuple[int, str, str, str | None, str | None]
@@ -202,31 +198,19 @@ class Listing:
             members = "json_build_array({})".format(
                 ", ".join("data" + "".join(f" -> '{k}'" for k in m) for m in QUEUE_MEMBERS)
             )
-        found = cast(
-            "list[_QueueRow]",
-            self.rows(
-                f"SELECT reference, status, kind, sender, agency_code, flags, created_at, "
-                f"{members} FROM cases "
-                "WHERE status = ? OR (status = ? AND CAST(flags AS VARCHAR) != '[]') "
-                "ORDER BY created_at, id",
-                (CaseStatus.IN_REVIEW.value, CaseStatus.NEEDS_INFO.value),
-            ),
+        found = self.rows(
+            f"SELECT reference, status, kind, sender, agency_code, flags, created_at, {members} "
+            "FROM cases WHERE status = ? OR (status = ? AND CAST(flags AS VARCHAR) != '[]') "
+            "ORDER BY created_at, id",
+            (CaseStatus.IN_REVIEW.value, CaseStatus.NEEDS_INFO.value),
         )
         time = self.time
         if self.backend != "sqlite":
-            # psycopg decodes JSON: flags a list, the members an array.
             return [
-                QueuedCase(
-                    ref,
-                    status,
-                    kind,
-                    sender,
-                    code,
-                    cast("list[str] | None", flags),
-                    time(created),
-                    _queue_data(cast("list[Json]", v)),
+                QueuedCase(ref, status, kind, sender, code, flags, time(created), _queue_data(v))
+                for ref, status, kind, sender, code, flags, created, v in cast(
+                    "list[_DecodedQueueRow]", found
                 )
-                for ref, status, kind, sender, code, flags, created, v in found
             ]
         # SQLite keeps JSON as text: decoded here, inline (thousands of rows).
         loads = json.loads
@@ -237,11 +221,13 @@ class Listing:
                 kind,
                 sender,
                 code,
-                [] if flags == "[]" else None if flags is None else loads(cast(str, flags)),
+                [] if flags == "[]" else None if flags is None else loads(flags),
                 time(created),
-                None if v is None else _queue_data(loads(cast(str, v))),
+                None if v is None else _queue_data(loads(v)),
             )
-            for ref, status, kind, sender, code, flags, created, v in found
+            for ref, status, kind, sender, code, flags, created, v in cast(
+                "list[_TextQueueRow]", found
+            )
         ]
 
     def agency_refs(self) -> list[AgencyRefRow]:
@@ -322,20 +308,21 @@ def export_records(listing: Listing, agency_code: str | None = None) -> list[Exp
     if agency_code is not None:
         sql += " WHERE judiciary_code = ?"
         params.append(agency_code.strip())
-    agencies: dict[Cell, ExportRecord] = {}
-    officers_of: dict[Cell, list[Record]] = {}
+    agencies: dict[int, ExportRecord] = {}
+    officers_of: dict[int, list[Record]] = {}
     names = (*AGENCY_COLUMNS, "id")  # the JSON export has always carried the id
     for r in listing.rows(sql + " ORDER BY judiciary_code", params):
+        agency_id = cast(int, r[-1])
         officers: list[Record] = []
-        officers_of[r[-1]] = officers
-        agencies[r[-1]] = {**dict(zip(names, r, strict=True)), "officers": officers}
+        officers_of[agency_id] = officers
+        agencies[agency_id] = {**dict(zip(names, r, strict=True)), "officers": officers}
     if agencies:
         sql = f"SELECT agency_id, {', '.join(OFFICER_COLUMNS)} FROM officers"
-        ids = cast("list[int]", list(agencies)) if agency_code is not None else []
+        ids = list(agencies) if agency_code is not None else []
         if ids:
             sql += f" WHERE agency_id IN ({', '.join('?' * len(ids))})"
         for r in listing.rows(sql + " ORDER BY last_name, first_name", ids):
-            owner = officers_of.get(r[0])
+            owner = officers_of.get(cast(int, r[0]))  # agency_id
             if owner is not None:
                 owner.append(dict(zip(OFFICER_COLUMNS, r[1:], strict=True)))
     return list(agencies.values())
