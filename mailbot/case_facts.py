@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -72,10 +71,10 @@ def case_state(case: Case) -> CaseState:
     )
 
 
-def logo_of(data: Mapping[str, Any], parts: MessageParts) -> LogoImage | None:
+def logo_of(data: Mapping[str, Json], parts: MessageParts) -> LogoImage | None:
     """The attachment the reading chose as logo (``logo_info`` names its SHA-256)."""
     found = data.get("logo_info")
-    info: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+    info: Mapping[str, Json] = found if isinstance(found, Mapping) else {}
     wanted = info.get("sha256")
     if not isinstance(wanted, str):
         return None
@@ -84,12 +83,17 @@ def logo_of(data: Mapping[str, Any], parts: MessageParts) -> LogoImage | None:
             return LogoImage(
                 filename=str(info.get("filename") or attachment.filename),
                 format=str(info.get("format") or ""),
-                width=int(info.get("width") or 0),
-                height=int(info.get("height") or 0),
+                width=_whole(info.get("width")),
+                height=_whole(info.get("height")),
                 sha256=wanted,
                 data=attachment.data,
             )
     return None
+
+
+def _whole(value: Json) -> int:
+    """A stored number (the logo's width or height) as an int; 0 when not given."""
+    return int(value) if isinstance(value, int | float | str) and value else 0
 
 
 def reading_of(result: ParseResult, notes: list[str], parts: MessageParts) -> Reading:

@@ -18,7 +18,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import overload
+
+from mailbot.domain.values import Json
 
 # Bidirectional embedding/override/isolate controls (Trojan Source) and marks.
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -39,23 +41,31 @@ def clean_text(value: str) -> tuple[str, int]:
     return cleaned, removed
 
 
-def clean_data(value: Any) -> tuple[Any, int]:
-    """A JSON-like value (dicts, lists, strings) with every string (keys too) cleaned
-    by :func:`clean_text`; returns the new value and the count of characters removed."""
+@overload
+def clean_data(value: Mapping[str, Json]) -> tuple[dict[str, Json], int]: ...
+
+
+@overload
+def clean_data(value: Json) -> tuple[Json, int]: ...
+
+
+def clean_data(value: Json | Mapping[str, Json]) -> tuple[Json, int]:
+    """A JSON value (dicts, lists, strings) with every string (keys too) cleaned by
+    :func:`clean_text`; returns the new value and the count of characters removed."""
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, Mapping):
         total = 0
-        out: dict[Any, Any] = {}
+        out: dict[str, Json] = {}
         for key, item in value.items():
-            new_key, n_key = clean_text(key) if isinstance(key, str) else (key, 0)
+            new_key, n_key = clean_text(key)
             new_item, n_item = clean_data(item)
             out[new_key] = new_item
             total += n_key + n_item
         return out, total
     if isinstance(value, list | tuple):
         total = 0
-        items = []
+        items: list[Json] = []
         for item in value:
             new_item, n = clean_data(item)
             items.append(new_item)

@@ -13,20 +13,27 @@ import functools
 import gc
 import sys
 from collections.abc import Callable
-from typing import Any
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, ParamSpec
 
 import click
+
+if TYPE_CHECKING:
+    from mailbot.cli import AppContext
+    from mailbot.store.listing import Listing
+
+P = ParamSpec("P")
 
 _JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON (for scripts).")
 
 
-def _gc_paused(command: Callable[..., None]) -> Callable[..., None]:
+def _gc_paused(command: Callable[P, None]) -> Callable[P, None]:
     """Run ``command`` with the cyclic garbage collector paused: a listing builds tens
     of thousands of small objects that all stay alive until printed, which the
     collector would otherwise scan again and again."""
 
     @functools.wraps(command)
-    def run(*args: Any, **kwargs: Any) -> None:
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
         was_enabled = gc.isenabled()
         gc.disable()
         try:
@@ -38,14 +45,14 @@ def _gc_paused(command: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-def _listing(app: Any) -> Any:
+def _listing(app: AppContext) -> AbstractContextManager[Listing]:
     """One read-only transaction on the configured database."""
     from mailbot.store.listing import open_listing
 
     return open_listing(app.database_url)
 
 
-def _print_json(value: Any, indent: int | None = None) -> None:
+def _print_json(value: object, indent: int | None = None) -> None:
     from mailbot.safety import json_text
 
     click.echo(json_text(value, indent=indent))
@@ -55,7 +62,7 @@ def _print_json(value: Any, indent: int | None = None) -> None:
 @_JSON
 @click.pass_obj
 @_gc_paused
-def queue(app: Any, as_json: bool) -> None:
+def queue(app: AppContext, as_json: bool) -> None:
     """Cases waiting for staff, oldest first: in review, and flagged ones still
     waiting for information. Flags: unverified sender, follow-up from an unexpected
     address, conflicts with existing records, roster problems.
@@ -81,7 +88,7 @@ def queue(app: Any, as_json: bool) -> None:
 @_JSON
 @click.pass_obj
 @_gc_paused
-def agencies(app: Any, as_json: bool) -> None:
+def agencies(app: AppContext, as_json: bool) -> None:
     """Agency records created by approval, with their count of active officers.
 
     \b
@@ -106,7 +113,7 @@ def agencies(app: Any, as_json: bool) -> None:
 @_JSON
 @click.pass_obj
 @_gc_paused
-def officers(app: Any, agency_code: str | None, active_only: bool, as_json: bool) -> None:
+def officers(app: AppContext, agency_code: str | None, active_only: bool, as_json: bool) -> None:
     """Officer records (active and inactive), by agency and name.
 
     \b
@@ -133,7 +140,7 @@ def officers(app: Any, agency_code: str | None, active_only: bool, as_json: bool
 @click.option("--agency", "agency_code", metavar="CODE", help="Only this agency.")
 @click.pass_obj
 @_gc_paused
-def export(app: Any, fmt: str, agency_code: str | None) -> None:
+def export(app: AppContext, fmt: str, agency_code: str | None) -> None:
     """The approved agency and officer records, to key or import into TraCS.
 
     CSV has one row per officer with the agency's columns repeated; JSON has each

@@ -132,7 +132,7 @@ def print_queue(entries: Sequence[QueueEntry], console: Console | None = None) -
         flags = _flag_text(e.flags)
         if e.conflicts:
             flags += ": " + "; ".join(e.conflicts[:2])
-        agency = " ".join(p for p in (e.agency_code, e.agency_name) if p)
+        agency = " ".join(str(p) for p in (e.agency_code, e.agency_name) if p)
         table.add_row(
             e.reference,
             e.created_at.strftime("%Y-%m-%d %H:%M"),
@@ -314,7 +314,7 @@ def print_history(events: Sequence[HistoryRow], console: Console | None = None) 
     console.print(table)
 
 
-def print_agencies(rows: list[dict[str, object]], console: Console | None = None) -> None:
+def print_agencies(rows: Sequence[Mapping[str, object]], console: Console | None = None) -> None:
     console = console or Console()
     if not rows:
         console.print("No agency records yet: approve an enrolment first.")
@@ -335,7 +335,7 @@ def print_agencies(rows: list[dict[str, object]], console: Console | None = None
     console.print(table)
 
 
-def print_officers(rows: list[dict[str, object]], console: Console | None = None) -> None:
+def print_officers(rows: Sequence[Mapping[str, object]], console: Console | None = None) -> None:
     console = console or Console()
     if not rows:
         console.print("No officer records.")

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from mailbot.domain.paths import FieldPath
 from mailbot.domain.values import Json
-from mailbot.intake.model import ParseResult
+from mailbot.intake.model import ParseResult, as_json
 
 
 class _Part(BaseModel):
@@ -135,11 +135,11 @@ class CaseData(_Part):
         staff questions and the logo's details."""
         data = result.to_json_dict()
         if result.logo_details is not None:
-            data["logo_info"] = dict(result.logo_details)
+            data["logo_info"] = as_json(result.logo_details)
         if result.evidence:
-            data["evidence"] = dict(result.evidence)
+            data["evidence"] = {path: as_json(w) for path, w in result.evidence.items()}
         if result.questions:
-            data["questions"] = list(result.questions)
+            data["questions"] = [as_json(q) for q in result.questions]
         return cls.load(data)
 
     def stored(self) -> dict[str, Json]:

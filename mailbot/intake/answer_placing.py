@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
 
+from mailbot.domain.values import Json, listed
 from mailbot.intake.answer_details import _made_from
 from mailbot.intake.model import Officer
 from mailbot.intake.officer_fields import OFFICER_IDENTITY
@@ -25,9 +25,11 @@ class Asked:
     officer_fields: dict[int, set[str]]
 
     @classmethod
-    def of(cls, data: Mapping[str, Any]) -> Asked:
-        paths = {str(p) for p in data.get("missing") or []}
-        paths |= {str(i.get("field")) for i in data.get("invalid") or [] if isinstance(i, Mapping)}
+    def of(cls, data: Mapping[str, Json]) -> Asked:
+        """From a case's data (loaded as :class:`~mailbot.domain.case_data.CaseData`
+        before: ``missing`` and ``invalid`` are lists)."""
+        paths = {str(p) for p in listed(data, "missing")}
+        paths |= {str(i.get("field")) for i in listed(data, "invalid") if isinstance(i, Mapping)}
         rows: dict[int, set[str]] = {}
         for path in paths:
             m = re.match(r"^officers\[(\d{1,6})\]\.(\w+)$", path)
@@ -42,11 +44,11 @@ class Asked:
         return found[0] if len(found) == 1 else None
 
 
-def _key(value: Any) -> str:
+def _key(value: Json) -> str:
     return " ".join(str(value).split()).casefold() if value else ""
 
 
-def match_row(row: Mapping[str, Any], roster: Sequence[Mapping[str, Any]]) -> int | None:
+def match_row(row: Mapping[str, Json], roster: Sequence[Mapping[str, Json]]) -> int | None:
     """The roster row an answer row is about: same officer number, else same full name,
     else the only officer with that last name (or, for a bare first name such as
     "Kyle", the only officer with that first name). None when unsure."""
@@ -87,8 +89,8 @@ def match_row(row: Mapping[str, Any], roster: Sequence[Mapping[str, Any]]) -> in
 
 
 def _contradicts(
-    row: Mapping[str, Any],
-    old: Mapping[str, Any],
+    row: Mapping[str, Json],
+    old: Mapping[str, Json],
     fields: tuple[str, ...] = ("officer_number", "first_name"),
 ) -> bool:
     return any(_key(row.get(f)) and _key(old.get(f)) and _key(row.get(f)) != _key(old.get(f))
@@ -97,21 +99,21 @@ def _contradicts(
 
 def place_officers(
     found: Sequence[Officer],
-    roster: Sequence[Mapping[str, Any]],
+    roster: Sequence[Mapping[str, Json]],
     asked: Asked,
     bare_user: str | None = None,
     bare_number: str | None = None,
-) -> tuple[list[dict[str, Any]], list[str]]:
+) -> tuple[list[dict[str, Json]], list[str]]:
     """Answer rows laid over the roster: a list as long as the roster (``{}`` where the
     answer says nothing about an officer), then officers new to it. Each placed row
     carries the roster row's identity (number, names) so the merge finds it.
 
     Returns (rows, notes); a note says what could not be placed."""
-    rows: list[dict[str, Any]] = [{} for _ in roster]
-    extra: list[dict[str, Any]] = []
+    rows: list[dict[str, Json]] = [{} for _ in roster]
+    extra: list[dict[str, Json]] = []
     notes: list[str] = []
     for officer in found:
-        data = {k: v for k, v in officer.model_dump().items() if v}
+        data: dict[str, Json] = {k: v for k, v in officer.model_dump().items() if v}
         at = match_row(data, roster)
         if at is None and set(data) <= {"dps_username", "title", "officer_number"}:
             field = next(iter(set(data) & {"dps_username", "officer_number"}), None)
@@ -140,8 +142,8 @@ def place_officers(
         at = asked.only_officer_gap(field)
         if at is None or at >= len(rows) or rows[at].get(field):
             continue
-        named = Officer(
-            last_name=roster[at].get("last_name"), first_name=roster[at].get("first_name")
+        named = Officer.model_validate(
+            {"last_name": roster[at].get("last_name"), "first_name": roster[at].get("first_name")}
         )
         if (
             field == "dps_username"

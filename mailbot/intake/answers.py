@@ -25,8 +25,8 @@ import email
 import re
 from collections.abc import Iterable, Mapping
 from email.policy import compat32
-from typing import Any
 
+from mailbot.domain.values import Json, listed
 from mailbot.intake import prose
 from mailbot.intake.answer_agency import agency_values
 from mailbot.intake.answer_details import (
@@ -39,6 +39,7 @@ from mailbot.intake.answer_details import (
 from mailbot.intake.answer_placing import Asked, place_officers
 from mailbot.intake.classify import LOOP_HEADER
 from mailbot.intake.limits import Limits
+from mailbot.intake.model import as_json
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 
@@ -156,11 +157,11 @@ def without_sent(parts: MessageParts, sent: Sent) -> MessageParts:
 def read_answer(
     parts: MessageParts,
     sent: Sent,
-    case_data: Mapping[str, Any],
+    case_data: Mapping[str, Json],
     rules: Rules,
     limits: Limits | None = None,
     loop_header: str = LOOP_HEADER,
-) -> tuple[dict[str, Any], list[str]]:
+) -> tuple[dict[str, Json], list[str]]:
     """What an answer to our reply adds to its case: a request in the ``mailbot parse
     --json`` shape (officers laid over the case's roster, see :func:`place_officers`)
     and notes for staff. ``sent`` is what we sent on the case (:meth:`Sent.of`)."""
@@ -175,10 +176,10 @@ def read_answer(
         # A reply's sign-off names who wrote it, not a new head of department.
         data["head_of_department"] = {"name": None, "title": None}
     if result.logo_details is not None:
-        data["logo_info"] = dict(result.logo_details)
+        data["logo_info"] = as_json(result.logo_details)
 
     body = prose.split_signature(prose.new_text(cleaned.text, quotes_cut=True), rules).body
-    roster = [r if isinstance(r, Mapping) else {} for r in case_data.get("officers") or []]
+    roster = [r if isinstance(r, Mapping) else {} for r in listed(case_data, "officers")]
     found = read_officers(body, list(cleaned.tables), rules)
     found += [o for o in reply_officers(body, rules) if o not in found]
     cut: list[str] = []
@@ -190,17 +191,18 @@ def read_answer(
         bare_user = _bare_value(body, rules, "dps_username")
         bare_number = _bare_value(body, rules, "officer_number")
     rows, notes = place_officers(found, roster, asked, bare_user, bare_number)
-    data["officers"] = rows
+    data["officers"] = [*rows]  # a list of JSON objects
     notes = [*result.notes, *cut, *notes]
 
     for path, value in agency_values(body, asked, rules).items():
         section, name = path.split(".")
-        current = (data.get(section) or {}).get(name)
-        if not current:
-            data.setdefault(section, {})[name] = value
-    if data.get("agency", {}).get("phone"):
+        part = data.setdefault(section, {})  # a mapping: to_json_dict writes each section
+        if isinstance(part, dict) and not part.get(name):
+            part[name] = value
+    agency = data.get("agency")
+    phone = agency.get("phone") if isinstance(agency, dict) else None
+    if isinstance(agency, dict) and isinstance(phone, str) and phone:
         from mailbot.intake.checks import normalize_phone
 
-        phone = data["agency"]["phone"]
-        data["agency"]["phone"] = normalize_phone(phone, rules) or phone
+        agency["phone"] = normalize_phone(phone, rules) or phone
     return data, notes

@@ -13,12 +13,15 @@ import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 import structlog
 
 from mailbot.intake.limits import Limits
 from mailbot.intake.parts import Attachment
+
+if TYPE_CHECKING:  # pypdf is imported when a PDF is read
+    from pypdf import PdfReader
 
 log = structlog.get_logger()
 logging.getLogger("tnefparse").setLevel(logging.CRITICAL)
@@ -133,9 +136,9 @@ def _read_tables(att: Attachment, limits: Limits, out: Unpacked) -> None:
         elif kind == PDF:
             # its text is read when the message needs it (a roster, a value): see
             # :class:`Document`; here only whether it opens, and its length
-            reader = pdf_reader(att.data)
-            pages = len(reader.pages)
-            out.documents.append(Document(att.filename, att.data, limits, reader))
+            pdf = pdf_reader(att.data)
+            pages = len(pdf.pages)
+            out.documents.append(Document(att.filename, att.data, limits, pdf))
             if pages > MAX_PDF_PAGES:
                 out.notes.append(f"{att.filename}: only the first {MAX_PDF_PAGES} pages read")
         else:
@@ -251,7 +254,9 @@ class Document:
     """An attached PDF whose text is extracted on first use, once, never raising: the
     layout pass costs milliseconds per page and most messages never need it."""
 
-    def __init__(self, filename: str, data: bytes, limits: Limits, reader: Any = None) -> None:
+    def __init__(
+        self, filename: str, data: bytes, limits: Limits, reader: PdfReader | None = None
+    ) -> None:
         self.filename = filename
         self._data = data
         self._limits = limits
@@ -272,7 +277,7 @@ class Document:
         return text_grid(self.text)
 
 
-def pdf_reader(data: bytes) -> Any:
+def pdf_reader(data: bytes) -> PdfReader:
     """A ``pypdf.PdfReader`` of ``data`` (raises on a file that is not a readable PDF,
     :class:`TooBig` on an encrypted one)."""
     import logging
@@ -286,7 +291,7 @@ def pdf_reader(data: bytes) -> Any:
     return reader
 
 
-def pdf_text(data: bytes, limits: Limits, reader: Any = None) -> tuple[str, int]:
+def pdf_text(data: bytes, limits: Limits, reader: PdfReader | None = None) -> tuple[str, int]:
     """The text of a PDF's first :data:`MAX_PDF_PAGES` pages, columns kept apart by
     runs of spaces (pypdf's layout mode), cut at ``limits.max_text_chars``; and the
     number of pages. ``reader`` is a :func:`pdf_reader` of ``data`` already open."""

@@ -28,9 +28,13 @@ import email.utils
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict
 
+from mailbot.domain.values import Json
 from mailbot.intake.parts import MessageParts
+
+if TYPE_CHECKING:  # imported when a message is verified
+    from authres import AuthenticationResultsHeader
 
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -52,7 +56,8 @@ class Verification:
     verified: bool = False
     reason: str = ""
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Json]:
+        """As stored with the message (``messages.auth``)."""
         return asdict(self)
 
 
@@ -69,7 +74,18 @@ def _unnamed(value: str) -> bool:
     return "=" in head.split("(", 1)[0]
 
 
-def _topmost_unnamed(headers: Sequence[tuple[str, str]]) -> list[Any]:
+class _Found(TypedDict):
+    """What a :class:`Verification` from headers of ours holds before DMARC is read."""
+
+    configured: bool
+    found: bool
+    spf: str | None
+    spf_domain: str | None
+    dkim: list[str]
+    from_domain: str | None
+
+
+def _topmost_unnamed(headers: Sequence[tuple[str, str]]) -> list[AuthenticationResultsHeader]:
     """The topmost Authentication-Results header, parsed, when it names no authserv-id."""
     import authres
 
@@ -85,7 +101,9 @@ def _topmost_unnamed(headers: Sequence[tuple[str, str]]) -> list[Any]:
     return []
 
 
-def _ours(headers: Sequence[tuple[str, str]], authserv_id: str) -> list[Any]:
+def _ours(
+    headers: Sequence[tuple[str, str]], authserv_id: str
+) -> list[AuthenticationResultsHeader]:
     """The parsed headers of ours: from the topmost A-R header carrying our id, the
     A-R headers of ours that follow it, up to the first ``Received`` header (the hop
     before ours: anything below was written before our server saw the message) or
@@ -93,7 +111,7 @@ def _ours(headers: Sequence[tuple[str, str]], authserv_id: str) -> list[Any]:
     import authres
 
     wanted = authserv_id.strip().lower()
-    ours: list[Any] = []
+    ours: list[AuthenticationResultsHeader] = []
     for name, value in headers:
         name = name.strip().lower()
         if name == "received" and ours:
@@ -167,7 +185,7 @@ def verify_sender(
             elif method == "dmarc":
                 header_from = (props.get("header.from") or "").strip(".").lower()
                 dmarcs.append((outcome, header_from or None))
-    base: dict[str, Any] = {
+    base: _Found = {
         "configured": True,
         "found": True,
         "spf": spf,

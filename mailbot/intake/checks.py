@@ -7,7 +7,7 @@ come from ``rules/formats.toml`` and ``rules/requirements.toml``.
 from __future__ import annotations
 
 import re
-from typing import Any, Protocol
+from typing import Protocol
 
 from mailbot.intake.model import Change, Invalid, Officer, ParseResult
 from mailbot.intake.rules import Rules
@@ -93,11 +93,13 @@ def check_logo(logo: LogoLike, rules: Rules) -> str | None:
     return None
 
 
-def _value(result: ParseResult, path: str) -> Any:
-    obj: Any = result
+def _value(result: ParseResult, path: str) -> str | None:
+    """The text at ``path`` of a reading ("agency.phone", "sender"); None when not
+    given (the paths of the checklist name text fields)."""
+    obj: object = result
     for part in path.split("."):
         obj = getattr(obj, part, None)
-    return obj
+    return obj if isinstance(obj, str) else None
 
 
 def check_officers(officers: list[Officer], rules: Rules) -> tuple[list[str], list[Invalid]]:

@@ -11,7 +11,7 @@ import email.header
 import email.utils
 import re
 from email.message import Message
-from typing import Any
+from typing import TypeAlias
 
 MAX_HEADER_CHARS = 8192
 
@@ -104,16 +104,20 @@ def _payload(part: Message) -> bytes:
     return raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
 
 
-def _params(part: Message) -> dict[str, Any]:
+# A Content-Type parameter's value: text, or (charset, language, text) in RFC 2231 form.
+ParamValue: TypeAlias = str | tuple[str | None, str | None, str]
+
+
+def _params(part: Message) -> dict[str, ParamValue]:
     """The Content-Type parameters, unquoted, by lower-case name (the first of each):
     what ``part.get_param(name)`` gives, with the header parsed once."""
-    out: dict[str, Any] = {}
+    out: dict[str, ParamValue] = {}
     for name, value in part.get_params() or []:
         out.setdefault(name.lower(), value)
     return out
 
 
-def _text_of(part: Message, params: dict[str, Any] | None = None) -> str:
+def _text_of(part: Message, params: dict[str, ParamValue] | None = None) -> str:
     params = _params(part) if params is None else params
     charset = params.get("charset")
     if isinstance(charset, tuple):  # RFC 2231 form

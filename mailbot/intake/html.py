@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:  # selectolax is imported when HTML is read
+    from selectolax.lexbor import LexborNode
+
+# An entry of the walk: (node, entering, depth, parent tag).
+_Step: TypeAlias = "tuple[LexborNode, bool, int, str]"
 
 SEPARATOR = "_" * 32
 """The line Outlook writes above the header block of a quoted message."""
@@ -89,7 +95,7 @@ def read_html(html: str, text: bool = True) -> HtmlContent:
     quote_depth = 0
     # Iterative walk: (node, entering, depth, parent tag) tuples, so deep markup cannot
     # overflow the stack (and no node's parent is looked up again).
-    stack: list[tuple[Any, bool, int, str]] = [(root, True, 0, "")]
+    stack: list[_Step] = [(root, True, 0, "")]
     while stack:
         node, entering, depth, parent_tag = stack.pop()
         tag = node.tag
@@ -97,7 +103,9 @@ def read_html(html: str, text: bool = True) -> HtmlContent:
             # for block elements ``depth`` holds where their content started
             if tag == "pre":
                 pres.pop()
-            quote_depth -= _close(tag, frames, rows_stack, row_stack, out, quote_depth, depth)
+            # (only elements of _ENDS are left: their tag is set)
+            closed = tag or ""
+            quote_depth -= _close(closed, frames, rows_stack, row_stack, out, quote_depth, depth)
             continue
         if tag == "-text":
             if not text:
@@ -171,7 +179,7 @@ def read_html(html: str, text: bool = True) -> HtmlContent:
     return out
 
 
-def _children(node: Any, depth: int, tag: str) -> list[tuple[Any, bool, int, str]]:
+def _children(node: LexborNode, depth: int, tag: str) -> list[_Step]:
     """Walk-stack entries for the children of ``node``, last child first."""
     children = []
     child = node.child

@@ -3,12 +3,53 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Literal, NotRequired, TypedDict, cast
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from mailbot.domain.values import Json
+
 Intent = Literal["enrollment", "officer_maintenance", "other"]
 Action = Literal["add", "update", "deactivate"]
+
+
+class LogoFacts(TypedDict):
+    """The logo image's metadata as the parser found it, and the rule it breaks."""
+
+    filename: str
+    format: str
+    width: int
+    height: int
+    size_bytes: int
+    sha256: str
+    reason: str | None
+
+
+class ReadWhere(TypedDict):
+    """Where a value was read and how sure the reader is (``why`` when unsure)."""
+
+    where: str
+    confidence: str
+    why: NotRequired[str]
+
+
+class CandidateSeen(TypedDict):
+    value: str
+    where: str
+
+
+class StaffQuestion(TypedDict):
+    """A value whose role is uncertain: staff pick among the candidates seen."""
+
+    field: str
+    question: str
+    candidates: list[CandidateSeen]
+
+
+def as_json(value: LogoFacts | ReadWhere | StaffQuestion) -> dict[str, Json]:
+    """A copy of ``value`` as the JSON object it is (every field holds a JSON value;
+    mypy does not widen a TypedDict to a ``dict``)."""
+    return cast("dict[str, Json]", dict(value))
 
 
 class _Model(BaseModel):
@@ -69,14 +110,14 @@ class ParseResult(_Model):
     invalid: list[Invalid] = Field(default_factory=list)
     # The logo image's metadata (format, size, hash, rule verdict) as the parser found
     # it; kept with the case, never part of the `mailbot parse --json` shape.
-    _logo_details: dict[str, Any] | None = PrivateAttr(default=None)
+    _logo_details: LogoFacts | None = PrivateAttr(default=None)
     # Where each value was read and how sure the reader is (path -> {where,
     # confidence}), and questions for staff where a value's role is uncertain
     # (path -> {field, question, candidates}); kept with the case, not in the JSON.
-    _evidence: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
-    _questions: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
+    _evidence: dict[str, ReadWhere] = PrivateAttr(default_factory=dict)
+    _questions: dict[str, StaffQuestion] = PrivateAttr(default_factory=dict)
     # computes ``_evidence`` on first use (only a case needs it, not `mailbot parse`)
-    _evidence_of: Callable[[], dict[str, dict[str, Any]]] | None = PrivateAttr(default=None)
+    _evidence_of: Callable[[], dict[str, ReadWhere]] | None = PrivateAttr(default=None)
     # Limits hit and parts skipped while reading (plain words, for staff and sender);
     # the MIME layer's own notes are in ``MessageParts.notes``.
     _notes: list[str] = PrivateAttr(default_factory=list)
@@ -86,21 +127,21 @@ class ParseResult(_Model):
         return self._notes
 
     @property
-    def logo_details(self) -> dict[str, Any] | None:
+    def logo_details(self) -> LogoFacts | None:
         return self._logo_details
 
     @property
-    def evidence(self) -> dict[str, dict[str, Any]]:
+    def evidence(self) -> dict[str, ReadWhere]:
         if self._evidence_of is not None:
             self._evidence = self._evidence_of()
             self._evidence_of = None
         return self._evidence
 
     @property
-    def questions(self) -> list[dict[str, Any]]:
+    def questions(self) -> list[StaffQuestion]:
         return list(self._questions.values())
 
-    def to_json_dict(self) -> dict[str, Any]:
+    def to_json_dict(self) -> dict[str, Json]:
         """The exact public shape: every key present, unknown values ``null``."""
         data = self.model_dump(mode="json")
         data["changes"] = [c.model_dump(mode="json") for c in self.changes]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import Any
 
 import structlog
 
@@ -41,7 +40,7 @@ from mailbot.intake.head_of_department import (
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, Officer, ParseResult, PointOfContact
-from mailbot.intake.parts import MessageParts
+from mailbot.intake.parts import Document, MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
 
@@ -68,7 +67,7 @@ def read_officers(
     grids: list[list[list[str]]],
     rules: Rules,
     text_rows: list[Officer] | None = None,
-    documents: Sequence[Any] = (),
+    documents: Sequence[Document] = (),
 ) -> list[Officer]:
     """Officers from tables in the text, then from attached/HTML tables, else from prose.
 

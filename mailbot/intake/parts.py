@@ -3,7 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Protocol
+
+
+class Document(Protocol):
+    """An attached document (PDF) whose text is read only when the message needs it
+    (:class:`mailbot.intake.attachments.Document`)."""
+
+    @property
+    def filename(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    def grid(self) -> list[list[str]]: ...
 
 
 @dataclass(frozen=True)
@@ -48,7 +61,7 @@ class MessageParts:
     attachments: list[Attachment] = field(default_factory=list)
     mailto: list[tuple[str, str]] = field(default_factory=list)
     """(link text, address) of the HTML body's ``mailto:`` links."""
-    documents: list[Any] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
     """Attached documents (PDF) with ``filename``, ``text`` and ``grid()``, read only
     when the message needs them (:class:`mailbot.intake.attachments.Document`)."""
     notes: list[str] = field(default_factory=list)

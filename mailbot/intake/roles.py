@@ -10,11 +10,11 @@ Words and weights live in ``rules/language.toml`` (``[evidence]``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from mailbot.intake.candidates import Candidate, Found
-from mailbot.intake.model import ParseResult
+from mailbot.intake.model import ParseResult, ReadWhere, StaffQuestion
 from mailbot.intake.rules import Rules, per_rules
 
 HIGH = "high"
@@ -48,8 +48,8 @@ class Settled:
     """Where each value came from (path -> {where, confidence}) and the questions for
     staff (path -> question with the candidates seen)."""
 
-    evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
-    questions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    evidence: dict[str, ReadWhere] = field(default_factory=dict)
+    questions: dict[str, StaffQuestion] = field(default_factory=dict)
 
     def ask(self, path: str, question: str, candidates: list[Candidate]) -> None:
         self.questions[path] = {
@@ -81,7 +81,7 @@ def _near(cand: Candidate) -> str:
     return f"{before} {after}"
 
 
-def _distinct(cands: list[Candidate], key: Any) -> list[Candidate]:
+def _distinct(cands: list[Candidate], key: Callable[[str], str]) -> list[Candidate]:
     seen: set[str] = set()
     out = []
     for c in cands:
@@ -231,9 +231,9 @@ def locate(value: str, sources: list[tuple[str, list[str]]]) -> str | None:
 
 def record_sources(
     result: ParseResult, settled: Settled, sources: list[tuple[str, str]]
-) -> dict[str, dict[str, Any]]:
+) -> dict[str, ReadWhere]:
     """Evidence for every value read: where it is written and how sure the reader is."""
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[str, ReadWhere] = {}
     folded = [
         (name, [" ".join(line.lower().split()) for line in text.split("\n")])
         for name, text in sources

@@ -12,7 +12,7 @@ import threading
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -207,7 +207,7 @@ _lock = threading.Lock()
 
 def _load_file(path: Path, model: type[_Rule]) -> _Rule:
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        data: dict[str, object] = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise RulesError(f"rules file {path} is missing") from None
     except (OSError, UnicodeDecodeError) as e:

@@ -24,7 +24,7 @@ from mailbot.review.common import (
     load_case,
     parse_path,
     rows,
-    section,
+    section_text,
 )
 from mailbot.review.conflicts import case_conflicts
 from mailbot.review.maintenance import DiffRow, roster_diff
@@ -303,9 +303,8 @@ def edit_case(
         )
     missing, invalid = check_case(data, rules)
     data["missing"], data["invalid"] = [*missing], [{**p} for p in invalid]
-    agency = section(data, "agency")
-    code = agency.get("judiciary_code")
-    poc = section(data, "point_of_contact").get("email")
+    code = section_text(data, "agency", "judiciary_code")
+    poc = section_text(data, "point_of_contact", "email")
     casefiles.update_case(
         session,
         case,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import TYPE_CHECKING, TypeGuard
 
 from mailbot.domain.enums import CaseFlag
 from mailbot.domain.values import Json
@@ -66,7 +66,7 @@ def _is_mapping(value: object) -> TypeGuard[Mapping[str, Json]]:
     return type(value) is dict or isinstance(value, Mapping)  # JSON gives dicts: checked first
 
 
-def section(data: Mapping[str, Json], name: str) -> dict[str, Any]:
+def section(data: Mapping[str, Json], name: str) -> dict[str, Json]:
     value = data.get(name)
     return dict(value) if _is_mapping(value) else {}
 
@@ -75,6 +75,16 @@ def section_value(data: Mapping[str, Json], name: str, key: str) -> Json:
     """``section(data, name).get(key)``, without the copy."""
     value = data.get(name)
     return value.get(key) if _is_mapping(value) else None
+
+
+def section_text(data: Mapping[str, Json], name: str, key: str) -> str | None:
+    """``section(data, name).get(key)`` as text: a number where text belongs is read as
+    text (as :meth:`mailbot.domain.case_data.CaseData.load` reads it); anything else
+    that is not text (a list, a mapping, true/false) as nothing."""
+    value = section_value(data, name, key)
+    if isinstance(value, str) or value is None:
+        return value
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def row_views(data: Mapping[str, Json], name: str) -> list[Mapping[str, Json]]:

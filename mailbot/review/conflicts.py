@@ -9,13 +9,13 @@ records a set of requests mentions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from mailbot.domain import roster
 from mailbot.domain.roster import AgencyRef as AgencyRef
 from mailbot.domain.roster import OfficerRef as OfficerRef
 from mailbot.domain.roster import norm_number, norm_username
-from mailbot.domain.values import is_blank
+from mailbot.domain.values import Json, is_blank
 from mailbot.review.common import row_views, section_value
 from mailbot.store import roster_index
 from mailbot.store.roster_index import agency_ref as agency_ref
@@ -64,7 +64,7 @@ class RosterIndex(roster.RosterIndex):
         roster_index.load_officers(source, self, numbers, usernames, agency_ids)
 
 
-def officer_keys(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+def officer_keys(data: Mapping[str, Json]) -> list[tuple[str, str]]:
     """Each row of a request's ``officers`` as its (officer number, DPS username),
     normalized; a blank one is ""."""
     return [
@@ -73,13 +73,13 @@ def officer_keys(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-def mentioned(data: Mapping[str, Any]) -> tuple[set[str], set[str]]:
+def mentioned(data: Mapping[str, Json]) -> tuple[set[str], set[str]]:
     """Officer numbers and usernames a request (enrolment or changes) mentions."""
     return mentioned_in([data], [officer_keys(data)])
 
 
 def mentioned_in(
-    requests: Iterable[Mapping[str, Any]], officers: Iterable[list[tuple[str, str]]]
+    requests: Iterable[Mapping[str, Json]], officers: Iterable[list[tuple[str, str]]]
 ) -> tuple[set[str], set[str]]:
     """Officer numbers and usernames several requests mention, given their
     :func:`officer_keys` (in the same order)."""
@@ -100,7 +100,7 @@ def mentioned_in(
 
 
 def enrollment_conflicts(
-    data: Mapping[str, Any],
+    data: Mapping[str, Json],
     index: RosterIndex,
     officers: list[tuple[str, str]] | None = None,
 ) -> list[Conflict]:
@@ -156,7 +156,7 @@ def enrollment_conflicts(
     return found
 
 
-def case_conflicts(session: Session, data: Mapping[str, Any]) -> list[Conflict]:
+def case_conflicts(session: Session, data: Mapping[str, Json]) -> list[Conflict]:
     """:func:`enrollment_conflicts` for one request, loading what it needs."""
     numbers, usernames = mentioned(data)
     return enrollment_conflicts(data, RosterIndex.load(session, numbers, usernames))

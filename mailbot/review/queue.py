@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from mailbot.domain.enums import CaseFlag, CaseKind, CaseStatus
+from mailbot.domain.values import Json
 from mailbot.review.common import rows, section
 from mailbot.review.conflicts import RosterIndex, enrollment_conflicts, mentioned_in, officer_keys
 from mailbot.review.maintenance import DiffRow, diff_changes, resolve_agency
@@ -19,7 +20,24 @@ from mailbot.review.maintenance import DiffRow, diff_changes, resolve_agency
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from mailbot.store.listing import Listing
+    from mailbot.store.listing import Listing, QueuedCase
+
+
+class QueueEntryView(TypedDict):
+    """An entry of ``mailbot queue --json``."""
+
+    reference: str
+    status: str
+    kind: str
+    agency_name: Json  # as stored: a request of odd shape is shown as it is
+    agency_code: Json
+    sender: str | None
+    created_at: str
+    complete: bool
+    missing: int
+    flags: list[str]
+    conflicts: list[str]
+    diff: list[dict[str, Json]]
 
 
 @dataclass
@@ -27,8 +45,8 @@ class QueueEntry:
     reference: str
     status: str
     kind: str
-    agency_name: str | None
-    agency_code: str | None
+    agency_name: Json  # as stored: a request of odd shape is shown as it is
+    agency_code: Json
     sender: str | None
     created_at: datetime
     complete: bool
@@ -37,7 +55,7 @@ class QueueEntry:
     conflicts: list[str] = field(default_factory=list)
     diff: list[DiffRow] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> QueueEntryView:
         return {
             "reference": self.reference,
             "status": self.status,
@@ -84,9 +102,9 @@ def review_queue(source: Session | Listing) -> list[QueueEntry]:
     index = RosterIndex.load(source, numbers, usernames)
     entries: list[QueueEntry] = []
     for r, keys in zip(found, officers, strict=True):
-        data: Mapping[str, Any] = r.data or {}
+        data: Mapping[str, Json] = r.data or {}
         agency = section(data, "agency")
-        missing = len(data.get("missing") or []) + len(data.get("invalid") or [])
+        missing = _count(data.get("missing")) + _count(data.get("invalid"))
         flags = list(r.flags or [])
         entry = QueueEntry(
             reference=r.reference or "",
@@ -118,7 +136,16 @@ def review_queue(source: Session | Listing) -> list[QueueEntry]:
     return entries
 
 
-def _queued_cases(session: Session) -> list[Any]:
+def _count(problems: Json) -> int:
+    """How many items a checklist entry (``missing`` or ``invalid``) holds: its length
+    as stored (text, as ever, by its number of characters); nothing for a blank or
+    false value, one for any other."""
+    if isinstance(problems, str | list | dict):
+        return len(problems)
+    return 1 if problems else 0
+
+
+def _queued_cases(session: Session) -> list[QueuedCase]:
     """:meth:`mailbot.store.listing.Listing.queued_cases` through a Session."""
     from sqlalchemy import String, and_, cast, or_, select
 
@@ -146,11 +173,13 @@ def _queued_cases(session: Session) -> list[Any]:
         )
         .order_by(cases.c.created_at, cases.c.id)
     )
-    return list(session.execute(query))
+    from mailbot.store.listing import QueuedCase
+
+    return [QueuedCase._make(r) for r in session.execute(query)]
 
 
 def _load_unnumbered(
-    source: Session | Listing, index: RosterIndex, agency_id: int, changes: list[dict[str, Any]]
+    source: Session | Listing, index: RosterIndex, agency_id: int, changes: list[dict[str, Json]]
 ) -> None:
     """Officers named without a number are matched within their agency's roster, which
     is loaded only then (most changes give the number)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, exc, inspect
 from sqlalchemy.engine import URL, Connection, make_url
@@ -89,7 +89,7 @@ def make_engine(
     """
     parsed = _parse_url(url)
     backend = parsed.get_backend_name()
-    kwargs: dict[str, Any] = {}
+    kwargs: dict[str, bool | dict[str, str | int]] = {}
     if backend == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):

@@ -17,9 +17,10 @@ import contextlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeAlias, cast
 
 from mailbot.domain.enums import CaseStatus, OfficerStatus
+from mailbot.domain.values import Json
 from mailbot.errors import CaseError
 from mailbot.store.urls import (
     SQLITE_BUSY_TIMEOUT_MS,
@@ -27,6 +28,40 @@ from mailbot.store.urls import (
     parse_url,
     postgres_connect_args,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+# What a DB-API driver hands back in a cell: text, numbers, bytes, times (psycopg),
+# decoded JSON (psycopg; SQLite keeps JSON and times as text).
+Cell: TypeAlias = "Json | datetime | bytes"
+# What the queries here pass as parameters.
+Param: TypeAlias = "str | int"
+Row: TypeAlias = tuple[Cell, ...]
+# A record of the listings, as printed (JSON, tables, CSV).
+Record: TypeAlias = dict[str, Cell]
+# An agency of ``mailbot export``: AGENCY_COLUMNS and id, and its officers' records.
+ExportRecord: TypeAlias = dict[str, "Cell | list[Record]"]
+
+
+class Cursor(Protocol):
+    """The part of a DB-API cursor the listings use."""
+
+    def execute(self, query: str, params: tuple[Param, ...], /) -> object: ...
+
+    def fetchall(self) -> Sequence[Row]: ...
+
+    def close(self) -> None: ...
+
+
+class Connection(Protocol):
+    """The part of a DB-API connection the listings use (``sqlite3``, psycopg, or the
+    driver connection of a SQLAlchemy engine)."""
+
+    def cursor(self) -> Cursor: ...
+
+    def close(self) -> None: ...
+
 
 AGENCY_COLUMNS = (
     "judiciary_code",
@@ -90,10 +125,24 @@ class QueuedCase(NamedTuple):
     agency_code: str | None
     flags: list[str] | None
     created_at: datetime
-    data: dict[str, Any] | None  # only QUEUE_MEMBERS: see Listing.queued_cases
+    data: dict[str, Json] | None  # only QUEUE_MEMBERS: see Listing.queued_cases
 
 
-def _queue_data(values: list[Any]) -> dict[str, Any]:
+# A row of the queue's query: QueuedCase's columns, the members' array last; psycopg
+# decodes the JSON and the time, SQLite gives them as text.
+_DecodedQueueRow: TypeAlias = tuple[
+    str | None, str, str, str | None, str | None, "list[str] | None", datetime, "list[Json]"
+]
+_TextQueueRow: TypeAlias = tuple[
+    str | None, str, str, str | None, str | None, str | None, str, str | None
+]
+# (id, judiciary_code, name, poc_email, hod_email)
+AgencyRefRow: TypeAlias = tuple[int, str, str, str | None, str | None]
+# OFFICER_REF_COLUMNS
+OfficerRefRow: TypeAlias = tuple[int, str, str, int, str, str, str | None, str]
+
+
+def _queue_data(values: list[Json]) -> dict[str, Json]:
     """A case's data cut to :data:`QUEUE_MEMBERS`, from their values in that order (an
     agency that is not a mapping reads as one without name or code, as in full)."""
     name, code, officers, changes, missing, invalid = values
@@ -113,12 +162,12 @@ def no_such_agency(code: str) -> CaseError:
 class Listing:
     """A DB-API connection in one read-only transaction, with the backend's conversions."""
 
-    def __init__(self, connection: Any, backend: str, paramstyle: str) -> None:
+    def __init__(self, connection: Connection, backend: str, paramstyle: str) -> None:
         self.connection = connection
         self.backend = backend
         self._marker = "?" if paramstyle == "qmark" else "%s"
 
-    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    def rows(self, sql: str, params: Sequence[Param] = ()) -> list[Row]:
         """Run ``sql`` (placeholders written ``?``) and return every row."""
         if self._marker != "?":
             sql = sql.replace("?", self._marker)
@@ -129,7 +178,7 @@ class Listing:
         finally:
             cursor.close()
 
-    def time(self, value: Any) -> datetime:
+    def time(self, value: datetime | str) -> datetime:
         """A stored time as timezone-aware UTC (SQLite keeps naive UTC text)."""
         if isinstance(value, str):
             value = datetime.fromisoformat(value)
@@ -159,7 +208,9 @@ class Listing:
         if self.backend != "sqlite":
             return [
                 QueuedCase(ref, status, kind, sender, code, flags, time(created), _queue_data(v))
-                for ref, status, kind, sender, code, flags, created, v in found
+                for ref, status, kind, sender, code, flags, created, v in cast(
+                    "list[_DecodedQueueRow]", found
+                )
             ]
         # SQLite keeps JSON as text: decoded here, inline (thousands of rows).
         loads = json.loads
@@ -174,21 +225,28 @@ class Listing:
                 time(created),
                 None if v is None else _queue_data(loads(v)),
             )
-            for ref, status, kind, sender, code, flags, created, v in found
+            for ref, status, kind, sender, code, flags, created, v in cast(
+                "list[_TextQueueRow]", found
+            )
         ]
 
-    def agency_refs(self) -> list[Any]:
+    def agency_refs(self) -> list[AgencyRefRow]:
         """Every agency as (id, judiciary_code, name, poc_email, hod_email)."""
-        return self.rows("SELECT id, judiciary_code, name, poc_email, hod_email FROM agencies")
+        return cast(
+            "list[AgencyRefRow]",
+            self.rows("SELECT id, judiciary_code, name, poc_email, hod_email FROM agencies"),
+        )
 
-    def officer_refs(self, key: str | None = None, values: Iterable[Any] = ()) -> list[Any]:
+    def officer_refs(
+        self, key: str | None = None, values: Iterable[Param] = ()
+    ) -> list[OfficerRefRow]:
         """Officers as :data:`OFFICER_REF_COLUMNS`: all of them, or those whose ``key``
         (one of :data:`OFFICER_KEYS`) is one of ``values``."""
         sql = f"SELECT {', '.join(OFFICER_REF_COLUMNS)} FROM officers"
         params = list(values)
         if key is not None:
             sql += f" WHERE {OFFICER_KEYS[key]} IN ({', '.join('?' * len(params))})"
-        return self.rows(sql, params)
+        return cast("list[OfficerRefRow]", self.rows(sql, params))
 
     def check_agency(self, code: str | None) -> None:
         if code is not None and not self.rows(
@@ -200,7 +258,7 @@ class Listing:
 # --- the records listings ---------------------------------------------------------------
 
 
-def list_agencies(listing: Listing) -> list[dict[str, Any]]:
+def list_agencies(listing: Listing) -> list[Record]:
     """Every agency record, by judiciary code, with its count of active officers."""
     columns = ", ".join(f"a.{c}" for c in AGENCY_COLUMNS)
     found = listing.rows(
@@ -214,7 +272,7 @@ def list_agencies(listing: Listing) -> list[dict[str, Any]]:
     out = []
     for r in found:
         row = dict(zip(names, r, strict=True))
-        row["created_at"] = listing.time(row["created_at"]).isoformat()
+        row["created_at"] = listing.time(cast("datetime | str", row["created_at"])).isoformat()
         row["has_logo"] = bool(row["has_logo"])
         out.append(row)
     return out
@@ -222,7 +280,7 @@ def list_agencies(listing: Listing) -> list[dict[str, Any]]:
 
 def list_officers(
     listing: Listing, agency_code: str | None = None, include_inactive: bool = True
-) -> list[dict[str, Any]]:
+) -> list[Record]:
     """Officer records with their agency's code and name, by agency then name."""
     listing.check_agency(agency_code)
     columns = ", ".join(f"o.{c}" for c in OFFICER_COLUMNS)
@@ -230,7 +288,7 @@ def list_officers(
         f"SELECT {columns}, a.judiciary_code, a.name FROM officers AS o "
         "JOIN agencies AS a ON a.id = o.agency_id WHERE 1 = 1"
     )
-    params: list[Any] = []
+    params: list[Param] = []
     if agency_code is not None:
         sql += " AND a.judiciary_code = ?"
         params.append(agency_code.strip())
@@ -242,27 +300,31 @@ def list_officers(
     return [dict(zip(names, r, strict=True)) for r in listing.rows(sql, params)]
 
 
-def export_records(listing: Listing, agency_code: str | None = None) -> list[dict[str, Any]]:
+def export_records(listing: Listing, agency_code: str | None = None) -> list[ExportRecord]:
     """Approved agencies, each with ``officers`` (every status, so deactivations show)."""
     listing.check_agency(agency_code)
     sql = f"SELECT {', '.join(AGENCY_COLUMNS)}, id FROM agencies"
-    params: list[Any] = []
+    params: list[Param] = []
     if agency_code is not None:
         sql += " WHERE judiciary_code = ?"
         params.append(agency_code.strip())
-    agencies: dict[int, dict[str, Any]] = {}
+    agencies: dict[int, ExportRecord] = {}
+    officers_of: dict[int, list[Record]] = {}
     names = (*AGENCY_COLUMNS, "id")  # the JSON export has always carried the id
     for r in listing.rows(sql + " ORDER BY judiciary_code", params):
-        agencies[r[-1]] = {**dict(zip(names, r, strict=True)), "officers": []}
+        agency_id = cast(int, r[-1])
+        officers: list[Record] = []
+        officers_of[agency_id] = officers
+        agencies[agency_id] = {**dict(zip(names, r, strict=True)), "officers": officers}
     if agencies:
         sql = f"SELECT agency_id, {', '.join(OFFICER_COLUMNS)} FROM officers"
         ids = list(agencies) if agency_code is not None else []
         if ids:
             sql += f" WHERE agency_id IN ({', '.join('?' * len(ids))})"
         for r in listing.rows(sql + " ORDER BY last_name, first_name", ids):
-            owner = agencies.get(r[0])
+            owner = officers_of.get(cast(int, r[0]))  # agency_id
             if owner is not None:
-                owner["officers"].append(dict(zip(OFFICER_COLUMNS, r[1:], strict=True)))
+                owner.append(dict(zip(OFFICER_COLUMNS, r[1:], strict=True)))
     return list(agencies.values())
 
 
@@ -277,7 +339,7 @@ def open_listing(url: str) -> Iterator[Listing]:
     a Session would give, or as "run `mailbot db upgrade`" when the schema is behind.
     """
     parts = parse_url(url)
-    engine: Any = None
+    engine: Engine | None = None
     try:
         opened = _connect(parts) if parts is not None else None
         if opened is None:
@@ -311,9 +373,10 @@ def _connect(parts: DatabaseURL) -> tuple[Listing, tuple[type[Exception], ...]] 
         return Listing(connection, "sqlite", sqlite3.paramstyle), (sqlite3.Error,)
     try:
         import psycopg
+        from psycopg.conninfo import make_conninfo
     except ImportError:
         return None
-    params: dict[str, Any] = {
+    params: dict[str, str | int | None] = {
         "dbname": parts.database,
         "user": parts.username,
         "password": parts.password,
@@ -323,14 +386,15 @@ def _connect(parts: DatabaseURL) -> tuple[Listing, tuple[type[Exception], ...]] 
     params = {k: v for k, v in params.items() if v}  # as SQLAlchemy: unset parts left out
     params.update(parts.query)
     params.update(postgres_connect_args())  # as make_engine's connect_args: these win
-    server = psycopg.connect(**params)
+    # As psycopg.connect(**params) does: the options written as one connection string.
+    server = psycopg.connect(make_conninfo("", **params))
     # One snapshot for every query of the listing, and nothing written by mistake.
     server.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
     server.read_only = True
     return Listing(server, "postgresql", psycopg.paramstyle), (psycopg.Error,)
 
 
-def _through_sqlalchemy(url: str) -> tuple[Any, Listing, tuple[type[Exception], ...]]:
+def _through_sqlalchemy(url: str) -> tuple[Engine, Listing, tuple[type[Exception], ...]]:
     """The driver connection of a SQLAlchemy engine, for URLs only SQLAlchemy reads."""
     from mailbot.store import db
 
@@ -351,7 +415,7 @@ def _begin(listing: Listing) -> None:
         listing.rows("BEGIN")
 
 
-def _failure(url: str, error: Exception, engine: Any) -> Exception:
+def _failure(url: str, error: Exception, engine: Engine | None) -> Exception:
     """What the Session path raises for ``error``: the translated :class:`StoreError`,
     or :class:`~mailbot.errors.SchemaOutOfDate` when the schema is behind."""
     from mailbot.errors import MailbotError

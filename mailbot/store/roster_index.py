@@ -9,7 +9,7 @@ when a Session is used.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from mailbot.domain import roster
 from mailbot.domain.roster import AgencyRef, OfficerRef, RosterIndex, norm_number, norm_username
@@ -18,7 +18,7 @@ from mailbot.domain.values import Json
 if TYPE_CHECKING:  # the listings load the roster without SQLAlchemy
     from sqlalchemy.orm import Session
 
-    from mailbot.store.listing import Listing
+    from mailbot.store.listing import AgencyRefRow, Listing, OfficerRefRow
     from mailbot.store.models import Agency
 
 _CHUNK = 500
@@ -62,15 +62,18 @@ class SessionRoster:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def agency_refs(self) -> list[Any]:
+    def agency_refs(self) -> list[AgencyRefRow]:
         from sqlalchemy import select
 
         from mailbot.store.models import Agency
 
         columns = (Agency.id, Agency.judiciary_code, Agency.name, Agency.poc_email)
-        return list(self.session.execute(select(*columns, Agency.hod_email)))
+        query = select(*columns, Agency.hod_email)
+        return [cast("AgencyRefRow", tuple(r)) for r in self.session.execute(query)]
 
-    def officer_refs(self, key: str | None = None, values: Iterable[object] = ()) -> list[Any]:
+    def officer_refs(
+        self, key: str | None = None, values: Iterable[str | int] = ()
+    ) -> list[OfficerRefRow]:
         from sqlalchemy import func, select
 
         from mailbot.store.listing import OFFICER_REF_COLUMNS
@@ -85,7 +88,8 @@ class SessionRoster:
                 "agency_id": o.agency_id,
             }[key]
             query = query.where(column.in_(list(values)))
-        return list(self.session.execute(query))
+        # Core columns are untyped to mypy: the row is OFFICER_REF_COLUMNS' types.
+        return [cast("OfficerRefRow", tuple(r)) for r in self.session.execute(query)]
 
 
 def roster_reader(source: Session | Listing) -> Listing | SessionRoster:
@@ -96,7 +100,7 @@ def roster_reader(source: Session | Listing) -> Listing | SessionRoster:
     return source if isinstance(source, Listing) else SessionRoster(source)
 
 
-def _officer_ref(row: Any) -> OfficerRef:
+def _officer_ref(row: OfficerRefRow) -> OfficerRef:
     """An :class:`OfficerRef` from a row of ``OFFICER_REF_COLUMNS``."""
     return OfficerRef(row[0], row[1], row[2], row[3], row[4], row[5], row[6], str(row[7]))
 

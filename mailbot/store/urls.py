@@ -118,12 +118,12 @@ CONNECT_TIMEOUT_SECONDS = 10
 
 def postgres_connect_args(
     connect_timeout: float = CONNECT_TIMEOUT_SECONDS, statement_timeout: float | None = None
-) -> dict[str, object]:
+) -> dict[str, str | int]:
     """psycopg connection options: ``connect_timeout``, TCP keepalives and a TCP user
     timeout of the same length (a server that stops answering is noticed), and a
     server-side ``statement_timeout`` (seconds; 0 or None for none)."""
     wait = max(1, round(connect_timeout))
-    args: dict[str, object] = {
+    args: dict[str, str | int] = {
         "connect_timeout": wait,
         "keepalives": 1,
         "keepalives_idle": wait,
