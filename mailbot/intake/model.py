@@ -5,14 +5,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 Intent = Literal["enrollment", "officer_maintenance", "other"]
 Action = Literal["add", "update", "deactivate"]
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def plain_apostrophes(value: Any) -> Any:
+    """ "O’Brien" -> "O'Brien": the typographic apostrophe a mail client or a word
+    processor puts in a name is the plain one, so that names from different mails (and
+    the roster built from them) compare equal whatever client the sender used."""
+    return value.translate(_APOSTROPHES) if isinstance(value, str) else value
+
+
+_NAMED = ("name", "last_name", "first_name", "title", "agency")
+"""Fields holding a person's name, a title or an agency name (the plain apostrophe)."""
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    @field_validator(*_NAMED, check_fields=False)
+    @classmethod
+    def _plain(cls, value: Any) -> Any:
+        return plain_apostrophes(value)
 
 
 class Agency(_Model):
@@ -49,6 +68,13 @@ class Change(BaseModel):
 
     action: Action
     officer_number: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        return {k: plain_apostrophes(v) if k in _NAMED else v for k, v in data.items()}
 
 
 class Invalid(_Model):

@@ -133,8 +133,9 @@ def settle(
             s.took("agency.phone", pick[0], "the only agency phone number in the message")
         else:
             s.ask("agency.phone", "Which is the agency's phone number?", phones)
-    if agency.address is None and found.addresses:
-        addresses = _distinct(found.addresses, lambda v: _digits(v))
+    addresses = [c for c in found.addresses if not _other_place(c, rules)]
+    if agency.address is None and addresses:
+        addresses = _distinct(addresses, lambda v: _digits(v))
         if len(addresses) == 1:
             agency.address = addresses[0].value
             s.took("agency.address", addresses[0], "the only postal address in the message")
@@ -181,6 +182,19 @@ def settle(
             found.officer_numbers,
         )
     return s
+
+
+def _other_place(cand: Candidate, rules: Rules) -> bool:
+    """True when a signature's address line gives it to another office of the town
+    ("Town Hall: 31 The Green, ..." under a chief's name) and does not name the agency's
+    own place. (Written in the request, "Town office, 130 Brook Road" is a constable's
+    own address.)"""
+    if not cand.where.startswith("signature"):
+        return False
+    ev = rules.language.evidence
+    return _has_word(cand.line, ev.other_place_words) and not _has_word(
+        cand.line, ev.agency_place_words
+    )
 
 
 def _someone_elses(cand: Candidate, poc: str, rules: Rules) -> bool:

@@ -99,8 +99,9 @@ def header_map(
             continue
         words = preferred.get(key) or []
         at = next(j for j, k in mapping.items() if k == key)
-        if _names_any(cell, words) and not _names_any(cells[at], words):
-            del mapping[at]  # "Badge" then "VT LEO #": the LEO number is the one
+        if _rank(cell, words) < _rank(cells[at], words):
+            # "Badge" then "VT LEO #" (or "Officer Number"): the LEO number is the one
+            del mapping[at]
             mapping[i] = key
     blank = sum(1 for c in cells if not c.strip())
     if len(mapping) < rules.columns.detection.min_columns:
@@ -113,9 +114,11 @@ def header_map(
     return mapping
 
 
-def _names_any(cell: str, words: list[str]) -> bool:
+def _rank(cell: str, words: list[str]) -> int:
+    """How strongly a heading names the preferred column: the index of the first of
+    ``words`` it holds (earlier words rank higher), ``len(words)`` when none."""
     norm = set(_norm(cell).replace("/", " ").split())
-    return any(w in norm for w in words)
+    return next((n for n, w in enumerate(words) if w in norm), len(words))
 
 
 def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> Officer | None:
