@@ -24,7 +24,7 @@ _EMPTY_SLOT = re.compile(r"(?:--|[,;|\t–—])[ \t]*(?:--|[,;|\t–—])")
 """Two separators with nothing between: a field left empty ("Officer --  -- ghalloran")."""
 _NUMBER = re.compile(r"^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5}$")
 _LABELLED_NUMBER = re.compile(
-    r"^(?:VT\s+)?(?:LEO|badge|officer|justice\s+system\s+id|JSID|ID|number|no\.?|#)"
+    r"^(?:VT\s+)?(?:LEO|badge|officer|justice\s+(?:system\s+)?id|JSID|ID|number|no\.?|#)"
     r"(?:\s*(?:number|num\.?|no\.?|#|id))?\s*[:#]?\s*#?\s*([A-Za-z0-9-]{2,12})$",
     re.I,
 )

@@ -46,6 +46,12 @@ def _synonyms(rules: Rules) -> dict[str, str]:
 
 
 @per_rules
+def _export_suffix(rules: Rules) -> re.Pattern[str]:
+    words = "|".join(re.escape(w.lower()) for w in rules.columns.detection.export_suffixes)
+    return re.compile(rf"\s+(?:{words or '(?!)'})$")
+
+
+@per_rules
 def _seen_cells(rules: Rules) -> dict[str, str | None]:
     """Memo of :func:`column_key` (every line of a message is tried as a heading)."""
     return {}
@@ -61,7 +67,12 @@ def column_key(cell: str, rules: Rules) -> str | None:
         return known
     if len(seen) >= _MAX_SEEN:
         seen.clear()
-    key = seen[cell] = _column_key(cell, _synonyms(rules))
+    key = _column_key(cell, _synonyms(rules))
+    if key is None:
+        # "RANK_DESC" in a records-system export: "Rank" with the export's suffix
+        bare = _export_suffix(rules).sub("", _norm(cell))
+        key = _column_key(bare, _synonyms(rules)) if bare != _norm(cell) else None
+    seen[cell] = key
     return key
 
 
@@ -166,6 +177,9 @@ _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
 _NOT_YET = re.compile(
     r"^\(?(?:still\s+|yet\s+)?(?:not\b[\w\s]{0,30}|none\b.{0,20}|(?:pending|awaiting|waiting)\b.{0,60}|unknown|tbd"
     r"|n/a|to\s+follow"
+    # "(academy - not assigned yet)": why, then that it is not given yet
+    r"|[a-z][\w ]{0,25}?\s*[-–—:,]\s*(?:still\s+)?not\s+(?:yet\s+)?"
+    r"(?:assigned|issued|given|set\s+up|created)\b.{0,20}"
     r"|\?+)\)?$",
     re.I,
 )
