@@ -180,6 +180,9 @@ _NOT_YET = re.compile(
     # "(academy - not assigned yet)": why, then that it is not given yet
     r"|[a-z][\w ]{0,25}?\s*[-–—:,]\s*(?:still\s+)?not\s+(?:yet\s+)?"
     r"(?:assigned|issued|given|set\s+up|created)\b.{0,20}"
+    # "(account still being set up)"
+    r"|(?:[a-z]+\s+){0,2}(?:still\s+)?being\s+"
+    r"(?:set\s+up|created|requested|processed|issued)\b.{0,30}"
     r"|\?+)\)?$",
     re.I,
 )

@@ -173,3 +173,41 @@ def test_town_office_address_written_by_a_constable_is_the_agencys() -> None:
     )
     result = parse_message(_mail(body, sender="wfoss.constable@gmail.test"))
     assert result.agency.address == "3863 VT Route 30, Stowbridge VT 05672"
+
+
+# --- a username said to be on its way; a "first/last" name column -------------------------
+
+
+def test_list_line_username_tbd_with_its_reason_is_missing() -> None:
+    """ "username TBD (account still being set up)": the officer is read, his username is
+    not given yet (asked for), not an unread line."""
+    body = _AGENCY + (
+        "Address: 12 Main Street, Stowbridge, VT 05672\nPhone: 802-555-0140\n\n"
+        "Officers:\n- Officer Travis Devoid, SB2T1, tdevoid\n"
+        "- Officer Paige Gevry, SB2P6, username TBD (account still being set up)\n\n"
+        "Chief Ray Olmstead\n"
+    )
+    result = parse_message(_mail(body))
+    assert _officers(result) == [
+        ("Devoid", "Travis", "Officer", "SB2T1", "tdevoid"),
+        ("Gevry", "Paige", "Officer", "SB2P6", None),
+    ]
+    assert "officers[1].dps_username" in result.missing
+
+
+def test_first_last_heading_names_the_name_column() -> None:
+    """ "Officers (first/last, rank, LEO#, DPS login):" over comma rows: the first cell is
+    the officer's name in First Last order."""
+    body = _AGENCY + (
+        "Address: 12 Main Street, Stowbridge, VT 05672\nPhone: 802-555-0140\n\n"
+        "Officers (first/last, rank, LEO#, DPS login):\n"
+        "Jason Ravelin, Lieutenant, SB003, jravelin\n"
+        "Kelsey O'Brien, Detective, SB029, kobrien\n\n"
+        "Thank you,\nRay Olmstead\nChief\n"
+    )
+    result = parse_message(_mail(body))
+    assert _officers(result) == [
+        ("Ravelin", "Jason", "Lieutenant", "SB003", "jravelin"),
+        ("O'Brien", "Kelsey", "Detective", "SB029", "kobrien"),
+    ]
+    assert not [p for p in result.missing if p.startswith("officers")]
