@@ -133,14 +133,23 @@ def settle(
             s.took("agency.phone", pick[0], "the only agency phone number in the message")
         else:
             s.ask("agency.phone", "Which is the agency's phone number?", phones)
-    addresses = [c for c in found.addresses if not _other_place(c, rules)]
-    if agency.address is None and addresses:
-        addresses = _distinct(addresses, lambda v: _digits(v))
+    own = [c for c in found.addresses if not _other_place(c, rules)]
+    if agency.address is None and own:
+        addresses = _distinct(own, lambda v: _digits(v))
         if len(addresses) == 1:
             agency.address = addresses[0].value
             s.took("agency.address", addresses[0], "the only postal address in the message")
         else:
             s.ask("agency.address", "Which is the agency's address?", addresses)
+    elif agency.address is None and found.addresses:
+        # Only the town hall's address, in a signature: many small departments are
+        # housed there, so the sender is not asked again; staff confirm it.
+        s.ask(
+            "agency.address",
+            "The only postal address is in the signature and names another office of the"
+            " town: is it the agency's address?",
+            _distinct(found.addresses, lambda v: _digits(v)),
+        )
     if agency.judiciary_code is None and found.codes:
         codes = _distinct(found.codes, str)
         if len(codes) == 1:

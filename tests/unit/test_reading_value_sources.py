@@ -134,9 +134,10 @@ def test_apostrophes_are_plain_in_every_name_field() -> None:
 # --- an address in a town-hall signature --------------------------------------------------
 
 
-def test_town_hall_address_in_the_signature_is_not_the_agencys() -> None:
-    """The only postal address is the town hall's, in the chief's signature: the agency's
-    address is not given (the checklist asks for it), not taken from the signature."""
+def test_town_hall_address_in_the_signature_is_a_question_for_staff() -> None:
+    """The only postal address is the town hall's, in the chief's signature: it may be
+    the department's (small departments are housed there) or not, so it is neither
+    taken as the agency's nor asked of the sender again: staff are asked to confirm."""
     body = _AGENCY + (
         "Phone: 802-555-0140\n\n"
         "Last Name\tFirst Name\tRank\tOfficer #\tDPS Username\n"
@@ -146,7 +147,9 @@ def test_town_hall_address_in_the_signature_is_not_the_agencys() -> None:
     )
     result = parse_message(_mail(body))
     assert result.agency.address is None
-    assert "agency.address" in result.missing
+    assert "agency.address" not in result.missing
+    (question,) = [q for q in result.questions if q["field"] == "agency.address"]
+    assert [c["value"] for c in question["candidates"]] == ["31 The Green, Stowbridge, VT 05672"]
 
 
 def test_police_address_in_the_signature_is_still_taken() -> None:
