@@ -192,13 +192,14 @@ def address_in(text: str) -> str | None:
 
 
 _CODE_INLINE = re.compile(
-    r"(?:judiciary|judicial|JB|court|our|the|agency['’]?s?)\s+(?:bureau\s+)?code\b"
+    # "judiciary 0511" (the word "code" left out) too
+    r"(?:judiciary(?=\s+\d{4}\b)|(?:judiciary|judicial|JB|court|our|the|agency['’]?s?)\s+(?:bureau\s+)?code\b)"
     r"(?:[ \t]+(?:assigned|given|issued)(?:[ \t]+(?:to|by)[ \t]+[\w'’]+){0,2})?"  # "... to us is"
     r"\s*(?:is|of|:|-|#|number)?\s*#?\s*(\d{1,8})\b",
     re.I,
 )
 _PHONE_INLINE = re.compile(
-    r"(?:phone(?:\s+(?:number|#|no\.?))?|telephone|tel\.?|reached\s+at"
+    r"(?:phone(?:\s+(?:number|#|no\.?))?|telephone|tel\.?|(?<![\w.])ph\.?|reached\s+at"
     r"|(?:main|office|station|business|front\s+desk|dispatch|non-emergency)\s+(?:number|line)"
     r"|number\s+(?:for|of)\s+the\s+(?:department|station|agency|office))"
     r"\s*(?:is|:|-|at)?\s*"

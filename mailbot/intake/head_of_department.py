@@ -192,7 +192,8 @@ def _head_words(rules: Rules) -> list[str]:
 
 def title_before(name: str, text: str, rules: Rules) -> str | None:
     """The head title written before the person's last name near the end of ``text``
-    ("- Chief Olmstead", "Sheriff R. Olmstead"), or None."""
+    ("- Chief Olmstead", "Sheriff R. Olmstead") or in a self-introduction near its start
+    ("this is chief dan willey"), or None."""
     last = name.split()[-1] if name.split() else ""
     if len(last) < 2:
         return None
@@ -204,6 +205,15 @@ def title_before(name: str, text: str, rules: Rules) -> str | None:
     found = None
     for m in pattern.finditer(text[-_TITLE_TAIL:]):
         found = m.group(1)
+    if found is None:
+        # "this is chief dan willey from the richmond police dept.": introduced, in lower case
+        intro = re.compile(
+            rf"(?i:\b(?:this\s+is|I\s+am|I['’]?m)[ \t]+({alt})\.?[ \t]+"
+            rf"(?:[\w'’-]+\.?[ \t]+){{0,2}}{re.escape(last)})(?!\w)"
+        )
+        said = intro.search(text[:_TITLE_TAIL])
+        if said:
+            found = next(t for t in titles if t.lower() == said.group(1).lower())
     return found
 
 

@@ -24,7 +24,7 @@ _EMPTY_SLOT = re.compile(r"(?:--|[,;|\t–—])[ \t]*(?:--|[,;|\t–—])")
 """Two separators with nothing between: a field left empty ("Officer --  -- ghalloran")."""
 _NUMBER = re.compile(r"^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5}$")
 _LABELLED_NUMBER = re.compile(
-    r"^(?:VT\s+)?(?:LEO|badge|officer|justice\s+system\s+id|JSID|ID|number|no\.?|#)"
+    r"^(?:VT\s+)?(?:LEO|badge|officer|justice\s+(?:system\s+)?id|JSID|ID|number|no\.?|#)"
     r"(?:\s*(?:number|num\.?|no\.?|#|id))?\s*[:#]?\s*#?\s*([A-Za-z0-9-]{2,12})$",
     re.I,
 )
@@ -49,6 +49,8 @@ _BARE_USER_LABEL = re.compile(
 """A username's label with its value left out ("DPS: (not issued yet)")."""
 _USER = re.compile(r"^(?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}$")
 _ADDRESS = re.compile(r"^[A-Za-z0-9][\w.+'-]{0,63}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$")
+_SHORT_DPS = re.compile(r"^[a-z][a-z0-9._-]{1,29}@dps$", re.I)
+"""A username with the DPS domain written short ("tkinney@dps")."""
 _NAME_PIECE = re.compile(
     r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|del|la|le))*$"
 )
@@ -173,7 +175,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             continue
         if _BARE_USER_LABEL.match(bare) and bare.strip(":").strip():
             continue
-        if user is None and _ADDRESS.match(bare):
+        if user is None and (_ADDRESS.match(bare) or _SHORT_DPS.match(bare)):
             # "bdonovan@dps.state.vt.us": a username on the DPS domain (another
             # domain's address is kept as written, and found invalid)
             user = bare_username(bare, rules)

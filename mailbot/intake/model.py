@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal, NotRequired, TypedDict, cast
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from mailbot.domain.values import Json
 
@@ -52,8 +52,28 @@ def as_json(value: LogoFacts | ReadWhere | StaffQuestion) -> dict[str, Json]:
     return cast("dict[str, Json]", dict(value))
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def plain_apostrophes(value: str) -> str:
+    """ "O’Brien" -> "O'Brien": the typographic apostrophe a mail client or a word
+    processor puts in a name is the plain one, so that names from different mails (and
+    the roster built from them) compare equal whatever client the sender used."""
+    return value.translate(_APOSTROPHES)
+
+
+_NAMED = ("name", "last_name", "first_name", "title", "agency")
+"""Fields holding a person's name, a title or an agency name (the plain apostrophe)."""
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    @field_validator(*_NAMED, check_fields=False)
+    @classmethod
+    def _plain(cls, value: object) -> object:
+        # ``agency`` is also ParseResult's Agency model: only text is changed
+        return plain_apostrophes(value) if isinstance(value, str) else value
 
 
 class Agency(_Model):
@@ -90,6 +110,16 @@ class Change(BaseModel):
 
     action: Action
     officer_number: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, data: object) -> object:
+        if not isinstance(data, dict):
+            return data
+        return {
+            k: plain_apostrophes(v) if k in _NAMED and isinstance(v, str) else v
+            for k, v in data.items()
+        }
 
 
 class Invalid(_Model):

@@ -90,15 +90,20 @@ _POC_WILL_ACT = re.compile(
 # "Point of contact will be Cpl. Dean Harrow, dharrow@..." (no "the"/"our")
 _POC_BARE_NAMED = re.compile(
     rf"(?<![\w-])(?i:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC))"
-    rf"\s+(?i:will\s+be|shall\s+be|is)\s+({_CAP_RUN})"
+    rf"\s+(?i:will\s+be|shall\s+be|is)\s+(?:[a-z]{{2,12}}\.?\s+)?({_CAP_RUN})"
 )
+"""... also with the rank typed in lower case ("PoC is officer Kristen Blow, ...")."""
 
 
 _SELF_POC = re.compile(
-    r"\bI(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"
+    # "I (Sgt. Corinne Tatro) will be ...": the writer's own name in brackets
+    r"\bI(?:\s*\((?P<own>[^()]{3,60})\))?(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"
     r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
     r"(?:agency['’]s\s+|department['’]s\s+)?(?:(?:e-?ticket(?:ing)?\s+)?"
-    r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)"
+    r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact"
+    # "I will be the contact for this" (for the e-tickets, not for another matter)
+    r"|(?:main\s+|primary\s+)?contact(?:\s+person)?(?=\s*(?:[.,;!]|$|¶|(?:for|on)\s+"
+    r"(?:this|it|that|these|us|them|(?:the\s+)?e-?tick\w*|(?:the\s+)?electronic\s+tick\w*)\b)))"
     r"|designated\s+myself|(?:point[- ]of[- ]contact|PoC)"
     r"\s*(?:will\s+be|is|[:=]|[-–]\s)?\s*(?::\s*)?(?:me|myself)\b"
     # "... and will be the point of contact myself"
@@ -140,6 +145,8 @@ def point_of_contact(
         # "Tim Hale" in the From header, "Chief Timothy Hale" signed: the name in full
         self_name = fuller_name(head_from_sender(sender[0], rules)[0], head, rules) or head
         self_name = self_name if own else None
+        if own and own.group("own") and person_name(own.group("own"), rules):
+            self_name = person_name(own.group("own"), rules)  # "I (Sgt. Corinne Tatro) will"
         m = (
             _POC_DESIGNATED.search(flat)
             or _POC_WILL_BE.search(flat)
@@ -217,7 +224,7 @@ def point_of_contact(
 
 _POC_ANCHOR = re.compile(
     r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b|e-?ticket(?:ing)?[ \n]contact\b"
-    r"|will[ \n]coordinate\b",
+    r"|will[ \n]coordinate\b|be[ \n]the[ \n](?:main[ \n]|primary[ \n])?contact\b",
     re.I,
 )
 
@@ -228,7 +235,7 @@ _BEFORE, _AFTER = 300, 400
 
 _POC_ANCHOR_LOWER = re.compile(
     r"point[- \n]of[- \n]contact|poc\b|myself\b|e-?ticket(?:ing)?[ \n]contact\b"
-    r"|will[ \n]coordinate\b"
+    r"|will[ \n]coordinate\b|be[ \n]the[ \n](?:main[ \n]|primary[ \n])?contact\b"
 )
 
 

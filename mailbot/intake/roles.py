@@ -133,13 +133,23 @@ def settle(
             s.took("agency.phone", pick[0], "the only agency phone number in the message")
         else:
             s.ask("agency.phone", "Which is the agency's phone number?", phones)
-    if agency.address is None and found.addresses:
-        addresses = _distinct(found.addresses, lambda v: _digits(v))
+    own = [c for c in found.addresses if not _other_place(c, rules)]
+    if agency.address is None and own:
+        addresses = _distinct(own, lambda v: _digits(v))
         if len(addresses) == 1:
             agency.address = addresses[0].value
             s.took("agency.address", addresses[0], "the only postal address in the message")
         else:
             s.ask("agency.address", "Which is the agency's address?", addresses)
+    elif agency.address is None and found.addresses:
+        # Only the town hall's address, in a signature: many small departments are
+        # housed there, so the sender is not asked again; staff confirm it.
+        s.ask(
+            "agency.address",
+            "The only postal address is in the signature and names another office of the"
+            " town: is it the agency's address?",
+            _distinct(found.addresses, lambda v: _digits(v)),
+        )
     if agency.judiciary_code is None and found.codes:
         codes = _distinct(found.codes, str)
         if len(codes) == 1:
@@ -181,6 +191,19 @@ def settle(
             found.officer_numbers,
         )
     return s
+
+
+def _other_place(cand: Candidate, rules: Rules) -> bool:
+    """True when a signature's address line gives it to another office of the town
+    ("Town Hall: 31 The Green, ..." under a chief's name) and does not name the agency's
+    own place. (Written in the request, "Town office, 130 Brook Road" is a constable's
+    own address.)"""
+    if not cand.where.startswith("signature"):
+        return False
+    ev = rules.language.evidence
+    return _has_word(cand.line, ev.other_place_words) and not _has_word(
+        cand.line, ev.agency_place_words
+    )
 
 
 def _someone_elses(cand: Candidate, poc: str, rules: Rules) -> bool:

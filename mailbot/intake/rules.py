@@ -109,6 +109,9 @@ class Detection(_Rule):
     preferred: dict[str, list[str]] = Field(default_factory=dict)
     """Words that make a heading the one to read when two name the same field (a "VT
     LEO #" column beside an internal "Badge" column)."""
+    export_suffixes: list[str] = Field(default_factory=list)
+    """Words a records-system export puts after a heading ("RANK_DESC"): the heading
+    without them is tried too."""
 
 
 class Columns(_Rule):
@@ -164,6 +167,8 @@ class Evidence(_Rule):
     personal_phone_words: list[str]
     role_mailboxes: list[str]
     other_person_words: list[str] = []
+    other_place_words: list[str] = []
+    agency_place_words: list[str] = []
 
 
 class Language(_Rule):

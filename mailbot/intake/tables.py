@@ -46,6 +46,12 @@ def _synonyms(rules: Rules) -> dict[str, str]:
 
 
 @per_rules
+def _export_suffix(rules: Rules) -> re.Pattern[str]:
+    words = "|".join(re.escape(w.lower()) for w in rules.columns.detection.export_suffixes)
+    return re.compile(rf"\s+(?:{words or '(?!)'})$")
+
+
+@per_rules
 def _seen_cells(rules: Rules) -> dict[str, str | None]:
     """Memo of :func:`column_key` (every line of a message is tried as a heading)."""
     return {}
@@ -61,7 +67,12 @@ def column_key(cell: str, rules: Rules) -> str | None:
         return known
     if len(seen) >= _MAX_SEEN:
         seen.clear()
-    key = seen[cell] = _column_key(cell, _synonyms(rules))
+    key = _column_key(cell, _synonyms(rules))
+    if key is None:
+        # "RANK_DESC" in a records-system export: "Rank" with the export's suffix
+        bare = _export_suffix(rules).sub("", _norm(cell))
+        key = _column_key(bare, _synonyms(rules)) if bare != _norm(cell) else None
+    seen[cell] = key
     return key
 
 
@@ -99,8 +110,9 @@ def header_map(
             continue
         words = preferred.get(key) or []
         at = next(j for j, k in mapping.items() if k == key)
-        if _names_any(cell, words) and not _names_any(cells[at], words):
-            del mapping[at]  # "Badge" then "VT LEO #": the LEO number is the one
+        if _rank(cell, words) < _rank(cells[at], words):
+            # "Badge" then "VT LEO #" (or "Officer Number"): the LEO number is the one
+            del mapping[at]
             mapping[i] = key
     blank = sum(1 for c in cells if not c.strip())
     if len(mapping) < rules.columns.detection.min_columns:
@@ -113,9 +125,11 @@ def header_map(
     return mapping
 
 
-def _names_any(cell: str, words: list[str]) -> bool:
+def _rank(cell: str, words: list[str]) -> int:
+    """How strongly a heading names the preferred column: the index of the first of
+    ``words`` it holds (earlier words rank higher), ``len(words)`` when none."""
     norm = set(_norm(cell).replace("/", " ").split())
-    return any(w in norm for w in words)
+    return next((n for n, w in enumerate(words) if w in norm), len(words))
 
 
 def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> Officer | None:
@@ -163,6 +177,12 @@ _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
 _NOT_YET = re.compile(
     r"^\(?(?:still\s+|yet\s+)?(?:not\b[\w\s]{0,30}|none\b.{0,20}|(?:pending|awaiting|waiting)\b.{0,60}|unknown|tbd"
     r"|n/a|to\s+follow"
+    # "(academy - not assigned yet)": why, then that it is not given yet
+    r"|[a-z][\w ]{0,25}?\s*[-–—:,]\s*(?:still\s+)?not\s+(?:yet\s+)?"
+    r"(?:assigned|issued|given|set\s+up|created)\b.{0,20}"
+    # "(account still being set up)"
+    r"|(?:[a-z]+\s+){0,2}(?:still\s+)?being\s+"
+    r"(?:set\s+up|created|requested|processed|issued)\b.{0,30}"
     r"|\?+)\)?$",
     re.I,
 )
