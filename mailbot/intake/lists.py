@@ -42,6 +42,8 @@ _BARE_USER_LABEL = re.compile(
 """A username's label with its value left out ("DPS: (not issued yet)")."""
 _USER = re.compile(r"^(?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}$")
 _ADDRESS = re.compile(r"^[A-Za-z0-9][\w.+'-]{0,63}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$")
+_SHORT_DOMAIN = re.compile(r"^[a-z][a-z0-9._-]{1,29}@[A-Za-z]{2,15}$")
+"""A login written with the domain short ("pbernier@dps"): the username on that domain."""
 _NAME_PIECE = re.compile(
     r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|del|la|le))*$"
 )
@@ -71,6 +73,8 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     return officer
 
 
+_REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){2,12}$")
+"""Words in lower case after a value left out, saying why ("account still being set up")."""
 _NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
 _SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}")
 
@@ -130,10 +134,19 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
     names: list[str] = []
     shouting = not any(c.islower() for c in body)
     surname = _rank_as_surname([p.strip("()[]").strip() for p in pieces], rules)
+    left_out = False
     for n, piece in enumerate(pieces):
         bare = piece.strip("()[]").strip()
         if not_given(piece, rules):
+            left_out = True
             continue  # "TBD", "(not set up yet)": a field said to be not given
+        lab = _USER_LABEL.match(bare)
+        if user is None and lab and not_given(bare[lab.end() :], rules):
+            left_out = True
+            continue  # "DPS username not assigned yet"
+        if left_out and _REMARK.match(bare):
+            continue  # "username TBD (account still being set up)": why it is not given
+        left_out = False
         if n == surname:
             continue
         if shouting and number is not None and user is None and _SHOUTED_USER.match(bare):
@@ -149,9 +162,6 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         if number is None and m and any(c.isdigit() for c in m.group(1)):
             number = m.group(1)
             continue
-        lab = _USER_LABEL.match(bare)
-        if user is None and lab and not_given(bare[lab.end() :], rules):
-            continue  # "DPS username not assigned yet"
         m = _LABELLED_USER.match(bare)
         if user is None and m:
             if not not_given(m.group(1), rules):  # "DPS: pending"
@@ -159,7 +169,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             continue
         if _BARE_USER_LABEL.match(bare) and bare.strip(":").strip():
             continue
-        if user is None and _ADDRESS.match(bare):
+        if user is None and (_ADDRESS.match(bare) or _SHORT_DOMAIN.match(bare)):
             # "bdonovan@dps.state.vt.us": a username on the DPS domain (another
             # domain's address is kept as written, and found invalid)
             user = bare_username(bare, rules)

@@ -19,6 +19,7 @@ from mailbot.intake import (
     changes,
     checks,
     fields,
+    forwards,
     intent,
     lists,
     prose,
@@ -113,11 +114,16 @@ def parse_parts(
 
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     split = prose.split_signature(text, rules)
+    note = forwards.forward_note(parts.full_text or parts.text, parts.subject)
+    if note is not None:  # a request forwarded under a note with its own sign-off
+        split = forwards.split_forwarded(text, note, split, rules)
     if _is_reply(parts):
         split = _cut_at_signer(split, parts.sender_name)
     body = split.body
     table_rows = tables.officers_from_text(body, rules)
     officers = read_officers(body, parts.tables, rules, table_rows, parts.documents)
+    if note is not None and officers:
+        officers += forwards.note_officers(note, officers, rules)
     is_reply = _is_reply(parts)
     if not officers and not is_reply and _quotes_someone_else(parts.quoted_text):
         # a new request that sends on the roster someone else wrote ("Det. Sinclair put

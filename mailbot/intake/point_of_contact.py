@@ -34,7 +34,8 @@ _POC_DESIGNATED = re.compile(
 
 _POC_WORDS = (
     r"(?i:(?:(?:the|our)\s+)?(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+)?"
-    r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)\b)"
+    r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)"
+    r"|e-?ticket(?:ing)?\s+(?:contact|coordinator|liaison))\b)"
 )
 
 
@@ -97,12 +98,17 @@ _SELF_POC = re.compile(
     r"\bI(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"
     r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
     r"(?:agency['’]s\s+|department['’]s\s+)?(?:(?:e-?ticket(?:ing)?\s+)?"
-    r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)"
+    r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+(?:contact|coordinator|liaison))"
     r"|designated\s+myself|(?:point[- ]of[- ]contact|PoC)"
     r"\s*(?:will\s+be|is|[:=]|[-–]\s)?\s*(?::\s*)?(?:me|myself)\b"
     # "... and will be the point of contact myself"
     r"|\b(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+)?(?:e-?ticket(?:ing)?\s+)?"
-    r"(?:point[- ]of[- ]contact|PoC)\s+myself\b",
+    r"(?:point[- ]of[- ]contact|PoC)\s+myself\b"
+    # "I will be my own point of contact", "(the Chief) asked me to be the PoC"
+    r"|\bmy\s+own\s+(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
+    r"|\b(?:asked|designated|named|appointed|assigned|chose|picked)\s+me\s+(?:as|to\s+be"
+    r"|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)\b",
     re.I,
 )
 
@@ -136,7 +142,7 @@ def point_of_contact(
     if raw is None:
         flat = _near_poc_words(text)
         own = _SELF_POC.search(flat)
-        self_name = (head_from_sender(sender[0], rules)[0] or head) if own else None
+        self_name = (_sender_person(sender[0], labels, lines, rules) or head) if own else None
         m = (
             _POC_DESIGNATED.search(flat)
             or _POC_WILL_BE.search(flat)
@@ -211,7 +217,8 @@ def point_of_contact(
 
 
 _POC_ANCHOR = re.compile(
-    r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b|e-?ticket(?:ing)?[ \n]contact\b"
+    r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b"
+    r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
     r"|will[ \n]coordinate\b",
     re.I,
 )
@@ -222,7 +229,8 @@ _BEFORE, _AFTER = 300, 400
 
 
 _POC_ANCHOR_LOWER = re.compile(
-    r"point[- \n]of[- \n]contact|poc\b|myself\b|e-?ticket(?:ing)?[ \n]contact\b"
+    r"point[- \n]of[- \n]contact|poc\b|myself\b"
+    r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
     r"|will[ \n]coordinate\b"
 )
 
@@ -303,6 +311,19 @@ def person_name(text: str, rules: Rules) -> str | None:
         tail.insert(0, bare.rstrip(",;:"))
     name = " ".join(tail).strip(" ,.;:")
     return name or display_name(text, rules)
+
+
+def _sender_person(
+    display: str | None, labels: dict[str, tuple[int, str | None]], lines: list[str], rules: Rules
+) -> str | None:
+    """The person the From display name names, unless it is the agency's own labelled
+    name (a mailbox called "Wolcott Constable" is the office, not the constable)."""
+    name = head_from_sender(display, rules)[0]
+    if name is None or "agency.name" not in labels:
+        return name
+    i, value = labels["agency.name"]
+    agency = (value if value is not None else _next_value(lines, i)) or ""
+    return None if " ".join(agency.lower().split()) == name.lower() else name
 
 
 def _same_domain(address: str, sender: str | None) -> bool:

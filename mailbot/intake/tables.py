@@ -110,7 +110,24 @@ def header_map(
         return None
     if not ({"officer_number", "full_name", "last_name"} & set(mapping.values())):
         return None
-    return mapping
+    return _name_first(cells, mapping)
+
+
+_NAME_KEYS = frozenset({"full_name", "last_name", "first_name"})
+
+
+def _name_first(cells: Sequence[str], mapping: dict[int, str]) -> dict[int, str]:
+    """A heading row that names the other fields but not the name ("Officers (given
+    first, then last), rank, LEO#, DPS login"): its first column, unrecognised, is the
+    officer's name, not a column to drop (else every officer's name would be asked)."""
+    if _NAME_KEYS & set(mapping.values()) or 0 in mapping or len(mapping) < 2:
+        return mapping
+    if not cells[0].strip() or _NUMBERING.match(cells[0]):
+        return mapping
+    return {0: "full_name", **mapping}
+
+
+_NUMBERING = re.compile(r"^\s*(?:no\.?|#|n|item|row|line|count|seq\.?)\s*$", re.I)
 
 
 def _names_any(cell: str, words: list[str]) -> bool:

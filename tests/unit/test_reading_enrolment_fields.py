@@ -1,0 +1,203 @@
+"""Enrolment fields an email gave that the reader missed, so the checklist would have asked
+for them again: officers' names under a heading that names them in other words, a login
+written "jdoe@dps", a remark after a username left out, a PoC called the "e-ticket
+coordinator" or designated as "my own point of contact" / "asked me to be", a request
+forwarded under a note that adds an officer, and the agency name heading its values."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.intake.model import ParseResult
+from mailbot.intake.parse import parse_message
+
+
+def _parse(body: str, *, sender: str, subject: str = "e-ticket enrollment") -> ParseResult:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = subject
+    msg.set_content(body)
+    return parse_message(msg.as_bytes())
+
+
+_AGENCY = (
+    "Agency: Marlow Police Department\nJudiciary code: 0612\n"
+    "Address: 14 Depot Street, Marlow, VT 05301\nPhone: 802-555-0190\n"
+)
+
+
+def _names(result: ParseResult) -> list[tuple[str | None, str | None]]:
+    return [(o.first_name, o.last_name) for o in result.officers]
+
+
+# --- officers' names ------------------------------------------------------------------
+
+
+def test_heading_naming_first_and_last_reads_the_names() -> None:
+    """ "Officers (first/last, rank, LEO#, DPS login):" then "Jane Roe, Officer, ...": the
+    names are read, not asked for."""
+    result = _parse(
+        "Hello,\n\nMarlow PD would like to join the e-ticket program. Our point of contact"
+        " is Sgt. Ann Pike (apike@marlowvt.test).\n\n" + _AGENCY + "\n"
+        "Officers (first/last, rank, LEO#, DPS login):\n"
+        "Ann Pike, Sergeant, MR004, apike\nTodd Larue, Officer, MR011, tlarue\n\n"
+        "Thank you,\nGlen Hardy\nChief\n",
+        sender="Glen Hardy <ghardy@marlowvt.test>",
+    )
+    assert _names(result) == [("Ann", "Pike"), ("Todd", "Larue")]
+    assert not [p for p in result.missing if p.startswith("officers")]
+
+
+def test_heading_without_a_name_column_reads_the_first_column_as_names() -> None:
+    """A heading that names every field but the name ("Who, Rank, Badge #, Login"): its
+    first column holds the names."""
+    result = _parse(
+        "Hello,\n\nMarlow PD would like to join the e-ticket program. Our point of contact"
+        " is Sgt. Ann Pike (apike@marlowvt.test).\n\n" + _AGENCY + "\n"
+        "Who, Rank, Badge #, Login\n"
+        "Ann Pike, Sergeant, MR004, apike\nTodd Larue, Officer, MR011, tlarue\n\n"
+        "Thank you,\nGlen Hardy\nChief\n",
+        sender="Glen Hardy <ghardy@marlowvt.test>",
+    )
+    assert _names(result) == [("Ann", "Pike"), ("Todd", "Larue")]
+
+
+def test_login_written_with_the_dps_domain_short() -> None:
+    """ "Laplante, Greg (Officer) - DL004 - glaplante@dps": the username is glaplante."""
+    result = _parse(
+        "Good morning,\n\nI'm the chief of the Marlow Police Department. We would like to"
+        " be set up for e-ticketing. I will be the point of contact myself.\n\n"
+        + _AGENCY
+        + "\nOfficers:\nHardy, Glen (Chief) - MR001 - ghardy@dps\n"
+        "Laplante, Greg (Officer) - MR004 - glaplante@dps\n\nThank you\nGlen Hardy\n",
+        sender="Glen Hardy <ghardy1961@mail.test>",
+    )
+    assert [(o.last_name, o.dps_username) for o in result.officers] == [
+        ("Hardy", "ghardy"),
+        ("Laplante", "glaplante"),
+    ]
+    assert result.head_of_department.title == "Chief"
+
+
+def test_remark_after_a_username_left_out_keeps_the_officer() -> None:
+    """ "Officer Paige Gevry, MR026, username TBD (account still being set up)": the
+    officer is read and only the username is asked for."""
+    result = _parse(
+        "Hello,\n\nMarlow Police would like to join the e-ticket program. Our PoC will be"
+        " Officer Travis Dunn, tdunn@marlowvt.test.\n\n" + _AGENCY + "\nOfficers:\n"
+        "- Officer Travis Dunn, MR021, tdunn\n"
+        "- Officer Paige Gevry, MR026, username TBD (account still being set up)\n\n"
+        "Chief Kevin Gibbs\n",
+        sender="Kevin Gibbs <kgibbs@marlowvt.test>",
+    )
+    assert _names(result) == [("Travis", "Dunn"), ("Paige", "Gevry")]
+    assert [p for p in result.missing if p.startswith("officers")] == ["officers[1].dps_username"]
+
+
+# --- the Point-of-Contact ---------------------------------------------------------------
+
+
+def test_e_ticket_coordinator_is_the_point_of_contact() -> None:
+    result = _parse(
+        "Good morning,\n\nMarlow would like to join the e-ticket program.\n\n"
+        + _AGENCY
+        + "\nOur e-ticket coordinator will be Officer Megan Stone (mstone@marlowvt.test).\n\n"
+        "Name\tTitle\tVT LEO #\tDPS Login\nMegan Stone\tOfficer\tMR009\tmstone\n\n"
+        "Thank you,\nGlen Hardy\nChief\n",
+        sender="Glen Hardy <ghardy@marlowvt.test>",
+    )
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Megan Stone",
+        "mstone@marlowvt.test",
+    )
+    assert "point_of_contact.name" not in result.missing
+
+
+def test_my_own_point_of_contact_from_an_office_mailbox() -> None:
+    """ "I will be my own point of contact" sent from a mailbox named after the office
+    ("Marlow Constable"): the PoC is the constable who signs, at the sender's address."""
+    result = _parse(
+        "Hello,\n\nI am the elected First Constable for the Town of Marlow and would like to"
+        " write e-tickets. I will be my own point of contact, this email is the best way to"
+        " reach me.\n\nAgency: Marlow Constable\nJudiciary code: 0533\n"
+        "Address: 28 Railroad Street, Marlow, VT 05680\nPhone 802-555-2746\n\n"
+        "Me: First Constable Harold Deming, officer # MC001, DPS login hdeming\n\n"
+        "Harold Deming\n",
+        sender="Marlow Constable <marlowconstable@mail.test>",
+    )
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Harold Deming",
+        "marlowconstable@mail.test",
+    )
+
+
+def test_asked_me_to_be_the_point_of_contact() -> None:
+    """ "The Chief ... asked me to be the point of contact": the sender is the PoC, not a
+    person called "me"."""
+    result = _parse(
+        "Hi,\n\nThe Marlow Police Department would like to begin e-ticketing. The Chief has"
+        " signed off and asked me to be the point of contact, so please reply to this"
+        " address.\n\n" + _AGENCY + "\nOfficers to create:\n"
+        "Bouchard, Erin - Sergeant - MR104 - ebouchard\n\nThank you!\n\n-- \n"
+        "Sgt. Erin Bouchard\nMarlow PD\n",
+        sender='"Sgt. Erin Bouchard" <ebouchard.mpd@mail.test>',
+    )
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Erin Bouchard",
+        "ebouchard.mpd@mail.test",
+    )
+
+
+# --- a request forwarded under a note -------------------------------------------------
+
+
+def test_forward_under_a_signed_note_reads_the_request_and_the_added_officer() -> None:
+    """The PoC forwards the chief's request (its end a name and title, no "Thank you")
+    under a signed note adding an officer: PoC, head and all officers are read."""
+    body = (
+        "Hi,\n\nForwarding the Chief's request below. Please also add Officer Dana Kirk to"
+        " the list - she just finished FTO. Her LEO number is MR3K2 and DPS username is"
+        " dkirk.\n\nThanks!\nSgt. Owen Platt\nMarlow Police Department\n802-555-9181\n\n"
+        "________________________________\n"
+        "From: Chief John Helm <jhelm@marlowvt.test>\n"
+        "Sent: Thursday, November 26, 2026 2:07 PM\n"
+        "To: Platt, Owen <oplatt@marlowvt.test>\nSubject: e-ticket enrollment\n\n"
+        "Owen -\n\nPlease send this to DPS. Thanks.\n\n--\n\n"
+        "Marlow Police Department would like to start issuing tickets electronically."
+        " I have designated Sgt. Owen Platt as our e-ticket point-of-contact"
+        " (oplatt@marlowvt.test).\n\n" + _AGENCY + "\nOfficers:\n"
+        "Last Name | First Name | Rank | Officer Number | DPS Username\n"
+        "Platt | Owen | Sergeant | MR2A7 | oplatt\nHelm | John | Chief | MR1A1 | jhelm\n\n"
+        "John Helm\nChief of Police\n"
+    )
+    result = _parse(body, sender="Owen Platt <oplatt@marlowvt.test>", subject="FW: e-ticket")
+    assert result.intent == "enrollment"
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Owen Platt",
+        "oplatt@marlowvt.test",
+    )
+    assert (result.head_of_department.name, result.head_of_department.title) == (
+        "John Helm",
+        "Chief of Police",
+    )
+    assert [o.officer_number for o in result.officers] == ["MR2A7", "MR1A1", "MR3K2"]
+    assert result.officers[2].dps_username == "dkirk"
+
+
+# --- the agency name ------------------------------------------------------------------
+
+
+def test_name_heading_the_agency_values_beats_a_longer_name_in_prose() -> None:
+    """ "Marlow City Police Department requests ..." then "Marlow Police Department" on its
+    own line above the code and address: the heading is the name for the record."""
+    result = _parse(
+        "Hello,\n\nMarlow City Police Department requests an agency record for"
+        " e-ticketing.\n\nMarlow Police Department\nJudiciary Code 0391\n"
+        "30 Lower Main Street, Marlow, VT 05478\n(802) 555-2166\n\n"
+        "Our POC will be Sgt. Scott Pell, spell@marlowvt.test.\n\n"
+        "Officers:\nPell, Scott - Sergeant - MR061 - spell\n\n"
+        "Thank you,\nMaurice Lamb\nChief of Police\n",
+        sender="Maurice Lamb <mlamb@marlowvt.test>",
+    )
+    assert result.agency.name == "Marlow Police Department"
