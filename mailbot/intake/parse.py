@@ -43,7 +43,7 @@ from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, Officer, ParseResult, PointOfContact
 from mailbot.intake.parts import MessageParts
-from mailbot.intake.point_of_contact import point_of_contact
+from mailbot.intake.point_of_contact import contact_in_signature, point_of_contact
 from mailbot.intake.rules import Rules, load_rules
 
 log = structlog.get_logger()
@@ -214,6 +214,10 @@ def parse_parts(
     roster = [f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name]
     sender = (parts.sender_name, parts.sender)
     contact = point_of_contact(body, rules, labels, addresses, sender, hod_name, roster)
+    if contact.name is None and kind == "enrollment" and not is_reply:
+        # "e-Ticket contact: Renee Gagnon" under the sign-off
+        signed = contact_in_signature(split.signature, rules, addresses, sender)
+        contact = signed if signed.name else contact
     result.point_of_contact.name = contact.name
     result.point_of_contact.email = contact.email
 

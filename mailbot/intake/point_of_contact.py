@@ -87,6 +87,13 @@ _POC_WILL_ACT = re.compile(
 )
 
 
+# "I'd like Sgt. Beth Lumbra to be our point of contact"
+_POC_LIKE = re.compile(
+    rf"\b(?i:I|we)(?:['’]d|\s+(?i:would))\s+(?i:like)\s+({_CAP_RUN})\s+(?i:to\s+(?:be|serve\s+as"
+    rf"|act\s+as))\s+{_POC_WORDS}"
+)
+
+
 # "Point of contact will be Cpl. Dean Harrow, dharrow@..." (no "the"/"our")
 _POC_BARE_NAMED = re.compile(
     rf"(?<![\w-])(?i:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC))"
@@ -95,7 +102,8 @@ _POC_BARE_NAMED = re.compile(
 
 
 _SELF_POC = re.compile(
-    r"\bI(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"
+    # "I (Lt. Gary Stiles) will be the Point-of-Contact": the writer names himself aside
+    r"\bI(?:\s*\([^()]{1,60}\))?(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"
     r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
     r"(?:agency['’]s\s+|department['’]s\s+)?(?:(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+(?:contact|coordinator|liaison))"
@@ -104,6 +112,10 @@ _SELF_POC = re.compile(
     # "... and will be the point of contact myself"
     r"|\b(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+)?(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)\s+myself\b"
+    # "I'll be the contact for this myself"
+    r"|\bI(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:be|serve\s+as|act\s+as)\s+"
+    r"(?:the|your|our)\s+(?:e-?ticket(?:ing)?\s+|main\s+|primary\s+)?contact"
+    r"(?:\s+(?:for|on)\s+[\w-]+(?:\s+[\w-]+){0,3})?\s+myself\b"
     # "I will be my own point of contact", "(the Chief) asked me to be the PoC"
     r"|\bmy\s+own\s+(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
     r"|\b(?:asked|designated|named|appointed|assigned|chose|picked)\s+me\s+(?:as|to\s+be"
@@ -151,6 +163,7 @@ def point_of_contact(
             or _POC_MADE.search(flat)
             or _POC_WILL_ACT.search(flat)
             or _POC_COORDINATES.search(flat)
+            or _POC_LIKE.search(flat)
         )
         if m is None and not own:
             # "Darlene is gonna be the point of contact": a first name alone, of one of
@@ -214,6 +227,23 @@ def point_of_contact(
                 if near:
                     contact.email = near.group(0).lower()
     return contact
+
+
+def contact_in_signature(
+    signature: str,
+    rules: Rules,
+    addresses: list[tuple[str, str]],
+    sender: tuple[str | None, str | None],
+) -> Contact:
+    """The PoC labelled under the sign-off ("e-Ticket contact:" then "Renee Gagnon,
+    Administrative Assistant" and her address), read as a labelled PoC in the body is."""
+    from mailbot.intake.fields import labelled
+
+    found = labelled(signature, rules)
+    poc = {k: v for k, v in found.items() if k.startswith("point_of_contact.")}
+    if "point_of_contact.name" not in poc:
+        return Contact()
+    return point_of_contact(signature, rules, poc, addresses, sender)
 
 
 _POC_ANCHOR = re.compile(

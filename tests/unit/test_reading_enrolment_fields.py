@@ -201,3 +201,65 @@ def test_name_heading_the_agency_values_beats_a_longer_name_in_prose() -> None:
         sender="Maurice Lamb <mlamb@marlowvt.test>",
     )
     assert result.agency.name == "Marlow Police Department"
+
+
+def test_writer_naming_himself_aside_is_the_point_of_contact() -> None:
+    """ "I (Lt. Gary Stone) will be the Point-of-Contact": the sender is the PoC."""
+    result = _parse(
+        "Hello,\n\nMarlow Police Department would like to participate in the e-ticket"
+        " program. Chief Jeff Amber has asked me to send this in. I (Lt. Gary Stone) will"
+        " be the Point-of-Contact.\n\n" + _AGENCY + "\nOfficers:\n"
+        "Stone, Gary - Lieutenant - MR003 - gstone\n\nGary Stone\nLieutenant\n",
+        sender='"Lt. Gary Stone" <gstone@marlowvt.test>',
+    )
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Gary Stone",
+        "gstone@marlowvt.test",
+    )
+
+
+def test_the_contact_for_this_myself() -> None:
+    """ "I'll be the contact for this myself." from a terse phone message."""
+    result = _parse(
+        "Hi. Marlow PD wants to start doing e-tickets.\nJudiciary code 1342\n"
+        "172 N Main St Marlow VT 05033\n802 555 4646\nI'll be the contact for this myself.\n"
+        "Officers:\nChief Dale Kemp MR101 dkemp\nOfc Amy Shore MR104 ashore\n\nDale\n",
+        sender="Dale Kemp <chief.marlowpd@mail.test>",
+    )
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Dale Kemp",
+        "chief.marlowpd@mail.test",
+    )
+
+
+def test_id_like_a_sergeant_to_be_our_point_of_contact() -> None:
+    result = _parse(
+        "Hi there,\n\nMarlow Police Department would like to get set up for e-ticketing.\n\n"
+        "I'd like Sgt. Beth Lumb to be our point of contact (blumb@marlowvt.test).\n\n"
+        + _AGENCY
+        + "\nOfficers:\nLumb, Beth - Sergeant - MR203 - blumb\n\nThanks!\nTony\n",
+        sender="Anthony Rich <arich@marlowvt.test>",
+    )
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Beth Lumb",
+        "blumb@marlowvt.test",
+    )
+
+
+def test_point_of_contact_labelled_under_the_sign_off() -> None:
+    """ "Questions can go to Renee below." then, under the chief's signature, "e-Ticket
+    contact:" with her name and address: she is the PoC."""
+    result = _parse(
+        "Hello,\n\nMarlow Police Department would like to participate in e-ticketing.\n\n"
+        + _AGENCY
+        + "\nOfficers:\n1. Gagne, Paul - Sergeant - MR112 - pgagne\n\n"
+        "Questions about setup can go to Renee below.\n\nRegards,\n\nWilliam Coe\n"
+        "Chief of Police\nMarlow Police Department\n\ne-Ticket contact:\n"
+        "Renee Gagne, Administrative Assistant\nrgagne@marlowvt.test | 802-555-2185 ext. 3\n",
+        sender="William Coe <wcoe@marlowvt.test>",
+    )
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Renee Gagne",
+        "rgagne@marlowvt.test",
+    )
+    assert result.head_of_department.name == "William Coe"
