@@ -36,6 +36,7 @@ from mailbot.intake.head_of_department import (
     head_named,
     head_of_department,
     head_on_behalf,
+    head_unnamed,
     title_before,
     title_in_roster,
 )
@@ -43,8 +44,9 @@ from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, Officer, ParseResult, PointOfContact
 from mailbot.intake.parts import MessageParts
-from mailbot.intake.point_of_contact import contact_in_signature, point_of_contact
+from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
+from mailbot.intake.signature_contact import contact_in_signature
 
 log = structlog.get_logger()
 _LOGO_WORD = re.compile(r"\b(?:logo|patch|seal|emblem|insignia)\b", re.I)
@@ -194,6 +196,12 @@ def parse_parts(
         hod_name, hod_title = behalf
     if hod_name is None and kind == "enrollment" and not is_reply:
         hod_name, hod_title = head_from_sender(parts.sender_name, rules)
+    if behalf[0] is None and (hod_name is None or (hod_title and not _is_head(hod_title, rules))):
+        # a sergeant who signs for "the Chief" (who "has signed off"): the head is the
+        # Chief, by title only; his name is asked for, not taken from the signer
+        unnamed = head_unnamed(body, rules)
+        if unnamed is not None:
+            hod_name, hod_title = None, unnamed
     # a reply that sends the request again names the agency above its sign-off
     closing = closing_lines(body)
     above = body[: body.rfind(closing)] if closing else body

@@ -229,23 +229,6 @@ def point_of_contact(
     return contact
 
 
-def contact_in_signature(
-    signature: str,
-    rules: Rules,
-    addresses: list[tuple[str, str]],
-    sender: tuple[str | None, str | None],
-) -> Contact:
-    """The PoC labelled under the sign-off ("e-Ticket contact:" then "Renee Gagnon,
-    Administrative Assistant" and her address), read as a labelled PoC in the body is."""
-    from mailbot.intake.fields import labelled
-
-    found = labelled(signature, rules)
-    poc = {k: v for k, v in found.items() if k.startswith("point_of_contact.")}
-    if "point_of_contact.name" not in poc:
-        return Contact()
-    return point_of_contact(signature, rules, poc, addresses, sender)
-
-
 _POC_ANCHOR = re.compile(
     r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b"
     r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"

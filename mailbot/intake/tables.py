@@ -99,7 +99,7 @@ def header_map(
             continue
         words = preferred.get(key) or []
         at = next(j for j, k in mapping.items() if k == key)
-        if _names_any(cell, words) and not _names_any(cells[at], words):
+        if _rank(cell, words) < _rank(cells[at], words):
             del mapping[at]  # "Badge" then "VT LEO #": the LEO number is the one
             mapping[i] = key
     blank = sum(1 for c in cells if not c.strip())
@@ -130,9 +130,10 @@ def _name_first(cells: Sequence[str], mapping: dict[int, str]) -> dict[int, str]
 _NUMBERING = re.compile(r"^\s*(?:no\.?|#|n|item|row|line|count|seq\.?)\s*$", re.I)
 
 
-def _names_any(cell: str, words: list[str]) -> bool:
+def _rank(cell: str, words: list[str]) -> int:
+    """How early in ``words`` (most wanted first) a word of the heading comes."""
     norm = set(_norm(cell).replace("/", " ").split())
-    return any(w in norm for w in words)
+    return next((n for n, w in enumerate(words) if w in norm), len(words))
 
 
 def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> Officer | None:

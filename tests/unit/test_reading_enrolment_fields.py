@@ -263,3 +263,32 @@ def test_point_of_contact_labelled_under_the_sign_off() -> None:
         "rgagne@marlowvt.test",
     )
     assert result.head_of_department.name == "William Coe"
+
+
+def test_officer_number_column_beats_an_internal_badge_column() -> None:
+    """A roster with "Badge" (internal numbers) before "Officer Number": the officer
+    number is read from its own column, not reported invalid."""
+    from mailbot.intake.rules import load_rules
+    from mailbot.intake.tables import officers_from_grid
+
+    grid = [
+        ["Badge", "Last Name", "First Name", "Rank", "Officer Number", "DPS User", "Cell"],
+        ["12", "Paquin", "Ron", "Chief", "MR001", "rpaquin", "802-555-0141"],
+        ["17", "Stearn", "Amanda", "Sergeant", "MR007", "astearn", ""],
+    ]
+    officers = officers_from_grid(grid, load_rules())
+    assert [o.officer_number for o in officers] == ["MR001", "MR007"]
+
+
+def test_sergeant_writing_for_the_chief_is_not_the_head() -> None:
+    """ "The Chief has signed off and asked me to be the point of contact", signed by a
+    sergeant: the head is the Chief, unnamed (his name is asked for), not the sergeant."""
+    result = _parse(
+        "Hi,\n\nThe Marlow Police Department would like to begin e-ticketing. The Chief has"
+        " signed off and asked me to be the point of contact.\n\n" + _AGENCY + "\n"
+        "Officers:\nBouchard, Erin - Sergeant - MR104 - ebouchard\n\nThank you!\n\n-- \n"
+        "Sgt. Erin Bouchard\nMarlow PD\n",
+        sender='"Sgt. Erin Bouchard" <ebouchard@marlowvt.test>',
+    )
+    assert (result.head_of_department.name, result.head_of_department.title) == (None, "Chief")
+    assert "head_of_department.name" in result.missing
