@@ -70,6 +70,12 @@ def _has_word(line: str, words: list[str]) -> bool:
 _PIECE_END = re.compile(r"[/|;•]|\s{2,}|\t")
 
 
+def _label_of(cand: Candidate) -> str:
+    """The words just before a value on its line ("Town Hall: " before an address)."""
+    at = cand.line.find(cand.value)
+    return _PIECE_END.split(cand.line[:at])[-1] if at > 0 else ""
+
+
 def _near(cand: Candidate) -> str:
     """The words that go with a value on its line: from the separator before it to the one
     after ("Main: (802) 555-0311 / Fax: (802) 555-0312" gives each number its own word)."""
@@ -135,9 +141,12 @@ def settle(
             s.ask("agency.phone", "Which is the agency's phone number?", phones)
     if agency.address is None and found.addresses:
         addresses = _distinct(found.addresses, lambda v: _digits(v))
-        if len(addresses) == 1:
+        if len(addresses) == 1 and not _has_word(_label_of(addresses[0]), ev.other_place_words):
             agency.address = addresses[0].value
             s.took("agency.address", addresses[0], "the only postal address in the message")
+        elif len(addresses) == 1:
+            # "Town Hall: 31 The Green, ..." under the chief's name: another office's
+            s.ask("agency.address", "Is this other office's address the agency's?", addresses)
         else:
             s.ask("agency.address", "Which is the agency's address?", addresses)
     if agency.judiciary_code is None and found.codes:

@@ -157,6 +157,7 @@ class Evidence(_Rule):
     personal_phone_words: list[str]
     role_mailboxes: list[str]
     other_person_words: list[str] = []
+    other_place_words: list[str] = []
 
 
 class Language(_Rule):

@@ -292,3 +292,19 @@ def test_sergeant_writing_for_the_chief_is_not_the_head() -> None:
     )
     assert (result.head_of_department.name, result.head_of_department.title) == (None, "Chief")
     assert "head_of_department.name" in result.missing
+
+
+def test_town_hall_address_under_the_signature_is_not_taken_as_the_agency_s() -> None:
+    """The only address is the town hall's, labelled so under the chief's name: it is
+    put to staff, not stored as the police department's address."""
+    result = _parse(
+        "Hi there,\n\nMarlow Police Department would like to be set up for e-ticketing."
+        " I'm designating Officer Priya Ram as our point of contact - pram@marlowvt.test.\n\n"
+        "Name for tickets: Marlow Police Department\nJudiciary code: 1417\n"
+        "Phone: 802-555-1420\n\nOfficers:\nRam, Priya - Officer - MR014 - pram\n\n"
+        "Thank you,\nColin Whit\nChief of Police | Town of Marlow\n"
+        "Town Hall: 31 The Green, Marlow, VT 05091 | 802-555-3456\n",
+        sender="Colin Whit <chief@marlowvt.test>",
+    )
+    assert result.agency.address is None
+    assert [q for q in result.questions if "address" in str(q)]
