@@ -34,8 +34,11 @@ _POC_DESIGNATED = re.compile(
 
 _POC_WORDS = (
     r"(?i:(?:(?:the|our)\s+)?(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+)?"
+    r"(?:primary\s+|main\s+)?"
     r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)"
-    r"|e-?ticket(?:ing)?\s+(?:contact|coordinator|liaison))\b)"
+    r"|e-?ticket(?:ing)?\s+(?:contact|coordinator|liaison)"
+    # "our (primary) contact for the e-ticket program"
+    r"|contact\s+(?:person\s+)?(?:for|on)\s+(?:the\s+|our\s+)?e-?ticket(?:s|ing)?)\b)"
 )
 
 
@@ -105,7 +108,8 @@ _SELF_POC = re.compile(
     # "I (Lt. Gary Stiles) will be the Point-of-Contact": the writer names himself aside
     r"\bI(?:\s*\([^()]{1,60}\))?(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"
     r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
-    r"(?:agency['’]s\s+|department['’]s\s+)?(?:(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+|primary\s+|main\s+)?"
+    r"(?:(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+(?:contact|coordinator|liaison))"
     r"|designated\s+myself|(?:point[- ]of[- ]contact|PoC)"
     r"\s*(?:will\s+be|is|[:=]|[-–]\s)?\s*(?::\s*)?(?:me|myself)\b"
@@ -232,6 +236,7 @@ def point_of_contact(
 _POC_ANCHOR = re.compile(
     r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b"
     r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
+    r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
     r"|will[ \n]coordinate\b",
     re.I,
 )
@@ -244,6 +249,7 @@ _BEFORE, _AFTER = 300, 400
 _POC_ANCHOR_LOWER = re.compile(
     r"point[- \n]of[- \n]contact|poc\b|myself\b"
     r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
+    r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
     r"|will[ \n]coordinate\b"
 )
 

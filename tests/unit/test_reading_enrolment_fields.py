@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
+import pytest
+
 from mailbot.intake.model import ParseResult
 from mailbot.intake.parse import parse_message
 
@@ -308,3 +310,41 @@ def test_town_hall_address_under_the_signature_is_not_taken_as_the_agency_s() ->
     )
     assert result.agency.address is None
     assert [q for q in result.questions if "address" in str(q)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sgt. Amy Pike (apike@marlowvt.test) will be our contact for e-tickets.",
+        "Sgt. Amy Pike is going to be our primary contact for the e-ticket program"
+        " (apike@marlowvt.test).",
+        "Our e-ticket liaison is Sgt. Amy Pike (apike@marlowvt.test).",
+        "e-Ticket coordinator: Sgt. Amy Pike, apike@marlowvt.test",
+    ],
+)
+def test_contact_for_e_tickets_is_the_point_of_contact(sentence: str) -> None:
+    result = _parse(
+        "Hello,\n\nMarlow Police Department would like to join the e-ticket program.\n"
+        + sentence
+        + "\n\n"
+        + _AGENCY
+        + "\nOfficers:\nPike, Amy - Sergeant - MR004 - apike\n\nThank you,\nGlen Hardy\nChief\n",
+        sender="Glen Hardy <ghardy@marlowvt.test>",
+    )
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Amy Pike",
+        "apike@marlowvt.test",
+    )
+
+
+def test_i_am_the_designated_point_of_contact() -> None:
+    result = _parse(
+        "Hello,\n\nMarlow Police Department would like to join the e-ticket program. I am"
+        " the designated point of contact.\n\n" + _AGENCY + "\nOfficers:\n"
+        "Hardy, Glen - Chief - MR001 - ghardy\n\nThank you,\nGlen Hardy\nChief\n",
+        sender="Glen Hardy <ghardy@marlowvt.test>",
+    )
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Glen Hardy",
+        "ghardy@marlowvt.test",
+    )
