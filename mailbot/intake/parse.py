@@ -223,7 +223,7 @@ def parse_parts(
     sender = (parts.sender_name, parts.sender)
     contact = point_of_contact(body, rules, labels, addresses, sender, hod_name, roster)
     if contact.name is None and kind == "enrollment" and not is_reply:
-        # "e-Ticket contact: Renee Gagnon" under the sign-off
+        # "e-Ticket contact: Renee Gagnon" under the sign-off, or the signer's title
         signed = contact_in_signature(split.signature, rules, addresses, sender)
         contact = signed if signed.name else contact
     result.point_of_contact.name = contact.name

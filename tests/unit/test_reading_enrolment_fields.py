@@ -348,3 +348,18 @@ def test_i_am_the_designated_point_of_contact() -> None:
         "Glen Hardy",
         "ghardy@marlowvt.test",
     )
+
+
+def test_signer_titled_e_ticket_poc_is_the_point_of_contact() -> None:
+    """An enrolment signed "Lt. Mark Dufour" / "Admin / e-ticket PoC": the signer is the
+    PoC, at the sender's address; the agency line below is not a person."""
+    result = _parse(
+        "Good morning,\n\nMarlow Police Department would like to join the e-ticket program."
+        "\n\n" + _AGENCY + "\nOfficers:\nDufour, Mark - Lieutenant - MR2A7 - mdufour\n\n"
+        "Thanks,\nLt. Mark Dufour\ne-Ticket Point of Contact\nMarlow Police Department\n",
+        sender='"Dufour, Mark" <mdufour@marlowvt.test>',
+    )
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Mark Dufour",
+        "mdufour@marlowvt.test",
+    )
