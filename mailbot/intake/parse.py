@@ -39,6 +39,7 @@ from mailbot.intake.head_of_department import (
     head_unnamed,
     title_before,
     title_in_roster,
+    title_of_writer,
 )
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
@@ -209,6 +210,8 @@ def parse_parts(
     resent = name is not None and name in above and any(agency_values)
     if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
         hod_title = title_before(hod_name, body + "\n" + split.signature, rules)
+    if hod_name and hod_title is None and behalf[0] is None:  # "I'm the chief of ..."
+        hod_title = title_of_writer(body, rules)
     if hod_name and hod_title is None:  # the head's own row in the roster
         hod_title = title_in_roster(hod_name, officers, rules)
     if is_reply and behalf[0] is None and not resent:

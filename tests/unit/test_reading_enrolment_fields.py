@@ -363,3 +363,19 @@ def test_signer_titled_e_ticket_poc_is_the_point_of_contact() -> None:
         "Mark Dufour",
         "mdufour@marlowvt.test",
     )
+
+
+def test_writer_saying_i_am_the_chief_gives_the_head_title() -> None:
+    """ "I'm the chief of the Marlow Police Department", signed with the name only and
+    not on the roster: the head's title is Chief, not asked for."""
+    result = _parse(
+        "Good morning,\n\nI'm the chief of the Marlow Police Department (part time"
+        " department). We would like to be set up for e-ticketing. I will be the point of"
+        " contact myself.\n\n" + _AGENCY + "\nOfficers:\n"
+        "Laplante, Greg (Officer) - MR004 - glaplante\n\nThank you\nPaul Bernier\n",
+        sender="Paul Bernier <pbernier1961@mail.test>",
+    )
+    assert (result.head_of_department.name, result.head_of_department.title) == (
+        "Paul Bernier",
+        "Chief",
+    )
