@@ -116,10 +116,10 @@ _SELF_POC = re.compile(
     # "... and will be the point of contact myself"
     r"|\b(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+)?(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)\s+myself\b"
-    # "I'll be the contact for this myself"
+    # "I'll be the contact for this myself", "I will be the contact for this."
     r"|\bI(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:be|serve\s+as|act\s+as)\s+"
-    r"(?:the|your|our)\s+(?:e-?ticket(?:ing)?\s+|main\s+|primary\s+)?contact"
-    r"(?:\s+(?:for|on)\s+[\w-]+(?:\s+[\w-]+){0,3})?\s+myself\b"
+    r"(?:the|your|our)\s+(?:e-?ticket(?:ing)?\s+|main\s+|primary\s+)?contact(?:\s+person)?"
+    r"(?:\s+(?:for|on)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?(?:\s+myself\b|\s*[.;,]|\s*$)"
     # "I will be my own point of contact", "(the Chief) asked me to be the PoC"
     r"|\bmy\s+own\s+(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
     r"|\b(?:asked|designated|named|appointed|assigned|chose|picked)\s+me\s+(?:as|to\s+be"
@@ -156,7 +156,7 @@ def point_of_contact(
         i, value = labels["point_of_contact.name"]
         raw = (value if value is not None else _next_value(lines, i)) or None
     if raw is None:
-        flat = _near_poc_words(text)
+        flat = _ranks_capitalised(_near_poc_words(text), rules)
         own = _SELF_POC.search(flat)
         self_name = (_sender_person(sender[0], labels, lines, rules) or head) if own else None
         m = (
@@ -237,6 +237,7 @@ _POC_ANCHOR = re.compile(
     r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b"
     r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
     r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
+    r"|\bI(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"
     r"|will[ \n]coordinate\b",
     re.I,
 )
@@ -250,6 +251,7 @@ _POC_ANCHOR_LOWER = re.compile(
     r"point[- \n]of[- \n]contact|poc\b|myself\b"
     r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
     r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
+    r"|\bi(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"
     r"|will[ \n]coordinate\b"
 )
 
@@ -269,6 +271,19 @@ def _poc_anchors(text: str) -> list[tuple[int, int]]:
             continue  # "PoC" and "myself" (not the other words) need a \b before
         out.append((i, end))
     return out
+
+
+@per_rules
+def _lower_rank_re(rules: Rules) -> re.Pattern[str]:
+    ranks = sorted((r for r, t in rules.language.people.ranks.items() if t), key=len, reverse=True)
+    alt = "|".join(re.escape(r) for r in ranks)
+    return re.compile(rf"(?<![\w.'’-])({alt})(?=\.?\s+[A-Z][a-z])")
+
+
+def _ranks_capitalised(flat: str, rules: Rules) -> str:
+    """ "PoC is officer Kristen Blow": a rank typed in lower case before a name is
+    written as a rank ("Officer Kristen Blow"), so the name patterns see the person."""
+    return _lower_rank_re(rules).sub(lambda m: m.group(1).capitalize(), flat)
 
 
 def _near_poc_words(text: str) -> str:

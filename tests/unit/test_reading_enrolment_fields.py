@@ -379,3 +379,45 @@ def test_writer_saying_i_am_the_chief_gives_the_head_title() -> None:
         "Paul Bernier",
         "Chief",
     )
+
+
+def test_poc_with_a_rank_typed_in_lower_case() -> None:
+    """ "PoC is officer Kristen Blum, kblum@..." typed all in lower case but the name."""
+    result = _parse(
+        "hi,\n\nthis is chief dan willow from the marlow police dept. we want to do the"
+        " e-tickets.\n\n" + _AGENCY + "\nPoC is officer Kristen Blum, kblum@marlowvt.test\n\n"
+        "officers:\nBlum, Kristen - Officer - MR784 - kblum\n\nthx\nDan\n",
+        sender="Dan Willow <danwillow_mpd@mail.test>",
+    )
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Kristen Blum",
+        "kblum@marlowvt.test",
+    )
+
+
+def test_i_will_be_the_contact_for_this() -> None:
+    """ "I'm the elected First Constable and I will be the contact for this." """
+    result = _parse(
+        "Hello,\n\nTown of Marlow constables would like to start doing the electronic"
+        " tickets.\n\nI'm the elected First Constable and I will be the contact for this.\n\n"
+        + _AGENCY
+        + "\nOfficers:\nConstable Wendell Fox, MR931, wfox\n\nthanks\nWendell Fox\n"
+        "First Constable, Town of Marlow\n",
+        sender="Wendell Fox <wfox.constable@mail.test>",
+    )
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Wendell Fox",
+        "wfox.constable@mail.test",
+    )
+
+
+def test_records_export_rank_description_column_gives_titles() -> None:
+    from mailbot.intake.rules import load_rules
+    from mailbot.intake.tables import officers_from_grid
+
+    grid = [
+        ["EMP_ID", "LAST_NM", "FIRST_NM", "RANK_DESC", "BADGE_NO", "VT_LEO_NO", "DPS_NETWORK_ID"],
+        ["1044", "GAUTHIER", "PIERRE", "LIEUTENANT", "12", "40817", "pgauthier"],
+    ]
+    officers = officers_from_grid(grid, load_rules())
+    assert [(o.title, o.officer_number) for o in officers] == [("LIEUTENANT", "40817")]
