@@ -81,8 +81,12 @@ def name_heading_values(text: str, rules: Rules) -> str | None:
         coded = any(w in low for w in codes) and re.search(r"\b\d{3,4}\b", below)
         if coded or _HEADED_VALUE.match(below):
             name = _ARTICLE.sub("", line)
-            if agency_name_in(name, rules) == name:
-                return name
+            if agency_name_in(name, rules) != name:
+                continue
+            # "Brattleboro Police" heading, "Brattleboro Police Department" in the prose
+            said = agency_name_in(text, rules) or ""
+            longer = said.lower().startswith(name.lower()) and len(said) > len(name)
+            return said if longer else name
     return None
 
 

@@ -421,3 +421,15 @@ def test_records_export_rank_description_column_gives_titles() -> None:
     ]
     officers = officers_from_grid(grid, load_rules())
     assert [(o.title, o.officer_number) for o in officers] == [("LIEUTENANT", "40817")]
+
+
+def test_name_heading_cut_short_gives_way_to_the_full_name() -> None:
+    result = _parse(
+        "Hello,\n\nThe Marlow Police Department would like to join the e-ticket program.\n\n"
+        "Marlow Police\nJudiciary Code 0391\n30 Lower Main Street, Marlow, VT 05478\n\n"
+        "Our POC will be Sgt. Scott Pell, spell@marlowvt.test.\n\n"
+        "Officers:\nPell, Scott - Sergeant - MR061 - spell\n\nThank you,\nMaurice Lamb\n"
+        "Chief of Police\n",
+        sender="Maurice Lamb <mlamb@marlowvt.test>",
+    )
+    assert result.agency.name == "Marlow Police Department"
