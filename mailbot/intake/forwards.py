@@ -58,24 +58,33 @@ def note_officers(note: str, found: list[Officer], rules: Rules) -> list[Officer
     """Officers the note asks to be added ("Please also add Officer Dana Kirby ... Her LEO
     number is NF3K2"), not already among ``found``."""
     from mailbot.intake.changes import read_changes
+    from mailbot.intake.lists import officers_in_list
 
     body = split_signature(note, rules).body
     numbers = {(o.officer_number or "").upper() for o in found}
     names = {((o.first_name or "").lower(), (o.last_name or "").lower()) for o in found}
-    out: list[Officer] = []
+    # a list line gives the whole row ("- Kirk, Dana - Officer - MR3K2 - dkirk"); the
+    # sentences of an add ("Her LEO number is ...") are read as a roster change
+    candidates = officers_in_list(body, rules)
     for change in read_changes(body, rules, []):
-        if change.action != "add":
-            continue
         extra = change.model_extra or {}
-        officer = Officer(
-            last_name=extra.get("last_name"),
-            first_name=extra.get("first_name"),
-            title=extra.get("title"),
-            officer_number=change.officer_number,
-            dps_username=extra.get("dps_username"),
-        )
+        if change.action == "add":
+            candidates.append(
+                Officer(
+                    last_name=extra.get("last_name"),
+                    first_name=extra.get("first_name"),
+                    title=extra.get("title"),
+                    officer_number=change.officer_number,
+                    dps_username=extra.get("dps_username"),
+                )
+            )
+    out: list[Officer] = []
+    for officer in candidates:
+        number = (officer.officer_number or "").upper()
         name = ((officer.first_name or "").lower(), (officer.last_name or "").lower())
-        if (officer.officer_number or "").upper() in numbers or name in names:
+        if (number and number in numbers) or (all(name) and name in names):
             continue
+        numbers.add(number)
+        names.add(name)
         out.append(officer)
     return out

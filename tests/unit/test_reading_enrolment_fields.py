@@ -433,3 +433,26 @@ def test_name_heading_cut_short_gives_way_to_the_full_name() -> None:
         sender="Maurice Lamb <mlamb@marlowvt.test>",
     )
     assert result.agency.name == "Marlow Police Department"
+
+
+def test_forward_note_adding_an_officer_as_a_list_line() -> None:
+    """A Gmail forward whose note adds "- Kirk, Dana - Officer - MR3K2 - dkirk": the
+    officer is read whole, with the forwarded roster."""
+    body = (
+        "Hi,\n\nSee the Chief's request below. Please also add this new officer:\n"
+        "- Kirk, Dana - Officer - MR3K2 - dkirk\n\nThanks,\nOwen\n\n"
+        "---------- Forwarded message ---------\nFrom: John Helm <jhelm@marlowvt.test>\n"
+        "Date: Tue, Nov 24, 2026 at 9:14 AM\nSubject: e-ticket\n"
+        "To: Owen Platt <oplatt@marlowvt.test>\n\n\n"
+        "Marlow Police Department would like to start issuing tickets electronically. I have"
+        " designated Sgt. Owen Platt as our e-ticket point-of-contact (oplatt@marlowvt.test)."
+        "\n\n" + _AGENCY + "\nOfficers:\n"
+        "Last Name | First Name | Rank | Officer Number | DPS Username\n"
+        "Platt | Owen | Sergeant | MR2A7 | oplatt\n\nChief John Helm\n"
+    )
+    result = _parse(body, sender="Owen Platt <oplatt@marlowvt.test>", subject="Fwd: e-ticket")
+    assert [(o.last_name, o.officer_number, o.dps_username) for o in result.officers] == [
+        ("Platt", "MR2A7", "oplatt"),
+        ("Kirk", "MR3K2", "dkirk"),
+    ]
+    assert not [p for p in result.missing if p.startswith("officers")]
