@@ -73,7 +73,7 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     return officer
 
 
-_REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){2,12}$")
+_REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){1,12}$")
 """Words in lower case after a value left out, saying why ("account still being set up")."""
 _NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
 _SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}")
@@ -147,6 +147,9 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         if left_out and _REMARK.match(bare):
             continue  # "username TBD (account still being set up)": why it is not given
         left_out = False
+        heading = column_key(bare, rules)
+        if (heading == "officer_number" and number) or (heading == "dps_username" and user):
+            continue  # "jravelin (DPS login)": the heading of a value given just before
         if n == surname:
             continue
         if shouting and number is not None and user is None and _SHOUTED_USER.match(bare):

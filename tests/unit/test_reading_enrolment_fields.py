@@ -456,3 +456,27 @@ def test_forward_note_adding_an_officer_as_a_list_line() -> None:
         ("Kirk", "MR3K2", "dkirk"),
     ]
     assert not [p for p in result.missing if p.startswith("officers")]
+
+
+@pytest.mark.parametrize(
+    ("line", "user"),
+    [
+        ("Jason Raven, Lieutenant, MR003, jraven (DPS login)", "jraven"),
+        ("Jason Raven, Lieutenant, MR003 (LEO #), jraven", "jraven"),
+        ("Jason Raven, Lieutenant, MR003, username pending (account requested)", None),
+    ],
+)
+def test_list_line_with_an_aside_keeps_the_officer(line: str, user: str | None) -> None:
+    """A heading in brackets after its value, or a short remark after a username left
+    out, does not make the line unreadable (else the officer's name would be asked)."""
+    from mailbot.intake.lists import officer_on_line
+    from mailbot.intake.rules import load_rules
+
+    officer = officer_on_line(line, load_rules())
+    assert officer is not None
+    assert (officer.first_name, officer.last_name, officer.officer_number) == (
+        "Jason",
+        "Raven",
+        "MR003",
+    )
+    assert officer.dps_username == user
