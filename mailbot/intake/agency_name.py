@@ -57,6 +57,39 @@ def name_shown_as(text: str) -> str | None:
     return name if len(name.split()) >= 2 else None
 
 
+_HEADED_VALUE = re.compile(
+    r"^\s*(?:\d{1,6}[A-Za-z]?\s+[A-Z0-9]|\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4})"
+)
+"""A line under a name heading that starts with a street number or a phone number."""
+
+
+def name_heading_values(text: str, rules: Rules) -> str | None:
+    """An agency name on a line of its own heading the agency's values ("St. Albans
+    Police Department" above "Judiciary Code 0391" and the street address): the name as
+    the agency writes it for its record, before any name in the prose around it."""
+    pattern = _agency_name_re(rules)
+    codes = [w.lower() for w in rules.language.evidence.code_words]
+    lines = [line.strip().strip("*_").strip() for line in text.split("\n")]
+    for i, line in enumerate(lines[:-1]):
+        if not line or len(line) > 80:
+            continue
+        m = pattern.fullmatch(line)
+        if m is None or _GREETING.match(line):
+            continue
+        below = lines[i + 1]
+        low = below.lower()
+        coded = any(w in low for w in codes) and re.search(r"\b\d{3,4}\b", below)
+        if coded or _HEADED_VALUE.match(below):
+            name = _ARTICLE.sub("", line)
+            if agency_name_in(name, rules) != name:
+                continue
+            # "Brattleboro Police" heading, "Brattleboro Police Department" in the prose
+            said = agency_name_in(text, rules) or ""
+            longer = said.lower().startswith(name.lower()) and len(said) > len(name)
+            return said if longer else name
+    return None
+
+
 def agency_name_in(text: str, rules: Rules) -> str | None:
     """An agency named in running text ("The Hartford Police Department would like ...")."""
     moved = [w.lower() for w in rules.language.intent.transfer]

@@ -82,6 +82,8 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     return officer
 
 
+_REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){1,12}$")
+"""Words in lower case after a value left out, saying why ("account still being set up")."""
 _NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
 _SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}")
 
@@ -142,10 +144,22 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
     names: list[str] = []
     shouting = not any(c.islower() for c in body)
     surname = _rank_as_surname([p.strip("()[]").strip() for p in pieces], rules)
+    left_out = False
     for n, piece in enumerate(pieces):
         bare = piece.strip("()[]").strip()
         if not_given(piece, rules):
+            left_out = True
             continue  # "TBD", "(not set up yet)": a field said to be not given
+        lab = _USER_LABEL.match(bare)
+        if user is None and lab and not_given(bare[lab.end() :], rules):
+            left_out = True
+            continue  # "DPS username not assigned yet"
+        if left_out and _REMARK.match(bare):
+            continue  # "username TBD (account still being set up)": why it is not given
+        left_out = False
+        heading = column_key(bare, rules)
+        if (heading == "officer_number" and number) or (heading == "dps_username" and user):
+            continue  # "jravelin (DPS login)": the heading of a value given just before
         if n == surname:
             continue
         if shouting and number is not None and user is None and _SHOUTED_USER.match(bare):

@@ -18,6 +18,7 @@ from mailbot.intake import (
     changes,
     checks,
     fields,
+    forwards,
     intent,
     lists,
     prose,
@@ -34,8 +35,10 @@ from mailbot.intake.head_of_department import (
     head_named,
     head_of_department,
     head_on_behalf,
+    head_unnamed,
     title_before,
     title_in_roster,
+    title_of_writer,
 )
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
@@ -43,6 +46,7 @@ from mailbot.intake.model import Agency, HeadOfDepartment, Officer, ParseResult,
 from mailbot.intake.parts import Document, MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
+from mailbot.intake.signature_contact import contact_in_signature
 
 log = structlog.get_logger()
 _LOGO_WORD = re.compile(r"\b(?:logo|patch|seal|emblem|insignia)\b", re.I)
@@ -112,11 +116,16 @@ def parse_parts(
 
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     split = prose.split_signature(text, rules)
+    note = forwards.forward_note(parts.full_text or parts.text, parts.subject)
+    if note is not None:  # a request forwarded under a note with its own sign-off
+        split = forwards.split_forwarded(text, note, split, rules)
     if _is_reply(parts):
         split = _cut_at_signer(split, parts.sender_name)
     body = split.body
     table_rows = tables.officers_from_text(body, rules)
     officers = read_officers(body, parts.tables, rules, table_rows, parts.documents)
+    if note is not None and officers:
+        officers += forwards.note_officers(note, officers, rules)
     is_reply = _is_reply(parts)
     if not officers and not is_reply and _quotes_someone_else(parts.quoted_text):
         # a new request that sends on the roster someone else wrote ("Det. Sinclair put
@@ -187,6 +196,12 @@ def parse_parts(
         hod_name, hod_title = behalf
     if hod_name is None and kind == "enrollment" and not is_reply:
         hod_name, hod_title = head_from_sender(parts.sender_name, rules)
+    if behalf[0] is None and (hod_name is None or (hod_title and not _is_head(hod_title, rules))):
+        # a sergeant who signs for "the Chief" (who "has signed off"): the head is the
+        # Chief, by title only; his name is asked for, not taken from the signer
+        unnamed = head_unnamed(body, rules)
+        if unnamed is not None:
+            hod_name, hod_title = None, unnamed
     # a reply that sends the request again names the agency above its sign-off
     closing = closing_lines(body)
     above = body[: body.rfind(closing)] if closing else body
@@ -194,6 +209,8 @@ def parse_parts(
     resent = name is not None and name in above and any(agency_values)
     if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
         hod_title = title_before(hod_name, body + "\n" + split.signature, rules)
+    if hod_name and hod_title is None and behalf[0] is None:  # "I'm the chief of ..."
+        hod_title = title_of_writer(body, rules)
     if hod_name and hod_title is None:  # the head's own row in the roster
         hod_title = title_in_roster(hod_name, officers, rules)
     if is_reply and behalf[0] is None and not resent:
@@ -207,6 +224,10 @@ def parse_parts(
     roster = [f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name]
     sender = (parts.sender_name, parts.sender)
     contact = point_of_contact(body, rules, labels, addresses, sender, hod_name, roster)
+    if contact.name is None and kind == "enrollment" and not is_reply:
+        # "e-Ticket contact: Renee Gagnon" under the sign-off, or the signer's title
+        signed = contact_in_signature(split.signature, rules, addresses, sender)
+        contact = signed if signed.name else contact
     result.point_of_contact.name = contact.name
     result.point_of_contact.email = contact.email
 

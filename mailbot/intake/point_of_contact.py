@@ -35,7 +35,11 @@ _POC_DESIGNATED = re.compile(
 
 _POC_WORDS = (
     r"(?i:(?:(?:the|our)\s+)?(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+)?"
-    r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)\b)"
+    r"(?:primary\s+|main\s+)?"
+    r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)"
+    r"|e-?ticket(?:ing)?\s+(?:contact|coordinator|liaison)"
+    # "our (primary) contact for the e-ticket program"
+    r"|contact\s+(?:person\s+)?(?:for|on)\s+(?:the\s+|our\s+)?e-?ticket(?:s|ing)?)\b)"
 )
 
 
@@ -87,6 +91,13 @@ _POC_WILL_ACT = re.compile(
 )
 
 
+# "I'd like Sgt. Beth Lumbra to be our point of contact"
+_POC_LIKE = re.compile(
+    rf"\b(?i:I|we)(?:['’]d|\s+(?i:would))\s+(?i:like)\s+({_CAP_RUN})\s+(?i:to\s+(?:be|serve\s+as"
+    rf"|act\s+as))\s+{_POC_WORDS}"
+)
+
+
 # "Point of contact will be Cpl. Dean Harrow, dharrow@..." (no "the"/"our")
 _POC_BARE_NAMED = re.compile(
     rf"(?<![\w-])(?i:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC))"
@@ -99,8 +110,9 @@ _SELF_POC = re.compile(
     # "I (Sgt. Corinne Tatro) will be ...": the writer's own name in brackets
     r"\bI(?:\s*\((?P<own>[^()]{3,60})\))?(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"
     r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
-    r"(?:agency['’]s\s+|department['’]s\s+)?(?:(?:e-?ticket(?:ing)?\s+)?"
-    r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact"
+    r"(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+|primary\s+|main\s+)?"
+    r"(?:(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+(?:contact|coordinator|liaison)"
     # "I will be the contact for this" (for the e-tickets, not for another matter)
     r"|(?:main\s+|primary\s+)?contact(?:\s+person)?(?=\s*(?:[.,;!]|$|¶|(?:for|on)\s+"
     r"(?:this|it|that|these|us|them|(?:the\s+)?e-?tick\w*|(?:the\s+)?electronic\s+tick\w*)\b)))"
@@ -108,7 +120,16 @@ _SELF_POC = re.compile(
     r"\s*(?:will\s+be|is|[:=]|[-–]\s)?\s*(?::\s*)?(?:me|myself)\b"
     # "... and will be the point of contact myself"
     r"|\b(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+)?(?:e-?ticket(?:ing)?\s+)?"
-    r"(?:point[- ]of[- ]contact|PoC)\s+myself\b",
+    r"(?:point[- ]of[- ]contact|PoC)\s+myself\b"
+    # "I'll be the contact for this myself", "I will be the contact for this."
+    r"|\bI(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:be|serve\s+as|act\s+as)\s+"
+    r"(?:the|your|our)\s+(?:e-?ticket(?:ing)?\s+|main\s+|primary\s+)?contact(?:\s+person)?"
+    r"(?:\s+(?:for|on)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?(?:\s+myself\b|\s*[.;,]|\s*$)"
+    # "I will be my own point of contact", "(the Chief) asked me to be the PoC"
+    r"|\bmy\s+own\s+(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
+    r"|\b(?:asked|designated|named|appointed|assigned|chose|picked)\s+me\s+(?:as|to\s+be"
+    r"|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)\b",
     re.I,
 )
 
@@ -140,11 +161,11 @@ def point_of_contact(
         i, value = labels["point_of_contact.name"]
         raw = (value if value is not None else _next_value(lines, i)) or None
     if raw is None:
-        flat = _near_poc_words(text)
+        flat = _ranks_capitalised(_near_poc_words(text), rules)
         own = _SELF_POC.search(flat)
         # "Tim Hale" in the From header, "Chief Timothy Hale" signed: the name in full
-        self_name = fuller_name(head_from_sender(sender[0], rules)[0], head, rules) or head
-        self_name = self_name if own else None
+        self_name = fuller_name(_sender_person(sender[0], labels, lines, rules), head, rules)
+        self_name = (self_name or head) if own else None
         if own and own.group("own") and person_name(own.group("own"), rules):
             self_name = person_name(own.group("own"), rules)  # "I (Sgt. Corinne Tatro) will"
         m = (
@@ -155,6 +176,7 @@ def point_of_contact(
             or _POC_MADE.search(flat)
             or _POC_WILL_ACT.search(flat)
             or _POC_COORDINATES.search(flat)
+            or _POC_LIKE.search(flat)
         )
         if m is None and not own:
             # "Darlene is gonna be the point of contact": a first name alone, of one of
@@ -223,7 +245,10 @@ def point_of_contact(
 
 
 _POC_ANCHOR = re.compile(
-    r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b|e-?ticket(?:ing)?[ \n]contact\b"
+    r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b"
+    r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
+    r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
+    r"|\bI(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"
     r"|will[ \n]coordinate\b|be[ \n]the[ \n](?:main[ \n]|primary[ \n])?contact\b",
     re.I,
 )
@@ -234,7 +259,10 @@ _BEFORE, _AFTER = 300, 400
 
 
 _POC_ANCHOR_LOWER = re.compile(
-    r"point[- \n]of[- \n]contact|poc\b|myself\b|e-?ticket(?:ing)?[ \n]contact\b"
+    r"point[- \n]of[- \n]contact|poc\b|myself\b"
+    r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
+    r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
+    r"|\bi(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"
     r"|will[ \n]coordinate\b|be[ \n]the[ \n](?:main[ \n]|primary[ \n])?contact\b"
 )
 
@@ -254,6 +282,19 @@ def _poc_anchors(text: str) -> list[tuple[int, int]]:
             continue  # "PoC" and "myself" (not the other words) need a \b before
         out.append((i, end))
     return out
+
+
+@per_rules
+def _lower_rank_re(rules: Rules) -> re.Pattern[str]:
+    ranks = sorted((r for r, t in rules.language.people.ranks.items() if t), key=len, reverse=True)
+    alt = "|".join(re.escape(r) for r in ranks)
+    return re.compile(rf"(?<![\w.'’-])({alt})(?=\.?\s+[A-Z][a-z])")
+
+
+def _ranks_capitalised(flat: str, rules: Rules) -> str:
+    """ "PoC is officer Kristen Blow": a rank typed in lower case before a name is
+    written as a rank ("Officer Kristen Blow"), so the name patterns see the person."""
+    return _lower_rank_re(rules).sub(lambda m: m.group(1).capitalize(), flat)
 
 
 def _near_poc_words(text: str) -> str:
@@ -315,6 +356,19 @@ def person_name(text: str, rules: Rules) -> str | None:
         tail.insert(0, bare.rstrip(",;:"))
     name = " ".join(tail).strip(" ,.;:")
     return name or display_name(text, rules)
+
+
+def _sender_person(
+    display: str | None, labels: dict[str, tuple[int, str | None]], lines: list[str], rules: Rules
+) -> str | None:
+    """The person the From display name names, unless it is the agency's own labelled
+    name (a mailbox called "Wolcott Constable" is the office, not the constable)."""
+    name = head_from_sender(display, rules)[0]
+    if name is None or "agency.name" not in labels:
+        return name
+    i, value = labels["agency.name"]
+    agency = (value if value is not None else _next_value(lines, i)) or ""
+    return None if " ".join(agency.lower().split()) == name.lower() else name
 
 
 def _same_domain(address: str, sender: str | None) -> bool:

@@ -70,6 +70,12 @@ def _has_word(line: str, words: list[str]) -> bool:
 _PIECE_END = re.compile(r"[/|;•]|\s{2,}|\t")
 
 
+def _label_of(cand: Candidate) -> str:
+    """The words just before a value on its line ("Town Hall: " before an address)."""
+    at = cand.line.find(cand.value)
+    return _PIECE_END.split(cand.line[:at])[-1] if at > 0 else ""
+
+
 def _near(cand: Candidate) -> str:
     """The words that go with a value on its line: from the separator before it to the one
     after ("Main: (802) 555-0311 / Fax: (802) 555-0312" gives each number its own word)."""

@@ -122,12 +122,28 @@ def header_map(
         return None
     if not ({"officer_number", "full_name", "last_name"} & set(mapping.values())):
         return None
-    return mapping
+    return _name_first(cells, mapping)
+
+
+_NAME_KEYS = frozenset({"full_name", "last_name", "first_name"})
+
+
+def _name_first(cells: Sequence[str], mapping: dict[int, str]) -> dict[int, str]:
+    """A heading row that names the other fields but not the name ("Officers (given
+    first, then last), rank, LEO#, DPS login"): its first column, unrecognised, is the
+    officer's name, not a column to drop (else every officer's name would be asked)."""
+    if _NAME_KEYS & set(mapping.values()) or 0 in mapping or len(mapping) < 2:
+        return mapping
+    if not cells[0].strip() or _NUMBERING.match(cells[0]):
+        return mapping
+    return {0: "full_name", **mapping}
+
+
+_NUMBERING = re.compile(r"^\s*(?:no\.?|#|n|item|row|line|count|seq\.?)\s*$", re.I)
 
 
 def _rank(cell: str, words: list[str]) -> int:
-    """How strongly a heading names the preferred column: the index of the first of
-    ``words`` it holds (earlier words rank higher), ``len(words)`` when none."""
+    """How early in ``words`` (most wanted first) a word of the heading comes."""
     norm = set(_norm(cell).replace("/", " ").split())
     return next((n for n, w in enumerate(words) if w in norm), len(words))
 

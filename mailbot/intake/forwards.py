@@ -1,0 +1,90 @@
+"""A request forwarded with a note above it ("Forwarding the Chief's request below ...
+Please also add Officer Dana Kirby"): the note and the forwarded request are two
+messages by two people, each with its own sign-off.
+
+The whole text is cut at its last sign-off; when that sign-off is the note's (the
+forwarded request ends with a name and title but no "Thank you"), the forwarded
+request would be read as the note's signature and its designation, roster and head
+lost. Here the note's signature is dropped instead and the request is read whole; the
+officers the note adds are officers of the request.
+"""
+
+from __future__ import annotations
+
+from mailbot.intake.model import Officer
+from mailbot.intake.prose import Split, new_text, split_signature
+from mailbot.intake.quoting import _unwrap_at, quote_start
+from mailbot.intake.rules import Rules
+
+
+def forward_note(full_text: str, subject: str) -> str | None:
+    """The note written above a forwarded message (as the reader sees text), or None
+    when ``full_text`` is not a forward unwrapped under a short note."""
+    lines = full_text.replace("\r\n", "\n").split("\n")
+    at = quote_start(lines)
+    if at is None or _unwrap_at(lines, at, subject) is None:
+        return None
+    note = new_text("\n".join(lines[:at]), quotes_cut=True).strip("\n")
+    return note or None
+
+
+_NOTE_DASHES = 2
+"""A "--" line in the forwarded text is its writer's own note's end (not a signature
+delimiter) when the text after it is this many times longer than the text before."""
+
+
+def split_forwarded(text: str, note: str, whole: Split, rules: Rules) -> Split:
+    """``whole`` (``text`` cut at its last sign-off), or, when that sign-off is the
+    note's, the note's body followed by the forwarded request with its own signature."""
+    if not text.startswith(note) or len(whole.body) >= len(note):
+        return whole  # the forwarded request has its own sign-off
+    own = split_signature(note, rules)
+    request = text[len(note) :].strip("\n")
+    inner = split_signature(request, rules)
+    if len(inner.signature) > _NOTE_DASHES * max(len(inner.body), 1) and not _signs_off(
+        request, rules
+    ):
+        # "Owen - please send this to DPS." then "--" then the request: not a signature
+        inner = Split(request, "")
+    return Split(f"{own.body.rstrip()}\n\n{inner.body}", inner.signature)
+
+
+def _signs_off(text: str, rules: Rules) -> bool:
+    cut = split_signature(text.replace("\n--\n", "\n\n"), rules)
+    return bool(cut.signature)
+
+
+def note_officers(note: str, found: list[Officer], rules: Rules) -> list[Officer]:
+    """Officers the note asks to be added ("Please also add Officer Dana Kirby ... Her LEO
+    number is NF3K2"), not already among ``found``."""
+    from mailbot.intake.changes import read_changes
+    from mailbot.intake.lists import officers_in_list
+
+    body = split_signature(note, rules).body
+    numbers = {(o.officer_number or "").upper() for o in found}
+    names = {((o.first_name or "").lower(), (o.last_name or "").lower()) for o in found}
+    # a list line gives the whole row ("- Kirk, Dana - Officer - MR3K2 - dkirk"); the
+    # sentences of an add ("Her LEO number is ...") are read as a roster change
+    candidates = officers_in_list(body, rules)
+    for change in read_changes(body, rules, []):
+        extra = change.model_extra or {}
+        if change.action == "add":
+            candidates.append(
+                Officer(
+                    last_name=extra.get("last_name"),
+                    first_name=extra.get("first_name"),
+                    title=extra.get("title"),
+                    officer_number=change.officer_number,
+                    dps_username=extra.get("dps_username"),
+                )
+            )
+    out: list[Officer] = []
+    for officer in candidates:
+        number = (officer.officer_number or "").upper()
+        name = ((officer.first_name or "").lower(), (officer.last_name or "").lower())
+        if (number and number in numbers) or (all(name) and name in names):
+            continue
+        numbers.add(number)
+        names.add(name)
+        out.append(officer)
+    return out
