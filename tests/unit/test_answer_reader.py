@@ -19,7 +19,13 @@ from sqlalchemy.engine import Engine
 from mailbot.config import Settings
 from mailbot.errors import MessageError
 from mailbot.intake.limits import Limits
-from mailbot.reader import Answer, AnswerRequest, InProcessReader, answer_in_process
+from mailbot.reader import (
+    Answer,
+    AnswerRequest,
+    InProcessReader,
+    ReaderUnavailable,
+    answer_in_process,
+)
 from mailbot.service import Desk, limits_of
 from mailbot.store import db
 from mailbot.store.models import Case, Message, MessageOutcome
@@ -40,8 +46,9 @@ class FailingAnswers:
     """Reads replies against their cases as the desk does, except that a poisoned
     reply gets :data:`REASON` while ``failing`` is set; counts the replies asked."""
 
-    def __init__(self) -> None:
+    def __init__(self, unavailable: bool = False) -> None:
         self.failing = True
+        self.unavailable = unavailable  # no reader process could be started instead
         self.asked: list[AnswerRequest] = []
 
     def __call__(
@@ -49,6 +56,8 @@ class FailingAnswers:
     ) -> Answer:
         self.asked.append(request)
         if self.failing and faults.is_poisoned_reply(request):
+            if self.unavailable:
+                raise ReaderUnavailable("cannot start the message reader process: no memory")
             return REASON
         return answer_in_process(request, limits, rules_dir, loop_header)
 
@@ -144,4 +153,24 @@ def test_quarantined_reply_is_read_against_its_case_when_reprocessed(engine: Eng
     assert outcome == MessageOutcome.PROCESSED
     case = cases(engine)["dmorse@norwich.test"]
     assert case["data"]["agency"]["phone"] == "(802) 649-1460"
+    assert case["data"]["officers"][1]["dps_username"] == "jhale"
+
+
+def test_reply_is_not_blamed_when_no_reader_can_be_started(engine: Engine) -> None:
+    """When the reader process cannot be started for the reply (not the reply's fault),
+    the poll fails, nothing of it is recorded, and the next poll handles the reply."""
+    answers = FailingAnswers(unavailable=True)
+    desk, server, mailer = make_desk(engine, answers)
+    server.append(incomplete_request())
+    desk.cycle()
+    server.append(faults.poisoned(answer(mailer.sent[0][2], REPLY)))
+    with pytest.raises(ReaderUnavailable):
+        desk.poll_once()
+    assert server.uids("INBOX") == [2] and server.uids("Quarantine") == []
+    with db.transaction(engine) as s:
+        assert s.scalars(select(Message).where(Message.uid == 2)).first() is None
+
+    answers.failing = False
+    assert desk.poll_once().processed == 1
+    case = cases(engine)["dmorse@norwich.test"]
     assert case["data"]["officers"][1]["dps_username"] == "jhale"
