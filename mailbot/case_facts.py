@@ -32,14 +32,15 @@ from mailbot.domain.references import find_reference
 from mailbot.domain.roster import RosterIndex
 from mailbot.domain.rules import bounce, own_mail
 from mailbot.domain.values import Json
+from mailbot.errors import ReplyUnreadable
 from mailbot.intake.auth import Verification, from_problem
 from mailbot.intake.classify import automated_reason
-from mailbot.intake.limits import Limits
 from mailbot.intake.model import ParseResult
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 from mailbot.notify import LOOP_VALUE
 from mailbot.outbound import sanitise_header_text
+from mailbot.reader import AnswerRequest, Reader
 from mailbot.store import bounces, casefiles, ledger, outbox, roster, roster_index
 from mailbot.store.models import Agency, Case, Message
 
@@ -246,31 +247,25 @@ def raw_headers(message: Message, parts: MessageParts) -> list[tuple[str, str]]:
     return out
 
 
-def answer(
-    session: Session,
-    case: Case,
-    parts: MessageParts,
-    rules: Rules,
-    limits: Limits,
-    loop_header: str,
-) -> Reading:
-    """What a reply adds to its case: for an enrolment, the answer read against what
-    we sent on the case and what the case asked for
-    (:func:`mailbot.intake.answers.read_answer`); else the message as read, without
-    our own quoted text."""
-    from mailbot.intake.answers import Sent, read_answer, sent_texts, without_sent
-    from mailbot.intake.parse import parse_parts
-
-    sent = Sent.of(
-        text
-        for row in outbox.outbox_of_case(session, case.id)
-        if row.raw is not None  # a body deleted by [retention] is no longer compared
-        for text in sent_texts(row.raw)
+def answer(session: Session, case: Case, parts: MessageParts, reader: Reader) -> Reading:
+    """What a reply adds to its case, read by ``reader`` (:meth:`Reader.answer`: in
+    its child process, under its time limit) against what we sent on the case and what
+    the case asked for. Raises :class:`ReplyUnreadable` with the reason when that
+    reading fails (a time-out, a crash)."""
+    request = AnswerRequest(
+        parts=parts,
+        sent=tuple(
+            row.raw
+            for row in outbox.outbox_of_case(session, case.id)
+            if row.raw is not None  # a body deleted by [retention] is no longer compared
+        ),
+        kind=CaseKind(case.kind),
+        case_data=dict(case.data),
     )
-    if case.kind != CaseKind.ENROLLMENT:
-        reread = parse_parts(without_sent(parts, sent), rules, limits, loop_header)
-        return reading_of(reread, [*parts.notes, *reread.notes], parts)
-    data, notes = read_answer(parts, sent, case.data, rules, limits, loop_header)
+    found = reader.answer(request)
+    if isinstance(found, str):
+        raise ReplyUnreadable(found)
+    data, notes = found
     cleaned, count = safety.clean_data(dict(data))
     return Reading(
         data=CaseData.load(cleaned),

@@ -30,6 +30,11 @@ class MessageTooLarge(MessageError):
     """Raised when a message exceeds the configured size limit."""
 
 
+class ReplyUnreadable(MessageError):
+    """Raised when a reply on an open case cannot be read against its case (the reading
+    took too long or crashed the reader); the message is quarantined with the reason."""
+
+
 class StoreError(MailbotError):
     """Raised when the database is unreachable or its schema is not current."""
 

@@ -5,7 +5,10 @@ ledger row, :meth:`Handler.decide` gathers the facts (:mod:`mailbot.case_facts`)
 lets the pure rules decide (:func:`mailbot.domain.decide.decide`: open a case, merge
 a reply into its case, hold a doubtful one for staff, or record it as automated, a
 duplicate or our own, with the replies that go with it) and applies the decision
-through the store (:mod:`mailbot.case_effects`). No IMAP and no SMTP here: the poll
+through the store (:mod:`mailbot.case_effects`). A reply on an open case is read
+again against its case by the reader (:meth:`mailbot.reader.Reader.answer`, under its
+time limit); when that fails, :class:`~mailbot.errors.ReplyUnreadable` is raised and
+the recorder quarantines the message. No IMAP and no SMTP here: the poll
 loop (:mod:`mailbot.service`) moves the message afterwards and the relay sends the
 replies.
 """
@@ -27,11 +30,11 @@ from mailbot.domain.enums import CaseKind
 from mailbot.domain.facts import Facts
 from mailbot.domain.rules import reply_cap
 from mailbot.intake.auth import verify_sender
-from mailbot.intake.limits import Limits
 from mailbot.intake.model import ParseResult
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 from mailbot.ports import Clock
+from mailbot.reader import Reader
 from mailbot.store import roster_index
 from mailbot.store.models import Case, Message
 
@@ -43,10 +46,11 @@ __all__ = ["Handler", "Outcome"]
 class Handler:
     """Case decisions for one message; pure apart from the session it is given."""
 
-    def __init__(self, settings: Settings, rules: Rules, limits: Limits, clock: Clock) -> None:
+    def __init__(self, settings: Settings, rules: Rules, reader: Reader, clock: Clock) -> None:
+        """``reader`` reads a reply against its case (the desk's reader)."""
         self.settings = settings
         self.rules = rules
-        self.limits = limits
+        self.reader = reader
         self.clock = clock
         self.policy = case_facts.policy_of(settings, rules)
 
@@ -97,8 +101,7 @@ class Handler:
         self, session: Session, facts: Facts, case: Case, parts: MessageParts
     ) -> Facts:
         """A reply read against its case; for a roster change, the agency's roster."""
-        loop_header = self.settings.bot.loop_header
-        answer = case_facts.answer(session, case, parts, self.rules, self.limits, loop_header)
+        answer = case_facts.answer(session, case, parts, self.reader)
         facts = replace(facts, answer=answer)
         if case.kind == CaseKind.OFFICER_MAINTENANCE and case.agency_code:
             agency = case_facts.agency_by_code(session, case.agency_code)

@@ -5,6 +5,11 @@ the intake (:func:`mailbot.intake.message.read_message` and
 :func:`mailbot.intake.parse.parse_parts`) in a long-lived child process; a message
 that takes longer than the limit, or kills the child, gets a reason instead of a
 result, the child is replaced, and the poll goes on with the next message.
+
+A reply on an open case is read a second time, against the case
+(:meth:`Reader.answer`: what we sent on it, what it asked for); that reading runs in
+the same child, under the same limit. The caller fetches what it needs from the
+database first: the child never sees the database.
 """
 
 from __future__ import annotations
@@ -13,14 +18,17 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnProcess
 from pathlib import Path
 from types import FrameType
-from typing import Protocol
+from typing import Any, Protocol
 
 import structlog
 
+from mailbot.domain.enums import CaseKind
+from mailbot.domain.values import Json
 from mailbot.errors import MailbotError
 from mailbot.intake.limits import Limits
 from mailbot.intake.model import ParseResult
@@ -39,6 +47,29 @@ Reading = tuple[MessageParts, ParseResult] | str
 ReadFunction = Callable[[bytes, Limits, Path | None, str], Reading]
 """How a message is read: :func:`read_in_process` (or another function of the same
 signature, importable by name, for the isolated reader's child to run)."""
+
+
+@dataclass(frozen=True)
+class AnswerRequest:
+    """What reading a reply against its case needs, all of it picklable."""
+
+    parts: MessageParts
+    """The reply, as read (the first element of a :data:`Reading`)."""
+    sent: tuple[bytes, ...]
+    """The emails we sent on the case, as stored in the outbox (those whose body
+    ``[retention]`` deleted are left out): lines repeating them are not read as data."""
+    kind: CaseKind
+    case_data: dict[str, Json]
+    """The case's data (what it asked for, its roster)."""
+
+
+Answer = tuple[dict[str, Json], list[str]] | str
+"""What a reply adds to its case (data in the ``mailbot parse --json`` shape, notes
+for staff), or the one-line reason it could not be read."""
+
+AnswerFunction = Callable[[AnswerRequest, Limits, Path | None, str], Answer]
+"""How a reply is read against its case: :func:`answer_in_process` (or another
+function of the same signature, importable by name for the isolated reader's child)."""
 
 RECYCLE_AFTER_BYTES = 4 * 1024 * 1024
 
@@ -62,10 +93,39 @@ def read_in_process(
         return f"internal error while reading: {type(e).__name__}"
 
 
+def answer_in_process(
+    request: AnswerRequest, limits: Limits, rules_dir: Path | None, loop_header: str
+) -> Answer:
+    """A reply read against its case, here and now: for an enrolment, the answer read
+    against what we sent and what the case asked for
+    (:func:`mailbot.intake.answers.read_answer`); else the message as read again
+    without our own quoted text. Or the reason it cannot be."""
+    from mailbot.domain.case_data import CaseData
+    from mailbot.errors import MessageError
+    from mailbot.intake.answers import Sent, read_answer, sent_texts, without_sent
+    from mailbot.intake.parse import parse_parts
+    from mailbot.intake.rules import load_rules
+
+    try:
+        rules = load_rules(rules_dir)
+        sent = Sent.of(text for raw in request.sent for text in sent_texts(raw))
+        if request.kind != CaseKind.ENROLLMENT:
+            reread = parse_parts(without_sent(request.parts, sent), rules, limits, loop_header)
+            return CaseData.from_result(reread).stored(), list(reread.notes)
+        return read_answer(request.parts, sent, request.case_data, rules, limits, loop_header)
+    except MessageError as e:
+        return str(e)
+    except Exception as e:  # a parser bug must not stop the desk
+        log.exception("answer_reader_crashed")
+        return f"internal error while reading the reply against its case: {type(e).__name__}"
+
+
 class Reader(Protocol):
     """What the desk reads messages with."""
 
     def read(self, raw: bytes) -> Reading: ...
+
+    def answer(self, request: AnswerRequest) -> Answer: ...
 
     def close(self) -> None: ...
 
@@ -79,27 +139,40 @@ class InProcessReader:
         rules_dir: Path | None,
         loop_header: str,
         read: ReadFunction | None = None,
+        answer: AnswerFunction | None = None,
     ) -> None:
         self.limits = limits
         self.rules_dir = rules_dir
         self.loop_header = loop_header
         self._read = read or read_in_process
+        self._answer = answer or answer_in_process
 
     def read(self, raw: bytes) -> Reading:
         return self._read(raw, self.limits, self.rules_dir, self.loop_header)
+
+    def answer(self, request: AnswerRequest) -> Answer:
+        return self._answer(request, self.limits, self.rules_dir, self.loop_header)
 
     def close(self) -> None:
         pass
 
 
+_READ = b"read"
+_ANSWER = b"answer"
+"""The request kinds the child serves, each sent ahead of its request: a message's
+bytes (sent as they are) or an :class:`AnswerRequest` (pickled)."""
+
+
 def _serve(
     conn: Connection,
     read: ReadFunction,
+    answer: AnswerFunction,
     limits: Limits,
     rules_dir: Path | None,
     loop_header: str,
 ) -> None:
-    """The child: read each message sent, answer with the reading.
+    """The child: serve each request sent (a message to read, a reply to read against
+    its case) with its result.
 
     A Ctrl-C or a service manager's stop reaches the whole process group, and a reader
     stopped that way would look like a message that crashes it: SIGINT is ignored
@@ -122,11 +195,15 @@ def _serve(
     configure_logging("error", "json")
     while True:
         try:
-            raw = conn.recv_bytes()
+            kind = conn.recv_bytes()
+            request: bytes | AnswerRequest = conn.recv_bytes() if kind == _READ else conn.recv()
         except (EOFError, OSError):
             return
         busy = True
-        conn.send(read(raw, limits, rules_dir, loop_header))
+        if isinstance(request, bytes):
+            conn.send(read(request, limits, rules_dir, loop_header))
+        else:
+            conn.send(answer(request, limits, rules_dir, loop_header))
         busy = False
         if stopping:
             os._exit(0)
@@ -146,11 +223,14 @@ class IsolatedReader:
         loop_header: str,
         timeout: float,
         read: ReadFunction | None = None,
+        answer: AnswerFunction | None = None,
     ) -> None:
         """``read`` is run in the child for each message (default
-        :func:`read_in_process`); it must be importable by name there."""
+        :func:`read_in_process`), ``answer`` for each reply read against its case
+        (default :func:`answer_in_process`); both must be importable by name there."""
         self.limits = limits
         self._read = read or read_in_process
+        self._answer = answer or answer_in_process
         self.rules_dir = rules_dir
         self.loop_header = loop_header
         self.timeout = timeout
@@ -165,7 +245,14 @@ class IsolatedReader:
         parent, child = context.Pipe()
         process = context.Process(
             target=_serve,
-            args=(child, self._read, self.limits, self.rules_dir, self.loop_header),
+            args=(
+                child,
+                self._read,
+                self._answer,
+                self.limits,
+                self.rules_dir,
+                self.loop_header,
+            ),
             name="mailbot-reader",
             daemon=True,
         )
@@ -186,22 +273,43 @@ class IsolatedReader:
         A reader stopped from outside (a stop signal sent to the whole process group)
         is replaced and the message read again, once; then :class:`ReaderUnavailable`
         is raised, which blames nothing on the message."""
+
+        def send(conn: Connection) -> None:
+            conn.send_bytes(_READ)
+            conn.send_bytes(raw)
+
+        reading: Reading = self._ask(send, "this message")
+        if len(raw) > RECYCLE_AFTER_BYTES:
+            self.close()  # a fresh child gives the memory of a large read back
+        return reading
+
+    def answer(self, request: AnswerRequest) -> Answer:
+        """What a reply adds to its case, or why it cannot be read (a crash, a
+        time-out); a reader stopped from outside is handled as in :meth:`read`."""
+
+        def send(conn: Connection) -> None:
+            conn.send_bytes(_ANSWER)
+            conn.send(request)
+
+        answer: Answer = self._ask(send, "this reply against its case")
+        return answer
+
+    def _ask(self, send: Callable[[Connection], None], what: str) -> Any:
         try:
-            return self._read_once(raw)
+            return self._ask_once(send, what)
         except ReaderUnavailable:
             log.warning("reader_stopped_from_outside")
-            return self._read_once(raw)
+            return self._ask_once(send, what)
 
-    def _read_once(self, raw: bytes) -> Reading:
+    def _ask_once(self, send: Callable[[Connection], None], what: str) -> Any:
+        """The child's result for the request ``send`` sends, or the reason there is
+        none (``what`` names what was being read)."""
         conn = self._start()
         try:
-            conn.send_bytes(raw)
-            # The first message also waits for the child's start-up (imports).
+            send(conn)
+            # The first request also waits for the child's start-up (imports).
             if conn.poll(self.timeout):
-                answer: Reading = conn.recv()
-                if len(raw) > RECYCLE_AFTER_BYTES:
-                    self.close()  # a fresh child gives the memory of a large read back
-                return answer
+                return conn.recv()
         except (EOFError, OSError):
             process = self._process
             self.close()
@@ -212,10 +320,10 @@ class IsolatedReader:
                     f"the message reader was stopped (exit status {process.exitcode})"
                 ) from None
             log.warning("reader_crashed")
-            return "reading this message crashed the reader"
+            return f"reading {what} crashed the reader"
         self.close()
         log.warning("reader_timed_out", seconds=self.timeout)
-        return f"reading this message took longer than {self.timeout:g} s"
+        return f"reading {what} took longer than {self.timeout:g} s"
 
     def close(self) -> None:
         """Stop the child (killed if it does not stop at once)."""
@@ -237,8 +345,9 @@ def make_reader(
     loop_header: str,
     timeout: float,
     read: ReadFunction | None = None,
+    answer: AnswerFunction | None = None,
 ) -> Reader:
     """The isolated reader with a time limit, or (``timeout`` 0) the intake in process."""
     if timeout > 0:
-        return IsolatedReader(limits, rules_dir, loop_header, timeout, read)
-    return InProcessReader(limits, rules_dir, loop_header, read)
+        return IsolatedReader(limits, rules_dir, loop_header, timeout, read, answer)
+    return InProcessReader(limits, rules_dir, loop_header, read, answer)

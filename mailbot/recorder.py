@@ -19,7 +19,7 @@ from email.header import decode_header, make_header
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 from email.utils import getaddresses
-from typing import Any
+from typing import Any, NoReturn
 
 import structlog
 from sqlalchemy import exc as sa_exc
@@ -27,12 +27,19 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from mailbot.config import Settings
-from mailbot.errors import CaseError, DuplicateMessage, MailbotError, MessageError, StoreError
+from mailbot.errors import (
+    CaseError,
+    DuplicateMessage,
+    MailbotError,
+    MessageError,
+    ReplyUnreadable,
+    StoreError,
+)
 from mailbot.handling import Handler, Outcome
 from mailbot.intake.limits import Limits
 from mailbot.notify import queue_email
 from mailbot.ports import Clock, FolderState
-from mailbot.reader import Reader, Reading
+from mailbot.reader import Reader, ReaderUnavailable, Reading
 from mailbot.store import casefiles, db, ledger
 from mailbot.store.models import Message, MessageOutcome
 
@@ -201,8 +208,10 @@ class Recorder:
             log.info("message_taken_by_other_instance", uid=uid)
             return None
         except MailbotError as e:
-            if isinstance(e, StoreError):
-                raise  # the database's fault, not the message's: retried
+            if isinstance(e, StoreError | ReaderUnavailable):
+                # The database's fault, or no reader process to read a reply against
+                # its case with: not the message's; retried.
+                raise
             return self.record_failure(session, state, uid, raw, size, str(e), now)
         except Exception as e:  # a bug must not stop the desk
             if _is_environment_failure(e):
@@ -366,27 +375,34 @@ class Recorder:
             raw = message.raw
         reading = self.read(raw)
         if isinstance(reading, str):
+            self._still_unreadable(ledger_id, reading)
+        parts, result = reading
+        try:
             with db.transaction(self.engine) as session:
                 message = ledger.get_message(session, ledger_id)
                 assert message is not None
-                ledger.set_outcome(session, message, MessageOutcome.QUARANTINED, reading)
-            raise MessageError(f"message #{ledger_id} is still unreadable: {reading}")
-        parts, result = reading
+                message.sender = parts.sender
+                message.message_id = (
+                    ledger.normalize_message_id(parts.message_id) if parts.message_id else None
+                )
+                decided = self.handler.decide(session, message, parts, result, now)
+                outcome, reason, case_id = decided.outcome, decided.reason, decided.case_id
+                ledger.set_outcome(session, message, outcome, reason, case_id)
+                casefiles.add_audit(
+                    session,
+                    action="reprocessed",
+                    actor="staff",
+                    now=now,
+                    case_id=decided.case_id,
+                    detail={"ledger_id": ledger_id, "outcome": decided.outcome.value},
+                )
+        except ReplyUnreadable as e:  # a reply that cannot be read against its case
+            self._still_unreadable(ledger_id, str(e))
+        return decided.outcome, decided.reason
+
+    def _still_unreadable(self, ledger_id: int, reason: str) -> NoReturn:
         with db.transaction(self.engine) as session:
             message = ledger.get_message(session, ledger_id)
             assert message is not None
-            message.sender = parts.sender
-            message.message_id = (
-                ledger.normalize_message_id(parts.message_id) if parts.message_id else None
-            )
-            decided = self.handler.decide(session, message, parts, result, now)
-            ledger.set_outcome(session, message, decided.outcome, decided.reason, decided.case_id)
-            casefiles.add_audit(
-                session,
-                action="reprocessed",
-                actor="staff",
-                now=now,
-                case_id=decided.case_id,
-                detail={"ledger_id": ledger_id, "outcome": decided.outcome.value},
-            )
-        return decided.outcome, decided.reason
+            ledger.set_outcome(session, message, MessageOutcome.QUARANTINED, reason)
+        raise MessageError(f"message #{ledger_id} is still unreadable: {reason}")

@@ -51,16 +51,10 @@ def make_recorder(
     token: str | None = None,
 ) -> Recorder:
     limits = limits_of(settings)
-    handler = Handler(settings, rules or load_rules(settings.bot.rules_dir), limits, clock)
-    return Recorder(
-        settings,
-        engine,
-        clock,
-        handler,
-        limits,
-        reader or reader_for(settings, limits),
-        token or instance.new_token(),
-    )
+    reader = reader or reader_for(settings, limits)
+    # The handler reads replies against their cases with the same reader.
+    handler = Handler(settings, rules or load_rules(settings.bot.rules_dir), reader, clock)
+    return Recorder(settings, engine, clock, handler, limits, reader, token or instance.new_token())
 
 
 class Desk:

@@ -6,6 +6,7 @@ the case."""
 from __future__ import annotations
 
 import json
+import time
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.policy import default as default_policy
@@ -13,11 +14,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from mailbot.adapters.imap import ImapMailbox
+from mailbot.adapters.smtp import SmtpMailer
 from mailbot.config import DatabaseSettings, Settings
 from mailbot.ports import SystemClock
-from mailbot.store import db
+from mailbot.reader import IsolatedReader
+from mailbot.service import Desk, limits_of
+from mailbot.store import casefiles, db
+from mailbot.store.models import Message, MessageOutcome
+from tests import faults
 from tests.data.build import png, xlsx
 from tests.integration.desk_helpers import DESK, answer, body_text, make_desk, make_settings
 from tests.integration.test_desk_process import mailbot, write_config
@@ -253,3 +261,83 @@ def test_parts_skipped_in_an_answer_are_said_in_the_reply_and_kept_on_the_case(
         n["text"] for n in view["notes"]
     ]
     desk_engine.dispose()
+
+
+def test_reply_whose_reading_hangs_is_quarantined_and_the_desk_goes_on(
+    imap_account: Any, smtp_sink: Any, db_url: str, desk_engine: Engine
+) -> None:
+    """A reply crafted so that reading it against its case never ends (a fault in the
+    isolated reader's child) is given up after the time limit and quarantined with the
+    reason; its case is left as it was, the next message is answered, and a later reply
+    on the case is read by a fresh child."""
+    settings = make_settings(imap_account, smtp_sink, db_url)
+    reader = IsolatedReader(
+        limits_of(settings),
+        None,
+        settings.bot.loop_header,
+        timeout=20,
+        answer=faults.hang_on_poisoned_answer,
+    )
+    desk = Desk(
+        settings,
+        desk_engine,
+        ImapMailbox(settings.mailbox),
+        SmtpMailer(settings.smtp),
+        SystemClock(),
+        reader=reader,
+    )
+
+    def case_now() -> tuple[str, dict[str, Any]]:
+        with db.transaction(desk_engine) as s:
+            case = casefiles.get_case(s, "ETK-0001")
+            assert case is not None
+            return str(case.status), dict(case.data)
+
+    try:
+        imap_account.append(request_missing_one_username())
+        desk.cycle()  # the reader's child is started and warm
+        [checklist] = smtp_sink.messages
+        before = case_now()
+
+        reader.timeout = 5
+        imap_account.append(
+            faults.poisoned(answer(checklist.data, "Jordan's DPS username is jhale."))
+        )
+        imap_account.append(
+            request_missing_one_username("<req-2@hartford.test>").replace(
+                b"dmorse@norwich.test", b"chief@hartford.test"
+            )
+        )
+        start = time.monotonic()
+        polled, _ = desk.cycle()
+        assert time.monotonic() - start < 60
+        assert (polled.quarantined, polled.processed) == (1, 1)
+        assert len(imap_account.uids("Quarantine")) == 1
+        with db.transaction(desk_engine) as s:
+            row = s.scalars(
+                select(Message).where(Message.message_id == "<answer-1@norwich.test>")
+            ).one()
+            assert row.outcome == MessageOutcome.QUARANTINED
+            assert row.reason == "reading this reply against its case took longer than 5 s"
+            assert row.sender == "dmorse@norwich.test"
+        assert case_now() == before and before[0] == "needs_info"
+        # The next message was answered; the reply's sender got nothing more.
+        assert len(messages_to(smtp_sink, "chief@hartford.test")) == 1
+        assert len(messages_to(smtp_sink, "dmorse@norwich.test")) == 1
+
+        reader.timeout = 20  # a fresh child starts (imports) for the next reading
+        imap_account.append(
+            answer(
+                checklist.data,
+                "Jordan's DPS username is jhale.",
+                message_id="<answer-2@norwich.test>",
+            )
+        )
+        polled, _ = desk.cycle()
+        assert (polled.quarantined, polled.processed) == (0, 1)
+        status, data = case_now()
+        assert status == "in_review"
+        assert data["officers"][1]["dps_username"] == "jhale"
+    finally:
+        desk.close()
+        desk_engine.dispose()
