@@ -112,7 +112,7 @@ def parse_parts(
         return result
 
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
-    split = prose.split_signature(text, rules)
+    split = prose.split_forward(text, parts.forward_note, rules)
     if _is_reply(parts):
         split = _cut_at_signer(split, parts.sender_name)
     body = split.body

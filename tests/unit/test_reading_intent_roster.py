@@ -1,0 +1,72 @@
+"""What a message asks for, and the roster changes it gives: forwarded requests under a
+signed note, agency details in a roster-change sender's signature, mail that asks for
+nothing, and changes written in the words and layouts people use."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from typing import Any
+
+from mailbot.intake.parse import parse_message
+
+
+def _mail(body: str, *, sender: str, subject: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = subject
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+def _read(body: str, subject: str = "Roster", sender: str = "Kim Rowell <krowell@a.test>") -> Any:
+    return parse_message(_mail(body, sender=sender, subject=subject))
+
+
+# --- a forwarded request under a short, signed note ----------------------------------
+
+
+def test_forwarded_enrolment_under_a_signed_note_is_read_whole() -> None:
+    """The note's "Thanks, Kim" does not end the message: the forwarded request below it,
+    with its own agency record and officers, is the enrolment."""
+    result = _read(
+        "Hi,\n\nThe chief asked me to pass his request along (below).\n\nThanks,\nKim\n"
+        "Kim Rowell\nRecords Clerk, Tunbridge Police Department\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Alan Brisbin <abrisbin@tunbridgevt.test>\n"
+        "Date: Mon, Nov 23, 2026 at 9:12 AM\nSubject: e-ticket request\n"
+        "To: Kim Rowell <krowell@tunbridgevt.test>\n\n"
+        "Tunbridge Police Department would like to participate in the e-ticket program.\n"
+        "Judiciary code: 0561\nAddress: 271 Route 110, Tunbridge, VT 05077\n"
+        "Phone: 802-889-5521\n\n"
+        "Officers:\nBrisbin, Alan - Chief - TB001 - abrisbin\n"
+        "Foss, Wendy - Officer - TB004 - wfoss\n\n"
+        "Alan Brisbin\nChief of Police\n",
+        subject="Fwd: e-ticket request",
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.judiciary_code == "0561"
+    assert [o.officer_number for o in result.officers] == ["TB001", "TB004"]
+    assert result.head_of_department.name == "Alan Brisbin"
+
+
+def test_forwarded_roster_changes_under_a_signed_note() -> None:
+    """A chief's changes forwarded by the PoC with "please make these changes" and her
+    signature are read as the roster changes they are."""
+    result = _read(
+        "Forwarding from our Chief - please make these changes.\n\nThanks,\nKim Rowell\n"
+        "Tunbridge Police Department\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Alan Brisbin <abrisbin@tunbridgevt.test>\nDate: Mon, Nov 23, 2026\n"
+        "Subject: changes\nTo: Kim Rowell <krowell@tunbridgevt.test>\n\n"
+        "Kim, please let DPS know:\n"
+        "- Officer Wendy Foss (TB004, wfoss) has resigned.\n"
+        "- Our new officer Ray Dunn needs a record: Officer, VT LEO TB009, DPS username rdunn.\n"
+        "\nAlan\n",
+        subject="Fwd: changes",
+    )
+    assert result.intent == "officer_maintenance"
+    assert sorted((c.action, c.officer_number) for c in result.changes) == [
+        ("add", "TB009"),
+        ("deactivate", "TB004"),
+    ]
