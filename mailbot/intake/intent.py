@@ -62,7 +62,11 @@ def classify(
         return "enrollment"
     if is_reply and agency_values:
         return "enrollment"
-    if (officers or agency_values >= 2) and _has(text, words.tickets) and not changing():
+    if (officers or agency_values >= 2) and _names_tickets(text, rules) and not changing():
+        if not officers and _QUESTION.search(text) and not _has(text, _REQUEST_WORDS):
+            # "do part-time departments qualify for e-ticketing?" over the agency's
+            # address and phone: a question, not a request
+            return "other"
         return "enrollment"  # "Bellows Falls Police Dept wants e-tickets." and its values
     if (changing() or spelled_by_letters(text, rules)) and (
         officers
@@ -76,6 +80,15 @@ def classify(
     if is_reply and (officers or has_logo):
         return "enrollment"  # an answer to the checklist: officer rows, the logo
     return "other"
+
+
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _names_tickets(text: str, rules: Rules) -> bool:
+    """True when ``text`` names e-tickets ("Derby PD wants in on eticket"); the desk's
+    own address (dps.eTicket@...) names nothing."""
+    return _has(_ADDRESS.sub(" ", text), rules.language.intent.tickets)
 
 
 def _told_as_past(text: str, phrases: list[str]) -> str:

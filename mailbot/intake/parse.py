@@ -234,10 +234,11 @@ def parse_parts(
             "reason": logo_reason,
         }
 
-    if kind == "other" and not is_reply and intent.is_enquiry(body, rules):
-        # a question, a follow-up or a pitch opens no case: the agency and people it
-        # mentions in passing are not a request's values
-        result.agency = Agency()
+    if kind == "other":
+        # a question, a thank-you, a login problem or a pitch opens no case: the agency
+        # and people it mentions in passing (or signs with) are not a request's values
+        # (nor, in a reply, values for its case; a logo sent is kept)
+        result.agency = Agency(logo=result.agency.logo if is_reply else None)
         result.head_of_department = HeadOfDepartment()
         result.point_of_contact = PointOfContact()
     sources = [("text", body), ("signature", split.signature)]

@@ -70,3 +70,56 @@ def test_forwarded_roster_changes_under_a_signed_note() -> None:
         ("add", "TB009"),
         ("deactivate", "TB004"),
     ]
+
+
+# --- mail that asks for nothing carries no agency or people -------------------------
+
+
+def test_question_signed_with_the_agency_record_is_other_mail() -> None:
+    """A chief who asks whether part-time departments qualify, and signs with the
+    department's address and phone, sends a question: no agency values are read."""
+    result = _read(
+        "Hello,\n\nWe are a small department, two part-time officers. Our judiciary code is"
+        " 0733.\n\nDo part-time departments qualify for e-ticketing? And can TraCS run"
+        " without a records system?\n\nAppreciate any guidance.\n\nChief Ada Moss\n"
+        "Roxbury Police Department\n12 Main Street, Roxbury, VT 05669\n(802) 485-7711\n",
+        subject="eligibility",
+        sender="Ada Moss <amoss@roxburyvt.test>",
+    )
+    assert result.intent == "other"
+    assert result.agency.model_dump() == {
+        "name": None, "judiciary_code": None, "address": None, "phone": None, "logo": None
+    }  # fmt: skip
+    assert result.head_of_department.name is None
+    assert result.point_of_contact.name is None
+
+
+def test_thank_you_reply_signed_by_the_chief_carries_no_values() -> None:
+    """A thank-you answering our confirmation, signed "Chief ... / ... Police Department
+    / Judiciary code ...", gives the case nothing: its signature is no new value."""
+    msg = EmailMessage()
+    msg["From"] = "Ken Sousa <ksousa@barnetvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Re: records created"
+    msg["In-Reply-To"] = "<etk-0101.done@dps.eticket.invalid>"
+    msg.set_content(
+        "Hi,\n\nJust wanted to say thanks - everyone logged in this morning.\n\n"
+        "Chief Ken Sousa\nBarnet Police Department\nJudiciary code 0119\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "other"
+    assert result.agency.name is None
+    assert result.head_of_department.name is None
+
+
+def test_wanting_in_on_eticket_with_a_roster_is_an_enrolment() -> None:
+    """ "eticket" written as one word names e-tickets like "e-tickets" does."""
+    result = _read(
+        "DPS - Barnet PD wants in on eticket.\n\nBarnet Police Department, judiciary 0119,"
+        " ph 802-633-4410. poc is me.\n\nofficers (last, first, rank, leo, dps id):\n"
+        "Sousa, Ken, Chief, BA001, ksousa\nLyle, Tina, Ofc, BA004, tlyle\n\nKen Sousa\n",
+        subject="eticket",
+        sender="Ken Sousa <ksousa@barnetvt.test>",
+    )
+    assert result.intent == "enrollment"
+    assert [o.officer_number for o in result.officers] == ["BA001", "BA004"]
