@@ -135,6 +135,9 @@ class IntentWords(_Rule):
     """Words naming e-tickets ("wants e-tickets"): enrolment evidence beside its values."""
     letter_counts: list[str] = Field(default_factory=list)
     """Words counting a letter of a name ("has one f", "two Ls"): a spelling correction."""
+    leaving: list[str] = Field(default_factory=list)
+    """Words of an officer leaving ("is leaving us", "lateral"): an agency named after
+    them with "for"/"to" ("leaving us for the Vermont State Police") is where he goes."""
 
 
 class People(_Rule):

@@ -4,6 +4,7 @@ nothing, and changes written in the words and layouts people use."""
 
 from __future__ import annotations
 
+import re
 from email.message import EmailMessage
 from typing import Any
 
@@ -123,3 +124,37 @@ def test_wanting_in_on_eticket_with_a_roster_is_an_enrolment() -> None:
     )
     assert result.intent == "enrollment"
     assert [o.officer_number for o in result.officers] == ["BA001", "BA004"]
+
+
+# --- a roster change signed with the agency's address and phone ----------------------
+
+
+def test_roster_change_takes_the_agency_address_and_phone_from_the_signature() -> None:
+    """A resignation signed with the department's street address and phone gives both;
+    the officer's number is no judiciary code, the code written beside the request is."""
+    result = _read(
+        "Hello,\n\nOfficer Dana Pike has resigned from the Barton Police Department"
+        " effective Friday. Her TraCS user (officer no. BT4D2, DPS username dpike) should"
+        " be deactivated. We are code 0311 in TraCS.\n\nRegards,\n\nCapt. Lou Ferland\n"
+        "Barton Police Department\n17 Church Street\nBarton, VT 05822\n"
+        "Tel. 802.525.3311 ext. 2\n",
+        sender="Lou Ferland <lferland@bartonvt.test>",
+    )
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number) for c in result.changes] == [("deactivate", "BT4D2")]
+    assert result.agency.address is not None and "05822" in result.agency.address
+    assert re.sub(r"\D", "", result.agency.phone or "").startswith("8025253311")
+    assert result.agency.judiciary_code == "0311"
+
+
+def test_agency_an_officer_is_leaving_for_is_not_the_senders() -> None:
+    """ "is leaving us for the Vermont State Police" names where the officer goes; the
+    agency is the one in the signature."""
+    result = _read(
+        "Hi,\n\nOfc. Cal Streeter is leaving us for the Vermont State Police (academy starts"
+        " in January). Please deactivate his account, officer no. BN7C2, effective 12/31."
+        "\n\nThank you,\nLt. Cam Rondo\nBarton Police Department\n",
+        sender="Cam Rondo <crondo@bartonvt.test>",
+    )
+    assert result.intent == "officer_maintenance"
+    assert result.agency.name == "Barton Police Department"
