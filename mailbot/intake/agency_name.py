@@ -29,6 +29,20 @@ def _agency_name_re(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"({word}[ \t]+(?:(?:{word}|{small})[ \t]+){{0,6}}(?:{alt}))(?![\w'’])")
 
 
+@per_rules
+def _naming_re(rules: Rules) -> re.Pattern[str]:
+    name = _agency_name_re(rules).pattern
+    return re.compile(
+        rf"(?i:should\s+(?:be|read|say|show)|to\s+read|will\s+be)\s*:?\s*[\"“]?(?={name})"
+    )
+
+
+def without_naming(text: str, rules: Rules) -> str:
+    """``text`` without the words that say how the agency's name reads ("Name should be
+    Brandon Police Department"): they change no officer's record."""
+    return _naming_re(rules).sub(" ", text)
+
+
 _SHOWN_AS = re.compile(
     r"(?i:(?:list|show|display|print|identify)\s+(?:us|our\s+(?:agency|department|dept\.?))"
     r"|(?:our\s+)?name\s+to\s+(?:appear|read|show|print|be\s+(?:displayed|printed|shown|listed)))"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from mailbot.intake.agency_name import without_naming
 from mailbot.intake.change_values import spelled_by_letters
 from mailbot.intake.model import Intent
 from mailbot.intake.prose import number_mentions, sentences
@@ -41,14 +42,15 @@ def classify(
     @functools.cache
     def changing() -> bool:
         # "Is there something wrong on your end?": words of an enquiry are no change's
-        return _has(_told_as_past(text, words.enquiry), change_words)
+        # "Name should be Brandon Police Department" names the agency, changes no record
+        return _has(_told_as_past(without_naming(text, rules), words.enquiry), change_words)
 
     # with its officers, or saying they come later (not "Please create a record for our
     # newest officer ... Agency: Brattleboro PD", a change naming no agency value)
     if (
         has_agency_fields
         and (officers or _has(text, words.roster_later))
-        and (agency_values or not changing())
+        and (agency_values >= 2 or not changing())
     ):
         return "enrollment"
     if _has(_told_as_past(text, words.enrolled_before), words.enrollment):

@@ -158,3 +158,46 @@ def test_agency_an_officer_is_leaving_for_is_not_the_senders() -> None:
     )
     assert result.intent == "officer_maintenance"
     assert result.agency.name == "Barton Police Department"
+
+
+# --- enrolment or roster change ---------------------------------------------------------
+
+
+def test_new_officers_under_the_agencys_code_are_a_roster_change() -> None:
+    """An enrolled agency that sends two new officers in a table "under Barton PD
+    (judiciary code 0311)" asks for records, not for an enrolment."""
+    result = _read(
+        "Good morning,\n\nWe have two new officers who finished FTO. Please create TraCS"
+        " records for them under Barton PD (judiciary code 0311).\n\n"
+        "Last Name\tFirst Name\tRank/Title\tOfficer Number\tDPS Username\n"
+        "Kowal\tAdam\tOfficer\tBT2A7\takowal\nNadeau\tBria\tOfficer\tBT2B1\tbnadeau\n\n"
+        "Thanks,\nLt. Lou Ferland\nBarton Police Department\n17 Church Street, Barton, VT"
+        " 05822\n(802) 525-3311\n",
+        sender="Lou Ferland <lferland@bartonvt.test>",
+    )
+    assert result.intent == "officer_maintenance"
+    assert result.officers == []
+    assert [(c.action, c.officer_number) for c in result.changes] == [
+        ("add", "BT2A7"),
+        ("add", "BT2B1"),
+    ]
+    assert result.agency.judiciary_code == "0311"
+
+
+def test_name_that_should_read_as_the_agency_is_no_correction() -> None:
+    """ "Name should be Barton Police Department" in a terse enrolment says how the name
+    reads; with officers listed one after another in the sentence it is an enrolment."""
+    result = _read(
+        "Hi - Barton PD wants to get on e tickets. Name should be Barton Police Department,"
+        " 17 Church St Barton VT 05822, 802-525-3311. POC is Ofc Dana Pike"
+        " dpike@bartonvt.test. Officers: Sgt. Lou Ferland BT004 lferland, Ofc Dana Pike"
+        " BT011 dpike, Ofc Eli Roy BT015 eroy. Thx - Cal Sousa, Chief\n",
+        subject="Barton e ticket",
+        sender="Cal Sousa <csousa@bartonvt.test>",
+    )
+    assert result.intent == "enrollment"
+    assert [(o.title, o.last_name, o.officer_number, o.dps_username) for o in result.officers] == [
+        ("Sergeant", "Ferland", "BT004", "lferland"),
+        ("Officer", "Pike", "BT011", "dpike"),
+        ("Officer", "Roy", "BT015", "eroy"),
+    ]
