@@ -53,7 +53,7 @@ def classify(
         and (agency_values >= 2 or not changing())
     ):
         return "enrollment"
-    if _has(_told_as_past(text, words.enrolled_before), words.enrollment):
+    if _asks_enrolment(text, rules):
         if (
             not officers
             and not agency_values
@@ -91,6 +91,26 @@ def _names_tickets(text: str, rules: Rules) -> bool:
     """True when ``text`` names e-tickets ("Derby PD wants in on eticket"); the desk's
     own address (dps.eTicket@...) names nothing."""
     return _has(_ADDRESS.sub(" ", text), rules.language.intent.tickets)
+
+
+_WORDS_BACK = 5
+"""How many words before an enrolment word are looked at for "already has"."""
+
+
+def _asks_enrolment(text: str, rules: Rules) -> bool:
+    """True when ``text`` has an enrolment word that is not told as done before ("when
+    we enrolled", "already has our agency record")."""
+    words = rules.language.intent
+    low = _told_as_past(text, words.enrolled_before)
+    had = [w.lower() for w in words.had_before]
+    for word in words.enrollment:
+        at = low.find(word.lower())
+        while at >= 0:
+            back = " ".join(low[max(0, at - 120) : at].split()[-_WORDS_BACK:])
+            if not any(h in back for h in had):
+                return True
+            at = low.find(word.lower(), at + 1)
+    return False
 
 
 def _told_as_past(text: str, phrases: list[str]) -> str:

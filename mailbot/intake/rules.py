@@ -131,6 +131,9 @@ class IntentWords(_Rule):
     """Words that make a message a request whatever else it says ("please")."""
     enrolled_before: list[str] = Field(default_factory=list)
     """Wordings telling of an enrolment done before ("when we enrolled"), not asked for."""
+    had_before: list[str] = Field(default_factory=list)
+    """Words before an enrolment word, a few words back, that say the agency has it
+    already ("Brandon PD already has our TraCS agency record")."""
     tickets: list[str] = Field(default_factory=list)
     """Words naming e-tickets ("wants e-tickets"): enrolment evidence beside its values."""
     letter_counts: list[str] = Field(default_factory=list)

@@ -201,3 +201,46 @@ def test_name_that_should_read_as_the_agency_is_no_correction() -> None:
         ("Officer", "Pike", "BT011", "dpike"),
         ("Officer", "Roy", "BT015", "eroy"),
     ]
+
+
+def test_new_officer_of_an_agency_that_already_has_its_record() -> None:
+    """ "Barton PD already has our TraCS agency record" tells of the enrolment done;
+    the new officer below it is a roster change."""
+    result = _read(
+        "Hi DPS e-Ticket,\n\nBarton PD already has our TraCS agency record. We hired a new"
+        " officer who finished TraCS training last week. Please create an officer record"
+        " for:\n\nOfficer Jake Hurd\nLEO #: BT125\nDPS username: jhurd\n\nThanks,\n"
+        "Sgt. Kyle Trent\ne-Ticket PoC, Barton Police Department\n",
+        sender="Kyle Trent <ktrent@bartonvt.test>",
+    )
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number, c.dps_username) for c in result.changes] == [
+        ("add", "BT125", "jhurd")
+    ]
+
+
+def test_newest_officers_in_an_attached_csv_are_adds() -> None:
+    """ "the list of our three newest officers who need officer records" with the list
+    attached as CSV asks to add them."""
+    msg = EmailMessage()
+    msg["From"] = "Bea Lafond <blafond@bartonvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "New officer records"
+    msg.set_content(
+        "Hello,\n\nAttached is the list of our two newest officers who need TraCS officer"
+        " records for Barton PD.\n\nRegards,\nBea Lafond\n"
+    )
+    msg.add_attachment(
+        b"Employee ID,Rank,Last,First,VT LEO #,DPS Login\r\n"
+        b"4471,Officer,Patno,Ethan,BT8E2,DPS\\epatno\r\n"
+        b"4472,Officer,Sween,Mika,BT8M5,DPS\\msween\r\n",
+        maintype="application",
+        subtype="octet-stream",
+        filename="officers.csv",
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number, c.dps_username) for c in result.changes] == [
+        ("add", "BT8E2", "epatno"),
+        ("add", "BT8M5", "msween"),
+    ]
