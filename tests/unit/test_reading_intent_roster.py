@@ -8,6 +8,8 @@ import re
 from email.message import EmailMessage
 from typing import Any
 
+import pytest
+
 from mailbot.intake.parse import parse_message
 
 
@@ -243,4 +245,80 @@ def test_newest_officers_in_an_attached_csv_are_adds() -> None:
     assert [(c.action, c.officer_number, c.dps_username) for c in result.changes] == [
         ("add", "BT8E2", "epatno"),
         ("add", "BT8M5", "msween"),
+    ]
+
+
+# --- what a correction says is new ---------------------------------------------------
+
+
+def _changes(body: str) -> list[dict[str, Any]]:
+    result = _read(body, sender="Lt. Ben Gale <bgale@bartonvt.test>")
+    assert result.intent == "officer_maintenance"
+    return [c.model_dump(exclude_none=True) for c in result.changes]
+
+
+def test_username_given_after_but_his_actual_login_is() -> None:
+    """ "we gave you DPS\\jcourno as his username but his actual domain login is
+    DPS\\jcour": the username is the actual one, not the word after "username"."""
+    changes = _changes(
+        "Hi,\n\nOfc Jake Courno can't get TraCS to sync. Looks like we gave you DPS\\jcourno"
+        " as his username but his actual domain login is DPS\\jcour (it got truncated)."
+        " Officer # BT2J8. Please fix.\n\nThx\nLt. Ben Gale\n"
+    )
+    assert [(c["officer_number"], c.get("dps_username")) for c in changes] == [("BT2J8", "jcour")]
+
+
+def test_username_changed_from_old_to_new() -> None:
+    """ "Her DPS username has also been changed from lcarr to lbeau" gives the new one."""
+    changes = _changes(
+        "Hello,\n\nOfficer Lena Carr (officer # BT118) recently married and has legally"
+        " changed her name to Lena Beau. Her DPS username has also been changed from lcarr"
+        " to lbeau. Could you please update her record?\n\nThanks,\nBen Gale\n"
+    )
+    assert changes[0]["last_name"] == "Beau"
+    assert changes[0]["dps_username"] == "lbeau"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Her username stays the same.", "He gets a login error when he submits."],
+)
+def test_words_after_username_are_no_username(sentence: str) -> None:
+    """ "username stays the same", "login error": no new username is read."""
+    changes = _changes(
+        "Hi,\n\nCpl. Dana Whit (officer # BT5D1) was promoted to Sergeant as of Monday."
+        f" Can you change her title? {sentence}\n\nthanks!\nBen Gale\n"
+    )
+    assert changes == [
+        {
+            "action": "update",
+            "officer_number": "BT5D1",
+            "last_name": "Whit",
+            "first_name": "Dana",
+            "title": "Sergeant",
+        }
+    ]
+
+
+def test_name_the_record_should_have_after_should_be() -> None:
+    """ "We have him as "Mathew LaPlant" but it should be Matthew Laplante": the name
+    after "should be" is the new one, first and last."""
+    changes = _changes(
+        'Good morning,\n\nOne of our guys is spelled wrong. We have him as "Mathew LaPlant"'
+        " but it should be Matthew Laplante (two t's). Officer number is BT5L1.\n\n"
+        "-Sgt. Ben Gale\n"
+    )
+    assert [(c.get("first_name"), c.get("last_name")) for c in changes] == [("Matthew", "Laplante")]
+
+
+def test_name_and_username_after_should_be_with_a_slash() -> None:
+    """ "His last name was entered as "Trembley" and his username as jtrembley. It should
+    be Tremblay / jtremblay." corrects both."""
+    changes = _changes(
+        'Hi,\n\nOfficer Jon Tremblay\'s last name was entered as "Trembley" and his username'
+        " as jtrembley. It should be Tremblay / jtremblay. His LEO number BT219 is correct."
+        "\n\nThanks,\nSgt. Ben Gale\n"
+    )
+    assert [(c.get("last_name"), c.get("dps_username")) for c in changes] == [
+        ("Tremblay", "jtremblay")
     ]
