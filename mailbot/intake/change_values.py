@@ -21,7 +21,8 @@ _TITLE_TO = re.compile(
     r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
-    r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)|title\s+(?:there\s+)?(?:should\s+be|is\s+now|will\s+be)|"
+    r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
+    r"|title\s+(?:there\s+)?(?:should\s+(?:just\s+|now\s+)?be|is\s+now|will\s+be)|"
     r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*:?\s*([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
 )
 
@@ -89,8 +90,16 @@ def _name_value(text: str) -> str:
     return " ".join(words)
 
 
+# "Cpl. Jason Brosseau, SA055 -> Sergeant", "is now Sergeant": a rank written after
+# them is the new title
+_RANK_AFTER = re.compile(r"(?:->|→|=>|(?i:\bis\s+now))\s*(?i:an?\s+)?([A-Za-z][\w.-]*)")
+
+
 def _new_title(text: str, rules: Rules) -> str | None:
     """The title an item gives an officer ("promoted to Sergeant", "made Corporal")."""
+    after = _RANK_AFTER.search(text)
+    if after and rank_title(after.group(1), rules):
+        return rank_title(after.group(1), rules)
     m = _TITLE_TO.search(text)
     if m:
         raw = (m.group(1) or m.group(2) or "").rstrip(".")
@@ -170,7 +179,9 @@ def respelled(text: str, current: str | None, first: str | None) -> str | None:
     """The corrected spelling of a last name written in ``text``: "Desrochers, not
     Derochers", or the one word spelled almost as ``current`` but not the same."""
     m = _NOT_THAT.search(text)
-    if m and _alike(m.group(1), m.group(2)) and m.group(1) != m.group(2):
+    # "her first name is Elle, not Ellie" corrects no last name "Marchessault"
+    of_this = m is not None and (current is None or _alike(m.group(2), current))
+    if m and of_this and _alike(m.group(1), m.group(2)) and m.group(1) != m.group(2):
         return m.group(1)
     if not current:
         return None

@@ -322,3 +322,42 @@ def test_name_and_username_after_should_be_with_a_slash() -> None:
     assert [(c.get("last_name"), c.get("dps_username")) for c in changes] == [
         ("Tremblay", "jtremblay")
     ]
+
+
+def test_rank_after_an_arrow_or_is_now_is_the_new_title() -> None:
+    """ "Cpl. Jay Bross, BT055 -> Sergeant" and "Cpl. Nat Gosse, VT LEO BT118, is now
+    Sergeant." are title changes."""
+    changes = _changes(
+        "Hi,\n\nPlease update titles for Barton Police Department:\n"
+        "- Cpl. Jay Bross, BT055 -> Sergeant\n\n"
+        "Also: Cpl. Nat Gosse, VT LEO BT118, is now Sergeant. Username stays ngosse.\n\n"
+        "Lt. Ben Gale\n"
+    )
+    assert [(c["officer_number"], c["action"], c.get("title")) for c in changes] == [
+        ("BT055", "update", "Sergeant"),
+        ("BT118", "update", "Sergeant"),
+    ]
+    assert all("dps_username" not in c for c in changes)
+
+
+def test_labelled_new_officer_and_corrected_first_name() -> None:
+    """ "New: Officer Simone Acht - Officer # BT512 - DPS username sacht" is an add;
+    "her legal first name is Elle, not Ellie. Please correct." changes the first name
+    only."""
+    changes = _changes(
+        "Barton Police Department officer record changes:\n\n"
+        "1. New: Officer Simone Acht - Officer # BT512 - DPS username sacht\n"
+        "2. Deputy Ellie Marsh (BT130) -- her legal first name is Elle, not Ellie."
+        " Please correct.\n\nThanks,\nLt. Ben Gale\n"
+    )
+    assert changes == [
+        {
+            "action": "add",
+            "officer_number": "BT512",
+            "last_name": "Acht",
+            "first_name": "Simone",
+            "title": "Officer",
+            "dps_username": "sacht",
+        },
+        {"action": "update", "officer_number": "BT130", "last_name": "Marsh", "first_name": "Elle"},
+    ]
