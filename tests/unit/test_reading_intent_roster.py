@@ -361,3 +361,46 @@ def test_labelled_new_officer_and_corrected_first_name() -> None:
         },
         {"action": "update", "officer_number": "BT130", "last_name": "Marsh", "first_name": "Elle"},
     ]
+
+
+def test_rows_under_a_request_to_update_their_titles() -> None:
+    """ "can u update titles for these 2 ... title should just be Officer now" then two
+    rows "last<tab>first<tab>number": two title changes to Officer."""
+    changes = _changes(
+        "Hi can u update titles for these 2, they went full time this month so title should"
+        " just be Officer now (not PT Officer)\n\nLefe\tDerek\tBT5D3\nMosh\tAly\tBT5A8\n\n"
+        "Thanks, Chief Ben Gale\nBarton PD\n"
+    )
+    assert changes == [
+        {
+            "action": "update",
+            "officer_number": "BT5D3",
+            "last_name": "Lefe",
+            "first_name": "Derek",
+            "title": "Officer",
+        },
+        {
+            "action": "update",
+            "officer_number": "BT5A8",
+            "last_name": "Mosh",
+            "first_name": "Aly",
+            "title": "Officer",
+        },
+    ]
+
+
+def test_table_under_please_deactivate_is_deactivations() -> None:
+    """A pipe table under "Please deactivate the following TraCS users:" (with a reason
+    column) deactivates each row's officer."""
+    changes = _changes(
+        "Hello,\n\nEnd-of-semester changes. Please deactivate the following TraCS users:\n\n"
+        "| Name          | Title    | LEO #  | Username  | Reason            |\n"
+        "|---------------|----------|--------|-----------|-------------------|\n"
+        "| Tromb, Owen   | Officer  | BT2O4  | otromb    | lateral to Essex  |\n"
+        "| Cast, Rosa    | Officer  | BT3R1  | rcast     | resigned          |\n\n"
+        "Thanks,\nLt. Ben Gale\n"
+    )
+    assert [(c["action"], c["officer_number"]) for c in changes] == [
+        ("deactivate", "BT2O4"),
+        ("deactivate", "BT3R1"),
+    ]
