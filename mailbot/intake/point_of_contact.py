@@ -94,7 +94,8 @@ _POC_BARE_NAMED = re.compile(
 
 
 _SELF_POC = re.compile(
-    r"\bI(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"
+    # "I (Lt. Gary Stiles) will be the Point-of-Contact"
+    r"\bI(?:\s*\([^()\n]{1,60}\))?(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"
     r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
     r"(?:agency['’]s\s+|department['’]s\s+)?(?:(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+contact)"

@@ -404,3 +404,36 @@ def test_table_under_please_deactivate_is_deactivations() -> None:
         ("deactivate", "BT2O4"),
         ("deactivate", "BT3R1"),
     ]
+
+
+def test_chief_signing_on_the_sign_off_line_is_the_head() -> None:
+    """ "Thanks, Chief Tom Pell" under a roster change names the head of department."""
+    result = _read(
+        "Hi can u deactivate Ofc Aly Mosh BT5A8, she resigned.\n\nThanks, Chief Tom Pell\n"
+        "Barton PD\n\nSent from my Galaxy\n",
+        sender="Tom Pell <bartonchief@bartonvt.test>",
+    )
+    assert result.intent == "officer_maintenance"
+    assert (result.head_of_department.name, result.head_of_department.title) == (
+        "Tom Pell",
+        "Chief",
+    )
+
+
+def test_self_designated_contact_with_the_name_in_brackets() -> None:
+    """ "I (Lt. Gary Stiles) will be the Point-of-Contact" designates the sender."""
+    result = _read(
+        "Hello,\n\nBarton Police Department would like to participate in the e-ticket"
+        " program. I (Lt. Gary Stiles) will be the Point-of-Contact.\n\n"
+        "Judiciary code: 0311\n17 Church Street, Barton, VT 05822\n802-525-3311\n\n"
+        "Rank\tName\tOfficer Number\tDPS Username\nLieutenant\tGary Stiles\tBT003\tgstiles\n"
+        "\nGary Stiles\nLieutenant, Barton Police Department\n",
+        subject="e-ticket enrollment",
+        sender='"Lt. Gary Stiles" <gstiles@bartonvt.test>',
+    )
+    assert result.intent == "enrollment"
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Gary Stiles",
+        "gstiles@bartonvt.test",
+    )
+    assert "point_of_contact.name" not in result.missing
