@@ -103,7 +103,10 @@ _SELF_POC = re.compile(
     r"\s*(?:will\s+be|is|[:=]|[-–]\s)?\s*(?::\s*)?(?:me|myself)\b"
     # "... and will be the point of contact myself"
     r"|\b(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+)?(?:e-?ticket(?:ing)?\s+)?"
-    r"(?:point[- ]of[- ]contact|PoC)\s+myself\b",
+    r"(?:point[- ]of[- ]contact|PoC)\s+myself\b"
+    # "I'll be the contact for this myself"
+    r"|\bI(?:['’]?ll|\s+will)\s+be\s+(?:the|your|our)\s+contact(?:\s+(?:for|on)\s+[\w-]+)?"
+    r"\s+myself\b",
     re.I,
 )
 

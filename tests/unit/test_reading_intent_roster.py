@@ -437,3 +437,21 @@ def test_self_designated_contact_with_the_name_in_brackets() -> None:
         "gstiles@bartonvt.test",
     )
     assert "point_of_contact.name" not in result.missing
+
+
+def test_ill_be_the_contact_myself_designates_the_sender() -> None:
+    """A terse enrolment whose sender writes "I'll be the contact for this myself" names
+    its PoC: the sender is not asked for one."""
+    result = _read(
+        "Hi. Barton PD wants to start doing e-tickets. Name on the ticket should read Barton"
+        " Police Department.\nJudiciary code 0311\n17 Church St Barton VT 05822\n"
+        "802 525 3311\nI'll be the contact for this myself.\nOfficers:\n"
+        "Chief Dale Kim BT101 dkim\nOfc Amy Shore BT104 ashore\n\nDale\n",
+        subject="eticket",
+        sender="Dale Kim <chief.bartonpd@example.test>",
+    )
+    assert result.intent == "enrollment"
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Dale Kim",
+        "chief.bartonpd@example.test",
+    )
