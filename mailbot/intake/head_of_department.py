@@ -213,6 +213,10 @@ def title_before(name: str, text: str, rules: Rules) -> str | None:
     found = None
     for m in pattern.finditer(text[-_TITLE_TAIL:]):
         found = m.group(1)
+    if found is None:  # "Thx - Chris Brickell, Chief" at the end of a one-paragraph mail
+        after = re.compile(rf"(?<!\w){re.escape(last)},[ \t]*({alt})\.?[ \t]*$", re.M)
+        for m in after.finditer(text[-_TITLE_TAIL:]):
+            found = m.group(1)
     return found
 
 

@@ -188,12 +188,14 @@ def test_new_officers_under_the_agencys_code_are_a_roster_change() -> None:
 
 def test_name_that_should_read_as_the_agency_is_no_correction() -> None:
     """ "Name should be Barton Police Department" in a terse enrolment says how the name
-    reads; with officers listed one after another in the sentence it is an enrolment."""
+    reads; with officers listed one after another in the sentence it is an enrolment,
+    signed "Thx - Cal Sousa, Chief" by its head."""
     result = _read(
         "Hi - Barton PD wants to get on e tickets. Name should be Barton Police Department,"
-        " 17 Church St Barton VT 05822, 802-525-3311. POC is Ofc Dana Pike"
+        " 17 Church St Barton VT 05822, 802-525-3311. I'll email the logo once the town"
+        " office sends it, and I need to look up our judiciary code. POC is Ofc Dana Pike"
         " dpike@bartonvt.test. Officers: Sgt. Lou Ferland BT004 lferland, Ofc Dana Pike"
-        " BT011 dpike, Ofc Eli Roy BT015 eroy. Thx - Cal Sousa, Chief\n",
+        " BT011 dpike, Ofc Eli Roy BT015 eroy. Thx - Cal Sousa, Chief\n\nSent from my iPhone\n",
         subject="Barton e ticket",
         sender="Cal Sousa <csousa@bartonvt.test>",
     )
@@ -203,6 +205,10 @@ def test_name_that_should_read_as_the_agency_is_no_correction() -> None:
         ("Officer", "Pike", "BT011", "dpike"),
         ("Officer", "Roy", "BT015", "eroy"),
     ]
+    assert (result.head_of_department.name, result.head_of_department.title) == (
+        "Cal Sousa",
+        "Chief",
+    )
 
 
 def test_new_officer_of_an_agency_that_already_has_its_record() -> None:
