@@ -278,7 +278,7 @@ def parse_parts(
         # "Last name: Hutchins" / "VT LEO #: 3H718" lines: a new hire's labelled block
         listed += [o for o in lists.officers_in_blocks(body, rules) if o not in listed]
         result.changes = changes.read_changes(body, rules, listed, result.agency.name)
-        # the agency's address and phone, and the PoC, in the sender's signature
+        # the agency's address, phone and code, mostly in the sender's signature
         change_sender.complete(result, body, split.signature, sender, rules)
     log.debug(
         "message_parsed",
