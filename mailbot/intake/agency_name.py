@@ -8,6 +8,7 @@ Pure functions; the words come from ``rules/language.toml``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from mailbot.intake.rules import Rules, per_rules
 
@@ -26,6 +27,20 @@ def _agency_name_re(rules: Rules) -> re.Pattern[str]:
     word = r"(?<![\w'’.-])[A-ZÀ-Þ][\w'’.-]*+"
     small = r"(?:of|and|the|&)"  # "Town of Hartford Police Department"
     return re.compile(rf"({word}[ \t]+(?:(?:{word}|{small})[ \t]+){{0,6}}(?:{alt}))(?![\w'’])")
+
+
+@per_rules
+def _naming_re(rules: Rules) -> re.Pattern[str]:
+    name = _agency_name_re(rules).pattern
+    return re.compile(
+        rf"(?i:should\s+(?:be|read|say|show)|to\s+read|will\s+be)\s*:?\s*[\"“]?(?={name})"
+    )
+
+
+def without_naming(text: str, rules: Rules) -> str:
+    """``text`` without the words that say how the agency's name reads ("Name should be
+    Brandon Police Department"): they change no officer's record."""
+    return _naming_re(rules).sub(" ", text)
 
 
 _SHOWN_AS = re.compile(
@@ -93,6 +108,7 @@ def name_heading_values(text: str, rules: Rules) -> str | None:
 def agency_name_in(text: str, rules: Rules) -> str | None:
     """An agency named in running text ("The Hartford Police Department would like ...")."""
     moved = [w.lower() for w in rules.language.intent.transfer]
+    leaving = [w.lower() for w in rules.language.intent.leaving]
     people_words = set(rules.language.people.ranks) | {
         t.lower() for t in rules.language.people.head_titles
     }
@@ -101,7 +117,7 @@ def agency_name_in(text: str, rules: Rules) -> str | None:
     found: list[str] = []
     for m in _agency_name_re(rules).finditer(text):
         before = " ".join(text[max(0, m.start() - 40) : m.start()].lower().split())
-        if any(w in before for w in moved) or _moved_to(text, m.start(), moved):
+        if any(w in before for w in moved) or _moved_to(text, m.start(), moved, leaving):
             continue  # the agency an officer moves to is not the sender's
         # "everything for Thetford. The Thetford Police Department": a sentence ends
         name = _SENTENCE_CUT.split(m.group(1))[-1]
@@ -134,10 +150,15 @@ _CLAUSE_START = re.compile(r"(?<=[a-z0-9)])[.!?]\s|\n\s*\n")
 _TOWARDS = re.compile(r"\b(?:to|with|for|join(?:ed|ing|s)?)(?:\s+the)?$")
 
 
-def _moved_to(text: str, start: int, moved: list[str]) -> bool:
+def _moved_to(text: str, start: int, moved: Sequence[str], leaving: Sequence[str] = ()) -> bool:
     """True when the agency named at ``start`` is where an officer goes ("has transferred
     from North Bristol Police Department to the Windham County Sheriff's Office",
-    "accepted a position with the Barre City Police Department")."""
+    "accepted a position with the Barre City Police Department", "is leaving us for the
+    Vermont State Police")."""
     clause = text[max(0, start - _CLAUSE_BACK) : start]
     clause = " ".join(_CLAUSE_START.split(clause)[-1].lower().split())
-    return _TOWARDS.search(clause) is not None and any(w in clause for w in moved)
+    if _TOWARDS.search(clause) is None:
+        return False
+    return any(w in clause for w in moved) or any(
+        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause) for w in leaving
+    )

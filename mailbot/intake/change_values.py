@@ -21,7 +21,8 @@ _TITLE_TO = re.compile(
     r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
-    r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)|title\s+(?:there\s+|with\s+us\s+|here\s+)?(?:should\s+be|is\s+now|will\s+be)|"
+    r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
+    r"|title\s+(?:there\s+|with\s+us\s+|here\s+)?(?:should\s+(?:just\s+|now\s+)?be|is\s+now|will\s+be)|"
     r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*:?\s*([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
 )
 
@@ -107,8 +108,16 @@ def _name_value(text: str) -> str:
     return " ".join(words)
 
 
+# "Cpl. Jason Brosseau, SA055 -> Sergeant", "is now Sergeant": a rank written after
+# them is the new title
+_RANK_AFTER = re.compile(r"(?:->|→|=>|(?i:\bis\s+now))\s*(?i:an?\s+)?([A-Za-z][\w.-]*)")
+
+
 def _new_title(text: str, rules: Rules) -> str | None:
     """The title an item gives an officer ("promoted to Sergeant", "made Corporal")."""
+    after = _RANK_AFTER.search(text)
+    if after and rank_title(after.group(1), rules):
+        return rank_title(after.group(1), rules)
     m = _TITLE_TO.search(text)
     if m:
         raw = (m.group(1) or m.group(2) or "").rstrip(".")
@@ -148,12 +157,23 @@ def _modifiers(rules: Rules) -> frozenset[str]:
 _USER_CORRECTED = re.compile(
     r"(?i:user\s*name|user\s*id|login)\b[^.;\n]{0,80}?"
     r"\b(?i:should\s+be|should\s+read|is\s+now|changed\s+to|correct\s+one\s+is"
-    r"|is\s+(?:actually|really|in\s+fact))\s*[:\"“']?\s*"
+    r"|is\s+(?:actually|really|in\s+fact)"
+    # "has been changed from lcarrier to lbeaudoin", "his actual domain login is DPS\jcournoy"
+    r"|chang(?:ed|ing)\s+from\s+\S+\s+to"
+    r"|(?:actual|real|correct|right|new)\s+(?:domain\s+|DPS\s+)?(?:user\s*name|login|user\s*id)"
+    r"\s+(?:is|will\s+be))\s*[:\"“']?\s*"
     r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
 )
 
 
-_NOT_A_USER = frozenset({"was", "is", "set", "should", "be", "the", "his", "her", "their", "now"})
+_NOT_A_USER = frozenset(
+    {
+        "was", "is", "set", "should", "be", "the", "his", "her", "their", "now", "but", "has",
+        "have", "had", "as", "stays", "stay", "remains", "same", "also", "and", "for", "will",
+        "been", "did", "does", "got", "gets", "in", "on", "at", "of", "so", "that", "it",
+        "error", "errors", "problem", "problems", "issue", "issues", "screen", "page",
+    }
+)  # fmt: skip
 
 
 def _bare(user: str, rules: Rules) -> str:
@@ -192,7 +212,9 @@ def respelled(text: str, current: str | None, first: str | None) -> str | None:
     """The corrected spelling of a last name written in ``text``: "Desrochers, not
     Derochers", or the one word spelled almost as ``current`` but not the same."""
     m = _NOT_THAT.search(text)
-    if m and _alike(m.group(1), m.group(2)) and m.group(1) != m.group(2):
+    # "her first name is Elle, not Ellie" corrects no last name "Marchessault"
+    of_this = m is not None and (current is None or _alike(m.group(2), current))
+    if m and of_this and _alike(m.group(1), m.group(2)) and m.group(1) != m.group(2):
         return m.group(1)
     if not current:
         return None
@@ -252,8 +274,11 @@ def _change(
     if title:
         data["title"] = title
     m = _LAST_TO.search(text)
+    corrected = _corrected_name(text, last, officer.first_name, rules)
     if m:
         data["last_name"] = _name_value(m.group(1)).split()[-1]
+    elif corrected:
+        data.update(corrected)
     else:
         m = _NOW_NAMED.search(text)
         named = _name_value(m.group(1)).split() if m else []
@@ -269,7 +294,8 @@ def _change(
     if m:
         data["first_name"] = _name_value(m.group(1)).split()[0]
     elif (
-        officer.first_name
+        "first_name" not in corrected
+        and officer.first_name
         and data.get("last_name", last) == last
         and _has(text, rules.language.intent.promote)
     ):
@@ -281,7 +307,40 @@ def _change(
     user = _USER_CORRECTED.search(text) or _USER_TO.search(text)
     if user and user.group(1).lower() not in _NOT_A_USER:
         data["dps_username"] = _bare(user.group(1), rules)
+    elif "dps_username" in corrected:
+        data["dps_username"] = corrected["dps_username"]
     return Change.model_validate(data)
+
+
+# "but it should be Matthew Laplante", "It should be Tremblay / jtremblay"
+_SHOULD_BE = re.compile(
+    rf"(?i:should\s+(?:be|read)|correct(?:ed)?\s+(?:to|is)|is\s+actually)\s+[\"“']?({_NAME})"
+    r"(?:[\"”']?\s*/\s*((?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}))?"
+)
+
+
+def _corrected_name(text: str, last: str | None, first: str | None, rules: Rules) -> dict[str, str]:
+    """The name a correction says the record should have ("We have him as "Mathew
+    LaPlant" but it should be Matthew Laplante"): its last word when spelled almost as
+    the last name, its first word when almost as the first name; a username after a
+    slash goes with it. Empty when the words after "should be" are no such name."""
+    out: dict[str, str] = {}
+    for m in _SHOULD_BE.finditer(text[:MAX_RESPELL]):
+        words = _name_value(m.group(1)).split()
+        if not words or rank_title(words[0], rules):
+            continue  # "title should be Sergeant"
+        if last and _alike(words[-1], last):
+            out["last_name"] = words[-1]
+            if len(words) >= 2 and first and _alike(words[0], first):
+                out["first_name"] = words[0]
+        elif len(words) == 1 and first and _alike(words[0], first):
+            out["first_name"] = words[0]
+        else:
+            continue
+        if m.group(2):
+            out["dps_username"] = _bare(m.group(2), rules)
+        return out
+    return out
 
 
 _ARROW_RANK = re.compile(r"(?:->|→|=>|\bto\b)\s*([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)?)")

@@ -67,12 +67,29 @@ def marked_items(text: str) -> list[tuple[str, bool]]:
             flush()
             out.append((_ITEM_START.sub("", line).strip()[:MAX_ITEM], True))
             continue
+        if is_row(s):  # "Lefebvre<tab>Derek<tab>LD5D3": one officer a line, no heading
+            flush()
+            out.append((s[:MAX_ITEM], True))
+            continue
         if ":" in s and len(s) < 80 and para and not para[-1].endswith((".", ";")):
             para.append(s + ";")  # "Officer number: LC077" lines under a name
             continue
         para.append(s if not _label_only(s) else s + ";")
     flush()
     return out
+
+
+_CELLS = re.compile(r"\t|\s\|\s")
+
+
+def is_row(line: str) -> bool:
+    """True for a table row without its heading: cells split by tabs or pipes, one of
+    them an officer number."""
+    return (
+        bool(_CELLS.search(line))
+        and len(line) <= 200
+        and any(_NUMBER.fullmatch(cell.strip()) for cell in re.split(r"\t|\|", line))
+    )
 
 
 def _label_only(line: str) -> bool:
@@ -258,13 +275,19 @@ def read_changes(
     default: Action | None = "add" if _has(text, rules.language.intent.add) else None
     numbers_in_tables = {(o.officer_number or "").upper() for o in table_officers}
     lead: Action | None = None
+    before = ""  # the paragraph above a list
     for item, listed in marked_items(text):
         if not listed:
             # "... are no longer with us. Please deactivate their records:" then a list:
             # the lead-in's action is each item's that names none of its own
             lead = _action(item, rules, None) if item.rstrip().endswith(":") else None
+            before = item if not _NUMBER.search(item) else ""
+        row_lead = _row_lead(item, before, rules) if listed and lead is None else None
         for group in _groups(item):
-            officer = _officer(group, rules)
+            # a row's cells are read in the roster form's order (last name first)
+            officer = (officer_on_line(group, rules) if is_row(group) else None) or _officer(
+                group, rules
+            )
             if officer is None and changes and _PRONOUN.search(group):
                 # "Please move his record ... His title there will be Officer.": more
                 # about the officer of the change before
@@ -277,15 +300,54 @@ def read_changes(
             # without an officer number, the item itself must say what to do (a list
             # line of its own, "- Bree Thibault, officer, LEO number pending", follows
             # the message's)
-            fallback = (lead if listed else None) or default
+            fallback = (lead if listed else None) or (row_lead[0] if row_lead else None) or default
             own_line = listed and officer_on_line(group, rules) is not None
             action = _action(group, rules, fallback if officer.officer_number or own_line else None)
             if action is None:
                 continue
-            push(_change(officer, action, group, rules, own_agency))
-    if table_officers and default == "add":
+            change = _change(officer, action, group, rules, own_agency)
+            if (
+                row_lead
+                and row_lead[1]
+                and action == "update"
+                and not getattr(change, "title", None)
+            ):
+                # "update titles for these 2 ... title should just be Officer" then the rows
+                change = Change.model_validate({**change.model_dump(), "title": row_lead[1]})
+            push(change)
+    table_action = _table_lead(text, table_officers, rules) or default
+    if table_officers and table_action in ("add", "deactivate"):
         named = {(c.officer_number or "").upper() for c in changes if c.officer_number}
         for officer in table_officers:
             if (officer.officer_number or "").upper() not in named:
-                push(Change(action="add", **officer.model_dump()))
+                if table_action == "add":
+                    push(Change(action="add", **officer.model_dump()))
+                else:
+                    push(_change(officer, "deactivate", "", rules))
     return changes
+
+
+def _row_lead(item: str, before: str, rules: Rules) -> tuple[Action, str | None] | None:
+    """The action (and new title) the paragraph above rows without a heading asks for
+    ("can u update titles for these 2 ... title should just be Officer now")."""
+    if not before or not is_row(item):
+        return None
+    action = _action(before, rules, None)
+    return (action, _new_title(before, rules)) if action else None
+
+
+def _table_lead(text: str, officers: list[Officer], rules: Rules) -> Action | None:
+    """The action of the lead-in above a table ("Please deactivate the following TraCS
+    users:"), or None."""
+    number = next((o.officer_number for o in officers if o.officer_number), None)
+    if not number:
+        return None
+    lines = text.split("\n")
+    at = next((i for i, line in enumerate(lines) if number in line), None)
+    if at is None:
+        return None
+    i = at - 1
+    while i >= 0 and (not lines[i].strip() or _CELLS.search(lines[i]) or "|" in lines[i]):
+        i -= 1  # the heading and rule lines, and blanks
+    lead = lines[i].strip() if i >= 0 else ""
+    return _action(lead, rules, None) if lead.endswith(":") else None

@@ -66,6 +66,8 @@ def head_in_tail(body: str, rules: Rules) -> tuple[str | None, str | None]:
     on its own lines ("Jenna Kimball" / "Chief of Police") or on one line, as HTML
     signatures flatten ("Rosalind Kemp Chief of Police East Albury Police Department")."""
     lines = [ln.strip() for ln in body.split("\n") if ln.strip()][-_TAIL_LINES:]
+    # "Thanks, Chief Tom Pelletier": the sign-off and the signer on one line
+    lines = [_sign_off_lead(rules).sub("", ln) for ln in lines]
     for n, line in enumerate(lines):
         if len(line) > MAX_LINE or _ALIGNED_ROW.search(line):
             continue  # "Dunbar      Ray        Chief       01B02": a table's row
@@ -82,6 +84,13 @@ def head_in_tail(body: str, rules: Rules) -> tuple[str | None, str | None]:
 
 
 _ALIGNED_ROW = re.compile(r"\S {2,}\S+ {2,}\S")
+
+
+@per_rules
+def _sign_off_lead(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.language.people.sign_offs, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"^(?i:{alt})\s*[,!.-]\s+(?=[A-Z])")
 
 
 def _is_head_title(title: str, rules: Rules) -> bool:
@@ -250,6 +259,10 @@ def title_before(name: str, text: str, rules: Rules) -> str | None:
         said = intro.search(text[:_TITLE_TAIL])
         if said:
             found = next(t for t in titles if t.lower() == said.group(1).lower())
+    if found is None:  # "Thx - Chris Brickell, Chief" at the end of a one-paragraph mail
+        after = re.compile(rf"(?<!\w){re.escape(last)},[ \t]*({alt})\.?[ \t]*$", re.M)
+        for m in after.finditer(text[-_TITLE_TAIL:]):
+            found = m.group(1)
     return found
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from mailbot.intake.agency_name import without_naming
 from mailbot.intake.change_values import spelled_by_letters
 from mailbot.intake.model import Intent
 from mailbot.intake.prose import number_mentions, sentences
@@ -41,17 +42,18 @@ def classify(
     @functools.cache
     def changing() -> bool:
         # "Is there something wrong on your end?": words of an enquiry are no change's
-        return _has(_told_as_past(text, words.enquiry), change_words)
+        # "Name should be Brandon Police Department" names the agency, changes no record
+        return _has(_told_as_past(without_naming(text, rules), words.enquiry), change_words)
 
     # with its officers, or saying they come later (not "Please create a record for our
     # newest officer ... Agency: Brattleboro PD", a change naming no agency value)
     if (
         has_agency_fields
         and (officers or _has(text, words.roster_later))
-        and (agency_values or not changing())
+        and (agency_values >= 2 or not changing())
     ):
         return "enrollment"
-    if _has(_told_as_past(text, words.enrolled_before), words.enrollment):
+    if _asks_enrolment(text, rules):
         if (
             not officers
             and not agency_values
@@ -62,7 +64,11 @@ def classify(
         return "enrollment"
     if is_reply and agency_values:
         return "enrollment"
-    if (officers or agency_values >= 2) and _has(text, words.tickets) and not changing():
+    if (officers or agency_values >= 2) and _names_tickets(text, rules) and not changing():
+        if not officers and _QUESTION.search(text) and not _has(text, _REQUEST_WORDS):
+            # "do part-time departments qualify for e-ticketing?" over the agency's
+            # address and phone: a question, not a request
+            return "other"
         return "enrollment"  # "Bellows Falls Police Dept wants e-tickets." and its values
     if (changing() or spelled_by_letters(text, rules)) and (
         officers
@@ -76,6 +82,35 @@ def classify(
     if is_reply and (officers or has_logo):
         return "enrollment"  # an answer to the checklist: officer rows, the logo
     return "other"
+
+
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _names_tickets(text: str, rules: Rules) -> bool:
+    """True when ``text`` names e-tickets ("Derby PD wants in on eticket"); the desk's
+    own address (dps.eTicket@...) names nothing."""
+    return _has(_ADDRESS.sub(" ", text), rules.language.intent.tickets)
+
+
+_WORDS_BACK = 5
+"""How many words before an enrolment word are looked at for "already has"."""
+
+
+def _asks_enrolment(text: str, rules: Rules) -> bool:
+    """True when ``text`` has an enrolment word that is not told as done before ("when
+    we enrolled", "already has our agency record")."""
+    words = rules.language.intent
+    low = _told_as_past(text, words.enrolled_before)
+    had = [w.lower() for w in words.had_before]
+    for word in words.enrollment:
+        at = low.find(word.lower())
+        while at >= 0:
+            back = " ".join(low[max(0, at - 120) : at].split()[-_WORDS_BACK:])
+            if not any(h in back for h in had):
+                return True
+            at = low.find(word.lower(), at + 1)
+    return False
 
 
 def _told_as_past(text: str, phrases: list[str]) -> str:

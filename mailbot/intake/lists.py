@@ -310,6 +310,8 @@ def officers_in_list(text: str, rules: Rules) -> list[Officer]:
     found = []
     for line in text.split("\n"):
         several = _run_on(line, rules) if ";" in line else []
+        if not several and "," in line:
+            several = _listed_in_sentence(line, rules)
         if several:
             found.extend(several)
             continue
@@ -335,6 +337,33 @@ def _run_on(line: str, rules: Rules) -> list[Officer]:
             start = i + 1
     pieces.append(line[start:])
     pieces = [p for p in pieces if p.strip()]
+    if len(pieces) < 2:
+        return []
+    officers = [officer_on_line(p, rules) for p in pieces]
+    if any(o is None or not o.officer_number for o in officers):
+        return []
+    return [o for o in officers if o is not None]
+
+
+_ROSTER_LABEL = re.compile(r"(?<![\w-])(?i:officers|roster|users)\s*:\s*")
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
+_MAX_LISTED = 2000
+
+
+def _listed_in_sentence(line: str, rules: Rules) -> list[Officer]:
+    """ "... POC is Ofc Jenna Morin. Officers: Sgt Tom Kelley BN004 tkelley, Ofc Jenna Morin
+    BN011 jmorin. Thx": officers one after the other, by commas, after a label in running
+    text; every piece must read as an officer with a number."""
+    label = _ROSTER_LABEL.search(line[:_MAX_LISTED])
+    if label is None:
+        return []
+    rest = line[label.end() : label.end() + _MAX_LISTED]
+    for end in _SENTENCE_END.finditer(rest):
+        word = rest[: end.start()].rsplit(None, 1)[-1] if rest[: end.start()].strip() else ""
+        if not rank_title(word, rules):  # "Sgt. Tom Kelley" goes on; "ebouche. Thx" ends
+            rest = rest[: end.start()]
+            break
+    pieces = [p for p in re.split(r"[,;]", rest) if p.strip()]
     if len(pieces) < 2:
         return []
     officers = [officer_on_line(p, rules) for p in pieces]

@@ -15,6 +15,7 @@ import structlog
 
 from mailbot.intake import (
     candidates,
+    change_sender,
     changes,
     checks,
     fields,
@@ -115,10 +116,13 @@ def parse_parts(
         return result
 
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
-    split = prose.split_signature(text, rules)
+    plain = split = prose.split_signature(text, rules)
     note = forwards.forward_note(parts.full_text or parts.text, parts.subject)
     if note is not None:  # a request forwarded under a note with its own sign-off
-        split = forwards.split_forwarded(text, note, split, rules)
+        split = forwards.split_forwarded(text, note, plain, rules)
+    if split == plain:
+        # the note's "Thanks," above a forwarded request that ends with its own sign-off
+        split = prose.split_forward(text, parts.forward_note, rules)
     if _is_reply(parts):
         split = _cut_at_signer(split, parts.sender_name)
     body = split.body
@@ -254,19 +258,13 @@ def parse_parts(
             "reason": logo_reason,
         }
 
-    given = sum(1 for v in agency_values if v)
-    enquiry = intent.is_enquiry(body, rules) or (given <= 1 and intent.asks_anything(body))
-    if kind == "other" and not is_reply and enquiry:
-        # a question, a follow-up or a pitch opens no case: the agency, its code and the
-        # people it mentions in passing ("Our department (Judiciary Code 0583) ...",
-        # the agency under the sign-off) are not a request's values
-        result.agency = Agency()
+    if kind == "other":
+        # a question, a thank-you, a login problem or a pitch opens no case: the agency
+        # and people it mentions in passing (or signs with) are not a request's values
+        # (nor, in a reply, values for its case; a logo sent is kept)
+        result.agency = Agency(logo=result.agency.logo if is_reply else None)
         result.head_of_department = HeadOfDepartment()
         result.point_of_contact = PointOfContact()
-    elif kind == "other" and not values.get("agency.name"):
-        # a reply that asks for nothing ("Thank you so much!") is signed with the
-        # agency's name: who wrote it, not a value sent for the case
-        result.agency.name = None
     sources = [("text", body), ("signature", split.signature)]
     if kind == "enrollment":
         result.officers = officers
@@ -303,6 +301,8 @@ def parse_parts(
         # "Last name: Hutchins" / "VT LEO #: 3H718" lines: a new hire's labelled block
         listed += [o for o in lists.officers_in_blocks(body, rules) if o not in listed]
         result.changes = changes.read_changes(body, rules, listed, result.agency.name)
+        # the agency's address, phone and code, mostly in the sender's signature
+        change_sender.complete(result, body, split.signature, sender, rules)
     log.debug(
         "message_parsed",
         intent=kind,

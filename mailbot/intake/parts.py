@@ -70,6 +70,9 @@ class MessageParts:
     """The body as read, before quotes were cut (answers to our replies are read from
     it once our own text is recognised in it, whatever the quoting style)."""
     quotes_cut: bool = False
+    forward_note: str = ""
+    """The short note written above a forwarded request (``text`` starts with it); the
+    note and the request each end in their own sign-off."""
     """True when ``text`` already had its quotes cut and forwards unwrapped (the MIME
     layer sets it); parts built by hand are split again by the field readers."""
 

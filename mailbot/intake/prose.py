@@ -88,6 +88,17 @@ def split_signature(text: str, rules: Rules) -> Split:
     return Split("\n".join(lines[:cut]), "\n".join(lines[cut + 1 :]))
 
 
+def split_forward(text: str, note: str, rules: Rules) -> Split:
+    """:func:`split_signature` of a forwarded request under a short note: the note's own
+    sign-off ("Thanks, Megan") does not end the request below it, whose signature is the
+    message's."""
+    note = new_text(note, quotes_cut=True).strip("\n")
+    if not note or not text.startswith(note) or not text[len(note) :].strip():
+        return split_signature(text, rules)
+    request = split_signature(text[len(note) :], rules)
+    return Split(note + request.body, request.signature)
+
+
 def rank_title(word: str, rules: Rules) -> str | None:
     """The e-ticket title for a rank word ("Sgt." -> "Sergeant"); None if not a rank."""
     key = word.strip().rstrip(".").lower()

@@ -57,6 +57,8 @@ class Split:
     text: str
     quoted: str
     forwarded: bool = False
+    note: str = ""
+    """For a forward, the note written above it (the start of ``text``)."""
 
 
 def is_forward_subject(subject: str) -> bool:
@@ -207,7 +209,7 @@ def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
     header = "\n".join(lines[i:header_end])
     parts = [p for p in (note, inner.text.strip("\n")) if p]
     quoted = "\n".join(q for q in (header, inner.quoted) if q)
-    return Split("\n\n".join(parts), quoted, forwarded=True)
+    return Split("\n\n".join(parts), quoted, forwarded=True, note=note.strip("\n"))
 
 
 class _Heads:

@@ -134,6 +134,9 @@ class IntentWords(_Rule):
     """Words that make a message a request whatever else it says ("please")."""
     enrolled_before: list[str] = Field(default_factory=list)
     """Wordings telling of an enrolment done before ("when we enrolled"), not asked for."""
+    had_before: list[str] = Field(default_factory=list)
+    """Words before an enrolment word, a few words back, that say the agency has it
+    already ("Brandon PD already has our TraCS agency record")."""
     tickets: list[str] = Field(default_factory=list)
     """Words naming e-tickets ("wants e-tickets"): enrolment evidence beside its values."""
     letter_counts: list[str] = Field(default_factory=list)
@@ -142,6 +145,9 @@ class IntentWords(_Rule):
     """Words that ask for a record to be switched off ("please deactivate"), as against
     words that only tell of a departure ("has left"): an officer who left for another
     agency keeps his record, moved there, unless one of these is written."""
+    leaving: list[str] = Field(default_factory=list)
+    """Words of an officer leaving ("is leaving us", "lateral"): an agency named after
+    them with "for"/"to" ("leaving us for the Vermont State Police") is where he goes."""
 
 
 class People(_Rule):
