@@ -1,4 +1,5 @@
-"""The blind corpora (tests/data/blind, blind-heldout, blind-r3, blind-r4, blind-r3-heldout):
+"""The blind corpora (tests/data/blind, blind-heldout, blind-r3, blind-r4, blind-r5,
+blind-r3-heldout):
 messages written by
 people who never saw the parser, from the procedure and the parse contract only, scored
 as PARSE-CONTRACT.md says, each held to the figures it has reached."""
@@ -18,7 +19,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 BLIND = DATA / "blind"
 CASES = sorted(BLIND.glob("*.eml"))
 # Every set's messages, for the per-message checks (intent right, no needless ask).
-SETS = ("blind", "blind-heldout", "blind-r3", "blind-r4")
+SETS = ("blind", "blind-heldout", "blind-r3", "blind-r4", "blind-r5")
 ALL_CASES = [p for name in SETS for p in sorted((DATA / name).glob("*.eml"))]
 # The figures each set has reached: field accuracy, messages read without an error, and
 # the set's size.
@@ -27,6 +28,7 @@ FIGURES: dict[str, tuple[float, int, int]] = {
     "blind-heldout": (1.0, 69, 69),
     "blind-r3": (1.0, 60, 60),
     "blind-r4": (1.0, 90, 90),
+    "blind-r5": (0.996, 99, 100),
 }
 
 # What each category of the corpus is about: the paths whose values it tests.
