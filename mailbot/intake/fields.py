@@ -48,14 +48,22 @@ class Fields:
         return self.values.get(path)
 
 
-def _label_re(labels: list[str]) -> re.Pattern[str]:
-    alt = "|".join(
+# "The LEA's address: ..." may start with an article
+_OWNER = r"(?:(?:the|our|LEA['’]?s?|agency['’]?s?|department['’]?s?|dept\.?)[ \t]+){0,2}"
+
+
+def _label_alt(labels: list[str]) -> str:
+    return "|".join(
         re.escape(w).replace(r"\ ", r"[ \t]+").replace(r"\-", r"[- ]?")
         for w in sorted(labels, key=len, reverse=True)
     )
+
+
+def _label_re(labels: list[str]) -> re.Pattern[str]:
+    alt = _label_alt(labels)
+    owner = _OWNER
     # "Proper name to be displayed on the e-ticket: ...": a few words may stand between
-    # the label and a colon; "The LEA's address: ..." may start with an article
-    owner = r"(?:(?:the|our|LEA['’]?s?|agency['’]?s?|department['’]?s?|dept\.?)[ \t]+){0,2}"
+    # the label and a colon
     filler = r"(?:[ \t]+[^:：\n]{0,50}?[ \t]*[:：][ \t]*)"
     return re.compile(
         rf"{_BULLET}{owner}(?P<label>{alt})(?:[ \t]*\([^)]*\))?"
@@ -67,6 +75,16 @@ def _label_re(labels: list[str]) -> re.Pattern[str]:
 @per_rules
 def _label_patterns(rules: Rules) -> dict[str, re.Pattern[str]]:
     return {path: _label_re(words) for path, words in rules.labels.labels.items()}
+
+
+@per_rules
+def _any_label(rules: Rules) -> re.Pattern[str]:
+    """How every label pattern starts (bullet, owner words, a label of any field): a
+    line this does not match starts with no label, and the patterns need not be tried."""
+    if not all(rules.labels.labels.values()):
+        return re.compile("")  # a field without labels: its pattern is tried on every line
+    words = [w for labels in rules.labels.labels.values() for w in labels]
+    return re.compile(rf"{_BULLET}{_OWNER}(?:{_label_alt(words)})", re.I)
 
 
 @per_rules
@@ -95,11 +113,14 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
     found: dict[str, tuple[int, str | None]] = {}
     lines = text.split("\n")
     patterns = _label_patterns(rules)
+    any_label = _any_label(rules)
     for i, line in enumerate(lines):
         if len(line) > MAX_LINE or is_header_line(line):
             continue
         if len(line) > _SHORT_LINE and not _MAYBE_LABELLED.search(line):
             continue  # a long line with no separator is prose, not "Label: value"
+        if any_label.match(line) is None:
+            continue
         best: tuple[tuple[int, int], str, str] | None = None
         for path, pat in patterns.items():
             m = pat.match(line)

@@ -49,6 +49,10 @@ seconds), while inline elements nest at linear cost."""
 _PRE_HOPS = 50
 """Text counts as preformatted when a ``<pre>`` is at most this many levels above it."""
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,20})(?=[\s/>])")
+_LINK_OR_IMAGE = re.compile(r"<(?:a|im)", re.I)
+"""The start of an ``<a>`` or ``<img>`` tag (``<image>`` too, which parsers make an
+``img``), or of another tag beginning alike: without one, no ``cid:`` image or
+``mailto:`` link is there to read."""
 
 
 @dataclass
@@ -84,6 +88,8 @@ def read_html(html: str, text: bool = True) -> HtmlContent:
     out = HtmlContent()
     if not html.strip():
         return out
+    if not text and _LINK_OR_IMAGE.search(html) is None:
+        return out  # only <a> and <img> elements are read: none is there
     tree = LexborHTMLParser(flatten_deep(html))
     root = tree.root
     if root is None:

@@ -16,8 +16,15 @@ from mailbot.intake.rules import Rules, per_rules
 
 
 def _has(text: str, words: list[str]) -> bool:
-    low = " ".join(text.lower().split())
+    low = _flat(text)
     return any(w.lower() in low for w in words)
+
+
+@functools.lru_cache(maxsize=8)
+def _flat(text: str) -> str:
+    """``text`` lower-cased, its blanks made single spaces (one message's text is looked
+    at for several lists of words)."""
+    return " ".join(text.lower().split())
 
 
 def classify(

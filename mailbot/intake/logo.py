@@ -67,21 +67,51 @@ def find_logo(
     then for the checks to judge). Among several images, a name saying
     logo/patch/badge/seal/emblem wins, then the largest picture."""
     limits = limits or Limits()
-    found = _best(attachments, limits, notes, inline=False)
+    seen = _Probes(limits)  # each attachment is opened once, however often it is looked at
+    found = _best(attachments, seen, notes, inline=False)
     if found is None and said_inline:
         # "Our logo is pasted below: [cid:image001.png@...]": an image placed in the text
         # (not the signature's banner) is the one meant
-        found = _best(attachments, limits, notes, inline=True, text=text)
+        found = _best(attachments, seen, notes, inline=True, text=text)
     if found is None and text:
         low = text.lower()
         named = [a for a in attachments if len(a.filename) > 4 and a.filename.lower() in low]
-        found = _best(named, limits, notes, inline=None)
+        found = _best(named, seen, notes, inline=None)
     if found is None and _SAID_ATTACHED.search(text):
         # "Our star logo is attached", "Logo: see attached": an image sent as a file (no
         # HTML shows it, as it would a tracking pixel) is the one meant, however small
         sent = [a for a in attachments if a.inline and not a.content_id]
-        found = _best(sent, limits, None, inline=None)  # each refusal is noted once
+        found = _best(sent, seen, None, inline=None)  # each refusal is noted once
     return found
+
+
+class _Probes:
+    """:func:`probe_image`, :func:`_oversized` and the SHA-256 of attachment data, each
+    worked out once per data object (the attachments of one message)."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self._probed: dict[int, tuple[bytes, tuple[str, int, int] | None]] = {}
+        self._too_big: dict[int, tuple[bytes, str | None]] = {}
+        self._sha256: dict[int, tuple[bytes, str]] = {}
+
+    def probe(self, data: bytes) -> tuple[str, int, int] | None:
+        hit = self._probed.get(id(data))
+        if hit is None or hit[0] is not data:
+            hit = self._probed[id(data)] = (data, probe_image(data, self.limits))
+        return hit[1]
+
+    def too_big(self, data: bytes) -> str | None:
+        hit = self._too_big.get(id(data))
+        if hit is None or hit[0] is not data:
+            hit = self._too_big[id(data)] = (data, _oversized(data, self.limits))
+        return hit[1]
+
+    def sha256(self, data: bytes) -> str:
+        hit = self._sha256.get(id(data))
+        if hit is None or hit[0] is not data:
+            hit = self._sha256[id(data)] = (data, hashlib.sha256(data).hexdigest())
+        return hit[1]
 
 
 _SAID_ATTACHED = re.compile(
@@ -93,7 +123,7 @@ _SAID_ATTACHED = re.compile(
 
 def _best(
     attachments: list[Attachment],
-    limits: Limits,
+    seen: _Probes,
     notes: list[str] | None,
     *,
     inline: bool | None,
@@ -101,6 +131,7 @@ def _best(
 ) -> LogoInfo | None:
     """The likeliest logo among ``attachments`` (inline ones or not; ``inline=None``: any,
     tracking-pixel sized ones too)."""
+    limits = seen.limits
     best: tuple[tuple[int, int, int], LogoInfo] | None = None
     low = text.lower()
     for att in attachments:
@@ -108,9 +139,9 @@ def _best(
             continue
         if len(att.data) > limits.max_attachment_bytes:
             continue
-        probed = probe_image(att.data, limits)
+        probed = seen.probe(att.data)
         if probed is None:
-            too_big = _oversized(att.data, limits)
+            too_big = seen.too_big(att.data)
             if too_big and notes is not None:
                 notes.append(f"{att.filename}: not opened, {too_big}")
             continue
@@ -123,7 +154,7 @@ def _best(
             width=width,
             height=height,
             size_bytes=len(att.data),
-            sha256=hashlib.sha256(att.data).hexdigest(),
+            sha256=seen.sha256(att.data),
             data=att.data,
         )
         placed = bool(low) and any(

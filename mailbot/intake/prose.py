@@ -314,7 +314,8 @@ def officers_in_prose(text: str, rules: Rules) -> list[Officer]:
         if len(parts) > 1 and all(o is not None for o in officers):
             found.extend(o for o in officers if o is not None)
             continue
-        officer = officer_in(sentence, rules)
+        # one part is the sentence itself, already read
+        officer = officers[0] if len(parts) == 1 else officer_in(sentence, rules)
         if officer is not None:
             found.append(officer)
     return found
