@@ -65,16 +65,16 @@ def queue(app: Any, as_json: bool) -> None:
       mailbot --config mailbot.toml queue
       mailbot --config mailbot.toml queue --json | jq -r '.[].reference'
     """
-    from mailbot.review.queue import review_queue
+    from mailbot.review.queue import QueueEntry, queue_items
 
     with _listing(app) as listing:
-        entries = review_queue(listing)
+        items = queue_items(listing)
     if as_json:
-        _print_json([e.as_dict() for e in entries])
+        _print_json(items)
         return
     from mailbot.cli.render import print_queue
 
-    print_queue(entries)
+    print_queue([QueueEntry.from_item(item) for item in items])
 
 
 @click.command()

@@ -12,8 +12,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from mailbot.domain.enums import CaseFlag, CaseKind, CaseStatus
-from mailbot.review.common import rows, section
-from mailbot.review.conflicts import RosterIndex, enrollment_conflicts, mentioned_in, officer_keys
+from mailbot.review.common import is_mapping
+from mailbot.review.conflicts import RosterIndex, conflicts_of, keys_of, mentioned_by
 from mailbot.review.maintenance import DiffRow, diff_changes, resolve_agency
 
 if TYPE_CHECKING:
@@ -36,6 +36,24 @@ class QueueEntry:
     flags: list[str]
     conflicts: list[str] = field(default_factory=list)
     diff: list[DiffRow] = field(default_factory=list)
+
+    @classmethod
+    def from_item(cls, item: Mapping[str, Any]) -> QueueEntry:
+        """The entry of an item of :func:`queue_items`."""
+        return cls(
+            reference=item["reference"],
+            status=item["status"],
+            kind=item["kind"],
+            agency_name=item["agency_name"],
+            agency_code=item["agency_code"],
+            sender=item["sender"],
+            created_at=datetime.fromisoformat(item["created_at"]),
+            complete=item["complete"],
+            missing=item["missing"],
+            flags=item["flags"],
+            conflicts=item["conflicts"],
+            diff=[DiffRow(**row) for row in item["diff"]],
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -67,61 +85,91 @@ def maintenance_agency_id(
 
 
 def review_queue(source: Session | Listing) -> list[QueueEntry]:
-    """Cases in review, and flagged cases still waiting for information, oldest first.
+    """Cases in review, and flagged cases still waiting for information, oldest first
+    (see :func:`queue_items`)."""
+    return [QueueEntry.from_item(item) for item in queue_items(source)]
+
+
+_NO_MEMBERS = (None, None, None, None, None, None)
+
+
+def queue_items(source: Session | Listing) -> list[dict[str, Any]]:
+    """The review queue as ``mailbot queue --json`` prints it (:meth:`QueueEntry.as_dict`):
+    cases in review, and flagged cases still waiting for information, oldest first.
 
     Conflicts with existing records are computed now (the records may have changed
     since the case was opened) and shown as the ``conflict`` flag; maintenance cases
     carry their roster diff, and ``roster_problem`` when a row needs attention.
-    ``source`` is a Session, or the plain connection ``mailbot queue`` reads with.
+    ``source`` is a Session, or the plain connection ``mailbot queue`` reads with
+    (:meth:`mailbot.store.listing.Listing.queued_cases`, whose rows both give here).
     """
     from mailbot.store.listing import Listing
 
     queued = source.queued_cases() if isinstance(source, Listing) else _queued_cases(source)
-    found = [r for r in queued if r.status == CaseStatus.IN_REVIEW or r.flags]
+    in_review = CaseStatus.IN_REVIEW.value
+    found = [c for c in queued if c[1] == in_review or c[5]]
+    members = [c[7] or _NO_MEMBERS for c in found]
     # Each request's officers, normalized once for both the lookups and the conflicts.
-    officers = [officer_keys(r.data or {}) for r in found]
-    numbers, usernames = mentioned_in([r.data or {} for r in found], officers)
+    officers = [keys_of(m[2]) for m in members]
+    numbers, usernames = mentioned_by(officers, [m[3] for m in members])
     index = RosterIndex.load(source, numbers, usernames)
-    entries: list[QueueEntry] = []
-    for r, keys in zip(found, officers, strict=True):
-        data: Mapping[str, Any] = r.data or {}
-        agency = section(data, "agency")
-        missing = len(data.get("missing") or []) + len(data.get("invalid") or [])
-        flags = list(r.flags or [])
-        entry = QueueEntry(
-            reference=r.reference or "",
-            status=str(r.status),
-            kind=str(r.kind),
-            agency_name=agency.get("name"),
-            agency_code=r.agency_code or agency.get("judiciary_code"),
-            sender=r.sender,
-            created_at=r.created_at,
-            complete=missing == 0,
-            missing=missing,
-            flags=flags,
-        )
-        if r.kind == CaseKind.ENROLLMENT:
-            entry.conflicts = [c.detail for c in enrollment_conflicts(data, index, keys)]
-            if entry.conflicts and CaseFlag.CONFLICT not in flags:
+    enrollment = CaseKind.ENROLLMENT.value
+    items: list[dict[str, Any]] = []
+    for case, (name, code, _, changes, missing, invalid), keys in zip(
+        found, members, officers, strict=True
+    ):
+        reference, status, kind, sender, case_code, flags, created_at, _ = case
+        flags = list(flags or [])
+        agency_code = case_code or code
+        conflicts: list[str] = []
+        diff: list[dict[str, Any]] = []
+        if kind == enrollment:
+            conflicts = [c.detail for c in conflicts_of(code, keys, index)]
+            if conflicts and CaseFlag.CONFLICT not in flags:
                 flags.append(CaseFlag.CONFLICT)
         else:
-            agency_id = maintenance_agency_id(index, r.agency_code, r.sender)
+            agency_id = maintenance_agency_id(index, case_code, sender)
             if agency_id is not None:
                 ref = index.agencies[agency_id]
-                entry.agency_name = entry.agency_name or ref.name
-                entry.agency_code = ref.judiciary_code
-                _load_unnumbered(source, index, agency_id, rows(data, "changes"))
-                entry.diff = diff_changes(index, agency_id, rows(data, "changes"))
-                if any(d.problem for d in entry.diff) and CaseFlag.ROSTER_PROBLEM not in flags:
+                name = name or ref.name
+                agency_code = ref.judiciary_code
+                rows = _rows(changes)
+                _load_unnumbered(source, index, agency_id, rows)
+                diff_rows = diff_changes(index, agency_id, rows)
+                diff = [r.as_dict() for r in diff_rows]
+                if any(r.problem for r in diff_rows) and CaseFlag.ROSTER_PROBLEM not in flags:
                     flags.append(CaseFlag.ROSTER_PROBLEM)
-        entries.append(entry)
-    return entries
+        count = len(missing or []) + len(invalid or [])
+        items.append(
+            {
+                "reference": reference or "",
+                "status": status,
+                "kind": kind,
+                "agency_name": name,
+                "agency_code": agency_code,
+                "sender": sender,
+                "created_at": created_at,
+                "complete": count == 0,
+                "missing": count,
+                "flags": flags,
+                "conflicts": conflicts,
+                "diff": diff,
+            }
+        )
+    return items
 
 
-def _queued_cases(session: Session) -> list[Any]:
+def _rows(value: object) -> list[dict[str, Any]]:
+    """The rows of a request's ``changes`` as stored, copied (a row that is not a
+    mapping reads as empty; anything but a list, no rows)."""
+    return [dict(r) if is_mapping(r) else {} for r in value] if isinstance(value, list) else []
+
+
+def _queued_cases(session: Session) -> list[list[Any]]:
     """:meth:`mailbot.store.listing.Listing.queued_cases` through a Session."""
     from sqlalchemy import String, and_, cast, or_, select
 
+    from mailbot.store.listing import iso_utc
     from mailbot.store.models import Case
 
     # Core columns (not ORM attributes): the rows are plain tuples, read faster.
@@ -146,7 +194,20 @@ def _queued_cases(session: Session) -> list[Any]:
         )
         .order_by(cases.c.created_at, cases.c.id)
     )
-    return list(session.execute(query))
+    return [
+        [ref, str(status), str(kind), sender, code, flags, iso_utc(created), _members(data or {})]
+        for ref, status, kind, sender, code, flags, created, data in session.execute(query)
+    ]
+
+
+def _members(data: Mapping[str, Any]) -> list[Any]:
+    """What :meth:`~mailbot.store.listing.Listing.queued_cases` reads of a request
+    (:data:`mailbot.store.listing.QUEUE_MEMBERS`), from the whole of it."""
+    agency = data.get("agency")
+    name, code = (
+        (agency.get("name"), agency.get("judiciary_code")) if is_mapping(agency) else (None, None)
+    )
+    return [name, code, *(data.get(k) for k in ("officers", "changes", "missing", "invalid"))]
 
 
 def _load_unnumbered(
@@ -158,4 +219,4 @@ def _load_unnumbered(
         index.load_officers(source, agency_ids=[agency_id])
 
 
-__all__ = ["QueueEntry", "maintenance_agency_id", "resolve_agency", "review_queue"]
+__all__ = ["QueueEntry", "maintenance_agency_id", "queue_items", "resolve_agency", "review_queue"]

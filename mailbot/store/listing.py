@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from mailbot.domain.enums import CaseStatus, OfficerStatus
 from mailbot.errors import CaseError
@@ -52,7 +53,8 @@ OFFICER_COLUMNS = (
     "dps_username",
     "status",
 )
-# What RosterIndex (mailbot.review.conflicts) keeps of an officer, in this order.
+# What RosterIndex (mailbot.review.conflicts) keeps of an officer, in this order; the
+# first four are what it looks officers up by.
 OFFICER_REF_COLUMNS = (
     "id",
     "officer_number",
@@ -65,6 +67,7 @@ OFFICER_REF_COLUMNS = (
 )
 # The officers RosterIndex may look up by: column -> SQL expression.
 OFFICER_KEYS = {
+    "id": "id",
     "officer_number": "officer_number",
     "username": "lower(dps_username)",
     "agency_id": "agency_id",
@@ -78,32 +81,34 @@ QUEUE_MEMBERS = (
     ("missing",),
     ("invalid",),
 )
+# What Listing.queued_cases gives of each case, in this order: the columns, then the
+# values of QUEUE_MEMBERS as one list.
+QUEUE_COLUMNS = (
+    "reference",
+    "status",
+    "kind",
+    "sender",
+    "agency_code",
+    "flags",
+    "created_at",
+    "members",
+)
+# A stored time as SQLAlchemy writes it on SQLite (naive UTC), and as the queue's query
+# reads it on PostgreSQL: "YYYY-MM-DD HH:MM:SS.ffffff".
+_STORED_TIME = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}[.][0-9]{6}")
 
 
-class QueuedCase(NamedTuple):
-    """One case of the review queue, as stored."""
-
-    reference: str | None
-    status: str
-    kind: str
-    sender: str | None
-    agency_code: str | None
-    flags: list[str] | None
-    created_at: datetime
-    data: dict[str, Any] | None  # only QUEUE_MEMBERS: see Listing.queued_cases
-
-
-def _queue_data(values: list[Any]) -> dict[str, Any]:
-    """A case's data cut to :data:`QUEUE_MEMBERS`, from their values in that order (an
-    agency that is not a mapping reads as one without name or code, as in full)."""
-    name, code, officers, changes, missing, invalid = values
-    return {
-        "agency": {"name": name, "judiciary_code": code},
-        "officers": officers,
-        "changes": changes,
-        "missing": missing,
-        "invalid": invalid,
-    }
+def iso_utc(value: str | datetime) -> str:
+    """A stored time as :meth:`datetime.isoformat` writes it in UTC
+    (``2026-01-05T08:00:00+00:00``). Naive times are UTC; text in the stored form is
+    rewritten without parsing it (the review queue reads thousands)."""
+    if isinstance(value, str):
+        if len(value) == 26 and _STORED_TIME.fullmatch(value):
+            fraction = "" if value.endswith(".000000") else value[19:]
+            return f"{value[:10]}T{value[11:19]}{fraction}+00:00"
+        value = datetime.fromisoformat(value)
+    utc = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return utc.isoformat()
 
 
 def no_such_agency(code: str) -> CaseError:
@@ -137,54 +142,54 @@ class Listing:
 
     # --- what the review queue and RosterIndex read -------------------------------
 
-    def queued_cases(self) -> list[QueuedCase]:
+    def queued_cases(self) -> list[list[Any]]:
         """Cases in review, and cases waiting for information that carry flags, oldest
-        first (:func:`mailbot.review.queue.review_queue` builds the entries). Their
-        ``data`` holds only what the queue reads of a request (:data:`QUEUE_MEMBERS`):
-        the rest (contacts, officers' names...) is left in the database undecoded."""
+        first (:func:`mailbot.review.queue.queue_items` builds the queue from them):
+        each as the values of :data:`QUEUE_COLUMNS`, ``created_at`` as ISO text in UTC
+        (:func:`iso_utc`), and of the request only what the queue reads
+        (:data:`QUEUE_MEMBERS`, a list; None without data): the rest (contacts,
+        officers' names...) is left in the database undecoded.
+
+        Each row comes from the database as one JSON text, and all of them are decoded
+        in one call: decoding thousands of small texts one by one costs several times
+        more."""
         if self.backend == "sqlite":
+            # json_extract of several paths gives their JSON as it is stored (one path
+            # would give SQL values: true as 1, a float rounded).
             paths = ", ".join(f"'$.{'.'.join(m)}'" for m in QUEUE_MEMBERS)
-            members = f"json_extract(data, {paths})"
+            row = (
+                "json_array(reference, status, kind, sender, agency_code, json(flags), "
+                f"created_at, json_extract(data, {paths}))"
+            )
         else:
-            members = "json_build_array({})".format(
-                ", ".join("data" + "".join(f" -> '{k}'" for k in m) for m in QUEUE_MEMBERS)
+            members = ", ".join("data" + "".join(f" -> '{k}'" for k in m) for m in QUEUE_MEMBERS)
+            # The time as SQLite keeps it (naive UTC text), to read it the same way.
+            created = "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
+            row = (
+                "CAST(json_build_array(reference, status, kind, sender, agency_code, flags, "
+                f"{created}, json_build_array({members})) AS TEXT)"
             )
         found = self.rows(
-            f"SELECT reference, status, kind, sender, agency_code, flags, created_at, {members} "
-            "FROM cases WHERE status = ? OR (status = ? AND CAST(flags AS VARCHAR) != '[]') "
+            f"SELECT {row} FROM cases "
+            "WHERE status = ? OR (status = ? AND CAST(flags AS VARCHAR) != '[]') "
             "ORDER BY created_at, id",
             (CaseStatus.IN_REVIEW.value, CaseStatus.NEEDS_INFO.value),
         )
-        time = self.time
-        if self.backend != "sqlite":
-            return [
-                QueuedCase(ref, status, kind, sender, code, flags, time(created), _queue_data(v))
-                for ref, status, kind, sender, code, flags, created, v in found
-            ]
-        # SQLite keeps JSON as text: decoded here, inline (thousands of rows).
-        loads = json.loads
-        return [
-            QueuedCase(
-                ref,
-                status,
-                kind,
-                sender,
-                code,
-                [] if flags == "[]" else None if flags is None else loads(flags),
-                time(created),
-                None if v is None else _queue_data(loads(v)),
-            )
-            for ref, status, kind, sender, code, flags, created, v in found
-        ]
+        cases: list[list[Any]] = json.loads(f"[{','.join([r[0] for r in found])}]")
+        for case in cases:
+            case[6] = iso_utc(case[6])
+        return cases
 
     def agency_refs(self) -> list[Any]:
         """Every agency as (id, judiciary_code, name, poc_email, hod_email)."""
         return self.rows("SELECT id, judiciary_code, name, poc_email, hod_email FROM agencies")
 
-    def officer_refs(self, key: str | None = None, values: Iterable[Any] = ()) -> list[Any]:
-        """Officers as :data:`OFFICER_REF_COLUMNS`: all of them, or those whose ``key``
-        (one of :data:`OFFICER_KEYS`) is one of ``values``."""
-        sql = f"SELECT {', '.join(OFFICER_REF_COLUMNS)} FROM officers"
+    def officer_refs(
+        self, key: str | None = None, values: Iterable[Any] = (), columns: int | None = None
+    ) -> list[Any]:
+        """Officers as :data:`OFFICER_REF_COLUMNS` (or their first ``columns``): all of
+        them, or those whose ``key`` (one of :data:`OFFICER_KEYS`) is one of ``values``."""
+        sql = f"SELECT {', '.join(OFFICER_REF_COLUMNS[:columns])} FROM officers"
         params = list(values)
         if key is not None:
             sql += f" WHERE {OFFICER_KEYS[key]} IN ({', '.join('?' * len(params))})"

@@ -70,16 +70,19 @@ class SessionRoster:
         columns = (Agency.id, Agency.judiciary_code, Agency.name, Agency.poc_email)
         return list(self.session.execute(select(*columns, Agency.hod_email)))
 
-    def officer_refs(self, key: str | None = None, values: Iterable[object] = ()) -> list[Any]:
+    def officer_refs(
+        self, key: str | None = None, values: Iterable[object] = (), columns: int | None = None
+    ) -> list[Any]:
         from sqlalchemy import func, select
 
         from mailbot.store.listing import OFFICER_REF_COLUMNS
         from mailbot.store.models import Officer
 
         o = Officer.__table__.c  # Core columns: plain rows, no ORM loading
-        query = select(*(o[name] for name in OFFICER_REF_COLUMNS))
+        query = select(*(o[name] for name in OFFICER_REF_COLUMNS[:columns]))
         if key is not None:
             column = {
+                "id": o.id,
                 "officer_number": o.officer_number,
                 "username": func.lower(o.dps_username),
                 "agency_id": o.agency_id,
@@ -125,15 +128,26 @@ def load_officers(
 ) -> None:
     """Add the officers with these numbers or usernames, or of these agencies."""
     reader = roster_reader(source)
-    number_set = {norm_number(n) for n in numbers} - {""}
-    username_set = {norm_username(u) for u in usernames} - {""}
+    # (the usual text normalized inline: a long queue mentions thousands)
+    number_set = {n.strip().upper() if type(n) is str else norm_number(n) for n in numbers}
+    username_set = {u.strip().lower() if type(u) is str else norm_username(u) for u in usernames}
+    number_set.discard("")
+    username_set.discard("")
     agency_set = set(agency_ids)
     if len(number_set) + len(username_set) + len(agency_set) > _CHUNK:
-        # A long queue mentions most of the roster: one pass over the officers is
-        # much faster than dozens of long IN lists, and keeps the same officers.
-        for r in reader.officer_refs():
-            if r[1] in number_set or (r[2] or "").lower() in username_set or r[3] in agency_set:
-                index.add(_officer_ref(r))
+        # A long queue mentions most of the roster: one pass over the officers' keys is
+        # much faster than dozens of long IN lists, and keeps the same officers; then
+        # the whole rows of those found, added in the order of that pass.
+        ids = [
+            r[0]
+            for r in reader.officer_refs(columns=4)
+            if r[1] in number_set or (r[2] or "").lower() in username_set or r[3] in agency_set
+        ]
+        found: dict[int, Any] = {}
+        for start in range(0, len(ids), _CHUNK):
+            found.update((r[0], r) for r in reader.officer_refs("id", ids[start : start + _CHUNK]))
+        for officer_id in ids:
+            index.add(_officer_ref(found[officer_id]))
         index.full_agencies.update(agency_set)
         return
     wanted: list[tuple[str, list[str] | list[int]]] = [
