@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import gc
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import click
@@ -51,6 +51,22 @@ def _print_json(value: Any, indent: int | None = None) -> None:
     click.echo(json_text(value, indent=indent))
 
 
+def _print_json_list(items: Iterable[Any]) -> None:
+    """``_print_json(list(items))``, written a hundred items at a time: a long
+    listing is never held whole as text."""
+    from itertools import islice
+
+    from mailbot.safety import json_text
+
+    rest = iter(items)
+    opening = "["
+    while chunk := list(islice(rest, 100)):
+        # json_text of a list is "[" + its items' JSON joined by ", " + "]".
+        click.echo(opening + json_text(chunk)[1:-1], nl=False)
+        opening = ", "
+    click.echo("[]" if opening == "[" else "]")
+
+
 @click.command()
 @_JSON
 @click.pass_obj
@@ -65,16 +81,16 @@ def queue(app: Any, as_json: bool) -> None:
       mailbot --config mailbot.toml queue
       mailbot --config mailbot.toml queue --json | jq -r '.[].reference'
     """
-    from mailbot.review.queue import QueueEntry, queue_items
+    from mailbot.review.queue import QueueEntry, each_queue_item
 
     with _listing(app) as listing:
-        items = queue_items(listing)
-    if as_json:
-        _print_json(items)
-        return
+        if as_json:
+            _print_json_list(each_queue_item(listing))
+            return
+        entries = [QueueEntry.from_item(item) for item in each_queue_item(listing)]
     from mailbot.cli.render import print_queue
 
-    print_queue([QueueEntry.from_item(item) for item in items])
+    print_queue(entries)
 
 
 @click.command()

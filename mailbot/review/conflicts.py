@@ -48,10 +48,16 @@ class RosterIndex(roster.RosterIndex):
         numbers: Iterable[str] = (),
         usernames: Iterable[str] = (),
         agency_ids: Iterable[int] = (),
+        *,
+        normalized: bool = False,
     ) -> RosterIndex:
         """Every agency, plus the officers with these numbers or usernames, or of
-        these agencies (a handful of queries, whatever the number of requests)."""
-        return roster_index.load(source, cls(), numbers, usernames, agency_ids)
+        these agencies (a handful of queries, whatever the number of requests).
+        ``normalized``: the numbers and usernames are sets as :func:`mentioned_in`
+        gives them."""
+        return roster_index.load(
+            source, cls(), numbers, usernames, agency_ids, normalized=normalized
+        )
 
     def load_officers(
         self,
@@ -79,13 +85,17 @@ def keys_of(officers: object) -> list[tuple[str, str]]:
     for row in officers:
         if type(row) is dict or isinstance(row, Mapping):  # JSON gives dicts: checked first
             number, user = row.get("officer_number"), row.get("dps_username")
-            # (the usual text normalized inline: the queue does this by the thousand)
-            keys.append(
-                (
-                    number.strip().upper() if type(number) is str else norm_number(number),
-                    user.strip().lower() if type(user) is str else norm_username(user),
-                )
-            )
+            if type(number) is str:  # the usual text normalized inline (by the thousand)
+                normal = number.strip().upper()
+                number = number if normal == number else normal  # the same text kept once
+            else:
+                number = norm_number(number)
+            if type(user) is str:
+                normal = user.strip().lower()
+                user = user if normal == user else normal
+            else:
+                user = norm_username(user)
+            keys.append((number, user))
         else:
             keys.append(("", ""))
     return keys

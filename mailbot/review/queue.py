@@ -6,15 +6,17 @@ more; imports nothing from the parser, so ``mailbot queue`` starts fast.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mailbot.domain.enums import CaseFlag, CaseKind, CaseStatus
+from mailbot.domain.values import Json
 from mailbot.review.common import is_mapping
 from mailbot.review.conflicts import RosterIndex, conflicts_of, keys_of, mentioned_by
 from mailbot.review.maintenance import DiffRow, diff_changes, resolve_agency
+from mailbot.store.listing import iso_utc
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -87,10 +89,7 @@ def maintenance_agency_id(
 def review_queue(source: Session | Listing) -> list[QueueEntry]:
     """Cases in review, and flagged cases still waiting for information, oldest first
     (see :func:`queue_items`)."""
-    return [QueueEntry.from_item(item) for item in queue_items(source)]
-
-
-_NO_MEMBERS = (None, None, None, None, None, None)
+    return [QueueEntry.from_item(item) for item in each_queue_item(source)]
 
 
 def queue_items(source: Session | Listing) -> list[dict[str, Any]]:
@@ -103,60 +102,112 @@ def queue_items(source: Session | Listing) -> list[dict[str, Any]]:
     ``source`` is a Session, or the plain connection ``mailbot queue`` reads with
     (:meth:`mailbot.store.listing.Listing.queued_cases`, whose rows both give here).
     """
-    from mailbot.store.listing import Listing
+    return list(each_queue_item(source))
 
-    queued = source.queued_cases() if isinstance(source, Listing) else _queued_cases(source)
-    in_review = CaseStatus.IN_REVIEW.value
-    found = [c for c in queued if c[1] == in_review or c[5]]
-    members = [c[7] or _NO_MEMBERS for c in found]
-    # Each request's officers, normalized once for both the lookups and the conflicts.
-    officers = [keys_of(m[2]) for m in members]
-    numbers, usernames = mentioned_by(officers, [m[3] for m in members])
-    index = RosterIndex.load(source, numbers, usernames)
+
+_NO_MEMBERS = (None, None, None, None, None, None)
+
+
+class _Queued(NamedTuple):
+    """What the queue keeps of a case between reading it and printing it: sorted as
+    tuples, by ``created_at`` then ``id`` (unique, so nothing after it is compared)."""
+
+    created_at: Any  # as stored (see mailbot.store.listing.iso_utc)
+    id: int
+    reference: str | None
+    status: str
+    kind: str
+    sender: str | None
+    agency_code: str | None  # the case's column
+    flags: list[str] | None
+    agency_name: Json
+    judiciary_code: Json  # the request's
+    changes: Json
+    missing: int
+    officers: list[tuple[str, str]]  # officer_keys of the request
+
+
+def each_queue_item(source: Session | Listing) -> Iterator[dict[str, Any]]:
+    """:func:`queue_items` one at a time, once every case has been read: the caller
+    may print each and let it go."""
+    queued = _read(source)
+    # Each request's officers were normalized once, for both the lookups and the conflicts.
+    numbers, usernames = mentioned_by([c.officers for c in queued], [c.changes for c in queued])
+    index = RosterIndex.load(source, numbers, usernames, normalized=True)
     enrollment = CaseKind.ENROLLMENT.value
-    items: list[dict[str, Any]] = []
-    for case, (name, code, _, changes, missing, invalid), keys in zip(
-        found, members, officers, strict=True
-    ):
-        reference, status, kind, sender, case_code, flags, created_at, _ = case
-        flags = list(flags or [])
-        agency_code = case_code or code
+    for case in queued:
+        flags = list(case.flags or [])
+        name = case.agency_name
+        agency_code = case.agency_code or case.judiciary_code
         conflicts: list[str] = []
         diff: list[dict[str, Any]] = []
-        if kind == enrollment:
-            conflicts = [c.detail for c in conflicts_of(code, keys, index)]
+        if case.kind == enrollment:
+            conflicts = [c.detail for c in conflicts_of(case.judiciary_code, case.officers, index)]
             if conflicts and CaseFlag.CONFLICT not in flags:
                 flags.append(CaseFlag.CONFLICT)
         else:
-            agency_id = maintenance_agency_id(index, case_code, sender)
+            agency_id = maintenance_agency_id(index, case.agency_code, case.sender)
             if agency_id is not None:
                 ref = index.agencies[agency_id]
                 name = name or ref.name
                 agency_code = ref.judiciary_code
-                rows = _rows(changes)
+                rows = _rows(case.changes)
                 _load_unnumbered(source, index, agency_id, rows)
                 diff_rows = diff_changes(index, agency_id, rows)
                 diff = [r.as_dict() for r in diff_rows]
                 if any(r.problem for r in diff_rows) and CaseFlag.ROSTER_PROBLEM not in flags:
                     flags.append(CaseFlag.ROSTER_PROBLEM)
-        count = len(missing or []) + len(invalid or [])
-        items.append(
-            {
-                "reference": reference or "",
-                "status": status,
-                "kind": kind,
-                "agency_name": name,
-                "agency_code": agency_code,
-                "sender": sender,
-                "created_at": created_at,
-                "complete": count == 0,
-                "missing": count,
-                "flags": flags,
-                "conflicts": conflicts,
-                "diff": diff,
-            }
+        yield {
+            "reference": case.reference or "",
+            "status": case.status,
+            "kind": case.kind,
+            "agency_name": name,
+            "agency_code": agency_code,
+            "sender": case.sender,
+            "created_at": iso_utc(case.created_at),
+            "complete": case.missing == 0,
+            "missing": case.missing,
+            "flags": flags,
+            "conflicts": conflicts,
+            "diff": diff,
+        }
+
+
+# The statuses and kinds as shared strings: thousands of queued cases refer to them.
+_NAMES = {n.value: n.value for n in (*CaseStatus, *CaseKind)}
+
+
+def _read(source: Session | Listing) -> list[_Queued]:
+    """The queued cases, oldest first, cut to what the queue uses as they are read."""
+    from mailbot.store.listing import Listing
+
+    rows = source.queued_cases() if isinstance(source, Listing) else _queued_cases(source)
+    in_review = CaseStatus.IN_REVIEW.value
+    names = _NAMES
+    queued: list[_Queued] = []
+    for reference, status, kind, sender, agency_code, flags, created_at, members, id_ in rows:
+        if status != in_review and not flags:
+            continue
+        name, code, officers, changes, missing, invalid = members or _NO_MEMBERS
+        queued.append(
+            _Queued(
+                created_at,
+                id_,
+                reference,
+                names.get(status, status),
+                names.get(kind, kind),
+                sender,
+                agency_code,
+                flags or None,
+                name,
+                code,
+                changes or None,
+                len(missing or []) + len(invalid or []),
+                keys_of(officers),
+            )
         )
-    return items
+    queued.sort()
+    return queued
 
 
 def _rows(value: object) -> list[dict[str, Any]]:
@@ -169,34 +220,30 @@ def _queued_cases(session: Session) -> list[list[Any]]:
     """:meth:`mailbot.store.listing.Listing.queued_cases` through a Session."""
     from sqlalchemy import String, and_, cast, or_, select
 
-    from mailbot.store.listing import iso_utc
     from mailbot.store.models import Case
 
     # Core columns (not ORM attributes): the rows are plain tuples, read faster.
     cases = Case.__table__
-    query = (
-        select(
-            cases.c.reference,
-            cases.c.status,
-            cases.c.kind,
-            cases.c.sender,
-            cases.c.agency_code,
-            cases.c.flags,
-            cases.c.created_at,
-            cases.c.data,
+    query = select(
+        cases.c.reference,
+        cases.c.status,
+        cases.c.kind,
+        cases.c.sender,
+        cases.c.agency_code,
+        cases.c.flags,
+        cases.c.created_at,
+        cases.c.data,
+        cases.c.id,
+    ).where(
+        or_(
+            cases.c.status == CaseStatus.IN_REVIEW,
+            # Flagged cases still waiting for information; flags are a JSON list.
+            and_(cases.c.status == CaseStatus.NEEDS_INFO, cast(cases.c.flags, String) != "[]"),
         )
-        .where(
-            or_(
-                cases.c.status == CaseStatus.IN_REVIEW,
-                # Flagged cases still waiting for information; flags are a JSON list.
-                and_(cases.c.status == CaseStatus.NEEDS_INFO, cast(cases.c.flags, String) != "[]"),
-            )
-        )
-        .order_by(cases.c.created_at, cases.c.id)
     )
     return [
-        [ref, str(status), str(kind), sender, code, flags, iso_utc(created), _members(data or {})]
-        for ref, status, kind, sender, code, flags, created, data in session.execute(query)
+        [ref, str(status), str(kind), sender, code, flags, created, _members(data or {}), case_id]
+        for ref, status, kind, sender, code, flags, created, data, case_id in session.execute(query)
     ]
 
 
@@ -219,4 +266,11 @@ def _load_unnumbered(
         index.load_officers(source, agency_ids=[agency_id])
 
 
-__all__ = ["QueueEntry", "maintenance_agency_id", "queue_items", "resolve_agency", "review_queue"]
+__all__ = [
+    "QueueEntry",
+    "each_queue_item",
+    "maintenance_agency_id",
+    "queue_items",
+    "resolve_agency",
+    "review_queue",
+]

@@ -81,7 +81,7 @@ QUEUE_MEMBERS = (
     ("missing",),
     ("invalid",),
 )
-# What Listing.queued_cases gives of each case, in this order: the columns, then the
+# What Listing.queued_cases gives of each case, in this order: the columns, with the
 # values of QUEUE_MEMBERS as one list.
 QUEUE_COLUMNS = (
     "reference",
@@ -92,10 +92,17 @@ QUEUE_COLUMNS = (
     "flags",
     "created_at",
     "members",
+    "id",
 )
 # A stored time as SQLAlchemy writes it on SQLite (naive UTC), and as the queue's query
-# reads it on PostgreSQL: "YYYY-MM-DD HH:MM:SS.ffffff".
-_STORED_TIME = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}[.][0-9]{6}")
+# reads it on PostgreSQL (to_char's pattern): "YYYY-MM-DD HH:MM:SS.ffffff".
+STORED_TIME = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}[.][0-9]{6}")
+_STORED_TIME_PG = "YYYY-MM-DD HH24:MI:SS.US"
+# Rows fetched and decoded at a time by the long reads (a larger batch makes the process
+# larger: its text and objects no longer fit in memory freed by the one before).
+_BATCH = 100
+# SQLite's page cache (KiB) while the queue reads every case once (the default is 2 MiB).
+_SMALL_CACHE_KIB = 256
 
 
 def iso_utc(value: str | datetime) -> str:
@@ -103,7 +110,7 @@ def iso_utc(value: str | datetime) -> str:
     (``2026-01-05T08:00:00+00:00``). Naive times are UTC; text in the stored form is
     rewritten without parsing it (the review queue reads thousands)."""
     if isinstance(value, str):
-        if len(value) == 26 and _STORED_TIME.fullmatch(value):
+        if len(value) == 26 and STORED_TIME.fullmatch(value):
             fraction = "" if value.endswith(".000000") else value[19:]
             return f"{value[:10]}T{value[11:19]}{fraction}+00:00"
         value = datetime.fromisoformat(value)
@@ -125,14 +132,32 @@ class Listing:
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run ``sql`` (placeholders written ``?``) and return every row."""
+        cursor = self._run(sql, params)
+        try:
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+    def batches(self, sql: str, params: Sequence[Any] = ()) -> Iterator[list[tuple[Any, ...]]]:
+        """Run ``sql`` and give its rows a hundred at a time: a long result is
+        never held whole (read it to the end before the next query)."""
+        cursor = self._run(sql, params)
+        try:
+            while batch := cursor.fetchmany(_BATCH):
+                yield batch
+        finally:
+            cursor.close()
+
+    def _run(self, sql: str, params: Sequence[Any]) -> Any:
         if self._marker != "?":
             sql = sql.replace("?", self._marker)
         cursor = self.connection.cursor()
         try:
             cursor.execute(sql, tuple(params))
-            return list(cursor.fetchall())
-        finally:
+        except BaseException:
             cursor.close()
+            raise
+        return cursor
 
     def time(self, value: Any) -> datetime:
         """A stored time as timezone-aware UTC (SQLite keeps naive UTC text)."""
@@ -142,43 +167,42 @@ class Listing:
 
     # --- what the review queue and RosterIndex read -------------------------------
 
-    def queued_cases(self) -> list[list[Any]]:
-        """Cases in review, and cases waiting for information that carry flags, oldest
-        first (:func:`mailbot.review.queue.queue_items` builds the queue from them):
-        each as the values of :data:`QUEUE_COLUMNS`, ``created_at`` as ISO text in UTC
-        (:func:`iso_utc`), and of the request only what the queue reads
-        (:data:`QUEUE_MEMBERS`, a list; None without data): the rest (contacts,
-        officers' names...) is left in the database undecoded.
+    def queued_cases(self) -> Iterator[list[Any]]:
+        """Cases in review, and cases waiting for information that carry flags, in no
+        particular order (:func:`mailbot.review.queue.queue_items` sorts them by
+        ``created_at``, then ``id``): each as the values of :data:`QUEUE_COLUMNS`, with
+        ``created_at`` as SQLite keeps it (naive UTC text, :data:`STORED_TIME`), and of
+        the request only what the queue reads (:data:`QUEUE_MEMBERS`, a list; None
+        without data): the rest (contacts, officers' names...) stays in the database.
 
-        Each row comes from the database as one JSON text, and all of them are decoded
-        in one call: decoding thousands of small texts one by one costs several times
-        more."""
+        Each row comes from the database as one JSON text, and a hundred are decoded
+        in one call (decoding thousands of small texts one by one costs several times
+        more), as they come: the process never holds them all at once. So that it stays
+        small, SQLite keeps a small page cache for this one pass over the cases and sorts
+        nothing (its sorter would hold every row)."""
         if self.backend == "sqlite":
             # json_extract of several paths gives their JSON as it is stored (one path
             # would give SQL values: true as 1, a float rounded).
             paths = ", ".join(f"'$.{'.'.join(m)}'" for m in QUEUE_MEMBERS)
             row = (
                 "json_array(reference, status, kind, sender, agency_code, json(flags), "
-                f"created_at, json_extract(data, {paths}))"
+                f"created_at, json_extract(data, {paths}), id)"
             )
+            self.rows(f"PRAGMA cache_size = -{_SMALL_CACHE_KIB}")
         else:
             members = ", ".join("data" + "".join(f" -> '{k}'" for k in m) for m in QUEUE_MEMBERS)
-            # The time as SQLite keeps it (naive UTC text), to read it the same way.
-            created = "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
+            created = f"to_char(created_at AT TIME ZONE 'UTC', '{_STORED_TIME_PG}')"
             row = (
                 "CAST(json_build_array(reference, status, kind, sender, agency_code, flags, "
-                f"{created}, json_build_array({members})) AS TEXT)"
+                f"{created}, json_build_array({members}), id) AS TEXT)"
             )
-        found = self.rows(
+        query = (
             f"SELECT {row} FROM cases "
-            "WHERE status = ? OR (status = ? AND CAST(flags AS VARCHAR) != '[]') "
-            "ORDER BY created_at, id",
-            (CaseStatus.IN_REVIEW.value, CaseStatus.NEEDS_INFO.value),
+            "WHERE status = ? OR (status = ? AND CAST(flags AS VARCHAR) != '[]')"
         )
-        cases: list[list[Any]] = json.loads(f"[{','.join([r[0] for r in found])}]")
-        for case in cases:
-            case[6] = iso_utc(case[6])
-        return cases
+        loads = json.loads
+        for batch in self.batches(query, (CaseStatus.IN_REVIEW.value, CaseStatus.NEEDS_INFO.value)):
+            yield from loads(f"[{','.join([r[0] for r in batch])}]")
 
     def agency_refs(self) -> list[Any]:
         """Every agency as (id, judiciary_code, name, poc_email, hod_email)."""
@@ -194,6 +218,10 @@ class Listing:
         if key is not None:
             sql += f" WHERE {OFFICER_KEYS[key]} IN ({', '.join('?' * len(params))})"
         return self.rows(sql, params)
+
+    def officer_batches(self, columns: int | None = None) -> Iterator[Sequence[Any]]:
+        """Every officer, as :meth:`officer_refs` gives them, a hundred at a time."""
+        yield from self.batches(f"SELECT {', '.join(OFFICER_REF_COLUMNS[:columns])} FROM officers")
 
     def check_agency(self, code: str | None) -> None:
         if code is not None and not self.rows(

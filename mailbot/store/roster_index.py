@@ -8,7 +8,7 @@ when a Session is used.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from mailbot.domain import roster
@@ -56,8 +56,9 @@ def authority(session: Session, sender: str, agency_code: str | None) -> Agency 
 
 
 class SessionRoster:
-    """:meth:`~mailbot.store.listing.Listing.agency_refs` and
-    :meth:`~mailbot.store.listing.Listing.officer_refs` through a Session."""
+    """:meth:`~mailbot.store.listing.Listing.agency_refs`,
+    :meth:`~mailbot.store.listing.Listing.officer_refs` and
+    :meth:`~mailbot.store.listing.Listing.officer_batches` through a Session."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -90,6 +91,17 @@ class SessionRoster:
             query = query.where(column.in_(list(values)))
         return list(self.session.execute(query))
 
+    def officer_batches(self, columns: int | None = None) -> Iterator[Sequence[Any]]:
+        """Every officer, as :meth:`officer_refs` gives them, a hundred at a time."""
+        from sqlalchemy import select
+
+        from mailbot.store.listing import OFFICER_REF_COLUMNS
+        from mailbot.store.models import Officer
+
+        o = Officer.__table__.c
+        query = select(*(o[name] for name in OFFICER_REF_COLUMNS[:columns]))
+        yield from self.session.execute(query).partitions(100)
+
 
 def roster_reader(source: Session | Listing) -> Listing | SessionRoster:
     """What a :class:`RosterIndex` is loaded from: the listings' DB-API connection, or
@@ -110,12 +122,14 @@ def load(
     numbers: Iterable[str] = (),
     usernames: Iterable[str] = (),
     agency_ids: Iterable[int] = (),
+    *,
+    normalized: bool = False,
 ) -> Index:
     """``index`` with every agency, plus the officers with these numbers or usernames,
-    or of these agencies."""
+    or of these agencies (``normalized``: see :func:`load_officers`)."""
     for a in roster_reader(source).agency_refs():
         index.agencies[a[0]] = AgencyRef(*a)
-    load_officers(source, index, numbers, usernames, agency_ids)
+    load_officers(source, index, numbers, usernames, agency_ids, normalized=normalized)
     return index
 
 
@@ -125,14 +139,21 @@ def load_officers(
     numbers: Iterable[str] = (),
     usernames: Iterable[str] = (),
     agency_ids: Iterable[int] = (),
+    *,
+    normalized: bool = False,
 ) -> None:
-    """Add the officers with these numbers or usernames, or of these agencies."""
+    """Add the officers with these numbers or usernames, or of these agencies.
+    ``normalized``: the numbers and usernames are sets already normalized, without ""
+    (as :func:`mailbot.review.conflicts.mentioned_in` gives them), used as they are."""
     reader = roster_reader(source)
-    # (the usual text normalized inline: a long queue mentions thousands)
-    number_set = {n.strip().upper() if type(n) is str else norm_number(n) for n in numbers}
-    username_set = {u.strip().lower() if type(u) is str else norm_username(u) for u in usernames}
-    number_set.discard("")
-    username_set.discard("")
+    number_set = (
+        numbers if normalized and isinstance(numbers, set) else _norm_set(numbers, norm_number)
+    )
+    username_set = (
+        usernames
+        if normalized and isinstance(usernames, set)
+        else _norm_set(usernames, norm_username)
+    )
     agency_set = set(agency_ids)
     if len(number_set) + len(username_set) + len(agency_set) > _CHUNK:
         # A long queue mentions most of the roster: one pass over the officers' keys is
@@ -140,7 +161,8 @@ def load_officers(
         # the whole rows of those found, added in the order of that pass.
         ids = [
             r[0]
-            for r in reader.officer_refs(columns=4)
+            for batch in reader.officer_batches(columns=4)
+            for r in batch
             if r[1] in number_set or (r[2] or "").lower() in username_set or r[3] in agency_set
         ]
         found: dict[int, Any] = {}
@@ -160,6 +182,12 @@ def load_officers(
             for r in reader.officer_refs(key, values[start : start + _CHUNK]):
                 index.add(_officer_ref(r))
     index.full_agencies.update(agency_set)
+
+
+def _norm_set(values: Iterable[object], norm: Callable[[object], str]) -> set[str]:
+    found = {norm(v) for v in values}
+    found.discard("")
+    return found
 
 
 def for_changes(
