@@ -142,9 +142,11 @@ def each_queue_item(source: Session | Listing) -> Iterator[dict[str, Any]]:
         conflicts: list[str] = []
         diff: list[dict[str, Any]] = []
         if case.kind == enrollment:
-            conflicts = [c.detail for c in conflicts_of(case.judiciary_code, case.officers, index)]
-            if conflicts and CaseFlag.CONFLICT not in flags:
-                flags.append(CaseFlag.CONFLICT)
+            found = conflicts_of(case.judiciary_code, case.officers, index)
+            if found:  # (seldom)
+                conflicts = [c.detail for c in found]
+                if CaseFlag.CONFLICT not in flags:
+                    flags.append(CaseFlag.CONFLICT)
         else:
             agency_id = maintenance_agency_id(index, case.agency_code, case.sender)
             if agency_id is not None:
