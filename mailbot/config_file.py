@@ -16,7 +16,6 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal, get_args
 
 from mailbot.errors import ConfigError
@@ -62,9 +61,11 @@ def read_config(
     Raises :class:`ConfigError` with one line saying what is wrong with the file.
     """
     env = os.environ if environ is None else environ
-    chosen = path if path is not None else env.get("MAILBOT_CONFIG") or None
+    chosen = _chosen(path, env)
     if chosen is None:
         return "environment", {}
+    from pathlib import Path  # (not at import: desk_settings does without it)
+
     file = Path(chosen)
     try:
         return str(file), tomllib.loads(file.read_text(encoding="utf-8"))
@@ -74,6 +75,12 @@ def read_config(
         raise ConfigError(f"config file {file} cannot be read: {e}") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"config file {file} is not valid TOML: {e}") from None
+
+
+def _chosen(
+    path: str | os.PathLike[str] | None, environ: Mapping[str, str]
+) -> str | os.PathLike[str] | None:
+    return path if path is not None else environ.get("MAILBOT_CONFIG") or None
 
 
 def overridden(environ: Mapping[str, str]) -> bool:
@@ -100,10 +107,15 @@ def desk_settings(
     env = os.environ if environ is None else environ
     if overridden(env):
         return None
-    try:
-        _, data = read_config(path, env)
-    except ConfigError:
-        return None
+    chosen = _chosen(path, env)
+    data: dict[str, object] = {}
+    if chosen is not None:
+        # As read_config reads it; any failure is the full loader's to report.
+        try:
+            with open(chosen, encoding="utf-8") as file:
+                data = tomllib.loads(file.read())
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return None
     values = {s: {k: d for k, (d, _) in keys.items()} for s, keys in DESK_KEYS.items()}
     for section, table in data.items():
         known = DESK_KEYS.get(section)

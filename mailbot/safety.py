@@ -15,6 +15,7 @@ Pure functions; property tests in ``tests/unit/test_safety.py``.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -25,19 +26,25 @@ from mailbot.domain.values import Json
 # Bidirectional embedding/override/isolate controls (Trojan Source) and marks.
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # Removed at intake: C0 except TAB (09) and LF (0A), DEL, C1, bidi controls.
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_UNSAFE = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]"
 # Never shown raw on a terminal: every C0 (TAB and LF too: a cell is one line), DEL,
 # C1, bidi controls, and line/paragraph separators.
-_TERMINAL = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\u2028\u2029]")
+_TERMINAL = f"[\x00-\x1f\x7f-\x9f{_BIDI}\u2028\u2029]"
 # Escaped in JSON output: json.dumps already escapes C0; these it leaves raw.
-_JSON_RAW = re.compile(f"[\x7f-\x9f{_BIDI}\u2028\u2029]")
+_JSON_RAW = f"[\x7f-\x9f{_BIDI}\u2028\u2029]"
 # OWASP: a cell starting with one of these is read as a formula by spreadsheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled on first use: a command needs one of them, or none."""
+    return re.compile(pattern)
+
+
 def clean_text(value: str) -> tuple[str, int]:
     """``value`` without unsafe control characters, and how many were removed."""
-    cleaned, removed = _UNSAFE.subn("", value)
+    cleaned, removed = _compiled(_UNSAFE).subn("", value)
     return cleaned, removed
 
 
@@ -83,14 +90,14 @@ def terminal_text(value: object) -> str:
     """``value`` as text a terminal only displays: control characters (ESC, CSI,
     BEL, CR, LF...) and bidi controls become visible escapes such as ``\\x1b``."""
     text = "" if value is None else str(value)
-    return _TERMINAL.sub(_escape, text)
+    return _compiled(_TERMINAL).sub(_escape, text)
 
 
 def csv_cell(value: object) -> str:
     """One CSV cell: unsafe characters removed, and a value a spreadsheet would read
     as a formula (``=``, ``+``, ``-``, ``@``, TAB or CR first) kept as text with a
     leading ``'``."""
-    text = _UNSAFE.sub("", "" if value is None else str(value))
+    text = _compiled(_UNSAFE).sub("", "" if value is None else str(value))
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -100,4 +107,4 @@ def json_text(value: object, *, indent: int | None = None) -> str:
     text = json.dumps(value, ensure_ascii=False, indent=indent, default=str)
     if text.isascii() and "\x7f" not in text:  # nothing to escape: skip the scan
         return text
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return _compiled(_JSON_RAW).sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

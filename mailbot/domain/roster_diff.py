@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from mailbot.domain.enums import OfficerStatus
 from mailbot.domain.roster import AgencyRef, OfficerRef, RosterIndex, norm_number, norm_username
@@ -50,7 +50,19 @@ class DiffRow:
     blocking: bool = False
 
     def as_dict(self) -> dict[str, Json]:
-        return asdict(self)
+        # As dataclasses.asdict gives it (every field a plain value), without its
+        # generic walk: the review queue writes these by the hundred.
+        return {
+            "index": self.index,
+            "action": self.action,
+            "officer_number": self.officer_number,
+            "officer_name": self.officer_name,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+            "problem": self.problem,
+            "blocking": self.blocking,
+        }
 
 
 def _text(value: object) -> str | None:

@@ -62,19 +62,19 @@ def load_case(session: Session, reference: str) -> Case:
     return case
 
 
-def _is_mapping(value: object) -> TypeGuard[Mapping[str, Json]]:
+def is_mapping(value: object) -> TypeGuard[Mapping[str, Json]]:
     return type(value) is dict or isinstance(value, Mapping)  # JSON gives dicts: checked first
 
 
 def section(data: Mapping[str, Json], name: str) -> dict[str, Json]:
     value = data.get(name)
-    return dict(value) if _is_mapping(value) else {}
+    return dict(value) if is_mapping(value) else {}
 
 
 def section_value(data: Mapping[str, Json], name: str, key: str) -> Json:
     """``section(data, name).get(key)``, without the copy."""
     value = data.get(name)
-    return value.get(key) if _is_mapping(value) else None
+    return value.get(key) if is_mapping(value) else None
 
 
 def section_text(data: Mapping[str, Json], name: str, key: str) -> str | None:
@@ -93,7 +93,7 @@ def row_views(data: Mapping[str, Json], name: str) -> list[Mapping[str, Json]]:
     value = data.get(name)
     if not isinstance(value, list):
         return []
-    return [r if _is_mapping(r) else {} for r in value]
+    return [r if is_mapping(r) else {} for r in value]
 
 
 def rows(data: Mapping[str, Json], name: str) -> list[dict[str, Json]]:

@@ -6,21 +6,22 @@ more; imports nothing from the parser, so ``mailbot queue`` starts fast.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from mailbot.domain.enums import CaseFlag, CaseKind, CaseStatus
 from mailbot.domain.values import Json
-from mailbot.review.common import rows, section
-from mailbot.review.conflicts import RosterIndex, enrollment_conflicts, mentioned_in, officer_keys
+from mailbot.review.common import is_mapping
+from mailbot.review.conflicts import RosterIndex, conflicts_of, keys_of, mentioned_by
 from mailbot.review.maintenance import DiffRow, diff_changes, resolve_agency
+from mailbot.store.queued import iso_utc, queued_cases
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from mailbot.store.listing import Listing, QueuedCase
+    from mailbot.store.listing import Listing
 
 
 class QueueEntryView(TypedDict):
@@ -55,6 +56,24 @@ class QueueEntry:
     conflicts: list[str] = field(default_factory=list)
     diff: list[DiffRow] = field(default_factory=list)
 
+    @classmethod
+    def from_item(cls, item: QueueEntryView, diff: list[DiffRow]) -> QueueEntry:
+        """The entry of an item of :func:`queue_items`, whose ``diff`` rows are these."""
+        return cls(
+            reference=item["reference"],
+            status=item["status"],
+            kind=item["kind"],
+            agency_name=item["agency_name"],
+            agency_code=item["agency_code"],
+            sender=item["sender"],
+            created_at=datetime.fromisoformat(item["created_at"]),
+            complete=item["complete"],
+            missing=item["missing"],
+            flags=item["flags"],
+            conflicts=item["conflicts"],
+            diff=diff,
+        )
+
     def as_dict(self) -> QueueEntryView:
         return {
             "reference": self.reference,
@@ -85,55 +104,141 @@ def maintenance_agency_id(
 
 
 def review_queue(source: Session | Listing) -> list[QueueEntry]:
-    """Cases in review, and flagged cases still waiting for information, oldest first.
+    """Cases in review, and flagged cases still waiting for information, oldest first
+    (see :func:`queue_items`)."""
+    return [QueueEntry.from_item(item, diff) for item, diff in _each_entry(source)]
+
+
+def queue_items(source: Session | Listing) -> list[QueueEntryView]:
+    """The review queue as ``mailbot queue --json`` prints it (:meth:`QueueEntry.as_dict`):
+    cases in review, and flagged cases still waiting for information, oldest first.
 
     Conflicts with existing records are computed now (the records may have changed
     since the case was opened) and shown as the ``conflict`` flag; maintenance cases
     carry their roster diff, and ``roster_problem`` when a row needs attention.
-    ``source`` is a Session, or the plain connection ``mailbot queue`` reads with.
+    ``source`` is a Session, or the plain connection ``mailbot queue`` reads with
+    (:func:`mailbot.store.queued.queued_cases` reads the cases from either).
     """
-    from mailbot.store.listing import Listing
+    return list(each_queue_item(source))
 
-    queued = source.queued_cases() if isinstance(source, Listing) else _queued_cases(source)
-    found = [r for r in queued if r.status == CaseStatus.IN_REVIEW or r.flags]
-    # Each request's officers, normalized once for both the lookups and the conflicts.
-    officers = [officer_keys(r.data or {}) for r in found]
-    numbers, usernames = mentioned_in([r.data or {} for r in found], officers)
-    index = RosterIndex.load(source, numbers, usernames)
-    entries: list[QueueEntry] = []
-    for r, keys in zip(found, officers, strict=True):
-        data: Mapping[str, Json] = r.data or {}
-        agency = section(data, "agency")
-        missing = _count(data.get("missing")) + _count(data.get("invalid"))
-        flags = list(r.flags or [])
-        entry = QueueEntry(
-            reference=r.reference or "",
-            status=str(r.status),
-            kind=str(r.kind),
-            agency_name=agency.get("name"),
-            agency_code=r.agency_code or agency.get("judiciary_code"),
-            sender=r.sender,
-            created_at=r.created_at,
-            complete=missing == 0,
-            missing=missing,
-            flags=flags,
-        )
-        if r.kind == CaseKind.ENROLLMENT:
-            entry.conflicts = [c.detail for c in enrollment_conflicts(data, index, keys)]
-            if entry.conflicts and CaseFlag.CONFLICT not in flags:
-                flags.append(CaseFlag.CONFLICT)
+
+_NO_MEMBERS = (None, None, None, None, None, None)
+
+
+class _Queued(NamedTuple):
+    """What the queue keeps of a case between reading it and printing it: sorted as
+    tuples, by ``created_at`` then ``id`` (unique, so nothing after it is compared)."""
+
+    created_at: str | datetime  # as stored (see mailbot.store.queued.iso_utc)
+    id: int
+    reference: str | None
+    status: str
+    kind: str
+    sender: str | None
+    agency_code: str | None  # the case's column
+    flags: list[str] | None
+    agency_name: Json
+    judiciary_code: Json  # the request's
+    changes: Json
+    missing: int
+    officers: list[tuple[str, str]]  # officer_keys of the request
+
+
+_new_queued = tuple.__new__
+
+
+def each_queue_item(source: Session | Listing) -> Iterator[QueueEntryView]:
+    """:func:`queue_items` one at a time, once every case has been read: the caller
+    may print each and let it go."""
+    for item, _ in _each_entry(source):
+        yield item
+
+
+def _each_entry(source: Session | Listing) -> Iterator[tuple[QueueEntryView, list[DiffRow]]]:
+    """Each item of :func:`each_queue_item`, with its ``diff`` as rows."""
+    queued = _read(source)
+    # Each request's officers were normalized once, for both the lookups and the conflicts.
+    numbers, usernames = mentioned_by([c.officers for c in queued], [c.changes for c in queued])
+    index = RosterIndex.load(source, numbers, usernames, normalized=True)
+    enrollment = CaseKind.ENROLLMENT.value
+    for case in queued:
+        flags = list(case.flags or [])
+        name = case.agency_name
+        agency_code = case.agency_code or case.judiciary_code
+        conflicts: list[str] = []
+        diff_rows: list[DiffRow] = []
+        diff: list[dict[str, Json]] = []
+        if case.kind == enrollment:
+            found = conflicts_of(case.judiciary_code, case.officers, index)
+            if found:  # (seldom)
+                conflicts = [c.detail for c in found]
+                if CaseFlag.CONFLICT not in flags:
+                    flags.append(CaseFlag.CONFLICT)
         else:
-            agency_id = maintenance_agency_id(index, r.agency_code, r.sender)
+            agency_id = maintenance_agency_id(index, case.agency_code, case.sender)
             if agency_id is not None:
                 ref = index.agencies[agency_id]
-                entry.agency_name = entry.agency_name or ref.name
-                entry.agency_code = ref.judiciary_code
-                _load_unnumbered(source, index, agency_id, rows(data, "changes"))
-                entry.diff = diff_changes(index, agency_id, rows(data, "changes"))
-                if any(d.problem for d in entry.diff) and CaseFlag.ROSTER_PROBLEM not in flags:
+                name = name or ref.name
+                agency_code = ref.judiciary_code
+                rows = _rows(case.changes)
+                _load_unnumbered(source, index, agency_id, rows)
+                diff_rows = diff_changes(index, agency_id, rows)
+                diff = [r.as_dict() for r in diff_rows]
+                if any(r.problem for r in diff_rows) and CaseFlag.ROSTER_PROBLEM not in flags:
                     flags.append(CaseFlag.ROSTER_PROBLEM)
-        entries.append(entry)
-    return entries
+        item: QueueEntryView = {
+            "reference": case.reference or "",
+            "status": case.status,
+            "kind": case.kind,
+            "agency_name": name,
+            "agency_code": agency_code,
+            "sender": case.sender,
+            "created_at": iso_utc(case.created_at),
+            "complete": case.missing == 0,
+            "missing": case.missing,
+            "flags": flags,
+            "conflicts": conflicts,
+            "diff": diff,
+        }
+        yield item, diff_rows
+
+
+# The statuses and kinds as shared strings: thousands of queued cases refer to them.
+_NAMES = {n.value: n.value for n in (*CaseStatus, *CaseKind)}
+
+
+def _read(source: Session | Listing) -> list[_Queued]:
+    """The queued cases, oldest first, cut to what the queue uses as they are read."""
+    in_review = CaseStatus.IN_REVIEW.value
+    names = _NAMES
+    queued: list[_Queued] = []
+    for row in queued_cases(source):
+        reference, status, kind, sender, agency_code, flags, created_at, members, id_ = row
+        if status != in_review and not flags:
+            continue
+        name, code, officers, changes, missing, invalid = members or _NO_MEMBERS
+        queued.append(
+            _new_queued(  # (the tuple built directly: thousands, no call to _Queued.__new__)
+                _Queued,
+                (
+                    created_at,
+                    id_,
+                    reference,
+                    names.get(status, status),
+                    names.get(kind, kind),
+                    sender,
+                    agency_code,
+                    flags or None,
+                    name,
+                    code,
+                    changes or None,
+                    _count(missing) + _count(invalid),
+                    keys_of(officers),
+                ),
+            )
+        )
+    queued.sort()
+    return queued
 
 
 def _count(problems: Json) -> int:
@@ -145,37 +250,10 @@ def _count(problems: Json) -> int:
     return 1 if problems else 0
 
 
-def _queued_cases(session: Session) -> list[QueuedCase]:
-    """:meth:`mailbot.store.listing.Listing.queued_cases` through a Session."""
-    from sqlalchemy import String, and_, cast, or_, select
-
-    from mailbot.store.models import Case
-
-    # Core columns (not ORM attributes): the rows are plain tuples, read faster.
-    cases = Case.__table__
-    query = (
-        select(
-            cases.c.reference,
-            cases.c.status,
-            cases.c.kind,
-            cases.c.sender,
-            cases.c.agency_code,
-            cases.c.flags,
-            cases.c.created_at,
-            cases.c.data,
-        )
-        .where(
-            or_(
-                cases.c.status == CaseStatus.IN_REVIEW,
-                # Flagged cases still waiting for information; flags are a JSON list.
-                and_(cases.c.status == CaseStatus.NEEDS_INFO, cast(cases.c.flags, String) != "[]"),
-            )
-        )
-        .order_by(cases.c.created_at, cases.c.id)
-    )
-    from mailbot.store.listing import QueuedCase
-
-    return [QueuedCase._make(r) for r in session.execute(query)]
+def _rows(value: object) -> list[dict[str, Json]]:
+    """The rows of a request's ``changes`` as stored, copied (a row that is not a
+    mapping reads as empty; anything but a list, no rows)."""
+    return [dict(r) if is_mapping(r) else {} for r in value] if isinstance(value, list) else []
 
 
 def _load_unnumbered(
@@ -187,4 +265,11 @@ def _load_unnumbered(
         index.load_officers(source, agency_ids=[agency_id])
 
 
-__all__ = ["QueueEntry", "maintenance_agency_id", "resolve_agency", "review_queue"]
+__all__ = [
+    "QueueEntry",
+    "each_queue_item",
+    "maintenance_agency_id",
+    "queue_items",
+    "resolve_agency",
+    "review_queue",
+]

@@ -9,17 +9,17 @@ read with the same queries. Rows come back as SQLAlchemy returns them to the ORM
 path (:mod:`mailbot.review.records`, :func:`mailbot.review.queue.review_queue` on a
 Session): JSON decoded, times timezone-aware UTC, statuses as text;
 ``tests/integration/test_listing_paths.py`` compares the two paths on both backends.
+The review queue's cases are read on this connection by :mod:`mailbot.store.queued`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeAlias, cast
+from typing import TYPE_CHECKING, Protocol, TypeAlias, cast
 
-from mailbot.domain.enums import CaseStatus, OfficerStatus
+from mailbot.domain.enums import OfficerStatus
 from mailbot.domain.values import Json
 from mailbot.errors import CaseError
 from mailbot.store.urls import (
@@ -50,6 +50,8 @@ class Cursor(Protocol):
     def execute(self, query: str, params: tuple[Param, ...], /) -> object: ...
 
     def fetchall(self) -> Sequence[Row]: ...
+
+    def fetchmany(self, size: int, /) -> Sequence[Row]: ...
 
     def close(self) -> None: ...
 
@@ -87,7 +89,8 @@ OFFICER_COLUMNS = (
     "dps_username",
     "status",
 )
-# What RosterIndex (mailbot.review.conflicts) keeps of an officer, in this order.
+# What RosterIndex (mailbot.review.conflicts) keeps of an officer, in this order; the
+# first four are what it looks officers up by.
 OFFICER_REF_COLUMNS = (
     "id",
     "officer_number",
@@ -100,59 +103,20 @@ OFFICER_REF_COLUMNS = (
 )
 # The officers RosterIndex may look up by: column -> SQL expression.
 OFFICER_KEYS = {
+    "id": "id",
     "officer_number": "officer_number",
     "username": "lower(dps_username)",
     "agency_id": "agency_id",
 }
-# What the review queue reads of a case's data, as paths of keys.
-QUEUE_MEMBERS = (
-    ("agency", "name"),
-    ("agency", "judiciary_code"),
-    ("officers",),
-    ("changes",),
-    ("missing",),
-    ("invalid",),
-)
+# Rows fetched and decoded at a time by the long reads (a larger batch makes the process
+# larger: its text and objects no longer fit in memory freed by the one before).
+_BATCH = 100
 
-
-class QueuedCase(NamedTuple):
-    """One case of the review queue, as stored."""
-
-    reference: str | None
-    status: str
-    kind: str
-    sender: str | None
-    agency_code: str | None
-    flags: list[str] | None
-    created_at: datetime
-    data: dict[str, Json] | None  # only QUEUE_MEMBERS: see Listing.queued_cases
-
-
-# A row of the queue's query: QueuedCase's columns, the members' array last; psycopg
-# decodes the JSON and the time, SQLite gives them as text.
-_DecodedQueueRow: TypeAlias = tuple[
-    str | None, str, str, str | None, str | None, "list[str] | None", datetime, "list[Json]"
-]
-_TextQueueRow: TypeAlias = tuple[
-    str | None, str, str, str | None, str | None, str | None, str, str | None
-]
 # (id, judiciary_code, name, poc_email, hod_email)
 AgencyRefRow: TypeAlias = tuple[int, str, str, str | None, str | None]
-# OFFICER_REF_COLUMNS
+# OFFICER_REF_COLUMNS, and the first four of them (what officers are looked up by)
 OfficerRefRow: TypeAlias = tuple[int, str, str, int, str, str, str | None, str]
-
-
-def _queue_data(values: list[Json]) -> dict[str, Json]:
-    """A case's data cut to :data:`QUEUE_MEMBERS`, from their values in that order (an
-    agency that is not a mapping reads as one without name or code, as in full)."""
-    name, code, officers, changes, missing, invalid = values
-    return {
-        "agency": {"name": name, "judiciary_code": code},
-        "officers": officers,
-        "changes": changes,
-        "missing": missing,
-        "invalid": invalid,
-    }
+OfficerKeyRow: TypeAlias = tuple[int, str, str, int]
 
 
 def no_such_agency(code: str) -> CaseError:
@@ -169,14 +133,32 @@ class Listing:
 
     def rows(self, sql: str, params: Sequence[Param] = ()) -> list[Row]:
         """Run ``sql`` (placeholders written ``?``) and return every row."""
+        cursor = self._run(sql, params)
+        try:
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+    def batches(self, sql: str, params: Sequence[Param] = ()) -> Iterator[Sequence[Row]]:
+        """Run ``sql`` and give its rows a hundred at a time: a long result is
+        never held whole (read it to the end before the next query)."""
+        cursor = self._run(sql, params)
+        try:
+            while batch := cursor.fetchmany(_BATCH):
+                yield batch
+        finally:
+            cursor.close()
+
+    def _run(self, sql: str, params: Sequence[Param]) -> Cursor:
         if self._marker != "?":
             sql = sql.replace("?", self._marker)
         cursor = self.connection.cursor()
         try:
             cursor.execute(sql, tuple(params))
-            return list(cursor.fetchall())
-        finally:
+        except BaseException:
             cursor.close()
+            raise
+        return cursor
 
     def time(self, value: datetime | str) -> datetime:
         """A stored time as timezone-aware UTC (SQLite keeps naive UTC text)."""
@@ -184,51 +166,7 @@ class Listing:
             value = datetime.fromisoformat(value)
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
-    # --- what the review queue and RosterIndex read -------------------------------
-
-    def queued_cases(self) -> list[QueuedCase]:
-        """Cases in review, and cases waiting for information that carry flags, oldest
-        first (:func:`mailbot.review.queue.review_queue` builds the entries). Their
-        ``data`` holds only what the queue reads of a request (:data:`QUEUE_MEMBERS`):
-        the rest (contacts, officers' names...) is left in the database undecoded."""
-        if self.backend == "sqlite":
-            paths = ", ".join(f"'$.{'.'.join(m)}'" for m in QUEUE_MEMBERS)
-            members = f"json_extract(data, {paths})"
-        else:
-            members = "json_build_array({})".format(
-                ", ".join("data" + "".join(f" -> '{k}'" for k in m) for m in QUEUE_MEMBERS)
-            )
-        found = self.rows(
-            f"SELECT reference, status, kind, sender, agency_code, flags, created_at, {members} "
-            "FROM cases WHERE status = ? OR (status = ? AND CAST(flags AS VARCHAR) != '[]') "
-            "ORDER BY created_at, id",
-            (CaseStatus.IN_REVIEW.value, CaseStatus.NEEDS_INFO.value),
-        )
-        time = self.time
-        if self.backend != "sqlite":
-            return [
-                QueuedCase(ref, status, kind, sender, code, flags, time(created), _queue_data(v))
-                for ref, status, kind, sender, code, flags, created, v in cast(
-                    "list[_DecodedQueueRow]", found
-                )
-            ]
-        # SQLite keeps JSON as text: decoded here, inline (thousands of rows).
-        loads = json.loads
-        return [
-            QueuedCase(
-                ref,
-                status,
-                kind,
-                sender,
-                code,
-                [] if flags == "[]" else None if flags is None else loads(flags),
-                time(created),
-                None if v is None else _queue_data(loads(v)),
-            )
-            for ref, status, kind, sender, code, flags, created, v in cast(
-                "list[_TextQueueRow]", found
-            )
-        ]
+    # --- what RosterIndex reads (the queue's cases: mailbot.store.queued) -----------
 
     def agency_refs(self) -> list[AgencyRefRow]:
         """Every agency as (id, judiciary_code, name, poc_email, hod_email)."""
@@ -247,6 +185,12 @@ class Listing:
         if key is not None:
             sql += f" WHERE {OFFICER_KEYS[key]} IN ({', '.join('?' * len(params))})"
         return cast("list[OfficerRefRow]", self.rows(sql, params))
+
+    def officer_key_batches(self) -> Iterator[Sequence[OfficerKeyRow]]:
+        """Every officer's keys (the first four :data:`OFFICER_REF_COLUMNS`), a hundred
+        at a time."""
+        sql = f"SELECT {', '.join(OFFICER_REF_COLUMNS[:4])} FROM officers"
+        yield from cast("Iterator[Sequence[OfficerKeyRow]]", self.batches(sql))
 
     def check_agency(self, code: str | None) -> None:
         if code is not None and not self.rows(

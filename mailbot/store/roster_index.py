@@ -8,7 +8,7 @@ when a Session is used.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from mailbot.domain import roster
@@ -18,7 +18,7 @@ from mailbot.domain.values import Json
 if TYPE_CHECKING:  # the listings load the roster without SQLAlchemy
     from sqlalchemy.orm import Session
 
-    from mailbot.store.listing import AgencyRefRow, Listing, OfficerRefRow
+    from mailbot.store.listing import AgencyRefRow, Listing, OfficerKeyRow, OfficerRefRow
     from mailbot.store.models import Agency
 
 _CHUNK = 500
@@ -56,8 +56,9 @@ def authority(session: Session, sender: str, agency_code: str | None) -> Agency 
 
 
 class SessionRoster:
-    """:meth:`~mailbot.store.listing.Listing.agency_refs` and
-    :meth:`~mailbot.store.listing.Listing.officer_refs` through a Session."""
+    """:meth:`~mailbot.store.listing.Listing.agency_refs`,
+    :meth:`~mailbot.store.listing.Listing.officer_refs` and
+    :meth:`~mailbot.store.listing.Listing.officer_key_batches` through a Session."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -83,6 +84,7 @@ class SessionRoster:
         query = select(*(o[name] for name in OFFICER_REF_COLUMNS))
         if key is not None:
             column = {
+                "id": o.id,
                 "officer_number": o.officer_number,
                 "username": func.lower(o.dps_username),
                 "agency_id": o.agency_id,
@@ -90,6 +92,17 @@ class SessionRoster:
             query = query.where(column.in_(list(values)))
         # Core columns are untyped to mypy: the row is OFFICER_REF_COLUMNS' types.
         return [cast("OfficerRefRow", tuple(r)) for r in self.session.execute(query)]
+
+    def officer_key_batches(self) -> Iterator[Sequence[OfficerKeyRow]]:
+        from sqlalchemy import select
+
+        from mailbot.store.listing import OFFICER_REF_COLUMNS
+        from mailbot.store.models import Officer
+
+        o = Officer.__table__.c
+        query = select(*(o[name] for name in OFFICER_REF_COLUMNS[:4]))
+        for batch in self.session.execute(query).partitions(100):
+            yield cast("Sequence[OfficerKeyRow]", batch)
 
 
 def roster_reader(source: Session | Listing) -> Listing | SessionRoster:
@@ -111,12 +124,14 @@ def load(
     numbers: Iterable[str] = (),
     usernames: Iterable[str] = (),
     agency_ids: Iterable[int] = (),
+    *,
+    normalized: bool = False,
 ) -> Index:
     """``index`` with every agency, plus the officers with these numbers or usernames,
-    or of these agencies."""
+    or of these agencies (``normalized``: see :func:`load_officers`)."""
     for a in roster_reader(source).agency_refs():
         index.agencies[a[0]] = AgencyRef(*a)
-    load_officers(source, index, numbers, usernames, agency_ids)
+    load_officers(source, index, numbers, usernames, agency_ids, normalized=normalized)
     return index
 
 
@@ -126,18 +141,37 @@ def load_officers(
     numbers: Iterable[str] = (),
     usernames: Iterable[str] = (),
     agency_ids: Iterable[int] = (),
+    *,
+    normalized: bool = False,
 ) -> None:
-    """Add the officers with these numbers or usernames, or of these agencies."""
+    """Add the officers with these numbers or usernames, or of these agencies.
+    ``normalized``: the numbers and usernames are sets already normalized, without ""
+    (as :func:`mailbot.review.conflicts.mentioned_in` gives them), used as they are."""
     reader = roster_reader(source)
-    number_set = {norm_number(n) for n in numbers} - {""}
-    username_set = {norm_username(u) for u in usernames} - {""}
+    number_set = (
+        numbers if normalized and isinstance(numbers, set) else _norm_set(numbers, norm_number)
+    )
+    username_set = (
+        usernames
+        if normalized and isinstance(usernames, set)
+        else _norm_set(usernames, norm_username)
+    )
     agency_set = set(agency_ids)
     if len(number_set) + len(username_set) + len(agency_set) > _CHUNK:
-        # A long queue mentions most of the roster: one pass over the officers is
-        # much faster than dozens of long IN lists, and keeps the same officers.
-        for r in reader.officer_refs():
-            if r[1] in number_set or (r[2] or "").lower() in username_set or r[3] in agency_set:
-                index.add(_officer_ref(r))
+        # A long queue mentions most of the roster: one pass over the officers' keys is
+        # much faster than dozens of long IN lists, and keeps the same officers; then
+        # the whole rows of those found, added in the order of that pass.
+        ids = [
+            r[0]
+            for batch in reader.officer_key_batches()
+            for r in batch
+            if r[1] in number_set or (r[2] or "").lower() in username_set or r[3] in agency_set
+        ]
+        found: dict[int, OfficerRefRow] = {}
+        for start in range(0, len(ids), _CHUNK):
+            found.update((r[0], r) for r in reader.officer_refs("id", ids[start : start + _CHUNK]))
+        for officer_id in ids:
+            index.add(_officer_ref(found[officer_id]))
         index.full_agencies.update(agency_set)
         return
     wanted: list[tuple[str, list[str] | list[int]]] = [
@@ -150,6 +184,12 @@ def load_officers(
             for r in reader.officer_refs(key, values[start : start + _CHUNK]):
                 index.add(_officer_ref(r))
     index.full_agencies.update(agency_set)
+
+
+def _norm_set(values: Iterable[object], norm: Callable[[object], str]) -> set[str]:
+    found = {norm(v) for v in values}
+    found.discard("")
+    return found
 
 
 def for_changes(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 import sys
 from datetime import timedelta
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from mailbot.cases import CaseFlag, CaseKind, CaseStatus
 from mailbot.errors import SchemaOutOfDate, StoreError
@@ -169,6 +170,16 @@ def test_both_paths_read_the_same(engine: Engine) -> None:
     with listing.open_listing(_url(engine)) as source:
         assert _outputs(source, listing) == expected
     queue = expected["queue --json"]
+    # The queue is sorted in Python: the order SQL gives by created_at, then id.
+    with engine.connect() as connection:
+        in_order = connection.execute(
+            text(
+                "SELECT reference FROM cases WHERE status = 'in_review' "
+                "OR (status = 'needs_info' AND CAST(flags AS VARCHAR) != '[]') "
+                "ORDER BY created_at, id"
+            )
+        ).scalars()
+        assert [e["reference"] for e in json.loads(queue)] == list(in_order)
     assert "\\u001b[31m" in queue and "\\u202e" in queue and "\u8b66" in queue
     assert "officer number already belongs to" in queue and "repeats officers[1]" in queue
     assert "no such officer" in queue and "conflicts" in queue
