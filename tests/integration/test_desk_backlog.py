@@ -38,17 +38,22 @@ def scalar(engine: Engine, query: Any) -> int:
         return int(s.scalar(query) or 0)
 
 
-def test_backlog_of_1000_messages_each_processed_once(
+BACKLOG = 200
+BATCH = 10
+
+
+def test_backlog_many_batches_deep_each_processed_once(
     imap_account: Any, smtp_sink: Any, sqlite_url: str
 ) -> None:
-    """A backlog of 1,000 emails is read in full: one ledger row, one case and one
-    reply per message, and the inbox is empty afterwards."""
+    """A backlog twenty times the poll's batch size is read in full: one ledger row,
+    one case and one reply per message, and the inbox is empty afterwards."""
     db.upgrade(sqlite_url)
     engine = db.make_engine(sqlite_url)
     with imap_account.client() as client:
-        for i in range(1000):
+        for i in range(BACKLOG):
             client.append("INBOX", enrolment(i))
     settings = make_settings(imap_account, smtp_sink, sqlite_url)
+    settings.poll.batch_size = BATCH
     desk = make_desk(settings, engine)
     total = 0
     for _ in range(5):
@@ -56,15 +61,15 @@ def test_backlog_of_1000_messages_each_processed_once(
         total += polled.seen
         if polled.seen == 0:
             break
-    while desk.deliver_due(limit=500).sent:
+    while desk.deliver_due(limit=BACKLOG // 2).sent:
         pass
-    assert total == 1000
-    assert scalar(engine, select(func.count()).select_from(Message)) == 1000
-    assert scalar(engine, select(func.count()).select_from(Case)) == 1000
-    assert scalar(engine, select(func.count(func.distinct(Message.uid)))) == 1000
-    assert len(smtp_sink.messages) == 1000
+    assert total == BACKLOG
+    assert scalar(engine, select(func.count()).select_from(Message)) == BACKLOG
+    assert scalar(engine, select(func.count()).select_from(Case)) == BACKLOG
+    assert scalar(engine, select(func.count(func.distinct(Message.uid)))) == BACKLOG
+    assert len(smtp_sink.messages) == BACKLOG
     assert imap_account.uids("INBOX") == []
-    assert len(imap_account.uids("Processed")) == 1000
+    assert len(imap_account.uids("Processed")) == BACKLOG
     engine.dispose()
 
 

@@ -102,7 +102,8 @@ def test_status_json_and_exit_code_follow_the_last_poll(tmp_path: Path, sqlite_u
     """`status --json` gives the figures; a bot whose last poll is too old makes it exit 1."""
     engine = db.make_engine(sqlite_url)
     db.upgrade_engine(engine)
-    clock = FakeClock(datetime.now(UTC))
+    # The last poll was two seconds ago: fresh by default, too old for --max-age 1.
+    clock = FakeClock(datetime.now(UTC) - timedelta(seconds=2))
     beat = Heartbeat(engine, clock, instance=instance_name())
     beat.started()
     beat.polled()
@@ -114,7 +115,6 @@ def test_status_json_and_exit_code_follow_the_last_poll(tmp_path: Path, sqlite_u
     assert shown["healthy"] is True
     assert shown["instances"][0]["imap"] == "ok"
     assert shown["outbox"] == {"pending": 0, "failed": 0}
-    time.sleep(1.1)
     stale = mailbot(config, "status", "--max-age", "1")
     assert stale.returncode == 1
     assert "last successful poll" in stale.stdout and "UNHEALTHY" in stale.stdout

@@ -284,9 +284,9 @@ def test_answer_reading_is_linear_on_hostile_text() -> None:
             lambda t: officer_details(t, RULES),
             lambda t: agency_values(t, asked, RULES),
         ):
-            started = time.perf_counter()
+            started = time.process_time()
             step(text)
-            assert time.perf_counter() - started < 1.0
+            assert time.process_time() - started < 1.0
 
 
 def test_roster_change_answer_loses_our_quoted_change_lines() -> None:

@@ -405,9 +405,9 @@ def test_reply_splitter_is_linear_on_long_blank_lines() -> None:
 
     for tail in ("x", "From:", "* Sent *:", "On"):
         text = "Hello\n" + " " * 100_000 + tail + "\nbye\n"
-        start = time.perf_counter()
+        start = time.process_time()
         split_message(text)
-        assert time.perf_counter() - start < 1.0, tail
+        assert time.process_time() - start < 1.0, tail
 
 
 def test_huge_body_text_is_cut_with_a_note() -> None:

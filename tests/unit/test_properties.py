@@ -132,11 +132,11 @@ def test_pathological_lines_stay_fast() -> None:
         "Abc Def " * 20_000 + ", VT 05001",
         "| " * 50_000,
     ):
-        start = time.perf_counter()
+        start = time.process_time()
         split = split_signature(text, RULES)
         read_fields(split.body, RULES)
         head_of_department(text, RULES)
         officers_from_text(text, RULES)
         officers_in_prose(text, RULES)
         point_of_contact(text, RULES, labelled(text, RULES), [], (None, None))
-        assert time.perf_counter() - start < 1.0, text[:20]
+        assert time.process_time() - start < 1.0, text[:20]
