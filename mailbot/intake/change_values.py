@@ -23,7 +23,7 @@ _TITLE_TO = re.compile(
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
     r"|title\s+(?:there\s+|with\s+us\s+|here\s+)?(?:should\s+(?:just\s+|now\s+)?be|is\s+now|will\s+be)|"
-    r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*:?\s*([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
+    r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*(?::\s*)?([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
 )
 
 
@@ -161,7 +161,7 @@ _USER_CORRECTED = re.compile(
     # "has been changed from lcarrier to lbeaudoin", "his actual domain login is DPS\jcournoy"
     r"|chang(?:ed|ing)\s+from\s+\S+\s+to"
     r"|(?:actual|real|correct|right|new)\s+(?:domain\s+|DPS\s+)?(?:user\s*name|login|user\s*id)"
-    r"\s+(?:is|will\s+be))\s*[:\"“']?\s*"
+    r"\s+(?:is|will\s+be))\s*(?:[:\"“']\s*)?"
     r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
 )
 

@@ -339,7 +339,7 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
     return " ".join(words), title
 
 
-_AGENCY_TAIL = re.compile(r"\s*[,|–—-]\s+|\s+at\s+")
+_AGENCY_TAIL = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*[,|–—-]\s+|\s+at\s+)")
 
 
 _OFFICE_OF = re.compile(r"^(?:the\s+)?office\s+of\s+(?:the\s+)?", re.I)

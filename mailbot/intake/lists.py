@@ -375,7 +375,9 @@ def _listed_in_sentence(line: str, rules: Rules) -> list[Officer]:
 _FIELD_LINE = re.compile(r"^\s*(?:[-*•·]\s*)?([A-Za-z][A-Za-z #./'’()-]{0,40}?)\s*[:=]\s*(.*)$")
 
 
-_ROW_SPLIT = re.compile(r"\s*[,;|\t]\s*|\s+/\s+")  # "Title: Deputy / Name: ..." too
+# "Title: Deputy / Name: ..." too; a match starts at the first of its spaces, never
+# inside a run of them (a long run is scanned once: linear time)
+_ROW_SPLIT = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*[,;|\t]\s*|\s+/\s+)")
 
 
 def _labelled_row(line: str, rules: Rules) -> dict[str, str] | None:

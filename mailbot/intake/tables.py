@@ -16,7 +16,7 @@ from mailbot.intake.prose import person, split_name, split_rank
 from mailbot.intake.rules import Rules, per_rules
 
 _NOT_WORD = re.compile(r"[^\w#/ ]+")
-_SLASH = re.compile(r"\s*/\s*")
+_SLASH = re.compile(r"(?:(?<!\s)|(?!\s))\s*/\s*")  # from a run's first space only
 _GLUED_SIGN = re.compile(r"(?<=\w)#")
 _OFFICER_PREFIX = re.compile(r"^(?:vt )?officer(?:'s| s)? ")
 _SYSTEM_PREFIX = re.compile(r"^(?:vt |dps )")
@@ -271,7 +271,23 @@ def _spaces(line: str) -> list[str]:
     return cells if len(cells) >= 2 else []
 
 
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$|^\s*[-=+ ]{6,}\s*$")
+_SEPARATOR = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
+"""A rule row under a heading ("---|---", "| :--- | ---: |")."""
+_RULE_CHARS = frozenset("-=+ ")
+
+
+def _is_separator(line: str) -> bool:
+    """A rule row ("---|---") or a line of dashes, equals or pluses ("======", "- - -"),
+    six characters at least counting the spaces beside them (read without a pattern
+    whose spaces could be split many ways: linear time)."""
+    if _SEPARATOR.match(line):
+        return True
+    s = line.strip()
+    if not s or not set(s) <= _RULE_CHARS:
+        return False
+    lead = line[: line.index(s)]
+    trail = line[line.index(s) + len(s) :]
+    return len(lead) - len(lead.rstrip(" ")) + len(s) + len(trail) - len(trail.lstrip(" ")) >= 6
 
 
 def _read_split(
@@ -289,7 +305,7 @@ def _read_split(
         line = lines[i]
         if not line.strip():
             break
-        if _SEPARATOR.match(line):
+        if _is_separator(line):
             i += 1
             continue
         cells = split(line)
@@ -343,6 +359,8 @@ def _read_cell_per_line(
     while i < len(lines) and lines[i].strip() and column_key(lines[i], rules) is not None:
         heads.append(lines[i].strip())
         i += 1
+        if len(heads) > MAX_COLUMNS:
+            return None  # no table has so many columns (and the reading stays linear)
     if len(heads) < 3:
         return None
     mapping = header_map(heads, rules)
@@ -354,10 +372,13 @@ def _read_cell_per_line(
         line = lines[i].strip()
         if not line:
             # A blank line ends the table unless it falls between two rows.
-            nxt = next((ln for ln in lines[i + 1 :] if ln.strip()), "")
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            nxt = lines[j] if j < len(lines) else ""
             if len(values) % n == 0 and not _looks_like_cell(nxt):
                 break
-            i += 1
+            i = j  # the blank lines up to the next value
             continue
         if len(values) % n == 0 and not _looks_like_cell(line):
             break
