@@ -23,7 +23,8 @@ _TITLE_TO = re.compile(
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
     r"|title\s+(?:there\s+|with\s+us\s+|here\s+)?(?:should\s+(?:just\s+|now\s+)?be|is\s+now|will\s+be)|"
-    r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*(?::\s*)?([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
+    r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*(?::\s*)?"
+    r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
 )
 
 
