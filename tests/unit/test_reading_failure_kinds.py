@@ -881,3 +881,23 @@ def test_possessive_name_is_not_a_respelling() -> None:
     )
     assert changes[0]["last_name"] == "Haskins"
     assert changes[0]["dps_username"] == "lhaskins"
+
+
+# --- an officer joining from another agency, listed under "Please add" ---------------
+
+
+def test_officer_joining_from_another_agency_is_added() -> None:
+    """A list line under "Please add the following officers" that says the officer
+    comes "lateral from" another department is an add, not a deactivation."""
+    changes = _changes(
+        "Hello,\n\nPlease add the following officers to the Orleans County Sheriff's"
+        " Department:\n\n"
+        " * Deputy Carla Nadeau, badge OC2N7, login cnadeau@dps\n"
+        " * Deputy Paul Rivard, badge OC4R1, login privard@dps (lateral from Derby PD,"
+        " starts Monday)\n\nThanks,\nRenee Gauthier\n"
+    )
+    assert [(c["action"], c["officer_number"]) for c in changes] == [
+        ("add", "OC2N7"),
+        ("add", "OC4R1"),
+    ]
+    assert changes[1]["last_name"] == "Rivard"
