@@ -901,3 +901,16 @@ def test_officer_joining_from_another_agency_is_added() -> None:
         ("add", "OC4R1"),
     ]
     assert changes[1]["last_name"] == "Rivard"
+
+
+def test_username_said_to_change_with_the_new_one_after() -> None:
+    """ "Her DPS username is changing too, new one is X": the new username is X (not the
+    word "changing")."""
+    changes = _changes(
+        "Hi,\n\nDeputy Lisa Moreau (OC204) got married and is now Lisa Benoit. Please update"
+        " her record. Her DPS username is changing too, new one is lbenoit (old was lmoreau)."
+        "\n\nThanks,\nRenee Gauthier\n"
+    )
+    assert len(changes) == 1
+    assert changes[0]["last_name"] == "Benoit"
+    assert changes[0]["dps_username"] == "lbenoit"
