@@ -33,7 +33,7 @@ def _agency_name_re(rules: Rules) -> re.Pattern[str]:
 def _naming_re(rules: Rules) -> re.Pattern[str]:
     name = _agency_name_re(rules).pattern
     return re.compile(
-        rf"(?i:should\s+(?:be|read|say|show)|to\s+read|will\s+be)\s*:?\s*[\"“]?(?={name})"
+        rf"(?i:should\s+(?:be|read|say|show)|to\s+read|will\s+be)\s*(?::\s*)?[\"“]?(?={name})"
     )
 
 

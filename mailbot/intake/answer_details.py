@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake import prose, tables
+from mailbot.intake import prose, reply_details, tables
 from mailbot.intake.model import Officer
 from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.intake.rules import Rules
@@ -303,7 +303,7 @@ def reply_officers(body: str, rules: Rules) -> list[Officer]:
     users = {o.dps_username for o in found if o.dps_username}
     found += [
         o
-        for o in prose.officer_details(body, rules)
+        for o in reply_details.officer_details(body, rules)
         if o not in found and o.last_name and not (o.dps_username and o.dps_username in users)
     ]
     return found

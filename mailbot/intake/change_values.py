@@ -23,7 +23,8 @@ _TITLE_TO = re.compile(
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
     r"|title\s+(?:there\s+|with\s+us\s+|here\s+)?(?:should\s+(?:just\s+|now\s+)?be|is\s+now|will\s+be)|"
-    r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*:?\s*([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
+    r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*(?::\s*)?"
+    r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
 )
 
 
@@ -60,8 +61,8 @@ _FIRST_TO = re.compile(
 
 _USER_TO = re.compile(
     r"(?i:user\s*name|user\s*id|login|logon|dps\s+account)(?i:\s+too)?\s*"
-    r"(?i:(?:has\s+|was\s+|is\s+being\s+|is\s+)?chang(?:ed|ing)\s+to|is\s+now|is|:|=|should\s+be"
-    r"|will\s+be|to)?\s*[:\"“']?\s*"
+    r"(?:(?i:(?:has\s+|was\s+|is\s+being\s+|is\s+)?chang(?:ed|ing)\s+to|is\s+now|is|:|=|should\s+be"
+    r"|will\s+be|to)\s*)?(?:[:\"“']\s*)?"
     r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
 )
 
@@ -158,10 +159,12 @@ _USER_CORRECTED = re.compile(
     r"(?i:user\s*name|user\s*id|login)\b[^.;\n]{0,80}?"
     r"\b(?i:should\s+be|should\s+read|is\s+now|changed\s+to|correct\s+one\s+is"
     r"|is\s+(?:actually|really|in\s+fact)"
+    # "username is changing too, new one is klaframboise"
+    r"|new\s+one\s+(?:is|will\s+be)"
     # "has been changed from lcarrier to lbeaudoin", "his actual domain login is DPS\jcournoy"
     r"|chang(?:ed|ing)\s+from\s+\S+\s+to"
     r"|(?:actual|real|correct|right|new)\s+(?:domain\s+|DPS\s+)?(?:user\s*name|login|user\s*id)"
-    r"\s+(?:is|will\s+be))\s*[:\"“']?\s*"
+    r"\s+(?:is|will\s+be))\s*(?:[:\"“']\s*)?"
     r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
 )
 

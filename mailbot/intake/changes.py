@@ -135,6 +135,10 @@ def _groups(item: str) -> list[str]:
     return groups
 
 
+# "lateral from Morristown PD": the agency an officer comes from, none he goes to
+_COMES_FROM = re.compile(r"(?<![\w-])(?i:from)\s+(?:(?i:the)\s+)?[A-Z]")
+
+
 def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     words = rules.language.intent
     if _has(text, words.deactivate) and not _new_title(text, rules):
@@ -143,7 +147,13 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
         return "deactivate"
     if _has(text, words.transfer):
         # "has transferred to the Hartford Police Department": the record moves there
-        return "update" if _TRANSFER.search(text) or TO_US.search(text) else "deactivate"
+        if _TRANSFER.search(text) or TO_US.search(text):
+            return "update"
+        if default == "add" and _COMES_FROM.search(text):
+            # "(lateral from Morristown PD, starts with us 12/7)" under "Please add the
+            # following officers": an officer joining from another agency is added
+            return "add"
+        return "deactivate"
     first = sentences(text)[0] if text.strip() else ""
     respelt = spelled_by_letters(text, rules)  # "last name has one f: Tardif"
     if _has(first, words.add) and not _has(first, words.promote) and not respelt:

@@ -142,42 +142,6 @@ def head_on_behalf(body: str, rules: Rules) -> tuple[str | None, str | None]:
 
 
 @per_rules
-def _head_unnamed_re(rules: Rules) -> re.Pattern[str]:
-    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
-    alt = "|".join(re.escape(t) for t in titles)
-    acts = r"has|have|had|is|was|asked|signed|approved|authori[sz]ed|wants|would|gave|said"
-    return re.compile(rf"(?<![\w-])(?:[Tt]he|[Oo]ur)\s+({alt})\s+(?:{acts})\b")
-
-
-def head_unnamed(body: str, rules: Rules) -> str | None:
-    """The title of a head the writer speaks of without naming ("The Chief has signed off
-    and asked me to be the point of contact"), or None."""
-    m = _head_unnamed_re(rules).search(body)
-    return m.group(1) if m else None
-
-
-@per_rules
-def _writer_title_re(rules: Rules) -> re.Pattern[str]:
-    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
-    alt = "|".join(re.escape(t) for t in titles)
-    return re.compile(
-        rf"(?<![\w-])(?:I['’]m|I\s+am|[Aa]s)\s+(?:the\s+|our\s+)?"
-        rf"(?:(?i:elected|acting|interim|current|new)\s+)?((?i:{alt}))(?![\w'’-])"
-    )
-
-
-def title_of_writer(body: str, rules: Rules) -> str | None:
-    """The head title the writer gives himself ("I'm the chief of the Village of Derby
-    Line Police Department", "I am the elected First Constable for the Town of ..."),
-    as the rules write it, or None."""
-    m = _writer_title_re(rules).search(body)
-    if m is None:
-        return None
-    said = m.group(1).lower()
-    return next((t for t in rules.language.people.head_titles if t.lower() == said), None)
-
-
-@per_rules
 def _head_is_re(rules: Rules) -> re.Pattern[str]:
     titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
     alt = "|".join(re.escape(t) for t in titles)
@@ -339,7 +303,7 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
     return " ".join(words), title
 
 
-_AGENCY_TAIL = re.compile(r"\s*[,|–—-]\s+|\s+at\s+")
+_AGENCY_TAIL = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*[,|–—-]\s+|\s+at\s+)")
 
 
 _OFFICE_OF = re.compile(r"^(?:the\s+)?office\s+of\s+(?:the\s+)?", re.I)

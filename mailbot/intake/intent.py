@@ -91,7 +91,7 @@ def classify(
     return "other"
 
 
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _names_tickets(text: str, rules: Rules) -> bool:

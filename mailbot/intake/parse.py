@@ -21,6 +21,7 @@ from mailbot.intake import (
     fields,
     forwards,
     intent,
+    labelled_blocks,
     lists,
     prose,
     roles,
@@ -28,6 +29,7 @@ from mailbot.intake import (
 )
 from mailbot.intake.agency_name import agency_name_in
 from mailbot.intake.classify import LOOP_HEADER
+from mailbot.intake.head_in_words import head_unnamed, title_of_writer
 from mailbot.intake.head_of_department import (
     closing_lines,
     head_from_sender,
@@ -36,10 +38,8 @@ from mailbot.intake.head_of_department import (
     head_named,
     head_of_department,
     head_on_behalf,
-    head_unnamed,
     title_before,
     title_in_roster,
-    title_of_writer,
 )
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
@@ -89,7 +89,9 @@ def read_officers(
             found.extend(tables.officers_from_grid(document.grid(), rules))
     if not found:
         # list lines and sentences; the same officer number is read once
-        found = lists.officers_in_list(body, rules) or lists.officers_in_blocks(body, rules)
+        found = lists.officers_in_list(body, rules) or labelled_blocks.officers_in_blocks(
+            body, rules
+        )
         numbers = {(o.officer_number or "").upper() for o in found}
         for officer in prose.officers_in_prose(body, rules):
             if (officer.officer_number or "").upper() not in numbers:
@@ -299,7 +301,7 @@ def parse_parts(
         grid_rows = [o for grid in parts.tables for o in tables.officers_from_grid(grid, rules)]
         listed = table_rows + [o for o in grid_rows if o not in table_rows]
         # "Last name: Hutchins" / "VT LEO #: 3H718" lines: a new hire's labelled block
-        listed += [o for o in lists.officers_in_blocks(body, rules) if o not in listed]
+        listed += [o for o in labelled_blocks.officers_in_blocks(body, rules) if o not in listed]
         result.changes = changes.read_changes(body, rules, listed, result.agency.name)
         # the agency's address, phone and code, mostly in the sender's signature
         change_sender.complete(result, body, split.signature, sender, rules)

@@ -8,15 +8,25 @@ cell grids the MIME layer took from HTML and attachments.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from mailbot.intake.model import Officer
 from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.intake.prose import person, split_name, split_rank
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.table_cells import (
+    _COLUMN_START,
+    Splitter,
+    _commas,
+    _is_separator,
+    _pipes,
+    _semicolons,
+    _spaces,
+    _tabs,
+)
 
 _NOT_WORD = re.compile(r"[^\w#/ ]+")
-_SLASH = re.compile(r"\s*/\s*")
+_SLASH = re.compile(r"(?:(?<!\s)|(?!\s))\s*/\s*")  # from a run's first space only
 _GLUED_SIGN = re.compile(r"(?<=\w)#")
 _OFFICER_PREFIX = re.compile(r"^(?:vt )?officer(?:'s| s)? ")
 _SYSTEM_PREFIX = re.compile(r"^(?:vt |dps )")
@@ -234,46 +244,6 @@ def bare_username(value: str, rules: Rules) -> str:
     return value
 
 
-# --- splitting lines into cells -------------------------------------------------------
-
-Splitter = Callable[[str], list[str]]
-
-
-def _tabs(line: str) -> list[str]:
-    return [c.strip() for c in line.split("\t")] if "\t" in line else []
-
-
-def _pipes(line: str) -> list[str]:
-    s = line.strip()
-    if s.count("|") < 2 and not (s.count("|") >= 1 and len(s.split("|")) >= 3):
-        return []
-    s = s.strip("|")
-    return [c.strip() for c in s.split("|")]
-
-
-def _commas(line: str) -> list[str]:
-    """A table pasted as CSV ("Last Name, First Name, Rank, Officer #, Username")."""
-    return [c.strip().strip('"') for c in line.split(",")] if line.count(",") >= 2 else []
-
-
-def _semicolons(line: str) -> list[str]:
-    return [c.strip().strip('"') for c in line.split(";")] if line.count(";") >= 2 else []
-
-
-_GAP = re.compile(r" {2,}")
-_COLUMN_START = re.compile(r"(?:(?<=^)|(?<= {2}))\S")
-
-
-def _spaces(line: str) -> list[str]:
-    if "  " not in line:
-        return []
-    cells = _GAP.split(line.strip())
-    return cells if len(cells) >= 2 else []
-
-
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$|^\s*[-=+ ]{6,}\s*$")
-
-
 def _read_split(
     lines: list[str], start: int, split: Splitter, rules: Rules
 ) -> tuple[list[Officer], int] | None:
@@ -289,7 +259,7 @@ def _read_split(
         line = lines[i]
         if not line.strip():
             break
-        if _SEPARATOR.match(line):
+        if _is_separator(line):
             i += 1
             continue
         cells = split(line)
@@ -343,6 +313,8 @@ def _read_cell_per_line(
     while i < len(lines) and lines[i].strip() and column_key(lines[i], rules) is not None:
         heads.append(lines[i].strip())
         i += 1
+        if len(heads) > MAX_COLUMNS:
+            return None  # no table has so many columns (and the reading stays linear)
     if len(heads) < 3:
         return None
     mapping = header_map(heads, rules)
@@ -354,10 +326,13 @@ def _read_cell_per_line(
         line = lines[i].strip()
         if not line:
             # A blank line ends the table unless it falls between two rows.
-            nxt = next((ln for ln in lines[i + 1 :] if ln.strip()), "")
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            nxt = lines[j] if j < len(lines) else ""
             if len(values) % n == 0 and not _looks_like_cell(nxt):
                 break
-            i += 1
+            i = j  # the blank lines up to the next value
             continue
         if len(values) % n == 0 and not _looks_like_cell(line):
             break

@@ -28,7 +28,7 @@ FIGURES: dict[str, tuple[float, int, int]] = {
     "blind-heldout": (1.0, 69, 69),
     "blind-r3": (1.0, 60, 60),
     "blind-r4": (1.0, 90, 90),
-    "blind-r5": (0.996, 99, 100),
+    "blind-r5": (1.0, 100, 100),
 }
 
 # What each category of the corpus is about: the paths whose values it tests.
@@ -146,7 +146,7 @@ def test_each_set_holds_its_figures(name: str) -> None:
 # 0.902 with 20/30 perfect, then spent as tuning material: the figures it has reached
 # since, and the messages whose checklist still asks for something given (none now).
 SPENT_HELDOUT = "blind-r3-heldout"
-SPENT_FIGURES = (0.985, 27, 30)
+SPENT_FIGURES = (0.986, 28, 30)
 SPENT_NEEDLESS: set[str] = set()
 
 

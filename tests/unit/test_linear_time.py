@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from email.message import EmailMessage
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -76,3 +77,51 @@ def test_long_capitalised_token_is_fast() -> None:
     """The body of one 64 KB capitalised token (once 30 s of CPU) is read at once."""
     for body in ("A" * 65_536, "A." * 32_768, "designated " + "A" * 65_536):
         assert _cpu_seconds(_email(body + " will be the point of contact")) < LIMIT_SECONDS
+
+
+def _lines(line: str) -> str:
+    """``line`` repeated on lines of its own up to 200 KB."""
+    return _fill(line, "\n")
+
+
+# Bodies shaped to the roster-change, PoC and heading patterns: words repeated many times
+# over (each a start of a match that fails), a label followed by a long run of spaces,
+# heading cells one a line or one a row.
+HOSTILE = {
+    "self-named PoC in brackets": _fill("I ("),
+    "title corrections": _fill("title should be "),
+    "name corrections then spaces": "Name should be" + " " * SIZE + "x",
+    "title correction then spaces": "His title should be" + " " * SIZE + "x",
+    "login correction then spaces": "His login should be" + " " * SIZE + "x",
+    "contact for": _fill("contact for "),
+    "contact for this, said again": _fill("I will be the contact for "),
+    "username changes": _fill("username changed from x to "),
+    "arrows": _fill("-> "),
+    "arrows, one a line": _lines("Cpl. Jason Brosseau, SA055 -> "),
+    "leaving for": _fill("is leaving us for "),
+    "records moved": _fill("please move his record over to "),
+    "first/last heading cells one a line": _lines("First/Last"),
+    "first/last heading cells in a row": _lines("First/Last\t"),
+    "first/last heading cells between pipes": _lines("First/Last | "),
+    "export headings": _lines("RANK_DESC\t"),
+    "heading words one a line": _lines("login"),
+    "officer, one a line": _lines("officer"),
+    "number labels one a line": _lines("LEO number"),
+    "heading cells then blank lines": "Last\nFirst\nRank\nLEO #\n" + "\n" * SIZE + "x",
+    "heading row then a row of spaces": "Name\tRank\tLEO #\n" + " " * SIZE + "x",
+    "heading row then a rule of spaces": "Name | Rank | LEO #\n|" + " " * SIZE + "x",
+    "labelled pairs then spaces": "Title: Deputy / Name: A / LEO: B1234" + " " * SIZE + "x",
+    "a long token beside the agency's values": "Judiciary Code: 0614\nPhone: 802-555-0100\n"
+    + "Address: 1 Main St, Derby, VT 05829\ne-tickets please\n"
+    + "a" * SIZE,
+    "sign-off and title after the name": _lines("Thx - Chris Brickell, Chief"),
+    "writer's own title": _fill("I am the "),
+    "lists after a label": "Officers: " + _fill("Sgt. Tom Kelley BN004 tkelley, "),
+}
+
+
+@pytest.mark.parametrize("body", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_hostile_body_shaped_to_the_readers_patterns(body: str) -> None:
+    """A 200 KB body built to make the readers' patterns try every way of matching it
+    is read in under a second."""
+    assert _cpu_seconds(_email(body)) < LIMIT_SECONDS

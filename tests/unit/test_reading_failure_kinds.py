@@ -881,3 +881,36 @@ def test_possessive_name_is_not_a_respelling() -> None:
     )
     assert changes[0]["last_name"] == "Haskins"
     assert changes[0]["dps_username"] == "lhaskins"
+
+
+# --- an officer joining from another agency, listed under "Please add" ---------------
+
+
+def test_officer_joining_from_another_agency_is_added() -> None:
+    """A list line under "Please add the following officers" that says the officer
+    comes "lateral from" another department is an add, not a deactivation."""
+    changes = _changes(
+        "Hello,\n\nPlease add the following officers to the Orleans County Sheriff's"
+        " Department:\n\n"
+        " * Deputy Carla Nadeau, badge OC2N7, login cnadeau@dps\n"
+        " * Deputy Paul Rivard, badge OC4R1, login privard@dps (lateral from Derby PD,"
+        " starts Monday)\n\nThanks,\nRenee Gauthier\n"
+    )
+    assert [(c["action"], c["officer_number"]) for c in changes] == [
+        ("add", "OC2N7"),
+        ("add", "OC4R1"),
+    ]
+    assert changes[1]["last_name"] == "Rivard"
+
+
+def test_username_said_to_change_with_the_new_one_after() -> None:
+    """ "Her DPS username is changing too, new one is X": the new username is X (not the
+    word "changing")."""
+    changes = _changes(
+        "Hi,\n\nDeputy Lisa Moreau (OC204) got married and is now Lisa Benoit. Please update"
+        " her record. Her DPS username is changing too, new one is lbenoit (old was lmoreau)."
+        "\n\nThanks,\nRenee Gauthier\n"
+    )
+    assert len(changes) == 1
+    assert changes[0]["last_name"] == "Benoit"
+    assert changes[0]["dps_username"] == "lbenoit"

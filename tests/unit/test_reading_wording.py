@@ -758,7 +758,7 @@ def test_list_row_with_the_number_left_blank_is_kept(line: str) -> None:
 def test_one_line_per_officer_of_labelled_values() -> None:
     """Officers written one per line as "Surname: ..., Given name: ..., Badge: ..." pairs
     are read field by field, one officer per line."""
-    from mailbot.intake.lists import officers_in_blocks
+    from mailbot.intake.labelled_blocks import officers_in_blocks
 
     text = (
         "Officers\n"

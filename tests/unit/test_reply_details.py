@@ -7,7 +7,7 @@ import pytest
 from mailbot import cases
 from mailbot.intake.parse import parse_parts
 from mailbot.intake.parts import MessageParts
-from mailbot.intake.prose import officer_details
+from mailbot.intake.reply_details import officer_details
 from mailbot.intake.rules import Rules, load_rules
 
 

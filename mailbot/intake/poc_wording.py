@@ -1,0 +1,118 @@
+"""The wordings that designate the e-ticket Point-of-Contact ("Detective Sara Lindqvist will
+serve as our e-ticket Point-of-Contact", "I will be the PoC myself", "I'd like Sgt. Beth
+Lumbra to be our point of contact"), read by :mod:`point_of_contact`.
+"""
+
+from __future__ import annotations
+
+import re
+
+_POC_DESIGNATED = re.compile(
+    r"(?:designat(?:ed|e|ing)|appoint(?:ed|ing)|nam(?:ed|ing)|assign(?:ed|ing)|select(?:ed|ing)"
+    r"|chosen|nominat(?:ed|ing)|picked|asked|please\s+(?:use|list|put\s+down|enter))"
+    r"\s+(.{1,120}?)\s+(?:as|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+"
+    r"(?:(?:the|our)\s+)?(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)",
+    re.I,
+)
+
+
+_POC_WORDS = (
+    r"(?i:(?:(?:the|our)\s+)?(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+)?"
+    r"(?:primary\s+|main\s+)?"
+    r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)"
+    r"|e-?ticket(?:ing)?\s+(?:contact|coordinator|liaison)"
+    # "our (primary) contact for the e-ticket program"
+    r"|contact\s+(?:person\s+)?(?:for|on)\s+(?:the\s+|our\s+)?e-?ticket(?:s|ing)?)\b)"
+)
+
+
+_CAP_WORD = r"(?<![\w.'’-])[A-Z][\w.'’-]*+"
+
+
+_CAP_RUN = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,4}}"
+
+
+# "Detective Sara Lindqvist will serve as our e-ticket Point-of-Contact",
+# "Lt. Wendy Stokes is our designated e-ticket Point-of-Contact",
+# "Officer Jill Ostrander is designated as our e-ticket Point-of-Contact"
+_POC_WILL_BE = re.compile(
+    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?,?\s+(?i:(?:will|has\s+agreed\s+to|agreed\s+to|is\s+going\s+to)"
+    rf"\s+(?:be|serve\s+as|act\s+as)|is|has\s+been|shall\s+be)\s+"
+    rf"(?i:(?:designated|appointed|named|assigned)\s+(?:as\s+)?)?{_POC_WORDS}"
+)
+
+
+# "Our e-ticket Point-of-Contact will be Cpl. Wyatt Lyman (wlyman@...)"
+_POC_IS_NAMED = re.compile(
+    rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
+    rf"\s*(?i:will\s+be|is\s+going\s+to\s+be|is|shall\s+be|:|,)\s+"
+    rf"(?:(?i:our|the|an?)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+,?\s+)?({_CAP_RUN})"
+)
+
+
+# "Please make Sgt. Joanne Pelletier our point of contact"
+_POC_MADE = re.compile(rf"(?i:make|designate|appoint|name|nominate)\s+({_CAP_RUN})\s+{_POC_WORDS}")
+
+
+_POC_FIRST_NAME = re.compile(
+    rf"(?<![\w.'’-])([A-Z][a-z'’-]+)\s+(?i:is\s+gonna\s+be|is\s+going\s+to\s+be|will\s+be|is)\s+"
+    rf"{_POC_WORDS}"
+)
+
+
+# "Sgt. Meghan Carr will coordinate on our end - mcarr@...": the PoC coordinates
+_POC_COORDINATES = re.compile(
+    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?,?\s+(?i:will|shall|is\s+going\s+to)\s+coordinate\b"
+    rf"(?!\s+(?i:with)\b)"
+)
+
+
+# "Sgt. Joanne Pelletier will handle e-ticketing for us as our point of contact"
+_POC_WILL_ACT = re.compile(
+    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?\s+(?i:will|shall|has\s+agreed\s+to|agreed\s+to)"
+    rf"\s+[^.;?!]{{1,60}}?\s+(?i:as)\s+{_POC_WORDS}"
+)
+
+
+# "I'd like Sgt. Beth Lumbra to be our point of contact"
+_POC_LIKE = re.compile(
+    rf"\b(?i:I|we)(?:['’]d|\s+(?i:would))\s+(?i:like)\s+({_CAP_RUN})\s+(?i:to\s+(?:be|serve\s+as"
+    rf"|act\s+as))\s+{_POC_WORDS}"
+)
+
+
+# "Point of contact will be Cpl. Dean Harrow, dharrow@..." (no "the"/"our")
+_POC_BARE_NAMED = re.compile(
+    rf"(?<![\w-])(?i:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC))"
+    rf"\s+(?i:will\s+be|shall\s+be|is)\s+(?:[a-z]{{2,12}}\.?\s+)?({_CAP_RUN})"
+)
+"""... also with the rank typed in lower case ("PoC is officer Kristen Blow, ...")."""
+
+
+_SELF_POC = re.compile(
+    # "I (Sgt. Corinne Tatro) will be ...": the writer's own name in brackets
+    r"\bI(?:\s*\((?P<own>[^()]{3,60})\))?(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"
+    r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
+    r"(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+|primary\s+|main\s+)?"
+    r"(?:(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+(?:contact|coordinator|liaison)"
+    # "I will be the contact for this" (for the e-tickets, not for another matter)
+    r"|(?:main\s+|primary\s+)?contact(?:\s+person)?(?=\s*(?:[.,;!]|$|¶|(?:for|on)\s+"
+    r"(?:this|it|that|these|us|them|(?:the\s+)?e-?tick\w*|(?:the\s+)?electronic\s+tick\w*)\b)))"
+    r"|designated\s+myself|(?:point[- ]of[- ]contact|PoC)"
+    r"\s*(?:will\s+be|is|[:=]|[-–]\s)?\s*(?::\s*)?(?:me|myself)\b"
+    # "... and will be the point of contact myself"
+    r"|\b(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)\s+myself\b"
+    # "I'll be the contact for this myself", "I will be the contact for this."
+    r"|\bI(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:be|serve\s+as|act\s+as)\s+"
+    r"(?:the|your|our)\s+(?:e-?ticket(?:ing)?\s+|main\s+|primary\s+)?contact(?:\s+person)?"
+    r"(?:\s+(?:for|on)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?(?:\s+myself\b|\s*[.;,]|\s*$)"
+    # "I will be my own point of contact", "(the Chief) asked me to be the PoC"
+    r"|\bmy\s+own\s+(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
+    r"|\b(?:asked|designated|named|appointed|assigned|chose|picked)\s+me\s+(?:as|to\s+be"
+    r"|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)\b",
+    re.I,
+)

@@ -1,0 +1,91 @@
+"""One officer's detail in a reply, one a line ("Jordan Hale's DPS username is jhale",
+"Username for Jordan Hale: jhale", "Jordan Hale - jhale").
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.model import Officer
+from mailbot.intake.prose import NAME_RUN, rank_title, split_name, split_rank
+from mailbot.intake.rules import Rules
+
+_USERNAME_WORDS = r"(?:DPS\s+)?(?:domain\s+)?user\s*(?:name|id)"
+_TOKEN = r"(?P<user>[A-Za-z][\w.\-]*[A-Za-z0-9])"
+_NAME = rf"(?P<name>{NAME_RUN.pattern})"
+_DETAIL_POSSESSIVE = re.compile(
+    rf"^{_NAME}['’]s\s+{_USERNAME_WORDS}\s*(?:is|:|=|-)\s*{_TOKEN}\.?$", re.I
+)
+_DETAIL_FOR = re.compile(
+    rf"^{_USERNAME_WORDS}\s+for\s+(?:(?:officer|row|#)\s*#?\s*(?P<pos>\d{{1,3}})\s*)?"
+    rf"(?:\(?\s*{_NAME}\s*\)?)?\s*(?:is|:|=|-|–)\s*{_TOKEN}\.?$",
+    re.I,
+)
+_DETAIL_DASH = re.compile(rf"^{_NAME}\s+[-–—]\s+{_TOKEN}$")
+
+
+def officer_details(text: str, rules: Rules) -> list[Officer]:
+    """Officers named with their DPS username, one per line, as people answer a checklist:
+    "Jordan Hale's DPS username is jhale", "Username for officer 2 (Hale): jhale",
+    "Hale - jhale".
+
+    Each entry carries the name (last, and first when given) and the username, so
+    merging into the case fills that officer's gap. When every line says which officer
+    ("officer 2"), the entries keep those positions, with empty rows in between.
+    """
+    found: list[tuple[int | None, Officer]] = []
+    for raw in text.split("\n"):
+        line = raw.strip(" \t•·*-")
+        if not line or len(line) > 120:
+            continue
+        m = _DETAIL_POSSESSIVE.match(line) or _DETAIL_FOR.match(line)
+        loose = False
+        if m is None:
+            m = _DETAIL_DASH.match(line)
+            loose = True
+        if m is None:
+            continue
+        user = m.group("user")
+        if loose and not re.fullmatch(rules.formats.dps_username.pattern, user):
+            continue
+        if loose and (user[0].isupper() or rank_title(user, rules) or _signs_off(line, rules)):
+            continue  # "Hale - Sergeant", "Thanks - bob": not a username
+        officer = _named(m.group("name"), user, rules)
+        if loose and not (officer and _username_of(officer, user)):
+            continue  # "Please - see": the bare shape needs a username made from the name
+        pos = m.groupdict().get("pos")
+        if officer is None and pos is None:
+            continue
+        found.append((int(pos) if pos else None, officer or Officer(dps_username=user)))
+    if found and all(p is not None and 0 < p <= 500 for p, _ in found):
+        rows: list[Officer] = [Officer() for _ in range(max(p or 0 for p, _ in found))]
+        for p, officer in found:
+            rows[(p or 1) - 1] = officer
+        return rows
+    return [officer for _, officer in found]
+
+
+def _username_of(officer: Officer, user: str) -> bool:
+    """True when ``user`` is built from the officer's last name ("Hale" -> "jhale")."""
+    last = re.sub(r"[^a-z]", "", (officer.last_name or "").lower())
+    return len(last) >= 2 and last[:5] in user.lower()
+
+
+def _signs_off(line: str, rules: Rules) -> bool:
+    low = line.lower()
+    return any(low.startswith(w.lower()) for w in rules.language.people.sign_offs)
+
+
+def _named(name: str | None, user: str, rules: Rules) -> Officer | None:
+    if not name:
+        return None
+    title, rest = split_rank(name.split(), rules)
+    if not rest:
+        return None
+    first: str | None = None
+    last: str | None = rest[0].rstrip(".")
+    if len(rest) > 1:
+        first, last = split_name(" ".join(rest))
+    if last is None:
+        return None
+    return Officer(last_name=last, first_name=first, title=title, dps_username=user)
