@@ -117,6 +117,9 @@ class Poller:
         if state.uidnext is not None and state.uidnext <= last_uid + 1:
             return report
         uids = self.mailbox.uids_after(last_uid)
+        warm = getattr(self.recorder.reader, "warm", None)
+        if uids and warm is not None:
+            warm()  # a reader child starts up while the first group is fetched
         batch = self.settings.poll.batch_size
         for start in range(0, len(uids), batch):
             if stop is not None and stop.is_set():

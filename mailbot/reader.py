@@ -5,6 +5,10 @@ the intake (:func:`mailbot.intake.message.read_message` and
 :func:`mailbot.intake.parse.parse_parts`) in a long-lived child process; a message
 that takes longer than the limit, or kills the child, gets a reason instead of a
 result, the child is replaced, and the poll goes on with the next message.
+
+The child is a fresh interpreter that imports the intake alone (not the program that
+started it, as multiprocessing's spawn would), and the poller starts it when it
+connects, so its start-up overlaps the first IMAP commands.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from multiprocessing.context import SpawnProcess
 from pathlib import Path
 from types import FrameType
 from typing import Protocol
@@ -132,6 +137,17 @@ def _serve(
             os._exit(0)
 
 
+_CHILD = (
+    "import sys\n"
+    "from multiprocessing.connection import Connection\n"
+    "conn = Connection(int(sys.argv[1]))\n"
+    "sys.path[:] = conn.recv()\n"
+    "from mailbot.reader import _serve\n"
+    "_serve(conn, *conn.recv())\n"
+)
+"""What the child runs: a fresh interpreter that imports the intake, nothing else."""
+
+
 _STOPPED_BY_SIGNAL = frozenset({0, -signal.SIGTERM, -signal.SIGINT, -signal.SIGHUP})
 """Exit statuses of a reader stopped from outside, not by the message it read."""
 
@@ -154,30 +170,36 @@ class IsolatedReader:
         self.rules_dir = rules_dir
         self.loop_header = loop_header
         self.timeout = timeout
-        self._process: SpawnProcess | None = None
+        self._process: subprocess.Popen[bytes] | None = None
         self._conn: Connection | None = None
 
+    def warm(self) -> None:
+        """Start the child now, without waiting for it (its imports run meanwhile)."""
+        self._start()
+
     def _start(self) -> Connection:
-        if self._conn is not None and self._process is not None and self._process.is_alive():
+        if self._conn is not None and self._process is not None and self._process.poll() is None:
             return self._conn
         self.close()
-        context = multiprocessing.get_context("spawn")
-        parent, child = context.Pipe()
-        process = context.Process(
-            target=_serve,
-            args=(child, self._read, self.limits, self.rules_dir, self.loop_header),
-            name="mailbot-reader",
-            daemon=True,
-        )
+        parent, child = multiprocessing.Pipe()
         try:
-            process.start()
+            self._process = subprocess.Popen(
+                [sys.executable, "-c", _CHILD, str(child.fileno())],
+                pass_fds=(child.fileno(),),
+                stdin=subprocess.DEVNULL,
+            )
+            self._conn = parent
+            # The child's module path first (the read function may live anywhere the
+            # parent can import from), then what it serves with.
+            parent.send(list(sys.path))
+            parent.send((self._read, self.limits, self.rules_dir, self.loop_header))
         except OSError as e:
+            self.close()
             parent.close()
-            child.close()
             # Not the message's fault: the poll fails and is retried, nothing is recorded.
             raise ReaderUnavailable(f"cannot start the message reader process: {e}") from e
-        child.close()
-        self._process, self._conn = process, parent
+        finally:
+            child.close()
         return parent
 
     def read(self, raw: bytes) -> Reading:
@@ -203,13 +225,13 @@ class IsolatedReader:
                     self.close()  # a fresh child gives the memory of a large read back
                 return answer
         except (EOFError, OSError):
-            process = self._process
+            status = self._exit_status()
             self.close()
-            if process is not None and process.exitcode in _STOPPED_BY_SIGNAL:
+            if status in _STOPPED_BY_SIGNAL:
                 # Stopped from outside (a stop signal to the process group): says
                 # nothing about the message, which is read again.
                 raise ReaderUnavailable(
-                    f"the message reader was stopped (exit status {process.exitcode})"
+                    f"the message reader was stopped (exit status {status})"
                 ) from None
             log.warning("reader_crashed")
             return "reading this message crashed the reader"
@@ -217,18 +239,28 @@ class IsolatedReader:
         log.warning("reader_timed_out", seconds=self.timeout)
         return f"reading this message took longer than {self.timeout:g} s"
 
+    def _exit_status(self) -> int | None:
+        """How the child ended (it closed its end of the pipe): None if it has not."""
+        if self._process is None:
+            return None
+        try:
+            return self._process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return None
+
     def close(self) -> None:
         """Stop the child (killed if it does not stop at once)."""
         conn, self._conn = self._conn, None
         process, self._process = self._process, None
         if conn is not None:
             conn.close()
-        if process is not None and process.is_alive():
-            process.kill()  # SIGTERM waits for the message in hand (see _serve)
-            process.join(timeout=2)
-            if process.is_alive():
-                process.kill()
-                process.join(timeout=2)
+        if process is not None:
+            if process.poll() is None:
+                process.kill()  # SIGTERM waits for the message in hand (see _serve)
+            try:
+                process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                log.warning("reader_not_stopped", pid=process.pid)
 
 
 def make_reader(
