@@ -79,9 +79,7 @@ def _strip_controls(value: object) -> object:
         cleaned = _ASCII_CONTROLS.sub("", value)
     else:
         cleaned = "".join(
-            ch
-            for ch in value
-            if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
+            ch for ch in value if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
         )
     return markupsafe.Markup(cleaned) if isinstance(value, markupsafe.Markup) else cleaned
 
