@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import signal
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections import deque
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import FrameType
@@ -125,10 +128,21 @@ def _serve(
     signal.signal(signal.SIGTERM, on_term)
 
     configure_logging("error", "json")
-    while True:
+    # Messages are taken in as they come (a thread), so the parent can send the next
+    # group ahead while answers wait for it in the pipe: neither side blocks the other.
+    inbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+
+    def take_in() -> None:
         try:
-            raw = conn.recv_bytes()
+            while True:
+                inbox.put(conn.recv_bytes())
         except (EOFError, OSError):
+            inbox.put(None)
+
+    threading.Thread(target=take_in, name="reader-inbox", daemon=True).start()
+    while True:
+        raw = inbox.get()
+        if raw is None:
             return
         busy = True
         conn.send(read(raw, limits, rules_dir, loop_header))
@@ -172,6 +186,8 @@ class IsolatedReader:
         self.timeout = timeout
         self._process: subprocess.Popen[bytes] | None = None
         self._conn: Connection | None = None
+        self._ahead: deque[bytes] = deque()
+        """Messages sent ahead (:meth:`send_ahead`) whose answers are not taken yet."""
 
     def warm(self) -> None:
         """Start the child now, without waiting for it (its imports run meanwhile)."""
@@ -202,6 +218,20 @@ class IsolatedReader:
             child.close()
         return parent
 
+    def send_ahead(self, raws: Sequence[bytes]) -> None:
+        """Let the child read these messages while the caller does other work; each
+        answer is taken when :meth:`read` is called with that very ``bytes`` object,
+        in this order. A read of anything else first drops what was sent ahead (the
+        child is replaced), so a change of plan costs time, never a wrong answer.
+        Sends nothing if the child cannot be started (the reads will say why)."""
+        try:
+            conn = self._start()
+            for raw in raws:
+                conn.send_bytes(raw)
+                self._ahead.append(raw)
+        except (ReaderUnavailable, OSError):
+            self.close()
+
     def read(self, raw: bytes) -> Reading:
         """The reading of ``raw``, or why it cannot be read (a crash, a time-out).
 
@@ -215,9 +245,19 @@ class IsolatedReader:
             return self._read_once(raw)
 
     def _read_once(self, raw: bytes) -> Reading:
-        conn = self._start()
+        if self._ahead and self._ahead[0] is raw and self._conn is not None:
+            # Sent ahead to this child, which answers in order: every earlier answer
+            # is taken, so if it dies now, it died on this message.
+            self._ahead.popleft()
+            conn: Connection | None = self._conn
+        else:
+            if self._ahead:
+                self.close()  # not what was sent ahead: start over
+            conn = None
         try:
-            conn.send_bytes(raw)
+            if conn is None:
+                conn = self._start()
+                conn.send_bytes(raw)
             # The first message also waits for the child's start-up (imports).
             if conn.poll(self.timeout):
                 answer: Reading = conn.recv()
@@ -250,6 +290,7 @@ class IsolatedReader:
 
     def close(self) -> None:
         """Stop the child (killed if it does not stop at once)."""
+        self._ahead.clear()
         conn, self._conn = self._conn, None
         process, self._process = self._process, None
         if conn is not None:

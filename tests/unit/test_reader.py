@@ -75,3 +75,36 @@ def test_crashing_message_is_reported_and_the_next_is_read(
     reader = crashing_reader
     assert reader.read(poisoned()) == "reading this message crashed the reader"
     assert not isinstance(reader.read(SAMPLE.read_bytes()), str)
+
+
+def test_messages_sent_ahead_are_answered_in_order(reader: IsolatedReader) -> None:
+    """Messages sent ahead are read while the caller does other work and each answer
+    goes to its own message; reading anything else first drops what was sent ahead
+    and still answers correctly."""
+    good = SAMPLE.read_bytes()
+    other = good.replace(b"0614", b"0615")
+    junk = b"\x00 not an email"
+    reader.send_ahead([good, junk, other])
+    first, second, third = reader.read(good), reader.read(junk), reader.read(other)
+    assert not isinstance(first, str) and first[1].agency.judiciary_code == "0614"
+    assert second == "not an email message (no RFC 5322 header at the start)"
+    assert not isinstance(third, str) and third[1].agency.judiciary_code == "0615"
+    reader.send_ahead([good, other])
+    changed = reader.read(other)  # not the first sent ahead: read on its own
+    assert not isinstance(changed, str) and changed[1].agency.judiciary_code == "0615"
+
+
+def test_a_message_sent_ahead_that_kills_the_reader_is_the_only_one_blamed(
+    crashing_reader: IsolatedReader,
+) -> None:
+    """Of messages sent ahead, the one whose reading kills the child gets the reason;
+    the one before it keeps its reading and the one after is read by a fresh child."""
+    reader = crashing_reader
+    good = SAMPLE.read_bytes()
+    poison = poisoned()
+    after = good.replace(b"0614", b"0616")
+    reader.send_ahead([good, poison, after])
+    assert not isinstance(reader.read(good), str)
+    assert reader.read(poison) == "reading this message crashed the reader"
+    last = reader.read(after)
+    assert not isinstance(last, str) and last[1].agency.judiciary_code == "0616"
