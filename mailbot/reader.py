@@ -135,7 +135,12 @@ def _serve(
     def take_in() -> None:
         try:
             while True:
-                inbox.put(conn.recv_bytes())
+                sizes: list[int] = conn.recv()
+                data = conn.recv_bytes()
+                at = 0
+                for size in sizes:
+                    inbox.put(data if len(sizes) == 1 else data[at : at + size])
+                    at += size
         except (EOFError, OSError):
             inbox.put(None)
 
@@ -149,6 +154,13 @@ def _serve(
         busy = False
         if stopping:
             os._exit(0)
+
+
+def _send(conn: Connection, raws: Sequence[bytes]) -> None:
+    """Send messages to the child in two writes (their sizes, then their bytes end to
+    end), so a group wakes it once; a single message is sent without a copy."""
+    conn.send([len(raw) for raw in raws])
+    conn.send_bytes(raws[0] if len(raws) == 1 else b"".join(raws))
 
 
 _CHILD = (
@@ -224,11 +236,11 @@ class IsolatedReader:
         in this order. A read of anything else first drops what was sent ahead (the
         child is replaced), so a change of plan costs time, never a wrong answer.
         Sends nothing if the child cannot be started (the reads will say why)."""
+        if not raws:
+            return
         try:
-            conn = self._start()
-            for raw in raws:
-                conn.send_bytes(raw)
-                self._ahead.append(raw)
+            _send(self._start(), raws)
+            self._ahead.extend(raws)
         except (ReaderUnavailable, OSError):
             self.close()
 
@@ -257,7 +269,7 @@ class IsolatedReader:
         try:
             if conn is None:
                 conn = self._start()
-                conn.send_bytes(raw)
+                _send(conn, [raw])
             # The first message also waits for the child's start-up (imports).
             if conn.poll(self.timeout):
                 answer: Reading = conn.recv()
