@@ -168,11 +168,8 @@ def mailbox(session: Session, address: str, now: datetime) -> Mailbox:
     address = address.lower()
     if not address:
         return Mailbox()
-    return Mailbox(
-        address,
-        bounces.is_suppressed(session, address),
-        outbox.replies_since(session, address, now - timedelta(days=1)),
-    )
+    suppressed, replies = bounces.reply_standing(session, address, now - timedelta(days=1))
+    return Mailbox(address, suppressed, replies)
 
 
 def message_facts(
