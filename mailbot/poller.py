@@ -142,8 +142,9 @@ class Poller:
                 fetched = ahead if ahead is not None and ahead.uids == unit else None
                 if ahead is not None and fetched is None:
                     self._forget_reading(state, ahead.fetched)
-                ahead = None  # in hand now: _unit forgets its marks if it fails
+                ahead = fetched  # forgotten below if looking further fails
                 following = steps.next_group()
+                ahead = None  # in _unit's hands now: it forgets the marks if it fails
                 ahead = self._unit(state, unit, sizes, report, stop, fetched, following)
         finally:
             if ahead is not None:  # stopped or failed before its turn: never read

@@ -7,8 +7,9 @@ that takes longer than the limit, or kills the child, gets a reason instead of a
 result, the child is replaced, and the poll goes on with the next message.
 
 The child is a fresh interpreter that imports the intake alone (not the program that
-started it, as multiprocessing's spawn would), and the poller starts it when it
-connects, so its start-up overlaps the first IMAP commands.
+started it, as multiprocessing's spawn would). The poller starts it as soon as a poll
+finds new mail, so its start-up overlaps the first fetch, and sends it the next group
+ahead (:meth:`IsolatedReader.send_ahead`) so that reading overlaps recording.
 """
 
 from __future__ import annotations
@@ -164,7 +165,8 @@ def _send(conn: Connection, raws: Sequence[bytes]) -> None:
 
 
 _CHILD = (
-    "import sys\n"
+    "import signal, sys\n"
+    "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"  # a Ctrl-C is the parent's to handle
     "from multiprocessing.connection import Connection\n"
     "conn = Connection(int(sys.argv[1]))\n"
     "sys.path[:] = conn.recv()\n"
