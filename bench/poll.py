@@ -48,6 +48,14 @@ def fill(account: Any, count: int, folder: str = "INBOX") -> None:
             client.multiappend(folder, msgs)
 
 
+def append_all(account: Any, raws: list[bytes], chunk: int = 200) -> None:
+    """Append ``raws`` in order, in MULTIAPPENDs of ``chunk`` (one command for a
+    thousand can outlast the client's time-out on a busy machine)."""
+    with account.client() as client:
+        for start in range(0, len(raws), chunk):
+            client.multiappend("INBOX", raws[start : start + chunk])
+
+
 def fresh_db() -> str:
     url = f"sqlite:///{tempfile.mkdtemp(prefix='mbbench-')}/mailbot.db"
     db.upgrade(url)
@@ -110,8 +118,7 @@ def backlog_rate(
     raws = [enrolment(i) for i in range(count)]
     # Baseline: fetch every message and parse it with mail-parser, nothing else.
     account = server.new_account()
-    with account.client() as client:
-        client.multiappend("INBOX", raws)
+    append_all(account, raws)
     t = time.perf_counter()
     client = IMAPClient(account.host, port=account.port, ssl=False, timeout=30)
     client.login(account.user, account.password)
@@ -124,8 +131,7 @@ def backlog_rate(
     plain = count / (time.perf_counter() - t)
 
     account = server.new_account()
-    with account.client() as client:
-        client.multiappend("INBOX", raws)
+    append_all(account, raws)
     url = fresh_db()
     engine = db.make_engine(url)
     settings = make_settings(account, sink, url)

@@ -122,18 +122,22 @@ def body_digest(raw: bytes) -> str:
 
 
 def earlier_copies(session: Session, message: Message) -> tuple[EarlierMessage, ...]:
-    for other in ledger.find_by_sha256(session, message.raw_sha256):
-        if other.id != message.id:
+    """Other ledger rows with the same bytes (the first of them), else with the same
+    Message-ID (all of them), oldest first: one query, and the stored bytes of an
+    earlier row are loaded only when its sender is the same."""
+    message_id = message.message_id if message.raw is not None else None
+    others = ledger.same_bytes_or_id(session, message.id, message.raw_sha256, message_id)
+    for other in others:
+        if other.raw_sha256 == message.raw_sha256:
             return (EarlierMessage(other.id, other.case_id, same_bytes=True),)
-    if not message.message_id or message.raw is None:
+    if not message_id or message.raw is None:
         return ()
     body = body_digest(message.raw)
     found = []
-    for other in ledger.find_by_message_id(session, message.message_id):
-        if other.id == message.id:
-            continue
+    for other in others:
         same_sender = other.sender == message.sender
-        same_body = same_sender and other.raw is not None and body_digest(other.raw) == body
+        raw = ledger.raw_of(session, other.id) if same_sender else None
+        same_body = raw is not None and body_digest(raw) == body
         found.append(EarlierMessage(other.id, other.case_id, False, same_sender, same_body))
     return tuple(found)
 
@@ -169,11 +173,8 @@ def mailbox(session: Session, address: str, now: datetime) -> Mailbox:
     address = address.lower()
     if not address:
         return Mailbox()
-    return Mailbox(
-        address,
-        bounces.is_suppressed(session, address),
-        outbox.replies_since(session, address, now - timedelta(days=1)),
-    )
+    suppressed, replies = bounces.reply_standing(session, address, now - timedelta(days=1))
+    return Mailbox(address, suppressed, replies)
 
 
 def message_facts(
@@ -225,17 +226,17 @@ def changes_of(data: CaseData) -> list[Mapping[str, Json]]:
     return [c.model_dump() for c in data.changes]
 
 
-def raw_headers(message: Message, parts: MessageParts) -> list[tuple[str, str]]:
+def raw_headers(raw: bytes | None, parts: MessageParts) -> list[tuple[str, str]]:
     """The header fields in order, as written (before any decoding merges words):
     where an Authentication-Results header stands, and what From says, matter."""
-    if message.raw is None:
+    if raw is None:
         return [(name, v) for name, values in parts.headers.items() for v in values]
     from email.parser import BytesHeaderParser
     from email.policy import compat32
 
     from mailbot.intake.message import decode_bytes
 
-    head = BytesHeaderParser(policy=compat32).parsebytes(message.raw[:262_144])
+    head = BytesHeaderParser(policy=compat32).parsebytes(raw[:262_144])
     out = []
     for name, value in head.items()[:500]:
         text = str(value)

@@ -29,7 +29,7 @@ from mailbot.domain.decide import Route, decide, route
 from mailbot.domain.enums import CaseKind
 from mailbot.domain.facts import Facts
 from mailbot.domain.rules import reply_cap
-from mailbot.intake.auth import verify_sender
+from mailbot.intake.auth import Verification, verify_sender
 from mailbot.intake.model import ParseResult
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
@@ -40,7 +40,10 @@ from mailbot.store.models import Case, Message
 
 log = structlog.get_logger()
 
-__all__ = ["Handler", "Outcome"]
+__all__ = ["Handler", "Outcome", "Vouched"]
+
+Vouched = tuple[list[tuple[str, str]], Verification]
+"""A message's header fields as written, and the verification of its sender."""
 
 
 class Handler:
@@ -62,6 +65,17 @@ class Handler:
             getattr(log, why.level)(why.event, **dict(why.fields))
         return allowed
 
+    def vouch(self, raw: bytes | None, parts: MessageParts) -> Vouched:
+        """The header fields as written, and what our mail server vouches for."""
+        headers = case_facts.raw_headers(raw, parts)
+        verification = verify_sender(
+            parts,
+            self.settings.bot.authserv_id,
+            headers,
+            unnamed_results=self.settings.trust.unnamed_results,
+        )
+        return headers, verification
+
     def decide(
         self,
         session: Session,
@@ -69,16 +83,15 @@ class Handler:
         parts: MessageParts,
         result: ParseResult,
         now: datetime,
+        vouched: Vouched | None = None,
     ) -> Outcome:
-        # What our mail server vouches for, kept with the message whatever happens next.
-        headers = case_facts.raw_headers(message, parts)
-        verification = verify_sender(
-            parts,
-            self.settings.bot.authserv_id,
-            headers,
-            unnamed_results=self.settings.trust.unnamed_results,
-        )
-        message.auth = verification.as_dict()
+        """``vouched``: :meth:`vouch` of this message, already kept in ``message.auth``
+        (the recorder writes it with the ledger row); else it is worked out here."""
+        if vouched is None:
+            # What our mail server vouches for, kept with the message whatever happens.
+            vouched = self.vouch(message.raw, parts)
+            message.auth = vouched[1].as_dict()
+        headers, verification = vouched
         facts = case_facts.message_facts(
             session, self.settings, message, parts, result, headers, verification, now
         )

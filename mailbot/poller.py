@@ -9,7 +9,9 @@ recorded, unmoved messages, which the next poll moves without processing them ag
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from datetime import datetime, timedelta
+from itertools import chain
 
 import structlog
 from sqlalchemy.engine import Engine
@@ -17,6 +19,7 @@ from sqlalchemy.engine import Engine
 from mailbot import instance
 from mailbot.config import Settings
 from mailbot.errors import MailbotError
+from mailbot.poll_steps import AHEAD_BYTES, Fetched, GroupStep, Step, Steps
 from mailbot.ports import Checkpoint, Clock, FolderState, Mailbox, no_checkpoint
 from mailbot.recorder import PollReport, Recorded, Recorder
 from mailbot.store import casefiles, db, ledger
@@ -117,11 +120,35 @@ class Poller:
         if state.uidnext is not None and state.uidnext <= last_uid + 1:
             return report
         uids = self.mailbox.uids_after(last_uid)
+        warm = getattr(self.recorder.reader, "warm", None)
+        if uids and warm is not None:
+            warm()  # a reader child starts up while the first group is fetched
         batch = self.settings.poll.batch_size
-        for start in range(0, len(uids), batch):
-            if stop is not None and stop.is_set():
-                break
-            self._batch(state, uids[start : start + batch], report, stop)
+        batches = [uids[start : start + batch] for start in range(0, len(uids), batch)]
+        steps = Steps(chain.from_iterable(self._batch(state, b, report) for b in batches))
+        ahead: Fetched | None = None
+        try:
+            for step in steps:
+                if stop is not None and stop.is_set():
+                    break  # the group in hand is done: the rest come next time
+                if isinstance(step, int):
+                    # The batch is done: the UIDs expunged meanwhile need nothing more.
+                    with db.transaction(self.engine) as session:
+                        ledger.set_cursor(
+                            session, self.folder, state.uidvalidity, step, self.clock.now()
+                        )
+                    continue
+                unit, sizes = step
+                fetched = ahead if ahead is not None and ahead.uids == unit else None
+                if ahead is not None and fetched is None:
+                    self._forget_reading(state, ahead.fetched)
+                ahead = fetched  # forgotten below if looking further fails
+                following = steps.next_group()
+                ahead = None  # in _unit's hands now: it forgets the marks if it fails
+                ahead = self._unit(state, unit, sizes, report, stop, fetched, following)
+        finally:
+            if ahead is not None:  # stopped or failed before its turn: never read
+                self._forget_reading(state, ahead.fetched)
         return report
 
     def _cursor(self, state: FolderState) -> int:
@@ -155,13 +182,8 @@ class Poller:
             ledger.set_cursor(session, self.folder, state.uidvalidity, 0, self.clock.now())
             return 0
 
-    def _batch(
-        self,
-        state: FolderState,
-        uids: list[int],
-        report: PollReport,
-        stop: threading.Event | None,
-    ) -> None:
+    def _batch(self, state: FolderState, uids: list[int], report: PollReport) -> Iterator[Step]:
+        """The groups of one batch, then its last UID (for the cursor)."""
         sizes = self.mailbox.sizes(uids)
         with db.transaction(self.engine) as session:
             recorded = ledger.find_messages(session, self.folder, state.uidvalidity, uids)
@@ -175,14 +197,8 @@ class Poller:
         fresh = [u for u in uids if u in sizes and u not in known]
         report.seen += len(fresh)
         for unit in self._units(fresh, sizes):
-            if stop is not None and stop.is_set():
-                return
-            self._unit(state, unit, sizes, report, stop)
-        if stop is not None and stop.is_set():
-            return  # stopped within the last group: its unread messages come next time
-        with db.transaction(self.engine) as session:
-            # Expunged by another client meanwhile, or handled above: done with them.
-            ledger.set_cursor(session, self.folder, state.uidvalidity, uids[-1], self.clock.now())
+            yield unit, sizes
+        yield uids[-1]
 
     def _units(self, uids: list[int], sizes: dict[int, int]) -> list[list[int]]:
         """Split into groups fetched and committed together, bounded in bytes so a
@@ -211,9 +227,16 @@ class Poller:
         sizes: dict[int, int],
         report: PollReport,
         stop: threading.Event | None = None,
-    ) -> None:
+        fetched: Fetched | None = None,
+        following: GroupStep | None = None,
+    ) -> Fetched | None:
         """Fetch, read and record a group of messages in ONE transaction (a savepoint
         each, so one bad message cannot spoil the others), then move them.
+
+        ``fetched``: the group fetched, marked and sent to the reader already (the
+        ``following`` group of the call before). With a reader that reads ahead, the
+        ``following`` group is fetched, marked and sent to it before this one is
+        recorded, so that the two overlap; returned, to be passed back in its turn.
 
         Just before reading, the group is marked as being read by this process; the
         marks go in the transaction that records the results. Marks left by a process
@@ -221,45 +244,85 @@ class Poller:
         at a time, and a message that the bot died on while reading it alone
         (``QUARANTINE_AFTER_DEATHS`` times, each counted when it is read next) is set
         aside unread. IMAP and database failures leave no mark."""
-        limit = self.max_message_bytes
+        ahead = None
+        queued = fetched is not None
+        if fetched is None:
+            dead = self._dead_marks(state, uids)
+            if dead and len(uids) > 1:
+                # An earlier read of this group died: find the message that kills the
+                # bot by reading them one at a time.
+                log.warning("reading_one_by_one", first_uid=uids[0], count=len(uids))
+                for uid in uids:
+                    if stop is not None and stop.is_set():
+                        return None
+                    self._unit(state, [uid], sizes, report, stop)
+                return None
+            alone, deaths = False, None
+            if dead:
+                was_alone, attempts = dead[uids[0]]
+                alone, deaths = True, attempts + (1 if was_alone else 0)
+                if deaths >= QUARANTINE_AFTER_DEATHS:
+                    self._quarantine_unread(state, uids[0], sizes[uids[0]], report, deaths)
+                    return None
+            fetched = self._fetch(state, uids, sizes, alone, deaths)
+            if fetched is None:  # all expunged by another client meanwhile
+                with db.transaction(self.engine) as session:
+                    ledger.finish_reading(session, self.folder, state.uidvalidity, uids)
+                    ledger.set_cursor(
+                        session, self.folder, state.uidvalidity, uids[-1], self.clock.now()
+                    )
+                return None
+        try:
+            # Read in order from the reader's queue, the following group behind this
+            # one (which is there already when it was fetched ahead).
+            if following is not None and (queued or self._send_ahead(fetched, sizes)):
+                ahead = self._read_ahead(state, following)
+            done = self.recorder.record_group(
+                state, uids, fetched.raws, fetched.header_raws, sizes, report, stop
+            )
+        except BaseException:
+            # Not a death (an IMAP or database failure, a signal): the marks say
+            # nothing about these messages.
+            self._forget_reading(state, fetched.fetched)
+            if ahead is not None:
+                self._forget_reading(state, ahead.fetched)
+            raise
+        self.checkpoint("recorded")
+        self._move_all(done)
+        report.moved += len(done)
+        return ahead
+
+    def _dead_marks(self, state: FolderState, uids: list[int]) -> dict[int, tuple[bool, int]]:
+        """(alone, attempts) of the read marks of ``uids`` left by a process now gone."""
         stale = timedelta(seconds=self.settings.limits.read_timeout_seconds) + READ_STALE_AFTER
         with db.transaction(self.engine) as session:
-            dead = {
+            return {
                 uid: (m.alone, m.attempts)
                 for uid, m in ledger.read_markers(
                     session, self.folder, state.uidvalidity, uids
                 ).items()
                 if self._gone(m.owner, m.started_at, stale)
             }
-        if dead and len(uids) > 1:
-            # An earlier read of this group died: find the message that kills the
-            # bot by reading them one at a time.
-            log.warning("reading_one_by_one", first_uid=uids[0], count=len(uids))
-            for uid in uids:
-                if stop is not None and stop.is_set():
-                    return
-                self._unit(state, [uid], sizes, report, stop)
-            return
-        alone, deaths = False, None
-        if dead:
-            was_alone, attempts = dead[uids[0]]
-            alone, deaths = True, attempts + (1 if was_alone else 0)
-            if deaths >= QUARANTINE_AFTER_DEATHS:
-                self._quarantine_unread(state, uids[0], sizes[uids[0]], report, deaths)
-                return
+
+    def _fetch(
+        self,
+        state: FolderState,
+        uids: list[int],
+        sizes: dict[int, int],
+        alone: bool = False,
+        deaths: int | None = None,
+    ) -> Fetched | None:
+        """Fetch a group (only the header of a message over the size limit) and mark
+        it as being read by this process; None when all were expunged meanwhile."""
+        limit = self.max_message_bytes
         raws = self.mailbox.fetch_many([u for u in uids if sizes[u] <= limit])
         header_raws: dict[int, bytes] = {}
         for u in uids:
             if sizes[u] > limit and (header := self.mailbox.fetch_header(u)) is not None:
                 header_raws[u] = header
         fetched = [u for u in uids if u in raws or u in header_raws]
-        if not fetched:  # all expunged by another client meanwhile
-            with db.transaction(self.engine) as session:
-                ledger.finish_reading(session, self.folder, state.uidvalidity, uids)
-                ledger.set_cursor(
-                    session, self.folder, state.uidvalidity, uids[-1], self.clock.now()
-                )
-            return
+        if not fetched:
+            return None
         with db.transaction(self.engine) as session:
             ledger.mark_reading(
                 session,
@@ -271,16 +334,36 @@ class Poller:
                 alone=alone,
                 deaths=deaths,
             )
-        try:
-            done = self.recorder.record_group(state, uids, raws, header_raws, sizes, report, stop)
-        except BaseException:
-            # Not a death (an IMAP or database failure, a signal): the marks say
-            # nothing about these messages.
-            self._forget_reading(state, fetched)
-            raise
-        self.checkpoint("recorded")
-        self._move_all(done)
-        report.moved += len(done)
+        return Fetched(uids, raws, header_raws, fetched)
+
+    def _send_ahead(self, fetched: Fetched, sizes: dict[int, int]) -> bool:
+        """Send a fetched group to a reader that reads ahead; False (it is read message
+        by message) for any other reader, or a group of more than ``AHEAD_BYTES``."""
+        send_ahead = getattr(self.recorder.reader, "send_ahead", None)
+        limit = self.max_message_bytes
+        held = sum(min(sizes[u], limit) for u in fetched.fetched)
+        if send_ahead is None or held > AHEAD_BYTES:
+            return False
+        send_ahead([fetched.raws.get(u) or fetched.header_raws[u] for u in fetched.fetched])
+        return True
+
+    def _read_ahead(self, state: FolderState, group: GroupStep) -> Fetched | None:
+        """The next group fetched, marked and sent to a reader that reads ahead; None
+        (it is done in its turn) when it cannot be sent ahead, needs reading one by
+        one, or was all expunged meanwhile."""
+        uids, sizes = group
+        limit = self.max_message_bytes
+        if (
+            getattr(self.recorder.reader, "send_ahead", None) is None
+            or sum(min(sizes[u], limit) for u in uids) > AHEAD_BYTES
+            or self._dead_marks(state, uids)
+        ):
+            return None
+        fetched = self._fetch(state, uids, sizes)
+        if fetched is not None and not self._send_ahead(fetched, sizes):
+            self._forget_reading(state, fetched.fetched)
+            return None
+        return fetched
 
     def _forget_reading(self, state: FolderState, uids: list[int]) -> None:
         try:

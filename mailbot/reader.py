@@ -6,35 +6,58 @@ the intake (:func:`mailbot.intake.message.read_message` and
 that takes longer than the limit, or kills the child, gets a reason instead of a
 result, the child is replaced, and the poll goes on with the next message.
 
+The child is a fresh interpreter that imports the intake alone (not the program that
+started it, as multiprocessing's spawn would). The poller starts it as soon as a poll
+finds new mail, so its start-up overlaps the first fetch, and sends it the next group
+ahead (:meth:`IsolatedReader.send_ahead`) so that reading overlaps recording.
+
 A reply on an open case is read a second time, against the case
 (:meth:`Reader.answer`: what we sent on it, what it asked for); that reading runs in
-the same child, under the same limit. The caller fetches what it needs from the
-database first: the child never sees the database.
+the same child, under the same limit, after the messages sent ahead of it (their
+readings are taken first and kept for their turn). The caller fetches what it needs
+from the database first: the child never sees the database.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import signal
-from collections.abc import Callable
-from dataclasses import dataclass
+import subprocess
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
-from multiprocessing.context import SpawnProcess
 from pathlib import Path
 from types import FrameType
 from typing import Any, Protocol
 
 import structlog
 
-from mailbot.domain.enums import CaseKind
-from mailbot.domain.values import Json
 from mailbot.errors import MailbotError
 from mailbot.intake.limits import Limits
 from mailbot.intake.model import ParseResult
 from mailbot.intake.parts import MessageParts
+from mailbot.reader_answers import Answer, AnswerFunction, AnswerRequest, answer_in_process
 
 log = structlog.get_logger()
+
+__all__ = [
+    "Answer",
+    "AnswerFunction",
+    "AnswerRequest",
+    "InProcessReader",
+    "IsolatedReader",
+    "ReadFunction",
+    "Reader",
+    "ReaderUnavailable",
+    "Reading",
+    "answer_in_process",
+    "make_reader",
+    "read_in_process",
+]
 
 
 class ReaderUnavailable(MailbotError):
@@ -48,28 +71,6 @@ ReadFunction = Callable[[bytes, Limits, Path | None, str], Reading]
 """How a message is read: :func:`read_in_process` (or another function of the same
 signature, importable by name, for the isolated reader's child to run)."""
 
-
-@dataclass(frozen=True)
-class AnswerRequest:
-    """What reading a reply against its case needs, all of it picklable."""
-
-    parts: MessageParts
-    """The reply, as read (the first element of a :data:`Reading`)."""
-    sent: tuple[bytes, ...]
-    """The emails we sent on the case, as stored in the outbox (those whose body
-    ``[retention]`` deleted are left out): lines repeating them are not read as data."""
-    kind: CaseKind
-    case_data: dict[str, Json]
-    """The case's data (what it asked for, its roster)."""
-
-
-Answer = tuple[dict[str, Json], list[str]] | str
-"""What a reply adds to its case (data in the ``mailbot parse --json`` shape, notes
-for staff), or the one-line reason it could not be read."""
-
-AnswerFunction = Callable[[AnswerRequest, Limits, Path | None, str], Answer]
-"""How a reply is read against its case: :func:`answer_in_process` (or another
-function of the same signature, importable by name for the isolated reader's child)."""
 
 RECYCLE_AFTER_BYTES = 4 * 1024 * 1024
 
@@ -91,33 +92,6 @@ def read_in_process(
     except Exception as e:  # a parser bug must not stop the desk
         log.exception("parser_crashed")
         return f"internal error while reading: {type(e).__name__}"
-
-
-def answer_in_process(
-    request: AnswerRequest, limits: Limits, rules_dir: Path | None, loop_header: str
-) -> Answer:
-    """A reply read against its case, here and now: for an enrolment, the answer read
-    against what we sent and what the case asked for
-    (:func:`mailbot.intake.answers.read_answer`); else the message as read again
-    without our own quoted text. Or the reason it cannot be."""
-    from mailbot.domain.case_data import CaseData
-    from mailbot.errors import MessageError
-    from mailbot.intake.answers import Sent, read_answer, sent_texts, without_sent
-    from mailbot.intake.parse import parse_parts
-    from mailbot.intake.rules import load_rules
-
-    try:
-        rules = load_rules(rules_dir)
-        sent = Sent.of(text for raw in request.sent for text in sent_texts(raw))
-        if request.kind != CaseKind.ENROLLMENT:
-            reread = parse_parts(without_sent(request.parts, sent), rules, limits, loop_header)
-            return CaseData.from_result(reread).stored(), list(reread.notes)
-        return read_answer(request.parts, sent, request.case_data, rules, limits, loop_header)
-    except MessageError as e:
-        return str(e)
-    except Exception as e:  # a parser bug must not stop the desk
-        log.exception("answer_reader_crashed")
-        return f"internal error while reading the reply against its case: {type(e).__name__}"
 
 
 class Reader(Protocol):
@@ -157,12 +131,6 @@ class InProcessReader:
         pass
 
 
-_READ = b"read"
-_ANSWER = b"answer"
-"""The request kinds the child serves, each sent ahead of its request: a message's
-bytes (sent as they are) or an :class:`AnswerRequest` (pickled)."""
-
-
 def _serve(
     conn: Connection,
     read: ReadFunction,
@@ -172,7 +140,7 @@ def _serve(
     loop_header: str,
 ) -> None:
     """The child: serve each request sent (a message to read, a reply to read against
-    its case) with its result.
+    its case) with its result, in the order they were sent.
 
     A Ctrl-C or a service manager's stop reaches the whole process group, and a reader
     stopped that way would look like a message that crashes it: SIGINT is ignored
@@ -193,11 +161,30 @@ def _serve(
     signal.signal(signal.SIGTERM, on_term)
 
     configure_logging("error", "json")
-    while True:
+    # Requests are taken in as they come (a thread), so the parent can send the next
+    # group ahead while answers wait for it in the pipe: neither side blocks the other.
+    inbox: queue.SimpleQueue[bytes | AnswerRequest | None] = queue.SimpleQueue()
+
+    def take_in() -> None:
         try:
-            kind = conn.recv_bytes()
-            request: bytes | AnswerRequest = conn.recv_bytes() if kind == _READ else conn.recv()
+            while True:
+                head: list[int] | AnswerRequest = conn.recv()
+                if isinstance(head, AnswerRequest):
+                    inbox.put(head)
+                    continue
+                sizes = head
+                data = conn.recv_bytes()
+                at = 0
+                for size in sizes:
+                    inbox.put(data if len(sizes) == 1 else data[at : at + size])
+                    at += size
         except (EOFError, OSError):
+            inbox.put(None)
+
+    threading.Thread(target=take_in, name="reader-inbox", daemon=True).start()
+    while True:
+        request = inbox.get()
+        if request is None:
             return
         busy = True
         if isinstance(request, bytes):
@@ -207,6 +194,25 @@ def _serve(
         busy = False
         if stopping:
             os._exit(0)
+
+
+def _send(conn: Connection, raws: Sequence[bytes]) -> None:
+    """Send messages to the child in two writes (their sizes, then their bytes end to
+    end), so a group wakes it once; a single message is sent without a copy."""
+    conn.send([len(raw) for raw in raws])
+    conn.send_bytes(raws[0] if len(raws) == 1 else b"".join(raws))
+
+
+_CHILD = (
+    "import signal, sys\n"
+    "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"  # a Ctrl-C is the parent's to handle
+    "from multiprocessing.connection import Connection\n"
+    "conn = Connection(int(sys.argv[1]))\n"
+    "sys.path[:] = conn.recv()\n"
+    "from mailbot.reader import _serve\n"
+    "_serve(conn, *conn.recv())\n"
+)
+"""What the child runs: a fresh interpreter that imports the intake, nothing else."""
 
 
 _STOPPED_BY_SIGNAL = frozenset({0, -signal.SIGTERM, -signal.SIGINT, -signal.SIGHUP})
@@ -234,38 +240,56 @@ class IsolatedReader:
         self.rules_dir = rules_dir
         self.loop_header = loop_header
         self.timeout = timeout
-        self._process: SpawnProcess | None = None
+        self._process: subprocess.Popen[bytes] | None = None
         self._conn: Connection | None = None
+        self._ahead: deque[bytes] = deque()
+        """Messages sent ahead (:meth:`send_ahead`) whose answers the child still owes."""
+        self._taken: deque[tuple[bytes, Reading]] = deque()
+        """Messages sent ahead whose answers were taken early, to reach a reply's answer
+        behind them (:meth:`answer`); they come before those in ``_ahead``."""
+
+    def warm(self) -> None:
+        """Start the child now, without waiting for it (its imports run meanwhile)."""
+        self._start()
 
     def _start(self) -> Connection:
-        if self._conn is not None and self._process is not None and self._process.is_alive():
+        if self._conn is not None and self._process is not None and self._process.poll() is None:
             return self._conn
-        self.close()
-        context = multiprocessing.get_context("spawn")
-        parent, child = context.Pipe()
-        process = context.Process(
-            target=_serve,
-            args=(
-                child,
-                self._read,
-                self._answer,
-                self.limits,
-                self.rules_dir,
-                self.loop_header,
-            ),
-            name="mailbot-reader",
-            daemon=True,
-        )
+        self._drop_child()
+        parent, child = multiprocessing.Pipe()
         try:
-            process.start()
+            self._process = subprocess.Popen(
+                [sys.executable, "-c", _CHILD, str(child.fileno())],
+                pass_fds=(child.fileno(),),
+                stdin=subprocess.DEVNULL,
+            )
+            self._conn = parent
+            # The child's module path first (the read function may live anywhere the
+            # parent can import from), then what it serves with.
+            parent.send(list(sys.path))
+            parent.send((self._read, self._answer, self.limits, self.rules_dir, self.loop_header))
         except OSError as e:
+            self._drop_child()
             parent.close()
-            child.close()
             # Not the message's fault: the poll fails and is retried, nothing is recorded.
             raise ReaderUnavailable(f"cannot start the message reader process: {e}") from e
-        child.close()
-        self._process, self._conn = process, parent
+        finally:
+            child.close()
         return parent
+
+    def send_ahead(self, raws: Sequence[bytes]) -> None:
+        """Let the child read these messages while the caller does other work; each
+        answer is taken when :meth:`read` is called with that very ``bytes`` object,
+        in this order. A read of anything else first drops what was sent ahead (the
+        child is replaced), so a change of plan costs time, never a wrong answer.
+        Sends nothing if the child cannot be started (the reads will say why)."""
+        if not raws:
+            return
+        try:
+            _send(self._start(), raws)
+            self._ahead.extend(raws)
+        except (ReaderUnavailable, OSError):
+            self.close()
 
     def read(self, raw: bytes) -> Reading:
         """The reading of ``raw``, or why it cannot be read (a crash, a time-out).
@@ -273,33 +297,65 @@ class IsolatedReader:
         A reader stopped from outside (a stop signal sent to the whole process group)
         is replaced and the message read again, once; then :class:`ReaderUnavailable`
         is raised, which blames nothing on the message."""
+        try:
+            return self._read_once(raw)
+        except ReaderUnavailable:
+            log.warning("reader_stopped_from_outside")
+            return self._read_once(raw)
 
-        def send(conn: Connection) -> None:
-            conn.send_bytes(_READ)
-            conn.send_bytes(raw)
-
-        reading: Reading = self._ask(send, "this message")
-        if len(raw) > RECYCLE_AFTER_BYTES:
-            self.close()  # a fresh child gives the memory of a large read back
+    def _read_once(self, raw: bytes) -> Reading:
+        if self._taken and self._taken[0][0] is raw:
+            return self._taken.popleft()[1]  # taken early, on the way to a reply's answer
+        if not self._taken and self._ahead and self._ahead[0] is raw and self._conn is not None:
+            # Sent ahead to this child, which answers in order: every earlier answer
+            # is taken, so if it dies now, it died on this message.
+            self._ahead.popleft()
+            reading: Reading = self._take(self._conn, "this message")
+        else:
+            if self._taken or self._ahead:
+                self.close()  # not what was sent ahead: start over
+            reading = self._ask_once(lambda conn: _send(conn, [raw]), "this message")
+        if len(raw) > RECYCLE_AFTER_BYTES and self._conn is not None:
+            self._drop_child()  # a fresh child gives the memory of a large read back
         return reading
 
     def answer(self, request: AnswerRequest) -> Answer:
         """What a reply adds to its case, or why it cannot be read (a crash, a
-        time-out); a reader stopped from outside is handled as in :meth:`read`."""
+        time-out); a reader stopped from outside is handled as in :meth:`read`.
+
+        The child answers in order: the readings of messages sent ahead are taken
+        first (each under its own limit, a crash or time-out blamed on that message)
+        and kept for their :meth:`read`; then the reply is sent and its answer taken."""
+        self._take_ahead()
 
         def send(conn: Connection) -> None:
-            conn.send_bytes(_ANSWER)
             conn.send(request)
 
-        answer: Answer = self._ask(send, "this reply against its case")
-        return answer
-
-    def _ask(self, send: Callable[[Connection], None], what: str) -> Any:
+        what = "this reply against its case"
         try:
-            return self._ask_once(send, what)
+            answer: Answer = self._ask_once(send, what)
         except ReaderUnavailable:
             log.warning("reader_stopped_from_outside")
-            return self._ask_once(send, what)
+            answer = self._ask_once(send, what)
+        return answer
+
+    def _take_ahead(self) -> None:
+        """Take the answers the child owes for messages sent ahead, in order, into
+        ``_taken``. A message that kills the child or times out keeps the reason; the
+        ones after it are dropped with the child (a later :meth:`read` sends each
+        again). A child stopped from outside blames none of them."""
+        large = False
+        while self._ahead and self._conn is not None:
+            raw = self._ahead.popleft()
+            try:
+                reading: Reading = self._take(self._conn, "this message")
+            except ReaderUnavailable:
+                log.warning("reader_stopped_from_outside")
+                return  # ``raw`` and the ones after it are read again, in a fresh child
+            self._taken.append((raw, reading))
+            large = large or len(raw) > RECYCLE_AFTER_BYTES
+        if large and self._conn is not None:
+            self._drop_child()  # a fresh child gives the memory of a large read back
 
     def _ask_once(self, send: Callable[[Connection], None], what: str) -> Any:
         """The child's result for the request ``send`` sends, or the reason there is
@@ -307,36 +363,64 @@ class IsolatedReader:
         conn = self._start()
         try:
             send(conn)
-            # The first request also waits for the child's start-up (imports).
+        except OSError:
+            return self._lost(what)
+        # The first request also waits for the child's start-up (imports).
+        return self._take(conn, what)
+
+    def _take(self, conn: Connection, what: str) -> Any:
+        """The child's next result, or the reason there is none: it crashed or took
+        longer than the limit (the child is dropped)."""
+        try:
             if conn.poll(self.timeout):
                 return conn.recv()
         except (EOFError, OSError):
-            process = self._process
-            self.close()
-            if process is not None and process.exitcode in _STOPPED_BY_SIGNAL:
-                # Stopped from outside (a stop signal to the process group): says
-                # nothing about the message, which is read again.
-                raise ReaderUnavailable(
-                    f"the message reader was stopped (exit status {process.exitcode})"
-                ) from None
-            log.warning("reader_crashed")
-            return f"reading {what} crashed the reader"
-        self.close()
+            return self._lost(what)
+        self._drop_child()
         log.warning("reader_timed_out", seconds=self.timeout)
         return f"reading {what} took longer than {self.timeout:g} s"
 
+    def _lost(self, what: str) -> str:
+        """The reason when the child went away while reading ``what``; raises
+        :class:`ReaderUnavailable` if it was stopped from outside, which says nothing
+        about what it was reading."""
+        status = self._exit_status()
+        self._drop_child()
+        if status in _STOPPED_BY_SIGNAL:
+            raise ReaderUnavailable(f"the message reader was stopped (exit status {status})")
+        log.warning("reader_crashed")
+        return f"reading {what} crashed the reader"
+
+    def _exit_status(self) -> int | None:
+        """How the child ended (it closed its end of the pipe): None if it has not."""
+        if self._process is None:
+            return None
+        try:
+            return self._process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return None
+
     def close(self) -> None:
-        """Stop the child (killed if it does not stop at once)."""
+        """Stop the child (killed if it does not stop at once) and forget what was
+        sent ahead."""
+        self._taken.clear()
+        self._drop_child()
+
+    def _drop_child(self) -> None:
+        """Stop the child, with the messages it still owes answers for; the answers
+        taken early are kept."""
+        self._ahead.clear()
         conn, self._conn = self._conn, None
         process, self._process = self._process, None
         if conn is not None:
             conn.close()
-        if process is not None and process.is_alive():
-            process.kill()  # SIGTERM waits for the message in hand (see _serve)
-            process.join(timeout=2)
-            if process.is_alive():
-                process.kill()
-                process.join(timeout=2)
+        if process is not None:
+            if process.poll() is None:
+                process.kill()  # SIGTERM waits for the message in hand (see _serve)
+            try:
+                process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                log.warning("reader_not_stopped", pid=process.pid)
 
 
 def make_reader(

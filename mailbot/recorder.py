@@ -199,12 +199,19 @@ class Recorder:
     ) -> tuple[int, MessageOutcome] | None:
         """One message in its own savepoint; None when another instance took it."""
         try:
-            with session.begin_nested():
+            with session.begin_nested():  # the ledger row goes in this one savepoint
                 if raw is not None:
                     return self._record(session, state, uid, raw, reading, now)
                 return self._record_too_large(session, state, uid, size, reading, now)
+        except ledger.InsertRefused as e:
+            # The savepoint is undone: the ledger can now say whether another instance
+            # recorded it first (that instance moves it), or what else refused it.
+            refused = ledger.refusal(session, e)
+            if not isinstance(refused, DuplicateMessage):
+                raise refused from None
+            log.info("message_taken_by_other_instance", uid=uid)
+            return None
         except DuplicateMessage:
-            # Another instance recorded it first; that instance moves it.
             log.info("message_taken_by_other_instance", uid=uid)
             return None
         except MailbotError as e:
@@ -292,6 +299,7 @@ class Recorder:
             sender=sender,
             subject=subject,
             now=now,
+            own_savepoint=False,
         )
         if sender and not automated and self.handler.may_reply(session, sender):
             queue_email(
@@ -322,8 +330,11 @@ class Recorder:
         sender: str | None
         subject: str | None
         message_id: str | None
+        vouched = None
         if parts is not None:
             sender, subject, message_id = parts.sender, parts.subject[:500], parts.message_id
+            # Kept with the message whatever happens next, written with its ledger row.
+            vouched = self.handler.vouch(raw, parts)
         else:  # unreadable: staff still see who sent it and what about
             sender, subject, message_id = header_summary(raw)
         message = self._ledger(
@@ -339,12 +350,14 @@ class Recorder:
             subject=subject,
             raw=raw,
             now=now,
+            auth=vouched[1].as_dict() if vouched is not None else None,
+            own_savepoint=False,
         )
         if isinstance(reading, str):
             decided = Outcome(MessageOutcome.QUARANTINED, failure)
             log.warning("message_quarantined", uid=uid, reason=failure)
         else:
-            decided = self.handler.decide(session, message, reading[0], reading[1], now)
+            decided = self.handler.decide(session, message, reading[0], reading[1], now, vouched)
         ledger.set_outcome(session, message, decided.outcome, decided.reason, decided.case_id)
         log.info(
             "message_recorded",

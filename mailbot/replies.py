@@ -57,6 +57,8 @@ TEMPLATE_NAMES = (
 MAX_SUBJECT = 200
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _KEEP = frozenset("\n\t")
+_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+"""The ASCII characters of categories Cc, Cf and Cs, less newline and tab."""
 
 
 @dataclass(frozen=True)
@@ -73,9 +75,12 @@ def _strip_controls(value: object) -> object:
         return ""
     if not isinstance(value, str):
         return value
-    cleaned = "".join(
-        ch for ch in value if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
-    )
+    if value.isascii():  # the common case: the only controls are C0 and DEL
+        cleaned = _ASCII_CONTROLS.sub("", value)
+    else:
+        cleaned = "".join(
+            ch for ch in value if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
+        )
     return markupsafe.Markup(cleaned) if isinstance(value, markupsafe.Markup) else cleaned
 
 

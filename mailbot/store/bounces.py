@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mailbot.store.models import AddressBounce
+from mailbot.store.models import AddressBounce, OutboxMessage
 
 _STATUS = re.compile(
     rb"^[ \t]*Status:[ \t]*([245])\.\d{1,3}\.\d{1,3}", re.IGNORECASE | re.MULTILINE
@@ -63,6 +63,26 @@ def is_suppressed(session: Session, address: str) -> bool:
     """Whether replies to ``address`` are stopped after hard bounces."""
     row = session.get(AddressBounce, _key(address))
     return row is not None and row.suppressed_at is not None
+
+
+def reply_standing(session: Session, address: str, since: datetime) -> tuple[bool, int]:
+    """Whether replies to ``address`` are stopped after hard bounces, and how many
+    replies were queued to it since ``since`` (any status): one query."""
+    key = _key(address)
+    stopped = (
+        select(AddressBounce.suppressed_at)
+        .where(AddressBounce.address == key)
+        .scalar_subquery()
+        .is_not(None)
+    )
+    queued = (
+        select(func.count())
+        .select_from(OutboxMessage)
+        .where(OutboxMessage.to_address == key, OutboxMessage.created_at >= since)
+        .scalar_subquery()
+    )
+    row = session.execute(select(stopped, queued)).one()
+    return bool(row[0]), int(row[1] or 0)
 
 
 def suppressed(session: Session) -> list[AddressBounce]:

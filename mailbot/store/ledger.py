@@ -10,9 +10,10 @@ import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, exc, func, insert, select, update
+from sqlalchemy import Row, delete, exc, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from mailbot.domain.values import Json
 from mailbot.errors import DuplicateMessage, StoreError
 from mailbot.store.models import Case, FolderCursor, Message, MessageOutcome, ReadAttempt
 
@@ -46,12 +47,19 @@ def record_message(
     raw: bytes | None = None,
     received_at: datetime | None = None,
     recorded_by: str | None = None,
+    auth: dict[str, Json] | None = None,
+    own_savepoint: bool = True,
 ) -> Message:
     """Add a message to the ledger.
 
     Raises :class:`~mailbot.errors.DuplicateMessage` when (mailbox, uidvalidity, uid)
     is already recorded; the unique constraint decides, so of two bot instances only
     one wins. The insert runs in a savepoint: the surrounding transaction stays usable.
+
+    A caller that already holds a savepoint for this message alone passes
+    ``own_savepoint=False``: a refused insert then raises :class:`InsertRefused`, the
+    caller's savepoint is undone on the way out, and :func:`refusal` tells a duplicate
+    from any other refusal (one savepoint per message instead of two).
     """
     message = Message(
         mailbox=mailbox,
@@ -69,17 +77,40 @@ def record_message(
         received_at=received_at,
         recorded_at=now,
         recorded_by=recorded_by,
+        auth=auth,
     )
+    if not own_savepoint:
+        session.add(message)
+        try:
+            session.flush()
+        except exc.IntegrityError as e:
+            raise InsertRefused(mailbox, uidvalidity, uid, e) from None
+        return message
     try:
         with session.begin_nested():
             session.add(message)
     except exc.IntegrityError as e:
-        if find_message(session, mailbox, uidvalidity, uid) is not None:
-            raise DuplicateMessage(
-                f"message {mailbox}/{uidvalidity}/{uid} is already recorded"
-            ) from None
-        raise StoreError(f"the database refused the message: {e.orig}") from None
+        raise refusal(session, InsertRefused(mailbox, uidvalidity, uid, e)) from None
     return message
+
+
+class InsertRefused(Exception):
+    """The database refused a ledger row (see :func:`record_message`)."""
+
+    def __init__(self, mailbox: str, uidvalidity: int, uid: int, error: exc.IntegrityError):
+        super().__init__(f"the database refused the message: {error.orig}")
+        self.key = (mailbox, uidvalidity, uid)
+        self.orig = error.orig
+
+
+def refusal(session: Session, refused: InsertRefused) -> StoreError:
+    """What a refused ledger insert means, asked once its savepoint is undone:
+    :class:`DuplicateMessage` when the message is recorded already, else a
+    :class:`StoreError`."""
+    mailbox, uidvalidity, uid = refused.key
+    if find_message(session, mailbox, uidvalidity, uid) is not None:
+        return DuplicateMessage(f"message {mailbox}/{uidvalidity}/{uid} is already recorded")
+    return StoreError(str(refused))
 
 
 def find_message(session: Session, mailbox: str, uidvalidity: int, uid: int) -> Message | None:
@@ -131,6 +162,29 @@ def find_by_sha256(session: Session, raw_sha256: str) -> list[Message]:
             select(Message).where(Message.raw_sha256 == raw_sha256).order_by(Message.id)
         )
     )
+
+
+def same_bytes_or_id(
+    session: Session, message_pk: int, raw_sha256: str, message_id: str | None
+) -> list[Row[tuple[int, int | None, str, str | None]]]:
+    """(id, case_id, raw_sha256, sender) of the ledger rows other than ``message_pk``
+    whose bytes hash to ``raw_sha256`` or (when given) that carry ``message_id``,
+    oldest first (one query, no stored bytes loaded)."""
+    match = Message.raw_sha256 == raw_sha256
+    if message_id:
+        match = or_(match, Message.message_id == normalize_message_id(message_id))
+    return list(
+        session.execute(
+            select(Message.id, Message.case_id, Message.raw_sha256, Message.sender)
+            .where(match, Message.id != message_pk)
+            .order_by(Message.id)
+        )
+    )
+
+
+def raw_of(session: Session, message_pk: int) -> bytes | None:
+    """The stored bytes of a ledger row (None once [retention] deleted them)."""
+    return session.scalar(select(Message.raw).where(Message.id == message_pk))
 
 
 def has_unmoved(session: Session, mailbox: str, uidvalidity: int | None = None) -> bool:

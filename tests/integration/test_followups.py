@@ -341,3 +341,67 @@ def test_reply_whose_reading_hangs_is_quarantined_and_the_desk_goes_on(
     finally:
         desk.close()
         desk_engine.dispose()
+
+
+def test_replies_read_between_groups_sent_ahead_are_each_read_once_against_their_case(
+    imap_account: Any, smtp_sink: Any, db_url: str, desk_engine: Engine
+) -> None:
+    """With the isolated reader reading the next group ahead, a reply in the same poll
+    group as new requests, and one in the group that was read ahead while another
+    group waits in the reader, are each read against their own case; every new
+    request is answered once and nothing is quarantined or recorded twice."""
+    settings = make_settings(imap_account, smtp_sink, db_url)
+    settings.poll.batch_size = 2  # groups of two: each is sent ahead of its turn
+    reader = IsolatedReader(limits_of(settings), None, settings.bot.loop_header, timeout=30)
+    desk = Desk(
+        settings,
+        desk_engine,
+        ImapMailbox(settings.mailbox),
+        SmtpMailer(settings.smtp),
+        SystemClock(),
+        reader=reader,
+    )
+
+    def request_from(address: bytes, number: int) -> bytes:
+        return request_missing_one_username(f"<req-{number}@agency.test>").replace(
+            b"dmorse@norwich.test", address
+        )
+
+    try:
+        imap_account.append(request_missing_one_username())
+        imap_account.append(request_from(b"chief@hartford.test", 2))
+        desk.cycle()
+        [norwich] = messages_to(smtp_sink, "dmorse@norwich.test")
+        [hartford] = messages_to(smtp_sink, "chief@hartford.test")
+        assert "DPS domain username is missing" in hartford.get_body(("plain",)).get_content()
+
+        reply = "Jordan's DPS username is jhale."
+        imap_account.append(request_from(b"chief@one.test", 3))  # group 1
+        imap_account.append(answer(norwich.as_bytes(), reply))  # group 1: same group
+        imap_account.append(request_from(b"chief@two.test", 4))  # group 2, read ahead
+        imap_account.append(  # group 2: its reply is read while group 3 waits
+            answer(
+                hartford.as_bytes(),
+                reply,
+                sender="Chief <chief@hartford.test>",
+                message_id="<answer-2@hartford.test>",
+            )
+        )
+        imap_account.append(request_from(b"chief@three.test", 5))  # group 3
+        polled, _ = desk.cycle()
+        assert (polled.processed, polled.quarantined) == (5, 0)
+
+        with db.transaction(desk_engine) as s:
+            rows = s.scalars(select(Message)).all()
+            assert len(rows) == 7 and len({r.message_id for r in rows}) == 7
+            for reference in ("ETK-0001", "ETK-0002"):
+                case = casefiles.get_case(s, reference)
+                assert case is not None
+                assert case.data["officers"][1]["dps_username"] == "jhale", reference
+        for address in ("chief@one.test", "chief@two.test", "chief@three.test"):
+            assert len(messages_to(smtp_sink, address)) == 1, address
+        assert len(messages_to(smtp_sink, "dmorse@norwich.test")) == 2
+        assert len(messages_to(smtp_sink, "chief@hartford.test")) == 2
+    finally:
+        desk.close()
+        desk_engine.dispose()

@@ -7,6 +7,7 @@ The IMAP adapter itself, and the bot end to end, are tested on Dovecot
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from mailbot.config import Settings
 from mailbot.reader import InProcessReader, Reader
 from mailbot.service import Desk, limits_of
 from mailbot.store import db
-from mailbot.store.models import AuditEvent, Case, Message, MessageOutcome
+from mailbot.store.models import AuditEvent, Case, Message, MessageOutcome, ReadAttempt
 from tests import faults
 from tests.fakes import FakeClock, FakeMailbox, FakeMailer, FakeServer
 from tests.integration.desk_helpers import SAMPLE, incomplete_request
@@ -318,3 +319,64 @@ def test_one_death_while_read_alone_costs_no_message_its_answer(
     assert server.uids("INBOX") == [] and server.uids("Quarantine") == []
     assert filed(server) == 3
     assert count(engine, Case) == 3
+
+
+def isolated_settings(url: str) -> Settings:
+    return Settings(
+        database={"url": url},
+        bot={"message_id_domain": "desk.test"},
+        poll={"batch_size": 2},
+        limits={"read_timeout_seconds": 20},
+    )
+
+
+def test_with_the_reader_reading_ahead_each_message_is_recorded_once(
+    url: str, engine: Engine
+) -> None:
+    """With the isolated reader, the next group is fetched and read while the one
+    before is recorded: every message is still recorded once, in order, and no read
+    mark is left behind."""
+    server = FakeServer()
+    for i in range(5):
+        server.append(request(i))
+    desk, box = make_desk(isolated_settings(url), engine, server)
+    try:
+        report = desk.poll_once(full=True)
+    finally:
+        desk.close()
+    assert (report.seen, report.processed, report.moved) == (5, 5, 5)
+    assert [c[1] for c in box.calls if c[0] == "fetch_many"] == [(1, 2), (3, 4), (5,)]
+    with db.transaction(engine) as s:
+        uids = list(s.scalars(select(Message.uid).order_by(Message.id)))
+    assert uids == [1, 2, 3, 4, 5]
+    assert count(engine, Case) == 5 and count(engine, ReadAttempt) == 0
+    assert server.uids("INBOX") == [] and filed(server) == 5
+
+
+def test_a_stop_leaves_the_group_read_ahead_for_the_next_poll(url: str, engine: Engine) -> None:
+    """Stopped once the first group is recorded, while the next one was fetched and
+    sent to the reader already: that group's read marks are dropped and the next poll
+    reads the rest, each message once."""
+    server = FakeServer()
+    for i in range(5):
+        server.append(request(i))
+    stop = threading.Event()
+
+    def stop_when_recorded(step: str) -> None:
+        if step == "recorded":
+            stop.set()
+
+    desk, box = make_desk(isolated_settings(url), engine, server, checkpoint=stop_when_recorded)
+    try:
+        first = desk.poll_once(stop, full=True)
+        assert (first.processed, first.moved) == (2, 2)
+        assert [c[1] for c in box.calls if c[0] == "fetch_many"] == [(1, 2), (3, 4)]
+        assert count(engine, ReadAttempt) == 0 and count(engine, Message) == 2
+        stop.clear()
+        desk.poller.checkpoint = lambda step: None
+        rest = desk.poll_once(full=True)
+    finally:
+        desk.close()
+    assert rest.processed == 3
+    assert count(engine, Message) == 5 and count(engine, Case) == 5
+    assert server.uids("INBOX") == [] and filed(server) == 5

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from mailbot.domain.enums import CaseKind
+from mailbot.domain.values import Json
 from mailbot.intake.limits import Limits
-from mailbot.reader import AnswerRequest, InProcessReader, IsolatedReader
+from mailbot.reader import Answer, AnswerRequest, InProcessReader, IsolatedReader
 from tests import faults
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "sop-sample.eml"
@@ -139,3 +140,133 @@ def test_crashing_reply_is_reported_and_the_next_is_read(
     request = reply_request(reader, poisoned())
     assert reader.answer(request) == "reading this reply against its case crashed the reader"
     assert not isinstance(reader.read(SAMPLE.read_bytes()), str)
+
+
+def test_messages_sent_ahead_are_answered_in_order(reader: IsolatedReader) -> None:
+    """Messages sent ahead are read while the caller does other work and each answer
+    goes to its own message; reading anything else first drops what was sent ahead
+    and still answers correctly."""
+    good = SAMPLE.read_bytes()
+    other = good.replace(b"0614", b"0615")
+    junk = b"\x00 not an email"
+    reader.send_ahead([good, junk, other])
+    first, second, third = reader.read(good), reader.read(junk), reader.read(other)
+    assert not isinstance(first, str) and first[1].agency.judiciary_code == "0614"
+    assert second == "not an email message (no RFC 5322 header at the start)"
+    assert not isinstance(third, str) and third[1].agency.judiciary_code == "0615"
+    reader.send_ahead([good, other])
+    changed = reader.read(other)  # not the first sent ahead: read on its own
+    assert not isinstance(changed, str) and changed[1].agency.judiciary_code == "0615"
+
+
+def test_a_message_sent_ahead_that_kills_the_reader_is_the_only_one_blamed(
+    crashing_reader: IsolatedReader,
+) -> None:
+    """Of messages sent ahead, the one whose reading kills the child gets the reason;
+    the one before it keeps its reading and the one after is read by a fresh child."""
+    reader = crashing_reader
+    good = SAMPLE.read_bytes()
+    poison = poisoned()
+    after = good.replace(b"0614", b"0616")
+    reader.send_ahead([good, poison, after])
+    assert not isinstance(reader.read(good), str)
+    assert reader.read(poison) == "reading this message crashed the reader"
+    last = reader.read(after)
+    assert not isinstance(last, str) and last[1].agency.judiciary_code == "0616"
+
+
+def request_in_process(raw: bytes) -> AnswerRequest:
+    """As :func:`reply_request`, read here (so the reader under test reads nothing)."""
+    reading = InProcessReader(Limits(), None, "X-Mailbot-Loop").read(raw)
+    assert not isinstance(reading, str)
+    data = {"agency": {"name": "Hartford Police Department"}, "missing": ["agency.phone"]}
+    return AnswerRequest(reading[0], (), CaseKind.ENROLLMENT, data)
+
+
+def code_of(found: Answer) -> Json:
+    """The judiciary code a reply read against its case gives its agency."""
+    assert not isinstance(found, str)
+    agency = found[0]["agency"]
+    assert isinstance(agency, dict)
+    return agency["judiciary_code"]
+
+
+def test_a_reply_read_while_messages_are_sent_ahead_gets_its_own_answer(
+    reader: IsolatedReader,
+) -> None:
+    """A reply read against its case while a group is queued in the child (a
+    follow-up in the group being recorded, the next group sent ahead) gets its own
+    answer, and every message sent ahead still gets its own, in order."""
+    good = SAMPLE.read_bytes()
+    other = good.replace(b"0614", b"0615")
+    junk = b"\x00 not an email"
+    request = request_in_process(good)
+    expected = InProcessReader(Limits(), None, "X-Mailbot-Loop").answer(request)
+    reader.send_ahead([good, junk])  # the group in hand
+    first = reader.read(good)
+    reader.send_ahead([other, good])  # the group after it, sent ahead
+    assert reader.answer(request) == expected  # a follow-up in the group in hand
+    assert reader.read(junk) == "not an email message (no RFC 5322 header at the start)"
+    third = reader.read(other)
+    assert not isinstance(third, str) and third[1].agency.judiciary_code == "0615"
+    reader.send_ahead([junk])  # the group after that, while one of the last is unread
+    assert reader.answer(request) == expected  # a follow-up in the group read ahead
+    fourth = reader.read(good)
+    assert not isinstance(first, str) and not isinstance(fourth, str)
+    assert fourth[1].agency.judiciary_code == "0614" and code_of(expected) == "0614"
+    assert reader.read(junk) == "not an email message (no RFC 5322 header at the start)"
+
+
+def test_a_message_sent_ahead_that_kills_the_reader_before_a_reply_is_the_only_one_blamed(
+    crashing_reader: IsolatedReader,
+) -> None:
+    """A message sent ahead that kills the child while a reply waits behind it gets
+    the reason; the reply is read by a fresh child, the message before keeps its
+    reading and the one after is read again."""
+    reader = crashing_reader
+    good = SAMPLE.read_bytes()
+    poison = poisoned()
+    after = good.replace(b"0614", b"0616")
+    request = request_in_process(good)
+    reader.send_ahead([good, poison, after])
+    assert code_of(reader.answer(request)) == "0614"
+    assert not isinstance(reader.read(good), str)
+    assert reader.read(poison) == "reading this message crashed the reader"
+    last = reader.read(after)
+    assert not isinstance(last, str) and last[1].agency.judiciary_code == "0616"
+
+
+def test_a_reply_that_kills_the_reader_blames_no_message_sent_ahead(
+    crashing_answers: IsolatedReader,
+) -> None:
+    """A reply whose reading against its case kills the child gets the reason; the
+    messages sent ahead of it keep their readings."""
+    reader = crashing_answers
+    good = SAMPLE.read_bytes()
+    other = good.replace(b"0614", b"0615")
+    reader.send_ahead([good, other])
+    crash = reader.answer(request_in_process(poisoned()))
+    assert crash == "reading this reply against its case crashed the reader"
+    first, second = reader.read(good), reader.read(other)
+    assert not isinstance(first, str) and first[1].agency.judiciary_code == "0614"
+    assert not isinstance(second, str) and second[1].agency.judiciary_code == "0615"
+
+
+def test_a_message_sent_ahead_that_hangs_before_a_reply_is_the_only_one_given_up(
+    hanging_reader: IsolatedReader,
+) -> None:
+    """A message sent ahead that never finishes while a reply waits behind it is given
+    up after the limit; the reply and the message after it are read by a fresh child."""
+    reader = hanging_reader
+    good = SAMPLE.read_bytes()
+    poison = poisoned()
+    after = good.replace(b"0614", b"0616")
+    assert not isinstance(reader.read(good), str)  # child started and warm
+    reader.timeout = 4
+    reader.send_ahead([poison, after])
+    start = time.monotonic()
+    assert code_of(reader.answer(request_in_process(good))) == "0614"
+    assert reader.read(poison) == "reading this message took longer than 4 s"
+    last = reader.read(after)
+    assert not isinstance(last, str) and last[1].agency.judiciary_code == "0616"
+    assert time.monotonic() - start < 20
