@@ -64,7 +64,9 @@ def test_contact_for_another_matter_is_not_a_designation() -> None:
     """ "I am the contact for the grant paperwork" does not make the writer the PoC."""
     body = (
         "Hello,\n\nStowbridge Police Department would like to start e-ticketing. I am the"
-        " contact for the grant paperwork only.\n\n" + _VALUES + _ROSTER
+        " contact for the grant paperwork only.\n\n"
+        + _VALUES
+        + _ROSTER
         + "Thanks,\nDana Whitcomb\nTown Clerk\n"
     )
     result = _parse(body, "Dana Whitcomb <clerk@stowbridgevt.test>")
@@ -78,7 +80,9 @@ def test_writer_naming_herself_in_brackets_is_the_poc() -> None:
         "Hello,\n\nWriting on behalf of Chief Harold Eastman -- he has asked me to send this"
         " in.\n\nStowbridge Police Department would like to start e-ticketing. I (Sgt."
         " Corinne Tatro) will be the e-ticket Point-of-Contact. Best email for me is"
-        " ctatro@stowbridgevt.test.\n\n" + _VALUES + _ROSTER
+        " ctatro@stowbridgevt.test.\n\n"
+        + _VALUES
+        + _ROSTER
         + "Thank you,\nCorinne Tatro\nSergeant, Stowbridge PD\n"
     )
     result = _parse(body, "Corinne Tatro <ctatro@stowbridgevt.test>")
@@ -91,8 +95,11 @@ def test_poc_named_with_a_rank_in_lower_case() -> None:
     """ "PoC is officer Kristen Blow, kblow@..." typed in lower case around the name."""
     body = (
         "hi,\n\nthis is chief dan willey from the stowbridge police dept. we want to do the"
-        " e-tickets.\n\n" + _VALUES + "PoC is officer Kristen Blow, kblow@stowbridgevt.test\n\n"
-        + _ROSTER + "thx\nDan\n"
+        " e-tickets.\n\n"
+        + _VALUES
+        + "PoC is officer Kristen Blow, kblow@stowbridgevt.test\n\n"
+        + _ROSTER
+        + "thx\nDan\n"
     )
     result = _parse(body, "Dan Willey <danwilley_spd@yahoo.test>")
     assert result.point_of_contact.name == "Kristen Blow"
@@ -116,7 +123,8 @@ def test_export_heading_with_a_description_suffix() -> None:
     )
     body = (
         "Hello,\n\nStowbridge Police Department would like to participate in e-ticketing.\n\n"
-        "Point of Contact: Sgt. Dana Whitcomb, dwhitcomb@stowbridgevt.test\n" + _VALUES
+        "Point of Contact: Sgt. Dana Whitcomb, dwhitcomb@stowbridgevt.test\n"
+        + _VALUES
         + "The officer list is attached.\n\nRay Olmstead\nChief of Police\n"
     )
     result = _parse(body, "Ray Olmstead <chief@stowbridgevt.test>", csv=csv)
@@ -131,7 +139,8 @@ def test_officer_number_not_assigned_yet_with_its_reason() -> None:
     """ "(academy - not assigned yet)" in the number's column: missing, not invalid."""
     body = (
         "Hello,\n\nStowbridge Police Department would like to start e-ticketing. I (Sgt."
-        " Dana Whitcomb) will be the e-ticket Point-of-Contact.\n\n" + _VALUES
+        " Dana Whitcomb) will be the e-ticket Point-of-Contact.\n\n"
+        + _VALUES
         + "Rank    Surname    Given name   LEO #   User ID\n"
         "Sgt     Whitcomb   Dana         95102   dwhitcomb\n"
         "Ptl     Varga      Lisa         (academy - not assigned yet)   lvarga\n\n"
@@ -168,7 +177,8 @@ def test_list_line_with_justice_id() -> None:
     body = (
         "Hello,\n\nStowbridge Police Department would like to get set up for e-ticketing."
         " I have designated Sergeant Kyle Marsh as the e-ticket Point-of-Contact.\n\n"
-        + _VALUES + "Officers who need records:\n"
+        + _VALUES
+        + "Officers who need records:\n"
         "- Sgt. Kyle Marsh, justice ID B0451, DPS username kmarsh\n"
         "- Officer Jenna Lafayette, justice ID B0457, DPS username jlafayette\n\n"
         "Thanks,\nRay Olmstead\nChief of Police\n"
@@ -187,7 +197,8 @@ def test_name_for_the_ticket_label_beats_the_prose_name() -> None:
         "Good evening,\n\nThe Town of Stowbridge Constable's Office would like to be set up"
         " to issue e-tickets. I will act as e-ticket Point-of-Contact myself.\n\n"
         "Judiciary code: 0290\nName for the ticket: Stowbridge Constable's Office\n"
-        "Address: 10632 Route 116, Stowbridge, VT 05461\nPhone: 802-555-2281\n\n" + _ROSTER
+        "Address: 10632 Route 116, Stowbridge, VT 05461\nPhone: 802-555-2281\n\n"
+        + _ROSTER
         + "Frank Koenig\nFirst Constable, Town of Stowbridge\n"
     )
     result = _parse(body, "Frank Koenig <stowbridgeconstable@gmail.test>")
