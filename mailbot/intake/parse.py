@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import structlog
 
@@ -260,13 +260,16 @@ def parse_parts(
             "reason": logo_reason,
         }
 
-    if kind == "other":
+    if kind == "other" and not is_reply:
         # a question, a thank-you, a login problem or a pitch opens no case: the agency
         # and people it mentions in passing (or signs with) are not a request's values
-        # (nor, in a reply, values for its case; a logo sent is kept)
-        result.agency = Agency(logo=result.agency.logo if is_reply else None)
+        result.agency = Agency()
         result.head_of_department = HeadOfDepartment()
         result.point_of_contact = PointOfContact()
+    elif kind == "other":
+        # a reply on a case: what it labels ("PoC Email: ...") is sent for the case
+        # (and a logo attached); what it only signs with is who wrote it
+        _keep_labelled(result, labels)
     sources = [("text", body), ("signature", split.signature)]
     if kind == "enrollment":
         result.officers = officers
@@ -381,3 +384,12 @@ def _is_reply(parts: MessageParts) -> bool:
 def _is_head(title: str, rules: Rules) -> bool:
     low = title.lower()
     return any(t.lower() in low for t in rules.language.people.head_titles)
+
+
+def _keep_labelled(result: ParseResult, labels: Mapping[str, object]) -> None:
+    """Clear the agency and contact values of ``result`` that no label gave."""
+    for group in ("agency", "head_of_department", "point_of_contact"):
+        model = getattr(result, group)
+        for name in type(model).model_fields:
+            if name != "logo" and f"{group}.{name}" not in labels:
+                setattr(model, name, None)

@@ -115,6 +115,27 @@ def test_thank_you_reply_signed_by_the_chief_carries_no_values() -> None:
     assert result.head_of_department.name is None
 
 
+def test_reply_labelling_a_new_contact_address_keeps_it_and_drops_its_signature() -> None:
+    """A reply on a case that labels a value ("PoC Email: ...") sends it for the case
+    (the desk then checks and holds it as a change); the agency it only signs with is
+    who wrote it, not a value."""
+    msg = EmailMessage()
+    msg["From"] = "Ken Sousa <ksousa@barnetvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "RE: [ETK-0101]"
+    msg["In-Reply-To"] = "<etk-0101.done@dps.eticket.invalid>"
+    msg.set_content(
+        "PoC Email: tlyle@barnetvt.test\n\n"
+        "Chief Ken Sousa\nBarnet Police Department\nJudiciary code 0119\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "other"
+    assert result.point_of_contact.email == "tlyle@barnetvt.test"
+    assert result.agency.name is None
+    assert result.agency.judiciary_code is None
+    assert result.head_of_department.name is None
+
+
 def test_wanting_in_on_eticket_with_a_roster_is_an_enrolment() -> None:
     """ "eticket" written as one word names e-tickets like "e-tickets" does."""
     result = _read(
