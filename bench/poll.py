@@ -71,12 +71,12 @@ def idle_desk(server: DovecotServer, sink: SmtpSink, size: int) -> Any:
     engine = db.make_engine(url)
     settings = make_settings(account, sink, url)
     desk = make_desk(settings, engine)
-    from mailbot.store import ledger
+    from mailbot.store import folders
 
     state = desk.prepare()
     with db.transaction(engine) as session:
         assert state.uidnext is not None
-        ledger.set_cursor(
+        folders.set_cursor(
             session,
             settings.mailbox.folder,
             state.uidvalidity,

@@ -22,7 +22,7 @@ from mailbot.errors import MailbotError
 from mailbot.poll_steps import AHEAD_BYTES, Fetched, GroupStep, Step, Steps
 from mailbot.ports import Checkpoint, Clock, FolderState, Mailbox, no_checkpoint
 from mailbot.recorder import PollReport, Recorded, Recorder
-from mailbot.store import casefiles, db, ledger
+from mailbot.store import casefiles, db, folders, ledger
 from mailbot.store.models import Message, MessageOutcome
 
 log = structlog.get_logger()
@@ -97,7 +97,7 @@ class Poller:
         if state is None:
             return False
         with db.transaction(self.engine) as session:
-            cursor = ledger.get_cursor(session, self.folder)
+            cursor = folders.get_cursor(session, self.folder)
             if cursor is None or cursor.uidvalidity != state.uidvalidity:
                 return False
             if state.uidnext is None or state.uidnext > cursor.last_uid + 1:
@@ -134,7 +134,7 @@ class Poller:
                 if isinstance(step, int):
                     # The batch is done: the UIDs expunged meanwhile need nothing more.
                     with db.transaction(self.engine) as session:
-                        ledger.set_cursor(
+                        folders.set_cursor(
                             session, self.folder, state.uidvalidity, step, self.clock.now()
                         )
                     continue
@@ -155,7 +155,7 @@ class Poller:
         """The last UID handled in this folder; 0 (and staff told) when its
         UIDVALIDITY changed since."""
         with db.transaction(self.engine) as session:
-            cursor = ledger.get_cursor(session, self.folder)
+            cursor = folders.get_cursor(session, self.folder)
             if cursor is not None and cursor.uidvalidity == state.uidvalidity:
                 return cursor.last_uid
             if cursor is not None:
@@ -179,7 +179,7 @@ class Poller:
                         "new": state.uidvalidity,
                     },
                 )
-            ledger.set_cursor(session, self.folder, state.uidvalidity, 0, self.clock.now())
+            folders.set_cursor(session, self.folder, state.uidvalidity, 0, self.clock.now())
             return 0
 
     def _batch(self, state: FolderState, uids: list[int], report: PollReport) -> Iterator[Step]:
@@ -267,8 +267,8 @@ class Poller:
             fetched = self._fetch(state, uids, sizes, alone, deaths)
             if fetched is None:  # all expunged by another client meanwhile
                 with db.transaction(self.engine) as session:
-                    ledger.finish_reading(session, self.folder, state.uidvalidity, uids)
-                    ledger.set_cursor(
+                    folders.finish_reading(session, self.folder, state.uidvalidity, uids)
+                    folders.set_cursor(
                         session, self.folder, state.uidvalidity, uids[-1], self.clock.now()
                     )
                 return None
@@ -298,7 +298,7 @@ class Poller:
         with db.transaction(self.engine) as session:
             return {
                 uid: (m.alone, m.attempts)
-                for uid, m in ledger.read_markers(
+                for uid, m in folders.read_markers(
                     session, self.folder, state.uidvalidity, uids
                 ).items()
                 if self._gone(m.owner, m.started_at, stale)
@@ -324,7 +324,7 @@ class Poller:
         if not fetched:
             return None
         with db.transaction(self.engine) as session:
-            ledger.mark_reading(
+            folders.mark_reading(
                 session,
                 self.folder,
                 state.uidvalidity,
@@ -368,7 +368,7 @@ class Poller:
     def _forget_reading(self, state: FolderState, uids: list[int]) -> None:
         try:
             with db.transaction(self.engine) as session:
-                ledger.forget_reading(session, self.folder, state.uidvalidity, uids, self.token)
+                folders.forget_reading(session, self.folder, state.uidvalidity, uids, self.token)
         except MailbotError as e:  # the database is down: the marks name a live owner
             log.warning("read_marks_left", error=str(e), count=len(uids))
 
@@ -383,8 +383,8 @@ class Poller:
         now = self.clock.now()
         with db.transaction(self.engine) as session:
             pk, outcome = self.recorder.record_failure(session, state, uid, raw, size, reason, now)
-            ledger.finish_reading(session, self.folder, state.uidvalidity, [uid])
-            ledger.set_cursor(session, self.folder, state.uidvalidity, uid, now)
+            folders.finish_reading(session, self.folder, state.uidvalidity, [uid])
+            folders.set_cursor(session, self.folder, state.uidvalidity, uid, now)
         report.count(outcome)
         self._move_all([(pk, uid, outcome)])
         report.moved += 1

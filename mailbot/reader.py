@@ -22,16 +22,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
 import signal
 import subprocess
 import sys
-import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
-from types import FrameType
 from typing import Any, Protocol
 
 import structlog
@@ -131,71 +128,6 @@ class InProcessReader:
         pass
 
 
-def _serve(
-    conn: Connection,
-    read: ReadFunction,
-    answer: AnswerFunction,
-    limits: Limits,
-    rules_dir: Path | None,
-    loop_header: str,
-) -> None:
-    """The child: serve each request sent (a message to read, a reply to read against
-    its case) with its result, in the order they were sent.
-
-    A Ctrl-C or a service manager's stop reaches the whole process group, and a reader
-    stopped that way would look like a message that crashes it: SIGINT is ignored
-    here, and SIGTERM ends the child only between messages (the parent stops after the
-    message in hand)."""
-    from mailbot.logs import configure_logging
-
-    busy = False
-    stopping = False
-
-    def on_term(_signum: int, _frame: FrameType | None) -> None:
-        nonlocal stopping
-        if not busy:
-            os._exit(0)
-        stopping = True
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, on_term)
-
-    configure_logging("error", "json")
-    # Requests are taken in as they come (a thread), so the parent can send the next
-    # group ahead while answers wait for it in the pipe: neither side blocks the other.
-    inbox: queue.SimpleQueue[bytes | AnswerRequest | None] = queue.SimpleQueue()
-
-    def take_in() -> None:
-        try:
-            while True:
-                head: list[int] | AnswerRequest = conn.recv()
-                if isinstance(head, AnswerRequest):
-                    inbox.put(head)
-                    continue
-                sizes = head
-                data = conn.recv_bytes()
-                at = 0
-                for size in sizes:
-                    inbox.put(data if len(sizes) == 1 else data[at : at + size])
-                    at += size
-        except (EOFError, OSError):
-            inbox.put(None)
-
-    threading.Thread(target=take_in, name="reader-inbox", daemon=True).start()
-    while True:
-        request = inbox.get()
-        if request is None:
-            return
-        busy = True
-        if isinstance(request, bytes):
-            conn.send(read(request, limits, rules_dir, loop_header))
-        else:
-            conn.send(answer(request, limits, rules_dir, loop_header))
-        busy = False
-        if stopping:
-            os._exit(0)
-
-
 def _send(conn: Connection, raws: Sequence[bytes]) -> None:
     """Send messages to the child in two writes (their sizes, then their bytes end to
     end), so a group wakes it once; a single message is sent without a copy."""
@@ -203,17 +135,8 @@ def _send(conn: Connection, raws: Sequence[bytes]) -> None:
     conn.send_bytes(raws[0] if len(raws) == 1 else b"".join(raws))
 
 
-_CHILD = (
-    "import signal, sys\n"
-    "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"  # a Ctrl-C is the parent's to handle
-    "from multiprocessing.connection import Connection\n"
-    "conn = Connection(int(sys.argv[1]))\n"
-    "sys.path[:] = conn.recv()\n"
-    "from mailbot.reader import _serve\n"
-    "_serve(conn, *conn.recv())\n"
-)
-"""What the child runs: a fresh interpreter that imports the intake, nothing else."""
-
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[1])
+"""The directory holding the ``mailbot`` package, for the child's ``-m``."""
 
 _STOPPED_BY_SIGNAL = frozenset({0, -signal.SIGTERM, -signal.SIGINT, -signal.SIGHUP})
 """Exit statuses of a reader stopped from outside, not by the message it read."""
@@ -259,9 +182,11 @@ class IsolatedReader:
         parent, child = multiprocessing.Pipe()
         try:
             self._process = subprocess.Popen(
-                [sys.executable, "-c", _CHILD, str(child.fileno())],
+                [sys.executable, "-m", "mailbot.reader_child", str(child.fileno())],
                 pass_fds=(child.fileno(),),
                 stdin=subprocess.DEVNULL,
+                # mailbot itself importable whatever the working directory
+                env={**os.environ, "PYTHONPATH": _PACKAGE_ROOT},
             )
             self._conn = parent
             # The child's module path first (the read function may live anywhere the
@@ -416,7 +341,7 @@ class IsolatedReader:
             conn.close()
         if process is not None:
             if process.poll() is None:
-                process.kill()  # SIGTERM waits for the message in hand (see _serve)
+                process.kill()  # SIGTERM waits for the message in hand (see reader_child.serve)
             try:
                 process.wait(timeout=2)
             except subprocess.TimeoutExpired:

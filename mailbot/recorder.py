@@ -40,7 +40,7 @@ from mailbot.intake.limits import Limits
 from mailbot.notify import queue_email
 from mailbot.ports import Clock, FolderState
 from mailbot.reader import Reader, ReaderUnavailable, Reading
-from mailbot.store import casefiles, db, ledger
+from mailbot.store import casefiles, db, folders, ledger
 from mailbot.store.models import Message, MessageOutcome
 
 log = structlog.get_logger()
@@ -182,9 +182,9 @@ class Recorder:
                     continue
                 done.append((recorded[0], uid, recorded[1]))
                 report.count(recorded[1])
-            ledger.finish_reading(session, self.folder, state.uidvalidity, uids)
+            folders.finish_reading(session, self.folder, state.uidvalidity, uids)
             if handled:
-                ledger.set_cursor(session, self.folder, state.uidvalidity, handled[-1], now)
+                folders.set_cursor(session, self.folder, state.uidvalidity, handled[-1], now)
         return done
 
     def _record_one(

@@ -71,7 +71,7 @@ def status(
     """
     from mailbot.heartbeat import instance_name
     from mailbot.ports import SystemClock
-    from mailbot.store import db, ledger
+    from mailbot.store import db, folders
     from mailbot.store.health import snapshot, unhealthy
 
     settings = app.settings
@@ -79,7 +79,7 @@ def status(
     engine = db.open_engine(settings.database.url)
     try:
         with db.transaction(engine) as session:
-            if ack_folder is not None and not ledger.clear_folder_alert(session, ack_folder):
+            if ack_folder is not None and not folders.clear_folder_alert(session, ack_folder):
                 raise click.UsageError(f"no alert is raised for folder {ack_folder!r}")
             snap = snapshot(session, SystemClock().now())
     finally:

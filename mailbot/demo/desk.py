@@ -167,7 +167,7 @@ class Demo:
         from datetime import UTC, datetime
 
         from mailbot.adapters.imap import ImapMailbox
-        from mailbot.store import db, ledger
+        from mailbot.store import db, folders
 
         box = ImapMailbox(settings.mailbox)
         try:
@@ -177,7 +177,7 @@ class Demo:
             box.close()
         assert self._engine is not None
         with db.transaction(self._engine) as session:
-            ledger.set_cursor(session, state.name, state.uidvalidity, 0, datetime.now(UTC))
+            folders.set_cursor(session, state.name, state.uidvalidity, 0, datetime.now(UTC))
 
     def _bot_stopped(self) -> str | None:
         """Why the bot stopped, or None while it runs."""

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mailbot.store import bounces, ledger
+from mailbot.store import bounces, folders
 from mailbot.store.models import BotStatus, Case, Message, MessageOutcome, OutboxMessage
 
 PARTS = ("imap", "smtp", "token")
@@ -175,7 +175,7 @@ def snapshot(session: Session, now: datetime) -> Snapshot:
         outbox_pending=outbox.get("pending", 0),
         outbox_failed=outbox.get("failed", 0),
         quarantined=int(quarantined),
-        folder_alerts=[c.mailbox for c in ledger.folder_alerts(session)],
+        folder_alerts=[c.mailbox for c in folders.folder_alerts(session)],
         suppressed=len(bounces.suppressed(session)),
     )
 

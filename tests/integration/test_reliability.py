@@ -20,7 +20,7 @@ from structlog.testing import capture_logs
 
 from mailbot.errors import DatabaseStalled, MailboxError, StoreError
 from mailbot.service import Desk
-from mailbot.store import db, ledger, outbox
+from mailbot.store import db, folders, ledger, outbox
 from mailbot.store.models import (
     AuditEvent,
     Case,
@@ -87,7 +87,7 @@ def leave_read_marks(engine: Engine, desk: Desk, uids: list[int], folder: str = 
     """What a bot killed while reading a group leaves behind."""
     state = desk.mailbox.status(folder)
     with db.transaction(engine) as s:
-        ledger.mark_reading(
+        folders.mark_reading(
             s, folder, state.uidvalidity, uids, owner=dead_owner(), now=desk.clock.now()
         )
 
@@ -365,7 +365,7 @@ def test_a_rebuilt_folder_raises_an_alert_and_old_rows_do_not_cost_idle_polls(
         desk.cycle()
     assert selects == 0
     with db.transaction(engine) as s:
-        alerts = [(a.mailbox, a.previous_uidvalidity is not None) for a in ledger.folder_alerts(s)]
+        alerts = [(a.mailbox, a.previous_uidvalidity is not None) for a in folders.folder_alerts(s)]
     assert alerts == [("Intake", True)]
     assert count(engine, AuditEvent, AuditEvent.action == "uidvalidity_changed") == 1
     assert count(engine, Case) == 2

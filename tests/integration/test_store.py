@@ -14,7 +14,7 @@ from sqlalchemy import Engine, inspect, select
 from mailbot import cases
 from mailbot.cases import CaseFlag, CaseStatus
 from mailbot.errors import CaseError, DuplicateMessage, SchemaOutOfDate, StoreError
-from mailbot.store import casefiles, db, ledger, outbox, roster
+from mailbot.store import casefiles, db, folders, ledger, outbox, roster
 from mailbot.store.models import (
     Base,
     Message,
@@ -230,16 +230,16 @@ def test_unmoved_messages_until_marked(engine: Engine) -> None:
 def test_folder_cursor(engine: Engine) -> None:
     """The cursor only moves forward under one UIDVALIDITY and restarts when it changes."""
     with db.transaction(engine) as session:
-        assert ledger.get_cursor(session, "INBOX") is None
-        ledger.set_cursor(session, "INBOX", 100, 10, NOW)
-        ledger.set_cursor(session, "INBOX", 100, 5, NOW)
+        assert folders.get_cursor(session, "INBOX") is None
+        folders.set_cursor(session, "INBOX", 100, 10, NOW)
+        folders.set_cursor(session, "INBOX", 100, 5, NOW)
     with db.transaction(engine) as session:
-        cursor = ledger.get_cursor(session, "INBOX")
+        cursor = folders.get_cursor(session, "INBOX")
         assert cursor is not None
         assert (cursor.uidvalidity, cursor.last_uid) == (100, 10)
-        ledger.set_cursor(session, "INBOX", 200, 3, NOW + timedelta(minutes=1))
+        folders.set_cursor(session, "INBOX", 200, 3, NOW + timedelta(minutes=1))
     with db.transaction(engine) as session:
-        cursor = ledger.get_cursor(session, "INBOX")
+        cursor = folders.get_cursor(session, "INBOX")
         assert cursor is not None
         assert (cursor.uidvalidity, cursor.last_uid) == (200, 3)
         assert cursor.updated_at == NOW + timedelta(minutes=1)
