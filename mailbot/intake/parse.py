@@ -270,6 +270,15 @@ def parse_parts(
     sources = [("text", body), ("signature", split.signature)]
     if kind == "enrollment":
         result.officers = officers
+        if is_reply:  # "I forgot the code; everything else is below" (own request quoted)
+            from mailbot.intake.own_resend import fill_from_earlier
+
+            def read_earlier(earlier: MessageParts) -> ParseResult:
+                return parse_parts(earlier, rules, limits, loop_header)
+
+            if fill_from_earlier(result, parts, read_earlier) and result.agency.phone:
+                national = checks.normalize_phone(result.agency.phone, rules)
+                result.agency.phone = national or result.agency.phone
         result.missing, result.invalid = checks.check_enrollment(
             result, rules, logo_reason, phone_valid=national is not None
         )
