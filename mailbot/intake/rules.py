@@ -156,6 +156,8 @@ class People(_Rule):
     instruction_words: list[str]
     job_words: list[str]
     head_titles: list[str]
+    head_title_modifiers: list[str] = Field(default_factory=list)
+    """Words before a head title that keep it the head's ("Interim Chief of Police")."""
     sign_offs: list[str]
     agency_suffixes: list[str]
     weak_agency_suffixes: list[str] = Field(default_factory=list)
