@@ -41,8 +41,25 @@ def head_of_department(signature: str, rules: Rules) -> tuple[str | None, str | 
         if found is not None:
             if found[1] is None and n > 0 and _is_title_line(lines[n - 1], rules):
                 return found[0], _title_only(lines[n - 1], rules)  # "Chief of Police" above
-            return found
+            return _head_served(found[1], rules) or found
     return None, None
+
+
+@per_rules
+def _serves_re(rules: Rules) -> re.Pattern[str]:
+    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    name = r"[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
+    return re.compile(rf"\bto[ \t]+(?:the[ \t]+)?((?i:{alt}))[ \t]+({name})[ \t]*$")
+
+
+def _head_served(title: str | None, rules: Rules) -> tuple[str, str] | None:
+    """(name, title) of the head a signer works for ("Administrative Assistant to Chief
+    Ingrid Vance"): the signer is not the head, the head is named in the title."""
+    if not title or " to " not in title:
+        return None
+    m = _serves_re(rules).search(title)
+    return (m.group(2), m.group(1)) if m else None
 
 
 _RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-]*+){1,3})"

@@ -23,3 +23,9 @@ def test_interim_or_acting_head_title_in_the_sign_off() -> None:
         "Acting Chief of Police"
     )
     assert head_of_department("Rowan Tully\nDeputy Chief of Police", rules)[1] is None
+
+
+def test_a_signer_who_works_for_the_head_names_the_head() -> None:
+    """ "Administrative Assistant to Chief X" under the signer's name: X is the head."""
+    signature = "Moira Lund\nAdministrative Assistant to Chief Rowan Tully\nTully Falls Police"
+    assert head_of_department(signature, load_rules()) == ("Rowan Tully", "Chief")
