@@ -92,3 +92,17 @@ def test_dot_leaders_then_a_colon_part_label_and_value() -> None:
     result = parse_message(_mail(body))
     assert result.agency.judiciary_code == "0733"
     assert result.agency.address == "9 Portland Street, Morrisville, VT 05661"
+
+
+def test_a_vendors_first_name_mailbox_is_the_contacts() -> None:
+    """A contractor named PoC "can be reached at nils@vendor": a mailbox made of the
+    first name alone, on the vendor's domain, is theirs."""
+    body = _REQUEST.format(
+        designation="Our IT is handled by Ridgeline Computing, and I am designating their "
+        "technician, Nils Garvey, as our e-ticket point of contact. He can be reached at "
+        "nils@ridgelinecomputing.test or 802-555-0101.",
+        roster="\nOfficers:\n- Cpl. Simone Labrecque, LV310, slabrecque\n",
+    )
+    result = parse_message(_mail(body))
+    assert result.point_of_contact.name == "Nils Garvey"
+    assert result.point_of_contact.email == "nils@ridgelinecomputing.test"
