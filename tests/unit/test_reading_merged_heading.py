@@ -47,3 +47,13 @@ def test_an_ordinary_first_row_is_not_a_sub_heading() -> None:
     assert _rows(officers_from_grid(grid, load_rules())) == [
         ("Quimby", "Marta", "Deputy", "OC221", None)
     ]
+
+
+def test_a_former_title_in_brackets_is_not_part_of_the_title() -> None:
+    """ "Sergeant (was Cpl)" in a title cell: the title is Sergeant."""
+    grid = [
+        ["Last", "First", "Title", "LEO #"],
+        ["Quimby", "Marta", "Sergeant (was Cpl)", "OC221"],
+        ["Ostrowski", "Paul", "Lieutenant (formerly Sergeant)", "OC207"],
+    ]
+    assert [o.title for o in officers_from_grid(grid, load_rules())] == ["Sergeant", "Lieutenant"]
