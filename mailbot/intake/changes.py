@@ -256,6 +256,16 @@ def _add_details(changes: list[Change], text: str, rules: Rules) -> None:
     """Values ``text`` gives that the last change does not have yet (an update's new
     title, name or username)."""
     last = changes[-1]
+    if not last.officer_number:
+        # "Please close out his record - officer number 2PG07": the number of the officer
+        # the change before named without one
+        from mailbot.intake.prose import number_mentions
+
+        numbers = {m.group(1).upper() for m in number_mentions(text)}
+        if len(numbers) == 1:
+            last = changes[-1] = Change.model_validate(
+                {**last.model_dump(exclude_none=True), "officer_number": numbers.pop()}
+            )
     if last.action != "update":
         return
     found = _details(text, rules)
@@ -298,7 +308,12 @@ def read_changes(
             officer = (officer_on_line(group, rules) if is_row(group) else None) or _officer(
                 group, rules
             )
-            if officer is None and changes and _PRONOUN.search(group):
+            nameless = officer is not None and not officer.last_name and not officer.first_name
+            if (
+                changes
+                and _PRONOUN.search(group)
+                and (officer is None or (nameless and not changes[-1].officer_number))
+            ):
                 # "Please move his record ... His title there will be Officer.": more
                 # about the officer of the change before
                 _add_details(changes, group, rules)

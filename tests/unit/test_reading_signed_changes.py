@@ -1,6 +1,7 @@
-"""A list of roster changes signed without a sign-off word, the sender's name over the
+"""Roster changes: a list signed without a sign-off word, the sender's name over the
 office's address and phone: those are a signature's, not an enrolment's values, so the
-message is officer maintenance."""
+message is officer maintenance; and a deactivation whose officer number comes in the
+next sentence ("Please close out his record - officer number ...")."""
 
 from __future__ import annotations
 
@@ -25,3 +26,21 @@ def test_changes_over_a_signature_without_sign_off_are_maintenance() -> None:
     result = parse_message(msg.as_bytes())
     assert result.intent == "officer_maintenance"
     assert {c.action for c in result.changes} >= {"add", "deactivate"}
+
+
+def test_the_number_in_the_next_sentence_of_a_named_officer_s_deactivation() -> None:
+    """ "Sgt. X passed away ... Please close out his record - officer number 4QK12": the
+    number belongs to the officer the change named."""
+    msg = EmailMessage()
+    msg["From"] = "Chief Alma Reyes <areyes@ludlowvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Officer record"
+    msg.set_content(
+        "Hello,\n\nI am sorry to report that Sgt. Victor Lindqvist of our department passed "
+        "away last week. Victor trained most of our officers.\n\n"
+        "Please close out his TraCS officer record - officer number 4QK12, login vlindqvist.\n\n"
+        "Respectfully,\nChief Alma Reyes\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number) for c in result.changes] == [("deactivate", "4QK12")]
