@@ -116,10 +116,44 @@ def _ranked_near(text: str, end: int | None) -> re.Match[str] | None:
     return found or _RANKED.search(text)
 
 
-def _groups(item: str) -> list[str]:
+# "..., and for Officer Daniel Ouellette, LEO number MP232": where a sentence goes on to
+# another officer
+_AND_NEXT = re.compile(r"(?:,[ \t]*|[ \t]+)and[ \t]+(?:for[ \t]+)?(?=[A-Z])")
+_LEAD_WORDS = re.compile(r"^(?:[^A-Z\n]{0,80}?[a-z][^A-Z\n]{0,80}?[ \t])(?=[A-Z])")
+
+
+def _clauses(sentence: str, rules: Rules | None) -> list[str]:
+    """A sentence naming two officers, each with a number of their own ("Remove Smith
+    VT233 and Jones VT240"), split at the "and" between them; a later clause that says
+    no action takes the first clause's words before its first name ("Remove ")."""
+    if rules is None or len(set(_NUMBER.findall(sentence))) < 2:
+        return [sentence]
+    pieces: list[str] = []
+    last = 0
+    for m in _AND_NEXT.finditer(sentence):
+        head, tail = sentence[last : m.start()], sentence[m.end() :]
+        if _NUMBER.search(head) and _NUMBER.search(tail):
+            pieces.append(head)
+            last = m.end()
+    if not pieces:
+        return [sentence]
+    pieces.append(sentence[last:])
+    first = pieces[0]
+    words = first.split(None, 1)
+    lead_m = _LEAD_WORDS.match(words[1]) if len(words) > 1 else None
+    lead = words[0] + " " + (lead_m.group(0) if lead_m else "")
+    out = [first]
+    for piece in pieces[1:]:
+        said = _action(piece, rules, None) is not None
+        led = not said and _action(lead + piece, rules, None) is not None
+        out.append(lead + piece if led else piece)
+    return out
+
+
+def _groups(item: str, rules: Rules | None = None) -> list[str]:
     """An item split where a new officer is named; the sentences after a name that
     speak of "her"/"his" or add details stay with that officer."""
-    parts = sentences(item)
+    parts = [c for sentence in sentences(item) for c in _clauses(sentence, rules)]
     groups: list[str] = []
     for sentence in parts:
         numbers = set(_NUMBER.findall(sentence))
@@ -155,6 +189,9 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
             return "add"
         return "deactivate"
     first = sentences(text)[0] if text.strip() else ""
+    opener = first.split(None, 1)[0].lower() if first.split() else ""
+    if opener in words.deactivate_openers and _NUMBER.search(first):
+        return "deactivate"  # "Remove Smith VT233": an imperative opening the item
     respelt = spelled_by_letters(text, rules)  # "last name has one f: Tardif"
     if _has(first, words.add) and not _has(first, words.promote) and not respelt:
         # "In her place we have sworn in Constable Peter Wheelock. Title should read
@@ -303,7 +340,7 @@ def read_changes(
             lead = _action(item, rules, None) if item.rstrip().endswith(":") else None
             before = item if not _NUMBER.search(item) else ""
         row_lead = _row_lead(item, before, rules) if listed and lead is None else None
-        for group in _groups(item):
+        for group in _groups(item, rules):
             # a row's cells are read in the roster form's order (last name first)
             officer = (officer_on_line(group, rules) if is_row(group) else None) or _officer(
                 group, rules

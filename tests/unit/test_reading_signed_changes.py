@@ -44,3 +44,34 @@ def test_the_number_in_the_next_sentence_of_a_named_officer_s_deactivation() -> 
     result = parse_message(msg.as_bytes())
     assert result.intent == "officer_maintenance"
     assert [(c.action, c.officer_number) for c in result.changes] == [("deactivate", "4QK12")]
+
+
+def _maintenance(body: str) -> list[tuple[str, str | None]]:
+    msg = EmailMessage()
+    msg["From"] = "Lt. Ada Crane <acrane@ludlowvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Roster"
+    msg.set_content(body)
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    return [(c.action, c.officer_number) for c in result.changes]
+
+
+def test_two_officers_in_one_sentence_each_with_a_number() -> None:
+    """ "... create records for Officer A, LEO number X1, and for Officer B, LEO number
+    X2": two adds; "Remove Kemp LU551 and Ortiz LU552": two deactivations (the second
+    clause takes the first's "Remove")."""
+    adds = _maintenance(
+        "Hi,\n\nTwo new officers finished their field training. Please create records for "
+        "Officer Nora Kemp, her LEO number is LU551 and her DPS username is nkemp, and for "
+        "Officer Raul Ortiz, LEO number LU552, DPS username rortiz.\n\nThanks,\nLt. Ada Crane\n"
+    )
+    assert adds == [("add", "LU551"), ("add", "LU552")]
+    from mailbot.intake.changes import read_changes
+    from mailbot.intake.rules import load_rules
+
+    removes = read_changes("Remove Kemp LU551 and Ortiz LU552. Thx\n", load_rules(), [])
+    assert [(c.action, c.officer_number) for c in removes] == [
+        ("deactivate", "LU551"),
+        ("deactivate", "LU552"),
+    ]
