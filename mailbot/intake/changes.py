@@ -229,6 +229,8 @@ def _officer(text: str, rules: Rules) -> Officer | None:
         officer = Officer(title=title, first_name=first, last_name=last, officer_number=number)
     if officer is None or (officer.last_name is None and officer.first_name is None):
         named = _named_before(text, m.start() if m else len(text), rules)
+        if m and not named.get("last_name") and not named.get("first_name"):
+            named = {**named, **_surname_before(text[: m.start()], rules)}
         officer = Officer(**named, officer_number=number)
     if officer.title is None:
         new = _NEW_RANK.search(text)  # "please add a new deputy: Tyler Benoit"
@@ -250,6 +252,28 @@ def _officer(text: str, rules: Rules) -> Officer | None:
         if line and line.title and line.officer_number == officer.officer_number:
             officer = officer.model_copy(update={"title": line.title})
     return officer
+
+
+_SURNAME_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z'’-]{1,30})[ \t]*[,:]?[ \t]*$")
+
+
+def _surname_before(text: str, rules: Rules) -> dict[str, str]:
+    """ "Remove Smith VT233": the one capitalised word right before the number, when it
+    is no rank, action or instruction word, is the officer's last name."""
+    m = _SURNAME_BEFORE.search(text[-40:])
+    if m is None:
+        return {}
+    word = m.group(1)
+    low = word.lower()
+    words = rules.language.intent
+    if (
+        rank_title(word, rules) is not None
+        or low in _instruction(rules)
+        or low in words.deactivate_openers
+        or _has(word, words.add + words.deactivate + words.promote + words.transfer)
+    ):
+        return {}
+    return {"last_name": word}
 
 
 _DOMAIN_USER = re.compile(r"(?<![\w\\])((?:DPS|dps|Dps)\\[A-Za-z][\w.-]*[A-Za-z0-9])")

@@ -71,7 +71,7 @@ def test_two_officers_in_one_sentence_each_with_a_number() -> None:
     from mailbot.intake.rules import load_rules
 
     removes = read_changes("Remove Kemp LU551 and Ortiz LU552. Thx\n", load_rules(), [])
-    assert [(c.action, c.officer_number) for c in removes] == [
-        ("deactivate", "LU551"),
-        ("deactivate", "LU552"),
+    assert [(c.action, c.officer_number, c.last_name) for c in removes] == [
+        ("deactivate", "LU551", "Kemp"),
+        ("deactivate", "LU552", "Ortiz"),
     ]
