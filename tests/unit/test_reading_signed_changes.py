@@ -75,3 +75,13 @@ def test_two_officers_in_one_sentence_each_with_a_number() -> None:
         ("deactivate", "LU551", "Kemp"),
         ("deactivate", "LU552", "Ortiz"),
     ]
+
+
+def test_pull_his_access_when_moving_to_another_agency_is_a_deactivation() -> None:
+    """ "Sgt. X is moving over to Y PD ... so have them pull his access (his number is
+    Z)": the access is switched off, not the record moved."""
+    changes = _maintenance(
+        "Hello,\n\nSgt. Brody Tanner is moving over to Ludlow PD at the end of the month, so "
+        "please pull his access (his number is LU118).\n\nThanks,\nLt. Ada Crane\n"
+    )
+    assert changes == [("deactivate", "LU118")]
