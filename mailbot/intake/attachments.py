@@ -128,6 +128,9 @@ def _read_tables(att: Attachment, limits: Limits, out: Unpacked) -> None:
     kind = att.content_type
     readers = {CSV: csv_rows, XLSX: xlsx_tables, DOCX: docx_tables, PDF: pdf_text}
     reader = readers.get(kind)
+    if kind == "text/plain":  # a roster typed in a .txt file: read like a PDF's text
+        out.documents.append(TextDocument(att.filename, att.data, limits))
+        return
     if reader is None:
         return
     try:
@@ -272,6 +275,17 @@ class Document:
                 log.info("attachment_unreadable", filename=self.filename, error=type(e).__name__)
                 self._text = ""
         return self._text
+
+    def grid(self) -> list[list[str]]:
+        return text_grid(self.text)
+
+
+class TextDocument:
+    """An attached plain-text file (a roster typed in columns), read like a PDF's text."""
+
+    def __init__(self, filename: str, data: bytes, limits: Limits) -> None:
+        self.filename = filename
+        self.text = decode_text(data)[: limits.max_text_chars]
 
     def grid(self) -> list[list[str]]:
         return text_grid(self.text)

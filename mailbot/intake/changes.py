@@ -116,10 +116,44 @@ def _ranked_near(text: str, end: int | None) -> re.Match[str] | None:
     return found or _RANKED.search(text)
 
 
-def _groups(item: str) -> list[str]:
+# "..., and for Officer Daniel Ouellette, LEO number MP232": where a sentence goes on to
+# another officer
+_AND_NEXT = re.compile(r"(?:,[ \t]*|[ \t]+)and[ \t]+(?:for[ \t]+)?(?=[A-Z])")
+_LEAD_WORDS = re.compile(r"^(?:[^A-Z\n]{0,80}?[a-z][^A-Z\n]{0,80}?[ \t])(?=[A-Z])")
+
+
+def _clauses(sentence: str, rules: Rules | None) -> list[str]:
+    """A sentence naming two officers, each with a number of their own ("Remove Smith
+    VT233 and Jones VT240"), split at the "and" between them; a later clause that says
+    no action takes the first clause's words before its first name ("Remove ")."""
+    if rules is None or len(set(_NUMBER.findall(sentence))) < 2:
+        return [sentence]
+    pieces: list[str] = []
+    last = 0
+    for m in _AND_NEXT.finditer(sentence):
+        head, tail = sentence[last : m.start()], sentence[m.end() :]
+        if _NUMBER.search(head) and _NUMBER.search(tail):
+            pieces.append(head)
+            last = m.end()
+    if not pieces:
+        return [sentence]
+    pieces.append(sentence[last:])
+    first = pieces[0]
+    words = first.split(None, 1)
+    lead_m = _LEAD_WORDS.match(words[1]) if len(words) > 1 else None
+    lead = words[0] + " " + (lead_m.group(0) if lead_m else "")
+    out = [first]
+    for piece in pieces[1:]:
+        said = _action(piece, rules, None) is not None
+        led = not said and _action(lead + piece, rules, None) is not None
+        out.append(lead + piece if led else piece)
+    return out
+
+
+def _groups(item: str, rules: Rules | None = None) -> list[str]:
     """An item split where a new officer is named; the sentences after a name that
     speak of "her"/"his" or add details stay with that officer."""
-    parts = sentences(item)
+    parts = [c for sentence in sentences(item) for c in _clauses(sentence, rules)]
     groups: list[str] = []
     for sentence in parts:
         numbers = set(_NUMBER.findall(sentence))
@@ -155,6 +189,9 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
             return "add"
         return "deactivate"
     first = sentences(text)[0] if text.strip() else ""
+    opener = first.split(None, 1)[0].lower() if first.split() else ""
+    if opener in words.deactivate_openers and _NUMBER.search(first):
+        return "deactivate"  # "Remove Smith VT233": an imperative opening the item
     respelt = spelled_by_letters(text, rules)  # "last name has one f: Tardif"
     if _has(first, words.add) and not _has(first, words.promote) and not respelt:
         # "In her place we have sworn in Constable Peter Wheelock. Title should read
@@ -192,6 +229,8 @@ def _officer(text: str, rules: Rules) -> Officer | None:
         officer = Officer(title=title, first_name=first, last_name=last, officer_number=number)
     if officer is None or (officer.last_name is None and officer.first_name is None):
         named = _named_before(text, m.start() if m else len(text), rules)
+        if m and not named.get("last_name") and not named.get("first_name"):
+            named = {**named, **_surname_before(text[: m.start()], rules)}
         officer = Officer(**named, officer_number=number)
     if officer.title is None:
         new = _NEW_RANK.search(text)  # "please add a new deputy: Tyler Benoit"
@@ -213,6 +252,28 @@ def _officer(text: str, rules: Rules) -> Officer | None:
         if line and line.title and line.officer_number == officer.officer_number:
             officer = officer.model_copy(update={"title": line.title})
     return officer
+
+
+_SURNAME_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z'’-]{1,30})[ \t]*[,:]?[ \t]*$")
+
+
+def _surname_before(text: str, rules: Rules) -> dict[str, str]:
+    """ "Remove Smith VT233": the one capitalised word right before the number, when it
+    is no rank, action or instruction word, is the officer's last name."""
+    m = _SURNAME_BEFORE.search(text[-40:])
+    if m is None:
+        return {}
+    word = m.group(1)
+    low = word.lower()
+    words = rules.language.intent
+    if (
+        rank_title(word, rules) is not None
+        or low in _instruction(rules)
+        or low in words.deactivate_openers
+        or _has(word, words.add + words.deactivate + words.promote + words.transfer)
+    ):
+        return {}
+    return {"last_name": word}
 
 
 _DOMAIN_USER = re.compile(r"(?<![\w\\])((?:DPS|dps|Dps)\\[A-Za-z][\w.-]*[A-Za-z0-9])")
@@ -256,6 +317,16 @@ def _add_details(changes: list[Change], text: str, rules: Rules) -> None:
     """Values ``text`` gives that the last change does not have yet (an update's new
     title, name or username)."""
     last = changes[-1]
+    if not last.officer_number:
+        # "Please close out his record - officer number 2PG07": the number of the officer
+        # the change before named without one
+        from mailbot.intake.prose import number_mentions
+
+        numbers = {m.group(1).upper() for m in number_mentions(text)}
+        if len(numbers) == 1:
+            last = changes[-1] = Change.model_validate(
+                {**last.model_dump(exclude_none=True), "officer_number": numbers.pop()}
+            )
     if last.action != "update":
         return
     found = _details(text, rules)
@@ -293,12 +364,17 @@ def read_changes(
             lead = _action(item, rules, None) if item.rstrip().endswith(":") else None
             before = item if not _NUMBER.search(item) else ""
         row_lead = _row_lead(item, before, rules) if listed and lead is None else None
-        for group in _groups(item):
+        for group in _groups(item, rules):
             # a row's cells are read in the roster form's order (last name first)
             officer = (officer_on_line(group, rules) if is_row(group) else None) or _officer(
                 group, rules
             )
-            if officer is None and changes and _PRONOUN.search(group):
+            nameless = officer is not None and not officer.last_name and not officer.first_name
+            if (
+                changes
+                and _PRONOUN.search(group)
+                and (officer is None or (nameless and not changes[-1].officer_number))
+            ):
                 # "Please move his record ... His title there will be Officer.": more
                 # about the officer of the change before
                 _add_details(changes, group, rules)

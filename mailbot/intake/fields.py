@@ -15,7 +15,8 @@ from mailbot.intake.prose import header_addresses, is_header_line
 from mailbot.intake.rules import Rules, per_rules
 
 _BULLET = r"^[ \t]*(?:(?:[-*•·>]|\d{1,2}[.)])[ \t]*)?"
-_SEP = r"[ \t]*(?:[:：=]|[-–—](?=[ \t])|\.{2,}|\t)[ \t]*"
+# "Judiciary Code.....: 0274": dot leaders, with or without a colon after them
+_SEP = r"[ \t]*(?:[:：=]|[-–—](?=[ \t])|\.{2,}(?:[ \t]*[:：])?|\t)[ \t]*"
 # "JB# 0733", "JB #0733", "Phone # 802-...": a number sign before a digit parts label and value
 _NUMBER_SIGN = r"(?<=#)[ \t]+(?=\(?\d)|[ \t]*#[ \t]*(?=\(?\d)"
 # The local part is bounded so a long run of word characters cannot make a search quadratic.

@@ -41,8 +41,25 @@ def head_of_department(signature: str, rules: Rules) -> tuple[str | None, str | 
         if found is not None:
             if found[1] is None and n > 0 and _is_title_line(lines[n - 1], rules):
                 return found[0], _title_only(lines[n - 1], rules)  # "Chief of Police" above
-            return found
+            return _head_served(found[1], rules) or found
     return None, None
+
+
+@per_rules
+def _serves_re(rules: Rules) -> re.Pattern[str]:
+    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    name = r"[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
+    return re.compile(rf"\bto[ \t]+(?:the[ \t]+)?((?i:{alt}))[ \t]+({name})[ \t]*$")
+
+
+def _head_served(title: str | None, rules: Rules) -> tuple[str, str] | None:
+    """(name, title) of the head a signer works for ("Administrative Assistant to Chief
+    Ingrid Vance"): the signer is not the head, the head is named in the title."""
+    if not title or " to " not in title:
+        return None
+    m = _serves_re(rules).search(title)
+    return (m.group(2), m.group(1)) if m else None
 
 
 _RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-]*+){1,3})"
@@ -51,7 +68,7 @@ _RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-
 # "on behalf of Chief Gordon Ellery", "Sheriff Lorraine Buckley has asked me to send",
 # "Chief Lucas Jewett asked me to send in our e-ticket enrollment"
 _BEHALF = re.compile(
-    rf"\bon\s+behalf\s+of\s+(?:our\s+|the\s+)?{_RUN}"
+    rf"\b(?i:on\s+behalf\s+of\s+(?:our\s+|the\s+)?){_RUN}"
     rf"|{_RUN}\s+(?:has\s+|had\s+)?(?:asked|requested|directed|instructed)\s+(?:me|that\s+I)\b"
 )
 
@@ -319,10 +336,17 @@ def _title_only(text: str, rules: Rules) -> str | None:
             first = " ".join(w if w in {"OF", "THE"} else w.capitalize() for w in first.split())
             first = first.replace(" OF ", " of ").replace(" THE ", " the ")
     suffixes, titles, _ = _title_words(rules)
-    low = first.lower()
+    low = _unmodified(first.lower(), rules)
     if not first or (low.endswith(suffixes) and not any(low.startswith(t) for t in titles)):
         return None
     return first
+
+
+def _unmodified(low: str, rules: Rules) -> str:
+    """A lower-case title without the word that opens it and keeps it the head's
+    ("interim chief of police" -> "chief of police")."""
+    head, _, rest = low.partition(" ")
+    return rest if rest and head in rules.language.people.head_title_modifiers else low
 
 
 def _is_agency_or_title(words: list[str], rules: Rules) -> bool:
@@ -355,7 +379,7 @@ def _is_title_line(line: str, rules: Rules) -> bool:
         return False
     low = _OFFICE_OF.sub("", line.lower())
     suffixes, titles, ranks = _title_words(rules)
-    if low.endswith(suffixes) and not low.startswith(titles):
+    if low.endswith(suffixes) and not _unmodified(low, rules).startswith(titles):
         return False  # "Hartford Police Department", not "Director of Public Safety"
     first = low.split()[0].rstrip(".,") if low.split() else ""
     return any(t in low for t in titles) or first in ranks

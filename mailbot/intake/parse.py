@@ -153,7 +153,7 @@ def parse_parts(
         body,
         rules,
         has_agency_fields=bool(values.get("agency.judiciary_code") or "agency.name" in labels),
-        agency_values=sum(1 for v in agency_values if v),
+        agency_values=_values_above_signer(body, split, parts, rules, agency_values),
         officers=len(officers),
         is_reply=is_reply,
         has_logo=is_reply and _has_image(parts),
@@ -273,6 +273,15 @@ def parse_parts(
     sources = [("text", body), ("signature", split.signature)]
     if kind == "enrollment":
         result.officers = officers
+        if is_reply:  # "I forgot the code; everything else is below" (own request quoted)
+            from mailbot.intake.own_resend import fill_from_earlier
+
+            def read_earlier(earlier: MessageParts) -> ParseResult:
+                return parse_parts(earlier, rules, limits, loop_header)
+
+            if fill_from_earlier(result, parts, read_earlier) and result.agency.phone:
+                national = checks.normalize_phone(result.agency.phone, rules)
+                result.agency.phone = national or result.agency.phone
         result.missing, result.invalid = checks.check_enrollment(
             result, rules, logo_reason, phone_valid=national is not None
         )
@@ -357,6 +366,25 @@ def _cut_at_signer(split: prose.Split, sender_name: str | None) -> prose.Split:
             signature = "\n".join(lines[i:]) + ("\n" + split.signature if split.signature else "")
             return prose.Split(body="\n".join(lines[:i]) + "\n", signature=signature)
     return split
+
+
+_AGENCY_VALUES = ("agency.judiciary_code", "agency.phone", "agency.address")
+
+
+def _values_above_signer(
+    body: str, split: prose.Split, parts: MessageParts, rules: Rules, found: list[str | None]
+) -> int:
+    """How many agency values the message gives, not counting the address and phone
+    under the sender's own name at its end (a signature without a sign-off word: "Let me
+    know if you need anything" then "Heather Pelkey", her title, the office's address)."""
+    given = sum(1 for v in found if v)
+    if given < 2 or _is_reply(parts):
+        return given
+    signed = _cut_at_signer(split, parts.sender_name)
+    if signed.body == split.body:
+        return given
+    above, _ = fields.read_fields(signed.body, rules)
+    return sum(1 for p in _AGENCY_VALUES if above.get(p))
 
 
 def _quotes_someone_else(quoted: str) -> bool:

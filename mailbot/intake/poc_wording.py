@@ -11,8 +11,10 @@ _POC_DESIGNATED = re.compile(
     r"(?:designat(?:ed|e|ing)|appoint(?:ed|ing)|nam(?:ed|ing)|assign(?:ed|ing)|select(?:ed|ing)"
     r"|chosen|nominat(?:ed|ing)|picked|asked|please\s+(?:use|list|put\s+down|enter))"
     r"\s+(.{1,120}?)\s+(?:as|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+"
-    r"(?:(?:the|our)\s+)?(?:agency['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?"
-    r"(?:point[- ]of[- ]contact|PoC)",
+    r"(?:(?:the|our)\s+)?(?:agency['’]s\s+|department['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC"
+    # "I designate Sgt. Allison Booth as our e-ticket contact"
+    r"|(?:(?<=ticket\s)|(?<=ticketing\s))(?:contact|coordinator|liaison)\b)",
     re.I,
 )
 

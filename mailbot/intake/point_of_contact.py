@@ -295,6 +295,10 @@ def _may_be_theirs(name: str, address: str, sender: str | None, rules: Rules) ->
 
     if name_matches_address(_EMAIL.sub("", name), address):
         return True
+    words = _EMAIL.sub("", name).replace(",", " ").split()
+    first = words[0].strip(".").lower() if len(words) >= 2 and "," not in name else ""
+    if len(first) >= 3 and address.split("@")[0].lower() == first:
+        return True  # "matt@gmnetservices.com" for Matt Desrochers (a vendor's first-name box)
     if address.split("@")[0].lower() in _role_mailboxes(rules):
         return False  # helpdesk@, records@: not a person's address
     domain = address.rpartition("@")[2].lower()

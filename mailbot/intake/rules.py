@@ -142,6 +142,8 @@ class IntentWords(_Rule):
     letter_counts: list[str] = Field(default_factory=list)
     """Words counting a letter of a name ("has one f", "two Ls"): a spelling correction."""
     deactivate_asked: list[str] = Field(default_factory=list)
+    deactivate_openers: list[str] = Field(default_factory=list)
+    """Imperatives that switch a record off when they open an item ("Remove Smith VT233")."""
     """Words that ask for a record to be switched off ("please deactivate"), as against
     words that only tell of a departure ("has left"): an officer who left for another
     agency keeps his record, moved there, unless one of these is written."""
@@ -156,6 +158,8 @@ class People(_Rule):
     instruction_words: list[str]
     job_words: list[str]
     head_titles: list[str]
+    head_title_modifiers: list[str] = Field(default_factory=list)
+    """Words before a head title that keep it the head's ("Interim Chief of Police")."""
     sign_offs: list[str]
     agency_suffixes: list[str]
     weak_agency_suffixes: list[str] = Field(default_factory=list)

@@ -181,6 +181,8 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
                     values["title"] = title
         elif values[key] is None:
             values[key] = value
+    if values["title"]:  # "Sergeant (was Cpl)": the title now, not the one before
+        values["title"] = _FORMER.sub("", values["title"]) or values["title"]
     placeholders = _placeholders(rules)
     for key in ("title", "officer_number", "dps_username"):  # "Na" may be a name
         value = values[key]
@@ -199,6 +201,7 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
 
 
 _ROW_BULLET = re.compile(r"^\s*[-*•·]\s+")
+_FORMER = re.compile(r"\s*\((?:was|formerly|previously|prev\.?)\s[^()]{1,40}\)$", re.I)
 _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
 _NOT_YET = re.compile(
     r"^\(?(?:still\s+|yet\s+)?(?:not\b[\w\s]{0,30}|none\b.{0,20}|(?:pending|awaiting|waiting)\b.{0,60}|unknown|tbd"
@@ -253,6 +256,11 @@ def _read_split(
         return None
     officers: list[Officer] = []
     i = start + 1
+    below = split(lines[i]) if i < len(lines) and split is not _spaces else []
+    spread = sub_heading(mapping, below, rules)
+    if spread is not None:  # "Officer Name" over "Last | First" (a merged heading cell)
+        mapping, i = spread, i + 1
+        head = [*head, *below[1:]]
     aligned = split is _spaces
     starts = _column_starts(lines[start]) if aligned else []
     while i < len(lines):
@@ -386,6 +394,10 @@ def officers_from_grid(grid: Sequence[Sequence[str]], rules: Rules) -> list[Offi
         mapping = header_map([str(c) for c in row], rules, extra_columns=True)
         if mapping is None:
             continue
+        below = [str(c) for c in grid[h + 1]] if h + 1 < len(grid) else []
+        spread = sub_heading(mapping, below, rules)
+        if spread is not None:  # "Officer Name" over "Last | First" (a merged heading cell)
+            mapping, h = spread, h + 1
         officers = []
         for cells in grid[h + 1 :]:
             officer = row_officer([str(c) for c in cells], mapping, rules)
@@ -393,6 +405,29 @@ def officers_from_grid(grid: Sequence[Sequence[str]], rules: Rules) -> list[Offi
                 officers.append(officer)
         return officers
     return []
+
+
+def sub_heading(
+    mapping: dict[int, str], below: Sequence[str], rules: Rules
+) -> dict[int, str] | None:
+    """A heading whose name cell spans two columns named on the row under it ("Officer
+    Name" over "Last" and "First", as Outlook and Word lay out a merged cell): the
+    mapping with the name column spread over those, the columns after it shifted; else
+    ``None``. The row under must hold only name headings, fewer cells than the heading."""
+    at = next((i for i, k in mapping.items() if k == "full_name"), None)
+    cells = [c for c in below if c.strip()]
+    if at is None or not 2 <= len(cells) <= 3 or len(cells) != len(below):
+        return None
+    keys = [column_key(c, rules) for c in cells]
+    if len(set(keys)) != len(keys) or not set(keys) <= {"last_name", "first_name", "full_name"}:
+        return None
+    if len(cells) >= max(mapping) + 1:
+        return None
+    shift = len(cells) - 1
+    spread = {i: k for i, k in mapping.items() if i < at}
+    spread.update({at + n: k for n, k in enumerate(keys) if k is not None})
+    spread.update({i + shift: k for i, k in mapping.items() if i > at})
+    return spread
 
 
 def has_table(text: str, rules: Rules) -> bool:

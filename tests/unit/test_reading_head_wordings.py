@@ -1,0 +1,31 @@
+"""How the head is named: "On behalf of Chief X," opening a sentence, and a sign-off
+title with "Interim" or "Acting" before it (still the head's title; "Deputy Chief" is
+not)."""
+
+from __future__ import annotations
+
+from mailbot.intake.head_of_department import head_of_department, head_on_behalf
+from mailbot.intake.rules import load_rules
+
+
+def test_on_behalf_of_the_chief_at_the_start_of_a_sentence() -> None:
+    text = "On behalf of Sheriff Dana Whitcomb, the Orange County Sheriff's Office asks to join."
+    assert head_on_behalf(text, load_rules()) == ("Dana Whitcomb", "Sheriff")
+
+
+def test_interim_or_acting_head_title_in_the_sign_off() -> None:
+    rules = load_rules()
+    assert head_of_department("Thanks,\nRowan Tully\nInterim Chief of Police", rules) == (
+        "Rowan Tully",
+        "Interim Chief of Police",
+    )
+    assert head_of_department("Rowan Tully\nActing Chief of Police", rules)[1] == (
+        "Acting Chief of Police"
+    )
+    assert head_of_department("Rowan Tully\nDeputy Chief of Police", rules)[1] is None
+
+
+def test_a_signer_who_works_for_the_head_names_the_head() -> None:
+    """ "Administrative Assistant to Chief X" under the signer's name: X is the head."""
+    signature = "Moira Lund\nAdministrative Assistant to Chief Rowan Tully\nTully Falls Police"
+    assert head_of_department(signature, load_rules()) == ("Rowan Tully", "Chief")

@@ -1,0 +1,59 @@
+"""A roster table whose name heading is a merged cell ("Officer Name" spanning two
+columns, "Last" and "First" on the row under it, the other headings spanning both
+rows), as Outlook and Word lay it out: the name is read from both columns and the
+other columns keep their headings."""
+
+from __future__ import annotations
+
+from mailbot.intake.rules import load_rules
+from mailbot.intake.tables import officers_from_grid, officers_from_text
+
+
+def _rows(officers):  # type: ignore[no-untyped-def]
+    return [(o.last_name, o.first_name, o.title, o.officer_number, o.dps_username) for o in officers]
+
+
+_EXPECTED = [
+    ("Quimby", "Marta", "Deputy", "OC221", "mquimby"),
+    ("Ostrowski", "Paul", "Sergeant", "OC207", "postrowski"),
+]
+
+
+def test_merged_name_heading_in_an_html_grid() -> None:
+    grid = [
+        ["Officer Name", "Rank", "LEO #", "DPS Login", "Remarks"],
+        ["Last", "First"],
+        ["Quimby", "Marta", "Deputy", "OC221", "mquimby", "Nights"],
+        ["Ostrowski", "Paul", "Sergeant", "OC207", "postrowski"],
+    ]
+    assert _rows(officers_from_grid(grid, load_rules())) == _EXPECTED
+
+
+def test_merged_name_heading_in_tab_separated_text() -> None:
+    text = (
+        "Officer Name\tRank\tLEO #\tDPS Login\tRemarks\n"
+        "Last\tFirst\n"
+        "Quimby\tMarta\tDeputy\tOC221\tmquimby\tNights\n"
+        "Ostrowski\tPaul\tSergeant\tOC207\tpostrowski\n"
+    )
+    assert _rows(officers_from_text(text, load_rules())) == _EXPECTED
+
+
+def test_an_ordinary_first_row_is_not_a_sub_heading() -> None:
+    grid = [
+        ["Officer Name", "Rank", "LEO #"],
+        ["Marta Quimby", "Deputy", "OC221"],
+    ]
+    assert _rows(officers_from_grid(grid, load_rules())) == [
+        ("Quimby", "Marta", "Deputy", "OC221", None)
+    ]
+
+
+def test_a_former_title_in_brackets_is_not_part_of_the_title() -> None:
+    """ "Sergeant (was Cpl)" in a title cell: the title is Sergeant."""
+    grid = [
+        ["Last", "First", "Title", "LEO #"],
+        ["Quimby", "Marta", "Sergeant (was Cpl)", "OC221"],
+        ["Ostrowski", "Paul", "Lieutenant (formerly Sergeant)", "OC207"],
+    ]
+    assert [o.title for o in officers_from_grid(grid, load_rules())] == ["Sergeant", "Lieutenant"]
