@@ -58,7 +58,7 @@ class Unpacked:
     tables: list[list[list[str]]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     """Bodies found inside winmail.dat, in order."""
-    documents: list[Document] = field(default_factory=list)
+    documents: list[Document | TextDocument] = field(default_factory=list)
     """Documents whose text is read when needed (PDF)."""
     notes: list[str] = field(default_factory=list)
 

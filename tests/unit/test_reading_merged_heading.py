@@ -10,7 +10,9 @@ from mailbot.intake.tables import officers_from_grid, officers_from_text
 
 
 def _rows(officers):  # type: ignore[no-untyped-def]
-    return [(o.last_name, o.first_name, o.title, o.officer_number, o.dps_username) for o in officers]
+    return [
+        (o.last_name, o.first_name, o.title, o.officer_number, o.dps_username) for o in officers
+    ]
 
 
 _EXPECTED = [

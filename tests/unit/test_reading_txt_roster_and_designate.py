@@ -59,7 +59,8 @@ def test_designated_as_our_e_ticket_contact() -> None:
     body = _REQUEST.format(
         designation="I designate Cpl. Simone Labrecque as our e-ticket contact, "
         "slabrecque@lvpd.test.",
-        roster="\nOfficers:\n- Cpl. Simone Labrecque, LV310, slabrecque\n- Ofc. Caleb Dunn, LV322, cdunn\n",
+        roster="\nOfficers:\n- Cpl. Simone Labrecque, LV310, slabrecque\n"
+        "- Ofc. Caleb Dunn, LV322, cdunn\n",
     )
     result = parse_message(_mail(body))
     assert result.point_of_contact.name == "Simone Labrecque"
@@ -73,7 +74,8 @@ def test_designated_as_the_departments_point_of_contact_with_an_apposition() -> 
         designation="I hereby designate Lieutenant Simone Labrecque, our Records Supervisor, "
         "as the Department’s e-ticket Point-of-Contact. She may be reached at "
         "slabrecque@lvpd.test.",
-        roster="\nOfficers:\n- Lt. Simone Labrecque, LV310, slabrecque\n- Ofc. Caleb Dunn, LV322, cdunn\n",
+        roster="\nOfficers:\n- Lt. Simone Labrecque, LV310, slabrecque\n"
+        "- Ofc. Caleb Dunn, LV322, cdunn\n",
     )
     result = parse_message(_mail(body))
     assert result.point_of_contact.name == "Simone Labrecque"
@@ -82,12 +84,14 @@ def test_designated_as_the_departments_point_of_contact_with_an_apposition() -> 
 
 def test_dot_leaders_then_a_colon_part_label_and_value() -> None:
     """ "Judiciary Code.....: 0733": the colon after the dot leaders is no part of the value."""
-    body = _REQUEST.format(
-        designation="Our e-ticket Point-of-Contact will be Cpl. Simone Labrecque, "
-        "slabrecque@lvpd.test.",
-        roster="\nOfficers:\n- Cpl. Simone Labrecque, LV310, slabrecque\n",
-    ).replace("Judiciary code: 0733", "Judiciary Code.....: 0733").replace(
-        "Address: 9", "Address...........: 9"
+    body = (
+        _REQUEST.format(
+            designation="Our e-ticket Point-of-Contact will be Cpl. Simone Labrecque, "
+            "slabrecque@lvpd.test.",
+            roster="\nOfficers:\n- Cpl. Simone Labrecque, LV310, slabrecque\n",
+        )
+        .replace("Judiciary code: 0733", "Judiciary Code.....: 0733")
+        .replace("Address: 9", "Address...........: 9")
     )
     result = parse_message(_mail(body))
     assert result.agency.judiciary_code == "0733"
