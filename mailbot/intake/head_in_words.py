@@ -1,6 +1,7 @@
 """The head of department the writer speaks of in his own words: by title only ("The Chief
 has signed off and asked me to be the point of contact"), or his own title ("I'm the chief
-of the Village of Derby Line Police Department").
+of the Village of Derby Line Police Department"), or the title he writes around the
+head's name ("- Chief Olmstead", "this is chief dan willey", "Chris Brickell, Chief").
 """
 
 from __future__ import annotations
@@ -44,3 +45,73 @@ def title_of_writer(body: str, rules: Rules) -> str | None:
         return None
     said = m.group(1).lower()
     return next((t for t in rules.language.people.head_titles if t.lower() == said), None)
+
+
+_TITLE_TAIL = 400
+"""How much of the end of a message a head's title is looked for in."""
+
+
+@per_rules
+def _title_patterns(
+    rules: Rules,
+) -> tuple[list[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The head titles (longest first) and, built once per rules, what may stand right
+    before a last name (a title and up to two words: "Chief", "Sheriff R."), before it
+    in a self-introduction ("this is chief dan"), and after it ("Brickell, Chief")."""
+    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    before = re.compile(rf"(?<!\w)({alt})\.?[ \t]+(?:[A-Z][\w'’-]*\.?[ \t]+){{0,2}}\Z")
+    intro = re.compile(
+        rf"(?i:\b(?:this\s+is|I\s+am|I['’]?m)[ \t]+({alt})\.?[ \t]+(?:[\w'’-]+\.?[ \t]+){{0,2}})\Z"
+    )
+    after = re.compile(rf",[ \t]*({alt})\.?[ \t]*$", re.M)
+    return titles, before, intro, after
+
+
+_PREFIX_REACH = 300
+"""How far before a last name its title and middle words are looked for."""
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text`` as a whole word (not inside a longer one)."""
+
+    def inner(i: int) -> bool:
+        return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+    out, at = [], text.find(word)
+    while at >= 0:
+        if not inner(at - 1) and not inner(at + len(word)):
+            out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def title_before(name: str, text: str, rules: Rules) -> str | None:
+    """The head title written before the person's last name near the end of ``text``
+    ("- Chief Olmstead", "Sheriff R. Olmstead") or in a self-introduction near its start
+    ("this is chief dan willey"), or None."""
+    last = name.split()[-1] if name.split() else ""
+    if len(last) < 2:
+        return None
+    titles, before, intro, after = _title_patterns(rules)
+    tail = text[-_TITLE_TAIL:]
+    found = None
+    for at in _occurrences(tail, last):
+        m = before.search(tail, max(0, at - _PREFIX_REACH), at)
+        if m:
+            found = m.group(1)
+    if found is None:
+        # "this is chief dan willey from the richmond police dept.": introduced, in lower case
+        head = text[:_TITLE_TAIL]
+        low = head.lower()  # same offsets, unless lower-casing changed a letter's length
+        for at in _occurrences(low, last.lower()) if len(low) == len(head) else []:
+            said = intro.search(head, max(0, at - _PREFIX_REACH), at)
+            if said:
+                found = next(t for t in titles if t.lower() == said.group(1).lower())
+                break
+    if found is None:  # "Thx - Chris Brickell, Chief" at the end of a one-paragraph mail
+        for at in _occurrences(tail, last):
+            m = after.match(tail, at + len(last))
+            if m:
+                found = m.group(1)
+    return found

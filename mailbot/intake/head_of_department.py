@@ -216,37 +216,6 @@ def _head_words(rules: Rules) -> list[str]:
     return list(rules.language.people.head_titles)
 
 
-def title_before(name: str, text: str, rules: Rules) -> str | None:
-    """The head title written before the person's last name near the end of ``text``
-    ("- Chief Olmstead", "Sheriff R. Olmstead") or in a self-introduction near its start
-    ("this is chief dan willey"), or None."""
-    last = name.split()[-1] if name.split() else ""
-    if len(last) < 2:
-        return None
-    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
-    alt = "|".join(re.escape(t) for t in titles)
-    pattern = re.compile(
-        rf"(?<!\w)({alt})\.?[ \t]+(?:[A-Z][\w'’-]*\.?[ \t]+){{0,2}}{re.escape(last)}(?!\w)"
-    )
-    found = None
-    for m in pattern.finditer(text[-_TITLE_TAIL:]):
-        found = m.group(1)
-    if found is None:
-        # "this is chief dan willey from the richmond police dept.": introduced, in lower case
-        intro = re.compile(
-            rf"(?i:\b(?:this\s+is|I\s+am|I['’]?m)[ \t]+({alt})\.?[ \t]+"
-            rf"(?:[\w'’-]+\.?[ \t]+){{0,2}}{re.escape(last)})(?!\w)"
-        )
-        said = intro.search(text[:_TITLE_TAIL])
-        if said:
-            found = next(t for t in titles if t.lower() == said.group(1).lower())
-    if found is None:  # "Thx - Chris Brickell, Chief" at the end of a one-paragraph mail
-        after = re.compile(rf"(?<!\w){re.escape(last)},[ \t]*({alt})\.?[ \t]*$", re.M)
-        for m in after.finditer(text[-_TITLE_TAIL:]):
-            found = m.group(1)
-    return found
-
-
 def head_labelled(value: str, rules: Rules) -> tuple[str | None, str | None]:
     """(name, title) of a labelled head ("Head of department: Director Anne Bouffard",
     "Department head: Dana Morse, Chief of Police")."""
@@ -280,10 +249,6 @@ def title_in_roster(name: str, officers: Sequence[Officer], rules: Rules) -> str
         if officer.title and key == own and _is_head_title(officer.title, rules):
             return officer.title
     return None
-
-
-_TITLE_TAIL = 400
-"""How much of the end of a message a head's title is looked for in."""
 
 
 def closing_lines(body: str) -> str:

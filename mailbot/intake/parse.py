@@ -29,7 +29,7 @@ from mailbot.intake import (
 )
 from mailbot.intake.agency_name import agency_name_in
 from mailbot.intake.classify import LOOP_HEADER
-from mailbot.intake.head_in_words import head_unnamed, title_of_writer
+from mailbot.intake.head_in_words import head_unnamed, title_before, title_of_writer
 from mailbot.intake.head_of_department import (
     closing_lines,
     head_from_sender,
@@ -38,7 +38,6 @@ from mailbot.intake.head_of_department import (
     head_named,
     head_of_department,
     head_on_behalf,
-    title_before,
     title_in_roster,
 )
 from mailbot.intake.limits import Limits
