@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.change_names import named_before, surname_before
 from mailbot.intake.change_tables import changes_in_table
 from mailbot.intake.change_values import (
     _LAST_TO,
-    _NAME,
     _TRANSFER,
     _USER_CORRECTED,
     _USER_TO,
@@ -33,7 +33,7 @@ from mailbot.intake.change_values import (
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import officer_in, person, rank_title, sentences
-from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.rules import Rules
 
 MAX_ITEM = 1200
 _ITEM_START = re.compile(r"^\s*(?:[-*•·]\s+|\(?\d{1,3}[.)]\s+|#\d{1,3}\s+)")
@@ -228,9 +228,9 @@ def _officer(text: str, rules: Rules) -> Officer | None:
         title, first, last = person(ranked.group(0), rules)
         officer = Officer(title=title, first_name=first, last_name=last, officer_number=number)
     if officer is None or (officer.last_name is None and officer.first_name is None):
-        named = _named_before(text, m.start() if m else len(text), rules)
+        named = named_before(text, m.start() if m else len(text), rules)
         if m and not named.get("last_name") and not named.get("first_name"):
-            named = {**named, **_surname_before(text[: m.start()], rules)}
+            named = {**named, **surname_before(text[: m.start()], rules)}
         officer = Officer(**named, officer_number=number)
     if officer.title is None:
         new = _NEW_RANK.search(text)  # "please add a new deputy: Tyler Benoit"
@@ -254,60 +254,8 @@ def _officer(text: str, rules: Rules) -> Officer | None:
     return officer
 
 
-_SURNAME_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z'’-]{1,30})[ \t]*[,:]?[ \t]*$")
-
-
-def _surname_before(text: str, rules: Rules) -> dict[str, str]:
-    """ "Remove Smith VT233": the one capitalised word right before the number, when it
-    is no rank, action or instruction word, is the officer's last name."""
-    m = _SURNAME_BEFORE.search(text[-40:])
-    if m is None:
-        return {}
-    word = m.group(1)
-    low = word.lower()
-    words = rules.language.intent
-    if (
-        rank_title(word, rules) is not None
-        or low in _instruction(rules)
-        or low in words.deactivate_openers
-        or _has(word, words.add + words.deactivate + words.promote + words.transfer)
-    ):
-        return {}
-    return {"last_name": word}
-
-
 _DOMAIN_USER = re.compile(r"(?<![\w\\])((?:DPS|dps|Dps)\\[A-Za-z][\w.-]*[A-Za-z0-9])")
 _NEW_RANK = re.compile(r"(?i:\bnew)\s+(\w+)")
-
-
-def _named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
-    """Title and name of "Deputy Cody Lambert" or "Tyler Benoit, RC058" before ``end``."""
-    head = text[:end]
-    runs = list(re.finditer(_NAME, head))
-    for run in reversed(runs):
-        words = run.group(0).split()
-        while words and words[0].lower().strip(".,") in _instruction(rules):
-            words = words[1:]
-        while words and words[-1].lower().strip(".,:#") in _NUMBER_WORDS:
-            words = words[:-1]  # "Stephen. Number 2B903": the number's label
-        if words and words[-1].endswith(".") and not rank_title(words[-1], rules):
-            continue  # a sentence's last word, not a name before the number
-        if not words:
-            continue
-        title, first, last = person(" ".join(words), rules)
-        if last:
-            return {"title": title, "first_name": first, "last_name": last}
-    return {}
-
-
-_NUMBER_WORDS = frozenset({"number", "no", "num", "leo", "badge", "id", "vt", "#", ""})
-
-
-@per_rules
-def _instruction(rules: Rules) -> frozenset[str]:
-    return frozenset(w.lower() for w in rules.language.people.instruction_words) | {
-        "please", "in", "her", "his", "we", "hired", "new", "our",
-    }  # fmt: skip
 
 
 _PRONOUN = re.compile(r"\b(?i:his|her|their|he|she)\b")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import structlog
 
@@ -24,6 +24,7 @@ from mailbot.intake import (
     labelled_blocks,
     lists,
     prose,
+    reply_reading,
     roles,
     tables,
 )
@@ -50,7 +51,6 @@ from mailbot.intake.signature_contact import contact_in_signature
 
 log = structlog.get_logger()
 _LOGO_WORD = re.compile(r"\b(?:logo|patch|seal|emblem|insignia)\b", re.I)
-_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv)\s*:", re.I)
 
 
 def parse_message(
@@ -124,18 +124,18 @@ def parse_parts(
     if split == plain:
         # the note's "Thanks," above a forwarded request that ends with its own sign-off
         split = prose.split_forward(text, parts.forward_note, rules)
-    if _is_reply(parts):
-        split = _cut_at_signer(split, parts.sender_name)
+    if reply_reading.is_reply(parts):
+        split = reply_reading.cut_at_signer(split, parts.sender_name)
     body = split.body
     table_rows = tables.officers_from_text(body, rules)
     officers = read_officers(body, parts.tables, rules, table_rows, parts.documents)
     if note is not None and officers:
         officers += forwards.note_officers(note, officers, rules)
-    is_reply = _is_reply(parts)
-    if not officers and not is_reply and _quotes_someone_else(parts.quoted_text):
+    is_reply = reply_reading.is_reply(parts)
+    if not officers and not is_reply and reply_reading.quotes_someone_else(parts.quoted_text):
         # a new request that sends on the roster someone else wrote ("Det. Sinclair put
         # together the officer list below"): the quoted list is part of what is sent
-        officers = read_officers(_unquote(parts.quoted_text), [], rules)
+        officers = read_officers(reply_reading.unquote(parts.quoted_text), [], rules)
     if not officers and split.signature.strip():
         # the roster written after the sign-off ("Thanks, Chief X" then "Officers: ...")
         officers = read_officers(split.signature, [], rules)
@@ -152,7 +152,7 @@ def parse_parts(
         body,
         rules,
         has_agency_fields=bool(values.get("agency.judiciary_code") or "agency.name" in labels),
-        agency_values=_values_above_signer(body, split, parts, rules, agency_values),
+        agency_values=reply_reading.values_above_signer(body, split, parts, rules, agency_values),
         officers=len(officers),
         is_reply=is_reply,
         has_logo=is_reply and _has_image(parts),
@@ -165,7 +165,7 @@ def parse_parts(
         officers = reply_officers(body, rules)[: limits.max_officers]
         if officers:
             kind = "enrollment"
-    if kind == "other" and is_reply and _answers_checklist(body, rules, labels, parts):
+    if kind == "other" and is_reply and reply_reading.answers_checklist(body, rules, labels, parts):
         kind = "enrollment"
     result.intent = kind
 
@@ -268,7 +268,7 @@ def parse_parts(
     elif kind == "other":
         # a reply on a case: what it labels ("PoC Email: ...") is sent for the case
         # (and a logo attached); what it only signs with is who wrote it
-        _keep_labelled(result, labels)
+        reply_reading.keep_labelled(result, labels)
     sources = [("text", body), ("signature", split.signature)]
     if kind == "enrollment":
         result.officers = officers
@@ -332,91 +332,10 @@ def parts_texts(parts: MessageParts) -> list[tuple[str, str]]:
     return [(f"attachment {d.filename}", d.text) for d in parts.documents]
 
 
-def _answers_checklist(
-    body: str, rules: Rules, labels: dict[str, tuple[int, str | None]], parts: MessageParts
-) -> bool:
-    """A reply that gives a postal address or a judiciary code in a sentence ("Here's our
-    address - 210 Cross Street, Chester, VT 05143"), or names the Point-of-Contact, answers
-    the checklist of an enrolment."""
-    found = candidates.find(
-        [candidates.Source("text", body)], rules, frozenset({"addresses", "codes"})
-    )
-    if found.addresses or found.codes:
-        return True
-    contact = point_of_contact(body, rules, labels, [], (parts.sender_name, parts.sender))
-    return contact.name is not None and contact.email is not None
-
-
-_SIGNER_TAIL = 12
-"""How many last lines of a reply are looked at for the sender's own name."""
-
-
-def _cut_at_signer(split: prose.Split, sender_name: str | None) -> prose.Split:
-    """A reply signed without a sign-off word ("Got it, thank you!" then "Kim Rowell",
-    her title, the agency's address): the signature starts at the sender's own name."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z'’-]{2,}", sender_name or "")]
-    if len(words) < 2:
-        return split
-    lines = split.body.rstrip("\n").split("\n")
-    for i in range(len(lines) - 1, max(0, len(lines) - _SIGNER_TAIL), -1):
-        first = re.split(r"[|,;]", lines[i], maxsplit=1)[0]
-        said = re.findall(r"[A-Za-z'’-]{2,}", first.lower())
-        if len(first) <= 60 and 2 <= len(said) <= 4 and set(words) <= set(said):
-            signature = "\n".join(lines[i:]) + ("\n" + split.signature if split.signature else "")
-            return prose.Split(body="\n".join(lines[:i]) + "\n", signature=signature)
-    return split
-
-
-_AGENCY_VALUES = ("agency.judiciary_code", "agency.phone", "agency.address")
-
-
-def _values_above_signer(
-    body: str, split: prose.Split, parts: MessageParts, rules: Rules, found: list[str | None]
-) -> int:
-    """How many agency values the message gives, not counting the address and phone
-    under the sender's own name at its end (a signature without a sign-off word: "Let me
-    know if you need anything" then "Heather Pelkey", her title, the office's address)."""
-    given = sum(1 for v in found if v)
-    if given < 2 or _is_reply(parts):
-        return given
-    signed = _cut_at_signer(split, parts.sender_name)
-    if signed.body == split.body:
-        return given
-    above, _ = fields.read_fields(signed.body, rules)
-    return sum(1 for p in _AGENCY_VALUES if above.get(p))
-
-
-def _quotes_someone_else(quoted: str) -> bool:
-    """True when quoted text is there and is not the desk's own message (whose roster,
-    if any, is what DPS already has)."""
-    return bool(quoted.strip()) and "dps.eticket" not in quoted[:2000].lower()
-
-
-_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
-
-
-def _unquote(text: str) -> str:
-    """Quoted text without its "> " marks."""
-    return _QUOTE_MARKS.sub("", text)
-
-
 def _has_image(parts: MessageParts) -> bool:
     return any(a.content_type.startswith("image/") and not a.inline for a in parts.attachments)
-
-
-def _is_reply(parts: MessageParts) -> bool:
-    return parts.in_reply_to is not None or bool(_REPLY_SUBJECT.match(parts.subject))
 
 
 def _is_head(title: str, rules: Rules) -> bool:
     low = title.lower()
     return any(t.lower() in low for t in rules.language.people.head_titles)
-
-
-def _keep_labelled(result: ParseResult, labels: Mapping[str, object]) -> None:
-    """Clear the agency and contact values of ``result`` that no label gave."""
-    for group in ("agency", "head_of_department", "point_of_contact"):
-        model = getattr(result, group)
-        for name in type(model).model_fields:
-            if name != "logo" and f"{group}.{name}" not in labels:
-                setattr(model, name, None)

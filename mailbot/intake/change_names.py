@@ -1,0 +1,62 @@
+"""Who a roster change is about, from the words right before its officer number: a
+last name alone ("Remove Smith VT233") or a title and name ("Deputy Cody Lambert, RC058").
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.change_values import _NAME, _has
+from mailbot.intake.prose import person, rank_title
+from mailbot.intake.rules import Rules, per_rules
+
+_SURNAME_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z'’-]{1,30})[ \t]*[,:]?[ \t]*$")
+
+
+def surname_before(text: str, rules: Rules) -> dict[str, str]:
+    """ "Remove Smith VT233": the one capitalised word right before the number, when it
+    is no rank, action or instruction word, is the officer's last name."""
+    m = _SURNAME_BEFORE.search(text[-40:])
+    if m is None:
+        return {}
+    word = m.group(1)
+    low = word.lower()
+    words = rules.language.intent
+    if (
+        rank_title(word, rules) is not None
+        or low in instruction_words(rules)
+        or low in words.deactivate_openers
+        or _has(word, words.add + words.deactivate + words.promote + words.transfer)
+    ):
+        return {}
+    return {"last_name": word}
+
+
+def named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
+    """Title and name of "Deputy Cody Lambert" or "Tyler Benoit, RC058" before ``end``."""
+    head = text[:end]
+    runs = list(re.finditer(_NAME, head))
+    for run in reversed(runs):
+        words = run.group(0).split()
+        while words and words[0].lower().strip(".,") in instruction_words(rules):
+            words = words[1:]
+        while words and words[-1].lower().strip(".,:#") in _NUMBER_WORDS:
+            words = words[:-1]  # "Stephen. Number 2B903": the number's label
+        if words and words[-1].endswith(".") and not rank_title(words[-1], rules):
+            continue  # a sentence's last word, not a name before the number
+        if not words:
+            continue
+        title, first, last = person(" ".join(words), rules)
+        if last:
+            return {"title": title, "first_name": first, "last_name": last}
+    return {}
+
+
+_NUMBER_WORDS = frozenset({"number", "no", "num", "leo", "badge", "id", "vt", "#", ""})
+
+
+@per_rules
+def instruction_words(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.people.instruction_words) | {
+        "please", "in", "her", "his", "we", "hired", "new", "our",
+    }  # fmt: skip
