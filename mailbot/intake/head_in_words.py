@@ -12,9 +12,16 @@ from mailbot.intake.rules import Rules, per_rules
 
 
 @per_rules
-def _head_unnamed_re(rules: Rules) -> re.Pattern[str]:
+def head_titles(rules: Rules) -> tuple[list[str], str]:
+    """The head titles longest first ("Chief of Police" tried before "Chief") and the
+    regular-expression alternation of them, built once per rules."""
     titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
-    alt = "|".join(re.escape(t) for t in titles)
+    return titles, "|".join(re.escape(t) for t in titles)
+
+
+@per_rules
+def _head_unnamed_re(rules: Rules) -> re.Pattern[str]:
+    _, alt = head_titles(rules)
     acts = r"has|have|had|is|was|asked|signed|approved|authori[sz]ed|wants|would|gave|said"
     return re.compile(rf"(?<![\w-])(?:[Tt]he|[Oo]ur)\s+({alt})\s+(?:{acts})\b")
 
@@ -28,8 +35,7 @@ def head_unnamed(body: str, rules: Rules) -> str | None:
 
 @per_rules
 def _writer_title_re(rules: Rules) -> re.Pattern[str]:
-    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
-    alt = "|".join(re.escape(t) for t in titles)
+    _, alt = head_titles(rules)
     return re.compile(
         rf"(?<![\w-])(?:I['’]m|I\s+am|[Aa]s)\s+(?:the\s+|our\s+)?"
         rf"(?:(?i:elected|acting|interim|current|new)\s+)?((?i:{alt}))(?![\w'’-])"
@@ -58,8 +64,7 @@ def _title_patterns(
     """The head titles (longest first) and, built once per rules, what may stand right
     before a last name (a title and up to two words: "Chief", "Sheriff R."), before it
     in a self-introduction ("this is chief dan"), and after it ("Brickell, Chief")."""
-    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
-    alt = "|".join(re.escape(t) for t in titles)
+    titles, alt = head_titles(rules)
     before = re.compile(rf"(?<!\w)({alt})\.?[ \t]+(?:[A-Z][\w'’-]*\.?[ \t]+){{0,2}}\Z")
     intro = re.compile(
         rf"(?i:\b(?:this\s+is|I\s+am|I['’]?m)[ \t]+({alt})\.?[ \t]+(?:[\w'’-]+\.?[ \t]+){{0,2}})\Z"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from mailbot.intake.fields import _DIGIT, _EMAIL, MAX_LINE
+from mailbot.intake.head_in_words import head_titles
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import _rank_modifiers, rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules
@@ -47,8 +48,7 @@ def head_of_department(signature: str, rules: Rules) -> tuple[str | None, str | 
 
 @per_rules
 def _serves_re(rules: Rules) -> re.Pattern[str]:
-    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
-    alt = "|".join(re.escape(t) for t in titles)
+    _, alt = head_titles(rules)
     name = r"[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
     return re.compile(rf"\bto[ \t]+(?:the[ \t]+)?((?i:{alt}))[ \t]+({name})[ \t]*$")
 
@@ -117,8 +117,7 @@ def _is_head_title(title: str, rules: Rules) -> bool:
 
 @per_rules
 def _head_inline_re(rules: Rules) -> re.Pattern[str]:
-    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
-    alt = "|".join(re.escape(t) for t in titles)
+    _, alt = head_titles(rules)
     name = r"(?<![\w.'’-])[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
     # not "Wolcott Springs Constable's Office": a title before "'s" names an office
     return re.compile(rf"({name})[ \t,|]+((?:{alt})(?:[ \t]+of[ \t]+Police)?)\b(?!['’]s\b)")
@@ -160,8 +159,7 @@ def head_on_behalf(body: str, rules: Rules) -> tuple[str | None, str | None]:
 
 @per_rules
 def _head_is_re(rules: Rules) -> re.Pattern[str]:
-    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
-    alt = "|".join(re.escape(t) for t in titles)
+    _, alt = head_titles(rules)
     name = r"[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
     return re.compile(rf"(?<![\w-])(?i:(?:our|the)\s+)?((?i:{alt}))\s+is\s+({name})")
 
@@ -223,7 +221,7 @@ def head_labelled(value: str, rules: Rules) -> tuple[str | None, str | None]:
         return None, None
     value = _EMAIL.sub("", value).strip(" ,;(")
     name, _, after = value.partition(",")
-    titles = sorted(rules.language.people.head_titles, key=len, reverse=True)
+    titles, _ = head_titles(rules)
     title = None
     for t in titles:
         if name.lower().startswith(t.lower() + " "):
