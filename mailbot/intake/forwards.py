@@ -12,21 +12,8 @@ officers the note adds are officers of the request.
 from __future__ import annotations
 
 from mailbot.intake.model import Officer
-from mailbot.intake.prose import Split, new_text, split_signature
-from mailbot.intake.quoting import _unwrap_at, quote_start
+from mailbot.intake.prose import Split, split_signature
 from mailbot.intake.rules import Rules
-
-
-def forward_note(full_text: str, subject: str) -> str | None:
-    """The note written above a forwarded message (as the reader sees text), or None
-    when ``full_text`` is not a forward unwrapped under a short note."""
-    lines = full_text.replace("\r\n", "\n").split("\n")
-    at = quote_start(lines)
-    if at is None or _unwrap_at(lines, at, subject) is None:
-        return None
-    note = new_text("\n".join(lines[:at]), quotes_cut=True).strip("\n")
-    return note or None
-
 
 _NOTE_DASHES = 2
 """A "--" line in the forwarded text is its writer's own note's end (not a signature

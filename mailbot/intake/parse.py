@@ -118,10 +118,10 @@ def parse_parts(
 
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     plain = split = prose.split_signature(text, rules)
-    note = forwards.forward_note(parts.full_text or parts.text, parts.subject)
+    note = prose.new_text(parts.forward_note, quotes_cut=True).strip("\n") or None
     if note is not None:  # a request forwarded under a note with its own sign-off
         split = forwards.split_forwarded(text, note, plain, rules)
-    if split == plain:
+    if note is not None and split == plain:
         # the note's "Thanks," above a forwarded request that ends with its own sign-off
         split = prose.split_forward(text, parts.forward_note, rules)
     if reply_reading.is_reply(parts):
