@@ -463,3 +463,46 @@ def test_uids_after_searches_large_ranges_in_chunks(
     mailbox.select("INBOX")
     assert mailbox.uids_after(0) == uids
     assert searches == [["UID", "1:2"], ["UID", "3:4"], ["UID", "5:5"]]
+
+
+def test_a_test_dovecot_never_takes_another_server_on_its_port_for_itself(
+    dovecot: DovecotServer, open_mailbox: Callable[..., ImapMailbox]
+) -> None:
+    """Machines are shared: when the port a test server was given is taken by another
+    IMAP server before it starts, it moves to a fresh port and answers there, so tests
+    never talk to someone else's mailbox."""
+    import socket
+
+    from tests.fixtures.dovecot import find_or_install_dovecot
+
+    server = DovecotServer(find_or_install_dovecot())
+    taken = server.port
+    squatter = socket.socket()
+    squatter.bind(("127.0.0.1", taken))
+    squatter.listen(4)
+    greeting = threading.Event()
+
+    def greet() -> None:
+        while not greeting.is_set():
+            try:
+                squatter.settimeout(0.2)
+                conn, _ = squatter.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.sendall(b"* OK someone else's IMAP server\r\n")
+
+    thread = threading.Thread(target=greet, daemon=True)
+    thread.start()
+    try:
+        server.start()
+        assert server.port != taken
+        account = server.new_account()
+        account.append(_raw("ours"))
+        mailbox = open_mailbox(account.settings())
+        assert mailbox.select("INBOX").exists == 1
+    finally:
+        greeting.set()
+        thread.join(2)
+        squatter.close()
+        server.cleanup()
