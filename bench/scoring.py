@@ -3,8 +3,9 @@
 Pure functions over two ``mailbot parse --json`` dicts (``actual`` and ``expected``);
 used by ``bench/accuracy.py`` and by the tests of the blind corpus.
 
-- Field accuracy over every expected scalar, normalised: case-folded and whitespace
-  folded; phone on its last 10 digits; an address is right when the expected ZIP,
+- Field accuracy over every expected scalar, normalised: case-folded, whitespace
+  folded and a typographic apostrophe read as the plain one (O’Brien is O'Brien: the
+  reader keeps one spelling, and writers expect either); phone on its last 10 digits; an address is right when the expected ZIP,
   house number and city all appear in it; titles through an abbreviation map; a DPS
   username without a ``DOMAIN\\`` prefix or ``@domain`` suffix; a first name by its
   first token. Expected ``null`` is a value too: something read where nothing was
@@ -73,8 +74,11 @@ _HOUSE = re.compile(r"^\s*(\d+[A-Za-z]?)\b")
 _CITY = re.compile(r"([A-Za-z][A-Za-z .'-]*?)\s*,?\s*(?:VT|Vermont|[A-Z]{2})\.?,?\s+\d{5}")
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
 def fold(value: object) -> str:
-    return " ".join(str(value).casefold().split())
+    return " ".join(str(value).translate(_APOSTROPHES).casefold().split())
 
 
 def _title(value: str) -> str:

@@ -54,6 +54,10 @@ def test_normalisations() -> None:
     assert same("officers[0].first_name", "Jessica A.", "Jessica")
     assert not same("agency.name", "Hartford Police", "Hartford Police Department")
     assert not same("agency.logo", None, "logo.png")
+    assert same(
+        "agency.name", "Windham County Sheriff\u2019s Office", "Windham County Sheriff's Office"
+    )
+    assert not same("officers[0].last_name", "O'Brien", "O'")
 
 
 def test_officers_matched_by_number_then_last_name() -> None:
