@@ -33,6 +33,12 @@ _LABELLED_USER = re.compile(
     r"\s*(\S+)$",
     re.I,
 )
+_OTHER_NUMBER_LABEL = re.compile(
+    r"^[\w .-]{0,20}?(?:#|\bnumber|\bnum\.?|\bno\.?|\bid)\s*:\s*#?\s*"
+    r"((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})$",
+    re.I,
+)
+"""A number after a label of other words ("5-char #: FW3T8", "TraCS ID: WS201")."""
 _USER_LABEL = re.compile(
     r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|login)\s*[:=]?\s+", re.I
 )
@@ -70,6 +76,7 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     body = _LEAD.sub("", line).strip().rstrip(".")
     if not body:
         return None
+    body = _NICKNAME.sub(lambda m: _unless_rank(m, rules), body)
     officer = _officer_in(body, rules)
     m = _NAME_COLON.match(body) if officer is None else None
     if m and _SEPARATOR.search(body, m.end()) and column_key(m.group(1), rules) is None:
@@ -84,6 +91,24 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
 
 _REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){1,12}$")
 """Words in lower case after a value left out, saying why ("account still being set up")."""
+_SENTENCE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’.-]+){2,12}$")
+_LOWER_WORD = re.compile(r"\s(?!(?:de|da|del|la|le|van|von)\b)[a-z]{2,}")
+"""A sentence after a value left out ("I'll send it when he gets it", "HR just submitted
+his paperwork"): a capital first word, then words in lower case (not a name's particles)."""
+_NICKNAME = re.compile(
+    r"(?<=[A-Za-z.])[ \t]+(?:\"([A-Z][a-z'’-]{1,20})\"|“([A-Z][a-z'’-]{1,20})”"
+    r"|\(([A-Z][a-z'’-]{1,20})\))[ \t]+(?=[A-Z][a-z])"
+)
+"""A nickname between a first and last name ('Nathaniel "Nate" Whitcomb', "Wayne (Butch)
+LaFlamme"): not part of the name (a rank in brackets is kept: it is the title)."""
+
+
+def _unless_rank(m: re.Match[str], rules: Rules) -> str:
+    word = m.group(1) or m.group(2) or m.group(3) or ""
+    return m.group(0) if rank_title(word, rules) else " "
+
+
+_USER_IS = re.compile(r"\b(?:is|was|=)\s+\S|:\s*\S")
 _NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
 _SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}")
 
@@ -98,7 +123,8 @@ _SHOUTED_USER = re.compile(r"^(?:[A-Z]{2,15}\\)?[A-Z][A-Z0-9._-]{1,29}$")
 
 def _pieces(body: str) -> list[str]:
     """The fields of a list line; a piece of two or three words holding an officer number
-    ("SB101 jpelletier" after "(Sgt)") is cut at its blanks unless it is labelled."""
+    ("SB101 jpelletier" after "(Sgt)") is cut at its blanks unless it is labelled, and a
+    longer one ending in the number is cut before it."""
     out: list[str] = []
     for p in _SPLIT.split(body):
         p = p.strip(" -–—") if p else ""
@@ -113,6 +139,8 @@ def _pieces(body: str) -> list[str]:
             and not _LABELLED_USER.match(p)
         ):
             out.extend(words)
+        elif 3 < len(words) <= 8 and ":" not in p and _LETTERED_NUMBER.match(words[-1].lstrip("#")):
+            out.extend([" ".join(words[:-1]), words[-1]])  # "Ofc Mia Gendreau RF6M1 - ..."
         else:
             out.append(p)
     return out
@@ -154,8 +182,13 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         if user is None and lab and not_given(bare[lab.end() :], rules):
             left_out = True
             continue  # "DPS username not assigned yet"
-        if left_out and _REMARK.match(bare):
+        if left_out and (
+            _REMARK.match(bare) or (_SENTENCE.match(bare) and len(_LOWER_WORD.findall(bare)) > 1)
+        ):
             continue  # "username TBD (account still being set up)": why it is not given
+        if user is None and number is not None and names and _user_remark(bare, rules):
+            left_out = True
+            continue  # "she doesn't remember her DPS login": the username is not given
         left_out = False
         heading = column_key(bare, rules)
         if (heading == "officer_number" and number) or (heading == "dps_username" and user):
@@ -171,7 +204,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         if near is None and number is None and _NEAR_NUMBER.match(bare.lstrip("#")):
             near = bare.lstrip("#")  # "6102": a number one character short, kept as written
             continue
-        m = _LABELLED_NUMBER.match(bare)
+        m = _LABELLED_NUMBER.match(bare) or _OTHER_NUMBER_LABEL.match(bare)
         if number is None and m and any(c.isdigit() for c in m.group(1)):
             number = m.group(1)
             continue
@@ -246,6 +279,18 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         officer_number=number,
         dps_username=user,
     )
+
+
+def _user_remark(piece: str, rules: Rules) -> bool:
+    """True for words in lower case about the officer's username that do not give it
+    ("she's getting her username this week", "dont know her login")."""
+    if not _REMARK.match(piece) or len(piece.split()) < 3:
+        return False
+    words = piece.split()
+    for i, word in enumerate(words):
+        if column_key(word.strip(".,;:'’"), rules) == "dps_username" and word.islower():
+            return not _USER_IS.match(" ".join(words[i + 1 :]))
+    return False
 
 
 # "St. Pierre", "Van Buren", "De la Cruz": a last name of two or three words, the first a

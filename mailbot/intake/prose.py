@@ -117,9 +117,15 @@ def split_rank(words: list[str], rules: Rules) -> tuple[str | None, list[str]]:
     together ("Chief Deputy", "Det. Sgt."), are one title."""
     title: str | None = None
     modifiers = _rank_modifiers(rules)
-    if len(words) > 2 and words[0].lower().strip(".") in modifiers and rank_title(words[1], rules):
-        title = f"{words[0].strip('.')} {rank_title(words[1], rules)}"
-        words = words[2:]
+    if len(words) > 2 and words[0].lower().strip(".") in modifiers:
+        # "Senior Trooper", "State Game Warden": a modifier before a rank of one or two words
+        pair = rank_title(" ".join(words[1:3]), rules) if len(words) > 3 else None
+        if pair:
+            title = f"{words[0].strip('.')} {pair}"
+            words = words[3:]
+        elif rank_title(words[1], rules):
+            title = f"{words[0].strip('.')} {rank_title(words[1], rules)}"
+            words = words[2:]
     ranks: list[str] = []
     while words:
         # a rank of two words first ("Game Warden Jacob Pelletier")

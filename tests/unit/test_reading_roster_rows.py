@@ -1,0 +1,93 @@
+"""Rows of an enrolment roster that were lost or misread: a row ending in words about the
+username not given yet, a nickname inside the name, a title with a modifier before a rank
+of two words, a number after a label of other words; and lines under a printed roster
+(its rule, its record count) that are not officers."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.intake.parse import parse_message
+
+_REQUEST = """\
+Good afternoon,
+
+West Hollow Police Department would like to enrol in e-ticketing.
+
+Judiciary code: 0419
+Agency name: West Hollow Police Department
+Address: 12 Mill Road, West Hollow, VT 05999
+Phone: 802-555-0142
+Our e-ticket Point-of-Contact is Sgt. Priya Castellano, pcastellano@westhollow.test.
+
+{roster}
+Regards,
+Bruno Aldana
+Chief of Police
+"""
+
+
+def _mail(body: str, txt: str | None = None) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = "Bruno Aldana <baldana@westhollow.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrolment"
+    msg.set_content(body)
+    if txt is not None:
+        msg.add_attachment(txt.encode(), maintype="text", subtype="plain", filename="staff.txt")
+    return msg.as_bytes()
+
+
+def _rows(result: object) -> list[tuple[str | None, ...]]:
+    return [
+        (o.last_name, o.first_name, o.title, o.officer_number, o.dps_username)
+        for o in result.officers  # type: ignore[attr-defined]
+    ]
+
+
+def test_row_ending_in_words_about_the_username_keeps_the_officer() -> None:
+    """The officer whose username is still to come is kept, and only it is asked for."""
+    roster = (
+        "Officers:\n"
+        "Priya Castellano - Sergeant - WH2P4 - pcastellano\n"
+        "Omar Lindqvist - Officer - WH5O1 - he can't recall his DPS login, I'll find out\n"
+        "   - Ofc Tess Varga WH7T3 - she's getting her username next week, will forward\n"
+        "Ines Mbeki - Officer - WH8I6 - username not issued yet, HR is still processing it\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [
+        ("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano"),
+        ("Lindqvist", "Omar", "Officer", "WH5O1", None),
+        ("Varga", "Tess", "Officer", "WH7T3", None),
+        ("Mbeki", "Ines", "Officer", "WH8I6", None),
+    ]
+    for i in (1, 2, 3):
+        assert f"officers[{i}].dps_username" in result.missing
+    assert "officers[0].dps_username" not in result.missing
+
+
+def test_nickname_inside_the_name_is_not_part_of_it() -> None:
+    roster = (
+        "Officers:\n"
+        '- Officer Bartholomew "Bart" Quist, WH3B9, DPS\\bquist\n'
+        "- Theodora (Teddy) Oyelaran - Corporal - WH4T2 - toyelaran\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [
+        ("Quist", "Bartholomew", "Officer", "WH3B9", "bquist"),
+        ("Oyelaran", "Theodora", "Corporal", "WH4T2", "toyelaran"),
+    ]
+
+
+def test_modifier_before_a_two_word_rank_and_a_number_after_another_label() -> None:
+    roster = (
+        "Users:\n"
+        "  •  State Game Warden Henrik Solberg — five-char #: WH6H1 — username DPS\\hsolberg\n"
+        "  •  State Game Warden Ada Kinsella — WH9A2 — DPS\\akinsella\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [
+        ("Solberg", "Henrik", "State Game Warden", "WH6H1", "hsolberg"),
+        ("Kinsella", "Ada", "State Game Warden", "WH9A2", "akinsella"),
+    ]
+    assert not any(p.startswith("officers") for p in result.missing)
