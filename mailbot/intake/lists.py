@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.list_remarks import remark, user_remark, without_nickname
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import person, rank_title, split_name
 from mailbot.intake.rules import Rules, per_rules
@@ -76,7 +77,7 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     body = _LEAD.sub("", line).strip().rstrip(".")
     if not body:
         return None
-    body = _NICKNAME.sub(lambda m: _unless_rank(m, rules), body)
+    body = without_nickname(body, rules)
     officer = _officer_in(body, rules)
     m = _NAME_COLON.match(body) if officer is None else None
     if m and _SEPARATOR.search(body, m.end()) and column_key(m.group(1), rules) is None:
@@ -89,26 +90,6 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     return officer
 
 
-_REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){1,12}$")
-"""Words in lower case after a value left out, saying why ("account still being set up")."""
-_SENTENCE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’.-]+){2,12}$")
-_LOWER_WORD = re.compile(r"\s(?!(?:de|da|del|la|le|van|von)\b)[a-z]{2,}")
-"""A sentence after a value left out ("I'll send it when he gets it", "HR just submitted
-his paperwork"): a capital first word, then words in lower case (not a name's particles)."""
-_NICKNAME = re.compile(
-    r"(?<=[A-Za-z.])[ \t]+(?:\"([A-Z][a-z'’-]{1,20})\"|“([A-Z][a-z'’-]{1,20})”"
-    r"|\(([A-Z][a-z'’-]{1,20})\))[ \t]+(?=[A-Z][a-z])"
-)
-"""A nickname between a first and last name ('Nathaniel "Nate" Whitcomb', "Wayne (Butch)
-LaFlamme"): not part of the name (a rank in brackets is kept: it is the title)."""
-
-
-def _unless_rank(m: re.Match[str], rules: Rules) -> str:
-    word = m.group(1) or m.group(2) or m.group(3) or ""
-    return m.group(0) if rank_title(word, rules) else " "
-
-
-_USER_IS = re.compile(r"\b(?:is|was|=)\s+\S|:\s*\S")
 _NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
 _SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}")
 
@@ -182,11 +163,9 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         if user is None and lab and not_given(bare[lab.end() :], rules):
             left_out = True
             continue  # "DPS username not assigned yet"
-        if left_out and (
-            _REMARK.match(bare) or (_SENTENCE.match(bare) and len(_LOWER_WORD.findall(bare)) > 1)
-        ):
+        if left_out and remark(bare):
             continue  # "username TBD (account still being set up)": why it is not given
-        if user is None and number is not None and names and _user_remark(bare, rules):
+        if user is None and number is not None and names and user_remark(bare, rules):
             left_out = True
             continue  # "she doesn't remember her DPS login": the username is not given
         left_out = False
@@ -279,18 +258,6 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         officer_number=number,
         dps_username=user,
     )
-
-
-def _user_remark(piece: str, rules: Rules) -> bool:
-    """True for words in lower case about the officer's username that do not give it
-    ("she's getting her username this week", "dont know her login")."""
-    if not _REMARK.match(piece) or len(piece.split()) < 3:
-        return False
-    words = piece.split()
-    for i, word in enumerate(words):
-        if column_key(word.strip(".,;:'’"), rules) == "dps_username" and word.islower():
-            return not _USER_IS.match(" ".join(words[i + 1 :]))
-    return False
 
 
 # "St. Pierre", "Van Buren", "De la Cruz": a last name of two or three words, the first a

@@ -1,0 +1,56 @@
+"""Words in an officer's list line that are no field of his: a remark on why a value is
+left out ("username not issued yet, HR is still processing it"), words about a username
+still to come ("she doesn't remember her DPS login"), a nickname inside the name
+('Nathaniel "Nate" Whitcomb')."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.prose import rank_title
+from mailbot.intake.rules import Rules
+from mailbot.intake.tables import column_key
+
+_REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){1,12}$")
+"""Words in lower case after a value left out, saying why ("account still being set up")."""
+_SENTENCE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’.-]+){2,12}$")
+_LOWER_WORD = re.compile(r"\s(?!(?:de|da|del|la|le|van|von)\b)[a-z]{2,}")
+"""A sentence after a value left out ("I'll send it when he gets it", "HR just submitted
+his paperwork"): a capital first word, then words in lower case (not a name's particles)."""
+_NICKNAME = re.compile(
+    r"(?<=[A-Za-z.])[ \t]+(?:\"([A-Z][a-z'’-]{1,20})\"|“([A-Z][a-z'’-]{1,20})”"
+    r"|\(([A-Z][a-z'’-]{1,20})\))[ \t]+(?=[A-Z][a-z])"
+)
+"""A nickname between a first and last name ('Nathaniel "Nate" Whitcomb', "Wayne (Butch)
+LaFlamme"): not part of the name (a rank in brackets is kept: it is the title)."""
+_USER_IS = re.compile(r"\b(?:is|was|=)\s+\S|:\s*\S")
+
+
+def remark(piece: str) -> bool:
+    """True for words after a value left out that say why, in lower case or as a
+    sentence with words in lower case."""
+    return bool(
+        _REMARK.match(piece) or (_SENTENCE.match(piece) and len(_LOWER_WORD.findall(piece)) > 1)
+    )
+
+
+def user_remark(piece: str, rules: Rules) -> bool:
+    """True for words in lower case about the officer's username that do not give it
+    ("she's getting her username this week", "dont know her login")."""
+    if not _REMARK.match(piece) or len(piece.split()) < 3:
+        return False
+    words = piece.split()
+    for i, word in enumerate(words):
+        if column_key(word.strip(".,;:'’"), rules) == "dps_username" and word.islower():
+            return not _USER_IS.match(" ".join(words[i + 1 :]))
+    return False
+
+
+def without_nickname(body: str, rules: Rules) -> str:
+    """``body`` with a nickname between first and last name taken out."""
+    return _NICKNAME.sub(lambda m: _unless_rank(m, rules), body)
+
+
+def _unless_rank(m: re.Match[str], rules: Rules) -> str:
+    word = m.group(1) or m.group(2) or m.group(3) or ""
+    return m.group(0) if rank_title(word, rules) else " "
