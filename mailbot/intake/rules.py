@@ -112,6 +112,10 @@ class Detection(_Rule):
     export_suffixes: list[str] = Field(default_factory=list)
     """Words a records-system export puts after a heading ("RANK_DESC"): the heading
     without them is tried too."""
+    count_words: list[str] = Field(default_factory=list)
+    """Words of a line under a table that counts its rows ("6 record(s) listed", "*** 5
+    RECORDS ***", "Total: 4 officers"): a row of only these words and one small number is
+    no officer."""
 
 
 class Columns(_Rule):

@@ -1,11 +1,14 @@
 """A text table line split into its cells (by tabs, pipes, runs of spaces, commas or
-semicolons), and the rule rows under a heading ("---|---", "======").
+semicolons), the rule rows under a heading ("---|---", "======"), and the rows of a
+table that hold no record: a rule, a total, a count of the records listed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+
+from mailbot.intake.rules import Rules, per_rules
 
 # --- splitting lines into cells -------------------------------------------------------
 
@@ -61,3 +64,38 @@ def _is_separator(line: str) -> bool:
     lead = line[: line.index(s)]
     trail = line[line.index(s) + len(s) :]
     return len(lead) - len(lead.rstrip(" ")) + len(s) + len(trail) - len(trail.lstrip(" ")) >= 6
+
+
+# --- rows that are no record ----------------------------------------------------------
+
+_RULE_CELL = frozenset("-=+_*~.:|# ")
+_COUNT_WORD = re.compile(r"[a-z]+")
+_COUNT_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def footer_row(cells: Sequence[str], rules: Rules) -> bool:
+    """True for a row that holds no record: its cells only rule characters ("------",
+    "=====") or the count of the rows above ("6 record(s) listed.", "*** 5 RECORDS ***",
+    "Total: 4 officers"): one small number and count words only (``[detection]
+    count_words``)."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if not filled:
+        return False
+    if all(set(c) <= _RULE_CELL for c in filled):
+        return True
+    text = " ".join(filled).lower()[:_MAX_FOOTER]
+    words = _COUNT_WORD.findall(text)
+    numbers = [w for w in re.split(r"[^\w]+", text) if w.isdigit()]
+    if not words or len(numbers) > 1 or not all(_COUNT_NUMBER.match(n) for n in numbers):
+        return False
+    if not all(w in _count_words(rules) for w in words):
+        return False
+    return bool(numbers) or "total" in words
+
+
+_MAX_FOOTER = 120
+
+
+@per_rules
+def _count_words(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.columns.detection.count_words)

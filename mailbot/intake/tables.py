@@ -23,6 +23,7 @@ from mailbot.intake.table_cells import (
     _semicolons,
     _spaces,
     _tabs,
+    footer_row,
 )
 
 _NOT_WORD = re.compile(r"[^\w#/ ]+")
@@ -159,7 +160,10 @@ def _rank(cell: str, words: list[str]) -> int:
 
 
 def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> Officer | None:
-    """The officer in one row of cells, or None for an empty row."""
+    """The officer in one row of cells, or None for an empty row (or a rule, a total, a
+    count of the records under the table)."""
+    if footer_row(cells, rules):
+        return None
     values: dict[str, str | None] = dict.fromkeys(OFFICER_FIELDS)
     for i, key in mapping.items():
         raw = cells[i] if i < len(cells) else ""

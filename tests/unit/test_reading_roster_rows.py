@@ -91,3 +91,32 @@ def test_modifier_before_a_two_word_rank_and_a_number_after_another_label() -> N
         ("Kinsella", "Ada", "State Game Warden", "WH9A2", "akinsella"),
     ]
     assert not any(p.startswith("officers") for p in result.missing)
+
+
+def test_rule_and_record_count_under_a_printed_roster_are_no_officers() -> None:
+    txt = (
+        "WEST HOLLOW PD                     STAFF REPORT\n\n"
+        "NAME                    RANK         LEO#     USERNAME\n"
+        "----------------------  -----------  -------  -----------\n"
+        "CASTELLANO, PRIYA       SERGEANT     WH2P4    pcastellano\n"
+        "LINDQVIST, OMAR         OFFICER      WH5O1    olindqvist\n"
+        "----------------------  -----------  -------  -----------\n"
+        "2 record(s) printed.\n"
+    )
+    body = _REQUEST.format(roster="Our roster is attached (staff.txt).\n")
+    result = parse_message(_mail(body, txt))
+    assert [o.officer_number for o in result.officers] == ["WH2P4", "WH5O1"]
+    assert not any(p.startswith("officers") for p in result.missing)
+
+
+def test_record_count_line_under_a_roster_in_the_body_is_no_officer() -> None:
+    roster = (
+        "NAME                     TITLE          VT LEO   NETWORK ID\n"
+        "=======================  =============  =======  ==============\n"
+        "CASTELLANO, PRIYA        SERGEANT       WH2P4    DPS\\pcastellano\n"
+        "LINDQVIST, OMAR          OFFICER        WH5O1    DPS\\olindqvist\n"
+        "=== 2 ROWS ===\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert [o.officer_number for o in result.officers] == ["WH2P4", "WH5O1"]
+    assert not any(p.startswith("officers") for p in result.missing)
