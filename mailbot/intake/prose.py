@@ -302,13 +302,20 @@ def officer_in(sentence: str, rules: Rules) -> Officer | None:
     if first is None and last is None:
         return None
     number = m.group(1).rstrip(".")
+    # "(NU4N2, pnatarajan)": a login after the number in the same brackets
+    paired = _PAIRED_USER.match(sentence, m.end()) if m.group(0).endswith(",") else None
     return Officer(
         last_name=last,
         first_name=first,
         title=title,
         officer_number=number,
-        dps_username=user_mention(sentence[m.end() :]) or user_mention(head),
+        dps_username=(paired.group(1) if paired else None)
+        or user_mention(sentence[m.end() :])
+        or user_mention(head),
     )
+
+
+_PAIRED_USER = re.compile(r"[ \t]*(?:DPS\\)?([a-z][a-z0-9._-]{1,29})[ \t]*\)")
 
 
 def officers_in_prose(text: str, rules: Rules) -> list[Officer]:

@@ -210,6 +210,9 @@ _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
 _NOT_YET = re.compile(
     r"^\(?(?:still\s+|yet\s+)?(?:not\b[\w\s]{0,30}|none\b.{0,20}|(?:pending|awaiting|waiting)\b.{0,60}|unknown|tbd"
     r"|n/a|to\s+follow"
+    # "(needs account)", "no DPS login yet": the account still to be made
+    r"|(?:needs?|requires?)\s+(?:an?\s+|new\s+)?(?:dps\s+)?(?:account|user\s*name|login|one)\b.{0,30}"
+    r"|no\s+(?:dps\s+)?(?:account|user\s*name|login)\b.{0,30}"
     # "(academy - not assigned yet)": why, then that it is not given yet
     r"|[a-z][\w ]{0,25}?\s*[-–—:,]\s*(?:still\s+)?not\s+(?:yet\s+)?"
     r"(?:assigned|issued|given|set\s+up|created)\b.{0,20}"

@@ -120,3 +120,33 @@ def test_record_count_line_under_a_roster_in_the_body_is_no_officer() -> None:
     result = parse_message(_mail(_REQUEST.format(roster=roster)))
     assert [o.officer_number for o in result.officers] == ["WH2P4", "WH5O1"]
     assert not any(p.startswith("officers") for p in result.missing)
+
+
+def test_needs_account_in_a_username_cell_is_a_username_still_to_come() -> None:
+    roster = (
+        "Officers:\n"
+        "Officer\nRank\nVT LEO #\nDPS Username\n\n"
+        "Priya Castellano\nSergeant\nWH2P4\npcastellano\n\n"
+        "Omar Lindqvist\nOfficer\nWH5O1\n(needs account)\n\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert [o.dps_username for o in result.officers] == ["pcastellano", None]
+    assert "officers[1].dps_username" in result.missing
+    assert not any(p.startswith("officers") for p in result.invalid)
+
+
+def test_login_beside_the_number_in_brackets_in_one_paragraph_is_read() -> None:
+    body = (
+        "Good afternoon, West Hollow Police Department would like to enrol in e-ticketing, "
+        "our judiciary code is 0419, our address is 12 Mill Road, West Hollow, VT 05999 and "
+        "our phone is 802-555-0142, I am designating Sergeant Priya Castellano as our "
+        "e-ticket point of contact, and the officers are Sergeant Priya Castellano (WH2P4, "
+        "pcastellano) and Officer Omar Lindqvist (WH5O1, olindqvist). Thank you, Bruno "
+        "Aldana, Chief of Police\n"
+    )
+    result = parse_message(_mail(body))
+    assert [(o.officer_number, o.dps_username) for o in result.officers] == [
+        ("WH2P4", "pcastellano"),
+        ("WH5O1", "olindqvist"),
+    ]
+    assert not any(p.startswith("officers") for p in result.missing)
