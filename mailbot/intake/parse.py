@@ -30,6 +30,7 @@ from mailbot.intake import (
 )
 from mailbot.intake.agency_name import agency_name_in
 from mailbot.intake.classify import LOOP_HEADER
+from mailbot.intake.column_notes import declared_columns, with_declared
 from mailbot.intake.head_in_words import head_unnamed, title_before, title_of_writer
 from mailbot.intake.head_of_department import (
     closing_lines,
@@ -77,15 +78,17 @@ def read_officers(
 
     ``text_rows`` is ``tables.officers_from_text(body, rules)`` when already read."""
     found = list(text_rows) if text_rows is not None else tables.officers_from_text(body, rules)
+    declared = declared_columns(body, rules)  # "The Spillman ID column is their DPS login"
     for grid in grids:
-        rows = tables.officers_from_grid(grid, rules)
+        rows = tables.officers_from_grid(with_declared(grid, declared, rules), rules)
         # a grid sharing rows with what was read is the same table (or a quoted draft
         # of it, with officers since left off): only another roster adds its rows
         if rows and not any(o in found for o in rows):
             found.extend(rows)
     if not found:  # a roster sent as a PDF
         for document in documents:
-            found.extend(tables.officers_from_grid(document.grid(), rules))
+            grid = with_declared(document.grid(), declared, rules)
+            found.extend(tables.officers_from_grid(grid, rules))
     if not found:
         # list lines and sentences; the same officer number is read once
         found = lists.officers_in_list(body, rules) or labelled_blocks.officers_in_blocks(

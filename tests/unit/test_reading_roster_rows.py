@@ -150,3 +150,21 @@ def test_login_beside_the_number_in_brackets_in_one_paragraph_is_read() -> None:
         ("WH5O1", "olindqvist"),
     ]
     assert not any(p.startswith("officers") for p in result.missing)
+
+
+def test_a_column_the_message_says_holds_the_login_is_read_as_the_username() -> None:
+    txt = (
+        "NAME                    RANK         LEO#     RMS CODE      PHONE EXT\n"
+        "----------------------  -----------  -------  ------------  ---------\n"
+        "CASTELLANO, PRIYA       SERGEANT     WH2P4    pcastellano   214\n"
+        "LINDQVIST, OMAR         OFFICER      WH5O1    olindqvist    219\n"
+    )
+    body = _REQUEST.format(
+        roster="The staff list is attached. The RMS Code column is each officer's DPS username.\n"
+    )
+    result = parse_message(_mail(body, txt))
+    assert [(o.officer_number, o.dps_username) for o in result.officers] == [
+        ("WH2P4", "pcastellano"),
+        ("WH5O1", "olindqvist"),
+    ]
+    assert not any(p.startswith("officers") for p in result.missing)

@@ -1,0 +1,54 @@
+"""A column of an attached roster named in the message ("The Spillman ID column is each
+deputy's DPS login"): the sender says which officer field a heading the reader does not
+know holds, and the roster's heading is read so."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from mailbot.intake.rules import Rules
+from mailbot.intake.tables import column_key
+
+_MAX_TEXT = 20_000
+_HEADING_ROWS = 30
+_NAMED = re.compile(
+    r"[\"“']?((?:[A-Z][\w#/.-]{0,20}[ \t]+){0,3}[A-Z][\w#/.-]{0,20})[\"”']?[ \t]+column"
+    r"[ \t]+(?:is|are|has|holds|contains|shows|lists|gives|=)[ \t]+([^.;:\n]{1,80})"
+)
+_LEAD = re.compile(r"^(?:the|our|your|a)\s+", re.I)
+
+
+def declared_columns(text: str, rules: Rules) -> dict[str, str]:
+    """Heading (lower case) -> officer field, for each column the text says holds one."""
+    found: dict[str, str] = {}
+    for m in _NAMED.finditer(text[:_MAX_TEXT]):
+        name = _LEAD.sub("", m.group(1)).strip()
+        words = m.group(2).split()
+        key = next(
+            (
+                k
+                for n in range(min(4, len(words)), 0, -1)
+                if (k := column_key(" ".join(words[-n:]).strip(" ,'’\""), rules))
+            ),
+            None,
+        )
+        if name and key:
+            found[" ".join(name.lower().split())] = key
+    return found
+
+
+def with_declared(
+    grid: Sequence[Sequence[str]], declared: dict[str, str], rules: Rules
+) -> list[list[str]]:
+    """``grid`` with each heading the message named given the field's own heading."""
+    rows = [[str(c) for c in row] for row in grid]
+    if not declared:
+        return rows
+    heading = {k: v[0] for k, v in rules.columns.columns.items() if v}
+    for row in rows[:_HEADING_ROWS]:
+        for i, cell in enumerate(row):
+            key = declared.get(" ".join(cell.lower().split()))
+            if key in heading:
+                row[i] = heading[key]
+    return rows
