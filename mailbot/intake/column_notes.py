@@ -1,5 +1,5 @@
-"""A column of an attached roster named in the message ("The Spillman ID column is each
-deputy's DPS login"): the sender says which officer field a heading the reader does not
+"""A column of an attached roster named in the message ("The RMS Code column is each
+officer's DPS username"): the sender says which officer field a heading the reader does not
 know holds, and the roster's heading is read so."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Words in an officer's list line that are no field of his: a remark on why a value is
 left out ("username not issued yet, HR is still processing it"), words about a username
-still to come ("she doesn't remember her DPS login"), a nickname inside the name
-('Nathaniel "Nate" Whitcomb')."""
+still to come ("he can't recall his DPS login"), a nickname inside the name
+('Bartholomew "Bart" Quist')."""
 
 from __future__ import annotations
 
@@ -15,14 +15,14 @@ _REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){1,12}$")
 """Words in lower case after a value left out, saying why ("account still being set up")."""
 _SENTENCE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’.-]+){2,12}$")
 _LOWER_WORD = re.compile(r"\s(?!(?:de|da|del|la|le|van|von)\b)[a-z]{2,}")
-"""A sentence after a value left out ("I'll send it when he gets it", "HR just submitted
-his paperwork"): a capital first word, then words in lower case (not a name's particles)."""
+"""A sentence after a value left out ("I'll find out and send it", "HR is still on
+it"): a capital first word, then words in lower case (not a name's particles)."""
 _NICKNAME = re.compile(
     r"(?<=[A-Za-z.])[ \t]+(?:\"([A-Z][a-z'’-]{1,20})\"|“([A-Z][a-z'’-]{1,20})”"
     r"|\(([A-Z][a-z'’-]{1,20})\))[ \t]+(?=[A-Z][a-z])"
 )
-"""A nickname between a first and last name ('Nathaniel "Nate" Whitcomb', "Wayne (Butch)
-LaFlamme"): not part of the name (a rank in brackets is kept: it is the title)."""
+"""A nickname between a first and last name ('Bartholomew "Bart" Quist', "Theodora (Teddy)
+Oyelaran"): not part of the name (a rank in brackets is kept: it is the title)."""
 _USER_IS = re.compile(r"\b(?:is|was|=)\s+\S|:\s*\S")
 
 
@@ -36,7 +36,7 @@ def remark(piece: str) -> bool:
 
 def user_remark(piece: str, rules: Rules) -> bool:
     """True for words in lower case about the officer's username that do not give it
-    ("she's getting her username this week", "dont know her login")."""
+    ("he gets his username next week", "cant recall her login")."""
     if not _REMARK.match(piece) or len(piece.split()) < 3:
         return False
     words = piece.split()

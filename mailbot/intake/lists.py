@@ -39,7 +39,7 @@ _OTHER_NUMBER_LABEL = re.compile(
     r"((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})$",
     re.I,
 )
-"""A number after a label of other words ("5-char #: FW3T8", "TraCS ID: WS201")."""
+"""A number after a label of other words ("five-char #: WH6H1", "TraCS ID: WS201")."""
 _USER_LABEL = re.compile(
     r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|login)\s*[:=]?\s+", re.I
 )
@@ -121,7 +121,7 @@ def _pieces(body: str) -> list[str]:
         ):
             out.extend(words)
         elif 3 < len(words) <= 8 and ":" not in p and _LETTERED_NUMBER.match(words[-1].lstrip("#")):
-            out.extend([" ".join(words[:-1]), words[-1]])  # "Ofc Mia Gendreau RF6M1 - ..."
+            out.extend([" ".join(words[:-1]), words[-1]])  # "Ofc Tess Varga WH7T3 - ..."
         else:
             out.append(p)
     return out
@@ -167,7 +167,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             continue  # "username TBD (account still being set up)": why it is not given
         if user is None and number is not None and names and user_remark(bare, rules):
             left_out = True
-            continue  # "she doesn't remember her DPS login": the username is not given
+            continue  # "he can't recall his DPS login": the username is not given
         left_out = False
         heading = column_key(bare, rules)
         if (heading == "officer_number" and number) or (heading == "dps_username" and user):

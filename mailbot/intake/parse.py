@@ -78,7 +78,7 @@ def read_officers(
 
     ``text_rows`` is ``tables.officers_from_text(body, rules)`` when already read."""
     found = list(text_rows) if text_rows is not None else tables.officers_from_text(body, rules)
-    declared = declared_columns(body, rules)  # "The Spillman ID column is their DPS login"
+    declared = declared_columns(body, rules)  # "The RMS Code column is their DPS login"
     for grid in grids:
         rows = tables.officers_from_grid(with_declared(grid, declared, rules), rules)
         # a grid sharing rows with what was read is the same table (or a quoted draft

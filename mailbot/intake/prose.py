@@ -302,7 +302,7 @@ def officer_in(sentence: str, rules: Rules) -> Officer | None:
     if first is None and last is None:
         return None
     number = m.group(1).rstrip(".")
-    # "(NU4N2, pnatarajan)": a login after the number in the same brackets
+    # "(WH2P4, pcastellano)": a login after the number in the same brackets
     paired = _PAIRED_USER.match(sentence, m.end()) if m.group(0).endswith(",") else None
     return Officer(
         last_name=last,

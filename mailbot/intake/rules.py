@@ -113,8 +113,8 @@ class Detection(_Rule):
     """Words a records-system export puts after a heading ("RANK_DESC"): the heading
     without them is tried too."""
     count_words: list[str] = Field(default_factory=list)
-    """Words of a line under a table that counts its rows ("6 record(s) listed", "*** 5
-    RECORDS ***", "Total: 4 officers"): a row of only these words and one small number is
+    """Words of a line under a table that counts its rows ("2 record(s) printed", "=== 12
+    ROWS ===", "Total: 4 officers"): a row of only these words and one small number is
     no officer."""
 
 

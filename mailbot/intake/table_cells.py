@@ -75,7 +75,7 @@ _COUNT_NUMBER = re.compile(r"^\d{1,3}$")
 
 def footer_row(cells: Sequence[str], rules: Rules) -> bool:
     """True for a row that holds no record: its cells only rule characters ("------",
-    "=====") or the count of the rows above ("6 record(s) listed.", "*** 5 RECORDS ***",
+    "=====") or the count of the rows above ("2 record(s) printed.", "=== 12 ROWS ===",
     "Total: 4 officers"): one small number and count words only (``[detection]
     count_words``)."""
     filled = [c.strip() for c in cells if c.strip()]
