@@ -34,6 +34,21 @@ def head_unnamed(body: str, rules: Rules) -> str | None:
 
 
 @per_rules
+def _sent_for_re(rules: Rules) -> re.Pattern[str]:
+    _, alt = head_titles(rules)
+    return re.compile(
+        rf"(?<![\w-])(?i:the|our)\s+(?i:{alt})\s+(?i:has\s+|had\s+)?"
+        rf"(?i:asked|requested|directed|instructed)\s+me\b"
+    )
+
+
+def sent_for_unnamed_head(body: str, rules: Rules) -> bool:
+    """True when the writer sends for a head he does not name ("the chief asked me to
+    send this over"): the writer is not the head."""
+    return _sent_for_re(rules).search(body) is not None
+
+
+@per_rules
 def _writer_title_re(rules: Rules) -> re.Pattern[str]:
     _, alt = head_titles(rules)
     return re.compile(

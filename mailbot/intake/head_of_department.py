@@ -69,7 +69,9 @@ _RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-
 # "Chief Lucas Jewett asked me to send in our e-ticket enrollment"
 _BEHALF = re.compile(
     rf"\b(?i:on\s+behalf\s+of\s+(?:our\s+|the\s+)?){_RUN}"
-    rf"|{_RUN}\s+(?:has\s+|had\s+)?(?:asked|requested|directed|instructed)\s+(?:me|that\s+I)\b"
+    # "Chief Dana Hollis (cc'd) asked me to send ...": an aside between name and verb
+    rf"|{_RUN}(?:[ \t]*\([^()\n]{{1,20}}\))?\s+(?:has\s+|had\s+)?(?:asked|requested|directed"
+    rf"|instructed)\s+(?:me|that\s+I)\b"
 )
 
 
@@ -128,8 +130,9 @@ def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
     if m is None:
         return None
     words = m.group(1).split()
-    if _is_agency_or_title(words, rules):
-        return None
+    places = {w.lower() for w in rules.language.people.place_words}
+    if _is_agency_or_title(words, rules) or any(w.lower() in places for w in words):
+        return None  # "Newbury Town Constable": a town's constable, not a person
     return m.group(1), m.group(2)
 
 
@@ -292,7 +295,7 @@ _OFFICE_OF = re.compile(r"^(?:the\s+)?office\s+of\s+(?:the\s+)?", re.I)
 def _title_only(text: str, rules: Rules) -> str | None:
     """ "Chief, Brattleboro Police Department" -> "Chief"; an agency alone -> None;
     "OFFICE OF THE CHIEF OF POLICE" -> "Chief of Police"."""
-    first = _AGENCY_TAIL.split(text.strip(), maxsplit=1)[0].strip(" ,.")
+    first = _AGENCY_TAIL.split(spelled_ordinal(text), maxsplit=1)[0].strip(" ,.")
     if _OFFICE_OF.match(first):
         first = _OFFICE_OF.sub("", first)
         if first.isupper():
@@ -302,7 +305,22 @@ def _title_only(text: str, rules: Rules) -> str | None:
     low = _unmodified(first.lower(), rules)
     if not first or (low.endswith(suffixes) and not any(low.startswith(t) for t in titles)):
         return None
-    return first
+    return _title_of_place(first, rules)
+
+
+def _title_of_place(title: str, rules: Rules) -> str:
+    """ "Lamoille County Sheriff" -> "Sheriff": a head title after a place's name (a
+    county, town, city or village) is the title; the place is the agency's."""
+    words = title.split()
+    places = {w.lower() for w in rules.language.people.place_words if w[:1].isupper()}
+    for t in head_titles(rules)[0]:
+        n = len(t.split())
+        if len(words) >= n + 2 and " ".join(words[-n:]).lower() == t.lower():
+            # "Lamoille County Sheriff", not "Interim Chief of Police"
+            if words[-n - 1].lower() in places:
+                return " ".join(words[-n:])
+            return title
+    return title
 
 
 def _unmodified(low: str, rules: Rules) -> str:
@@ -337,7 +355,18 @@ def _title_words(rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...], frozen
     )
 
 
+_ORDINAL = re.compile(r"^(?:1st|2nd|3rd)(?=[ \t]+[A-Z])")
+_ORDINALS = {"1st": "First", "2nd": "Second", "3rd": "Third"}
+
+
+def spelled_ordinal(line: str) -> str:
+    """ "1st Constable, Town of Newbury" -> "First Constable, ...": a title's ordinal
+    in words, as the titles are written."""
+    return _ORDINAL.sub(lambda m: _ORDINALS[m.group(0)], line.strip(), count=1)
+
+
 def _is_title_line(line: str, rules: Rules) -> bool:
+    line = spelled_ordinal(line)
     if _EMAIL.search(line) or _DIGIT.search(line):
         return False
     low = _OFFICE_OF.sub("", line.lower())

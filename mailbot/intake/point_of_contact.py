@@ -97,6 +97,10 @@ def point_of_contact(
             m = None
         if m:
             raw = m.group(1)
+            if m.re in (_POC_WILL_BE, _POC_COORDINATES, _POC_WILL_ACT):
+                # "... installed TraCS Mobile. Sgt. Dawn Lacasse will be our PoC": the
+                # name written against the verb, not an earlier sentence's last words
+                raw = _last_sentence(raw, rules)
             # "...; she can be reached at amy@..." in the same sentence
             rest = _SENTENCE_END.split(flat[m.end() : m.end() + 240], maxsplit=1)[0]
             email = _EMAIL.search(rest)
@@ -132,7 +136,11 @@ def point_of_contact(
         for name, addr in addresses:
             # a header or link address with the PoC's name counts only on the sender's
             # domain: a namesake's personal or foreign address is not the agency's PoC
-            if name and _name_key(name, rules) == want and _same_domain(addr, sender[1]):
+            if (
+                name
+                and _name_key(name, rules) == want
+                and (_same_domain(addr, sender[1]) or _said_copied(text, contact.name))
+            ):
                 contact.email = addr.lower()
                 break
         if contact.email is None and raw is not None:
@@ -230,6 +238,19 @@ def _named_sentence(text: str, rules: Rules) -> str | None:
     return person_name(text, rules)
 
 
+def _last_sentence(text: str, rules: Rules) -> str:
+    """The words of ``text`` after its last sentence end (a word of more than three
+    letters ending with a dot that is not a rank), when a name of two words is left."""
+    words = text.split()
+    for i in range(len(words) - 1, 0, -1):
+        word = words[i - 1]
+        if word.endswith(".") and len(word) > 4 and rank_title(word, rules) is None:
+            rest = " ".join(words[i:])
+            name = person_name(rest, rules)
+            return rest if name and len(name.split()) >= 2 else text
+    return text
+
+
 def person_name(text: str, rules: Rules) -> str | None:
     """The person's name at the end of ``text``, without rank or job words before it:
     "Admin. Assistant Garrett Lyman" -> "Garrett Lyman", "Sgt. Amy Lussier" -> "Amy Lussier"."""
@@ -254,6 +275,9 @@ def person_name(text: str, rules: Rules) -> str | None:
                 continue
             if low in jobs or rank_title(bare, rules) is not None:
                 break
+        if tail and rank_title(f"{bare} {tail[0]}", rules) is not None:
+            tail.pop(0)  # "Officer First Class Brianna Colón": a rank of two words
+            break
         tail.insert(0, bare.rstrip(",;:"))
     name = " ".join(tail).strip(" ,.;:")
     return name or display_name(text, rules)
@@ -285,7 +309,10 @@ def _role_mailboxes(rules: Rules) -> frozenset[str]:
 def _not_a_name(m: re.Match[str]) -> bool:
     """ "Department. I will be the PoC" is not a person named as PoC."""
     words = m.group(1).split()
-    return words[-1] in {"I", "me"} or any(w.endswith(".") and len(w) > 4 for w in words)
+    # "designated myself as ...", "asked that I serve as ...": the writer, not a name
+    if any(w.strip(",;:()").lower() in {"i", "me", "myself"} for w in words):
+        return True
+    return any(w.endswith(".") and len(w) > 4 for w in words)
 
 
 def _may_be_theirs(name: str, address: str, sender: str | None, rules: Rules) -> bool:
@@ -313,6 +340,21 @@ def _given_to_another(before: str, name: str, address: str, rules: Rules) -> boo
     if name_matches_address(_EMAIL.sub("", name), address):
         return False
     return other_person(rules).search(before[-120:]) is not None
+
+
+_COPIED = re.compile(r"\bcc['’]?(?:e?d)\b|\bcopied\b|\bcopying\b", re.I)
+
+
+def _said_copied(text: str, name: str) -> bool:
+    """True when a sentence naming the PoC (first or last name) says they are copied
+    ("Greg is cc'd on this email"): then the Cc address with their name is theirs, on
+    whatever domain (a contractor's own firm)."""
+    words = [w.strip(".,") for w in name.split()]
+    words = [w for w in (words[0], words[-1]) if len(w) >= 3] if words else []
+    if not words or not _COPIED.search(text):
+        return False
+    word = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+    return any(word.search(s) and _COPIED.search(s) for s in sentences_of(text))
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their)\b", re.I)
