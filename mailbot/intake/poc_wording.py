@@ -115,7 +115,8 @@ _SELF_POC = re.compile(
     r"|\bmy\s+own\s+(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
     # "The Chief has asked that I serve as the department's e-ticket Point-of-Contact"
     r"|\b(?:asked|requested)\s+that\s+I\s+(?:serve|act|be)\s+(?:as\s+)?(?:the\s+|our\s+|your\s+)?"
-    r"(?:agency['’]s\s+|department['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
+    r"(?:agency['’]s\s+|department['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)\b"
     r"|\b(?:asked|designated|named|appointed|assigned|chose|picked)\s+me\s+(?:as|to\s+be"
     r"|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)\b",
