@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from mailbot.intake.fields import _DIGIT, _EMAIL, MAX_LINE
-from mailbot.intake.head_in_words import head_titles
+from mailbot.intake.head_in_words import head_titles, spelled_ordinal, title_of_place
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import _rank_modifiers, rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules
@@ -305,22 +305,7 @@ def _title_only(text: str, rules: Rules) -> str | None:
     low = _unmodified(first.lower(), rules)
     if not first or (low.endswith(suffixes) and not any(low.startswith(t) for t in titles)):
         return None
-    return _title_of_place(first, rules)
-
-
-def _title_of_place(title: str, rules: Rules) -> str:
-    """ "Lamoille County Sheriff" -> "Sheriff": a head title after a place's name (a
-    county, town, city or village) is the title; the place is the agency's."""
-    words = title.split()
-    places = {w.lower() for w in rules.language.people.place_words if w[:1].isupper()}
-    for t in head_titles(rules)[0]:
-        n = len(t.split())
-        if len(words) >= n + 2 and " ".join(words[-n:]).lower() == t.lower():
-            # "Lamoille County Sheriff", not "Interim Chief of Police"
-            if words[-n - 1].lower() in places:
-                return " ".join(words[-n:])
-            return title
-    return title
+    return title_of_place(first, rules)
 
 
 def _unmodified(low: str, rules: Rules) -> str:
@@ -353,16 +338,6 @@ def _title_words(rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...], frozen
         tuple(t.lower() for t in people.head_titles),
         frozenset(r for r, v in people.ranks.items() if v),
     )
-
-
-_ORDINAL = re.compile(r"^(?:1st|2nd|3rd)(?=[ \t]+[A-Z])")
-_ORDINALS = {"1st": "First", "2nd": "Second", "3rd": "Third"}
-
-
-def spelled_ordinal(line: str) -> str:
-    """ "1st Constable, Town of Newbury" -> "First Constable, ...": a title's ordinal
-    in words, as the titles are written."""
-    return _ORDINAL.sub(lambda m: _ORDINALS[m.group(0)], line.strip(), count=1)
 
 
 def _is_title_line(line: str, rules: Rules) -> bool:
