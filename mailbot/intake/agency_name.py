@@ -105,6 +105,24 @@ def name_heading_values(text: str, rules: Rules) -> str | None:
     return None
 
 
+_NAME_LABEL = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?Name[ \t]*(?:[:：]|[-–—][ \t])[ \t]*(.{3,80}?)[ \t.]*$", re.M
+)
+
+
+def name_labelled_bare(text: str, rules: Rules) -> str | None:
+    """ "Name: Bristol Police Department" among the agency's values: a line labelled
+    only "Name" whose value is an agency's name (a person's "Name: ..." is not)."""
+    if "Name" not in text:
+        return None
+    pattern = _agency_name_re(rules)
+    for m in _NAME_LABEL.finditer(text):
+        value = m.group(1).strip().strip("*_").strip()
+        if pattern.fullmatch(value) and not _GREETING.match(value):
+            return value
+    return None
+
+
 def agency_name_in(text: str, rules: Rules) -> str | None:
     """An agency named in running text ("The Hartford Police Department would like ...")."""
     moved = [w.lower() for w in rules.language.intent.transfer]

@@ -89,7 +89,10 @@ def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS)
                 continue  # every other shape has digits
             if "phones" in kinds:
                 for value in _phones(line, rules):
-                    add(found.phones, _digits(value), Candidate(value, where, short))
+                    # each line that writes a number is kept: its words there
+                    # ("Office: ...") say what the number is (the roles take it once)
+                    key = f"{_digits(value)} {where}"
+                    add(found.phones, key, Candidate(value, where, short))
             if "addresses" in kinds:
                 address = _address_at(lines, i)
                 if address:

@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mailbot.intake.agency_name import agency_name_in, name_heading_values, name_shown_as
+from mailbot.intake.agency_name import (
+    agency_name_in,
+    name_heading_values,
+    name_labelled_bare,
+    name_shown_as,
+)
 from mailbot.intake.prose import header_addresses, is_header_line
 from mailbot.intake.rules import Rules, per_rules
 
@@ -259,7 +264,10 @@ def read_fields(
             out["agency.phone"] = m.group(0)
     if not out.get("agency.name"):
         out["agency.name"] = (
-            name_shown_as(text) or name_heading_values(text, rules) or agency_name_in(text, rules)
+            name_shown_as(text)
+            or name_labelled_bare(text, rules)
+            or name_heading_values(text, rules)
+            or agency_name_in(text, rules)
         )
     if not out.get("agency.address"):
         out["agency.address"] = address_in(text)

@@ -34,6 +34,21 @@ def head_unnamed(body: str, rules: Rules) -> str | None:
 
 
 @per_rules
+def _sent_for_re(rules: Rules) -> re.Pattern[str]:
+    _, alt = head_titles(rules)
+    return re.compile(
+        rf"(?<![\w-])(?i:the|our)\s+(?i:{alt})\s+(?i:has\s+|had\s+)?"
+        rf"(?i:asked|requested|directed|instructed)\s+me\b"
+    )
+
+
+def sent_for_unnamed_head(body: str, rules: Rules) -> bool:
+    """True when the writer sends for a head he does not name ("the chief asked me to
+    send this over"): the writer is not the head."""
+    return _sent_for_re(rules).search(body) is not None
+
+
+@per_rules
 def _writer_title_re(rules: Rules) -> re.Pattern[str]:
     _, alt = head_titles(rules)
     return re.compile(
@@ -120,3 +135,28 @@ def title_before(name: str, text: str, rules: Rules) -> str | None:
             if m:
                 found = m.group(1)
     return found
+
+
+_ORDINAL = re.compile(r"^(?:1st|2nd|3rd)(?=[ \t]+[A-Z])")
+_ORDINALS = {"1st": "First", "2nd": "Second", "3rd": "Third"}
+
+
+def spelled_ordinal(line: str) -> str:
+    """ "1st Constable, Town of Newbury" -> "First Constable, ...": a title's ordinal
+    in words, as the titles are written."""
+    return _ORDINAL.sub(lambda m: _ORDINALS[m.group(0)], line.strip(), count=1)
+
+
+def title_of_place(title: str, rules: Rules) -> str:
+    """ "Lamoille County Sheriff" -> "Sheriff": a head title after a place's name (a
+    county, town, city or village) is the title; the place is the agency's."""
+    words = title.split()
+    places = {w.lower() for w in rules.language.people.place_words if w[:1].isupper()}
+    for t in head_titles(rules)[0]:
+        n = len(t.split())
+        if len(words) >= n + 2 and " ".join(words[-n:]).lower() == t.lower():
+            # "Lamoille County Sheriff", not "Interim Chief of Police"
+            if words[-n - 1].lower() in places:
+                return " ".join(words[-n:])
+            return title
+    return title

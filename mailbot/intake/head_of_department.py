@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from mailbot.intake.fields import _DIGIT, _EMAIL, MAX_LINE
-from mailbot.intake.head_in_words import head_titles
+from mailbot.intake.head_in_words import head_titles, spelled_ordinal, title_of_place
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import _rank_modifiers, rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules
@@ -69,7 +69,9 @@ _RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-
 # "Chief Lucas Jewett asked me to send in our e-ticket enrollment"
 _BEHALF = re.compile(
     rf"\b(?i:on\s+behalf\s+of\s+(?:our\s+|the\s+)?){_RUN}"
-    rf"|{_RUN}\s+(?:has\s+|had\s+)?(?:asked|requested|directed|instructed)\s+(?:me|that\s+I)\b"
+    # "Chief Dana Hollis (cc'd) asked me to send ...": an aside between name and verb
+    rf"|{_RUN}(?:[ \t]*\([^()\n]{{1,20}}\))?\s+(?:has\s+|had\s+)?(?:asked|requested|directed"
+    rf"|instructed)\s+(?:me|that\s+I)\b"
 )
 
 
@@ -128,8 +130,9 @@ def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
     if m is None:
         return None
     words = m.group(1).split()
-    if _is_agency_or_title(words, rules):
-        return None
+    places = {w.lower() for w in rules.language.people.place_words}
+    if _is_agency_or_title(words, rules) or any(w.lower() in places for w in words):
+        return None  # "Newbury Town Constable": a town's constable, not a person
     return m.group(1), m.group(2)
 
 
@@ -292,7 +295,7 @@ _OFFICE_OF = re.compile(r"^(?:the\s+)?office\s+of\s+(?:the\s+)?", re.I)
 def _title_only(text: str, rules: Rules) -> str | None:
     """ "Chief, Brattleboro Police Department" -> "Chief"; an agency alone -> None;
     "OFFICE OF THE CHIEF OF POLICE" -> "Chief of Police"."""
-    first = _AGENCY_TAIL.split(text.strip(), maxsplit=1)[0].strip(" ,.")
+    first = _AGENCY_TAIL.split(spelled_ordinal(text), maxsplit=1)[0].strip(" ,.")
     if _OFFICE_OF.match(first):
         first = _OFFICE_OF.sub("", first)
         if first.isupper():
@@ -302,7 +305,7 @@ def _title_only(text: str, rules: Rules) -> str | None:
     low = _unmodified(first.lower(), rules)
     if not first or (low.endswith(suffixes) and not any(low.startswith(t) for t in titles)):
         return None
-    return first
+    return title_of_place(first, rules)
 
 
 def _unmodified(low: str, rules: Rules) -> str:
@@ -338,6 +341,7 @@ def _title_words(rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...], frozen
 
 
 def _is_title_line(line: str, rules: Rules) -> bool:
+    line = spelled_ordinal(line)
     if _EMAIL.search(line) or _DIGIT.search(line):
         return False
     low = _OFFICE_OF.sub("", line.lower())

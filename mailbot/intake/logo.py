@@ -69,7 +69,7 @@ def find_logo(
     limits = limits or Limits()
     seen = _Probes(limits)  # each attachment is opened once, however often it is looked at
     found = _best(attachments, seen, notes, inline=False)
-    if found is None and said_inline:
+    if found is None and said_inline and not _SAID_LATER.search(text):
         # "Our logo is pasted below: [cid:image001.png@...]": an image placed in the text
         # (not the signature's banner) is the one meant
         found = _best(attachments, seen, notes, inline=True, text=text)
@@ -112,6 +112,16 @@ class _Probes:
         if hit is None or hit[0] is not data:
             hit = self._sha256[id(data)] = (data, hashlib.sha256(data).hexdigest())
         return hit[1]
+
+
+# "Our logo will follow in a separate email", "logo to come later": an image shown in
+# the message (a signature's badge) is not the logo
+_SAID_LATER = re.compile(
+    r"\b(?:logo|patch|badge|seal|emblem|insignia)\b[^.\n]{0,40}?"
+    r"\b(?:to\s+follow|will\s+follow|follows?\s+(?:in|by|under)|separate(?:ly)?|later"
+    r"|to\s+come|coming|will\s+(?:be\s+)?sen[dt])\b",
+    re.I,
+)
 
 
 _SAID_ATTACHED = re.compile(

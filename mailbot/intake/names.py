@@ -7,6 +7,8 @@ in ``rules/language.toml`` (``[people] short_names``).
 
 from __future__ import annotations
 
+import re
+
 from mailbot.intake.rules import Rules
 
 _SHORTEST = 3
@@ -36,3 +38,23 @@ def fuller_name(written: str | None, other: str | None, rules: Rules) -> str | N
     if mine[0] != theirs[0] and short_form_of(mine[0], theirs[0], rules):
         return other
     return written
+
+
+def name_in_full(written: str | None, others: list[str], text: str, rules: Rules) -> str | None:
+    """``written`` with the first name in full when another writing of the person gives
+    it: "Bob Haskins" signed, "Robert Haskins" in the From header or the roster; "Butch
+    LaFlamme" signed, "Wayne (Butch) LaFlamme" in the text."""
+    if not written or len(written.split()) != 2:
+        return written
+    for other in others:
+        fuller = fuller_name(written, other, rules)
+        if fuller != written:
+            return fuller
+    nick, last = written.split()
+    if f"({nick})" not in text:
+        return written
+    m = re.search(
+        rf"(?<![\w'’-])([A-Z][a-z'’-]{{1,30}})[ \t]+\({re.escape(nick)}\)[ \t]+{re.escape(last)}\b",
+        text,
+    )
+    return f"{m.group(1)} {last}" if m else written

@@ -31,7 +31,12 @@ from mailbot.intake import (
 from mailbot.intake.agency_name import agency_name_in
 from mailbot.intake.classify import LOOP_HEADER
 from mailbot.intake.column_notes import declared_columns, with_declared
-from mailbot.intake.head_in_words import head_unnamed, title_before, title_of_writer
+from mailbot.intake.head_in_words import (
+    head_unnamed,
+    sent_for_unnamed_head,
+    title_before,
+    title_of_writer,
+)
 from mailbot.intake.head_of_department import (
     closing_lines,
     head_from_sender,
@@ -45,6 +50,7 @@ from mailbot.intake.head_of_department import (
 from mailbot.intake.limits import Limits
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, Officer, ParseResult, PointOfContact
+from mailbot.intake.names import name_in_full
 from mailbot.intake.parts import Document, MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
@@ -202,7 +208,10 @@ def parse_parts(
         behalf = labelled
     if behalf[0] is not None:  # written for the head by someone else
         hod_name, hod_title = behalf
-    if hod_name is None and kind == "enrollment" and not is_reply:
+    sent_for = behalf[0] is None and sent_for_unnamed_head(body, rules)
+    if sent_for and not (hod_title and _is_head(hod_title, rules)):
+        hod_name = hod_title = None  # "the chief asked me to send this": not the writer
+    if hod_name is None and kind == "enrollment" and not is_reply and not sent_for:
         hod_name, hod_title = head_from_sender(parts.sender_name, rules)
     if behalf[0] is None and (hod_name is None or (hod_title and not _is_head(hod_title, rules))):
         # a sergeant who signs for "the Chief" (who "has signed off"): the head is the
@@ -225,6 +234,10 @@ def parse_parts(
         # whoever signs a short answer to the checklist is not thereby the head (a
         # reply that sends the whole request again, agency name and all, is read whole)
         hod_name = hod_title = None
+    # "Bob Haskins" signed, "Robert Haskins" in the From header or the roster
+    others = [n for n in (head_from_sender(parts.sender_name, rules)[0],) if n]
+    others += [f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name]
+    hod_name = name_in_full(hod_name, others, body, rules)
     if kind == "enrollment" or (hod_title and _is_head(hod_title, rules)):
         result.head_of_department.name = hod_name
         result.head_of_department.title = hod_title

@@ -113,6 +113,10 @@ _SELF_POC = re.compile(
     r"(?:\s+(?:for|on)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?(?:\s+myself\b|\s*[.;,]|\s*$)"
     # "I will be my own point of contact", "(the Chief) asked me to be the PoC"
     r"|\bmy\s+own\s+(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
+    # "The Chief has asked that I serve as the department's e-ticket Point-of-Contact"
+    r"|\b(?:asked|requested)\s+that\s+I\s+(?:serve|act|be)\s+(?:as\s+)?(?:the\s+|our\s+|your\s+)?"
+    r"(?:agency['’]s\s+|department['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)\b"
     r"|\b(?:asked|designated|named|appointed|assigned|chose|picked)\s+me\s+(?:as|to\s+be"
     r"|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)\b",

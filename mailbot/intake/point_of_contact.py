@@ -14,6 +14,13 @@ from dataclasses import dataclass
 from mailbot.intake.fields import _EMAIL, _next_value
 from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.names import fuller_name, short_form_of
+from mailbot.intake.poc_email import (
+    _given_to_another,
+    _may_be_theirs,
+    _said_copied,
+    _said_later,
+    _same_domain,
+)
 from mailbot.intake.poc_wording import (
     _POC_BARE_NAMED,
     _POC_COORDINATES,
@@ -97,6 +104,10 @@ def point_of_contact(
             m = None
         if m:
             raw = m.group(1)
+            if m.re in (_POC_WILL_BE, _POC_COORDINATES, _POC_WILL_ACT):
+                # "... installed TraCS Mobile. Sgt. Dawn Lacasse will be our PoC": the
+                # name written against the verb, not an earlier sentence's last words
+                raw = _last_sentence(raw, rules)
             # "...; she can be reached at amy@..." in the same sentence
             rest = _SENTENCE_END.split(flat[m.end() : m.end() + 240], maxsplit=1)[0]
             email = _EMAIL.search(rest)
@@ -132,7 +143,11 @@ def point_of_contact(
         for name, addr in addresses:
             # a header or link address with the PoC's name counts only on the sender's
             # domain: a namesake's personal or foreign address is not the agency's PoC
-            if name and _name_key(name, rules) == want and _same_domain(addr, sender[1]):
+            if (
+                name
+                and _name_key(name, rules) == want
+                and (_same_domain(addr, sender[1]) or _said_copied(text, contact.name))
+            ):
                 contact.email = addr.lower()
                 break
         if contact.email is None and raw is not None:
@@ -230,6 +245,19 @@ def _named_sentence(text: str, rules: Rules) -> str | None:
     return person_name(text, rules)
 
 
+def _last_sentence(text: str, rules: Rules) -> str:
+    """The words of ``text`` after its last sentence end (a word of more than three
+    letters ending with a dot that is not a rank), when a name of two words is left."""
+    words = text.split()
+    for i in range(len(words) - 1, 0, -1):
+        word = words[i - 1]
+        if word.endswith(".") and len(word) > 4 and rank_title(word, rules) is None:
+            rest = " ".join(words[i:])
+            name = person_name(rest, rules)
+            return rest if name and len(name.split()) >= 2 else text
+    return text
+
+
 def person_name(text: str, rules: Rules) -> str | None:
     """The person's name at the end of ``text``, without rank or job words before it:
     "Admin. Assistant Garrett Lyman" -> "Garrett Lyman", "Sgt. Amy Lussier" -> "Amy Lussier"."""
@@ -254,6 +282,9 @@ def person_name(text: str, rules: Rules) -> str | None:
                 continue
             if low in jobs or rank_title(bare, rules) is not None:
                 break
+        if tail and rank_title(f"{bare} {tail[0]}", rules) is not None:
+            tail.pop(0)  # "Officer First Class Brianna Colón": a rank of two words
+            break
         tail.insert(0, bare.rstrip(",;:"))
     name = " ".join(tail).strip(" ,.;:")
     return name or display_name(text, rules)
@@ -272,97 +303,13 @@ def _sender_person(
     return None if " ".join(agency.lower().split()) == name.lower() else name
 
 
-def _same_domain(address: str, sender: str | None) -> bool:
-    domain = address.rpartition("@")[2].lower()
-    return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
-
-
-@per_rules
-def _role_mailboxes(rules: Rules) -> frozenset[str]:
-    return frozenset(w.lower() for w in rules.language.evidence.role_mailboxes)
-
-
 def _not_a_name(m: re.Match[str]) -> bool:
     """ "Department. I will be the PoC" is not a person named as PoC."""
     words = m.group(1).split()
-    return words[-1] in {"I", "me"} or any(w.endswith(".") and len(w) > 4 for w in words)
-
-
-def _may_be_theirs(name: str, address: str, sender: str | None, rules: Rules) -> bool:
-    """An address written near a person's name is theirs when its local part is made
-    from the name, or it is on the sender's own domain (not a vendor's or a list's)."""
-    from mailbot.intake.roles import name_matches_address
-
-    if name_matches_address(_EMAIL.sub("", name), address):
+    # "designated myself as ...", "asked that I serve as ...": the writer, not a name
+    if any(w.strip(",;:()").lower() in {"i", "me", "myself"} for w in words):
         return True
-    words = _EMAIL.sub("", name).replace(",", " ").split()
-    first = words[0].strip(".").lower() if len(words) >= 2 and "," not in name else ""
-    if len(first) >= 3 and address.split("@")[0].lower() == first:
-        return True  # "matt@gmnetservices.com" for Matt Desrochers (a vendor's first-name box)
-    if address.split("@")[0].lower() in _role_mailboxes(rules):
-        return False  # helpdesk@, records@: not a person's address
-    domain = address.rpartition("@")[2].lower()
-    return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
-
-
-def _given_to_another(before: str, name: str, address: str, rules: Rules) -> bool:
-    """True when the words just before an address give it to someone else by job ("copy
-    our dispatcher Mia Grant (mgrant@...)") and it is not made from the PoC's name."""
-    from mailbot.intake.roles import name_matches_address, other_person
-
-    if name_matches_address(_EMAIL.sub("", name), address):
-        return False
-    return other_person(rules).search(before[-120:]) is not None
-
-
-_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their)\b", re.I)
-
-
-_LATER_EMAIL = 600
-"""How far after a sentence naming the PoC their address is looked for."""
-
-
-def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str | None:
-    """ "Sgt. Brennan can be reached at kbrennan@..." in a later sentence: an address in
-    a sentence that names the PoC by last name, and is theirs (:func:`_may_be_theirs`)."""
-    last = name.replace(",", " ").split()[-1] if "," not in name else name.split(",")[0]
-    last = last.strip(".")
-    if len(last) < 2:
-        return None
-    low = last.lower()
-    if "@" not in text or low not in text.lower():
-        return None
-    # only the paragraphs that name the PoC, and the one after each, are read
-    paragraphs = text.split("\n\n")
-    keep = [i for i, p in enumerate(paragraphs) if low in p.lower()]
-    near = sorted({j for i in keep for j in (i, i + 1) if j < len(paragraphs)})
-    text = "\n\n".join(paragraphs[j] for j in near)
-    # named by last name, or by first name alone ("Kevin ... can be reached at ...")
-    first = name.split()[0].strip(".,") if "," not in name else ""
-    either = [last] + ([first] if len(first) >= 3 and first != last else [])
-    word = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in either) + r")(?![\w])", re.I)
-    named = False
-    for sentence in sentences_of(text):
-        if len(sentence) > _LATER_EMAIL:
-            named = False
-            continue
-        mentions = bool(word.search(sentence))
-        # "He can be reached at ...", right after the sentence that names the PoC
-        follows = named and _PRONOUN.search(sentence) is not None
-        if mentions or follows:
-            for m in _EMAIL.finditer(sentence):
-                if _may_be_theirs(name, m.group(0), sender, rules) and not _given_to_another(
-                    sentence[: m.start()], name, m.group(0), rules
-                ):
-                    return m.group(0).lower()
-        named = mentions
-    return None
-
-
-def sentences_of(text: str) -> list[str]:
-    from mailbot.intake.prose import sentences
-
-    return sentences(text)
+    return any(w.endswith(".") and len(w) > 4 for w in words)
 
 
 def _name_key(name: str, rules: Rules) -> str:

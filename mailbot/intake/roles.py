@@ -131,9 +131,14 @@ def settle(
     agency = result.agency
     if agency.phone is None and found.phones:
         phones = _distinct(found.phones, _digits)
-        agency_lines = [c for c in phones if not _has_word(_near(c), ev.personal_phone_words)]
-        preferred = [c for c in agency_lines if _has_word(c.line, ev.agency_phone_words)]
-        pick = preferred if len(preferred) == 1 else agency_lines
+        # each writing of a number by its own words ("Office: ... | Dispatch: ...")
+        own = [c for c in found.phones if not _has_word(_near(c), ev.personal_phone_words)]
+        agency_lines = _distinct(own, _digits)
+        main = [c for c in own if _has_word(_near(c), ev.main_phone_words)]
+        preferred = [c for c in own if _has_word(c.line, ev.agency_phone_words)]
+        # the main line over a dispatch line, an agency line over an unmarked one
+        ranked = (_distinct(main, _digits), _distinct(preferred, _digits))
+        pick = next((p for p in ranked if len(p) == 1), agency_lines)
         if len(pick) == 1:
             agency.phone = pick[0].value
             s.took("agency.phone", pick[0], "the only agency phone number in the message")

@@ -1,0 +1,113 @@
+"""The e-ticket Point-of-Contact's address: the one written with the name and theirs
+(made from the name, or on the sender's domain), one in a later sentence that names
+them, or the Cc address of a PoC said to be copied; read by :mod:`point_of_contact`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.fields import _EMAIL
+from mailbot.intake.rules import Rules, per_rules
+
+
+def _same_domain(address: str, sender: str | None) -> bool:
+    domain = address.rpartition("@")[2].lower()
+    return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
+
+
+@per_rules
+def _role_mailboxes(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.evidence.role_mailboxes)
+
+
+def _may_be_theirs(name: str, address: str, sender: str | None, rules: Rules) -> bool:
+    """An address written near a person's name is theirs when its local part is made
+    from the name, or it is on the sender's own domain (not a vendor's or a list's)."""
+    from mailbot.intake.roles import name_matches_address
+
+    if name_matches_address(_EMAIL.sub("", name), address):
+        return True
+    words = _EMAIL.sub("", name).replace(",", " ").split()
+    first = words[0].strip(".").lower() if len(words) >= 2 and "," not in name else ""
+    if len(first) >= 3 and address.split("@")[0].lower() == first:
+        return True  # "matt@gmnetservices.com" for Matt Desrochers (a vendor's first-name box)
+    if address.split("@")[0].lower() in _role_mailboxes(rules):
+        return False  # helpdesk@, records@: not a person's address
+    domain = address.rpartition("@")[2].lower()
+    return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
+
+
+def _given_to_another(before: str, name: str, address: str, rules: Rules) -> bool:
+    """True when the words just before an address give it to someone else by job ("copy
+    our dispatcher Mia Grant (mgrant@...)") and it is not made from the PoC's name."""
+    from mailbot.intake.roles import name_matches_address, other_person
+
+    if name_matches_address(_EMAIL.sub("", name), address):
+        return False
+    return other_person(rules).search(before[-120:]) is not None
+
+
+_COPIED = re.compile(r"\bcc['’]?(?:e?d)\b|\bcopied\b|\bcopying\b", re.I)
+
+
+def _said_copied(text: str, name: str) -> bool:
+    """True when a sentence naming the PoC (first or last name) says they are copied
+    ("Greg is cc'd on this email"): then the Cc address with their name is theirs, on
+    whatever domain (a contractor's own firm)."""
+    words = [w.strip(".,") for w in name.split()]
+    words = [w for w in (words[0], words[-1]) if len(w) >= 3] if words else []
+    if not words or not _COPIED.search(text):
+        return False
+    word = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+    return any(word.search(s) and _COPIED.search(s) for s in sentences_of(text))
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their)\b", re.I)
+
+
+_LATER_EMAIL = 600
+"""How far after a sentence naming the PoC their address is looked for."""
+
+
+def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str | None:
+    """ "Sgt. Brennan can be reached at kbrennan@..." in a later sentence: an address in
+    a sentence that names the PoC by last name, and is theirs (:func:`_may_be_theirs`)."""
+    last = name.replace(",", " ").split()[-1] if "," not in name else name.split(",")[0]
+    last = last.strip(".")
+    if len(last) < 2:
+        return None
+    low = last.lower()
+    if "@" not in text or low not in text.lower():
+        return None
+    # only the paragraphs that name the PoC, and the one after each, are read
+    paragraphs = text.split("\n\n")
+    keep = [i for i, p in enumerate(paragraphs) if low in p.lower()]
+    near = sorted({j for i in keep for j in (i, i + 1) if j < len(paragraphs)})
+    text = "\n\n".join(paragraphs[j] for j in near)
+    # named by last name, or by first name alone ("Kevin ... can be reached at ...")
+    first = name.split()[0].strip(".,") if "," not in name else ""
+    either = [last] + ([first] if len(first) >= 3 and first != last else [])
+    word = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in either) + r")(?![\w])", re.I)
+    named = False
+    for sentence in sentences_of(text):
+        if len(sentence) > _LATER_EMAIL:
+            named = False
+            continue
+        mentions = bool(word.search(sentence))
+        # "He can be reached at ...", right after the sentence that names the PoC
+        follows = named and _PRONOUN.search(sentence) is not None
+        if mentions or follows:
+            for m in _EMAIL.finditer(sentence):
+                if _may_be_theirs(name, m.group(0), sender, rules) and not _given_to_another(
+                    sentence[: m.start()], name, m.group(0), rules
+                ):
+                    return m.group(0).lower()
+        named = mentions
+    return None
+
+
+def sentences_of(text: str) -> list[str]:
+    from mailbot.intake.prose import sentences
+
+    return sentences(text)

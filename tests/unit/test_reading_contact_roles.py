@@ -1,0 +1,312 @@
+"""Who plays which role in an enrolment: the writer who is the Point-of-Contact in other
+words ("asked that I serve as", "designated myself as"), a PoC's name after a rank of two
+words or after an earlier sentence, a contractor PoC copied from his own firm's domain;
+the agency's main line among several numbers; the head written for by someone else
+("(cc'd) asked me"), signed with a short first name or a nickname, with a place before his
+title, or not named at all; a value labelled only "Name"; a logo that is still to come."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+import pytest
+
+from mailbot.intake.model import ParseResult
+from mailbot.intake.parse import parse_message
+
+_ROSTER = (
+    "Last Name\tFirst Name\tRank\tOfficer #\tDPS Username\n"
+    "Pellerin\tOdile\tSergeant\tQB207\topellerin\n"
+    "Marchetti\tLouis\tOfficer\tQB212\tlmarchetti\n\n"
+)
+_VALUES = (
+    "Judiciary code: 0766\nName on ticket: Quarry Brook Police Department\n"
+    "Address: 9 Ledge Road, Quarry Brook, VT 05999\nPhone: 802-555-0170\nLogo: attached\n\n"
+)
+
+
+def _parse(
+    body: str,
+    sender: str,
+    *,
+    cc: str | None = None,
+    logo: bool = True,
+    inline_image: bool = False,
+) -> ParseResult:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "dps.eTicket@vermont.gov"
+    if cc:
+        msg["Cc"] = cc
+    msg["Subject"] = "e-ticket enrollment"
+    msg.set_content(body)
+    if inline_image:  # a badge the HTML signature shows
+        html = "".join(f"<p>{line}</p>" for line in body.split("\n") if "[cid:" not in line)
+        msg.add_alternative(
+            f"<html><body>{html}<img src='cid:{_CID}'></body></html>", subtype="html"
+        )
+        msg.get_payload()[1].add_related(
+            _png(48), maintype="image", subtype="png", cid=f"<{_CID}>", filename="image003.png"
+        )
+    if logo:
+        msg.add_attachment(_png(64), maintype="image", subtype="png", filename="qbpd_logo.png")
+    return parse_message(msg.as_bytes())
+
+
+_CID = "image003.png@01DB0000.00000000"
+
+
+def _png(side: int) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (side, side), (10, 40, 90)).save(out, format="PNG")
+    return out.getvalue()
+
+
+# --- the Point-of-Contact ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chief has asked that I serve as the department's e-ticket Point-of-Contact.",
+        "I have designated myself as the e-ticket Point-of-Contact for this agency.",
+    ],
+)
+def test_writer_who_is_the_poc_in_other_words(sentence: str) -> None:
+    """ "asked that I serve as ...", "designated myself as ...": the PoC is the writer
+    at his own address, not a person called "I" or "myself", and nothing is asked."""
+    body = (
+        f"Hello,\n\nQuarry Brook Police Department would like to start e-ticketing. {sentence}\n\n"
+        + _VALUES
+        + _ROSTER
+        + "Thanks,\n\nNoel Fairbanks\nSystems Coordinator, Town of Quarry Brook\n"
+    )
+    result = _parse(body, "Noel Fairbanks <nfairbanks@quarrybrook.test>")
+    assert result.point_of_contact.name == "Noel Fairbanks"
+    assert result.point_of_contact.email == "nfairbanks@quarrybrook.test"
+    assert not [p for p in result.missing if p.startswith("point_of_contact")]
+
+
+def test_rank_of_two_words_is_not_part_of_the_poc_name() -> None:
+    """ "Officer First Class Odile Pellerin": the name is Odile Pellerin."""
+    body = (
+        "Hello,\n\nQuarry Brook Police Department would like to start e-ticketing. I have"
+        " designated Officer First Class Odile Pellerin as our e-ticket Point-of-Contact. Her"
+        " email is opellerin@quarrybrook.test.\n\n" + _VALUES + _ROSTER + "Thanks,\nAmos Crane\n"
+        "Chief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert result.point_of_contact.email == "opellerin@quarrybrook.test"
+
+
+def test_poc_name_is_the_one_before_the_verb_not_an_earlier_sentence() -> None:
+    """ "... installed the printers and TraCS Mobile. Sgt. Odile Pellerin will be our
+    Point-of-Contact": the PoC is the sergeant, not the software."""
+    body = (
+        "Hello,\n\nQuarry Brook Police Department requests e-ticketing. We have installed the"
+        " printers and TraCS Mobile. Sgt. Odile Pellerin will be our Point-of-Contact -"
+        " opellerin@quarrybrook.test.\n\n" + _VALUES + _ROSTER + "Thanks,\nAmos Crane\n"
+        "Chief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert result.point_of_contact.email == "opellerin@quarrybrook.test"
+
+
+def test_copied_contractor_poc_has_his_cc_address_on_his_firms_domain() -> None:
+    """A contractor PoC "cc'd on this email": the Cc address under his name is his,
+    though on his firm's domain; he is not asked for it."""
+    body = (
+        "Good morning,\n\nQuarry Brook Police Department would like to start e-ticketing."
+        " I've designated Hollis Varga of Ridgeline Systems, our IT contractor, as the"
+        " e-ticket Point-of-Contact. Hollis is cc'd on this email.\n\n"
+        + _VALUES
+        + _ROSTER
+        + "Thank you,\nAmos Crane\nChief of Police\n"
+    )
+    result = _parse(
+        body, "Amos Crane <acrane@quarrybrook.test>", cc="Hollis Varga <hollis@ridgeline.test>"
+    )
+    assert result.point_of_contact.name == "Hollis Varga"
+    assert result.point_of_contact.email == "hollis@ridgeline.test"
+    assert "point_of_contact.email" not in result.missing
+
+
+def test_namesake_in_cc_on_another_domain_is_not_taken_unless_said_copied() -> None:
+    """Without a word that the PoC is copied, a Cc address on another domain under the
+    PoC's name is not taken for the agency's PoC."""
+    body = (
+        "Good morning,\n\nQuarry Brook Police Department would like to start e-ticketing."
+        " I've designated Hollis Varga of Ridgeline Systems as the e-ticket Point-of-Contact."
+        "\n\n" + _VALUES + _ROSTER + "Thank you,\nAmos Crane\nChief of Police\n"
+    )
+    result = _parse(
+        body, "Amos Crane <acrane@quarrybrook.test>", cc="Hollis Varga <hollis@ridgeline.test>"
+    )
+    assert result.point_of_contact.email is None
+
+
+# --- the agency's phone ----------------------------------------------------------------------
+
+_NO_PHONE = (
+    "Judiciary code: 0766\nName on ticket: Quarry Brook Police Department\n"
+    "Address: 9 Ledge Road, Quarry Brook, VT 05999\nLogo: attached\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("signature_line", "expected"),
+    [
+        ("Office: 802-555-0171 | Dispatch: 802-555-0172 | Cell: 802-555-0173", "(802) 555-0171"),
+        (
+            "Main 802-555-0181 | Direct 802-555-0182 | Dispatch (24/7) 802-555-0183",
+            "(802) 555-0181",
+        ),
+    ],
+)
+def test_main_line_is_taken_over_a_dispatch_line(signature_line: str, expected: str) -> None:
+    """Several numbers under the signature: the one its words call the office's or the
+    main line, not the dispatch line beside it (nor a cell or direct line)."""
+    body = (
+        "Hello,\n\nQuarry Brook Police Department would like to start e-ticketing. Sgt. Odile"
+        " Pellerin will be our Point-of-Contact (opellerin@quarrybrook.test).\n\n"
+        + _NO_PHONE
+        + _ROSTER
+        + f"Thanks,\n\nAmos Crane\nChief of Police\nQuarry Brook Police Department\n"
+        f"{signature_line}\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
+    assert result.agency.phone == expected
+    assert "agency.phone" not in result.missing
+
+
+def test_number_on_the_agency_address_line_beats_a_dispatch_line() -> None:
+    """ "Quarry Brook Police Department, 9 Ledge Road, ... – (802) 555-0191": the number
+    written with the department's name and address is its phone."""
+    body = (
+        "Hello,\n\nSgt. Odile Pellerin will be our Point-of-Contact"
+        " (opellerin@quarrybrook.test).\n\nOur judiciary code is 0766.\n"
+        "Quarry Brook Police Department, 9 Ledge Road, Quarry Brook, VT 05999 – (802) 555-0191\n"
+        "Logo attached.\n\n" + _ROSTER + "Thanks,\n\nAmos Crane\nChief of Police\n"
+        "Admin: 802-555-0191 | Dispatch: 802-555-0192 | Fax: 802-555-0193\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
+    assert result.agency.phone == "(802) 555-0191"
+
+
+# --- the head of department ------------------------------------------------------------------
+
+
+def test_head_named_with_an_aside_before_asked_me() -> None:
+    """An IT contractor writes: "Chief Ines Rudd (cc'd) asked me to send ...": the head
+    is the chief, not the writer."""
+    body = (
+        "Hello,\n\nI'm the IT contractor for the City of Quarry Brook. Chief Ines Rudd (cc'd)"
+        " asked me to send the enrollment info on her behalf.\n\n"
+        + _VALUES
+        + _ROSTER
+        + "PoC contact: Tobias Wren, tobias@ridgeline.test\n\n-- \nTobias Wren\nRidgeline IT\n"
+    )
+    result = _parse(body, "Tobias Wren <tobias@ridgeline.test>")
+    assert result.head_of_department.name == "Ines Rudd"
+    assert result.head_of_department.title == "Chief"
+
+
+def test_unnamed_chief_asked_me_the_writer_is_not_the_head() -> None:
+    """ "the chief asked me to send this over" from an IT coordinator: the head is not
+    the writer; with no name for him, the head is left to ask."""
+    body = (
+        "Hi,\n\nquarry brook police wants to get set up, the chief asked me to send this over"
+        " since i did the install. our point of contact is going to be Sgt. Odile Pellerin"
+        " (opellerin@quarrybrook.test).\n\n"
+        + _VALUES
+        + _ROSTER
+        + "thanks\n\n-- \nTobias Wren\nIT Coordinator, Town of Quarry Brook\n"
+    )
+    result = _parse(body, "Tobias Wren <twren@quarrybrook.test>")
+    assert result.head_of_department.name is None
+    assert "head_of_department.name" in result.missing
+
+
+def test_head_signed_with_a_short_first_name_is_read_in_full() -> None:
+    """Signed "Bill Rowe", the From header says William Rowe: the head is William Rowe."""
+    body = (
+        "Hello,\n\nI will act as the e-ticket point of contact myself.\n\n"
+        + _VALUES
+        + _ROSTER
+        + "Thank you,\nBill Rowe\nFirst Constable, Town of Quarry Brook\n"
+    )
+    result = _parse(body, "William Rowe <constable@quarrybrook.test>")
+    assert result.head_of_department.name == "William Rowe"
+    assert result.head_of_department.title == "First Constable"
+
+
+def test_head_signed_with_a_nickname_and_an_ordinal_title() -> None:
+    """Signed "Skip Arnaud / 1st Constable, Town of ..." after "Thanks alot,", the roster
+    writes "Lionel (Skip) Arnaud": the head is Lionel Arnaud, First Constable."""
+    body = (
+        "Hello,\n\nIm the first constable so Ill be the point of contact.\n\n"
+        "Judicary code - 0766\nName for tickets - Quarry Brook Town Constable\n"
+        "Adress - 9 Ledge Road, Quarry Brook VT 05999\nPhone - 802-555-0170\n\n"
+        "Officers:\nLionel (Skip) Arnaud - First Constable - QB1A7 - larnaud\n"
+        "Rita Combs - Second Constable - QB2C4 - rcombs\n\n"
+        "Thanks alot,\nSkip Arnaud\n1st Constable, Town of Quarry Brook\ncell 802-555-0177\n"
+    )
+    result = _parse(body, "Lionel Arnaud <larnaud77@mail.test>")
+    assert result.head_of_department.name == "Lionel Arnaud"
+    assert result.head_of_department.title == "First Constable"
+
+
+def test_place_before_the_head_title_is_the_agency_s() -> None:
+    """Signed "Harlow Dunn / Ledge County Sheriff": the title is Sheriff."""
+    body = (
+        "Good morning,\n\nLedge County Sheriff's Department would like to start e-ticketing."
+        "\n\nPoint of contact will be Sgt. Odile Pellerin - opellerin@ledgesheriff.test\n\n"
+        "Judiciary Code: 0766\nAgency name: Ledge County Sheriff's Department\n"
+        "Address: 9 Ledge Road, Quarry Brook, VT 05999\nPhone: 802-555-0170\n\n"
+        + _ROSTER
+        + "Thanks\nHarlow Dunn\nLedge County Sheriff\n"
+    )
+    result = _parse(body, "Harlow Dunn <hdunn@ledgesheriff.test>")
+    assert result.head_of_department.name == "Harlow Dunn"
+    assert result.head_of_department.title == "Sheriff"
+
+
+# --- the agency's name and logo ----------------------------------------------------------------
+
+
+def test_value_labelled_name_beats_a_longer_name_in_the_prose() -> None:
+    """ "The Town of Quarry Brook Police Department requests ..." then "Name: Quarry Brook
+    Police Department": the labelled value is the proper name."""
+    body = (
+        "Hello,\n\nThe Town of Quarry Brook Police Department requests to be enrolled in"
+        " e-ticketing. Sgt. Odile Pellerin will be our Point-of-Contact"
+        " (opellerin@quarrybrook.test).\n\nJudiciary code: 0766\n"
+        "Name: Quarry Brook Police Department\nAddress: 9 Ledge Road, Quarry Brook, VT 05999\n\n"
+        + _ROSTER
+        + "Thanks,\nAmos Crane\nChief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
+    assert result.agency.name == "Quarry Brook Police Department"
+
+
+def test_logo_said_to_follow_is_not_the_signature_image() -> None:
+    """ "Our logo will follow in a separate email" and a badge shown in the signature:
+    no logo is read, and the logo is still wanted."""
+    body = (
+        "Good afternoon,\n\nQuarry Brook Police Department would like to start e-ticketing."
+        " Sgt. Odile Pellerin will be our Point-of-Contact (opellerin@quarrybrook.test).\n\n"
+        "Judiciary code: 0766\nName on ticket: Quarry Brook Police Department\n"
+        "Address: 9 Ledge Road, Quarry Brook, VT 05999\nPhone: 802-555-0170\n\n"
+        "Our logo will follow in a separate email.\n\n"
+        + _ROSTER
+        + "Thank you,\n\n[cid:image003.png@01DB0000.00000000]\nAmos Crane\nChief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>", logo=False, inline_image=True)
+    assert result.agency.logo is None
+    assert "agency.logo" in result.missing
