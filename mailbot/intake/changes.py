@@ -92,6 +92,15 @@ def is_row(line: str) -> bool:
     )
 
 
+_LABEL_IN = re.compile(r"(?i:user\s*name|number|leo|badge|title|rank)\s*[:#]")
+
+
+def _labelled(group: str) -> bool:
+    """True for an officer's lines that label his values ("DPS username: ...", "Officer
+    number: pending"), not a table's heading row."""
+    return "\t" not in group and "|" not in group and _LABEL_IN.search(group) is not None
+
+
 def _label_only(line: str) -> bool:
     return bool(re.match(r"^[A-Z][\w .'’-]{0,40}:\s*\S", line)) and len(line) < 80
 
@@ -221,7 +230,10 @@ def _officer(text: str, rules: Rules) -> Officer | None:
             # "- Bree Thibault, officer, LEO number still pending": a list line
             return officer_on_line(text, rules) if len(text) <= 200 else None
         title, first, last = person(ranked.group(0), rules)
-        return Officer(title=title, first_name=first, last_name=last)
+        # "Officer Eli Marchetti / DPS username: emarchetti / Officer number: pending"
+        user = _USER_TO.search(text)
+        username = _bare(user.group(1), rules) if user else None
+        return Officer(title=title, first_name=first, last_name=last, dps_username=username)
     number = (officer.officer_number if officer else None) or (m.group(1) if m else None)
     ranked = _ranked_near(text, m.start() if m else None)
     if ranked and (officer is None or officer.last_name not in ranked.group(2).split()):
@@ -306,6 +318,9 @@ def read_changes(
     lead: Action | None = None
     before = ""  # the paragraph above a list
     for item, listed in marked_items(text):
+        # "Please add our new officer:" then his lines, number still pending: the
+        # lead-in right above a paragraph says what to do with it
+        above = lead if not listed else None
         if not listed:
             # "... are no longer with us. Please deactivate their records:" then a list:
             # the lead-in's action is each item's that names none of its own
@@ -336,6 +351,8 @@ def read_changes(
             # the message's)
             fallback = (lead if listed else None) or (row_lead[0] if row_lead else None) or default
             own_line = listed and officer_on_line(group, rules) is not None
+            if above and not officer.officer_number and not own_line and _labelled(group):
+                fallback, own_line = above, True
             action = _action(group, rules, fallback if officer.officer_number or own_line else None)
             if action is None:
                 continue

@@ -298,6 +298,24 @@ def _attribution_end(lines: list[str], i: int) -> int | None:
     return None
 
 
+def opening_end(lines: list[str], i: int) -> int:
+    """The last line of the quoted message's opening at line ``i`` (as found by
+    :func:`quote_start`): an attribution's last line, a header block's last header (or
+    folded value), or ``i`` itself for a separator line."""
+    if _FROM_LINE.match(lines[i]):
+        j = i
+        while j + 1 < min(i + 14, len(lines)):
+            nxt = lines[j + 1]
+            if not (_HEADER_LINE.match(nxt) or (nxt.strip() and nxt.startswith((" ", "\t")))):
+                break
+            j += 1
+        return j
+    if _ON.match(lines[i]) or _wrote(lines[i]):
+        end = _attribution_end(lines, i)
+        return i if end is None else end
+    return i
+
+
 def _next_is_quote(lines: list[str], i: int) -> bool:
     while i < len(lines) and not lines[i].strip():
         i += 1
