@@ -71,7 +71,7 @@ def fill_from_earlier(
                 filled = True
     merged = merge_officers(result.officers, earlier.officers)
     dropped = left_off(text, merged, rules)
-    merged = [o for o in merged if o not in dropped]
+    merged = [corrected(o, text, rules) for o in merged if o not in dropped]
     filled = filled or merged != result.officers
     result.officers = merged
     return filled
@@ -205,3 +205,34 @@ def _as_officer(change: Change) -> Officer:
         officer_number=change.officer_number,
         dps_username=extra.get("dps_username"),
     )
+
+
+_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9]{2,12}(?![\w-])")
+
+
+def corrected(officer: Officer, text: str, rules: Rules) -> Officer:
+    """``officer`` with the officer number a sentence of ``text`` corrects ("Officer
+    Dupuis' number is RF2D8, not RF2D3 like I wrote below"): a sentence naming him, with
+    a number word and exactly one number-shaped token other than the one he has."""
+    last = (officer.last_name or "").lower()
+    if not last or not officer.officer_number:
+        return officer
+    fmt = rules.formats.officer_number
+    shaped = re.compile(fmt.pattern)
+    found: set[str] = set()
+    for sentence in sentences(text):
+        low = sentence.lower()
+        if "number" not in low or not re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", low):
+            continue
+        for token in _TOKEN.findall(sentence):
+            if (
+                len(token) == fmt.length
+                and shaped.match(token)
+                and re.search(r"\d", token)
+                and re.search(r"[A-Za-z]", token)
+                and token.upper() != officer.officer_number.upper()
+            ):
+                found.add(token.upper())
+    if len(found) != 1:
+        return officer
+    return officer.model_copy(update={"officer_number": found.pop()})

@@ -33,6 +33,9 @@ _WROTE = re.compile(rf"{_WROTE_WORDS}\s*:\s*$", re.I)
 # "On Mon, 2 Nov 2026 at 09:00, DPS e-Ticket wrote" without the colon: only after an
 # "On <date>" opening (a sentence that merely ends in "wrote" is not an attribution).
 _WROTE_BARE = re.compile(rf"{_WROTE_WORDS}\s*$", re.I)
+# "Am 14.01.26 um 10:02 schrieb Dana Keller:": German names the writer after the verb
+# (only after an "Am <date>" opening)
+_WROTE_NAME_AFTER = re.compile(r"\bschrieb\s[^\n:]{1,120}:\s*$", re.I)
 _DATE_OR_ADDRESS = re.compile(r"\d:\d\d|\b(?:19|20)\d\d\b|@")
 # The footer a phone adds under the new text; anything after it is an older message
 # pasted without a header ("Sent from my iPhone", "Envoyé de mon iPhone", ...).
@@ -292,6 +295,8 @@ def _attribution_end(lines: list[str], i: int) -> int | None:
         if len(text) > 400:
             return None
         if _WROTE.search(text):
+            return j
+        if _ON.match(text.lstrip()) and _WROTE_NAME_AFTER.search(text):
             return j
         if _WROTE_BARE.search(text) and _ON.match(text.lstrip()) and _DATE_OR_ADDRESS.search(text):
             return j  # "On Mon, 2 Nov 2026, DPS e-Ticket wrote" (no colon)

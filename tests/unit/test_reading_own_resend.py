@@ -205,3 +205,21 @@ def test_a_reply_completing_the_senders_own_roster_change_is_that_change() -> No
             "dps_username": "rquintal",
         }
     ]
+
+
+def test_a_resent_request_under_a_german_quote_header_corrects_a_number() -> None:
+    """Thunderbird's "Am ... schrieb <name>:" opens the quoted own request; a number the
+    new part corrects replaces the one written below, the rest is kept."""
+    body = (
+        "Hello,\n\nI am re-sending our enrollment because the logo was missing.\n\n"
+        "One correction: Officer Talbot's number is NF091, not NF019 like I wrote below.\n\n"
+        "Thanks,\nMarc Bessette\nChief of Police\n\n"
+        "Am 02.11.26 um 10:05 schrieb Marc Bessette:\n" + _quoted(_EARLIER)
+    )
+    result = parse_message(_mail(body, "<first.79@mail.example>"))
+    assert result.intent == "enrollment"
+    assert [(o.last_name, o.officer_number) for o in result.officers] == [
+        ("Perron", "NF012"),
+        ("Talbot", "NF091"),
+    ]
+    assert result.agency.address == "51 South Main Street, Northfield, VT 05663"
