@@ -204,6 +204,9 @@ def parse_parts(
     labelled = head_labelled(labels.get("head_of_department.name", (0, ""))[1] or "", rules)
     if labelled[0] is not None:  # "Head of department: Director Anne Bouffard"
         behalf = labelled
+    forwarder = forwards.note_head(note, parts.sender_name, rules) if note else None
+    if forwarder is not None:  # "Approved. Please set us up." / "Chief Kroll" over the draft
+        behalf = forwarder
     if behalf[0] is not None:  # written for the head by someone else
         hod_name, hod_title = behalf
     if hod_name is None and kind == "enrollment" and not is_reply:

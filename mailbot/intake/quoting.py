@@ -181,13 +181,22 @@ def unwrap_forward(text: str, subject: str = "") -> Split | None:
 def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
     if i is None:
         return None
+    note_end = i
+    if _MOBILE_FOOTER.match(lines[i]):
+        # "Sent from my iPhone" then "Begin forwarded message:": the footer ends the note
+        after = next((n for n in range(i + 1, min(i + 4, len(lines))) if lines[n].strip()), None)
+        if after is not None and _FORWARD_MARK.match(lines[after]):
+            i = after
     marker = lines[i]
     explicit = bool(_FORWARD_MARK.match(marker))
     if not explicit and not is_forward_subject(subject):
         return None
     if not explicit and (_ON.match(marker) or _MOBILE_FOOTER.match(marker)):
         return None  # "On ... wrote:" quotes a reply, even under "Fwd:"
-    note = "\n".join(lines[:i]).strip("\n")
+    note = "\n".join(lines[:note_end]).strip("\n")
+    if explicit and _all_quoted(lines[i + 1 :]):
+        # Apple Mail forwards as a quote: "> From: ...", "> Subject: ...", "> Chief, ..."
+        lines = lines[: i + 1] + [_ONE_QUOTE_MARK.sub("", line) for line in lines[i + 1 :]]
     if len(note.strip()) > SHORT_NOTE:
         return None
     # skip the marker line(s) and the forwarded header block
@@ -209,10 +218,19 @@ def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
         header_end += 1
     body_lines = lines[header_end:]
     inner = split_message("\n".join(body_lines).strip("\n"))
-    header = "\n".join(lines[i:header_end])
+    header = "\n".join(lines[note_end:header_end])
     parts = [p for p in (note, inner.text.strip("\n")) if p]
     quoted = "\n".join(q for q in (header, inner.quoted) if q)
     return Split("\n\n".join(parts), quoted, forwarded=True, note=note.strip("\n"))
+
+
+_ONE_QUOTE_MARK = re.compile(r"^[ \t]{0,8}>[ \t]?")
+
+
+def _all_quoted(lines: list[str]) -> bool:
+    """True when every written line of ``lines`` is a "> " line (at least one)."""
+    said = [line for line in lines if line.strip()]
+    return bool(said) and all(line.lstrip().startswith(">") for line in said)
 
 
 class _Heads:
