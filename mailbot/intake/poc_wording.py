@@ -118,3 +118,10 @@ _SELF_POC = re.compile(
     r"(?:point[- ]of[- ]contact|PoC)\b",
     re.I,
 )
+
+
+# "I've reviewed Lt. Ruiz-Albright's information below. She will be our Point of Contact."
+_POC_PRONOUN = re.compile(
+    rf"(?<![\w'’-])(?:[Hh]e|[Ss]he)\s+(?i:will\s+(?:be|serve\s+as|act\s+as)|is\s+going\s+to\s+be"
+    rf"|shall\s+be|is)\s+{_POC_WORDS}"
+)

@@ -531,3 +531,25 @@ def test_ill_be_the_contact_myself_designates_the_sender() -> None:
         "Dale Kim",
         "chief.bartonpd@example.test",
     )
+
+
+def test_forward_note_naming_the_poc_by_pronoun_takes_the_named_officer() -> None:
+    """ "I've reviewed Sgt. Okafor's information below. She will be our Point of
+    Contact.": the PoC is the officer named, in full, with her address from the
+    forwarded header; the chief who signs the note is the head."""
+    draft = _DRAFT.replace(" I am the e-ticket Point-of-Contact.", "")
+    result = _read(
+        "Please accept this as our request to enroll. I've reviewed Sgt. Okafor's "
+        "information below and I approve. She will be our Point of Contact.\n\n"
+        "Chief Marcus Hale\nPomfret Police Department\n\n"
+        "From: Okafor, Grace <gokafor@pomfretvt.test>\nSent: Monday, March 2, 2026 4:12 PM\n"
+        "To: Hale, Marcus <mhale@pomfretvt.test>\nSubject: e-ticket draft\n\n" + draft,
+        subject="FW: e-ticket draft",
+        sender="Hale, Marcus <mhale@pomfretvt.test>",
+    )
+    assert result.intent == "enrollment"
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Grace Okafor",
+        "gokafor@pomfretvt.test",
+    )
+    assert result.head_of_department.name == "Marcus Hale"
