@@ -70,6 +70,7 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     body = _LEAD.sub("", line).strip().rstrip(".")
     if not body:
         return None
+    body = _NICKNAME.sub("", body)  # 'Ofc. Robert "Bobby" Jones': the name he goes by
     officer = _officer_in(body, rules)
     m = _NAME_COLON.match(body) if officer is None else None
     if m and _SEPARATOR.search(body, m.end()) and column_key(m.group(1), rules) is None:
@@ -82,6 +83,8 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     return officer
 
 
+# a quoted first name between a first and a last name, with the blank before it
+_NICKNAME = re.compile(r"(?<=[A-Za-z.]) [\"“‘][A-Z][a-z'’-]{0,20}[\"”’](?= [A-Z])")
 _REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){1,12}$")
 """Words in lower case after a value left out, saying why ("account still being set up")."""
 _NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
