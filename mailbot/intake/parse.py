@@ -168,6 +168,14 @@ def parse_parts(
             kind = "enrollment"
     if kind == "other" and is_reply and reply_reading.answers_checklist(body, rules, labels, parts):
         kind = "enrollment"
+    if kind == "other" and not is_reply and intent.wants_tickets(body, rules):
+        # "Hardwick PD wants to get on e-tickets. ... Jud code 0952. ... 20 Church St,
+        # Hardwick VT 05843 / 802-472-5475.": the three values by their shape, unlabelled
+        shaped = candidates.find(
+            [candidates.Source("text", body)], rules, frozenset({"addresses", "codes", "phones"})
+        )
+        if shaped.addresses and shaped.codes and shaped.phones:
+            kind = "enrollment"
     earlier = None
     if is_reply:  # the sender's own request quoted under the reply ("everything else below")
         earlier = own_resend.earlier_request(

@@ -553,3 +553,30 @@ def test_forward_note_naming_the_poc_by_pronoun_takes_the_named_officer() -> Non
         "gokafor@pomfretvt.test",
     )
     assert result.head_of_department.name == "Marcus Hale"
+
+
+def test_terse_phone_request_with_unlabelled_values_is_an_enrolment() -> None:
+    """One paragraph from a phone: wants e-tickets, the code, address and phone written
+    in its sentences, the officers to come later: an enrolment, its values read."""
+    result = _read(
+        "Hi - Cabot PD wants to get on e-tickets. Point of contact will be Sgt Ray Doane. "
+        "Jud code 0467. Name on ticket: Cabot Police Department. 84 Main St, Cabot VT "
+        "05647 / 802-555-0166. I'll have Ray send the officer list next week.\n\n"
+        "Chief Lou Pratt\nCabot PD\n\nSent from my iPhone\n",
+        subject="e-ticket sign up",
+        sender="Lou Pratt <lpratt@cabotvt.test>",
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.judiciary_code == "0467"
+    assert result.agency.phone is not None
+    assert "agency.judiciary_code" not in result.missing
+
+
+def test_a_question_naming_e_tickets_with_values_stays_an_enquiry() -> None:
+    result = _read(
+        "Hi - does Cabot PD qualify for e-tickets? Our code is 0467, we're at 3084 Main St, "
+        "Cabot VT 05647, 802-555-0166.\n\nLou Pratt\n",
+        subject="question",
+        sender="Lou Pratt <lpratt@cabotvt.test>",
+    )
+    assert result.intent == "other"
