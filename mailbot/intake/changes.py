@@ -27,6 +27,7 @@ from mailbot.intake.change_values import (
     _details,
     _has,
     _new_title,
+    labelled_values,
     moves_to_agency,
     spelled_by_letters,
 )
@@ -90,15 +91,6 @@ def is_row(line: str) -> bool:
         and len(line) <= 200
         and any(_NUMBER.fullmatch(cell.strip()) for cell in re.split(r"\t|\|", line))
     )
-
-
-_LABEL_IN = re.compile(r"(?i:user\s*name|number|leo|badge|title|rank)\s*[:#]")
-
-
-def _labelled(group: str) -> bool:
-    """True for an officer's lines that label his values ("DPS username: ...", "Officer
-    number: pending"), not a table's heading row."""
-    return "\t" not in group and "|" not in group and _LABEL_IN.search(group) is not None
 
 
 def _label_only(line: str) -> bool:
@@ -351,7 +343,7 @@ def read_changes(
             # the message's)
             fallback = (lead if listed else None) or (row_lead[0] if row_lead else None) or default
             own_line = listed and officer_on_line(group, rules) is not None
-            if above and not officer.officer_number and not own_line and _labelled(group):
+            if above and not officer.officer_number and not own_line and labelled_values(group):
                 fallback, own_line = above, True
             action = _action(group, rules, fallback if officer.officer_number or own_line else None)
             if action is None:

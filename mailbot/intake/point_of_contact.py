@@ -26,6 +26,7 @@ from mailbot.intake.poc_wording import (
     _POC_WILL_ACT,
     _POC_WILL_BE,
     _SELF_POC,
+    _referent,
 )
 from mailbot.intake.prose import display_name, rank_title
 from mailbot.intake.rules import Rules, per_rules
@@ -188,33 +189,6 @@ def _poc_anchors(text: str) -> list[tuple[int, int]]:
             continue  # "PoC" and "myself" (not the other words) need a \b before
         out.append((i, end))
     return out
-
-
-_REFERENT_BACK = 240
-"""How far before "She will be our Point of Contact" her name is looked for."""
-
-
-@per_rules
-def _ranked_re(rules: Rules) -> re.Pattern[str]:
-    ranks = sorted((r for r, t in rules.language.people.ranks.items() if t), key=len, reverse=True)
-    alt = "|".join(re.escape(r) for r in ranks)
-    cap = r"[A-Z][\w'’-]*+"
-    return re.compile(rf"(?<![\w.'’-])(?i:{alt})\.?\s+({cap}(?:\s+{cap})?)")
-
-
-def _referent(before: str, roster: Sequence[str], rules: Rules) -> str | None:
-    """The person a "he"/"she" designated as PoC refers to: the last ranked name before it
-    ("Lt. Ruiz-Albright's information"), in full when one officer listed has that last
-    name; ``None`` when no one, or no one certain, is named."""
-    found = list(_ranked_re(rules).finditer(before[-_REFERENT_BACK:]))
-    if not found:
-        return None
-    words = re.sub(r"['’]s?$", "", found[-1].group(1)).split()
-    last = words[-1].lower()
-    full = [n for n in roster if n.split()[-1].lower() == last]
-    if len(full) == 1:
-        return full[0]
-    return " ".join(words) if len(words) >= 2 else None
 
 
 @per_rules
