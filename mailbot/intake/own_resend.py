@@ -18,11 +18,6 @@ from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
 
 
-def quotes_own_message(parts: MessageParts) -> bool:
-    """True when one of the quoted messages is the sender's own."""
-    return own_thread.own_message(parts) is not None
-
-
 def earlier_parts(parts: MessageParts) -> MessageParts | None:
     """The sender's own quoted message as a message of its own (no longer a reply)."""
     own = own_thread.own_message(parts)
