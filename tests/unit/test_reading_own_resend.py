@@ -223,3 +223,21 @@ def test_a_resent_request_under_a_german_quote_header_corrects_a_number() -> Non
         ("Talbot", "NF091"),
     ]
     assert result.agency.address == "51 South Main Street, Northfield, VT 05663"
+
+
+def test_a_roster_change_under_an_answered_enrolment_stays_a_roster_change() -> None:
+    """The desk answered the enrolment (its message is in the thread): a roster change
+    written above it changes the records, it does not re-send the request."""
+    body = (
+        "Please deactivate Ofc. Owen Talbot (NF019), he resigned last week.\n\nMarc Bessette\n\n"
+        "On Nov 3, 2026, at 9:12 AM, DPS - eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        + _quoted(
+            "Chief Bessette,\n\nYour agency and officer records have been created.\n\n"
+            "Regards,\nDPS e-Ticket Technical Staff\n\n"
+            "On Nov 2, 2026, at 4:05 PM, Marc Bessette <mbessette@northfieldpd.test> wrote:\n\n"
+            + _quoted(_EARLIER)
+        )
+    )
+    result = parse_message(_mail(body, "<done.80@dps.example>"))
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number) for c in result.changes] == [("deactivate", "NF019")]
