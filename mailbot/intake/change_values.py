@@ -366,3 +366,12 @@ def _details(text: str, rules: Rules) -> dict[str, str]:
         if title:
             out["title"] = title
     return out
+
+
+_LABEL_IN = re.compile(r"(?i:user\s*name|number|leo|badge|title|rank)\s*[:#]")
+
+
+def labelled_values(group: str) -> bool:
+    """True for an officer's lines that label his values ("DPS username: ...", "Officer
+    number: pending"), not a table's heading row."""
+    return "\t" not in group and "|" not in group and _LABEL_IN.search(group) is not None

@@ -27,6 +27,7 @@ from mailbot.intake.change_values import (
     _details,
     _has,
     _new_title,
+    labelled_values,
     moves_to_agency,
     spelled_by_letters,
 )
@@ -221,7 +222,10 @@ def _officer(text: str, rules: Rules) -> Officer | None:
             # "- Bree Thibault, officer, LEO number still pending": a list line
             return officer_on_line(text, rules) if len(text) <= 200 else None
         title, first, last = person(ranked.group(0), rules)
-        return Officer(title=title, first_name=first, last_name=last)
+        # "Officer Eli Marchetti / DPS username: emarchetti / Officer number: pending"
+        user = _USER_TO.search(text)
+        username = _bare(user.group(1), rules) if user else None
+        return Officer(title=title, first_name=first, last_name=last, dps_username=username)
     number = (officer.officer_number if officer else None) or (m.group(1) if m else None)
     ranked = _ranked_near(text, m.start() if m else None)
     if ranked and (officer is None or officer.last_name not in ranked.group(2).split()):
@@ -306,6 +310,9 @@ def read_changes(
     lead: Action | None = None
     before = ""  # the paragraph above a list
     for item, listed in marked_items(text):
+        # "Please add our new officer:" then his lines, number still pending: the
+        # lead-in right above a paragraph says what to do with it
+        above = lead if not listed else None
         if not listed:
             # "... are no longer with us. Please deactivate their records:" then a list:
             # the lead-in's action is each item's that names none of its own
@@ -336,6 +343,8 @@ def read_changes(
             # the message's)
             fallback = (lead if listed else None) or (row_lead[0] if row_lead else None) or default
             own_line = listed and officer_on_line(group, rules) is not None
+            if above and not officer.officer_number and not own_line and labelled_values(group):
+                fallback, own_line = above, True
             action = _action(group, rules, fallback if officer.officer_number or own_line else None)
             if action is None:
                 continue

@@ -11,6 +11,8 @@ officers the note adds are officers of the request.
 
 from __future__ import annotations
 
+import re
+
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import Split, split_signature
 from mailbot.intake.rules import Rules
@@ -75,3 +77,34 @@ def note_officers(note: str, found: list[Officer], rules: Rules) -> list[Officer
         names.add(name)
         out.append(officer)
     return out
+
+
+_NOTE_TAIL = 6
+"""Last lines of a forward's note looked at for its writer's sign-off."""
+
+
+def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, str] | None:
+    """The head of department who forwards his staff's request and signs his note with
+    his head title ("Approved. Please set us up." then "Chief Kroll"): the sender himself,
+    by his full name. Only a sign-off naming the sender counts."""
+    from mailbot.intake.head_in_words import head_titles
+    from mailbot.intake.head_of_department import head_from_sender
+
+    full, _ = head_from_sender(sender_name, rules)
+    if not full:
+        return None
+    own = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", full)}
+    titles, _ = head_titles(rules)
+    lines = [line.strip() for line in note.split("\n") if line.strip()][-_NOTE_TAIL:]
+    for line in lines:
+        if len(line) > 60:
+            continue
+        for title in titles:
+            m = re.match(rf"(?i:{re.escape(title)})\.?\s+(.+)$", line)
+            if m is None:
+                continue
+            words = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", m.group(1))}
+            if words and words <= own:
+                return full, title
+            break
+    return None

@@ -170,3 +170,19 @@ def _ranked_name(rules: Rules) -> re.Pattern[str]:
     ranks = sorted((r for r, t in rules.language.people.ranks.items() if t), key=len, reverse=True)
     alt = "|".join(re.escape(r) for r in ranks)
     return re.compile(rf"(?<![\w.])(?i:{alt})\.?[ \t]+[A-Z][a-z'’-]++", re.M)
+
+
+def wants_tickets(text: str, rules: Rules) -> bool:
+    """True when ``text`` says the agency wants e-tickets ("Hardwick PD wants to get on
+    e-tickets") and is neither an enquiry, a question, nor a roster change: with a
+    code, an address and a phone written in its sentences, an enrolment."""
+    words = rules.language.intent
+    return (
+        _names_tickets(text, rules)
+        and not is_enquiry(text, rules)
+        and not asks_anything(text)
+        and not _has(
+            _told_as_past(without_naming(text, rules), words.enquiry),
+            words.add + words.promote + words.transfer + words.deactivate,
+        )
+    )

@@ -308,6 +308,8 @@ def _is_rank_phrase(text: str, rules: Rules) -> bool:
     words = text.split()
     if not 1 < len(words) <= 3:
         return False
+    if " ".join(words).lower() in {t.lower() for t in rules.language.people.head_titles}:
+        return True  # "Chief of Police", "Director of Public Safety"
     if rank_title(words[0], rules) and any(
         not rank_title(w, rules) and w.lower() not in _modifiers(rules) for w in words[1:-1]
     ):

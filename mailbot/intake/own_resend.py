@@ -1,50 +1,32 @@
-"""A reply to the sender's own earlier message ("Sorry, I forgot the judiciary code.
-Everything else is below."): the quoted request is the sender's too, and what it gives
-is given. The desk's own messages (a checklist quoted back) are never read this way."""
+"""A reply to the sender's own earlier request ("Sorry, I forgot the judiciary code.
+Everything else is below.", "Brisson's username is cbrisson" under the desk's checklist
+that quotes the request): the quoted request is the sender's too, and what it gives is
+given. The desk's own messages, and anyone else's, are never read this way (see
+:mod:`mailbot.intake.own_thread`)."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
+import textwrap
 from collections.abc import Callable
 
-from mailbot.intake.model import ParseResult
+from mailbot.intake import own_thread
+from mailbot.intake.model import Change, Intent, Officer, ParseResult
 from mailbot.intake.parts import MessageParts
-
-_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
-_DESK = "dps.eticket"
-_NEAR = 3
-"""Lines either side of the cut looked at for the attribution ("... a écrit :")."""
+from mailbot.intake.prose import sentences
+from mailbot.intake.rules import Rules
 
 
-def _domain(address: str | None) -> str:
-    address = (address or "").strip().strip("<>").lower()
-    return address.rpartition("@")[2] if "@" in address else ""
-
-
-def quotes_own_message(parts: MessageParts) -> bool:
-    """True when the quoted message is the sender's own: the reply answers a message
-    sent from the sender's own domain, or the attribution names the sender."""
-    quoted = parts.quoted_text
-    if not quoted.strip() or _DESK in quoted[:4000].lower():
-        return False
-    own = _domain(parts.sender)
-    if own and _domain(parts.in_reply_to) == own:
-        return True
-    near = "\n".join(parts.text.rstrip().split("\n")[-_NEAR:] + quoted.split("\n")[:_NEAR])
-    near = near.lower()
-    name = (parts.sender_name or "").strip().lower()
-    return bool(parts.sender and parts.sender.lower() in near) or (
-        len(name.split()) >= 2 and name in near
-    )
-
-
-def earlier_parts(parts: MessageParts) -> MessageParts:
-    """The quoted message as a message of its own (no longer a reply)."""
-    lines = _QUOTE_MARKS.sub("", parts.quoted_text).split("\n")
+def earlier_parts(parts: MessageParts) -> MessageParts | None:
+    """The sender's own quoted message as a message of its own (no longer a reply)."""
+    own = own_thread.own_message(parts)
+    if own is None:
+        return None
+    lines = own.text.split("\n")
     while lines and (not lines[0].strip() or lines[0].rstrip().endswith(":")):
-        lines.pop(0)  # the attribution line
-    text = "\n".join(lines)
+        lines.pop(0)  # an attribution line left on top
+    text = textwrap.dedent("\n".join(lines))  # a client that quotes by indenting
     return dataclasses.replace(
         parts,
         text=text,
@@ -59,15 +41,21 @@ def earlier_parts(parts: MessageParts) -> MessageParts:
     )
 
 
+def earlier_request(
+    parts: MessageParts, read: Callable[[MessageParts], ParseResult]
+) -> ParseResult | None:
+    """The sender's own quoted request, read (with ``read``), or ``None``."""
+    earlier = earlier_parts(parts)
+    return None if earlier is None else read(earlier)
+
+
 def fill_from_earlier(
-    result: ParseResult, parts: MessageParts, read: Callable[[MessageParts], ParseResult]
+    result: ParseResult, earlier: ParseResult | None, text: str, rules: Rules
 ) -> bool:
-    """Fill what ``result`` lacks from the sender's own quoted request (read with
-    ``read``). Values written now win; returns True when anything was filled."""
-    if not quotes_own_message(parts):
-        return False
-    earlier = read(earlier_parts(parts))
-    if earlier.intent != "enrollment":
+    """Fill what ``result`` lacks from the sender's own earlier enrolment request.
+    Values written now win; an officer of the earlier roster the new text leaves off
+    ("please leave Lt. Dwyer off the list") is left off. True when anything was filled."""
+    if earlier is None or earlier.intent != "enrollment":
         return False
     filled = False
     for group in ("agency", "point_of_contact", "head_of_department"):
@@ -76,27 +64,170 @@ def fill_from_earlier(
             if getattr(now, key) is None and value is not None:
                 setattr(now, key, value)
                 filled = True
-    if not result.officers:
-        result.officers = list(earlier.officers)
-        return filled or bool(earlier.officers)
-    for officer in result.officers:
-        match = _same_officer(officer, earlier.officers)
-        if match is None:
-            continue
-        for key, value in match.model_dump().items():
-            if getattr(officer, key) is None and value is not None:
-                setattr(officer, key, value)
-                filled = True
+    merged = merge_officers(result.officers, earlier.officers)
+    dropped = left_off(text, merged, rules)
+    merged = [corrected(o, text, rules) for o in merged if o not in dropped]
+    filled = filled or merged != result.officers
+    result.officers = merged
     return filled
 
 
-def _same_officer(officer, others):  # type: ignore[no-untyped-def]
-    def key(o):  # type: ignore[no-untyped-def]
-        return ((o.last_name or "").lower(), (o.first_name or "").lower())
+def merge_officers(now: list[Officer], before: list[Officer]) -> list[Officer]:
+    """The roster of a request completed or sent again. A new list that holds every
+    earlier officer replaces the earlier one; otherwise the earlier roster stays, its
+    officers completed by what the new text gives them ("Brisson's username is
+    cbrisson"), and officers new to it are added at its end."""
+    pairs = [(o, same_officer(o, before)) for o in now]
+    if before and all(any(m is b for _, m in pairs) for b in before):
+        out = []
+        for officer, match in pairs:
+            out.append(_completed(officer, match) if match is not None else officer)
+        return out
+    out = []
+    for earlier in before:
+        news = [o for o, m in pairs if m is earlier]
+        out.append(_completed(news[0], earlier) if news else earlier)
+    out += [o for o, m in pairs if m is None]
+    return out
 
-    if not officer.last_name:
-        return None
+
+def _completed(officer: Officer, earlier: Officer) -> Officer:
+    """``officer`` as written now, what it lacks taken from ``earlier``. A row written
+    with one name word ("Eli's number is ...") keeps the earlier row's name."""
+    values = earlier.model_dump()
+    partial = not (officer.first_name and officer.last_name)
+    for key, value in officer.model_dump().items():
+        if value is not None and not (partial and key in ("first_name", "last_name")):
+            values[key] = value
+    return Officer(**values)
+
+
+def same_officer(officer: Officer, others: list[Officer]) -> Officer | None:
+    """The officer of ``others`` that ``officer`` is: the same officer number, the same
+    full name, or (for a row with one name word) the only one with that name word."""
+    number = (officer.officer_number or "").upper()
     for other in others:
-        if key(other) == key(officer):
+        if number and (other.officer_number or "").upper() == number:
             return other
-    return None
+    first, last = (officer.first_name or "").lower(), (officer.last_name or "").lower()
+    if first and last:
+        for other in others:
+            if ((other.first_name or "").lower(), (other.last_name or "").lower()) == (first, last):
+                return other
+        return None
+    word = first or last
+    if not word:
+        return None
+    hits = [
+        o for o in others if word in ((o.first_name or "").lower(), (o.last_name or "").lower())
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def left_off(text: str, officers: list[Officer], rules: Rules) -> list[Officer]:
+    """Officers a sentence of ``text`` leaves off the roster ("Please also leave Lt.
+    Dwyer off the officer list"), by last name."""
+    words = [w.lower() for w in rules.language.intent.left_off]
+    out: list[Officer] = []
+    for sentence in sentences(text):
+        low = sentence.lower()
+        if not any(w in low for w in words):
+            continue
+        for officer in officers:
+            last = (officer.last_name or "").lower()
+            if last and re.search(rf"(?<![\w'-]){re.escape(last)}(?![\w'-])", low):
+                out.append(officer)
+    return out
+
+
+def complete_changes(result: ParseResult, earlier: ParseResult | None, now: list[Officer]) -> bool:
+    """A reply that gives what the sender's own earlier roster change lacked ("Eli's
+    officer number is HB6E3" under the desk's "we need his officer number"): the earlier
+    changes, completed by the officers the reply names. True when it applies."""
+    if earlier is None or earlier.intent != "officer_maintenance" or not earlier.changes:
+        return False
+    changes = [c.model_copy(deep=True) for c in earlier.changes]
+    as_officers = [_as_officer(c) for c in changes]
+    written = [(c, _as_officer(c)) for c in result.changes]
+    now = now + [o for _, o in written]
+    extra = [c for c, o in written if same_officer(o, as_officers) is None]
+    for officer in now:
+        match = same_officer(officer, as_officers)
+        if match is None:
+            continue
+        change = changes[as_officers.index(match)]
+        for key in ("officer_number", "dps_username", "title"):
+            value = getattr(officer, key)
+            if value is not None and _change_value(change, key) is None:
+                setattr(change, key, value)
+    result.changes = changes + extra
+    return True
+
+
+def intent_of_reply(kind: Intent, earlier: ParseResult | None, parts: MessageParts) -> Intent:
+    """The intent of a reply read with the sender's own earlier request. A roster change
+    written under the sender's own enrolment request that the desk has not answered
+    ("please use the officer list below instead", "leave Lt. Dwyer off") changes that
+    request: still an enrolment. What completes the sender's own roster change ("Eli's
+    number is HB6E3") is that roster change."""
+    if earlier is None:
+        return kind
+    if (
+        earlier.intent == "enrollment"
+        and kind == "officer_maintenance"
+        and not own_thread.desk_in_thread(parts)
+    ):
+        return "enrollment"
+    if earlier.intent == "officer_maintenance" and kind in ("enrollment", "other"):
+        return "officer_maintenance"
+    return kind
+
+
+def _change_value(change: Change, key: str) -> object:
+    return (
+        getattr(change, key, None)
+        if key == "officer_number"
+        else (change.model_extra or {}).get(key)
+    )
+
+
+def _as_officer(change: Change) -> Officer:
+    extra = change.model_extra or {}
+    return Officer(
+        last_name=extra.get("last_name"),
+        first_name=extra.get("first_name"),
+        title=extra.get("title"),
+        officer_number=change.officer_number,
+        dps_username=extra.get("dps_username"),
+    )
+
+
+_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9]{2,12}(?![\w-])")
+
+
+def corrected(officer: Officer, text: str, rules: Rules) -> Officer:
+    """``officer`` with the officer number a sentence of ``text`` corrects ("Officer
+    Dupuis' number is RF2D8, not RF2D3 like I wrote below"): a sentence naming him, with
+    a number word and exactly one number-shaped token other than the one he has."""
+    last = (officer.last_name or "").lower()
+    if not last or not officer.officer_number:
+        return officer
+    fmt = rules.formats.officer_number
+    shaped = re.compile(fmt.pattern)
+    found: set[str] = set()
+    for sentence in sentences(text):
+        low = sentence.lower()
+        if "number" not in low or not re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", low):
+            continue
+        for token in _TOKEN.findall(sentence):
+            if (
+                len(token) == fmt.length
+                and shaped.match(token)
+                and re.search(r"\d", token)
+                and re.search(r"[A-Za-z]", token)
+                and token.upper() != officer.officer_number.upper()
+            ):
+                found.add(token.upper())
+    if len(found) != 1:
+        return officer
+    return officer.model_copy(update={"officer_number": found.pop()})

@@ -23,6 +23,7 @@ from mailbot.intake import (
     intent,
     labelled_blocks,
     lists,
+    own_resend,
     prose,
     reply_reading,
     roles,
@@ -176,6 +177,20 @@ def parse_parts(
             kind = "enrollment"
     if kind == "other" and is_reply and reply_reading.answers_checklist(body, rules, labels, parts):
         kind = "enrollment"
+    if kind == "other" and not is_reply and intent.wants_tickets(body, rules):
+        # "Hardwick PD wants to get on e-tickets. ... Jud code 0952. ... 20 Church St,
+        # Hardwick VT 05843 / 802-472-5475.": the three values by their shape, unlabelled
+        shaped = candidates.find(
+            [candidates.Source("text", body)], rules, frozenset({"addresses", "codes", "phones"})
+        )
+        if shaped.addresses and shaped.codes and shaped.phones:
+            kind = "enrollment"
+    earlier = None
+    if is_reply:  # the sender's own request quoted under the reply ("everything else below")
+        earlier = own_resend.earlier_request(
+            parts, lambda p: parse_parts(p, rules, limits, loop_header)
+        )
+        kind = own_resend.intent_of_reply(kind, earlier, parts)
     result.intent = kind
 
     phone = values.get("agency.phone")
@@ -206,6 +221,9 @@ def parse_parts(
     labelled = head_labelled(labels.get("head_of_department.name", (0, ""))[1] or "", rules)
     if labelled[0] is not None:  # "Head of department: Director Anne Bouffard"
         behalf = labelled
+    forwarder = forwards.note_head(note, parts.sender_name, rules) if note else None
+    if forwarder is not None:  # "Approved. Please set us up." / "Chief Kroll" over the draft
+        behalf = forwarder
     if behalf[0] is not None:  # written for the head by someone else
         hod_name, hod_title = behalf
     sent_for = behalf[0] is None and sent_for_unnamed_head(body, rules)
@@ -288,15 +306,11 @@ def parse_parts(
     sources = [("text", body), ("signature", split.signature)]
     if kind == "enrollment":
         result.officers = officers
-        if is_reply:  # "I forgot the code; everything else is below" (own request quoted)
-            from mailbot.intake.own_resend import fill_from_earlier
-
-            def read_earlier(earlier: MessageParts) -> ParseResult:
-                return parse_parts(earlier, rules, limits, loop_header)
-
-            if fill_from_earlier(result, parts, read_earlier) and result.agency.phone:
-                national = checks.normalize_phone(result.agency.phone, rules)
-                result.agency.phone = national or result.agency.phone
+        # "I forgot the code; everything else is below" (own request quoted)
+        filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules)
+        if filled and result.agency.phone:
+            national = checks.normalize_phone(result.agency.phone, rules)
+            result.agency.phone = national or result.agency.phone
         result.missing, result.invalid = checks.check_enrollment(
             result, rules, logo_reason, phone_valid=national is not None
         )
@@ -330,6 +344,7 @@ def parse_parts(
         # "Last name: Hutchins" / "VT LEO #: 3H718" lines: a new hire's labelled block
         listed += [o for o in labelled_blocks.officers_in_blocks(body, rules) if o not in listed]
         result.changes = changes.read_changes(body, rules, listed, result.agency.name)
+        own_resend.complete_changes(result, earlier, officers)
         # the agency's address, phone and code, mostly in the sender's signature
         change_sender.complete(result, body, split.signature, sender, rules)
     log.debug(

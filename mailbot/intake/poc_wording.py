@@ -6,6 +6,9 @@ Lumbra to be our point of contact"), read by :mod:`point_of_contact`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from mailbot.intake.rules import Rules, per_rules
 
 _POC_DESIGNATED = re.compile(
     r"(?:designat(?:ed|e|ing)|appoint(?:ed|ing)|nam(?:ed|ing)|assign(?:ed|ing)|select(?:ed|ing)"
@@ -122,3 +125,37 @@ _SELF_POC = re.compile(
     r"(?:point[- ]of[- ]contact|PoC)\b",
     re.I,
 )
+
+
+# "I've reviewed Lt. Ruiz-Albright's information below. She will be our Point of Contact."
+_POC_PRONOUN = re.compile(
+    rf"(?<![\w'’-])(?:[Hh]e|[Ss]he)\s+(?i:will\s+(?:be|serve\s+as|act\s+as)|is\s+going\s+to\s+be"
+    rf"|shall\s+be|is)\s+{_POC_WORDS}"
+)
+
+
+_REFERENT_BACK = 240
+"""How far before "She will be our Point of Contact" her name is looked for."""
+
+
+@per_rules
+def _ranked_re(rules: Rules) -> re.Pattern[str]:
+    ranks = sorted((r for r, t in rules.language.people.ranks.items() if t), key=len, reverse=True)
+    alt = "|".join(re.escape(r) for r in ranks)
+    cap = r"[A-Z][\w'’-]*+"
+    return re.compile(rf"(?<![\w.'’-])(?i:{alt})\.?\s+({cap}(?:\s+{cap})?)")
+
+
+def _referent(before: str, roster: Sequence[str], rules: Rules) -> str | None:
+    """The person a "he"/"she" designated as PoC refers to: the last ranked name before it
+    ("Lt. Ruiz-Albright's information"), in full when one officer listed has that last
+    name; ``None`` when no one, or no one certain, is named."""
+    found = list(_ranked_re(rules).finditer(before[-_REFERENT_BACK:]))
+    if not found:
+        return None
+    words = re.sub(r"['’]s?$", "", found[-1].group(1)).split()
+    last = words[-1].lower()
+    full = [n for n in roster if n.split()[-1].lower() == last]
+    if len(full) == 1:
+        return full[0]
+    return " ".join(words) if len(words) >= 2 else None

@@ -29,9 +29,11 @@ from mailbot.intake.poc_wording import (
     _POC_IS_NAMED,
     _POC_LIKE,
     _POC_MADE,
+    _POC_PRONOUN,
     _POC_WILL_ACT,
     _POC_WILL_BE,
     _SELF_POC,
+    _referent,
 )
 from mailbot.intake.prose import display_name, rank_title
 from mailbot.intake.rules import Rules, per_rules
@@ -87,6 +89,10 @@ def point_of_contact(
             or _POC_LIKE.search(flat)
         )
         if m is None and not own:
+            # "... Lt. Ruiz-Albright's information below. She will be our Point of Contact."
+            said = _POC_PRONOUN.search(flat)
+            raw = _referent(flat[: said.start()], roster, rules) if said else None
+        if m is None and not own and raw is None:
             # "Darlene is gonna be the point of contact": a first name alone, of one of
             # the officers listed
             alone = _POC_FIRST_NAME.search(flat)

@@ -40,6 +40,9 @@ def new_text(text: str, subject: str = "", *, quotes_cut: bool = False) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
+_ONE_ADDRESS = re.compile(r"([^<>@,;]{1,60},[^<>@,;]{1,60})<([^<>@\s]{1,64}@[^<>@\s]{1,255})>\s*$")
+
+
 def header_addresses(text: str) -> list[tuple[str, str]]:
     """(display name, address) pairs on From/To/Cc lines quoted in a forwarded message."""
     from email.utils import getaddresses
@@ -48,6 +51,10 @@ def header_addresses(text: str) -> list[tuple[str, str]]:
     for line in text.split("\n"):
         m = _HEADER_LINE.match(line)
         if m and m.group(1).lower() in {"from", "to", "cc"}:
+            one = _ONE_ADDRESS.match(m.group(2))
+            if one:  # "Okafor, Grace <gokafor@...>": one person, named last name first
+                found.append((one.group(1).strip('" '), one.group(2).lower()))
+                continue
             for name, addr in getaddresses([m.group(2)]):
                 if "@" in addr:
                     found.append((name, addr.lower()))

@@ -33,6 +33,9 @@ _WROTE = re.compile(rf"{_WROTE_WORDS}\s*:\s*$", re.I)
 # "On Mon, 2 Nov 2026 at 09:00, DPS e-Ticket wrote" without the colon: only after an
 # "On <date>" opening (a sentence that merely ends in "wrote" is not an attribution).
 _WROTE_BARE = re.compile(rf"{_WROTE_WORDS}\s*$", re.I)
+# "Am 14.01.26 um 10:02 schrieb Dana Keller:": German names the writer after the verb
+# (only after an "Am <date>" opening)
+_WROTE_NAME_AFTER = re.compile(r"\bschrieb\s[^\n:]{1,120}:\s*$", re.I)
 _DATE_OR_ADDRESS = re.compile(r"\d:\d\d|\b(?:19|20)\d\d\b|@")
 # The footer a phone adds under the new text; anything after it is an older message
 # pasted without a header ("Sent from my iPhone", "Envoyé de mon iPhone", ...).
@@ -178,13 +181,22 @@ def unwrap_forward(text: str, subject: str = "") -> Split | None:
 def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
     if i is None:
         return None
+    note_end = i
+    if _MOBILE_FOOTER.match(lines[i]):
+        # "Sent from my iPhone" then "Begin forwarded message:": the footer ends the note
+        after = next((n for n in range(i + 1, min(i + 4, len(lines))) if lines[n].strip()), None)
+        if after is not None and _FORWARD_MARK.match(lines[after]):
+            i = after
     marker = lines[i]
     explicit = bool(_FORWARD_MARK.match(marker))
     if not explicit and not is_forward_subject(subject):
         return None
     if not explicit and (_ON.match(marker) or _MOBILE_FOOTER.match(marker)):
         return None  # "On ... wrote:" quotes a reply, even under "Fwd:"
-    note = "\n".join(lines[:i]).strip("\n")
+    note = "\n".join(lines[:note_end]).strip("\n")
+    if explicit and _all_quoted(lines[i + 1 :]):
+        # Apple Mail forwards as a quote: "> From: ...", "> Subject: ...", "> Chief, ..."
+        lines = lines[: i + 1] + [_ONE_QUOTE_MARK.sub("", line) for line in lines[i + 1 :]]
     if len(note.strip()) > SHORT_NOTE:
         return None
     # skip the marker line(s) and the forwarded header block
@@ -206,10 +218,19 @@ def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
         header_end += 1
     body_lines = lines[header_end:]
     inner = split_message("\n".join(body_lines).strip("\n"))
-    header = "\n".join(lines[i:header_end])
+    header = "\n".join(lines[note_end:header_end])
     parts = [p for p in (note, inner.text.strip("\n")) if p]
     quoted = "\n".join(q for q in (header, inner.quoted) if q)
     return Split("\n\n".join(parts), quoted, forwarded=True, note=note.strip("\n"))
+
+
+_ONE_QUOTE_MARK = re.compile(r"^[ \t]{0,8}>[ \t]?")
+
+
+def _all_quoted(lines: list[str]) -> bool:
+    """True when every written line of ``lines`` is a "> " line (at least one)."""
+    said = [line for line in lines if line.strip()]
+    return bool(said) and all(line.lstrip().startswith(">") for line in said)
 
 
 class _Heads:
@@ -293,9 +314,29 @@ def _attribution_end(lines: list[str], i: int) -> int | None:
             return None
         if _WROTE.search(text):
             return j
+        if _ON.match(text.lstrip()) and _WROTE_NAME_AFTER.search(text):
+            return j
         if _WROTE_BARE.search(text) and _ON.match(text.lstrip()) and _DATE_OR_ADDRESS.search(text):
             return j  # "On Mon, 2 Nov 2026, DPS e-Ticket wrote" (no colon)
     return None
+
+
+def opening_end(lines: list[str], i: int) -> int:
+    """The last line of the quoted message's opening at line ``i`` (as found by
+    :func:`quote_start`): an attribution's last line, a header block's last header (or
+    folded value), or ``i`` itself for a separator line."""
+    if _FROM_LINE.match(lines[i]):
+        j = i
+        while j + 1 < min(i + 14, len(lines)):
+            nxt = lines[j + 1]
+            if not (_HEADER_LINE.match(nxt) or (nxt.strip() and nxt.startswith((" ", "\t")))):
+                break
+            j += 1
+        return j
+    if _ON.match(lines[i]) or _wrote(lines[i]):
+        end = _attribution_end(lines, i)
+        return i if end is None else end
+    return i
 
 
 def _next_is_quote(lines: list[str], i: int) -> bool:

@@ -130,6 +130,9 @@ class IntentWords(_Rule):
     transfer: list[str]
     deactivate: list[str]
     roster_later: list[str] = Field(default_factory=list)
+    left_off: list[str] = Field(default_factory=list)
+    """Wordings of a re-sent request that leave an officer of the earlier roster out
+    ("please leave Lt. Dwyer off the officer list")."""
     """Wordings saying the officers will be sent in a later message ("roster to follow")."""
     enquiry: list[str] = Field(default_factory=list)
     """Wordings of a message that asks about the process, follows one up, reports a

@@ -31,6 +31,7 @@ QUOTED = {
         "Von: DPS e-Ticket <dps.eticket@vermont.gov>\nGesendet: Montag, 2. November 2026 09:00\n"
         "An: Dana Morse <dmorse@norwich.test>\nBetreff: AW: [ETK-0001] More information\n\n"
     ),
+    "german_thunderbird_name_after_verb": "Am 02.11.26 um 09:00 schrieb DPS e-Ticket:\n",
     "mobile_footer": "Sent from my iPhone\n\n",
     "outlook_mobile": "Get Outlook for Android\n\n",
     "wrote_without_colon": "On Mon, 2 Nov 2026 at 09:00, DPS e-Ticket wrote\n\n",

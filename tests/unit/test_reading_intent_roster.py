@@ -53,6 +53,55 @@ def test_forwarded_enrolment_under_a_signed_note_is_read_whole() -> None:
     assert result.head_of_department.name == "Alan Brisbin"
 
 
+_DRAFT = (
+    "Chief,\n\nHere's the draft for DPS. If it looks OK just forward it to them.\n\n---\n\n"
+    "To the DPS e-Ticket staff:\n\nPomfret Police Department would like to start issuing "
+    "Vermont Civil Violation Complaints electronically. I am the e-ticket Point-of-Contact.\n\n"
+    "Judiciary Code: 0577\nName to be displayed: Pomfret Police Department\n"
+    "Address: 5218 Pomfret Road, Pomfret, VT 05067\nPhone: 802-555-0133\n\n"
+    "Officers (Last, First, Title, Officer #, DPS Username):\n"
+    "Okafor, Grace, Sergeant, PF2G4, gokafor\nLindqvist, Tom, Officer, PF6T1, tlindqvist\n\n"
+    "Thank you,\n\nGrace Okafor\nSergeant / e-Ticket Coordinator\nPomfret Police Department\n"
+)
+
+
+def test_iphone_forward_of_a_staff_draft_under_the_chiefs_approval() -> None:
+    """ "Sent from my iPhone" then "Begin forwarded message:" with the draft quoted: the
+    draft is the request, and the chief who signs the note is its head."""
+    quoted = "\n".join(("> " + line).rstrip() for line in _DRAFT.splitlines())
+    result = _read(
+        "Approved. Please set us up.\n\nChief Hale\n\nSent from my iPhone\n\n"
+        "Begin forwarded message:\n\n"
+        '> From: "Okafor, Grace" <gokafor@pomfretvt.test>\n'
+        "> Date: March 2, 2026 at 4:52:31 PM EST\n"
+        '> To: "Hale, Marcus" <mhale@pomfretvt.test>\n'
+        "> Subject: e-ticket draft\n>\n" + quoted,
+        subject="Fwd: e-ticket draft",
+        sender="Marcus Hale <mhale@pomfretvt.test>",
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.judiciary_code == "0577"
+    assert [o.officer_number for o in result.officers] == ["PF2G4", "PF6T1"]
+    assert (result.head_of_department.name, result.head_of_department.title) == (
+        "Marcus Hale",
+        "Chief",
+    )
+
+
+def test_forward_note_signed_by_someone_else_names_no_head() -> None:
+    """A note signed "Chief Hale" by a sender of another name is not taken as the head."""
+    quoted = "\n".join(("> " + line).rstrip() for line in _DRAFT.splitlines())
+    result = _read(
+        "Passing this along.\n\nChief Hale\n\nSent from my iPhone\n\n"
+        "Begin forwarded message:\n\n> From: Grace Okafor <gokafor@pomfretvt.test>\n"
+        "> Date: March 2, 2026 at 4:52:31 PM EST\n> To: Dana Lee <dlee@pomfretvt.test>\n"
+        "> Subject: e-ticket draft\n>\n" + quoted,
+        subject="Fwd: e-ticket draft",
+        sender="Dana Lee <dlee@pomfretvt.test>",
+    )
+    assert result.head_of_department.name != "Dana Lee"
+
+
 def test_forwarded_roster_changes_under_a_signed_note() -> None:
     """A chief's changes forwarded by the PoC with "please make these changes" and her
     signature are read as the roster changes they are."""
@@ -482,3 +531,52 @@ def test_ill_be_the_contact_myself_designates_the_sender() -> None:
         "Dale Kim",
         "chief.bartonpd@example.test",
     )
+
+
+def test_forward_note_naming_the_poc_by_pronoun_takes_the_named_officer() -> None:
+    """ "I've reviewed Sgt. Okafor's information below. She will be our Point of
+    Contact.": the PoC is the officer named, in full, with her address from the
+    forwarded header; the chief who signs the note is the head."""
+    draft = _DRAFT.replace(" I am the e-ticket Point-of-Contact.", "")
+    result = _read(
+        "Please accept this as our request to enroll. I've reviewed Sgt. Okafor's "
+        "information below and I approve. She will be our Point of Contact.\n\n"
+        "Chief Marcus Hale\nPomfret Police Department\n\n"
+        "From: Okafor, Grace <gokafor@pomfretvt.test>\nSent: Monday, March 2, 2026 4:12 PM\n"
+        "To: Hale, Marcus <mhale@pomfretvt.test>\nSubject: e-ticket draft\n\n" + draft,
+        subject="FW: e-ticket draft",
+        sender="Hale, Marcus <mhale@pomfretvt.test>",
+    )
+    assert result.intent == "enrollment"
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Grace Okafor",
+        "gokafor@pomfretvt.test",
+    )
+    assert result.head_of_department.name == "Marcus Hale"
+
+
+def test_terse_phone_request_with_unlabelled_values_is_an_enrolment() -> None:
+    """One paragraph from a phone: wants e-tickets, the code, address and phone written
+    in its sentences, the officers to come later: an enrolment, its values read."""
+    result = _read(
+        "Hi - Cabot PD wants to get on e-tickets. Point of contact will be Sgt Ray Doane. "
+        "Jud code 0467. Name on ticket: Cabot Police Department. 84 Main St, Cabot VT "
+        "05647 / 802-555-0166. I'll have Ray send the officer list next week.\n\n"
+        "Chief Lou Pratt\nCabot PD\n\nSent from my iPhone\n",
+        subject="e-ticket sign up",
+        sender="Lou Pratt <lpratt@cabotvt.test>",
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.judiciary_code == "0467"
+    assert result.agency.phone is not None
+    assert "agency.judiciary_code" not in result.missing
+
+
+def test_a_question_naming_e_tickets_with_values_stays_an_enquiry() -> None:
+    result = _read(
+        "Hi - does Cabot PD qualify for e-tickets? Our code is 0467, we're at 3084 Main St, "
+        "Cabot VT 05647, 802-555-0166.\n\nLou Pratt\n",
+        subject="question",
+        sender="Lou Pratt <lpratt@cabotvt.test>",
+    )
+    assert result.intent == "other"

@@ -85,3 +85,159 @@ def test_the_desks_own_message_quoted_is_not_read_as_given() -> None:
     result = parse_message(_mail(body, "<etk-0101.checklist@dps.eticket.invalid>"))
     assert result.agency.address is None
     assert not result.officers
+
+
+_DESK_ASKS = """\
+Chief Bessette,
+
+Thank you for your request. Before we can create the records we need a DPS username
+for Officer Talbot.
+
+Regards,
+DPS e-Ticket Technical Staff
+"""
+
+
+def test_own_request_quoted_under_the_desks_checklist_is_given() -> None:
+    """The desk's checklist quotes the sender's request: the request (quoted twice) is
+    his and gives the agency, contact and roster; only what the reply adds is new."""
+    body = (
+        "Sorry. Talbot's username is otalbot.\n\nMarc\n\n"
+        "On Nov 3, 2026, at 9:12 AM, DPS - eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        + _quoted(
+            _DESK_ASKS
+            + "\nOn Nov 2, 2026, at 4:05 PM, Marc Bessette <mbessette@northfieldpd.test> wrote:\n\n"
+            + _quoted(_EARLIER)
+        )
+    )
+    result = parse_message(_mail(body, "<checklist.77@dps.example>"))
+    assert result.intent == "enrollment"
+    assert result.agency.address == "51 South Main Street, Northfield, VT 05663"
+    assert result.point_of_contact.email == "nperron@northfieldpd.test"
+    assert [(o.last_name, o.officer_number, o.dps_username) for o in result.officers] == [
+        ("Perron", "NF012", "nperron"),
+        ("Talbot", "NF019", "otalbot"),
+    ]
+    assert not {"agency.address", "agency.phone", "point_of_contact.email"} & set(result.missing)
+
+
+def test_someone_elses_request_under_the_desks_checklist_gives_nothing() -> None:
+    """Under the desk's message, a request by another sender is history."""
+    body = (
+        "Talbot's username is otalbot.\n\nMarc\n\n"
+        "On Nov 3, 2026, at 9:12 AM, DPS - eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        + _quoted(
+            _DESK_ASKS
+            + "\nOn Nov 2, 2026, at 4:05 PM, Lee Park <lpark@elsewhere.test> wrote:\n\n"
+            + _quoted(_EARLIER)
+        )
+    )
+    result = parse_message(_mail(body, "<checklist.77@dps.example>"))
+    assert result.agency.address is None
+    assert result.point_of_contact.email is None
+
+
+def _resend(new_part: str) -> bytes:
+    body = (
+        new_part + "\n\nThanks,\nMarc Bessette\nChief of Police\n\n"
+        "El lun, 2 nov 2026 a las 10:05, Marc Bessette (<mbessette@northfieldpd.test>) "
+        "escribió:\n" + _quoted(_EARLIER)
+    )
+    return _mail(body, "<first.77@mail.example>")
+
+
+def test_a_resent_request_that_changes_its_roster_stays_an_enrolment() -> None:
+    """Re-sending his own unanswered request, the sender leaves an officer off and names
+    another contact: still an enrolment, with the rest of the quoted request."""
+    result = parse_message(
+        _resend(
+            "Resending since I haven't heard back. One change: Sgt. Perron is retiring, "
+            "so please make Ofc. Owen Talbot our e-ticket point of contact instead "
+            "(otalbot@northfieldpd.test). Please also leave Sgt. Perron off the officer list."
+        )
+    )
+    assert result.intent == "enrollment"
+    assert not result.changes
+    assert result.point_of_contact.email == "otalbot@northfieldpd.test"
+    assert result.agency.phone is not None
+    assert [o.last_name for o in result.officers] == ["Talbot"]
+
+
+def test_a_resent_request_with_a_new_full_list_takes_the_new_list() -> None:
+    result = parse_message(
+        _resend(
+            "Please use this officer list instead of the one in my first email:\n\n"
+            "Perron, Nadia, Sergeant, NF012, nperron\n"
+            "Talbot, Owen, Officer, NF019, otalbot\n"
+            "Quintal, Rose, Officer, NF023, rquintal"
+        )
+    )
+    assert result.intent == "enrollment"
+    assert not result.changes
+    assert [o.officer_number for o in result.officers] == ["NF012", "NF019", "NF023"]
+    assert result.agency.address == "51 South Main Street, Northfield, VT 05663"
+
+
+def test_a_reply_completing_the_senders_own_roster_change_is_that_change() -> None:
+    """The desk asked for the number of the officer the sender asked to add: the reply
+    giving it is the add, with the name and username of the quoted request."""
+    body = (
+        "Hi,\n\nGot it this morning. Rose's officer number is NF023.\n\nThanks,\nMarc\n\n"
+        "From: DPS eTicket <dps.eTicket@vermont.gov>\nSent: Tuesday, November 3, 2026 9:00 AM\n"
+        "To: Marc Bessette <mbessette@northfieldpd.test>\nSubject: RE: New officer\n\n"
+        "We need Officer Quintal's officer number before we can create her record.\n\n"
+        "From: Marc Bessette <mbessette@northfieldpd.test>\n"
+        "Sent: Monday, November 2, 2026 4:00 PM\nTo: DPS eTicket <dps.eTicket@vermont.gov>\n"
+        "Subject: New officer\n\nHello,\n\nPlease add our new officer to TraCS:\n\n"
+        "Officer Rose Quintal\nDPS username: rquintal\nOfficer number: pending\n\n"
+        "Thank you,\nMarc Bessette\n"
+    )
+    result = parse_message(_mail(body, "<reply.78@dps.example>"))
+    assert result.intent == "officer_maintenance"
+    assert not result.officers
+    assert [c.model_dump(exclude_none=True) for c in result.changes] == [
+        {
+            "action": "add",
+            "officer_number": "NF023",
+            "last_name": "Quintal",
+            "first_name": "Rose",
+            "title": "Officer",
+            "dps_username": "rquintal",
+        }
+    ]
+
+
+def test_a_resent_request_under_a_german_quote_header_corrects_a_number() -> None:
+    """Thunderbird's "Am ... schrieb <name>:" opens the quoted own request; a number the
+    new part corrects replaces the one written below, the rest is kept."""
+    body = (
+        "Hello,\n\nI am re-sending our enrollment because the logo was missing.\n\n"
+        "One correction: Officer Talbot's number is NF091, not NF019 like I wrote below.\n\n"
+        "Thanks,\nMarc Bessette\nChief of Police\n\n"
+        "Am 02.11.26 um 10:05 schrieb Marc Bessette:\n" + _quoted(_EARLIER)
+    )
+    result = parse_message(_mail(body, "<first.79@mail.example>"))
+    assert result.intent == "enrollment"
+    assert [(o.last_name, o.officer_number) for o in result.officers] == [
+        ("Perron", "NF012"),
+        ("Talbot", "NF091"),
+    ]
+    assert result.agency.address == "51 South Main Street, Northfield, VT 05663"
+
+
+def test_a_roster_change_under_an_answered_enrolment_stays_a_roster_change() -> None:
+    """The desk answered the enrolment (its message is in the thread): a roster change
+    written above it changes the records, it does not re-send the request."""
+    body = (
+        "Please deactivate Ofc. Owen Talbot (NF019), he resigned last week.\n\nMarc Bessette\n\n"
+        "On Nov 3, 2026, at 9:12 AM, DPS - eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        + _quoted(
+            "Chief Bessette,\n\nYour agency and officer records have been created.\n\n"
+            "Regards,\nDPS e-Ticket Technical Staff\n\n"
+            "On Nov 2, 2026, at 4:05 PM, Marc Bessette <mbessette@northfieldpd.test> wrote:\n\n"
+            + _quoted(_EARLIER)
+        )
+    )
+    result = parse_message(_mail(body, "<done.80@dps.example>"))
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number) for c in result.changes] == [("deactivate", "NF019")]

@@ -110,3 +110,38 @@ def test_a_vendors_first_name_mailbox_is_the_contacts() -> None:
     result = parse_message(_mail(body))
     assert result.point_of_contact.name == "Nils Garvey"
     assert result.point_of_contact.email == "nils@ridgelinecomputing.test"
+
+
+def test_a_list_line_with_a_quoted_nickname_keeps_the_officer() -> None:
+    """'Ofc. Thomas “Tommy” Baird – LV6T3 – tbaird': the name he goes by, quoted between
+    his first and last name, does not lose his row."""
+    body = _REQUEST.format(
+        designation="Sgt. Ana Ruiz will be our e-ticket Point-of-Contact (aruiz@lvpd.test).",
+        roster=(
+            "Officers:\nSgt. Ana Ruiz – LV2A4 – aruiz\nOfc. Thomas “Tommy” Baird – LV6T3 – tbaird\n"
+            'Ofc. Lee "Scooter" Park – LV8L2 – lpark\n'
+        ),
+    )
+    result = parse_message(_mail(body))
+    assert [(o.first_name, o.last_name, o.officer_number) for o in result.officers] == [
+        ("Ana", "Ruiz", "LV2A4"),
+        ("Thomas", "Baird", "LV6T3"),
+        ("Lee", "Park", "LV8L2"),
+    ]
+
+
+def test_a_list_line_titled_with_a_head_title_of_several_words_is_read() -> None:
+    """ "Whitcomb, Dana – Chief of Police – LV1D2 – dwhitcomb": a head's full title as the
+    title cell keeps the row."""
+    body = _REQUEST.format(
+        designation="Sgt. Ana Ruiz will be our e-ticket Point-of-Contact (aruiz@lvpd.test).",
+        roster=(
+            "Officers:\nWhitcomb, Dana – Chief of Police – LV1D2 – dwhitcomb\n"
+            "Ruiz, Ana – Sergeant – LV2A4 – aruiz\n"
+        ),
+    )
+    result = parse_message(_mail(body))
+    assert [(o.last_name, o.title, o.officer_number) for o in result.officers] == [
+        ("Whitcomb", "Chief of Police", "LV1D2"),
+        ("Ruiz", "Sergeant", "LV2A4"),
+    ]

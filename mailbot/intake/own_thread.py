@@ -1,0 +1,110 @@
+"""Which message of a quoted thread is the sender's own, and whether the desk is in it.
+
+A reply quotes the thread under it: the desk's checklist ("we need the judiciary code
+and a username for Officer Brisson"), and under that, quoted once more, the sender's
+own request. That request is the sender's, so what it gives is given; the desk's
+message and anyone else's are history and give nothing.
+
+Each quoted message opens with an attribution ("On ... <addr> wrote:", "Am ... schrieb
+X:") or a header block ("From: X <addr>" / "Sent:" / "To:"). A message is the sender's
+own when its opening names the sender's address or full name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mailbot.intake.parts import MessageParts
+from mailbot.intake.quoting import opening_end, quote_start
+
+_FROM = re.compile(r"^\s*(?:\*\s*)?(?:from|de|von|van)\s*(?:\*\s*)?:", re.I)
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+DESK = "dps.eticket"
+_MAX_MESSAGES = 12
+"""Quoted messages looked at in one thread."""
+_NEAR = 3
+"""Lines either side of the cut looked at for an attribution left above it."""
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """One message of the quoted thread: its opening lines and its text."""
+
+    opening: str
+    text: str
+
+    @property
+    def author(self) -> str:
+        """The part of the opening that names who wrote it: a header block's "From:"
+        line (not its "To:", which names the desk in every request), or the whole
+        attribution."""
+        for line in self.opening.split("\n"):
+            if _FROM.match(line):
+                return line
+        return self.opening
+
+
+def thread(parts: MessageParts) -> list[Quoted]:
+    """The quoted messages, outermost first, with every level of "> " marks removed.
+    The first one's opening may be the last lines of the new text (an attribution the
+    reply's own text ends with)."""
+    lines = _QUOTE_MARKS.sub("", parts.quoted_text).split("\n")
+    starts: list[int] = []
+    at = quote_start(lines)
+    while at is not None and len(starts) < _MAX_MESSAGES:
+        starts.append(at)
+        at = quote_start(lines, opening_end(lines, at) + 1)
+    out: list[Quoted] = []
+    if not starts or any(line.strip() for line in lines[: starts[0]]):
+        tail = parts.text.rstrip().split("\n")[-_NEAR:]
+        head = lines[: starts[0]] if starts else lines
+        out.append(Quoted("\n".join(tail + head[:_NEAR]), "\n".join(head)))
+    for n, start in enumerate(starts):
+        end = opening_end(lines, start)
+        stop = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        out.append(Quoted("\n".join(lines[start : end + 1]), "\n".join(lines[end + 1 : stop])))
+    return out
+
+
+def _names(author: str, parts: MessageParts) -> bool:
+    low = author.lower()
+    if DESK in low:
+        return False
+    name = " ".join((parts.sender_name or "").replace(",", " ").lower().split())
+    if parts.sender and parts.sender.lower() in low:
+        return True
+    if len(name.split()) >= 2:
+        flat = " ".join(low.replace(",", " ").replace('"', " ").split())
+        words = name.split()
+        return name in flat or " ".join(reversed(words)) in flat
+    return False
+
+
+def _domain(address: str | None) -> str:
+    address = (address or "").strip().strip("<>").lower()
+    return address.rpartition("@")[2] if "@" in address else ""
+
+
+def own_message(parts: MessageParts) -> Quoted | None:
+    """The sender's own earlier message in the quoted thread (the outermost one), or
+    ``None``. The outermost quoted message is also the sender's own when the reply
+    answers a message sent from the sender's own domain and the desk is not in it."""
+    messages = thread(parts)
+    for message in messages:
+        if _names(message.author, parts):
+            return message
+    own = _domain(parts.sender)
+    if (
+        messages
+        and own
+        and _domain(parts.in_reply_to) == own
+        and DESK not in parts.quoted_text[:4000].lower()
+    ):
+        return messages[0]
+    return None
+
+
+def desk_in_thread(parts: MessageParts) -> bool:
+    """True when the desk wrote one of the quoted messages (the request was answered)."""
+    return any(DESK in m.author.lower() for m in thread(parts))
