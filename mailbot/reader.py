@@ -71,6 +71,14 @@ signature, importable by name, for the isolated reader's child to run)."""
 
 RECYCLE_AFTER_BYTES = 4 * 1024 * 1024
 
+READY = "the message reader is ready"
+"""What the child sends first, once the intake is imported and its rules loaded: a
+message's time limit counts from there, not from the start of the interpreter."""
+
+STARTUP_SECONDS = 120.0
+"""How long a fresh reader may take to get ready (imports, rules) before the desk gives
+up on it for this poll; no message is blamed, and a message's own limit starts after."""
+
 
 def read_in_process(
     raw: bytes, limits: Limits, rules_dir: Path | None, loop_header: str
@@ -165,6 +173,8 @@ class IsolatedReader:
         self.timeout = timeout
         self._process: subprocess.Popen[bytes] | None = None
         self._conn: Connection | None = None
+        self._starting = False
+        """The child has not yet said it is ready (its first answer is that it is)."""
         self._ahead: deque[bytes] = deque()
         """Messages sent ahead (:meth:`send_ahead`) whose answers the child still owes."""
         self._taken: deque[tuple[bytes, Reading]] = deque()
@@ -189,6 +199,7 @@ class IsolatedReader:
                 env={**os.environ, "PYTHONPATH": _PACKAGE_ROOT},
             )
             self._conn = parent
+            self._starting = True
             # The child's module path first (the read function may live anywhere the
             # parent can import from), then what it serves with.
             parent.send(list(sys.path))
@@ -295,7 +306,10 @@ class IsolatedReader:
 
     def _take(self, conn: Connection, what: str) -> Any:
         """The child's next result, or the reason there is none: it crashed or took
-        longer than the limit (the child is dropped)."""
+        longer than the limit (the child is dropped). A fresh child's start-up is
+        waited for first, outside the limit."""
+        if self._starting:
+            self._await_ready(conn)
         try:
             if conn.poll(self.timeout):
                 return conn.recv()
@@ -304,6 +318,19 @@ class IsolatedReader:
         self._drop_child()
         log.warning("reader_timed_out", seconds=self.timeout)
         return f"reading {what} took longer than {self.timeout:g} s"
+
+    def _await_ready(self, conn: Connection) -> None:
+        """Wait for a fresh child to say it is ready; raise :class:`ReaderUnavailable`
+        (no message at fault) if it does not within :data:`STARTUP_SECONDS`."""
+        try:
+            if conn.poll(STARTUP_SECONDS) and conn.recv() == READY:
+                self._starting = False
+                return
+        except (EOFError, OSError):
+            pass
+        status = self._exit_status()
+        self._drop_child()
+        raise ReaderUnavailable(f"the message reader did not start (exit status {status})")
 
     def _lost(self, what: str) -> str:
         """The reason when the child went away while reading ``what``; raises

@@ -46,6 +46,7 @@ def serve(
     here, and SIGTERM ends the child only between messages (the parent stops after the
     message in hand)."""
     from mailbot.logs import configure_logging
+    from mailbot.reader import READY
 
     busy = False
     stopping = False
@@ -60,6 +61,8 @@ def serve(
     signal.signal(signal.SIGTERM, on_term)
 
     configure_logging("error", "json")
+    _warm(rules_dir)
+    conn.send(READY)
     # Requests are taken in as they come (a thread), so the parent can send the next
     # group ahead while answers wait for it in the pipe: neither side blocks the other.
     inbox: queue.SimpleQueue[bytes | AnswerRequest | None] = queue.SimpleQueue()
@@ -93,6 +96,16 @@ def serve(
         busy = False
         if stopping:
             os._exit(0)
+
+
+def _warm(rules_dir: Path | None) -> None:
+    """Import the intake and load its rules before the first message: on a loaded
+    machine that takes seconds, which no message should be blamed for."""
+    from mailbot.intake.message import read_message  # noqa: F401
+    from mailbot.intake.parse import parse_parts  # noqa: F401
+    from mailbot.intake.rules import load_rules
+
+    load_rules(rules_dir)
 
 
 def main(fd: int) -> None:

@@ -70,6 +70,22 @@ def test_hanging_message_times_out_and_the_next_is_read(hanging_reader: Isolated
     assert not isinstance(reader.read(SAMPLE.read_bytes()), str)
 
 
+def test_a_slow_start_of_the_reader_is_not_blamed_on_the_message() -> None:
+    """A fresh reader that takes longer to start than a message may take to read (a
+    loaded machine) still reads the message: its limit starts once the reader is ready."""
+    from tests.slow_start import START_SECONDS, read_after_slow_start
+
+    r = IsolatedReader(
+        Limits(), None, "X-Mailbot-Loop", timeout=START_SECONDS / 2, read=read_after_slow_start
+    )
+    try:
+        reading = r.read(SAMPLE.read_bytes())
+        assert not isinstance(reading, str), reading
+        assert reading[1].agency.judiciary_code == "0614"
+    finally:
+        r.close()
+
+
 def test_crashing_message_is_reported_and_the_next_is_read(
     crashing_reader: IsolatedReader,
 ) -> None:
