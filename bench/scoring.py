@@ -8,8 +8,8 @@ used by ``bench/accuracy.py`` and by the tests of the blind corpus.
   reader keeps one spelling, and writers expect either); phone on its last 10 digits;
   an address is right when the expected ZIP, house number and city all appear in it;
   titles through an abbreviation map; a DPS username without a ``DOMAIN\\`` prefix or
-  ``@domain`` suffix; a first name by its first token. Expected ``null`` is a value too: something read where nothing was
-  given is wrong.
+  ``@domain`` suffix; a first name by its first token. Expected ``null`` is a value
+  too: something read where nothing was given is wrong.
 - Officers are matched by officer number, else by last name (an expected row that has
   neither, such as "Kyle's username is kbrennan", by first name); an expected row with no
   match counts all its fields wrong, a row read but not expected counts one wrong.
