@@ -7,17 +7,17 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.change_values import _NAME, _has
-from mailbot.intake.prose import person, rank_title
+from mailbot.intake.prose import NAME_LETTERS, person, rank_title
 from mailbot.intake.rules import Rules, per_rules
 
-_SURNAME_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z'’-]{1,30})[ \t]*[,:]?[ \t]*$")
+_SURNAME_BEFORE = re.compile(rf"(?<![\w.'’-])({NAME_LETTERS})[ \t]*[,:]?[ \t]*$")
 
 
 def surname_before(text: str, rules: Rules) -> dict[str, str]:
     """ "Remove Smith VT233": the one capitalised word right before the number, when it
     is no rank, action or instruction word, is the officer's last name."""
     m = _SURNAME_BEFORE.search(text[-40:])
-    if m is None:
+    if m is None or len(m.group(1)) < 2:
         return {}
     word = m.group(1)
     low = word.lower()

@@ -224,7 +224,8 @@ def respelled(text: str, current: str | None, first: str | None) -> str | None:
     found = None
     for token in _CAP_TOKEN.findall(text[:MAX_RESPELL]):
         token = re.sub(r"['’]s$", "", token)  # "Haskins's username"
-        if token not in (current, first) and _alike(token, current):
+        # "St. Onge" is not respelled by its own "Onge"
+        if token not in (current, first, *current.split()) and _alike(token, current):
             found = token  # the last such word: the correction comes after the name
     return found
 

@@ -32,7 +32,7 @@ from mailbot.intake.change_values import (
 )
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Action, Change, Officer
-from mailbot.intake.prose import officer_in, person, rank_title, sentences
+from mailbot.intake.prose import PERSON_WORD, officer_in, person, rank_title, sentences
 from mailbot.intake.rules import Rules
 
 MAX_ITEM = 1200
@@ -100,7 +100,7 @@ _RANKS = (
     r"(?:Officer|Ofc\.?|Sergeant|Sgt\.?|Corporal|Cpl\.?|Lieutenant|Lt\.?|Captain|Capt\.?|"
     r"Detective|Det\.?|Deputy|Dep\.?|Trooper|Tpr\.?|Patrolman|Ptl\.?|Constable|Chief)"
 )
-_RANKED = re.compile(rf"\b((?i:{_RANKS}))[ \t]+([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){{1,2}})")
+_RANKED = re.compile(rf"\b((?i:{_RANKS}))[ \t]+({PERSON_WORD}(?:[ \t]+{PERSON_WORD}){{1,2}})")
 
 
 def _ranked_near(text: str, end: int | None) -> re.Match[str] | None:
