@@ -64,6 +64,11 @@ def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
     return out
 
 
+def action_label(label: str) -> str | None:
+    """The action a label names when the whole label is one ("ADD", "New hire")."""
+    return _ACTION_CELL.get(" ".join(label.lower().split()))
+
+
 def _action_cell(cell: str) -> str | None:
     """ "ADD", "Update (promoted)", "Remove - resigned": the action an action cell names
     (the whole cell, else its first word that is an action)."""

@@ -174,7 +174,7 @@ _NOT_A_USER = frozenset(
         "was", "is", "set", "should", "be", "the", "his", "her", "their", "now", "but", "has",
         "have", "had", "as", "stays", "stay", "remains", "same", "also", "and", "for", "will",
         "been", "did", "does", "got", "gets", "in", "on", "at", "of", "so", "that", "it",
-        "error", "errors", "problem", "problems", "issue", "issues", "screen", "page",
+        "error", "errors", "problem", "problems", "issue", "issues", "screen", "page", "not",
     }
 )  # fmt: skip
 
@@ -261,6 +261,9 @@ def _change(
     identity = {"last_name": last, "first_name": officer.first_name}
     data.update({k: v for k, v in identity.items() if v})
     if action == "deactivate":
+        # "Deputy Tom Gilman (OR6T1, tgilman) resigned": the title and username written
+        # beside him say which record to close
+        data.update(_beside(officer, text, rules))
         return Change.model_validate(data)
     m = _TRANSFER.search(text)
     ours = TO_US.search(text) if own_agency else None
@@ -314,6 +317,15 @@ def _change(
     elif "dps_username" in corrected:
         data["dps_username"] = corrected["dps_username"]
     return Change.model_validate(data)
+
+
+def _beside(officer: Officer, text: str, rules: Rules) -> dict[str, str]:
+    """The title and username of a deactivated officer, as the item gives them."""
+    out = {"title": officer.title or "", "dps_username": officer.dps_username or ""}
+    user = _USER_TO.search(text)
+    if not out["dps_username"] and user and user.group(1).lower() not in _NOT_A_USER:
+        out["dps_username"] = _bare(user.group(1), rules)
+    return {k: v for k, v in out.items() if v}
 
 
 # "but it should be Matthew Laplante", "It should be Tremblay / jtremblay"

@@ -1,8 +1,10 @@
 """Roster changes as people write them: numbered or bulleted items, and paragraphs where
 one officer is described over several sentences ("In his place we hired Officer Alexis
 Rondeau. Her VT LEO number is BC045 and her DPS username is arondeau. Please add her.");
-a change table with an action column is read by :mod:`change_tables`, what a change
-makes new by :mod:`change_values`.
+the message is cut into items by :mod:`change_items`, a change table with an action
+column is read by :mod:`change_tables`, what a change makes new by :mod:`change_values`.
+An item opening with a label ("ADD –", "REMOVE:") takes that action; a deactivation
+keeps the title and username written beside its officer.
 
 Each item names one officer (by officer number, else by rank and name); its action
 comes from the words in it (``[intent]`` in ``rules/language.toml``), else from the
@@ -14,8 +16,9 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
 from mailbot.intake.change_names import named_before, surname_before
-from mailbot.intake.change_tables import changes_in_table
+from mailbot.intake.change_tables import action_label, changes_in_table
 from mailbot.intake.change_values import (
     _LAST_TO,
     _TRANSFER,
@@ -23,6 +26,7 @@ from mailbot.intake.change_values import (
     _USER_TO,
     TO_US,
     _bare,
+    _beside,
     _change,
     _details,
     _has,
@@ -34,67 +38,6 @@ from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import PERSON_WORD, officer_in, person, rank_title, sentences
 from mailbot.intake.rules import Rules
-
-MAX_ITEM = 1200
-_ITEM_START = re.compile(r"^\s*(?:[-*•·]\s+|\(?\d{1,3}[.)]\s+|#\d{1,3}\s+)")
-_NUMBER = re.compile(
-    r"(?<!VT )(?<!Vt )(?<!VT, )(?<!Vermont )"  # "VT 05641" is a ZIP
-    r"(?<![\w-])#?((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})(?![\w-])"
-)
-
-
-def items(text: str) -> list[str]:
-    """List items (one per bullet or number) and paragraphs of ``text``, in order."""
-    return [item for item, _ in marked_items(text)]
-
-
-def marked_items(text: str) -> list[tuple[str, bool]]:
-    """(item, True for a bulleted or numbered list item) for :func:`items`."""
-    out: list[tuple[str, bool]] = []
-    para: list[str] = []
-
-    def flush() -> None:
-        if para:
-            out.append((" ".join(para)[:MAX_ITEM], False))
-            para.clear()
-
-    for line in text.split("\n"):
-        s = line.strip()
-        if not s:
-            flush()
-            continue
-        if _ITEM_START.match(line):
-            flush()
-            out.append((_ITEM_START.sub("", line).strip()[:MAX_ITEM], True))
-            continue
-        if is_row(s):  # "Lefebvre<tab>Derek<tab>LD5D3": one officer a line, no heading
-            flush()
-            out.append((s[:MAX_ITEM], True))
-            continue
-        if ":" in s and len(s) < 80 and para and not para[-1].endswith((".", ";")):
-            para.append(s + ";")  # "Officer number: LC077" lines under a name
-            continue
-        para.append(s if not _label_only(s) else s + ";")
-    flush()
-    return out
-
-
-_CELLS = re.compile(r"\t|\s\|\s")
-
-
-def is_row(line: str) -> bool:
-    """True for a table row without its heading: cells split by tabs or pipes, one of
-    them an officer number."""
-    return (
-        bool(_CELLS.search(line))
-        and len(line) <= 200
-        and any(_NUMBER.fullmatch(cell.strip()) for cell in re.split(r"\t|\|", line))
-    )
-
-
-def _label_only(line: str) -> bool:
-    return bool(re.match(r"^[A-Z][\w .'’-]{0,40}:\s*\S", line)) and len(line) < 80
-
 
 _RANKS = (
     r"(?:Officer|Ofc\.?|Sergeant|Sgt\.?|Corporal|Cpl\.?|Lieutenant|Lt\.?|Captain|Capt\.?|"
@@ -173,8 +116,28 @@ def _groups(item: str, rules: Rules | None = None) -> list[str]:
 _COMES_FROM = re.compile(r"(?<![\w-])(?i:from)\s+(?:(?i:the)\s+)?[A-Z]")
 
 
+# "ADD – Officer ...", "REMOVE: Officer ...", "NEW HIRE - ...", "ADD:" over a list: the
+# action as a label opening the item
+ACTIONS: tuple[Action, ...] = ("add", "update", "deactivate")
+_LABEL = re.compile(r"^[ \t]*([A-Za-z]+(?:[ \t][A-Za-z]+){0,2})[ \t]*(?:[–—:]|-(?=[ \t]|$))")
+
+
+def labelled(text: str) -> Action | None:
+    """The action a label opening ``text`` names (the words of an action cell)."""
+    m = _LABEL.match(text)
+    action = action_label(m.group(1)) if m else None
+    for known in ACTIONS:
+        if action == known:
+            return known
+    return None
+
+
 def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     words = rules.language.intent
+    label = labelled(text)
+    if label == "add":
+        return "add"  # what follows describes the new officer, his username and title
+    default = label or default
     if _has(text, words.deactivate) and not _new_title(text, rules):
         if moves_to_agency(text, rules) and not _has(text, words.deactivate_asked):
             return "update"  # "has left us for the X Police Department": the record moves
@@ -207,11 +170,22 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
 
 
 # 'Ofc. "Jon" Cioffi': the name he goes by, quoted between his rank and last name
+# (after his first name, 'Raymond "Ray" Costello', it is left out)
 _QUOTED_NAME = re.compile(r"(?<=[\w.] )[\"“'‘]([A-Z][a-z'’-]+)[\"”'’](?= [A-Z])")
+_WORD_BEFORE = re.compile(r"([\w.]+) $")
+
+
+def _unquote(text: str, rules: Rules) -> str:
+    def keep(m: re.Match[str]) -> str:
+        before = _WORD_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        ranked = before is not None and rank_title(before.group(1), rules) is not None
+        return m.group(1) if ranked or before is None else "\0"
+
+    return _QUOTED_NAME.sub(keep, text).replace("\0 ", "")
 
 
 def _officer(text: str, rules: Rules) -> Officer | None:
-    text = _QUOTED_NAME.sub(r"\1", text)
+    text = _unquote(text, rules)
     officer = officer_in(text, rules)
     m = _NUMBER.search(text)
     if officer is None and m is None:
@@ -275,6 +249,13 @@ def _add_details(changes: list[Change], text: str, rules: Rules) -> None:
             last = changes[-1] = Change.model_validate(
                 {**last.model_dump(exclude_none=True), "officer_number": numbers.pop()}
             )
+    if last.action == "deactivate":
+        # "Please deactivate his record (officer # RC3R8, username rcostello)"
+        beside = _beside(Officer(), text, rules)
+        have = last.model_dump(exclude_none=True)
+        if "dps_username" in beside and "dps_username" not in have:
+            changes[-1] = Change.model_validate({**have, "dps_username": beside["dps_username"]})
+        return
     if last.action != "update":
         return
     found = _details(text, rules)

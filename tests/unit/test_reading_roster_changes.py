@@ -40,3 +40,69 @@ def test_names_with_apostrophe_hyphen_st_and_accents_read_whole() -> None:
     assert got["DO4P2"]["last_name"] == "Lindqvist-Ortega"
     assert got["DO5R3"]["first_name"] == "Rémi"
     assert got["DO6C4"]["last_name"] == "St. Onge"
+
+
+def test_an_item_labelled_add_is_an_add_with_its_title() -> None:
+    got = _by_number(
+        _changes(
+            "Good afternoon,\n\nPlease make the following changes to our officer records:\n\n"
+            "1. ADD - Officer Noor Haddon, Officer # DO7N1, DPS username nhaddon. She "
+            "finished training Tuesday.\n"
+            "2. NEW HIRE: Sergeant Emil Brandt, DO8E2, DPS username ebrandt\n"
+            "3. REMOVE - Officer Gus Tellier (DO2G9) resigned.\n\n"
+            "Thank you,\nInes Varga\n"
+        )
+    )
+    assert got["DO7N1"] == {
+        "action": "add",
+        "officer_number": "DO7N1",
+        "last_name": "Haddon",
+        "first_name": "Noor",
+        "title": "Officer",
+        "dps_username": "nhaddon",
+    }
+    assert got["DO8E2"]["action"] == "add"
+    assert got["DO8E2"]["title"] == "Sergeant"
+    assert got["DO2G9"]["action"] == "deactivate"
+
+
+def test_labels_over_lists_give_each_officer_its_action() -> None:
+    changes = _changes(
+        "Hi,\n\nPlease make these changes to our TraCS records:\n\n"
+        "ADD:\n"
+        "- Officer Hana Lisowski, officer # DO1H5, DPS username hlisowski\n"
+        "- Officer Bo Sandberg, officer # DO9B3, DPS username bsandberg\n\n"
+        "DEACTIVATE:\n"
+        "- Officer Carl Mott (DO4C8) - resigned 5/2\n\n"
+        "Thanks,\nInes\n"
+    )
+    assert [(c.action, c.officer_number) for c in changes] == [
+        ("add", "DO1H5"),
+        ("add", "DO9B3"),
+        ("deactivate", "DO4C8"),
+    ]
+
+
+def test_a_deactivation_keeps_the_title_and_username_written_beside_it() -> None:
+    got = _by_number(
+        _changes(
+            "Hello,\n\nSergeant Lyle Fenwick (DO3L6, username lfenwick) retired on Friday. "
+            "Please deactivate his record.\n\nThanks,\nInes Varga\n"
+        )
+    )
+    assert got["DO3L6"]["title"] == "Sergeant"
+    assert got["DO3L6"]["dps_username"] == "lfenwick"
+
+
+def test_the_username_in_the_sentence_after_the_named_officer() -> None:
+    """A nickname in quotes after the first name is left out of the first name."""
+    got = _by_number(
+        _changes(
+            'Hello,\n\nSadly, Deputy Harold "Hal" Benning passed away on Sunday.\n\n'
+            "Please deactivate his TraCS record (officer # DO6H2, username hbenning).\n\n"
+            "Respectfully,\nInes Varga\n"
+        )
+    )
+    assert got["DO6H2"]["first_name"] == "Harold"
+    assert got["DO6H2"]["last_name"] == "Benning"
+    assert got["DO6H2"]["dps_username"] == "hbenning"
