@@ -15,10 +15,11 @@ name, or username.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
 from mailbot.intake.change_names import named_before, surname_before
-from mailbot.intake.change_tables import action_label, changes_in_table
+from mailbot.intake.change_tables import action_label, changes_in_rows, changes_in_table
 from mailbot.intake.change_values import (
     _LAST_TO,
     _TRANSFER,
@@ -266,10 +267,14 @@ def _add_details(changes: list[Change], text: str, rules: Rules) -> None:
 
 
 def read_changes(
-    text: str, rules: Rules, table_officers: list[Officer], own_agency: str | None = None
+    text: str,
+    rules: Rules,
+    table_officers: list[Officer],
+    own_agency: str | None = None,
+    grids: Sequence[list[list[str]]] = (),
 ) -> list[Change]:
-    """Every roster change in ``text``; officers of a plain table under "please add"
-    are adds."""
+    """Every roster change in ``text`` and in attached ``grids`` with an action column;
+    officers of a plain table under "please add" are adds."""
     changes: list[Change] = []
     seen: set[tuple[str, str | None]] = set()
 
@@ -282,6 +287,9 @@ def read_changes(
 
     for change in changes_in_table(text.split("\n"), rules):
         push(change)
+    for grid in grids:
+        for change in changes_in_rows(grid, rules):
+            push(change)
     default: Action | None = "add" if _has(text, rules.language.intent.add) else None
     numbers_in_tables = {(o.officer_number or "").upper() for o in table_officers}
     lead: Action | None = None

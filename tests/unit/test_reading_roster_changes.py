@@ -106,3 +106,33 @@ def test_the_username_in_the_sentence_after_the_named_officer() -> None:
     assert got["DO6H2"]["first_name"] == "Harold"
     assert got["DO6H2"]["last_name"] == "Benning"
     assert got["DO6H2"]["dps_username"] == "hbenning"
+
+
+def test_an_attached_csv_with_an_action_column_gives_each_row_its_action() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Lt. Ines Varga <ivarga@dorsetvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "April roster changes (file attached)"
+    msg.set_content(
+        "Hello,\n\nAttached is this month's roster change file: one hire, one promotion "
+        "and one retirement.\n\nThanks,\nInes Varga\n"
+    )
+    msg.add_attachment(
+        b"Action,Last Name,First Name,Rank,LEO Number,DPS Username\n"
+        b"ADD,Okafor,Tobi,Officer,DO2T8,tokafor\n"
+        b"UPDATE,Lindgren,Mara,Sergeant,DO5M1,mlindgren\n"
+        b"REMOVE,Pratt,Owen,Officer,DO3O7,opratt\n",
+        maintype="text",
+        subtype="csv",
+        filename="dorset_changes.csv",
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    got = {c.officer_number: c.model_dump(exclude_none=True) for c in result.changes}
+    assert [(c.action, c.officer_number) for c in result.changes] == [
+        ("add", "DO2T8"),
+        ("update", "DO5M1"),
+        ("deactivate", "DO3O7"),
+    ]
+    assert got["DO5M1"]["title"] == "Sergeant"
+    assert got["DO3O7"]["dps_username"] == "opratt"
