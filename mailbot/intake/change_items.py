@@ -52,13 +52,16 @@ def marked_items(text: str) -> list[tuple[str, bool]]:
 _CELLS = re.compile(r"\t|\s\|\s")
 
 
+_ROW_CELLS = re.compile(r"\t|\||  +")
+
+
 def is_row(line: str) -> bool:
-    """True for a table row without its heading: cells split by tabs or pipes, one of
-    them an officer number."""
+    """True for a table row without its heading: cells split by tabs, pipes or runs of
+    spaces ("Sgt Dana Roy  HL5D2  droy"), one of them an officer number."""
     return (
-        bool(_CELLS.search(line))
+        bool(_CELLS.search(line) or "  " in line.strip())
         and len(line) <= 200
-        and any(_NUMBER.fullmatch(cell.strip()) for cell in re.split(r"\t|\|", line))
+        and any(_NUMBER.fullmatch(cell.strip()) for cell in _ROW_CELLS.split(line))
     )
 
 

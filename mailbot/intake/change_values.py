@@ -156,15 +156,16 @@ def _modifiers(rules: Rules) -> frozenset[str]:
 
 # "username was set up as "lhaskin", it should be lhaskins": the value after "should be"
 _USER_CORRECTED = re.compile(
-    r"(?i:user\s*name|user\s*id|login)\b[^.;\n]{0,80}?"
+    r"(?:(?i:user\s*name|user\s*id|login)\b[^.;\n]{0,80}?"
     r"\b(?i:should\s+be|should\s+read|is\s+now|changed\s+to|correct\s+one\s+is"
     r"|is\s+(?:actually|really|in\s+fact)"
     # "username is changing too, new one is klaframboise"
     r"|new\s+one\s+(?:is|will\s+be)"
     # "has been changed from lcarrier to lbeaudoin", "his actual domain login is DPS\jcournoy"
-    r"|chang(?:ed|ing)\s+from\s+\S+\s+to"
-    r"|(?:actual|real|correct|right|new)\s+(?:domain\s+|DPS\s+)?(?:user\s*name|login|user\s*id)"
-    r"\s+(?:is|will\s+be))\s*(?:[:\"“']\s*)?"
+    r"|chang(?:ed|ing)\s+from\s+\S+\s+to)"
+    # "so his actual DPS domain username is "lmcallist"" (no username said before it)
+    r"|(?<!\w)(?i:(?:actual|real|correct|right|new)\s+(?:domain\s+|DPS\s+){0,2}"
+    r"(?:user\s*name|login|user\s*id)\s+(?:is|will\s+be)))\s*(?:[:\"“']\s*)?"
     r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
 )
 

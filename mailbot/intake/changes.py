@@ -303,9 +303,9 @@ def read_changes(
         row_lead = _row_lead(item, before, rules) if listed and lead is None else None
         for group in _groups(item, rules):
             # a row's cells are read in the roster form's order (last name first)
-            officer = (officer_on_line(group, rules) if is_row(group) else None) or _officer(
-                group, rules
-            )
+            # (a note in brackets after its cells is no cell: "(came over from Richford PD)")
+            row = _ROW_NOTE.sub("", group) if is_row(group) else None
+            officer = (officer_on_line(row, rules) if row else None) or _officer(group, rules)
             nameless = officer is not None and not officer.last_name and not officer.first_name
             if (
                 changes
@@ -348,6 +348,9 @@ def read_changes(
                 else:
                     push(_change(officer, "deactivate", "", rules))
     return changes
+
+
+_ROW_NOTE = re.compile(r"[ \t]*\([^()\n]{0,160}\)[ \t]*$")
 
 
 def _row_lead(item: str, before: str, rules: Rules) -> tuple[Action, str | None] | None:

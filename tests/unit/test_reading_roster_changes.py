@@ -136,3 +136,55 @@ def test_an_attached_csv_with_an_action_column_gives_each_row_its_action() -> No
     ]
     assert got["DO5M1"]["title"] == "Sergeant"
     assert got["DO3O7"]["dps_username"] == "opratt"
+
+
+def test_a_username_cut_short_and_corrected_is_an_update_of_it() -> None:
+    changes = _changes(
+        "Hello,\n\nOn the roster we sent in May, the DPS username for Officer Petra "
+        'Vandermolen (DO8P4) was listed as "pvandermolen". That is not right - the state '
+        'account cut it at ten letters, so her actual DPS domain username is "pvandermol".'
+        "\n\nCould you correct her record?\n\nThanks,\nInes Varga\n"
+    )
+    assert [c.model_dump(exclude_none=True) for c in changes] == [
+        {
+            "action": "update",
+            "officer_number": "DO8P4",
+            "last_name": "Vandermolen",
+            "first_name": "Petra",
+            "dps_username": "pvandermol",
+        }
+    ]
+
+
+def test_a_question_that_says_it_asks_no_change_yet_is_other() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Chief Ada Quill <aquill@dorsetvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Question about part-time officers"
+    msg.set_content(
+        "Good morning,\n\nWe are not asking for any changes yet. Sgt. Omar Lind (DO9O2) "
+        "goes to part-time in June. Does his TraCS record need anything, or does part-time "
+        "status not matter?\n\nThanks,\nAda Quill\nChief of Police\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "other"
+    assert result.changes == []
+
+
+def test_a_first_group_of_officers_in_spaced_columns_are_adds() -> None:
+    changes = _changes(
+        "Hi,\n\nAs our chief wrote last week, here is our first group of officers for "
+        "TraCS. All have finished training.\n\n"
+        "Cpl Wade Ostrom  DO1W4  wostrom\n"
+        "Ofc Lena Marchand  GF7L2  lmarchand  (came over from Georgia PD with her number)\n"
+        "Ofc Ravi Sethi  DO2R8  rsethi\n\n"
+        "Thanks\nLt. Ines Varga\n"
+    )
+    got = _by_number(changes)
+    assert [(c.action, c.officer_number) for c in changes] == [
+        ("add", "DO1W4"),
+        ("add", "GF7L2"),
+        ("add", "DO2R8"),
+    ]
+    assert got["GF7L2"]["dps_username"] == "lmarchand"
+    assert got["DO1W4"]["title"] == "Corporal"
