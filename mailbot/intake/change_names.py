@@ -53,6 +53,7 @@ def named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
 
 
 _NUMBER_WORDS = frozenset({"number", "no", "num", "leo", "badge", "id", "vt", "#", ""})
+_RECORD_WORDS = frozenset({"record", "records", "account", "user", "username", "login", "is"})
 
 
 @per_rules
@@ -60,3 +61,23 @@ def instruction_words(rules: Rules) -> frozenset[str]:
     return frozenset(w.lower() for w in rules.language.people.instruction_words) | {
         "please", "in", "her", "his", "we", "hired", "new", "our",
     }  # fmt: skip
+
+
+# "pls deactivate ofc tran WN4T2": a rank and a last name typed in lower case
+_LOWER_RANKED = re.compile(r"(?<![\w.])([a-z]{2,10})\.?[ \t]+([a-z][a-z'’-]{1,30})[ \t]*,?[ \t]*$")
+
+
+def lower_ranked_before(text: str, rules: Rules) -> dict[str, str]:
+    """Title and last name of "ofc tran" right before the officer number."""
+    m = _LOWER_RANKED.search(text[-50:])
+    if m is None or rank_title(m.group(1), rules) is None:
+        return {}
+    word = m.group(2)
+    words = rules.language.intent
+    if (
+        rank_title(word, rules)
+        or word in instruction_words(rules) | _NUMBER_WORDS | _RECORD_WORDS
+        or _has(word, words.add)
+    ):  # "officer number 2PG07" names no one
+        return {}
+    return {"title": rank_title(m.group(1), rules) or "", "last_name": word.capitalize()}

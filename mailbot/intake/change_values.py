@@ -257,6 +257,9 @@ def _change(
     data: dict[str, object] = {"action": action, "officer_number": officer.officer_number}
     if action == "add":
         data.update(officer.model_dump(exclude={"officer_number"}))
+        said = _title_said(text, rules)
+        if said:
+            data["title"] = said  # "New deputy: ..., title Deputy Sheriff."
         return Change.model_validate(data)
     last = re.sub(r"['’]s$", "", officer.last_name or "") or None  # "Nort's first name"
     identity = {"last_name": last, "first_name": officer.first_name}
@@ -318,6 +321,21 @@ def _change(
     elif "dps_username" in corrected:
         data["dps_username"] = corrected["dps_username"]
     return Change.model_validate(data)
+
+
+# "title Deputy Sheriff", "title: Campus Police Officer": the title a new officer is given
+_TITLE_SAID = re.compile(
+    r"(?<![\w-])(?i:title)[ \t]*(?:(?i:is|will[ \t]+be|should[ \t]+be)[ \t]+|[:=–-][ \t]*)?"
+    r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+)
+
+
+def _title_said(text: str, rules: Rules) -> str | None:
+    """The title an item names after the word "title", when one of its words is a rank."""
+    m = _TITLE_SAID.search(text)
+    if m is None or not any(rank_title(w, rules) for w in m.group(1).split()):
+        return None
+    return m.group(1)
 
 
 def _beside(officer: Officer, text: str, rules: Rules) -> dict[str, str]:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
-from mailbot.intake.change_names import named_before, surname_before
+from mailbot.intake.change_names import lower_ranked_before, named_before, surname_before
 from mailbot.intake.change_tables import action_label, changes_in_rows, changes_in_table
 from mailbot.intake.change_values import (
     _LAST_TO,
@@ -206,6 +206,8 @@ def _officer(text: str, rules: Rules) -> Officer | None:
         named = named_before(text, m.start() if m else len(text), rules)
         if m and not named.get("last_name") and not named.get("first_name"):
             named = {**named, **surname_before(text[: m.start()], rules)}
+        if m and not named.get("last_name") and not named.get("first_name"):
+            named = {**named, **lower_ranked_before(text[: m.start()], rules)}
         officer = Officer(**named, officer_number=number)
     if officer.title is None:
         new = _NEW_RANK.search(text)  # "please add a new deputy: Tyler Benoit"

@@ -188,3 +188,26 @@ def test_a_first_group_of_officers_in_spaced_columns_are_adds() -> None:
     ]
     assert got["GF7L2"]["dps_username"] == "lmarchand"
     assert got["DO1W4"]["title"] == "Corporal"
+
+
+def test_a_new_officer_s_title_as_written_after_the_word_title() -> None:
+    got = _by_number(
+        _changes(
+            "Couple of changes:\n\n"
+            "- Sgt. Mona Fitch (DO4M7) retired on Friday - please deactivate.\n"
+            "- New deputy: Basil Crane, DO6B1, DPS username bcrane, title Deputy Sheriff.\n\n"
+            "Ines\n"
+        )
+    )
+    assert got["DO6B1"]["action"] == "add"
+    assert got["DO6B1"]["title"] == "Deputy Sheriff"
+
+
+def test_a_terse_lower_case_deactivation_names_rank_and_last_name() -> None:
+    got = _by_number(_changes("pls deactivate sgt ludwig DO5L3, retired today. thx\nVarga\n"))
+    assert got["DO5L3"] == {
+        "action": "deactivate",
+        "officer_number": "DO5L3",
+        "last_name": "Ludwig",
+        "title": "Sergeant",
+    }
