@@ -31,7 +31,7 @@ _ACTION_HEADINGS = frozenset({"action", "change", "request", "type", "change typ
 
 def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
     """Rows of a table whose first heading is "Action" (ADD / CHANGE / DEACTIVATE)."""
-    return changes_in_rows([_cells(line) for line in lines], rules)
+    return changes_in_rows([row_cells(line) for line in lines], rules)
 
 
 def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
@@ -86,7 +86,7 @@ def _action_cell(cell: str) -> str | None:
     return None
 
 
-def _cells(line: str) -> list[str]:
+def row_cells(line: str) -> list[str]:
     if "|" in line:
         return [c.strip() for c in line.strip().strip("|").split("|")]
     if "\t" in line:

@@ -17,9 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mailbot.intake.change_corrections import corrections_in_rows
 from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
 from mailbot.intake.change_names import lower_ranked_before, named_before, surname_before
-from mailbot.intake.change_tables import action_label, changes_in_rows, changes_in_table
+from mailbot.intake.change_tables import (
+    action_label,
+    changes_in_rows,
+    changes_in_table,
+    row_cells,
+)
 from mailbot.intake.change_values import (
     _LAST_TO,
     _TRANSFER,
@@ -289,6 +295,11 @@ def read_changes(
 
     for change in changes_in_table(text.split("\n"), rules):
         push(change)
+    corrected, in_corrections = corrections_in_rows(
+        [row_cells(line) for line in text.split("\n")], rules
+    )
+    for change in corrected:
+        push(change)
     for grid in grids:
         for change in changes_in_rows(grid, rules):
             push(change)
@@ -322,6 +333,8 @@ def read_changes(
                 continue
             if (officer.officer_number or "").upper() in numbers_in_tables:
                 continue
+            if officer.officer_number in in_corrections:
+                continue  # a row of a correction table, read above
             # without an officer number, the item itself must say what to do (a list
             # line of its own, "- Bree Thibault, officer, LEO number pending", follows
             # the message's)

@@ -211,3 +211,25 @@ def test_a_terse_lower_case_deactivation_names_rank_and_last_name() -> None:
         "last_name": "Ludwig",
         "title": "Sergeant",
     }
+
+
+def test_a_correction_table_updates_each_row_with_its_should_be_value() -> None:
+    changes = _changes(
+        "Good morning,\n\nA few of our officers were entered wrong. Could you please "
+        "correct these?\n\n"
+        "Officer\tBadge #\tField\tCurrently\tCorrect value\n"
+        "Sgt. Ivo Brandl\tDO1I1\tBadge number\tDO1I1\tDO1I7\n"
+        "Ofc. Maeve Corrigan\tDO2M3\tRank\tOfficer\tCorporal\n"
+        "Ofc. Tariq Nasser\tDO3T5\tDPS username\ttnass\ttnasser\n\n"
+        "Thanks,\nInes Varga\n",
+        subject="Corrections to our officer records",
+    )
+    got = _by_number(changes)
+    assert [(c.action, c.officer_number) for c in changes] == [
+        ("update", "DO1I7"),
+        ("update", "DO2M3"),
+        ("update", "DO3T5"),
+    ]
+    assert got["DO1I7"]["last_name"] == "Brandl"
+    assert got["DO2M3"]["title"] == "Corporal"
+    assert got["DO3T5"]["dps_username"] == "tnasser"
