@@ -30,6 +30,21 @@ _OLD_HEADS = frozenset(
         "old value", "was", "in tracs", "wrong value", "on record", "currently reads",
     }
 )  # fmt: skip
+# "The correct number is ES7G1", "his LEO number should be 4KD21": an officer number
+# corrected in a sentence
+_NUMBER_FIX = re.compile(
+    r"(?i:correct(?:ed)?[ \t]+(?:officer[ \t]+|leo[ \t]+|badge[ \t]+)?(?:number|#)[ \t]+"
+    r"(?:is|should[ \t]+be)|(?:number|#)[ \t]+(?:should[ \t]+(?:be|read)|is[ \t]+actually))"
+    r"[ \t]*:?[ \t]*[\"“']?#?([A-Za-z0-9]{5})(?![\w-])"
+)
+
+
+def number_fix(text: str) -> str | None:
+    """The officer number a sentence says is the right one, or None."""
+    m = _NUMBER_FIX.search(text)
+    return m.group(1).upper() if m and any(c.isdigit() for c in m.group(1)) else None
+
+
 _FIELDS = ("officer_number", "title", "dps_username", "last_name", "first_name")
 
 

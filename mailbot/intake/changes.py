@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mailbot.intake.change_corrections import corrections_in_rows
+from mailbot.intake.change_corrections import corrections_in_rows, number_fix
 from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
 from mailbot.intake.change_names import lower_ranked_before, named_before, surname_before
 from mailbot.intake.change_tables import (
@@ -108,7 +108,9 @@ def _groups(item: str, rules: Rules | None = None) -> list[str]:
     for sentence in parts:
         numbers = set(_NUMBER.findall(sentence))
         before = set(_NUMBER.findall(groups[-1])) if groups else set()
+        # "... entered as ES7Q1. The correct number is ES7G1": the same officer
         starts_new = bool(numbers) and bool(before) and not numbers <= before
+        starts_new = starts_new and number_fix(sentence) is None
         named = _RANKED.search(sentence)
         if named and before and not numbers and named.group(2) not in groups[-1]:
             starts_new = True  # "In his place we hired Officer Alexis Rondeau."
@@ -344,6 +346,9 @@ def read_changes(
             if action is None:
                 continue
             change = _change(officer, action, group, rules, own_agency)
+            fixed = number_fix(group) if action == "update" else None
+            if fixed:  # the record's number corrected: the number it should have
+                change = Change.model_validate({**change.model_dump(), "officer_number": fixed})
             if (
                 row_lead
                 and row_lead[1]

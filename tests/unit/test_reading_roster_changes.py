@@ -233,3 +233,20 @@ def test_a_correction_table_updates_each_row_with_its_should_be_value() -> None:
     assert got["DO1I7"]["last_name"] == "Brandl"
     assert got["DO2M3"]["title"] == "Corporal"
     assert got["DO3T5"]["dps_username"] == "tnasser"
+
+
+def test_an_officer_number_corrected_in_the_next_sentence_is_the_record_s_new_number() -> None:
+    changes = _changes(
+        "Hello,\n\nCorporal Yusuf Demir's officer number was keyed in TraCS as DO4Y8. The "
+        "correct number is DO4Y3. His tickets are being rejected. Could you please fix his "
+        "record?\n\nThis is not Officer Aylin Demir (DO6A2) - her record is fine.\n\n"
+        "Thanks,\nInes Varga\n"
+    )
+    assert [c.model_dump(exclude_none=True) for c in changes] == [
+        {
+            "action": "update",
+            "officer_number": "DO4Y3",
+            "last_name": "Demir",
+            "first_name": "Yusuf",
+        }
+    ]
