@@ -338,10 +338,14 @@ def _title_said(text: str, rules: Rules) -> str | None:
     return m.group(1)
 
 
+# "(LM2S9, sobrien)": a username in lower case after the number in brackets
+_PAREN_USER = re.compile(r"\([ \t]*#?[A-Za-z0-9]{5}[ \t]*[,;/][ \t]*([a-z][a-z0-9._-]{1,29})[ \t]*\)")
+
+
 def _beside(officer: Officer, text: str, rules: Rules) -> dict[str, str]:
     """The title and username of a deactivated officer, as the item gives them."""
     out = {"title": officer.title or "", "dps_username": officer.dps_username or ""}
-    user = _USER_TO.search(text)
+    user = _USER_TO.search(text) or _PAREN_USER.search(text)
     if not out["dps_username"] and user and user.group(1).lower() not in _NOT_A_USER:
         out["dps_username"] = _bare(user.group(1), rules)
     return {k: v for k, v in out.items() if v}

@@ -250,3 +250,14 @@ def test_an_officer_number_corrected_in_the_next_sentence_is_the_record_s_new_nu
             "first_name": "Yusuf",
         }
     ]
+
+
+def test_a_bare_username_beside_the_number_in_brackets_goes_with_the_deactivation() -> None:
+    got = _by_number(
+        _changes(
+            "Morning - one change:\n\nDeputy Owen McCrae (DO7O5, omccrae) resigned, last "
+            "day was Friday, please deactivate.\n\nThanks\nInes\n"
+        )
+    )
+    assert got["DO7O5"]["dps_username"] == "omccrae"
+    assert got["DO7O5"]["last_name"] == "McCrae"
