@@ -339,7 +339,9 @@ def _title_said(text: str, rules: Rules) -> str | None:
 
 
 # "(LM2S9, sobrien)": a username in lower case after the number in brackets
-_PAREN_USER = re.compile(r"\([ \t]*#?[A-Za-z0-9]{5}[ \t]*[,;/][ \t]*([a-z][a-z0-9._-]{1,29})[ \t]*\)")
+_PAREN_USER = re.compile(
+    r"\([ \t]*#?[A-Za-z0-9]{5}[ \t]*[,;/][ \t]*([a-z][a-z0-9._-]{1,29})[ \t]*\)"
+)
 
 
 def _beside(officer: Officer, text: str, rules: Rules) -> dict[str, str]:
