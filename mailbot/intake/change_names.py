@@ -64,7 +64,9 @@ def instruction_words(rules: Rules) -> frozenset[str]:
 
 
 # "pls deactivate ofc tran WN4T2": a rank and a last name typed in lower case
-_LOWER_RANKED = re.compile(r"(?<![\w.])([a-z]{2,10})\.?[ \t]+([a-z][a-z'’-]{1,30})[ \t]*,?[ \t]*$")
+_LOWER_RANKED = re.compile(
+    r"(?<![\w.])([a-z]{2,10})\.?[ \t]+([a-z][a-z'’-]{1,30})[ \t]*(?:,[ \t]*)?$"
+)
 
 
 def lower_ranked_before(text: str, rules: Rules) -> dict[str, str]:
