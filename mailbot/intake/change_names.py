@@ -7,17 +7,17 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.change_values import _NAME, _has
-from mailbot.intake.prose import person, rank_title
+from mailbot.intake.prose import NAME_LETTERS, person, rank_title
 from mailbot.intake.rules import Rules, per_rules
 
-_SURNAME_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z'’-]{1,30})[ \t]*[,:]?[ \t]*$")
+_SURNAME_BEFORE = re.compile(rf"(?<![\w.'’-])({NAME_LETTERS})[ \t]*[,:]?[ \t]*$")
 
 
 def surname_before(text: str, rules: Rules) -> dict[str, str]:
     """ "Remove Smith VT233": the one capitalised word right before the number, when it
     is no rank, action or instruction word, is the officer's last name."""
     m = _SURNAME_BEFORE.search(text[-40:])
-    if m is None:
+    if m is None or len(m.group(1)) < 2:
         return {}
     word = m.group(1)
     low = word.lower()
@@ -53,6 +53,7 @@ def named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
 
 
 _NUMBER_WORDS = frozenset({"number", "no", "num", "leo", "badge", "id", "vt", "#", ""})
+_RECORD_WORDS = frozenset({"record", "records", "account", "user", "username", "login", "is"})
 
 
 @per_rules
@@ -60,3 +61,25 @@ def instruction_words(rules: Rules) -> frozenset[str]:
     return frozenset(w.lower() for w in rules.language.people.instruction_words) | {
         "please", "in", "her", "his", "we", "hired", "new", "our",
     }  # fmt: skip
+
+
+# "pls deactivate ofc tran WN4T2": a rank and a last name typed in lower case
+_LOWER_RANKED = re.compile(
+    r"(?<![\w.])([a-z]{2,10})\.?[ \t]+([a-z][a-z'’-]{1,30})[ \t]*(?:,[ \t]*)?$"
+)
+
+
+def lower_ranked_before(text: str, rules: Rules) -> dict[str, str]:
+    """Title and last name of "ofc tran" right before the officer number."""
+    m = _LOWER_RANKED.search(text[-50:])
+    if m is None or rank_title(m.group(1), rules) is None:
+        return {}
+    word = m.group(2)
+    words = rules.language.intent
+    if (
+        rank_title(word, rules)
+        or word in instruction_words(rules) | _NUMBER_WORDS | _RECORD_WORDS
+        or _has(word, words.add)
+    ):  # "officer number 2PG07" names no one
+        return {}
+    return {"title": rank_title(m.group(1), rules) or "", "last_name": word.capitalize()}

@@ -31,11 +31,16 @@ _ACTION_HEADINGS = frozenset({"action", "change", "request", "type", "change typ
 
 def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
     """Rows of a table whose first heading is "Action" (ADD / CHANGE / DEACTIVATE)."""
+    return changes_in_rows([row_cells(line) for line in lines], rules)
+
+
+def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
+    """:func:`changes_in_table` over rows already cut into cells (an attached CSV or
+    spreadsheet: "action,last_name,first_name,rank,officer_number,...")."""
     from mailbot.intake.tables import column_key, row_officer
 
     out: list[Change] = []
-    for i, line in enumerate(lines):
-        cells = _cells(line)
+    for i, cells in enumerate(rows):
         heads = [n for n, c in enumerate(cells) if c.lower().strip(" :") in _ACTION_HEADINGS]
         if len(cells) < 3 or not heads:
             continue
@@ -43,8 +48,7 @@ def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
         mapping = {n: k for n, c in enumerate(cells) if n != at and (k := column_key(c, rules))}
         if not mapping:
             continue
-        for row in lines[i + 1 :]:
-            rcells = _cells(row)
+        for rcells in rows[i + 1 :]:
             if len(rcells) < 2:
                 break
             action = _action_cell(rcells[at]) if at < len(rcells) else None
@@ -53,7 +57,8 @@ def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
                 continue
             data = officer.model_dump()
             if action == "deactivate":
-                data = {k: v for k, v in data.items() if k in OFFICER_IDENTITY}
+                # the record to close, as the row names it (its title and username too)
+                data = {k: v for k, v in data.items() if k in OFFICER_IDENTITY or v}
             elif action == "update":
                 # what changes, in a details cell ("Officer -> Corporal", "DPS username
                 # is now mthibault2")
@@ -62,6 +67,11 @@ def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
             out.append(Change.model_validate({"action": action, **data}))
         break
     return out
+
+
+def action_label(label: str) -> str | None:
+    """The action a label names when the whole label is one ("ADD", "New hire")."""
+    return _ACTION_CELL.get(" ".join(label.lower().split()))
 
 
 def _action_cell(cell: str) -> str | None:
@@ -76,7 +86,7 @@ def _action_cell(cell: str) -> str | None:
     return None
 
 
-def _cells(line: str) -> list[str]:
+def row_cells(line: str) -> list[str]:
     if "|" in line:
         return [c.strip() for c in line.strip().strip("|").split("|")]
     if "\t" in line:

@@ -156,15 +156,16 @@ def _modifiers(rules: Rules) -> frozenset[str]:
 
 # "username was set up as "lhaskin", it should be lhaskins": the value after "should be"
 _USER_CORRECTED = re.compile(
-    r"(?i:user\s*name|user\s*id|login)\b[^.;\n]{0,80}?"
+    r"(?:(?i:user\s*name|user\s*id|login)\b[^.;\n]{0,80}?"
     r"\b(?i:should\s+be|should\s+read|is\s+now|changed\s+to|correct\s+one\s+is"
     r"|is\s+(?:actually|really|in\s+fact)"
     # "username is changing too, new one is klaframboise"
     r"|new\s+one\s+(?:is|will\s+be)"
     # "has been changed from lcarrier to lbeaudoin", "his actual domain login is DPS\jcournoy"
-    r"|chang(?:ed|ing)\s+from\s+\S+\s+to"
-    r"|(?:actual|real|correct|right|new)\s+(?:domain\s+|DPS\s+)?(?:user\s*name|login|user\s*id)"
-    r"\s+(?:is|will\s+be))\s*(?:[:\"“']\s*)?"
+    r"|chang(?:ed|ing)\s+from\s+\S+\s+to)"
+    # "so his actual DPS domain username is "lmcallist"" (no username said before it)
+    r"|(?<!\w)(?i:(?:actual|real|correct|right|new)\s+(?:domain\s+|DPS\s+){0,2}"
+    r"(?:user\s*name|login|user\s*id)\s+(?:is|will\s+be)))\s*(?:[:\"“']\s*)?"
     r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
 )
 
@@ -174,7 +175,7 @@ _NOT_A_USER = frozenset(
         "was", "is", "set", "should", "be", "the", "his", "her", "their", "now", "but", "has",
         "have", "had", "as", "stays", "stay", "remains", "same", "also", "and", "for", "will",
         "been", "did", "does", "got", "gets", "in", "on", "at", "of", "so", "that", "it",
-        "error", "errors", "problem", "problems", "issue", "issues", "screen", "page",
+        "error", "errors", "problem", "problems", "issue", "issues", "screen", "page", "not",
     }
 )  # fmt: skip
 
@@ -224,7 +225,8 @@ def respelled(text: str, current: str | None, first: str | None) -> str | None:
     found = None
     for token in _CAP_TOKEN.findall(text[:MAX_RESPELL]):
         token = re.sub(r"['’]s$", "", token)  # "Haskins's username"
-        if token not in (current, first) and _alike(token, current):
+        # "St. Onge" is not respelled by its own "Onge"
+        if token not in (current, first, *current.split()) and _alike(token, current):
             found = token  # the last such word: the correction comes after the name
     return found
 
@@ -255,11 +257,17 @@ def _change(
     data: dict[str, object] = {"action": action, "officer_number": officer.officer_number}
     if action == "add":
         data.update(officer.model_dump(exclude={"officer_number"}))
+        said = _title_said(text, rules)
+        if said:
+            data["title"] = said  # "New deputy: ..., title Deputy Sheriff."
         return Change.model_validate(data)
     last = re.sub(r"['’]s$", "", officer.last_name or "") or None  # "Nort's first name"
     identity = {"last_name": last, "first_name": officer.first_name}
     data.update({k: v for k, v in identity.items() if v})
     if action == "deactivate":
+        # "Deputy Tom Gilman (OR6T1, tgilman) resigned": the title and username written
+        # beside him say which record to close
+        data.update(_beside(officer, text, rules))
         return Change.model_validate(data)
     m = _TRANSFER.search(text)
     ours = TO_US.search(text) if own_agency else None
@@ -313,6 +321,36 @@ def _change(
     elif "dps_username" in corrected:
         data["dps_username"] = corrected["dps_username"]
     return Change.model_validate(data)
+
+
+# "title Deputy Sheriff", "title: Campus Police Officer": the title a new officer is given
+_TITLE_SAID = re.compile(
+    r"(?<![\w-])(?i:title)[ \t]*(?:(?i:is|will[ \t]+be|should[ \t]+be)[ \t]+|[:=–-][ \t]*)?"
+    r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+)
+
+
+def _title_said(text: str, rules: Rules) -> str | None:
+    """The title an item names after the word "title", when one of its words is a rank."""
+    m = _TITLE_SAID.search(text)
+    if m is None or not any(rank_title(w, rules) for w in m.group(1).split()):
+        return None
+    return m.group(1)
+
+
+# "(LM2S9, sobrien)": a username in lower case after the number in brackets
+_PAREN_USER = re.compile(
+    r"\([ \t]*#?[A-Za-z0-9]{5}[ \t]*[,;/][ \t]*([a-z][a-z0-9._-]{1,29})[ \t]*\)"
+)
+
+
+def _beside(officer: Officer, text: str, rules: Rules) -> dict[str, str]:
+    """The title and username of a deactivated officer, as the item gives them."""
+    out = {"title": officer.title or "", "dps_username": officer.dps_username or ""}
+    user = _USER_TO.search(text) or _PAREN_USER.search(text)
+    if not out["dps_username"] and user and user.group(1).lower() not in _NOT_A_USER:
+        out["dps_username"] = _bare(user.group(1), rules)
+    return {k: v for k, v in out.items() if v}
 
 
 # "but it should be Matthew Laplante", "It should be Tremblay / jtremblay"

@@ -1,8 +1,10 @@
 """Roster changes as people write them: numbered or bulleted items, and paragraphs where
 one officer is described over several sentences ("In his place we hired Officer Alexis
 Rondeau. Her VT LEO number is BC045 and her DPS username is arondeau. Please add her.");
-a change table with an action column is read by :mod:`change_tables`, what a change
-makes new by :mod:`change_values`.
+the message is cut into items by :mod:`change_items`, a change table with an action
+column is read by :mod:`change_tables`, what a change makes new by :mod:`change_values`.
+An item opening with a label ("ADD –", "REMOVE:") takes that action; a deactivation
+keeps the title and username written beside its officer.
 
 Each item names one officer (by officer number, else by rank and name); its action
 comes from the words in it (``[intent]`` in ``rules/language.toml``), else from the
@@ -13,9 +15,17 @@ name, or username.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from mailbot.intake.change_names import named_before, surname_before
-from mailbot.intake.change_tables import changes_in_table
+from mailbot.intake.change_corrections import corrections_in_rows, number_fix
+from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
+from mailbot.intake.change_names import lower_ranked_before, named_before, surname_before
+from mailbot.intake.change_tables import (
+    action_label,
+    changes_in_rows,
+    changes_in_table,
+    row_cells,
+)
 from mailbot.intake.change_values import (
     _LAST_TO,
     _TRANSFER,
@@ -23,6 +33,7 @@ from mailbot.intake.change_values import (
     _USER_TO,
     TO_US,
     _bare,
+    _beside,
     _change,
     _details,
     _has,
@@ -33,75 +44,14 @@ from mailbot.intake.change_values import (
 )
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Action, Change, Officer
-from mailbot.intake.prose import officer_in, person, rank_title, sentences
+from mailbot.intake.prose import PERSON_WORD, officer_in, person, rank_title, sentences
 from mailbot.intake.rules import Rules
-
-MAX_ITEM = 1200
-_ITEM_START = re.compile(r"^\s*(?:[-*•·]\s+|\(?\d{1,3}[.)]\s+|#\d{1,3}\s+)")
-_NUMBER = re.compile(
-    r"(?<!VT )(?<!Vt )(?<!VT, )(?<!Vermont )"  # "VT 05641" is a ZIP
-    r"(?<![\w-])#?((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})(?![\w-])"
-)
-
-
-def items(text: str) -> list[str]:
-    """List items (one per bullet or number) and paragraphs of ``text``, in order."""
-    return [item for item, _ in marked_items(text)]
-
-
-def marked_items(text: str) -> list[tuple[str, bool]]:
-    """(item, True for a bulleted or numbered list item) for :func:`items`."""
-    out: list[tuple[str, bool]] = []
-    para: list[str] = []
-
-    def flush() -> None:
-        if para:
-            out.append((" ".join(para)[:MAX_ITEM], False))
-            para.clear()
-
-    for line in text.split("\n"):
-        s = line.strip()
-        if not s:
-            flush()
-            continue
-        if _ITEM_START.match(line):
-            flush()
-            out.append((_ITEM_START.sub("", line).strip()[:MAX_ITEM], True))
-            continue
-        if is_row(s):  # "Lefebvre<tab>Derek<tab>LD5D3": one officer a line, no heading
-            flush()
-            out.append((s[:MAX_ITEM], True))
-            continue
-        if ":" in s and len(s) < 80 and para and not para[-1].endswith((".", ";")):
-            para.append(s + ";")  # "Officer number: LC077" lines under a name
-            continue
-        para.append(s if not _label_only(s) else s + ";")
-    flush()
-    return out
-
-
-_CELLS = re.compile(r"\t|\s\|\s")
-
-
-def is_row(line: str) -> bool:
-    """True for a table row without its heading: cells split by tabs or pipes, one of
-    them an officer number."""
-    return (
-        bool(_CELLS.search(line))
-        and len(line) <= 200
-        and any(_NUMBER.fullmatch(cell.strip()) for cell in re.split(r"\t|\|", line))
-    )
-
-
-def _label_only(line: str) -> bool:
-    return bool(re.match(r"^[A-Z][\w .'’-]{0,40}:\s*\S", line)) and len(line) < 80
-
 
 _RANKS = (
     r"(?:Officer|Ofc\.?|Sergeant|Sgt\.?|Corporal|Cpl\.?|Lieutenant|Lt\.?|Captain|Capt\.?|"
     r"Detective|Det\.?|Deputy|Dep\.?|Trooper|Tpr\.?|Patrolman|Ptl\.?|Constable|Chief)"
 )
-_RANKED = re.compile(rf"\b((?i:{_RANKS}))[ \t]+([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){{1,2}})")
+_RANKED = re.compile(rf"\b((?i:{_RANKS}))[ \t]+({PERSON_WORD}(?:[ \t]+{PERSON_WORD}){{1,2}})")
 
 
 def _ranked_near(text: str, end: int | None) -> re.Match[str] | None:
@@ -159,7 +109,9 @@ def _groups(item: str, rules: Rules | None = None) -> list[str]:
     for sentence in parts:
         numbers = set(_NUMBER.findall(sentence))
         before = set(_NUMBER.findall(groups[-1])) if groups else set()
+        # "... entered as ES7Q1. The correct number is ES7G1": the same officer
         starts_new = bool(numbers) and bool(before) and not numbers <= before
+        starts_new = starts_new and number_fix(sentence) is None
         named = _RANKED.search(sentence)
         if named and before and not numbers and named.group(2) not in groups[-1]:
             starts_new = True  # "In his place we hired Officer Alexis Rondeau."
@@ -174,8 +126,28 @@ def _groups(item: str, rules: Rules | None = None) -> list[str]:
 _COMES_FROM = re.compile(r"(?<![\w-])(?i:from)\s+(?:(?i:the)\s+)?[A-Z]")
 
 
+# "ADD – Officer ...", "REMOVE: Officer ...", "NEW HIRE - ...", "ADD:" over a list: the
+# action as a label opening the item
+ACTIONS: tuple[Action, ...] = ("add", "update", "deactivate")
+_LABEL = re.compile(r"^[ \t]*([A-Za-z]+(?:[ \t][A-Za-z]+){0,2})[ \t]*(?:[–—:]|-(?=[ \t]|$))")
+
+
+def labelled(text: str) -> Action | None:
+    """The action a label opening ``text`` names (the words of an action cell)."""
+    m = _LABEL.match(text)
+    action = action_label(m.group(1)) if m else None
+    for known in ACTIONS:
+        if action == known:
+            return known
+    return None
+
+
 def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     words = rules.language.intent
+    label = labelled(text)
+    if label == "add":
+        return "add"  # what follows describes the new officer, his username and title
+    default = label or default
     if _has(text, words.deactivate) and not _new_title(text, rules):
         if moves_to_agency(text, rules) and not _has(text, words.deactivate_asked):
             return "update"  # "has left us for the X Police Department": the record moves
@@ -208,11 +180,22 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
 
 
 # 'Ofc. "Jon" Cioffi': the name he goes by, quoted between his rank and last name
+# (after his first name, 'Raymond "Ray" Costello', it is left out)
 _QUOTED_NAME = re.compile(r"(?<=[\w.] )[\"“'‘]([A-Z][a-z'’-]+)[\"”'’](?= [A-Z])")
+_WORD_BEFORE = re.compile(r"([\w.]+) $")
+
+
+def _unquote(text: str, rules: Rules) -> str:
+    def keep(m: re.Match[str]) -> str:
+        before = _WORD_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        ranked = before is not None and rank_title(before.group(1), rules) is not None
+        return m.group(1) if ranked or before is None else "\0"
+
+    return _QUOTED_NAME.sub(keep, text).replace("\0 ", "")
 
 
 def _officer(text: str, rules: Rules) -> Officer | None:
-    text = _QUOTED_NAME.sub(r"\1", text)
+    text = _unquote(text, rules)
     officer = officer_in(text, rules)
     m = _NUMBER.search(text)
     if officer is None and m is None:
@@ -235,6 +218,8 @@ def _officer(text: str, rules: Rules) -> Officer | None:
         named = named_before(text, m.start() if m else len(text), rules)
         if m and not named.get("last_name") and not named.get("first_name"):
             named = {**named, **surname_before(text[: m.start()], rules)}
+        if m and not named.get("last_name") and not named.get("first_name"):
+            named = {**named, **lower_ranked_before(text[: m.start()], rules)}
         officer = Officer(**named, officer_number=number)
     if officer.title is None:
         new = _NEW_RANK.search(text)  # "please add a new deputy: Tyler Benoit"
@@ -279,6 +264,13 @@ def _add_details(changes: list[Change], text: str, rules: Rules) -> None:
             last = changes[-1] = Change.model_validate(
                 {**last.model_dump(exclude_none=True), "officer_number": numbers.pop()}
             )
+    if last.action == "deactivate":
+        # "Please deactivate his record (officer # RC3R8, username rcostello)"
+        beside = _beside(Officer(), text, rules)
+        have = last.model_dump(exclude_none=True)
+        if "dps_username" in beside and "dps_username" not in have:
+            changes[-1] = Change.model_validate({**have, "dps_username": beside["dps_username"]})
+        return
     if last.action != "update":
         return
     found = _details(text, rules)
@@ -289,10 +281,14 @@ def _add_details(changes: list[Change], text: str, rules: Rules) -> None:
 
 
 def read_changes(
-    text: str, rules: Rules, table_officers: list[Officer], own_agency: str | None = None
+    text: str,
+    rules: Rules,
+    table_officers: list[Officer],
+    own_agency: str | None = None,
+    grids: Sequence[list[list[str]]] = (),
 ) -> list[Change]:
-    """Every roster change in ``text``; officers of a plain table under "please add"
-    are adds."""
+    """Every roster change in ``text`` and in attached ``grids`` with an action column;
+    officers of a plain table under "please add" are adds."""
     changes: list[Change] = []
     seen: set[tuple[str, str | None]] = set()
 
@@ -305,6 +301,14 @@ def read_changes(
 
     for change in changes_in_table(text.split("\n"), rules):
         push(change)
+    corrected, in_corrections = corrections_in_rows(
+        [row_cells(line) for line in text.split("\n")], rules
+    )
+    for change in corrected:
+        push(change)
+    for grid in grids:
+        for change in changes_in_rows(grid, rules):
+            push(change)
     default: Action | None = "add" if _has(text, rules.language.intent.add) else None
     numbers_in_tables = {(o.officer_number or "").upper() for o in table_officers}
     lead: Action | None = None
@@ -321,9 +325,9 @@ def read_changes(
         row_lead = _row_lead(item, before, rules) if listed and lead is None else None
         for group in _groups(item, rules):
             # a row's cells are read in the roster form's order (last name first)
-            officer = (officer_on_line(group, rules) if is_row(group) else None) or _officer(
-                group, rules
-            )
+            # (a note in brackets after its cells is no cell: "(came over from Richford PD)")
+            row = _ROW_NOTE.sub("", group) if is_row(group) else None
+            officer = (officer_on_line(row, rules) if row else None) or _officer(group, rules)
             nameless = officer is not None and not officer.last_name and not officer.first_name
             if (
                 changes
@@ -338,6 +342,8 @@ def read_changes(
                 continue
             if (officer.officer_number or "").upper() in numbers_in_tables:
                 continue
+            if officer.officer_number in in_corrections:
+                continue  # a row of a correction table, read above
             # without an officer number, the item itself must say what to do (a list
             # line of its own, "- Bree Thibault, officer, LEO number pending", follows
             # the message's)
@@ -349,6 +355,9 @@ def read_changes(
             if action is None:
                 continue
             change = _change(officer, action, group, rules, own_agency)
+            fixed = number_fix(group) if action == "update" else None
+            if fixed:  # the record's number corrected: the number it should have
+                change = Change.model_validate({**change.model_dump(), "officer_number": fixed})
             if (
                 row_lead
                 and row_lead[1]
@@ -368,6 +377,9 @@ def read_changes(
                 else:
                     push(_change(officer, "deactivate", "", rules))
     return changes
+
+
+_ROW_NOTE = re.compile(r"[ \t]*\([^()\n]{0,160}\)[ \t]*$")
 
 
 def _row_lead(item: str, before: str, rules: Rules) -> tuple[Action, str | None] | None:

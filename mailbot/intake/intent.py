@@ -44,6 +44,8 @@ def classify(
     words = rules.language.intent
     if not officers and agency_values <= 1 and is_enquiry(text, rules):
         return "other"  # a question, a follow-up, a problem report or a sales pitch
+    if _has(text, words.asks_no_change) and asks_anything(text) and not _has(text, words.asking):
+        return "other"  # "not asking for any changes yet ... Ofc. X (BN3T7) ... ?"
     change_words = words.add + words.promote + words.transfer + words.deactivate
 
     @functools.cache

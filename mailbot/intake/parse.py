@@ -343,7 +343,9 @@ def parse_parts(
         listed = table_rows + [o for o in grid_rows if o not in table_rows]
         # "Last name: Hutchins" / "VT LEO #: 3H718" lines: a new hire's labelled block
         listed += [o for o in labelled_blocks.officers_in_blocks(body, rules) if o not in listed]
-        result.changes = changes.read_changes(body, rules, listed, result.agency.name)
+        result.changes = changes.read_changes(
+            body, rules, listed, result.agency.name, grids=parts.tables
+        )
         own_resend.complete_changes(result, earlier, officers)
         # the agency's address, phone and code, mostly in the sender's signature
         change_sender.complete(result, body, split.signature, sender, rules)

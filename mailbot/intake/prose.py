@@ -16,6 +16,11 @@ from mailbot.intake.rules import Rules, per_rules
 _UPPER = "A-ZÀ-ÖØ-Þ"
 NAME_WORD = rf"[{_UPPER}][\w'’\-]*\.?"
 _PARTICLE = r"(?:de|da|del|della|di|du|la|le|van|von|der|den|St\.)"
+# one word of a person's name: "O'Brien", "Moreau-Danforth", "Nuñez" (letters joined by an
+# apostrophe or hyphen; "HB", "VT" in capitals are no name); PERSON_WORD also takes
+# "St. Pierre" as one
+NAME_LETTERS = rf"[{_UPPER}](?:[a-zß-öø-ÿ][^\W\d_]*+|(?=['’]))(?:['’-][^\W\d_]++)*+"
+PERSON_WORD = rf"(?:St\.?[ \t]+)?{NAME_LETTERS}"
 NAME_RUN = re.compile(rf"{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD})*")
 
 _HEADER_LINE = re.compile(r"^\s*\*?(From|Sent|Date|To|Cc|Subject)\*?:\s?(.*)$", re.I)

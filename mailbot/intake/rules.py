@@ -134,6 +134,9 @@ class IntentWords(_Rule):
     """Wordings of a re-sent request that leave an officer of the earlier roster out
     ("please leave Lt. Dwyer off the officer list")."""
     """Wordings saying the officers will be sent in a later message ("roster to follow")."""
+    asks_no_change: list[str] = Field(default_factory=list)
+    """Wordings saying the message asks for no change yet ("we are not asking for any
+    changes, just a question"): with a question, the message is an enquiry."""
     enquiry: list[str] = Field(default_factory=list)
     """Wordings of a message that asks about the process, follows one up, reports a
     problem or offers a product, rather than requesting anything."""

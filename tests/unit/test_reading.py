@@ -350,7 +350,8 @@ def test_enquiry_mentioning_codes_and_officers_is_not_an_enrolment() -> None:
 
 def test_resignation_without_officer_number() -> None:
     """An officer who resigned, named by rank and name only, is a deactivation of that
-    officer (staff find the number on the roster)."""
+    officer (staff find the number on the roster); the rank he is named by comes with
+    him."""
     result = parse_message(
         _plain(
             "Officer update",
@@ -360,7 +361,7 @@ def test_resignation_without_officer_number() -> None:
     )
     assert result.intent == "officer_maintenance"
     assert [c.model_dump(exclude_none=True) for c in result.changes] == [
-        {"action": "deactivate", "last_name": "Doe", "first_name": "Jane"}
+        {"action": "deactivate", "last_name": "Doe", "first_name": "Jane", "title": "Officer"}
     ]
 
 

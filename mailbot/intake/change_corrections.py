@@ -1,0 +1,88 @@
+"""Corrections written as a table: one row per wrong value, a column naming the field
+("What's wrong": "Officer number", "Title", "DPS username"), one with the value on
+record ("Currently in TraCS") and one with the value it should have ("Should be").
+
+Each row is an update of the officer its cells name, carrying the corrected value (a
+corrected officer number is the number the record should have).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.model import Change
+from mailbot.intake.prose import rank_title
+from mailbot.intake.rules import Rules
+
+# headings, lower case with only letters and spaces kept
+_FIELD_HEADS = frozenset(
+    {"whats wrong", "what is wrong", "field", "wrong field", "item", "what", "error", "issue"}
+)
+_NEW_HEADS = frozenset(
+    {
+        "should be", "correct", "corrected", "correct value", "corrected value", "new",
+        "new value", "after", "change to", "should read", "correction", "correct info",
+    }
+)  # fmt: skip
+_OLD_HEADS = frozenset(
+    {
+        "currently in tracs", "currently", "current", "current value", "before", "old",
+        "old value", "was", "in tracs", "wrong value", "on record", "currently reads",
+    }
+)  # fmt: skip
+# "The correct number is ES7G1", "his LEO number should be 4KD21": an officer number
+# corrected in a sentence
+_NUMBER_FIX = re.compile(
+    r"(?i:correct(?:ed)?[ \t]+(?:officer[ \t]+|leo[ \t]+|badge[ \t]+)?(?:number|#)[ \t]+"
+    r"(?:is|should[ \t]+be)|(?:number|#)[ \t]+(?:should[ \t]+(?:be|read)|is[ \t]+actually))"
+    r"[ \t]*:?[ \t]*[\"“']?#?([A-Za-z0-9]{5})(?![\w-])"
+)
+
+
+def number_fix(text: str) -> str | None:
+    """The officer number a sentence says is the right one, or None."""
+    m = _NUMBER_FIX.search(text)
+    return m.group(1).upper() if m and any(c.isdigit() for c in m.group(1)) else None
+
+
+_FIELDS = ("officer_number", "title", "dps_username", "last_name", "first_name")
+
+
+def _head(cell: str) -> str:
+    return " ".join(re.sub(r"[^a-z ]", "", cell.lower()).split())
+
+
+def corrections_in_rows(rows: list[list[str]], rules: Rules) -> tuple[list[Change], set[str]]:
+    """The updates of a correction table in ``rows``, and every cell of its rows (the
+    numbers on record among them, that no other reading should take for an officer)."""
+    from mailbot.intake.tables import column_key, row_officer
+
+    for i, cells in enumerate(rows):
+        heads = [_head(c) for c in cells]
+        field = next((n for n, h in enumerate(heads) if h in _FIELD_HEADS), None)
+        new = next((n for n, h in enumerate(heads) if h in _NEW_HEADS), None)
+        if len(cells) < 3 or field is None or new is None:
+            continue
+        skip = {field, new} | {n for n, h in enumerate(heads) if h in _OLD_HEADS}
+        mapping = {
+            n: k for n, c in enumerate(cells) if n not in skip and (k := column_key(c, rules))
+        }
+        if not mapping:
+            continue
+        out: list[Change] = []
+        seen: set[str] = set()
+        for rcells in rows[i + 1 :]:
+            if len(rcells) <= max(field, new):
+                break
+            key = column_key(rcells[field], rules)
+            value = " ".join(rcells[new].split())
+            officer = row_officer(rcells, mapping, rules)
+            if officer is None or key not in _FIELDS or not value:
+                continue
+            seen.update(c.strip() for c in rcells)
+            if key == "title":
+                value = rank_title(value, rules) or value
+            data = {**officer.model_dump(exclude_none=True), key: value}
+            out.append(Change.model_validate({"action": "update", **data}))
+        return out, seen
+    return [], set()

@@ -1,0 +1,69 @@
+"""A roster-change message cut into its items: one per bullet or number, a table row
+of its own, or a paragraph (where one officer is described over several sentences)."""
+
+from __future__ import annotations
+
+import re
+
+MAX_ITEM = 1200
+_ITEM_START = re.compile(r"^\s*(?:[-*•·]\s+|\(?\d{1,3}[.)]\s+|#\d{1,3}\s+)")
+_NUMBER = re.compile(
+    r"(?<!VT )(?<!Vt )(?<!VT, )(?<!Vermont )"  # "VT 05641" is a ZIP
+    r"(?<![\w-])#?((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})(?![\w-])"
+)
+
+
+def items(text: str) -> list[str]:
+    """List items (one per bullet or number) and paragraphs of ``text``, in order."""
+    return [item for item, _ in marked_items(text)]
+
+
+def marked_items(text: str) -> list[tuple[str, bool]]:
+    """(item, True for a bulleted or numbered list item) for :func:`items`."""
+    out: list[tuple[str, bool]] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            out.append((" ".join(para)[:MAX_ITEM], False))
+            para.clear()
+
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s:
+            flush()
+            continue
+        if _ITEM_START.match(line):
+            flush()
+            out.append((_ITEM_START.sub("", line).strip()[:MAX_ITEM], True))
+            continue
+        if is_row(s):  # "Lefebvre<tab>Derek<tab>LD5D3": one officer a line, no heading
+            flush()
+            out.append((s[:MAX_ITEM], True))
+            continue
+        if ":" in s and len(s) < 80 and para and not para[-1].endswith((".", ";")):
+            para.append(s + ";")  # "Officer number: LC077" lines under a name
+            continue
+        para.append(s if not _label_only(s) else s + ";")
+    flush()
+    return out
+
+
+_CELLS = re.compile(r"\t|\s\|\s")
+
+
+_ROW_CELLS = re.compile(r"\t|\||  +")
+
+
+def is_row(line: str) -> bool:
+    """True for a table row without its heading: cells split by tabs, pipes or runs of
+    spaces ("Sgt Dana Roy  HL5D2  droy"), one of them an officer number."""
+    return (
+        bool(_CELLS.search(line) or "  " in line.strip())
+        and len(line) <= 200
+        and any(_NUMBER.fullmatch(cell.strip()) for cell in _ROW_CELLS.split(line))
+    )
+
+
+def _label_only(line: str) -> bool:
+    return bool(re.match(r"^[A-Z][\w .'’-]{0,40}:\s*\S", line)) and len(line) < 80

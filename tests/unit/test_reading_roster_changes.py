@@ -1,0 +1,263 @@
+"""Roster changes as chiefs write them: names with an apostrophe, a hyphen, a "St." or a
+letter beyond ASCII read whole; adds marked as such; the username and title written
+beside a deactivated officer kept with him."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.intake.model import Change
+from mailbot.intake.parse import parse_message
+
+
+def _changes(body: str, subject: str = "Roster changes") -> list[Change]:
+    msg = EmailMessage()
+    msg["From"] = "Lt. Ines Varga <ivarga@dorsetvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = subject
+    msg.set_content(body)
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    return result.changes
+
+
+def _by_number(changes: list[Change]) -> dict[str | None, dict[str, object]]:
+    return {c.officer_number: c.model_dump(exclude_none=True) for c in changes}
+
+
+def test_names_with_apostrophe_hyphen_st_and_accents_read_whole() -> None:
+    got = _by_number(
+        _changes(
+            "Hello,\n\nFour changes for Dorset PD:\n\n"
+            "- Officer Kieran D'Arcy (DO3K1) resigned, please deactivate.\n"
+            "- Sergeant Paula Lindqvist-Ortega (DO4P2) was promoted to Lieutenant.\n"
+            "- Officer Rémi Gauthier (DO5R3) retired last week, please deactivate.\n"
+            "- Officer Colette St. Onge (DO6C4) was promoted to Corporal.\n\n"
+            "Thanks,\nInes Varga\n"
+        )
+    )
+    assert got["DO3K1"]["last_name"] == "D'Arcy"
+    assert got["DO4P2"]["last_name"] == "Lindqvist-Ortega"
+    assert got["DO5R3"]["first_name"] == "Rémi"
+    assert got["DO6C4"]["last_name"] == "St. Onge"
+
+
+def test_an_item_labelled_add_is_an_add_with_its_title() -> None:
+    got = _by_number(
+        _changes(
+            "Good afternoon,\n\nPlease make the following changes to our officer records:\n\n"
+            "1. ADD - Officer Noor Haddon, Officer # DO7N1, DPS username nhaddon. She "
+            "finished training Tuesday.\n"
+            "2. NEW HIRE: Sergeant Emil Brandt, DO8E2, DPS username ebrandt\n"
+            "3. REMOVE - Officer Gus Tellier (DO2G9) resigned.\n\n"
+            "Thank you,\nInes Varga\n"
+        )
+    )
+    assert got["DO7N1"] == {
+        "action": "add",
+        "officer_number": "DO7N1",
+        "last_name": "Haddon",
+        "first_name": "Noor",
+        "title": "Officer",
+        "dps_username": "nhaddon",
+    }
+    assert got["DO8E2"]["action"] == "add"
+    assert got["DO8E2"]["title"] == "Sergeant"
+    assert got["DO2G9"]["action"] == "deactivate"
+
+
+def test_labels_over_lists_give_each_officer_its_action() -> None:
+    changes = _changes(
+        "Hi,\n\nPlease make these changes to our TraCS records:\n\n"
+        "ADD:\n"
+        "- Officer Hana Lisowski, officer # DO1H5, DPS username hlisowski\n"
+        "- Officer Bo Sandberg, officer # DO9B3, DPS username bsandberg\n\n"
+        "DEACTIVATE:\n"
+        "- Officer Carl Mott (DO4C8) - resigned 5/2\n\n"
+        "Thanks,\nInes\n"
+    )
+    assert [(c.action, c.officer_number) for c in changes] == [
+        ("add", "DO1H5"),
+        ("add", "DO9B3"),
+        ("deactivate", "DO4C8"),
+    ]
+
+
+def test_a_deactivation_keeps_the_title_and_username_written_beside_it() -> None:
+    got = _by_number(
+        _changes(
+            "Hello,\n\nSergeant Lyle Fenwick (DO3L6, username lfenwick) retired on Friday. "
+            "Please deactivate his record.\n\nThanks,\nInes Varga\n"
+        )
+    )
+    assert got["DO3L6"]["title"] == "Sergeant"
+    assert got["DO3L6"]["dps_username"] == "lfenwick"
+
+
+def test_the_username_in_the_sentence_after_the_named_officer() -> None:
+    """A nickname in quotes after the first name is left out of the first name."""
+    got = _by_number(
+        _changes(
+            'Hello,\n\nSadly, Deputy Harold "Hal" Benning passed away on Sunday.\n\n'
+            "Please deactivate his TraCS record (officer # DO6H2, username hbenning).\n\n"
+            "Respectfully,\nInes Varga\n"
+        )
+    )
+    assert got["DO6H2"]["first_name"] == "Harold"
+    assert got["DO6H2"]["last_name"] == "Benning"
+    assert got["DO6H2"]["dps_username"] == "hbenning"
+
+
+def test_an_attached_csv_with_an_action_column_gives_each_row_its_action() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Lt. Ines Varga <ivarga@dorsetvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "April roster changes (file attached)"
+    msg.set_content(
+        "Hello,\n\nAttached is this month's roster change file: one hire, one promotion "
+        "and one retirement.\n\nThanks,\nInes Varga\n"
+    )
+    msg.add_attachment(
+        b"Action,Last Name,First Name,Rank,LEO Number,DPS Username\n"
+        b"ADD,Okafor,Tobi,Officer,DO2T8,tokafor\n"
+        b"UPDATE,Lindgren,Mara,Sergeant,DO5M1,mlindgren\n"
+        b"REMOVE,Pratt,Owen,Officer,DO3O7,opratt\n",
+        maintype="text",
+        subtype="csv",
+        filename="dorset_changes.csv",
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    got = {c.officer_number: c.model_dump(exclude_none=True) for c in result.changes}
+    assert [(c.action, c.officer_number) for c in result.changes] == [
+        ("add", "DO2T8"),
+        ("update", "DO5M1"),
+        ("deactivate", "DO3O7"),
+    ]
+    assert got["DO5M1"]["title"] == "Sergeant"
+    assert got["DO3O7"]["dps_username"] == "opratt"
+
+
+def test_a_username_cut_short_and_corrected_is_an_update_of_it() -> None:
+    changes = _changes(
+        "Hello,\n\nOn the roster we sent in May, the DPS username for Officer Petra "
+        'Vandermolen (DO8P4) was listed as "pvandermolen". That is not right - the state '
+        'account cut it at ten letters, so her actual DPS domain username is "pvandermol".'
+        "\n\nCould you correct her record?\n\nThanks,\nInes Varga\n"
+    )
+    assert [c.model_dump(exclude_none=True) for c in changes] == [
+        {
+            "action": "update",
+            "officer_number": "DO8P4",
+            "last_name": "Vandermolen",
+            "first_name": "Petra",
+            "dps_username": "pvandermol",
+        }
+    ]
+
+
+def test_a_question_that_says_it_asks_no_change_yet_is_other() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Chief Ada Quill <aquill@dorsetvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Question about part-time officers"
+    msg.set_content(
+        "Good morning,\n\nWe are not asking for any changes yet. Sgt. Omar Lind (DO9O2) "
+        "goes to part-time in June. Does his TraCS record need anything, or does part-time "
+        "status not matter?\n\nThanks,\nAda Quill\nChief of Police\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "other"
+    assert result.changes == []
+
+
+def test_a_first_group_of_officers_in_spaced_columns_are_adds() -> None:
+    changes = _changes(
+        "Hi,\n\nAs our chief wrote last week, here is our first group of officers for "
+        "TraCS. All have finished training.\n\n"
+        "Cpl Wade Ostrom  DO1W4  wostrom\n"
+        "Ofc Lena Marchand  GF7L2  lmarchand  (came over from Georgia PD with her number)\n"
+        "Ofc Ravi Sethi  DO2R8  rsethi\n\n"
+        "Thanks\nLt. Ines Varga\n"
+    )
+    got = _by_number(changes)
+    assert [(c.action, c.officer_number) for c in changes] == [
+        ("add", "DO1W4"),
+        ("add", "GF7L2"),
+        ("add", "DO2R8"),
+    ]
+    assert got["GF7L2"]["dps_username"] == "lmarchand"
+    assert got["DO1W4"]["title"] == "Corporal"
+
+
+def test_a_new_officer_s_title_as_written_after_the_word_title() -> None:
+    got = _by_number(
+        _changes(
+            "Couple of changes:\n\n"
+            "- Sgt. Mona Fitch (DO4M7) retired on Friday - please deactivate.\n"
+            "- New deputy: Basil Crane, DO6B1, DPS username bcrane, title Deputy Sheriff.\n\n"
+            "Ines\n"
+        )
+    )
+    assert got["DO6B1"]["action"] == "add"
+    assert got["DO6B1"]["title"] == "Deputy Sheriff"
+
+
+def test_a_terse_lower_case_deactivation_names_rank_and_last_name() -> None:
+    got = _by_number(_changes("pls deactivate sgt ludwig DO5L3, retired today. thx\nVarga\n"))
+    assert got["DO5L3"] == {
+        "action": "deactivate",
+        "officer_number": "DO5L3",
+        "last_name": "Ludwig",
+        "title": "Sergeant",
+    }
+
+
+def test_a_correction_table_updates_each_row_with_its_should_be_value() -> None:
+    changes = _changes(
+        "Good morning,\n\nA few of our officers were entered wrong. Could you please "
+        "correct these?\n\n"
+        "Officer\tBadge #\tField\tCurrently\tCorrect value\n"
+        "Sgt. Ivo Brandl\tDO1I1\tBadge number\tDO1I1\tDO1I7\n"
+        "Ofc. Maeve Corrigan\tDO2M3\tRank\tOfficer\tCorporal\n"
+        "Ofc. Tariq Nasser\tDO3T5\tDPS username\ttnass\ttnasser\n\n"
+        "Thanks,\nInes Varga\n",
+        subject="Corrections to our officer records",
+    )
+    got = _by_number(changes)
+    assert [(c.action, c.officer_number) for c in changes] == [
+        ("update", "DO1I7"),
+        ("update", "DO2M3"),
+        ("update", "DO3T5"),
+    ]
+    assert got["DO1I7"]["last_name"] == "Brandl"
+    assert got["DO2M3"]["title"] == "Corporal"
+    assert got["DO3T5"]["dps_username"] == "tnasser"
+
+
+def test_an_officer_number_corrected_in_the_next_sentence_is_the_record_s_new_number() -> None:
+    changes = _changes(
+        "Hello,\n\nCorporal Yusuf Demir's officer number was keyed in TraCS as DO4Y8. The "
+        "correct number is DO4Y3. His tickets are being rejected. Could you please fix his "
+        "record?\n\nThis is not Officer Aylin Demir (DO6A2) - her record is fine.\n\n"
+        "Thanks,\nInes Varga\n"
+    )
+    assert [c.model_dump(exclude_none=True) for c in changes] == [
+        {
+            "action": "update",
+            "officer_number": "DO4Y3",
+            "last_name": "Demir",
+            "first_name": "Yusuf",
+        }
+    ]
+
+
+def test_a_bare_username_beside_the_number_in_brackets_goes_with_the_deactivation() -> None:
+    got = _by_number(
+        _changes(
+            "Morning - one change:\n\nDeputy Owen McCrae (DO7O5, omccrae) resigned, last "
+            "day was Friday, please deactivate.\n\nThanks\nInes\n"
+        )
+    )
+    assert got["DO7O5"]["dps_username"] == "omccrae"
+    assert got["DO7O5"]["last_name"] == "McCrae"
