@@ -1,5 +1,5 @@
 """The blind corpora (tests/data/blind, blind-heldout, blind-r3, blind-r4, blind-r5,
-blind-r3-heldout, blind-r5-heldout):
+blind-r6, blind-r3-heldout, blind-r5-heldout):
 messages written by
 people who never saw the parser, from the procedure and the parse contract only, scored
 as PARSE-CONTRACT.md says, each held to the figures it has reached."""
@@ -19,7 +19,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 BLIND = DATA / "blind"
 CASES = sorted(BLIND.glob("*.eml"))
 # Every set's messages, for the per-message checks (intent right, no needless ask).
-SETS = ("blind", "blind-heldout", "blind-r3", "blind-r4", "blind-r5")
+SETS = ("blind", "blind-heldout", "blind-r3", "blind-r4", "blind-r5", "blind-r6")
 ALL_CASES = [p for name in SETS for p in sorted((DATA / name).glob("*.eml"))]
 # The figures each set has reached: field accuracy, messages read without an error, and
 # the set's size.
@@ -29,6 +29,9 @@ FIGURES: dict[str, tuple[float, int, int]] = {
     "blind-r3": (1.0, 60, 60),
     "blind-r4": (1.0, 90, 90),
     "blind-r5": (1.0, 100, 100),
+    # ta-026 (an unchanged rank expected on a surname change) and td-006 (a 24x24 logo,
+    # under the minimum, expected valid) are read as the contract and the rules say
+    "blind-r6": (0.999, 98, 100),
 }
 
 # What each category of the corpus is about: the paths whose values it tests.
