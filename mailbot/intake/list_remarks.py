@@ -11,7 +11,7 @@ from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules
 from mailbot.intake.tables import column_key
 
-_REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){1,12}$")
+REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){1,12}$")
 """Words in lower case after a value left out, saying why ("account still being set up")."""
 _SENTENCE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’.-]+){2,12}$")
 _LOWER_WORD = re.compile(r"\s(?!(?:de|da|del|la|le|van|von)\b)[a-z]{2,}")
@@ -30,14 +30,14 @@ def remark(piece: str) -> bool:
     """True for words after a value left out that say why, in lower case or as a
     sentence with words in lower case."""
     return bool(
-        _REMARK.match(piece) or (_SENTENCE.match(piece) and len(_LOWER_WORD.findall(piece)) > 1)
+        REMARK.match(piece) or (_SENTENCE.match(piece) and len(_LOWER_WORD.findall(piece)) > 1)
     )
 
 
 def user_remark(piece: str, rules: Rules) -> bool:
     """True for words in lower case about the officer's username that do not give it
     ("he gets his username next week", "cant recall her login")."""
-    if not _REMARK.match(piece) or len(piece.split()) < 3:
+    if not REMARK.match(piece) or len(piece.split()) < 3:
         return False
     words = piece.split()
     for i, word in enumerate(words):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.list_remarks import REMARK as _REMARK
 from mailbot.intake.list_remarks import remark, user_remark, without_nickname
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import person, rank_title, split_name
@@ -169,6 +170,16 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             left_out = True
             continue  # "he can't recall his DPS login": the username is not given
         left_out = False
+        if (
+            number is not None
+            and user is None
+            and piece[:1].islower()
+            and len(bare.split()) >= 3
+            and _REMARK.match(bare)
+            and column_key(bare.split()[0], rules) is None
+            and not _USER_LABEL.match(bare)
+        ):
+            continue  # "LEO # WDS12A (that's what's on her card)": a remark on the number
         heading = column_key(bare, rules)
         if (heading == "officer_number" and number) or (heading == "dps_username" and user):
             continue  # "jravelin (DPS login)": the heading of a value given just before
@@ -335,7 +346,9 @@ def officers_in_list(text: str, rules: Rules) -> list[Officer]:
     return found
 
 
-_LIST_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z ]{0,30}:\s*")
+_LIST_LABEL = re.compile(r"^\s*(?:[-*•·>]\s+)?[A-Za-z][A-Za-z ]{0,30}:\s*(?:(?i:me|myself),\s*)?")
+"""A label before officers one after the other ("*   Officers: me, Chief ..."), with the
+sender's "me," before his own details."""
 
 
 def _run_on(line: str, rules: Rules) -> list[Officer]:

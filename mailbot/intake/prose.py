@@ -309,7 +309,13 @@ def officer_in(sentence: str, rules: Rules) -> Officer | None:
     if run:
         run = _strip_instruction(_after_sentence_end(run, rules), rules)
     title = first = last = None
-    if run:
+    if run and _title_only(run, rules):
+        # "me, Walter Kinney, First Constable, officer number ...": the name before the title
+        named = last_name_run(head[: head.rfind(run)])
+        if named and not _title_only(named, rules):
+            _, first, last = person(named, rules)
+            title = run if first or last else None
+    elif run:
         title, first, last = person(run, rules)
     if first is None and last is None:
         return None
@@ -324,6 +330,15 @@ def officer_in(sentence: str, rules: Rules) -> Officer | None:
         dps_username=(paired.group(1) if paired else None)
         or user_mention(sentence[m.end() :])
         or user_mention(head),
+    )
+
+
+def _title_only(run: str, rules: Rules) -> bool:
+    """True when ``run`` is a title and no name ("First Constable", "Sergeant")."""
+    words = [w.rstrip(".,") for w in run.split()]
+    modifiers = _rank_modifiers(rules)
+    return bool(words) and bool(rank_title(words[-1], rules)) and all(
+        rank_title(w, rules) or w.lower() in modifiers for w in words
     )
 
 
