@@ -228,8 +228,17 @@ def number_mentions(sentence: str) -> list[re.Match[str]]:
     """Officer-number mentions ("LEO number 12345", "badge HP204", "(HA022)")."""
     found = [m for m in _NUMBER_MENTION.finditer(sentence) if _DIGIT.search(m.group(1))]
     if not found:
-        found = list(_PAREN_NUMBER.finditer(sentence))
-    return found
+        return list(_PAREN_NUMBER.finditer(sentence))
+    # "Officer A (officer number BN5R2, ...), Sergeant B (BN2T6, ...)": once the first is
+    # labelled, the next ones in brackets, of the same length, are numbers too
+    first = found[0]
+    size = len(first.group(1))
+    more = [
+        m
+        for m in _PAREN_NUMBER.finditer(sentence, first.end())
+        if len(m.group(1)) == size and not any(f.start() <= m.start() < f.end() for f in found)
+    ]
+    return sorted(found + more, key=lambda m: m.start()) if more else found
 
 
 def user_mention(sentence: str) -> str | None:
