@@ -305,7 +305,9 @@ def parse_parts(
         reply_reading.keep_labelled(result, labels)
     sources = [("text", body), ("signature", split.signature)]
     if kind == "enrollment":
-        result.officers = officers
+        # "Kevin Perreault is out on leave so leave him off for now": not on the roster
+        dropped = own_resend.left_off(body, officers, rules)
+        result.officers = [o for o in officers if o not in dropped]
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules)
         if filled and result.agency.phone:
