@@ -14,6 +14,7 @@ import re
 from mailbot.intake.list_remarks import REMARK as _REMARK
 from mailbot.intake.list_remarks import remark, user_remark, without_nickname
 from mailbot.intake.model import Officer
+from mailbot.intake.names import surname_by_username
 from mailbot.intake.prose import person, rank_title, split_name
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.tables import bare_username, column_key, not_given
@@ -260,6 +261,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             first, last = split_name(" ".join(names))
     if last is None:
         return None
+    first, last = surname_by_username(first, last, user)  # "Eli Two Bulls", "etwobulls"
     if first and user and _made_from_initial(user, initial_of=last, name=first):
         first, last = last, first  # "Cross Dylan, Officer, 68840, dcross": last name first
     return Officer(

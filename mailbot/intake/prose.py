@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from mailbot.intake.model import Officer
+from mailbot.intake.names import surname_by_username
 from mailbot.intake.rules import Rules, per_rules
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -331,14 +332,18 @@ def officer_in(sentence: str, rules: Rules) -> Officer | None:
     number = m.group(1).rstrip(".")
     # "(WH2P4, pcastellano)": a login after the number in the same brackets
     paired = _PAIRED_USER.match(sentence, m.end()) if m.group(0).endswith(",") else None
+    user = (
+        (paired.group(1) if paired else None)
+        or user_mention(sentence[m.end() :])
+        or user_mention(head)
+    )
+    first, last = surname_by_username(first, last, user)  # "Eli Two Bulls", "etwobulls"
     return Officer(
         last_name=last,
         first_name=first,
         title=title,
         officer_number=number,
-        dps_username=(paired.group(1) if paired else None)
-        or user_mention(sentence[m.end() :])
-        or user_mention(head),
+        dps_username=user,
     )
 
 
