@@ -31,7 +31,7 @@ from mailbot.intake import (
 )
 from mailbot.intake.agency_name import agency_name_in
 from mailbot.intake.classify import LOOP_HEADER
-from mailbot.intake.column_notes import declared_columns, with_declared
+from mailbot.intake.column_notes import declared_columns, text_with_declared, with_declared
 from mailbot.intake.head_in_words import (
     head_unnamed,
     sent_for_unnamed_head,
@@ -84,8 +84,11 @@ def read_officers(
     """Officers from tables in the text, then from attached/HTML tables, else from prose.
 
     ``text_rows`` is ``tables.officers_from_text(body, rules)`` when already read."""
-    found = list(text_rows) if text_rows is not None else tables.officers_from_text(body, rules)
     declared = declared_columns(body, rules)  # "The RMS Code column is their DPS login"
+    renamed = text_with_declared(body, declared, rules)
+    if renamed is not body:
+        text_rows = tables.officers_from_text(renamed, rules)
+    found = list(text_rows) if text_rows is not None else tables.officers_from_text(body, rules)
     for grid in grids:
         rows = tables.officers_from_grid(with_declared(grid, declared, rules), rules)
         # a grid sharing rows with what was read is the same table (or a quoted draft
