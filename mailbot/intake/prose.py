@@ -229,7 +229,7 @@ def number_mentions(sentence: str) -> list[re.Match[str]]:
     """Officer-number mentions ("LEO number 12345", "badge HP204", "(HA022)")."""
     found = [m for m in _NUMBER_MENTION.finditer(sentence) if _DIGIT.search(m.group(1))]
     if not found:
-        return list(_PAREN_NUMBER.finditer(sentence))
+        return list(_PAREN_NUMBER.finditer(sentence)) or _after_name(sentence)
     # "Officer A (officer number BN5R2, ...), Sergeant B (BN2T6, ...)": once the first is
     # labelled, the next ones in brackets, of the same length, are numbers too
     first = found[0]
@@ -240,6 +240,25 @@ def number_mentions(sentence: str) -> list[re.Match[str]]:
         if len(m.group(1)) == size and not any(f.start() <= m.start() < f.end() for f in found)
     ]
     return sorted(found + more, key=lambda m: m.start()) if more else found
+
+
+# "Officer Bonnie Lacross number WC77 username blacross": "number" right after a name
+_BARE_NUMBER = re.compile(
+    r"(?<=[a-zà-ÿ'’])[ \t]+number[ \t]+(?:is[ \t]+)?#?([A-Za-z0-9][A-Za-z0-9-]{1,11})(?![\w-])"
+)
+_NOT_A_NAME = frozenset({"phone", "fax", "cell", "case", "ticket", "account", "zip", "contact"})
+
+
+def _after_name(sentence: str) -> list[re.Match[str]]:
+    """Mentions of a number written after a capitalised name with the bare word "number";
+    "Phone number 802 ..." is none."""
+    found = []
+    for m in _BARE_NUMBER.finditer(sentence):
+        before = sentence[max(0, m.start() - 40) : m.start()].split()
+        word = before[-1] if before else ""
+        if word[:1].isupper() and word.lower() not in _NOT_A_NAME and _DIGIT.search(m.group(1)):
+            found.append(m)
+    return found
 
 
 def user_mention(sentence: str) -> str | None:
