@@ -20,7 +20,7 @@ MAX_PER_KIND = 50
 _DIGIT = re.compile(r"\d")
 _EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,}")
 _ZIP = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
-_STATE_ZIP = re.compile(r"\b(?:VT|Vt\.?|Vermont)\.?,?\s+\d{5}(?:-\d{4})?\b")
+_STATE_ZIP = re.compile(r"\b(?:VT|Vt\.?|vt|Vermont|vermont)\.?,?\s+\d{5}(?:-\d{4})?\b")
 _STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?\s+\S.*|P\.?\s*O\.?\s*Box\s+\d+.*)$", re.I)
 _CODE = re.compile(r"(?<![\w/.:$-])(\d{4})(?![\w/:-]|\.\d)")
 _OFFICER_NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z]{1,4}\d)([A-Za-z0-9]{5})(?![\w-])")

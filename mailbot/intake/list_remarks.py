@@ -23,6 +23,8 @@ _NICKNAME = re.compile(
 )
 """A nickname between a first and last name ('Bartholomew "Bart" Quist', "Theodora (Teddy)
 Oyelaran"): not part of the name (a rank in brackets is kept: it is the title)."""
+_LOGIN = re.compile(r"^[a-z][a-z0-9._-]{1,29}$")
+_NOT_LOGIN = frozenset({"yet", "pending", "later", "soon", "tbd", "unknown", "none"})
 _USER_IS = re.compile(r"\b(?:is|was|=)\s+\S|:\s*\S")
 
 
@@ -42,7 +44,10 @@ def user_remark(piece: str, rules: Rules) -> bool:
     words = piece.split()
     for i, word in enumerate(words):
         if column_key(word.strip(".,;:'’"), rules) == "dps_username" and word.islower():
-            return not _USER_IS.match(" ".join(words[i + 1 :]))
+            rest = words[i + 1 :]
+            if len(rest) == 1 and _LOGIN.match(rest[0]) and rest[0] not in _NOT_LOGIN:
+                return False  # "dps username gbouchard": the username, typed lower-case
+            return not _USER_IS.match(" ".join(rest))
     return False
 
 

@@ -49,6 +49,7 @@ from mailbot.intake.head_of_department import (
     title_in_roster,
 )
 from mailbot.intake.limits import Limits
+from mailbot.intake.lower_prose import officers_in_lower_prose
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, Officer, ParseResult, PointOfContact
 from mailbot.intake.names import name_in_full
@@ -108,6 +109,8 @@ def read_officers(
         for officer in prose.officers_in_prose(body, rules):
             if (officer.officer_number or "").upper() not in numbers:
                 found.append(officer)
+    if not found:  # "officers are me - greg bouchard, first constable, number AL4G1, ..."
+        found = officers_in_lower_prose(body, rules)
     return found
 
 
