@@ -108,6 +108,10 @@ def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS)
     return found
 
 
+_WORD_END = re.compile(r"(?<![\w.'’-])[\w'’-]{4,30}\. ")
+"""A sentence end after a word of four letters or more (not "St." or "P.O.")."""
+
+
 def _short_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     """Lines short enough to search, with their line numbers: a paragraph typed as one
     long line (a client that does not wrap) is cut into its sentences, and a sentence
@@ -123,7 +127,14 @@ def _short_lines(lines: list[str]) -> tuple[list[str], list[int]]:
             continue
         for sentence in split_line(line[: 40 * MAX_LINE]):
             while len(sentence) > MAX_LINE:
-                cut = sentence.rfind(" ", 0, MAX_LINE)
+                # a sentence end before a word typed in lower case ("vt 05820, phone is
+                # 802-755-6104. officers are ..."), else a blank
+                ends = [m.end() - 1 for m in _WORD_END.finditer(sentence, 0, MAX_LINE)]
+                cut = (
+                    ends[-1]
+                    if ends and ends[-1] > MAX_LINE // 3
+                    else sentence.rfind(" ", 0, MAX_LINE)
+                )
                 cut = cut if cut > 0 else MAX_LINE
                 out.append(sentence[:cut])
                 numbers.append(n)

@@ -76,7 +76,7 @@ def text_with_declared(text: str, declared: dict[str, str], rules: Rules) -> str
         if not any(k in heading for k in keys):
             continue
         cuts = _CELL_CUT.findall(line)
-        out = [heading[k] if k in heading else c for c, k in zip(cells, keys, strict=True)]
+        out = [c if k is None else heading.get(k, c) for c, k in zip(cells, keys, strict=True)]
         lines[n] = "".join(c + (cuts[i] if i < len(cuts) else "") for i, c in enumerate(out))
         changed = True
     return "\n".join(lines) if changed else text

@@ -11,7 +11,7 @@ from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules
 from mailbot.intake.tables import column_key
 
-REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){1,12}$")
+_REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){1,12}$")
 """Words in lower case after a value left out, saying why ("account still being set up")."""
 _SENTENCE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’.-]+){2,12}$")
 _LOWER_WORD = re.compile(r"\s(?!(?:de|da|del|la|le|van|von)\b)[a-z]{2,}")
@@ -32,14 +32,14 @@ def remark(piece: str) -> bool:
     """True for words after a value left out that say why, in lower case or as a
     sentence with words in lower case."""
     return bool(
-        REMARK.match(piece) or (_SENTENCE.match(piece) and len(_LOWER_WORD.findall(piece)) > 1)
+        _REMARK.match(piece) or (_SENTENCE.match(piece) and len(_LOWER_WORD.findall(piece)) > 1)
     )
 
 
 def user_remark(piece: str, rules: Rules) -> bool:
     """True for words in lower case about the officer's username that do not give it
     ("he gets his username next week", "cant recall her login")."""
-    if not REMARK.match(piece) or len(piece.split()) < 3:
+    if not _REMARK.match(piece) or len(piece.split()) < 3:
         return False
     words = piece.split()
     for i, word in enumerate(words):
@@ -59,3 +59,20 @@ def without_nickname(body: str, rules: Rules) -> str:
 def _unless_rank(m: re.Match[str], rules: Rules) -> str:
     word = m.group(1) or m.group(2) or m.group(3) or ""
     return m.group(0) if rank_title(word, rules) else " "
+
+
+def number_remark(piece: str, rules: Rules) -> bool:
+    """True for words in lower case after an officer number that remark on it ("LEO #
+    WDS12A (that's what's on her card)"), not a labelled username."""
+    bare = piece.strip("()[]").strip()
+    words = bare.split()
+    return (
+        piece[:1].islower()
+        and len(words) >= 3
+        and _REMARK.match(bare) is not None
+        and column_key(words[0], rules) is None
+        and _USER_WORDS.match(bare) is None
+    )
+
+
+_USER_WORDS = re.compile(r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|login)\b", re.I)

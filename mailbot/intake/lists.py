@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.list_remarks import REMARK as _REMARK
-from mailbot.intake.list_remarks import remark, user_remark, without_nickname
+from mailbot.intake.list_remarks import number_remark, remark, user_remark, without_nickname
 from mailbot.intake.model import Officer
 from mailbot.intake.names import surname_by_username
 from mailbot.intake.prose import person, rank_title, split_name
@@ -171,15 +170,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             left_out = True
             continue  # "he can't recall his DPS login": the username is not given
         left_out = False
-        if (
-            number is not None
-            and user is None
-            and piece[:1].islower()
-            and len(bare.split()) >= 3
-            and _REMARK.match(bare)
-            and column_key(bare.split()[0], rules) is None
-            and not _USER_LABEL.match(bare)
-        ):
+        if number is not None and user is None and number_remark(piece, rules):
             continue  # "LEO # WDS12A (that's what's on her card)": a remark on the number
         heading = column_key(bare, rules)
         if (heading == "officer_number" and number) or (heading == "dps_username" and user):
@@ -261,7 +252,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             first, last = split_name(" ".join(names))
     if last is None:
         return None
-    first, last = surname_by_username(first, last, user)  # "Eli Two Bulls", "etwobulls"
+    first, whole = surname_by_username(first, last, user)  # "Ada Red Cloud", "aredcloud"
+    last = whole or last
     if first and user and _made_from_initial(user, initial_of=last, name=first):
         first, last = last, first  # "Cross Dylan, Officer, 68840, dcross": last name first
     return Officer(

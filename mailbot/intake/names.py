@@ -64,8 +64,8 @@ def surname_by_username(
     first: str | None, last: str | None, user: str | None
 ) -> tuple[str | None, str | None]:
     """(first, last) with the last words of ``first`` moved to the last name when the
-    username is made from the first initial and those words with the last name ("Eli
-    Two" and "Bulls" with "etwobulls": Eli, Two Bulls)."""
+    username is made from the first initial and those words with the last name ("Ada
+    Red" and "Cloud" with "aredcloud": Ada, Red Cloud)."""
     if not first or not last or not user:
         return first, last
     words = first.split()

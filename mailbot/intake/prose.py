@@ -10,6 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from mailbot.intake.bare_numbers import after_name as _after_name
 from mailbot.intake.model import Officer
 from mailbot.intake.names import surname_by_username
 from mailbot.intake.rules import Rules, per_rules
@@ -242,25 +243,6 @@ def number_mentions(sentence: str) -> list[re.Match[str]]:
     return sorted(found + more, key=lambda m: m.start()) if more else found
 
 
-# "Officer Bonnie Lacross number WC77 username blacross": "number" right after a name
-_BARE_NUMBER = re.compile(
-    r"(?<=[a-zà-ÿ'’])[ \t]+number[ \t]+(?:is[ \t]+)?#?([A-Za-z0-9][A-Za-z0-9-]{1,11})(?![\w-])"
-)
-_NOT_A_NAME = frozenset({"phone", "fax", "cell", "case", "ticket", "account", "zip", "contact"})
-
-
-def _after_name(sentence: str) -> list[re.Match[str]]:
-    """Mentions of a number written after a capitalised name with the bare word "number";
-    "Phone number 802 ..." is none."""
-    found = []
-    for m in _BARE_NUMBER.finditer(sentence):
-        before = sentence[max(0, m.start() - 40) : m.start()].split()
-        word = before[-1] if before else ""
-        if word[:1].isupper() and word.lower() not in _NOT_A_NAME and _DIGIT.search(m.group(1)):
-            found.append(m)
-    return found
-
-
 def user_mention(sentence: str) -> str | None:
     m = _USER_MENTION.search(sentence)
     if not m:
@@ -356,7 +338,7 @@ def officer_in(sentence: str, rules: Rules) -> Officer | None:
         or user_mention(sentence[m.end() :])
         or user_mention(head)
     )
-    first, last = surname_by_username(first, last, user)  # "Eli Two Bulls", "etwobulls"
+    first, last = surname_by_username(first, last, user)  # "Ada Red Cloud", "aredcloud"
     return Officer(
         last_name=last,
         first_name=first,
@@ -370,8 +352,10 @@ def _title_only(run: str, rules: Rules) -> bool:
     """True when ``run`` is a title and no name ("First Constable", "Sergeant")."""
     words = [w.rstrip(".,") for w in run.split()]
     modifiers = _rank_modifiers(rules)
-    return bool(words) and bool(rank_title(words[-1], rules)) and all(
-        rank_title(w, rules) or w.lower() in modifiers for w in words
+    return (
+        bool(words)
+        and bool(rank_title(words[-1], rules))
+        and all(rank_title(w, rules) or w.lower() in modifiers for w in words)
     )
 
 
