@@ -312,7 +312,7 @@ def parse_parts(
     sources = [("text", body), ("signature", split.signature)]
     if kind == "enrollment":
         # "Kevin Perreault is out on leave so leave him off for now": not on the roster
-        dropped = own_resend.left_off(body, officers, rules)
+        dropped = own_resend.left_off(body, officers, rules, phrases_only=True)
         result.officers = [o for o in officers if o not in dropped]
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules)

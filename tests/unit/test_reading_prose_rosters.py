@@ -94,7 +94,8 @@ def test_officers_in_brackets_after_a_labelled_first_and_the_head_as_poc() -> No
 
 
 def test_officer_the_sender_leaves_off_an_attached_roster_gets_no_record() -> None:
-    """ "X is out on leave so leave him off for now": X is not on the roster."""
+    """ "X is out on leave so leave her off for now": X is not on the roster ("Y will drop
+    off the form" leaves Y on it)."""
     msg = EmailMessage()
     msg["From"] = "Dana Whitcombe <dwhitcombe@eastfield.test>"
     msg["To"] = "dps.eTicket@vermont.gov"
@@ -107,7 +108,7 @@ def test_officer_the_sender_leaves_off_an_attached_roster_gets_no_record() -> No
         "   - Phone: 802-555-0170\n"
         "   - POC: Sgt Nils Ambrose - nambrose@eastfield.test\n"
         "Officer list attached. Petra Nakashima is out on leave until fall so leave her off "
-        "for now.\n"
+        "for now. Sgt Ambrose will drop off the signed form.\n"
     )
     csv = (
         "LAST,FIRST,RANK,LEO_NO,DPS_USERNAME\n"
