@@ -20,7 +20,7 @@ MAX_PER_KIND = 50
 _DIGIT = re.compile(r"\d")
 _EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,}")
 _ZIP = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
-_STATE_ZIP = re.compile(r"\b(?:VT|Vt\.?|Vermont)\.?,?\s+\d{5}(?:-\d{4})?\b")
+_STATE_ZIP = re.compile(r"\b(?:VT|Vt\.?|vt|Vermont|vermont)\.?,?\s+\d{5}(?:-\d{4})?\b")
 _STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?\s+\S.*|P\.?\s*O\.?\s*Box\s+\d+.*)$", re.I)
 _CODE = re.compile(r"(?<![\w/.:$-])(\d{4})(?![\w/:-]|\.\d)")
 _OFFICER_NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z]{1,4}\d)([A-Za-z0-9]{5})(?![\w-])")
@@ -108,6 +108,10 @@ def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS)
     return found
 
 
+_WORD_END = re.compile(r"(?<![\w.'’-])[\w'’-]{4,30}\. ")
+"""A sentence end after a word of four letters or more (not "St." or "P.O.")."""
+
+
 def _short_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     """Lines short enough to search, with their line numbers: a paragraph typed as one
     long line (a client that does not wrap) is cut into its sentences, and a sentence
@@ -123,7 +127,14 @@ def _short_lines(lines: list[str]) -> tuple[list[str], list[int]]:
             continue
         for sentence in split_line(line[: 40 * MAX_LINE]):
             while len(sentence) > MAX_LINE:
-                cut = sentence.rfind(" ", 0, MAX_LINE)
+                # a sentence end before a word typed in lower case ("vt 05820, phone is
+                # 802-755-6104. officers are ..."), else a blank
+                ends = [m.end() - 1 for m in _WORD_END.finditer(sentence, 0, MAX_LINE)]
+                cut = (
+                    ends[-1]
+                    if ends and ends[-1] > MAX_LINE // 3
+                    else sentence.rfind(" ", 0, MAX_LINE)
+                )
                 cut = cut if cut > 0 else MAX_LINE
                 out.append(sentence[:cut])
                 numbers.append(n)

@@ -17,12 +17,18 @@ _NAMED = re.compile(
     r"[ \t]+(?:is|are|has|holds|contains|shows|lists|gives|=)[ \t]+([^.;:\n]{1,80})"
 )
 _LEAD = re.compile(r"^(?:the|our|your|a)\s+", re.I)
+# "the Spillman ID is the warden's VT LEO number": a heading named without "column"
+_IS_FIELD = re.compile(
+    r"(?<![\w-])(?i:the|our|their)[ \t]+((?:[A-Z][\w#/.-]{0,20}[ \t]+){0,2}[A-Z][\w#/.-]{0,20})"
+    r"[ \t]+(?:is|are)[ \t]+(?:the|their|each|our|his|her)[ \t]+([^.;:\n()]{1,80})"
+)
+_CELL_CUT = re.compile(r"\t|[ \t]*\|[ \t]*|[ \t]{2,}")
 
 
 def declared_columns(text: str, rules: Rules) -> dict[str, str]:
     """Heading (lower case) -> officer field, for each column the text says holds one."""
     found: dict[str, str] = {}
-    for m in _NAMED.finditer(text[:_MAX_TEXT]):
+    for m in [*_NAMED.finditer(text[:_MAX_TEXT]), *_IS_FIELD.finditer(text[:_MAX_TEXT])]:
         name = _LEAD.sub("", m.group(1)).strip()
         words = m.group(2).split()
         key = next(
@@ -52,3 +58,25 @@ def with_declared(
             if key in heading:
                 row[i] = heading[key]
     return rows
+
+
+def text_with_declared(text: str, declared: dict[str, str], rules: Rules) -> str:
+    """``text`` with each table heading cell the message named (a cell of a line cut by
+    tabs, pipes or wide blanks) given the field's own heading; ``text`` when none is."""
+    if not declared:
+        return text
+    heading = {k: v[0] for k, v in rules.columns.columns.items() if v}
+    lines = text.split("\n")
+    changed = False
+    for n, line in enumerate(lines):
+        cells = _CELL_CUT.split(line)
+        if len(cells) < 3:
+            continue
+        keys = [declared.get(" ".join(c.lower().split())) for c in cells]
+        if not any(k in heading for k in keys):
+            continue
+        cuts = _CELL_CUT.findall(line)
+        out = [c if k is None else heading.get(k, c) for c, k in zip(cells, keys, strict=True)]
+        lines[n] = "".join(c + (cuts[i] if i < len(cuts) else "") for i, c in enumerate(out))
+        changed = True
+    return "\n".join(lines) if changed else text

@@ -23,6 +23,8 @@ _NICKNAME = re.compile(
 )
 """A nickname between a first and last name ('Bartholomew "Bart" Quist', "Theodora (Teddy)
 Oyelaran"): not part of the name (a rank in brackets is kept: it is the title)."""
+_LOGIN = re.compile(r"^[a-z][a-z0-9._-]{1,29}$")
+_NOT_LOGIN = frozenset({"yet", "pending", "later", "soon", "tbd", "unknown", "none"})
 _USER_IS = re.compile(r"\b(?:is|was|=)\s+\S|:\s*\S")
 
 
@@ -42,7 +44,10 @@ def user_remark(piece: str, rules: Rules) -> bool:
     words = piece.split()
     for i, word in enumerate(words):
         if column_key(word.strip(".,;:'’"), rules) == "dps_username" and word.islower():
-            return not _USER_IS.match(" ".join(words[i + 1 :]))
+            rest = words[i + 1 :]
+            if len(rest) == 1 and _LOGIN.match(rest[0]) and rest[0] not in _NOT_LOGIN:
+                return False  # "dps username gbouchard": the username, typed lower-case
+            return not _USER_IS.match(" ".join(rest))
     return False
 
 
@@ -54,3 +59,20 @@ def without_nickname(body: str, rules: Rules) -> str:
 def _unless_rank(m: re.Match[str], rules: Rules) -> str:
     word = m.group(1) or m.group(2) or m.group(3) or ""
     return m.group(0) if rank_title(word, rules) else " "
+
+
+def number_remark(piece: str, rules: Rules) -> bool:
+    """True for words in lower case after an officer number that remark on it ("LEO #
+    WDS12A (that's what's on her card)"), not a labelled username."""
+    bare = piece.strip("()[]").strip()
+    words = bare.split()
+    return (
+        piece[:1].islower()
+        and len(words) >= 3
+        and _REMARK.match(bare) is not None
+        and column_key(words[0], rules) is None
+        and _USER_WORDS.match(bare) is None
+    )
+
+
+_USER_WORDS = re.compile(r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|login)\b", re.I)

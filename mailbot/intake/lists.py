@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.list_remarks import remark, user_remark, without_nickname
+from mailbot.intake.list_remarks import number_remark, remark, user_remark, without_nickname
 from mailbot.intake.model import Officer
+from mailbot.intake.names import surname_by_username
 from mailbot.intake.prose import person, rank_title, split_name
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.tables import bare_username, column_key, not_given
@@ -169,6 +170,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             left_out = True
             continue  # "he can't recall his DPS login": the username is not given
         left_out = False
+        if number is not None and user is None and number_remark(piece, rules):
+            continue  # "LEO # WDS12A (that's what's on her card)": a remark on the number
         heading = column_key(bare, rules)
         if (heading == "officer_number" and number) or (heading == "dps_username" and user):
             continue  # "jravelin (DPS login)": the heading of a value given just before
@@ -249,6 +252,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             first, last = split_name(" ".join(names))
     if last is None:
         return None
+    first, whole = surname_by_username(first, last, user)  # "Ada Red Cloud", "aredcloud"
+    last = whole or last
     if first and user and _made_from_initial(user, initial_of=last, name=first):
         first, last = last, first  # "Cross Dylan, Officer, 68840, dcross": last name first
     return Officer(
@@ -335,7 +340,9 @@ def officers_in_list(text: str, rules: Rules) -> list[Officer]:
     return found
 
 
-_LIST_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z ]{0,30}:\s*")
+_LIST_LABEL = re.compile(r"^\s*(?:[-*•·>]\s+)?[A-Za-z][A-Za-z ]{0,30}:\s*(?:(?i:me|myself),\s*)?")
+"""A label before officers one after the other ("*   Officers: me, Chief ..."), with the
+sender's "me," before his own details."""
 
 
 def _run_on(line: str, rules: Rules) -> list[Officer]:

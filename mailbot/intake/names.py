@@ -58,3 +58,21 @@ def name_in_full(written: str | None, others: list[str], text: str, rules: Rules
         text,
     )
     return f"{m.group(1)} {last}" if m else written
+
+
+def surname_by_username(
+    first: str | None, last: str | None, user: str | None
+) -> tuple[str | None, str | None]:
+    """(first, last) with the last words of ``first`` moved to the last name when the
+    username is made from the first initial and those words with the last name ("Ada
+    Red" and "Cloud" with "aredcloud": Ada, Red Cloud)."""
+    if not first or not last or not user:
+        return first, last
+    words = first.split()
+    local = re.sub(r"[^a-z]", "", user.split("@")[0].lower())
+    for cut in range(len(words) - 1, 0, -1):
+        surname = " ".join([*words[cut:], last])
+        letters = re.sub(r"[^a-z]", "", surname.lower())
+        if local == words[0][:1].lower() + letters and words[cut][:1].isupper():
+            return " ".join(words[:cut]), surname
+    return first, last

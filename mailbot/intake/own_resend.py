@@ -124,10 +124,13 @@ def same_officer(officer: Officer, others: list[Officer]) -> Officer | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def left_off(text: str, officers: list[Officer], rules: Rules) -> list[Officer]:
+def left_off(
+    text: str, officers: list[Officer], rules: Rules, *, phrases_only: bool = False
+) -> list[Officer]:
     """Officers a sentence of ``text`` leaves off the roster ("Please also leave Lt.
-    Dwyer off the officer list"), by last name."""
-    words = [w.lower() for w in rules.language.intent.left_off]
+    Dwyer off the officer list"), by last name. With ``phrases_only`` a word alone
+    ("drop", "remove") does not count ("Sgt. Hale will drop off the paperwork")."""
+    words = [w.lower() for w in rules.language.intent.left_off if " " in w or not phrases_only]
     out: list[Officer] = []
     for sentence in sentences(text):
         low = sentence.lower()

@@ -31,7 +31,7 @@ from mailbot.intake import (
 )
 from mailbot.intake.agency_name import agency_name_in
 from mailbot.intake.classify import LOOP_HEADER
-from mailbot.intake.column_notes import declared_columns, with_declared
+from mailbot.intake.column_notes import declared_columns, text_with_declared, with_declared
 from mailbot.intake.head_in_words import (
     head_unnamed,
     sent_for_unnamed_head,
@@ -49,6 +49,7 @@ from mailbot.intake.head_of_department import (
     title_in_roster,
 )
 from mailbot.intake.limits import Limits
+from mailbot.intake.lower_prose import officers_in_lower_prose
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, Officer, ParseResult, PointOfContact
 from mailbot.intake.names import name_in_full
@@ -84,8 +85,11 @@ def read_officers(
     """Officers from tables in the text, then from attached/HTML tables, else from prose.
 
     ``text_rows`` is ``tables.officers_from_text(body, rules)`` when already read."""
-    found = list(text_rows) if text_rows is not None else tables.officers_from_text(body, rules)
     declared = declared_columns(body, rules)  # "The RMS Code column is their DPS login"
+    renamed = text_with_declared(body, declared, rules)
+    if renamed is not body:
+        text_rows = tables.officers_from_text(renamed, rules)
+    found = list(text_rows) if text_rows is not None else tables.officers_from_text(body, rules)
     for grid in grids:
         rows = tables.officers_from_grid(with_declared(grid, declared, rules), rules)
         # a grid sharing rows with what was read is the same table (or a quoted draft
@@ -105,6 +109,8 @@ def read_officers(
         for officer in prose.officers_in_prose(body, rules):
             if (officer.officer_number or "").upper() not in numbers:
                 found.append(officer)
+    if not found:  # "officers are me - greg bouchard, first constable, number AL4G1, ..."
+        found = officers_in_lower_prose(body, rules)
     return found
 
 
@@ -305,7 +311,9 @@ def parse_parts(
         reply_reading.keep_labelled(result, labels)
     sources = [("text", body), ("signature", split.signature)]
     if kind == "enrollment":
-        result.officers = officers
+        # "Kevin Perreault is out on leave so leave him off for now": not on the roster
+        dropped = own_resend.left_off(body, officers, rules, phrases_only=True)
+        result.officers = [o for o in officers if o not in dropped]
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules)
         if filled and result.agency.phone:

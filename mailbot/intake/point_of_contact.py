@@ -114,6 +114,10 @@ def point_of_contact(
                 # "... installed TraCS Mobile. Sgt. Dawn Lacasse will be our PoC": the
                 # name written against the verb, not an earlier sentence's last words
                 raw = _last_sentence(raw, rules)
+            if head and _role_is_rank(raw, rules):
+                # "The Chief will serve as the Point-of-Contact himself": the head named
+                # elsewhere in the message
+                raw = head
             # "...; she can be reached at amy@..." in the same sentence
             rest = _SENTENCE_END.split(flat[m.end() : m.end() + 240], maxsplit=1)[0]
             email = _EMAIL.search(rest)
@@ -164,6 +168,18 @@ def point_of_contact(
                 if near:
                     contact.email = near.group(0).lower()
     return contact
+
+
+_ROLE_ONLY = re.compile(r"^(?i:the|our|my)\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)\.?$")
+"""A person named by a role only ("The Chief", "our Sheriff")."""
+
+
+def _role_is_rank(raw: str, rules: Rules) -> bool:
+    m = _ROLE_ONLY.match(raw.strip())
+    if m is None:
+        return False
+    said = m.group(1).lower()
+    return said in {t.lower() for t in rules.language.people.head_titles}
 
 
 _POC_ANCHOR = re.compile(

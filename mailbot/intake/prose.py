@@ -10,7 +10,9 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from mailbot.intake.bare_numbers import after_name as _after_name
 from mailbot.intake.model import Officer
+from mailbot.intake.names import surname_by_username
 from mailbot.intake.rules import Rules, per_rules
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -228,8 +230,17 @@ def number_mentions(sentence: str) -> list[re.Match[str]]:
     """Officer-number mentions ("LEO number 12345", "badge HP204", "(HA022)")."""
     found = [m for m in _NUMBER_MENTION.finditer(sentence) if _DIGIT.search(m.group(1))]
     if not found:
-        found = list(_PAREN_NUMBER.finditer(sentence))
-    return found
+        return list(_PAREN_NUMBER.finditer(sentence)) or _after_name(sentence)
+    # "Officer A (officer number BN5R2, ...), Sergeant B (BN2T6, ...)": once the first is
+    # labelled, the next ones in brackets, of the same length, are numbers too
+    first = found[0]
+    size = len(first.group(1))
+    more = [
+        m
+        for m in _PAREN_NUMBER.finditer(sentence, first.end())
+        if len(m.group(1)) == size and not any(f.start() <= m.start() < f.end() for f in found)
+    ]
+    return sorted(found + more, key=lambda m: m.start()) if more else found
 
 
 def user_mention(sentence: str) -> str | None:
@@ -309,21 +320,42 @@ def officer_in(sentence: str, rules: Rules) -> Officer | None:
     if run:
         run = _strip_instruction(_after_sentence_end(run, rules), rules)
     title = first = last = None
-    if run:
+    if run and _title_only(run, rules):
+        # "me, Walter Kinney, First Constable, officer number ...": the name before the title
+        named = last_name_run(head[: head.rfind(run)])
+        if named and not _title_only(named, rules):
+            _, first, last = person(named, rules)
+            title = run if first or last else None
+    elif run:
         title, first, last = person(run, rules)
     if first is None and last is None:
         return None
     number = m.group(1).rstrip(".")
     # "(WH2P4, pcastellano)": a login after the number in the same brackets
     paired = _PAIRED_USER.match(sentence, m.end()) if m.group(0).endswith(",") else None
+    user = (
+        (paired.group(1) if paired else None)
+        or user_mention(sentence[m.end() :])
+        or user_mention(head)
+    )
+    first, last = surname_by_username(first, last, user)  # "Ada Red Cloud", "aredcloud"
     return Officer(
         last_name=last,
         first_name=first,
         title=title,
         officer_number=number,
-        dps_username=(paired.group(1) if paired else None)
-        or user_mention(sentence[m.end() :])
-        or user_mention(head),
+        dps_username=user,
+    )
+
+
+def _title_only(run: str, rules: Rules) -> bool:
+    """True when ``run`` is a title and no name ("First Constable", "Sergeant")."""
+    words = [w.rstrip(".,") for w in run.split()]
+    modifiers = _rank_modifiers(rules)
+    return (
+        bool(words)
+        and bool(rank_title(words[-1], rules))
+        and all(rank_title(w, rules) or w.lower() in modifiers for w in words)
     )
 
 

@@ -1,0 +1,121 @@
+"""Officers told in running text typed all in lower case ("officers are me - greg
+bouchard, first constable, number AL4G1, dps username gbouchard. and my second constable
+tina marsh, number AL7T3, she doesnt have the dps username yet"): each sentence holding
+an officer number is read as a list line, its lead-in words and the remarks after the
+number left out. A clerk writes the names and titles with capitals ("Greg Bouchard",
+"First Constable").
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.lists import officer_on_line
+from mailbot.intake.model import Officer
+from mailbot.intake.prose import rank_title
+from mailbot.intake.rules import Rules, per_rules
+
+_MAX_TEXT = 20_000
+_MAX_SENTENCE = 300
+_SENTENCE_END = re.compile(r"[.;!?](?:\s+|$)")
+_NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z]{1,4}\d)[A-Za-z0-9]{5}(?![\w-])")
+# "officers are me - ", "officers: ", "and my ", "also "
+_LEAD_IN = re.compile(
+    r"^(?:.{0,60}?\b(?:officers|roster|deputies|constables|wardens)[ \t]+(?:are|is|will[ \t]+be)"
+    r"[ \t]*:?[ \t]*|.{0,60}?\b(?:officers|roster)[ \t]*:[ \t]*)?"
+    r"(?:(?:me|myself)[ \t]*[-–—:,][ \t]*)?(?:(?:and|also|plus)[ \t]+)?(?:(?:my|our)[ \t]+)?"
+)
+_USER_PIECE = re.compile(
+    r"^(?:(?:dps[ \t]+)?(?:user[ \t]*name|login|user)[ \t]+(?:is[ \t]+)?)?[a-z][a-z0-9._-]{1,29}$"
+)
+_LOWER_WORD = re.compile(r"^[a-z][a-z'’-]+$")
+_LOWERCASE_SHARE = 0.97
+"""A text typed in lower case: this share of its letters (outside officer numbers) at least."""
+
+
+def typed_lower(text: str) -> bool:
+    """True when ``text`` is typed (almost) all in lower case."""
+    letters = [c for c in _NUMBER.sub(" ", text[:_MAX_TEXT]) if c.isalpha()]
+    if len(letters) < 40:
+        return False
+    return sum(c.islower() for c in letters) >= _LOWERCASE_SHARE * len(letters)
+
+
+def officers_in_lower_prose(text: str, rules: Rules) -> list[Officer]:
+    """Every officer a lower-case sentence of ``text`` describes with an officer number."""
+    body = text[:_MAX_TEXT]
+    if not typed_lower(body):
+        return []
+    found: list[Officer] = []
+    for line in body.split("\n\n"):
+        flat = " ".join(line.split())
+        for sentence in _sentences(flat):
+            if len(sentence) > _MAX_SENTENCE or not _NUMBER.search(sentence):
+                continue
+            officer = officer_on_line(_as_list_line(sentence, rules), rules)
+            if officer is not None:
+                found.append(_capitalised(officer))
+    return found
+
+
+def _capitalised(officer: Officer) -> Officer:
+    update = {
+        key: _capital(value)
+        for key in ("last_name", "first_name", "title")
+        if isinstance(value := getattr(officer, key), str) and value.islower()
+    }
+    return officer.model_copy(update=update)
+
+
+def _capital(value: str) -> str:
+    """ "jean-luc o'neil" -> "Jean-Luc O'Neil"."""
+    return re.sub(r"(?<![\w'’])[a-z]|(?<=[-'’])[a-z]", lambda m: m.group(0).upper(), value)
+
+
+def _sentences(flat: str) -> list[str]:
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(flat):
+        out.append(flat[start : m.start()])
+        start = m.end()
+    out.append(flat[start:])
+    return [s.strip() for s in out if s.strip()]
+
+
+def _as_list_line(sentence: str, rules: Rules) -> str:
+    """ "and my second constable tina marsh, number AL7T3, she doesnt have ..." ->
+    "tina marsh, second constable, number AL7T3"."""
+    lead = _LEAD_IN.match(sentence)
+    rest = sentence[lead.end() :] if lead else sentence
+    pieces = [p.strip() for p in rest.split(",") if p.strip()]
+    kept: list[str] = []
+    numbered = False
+    for piece in pieces:
+        if numbered and not _USER_PIECE.match(piece):
+            break  # "she doesnt have the dps username yet": a remark, not a field
+        kept.append(piece)
+        numbered = numbered or bool(_NUMBER.search(piece))
+    if kept:
+        kept[:1] = _title_after(kept[0], rules)
+    return ", ".join(kept)
+
+
+def _title_after(piece: str, rules: Rules) -> list[str]:
+    """ "second constable tina marsh" -> ["tina marsh", "second constable"]: a title typed
+    before the name goes after it, as in a list line."""
+    words = piece.split()
+    cut = 0
+    while cut < len(words) and (
+        rank_title(words[cut], rules) or words[cut].lower() in _modifiers(rules)
+    ):
+        cut += 1
+    name = words[cut:]
+    if cut == 0 or not rank_title(words[cut - 1], rules) or not 2 <= len(name) <= 3:
+        return [piece]
+    if not all(_LOWER_WORD.match(w) for w in name):
+        return [piece]
+    return [" ".join(name), " ".join(words[:cut])]
+
+
+@per_rules
+def _modifiers(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.people.rank_modifiers)
