@@ -63,7 +63,21 @@ def _said_copied(text: str, name: str) -> bool:
     return any(word.search(s) and _COPIED.search(s) for s in sentences_of(text))
 
 
-_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|his|her|them|their)\b", re.I)
+
+_USERNAME_BEFORE = re.compile(r"\b(?:user[ -]?(?:name|id)|log(?:in|on))[\s:#=-]{0,4}$", re.I)
+"""Words that label the address after them a login ("DPS username jdoe@dps..."), not
+a mailbox: an officer's username is not where the PoC's mail goes."""
+
+
+def _a_login(before: str) -> bool:
+    return _USERNAME_BEFORE.search(before[-40:]) is not None
+
+
+def written_as_login(line: str, address: str) -> bool:
+    """True when ``address`` stands on ``line`` right after words that make it a login."""
+    at = line.lower().find(address.lower())
+    return at >= 0 and _a_login(line[:at])
 
 
 _LATER_EMAIL = 600
@@ -95,15 +109,19 @@ def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str |
             named = False
             continue
         mentions = bool(word.search(sentence))
-        # "He can be reached at ...", right after the sentence that names the PoC
+        # "He can be reached at ...", right after the sentence that names the PoC (or
+        # after one that speaks of them so: "I will copy him; his address is ...")
         follows = named and _PRONOUN.search(sentence) is not None
         if mentions or follows:
             for m in _EMAIL.finditer(sentence):
-                if _may_be_theirs(name, m.group(0), sender, rules) and not _given_to_another(
-                    sentence[: m.start()], name, m.group(0), rules
+                before = sentence[: m.start()]
+                if (
+                    _may_be_theirs(name, m.group(0), sender, rules)
+                    and not _given_to_another(before, name, m.group(0), rules)
+                    and not _a_login(before)
                 ):
                     return m.group(0).lower()
-        named = mentions
+        named = mentions or follows
     return None
 
 

@@ -310,3 +310,40 @@ def test_logo_said_to_follow_is_not_the_signature_image() -> None:
     result = _parse(body, "Amos Crane <acrane@quarrybrook.test>", logo=False, inline_image=True)
     assert result.agency.logo is None
     assert "agency.logo" in result.missing
+
+
+_LISTED = (
+    "Officers to be set up:\n"
+    "Cpl. Odile Pellerin, officer # QB207, DPS username opellerin@dps.state.vt.us\n"
+    "Officer Louis Marchetti, officer # QB212, DPS username lmarchetti@dps.state.vt.us\n\n"
+)
+
+
+def test_poc_address_after_a_pronoun_chain_not_her_dps_login() -> None:
+    """ "Cpl. Pellerin will be our point of contact ... I will copy her on replies; her
+    address is opellerin@quarrybrook.test": that address, not the DPS login written as
+    an address in her roster line (mail to a login goes nowhere)."""
+    body = (
+        "Hello,\n\nQuarry Brook Police Department asks to be set up for e-tickets.\n\n"
+        "Corporal Odile Pellerin will serve as our e-ticket point of contact and will handle"
+        " testing. I will copy her on future correspondence; her address is"
+        " opellerin@quarrybrook.test.\n\n" + _VALUES + _LISTED + "Thanks,\nAmos Crane\n"
+        "Chief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert result.point_of_contact.email == "opellerin@quarrybrook.test"
+
+
+def test_poc_dps_login_is_not_taken_for_her_mailbox() -> None:
+    """A PoC whose only address written is her DPS username is not mailed at it."""
+    body = (
+        "Hello,\n\nQuarry Brook Police Department asks to be set up for e-tickets.\n\n"
+        "Corporal Odile Pellerin will serve as our e-ticket point of contact.\n\n"
+        + _VALUES
+        + _LISTED
+        + "Thanks,\nAmos Crane\nChief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert result.point_of_contact.email != "opellerin@dps.state.vt.us"
