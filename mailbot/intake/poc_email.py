@@ -80,6 +80,23 @@ def written_as_login(line: str, address: str) -> bool:
     return at >= 0 and _a_login(line[:at])
 
 
+@per_rules
+def _this_mailbox(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.language.evidence.this_mailbox_words, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace("\\ ", r"\s") for w in words) or r"(?!)"
+    return re.compile(r"(?<![\w])(?:" + alt + r")(?![\w@.-])", re.I)
+
+
+_REACH = re.compile(r"\b(?:reach|contact|use|send|write|e-?mail)", re.I)
+
+
+def _points_to_sender(sentence: str, rules: Rules) -> bool:
+    """ "Best way to reach him is this email": a word of reaching, then words for the
+    address this message comes from (not "he is cc'd on this email")."""
+    m = _this_mailbox(rules).search(sentence)
+    return m is not None and _REACH.search(sentence[: m.start()]) is not None
+
+
 _LATER_EMAIL = 600
 """How far after a sentence naming the PoC their address is looked for."""
 
@@ -92,7 +109,7 @@ def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str |
     if len(last) < 2:
         return None
     low = last.lower()
-    if "@" not in text or low not in text.lower():
+    if ("@" not in text and not sender) or low not in text.lower():
         return None
     # only the paragraphs that name the PoC, and the one after each, are read
     paragraphs = text.split("\n\n")
@@ -121,6 +138,8 @@ def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str |
                     and not _a_login(before)
                 ):
                     return m.group(0).lower()
+            if sender and "@" not in sentence and _points_to_sender(sentence, rules):
+                return sender.lower()
         named = mentions or follows
     return None
 

@@ -347,3 +347,30 @@ def test_poc_dps_login_is_not_taken_for_her_mailbox() -> None:
     result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
     assert result.point_of_contact.name == "Odile Pellerin"
     assert result.point_of_contact.email != "opellerin@dps.state.vt.us"
+
+
+def test_poc_reached_at_this_email_is_the_senders_address() -> None:
+    """ "Sgt. Pellerin is our point of contact. Best way to reach her is this email (the
+    shared inbox)": her address is the one the message comes from, and is not asked."""
+    body = (
+        "Hi all,\n\nQuarry Brook is ready for e-tickets! Sgt. Odile Pellerin is going to be our"
+        " point of contact for TraCS. Easiest way to contact her is this email (our shared"
+        " inbox) or her cell 802-555-0199.\n\n" + _VALUES + _ROSTER + "Thanks!\nAmos Crane\n"
+        "Chief of Police\n"
+    )
+    result = _parse(body, "Quarry Brook PD <quarrybrookpd@webmail.test>")
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert result.point_of_contact.email == "quarrybrookpd@webmail.test"
+    assert "point_of_contact.email" not in result.missing
+
+
+def test_poc_copied_on_this_email_is_not_the_senders_address() -> None:
+    """ "Sgt. Pellerin is our point of contact; she is cc'd on this email": not a word of
+    reaching her at the sender's mailbox (the chief's own)."""
+    body = (
+        "Hi all,\n\nQuarry Brook is ready for e-tickets. Sgt. Odile Pellerin is going to be our"
+        " point of contact. She is cc'd on this email.\n\n" + _VALUES + _ROSTER + "Thanks!\n"
+        "Amos Crane\nChief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
+    assert result.point_of_contact.email != "acrane@quarrybrook.test"
