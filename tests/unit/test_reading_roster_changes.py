@@ -261,3 +261,25 @@ def test_a_bare_username_beside_the_number_in_brackets_goes_with_the_deactivatio
     )
     assert got["DO7O5"]["dps_username"] == "omccrae"
     assert got["DO7O5"]["last_name"] == "McCrae"
+
+
+def test_one_officer_a_line_without_bullets_adds_each() -> None:
+    """Two new officers written one a line under "please add them:", no bullets: both
+    are added, each with his own number and username."""
+    got = _by_number(
+        _changes(
+            "Hi - we swore in two officers, please add them to TraCS:\n\n"
+            "Sgt. Teodor Halvorsen, DO2T8, username thalvorsen\n"
+            "Officer Mirela Dunne, DO9M4, username mdunne\n\nInes\n"
+        )
+    )
+    assert set(got) == {"DO2T8", "DO9M4"}
+    assert got["DO9M4"] == {
+        "action": "add",
+        "officer_number": "DO9M4",
+        "last_name": "Dunne",
+        "first_name": "Mirela",
+        "title": "Officer",
+        "dps_username": "mdunne",
+    }
+    assert got["DO2T8"]["dps_username"] == "thalvorsen"
