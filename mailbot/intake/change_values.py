@@ -330,12 +330,25 @@ _TITLE_SAID = re.compile(
 )
 
 
+# "She will be an Officer with us", "he will serve as a Sergeant": a new officer's title
+_WILL_BE_RANK = re.compile(
+    r"(?<![\w-])(?i:will[ \t]+(?:be|serve|start|join[ \t]+us))(?:[ \t]+(?i:as))?(?:[ \t]+(?i:an?))?"
+    r"[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)?)"
+)
+
+
 def _title_said(text: str, rules: Rules) -> str | None:
-    """The title an item names after the word "title", when one of its words is a rank."""
+    """The title an item names after the word "title", when one of its words is a rank,
+    else the rank he "will be" with the agency (not the one he had where he was)."""
     m = _TITLE_SAID.search(text)
-    if m is None or not any(rank_title(w, rules) for w in m.group(1).split()):
+    if m is not None and any(rank_title(w, rules) for w in m.group(1).split()):
+        return m.group(1)
+    will = _WILL_BE_RANK.search(text)
+    if will is None:
         return None
-    return m.group(1)
+    words = will.group(1).split()
+    two = rank_title(" ".join(words[:2]), rules) if len(words) == 2 else None
+    return two or rank_title(words[0].rstrip(".,;"), rules)
 
 
 # "(LM2S9, sobrien)": a username in lower case after the number in brackets

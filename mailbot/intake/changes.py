@@ -19,7 +19,12 @@ from collections.abc import Sequence
 
 from mailbot.intake.change_corrections import corrections_in_rows, number_fix
 from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
-from mailbot.intake.change_names import lower_ranked_before, named_before, surname_before
+from mailbot.intake.change_names import (
+    lower_ranked_before,
+    named_before,
+    names_a_place,
+    surname_before,
+)
 from mailbot.intake.change_tables import (
     action_label,
     changes_in_rows,
@@ -214,6 +219,10 @@ def _officer(text: str, rules: Rules) -> Officer | None:
     if ranked and (officer is None or officer.last_name not in ranked.group(2).split()):
         title, first, last = person(ranked.group(0), rules)
         officer = Officer(title=title, first_name=first, last_name=last, officer_number=number)
+    if officer is not None and names_a_place(text, officer.last_name, rules):
+        # "Marcus Belanger - coming to us from Winooski PD. Officer number ...": not
+        # "Winooski", the agency he comes from
+        officer = officer.model_copy(update={"last_name": None, "first_name": None})
     if officer is None or (officer.last_name is None and officer.first_name is None):
         named = named_before(text, m.start() if m else len(text), rules)
         if m and not named.get("last_name") and not named.get("first_name"):

@@ -283,3 +283,23 @@ def test_one_officer_a_line_without_bullets_adds_each() -> None:
         "dps_username": "mdunne",
     }
     assert got["DO2T8"]["dps_username"] == "thalvorsen"
+
+
+def test_lateral_hires_from_another_agency_are_named_not_their_old_agency() -> None:
+    """ "Noor Akhtar - coming to us from Pownal PD. Officer number ...": the officer is
+    Noor Akhtar (not "Pownal" or "Pownal PD"), and the rank she "will be" with us is her
+    title, not the one she had there."""
+    got = _by_number(
+        _changes(
+            "Morning,\n\nTwo lateral hires start today, both with numbers and accounts from"
+            " their old departments, so please add them to our agency:\n\n"
+            "1. Noor Akhtar - coming to us from Pownal PD. Officer number PW3N7, username"
+            " nakhtar. Title: Officer.\n"
+            "2. Gideon Ames - coming from Essex Police, where he was a Sergeant. He will be"
+            " an Officer with us. Officer number EX5G2, username games.\n\nThanks,\nInes\n"
+        )
+    )
+    assert (got["PW3N7"]["first_name"], got["PW3N7"]["last_name"]) == ("Noor", "Akhtar")
+    assert (got["EX5G2"]["first_name"], got["EX5G2"]["last_name"]) == ("Gideon", "Ames")
+    assert got["EX5G2"]["title"] == "Officer"
+    assert got["EX5G2"]["action"] == "add"
