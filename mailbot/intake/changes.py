@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mailbot.intake.change_asides import usernames_by_name
 from mailbot.intake.change_corrections import corrections_in_rows, number_fix
 from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
 from mailbot.intake.change_names import (
@@ -385,7 +386,7 @@ def read_changes(
                     push(Change(action="add", **officer.model_dump()))
                 else:
                     push(_change(officer, "deactivate", "", rules))
-    return changes
+    return usernames_by_name(text, changes, rules)
 
 
 _ROW_NOTE = re.compile(r"[ \t]*\([^()\n]{0,160}\)[ \t]*$")

@@ -303,3 +303,23 @@ def test_lateral_hires_from_another_agency_are_named_not_their_old_agency() -> N
     assert (got["EX5G2"]["first_name"], got["EX5G2"]["last_name"]) == ("Gideon", "Ames")
     assert got["EX5G2"]["title"] == "Officer"
     assert got["EX5G2"]["action"] == "add"
+
+
+def test_username_said_by_first_name_above_a_forward_goes_to_that_add() -> None:
+    """ "Mara's DPS username is mokonkwo" in the note above a forwarded request that
+    swears her in: her add carries that username (the other change does not)."""
+    got = _by_number(
+        _changes(
+            "Hi, see below from the chief. Mara's DPS username is mokonkwo. Thanks!\n\n"
+            "Ines Varga\n\n---------- Forwarded message ---------\n"
+            "From: Chief Otto Brandvold <obrandvold@dorsetvt.test>\n"
+            "Date: Mon, Mar 2, 2026 at 9:14 AM\nSubject: roster\n"
+            "To: Ines Varga <ivarga@dorsetvt.test>\n\n"
+            "Ines,\n\nOfficer Luc Ferrand (DO3L5) resigned today. We also swore in Mara"
+            " Okonkwo this morning as a deputy, her LEO number is DO8M2. Please have DPS"
+            " update TraCS.\n\nOtto\n"
+        )
+    )
+    assert got["DO8M2"]["action"] == "add"
+    assert got["DO8M2"]["dps_username"] == "mokonkwo"
+    assert "dps_username" not in got["DO3L5"]
