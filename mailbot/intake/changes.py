@@ -18,7 +18,11 @@ import re
 from collections.abc import Sequence
 
 from mailbot.intake.change_asides import usernames_by_name
-from mailbot.intake.change_corrections import corrections_in_rows, number_fix
+from mailbot.intake.change_corrections import (
+    corrections_in_rows,
+    number_fix,
+    rank_changes_in_rows,
+)
 from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
 from mailbot.intake.change_names import (
     lower_ranked_before,
@@ -316,6 +320,12 @@ def read_changes(
     )
     for change in corrected:
         push(change)
+    # "Current Rank | New Rank" columns: promotions, whatever the rest of the message asks
+    promoted = rank_changes_in_rows([row_cells(line) for line in text.split("\n")], rules)
+    promoted += [c for grid in grids for c in rank_changes_in_rows(grid, rules)]
+    for change in promoted:
+        push(change)
+    in_corrections |= {c.officer_number or "" for c in promoted}
     for grid in grids:
         for change in changes_in_rows(grid, rules):
             push(change)

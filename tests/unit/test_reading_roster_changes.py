@@ -323,3 +323,29 @@ def test_username_said_by_first_name_above_a_forward_goes_to_that_add() -> None:
     assert got["DO8M2"]["action"] == "add"
     assert got["DO8M2"]["dps_username"] == "mokonkwo"
     assert "dps_username" not in got["DO3L5"]
+
+
+def test_table_with_a_new_rank_column_gives_promotions_beside_an_add_table() -> None:
+    """ "Promotions:" over "Name | LEO # | Current Rank | New Rank", then "New officer to
+    add:" over a roster table: the first table's rows are updates to the new rank, only
+    the second's are adds."""
+    got = _by_number(
+        _changes(
+            "Hello,\n\nA few changes for Dorset PD.\n\nPromotions effective June 1:\n"
+            "Name\tLEO #\tCurrent Rank\tNew Rank\n"
+            "Tessa Worley\tDO1T4\tCorporal\tSergeant\n"
+            "Amos Pike\tDO2A6\tOfficer\tCorporal\n\n"
+            "New officer to add:\nLast\tFirst\tRank\tLEO #\tLogin\n"
+            "Quill\tHarriet\tOfficer\tDO3H8\thquill\n\nThanks,\nInes\n"
+        )
+    )
+    assert got["DO1T4"] == {
+        "action": "update",
+        "officer_number": "DO1T4",
+        "last_name": "Worley",
+        "first_name": "Tessa",
+        "title": "Sergeant",
+    }
+    assert (got["DO2A6"]["action"], got["DO2A6"]["title"]) == ("update", "Corporal")
+    assert got["DO3H8"]["action"] == "add"
+    assert got["DO3H8"]["dps_username"] == "hquill"
