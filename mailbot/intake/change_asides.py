@@ -11,24 +11,28 @@ from mailbot.intake.rules import Rules
 
 _NAMED_USER = re.compile(
     r"(?<![\w'’-])([A-Z][a-z'’-]{1,30})['’]s[ \t]+(?i:(?:dps|domain|tracs)[ \t]+)?"
-    r"(?i:user[ \t]?name|user[ \t]id|login|logon)[ \t]+(?i:is|will[ \t]+be|should[ \t]+be)?"
-    r"[ \t]*[:\"“']?[ \t]*([a-z][a-z0-9._-]{1,29})(?![\w@])"
+    r"(?i:user[ \t]?name|user[ \t]id|login|logon)"
+    # "... is rdelgado", "... finally came through: dpatel"
+    r"(?:[ \t]+(?i:is|will[ \t]+be|should[ \t]+be)[ \t]+[\"“']?|(?:[ \t]+[a-z]+){0,3}[ \t]*:[ \t]*)"
+    r"([a-z][a-z0-9._-]{1,29})(?![\w@])"
 )
 
 
 def usernames_by_name(text: str, changes: list[Change], rules: Rules) -> list[Change]:
     """``changes`` with each username said of one officer by first or last name
-    ("Rosa's DPS username is ...") given to the one add naming him that has none
-    (an update's username would be a new one, which an aside does not say)."""
-    from mailbot.intake.change_values import _bare
+    ("Rosa's DPS username is ...") given to the one add or update naming him that has
+    none ("Also, Dev's DPS username finally came through: dpatel")."""
+    from mailbot.intake.change_values import _NOT_A_USER, _bare
 
     out = list(changes)
     for m in _NAMED_USER.finditer(text[:20000]):
         word = m.group(1).lower()
+        if m.group(2).lower() in _NOT_A_USER:
+            continue
         them = [
             i
             for i, c in enumerate(out)
-            if c.action == "add"
+            if c.action in ("add", "update")
             and not getattr(c, "dps_username", None)
             and word
             in {
@@ -41,4 +45,34 @@ def usernames_by_name(text: str, changes: list[Change], rules: Rules) -> list[Ch
             out[them[0]] = Change.model_validate(
                 {**change.model_dump(), "dps_username": _bare(m.group(2), rules)}
             )
+    return out
+
+
+_MY_RECORD = re.compile(
+    r"\b(?i:my)[ \t]+(?:(?i:last|legal|first|sur)[ \t]*)?(?i:name)\b"
+    r"|\b(?i:my)[ \t]+(?:(?i:officer|tracs)[ \t]+)?(?i:record)\b"
+)
+
+
+def writers_first_name(changes: list[Change], text: str, writer: str | None) -> list[Change]:
+    """ "I got married, so my last name is now Castellano ... please update my officer
+    record": the one update of the writer's own record (the last name he now signs with)
+    carries his first name from the From header."""
+    words = (writer or "").replace(",", " ").split()
+    if len(words) < 2 or not _MY_RECORD.search(text[:20000]):
+        return changes
+    first, last = words[0], words[-1]
+    if "," in (writer or ""):
+        first, last = words[-1], words[0]
+    mine = [
+        i
+        for i, c in enumerate(changes)
+        if c.action == "update"
+        and not getattr(c, "first_name", None)
+        and (getattr(c, "last_name", None) or "").lower() == last.lower()
+    ]
+    if len(mine) != 1:
+        return changes
+    out = list(changes)
+    out[mine[0]] = Change.model_validate({**out[mine[0]].model_dump(), "first_name": first})
     return out

@@ -176,6 +176,7 @@ _NOT_A_USER = frozenset(
         "have", "had", "as", "stays", "stay", "remains", "same", "also", "and", "for", "will",
         "been", "did", "does", "got", "gets", "in", "on", "at", "of", "so", "that", "it",
         "error", "errors", "problem", "problems", "issue", "issues", "screen", "page", "not",
+        "staying", "remaining", "unchanged", "still", "finally",
     }
 )  # fmt: skip
 

@@ -38,6 +38,7 @@ from mailbot.intake.change_tables import (
 )
 from mailbot.intake.change_values import (
     _LAST_TO,
+    _NOT_A_USER,
     _TRANSFER,
     _USER_CORRECTED,
     _USER_TO,
@@ -242,6 +243,8 @@ def _officer(text: str, rules: Rules) -> Officer | None:
     if m and (officer.officer_number is None or len(officer.officer_number) != 5):
         officer = officer.model_copy(update={"officer_number": m.group(1)})
     user = _USER_TO.search(text) or _DOMAIN_USER.search(text)
+    if user and user.group(1).lower() in _NOT_A_USER:
+        user = None  # "my DPS username is staying msullivan": no username given
     if user and not officer.dps_username:
         officer = officer.model_copy(update={"dps_username": _bare(user.group(1), rules)})
     if not officer.dps_username and len(text) <= 200:

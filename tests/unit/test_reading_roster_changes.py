@@ -349,3 +349,27 @@ def test_table_with_a_new_rank_column_gives_promotions_beside_an_add_table() -> 
     assert (got["DO2A6"]["action"], got["DO2A6"]["title"]) == ("update", "Corporal")
     assert got["DO3H8"]["action"] == "add"
     assert got["DO3H8"]["dps_username"] == "hquill"
+
+
+def test_writers_own_name_change_and_a_username_said_later_by_first_name() -> None:
+    """ "My last name is now Varga (was Horvath) ... my DPS username is staying ihorvath":
+    the writer's own record gets her new last name and her first name from the From
+    header, and no username ("staying" is none); "Luc's DPS username came through:
+    lmercier" gives the promoted officer's update its username."""
+    got = _by_number(
+        _changes(
+            "Hi,\n\nTwo updates:\n\n"
+            "1) I got married, so my last name is now Varga (was Horvath). Officer # DO4I7 -"
+            " please update my officer record. My DPS username is staying ihorvath for now.\n"
+            "2) Luc Mercier (DO5L2) was promoted to Sergeant. Please change his title.\n"
+            "3) Also, Luc's DPS username finally came through: lmercier\n\nInes\n"
+        )
+    )
+    assert got["DO4I7"] == {
+        "action": "update",
+        "officer_number": "DO4I7",
+        "last_name": "Varga",
+        "first_name": "Ines",
+    }
+    assert got["DO5L2"]["title"] == "Sergeant"
+    assert got["DO5L2"]["dps_username"] == "lmercier"
