@@ -401,6 +401,9 @@ def _corrected_name(text: str, last: str | None, first: str | None, rules: Rules
 _ARROW_RANK = re.compile(r"(?:->|→|=>|\bto\b)\s*([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)?)")
 
 
+_NOW_OPENS = re.compile(rf"[ \t]*(?i:now)[ \t]+({_NAME})")
+
+
 def _details(text: str, rules: Rules) -> dict[str, str]:
     """The new values a change table's details cell gives."""
     if not text.strip():
@@ -409,6 +412,10 @@ def _details(text: str, rules: Rules) -> dict[str, str]:
     out = {
         k: v for k, v in found.items() if k in ("title", "last_name", "first_name", "dps_username")
     }
+    now = _NOW_OPENS.match(text)
+    named = now.group(1).split() if now else []
+    if "last_name" not in out and len(named) >= 2 and not rank_title(named[0], rules):
+        out["last_name"] = named[-1]  # "Now Jacqueline Cyr-Lambert (married 3/14)"
     m = _ARROW_RANK.search(text)
     if "title" not in out and m:
         words = m.group(1).split()

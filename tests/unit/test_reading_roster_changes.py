@@ -373,3 +373,22 @@ def test_writers_own_name_change_and_a_username_said_later_by_first_name() -> No
     }
     assert got["DO5L2"]["title"] == "Sergeant"
     assert got["DO5L2"]["dps_username"] == "lmercier"
+
+
+def test_change_table_details_give_a_new_hyphenated_name_and_adds_usernames() -> None:
+    """A change table whose details cell says "Now Rosalind Pike-Morrow (married)" and
+    "DPS username ..." for each add: the update gets the whole new last name, each add
+    its username."""
+    got = _by_number(
+        _changes(
+            "Hi,\n\nUpdates for Dorset PD:\n\nChange\tOfficer\tLEO #\tDetails\n"
+            "Name change\tSgt. Rosalind Pike\tDO6R1\tNow Rosalind Pike-Morrow (married 2/2)."
+            " New DPS username: rpikemorrow\n"
+            "Add\tOfficer Tobias Grell\tDO7T3\tDPS username tgrell\n"
+            "Add\tOfficer Wen Ashby\tDO8W5\tDPS username washby\n\nThanks,\nInes\n"
+        )
+    )
+    assert got["DO6R1"]["last_name"] == "Pike-Morrow"
+    assert got["DO6R1"]["dps_username"] == "rpikemorrow"
+    assert got["DO7T3"]["dps_username"] == "tgrell"
+    assert got["DO8W5"]["dps_username"] == "washby"
