@@ -310,6 +310,8 @@ def read_changes(
     seen: set[tuple[str, str | None]] = set()
 
     def push(change: Change) -> None:
+        if not change.officer_number and _same_person_again(changes, change, rules):
+            return
         who = change.officer_number or getattr(change, "last_name", None)
         key = (change.action, (who or "").upper() or None)
         if key not in seen and who:
@@ -400,6 +402,32 @@ def read_changes(
                 else:
                     push(_change(officer, "deactivate", "", rules))
     return usernames_by_name(text, changes, rules)
+
+
+def _same_person_again(changes: list[Change], change: Change, rules: Rules) -> bool:
+    """True when ``change`` (no officer number) asks again what an earlier change asks of
+    the same person ("Officer Robert "Bobby" Jones on his retirement" in a forwarded notice
+    under "deactivate Bobby Jones (HT6R3)"); the earlier one then takes the name in full."""
+    from mailbot.intake.names import short_form_of
+
+    last = (getattr(change, "last_name", None) or "").casefold()
+    first = getattr(change, "first_name", None) or ""
+    for i, done in enumerate(changes):
+        if done.action != change.action or not last:
+            continue
+        if (getattr(done, "last_name", None) or "").casefold() != last:
+            continue
+        had = getattr(done, "first_name", None) or ""
+        if (
+            had
+            and first
+            and not (short_form_of(had, first, rules) or short_form_of(first, had, rules))
+        ):
+            continue
+        if had and first and len(first) > len(had) and short_form_of(had, first, rules):
+            changes[i] = Change.model_validate({**done.model_dump(), "first_name": first})
+        return True
+    return False
 
 
 _ROW_NOTE = re.compile(r"[ \t]*\([^()\n]{0,160}\)[ \t]*$")

@@ -392,3 +392,19 @@ def test_change_table_details_give_a_new_hyphenated_name_and_adds_usernames() ->
     assert got["DO6R1"]["dps_username"] == "rpikemorrow"
     assert got["DO7T3"]["dps_username"] == "tgrell"
     assert got["DO8W5"]["dps_username"] == "washby"
+
+
+def test_forwarded_farewell_notice_adds_no_second_deactivation() -> None:
+    """ "Please deactivate Tom Brandt (DO9T2)" above a forwarded HR notice congratulating
+    Officer Thomas "Tom" Brandt on his retirement: one deactivation, under his full first
+    name, not a second one without a number."""
+    changes = _changes(
+        "Sending this directly. Please deactivate Tom Brandt (DO9T2) in TraCS - he retired"
+        " 4/2.\n\n---------- Forwarded message ---------\nFrom: HR <hr@dorsetvt.test>\n"
+        "Date: Thu, Apr 2, 2026 at 8:00 AM\nSubject: Retirement\nTo: All Staff"
+        " <all@dorsetvt.test>\n\nGood morning all,\n\nPlease join us in congratulating"
+        " Officer Thomas \u201cTom\u201d Brandt on his retirement after 30 years of service."
+        " Cake in the break room at 2.\n\nHuman Resources\n"
+    )
+    assert [(c.action, c.officer_number) for c in changes] == [("deactivate", "DO9T2")]
+    assert changes[0].model_dump(exclude_none=True)["first_name"] == "Thomas"
