@@ -76,3 +76,29 @@ def writers_first_name(changes: list[Change], text: str, writer: str | None) -> 
     out = list(changes)
     out[mine[0]] = Change.model_validate({**out[mine[0]].model_dump(), "first_name": first})
     return out
+
+
+def same_person_again(changes: list[Change], change: Change, rules: Rules) -> bool:
+    """True when ``change`` (no officer number) asks again what an earlier change asks of
+    the same person ("Officer Robert "Bobby" Jones on his retirement" in a forwarded notice
+    under "deactivate Bobby Jones (HT6R3)"); the earlier one then takes the name in full."""
+    from mailbot.intake.names import short_form_of
+
+    last = (getattr(change, "last_name", None) or "").casefold()
+    first = getattr(change, "first_name", None) or ""
+    for i, done in enumerate(changes):
+        if done.action != change.action or not last:
+            continue
+        if (getattr(done, "last_name", None) or "").casefold() != last:
+            continue
+        had = getattr(done, "first_name", None) or ""
+        if (
+            had
+            and first
+            and not (short_form_of(had, first, rules) or short_form_of(first, had, rules))
+        ):
+            continue
+        if had and first and len(first) > len(had) and short_form_of(had, first, rules):
+            changes[i] = Change.model_validate({**done.model_dump(), "first_name": first})
+        return True
+    return False

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.change_values import _NAME, _has
-from mailbot.intake.prose import NAME_LETTERS, person, rank_title
+from mailbot.intake.prose import NAME_LETTERS, PERSON_WORD, person, rank_title
 from mailbot.intake.rules import Rules, per_rules
 
 _SURNAME_BEFORE = re.compile(rf"(?<![\w.'’-])({NAME_LETTERS})[ \t]*[,:]?[ \t]*$")
@@ -124,3 +124,38 @@ def lower_ranked_before(text: str, rules: Rules) -> dict[str, str]:
     ):  # "officer number 2PG07" names no one
         return {}
     return {"title": rank_title(m.group(1), rules) or "", "last_name": word.capitalize()}
+
+
+_RANKS = (
+    r"(?:Officer|Ofc\.?|Sergeant|Sgt\.?|Corporal|Cpl\.?|Lieutenant|Lt\.?|Captain|Capt\.?|"
+    r"Detective|Det\.?|Deputy|Dep\.?|Trooper|Tpr\.?|Patrolman|Ptl\.?|Constable|Chief)"
+)
+_RANKED = re.compile(rf"\b((?i:{_RANKS}))[ \t]+({PERSON_WORD}(?:[ \t]+{PERSON_WORD}){{1,2}})")
+
+
+def _ranked_near(text: str, end: int | None) -> re.Match[str] | None:
+    """The officer named by rank last before ``end`` (the officer number), else the first
+    ("This is Constable Gary Fontaine ... our constable Jodi Larocque (number 66350)")."""
+    found = None
+    for m in _RANKED.finditer(text):
+        if end is not None and m.start() >= end:
+            break
+        found = m
+        if end is None:
+            break
+    return found or _RANKED.search(text)
+
+
+# 'Ofc. "Jon" Cioffi': the name he goes by, quoted between his rank and last name
+# (after his first name, 'Raymond "Ray" Costello', it is left out)
+_QUOTED_NAME = re.compile(r"(?<=[\w.] )[\"“'‘]([A-Z][a-z'’-]+)[\"”'’](?= [A-Z])")
+_WORD_BEFORE = re.compile(r"([\w.]+) $")
+
+
+def _unquote(text: str, rules: Rules) -> str:
+    def keep(m: re.Match[str]) -> str:
+        before = _WORD_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        ranked = before is not None and rank_title(before.group(1), rules) is not None
+        return m.group(1) if ranked or before is None else "\0"
+
+    return _QUOTED_NAME.sub(keep, text).replace("\0 ", "")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mailbot.intake.change_asides import usernames_by_name
+from mailbot.intake.change_asides import same_person_again, usernames_by_name
 from mailbot.intake.change_corrections import (
     corrections_in_rows,
     number_fix,
@@ -25,6 +25,9 @@ from mailbot.intake.change_corrections import (
 )
 from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
 from mailbot.intake.change_names import (
+    _RANKED,
+    _ranked_near,
+    _unquote,
     lower_ranked_before,
     named_before,
     names_a_place,
@@ -55,28 +58,8 @@ from mailbot.intake.change_values import (
 )
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Action, Change, Officer
-from mailbot.intake.prose import PERSON_WORD, officer_in, person, rank_title, sentences
+from mailbot.intake.prose import officer_in, person, rank_title, sentences
 from mailbot.intake.rules import Rules
-
-_RANKS = (
-    r"(?:Officer|Ofc\.?|Sergeant|Sgt\.?|Corporal|Cpl\.?|Lieutenant|Lt\.?|Captain|Capt\.?|"
-    r"Detective|Det\.?|Deputy|Dep\.?|Trooper|Tpr\.?|Patrolman|Ptl\.?|Constable|Chief)"
-)
-_RANKED = re.compile(rf"\b((?i:{_RANKS}))[ \t]+({PERSON_WORD}(?:[ \t]+{PERSON_WORD}){{1,2}})")
-
-
-def _ranked_near(text: str, end: int | None) -> re.Match[str] | None:
-    """The officer named by rank last before ``end`` (the officer number), else the first
-    ("This is Constable Gary Fontaine ... our constable Jodi Larocque (number 66350)")."""
-    found = None
-    for m in _RANKED.finditer(text):
-        if end is not None and m.start() >= end:
-            break
-        found = m
-        if end is None:
-            break
-    return found or _RANKED.search(text)
-
 
 # "..., and for Officer Daniel Ouellette, LEO number MP232": where a sentence goes on to
 # another officer
@@ -190,21 +173,6 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     return default
 
 
-# 'Ofc. "Jon" Cioffi': the name he goes by, quoted between his rank and last name
-# (after his first name, 'Raymond "Ray" Costello', it is left out)
-_QUOTED_NAME = re.compile(r"(?<=[\w.] )[\"“'‘]([A-Z][a-z'’-]+)[\"”'’](?= [A-Z])")
-_WORD_BEFORE = re.compile(r"([\w.]+) $")
-
-
-def _unquote(text: str, rules: Rules) -> str:
-    def keep(m: re.Match[str]) -> str:
-        before = _WORD_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
-        ranked = before is not None and rank_title(before.group(1), rules) is not None
-        return m.group(1) if ranked or before is None else "\0"
-
-    return _QUOTED_NAME.sub(keep, text).replace("\0 ", "")
-
-
 def _officer(text: str, rules: Rules) -> Officer | None:
     text = _unquote(text, rules)
     officer = officer_in(text, rules)
@@ -310,7 +278,7 @@ def read_changes(
     seen: set[tuple[str, str | None]] = set()
 
     def push(change: Change) -> None:
-        if not change.officer_number and _same_person_again(changes, change, rules):
+        if not change.officer_number and same_person_again(changes, change, rules):
             return
         who = change.officer_number or getattr(change, "last_name", None)
         key = (change.action, (who or "").upper() or None)
@@ -402,32 +370,6 @@ def read_changes(
                 else:
                     push(_change(officer, "deactivate", "", rules))
     return usernames_by_name(text, changes, rules)
-
-
-def _same_person_again(changes: list[Change], change: Change, rules: Rules) -> bool:
-    """True when ``change`` (no officer number) asks again what an earlier change asks of
-    the same person ("Officer Robert "Bobby" Jones on his retirement" in a forwarded notice
-    under "deactivate Bobby Jones (HT6R3)"); the earlier one then takes the name in full."""
-    from mailbot.intake.names import short_form_of
-
-    last = (getattr(change, "last_name", None) or "").casefold()
-    first = getattr(change, "first_name", None) or ""
-    for i, done in enumerate(changes):
-        if done.action != change.action or not last:
-            continue
-        if (getattr(done, "last_name", None) or "").casefold() != last:
-            continue
-        had = getattr(done, "first_name", None) or ""
-        if (
-            had
-            and first
-            and not (short_form_of(had, first, rules) or short_form_of(first, had, rules))
-        ):
-            continue
-        if had and first and len(first) > len(had) and short_form_of(had, first, rules):
-            changes[i] = Change.model_validate({**done.model_dump(), "first_name": first})
-        return True
-    return False
 
 
 _ROW_NOTE = re.compile(r"[ \t]*\([^()\n]{0,160}\)[ \t]*$")
