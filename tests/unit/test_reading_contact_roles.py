@@ -374,3 +374,17 @@ def test_poc_copied_on_this_email_is_not_the_senders_address() -> None:
     )
     result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
     assert result.point_of_contact.email != "acrane@quarrybrook.test"
+
+
+def test_poc_login_in_the_designating_sentence_is_not_her_mailbox() -> None:
+    """ "Cpl. Odile Pellerin will be our PoC, DPS username opellerin@dps.state.vt.us": a
+    login written in the same sentence is not where her mail goes."""
+    body = (
+        "Hello,\n\nQuarry Brook Police Department asks to be set up for e-tickets.\n\n"
+        "Corporal Odile Pellerin will serve as our e-ticket point of contact, DPS username"
+        " opellerin@dps.state.vt.us.\n\n" + _VALUES + _ROSTER + "Thanks,\nAmos Crane\n"
+        "Chief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert result.point_of_contact.email != "opellerin@dps.state.vt.us"
