@@ -86,3 +86,53 @@ def corrections_in_rows(rows: list[list[str]], rules: Rules) -> tuple[list[Chang
             out.append(Change.model_validate({"action": "update", **data}))
         return out, seen
     return [], set()
+
+
+# "Name | LEO # | Current Rank | New Rank" under "Promotions effective May 1:": each row
+# an update to the rank in the new column
+_NEW_RANK_HEADS = frozenset(
+    {
+        "new rank", "new title", "promoted to", "new rank title", "new position",
+        "rank after", "title after", "new rank or title", "promotion to",
+    }
+)  # fmt: skip
+_OLD_RANK_HEADS = frozenset(
+    {
+        "current rank", "current title", "old rank", "old title", "previous rank",
+        "previous title", "rank before", "title before", "present rank", "former rank",
+    }
+)  # fmt: skip
+
+
+def rank_changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
+    """The updates of a table with a "New Rank" column: each row's officer gets the rank
+    written there (the "Current Rank" beside it is what the record has)."""
+    from mailbot.intake.tables import column_key, row_officer
+
+    for i, cells in enumerate(rows):
+        heads = [_head(c) for c in cells]
+        new = next((n for n, h in enumerate(heads) if h in _NEW_RANK_HEADS), None)
+        if len(cells) < 3 or new is None:
+            continue
+        skip = {new} | {n for n, h in enumerate(heads) if h in _OLD_RANK_HEADS}
+        mapping = {
+            n: k for n, c in enumerate(cells) if n not in skip and (k := column_key(c, rules))
+        }
+        mapping = {n: k for n, k in mapping.items() if k != "title"}
+        if "officer_number" not in mapping.values():
+            continue
+        out: list[Change] = []
+        for rcells in rows[i + 1 :]:
+            if len(rcells) <= new:
+                break
+            value = " ".join(rcells[new].split())
+            officer = row_officer(rcells, mapping, rules)
+            if officer is None or not officer.officer_number or not value:
+                continue
+            data = {
+                **officer.model_dump(exclude_none=True),
+                "title": rank_title(value, rules) or value,
+            }
+            out.append(Change.model_validate({"action": "update", **data}))
+        return out
+    return []

@@ -24,9 +24,11 @@ def marked_items(text: str) -> list[tuple[str, bool]]:
     para: list[str] = []
 
     def flush() -> None:
-        if para:
+        if _one_officer_a_line(para):
+            out.extend((line[:MAX_ITEM], True) for line in para)
+        elif para:
             out.append((" ".join(para)[:MAX_ITEM], False))
-            para.clear()
+        para.clear()
 
     for line in text.split("\n"):
         s = line.strip()
@@ -50,6 +52,24 @@ def marked_items(text: str) -> list[tuple[str, bool]]:
 
 
 _CELLS = re.compile(r"\t|\s\|\s")
+
+
+_RUNS_ON = re.compile(r"(?:\band|\bor|,|\band/or)$", re.I)
+
+
+def _one_officer_a_line(lines: list[str]) -> bool:
+    """ "Officer Jordan Blaise, WL5J2, username jblaise" then another officer's line, no
+    bullets: lines that each open with a capital and give one officer number of their
+    own (not a sentence wrapped over lines, which runs on with "and" or a comma)."""
+    if len(lines) < 2 or any(len(line) > 200 for line in lines):
+        return False
+    numbers = []
+    for line in lines:
+        found = {n.upper() for n in _NUMBER.findall(line)}
+        if len(found) != 1 or not line[:1].isupper() or _RUNS_ON.search(line.rstrip()):
+            return False
+        numbers.append(found.pop())
+    return len(set(numbers)) == len(numbers)
 
 
 _ROW_CELLS = re.compile(r"\t|\||  +")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.change_values import _NAME, _has
-from mailbot.intake.prose import NAME_LETTERS, person, rank_title
+from mailbot.intake.prose import NAME_LETTERS, PERSON_WORD, person, rank_title
 from mailbot.intake.rules import Rules, per_rules
 
 _SURNAME_BEFORE = re.compile(rf"(?<![\w.'’-])({NAME_LETTERS})[ \t]*[,:]?[ \t]*$")
@@ -38,6 +38,8 @@ def named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
     runs = list(re.finditer(_NAME, head))
     for run in reversed(runs):
         words = run.group(0).split()
+        if _a_place(head, run, rules):
+            continue  # "coming to us from Winooski PD": the agency he comes from
         while words and words[0].lower().strip(".,") in instruction_words(rules):
             words = words[1:]
         while words and words[-1].lower().strip(".,:#") in _NUMBER_WORDS:
@@ -50,6 +52,45 @@ def named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
         if last:
             return {"title": title, "first_name": first, "last_name": last}
     return {}
+
+
+_FROM_BEFORE = re.compile(r"\b(?i:from|at|with)[ \t]+(?:(?i:the)[ \t]+)?$")
+
+
+def _a_place(text: str, run: re.Match[str], rules: Rules) -> bool:
+    """True when a run of capitalised words names an agency, not a person: after "from"
+    ("from Winooski PD") or ending with a word like "PD" or "Police" (not a rank:
+    "Deputy Sheriff Nora Blaise" is a person)."""
+    words = run.group(0).split()
+    ends = [w for w in words[:-1] if w.endswith(".") and len(w) > 4 and not rank_title(w, rules)]
+    if ends:
+        return False  # "... Department. Officer Tyler Rushford": two sentences' words
+    if _FROM_BEFORE.search(text[max(0, run.start() - 12) : run.start()]):
+        return True
+    last = words[-1].strip(".,;:")
+    return last.lower() in _place_words(rules) and rank_title(last, rules) is None
+
+
+def names_a_place(text: str, name: str | None, rules: Rules) -> bool:
+    """True when ``name`` (a word the reader took for a name) stands in ``text`` only in
+    runs that name an agency ("Winooski" of "from Winooski PD")."""
+    if not name:
+        return False
+    from mailbot.intake.prose import sentences
+
+    runs = [
+        (sentence, r)
+        for sentence in sentences(text)
+        for r in re.finditer(_NAME, sentence)
+        if name in r.group(0).split()
+    ]
+    return bool(runs) and all(_a_place(sentence, r, rules) for sentence, r in runs)
+
+
+@per_rules
+def _place_words(rules: Rules) -> frozenset[str]:
+    """Words that make a run of capitalised words an agency ("Barre City PD")."""
+    return frozenset(w.lower() for w in rules.language.evidence.agency_place_words)
 
 
 _NUMBER_WORDS = frozenset({"number", "no", "num", "leo", "badge", "id", "vt", "#", ""})
@@ -83,3 +124,38 @@ def lower_ranked_before(text: str, rules: Rules) -> dict[str, str]:
     ):  # "officer number 2PG07" names no one
         return {}
     return {"title": rank_title(m.group(1), rules) or "", "last_name": word.capitalize()}
+
+
+_RANKS = (
+    r"(?:Officer|Ofc\.?|Sergeant|Sgt\.?|Corporal|Cpl\.?|Lieutenant|Lt\.?|Captain|Capt\.?|"
+    r"Detective|Det\.?|Deputy|Dep\.?|Trooper|Tpr\.?|Patrolman|Ptl\.?|Constable|Chief)"
+)
+_RANKED = re.compile(rf"\b((?i:{_RANKS}))[ \t]+({PERSON_WORD}(?:[ \t]+{PERSON_WORD}){{1,2}})")
+
+
+def _ranked_near(text: str, end: int | None) -> re.Match[str] | None:
+    """The officer named by rank last before ``end`` (the officer number), else the first
+    ("This is Constable Gary Fontaine ... our constable Jodi Larocque (number 66350)")."""
+    found = None
+    for m in _RANKED.finditer(text):
+        if end is not None and m.start() >= end:
+            break
+        found = m
+        if end is None:
+            break
+    return found or _RANKED.search(text)
+
+
+# 'Ofc. "Jon" Cioffi': the name he goes by, quoted between his rank and last name
+# (after his first name, 'Raymond "Ray" Costello', it is left out)
+_QUOTED_NAME = re.compile(r"(?<=[\w.] )[\"“'‘]([A-Z][a-z'’-]+)[\"”'’](?= [A-Z])")
+_WORD_BEFORE = re.compile(r"([\w.]+) $")
+
+
+def _unquote(text: str, rules: Rules) -> str:
+    def keep(m: re.Match[str]) -> str:
+        before = _WORD_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        ranked = before is not None and rank_title(before.group(1), rules) is not None
+        return m.group(1) if ranked or before is None else "\0"
+
+    return _QUOTED_NAME.sub(keep, text).replace("\0 ", "")

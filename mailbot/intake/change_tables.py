@@ -56,13 +56,17 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
             if action is None or officer is None:
                 continue
             data = officer.model_dump()
+            rest = " ".join(c for n, c in enumerate(rcells) if n != at and n not in mapping)
+            if action == "add" and not data.get("dps_username"):
+                # "Add | Officer Destiny Whitehorse | VE8D3 | DPS username dwhitehorse"
+                given = _details(rest, rules).get("dps_username")
+                data["dps_username"] = given or None
             if action == "deactivate":
                 # the record to close, as the row names it (its title and username too)
                 data = {k: v for k, v in data.items() if k in OFFICER_IDENTITY or v}
             elif action == "update":
                 # what changes, in a details cell ("Officer -> Corporal", "DPS username
                 # is now mthibault2")
-                rest = " ".join(c for n, c in enumerate(rcells) if n != at and n not in mapping)
                 data.update(_details(rest, rules))
             out.append(Change.model_validate({"action": action, **data}))
         break

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mailbot.intake.change_titles import _title_said
 from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules, per_rules
@@ -176,6 +177,7 @@ _NOT_A_USER = frozenset(
         "have", "had", "as", "stays", "stay", "remains", "same", "also", "and", "for", "will",
         "been", "did", "does", "got", "gets", "in", "on", "at", "of", "so", "that", "it",
         "error", "errors", "problem", "problems", "issue", "issues", "screen", "page", "not",
+        "staying", "remaining", "unchanged", "still", "finally",
     }
 )  # fmt: skip
 
@@ -323,21 +325,6 @@ def _change(
     return Change.model_validate(data)
 
 
-# "title Deputy Sheriff", "title: Campus Police Officer": the title a new officer is given
-_TITLE_SAID = re.compile(
-    r"(?<![\w-])(?i:title)[ \t]*(?:(?i:is|will[ \t]+be|should[ \t]+be)[ \t]+|[:=–-][ \t]*)?"
-    r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
-)
-
-
-def _title_said(text: str, rules: Rules) -> str | None:
-    """The title an item names after the word "title", when one of its words is a rank."""
-    m = _TITLE_SAID.search(text)
-    if m is None or not any(rank_title(w, rules) for w in m.group(1).split()):
-        return None
-    return m.group(1)
-
-
 # "(LM2S9, sobrien)": a username in lower case after the number in brackets
 _PAREN_USER = re.compile(
     r"\([ \t]*#?[A-Za-z0-9]{5}[ \t]*[,;/][ \t]*([a-z][a-z0-9._-]{1,29})[ \t]*\)"
@@ -387,6 +374,9 @@ def _corrected_name(text: str, last: str | None, first: str | None, rules: Rules
 _ARROW_RANK = re.compile(r"(?:->|→|=>|\bto\b)\s*([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)?)")
 
 
+_NOW_OPENS = re.compile(rf"[ \t]*(?i:now)[ \t]+({_NAME})")
+
+
 def _details(text: str, rules: Rules) -> dict[str, str]:
     """The new values a change table's details cell gives."""
     if not text.strip():
@@ -395,6 +385,10 @@ def _details(text: str, rules: Rules) -> dict[str, str]:
     out = {
         k: v for k, v in found.items() if k in ("title", "last_name", "first_name", "dps_username")
     }
+    now = _NOW_OPENS.match(text)
+    named = now.group(1).split() if now else []
+    if "last_name" not in out and len(named) >= 2 and not rank_title(named[0], rules):
+        out["last_name"] = named[-1]  # "Now Jacqueline Cyr-Lambert (married 3/14)"
     m = _ARROW_RANK.search(text)
     if "title" not in out and m:
         words = m.group(1).split()

@@ -17,9 +17,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mailbot.intake.change_corrections import corrections_in_rows, number_fix
+from mailbot.intake.change_asides import same_person_again, usernames_by_name
+from mailbot.intake.change_corrections import (
+    corrections_in_rows,
+    number_fix,
+    rank_changes_in_rows,
+)
 from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
-from mailbot.intake.change_names import lower_ranked_before, named_before, surname_before
+from mailbot.intake.change_names import (
+    _RANKED,
+    _ranked_near,
+    _unquote,
+    lower_ranked_before,
+    named_before,
+    names_a_place,
+    surname_before,
+)
 from mailbot.intake.change_tables import (
     action_label,
     changes_in_rows,
@@ -28,6 +41,7 @@ from mailbot.intake.change_tables import (
 )
 from mailbot.intake.change_values import (
     _LAST_TO,
+    _NOT_A_USER,
     _TRANSFER,
     _USER_CORRECTED,
     _USER_TO,
@@ -44,28 +58,8 @@ from mailbot.intake.change_values import (
 )
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Action, Change, Officer
-from mailbot.intake.prose import PERSON_WORD, officer_in, person, rank_title, sentences
+from mailbot.intake.prose import officer_in, person, rank_title, sentences
 from mailbot.intake.rules import Rules
-
-_RANKS = (
-    r"(?:Officer|Ofc\.?|Sergeant|Sgt\.?|Corporal|Cpl\.?|Lieutenant|Lt\.?|Captain|Capt\.?|"
-    r"Detective|Det\.?|Deputy|Dep\.?|Trooper|Tpr\.?|Patrolman|Ptl\.?|Constable|Chief)"
-)
-_RANKED = re.compile(rf"\b((?i:{_RANKS}))[ \t]+({PERSON_WORD}(?:[ \t]+{PERSON_WORD}){{1,2}})")
-
-
-def _ranked_near(text: str, end: int | None) -> re.Match[str] | None:
-    """The officer named by rank last before ``end`` (the officer number), else the first
-    ("This is Constable Gary Fontaine ... our constable Jodi Larocque (number 66350)")."""
-    found = None
-    for m in _RANKED.finditer(text):
-        if end is not None and m.start() >= end:
-            break
-        found = m
-        if end is None:
-            break
-    return found or _RANKED.search(text)
-
 
 # "..., and for Officer Daniel Ouellette, LEO number MP232": where a sentence goes on to
 # another officer
@@ -179,21 +173,6 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     return default
 
 
-# 'Ofc. "Jon" Cioffi': the name he goes by, quoted between his rank and last name
-# (after his first name, 'Raymond "Ray" Costello', it is left out)
-_QUOTED_NAME = re.compile(r"(?<=[\w.] )[\"“'‘]([A-Z][a-z'’-]+)[\"”'’](?= [A-Z])")
-_WORD_BEFORE = re.compile(r"([\w.]+) $")
-
-
-def _unquote(text: str, rules: Rules) -> str:
-    def keep(m: re.Match[str]) -> str:
-        before = _WORD_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
-        ranked = before is not None and rank_title(before.group(1), rules) is not None
-        return m.group(1) if ranked or before is None else "\0"
-
-    return _QUOTED_NAME.sub(keep, text).replace("\0 ", "")
-
-
 def _officer(text: str, rules: Rules) -> Officer | None:
     text = _unquote(text, rules)
     officer = officer_in(text, rules)
@@ -214,6 +193,10 @@ def _officer(text: str, rules: Rules) -> Officer | None:
     if ranked and (officer is None or officer.last_name not in ranked.group(2).split()):
         title, first, last = person(ranked.group(0), rules)
         officer = Officer(title=title, first_name=first, last_name=last, officer_number=number)
+    if officer is not None and names_a_place(text, officer.last_name, rules):
+        # "Marcus Belanger - coming to us from Winooski PD. Officer number ...": not
+        # "Winooski", the agency he comes from
+        officer = officer.model_copy(update={"last_name": None, "first_name": None})
     if officer is None or (officer.last_name is None and officer.first_name is None):
         named = named_before(text, m.start() if m else len(text), rules)
         if m and not named.get("last_name") and not named.get("first_name"):
@@ -228,6 +211,8 @@ def _officer(text: str, rules: Rules) -> Officer | None:
     if m and (officer.officer_number is None or len(officer.officer_number) != 5):
         officer = officer.model_copy(update={"officer_number": m.group(1)})
     user = _USER_TO.search(text) or _DOMAIN_USER.search(text)
+    if user and user.group(1).lower() in _NOT_A_USER:
+        user = None  # "my DPS username is staying msullivan": no username given
     if user and not officer.dps_username:
         officer = officer.model_copy(update={"dps_username": _bare(user.group(1), rules)})
     if not officer.dps_username and len(text) <= 200:
@@ -293,6 +278,8 @@ def read_changes(
     seen: set[tuple[str, str | None]] = set()
 
     def push(change: Change) -> None:
+        if not change.officer_number and same_person_again(changes, change, rules):
+            return
         who = change.officer_number or getattr(change, "last_name", None)
         key = (change.action, (who or "").upper() or None)
         if key not in seen and who:
@@ -306,6 +293,12 @@ def read_changes(
     )
     for change in corrected:
         push(change)
+    # "Current Rank | New Rank" columns: promotions, whatever the rest of the message asks
+    promoted = rank_changes_in_rows([row_cells(line) for line in text.split("\n")], rules)
+    promoted += [c for grid in grids for c in rank_changes_in_rows(grid, rules)]
+    for change in promoted:
+        push(change)
+    in_corrections |= {c.officer_number or "" for c in promoted}
     for grid in grids:
         for change in changes_in_rows(grid, rules):
             push(change)
@@ -376,7 +369,7 @@ def read_changes(
                     push(Change(action="add", **officer.model_dump()))
                 else:
                     push(_change(officer, "deactivate", "", rules))
-    return changes
+    return usernames_by_name(text, changes, rules)
 
 
 _ROW_NOTE = re.compile(r"[ \t]*\([^()\n]{0,160}\)[ \t]*$")

@@ -234,6 +234,17 @@ _PHONE_INLINE = re.compile(
     re.I,
 )
 
+_PHONE_FOR_TICKET = re.compile(
+    # "Phone for the ticket can be my cell 802-...": the number the sender gives for the
+    # ticket, whatever line it is
+    r"\b(?:phone|telephone|number)(?:[ \t]+(?:number|#))?[ \t]+(?:for|on)[ \t]+(?:the[ \t]+)?"
+    r"e?-?tickets?[ \t]+(?:(?:can|should|will|would)[ \t]+be|is)"
+    r"(?:[ \t]+(?:my|our|the|his|her))?(?:[ \t]+(?:cell|mobile|office|main|work|personal))?"
+    r"(?:[ \t]+(?:phone|number|line))?[ \t]*(?::[ \t]*)?"
+    r"(\(?\d{3}\)?[\s.-]{0,3}\d{3}[\s.-]{0,3}\d{4})",
+    re.I,
+)
+
 
 def read_fields(
     text: str, rules: Rules
@@ -254,7 +265,7 @@ def read_fields(
         m = _CODE_INLINE.search(text)
         out["agency.judiciary_code"] = m.group(1) if m else None
     if not out.get("agency.phone"):
-        m = _PHONE_INLINE.search(text)
+        m = _PHONE_FOR_TICKET.search(text) or _PHONE_INLINE.search(text)
         out["agency.phone"] = m.group(1) if m else None
     elif out.get("agency.phone"):
         # "802-626-1271 | Fax: 802-626-1273", "802-457-1420 ext. 3 (dispatch is ext. 1)":

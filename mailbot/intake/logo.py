@@ -74,7 +74,9 @@ def find_logo(
         # (not the signature's banner) is the one meant
         found = _best(attachments, seen, notes, inline=True, text=text)
     if found is None and text:
-        low = text.lower()
+        # the file's name written in words, not an image's "[cid:image001.png@...]"
+        # placeholder (a screenshot shown in the text is not thereby a logo)
+        low = _CID_REF.sub(" ", text.lower())
         named = [a for a in attachments if len(a.filename) > 4 and a.filename.lower() in low]
         found = _best(named, seen, notes, inline=None)
     if found is None and _SAID_ATTACHED.search(text):
@@ -112,6 +114,9 @@ class _Probes:
         if hit is None or hit[0] is not data:
             hit = self._sha256[id(data)] = (data, hashlib.sha256(data).hexdigest())
         return hit[1]
+
+
+_CID_REF = re.compile(r"\bcid:[^\s\]>\"']{0,300}")
 
 
 # "Our logo will follow in a separate email", "logo to come later": an image shown in

@@ -15,6 +15,7 @@ import structlog
 
 from mailbot.intake import (
     candidates,
+    change_asides,
     change_sender,
     changes,
     checks,
@@ -355,6 +356,8 @@ def parse_parts(
             body, rules, listed, result.agency.name, grids=parts.tables
         )
         own_resend.complete_changes(result, earlier, officers)
+        writer = head_from_sender(parts.sender_name, rules)[0]
+        result.changes = change_asides.writers_first_name(result.changes, body, writer)
         # the agency's address, phone and code, mostly in the sender's signature
         change_sender.complete(result, body, split.signature, sender, rules)
     log.debug(

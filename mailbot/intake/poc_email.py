@@ -63,7 +63,38 @@ def _said_copied(text: str, name: str) -> bool:
     return any(word.search(s) and _COPIED.search(s) for s in sentences_of(text))
 
 
-_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|his|her|them|their)\b", re.I)
+
+_USERNAME_BEFORE = re.compile(r"\b(?:user[ -]?(?:name|id)|log(?:in|on))[\s:#=-]{0,4}$", re.I)
+"""Words that label the address after them a login ("DPS username jdoe@dps..."), not
+a mailbox: an officer's username is not where the PoC's mail goes."""
+
+
+def _a_login(before: str) -> bool:
+    return _USERNAME_BEFORE.search(before[-40:]) is not None
+
+
+def written_as_login(line: str, address: str) -> bool:
+    """True when ``address`` stands on ``line`` right after words that make it a login."""
+    at = line.lower().find(address.lower())
+    return at >= 0 and _a_login(line[:at])
+
+
+@per_rules
+def _this_mailbox(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.language.evidence.this_mailbox_words, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace("\\ ", r"\s") for w in words) or r"(?!)"
+    return re.compile(r"(?<![\w])(?:" + alt + r")(?![\w@.-])", re.I)
+
+
+_REACH = re.compile(r"\b(?:reach|contact|use|send|write|e-?mail)", re.I)
+
+
+def _points_to_sender(sentence: str, rules: Rules) -> bool:
+    """ "Best way to reach him is this email": a word of reaching, then words for the
+    address this message comes from (not "he is cc'd on this email")."""
+    m = _this_mailbox(rules).search(sentence)
+    return m is not None and _REACH.search(sentence[: m.start()]) is not None
 
 
 _LATER_EMAIL = 600
@@ -78,7 +109,7 @@ def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str |
     if len(last) < 2:
         return None
     low = last.lower()
-    if "@" not in text or low not in text.lower():
+    if ("@" not in text and not sender) or low not in text.lower():
         return None
     # only the paragraphs that name the PoC, and the one after each, are read
     paragraphs = text.split("\n\n")
@@ -95,15 +126,21 @@ def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str |
             named = False
             continue
         mentions = bool(word.search(sentence))
-        # "He can be reached at ...", right after the sentence that names the PoC
+        # "He can be reached at ...", right after the sentence that names the PoC (or
+        # after one that speaks of them so: "I will copy him; his address is ...")
         follows = named and _PRONOUN.search(sentence) is not None
         if mentions or follows:
             for m in _EMAIL.finditer(sentence):
-                if _may_be_theirs(name, m.group(0), sender, rules) and not _given_to_another(
-                    sentence[: m.start()], name, m.group(0), rules
+                before = sentence[: m.start()]
+                if (
+                    _may_be_theirs(name, m.group(0), sender, rules)
+                    and not _given_to_another(before, name, m.group(0), rules)
+                    and not _a_login(before)
                 ):
                     return m.group(0).lower()
-        named = mentions
+            if sender and "@" not in sentence and _points_to_sender(sentence, rules):
+                return sender.lower()
+        named = mentions or follows
     return None
 
 

@@ -15,6 +15,7 @@ from mailbot.intake.fields import _EMAIL, _next_value
 from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.names import fuller_name, short_form_of
 from mailbot.intake.poc_email import (
+    _a_login,
     _given_to_another,
     _may_be_theirs,
     _said_copied,
@@ -125,6 +126,7 @@ def point_of_contact(
                 email
                 and _may_be_theirs(raw, email.group(0), sender[1], rules)
                 and not _given_to_another(rest[: email.start()], raw, email.group(0), rules)
+                and not _a_login(rest[: email.start()])  # "DPS username jdoe@dps..."
             ):
                 contact.email = email.group(0).lower()
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from mailbot.intake.candidates import Candidate, Found
 from mailbot.intake.model import ParseResult, ReadWhere, StaffQuestion
+from mailbot.intake.poc_email import written_as_login
 from mailbot.intake.rules import Rules, per_rules
 
 HIGH = "high"
@@ -174,6 +175,7 @@ def settle(
             c
             for c in _distinct(found.emails, str)
             if c.value.split("@")[0] not in ev.role_mailboxes
+            and not written_as_login(c.line, c.value)  # "DPS username jdoe@dps..."
         ]
         named = [c for c in people if name_matches_address(poc.name, c.value)]
         people = [c for c in people if c in named or not _someone_elses(c, poc.name, rules)]

@@ -187,6 +187,7 @@ class Evidence(_Rule):
     personal_phone_words: list[str]
     main_phone_words: list[str] = []
     role_mailboxes: list[str]
+    this_mailbox_words: list[str] = []
     other_person_words: list[str] = []
     other_place_words: list[str] = []
     agency_place_words: list[str] = []

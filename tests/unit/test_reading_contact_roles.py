@@ -310,3 +310,81 @@ def test_logo_said_to_follow_is_not_the_signature_image() -> None:
     result = _parse(body, "Amos Crane <acrane@quarrybrook.test>", logo=False, inline_image=True)
     assert result.agency.logo is None
     assert "agency.logo" in result.missing
+
+
+_LISTED = (
+    "Officers to be set up:\n"
+    "Cpl. Odile Pellerin, officer # QB207, DPS username opellerin@dps.state.vt.us\n"
+    "Officer Louis Marchetti, officer # QB212, DPS username lmarchetti@dps.state.vt.us\n\n"
+)
+
+
+def test_poc_address_after_a_pronoun_chain_not_her_dps_login() -> None:
+    """ "Cpl. Pellerin will be our point of contact ... I will copy her on replies; her
+    address is opellerin@quarrybrook.test": that address, not the DPS login written as
+    an address in her roster line (mail to a login goes nowhere)."""
+    body = (
+        "Hello,\n\nQuarry Brook Police Department asks to be set up for e-tickets.\n\n"
+        "Corporal Odile Pellerin will serve as our e-ticket point of contact and will handle"
+        " testing. I will copy her on future correspondence; her address is"
+        " opellerin@quarrybrook.test.\n\n" + _VALUES + _LISTED + "Thanks,\nAmos Crane\n"
+        "Chief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert result.point_of_contact.email == "opellerin@quarrybrook.test"
+
+
+def test_poc_dps_login_is_not_taken_for_her_mailbox() -> None:
+    """A PoC whose only address written is her DPS username is not mailed at it."""
+    body = (
+        "Hello,\n\nQuarry Brook Police Department asks to be set up for e-tickets.\n\n"
+        "Corporal Odile Pellerin will serve as our e-ticket point of contact.\n\n"
+        + _VALUES
+        + _LISTED
+        + "Thanks,\nAmos Crane\nChief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert result.point_of_contact.email != "opellerin@dps.state.vt.us"
+
+
+def test_poc_reached_at_this_email_is_the_senders_address() -> None:
+    """ "Sgt. Pellerin is our point of contact. Best way to reach her is this email (the
+    shared inbox)": her address is the one the message comes from, and is not asked."""
+    body = (
+        "Hi all,\n\nQuarry Brook is ready for e-tickets! Sgt. Odile Pellerin is going to be our"
+        " point of contact for TraCS. Easiest way to contact her is this email (our shared"
+        " inbox) or her cell 802-555-0199.\n\n" + _VALUES + _ROSTER + "Thanks!\nAmos Crane\n"
+        "Chief of Police\n"
+    )
+    result = _parse(body, "Quarry Brook PD <quarrybrookpd@webmail.test>")
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert result.point_of_contact.email == "quarrybrookpd@webmail.test"
+    assert "point_of_contact.email" not in result.missing
+
+
+def test_poc_copied_on_this_email_is_not_the_senders_address() -> None:
+    """ "Sgt. Pellerin is our point of contact; she is cc'd on this email": not a word of
+    reaching her at the sender's mailbox (the chief's own)."""
+    body = (
+        "Hi all,\n\nQuarry Brook is ready for e-tickets. Sgt. Odile Pellerin is going to be our"
+        " point of contact. She is cc'd on this email.\n\n" + _VALUES + _ROSTER + "Thanks!\n"
+        "Amos Crane\nChief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
+    assert result.point_of_contact.email != "acrane@quarrybrook.test"
+
+
+def test_poc_login_in_the_designating_sentence_is_not_her_mailbox() -> None:
+    """ "Cpl. Odile Pellerin will be our PoC, DPS username opellerin@dps.state.vt.us": a
+    login written in the same sentence is not where her mail goes."""
+    body = (
+        "Hello,\n\nQuarry Brook Police Department asks to be set up for e-tickets.\n\n"
+        "Corporal Odile Pellerin will serve as our e-ticket point of contact, DPS username"
+        " opellerin@dps.state.vt.us.\n\n" + _VALUES + _ROSTER + "Thanks,\nAmos Crane\n"
+        "Chief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert result.point_of_contact.email != "opellerin@dps.state.vt.us"

@@ -480,3 +480,18 @@ def test_list_line_with_an_aside_keeps_the_officer(line: str, user: str | None) 
         "MR003",
     )
     assert officer.dps_username == user
+
+
+def test_phone_for_the_ticket_given_as_a_cell_is_the_agency_phone() -> None:
+    """ "Phone for the ticket can be my cell 802-...": the writer gives that number for the
+    ticket, so it is the agency's phone (a cell otherwise is not), and nothing is asked."""
+    body = (
+        "Hello. I'm the town constable of Pell Hollow and would like e-tickets. I'm the point"
+        " of contact. Judiciary code 0871. Ticket should say Pell Hollow Town Constable. Phone"
+        " for the ticket should be my cell 802-555-0143. Logo attached.\n\n"
+        "Officer: Constable Wren Talbot, officer # PH1W2, username wtalbot\n\n"
+        "Wren Talbot\nPell Hollow Constable\n"
+    )
+    result = _parse(body, sender="Wren Talbot <wtalbot@mailbox.test>")
+    assert "".join(c for c in result.agency.phone or "" if c.isdigit()) == "8025550143"
+    assert "agency.phone" not in result.missing

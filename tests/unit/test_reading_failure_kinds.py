@@ -914,3 +914,32 @@ def test_username_said_to_change_with_the_new_one_after() -> None:
     assert len(changes) == 1
     assert changes[0]["last_name"] == "Benoit"
     assert changes[0]["dps_username"] == "lbenoit"
+
+
+def test_screenshot_in_a_reply_about_a_problem_is_no_logo() -> None:
+    """A reply on a case asking about an error, with a screenshot placed in the text as
+    "[cid:image001.png@...]": the placeholder does not name the file as the logo."""
+    from tests.data import build
+
+    cid = "image001.png@01AB0000.11112222"
+    msg = EmailMessage()
+    msg["From"] = "Sgt. Nora Quist <nquist@eastfield.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "RE: Eastfield PD - records established"
+    msg["In-Reply-To"] = "<case-0001@dps.test>"
+    msg.set_content(
+        "Hi,\n\nOne of our laptops cannot transmit: TraCS says it is unable to reach the"
+        f" server. Screenshot below.\n\n[cid:{cid}]\n\nIs it on your end?\n\nThanks,\nNora\n"
+    )
+    html = (
+        "<p>Hi,</p><p>One of our laptops cannot transmit: TraCS says it is unable to reach"
+        f' the server. Screenshot below.</p><img src="cid:{cid}" alt="image001.png">'
+        "<p>Is it on your end?</p><p>Thanks,<br>Nora</p>"
+    )
+    msg.add_alternative(html, subtype="html")
+    part = msg.get_body(("html",))
+    assert isinstance(part, EmailMessage)
+    part.add_related(build.png(240, 96), "image", "png", cid=f"<{cid}>", filename="image001.png")
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "other"
+    assert result.agency.logo is None

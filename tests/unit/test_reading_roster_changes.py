@@ -261,3 +261,150 @@ def test_a_bare_username_beside_the_number_in_brackets_goes_with_the_deactivatio
     )
     assert got["DO7O5"]["dps_username"] == "omccrae"
     assert got["DO7O5"]["last_name"] == "McCrae"
+
+
+def test_one_officer_a_line_without_bullets_adds_each() -> None:
+    """Two new officers written one a line under "please add them:", no bullets: both
+    are added, each with his own number and username."""
+    got = _by_number(
+        _changes(
+            "Hi - we swore in two officers, please add them to TraCS:\n\n"
+            "Sgt. Teodor Halvorsen, DO2T8, username thalvorsen\n"
+            "Officer Mirela Dunne, DO9M4, username mdunne\n\nInes\n"
+        )
+    )
+    assert set(got) == {"DO2T8", "DO9M4"}
+    assert got["DO9M4"] == {
+        "action": "add",
+        "officer_number": "DO9M4",
+        "last_name": "Dunne",
+        "first_name": "Mirela",
+        "title": "Officer",
+        "dps_username": "mdunne",
+    }
+    assert got["DO2T8"]["dps_username"] == "thalvorsen"
+
+
+def test_lateral_hires_from_another_agency_are_named_not_their_old_agency() -> None:
+    """ "Noor Akhtar - coming to us from Pownal PD. Officer number ...": the officer is
+    Noor Akhtar (not "Pownal" or "Pownal PD"), and the rank she "will be" with us is her
+    title, not the one she had there."""
+    got = _by_number(
+        _changes(
+            "Morning,\n\nTwo lateral hires start today, both with numbers and accounts from"
+            " their old departments, so please add them to our agency:\n\n"
+            "1. Noor Akhtar - coming to us from Pownal PD. Officer number PW3N7, username"
+            " nakhtar. Title: Officer.\n"
+            "2. Gideon Ames - coming from Essex Police, where he was a Sergeant. He will be"
+            " an Officer with us. Officer number EX5G2, username games.\n\nThanks,\nInes\n"
+        )
+    )
+    assert (got["PW3N7"]["first_name"], got["PW3N7"]["last_name"]) == ("Noor", "Akhtar")
+    assert (got["EX5G2"]["first_name"], got["EX5G2"]["last_name"]) == ("Gideon", "Ames")
+    assert got["EX5G2"]["title"] == "Officer"
+    assert got["EX5G2"]["action"] == "add"
+
+
+def test_username_said_by_first_name_above_a_forward_goes_to_that_add() -> None:
+    """ "Mara's DPS username is mokonkwo" in the note above a forwarded request that
+    swears her in: her add carries that username (the other change does not)."""
+    got = _by_number(
+        _changes(
+            "Hi, see below from the chief. Mara's DPS username is mokonkwo. Thanks!\n\n"
+            "Ines Varga\n\n---------- Forwarded message ---------\n"
+            "From: Chief Otto Brandvold <obrandvold@dorsetvt.test>\n"
+            "Date: Mon, Mar 2, 2026 at 9:14 AM\nSubject: roster\n"
+            "To: Ines Varga <ivarga@dorsetvt.test>\n\n"
+            "Ines,\n\nOfficer Luc Ferrand (DO3L5) resigned today. We also swore in Mara"
+            " Okonkwo this morning as a deputy, her LEO number is DO8M2. Please have DPS"
+            " update TraCS.\n\nOtto\n"
+        )
+    )
+    assert got["DO8M2"]["action"] == "add"
+    assert got["DO8M2"]["dps_username"] == "mokonkwo"
+    assert "dps_username" not in got["DO3L5"]
+
+
+def test_table_with_a_new_rank_column_gives_promotions_beside_an_add_table() -> None:
+    """ "Promotions:" over "Name | LEO # | Current Rank | New Rank", then "New officer to
+    add:" over a roster table: the first table's rows are updates to the new rank, only
+    the second's are adds."""
+    got = _by_number(
+        _changes(
+            "Hello,\n\nA few changes for Dorset PD.\n\nPromotions effective June 1:\n"
+            "Name\tLEO #\tCurrent Rank\tNew Rank\n"
+            "Tessa Worley\tDO1T4\tCorporal\tSergeant\n"
+            "Amos Pike\tDO2A6\tOfficer\tCorporal\n\n"
+            "New officer to add:\nLast\tFirst\tRank\tLEO #\tLogin\n"
+            "Quill\tHarriet\tOfficer\tDO3H8\thquill\n\nThanks,\nInes\n"
+        )
+    )
+    assert got["DO1T4"] == {
+        "action": "update",
+        "officer_number": "DO1T4",
+        "last_name": "Worley",
+        "first_name": "Tessa",
+        "title": "Sergeant",
+    }
+    assert (got["DO2A6"]["action"], got["DO2A6"]["title"]) == ("update", "Corporal")
+    assert got["DO3H8"]["action"] == "add"
+    assert got["DO3H8"]["dps_username"] == "hquill"
+
+
+def test_writers_own_name_change_and_a_username_said_later_by_first_name() -> None:
+    """ "My last name is now Varga (was Horvath) ... my DPS username is staying ihorvath":
+    the writer's own record gets her new last name and her first name from the From
+    header, and no username ("staying" is none); "Luc's DPS username came through:
+    lmercier" gives the promoted officer's update its username."""
+    got = _by_number(
+        _changes(
+            "Hi,\n\nTwo updates:\n\n"
+            "1) I got married, so my last name is now Varga (was Horvath). Officer # DO4I7 -"
+            " please update my officer record. My DPS username is staying ihorvath for now.\n"
+            "2) Luc Mercier (DO5L2) was promoted to Sergeant. Please change his title.\n"
+            "3) Also, Luc's DPS username finally came through: lmercier\n\nInes\n"
+        )
+    )
+    assert got["DO4I7"] == {
+        "action": "update",
+        "officer_number": "DO4I7",
+        "last_name": "Varga",
+        "first_name": "Ines",
+    }
+    assert got["DO5L2"]["title"] == "Sergeant"
+    assert got["DO5L2"]["dps_username"] == "lmercier"
+
+
+def test_change_table_details_give_a_new_hyphenated_name_and_adds_usernames() -> None:
+    """A change table whose details cell says "Now Rosalind Pike-Morrow (married)" and
+    "DPS username ..." for each add: the update gets the whole new last name, each add
+    its username."""
+    got = _by_number(
+        _changes(
+            "Hi,\n\nUpdates for Dorset PD:\n\nChange\tOfficer\tLEO #\tDetails\n"
+            "Name change\tSgt. Rosalind Pike\tDO6R1\tNow Rosalind Pike-Morrow (married 2/2)."
+            " New DPS username: rpikemorrow\n"
+            "Add\tOfficer Tobias Grell\tDO7T3\tDPS username tgrell\n"
+            "Add\tOfficer Wen Ashby\tDO8W5\tDPS username washby\n\nThanks,\nInes\n"
+        )
+    )
+    assert got["DO6R1"]["last_name"] == "Pike-Morrow"
+    assert got["DO6R1"]["dps_username"] == "rpikemorrow"
+    assert got["DO7T3"]["dps_username"] == "tgrell"
+    assert got["DO8W5"]["dps_username"] == "washby"
+
+
+def test_forwarded_farewell_notice_adds_no_second_deactivation() -> None:
+    """ "Please deactivate Tom Brandt (DO9T2)" above a forwarded HR notice congratulating
+    Officer Thomas "Tom" Brandt on his retirement: one deactivation, under his full first
+    name, not a second one without a number."""
+    changes = _changes(
+        "Sending this directly. Please deactivate Tom Brandt (DO9T2) in TraCS - he retired"
+        " 4/2.\n\n---------- Forwarded message ---------\nFrom: HR <hr@dorsetvt.test>\n"
+        "Date: Thu, Apr 2, 2026 at 8:00 AM\nSubject: Retirement\nTo: All Staff"
+        " <all@dorsetvt.test>\n\nGood morning all,\n\nPlease join us in congratulating"
+        " Officer Thomas \u201cTom\u201d Brandt on his retirement after 30 years of service."
+        " Cake in the break room at 2.\n\nHuman Resources\n"
+    )
+    assert [(c.action, c.officer_number) for c in changes] == [("deactivate", "DO9T2")]
+    assert changes[0].model_dump(exclude_none=True)["first_name"] == "Thomas"

@@ -1,0 +1,104 @@
+"""What a message says of an officer by name away from his change: "Rosa's DPS username
+is rdelgadoames" in a note above a forwarded request, given to the change that names
+her and has no username yet."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.model import Change
+from mailbot.intake.rules import Rules
+
+_NAMED_USER = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z'’-]{1,30})['’]s[ \t]+(?i:(?:dps|domain|tracs)[ \t]+)?"
+    r"(?i:user[ \t]?name|user[ \t]id|login|logon)"
+    # "... is rdelgado", "... finally came through: dpatel"
+    r"(?:[ \t]+(?i:is|will[ \t]+be|should[ \t]+be)[ \t]+[\"“']?|(?:[ \t]+[a-z]+){0,3}[ \t]*:[ \t]*)"
+    r"([a-z][a-z0-9._-]{1,29})(?![\w@])"
+)
+
+
+def usernames_by_name(text: str, changes: list[Change], rules: Rules) -> list[Change]:
+    """``changes`` with each username said of one officer by first or last name
+    ("Rosa's DPS username is ...") given to the one add or update naming him that has
+    none ("Also, Dev's DPS username finally came through: dpatel")."""
+    from mailbot.intake.change_values import _NOT_A_USER, _bare
+
+    out = list(changes)
+    for m in _NAMED_USER.finditer(text[:20000]):
+        word = m.group(1).lower()
+        if m.group(2).lower() in _NOT_A_USER:
+            continue
+        them = [
+            i
+            for i, c in enumerate(out)
+            if c.action in ("add", "update")
+            and not getattr(c, "dps_username", None)
+            and word
+            in {
+                (getattr(c, "first_name", None) or "").lower(),
+                (getattr(c, "last_name", None) or "").lower(),
+            }
+        ]
+        if len(them) == 1:
+            change = out[them[0]]
+            out[them[0]] = Change.model_validate(
+                {**change.model_dump(), "dps_username": _bare(m.group(2), rules)}
+            )
+    return out
+
+
+_MY_RECORD = re.compile(
+    r"\b(?i:my)[ \t]+(?:(?i:last|legal|first|sur)[ \t]*)?(?i:name)\b"
+    r"|\b(?i:my)[ \t]+(?:(?i:officer|tracs)[ \t]+)?(?i:record)\b"
+)
+
+
+def writers_first_name(changes: list[Change], text: str, writer: str | None) -> list[Change]:
+    """ "I got married, so my last name is now Castellano ... please update my officer
+    record": the one update of the writer's own record (the last name he now signs with)
+    carries his first name from the From header."""
+    words = (writer or "").replace(",", " ").split()
+    if len(words) < 2 or not _MY_RECORD.search(text[:20000]):
+        return changes
+    first, last = words[0], words[-1]
+    if "," in (writer or ""):
+        first, last = words[-1], words[0]
+    mine = [
+        i
+        for i, c in enumerate(changes)
+        if c.action == "update"
+        and not getattr(c, "first_name", None)
+        and (getattr(c, "last_name", None) or "").lower() == last.lower()
+    ]
+    if len(mine) != 1:
+        return changes
+    out = list(changes)
+    out[mine[0]] = Change.model_validate({**out[mine[0]].model_dump(), "first_name": first})
+    return out
+
+
+def same_person_again(changes: list[Change], change: Change, rules: Rules) -> bool:
+    """True when ``change`` (no officer number) asks again what an earlier change asks of
+    the same person ("Officer Robert "Bobby" Jones on his retirement" in a forwarded notice
+    under "deactivate Bobby Jones (HT6R3)"); the earlier one then takes the name in full."""
+    from mailbot.intake.names import short_form_of
+
+    last = (getattr(change, "last_name", None) or "").casefold()
+    first = getattr(change, "first_name", None) or ""
+    for i, done in enumerate(changes):
+        if done.action != change.action or not last:
+            continue
+        if (getattr(done, "last_name", None) or "").casefold() != last:
+            continue
+        had = getattr(done, "first_name", None) or ""
+        if (
+            had
+            and first
+            and not (short_form_of(had, first, rules) or short_form_of(first, had, rules))
+        ):
+            continue
+        if had and first and len(first) > len(had) and short_form_of(had, first, rules):
+            changes[i] = Change.model_validate({**done.model_dump(), "first_name": first})
+        return True
+    return False
