@@ -20,6 +20,7 @@ from mailbot.intake import (
     checks,
     fields,
     forwards,
+    held,
     intent,
     labelled_blocks,
     lists,
@@ -149,6 +150,8 @@ def parse_parts(
     if not officers and split.signature.strip():
         # the roster written after the sign-off ("Thanks, Chief X" then "Officers: ...")
         officers = read_officers(split.signature, [], rules)
+    # the chief's "leave Ofc. Hale off for now", rows marked HOLD, civilian staff
+    officers = held.without_held(officers, f"{text}\n{note or ''}", body, parts.tables, rules)
     if len(officers) > limits.max_officers:
         result.notes.append(
             f"only the first {limits.max_officers:,} of {len(officers):,} officers were read"
