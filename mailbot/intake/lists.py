@@ -44,12 +44,13 @@ _USER_LABEL = re.compile(
     r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|login)\s*[:=]?\s+", re.I
 )
 _NUMBER_LABEL = re.compile(
-    r"(?<!\w)(?:VT\s+)?(?:LEO|badge|officer\s+number)(?:\s*(?:number|num\.?|no\.?|#|id))?"
+    r"(?<!\w)(?:(?:VT\s+)?(?:LEO|badge|officer\s+number)(?:\s*(?:number|num\.?|no\.?|#|id))?"
+    r"|#(?=[ \t]?[A-Za-z(]))"
     r"\s*[:#]?\s*(?:is\s+)?",
     re.I,
 )
 """An officer number's label ("LEO number still pending"): with words saying it is not
-given yet, the row's number is left out."""
+given yet, the row's number is left out; a bare "#" before words ("# pending") too."""
 _BARE_USER_LABEL = re.compile(
     r"^(?:DPS\s*)?(?:domain\s+)?(?:user\s*name|user\s*id|login)?\s*:$", re.I
 )

@@ -169,6 +169,7 @@ def parse_parts(
         officers=len(officers),
         is_reply=is_reply,
         has_logo=is_reply and _has_image(parts),
+        subject=parts.subject,
     )
     if kind in ("other", "enrollment") and is_reply and not officers:
         # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"

@@ -83,8 +83,14 @@ def column_key(cell: str, rules: Rules) -> str | None:
         # "RANK_DESC" in a records-system export: "Rank" with the export's suffix
         bare = _export_suffix(rules).sub("", _norm(cell))
         key = _column_key(bare, _synonyms(rules)) if bare != _norm(cell) else None
+    if key is None and _CAMEL.search(cell) and " " not in cell.strip():
+        # "OfficerNumber", "DPSUsername": an export's heading with its words run together
+        key = _column_key(_CAMEL.sub(" ", cell), _synonyms(rules))
     seen[cell] = key
     return key
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 def _column_key(cell: str, syn: dict[str, str]) -> str | None:

@@ -168,3 +168,40 @@ def test_a_column_the_message_says_holds_the_login_is_read_as_the_username() -> 
         ("WH5O1", "olindqvist"),
     ]
     assert not any(p.startswith("officers") for p in result.missing)
+
+
+def test_generational_suffix_written_with_the_name_stays_in_the_last_name() -> None:
+    roster = (
+        "Officers (name - LEO number - DPS username):\n"
+        "- Sgt. Priya Castellano - WH2P4 - pcastellano\n"
+        "- Ofc. Desmond Okafor Jr. - WH5D1 - dokafor\n"
+        "- Ofc. Tobias Renner III - WH7T3 - trenner\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert [o.last_name for o in result.officers] == ["Castellano", "Okafor Jr.", "Renner III"]
+    assert [o.first_name for o in result.officers] == ["Priya", "Desmond", "Tobias"]
+
+
+def test_a_hash_before_words_is_a_number_still_to_come_and_the_row_is_kept() -> None:
+    roster = (
+        "Officers (name - LEO number - DPS username):\n"
+        "- Sgt. Priya Castellano - WH2P4 - pcastellano\n"
+        "- Ofc. Omar Lindqvist - # pending - olindqvist\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result)[1] == ("Lindqvist", "Omar", "Officer", None, "olindqvist")
+    assert "officers[1].officer_number" in result.missing
+    assert "officers[1].dps_username" not in result.missing
+
+
+def test_an_exports_headings_with_words_run_together_are_read() -> None:
+    csv = "LastName,FirstName,Rank,OfficerNumber,DPSUsername\nCastellano,Priya,Sergeant,WH2P4,pcastellano\n"
+    msg = EmailMessage()
+    msg["From"] = "Bruno Aldana <baldana@westhollow.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrolment"
+    msg.set_content(_REQUEST.format(roster="Our roster is attached.\n"))
+    msg.add_attachment(csv.encode(), maintype="text", subtype="csv", filename="roster.csv")
+    result = parse_message(msg.as_bytes())
+    assert _rows(result) == [("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano")]
+    assert not any(p.startswith("officers") for p in result.missing)
