@@ -96,7 +96,9 @@ def read_officers(
     if not found:  # a roster sent as a PDF
         for document in documents:
             grid = with_declared(document.grid(), declared, rules)
-            found.extend(tables.officers_from_grid(grid, rules))
+            # a .txt export with its cells apart by "|" is read as a table in text
+            rows = tables.officers_from_grid(grid, rules)
+            found.extend(rows or tables.officers_from_text(document.text, rules))
     if not found:
         # list lines and sentences; the same officer number is read once
         found = lists.officers_in_list(body, rules) or labelled_blocks.officers_in_blocks(

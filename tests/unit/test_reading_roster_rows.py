@@ -205,3 +205,29 @@ def test_an_exports_headings_with_words_run_together_are_read() -> None:
     result = parse_message(msg.as_bytes())
     assert _rows(result) == [("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano")]
     assert not any(p.startswith("officers") for p in result.missing)
+
+
+def test_a_txt_roster_saved_as_utf16_is_read_with_its_accents() -> None:
+    txt = "Name\tTitle\tOfficer #\tDPS username\r\nAnaïs Bérubé\tSergeant\tWH2A4\taberube\r\n"
+    msg = EmailMessage()
+    msg["From"] = "Bruno Aldana <baldana@westhollow.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrolment"
+    msg.set_content(_REQUEST.format(roster="Our roster is attached (staff.txt).\n"))
+    data = txt.encode("utf-16")  # with its byte-order mark, as Notepad saves "Unicode"
+    msg.add_attachment(data, maintype="text", subtype="plain", filename="staff.txt")
+    result = parse_message(msg.as_bytes())
+    assert _rows(result) == [("Bérubé", "Anaïs", "Sergeant", "WH2A4", "aberube")]
+
+
+def test_a_txt_export_with_cells_apart_by_bars_is_read() -> None:
+    txt = (
+        "LAST|FIRST|RANK|LEO_NO|DPS_USER|STATUS\n"
+        "CASTELLANO|PRIYA|SERGEANT|WH2P4|pcastellano|FT\n"
+        "LINDQVIST|OMAR|OFFICER|WH5O1|olindqvist|PT\n"
+    )
+    body = _REQUEST.format(roster="Officer list attached.\n")
+    result = parse_message(_mail(body, txt))
+    assert [o.officer_number for o in result.officers] == ["WH2P4", "WH5O1"]
+    assert [o.dps_username for o in result.officers] == ["pcastellano", "olindqvist"]
+    assert not any(p.startswith("officers") for p in result.missing)
