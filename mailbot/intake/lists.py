@@ -361,7 +361,9 @@ def _run_on(line: str, rules: Rules) -> list[Officer]:
 
 
 _ROSTER_LABEL = re.compile(r"(?<![\w-])(?i:officers|roster|users)\s*:\s*")
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Za-z])")
+_SELF = re.compile(r"^\s*(?:me|myself)\s*[-–—:,]\s*", re.I)
+"""The writer pointing at his own row ("Officers: me - Chief Rick Cloutier, CH1R1, ...")."""
 _MAX_LISTED = 2000
 
 
@@ -378,7 +380,10 @@ def _listed_in_sentence(line: str, rules: Rules) -> list[Officer]:
         if not rank_title(word, rules):  # "Sgt. Tom Kelley" goes on; "ebouche. Thx" ends
             rest = rest[: end.start()]
             break
-    pieces = [p for p in re.split(r"[,;]", rest) if p.strip()]
+    # "Chief Rick Cloutier, CH1R1, rcloutier; Ofc. Kay Tran, CH4K7, ktran": by ";" when
+    # the commas are inside each officer
+    pieces = [_SELF.sub("", p) for p in re.split(r";" if ";" in rest else r"[,;]", rest)]
+    pieces = [p for p in pieces if p.strip()]
     if len(pieces) < 2:
         return []
     officers = [officer_on_line(p, rules) for p in pieces]

@@ -286,6 +286,9 @@ def _read_split(
         cells = split(line)
         if aligned and len(cells) != len(head):
             cells = _slice(line, starts)
+        elif split is _tabs and len(cells) > len(head) and all(head):
+            full = [c for c in cells if c]  # "Deng\t\tSamuel\t\tOfficer": tabs to align
+            cells = full if len(full) == len(head) else cells
         elif len(cells) == len(head) - 1:
             cells = _title_with_name(cells, mapping, rules)
         if len(cells) < 2:
