@@ -195,7 +195,10 @@ def test_a_hash_before_words_is_a_number_still_to_come_and_the_row_is_kept() -> 
 
 
 def test_an_exports_headings_with_words_run_together_are_read() -> None:
-    csv = "LastName,FirstName,Rank,OfficerNumber,DPSUsername\nCastellano,Priya,Sergeant,WH2P4,pcastellano\n"
+    csv = (
+        "LastName,FirstName,Rank,OfficerNumber,DPSUsername\n"
+        "Castellano,Priya,Sergeant,WH2P4,pcastellano\n"
+    )
     msg = EmailMessage()
     msg["From"] = "Bruno Aldana <baldana@westhollow.test>"
     msg["To"] = "dps.eTicket@vermont.gov"
@@ -231,3 +234,56 @@ def test_a_txt_export_with_cells_apart_by_bars_is_read() -> None:
     assert [o.officer_number for o in result.officers] == ["WH2P4", "WH5O1"]
     assert [o.dps_username for o in result.officers] == ["pcastellano", "olindqvist"]
     assert not any(p.startswith("officers") for p in result.missing)
+
+
+def test_a_memo_roster_aligned_with_extra_tabs_keeps_its_columns() -> None:
+    roster = (
+        "OFFICER RECORDS REQUESTED\n"
+        "   Last Name\tFirst Name\tRank/Title\tOfficer No.\tDPS Username\n"
+        "   Castellano\tPriya\t\tSergeant\tWH2P4\t\tpcastellano\n"
+        "   Lu\t\tOmar\t\tOfficer\t\tWH5O1\t\tolu\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [
+        ("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano"),
+        ("Lu", "Omar", "Officer", "WH5O1", "olu"),
+    ]
+
+
+def test_officers_by_semicolons_inside_one_paragraph_are_read() -> None:
+    body = (
+        "hey - West Hollow PD wants e-tickets. Judiciary code 0419, phone 802-555-0142. "
+        "Officers: me - Chief Bruno Aldana, WH1B1, baldana; Sgt. Priya Castellano, WH2P4, "
+        "pcastellano; Ofc Omar Lu, WH5O1, olu. logo is on our website. thx, Bruno\n"
+    )
+    result = parse_message(_mail(body))
+    assert _rows(result) == [
+        ("Aldana", "Bruno", "Chief", "WH1B1", "baldana"),
+        ("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano"),
+        ("Lu", "Omar", "Officer", "WH5O1", "olu"),
+    ]
+
+
+def test_a_roster_table_nested_in_a_letterhead_layout_table_is_read() -> None:
+    cells = "".join(
+        f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td><td>{e}</td></tr>"
+        for a, b, c, d, e in (
+            ("Last Name", "First Name", "Rank", "Officer Number", "DPS Username"),
+            ("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano"),
+            ("Lu", "Omar", "Officer", "WH5O1", "olu"),
+        )
+    )
+    text = _REQUEST.format(roster="Please set up these officers:").replace("\n", "<br>")
+    html = (
+        "<html><body><table><tr><td>WEST HOLLOW PD<br>Directory</td>"
+        f"<td><p>{text}</p><table border=1>{cells}</table></td></tr></table></body></html>"
+    )
+    msg = EmailMessage()
+    msg["From"] = "Bruno Aldana <baldana@westhollow.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrolment"
+    msg.set_content("see HTML")
+    msg.add_alternative(html, subtype="html")
+    result = parse_message(msg.as_bytes())
+    assert [o.officer_number for o in result.officers] == ["WH2P4", "WH5O1"]
+    assert [o.last_name for o in result.officers] == ["Castellano", "Lu"]
