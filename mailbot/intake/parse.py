@@ -28,6 +28,7 @@ from mailbot.intake import (
     prose,
     reply_reading,
     roles,
+    shown_as,
     tables,
 )
 from mailbot.intake.agency_name import agency_name_in
@@ -154,6 +155,7 @@ def parse_parts(
         officers = read_officers(split.signature, [], rules)
     # the chief's "leave Ofc. Hale off for now", rows marked HOLD, civilian staff
     officers = held.without_held(officers, f"{text}\n{note or ''}", body, parts.tables, rules)
+    officers = shown_as.with_default_title(officers, body, rules)
     if len(officers) > limits.max_officers:
         result.notes.append(
             f"only the first {limits.max_officers:,} of {len(officers):,} officers were read"

@@ -214,7 +214,9 @@ _ROW_BULLET = re.compile(r"^\s*[-*•·]\s+")
 _FORMER = re.compile(r"\s*\((?:was|formerly|previously|prev\.?)\s[^()]{1,40}\)$", re.I)
 _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
 _NOT_YET = re.compile(
-    r"^\(?(?:still\s+|yet\s+)?(?:not\b[\w\s]{0,30}|none\b.{0,20}|(?:pending|awaiting|waiting)\b.{0,60}|unknown|tbd"
+    r"^\(?(?:still\s+|yet\s+)?(?:not\b[\w\s]{0,30}|none\b.{0,20}|(?:pending|awaiting|waiting)\b.{0,60}|unknown"
+    # "TBD - ADS account pending": not given, then why
+    r"|tbd(?:\s*[-–—:,(]\s*[a-z][^()]{0,60})?"
     r"|n/a|to\s+follow"
     # "(needs account)", "no DPS login yet": the account still to be made
     r"|(?:needs?|requires?)\s+(?:an?\s+|new\s+)?(?:dps\s+)?(?:account|user\s*name|login|one)\b.{0,30}"

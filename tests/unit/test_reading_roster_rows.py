@@ -287,3 +287,46 @@ def test_a_roster_table_nested_in_a_letterhead_layout_table_is_read() -> None:
     result = parse_message(msg.as_bytes())
     assert [o.officer_number for o in result.officers] == ["WH2P4", "WH5O1"]
     assert [o.last_name for o in result.officers] == ["Castellano", "Lu"]
+
+
+def test_tbd_with_a_reason_in_the_username_cell_is_a_username_still_to_come() -> None:
+    roster = (
+        "Name\tRank\tLEO #\tDPS Username\n"
+        "Priya Castellano\tSergeant\tWH2P4\tpcastellano\n"
+        "Omar Lu\tInvestigator\tWH5O1\tTBD - ADS account pending\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result)[1] == ("Lu", "Omar", "Investigator", "WH5O1", None)
+    assert "officers[1].dps_username" in result.missing
+    assert not any("dps_username" in i.field for i in result.invalid)
+
+
+def test_an_auxiliary_officers_rank_is_his_title_not_part_of_his_name() -> None:
+    roster = "Officers:\n- Auxiliary Officer Mina Halvorsen - WH3M8 - mhalvorsen\n"
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [("Halvorsen", "Mina", "Auxiliary Officer", "WH3M8", "mhalvorsen")]
+
+
+def test_rows_without_a_rank_take_the_title_the_chief_says_they_show() -> None:
+    roster = (
+        "Officers (name - LEO number - DPS username). Seasonal officers should just show as "
+        '"Officer" on the ticket.\n\n'
+        "FULL-TIME\n"
+        "- Sgt. Priya Castellano - WH2P4 - pcastellano\n\n"
+        "SEASONAL\n"
+        "- Omar Lu - WH5O1 - olu\n"
+        "- Tess Varga - WH7T3 - tvarga\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert [o.title for o in result.officers] == ["Sergeant", "Officer", "Officer"]
+    assert not any(p.endswith(".title") for p in result.missing)
+
+
+def test_a_title_said_of_one_named_officer_is_not_given_to_the_others() -> None:
+    roster = (
+        'Omar Lu should show as "Corporal" once his promotion goes through.\n\n'
+        "- Sgt. Priya Castellano - WH2P4 - pcastellano\n"
+        "- Tess Varga - WH7T3 - tvarga\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert [o.title for o in result.officers] == ["Sergeant", None]
