@@ -37,7 +37,10 @@ def _held(clause: str, rules: Rules) -> bool:
 
 def held_sentences(text: str, rules: Rules) -> list[str]:
     """The sentences of ``text`` that keep someone out of the enrolment for now."""
-    return [s for s in sentences(text) if _held(s, rules)]
+    # a table row ("Pelletier | Joanne | ... | on hold") is no sentence of the chief's
+    lines = text.split("\n")
+    prose = "\n".join(ln for ln in lines if "\t" not in ln and ln.count("|") < 2)
+    return [s for s in sentences(prose) if _held(s, rules)]
 
 
 def _marks(held: list[str]) -> set[str]:
