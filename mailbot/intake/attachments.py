@@ -167,7 +167,13 @@ def _check_zip(data: bytes, limits: Limits) -> None:
 
 
 def decode_text(data: bytes) -> str:
-    """Bytes of a text file: UTF-8 (with or without BOM), else Windows-1252."""
+    """Bytes of a text file: UTF-16 with its byte-order mark (Notepad's "Unicode"), else
+    UTF-8 (with or without BOM), else Windows-1252."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -71,6 +71,8 @@ class HtmlContent:
 class _Frame:
     kind: str  # "root" | "cell" | "quote"
     pieces: list[str] = field(default_factory=list)
+    colspan: int = 1  # a cell's columns and rows (a merged heading cell)
+    rowspan: int = 1
 
 
 def html_to_text(html: str) -> str:
@@ -97,6 +99,7 @@ def read_html(html: str, text: bool = True) -> HtmlContent:
     frames: list[_Frame] = [_Frame("root")]
     rows_stack: list[list[list[str]]] = []  # one list of rows per open <table>
     row_stack: list[list[str]] = []  # one list of cells per open <tr>
+    spans: list[dict[int, int]] = []  # per open <table>: column -> rows still spanned
     pres: list[int] = []  # depths of the open <pre> elements
     quote_depth = 0
     # Iterative walk: (node, entering, depth, parent tag) tuples, so deep markup cannot
@@ -111,7 +114,9 @@ def read_html(html: str, text: bool = True) -> HtmlContent:
                 pres.pop()
             # (only elements of _ENDS are left: their tag is set)
             closed = tag or ""
-            quote_depth -= _close(closed, frames, rows_stack, row_stack, out, quote_depth, depth)
+            quote_depth -= _close(
+                closed, frames, (rows_stack, row_stack, spans), out, quote_depth, depth
+            )
             continue
         if tag == "-text":
             if not text:
@@ -163,12 +168,13 @@ def read_html(html: str, text: bool = True) -> HtmlContent:
             quote_depth += 1
         elif tag == "table":
             rows_stack.append([])
+            spans.append({})
             _newline(frames[-1])
         elif tag == "tr":
             row_stack.append([])
             _newline(frames[-1])
         elif tag in _CELL:
-            frames.append(_Frame("cell"))
+            frames.append(_Frame("cell", [], _span(attrs, "colspan"), _span(attrs, "rowspan")))
         elif tag in _BLOCK:
             _newline(frames[-1])
         if tag in _ENDS:  # the end of any other element changes nothing
@@ -227,21 +233,32 @@ def flatten_deep(html: str, limit: int = _MAX_NESTING) -> str:
 def _close(
     tag: str,
     frames: list[_Frame],
-    rows_stack: list[list[list[str]]],
-    row_stack: list[list[str]],
+    stacks: tuple[list[list[list[str]]], list[list[str]], list[dict[int, int]]],
     out: HtmlContent,
     quote_depth: int,
     start: int,
 ) -> int:
     """Handle the end of an element; returns 1 when a quote level closes."""
+    rows_stack, row_stack, spans = stacks
     if tag in _CELL and frames[-1].kind == "cell":
-        cell = " ".join(_SPACES.sub(" ", "".join(frames.pop().pieces)).split())
+        frame = frames.pop()
+        cell = " ".join(_SPACES.sub(" ", "".join(frame.pieces)).split())
         if row_stack:
-            row_stack[-1].append(cell)
+            pending = spans[-1] if spans else {}
+            row = row_stack[-1]
+            _fill_spanned(row, pending)
+            col = len(row)
+            row.append(cell)
+            row.extend([""] * (frame.colspan - 1))  # a merged cell keeps its columns
+            if frame.rowspan > 1:
+                for k in range(frame.colspan):
+                    pending[col + k] = frame.rowspan - 1
         else:
             frames[-1].pieces.append(f" {cell} ")
     elif tag == "tr" and row_stack:
         cells = row_stack.pop()
+        if spans and spans[-1] and any(cells):
+            _fill_spanned(cells, spans[-1])
         while cells and not cells[-1]:
             cells.pop()
         _newline(frames[-1])
@@ -250,6 +267,8 @@ def _close(
             rows_stack[-1].append(cells)
     elif tag == "table" and rows_stack:
         rows = rows_stack.pop()
+        if spans:
+            spans.pop()
         if rows and quote_depth == 0:
             out.tables.append(rows)
         _newline(frames[-1])
@@ -263,6 +282,24 @@ def _close(
         else:
             _newline(frames[-1])
     return 0
+
+
+_MAX_SPAN = 50
+
+
+def _span(attrs: dict[str, str | None], name: str) -> int:
+    value = (attrs.get(name) or "").strip()
+    return min(int(value), _MAX_SPAN) if value.isdigit() and int(value) > 0 else 1
+
+
+def _fill_spanned(row: list[str], pending: dict[int, int]) -> None:
+    """Empty cells where a cell of a row above still spans (``rowspan``)."""
+    while len(row) in pending:
+        col = len(row)
+        row.append("")
+        pending[col] -= 1
+        if pending[col] <= 0:
+            del pending[col]
 
 
 def _newline(frame: _Frame) -> None:

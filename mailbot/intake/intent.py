@@ -36,6 +36,7 @@ def classify(
     agency_values: int = 0,
     is_reply: bool = False,
     has_logo: bool = False,
+    subject: str = "",
 ) -> Intent:
     """Enrolment, officer maintenance or other, from the new text of a message.
 
@@ -73,7 +74,10 @@ def classify(
         return "enrollment"
     if is_reply and agency_values:
         return "enrollment"
-    if (officers or agency_values >= 2) and _names_tickets(text, rules) and not changing():
+    # a roster under a subject that names e-tickets ("Shelburne PD e-ticket" over "Chief
+    # Ortiz, Shelburne PD, JC 0623, ... Logo + roster attached.")
+    tickets = _names_tickets(text, rules) or bool(officers and _names_tickets(subject, rules))
+    if (officers or agency_values >= 2) and tickets and not changing():
         if not officers and _QUESTION.search(text) and not _has(text, _REQUEST_WORDS):
             # "do part-time departments qualify for e-ticketing?" over the agency's
             # address and phone: a question, not a request

@@ -45,12 +45,13 @@ _USER_LABEL = re.compile(
     r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|login)\s*[:=]?\s+", re.I
 )
 _NUMBER_LABEL = re.compile(
-    r"(?<!\w)(?:VT\s+)?(?:LEO|badge|officer\s+number)(?:\s*(?:number|num\.?|no\.?|#|id))?"
+    r"(?<!\w)(?:(?:VT\s+)?(?:LEO|badge|officer\s+number)(?:\s*(?:number|num\.?|no\.?|#|id))?"
+    r"|#(?=[ \t]?[A-Za-z(]))"
     r"\s*[:#]?\s*(?:is\s+)?",
     re.I,
 )
 """An officer number's label ("LEO number still pending"): with words saying it is not
-given yet, the row's number is left out."""
+given yet, the row's number is left out; a bare "#" before words ("# pending") too."""
 _BARE_USER_LABEL = re.compile(
     r"^(?:DPS\s*)?(?:domain\s+)?(?:user\s*name|user\s*id|login)?\s*:$", re.I
 )
@@ -367,7 +368,9 @@ def _run_on(line: str, rules: Rules) -> list[Officer]:
 
 
 _ROSTER_LABEL = re.compile(r"(?<![\w-])(?i:officers|roster|users)\s*:\s*")
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Za-z])")
+_SELF = re.compile(r"^\s*(?:me|myself)\s*[-–—:,]\s*", re.I)
+"""The writer pointing at his own row ("Officers: me - Chief Rick Cloutier, CH1R1, ...")."""
 _MAX_LISTED = 2000
 
 
@@ -384,7 +387,10 @@ def _listed_in_sentence(line: str, rules: Rules) -> list[Officer]:
         if not rank_title(word, rules):  # "Sgt. Tom Kelley" goes on; "ebouche. Thx" ends
             rest = rest[: end.start()]
             break
-    pieces = [p for p in re.split(r"[,;]", rest) if p.strip()]
+    # "Chief Rick Cloutier, CH1R1, rcloutier; Ofc. Kay Tran, CH4K7, ktran": by ";" when
+    # the commas are inside each officer
+    pieces = [_SELF.sub("", p) for p in re.split(r";" if ";" in rest else r"[,;]", rest)]
+    pieces = [p for p in pieces if p.strip()]
     if len(pieces) < 2:
         return []
     officers = [officer_on_line(p, rules) for p in pieces]

@@ -317,4 +317,7 @@ def _table_in(table: list[list[str]], text: str) -> bool:
     if not table:
         return False
     first = "\t".join(table[0]).strip()
-    return not first or first in text
+    if not first or first in text:
+        return True
+    # a table nested in a layout table's cell: its rows are that cell's words
+    return " ".join(first.split()) in " ".join(text.split())

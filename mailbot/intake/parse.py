@@ -21,6 +21,7 @@ from mailbot.intake import (
     checks,
     fields,
     forwards,
+    held,
     intent,
     labelled_blocks,
     lists,
@@ -28,6 +29,7 @@ from mailbot.intake import (
     prose,
     reply_reading,
     roles,
+    shown_as,
     tables,
 )
 from mailbot.intake.agency_name import agency_name_in
@@ -100,7 +102,9 @@ def read_officers(
     if not found:  # a roster sent as a PDF
         for document in documents:
             grid = with_declared(document.grid(), declared, rules)
-            found.extend(tables.officers_from_grid(grid, rules))
+            # a .txt export with its cells apart by "|" is read as a table in text
+            rows = tables.officers_from_grid(grid, rules)
+            found.extend(rows or tables.officers_from_text(document.text, rules))
     if not found:
         # list lines and sentences; the same officer number is read once
         found = lists.officers_in_list(body, rules) or labelled_blocks.officers_in_blocks(
@@ -156,6 +160,9 @@ def parse_parts(
     if not officers and split.signature.strip():
         # the roster written after the sign-off ("Thanks, Chief X" then "Officers: ...")
         officers = read_officers(split.signature, [], rules)
+    # the chief's "leave Ofc. Hale off for now", rows marked HOLD, civilian staff
+    officers = held.without_held(officers, f"{text}\n{note or ''}", body, parts.tables, rules)
+    officers = shown_as.with_default_title(officers, body, rules)
     if len(officers) > limits.max_officers:
         result.notes.append(
             f"only the first {limits.max_officers:,} of {len(officers):,} officers were read"
@@ -173,6 +180,7 @@ def parse_parts(
         officers=len(officers),
         is_reply=is_reply,
         has_logo=is_reply and _has_image(parts),
+        subject=parts.subject,
     )
     if kind in ("other", "enrollment") and is_reply and not officers:
         # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"

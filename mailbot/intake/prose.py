@@ -175,9 +175,15 @@ def _split_name(full: str) -> tuple[str | None, str | None]:
     name = HumanName(full)
     first = " ".join(p for p in (name.first, name.middle) if p) or None
     last = name.last or None
+    suffix = " ".join(name.suffix.replace(",", " ").split())
+    if last and suffix and all(w.lower().rstrip(".") in _GENERATIONAL for w in suffix.split()):
+        last = f"{last} {suffix}"  # "Luis Sanchez Jr.": the suffix is written with the name
     if last is None and first is not None and "," not in full:
         return None, first
     return first, last
+
+
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def person(text: str, rules: Rules) -> tuple[str | None, str | None, str | None]:

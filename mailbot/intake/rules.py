@@ -131,6 +131,11 @@ class IntentWords(_Rule):
     deactivate: list[str]
     roster_later: list[str] = Field(default_factory=list)
     left_off: list[str] = Field(default_factory=list)
+    held_back: list[str] = Field(default_factory=list)
+    """Wordings that keep officers of the roster sent out of this enrolment for now ("leave
+    Ofc. Hale off for now", "the rows marked HOLD", "can be ignored")."""
+    civilian_titles: list[str] = Field(default_factory=list)
+    """Titles of civilian staff on a roster (a records clerk, a dispatcher): not officers."""
     """Wordings of a re-sent request that leave an officer of the earlier roster out
     ("please leave Lt. Dwyer off the officer list")."""
     """Wordings saying the officers will be sent in a later message ("roster to follow")."""

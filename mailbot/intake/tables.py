@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mailbot.intake.merged_heading import sub_heading
 from mailbot.intake.model import Officer
+from mailbot.intake.not_given import not_given, placeholder_words
 from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.intake.prose import person, split_name, split_rank
 from mailbot.intake.rules import Rules, per_rules
@@ -83,8 +85,14 @@ def column_key(cell: str, rules: Rules) -> str | None:
         # "RANK_DESC" in a records-system export: "Rank" with the export's suffix
         bare = _export_suffix(rules).sub("", _norm(cell))
         key = _column_key(bare, _synonyms(rules)) if bare != _norm(cell) else None
+    if key is None and _CAMEL.search(cell) and " " not in cell.strip():
+        # "OfficerNumber", "DPSUsername": an export's heading with its words run together
+        key = _column_key(_CAMEL.sub(" ", cell), _synonyms(rules))
     seen[cell] = key
     return key
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 def _column_key(cell: str, syn: dict[str, str]) -> str | None:
@@ -187,7 +195,7 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
             values[key] = value
     if values["title"]:  # "Sergeant (was Cpl)": the title now, not the one before
         values["title"] = _FORMER.sub("", values["title"]) or values["title"]
-    placeholders = _placeholders(rules)
+    placeholders = placeholder_words(rules)
     for key in ("title", "officer_number", "dps_username"):  # "Na" may be a name
         value = values[key]
         if value is not None and (value.lower() in placeholders or not_given(value, rules)):
@@ -207,40 +215,11 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
 _ROW_BULLET = re.compile(r"^\s*[-*•·]\s+")
 _FORMER = re.compile(r"\s*\((?:was|formerly|previously|prev\.?)\s[^()]{1,40}\)$", re.I)
 _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
-_NOT_YET = re.compile(
-    r"^\(?(?:still\s+|yet\s+)?(?:not\b[\w\s]{0,30}|none\b.{0,20}|(?:pending|awaiting|waiting)\b.{0,60}|unknown|tbd"
-    r"|n/a|to\s+follow"
-    # "(needs account)", "no DPS login yet": the account still to be made
-    r"|(?:needs?|requires?)\s+(?:an?\s+|new\s+)?(?:dps\s+)?(?:account|user\s*name|login|one)\b.{0,30}"
-    r"|no\s+(?:dps\s+)?(?:account|user\s*name|login)\b.{0,30}"
-    # "(academy - not assigned yet)": why, then that it is not given yet
-    r"|[a-z][\w ]{0,25}?\s*[-–—:,]\s*(?:still\s+)?not\s+(?:yet\s+)?"
-    r"(?:assigned|issued|given|set\s+up|created)\b.{0,20}"
-    # "(account still being set up)"
-    r"|(?:[a-z]+\s+){0,2}(?:still\s+)?being\s+"
-    r"(?:set\s+up|created|requested|processed|issued)\b.{0,30}"
-    r"|\?+)\)?$",
-    re.I,
-)
-
-
-def not_given(value: str, rules: Rules) -> bool:
-    """True for a cell that says its value is not given: a placeholder ("TBD", "n/a"), or
-    words such as "(not set up yet)", "none yet", "pending academy", or a remark on why
-    it is not there yet ("(pending - account requested Monday)")."""
-    low = value.strip().lower()
-    placeholders = _placeholders(rules)
-    return low in placeholders or low.strip("()") in placeholders or bool(_NOT_YET.match(low))
 
 
 @per_rules
 def _inactive(rules: Rules) -> frozenset[str]:
     return frozenset(v.lower() for v in rules.columns.detection.inactive_values)
-
-
-@per_rules
-def _placeholders(rules: Rules) -> frozenset[str]:
-    return frozenset(p.lower() for p in rules.labels.placeholders.values)
 
 
 def bare_username(value: str, rules: Rules) -> str:
@@ -280,6 +259,9 @@ def _read_split(
         cells = split(line)
         if aligned and len(cells) != len(head):
             cells = _slice(line, starts)
+        elif split is _tabs and len(cells) > len(head) and all(head):
+            full = [c for c in cells if c]  # "Deng\t\tSamuel\t\tOfficer": tabs to align
+            cells = full if len(full) == len(head) else cells
         elif len(cells) == len(head) - 1:
             cells = _title_with_name(cells, mapping, rules)
         if len(cells) < 2:
@@ -412,29 +394,6 @@ def officers_from_grid(grid: Sequence[Sequence[str]], rules: Rules) -> list[Offi
                 officers.append(officer)
         return officers
     return []
-
-
-def sub_heading(
-    mapping: dict[int, str], below: Sequence[str], rules: Rules
-) -> dict[int, str] | None:
-    """A heading whose name cell spans two columns named on the row under it ("Officer
-    Name" over "Last" and "First", as Outlook and Word lay out a merged cell): the
-    mapping with the name column spread over those, the columns after it shifted; else
-    ``None``. The row under must hold only name headings, fewer cells than the heading."""
-    at = next((i for i, k in mapping.items() if k == "full_name"), None)
-    cells = [c for c in below if c.strip()]
-    if at is None or not 2 <= len(cells) <= 3 or len(cells) != len(below):
-        return None
-    keys = [column_key(c, rules) for c in cells]
-    if len(set(keys)) != len(keys) or not set(keys) <= {"last_name", "first_name", "full_name"}:
-        return None
-    if len(cells) >= max(mapping) + 1:
-        return None
-    shift = len(cells) - 1
-    spread = {i: k for i, k in mapping.items() if i < at}
-    spread.update({at + n: k for n, k in enumerate(keys) if k is not None})
-    spread.update({i + shift: k for i, k in mapping.items() if i > at})
-    return spread
 
 
 def has_table(text: str, rules: Rules) -> bool:

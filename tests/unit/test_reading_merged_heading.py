@@ -59,3 +59,49 @@ def test_a_former_title_in_brackets_is_not_part_of_the_title() -> None:
         ["Ostrowski", "Paul", "Lieutenant (formerly Sergeant)", "OC207"],
     ]
     assert [o.title for o in officers_from_grid(grid, load_rules())] == ["Sergeant", "Lieutenant"]
+
+
+def _html_mail(table: str) -> bytes:
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"] = "Chief Ada Morrow <amorrow@eastfield.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrolment"
+    msg.set_content("see HTML")
+    msg.add_alternative(
+        "<html><body><p>Eastfield Police Department would like to enrol in e-ticketing."
+        "</p><p>Judiciary code: 0521</p><p>Please set up these officers:</p>"
+        f"{table}<p>Ada Morrow<br>Chief of Police</p></body></html>",
+        subtype="html",
+    )
+    return msg.as_bytes()
+
+
+def test_merged_cells_of_an_html_table_keep_every_column_in_place() -> None:
+    from mailbot.intake.parse import parse_message
+
+    table = (
+        "<table><tr><td rowspan=2>#</td><td rowspan=2>&nbsp;</td><td colspan=3>Deputy</td>"
+        "<td rowspan=2>Title</td><td rowspan=2>LEO #</td><td rowspan=2>DPS Login</td></tr>"
+        "<tr><td>Last</td><td>First</td><td>M.I.</td></tr>"
+        "<tr><td>1</td><td>&nbsp;</td><td>Quimby</td><td>Marta</td><td>J.</td>"
+        "<td>Deputy</td><td>OC221</td><td>mquimby</td></tr>"
+        "<tr><td>2</td><td>&nbsp;</td><td>Ostrowski</td><td>Paul</td><td></td>"
+        "<td>Sergeant</td><td>OC207</td><td>postrowski</td></tr></table>"
+    )
+    assert _rows(parse_message(_html_mail(table)).officers) == _EXPECTED
+
+
+def test_a_merged_name_heading_over_last_and_first_in_html() -> None:
+    from mailbot.intake.parse import parse_message
+
+    table = (
+        "<table><tr><td colspan=2>Officer Name</td><td rowspan=2>Rank</td>"
+        "<td rowspan=2>LEO #</td><td rowspan=2>DPS Login</td></tr>"
+        "<tr><td>Last</td><td>First</td></tr>"
+        "<tr><td>Quimby</td><td>Marta</td><td>Deputy</td><td>OC221</td><td>mquimby</td></tr>"
+        "<tr><td>Ostrowski</td><td>Paul</td><td>Sergeant</td><td>OC207</td>"
+        "<td>postrowski</td></tr></table>"
+    )
+    assert _rows(parse_message(_html_mail(table)).officers) == _EXPECTED

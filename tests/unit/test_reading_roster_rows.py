@@ -168,3 +168,165 @@ def test_a_column_the_message_says_holds_the_login_is_read_as_the_username() -> 
         ("WH5O1", "olindqvist"),
     ]
     assert not any(p.startswith("officers") for p in result.missing)
+
+
+def test_generational_suffix_written_with_the_name_stays_in_the_last_name() -> None:
+    roster = (
+        "Officers (name - LEO number - DPS username):\n"
+        "- Sgt. Priya Castellano - WH2P4 - pcastellano\n"
+        "- Ofc. Desmond Okafor Jr. - WH5D1 - dokafor\n"
+        "- Ofc. Tobias Renner III - WH7T3 - trenner\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert [o.last_name for o in result.officers] == ["Castellano", "Okafor Jr.", "Renner III"]
+    assert [o.first_name for o in result.officers] == ["Priya", "Desmond", "Tobias"]
+
+
+def test_a_hash_before_words_is_a_number_still_to_come_and_the_row_is_kept() -> None:
+    roster = (
+        "Officers (name - LEO number - DPS username):\n"
+        "- Sgt. Priya Castellano - WH2P4 - pcastellano\n"
+        "- Ofc. Omar Lindqvist - # pending - olindqvist\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result)[1] == ("Lindqvist", "Omar", "Officer", None, "olindqvist")
+    assert "officers[1].officer_number" in result.missing
+    assert "officers[1].dps_username" not in result.missing
+
+
+def test_an_exports_headings_with_words_run_together_are_read() -> None:
+    csv = (
+        "LastName,FirstName,Rank,OfficerNumber,DPSUsername\n"
+        "Castellano,Priya,Sergeant,WH2P4,pcastellano\n"
+    )
+    msg = EmailMessage()
+    msg["From"] = "Bruno Aldana <baldana@westhollow.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrolment"
+    msg.set_content(_REQUEST.format(roster="Our roster is attached.\n"))
+    msg.add_attachment(csv.encode(), maintype="text", subtype="csv", filename="roster.csv")
+    result = parse_message(msg.as_bytes())
+    assert _rows(result) == [("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano")]
+    assert not any(p.startswith("officers") for p in result.missing)
+
+
+def test_a_txt_roster_saved_as_utf16_is_read_with_its_accents() -> None:
+    txt = "Name\tTitle\tOfficer #\tDPS username\r\nAnaïs Bérubé\tSergeant\tWH2A4\taberube\r\n"
+    msg = EmailMessage()
+    msg["From"] = "Bruno Aldana <baldana@westhollow.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrolment"
+    msg.set_content(_REQUEST.format(roster="Our roster is attached (staff.txt).\n"))
+    data = txt.encode("utf-16")  # with its byte-order mark, as Notepad saves "Unicode"
+    msg.add_attachment(data, maintype="text", subtype="plain", filename="staff.txt")
+    result = parse_message(msg.as_bytes())
+    assert _rows(result) == [("Bérubé", "Anaïs", "Sergeant", "WH2A4", "aberube")]
+
+
+def test_a_txt_export_with_cells_apart_by_bars_is_read() -> None:
+    txt = (
+        "LAST|FIRST|RANK|LEO_NO|DPS_USER|STATUS\n"
+        "CASTELLANO|PRIYA|SERGEANT|WH2P4|pcastellano|FT\n"
+        "LINDQVIST|OMAR|OFFICER|WH5O1|olindqvist|PT\n"
+    )
+    body = _REQUEST.format(roster="Officer list attached.\n")
+    result = parse_message(_mail(body, txt))
+    assert [o.officer_number for o in result.officers] == ["WH2P4", "WH5O1"]
+    assert [o.dps_username for o in result.officers] == ["pcastellano", "olindqvist"]
+    assert not any(p.startswith("officers") for p in result.missing)
+
+
+def test_a_memo_roster_aligned_with_extra_tabs_keeps_its_columns() -> None:
+    roster = (
+        "OFFICER RECORDS REQUESTED\n"
+        "   Last Name\tFirst Name\tRank/Title\tOfficer No.\tDPS Username\n"
+        "   Castellano\tPriya\t\tSergeant\tWH2P4\t\tpcastellano\n"
+        "   Lu\t\tOmar\t\tOfficer\t\tWH5O1\t\tolu\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [
+        ("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano"),
+        ("Lu", "Omar", "Officer", "WH5O1", "olu"),
+    ]
+
+
+def test_officers_by_semicolons_inside_one_paragraph_are_read() -> None:
+    body = (
+        "hey - West Hollow PD wants e-tickets. Judiciary code 0419, phone 802-555-0142. "
+        "Officers: me - Chief Bruno Aldana, WH1B1, baldana; Sgt. Priya Castellano, WH2P4, "
+        "pcastellano; Ofc Omar Lu, WH5O1, olu. logo is on our website. thx, Bruno\n"
+    )
+    result = parse_message(_mail(body))
+    assert _rows(result) == [
+        ("Aldana", "Bruno", "Chief", "WH1B1", "baldana"),
+        ("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano"),
+        ("Lu", "Omar", "Officer", "WH5O1", "olu"),
+    ]
+
+
+def test_a_roster_table_nested_in_a_letterhead_layout_table_is_read() -> None:
+    cells = "".join(
+        f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td><td>{e}</td></tr>"
+        for a, b, c, d, e in (
+            ("Last Name", "First Name", "Rank", "Officer Number", "DPS Username"),
+            ("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano"),
+            ("Lu", "Omar", "Officer", "WH5O1", "olu"),
+        )
+    )
+    text = _REQUEST.format(roster="Please set up these officers:").replace("\n", "<br>")
+    html = (
+        "<html><body><table><tr><td>WEST HOLLOW PD<br>Directory</td>"
+        f"<td><p>{text}</p><table border=1>{cells}</table></td></tr></table></body></html>"
+    )
+    msg = EmailMessage()
+    msg["From"] = "Bruno Aldana <baldana@westhollow.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrolment"
+    msg.set_content("see HTML")
+    msg.add_alternative(html, subtype="html")
+    result = parse_message(msg.as_bytes())
+    assert [o.officer_number for o in result.officers] == ["WH2P4", "WH5O1"]
+    assert [o.last_name for o in result.officers] == ["Castellano", "Lu"]
+
+
+def test_tbd_with_a_reason_in_the_username_cell_is_a_username_still_to_come() -> None:
+    roster = (
+        "Name\tRank\tLEO #\tDPS Username\n"
+        "Priya Castellano\tSergeant\tWH2P4\tpcastellano\n"
+        "Omar Lu\tInvestigator\tWH5O1\tTBD - ADS account pending\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result)[1] == ("Lu", "Omar", "Investigator", "WH5O1", None)
+    assert "officers[1].dps_username" in result.missing
+    assert not any("dps_username" in i.field for i in result.invalid)
+
+
+def test_an_auxiliary_officers_rank_is_his_title_not_part_of_his_name() -> None:
+    roster = "Officers:\n- Auxiliary Officer Mina Halvorsen - WH3M8 - mhalvorsen\n"
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [("Halvorsen", "Mina", "Auxiliary Officer", "WH3M8", "mhalvorsen")]
+
+
+def test_rows_without_a_rank_take_the_title_the_chief_says_they_show() -> None:
+    roster = (
+        "Officers (name - LEO number - DPS username). Seasonal officers should just show as "
+        '"Officer" on the ticket.\n\n'
+        "FULL-TIME\n"
+        "- Sgt. Priya Castellano - WH2P4 - pcastellano\n\n"
+        "SEASONAL\n"
+        "- Omar Lu - WH5O1 - olu\n"
+        "- Tess Varga - WH7T3 - tvarga\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert [o.title for o in result.officers] == ["Sergeant", "Officer", "Officer"]
+    assert not any(p.endswith(".title") for p in result.missing)
+
+
+def test_a_title_said_of_one_named_officer_is_not_given_to_the_others() -> None:
+    roster = (
+        'Omar Lu should show as "Corporal" once his promotion goes through.\n\n'
+        "- Sgt. Priya Castellano - WH2P4 - pcastellano\n"
+        "- Tess Varga - WH7T3 - tvarga\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert [o.title for o in result.officers] == ["Sergeant", None]

@@ -1,0 +1,125 @@
+"""People of an enrolment's roster kept out of it for now: the chief's sentence names
+them ("please leave Ofc. Hale off for now, she is out on leave") or the mark their rows
+carry ("the two reserve officers (Status "R") be left off", "the deputies marked
+"transport only - hold" in the Notes column", "Lavigne and Osei are marked HOLD");
+civilian staff on an HR export (a records clerk, a dispatcher) are not officers either.
+An officer kept out is left for a later message, never set up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from mailbot.intake.model import Officer
+from mailbot.intake.prose import sentences
+from mailbot.intake.rules import Rules, per_rules
+
+_MAX_MARK = 40
+_QUOTED = re.compile(r"[\"“”]([^\"“”\n]{1,40})[\"“”]")
+# "marked HOLD", "flagged as RESERVE", "status R": a mark written without quotes
+_MARKED = re.compile(r"\b(?:marked|flagged|listed|status|coded)\s+(?:as\s+)?([A-Z][A-Z/-]{0,15})\b")
+# "leave Ofc. Pratt off", "leave them off": a few words between
+_LEAVE_OFF = re.compile(r"\bleave\s+(?:[\w.'-]{1,30}\s+){1,4}?(?:off|out)\b", re.I)
+_CELL_SPLIT = re.compile(r"\t|\s{2,}|\s*[|,;]\s*")
+_CLAUSE = re.compile(r";|\s[-–—]\s")
+
+
+@per_rules
+def _held_words(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.language.intent.held_back, key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+
+
+def _held(clause: str, rules: Rules) -> bool:
+    return bool(_held_words(rules).search(clause) or _LEAVE_OFF.search(clause))
+
+
+def held_sentences(text: str, rules: Rules) -> list[str]:
+    """The sentences of ``text`` that keep someone out of the enrolment for now."""
+    # a table row ("Pelletier | Joanne | ... | on hold") is no sentence of the chief's
+    lines = text.split("\n")
+    prose = "\n".join(ln for ln in lines if "\t" not in ln and ln.count("|") < 2)
+    return [s for s in sentences(prose) if _held(s, rules)]
+
+
+def _marks(held: list[str]) -> set[str]:
+    out: set[str] = set()
+    for sentence in held:
+        for m in _QUOTED.finditer(sentence):
+            out.add(m.group(1).strip().lower())
+        for m in _MARKED.finditer(sentence):
+            out.add(m.group(1).lower())
+    return {m for m in out if m and len(m) <= _MAX_MARK}
+
+
+def _marked(cell: str, marks: set[str]) -> bool:
+    low = " ".join(cell.split()).lower()
+    if not low:
+        return False
+    return any(low == m or (len(m) > 2 and low.startswith(m + " ")) for m in marks)
+
+
+def _marked_rows(
+    body: str, grids: Sequence[Sequence[Sequence[str]]], marks: set[str]
+) -> list[set[str]]:
+    """The cells (lower case) of each row, in a grid or a line of ``body``, that carries a
+    mark; the first row of a grid (its heading) never does."""
+    rows: list[set[str]] = []
+    if not marks:
+        return rows
+    for grid in grids:
+        for cells in grid[1:]:
+            if any(_marked(str(c), marks) for c in cells):
+                rows.append({" ".join(str(c).split()).lower() for c in cells if str(c).strip()})
+    for line in body.split("\n")[:5000]:
+        cells = [c for c in _CELL_SPLIT.split(line.strip()[:2000]) if c.strip()]
+        if len(cells) > 2 and any(_marked(c, marks) for c in cells):
+            rows.append({" ".join(c.split()).lower() for c in cells})
+    return rows
+
+
+def _in_row(officer: Officer, row: set[str]) -> bool:
+    for value in (officer.officer_number, officer.dps_username):
+        if value and value.lower() in row:
+            return True
+    first, last = (officer.first_name or "").lower(), (officer.last_name or "").lower()
+    return bool(first and last and any(last in c for c in row) and any(first in c for c in row))
+
+
+def _named(officer: Officer, clauses: list[str]) -> bool:
+    """The officer's last name written in a clause that keeps someone out ("leave Det.
+    Garand and Ofc. Wheeler off"), capitalised as a name or all in capitals."""
+    last = (officer.last_name or "").strip()
+    if len(last) < 2:
+        return False
+    forms = {last.title(), last.upper(), last} - {last.lower()}
+    for clause in clauses:
+        for form in forms:
+            if re.search(rf"(?<![\w'-]){re.escape(form)}(?![\w-])", clause):
+                return True
+    return False
+
+
+def _civilian(officer: Officer, rules: Rules) -> bool:
+    title = " ".join((officer.title or "").lower().split())
+    words = {w.lower() for w in rules.language.intent.civilian_titles}
+    return bool(title) and title in words and not officer.officer_number
+
+
+def without_held(
+    officers: list[Officer],
+    text: str,
+    body: str,
+    grids: Sequence[Sequence[Sequence[str]]],
+    rules: Rules,
+) -> list[Officer]:
+    """``officers`` less those ``text`` keeps out for now and civilian staff."""
+    held = held_sentences(text, rules)
+    clauses = [c for s in held for c in _CLAUSE.split(s) if _held(c, rules)]
+    rows = _marked_rows(body, grids, _marks(held))
+    kept = [o for o in officers if not _civilian(o, rules)]
+    if not held:
+        return kept
+    out = [o for o in kept if not any(_in_row(o, row) for row in rows) and not _named(o, clauses)]
+    return out if out else kept

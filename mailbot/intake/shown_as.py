@@ -1,0 +1,43 @@
+"""The title a chief gives the roster's rows that have none ("Part-time and reserve
+officers should just show as "Officer" on the ticket"): those rows take it. A sentence
+about one named officer, or a word that is no rank, gives nothing."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.model import Officer
+from mailbot.intake.prose import rank_title, sentences
+from mailbot.intake.rules import Rules
+
+_SHOWN_AS = re.compile(
+    r"\b(?:show|shown|appear|be\s+listed|listed|titled|go\s+in)\s+(?:just\s+|simply\s+|up\s+)?"
+    r"as\s+[\"“']([A-Za-z][A-Za-z .-]{1,30})[\"”']",
+    re.I,
+)
+_MANY = re.compile(
+    r"\b(?:officers|deputies|troopers|constables|wardens|everyone|others|rest)\b", re.I
+)
+_MAX_SENTENCES = 400
+
+
+def default_title(text: str, rules: Rules) -> str | None:
+    """The title ``text`` says rows without one show ("... should show as "Officer"")."""
+    for sentence in sentences(text)[:_MAX_SENTENCES]:
+        m = _SHOWN_AS.search(sentence[:1000])
+        if m is None or not _MANY.search(sentence[: m.start()]):
+            continue
+        title = rank_title(m.group(1).strip(), rules)
+        if title is not None:
+            return title
+    return None
+
+
+def with_default_title(officers: list[Officer], text: str, rules: Rules) -> list[Officer]:
+    """``officers`` with the title ``text`` gives the rows that have none."""
+    if not officers or all(o.title for o in officers):
+        return officers
+    title = default_title(text, rules)
+    if title is None:
+        return officers
+    return [o if o.title else o.model_copy(update={"title": title}) for o in officers]
