@@ -18,11 +18,11 @@ _NAME = r"(?<![\w'’.-])[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+)*+"
 
 
 _TITLE_TO = re.compile(
-    r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
+    r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change|\btitle)"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
-    r"|title\s+(?:there\s+|with\s+us\s+|here\s+)?(?:should\s+(?:just\s+|now\s+)?be|is\s+now|will\s+be)|"
+    r"|title\s+(?:there\s+|with\s+us\s+|here\s+|on\s+the\s+[\w-]+\s+)?(?:should\s+(?:just\s+|now\s+)?be|is\s+now|will\s+be)|"
     r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*(?::\s*)?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
 )
@@ -61,7 +61,8 @@ _FIRST_TO = re.compile(
 
 _USER_TO = re.compile(
     r"(?i:user\s*name|user\s*id|login|logon|dps\s+account)(?i:\s+too)?\s*"
-    r"(?:(?i:(?:has\s+|was\s+|is\s+being\s+|is\s+)?chang(?:ed|ing)\s+to|is\s+now|is|:|=|should\s+be"
+    r"(?:(?i:(?:has\s+|was\s+|is\s+being\s+|is\s+)?chang(?:ed|ing)\s+to|is\s+now"
+    r"|(?:stays|remains|is)\s+the\s+same\s*:|is|:|=|should\s+be"
     r"|will\s+be|to)\s*)?(?:[:\"“']\s*)?"
     r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
 )

@@ -346,7 +346,9 @@ def parse_parts(
         result.changes = changes.read_changes(
             body, rules, listed, result.agency.name, grids=parts.tables
         )
-        own_resend.complete_changes(result, earlier, officers)
+        if own_resend.complete_changes(result, earlier, officers):
+            # "Eric Lund is still with us": the earlier change of an officer kept as he is
+            result.changes = changes.without_kept(result.changes, body, rules)
         # the agency's address, phone and code, mostly in the sender's signature
         change_sender.complete(result, body, split.signature, sender, rules)
     log.debug(
