@@ -240,18 +240,24 @@ def read_changes(
         seen.add(key)
         changes.append(change)
 
-    for change in changes_in_table(text.split("\n"), rules):
+    in_table = changes_in_table(text.split("\n"), rules)
+    for change in in_table:
         push(change)
     corrected, in_corrections = corrections_in_rows(
         [row_cells(line) for line in text.split("\n")], rules
     )
     for change in corrected:
         push(change)
+    # a table with an action column was read with it: its rows are no plain table's adds
+    action_table = bool(in_table)
     for grid in grids:
         for change in changes_in_rows(grid, rules):
+            action_table = True
             push(change)
     default: Action | None = "add" if _has(text, rules.language.intent.add) else None
     numbers_in_tables = {(o.officer_number or "").upper() for o in table_officers}
+    if action_table:  # the rows of a table with an action column, read above
+        numbers_in_tables |= {(c.officer_number or "").upper() for c in changes}
     lead: Action | None = None
     before = ""  # the paragraph above a list
     for item, listed in marked_items(text):
@@ -312,15 +318,17 @@ def read_changes(
                 # "update titles for these 2 ... title should just be Officer" then the rows
                 change = Change.model_validate({**change.model_dump(), "title": row_lead[1]})
             push(change)
-    table_action = _table_lead(text, table_officers, rules) or default
-    if table_officers and table_action in ("add", "deactivate"):
-        named = {(c.officer_number or "").upper() for c in changes if c.officer_number}
-        for officer in table_officers:
-            if (officer.officer_number or "").upper() not in named:
-                if table_action == "add":
-                    push(Change(action="add", **officer.model_dump()))
-                else:
-                    push(_change(officer, "deactivate", "", rules))
+    named = {(c.officer_number or "").upper() for c in changes if c.officer_number}
+    for officer in [] if action_table else table_officers:
+        # each table under its own lead-in ("Promotions effective May 1:" over one, "New
+        # officer to add:" over the next)
+        table_action = _table_lead(text, [officer], rules) or default
+        if (officer.officer_number or "").upper() in named:
+            continue
+        if table_action == "add":
+            push(Change(action="add", **officer.model_dump()))
+        elif table_action == "deactivate":
+            push(_change(officer, "deactivate", "", rules))
     return without_kept(changes, text, rules)
 
 
