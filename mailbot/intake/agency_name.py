@@ -31,7 +31,10 @@ def _agency_name_re(rules: Rules) -> re.Pattern[str]:
 
 @per_rules
 def _naming_re(rules: Rules) -> re.Pattern[str]:
-    name = _agency_name_re(rules).pattern
+    # "THE NAME SHOULD BE SUTTON TOWN CONSTABLE": the suffix in any case
+    suffixes = sorted(rules.language.people.agency_suffixes, key=len, reverse=True)
+    alt = "|".join(re.escape(s) for s in suffixes)
+    name = _agency_name_re(rules).pattern.replace(f"(?:{alt})", f"(?i:{alt})", 1)
     return re.compile(
         rf"(?i:should\s+(?:be|read|say|show)|to\s+read|will\s+be)\s*(?::\s*)?[\"“]?(?={name})"
     )

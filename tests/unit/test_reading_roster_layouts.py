@@ -117,3 +117,30 @@ def test_a_phone_extension_is_no_officer_number() -> None:
         ("deactivate", "LU8J2"),
         ("add", "LU3K5"),
     ]
+
+
+def test_an_all_caps_enrolment_naming_its_agency_is_no_roster_change() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Hollis Dube <hdube1957@mailbox.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "E TICKETS"
+    msg.set_content(
+        "HELLO I AM THE CONSTABLE FOR THE TOWN OF GRANBY AND I WOULD LIKE TO START DOING "
+        "THE ELECTRONIC TICKETS. I WILL BE THE CONTACT PERSON. OUR JUDICIARY CODE IS 512. "
+        "THE NAME SHOULD BE GRANBY TOWN CONSTABLE. ADDRESS IS 9 CEMETERY RD GRANBY VT 05840 "
+        "AND THE PHONE IS 802 555 0144. THE ONLY OFFICER IS ME HOLLIS DUBE CONSTABLE NUMBER "
+        "GR2D7. THANK YOU HOLLIS DUBE\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "enrollment"
+    assert result.changes == []
+
+
+def test_a_title_given_for_the_agencys_tickets_is_the_new_officers_title() -> None:
+    got = _changes(
+        "Good morning,\n\nWe've hired Nora Quist as a part-time officer. She stays full-time "
+        "with Weston PD. Please ADD her to Ludlow Police Department in TraCS.\n\n"
+        "Officer Nora Quist\nOfficer # LU7N2\nDPS username: nquist\n"
+        "Title for our tickets: Part-Time Officer\n\nThank you!\nRavi\n"
+    )
+    assert _brief(got) == [("add", "LU7N2", "Part-Time Officer")]
