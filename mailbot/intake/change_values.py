@@ -329,9 +329,10 @@ def _change(
     return Change.model_validate(data)
 
 
-# "title Deputy Sheriff", "title: Campus Police Officer": the title a new officer is given
+# "title Deputy Sheriff", "title: Campus Police Officer", "Title for our tickets: Part-Time
+# Officer": the title a new officer is given
 _TITLE_SAID = re.compile(
-    r"(?<![\w-])(?i:title)(?:[ \t]+(?i:for|on|in)[ \t][\w \t-]{1,30}?:[ \t]*"  # "Title for our tickets:"
+    r"(?<![\w-])(?i:title)(?:[ \t]+(?i:for|on|in)[ \t][\w \t-]{1,30}?:[ \t]*"
     r"|[ \t]*(?:(?i:is|will[ \t]+be|should[ \t]+be)[ \t]+|[:=–-][ \t]*)?)"
     r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
 )
