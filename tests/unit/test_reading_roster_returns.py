@@ -177,3 +177,17 @@ def test_a_lateral_whose_record_exists_moves_it() -> None:
     assert got[0]["officer_number"] == "WM7B5"
     assert got[0]["dps_username"] == "bkowalczyk"
     assert got[0]["title"] == "Officer"
+
+
+def test_an_agency_named_with_a_possessive_is_read_whole() -> None:
+    result = parse_message(
+        _mail(
+            "Good morning,\n\nCapt. Hollis Marchand, who has been Wilmington Police "
+            "Department's e-ticket contact for years, retired on May 2. Please deactivate "
+            "Capt. Marchand's TraCS officer record (WM9H3).\n\nThank you,\n\nOdile Brassard\n"
+            "Chief of Police\nWilmington Police Department\n2 Beaver Street, Wilmington, VT "
+            "05363\n"
+        )
+    )
+    assert result.intent == "officer_maintenance"
+    assert result.agency.name == "Wilmington Police Department"
