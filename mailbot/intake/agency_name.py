@@ -26,12 +26,17 @@ def _agency_name_re(rules: Rules) -> re.Pattern[str]:
     # long capitalised token is tried once, not from each of its letters
     word = r"(?<![\w'’.-])[A-ZÀ-Þ][\w'’.-]*+"
     small = r"(?:of|and|the|&)"  # "Town of Hartford Police Department"
-    return re.compile(rf"({word}[ \t]+(?:(?:{word}|{small})[ \t]+){{0,6}}(?:{alt}))(?![\w'’])")
+    # "Hinesburg Police Department's e-ticket contact": the name before its possessive
+    end = r"(?:(?![\w'’])|(?=['’]s(?![\w'’])))"
+    return re.compile(rf"({word}[ \t]+(?:(?:{word}|{small})[ \t]+){{0,6}}(?:{alt})){end}")
 
 
 @per_rules
 def _naming_re(rules: Rules) -> re.Pattern[str]:
-    name = _agency_name_re(rules).pattern
+    # "THE NAME SHOULD BE SUTTON TOWN CONSTABLE": the suffix in any case
+    suffixes = sorted(rules.language.people.agency_suffixes, key=len, reverse=True)
+    alt = "|".join(re.escape(s) for s in suffixes)
+    name = _agency_name_re(rules).pattern.replace(f"(?:{alt}))", f"(?i:{alt}))", 1)
     return re.compile(
         rf"(?i:should\s+(?:be|read|say|show)|to\s+read|will\s+be)\s*(?::\s*)?[\"“]?(?={name})"
     )

@@ -9,7 +9,7 @@ MAX_ITEM = 1200
 _ITEM_START = re.compile(r"^\s*(?:[-*•·]\s+|\(?\d{1,3}[.)]\s+|#\d{1,3}\s+)")
 _NUMBER = re.compile(
     r"(?<!VT )(?<!Vt )(?<!VT, )(?<!Vermont )"  # "VT 05641" is a ZIP
-    r"(?<![\w-])#?((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})(?![\w-])"
+    r"(?<![\w-])#?((?!x\d{4}(?![\w-]))(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})(?![\w-])"
 )
 
 
@@ -30,9 +30,22 @@ def marked_items(text: str) -> list[tuple[str, bool]]:
             out.append((" ".join(para)[:MAX_ITEM], False))
         para.clear()
 
+    under_lead = False  # the lines right under "Please ADD our two new reserve officers:"
     for line in text.split("\n"):
         s = line.strip()
         if not s:
+            flush()
+            under_lead = False
+            continue
+        if under_lead and ":" not in s and len(s) <= 200 and _NUMBER.search(s):
+            # "Reserve Officer Dylan Petit-Frere, LEO # CS8N4, DPS username dpetitfrere":
+            # one officer a line under the lead-in, each an item of its own
+            flush()
+            out.append((s[:MAX_ITEM], True))
+            continue
+        under_lead = s.endswith(":") and not _ITEM_START.match(line) and not is_row(s)
+        if under_lead:
+            para.append(s)
             flush()
             continue
         if _ITEM_START.match(line):

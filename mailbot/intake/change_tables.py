@@ -48,9 +48,16 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
         mapping = {n: k for n, c in enumerate(cells) if n != at and (k := column_key(c, rules))}
         if not mapping:
             continue
+        before: list[str] = []
         for rcells in rows[i + 1 :]:
             if len(rcells) < 2:
                 break
+            short = len(cells) - len(rcells)
+            if before and at < short <= at + 2 and _action_cell(rcells[at]) is None:
+                # an action cell spanning two rows ("ADD" over Kimball and Osterhout):
+                # the row below lacks it and the cells before it, the row above's
+                rcells = before[:short] + rcells
+            before = rcells
             action = _action_cell(rcells[at]) if at < len(rcells) else None
             officer = row_officer(rcells, mapping, rules)
             if action is None or officer is None:

@@ -11,7 +11,8 @@ from mailbot.intake.rules import Rules
 
 # "title Deputy Sheriff", "title: Campus Police Officer": the title a new officer is given
 _TITLE_SAID = re.compile(
-    r"(?<![\w-])(?i:title)[ \t]*(?:(?i:is|will[ \t]+be|should[ \t]+be)[ \t]+|[:=–-][ \t]*)?"
+    r"(?<![\w-])(?i:title)(?:[ \t]+(?i:for|on|in)[ \t][\w \t-]{1,30}?:[ \t]*"
+    r"|[ \t]*(?:(?i:is|will[ \t]+be|should[ \t]+be)[ \t]+|[:=–-][ \t]*)?)"
     r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
 )
 

@@ -19,11 +19,12 @@ _NAME = r"(?<![\w'’.-])[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+)*+"
 
 
 _TITLE_TO = re.compile(
-    r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change)"
+    r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change|\btitle)"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
-    r"|title\s+(?:there\s+|with\s+us\s+|here\s+)?(?:should\s+(?:just\s+|now\s+)?be|is\s+now|will\s+be)|"
+    r"|title\s+(?:there\s+|with\s+us\s+|here\s+|on\s+the\s+[\w-]+\s+|in\s+[\w-]+\s+)?"
+    r"(?:be\s+changed\s+to|should\s+(?:just\s+|now\s+)?be|is\s+now|will\s+be)|"
     r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*(?::\s*)?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
 )
@@ -62,7 +63,8 @@ _FIRST_TO = re.compile(
 
 _USER_TO = re.compile(
     r"(?i:user\s*name|user\s*id|login|logon|dps\s+account)(?i:\s+too)?\s*"
-    r"(?:(?i:(?:has\s+|was\s+|is\s+being\s+|is\s+)?chang(?:ed|ing)\s+to|is\s+now|is|:|=|should\s+be"
+    r"(?:(?i:(?:has\s+|was\s+|is\s+being\s+|is\s+)?chang(?:ed|ing)\s+to|is\s+now"
+    r"|(?:stays|remains|is)\s+the\s+same\s*[:(]|is|:|=|should\s+be"
     r"|will\s+be|to)\s*)?(?:[:\"“']\s*)?"
     r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
 )
@@ -127,6 +129,9 @@ def _new_title(text: str, rules: Rules) -> str | None:
         if len(words) == 2 and words[0].endswith(".") and not rank_title(words[1], rules):
             raw = words[0].rstrip(".")  # "to Lieutenant. Please update her title."
         return rank_title(raw, rules) or raw
+    m = _NUMBER_TO_RANK.search(text)
+    if m and rank_title(m.group(1), rules):
+        return rank_title(m.group(1), rules)  # "Ofc. Tyrell Jenkins (MT2K7) to Corporal"
     m = _MADE_RANK.search(text)
     if m is None:
         return None
@@ -136,6 +141,7 @@ def _new_title(text: str, rules: Rules) -> str | None:
     return rank_title(first, rules) or None
 
 
+_NUMBER_TO_RANK = re.compile(r"\)[ \t]+(?i:to)[ \t]+(?i:an?[ \t]+)?([A-Z][\w.-]*)")
 _AS_RANK = re.compile(r"(?<!\w)(?i:as)\s+(?i:an?\s+)?([A-Z][\w.-]*)(?:[ \t]+([A-Z][\w.-]*))?")
 
 
@@ -327,7 +333,8 @@ def _change(
 
 # "(LM2S9, sobrien)": a username in lower case after the number in brackets
 _PAREN_USER = re.compile(
-    r"\([ \t]*#?[A-Za-z0-9]{5}[ \t]*[,;/][ \t]*([a-z][a-z0-9._-]{1,29})[ \t]*\)"
+    r"\([ \t]*(?:(?i:leo|badge|officer)[ \t]*(?:#|no\.?)?[ \t]*)?#?[A-Za-z0-9]{5}[ \t]*[,;/][ \t]*"
+    r"([a-z][a-z0-9._-]{1,29})[ \t]*\)"
 )
 
 

@@ -26,13 +26,8 @@ from mailbot.intake.change_corrections import (
 from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
 from mailbot.intake.change_names import (
     _RANKED,
-    _ranked_near,
-    _unquote,
-    lower_ranked_before,
-    named_before,
-    names_a_place,
-    surname_before,
 )
+from mailbot.intake.change_officer import officer_named
 from mailbot.intake.change_tables import (
     action_label,
     changes_in_rows,
@@ -41,12 +36,9 @@ from mailbot.intake.change_tables import (
 )
 from mailbot.intake.change_values import (
     _LAST_TO,
-    _NOT_A_USER,
     _TRANSFER,
     _USER_CORRECTED,
-    _USER_TO,
     TO_US,
-    _bare,
     _beside,
     _change,
     _details,
@@ -58,7 +50,7 @@ from mailbot.intake.change_values import (
 )
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Action, Change, Officer
-from mailbot.intake.prose import officer_in, person, rank_title, sentences
+from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
 
 # "..., and for Officer Daniel Ouellette, LEO number MP232": where a sentence goes on to
@@ -142,14 +134,23 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     if label == "add":
         return "add"  # what follows describes the new officer, his username and title
     default = label or default
+    if label is None and _has(text, words.reactivate):
+        # "has been reinstated ... Please reinstate his record": added again
+        return "add"
+    if _has(text, words.stays) and not _has(text, words.deactivate_asked):
+        # "is moving from the Dover contract over to our Putney contract. Same agency, so
+        # I don't believe anything has to change": told, nothing asked
+        return None
     if _has(text, words.deactivate) and not _new_title(text, rules):
         if moves_to_agency(text, rules) and not _has(text, words.deactivate_asked):
             return "update"  # "has left us for the X Police Department": the record moves
         return "deactivate"
     if _has(text, words.transfer):
         # "has transferred to the Hartford Police Department": the record moves there
-        if _TRANSFER.search(text) or TO_US.search(text):
+        if _TRANSFER.search(text) or TO_US.search(text) or _has(text, words.moves_record):
             return "update"
+        if _new_title(text, rules):
+            return "update"  # "change her title to Detective -- she moved to investigations"
         if default == "add" and _COMES_FROM.search(text):
             # "(lateral from Morristown PD, starts with us 12/7)" under "Please add the
             # following officers": an officer joining from another agency is added
@@ -171,65 +172,6 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     if _has(text, words.add):
         return "add"
     return default
-
-
-def _officer(text: str, rules: Rules) -> Officer | None:
-    text = _unquote(text, rules)
-    officer = officer_in(text, rules)
-    m = _NUMBER.search(text)
-    if officer is None and m is None:
-        # "Officer Jane Doe retired last Friday": named by rank, no number given
-        ranked = _RANKED.search(text)
-        if ranked is None:
-            # "- Bree Thibault, officer, LEO number still pending": a list line
-            return officer_on_line(text, rules) if len(text) <= 200 else None
-        title, first, last = person(ranked.group(0), rules)
-        # "Officer Eli Marchetti / DPS username: emarchetti / Officer number: pending"
-        user = _USER_TO.search(text)
-        username = _bare(user.group(1), rules) if user else None
-        return Officer(title=title, first_name=first, last_name=last, dps_username=username)
-    number = (officer.officer_number if officer else None) or (m.group(1) if m else None)
-    ranked = _ranked_near(text, m.start() if m else None)
-    if ranked and (officer is None or officer.last_name not in ranked.group(2).split()):
-        title, first, last = person(ranked.group(0), rules)
-        officer = Officer(title=title, first_name=first, last_name=last, officer_number=number)
-    if officer is not None and names_a_place(text, officer.last_name, rules):
-        # "Marcus Belanger - coming to us from Winooski PD. Officer number ...": not
-        # "Winooski", the agency he comes from
-        officer = officer.model_copy(update={"last_name": None, "first_name": None})
-    if officer is None or (officer.last_name is None and officer.first_name is None):
-        named = named_before(text, m.start() if m else len(text), rules)
-        if m and not named.get("last_name") and not named.get("first_name"):
-            named = {**named, **surname_before(text[: m.start()], rules)}
-        if m and not named.get("last_name") and not named.get("first_name"):
-            named = {**named, **lower_ranked_before(text[: m.start()], rules)}
-        officer = Officer(**named, officer_number=number)
-    if officer.title is None:
-        new = _NEW_RANK.search(text)  # "please add a new deputy: Tyler Benoit"
-        if new and rank_title(new.group(1), rules):
-            officer = officer.model_copy(update={"title": rank_title(new.group(1), rules)})
-    if m and (officer.officer_number is None or len(officer.officer_number) != 5):
-        officer = officer.model_copy(update={"officer_number": m.group(1)})
-    user = _USER_TO.search(text) or _DOMAIN_USER.search(text)
-    if user and user.group(1).lower() in _NOT_A_USER:
-        user = None  # "my DPS username is staying msullivan": no username given
-    if user and not officer.dps_username:
-        officer = officer.model_copy(update={"dps_username": _bare(user.group(1), rules)})
-    if not officer.dps_username and len(text) <= 200:
-        # "Officer Lena Park, HL401, lpark": a list line gives the username by its shape
-        line = officer_on_line(text, rules)
-        if line and line.dps_username and line.officer_number == officer.officer_number:
-            officer = officer.model_copy(update={"dps_username": line.dps_username})
-    if officer.title is None and len(text) <= 200:
-        # "Cole Marchessault, LEO # 6M902, officer": the rank after the number
-        line = officer_on_line(text, rules)
-        if line and line.title and line.officer_number == officer.officer_number:
-            officer = officer.model_copy(update={"title": line.title})
-    return officer
-
-
-_DOMAIN_USER = re.compile(r"(?<![\w\\])((?:DPS|dps|Dps)\\[A-Za-z][\w.-]*[A-Za-z0-9])")
-_NEW_RANK = re.compile(r"(?i:\bnew)\s+(\w+)")
 
 
 _PRONOUN = re.compile(r"\b(?i:his|her|their|he|she)\b")
@@ -255,6 +197,14 @@ def _add_details(changes: list[Change], text: str, rules: Rules) -> None:
         have = last.model_dump(exclude_none=True)
         if "dps_username" in beside and "dps_username" not in have:
             changes[-1] = Change.model_validate({**have, "dps_username": beside["dps_username"]})
+        return
+    if last.action == "add":
+        # "She should still be in TraCS -- officer number SO5B1, DPS username sorourke."
+        told = officer_named(text, rules)
+        have = last.model_dump(exclude_none=True)
+        user = told.dps_username if told else None
+        if user and "dps_username" not in have:
+            changes[-1] = Change.model_validate({**have, "dps_username": user})
         return
     if last.action != "update":
         return
@@ -282,11 +232,26 @@ def read_changes(
             return
         who = change.officer_number or getattr(change, "last_name", None)
         key = (change.action, (who or "").upper() or None)
-        if key not in seen and who:
+        if key in seen or not who:
+            return
+        twin = _told_before(changes, change)
+        if twin is not None:
+            # "Lt. Gary Boisvert ... retired" then "Please deactivate Lt. Boisvert's
+            # record (GB7L1)": one officer, his names from the first, his number after
+            changes[twin] = Change.model_validate(
+                {
+                    **change.model_dump(exclude_none=True),
+                    **changes[twin].model_dump(exclude_none=True),
+                    "officer_number": change.officer_number,
+                }
+            )
             seen.add(key)
-            changes.append(change)
+            return
+        seen.add(key)
+        changes.append(change)
 
-    for change in changes_in_table(text.split("\n"), rules):
+    in_table = changes_in_table(text.split("\n"), rules)
+    for change in in_table:
         push(change)
     corrected, in_corrections = corrections_in_rows(
         [row_cells(line) for line in text.split("\n")], rules
@@ -299,11 +264,16 @@ def read_changes(
     for change in promoted:
         push(change)
     in_corrections |= {c.officer_number or "" for c in promoted}
+    # a table with an action column was read with it: its rows are no plain table's adds
+    action_table = bool(in_table)
     for grid in grids:
         for change in changes_in_rows(grid, rules):
+            action_table = True
             push(change)
     default: Action | None = "add" if _has(text, rules.language.intent.add) else None
     numbers_in_tables = {(o.officer_number or "").upper() for o in table_officers}
+    if action_table:  # the rows of a table with an action column, read above
+        numbers_in_tables |= {(c.officer_number or "").upper() for c in changes}
     lead: Action | None = None
     before = ""  # the paragraph above a list
     for item, listed in marked_items(text):
@@ -315,12 +285,16 @@ def read_changes(
             # the lead-in's action is each item's that names none of its own
             lead = _action(item, rules, None) if item.rstrip().endswith(":") else None
             before = item if not _NUMBER.search(item) else ""
+        elif item.rstrip().endswith(":") and not _NUMBER.search(item):
+            # "1. We have two new deputies ... Please create TraCS records for:" then its
+            # own list: the item's action is its sub-items'
+            lead = _action(item, rules, None) or lead
         row_lead = _row_lead(item, before, rules) if listed and lead is None else None
         for group in _groups(item, rules):
             # a row's cells are read in the roster form's order (last name first)
             # (a note in brackets after its cells is no cell: "(came over from Richford PD)")
             row = _ROW_NOTE.sub("", group) if is_row(group) else None
-            officer = (officer_on_line(row, rules) if row else None) or _officer(group, rules)
+            officer = (officer_on_line(row, rules) if row else None) or officer_named(group, rules)
             nameless = officer is not None and not officer.last_name and not officer.first_name
             if (
                 changes
@@ -360,16 +334,49 @@ def read_changes(
                 # "update titles for these 2 ... title should just be Officer" then the rows
                 change = Change.model_validate({**change.model_dump(), "title": row_lead[1]})
             push(change)
-    table_action = _table_lead(text, table_officers, rules) or default
-    if table_officers and table_action in ("add", "deactivate"):
-        named = {(c.officer_number or "").upper() for c in changes if c.officer_number}
-        for officer in table_officers:
-            if (officer.officer_number or "").upper() not in named:
-                if table_action == "add":
-                    push(Change(action="add", **officer.model_dump()))
-                else:
-                    push(_change(officer, "deactivate", "", rules))
-    return usernames_by_name(text, changes, rules)
+    named = {(c.officer_number or "").upper() for c in changes if c.officer_number}
+    for officer in [] if action_table else table_officers:
+        # each table under its own lead-in ("Promotions effective May 1:" over one, "New
+        # officer to add:" over the next)
+        table_action = _table_lead(text, [officer], rules) or default
+        if (officer.officer_number or "").upper() in named:
+            continue
+        if table_action == "add":
+            push(Change(action="add", **officer.model_dump()))
+        elif table_action == "deactivate":
+            push(_change(officer, "deactivate", "", rules))
+    return without_kept(usernames_by_name(text, changes, rules), text, rules)
+
+
+def without_kept(changes: list[Change], text: str, rules: Rules) -> list[Change]:
+    """``changes`` less those, named without a number, of an officer a sentence keeps as
+    he is ("Eric Lund is still with us and should stay active!!")."""
+    words = rules.language.intent
+    kept: set[str] = set()
+    for sentence in sentences(text):
+        if _has(sentence, words.stays) and not _has(sentence, words.deactivate_asked):
+            kept.update(w.lower() for w in re.findall(r"[\w'’-]+", sentence))
+    return [
+        c
+        for c in changes
+        if c.officer_number or (getattr(c, "last_name", None) or "").lower() not in kept
+    ]
+
+
+def _told_before(changes: list[Change], change: Change) -> int | None:
+    """The index of a change of the same action, named without a number, of the officer
+    ``change`` gives a number for (the same last name), or None."""
+    last = (getattr(change, "last_name", None) or "").lower()
+    if not change.officer_number or not last:
+        return None
+    for i, before in enumerate(changes):
+        if (
+            before.action == change.action
+            and not before.officer_number
+            and (getattr(before, "last_name", None) or "").lower() == last
+        ):
+            return i
+    return None
 
 
 _ROW_NOTE = re.compile(r"[ \t]*\([^()\n]{0,160}\)[ \t]*$")

@@ -47,7 +47,7 @@ def classify(
         return "other"  # a question, a follow-up, a problem report or a sales pitch
     if _has(text, words.asks_no_change) and asks_anything(text) and not _has(text, words.asking):
         return "other"  # "not asking for any changes yet ... Ofc. X (BN3T7) ... ?"
-    change_words = words.add + words.promote + words.transfer + words.deactivate
+    change_words = words.add + words.promote + words.transfer + words.deactivate + words.reactivate
 
     @functools.cache
     def changing() -> bool:
@@ -189,6 +189,6 @@ def wants_tickets(text: str, rules: Rules) -> bool:
         and not asks_anything(text)
         and not _has(
             _told_as_past(without_naming(text, rules), words.enquiry),
-            words.add + words.promote + words.transfer + words.deactivate,
+            words.add + words.promote + words.transfer + words.deactivate + words.reactivate,
         )
     )

@@ -161,7 +161,10 @@ def complete_changes(result: ParseResult, earlier: ParseResult | None, now: list
         change = changes[as_officers.index(match)]
         for key in ("officer_number", "dps_username", "title"):
             value = getattr(officer, key)
-            if value is not None and _change_value(change, key) is None:
+            before = _change_value(change, key)
+            # the number the reply gives the same officer is the sender's later word ("It
+            # should read: Officer Jenna Morse, officer # JM4R8 ... NOT JM4R6")
+            if value is not None and (before is None or key == "officer_number"):
                 setattr(change, key, value)
     result.changes = changes + extra
     return True

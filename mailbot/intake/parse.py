@@ -363,7 +363,9 @@ def parse_parts(
         result.changes = changes.read_changes(
             body, rules, listed, result.agency.name, grids=parts.tables
         )
-        own_resend.complete_changes(result, earlier, officers)
+        if own_resend.complete_changes(result, earlier, officers):
+            # "Eric Lund is still with us": the earlier change of an officer kept as he is
+            result.changes = changes.without_kept(result.changes, body, rules)
         writer = head_from_sender(parts.sender_name, rules)[0]
         result.changes = change_asides.writers_first_name(result.changes, body, writer)
         # the agency's address, phone and code, mostly in the sender's signature

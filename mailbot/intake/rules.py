@@ -158,6 +158,15 @@ class IntentWords(_Rule):
     """Words counting a letter of a name ("has one f", "two Ls"): a spelling correction."""
     deactivate_asked: list[str] = Field(default_factory=list)
     deactivate_openers: list[str] = Field(default_factory=list)
+    reactivate: list[str] = Field(default_factory=list)
+    """Words of an officer coming back ("reinstated", "rehired", "back from leave"): his
+    record is added again (the contract has no reactivation)."""
+    moves_record: list[str] = Field(default_factory=list)
+    """Words of a record that exists for an officer joining from another agency ("she
+    already has a TraCS officer record", "change her affiliation"): it moves (update)."""
+    stays: list[str] = Field(default_factory=list)
+    """Words that keep an officer as he is ("is still with us", "please don't touch his
+    record", "same agency, nothing has to change"): no change for him."""
     """Imperatives that switch a record off when they open an item ("Remove Smith VT233")."""
     """Words that ask for a record to be switched off ("please deactivate"), as against
     words that only tell of a departure ("has left"): an officer who left for another

@@ -1,0 +1,91 @@
+"""The officer an item of a roster change names: by officer number, else by rank and
+name ("Officer Jane Doe retired last Friday"), with the username and title written beside
+him."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.change_items import _NUMBER
+from mailbot.intake.change_names import (
+    _RANKED,
+    _ranked_near,
+    _unquote,
+    lower_ranked_before,
+    named_before,
+    names_a_place,
+    surname_before,
+)
+from mailbot.intake.change_values import _NOT_A_USER, _PAREN_USER, _USER_TO, _bare
+from mailbot.intake.lists import officer_on_line
+from mailbot.intake.model import Officer
+from mailbot.intake.prose import officer_in, person, rank_title
+from mailbot.intake.rules import Rules
+
+
+def officer_named(text: str, rules: Rules) -> Officer | None:
+    text = _unquote(text, rules)
+    officer = officer_in(text, rules)
+    m = _NUMBER.search(text)
+    if officer is None and m is None:
+        # "Officer Jane Doe retired last Friday": named by rank, no number given
+        ranked = _RANKED.search(text)
+        if ranked is None:
+            # "- Bree Thibault, officer, LEO number still pending": a list line
+            return officer_on_line(text, rules) if len(text) <= 200 else None
+        title, first, last = person(ranked.group(0), rules)
+        # "Officer Eli Marchetti / DPS username: emarchetti / Officer number: pending"
+        user = _user_said(text)
+        username = _bare(user.group(1), rules) if user else None
+        return Officer(title=title, first_name=first, last_name=last, dps_username=username)
+    number = (officer.officer_number if officer else None) or (m.group(1) if m else None)
+    ranked = _ranked_near(text, m.start() if m else None)
+    if ranked and (officer is None or officer.last_name not in ranked.group(2).split()):
+        title, first, last = person(ranked.group(0), rules)
+        if first and _POSSESSIVE.search(first):
+            # "Lt. Boisvert's TraCS officer record": his last name, then other words
+            last = _POSSESSIVE.sub("", first)
+            first = None
+        officer = Officer(title=title, first_name=first, last_name=last, officer_number=number)
+    if officer is not None and names_a_place(text, officer.last_name, rules):
+        # "Marcus Belanger - coming to us from Winooski PD. Officer number ...": not
+        # "Winooski", the agency he comes from
+        officer = officer.model_copy(update={"last_name": None, "first_name": None})
+    if officer is None or (officer.last_name is None and officer.first_name is None):
+        named = named_before(text, m.start() if m else len(text), rules)
+        if m and not named.get("last_name") and not named.get("first_name"):
+            named = {**named, **surname_before(text[: m.start()], rules)}
+        if m and not named.get("last_name") and not named.get("first_name"):
+            named = {**named, **lower_ranked_before(text[: m.start()], rules)}
+        officer = Officer(**named, officer_number=number)
+    if officer.title is None:
+        new = _NEW_RANK.search(text)  # "please add a new deputy: Tyler Benoit"
+        if new and rank_title(new.group(1), rules):
+            officer = officer.model_copy(update={"title": rank_title(new.group(1), rules)})
+    if m and (officer.officer_number is None or len(officer.officer_number) != 5):
+        officer = officer.model_copy(update={"officer_number": m.group(1)})
+    user = _user_said(text) or _DOMAIN_USER.search(text) or _PAREN_USER.search(text)
+    if user and not officer.dps_username:
+        officer = officer.model_copy(update={"dps_username": _bare(user.group(1), rules)})
+    if not officer.dps_username and len(text) <= 200:
+        # "Officer Lena Park, HL401, lpark": a list line gives the username by its shape
+        line = officer_on_line(text, rules)
+        if line and line.dps_username and line.officer_number == officer.officer_number:
+            officer = officer.model_copy(update={"dps_username": line.dps_username})
+    if officer.title is None and len(text) <= 200:
+        # "Cole Marchessault, LEO # 6M902, officer": the rank after the number
+        line = officer_on_line(text, rules)
+        if line and line.title and line.officer_number == officer.officer_number:
+            officer = officer.model_copy(update={"title": line.title})
+    return officer
+
+
+def _user_said(text: str) -> re.Match[str] | None:
+    """The first username written after "username" that is a username ("Same number and
+    username as before (MC6D2 / mcastellanos)" says none)."""
+    return next((m for m in _USER_TO.finditer(text) if m.group(1).lower() not in _NOT_A_USER), None)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_DOMAIN_USER = re.compile(r"(?<![\w\\])((?:DPS|dps|Dps)\\[A-Za-z][\w.-]*[A-Za-z0-9])")
+_NEW_RANK = re.compile(r"(?i:\bnew)\s+(\w+)")
