@@ -99,7 +99,8 @@ def read_html(html: str, text: bool = True) -> HtmlContent:
     frames: list[_Frame] = [_Frame("root")]
     rows_stack: list[list[list[str]]] = []  # one list of rows per open <table>
     row_stack: list[list[str]] = []  # one list of cells per open <tr>
-    spans: list[dict[int, int]] = []  # per open <table>: column -> rows still spanned
+    spans: list[dict[int, tuple[int, str]]] = []  # per open <table>: column -> rows
+    # still spanned, and the text they show
     pres: list[int] = []  # depths of the open <pre> elements
     quote_depth = 0
     # Iterative walk: (node, entering, depth, parent tag) tuples, so deep markup cannot
@@ -233,7 +234,7 @@ def flatten_deep(html: str, limit: int = _MAX_NESTING) -> str:
 def _close(
     tag: str,
     frames: list[_Frame],
-    stacks: tuple[list[list[list[str]]], list[list[str]], list[dict[int, int]]],
+    stacks: tuple[list[list[list[str]]], list[list[str]], list[dict[int, tuple[int, str]]]],
     out: HtmlContent,
     quote_depth: int,
     start: int,
@@ -251,8 +252,11 @@ def _close(
             row.append(cell)
             row.extend([""] * (frame.colspan - 1))  # a merged cell keeps its columns
             if frame.rowspan > 1:
+                # a body cell belongs to every row it spans ("ADD" over two officers); a
+                # heading cell's rows below stay blank (a merged heading over its parts)
+                body = bool(rows_stack and rows_stack[-1])
                 for k in range(frame.colspan):
-                    pending[col + k] = frame.rowspan - 1
+                    pending[col + k] = (frame.rowspan - 1, cell if k == 0 and body else "")
         else:
             frames[-1].pieces.append(f" {cell} ")
     elif tag == "tr" and row_stack:
@@ -292,14 +296,17 @@ def _span(attrs: dict[str, str | None], name: str) -> int:
     return min(int(value), _MAX_SPAN) if value.isdigit() and int(value) > 0 else 1
 
 
-def _fill_spanned(row: list[str], pending: dict[int, int]) -> None:
-    """Empty cells where a cell of a row above still spans (``rowspan``)."""
+def _fill_spanned(row: list[str], pending: dict[int, tuple[int, str]]) -> None:
+    """Where a cell of a row above still spans (``rowspan``), its text again: the cell
+    belongs to every row it spans."""
     while len(row) in pending:
         col = len(row)
-        row.append("")
-        pending[col] -= 1
-        if pending[col] <= 0:
+        left, text = pending[col]
+        row.append(text)
+        if left <= 1:
             del pending[col]
+        else:
+            pending[col] = (left - 1, text)
 
 
 def _newline(frame: _Frame) -> None:
