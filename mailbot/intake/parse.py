@@ -177,13 +177,17 @@ def parse_parts(
             kind = "enrollment"
     if kind == "other" and is_reply and reply_reading.answers_checklist(body, rules, labels, parts):
         kind = "enrollment"
-    if kind == "other" and not is_reply and intent.wants_tickets(body, rules):
+    titled = f"{parts.subject or ''}\n{body}"
+    if kind == "other" and not is_reply and intent.wants_tickets(titled, rules):
         # "Hardwick PD wants to get on e-tickets. ... Jud code 0952. ... 20 Church St,
         # Hardwick VT 05843 / 802-472-5475.": the three values by their shape, unlabelled
+        # (or two of them with its officers, sent or to follow; e-tickets named in the
+        # subject "Shelburne PD e-ticket" over a one-line body)
         shaped = candidates.find(
             [candidates.Source("text", body)], rules, frozenset({"addresses", "codes", "phones"})
         )
-        if shaped.addresses and shaped.codes and shaped.phones:
+        given = sum(1 for c in (shaped.addresses, shaped.codes, shaped.phones) if c)
+        if given == 3 or (given == 2 and (officers or intent.roster_later(body, rules))):
             kind = "enrollment"
     earlier = None
     if is_reply:  # the sender's own request quoted under the reply ("everything else below")
