@@ -57,11 +57,18 @@ def _writer_title_re(rules: Rules) -> re.Pattern[str]:
     )
 
 
+@per_rules
+def _here_title_re(rules: Rules) -> re.Pattern[str]:
+    """ "Chief here. Sign us up ...": a title opening a line, then "here"."""
+    _, alt = head_titles(rules)
+    return re.compile(rf"(?m:^)[ \t]*((?i:{alt}))[ \t]+here\b")
+
+
 def title_of_writer(body: str, rules: Rules) -> str | None:
     """The head title the writer gives himself ("I'm the chief of the Village of Derby
     Line Police Department", "I am the elected First Constable for the Town of ..."),
     as the rules write it, or None."""
-    m = _writer_title_re(rules).search(body)
+    m = _writer_title_re(rules).search(body) or _here_title_re(rules).search(body)
     if m is None:
         return None
     said = m.group(1).lower()

@@ -95,6 +95,13 @@ _POC_BARE_NAMED = re.compile(
 """... also with the rank typed in lower case ("PoC is officer Kristen Blow, ...")."""
 
 
+# "POC Cpl Amy Ferland aferland@...": the abbreviation, a name, then the name's address
+# (a terse note from a phone, no verb between)
+_POC_TERSE = re.compile(
+    rf"(?<![\w-])(?:POC|PoC)\s*[:-]?\s+({_CAP_RUN})(?=,?\s+<?[\w.+-]{{1,64}}@[\w-])"
+)
+
+
 _SELF_POC = re.compile(
     # "I (Sgt. Corinne Tatro) will be ...": the writer's own name in brackets
     r"\bI(?:\s*\((?P<own>[^()]{3,60})\))?(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"

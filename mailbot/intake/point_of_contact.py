@@ -30,6 +30,7 @@ from mailbot.intake.poc_wording import (
     _POC_LIKE,
     _POC_MADE,
     _POC_PRONOUN,
+    _POC_TERSE,
     _POC_WILL_ACT,
     _POC_WILL_BE,
     _SELF_POC,
@@ -83,6 +84,7 @@ def point_of_contact(
             or _POC_WILL_BE.search(flat)
             or _POC_IS_NAMED.search(flat)
             or _POC_BARE_NAMED.search(flat)
+            or _POC_TERSE.search(flat)
             or _POC_MADE.search(flat)
             or _POC_WILL_ACT.search(flat)
             or _POC_COORDINATES.search(flat)

@@ -310,3 +310,19 @@ def test_logo_said_to_follow_is_not_the_signature_image() -> None:
     result = _parse(body, "Amos Crane <acrane@quarrybrook.test>", logo=False, inline_image=True)
     assert result.agency.logo is None
     assert "agency.logo" in result.missing
+
+
+def test_terse_poc_with_rank_name_and_address_and_chief_here() -> None:
+    """ "Chief here. ... POC Sgt Lena Wirth lwirth@..." in one line from a phone."""
+    result = _parse(
+        "Chief here. Sign Quarry Brook PD up for e ticket. Code 0766. POC Sgt Lena Wirth"
+        " lwirth@quarrybrook.test. 802 555 0170. Officers to follow\n",
+        "Otto Brandt <obrandt@quarrybrook.test>",
+        logo=False,
+    )
+    assert result.intent == "enrollment"
+    assert result.point_of_contact.name == "Lena Wirth"
+    assert result.point_of_contact.email == "lwirth@quarrybrook.test"
+    assert result.head_of_department.name == "Otto Brandt"
+    assert result.head_of_department.title == "Chief"
+    assert "point_of_contact.name" not in result.missing
