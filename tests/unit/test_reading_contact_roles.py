@@ -326,3 +326,30 @@ def test_terse_poc_with_rank_name_and_address_and_chief_here() -> None:
     assert result.head_of_department.name == "Otto Brandt"
     assert result.head_of_department.title == "Chief"
     assert "point_of_contact.name" not in result.missing
+
+
+def test_poc_designated_as_the_divisions_point_of_contact() -> None:
+    """ "as the Division's e-ticket Point-of-Contact": whose PoC, a possessive word."""
+    result = _parse(
+        "We would like to begin issuing tickets electronically.\n\nI have designated"
+        " Inspector Mara Quist as the Division's e-ticket Point-of-Contact"
+        " (mara.quist@quarrybrook.test, 802-555-0171).\n\n" + _VALUES + _ROSTER + "Thanks,\n"
+        "Hal Brody\nDirector\n",
+        "Hal Brody <hal.brody@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == "Mara Quist"
+    assert result.point_of_contact.email == "mara.quist@quarrybrook.test"
+
+
+def test_poc_told_as_hes_going_to_be_after_his_rank_and_a_comma() -> None:
+    """ "our newest Sergeant, Ivo Tamm, did the install and he's going to be the point of
+    contact on this": the ranked name before the pronoun."""
+    result = _parse(
+        "Our IT guy, who is also our newest Sergeant, Ivo Tamm, did the install and he's"
+        " going to be the point of contact on this for us. His email is"
+        " itamm@quarrybrook.test.\n\n" + _VALUES + _ROSTER + "Thanks,\nHal Brody\nChief\n",
+        "Hal Brody <hbrody@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == "Ivo Tamm"
+    assert result.point_of_contact.email == "itamm@quarrybrook.test"
+    assert "point_of_contact.name" not in result.missing
