@@ -145,7 +145,7 @@ _SELF_POC = re.compile(
 
 # "I've reviewed Lt. Ruiz-Albright's information below. She will be our Point of Contact."
 _POC_PRONOUN = re.compile(
-    rf"(?<![\w'’-])(?:[Hh]e|[Ss]he)(?i:\s+will\s+(?:be|serve\s+as|act\s+as)|['’]ll\s+be"
+    rf"(?<![\w'’-])(?:[Hh]e|[Ss]he)(?i:\s+will\s+(?:also\s+)?(?:be|serve\s+as|act\s+as)|['’]ll\s+be"
     rf"|(?:\s+is|['’]s)\s+going\s+to\s+be|\s+shall\s+be|\s+is|['’]s)\s+{_POC_WORDS}"
 )
 
@@ -162,13 +162,26 @@ def _ranked_re(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.'’-])(?i:{alt})\.?,?\s+({cap}(?:\s+{cap})?)")
 
 
+@per_rules
+def _job_comma_re(rules: Rules) -> re.Pattern[str]:
+    """A job word, a comma, then a name of two words ("records supervisor, Tammy Bushey,")."""
+    jobs = sorted((w for w in rules.language.people.job_words if len(w) >= 5), key=len)
+    alt = "|".join(re.escape(w) for w in reversed(jobs))
+    cap = r"[A-Z][\w'’-]*+"
+    return re.compile(rf"(?<![\w'’-])(?i:{alt}),[ \t]+({cap}[ \t]+{cap})(?=[ \t]*[,(])")
+
+
 def _referent(before: str, roster: Sequence[str], rules: Rules) -> str | None:
     """The person a "he"/"she" designated as PoC refers to: the last ranked name before it
     ("Lt. Ruiz-Albright's information"), in full when one officer listed has that last
     name; ``None`` when no one, or no one certain, is named."""
-    found = list(_ranked_re(rules).finditer(before[-_REFERENT_BACK:]))
+    back = before[-_REFERENT_BACK:]
+    found = list(_ranked_re(rules).finditer(back))
+    # "Our records supervisor, Tammy Bushey, put the list together and she will also be"
+    found += list(_job_comma_re(rules).finditer(back))
     if not found:
         return None
+    found.sort(key=lambda m: m.start())
     words = re.sub(r"['’]s?$", "", found[-1].group(1)).split()
     last = words[-1].lower()
     full = [n for n in roster if n.split()[-1].lower() == last]

@@ -353,3 +353,17 @@ def test_poc_told_as_hes_going_to_be_after_his_rank_and_a_comma() -> None:
     assert result.point_of_contact.name == "Ivo Tamm"
     assert result.point_of_contact.email == "itamm@quarrybrook.test"
     assert "point_of_contact.name" not in result.missing
+
+
+def test_poc_named_by_her_job_then_she_will_also_be() -> None:
+    """ "Our office manager, Gail Forde, typed the list and she will also be our e-ticket
+    Point of Contact": the name after the job word and its comma."""
+    result = _parse(
+        "Quarry Brook Police Department is requesting enrollment. Our office manager, Gail"
+        " Forde, typed the officer list (below) and she will also be our e-ticket Point of"
+        " Contact going forward.\n\n" + _VALUES + _ROSTER + "Thank you,\nHal Brody\nChief\n",
+        "Hal Brody <hbrody@quarrybrook.test>",
+        cc='"Forde, Gail" <gforde@quarrybrook.test>',
+    )
+    assert result.point_of_contact.name == "Gail Forde"
+    assert result.point_of_contact.email == "gforde@quarrybrook.test"
