@@ -32,7 +32,7 @@ _POC_WORDS = (
     rf"(?i:(?:(?:the|our)\s+)?{_WHOSE}"
     r"(?:designated\s+)?"
     r"(?:primary\s+|main\s+)?"
-    r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)"
+    r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC|point\s+person)"
     r"|e-?ticket(?:ing)?\s+(?:contact|coordinator|liaison)"
     # "our (primary) contact for the e-ticket program"
     r"|contact\s+(?:person\s+)?(?:for|on)\s+(?:the\s+|our\s+)?e-?ticket(?:s|ing)?)\b)"

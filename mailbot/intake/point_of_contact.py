@@ -169,7 +169,7 @@ def point_of_contact(
 
 
 _POC_ANCHOR = re.compile(
-    r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b"
+    r"point[- \n]of[- \n]contact|point[ \n]person\b|\bPoC\b|\bmyself\b"
     r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
     r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
     r"|\bI(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"
@@ -183,7 +183,7 @@ _BEFORE, _AFTER = 300, 400
 
 
 _POC_ANCHOR_LOWER = re.compile(
-    r"point[- \n]of[- \n]contact|poc\b|myself\b"
+    r"point[- \n]of[- \n]contact|point[ \n]person\b|poc\b|myself\b"
     r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
     r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
     r"|\bi(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"

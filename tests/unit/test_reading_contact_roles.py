@@ -367,3 +367,20 @@ def test_poc_named_by_her_job_then_she_will_also_be() -> None:
     )
     assert result.point_of_contact.name == "Gail Forde"
     assert result.point_of_contact.email == "gforde@quarrybrook.test"
+
+
+def test_chatty_values_point_person_and_zip_word() -> None:
+    """ "We're X Police Department (that's what should print) ... Stowe VT, zip 05672 ...
+    Sgt. N will be our point person for this, n@...": nothing asked again."""
+    result = _parse(
+        "Filling it in below.\n\nWe're Quarry Brook Police Department (that's what should"
+        " print). Judiciary code 0766. We're at 9 Ledge Road, Quarry Brook VT, zip 05999."
+        " Main line 802.555.0170.\n\nSgt. Ned Ash will be our point person for this,"
+        " nash@quarrybrook.test.\n\n" + _ROSTER + "Thanks,\nHal\n\n--\nHal Brody\nChief\n",
+        "Hal Brody <hbrody@quarrybrook.test>",
+    )
+    assert result.agency.name == "Quarry Brook Police Department"
+    assert result.agency.address == "9 Ledge Road, Quarry Brook VT 05999"
+    assert result.point_of_contact.name == "Ned Ash"
+    assert result.point_of_contact.email == "nash@quarrybrook.test"
+    assert result.missing == []
