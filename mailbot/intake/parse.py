@@ -219,7 +219,14 @@ def parse_parts(
         hod_name, hod_title = head_in_tail(split.signature, rules)
     if hod_name is None:
         hod_name, hod_title = head_in_tail(body, rules)
-    behalf = head_on_behalf(body, rules)
+    # "on behalf of Chief Beaudry" with "Beaudry, Harlan" copied: the people the headers
+    # name on the sender's own domain
+    colleagues = [
+        head_from_sender(n, rules)[0] or ""
+        for n, a in addresses
+        if n and a.rpartition("@")[2].lower() == (parts.sender or "").rpartition("@")[2].lower()
+    ]
+    behalf = head_on_behalf(body, rules, colleagues)
     if behalf[0] is None:  # "Point of contact is me, Sgt Ray Dumas. Chief is Scott Tremblay."
         behalf = head_named(body, rules)
     labelled = head_labelled(labels.get("head_of_department.name", (0, ""))[1] or "", rules)
@@ -229,7 +236,10 @@ def parse_parts(
     if forwarder is not None:  # "Approved. Please set us up." / "Chief Kroll" over the draft
         behalf = forwarder
     if behalf[0] is not None:  # written for the head by someone else
-        hod_name, hod_title = behalf
+        # "Director Whitmore asked me ..." over his own "Director of Police Services"
+        # sign-off: the title he signs with
+        signed = hod_title if hod_name == behalf[0] and hod_title else None
+        hod_name, hod_title = behalf[0], signed or behalf[1]
     sent_for = behalf[0] is None and sent_for_unnamed_head(body, rules)
     if sent_for and not (hod_title and _is_head(hod_title, rules)):
         hod_name = hod_title = None  # "the chief asked me to send this": not the writer

@@ -384,3 +384,22 @@ def test_chatty_values_point_person_and_zip_word() -> None:
     assert result.point_of_contact.name == "Ned Ash"
     assert result.point_of_contact.email == "nash@quarrybrook.test"
     assert result.missing == []
+
+
+def test_on_behalf_of_the_chief_by_last_name_with_him_copied() -> None:
+    """ "On behalf of Chief Ruel (cc'd ...)" with "Ruel, Bernard" on the Cc line: the
+    head's full name comes from the header, not asked of the sender."""
+    result = _parse(
+        "Hello,\n\nOn behalf of Chief Ruel (cc'd - his approval is below), the Quarry Brook"
+        " Police Department would like to start issuing tickets electronically. The Chief"
+        " has designated me as the e-ticket Point-of-Contact.\n\n"
+        + _VALUES
+        + _ROSTER
+        + "Thank you,\n\nSgt. Odile Pellerin\nRecords Coordinator\n",
+        "Pellerin, Odile <opellerin@quarrybrook.test>",
+        cc='"Ruel, Bernard" <bruel@quarrybrook.test>',
+    )
+    assert result.head_of_department.name == "Bernard Ruel"
+    assert result.head_of_department.title == "Chief"
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert "head_of_department.name" not in result.missing
