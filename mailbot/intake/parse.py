@@ -238,8 +238,8 @@ def parse_parts(
     if behalf[0] is not None:  # written for the head by someone else
         # "Director Whitmore asked me ..." over his own "Director of Police Services"
         # sign-off: the title he signs with
-        signed = hod_title if hod_name == behalf[0] and hod_title else None
-        hod_name, hod_title = behalf[0], signed or behalf[1]
+        own_title = hod_title if hod_name == behalf[0] and hod_title else None
+        hod_name, hod_title = behalf[0], own_title or behalf[1]
     sent_for = behalf[0] is None and sent_for_unnamed_head(body, rules)
     if sent_for and not (hod_title and _is_head(hod_title, rules)):
         hod_name = hod_title = None  # "the chief asked me to send this": not the writer
