@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from mailbot.intake.fields import _EMAIL, _next_value
 from mailbot.intake.head_of_department import head_from_sender
-from mailbot.intake.names import fuller_name, short_form_of
+from mailbot.intake.names import fuller_name, short_form_of, without_nickname
 from mailbot.intake.poc_email import (
     _given_to_another,
     _may_be_theirs,
@@ -72,7 +72,7 @@ def point_of_contact(
         i, value = labels["point_of_contact.name"]
         raw = (value if value is not None else _next_value(lines, i)) or None
     if raw is None:
-        flat = _ranks_capitalised(_near_poc_words(text), rules)
+        flat = without_nickname(_ranks_capitalised(_near_poc_words(text), rules))
         own = _SELF_POC.search(flat)
         # "Tim Hale" in the From header, "Chief Timothy Hale" signed: the name in full
         self_name = fuller_name(_sender_person(sender[0], labels, lines, rules), head, rules)
@@ -269,7 +269,8 @@ def _last_sentence(text: str, rules: Rules) -> str:
 def person_name(text: str, rules: Rules) -> str | None:
     """The person's name at the end of ``text``, without rank or job words before it:
     "Admin. Assistant Garrett Lyman" -> "Garrett Lyman", "Sgt. Amy Lussier" -> "Amy Lussier"."""
-    words = text.replace('"', "").split()
+    # "Jonathan "Jack" Whitaker": the nickname in quotes is not part of the name
+    words = without_nickname(text).replace('"', "").split()
     jobs = {w.lower() for w in rules.language.people.job_words}
     tail: list[str] = []
     for word in reversed(words):
@@ -280,7 +281,7 @@ def person_name(text: str, rules: Rules) -> str | None:
             not bare
             or low in jobs
             or rank_title(bare, rules) is not None
-            or (bare.endswith(".") and not initial and tail)
+            or (bare.endswith(".") and not initial and tail and not _particle(bare, tail))
             or not bare[:1].isupper()
             or len(tail) >= 4
         ):
@@ -294,8 +295,18 @@ def person_name(text: str, rules: Rules) -> str | None:
             tail.pop(0)  # "Officer First Class Brianna Colón": a rank of two words
             break
         tail.insert(0, bare.rstrip(",;:"))
-    name = " ".join(tail).strip(" ,.;:")
+    name = " ".join(tail).strip(" ,;:")
+    if name.endswith(".") and name.split()[-1].rstrip(".").casefold() not in _SUFFIXES:
+        name = name.rstrip(".")  # "Jr." keeps its dot, a sentence's end does not
     return name or display_name(text, rules)
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _particle(word: str, tail: list[str]) -> bool:
+    """ "St." in "Marc St. Pierre": a saint's abbreviation before the rest of the surname."""
+    return word.casefold() in {"st.", "ste."} and len(tail) == 1
 
 
 def _sender_person(

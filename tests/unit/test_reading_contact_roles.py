@@ -403,3 +403,45 @@ def test_on_behalf_of_the_chief_by_last_name_with_him_copied() -> None:
     assert result.head_of_department.title == "Chief"
     assert result.point_of_contact.name == "Odile Pellerin"
     assert "head_of_department.name" not in result.missing
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Deputy Paul St. Onge", "Paul St. Onge"),
+        ('Sgt. Robert "Bobby" Vance', "Robert Vance"),
+    ],
+)
+def test_poc_name_with_a_saints_particle_or_a_quoted_nickname(written: str, read: str) -> None:
+    result = _parse(
+        f"Quarry Brook would like e-tickets. {written} will be our point of contact, his"
+        " email is pv@quarrybrook.test.\n\n" + _VALUES + _ROSTER + "Thanks,\nHal Brody\nChief\n",
+        "Hal Brody <hbrody@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == read
+
+
+def test_self_poc_takes_the_signed_name_with_initial_and_suffix() -> None:
+    """ "I will act as the Point-of-Contact myself" from "Brody, Hal", signed "Hal J. Brody
+    Jr.": the name as signed, suffix and its dot kept; a quoted nickname is dropped."""
+    result = _parse(
+        "Quarry Brook Police Department would like to start issuing tickets electronically."
+        " I will act as the e-ticket Point-of-Contact myself.\n\n"
+        + _VALUES
+        + _ROSTER
+        + "Thank you,\n\nHal J. Brody Jr.\nChief of Police\n",
+        '"Brody, Hal" <hbrody@quarrybrook.test>',
+    )
+    assert result.point_of_contact.name == "Hal J. Brody Jr."
+    assert result.head_of_department.name == "Hal J. Brody Jr."
+
+
+def test_head_signed_with_a_quoted_nickname() -> None:
+    result = _parse(
+        "We would like to enroll in e-ticketing.\n\n"
+        + _VALUES
+        + _ROSTER
+        + 'Thanks,\n\nHarold "Hal" Brody\nChief of Police\n',
+        "Hal Brody <hbrody@quarrybrook.test>",
+    )
+    assert result.head_of_department.name == "Harold Brody"
