@@ -139,6 +139,9 @@ def point_of_contact(
             if name and len(name.split()) >= 2 and name[:1].isupper():
                 contact.name = name
                 break
+    if contact.name is not None and contact.name.casefold() in _SELF_WORDS:
+        # "PoC: me - nate@..." (a draft its writer forwards on): whoever owns that address
+        contact.name = _owner(contact.email, addresses, sender, rules)
     if "point_of_contact.email" in labels:
         i, value = labels["point_of_contact.email"]
         email = _EMAIL.search(value or _next_value(lines, i) or "")
@@ -307,6 +310,25 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 def _particle(word: str, tail: list[str]) -> bool:
     """ "St." in "Marc St. Pierre": a saint's abbreviation before the rest of the surname."""
     return word.casefold() in {"st.", "ste."} and len(tail) == 1
+
+
+_SELF_WORDS = frozenset({"me", "myself", "i", "me myself"})
+
+
+def _owner(
+    email: str | None,
+    addresses: list[tuple[str, str]],
+    sender: tuple[str | None, str | None],
+    rules: Rules,
+) -> str | None:
+    """The person whose address ``email`` is, by a header's display name (the sender's
+    own when no address is given); ``None`` when no header names its owner."""
+    if email is None or email.lower() == (sender[1] or "").lower():
+        return head_from_sender(sender[0], rules)[0]
+    for name, addr in addresses:
+        if name and addr.lower() == email.lower():
+            return head_from_sender(name, rules)[0]
+    return None
 
 
 def _sender_person(

@@ -445,3 +445,28 @@ def test_head_signed_with_a_quoted_nickname() -> None:
         "Hal Brody <hbrody@quarrybrook.test>",
     )
     assert result.head_of_department.name == "Harold Brody"
+
+
+def test_chief_forwards_the_draft_whose_writer_put_himself_as_poc() -> None:
+    """The chief's note signed "Name / Chief of Police" over a draft with "PoC: me -
+    tlamb@...": the PoC is the draft's writer (named by his address), the head the chief."""
+    body = (
+        "Good afternoon,\n\nPlease see below from Officer Lamb. I approve our participation"
+        " in e-ticketing.\n\nHal Brody\nChief of Police\nQuarry Brook Police Department\n\n"
+        "From: Lamb, Toby <tlamb@quarrybrook.test>\nSent: Friday, March 6, 2026 4:52 PM\n"
+        "To: Brody, Hal <hbrody@quarrybrook.test>\nSubject: e-ticket draft\n\nChief,\n\n"
+        "Here is the draft info for DPS.\n\n" + _VALUES + "PoC: me - tlamb@quarrybrook.test,"
+        " desk x23\n\n" + _ROSTER + "Toby\n"
+    )
+    msg = EmailMessage()
+    msg["From"] = '"Brody, Hal" <hbrody@quarrybrook.test>'
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Cc"] = '"Lamb, Toby" <tlamb@quarrybrook.test>'
+    msg["Subject"] = "FW: e-ticket draft"
+    msg.set_content(body)
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "enrollment"
+    assert result.point_of_contact.name == "Toby Lamb"
+    assert result.point_of_contact.email == "tlamb@quarrybrook.test"
+    assert result.head_of_department.name == "Hal Brody"
+    assert result.head_of_department.title == "Chief of Police"
