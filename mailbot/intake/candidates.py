@@ -23,7 +23,8 @@ _ZIP = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
 _STATE_ZIP = re.compile(
     r"\b(?:VT|Vt\.?|Vermont)\.?,?\s+(?:(?i:zip)(?:\s+code)?:?\s+)?\d{5}(?:-\d{4})?\b"
 )  # "Stowe VT, zip 05672" too
-_ZIP_WORD = re.compile(r"(?<=[A-Za-z.]),?\s+(?i:zip)(?:\s+code)?:?(?=\s+\d{5})")
+ZIP_WORD = re.compile(r"(?<=[A-Za-z.]),?[ \t]+(?i:zip)(?:[ \t]+code)?:?(?=[ \t]+\d{5})")
+"""The word "zip" between the state and the ZIP code ("Stowe VT, zip 05672")."""
 _STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?\s+\S.*|P\.?\s*O\.?\s*Box\s+\d+.*)$", re.I)
 _CODE = re.compile(r"(?<![\w/.:$-])(\d{4})(?![\w/:-]|\.\d)")
 _OFFICER_NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z]{1,4}\d)([A-Za-z0-9]{5})(?![\w-])")
@@ -206,7 +207,7 @@ def _trim(text: str) -> str:
     end = m[-1].end() if m else len(text)
     start = re.search(r"(?:\d+[A-Za-z]?\s+[A-Za-z]|P\.?\s*O\.?\s*Box)", text, re.I)
     begin = start.start() if start and start.start() < end else 0
-    return " ".join(_ZIP_WORD.sub("", text[begin:end]).split()).strip(" ,;")
+    return " ".join(ZIP_WORD.sub("", text[begin:end]).split()).strip(" ,;")
 
 
 def is_address(text: str) -> bool:

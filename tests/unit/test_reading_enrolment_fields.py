@@ -480,3 +480,16 @@ def test_list_line_with_an_aside_keeps_the_officer(line: str, user: str | None) 
         "MR003",
     )
     assert officer.dps_username == user
+
+
+def test_labelled_address_with_the_word_zip_before_the_zip_code() -> None:
+    """ "Location: 12 Quarry Road, Graniteville, VT zip 05654" is a valid address."""
+    result = _parse(
+        "Graniteville Police Department requests enrollment in TraCS e-ticketing.\n\n"
+        "Agency: Graniteville Police Department\nJudiciary code: 0488\n"
+        "Location: 12 Quarry Road, Graniteville, VT zip 05654\nPhone: 802-555-0163\n\n"
+        "Officers:\nSgt. Lina Ortega - GV101 - lortega\n\nRuth Amsel\nChief of Police\n",
+        sender="Ruth Amsel <ramsel@graniteville.test>",
+    )
+    assert result.agency.address == "12 Quarry Road, Graniteville, VT 05654"
+    assert not any(i.field == "agency.address" for i in result.invalid)
