@@ -137,7 +137,12 @@ def settle(
         main = [c for c in own if _has_word(_near(c), ev.main_phone_words)]
         preferred = [c for c in own if _has_word(c.line, ev.agency_phone_words)]
         # the main line over a dispatch line, an agency line over an unmarked one
-        ranked = (_distinct(main, _digits), _distinct(preferred, _digits))
+        desk = [c for c in main if not _has_word(_near(c), ev.dispatch_phone_words)]
+        ranked = (
+            _distinct(main, _digits),
+            _distinct(desk, _digits),
+            _distinct(preferred, _digits),
+        )
         pick = next((p for p in ranked if len(p) == 1), agency_lines)
         if len(pick) == 1:
             agency.phone = pick[0].value

@@ -493,3 +493,16 @@ def test_labelled_address_with_the_word_zip_before_the_zip_code() -> None:
     )
     assert result.agency.address == "12 Quarry Road, Graniteville, VT 05654"
     assert not any(i.field == "agency.address" for i in result.invalid)
+
+
+def test_signature_office_line_over_a_non_emergency_dispatch_line() -> None:
+    """ "Office ... | Cell ... | Fax ..." then "Dispatch (non-emergency): ...": the office."""
+    result = _parse(
+        "We'd like to sign up for e-tickets. Judiciary code 0488. Logo attached.\n\n"
+        "Officers:\nSgt. Lina Ortega - GV101 - lortega\n\nThanks\n\n-- \nChief Ruth Amsel\n"
+        "Graniteville Police Department\n12 Quarry Road, Graniteville, VT 05654\n"
+        "Office 802-555-0163 | Cell 802-555-0164 | Fax 802-555-0165\n"
+        "Dispatch (non-emergency): 802-555-0166\n",
+        sender="Ruth Amsel <ramsel@graniteville.test>",
+    )
+    assert result.agency.phone == "(802) 555-0163"
