@@ -144,6 +144,16 @@ def settle(
             _distinct(preferred, _digits),
         )
         pick = next((p for p in ranked if len(p) == 1), agency_lines)
+        if len(pick) > 1:
+            # one number written in the message that its signature also gives (beside a
+            # cell and a fax the signature marks with icons or letters only)
+            texts = sorted(
+                (c for c in own if c.where.startswith("text")), key=lambda c: len(c.value)
+            )
+            written = _distinct(texts, _digits)  # "(802) 253-7126" before "... ext. 6"
+            signed = {_digits(c.value) for c in own if c.where.startswith("signature")}
+            if len(written) == 1 and _digits(written[0].value) in signed:
+                pick = written
         if len(pick) == 1:
             agency.phone = pick[0].value
             s.took("agency.phone", pick[0], "the only agency phone number in the message")

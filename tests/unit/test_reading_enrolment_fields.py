@@ -506,3 +506,20 @@ def test_signature_office_line_over_a_non_emergency_dispatch_line() -> None:
         sender="Ruth Amsel <ramsel@graniteville.test>",
     )
     assert result.agency.phone == "(802) 555-0163"
+
+
+def test_phone_written_once_and_in_a_signature_with_unmarked_cell_and_fax() -> None:
+    """The agency block's "(802) 555-0163" also on the signature's icon line beside an
+    "M" and an "F" number: the written one, without the PoC's extension."""
+    result = _parse(
+        "We'd like to start e-ticketing. I'm designating Sgt. Lina Ortega as our e-ticket"
+        " Point of Contact -- lortega@graniteville.test, 802-555-0163 ext. 4.\n\n"
+        "Agency record:\nGraniteville Police Department\nJudiciary code 0488\n"
+        "12 Quarry Road, Graniteville, VT 05654\n(802) 555-0163\n\nOfficers:\n"
+        "Sgt. Lina Ortega - GV101 - lortega\n\nThanks!\nRuth\n\n-- \nRuth Amsel\n"
+        "Chief of Police | Graniteville Police Department\n"
+        "[image: phone]O 802-555-0163  [image: mobile]M 802-555-0164  [image: fax]F 802-555-0165\n",
+        sender="Ruth Amsel <ramsel@graniteville.test>",
+    )
+    assert result.agency.phone == "(802) 555-0163"
+    assert "agency.phone" not in result.missing
