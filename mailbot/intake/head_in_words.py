@@ -138,10 +138,18 @@ def title_before(name: str, text: str, rules: Rules) -> str | None:
                 break
     if found is None:  # "Thx - Chris Brickell, Chief" at the end of a one-paragraph mail
         for at in _occurrences(tail, last):
-            m = after.match(tail, at + len(last))
+            m = after.match(tail, at + len(last)) or _after_bar(rules).match(tail, at + len(last))
             if m:
                 found = m.group(1)
     return found
+
+
+@per_rules
+def _after_bar(rules: Rules) -> re.Pattern[str]:
+    """A head title right after the name, ended by a "|" or the line's end ("Lindsey Barr
+    Chief of Police | Stowe Police Department", a signature flattened onto one line)."""
+    _, alt = head_titles(rules)
+    return re.compile(rf"[ \t]+({alt})[ \t]*(?:\||$)", re.M)
 
 
 _ORDINAL = re.compile(r"^(?:1st|2nd|3rd)(?=[ \t]+[A-Z])")

@@ -470,3 +470,14 @@ def test_chief_forwards_the_draft_whose_writer_put_himself_as_poc() -> None:
     assert result.point_of_contact.email == "tlamb@quarrybrook.test"
     assert result.head_of_department.name == "Hal Brody"
     assert result.head_of_department.title == "Chief of Police"
+
+
+def test_head_title_after_the_name_on_a_flattened_signature_line() -> None:
+    result = _parse(
+        "We'd like to enroll in e-ticketing.\n\n" + _VALUES + _ROSTER + "Thanks!\nHal\n\n-- \n"
+        "\tHal Brody Chief of Police | Quarry Brook Police Department O 802-555-0170"
+        " M 802-555-0171 hbrody@quarrybrook.test 9 Ledge Road, Quarry Brook VT 05999\n",
+        "Hal Brody <hbrody@quarrybrook.test>",
+    )
+    assert result.head_of_department.name == "Hal Brody"
+    assert result.head_of_department.title == "Chief of Police"
