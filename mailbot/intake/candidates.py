@@ -169,7 +169,7 @@ def _address_at(lines: list[str], i: int) -> str | None:
     or a street line above a "Town, VT 05001" line."""
     line = lines[i].strip()
     if not _STATE_ZIP.search(line):
-        return None
+        return _without_state(line)
     if _STREET.match(line):
         return _trim(line)
     # in a sentence, the house number nearest the ZIP starts the address ("our code is
@@ -181,6 +181,38 @@ def _address_at(lines: list[str], i: int) -> str | None:
         above = lines[i - 1].strip()
         if above and len(above) <= MAX_LINE and _STREET.match(above) and not _ZIP.search(above):
             return _trim(f"{above.rstrip(',')}, {line}")
+    return None
+
+
+_BARE_VT_ZIP = re.compile(r"(?<![\d-])05\d{3}(?![\d-])")
+_SENTENCE_PIECE = re.compile(r"[^.!?;]{1,200}")
+
+
+def _without_state(line: str) -> str | None:
+    """ "10632 Route 116 Hinesburg 05461" (a terse note that leaves out "VT"): a sentence of
+    its own, from a house number to a Vermont ZIP, that tags as a street address in a
+    town, with "VT" written before the ZIP; ``None`` otherwise."""
+    import usaddress
+
+    for piece in _SENTENCE_PIECE.findall(line[: MAX_LINE * 2]):
+        zips = list(_BARE_VT_ZIP.finditer(piece))
+        starts = _HOUSE.search(piece.strip())
+        if len(zips) != 1 or starts is None or starts.start() != 0:
+            continue
+        text = " ".join(piece[: zips[0].end()].split())
+        try:
+            tags, kind = usaddress.tag(text)
+        except Exception:
+            continue
+        number = tags.get("AddressNumber", "")
+        if (
+            kind == "Street Address"
+            and number.isdigit()
+            and {"PlaceName", "StreetName"} <= set(tags)
+        ):
+            # a 05xxx ZIP is Vermont's: the state written in, as the agency record has it
+            town, _, zip_code = text.rpartition(" ")
+            return f"{town.rstrip(' ,')}, VT {zip_code}"
     return None
 
 

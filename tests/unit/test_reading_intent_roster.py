@@ -622,3 +622,16 @@ def test_enrolment_with_every_agency_value_and_one_question_is_a_request() -> No
     )
     assert result.intent == "enrollment"
     assert result.agency.judiciary_code == "0477"
+
+
+def test_terse_note_address_without_the_state_is_read() -> None:
+    """ "12 Route 5 Fairlee 05045." (no "VT") as its own sentence: the address."""
+    result = _read(
+        "Chief here. Sign Fairlee PD up for e ticket. Code 0311. 12 Route 5 Fairlee 05045."
+        " 802 555 0133. Officers to follow\n",
+        subject="eticket",
+        sender="Pat Moss <pmoss@fairleevt.test>",
+    )
+    assert result.agency.address == "12 Route 5 Fairlee, VT 05045"
+    assert "agency.address" not in result.missing
+    assert result.invalid == []
