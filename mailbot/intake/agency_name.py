@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 from mailbot.intake.rules import Rules, per_rules
 
-_GREETING = re.compile(r"^(?:The|Our|Dear|At|From|Hello|Hi)\s+")
+_GREETING = re.compile(
+    r"^(?:The|Our|Dear|At|From|Hello|Hi|We['’]re|We\s+are|This\s+is|Welcome\s+to)\s+"
+)
 
 
 _ARTICLE = re.compile(r"^(?:The|Our)\s+")

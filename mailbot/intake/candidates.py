@@ -20,7 +20,11 @@ MAX_PER_KIND = 50
 _DIGIT = re.compile(r"\d")
 _EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,}")
 _ZIP = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
-_STATE_ZIP = re.compile(r"\b(?:VT|Vt\.?|vt|Vermont|vermont)\.?,?\s+\d{5}(?:-\d{4})?\b")
+_STATE_ZIP = re.compile(
+    r"\b(?:VT|Vt\.?|vt|Vermont|vermont)\.?,?\s+(?:(?i:zip)(?:\s+code)?:?\s+)?\d{5}(?:-\d{4})?\b"
+)  # "Stowe VT, zip 05672" too
+ZIP_WORD = re.compile(r"(?<=[A-Za-z.]),?[ \t]+(?i:zip)(?:[ \t]+code)?:?(?=[ \t]+\d{5})")
+"""The word "zip" between the state and the ZIP code ("Stowe VT, zip 05672")."""
 _STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?\s+\S.*|P\.?\s*O\.?\s*Box\s+\d+.*)$", re.I)
 _CODE = re.compile(r"(?<![\w/.:$-])(\d{4})(?![\w/:-]|\.\d)")
 _OFFICER_NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z]{1,4}\d)([A-Za-z0-9]{5})(?![\w-])")
@@ -176,7 +180,7 @@ def _address_at(lines: list[str], i: int) -> str | None:
     or a street line above a "Town, VT 05001" line."""
     line = lines[i].strip()
     if not _STATE_ZIP.search(line):
-        return None
+        return _without_state(line)
     if _STREET.match(line):
         return _trim(line)
     # in a sentence, the house number nearest the ZIP starts the address ("our code is
@@ -188,6 +192,38 @@ def _address_at(lines: list[str], i: int) -> str | None:
         above = lines[i - 1].strip()
         if above and len(above) <= MAX_LINE and _STREET.match(above) and not _ZIP.search(above):
             return _trim(f"{above.rstrip(',')}, {line}")
+    return None
+
+
+_BARE_VT_ZIP = re.compile(r"(?<![\d-])05\d{3}(?![\d-])")
+_SENTENCE_PIECE = re.compile(r"[^.!?;]{1,200}")
+
+
+def _without_state(line: str) -> str | None:
+    """ "10632 Route 116 Hinesburg 05461" (a terse note that leaves out "VT"): a sentence of
+    its own, from a house number to a Vermont ZIP, that tags as a street address in a
+    town, with "VT" written before the ZIP; ``None`` otherwise."""
+    import usaddress
+
+    for piece in _SENTENCE_PIECE.findall(line[: MAX_LINE * 2]):
+        zips = list(_BARE_VT_ZIP.finditer(piece))
+        starts = _HOUSE.search(piece.strip())
+        if len(zips) != 1 or starts is None or starts.start() != 0:
+            continue
+        text = " ".join(piece[: zips[0].end()].split())
+        try:
+            tags, kind = usaddress.tag(text)
+        except Exception:
+            continue
+        number = tags.get("AddressNumber", "")
+        if (
+            kind == "Street Address"
+            and number.isdigit()
+            and {"PlaceName", "StreetName"} <= set(tags)
+        ):
+            # a 05xxx ZIP is Vermont's: the state written in, as the agency record has it
+            town, _, zip_code = text.rpartition(" ")
+            return f"{town.rstrip(' ,')}, VT {zip_code}"
     return None
 
 
@@ -214,7 +250,7 @@ def _trim(text: str) -> str:
     end = m[-1].end() if m else len(text)
     start = re.search(r"(?:\d+[A-Za-z]?\s+[A-Za-z]|P\.?\s*O\.?\s*Box)", text, re.I)
     begin = start.start() if start and start.start() < end else 0
-    return " ".join(text[begin:end].split()).strip(" ,;")
+    return " ".join(ZIP_WORD.sub("", text[begin:end]).split()).strip(" ,;")
 
 
 def is_address(text: str) -> bool:

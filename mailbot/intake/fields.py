@@ -16,6 +16,7 @@ from mailbot.intake.agency_name import (
     name_labelled_bare,
     name_shown_as,
 )
+from mailbot.intake.candidates import ZIP_WORD
 from mailbot.intake.prose import header_addresses, is_header_line
 from mailbot.intake.rules import Rules, per_rules
 
@@ -260,7 +261,8 @@ def read_fields(
     if "agency.address" in labels:
         i, value = labels["agency.address"]
         address = _address(lines, i, value) if value != "" else None
-        out["agency.address"] = _to_zip(address) if address else None
+        # "Barre, VT zip 05641": the word "zip" is not part of the address
+        out["agency.address"] = _to_zip(ZIP_WORD.sub("", address)) if address else None
     if not out.get("agency.judiciary_code"):
         m = _CODE_INLINE.search(text)
         out["agency.judiciary_code"] = m.group(1) if m else None

@@ -83,6 +83,11 @@ _NOTE_TAIL = 6
 """Last lines of a forward's note looked at for its writer's sign-off."""
 
 
+_APPROVES = re.compile(r"\bI\s+(?:approve|authorize|designate|have\s+approved)\b", re.I)
+"""A note in which the sender decides ("I approve ... and designate Nate as our PoC"):
+the head's own word over his staff's draft, not a clerk passing it on."""
+
+
 def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, str] | None:
     """The head of department who forwards his staff's request and signs his note with
     his head title ("Approved. Please set us up." then "Chief Kroll"): the sender himself,
@@ -96,6 +101,14 @@ def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, st
     own = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", full)}
     titles, _ = head_titles(rules)
     lines = [line.strip() for line in note.split("\n") if line.strip()][-_NOTE_TAIL:]
+    for at, line in enumerate(lines[:-1]):
+        # "Elena Vasquez-Morrow" then "Chief of Police": the sender signs with his title
+        words = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", line)}
+        below = lines[at + 1].lower()
+        if len(line) <= 60 and words == own and _APPROVES.search(note):
+            said = [t for t in titles if re.match(rf"{re.escape(t.lower())}\b", below)]
+            if said:
+                return full, max(said, key=len)
     for line in lines:
         if len(line) > 60:
             continue

@@ -57,11 +57,18 @@ def _writer_title_re(rules: Rules) -> re.Pattern[str]:
     )
 
 
+@per_rules
+def _here_title_re(rules: Rules) -> re.Pattern[str]:
+    """ "Chief here. Sign us up ...": a title opening a line, then "here"."""
+    _, alt = head_titles(rules)
+    return re.compile(rf"(?m:^)[ \t]*((?i:{alt}))[ \t]+here\b")
+
+
 def title_of_writer(body: str, rules: Rules) -> str | None:
     """The head title the writer gives himself ("I'm the chief of the Village of Derby
     Line Police Department", "I am the elected First Constable for the Town of ..."),
     as the rules write it, or None."""
-    m = _writer_title_re(rules).search(body)
+    m = _writer_title_re(rules).search(body) or _here_title_re(rules).search(body)
     if m is None:
         return None
     said = m.group(1).lower()
@@ -131,10 +138,18 @@ def title_before(name: str, text: str, rules: Rules) -> str | None:
                 break
     if found is None:  # "Thx - Chris Brickell, Chief" at the end of a one-paragraph mail
         for at in _occurrences(tail, last):
-            m = after.match(tail, at + len(last))
+            m = after.match(tail, at + len(last)) or _after_bar(rules).match(tail, at + len(last))
             if m:
                 found = m.group(1)
     return found
+
+
+@per_rules
+def _after_bar(rules: Rules) -> re.Pattern[str]:
+    """A head title right after the name, ended by a "|" or the line's end ("Lindsey Barr
+    Chief of Police | Stowe Police Department", a signature flattened onto one line)."""
+    _, alt = head_titles(rules)
+    return re.compile(rf"[ \t]+({alt})[ \t]*(?:\||$)", re.M)
 
 
 _ORDINAL = re.compile(r"^(?:1st|2nd|3rd)(?=[ \t]+[A-Z])")

@@ -136,8 +136,12 @@ def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
     return m.group(1), m.group(2)
 
 
-def head_on_behalf(body: str, rules: Rules) -> tuple[str | None, str | None]:
-    """(name, title) of "on behalf of Chief Dana Whitcomb" (a request written for the head)."""
+def head_on_behalf(
+    body: str, rules: Rules, known: Sequence[str] = ()
+) -> tuple[str | None, str | None]:
+    """(name, title) of "on behalf of Chief Dana Whitcomb" (a request written for the head);
+    "on behalf of Chief Whitcomb" gives the name in full when one of ``known`` (the
+    people named in the headers) has that last name."""
     low = body.lower()
     if not any(w in low for w in ("behalf", "asked", "requested", "directed", "instructed")):
         return None, None
@@ -157,6 +161,11 @@ def head_on_behalf(body: str, rules: Rules) -> tuple[str | None, str | None]:
         rest = words[1:]
         if len(rest) >= 2 and not _is_agency_or_title(rest, rules):
             return " ".join(rest).rstrip("."), title or words[0]
+        if len(rest) == 1:
+            last = rest[0].strip(".,;:()").lower()
+            full = {n for n in known if len(n.split()) >= 2 and n.split()[-1].lower() == last}
+            if len(full) == 1:
+                return full.pop(), title or words[0]
     return None, None
 
 

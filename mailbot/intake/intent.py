@@ -78,9 +78,15 @@ def classify(
     # Ortiz, Shelburne PD, JC 0623, ... Logo + roster attached.")
     tickets = _names_tickets(text, rules) or bool(officers and _names_tickets(subject, rules))
     if (officers or agency_values >= 2) and tickets and not changing():
-        if not officers and _QUESTION.search(text) and not _has(text, _REQUEST_WORDS):
+        if (
+            not officers
+            and agency_values < 3
+            and _QUESTION.search(text)
+            and not _has(text, _REQUEST_WORDS)
+        ):
             # "do part-time departments qualify for e-ticketing?" over the agency's
-            # address and phone: a question, not a request
+            # address and phone: a question, not a request (code, address and phone all
+            # given, with one question on the way, is a request)
             return "other"
         return "enrollment"  # "Bellows Falls Police Dept wants e-tickets." and its values
     if (changing() or spelled_by_letters(text, rules)) and (
@@ -176,6 +182,11 @@ def _ranked_name(rules: Rules) -> re.Pattern[str]:
     ranks = sorted((r for r, t in rules.language.people.ranks.items() if t), key=len, reverse=True)
     alt = "|".join(re.escape(r) for r in ranks)
     return re.compile(rf"(?<![\w.])(?i:{alt})\.?[ \t]+[A-Z][a-z'’-]++", re.M)
+
+
+def roster_later(text: str, rules: Rules) -> bool:
+    """True when ``text`` says the officers come later ("Officers to follow")."""
+    return _has(text, rules.language.intent.roster_later)
 
 
 def wants_tickets(text: str, rules: Rules) -> bool:

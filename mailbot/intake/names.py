@@ -33,11 +33,20 @@ def fuller_name(written: str | None, other: str | None, rules: Rules) -> str | N
     if not written or not other:
         return written
     mine, theirs = written.split(), other.split()
-    if len(mine) < 2 or len(theirs) < 2 or mine[-1].casefold() != theirs[-1].casefold():
+    # "Dwight Kittredge" in the From header, "Dwight A. Kittredge Jr." signed: the suffix
+    # is not the last name, and the signed name is the fuller writing
+    suffixed = len(theirs) >= 3 and theirs[-1].strip(".,").casefold() in _SUFFIXES
+    last = theirs[-2] if suffixed else theirs[-1] if theirs else ""
+    if len(mine) < 2 or len(theirs) < 2 or mine[-1].casefold() != last.casefold():
         return written
     if mine[0] != theirs[0] and short_form_of(mine[0], theirs[0], rules):
         return other
+    if mine[0] == theirs[0] and len(mine) == 2 and len(theirs) > 2:
+        return other
     return written
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def name_in_full(written: str | None, others: list[str], text: str, rules: Rules) -> str | None:
@@ -76,3 +85,11 @@ def surname_by_username(
         if local == words[0][:1].lower() + letters and words[cut][:1].isupper():
             return " ".join(words[:cut]), surname
     return first, last
+
+
+_QUOTED_NICKNAME = re.compile(r"(?<=\w)[ \t]+[\"“][A-Z][\w'’-]{0,20}[\"”](?=[ \t]+[A-Z])")
+
+
+def without_nickname(name: str) -> str:
+    """``name`` without a nickname written in quotes ("Gerald "Gerry" Lussier")."""
+    return _QUOTED_NICKNAME.sub("", name)

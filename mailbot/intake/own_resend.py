@@ -21,8 +21,11 @@ from mailbot.intake.rules import Rules
 def earlier_parts(parts: MessageParts) -> MessageParts | None:
     """The sender's own quoted message as a message of its own (no longer a reply)."""
     own = own_thread.own_message(parts)
-    if own is None:
-        return None
+    return None if own is None else _as_message(parts, own)
+
+
+def _as_message(parts: MessageParts, own: own_thread.Quoted) -> MessageParts:
+    """One quoted message of the sender's as a message of its own."""
     lines = own.text.split("\n")
     while lines and (not lines[0].strip() or lines[0].rstrip().endswith(":")):
         lines.pop(0)  # an attribution line left on top
@@ -44,9 +47,36 @@ def earlier_parts(parts: MessageParts) -> MessageParts | None:
 def earlier_request(
     parts: MessageParts, read: Callable[[MessageParts], ParseResult]
 ) -> ParseResult | None:
-    """The sender's own quoted request, read (with ``read``), or ``None``."""
-    earlier = earlier_parts(parts)
-    return None if earlier is None else read(earlier)
+    """The sender's own quoted request, read (with ``read``), or ``None``: the outermost
+    of the sender's quoted messages, or an older one of them that asks to enrol when the
+    outermost does not ("Thanks, working on it." above the request itself)."""
+    first: ParseResult | None = None
+    request: ParseResult | None = None
+    for own in own_thread.own_messages(parts):
+        earlier = read(_as_message(parts, own))
+        first = first or earlier
+        if earlier.intent != "enrollment":
+            continue
+        if request is None:
+            request = earlier
+            continue
+        # an older message of the same enrolment fills what the newer ones left out
+        _fill_groups(request, earlier)
+        request.officers = merge_officers(request.officers, earlier.officers)
+    return request or first
+
+
+def _fill_groups(result: ParseResult, before: ParseResult) -> bool:
+    """Fill the agency, PoC and head values ``result`` lacks from ``before``; True when
+    anything was filled."""
+    filled = False
+    for group in ("agency", "point_of_contact", "head_of_department"):
+        now, then = getattr(result, group), getattr(before, group)
+        for key, value in then.model_dump().items():
+            if getattr(now, key) is None and value is not None:
+                setattr(now, key, value)
+                filled = True
+    return filled
 
 
 def fill_from_earlier(
@@ -57,13 +87,7 @@ def fill_from_earlier(
     ("please leave Lt. Dwyer off the list") is left off. True when anything was filled."""
     if earlier is None or earlier.intent != "enrollment":
         return False
-    filled = False
-    for group in ("agency", "point_of_contact", "head_of_department"):
-        now, before = getattr(result, group), getattr(earlier, group)
-        for key, value in before.model_dump().items():
-            if getattr(now, key) is None and value is not None:
-                setattr(now, key, value)
-                filled = True
+    filled = _fill_groups(result, earlier)
     merged = merge_officers(result.officers, earlier.officers)
     dropped = left_off(text, merged, rules)
     merged = [corrected(o, text, rules) for o in merged if o not in dropped]

@@ -90,10 +90,17 @@ def own_message(parts: MessageParts) -> Quoted | None:
     """The sender's own earlier message in the quoted thread (the outermost one), or
     ``None``. The outermost quoted message is also the sender's own when the reply
     answers a message sent from the sender's own domain and the desk is not in it."""
+    found = own_messages(parts)
+    return found[0] if found else None
+
+
+def own_messages(parts: MessageParts) -> list[Quoted]:
+    """The sender's own earlier messages in the quoted thread, outermost first (a
+    "working on it" note may stand above the request it answers for)."""
     messages = thread(parts)
-    for message in messages:
-        if _names(message.author, parts):
-            return message
+    named = [m for m in messages if _names(m.author, parts)]
+    if named:
+        return named
     own = _domain(parts.sender)
     if (
         messages
@@ -101,8 +108,8 @@ def own_message(parts: MessageParts) -> Quoted | None:
         and _domain(parts.in_reply_to) == own
         and DESK not in parts.quoted_text[:4000].lower()
     ):
-        return messages[0]
-    return None
+        return messages[:1]
+    return []
 
 
 def desk_in_thread(parts: MessageParts) -> bool:

@@ -55,7 +55,7 @@ from mailbot.intake.limits import Limits
 from mailbot.intake.lower_prose import officers_in_lower_prose
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, Officer, ParseResult, PointOfContact
-from mailbot.intake.names import name_in_full
+from mailbot.intake.names import name_in_full, without_nickname
 from mailbot.intake.parts import Document, MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
@@ -192,13 +192,17 @@ def parse_parts(
             kind = "enrollment"
     if kind == "other" and is_reply and reply_reading.answers_checklist(body, rules, labels, parts):
         kind = "enrollment"
-    if kind == "other" and not is_reply and intent.wants_tickets(body, rules):
+    titled = f"{parts.subject or ''}\n{body}"
+    if kind == "other" and not is_reply and intent.wants_tickets(titled, rules):
         # "Hardwick PD wants to get on e-tickets. ... Jud code 0952. ... 20 Church St,
         # Hardwick VT 05843 / 802-472-5475.": the three values by their shape, unlabelled
+        # (or two of them with its officers, sent or to follow; e-tickets named in the
+        # subject "Shelburne PD e-ticket" over a one-line body)
         shaped = candidates.find(
             [candidates.Source("text", body)], rules, frozenset({"addresses", "codes", "phones"})
         )
-        if shaped.addresses and shaped.codes and shaped.phones:
+        given = sum(1 for c in (shaped.addresses, shaped.codes, shaped.phones) if c)
+        if given == 3 or (given == 2 and (officers or intent.roster_later(body, rules))):
             kind = "enrollment"
     earlier = None
     if is_reply:  # the sender's own request quoted under the reply ("everything else below")
@@ -230,7 +234,14 @@ def parse_parts(
         hod_name, hod_title = head_in_tail(split.signature, rules)
     if hod_name is None:
         hod_name, hod_title = head_in_tail(body, rules)
-    behalf = head_on_behalf(body, rules)
+    # "on behalf of Chief Beaudry" with "Beaudry, Harlan" copied: the people the headers
+    # name on the sender's own domain
+    colleagues = [
+        head_from_sender(n, rules)[0] or ""
+        for n, a in addresses
+        if n and a.rpartition("@")[2].lower() == (parts.sender or "").rpartition("@")[2].lower()
+    ]
+    behalf = head_on_behalf(body, rules, colleagues)
     if behalf[0] is None:  # "Point of contact is me, Sgt Ray Dumas. Chief is Scott Tremblay."
         behalf = head_named(body, rules)
     labelled = head_labelled(labels.get("head_of_department.name", (0, ""))[1] or "", rules)
@@ -240,7 +251,10 @@ def parse_parts(
     if forwarder is not None:  # "Approved. Please set us up." / "Chief Kroll" over the draft
         behalf = forwarder
     if behalf[0] is not None:  # written for the head by someone else
-        hod_name, hod_title = behalf
+        # "Director Whitmore asked me ..." over his own "Director of Police Services"
+        # sign-off: the title he signs with
+        own_title = hod_title if hod_name == behalf[0] and hod_title else None
+        hod_name, hod_title = behalf[0], own_title or behalf[1]
     sent_for = behalf[0] is None and sent_for_unnamed_head(body, rules)
     if sent_for and not (hod_title and _is_head(hod_title, rules)):
         hod_name = hod_title = None  # "the chief asked me to send this": not the writer
@@ -270,7 +284,7 @@ def parse_parts(
     # "Bob Haskins" signed, "Robert Haskins" in the From header or the roster
     others = [n for n in (head_from_sender(parts.sender_name, rules)[0],) if n]
     others += [f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name]
-    hod_name = name_in_full(hod_name, others, body, rules)
+    hod_name = name_in_full(hod_name and without_nickname(hod_name), others, body, rules)
     if kind == "enrollment" or (hod_title and _is_head(hod_title, rules)):
         result.head_of_department.name = hod_name
         result.head_of_department.title = hod_title

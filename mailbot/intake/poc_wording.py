@@ -10,11 +10,17 @@ from collections.abc import Sequence
 
 from mailbot.intake.rules import Rules, per_rules
 
+_WHOSE = r"(?:(?:agency|department|division|office|bureau|unit)['’]s\s+)?"
+"""Whose PoC: "the Division's e-ticket Point-of-Contact", "our agency's PoC"."""
+
+
 _POC_DESIGNATED = re.compile(
     r"(?:designat(?:ed|e|ing)|appoint(?:ed|ing)|nam(?:ed|ing)|assign(?:ed|ing)|select(?:ed|ing)"
     r"|chosen|nominat(?:ed|ing)|picked|asked|please\s+(?:use|list|put\s+down|enter))"
     r"\s+(.{1,120}?)\s+(?:as|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+"
-    r"(?:(?:the|our)\s+)?(?:agency['’]s\s+|department['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:(?:the|our)\s+)?"
+    rf"{_WHOSE}"
+    r"(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC"
     # "I designate Sgt. Allison Booth as our e-ticket contact"
     r"|(?:(?<=ticket\s)|(?<=ticketing\s))(?:contact|coordinator|liaison)\b)",
@@ -23,9 +29,10 @@ _POC_DESIGNATED = re.compile(
 
 
 _POC_WORDS = (
-    r"(?i:(?:(?:the|our)\s+)?(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+)?"
+    rf"(?i:(?:(?:the|our)\s+)?{_WHOSE}"
+    r"(?:designated\s+)?"
     r"(?:primary\s+|main\s+)?"
-    r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)"
+    r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC|point\s+person)"
     r"|e-?ticket(?:ing)?\s+(?:contact|coordinator|liaison)"
     # "our (primary) contact for the e-ticket program"
     r"|contact\s+(?:person\s+)?(?:for|on)\s+(?:the\s+|our\s+)?e-?ticket(?:s|ing)?)\b)"
@@ -95,11 +102,19 @@ _POC_BARE_NAMED = re.compile(
 """... also with the rank typed in lower case ("PoC is officer Kristen Blow, ...")."""
 
 
+# "POC Cpl Amy Ferland aferland@...": the abbreviation, a name, then the name's address
+# (a terse note from a phone, no verb between)
+_POC_TERSE = re.compile(
+    rf"(?<![\w-])(?:POC|PoC)\s*[:-]?\s+({_CAP_RUN})(?=,?\s+<?[\w.+-]{{1,64}}@[\w-])"
+)
+
+
 _SELF_POC = re.compile(
     # "I (Sgt. Corinne Tatro) will be ...": the writer's own name in brackets
     r"\bI(?:\s*\((?P<own>[^()]{3,60})\))?(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"
     r"(?:be|serve\s+as|act\s+as|remain|going\s+to\s+be)?\s*(?:the|our|your)?\s*"
-    r"(?:agency['’]s\s+|department['’]s\s+)?(?:designated\s+|primary\s+|main\s+)?"
+    rf"{_WHOSE}"
+    r"(?:designated\s+|primary\s+|main\s+)?"
     r"(?:(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+(?:contact|coordinator|liaison)"
     # "I will be the contact for this" (for the e-tickets, not for another matter)
@@ -118,7 +133,8 @@ _SELF_POC = re.compile(
     r"|\bmy\s+own\s+(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
     # "The Chief has asked that I serve as the department's e-ticket Point-of-Contact"
     r"|\b(?:asked|requested)\s+that\s+I\s+(?:serve|act|be)\s+(?:as\s+)?(?:the\s+|our\s+|your\s+)?"
-    r"(?:agency['’]s\s+|department['’]s\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    rf"{_WHOSE}"
+    r"(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)\b"
     r"|\b(?:asked|designated|named|appointed|assigned|chose|picked)\s+me\s+(?:as|to\s+be"
     r"|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?(?:e-?ticket(?:ing)?\s+)?"
@@ -129,8 +145,8 @@ _SELF_POC = re.compile(
 
 # "I've reviewed Lt. Ruiz-Albright's information below. She will be our Point of Contact."
 _POC_PRONOUN = re.compile(
-    rf"(?<![\w'’-])(?:[Hh]e|[Ss]he)\s+(?i:will\s+(?:be|serve\s+as|act\s+as)|is\s+going\s+to\s+be"
-    rf"|shall\s+be|is)\s+{_POC_WORDS}"
+    rf"(?<![\w'’-])(?:[Hh]e|[Ss]he)(?i:\s+will\s+(?:also\s+)?(?:be|serve\s+as|act\s+as)|['’]ll\s+be"
+    rf"|(?:\s+is|['’]s)\s+going\s+to\s+be|\s+shall\s+be|\s+is|['’]s)\s+{_POC_WORDS}"
 )
 
 
@@ -143,16 +159,29 @@ def _ranked_re(rules: Rules) -> re.Pattern[str]:
     ranks = sorted((r for r, t in rules.language.people.ranks.items() if t), key=len, reverse=True)
     alt = "|".join(re.escape(r) for r in ranks)
     cap = r"[A-Z][\w'’-]*+"
-    return re.compile(rf"(?<![\w.'’-])(?i:{alt})\.?\s+({cap}(?:\s+{cap})?)")
+    return re.compile(rf"(?<![\w.'’-])(?i:{alt})\.?,?\s+({cap}(?:\s+{cap})?)")
+
+
+@per_rules
+def _job_comma_re(rules: Rules) -> re.Pattern[str]:
+    """A job word, a comma, then a name of two words ("records supervisor, Tammy Bushey,")."""
+    jobs = sorted((w for w in rules.language.people.job_words if len(w) >= 5), key=len)
+    alt = "|".join(re.escape(w) for w in reversed(jobs))
+    cap = r"[A-Z][\w'’-]*+"
+    return re.compile(rf"(?<![\w'’-])(?i:{alt}),[ \t]+({cap}[ \t]+{cap})(?=[ \t]*[,(])")
 
 
 def _referent(before: str, roster: Sequence[str], rules: Rules) -> str | None:
     """The person a "he"/"she" designated as PoC refers to: the last ranked name before it
     ("Lt. Ruiz-Albright's information"), in full when one officer listed has that last
     name; ``None`` when no one, or no one certain, is named."""
-    found = list(_ranked_re(rules).finditer(before[-_REFERENT_BACK:]))
+    back = before[-_REFERENT_BACK:]
+    found = list(_ranked_re(rules).finditer(back))
+    # "Our records supervisor, Tammy Bushey, put the list together and she will also be"
+    found += list(_job_comma_re(rules).finditer(back))
     if not found:
         return None
+    found.sort(key=lambda m: m.start())
     words = re.sub(r"['’]s?$", "", found[-1].group(1)).split()
     last = words[-1].lower()
     full = [n for n in roster if n.split()[-1].lower() == last]

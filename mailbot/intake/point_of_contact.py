@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from mailbot.intake.fields import _EMAIL, _next_value
 from mailbot.intake.head_of_department import head_from_sender
-from mailbot.intake.names import fuller_name, short_form_of
+from mailbot.intake.names import fuller_name, short_form_of, without_nickname
 from mailbot.intake.poc_email import (
     _a_login,
     _given_to_another,
@@ -31,6 +31,7 @@ from mailbot.intake.poc_wording import (
     _POC_LIKE,
     _POC_MADE,
     _POC_PRONOUN,
+    _POC_TERSE,
     _POC_WILL_ACT,
     _POC_WILL_BE,
     _SELF_POC,
@@ -72,7 +73,7 @@ def point_of_contact(
         i, value = labels["point_of_contact.name"]
         raw = (value if value is not None else _next_value(lines, i)) or None
     if raw is None:
-        flat = _ranks_capitalised(_near_poc_words(text), rules)
+        flat = without_nickname(_ranks_capitalised(_near_poc_words(text), rules))
         own = _SELF_POC.search(flat)
         # "Tim Hale" in the From header, "Chief Timothy Hale" signed: the name in full
         self_name = fuller_name(_sender_person(sender[0], labels, lines, rules), head, rules)
@@ -84,6 +85,7 @@ def point_of_contact(
             or _POC_WILL_BE.search(flat)
             or _POC_IS_NAMED.search(flat)
             or _POC_BARE_NAMED.search(flat)
+            or _POC_TERSE.search(flat)
             or _POC_MADE.search(flat)
             or _POC_WILL_ACT.search(flat)
             or _POC_COORDINATES.search(flat)
@@ -143,6 +145,9 @@ def point_of_contact(
             if name and len(name.split()) >= 2 and name[:1].isupper():
                 contact.name = name
                 break
+    if contact.name is not None and contact.name.casefold() in _SELF_WORDS:
+        # "PoC: me - nate@..." (a draft its writer forwards on): whoever owns that address
+        contact.name = _owner(contact.email, addresses, sender, rules)
     if "point_of_contact.email" in labels:
         i, value = labels["point_of_contact.email"]
         email = _EMAIL.search(value or _next_value(lines, i) or "")
@@ -185,7 +190,7 @@ def _role_is_rank(raw: str, rules: Rules) -> bool:
 
 
 _POC_ANCHOR = re.compile(
-    r"point[- \n]of[- \n]contact|\bPoC\b|\bmyself\b"
+    r"point[- \n]of[- \n]contact|point[ \n]person\b|\bPoC\b|\bmyself\b"
     r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
     r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
     r"|\bI(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"
@@ -199,7 +204,7 @@ _BEFORE, _AFTER = 300, 400
 
 
 _POC_ANCHOR_LOWER = re.compile(
-    r"point[- \n]of[- \n]contact|poc\b|myself\b"
+    r"point[- \n]of[- \n]contact|point[ \n]person\b|poc\b|myself\b"
     r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
     r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
     r"|\bi(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"
@@ -285,7 +290,8 @@ def _last_sentence(text: str, rules: Rules) -> str:
 def person_name(text: str, rules: Rules) -> str | None:
     """The person's name at the end of ``text``, without rank or job words before it:
     "Admin. Assistant Garrett Lyman" -> "Garrett Lyman", "Sgt. Amy Lussier" -> "Amy Lussier"."""
-    words = text.replace('"', "").split()
+    # "Jonathan "Jack" Whitaker": the nickname in quotes is not part of the name
+    words = without_nickname(text).replace('"', "").split()
     jobs = {w.lower() for w in rules.language.people.job_words}
     tail: list[str] = []
     for word in reversed(words):
@@ -296,7 +302,7 @@ def person_name(text: str, rules: Rules) -> str | None:
             not bare
             or low in jobs
             or rank_title(bare, rules) is not None
-            or (bare.endswith(".") and not initial and tail)
+            or (bare.endswith(".") and not initial and tail and not _particle(bare, tail))
             or not bare[:1].isupper()
             or len(tail) >= 4
         ):
@@ -310,8 +316,37 @@ def person_name(text: str, rules: Rules) -> str | None:
             tail.pop(0)  # "Officer First Class Brianna Colón": a rank of two words
             break
         tail.insert(0, bare.rstrip(",;:"))
-    name = " ".join(tail).strip(" ,.;:")
+    name = " ".join(tail).strip(" ,;:")
+    if name.endswith(".") and name.split()[-1].rstrip(".").casefold() not in _SUFFIXES:
+        name = name.rstrip(".")  # "Jr." keeps its dot, a sentence's end does not
     return name or display_name(text, rules)
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _particle(word: str, tail: list[str]) -> bool:
+    """ "St." in "Marc St. Pierre": a saint's abbreviation before the rest of the surname."""
+    return word.casefold() in {"st.", "ste."} and len(tail) == 1
+
+
+_SELF_WORDS = frozenset({"me", "myself", "i", "me myself"})
+
+
+def _owner(
+    email: str | None,
+    addresses: list[tuple[str, str]],
+    sender: tuple[str | None, str | None],
+    rules: Rules,
+) -> str | None:
+    """The person whose address ``email`` is, by a header's display name (the sender's
+    own when no address is given); ``None`` when no header names its owner."""
+    if email is None or email.lower() == (sender[1] or "").lower():
+        return head_from_sender(sender[0], rules)[0]
+    for name, addr in addresses:
+        if name and addr.lower() == email.lower():
+            return head_from_sender(name, rules)[0]
+    return None
 
 
 def _sender_person(

@@ -138,8 +138,23 @@ def settle(
         main = [c for c in own if _has_word(_near(c), ev.main_phone_words)]
         preferred = [c for c in own if _has_word(c.line, ev.agency_phone_words)]
         # the main line over a dispatch line, an agency line over an unmarked one
-        ranked = (_distinct(main, _digits), _distinct(preferred, _digits))
+        desk = [c for c in main if not _has_word(_near(c), ev.dispatch_phone_words)]
+        ranked = (
+            _distinct(main, _digits),
+            _distinct(desk, _digits),
+            _distinct(preferred, _digits),
+        )
         pick = next((p for p in ranked if len(p) == 1), agency_lines)
+        if len(pick) > 1:
+            # one number written in the message that its signature also gives (beside a
+            # cell and a fax the signature marks with icons or letters only)
+            texts = sorted(
+                (c for c in own if c.where.startswith("text")), key=lambda c: len(c.value)
+            )
+            written = _distinct(texts, _digits)  # "(802) 253-7126" before "... ext. 6"
+            signed = {_digits(c.value) for c in own if c.where.startswith("signature")}
+            if len(written) == 1 and _digits(written[0].value) in signed:
+                pick = written
         if len(pick) == 1:
             agency.phone = pick[0].value
             s.took("agency.phone", pick[0], "the only agency phone number in the message")

@@ -200,6 +200,7 @@ class Evidence(_Rule):
     agency_phone_words: list[str]
     personal_phone_words: list[str]
     main_phone_words: list[str] = []
+    dispatch_phone_words: list[str] = []
     role_mailboxes: list[str]
     this_mailbox_words: list[str] = []
     other_person_words: list[str] = []

@@ -388,3 +388,174 @@ def test_poc_login_in_the_designating_sentence_is_not_her_mailbox() -> None:
     result = _parse(body, "Amos Crane <acrane@quarrybrook.test>")
     assert result.point_of_contact.name == "Odile Pellerin"
     assert result.point_of_contact.email != "opellerin@dps.state.vt.us"
+
+
+def test_terse_poc_with_rank_name_and_address_and_chief_here() -> None:
+    """ "Chief here. ... POC Sgt Lena Wirth lwirth@..." in one line from a phone."""
+    result = _parse(
+        "Chief here. Sign Quarry Brook PD up for e ticket. Code 0766. POC Sgt Lena Wirth"
+        " lwirth@quarrybrook.test. 802 555 0170. Officers to follow\n",
+        "Otto Brandt <obrandt@quarrybrook.test>",
+        logo=False,
+    )
+    assert result.intent == "enrollment"
+    assert result.point_of_contact.name == "Lena Wirth"
+    assert result.point_of_contact.email == "lwirth@quarrybrook.test"
+    assert result.head_of_department.name == "Otto Brandt"
+    assert result.head_of_department.title == "Chief"
+    assert "point_of_contact.name" not in result.missing
+
+
+def test_poc_designated_as_the_divisions_point_of_contact() -> None:
+    """ "as the Division's e-ticket Point-of-Contact": whose PoC, a possessive word."""
+    result = _parse(
+        "We would like to begin issuing tickets electronically.\n\nI have designated"
+        " Inspector Mara Quist as the Division's e-ticket Point-of-Contact"
+        " (mara.quist@quarrybrook.test, 802-555-0171).\n\n" + _VALUES + _ROSTER + "Thanks,\n"
+        "Hal Brody\nDirector\n",
+        "Hal Brody <hal.brody@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == "Mara Quist"
+    assert result.point_of_contact.email == "mara.quist@quarrybrook.test"
+
+
+def test_poc_told_as_hes_going_to_be_after_his_rank_and_a_comma() -> None:
+    """ "our newest Sergeant, Ivo Tamm, did the install and he's going to be the point of
+    contact on this": the ranked name before the pronoun."""
+    result = _parse(
+        "Our IT guy, who is also our newest Sergeant, Ivo Tamm, did the install and he's"
+        " going to be the point of contact on this for us. His email is"
+        " itamm@quarrybrook.test.\n\n" + _VALUES + _ROSTER + "Thanks,\nHal Brody\nChief\n",
+        "Hal Brody <hbrody@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == "Ivo Tamm"
+    assert result.point_of_contact.email == "itamm@quarrybrook.test"
+    assert "point_of_contact.name" not in result.missing
+
+
+def test_poc_named_by_her_job_then_she_will_also_be() -> None:
+    """ "Our office manager, Gail Forde, typed the list and she will also be our e-ticket
+    Point of Contact": the name after the job word and its comma."""
+    result = _parse(
+        "Quarry Brook Police Department is requesting enrollment. Our office manager, Gail"
+        " Forde, typed the officer list (below) and she will also be our e-ticket Point of"
+        " Contact going forward.\n\n" + _VALUES + _ROSTER + "Thank you,\nHal Brody\nChief\n",
+        "Hal Brody <hbrody@quarrybrook.test>",
+        cc='"Forde, Gail" <gforde@quarrybrook.test>',
+    )
+    assert result.point_of_contact.name == "Gail Forde"
+    assert result.point_of_contact.email == "gforde@quarrybrook.test"
+
+
+def test_chatty_values_point_person_and_zip_word() -> None:
+    """ "We're X Police Department (that's what should print) ... Stowe VT, zip 05672 ...
+    Sgt. N will be our point person for this, n@...": nothing asked again."""
+    result = _parse(
+        "Filling it in below.\n\nWe're Quarry Brook Police Department (that's what should"
+        " print). Judiciary code 0766. We're at 9 Ledge Road, Quarry Brook VT, zip 05999."
+        " Main line 802.555.0170.\n\nSgt. Ned Ash will be our point person for this,"
+        " nash@quarrybrook.test.\n\n" + _ROSTER + "Thanks,\nHal\n\n--\nHal Brody\nChief\n",
+        "Hal Brody <hbrody@quarrybrook.test>",
+    )
+    assert result.agency.name == "Quarry Brook Police Department"
+    assert result.agency.address == "9 Ledge Road, Quarry Brook VT 05999"
+    assert result.point_of_contact.name == "Ned Ash"
+    assert result.point_of_contact.email == "nash@quarrybrook.test"
+    assert result.missing == []
+
+
+def test_on_behalf_of_the_chief_by_last_name_with_him_copied() -> None:
+    """ "On behalf of Chief Ruel (cc'd ...)" with "Ruel, Bernard" on the Cc line: the
+    head's full name comes from the header, not asked of the sender."""
+    result = _parse(
+        "Hello,\n\nOn behalf of Chief Ruel (cc'd - his approval is below), the Quarry Brook"
+        " Police Department would like to start issuing tickets electronically. The Chief"
+        " has designated me as the e-ticket Point-of-Contact.\n\n"
+        + _VALUES
+        + _ROSTER
+        + "Thank you,\n\nSgt. Odile Pellerin\nRecords Coordinator\n",
+        "Pellerin, Odile <opellerin@quarrybrook.test>",
+        cc='"Ruel, Bernard" <bruel@quarrybrook.test>',
+    )
+    assert result.head_of_department.name == "Bernard Ruel"
+    assert result.head_of_department.title == "Chief"
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert "head_of_department.name" not in result.missing
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Deputy Paul St. Onge", "Paul St. Onge"),
+        ('Sgt. Robert "Bobby" Vance', "Robert Vance"),
+    ],
+)
+def test_poc_name_with_a_saints_particle_or_a_quoted_nickname(written: str, read: str) -> None:
+    result = _parse(
+        f"Quarry Brook would like e-tickets. {written} will be our point of contact, his"
+        " email is pv@quarrybrook.test.\n\n" + _VALUES + _ROSTER + "Thanks,\nHal Brody\nChief\n",
+        "Hal Brody <hbrody@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == read
+
+
+def test_self_poc_takes_the_signed_name_with_initial_and_suffix() -> None:
+    """ "I will act as the Point-of-Contact myself" from "Brody, Hal", signed "Hal J. Brody
+    Jr.": the name as signed, suffix and its dot kept; a quoted nickname is dropped."""
+    result = _parse(
+        "Quarry Brook Police Department would like to start issuing tickets electronically."
+        " I will act as the e-ticket Point-of-Contact myself.\n\n"
+        + _VALUES
+        + _ROSTER
+        + "Thank you,\n\nHal J. Brody Jr.\nChief of Police\n",
+        '"Brody, Hal" <hbrody@quarrybrook.test>',
+    )
+    assert result.point_of_contact.name == "Hal J. Brody Jr."
+    assert result.head_of_department.name == "Hal J. Brody Jr."
+
+
+def test_head_signed_with_a_quoted_nickname() -> None:
+    result = _parse(
+        "We would like to enroll in e-ticketing.\n\n"
+        + _VALUES
+        + _ROSTER
+        + 'Thanks,\n\nHarold "Hal" Brody\nChief of Police\n',
+        "Hal Brody <hbrody@quarrybrook.test>",
+    )
+    assert result.head_of_department.name == "Harold Brody"
+
+
+def test_chief_forwards_the_draft_whose_writer_put_himself_as_poc() -> None:
+    """The chief's note signed "Name / Chief of Police" over a draft with "PoC: me -
+    tlamb@...": the PoC is the draft's writer (named by his address), the head the chief."""
+    body = (
+        "Good afternoon,\n\nPlease see below from Officer Lamb. I approve our participation"
+        " in e-ticketing.\n\nHal Brody\nChief of Police\nQuarry Brook Police Department\n\n"
+        "From: Lamb, Toby <tlamb@quarrybrook.test>\nSent: Friday, March 6, 2026 4:52 PM\n"
+        "To: Brody, Hal <hbrody@quarrybrook.test>\nSubject: e-ticket draft\n\nChief,\n\n"
+        "Here is the draft info for DPS.\n\n" + _VALUES + "PoC: me - tlamb@quarrybrook.test,"
+        " desk x23\n\n" + _ROSTER + "Toby\n"
+    )
+    msg = EmailMessage()
+    msg["From"] = '"Brody, Hal" <hbrody@quarrybrook.test>'
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Cc"] = '"Lamb, Toby" <tlamb@quarrybrook.test>'
+    msg["Subject"] = "FW: e-ticket draft"
+    msg.set_content(body)
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "enrollment"
+    assert result.point_of_contact.name == "Toby Lamb"
+    assert result.point_of_contact.email == "tlamb@quarrybrook.test"
+    assert result.head_of_department.name == "Hal Brody"
+    assert result.head_of_department.title == "Chief of Police"
+
+
+def test_head_title_after_the_name_on_a_flattened_signature_line() -> None:
+    result = _parse(
+        "We'd like to enroll in e-ticketing.\n\n" + _VALUES + _ROSTER + "Thanks!\nHal\n\n-- \n"
+        "\tHal Brody Chief of Police | Quarry Brook Police Department O 802-555-0170"
+        " M 802-555-0171 hbrody@quarrybrook.test 9 Ledge Road, Quarry Brook VT 05999\n",
+        "Hal Brody <hbrody@quarrybrook.test>",
+    )
+    assert result.head_of_department.name == "Hal Brody"
+    assert result.head_of_department.title == "Chief of Police"

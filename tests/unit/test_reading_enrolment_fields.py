@@ -494,4 +494,46 @@ def test_phone_for_the_ticket_given_as_a_cell_is_the_agency_phone() -> None:
     )
     result = _parse(body, sender="Wren Talbot <wtalbot@mailbox.test>")
     assert "".join(c for c in result.agency.phone or "" if c.isdigit()) == "8025550143"
+
+
+def test_labelled_address_with_the_word_zip_before_the_zip_code() -> None:
+    """ "Location: 12 Quarry Road, Graniteville, VT zip 05654" is a valid address."""
+    result = _parse(
+        "Graniteville Police Department requests enrollment in TraCS e-ticketing.\n\n"
+        "Agency: Graniteville Police Department\nJudiciary code: 0488\n"
+        "Location: 12 Quarry Road, Graniteville, VT zip 05654\nPhone: 802-555-0163\n\n"
+        "Officers:\nSgt. Lina Ortega - GV101 - lortega\n\nRuth Amsel\nChief of Police\n",
+        sender="Ruth Amsel <ramsel@graniteville.test>",
+    )
+    assert result.agency.address == "12 Quarry Road, Graniteville, VT 05654"
+    assert not any(i.field == "agency.address" for i in result.invalid)
+
+
+def test_signature_office_line_over_a_non_emergency_dispatch_line() -> None:
+    """ "Office ... | Cell ... | Fax ..." then "Dispatch (non-emergency): ...": the office."""
+    result = _parse(
+        "We'd like to sign up for e-tickets. Judiciary code 0488. Logo attached.\n\n"
+        "Officers:\nSgt. Lina Ortega - GV101 - lortega\n\nThanks\n\n-- \nChief Ruth Amsel\n"
+        "Graniteville Police Department\n12 Quarry Road, Graniteville, VT 05654\n"
+        "Office 802-555-0163 | Cell 802-555-0164 | Fax 802-555-0165\n"
+        "Dispatch (non-emergency): 802-555-0166\n",
+        sender="Ruth Amsel <ramsel@graniteville.test>",
+    )
+    assert result.agency.phone == "(802) 555-0163"
+
+
+def test_phone_written_once_and_in_a_signature_with_unmarked_cell_and_fax() -> None:
+    """The agency block's "(802) 555-0163" also on the signature's icon line beside an
+    "M" and an "F" number: the written one, without the PoC's extension."""
+    result = _parse(
+        "We'd like to start e-ticketing. I'm designating Sgt. Lina Ortega as our e-ticket"
+        " Point of Contact -- lortega@graniteville.test, 802-555-0163 ext. 4.\n\n"
+        "Agency record:\nGraniteville Police Department\nJudiciary code 0488\n"
+        "12 Quarry Road, Graniteville, VT 05654\n(802) 555-0163\n\nOfficers:\n"
+        "Sgt. Lina Ortega - GV101 - lortega\n\nThanks!\nRuth\n\n-- \nRuth Amsel\n"
+        "Chief of Police | Graniteville Police Department\n"
+        "[image: phone]O 802-555-0163  [image: mobile]M 802-555-0164  [image: fax]F 802-555-0165\n",
+        sender="Ruth Amsel <ramsel@graniteville.test>",
+    )
+    assert result.agency.phone == "(802) 555-0163"
     assert "agency.phone" not in result.missing

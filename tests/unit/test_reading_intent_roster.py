@@ -580,3 +580,58 @@ def test_a_question_naming_e_tickets_with_values_stays_an_enquiry() -> None:
         sender="Lou Pratt <lpratt@cabotvt.test>",
     )
     assert result.intent == "other"
+
+
+# --- terse enrolments: one line, its officers to follow or attached ------------------
+
+
+def test_terse_phone_note_with_code_phone_and_officers_to_follow_is_an_enrolment() -> None:
+    """ "Sign X PD up for e ticket" with a code and a phone, officers to follow."""
+    result = _read(
+        "Chief here. Sign Lowell PD up for e ticket. Code 0788. 802 555 0190. Officers to"
+        " follow\n\nSent from my iPhone\n",
+        subject="eticket",
+        sender="Dale Hurd <dhurd@lowellpd.test>",
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.judiciary_code == "0788"
+
+
+def test_one_line_enrolment_naming_eticket_only_in_its_subject() -> None:
+    """A one-line body "JC 0311, <address>, <phone>" under "Fairlee PD e-ticket"."""
+    result = _read(
+        "Chief Moss, Fairlee Police Department, JC 0311, 12 Main St, Fairlee VT 05045,"
+        " 802-555-0133. Roster to follow. -PM\n",
+        subject="Fairlee PD e-ticket",
+        sender="Pat Moss <pmoss@fairleevt.test>",
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.address == "12 Main St, Fairlee VT 05045"
+    assert "agency.judiciary_code" not in result.missing
+
+
+def test_enrolment_with_every_agency_value_and_one_question_is_a_request() -> None:
+    """All four agency values labelled, and a question about one officer's login."""
+    result = _read(
+        "We're ready to jump into e-ticketing!\n\n* Agency name: Vernon Police Department\n"
+        "* Judiciary code: 0477\n* Address: 4 Pond Road, Vernon, VT 05354\n"
+        "* Phone: 802-555-0178\n\nOne officer has no DPS login yet - how does she get one?\n"
+        "\nThanks,\nWes\n",
+        subject="Vernon PD ready for e-ticketing",
+        sender="Wes Ordway <words@vernonvt.test>",
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.judiciary_code == "0477"
+
+
+def test_terse_note_address_without_the_state_is_read() -> None:
+    """ "12 Route 5 Fairlee 05045." (no "VT") as its own sentence: the address."""
+    result = _read(
+        "Chief here. Sign Fairlee PD up for e ticket. Code 0311. 12 Route 5 Fairlee 05045."
+        " 802 555 0133. Officers to follow\n",
+        subject="eticket",
+        sender="Pat Moss <pmoss@fairleevt.test>",
+    )
+    assert result.agency.address == "12 Route 5 Fairlee, VT 05045"
+    assert "agency.address" not in result.missing
+    assert result.invalid == []

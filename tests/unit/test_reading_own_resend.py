@@ -241,3 +241,39 @@ def test_a_roster_change_under_an_answered_enrolment_stays_a_roster_change() -> 
     result = parse_message(_mail(body, "<done.80@dps.example>"))
     assert result.intent == "officer_maintenance"
     assert [(c.action, c.officer_number) for c in result.changes] == [("deactivate", "NF019")]
+
+
+def test_own_request_older_than_a_working_on_it_note_in_the_thread() -> None:
+    """Outlook headers: the desk's nudge, the sender's "working on it" note, the desk's
+    checklist, then the sender's request: the PoC it named is not asked for again."""
+    header = (
+        "From: Bessette, Marc <mbessette@northfieldpd.test>\nSent: {day}\n"
+        "To: DPS - eTicket <dps.eTicket@vermont.gov>\nSubject: RE: Northfield PD e-ticket\n\n"
+    )
+    desk = (
+        "From: DPS - eTicket <dps.eTicket@vermont.gov>\nSent: {day}\n"
+        "To: Bessette, Marc <mbessette@northfieldpd.test>\nSubject: RE: Northfield PD e-ticket"
+        "\n\nWe still need your judiciary code.\n\nDPS e-Ticket Technical Staff\n\n"
+    )
+    request = _EARLIER.replace(
+        "\nOfficers:\nSgt. Nadia Perron - NF012 - nperron\nOfc. Owen Talbot - NF019 - otalbot\n",
+        "\nI will send the officer list separately.\n",
+    )
+    body = (
+        "Good morning,\n\nOur judiciary code is 0412. Officers:\n\n"
+        "Sgt. Nadia Perron - NF012 - nperron\nOfc. Owen Talbot - NF019 - otalbot\n\n"
+        "Everything else (address, phone, Nadia as our point of contact) is as in my"
+        " original email below.\n\nMarc Bessette\nChief of Police\n\n"
+        + desk.format(day="Tuesday, March 3, 2026 9:00 AM")
+        + header.format(day="Monday, March 2, 2026 4:00 PM")
+        + "Thanks, working on it. I will get you the officer list soon.\n\nMarc Bessette\n"
+        "Chief of Police\n\n"
+        + desk.format(day="Monday, March 2, 2026 9:00 AM")
+        + header.format(day="Friday, February 27, 2026 2:00 PM")
+        + request
+    )
+    result = parse_message(_mail(body, "<desk.0412@vermont.gov>"))
+    assert result.intent == "enrollment"
+    assert result.point_of_contact.name == "Nadia Perron"
+    assert result.point_of_contact.email == "nperron@northfieldpd.test"
+    assert "point_of_contact.name" not in result.missing
