@@ -1,5 +1,5 @@
 """The blind corpora (tests/data/blind, blind-heldout, blind-r3, blind-r4, blind-r5,
-blind-r6, blind-r3-heldout, blind-r5-heldout, blind-r6-heldout):
+blind-r6, blind-r7, blind-r3-heldout, blind-r5-heldout, blind-r6-heldout):
 messages written by
 people who never saw the parser, from the procedure and the parse contract only, scored
 as PARSE-CONTRACT.md says, each held to the figures it has reached."""
@@ -151,9 +151,17 @@ def test_each_set_holds_its_figures(name: str) -> None:
 # material: the figures each has reached since, and the messages whose checklist still
 # asks for something given.
 SPENT: dict[str, tuple[float, int, int, set[str]]] = {
-    "blind-r3-heldout": (0.986, 28, 30, set()),
-    "blind-r5-heldout": (0.989, 47, 50, set()),
-    "blind-r6-heldout": (0.964, 39, 50, {"tc-007-ludlow-gmail-sheets-badge-col"}),
+    "blind-r3-heldout": (0.996, 29, 30, set()),
+    "blind-r5-heldout": (0.991, 47, 50, set()),
+    "blind-r6-heldout": (1.0, 50, 50, set()),
+    # not held out: the seventh set's tuning part, short of perfect where the reader still
+    # misses an all-capitals constable's request (his agency name and roster in prose)
+    "blind-r7": (
+        0.984,
+        93,
+        100,
+        {"ub-004-sutton-constable-yahoo-enrol", "ud-013-yahoo-allcaps-sutton-constable"},
+    ),
 }
 
 
