@@ -85,11 +85,3 @@ def surname_by_username(
         if local == words[0][:1].lower() + letters and words[cut][:1].isupper():
             return " ".join(words[:cut]), surname
     return first, last
-
-
-_QUOTED_NICKNAME = re.compile(r"(?<=\w)[ \t]+[\"“][A-Z][\w'’-]{0,20}[\"”](?=[ \t]+[A-Z])")
-
-
-def without_nickname(name: str) -> str:
-    """``name`` without a nickname written in quotes ("Gerald "Gerry" Lussier")."""
-    return _QUOTED_NICKNAME.sub("", name)

@@ -52,10 +52,11 @@ from mailbot.intake.head_of_department import (
     title_in_roster,
 )
 from mailbot.intake.limits import Limits
+from mailbot.intake.list_remarks import without_nickname
 from mailbot.intake.lower_prose import officers_in_lower_prose
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, Officer, ParseResult, PointOfContact
-from mailbot.intake.names import name_in_full, without_nickname
+from mailbot.intake.names import name_in_full
 from mailbot.intake.parts import Document, MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
@@ -284,7 +285,7 @@ def parse_parts(
     # "Bob Haskins" signed, "Robert Haskins" in the From header or the roster
     others = [n for n in (head_from_sender(parts.sender_name, rules)[0],) if n]
     others += [f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name]
-    hod_name = name_in_full(hod_name and without_nickname(hod_name), others, body, rules)
+    hod_name = name_in_full(hod_name and without_nickname(hod_name, rules), others, body, rules)
     if kind == "enrollment" or (hod_title and _is_head(hod_title, rules)):
         result.head_of_department.name = hod_name
         result.head_of_department.title = hod_title

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from mailbot.intake.fields import _EMAIL, _next_value
 from mailbot.intake.head_of_department import head_from_sender
-from mailbot.intake.names import fuller_name, short_form_of, without_nickname
+from mailbot.intake.list_remarks import without_nickname
+from mailbot.intake.names import fuller_name, short_form_of
 from mailbot.intake.poc_email import (
     _a_login,
     _given_to_another,
@@ -73,7 +74,7 @@ def point_of_contact(
         i, value = labels["point_of_contact.name"]
         raw = (value if value is not None else _next_value(lines, i)) or None
     if raw is None:
-        flat = without_nickname(_ranks_capitalised(_near_poc_words(text), rules))
+        flat = without_nickname(_ranks_capitalised(_near_poc_words(text), rules), rules)
         own = _SELF_POC.search(flat)
         # "Tim Hale" in the From header, "Chief Timothy Hale" signed: the name in full
         self_name = fuller_name(_sender_person(sender[0], labels, lines, rules), head, rules)
@@ -291,7 +292,7 @@ def person_name(text: str, rules: Rules) -> str | None:
     """The person's name at the end of ``text``, without rank or job words before it:
     "Admin. Assistant Garrett Lyman" -> "Garrett Lyman", "Sgt. Amy Lussier" -> "Amy Lussier"."""
     # "Jonathan "Jack" Whitaker": the nickname in quotes is not part of the name
-    words = without_nickname(text).replace('"', "").split()
+    words = without_nickname(text, rules).replace('"', "").split()
     jobs = {w.lower() for w in rules.language.people.job_words}
     tail: list[str] = []
     for word in reversed(words):
