@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake import prose, reply_details, tables
+from mailbot.intake import prose, reply_details, table_headings
 from mailbot.intake.model import Officer
 from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.intake.rules import Rules
@@ -270,7 +270,7 @@ def officer_lines(body: str, rules: Rules) -> list[Officer]:
         if not line or len(line) > MAX_LINE or _QUOTE_PREFIX.match(raw):
             continue
         cells = _split_cells(line)
-        if cells is None or tables.header_map(cells, rules) is not None:
+        if cells is None or table_headings.header_map(cells, rules) is not None:
             continue
         cells = ["" if _BLANK_CELL.match(c) else c for c in cells]
         if len(cells) != len(OFFICER_FIELDS):

@@ -165,7 +165,8 @@ def read_answer(
     """What an answer to our reply adds to its case: a request in the ``mailbot parse
     --json`` shape (officers laid over the case's roster, see :func:`place_officers`)
     and notes for staff. ``sent`` is what we sent on the case (:meth:`Sent.of`)."""
-    from mailbot.intake.parse import parse_parts, read_officers
+    from mailbot.intake.officer_reading import read_officers
+    from mailbot.intake.parse import parse_parts
 
     limits = limits or Limits()
     asked = Asked.of(case_data)

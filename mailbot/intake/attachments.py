@@ -2,12 +2,12 @@
 
 The type is decided by content (zip members, image headers, TNEF signature), not
 by the name the sender gave. Spreadsheets and Word files are opened only after a
-zip-bomb check; anything unreadable becomes a plain-words note, never an exception.
+zip-bomb check (their tables: :mod:`table_files`); anything unreadable becomes a
+plain-words note, never an exception.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import logging
 import re
@@ -19,6 +19,15 @@ import structlog
 
 from mailbot.intake.limits import Limits
 from mailbot.intake.parts import Attachment
+from mailbot.intake.table_files import (
+    MAX_COLS,
+    MAX_ROWS,
+    TooBig,
+    csv_rows,
+    decode_text,
+    docx_tables,
+    xlsx_tables,
+)
 
 if TYPE_CHECKING:  # pypdf is imported when a PDF is read
     from pypdf import PdfReader
@@ -43,9 +52,6 @@ _IMAGE_MAGIC = (
     (b"II*\x00", "image/tiff"),
     (b"MM\x00*", "image/tiff"),
 )
-MAX_ROWS = 5000
-MAX_COLS = 60
-MAX_SHEETS = 10
 TINY_IMAGE_BYTES = 200
 TINY_IMAGE_PIXELS = 4
 
@@ -153,112 +159,6 @@ def _read_tables(att: Attachment, limits: Limits, out: Unpacked) -> None:
         out.notes.append(f"{att.filename}: could not be read ({type(e).__name__})")
 
 
-class TooBig(ValueError):
-    """A compressed file unpacks to more than ``limits.max_decompressed_bytes``."""
-
-
-def _check_zip(data: bytes, limits: Limits) -> None:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        total = sum(i.file_size for i in zf.infolist())
-    if total > limits.max_decompressed_bytes:
-        raise TooBig(
-            f"it unpacks to {total:,} bytes, over the limit of {limits.max_decompressed_bytes:,}"
-        )
-
-
-def decode_text(data: bytes) -> str:
-    """Bytes of a text file: UTF-16 with its byte-order mark (Notepad's "Unicode"), else
-    UTF-8 (with or without BOM), else Windows-1252."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def csv_rows(data: bytes) -> list[list[str]]:
-    """Rows of a CSV file (delimiter sniffed among , ; TAB |), header row included."""
-    text = decode_text(data)
-    sample = text[:4096]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, ",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    rows = []
-    for row in csv.reader(io.StringIO(text), dialect):
-        cells = [c.strip() for c in row[:MAX_COLS]]
-        if any(cells):
-            rows.append(cells)
-        if len(rows) >= MAX_ROWS:
-            break
-    return rows
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "isoformat"):
-        text = value.isoformat()
-        return str(text).removesuffix("T00:00:00")
-    return str(value).strip()
-
-
-def xlsx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
-    """One table per non-empty worksheet (values, not formulas)."""
-    _check_zip(data, limits)
-    from openpyxl import load_workbook
-
-    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    try:
-        tables = []
-        for ws in wb.worksheets[:MAX_SHEETS]:
-            rows = []
-            for values in ws.iter_rows(values_only=True, max_col=MAX_COLS):
-                cells = [_cell(v) for v in values]
-                while cells and not cells[-1]:
-                    cells.pop()
-                if cells:
-                    rows.append(cells)
-                if len(rows) >= MAX_ROWS:
-                    break
-            if rows:
-                tables.append(rows)
-        return tables
-    finally:
-        wb.close()
-
-
-def docx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
-    """Every table of a Word document's body, cell text stripped.
-
-    Only the main document part is parsed (python-docx's ``Document()`` would also
-    parse styles, theme, fonts and settings, which tables do not need)."""
-    _check_zip(data, limits)
-    from docx.oxml import parse_xml
-    from docx.table import Table
-
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        xml = zf.read("word/document.xml")
-    body = parse_xml(xml).body
-    tables = []
-    for tbl in body.tbl_lst[: MAX_SHEETS * 5]:
-        table = Table(tbl, body)  # cell text needs no document part, only the XML
-        rows = []
-        for row in table.rows[:MAX_ROWS]:
-            cells = [" ".join(c.text.split()) for c in row.cells[:MAX_COLS]]
-            if any(cells):
-                rows.append(cells)
-        if rows:
-            tables.append(rows)
-    return tables
-
-
 class Document:
     """An attached PDF whose text is extracted on first use, once, never raising: the
     layout pass costs milliseconds per page and most messages never need it."""
@@ -342,14 +242,6 @@ def text_grid(text: str) -> list[list[str]]:
         if any(cells):
             rows.append(cells)
     return rows
-
-
-def docx_text(data: bytes, limits: Limits) -> str:
-    """The paragraphs of a Word document (outside its tables), one per line."""
-    _check_zip(data, limits)
-    from docx import Document
-
-    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
 
 
 def _expand_tnef(att: Attachment, limits: Limits, out: Unpacked) -> None:

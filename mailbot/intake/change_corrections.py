@@ -55,7 +55,8 @@ def _head(cell: str) -> str:
 def corrections_in_rows(rows: list[list[str]], rules: Rules) -> tuple[list[Change], set[str]]:
     """The updates of a correction table in ``rows``, and every cell of its rows (the
     numbers on record among them, that no other reading should take for an officer)."""
-    from mailbot.intake.tables import column_key, row_officer
+    from mailbot.intake.table_headings import column_key
+    from mailbot.intake.tables import row_officer
 
     for i, cells in enumerate(rows):
         heads = [_head(c) for c in cells]
@@ -107,7 +108,8 @@ _OLD_RANK_HEADS = frozenset(
 def rank_changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
     """The updates of a table with a "New Rank" column: each row's officer gets the rank
     written there (the "Current Rank" beside it is what the record has)."""
-    from mailbot.intake.tables import column_key, row_officer
+    from mailbot.intake.table_headings import column_key
+    from mailbot.intake.tables import row_officer
 
     for i, cells in enumerate(rows):
         heads = [_head(c) for c in cells]

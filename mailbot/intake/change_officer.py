@@ -19,7 +19,8 @@ from mailbot.intake.change_names import (
 from mailbot.intake.change_values import _NOT_A_USER, _PAREN_USER, _USER_TO, _bare
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Officer
-from mailbot.intake.prose import officer_in, person, rank_title
+from mailbot.intake.prose import person, rank_title
+from mailbot.intake.prose_officers import officer_in
 from mailbot.intake.rules import Rules
 
 

@@ -37,7 +37,8 @@ def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
 def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
     """:func:`changes_in_table` over rows already cut into cells (an attached CSV or
     spreadsheet: "action,last_name,first_name,rank,officer_number,...")."""
-    from mailbot.intake.tables import column_key, row_officer
+    from mailbot.intake.table_headings import column_key
+    from mailbot.intake.tables import row_officer
 
     out: list[Change] = []
     for i, cells in enumerate(rows):

@@ -1,13 +1,15 @@
-"""The title a new officer is given in a roster change: after the word "title" ("title:
-Deputy Sheriff") or as the rank he "will be" with the agency ("She will be an Officer with
-us"), not the one he had where he was."""
+"""The title a roster change gives an officer: the one a promotion names ("promoted to
+Sergeant", "made Corporal", "-> Sergeant"), the rank he takes where he moves ("... Police
+Department as an Officer"), and a new officer's, after the word "title" ("title: Deputy
+Sheriff") or as the rank he "will be" with the agency ("She will be an Officer with us"),
+not the one he had where he was."""
 
 from __future__ import annotations
 
 import re
 
 from mailbot.intake.prose import rank_title
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 
 # "title Deputy Sheriff", "title: Campus Police Officer": the title a new officer is given
 _TITLE_SAID = re.compile(
@@ -36,3 +38,71 @@ def _title_said(text: str, rules: Rules) -> str | None:
     words = will.group(1).split()
     two = rank_title(" ".join(words[:2]), rules) if len(words) == 2 else None
     return two or rank_title(words[0].rstrip(".,;"), rules)
+
+
+_TITLE_TO = re.compile(
+    r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change|\btitle)"
+    r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
+    r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
+    r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
+    r"|title\s+(?:there\s+|with\s+us\s+|here\s+|on\s+the\s+[\w-]+\s+|in\s+[\w-]+\s+)?"
+    r"(?:be\s+changed\s+to|should\s+(?:just\s+|now\s+)?be|is\s+now|will\s+be)|"
+    r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*(?::\s*)?"
+    r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
+)
+
+
+# "Deputy Sean Whitlock (LU077) made Corporal", "was made a sergeant": a title change
+# only when the words after "made" are a rank
+_MADE_RANK = re.compile(
+    r"(?<!\w)(?i:made)\s+(?i:an?\s+)?([A-Za-z][\w.-]*)(?:[ \t]+([A-Za-z][\w.-]*))?"
+)
+
+
+# "Cpl. Jason Brosseau, SA055 -> Sergeant", "is now Sergeant": a rank written after
+# them is the new title
+_RANK_AFTER = re.compile(r"(?:->|→|=>|(?i:\bis\s+now))\s*(?i:an?\s+)?([A-Za-z][\w.-]*)")
+
+
+def _new_title(text: str, rules: Rules) -> str | None:
+    """The title an item gives an officer ("promoted to Sergeant", "made Corporal")."""
+    after = _RANK_AFTER.search(text)
+    if after and rank_title(after.group(1), rules):
+        return rank_title(after.group(1), rules)
+    m = _TITLE_TO.search(text)
+    if m:
+        raw = (m.group(1) or m.group(2) or "").rstrip(".")
+        words = raw.split()
+        if len(words) == 2 and words[0].endswith(".") and not rank_title(words[1], rules):
+            raw = words[0].rstrip(".")  # "to Lieutenant. Please update her title."
+        return rank_title(raw, rules) or raw
+    m = _NUMBER_TO_RANK.search(text)
+    if m and rank_title(m.group(1), rules):
+        return rank_title(m.group(1), rules)  # "Ofc. Tyrell Jenkins (MT2K7) to Corporal"
+    m = _MADE_RANK.search(text)
+    if m is None:
+        return None
+    first, second = m.group(1), (m.group(2) or "").rstrip(".,;")
+    if second and first.lower() in _modifiers(rules) and rank_title(second, rules):
+        return f"{first.capitalize()} {rank_title(second, rules)}"  # "made Senior Trooper"
+    return rank_title(first, rules) or None
+
+
+_NUMBER_TO_RANK = re.compile(r"\)[ \t]+(?i:to)[ \t]+(?i:an?[ \t]+)?([A-Z][\w.-]*)")
+_AS_RANK = re.compile(r"(?<!\w)(?i:as)\s+(?i:an?\s+)?([A-Z][\w.-]*)(?:[ \t]+([A-Z][\w.-]*))?")
+
+
+def _as_rank(text: str, rules: Rules) -> str | None:
+    """The rank an officer takes where he moves ("... Police Department as an Officer")."""
+    for m in _AS_RANK.finditer(text):
+        first, second = m.group(1).rstrip(".,;"), (m.group(2) or "").rstrip(".,;")
+        if second and first.lower() in _modifiers(rules) and rank_title(second, rules):
+            return f"{first.capitalize()} {rank_title(second, rules)}"
+        if rank_title(first, rules):
+            return rank_title(first, rules)
+    return None
+
+
+@per_rules
+def _modifiers(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.people.rank_modifiers)

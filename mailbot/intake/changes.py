@@ -2,9 +2,10 @@
 one officer is described over several sentences ("In his place we hired Officer Alexis
 Rondeau. Her VT LEO number is BC045 and her DPS username is arondeau. Please add her.");
 the message is cut into items by :mod:`change_items`, a change table with an action
-column is read by :mod:`change_tables`, what a change makes new by :mod:`change_values`.
-An item opening with a label ("ADD –", "REMOVE:") takes that action; a deactivation
-keeps the title and username written beside its officer.
+column is read by :mod:`change_tables`, an item's action by :mod:`change_actions`, what a
+change makes new by :mod:`change_values`. An item opening with a label ("ADD –",
+"REMOVE:") takes that action; a deactivation keeps the title and username written beside
+its officer.
 
 Each item names one officer (by officer number, else by rank and name); its action
 comes from the words in it (``[intent]`` in ``rules/language.toml``), else from the
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mailbot.intake.change_actions import _action
 from mailbot.intake.change_asides import same_person_again, usernames_by_name
 from mailbot.intake.change_corrections import (
     corrections_in_rows,
@@ -29,24 +31,17 @@ from mailbot.intake.change_names import (
 )
 from mailbot.intake.change_officer import officer_named
 from mailbot.intake.change_tables import (
-    action_label,
     changes_in_rows,
     changes_in_table,
     row_cells,
 )
+from mailbot.intake.change_titles import _new_title
 from mailbot.intake.change_values import (
-    _LAST_TO,
-    _TRANSFER,
-    _USER_CORRECTED,
-    TO_US,
     _beside,
     _change,
     _details,
     _has,
-    _new_title,
     labelled_values,
-    moves_to_agency,
-    spelled_by_letters,
 )
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Action, Change, Officer
@@ -106,72 +101,6 @@ def _groups(item: str, rules: Rules | None = None) -> list[str]:
         else:
             groups[-1] = f"{groups[-1]}. {sentence}"
     return groups
-
-
-# "lateral from Morristown PD": the agency an officer comes from, none he goes to
-_COMES_FROM = re.compile(r"(?<![\w-])(?i:from)\s+(?:(?i:the)\s+)?[A-Z]")
-
-
-# "ADD – Officer ...", "REMOVE: Officer ...", "NEW HIRE - ...", "ADD:" over a list: the
-# action as a label opening the item
-ACTIONS: tuple[Action, ...] = ("add", "update", "deactivate")
-_LABEL = re.compile(r"^[ \t]*([A-Za-z]+(?:[ \t][A-Za-z]+){0,2})[ \t]*(?:[–—:]|-(?=[ \t]|$))")
-
-
-def labelled(text: str) -> Action | None:
-    """The action a label opening ``text`` names (the words of an action cell)."""
-    m = _LABEL.match(text)
-    action = action_label(m.group(1)) if m else None
-    for known in ACTIONS:
-        if action == known:
-            return known
-    return None
-
-
-def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
-    words = rules.language.intent
-    label = labelled(text)
-    if label == "add":
-        return "add"  # what follows describes the new officer, his username and title
-    default = label or default
-    if label is None and _has(text, words.reactivate):
-        # "has been reinstated ... Please reinstate his record": added again
-        return "add"
-    if _has(text, words.stays) and not _has(text, words.deactivate_asked):
-        # "is moving from the Dover contract over to our Putney contract. Same agency, so
-        # I don't believe anything has to change": told, nothing asked
-        return None
-    if _has(text, words.deactivate) and not _new_title(text, rules):
-        if moves_to_agency(text, rules) and not _has(text, words.deactivate_asked):
-            return "update"  # "has left us for the X Police Department": the record moves
-        return "deactivate"
-    if _has(text, words.transfer):
-        # "has transferred to the Hartford Police Department": the record moves there
-        if _TRANSFER.search(text) or TO_US.search(text) or _has(text, words.moves_record):
-            return "update"
-        if _new_title(text, rules):
-            return "update"  # "change her title to Detective -- she moved to investigations"
-        if default == "add" and _COMES_FROM.search(text):
-            # "(lateral from Morristown PD, starts with us 12/7)" under "Please add the
-            # following officers": an officer joining from another agency is added
-            return "add"
-        return "deactivate"
-    first = sentences(text)[0] if text.strip() else ""
-    opener = first.split(None, 1)[0].lower() if first.split() else ""
-    if opener in words.deactivate_openers and _NUMBER.search(first):
-        return "deactivate"  # "Remove Smith VT233": an imperative opening the item
-    respelt = spelled_by_letters(text, rules)  # "last name has one f: Tardif"
-    if _has(first, words.add) and not _has(first, words.promote) and not respelt:
-        # "In her place we have sworn in Constable Peter Wheelock. Title should read
-        # Constable.": the item opens with a new officer; what follows describes him
-        return "add"
-    if _has(text, words.promote) or respelt or _new_title(text, rules) or _LAST_TO.search(text):
-        return "update"
-    if _USER_CORRECTED.search(text):  # "his DPS username is actually wbaptiste2"
-        return "update"
-    if _has(text, words.add):
-        return "add"
-    return default
 
 
 _PRONOUN = re.compile(r"\b(?i:his|her|their|he|she)\b")

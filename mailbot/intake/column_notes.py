@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from mailbot.intake.rules import Rules
-from mailbot.intake.tables import column_key
+from mailbot.intake.table_headings import column_key
 
 _MAX_TEXT = 20_000
 _HEADING_ROWS = 30

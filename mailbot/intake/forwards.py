@@ -47,7 +47,7 @@ def note_officers(note: str, found: list[Officer], rules: Rules) -> list[Officer
     """Officers the note asks to be added ("Please also add Officer Dana Kirby ... Her LEO
     number is NF3K2"), not already among ``found``."""
     from mailbot.intake.changes import read_changes
-    from mailbot.intake.lists import officers_in_list
+    from mailbot.intake.listed_officers import officers_in_list
 
     body = split_signature(note, rules).body
     numbers = {(o.officer_number or "").upper() for o in found}

@@ -9,7 +9,7 @@ import re
 from mailbot.intake.lists import MAX_LINE
 from mailbot.intake.model import Officer
 from mailbot.intake.rules import Rules
-from mailbot.intake.tables import column_key
+from mailbot.intake.table_headings import column_key
 
 _FIELD_LINE = re.compile(r"^\s*(?:[-*•·]\s*)?([A-Za-z][A-Za-z #./'’()-]{0,40}?)\s*[:=]\s*(.*)$")
 
@@ -42,7 +42,7 @@ def officers_in_blocks(text: str, rules: Rules) -> list[Officer]:
         DPS Username: elena.okafor  Login: amorin
 
     A block ends at a blank line or when a heading comes again."""
-    from mailbot.intake.tables import column_key, row_officer
+    from mailbot.intake.tables import row_officer
 
     found: list[Officer] = []
     block: dict[str, str] = {}

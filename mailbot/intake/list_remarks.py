@@ -9,7 +9,7 @@ import re
 
 from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules
-from mailbot.intake.tables import column_key
+from mailbot.intake.table_headings import column_key
 
 _REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){1,12}$")
 """Words in lower case after a value left out, saying why ("account still being set up")."""

@@ -16,7 +16,8 @@ from mailbot.intake.model import Officer
 from mailbot.intake.names import surname_by_username
 from mailbot.intake.prose import person, rank_title, split_name
 from mailbot.intake.rules import Rules, per_rules
-from mailbot.intake.tables import bare_username, column_key, not_given
+from mailbot.intake.table_headings import column_key
+from mailbot.intake.tables import bare_username, not_given
 
 MAX_LINE = 200
 _DIGIT = re.compile(r"\d")
@@ -323,80 +324,6 @@ def _is_rank_phrase(text: str, rules: Rules) -> bool:
     return bool(rank_title(words[-1], rules)) or (
         bool(rank_title(words[0], rules)) and words[-1][0].islower()
     )
-
-
-def officers_in_list(text: str, rules: Rules) -> list[Officer]:
-    """Every officer written as a list line in ``text``."""
-    found = []
-    for line in text.split("\n"):
-        several = _run_on(line, rules) if ";" in line else []
-        if not several and "," in line:
-            several = _listed_in_sentence(line, rules)
-        if several:
-            found.extend(several)
-            continue
-        officer = officer_on_line(line, rules)
-        if officer is not None:
-            found.append(officer)
-    return found
-
-
-_LIST_LABEL = re.compile(r"^\s*(?:[-*•·>]\s+)?[A-Za-z][A-Za-z ]{0,30}:\s*(?:(?i:me|myself),\s*)?")
-"""A label before officers one after the other ("*   Officers: me, Chief ..."), with the
-sender's "me," before his own details."""
-
-
-def _run_on(line: str, rules: Rules) -> list[Officer]:
-    """ "Officers: Gabe Fortin (Officer, MP501, gfortin); Tessa Lemay (Officer, MP507,
-    tlemay)": officers written one after the other on one line, each of its ";" pieces
-    (outside brackets) an officer."""
-    pieces, depth, start = [], 0, 0
-    line = _LIST_LABEL.sub("", line, count=1)
-    for i, c in enumerate(line):
-        depth += (c in "([") - (c in ")]")
-        if c == ";" and depth <= 0:
-            pieces.append(line[start:i])
-            start = i + 1
-    pieces.append(line[start:])
-    pieces = [p for p in pieces if p.strip()]
-    if len(pieces) < 2:
-        return []
-    officers = [officer_on_line(p, rules) for p in pieces]
-    if any(o is None or not o.officer_number for o in officers):
-        return []
-    return [o for o in officers if o is not None]
-
-
-_ROSTER_LABEL = re.compile(r"(?<![\w-])(?i:officers|roster|users)\s*:\s*")
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-Za-z])")
-_SELF = re.compile(r"^\s*(?:me|myself)\s*[-–—:,]\s*", re.I)
-"""The writer pointing at his own row ("Officers: me - Chief Rick Cloutier, CH1R1, ...")."""
-_MAX_LISTED = 2000
-
-
-def _listed_in_sentence(line: str, rules: Rules) -> list[Officer]:
-    """ "... POC is Ofc Jenna Morin. Officers: Sgt Tom Kelley BN004 tkelley, Ofc Jenna Morin
-    BN011 jmorin. Thx": officers one after the other, by commas, after a label in running
-    text; every piece must read as an officer with a number."""
-    label = _ROSTER_LABEL.search(line[:_MAX_LISTED])
-    if label is None:
-        return []
-    rest = line[label.end() : label.end() + _MAX_LISTED]
-    for end in _SENTENCE_END.finditer(rest):
-        word = rest[: end.start()].rsplit(None, 1)[-1] if rest[: end.start()].strip() else ""
-        if not rank_title(word, rules):  # "Sgt. Tom Kelley" goes on; "ebouche. Thx" ends
-            rest = rest[: end.start()]
-            break
-    # "Chief Rick Cloutier, CH1R1, rcloutier; Ofc. Kay Tran, CH4K7, ktran": by ";" when
-    # the commas are inside each officer
-    pieces = [_SELF.sub("", p) for p in re.split(r";" if ";" in rest else r"[,;]", rest)]
-    pieces = [p for p in pieces if p.strip()]
-    if len(pieces) < 2:
-        return []
-    officers = [officer_on_line(p, rules) for p in pieces]
-    if any(o is None or not o.officer_number for o in officers):
-        return []
-    return [o for o in officers if o is not None]
 
 
 @per_rules

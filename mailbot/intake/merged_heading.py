@@ -6,12 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mailbot.intake.rules import Rules
-
-
-def _column_key(cell: str, rules: Rules) -> str | None:
-    from mailbot.intake.tables import column_key  # tables reads its headings with these
-
-    return column_key(cell, rules)
+from mailbot.intake.table_headings import column_key
 
 
 def sub_heading(
@@ -27,7 +22,7 @@ def sub_heading(
         return _under_merged(mapping, below, rules)
     if at is None or not 2 <= len(cells) <= 3 or len(cells) != len(below):
         return None
-    keys = [_column_key(c, rules) for c in cells]
+    keys = [column_key(c, rules) for c in cells]
     if len(set(keys)) != len(keys) or not set(keys) <= {"last_name", "first_name", "full_name"}:
         return None
     if len(cells) >= max(mapping) + 1:
@@ -46,7 +41,7 @@ def _under_merged(
 ) -> dict[int, str] | None:
     """ "Last | First | M.I." under a merged "Deputy" cell, the HTML's spans kept (cells
     under the other headings empty): the name columns where they stand."""
-    keys = {i: _column_key(c, rules) for i, c in enumerate(below) if c.strip()}
+    keys = {i: column_key(c, rules) for i, c in enumerate(below) if c.strip()}
     names = {i: k for i, k in keys.items() if k in ("last_name", "first_name", "full_name")}
     if len(names) < 2 or len(set(names.values())) != len(names):
         return None

@@ -1,4 +1,5 @@
-"""Reading running text: the part that counts, sentences, people and sign-offs.
+"""Reading running text: the part that counts, sentences, people and sign-offs (the
+officers a sentence describes: :mod:`prose_officers`).
 
 Pure functions over strings; the word lists come from :mod:`mailbot.intake.rules`.
 """
@@ -6,13 +7,10 @@ Pure functions over strings; the word lists come from :mod:`mailbot.intake.rules
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 
 from mailbot.intake.bare_numbers import after_name as _after_name
-from mailbot.intake.model import Officer
-from mailbot.intake.names import surname_by_username
 from mailbot.intake.rules import Rules, per_rules
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -205,7 +203,6 @@ def display_name(text: str, rules: Rules) -> str | None:
 
 _TRAILING_PUNCT = re.compile(r"[\s,(:\-–—]+$")
 _DIGIT = re.compile(r"\d")
-_POSSESSIVE_TAIL = re.compile(r"(?:['’]s)?\s*(?:VT\s*)?$")
 
 
 def last_name_run(prefix: str) -> str | None:
@@ -286,118 +283,3 @@ def sentences(text: str) -> list[str]:
         if line:
             out.extend(split_line(line))
     return out
-
-
-def _strip_instruction(run: str, rules: Rules) -> str | None:
-    """``"Promote Jordan Hale"`` -> ``"Jordan Hale"``: leading instruction words are
-    not part of a name (``[people] instruction_words``)."""
-    words = {w.lower() for w in rules.language.people.instruction_words}
-    parts = run.split()
-    while parts and parts[0].lower().strip(",.:;") in words:
-        parts.pop(0)
-    return " ".join(parts) or None
-
-
-_ABBREVIATIONS = frozenset({"st", "jr", "sr", "mt", "ft"})
-
-
-def _after_sentence_end(run: str, rules: Rules) -> str:
-    """``"Bennington Police Department. Officer Tyler Rushford"`` -> ``"Officer Tyler
-    Rushford"``: the word ending a sentence (not "Sgt.", "St." or an initial) ends no name."""
-    words = run.split()
-    for i in range(len(words) - 2, -1, -1):
-        key = words[i].rstrip(".").lower()
-        ends = words[i].endswith(".") and len(key) > 1 and key not in _ABBREVIATIONS
-        if ends and key not in rules.language.people.ranks:
-            return " ".join(words[i + 1 :])
-    return run
-
-
-def officer_in(sentence: str, rules: Rules) -> Officer | None:
-    """An officer described in one sentence, or None when no officer number is given."""
-    mentions = number_mentions(sentence)
-    if not mentions:
-        return None
-    m = mentions[0]
-    head = sentence[: m.start()]
-    # "Officer John Smith, LEO ..." -> the name run before the number.
-    head = _POSSESSIVE_TAIL.sub("", head)
-    run = last_name_run(head)
-    if run:
-        run = _strip_instruction(_after_sentence_end(run, rules), rules)
-    title = first = last = None
-    if run and _title_only(run, rules):
-        # "me, Walter Kinney, First Constable, officer number ...": the name before the title
-        named = last_name_run(head[: head.rfind(run)])
-        if named and not _title_only(named, rules):
-            _, first, last = person(named, rules)
-            title = run if first or last else None
-    elif run:
-        title, first, last = person(run, rules)
-    if first is None and last is None:
-        return None
-    number = m.group(1).rstrip(".")
-    # "(WH2P4, pcastellano)": a login after the number in the same brackets
-    paired = _PAIRED_USER.match(sentence, m.end()) if m.group(0).endswith(",") else None
-    user = (
-        (paired.group(1) if paired else None)
-        or user_mention(sentence[m.end() :])
-        or user_mention(head)
-    )
-    first, last = surname_by_username(first, last, user)  # "Ada Red Cloud", "aredcloud"
-    return Officer(
-        last_name=last,
-        first_name=first,
-        title=title,
-        officer_number=number,
-        dps_username=user,
-    )
-
-
-def _title_only(run: str, rules: Rules) -> bool:
-    """True when ``run`` is a title and no name ("First Constable", "Sergeant")."""
-    words = [w.rstrip(".,") for w in run.split()]
-    modifiers = _rank_modifiers(rules)
-    return (
-        bool(words)
-        and bool(rank_title(words[-1], rules))
-        and all(rank_title(w, rules) or w.lower() in modifiers for w in words)
-    )
-
-
-_PAIRED_USER = re.compile(r"[ \t]*(?:DPS\\)?([a-z][a-z0-9._-]{1,29})[ \t]*\)")
-
-
-def officers_in_prose(text: str, rules: Rules) -> list[Officer]:
-    """Officers described sentence by sentence ("Sgt. Jane Doe (badge HP204, DPS user jdoe)")."""
-    found: list[Officer] = []
-    for sentence in sentences(text):
-        parts = _per_officer(sentence)
-        officers = [officer_in(part, rules) for part in parts]
-        if len(parts) > 1 and all(o is not None for o in officers):
-            found.extend(o for o in officers if o is not None)
-            continue
-        # one part is the sentence itself, already read
-        officer = officers[0] if len(parts) == 1 else officer_in(sentence, rules)
-        if officer is not None:
-            found.append(officer)
-    return found
-
-
-_NEXT_OFFICER = re.compile(r"(?:\)|\w)\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?=[A-Z])")
-
-
-def _per_officer(sentence: str) -> list[str]:
-    """A sentence naming several officers, cut before each one after the first ("Sgt. Jane
-    Doe (HP204, username jdoe) and Officer Sam Roe (HP210, username sroe)")."""
-    mentions = number_mentions(sentence)
-    if len(mentions) < 2:
-        return [sentence]
-    cuts: list[int] = []
-    for before, m in itertools.pairwise(mentions):
-        gap = list(_NEXT_OFFICER.finditer(sentence, before.end(), m.start()))
-        if not gap:
-            return [sentence]
-        cuts.append(gap[-1].end())
-    bounds = [0, *cuts, len(sentence)]
-    return [sentence[a:b] for a, b in itertools.pairwise(bounds)]

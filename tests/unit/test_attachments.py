@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from mailbot.intake.attachments import CSV, DOCX, TNEF, XLSX, csv_rows, sniff_type, unpack
+from mailbot.intake.attachments import CSV, DOCX, TNEF, XLSX, sniff_type, unpack
 from mailbot.intake.limits import Limits
 from mailbot.intake.logo import LogoInfo, find_logo
 from mailbot.intake.parts import Attachment
+from mailbot.intake.table_files import csv_rows
 from tests.data import build
 
 ROWS = [

@@ -7,7 +7,8 @@ import pytest
 from mailbot.intake.fields import labelled, read_fields
 from mailbot.intake.head_of_department import head_of_department
 from mailbot.intake.point_of_contact import point_of_contact
-from mailbot.intake.prose import officers_in_prose, split_signature
+from mailbot.intake.prose import split_signature
+from mailbot.intake.prose_officers import officers_in_prose
 from mailbot.intake.rules import Rules, load_rules
 
 

@@ -10,7 +10,8 @@ from mailbot.intake.head_of_department import head_of_department
 from mailbot.intake.model import Officer
 from mailbot.intake.parse import parse_parts
 from mailbot.intake.parts import MessageParts
-from mailbot.intake.prose import officers_in_prose, split_signature
+from mailbot.intake.prose import split_signature
+from mailbot.intake.prose_officers import officers_in_prose
 from mailbot.intake.rules import load_rules
 from mailbot.intake.tables import officers_from_grid, officers_from_text
 

@@ -631,7 +631,7 @@ def test_quoted_draft_roster_adds_no_officers() -> None:
     """A request whose table leaves two officers off, with the HTML tables of the request
     and of the quoted draft that had them: only the request's officers are read; a grid
     sharing no row with the text (another roster) still adds its rows."""
-    from mailbot.intake.parse import read_officers
+    from mailbot.intake.officer_reading import read_officers
     from mailbot.intake.rules import load_rules
 
     rules = load_rules()

@@ -605,7 +605,7 @@ def test_more_heading_words_for_the_officer_table() -> None:
 def test_two_officers_described_in_one_sentence() -> None:
     """ "Our officers are Sgt. A (number, username) and Officer B (number, username)" gives
     both officers, each with their own details."""
-    from mailbot.intake.prose import officers_in_prose
+    from mailbot.intake.prose_officers import officers_in_prose
 
     sentence = (
         "Our officers are Sgt. Joanne Pelletier (SB101, username jpelletier) and Officer "

@@ -7,7 +7,8 @@ import pytest
 from mailbot.intake.model import Officer
 from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.intake.rules import Rules, load_rules
-from mailbot.intake.tables import column_key, officers_from_grid, officers_from_text
+from mailbot.intake.table_headings import column_key
+from mailbot.intake.tables import officers_from_grid, officers_from_text
 
 
 @pytest.fixture(scope="module")

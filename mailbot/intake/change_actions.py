@@ -1,0 +1,86 @@
+"""The action one item of a roster-change message asks for: its opening label, else its words."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.change_items import _NUMBER
+from mailbot.intake.change_tables import action_label
+from mailbot.intake.change_titles import _new_title
+from mailbot.intake.change_values import (
+    _LAST_TO,
+    _TRANSFER,
+    _USER_CORRECTED,
+    TO_US,
+    _has,
+    moves_to_agency,
+    spelled_by_letters,
+)
+from mailbot.intake.model import Action
+from mailbot.intake.prose import sentences
+from mailbot.intake.rules import Rules
+
+# "lateral from Morristown PD": the agency an officer comes from, none he goes to
+_COMES_FROM = re.compile(r"(?<![\w-])(?i:from)\s+(?:(?i:the)\s+)?[A-Z]")
+
+
+# "ADD – Officer ...", "REMOVE: Officer ...", "NEW HIRE - ...", "ADD:" over a list: the
+# action as a label opening the item
+ACTIONS: tuple[Action, ...] = ("add", "update", "deactivate")
+_LABEL = re.compile(r"^[ \t]*([A-Za-z]+(?:[ \t][A-Za-z]+){0,2})[ \t]*(?:[–—:]|-(?=[ \t]|$))")
+
+
+def labelled(text: str) -> Action | None:
+    """The action a label opening ``text`` names (the words of an action cell)."""
+    m = _LABEL.match(text)
+    action = action_label(m.group(1)) if m else None
+    for known in ACTIONS:
+        if action == known:
+            return known
+    return None
+
+
+def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
+    words = rules.language.intent
+    label = labelled(text)
+    if label == "add":
+        return "add"  # what follows describes the new officer, his username and title
+    default = label or default
+    if label is None and _has(text, words.reactivate):
+        # "has been reinstated ... Please reinstate his record": added again
+        return "add"
+    if _has(text, words.stays) and not _has(text, words.deactivate_asked):
+        # "is moving from the Dover contract over to our Putney contract. Same agency, so
+        # I don't believe anything has to change": told, nothing asked
+        return None
+    if _has(text, words.deactivate) and not _new_title(text, rules):
+        if moves_to_agency(text, rules) and not _has(text, words.deactivate_asked):
+            return "update"  # "has left us for the X Police Department": the record moves
+        return "deactivate"
+    if _has(text, words.transfer):
+        # "has transferred to the Hartford Police Department": the record moves there
+        if _TRANSFER.search(text) or TO_US.search(text) or _has(text, words.moves_record):
+            return "update"
+        if _new_title(text, rules):
+            return "update"  # "change her title to Detective -- she moved to investigations"
+        if default == "add" and _COMES_FROM.search(text):
+            # "(lateral from Morristown PD, starts with us 12/7)" under "Please add the
+            # following officers": an officer joining from another agency is added
+            return "add"
+        return "deactivate"
+    first = sentences(text)[0] if text.strip() else ""
+    opener = first.split(None, 1)[0].lower() if first.split() else ""
+    if opener in words.deactivate_openers and _NUMBER.search(first):
+        return "deactivate"  # "Remove Smith VT233": an imperative opening the item
+    respelt = spelled_by_letters(text, rules)  # "last name has one f: Tardif"
+    if _has(first, words.add) and not _has(first, words.promote) and not respelt:
+        # "In her place we have sworn in Constable Peter Wheelock. Title should read
+        # Constable.": the item opens with a new officer; what follows describes him
+        return "add"
+    if _has(text, words.promote) or respelt or _new_title(text, rules) or _LAST_TO.search(text):
+        return "update"
+    if _USER_CORRECTED.search(text):  # "his DPS username is actually wbaptiste2"
+        return "update"
+    if _has(text, words.add):
+        return "add"
+    return default

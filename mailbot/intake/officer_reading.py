@@ -1,0 +1,53 @@
+"""The officers a message lists: its tables, attached grids and documents, else lists and prose."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mailbot.intake import labelled_blocks, listed_officers, prose_officers, tables
+from mailbot.intake.column_notes import declared_columns, text_with_declared, with_declared
+from mailbot.intake.lower_prose import officers_in_lower_prose
+from mailbot.intake.model import Officer
+from mailbot.intake.parts import Document
+from mailbot.intake.rules import Rules
+
+
+def read_officers(
+    body: str,
+    grids: list[list[list[str]]],
+    rules: Rules,
+    text_rows: list[Officer] | None = None,
+    documents: Sequence[Document] = (),
+) -> list[Officer]:
+    """Officers from tables in the text, then from attached/HTML tables, else from prose.
+
+    ``text_rows`` is ``tables.officers_from_text(body, rules)`` when already read."""
+    declared = declared_columns(body, rules)  # "The RMS Code column is their DPS login"
+    renamed = text_with_declared(body, declared, rules)
+    if renamed is not body:
+        text_rows = tables.officers_from_text(renamed, rules)
+    found = list(text_rows) if text_rows is not None else tables.officers_from_text(body, rules)
+    for grid in grids:
+        rows = tables.officers_from_grid(with_declared(grid, declared, rules), rules)
+        # a grid sharing rows with what was read is the same table (or a quoted draft
+        # of it, with officers since left off): only another roster adds its rows
+        if rows and not any(o in found for o in rows):
+            found.extend(rows)
+    if not found:  # a roster sent as a PDF
+        for document in documents:
+            grid = with_declared(document.grid(), declared, rules)
+            # a .txt export with its cells apart by "|" is read as a table in text
+            rows = tables.officers_from_grid(grid, rules)
+            found.extend(rows or tables.officers_from_text(document.text, rules))
+    if not found:
+        # list lines and sentences; the same officer number is read once
+        found = listed_officers.officers_in_list(body, rules) or labelled_blocks.officers_in_blocks(
+            body, rules
+        )
+        numbers = {(o.officer_number or "").upper() for o in found}
+        for officer in prose_officers.officers_in_prose(body, rules):
+            if (officer.officer_number or "").upper() not in numbers:
+                found.append(officer)
+    if not found:  # "officers are me - greg bouchard, first constable, number AL4G1, ..."
+        found = officers_in_lower_prose(body, rules)
+    return found

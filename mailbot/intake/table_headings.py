@@ -1,0 +1,146 @@
+"""Officer-table headings: the field a heading cell names, and whether a row is a heading row."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from mailbot.intake.rules import Rules, per_rules
+
+_NOT_WORD = re.compile(r"[^\w#/ ]+")
+_SLASH = re.compile(r"(?:(?<!\s)|(?!\s))\s*/\s*")  # from a run's first space only
+_GLUED_SIGN = re.compile(r"(?<=\w)#")
+_OFFICER_PREFIX = re.compile(r"^(?:vt )?officer(?:'s| s)? ")
+_SYSTEM_PREFIX = re.compile(r"^(?:vt |dps )")
+
+
+def _norm(cell: str) -> str:
+    cell = cell.lower().replace("’", "'").replace("_", " ")
+    cell = _NOT_WORD.sub(" ", cell)
+    cell = _SLASH.sub("/", cell)
+    cell = _GLUED_SIGN.sub(" #", cell)  # "LEO#" is "LEO #"
+    return " ".join(cell.split())
+
+
+MAX_COLUMNS = 30
+"""A heading row with more cells than this is not an officer table."""
+_MAX_SEEN = 4096
+"""Heading cells remembered per rules object before the memo starts over."""
+
+
+@per_rules
+def _synonyms(rules: Rules) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for key, words in rules.columns.columns.items():
+        for word in words:
+            table.setdefault(_norm(word), key)
+    return table
+
+
+@per_rules
+def _export_suffix(rules: Rules) -> re.Pattern[str]:
+    words = "|".join(re.escape(w.lower()) for w in rules.columns.detection.export_suffixes)
+    return re.compile(rf"\s+(?:{words or '(?!)'})$")
+
+
+@per_rules
+def _seen_cells(rules: Rules) -> dict[str, str | None]:
+    """Memo of :func:`column_key` (every line of a message is tried as a heading)."""
+    return {}
+
+
+def column_key(cell: str, rules: Rules) -> str | None:
+    """The officer field a heading cell names ("Badge #" -> "officer_number"), or None."""
+    if len(cell) > 60:
+        return None
+    seen = _seen_cells(rules)
+    known = seen.get(cell, "")  # "" = not seen yet (no field key is empty)
+    if known != "":
+        return known
+    if len(seen) >= _MAX_SEEN:
+        seen.clear()
+    key = _column_key(cell, _synonyms(rules))
+    if key is None:
+        # "RANK_DESC" in a records-system export: "Rank" with the export's suffix
+        bare = _export_suffix(rules).sub("", _norm(cell))
+        key = _column_key(bare, _synonyms(rules)) if bare != _norm(cell) else None
+    if key is None and _CAMEL.search(cell) and " " not in cell.strip():
+        # "OfficerNumber", "DPSUsername": an export's heading with its words run together
+        key = _column_key(_CAMEL.sub(" ", cell), _synonyms(rules))
+    seen[cell] = key
+    return key
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def _column_key(cell: str, syn: dict[str, str]) -> str | None:
+    norm = _norm(cell)
+    if not norm:
+        return None
+    bare = _OFFICER_PREFIX.sub("", norm)
+    for c in (norm, bare, _SYSTEM_PREFIX.sub("", bare)):
+        if c in syn:
+            return syn[c]
+    if "(" in cell:
+        # "Officers (last, first, title, ...)": a lead-in before the first heading
+        return _column_key(cell.rpartition("(")[2], syn)
+    return None
+
+
+def header_map(
+    cells: Sequence[str], rules: Rules, *, extra_columns: bool = False
+) -> dict[int, str] | None:
+    """Column index -> field for a heading row, or None if it is not one.
+
+    ``extra_columns``: a spreadsheet or records-system export may carry many columns
+    besides the officer's (hire date, unit...); three recognised headings suffice."""
+    if len(cells) > MAX_COLUMNS:
+        return None
+    mapping: dict[int, str] = {}
+    preferred = rules.columns.detection.preferred
+    for i, cell in enumerate(cells):
+        key = column_key(cell, rules)
+        if key is None:
+            continue
+        if key not in mapping.values():
+            mapping[i] = key
+            continue
+        words = preferred.get(key) or []
+        at = next(j for j, k in mapping.items() if k == key)
+        if _rank(cell, words) < _rank(cells[at], words):
+            # "Badge" then "VT LEO #" (or "Officer Number"): the LEO number is the one
+            del mapping[at]
+            mapping[i] = key
+    blank = sum(1 for c in cells if not c.strip())
+    if len(mapping) < rules.columns.detection.min_columns:
+        return None
+    wide = extra_columns and len(mapping) >= 3
+    if (len(mapping) + blank) * 2 < len(cells) and not wide:  # mostly prose, not headings
+        return None
+    if not ({"officer_number", "full_name", "last_name"} & set(mapping.values())):
+        return None
+    return _name_first(cells, mapping)
+
+
+_NAME_KEYS = frozenset({"full_name", "last_name", "first_name"})
+
+
+def _name_first(cells: Sequence[str], mapping: dict[int, str]) -> dict[int, str]:
+    """A heading row that names the other fields but not the name ("Officers (given
+    first, then last), rank, LEO#, DPS login"): its first column, unrecognised, is the
+    officer's name, not a column to drop (else every officer's name would be asked)."""
+    if _NAME_KEYS & set(mapping.values()) or 0 in mapping or len(mapping) < 2:
+        return mapping
+    if not cells[0].strip() or _NUMBERING.match(cells[0]):
+        return mapping
+    return {0: "full_name", **mapping}
+
+
+_NUMBERING = re.compile(r"^\s*(?:no\.?|#|n|item|row|line|count|seq\.?)\s*$", re.I)
+
+
+def _rank(cell: str, words: list[str]) -> int:
+    """How early in ``words`` (most wanted first) a word of the heading comes."""
+    norm = set(_norm(cell).replace("/", " ").split())
+    return next((n for n, w in enumerate(words) if w in norm), len(words))
