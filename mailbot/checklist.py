@@ -364,6 +364,9 @@ def describe_changes(
             lines.append(f"{verb}: {who}")
         else:
             parts = []
+            renumbered = clean(old.get("officer_number")) if before is not None else ""
+            if renumbered and number and renumbered != number:
+                parts.append(f"officer number from {renumbered} to {number}")
             for key, value in data.items():
                 if key in ("action", "officer_number") or value in (None, ""):
                     continue

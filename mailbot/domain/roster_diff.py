@@ -20,6 +20,9 @@ from mailbot.domain.values import Json, is_blank
 NO_SUCH_OFFICER = "no such officer"
 OTHER_AGENCY = "officer belongs to another agency"
 TRANSFER_IN = "transfer takes an officer from another agency"
+RENUMBERED = (
+    "officer number {new} is not on file; {name} on file is {old}: approval changes the number"
+)
 _EDITABLE = ("last_name", "first_name", "title", "dps_username")
 _ADD_NEEDS = ("officer_number", "last_name", "first_name", "dps_username")
 _LABEL = {
@@ -105,6 +108,12 @@ def _find(index: RosterIndex, agency_id: int, change: Mapping[str, Json]) -> Off
     number = norm_number(change.get("officer_number"))
     if number:
         return index.officer(number)
+    return _by_name(index, agency_id, change)
+
+
+def _by_name(index: RosterIndex, agency_id: int, change: Mapping[str, Json]) -> OfficerRef | None:
+    """The one officer of the agency with the change's last name (and first name, when
+    it gives one)."""
     last = (_text(change.get("last_name")) or "").casefold()
     first = (_text(change.get("first_name")) or "").casefold()
     if not last:
@@ -126,9 +135,15 @@ def diff_changes(
         change = dict(raw) if isinstance(raw, Mapping) else {}
         action = str(change.get("action") or "update")
         officer = _find(index, agency_id, change)
-        number = norm_number(change.get("officer_number")) or (
-            officer.officer_number if officer else None
-        )
+        renumber = None
+        if officer is None and action == "update" and change.get("officer_number"):
+            # A number corrected by the sender ("his number is AB123, not AB132"): the
+            # officer the change names keeps his record, which staff see renumbered.
+            officer = _by_name(index, agency_id, change)
+            if officer is not None:
+                renumber = norm_number(change.get("officer_number"))
+        given = None if renumber else norm_number(change.get("officer_number"))
+        number = given or (officer.officer_number if officer else None)
         name = _name(change) or _name(officer)
 
         def row(
@@ -167,7 +182,7 @@ def diff_changes(
             else:
                 out.append(row("status", officer.status, "inactive"))
         else:
-            out.extend(_diff_update(index, agency_id, change, officer, row))
+            out.extend(_diff_update(index, agency_id, change, officer, row, renumber))
     return out
 
 
@@ -227,6 +242,7 @@ def _diff_update(
     change: Mapping[str, Json],
     officer: OfficerRef | None,
     row: _Row,
+    renumber: str | None = None,
 ) -> list[DiffRow]:
     if officer is None:
         return [row(None, None, None, NO_SUCH_OFFICER, True)]
@@ -240,6 +256,10 @@ def _diff_update(
         else:
             problem, blocking = f"{OTHER_AGENCY} ({index.owner_label(officer)})", True
     out: list[DiffRow] = []
+    if renumber:
+        name = f"{officer.first_name} {officer.last_name}"
+        note = RENUMBERED.format(new=renumber, name=name, old=officer.officer_number)
+        out.append(row("officer_number", officer.officer_number, renumber, note, blocking))
     for field in _EDITABLE:
         new = _text(change.get(field))
         if new is None:

@@ -287,11 +287,14 @@ def _approve_maintenance(
             f"reject it with `mailbot reject {ref} --by NAME --reason TEXT`"
         )
     changes = rows(case.data, "changes")
-    index = load_index(session, [changes], [])
+    index = load_index(session, [changes], [agency.id])  # (renumbered officers too)
     before: dict[str, dict[str, object]] = {}
     for number, officer in index.by_number.items():
         before[number] = {**officer.as_dict(), "agency": index.owner_label(officer)}
     applied = apply_changes(session, agency, changes, now=now)
+    for r in applied:  # a corrected number: the record as it was, under the new one
+        if r.field == "officer_number" and r.old in before and r.new:
+            before[r.new] = before[r.old]
     casefiles.set_status(session, case, CaseStatus.APPROVED, now=now)
     casefiles.add_audit(
         session,

@@ -106,6 +106,8 @@ def apply_changes(
         for r in mine:
             if r.field in _EDITABLE and r.new is not None:
                 setattr(officer, r.field, r.new)
+            elif r.field == "officer_number" and r.new:
+                officer.officer_number = r.new
             elif r.field == "agency" and r.problem != "already with this agency":
                 target = resolve_agency(load_index(session, [], []), str(change.get("agency")))
                 if target is not None:

@@ -259,9 +259,13 @@ def _rows(value: object) -> list[dict[str, Json]]:
 def _load_unnumbered(
     source: Session | Listing, index: RosterIndex, agency_id: int, changes: list[dict[str, Json]]
 ) -> None:
-    """Officers named without a number are matched within their agency's roster, which
-    is loaded only then (most changes give the number)."""
-    if any(not c.get("officer_number") for c in changes) and (agency_id not in index.full_agencies):
+    """Officers named without a number, or with a number not on file (a corrected
+    one), are matched within their agency's roster, which is loaded only then (most
+    changes give a number on file)."""
+    if agency_id not in index.full_agencies and any(
+        not c.get("officer_number") or index.officer(c.get("officer_number")) is None
+        for c in changes
+    ):
         index.load_officers(source, agency_ids=[agency_id])
 
 

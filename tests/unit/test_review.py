@@ -482,3 +482,47 @@ def test_roster_change_with_a_name_that_does_not_match_the_number_is_blocked(
         (0, "first_name", "officer HA022 on file is Kevin Brown"),
     ]
     assert [(r.index, r.field, r.new) for r in rows if r.index == 1] == [(1, "title", "Sergeant")]
+
+
+def test_a_corrected_officer_number_renumbers_the_officer_it_names(
+    engine: Engine, settings: Settings, two_agencies: None
+) -> None:
+    """ "Kevin Brown's number is HA029, not HA022": the change gives a number that is not
+    on file and names one officer of the agency. Staff see his record renumbered (a
+    problem to look at, not one for the PoC); approval renumbers him and the PoC's
+    notice says from what to what. A number not on file naming nobody still blocks."""
+    fix = {"action": "update", "officer_number": "HA029", "last_name": "Brown"}
+    fix["first_name"] = "Kevin"
+    nobody = {"action": "update", "officer_number": "HA077", "last_name": "Mayo", "title": "Sgt"}
+    with db.transaction(engine) as s:
+        agency = roster.get_agency(s, "0614")
+        assert agency is not None
+        rows = roster_diff(s, agency, [fix, nobody])
+        ref = str(
+            seed_case(
+                s, maintenance_data([fix], "0614"), kind=CaseKind.OFFICER_MAINTENANCE, sender=POC
+            ).reference
+        )
+    got = [(r.index, r.officer_number, r.field, r.old, r.new, r.blocking) for r in rows]
+    assert got == [
+        (0, "HA022", "officer_number", "HA022", "HA029", False),
+        (1, "HA077", None, None, None, True),
+    ]
+    assert rows[0].problem is not None and "HA029 is not on file" in rows[0].problem
+    with db.transaction(engine) as s:
+        [entry] = [e for e in review_queue(s) if e.reference == ref]
+        assert [(d.field, d.old, d.new) for d in entry.diff] == [
+            ("officer_number", "HA022", "HA029")
+        ]
+    _approve(engine, settings, ref)
+    with db.transaction(engine) as s:
+        officers = {o["officer_number"]: o for o in list_officers(s, "0614")}
+        assert "HA022" not in officers
+        assert (officers["HA029"]["last_name"], officers["HA029"]["dps_username"]) == (
+            "Brown",
+            "kbrown",
+        )
+        [mail] = s.scalars(select(OutboxMessage)).all()
+        body = email.message_from_bytes(mail.raw, policy=email.policy.default)
+        text = body.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+        assert "officer number from HA022 to HA029" in text, text

@@ -95,3 +95,19 @@ def test_follow_up_to_a_roster_case_is_checked_against_its_roster() -> None:
     decision = decide(facts(answer=answer, roster=roster), open_case, policy())
     update = decision.of(UpdateCase)[0]
     assert [i.field for i in update.data.invalid] == ["changes[1].officer_number"]
+
+
+def test_corrected_officer_number_goes_to_staff_not_back_to_the_poc() -> None:
+    """ "Amy Lussier's number is HA041": no officer HA041 is on file, but the change
+    names one officer of the agency, so the case waits for staff (a roster problem
+    flag, the renumbering in its diff) and the PoC is not asked again."""
+    fix = {"action": "update", "officer_number": "HA041", "last_name": "Lussier"}
+    roster = RosterFacts(HARTFORD, _index())
+    decision = decide(facts(reading=reading(_request(fix)), roster=roster), None, policy())
+    assert decision.of(UpdateCase)[0].data.invalid == []
+    assert Flag(CaseFlag.ROSTER_PROBLEM) in decision.of(Flag)
+    assert decision.of(Reply) == [Reply("maintenance_received")]
+    unknown = {"action": "update", "officer_number": "HA041", "last_name": "Mayo"}
+    decision = decide(facts(reading=reading(_request(unknown)), roster=roster), None, policy())
+    assert decision.of(UpdateCase)[0].data.invalid[0].reason == "no such officer"
+    assert decision.of(Reply) == [Reply("checklist")]
