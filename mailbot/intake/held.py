@@ -31,8 +31,35 @@ def _held_words(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
 
 
+@per_rules
+def _held_verbs(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.language.intent.held_back_verbs, key=len, reverse=True)
+    alts = "|".join(re.escape(w) for w in words) or r"(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+
+
+# "are held", "should be ignored", "is currently held": the verb in the passive
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|gets?|got)\s+(?:\w+\s+)?$", re.I)
+
+
 def _held(clause: str, rules: Rules) -> bool:
-    return bool(_held_words(rules).search(clause) or _LEAVE_OFF.search(clause))
+    return bool(
+        _held_words(rules).search(clause)
+        or _LEAVE_OFF.search(clause)
+        or _held_verbs(rules).search(clause)
+    )
+
+
+def _whom(clause: str, rules: Rules) -> str:
+    """The part of a clause that keeps someone out which names whom: all of it, but after
+    an active verb only what follows it (before it stands its subject: "Sgt. Hale will
+    hold the PoC role")."""
+    if _held_words(rules).search(clause) or _LEAVE_OFF.search(clause):
+        return clause
+    verb = _held_verbs(rules).search(clause)
+    if verb is None or _PASSIVE.search(clause[: verb.start()]):
+        return clause
+    return clause[verb.end() :]
 
 
 def held_sentences(text: str, rules: Rules) -> list[str]:
@@ -116,7 +143,7 @@ def without_held(
 ) -> list[Officer]:
     """``officers`` less those ``text`` keeps out for now and civilian staff."""
     held = held_sentences(text, rules)
-    clauses = [c for s in held for c in _CLAUSE.split(s) if _held(c, rules)]
+    clauses = [_whom(c, rules) for s in held for c in _CLAUSE.split(s) if _held(c, rules)]
     rows = _marked_rows(body, grids, _marks(held))
     kept = [o for o in officers if not _civilian(o, rules)]
     if not held:

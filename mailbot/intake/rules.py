@@ -134,6 +134,9 @@ class IntentWords(_Rule):
     held_back: list[str] = Field(default_factory=list)
     """Wordings that keep officers of the roster sent out of this enrolment for now ("leave
     Ofc. Hale off for now", "the rows marked HOLD", "can be ignored")."""
+    held_back_verbs: list[str] = Field(default_factory=list)
+    """Verbs that keep an officer out only as their object or in the passive ("please
+    hold Soto", "Soto is held"), never the subject's ("Sgt. Hale will hold the PoC role")."""
     civilian_titles: list[str] = Field(default_factory=list)
     """Titles of civilian staff on a roster (a records clerk, a dispatcher): not officers."""
     """Wordings of a re-sent request that leave an officer of the earlier roster out

@@ -82,3 +82,22 @@ def test_a_roster_with_no_one_held_keeps_everyone_but_civilian_staff() -> None:
     note = "Everyone on the sheet should be set up."
     raw = _mail(_REQUEST.format(note=note, roster="The roster is attached."), _CSV)
     assert _last_names(raw) == ["Velde", "Whitfield", "Kasprzak", "Abara", "Soto"]
+
+
+def test_an_officer_who_holds_or_skips_something_stays_on_the_roster() -> None:
+    """ "Hold", "skip" and "ignore" keep out whom they act on ("please hold Ofc. Soto",
+    "Soto is held"), never their subject: a lieutenant who will hold the PoC role and
+    an officer who can skip the training are set up like everyone else."""
+    note = (
+        "Lt. Whitfield will hold the e-ticket Point-of-Contact role for now. "
+        "Officer Abara can skip the TraCS training, he used it in Barre. "
+        "Sgt. Kasprzak held the same duties at her last department."
+    )
+    raw = _mail(_REQUEST.format(note=note, roster="The roster is attached."), _CSV)
+    assert _last_names(raw) == ["Velde", "Whitfield", "Kasprzak", "Abara", "Soto"]
+    for note in (
+        "Please hold Ofc. Soto until she finishes field training.",
+        "Officer Soto is currently held back pending certification.",
+    ):
+        raw = _mail(_REQUEST.format(note=note, roster="The roster is attached."), _CSV)
+        assert _last_names(raw) == ["Velde", "Whitfield", "Kasprzak", "Abara"], note
