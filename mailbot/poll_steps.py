@@ -1,11 +1,17 @@
 """The steps of a poll, for the poller (:mod:`mailbot.poller`): groups of UIDs to
-fetch and record together, batch after batch, and what a group fetched ahead holds."""
+fetch and record together, batch after batch, what a group fetched ahead holds, and
+the poll's report."""
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from mailbot.domain.enums import MessageOutcome
+
+FETCH_BYTES = 16 * 1024 * 1024
+"""At most this many message bytes are fetched and held at once (at least one message)."""
 
 AHEAD_BYTES = 4 * 1024 * 1024
 """A group is fetched and read ahead (while the one before is recorded) only when
@@ -54,3 +60,47 @@ class Steps:
             if not isinstance(step, int):
                 return step
         return None
+
+
+def groups(uids: list[int], sizes: dict[int, int], max_message_bytes: int) -> list[list[int]]:
+    """``uids`` split into groups fetched and committed together, bounded in bytes
+    (:data:`FETCH_BYTES`; a message over ``max_message_bytes`` counts nothing, only its
+    header is fetched) so a batch of large messages never sits in memory at once."""
+    out: list[list[int]] = []
+    current: list[int] = []
+    held = 0
+    for uid in uids:
+        size = sizes[uid] if sizes[uid] <= max_message_bytes else 0
+        if current and held + size > FETCH_BYTES:
+            out.append(current)
+            current, held = [], 0
+        current.append(uid)
+        held += size
+    if current:
+        out.append(current)
+    return out
+
+
+@dataclass
+class PollReport:
+    seen: int = 0
+    processed: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    too_large: int = 0
+    automated: int = 0
+    moved: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+    def count(self, outcome: MessageOutcome) -> None:
+        self.outcomes[outcome.value] = self.outcomes.get(outcome.value, 0) + 1
+        if outcome == MessageOutcome.QUARANTINED:
+            self.quarantined += 1
+        elif outcome == MessageOutcome.DUPLICATE:
+            self.duplicates += 1
+        elif outcome == MessageOutcome.AUTOMATED:
+            self.automated += 1
+        elif outcome == MessageOutcome.TOO_LARGE:
+            self.too_large += 1
+        else:
+            self.processed += 1

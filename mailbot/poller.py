@@ -19,16 +19,13 @@ from sqlalchemy.engine import Engine
 from mailbot import instance
 from mailbot.config import Settings
 from mailbot.errors import MailbotError
-from mailbot.poll_steps import AHEAD_BYTES, Fetched, GroupStep, Step, Steps
+from mailbot.poll_steps import AHEAD_BYTES, Fetched, GroupStep, PollReport, Step, Steps, groups
 from mailbot.ports import Checkpoint, Clock, FolderState, Mailbox, no_checkpoint
-from mailbot.recorder import PollReport, Recorded, Recorder
+from mailbot.recorder import Recorded, Recorder
 from mailbot.store import casefiles, db, folders, ledger
 from mailbot.store.models import Message, MessageOutcome
 
 log = structlog.get_logger()
-
-FETCH_BYTES = 16 * 1024 * 1024
-"""At most this many message bytes are fetched and held at once (at least one message)."""
 
 QUARANTINE_AFTER_DEATHS = 2
 """A message on which the bot died this many times while reading it alone (after the
@@ -196,26 +193,9 @@ class Poller:
             report.moved += len(movable)
         fresh = [u for u in uids if u in sizes and u not in known]
         report.seen += len(fresh)
-        for unit in self._units(fresh, sizes):
+        for unit in groups(fresh, sizes, self.max_message_bytes):
             yield unit, sizes
         yield uids[-1]
-
-    def _units(self, uids: list[int], sizes: dict[int, int]) -> list[list[int]]:
-        """Split into groups fetched and committed together, bounded in bytes so a
-        batch of large messages never sits in memory at once."""
-        units: list[list[int]] = []
-        current: list[int] = []
-        held = 0
-        for uid in uids:
-            size = sizes[uid] if sizes[uid] <= self.max_message_bytes else 0
-            if current and held + size > FETCH_BYTES:
-                units.append(current)
-                current, held = [], 0
-            current.append(uid)
-            held += size
-        if current:
-            units.append(current)
-        return units
 
     def _gone(self, owner: str | None, since: datetime | None, stale_after: timedelta) -> bool:
         return instance.is_gone(owner, self.token, since, self.clock.now(), stale_after)

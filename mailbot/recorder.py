@@ -13,12 +13,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import threading
-from dataclasses import dataclass, field
 from datetime import datetime
-from email.header import decode_header, make_header
-from email.parser import BytesHeaderParser
-from email.policy import compat32
-from email.utils import getaddresses
 from typing import Any, NoReturn
 
 import structlog
@@ -38,10 +33,12 @@ from mailbot.errors import (
 from mailbot.handling import Handler, Outcome
 from mailbot.intake.limits import Limits
 from mailbot.notify import queue_email
+from mailbot.poll_steps import PollReport
 from mailbot.ports import Clock, FolderState
 from mailbot.reader import Reader, ReaderUnavailable, Reading
 from mailbot.store import casefiles, db, folders, ledger
 from mailbot.store.models import Message, MessageOutcome
+from mailbot.unread_headers import header_summary
 
 log = structlog.get_logger()
 
@@ -53,65 +50,6 @@ def _is_environment_failure(error: BaseException) -> bool:
     if isinstance(error, OSError):
         return error.errno in _DISK_ERRNOS
     return isinstance(error, sa_exc.DBAPIError) and not isinstance(error, sa_exc.IntegrityError)
-
-
-def header_summary(raw: bytes | None) -> tuple[str | None, str | None, str | None]:
-    """(sender, subject, Message-ID) read leniently from a message's header block, for
-    a message that is set aside without being read (staff must see who sent it).
-    Never raises; anything it cannot make out is None."""
-    if not raw:
-        return None, None, None
-    block = raw[: 64 * 1024]
-    end = block.find(b"\r\n\r\n")
-    if end < 0:
-        end = block.find(b"\n\n")
-    try:
-        headers = BytesHeaderParser(policy=compat32).parsebytes(block[: end if end >= 0 else None])
-
-        def text(name: str) -> str | None:
-            value = headers.get(name)
-            if value is None:
-                return None
-            try:
-                decoded = str(make_header(decode_header(str(value))))
-            except Exception:
-                decoded = str(value)
-            cleaned = "".join(c if c.isprintable() else " " for c in decoded).strip()
-            return cleaned[:500] or None
-
-        sender = None
-        found = [a for _, a in getaddresses([text("From") or ""]) if "@" in a]
-        if found:
-            sender = found[0][:320]
-        mid = text("Message-ID")
-        return sender, text("Subject"), (mid.split()[0][:998] if mid else None)
-    except Exception:
-        return None, None, None
-
-
-@dataclass
-class PollReport:
-    seen: int = 0
-    processed: int = 0
-    duplicates: int = 0
-    quarantined: int = 0
-    too_large: int = 0
-    automated: int = 0
-    moved: int = 0
-    outcomes: dict[str, int] = field(default_factory=dict)
-
-    def count(self, outcome: MessageOutcome) -> None:
-        self.outcomes[outcome.value] = self.outcomes.get(outcome.value, 0) + 1
-        if outcome == MessageOutcome.QUARANTINED:
-            self.quarantined += 1
-        elif outcome == MessageOutcome.DUPLICATE:
-            self.duplicates += 1
-        elif outcome == MessageOutcome.AUTOMATED:
-            self.automated += 1
-        elif outcome == MessageOutcome.TOO_LARGE:
-            self.too_large += 1
-        else:
-            self.processed += 1
 
 
 Recorded = tuple[int, int, MessageOutcome]

@@ -18,13 +18,15 @@ from mailbot.errors import MailboxError
 from mailbot.handling import Handler
 from mailbot.intake.limits import Limits
 from mailbot.intake.rules import Rules, load_rules
+from mailbot.poll_steps import PollReport
 from mailbot.poller import Poller
 from mailbot.ports import Checkpoint, Clock, FolderState, Mailbox, Mailer, no_checkpoint
 from mailbot.reader import Reader, make_reader
-from mailbot.recorder import PollReport, Recorder, header_summary
+from mailbot.recorder import Recorder
 from mailbot.relay import DeliveryReport, Relay
 from mailbot.store import db
 from mailbot.store.models import MessageOutcome
+from mailbot.unread_headers import header_summary
 
 
 def limits_of(settings: Settings) -> Limits:
