@@ -86,14 +86,14 @@ _POC_FIRST_NAME = re.compile(
 
 # "Sgt. Meghan Carr will coordinate on our end - mcarr@...": the PoC coordinates
 _POC_COORDINATES = re.compile(
-    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?,?\s+(?i:will|shall|is\s+going\s+to)\s+coordinate\b"
+    rf"({_CAP_RUN}){_AFTER_NAME},?\s+(?i:will|shall|is\s+going\s+to)\s+coordinate\b"
     rf"(?!\s+(?i:with)\b)"
 )
 
 
 # "Sgt. Joanne Pelletier will handle e-ticketing for us as our point of contact"
 _POC_WILL_ACT = re.compile(
-    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?\s+(?i:will|shall|has\s+agreed\s+to|agreed\s+to)"
+    rf"({_CAP_RUN}){_AFTER_NAME},?\s+(?i:will|shall|has\s+agreed\s+to|agreed\s+to)"
     rf"\s+[^.;?!]{{1,60}}?\s+(?i:as)\s+{_POC_WORDS}"
 )
 

@@ -60,6 +60,10 @@ _CHIEF_SIGNS = "Thank you,\nHarold Quist\nChief of Police\n"
         " (mtanaka@ashgrove.test).",
         "Marisol Tanaka, our Fleet Systems Supervisor, will be the e-ticket point of contact"
         " (mtanaka@ashgrove.test).",
+        "Marisol Tanaka in Records will coordinate the e-ticket rollout on our end -"
+        " mtanaka@ashgrove.test.",
+        "Marisol Tanaka, our records supervisor, will handle e-ticketing for us as our"
+        " point of contact (mtanaka@ashgrove.test).",
     ],
 )
 def test_poc_named_with_where_she_works_or_her_job_before_the_verb(sentence: str) -> None:
