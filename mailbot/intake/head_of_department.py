@@ -62,19 +62,6 @@ def _head_served(title: str | None, rules: Rules) -> tuple[str, str] | None:
     return (m.group(2), m.group(1)) if m else None
 
 
-_RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-]*+){1,3})"
-
-
-# "on behalf of Chief Gordon Ellery", "Sheriff Lorraine Buckley has asked me to send",
-# "Chief Lucas Jewett asked me to send in our e-ticket enrollment"
-_BEHALF = re.compile(
-    rf"\b(?i:on\s+behalf\s+of\s+(?:our\s+|the\s+)?){_RUN}"
-    # "Chief Dana Hollis (cc'd) asked me to send ...": an aside between name and verb
-    rf"|{_RUN}(?:[ \t]*\([^()\n]{{1,20}}\))?\s+(?:has\s+|had\s+)?(?:asked|requested|directed"
-    rf"|instructed)\s+(?:me|that\s+I)\b"
-)
-
-
 _TAIL_LINES = 15
 """How many last lines of the text are searched for a signer with a title when no
 sign-off word marks the signature."""
@@ -102,7 +89,8 @@ def head_in_tail(body: str, rules: Rules) -> tuple[str | None, str | None]:
     return None, None
 
 
-_ALIGNED_ROW = re.compile(r"\S {2,}\S+ {2,}\S")
+_ALIGNED_ROW = re.compile(r"\S(?: {2,}|\t)\S+(?: {2,}|\t)\S")
+"""A table's row: cells aligned with blanks, or set apart by TABs."""
 
 
 @per_rules
@@ -136,59 +124,6 @@ def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
     return m.group(1), m.group(2)
 
 
-def head_on_behalf(
-    body: str, rules: Rules, known: Sequence[str] = ()
-) -> tuple[str | None, str | None]:
-    """(name, title) of "on behalf of Chief Dana Whitcomb" (a request written for the head);
-    "on behalf of Chief Whitcomb" gives the name in full when one of ``known`` (the
-    people named in the headers) has that last name."""
-    low = body.lower()
-    if not any(w in low for w in ("behalf", "asked", "requested", "directed", "instructed")):
-        return None, None
-    for m in _BEHALF.finditer(body):
-        chunks: list[list[str]] = [[]]
-        for word in (m.group(1) or m.group(2)).split():
-            chunks[-1].append(word)
-            if word.endswith(".") and len(word) > 3:
-                chunks.append([])  # "Chief Gordon Ellery. The ...": a sentence ends
-        chunks = [c for c in chunks if c]
-        words = chunks[0] if m.group(1) else chunks[-1]
-        if len(words) > 3 and words[-4].lower().rstrip(".") not in _head_lower(rules):
-            words = words[-3:]
-        title = rank_title(words[0], rules)
-        if title is None and words[0].lower() not in {t.lower() for t in _head_words(rules)}:
-            continue
-        rest = words[1:]
-        if len(rest) >= 2 and not _is_agency_or_title(rest, rules):
-            return " ".join(rest).rstrip("."), title or words[0]
-        if len(rest) == 1:
-            last = rest[0].strip(".,;:()").lower()
-            full = {n for n in known if len(n.split()) >= 2 and n.split()[-1].lower() == last}
-            if len(full) == 1:
-                return full.pop(), title or words[0]
-    return None, None
-
-
-@per_rules
-def _head_is_re(rules: Rules) -> re.Pattern[str]:
-    _, alt = head_titles(rules)
-    name = r"[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
-    return re.compile(rf"(?<![\w-])(?i:(?:our|the)\s+)?((?i:{alt}))\s+is\s+({name})")
-
-
-def head_named(body: str, rules: Rules) -> tuple[str | None, str | None]:
-    """(name, title) of a head named in a sentence ("Point of contact is me, Sgt Ray
-    Dumas. Chief is Scott Tremblay.", "Our Chief of Police is Dana Whitcomb")."""
-    if " is " not in body:
-        return None, None
-    for m in _head_is_re(rules).finditer(body):
-        words = m.group(2).split()
-        if not _is_agency_or_title(words, rules):
-            title = m.group(1)
-            return " ".join(words), title[:1].upper() + title[1:]
-    return None, None
-
-
 def _is_acronym(word: str, shouting: bool) -> bool:
     return not shouting and 1 < len(word) <= 4 and word.isupper() and not word.endswith(".")
 
@@ -214,16 +149,6 @@ def head_from_sender(name: str | None, rules: Rules) -> tuple[str | None, str | 
     if _is_agency_or_title(words, rules):
         return None, None
     return " ".join(words), title or None
-
-
-def _head_lower(rules: Rules) -> set[str]:
-    return {t.lower() for t in _head_words(rules)} | {
-        r for r, t in rules.language.people.ranks.items() if t
-    }
-
-
-def _head_words(rules: Rules) -> list[str]:
-    return list(rules.language.people.head_titles)
 
 
 def head_labelled(value: str, rules: Rules) -> tuple[str | None, str | None]:

@@ -41,12 +41,25 @@ def fuller_name(written: str | None, other: str | None, rules: Rules) -> str | N
         return written
     if mine[0] != theirs[0] and short_form_of(mine[0], theirs[0], rules):
         return other
+    if len(mine) == 2 and _initial_of(mine[0], theirs[0]):
+        return other  # "Chief H. Quist" signed, "Harold Quist" in the From header
     if mine[0] == theirs[0] and len(mine) == 2 and len(theirs) > 2:
         return other
     return written
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _initial_of(initial: str, first: str) -> bool:
+    """True when ``initial`` ("H." or "H") is the first letter of first name ``first``."""
+    bare = initial.rstrip(".")
+    return (
+        len(bare) == 1
+        and bare.isupper()
+        and len(first.rstrip(".")) > 1
+        and first[:1].casefold() == bare.casefold()
+    )
 
 
 def name_in_full(written: str | None, others: list[str], text: str, rules: Rules) -> str | None:

@@ -32,6 +32,7 @@ from mailbot.intake import (
 )
 from mailbot.intake.agency_name import agency_name_in
 from mailbot.intake.classify import LOOP_HEADER
+from mailbot.intake.head_in_text import head_by_title, head_named, head_on_behalf
 from mailbot.intake.head_in_words import (
     head_unnamed,
     sent_for_unnamed_head,
@@ -43,9 +44,7 @@ from mailbot.intake.head_of_department import (
     head_from_sender,
     head_in_tail,
     head_labelled,
-    head_named,
     head_of_department,
-    head_on_behalf,
     title_in_roster,
 )
 from mailbot.intake.limits import Limits
@@ -201,6 +200,12 @@ def parse_parts(
     behalf = head_on_behalf(body, rules, colleagues)
     if behalf[0] is None:  # "Point of contact is me, Sgt Ray Dumas. Chief is Scott Tremblay."
         behalf = head_named(body, rules)
+    if behalf[0] is None and not (hod_title and _is_head(hod_title, rules)):
+        # "with Sheriff Quist's approval below" and Quist in the roster or the headers
+        on_roster = [
+            f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name
+        ]
+        behalf = head_by_title(body, rules, [*colleagues, *on_roster])
     labelled = head_labelled(labels.get("head_of_department.name", (0, ""))[1] or "", rules)
     if labelled[0] is not None:  # "Head of department: Director Anne Bouffard"
         behalf = labelled
@@ -217,9 +222,15 @@ def parse_parts(
         hod_name = hod_title = None  # "the chief asked me to send this": not the writer
     if hod_name is None and kind == "enrollment" and not is_reply and not sent_for:
         hod_name, hod_title = head_from_sender(parts.sender_name, rules)
-    if behalf[0] is None and (hod_name is None or (hod_title and not _is_head(hod_title, rules))):
-        # a sergeant who signs for "the Chief" (who "has signed off"): the head is the
-        # Chief, by title only; his name is asked for, not taken from the signer
+    if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
+        hod_title = title_before(hod_name, body + "\n" + split.signature, rules)
+    if hod_name and hod_title is None and behalf[0] is None:  # "I'm the chief of ..."
+        hod_title = title_of_writer(body, rules)
+    if hod_name and hod_title is None:  # the head's own row in the roster
+        hod_title = title_in_roster(hod_name, officers, rules)
+    if behalf[0] is None and (hod_name is None or not (hod_title and _is_head(hod_title, rules))):
+        # a sergeant, or a writer with no title, who signs for "the Chief" (who "has
+        # signed off"): the head is the Chief, by title only; his name is asked for
         unnamed = head_unnamed(body, rules)
         if unnamed is not None:
             hod_name, hod_title = None, unnamed
@@ -228,12 +239,6 @@ def parse_parts(
     above = body[: body.rfind(closing)] if closing else body
     name = values.get("agency.name")
     resent = name is not None and name in above and any(agency_values)
-    if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
-        hod_title = title_before(hod_name, body + "\n" + split.signature, rules)
-    if hod_name and hod_title is None and behalf[0] is None:  # "I'm the chief of ..."
-        hod_title = title_of_writer(body, rules)
-    if hod_name and hod_title is None:  # the head's own row in the roster
-        hod_title = title_in_roster(hod_name, officers, rules)
     if is_reply and behalf[0] is None and not resent:
         # whoever signs a short answer to the checklist is not thereby the head (a
         # reply that sends the whole request again, agency name and all, is read whole)

@@ -45,11 +45,22 @@ _CAP_WORD = r"(?<![\w.'’-])[A-Z][\w.'’-]*+"
 _CAP_RUN = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,4}}"
 
 
+_AFTER_NAME = (
+    r"(?:\s*\([^()]{1,80}\)"
+    # "Ines Marrow, our Fleet Systems Supervisor, will be ...": her job between commas
+    r"|,\s+(?i:our|the|an?|my)\s+[^,.;:()¶\n]{1,60},"
+    # "Ines Marrow in Records will be ...", "... at the village office will be ...": where
+    # she works, after the name
+    r"|\s+(?i:in|at|from|with|of)\s+(?:(?i:the|our)\s+)?[\w&'’-]+(?:\s+[\w&'’-]+){0,2}?)?"
+)
+"""What may stand between a person's name and the verb that makes them the PoC."""
+
+
 # "Detective Sara Lindqvist will serve as our e-ticket Point-of-Contact",
 # "Lt. Wendy Stokes is our designated e-ticket Point-of-Contact",
 # "Officer Jill Ostrander is designated as our e-ticket Point-of-Contact"
 _POC_WILL_BE = re.compile(
-    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?,?\s+(?i:(?:will|has\s+agreed\s+to|agreed\s+to|is\s+going\s+to)"
+    rf"({_CAP_RUN}){_AFTER_NAME},?\s+(?i:(?:will|has\s+agreed\s+to|agreed\s+to|is\s+going\s+to)"
     rf"\s+(?:be|serve\s+as|act\s+as)|is|has\s+been|shall\s+be)\s+"
     rf"(?i:(?:designated|appointed|named|assigned)\s+(?:as\s+)?)?{_POC_WORDS}"
 )
@@ -75,14 +86,14 @@ _POC_FIRST_NAME = re.compile(
 
 # "Sgt. Meghan Carr will coordinate on our end - mcarr@...": the PoC coordinates
 _POC_COORDINATES = re.compile(
-    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?,?\s+(?i:will|shall|is\s+going\s+to)\s+coordinate\b"
+    rf"({_CAP_RUN}){_AFTER_NAME},?\s+(?i:will|shall|is\s+going\s+to)\s+coordinate\b"
     rf"(?!\s+(?i:with)\b)"
 )
 
 
 # "Sgt. Joanne Pelletier will handle e-ticketing for us as our point of contact"
 _POC_WILL_ACT = re.compile(
-    rf"({_CAP_RUN})(?:\s*\([^()]{{1,80}}\))?\s+(?i:will|shall|has\s+agreed\s+to|agreed\s+to)"
+    rf"({_CAP_RUN}){_AFTER_NAME},?\s+(?i:will|shall|has\s+agreed\s+to|agreed\s+to)"
     rf"\s+[^.;?!]{{1,60}}?\s+(?i:as)\s+{_POC_WORDS}"
 )
 
@@ -136,11 +147,30 @@ _SELF_POC = re.compile(
     rf"{_WHOSE}"
     r"(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)\b"
+    # "I'm the records supervisor for Ash Grove PD and will be the e-ticket PoC"
+    r"|\bI(?:['’]m|\s+am)\s+[^.;!?¶\n]{1,100}?\s+and\s+(?:I['’]ll\s+|(?:I\s+)?(?:will|shall)\s+)"
+    r"(?:also\s+)?(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+|your\s+)"
+    rf"{_WHOSE}"
+    r"(?:designated\s+|primary\s+|main\s+)?(?:e-?ticket(?:ing)?\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)\b"
     r"|\b(?:asked|designated|named|appointed|assigned|chose|picked)\s+me\s+(?:as|to\s+be"
     r"|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)\b",
     re.I,
 )
+
+
+_QUOTED_POC_WORDS = re.compile(
+    r"(?<![\w])[\"“”‘'](e-?ticket(?:ing)?\s+(?:point[- ]of[- ]contact|PoC|contact|coordinator"
+    r"|liaison)|point[- ]of[- ]contact|PoC|point\s+person)[\"“”’']",
+    re.I,
+)
+
+
+def unquoted_poc_words(flat: str) -> str:
+    """Our “e-ticket Point of Contact” will be ...: the PoC words without the quotation
+    marks around them, so the wordings read them as written plainly."""
+    return _QUOTED_POC_WORDS.sub(r"\1", flat)
 
 
 # "I've reviewed Lt. Ruiz-Albright's information below. She will be our Point of Contact."

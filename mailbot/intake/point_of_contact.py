@@ -37,6 +37,7 @@ from mailbot.intake.poc_wording import (
     _POC_WILL_BE,
     _SELF_POC,
     _referent,
+    unquoted_poc_words,
 )
 from mailbot.intake.prose import display_name, rank_title
 from mailbot.intake.rules import Rules, per_rules
@@ -74,7 +75,8 @@ def point_of_contact(
         i, value = labels["point_of_contact.name"]
         raw = (value if value is not None else _next_value(lines, i)) or None
     if raw is None:
-        flat = without_nickname(_ranks_capitalised(_near_poc_words(text), rules), rules)
+        flat = unquoted_poc_words(_near_poc_words(text))
+        flat = without_nickname(_ranks_capitalised(flat, rules), rules)
         own = _SELF_POC.search(flat)
         # "Tim Hale" in the From header, "Chief Timothy Hale" signed: the name in full
         self_name = fuller_name(_sender_person(sender[0], labels, lines, rules), head, rules)

@@ -187,6 +187,8 @@ class People(_Rule):
     head_titles: list[str]
     head_title_modifiers: list[str] = Field(default_factory=list)
     """Words before a head title that keep it the head's ("Interim Chief of Police")."""
+    not_head_modifiers: list[str] = Field(default_factory=list)
+    """Words before a head title that make it another's ("Assistant Chief", "former Chief")."""
     sign_offs: list[str]
     agency_suffixes: list[str]
     weak_agency_suffixes: list[str] = Field(default_factory=list)

@@ -4,7 +4,8 @@ not)."""
 
 from __future__ import annotations
 
-from mailbot.intake.head_of_department import head_of_department, head_on_behalf
+from mailbot.intake.head_in_text import head_on_behalf
+from mailbot.intake.head_of_department import head_of_department
 from mailbot.intake.rules import load_rules
 
 

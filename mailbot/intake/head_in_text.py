@@ -1,0 +1,152 @@
+"""The head of department named in the running text, not in a signature: the head a
+request is written for ("on behalf of Chief Dana Whitcomb", "State's Attorney Ellen
+Broder has asked me to send"), named in a sentence ("Our Chief of Police is Dana
+Whitcomb"), or spoken of by title and last name ("with Chief Quist's approval below")
+when one person the message names otherwise (the roster, the headers) has that last name.
+
+Pure functions over the text of a message; titles come from ``rules/language.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from mailbot.intake.head_in_words import head_titles
+from mailbot.intake.head_of_department import _is_agency_or_title
+from mailbot.intake.prose import _rank_modifiers, rank_title
+from mailbot.intake.rules import Rules, per_rules
+
+_RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-]*+){1,3})"
+
+
+# "on behalf of Chief Gordon Ellery", "Sheriff Lorraine Buckley has asked me to send",
+# "Chief Lucas Jewett asked me to send in our e-ticket enrollment"
+_BEHALF = re.compile(
+    rf"\b(?i:on\s+behalf\s+of\s+(?:our\s+|the\s+)?){_RUN}"
+    # "Chief Dana Hollis (cc'd) asked me to send ...": an aside between name and verb
+    rf"|{_RUN}(?:[ \t]*\([^()\n]{{1,20}}\))?\s+(?:has\s+|had\s+)?(?:asked|requested|directed"
+    rf"|instructed)\s+(?:me|that\s+I)\b"
+)
+
+
+def head_on_behalf(
+    body: str, rules: Rules, known: Sequence[str] = ()
+) -> tuple[str | None, str | None]:
+    """(name, title) of "on behalf of Chief Dana Whitcomb" (a request written for the head);
+    "on behalf of Chief Whitcomb" gives the name in full when one of ``known`` (the
+    people named in the headers) has that last name."""
+    low = body.lower()
+    if not any(w in low for w in ("behalf", "asked", "requested", "directed", "instructed")):
+        return None, None
+    for m in _BEHALF.finditer(body):
+        chunks: list[list[str]] = [[]]
+        for word in (m.group(1) or m.group(2)).split():
+            chunks[-1].append(word)
+            if word.endswith(".") and len(word) > 3:
+                chunks.append([])  # "Chief Gordon Ellery. The ...": a sentence ends
+        chunks = [c for c in chunks if c]
+        words = chunks[0] if m.group(1) else chunks[-1]
+        titled = after_long_title(words, rules)
+        if titled is not None:  # "State's Attorney Ellen Broder has asked me"
+            return titled
+        if len(words) > 3 and words[-4].lower().rstrip(".") not in _head_lower(rules):
+            words = words[-3:]
+        title = rank_title(words[0], rules)
+        if title is None and words[0].lower() not in {t.lower() for t in _head_words(rules)}:
+            continue
+        rest = words[1:]
+        if len(rest) >= 2 and not _is_agency_or_title(rest, rules):
+            return " ".join(rest).rstrip("."), title or words[0]
+        if len(rest) == 1:
+            last = rest[0].strip(".,;:()").lower()
+            full = {n for n in known if len(n.split()) >= 2 and n.split()[-1].lower() == last}
+            if len(full) == 1:
+                return full.pop(), title or words[0]
+    return None, None
+
+
+@per_rules
+def _head_is_re(rules: Rules) -> re.Pattern[str]:
+    _, alt = head_titles(rules)
+    name = r"[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
+    return re.compile(rf"(?<![\w-])(?i:(?:our|the)\s+)?((?i:{alt}))\s+is\s+({name})")
+
+
+def head_named(body: str, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of a head named in a sentence ("Point of contact is me, Sgt Ray
+    Dumas. Chief is Scott Tremblay.", "Our Chief of Police is Dana Whitcomb")."""
+    if " is " not in body:
+        return None, None
+    for m in _head_is_re(rules).finditer(body):
+        words = m.group(2).split()
+        if not _is_agency_or_title(words, rules):
+            title = m.group(1)
+            return " ".join(words), title[:1].upper() + title[1:]
+    return None, None
+
+
+@per_rules
+def _titled_surname_re(rules: Rules) -> re.Pattern[str]:
+    _, alt = head_titles(rules)
+    return re.compile(rf"(?<![\w'’-])({alt})\.?[ \t]+([A-Z][\w'’-]*?)(?:['’]s)?(?![\w'’-])")
+
+
+def head_by_title(body: str, rules: Rules, known: Sequence[str]) -> tuple[str | None, str | None]:
+    """(name, title) of a head the text speaks of by title and last name ("Forwarding
+    Sheriff Quist's authorization below", "Chief Quist approved the list"), in full when
+    exactly one person of ``known`` (the roster, the people the headers name) has that
+    last name; not after a word that makes the title another's ("Deputy Chief Quist")."""
+    lower = _not_head_before(rules)
+    for m in _titled_surname_re(rules).finditer(body):
+        before = body[max(0, m.start() - 30) : m.start()].split()
+        if before and before[-1].strip(".,").lower() in lower:
+            continue
+        last = m.group(2).lower()
+        full = {
+            " ".join(w.capitalize() if n.isupper() else w for w in n.split())
+            for n in known
+            if len(n.split()) >= 2 and n.split()[-1].lower() == last
+        }
+        if len(full) == 1:
+            return full.pop(), m.group(1)
+    return None, None
+
+
+@per_rules
+def _not_head_before(rules: Rules) -> frozenset[str]:
+    """Words before a head title that make it another's title ("Deputy Chief", "Sgt.")."""
+    people = rules.language.people
+    ranks = {r for r, t in people.ranks.items() if t}
+    return frozenset(
+        _rank_modifiers(rules) | ranks | {w.lower() for w in people.not_head_modifiers}
+    )
+
+
+def after_long_title(words: list[str], rules: Rules) -> tuple[str, str] | None:
+    """(name, title) when ``words`` hold a head title of two or more words and then a
+    name of two or three ("Town Manager Ellen Broder"), the title as written."""
+    low = [w.lower() for w in words]
+    for title in head_titles(rules)[0]:
+        n = len(title.split())
+        if n < 2:
+            continue
+        for i in range(len(words) - n - 1):
+            rest = words[i + n :]
+            if (
+                " ".join(low[i : i + n]) == title.lower()
+                and 2 <= len(rest) <= 3
+                and not _is_agency_or_title(rest, rules)
+            ):
+                return " ".join(rest).rstrip("."), " ".join(words[i : i + n])
+    return None
+
+
+def _head_lower(rules: Rules) -> set[str]:
+    return {t.lower() for t in _head_words(rules)} | {
+        r for r, t in rules.language.people.ranks.items() if t
+    }
+
+
+def _head_words(rules: Rules) -> list[str]:
+    return list(rules.language.people.head_titles)
