@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from mailbot.intake import checks
 from mailbot.intake.rules import Rules, per_rules
 
 MAX_LINE = 300
@@ -155,12 +156,20 @@ def _digits(value: str) -> str:
 _PHONE_SHAPE = re.compile(r"\d{3}\D{0,3}\d{3}\D{0,3}\d{4}|\d{10}")
 
 
+_VANITY = re.compile(r"(?<![\w-])\(?\d{3}\)?[-.\s]?\d{3}[-.\s][A-Z]{4}(?![\w-])")
+"""A number with its last four digits spelt in capitals ("802-873-COPS")."""
+
+
 def _phones(line: str, rules: Rules) -> list[str]:
-    if not _PHONE_SHAPE.search(line):
-        return []  # the matcher is costly; a US number has this shape
     import phonenumbers
 
     out = []
+    for m in _VANITY.finditer(line):  # read as the digits its letters stand for
+        digits = phonenumbers.convert_alpha_characters_in_number(m.group(0))
+        if checks.normalize_phone(digits, rules):
+            out.append(digits)
+    if not _PHONE_SHAPE.search(line):
+        return out  # the matcher is costly; a US number has this shape
     matcher = phonenumbers.PhoneNumberMatcher(
         line, rules.formats.phone.region, leniency=phonenumbers.Leniency.VALID, max_tries=20
     )
