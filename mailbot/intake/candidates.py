@@ -194,8 +194,12 @@ def _address_at(lines: list[str], i: int) -> str | None:
         return _trim(line)
     # in a sentence, the house number nearest the ZIP starts the address ("our code is
     # 0217 ... we are at 1798 Prospect Street in Corinth Flats, VT 05154", "P.O. Box 12")
-    for start in _house_numbers(line)[:3]:
+    starts = _house_numbers(line)[:3]
+    for n, start in enumerate(starts):
         if is_address(_trim(line[start:])):
+            before = line[starts[n + 1] : start] if n + 1 < len(starts) else ""
+            if _BOX_AT.match(line, start) and _STREET_BEFORE_BOX.match(before):
+                start = starts[n + 1]  # "130 Fisher Road, P.O. Box 547, Berlin, VT 05602"
             return _trim(line[start:])
     if i > 0:
         above = lines[i - 1].strip()
@@ -236,6 +240,9 @@ def _without_state(line: str) -> str | None:
     return None
 
 
+_STREET_BEFORE_BOX = re.compile(r"\d+[A-Za-z]?\s+[A-Za-z][\w .'’-]{1,40},\s*$")
+"""A street written just before the PO Box that follows it on the same line."""
+_BOX_AT = re.compile(r"P\.?\s*O\.?\s*Box\b", re.I)
 _HOUSE = re.compile(r"(?<![\w-])(?:\d+[A-Za-z]?\s+[A-Za-z]|P\.?\s*O\.?\s*Box)", re.I)
 
 

@@ -245,3 +245,15 @@ def test_the_heads_title_a_web_form_gives_on_its_own_line() -> None:
     result = parse_message(_mail(body, subject="Webform submission: e-Ticket Agency Request"))
     assert result.head_of_department.name == "Ione Ferris"
     assert result.head_of_department.title == "Harbor Master"
+
+
+def test_a_street_before_its_po_box_in_running_text_is_kept() -> None:
+    body = (
+        "Good morning,\n\nMaplewood Marine Patrol would like to enroll in e-ticketing."
+        " Cpl. Hollis Brandt (hbrandt@maplewoodvt.test) will be our point of contact.\n\n"
+        'Please show us on the ticket as "Maplewood Marine Patrol". Our judiciary code is'
+        " 0482 and mail reaches us at 18 Harbor Lane, P.O. Box 311, Maplewood, VT 05649;"
+        " the phone is 802-555-0188.\n\n" + _ROSTER + "\nThank you,\nCapt. Ione Ferris\n"
+    )
+    result = parse_message(_mail(body))
+    assert result.agency.address == "18 Harbor Lane, P.O. Box 311, Maplewood, VT 05649"
