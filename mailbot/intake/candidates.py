@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from mailbot.intake import checks
 from mailbot.intake.rules import Rules, per_rules
 
 MAX_LINE = 300
@@ -155,12 +156,20 @@ def _digits(value: str) -> str:
 _PHONE_SHAPE = re.compile(r"\d{3}\D{0,3}\d{3}\D{0,3}\d{4}|\d{10}")
 
 
+_VANITY = re.compile(r"(?<![\w-])\(?\d{3}\)?[-.\s]?\d{3}[-.\s][A-Z]{4}(?![\w-])")
+"""A number with its last four digits spelt in capitals ("802-873-COPS")."""
+
+
 def _phones(line: str, rules: Rules) -> list[str]:
-    if not _PHONE_SHAPE.search(line):
-        return []  # the matcher is costly; a US number has this shape
     import phonenumbers
 
     out = []
+    for m in _VANITY.finditer(line):  # read as the digits its letters stand for
+        digits = phonenumbers.convert_alpha_characters_in_number(m.group(0))
+        if checks.normalize_phone(digits, rules):
+            out.append(digits)
+    if not _PHONE_SHAPE.search(line):
+        return out  # the matcher is costly; a US number has this shape
     matcher = phonenumbers.PhoneNumberMatcher(
         line, rules.formats.phone.region, leniency=phonenumbers.Leniency.VALID, max_tries=20
     )
@@ -185,8 +194,12 @@ def _address_at(lines: list[str], i: int) -> str | None:
         return _trim(line)
     # in a sentence, the house number nearest the ZIP starts the address ("our code is
     # 0217 ... we are at 1798 Prospect Street in Corinth Flats, VT 05154", "P.O. Box 12")
-    for start in _house_numbers(line)[:3]:
+    starts = _house_numbers(line)[:3]
+    for n, start in enumerate(starts):
         if is_address(_trim(line[start:])):
+            before = line[starts[n + 1] : start] if n + 1 < len(starts) else ""
+            if _BOX_AT.match(line, start) and _STREET_BEFORE_BOX.match(before):
+                start = starts[n + 1]  # "130 Fisher Road, P.O. Box 547, Berlin, VT 05602"
             return _trim(line[start:])
     if i > 0:
         above = lines[i - 1].strip()
@@ -227,6 +240,9 @@ def _without_state(line: str) -> str | None:
     return None
 
 
+_STREET_BEFORE_BOX = re.compile(r"\d+[A-Za-z]?\s+[A-Za-z][\w .'’-]{1,40},\s*$")
+"""A street written just before the PO Box that follows it on the same line."""
+_BOX_AT = re.compile(r"P\.?\s*O\.?\s*Box\b", re.I)
 _HOUSE = re.compile(r"(?<![\w-])(?:\d+[A-Za-z]?\s+[A-Za-z]|P\.?\s*O\.?\s*Box)", re.I)
 
 

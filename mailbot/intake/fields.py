@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from mailbot.intake.address_parts import add_part, part_value
 from mailbot.intake.agency_name import (
     agency_name_in,
     name_heading_values,
@@ -33,6 +34,7 @@ _BLANKS = re.compile(r"[ \t]+")
 _LABEL_LINE = re.compile(r"^[^:]{1,40}:")
 _VT_ZIP = re.compile(r",\s*(?:VT|Vermont)\.?\s+\d{5}")
 _DIGIT = re.compile(r"\d")
+_BOX = re.compile(r"^\s*P\.?\s*O\.?\s*Box\b", re.I)
 _CODE_DIGITS = re.compile(r"^#?\s*(\d+)\b")
 _CITY_LINE = re.compile(
     r"^\s*[A-Za-z][A-Za-z .'-]{0,60}?,?\s+(?:VT|Vermont|[A-Z]{2})\.?\s+\d{5}(?:-\d{4})?\s*$"
@@ -177,12 +179,20 @@ def _next_value(lines: list[str], i: int) -> str | None:
     return None
 
 
-def _address(lines: list[str], i: int, value: str | None) -> str | None:
-    """A one-line address; a mailing address on two or three lines is joined."""
+def _address(lines: list[str], i: int, value: str | None, rules: Rules) -> str | None:
+    """A one-line address; a mailing address on two or three lines is joined (or on
+    up to four a form labels part by part: "Town/City: Stowe")."""
     parts: list[str] = [value] if value else []
     j = i + 1
-    while not (parts and _ZIP.search(parts[-1])) and j < len(lines) and j <= i + 3:
+    while not (parts and _ZIP.search(parts[-1])) and j < len(lines) and j <= i + 4:
         line = lines[j].strip()
+        part = part_value(line, rules) if parts else None
+        if part is not None:
+            add_part(parts, part)
+            j += 1
+            continue
+        if j > i + 3:
+            break
         if not line:
             if parts:
                 break
@@ -213,7 +223,16 @@ def address_in(text: str) -> str | None:
         if len(line) > MAX_LINE or len(lines[i - 1]) > MAX_LINE:
             continue
         if _CITY_LINE.match(line) and i > 0 and _STREET.match(lines[i - 1]):
-            return f"{lines[i - 1].strip().rstrip(',')}, {line.strip()}"
+            street = lines[i - 1].strip().rstrip(",")
+            above = lines[i - 2].strip().rstrip(",") if i > 1 else ""
+            if (
+                above
+                and _STREET.match(above)
+                and bool(_BOX.match(above)) != bool(_BOX.match(street))
+            ):
+                # "3 Hyde Road" / "PO Box 89" / "North Hero, VT 05474": both lines
+                street = f"{above}, {street}"
+            return f"{street}, {line.strip()}"
         if _STREET.match(line) and _VT_ZIP.search(line):
             return line.strip()
     return None
@@ -260,7 +279,7 @@ def read_fields(
             out[path] = (value if value is not None else _next_value(lines, i)) or None
     if "agency.address" in labels:
         i, value = labels["agency.address"]
-        address = _address(lines, i, value) if value != "" else None
+        address = _address(lines, i, value, rules) if value != "" else None
         # "Barre, VT zip 05641": the word "zip" is not part of the address
         out["agency.address"] = _to_zip(ZIP_WORD.sub("", address)) if address else None
     if not out.get("agency.judiciary_code"):

@@ -14,6 +14,7 @@ import re
 from mailbot.intake.list_remarks import number_remark, remark, user_remark, without_nickname
 from mailbot.intake.model import Officer
 from mailbot.intake.names import surname_by_username
+from mailbot.intake.number_groups import joined
 from mailbot.intake.prose import person, rank_title, split_name
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.table_headings import column_key
@@ -185,6 +186,9 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         if number is None and _NUMBER.match(bare.lstrip("#")):
             number = bare.lstrip("#")
             continue
+        if number is None and joined(bare.lstrip("#"), rules):
+            number = bare.lstrip("#")  # "731 05": printed in groups (read whole later)
+            continue
         if near is None and number is None and _NEAR_NUMBER.match(bare.lstrip("#")):
             near = bare.lstrip("#")  # "6102": a number one character short, kept as written
             continue
@@ -212,6 +216,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             user = bare_username(bare, rules)
             continue
         if user is None and _USER.match(bare) and not rank_title(bare, rules):
+            if bare.lower() in _modifiers(rules):
+                continue  # "73415 (part-time)": a word on his rank, not a login
             user = bare_username(bare, rules)
             continue
         if title is None and rank_title(bare, rules):

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from mailbot.intake.attachments import TINY_IMAGE_PIXELS
 from mailbot.intake.limits import Limits
 from mailbot.intake.parts import Attachment
+from mailbot.intake.vector_logo import svg_size
 
-FORMATS = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF"})
+FORMATS = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP"})
+"""Raster images opened with Pillow; an SVG's size is read from its root tag."""
 _LOGO_NAME = re.compile(r"logo|patch|badge|seal|emblem|insignia|crest|shield", re.I)
 
 
@@ -30,9 +32,17 @@ class LogoInfo:
 
 
 def probe_image(data: bytes, limits: Limits) -> tuple[str, int, int] | None:
-    """(format, width, height) of a PNG/JPEG/GIF/BMP/TIFF image, or ``None`` for anything
-    else, including images over ``limits.max_image_pixels`` (decompression bombs)."""
+    """(format, width, height) of a PNG/JPEG/GIF/BMP/TIFF/WEBP or SVG image, or ``None``
+    for anything else, including images over ``limits.max_image_pixels`` (decompression
+    bombs)."""
     from PIL import Image
+
+    vector = svg_size(data)
+    if vector is not None:
+        width, height = vector
+        if width > 0 and height > 0 and width * height <= limits.max_image_pixels:
+            return "SVG", width, height
+        return None
 
     try:
         with warnings.catch_warnings():

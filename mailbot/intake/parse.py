@@ -47,11 +47,13 @@ from mailbot.intake.head_of_department import (
     head_of_department,
     title_in_roster,
 )
+from mailbot.intake.head_title_field import head_title_labelled
 from mailbot.intake.limits import Limits
 from mailbot.intake.list_remarks import without_nickname
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, ParseResult, PointOfContact
 from mailbot.intake.names import name_in_full
+from mailbot.intake.number_groups import read_whole
 from mailbot.intake.officer_reading import read_officers
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
@@ -207,6 +209,8 @@ def parse_parts(
         ]
         behalf = head_by_title(body, rules, [*colleagues, *on_roster])
     labelled = head_labelled(labels.get("head_of_department.name", (0, ""))[1] or "", rules)
+    if labelled[0] is not None and labelled[1] is None:  # "Head of Department title: ..."
+        labelled = (labelled[0], head_title_labelled(body, rules))
     if labelled[0] is not None:  # "Head of department: Director Anne Bouffard"
         behalf = labelled
     forwarder = forwards.note_head(note, parts.sender_name, rules) if note else None
@@ -298,7 +302,7 @@ def parse_parts(
     if kind == "enrollment":
         # "Kevin Perreault is out on leave so leave him off for now": not on the roster
         dropped = own_resend.left_off(body, officers, rules, phrases_only=True)
-        result.officers = [o for o in officers if o not in dropped]
+        result.officers = read_whole([o for o in officers if o not in dropped], rules)
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules)
         if filled and result.agency.phone:
@@ -314,6 +318,9 @@ def parse_parts(
             looked = [src for src in sources if not (is_reply and src[0] == "signature")]
             looked += parts_texts(parts)
             sources += parts_texts(parts)
+            if parts.subject and not is_reply:  # "Enrollment - Orange County SD (JC 0723)"
+                looked.append(("subject", parts.subject))
+                sources.append(("subject", parts.subject))
             found = candidates.find(
                 [candidates.Source(n, t) for n, t in looked],
                 rules,

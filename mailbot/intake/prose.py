@@ -226,7 +226,8 @@ _USER_MENTION = re.compile(
     r"([A-Za-z][\w.\-]*[A-Za-z0-9])",
     re.I,
 )
-_PAREN_NUMBER = re.compile(r"\(\s*(?:#\s*)?([A-Za-z]{0,3}\d[A-Za-z0-9]{2,6})\s*[),]")
+# "(HA022)", "(#45-121, ...)": a number in brackets, maybe written in groups
+_PAREN_NUMBER = re.compile(r"\(\s*(?:#\s*)?([A-Za-z]{0,3}\d(?:-?[A-Za-z0-9]){2,6})\s*[),]")
 
 
 def number_mentions(sentence: str) -> list[re.Match[str]]:

@@ -71,7 +71,10 @@ def officer_in(sentence: str, rules: Rules) -> Officer | None:
         return None
     number = m.group(1).rstrip(".")
     # "(WH2P4, pcastellano)": a login after the number in the same brackets
-    paired = _PAIRED_USER.match(sentence, m.end()) if m.group(0).endswith(",") else None
+    # (or after a labelled one: "(LEO 45-112, mhale)")
+    comma = m.group(0).endswith(",") or sentence.startswith(",", m.end())
+    paired = _PAIRED_USER.match(sentence, m.end() + (0 if m.group(0).endswith(",") else 1))
+    paired = paired if comma else None
     user = (
         (paired.group(1) if paired else None)
         or user_mention(sentence[m.end() :])

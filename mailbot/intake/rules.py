@@ -50,6 +50,7 @@ class OfficerNumberFormat(_Rule):
     pattern: str
     length_reason: str
     pattern_reason: str
+    separators: list[str] = Field(default_factory=list)
 
 
 class PatternFormat(_Rule):
@@ -98,9 +99,14 @@ class Placeholders(_Rule):
     values: list[str]
 
 
+class AddressParts(_Rule):
+    labels: list[str] = []
+
+
 class Labels(_Rule):
     labels: dict[str, list[str]]
     placeholders: Placeholders
+    address_parts: AddressParts = Field(default_factory=AddressParts)
 
 
 class Detection(_Rule):

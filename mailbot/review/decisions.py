@@ -41,6 +41,8 @@ _MIME = {
     "GIF": "image/gif",
     "BMP": "image/bmp",
     "TIFF": "image/tiff",
+    "WEBP": "image/webp",
+    "SVG": "image/svg+xml",
 }
 
 
