@@ -1,0 +1,210 @@
+"""Rosters sent as files: a spreadsheet's zero-padded numbers, its headings and its tabs,
+a text export from Excel or a records system; and the people a roster's own notes keep
+out."""
+
+from __future__ import annotations
+
+import io
+from email.message import EmailMessage
+
+from mailbot.intake.parse import parse_message
+
+_BODY = """\
+Good morning,
+
+Birchfield Police Department would like to start issuing e-tickets.
+
+Agency name: Birchfield Police Department
+Judiciary code: 0877
+Address: 12 Mill Road, Birchfield, VT 05999
+Phone: 802-555-0142
+Point of contact: Sgt. Nora Quill, nquill@birchfield.test
+Our seal is attached.
+
+{note}
+
+Regards,
+Martin Oakes
+Chief of Police
+"""
+
+_PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x40\x00\x00\x00\x40\x08\x02\x00\x00"
+    b"\x00%\x0b\xe6\x89" + b"\x00" * 300
+)
+
+
+def _mail(note: str, files: list[tuple[str, bytes, str, str]]) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = "Martin Oakes <moakes@birchfield.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrolment"
+    msg.set_content(_BODY.format(note=note))
+    msg.add_attachment(_PNG, maintype="image", subtype="png", filename="seal.png")
+    for name, data, maintype, subtype in files:
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return msg.as_bytes()
+
+
+def _xlsx(sheets: dict[str, list[list[object]]], number_format: str | None = None) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+        if number_format:
+            for cells in ws.iter_rows(min_row=2):
+                for cell in cells:
+                    if isinstance(cell.value, int):
+                        cell.number_format = number_format
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+_XLSX = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def _officers(raw: bytes) -> list[tuple[str | None, ...]]:
+    return [
+        (o.last_name, o.first_name, o.officer_number, o.dps_username)
+        for o in parse_message(raw).officers
+    ]
+
+
+def test_a_number_the_spreadsheet_pads_with_zeros_keeps_them() -> None:
+    book = _xlsx(
+        {
+            "Officers": [
+                ["Badge No.", "Rank", "Last", "First", "DPS User ID"],
+                [3318, "Sgt.", "Quill", "Nora", "nquill"],
+                [6120, "Ofc.", "Ferrand", "Luca", "lferrand"],
+            ]
+        },
+        number_format="00000",
+    )
+    raw = _mail("The officers are in the workbook.", [("officers.xlsx", book, *_XLSX)])
+    assert [o[2] for o in _officers(raw)] == ["03318", "06120"]
+
+
+def test_a_training_council_number_heading_is_the_officer_number() -> None:
+    book = _xlsx(
+        {
+            "Users": [
+                ["BIRCHFIELD PD"],
+                [],
+                ["Name (First Last)", "Title", "VCJTC #", "DPS login"],
+                ["Nora Quill", "Sergeant", 31180, "nquill"],
+                ["Luca Ferrand", "Officer", 31192, "lferrand"],
+            ]
+        }
+    )
+    raw = _mail("Spreadsheet of our officers attached.", [("users.xlsx", book, *_XLSX)])
+    result = parse_message(raw)
+    assert [o.officer_number for o in result.officers] == ["31180", "31192"]
+    assert not [p for p in result.missing if p.endswith("officer_number")]
+
+
+def test_a_unicode_text_export_with_quoted_names_is_read_whole() -> None:
+    text = (
+        '"Name"\t"LEO #"\t"DPS Username"\r\n'
+        '"Quill, Nora"\tB3318\tnquill\r\n'
+        '"Ferrand, Luca"\tB6120\tlferrand\r\n'
+        "\t\t\r\nTotal\t2\t\r\n"
+    )
+    data = b"\xff\xfe" + text.encode("utf-16-le")
+    raw = _mail("Officer list attached as text.", [("officers.txt", data, "text", "plain")])
+    assert _officers(raw) == [
+        ("Quill", "Nora", "B3318", "nquill"),
+        ("Ferrand", "Luca", "B6120", "lferrand"),
+    ]
+
+
+def test_a_records_system_extract_with_its_end_banner() -> None:
+    text = (
+        "BIRCHFIELD PD        PERSONNEL LISTING          PAGE 1\r\n\r\n"
+        "LEO#   LAST NAME     FIRST NAME   RANK  DPS USERID\r\n"
+        "-----  ------------  -----------  ----  ----------\r\n"
+        "B3318  QUILL         NORA         SGT   nquill\r\n"
+        "B6120  FERRAND       LUCA         PTL   lferrand\r\n\r\n"
+        "   2 RECORD(S) LISTED\r\n"
+        "*** END OF REPORT ***\r\n"
+    )
+    raw = _mail("Extract attached.", [("EXTRACT.TXT", text.encode(), "text", "plain")])
+    result = parse_message(raw)
+    assert [(o[2], o[3]) for o in _officers(raw)] == [("B3318", "nquill"), ("B6120", "lferrand")]
+    assert result.invalid == []
+
+
+def test_officers_who_should_not_be_set_up_are_left_off() -> None:
+    csv = (
+        "Last,First,Rank,LEO #,DPS Username\n"
+        "Quill,Nora,Sergeant,B3318,nquill\n"
+        "Ferrand,Luca,Officer,B6120,lferrand\n"
+        "Aubin,Cole,Officer,B6177,caubin\n"
+    )
+    note = (
+        "Roster attached. Please note: the new hire at the bottom, Aubin, has not finished "
+        "the academy and should NOT be set up at this time."
+    )
+    raw = _mail(note, [("roster.csv", csv.encode(), "text", "csv")])
+    assert [o[0] for o in _officers(raw)] == ["Quill", "Ferrand"]
+
+
+_HEAD = ["Justice ID", "Name", "Rank", "Username"]
+
+
+def _divisions() -> bytes:
+    return _xlsx(
+        {
+            "Road": [_HEAD, ["B3318", "Quill, Nora", "Sgt.", "nquill"]],
+            "Dispatch Liaison": [_HEAD, ["B6120", "Ferrand, Luca", "Ofc.", "lferrand"]],
+            "Marine Unit": [_HEAD, ["B6177", "Aubin, Cole", "Ofc.", "caubin"]],
+        }
+    )
+
+
+def test_a_tab_the_chief_skips_is_left_off() -> None:
+    note = (
+        "Officers are in the workbook, one tab per unit. The Dispatch Liaison unit never "
+        "writes tickets, so please skip that tab."
+    )
+    raw = _mail(note, [("units.xlsx", _divisions(), *_XLSX)])
+    assert [o[0] for o in _officers(raw)] == ["Quill", "Aubin"]
+
+
+def test_a_tab_named_as_held_is_left_off_when_the_chief_holds_its_people() -> None:
+    book = _xlsx(
+        {
+            "Sworn": [_HEAD, ["B3318", "Quill, Nora", "Sgt.", "nquill"]],
+            "Part-time (HOLD)": [_HEAD, ["B6120", "Ferrand, Luca", "Ofc.", "lferrand"]],
+        }
+    )
+    note = "The part-timers on the other tab are not certified yet; hold them for now."
+    raw = _mail(note, [("units.xlsx", book, *_XLSX)])
+    assert [o[0] for o in _officers(raw)] == ["Quill"]
+
+
+def test_every_tab_is_read_when_no_tab_is_held() -> None:
+    note = "Officers are in the workbook, one tab per unit; please skip nobody."
+    raw = _mail(note, [("units.xlsx", _divisions(), *_XLSX)])
+    assert [o[0] for o in _officers(raw)] == ["Quill", "Ferrand", "Aubin"]
+
+
+def test_a_row_whose_own_note_says_not_to_enroll_is_left_off() -> None:
+    book = _xlsx(
+        {
+            "Roster": [
+                ["Rank", "Last", "First", "Officer #", "DPS Username", "Notes"],
+                ["Sgt.", "Quill", "Nora", "B3318", "nquill", "e-ticket contact"],
+                ["Ofc.", "Ferrand", "Luca", "B6120", "lferrand", "Retiring 5/1 - do not enroll"],
+                ["Ofc.", "Aubin", "Cole", "B6177", None, "In the academy. Do NOT add yet."],
+                ["Ofc.", "Roy", "Ella", "B6181", "eroy", "field training - hold"],
+            ]
+        }
+    )
+    raw = _mail("Check the Notes column, two of them should wait.", [("r.xlsx", book, *_XLSX)])
+    assert [o[0] for o in _officers(raw)] == ["Quill", "Roy"]
