@@ -208,3 +208,23 @@ def test_a_row_whose_own_note_says_not_to_enroll_is_left_off() -> None:
     )
     raw = _mail("Check the Notes column, two of them should wait.", [("r.xlsx", book, *_XLSX)])
     assert [o[0] for o in _officers(raw)] == ["Quill", "Roy"]
+
+
+def test_numbered_rows_a_mailer_wrapped_are_read_whole_with_their_asides() -> None:
+    note = (
+        "Officers to be entered - title, name, VT LEO number, DPS username:\n\n"
+        "1. Sergeant Nora Quill, VT LEO # 31B02, DPS username nquill (point of\n"
+        "contact)\n"
+        "2. Officer Luca Ferrand (night shift lead), VT LEO # 31B07, DPS\n"
+        "username lferrand\n"
+        "3. Officer Cole Aubin, VT LEO # 31B11, DPS username - not\n"
+        "issued yet\n"
+    )
+    raw = _mail(note, [])
+    result = parse_message(raw)
+    assert _officers(raw) == [
+        ("Quill", "Nora", "31B02", "nquill"),
+        ("Ferrand", "Luca", "31B07", "lferrand"),
+        ("Aubin", "Cole", "31B11", None),
+    ]
+    assert "officers[2].dps_username" in result.missing
