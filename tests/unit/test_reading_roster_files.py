@@ -228,3 +228,87 @@ def test_numbered_rows_a_mailer_wrapped_are_read_whole_with_their_asides() -> No
         ("Aubin", "Cole", "31B11", None),
     ]
     assert "officers[2].dps_username" in result.missing
+
+
+def test_officer_lines_of_labelled_pairs_between_pipes_with_other_labels() -> None:
+    note = (
+        "Officer records requested:\n\n"
+        "Title: Sergeant | Last: Quill | First: Nora | VT LEO #: 31B02 | DPS username: "
+        "DPS\\nquill | email: nquill@birchfield.test | notes: Car 1 / days, also FTO\n"
+        "Title: Officer | Last: Ferrand | First: Luca | Middle: Jean | VT LEO #: 31B07 | "
+        "DPS username: DPS\\lferrand | notes: Car 2 / nights, part-time = 24 hrs\n"
+    )
+    raw = _mail(note, [])
+    assert _officers(raw) == [
+        ("Quill", "Nora", "31B02", "nquill"),
+        ("Ferrand", "Luca", "31B07", "lferrand"),
+    ]
+
+
+def _form() -> bytes:
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("e-Ticket Agency & Officer Request")
+    agency = doc.add_table(rows=0, cols=2)
+    for label, value in (
+        ("Agency name (as on e-ticket)", "Larchmont Police Department"),
+        ("Judiciary code", "0964"),
+        ("Street address", "7 Depot Square, Larchmont, VT 05998"),
+        ("Main phone", "802-555-0190"),
+        ("e-Ticket Point of Contact", "Sgt. Ivy Marsh"),
+        ("PoC email", "imarsh@larchmont.test"),
+    ):
+        cells = agency.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    roster = doc.add_table(rows=0, cols=5)
+    for row in (
+        ("Last Name", "First Name", "Rank/Title", "Officer Number", "DPS Username"),
+        ("Marsh", "Ivy", "Sgt.", "L4402", "imarsh"),
+        ("Okonjo", "Femi", "Ofc.", "L4419", "fokonjo"),
+    ):
+        cells = roster.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = value
+    doc.add_paragraph("Authorized by: Harold Grebe, Chief of Police")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_a_request_form_attached_under_a_cover_note_is_read() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Hal Grebe <hgrebe@larchmont.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "form"
+    msg.set_content("Our filled-in form and the patch are attached.\n\nHal\n\nSent from my phone\n")
+    msg.add_attachment(
+        _form(),
+        maintype="application",
+        subtype=_XLSX[1].replace("spreadsheetml.sheet", "wordprocessingml.document"),
+        filename="request.docx",
+    )
+    msg.add_attachment(_PNG, maintype="image", subtype="png", filename="patch.png")
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "enrollment"
+    assert result.agency.name == "Larchmont Police Department"
+    assert result.agency.judiciary_code == "0964"
+    assert result.point_of_contact.email == "imarsh@larchmont.test"
+    assert [o.officer_number for o in result.officers] == ["L4402", "L4419"]
+
+
+def test_a_body_with_its_own_request_is_read_as_written() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Martin Oakes <moakes@birchfield.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrolment"
+    msg.set_content(_BODY.format(note="Officers: see the attached form."))
+    msg.add_attachment(
+        _form(),
+        maintype="application",
+        subtype=_XLSX[1].replace("spreadsheetml.sheet", "wordprocessingml.document"),
+        filename="request.docx",
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.agency.name == "Birchfield Police Department"
+    assert result.agency.judiciary_code == "0877"
