@@ -6,6 +6,7 @@ The attachment's text is read as the message's own, above the note."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from mailbot.intake import fields
 from mailbot.intake.attachments import DOCX
@@ -15,6 +16,8 @@ from mailbot.intake.rules import Rules
 from mailbot.intake.table_files import docx_tables, docx_text
 
 _AGENCY = ("agency.judiciary_code", "agency.name", "agency.address", "agency.phone")
+_STREET = re.compile(r"^\d+[A-Za-z]?\s+[A-Za-z][\w .'’-]*$")
+_CITY = re.compile(r"^[A-Za-z][A-Za-z .'’-]*,?\s+(?:VT|Vermont|[A-Z]{2})\.?\s+\d{5}(?:-\d{4})?$")
 _MAX_NOTE_WORDS = 120
 """A cover note is short; a longer body is a message of its own."""
 
@@ -30,10 +33,15 @@ def _docx_text(data: bytes, limits: Limits) -> str:
     lines = [docx_text(data, limits)]
     for table in docx_tables(data, limits):
         lines.append("")
+        street = False
         for row in table:
             cells = [c for c in row if c.strip()]
-            if len(row) == 2 and len(cells) == 2:
+            if len(row) == 2 and len(cells) == 2 and street and _CITY.match(cells[1]):
+                lines[-1] += f", {cells[1]}"  # "Street address" then "City / State / ZIP"
+                street = False
+            elif len(row) == 2 and len(cells) == 2:
                 lines.append(f"{cells[0].rstrip(':')}: {cells[1]}")
+                street = bool(_STREET.match(cells[1]))
             else:
                 lines.append("\t".join(row))
     return "\n".join(lines)

@@ -254,7 +254,8 @@ def _form() -> bytes:
     for label, value in (
         ("Agency name (as on e-ticket)", "Larchmont Police Department"),
         ("Judiciary code", "0964"),
-        ("Street address", "7 Depot Square, Larchmont, VT 05998"),
+        ("Street address", "7 Depot Square"),
+        ("City / State / ZIP", "Larchmont, VT 05998"),
         ("Main phone", "802-555-0190"),
         ("e-Ticket Point of Contact", "Sgt. Ivy Marsh"),
         ("PoC email", "imarsh@larchmont.test"),
@@ -293,6 +294,7 @@ def test_a_request_form_attached_under_a_cover_note_is_read() -> None:
     assert result.intent == "enrollment"
     assert result.agency.name == "Larchmont Police Department"
     assert result.agency.judiciary_code == "0964"
+    assert result.agency.address == "7 Depot Square, Larchmont, VT 05998"
     assert result.point_of_contact.email == "imarsh@larchmont.test"
     assert [o.officer_number for o in result.officers] == ["L4402", "L4419"]
 
