@@ -238,10 +238,17 @@ def text_grid(text: str) -> list[list[str]]:
     """Rows of cells of text laid out in columns (cells apart by TAB or 2+ spaces)."""
     rows = []
     for line in text.split("\n")[:MAX_ROWS]:
-        cells = [c.strip() for c in _CELL_GAP.split(line.strip())][:MAX_COLS]
+        cells = [_unquoted(c.strip()) for c in _CELL_GAP.split(line.strip())][:MAX_COLS]
         if any(cells):
             rows.append(cells)
     return rows
+
+
+def _unquoted(cell: str) -> str:
+    """A cell of Excel's text export wrapped in quotes ("Boyle, Amanda"): its text."""
+    if len(cell) >= 2 and cell[0] == cell[-1] == '"':
+        return cell[1:-1].replace('""', '"').strip()
+    return cell
 
 
 def _expand_tnef(att: Attachment, limits: Limits, out: Unpacked) -> None:

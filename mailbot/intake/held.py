@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mailbot.intake.held_sheets import held_sheet_rows, noted_rows
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules, per_rules
@@ -144,8 +145,11 @@ def without_held(
     """``officers`` less those ``text`` keeps out for now and civilian staff."""
     held = held_sentences(text, rules)
     clauses = [_whom(c, rules) for s in held for c in _CLAUSE.split(s) if _held(c, rules)]
-    rows = _marked_rows(body, grids, _marks(held))
+    rows = _marked_rows(body, grids, _marks(held)) + held_sheet_rows(grids, held, text, rules)
     kept = [o for o in officers if not _civilian(o, rules)]
+    # a row whose own note says "do not enroll"
+    noted = noted_rows(grids, rules)
+    kept = [o for o in kept if not any(_in_row(o, row) for row in noted)] or kept
     if not held:
         return kept
     out = [o for o in kept if not any(_in_row(o, row) for row in rows) and not _named(o, clauses)]

@@ -24,9 +24,16 @@ def _labelled_row(line: str, rules: Rules) -> dict[str, str] | None:
     if line.count(":") + line.count("=") < 3:
         return None
     row: dict[str, str] = {}
-    for piece in _ROW_SPLIT.split(line.strip()):
+    # "Title: Officer | Last: Roy | ... | notes: Car 3 / nights, part-time": with pipes
+    # between its pairs, commas and slashes belong to a value, and a pair of another
+    # label ("email: ...", "Middle: ...") is passed over
+    piped = line.count("|") >= 2
+    pieces = line.strip().strip("|").split("|") if piped else _ROW_SPLIT.split(line.strip())
+    for piece in pieces:
         m = _FIELD_LINE.match(piece)
         key = column_key(m.group(1), rules) if m else None
+        if piped and m is not None and key is None:
+            continue
         if m is None or key is None or key in row:
             return None
         row[key] = m.group(2).strip()

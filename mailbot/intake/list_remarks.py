@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.not_given import not_given
 from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules
 from mailbot.intake.table_headings import column_key
@@ -49,6 +50,24 @@ def user_remark(piece: str, rules: Rules) -> bool:
                 return False  # "dps username gbouchard": the username, typed lower-case
             return not _USER_IS.match(" ".join(rest))
     return False
+
+
+_ASIDE = re.compile(r"\s*\(([a-z][a-z'’-]*(?:[ \t]+[a-z][a-z'’-]*){1,5})\)")
+"""Two to six words in lower case in brackets after a field ("Sgt. Lee Holt (patrol
+supervisor), ...", "... hlee (point of contact)"): an aside on the officer, no field."""
+
+
+def without_asides(body: str, rules: Rules) -> str:
+    """``body`` without the asides in brackets (words saying a value is not given, "(not
+    issued yet)", are kept: they are what the list says of the field)."""
+
+    def _cut(m: re.Match[str]) -> str:
+        words = m.group(1)
+        if not_given(words, rules) or column_key(words, rules) is not None:
+            return m.group(0)
+        return ""
+
+    return _ASIDE.sub(_cut, body)
 
 
 def without_nickname(body: str, rules: Rules) -> str:

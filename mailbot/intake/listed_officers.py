@@ -13,7 +13,7 @@ from mailbot.intake.rules import Rules
 def officers_in_list(text: str, rules: Rules) -> list[Officer]:
     """Every officer written as a list line in ``text``."""
     found = []
-    for line in text.split("\n"):
+    for line in _unwrapped(text.split("\n"), rules):
         several = _run_on(line, rules) if ";" in line else []
         if not several and "," in line:
             several = _listed_in_sentence(line, rules)
@@ -24,6 +24,32 @@ def officers_in_list(text: str, rules: Rules) -> list[Officer]:
         if officer is not None:
             found.append(officer)
     return found
+
+
+_ITEM = re.compile(r"^\s*(?:[-*•·]\s+|\(?\d{1,3}[.)]\s+)\S")
+_WRAP_WIDTH = 60
+"""A list line this long that the next line goes on from was wrapped by the mailer."""
+
+
+def _unwrapped(lines: list[str], rules: Rules) -> list[str]:
+    """List lines with the lines a mailer wrapped them onto put back ("2. Sergeant Derek
+    Holt, VT LEO # 41L07, DPS" over "username dholt"): a line under a long numbered or
+    bulleted line, itself no list line, no officer's line nor blank, goes on from it."""
+    out: list[str] = []
+    item = False
+    for line in lines:
+        if (
+            item
+            and line.strip()
+            and not _ITEM.match(line)
+            and len(out[-1]) >= _WRAP_WIDTH
+            and officer_on_line(line, rules) is None
+        ):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+            continue
+        item = bool(_ITEM.match(line))
+        out.append(line)
+    return out
 
 
 _LIST_LABEL = re.compile(r"^\s*(?:[-*•·>]\s+)?[A-Za-z][A-Za-z ]{0,30}:\s*(?:(?i:me|myself),\s*)?")

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.list_remarks import number_remark, remark, user_remark, without_nickname
+from mailbot.intake.list_remarks import (
+    number_remark,
+    remark,
+    user_remark,
+    without_asides,
+    without_nickname,
+)
 from mailbot.intake.model import Officer
 from mailbot.intake.names import surname_by_username
 from mailbot.intake.number_groups import joined
@@ -58,6 +64,8 @@ _BARE_USER_LABEL = re.compile(
     r"^(?:DPS\s*)?(?:domain\s+)?(?:user\s*name|user\s*id|login)?\s*:$", re.I
 )
 """A username's label with its value left out ("DPS: (not issued yet)")."""
+_LABEL_ENDS = frozenset({"name", "id"})
+"""The end of a username's label read as its value ("DPS user" + "name")."""
 _USER = re.compile(r"^(?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}$")
 _ADDRESS = re.compile(r"^[A-Za-z0-9][\w.+'-]{0,63}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$")
 _SHORT_DPS = re.compile(r"^[a-z][a-z0-9._-]{1,29}@dps$", re.I)
@@ -83,6 +91,8 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
         return None
     body = without_nickname(body, rules)
     officer = _officer_in(body, rules)
+    if officer is None and "(" in body:  # "Sgt. Lee Holt (patrol supervisor), LEO # ..."
+        officer = _officer_in(without_asides(body, rules), rules)
     m = _NAME_COLON.match(body) if officer is None else None
     if m and _SEPARATOR.search(body, m.end()) and column_key(m.group(1), rules) is None:
         # "Sergeant Joanne Pelletier: SB101, jpelletier": the name, then its details (not
@@ -204,6 +214,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         if user is None and lab and not_given(bare[lab.end() :], rules):
             continue  # "DPS username not assigned yet"
         m = _LABELLED_USER.match(bare)
+        if m and m.group(1).lower() in _LABEL_ENDS:
+            continue  # "DPS username - not issued yet": the label alone, its value left out
         if user is None and m:
             if not not_given(m.group(1), rules):  # "DPS: pending"
                 user = bare_username(m.group(1), rules)

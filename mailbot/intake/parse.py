@@ -31,6 +31,7 @@ from mailbot.intake import (
     tables,
 )
 from mailbot.intake.agency_name import agency_name_in
+from mailbot.intake.attached_request import with_attached_request
 from mailbot.intake.classify import LOOP_HEADER
 from mailbot.intake.head_in_text import head_by_title, head_named, head_on_behalf
 from mailbot.intake.head_in_words import (
@@ -95,6 +96,8 @@ def parse_parts(
         result.automated = True
         return result
 
+    # "Attached is our completed request form": the attached letter or form is read
+    parts = with_attached_request(parts, rules, limits)
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     plain = split = prose.split_signature(text, rules)
     note = prose.new_text(parts.forward_note, quotes_cut=True).strip("\n") or None

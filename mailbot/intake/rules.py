@@ -145,6 +145,9 @@ class IntentWords(_Rule):
     hold Soto", "Soto is held"), never the subject's ("Sgt. Hale will hold the PoC role")."""
     civilian_titles: list[str] = Field(default_factory=list)
     """Titles of civilian staff on a roster (a records clerk, a dispatcher): not officers."""
+    sheet_words: list[str] = Field(default_factory=list)
+    """Words for a workbook's tabs: a sentence keeping one out speaks of them ("please
+    skip that tab")."""
     """Wordings of a re-sent request that leave an officer of the earlier roster out
     ("please leave Lt. Dwyer off the officer list")."""
     """Wordings saying the officers will be sent in a later message ("roster to follow")."""

@@ -76,8 +76,8 @@ _COUNT_NUMBER = re.compile(r"^\d{1,3}$")
 def footer_row(cells: Sequence[str], rules: Rules) -> bool:
     """True for a row that holds no record: its cells only rule characters ("------",
     "=====") or the count of the rows above ("2 record(s) printed.", "=== 12 ROWS ===",
-    "Total: 4 officers"): one small number and count words only (``[detection]
-    count_words``)."""
+    "Total: 4 officers", "*** END OF REPORT ***"): one small number, or a banner between
+    rule characters, and count words only (``[detection] count_words``)."""
     filled = [c.strip() for c in cells if c.strip()]
     if not filled:
         return False
@@ -90,7 +90,8 @@ def footer_row(cells: Sequence[str], rules: Rules) -> bool:
         return False
     if not all(w in _count_words(rules) for w in words):
         return False
-    return bool(numbers) or "total" in words
+    framed = set(text[:1]) <= _RULE_CELL and set(text[-1:]) <= _RULE_CELL
+    return bool(numbers) or "total" in words or framed
 
 
 _MAX_FOOTER = 120

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 
 from mailbot.intake.limits import Limits
@@ -11,6 +12,12 @@ from mailbot.intake.limits import Limits
 MAX_ROWS = 5000
 MAX_COLS = 60
 MAX_SHEETS = 10
+
+
+class Sheet(list[list[str]]):
+    """A worksheet's rows, with the name on its tab."""
+
+    title: str = ""
 
 
 class TooBig(ValueError):
@@ -58,11 +65,19 @@ def csv_rows(data: bytes) -> list[list[str]]:
     return rows
 
 
-def _cell(value: object) -> str:
+_PADDED = re.compile(r"^0+$")
+"""A number format that pads with zeros ("00000"): the number is shown with its zeros."""
+
+
+def _cell(value: object, number_format: str = "General") -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if _PADDED.match(number_format or "") and value >= 0:
+            return str(value).zfill(len(number_format))  # LEO number 04471 kept whole
+        return str(value)
     if hasattr(value, "isoformat"):
         text = value.isoformat()
         return str(text).removesuffix("T00:00:00")
@@ -76,11 +91,12 @@ def xlsx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
 
     wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
-        tables = []
+        tables: list[list[list[str]]] = []
         for ws in wb.worksheets[:MAX_SHEETS]:
-            rows = []
-            for values in ws.iter_rows(values_only=True, max_col=MAX_COLS):
-                cells = [_cell(v) for v in values]
+            rows = Sheet()
+            rows.title = str(ws.title or "")
+            for row in ws.iter_rows(max_col=MAX_COLS):
+                cells = [_cell(c.value, getattr(c, "number_format", "General")) for c in row]
                 while cells and not cells[-1]:
                     cells.pop()
                 if cells:

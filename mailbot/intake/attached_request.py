@@ -1,0 +1,71 @@
+"""A request sent as an attached letter or form under a cover note ("Attached is our
+completed request form", a scanner's "Please open the attached document"): the note
+itself carries none of the request's values, the attached PDF or Word file carries them.
+The attachment's text is read as the message's own, above the note."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from mailbot.intake import fields
+from mailbot.intake.attachments import DOCX
+from mailbot.intake.limits import Limits
+from mailbot.intake.parts import MessageParts
+from mailbot.intake.rules import Rules
+from mailbot.intake.table_files import docx_tables, docx_text
+
+_AGENCY = ("agency.judiciary_code", "agency.name", "agency.address", "agency.phone")
+_STREET = re.compile(r"^\d+[A-Za-z]?\s+[A-Za-z][\w .'’-]*$")
+_CITY = re.compile(r"^[A-Za-z][A-Za-z .'’-]*,?\s+(?:VT|Vermont|[A-Z]{2})\.?\s+\d{5}(?:-\d{4})?$")
+_MAX_NOTE_WORDS = 120
+"""A cover note is short; a longer body is a message of its own."""
+
+
+def _values(text: str, rules: Rules) -> int:
+    values, _labels = fields.read_fields(text, rules)
+    return sum(1 for p in _AGENCY if values.get(p))
+
+
+def _docx_text(data: bytes, limits: Limits) -> str:
+    """A Word form's paragraphs, then its tables: a row of two cells as "label: value",
+    a wider row with its cells apart by TABs."""
+    lines = [docx_text(data, limits)]
+    for table in docx_tables(data, limits):
+        lines.append("")
+        street = False
+        for row in table:
+            cells = [c for c in row if c.strip()]
+            if len(row) == 2 and len(cells) == 2 and street and _CITY.match(cells[1]):
+                lines[-1] += f", {cells[1]}"  # "Street address" then "City / State / ZIP"
+                street = False
+            elif len(row) == 2 and len(cells) == 2:
+                lines.append(f"{cells[0].rstrip(':')}: {cells[1]}")
+                street = bool(_STREET.match(cells[1]))
+            else:
+                lines.append("\t".join(row))
+    return "\n".join(lines)
+
+
+def _attached_texts(parts: MessageParts, limits: Limits) -> list[str]:
+    texts = [d.text for d in parts.documents]
+    for att in parts.attachments:
+        if att.content_type == DOCX:
+            try:
+                texts.append(_docx_text(att.data, limits))
+            except Exception:  # an unreadable file: its tables were noted already
+                continue
+    return texts
+
+
+def with_attached_request(parts: MessageParts, rules: Rules, limits: Limits) -> MessageParts:
+    """``parts`` with the attached letter or form put above a cover note that carries no
+    value of the request itself; else ``parts`` unchanged."""
+    if not (parts.documents or any(a.content_type == DOCX for a in parts.attachments)):
+        return parts
+    if len(parts.text.split()) > _MAX_NOTE_WORDS or _values(parts.text, rules):
+        return parts
+    for text in _attached_texts(parts, limits):
+        if _values(text, rules) >= 2:
+            return dataclasses.replace(parts, text=f"{text.strip()}\n\n{parts.text}")
+    return parts
