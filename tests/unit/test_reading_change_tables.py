@@ -178,3 +178,18 @@ def test_a_table_without_numbers_under_a_paragraph_saying_they_left_is_deactivat
             "title": "Sergeant",
         },
     }
+
+
+def test_a_numbered_item_wrapped_onto_the_next_line_is_read_whole() -> None:
+    got = _by_number(
+        _changes(
+            "Hello,\n\n"
+            "1. Officer Hollis Brandvold (LEO N5120) has a new DPS account. His new\n"
+            "username is hollis.brandvold. Please update his record.\n"
+            "2. Officer Fern Ambrose (LEO N5133) resigned. Please deactivate her record.\n\n"
+            "Petra Lindahl\n"
+        )
+    )
+    assert got["N5120"]["action"] == "update"
+    assert got["N5120"]["dps_username"] == "hollis.brandvold"
+    assert got["N5133"]["action"] == "deactivate"
