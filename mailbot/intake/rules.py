@@ -205,6 +205,9 @@ class People(_Rule):
     sign_offs: list[str]
     agency_suffixes: list[str]
     weak_agency_suffixes: list[str] = Field(default_factory=list)
+    agency_abbreviations: list[str] = Field(default_factory=list)
+    """Short forms ending an agency's name ("Winooski PD"): a code in brackets after one
+    ("Winooski PD (0519)") is the agency's, no officer's number."""
     place_words: list[str] = Field(default_factory=list)
     surname_titles: list[str] = Field(default_factory=list)
     """Title words that are also surnames ("Harlan Constable", "Dana Marshal")."""

@@ -193,3 +193,16 @@ def test_a_numbered_item_wrapped_onto_the_next_line_is_read_whole() -> None:
     assert got["N5120"]["action"] == "update"
     assert got["N5120"]["dps_username"] == "hollis.brandvold"
     assert got["N5133"]["action"] == "deactivate"
+
+
+def test_an_agency_code_in_brackets_after_the_agency_is_no_officer_to_add() -> None:
+    got = _by_number(
+        _changes(
+            "Hi,\n\nWe swore in a new officer last week. Please create his record under "
+            "Norwich PD (0733):\n\n"
+            "Officer Bram Castellanos - LEO# N6204 - DPS username bcastellanos\n\n"
+            "Thanks,\nPetra\n"
+        )
+    )
+    assert set(got) == {"N6204"}
+    assert got["N6204"]["action"] == "add"
