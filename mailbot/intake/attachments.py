@@ -26,6 +26,7 @@ from mailbot.intake.table_files import (
     csv_rows,
     decode_text,
     docx_tables,
+    docx_text,
     xlsx_tables,
 )
 
@@ -64,7 +65,7 @@ class Unpacked:
     tables: list[list[list[str]]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     """Bodies found inside winmail.dat, in order."""
-    documents: list[Document | TextDocument] = field(default_factory=list)
+    documents: list[Document | TextDocument | WordDocument] = field(default_factory=list)
     """Documents whose text is read when needed (PDF)."""
     notes: list[str] = field(default_factory=list)
 
@@ -152,6 +153,10 @@ def _read_tables(att: Attachment, limits: Limits, out: Unpacked) -> None:
                 out.notes.append(f"{att.filename}: only the first {MAX_PDF_PAGES} pages read")
         else:
             out.tables.extend(reader(att.data, limits))  # type: ignore[operator]
+        if kind == DOCX:  # a memo or order typed in Word: its paragraphs, read as text
+            text = docx_text(att.data, limits)[: limits.max_text_chars]
+            if text.strip():
+                out.documents.append(WordDocument(att.filename, text))
     except TooBig as e:
         out.notes.append(f"{att.filename}: not opened, {e}")
     except Exception as e:  # a broken file must not stop the message
@@ -192,6 +197,17 @@ class TextDocument:
     def __init__(self, filename: str, data: bytes, limits: Limits) -> None:
         self.filename = filename
         self.text = decode_text(data)[: limits.max_text_chars]
+
+    def grid(self) -> list[list[str]]:
+        return text_grid(self.text)
+
+
+class WordDocument:
+    """The paragraphs of an attached Word file (outside its tables, read as grids)."""
+
+    def __init__(self, filename: str, text: str) -> None:
+        self.filename = filename
+        self.text = text
 
     def grid(self) -> list[list[str]]:
         return text_grid(self.text)

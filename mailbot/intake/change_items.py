@@ -31,8 +31,14 @@ def marked_items(text: str) -> list[tuple[str, bool]]:
         para.clear()
 
     under_lead = False  # the lines right under "Please ADD our two new reserve officers:"
+    wrapped = False  # the line before was a list item's, which may wrap onto this one
     for line in text.split("\n"):
         s = line.strip()
+        if wrapped and s[:1].islower() and not _ITEM_START.match(line) and not is_row(s):
+            # "2. ... Her new DPS" then "username is ksargent.": the item goes on
+            out[-1] = (f"{out[-1][0]} {s}"[:MAX_ITEM], True)
+            continue
+        wrapped = False
         if not s:
             flush()
             under_lead = False
@@ -51,6 +57,7 @@ def marked_items(text: str) -> list[tuple[str, bool]]:
         if _ITEM_START.match(line):
             flush()
             out.append((_ITEM_START.sub("", line).strip()[:MAX_ITEM], True))
+            wrapped = True
             continue
         if is_row(s):  # "Lefebvre<tab>Derek<tab>LD5D3": one officer a line, no heading
             flush()

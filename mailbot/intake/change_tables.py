@@ -22,7 +22,7 @@ _ACTION_CELL = {
     "separate": "deactivate", "resign": "deactivate", "resigned": "deactivate",
     "retire": "deactivate", "retired": "deactivate", "left": "deactivate",
     "transfer": "deactivate", "end": "deactivate", "separation": "deactivate",
-    "promoted": "update", "rank": "update", "username": "update",
+    "promoted": "update", "rank": "update", "username": "update", "chg": "update",
 }  # fmt: skip
 
 
@@ -43,6 +43,10 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
     out: list[Change] = []
     for i, cells in enumerate(rows):
         heads = [n for n, c in enumerate(cells) if c.lower().strip(" :") in _ACTION_HEADINGS]
+        if not heads:
+            # a full roster whose "Status" column marks the rows that change ("NEW",
+            # "LEFT - please deactivate"), the rest blank or "Active"
+            heads = [n for n, c in enumerate(cells) if column_key(c, rules) == "status"]
         if len(cells) < 3 or not heads:
             continue
         at = heads[0]  # "Action | Rank | Last Name ...", "Officer | LEO # | Change | Details"

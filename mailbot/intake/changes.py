@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from mailbot.intake.change_actions import _action
 from mailbot.intake.change_asides import same_person_again, usernames_by_name
+from mailbot.intake.change_columns import new_value_changes, text_rows
 from mailbot.intake.change_corrections import (
     corrections_in_rows,
     number_fix,
@@ -190,6 +191,9 @@ def read_changes(
     # "Current Rank | New Rank" columns: promotions, whatever the rest of the message asks
     promoted = rank_changes_in_rows([row_cells(line) for line in text.split("\n")], rules)
     promoted += [c for grid in grids for c in rank_changes_in_rows(grid, rules)]
+    # "Old username | New username" (any field): updates to the values in the new column
+    promoted += new_value_changes(text_rows(text), rules)
+    promoted += [c for grid in grids for c in new_value_changes(grid, rules)]
     for change in promoted:
         push(change)
     in_corrections |= {c.officer_number or "" for c in promoted}
@@ -324,6 +328,8 @@ def _table_lead(text: str, officers: list[Officer], rules: Rules) -> Action | No
     """The action of the lead-in above a table ("Please deactivate the following TraCS
     users:"), or None."""
     number = next((o.officer_number for o in officers if o.officer_number), None)
+    # a row without a number is found by its officer's last name
+    number = number or next((o.last_name for o in officers if o.last_name), None)
     if not number:
         return None
     lines = text.split("\n")
@@ -334,4 +340,5 @@ def _table_lead(text: str, officers: list[Officer], rules: Rules) -> Action | No
     while i >= 0 and (not lines[i].strip() or _CELLS.search(lines[i]) or "|" in lines[i]):
         i -= 1  # the heading and rule lines, and blanks
     lead = lines[i].strip() if i >= 0 else ""
-    return _action(lead, rules, None) if lead.endswith(":") else None
+    below = lead.endswith(":") or _has(lead, rules.language.intent.points_below)
+    return _action(lead, rules, None) if below else None

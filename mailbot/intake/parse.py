@@ -15,6 +15,7 @@ import structlog
 from mailbot.intake import (
     candidates,
     change_asides,
+    change_documents,
     change_sender,
     changes,
     checks,
@@ -165,6 +166,8 @@ def parse_parts(
         given = sum(1 for c in (shaped.addresses, shaped.codes, shaped.phones) if c)
         if given == 3 or (given == 2 and (officers or intent.roster_later(body, rules))):
             kind = "enrollment"
+    if kind == "other" and not is_reply and change_documents.changes_attached(body, parts, rules):
+        kind = "officer_maintenance"  # "Attached is the Sheriff's memo with our changes"
     earlier = None
     if is_reply:  # the sender's own request quoted under the reply ("everything else below")
         earlier = own_resend.earlier_request(
@@ -349,6 +352,11 @@ def parse_parts(
         result.changes = changes.read_changes(
             body, rules, listed, result.agency.name, grids=parts.tables
         )
+        if not result.changes:  # the memo or order attached says what changes
+            for paper in change_documents.change_texts(parts, rules, body):
+                result.changes += changes.read_changes(paper, rules, [], result.agency.name)
+                named = result.agency.name or change_documents.signed_agency(parts, rules)
+                result.agency.name = named
         if own_resend.complete_changes(result, earlier, officers):
             # "Eric Lund is still with us": the earlier change of an officer kept as he is
             result.changes = changes.without_kept(result.changes, body, rules)

@@ -122,6 +122,12 @@ class Detection(_Rule):
     """Words of a line under a table that counts its rows ("2 record(s) printed", "=== 12
     ROWS ===", "Total: 4 officers"): a row of only these words and one small number is
     no officer."""
+    new_value_words: list[str] = Field(default_factory=list)
+    """Words before a heading that make its column the value a record should take ("New
+    Username", "Updated Rank"): each row of such a table is an update."""
+    old_value_words: list[str] = Field(default_factory=list)
+    """Words before a heading that make its column the value a record has now ("Old
+    Username", "Current Rank"): not the officer's value to read."""
 
 
 class Columns(_Rule):
@@ -170,6 +176,15 @@ class IntentWords(_Rule):
     """Words counting a letter of a name ("has one f", "two Ls"): a spelling correction."""
     deactivate_asked: list[str] = Field(default_factory=list)
     deactivate_openers: list[str] = Field(default_factory=list)
+    sent_attached: list[str] = Field(default_factory=list)
+    """Words of a message pointing at what it attaches ("Attached is the Sheriff's
+    memo"): the changes an attached memo or roster asks for are the message's."""
+    points_below: list[str] = Field(default_factory=list)
+    """Words of a paragraph that points at the table under it ("the individuals listed
+    below are no longer employed"): its action is the table's, as a lead-in's with ":"."""
+    section_words: list[str] = Field(default_factory=list)
+    """Words naming a part of an attached document ("the changes listed in Section 2"):
+    when the message names one, only that part is read for changes."""
     reactivate: list[str] = Field(default_factory=list)
     """Words of an officer coming back ("reinstated", "rehired", "back from leave"): his
     record is added again (the contract has no reactivation)."""
@@ -201,6 +216,9 @@ class People(_Rule):
     sign_offs: list[str]
     agency_suffixes: list[str]
     weak_agency_suffixes: list[str] = Field(default_factory=list)
+    agency_abbreviations: list[str] = Field(default_factory=list)
+    """Short forms ending an agency's name ("Winooski PD"): a code in brackets after one
+    ("Winooski PD (0519)") is the agency's, no officer's number."""
     place_words: list[str] = Field(default_factory=list)
     surname_titles: list[str] = Field(default_factory=list)
     """Title words that are also surnames ("Harlan Constable", "Dana Marshal")."""

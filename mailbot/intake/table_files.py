@@ -136,8 +136,9 @@ def docx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
 
 
 def docx_text(data: bytes, limits: Limits) -> str:
-    """The paragraphs of a Word document (outside its tables), one per line."""
+    """The paragraphs of a Word document (outside its tables), a blank line between
+    two (as paragraphs of an email's text are)."""
     _check_zip(data, limits)
     from docx import Document
 
-    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+    return "\n\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs if p.text.strip())

@@ -1,0 +1,120 @@
+"""Roster changes written as a table with a column of new values ("LEO # | Name | Old
+username | New username", "Officer | Current Rank | New Rank"): each row an update of the
+officer its other cells name, to the value in the "new" column; the column of the value
+on record ("Old", "Current") is not read. The words that mark the two columns are
+``[detection] new_value_words`` / ``old_value_words`` in ``rules/columns.toml``.
+
+The table is read from an attached grid or from the text (cells split by tabs, pipes or
+columns aligned with spaces).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from mailbot.intake.model import Change
+from mailbot.intake.not_given import not_given
+from mailbot.intake.prose import person, rank_title, split_name
+from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.table_cells import _COLUMN_START, _pipes, _spaces, _tabs
+
+_IDENTITY = frozenset({"officer_number", "full_name", "last_name"})
+
+
+@per_rules
+def _marks(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def pattern(words: list[str]) -> re.Pattern[str]:
+        alts = "|".join(re.escape(w.lower()) for w in words) or "(?!)"
+        return re.compile(rf"^\s*(?:{alts})\b[\s:/-]*(?=\S)", re.I)
+
+    det = rules.columns.detection
+    return pattern(det.new_value_words), pattern(det.old_value_words)
+
+
+def _marked(cell: str, mark: re.Pattern[str], rules: Rules) -> str | None:
+    """The field a heading names after a marking word ("New Username" -> dps_username)."""
+    from mailbot.intake.table_headings import column_key
+
+    m = mark.match(cell)
+    return column_key(cell[m.end() :], rules) if m else None
+
+
+def new_value_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Change]:
+    """The updates of the first table in ``rows`` with a column of new values."""
+    from mailbot.intake.table_headings import column_key
+    from mailbot.intake.tables import bare_username, row_officer
+
+    new_mark, old_mark = _marks(rules)
+    for i, row in enumerate(rows):
+        cells = [str(c) for c in row]
+        if len(cells) < 3:
+            continue
+        new = {n: k for n, c in enumerate(cells) if (k := _marked(c, new_mark, rules))}
+        if not new:
+            continue
+        old = {n for n, c in enumerate(cells) if _marked(c, old_mark, rules)}
+        mapping = {
+            n: k
+            for n, c in enumerate(cells)
+            if n not in new and n not in old and (k := column_key(c, rules))
+        }
+        if not _IDENTITY & set(mapping.values()):
+            continue
+        out: list[Change] = []
+        for below in rows[i + 1 :]:
+            rcells = [str(c) for c in below]
+            if len(rcells) < 2:
+                break
+            officer = row_officer(rcells, mapping, rules)
+            if officer is None:
+                continue
+            values: dict[str, str] = {}
+            for n, key in new.items():
+                value = " ".join(rcells[n].split()) if n < len(rcells) else ""
+                if not value or not_given(value, rules):
+                    continue
+                if key == "title":
+                    values["title"] = rank_title(value, rules) or value
+                elif key == "dps_username":
+                    values["dps_username"] = bare_username(value, rules)
+                elif key == "full_name":
+                    _, first, last = person(value, rules)
+                    if first is None and last is None:
+                        first, last = split_name(value)
+                    values.update(
+                        {k: v for k, v in (("first_name", first), ("last_name", last)) if v}
+                    )
+                elif key != "status":
+                    values[key] = value
+            if not values:
+                continue
+            data = {**officer.model_dump(exclude_none=True), **values}
+            out.append(Change.model_validate({"action": "update", **data}))
+        if out:
+            return out
+    return []
+
+
+def text_rows(text: str) -> list[list[str]]:
+    """The lines of ``text`` cut into cells: by tabs or pipes, else by the columns of the
+    last heading aligned with spaces above them (a blank line ends its table)."""
+    rows: list[list[str]] = []
+    starts: list[int] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            starts = []
+            rows.append([])
+            continue
+        cells = _tabs(line) or _pipes(line)
+        if not cells and _spaces(line):
+            if len(_spaces(line)) > len(starts):
+                starts = [m.start() for m in _COLUMN_START.finditer(line)]
+            cells = _slice(line, starts) if len(_spaces(line)) != len(starts) else _spaces(line)
+        rows.append(cells)
+    return rows
+
+
+def _slice(line: str, starts: list[int]) -> list[str]:
+    ends = [*starts[1:], len(line)]
+    return [line[s:e].strip() for s, e in zip(starts, ends, strict=True)]

@@ -1,0 +1,77 @@
+"""Roster changes sent in an attachment: a short note ("Attached is the Sheriff's memo
+with our Q2 status changes") over a memo or personnel order that asks for them, or a
+full roster whose status column marks the rows that change.
+
+The note must point at what it attaches (``[intent] sent_attached``) or the attached
+table must mark its changes row by row, and the note itself must not be a question; the
+attached text must then read as a change request on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake import intent
+from mailbot.intake.agency_name import agency_name_in
+from mailbot.intake.change_tables import changes_in_rows
+from mailbot.intake.change_values import _has
+from mailbot.intake.parts import MessageParts
+from mailbot.intake.rules import Rules
+
+
+def changes_attached(body: str, parts: MessageParts, rules: Rules) -> bool:
+    """True when the message sends, attached, the roster changes it asks for."""
+    if intent.is_enquiry(body, rules) or intent.asks_questions(body):
+        return False
+    if any(changes_in_rows(grid, rules) for grid in parts.tables):
+        return True
+    if not _has(body, rules.language.intent.sent_attached):
+        return False
+    return bool(change_texts(parts, rules))
+
+
+def change_texts(parts: MessageParts, rules: Rules, body: str = "") -> list[str]:
+    """The texts of attached documents that read as roster-change requests (only the
+    part ``body`` names, "the changes listed in Section 2", when it names one)."""
+    out: list[str] = []
+    for document in parts.documents:
+        text = named_part(document.text, body, rules)
+        if not text.strip():
+            continue
+        kind = intent.classify(text, rules, has_agency_fields=False, officers=0)
+        if kind == "officer_maintenance":
+            out.append(text)
+    return out
+
+
+def named_part(text: str, body: str, rules: Rules) -> str:
+    """The part of ``text`` from the heading ``body`` names ("listed in Section 2" ->
+    the line "Section 2 - Status Changes") to the next heading of its kind; all of
+    ``text`` when ``body`` names none or ``text`` has no such heading."""
+    words = "|".join(re.escape(w) for w in rules.language.intent.section_words)
+    if not words:
+        return text
+    said = re.search(rf"\b({words})[ \t]+([0-9]{{1,2}}|[A-Z])\b", body, re.I)
+    if said is None:
+        return text
+    kind = re.escape(said.group(1))
+    heads = list(re.finditer(rf"(?im)^[ \t]*{kind}[ \t]+([0-9]{{1,2}}|[A-Z])\b.*$", text))
+    at = next((n for n, h in enumerate(heads) if h.group(1).lower() == said.group(2).lower()), None)
+    if at is None:
+        return text
+    end = heads[at + 1].start() if at + 1 < len(heads) else len(text)
+    return text[heads[at].start() : end]
+
+
+def signed_agency(parts: MessageParts, rules: Rules) -> str | None:
+    """The agency an attached memo is signed for ("Chief of Police / Manchester Police
+    Department" under its last paragraph)."""
+    for document in parts.documents:
+        lines = [line for line in document.text.split("\n") if line.strip()]
+        name = agency_name_in("\n".join(lines[-_CLOSING_LINES:]), rules)
+        if name:
+            return name
+    return None
+
+
+_CLOSING_LINES = 6

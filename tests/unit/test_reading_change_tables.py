@@ -1,0 +1,208 @@
+"""Roster changes written as tables: a column of new values beside the old ones ("Old
+login | New login"), a status column on a full roster, a table under a paragraph that
+says what to do with its people."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.intake.model import Change
+from mailbot.intake.parse import parse_message
+from tests.data import build
+
+
+def _changes(body: str, subject: str = "Officer record updates") -> list[Change]:
+    msg = EmailMessage()
+    msg["From"] = "Sgt. Petra Lindahl <plindahl@norwichvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = subject
+    msg.set_content(body)
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    return result.changes
+
+
+def _by_number(changes: list[Change]) -> dict[str | None, dict[str, object]]:
+    return {c.officer_number: c.model_dump(exclude_none=True) for c in changes}
+
+
+def test_a_new_username_column_beside_the_old_one_updates_each_row() -> None:
+    got = _by_number(
+        _changes(
+            "Good morning,\n\nOur town moved to a new mail system and the DPS logins were "
+            "reissued. Please update these officer records:\n\n"
+            "Badge #   Officer              Previous login   New login\n"
+            "N3310     Ofc. Tobias Rendell  trendell         tobias.rendell\n"
+            "N3322     Cpl. Mina Oyelaran   moyelaran        mina.oyelaran\n\n"
+            "Thank you,\nPetra Lindahl\n"
+        )
+    )
+    assert got == {
+        "N3310": {
+            "action": "update",
+            "officer_number": "N3310",
+            "last_name": "Rendell",
+            "first_name": "Tobias",
+            "title": "Officer",
+            "dps_username": "tobias.rendell",
+        },
+        "N3322": {
+            "action": "update",
+            "officer_number": "N3322",
+            "last_name": "Oyelaran",
+            "first_name": "Mina",
+            "title": "Corporal",
+            "dps_username": "mina.oyelaran",
+        },
+    }
+
+
+def test_a_tab_table_with_an_updated_title_column_updates_the_title() -> None:
+    got = _by_number(
+        _changes(
+            "Hi,\n\nPlease update the titles of these two officers:\n\n"
+            "LEO #\tName\tExisting Title\tUpdated Title\n"
+            "N4401\tHaskell, Ora\tOfficer\tSgt.\n"
+            "N4415\tBrisebois, Lane\tOfficer\tCorporal\n\n"
+            "Thanks,\nPetra\n"
+        )
+    )
+    assert got["N4401"]["title"] == "Sergeant"
+    assert got["N4415"]["title"] == "Corporal"
+    assert got["N4401"]["last_name"] == "Haskell"
+    assert "dps_username" not in got["N4401"]
+
+
+def _with_attachment(body: str, name: str, data: bytes, subtype: str) -> list[Change]:
+    msg = EmailMessage()
+    msg["From"] = "Capt. Oren Maddox <omaddox@bristolvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "TraCS"
+    msg.set_content(body)
+    msg.add_attachment(data, maintype="application", subtype=subtype, filename=name)
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    return result.changes
+
+
+_XLSX = "vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_DOCX = "vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def test_a_full_roster_whose_status_column_marks_the_rows_that_change() -> None:
+    rows: list[list[object]] = [
+        ["LEO #", "Last Name", "First Name", "Title", "Username", "Status"],
+        ["B7001", "Quimby", "Alma", "Sergeant", "aquimby", ""],
+        ["B7014", "Farrow", "Deshawn", "Officer", "dfarrow", "Resigned - please remove"],
+        ["B7022", "Ilves", "Karl", "Officer", "kilves", "Active"],
+        ["B7035", "Neary", "Tess", "Corporal", "tneary", "Promoted"],
+        ["B7040", "Salcedo", "Ramon", "Officer", "rsalcedo", "New hire"],
+    ]
+    got = _by_number(
+        _with_attachment(
+            "Hello,\n\nThis is our whole roster as of today; the last column shows what is "
+            "different from the records you have.\n\nOren Maddox\nBristol Police Department\n",
+            "bristol roster.xlsx",
+            build.xlsx(rows),
+            _XLSX,
+        )
+    )
+    assert set(got) == {"B7014", "B7035", "B7040"}
+    assert got["B7014"]["action"] == "deactivate"
+    assert got["B7035"] == {
+        "action": "update",
+        "officer_number": "B7035",
+        "last_name": "Neary",
+        "first_name": "Tess",
+        "title": "Corporal",
+        "dps_username": "tneary",
+    }
+    assert got["B7040"]["action"] == "add"
+    assert got["B7040"]["dps_username"] == "rsalcedo"
+
+
+def test_a_memo_attached_in_word_is_read_in_the_part_the_note_names() -> None:
+    memo = build.docx(
+        paragraphs=[
+            "BRISTOL POLICE DEPARTMENT",
+            "GENERAL ORDER 31",
+            "Part 1 - Vehicle assignments",
+            "Ofc. Wendell Pryce (B7102) - car 4, days",
+            "Sgt. Alma Quimby (B7001) - car 1, nights",
+            "Part 2 - Record changes",
+            "1) Officer Deshawn Farrow (LEO B7014) resigned on 3/2. Remove his TraCS record.",
+            "2) Corporal Tess Neary (LEO B7035) is acting shift lead; her title on tickets "
+            'should read "Sergeant".',
+            "Oren Maddox",
+            "Captain",
+            "Bristol Police Department",
+        ]
+    )
+    got = _by_number(
+        _with_attachment(
+            "Attached is General Order 31. Please make the changes in Part 2; Part 1 is only "
+            "for our patrol staff.\n\nCapt. Maddox\n",
+            "GO 31.docx",
+            memo,
+            _DOCX,
+        )
+    )
+    assert set(got) == {"B7014", "B7035"}
+    assert got["B7014"]["action"] == "deactivate"
+    assert got["B7035"]["action"] == "update"
+    assert got["B7035"]["title"] == "Sergeant"
+
+
+def test_a_table_without_numbers_under_a_paragraph_saying_they_left_is_deactivated() -> None:
+    got = _changes(
+        "Good afternoon,\n\nThe Town of Bristol payroll office confirms that the employees "
+        "named below have separated from the police department. Please remove their "
+        "access to state systems, TraCS included.\n\n"
+        "Employee\tJob Title\tPayroll No.\tLast Day\n"
+        "Wendell A. Pryce\tOfficer\tP-3391\t02/27/2026\n"
+        "Gloria Mbeki\tSergeant\tP-2210\t03/03/2026\n\n"
+        "Regards,\nIrma Castell\nPayroll Manager\n"
+    )
+    got_by_name = {getattr(c, "last_name", None): c.model_dump(exclude_none=True) for c in got}
+    assert got_by_name == {
+        "Pryce": {
+            "action": "deactivate",
+            "last_name": "Pryce",
+            "first_name": "Wendell A.",
+            "title": "Officer",
+        },
+        "Mbeki": {
+            "action": "deactivate",
+            "last_name": "Mbeki",
+            "first_name": "Gloria",
+            "title": "Sergeant",
+        },
+    }
+
+
+def test_a_numbered_item_wrapped_onto_the_next_line_is_read_whole() -> None:
+    got = _by_number(
+        _changes(
+            "Hello,\n\n"
+            "1. Officer Hollis Brandvold (LEO N5120) has a new DPS account. His new\n"
+            "username is hollis.brandvold. Please update his record.\n"
+            "2. Officer Fern Ambrose (LEO N5133) resigned. Please deactivate her record.\n\n"
+            "Petra Lindahl\n"
+        )
+    )
+    assert got["N5120"]["action"] == "update"
+    assert got["N5120"]["dps_username"] == "hollis.brandvold"
+    assert got["N5133"]["action"] == "deactivate"
+
+
+def test_an_agency_code_in_brackets_after_the_agency_is_no_officer_to_add() -> None:
+    got = _by_number(
+        _changes(
+            "Hi,\n\nWe swore in a new officer last week. Please create his record under "
+            "Norwich PD (0733):\n\n"
+            "Officer Bram Castellanos - LEO# N6204 - DPS username bcastellanos\n\n"
+            "Thanks,\nPetra\n"
+        )
+    )
+    assert set(got) == {"N6204"}
+    assert got["N6204"]["action"] == "add"
