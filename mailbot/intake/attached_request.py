@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from mailbot.intake import fields
+from mailbot.intake import change_documents, fields
 from mailbot.intake.attachments import DOCX
 from mailbot.intake.limits import Limits
 from mailbot.intake.parts import MessageParts
@@ -66,6 +66,8 @@ def with_attached_request(parts: MessageParts, rules: Rules, limits: Limits) -> 
     if len(parts.text.split()) > _MAX_NOTE_WORDS or _values(parts.text, rules):
         return parts
     for text in _attached_texts(parts, limits):
+        if change_documents.change_texts(parts, rules, parts.text):
+            return parts  # a memo of roster changes: read as such, only the part named
         if _values(text, rules) >= 2:
             return dataclasses.replace(parts, text=f"{text.strip()}\n\n{parts.text}")
     return parts

@@ -206,3 +206,36 @@ def test_an_agency_code_in_brackets_after_the_agency_is_no_officer_to_add() -> N
     )
     assert set(got) == {"N6204"}
     assert got["N6204"]["action"] == "add"
+
+
+def test_a_memo_on_letterhead_is_read_only_in_the_part_the_note_names() -> None:
+    """A memo whose letterhead gives the agency's address and phone is still a memo of
+    changes: the patrol assignments of its other part add no one."""
+    memo = build.docx(
+        paragraphs=[
+            "LINCOLN POLICE DEPARTMENT",
+            "62 Quaker Street",
+            "Lincoln, VT 05443",
+            "Tel. (802) 453-2190",
+            "PERSONNEL ORDER 2026-14",
+            "Section 1 - Shift bids (new assignments)",
+            "Pryce, Wendell | Officer | L7102 | days | car 4",
+            "Quimby, Alma | Sergeant | L7001 | nights | car 1",
+            "Section 2 - TraCS record changes",
+            "a) Officer Deshawn Farrow (LEO L7014) resigned on 3/2. Remove his TraCS record.",
+            "b) Corporal Tess Neary (LEO L7035) was promoted to Sergeant.",
+            "Oren Maddox, Chief of Police",
+        ]
+    )
+    got = _by_number(
+        _with_attachment(
+            "Attached is our personnel order. The changes for TraCS are in Section 2.\n\n"
+            "Chief Maddox\n",
+            "PO 2026-14.docx",
+            memo,
+            _DOCX,
+        )
+    )
+    assert set(got) == {"L7014", "L7035"}
+    assert got["L7014"]["action"] == "deactivate"
+    assert (got["L7035"]["action"], got["L7035"]["title"]) == ("update", "Sergeant")
