@@ -53,7 +53,8 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
         # "is moving from the Dover contract over to our Putney contract. Same agency, so
         # I don't believe anything has to change": told, nothing asked
         return None
-    if _has(text, words.deactivate) and not _new_title(text, rules):
+    departs = _has(text, words.deactivate) and not _aside_only(text, rules)
+    if departs and not _new_title(text, rules):
         if moves_to_agency(text, rules) and not _has(text, words.deactivate_asked):
             return "update"  # "has left us for the X Police Department": the record moves
         return "deactivate"
@@ -84,3 +85,17 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     if _has(text, words.add):
         return "add"
     return default
+
+
+_ASIDE = re.compile(r"\([^()\n]{0,200}\)")
+
+
+def _aside_only(text: str, rules: Rules) -> bool:
+    """True when the words of a departure stand only in brackets beside a change of name
+    or title ("changed her last name to Lyons. Her new DPS username is klyons (the old
+    kmercer account was shut off)"): an aside about an old account, not the request."""
+    words = rules.language.intent
+    bare = _ASIDE.sub(" ", text)
+    if _has(bare, words.deactivate):
+        return False
+    return bool(_LAST_TO.search(bare) or _has(bare, words.promote))
