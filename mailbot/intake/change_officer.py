@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.change_items import _NUMBER
+from mailbot.intake.change_named_object import new_officer_named, removal_named
 from mailbot.intake.change_names import (
     _RANKED,
     _ranked_near,
@@ -32,8 +33,7 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
         # "Officer Jane Doe retired last Friday": named by rank, no number given
         ranked = _RANKED.search(text)
         if ranked is None:
-            # "- Bree Thibault, officer, LEO number still pending": a list line
-            return officer_on_line(text, rules) if len(text) <= 200 else None
+            return _named_alone(text, rules)
         title, first, last = person(ranked.group(0), rules)
         # "Officer Eli Marchetti / DPS username: emarchetti / Officer number: pending"
         user = _user_said(text)
@@ -79,6 +79,22 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
         if line and line.title and line.officer_number == officer.officer_number:
             officer = officer.model_copy(update={"title": line.title})
     return officer
+
+
+def _named_alone(text: str, rules: Rules) -> Officer | None:
+    """An officer named without number or rank: a list line ("- Bree Thibault, officer,
+    LEO number still pending"), the one a removal asks for ("please remove Danny Roe"),
+    or a new one of a rank ("The new constable is Bruce Kellogg")."""
+    line = officer_on_line(text, rules) if len(text) <= 200 else None
+    if line is not None:
+        return line
+    removed = removal_named(text, rules)
+    if removed:
+        return Officer(first_name=removed[0], last_name=removed[1])
+    new = new_officer_named(text, rules)
+    if new:
+        return Officer(title=new[0], first_name=new[1], last_name=new[2])
+    return None
 
 
 def _user_said(text: str) -> re.Match[str] | None:

@@ -29,6 +29,7 @@ from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
 from mailbot.intake.change_names import (
     _RANKED,
 )
+from mailbot.intake.change_number_text import joined_numbers
 from mailbot.intake.change_officer import officer_named
 from mailbot.intake.change_tables import (
     changes_in_rows,
@@ -153,6 +154,7 @@ def read_changes(
 ) -> list[Change]:
     """Every roster change in ``text`` and in attached ``grids`` with an action column;
     officers of a plain table under "please add" are adds."""
+    text = joined_numbers(text)  # "LEO FW-322": the number read whole
     changes: list[Change] = []
     seen: set[tuple[str, str | None]] = set()
 

@@ -55,3 +55,53 @@ def test_a_name_change_with_an_old_account_shut_off_in_brackets_is_an_update() -
     assert got["44781"]["action"] == "update"
     assert got["44781"]["last_name"] == "Whitcomb"
     assert got["44781"]["dps_username"] == "rwhitcomb"
+
+
+def test_a_removal_asked_by_full_name_alone_is_a_deactivation() -> None:
+    result = _parse(
+        "Morning - please remove Wendell Spooner from Peacham's e-ticket roster. He moved "
+        "out west last week. I can't find his LEO number right now, but he was our only "
+        "Spooner.\n\nAda\n",
+        subject="take off roster",
+    )
+    assert result.intent == "officer_maintenance"
+    assert [c.model_dump(exclude_none=True) for c in result.changes] == [
+        {"action": "deactivate", "last_name": "Spooner", "first_name": "Wendell"}
+    ]
+
+
+def test_a_new_constable_named_without_a_number_is_an_add_not_an_enrolment() -> None:
+    result = _parse(
+        "To the e-ticket desk:\n\nMavis Orcutt (LEO #52207) is no longer our Town "
+        "Constable as of April 1st. Please remove her from the e-ticket system.\n\n"
+        "The new constable is Gordon Trask. He has finished the TraCS training. His LEO "
+        "number has not been issued yet and we will forward it. He would like to start "
+        "using e-tickets right away.\n\nTown Clerk\n",
+        subject="Constable change",
+    )
+    assert result.intent == "officer_maintenance"
+    got = [c.model_dump(exclude_none=True) for c in result.changes]
+    assert got[0]["action"] == "deactivate" and got[0]["officer_number"] == "52207"
+    assert got[1] == {
+        "action": "add",
+        "last_name": "Trask",
+        "first_name": "Gordon",
+        "title": "Constable",
+    }
+
+
+def test_numbers_with_a_dash_or_space_inside_are_read_whole_under_a_new_rank_lead() -> None:
+    got = _by_number(
+        _changes(
+            "Hello,\n\nNew constables (sworn in 3/3):\n"
+            "  - Constable Hollis Vance, LEO PC-415, DPS username hvance\n"
+            "  - Constable Greta Lind, LEO PC 433, DPS username glind\n\n"
+            "Please deactivate First Constable Omar Petrie (PC-402). He moved away.\n\n"
+            "Thanks,\nAda\n"
+        )
+    )
+    assert set(got) == {"PC415", "PC433", "PC402"}
+    assert got["PC415"]["action"] == got["PC433"]["action"] == "add"
+    assert got["PC433"]["last_name"] == "Lind"
+    assert got["PC402"]["action"] == "deactivate"
+    assert got["PC402"]["last_name"] == "Petrie"
