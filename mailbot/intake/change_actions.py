@@ -16,7 +16,7 @@ from mailbot.intake.change_values import (
     moves_to_agency,
     spelled_by_letters,
 )
-from mailbot.intake.model import Action
+from mailbot.intake.model import Action, Change
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
 
@@ -99,3 +99,16 @@ def _aside_only(text: str, rules: Rules) -> bool:
     if _has(bare, words.deactivate):
         return False
     return bool(_LAST_TO.search(bare) or _has(bare, words.promote))
+
+
+def association_ended(text: str, change: Change, rules: Rules) -> Change | None:
+    """The deactivation beside an add whose text asks to end the officer's tie to the
+    agency he comes from ("Please end his association with Essex PD ... and add him")."""
+    if change.action != "add" or not change.officer_number:
+        return None
+    if not _has(text, rules.language.intent.ends_association):
+        return None
+    who = {k: getattr(change, k, None) for k in ("last_name", "first_name")}
+    return Change.model_validate(
+        {"action": "deactivate", "officer_number": change.officer_number, **who}
+    )

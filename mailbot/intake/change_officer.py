@@ -106,3 +106,9 @@ def _user_said(text: str) -> re.Match[str] | None:
 _POSSESSIVE = re.compile(r"['’]s$")
 _DOMAIN_USER = re.compile(r"(?<![\w\\])((?:DPS|dps|Dps)\\[A-Za-z][\w.-]*[A-Za-z0-9])")
 _NEW_RANK = re.compile(r"(?i:\bnew)\s+(\w+)")
+
+
+def user_said(text: str, rules: Rules) -> str | None:
+    """The username written after "username" in ``text``, bare, or None."""
+    m = _user_said(text)
+    return _bare(m.group(1), rules) if m else None

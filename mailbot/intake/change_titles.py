@@ -106,3 +106,16 @@ def _as_rank(text: str, rules: Rules) -> str | None:
 @per_rules
 def _modifiers(rules: Rules) -> frozenset[str]:
     return frozenset(w.lower() for w in rules.language.people.rank_modifiers)
+
+
+# "Title stays Officer", "her title remains Sergeant": the title the record keeps
+_KEPT = re.compile(
+    r"\b(?i:title)[ \t]+(?i:stays|remains|will[ \t]+stay|will[ \t]+remain)[ \t]+"
+    r"(?i:as[ \t]+)?(?i:an?[ \t]+)?([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
+)
+
+
+def title_kept(text: str, rules: Rules) -> str | None:
+    """The title an update says the record keeps ("Title stays Officer"), or None."""
+    m = _KEPT.search(text)
+    return rank_title(m.group(1).rstrip(".,"), rules) if m else None

@@ -105,3 +105,37 @@ def test_numbers_with_a_dash_or_space_inside_are_read_whole_under_a_new_rank_lea
     assert got["PC433"]["last_name"] == "Lind"
     assert got["PC402"]["action"] == "deactivate"
     assert got["PC402"]["last_name"] == "Petrie"
+
+
+def test_a_lateral_whose_old_association_is_ended_is_a_deactivation_and_an_add() -> None:
+    got = [
+        c.model_dump(exclude_none=True)
+        for c in _changes(
+            "Good afternoon,\n\nOfficer Lucia Ferrand (VT LEO 27714) came to Peacham PD as "
+            "a lateral from Danville PD on 2/3. Please end her association with Danville "
+            "Police Department in TraCS and add her under Peacham Police Department.\n\n"
+            "Her title here is Officer and her DPS username stays the same: lferrand.\n\n"
+            "Thank you,\nAda\n"
+        )
+    ]
+    assert {"action": "deactivate", "officer_number": "27714", "last_name": "Ferrand",
+            "first_name": "Lucia"} in got  # fmt: skip
+    add = next(c for c in got if c["action"] == "add")
+    assert add["officer_number"] == "27714" and add["dps_username"] == "lferrand"
+
+
+def test_labelled_lines_under_update_her_record_complete_the_update_told_above() -> None:
+    got = _by_number(
+        _changes(
+            "Hi,\n\nCpl. Irene Baptiste (LEO 50917) has had her e-tickets rejected since "
+            "Tuesday: she married in May and legally changed her name to Irene Coburn, "
+            "and her DPS username was changed to icoburn.\n\n"
+            "Can you please update her record:\n  Last name: Coburn\n  First name: Irene\n"
+            "  DPS username: icoburn\nTitle stays Corporal, number stays 50917.\n\n"
+            "Thanks,\nAda\n",
+            subject="E-tickets rejected - name mismatch",
+        )
+    )
+    assert got["50917"]["action"] == "update"
+    assert got["50917"]["last_name"] == "Coburn"
+    assert got["50917"]["title"] == "Corporal"
