@@ -94,7 +94,18 @@ def _named_alone(text: str, rules: Rules) -> Officer | None:
     new = new_officer_named(text, rules)
     if new:
         return Officer(title=new[0], first_name=new[1], last_name=new[2])
+    fixed = _RANK_SURNAME_USER.search(text)
+    if fixed and rank_title(fixed.group(1), rules):
+        # "Officer Morrow's DPS username is kmorrow (two r's), not kmorow": a rank and
+        # a surname whose username is corrected
+        return Officer(title=rank_title(fixed.group(1), rules), last_name=fixed.group(2))
     return None
+
+
+_RANK_SURNAME_USER = re.compile(
+    r"\b([A-Z][a-z]{1,12}\.?)[ \t]+([A-Z][a-z'’-]{1,30})['’]s[ \t]+"
+    r"(?i:(?:dps[ \t]+)?(?:domain[ \t]+)?user[ \t]?name|login)\b"
+)
 
 
 def _user_said(text: str) -> re.Match[str] | None:

@@ -139,3 +139,33 @@ def test_labelled_lines_under_update_her_record_complete_the_update_told_above()
     assert got["50917"]["action"] == "update"
     assert got["50917"]["last_name"] == "Coburn"
     assert got["50917"]["title"] == "Corporal"
+
+
+def test_a_username_fixed_by_rank_and_surname_in_a_reply_takes_the_quoted_number() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Sgt. Ada Quimby <aquimby@peachamvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Re: New officer - Peacham PD"
+    msg["In-Reply-To"] = "<desk-confirm-77@vermont.gov>"
+    msg.set_content(
+        "Oops, a typo in my first email. Officer Lavigne's DPS username is tlavigne "
+        "(with the e), not tlavign. Can you fix her record?\n\nAda\n\n"
+        "On Mon, Mar 2, 2026 at 8:15 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n"
+        "> Sgt. Quimby,\n>\n> Officer Lavigne's record has been created.\n>\n"
+        "> On Fri, Feb 27, 2026 at 2:40 PM Ada Quimby <aquimby@peachamvt.test> wrote:\n"
+        ">> Hello, please create a TraCS record for our new officer:\n>>\n"
+        ">> Officer Tessa Lavigne, LEO # 61093, DPS username tlavign\n>>\n"
+        ">> Thanks,\n>> Sgt. Ada Quimby\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    assert [c.model_dump(exclude_none=True) for c in result.changes] == [
+        {
+            "action": "update",
+            "officer_number": "61093",
+            "last_name": "Lavigne",
+            "first_name": "Tessa",
+            "title": "Officer",
+            "dps_username": "tlavigne",
+        }
+    ]
