@@ -64,11 +64,20 @@ _MADE_RANK = re.compile(
 _RANK_AFTER = re.compile(r"(?:->|→|=>|(?i:\bis\s+now))\s*(?i:an?\s+)?([A-Za-z][\w.-]*)")
 
 
+# "he got his stripes, so he's Sergeant Bombard now": his rank and name, then "now"
+_NOW_RANKED = re.compile(
+    r"\b(?i:he|she)['’]s[ \t]+([A-Z][\w.-]*)[ \t]+[A-Z][\w'’-]*[ \t]+(?i:now)\b"
+)
+
+
 def _new_title(text: str, rules: Rules) -> str | None:
     """The title an item gives an officer ("promoted to Sergeant", "made Corporal")."""
     after = _RANK_AFTER.search(text)
     if after and rank_title(after.group(1), rules):
         return rank_title(after.group(1), rules)
+    now = _NOW_RANKED.search(text)
+    if now and rank_title(now.group(1), rules):
+        return rank_title(now.group(1), rules)  # "so he's Sergeant Bombard now"
     m = _TITLE_TO.search(text)
     if m:
         raw = (m.group(1) or m.group(2) or "").rstrip(".")

@@ -169,3 +169,14 @@ def test_a_username_fixed_by_rank_and_surname_in_a_reply_takes_the_quoted_number
             "dps_username": "tlavigne",
         }
     ]
+
+
+def test_a_rank_told_with_now_after_the_name_is_the_new_title() -> None:
+    got = _by_number(
+        _changes(
+            "Hi,\n\nGood news - Priya passed her boards, so she's Lieutenant Osei now. Please "
+            "change her title in TraCS. Her LEO number is 31188.\n\nAda\n"
+        )
+    )
+    assert got["31188"]["action"] == "update"
+    assert got["31188"]["title"] == "Lieutenant"
