@@ -16,7 +16,7 @@ from mailbot.intake.change_values import (
     moves_to_agency,
     spelled_by_letters,
 )
-from mailbot.intake.model import Action
+from mailbot.intake.model import Action, Change
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
 
@@ -53,7 +53,8 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
         # "is moving from the Dover contract over to our Putney contract. Same agency, so
         # I don't believe anything has to change": told, nothing asked
         return None
-    if _has(text, words.deactivate) and not _new_title(text, rules):
+    departs = _has(text, words.deactivate) and not _aside_only(text, rules)
+    if departs and not _new_title(text, rules):
         if moves_to_agency(text, rules) and not _has(text, words.deactivate_asked):
             return "update"  # "has left us for the X Police Department": the record moves
         return "deactivate"
@@ -84,3 +85,30 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     if _has(text, words.add):
         return "add"
     return default
+
+
+_ASIDE = re.compile(r"\([^()\n]{0,200}\)")
+
+
+def _aside_only(text: str, rules: Rules) -> bool:
+    """True when the words of a departure stand only in brackets beside a change of name
+    or title ("changed her last name to Lyons. Her new DPS username is klyons (the old
+    kmercer account was shut off)"): an aside about an old account, not the request."""
+    words = rules.language.intent
+    bare = _ASIDE.sub(" ", text)
+    if _has(bare, words.deactivate):
+        return False
+    return bool(_LAST_TO.search(bare) or _has(bare, words.promote))
+
+
+def association_ended(text: str, change: Change, rules: Rules) -> Change | None:
+    """The deactivation beside an add whose text asks to end the officer's tie to the
+    agency he comes from ("Please end his association with Essex PD ... and add him")."""
+    if change.action != "add" or not change.officer_number:
+        return None
+    if not _has(text, rules.language.intent.ends_association):
+        return None
+    who = {k: getattr(change, k, None) for k in ("last_name", "first_name")}
+    return Change.model_validate(
+        {"action": "deactivate", "officer_number": change.officer_number, **who}
+    )

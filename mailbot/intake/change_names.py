@@ -37,7 +37,9 @@ def named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
     head = text[:end]
     runs = list(re.finditer(_NAME, head))
     for run in reversed(runs):
-        words = run.group(0).split()
+        words = _last_sentence_words(run.group(0).split(), rules)
+        if words is None:
+            continue  # "... in TraCS. His LEO number is": no name in this run
         if _a_place(head, run, rules):
             continue  # "coming to us from Winooski PD": the agency he comes from
         while words and words[0].lower().strip(".,") in instruction_words(rules):
@@ -49,9 +51,49 @@ def named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
         if not words:
             continue
         title, first, last = person(" ".join(words), rules)
+        if title and not last and _rank_and_surname(words, rules):
+            last = words[1]  # "he's Sergeant Bombard now. ... His LEO number is": rank, surname
         if last:
             return {"title": title, "first_name": first, "last_name": last}
     return {}
+
+
+_PRONOUNS = frozenset({"his", "her", "their", "he", "she", "they"})
+
+
+def _last_sentence_words(words: list[str], rules: Rules) -> list[str] | None:
+    """The words of a run of capitalised words that belong to the number after it: a run
+    crossing a sentence end ("Ben Arsenault. His VT LEO") keeps the sentence after it,
+    unless that sentence opens with "His"/"Her", which speaks of the person named just
+    before ("Ben Arsenault"); None when that is no full name ("TraCS. His LEO")."""
+    for i in range(len(words) - 2, -1, -1):
+        key = words[i].rstrip(".").lower()
+        ends = words[i].endswith(".") and len(key) > 2 and not rank_title(words[i], rules)
+        if not ends:
+            continue
+        after = words[i + 1 :]
+        if after[0].lower() not in _PRONOUNS:
+            return after
+        before = [w.rstrip(".") if j == i else w for j, w in enumerate(words[: i + 1])]
+        start = max(
+            (j + 1 for j in range(i) if words[j].endswith(".") and len(words[j]) > 3), default=0
+        )
+        named = before[start:]
+        return named if len(named) >= 2 else None
+    return words
+
+
+def _rank_and_surname(words: list[str], rules: Rules) -> bool:
+    """True for "Sergeant Bombard": a rank, then one word that is no pronoun or instruction
+    word ("Corporal. She will be" ends one sentence and opens the next)."""
+    if len(words) != 2 or not rank_title(words[0], rules):
+        return False
+    if words[0].endswith(".") and len(words[0]) > 5:
+        return False
+    if rank_title(words[1], rules) or rank_title(" ".join(words), rules):
+        return False  # "she'll be Deputy Sheriff, officer number ...": a title only
+    low = words[1].lower()
+    return low not in _PRONOUNS and low not in instruction_words(rules)
 
 
 _FROM_BEFORE = re.compile(r"\b(?i:from|at|with)[ \t]+(?:(?i:the)[ \t]+)?$")

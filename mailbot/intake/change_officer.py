@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.change_items import _NUMBER
+from mailbot.intake.change_named_object import new_officer_named, removal_named
 from mailbot.intake.change_names import (
     _RANKED,
     _ranked_near,
@@ -34,8 +35,7 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
         # "Officer Jane Doe retired last Friday": named by rank, no number given
         ranked = _RANKED.search(text)
         if ranked is None:
-            # "- Bree Thibault, officer, LEO number still pending": a list line
-            return officer_on_line(text, rules) if len(text) <= 200 else None
+            return _named_alone(text, rules)
         title, first, last = person(ranked.group(0), rules)
         # "Officer Eli Marchetti / DPS username: emarchetti / Officer number: pending"
         user = _user_said(text)
@@ -83,6 +83,33 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
     return officer
 
 
+def _named_alone(text: str, rules: Rules) -> Officer | None:
+    """An officer named without number or rank: a list line ("- Bree Thibault, officer,
+    LEO number still pending"), the one a removal asks for ("please remove Danny Roe"),
+    or a new one of a rank ("The new constable is Bruce Kellogg")."""
+    line = officer_on_line(text, rules) if len(text) <= 200 else None
+    if line is not None:
+        return line
+    removed = removal_named(text, rules)
+    if removed:
+        return Officer(first_name=removed[0], last_name=removed[1])
+    new = new_officer_named(text, rules)
+    if new:
+        return Officer(title=new[0], first_name=new[1], last_name=new[2])
+    fixed = _RANK_SURNAME_USER.search(text)
+    if fixed and rank_title(fixed.group(1), rules):
+        # "Officer Morrow's DPS username is kmorrow (two r's), not kmorow": a rank and
+        # a surname whose username is corrected
+        return Officer(title=rank_title(fixed.group(1), rules), last_name=fixed.group(2))
+    return None
+
+
+_RANK_SURNAME_USER = re.compile(
+    r"\b([A-Z][a-z]{1,12}\.?)[ \t]+([A-Z][a-z'’-]{1,30})['’]s[ \t]+"
+    r"(?i:(?:dps[ \t]+)?(?:domain[ \t]+)?user[ \t]?name|login)\b"
+)
+
+
 def _user_said(text: str) -> re.Match[str] | None:
     """The first username written after "username" that is a username ("Same number and
     username as before (MC6D2 / mcastellanos)" says none)."""
@@ -104,3 +131,9 @@ def _agency_code(rules: Rules) -> re.Pattern[str]:
     short = "|".join(re.escape(w) for w in rules.language.people.agency_abbreviations) or "(?!)"
     named = rf"(?:{name}|((?<![\w.-])[A-Z][\w'’.-]*+[ \t]+(?:{short})))"
     return re.compile(rf"{named}[ \t]*\([ \t]*\d{{{digits}}}[ \t]*\)")
+
+
+def user_said(text: str, rules: Rules) -> str | None:
+    """The username written after "username" in ``text``, bare, or None."""
+    m = _user_said(text)
+    return _bare(m.group(1), rules) if m else None

@@ -64,11 +64,20 @@ _MADE_RANK = re.compile(
 _RANK_AFTER = re.compile(r"(?:->|→|=>|(?i:\bis\s+now))\s*(?i:an?\s+)?([A-Za-z][\w.-]*)")
 
 
+# "he got his stripes, so he's Sergeant Bombard now": his rank and name, then "now"
+_NOW_RANKED = re.compile(
+    r"\b(?i:he|she)['’]s[ \t]+([A-Z][\w.-]*)[ \t]+[A-Z][\w'’-]*[ \t]+(?i:now)\b"
+)
+
+
 def _new_title(text: str, rules: Rules) -> str | None:
     """The title an item gives an officer ("promoted to Sergeant", "made Corporal")."""
     after = _RANK_AFTER.search(text)
     if after and rank_title(after.group(1), rules):
         return rank_title(after.group(1), rules)
+    now = _NOW_RANKED.search(text)
+    if now and rank_title(now.group(1), rules):
+        return rank_title(now.group(1), rules)  # "so he's Sergeant Bombard now"
     m = _TITLE_TO.search(text)
     if m:
         raw = (m.group(1) or m.group(2) or "").rstrip(".")
@@ -106,3 +115,16 @@ def _as_rank(text: str, rules: Rules) -> str | None:
 @per_rules
 def _modifiers(rules: Rules) -> frozenset[str]:
     return frozenset(w.lower() for w in rules.language.people.rank_modifiers)
+
+
+# "Title stays Officer", "her title remains Sergeant": the title the record keeps
+_KEPT = re.compile(
+    r"\b(?i:title)[ \t]+(?i:stays|remains|will[ \t]+stay|will[ \t]+remain)[ \t]+"
+    r"(?i:as[ \t]+)?(?i:an?[ \t]+)?([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
+)
+
+
+def title_kept(text: str, rules: Rules) -> str | None:
+    """The title an update says the record keeps ("Title stays Officer"), or None."""
+    m = _KEPT.search(text)
+    return rank_title(m.group(1).rstrip(".,"), rules) if m else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mailbot.intake.change_titles import _as_rank, _modifiers, _new_title, _title_said
+from mailbot.intake.change_titles import _as_rank, _modifiers, _new_title, _title_said, title_kept
 from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules, per_rules
@@ -221,7 +221,7 @@ def _change(
         if title:
             data["title"] = title
         return Change.model_validate(data)
-    title = _new_title(text, rules)
+    title = _new_title(text, rules) or title_kept(text, rules)
     if title:
         data["title"] = title
     m = _LAST_TO.search(text)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mailbot.intake.change_actions import _action
+from mailbot.intake.change_actions import _action, association_ended
 from mailbot.intake.change_asides import same_person_again, usernames_by_name
 from mailbot.intake.change_columns import new_value_changes, text_rows
 from mailbot.intake.change_corrections import (
@@ -30,7 +30,8 @@ from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
 from mailbot.intake.change_names import (
     _RANKED,
 )
-from mailbot.intake.change_officer import officer_named
+from mailbot.intake.change_number_text import joined_numbers
+from mailbot.intake.change_officer import officer_named, user_said
 from mailbot.intake.change_tables import (
     changes_in_rows,
     changes_in_table,
@@ -132,7 +133,8 @@ def _add_details(changes: list[Change], text: str, rules: Rules) -> None:
         # "She should still be in TraCS -- officer number SO5B1, DPS username sorourke."
         told = officer_named(text, rules)
         have = last.model_dump(exclude_none=True)
-        user = told.dps_username if told else None
+        # "... his DPS username stays the same: emarsh": said of him, no name beside it
+        user = (told.dps_username if told else None) or user_said(text, rules)
         if user and "dps_username" not in have:
             changes[-1] = Change.model_validate({**have, "dps_username": user})
         return
@@ -154,6 +156,7 @@ def read_changes(
 ) -> list[Change]:
     """Every roster change in ``text`` and in attached ``grids`` with an action column;
     officers of a plain table under "please add" are adds."""
+    text = joined_numbers(text)  # "LEO FW-322": the number read whole
     changes: list[Change] = []
     seen: set[tuple[str, str | None]] = set()
 
@@ -162,6 +165,10 @@ def read_changes(
             return
         who = change.officer_number or getattr(change, "last_name", None)
         key = (change.action, (who or "").upper() or None)
+        if key in seen and change.action == "update" and change.officer_number:
+            # "Can you please update her record: ... Title stays Officer" after the
+            # paragraph telling of her new name: what the second says that the first not
+            _fill_update(changes, change)
         if key in seen or not who:
             return
         twin = _told_before(changes, change)
@@ -249,7 +256,7 @@ def read_changes(
             # the message's)
             fallback = (lead if listed else None) or (row_lead[0] if row_lead else None) or default
             own_line = listed and officer_on_line(group, rules) is not None
-            if above and not officer.officer_number and not own_line and labelled_values(group):
+            if above and not own_line and labelled_values(group):
                 fallback, own_line = above, True
             action = _action(group, rules, fallback if officer.officer_number or own_line else None)
             if action is None:
@@ -266,6 +273,9 @@ def read_changes(
             ):
                 # "update titles for these 2 ... title should just be Officer" then the rows
                 change = Change.model_validate({**change.model_dump(), "title": row_lead[1]})
+            ended = association_ended(group, change, rules)
+            if ended:  # "end his association with Essex PD ... and add him under ..."
+                push(ended)
             push(change)
     named = {(c.officer_number or "").upper() for c in changes if c.officer_number}
     for officer in [] if action_table else table_officers:
@@ -294,6 +304,18 @@ def without_kept(changes: list[Change], text: str, rules: Rules) -> list[Change]
         for c in changes
         if c.officer_number or (getattr(c, "last_name", None) or "").lower() not in kept
     ]
+
+
+def _fill_update(changes: list[Change], change: Change) -> None:
+    """The update of ``change``'s officer number in ``changes`` given the values only
+    ``change`` has."""
+    for i, before in enumerate(changes):
+        if before.action == "update" and before.officer_number == change.officer_number:
+            have = before.model_dump(exclude_none=True)
+            more = {k: v for k, v in change.model_dump(exclude_none=True).items() if k not in have}
+            if more:
+                changes[i] = Change.model_validate({**have, **more})
+            return
 
 
 def _told_before(changes: list[Change], change: Change) -> int | None:

@@ -9,6 +9,7 @@ import functools
 import re
 
 from mailbot.intake.agency_name import without_naming
+from mailbot.intake.change_named_object import removal_named
 from mailbot.intake.change_values import spelled_by_letters
 from mailbot.intake.model import Intent
 from mailbot.intake.prose import number_mentions, sentences
@@ -94,6 +95,7 @@ def classify(
         or any(number_mentions(s) for s in sentences(text))
         or _ranked_name(rules).search(text)
         or _LETTERED_NUMBER.search(text)
+        or removal_named(text, rules)  # "please remove Danny Roe from our e-ticket list"
     ):
         if not officers and asks_questions(text) and not _has(text, _REQUEST_WORDS):
             return "other"
@@ -120,7 +122,8 @@ def _asks_enrolment(text: str, rules: Rules) -> bool:
     """True when ``text`` has an enrolment word that is not told as done before ("when
     we enrolled", "already has our agency record")."""
     words = rules.language.intent
-    low = _told_as_past(text, words.enrolled_before)
+    # "He would like to start using e-tickets": an officer's wish, not the agency's request
+    low = _told_as_past(_OFFICER_WISH.sub(" ", text), words.enrolled_before)
     had = [w.lower() for w in words.had_before]
     for word in words.enrollment:
         at = low.find(word.lower())
@@ -130,6 +133,9 @@ def _asks_enrolment(text: str, rules: Rules) -> bool:
                 return True
             at = low.find(word.lower(), at + 1)
     return False
+
+
+_OFFICER_WISH = re.compile(r"(?<![\w'’])(?:He|She)[ \t]+[^.!?\n]{0,120}")
 
 
 def _told_as_past(text: str, phrases: list[str]) -> str:

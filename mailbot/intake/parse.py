@@ -34,6 +34,7 @@ from mailbot.intake import (
 from mailbot.intake.agency_name import agency_name_in
 from mailbot.intake.attached_request import with_attached_request
 from mailbot.intake.classify import LOOP_HEADER
+from mailbot.intake.earlier_numbers import numbered_from_own_thread
 from mailbot.intake.head_in_text import head_by_title, head_named, head_on_behalf
 from mailbot.intake.head_in_words import (
     head_unnamed,
@@ -362,6 +363,8 @@ def parse_parts(
             result.changes = changes.without_kept(result.changes, body, rules)
         writer = head_from_sender(parts.sender_name, rules)[0]
         result.changes = change_asides.writers_first_name(result.changes, body, writer)
+        if is_reply:  # "Officer Morrow's username is ...": his number in the request below
+            result.changes = numbered_from_own_thread(result.changes, parts, rules)
         # the agency's address, phone and code, mostly in the sender's signature
         change_sender.complete(result, body, split.signature, sender, rules)
     log.debug(

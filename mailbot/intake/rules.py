@@ -191,6 +191,9 @@ class IntentWords(_Rule):
     moves_record: list[str] = Field(default_factory=list)
     """Words of a record that exists for an officer joining from another agency ("she
     already has a TraCS officer record", "change her affiliation"): it moves (update)."""
+    ends_association: list[str] = Field(default_factory=list)
+    """Words asking to end an officer's tie to the agency he comes from ("end his
+    association with Essex PD"): a deactivation beside his add."""
     stays: list[str] = Field(default_factory=list)
     """Words that keep an officer as he is ("is still with us", "please don't touch his
     record", "same agency, nothing has to change"): no change for him."""

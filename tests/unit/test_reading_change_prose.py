@@ -1,0 +1,182 @@
+"""Roster changes told in running prose: the officer a "His LEO number is" sentence speaks
+of, an action told in an aside, a name change, a move between agencies."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.intake.model import Change, ParseResult
+from mailbot.intake.parse import parse_message
+
+
+def _parse(body: str, subject: str = "A couple of things") -> ParseResult:
+    msg = EmailMessage()
+    msg["From"] = "Chief Ada Quimby <aquimby@peachamvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = subject
+    msg.set_content(body)
+    return parse_message(msg.as_bytes())
+
+
+def _changes(body: str, subject: str = "A couple of things") -> list[Change]:
+    result = _parse(body, subject)
+    assert result.intent == "officer_maintenance"
+    return result.changes
+
+
+def _by_number(changes: list[Change]) -> dict[str | None, dict[str, object]]:
+    return {c.officer_number: c.model_dump(exclude_none=True) for c in changes}
+
+
+def test_his_number_in_the_sentence_after_the_name_is_that_officer_s() -> None:
+    got = _by_number(
+        _changes(
+            "Hello,\n\nPlease add our new full-time officer, Nadia Pelletier.  Her VT LEO # "
+            "is 31207, title Officer, DPS username npelletier.\n\nBig news otherwise: Marco "
+            "made the list, so he's Corporal Finney now. Could you change his title in "
+            "TraCS? His LEO number is 31150.\n\nThanks,\nAda\n"
+        )
+    )
+    assert got["31207"]["last_name"] == "Pelletier"
+    assert got["31207"]["first_name"] == "Nadia"
+    assert got["31150"]["last_name"] == "Finney"
+    assert got["31150"]["action"] == "update"
+
+
+def test_a_name_change_with_an_old_account_shut_off_in_brackets_is_an_update() -> None:
+    got = _by_number(
+        _changes(
+            "Hi all,\n\nCorporal Renee Gagnon was married in June and has legally changed "
+            "her last name to Whitcomb. Her new DPS username is rwhitcomb (the old rgagnon "
+            "login was disabled by town IT on Friday). Her LEO number stays the same, "
+            "44781. Could you update her record?\n\nThanks,\nAda\n"
+        )
+    )
+    assert got["44781"]["action"] == "update"
+    assert got["44781"]["last_name"] == "Whitcomb"
+    assert got["44781"]["dps_username"] == "rwhitcomb"
+
+
+def test_a_removal_asked_by_full_name_alone_is_a_deactivation() -> None:
+    result = _parse(
+        "Morning - please remove Wendell Spooner from Peacham's e-ticket roster. He moved "
+        "out west last week. I can't find his LEO number right now, but he was our only "
+        "Spooner.\n\nAda\n",
+        subject="take off roster",
+    )
+    assert result.intent == "officer_maintenance"
+    assert [c.model_dump(exclude_none=True) for c in result.changes] == [
+        {"action": "deactivate", "last_name": "Spooner", "first_name": "Wendell"}
+    ]
+
+
+def test_a_new_constable_named_without_a_number_is_an_add_not_an_enrolment() -> None:
+    result = _parse(
+        "To the e-ticket desk:\n\nMavis Orcutt (LEO #52207) is no longer our Town "
+        "Constable as of April 1st. Please remove her from the e-ticket system.\n\n"
+        "The new constable is Gordon Trask. He has finished the TraCS training. His LEO "
+        "number has not been issued yet and we will forward it. He would like to start "
+        "using e-tickets right away.\n\nTown Clerk\n",
+        subject="Constable change",
+    )
+    assert result.intent == "officer_maintenance"
+    got = [c.model_dump(exclude_none=True) for c in result.changes]
+    assert got[0]["action"] == "deactivate" and got[0]["officer_number"] == "52207"
+    assert got[1] == {
+        "action": "add",
+        "last_name": "Trask",
+        "first_name": "Gordon",
+        "title": "Constable",
+    }
+
+
+def test_numbers_with_a_dash_or_space_inside_are_read_whole_under_a_new_rank_lead() -> None:
+    got = _by_number(
+        _changes(
+            "Hello,\n\nNew constables (sworn in 3/3):\n"
+            "  - Constable Hollis Vance, LEO PC-415, DPS username hvance\n"
+            "  - Constable Greta Lind, LEO PC 433, DPS username glind\n\n"
+            "Please deactivate First Constable Omar Petrie (PC-402). He moved away.\n\n"
+            "Thanks,\nAda\n"
+        )
+    )
+    assert set(got) == {"PC415", "PC433", "PC402"}
+    assert got["PC415"]["action"] == got["PC433"]["action"] == "add"
+    assert got["PC433"]["last_name"] == "Lind"
+    assert got["PC402"]["action"] == "deactivate"
+    assert got["PC402"]["last_name"] == "Petrie"
+
+
+def test_a_lateral_whose_old_association_is_ended_is_a_deactivation_and_an_add() -> None:
+    got = [
+        c.model_dump(exclude_none=True)
+        for c in _changes(
+            "Good afternoon,\n\nOfficer Lucia Ferrand (VT LEO 27714) came to Peacham PD as "
+            "a lateral from Danville PD on 2/3. Please end her association with Danville "
+            "Police Department in TraCS and add her under Peacham Police Department.\n\n"
+            "Her title here is Officer and her DPS username stays the same: lferrand.\n\n"
+            "Thank you,\nAda\n"
+        )
+    ]
+    assert {"action": "deactivate", "officer_number": "27714", "last_name": "Ferrand",
+            "first_name": "Lucia"} in got  # fmt: skip
+    add = next(c for c in got if c["action"] == "add")
+    assert add["officer_number"] == "27714" and add["dps_username"] == "lferrand"
+
+
+def test_labelled_lines_under_update_her_record_complete_the_update_told_above() -> None:
+    got = _by_number(
+        _changes(
+            "Hi,\n\nCpl. Irene Baptiste (LEO 50917) has had her e-tickets rejected since "
+            "Tuesday: she married in May and legally changed her name to Irene Coburn, "
+            "and her DPS username was changed to icoburn.\n\n"
+            "Can you please update her record:\n  Last name: Coburn\n  First name: Irene\n"
+            "  DPS username: icoburn\nTitle stays Corporal, number stays 50917.\n\n"
+            "Thanks,\nAda\n",
+            subject="E-tickets rejected - name mismatch",
+        )
+    )
+    assert got["50917"]["action"] == "update"
+    assert got["50917"]["last_name"] == "Coburn"
+    assert got["50917"]["title"] == "Corporal"
+
+
+def test_a_username_fixed_by_rank_and_surname_in_a_reply_takes_the_quoted_number() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Sgt. Ada Quimby <aquimby@peachamvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Re: New officer - Peacham PD"
+    msg["In-Reply-To"] = "<desk-confirm-77@vermont.gov>"
+    msg.set_content(
+        "Oops, a typo in my first email. Officer Lavigne's DPS username is tlavigne "
+        "(with the e), not tlavign. Can you fix her record?\n\nAda\n\n"
+        "On Mon, Mar 2, 2026 at 8:15 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n"
+        "> Sgt. Quimby,\n>\n> Officer Lavigne's record has been created.\n>\n"
+        "> On Fri, Feb 27, 2026 at 2:40 PM Ada Quimby <aquimby@peachamvt.test> wrote:\n"
+        ">> Hello, please create a TraCS record for our new officer:\n>>\n"
+        ">> Officer Tessa Lavigne, LEO # 61093, DPS username tlavign\n>>\n"
+        ">> Thanks,\n>> Sgt. Ada Quimby\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    assert [c.model_dump(exclude_none=True) for c in result.changes] == [
+        {
+            "action": "update",
+            "officer_number": "61093",
+            "last_name": "Lavigne",
+            "first_name": "Tessa",
+            "title": "Officer",
+            "dps_username": "tlavigne",
+        }
+    ]
+
+
+def test_a_rank_told_with_now_after_the_name_is_the_new_title() -> None:
+    got = _by_number(
+        _changes(
+            "Hi,\n\nGood news - Priya passed her boards, so she's Lieutenant Osei now. Please "
+            "change her title in TraCS. Her LEO number is 31188.\n\nAda\n"
+        )
+    )
+    assert got["31188"]["action"] == "update"
+    assert got["31188"]["title"] == "Lieutenant"
