@@ -18,6 +18,7 @@ from mailbot.intake import (
     change_sender,
     changes,
     checks,
+    enrol_closings,
     fields,
     forwards,
     held,
@@ -293,6 +294,8 @@ def parse_parts(
     if kind == "enrollment":
         # "Kevin Perreault is out on leave so leave him off for now": not on the roster
         dropped = own_resend.left_off(body, officers, rules, phrases_only=True)
+        # "Please deactivate those:" over the records they hold at their former agency
+        officers, result.changes = enrol_closings.split_closings(body, officers, rules)
         result.officers = [o for o in officers if o not in dropped]
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules)
