@@ -80,8 +80,9 @@ def classify(
         ):
             return "other"  # "how do we enrol? do you need our judiciary code?"
         return "enrollment"
-    if is_reply and agency_values and not (changing() and _names_officer(text, officers, rules)):
-        # (a reply that names its code beside officers it corrects asks for changes)
+    if is_reply and agency_values and not (changing() and _changes_numbered(text, change_words)):
+        # (a reply that names its code beside the records it corrects, by their officer
+        # numbers, asks for changes: "Deputy Wade Bixby, 17G04: promoted to Sergeant")
         return "enrollment"
     # a roster under a subject that names e-tickets ("Shelburne PD e-ticket" over "Chief
     # Ortiz, Shelburne PD, JC 0623, ... Logo + roster attached.")
@@ -116,6 +117,20 @@ def _names_officer(text: str, officers: int, rules: Rules) -> bool:
         or _ranked_name(rules).search(text)
         or _LETTERED_NUMBER.search(text)
     )
+
+
+_WRAPPED = re.compile(r"[ \t]*\n[ \t]*(?![-*•·\s]|\d+[.)])")
+
+
+def _changes_numbered(text: str, change_words: list[str]) -> bool:
+    """True when a sentence of ``text`` (its wrapped lines joined) has a change word
+    and an officer number."""
+    for sentence in sentences(_WRAPPED.sub(" ", text)):
+        if _has(sentence, change_words) and (
+            number_mentions(sentence) or _LETTERED_NUMBER.search(sentence)
+        ):
+            return True
+    return False
 
 
 _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -229,3 +229,15 @@ def test_new_officer_asked_in_a_reply_after_the_earlier_add_was_done() -> None:
     )
     assert result.intent == "officer_maintenance"
     assert [(c.action, c.officer_number) for c in result.changes] == [("add", "48812")]
+
+
+def test_reply_answering_with_the_code_and_a_name_typo_continues_the_enrolment() -> None:
+    """An answer to the checklist that gives the code and fixes a name, naming no
+    officer number, still continues the enrolment."""
+    result = _read(
+        "Hi,\n\nOur judiciary code is 0468. Also sorry, there was a typo in Officer "
+        "Hale's last name, it should be Hall.\n\nThanks,\nMona\n",
+        subject="Re: Your e-ticket enrolment request",
+        reply_to_id="<desk-4@vermont.gov>",
+    )
+    assert result.intent == "enrollment"
