@@ -49,9 +49,15 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     if label is None and _has(text, words.reactivate):
         # "has been reinstated ... Please reinstate his record": added again
         return "add"
-    if _has(text, words.stays) and not _has(text, words.deactivate_asked):
+    first = sentences(text)[0] if text.strip() else ""
+    if (
+        _has(text, words.stays)
+        and not _has(text, words.deactivate_asked)
+        and not _has(first, words.add)
+    ):
         # "is moving from the Dover contract over to our Putney contract. Same agency, so
-        # I don't believe anything has to change": told, nothing asked
+        # I don't believe anything has to change": told, nothing asked (not "Officer Lila
+        # Brenner started Monday. ... Same agency.": a new officer, the agency named)
         return None
     departs = _has(text, words.deactivate) and not _aside_only(text, rules)
     if departs and not _new_title(text, rules):
@@ -69,7 +75,6 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
             # following officers": an officer joining from another agency is added
             return "add"
         return "deactivate"
-    first = sentences(text)[0] if text.strip() else ""
     opener = first.split(None, 1)[0].lower() if first.split() else ""
     if opener in words.deactivate_openers and _NUMBER.search(first):
         return "deactivate"  # "Remove Smith VT233": an imperative opening the item

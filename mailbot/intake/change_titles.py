@@ -59,9 +59,12 @@ _MADE_RANK = re.compile(
 )
 
 
-# "Cpl. Jason Brosseau, SA055 -> Sergeant", "is now Sergeant": a rank written after
-# them is the new title
-_RANK_AFTER = re.compile(r"(?:->|→|=>|(?i:\bis\s+now))\s*(?i:an?\s+)?([A-Za-z][\w.-]*)")
+# "Cpl. Jason Brosseau, SA055 -> Sergeant", "is now Sergeant", "was Officer, now
+# Corporal": a rank written after them is the new title
+_RANK_AFTER = re.compile(
+    r"(?:->|→|=>|(?i:\bis\s+now)|(?i:\bwas\s+[^,;\n]{1,30}?[,;]?\s+now\b))"
+    r"\s*(?i:an?\s+)?([A-Za-z][\w.-]*)"
+)
 
 
 # "he got his stripes, so he's Sergeant Bombard now": his rank and name, then "now"

@@ -177,12 +177,13 @@ MAX_RESPELL = 600
 @per_rules
 def _letter_count(rules: Rules) -> re.Pattern[str]:
     """ "has one f", "two Ls", "drop the 'e'": a letter of a name counted or dropped
-    (an unquoted "a" or "I" is a word, not a letter)."""
+    (an unquoted "a" or "I" is a word, not a letter; "one is", "no as" are words: a bare
+    plural "s" follows a capital only, "two l's" has its apostrophe)."""
     words = sorted(rules.language.intent.letter_counts, key=len, reverse=True)
     alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
     return re.compile(
         rf"(?<![\w'’-])(?i:{alt})\s+(?:[\"“'‘]([A-Za-z])[\"”'’]|(?![aI]\b)([A-Za-z]))"
-        r"(?:['’]?s)?(?![\w'’-])"
+        r"(?:['’]s|(?<=[A-Z])s)?(?![\w'’-])"
     )
 
 

@@ -294,6 +294,9 @@ def read_fields(
         m = _PHONE_RUN.search(out["agency.phone"] or "")
         if m and m.group(0) != out["agency.phone"]:
             out["agency.phone"] = m.group(0)
+    suffixes = {x.lower() for x in rules.language.people.agency_suffixes}
+    if (out.get("agency.name") or "").strip().lower() in suffixes:
+        out["agency.name"] = None  # a form's "Department: Police" names no agency
     if not out.get("agency.name"):
         out["agency.name"] = (
             name_shown_as(text)

@@ -12,6 +12,7 @@ from mailbot.intake.agency_name import without_naming
 from mailbot.intake.change_named_object import removal_named
 from mailbot.intake.change_values import spelled_by_letters
 from mailbot.intake.model import Intent
+from mailbot.intake.other_systems import for_tracs
 from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.rules import Rules, per_rules
 
@@ -44,6 +45,8 @@ def classify(
     A reply that supplies agency values (code, phone, address) continues an enrolment.
     """
     words = rules.language.intent
+    if _has(text, words.not_yet):
+        return "other"  # "formal request next week ... please don't set anything up"
     if not officers and agency_values <= 1 and is_enquiry(text, rules):
         return "other"  # a question, a follow-up, a problem report or a sales pitch
     if _has(text, words.asks_no_change) and asks_anything(text) and not _has(text, words.asking):
@@ -54,7 +57,12 @@ def classify(
     def changing() -> bool:
         # "Is there something wrong on your end?": words of an enquiry are no change's
         # "Name should be Brandon Police Department" names the agency, changes no record
-        return _has(_told_as_past(without_naming(text, rules), words.enquiry), change_words)
+        # "new officers who need accounts in the crash reporting system": not TraCS
+        return _has(_told_as_past(for_tracs(named, rules), words.enquiry), change_words)
+
+    named = without_naming(text, rules)
+    if not changing() and _has(_told_as_past(named, words.enquiry), change_words):
+        return "other"  # every change it asks for is in another system than TraCS
 
     # with its officers, or saying they come later (not "Please create a record for our
     # newest officer ... Agency: Brattleboro PD", a change naming no agency value)
@@ -73,7 +81,9 @@ def classify(
         ):
             return "other"  # "how do we enrol? do you need our judiciary code?"
         return "enrollment"
-    if is_reply and agency_values:
+    if is_reply and agency_values and not (changing() and _changes_numbered(text, change_words)):
+        # (a reply that names its code beside the records it corrects, by their officer
+        # numbers, asks for changes: "Deputy Wade Bixby, 17G04: promoted to Sergeant")
         return "enrollment"
     # a roster under a subject that names e-tickets ("Shelburne PD e-ticket" over "Chief
     # Ortiz, Shelburne PD, JC 0623, ... Logo + roster attached.")
@@ -90,19 +100,40 @@ def classify(
             # given, with one question on the way, is a request)
             return "other"
         return "enrollment"  # "Bellows Falls Police Dept wants e-tickets." and its values
-    if (changing() or spelled_by_letters(text, rules)) and (
-        officers
-        or any(number_mentions(s) for s in sentences(text))
-        or _ranked_name(rules).search(text)
-        or _LETTERED_NUMBER.search(text)
-        or removal_named(text, rules)  # "please remove Danny Roe from our e-ticket list"
-    ):
+    if (changing() or spelled_by_letters(text, rules)) and _names_officer(text, officers, rules):
         if not officers and asks_questions(text) and not _has(text, _REQUEST_WORDS):
             return "other"
         return "officer_maintenance"
     if is_reply and (officers or has_logo):
         return "enrollment"  # an answer to the checklist: officer rows, the logo
     return "other"
+
+
+def _names_officer(text: str, officers: int, rules: Rules) -> bool:
+    """True when ``text`` names an officer a change could be about: officers read, an
+    officer number, a rank before a name ("Officer Dana Reyes"), or a name asked to be
+    removed."""
+    return bool(
+        officers
+        or any(number_mentions(s) for s in sentences(text))
+        or _ranked_name(rules).search(text)
+        or _LETTERED_NUMBER.search(text)
+        or removal_named(text, rules)  # "please remove Danny Roe from our e-ticket list"
+    )
+
+
+_WRAPPED = re.compile(r"[ \t]*\n[ \t]*(?![-*•·\s]|\d+[.)])")
+
+
+def _changes_numbered(text: str, change_words: list[str]) -> bool:
+    """True when a sentence of ``text`` (its wrapped lines joined) has a change word
+    and an officer number."""
+    for sentence in sentences(_WRAPPED.sub(" ", text)):
+        if _has(sentence, change_words) and (
+            number_mentions(sentence) or _LETTERED_NUMBER.search(sentence)
+        ):
+            return True
+    return False
 
 
 _ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -202,6 +233,7 @@ def wants_tickets(text: str, rules: Rules) -> bool:
     words = rules.language.intent
     return (
         _names_tickets(text, rules)
+        and not _has(text, words.not_yet)
         and not is_enquiry(text, rules)
         and not asks_anything(text)
         and not _has(

@@ -178,6 +178,12 @@ def complete_changes(result: ParseResult, earlier: ParseResult | None, now: list
     written = [(c, _as_officer(c)) for c in result.changes]
     now = now + [o for _, o in written]
     extra = [c for c, o in written if same_officer(o, as_officers) is None]
+    if (
+        written
+        and len(extra) == len(written)
+        and not any(same_officer(o, as_officers) for o in now)
+    ):
+        return False  # "One more for you: Officer Lila Brenner ...": a new request
     for officer in now:
         match = same_officer(officer, as_officers)
         if match is None:

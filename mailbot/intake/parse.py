@@ -19,6 +19,7 @@ from mailbot.intake import (
     change_sender,
     changes,
     checks,
+    enrol_closings,
     fields,
     forwards,
     held,
@@ -309,6 +310,8 @@ def parse_parts(
     if kind == "enrollment":
         # "Kevin Perreault is out on leave so leave him off for now": not on the roster
         dropped = own_resend.left_off(body, officers, rules, phrases_only=True)
+        # "Please deactivate those:" over the records they hold at their former agency
+        officers, result.changes = enrol_closings.split_closings(body, officers, rules)
         result.officers = read_whole([o for o in officers if o not in dropped], rules)
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules)

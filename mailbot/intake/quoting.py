@@ -189,18 +189,22 @@ def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
             i = after
     marker = lines[i]
     explicit = bool(_FORWARD_MARK.match(marker))
-    if not explicit and not is_forward_subject(subject):
+    note = "\n".join(lines[:note_end]).strip("\n")
+    # a ticket desk's relay: "Ticket INC-4471 has been forwarded to you by Derek Allard."
+    # over "Derek Allard wrote:" and the ticket (a reply's attribution, under no "RE:")
+    relayed = _RELAY_NOTE.search(note) is not None and _wrote(marker) and not _ON.match(marker)
+    if not explicit and not relayed and not is_forward_subject(subject):
         return None
     if not explicit and (_ON.match(marker) or _MOBILE_FOOTER.match(marker)):
         return None  # "On ... wrote:" quotes a reply, even under "Fwd:"
-    note = "\n".join(lines[:note_end]).strip("\n")
     if explicit and _all_quoted(lines[i + 1 :]):
         # Apple Mail forwards as a quote: "> From: ...", "> Subject: ...", "> Chief, ..."
         lines = lines[: i + 1] + [_ONE_QUOTE_MARK.sub("", line) for line in lines[i + 1 :]]
     if len(note.strip()) > SHORT_NOTE:
         return None
     # skip the marker line(s) and the forwarded header block
-    j = i + 1 if (explicit or _ORIGINAL.match(marker) or _UNDERSCORES.match(marker)) else i
+    skip = explicit or relayed or _ORIGINAL.match(marker) or _UNDERSCORES.match(marker)
+    j = i + 1 if skip else i
     while j < len(lines) and not lines[j].strip():
         j += 1
     header_end = j
@@ -224,6 +228,13 @@ def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
     return Split("\n\n".join(parts), quoted, forwarded=True, note=note.strip("\n"))
 
 
+# The line a ticket desk writes over a request it relays (the desk's own words, in its
+# own notification, not the requester's).
+_RELAY_NOTE = re.compile(
+    r"\b(?:has\s+been|was|been)\s+forwarded\s+to\s+you\b"
+    r"|\bforwarded\s+to\s+you\s+by\b|\bassigned\s+to\s+you\s+by\b",
+    re.I,
+)
 _ONE_QUOTE_MARK = re.compile(r"^[ \t]{0,8}>[ \t]?")
 
 

@@ -160,6 +160,12 @@ class IntentWords(_Rule):
     asks_no_change: list[str] = Field(default_factory=list)
     """Wordings saying the message asks for no change yet ("we are not asking for any
     changes, just a question"): with a question, the message is an enquiry."""
+    not_yet: list[str] = Field(default_factory=list)
+    """Wordings of a message written ahead of a request that says nothing is to be done
+    from it yet ("please don't set anything up off this email"): not a request."""
+    other_systems: list[str] = Field(default_factory=list)
+    """Names of other systems than TraCS ("the crash reporting system"): a sentence that
+    asks for something there only asks the desk for no record."""
     enquiry: list[str] = Field(default_factory=list)
     """Wordings of a message that asks about the process, follows one up, reports a
     problem or offers a product, rather than requesting anything."""
