@@ -17,6 +17,7 @@ from mailbot.intake.change_names import (
     names_a_place,
     surname_before,
 )
+from mailbot.intake.change_unranked import officer_now_titled
 from mailbot.intake.change_values import _NOT_A_USER, _PAREN_USER, _USER_TO, _bare
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Officer
@@ -36,7 +37,9 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
         ranked = _RANKED.search(text)
         if ranked is None:
             # "- Bree Thibault, officer, LEO number still pending": a list line
-            return officer_on_line(text, rules) if len(text) <= 200 else None
+            line = officer_on_line(text, rules) if len(text) <= 200 else None
+            # "... please treat this as the request - Demers, Kyle, now Sergeant."
+            return line or officer_now_titled(text, rules)
         title, first, last = person(ranked.group(0), rules)
         # "Officer Eli Marchetti / DPS username: emarchetti / Officer number: pending"
         user = _user_said(text)
