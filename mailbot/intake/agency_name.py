@@ -196,7 +196,7 @@ def agency_code_after_name(rules: Rules) -> re.Pattern[str]:
     digits = rules.formats.judiciary_code.digits
     name = _agency_name_re(rules).pattern
     short = "|".join(re.escape(w) for w in rules.language.people.agency_abbreviations) or "(?!)"
-    named = rf"(?:{name}|((?<![\w.-])[A-Z][\w'’.-]*+[ \t]+(?:{short})))"
+    named = rf"(?:{name}|((?<![\w'’.-])[A-Z][\w'’.-]*+[ \t]+(?:{short})))"
     return re.compile(rf"{named}[ \t]*\([ \t]*(\d{{{digits}}})[ \t]*\)")
 
 

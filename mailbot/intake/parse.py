@@ -357,7 +357,7 @@ def parse_parts(
                 result.changes += changes.read_changes(paper, rules, [], result.agency.name)
                 named = result.agency.name or change_documents.signed_agency(parts, rules)
                 result.agency.name = named
-        if own_resend.complete_changes(result, earlier, officers):
+        if own_resend.complete_changes(result, earlier, officers, body, rules):
             # "Eric Lund is still with us": the earlier change of an officer kept as he is
             result.changes = changes.without_kept(result.changes, body, rules)
         writer = head_from_sender(parts.sender_name, rules)[0]
