@@ -360,6 +360,8 @@ def parse_parts(
         if own_resend.complete_changes(result, earlier, officers, body, rules):
             # "Eric Lund is still with us": the earlier change of an officer kept as he is
             result.changes = changes.without_kept(result.changes, body, rules)
+            # the agency the sender's own quoted request named (its signature)
+            result.agency.name = result.agency.name or (earlier.agency.name if earlier else None)
         writer = head_from_sender(parts.sender_name, rules)[0]
         result.changes = change_asides.writers_first_name(result.changes, body, writer)
         # the agency's address, phone and code, mostly in the sender's signature
