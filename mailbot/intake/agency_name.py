@@ -187,3 +187,20 @@ def _moved_to(text: str, start: int, moved: Sequence[str], leaving: Sequence[str
     return any(w in clause for w in moved) or any(
         re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause) for w in leaving
     )
+
+
+@per_rules
+def agency_code_after_name(rules: Rules) -> re.Pattern[str]:
+    """An agency's name with its judiciary code in brackets after it ("under Winooski PD
+    (0519)"): group 3 is the code."""
+    digits = rules.formats.judiciary_code.digits
+    name = _agency_name_re(rules).pattern
+    short = "|".join(re.escape(w) for w in rules.language.people.agency_abbreviations) or "(?!)"
+    named = rf"(?:{name}|((?<![\w'’.-])[A-Z][\w'’.-]*+[ \t]+(?:{short})))"
+    return re.compile(rf"{named}[ \t]*\([ \t]*(\d{{{digits}}})[ \t]*\)")
+
+
+def code_after_name(text: str, rules: Rules) -> str | None:
+    """The judiciary code written in brackets after the agency's name, or None."""
+    m = agency_code_after_name(rules).search(text)
+    return m.group(3) if m else None

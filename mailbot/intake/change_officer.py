@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.agency_name import agency_code_after_name
 from mailbot.intake.change_items import _NUMBER
 from mailbot.intake.change_named_object import new_officer_named, removal_named
 from mailbot.intake.change_names import (
@@ -17,25 +18,27 @@ from mailbot.intake.change_names import (
     names_a_place,
     surname_before,
 )
+from mailbot.intake.change_unranked import officer_now_titled
 from mailbot.intake.change_values import _NOT_A_USER, _PAREN_USER, _USER_TO, _bare
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import person, rank_title
 from mailbot.intake.prose_officers import officer_in
-from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.rules import Rules
 
 
 def officer_named(text: str, rules: Rules) -> Officer | None:
     text = _unquote(text, rules)
     # "create their records under Winooski PD (0519):" the agency's code, no officer's
-    text = _agency_code(rules).sub(lambda m: m.group(1) or m.group(2), text)
+    text = agency_code_after_name(rules).sub(lambda m: m.group(1) or m.group(2), text)
     officer = officer_in(text, rules)
     m = _NUMBER.search(text)
     if officer is None and m is None:
         # "Officer Jane Doe retired last Friday": named by rank, no number given
         ranked = _RANKED.search(text)
         if ranked is None:
-            return _named_alone(text, rules)
+            # "... please treat this as the request - Demers, Kyle, now Sergeant."
+            return _named_alone(text, rules) or officer_now_titled(text, rules)
         title, first, last = person(ranked.group(0), rules)
         # "Officer Eli Marchetti / DPS username: emarchetti / Officer number: pending"
         user = _user_said(text)
@@ -119,18 +122,6 @@ def _user_said(text: str) -> re.Match[str] | None:
 _POSSESSIVE = re.compile(r"['’]s$")
 _DOMAIN_USER = re.compile(r"(?<![\w\\])((?:DPS|dps|Dps)\\[A-Za-z][\w.-]*[A-Za-z0-9])")
 _NEW_RANK = re.compile(r"(?i:\bnew)\s+(\w+)")
-
-
-@per_rules
-def _agency_code(rules: Rules) -> re.Pattern[str]:
-    """An agency's name with its judiciary code in brackets after it."""
-    from mailbot.intake.agency_name import _agency_name_re
-
-    digits = rules.formats.judiciary_code.digits
-    name = _agency_name_re(rules).pattern
-    short = "|".join(re.escape(w) for w in rules.language.people.agency_abbreviations) or "(?!)"
-    named = rf"(?:{name}|((?<![\w.-])[A-Z][\w'’.-]*+[ \t]+(?:{short})))"
-    return re.compile(rf"{named}[ \t]*\([ \t]*\d{{{digits}}}[ \t]*\)")
 
 
 def user_said(text: str, rules: Rules) -> str | None:

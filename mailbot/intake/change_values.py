@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from mailbot.intake.change_titles import _as_rank, _modifiers, _new_title, _title_said, title_kept
+from mailbot.intake.change_unranked import officer_now_titled
 from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules, per_rules
@@ -222,7 +223,9 @@ def _change(
         if title:
             data["title"] = title
         return Change.model_validate(data)
-    title = _new_title(text, rules) or title_kept(text, rules)
+    # "... consider this it - Marchand, Odette, now Lieutenant."
+    now = officer_now_titled(text, rules)
+    title = _new_title(text, rules) or title_kept(text, rules) or (now.title if now else None)
     if title:
         data["title"] = title
     m = _LAST_TO.search(text)

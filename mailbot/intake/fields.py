@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from mailbot.intake.address_parts import add_part, part_value
 from mailbot.intake.agency_name import (
     agency_name_in,
+    code_after_name,
     name_heading_values,
     name_labelled_bare,
     name_shown_as,
@@ -109,6 +110,7 @@ def _clean(value: str, rules: Rules) -> str | None:
     return value or None
 
 
+_NEXT_PIECE = re.compile(r"[ \t]*\|[ \t]*(?=[A-Za-z][\w .#'’/-]{0,40}[:：])")
 _SHORT_LINE = 60
 """A line this short may be a label alone (its value on the next line)."""
 _MAYBE_LABELLED = re.compile(r"[:：=\t]|[-–—][ \t]|\.\.")
@@ -140,6 +142,9 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
         if best is None:
             continue
         _, path, value = best
+        # "Agency: Northfield PD | Judiciary code: 0418 | ...": the value ends where the
+        # next labelled piece of the line starts
+        value = _NEXT_PIECE.split(value, maxsplit=1)[0]
         if path in found and found[path][1] is not None:
             continue
         found[path] = (i, _not_a_value(path, _clean(value, rules)))
@@ -284,7 +289,8 @@ def read_fields(
         out["agency.address"] = _to_zip(ZIP_WORD.sub("", address)) if address else None
     if not out.get("agency.judiciary_code"):
         m = _CODE_INLINE.search(text)
-        out["agency.judiciary_code"] = m.group(1) if m else None
+        # "Please create their records under Winooski PD (0519):" the code after the name
+        out["agency.judiciary_code"] = m.group(1) if m else code_after_name(text, rules)
     if not out.get("agency.phone"):
         m = _PHONE_FOR_TICKET.search(text) or _PHONE_INLINE.search(text)
         out["agency.phone"] = m.group(1) if m else None

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from mailbot.intake import own_thread
 from mailbot.intake.model import Change, Intent, Officer, ParseResult
 from mailbot.intake.parts import MessageParts
-from mailbot.intake.prose import sentences
+from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.rules import Rules
 
 
@@ -167,7 +167,13 @@ def left_off(
     return out
 
 
-def complete_changes(result: ParseResult, earlier: ParseResult | None, now: list[Officer]) -> bool:
+def complete_changes(
+    result: ParseResult,
+    earlier: ParseResult | None,
+    now: list[Officer],
+    text: str = "",
+    rules: Rules | None = None,
+) -> bool:
     """A reply that gives what the sender's own earlier roster change lacked ("Eli's
     officer number is HB6E3" under the desk's "we need his officer number"): the earlier
     changes, completed by the officers the reply names. True when it applies."""
@@ -196,6 +202,11 @@ def complete_changes(result: ParseResult, earlier: ParseResult | None, now: list
             # should read: Officer Jenna Morse, officer # JM4R8 ... NOT JM4R6")
             if value is not None and (before is None or key == "officer_number"):
                 setattr(change, key, value)
+    for change in changes:
+        # "Ofc. Perry's LEO number is 07524, I dropped the zero": the number the reply
+        # gives the officer it names by rank and last name only
+        if rules is not None:
+            change.officer_number = corrected(_as_officer(change), text, rules).officer_number
     result.changes = changes + extra
     return True
 
@@ -255,12 +266,14 @@ def corrected(officer: Officer, text: str, rules: Rules) -> Officer:
         low = sentence.lower()
         if "number" not in low or not re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", low):
             continue
+        # a number of digits only when it is labelled as one ("LEO number is 07524")
+        labelled = {m.group(1).upper() for m in number_mentions(sentence)}
         for token in _TOKEN.findall(sentence):
             if (
                 len(token) == fmt.length
                 and shaped.match(token)
                 and re.search(r"\d", token)
-                and re.search(r"[A-Za-z]", token)
+                and (re.search(r"[A-Za-z]", token) or token.upper() in labelled)
                 and token.upper() != officer.officer_number.upper()
             ):
                 found.add(token.upper())

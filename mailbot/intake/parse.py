@@ -361,9 +361,11 @@ def parse_parts(
                 result.changes += changes.read_changes(paper, rules, [], result.agency.name)
                 named = result.agency.name or change_documents.signed_agency(parts, rules)
                 result.agency.name = named
-        if own_resend.complete_changes(result, earlier, officers):
+        if own_resend.complete_changes(result, earlier, officers, body, rules):
             # "Eric Lund is still with us": the earlier change of an officer kept as he is
             result.changes = changes.without_kept(result.changes, body, rules)
+            # the agency the sender's own quoted request named (its signature)
+            result.agency.name = result.agency.name or (earlier.agency.name if earlier else None)
         writer = head_from_sender(parts.sender_name, rules)[0]
         result.changes = change_asides.writers_first_name(result.changes, body, writer)
         if is_reply:  # "Officer Morrow's username is ...": his number in the request below

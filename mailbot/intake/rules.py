@@ -149,6 +149,9 @@ class IntentWords(_Rule):
     held_back_verbs: list[str] = Field(default_factory=list)
     """Verbs that keep an officer out only as their object or in the passive ("please
     hold Soto", "Soto is held"), never the subject's ("Sgt. Hale will hold the PoC role")."""
+    now_titled: list[str] = Field(default_factory=list)
+    """Words between an officer's name and his new rank in a change written in prose
+    ("Demers, Kyle, now Sergeant", "Ana Roy is now a Corporal")."""
     civilian_titles: list[str] = Field(default_factory=list)
     """Titles of civilian staff on a roster (a records clerk, a dispatcher): not officers."""
     sheet_words: list[str] = Field(default_factory=list)

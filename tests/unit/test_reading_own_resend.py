@@ -277,3 +277,45 @@ def test_own_request_older_than_a_working_on_it_note_in_the_thread() -> None:
     assert result.point_of_contact.name == "Nadia Perron"
     assert result.point_of_contact.email == "nperron@northfieldpd.test"
     assert "point_of_contact.name" not in result.missing
+
+
+def test_a_reply_gives_the_digits_only_number_of_an_add_it_quotes() -> None:
+    """The desk asked for a whole number: the reply's "Cpl. Doane's LEO number is 03318"
+    corrects the number of the add quoted below it, by rank and last name only."""
+    body = (
+        "Apologies - Cpl. Doane's LEO number is 03318, the leading zero fell off.\n\n"
+        "Marc Bessette\n\n"
+        "On Nov 3, 2026, at 9:12 AM, DPS - eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        + _quoted(
+            "Chief Bessette,\n\nThe officer number given for Cpl. Doane (3318) has only four"
+            " characters. Please confirm.\n\nDPS e-Ticket Technical Staff\n\n"
+            "On Nov 2, 2026, at 4:05 PM, Marc Bessette <mbessette@northfieldpd.test> wrote:\n\n"
+            + _quoted(
+                "Please add Corporal Ruth Doane, LEO 3318, DPS username rdoane, to our"
+                " roster in TraCS.\n\nMarc Bessette\nChief of Police\n"
+            )
+        )
+    )
+    result = parse_message(_mail(body, "<ask.81@dps.example>"))
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number) for c in result.changes] == [("add", "03318")]
+
+
+def test_a_reply_completing_its_own_roster_change_keeps_the_agency_that_change_named() -> None:
+    body = (
+        "Sorry - Cpl. Doane's LEO number is 03318.\n\nMarc\n\n"
+        "On Nov 3, 2026, at 9:12 AM, DPS - eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        + _quoted(
+            "Chief Bessette,\n\nThe number given for Cpl. Doane (3318) is too short.\n\n"
+            "DPS e-Ticket Technical Staff\n\n"
+            "On Nov 2, 2026, at 4:05 PM, Marc Bessette <mbessette@northfieldpd.test> wrote:\n\n"
+            + _quoted(
+                "Please add Corporal Ruth Doane, LEO 3318, DPS username rdoane, in TraCS.\n\n"
+                "Chief Marc Bessette\nNorthfield Police Department\n"
+                "51 South Main Street, Northfield, VT 05663\n"
+            )
+        )
+    )
+    result = parse_message(_mail(body, "<ask.82@dps.example>"))
+    assert result.intent == "officer_maintenance"
+    assert result.agency.name == "Northfield Police Department"

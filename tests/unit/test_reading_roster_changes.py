@@ -408,3 +408,19 @@ def test_forwarded_farewell_notice_adds_no_second_deactivation() -> None:
     )
     assert [(c.action, c.officer_number) for c in changes] == [("deactivate", "DO9T2")]
     assert changes[0].model_dump(exclude_none=True)["first_name"] == "Thomas"
+
+
+def test_a_promotion_written_as_name_then_now_and_the_rank_is_an_update() -> None:
+    changes = _changes(
+        "Good afternoon,\n\n"
+        "Please add our new hire: Officer Wren Takacs - LEO# 62D17 - DPS username wtakacs\n\n"
+        "Separately, I asked back in January for a rank change for Odette Marchand and her"
+        " tickets still print the old one. If that request got lost, consider this it -"
+        " Marchand, Odette, now Lieutenant.\n\nThanks,\nInes\n",
+        subject="New hire and a rank change",
+    )
+    got = [c.model_dump(exclude_none=True) for c in changes]
+    assert {"action": "update", "last_name": "Marchand", "first_name": "Odette"}.items() <= (
+        next(c for c in got if c.get("last_name") == "Marchand").items()
+    )
+    assert next(c for c in got if c.get("last_name") == "Marchand")["title"] == "Lieutenant"

@@ -257,3 +257,30 @@ def test_a_street_before_its_po_box_in_running_text_is_kept() -> None:
     )
     result = parse_message(_mail(body))
     assert result.agency.address == "18 Harbor Lane, P.O. Box 311, Maplewood, VT 05649"
+
+
+def test_a_labelled_value_ends_where_the_next_labelled_piece_of_its_line_starts() -> None:
+    body = (
+        "Hello,\n\nRoxbury Police Department asks DPS to set up an agency record in TraCS."
+        " Point of Contact: Cpl. Hollis Brandt (hbrandt@maplewoodvt.test)\n\n"
+        "Agency: Roxbury Police Department | Judiciary code: 0377 | Address: 4 Mill Road,"
+        " Roxbury, VT 05669 | Phone: 802-555-0141\n\n"
+        "Officer records requested:\n\n"
+        "Title: Officer | Last: Quimby | First: Nell | VT LEO #: 37R02 | DPS username: nquimby\n\n"
+        "Thank you,\nIone Ferris\nChief of Police\n"
+    )
+    result = parse_message(_mail(body))
+    assert result.agency.name == "Roxbury Police Department"
+    assert result.agency.judiciary_code == "0377"
+
+
+def test_a_code_in_brackets_after_the_agency_name_is_its_judiciary_code() -> None:
+    body = (
+        "Hi,\n\nWe swore in a new officer last week. Please create his record under "
+        "Norwich PD (0733):\n\n"
+        "Officer Bram Castellanos - LEO# N6204 - DPS username bcastellanos\n\n"
+        "Thanks,\nPetra\n"
+    )
+    result = parse_message(_mail(body, subject="New officer"))
+    assert result.intent == "officer_maintenance"
+    assert result.agency.judiciary_code == "0733"
