@@ -188,6 +188,7 @@ def complete_changes(
         written
         and len(extra) == len(written)
         and not any(same_officer(o, as_officers) for o in now)
+        and not _corrects_any(as_officers, text, rules)
     ):
         return False  # "One more for you: Officer Lila Brenner ...": a new request
     for officer in now:
@@ -209,6 +210,18 @@ def complete_changes(
             change.officer_number = corrected(_as_officer(change), text, rules).officer_number
     result.changes = changes + extra
     return True
+
+
+def _corrects_any(officers: list[Officer], text: str, rules: Rules | None) -> bool:
+    """Whether ``text`` gives one of ``officers`` another number ("Ofc. Perry's LEO
+    number is 07524")."""
+    if rules is None:
+        return False
+    for officer in officers:
+        number = corrected(officer, text, rules).officer_number
+        if number is not None and number != officer.officer_number:
+            return True
+    return False
 
 
 def intent_of_reply(kind: Intent, earlier: ParseResult | None, parts: MessageParts) -> Intent:

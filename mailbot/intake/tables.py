@@ -66,8 +66,10 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
             values[key] = None  # "pending", "TBD", "n/a", "(not set up yet)": not given
     if not any(values.values()):
         return None
-    if any(v and _TOTAL.match(v) for v in values.values()):
-        return None  # "Total: 4 officers" under a spreadsheet
+    if any(v and _TOTAL.match(v) for v in values.values()) and not _LEO_SHAPED.fullmatch(
+        values["officer_number"] or ""
+    ):
+        return None  # "Total: 4 officers" under a spreadsheet (an officer may be named Sum)
     if values["dps_username"]:
         values["dps_username"] = bare_username(values["dps_username"], rules)
     filled = [v for v in values.values() if v]
@@ -79,6 +81,7 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
 _ROW_BULLET = re.compile(r"^\s*[-*•·]\s+")
 _FORMER = re.compile(r"\s*\((?:was|formerly|previously|prev\.?)\s[^()]{1,40}\)$", re.I)
 _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
+_LEO_SHAPED = re.compile(r"[A-Za-z0-9]{5}")
 
 
 @per_rules

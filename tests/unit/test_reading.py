@@ -178,20 +178,22 @@ def test_pdf_roster_is_read() -> None:
 
 def test_records_export_with_extra_columns_and_total_line() -> None:
     """A records-system CSV export (upper-case headings, extra columns, title rows above,
-    a total line below) gives exactly its officers."""
+    a total line below) gives exactly its officers: an officer named Sum among them."""
     csv = (
         b"HARTFORD PD PERSONNEL EXPORT,,,,,,\n"
         b"Run 2026-11-02,,,,,,\n"
         b"EMP_ID,LAST_NAME,FIRST_NAME,MIDDLE,RANK,BADGE_NO,HIRE_DATE,UNIT,DPS_LOGIN\n"
         b"1001,OKAFOR,SAMUEL,J,OFFICER,HA117,2019-04-01,PATROL,sokafor\n"
         b"1002,ORTIZ,MARIA,,CORPORAL,HA120,2015-06-15,PATROL,mortiz\n"
-        b"TOTAL: 2,,,,,,,,\n"
+        b"1003,SUM,DAVID,,OFFICER,HA131,2021-09-01,PATROL,dsum\n"
+        b"TOTAL: 3,,,,,,,,\n"
     )
     body = SOP.format(officers="The roster is in the attached export.")
     got = _read(body, attach=[("logo.png", "image/png", _png()), ("export.csv", "text/csv", csv)])
     assert [(o["last_name"], o["officer_number"]) for o in got["officers"]] == [  # type: ignore[union-attr]
         ("OKAFOR", "HA117"),
         ("ORTIZ", "HA120"),
+        ("SUM", "HA131"),
     ]
 
 

@@ -319,3 +319,30 @@ def test_a_reply_completing_its_own_roster_change_keeps_the_agency_that_change_n
     result = parse_message(_mail(body, "<ask.82@dps.example>"))
     assert result.intent == "officer_maintenance"
     assert result.agency.name == "Northfield Police Department"
+
+
+def test_a_reply_that_corrects_a_quoted_add_and_asks_one_more_change_keeps_both() -> None:
+    """ "Cpl. Doane's LEO number is 03318 - and please also remove Ofc. Lyle Brandt
+    (NF221)": a change of its own in the reply does not make it a new request that drops
+    the add it corrects."""
+    body = (
+        "Cpl. Doane's LEO number is 03318, the leading zero fell off. Also, please remove "
+        "Officer Lyle Brandt (LEO NF221) from our roster, he resigned Friday.\n\n"
+        "Marc Bessette\n\n"
+        "On Nov 3, 2026, at 9:12 AM, DPS - eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        + _quoted(
+            "Chief Bessette,\n\nThe officer number given for Cpl. Doane (3318) has only four"
+            " characters. Please confirm.\n\nDPS e-Ticket Technical Staff\n\n"
+            "On Nov 2, 2026, at 4:05 PM, Marc Bessette <mbessette@northfieldpd.test> wrote:\n\n"
+            + _quoted(
+                "Please add Corporal Ruth Doane, LEO 3318, DPS username rdoane, to our"
+                " roster in TraCS.\n\nMarc Bessette\nChief of Police\n"
+            )
+        )
+    )
+    result = parse_message(_mail(body, "<ask.83@dps.example>"))
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number) for c in result.changes] == [
+        ("add", "03318"),
+        ("deactivate", "NF221"),
+    ]
