@@ -1,5 +1,6 @@
 """The blind corpora (tests/data/blind, blind-heldout, blind-r3, blind-r4, blind-r5,
-blind-r6, blind-r7, blind-r3-heldout, blind-r5-heldout, blind-r6-heldout, blind-r7-heldout):
+blind-r6, blind-r7, blind-r8, and the held-out parts blind-r3-heldout, blind-r5-heldout,
+blind-r6-heldout, blind-r7-heldout, blind-r8-heldout):
 messages written by
 people who never saw the parser, from the procedure and the parse contract only, scored
 as PARSE-CONTRACT.md says, each held to the figures it has reached."""
@@ -19,7 +20,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 BLIND = DATA / "blind"
 CASES = sorted(BLIND.glob("*.eml"))
 # Every set's messages, for the per-message checks (intent right, no needless ask).
-SETS = ("blind", "blind-heldout", "blind-r3", "blind-r4", "blind-r5", "blind-r6")
+SETS = ("blind", "blind-heldout", "blind-r3", "blind-r4", "blind-r5", "blind-r6", "blind-r8")
 ALL_CASES = [p for name in SETS for p in sorted((DATA / name).glob("*.eml"))]
 # The figures each set has reached: field accuracy, messages read without an error, and
 # the set's size.
@@ -32,6 +33,10 @@ FIGURES: dict[str, tuple[float, int, int]] = {
     # ta-026 (an unchanged rank expected on a surname change) and td-006 (a 24x24 logo,
     # under the minimum, expected valid) are read as the contract and the rules say
     "blind-r6": (0.999, 98, 100),
+    # two logos in formats the desk does not print (SVG, WEBP), two updates expected to
+    # carry an unchanged title, a code expected on a message that is no request, and three
+    # values given only in a later aside, a bracket or a wrapped list line (README)
+    "blind-r8": (0.997, 92, 100),
 }
 
 # What each category of the corpus is about: the paths whose values it tests.
@@ -156,14 +161,27 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     "blind-r6-heldout": (1.0, 50, 50, set()),
     # scored once blind at the end of its round; not read since
     "blind-r7-heldout": (
-        0.877,
-        27,
+        0.878,
+        29,
         50,
         {
             "ua-008-williston-owa-it-person-25-three-pending",
             "ua-013-fish-wildlife-wardens-owa-state-unit",
             "ud-006-french-canadian-canaan",
             "ud-020-state-unit-memo-dmv",
+        },
+    ),
+    # scored once blind at the end of its round (0.930, 30/50); not read since
+    "blind-r8-heldout": (
+        0.930,
+        30,
+        50,
+        {
+            "va-005-town-constable-iphone-photo-logo-no-username",
+            "va-015-liquor-control-investigators-court-code-screenshot-logo",
+            "va-017-college-police-everything-in-pdf-letter",
+            "va-022-attorney-general-investigators-roster-to-follow-poc-no-email",
+            "vd-013-northfield-pd-pdf-letter-sent-by-assistant",
         },
     ),
     # not held out: the seventh set's tuning part, short of perfect where the reader still
