@@ -68,11 +68,18 @@ _PROPER_NAME = re.compile(
 )
 
 
+# 'Please put "Stowbridge Constable" on the ticket': the quoted name it is to show
+_PUT_ON = re.compile(
+    r"(?i:put|use|print|show|have)\s+[\"“]([^\"”\n]{3,80})[\"”]\s+"
+    r"(?i:on|at\s+the\s+top\s+of)\s+(?i:the\s+|our\s+)?(?i:e-?)?tickets?\b"
+)
+
+
 def name_shown_as(text: str) -> str | None:
     """The agency name the sender asks to be shown as ("please list us as Stowbridge
     Village PD on the tickets", "we'd like our name to appear as "Stowbridge Police"",
     "Proper name Village of Bellows Falls Police Department")."""
-    m = _SHOWN_AS.search(text) or _PROPER_NAME.search(text)
+    m = _SHOWN_AS.search(text) or _PUT_ON.search(text) or _PROPER_NAME.search(text)
     if m is None:
         return None
     name = next((g for g in m.groups() if g), "").strip().rstrip(".,;")

@@ -22,9 +22,9 @@ _MAX_NOTE_WORDS = 120
 """A cover note is short; a longer body is a message of its own."""
 
 
-def _values(text: str, rules: Rules) -> int:
+def _values(text: str, rules: Rules, named: bool = True) -> int:
     values, _labels = fields.read_fields(text, rules)
-    return sum(1 for p in _AGENCY if values.get(p))
+    return sum(1 for p in _AGENCY if values.get(p) and (named or p != "agency.name"))
 
 
 def _docx_text(data: bytes, limits: Limits) -> str:
@@ -63,7 +63,8 @@ def with_attached_request(parts: MessageParts, rules: Rules, limits: Limits) -> 
     value of the request itself; else ``parts`` unchanged."""
     if not (parts.documents or any(a.content_type == DOCX for a in parts.attachments)):
         return parts
-    if len(parts.text.split()) > _MAX_NOTE_WORDS or _values(parts.text, rules):
+    # (a note signed with the agency's name alone carries none of the request's values)
+    if len(parts.text.split()) > _MAX_NOTE_WORDS or _values(parts.text, rules, named=False):
         return parts
     for text in _attached_texts(parts, limits):
         if change_documents.change_texts(parts, rules, parts.text):

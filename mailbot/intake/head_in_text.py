@@ -102,6 +102,11 @@ def head_by_title(body: str, rules: Rules, known: Sequence[str]) -> tuple[str | 
         before = body[max(0, m.start() - 30) : m.start()].split()
         if before and before[-1].strip(".,").lower() in lower:
             continue
+        after = body[m.end() : m.end() + 40].split()
+        if after and (named := f"{m.group(2)} {after[0]}".rstrip(".,;:").lower()) in {
+            k.lower() for k in known
+        }:  # "Chief Aaron Noyes has approved" with Aaron Noyes in the headers
+            return next(k for k in known if k.lower() == named), m.group(1)
         last = m.group(2).lower()
         full = {
             " ".join(w.capitalize() if n.isupper() else w for w in n.split())

@@ -163,8 +163,9 @@ def spelled_ordinal(line: str) -> str:
 
 
 def title_of_place(title: str, rules: Rules) -> str:
-    """ "Lamoille County Sheriff" -> "Sheriff": a head title after a place's name (a
-    county, town, city or village) is the title; the place is the agency's."""
+    """ "Lamoille County Sheriff" (or "Sheriff of Lamoille County") -> "Sheriff": a head
+    title before or after a place's name (a county, town, city or village) is the title;
+    the place is the agency's."""
     words = title.split()
     places = {w.lower() for w in rules.language.people.place_words if w[:1].isupper()}
     for t in head_titles(rules)[0]:
@@ -174,4 +175,12 @@ def title_of_place(title: str, rules: Rules) -> str:
             if words[-n - 1].lower() in places:
                 return " ".join(words[-n:])
             return title
+    for t in head_titles(rules)[0]:
+        n = len(t.split())
+        # "Sheriff of Lamoille County": the place after the title is the agency's
+        head = " ".join(words[:n]).lower()
+        tail = words[n + 1 :]
+        of_place = len(tail) >= 2 and words[n].lower() == "of" and tail[-1].lower() in places
+        if head == t.lower() and of_place:
+            return " ".join(words[:n])
     return title

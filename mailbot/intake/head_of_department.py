@@ -196,6 +196,7 @@ def closing_lines(body: str) -> str:
 
 def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] | None:
     """(name, title) when ``line`` names a person, else None."""
+    line = _SIGNED_MARK.sub("", line)  # "/s/ Dana Quist": a typed signature's mark
     if _EMAIL.search(line) or _DIGIT.search(line) or len(line.split()) > 6:
         return None
     if _ALIGNED_ROW.search(line):
@@ -213,11 +214,17 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
     title: str | None = None
     if after.strip():
         title = _title_only(after, rules)
+    said = " ".join(words)
+    if next_line.startswith(f"{said},"):  # a signed name, then "Dana Quist, Sheriff" typed
+        next_line = next_line[len(said) + 1 :].strip()
     if title is None and next_line and _is_title_line(next_line, rules):
         title = _title_only(next_line, rules)
     elif prefix:
         title = prefix
     return " ".join(words), title
+
+
+_SIGNED_MARK = re.compile(r"^/s/[ \t]*", re.I)
 
 
 _AGENCY_TAIL = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*[,|–—-]\s+|\s+at\s+)")

@@ -40,6 +40,7 @@ _ENDS = _BLOCK | _CELL | {"tr", "table", "blockquote"}
 """Elements whose end :func:`_close` acts on."""
 _HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.I)
 _OUTLOOK_HEADER_DIV = re.compile(r"border-top\s*:\s*solid\s+#E1E1E1", re.I)
+_IN_LINE = re.compile(r"[ \r\f\v\u00a0\u200b\ufeff]+")  # spaces within a line; TABs kept
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
 _MAX_DEPTH = 400  # deeper markup is flattened, never recursed into
 _MAX_NESTING = 800
@@ -99,6 +100,7 @@ def read_html(html: str, text: bool = True) -> HtmlContent:
     frames: list[_Frame] = [_Frame("root")]
     rows_stack: list[list[list[str]]] = []  # one list of rows per open <table>
     row_stack: list[list[str]] = []  # one list of cells per open <tr>
+    lines_stack: list[list[str]] = []  # per open <tr>: each cell's text, its lines kept
     spans: list[dict[int, tuple[int, str]]] = []  # per open <table>: column -> rows
     # still spanned, and the text they show
     pres: list[int] = []  # depths of the open <pre> elements
@@ -116,7 +118,7 @@ def read_html(html: str, text: bool = True) -> HtmlContent:
             # (only elements of _ENDS are left: their tag is set)
             closed = tag or ""
             quote_depth -= _close(
-                closed, frames, (rows_stack, row_stack, spans), out, quote_depth, depth
+                closed, frames, (rows_stack, row_stack, spans, lines_stack), out, quote_depth, depth
             )
             continue
         if tag == "-text":
@@ -173,6 +175,7 @@ def read_html(html: str, text: bool = True) -> HtmlContent:
             _newline(frames[-1])
         elif tag == "tr":
             row_stack.append([])
+            lines_stack.append([])
             _newline(frames[-1])
         elif tag in _CELL:
             frames.append(_Frame("cell", [], _span(attrs, "colspan"), _span(attrs, "rowspan")))
@@ -234,13 +237,15 @@ def flatten_deep(html: str, limit: int = _MAX_NESTING) -> str:
 def _close(
     tag: str,
     frames: list[_Frame],
-    stacks: tuple[list[list[list[str]]], list[list[str]], list[dict[int, tuple[int, str]]]],
+    stacks: tuple[
+        list[list[list[str]]], list[list[str]], list[dict[int, tuple[int, str]]], list[list[str]]
+    ],
     out: HtmlContent,
     quote_depth: int,
     start: int,
 ) -> int:
     """Handle the end of an element; returns 1 when a quote level closes."""
-    rows_stack, row_stack, spans = stacks
+    rows_stack, row_stack, spans, lines_stack = stacks
     if tag in _CELL and frames[-1].kind == "cell":
         frame = frames.pop()
         cell = " ".join(_SPACES.sub(" ", "".join(frame.pieces)).split())
@@ -250,6 +255,11 @@ def _close(
             _fill_spanned(row, pending)
             col = len(row)
             row.append(cell)
+            if lines_stack:
+                lines = (
+                    _IN_LINE.sub(" ", ln).strip(" ") for ln in "".join(frame.pieces).split("\n")
+                )
+                lines_stack[-1].append("\n".join(line for line in lines if line))
             row.extend([""] * (frame.colspan - 1))  # a merged cell keeps its columns
             if frame.rowspan > 1:
                 # a body cell belongs to every row it spans ("ADD" over two officers); a
@@ -261,12 +271,17 @@ def _close(
             frames[-1].pieces.append(f" {cell} ")
     elif tag == "tr" and row_stack:
         cells = row_stack.pop()
+        lined = [c for c in (lines_stack.pop() if lines_stack else []) if c]
         if spans and spans[-1] and any(cells):
             _fill_spanned(cells, spans[-1])
         while cells and not cells[-1]:
             cells.pop()
         _newline(frames[-1])
-        frames[-1].pieces.append("\t".join(cells) + "\n")
+        if len(lined) == 1 and "\n" in lined[0] and sum(1 for c in cells if c) == 1:
+            # a signature beside its logo image: the one cell of text keeps its lines
+            frames[-1].pieces.append(lined[0] + "\n")
+        else:
+            frames[-1].pieces.append("\t".join(cells) + "\n")
         if rows_stack and any(cells):
             rows_stack[-1].append(cells)
     elif tag == "table" and rows_stack:

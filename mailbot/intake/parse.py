@@ -251,9 +251,9 @@ def parse_parts(
     above = body[: body.rfind(closing)] if closing else body
     name = values.get("agency.name")
     resent = name is not None and name in above and any(agency_values)
-    if is_reply and behalf[0] is None and not resent:
-        # whoever signs a short answer to the checklist is not thereby the head (a
-        # reply that sends the whole request again, agency name and all, is read whole)
+    if is_reply and behalf[0] is None and not resent and not _is_head(hod_title or "", rules):
+        # whoever signs a short answer to the checklist is not thereby the head (unless
+        # he signs as the head; a reply that sends the whole request again is read whole)
         hod_name = hod_title = None
     # "Bob Haskins" signed, "Robert Haskins" in the From header or the roster
     others = [n for n in (head_from_sender(parts.sender_name, rules)[0],) if n]
@@ -323,9 +323,11 @@ def parse_parts(
         )
         settled = roles.Settled()
         # values first, roles second: look for what is missing by its shape (in a reply,
-        # in what was written only: a signature's phone must not replace the case's)
+        # in what was written only: a signature's phone must not replace the case's,
+        # unless the head signs it: his own sign-off is his agency's block)
         if roles.FILLABLE & set(result.missing):
-            looked = [src for src in sources if not (is_reply and src[0] == "signature")]
+            own = _is_head(result.head_of_department.title or "", rules)
+            looked = [s for s in sources if own or not (is_reply and s[0] == "signature")]
             looked += parts_texts(parts)
             sources += parts_texts(parts)
             if parts.subject and not is_reply:  # "Enrollment - Orange County SD (JC 0723)"

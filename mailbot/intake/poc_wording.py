@@ -49,6 +49,8 @@ _AFTER_NAME = (
     r"(?:\s*\([^()]{1,80}\)"
     # "Ines Marrow, our Fleet Systems Supervisor, will be ...": her job between commas
     r"|,\s+(?i:our|the|an?|my)\s+[^,.;:()¶\n]{1,60},"
+    # "Hannah Ostrowski, hostrowski@..., is designated ...": her address between commas
+    r"|,\s+<?[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+>?(?=,)"
     # "Ines Marrow in Records will be ...", "... at the village office will be ...": where
     # she works, after the name
     r"|\s+(?i:in|at|from|with|of)\s+(?:(?i:the|our)\s+)?[\w&'’-]+(?:\s+[\w&'’-]+){0,2}?)?"

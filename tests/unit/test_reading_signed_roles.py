@@ -1,0 +1,193 @@
+"""Who signs and under what name: a signature laid out in a table beside its logo keeps
+its lines (the agency's name is not run together with the signer's name and title)."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.intake.html import html_to_text
+from mailbot.intake.model import ParseResult
+from mailbot.intake.parse import parse_message
+
+
+def _parse_html(html: str, sender: str, plain: str) -> ParseResult:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "RE: Ash Grove PD - judiciary code"
+    msg.set_content(plain)
+    msg.add_alternative(html, subtype="html")
+    return parse_message(msg.as_bytes())
+
+
+_SIGNED_TABLE = (
+    "<html><body><p>Hi Dana,</p><p>Our judiciary code is <b>0931</b>, sorry for the mix-up.</p>"
+    '<table><tr><td><img src="cid:seal01" width="80"></td>'
+    "<td>Harold Quist<br>Chief of Police<br>Ash Grove Police Department<br>"
+    "41 Tannery Lane, Ash Grove, VT 05998<br>802-555-0143</td></tr></table>"
+    "</body></html>"
+)
+
+
+def test_signature_table_beside_a_logo_keeps_its_lines() -> None:
+    text = html_to_text(_SIGNED_TABLE)
+    assert "Harold Quist\nChief of Police\nAsh Grove Police Department\n" in text
+
+
+def test_agency_name_in_a_signature_table_is_not_joined_to_the_signer() -> None:
+    plain = "Hi Dana,\nOur judiciary code is 0931, sorry for the mix-up.\n"
+    result = _parse_html(_SIGNED_TABLE, "Harold Quist <hquist@ashgrove.test>", plain)
+    assert result.agency.name == "Ash Grove Police Department"
+
+
+def test_a_table_row_of_several_cells_stays_one_line() -> None:
+    html = "<table><tr><td>Quist<br>Harold</td><td>Chief</td><td>AG301</td></tr></table>"
+    assert "Quist Harold\tChief\tAG301" in html_to_text(html)
+
+
+def _reply(body: str) -> ParseResult:
+    msg = EmailMessage()
+    msg["From"] = "Harold Quist <hquist@ashgrove.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "RE: Ash Grove PD - judiciary code"
+    msg["In-Reply-To"] = "<dps-0931@vermont.gov>"
+    msg["References"] = "<dps-0931@vermont.gov>"
+    msg.set_content(body)
+    return parse_message(msg.as_bytes())
+
+
+_CHIEF_REPLY = (
+    "Dana,\n\nMy mistake, AG0099100 is our ORI. The court clerk tells me our judiciary code"
+    " is 0931.\n\nHarold Quist\nChief of Police\nAsh Grove Police Department\n"
+    "41 Tannery Lane, Ash Grove, VT 05998\n802-555-0143\n\n"
+    "From: DPS - eTicket\nSent: Monday, March 3, 2025 10:12 AM\n"
+    "Subject: RE: Ash Grove PD - judiciary code\n\n"
+    "Chief Quist, the code you sent (AG0099100) looks like an ORI. We need the 4-digit"
+    " judiciary code. The rest of your request looks good.\n"
+)
+
+
+def test_chief_who_signs_his_reply_is_the_head_and_his_block_is_read() -> None:
+    result = _reply(_CHIEF_REPLY)
+    assert result.intent == "enrollment"
+    assert result.head_of_department.name == "Harold Quist"
+    assert result.head_of_department.title == "Chief of Police"
+    assert result.agency.address and "05998" in result.agency.address
+    assert result.agency.phone and "555-0143" in result.agency.phone
+    assert "agency.address" not in result.missing
+    assert "agency.phone" not in result.missing
+
+
+def _request(signed: str) -> ParseResult:
+    msg = EmailMessage()
+    msg["From"] = "Dana Quist <dquist@ashgrovesheriff.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrollment"
+    msg.set_content(
+        "Ash Grove County Sheriff's Office would like to participate in e-ticketing.\n\n"
+        "Judiciary code: 0931\nAddress: 41 Tannery Lane, Ash Grove, VT 05998\n"
+        "Phone: 802-555-0143\n\nLt. Mara Okonkwo (mokonkwo@ashgrovesheriff.test) will be our"
+        " point of contact.\n\nOkonkwo\tMara\tLieutenant\tAG317\tmokonkwo\n"
+        "Lindgren\tTobias\tDeputy\tAG322\ttlindgren\n\n" + signed
+    )
+    return parse_message(msg.as_bytes())
+
+
+def test_head_title_before_its_place_is_the_title() -> None:
+    result = _request("Thank you,\n\nDana Quist\nSheriff of Ash Grove County\n")
+    assert result.head_of_department.name == "Dana Quist"
+    assert result.head_of_department.title == "Sheriff"
+
+
+def test_typed_signature_mark_is_not_part_of_the_name() -> None:
+    result = _request("/s/ Dana R. Quist\nSheriff\n")
+    assert result.head_of_department.name == "Dana R. Quist"
+    assert result.head_of_department.title == "Sheriff"
+
+
+def test_quoted_name_to_put_on_the_ticket_is_the_agency_name() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Orrin Pike <opike@lindenvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "constable e-tickets"
+    msg.set_content(
+        "Hello,\n\nI'm the constable for the Town of Linden and want to start writing"
+        ' tickets electronically. Please put "Linden Constable" on the ticket. Our address'
+        " is 9 Mill Road, Linden VT 05999, phone 802-555-0177.\n\n"
+        "Orrin Pike, Constable, LEO number LN031, DPS username opike\n\nOrrin Pike\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.agency.name == "Linden Constable"
+
+
+def test_head_named_in_full_by_title_over_a_clerks_sign_off() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Nell Baptiste <nbaptiste@ashgrove.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Cc"] = "Harold Quist <hquist@ashgrove.test>"
+    msg["Subject"] = "Ash Grove PD - TraCS enrollment"
+    msg.set_content(
+        "Hello,\n\nChief Harold Quist has signed off on our joining e-ticketing. Sgt. Mara"
+        " Okonkwo will be our e-ticket point of contact (mokonkwo@ashgrove.test).\n\n"
+        + _VALUES_BLOCK
+        + "Thank you,\nNell Baptiste\nRecords Clerk\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.head_of_department.name == "Harold Quist"
+    assert result.head_of_department.title == "Chief"
+
+
+_VALUES_BLOCK = (
+    "Ash Grove Police Department\nJudiciary code 0931\n41 Tannery Lane, Ash Grove, VT 05998\n"
+    "802-555-0143\n\nOkonkwo\tMara\tSergeant\tAG317\tmokonkwo\n"
+    "Lindgren\tTobias\tOfficer\tAG322\ttlindgren\n\n"
+)
+
+
+def test_poc_with_her_address_between_commas() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Dana Quist <dquist@agso.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "enrollment"
+    msg.set_content(
+        "The Ash Grove County Sheriff's Office requests that an Agency record be created."
+        " Captain Mara Okonkwo, mokonkwo@agso.test, is designated as our Point-of-Contact."
+        "\n\nJudiciary Code: 0931\n\nRespectfully,\nDana Quist\nSheriff\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.point_of_contact.name == "Mara Okonkwo"
+    assert result.point_of_contact.email == "mokonkwo@agso.test"
+
+
+def test_letter_under_a_note_signed_with_the_agency_name_is_read() -> None:
+    from tests.pdfs import text_pdf
+
+    pdf = text_pdf(
+        [
+            ["The Ash Grove County Sheriff's Office requests an Agency record in TraCS."],
+            ["Lieutenant Mara Okonkwo, mokonkwo@agso.test, is designated as our"],
+            ["Point-of-Contact."],
+            ["Judiciary Code: 0931"],
+            ["Address: 41 Tannery Lane, Ash Grove, VT 05998"],
+            ["Phone: (802) 555-0143"],
+            ["Rank", "Last", "First", "Justice ID", "DPS Username"],
+            ["Lieutenant", "Okonkwo", "Mara", "AG317", "mokonkwo"],
+            ["Deputy", "Lindgren", "Tobias", "AG322", "tlindgren"],
+            ["Respectfully,"],
+            ["Dana Quist"],
+            ["Dana Quist, Sheriff"],
+        ]
+    )
+    msg = EmailMessage()
+    msg["From"] = "Dana Quist <dquist@agso.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-Ticket letter"
+    msg.set_content(
+        "Please see the attached letter.\n\nSheriff Dana Quist\nAsh Grove County Sheriff's Office\n"
+    )
+    msg.add_attachment(pdf, maintype="application", subtype="pdf", filename="letter.pdf")
+    result = parse_message(msg.as_bytes())
+    assert result.point_of_contact.name == "Mara Okonkwo"
+    assert result.point_of_contact.email == "mokonkwo@agso.test"
+    assert result.head_of_department.name == "Dana Quist"
+    assert result.head_of_department.title == "Sheriff"
