@@ -45,14 +45,17 @@ def _as_message(parts: MessageParts, own: own_thread.Quoted) -> MessageParts:
 
 
 def earlier_request(
-    parts: MessageParts, read: Callable[[MessageParts], ParseResult]
+    parts: MessageParts,
+    read: Callable[[MessageParts], ParseResult],
+    colleagues: list[own_thread.Quoted] | None = None,
 ) -> ParseResult | None:
     """The sender's own quoted request, read (with ``read``), or ``None``: the outermost
     of the sender's quoted messages, or an older one of them that asks to enrol when the
-    outermost does not ("Thanks, working on it." above the request itself)."""
+    outermost does not ("Thanks, working on it." above the request itself). Without one,
+    the ``colleagues``' quoted messages (the chief's request the lieutenant completes)."""
     first: ParseResult | None = None
     request: ParseResult | None = None
-    for own in own_thread.own_messages(parts):
+    for own in own_thread.own_messages(parts) or colleagues or []:
         earlier = read(_as_message(parts, own))
         first = first or earlier
         if earlier.intent != "enrollment":
@@ -224,14 +227,19 @@ def _corrects_any(officers: list[Officer], text: str, rules: Rules | None) -> bo
     return False
 
 
-def intent_of_reply(kind: Intent, earlier: ParseResult | None, parts: MessageParts) -> Intent:
+def intent_of_reply(
+    kind: Intent, earlier: ParseResult | None, parts: MessageParts, desk_waits: bool = False
+) -> Intent:
     """The intent of a reply read with the sender's own earlier request. A roster change
     written under the sender's own enrolment request that the desk has not answered
     ("please use the officer list below instead", "leave Lt. Dwyer off") changes that
     request: still an enrolment. What completes the sender's own roster change ("Eli's
-    number is HB6E3") is that roster change."""
+    number is HB6E3") is that roster change. Whatever answers the desk's question on the
+    enrolment (``desk_waits``: "Can you double-check his number?") completes it."""
     if earlier is None:
         return kind
+    if earlier.intent == "enrollment" and kind in ("officer_maintenance", "other") and desk_waits:
+        return "enrollment"
     if (
         earlier.intent == "enrollment"
         and kind == "officer_maintenance"

@@ -25,6 +25,7 @@ from mailbot.intake import (
     held,
     intent,
     labelled_blocks,
+    open_request,
     own_resend,
     prose,
     reply_reading,
@@ -173,9 +174,12 @@ def parse_parts(
     earlier = None
     if is_reply:  # the sender's own request quoted under the reply ("everything else below")
         earlier = own_resend.earlier_request(
-            parts, lambda p: parse_parts(p, rules, limits, loop_header)
+            parts,
+            lambda p: parse_parts(p, rules, limits, loop_header),
+            open_request.colleague_messages(parts, rules),
         )
-        kind = own_resend.intent_of_reply(kind, earlier, parts)
+        waits = open_request.desk_waits(parts, rules)
+        kind = own_resend.intent_of_reply(kind, earlier, parts, waits)
     result.intent = kind
 
     phone = values.get("agency.phone")
