@@ -23,6 +23,7 @@ from mailbot.intake import (
     fields,
     forwards,
     held,
+    inline_answers,
     intent,
     labelled_blocks,
     open_request,
@@ -102,6 +103,8 @@ def parse_parts(
 
     # "Attached is our completed request form": the attached letter or form is read
     parts = with_attached_request(parts, rules, limits)
+    # "Answers below in CAPS": the desk's quoted checklist, answered line by line
+    parts = inline_answers.with_inline_answers(parts, rules)
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     plain = split = prose.split_signature(text, rules)
     note = prose.new_text(parts.forward_note, quotes_cut=True).strip("\n") or None

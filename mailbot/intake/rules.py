@@ -210,6 +210,10 @@ class IntentWords(_Rule):
     """Words that ask for a record to be switched off ("please deactivate"), as against
     words that only tell of a departure ("has left"): an officer who left for another
     agency keeps his record, moved there, unless one of these is written."""
+    answers_inline: list[str] = Field(default_factory=list)
+    """Words of a reply whose answers are written into the desk's quoted checklist."""
+    answers_in_caps: list[str] = Field(default_factory=list)
+    """Words saying those answers are the lines written in capitals."""
     desk_waits: list[str] = Field(default_factory=list)
     """Words of the desk's quoted answer that wait on the sender ("Once we have it we can
     build the records", "Can you double-check?"): the request it answers is still open."""
