@@ -11,7 +11,7 @@ import re
 import textwrap
 from collections.abc import Callable
 
-from mailbot.intake import own_thread
+from mailbot.intake import earlier_updates, held, own_thread
 from mailbot.intake.model import Change, Intent, Officer, ParseResult
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import number_mentions, sentences
@@ -94,6 +94,9 @@ def fill_from_earlier(
     merged = merge_officers(result.officers, earlier.officers)
     dropped = left_off(text, merged, rules)
     merged = [corrected(o, text, rules) for o in merged if o not in dropped]
+    merged = earlier_updates.updated(merged, text, rules)  # "promoted to Sergeant"
+    # "just the first five for now, hold off on Pratt and Lacasse"
+    merged = held.without_held(merged, text, text, [], rules)
     filled = filled or merged != result.officers
     result.officers = merged
     return filled
