@@ -11,7 +11,7 @@ import re
 import textwrap
 from collections.abc import Callable
 
-from mailbot.intake import own_thread
+from mailbot.intake import earlier_updates, held, own_thread
 from mailbot.intake.model import Change, Intent, Officer, ParseResult
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import number_mentions, sentences
@@ -45,14 +45,17 @@ def _as_message(parts: MessageParts, own: own_thread.Quoted) -> MessageParts:
 
 
 def earlier_request(
-    parts: MessageParts, read: Callable[[MessageParts], ParseResult]
+    parts: MessageParts,
+    read: Callable[[MessageParts], ParseResult],
+    colleagues: list[own_thread.Quoted] | None = None,
 ) -> ParseResult | None:
     """The sender's own quoted request, read (with ``read``), or ``None``: the outermost
     of the sender's quoted messages, or an older one of them that asks to enrol when the
-    outermost does not ("Thanks, working on it." above the request itself)."""
+    outermost does not ("Thanks, working on it." above the request itself). Without one,
+    the ``colleagues``' quoted messages (the chief's request the lieutenant completes)."""
     first: ParseResult | None = None
     request: ParseResult | None = None
-    for own in own_thread.own_messages(parts):
+    for own in own_thread.own_messages(parts) or colleagues or []:
         earlier = read(_as_message(parts, own))
         first = first or earlier
         if earlier.intent != "enrollment":
@@ -91,6 +94,9 @@ def fill_from_earlier(
     merged = merge_officers(result.officers, earlier.officers)
     dropped = left_off(text, merged, rules)
     merged = [corrected(o, text, rules) for o in merged if o not in dropped]
+    merged = earlier_updates.updated(merged, text, rules)  # "promoted to Sergeant"
+    # "just the first five for now, hold off on Pratt and Lacasse"
+    merged = held.without_held(merged, text, text, [], rules)
     filled = filled or merged != result.officers
     result.officers = merged
     return filled
@@ -224,14 +230,19 @@ def _corrects_any(officers: list[Officer], text: str, rules: Rules | None) -> bo
     return False
 
 
-def intent_of_reply(kind: Intent, earlier: ParseResult | None, parts: MessageParts) -> Intent:
+def intent_of_reply(
+    kind: Intent, earlier: ParseResult | None, parts: MessageParts, desk_waits: bool = False
+) -> Intent:
     """The intent of a reply read with the sender's own earlier request. A roster change
     written under the sender's own enrolment request that the desk has not answered
     ("please use the officer list below instead", "leave Lt. Dwyer off") changes that
     request: still an enrolment. What completes the sender's own roster change ("Eli's
-    number is HB6E3") is that roster change."""
+    number is HB6E3") is that roster change. Whatever answers the desk's question on the
+    enrolment (``desk_waits``: "Can you double-check his number?") completes it."""
     if earlier is None:
         return kind
+    if earlier.intent == "enrollment" and kind in ("officer_maintenance", "other") and desk_waits:
+        return "enrollment"
     if (
         earlier.intent == "enrollment"
         and kind == "officer_maintenance"

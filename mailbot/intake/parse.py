@@ -23,8 +23,10 @@ from mailbot.intake import (
     fields,
     forwards,
     held,
+    inline_answers,
     intent,
     labelled_blocks,
+    open_request,
     own_resend,
     prose,
     reply_reading,
@@ -101,6 +103,8 @@ def parse_parts(
 
     # "Attached is our completed request form": the attached letter or form is read
     parts = with_attached_request(parts, rules, limits)
+    # "Answers below in CAPS": the desk's quoted checklist, answered line by line
+    parts = inline_answers.with_inline_answers(parts, rules)
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     plain = split = prose.split_signature(text, rules)
     note = prose.new_text(parts.forward_note, quotes_cut=True).strip("\n") or None
@@ -173,9 +177,12 @@ def parse_parts(
     earlier = None
     if is_reply:  # the sender's own request quoted under the reply ("everything else below")
         earlier = own_resend.earlier_request(
-            parts, lambda p: parse_parts(p, rules, limits, loop_header)
+            parts,
+            lambda p: parse_parts(p, rules, limits, loop_header),
+            open_request.colleague_messages(parts, rules),
         )
-        kind = own_resend.intent_of_reply(kind, earlier, parts)
+        waits = open_request.desk_waits(parts, rules)
+        kind = own_resend.intent_of_reply(kind, earlier, parts, waits)
     result.intent = kind
 
     phone = values.get("agency.phone")

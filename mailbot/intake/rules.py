@@ -210,6 +210,13 @@ class IntentWords(_Rule):
     """Words that ask for a record to be switched off ("please deactivate"), as against
     words that only tell of a departure ("has left"): an officer who left for another
     agency keeps his record, moved there, unless one of these is written."""
+    answers_inline: list[str] = Field(default_factory=list)
+    """Words of a reply whose answers are written into the desk's quoted checklist."""
+    answers_in_caps: list[str] = Field(default_factory=list)
+    """Words saying those answers are the lines written in capitals."""
+    desk_waits: list[str] = Field(default_factory=list)
+    """Words of the desk's quoted answer that wait on the sender ("Once we have it we can
+    build the records", "Can you double-check?"): the request it answers is still open."""
     leaving: list[str] = Field(default_factory=list)
     """Words of an officer leaving ("is leaving us", "lateral"): an agency named after
     them with "for"/"to" ("leaving us for the Vermont State Police") is where he goes."""
@@ -234,6 +241,9 @@ class People(_Rule):
     place_words: list[str] = Field(default_factory=list)
     surname_titles: list[str] = Field(default_factory=list)
     """Title words that are also surnames ("Harlan Constable", "Dana Marshal")."""
+    shared_mail_domains: list[str] = Field(default_factory=list)
+    """Mail domains anyone can have an address on ("gmail.com"): a colleague is not known
+    by one."""
     short_names: dict[str, list[str]] = Field(default_factory=dict)
     """First names people go by that are not the start of the full one ("bill" for
     William), lower-case; a short form that begins the name ("Tim") needs no entry."""

@@ -104,6 +104,10 @@ def _read_split(
     lines: list[str], start: int, split: Splitter, rules: Rules
 ) -> tuple[list[Officer], int] | None:
     head = split(lines[start])
+    if head and ":" in head[0] and len(head[0].split(":")[0].split()) <= 3:
+        # "Officers: last name, first name, title, ...": a label before the column names
+        bare = head[0].rpartition(":")[2].strip()
+        head = [bare, *head[1:]] if column_key(bare, rules) is not None else head
     mapping = header_map(head, rules) if head else None
     if mapping is None:
         return None

@@ -346,3 +346,41 @@ def test_a_reply_that_corrects_a_quoted_add_and_asks_one_more_change_keeps_both(
         ("add", "03318"),
         ("deactivate", "NF221"),
     ]
+
+
+def test_reply_promoting_and_renaming_a_user_of_the_quoted_roster() -> None:
+    """ "Sgt. Perron was made Lieutenant", "Talbot's username is otalbot3, not otalbot":
+    the quoted request's roster carries the new title and username."""
+    body = (
+        "Hello again,\n\nTwo fixes to my request below:\n\n"
+        "- Sgt. Perron was promoted to Lieutenant on Friday, please put that on her record.\n"
+        "- Ofc. Talbot's username is otalbot3, not otalbot (there is another O. Talbot).\n\n"
+        "The rest stands.\n\nMarc\n\n"
+        "On Mon, 2 Nov 2026 at 10:05, Marc Bessette <mbessette@northfieldpd.test> wrote:\n"
+        + _quoted(_EARLIER)
+    )
+    result = parse_message(_mail(body, "<first.0412@mail.example>"))
+    assert result.intent == "enrollment"
+    by_number = {o.officer_number: o for o in result.officers}
+    assert by_number["NF012"].title == "Lieutenant"
+    assert by_number["NF019"].dps_username == "otalbot3"
+    assert by_number["NF019"].title == "Officer"
+
+
+def test_reply_holding_back_officers_of_the_quoted_roster() -> None:
+    """ "Only Perron for now; hold off on Talbot until he finishes field training": the
+    quoted roster without him."""
+    body = (
+        "Hi,\n\nOnly Sgt. Perron for now. Hold off on Talbot until he finishes field "
+        "training, I'll send him later.\n\nMarc\n\n"
+        "On Tue, 3 Nov 2026 at 14:20, DPS eTicket <dps.eTicket@vermont.gov> wrote:\n"
+        + _quoted(
+            "Chief, Officer Talbot is listed as in field training. Please confirm whom to "
+            "set up now.\n\n"
+            "On Mon, 2 Nov 2026 at 10:05, Marc Bessette <mbessette@northfieldpd.test> wrote:\n"
+            + _quoted(_EARLIER)
+        )
+    )
+    result = parse_message(_mail(body, "<first.0412@mail.example>"))
+    assert result.intent == "enrollment"
+    assert [o.officer_number for o in result.officers] == ["NF012"]

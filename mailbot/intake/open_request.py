@@ -1,0 +1,57 @@
+"""A reply on an enrolment request the desk answered with a question, and whose the
+request is when a colleague sent it.
+
+The desk's quoted answer may wait on the sender ("Once we have the officer list we can
+build the records", "Would you like the header to read ... ?", "Can you double-check?"):
+then the enrolment is still open, and the reply that answers ("Please use 'Town of
+Richmond Police Department'", "Sgt. Gratton's number is V4471, not V44710", a roster
+attached) completes that enrolment, whatever else it reads like on its own.
+
+The request under the desk's answer may be a colleague's: the chief wrote it and named
+the lieutenant who now sends the roster. A quoted message from an address on the
+sender's own agency domain (not a mail domain anyone can have) is the agency's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.own_thread import DESK, Quoted, thread
+from mailbot.intake.parts import MessageParts
+from mailbot.intake.rules import Rules
+
+_ADDRESS = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+
+
+def _domain(address: str | None) -> str:
+    address = (address or "").strip().strip("<>").lower()
+    return address.rpartition("@")[2] if "@" in address else ""
+
+
+def colleague_messages(parts: MessageParts, rules: Rules) -> list[Quoted]:
+    """The quoted messages written from the sender's own agency domain, outermost first."""
+    own = _domain(parts.sender)
+    shared = {d.lower() for d in rules.language.people.shared_mail_domains}
+    if not own or own in shared:
+        return []
+    out = []
+    for message in thread(parts):
+        author = message.author.lower()
+        if DESK in author:
+            continue
+        domains = {m.group(1).lower() for m in _ADDRESS.finditer(author)}
+        if own in domains:
+            out.append(message)
+    return out
+
+
+def desk_waits(parts: MessageParts, rules: Rules) -> bool:
+    """True when the desk's latest quoted message asks the sender something or waits on
+    something from him (a question, "once we have it")."""
+    words = [w.lower() for w in rules.language.intent.desk_waits]
+    for message in thread(parts):
+        if DESK not in message.author.lower():
+            continue
+        low = " ".join(message.text.lower().split())
+        return "?" in low or any(w in low for w in words)
+    return False

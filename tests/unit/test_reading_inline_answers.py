@@ -1,0 +1,79 @@
+"""A reply whose answers are typed into the desk's quoted checklist ("My answers are
+in caps below"): the answers are read as the sender's, in ordinary case, each under the
+question it answers; without such a note the desk's quoted text gives nothing."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.intake.parse import parse_message
+
+_CHECKLIST = """\
+-----Original Message-----
+From: DPS eTicket <dps.eTicket@vermont.gov>
+Sent: Tuesday, April 7, 2026 10:15 AM
+To: Gail Moreau <gmoreau@fairhavenvt.test>
+Subject: RE: Fair Haven e-tickets
+
+Chief Moreau,
+
+Happy to help. Please send us:
+
+- Who is your e-ticket point of contact?
+{poc}
+
+- Your judiciary code
+{code}
+
+- Agency name as it should appear on the ticket
+{name}
+
+- Officers: last name, first name, title, officer number, DPS username
+{rows}
+
+Regards,
+DPS e-Ticket Technical Staff
+"""
+
+
+def _mail(note: str, **answers: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = "Gail Moreau <gmoreau@fairhavenvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "RE: Fair Haven e-tickets"
+    msg["In-Reply-To"] = "<desk-0407@vermont.gov>"
+    signature = (
+        "\n\nGail Moreau\nChief of Police, Fair Haven\n3 North Park Place, Fair Haven, "
+        "VT 05743\n802-555-0166\n\n"
+    )
+    msg.set_content(note + signature + _CHECKLIST.format(**answers))
+    return msg.as_bytes()
+
+
+_ANSWERS = {
+    "poc": "CPL. OWEN PARADIS, oparadis@fairhavenvt.test",
+    "code": "0318",
+    "name": "FAIR HAVEN POLICE DEPARTMENT",
+    "rows": "PARADIS, OWEN, CORPORAL, F3310, OPARADIS\nLUCERO, INES, OFFICER, F3322, ILUCERO",
+}
+
+
+def test_answers_in_capitals_under_the_desk_questions_are_read() -> None:
+    result = parse_message(_mail("My answers are in caps below. Thank you - Gail", **_ANSWERS))
+    assert result.intent == "enrollment"
+    assert result.agency.judiciary_code == "0318"
+    assert result.agency.name == "Fair Haven Police Department"
+    assert result.point_of_contact.name == "Owen Paradis"
+    assert result.point_of_contact.email == "oparadis@fairhavenvt.test"
+    assert [(o.last_name, o.first_name, o.officer_number) for o in result.officers] == [
+        ("Paradis", "Owen", "F3310"),
+        ("Lucero", "Ines", "F3322"),
+    ]
+    assert not {"agency.judiciary_code", "agency.name", "officers"} & set(result.missing)
+
+
+def test_without_a_note_the_desk_checklist_gives_nothing() -> None:
+    empty = {"poc": "", "code": "", "name": "", "rows": "Brown, Kevin, Officer, F0001, kbrown"}
+    result = parse_message(_mail("Thanks, we will get this to you next week. - Gail", **empty))
+    assert result.agency.judiciary_code is None
+    assert not result.officers
