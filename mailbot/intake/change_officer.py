@@ -39,7 +39,8 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
         if ranked is None:
             # "... please treat this as the request - Demers, Kyle, now Sergeant."
             return _named_alone(text, rules) or officer_now_titled(text, rules)
-        title, first, last = person(ranked.group(0), rules)
+        # "Officer Jessica Rand's TraCS record": the name ends with its possessive
+        title, first, last = person(_BEFORE_POSSESSIVE.sub("", ranked.group(0)), rules)
         # "Officer Eli Marchetti / DPS username: emarchetti / Officer number: pending"
         user = _user_said(text)
         username = _bare(user.group(1), rules) if user else None
@@ -120,6 +121,7 @@ def _user_said(text: str) -> re.Match[str] | None:
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_BEFORE_POSSESSIVE = re.compile(r"['’]s(?![\w'’]).*$", re.S)
 _DOMAIN_USER = re.compile(r"(?<![\w\\])((?:DPS|dps|Dps)\\[A-Za-z][\w.-]*[A-Za-z0-9])")
 _NEW_RANK = re.compile(r"(?i:\bnew)\s+(\w+)")
 
