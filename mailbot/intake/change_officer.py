@@ -21,6 +21,7 @@ from mailbot.intake.change_names import (
 from mailbot.intake.change_unranked import officer_now_titled
 from mailbot.intake.change_values import _NOT_A_USER, _PAREN_USER, _USER_TO, _bare
 from mailbot.intake.lists import officer_on_line
+from mailbot.intake.lower_prose import departed_named
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import person, rank_title
 from mailbot.intake.prose_officers import officer_in
@@ -64,6 +65,8 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
             named = {**named, **surname_before(text[: m.start()], rules)}
         if m and not named.get("last_name") and not named.get("first_name"):
             named = {**named, **lower_ranked_before(text[: m.start()], rules)}
+        if m and not named.get("last_name") and not named.get("first_name"):
+            named = {**named, **departed_named(text[: m.start()], rules)}  # "tyler pearce left"
         officer = Officer(**named, officer_number=number)
     if officer.title is None:
         new = _NEW_RANK.search(text)  # "please add a new deputy: Tyler Benoit"
