@@ -21,6 +21,7 @@ from mailbot.intake.change_names import (
 from mailbot.intake.change_unranked import officer_now_titled
 from mailbot.intake.change_values import _NOT_A_USER, _PAREN_USER, _USER_TO, _bare
 from mailbot.intake.lists import officer_on_line
+from mailbot.intake.lower_prose import departed_named
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import person, rank_title
 from mailbot.intake.prose_officers import officer_in
@@ -39,7 +40,8 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
         if ranked is None:
             # "... please treat this as the request - Demers, Kyle, now Sergeant."
             return _named_alone(text, rules) or officer_now_titled(text, rules)
-        title, first, last = person(ranked.group(0), rules)
+        # "Officer Jessica Rand's TraCS record": the name ends with its possessive
+        title, first, last = person(_BEFORE_POSSESSIVE.sub("", ranked.group(0)), rules)
         # "Officer Eli Marchetti / DPS username: emarchetti / Officer number: pending"
         user = _user_said(text)
         username = _bare(user.group(1), rules) if user else None
@@ -63,6 +65,8 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
             named = {**named, **surname_before(text[: m.start()], rules)}
         if m and not named.get("last_name") and not named.get("first_name"):
             named = {**named, **lower_ranked_before(text[: m.start()], rules)}
+        if m and not named.get("last_name") and not named.get("first_name"):
+            named = {**named, **departed_named(text[: m.start()], rules)}  # "tyler pearce left"
         officer = Officer(**named, officer_number=number)
     if officer.title is None:
         new = _NEW_RANK.search(text)  # "please add a new deputy: Tyler Benoit"
@@ -120,6 +124,7 @@ def _user_said(text: str) -> re.Match[str] | None:
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_BEFORE_POSSESSIVE = re.compile(r"['’]s(?![\w'’]).*$", re.S)
 _DOMAIN_USER = re.compile(r"(?<![\w\\])((?:DPS|dps|Dps)\\[A-Za-z][\w.-]*[A-Za-z0-9])")
 _NEW_RANK = re.compile(r"(?i:\bnew)\s+(\w+)")
 

@@ -91,6 +91,9 @@ def _new_title(text: str, rules: Rules) -> str | None:
     m = _NUMBER_TO_RANK.search(text)
     if m and rank_title(m.group(1), rules):
         return rank_title(m.group(1), rules)  # "Ofc. Tyrell Jenkins (MT2K7) to Corporal"
+    for m in _RANK_TO_RANK.finditer(text):
+        if rank_title(m.group(1), rules) and rank_title(m.group(2), rules):
+            return rank_title(m.group(2), rules)  # "Steven Marsh (K1044) - Sergeant to Lieutenant"
     m = _MADE_RANK.search(text)
     if m is None:
         return None
@@ -100,6 +103,8 @@ def _new_title(text: str, rules: Rules) -> str | None:
     return rank_title(first, rules) or None
 
 
+# "Sergeant to Lieutenant", "from Officer to Corporal": the old rank, then the new one
+_RANK_TO_RANK = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]*)[ \t]+(?i:to)[ \t]+([A-Za-z][\w.-]*)")
 _NUMBER_TO_RANK = re.compile(r"\)[ \t]+(?i:to)[ \t]+(?i:an?[ \t]+)?([A-Z][\w.-]*)")
 _AS_RANK = re.compile(r"(?<!\w)(?i:as)\s+(?i:an?\s+)?([A-Z][\w.-]*)(?:[ \t]+([A-Z][\w.-]*))?")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mailbot.intake.change_logins import new_login
 from mailbot.intake.change_titles import _as_rank, _modifiers, _new_title, _title_said, title_kept
 from mailbot.intake.change_unranked import officer_now_titled
 from mailbot.intake.model import Action, Change, Officer
@@ -264,6 +265,8 @@ def _change(
         data["dps_username"] = _bare(user.group(1), rules)
     elif "dps_username" in corrected:
         data["dps_username"] = corrected["dps_username"]
+    elif login := new_login(text, officer):  # "was dreyes, now dana.reyes"
+        data["dps_username"] = login
     return Change.model_validate(data)
 
 

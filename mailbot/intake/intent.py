@@ -101,7 +101,9 @@ def classify(
             return "other"
         return "enrollment"  # "Bellows Falls Police Dept wants e-tickets." and its values
     if (changing() or spelled_by_letters(text, rules)) and _names_officer(text, officers, rules):
-        if not officers and asks_questions(text) and not _has(text, _REQUEST_WORDS):
+        # "Can you correct it?" asks for the change it names
+        asked = _REQUEST_WORDS + words.asking
+        if not officers and asks_questions(text) and not _has(text, asked):
             return "other"
         return "officer_maintenance"
     if is_reply and (officers or has_logo):

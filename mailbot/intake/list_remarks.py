@@ -20,7 +20,7 @@ _LOWER_WORD = re.compile(r"\s(?!(?:de|da|del|la|le|van|von)\b)[a-z]{2,}")
 it"): a capital first word, then words in lower case (not a name's particles)."""
 _NICKNAME = re.compile(
     r"(?<=[A-Za-z.])[ \t]+(?:\"([A-Z][a-z'’-]{1,20})\"|“([A-Z][a-z'’-]{1,20})”"
-    r"|\(([A-Z][a-z'’-]{1,20})\))[ \t]+(?=[A-Z][a-z])"
+    r"|\(([A-Z][a-z'’-]{1,20})\))([ \t]+)(?=[A-Z][a-z])"
 )
 """A nickname between a first and last name ('Bartholomew "Bart" Quist', "Theodora (Teddy)
 Oyelaran"): not part of the name (a rank in brackets is kept: it is the title)."""
@@ -77,7 +77,11 @@ def without_nickname(body: str, rules: Rules) -> str:
 
 def _unless_rank(m: re.Match[str], rules: Rules) -> str:
     word = m.group(1) or m.group(2) or m.group(3) or ""
-    return m.group(0) if rank_title(word, rules) else " "
+    if rank_title(word, rules):
+        return m.group(0)
+    # "Gaudette, Philip (Phil)   Officer": the blanks parting two cells are kept
+    gap = m.group(4)
+    return gap if "\t" in gap or len(gap) >= 2 else " "
 
 
 def number_remark(piece: str, rules: Rules) -> bool:

@@ -119,3 +119,39 @@ def _title_after(piece: str, rules: Rules) -> list[str]:
 @per_rules
 def _modifiers(rules: Rules) -> frozenset[str]:
     return frozenset(w.lower() for w in rules.language.people.rank_modifiers)
+
+
+# "tyler pearce left us for the sheriffs dept": two words opening a sentence, then what
+# the officer did
+_OPENING_PAIR = re.compile(
+    r"^(?:(?:hi|hello|hey|morning)[ \t,!]+)?([a-z][a-z'’-]+)[ \t]+([a-z][a-z'’-]+)[ \t]+(.+)"
+)
+_NOT_NAMES = frozenset(
+    {"i", "we", "he", "she", "they", "it", "my", "our", "his", "her", "their", "the", "a",
+     "an", "this", "that", "so", "and", "but", "just", "also", "one", "two", "both", "who"}
+)  # fmt: skip
+
+
+def departed_named(text: str, rules: Rules) -> dict[str, str]:
+    """First and last name of the officer a lower-case message says left ("tyler pearce
+    left us for the sheriffs dept ... his number is H4519"), capitalised; empty when the
+    text is not typed in lower case or no sentence opens with such a name."""
+    from mailbot.intake.change_names import instruction_words
+
+    if not typed_lower(text):
+        return {}
+    words = rules.language.intent
+    told = [w.lower() for w in (*words.deactivate, *words.leaving)]
+    for line in text[:_MAX_TEXT].split("\n"):
+        for sentence in _sentences(" ".join(line.split())):
+            m = _OPENING_PAIR.match(sentence)
+            if m is None or not any(m.group(3).startswith(w) for w in told):
+                continue
+            first, last = m.group(1), m.group(2)
+            if any(
+                w in _NOT_NAMES or w in instruction_words(rules) or rank_title(w, rules)
+                for w in (first, last)
+            ):
+                continue
+            return {"first_name": _capital(first), "last_name": _capital(last)}
+    return {}

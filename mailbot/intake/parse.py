@@ -36,6 +36,7 @@ from mailbot.intake import (
 )
 from mailbot.intake.agency_name import agency_name_in
 from mailbot.intake.attached_request import with_attached_request
+from mailbot.intake.change_logins import writers_own_login
 from mailbot.intake.classify import LOOP_HEADER
 from mailbot.intake.earlier_numbers import numbered_from_own_thread
 from mailbot.intake.head_in_text import head_by_title, head_named, head_on_behalf
@@ -370,6 +371,8 @@ def parse_parts(
                 result.changes += changes.read_changes(paper, rules, [], result.agency.name)
                 named = result.agency.name or change_documents.signed_agency(parts, rules)
                 result.agency.name = named
+        if not result.changes:  # "My DPS username is actually ..." over his own LEO line
+            result.changes = writers_own_login(body, split.signature, parts.sender_name, rules)
         if own_resend.complete_changes(result, earlier, officers, body, rules):
             # "Eric Lund is still with us": the earlier change of an officer kept as he is
             result.changes = changes.without_kept(result.changes, body, rules)

@@ -31,6 +31,10 @@ def answers_checklist(
     return contact.name is not None and contact.email is not None
 
 
+# A line that names someone by his officer number and tells a value after a colon
+# ("Dana Reyes, R0412: was dreyes, now dana.reyes"): an item of a list, not a sign-off
+_ITEM = re.compile(r"^[^:\n]{3,60}?[A-Za-z]*\d[\w-]*\)?[ \t]*:[ \t]*\S")
+
 _SIGNER_TAIL = 12
 """How many last lines of a reply are looked at for the sender's own name."""
 
@@ -45,6 +49,8 @@ def cut_at_signer(split: prose.Split, sender_name: str | None) -> prose.Split:
     for i in range(len(lines) - 1, max(0, len(lines) - _SIGNER_TAIL), -1):
         first = re.split(r"[|,;]", lines[i], maxsplit=1)[0]
         said = re.findall(r"[A-Za-z'’-]{2,}", first.lower())
+        if _ITEM.match(lines[i]):
+            continue
         if len(first) <= 60 and 2 <= len(said) <= 4 and set(words) <= set(said):
             signature = "\n".join(lines[i:]) + ("\n" + split.signature if split.signature else "")
             return prose.Split(body="\n".join(lines[:i]) + "\n", signature=signature)

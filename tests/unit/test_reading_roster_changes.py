@@ -424,3 +424,42 @@ def test_a_promotion_written_as_name_then_now_and_the_rank_is_an_update() -> Non
         next(c for c in got if c.get("last_name") == "Marchand").items()
     )
     assert next(c for c in got if c.get("last_name") == "Marchand")["title"] == "Lieutenant"
+
+
+def test_old_rank_to_new_rank_after_the_number_is_the_new_title() -> None:
+    got = _by_number(
+        _changes(
+            "Hi Kim,\n\nThe Chief asked me to send along two promotions:\n\n"
+            "Dmitri Haas (D3301) - Sergeant to Lieutenant\n"
+            "Wren Albee (D3317) - Officer to Corporal\n\n"
+            "Could you update their titles?\n\nThanks,\nInes\n"
+        )
+    )
+    assert got["D3301"]["title"] == "Lieutenant"
+    assert got["D3317"]["title"] == "Corporal"
+    assert got["D3317"]["last_name"] == "Albee"
+
+
+def test_a_nickname_in_brackets_before_a_space_aligned_title_column() -> None:
+    got = _by_number(
+        _changes(
+            "Hi,\n\nTwo new officers need TraCS records under Dorset PD:\n\n"
+            "Quimby, Anselm (Sam)   Officer   DO7A1   anselm.quimby\n"
+            "Farrow, Lena   Corporal   DO7L2   lena.farrow\n\nThanks,\nInes\n"
+        )
+    )
+    assert got["DO7A1"]["first_name"] == "Anselm"
+    assert got["DO7A1"]["title"] == "Officer"
+    assert got["DO7A1"]["action"] == "add"
+
+
+def test_a_lower_case_departure_names_the_officer_whose_number_follows() -> None:
+    got = _by_number(
+        _changes(
+            "hey\nmarla voss quit last week to go work for the state so pls take her off "
+            "the e tickets. her number is DO8M5 if you need it\nines\n"
+        )
+    )
+    assert got["DO8M5"]["action"] == "deactivate"
+    assert got["DO8M5"]["last_name"] == "Voss"
+    assert got["DO8M5"]["first_name"] == "Marla"

@@ -1,0 +1,91 @@
+"""A new DPS username told without the word before it: "Dana Reyes, R0412: was dreyes,
+now dana.reyes" under "our usernames changed", or "her username got entered as "dryes".
+It should be dana.reyes" (the value in the next sentence).
+
+A careful reader takes such a value for a username only when it has a login's shape (one
+lower-case token) and is made from the officer's own name (a login is: "dana.reyes",
+"dreyes2"), so a title or a word ("was part-time, now full-time") is never one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.model import Change, Officer
+from mailbot.intake.rules import Rules
+
+_LOGIN = r"[\"“']?((?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}[a-z0-9])[\"”']?"
+
+# "was dreyes, now dana.reyes", "from dreyes to dana.reyes", "dreyes -> dana.reyes"
+_OLD_NEW = re.compile(
+    rf"(?:(?i:was)\s+{_LOGIN}\s*[,;]?\s*(?i:now|is\s+now|will\s+be)"
+    rf"|(?i:from)\s+{_LOGIN}\s+(?i:to)"
+    rf"|{_LOGIN}\s*(?:->|→|=>))\s*{_LOGIN}(?![\w@.-]|\.\w)"
+)
+
+# "It should be dana.reyes", "is actually dreyes2": the corrected value, its subject
+# said in the sentence before ("her username got entered as "dryes".")
+_SHOULD_BE = re.compile(
+    rf"(?i:should\s+(?:be|read|have\s+been)|is\s+(?:actually|really))\s*:?\s*{_LOGIN}"
+    r"(?![\w@-]|\.\w)"
+)
+_USER_WORD = re.compile(r"(?i:user\s*name|user\s*id|login|log-in|logon|dps\s+account)")
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalpha())
+
+
+def _of_officer(login: str, officer: Officer) -> bool:
+    """True when ``login`` is made from the officer's last name."""
+    last = _letters(officer.last_name or "")
+    return len(last) >= 3 and last in _letters(login.rpartition("\\")[2])
+
+
+def new_login(text: str, officer: Officer) -> str | None:
+    """The new username ``text`` gives ``officer`` in a form no username word opens, or
+    None."""
+    for m in _OLD_NEW.finditer(text):
+        new = m.group(4)
+        if _of_officer(new, officer) and new != (m.group(1) or m.group(2) or m.group(3)):
+            return new.rpartition("\\")[2]
+    if _USER_WORD.search(text):
+        for m in _SHOULD_BE.finditer(text):
+            if _of_officer(m.group(1), officer):
+                return m.group(1).rpartition("\\")[2]
+    return None
+
+
+# "My DPS domain username is actually ...", "the username for me was sent as ..."
+_MY_LOGIN = re.compile(
+    r"\b(?i:my)[ \t]+(?:(?i:dps|domain|tracs|e-?ticket)[ \t]+){0,3}(?i:user\s*name|login|user\s*id)"
+    r"|(?i:user\s*name|login|user\s*id)[ \t]+(?i:for|of)[ \t]+(?i:me)\b"
+)
+_SIGNED_LINES = 8
+"""How many last lines of the message are looked at for the writer's own line."""
+
+
+def writers_own_login(body: str, signature: str, writer: str | None, rules: Rules) -> list[Change]:
+    """An officer who writes of his own username ("My DPS domain username is actually
+    lmarchetti2") and signs with his name and officer number ("Officer Lisa Marchetti, LEO
+    M4410"): the update of his own record. Empty when he gives no number of his own or the
+    message names no new username."""
+    from mailbot.intake.change_officer import officer_named
+    from mailbot.intake.change_values import _change
+
+    words = [w.lower() for w in re.findall(r"[A-Za-z'’-]{2,}", writer or "")]
+    if len(words) < 2 or not _MY_LOGIN.search(body):
+        return []
+    lines = [ln for ln in f"{body}\n{signature}".split("\n") if ln.strip()][-_SIGNED_LINES:]
+    for line in lines:
+        officer = officer_named(line, rules)
+        if officer is None or not officer.officer_number or not officer.last_name:
+            continue
+        named = {officer.last_name.lower(), (officer.first_name or "").lower()}
+        if not named <= set(words):
+            continue
+        text = body[: body.find(line)] if line in body else body
+        change = _change(officer, "update", text, rules)
+        if getattr(change, "dps_username", None):
+            return [change]
+    return []
