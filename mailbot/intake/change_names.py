@@ -59,6 +59,7 @@ def named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
 
 
 _PRONOUNS = frozenset({"his", "her", "their", "he", "she", "they"})
+_SHORT_NAME_WORDS = frozenset({"st", "mt", "ft", "jr", "sr", "dr"})  # "Mary Ann St. Pierre"
 
 
 def _last_sentence_words(words: list[str], rules: Rules) -> list[str] | None:
@@ -68,7 +69,9 @@ def _last_sentence_words(words: list[str], rules: Rules) -> list[str] | None:
     before ("Ben Arsenault"); None when that is no full name ("TraCS. His LEO")."""
     for i in range(len(words) - 2, -1, -1):
         key = words[i].rstrip(".").lower()
-        ends = words[i].endswith(".") and len(key) > 2 and not rank_title(words[i], rules)
+        # "... FOR WOLCOTT PD. JESSICA ROY": a two-letter word ends a long sentence too
+        long_ = len(key) > 2 or (i >= 3 and len(key) == 2 and key not in _SHORT_NAME_WORDS)
+        ends = words[i].endswith(".") and long_ and not rank_title(words[i], rules)
         if not ends:
             continue
         after = words[i + 1 :]

@@ -463,3 +463,15 @@ def test_a_lower_case_departure_names_the_officer_whose_number_follows() -> None
     assert got["DO8M5"]["action"] == "deactivate"
     assert got["DO8M5"]["last_name"] == "Voss"
     assert got["DO8M5"]["first_name"] == "Marla"
+
+
+def test_a_name_in_capitals_after_a_sentence_ending_in_a_short_word() -> None:
+    got = _by_number(
+        _changes(
+            "GOOD MORNING\n\nPLEASE ADD OUR NEW RESERVE OFFICER TO TRACS FOR DORSET PD. "
+            "MILO HART, OFFICER, NUMBER DO9M1, USERNAME MHART. HE STARTS MONDAY.\n\n"
+            "THANK YOU\nINES VARGA\n"
+        )
+    )
+    assert got["DO9M1"]["first_name"].lower() == "milo"
+    assert got["DO9M1"]["last_name"].lower() == "hart"
