@@ -20,6 +20,9 @@ _STREET = re.compile(r"^\d+[A-Za-z]?\s+[A-Za-z][\w .'’-]*$")
 _CITY = re.compile(r"^[A-Za-z][A-Za-z .'’-]*,?\s+(?:VT|Vermont|[A-Z]{2})\.?\s+\d{5}(?:-\d{4})?$")
 _MAX_NOTE_WORDS = 120
 """A cover note is short; a longer body is a message of its own."""
+_MAX_NOTE_VALUES = 1
+"""A cover note's sign-off may name the department ("Administrative Assistant /
+Wilmington Police Department"); a note with more agency values is a request itself."""
 
 
 def _values(text: str, rules: Rules, named: bool = True) -> int:
@@ -63,12 +66,13 @@ def with_attached_request(parts: MessageParts, rules: Rules, limits: Limits) -> 
     value of the request itself; else ``parts`` unchanged."""
     if not (parts.documents or any(a.content_type == DOCX for a in parts.attachments)):
         return parts
-    # (a note signed with the agency's name alone carries none of the request's values)
-    if len(parts.text.split()) > _MAX_NOTE_WORDS or _values(parts.text, rules, named=False):
+    # a note signed with the agency's name (and perhaps one more value) is no request
+    own = _values(parts.text, rules, named=False)
+    if len(parts.text.split()) > _MAX_NOTE_WORDS or own > _MAX_NOTE_VALUES:
         return parts
     for text in _attached_texts(parts, limits):
         if change_documents.change_texts(parts, rules, parts.text):
             return parts  # a memo of roster changes: read as such, only the part named
-        if _values(text, rules) >= 2:
+        if _values(text, rules) >= max(2, own + 1):
             return dataclasses.replace(parts, text=f"{text.strip()}\n\n{parts.text}")
     return parts

@@ -115,6 +115,20 @@ def text_rows(text: str) -> list[list[str]]:
     return rows
 
 
+def printed_rows(text: str) -> list[list[str]]:
+    """:func:`text_rows` of a table printed with a blank line between its rows (a PDF's
+    text): the blank lines between two rows of three cells or more left out."""
+    rows = text_rows(text)
+    out: list[list[str]] = []
+    for n, cells in enumerate(rows):
+        if not cells and out and len(out[-1]) >= 3:
+            after = next((r for r in rows[n + 1 :] if r), [])
+            if len(after) >= 3:
+                continue
+        out.append(cells)
+    return out
+
+
 def _slice(line: str, starts: list[int]) -> list[str]:
     ends = [*starts[1:], len(line)]
     return [line[s:e].strip() for s, e in zip(starts, ends, strict=True)]

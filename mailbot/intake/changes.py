@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from mailbot.intake.change_actions import _action, association_ended
 from mailbot.intake.change_asides import same_person_again, usernames_by_name
-from mailbot.intake.change_columns import new_value_changes, text_rows
+from mailbot.intake.change_columns import new_value_changes, printed_rows, text_rows
 from mailbot.intake.change_corrections import (
     corrections_in_rows,
     number_fix,
@@ -188,6 +188,7 @@ def read_changes(
         changes.append(change)
 
     in_table = changes_in_table(text.split("\n"), rules)
+    in_table = in_table or changes_in_rows(printed_rows(text), rules)  # columns by spaces
     for change in in_table:
         push(change)
     corrected, in_corrections = corrections_in_rows(

@@ -214,9 +214,9 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
     title: str | None = None
     if after.strip():
         title = _title_only(after, rules)
-    said = " ".join(words)
-    if next_line.startswith(f"{said},"):  # a signed name, then "Dana Quist, Sheriff" typed
-        next_line = next_line[len(said) + 1 :].strip()
+    again, comma, rest = next_line.partition(",")  # the name typed again, then ", Sheriff"
+    if comma and _ASIDE.sub(" ", again).split()[-len(words) :] == words:
+        next_line = rest.strip()
     if title is None and next_line and _is_title_line(next_line, rules):
         title = _title_only(next_line, rules)
     elif prefix:

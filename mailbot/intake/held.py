@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mailbot.intake.held_sections import rows_under_held
 from mailbot.intake.held_sheets import held_sheet_rows, noted_rows
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import sentences
@@ -152,5 +153,15 @@ def without_held(
     kept = [o for o in kept if not any(_in_row(o, row) for row in noted)] or kept
     if not held:
         return kept
-    out = [o for o in kept if not any(_in_row(o, row) for row in rows) and not _named(o, clauses)]
+    under = rows_under_held(kept, body, held, rules, officers)
+    out = [
+        o
+        for k, o in enumerate(kept)
+        if k not in under and not any(_in_row(o, row) for row in rows) and not _named(o, clauses)
+    ]
     return out if out else kept
+
+
+def names_any(officers: list[Officer], clause: str, rules: Rules) -> bool:
+    """Whether ``clause``, one that keeps someone out, names one of ``officers``."""
+    return any(_named(o, [_whom(clause, rules)]) for o in officers)

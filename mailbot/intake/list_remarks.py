@@ -55,6 +55,8 @@ def user_remark(piece: str, rules: Rules) -> bool:
 _ASIDE = re.compile(r"\s*\(([a-z][a-z'’-]*(?:[ \t]+[a-z][a-z'’-]*){1,5})\)")
 """Two to six words in lower case in brackets after a field ("Sgt. Lee Holt (patrol
 supervisor), ...", "... hlee (point of contact)"): an aside on the officer, no field."""
+_SELF_ASIDE = re.compile(r"\s*\((?i:me|myself|that'?s me|this is me)\)")
+"""The writer pointing at his own row ("Chief Paul Ennis (me) -- LEO# ...")."""
 
 
 def without_asides(body: str, rules: Rules) -> str:
@@ -67,7 +69,7 @@ def without_asides(body: str, rules: Rules) -> str:
             return m.group(0)
         return ""
 
-    return _ASIDE.sub(_cut, body)
+    return _ASIDE.sub(_cut, _SELF_ASIDE.sub("", body))
 
 
 def without_nickname(body: str, rules: Rules) -> str:
@@ -99,3 +101,24 @@ def number_remark(piece: str, rules: Rules) -> bool:
 
 
 _USER_WORDS = re.compile(r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|login)\b", re.I)
+
+
+_BRACKETED = re.compile(r"\[([^\[\]\n]{1,200})\]")
+_CLAUSE_END = re.compile(r"\s*[,;]\s*|\s+[-–—]+\s+")
+_LABEL = re.compile(r"^[A-Za-z][\w .#]{0,25}?(?:#|number|no\.?|id|name|login)\s*[:#]?\s+", re.I)
+
+
+def bracket_notes_cut(body: str, rules: Rules) -> str:
+    """``body`` with a note in square brackets that says a value is not given cut to
+    that clause ("[LEO # not issued yet - lateral from NH, the council is on it]" ->
+    "[LEO # not issued yet]"): the rest says why, and its commas are no fields."""
+
+    def _cut(m: re.Match[str]) -> str:
+        first = _CLAUSE_END.split(m.group(1), maxsplit=1)[0]
+        if first == m.group(1):
+            return m.group(0)
+        label = _LABEL.match(first)
+        said = first[label.end() :] if label else first
+        return f"[{first}]" if not_given(said, rules) else m.group(0)
+
+    return _BRACKETED.sub(_cut, body) if "[" in body else body

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.list_remarks import (
+    bracket_notes_cut,
     number_remark,
     remark,
     user_remark,
@@ -89,7 +90,7 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     body = _LEAD.sub("", line).strip().rstrip(".")
     if not body:
         return None
-    body = without_nickname(body, rules)
+    body = bracket_notes_cut(without_nickname(body, rules), rules)
     officer = _officer_in(body, rules)
     if officer is None and "(" in body:  # "Sgt. Lee Holt (patrol supervisor), LEO # ..."
         officer = _officer_in(without_asides(body, rules), rules)

@@ -62,6 +62,7 @@ from mailbot.intake.model import Agency, HeadOfDepartment, ParseResult, PointOfC
 from mailbot.intake.names import name_in_full
 from mailbot.intake.number_groups import read_whole
 from mailbot.intake.officer_reading import read_officers
+from mailbot.intake.own_officer import signer_as_officer
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
@@ -320,6 +321,8 @@ def parse_parts(
         dropped = own_resend.left_off(body, officers, rules, phrases_only=True)
         # "Please deactivate those:" over the records they hold at their former agency
         officers, result.changes = enrol_closings.split_closings(body, officers, rules)
+        # "My officer number is ...": a one-man office's signer
+        officers = officers or signer_as_officer(body, hod_name, hod_title, rules)
         result.officers = read_whole([o for o in officers if o not in dropped], rules)
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules)

@@ -78,7 +78,8 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
     return Officer(**values)
 
 
-_ROW_BULLET = re.compile(r"^\s*[-*•·]\s+")
+_ROW_BULLET = re.compile(r"^\s*(?:[-*•·]|\(?\d{1,3}[.)])\s+(?=\S)")
+"""A list row's mark: a bullet, an item number ("1. Sergeant Ann Roy, ...")."""
 _FORMER = re.compile(r"\s*\((?:was|formerly|previously|prev\.?)\s[^()]{1,40}\)$", re.I)
 _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
 _LEO_SHAPED = re.compile(r"[A-Za-z0-9]{5}")
@@ -134,7 +135,7 @@ def _read_split(
             full = [c for c in cells if c]  # "Deng\t\tSamuel\t\tOfficer": tabs to align
             cells = full if len(full) == len(head) else cells
         elif len(cells) == len(head) - 1:
-            cells = _title_with_name(cells, mapping, rules)
+            cells = _title_with_name([_ROW_BULLET.sub("", cells[0]), *cells[1:]], mapping, rules)
         if len(cells) < 2:
             break
         officer = row_officer(cells, mapping, rules)

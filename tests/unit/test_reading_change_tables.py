@@ -239,3 +239,40 @@ def test_a_memo_on_letterhead_is_read_only_in_the_part_the_note_names() -> None:
     assert set(got) == {"L7014", "L7035"}
     assert got["L7014"]["action"] == "deactivate"
     assert (got["L7035"]["action"], got["L7035"]["title"]) == ("update", "Sergeant")
+
+
+def test_an_action_table_printed_in_a_pdf_with_rows_apart_is_read_by_its_columns() -> None:
+    """A personnel notice printed as a PDF: its columns kept apart by spaces, a blank line
+    between its rows; each row's last and first name are those its headings say."""
+    from tests.pdfs import text_pdf
+
+    notice = text_pdf(
+        [
+            ["BRISTOL POLICE DEPARTMENT - TraCS USER CHANGES"],
+            [""],
+            ["Action", "Rank", "Last", "First", "LEO #", "DPS Username"],
+            [""],
+            ["ADD", "Officer", "Kemper", "Lowell", "B7311", "lkemper"],
+            [""],
+            ["REMOVE", "Sergeant", "Ardley", "Noreen", "B7204", "nardley"],
+        ]
+    )
+    got = _by_number(
+        _with_attachment(
+            "Attached is this month's TraCS change notice. One add, one removal.\n\n"
+            "Capt. Oren Maddox\n",
+            "notice.pdf",
+            notice,
+            "pdf",
+        )
+    )
+    assert got["B7311"] == {
+        "action": "add",
+        "officer_number": "B7311",
+        "last_name": "Kemper",
+        "first_name": "Lowell",
+        "title": "Officer",
+        "dps_username": "lkemper",
+    }
+    assert got["B7204"]["action"] == "deactivate"
+    assert (got["B7204"]["last_name"], got["B7204"]["first_name"]) == ("Ardley", "Noreen")

@@ -559,3 +559,20 @@ def test_head_title_after_the_name_on_a_flattened_signature_line() -> None:
     )
     assert result.head_of_department.name == "Hal Brody"
     assert result.head_of_department.title == "Chief of Police"
+
+
+def test_logo_said_to_be_on_the_website_is_not_the_signature_image() -> None:
+    """ "For the logo, please take it from our website": the image shown in the
+    signature is not the logo, and the logo is still wanted."""
+    body = (
+        "Good afternoon,\n\nQuarry Brook Police Department would like to start e-ticketing."
+        " Sgt. Odile Pellerin will be our Point-of-Contact (opellerin@quarrybrook.test).\n\n"
+        "Judiciary code: 0766\nName on ticket: Quarry Brook Police Department\n"
+        "Address: 9 Ledge Road, Quarry Brook, VT 05999\nPhone: 802-555-0170\n\n"
+        "For the logo, please take it from the top of our website (quarrybrook.test/pd).\n\n"
+        + _ROSTER
+        + "Thank you,\n\n[cid:image003.png@01DB0000.00000000]\nAmos Crane\nChief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>", logo=False, inline_image=True)
+    assert result.agency.logo is None
+    assert "agency.logo" in result.missing

@@ -30,3 +30,13 @@ def test_a_signer_who_works_for_the_head_names_the_head() -> None:
     """ "Administrative Assistant to Chief X" under the signer's name: X is the head."""
     signature = "Moira Lund\nAdministrative Assistant to Chief Rowan Tully\nTully Falls Police"
     assert head_of_department(signature, load_rules()) == ("Rowan Tully", "Chief")
+
+
+def test_the_name_typed_again_before_the_title_under_a_signed_name() -> None:
+    """A letter signed "Rowan Tully" over the typed "Rowan Tully, Sheriff": the title is
+    what follows the name typed again, never the name."""
+    rules = load_rules()
+    signed = "Respectfully,\nRowan Tully\nRowan Tully, Sheriff"
+    assert head_of_department(signed, rules) == ("Rowan Tully", "Sheriff")
+    signed = "Respectfully,\nRowan Tully\nRowan Tully, Chief of Police"
+    assert head_of_department(signed, rules) == ("Rowan Tully", "Chief of Police")

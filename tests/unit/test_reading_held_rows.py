@@ -101,3 +101,22 @@ def test_an_officer_who_holds_or_skips_something_stays_on_the_roster() -> None:
     ):
         raw = _mail(_REQUEST.format(note=note, roster="The roster is attached."), _CSV)
         assert _last_names(raw) == ["Velde", "Whitfield", "Kasprzak", "Abara"], note
+
+
+def test_rows_under_a_line_that_keeps_them_out_are_left_off() -> None:
+    """A roster in two blocks, the second under its own line saying "not these yet":
+    the rows of that block are kept out, though the line names none of them."""
+    roster = (
+        "Sworn officers, please set up:\n"
+        "Name\tRank\tLEO #\tDPS Login\n"
+        "Velde, Oscar\tChief\tPR1V2\tovelde\n"
+        "Whitfield, Dana\tLt\tPR3W4\tdwhitfield\n"
+        "Abara, Chidi\tOfc\tPR7A8\tcabara\n"
+        "\n"
+        "Seasonal constables: please don't add these two until they are sworn in June.\n"
+        "Name\tRank\tLEO #\tDPS Login\n"
+        "Kasprzak, Nina\tConstable\tPR5K6\tnkasprzak\n"
+        "Soto, Ines\tConstable\tPR9S1\tisoto\n"
+    )
+    raw = _mail(_REQUEST.format(note="", roster=roster))
+    assert _last_names(raw) == ["Velde", "Whitfield", "Abara"]

@@ -330,3 +330,51 @@ def test_a_title_said_of_one_named_officer_is_not_given_to_the_others() -> None:
     )
     result = parse_message(_mail(_REQUEST.format(roster=roster)))
     assert [o.title for o in result.officers] == ["Sergeant", None]
+
+
+def test_numbered_rows_under_a_heading_naming_title_and_name_apart_are_read() -> None:
+    """ "1. Lieutenant Ada Brook, WH101, abrook" under "(rank, name, LEO #, login)": the
+    item number is the list's, the rank its own cell before the name."""
+    roster = (
+        "Our officers (rank, name, LEO #, DPS login):\n"
+        "1. Sergeant Priya Castellano, WH2P4, pcastellano\n"
+        "2. Officer Omar Lindqvist, WH5O1, olindqvist\n"
+        "3) Detective Tess Varga, WH7T3, tvarga\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [
+        ("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano"),
+        ("Lindqvist", "Omar", "Officer", "WH5O1", "olindqvist"),
+        ("Varga", "Tess", "Detective", "WH7T3", "tvarga"),
+    ]
+
+
+def test_the_writer_pointing_at_his_own_row_is_read_with_the_others() -> None:
+    """ "Chief Bruno Aldana (me) -- LEO# ...": the "(me)" is the writer's aside, no field."""
+    roster = (
+        "officers:\n"
+        "- Sgt. Priya Castellano -- LEO# WH2P4 -- DPS user pcastellano\n"
+        "- Chief Bruno Aldana (me) -- LEO# WH1B9 -- DPS user baldana\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [
+        ("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano"),
+        ("Aldana", "Bruno", "Chief", "WH1B9", "baldana"),
+    ]
+
+
+def test_a_bracketed_note_that_the_number_is_not_issued_keeps_the_row() -> None:
+    """ "[LEO # not issued yet - came over from Maine, the academy is on it]": the note's
+    first clause says the number is not given, the rest (commas and all) says why."""
+    roster = (
+        "Officers:\n"
+        "Castellano, Priya, Sergeant, WH2P4, pcastellano\n"
+        "Lindqvist, Omar, Officer, [LEO # not issued yet - came over from Maine, the academy"
+        " is on it], olindqvist\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [
+        ("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano"),
+        ("Lindqvist", "Omar", "Officer", None, "olindqvist"),
+    ]
+    assert "officers[1].officer_number" in result.missing
