@@ -28,6 +28,7 @@ from mailbot.intake import (
     labelled_blocks,
     open_request,
     own_resend,
+    past_changes,
     prose,
     reply_reading,
     roles,
@@ -176,6 +177,14 @@ def parse_parts(
             kind = "enrollment"
     if kind == "other" and not is_reply and change_documents.changes_attached(body, parts, rules):
         kind = "officer_maintenance"  # "Attached is the Sheriff's memo with our changes"
+    kind = past_changes.enrols_after_all(  # "after Chief Lyman retired" with a roster
+        kind,
+        titled,
+        rules,
+        officers=officers,
+        table_rows=table_rows,
+        is_reply=is_reply,
+    )
     earlier = None
     if is_reply:  # the sender's own request quoted under the reply ("everything else below")
         earlier = own_resend.earlier_request(

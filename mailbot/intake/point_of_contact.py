@@ -197,6 +197,7 @@ _POC_ANCHOR = re.compile(
     r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
     r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
     r"|\bI(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"
+    r"|\bI(?:['’]m|[ \n]am)[ \n](?:the|your|our)[ \n]contact\b"  # "I'm the contact for this"
     r"|will[ \n]coordinate\b|be[ \n]the[ \n](?:main[ \n]|primary[ \n])?contact\b",
     re.I,
 )
@@ -211,6 +212,7 @@ _POC_ANCHOR_LOWER = re.compile(
     r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
     r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
     r"|\bi(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"
+    r"|\bi(?:['’]m|[ \n]am)[ \n](?:the|your|our)[ \n]contact\b"
     r"|will[ \n]coordinate\b|be[ \n]the[ \n](?:main[ \n]|primary[ \n])?contact\b"
 )
 

@@ -200,7 +200,7 @@ def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
     if explicit and _all_quoted(lines[i + 1 :]):
         # Apple Mail forwards as a quote: "> From: ...", "> Subject: ...", "> Chief, ..."
         lines = lines[: i + 1] + [_ONE_QUOTE_MARK.sub("", line) for line in lines[i + 1 :]]
-    if len(note.strip()) > SHORT_NOTE:
+    if len(_without_notices(note).strip()) > SHORT_NOTE:
         return None
     # skip the marker line(s) and the forwarded header block
     skip = explicit or relayed or _ORIGINAL.match(marker) or _UNDERSCORES.match(marker)
@@ -226,6 +226,20 @@ def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
     parts = [p for p in (note, inner.text.strip("\n")) if p]
     quoted = "\n".join(q for q in (header, inner.quoted) if q)
     return Split("\n\n".join(parts), quoted, forwarded=True, note=note.strip("\n"))
+
+
+_NOTICE = re.compile(
+    r"^\s*(?:(?:confidentiality|privacy|public\s+records?|legal)\s+(?:notice|statement)"
+    r"|disclaimer|privileged\s+and\s+confidential|this\s+e-?mail(?:\s+message)?"
+    r"(?:,|\s+and|\s+including)\s+(?:any\s+)?attachments)\b",
+    re.I,
+)
+
+
+def _without_notices(note: str) -> str:
+    """``note`` without its signature's boilerplate (a confidentiality or public records
+    notice): a note's length is what its writer wrote."""
+    return "\n".join(line for line in note.split("\n") if not _NOTICE.match(line))
 
 
 # The line a ticket desk writes over a request it relays (the desk's own words, in its

@@ -74,6 +74,7 @@ def _png(side: int) -> bytes:
     [
         "The Chief has asked that I serve as the department's e-ticket Point-of-Contact.",
         "I have designated myself as the e-ticket Point-of-Contact for this agency.",
+        "I'm the contact for this, use this email.",
     ],
 )
 def test_writer_who_is_the_poc_in_other_words(sentence: str) -> None:

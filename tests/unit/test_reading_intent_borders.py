@@ -241,3 +241,25 @@ def test_reply_answering_with_the_code_and_a_name_typo_continues_the_enrolment()
         reply_to_id="<desk-4@vermont.gov>",
     )
     assert result.intent == "enrollment"
+
+
+def test_new_chief_telling_of_his_predecessor_enrols_with_his_roster() -> None:
+    """ "I became chief after Chief Rainville resigned" over the agency's address, phone
+    and a numbered roster: the departure is told in passing, no record changes; an
+    enrolment."""
+    body = (
+        "Hello,\n\nDana Whitcomb here. I became chief in Pittsford last fall after Chief "
+        "Rainville resigned, and I am finishing the e ticket setup he began.\n\n"
+        "Our tickets should read Pittsford Police Department. We are at 426 Plains Road, "
+        "Pittsford, VT 05763, phone 802-555-0139. Our badge is attached for the logo.\n\n"
+        "Officers who need accounts:\n"
+        "Chief Dana Whitcomb, LEO# P4410, DPS username dwhitcomb\n"
+        "Officer Luis Ferreira, LEO# P4426, DPS username lferreira\n\n"
+        "Thanks,\nDana\n"
+    )
+    result = parse_message(
+        _mail(body, sender="Pittsford Police <pittsfordpd@gmail.com>", subject="TraCS - Pittsford")
+    )
+    assert result.intent == "enrollment"
+    assert [o.officer_number for o in result.officers] == ["P4410", "P4426"]
+    assert not result.changes

@@ -191,3 +191,36 @@ def test_letter_under_a_note_signed_with_the_agency_name_is_read() -> None:
     assert result.point_of_contact.email == "mokonkwo@agso.test"
     assert result.head_of_department.name == "Dana Quist"
     assert result.head_of_department.title == "Sheriff"
+
+
+def test_forward_under_a_note_with_a_long_confidentiality_notice_is_the_request() -> None:
+    notice = (
+        "CONFIDENTIALITY NOTICE: This e-mail and any attachments may contain confidential"
+        " information intended solely for the addressee. If you are not the intended"
+        " recipient, please notify the sender and delete this message. Correspondence with"
+        " the Town of Ash Grove may be subject to public records requests and disclosure"
+        " to third parties upon request under the laws of the State of Vermont.\n"
+    )
+    msg = EmailMessage()
+    msg["From"] = "Nell Baptiste <nbaptiste@ashgrove.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "FW: e-Ticket enrollment - Ash Grove PD"
+    msg.set_content(
+        "Good afternoon,\n\nPlease see below from Chief Quist, the roster and logo are"
+        " attached. Let me know if you need anything else.\n\nThanks,\nNell\n\n"
+        "Nell Baptiste | Records Clerk\nAsh Grove Police Department\n"
+        "41 Tannery Lane | Ash Grove, VT 05998\nMain: 802-555-0143 | Fax: 802-555-0144\n\n"
+        + notice
+        + "\n-----Original Message-----\nFrom: Harold Quist <hquist@ashgrove.test>\n"
+        "Sent: Monday, March 3, 2025 4:51 PM\nTo: Nell Baptiste <nbaptiste@ashgrove.test>\n"
+        "Subject: e-Ticket enrollment - Ash Grove PD\n\n"
+        "To the DPS e-Ticket staff,\n\nThe Ash Grove Police Department would like to begin"
+        " issuing tickets electronically.\n\nSgt. Mara Okonkwo will be our e-ticket point of"
+        " contact (mokonkwo@ashgrove.test).\n\n"
+        + _VALUES_BLOCK
+        + "Respectfully,\n\nHarold Quist\nChief of Police\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.agency.judiciary_code == "0931"
+    assert result.point_of_contact.name == "Mara Okonkwo"
+    assert result.point_of_contact.email == "mokonkwo@ashgrove.test"
