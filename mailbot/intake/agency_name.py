@@ -137,6 +137,12 @@ def name_labelled_bare(text: str, rules: Rules) -> str | None:
     return None
 
 
+def _is_desk(name: str, rules: Rules) -> bool:
+    """Whether ``name`` ends with the name of the desk's own department."""
+    low = " ".join(name.lower().split())
+    return any(low.endswith(d.lower()) for d in rules.language.people.desk_names)
+
+
 def agency_name_in(text: str, rules: Rules) -> str | None:
     """An agency named in running text ("The Hartford Police Department would like ...")."""
     moved = [w.lower() for w in rules.language.intent.transfer]
@@ -160,6 +166,8 @@ def agency_name_in(text: str, rules: Rules) -> str | None:
             continue  # "Chief of Police", "Sergeant Police ..."
         if name.endswith(weak) and not any(w in name.split() for w in places):
             continue  # "Harlan Constable" is a person; "Town of Roxford Constable" is not
+        if _is_desk(name, rules):
+            continue  # a letter's inside address: the desk's own department
         if len(name.split()) >= 2:
             found.append(name.strip())
             if len(found) >= 20:

@@ -241,6 +241,9 @@ class People(_Rule):
     place_words: list[str] = Field(default_factory=list)
     surname_titles: list[str] = Field(default_factory=list)
     """Title words that are also surnames ("Harlan Constable", "Dana Marshal")."""
+    desk_names: list[str] = Field(default_factory=list)
+    """Names of the desk's own department ("Vermont Department of Public Safety"): a
+    letter addressed to it names the recipient, never the sender's agency."""
     shared_mail_domains: list[str] = Field(default_factory=list)
     """Mail domains anyone can have an address on ("gmail.com"): a colleague is not known
     by one."""

@@ -537,3 +537,20 @@ def test_phone_written_once_and_in_a_signature_with_unmarked_cell_and_fax() -> N
     )
     assert result.agency.phone == "(802) 555-0163"
     assert "agency.phone" not in result.missing
+
+
+def test_a_letter_addressed_to_the_desk_names_the_sender_agency_not_the_desk() -> None:
+    """A formal letter's inside address ("Vermont Department of Public Safety") is the
+    recipient: the agency is the one the letter is from."""
+    body = (
+        "Vermont Department of Public Safety\n"
+        "Attn: e-Ticket Technical Staff\n"
+        "45 State Street, Montpelier, VT 05633\n\n"
+        "Dear e-Ticket staff,\n\n"
+        "The Lamoille Valley Sheriff's Department requests to participate in e-ticketing.\n"
+        "Judiciary code: 0817. Our office is at 154 Main Street, Hyde Park, VT 05655, "
+        "(802) 555-0188.\n\n"
+        "Sincerely,\nRoger Bissonnette\nSheriff\n"
+    )
+    result = _parse(body, sender="rbissonnette@lvsd.test")
+    assert result.agency.name == "Lamoille Valley Sheriff's Department"
