@@ -81,7 +81,7 @@ def head_in_tail(body: str, rules: Rules) -> tuple[str | None, str | None]:
         found = _signer(line, nxt, rules)
         if found is not None and found[1] is None and n > 0 and _is_title_line(lines[n - 1], rules):
             found = found[0], _title_only(lines[n - 1], rules)
-        if found is not None and found[1] and _is_head_title(found[1], rules):
+        if found is not None and found[1] and is_head_title(found[1], rules):
             return found
         inline = _head_inline(line, rules)
         if inline is not None:
@@ -100,7 +100,7 @@ def _sign_off_lead(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"^(?i:{alt})\s*[,!.-]\s+(?=[A-Z])")
 
 
-def _is_head_title(title: str, rules: Rules) -> bool:
+def is_head_title(title: str, rules: Rules) -> bool:
     low = title.lower()
     return any(t.lower() in low for t in rules.language.people.head_titles)
 
@@ -181,7 +181,7 @@ def title_in_roster(name: str, officers: Sequence[Officer], rules: Rules) -> str
     key = {w.lower() for w in name.split()}
     for officer in officers:
         own = {(officer.first_name or "").lower(), (officer.last_name or "").lower()}
-        if officer.title and key == own and _is_head_title(officer.title, rules):
+        if officer.title and key == own and is_head_title(officer.title, rules):
             return officer.title
     return None
 

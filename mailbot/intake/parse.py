@@ -14,10 +14,8 @@ import structlog
 
 from mailbot.intake import (
     candidates,
-    change_asides,
     change_documents,
-    change_sender,
-    changes,
+    change_request,
     checks,
     enrol_closings,
     fields,
@@ -25,7 +23,6 @@ from mailbot.intake import (
     held,
     inline_answers,
     intent,
-    labelled_blocks,
     open_request,
     own_resend,
     past_changes,
@@ -37,9 +34,7 @@ from mailbot.intake import (
 )
 from mailbot.intake.agency_name import agency_name_in
 from mailbot.intake.attached_request import with_attached_request
-from mailbot.intake.change_logins import writers_own_login
 from mailbot.intake.classify import LOOP_HEADER
-from mailbot.intake.earlier_numbers import numbered_from_own_thread
 from mailbot.intake.head_in_text import head_by_title, head_named, head_on_behalf
 from mailbot.intake.head_in_words import (
     head_unnamed,
@@ -53,6 +48,7 @@ from mailbot.intake.head_of_department import (
     head_in_tail,
     head_labelled,
     head_of_department,
+    is_head_title,
     title_in_roster,
 )
 from mailbot.intake.head_title_field import head_title_labelled
@@ -228,7 +224,7 @@ def parse_parts(
     behalf = head_on_behalf(body, rules, colleagues)
     if behalf[0] is None:  # "Point of contact is me, Sgt Ray Dumas. Chief is Scott Tremblay."
         behalf = head_named(body, rules)
-    if behalf[0] is None and not (hod_title and _is_head(hod_title, rules)):
+    if behalf[0] is None and not (hod_title and is_head_title(hod_title, rules)):
         # "with Sheriff Quist's approval below" and Quist in the roster or the headers
         on_roster = [
             f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name
@@ -248,7 +244,7 @@ def parse_parts(
         own_title = hod_title if hod_name == behalf[0] and hod_title else None
         hod_name, hod_title = behalf[0], own_title or behalf[1]
     sent_for = behalf[0] is None and sent_for_unnamed_head(body, rules)
-    if sent_for and not (hod_title and _is_head(hod_title, rules)):
+    if sent_for and not (hod_title and is_head_title(hod_title, rules)):
         hod_name = hod_title = None  # "the chief asked me to send this": not the writer
     if hod_name is None and kind == "enrollment" and not is_reply and not sent_for:
         hod_name, hod_title = head_from_sender(parts.sender_name, rules)
@@ -258,7 +254,9 @@ def parse_parts(
         hod_title = title_of_writer(body, rules)
     if hod_name and hod_title is None:  # the head's own row in the roster
         hod_title = title_in_roster(hod_name, officers, rules)
-    if behalf[0] is None and (hod_name is None or not (hod_title and _is_head(hod_title, rules))):
+    if behalf[0] is None and (
+        hod_name is None or not (hod_title and is_head_title(hod_title, rules))
+    ):
         # a sergeant, or a writer with no title, who signs for "the Chief" (who "has
         # signed off"): the head is the Chief, by title only; his name is asked for
         unnamed = head_unnamed(body, rules)
@@ -269,7 +267,7 @@ def parse_parts(
     above = body[: body.rfind(closing)] if closing else body
     name = values.get("agency.name")
     resent = name is not None and name in above and any(agency_values)
-    if is_reply and behalf[0] is None and not resent and not _is_head(hod_title or "", rules):
+    if is_reply and behalf[0] is None and not resent and not is_head_title(hod_title or "", rules):
         # whoever signs a short answer to the checklist is not thereby the head (unless
         # he signs as the head; a reply that sends the whole request again is read whole)
         hod_name = hod_title = None
@@ -277,7 +275,7 @@ def parse_parts(
     others = [n for n in (head_from_sender(parts.sender_name, rules)[0],) if n]
     others += [f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name]
     hod_name = name_in_full(hod_name and without_nickname(hod_name, rules), others, body, rules)
-    if kind == "enrollment" or (hod_title and _is_head(hod_title, rules)):
+    if kind == "enrollment" or (hod_title and is_head_title(hod_title, rules)):
         result.head_of_department.name = hod_name
         result.head_of_department.title = hod_title
 
@@ -346,7 +344,7 @@ def parse_parts(
         # in what was written only: a signature's phone must not replace the case's,
         # unless the head signs it: his own sign-off is his agency's block)
         if roles.FILLABLE & set(result.missing):
-            own = _is_head(result.head_of_department.title or "", rules)
+            own = is_head_title(result.head_of_department.title or "", rules)
             looked = [s for s in sources if own or not (is_reply and s[0] == "signature")]
             looked += parts_texts(parts)
             sources += parts_texts(parts)
@@ -370,32 +368,18 @@ def parse_parts(
             result.missing = [p for p in result.missing if p not in settled.questions]
         result._evidence_of = functools.partial(roles.record_sources, result, settled, sources)
     elif kind == "officer_maintenance":
-        # new officers in an attached spreadsheet or CSV are adds like a table's rows
-        grid_rows = [o for grid in parts.tables for o in tables.officers_from_grid(grid, rules)]
-        listed = table_rows + [o for o in grid_rows if o not in table_rows]
-        # "Last name: Hutchins" / "VT LEO #: 3H718" lines: a new hire's labelled block
-        listed += [o for o in labelled_blocks.officers_in_blocks(body, rules) if o not in listed]
-        result.changes = changes.read_changes(
-            body, rules, listed, result.agency.name, grids=parts.tables
+        change_request.read(
+            result,
+            parts,
+            body,
+            split.signature,
+            sender,
+            table_rows,
+            officers,
+            earlier,
+            is_reply,
+            rules,
         )
-        if not result.changes:  # the memo or order attached says what changes
-            for paper in change_documents.change_texts(parts, rules, body):
-                result.changes += changes.read_changes(paper, rules, [], result.agency.name)
-                named = result.agency.name or change_documents.signed_agency(parts, rules)
-                result.agency.name = named
-        if not result.changes:  # "My DPS username is actually ..." over his own LEO line
-            result.changes = writers_own_login(body, split.signature, parts.sender_name, rules)
-        if own_resend.complete_changes(result, earlier, officers, body, rules):
-            # "Eric Lund is still with us": the earlier change of an officer kept as he is
-            result.changes = changes.without_kept(result.changes, body, rules)
-            # the agency the sender's own quoted request named (its signature)
-            result.agency.name = result.agency.name or (earlier.agency.name if earlier else None)
-        writer = head_from_sender(parts.sender_name, rules)[0]
-        result.changes = change_asides.writers_first_name(result.changes, body, writer)
-        if is_reply:  # "Officer Morrow's username is ...": his number in the request below
-            result.changes = numbered_from_own_thread(result.changes, parts, rules)
-        # the agency's address, phone and code, mostly in the sender's signature
-        change_sender.complete(result, body, split.signature, sender, rules)
     log.debug(
         "message_parsed",
         intent=kind,
@@ -414,8 +398,3 @@ def parts_texts(parts: MessageParts) -> list[tuple[str, str]]:
 
 def _has_image(parts: MessageParts) -> bool:
     return any(a.content_type.startswith("image/") and not a.inline for a in parts.attachments)
-
-
-def _is_head(title: str, rules: Rules) -> bool:
-    low = title.lower()
-    return any(t.lower() in low for t in rules.language.people.head_titles)

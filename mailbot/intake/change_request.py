@@ -1,0 +1,62 @@
+"""A roster change request read into ``changes``: the rows and lines of the message, a
+memo or order attached, the writer's own login, what completes the sender's own earlier
+request, and the agency's values from the signature."""
+
+from __future__ import annotations
+
+from mailbot.intake import (
+    change_asides,
+    change_documents,
+    change_sender,
+    changes,
+    labelled_blocks,
+    own_resend,
+    tables,
+)
+from mailbot.intake.change_logins import writers_own_login
+from mailbot.intake.earlier_numbers import numbered_from_own_thread
+from mailbot.intake.head_of_department import head_from_sender
+from mailbot.intake.model import Officer, ParseResult
+from mailbot.intake.parts import MessageParts
+from mailbot.intake.rules import Rules
+
+
+def read(
+    result: ParseResult,
+    parts: MessageParts,
+    body: str,
+    signature: str,
+    sender: tuple[str | None, str | None],
+    table_rows: list[Officer],
+    officers: list[Officer],
+    earlier: ParseResult | None,
+    is_reply: bool,
+    rules: Rules,
+) -> None:
+    """Fill ``result.changes`` (and the agency's values) from a roster change request."""
+    # new officers in an attached spreadsheet or CSV are adds like a table's rows
+    grid_rows = [o for grid in parts.tables for o in tables.officers_from_grid(grid, rules)]
+    listed = table_rows + [o for o in grid_rows if o not in table_rows]
+    # "Last name: Hutchins" / "VT LEO #: 3H718" lines: a new hire's labelled block
+    listed += [o for o in labelled_blocks.officers_in_blocks(body, rules) if o not in listed]
+    result.changes = changes.read_changes(
+        body, rules, listed, result.agency.name, grids=parts.tables
+    )
+    if not result.changes:  # the memo or order attached says what changes
+        for paper in change_documents.change_texts(parts, rules, body):
+            result.changes += changes.read_changes(paper, rules, [], result.agency.name)
+            named = result.agency.name or change_documents.signed_agency(parts, rules)
+            result.agency.name = named
+    if not result.changes:  # "My DPS username is actually ..." over his own LEO line
+        result.changes = writers_own_login(body, signature, parts.sender_name, rules)
+    if own_resend.complete_changes(result, earlier, officers, body, rules):
+        # "Eric Lund is still with us": the earlier change of an officer kept as he is
+        result.changes = changes.without_kept(result.changes, body, rules)
+        # the agency the sender's own quoted request named (its signature)
+        result.agency.name = result.agency.name or (earlier.agency.name if earlier else None)
+    writer = head_from_sender(parts.sender_name, rules)[0]
+    result.changes = change_asides.writers_first_name(result.changes, body, writer)
+    if is_reply:  # "Officer Morrow's username is ...": his number in the request below
+        result.changes = numbered_from_own_thread(result.changes, parts, rules)
+    # the agency's address, phone and code, mostly in the sender's signature
+    change_sender.complete(result, body, signature, sender, rules)
