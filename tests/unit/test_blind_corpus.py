@@ -1,6 +1,6 @@
 """The blind corpora (tests/data/blind, blind-heldout, blind-r3, blind-r4, blind-r5,
-blind-r6, blind-r7, blind-r8, and the held-out parts blind-r3-heldout, blind-r5-heldout,
-blind-r6-heldout, blind-r7-heldout, blind-r8-heldout):
+blind-r6, blind-r7, blind-r8, blind-r9, and the held-out parts blind-r3-heldout,
+blind-r5-heldout, blind-r6-heldout, blind-r7-heldout, blind-r8-heldout, blind-r9-heldout):
 messages written by
 people who never saw the parser, from the procedure and the parse contract only, scored
 as PARSE-CONTRACT.md says, each held to the figures it has reached."""
@@ -182,6 +182,27 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
             "va-017-college-police-everything-in-pdf-letter",
             "va-022-attorney-general-investigators-roster-to-follow-poc-no-email",
             "vd-013-northfield-pd-pdf-letter-sent-by-assistant",
+        },
+    ),
+    # scored blind at the start (0.902, 33/50) and at the end of its round; not read since
+    "blind-r9-heldout": (
+        0.941,
+        38,
+        50,
+        {
+            "wa-001-wolcott-allcaps-gmail-chief-complete",
+            "wa-009-chester-typos-in-labels-mixed-roster-lines",
+        },
+    ),
+    # not held out: the ninth set's tuning part, short of perfect where the reader still
+    # misses a lower-case phone enrolment and a roster in a forwarded sentence (README)
+    "blind-r9": (
+        0.965,
+        88,
+        100,
+        {
+            "wa-002-hardwick-lowercase-iphone-logo-later-short-number",
+            "wa-015-cabot-town-clerk-forwards-chief-note-with-logo",
         },
     ),
     # not held out: the seventh set's tuning part, short of perfect where the reader still
