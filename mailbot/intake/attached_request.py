@@ -70,9 +70,9 @@ def with_attached_request(parts: MessageParts, rules: Rules, limits: Limits) -> 
     own = _values(parts.text, rules, named=False)
     if len(parts.text.split()) > _MAX_NOTE_WORDS or own > _MAX_NOTE_VALUES:
         return parts
+    if change_documents.change_texts(parts, rules, parts.text):
+        return parts  # a memo of roster changes: read as such, only the part named
     for text in _attached_texts(parts, limits):
-        if change_documents.change_texts(parts, rules, parts.text):
-            return parts  # a memo of roster changes: read as such, only the part named
         if _values(text, rules) >= max(2, own + 1):
             return dataclasses.replace(parts, text=f"{text.strip()}\n\n{parts.text}")
     return parts

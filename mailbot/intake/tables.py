@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mailbot.intake.checks import check_officer_number
 from mailbot.intake.merged_heading import sub_heading
 from mailbot.intake.model import Officer
 from mailbot.intake.not_given import not_given, placeholder_words
@@ -66,8 +67,9 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
             values[key] = None  # "pending", "TBD", "n/a", "(not set up yet)": not given
     if not any(values.values()):
         return None
-    if any(v and _TOTAL.match(v) for v in values.values()) and not _LEO_SHAPED.fullmatch(
-        values["officer_number"] or ""
+    number = values["officer_number"]
+    if any(v and _TOTAL.match(v) for v in values.values()) and (
+        not number or check_officer_number(number, rules) is not None
     ):
         return None  # "Total: 4 officers" under a spreadsheet (an officer may be named Sum)
     if values["dps_username"]:
@@ -82,7 +84,6 @@ _ROW_BULLET = re.compile(r"^\s*(?:[-*•·]|\(?\d{1,3}[.)])\s+(?=\S)")
 """A list row's mark: a bullet, an item number ("1. Sergeant Ann Roy, ...")."""
 _FORMER = re.compile(r"\s*\((?:was|formerly|previously|prev\.?)\s[^()]{1,40}\)$", re.I)
 _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
-_LEO_SHAPED = re.compile(r"[A-Za-z0-9]{5}")
 
 
 @per_rules
