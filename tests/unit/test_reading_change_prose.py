@@ -7,15 +7,12 @@ from email.message import EmailMessage
 
 from mailbot.intake.model import Change, ParseResult
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import by_number, mail
 
 
 def _parse(body: str, subject: str = "A couple of things") -> ParseResult:
-    msg = EmailMessage()
-    msg["From"] = "Chief Ada Quimby <aquimby@peachamvt.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = subject
-    msg.set_content(body)
-    return parse_message(msg.as_bytes())
+    sender = "Chief Ada Quimby <aquimby@peachamvt.test>"
+    return parse_message(mail(body, sender=sender, subject=subject))
 
 
 def _changes(body: str, subject: str = "A couple of things") -> list[Change]:
@@ -24,8 +21,7 @@ def _changes(body: str, subject: str = "A couple of things") -> list[Change]:
     return result.changes
 
 
-def _by_number(changes: list[Change]) -> dict[str | None, dict[str, object]]:
-    return {c.officer_number: c.model_dump(exclude_none=True) for c in changes}
+_by_number = by_number
 
 
 def test_his_number_in_the_sentence_after_the_name_is_that_officer_s() -> None:

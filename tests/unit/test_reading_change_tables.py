@@ -9,21 +9,15 @@ from email.message import EmailMessage
 from mailbot.intake.model import Change
 from mailbot.intake.parse import parse_message
 from tests.data import build
+from tests.reading_mail import by_number, mail, roster_changes
 
 
 def _changes(body: str, subject: str = "Officer record updates") -> list[Change]:
-    msg = EmailMessage()
-    msg["From"] = "Sgt. Petra Lindahl <plindahl@norwichvt.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = subject
-    msg.set_content(body)
-    result = parse_message(msg.as_bytes())
-    assert result.intent == "officer_maintenance"
-    return result.changes
+    sender = "Sgt. Petra Lindahl <plindahl@norwichvt.test>"
+    return roster_changes(mail(body, sender=sender, subject=subject))
 
 
-def _by_number(changes: list[Change]) -> dict[str | None, dict[str, object]]:
-    return {c.officer_number: c.model_dump(exclude_none=True) for c in changes}
+_by_number = by_number
 
 
 def test_a_new_username_column_beside_the_old_one_updates_each_row() -> None:

@@ -11,15 +11,9 @@ from typing import Any
 import pytest
 
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
 
-
-def _mail(body: str, *, sender: str, subject: str) -> bytes:
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = subject
-    msg.set_content(body)
-    return msg.as_bytes()
+_mail = mail
 
 
 def _read(body: str, subject: str = "Roster updates") -> Any:

@@ -8,21 +8,15 @@ from email.message import EmailMessage
 
 from mailbot.intake.model import Change
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import by_number, mail, roster_changes
 
 
 def _changes(body: str, subject: str = "Roster changes") -> list[Change]:
-    msg = EmailMessage()
-    msg["From"] = "Lt. Ines Varga <ivarga@dorsetvt.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = subject
-    msg.set_content(body)
-    result = parse_message(msg.as_bytes())
-    assert result.intent == "officer_maintenance"
-    return result.changes
+    sender = "Lt. Ines Varga <ivarga@dorsetvt.test>"
+    return roster_changes(mail(body, sender=sender, subject=subject))
 
 
-def _by_number(changes: list[Change]) -> dict[str | None, dict[str, object]]:
-    return {c.officer_number: c.model_dump(exclude_none=True) for c in changes}
+_by_number = by_number
 
 
 def test_names_with_apostrophe_hyphen_st_and_accents_read_whole() -> None:

@@ -7,19 +7,12 @@ from __future__ import annotations
 from email.message import EmailMessage
 
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import dumped, mail, roster_changes
 
 
 def _changes(body: str, html: str | None = None) -> list[dict[str, object]]:
-    msg = EmailMessage()
-    msg["From"] = "Sgt. Ravi Lindahl <rlindahl@ludlowpd.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "Roster"
-    msg.set_content(body)
-    if html:
-        msg.add_alternative(html, subtype="html")
-    result = parse_message(msg.as_bytes())
-    assert result.intent == "officer_maintenance"
-    return [c.model_dump(exclude_none=True) for c in result.changes]
+    sender = "Sgt. Ravi Lindahl <rlindahl@ludlowpd.test>"
+    return dumped(roster_changes(mail(body, sender=sender, subject="Roster", html=html)))
 
 
 def _brief(got: list[dict[str, object]]) -> list[tuple[object, ...]]:

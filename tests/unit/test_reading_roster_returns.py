@@ -5,26 +5,18 @@ it got wrong."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import dumped, mail, roster_changes
 
 
 def _mail(body: str, in_reply_to: str | None = None) -> bytes:
-    msg = EmailMessage()
-    msg["From"] = "Sgt. Odile Brassard <obrassard@wilmingtonvt.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "Re: Roster" if in_reply_to else "Roster"
-    if in_reply_to:
-        msg["In-Reply-To"] = in_reply_to
-    msg.set_content(body)
-    return msg.as_bytes()
+    subject = "Re: Roster" if in_reply_to else "Roster"
+    sender = "Sgt. Odile Brassard <obrassard@wilmingtonvt.test>"
+    return mail(body, sender=sender, subject=subject, in_reply_to=in_reply_to)
 
 
 def _changes(body: str, in_reply_to: str | None = None) -> list[dict[str, object]]:
-    result = parse_message(_mail(body, in_reply_to))
-    assert result.intent == "officer_maintenance"
-    return [c.model_dump(exclude_none=True) for c in result.changes]
+    return dumped(roster_changes(_mail(body, in_reply_to)))
 
 
 def _quoted(text: str) -> str:

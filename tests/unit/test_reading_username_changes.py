@@ -4,23 +4,17 @@ and an officer writing of his own login over his own LEO line."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.model import ParseResult
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import by_number, mail
 
 
 def _parse(body: str, sender: str, subject: str) -> ParseResult:
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = subject
-    msg.set_content(body)
-    return parse_message(msg.as_bytes())
+    return parse_message(mail(body, sender=sender, subject=subject))
 
 
 def _by_number(result: ParseResult) -> dict[str | None, dict[str, object]]:
-    return {c.officer_number: c.model_dump(exclude_none=True) for c in result.changes}
+    return by_number(result.changes)
 
 
 def test_was_and_now_logins_under_a_lead_in_in_a_reply_signed_by_one_of_them() -> None:
