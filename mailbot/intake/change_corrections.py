@@ -30,10 +30,12 @@ _OLD_HEADS = frozenset(
         "old value", "was", "in tracs", "wrong value", "on record", "currently reads",
     }
 )  # fmt: skip
-# "The correct number is ES7G1", "his LEO number should be 4KD21": an officer number
+# "The correct number is ES7G1", "his LEO number should be 4KD21", "his correct VT LEO
+# number is 7H2K4": an officer number
 # corrected in a sentence
 _NUMBER_FIX = re.compile(
-    r"(?i:correct(?:ed)?[ \t]+(?:officer[ \t]+|leo[ \t]+|badge[ \t]+)?(?:number|#)[ \t]+"
+    r"(?i:correct(?:ed)?[ \t]+(?:(?:vt|vermont)[ \t]+)?(?:officer[ \t]+|leo[ \t]+|badge[ \t]+)?"
+    r"(?:number|#)[ \t]+"
     r"(?:is|should[ \t]+be)|(?:number|#)[ \t]+(?:should[ \t]+(?:be|read)|is[ \t]+actually))"
     r"[ \t]*:?[ \t]*[\"“']?#?([A-Za-z0-9]{5})(?![\w-])"
 )

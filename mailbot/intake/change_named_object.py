@@ -28,12 +28,42 @@ def _new_one(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"\b(?i:the[ \t]+new)[ \t]+((?i:{alt}))[ \t]+(?i:is)[ \t]+{_FULL_NAME}")
 
 
+@per_rules
+def _departed(rules: Rules) -> re.Pattern[str]:
+    """ "Amos Whitney resigned as ...": a sentence that opens with a full name and tells
+    of that officer leaving."""
+    words = sorted(rules.language.intent.deactivate, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?:^|(?<=[.!?])[ \t]+|(?<=\n))[ \t]*{_FULL_NAME}[ \t]+(?i:{alt})\b", re.M)
+
+
 def removal_named(text: str, rules: Rules) -> tuple[str, str] | None:
-    """(first, last) of the officer a removal request names by full name, or None."""
+    """(first, last) of the officer a removal request names by full name ("please remove
+    Danny Roe"), or whose leaving a sentence opens with ("Danny Roe resigned last week"),
+    or None."""
+    from mailbot.intake.change_names import instruction_words
+
     m = _asked(rules).search(text)
-    if m is None or rank_title(m.group(1), rules):
-        return None
-    return m.group(1), m.group(2)
+    if m is not None:
+        return None if rank_title(m.group(1), rules) else (m.group(1), m.group(2))
+    not_names = instruction_words(rules) | _NOT_NAMES | _job_words(rules)
+    for m in _departed(rules).finditer(text):
+        first, last = m.group(1), m.group(2)
+        if not any(w.lower() in not_names or rank_title(w, rules) for w in (first, last)):
+            return first, last
+    return None
+
+
+# Words opening a sentence that are no one's first or last name ("The Chief retired")
+_NOT_NAMES = frozenset(
+    {"the", "a", "an", "this", "that", "my", "our", "your", "his", "her", "their", "he",
+     "she", "they", "it", "we", "i", "one", "two", "both", "who", "everyone", "nobody"}
+)  # fmt: skip
+
+
+@per_rules
+def _job_words(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.people.job_words)
 
 
 def new_officer_named(text: str, rules: Rules) -> tuple[str, str, str] | None:

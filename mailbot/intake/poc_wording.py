@@ -138,9 +138,10 @@ _SELF_POC = re.compile(
     # "... and will be the point of contact myself"
     r"|\b(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+)?(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)\s+myself\b"
-    # "I'll be the contact for this myself", "I will be the contact for this."
-    r"|\bI(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:be|serve\s+as|act\s+as)\s+"
-    r"(?:the|your|our)\s+(?:e-?ticket(?:ing)?\s+|main\s+|primary\s+)?contact(?:\s+person)?"
+    # "I'll be the contact for this myself", "I will be the contact for this.", "I would
+    # be the only user and the contact person."
+    r"|\bI(?:['’]?ll|\s+will|\s+shall|\s+would|['’]d|\s+am|['’]?m)\s+(?:be|serve\s+as|act\s+as)\s+"
+    r"(?:[^.;!?¶\n]{1,40}?\s+and\s+)?(?:the|your|our)\s+(?:e-?ticket(?:ing)?\s+|main\s+|primary\s+)?contact(?:\s+person)?"
     r"(?:\s+(?:for|on)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?(?:\s+myself\b|\s*[.;,]|\s*$)"
     # "I will be my own point of contact", "(the Chief) asked me to be the PoC"
     r"|\bmy\s+own\s+(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"

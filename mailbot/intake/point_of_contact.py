@@ -198,7 +198,8 @@ _POC_ANCHOR = re.compile(
     r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
     r"|\bI(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"
     r"|\bI(?:['’]m|[ \n]am)[ \n](?:the|your|our)[ \n]contact\b"  # "I'm the contact for this"
-    r"|will[ \n]coordinate\b|be[ \n]the[ \n](?:main[ \n]|primary[ \n])?contact\b",
+    r"|will[ \n]coordinate\b|be[ \n]the[ \n](?:main[ \n]|primary[ \n])?contact\b"
+    r"|\band[ \n]the[ \n]contact[ \n]person\b",  # "I'd be the only user and the contact person"
     re.I,
 )
 
@@ -214,6 +215,7 @@ _POC_ANCHOR_LOWER = re.compile(
     r"|\bi(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"
     r"|\bi(?:['’]m|[ \n]am)[ \n](?:the|your|our)[ \n]contact\b"
     r"|will[ \n]coordinate\b|be[ \n]the[ \n](?:main[ \n]|primary[ \n])?contact\b"
+    r"|\band[ \n]the[ \n]contact[ \n]person\b"
 )
 
 
