@@ -1,6 +1,6 @@
 """The agency's name in running text: "The Hartford Police Department would like ...",
 "please list us as Stowbridge Village PD on the tickets"; never the agency an officer
-moves to.
+moves to; a short form ("Wilmington Police Dept") as the message spells it out elsewhere.
 
 Pure functions; the words come from ``rules/language.toml``.
 """
@@ -8,8 +8,10 @@ Pure functions; the words come from ``rules/language.toml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from mailbot.intake.parts import MessageParts
+from mailbot.intake.prose import split_signature
 from mailbot.intake.rules import Rules, per_rules
 
 _GREETING = re.compile(
@@ -219,3 +221,61 @@ def code_after_name(text: str, rules: Rules) -> str | None:
     """The judiciary code written in brackets after the agency's name, or None."""
     m = agency_code_after_name(rules).search(text)
     return m.group(3) if m else None
+
+
+def _core(stem: str, rules: Rules) -> list[str]:
+    """The words of an agency's place, without the place words before it ("Town of
+    Hartford" -> ["hartford"])."""
+    places = {w.lower() for w in rules.language.people.place_words}
+    words = [w.lower() for w in stem.replace("\u00a0", " ").split()]
+    while words and words[0] in places:
+        words = words[1:]
+    return words
+
+
+def in_full(name: str | None, text: str, rules: Rules) -> str | None:
+    """``name`` as ``text`` writes it in full, when it ends with a short form ("Woodstock
+    PD", "Town of Hartford Police Dept") and the message also names the same agency with
+    the words the short form stands for ("Woodstock Police Department", "Hartford Police
+    Department" in the signature): the proper name is the one spelled out. Otherwise
+    ``name`` as read: a short form the message never spells out is left as written."""
+    if not name:
+        return name
+    forms = rules.language.people.agency_full_forms
+    short = next((s for s in sorted(forms, key=len, reverse=True) if name.endswith(f" {s}")), None)
+    if short is None:
+        return name
+    full = forms[short]
+    place = _core(name[: -len(short)], rules)
+    if not place:
+        return name
+    for m in _agency_name_re(rules).finditer(text):
+        found = _ARTICLE.sub("", _GREETING.sub("", _SENTENCE_CUT.split(m.group(1))[-1]))
+        if not found.lower().endswith(f" {full.lower()}"):
+            continue
+        if _core(found[: -len(full)], rules) == place:
+            return found.strip()
+    return name
+
+
+def name_of_agency(
+    values: Mapping[str, str | None],
+    labels: Mapping[str, object],
+    signature: str,
+    parts: MessageParts,
+    rules: Rules,
+) -> str | None:
+    """The agency's name: as read from the body, else as its signature names it; in full
+    where the message writes it so ("Wilmington Police Dept would like ..." signed
+    "Wilmington Police Department"), unless the sender set it down as the name to use
+    ("Agency Name: Fair Haven Police Dept.", "please list us as Stowbridge PD")."""
+    named = values.get("agency.name") or agency_name_in(signature, rules)
+    if named is None and parts.forward_note:
+        # "Please deactivate Officer Tran, see below from HR." over the forwarder's own
+        # sign-off ("Sgt. Michael Donahue / Richmond Police Department"): his agency
+        named = agency_name_in(split_signature(parts.forward_note, rules).signature, rules)
+    labelled = values.get("agency.name") if "agency.name" in labels else None
+    given = (labelled, name_shown_as(parts.text), name_labelled_bare(parts.text, rules))
+    if named is not None and named in given:
+        return named
+    return in_full(named, f"{parts.text}\n{parts.full_text}", rules)

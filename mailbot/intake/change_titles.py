@@ -43,12 +43,12 @@ def _title_said(text: str, rules: Rules) -> str | None:
 _TITLE_TO = re.compile(
     r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change|\btitle)"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
-    r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
+    r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
     r"|title\s+(?:there\s+|with\s+us\s+|here\s+|on\s+(?:the\s+)?[\w-]+\s+|in\s+[\w-]+\s+)?"
     r"(?:be\s+changed\s+to|should\s+(?:just\s+|now\s+)?(?:be|read)|is\s+now|will\s+be)|"
     r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*(?::\s*)?[\"“']?"
-    r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?)"
+    r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
 )
 
 
@@ -83,7 +83,7 @@ def _new_title(text: str, rules: Rules) -> str | None:
         return rank_title(now.group(1), rules)  # "so he's Sergeant Bombard now"
     m = _TITLE_TO.search(text)
     if m:
-        raw = (m.group(1) or m.group(2) or "").rstrip(".")
+        raw = _title_words((m.group(1) or m.group(2) or "").split(), rules).rstrip(".")
         words = raw.split()
         if len(words) == 2 and words[0].endswith(".") and not rank_title(words[1], rules):
             raw = words[0].rstrip(".")  # "to Lieutenant. Please update her title."
@@ -101,6 +101,18 @@ def _new_title(text: str, rules: Rules) -> str | None:
     if second and first.lower() in _modifiers(rules) and rank_title(second, rules):
         return f"{first.capitalize()} {rank_title(second, rules)}"  # "made Senior Trooper"
     return rank_title(first, rules) or None
+
+
+def _title_words(words: list[str], rules: Rules) -> str:
+    """The words of a title written after "promoted to" or "title should read": three
+    when two modifiers come before a rank ("Senior Patrol Officer"), else the first two
+    ("Sergeant", "Patrol Officer", "Corporal Please")."""
+    modifiers = _modifiers(rules)
+    if len(words) == 3 and all(w.lower().rstrip(".") in modifiers for w in words[:2]):
+        rank = rank_title(words[2], rules)
+        if rank:
+            return f"{words[0]} {words[1]} {rank}"
+    return " ".join(words[:2])
 
 
 # "Sergeant to Lieutenant", "from Officer to Corporal": the old rank, then the new one

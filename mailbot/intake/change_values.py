@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mailbot.intake.agency_name import in_full
 from mailbot.intake.change_logins import new_login
 from mailbot.intake.change_titles import _as_rank, _modifiers, _new_title, _title_said, title_kept
 from mailbot.intake.change_unranked import officer_now_titled
@@ -217,6 +218,8 @@ def _change(
     if (m or ours) and _has(text, rules.language.intent.transfer):
         # the record moves to the sender's own agency, or to the one named
         named = _SENTENCE_END.split(m.group(1))[0].rstrip(".") if m else None
+        # "to Woodstock PD ... move his record to Woodstock Police Department": in full
+        named = in_full(named, text, rules)
         data["agency"] = own_agency if ours else named
         # "His title there will be Officer.", "to the Morristown Police Department as an
         # Officer"

@@ -32,7 +32,7 @@ from mailbot.intake import (
     shown_as,
     tables,
 )
-from mailbot.intake.agency_name import agency_name_in
+from mailbot.intake.agency_name import name_of_agency
 from mailbot.intake.attached_request import with_attached_request
 from mailbot.intake.classify import LOOP_HEADER
 from mailbot.intake.head_in_text import head_by_title, head_named, head_on_behalf
@@ -195,7 +195,7 @@ def parse_parts(
     phone = values.get("agency.phone")
     national = checks.normalize_phone(phone, rules) if phone else None
     phone = national or phone
-    result.agency.name = values.get("agency.name") or agency_name_in(split.signature, rules)
+    result.agency.name = name_of_agency(values, labels, split.signature, parts, rules)
     result.agency.judiciary_code = values.get("agency.judiciary_code")
     result.agency.address = values.get("agency.address")
     result.agency.phone = phone

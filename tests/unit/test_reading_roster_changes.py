@@ -469,3 +469,16 @@ def test_a_name_in_capitals_after_a_sentence_ending_in_a_short_word() -> None:
     )
     assert got["DO9M1"]["first_name"].lower() == "milo"
     assert got["DO9M1"]["last_name"].lower() == "hart"
+
+
+def test_a_title_of_two_modifiers_and_a_rank_is_read_whole() -> None:
+    got = _by_number(
+        _changes(
+            "Hi,\n\nTwo updates:\n\n"
+            "- Officer Lise Amory (DO7L1): title should now read Master Police Officer.\n"
+            "- Ofc. Bram Tully (DO8B2) was promoted to Senior Patrol Officer last week.\n\n"
+            "Thanks,\nInes\n"
+        )
+    )
+    assert got["DO7L1"]["title"] == "Master Police Officer"
+    assert got["DO8B2"]["title"] == "Senior Patrol Officer"

@@ -1,0 +1,123 @@
+"""The agency's name as the ticket shows it: a short form ("Police Dept", "PD") read in
+one place is the name the same message spells out in full elsewhere (its signature, the
+desk's quoted answer, the next sentence); never spelled out when the message does not,
+nor when the sender set the short form down as the name (under its label);
+the agency an officer moves to in full the same way; and a forwarder's own sign-off
+names his agency when the forwarded text does not."""
+
+from __future__ import annotations
+
+from mailbot.intake.parse import parse_message
+from tests.reading_mail import by_number, mail, roster_changes
+
+
+def test_a_short_form_in_the_request_is_the_full_name_its_signature_writes() -> None:
+    result = parse_message(
+        mail(
+            "Good morning,\n\nPeacham Police Dept. would like to start on e-tickets.\n\n"
+            "Judiciary code 0877\nMain line 802-592-3310\n\n"
+            "Officers:\nSgt. Orla Brennan  PC104  obrennan\n"
+            "Officer Tobias Wendt  PC111  twendt\n\n"
+            "Regards,\nOrla Brennan\nSergeant\nPeacham Police Department\n",
+            sender="Orla Brennan <obrennan@peachamvt.test>",
+            subject="e-ticket enrollment",
+        )
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.name == "Peacham Police Department"
+
+
+def test_a_town_of_short_form_is_the_name_the_signature_writes_in_full() -> None:
+    result = parse_message(
+        mail(
+            "Hi,\n\nOne change for the Village of Ludgate Police Dept: Officer Hana Olsen "
+            "(LG220) was promoted to Corporal.\n\nThank you,\nLt. Mara Quist\n"
+            "Ludgate Police Department\n14 Mill St, Ludgate VT 05999\n",
+            sender="Mara Quist <mquist@ludgatevt.test>",
+            subject="Promotion",
+        )
+    )
+    assert result.intent == "officer_maintenance"
+    assert by_number(result.changes)["LG220"]["title"] == "Corporal"
+    assert result.agency.name == "Ludgate Police Department"
+
+
+def test_a_name_set_down_under_its_label_is_kept_as_the_sender_wrote_it() -> None:
+    result = parse_message(
+        mail(
+            "Hello,\n\nWe would like to join the e-ticket program.\n\n"
+            "Agency Name: Tamsin Falls Police Dept.\nJudiciary Code: 0866\n"
+            "Address: 3 Birch Rd, Tamsin Falls VT 05996\nPhone: 802-555-0142\n\n"
+            "Officers:\nChief Ezra Vance  TF001  evance\nOfficer Ida Cole  TF004  icole\n\n"
+            "Thanks,\nChief Ezra Vance\nTamsin Falls Police Department\n",
+            sender="Ezra Vance <evance@tamsinfallsvt.test>",
+            subject="e-ticket enrollment",
+        )
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.name == "Tamsin Falls Police Dept."
+
+
+def test_a_signed_short_form_is_the_full_name_the_desk_s_quoted_answer_gives() -> None:
+    result = parse_message(
+        mail(
+            "Thanks Pat, that was fast.\n\nAlso Ofc. Ivo Marsh was promoted to Sergeant. "
+            "His number stays QX301. Can you change his title?\n\n"
+            "Chief Lena Dubois\nQuarry Falls Police Dept\n\n"
+            "From: DPS eTicket <dps.eTicket@vermont.gov>\nSent: Monday, May 6, 2024 9:00 AM\n"
+            "To: Dubois, Lena <ldubois@quarryfallsvt.test>\nSubject: RE: TraCS enrollment\n\n"
+            "Chief Dubois,\n\nThe records for the Quarry Falls Police Department are "
+            "set up in TraCS.\n\nPat Ames\ne-Ticket Technical Staff\n",
+            sender="Lena Dubois <ldubois@quarryfallsvt.test>",
+            subject="RE: TraCS enrollment",
+            in_reply_to="<desk-answer-1@vermont.gov>",
+        )
+    )
+    assert result.intent == "officer_maintenance"
+    assert result.agency.name == "Quarry Falls Police Department"
+
+
+def test_a_short_form_never_spelled_out_is_left_as_written() -> None:
+    result = parse_message(
+        mail(
+            "Hello,\n\nPlease deactivate Officer Rolf Egan (PX552), he resigned Friday.\n\n"
+            "Thanks\nNell Pryor\nPaxton Police Dept\n12 Elm St, Paxton VT 05998\n",
+            sender="Nell Pryor <npryor@paxtonvt.test>",
+            subject="Resignation",
+        )
+    )
+    assert result.intent == "officer_maintenance"
+    assert result.agency.name == "Paxton Police Dept"
+
+
+def test_the_agency_an_officer_moves_to_is_named_in_full_where_the_item_spells_it() -> None:
+    changes = roster_changes(
+        mail(
+            "Hi,\n\nOfficer Wade Lund (KT418) is transferring to Marlow PD on the 15th. "
+            "Please move his record over to Marlow Police Department instead of closing "
+            "it.\n\nThanks,\nSgt. Ayla Ross\nKettle Police Department\n",
+            sender="Ayla Ross <aross@kettlevt.test>",
+            subject="Transfer",
+        )
+    )
+    assert by_number(changes)["KT418"]["agency"] == "Marlow Police Department"
+
+
+def test_a_forwarder_s_own_sign_off_names_the_agency_above_a_forward() -> None:
+    result = parse_message(
+        mail(
+            "Please shut off Officer Dane Pike's TraCS access, see below from the town. "
+            "His LEO number is OB771.\n\nThanks,\nJess\n\nCpl. Jessamy Thorne\n"
+            "Oxbow Police Department\n9 Depot St, Oxbow VT 05997\n\n"
+            "-----Original Message-----\nFrom: Payroll <payroll@oxbowvt.test>\n"
+            "Sent: Monday, April 1, 2024 3:00 PM\nTo: Thorne, Jessamy <jthorne@oxbowvt.test>\n"
+            "Subject: Separation - D. Pike\n\nAll,\n\nOfficer Dane Pike's last day with the "
+            "Town of Oxbow is April 5. Please remove his system access by then.\n\n"
+            "Gil Moreau\nPayroll\nTown of Oxbow\n",
+            sender="Jessamy Thorne <jthorne@oxbowvt.test>",
+            subject="FW: Separation - D. Pike",
+        )
+    )
+    assert result.intent == "officer_maintenance"
+    assert by_number(result.changes)["OB771"]["action"] == "deactivate"
+    assert result.agency.name == "Oxbow Police Department"
