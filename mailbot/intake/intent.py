@@ -15,18 +15,11 @@ from mailbot.intake.model import Intent
 from mailbot.intake.other_systems import for_tracs
 from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import has_any
 
 
 def _has(text: str, words: list[str]) -> bool:
-    low = _flat(text)
-    return any(w.lower() in low for w in words)
-
-
-@functools.lru_cache(maxsize=8)
-def _flat(text: str) -> str:
-    """``text`` lower-cased, its blanks made single spaces (one message's text is looked
-    at for several lists of words)."""
-    return " ".join(text.lower().split())
+    return has_any(text, words)
 
 
 def classify(
