@@ -20,8 +20,14 @@ _END = ""  # the key that marks a node where a word ends (no character is "")
 def has_any(text: str, words: Sequence[str]) -> bool:
     """True when ``text``, lower-cased with its blanks made single spaces, contains any
     of ``words`` lower-cased."""
+    return any_in(flat(text), words)
+
+
+def any_in(low: str, words: Sequence[str]) -> bool:
+    """True when ``low`` (a text already lower-cased) contains any of ``words``
+    lower-cased."""
     pattern = _pattern(tuple(words))
-    return pattern is not None and pattern.search(flat(text)) is not None
+    return pattern is not None and pattern.search(low) is not None
 
 
 @functools.lru_cache(maxsize=8)
