@@ -15,6 +15,7 @@ from mailbot.intake.head_in_words import head_titles, spelled_ordinal, title_of_
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import _rank_modifiers, rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import any_in
 
 _ASIDE = re.compile(r"\([^()]{0,20}\)")
 _SIGNATURE_LINES = 5
@@ -273,7 +274,7 @@ def _is_agency_or_title(words: list[str], rules: Rules) -> bool:
     low = " ".join(words).lower()
     if ends_with_surname_title(words, rules):
         return False  # "Harlan Constable"
-    if low.endswith(suffixes) or any(t in low for t in titles):
+    if low.endswith(suffixes) or any_in(low, titles):
         return True
     if any(w.lower() in _NOT_NAME_WORDS for w in words):
         return True
