@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import structlog
 
+from mailbot.intake.image_facts import opened
 from mailbot.intake.limits import Limits
 from mailbot.intake.parts import Attachment
 from mailbot.intake.table_files import (
@@ -110,13 +111,8 @@ def is_tiny_image(data: bytes, limits: Limits) -> bool:
 
 def image_size(data: bytes, limits: Limits) -> tuple[int, int] | None:
     """(width, height) read from the image header, or ``None`` if not an image."""
-    from PIL import Image
-
-    try:
-        with Image.open(io.BytesIO(data)) as im:
-            return int(im.size[0]), int(im.size[1])
-    except Exception:  # Pillow raises many kinds on junk
-        return None
+    image = opened(data, limits.max_image_pixels)  # the logo's probe reuses it
+    return None if image is None else (image.width, image.height)
 
 
 def unpack(attachments: list[Attachment], limits: Limits) -> Unpacked:

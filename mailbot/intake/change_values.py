@@ -17,6 +17,7 @@ from mailbot.intake.change_unranked import officer_now_titled
 from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import has_any
 
 _NAME = r"(?<![\w'’.-])[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+)*+"
 
@@ -55,8 +56,7 @@ _USER_TO = re.compile(
 
 
 def _has(text: str, words: Sequence[str]) -> bool:
-    low = " ".join(text.lower().split())
-    return any(w.lower() in low for w in words)
+    return has_any(text, words)
 
 
 # "transferred to the Hartford Police Department", "is transferring from the Washington

@@ -22,13 +22,19 @@ _IS_FIELD = re.compile(
     r"(?<![\w-])(?i:the|our|their)[ \t]+((?:[A-Z][\w#/.-]{0,20}[ \t]+){0,2}[A-Z][\w#/.-]{0,20})"
     r"[ \t]+(?:is|are)[ \t]+(?:the|their|each|our|his|her)[ \t]+([^.;:\n()]{1,80})"
 )
+_IS_FIELD_VERB = re.compile(r"[ \t](?:is|are)[ \t]+(?:the|their|each|our|his|her)[ \t]")
+"""What every match of :data:`_IS_FIELD` contains."""
 _CELL_CUT = re.compile(r"\t|[ \t]*\|[ \t]*|[ \t]{2,}")
 
 
 def declared_columns(text: str, rules: Rules) -> dict[str, str]:
     """Heading (lower case) -> officer field, for each column the text says holds one."""
     found: dict[str, str] = {}
-    for m in [*_NAMED.finditer(text[:_MAX_TEXT]), *_IS_FIELD.finditer(text[:_MAX_TEXT])]:
+    text = text[:_MAX_TEXT]
+    # each pattern tried only where its verb is written (most messages name no column)
+    named = _NAMED.finditer(text) if "column" in text else ()
+    is_field = _IS_FIELD.finditer(text) if _IS_FIELD_VERB.search(text) else ()
+    for m in [*named, *is_field]:
         name = _LEAD.sub("", m.group(1)).strip()
         words = m.group(2).split()
         key = next(

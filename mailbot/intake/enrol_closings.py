@@ -20,6 +20,8 @@ def closing_lists(body: str, rules: Rules) -> list[str]:
     lines = body.split("\n")
     out: list[str] = []
     for i, line in enumerate(lines):
+        if not line.rstrip().endswith(":"):
+            continue  # the folded line would not end with a colon either
         low = " ".join(line.lower().split())
         if not low.endswith(":") or not any(w in low for w in asked):
             continue

@@ -98,6 +98,11 @@ def _any_label(rules: Rules) -> re.Pattern[str]:
 
 
 @per_rules
+def _suffixes(rules: Rules) -> frozenset[str]:
+    return frozenset(x.lower() for x in rules.language.people.agency_suffixes)
+
+
+@per_rules
 def _placeholders(rules: Rules) -> frozenset[str]:
     return frozenset(p.lower() for p in rules.labels.placeholders.values)
 
@@ -300,8 +305,7 @@ def read_fields(
         m = _PHONE_RUN.search(out["agency.phone"] or "")
         if m and m.group(0) != out["agency.phone"]:
             out["agency.phone"] = m.group(0)
-    suffixes = {x.lower() for x in rules.language.people.agency_suffixes}
-    if (out.get("agency.name") or "").strip().lower() in suffixes:
+    if (out.get("agency.name") or "").strip().lower() in _suffixes(rules):
         out["agency.name"] = None  # a form's "Department: Police" names no agency
     if not out.get("agency.name"):
         out["agency.name"] = (

@@ -167,20 +167,26 @@ def title_of_place(title: str, rules: Rules) -> str:
     title before or after a place's name (a county, town, city or village) is the title;
     the place is the agency's."""
     words = title.split()
-    places = {w.lower() for w in rules.language.people.place_words if w[:1].isupper()}
-    for t in head_titles(rules)[0]:
-        n = len(t.split())
-        if len(words) >= n + 2 and " ".join(words[-n:]).lower() == t.lower():
+    places, titles = _places_and_titles(rules)
+    for t, n in titles:
+        if len(words) >= n + 2 and " ".join(words[-n:]).lower() == t:
             # "Lamoille County Sheriff", not "Interim Chief of Police"
             if words[-n - 1].lower() in places:
                 return " ".join(words[-n:])
             return title
-    for t in head_titles(rules)[0]:
-        n = len(t.split())
+    for t, n in titles:
         # "Sheriff of Lamoille County": the place after the title is the agency's
         head = " ".join(words[:n]).lower()
         tail = words[n + 1 :]
         of_place = len(tail) >= 2 and words[n].lower() == "of" and tail[-1].lower() in places
-        if head == t.lower() and of_place:
+        if head == t and of_place:
             return " ".join(words[:n])
     return title
+
+
+@per_rules
+def _places_and_titles(rules: Rules) -> tuple[frozenset[str], tuple[tuple[str, int], ...]]:
+    """The place words (lower case) and each head title (lower case, with its number of
+    words, longest first) :func:`title_of_place` compares with, once per rules."""
+    places = frozenset(w.lower() for w in rules.language.people.place_words if w[:1].isupper())
+    return places, tuple((t.lower(), len(t.split())) for t in head_titles(rules)[0])

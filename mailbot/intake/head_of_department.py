@@ -15,6 +15,7 @@ from mailbot.intake.head_in_words import head_titles, spelled_ordinal, title_of_
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import _rank_modifiers, rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import any_in
 
 _ASIDE = re.compile(r"\([^()]{0,20}\)")
 _SIGNATURE_LINES = 5
@@ -113,12 +114,23 @@ def _head_inline_re(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"({name})[ \t,|]+((?:{alt})(?:[ \t]+of[ \t]+Police)?)\b(?!['’]s\b)")
 
 
+@per_rules
+def job_words(rules: Rules) -> frozenset[str]:
+    """The words of a job, not a name ("Records", "Clerk"), lower-case."""
+    return frozenset(w.lower() for w in rules.language.people.job_words)
+
+
+@per_rules
+def _place_words(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.people.place_words)
+
+
 def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
     m = _head_inline_re(rules).search(line)
     if m is None:
         return None
     words = m.group(1).split()
-    places = {w.lower() for w in rules.language.people.place_words}
+    places = _place_words(rules)
     if _is_agency_or_title(words, rules) or any(w.lower() in places for w in words):
         return None  # "Newbury Town Constable": a town's constable, not a person
     return m.group(1), m.group(2)
@@ -142,7 +154,7 @@ def head_from_sender(name: str | None, rules: Rules) -> tuple[str | None, str | 
         words = words[1:]
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return None, None
-    jobs = {w.lower() for w in rules.language.people.job_words}
+    jobs = job_words(rules)
     shouting = all(w.isupper() for w in words)  # "WHITCOMB, DANA"
     if any(w.lower().strip(".,") in jobs or _is_acronym(w, shouting) for w in words):
         return None, None  # "Hartford PD Records", "IT Helpdesk": not a person
@@ -262,7 +274,7 @@ def _is_agency_or_title(words: list[str], rules: Rules) -> bool:
     low = " ".join(words).lower()
     if ends_with_surname_title(words, rules):
         return False  # "Harlan Constable"
-    if low.endswith(suffixes) or any(t in low for t in titles):
+    if low.endswith(suffixes) or any_in(low, titles):
         return True
     if any(w.lower() in _NOT_NAME_WORDS for w in words):
         return True

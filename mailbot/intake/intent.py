@@ -15,18 +15,11 @@ from mailbot.intake.model import Intent
 from mailbot.intake.other_systems import for_tracs
 from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import any_in, has_any
 
 
 def _has(text: str, words: list[str]) -> bool:
-    low = _flat(text)
-    return any(w.lower() in low for w in words)
-
-
-@functools.lru_cache(maxsize=8)
-def _flat(text: str) -> str:
-    """``text`` lower-cased, its blanks made single spaces (one message's text is looked
-    at for several lists of words)."""
-    return " ".join(text.lower().split())
+    return has_any(text, words)
 
 
 def classify(
@@ -175,9 +168,16 @@ def _told_as_past(text: str, phrases: list[str]) -> str:
     """``text`` without ``phrases`` (that tell of an enrolment done before, or of an
     enquiry), lower-case."""
     low = " ".join(text.lower().split())
-    for phrase in phrases:
-        low = low.replace(phrase.lower(), " ")
+    if not any_in(low, phrases):
+        return low  # most texts tell of nothing done before
+    for phrase in _lowered(tuple(phrases)):
+        low = low.replace(phrase, " ")
     return low
+
+
+@functools.lru_cache(maxsize=16)
+def _lowered(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(p.lower() for p in phrases)
 
 
 def is_enquiry(text: str, rules: Rules) -> bool:

@@ -9,12 +9,11 @@ import warnings
 from dataclasses import dataclass
 
 from mailbot.intake.attachments import TINY_IMAGE_PIXELS
+from mailbot.intake.image_facts import opened
 from mailbot.intake.limits import Limits
 from mailbot.intake.parts import Attachment
 from mailbot.intake.vector_logo import svg_size
 
-FORMATS = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP"})
-"""Raster images opened with Pillow; an SVG's size is read from its root tag."""
 _LOGO_NAME = re.compile(r"logo|patch|badge|seal|emblem|insignia|crest|shield", re.I)
 
 
@@ -35,8 +34,6 @@ def probe_image(data: bytes, limits: Limits) -> tuple[str, int, int] | None:
     """(format, width, height) of a PNG/JPEG/GIF/BMP/TIFF/WEBP or SVG image, or ``None``
     for anything else, including images over ``limits.max_image_pixels`` (decompression
     bombs)."""
-    from PIL import Image
-
     vector = svg_size(data)
     if vector is not None:
         width, height = vector
@@ -44,20 +41,10 @@ def probe_image(data: bytes, limits: Limits) -> tuple[str, int, int] | None:
             return "SVG", width, height
         return None
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            with Image.open(io.BytesIO(data)) as im:
-                fmt = (im.format or "").upper()
-                width, height = int(im.size[0]), int(im.size[1])
-                if fmt not in FORMATS or width <= 0 or height <= 0:
-                    return None
-                if width * height > limits.max_image_pixels:
-                    return None
-                im.verify()
-    except Exception:  # Pillow raises many kinds (and DecompressionBombError) on junk
+    image = opened(data, limits.max_image_pixels)
+    if image is None or not image.verified:
         return None
-    return fmt, width, height
+    return image.format, image.width, image.height
 
 
 def find_logo(

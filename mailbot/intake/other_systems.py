@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
+from mailbot.intake.word_lists import any_in, has_any
 
 _OURS = ("tracs", "vcvc", "civil violation")
 
@@ -17,14 +18,14 @@ def for_tracs(text: str, rules: Rules) -> str:
     """``text`` without the sentences about another system only (those that name one
     of ``other_systems`` and neither TraCS nor e-tickets)."""
     words = rules.language.intent
-    others = [w.lower() for w in words.other_systems]
-    if not others or not any(w in " ".join(text.lower().split()) for w in others):
+    others = words.other_systems
+    if not has_any(text, others):
         return text
-    ours = [*_OURS, *(w.lower() for w in words.tickets)]
+    ours = (*_OURS, *words.tickets)
     kept = []
     for sentence in sentences(text):
         low = " ".join(sentence.lower().split())
-        if any(w in low for w in others) and not any(w in low for w in ours):
+        if any_in(low, others) and not any_in(low, ours):
             continue
         kept.append(sentence)
     return "\n".join(kept)

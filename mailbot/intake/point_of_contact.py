@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mailbot.intake.fields import _EMAIL, _next_value
-from mailbot.intake.head_of_department import head_from_sender
+from mailbot.intake.head_of_department import head_from_sender, job_words
 from mailbot.intake.list_remarks import without_nickname
 from mailbot.intake.names import fuller_name, short_form_of
 from mailbot.intake.poc_email import (
@@ -299,7 +299,7 @@ def person_name(text: str, rules: Rules) -> str | None:
     "Admin. Assistant Garrett Lyman" -> "Garrett Lyman", "Sgt. Amy Lussier" -> "Amy Lussier"."""
     # "Jonathan "Jack" Whitaker": the nickname in quotes is not part of the name
     words = without_nickname(text, rules).replace('"', "").split()
-    jobs = {w.lower() for w in rules.language.people.job_words}
+    jobs = job_words(rules)
     tail: list[str] = []
     for word in reversed(words):
         bare = word.strip(",;:()")

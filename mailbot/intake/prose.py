@@ -265,6 +265,12 @@ _ABBREV = re.compile(
 
 def split_line(line: str) -> list[str]:
     """One line of running text cut into its sentences."""
+    return list(_split_line(line))
+
+
+@functools.lru_cache(maxsize=128)
+def _split_line(line: str) -> tuple[str, ...]:
+    """One message's lines are cut into sentences by several readers: once each."""
     parts: list[str] = []
     start = 0
     for m in _END.finditer(line):
@@ -273,7 +279,7 @@ def split_line(line: str) -> list[str]:
         parts.append(line[start : m.start()])
         start = m.end()
     parts.append(line[start:])
-    return [p.strip() for p in parts if p.strip()]
+    return tuple(p.strip() for p in parts if p.strip())
 
 
 def sentences(text: str) -> list[str]:
@@ -282,5 +288,5 @@ def sentences(text: str) -> list[str]:
     for line in text.split("\n"):
         line = line.strip(" \t•·*-")
         if line:
-            out.extend(split_line(line))
+            out.extend(_split_line(line))
     return out

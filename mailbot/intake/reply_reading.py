@@ -35,6 +35,8 @@ def answers_checklist(
 # ("Dana Reyes, R0412: was dreyes, now dana.reyes"): an item of a list, not a sign-off
 _ITEM = re.compile(r"^[^:\n]{3,60}?[A-Za-z]*\d[\w-]*\)?[ \t]*:[ \t]*\S")
 
+_WORD = re.compile(r"[A-Za-z'’-]{2,}")
+_CELL_MARK = re.compile(r"[|,;]")
 _SIGNER_TAIL = 12
 """How many last lines of a reply are looked at for the sender's own name."""
 
@@ -42,13 +44,13 @@ _SIGNER_TAIL = 12
 def cut_at_signer(split: prose.Split, sender_name: str | None) -> prose.Split:
     """A reply signed without a sign-off word ("Got it, thank you!" then "Kim Rowell",
     her title, the agency's address): the signature starts at the sender's own name."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z'’-]{2,}", sender_name or "")]
+    words = [w.lower() for w in _WORD.findall(sender_name or "")]
     if len(words) < 2:
         return split
     lines = split.body.rstrip("\n").split("\n")
     for i in range(len(lines) - 1, max(0, len(lines) - _SIGNER_TAIL), -1):
-        first = re.split(r"[|,;]", lines[i], maxsplit=1)[0]
-        said = re.findall(r"[A-Za-z'’-]{2,}", first.lower())
+        first = _CELL_MARK.split(lines[i], maxsplit=1)[0]
+        said = _WORD.findall(first.lower())
         if _ITEM.match(lines[i]):
             continue
         if len(first) <= 60 and 2 <= len(said) <= 4 and set(words) <= set(said):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import threading
 import zipfile
+from dataclasses import dataclass
 
 from mailbot.intake.limits import Limits
 
@@ -110,35 +112,110 @@ def xlsx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
         wb.close()
 
 
-def docx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
-    """Every table of a Word document's body, cell text stripped.
+_WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+)
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_OVERRIDE = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
 
-    Only the main document part is parsed (python-docx's ``Document()`` would also
-    parse styles, theme, fonts and settings, which tables do not need)."""
-    _check_zip(data, limits)
+
+@dataclass(frozen=True)
+class _Word:
+    """What is read of a Word document: its tables, and its paragraphs' text (``None``
+    when its main part is not the usual ``word/document.xml``: python-docx reads it)."""
+
+    tables: tuple[tuple[tuple[str, ...], ...], ...]
+    text: str | None
+
+
+_read_words: dict[int, tuple[bytes, _Word]] = {}
+"""The last few Word files read, by the identity of their bytes (kept alive here, so an
+id is not reused): one message's file is read for its tables, its text, and again when
+it may be the request itself; the same bytes, not an equal copy, are the same file."""
+_KEEP_WORDS = 4
+_words_lock = threading.Lock()
+
+
+def _word(data: bytes) -> _Word:
+    """A Word document's main part, parsed once for its tables and its text."""
+    hit = _read_words.get(id(data))
+    if hit is not None and hit[0] is data:
+        return hit[1]
+    word = _read_word(data)
+    with _words_lock:
+        while len(_read_words) >= _KEEP_WORDS:
+            del _read_words[next(iter(_read_words))]
+        _read_words[id(data)] = (data, word)
+    return word
+
+
+def _read_word(data: bytes) -> _Word:
+    """Only the main document part is parsed (python-docx's ``Document()`` would also
+    parse styles, theme, fonts and settings, which neither tables nor text need)."""
     from docx.oxml import parse_xml
     from docx.table import Table
 
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         xml = zf.read("word/document.xml")
+        usual = _usual_package(zf)
     body = parse_xml(xml).body
     tables = []
     for tbl in body.tbl_lst[: MAX_SHEETS * 5]:
         table = Table(tbl, body)  # cell text needs no document part, only the XML
         rows = []
         for row in table.rows[:MAX_ROWS]:
-            cells = [" ".join(c.text.split()) for c in row.cells[:MAX_COLS]]
+            cells = tuple(" ".join(c.text.split()) for c in row.cells[:MAX_COLS])
             if any(cells):
                 rows.append(cells)
         if rows:
-            tables.append(rows)
-    return tables
+            tables.append(tuple(rows))
+    text = None
+    if usual:  # the paragraphs python-docx's ``Document().paragraphs`` gives
+        texts = (p.text for p in body.p_lst)
+        text = "\n\n".join(t for t in texts if t.strip())
+    return _Word(tuple(tables), text)
+
+
+def _usual_package(zf: zipfile.ZipFile) -> bool:
+    """True when the package's main part is ``word/document.xml``, typed as a Word
+    document (what python-docx's ``Document()`` opens; else it reads another part or
+    refuses the file)."""
+    from lxml import etree
+
+    try:
+        rels = etree.fromstring(zf.read("_rels/.rels"))
+        main = [r for r in rels if r.tag == _RELATIONSHIP and r.get("Type") == _OFFICE_DOCUMENT]
+        if len(main) != 1 or main[0].get("TargetMode", "Internal") != "Internal":
+            return False
+        if main[0].get("Target") not in ("word/document.xml", "/word/document.xml"):
+            return False
+        types = etree.fromstring(zf.read("[Content_Types].xml"))
+        kind = None
+        for el in types:
+            if el.tag == _OVERRIDE and el.get("PartName", "").lower() == "/word/document.xml":
+                kind = el.get("ContentType")
+        return kind == _WORD_MAIN
+    except Exception:
+        return False
+
+
+def docx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
+    """Every table of a Word document's body, cell text stripped."""
+    _check_zip(data, limits)
+    return [[list(row) for row in table] for table in _word(data).tables]
 
 
 def docx_text(data: bytes, limits: Limits) -> str:
     """The paragraphs of a Word document (outside its tables), a blank line between
     two (as paragraphs of an email's text are)."""
     _check_zip(data, limits)
+    try:
+        text = _word(data).text
+    except Exception:  # python-docx may still open it (or say why it cannot)
+        text = None
+    if text is not None:
+        return text
     from docx import Document
 
     return "\n\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs if p.text.strip())

@@ -1,0 +1,69 @@
+"""Whether a text contains any of a list of words (``rules/language.toml``'s lists).
+
+A message's text is looked at for many lists, some of hundreds of words; one search
+per word would scan the text hundreds of times. Each list is made once into a single
+pattern shaped like a trie of its lower-cased words, which finds any of them in one
+scan, with the same meaning: a word counts wherever it stands in the text, inside
+another word too (substring, not whole-word, matching).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+_Trie = dict[str, "_Trie"]
+_END = ""  # the key that marks a node where a word ends (no character is "")
+
+
+def has_any(text: str, words: Sequence[str]) -> bool:
+    """True when ``text``, lower-cased with its blanks made single spaces, contains any
+    of ``words`` lower-cased."""
+    return any_in(flat(text), words)
+
+
+def any_in(low: str, words: Sequence[str]) -> bool:
+    """True when ``low`` (a text already lower-cased) contains any of ``words``
+    lower-cased."""
+    pattern = _pattern(tuple(words))
+    return pattern is not None and pattern.search(low) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def flat(text: str) -> str:
+    """``text`` lower-cased, its blanks made single spaces (one message's text is looked
+    at for several lists of words)."""
+    return " ".join(text.lower().split())
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of ``words`` (lower-cased) starts; ``None``
+    for no words. A word that begins with another word of the list is left out: the
+    shorter one is found wherever the longer one is."""
+    if not words:
+        return None
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for ch in word.lower():
+            if _END in node:
+                break  # a shorter word of the list begins this one
+            node = node.setdefault(ch, {})
+        else:
+            node.clear()  # this word begins every longer one below it
+            node[_END] = {}
+    return re.compile(_emit(trie))
+
+
+def _emit(node: _Trie) -> str:
+    if _END in node:
+        return ""
+    ends = [re.escape(ch) for ch, sub in sorted(node.items()) if _END in sub]
+    alts = [re.escape(ch) + _emit(sub) for ch, sub in sorted(node.items()) if _END not in sub]
+    if len(ends) > 1:
+        alts.append("[" + "".join(ends) + "]")
+    else:
+        alts.extend(ends)
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
