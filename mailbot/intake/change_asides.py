@@ -102,3 +102,29 @@ def same_person_again(changes: list[Change], change: Change, rules: Rules) -> bo
             changes[i] = Change.model_validate({**done.model_dump(), "first_name": first})
         return True
     return False
+
+
+def named_in_its_words(changes: list[Change], change: Change, words: dict[int, str]) -> bool:
+    """True when ``change`` (no officer number, a full name) is of the officer an earlier
+    change of the same action gives a number for but no name, and names him in its words
+    (``words``: the text of each such change, by index) by his first or last name
+    ("Please deactivate Paula in TraCS. Her # is WR012." over a forwarded notice of
+    "Lt. Paula Brandt"'s retirement); the earlier change then takes his names."""
+    first = getattr(change, "first_name", None) or ""
+    last = getattr(change, "last_name", None) or ""
+    if change.officer_number or not (first and last):
+        return False
+    hits = [
+        i
+        for i, text in words.items()
+        if changes[i].action == change.action
+        and changes[i].officer_number
+        and not (getattr(changes[i], "last_name", None) or getattr(changes[i], "first_name", None))
+        and any(re.search(rf"(?<![\w'’-]){re.escape(n)}(?![\w'’-])", text) for n in (first, last))
+    ]
+    if len(hits) != 1:
+        return False
+    done = changes[hits[0]].model_dump(exclude_none=True)
+    more = {k: v for k, v in change.model_dump(exclude_none=True).items() if k not in done}
+    changes[hits[0]] = Change.model_validate({**done, **more})
+    return True

@@ -19,7 +19,11 @@ import re
 from collections.abc import Sequence
 
 from mailbot.intake.change_actions import _action, association_ended
-from mailbot.intake.change_asides import same_person_again, usernames_by_name
+from mailbot.intake.change_asides import (
+    named_in_its_words,
+    same_person_again,
+    usernames_by_name,
+)
 from mailbot.intake.change_columns import new_value_changes, printed_rows, text_rows
 from mailbot.intake.change_corrections import (
     corrections_in_rows,
@@ -159,9 +163,12 @@ def read_changes(
     text = joined_numbers(text)  # "LEO FW-322": the number read whole
     changes: list[Change] = []
     seen: set[tuple[str, str | None]] = set()
+    said_unnamed: dict[int, str] = {}  # the words of each change read without a name
 
-    def push(change: Change) -> None:
+    def push(change: Change, words: str = "") -> None:
         if not change.officer_number and same_person_again(changes, change, rules):
+            return
+        if named_in_its_words(changes, change, said_unnamed):
             return
         who = change.officer_number or getattr(change, "last_name", None)
         key = (change.action, (who or "").upper() or None)
@@ -185,6 +192,10 @@ def read_changes(
             seen.add(key)
             return
         seen.add(key)
+        if words and not (
+            getattr(change, "last_name", None) or getattr(change, "first_name", None)
+        ):
+            said_unnamed[len(changes)] = words
         changes.append(change)
 
     in_table = changes_in_table(text.split("\n"), rules)
@@ -277,7 +288,7 @@ def read_changes(
             ended = association_ended(group, change, rules)
             if ended:  # "end his association with Essex PD ... and add him under ..."
                 push(ended)
-            push(change)
+            push(change, group)
     named = {(c.officer_number or "").upper() for c in changes if c.officer_number}
     for officer in [] if action_table else table_officers:
         # each table under its own lead-in ("Promotions effective May 1:" over one, "New

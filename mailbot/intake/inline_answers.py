@@ -9,6 +9,11 @@ Wetherby, Amy; "S7710" stays as written), and the other lines are the desk's que
 each put in front of the one-line answer under it as its label ("Your judiciary code:
 0452"). Without that word, a question (a line ending in "?", or a bullet) followed by
 one line is joined the same way.
+
+A client that quotes with ">" leaves the sender's answers unquoted between the desk's
+quoted lines: those lines are his, each under the question quoted last above it. A
+one-line answer is joined to its question; a longer one, or one written as sentences
+("Working on it. I will send it next week."), stands as it was written.
 """
 
 from __future__ import annotations
@@ -17,8 +22,9 @@ import dataclasses
 import re
 
 from mailbot.intake import prose
-from mailbot.intake.own_thread import DESK, thread
+from mailbot.intake.own_thread import DESK, Quoted, is_desk, thread
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.quoting import opening_end, quote_start
 from mailbot.intake.reply_reading import is_reply
 from mailbot.intake.rules import Rules
 
@@ -29,6 +35,9 @@ _EMAIL = re.compile(r"\S+@\S+")
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’]*[A-Z]\b")
 _MAX_LINES = 200
 """Lines of the desk's message taken in."""
+_QUOTED = re.compile(r"^[ \t]*>")
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+_SENTENCE = re.compile(r"[.!?]\s+[A-Z]|[.!]\s*$")
 
 
 def with_inline_answers(parts: MessageParts, rules: Rules) -> MessageParts:
@@ -37,25 +46,36 @@ def with_inline_answers(parts: MessageParts, rules: Rules) -> MessageParts:
         return parts
     words = rules.language.intent
     paragraphs = parts.text.split("\n\n")
-    at = next(
-        (
-            n
-            for n, p in enumerate(paragraphs)
-            if any(w in " ".join(p.lower().split()) for w in words.answers_inline)
-        ),
-        None,
-    )
+    at = _note_at(paragraphs, words.answers_inline)
     if at is None:
-        return parts
-    desk = next((m for m in thread(parts) if DESK in m.author.lower()), None)
-    if desk is None:
         return parts
     note = " ".join(paragraphs[at].lower().split())
     in_caps = any(w in note for w in words.answers_in_caps)
+    # answers told apart by capitals are read from the desk's message; others typed
+    # between its ">" lines are told apart by the marks
+    between = None if in_caps else _between_quotes(parts.full_text or parts.text)
+    if between is not None:
+        top, answered = between
+        paragraphs = top.split("\n\n")
+        at = _note_at(paragraphs, words.answers_inline)
+        at = len(paragraphs) - 1 if at is None else at
+        text = "\n\n".join([*paragraphs[: at + 1], answered, *paragraphs[at + 1 :]])
+        return dataclasses.replace(parts, text=text, full_text=text)
+    desk = next((m for m in thread(parts) if DESK in m.author.lower()), None)
+    if desk is None:
+        return parts
     body = prose.split_signature(desk.text, rules).body
     answered = _answered(body.split("\n")[:_MAX_LINES], in_caps)
     text = "\n\n".join([*paragraphs[: at + 1], answered, *paragraphs[at + 1 :]])
     return dataclasses.replace(parts, text=text, full_text=text)
+
+
+def _note_at(paragraphs: list[str], wordings: list[str]) -> int | None:
+    """The paragraph that says the answers are written into the checklist."""
+    for n, paragraph in enumerate(paragraphs):
+        if any(w in " ".join(paragraph.lower().split()) for w in wordings):
+            return n
+    return None
 
 
 def _is_caps(line: str) -> bool:
@@ -100,3 +120,53 @@ def _is_answer(line: str, in_caps: bool) -> bool:
     if in_caps:
         return _is_caps(line)
     return not _is_question(line)
+
+
+def _between_quotes(full: str) -> tuple[str, str] | None:
+    """(the sender's text above the desk's quoted message, his answers typed between its
+    ">" lines, each joined to its question), or None when no answer is typed there."""
+    lines = full.split("\n")
+    bare = [_QUOTE_MARKS.sub("", line) for line in lines]
+    start = quote_start(bare)
+    end = 0
+    while start is not None:
+        end = opening_end(bare, start)
+        if is_desk(Quoted("\n".join(bare[start : end + 1]), "").author):
+            break
+        start = quote_start(bare, end + 1)
+    if start is None:
+        return None
+    stop = quote_start(bare, end + 1) or len(lines)
+    block = lines[end + 1 : min(stop, end + 1 + _MAX_LINES)]
+    first = next((line for line in block if line.strip()), "")
+    if not _QUOTED.match(first):
+        return None  # the desk's message quoted without ">" marks (read as a whole)
+    out: list[str] = []
+    question: str | None = None
+    run: list[str] = []
+    for line in [*block, ""]:
+        if line.strip() and not _QUOTED.match(line):
+            run.append(line.strip())
+            continue
+        if run:
+            out.append(_joined(question, run))
+            question, run = None, []
+        if _QUOTED.match(line) and _QUOTE_MARKS.sub("", line).strip():
+            question = _QUOTE_MARKS.sub("", line).strip()
+    if not out:
+        return None
+    top = "\n".join(line for line in lines[:start] if not _QUOTED.match(line))
+    return top.rstrip(), "\n\n".join(out)
+
+
+def _joined(question: str | None, answers: list[str]) -> str:
+    """One run of answer lines under the desk's line above it: "<question>: <answer>"
+    for a one-line answer to a question, else the lines as written."""
+    # "Working on it. I'll send it Monday.": sentences, not a value
+    value = len(answers) == 1 and not (
+        _SENTENCE.search(answers[0]) and len(answers[0].split()) >= 3
+    )
+    if question and _is_question(question) and value:
+        label = _ASKING.sub("", _BULLET.sub("", question).rstrip(" ?:"))
+        return f"{label}: {answers[0]}"
+    return "\n".join(answers)

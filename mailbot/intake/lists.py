@@ -55,12 +55,13 @@ _USER_LABEL = re.compile(
 )
 _NUMBER_LABEL = re.compile(
     r"(?<!\w)(?:(?:VT\s+)?(?:LEO|badge|officer\s+number)(?:\s*(?:number|num\.?|no\.?|#|id))?"
-    r"|#(?=[ \t]?[A-Za-z(]))"
+    r"|#(?=[ \t]?[A-Za-z(])|number(?=[ \t]+[A-Za-z]))"
     r"\s*[:#]?\s*(?:is\s+)?",
     re.I,
 )
 """An officer number's label ("LEO number still pending"): with words saying it is not
-given yet, the row's number is left out; a bare "#" before words ("# pending") too."""
+given yet, the row's number is left out; a bare "#" or "number" before words ("# pending",
+"(number to follow)") too."""
 _BARE_USER_LABEL = re.compile(
     r"^(?:DPS\s*)?(?:domain\s+)?(?:user\s*name|user\s*id|login)?\s*:$", re.I
 )

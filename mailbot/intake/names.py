@@ -8,6 +8,7 @@ in ``rules/language.toml`` (``[people] short_names``).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from mailbot.intake.rules import Rules
 
@@ -29,9 +30,12 @@ def short_form_of(short: str, full: str, rules: Rules) -> bool:
 
 def fuller_name(written: str | None, other: str | None, rules: Rules) -> str | None:
     """``other`` when it names the person of ``written`` in full (same last name, the
-    first name of ``written`` a short form of its own), else ``written``."""
+    first name of ``written`` a short form of its own; or the same name with the accents
+    ``written`` lacks), else ``written``."""
     if not written or not other:
         return written
+    if other != written and _unaccented(other) == written:
+        return other  # "Gerard Lefebvre" in the From header, "Gérard Lefèbvre" signed
     mine, theirs = written.split(), other.split()
     # "Dwight Kittredge" in the From header, "Dwight A. Kittredge Jr." signed: the suffix
     # is not the last name, and the signed name is the fuller writing
@@ -49,6 +53,11 @@ def fuller_name(written: str | None, other: str | None, rules: Rules) -> str | N
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _unaccented(name: str) -> str:
+    """``name`` without its accents, as a mail header often has it ("Gérard" as "Gerard")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _initial_of(initial: str, first: str) -> bool:

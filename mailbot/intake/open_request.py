@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.own_thread import DESK, Quoted, thread
+from mailbot.intake.own_thread import Quoted, is_desk, thread
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 
@@ -37,7 +37,7 @@ def colleague_messages(parts: MessageParts, rules: Rules) -> list[Quoted]:
     out = []
     for message in thread(parts):
         author = message.author.lower()
-        if DESK in author:
+        if is_desk(author):
             continue
         domains = {m.group(1).lower() for m in _ADDRESS.finditer(author)}
         if own in domains:
@@ -50,7 +50,7 @@ def desk_waits(parts: MessageParts, rules: Rules) -> bool:
     something from him (a question, "once we have it")."""
     words = [w.lower() for w in rules.language.intent.desk_waits]
     for message in thread(parts):
-        if DESK not in message.author.lower():
+        if not is_desk(message.author):
             continue
         low = " ".join(message.text.lower().split())
         return "?" in low or any(w in low for w in words)

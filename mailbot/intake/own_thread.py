@@ -21,10 +21,18 @@ from mailbot.intake.quoting import opening_end, quote_start
 _FROM = re.compile(r"^\s*(?:\*\s*)?(?:from|de|von|van)\s*(?:\*\s*)?:", re.I)
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 DESK = "dps.eticket"
+_DESK_NAME = re.compile(r"\bdps[ \t._-]?e[ -]?ticket\b", re.I)
+"""The desk by its address or the name its mail goes out under ("DPS eTicket wrote:",
+"From: DPS e-Ticket <dps.eTicket@...>")."""
 _MAX_MESSAGES = 12
 """Quoted messages looked at in one thread."""
 _NEAR = 3
 """Lines either side of the cut looked at for an attribution left above it."""
+
+
+def is_desk(author: str) -> bool:
+    """True when a quoted message's opening (its author) names the desk."""
+    return DESK in author.lower() or _DESK_NAME.search(author) is not None
 
 
 @dataclass(frozen=True)
@@ -69,7 +77,7 @@ def thread(parts: MessageParts) -> list[Quoted]:
 
 def _names(author: str, parts: MessageParts) -> bool:
     low = author.lower()
-    if DESK in low:
+    if is_desk(author):
         return False
     name = " ".join((parts.sender_name or "").replace(",", " ").lower().split())
     if parts.sender and parts.sender.lower() in low:
@@ -114,4 +122,4 @@ def own_messages(parts: MessageParts) -> list[Quoted]:
 
 def desk_in_thread(parts: MessageParts) -> bool:
     """True when the desk wrote one of the quoted messages (the request was answered)."""
-    return any(DESK in m.author.lower() for m in thread(parts))
+    return any(is_desk(m.author) for m in thread(parts))

@@ -515,6 +515,21 @@ def test_self_poc_takes_the_signed_name_with_initial_and_suffix() -> None:
     assert result.head_of_department.name == "Hal J. Brody Jr."
 
 
+def test_self_poc_takes_the_signed_name_with_the_accents_the_header_lacks() -> None:
+    """From "Andre Cote", signed "André Côté": the writer who is the PoC is read with
+    the accents of his own writing, not as the header spells him."""
+    result = _parse(
+        "Quarry Brook Police Department would like to start issuing e-tickets. I will be"
+        " the point of contact.\n\n"
+        + _VALUES
+        + _ROSTER
+        + "Merci,\nAndré Côté\nChief of Police, Quarry Brook\n",
+        "Andre Cote <acote@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == "André Côté"
+    assert result.head_of_department.name == "André Côté"
+
+
 def test_head_signed_with_a_quoted_nickname() -> None:
     result = _parse(
         "We would like to enroll in e-ticketing.\n\n"

@@ -77,3 +77,81 @@ def test_without_a_note_the_desk_checklist_gives_nothing() -> None:
     result = parse_message(_mail("Thanks, we will get this to you next week. - Gail", **empty))
     assert result.agency.judiciary_code is None
     assert not result.officers
+
+
+_BETWEEN = """\
+Kim,
+
+Answers in line below.
+
+Dana
+
+On 3/4/2026 9:12 AM, DPS e-Ticket wrote:
+> Chief Whitcomb,
+>
+> Thank you for the request. Before we build the agency record we need:
+>
+> 1. Your judiciary code (4 digits)
+
+0719
+
+> 2. Agency street address
+
+88 Main Street, Fairlee, VT 05045
+
+> 3. A logo for the ticket header
+
+Not yet. Our town clerk is looking for the original artwork and will send it.
+
+> 4. LEO numbers for Officer Pelkey and Officer Osei
+
+Pelkey   FL512
+Osei     FL518
+
+>
+> Regards,
+> Kim Laroche
+> e-Ticket Technical Staff
+> Vermont Department of Public Safety
+> 802-241-5000
+>
+> On 3/2/2026 4:40 PM, Dana Whitcomb wrote:
+>> Good afternoon,
+>>
+>> Fairlee Police Department would like to start issuing e-tickets. I will be the
+>> point of contact.
+>>
+>> Department: Fairlee Police Department
+>> Phone: 802-555-0173
+>>
+>> Officers:
+>> Chief Dana Whitcomb   FL501   dwhitcomb
+>> Officer Renata Pelkey   (number to follow)   rpelkey
+>> Officer Kwame Osei   (number to follow)   kosei
+>>
+>> Thanks,
+>> Dana Whitcomb
+>> Chief of Police, Fairlee Police Dept.
+"""
+
+
+def test_answers_typed_between_the_desks_quoted_lines_are_read_under_each_question() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Dana Whitcomb <dwhitcomb@fairleevt.test>"
+    msg["To"] = "DPS e-Ticket <dps.eTicket@vermont.gov>"
+    msg["Subject"] = "Re: Fairlee PD e-tickets"
+    msg["In-Reply-To"] = "<desk-0304@vermont.gov>"
+    msg.set_content(_BETWEEN)
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "enrollment"
+    assert result.agency.judiciary_code == "0719"
+    assert result.agency.name == "Fairlee Police Department"  # not the logo answer
+    assert result.agency.address is not None and "88 Main Street" in result.agency.address
+    assert [
+        (o.last_name, o.first_name, o.officer_number, o.dps_username) for o in result.officers
+    ] == [
+        ("Whitcomb", "Dana", "FL501", "dwhitcomb"),
+        ("Pelkey", "Renata", "FL512", "rpelkey"),
+        ("Osei", "Kwame", "FL518", "kosei"),
+    ]
+    assert set(result.missing) == {"agency.logo"}

@@ -404,6 +404,30 @@ def test_forwarded_farewell_notice_adds_no_second_deactivation() -> None:
     assert changes[0].model_dump(exclude_none=True)["first_name"] == "Thomas"
 
 
+def test_a_deactivation_by_first_name_over_a_forwarded_notice_takes_its_full_name() -> None:
+    """ "Please deactivate Paula in TraCS ... Her # is WR012." above a forwarded notice of
+    Lt. Paula Brandt's retirement: one deactivation, her number with the notice's names,
+    not a second one without a number."""
+    changes = _changes(
+        "Please deactivate Paula in TraCS as of 5/15. Her # is WR012.\n\nDee\n\n"
+        "-------- Original message --------\nFrom: Town of Westford HR <hr@westfordvt.test>\n"
+        "Date: 5/1/26 9:00 AM (GMT-05:00)\nTo: All Staff <all@westfordvt.test>\n"
+        "Subject: Retirement\n\nPlease join us in congratulating Lt. Paula Brandt on her"
+        " retirement after 22 years with the Westford Police Department. Paula's last day"
+        " is May 15.\n\nWestford Human Resources\n",
+        subject="Fwd: Retirement - Lt. Paula Brandt",
+    )
+    assert [c.model_dump(exclude_none=True) for c in changes] == [
+        {
+            "action": "deactivate",
+            "officer_number": "WR012",
+            "last_name": "Brandt",
+            "first_name": "Paula",
+            "title": "Lieutenant",
+        }
+    ]
+
+
 def test_a_promotion_written_as_name_then_now_and_the_rank_is_an_update() -> None:
     changes = _changes(
         "Good afternoon,\n\n"

@@ -194,6 +194,21 @@ def test_a_hash_before_words_is_a_number_still_to_come_and_the_row_is_kept() -> 
     assert "officers[1].dps_username" not in result.missing
 
 
+def test_a_number_said_to_follow_in_brackets_keeps_the_row_without_a_number() -> None:
+    roster = (
+        "Roster:\n"
+        "Sergeant Priya Castellano   WH2P4   pcastellano\n"
+        "Officer Omar Lindqvist   (number to follow)   olindqvist\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [
+        ("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano"),
+        ("Lindqvist", "Omar", "Officer", None, "olindqvist"),
+    ]
+    assert "officers[1].officer_number" in result.missing
+    assert "officers[1].dps_username" not in result.missing
+
+
 def test_an_exports_headings_with_words_run_together_are_read() -> None:
     csv = (
         "LastName,FirstName,Rank,OfficerNumber,DPSUsername\n"
