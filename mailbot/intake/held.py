@@ -44,12 +44,16 @@ def _held_verbs(rules: Rules) -> re.Pattern[str]:
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|gets?|got)\s+(?:\w+\s+)?$", re.I)
 
 
+@per_rules
+def _held_any(rules: Rules) -> re.Pattern[str]:
+    """Any of :func:`_held_words`, :data:`_LEAVE_OFF` and :func:`_held_verbs`: a clause
+    is scanned once for the three."""
+    alts = (_held_words(rules), _LEAVE_OFF, _held_verbs(rules))
+    return re.compile("|".join(f"(?:{p.pattern})" for p in alts), re.I)
+
+
 def _held(clause: str, rules: Rules) -> bool:
-    return bool(
-        _held_words(rules).search(clause)
-        or _LEAVE_OFF.search(clause)
-        or _held_verbs(rules).search(clause)
-    )
+    return _held_any(rules).search(clause) is not None
 
 
 def _whom(clause: str, rules: Rules) -> str:
