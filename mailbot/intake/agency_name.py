@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import split_signature
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import lowered
 
 _GREETING = re.compile(
     r"^(?:The|Our|Dear|At|From|Hello|Hi|We['’]re|We\s+are|This\s+is|Welcome\s+to)\s+"
@@ -77,12 +78,36 @@ _PUT_ON = re.compile(
 )
 
 
+# The words each pattern's match holds, found in the lower-cased text by a pattern that
+# starts with a letter (quick to scan): a text without them is not scanned for the name.
+_SHOWN_NEEDS = (
+    (
+        _SHOWN_AS,
+        re.compile(
+            r"(?:list|show|display|print|identify)\s+(?:us|our\s+(?:agency|department|dept))"
+            r"|name\s+to\s+(?:appear|read|show|print|be\s+(?:displayed|printed|shown|listed))"
+        ),
+    ),
+    (_PUT_ON, re.compile(r"(?:put|use|print|show|have)\s+[\"“]")),
+    (
+        _PROPER_NAME,
+        re.compile(
+            r"proper\s+name|(?:that['’]?s|that\s+is|which\s+is)\s+(?:the\s+)?(?:proper\s+)?name"
+        ),
+    ),
+)
+
+
 def name_shown_as(text: str) -> str | None:
     """The agency name the sender asks to be shown as ("please list us as Stowbridge
     Village PD on the tickets", "we'd like our name to appear as "Stowbridge Police"",
     "Proper name Village of Bellows Falls Police Department")."""
-    m = _SHOWN_AS.search(text) or _PUT_ON.search(text) or _PROPER_NAME.search(text)
-    if m is None:
+    low = lowered(text)
+    for pattern, needed in _SHOWN_NEEDS:
+        m = pattern.search(text) if low is None or needed.search(low) else None
+        if m is not None:
+            break
+    else:
         return None
     name = next((g for g in m.groups() if g), "").strip().rstrip(".,;")
     return name if len(name.split()) >= 2 else None

@@ -15,6 +15,7 @@ from mailbot.intake.held_sheets import held_sheet_rows, noted_rows
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import any_in, lowered
 
 _MAX_MARK = 40
 _QUOTED = re.compile(r"[\"“”]([^\"“”\n]{1,40})[\"“”]")
@@ -44,12 +45,24 @@ def _held_verbs(rules: Rules) -> re.Pattern[str]:
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|gets?|got)\s+(?:\w+\s+)?$", re.I)
 
 
+@per_rules
+def _held_any(rules: Rules) -> re.Pattern[str]:
+    """Any of :func:`_held_words`, :data:`_LEAVE_OFF` and :func:`_held_verbs`: a clause
+    is scanned once for the three."""
+    alts = (_held_words(rules), _LEAVE_OFF, _held_verbs(rules))
+    return re.compile("|".join(f"(?:{p.pattern})" for p in alts), re.I)
+
+
+@per_rules
+def _held_keys(rules: Rules) -> tuple[str, ...]:
+    """What every match of :func:`_held_any` holds, lower-cased with single spaces: a
+    held word or verb, or the "leave" of "leave ... off" (in another word, too)."""
+    words = [*rules.language.intent.held_back, *rules.language.intent.held_back_verbs]
+    return (*(" ".join(w.lower().split()) for w in words), "leave")
+
+
 def _held(clause: str, rules: Rules) -> bool:
-    return bool(
-        _held_words(rules).search(clause)
-        or _LEAVE_OFF.search(clause)
-        or _held_verbs(rules).search(clause)
-    )
+    return _held_any(rules).search(clause) is not None
 
 
 def _whom(clause: str, rules: Rules) -> str:
@@ -69,6 +82,9 @@ def held_sentences(text: str, rules: Rules) -> list[str]:
     # a table row ("Pelletier | Joanne | ... | on hold") is no sentence of the chief's
     lines = text.split("\n")
     prose = "\n".join(ln for ln in lines if "\t" not in ln and ln.count("|") < 2)
+    low = lowered(prose)  # a sentence is a piece of a line: none holds what no line does
+    if low is not None and not any_in(" ".join(low.split()), _held_keys(rules)):
+        return []
     return [s for s in sentences(prose) if _held(s, rules)]
 
 

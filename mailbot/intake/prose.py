@@ -68,7 +68,7 @@ def header_addresses(text: str) -> list[tuple[str, str]]:
 
 def is_header_line(line: str) -> bool:
     """True for a forwarded message's ``From:``/``Sent:``/``To:`` line."""
-    return bool(_HEADER_LINE.match(line))
+    return ":" in line and _HEADER_LINE.match(line) is not None
 
 
 @per_rules

@@ -51,9 +51,12 @@ def cut_at_signer(split: prose.Split, sender_name: str | None) -> prose.Split:
     for i in range(len(lines) - 1, max(0, len(lines) - _SIGNER_TAIL), -1):
         first = _CELL_MARK.split(lines[i], maxsplit=1)[0]
         said = _WORD.findall(first.lower())
-        if _ITEM.match(lines[i]):
-            continue
-        if len(first) <= 60 and 2 <= len(said) <= 4 and set(words) <= set(said):
+        if (
+            len(first) <= 60
+            and 2 <= len(said) <= 4
+            and set(words) <= set(said)
+            and not _ITEM.match(lines[i])
+        ):
             signature = "\n".join(lines[i:]) + ("\n" + split.signature if split.signature else "")
             return prose.Split(body="\n".join(lines[:i]) + "\n", signature=signature)
     return split

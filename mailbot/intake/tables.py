@@ -231,10 +231,13 @@ def officers_from_text(text: str, rules: Rules) -> list[Officer]:
     i = 0
     while i < len(lines):
         found = None
-        for split in (_tabs, _pipes, _spaces, _commas, _semicolons):
-            found = _read_split(lines, i, split, rules)
-            if found is not None:
-                break
+        line = lines[i]
+        # a line with none of the splitters' separators is no heading row of theirs
+        if "\t" in line or "|" in line or "  " in line or "," in line or ";" in line:
+            for split in (_tabs, _pipes, _spaces, _commas, _semicolons):
+                found = _read_split(lines, i, split, rules)
+                if found is not None:
+                    break
         if found is None:
             found = _read_cell_per_line(lines, i, rules)
         if found is None:

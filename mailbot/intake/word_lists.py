@@ -37,6 +37,20 @@ def flat(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The letters (İ, ı, ſ, the Kelvin sign) that a case-insensitive pattern's ASCII letter
+matches besides the two ASCII cases of it."""
+
+
+def lowered(text: str) -> str | None:
+    """``text`` lower-cased, for telling cheaply that a case-insensitive pattern cannot
+    match (a word it needs is not in it); ``None`` when ``text`` holds a letter that such
+    a pattern's ASCII letter matches but lower-casing does not make that letter."""
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return None
+    return text.lower()
+
+
 @functools.lru_cache(maxsize=256)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern that matches where any of ``words`` (lower-cased) starts; ``None``
