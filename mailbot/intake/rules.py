@@ -239,6 +239,8 @@ class People(_Rule):
     """Short forms ending an agency's name ("Winooski PD"): a code in brackets after one
     ("Winooski PD (0519)") is the agency's, no officer's number."""
     place_words: list[str] = Field(default_factory=list)
+    small_words: list[str] = Field(default_factory=list)
+    """Lower-case words inside a name, for a message in capitals ("Town of Ludlow")."""
     surname_titles: list[str] = Field(default_factory=list)
     """Title words that are also surnames ("Harlan Constable", "Dana Marshal")."""
     desk_names: list[str] = Field(default_factory=list)
