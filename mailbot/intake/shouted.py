@@ -12,8 +12,8 @@ import re
 from mailbot.intake.rules import Rules, per_rules
 
 _LETTERS = re.compile(r"[A-Za-z]")
-_OTHER = re.compile(r"\S*[\d@/]\S*")
-"""A word holding a digit, an address or a path: not a word of the text's case."""
+_OTHER = re.compile(r"[\d@/]")
+"""In a word, a digit, an address's or a path's mark: not a word of the text's case."""
 _WORD = re.compile(r"(?<![\w@./'’-])[A-Z][A-Z'’-]*+(?![\w@'’-])")
 _SHOUTED_SHARE = 0.9
 _SHOUTED_LETTERS = 20
@@ -22,7 +22,8 @@ _SHOUTED_LETTERS = 20
 def is_shouted(text: str) -> bool:
     """True when the words of ``text`` (leaving out addresses and words with digits) are
     all in capitals, or nearly so."""
-    letters = _LETTERS.findall(_OTHER.sub(" ", text))
+    words = (w for w in text.split() if not _OTHER.search(w))
+    letters = [c for w in words for c in _LETTERS.findall(w)]
     if len(letters) < _SHOUTED_LETTERS:
         return False
     return sum(c.isupper() for c in letters) >= _SHOUTED_SHARE * len(letters)
