@@ -269,6 +269,12 @@ def _trim(text: str) -> str:
     return " ".join(ZIP_WORD.sub("", text[begin:end]).split()).strip(" ,;")
 
 
+def holds_state_zip(text: str) -> bool:
+    """True when ``text`` holds the state then a ZIP code ("Stowe VT 05672", "Vermont
+    05602"): the end of a postal address, whose ZIP is no officer number."""
+    return bool(_STATE_ZIP.search(text))
+
+
 def is_address(text: str) -> bool:
     """True when a US address tagger reads ``text`` as a street address with a ZIP."""
     import usaddress

@@ -21,6 +21,7 @@ from mailbot.intake.agency_name import (
 from mailbot.intake.candidates import ZIP_WORD
 from mailbot.intake.prose import header_addresses, is_header_line
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.shouted import uncapped
 
 _BULLET = r"^[ \t]*(?:(?:[-*•·>]|\d{1,2}[.)])[ \t]*)?"
 # "Judiciary Code.....: 0274": dot leaders, with or without a colon after them
@@ -308,11 +309,12 @@ def read_fields(
     if (out.get("agency.name") or "").strip().lower() in _suffixes(rules):
         out["agency.name"] = None  # a form's "Department: Police" names no agency
     if not out.get("agency.name"):
+        plain = uncapped(text, rules)  # "NORWICH POLICE DEPARTMENT": a message in capitals
         out["agency.name"] = (
-            name_shown_as(text)
-            or name_labelled_bare(text, rules)
-            or name_heading_values(text, rules)
-            or agency_name_in(text, rules)
+            name_shown_as(plain)
+            or name_labelled_bare(plain, rules)
+            or name_heading_values(plain, rules)
+            or agency_name_in(plain, rules)
         )
     if not out.get("agency.address"):
         out["agency.address"] = address_in(text)

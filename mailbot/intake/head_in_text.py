@@ -16,6 +16,7 @@ from mailbot.intake.head_in_words import head_titles
 from mailbot.intake.head_of_department import _is_agency_or_title
 from mailbot.intake.prose import _rank_modifiers, rank_title
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.shouted import uncapped
 
 _RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-]*+){1,3})"
 
@@ -98,6 +99,7 @@ def head_by_title(body: str, rules: Rules, known: Sequence[str]) -> tuple[str | 
     exactly one person of ``known`` (the roster, the people the headers name) has that
     last name; not after a word that makes the title another's ("Deputy Chief Quist")."""
     lower = _not_head_before(rules)
+    body = uncapped(body, rules)  # "CHIEF LAMONT" under a message in capitals
     for m in _titled_surname_re(rules).finditer(body):
         before = body[max(0, m.start() - 30) : m.start()].split()
         if before and before[-1].strip(".,").lower() in lower:

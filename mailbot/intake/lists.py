@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.candidates import holds_state_zip
 from mailbot.intake.list_remarks import (
     bracket_notes_cut,
     number_remark,
@@ -88,6 +89,8 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
         _DIGIT.search(line) or _EMPTY_SLOT.search(line) or _NUMBER_LABEL.search(line)
     ):
         return None  # an officer number has a digit (or its place is left empty)
+    if holds_state_zip(line):
+        return None  # "Stowe VT 05672": a town, the state and its ZIP, not an officer
     body = _LEAD.sub("", line).strip().rstrip(".")
     if not body:
         return None

@@ -30,8 +30,9 @@ def read_officers(
     for grid in grids:
         rows = tables.officers_from_grid(with_declared(grid, declared, rules), rules)
         # a grid sharing rows with what was read is the same table (or a quoted draft
-        # of it, with officers since left off): only another roster adds its rows
-        if rows and not any(o in found for o in rows):
+        # of it, with officers since left off, or an older list of fewer columns): only
+        # another roster adds its rows
+        if rows and not any(_read_already(o, found) for o in rows):
             found.extend(rows)
     if not found:  # a roster sent as a PDF
         for document in documents:
@@ -51,3 +52,12 @@ def read_officers(
     if not found:  # "officers are me - greg bouchard, first constable, number AL4G1, ..."
         found = officers_in_lower_prose(body, rules)
     return found
+
+
+def _read_already(row: Officer, found: list[Officer]) -> bool:
+    """True when an officer already read gives every field ``row`` gives, as written
+    (the same person in a shorter copy of the table: "Last, First" only)."""
+    given = {k: v.casefold() for k, v in row.model_dump(exclude_none=True).items() if v}
+    return bool(given) and any(
+        all((getattr(o, k) or "").casefold() == v for k, v in given.items()) for o in found
+    )

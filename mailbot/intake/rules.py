@@ -236,22 +236,20 @@ class People(_Rule):
     agency_suffixes: list[str]
     weak_agency_suffixes: list[str] = Field(default_factory=list)
     agency_abbreviations: list[str] = Field(default_factory=list)
-    """Short forms ending an agency's name ("Winooski PD"): a code in brackets after one
-    ("Winooski PD (0519)") is the agency's, no officer's number."""
+    """Short forms ending an agency's name ("Winooski PD (0519)": the code is the agency's)."""
     place_words: list[str] = Field(default_factory=list)
     agency_full_forms: dict[str, str] = Field(default_factory=dict)
     """Short forms ending an agency's name ("PD") and the words they stand for."""
+    small_words: list[str] = Field(default_factory=list)
+    """Lower-case words inside a name, for a message in capitals ("Town of Ludlow")."""
     surname_titles: list[str] = Field(default_factory=list)
     """Title words that are also surnames ("Harlan Constable", "Dana Marshal")."""
     desk_names: list[str] = Field(default_factory=list)
-    """Names of the desk's own department ("Vermont Department of Public Safety"): a
-    letter addressed to it names the recipient, never the sender's agency."""
+    """The desk's own department: a letter's addressee, never the sender's agency."""
     shared_mail_domains: list[str] = Field(default_factory=list)
-    """Mail domains anyone can have an address on ("gmail.com"): a colleague is not known
-    by one."""
+    """Mail domains anyone can have an address on ("gmail.com"): no colleague's mark."""
     short_names: dict[str, list[str]] = Field(default_factory=dict)
-    """First names people go by that are not the start of the full one ("bill" for
-    William), lower-case; a short form that begins the name ("Tim") needs no entry."""
+    """First names people go by that do not begin the full one ("bill" for William)."""
 
 
 class Evidence(_Rule):

@@ -1,0 +1,61 @@
+"""A message written all in capitals ("NORWICH POLICE DEPARTMENT" / "CHIEF LAMONT"), read
+in ordinary case where names and titles are found by their capital letters.
+
+Only the words of letters change: a word with a digit ("NW104"), an address
+("JLAMONT@GMAIL.COM") and a short form the rules keep ("PD") stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.rules import Rules, per_rules
+
+_LETTERS = re.compile(r"[A-Za-z]")
+_OTHER = re.compile(r"[\d@/]")
+"""In a word, a digit, an address's or a path's mark: not a word of the text's case."""
+_WORD = re.compile(r"(?<![\w@./'’-])[A-Z][A-Z'’-]*+(?![\w@'’-])")
+_SHOUTED_SHARE = 0.9
+_SHOUTED_LETTERS = 20
+
+
+def is_shouted(text: str) -> bool:
+    """True when the words of ``text`` (leaving out addresses and words with digits) are
+    all in capitals, or nearly so."""
+    words = (w for w in text.split() if not _OTHER.search(w))
+    letters = [c for w in words for c in _LETTERS.findall(w)]
+    if len(letters) < _SHOUTED_LETTERS:
+        return False
+    return sum(c.isupper() for c in letters) >= _SHOUTED_SHARE * len(letters)
+
+
+@per_rules
+def _kept(rules: Rules) -> tuple[dict[str, str], frozenset[str]]:
+    people = rules.language.people
+    short = {w.upper().rstrip("."): w.rstrip(".") for w in people.agency_abbreviations}
+    short[rules.formats.address.state.upper()] = rules.formats.address.state
+    return short, frozenset(w.lower() for w in people.small_words)
+
+
+def uncapped(text: str, rules: Rules) -> str:
+    """``text`` in ordinary case when it is written in capitals ("THE TOWN OF NORWICH
+    POLICE DEPT" is "The Town of Norwich Police Dept", "NORWICH PD" is "Norwich PD");
+    ``text`` itself otherwise."""
+    if not is_shouted(text):
+        return text
+    short, small = _kept(rules)
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if w in short:
+            return short[w]
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if w.lower() in small and text[line_start : m.start()].strip():
+            return w.lower()
+        # "O'BRIEN", "SMITH-JONES": each part a capital and lower-case letters
+        parts = re.split(r"([-'’])", w)
+        return "".join(
+            p.capitalize() if len(p) > 1 or n == 0 else p.lower() for n, p in enumerate(parts)
+        )
+
+    return _WORD.sub(word, text)
