@@ -1,6 +1,7 @@
 """The blind corpora (tests/data/blind, blind-heldout, blind-r3, blind-r4, blind-r5,
-blind-r6, blind-r7, blind-r8, blind-r9, and the held-out parts blind-r3-heldout,
-blind-r5-heldout, blind-r6-heldout, blind-r7-heldout, blind-r8-heldout, blind-r9-heldout):
+blind-r6, blind-r7, blind-r8, blind-r9, blind-r10, and the held-out parts blind-r3-heldout,
+blind-r5-heldout, blind-r6-heldout, blind-r7-heldout, blind-r8-heldout, blind-r9-heldout,
+blind-r10-heldout):
 messages written by
 people who never saw the parser, from the procedure and the parse contract only, scored
 as PARSE-CONTRACT.md says, each held to the figures it has reached."""
@@ -20,7 +21,16 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 BLIND = DATA / "blind"
 CASES = sorted(BLIND.glob("*.eml"))
 # Every set's messages, for the per-message checks (intent right, no needless ask).
-SETS = ("blind", "blind-heldout", "blind-r3", "blind-r4", "blind-r5", "blind-r6", "blind-r8")
+SETS = (
+    "blind",
+    "blind-heldout",
+    "blind-r3",
+    "blind-r4",
+    "blind-r5",
+    "blind-r6",
+    "blind-r8",
+    "blind-r10",
+)
 ALL_CASES = [p for name in SETS for p in sorted((DATA / name).glob("*.eml"))]
 # The figures each set has reached: field accuracy, messages read without an error, and
 # the set's size.
@@ -37,6 +47,9 @@ FIGURES: dict[str, tuple[float, int, int]] = {
     # carry an unchanged title, a code expected on a message that is no request, and three
     # values given only in a later aside, a bracket or a wrapped list line (README)
     "blind-r8": (0.997, 92, 100),
+    # a head's short first name as he signs where the roster gives the full one, and an
+    # agency name expected spelled out where the message never writes it in full (README)
+    "blind-r10": (0.998, 98, 100),
 }
 
 # What each category of the corpus is about: the paths whose values it tests.
@@ -193,6 +206,13 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
             "wa-001-wolcott-allcaps-gmail-chief-complete",
             "wa-009-chester-typos-in-labels-mixed-roster-lines",
         },
+    ),
+    # scored blind at the start (0.941, 36/50) and at the end of its round; not read since
+    "blind-r10-heldout": (
+        0.940,
+        36,
+        50,
+        {"xe-001-hardwick-answers-sentences", "xe-024-bradford-usernames-table"},
     ),
     # not held out: the ninth set's tuning part, short of perfect where the reader still
     # misses a lower-case phone enrolment and a roster in a forwarded sentence (README)
