@@ -9,6 +9,7 @@ from mailbot.intake.change_officer import officer_named
 from mailbot.intake.model import Change, Officer
 from mailbot.intake.own_thread import own_messages
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.reply_details import officer_details
 from mailbot.intake.rules import Rules
 
 
@@ -39,4 +40,49 @@ def numbered_from_own_thread(
         found["title"] = officer.title
         more = {k: v for k, v in found.items() if v and k not in have}
         out.append(Change.model_validate({**have, **more}))
+    return out
+
+
+_FILLED = ("first_name", "title", "dps_username")
+"""What a reply's row written by last name only takes from the sender's own request."""
+
+
+def named_from_own_thread(
+    officers: list[Officer], parts: MessageParts, rules: Rules
+) -> list[Officer]:
+    """``officers`` with each row written by last name only ("Lunde - 31401" in a reply
+    that gives the numbers asked for) given the first name, title and username of the
+    sender's own quoted request, line by line ("Chief Andrea Lunde - DPS username
+    alunde"); only when every line naming that last name gives one first name and no
+    other officer number."""
+    if not any(o.last_name and not o.first_name for o in officers):
+        return officers
+    known: list[Officer] = []
+    for own in own_messages(parts):
+        for line in own.text.split("\n"):
+            # "Sgt. Luc Hebert - lhebert": a name and its username read as a reply's are
+            if len(line) > 300:
+                continue
+            said = [officer_named(line.strip(), rules), *officer_details(line, rules)]
+            known += [o for o in said if o and o.first_name and o.last_name]
+    out = []
+    for officer in officers:
+        last = (officer.last_name or "").casefold()
+        same = [k for k in known if (k.last_name or "").casefold() == last]
+        numbers = {k.officer_number.upper() for k in same if k.officer_number}
+        number = (officer.officer_number or "").upper()
+        if (
+            officer.first_name
+            or not same
+            or len({(k.first_name or "").casefold() for k in same}) != 1
+            or (number and numbers - {number})
+        ):
+            out.append(officer)
+            continue
+        values = officer.model_dump()
+        for key in _FILLED:
+            values[key] = values[key] or next(
+                (getattr(k, key) for k in same if getattr(k, key)), None
+            )
+        out.append(Officer(**values))
     return out

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from mailbot.intake.fields import _DIGIT, _EMAIL, MAX_LINE
 from mailbot.intake.head_in_words import head_titles, spelled_ordinal, title_of_place
-from mailbot.intake.model import Officer
+from mailbot.intake.model import HeadOfDepartment, Officer, ParseResult
 from mailbot.intake.prose import _rank_modifiers, rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.word_lists import any_in
@@ -104,6 +104,22 @@ def _sign_off_lead(rules: Rules) -> re.Pattern[str]:
 def is_head_title(title: str, rules: Rules) -> bool:
     low = title.lower()
     return any(t.lower() in low for t in rules.language.people.head_titles)
+
+
+def drop_rank_and_file_head(result: ParseResult, rules: Rules) -> None:
+    """No head when the head read is the Point-of-Contact signing with a rank below the
+    head's ("Cpl. Ryan Hale" who was "assigned as the e-ticket PoC"): he answers to a
+    head the message does not name, whose name is asked for."""
+    head, contact = result.head_of_department, result.point_of_contact
+    title = (head.title or "").strip()
+    ranks = {t.lower() for t in rules.language.people.ranks.values() if t}
+    if (
+        head.name
+        and head.name == contact.name
+        and title.lower() in ranks
+        and not is_head_title(title, rules)
+    ):
+        result.head_of_department = HeadOfDepartment()
 
 
 @per_rules

@@ -15,8 +15,10 @@ _MAX_LEAD = 2
 
 
 def _mentions(officer: Officer, line: str) -> bool:
-    for value in (officer.officer_number, officer.dps_username):
-        if value and re.search(rf"(?<![\w.-]){re.escape(value)}(?![\w-])", line, re.I):
+    """The officer's number or username on ``line`` (a username before "@" is a mail
+    address's: "Sgt. Hale will be the PoC: jhale@..." is a sentence, not his row)."""
+    for value, after in ((officer.officer_number, ""), (officer.dps_username, "@")):
+        if value and re.search(rf"(?<![\w.-]){re.escape(value)}(?![\w{after}-])", line, re.I):
             return True
     return False
 

@@ -91,7 +91,8 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
         return None  # an officer number has a digit (or its place is left empty)
     if holds_state_zip(line):
         return None  # "Stowe VT 05672": a town, the state and its ZIP, not an officer
-    body = _LEAD.sub("", line).strip().rstrip(".")
+    # "Me - Bolduc, Rene - Chief - ...": the writer pointing at his own row
+    body = _SELF_LEAD.sub("", _LEAD.sub("", line).strip().rstrip("."))
     if not body:
         return None
     body = bracket_notes_cut(without_nickname(body, rules), rules)
@@ -109,6 +110,7 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     return officer
 
 
+_SELF_LEAD = re.compile(r"^(?i:me|myself)[ \t]*[-–—:,][ \t]*(?=\S)")
 _NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
 _SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}")
 

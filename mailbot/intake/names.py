@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from mailbot.intake.rules import Rules
 
@@ -89,6 +90,17 @@ def name_in_full(written: str | None, others: list[str], text: str, rules: Rules
         text,
     )
     return f"{m.group(1)} {last}" if m else written
+
+
+def by_last_name(last: str, known: Sequence[str | None]) -> str | None:
+    """The full name in ``known`` whose last word is ``last`` ("Rowell" for "Dana
+    Rowell"), when every such name is the same; else ``None``."""
+    full = {
+        " ".join(n.split())
+        for n in known
+        if n and len(n.split()) >= 2 and n.split()[-1].casefold() == last.casefold()
+    }
+    return full.pop() if len(full) == 1 else None
 
 
 def surname_by_username(

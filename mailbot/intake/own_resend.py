@@ -11,7 +11,7 @@ import re
 import textwrap
 from collections.abc import Callable
 
-from mailbot.intake import earlier_updates, held, own_thread
+from mailbot.intake import earlier_numbers, earlier_updates, held, own_thread
 from mailbot.intake.model import Change, Intent, Officer, ParseResult
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import number_mentions, sentences
@@ -83,7 +83,11 @@ def _fill_groups(result: ParseResult, before: ParseResult) -> bool:
 
 
 def fill_from_earlier(
-    result: ParseResult, earlier: ParseResult | None, text: str, rules: Rules
+    result: ParseResult,
+    earlier: ParseResult | None,
+    text: str,
+    rules: Rules,
+    parts: MessageParts | None = None,
 ) -> bool:
     """Fill what ``result`` lacks from the sender's own earlier enrolment request.
     Values written now win; an officer of the earlier roster the new text leaves off
@@ -92,6 +96,8 @@ def fill_from_earlier(
         return False
     filled = _fill_groups(result, earlier)
     merged = merge_officers(result.officers, earlier.officers)
+    if parts is not None:  # "Lunde - 31401" under a request whose list had no numbers
+        merged = earlier_numbers.named_from_own_thread(merged, parts, rules)
     dropped = left_off(text, merged, rules)
     merged = [corrected(o, text, rules) for o in merged if o not in dropped]
     merged = earlier_updates.updated(merged, text, rules)  # "promoted to Sergeant"

@@ -44,6 +44,7 @@ from mailbot.intake.head_in_words import (
 )
 from mailbot.intake.head_of_department import (
     closing_lines,
+    drop_rank_and_file_head,
     head_from_sender,
     head_in_tail,
     head_labelled,
@@ -161,10 +162,9 @@ def parse_parts(
         kind = "enrollment"
     titled = f"{parts.subject or ''}\n{body}"
     if kind == "other" and not is_reply and intent.wants_tickets(titled, rules):
-        # "Hardwick PD wants to get on e-tickets. ... Jud code 0952. ... 20 Church St,
-        # Hardwick VT 05843 / 802-472-5475.": the three values by their shape, unlabelled
-        # (or two of them with its officers, sent or to follow; e-tickets named in the
-        # subject "Shelburne PD e-ticket" over a one-line body)
+        # "Hardwick PD wants to get on e-tickets. ... Jud code 0952. ... 20 Church St, Hardwick
+        # VT 05843 / 802-472-5475.": the three values by their shape, unlabelled (or two with
+        # its officers, sent or to follow; e-tickets named in the subject over one line)
         shaped = candidates.find(
             [candidates.Source("text", body)], rules, frozenset({"addresses", "codes", "phones"})
         )
@@ -288,6 +288,7 @@ def parse_parts(
         contact = signed if signed.name else contact
     result.point_of_contact.name = contact.name
     result.point_of_contact.email = contact.email
+    drop_rank_and_file_head(result, rules)  # "Cpl. Ryan Hale", PoC himself, is not the head
 
     logo_reason = None
     from mailbot.intake.logo import find_logo
@@ -332,7 +333,7 @@ def parse_parts(
         officers = officers or signer_as_officer(body, hod_name, hod_title, rules)
         result.officers = read_whole([o for o in officers if o not in dropped], rules)
         # "I forgot the code; everything else is below" (own request quoted)
-        filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules)
+        filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules, parts)
         if filled and result.agency.phone:
             national = checks.normalize_phone(result.agency.phone, rules)
             result.agency.phone = national or result.agency.phone
@@ -340,9 +341,8 @@ def parse_parts(
             result, rules, logo_reason, phone_valid=national is not None
         )
         settled = roles.Settled()
-        # values first, roles second: look for what is missing by its shape (in a reply,
-        # in what was written only: a signature's phone must not replace the case's,
-        # unless the head signs it: his own sign-off is his agency's block)
+        # values first, roles second: look for what is missing by its shape (in a reply, in
+        # what was written only: a signature's phone is not the case's unless the head signs)
         if roles.FILLABLE & set(result.missing):
             own = is_head_title(result.head_of_department.title or "", rules)
             looked = [s for s in sources if own or not (is_reply and s[0] == "signature")]

@@ -158,7 +158,13 @@ _SELF_POC = re.compile(
     r"(?:point[- ]of[- ]contact|PoC)\b"
     r"|\b(?:asked|designated|named|appointed|assigned|chose|picked)\s+me\s+(?:as|to\s+be"
     r"|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?(?:e-?ticket(?:ing)?\s+)?"
-    r"(?:point[- ]of[- ]contact|PoC)\b",
+    r"(?:point[- ]of[- ]contact|PoC)\b"
+    # "I've been assigned as the e-ticket Point of Contact", "I was asked to be the PoC"
+    r"|\bI(?:['’]ve\s+been|\s+have\s+been|\s+was|['’]m|\s+am|\s+got)\s+(?:assigned|designated"
+    r"|named|appointed|chosen|picked|selected|asked)\s+(?:as|to\s+be|to\s+serve\s+as"
+    r"|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?"
+    rf"{_WHOSE}"
+    r"(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b",
     re.I,
 )
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from mailbot.intake.fields import _EMAIL, _next_value
 from mailbot.intake.head_of_department import head_from_sender, job_words
 from mailbot.intake.list_remarks import without_nickname
-from mailbot.intake.names import fuller_name, short_form_of
+from mailbot.intake.names import by_last_name, fuller_name, short_form_of
 from mailbot.intake.poc_email import (
     _a_login,
     _given_to_another,
@@ -148,6 +148,11 @@ def point_of_contact(
             if name and len(name.split()) >= 2 and name[:1].isupper():
                 contact.name = name
                 break
+    if contact.name is not None and len(contact.name.split()) == 1:
+        # "Chief Rowell will serve as the point-of-contact": the one person of that last
+        # name the message names in full (the head, a roster row, the sender)
+        known = [head, *roster, _sender_person(sender[0], labels, lines, rules)]
+        contact.name = by_last_name(contact.name, known) or contact.name
     if contact.name is not None and contact.name.casefold() in _SELF_WORDS:
         # "PoC: me - nate@..." (a draft its writer forwards on): whoever owns that address
         contact.name = _owner(contact.email, addresses, sender, rules)

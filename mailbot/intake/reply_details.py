@@ -21,6 +21,7 @@ _DETAIL_FOR = re.compile(
     rf"(?:\(?\s*{_NAME}\s*\)?)?\s*(?:is|:|=|-|–)\s*{_TOKEN}\.?$",
     re.I,
 )
+_ASIDE_AFTER = re.compile(r"\s+\([a-z][^()\n]{0,80}\)\.?$")
 _DETAIL_DASH = re.compile(rf"^{_NAME}\s+[-–—]\s+{_TOKEN}$")
 
 
@@ -35,7 +36,8 @@ def officer_details(text: str, rules: Rules) -> list[Officer]:
     """
     found: list[tuple[int | None, Officer]] = []
     for raw in text.split("\n"):
-        line = raw.strip(" \t•·*-")
+        # "MacLean - dmaclean1 (there was already a dmaclean)": an aside after the value
+        line = _ASIDE_AFTER.sub("", raw.strip(" \t•·*-"))
         if not line or len(line) > 120:
             continue
         m = _DETAIL_POSSESSIVE.match(line) or _DETAIL_FOR.match(line)
