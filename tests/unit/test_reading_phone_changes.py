@@ -116,3 +116,22 @@ def test_new_married_name_said_after_she_is() -> None:
     )
     assert got["S5512"]["action"] == "update"
     assert got["S5512"]["last_name"] == "Hayes"
+
+
+def test_number_and_username_sent_later_complete_the_own_earlier_add() -> None:
+    body = (
+        "his leo number is K 7 7 0 3 and username bmarsh\n\nSent from my iPhone\n\n"
+        "> On Jun 2, 2025, at 9:15 AM, Gail Sorrell <gsorrell@miltonvt.test> wrote:\n>\n"
+        "> new hire starting monday officer brian marsh he'll need tracs. will send his "
+        "number and username once i have them\n>\n> Sent from my iPhone\n"
+    )
+    raw = mail(
+        body,
+        sender="Gail Sorrell <gsorrell@miltonvt.test>",
+        subject="Re: new officer",
+        in_reply_to="<first-note@miltonvt.test>",
+    )
+    got = by_number(roster_changes(raw))
+    assert got["K7703"]["action"] == "add"
+    assert got["K7703"]["last_name"] == "Marsh"
+    assert got["K7703"]["dps_username"] == "bmarsh"
