@@ -71,6 +71,7 @@ def _last_sentence_words(words: list[str], rules: Rules) -> list[str] | None:
         key = words[i].rstrip(".").lower()
         # "... FOR WOLCOTT PD. JESSICA ROY": a two-letter word ends a long sentence too
         long_ = len(key) > 2 or (i >= 3 and len(key) == 2 and key not in _SHORT_NAME_WORDS)
+        long_ = long_ or key in _short_forms(rules)  # "... for Wolcott PD. Jessica Roy"
         ends = words[i].endswith(".") and long_ and not rank_title(words[i], rules)
         if not ends:
             continue
@@ -136,6 +137,12 @@ def names_a_place(text: str, name: str | None, rules: Rules) -> bool:
 def _place_words(rules: Rules) -> frozenset[str]:
     """Words that make a run of capitalised words an agency ("Barre City PD")."""
     return frozenset(w.lower() for w in rules.language.evidence.agency_place_words)
+
+
+@per_rules
+def _short_forms(rules: Rules) -> frozenset[str]:
+    """Short forms that end an agency's name ("PD"), lower-case and without stops."""
+    return frozenset(w.lower().replace(".", "") for w in rules.language.people.agency_abbreviations)
 
 
 _NUMBER_WORDS = frozenset({"number", "no", "num", "leo", "badge", "id", "vt", "#", ""})

@@ -14,6 +14,7 @@ from mailbot.intake import (
     tables,
 )
 from mailbot.intake.change_logins import writers_own_login
+from mailbot.intake.change_typing import as_typed, filled, in_capitals, whole_values
 from mailbot.intake.earlier_numbers import numbered_from_own_thread
 from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.model import Officer, ParseResult
@@ -34,6 +35,7 @@ def read(
     rules: Rules,
 ) -> None:
     """Fill ``result.changes`` (and the agency's values) from a roster change request."""
+    written, body = body, as_typed(body, rules)  # "officer tom reilly number R 0 6 2 2"
     # new officers in an attached spreadsheet or CSV are adds like a table's rows
     grid_rows = [o for grid in parts.tables for o in tables.officers_from_grid(grid, rules)]
     listed = table_rows + [o for o in grid_rows if o not in table_rows]
@@ -42,6 +44,12 @@ def read(
     result.changes = changes.read_changes(
         body, rules, listed, result.agency.name, grids=parts.tables
     )
+    if result.changes and in_capitals(written, rules):  # what the capitals as written say
+        text = whole_values(written, rules)
+        as_written = changes.read_changes(
+            text, rules, listed, result.agency.name, grids=parts.tables
+        )
+        result.changes = filled(result.changes, as_written)
     if not result.changes:  # the memo or order attached says what changes
         for paper in change_documents.change_texts(parts, rules, body):
             result.changes += changes.read_changes(paper, rules, [], result.agency.name)

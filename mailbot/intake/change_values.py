@@ -40,6 +40,10 @@ _NOW_NAMED = re.compile(
 )
 
 
+# "got married, she's Amanda Thibault now": her whole name as it is now
+_NAMED_NOW = re.compile(rf"(?<![\w'’])(?i:she|he)(?:['’]?s|\s+is)\s+({_NAME})\s+(?i:now)\b")
+
+
 _FIRST_TO = re.compile(
     rf"(?i:first\s+name)\b.{{0,80}}?(?i:should\s+be|is\s+actually|is\s+really|to\s+read|is)\s+"
     rf"[\"“']?({_NAME})"
@@ -239,7 +243,7 @@ def _change(
     elif corrected:
         data.update(corrected)
     else:
-        m = _NOW_NAMED.search(text)
+        m = _NOW_NAMED.search(text) or _NAMED_NOW.search(text)
         named = _name_value(m.group(1)).split() if m else []
         if len(named) >= 2 and not rank_title(named[0], rules):
             data["last_name"] = named[-1]

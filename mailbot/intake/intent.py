@@ -10,6 +10,7 @@ import re
 
 from mailbot.intake.agency_name import without_naming
 from mailbot.intake.change_named_object import removal_named
+from mailbot.intake.change_typing import as_typed
 from mailbot.intake.change_values import spelled_by_letters
 from mailbot.intake.model import Intent
 from mailbot.intake.other_systems import for_tracs
@@ -38,6 +39,7 @@ def classify(
     A reply that supplies agency values (code, phone, address) continues an enrolment.
     """
     words = rules.language.intent
+    text = as_typed(text, rules)  # "officer tom reilly number R 0 6 2 2", from a phone
     if _has(text, words.not_yet):
         return "other"  # "formal request next week ... please don't set anything up"
     if not officers and agency_values <= 1 and is_enquiry(text, rules):

@@ -215,6 +215,8 @@ def complete_changes(
             # should read: Officer Jenna Morse, officer # JM4R8 ... NOT JM4R6")
             if value is not None and (before is None or key == "officer_number"):
                 setattr(change, key, value)
+    if rules is not None and not any(same_officer(o, as_officers) for o in now):
+        _given_by_pronoun(changes, text, rules)
     for change in changes:
         # "Ofc. Perry's LEO number is 07524, I dropped the zero": the number the reply
         # gives the officer it names by rank and last name only
@@ -222,6 +224,22 @@ def complete_changes(
             change.officer_number = corrected(_as_officer(change), text, rules).officer_number
     result.changes = changes + extra
     return True
+
+
+def _given_by_pronoun(changes: list[Change], text: str, rules: Rules) -> None:
+    """The one earlier change still without a number given the one number (and the
+    username) of a reply that names no one ("her leo number is P0448 and username
+    jpaquette", under "will get you her number and username when i have them")."""
+    from mailbot.intake.change_officer import user_said
+
+    open_ = [i for i, c in enumerate(changes) if not c.officer_number]
+    numbers = {m.group(1).upper() for s in sentences(text) for m in number_mentions(s)}
+    if len(open_) != 1 or len(numbers) != 1:
+        return
+    given = {"officer_number": numbers.pop(), "dps_username": user_said(text, rules)}
+    have = changes[open_[0]].model_dump(exclude_none=True)
+    more = {k: v for k, v in given.items() if v is not None}
+    changes[open_[0]] = Change.model_validate({**have, **more})
 
 
 def _corrects_any(officers: list[Officer], text: str, rules: Rules | None) -> bool:

@@ -51,6 +51,7 @@ class OfficerNumberFormat(_Rule):
     length_reason: str
     pattern_reason: str
     separators: list[str] = Field(default_factory=list)
+    spoken_digits: dict[str, str] = Field(default_factory=dict)  # "one seven two two nine"
 
 
 class PatternFormat(_Rule):
@@ -62,6 +63,7 @@ class UsernameFormat(_Rule):
     pattern: str
     reason: str
     dps_domains: list[str] = Field(default_factory=list)
+    joined_words: list[str] = Field(default_factory=list)  # "l hebert all one word"
 
 
 class PhoneFormat(_Rule):

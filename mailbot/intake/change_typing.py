@@ -1,0 +1,304 @@
+"""A roster change written fast on a phone or dictated to it, read as a clerk would have
+typed it: an officer number with a blank between its characters ("R 0 6 2 2") or said
+in words ("one seven two two nine") written whole, a username spelled out in pieces
+("l hebert all one word") joined, and in a note typed all in lower case (or all in
+capitals) the people's names given their capitals ("officer tom reilly number R0622" is
+"officer Tom Reilly number R0622") where the words around them say they are names.
+
+The words this goes by are in the rules: the spoken digits and the words that join a
+username in ``rules/formats.toml``, a name ends before the first word of
+one of the change wordings of ``[intent]`` in ``rules/language.toml`` ("dunn retired"),
+a label ("tom reilly number ...") or a pronoun ("jess paquette she'll need ...").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from mailbot.intake.checks import check_officer_number
+from mailbot.intake.lower_prose import typed_lower
+from mailbot.intake.model import Change
+from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.shouted import is_shouted
+
+_MAX_TEXT = 20_000
+
+# "R 0 6 2 2", "2 0 4 1 7": single letters and digits with one blank between them
+_SPACED = re.compile(r"(?<![\w'’/.,-])[A-Z0-9](?:[ ][A-Z0-9]){3,7}(?![\w'’/-])")
+_DIGIT = re.compile(r"\d")
+
+
+def _spaced_numbers(text: str, rules: Rules) -> str:
+    """``text`` with an officer number written a character at a time written whole."""
+
+    def join(m: re.Match[str]) -> str:
+        whole = m.group(0).replace(" ", "")
+        if len(_DIGIT.findall(whole)) < 3 or check_officer_number(whole, rules) is not None:
+            return m.group(0)
+        return whole
+
+    return _SPACED.sub(join, text)
+
+
+@per_rules
+def _spoken(rules: Rules) -> re.Pattern[str] | None:
+    """A run of digits said in words ("one seven two two nine"), after an optional
+    letter ("R zero six ...")."""
+    said = sorted(rules.formats.officer_number.spoken_digits, key=len, reverse=True)
+    if not said:
+        return None
+    digit = "(?:" + "|".join(re.escape(w) for w in said) + ")"
+    return re.compile(
+        rf"(?<![\w'’-])(?:([A-Z])[ \t]+)?((?i:{digit}(?:[ \t]*[-,]?[ \t]*{digit}){{2,7}}))"
+        r"(?![\w'’-])"
+    )
+
+
+def _spoken_numbers(text: str, rules: Rules) -> str:
+    """``text`` with an officer number said in words written in digits."""
+    pattern = _spoken(rules)
+    if pattern is None:
+        return text
+    digits = {w.lower(): d for w, d in rules.formats.officer_number.spoken_digits.items()}
+
+    def write(m: re.Match[str]) -> str:
+        said = re.findall(r"[A-Za-z]+", m.group(2))
+        whole = (m.group(1) or "") + "".join(digits[w.lower()] for w in said)
+        if check_officer_number(whole, rules) is not None:
+            return m.group(0)
+        return whole
+
+    return pattern.sub(write, text)
+
+
+@per_rules
+def _pieces_joined(rules: Rules) -> re.Pattern[str] | None:
+    """A username given in pieces and the words that say it is one word ("username is l
+    hebert all one word")."""
+    joins = rules.formats.dps_username.joined_words
+    if not joins:
+        return None
+    said = "|".join(re.escape(w) for w in sorted(joins, key=len, reverse=True))
+    return re.compile(
+        r"(?i:\b(?:user[ \t]*name|login|user[ \t]*id)(?:[ \t]+is)?[ \t]+)"
+        rf"([a-z][a-z0-9.]*+(?:[ \t]+[a-z0-9.]++){{1,2}}?)[ \t,]+(?i:{said})\b",
+        re.I,
+    )
+
+
+def _joined_usernames(text: str, rules: Rules) -> str:
+    """``text`` with a username said in pieces "all one word" written as one word."""
+    pattern = _pieces_joined(rules)
+    if pattern is None:
+        return text
+    return pattern.sub(
+        lambda m: m.group(0)[: m.start(1) - m.start(0)] + "".join(m.group(1).split()), text
+    )
+
+
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*+|\S")
+_NAME_WORD = re.compile(r"[a-z][a-z'’-]*+")
+_LETTERED = re.compile(r"^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5}$")
+_LABELS = frozenset({"username", "user", "login", "id", "leo", "badge", "number", "no", "#"})
+# the words after a name that tell of its person: "jess paquette she'll need ..."
+_PRONOUNS = frozenset(
+    {"he", "she", "he's", "she's", "hes", "shes", "he'll", "she'll", "his", "her", "their"}
+)
+
+
+@per_rules
+def _words(rules: Rules) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The rank words, the words that end a name ("number", "retired", "has") and the
+    words that are no name at all."""
+    people, intent = rules.language.people, rules.language.intent
+    ranks = frozenset(r.lower() for r in people.ranks if " " not in r)
+    changes = intent.add + intent.promote + intent.deactivate + intent.transfer
+    changes += intent.reactivate + intent.now_titled
+    firsts = {p.split()[0].lower() for p in changes if p.split()}
+    after = frozenset(firsts | _LABELS | _PRONOUNS)
+    said = {w.lower() for p in changes for w in p.split()}  # "promotions effective"
+    modifiers = {m.lower() for m in people.rank_modifiers}
+    instruction = {w.lower() for w in people.instruction_words}
+    small = {w.lower() for w in people.small_words}
+    never = frozenset(ranks | modifiers | instruction | small | after | said)
+    return ranks, after, never
+
+
+def _is_number(word: str, rules: Rules) -> bool:
+    return bool(_LETTERED.match(word)) and check_officer_number(word.upper(), rules) is None
+
+
+def _named(text: str, rules: Rules) -> str:
+    """``text``, typed in lower case, with the names of the people it names by rank or
+    beside an officer number capitalised."""
+    ranks, after, never = _words(rules)
+    modifiers = {m.lower() for m in rules.language.people.rank_modifiers}
+    tokens = list(_WORD.finditer(text))
+    low = [t.group(0).lower() for t in tokens]
+
+    def namelike(i: int) -> bool:
+        return 0 <= i < len(tokens) and bool(_NAME_WORD.fullmatch(low[i])) and low[i] not in never
+
+    def ends_name(i: int) -> bool:
+        while i < len(tokens) and low[i] in (",", ":", "-", "("):
+            i += 1
+        return i < len(tokens) and (low[i] in after or _is_number(tokens[i].group(0), rules))
+
+    def span(start: int, step: int) -> list[int]:
+        found: list[int] = []
+        while len(found) < 2 and namelike(start + step * len(found)):
+            found.append(start + step * len(found))
+        return found
+
+    capital: set[int] = set()
+    for i, word in enumerate(low):
+        if word in ranks:  # "officer tom reilly number", "sgt dunn retired"
+            after_rank = span(i + 1, 1)
+            while after_rank and not ends_name(after_rank[-1] + 1):
+                after_rank.pop()
+            capital.update(after_rank)
+        elif _is_number(tokens[i].group(0), rules):  # "and jen brault H1030"
+            before = span(i - 1, -1)
+            if before and (before[-1] == 0 or low[before[-1] - 1] not in _LABELS):
+                capital.update(before)
+    # "officer amanda collins got married shes amanda thibault now": her first name again
+    # and the name she has now
+    firsts = {low[i] for i in capital if i + 1 in capital and i - 1 not in capital}
+    for i, word in enumerate(low):
+        if word in firsts and i not in capital and namelike(i + 1) and ends_name(i + 2):
+            capital.update((i, i + 1))
+    # the ranks ("promoted to sergeant", "sgt Dunn"), and the words that make one title
+    # with them ("part-time officer Lucas Hebert")
+    for i, word in enumerate(low):
+        if word in ranks:
+            capital.add(i)
+            j = i - 1
+            while j >= 0 and low[j] in modifiers and i + 1 in capital:
+                capital.add(j)
+                j -= 1
+    if not capital:
+        return text
+    out, last = [], 0
+    for i in sorted(capital):
+        t = tokens[i]
+        word = "-".join(p[:1].upper() + p[1:] for p in t.group(0).split("-"))
+        out += [text[last : t.start()], word]
+        last = t.end()
+    return "".join(out) + text[last:]
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_CAPITALS_SHARE = 0.9
+
+
+def _lowered(text: str, rules: Rules) -> str:
+    """``text`` with each paragraph written in capitals in ordinary case, when one of
+    them is long enough to tell (a phone's "Sent from my Verizon" under it is not): the
+    words of the rules' wordings ("has been promoted to", "number") in lower case, the
+    others (ranks, names, places) capitalised, short forms ("PD") and words with digits
+    ("E7710") as written."""
+    paragraphs = _PARAGRAPH.split(text)
+    if not any(is_shouted(p) for p in paragraphs):
+        return text
+    ranks, _, never = _words(rules)
+    small = {w.lower() for w in rules.language.people.small_words}
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if w.lower() in never and w.lower() not in small | ranks:
+            return w.lower()
+        return w if len(w) < 3 else w.capitalize()
+
+    def lower(paragraph: str) -> str:
+        letters = [c for c in paragraph if c.isalpha()]
+        if sum(c.isupper() for c in letters) < _CAPITALS_SHARE * len(letters):
+            return paragraph
+        return _WORDS.sub(word, paragraph)
+
+    seps = [*_PARAGRAPH.findall(text), ""]
+    return "".join(lower(p) + sep for p, sep in zip(paragraphs, seps, strict=True))
+
+
+_WORDS = re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z'’-]*+(?![\w@])")
+
+
+_CUT_AFTER = re.compile(r"[.;!?](?:\s|$)|\n[ \t]*\n")
+
+
+@per_rules
+def _item_start(rules: Rules) -> re.Pattern[str]:
+    """Words that start the next item of a note written without stops: "then", or an
+    instruction ("add", "remove"), after "and" or "then" or alone."""
+    joining = {"and", "also", "plus", "then"}
+    words = {w.lower() for w in rules.language.people.instruction_words} - joining
+    words |= {w.lower() for w in rules.language.intent.deactivate_openers} | {"then"}
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w'’-])(?:(?:and|also|plus)[ \t]+)?(?:then[ \t]+)?(?i:{alt})(?![\w'’-])"
+    )
+
+
+def _items_cut(text: str, rules: Rules) -> str:
+    """``text``, a note typed without stops, with a ";" where an item about a new officer
+    starts: at the line break, or the instruction, between one officer's number and the
+    next's ("ray lamothe H1035 resigned please take him off then add officer Kelsey Vance
+    H1041")."""
+    numbers = [m for m in _WORD.finditer(text) if _is_number(m.group(0), rules)]
+    cuts: list[int] = []
+    for a, b in itertools.pairwise(numbers):
+        gap = text[a.end() : b.start()]
+        if a.group(0).upper() == b.group(0).upper() or _CUT_AFTER.search(gap):
+            continue
+        line = gap.rfind("\n")
+        starts = list(_item_start(rules).finditer(gap))
+        at = line if line >= 0 else (starts[-1].start() if starts else -1)
+        # the next item names its officer: "then add officer Kelsey Vance H1041", not
+        # "his number was R0622 please change it to R0623"
+        if at >= 0 and re.search(r"(?<![\w'’-])[A-Z][a-z]", gap[at:]):
+            cuts.append(a.end() + at)
+    for at in reversed(cuts):
+        head, tail = text[:at].rstrip(" \t,"), text[at:].lstrip(" \t")
+        text = f"{head};{tail}" if tail.startswith("\n") else f"{head}; {tail}"
+    return text
+
+
+def whole_values(text: str, rules: Rules) -> str:
+    """``text`` with its officer numbers and usernames written whole, its case kept."""
+    if len(text) > _MAX_TEXT:
+        return text
+    return _joined_usernames(_spoken_numbers(_spaced_numbers(text, rules), rules), rules)
+
+
+def in_capitals(text: str, rules: Rules) -> bool:
+    """True when ``text`` has a paragraph written in capitals, read in ordinary case."""
+    return len(text) <= _MAX_TEXT and _lowered(text, rules) != text
+
+
+def filled(changes: list[Change], as_written: list[Change]) -> list[Change]:
+    """``changes`` read from a text in capitals made ordinary, each given what the same
+    change read from the capitals as written has and it has not (a title)."""
+    out = []
+    for change in changes:
+        have = change.model_dump(exclude_none=True)
+        for other in as_written:
+            if (other.action, other.officer_number) == (change.action, change.officer_number):
+                more = {
+                    k: v for k, v in other.model_dump(exclude_none=True).items() if k not in have
+                }
+                change = Change.model_validate({**have, **more})
+                break
+        out.append(change)
+    return out
+
+
+def as_typed(text: str, rules: Rules) -> str:
+    """``text`` with its officer numbers and usernames written whole, and its names
+    capitalised when it is typed all in lower case or all in capitals."""
+    if len(text) > _MAX_TEXT:
+        return text
+    text = whole_values(text, rules)
+    lowered = _lowered(text, rules)
+    if lowered == text and not typed_lower(text):
+        return text
+    return _items_cut(_named(lowered, rules), rules)
