@@ -73,6 +73,10 @@ _NOW_RANKED = re.compile(
 )
 
 
+_ABBREVIATED = 4
+"""The most letters of a rank written short with a full stop ("Capt.", "Sgt.", "Lt.")."""
+
+
 def _new_title(text: str, rules: Rules) -> str | None:
     """The title an item gives an officer ("promoted to Sergeant", "made Corporal")."""
     after = _RANK_AFTER.search(text)
@@ -87,6 +91,11 @@ def _new_title(text: str, rules: Rules) -> str | None:
         words = raw.split()
         if len(words) == 2 and words[0].endswith(".") and not rank_title(words[1], rules):
             raw = words[0].rstrip(".")  # "to Lieutenant. Please update her title."
+        for at, word in enumerate(words[:-1]):
+            if word.endswith(".") and len(word.rstrip(".")) > _ABBREVIATED:
+                # "title to Deputy. Chief Pryor at ...": a whole word ends its sentence
+                raw = " ".join(words[: at + 1]).rstrip(".")
+                break
         return rank_title(raw, rules) or raw
     m = _NUMBER_TO_RANK.search(text)
     if m and rank_title(m.group(1), rules):
