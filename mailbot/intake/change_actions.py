@@ -92,8 +92,8 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
 
 def _not_of_self(text: str, rules: Rules) -> str:
     """``text`` without the sentences in which the writer tells of his own leaving and
-    asks nothing ("I'm retiring at the end of April. Officer Mark Kinney will be taking
-    over ..."): the officer named beside them does not depart."""
+    asks nothing ("I'm stepping down as chief on June 30. Sergeant Carla Mayhew will
+    handle ..."): the officer named beside them does not depart."""
     words = rules.language.intent
     if not _has(text, words.self_leaving):
         return text
@@ -107,7 +107,7 @@ def _not_of_self(text: str, rules: Rules) -> str:
 
 def _asked_off(text: str, rules: Rules) -> bool:
     """True when ``text`` asks for a record to be switched off, its words not turned away
-    ("move his record to Capitol Police rather than deactivate it" asks no such thing)."""
+    ("move his record to Bethel Police rather than disable it" asks no such thing)."""
     words = rules.language.intent
     low = flat(text)
     for declined in words.deactivate_declined:

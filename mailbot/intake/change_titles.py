@@ -93,7 +93,7 @@ def _new_title(text: str, rules: Rules) -> str | None:
             raw = words[0].rstrip(".")  # "to Lieutenant. Please update her title."
         for at, word in enumerate(words[:-1]):
             if word.endswith(".") and len(word.rstrip(".")) > _ABBREVIATED:
-                # "title to Deputy. Chief Pryor at ...": a whole word ends its sentence
+                # "title to Officer. Sheriff Lamb knows ...": a whole word ends its sentence
                 raw = " ".join(words[: at + 1]).rstrip(".")
                 break
         return rank_title(raw, rules) or raw

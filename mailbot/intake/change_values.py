@@ -229,7 +229,8 @@ def _change(
             data["title"] = title
         return Change.model_validate(data)
     if own_agency and _has(text, words.moves_record) and _has(text, words.add):
-        # "has joined us ... already has a TraCS officer record there": it moves to us
+        # "has joined the Swanton Police Department ... already has a TraCS record
+        # from there": it moves to the sender's agency
         data["agency"] = own_agency
     # "... consider this it - Marchand, Odette, now Lieutenant."
     now = officer_now_titled(text, rules)

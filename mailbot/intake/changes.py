@@ -248,6 +248,11 @@ def read_changes(
             row = _ROW_NOTE.sub("", group) if is_row(group) else None
             officer = (officer_on_line(row, rules) if row else None) or officer_named(group, rules)
             nameless = officer is not None and not officer.last_name and not officer.first_name
+            if officer is not None and nameless and listed and "\n" not in group.strip():
+                # "Okonkwo, Tariq - Officer - ML618 - tokonkwo": a list line, last name first
+                lined = officer_on_line(group, rules)
+                if lined and lined.last_name and lined.officer_number == officer.officer_number:
+                    officer, nameless = lined, False
             if (
                 changes
                 and _PRONOUN.search(group)
