@@ -42,6 +42,8 @@ def _title_said(text: str, rules: Rules) -> str | None:
 
 _TITLE_TO = re.compile(
     r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change|\btitle)"
+    # "title on the tickets from ... to ...", "title in TraCS from ... to ..."
+    r"(?:\s+(?i:on|in)\s+(?i:the\s+)?(?i:tickets?|tracs|records?|system))?"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"

@@ -85,6 +85,15 @@ def _clauses(sentence: str, rules: Rules | None) -> list[str]:
         said = _action(piece, rules, None) is not None
         led = not said and _action(lead + piece, rules, None) is not None
         out.append(lead + piece if led else piece)
+    # "Sgt. Ada Lowe (R101) and Cpl. Ben Orr (R102) both resigned": the words after the
+    # last officer's number say what happens to each officer before him too (when they
+    # speak of more than one: not "..., who resigned")
+    ends = list(_NUMBER.finditer(out[-1]))
+    after = out[-1][ends[-1].end() :].lstrip(")] \t") if ends else ""
+    if _PLURAL.search(after) and _action(after, rules, None) is not None:
+        out = [f"{p} {after}" if _action(p, rules, None) is None else p for p in out[:-1]] + [
+            out[-1]
+        ]
     return out
 
 
@@ -109,6 +118,7 @@ def _groups(item: str, rules: Rules | None = None) -> list[str]:
     return groups
 
 
+_PLURAL = re.compile(r"\b(?i:both|all|each|them|they|their|have|were|are)\b")
 _PRONOUN = re.compile(r"\b(?i:his|her|their|he|she)\b")
 
 

@@ -29,3 +29,28 @@ def test_a_dashed_list_line_with_the_last_name_first_names_its_officer() -> None
     assert got["ML619"]["last_name"] == "Brassard"
     assert got["ML619"]["first_name"] == "Elise"
     assert got["ML402"]["action"] == "update"
+
+
+def test_two_officers_joined_by_and_share_the_action_said_after_both() -> None:
+    body = (
+        "Hi,\n\nUpdates for Shelburne PD:\n\n"
+        "1. Ofc. Nora Vickery (SH311) got her stripes and is now a Corporal.\n"
+        "2. Lt. Amos Delacroix (SH104) and Det. Irene Kowal (SH227) have both resigned "
+        "effective 3/31 - please disable their accounts.\n\n"
+        "Thanks,\nMarla Tibbits\nShelburne Police Department\n"
+    )
+    raw = mail(body, sender="mtibbits@shelburnevt.test", subject="officer updates")
+    got = by_number(roster_changes(raw))
+    assert got["SH104"]["action"] == "deactivate"
+    assert got["SH227"]["action"] == "deactivate"
+    assert got["SH104"]["last_name"] == "Delacroix"
+
+
+def test_an_aside_about_the_second_officer_alone_is_not_the_first_one_s() -> None:
+    body = (
+        "Hi,\n\nPlease update Ofc. Nora Vickery (SH311) and Ofc. Amos Delacroix (SH104), who "
+        "resigned last week.\n\nThanks,\nMarla Tibbits\nShelburne Police Department\n"
+    )
+    raw = mail(body, sender="mtibbits@shelburnevt.test", subject="officer updates")
+    got = by_number(roster_changes(raw))
+    assert got.get("SH311", {}).get("action") != "deactivate"
