@@ -54,3 +54,28 @@ def test_an_aside_about_the_second_officer_alone_is_not_the_first_one_s() -> Non
     raw = mail(body, sender="mtibbits@shelburnevt.test", subject="officer updates")
     got = by_number(roster_changes(raw))
     assert got.get("SH311", {}).get("action") != "deactivate"
+
+
+def test_values_labelled_on_lines_indented_under_a_numbered_officer_are_his() -> None:
+    body = (
+        "Hello,\n\nTwo new officers need TraCS records under Richmond PD:\n\n"
+        "1) Officer Zoë Beaulieu-Tremblay\n"
+        "   LEO #: RM071\n"
+        "   DPS username: zbeaulieu\n\n"
+        "2) Officer Hamish Quirke\n"
+        "   LEO #: RM072\n"
+        "   DPS username: hquirke\n\n"
+        "Both start Monday.\n\nSgt. Lionel Barto\nRichmond Police Department\n"
+    )
+    raw = mail(body, sender="lbarto@richmondvt.test", subject="New officers")
+    got = by_number(roster_changes(raw))
+    assert got["RM071"] == {
+        "action": "add",
+        "officer_number": "RM071",
+        "last_name": "Beaulieu-Tremblay",
+        "first_name": "Zoë",
+        "title": "Officer",
+        "dps_username": "zbeaulieu",
+    }
+    assert got["RM072"]["last_name"] == "Quirke"
+    assert got["RM072"]["first_name"] == "Hamish"
