@@ -19,6 +19,7 @@ from mailbot.intake.change_values import (
 from mailbot.intake.model import Action, Change
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
+from mailbot.intake.word_lists import any_in, flat
 
 # "lateral from Morristown PD": the agency an officer comes from, none he goes to
 _COMES_FROM = re.compile(r"(?<![\w-])(?i:from)\s+(?:(?i:the)\s+)?[A-Z]")
@@ -50,21 +51,18 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
         # "has been reinstated ... Please reinstate his record": added again
         return "add"
     first = sentences(text)[0] if text.strip() else ""
-    if (
-        _has(text, words.stays)
-        and not _has(text, words.deactivate_asked)
-        and not _has(first, words.add)
-    ):
+    if _has(text, words.stays) and not _asked_off(text, rules) and not _has(first, words.add):
         # "is moving from the Dover contract over to our Putney contract. Same agency, so
         # I don't believe anything has to change": told, nothing asked (not "Officer Lila
         # Brenner started Monday. ... Same agency.": a new officer, the agency named)
         return None
-    departs = _has(text, words.deactivate) and not _aside_only(text, rules)
+    told = _not_of_self(text, rules)
+    departs = _has(told, words.deactivate) and not _aside_only(told, rules)
     if departs and not _new_title(text, rules):
-        if moves_to_agency(text, rules) and not _has(text, words.deactivate_asked):
+        if moves_to_agency(text, rules) and not _asked_off(text, rules):
             return "update"  # "has left us for the X Police Department": the record moves
         return "deactivate"
-    if _has(text, words.transfer):
+    if _has(text, words.transfer + words.moves_record):
         # "has transferred to the Hartford Police Department": the record moves there
         if _TRANSFER.search(text) or TO_US.search(text) or _has(text, words.moves_record):
             return "update"
@@ -90,6 +88,31 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     if _has(text, words.add):
         return "add"
     return default
+
+
+def _not_of_self(text: str, rules: Rules) -> str:
+    """``text`` without the sentences in which the writer tells of his own leaving and
+    asks nothing ("I'm stepping down as chief on June 30. Sergeant Carla Mayhew will
+    handle ..."): the officer named beside them does not depart."""
+    words = rules.language.intent
+    if not _has(text, words.self_leaving):
+        return text
+    kept = [
+        s
+        for s in sentences(text)
+        if not _has(s, words.self_leaving) or _has(s, words.deactivate_asked)
+    ]
+    return " ".join(kept)
+
+
+def _asked_off(text: str, rules: Rules) -> bool:
+    """True when ``text`` asks for a record to be switched off, its words not turned away
+    ("move his record to Bethel Police rather than disable it" asks no such thing)."""
+    words = rules.language.intent
+    low = flat(text)
+    for declined in words.deactivate_declined:
+        low = low.replace(declined.lower(), " ")
+    return any_in(low, words.deactivate_asked)
 
 
 _ASIDE = re.compile(r"\([^()\n]{0,200}\)")

@@ -40,25 +40,30 @@ def _marked(cell: str, mark: re.Pattern[str], rules: Rules) -> str | None:
     return column_key(cell[m.end() :], rules) if m else None
 
 
+def new_columns(cells: Sequence[str], rules: Rules) -> dict[int, str]:
+    """The columns of a heading row that hold new values ("New Title" -> title)."""
+    new_mark, _ = _marks(rules)
+    return {n: k for n, c in enumerate(cells) if (k := _marked(c, new_mark, rules))}
+
+
 def new_value_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Change]:
-    """The updates of the first table in ``rows`` with a column of new values."""
-    from mailbot.intake.table_headings import column_key
+    """The updates of the first table in ``rows`` with a column of new values (a row
+    whose action cell adds or closes a record is no update: "ADD | ... | | Officer")."""
+    from mailbot.intake.change_tables import action_column, row_action
+    from mailbot.intake.table_headings import keyed_columns
     from mailbot.intake.tables import bare_username, row_officer
 
-    new_mark, old_mark = _marks(rules)
+    _, old_mark = _marks(rules)
     for i, row in enumerate(rows):
         cells = [str(c) for c in row]
         if len(cells) < 3:
             continue
-        new = {n: k for n, c in enumerate(cells) if (k := _marked(c, new_mark, rules))}
+        new = new_columns(cells, rules)
         if not new:
             continue
+        at = action_column(cells)
         old = {n for n, c in enumerate(cells) if _marked(c, old_mark, rules)}
-        mapping = {
-            n: k
-            for n, c in enumerate(cells)
-            if n not in new and n not in old and (k := column_key(c, rules))
-        }
+        mapping = keyed_columns(cells, rules, frozenset(new) | old)
         if not _IDENTITY & set(mapping.values()):
             continue
         out: list[Change] = []
@@ -67,7 +72,7 @@ def new_value_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Chang
             if len(rcells) < 2:
                 break
             officer = row_officer(rcells, mapping, rules)
-            if officer is None:
+            if officer is None or row_action(rcells, at) not in (None, "update"):
                 continue
             values: dict[str, str] = {}
             for n, key in new.items():

@@ -57,7 +57,7 @@ def _head(cell: str) -> str:
 def corrections_in_rows(rows: list[list[str]], rules: Rules) -> tuple[list[Change], set[str]]:
     """The updates of a correction table in ``rows``, and every cell of its rows (the
     numbers on record among them, that no other reading should take for an officer)."""
-    from mailbot.intake.table_headings import column_key
+    from mailbot.intake.table_headings import column_key, keyed_columns
     from mailbot.intake.tables import row_officer
 
     for i, cells in enumerate(rows):
@@ -67,9 +67,7 @@ def corrections_in_rows(rows: list[list[str]], rules: Rules) -> tuple[list[Chang
         if len(cells) < 3 or field is None or new is None:
             continue
         skip = {field, new} | {n for n, h in enumerate(heads) if h in _OLD_HEADS}
-        mapping = {
-            n: k for n, c in enumerate(cells) if n not in skip and (k := column_key(c, rules))
-        }
+        mapping = keyed_columns(cells, rules, frozenset(skip))
         if not mapping:
             continue
         out: list[Change] = []
@@ -110,7 +108,8 @@ _OLD_RANK_HEADS = frozenset(
 def rank_changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
     """The updates of a table with a "New Rank" column: each row's officer gets the rank
     written there (the "Current Rank" beside it is what the record has)."""
-    from mailbot.intake.table_headings import column_key
+    from mailbot.intake.change_tables import action_column, row_action
+    from mailbot.intake.table_headings import keyed_columns
     from mailbot.intake.tables import row_officer
 
     for i, cells in enumerate(rows):
@@ -118,10 +117,9 @@ def rank_changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
         new = next((n for n, h in enumerate(heads) if h in _NEW_RANK_HEADS), None)
         if len(cells) < 3 or new is None:
             continue
+        at = action_column(cells)  # "ADD | ... | | Officer": a new officer, no update
         skip = {new} | {n for n, h in enumerate(heads) if h in _OLD_RANK_HEADS}
-        mapping = {
-            n: k for n, c in enumerate(cells) if n not in skip and (k := column_key(c, rules))
-        }
+        mapping = keyed_columns(cells, rules, frozenset(skip))
         mapping = {n: k for n, k in mapping.items() if k != "title"}
         if "officer_number" not in mapping.values():
             continue
@@ -132,6 +130,8 @@ def rank_changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
             value = " ".join(rcells[new].split())
             officer = row_officer(rcells, mapping, rules)
             if officer is None or not officer.officer_number or not value:
+                continue
+            if row_action(rcells, at) not in (None, "update"):
                 continue
             data = {
                 **officer.model_dump(exclude_none=True),

@@ -38,6 +38,11 @@ def marked_items(text: str) -> list[tuple[str, bool]]:
             # "2. ... Her new DPS" then "username is ksargent.": the item goes on
             out[-1] = (f"{out[-1][0]} {s}"[:MAX_ITEM], True)
             continue
+        if wrapped and line[:1] in " \t" and _LABELLED.match(s) and not _ITEM_START.match(line):
+            # "1) Officer Ida Marsh" then "   LEO #: RX201", "   DPS username: imarsh": her
+            # values labelled on lines indented under the item
+            out[-1] = (f"{out[-1][0]}\n{s}"[:MAX_ITEM], True)
+            continue
         wrapped = False
         if not s:
             flush()
@@ -103,6 +108,9 @@ def is_row(line: str) -> bool:
         and len(line) <= 200
         and any(_NUMBER.fullmatch(cell.strip()) for cell in _ROW_CELLS.split(line))
     )
+
+
+_LABELLED = re.compile(r"^[A-Z][\w .#'’-]{0,40}:\s*\S")  # "LEO #: RX201"
 
 
 def _label_only(line: str) -> bool:

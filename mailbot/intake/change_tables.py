@@ -23,6 +23,8 @@ _ACTION_CELL = {
     "retire": "deactivate", "retired": "deactivate", "left": "deactivate",
     "transfer": "deactivate", "end": "deactivate", "separation": "deactivate",
     "promoted": "update", "rank": "update", "username": "update", "chg": "update",
+    "promo": "update", "term": "deactivate", "termination": "deactivate",
+    "terminated": "deactivate",
 }  # fmt: skip
 
 
@@ -37,12 +39,14 @@ def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
 def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
     """:func:`changes_in_table` over rows already cut into cells (an attached CSV or
     spreadsheet: "action,last_name,first_name,rank,officer_number,...")."""
-    from mailbot.intake.table_headings import column_key
+    from mailbot.intake.change_columns import new_columns
+    from mailbot.intake.table_headings import column_key, keyed_columns
     from mailbot.intake.tables import row_officer
 
     out: list[Change] = []
     for i, cells in enumerate(rows):
-        heads = [n for n, c in enumerate(cells) if c.lower().strip(" :") in _ACTION_HEADINGS]
+        at_action = action_column(cells)
+        heads = [] if at_action is None else [at_action]
         if not heads:
             # a full roster whose "Status" column marks the rows that change ("NEW",
             # "LEFT - please deactivate"), the rest blank or "Active"
@@ -50,9 +54,11 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
         if len(cells) < 3 or not heads:
             continue
         at = heads[0]  # "Action | Rank | Last Name ...", "Officer | LEO # | Change | Details"
-        mapping = {n: k for n, c in enumerate(cells) if n != at and (k := column_key(c, rules))}
+        mapping = keyed_columns(cells, rules, frozenset({at}))
         if not mapping:
             continue
+        # "Old Title | New Title": a new officer's title is in the column of new values
+        new_title = [n for n, k in new_columns(cells, rules).items() if k == "title"]
         before: list[str] = []
         for rcells in rows[i + 1 :]:
             if len(rcells) < 2:
@@ -69,6 +75,8 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
                 continue
             data = officer.model_dump()
             rest = " ".join(c for n, c in enumerate(rcells) if n != at and n not in mapping)
+            if action == "add" and not data.get("title") and new_title:
+                data["title"] = _title_cell(rcells, new_title[0], rules)
             if action == "add" and not data.get("dps_username"):
                 # "Add | Officer Destiny Whitehorse | VE8D3 | DPS username dwhitehorse"
                 given = _details(rest, rules).get("dps_username")
@@ -83,6 +91,24 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
             out.append(Change.model_validate({"action": action, **data}))
         break
     return out
+
+
+def action_column(cells: list[str]) -> int | None:
+    """The column of a heading row that holds each row's action ("Change Type")."""
+    heads = [n for n, c in enumerate(cells) if c.lower().strip(" :") in _ACTION_HEADINGS]
+    return heads[0] if heads else None
+
+
+def row_action(cells: list[str], at: int | None) -> str | None:
+    """The action a row's cell in the action column ``at`` names, or None."""
+    return _action_cell(cells[at]) if at is not None and at < len(cells) else None
+
+
+def _title_cell(cells: list[str], at: int, rules: Rules) -> str | None:
+    from mailbot.intake.prose import rank_title
+
+    value = " ".join(cells[at].split()) if at < len(cells) else ""
+    return (rank_title(value, rules) or value) if value else None
 
 
 def action_label(label: str) -> str | None:

@@ -42,6 +42,8 @@ def _title_said(text: str, rules: Rules) -> str | None:
 
 _TITLE_TO = re.compile(
     r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change|\btitle)"
+    # "title on the tickets from ... to ...", "title in TraCS from ... to ..."
+    r"(?:\s+(?i:on|in)\s+(?i:the\s+)?(?i:tickets?|tracs|records?|system))?"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
@@ -73,6 +75,10 @@ _NOW_RANKED = re.compile(
 )
 
 
+_ABBREVIATED = 4
+"""The most letters of a rank written short with a full stop ("Capt.", "Sgt.", "Lt.")."""
+
+
 def _new_title(text: str, rules: Rules) -> str | None:
     """The title an item gives an officer ("promoted to Sergeant", "made Corporal")."""
     after = _RANK_AFTER.search(text)
@@ -87,6 +93,11 @@ def _new_title(text: str, rules: Rules) -> str | None:
         words = raw.split()
         if len(words) == 2 and words[0].endswith(".") and not rank_title(words[1], rules):
             raw = words[0].rstrip(".")  # "to Lieutenant. Please update her title."
+        for at, word in enumerate(words[:-1]):
+            if word.endswith(".") and len(word.rstrip(".")) > _ABBREVIATED:
+                # "title to Officer. Sheriff Lamb knows ...": a whole word ends its sentence
+                raw = " ".join(words[: at + 1]).rstrip(".")
+                break
         return rank_title(raw, rules) or raw
     m = _NUMBER_TO_RANK.search(text)
     if m and rank_title(m.group(1), rules):

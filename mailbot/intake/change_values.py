@@ -69,7 +69,7 @@ def _has(text: str, words: Sequence[str]) -> bool:
 # for the Addison County Sheriff's Office", "should be re-associated with the ..."
 _TRANSFER = re.compile(
     r"(?:(?i:transferr(?:ed|ing)|transfers?|mov(?:e|ed|es|ing))"
-    r"(?:\s+(?i:his|her|their|the)(?:\s+(?i:officer|existing|tracs))?\s+(?i:records?))?"
+    r"(?:\s+(?i:his|her|their|the)(?:\s+(?i:officer|existing|tracs)){0,2}\s+(?i:records?))?"
     r"(?:\s+(?i:over))?"
     r"(?:\s+(?i:from)\s+[^.;\n]{1,80}?)?"
     r"\s+(?i:to)"
@@ -219,7 +219,8 @@ def _change(
         return Change.model_validate(data)
     m = _TRANSFER.search(text)
     ours = TO_US.search(text) if own_agency else None
-    if (m or ours) and _has(text, rules.language.intent.transfer):
+    words = rules.language.intent
+    if (m or ours) and _has(text, words.transfer + words.moves_record):
         # the record moves to the sender's own agency, or to the one named
         named = _SENTENCE_END.split(m.group(1))[0].rstrip(".") if m else None
         # "to Woodstock PD ... move his record to Woodstock Police Department": in full
@@ -231,6 +232,10 @@ def _change(
         if title:
             data["title"] = title
         return Change.model_validate(data)
+    if own_agency and _has(text, words.moves_record) and _has(text, words.add):
+        # "has joined the Swanton Police Department ... already has a TraCS record
+        # from there": it moves to the sender's agency
+        data["agency"] = own_agency
     # "... consider this it - Marchand, Odette, now Lieutenant."
     now = officer_now_titled(text, rules)
     title = _new_title(text, rules) or title_kept(text, rules) or (now.title if now else None)

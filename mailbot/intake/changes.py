@@ -85,6 +85,15 @@ def _clauses(sentence: str, rules: Rules | None) -> list[str]:
         said = _action(piece, rules, None) is not None
         led = not said and _action(lead + piece, rules, None) is not None
         out.append(lead + piece if led else piece)
+    # "Sgt. Ada Lowe (R101) and Cpl. Ben Orr (R102) both resigned": the words after the
+    # last officer's number say what happens to each officer before him too (when they
+    # speak of more than one: not "..., who resigned")
+    ends = list(_NUMBER.finditer(out[-1]))
+    after = out[-1][ends[-1].end() :].lstrip(")] \t") if ends else ""
+    if _PLURAL.search(after) and _action(after, rules, None) is not None:
+        out = [f"{p} {after}" if _action(p, rules, None) is None else p for p in out[:-1]] + [
+            out[-1]
+        ]
     return out
 
 
@@ -109,6 +118,7 @@ def _groups(item: str, rules: Rules | None = None) -> list[str]:
     return groups
 
 
+_PLURAL = re.compile(r"\b(?i:both|all|each|them|they|their|have|were|are)\b")
 _PRONOUN = re.compile(r"\b(?i:his|her|their|he|she)\b")
 
 
@@ -248,6 +258,11 @@ def read_changes(
             row = _ROW_NOTE.sub("", group) if is_row(group) else None
             officer = (officer_on_line(row, rules) if row else None) or officer_named(group, rules)
             nameless = officer is not None and not officer.last_name and not officer.first_name
+            if officer is not None and nameless and listed and "\n" not in group.strip():
+                # "Okonkwo, Tariq - Officer - ML618 - tokonkwo": a list line, last name first
+                lined = officer_on_line(group, rules)
+                if lined and lined.last_name and lined.officer_number == officer.officer_number:
+                    officer, nameless = lined, False
             if (
                 changes
                 and _PRONOUN.search(group)

@@ -186,6 +186,8 @@ class IntentWords(_Rule):
     letter_counts: list[str] = Field(default_factory=list)
     """Words counting a letter of a name ("has one f", "two Ls"): a spelling correction."""
     deactivate_asked: list[str] = Field(default_factory=list)
+    deactivate_declined: list[str] = Field(default_factory=list)
+    self_leaving: list[str] = Field(default_factory=list)
     deactivate_openers: list[str] = Field(default_factory=list)
     sent_attached: list[str] = Field(default_factory=list)
     """Words of a message pointing at what it attaches ("Attached is the Sheriff's

@@ -97,21 +97,7 @@ def header_map(
     besides the officer's (hire date, unit...); three recognised headings suffice."""
     if len(cells) > MAX_COLUMNS:
         return None
-    mapping: dict[int, str] = {}
-    preferred = rules.columns.detection.preferred
-    for i, cell in enumerate(cells):
-        key = column_key(cell, rules)
-        if key is None:
-            continue
-        if key not in mapping.values():
-            mapping[i] = key
-            continue
-        words = preferred.get(key) or []
-        at = next(j for j, k in mapping.items() if k == key)
-        if _rank(cell, words) < _rank(cells[at], words):
-            # "Badge" then "VT LEO #" (or "Officer Number"): the LEO number is the one
-            del mapping[at]
-            mapping[i] = key
+    mapping = keyed_columns(cells, rules)
     blank = sum(1 for c in cells if not c.strip())
     if len(mapping) < rules.columns.detection.min_columns:
         return None
@@ -121,6 +107,29 @@ def header_map(
     if not ({"officer_number", "full_name", "last_name"} & set(mapping.values())):
         return None
     return _name_first(cells, mapping)
+
+
+def keyed_columns(
+    cells: Sequence[str], rules: Rules, skip: frozenset[int] = frozenset()
+) -> dict[int, str]:
+    """Column index -> field for the heading cells not in ``skip``, one column a field:
+    of two naming the same field, the one with a preferred word ("Badge" then "VT LEO #":
+    the LEO number is the one)."""
+    mapping: dict[int, str] = {}
+    preferred = rules.columns.detection.preferred
+    for i, cell in enumerate(cells):
+        key = None if i in skip else column_key(cell, rules)
+        if key is None:
+            continue
+        if key not in mapping.values():
+            mapping[i] = key
+            continue
+        words = preferred.get(key) or []
+        at = next(j for j, k in mapping.items() if k == key)
+        if _rank(cell, words) < _rank(cells[at], words):
+            del mapping[at]
+            mapping[i] = key
+    return mapping
 
 
 _NAME_KEYS = frozenset({"full_name", "last_name", "first_name"})

@@ -176,3 +176,14 @@ def test_a_rank_told_with_now_after_the_name_is_the_new_title() -> None:
     )
     assert got["31188"]["action"] == "update"
     assert got["31188"]["title"] == "Lieutenant"
+
+
+def test_a_title_changed_on_the_tickets_from_one_rank_to_another() -> None:
+    got = _by_number(
+        _changes(
+            "Hello,\n\nSgt. Rowan Ellery (PC417) now runs our night shift; please change his "
+            "title in TraCS from Sergeant to Shift Commander.\n\nThanks,\nAda\n"
+        )
+    )
+    assert got["PC417"]["action"] == "update"
+    assert got["PC417"]["title"] == "Shift Commander"

@@ -270,3 +270,51 @@ def test_an_action_table_printed_in_a_pdf_with_rows_apart_is_read_by_its_columns
     }
     assert got["B7204"]["action"] == "deactivate"
     assert (got["B7204"]["last_name"], got["B7204"]["first_name"]) == ("Ardley", "Noreen")
+
+
+def test_an_action_column_beside_old_and_new_titles_updates_only_its_change_rows() -> None:
+    rows: list[list[object]] = [
+        ["Action", "Badge", "Surname", "Given Name", "Prior Rank", "New Rank", "Login"],
+        ["New hire", "F6031", "Okafor", "Lydia", "", "Officer", "lokafor"],
+        ["Promote", "F4410", "Varga", "Dominic", "Officer", "Corporal", ""],
+        ["Remove", "F3902", "Ashby", "Colleen", "Sergeant", "", ""],
+    ]
+    changes = _with_attachment(
+        "Hi,\n\nOur changes for this month are on the attached sheet.\n\nOren Maddox\n"
+        "Fair Haven Police Department\n",
+        "fair haven changes.xlsx",
+        build.xlsx(rows),
+        _XLSX,
+    )
+    assert sorted((c.action, c.officer_number) for c in changes) == [
+        ("add", "F6031"),
+        ("deactivate", "F3902"),
+        ("update", "F4410"),
+    ]
+    got = _by_number(changes)
+    assert got["F6031"]["title"] == "Officer"
+    assert got["F4410"]["title"] == "Corporal"
+
+
+def test_a_sheet_s_own_badge_column_is_no_officer_number_beside_the_leo_column() -> None:
+    sheet = (
+        "Type,Badge,Surname,Given,Rank,New Rank,VT LEO #,Login\n"
+        "NEW,41,Hebert,Yvonne,,Deputy,Q5512,yhebert\n"
+        "PROMO,17,Caswell,Brody,Deputy,Sergeant,Q3308,\n"
+        "TERM,23,Lindqvist,Omar,Deputy,,Q2904,\n"
+    )
+    changes = _with_attachment(
+        "Hello,\n\nThis month's personnel changes are attached.\n\nOren Maddox\n"
+        "Rutland County Sheriff's Office\n",
+        "changes.csv",
+        sheet.encode(),
+        "csv",
+    )
+    assert sorted((c.action, c.officer_number) for c in changes) == [
+        ("add", "Q5512"),
+        ("deactivate", "Q2904"),
+        ("update", "Q3308"),
+    ]
+    got = _by_number(changes)
+    assert got["Q5512"]["title"] == "Deputy"
+    assert got["Q3308"]["title"] == "Sergeant"

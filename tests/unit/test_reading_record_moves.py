@@ -1,0 +1,68 @@
+"""An officer's record moved from one agency to another: the words that ask for the
+move ("move her TraCS officer record from ... to ...") and those that turn a
+switch-off away ("rather than deactivate it")."""
+
+from __future__ import annotations
+
+from tests.reading_mail import by_number, mail, roster_changes
+
+
+def test_a_record_moved_by_name_of_both_agencies_is_an_update_there() -> None:
+    body = (
+        "Good morning,\n\nSergeant Tessa Albright started with Northfield PD this week, "
+        "coming over from Berlin PD. Her VT LEO number is BN584 and her DPS username is "
+        "still talbright. Could you move her TraCS officer record from Berlin Police "
+        "Department to Northfield Police Department? Title stays Sergeant.\n\nThank you,\n"
+        "Lt. Owen Fairbanks\nNorthfield Police Department\n"
+    )
+    raw = mail(body, sender="ofairbanks@northfield.test", subject="Officer record move")
+    got = by_number(roster_changes(raw))
+    assert set(got) == {"BN584"}
+    assert got["BN584"]["action"] == "update"
+    assert got["BN584"]["agency"] == "Northfield Police Department"
+
+
+def test_a_move_asked_instead_of_a_deactivation_closes_no_record() -> None:
+    body = (
+        "Hi,\n\nTwo changes for Randolph PD:\n\n"
+        "- Cpl. Grant Whitcomb (R2207) has transferred to the Bethel Police Department as "
+        "of 3/2. He keeps his number - please move his record to Bethel Police rather than "
+        "disable it.\n"
+        "- Officer Lena Marsh (R1974) resigned, last day 2/27. Please deactivate.\n\n"
+        "Thanks,\nSgt. Paula Dunmore\nRandolph Police Department\n"
+    )
+    raw = mail(body, sender="pdunmore@randolph.test", subject="Roster changes")
+    changes = roster_changes(raw)
+    got = by_number(changes)
+    assert got["R2207"]["action"] == "update"
+    assert got["R2207"]["agency"] == "Bethel Police Department"
+    assert got["R1974"]["action"] == "deactivate"
+    assert [c.action for c in changes if c.officer_number == "R2207"] == ["update"]
+
+
+def test_an_officer_joining_with_a_record_elsewhere_has_it_moved_to_us() -> None:
+    body = (
+        "Hello,\n\nOfficer Dana Whitlock has joined the Swanton Police Department. She "
+        "worked for the Highgate Police Department before and already has a TraCS record "
+        "from there. Her VT LEO number is HG417.\n\nPlease move her record to our "
+        "department and change her title to Officer. Sheriff Lamb in Highgate knows she "
+        "has left.\n\nRegards,\n\nCapt. Neil Orcutt\nSwanton Police Department\n"
+    )
+    raw = mail(body, sender="norcutt@swantonvt.test", subject="Officer joining us")
+    changes = roster_changes(raw)
+    assert [c.action for c in changes] == ["update"]
+    got = by_number(changes)["HG417"]
+    assert got["agency"] == "Swanton Police Department"
+    assert got["title"] == "Officer"
+
+
+def test_the_writer_s_own_leaving_takes_no_other_officer_with_him() -> None:
+    body = (
+        "Good morning,\n\nI'm stepping down as chief on June 30. Sergeant Carla Mayhew will "
+        "handle our e-ticket business from now on (cmayhew@craftsburypd.test).\n\n"
+        "Please disable my TraCS account (Walter Greaves, CB002) as of June 30.\n\n"
+        "Best,\nWalter Greaves\nChief of Police\nCraftsbury Police Department\n"
+    )
+    raw = mail(body, sender="wgreaves@craftsburypd.test", subject="Stepping down")
+    changes = roster_changes(raw)
+    assert [(c.action, c.officer_number) for c in changes] == [("deactivate", "CB002")]
