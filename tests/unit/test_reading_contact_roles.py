@@ -592,3 +592,24 @@ def test_logo_said_to_be_on_the_website_is_not_the_signature_image() -> None:
     result = _parse(body, "Amos Crane <acrane@quarrybrook.test>", logo=False, inline_image=True)
     assert result.agency.logo is None
     assert "agency.logo" in result.missing
+
+
+def test_she_after_a_ranked_name_is_no_point_of_contact_name() -> None:
+    """ "... from Sgt. Ingrid Solberg-Raines. She will be our e-ticket point of contact":
+    "She" is no name; the PoC is the sergeant named before it."""
+    body = (
+        "Good morning,\n\nPlease see the details below from Sgt. Solberg-Raines. She will be\n"
+        "our e-ticket point of contact and has my approval for this.\n\n"
+        "Judiciary code: 0533\nAgency name: Brandon Police Department\n"
+        "Address: 12 Park Street, Brandon, VT 05733\nPhone: 802-555-0142\n\n"
+        "Officers:\n"
+        "Sgt. Ingrid Solberg-Raines, BR31, isolbergraines\n"
+        "Ofc. Tobias Wren, BR44, twren\n\n"
+        "Harold Fenwick\nChief of Police\n"
+    )
+    msg = EmailMessage()
+    msg["From"] = "hfenwick@brandonpd.test"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "E-ticket request"
+    msg.set_content(body)
+    assert parse_message(msg.as_bytes()).point_of_contact.name == "Ingrid Solberg-Raines"
