@@ -440,3 +440,17 @@ def test_a_short_form_after_the_first_name_of_a_last_first_row() -> None:
         ("Prescott", "Katherine", "Sergeant", "WH701", "kprescott"),
         ("Mbeki", "Thandiwe", "Officer", "WH709", "tmbeki"),
     ]
+
+
+def test_rows_of_a_rank_take_the_fuller_title_the_chief_gives_them() -> None:
+    """ "All deputies should show as "Deputy Sheriff" on the ticket": the deputies' rows
+    take it; a sergeant's row keeps its own title."""
+    roster = (
+        "Officers:\n"
+        "- Sgt. Pavla Novak, WH801, pnovak\n"
+        "- Deputy Idris Kamau, WH806, ikamau\n"
+        "- Deputy Lucie Fortier, WH812, lfortier\n\n"
+        '(All deputies should show as "Deputy Sheriff" on the ticket.)\n\n'
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert [o.title for o in result.officers] == ["Sergeant", "Deputy Sheriff", "Deputy Sheriff"]
