@@ -146,8 +146,11 @@ def name_heading_values(text: str, rules: Rules) -> str | None:
     return None
 
 
+# "Name ......... Bristol Police Department": dot leaders too
 _NAME_LABEL = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]*)?Name[ \t]*(?:[:：]|[-–—][ \t])[ \t]*(.{3,80}?)[ \t.]*$", re.M
+    r"^[ \t]*(?:[-*•][ \t]*)?Name[ \t]*(?:[:：]|[-–—][ \t]|\.{2,}[ \t]*[:：]?)"
+    r"[ \t]*(.{3,80}?)[ \t.]*$",
+    re.M,
 )
 
 

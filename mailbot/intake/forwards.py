@@ -83,8 +83,13 @@ _NOTE_TAIL = 6
 """Last lines of a forward's note looked at for its writer's sign-off."""
 
 
-_APPROVES = re.compile(r"\bI\s+(?:approve|authorize|designate|have\s+approved)\b", re.I)
-"""A note in which the sender decides ("I approve ... and designate Nate as our PoC"):
+_APPROVES = re.compile(
+    r"\bI\s+(?:approve|authorize|designate|have\s+approved)\b"
+    r"|\b(?:has|have|with)\s+my\s+(?:approval|authori[sz]ation)\b",
+    re.I,
+)
+"""A note in which the sender decides ("I approve ... and designate Nate as our PoC",
+"she ... has my approval"):
 the head's own word over his staff's draft, not a clerk passing it on."""
 
 

@@ -93,12 +93,17 @@ def _titled_surname_re(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])({alt})\.?[ \t]+([A-Z][\w'’-]*?)(?:['’]s)?(?![\w'’-])")
 
 
-def head_by_title(body: str, rules: Rules, known: Sequence[str]) -> tuple[str | None, str | None]:
+def head_by_title(
+    body: str, rules: Rules, known: Sequence[str], signature: str = ""
+) -> tuple[str | None, str | None]:
     """(name, title) of a head the text speaks of by title and last name ("Forwarding
     Sheriff Quist's authorization below", "Chief Quist approved the list"), in full when
     exactly one person of ``known`` (the roster, the people the headers name) has that
-    last name; not after a word that makes the title another's ("Deputy Chief Quist")."""
+    last name, or by title and full name ("Chief Lena Marsh has approved this") when the
+    writer signs as civilian staff ("Office Manager"); not after a word that makes the
+    title another's ("Deputy Chief Quist")."""
     lower = _not_head_before(rules)
+    staff = _signed_as_staff(signature, rules)
     body = uncapped(body, rules)  # "CHIEF LAMONT" under a message in capitals
     for m in _titled_surname_re(rules).finditer(body):
         before = body[max(0, m.start() - 30) : m.start()].split()
@@ -117,7 +122,26 @@ def head_by_title(body: str, rules: Rules, known: Sequence[str]) -> tuple[str | 
         }
         if len(full) == 1:
             return full.pop(), m.group(1)
+        if staff and after and _NAME_WORD.fullmatch(after[0].rstrip(".,;:")):
+            return f"{m.group(2)} {after[0].rstrip('.,;:')}", m.group(1)
     return None, None
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?")
+
+
+def _signed_as_staff(signature: str, rules: Rules) -> bool:
+    """Whether the sign-off gives the writer a civilian job ("Office Manager, RCSD",
+    "HR Generalist | Town of ...") and no head title."""
+    lines = [ln for ln in signature.split("\n") if 0 < len(ln.split()) <= 10]
+    jobs = rules.language.evidence.other_person_words
+    job = re.compile(
+        rf"(?<![\w-])(?:{'|'.join(re.escape(j) for j in jobs) or '(?!)'})(?![\w-])", re.I
+    )
+    heads = head_titles(rules)[0]
+    return any(job.search(ln) for ln in lines) and not any(
+        re.search(rf"(?<!\w){re.escape(t)}(?!\w)", ln, re.I) for ln in lines for t in heads
+    )
 
 
 @per_rules

@@ -40,6 +40,55 @@ def _labelled_row(line: str, rules: Rules) -> dict[str, str] | None:
     return row if len(row) >= 3 else None
 
 
+# where another "Heading:" pair starts after a gap of two or more spaces on the same line
+# (a heading of single spaces, a gap after a value, never after the heading's colon)
+_SIDE_GAP = re.compile(r"(?<=[^\s:=]) {2,}(?=[A-Za-z](?:[A-Za-z#./'’()-]| (?! )){0,40}?[:=])")
+
+
+def _side_pairs(line: str, rules: Rules) -> list[str] | None:
+    """The "Heading: value" pairs of a line holding two or more of them apart by wide
+    gaps ("Last:  Roy      Last:  Haas"), or None when any piece is no such pair."""
+    if len(line) > MAX_LINE or line.count(":") + line.count("=") < 2:
+        return None
+    pieces = _SIDE_GAP.split(line.strip())
+    if len(pieces) < 2:
+        return None
+    for piece in pieces:
+        m = _FIELD_LINE.match(piece)
+        if m is None or not m.group(2).strip() or column_key(m.group(1), rules) is None:
+            return None
+    return pieces
+
+
+def _columns_apart(text: str, rules: Rules) -> str:
+    """Blocks of officers laid out side by side, each column its own block one under
+    another; every line of such a block holds the same number of pairs."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        pieces = _side_pairs(lines[i], rules)
+        if pieces is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows = [pieces]
+        j = i + 1
+        while j < len(lines) and (more := _side_pairs(lines[j], rules)) is not None:
+            if len(more) != len(pieces):
+                break
+            rows.append(more)
+            j += 1
+        if len(rows) < 2:  # one line of pairs: read as written
+            out.append(lines[i])
+            i += 1
+            continue
+        for column in range(len(pieces)):
+            out.extend([*(row[column] for row in rows), ""])
+        i = j
+    return "\n".join(out)
+
+
 def officers_in_blocks(text: str, rules: Rules) -> list[Officer]:
     """Officers written as blocks of "Heading: value" lines, one block per officer:
 
@@ -48,8 +97,11 @@ def officers_in_blocks(text: str, rules: Rules) -> list[Officer]:
         Officer Number: WO274       Badge: MJ058
         DPS Username: elena.okafor  Login: amorin
 
-    A block ends at a blank line or when a heading comes again."""
+    A block ends at a blank line or when a heading comes again; blocks side by side
+    are read one column after the other."""
     from mailbot.intake.tables import row_officer
+
+    text = _columns_apart(text, rules)
 
     found: list[Officer] = []
     block: dict[str, str] = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.names import short_form_of
 from mailbot.intake.not_given import not_given
 from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules
@@ -73,8 +74,19 @@ def without_asides(body: str, rules: Rules) -> str:
 
 
 def without_nickname(body: str, rules: Rules) -> str:
-    """``body`` with a nickname between first and last name taken out."""
-    return _NICKNAME.sub(lambda m: _unless_rank(m, rules), body)
+    """``body`` with a nickname between first and last name taken out, and one after the
+    first name of "Last, First" that is a short form of it ("Hale, Robert (Bob) - ...")."""
+    body = _NICKNAME.sub(lambda m: _unless_rank(m, rules), body)
+    if "(" not in body:
+        return body
+    return _NICKNAME_AFTER.sub(
+        lambda m: m.group(1) if short_form_of(m.group(3), m.group(2), rules) else m.group(0),
+        body,
+    )
+
+
+_NICKNAME_AFTER = re.compile(r"(,[ \t]*([A-Z][a-z'’-]{1,20}))[ \t]+\(([A-Z][a-z'’-]{1,20})\)")
+"""A bracketed word after the first name of "Last, First (Nick)"."""
 
 
 def _unless_rank(m: re.Match[str], rules: Rules) -> str:

@@ -21,7 +21,7 @@ from mailbot.intake.list_remarks import (
     without_nickname,
 )
 from mailbot.intake.model import Officer
-from mailbot.intake.names import surname_by_username
+from mailbot.intake.names import NAME_SUFFIXES, surname_by_username
 from mailbot.intake.number_groups import joined
 from mailbot.intake.prose import person, rank_title, split_name
 from mailbot.intake.rules import Rules, per_rules
@@ -31,7 +31,10 @@ from mailbot.intake.tables import bare_username, not_given
 MAX_LINE = 200
 _DIGIT = re.compile(r"\d")
 _LEAD = re.compile(r"^\s*(?:[-*•·>o]\s+|\(?\d{1,3}[.)]\s*|#\d{1,3}\s+)?")
-_SPLIT = re.compile(r"\s+-{1,2}\s+|\s+[–—|/]\s+|\s*[,;|\t]\s*|\s+[–—]\s*|\s{2,}|\s*\(\s*|\s*\)\s*")
+# "Sgt. Ann Roy ......... AR102 .... aroy": dot leaders part the values too
+_SPLIT = re.compile(
+    r"\s+-{1,2}\s+|\s+[–—|/]\s+|\s*[,;|\t]\s*|\s+[–—]\s*|\s*\.{3,}\s*|\s{2,}|\s*\(\s*|\s*\)\s*"
+)
 _EMPTY_SLOT = re.compile(r"(?:--|[,;|\t–—])[ \t]*(?:--|[,;|\t–—])")
 """Two separators with nothing between: a field left empty ("Officer --  -- ghalloran")."""
 _NUMBER = re.compile(r"^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5}$")
@@ -112,7 +115,7 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
 
 _SELF_LEAD = re.compile(r"^(?i:me|myself)[ \t]*[-–—:,][ \t]*(?=\S)")
 _NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
-_SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}")
+_SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}|\.{3,}")
 
 
 _NEAR_NUMBER = re.compile(
@@ -266,9 +269,11 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             return None
         last = pieces[surname].strip("()[]").strip()
         rank, first = _rank_off(names[0], rules)
-    elif len(names) == 2 and lead and (len(lead.split()) == 1 or _SURNAME_PARTICLE.match(lead)):
-        # "Okafor, Samuel" (or "Sgt. O'Neil, Pat", "St. Pierre, Jean-Luc"): the order of
-        # the roster form
+    elif (
+        len(names) == 2 and lead and (len(_unsuffixed(lead)) == 1 or _SURNAME_PARTICLE.match(lead))
+    ):
+        # "Okafor, Samuel" (or "Sgt. O'Neil, Pat", "St. Pierre, Jean-Luc", "Roy Jr., Ed"):
+        # the order of the roster form
         last, first = lead, names[1]
         rank, rest = _rank_off(first, rules)
         first = rest or first
@@ -290,6 +295,14 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         officer_number=number,
         dps_username=user,
     )
+
+
+def _unsuffixed(name: str) -> list[str]:
+    """The words of ``name`` less a suffix after them ("Roy Jr." -> ["Roy"])."""
+    words = name.split()
+    if len(words) > 1 and words[-1].strip(".,").casefold() in NAME_SUFFIXES:
+        return words[:-1]
+    return words
 
 
 # "St. Pierre", "Van Buren", "De la Cruz": a last name of two or three words, the first a

@@ -40,7 +40,7 @@ def fuller_name(written: str | None, other: str | None, rules: Rules) -> str | N
     mine, theirs = written.split(), other.split()
     # "Dwight Kittredge" in the From header, "Dwight A. Kittredge Jr." signed: the suffix
     # is not the last name, and the signed name is the fuller writing
-    suffixed = len(theirs) >= 3 and theirs[-1].strip(".,").casefold() in _SUFFIXES
+    suffixed = len(theirs) >= 3 and theirs[-1].strip(".,").casefold() in NAME_SUFFIXES
     last = theirs[-2] if suffixed else theirs[-1] if theirs else ""
     if len(mine) < 2 or len(theirs) < 2 or mine[-1].casefold() != last.casefold():
         return written
@@ -53,7 +53,8 @@ def fuller_name(written: str | None, other: str | None, rules: Rules) -> str | N
     return written
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Words after a last name that are no part of it, "Jr." and "III" (lower case, no dot)."""
 
 
 def _unaccented(name: str) -> str:

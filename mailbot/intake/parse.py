@@ -229,7 +229,7 @@ def parse_parts(
         on_roster = [
             f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name
         ]
-        behalf = head_by_title(body, rules, [*colleagues, *on_roster])
+        behalf = head_by_title(body, rules, [*colleagues, *on_roster], split.signature)
     labelled = head_labelled(labels.get("head_of_department.name", (0, ""))[1] or "", rules)
     if labelled[0] is not None and labelled[1] is None:  # "Head of Department title: ..."
         labelled = (labelled[0], head_title_labelled(body, rules))

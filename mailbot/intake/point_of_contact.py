@@ -94,6 +94,8 @@ def point_of_contact(
             or _POC_COORDINATES.search(flat)
             or _POC_LIKE.search(flat)
         )
+        if m is not None and _pronoun_named(m, flat):
+            m = None  # "She will be our PoC": a pronoun is no name; whom it refers to is
         if m is None and not own:
             # "... Lt. Ruiz-Albright's information below. She will be our Point of Contact."
             said = _POC_PRONOUN.search(flat)
@@ -284,6 +286,15 @@ def _named_sentence(text: str, rules: Rules) -> str | None:
         if name and len(name.split()) >= 2:
             return name
     return person_name(text, rules)
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[.!?]\s+)([Hh]e|[Ss]he)\s*$")
+
+
+def _pronoun_named(m: re.Match[str], flat: str) -> bool:
+    """Whether the name a wording read is the "He"/"She" of "She will be our PoC"."""
+    said = _PRONOUN_SUBJECT.search(m.group(1))
+    return said is not None and _POC_PRONOUN.match(flat, m.start(1) + said.start(1)) is not None
 
 
 def _last_sentence(text: str, rules: Rules) -> str:

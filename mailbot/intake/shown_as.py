@@ -33,8 +33,31 @@ def default_title(text: str, rules: Rules) -> str | None:
     return None
 
 
+def fuller_title(text: str, rules: Rules) -> tuple[str, str] | None:
+    """(rank, title) when ``text`` says rows of a rank show a fuller title of it ("All
+    deputies should show as "Deputy Sheriff" on the ticket": Deputy -> Deputy Sheriff)."""
+    for sentence in sentences(text)[:_MAX_SENTENCES]:
+        m = _SHOWN_AS.search(sentence[:1000])
+        if m is None or not _MANY.search(sentence[: m.start()]):
+            continue
+        given = " ".join(m.group(1).split())
+        words = given.split()
+        if len(words) >= 2 and rank_title(given, rules) is None:
+            rank = rank_title(words[0], rules)
+            if rank is not None:
+                return rank, given
+    return None
+
+
 def with_default_title(officers: list[Officer], text: str, rules: Rules) -> list[Officer]:
-    """``officers`` with the title ``text`` gives the rows that have none."""
+    """``officers`` with the title ``text`` gives the rows that have none, and the fuller
+    title it gives the rows of a rank."""
+    fuller = fuller_title(text, rules) if officers else None
+    if fuller is not None:
+        rank, given = fuller
+        officers = [
+            o.model_copy(update={"title": given}) if o.title == rank else o for o in officers
+        ]
     if not officers or all(o.title for o in officers):
         return officers
     title = default_title(text, rules)

@@ -97,8 +97,17 @@ def xlsx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
         for ws in wb.worksheets[:MAX_SHEETS]:
             rows = Sheet()
             rows.title = str(ws.title or "")
-            for row in ws.iter_rows(max_col=MAX_COLS):
+            under = _under_merged_cells(data, str(getattr(ws, "_worksheet_path", "")))
+            wanted = {top * MAX_COLS + c for cols in under.values() for c, top in cols.items()}
+            tops: dict[int, str] = {}  # a merged cell's top (row, column) -> its value
+            for n, row in enumerate(ws.iter_rows(min_row=1, max_col=MAX_COLS), start=1):
                 cells = [_cell(c.value, getattr(c, "number_format", "General")) for c in row]
+                for c, top in under.get(n, {}).items():
+                    if c < len(cells) and not cells[c]:
+                        cells[c] = tops.get(top * MAX_COLS + c, "")
+                if wanted:
+                    tops.update({n * MAX_COLS + c: v for c, v in enumerate(cells) if v})
+                    tops = {k: v for k, v in tops.items() if k in wanted}
                 while cells and not cells[-1]:
                     cells.pop()
                 if cells:
@@ -110,6 +119,37 @@ def xlsx_tables(data: bytes, limits: Limits) -> list[list[list[str]]]:
         return tables
     finally:
         wb.close()
+
+
+_MERGE = re.compile(r'<mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+_MAX_MERGES = 500
+
+
+def _under_merged_cells(data: bytes, path: str) -> dict[int, dict[int, int]]:
+    """Cells under the top of a cell merged down one column over rows of a worksheet
+    (a "Deputy" cell spanning the rows of three deputies): by row, column -> the row
+    of its top. A row that also merges cells across is a heading of merged headings:
+    its cells are left as they are."""
+    from openpyxl.utils.cell import column_index_from_string
+
+    if not path:
+        return {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            xml = zf.read(path.lstrip("/")).decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return {}
+    merges = [m.groups() for m in _MERGE.finditer(xml)][:_MAX_MERGES]
+    across = {int(r1) for c1, r1, c2, _ in merges if c1 != c2}
+    under: dict[int, dict[int, int]] = {}
+    for c1, r1, c2, r2 in merges:
+        top, bottom = int(r1), min(int(r2), int(r1) + MAX_ROWS)
+        if c1 != c2 or bottom <= top or top in across:
+            continue
+        column = column_index_from_string(c1) - 1
+        for r in range(top + 1, bottom + 1):
+            under.setdefault(r, {})[column] = top
+    return under
 
 
 _WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from mailbot.intake.checks import check_officer_number
 from mailbot.intake.merged_heading import sub_heading
@@ -110,6 +111,8 @@ def _read_split(
         # "Officers: last name, first name, title, ...": a label before the column names
         bare = head[0].rpartition(":")[2].strip()
         head = [bare, *head[1:]] if column_key(bare, rules) is not None else head
+    if _labelled_pairs(head):
+        return None  # "Rank:  Sergeant     Rank:  Officer": officers side by side, no heading
     mapping = header_map(head, rules) if head else None
     if mapping is None:
         return None
@@ -144,6 +147,17 @@ def _read_split(
             officers.append(officer)
         i += 1
     return officers, i
+
+
+def _labelled_pairs(cells: list[str]) -> bool:
+    """True for cells of two or more "Heading:" cells each followed by its value, or
+    made only of such pairs ("Title:      Officer": one line of a block of them)."""
+    pairs = [
+        i
+        for i, (a, b) in enumerate(pairwise(cells))
+        if a.endswith((":", "=")) and b and not b.endswith((":", "="))
+    ]
+    return len(pairs) >= 2 or (len(cells) == 2 and pairs == [0])
 
 
 def _title_with_name(cells: list[str], mapping: dict[int, str], rules: Rules) -> list[str]:

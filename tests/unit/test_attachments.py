@@ -153,3 +153,35 @@ def test_logo_by_content_not_name() -> None:
     logo = find_logo([Attachment("logo.png", "image/png", jpeg)], Limits())
     assert logo is not None and logo.format == "JPEG"
     assert find_logo([Attachment("logo.png", "image/png", b"not an image" * 50)], Limits()) is None
+
+
+def test_a_cell_merged_down_a_column_gives_its_value_to_every_row() -> None:
+    """A title cell merged over the rows of three officers ("Trooper" once for all
+    three) is the title of each; a title merged across the top stays where it is."""
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Windham Constables - e-ticket roster"])
+    ws.append(["Surname", "Given Name", "Title", "Badge"])
+    ws.append(["Okonkwo", "Ifeoma", "Constable", "WC11"])
+    ws.append(["Lindqvist", "Per", "Second Constable", "WC14"])
+    ws.append(["Moreau", "Alain", None, "WC15"])
+    ws.append(["Tsang", "Wai", None, "WC17"])
+    ws.merge_cells("A1:D1")
+    ws.merge_cells("C4:C6")
+    buf = io.BytesIO()
+    wb.save(buf)
+    out = unpack([Attachment("constables.xlsx", XLSX, buf.getvalue())], Limits())
+    assert out.tables == [
+        [
+            ["Windham Constables - e-ticket roster"],
+            ["Surname", "Given Name", "Title", "Badge"],
+            ["Okonkwo", "Ifeoma", "Constable", "WC11"],
+            ["Lindqvist", "Per", "Second Constable", "WC14"],
+            ["Moreau", "Alain", "Second Constable", "WC15"],
+            ["Tsang", "Wai", "Second Constable", "WC17"],
+        ]
+    ]

@@ -592,3 +592,46 @@ def test_logo_said_to_be_on_the_website_is_not_the_signature_image() -> None:
     result = _parse(body, "Amos Crane <acrane@quarrybrook.test>", logo=False, inline_image=True)
     assert result.agency.logo is None
     assert "agency.logo" in result.missing
+
+
+def test_she_after_a_ranked_name_is_no_point_of_contact_name() -> None:
+    """ "... from Sgt. Ingrid Solberg-Raines. She will be our e-ticket point of contact":
+    "She" is no name; the PoC is the sergeant named before it."""
+    body = (
+        "Good morning,\n\nPlease see the details below from Sgt. Solberg-Raines. She will be\n"
+        "our e-ticket point of contact and has my approval for this.\n\n"
+        "Judiciary code: 0533\nAgency name: Brandon Police Department\n"
+        "Address: 12 Park Street, Brandon, VT 05733\nPhone: 802-555-0142\n\n"
+        "Officers:\n"
+        "Sgt. Ingrid Solberg-Raines, BR31, isolbergraines\n"
+        "Ofc. Tobias Wren, BR44, twren\n\n"
+        "Harold Fenwick\nChief of Police\n"
+    )
+    msg = EmailMessage()
+    msg["From"] = "hfenwick@brandonpd.test"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "E-ticket request"
+    msg.set_content(body)
+    assert parse_message(msg.as_bytes()).point_of_contact.name == "Ingrid Solberg-Raines"
+
+
+def test_chief_forwards_the_draft_saying_it_has_his_approval() -> None:
+    """The chief's note "... she has my approval for this", signed "Name / Chief of
+    Police", over a lieutenant's draft signed with her own rank: the head is the chief."""
+    body = (
+        "Please see below from Lt. Ferreira. She will be our e-ticket point of contact and"
+        " has my approval for this.\n\nHal Brody\nChief of Police\n"
+        "Quarry Brook Police Department\n\n---------- Forwarded message ---------\n"
+        "From: Odete Ferreira <oferreira@quarrybrook.test>\nDate: Fri, Mar 6, 2026\n"
+        "Subject: e-ticket draft\nTo: Hal Brody <hbrody@quarrybrook.test>\n\nChief,\n\n"
+        "Here is everything DPS asks for.\n\n" + _VALUES + _ROSTER + "Thanks,\nOdete\n\n--\n"
+        "Lt. Odete Ferreira\nQuarry Brook Police Department\n"
+    )
+    msg = EmailMessage()
+    msg["From"] = "Hal Brody <hbrody@quarrybrook.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Fwd: e-ticket draft"
+    msg.set_content(body)
+    result = parse_message(msg.as_bytes())
+    assert result.head_of_department.name == "Hal Brody"
+    assert result.head_of_department.title == "Chief of Police"

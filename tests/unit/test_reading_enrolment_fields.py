@@ -554,3 +554,23 @@ def test_a_letter_addressed_to_the_desk_names_the_sender_agency_not_the_desk() -
     )
     result = _parse(body, sender="rbissonnette@lvsd.test")
     assert result.agency.name == "Lamoille Valley Sheriff's Department"
+
+
+def test_agency_values_written_with_dot_leaders_under_a_heading() -> None:
+    """ "Department details:" over "Name ......... Bristol ..." lines: the heading holds
+    no value of its own, so the line under it (a label of its own) is no agency name;
+    the "Name" line with its dot leaders is."""
+    body = (
+        "Good morning,\n\nWe would like to start issuing e-tickets. Officer Tamsin Reyes\n"
+        "will be our point of contact (treyes@hollisvt.test).\n\n"
+        "Department details:\n"
+        "  Judiciary code ..... 0655\n"
+        "  Name ............... Village of Hollis Police Department\n"
+        "  Address ............ 9 Elm Row, Hollis, VT 05345\n"
+        "  Phone .............. 802-555-0163\n\n"
+        "Our officer list will follow once training is complete.\n\n"
+        "Regards,\nOwen Castellanos\nChief of Police\n"
+    )
+    result = _parse(body, sender="ocastellanos@hollisvt.test")
+    assert result.agency.name == "Village of Hollis Police Department"
+    assert result.agency.judiciary_code == "0655"

@@ -40,3 +40,35 @@ def test_the_name_typed_again_before_the_title_under_a_signed_name() -> None:
     assert head_of_department(signed, rules) == ("Rowan Tully", "Sheriff")
     signed = "Respectfully,\nRowan Tully\nRowan Tully, Chief of Police"
     assert head_of_department(signed, rules) == ("Rowan Tully", "Chief of Police")
+
+
+def test_a_head_named_in_full_by_a_writer_who_signs_as_staff() -> None:
+    """An office manager (or HR) writes that "Sheriff Noor Halvorsen would like ..." and
+    signs with her own civilian job: the sheriff is the head, not the writer; a chief
+    who mentions another town's chief in full and signs as chief stays the head."""
+    from email.message import EmailMessage
+
+    from mailbot.intake.parse import parse_message
+
+    def parse(body: str, sender: str) -> tuple[str | None, str | None]:
+        msg = EmailMessage()
+        msg["From"] = sender
+        msg["To"] = "dps.eTicket@vermont.gov"
+        msg["Subject"] = "TraCS enrollment"
+        msg.set_content(body)
+        hod = parse_message(msg.as_bytes()).head_of_department
+        return hod.name, hod.title
+
+    request = (
+        "Hello,\n\n{lead} would like the Caledonia County Sheriff's Department enrolled\n"
+        "in TraCS. Our point of contact is Sgt. Ivo Brandt, ibrandt@ccsd.test.\n\n"
+        "Judiciary code 0587\nCaledonia County Sheriff's Department\n"
+        "27 Depot Street, St. Johnsbury, VT 05819\n\nThank you,\n{sign}\n"
+    )
+    staff = request.format(lead="Sheriff Noor Halvorsen", sign="Wendell Pike\nOffice Manager, CCSD")
+    assert parse(staff, "Wendell Pike <wpike@ccsd.test>") == ("Noor Halvorsen", "Sheriff")
+    own = request.format(
+        lead="On the advice of Chief Oren Castile of Lyndon, our department",
+        sign="Noor Halvorsen\nSheriff",
+    )
+    assert parse(own, "Noor Halvorsen <nhalvorsen@ccsd.test>") == ("Noor Halvorsen", "Sheriff")

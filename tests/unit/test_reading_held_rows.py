@@ -120,3 +120,15 @@ def test_rows_under_a_line_that_keeps_them_out_are_left_off() -> None:
     )
     raw = _mail(_REQUEST.format(note="", roster=roster))
     assert _last_names(raw) == ["Velde", "Whitfield", "Abara"]
+
+
+def test_an_animal_control_officer_without_a_number_is_civilian_staff() -> None:
+    """An HR export listing an animal control officer (or a crossing guard) with no
+    officer number: titled "officer", but no one to set up for tickets."""
+    csv = _CSV.replace(
+        "306,Brandt,Lena,Dispatcher,FT,,,\n",
+        "306,Brandt,Lena,Animal Control Officer,PT,,,\n307,Iwu,Ada,Crossing Guard,PT,,,\n",
+    )
+    note = "Everyone on the sheet should be set up."
+    raw = _mail(_REQUEST.format(note=note, roster="The roster is attached."), csv)
+    assert _last_names(raw) == ["Velde", "Whitfield", "Kasprzak", "Abara", "Soto"]

@@ -393,3 +393,64 @@ def test_a_bracketed_note_that_the_number_is_not_issued_keeps_the_row() -> None:
         ("Lindqvist", "Omar", "Officer", None, "olindqvist"),
     ]
     assert "officers[1].officer_number" in result.missing
+
+
+def test_values_of_an_officer_line_parted_by_dot_leaders() -> None:
+    """ "Cpl. Søren Aubé ........ WH512 .... saube": the dot leaders part the name, the
+    number and the username as a comma would."""
+    roster = (
+        "Please set up these officers:\n\n"
+        "    Cpl. Søren Aubé .................. WH512 .... saube\n"
+        "    Officer Inès Morin-Dufour ........ WH538 .... imorindufour\n"
+        "    Officer Élodie Tran ............... 00461 .... etran\n\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [
+        ("Aubé", "Søren", "Corporal", "WH512", "saube"),
+        ("Morin-Dufour", "Inès", "Officer", "WH538", "imorindufour"),
+        ("Tran", "Élodie", "Officer", "00461", "etran"),
+    ]
+
+
+def test_a_suffix_after_the_last_name_of_a_last_first_row() -> None:
+    """ "Delacroix Jr., Anselm - ...": the last name written first keeps its suffix, and
+    the first name after the comma is the first name."""
+    roster = (
+        "Officers (Last, First - Rank - LEO# - login):\n"
+        "Delacroix Jr., Anselm - Corporal - WH620 - adelacroix\n"
+        "Okafor III, Tobenna - Officer - WH633 - tokafor\n\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [
+        ("Delacroix Jr.", "Anselm", "Corporal", "WH620", "adelacroix"),
+        ("Okafor III", "Tobenna", "Officer", "WH633", "tokafor"),
+    ]
+
+
+def test_a_short_form_after_the_first_name_of_a_last_first_row() -> None:
+    """ "Prescott, Katherine (Katie) – Sergeant – ...": the short form in brackets after
+    the first name is no part of the name, and the row is read."""
+    roster = (
+        "Officers (Last, First – Rank – LEO# – login):\n"
+        "Prescott, Katherine (Katie) – Sergeant – WH701 – kprescott\n"
+        "Mbeki, Thandiwe – Officer – WH709 – tmbeki\n\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [
+        ("Prescott", "Katherine", "Sergeant", "WH701", "kprescott"),
+        ("Mbeki", "Thandiwe", "Officer", "WH709", "tmbeki"),
+    ]
+
+
+def test_rows_of_a_rank_take_the_fuller_title_the_chief_gives_them() -> None:
+    """ "All deputies should show as "Deputy Sheriff" on the ticket": the deputies' rows
+    take it; a sergeant's row keeps its own title."""
+    roster = (
+        "Officers:\n"
+        "- Sgt. Pavla Novak, WH801, pnovak\n"
+        "- Deputy Idris Kamau, WH806, ikamau\n"
+        "- Deputy Lucie Fortier, WH812, lfortier\n\n"
+        '(All deputies should show as "Deputy Sheriff" on the ticket.)\n\n'
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert [o.title for o in result.officers] == ["Sergeant", "Deputy Sheriff", "Deputy Sheriff"]
