@@ -227,9 +227,7 @@ _POC_ANCHOR_LOWER = re.compile(
 
 
 def _poc_anchors(text: str) -> list[tuple[int, int]]:
-    """The spans of :data:`_POC_ANCHOR` in ``text``. ASCII text is searched lower-cased
-    without ``re.I`` (a scan that skips to each "p" or "m"; "poc" and "myself" count
-    only after a non-word character, as ``\\b`` has it)."""
+    """The spans of :data:`_POC_ANCHOR` in ``text`` (ASCII text searched lower-cased)."""
     if not text.isascii():
         return [m.span() for m in _POC_ANCHOR.finditer(text)]
     low = text.lower()
@@ -257,9 +255,8 @@ def _ranks_capitalised(flat: str, rules: Rules) -> str:
 
 
 def _near_poc_words(text: str) -> str:
-    """The stretches of ``text`` around each "Point-of-Contact" / "PoC" / "myself", the
-    only places a designation can be (so the name patterns never scan a whole body),
-    with blanks and line breaks folded to single spaces."""
+    """The stretches of ``text`` around each "PoC" / "myself", blanks folded: the only
+    places a designation can be (the name patterns never scan a whole body)."""
     spans: list[list[int]] = []
     for m_start, m_end in _poc_anchors(text):
         start, end = max(0, m_start - _BEFORE), m_end + _AFTER
@@ -298,8 +295,7 @@ def _pronoun_named(m: re.Match[str], flat: str) -> bool:
 
 
 def _last_sentence(text: str, rules: Rules) -> str:
-    """The words of ``text`` after its last sentence end (a word of more than three
-    letters ending with a dot that is not a rank), when a name of two words is left."""
+    """The two-word name after the last sentence end of ``text``, if that is all left."""
     words = text.split()
     for i in range(len(words) - 1, 0, -1):
         word = words[i - 1]

@@ -184,7 +184,6 @@ class IntentWords(_Rule):
     tickets: list[str] = Field(default_factory=list)
     """Words naming e-tickets ("wants e-tickets"): enrolment evidence beside its values."""
     letter_counts: list[str] = Field(default_factory=list)
-    """Words counting a letter of a name ("has one f", "two Ls"): a spelling correction."""
     deactivate_asked: list[str] = Field(default_factory=list)
     deactivate_declined: list[str] = Field(default_factory=list)
     self_leaving: list[str] = Field(default_factory=list)
