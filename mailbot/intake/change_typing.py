@@ -45,7 +45,7 @@ def _spaced_numbers(text: str, rules: Rules) -> str:
 def _spoken(rules: Rules) -> re.Pattern[str] | None:
     """A run of digits said in words ("one seven two two nine"), after an optional
     letter ("R zero six ...")."""
-    said = sorted(rules.formats.officer_number.spoken_digits, key=len, reverse=True)
+    said = sorted(rules.language.dictation.digits, key=len, reverse=True)
     if not said:
         return None
     digit = "(?:" + "|".join(re.escape(w) for w in said) + ")"
@@ -60,7 +60,7 @@ def _spoken_numbers(text: str, rules: Rules) -> str:
     pattern = _spoken(rules)
     if pattern is None:
         return text
-    digits = {w.lower(): d for w, d in rules.formats.officer_number.spoken_digits.items()}
+    digits = {w.lower(): d for w, d in rules.language.dictation.digits.items()}
 
     def write(m: re.Match[str]) -> str:
         said = re.findall(r"[A-Za-z]+", m.group(2))

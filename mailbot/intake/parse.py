@@ -17,6 +17,7 @@ from mailbot.intake import (
     change_documents,
     change_request,
     checks,
+    dictated,
     enrol_closings,
     fields,
     forwards,
@@ -105,6 +106,8 @@ def parse_parts(
     parts = with_attached_request(parts, rules, limits)
     # "Answers below in CAPS": the desk's quoted checklist, answered line by line
     parts = inline_answers.with_inline_answers(parts, rules)
+    # "code is 1 4 0 6", "jdoe at townvt dot org": a message dictated or typed as said
+    parts = dictated.with_written_forms(parts, rules)
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     plain = split = prose.split_signature(text, rules)
     note = prose.new_text(parts.forward_note, quotes_cut=True).strip("\n") or None
@@ -346,8 +349,9 @@ def parse_parts(
         if roles.FILLABLE & set(result.missing):
             own = is_head_title(result.head_of_department.title or "", rules)
             looked = [s for s in sources if own or not (is_reply and s[0] == "signature")]
-            looked += parts_texts(parts)
-            sources += parts_texts(parts)
+            documents = [(f"attachment {d.filename}", d.text) for d in parts.documents]
+            looked += documents
+            sources += documents
             if parts.subject and not is_reply:  # "Enrollment - Orange County SD (JC 0723)"
                 looked.append(("subject", parts.subject))
                 sources.append(("subject", parts.subject))
@@ -389,11 +393,6 @@ def parse_parts(
         invalid=len(result.invalid),
     )
     return result
-
-
-def parts_texts(parts: MessageParts) -> list[tuple[str, str]]:
-    """(name, text) of the attachments' readable text."""
-    return [(f"attachment {d.filename}", d.text) for d in parts.documents]
 
 
 def _has_image(parts: MessageParts) -> bool:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mailbot.errors import RulesError
 from mailbot.intake.officer_fields import OFFICER_FIELDS
+from mailbot.intake.rules_formats import Formats
 
 
 class _Rule(BaseModel):
@@ -38,63 +39,6 @@ class ChangeRequirements(_Rule):
 class Requirements(_Rule):
     enrollment: EnrollmentRequirements
     changes: ChangeRequirements
-
-
-class JudiciaryCodeFormat(_Rule):
-    digits: int = Field(ge=1)
-    reason: str
-
-
-class OfficerNumberFormat(_Rule):
-    length: int = Field(ge=1)
-    pattern: str
-    length_reason: str
-    pattern_reason: str
-    separators: list[str] = Field(default_factory=list)
-    spoken_digits: dict[str, str] = Field(default_factory=dict)  # "one seven two two nine"
-
-
-class PatternFormat(_Rule):
-    pattern: str
-    reason: str
-
-
-class UsernameFormat(_Rule):
-    pattern: str
-    reason: str
-    dps_domains: list[str] = Field(default_factory=list)
-    joined_words: list[str] = Field(default_factory=list)  # "l hebert all one word"
-
-
-class PhoneFormat(_Rule):
-    region: str
-    reason: str
-
-
-class AddressFormat(_Rule):
-    require_zip: bool
-    state: str
-    zip_reason: str
-    state_reason: str
-
-
-class LogoFormat(_Rule):
-    formats: list[str]
-    max_bytes: int = Field(ge=1)
-    min_width: int = Field(ge=1)
-    min_height: int = Field(ge=1)
-    max_width: int = Field(ge=1)
-    max_height: int = Field(ge=1)
-
-
-class Formats(_Rule):
-    judiciary_code: JudiciaryCodeFormat
-    officer_number: OfficerNumberFormat
-    dps_username: UsernameFormat
-    phone: PhoneFormat
-    address: AddressFormat
-    email: PatternFormat
-    logo: LogoFormat
 
 
 class Placeholders(_Rule):
@@ -268,10 +212,20 @@ class Evidence(_Rule):
     agency_place_words: list[str] = []
 
 
+class Dictation(_Rule):
+    marks: dict[str, str] = Field(default_factory=dict)
+    """Marks said as words by a writer who dictates ("period", "comma")."""
+    min_marks: int = Field(default=3, ge=1)
+    """How many such words a text holds before they are read as its marks."""
+    digits: dict[str, str] = Field(default_factory=dict)
+    """Digits said as words ("zero", "one"), read as digits three or more in a row."""
+
+
 class Language(_Rule):
     intent: IntentWords
     people: People
     evidence: Evidence
+    dictation: Dictation = Field(default_factory=Dictation)
 
 
 class Rules(_Rule):
@@ -284,7 +238,7 @@ class Rules(_Rule):
     language: Language
 
 
-_FILES: dict[str, type[_Rule]] = {
+_FILES: dict[str, type[BaseModel]] = {
     "requirements": Requirements,
     "formats": Formats,
     "labels": Labels,
@@ -307,7 +261,7 @@ _default: list[Rules] = []  # the bundled rules, once loaded (skips resolving th
 _lock = threading.Lock()
 
 
-def _load_file(path: Path, model: type[_Rule]) -> _Rule:
+def _load_file(path: Path, model: type[BaseModel]) -> BaseModel:
     try:
         data: dict[str, object] = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -1,0 +1,71 @@
+"""How each value must look (``rules/formats.toml``): the models of its sections."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class JudiciaryCodeFormat(_Rule):
+    digits: int = Field(ge=1)
+    reason: str
+
+
+class OfficerNumberFormat(_Rule):
+    length: int = Field(ge=1)
+    pattern: str
+    length_reason: str
+    pattern_reason: str
+    separators: list[str] = Field(default_factory=list)
+
+
+class PatternFormat(_Rule):
+    pattern: str
+    reason: str
+
+
+class UsernameFormat(_Rule):
+    pattern: str
+    reason: str
+    dps_domains: list[str] = Field(default_factory=list)
+    joined_words: list[str] = Field(default_factory=list)  # "l hebert all one word"
+
+
+class PhoneFormat(_Rule):
+    region: str
+    reason: str
+
+
+class AddressFormat(_Rule):
+    require_zip: bool
+    state: str
+    zip_reason: str
+    state_reason: str
+
+
+class EmailFormat(PatternFormat):
+    spoken_at: list[str] = Field(default_factory=list)
+    spoken_dot: list[str] = Field(default_factory=list)
+    spoken_endings: list[str] = Field(default_factory=list)
+
+
+class LogoFormat(_Rule):
+    formats: list[str]
+    max_bytes: int = Field(ge=1)
+    min_width: int = Field(ge=1)
+    min_height: int = Field(ge=1)
+    max_width: int = Field(ge=1)
+    max_height: int = Field(ge=1)
+
+
+class Formats(_Rule):
+    judiciary_code: JudiciaryCodeFormat
+    officer_number: OfficerNumberFormat
+    dps_username: UsernameFormat
+    phone: PhoneFormat
+    address: AddressFormat
+    email: EmailFormat
+    logo: LogoFormat
