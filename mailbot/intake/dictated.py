@@ -33,11 +33,12 @@ def _spoken_address(rules: Rules) -> re.Pattern[str] | None:
     def alt(words: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
+    # a few dots each side: an address said aloud is short, and the scan stays linear
     dot = rf"[ \t]+(?:{alt(email.spoken_dot)})[ \t]+"
     piece = r"[A-Za-z0-9][\w-]*"
     return re.compile(
-        rf"(?<![\w@.])({piece}(?:{dot}{piece})*)[ \t]+(?:{alt(email.spoken_at)})[ \t]+"
-        rf"((?:{piece}{dot})+(?:{alt(email.spoken_endings)}))(?![\w@])",
+        rf"(?<![\w@.-])({piece}(?:{dot}{piece}){{0,4}})[ \t]+(?:{alt(email.spoken_at)})[ \t]+"
+        rf"((?:{piece}{dot}){{1,4}}(?:{alt(email.spoken_endings)}))(?![\w@])",
         re.I,
     )
 
@@ -54,7 +55,7 @@ def _spoken_mark(rules: Rules) -> re.Pattern[str] | None:
     if not marks:
         return None
     alt = "|".join(re.escape(w) for w in sorted(marks, key=len, reverse=True))
-    return re.compile(rf"[ \t]*\b({alt})\b(?![ \t]*[:=])", re.I)
+    return re.compile(rf"(?<![ \t])[ \t]*\b({alt})\b(?![ \t]*[:=])", re.I)
 
 
 @per_rules
