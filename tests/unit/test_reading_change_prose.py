@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
+import pytest
+
 from mailbot.intake.model import Change, ParseResult
 from mailbot.intake.parse import parse_message
 from tests.reading_mail import by_number, mail
@@ -187,3 +189,21 @@ def test_a_title_changed_on_the_tickets_from_one_rank_to_another() -> None:
     )
     assert got["PC417"]["action"] == "update"
     assert got["PC417"]["title"] == "Shift Commander"
+
+
+@pytest.mark.parametrize(
+    "said", ["I have been named Temporary Captain.", "Since June I am Interim Sheriff."]
+)
+def test_a_pronoun_or_a_title_before_the_writer_s_own_number_is_no_name(said: str) -> None:
+    # "... Temporary Captain. My officer number is ...": "My" and the title name no one
+    sender = "Tessa Braley <tbraley@fairleevt.test>"
+    body = (
+        f"Good morning,\n\n{said} My officer number is GX517 and my login is tbraley; "
+        "please update my rank on the tickets.\n\nThank you,\nTessa Braley\n"
+        "Fairlee Police Department\n"
+    )
+    result = parse_message(mail(body, sender=sender, subject="Rank change"))
+    got = _by_number(result.changes)
+    assert got["GX517"]["action"] == "update"
+    assert got["GX517"].get("last_name") in (None, "Braley")
+    assert got["GX517"].get("first_name") in (None, "Tessa")
