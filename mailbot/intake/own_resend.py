@@ -231,12 +231,14 @@ def _given_by_pronoun(changes: list[Change], text: str, rules: Rules) -> None:
     username) of a reply that names no one ("her leo number is P0448 and username
     jpaquette", under "will get you her number and username when i have them")."""
     from mailbot.intake.change_officer import user_said
+    from mailbot.intake.change_titles import rank_corrected
 
     open_ = [i for i, c in enumerate(changes) if not c.officer_number]
     numbers = {m.group(1).upper() for s in sentences(text) for m in number_mentions(s)}
     if len(open_) != 1 or len(numbers) != 1:
         return
     given = {"officer_number": numbers.pop(), "dps_username": user_said(text, rules)}
+    given["title"] = rank_corrected(text, rules)  # "sorry she's a deputy not officer"
     have = changes[open_[0]].model_dump(exclude_none=True)
     more = {k: v for k, v in given.items() if v is not None}
     changes[open_[0]] = Change.model_validate({**have, **more})

@@ -207,3 +207,19 @@ def test_a_pronoun_or_a_title_before_the_writer_s_own_number_is_no_name(said: st
     assert got["GX517"]["action"] == "update"
     assert got["GX517"].get("last_name") in (None, "Braley")
     assert got["GX517"].get("first_name") in (None, "Tessa")
+
+
+def test_a_reply_giving_the_number_corrects_the_rank_its_request_wrote() -> None:
+    # "he is a corporal, not a sergeant": the rank of the earlier add corrected
+    sender = "Owen Labrie <olabrie@middlesexvt.test>"
+    body = (
+        "his leo number is K 2 7 1 9 and username rdufresne - oops he is a corporal, not "
+        "a sergeant\n\nOn May 2, 2025, at 9:10 AM, Owen Labrie <olabrie@middlesexvt.test> "
+        "wrote:\n\n> new officer starting monday sergeant remy dufresne he'll need tracs. "
+        "will send\n> his number and username once i have them\n"
+    )
+    raw = mail(body, sender=sender, subject="Re: new hire", in_reply_to="<a1@middlesexvt.test>")
+    got = _by_number(parse_message(raw).changes)
+    assert got["K2719"]["action"] == "add"
+    assert got["K2719"]["last_name"] == "Dufresne"
+    assert got["K2719"]["title"] == "Corporal"
