@@ -26,7 +26,7 @@ _WILL_BE_RANK = re.compile(
 )
 
 
-# "she's a deputy not officer", "he is a Sergeant, not a Corporal": the rank he has,
+# "she's a trooper not officer", "he is a Sergeant, not a Corporal": the rank he has,
 # correcting the one written before
 _RANK_NOT_RANK = re.compile(
     r"(?i:\b(?:he|she|they)['’]s|\b(?:he|she)\s+is|\bthey\s+are)\s+(?i:an?\s+)?([A-Za-z]+)"
@@ -35,7 +35,7 @@ _RANK_NOT_RANK = re.compile(
 
 
 def rank_corrected(text: str, rules: Rules) -> str | None:
-    """The rank a correction gives ("she's a deputy not officer"): both words ranks."""
+    """The rank a correction gives ("he's a corporal not sergeant"): both words ranks."""
     m = _RANK_NOT_RANK.search(text)
     if m and rank_title(m.group(1), rules) and rank_title(m.group(2), rules):
         return rank_title(m.group(1), rules)

@@ -238,7 +238,7 @@ def _given_by_pronoun(changes: list[Change], text: str, rules: Rules) -> None:
     if len(open_) != 1 or len(numbers) != 1:
         return
     given = {"officer_number": numbers.pop(), "dps_username": user_said(text, rules)}
-    given["title"] = rank_corrected(text, rules)  # "sorry she's a deputy not officer"
+    given["title"] = rank_corrected(text, rules)  # "oops he is a corporal, not a sergeant"
     have = changes[open_[0]].model_dump(exclude_none=True)
     more = {k: v for k, v in given.items() if v is not None}
     changes[open_[0]] = Change.model_validate({**have, **more})
