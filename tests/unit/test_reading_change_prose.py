@@ -223,3 +223,25 @@ def test_a_reply_giving_the_number_corrects_the_rank_its_request_wrote() -> None
     assert got["K2719"]["action"] == "add"
     assert got["K2719"]["last_name"] == "Dufresne"
     assert got["K2719"]["title"] == "Corporal"
+
+
+def test_a_reply_giving_the_one_officer_s_username_completes_the_add() -> None:
+    # "Her login is tvance." under the desk's question and the request it answers
+    sender = "Lt. Marc Ouellette <mouellette@shelburnevt.test>"
+    body = (
+        "Her login is tvance. My apologies.\n\nMarc\n\n"
+        "From: dps.eTicket <dps.eTicket@vermont.gov>\nSent: Tuesday, April 8, 2025 9:12 AM\n"
+        "To: Marc Ouellette <mouellette@shelburnevt.test>\nSubject: RE: New officer - Vance\n\n"
+        "Hello Marc,\n\nThanks for the request to add Officer Tara Vance (S7731). We will "
+        "need her DPS username to set up the record.\n\nDPS e-Ticket Technical Staff\n\n"
+        "From: Marc Ouellette <mouellette@shelburnevt.test>\nSent: Monday, April 7, 2025 "
+        "3:40 PM\nTo: dps.eTicket <dps.eTicket@vermont.gov>\nSubject: New officer - Vance\n\n"
+        "Could you add Officer Tara Vance, LEO # S7731, to Shelburne PD in TraCS? She is "
+        "new with us.\n\n"
+        "Thank you,\nMarc\n"
+    )
+    raw = mail(body, sender=sender, subject="RE: New officer - Vance", in_reply_to="<b2@x.test>")
+    got = _by_number(parse_message(raw).changes)
+    assert got["S7731"]["action"] == "add"
+    assert got["S7731"]["last_name"] == "Vance"
+    assert got["S7731"]["dps_username"] == "tvance"
