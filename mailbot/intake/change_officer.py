@@ -24,7 +24,7 @@ from mailbot.intake.lists import officer_on_line
 from mailbot.intake.lower_prose import departed_named
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import person, rank_title
-from mailbot.intake.prose_officers import officer_in
+from mailbot.intake.prose_officers import not_a_name, officer_in
 from mailbot.intake.rules import Rules
 
 
@@ -87,6 +87,9 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
         line = officer_on_line(text, rules)
         if line and line.title and line.officer_number == officer.officer_number:
             officer = officer.model_copy(update={"title": line.title})
+    if not_a_name(officer.first_name, rules) or not_a_name(officer.last_name, rules):
+        # "... named Interim Chief. My LEO number is ...": a pronoun or title is no name
+        officer = officer.model_copy(update={"last_name": None, "first_name": None})
     return officer
 
 

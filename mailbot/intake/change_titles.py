@@ -26,12 +26,31 @@ _WILL_BE_RANK = re.compile(
 )
 
 
+# "she's a trooper not officer", "he is a Sergeant, not a Corporal": the rank he has,
+# correcting the one written before
+_RANK_NOT_RANK = re.compile(
+    r"(?i:\b(?:he|she|they)['’]s|\b(?:he|she)\s+is|\bthey\s+are)\s+(?i:an?\s+)?([A-Za-z]+)"
+    r"[ \t]*,?[ \t]+(?i:not)[ \t]+(?i:an?[ \t]+)?([A-Za-z]+)\b"
+)
+
+
+def rank_corrected(text: str, rules: Rules) -> str | None:
+    """The rank a correction gives ("he's a corporal not sergeant"): both words ranks."""
+    m = _RANK_NOT_RANK.search(text)
+    if m and rank_title(m.group(1), rules) and rank_title(m.group(2), rules):
+        return rank_title(m.group(1), rules)
+    return None
+
+
 def _title_said(text: str, rules: Rules) -> str | None:
     """The title an item names after the word "title", when one of its words is a rank,
     else the rank he "will be" with the agency (not the one he had where he was)."""
     m = _TITLE_SAID.search(text)
     if m is not None and any(rank_title(w, rules) for w in m.group(1).split()):
         return m.group(1)
+    fixed = rank_corrected(text, rules)
+    if fixed:
+        return fixed  # "sorry he's a sergeant not corporal"
     will = _WILL_BE_RANK.search(text)
     if will is None:
         return None

@@ -231,15 +231,31 @@ def _given_by_pronoun(changes: list[Change], text: str, rules: Rules) -> None:
     username) of a reply that names no one ("her leo number is P0448 and username
     jpaquette", under "will get you her number and username when i have them")."""
     from mailbot.intake.change_officer import user_said
+    from mailbot.intake.change_titles import rank_corrected
 
     open_ = [i for i, c in enumerate(changes) if not c.officer_number]
     numbers = {m.group(1).upper() for s in sentences(text) for m in number_mentions(s)}
+    user = user_said(text, rules)
+    if not numbers and len(changes) == 1 and not _change_value(changes[0], "dps_username"):
+        # "Her login is tvance." under the desk's "we need her DPS username": the one
+        # officer of the request, when the reply speaks of him or her
+        said = _PRONOUN_USER.search(text)
+        if user and said and user_said(text[said.start() :], rules) == user:
+            have = changes[0].model_dump(exclude_none=True)
+            changes[0] = Change.model_validate({**have, "dps_username": user})
+        return
     if len(open_) != 1 or len(numbers) != 1:
         return
-    given = {"officer_number": numbers.pop(), "dps_username": user_said(text, rules)}
+    given = {"officer_number": numbers.pop(), "dps_username": user}
+    given["title"] = rank_corrected(text, rules)  # "oops he is a corporal, not a sergeant"
     have = changes[open_[0]].model_dump(exclude_none=True)
     more = {k: v for k, v in given.items() if v is not None}
     changes[open_[0]] = Change.model_validate({**have, **more})
+
+
+_PRONOUN_USER = re.compile(
+    r"\b(?i:his|her|their)\s+(?i:dps\s+)?(?i:domain\s+)?(?i:user\s*name|login)\b"
+)
 
 
 def _corrects_any(officers: list[Officer], text: str, rules: Rules | None) -> bool:

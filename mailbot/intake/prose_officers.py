@@ -67,8 +67,8 @@ def officer_in(sentence: str, rules: Rules) -> Officer | None:
             title = run if first or last else None
     elif run:
         title, first, last = person(run, rules)
-    if first is None and last is None:
-        return None
+    if (first is None and last is None) or not_a_name(first, rules) or not_a_name(last, rules):
+        return None  # "I have been named Interim Chief. My LEO number is ...": no one's name
     number = m.group(1).rstrip(".")
     # "(WH2P4, pcastellano)": a login after the number in the same brackets
     # (or after a labelled one: "(LEO 45-112, mhale)")
@@ -88,6 +88,21 @@ def officer_in(sentence: str, rules: Rules) -> Officer | None:
         officer_number=number,
         dps_username=user,
     )
+
+
+def not_a_name(name: str | None, rules: Rules) -> bool:
+    """True when ``name`` holds a pronoun or possessive ("My", ``[people] pronouns``) or is
+    a title only ("Interim Chief."): a word no person is named by."""
+    if not name:
+        return False
+    words = [w.strip(".,;:'’").lower() for w in name.split()]
+    pronouns = {w.lower() for w in rules.language.people.pronouns}
+    if any(w in pronouns for w in words):
+        return True
+    modifiers = _rank_modifiers(rules) | {
+        w.lower() for w in rules.language.people.head_title_modifiers
+    }
+    return all(rank_title(w, rules) or w in modifiers for w in words)
 
 
 def _title_only(run: str, rules: Rules) -> bool:

@@ -162,8 +162,7 @@ class IntentWords(_Rule):
     answers_in_caps: list[str] = Field(default_factory=list)
     """Words saying those answers are the lines written in capitals."""
     desk_waits: list[str] = Field(default_factory=list)
-    """Words of the desk's quoted answer that wait on the sender ("Once we have it we can
-    build the records", "Can you double-check?"): the request it answers is still open."""
+    """Words of the desk's quoted answer that wait on the sender: the request is still open."""
     leaving: list[str] = Field(default_factory=list)
     """Words of an officer leaving ("is leaving us", "lateral"): an agency named after
     them with "for"/"to" ("leaving us for the Vermont State Police") is where he goes."""
@@ -195,6 +194,7 @@ class People(_Rule):
     """The desk's own department: a letter's addressee, never the sender's agency."""
     shared_mail_domains: list[str] = Field(default_factory=list)
     """Mail domains anyone can have an address on ("gmail.com"): no colleague's mark."""
+    pronouns: list[str] = Field(default_factory=list)
     short_names: dict[str, list[str]] = Field(default_factory=dict)
     """First names people go by that do not begin the full one ("bill" for William)."""
 

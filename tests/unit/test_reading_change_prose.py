@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
+import pytest
+
 from mailbot.intake.model import Change, ParseResult
 from mailbot.intake.parse import parse_message
 from tests.reading_mail import by_number, mail
@@ -187,3 +189,59 @@ def test_a_title_changed_on_the_tickets_from_one_rank_to_another() -> None:
     )
     assert got["PC417"]["action"] == "update"
     assert got["PC417"]["title"] == "Shift Commander"
+
+
+@pytest.mark.parametrize(
+    "said", ["I have been named Temporary Captain.", "Since June I am Interim Sheriff."]
+)
+def test_a_pronoun_or_a_title_before_the_writer_s_own_number_is_no_name(said: str) -> None:
+    # "... Temporary Captain. My officer number is ...": "My" and the title name no one
+    sender = "Tessa Braley <tbraley@fairleevt.test>"
+    body = (
+        f"Good morning,\n\n{said} My officer number is GX517 and my login is tbraley; "
+        "please update my rank on the tickets.\n\nThank you,\nTessa Braley\n"
+        "Fairlee Police Department\n"
+    )
+    result = parse_message(mail(body, sender=sender, subject="Rank change"))
+    got = _by_number(result.changes)
+    assert got["GX517"]["action"] == "update"
+    assert got["GX517"].get("last_name") in (None, "Braley")
+    assert got["GX517"].get("first_name") in (None, "Tessa")
+
+
+def test_a_reply_giving_the_number_corrects_the_rank_its_request_wrote() -> None:
+    # "he is a corporal, not a sergeant": the rank of the earlier add corrected
+    sender = "Owen Labrie <olabrie@middlesexvt.test>"
+    body = (
+        "his leo number is K 2 7 1 9 and username rdufresne - oops he is a corporal, not "
+        "a sergeant\n\nOn May 2, 2025, at 9:10 AM, Owen Labrie <olabrie@middlesexvt.test> "
+        "wrote:\n\n> new officer starting monday sergeant remy dufresne he'll need tracs. "
+        "will send\n> his number and username once i have them\n"
+    )
+    raw = mail(body, sender=sender, subject="Re: new hire", in_reply_to="<a1@middlesexvt.test>")
+    got = _by_number(parse_message(raw).changes)
+    assert got["K2719"]["action"] == "add"
+    assert got["K2719"]["last_name"] == "Dufresne"
+    assert got["K2719"]["title"] == "Corporal"
+
+
+def test_a_reply_giving_the_one_officer_s_username_completes_the_add() -> None:
+    # "Her login is tvance." under the desk's question and the request it answers
+    sender = "Lt. Marc Ouellette <mouellette@shelburnevt.test>"
+    body = (
+        "Her login is tvance. My apologies.\n\nMarc\n\n"
+        "From: dps.eTicket <dps.eTicket@vermont.gov>\nSent: Tuesday, April 8, 2025 9:12 AM\n"
+        "To: Marc Ouellette <mouellette@shelburnevt.test>\nSubject: RE: New officer - Vance\n\n"
+        "Hello Marc,\n\nThanks for the request to add Officer Tara Vance (S7731). We will "
+        "need her DPS username to set up the record.\n\nDPS e-Ticket Technical Staff\n\n"
+        "From: Marc Ouellette <mouellette@shelburnevt.test>\nSent: Monday, April 7, 2025 "
+        "3:40 PM\nTo: dps.eTicket <dps.eTicket@vermont.gov>\nSubject: New officer - Vance\n\n"
+        "Could you add Officer Tara Vance, LEO # S7731, to Shelburne PD in TraCS? She is "
+        "new with us.\n\n"
+        "Thank you,\nMarc\n"
+    )
+    raw = mail(body, sender=sender, subject="RE: New officer - Vance", in_reply_to="<b2@x.test>")
+    got = _by_number(parse_message(raw).changes)
+    assert got["S7731"]["action"] == "add"
+    assert got["S7731"]["last_name"] == "Vance"
+    assert got["S7731"]["dps_username"] == "tvance"
