@@ -1,7 +1,7 @@
 """The blind corpora (tests/data/blind, blind-heldout, blind-r3, blind-r4, blind-r5,
-blind-r6, blind-r7, blind-r8, blind-r9, blind-r10, and the held-out parts blind-r3-heldout,
-blind-r5-heldout, blind-r6-heldout, blind-r7-heldout, blind-r8-heldout, blind-r9-heldout,
-blind-r10-heldout):
+blind-r6, blind-r7, blind-r8, blind-r9, blind-r10, blind-r11, and the held-out parts
+blind-r3-heldout, blind-r5-heldout, blind-r6-heldout, blind-r7-heldout, blind-r8-heldout,
+blind-r9-heldout, blind-r10-heldout, blind-r11-heldout):
 messages written by
 people who never saw the parser, from the procedure and the parse contract only, scored
 as PARSE-CONTRACT.md says, each held to the figures it has reached."""
@@ -213,6 +213,26 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
         36,
         50,
         {"xe-001-hardwick-answers-sentences", "xe-024-bradford-usernames-table"},
+    ),
+    # scored blind at the start (0.956, 34/50) and at the end of its round; not read since
+    "blind-r11-heldout": (
+        0.958,
+        37,
+        50,
+        {"yb-007-castleton-three-digit-code", "yd-012-richmond-pre-fixedwidth-inline-logo"},
+    ),
+    # not held out: the eleventh set's tuning part, short of perfect where the reader still
+    # misses the roles in enrolments dictated as one lower-case run-on paragraph (README)
+    "blind-r11": (
+        0.972,
+        91,
+        100,
+        {
+            "yb-001-royalton-lowercase-runon",
+            "yb-004-pittsford-part2-reply-rest",
+            "yb-005-hardwick-roster-photo-typed",
+            "yb-008-bristol-android-csv-nophone",
+        },
     ),
     # not held out: the ninth set's tuning part, short of perfect where the reader still
     # misses a lower-case phone enrolment and a roster in a forwarded sentence (README)
