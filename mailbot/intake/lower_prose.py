@@ -8,6 +8,7 @@ number left out. A clerk writes the names and titles with capitals ("Greg Boucha
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mailbot.intake.lists import officer_on_line
@@ -33,12 +34,15 @@ _LOWERCASE_SHARE = 0.97
 """A text typed in lower case: this share of its letters (outside officer numbers) at least."""
 
 
+@functools.lru_cache(maxsize=64)
 def typed_lower(text: str) -> bool:
-    """True when ``text`` is typed (almost) all in lower case."""
-    letters = [c for c in _NUMBER.sub(" ", text[:_MAX_TEXT]) if c.isalpha()]
-    if len(letters) < 40:
+    """True when ``text`` is typed (almost) all in lower case (asked of one message's
+    texts several times)."""
+    chars = _NUMBER.sub(" ", text[:_MAX_TEXT])
+    letters = sum(map(str.isalpha, chars))
+    if letters < 40:
         return False
-    return sum(c.islower() for c in letters) >= _LOWERCASE_SHARE * len(letters)
+    return sum(map(str.islower, chars)) >= _LOWERCASE_SHARE * letters
 
 
 def officers_in_lower_prose(text: str, rules: Rules) -> list[Officer]:
