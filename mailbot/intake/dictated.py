@@ -67,19 +67,32 @@ def _digit_words(rules: Rules) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{alt})(?:[ \t]+(?:{alt})){{2,}}\b", re.I)
 
 
+def _lowered(words: list[str]) -> set[str]:
+    return {w.lower() for w in words}
+
+
 def _digits(m: re.Match[str]) -> str:
     return m.group(1).replace(" ", "") + m.group(2).replace(" ", "")
 
 
 def written(text: str, rules: Rules) -> str:
     """``text`` with the spoken forms above in their written forms."""
+    low = text.lower()  # each form is looked for only where its words occur
     said = _digit_words(rules)
-    if said is not None:  # "zero three eight one": "0 3 8 1", joined below
+    if said is not None and any(
+        w.lower() in low for w in rules.language.dictation.digits
+    ):  # "zero three eight one": "0 3 8 1", joined below
         digits = {k.lower(): v for k, v in rules.language.dictation.digits.items()}
         text = said.sub(lambda m: " ".join(digits[w.lower()] for w in m.group(0).split()), text)
     text = _SPOKEN_DIGITS.sub(_digits, text)
     address = _spoken_address(rules)
-    if address is not None:
+    email = rules.formats.email
+    tokens = set(low.split())
+    if (
+        address is not None
+        and tokens & _lowered(email.spoken_at)
+        and tokens & _lowered(email.spoken_dot)
+    ):
         dot = _dot_word(rules)
 
         def joined(m: re.Match[str]) -> str:
@@ -87,7 +100,12 @@ def written(text: str, rules: Rules) -> str:
 
         text = address.sub(joined, text)
     mark = _spoken_mark(rules)
-    if mark is not None and len(mark.findall(text)) >= rules.language.dictation.min_marks:
+    marks_said = any(w.lower() in low for w in rules.language.dictation.marks)
+    if (
+        mark is not None
+        and marks_said
+        and len(mark.findall(text)) >= rules.language.dictation.min_marks
+    ):
         marks = {k.lower(): v for k, v in rules.language.dictation.marks.items()}
         text = mark.sub(lambda m: marks[m.group(1).lower()], text)
     return text
