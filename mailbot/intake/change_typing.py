@@ -1,12 +1,12 @@
 """A roster change written fast on a phone or dictated to it, read as a clerk would have
-typed it: an officer number with a blank between its characters ("R 0 6 2 2") or said
-in words ("one seven two two nine") written whole, a username spelled out in pieces
-("l hebert all one word") joined, and in a note typed all in lower case (or all in
-capitals) the people's names given their capitals ("officer tom reilly number R0622" is
-"officer Tom Reilly number R0622") where the words around them say they are names.
+typed it: a username spelled out in pieces ("l hebert all one word") joined, and in a
+note typed all in lower case (or all in capitals) the people's names given their
+capitals ("officer tom reilly number R0622" is "officer Tom Reilly number R0622") where
+the words around them say they are names. Numbers said digit by digit or in words are
+already written whole by :mod:`mailbot.intake.dictated` before the text comes here.
 
-The words this goes by are in the rules: the spoken digits and the words that join a
-username in ``rules/formats.toml``, a name ends before the first word of
+The words this goes by are in the rules: the words that join a username in
+``rules/formats.toml``, a name ends before the first word of
 one of the change wordings of ``[intent]`` in ``rules/language.toml`` ("dunn retired"),
 a label ("tom reilly number ...") or a pronoun ("jess paquette she'll need ...").
 """
@@ -23,53 +23,6 @@ from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import is_shouted
 
 _MAX_TEXT = 20_000
-
-# "R 0 6 2 2", "2 0 4 1 7": single letters and digits with one blank between them
-_SPACED = re.compile(r"(?<![\w'’/.,-])[A-Z0-9](?:[ ][A-Z0-9]){3,7}(?![\w'’/-])")
-_DIGIT = re.compile(r"\d")
-
-
-def _spaced_numbers(text: str, rules: Rules) -> str:
-    """``text`` with an officer number written a character at a time written whole."""
-
-    def join(m: re.Match[str]) -> str:
-        whole = m.group(0).replace(" ", "")
-        if len(_DIGIT.findall(whole)) < 3 or check_officer_number(whole, rules) is not None:
-            return m.group(0)
-        return whole
-
-    return _SPACED.sub(join, text)
-
-
-@per_rules
-def _spoken(rules: Rules) -> re.Pattern[str] | None:
-    """A run of digits said in words ("one seven two two nine"), after an optional
-    letter ("R zero six ...")."""
-    said = sorted(rules.language.dictation.digits, key=len, reverse=True)
-    if not said:
-        return None
-    digit = "(?:" + "|".join(re.escape(w) for w in said) + ")"
-    return re.compile(
-        rf"(?<![\w'’-])(?:([A-Z])[ \t]+)?((?i:{digit}(?:[ \t]*[-,]?[ \t]*{digit}){{2,7}}))"
-        r"(?![\w'’-])"
-    )
-
-
-def _spoken_numbers(text: str, rules: Rules) -> str:
-    """``text`` with an officer number said in words written in digits."""
-    pattern = _spoken(rules)
-    if pattern is None:
-        return text
-    digits = {w.lower(): d for w, d in rules.language.dictation.digits.items()}
-
-    def write(m: re.Match[str]) -> str:
-        said = re.findall(r"[A-Za-z]+", m.group(2))
-        whole = (m.group(1) or "") + "".join(digits[w.lower()] for w in said)
-        if check_officer_number(whole, rules) is not None:
-            return m.group(0)
-        return whole
-
-    return pattern.sub(write, text)
 
 
 @per_rules
@@ -267,7 +220,7 @@ def whole_values(text: str, rules: Rules) -> str:
     """``text`` with its officer numbers and usernames written whole, its case kept."""
     if len(text) > _MAX_TEXT:
         return text
-    return _joined_usernames(_spoken_numbers(_spaced_numbers(text, rules), rules), rules)
+    return _joined_usernames(text, rules)
 
 
 def in_capitals(text: str, rules: Rules) -> bool:
