@@ -36,29 +36,14 @@ from mailbot.intake import (
 from mailbot.intake.agency_name import name_of_agency
 from mailbot.intake.attached_request import with_attached_request
 from mailbot.intake.classify import LOOP_HEADER
-from mailbot.intake.head_in_text import head_by_title, head_named, head_on_behalf
-from mailbot.intake.head_in_words import (
-    head_unnamed,
-    sent_for_unnamed_head,
-    title_before,
-    title_of_writer,
-)
 from mailbot.intake.head_of_department import (
-    closing_lines,
     drop_rank_and_file_head,
-    head_from_sender,
-    head_in_tail,
-    head_labelled,
-    head_of_department,
     is_head_title,
-    title_in_roster,
 )
-from mailbot.intake.head_title_field import head_title_labelled
+from mailbot.intake.head_reading import read_head
 from mailbot.intake.limits import Limits
-from mailbot.intake.list_remarks import without_nickname
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, ParseResult, PointOfContact
-from mailbot.intake.names import name_in_full
 from mailbot.intake.number_groups import read_whole
 from mailbot.intake.officer_reading import read_officers
 from mailbot.intake.own_officer import signer_as_officer
@@ -210,74 +195,20 @@ def parse_parts(
         *prose.header_addresses(parts.text + "\n" + parts.quoted_text),
         *parts.mailto,
     ]
-    hod_name, hod_title = head_of_department(split.signature, rules)
-    if hod_name is None:  # "Maria Lopez / Chief of Police" typed above a "--" signature
-        hod_name, hod_title = head_of_department(closing_lines(body), rules)
-    if hod_name is None:
-        hod_name, hod_title = head_in_tail(split.signature, rules)
-    if hod_name is None:
-        hod_name, hod_title = head_in_tail(body, rules)
-    # "on behalf of Chief Beaudry" with "Beaudry, Harlan" copied: the people the headers
-    # name on the sender's own domain
-    colleagues = [
-        head_from_sender(n, rules)[0] or ""
-        for n, a in addresses
-        if n and a.rpartition("@")[2].lower() == (parts.sender or "").rpartition("@")[2].lower()
-    ]
-    behalf = head_on_behalf(body, rules, colleagues)
-    if behalf[0] is None:  # "Point of contact is me, Sgt Ray Dumas. Chief is Scott Tremblay."
-        behalf = head_named(body, rules)
-    if behalf[0] is None and not (hod_title and is_head_title(hod_title, rules)):
-        # "with Sheriff Quist's approval below" and Quist in the roster or the headers
-        on_roster = [
-            f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name
-        ]
-        behalf = head_by_title(body, rules, [*colleagues, *on_roster], split.signature)
-    labelled = head_labelled(labels.get("head_of_department.name", (0, ""))[1] or "", rules)
-    if labelled[0] is not None and labelled[1] is None:  # "Head of Department title: ..."
-        labelled = (labelled[0], head_title_labelled(body, rules))
-    if labelled[0] is not None:  # "Head of department: Director Anne Bouffard"
-        behalf = labelled
-    forwarder = forwards.note_head(note, parts.sender_name, rules) if note else None
-    if forwarder is not None:  # "Approved. Please set us up." / "Chief Kroll" over the draft
-        behalf = forwarder
-    if behalf[0] is not None:  # written for the head by someone else
-        # "Director Whitmore asked me ..." over his own "Director of Police Services"
-        # sign-off: the title he signs with
-        own_title = hod_title if hod_name == behalf[0] and hod_title else None
-        hod_name, hod_title = behalf[0], own_title or behalf[1]
-    sent_for = behalf[0] is None and sent_for_unnamed_head(body, rules)
-    if sent_for and not (hod_title and is_head_title(hod_title, rules)):
-        hod_name = hod_title = None  # "the chief asked me to send this": not the writer
-    if hod_name is None and kind == "enrollment" and not is_reply and not sent_for:
-        hod_name, hod_title = head_from_sender(parts.sender_name, rules)
-    if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
-        hod_title = title_before(hod_name, body + "\n" + split.signature, rules)
-    if hod_name and hod_title is None and behalf[0] is None:  # "I'm the chief of ..."
-        hod_title = title_of_writer(body, rules)
-    if hod_name and hod_title is None:  # the head's own row in the roster
-        hod_title = title_in_roster(hod_name, officers, rules)
-    if behalf[0] is None and (
-        hod_name is None or not (hod_title and is_head_title(hod_title, rules))
-    ):
-        # a sergeant, or a writer with no title, who signs for "the Chief" (who "has
-        # signed off"): the head is the Chief, by title only; his name is asked for
-        unnamed = head_unnamed(body, rules)
-        if unnamed is not None:
-            hod_name, hod_title = None, unnamed
-    # a reply that sends the request again names the agency above its sign-off
-    closing = closing_lines(body)
-    above = body[: body.rfind(closing)] if closing else body
-    name = values.get("agency.name")
-    resent = name is not None and name in above and any(agency_values)
-    if is_reply and behalf[0] is None and not resent and not is_head_title(hod_title or "", rules):
-        # whoever signs a short answer to the checklist is not thereby the head (unless
-        # he signs as the head; a reply that sends the whole request again is read whole)
-        hod_name = hod_title = None
-    # "Bob Haskins" signed, "Robert Haskins" in the From header or the roster
-    others = [n for n in (head_from_sender(parts.sender_name, rules)[0],) if n]
-    others += [f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name]
-    hod_name = name_in_full(hod_name and without_nickname(hod_name, rules), others, body, rules)
+    hod_name, hod_title = read_head(
+        body,
+        split,
+        parts,
+        rules,
+        addresses=addresses,
+        officers=officers,
+        labels=labels,
+        note=note,
+        kind=kind,
+        is_reply=is_reply,
+        agency_name=values.get("agency.name"),
+        agency_values=agency_values,
+    )
     if kind == "enrollment" or (hod_title and is_head_title(hod_title, rules)):
         result.head_of_department.name = hod_name
         result.head_of_department.title = hod_title

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mailbot.intake.fields import _EMAIL, _next_value
-from mailbot.intake.head_of_department import head_from_sender, job_words
+from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.list_remarks import without_nickname
 from mailbot.intake.names import by_last_name, fuller_name, short_form_of
+from mailbot.intake.person_name import name_key, person_name
 from mailbot.intake.poc_email import (
     _a_login,
     _given_to_another,
@@ -39,7 +40,7 @@ from mailbot.intake.poc_wording import (
     _referent,
     unquoted_poc_words,
 )
-from mailbot.intake.prose import display_name, rank_title
+from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules, per_rules
 
 _SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
@@ -166,13 +167,13 @@ def point_of_contact(
     if contact.email is None and contact.name:
         contact.email = _said_later(text, contact.name, sender[1], rules)
     if contact.email is None and contact.name:
-        want = _name_key(contact.name, rules)
+        want = name_key(contact.name, rules)
         for name, addr in addresses:
             # a header or link address with the PoC's name counts only on the sender's
             # domain: a namesake's personal or foreign address is not the agency's PoC
             if (
                 name
-                and _name_key(name, rules) == want
+                and name_key(name, rules) == want
                 and (_same_domain(addr, sender[1]) or _said_copied(text, contact.name))
             ):
                 contact.email = addr.lower()
@@ -306,49 +307,6 @@ def _last_sentence(text: str, rules: Rules) -> str:
     return text
 
 
-def person_name(text: str, rules: Rules) -> str | None:
-    """The person's name at the end of ``text``, without rank or job words before it:
-    "Admin. Assistant Garrett Lyman" -> "Garrett Lyman", "Sgt. Amy Lussier" -> "Amy Lussier"."""
-    # "Jonathan "Jack" Whitaker": the nickname in quotes is not part of the name
-    words = without_nickname(text, rules).replace('"', "").split()
-    jobs = job_words(rules)
-    tail: list[str] = []
-    for word in reversed(words):
-        bare = word.strip(",;:()")
-        low = bare.rstrip(".").lower()
-        initial = len(bare) == 2 and bare.endswith(".")
-        if (
-            not bare
-            or low in jobs
-            or rank_title(bare, rules) is not None
-            or (bare.endswith(".") and not initial and tail and not _particle(bare, tail))
-            or not bare[:1].isupper()
-            or len(tail) >= 4
-        ):
-            if tail:
-                break
-            if not bare or not bare[:1].isupper():
-                continue
-            if low in jobs or rank_title(bare, rules) is not None:
-                break
-        if tail and rank_title(f"{bare} {tail[0]}", rules) is not None:
-            tail.pop(0)  # "Officer First Class Brianna Colón": a rank of two words
-            break
-        tail.insert(0, bare.rstrip(",;:"))
-    name = " ".join(tail).strip(" ,;:")
-    if name.endswith(".") and name.split()[-1].rstrip(".").casefold() not in _SUFFIXES:
-        name = name.rstrip(".")  # "Jr." keeps its dot, a sentence's end does not
-    return name or display_name(text, rules)
-
-
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def _particle(word: str, tail: list[str]) -> bool:
-    """ "St." in "Marc St. Pierre": a saint's abbreviation before the rest of the surname."""
-    return word.casefold() in {"st.", "ste."} and len(tail) == 1
-
-
 _SELF_WORDS = frozenset({"me", "myself", "i", "me myself"})
 
 
@@ -388,12 +346,3 @@ def _not_a_name(m: re.Match[str]) -> bool:
     if any(w.strip(",;:()").lower() in {"i", "me", "myself"} for w in words):
         return True
     return any(w.endswith(".") and len(w) > 4 for w in words)
-
-
-def _name_key(name: str, rules: Rules) -> str:
-    shown = display_name(name.replace('"', ""), rules) or ""
-    if "," in shown:
-        last, _, first = shown.partition(",")
-        shown = f"{first} {last}"
-    words = [w.strip(".").lower() for w in shown.split() if len(w.strip(".")) > 1]
-    return " ".join([words[0], words[-1]]) if words else ""

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.fields import labelled
-from mailbot.intake.point_of_contact import Contact, _name_key, person_name, point_of_contact
+from mailbot.intake.person_name import name_key, person_name
+from mailbot.intake.point_of_contact import Contact, point_of_contact
 from mailbot.intake.rules import Rules
 
 _POC_TITLE = re.compile(
@@ -62,6 +63,6 @@ def _signer_titled(
     contact = point_of_contact(
         "\n".join(lines), rules, {"point_of_contact.name": (at, name)}, addresses, sender
     )
-    if sender[1] and _name_key(name, rules) == _name_key(sender[0] or "", rules):
+    if sender[1] and name_key(name, rules) == name_key(sender[0] or "", rules):
         contact.email = sender[1].lower()  # the signer's own title: the sender's address
     return contact
