@@ -45,6 +45,22 @@ def test_column_headings_are_recognised(rules: Rules, heading: str, key: str | N
     assert column_key(heading, rules) == key
 
 
+def test_first_name_and_middle_initial_column(rules: Rules) -> None:
+    """A records system's "FIRST / MI" column is the first name (its initial kept), in a
+    fixed-width block under a dashed rule: no officer is asked for his first name."""
+    text = (
+        "SURNAME        FIRST / MI     RANK        LEO NO.   DPS USER\n"
+        "-------------- -------------- ----------- --------- ----------\n"
+        "TREMBLAY       MARC A.        SERGEANT    WD014     mtremblay\n"
+        "NGUYEN         LINH           OFFICER     WD031     lnguyen\n"
+    )
+    assert rows(officers_from_text(text, rules)) == [
+        ("TREMBLAY", "MARC A.", "SERGEANT", "WD014", "mtremblay"),
+        ("NGUYEN", "LINH", "OFFICER", "WD031", "lnguyen"),
+    ]
+    assert column_key("First Name & MI", rules) == "first_name"
+
+
 def test_tab_table(rules: Rules) -> None:
     """A table pasted from Word (TAB-separated) is read row by row, blank cells as None."""
     text = (
