@@ -3,6 +3,7 @@ roster changes they ask for."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from email.message import EmailMessage
 
 from mailbot.intake.model import Change
@@ -18,18 +19,27 @@ def mail(
     subject: str,
     html: str | None = None,
     in_reply_to: str | None = None,
+    cc: str | None = None,
+    attachments: Sequence[tuple[str, bytes, str]] = (),
 ) -> bytes:
     """A message to the desk from ``sender``: ``body`` as text, ``html`` as its HTML
-    alternative, a reply to ``in_reply_to`` when given."""
+    alternative, a reply to ``in_reply_to`` when given (which it also references),
+    copied to ``cc``, with ``attachments`` as (file name, bytes, MIME type)."""
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = DESK
+    if cc:
+        msg["Cc"] = cc
     msg["Subject"] = subject
     if in_reply_to:
         msg["In-Reply-To"] = in_reply_to
+        msg["References"] = in_reply_to
     msg.set_content(body)
     if html:
         msg.add_alternative(html, subtype="html")
+    for filename, data, mime_type in attachments:
+        maintype, _, subtype = mime_type.partition("/")
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
     return msg.as_bytes()
 
 

@@ -3,21 +3,15 @@ its lines (the agency's name is not run together with the signer's name and titl
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.html import html_to_text
 from mailbot.intake.model import ParseResult
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
 
 
 def _parse_html(html: str, sender: str, plain: str) -> ParseResult:
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "RE: Ash Grove PD - judiciary code"
-    msg.set_content(plain)
-    msg.add_alternative(html, subtype="html")
-    return parse_message(msg.as_bytes())
+    subject = "RE: Ash Grove PD - judiciary code"
+    return parse_message(mail(plain, sender=sender, subject=subject, html=html))
 
 
 _SIGNED_TABLE = (
@@ -46,14 +40,14 @@ def test_a_table_row_of_several_cells_stays_one_line() -> None:
 
 
 def _reply(body: str) -> ParseResult:
-    msg = EmailMessage()
-    msg["From"] = "Harold Quist <hquist@ashgrove.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "RE: Ash Grove PD - judiciary code"
-    msg["In-Reply-To"] = "<dps-0931@vermont.gov>"
-    msg["References"] = "<dps-0931@vermont.gov>"
-    msg.set_content(body)
-    return parse_message(msg.as_bytes())
+    return parse_message(
+        mail(
+            body,
+            sender="Harold Quist <hquist@ashgrove.test>",
+            subject="RE: Ash Grove PD - judiciary code",
+            in_reply_to="<dps-0931@vermont.gov>",
+        )
+    )
 
 
 _CHIEF_REPLY = (
@@ -79,18 +73,15 @@ def test_chief_who_signs_his_reply_is_the_head_and_his_block_is_read() -> None:
 
 
 def _request(signed: str) -> ParseResult:
-    msg = EmailMessage()
-    msg["From"] = "Dana Quist <dquist@ashgrovesheriff.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "e-ticket enrollment"
-    msg.set_content(
+    body = (
         "Ash Grove County Sheriff's Office would like to participate in e-ticketing.\n\n"
         "Judiciary code: 0931\nAddress: 41 Tannery Lane, Ash Grove, VT 05998\n"
         "Phone: 802-555-0143\n\nLt. Mara Okonkwo (mokonkwo@ashgrovesheriff.test) will be our"
         " point of contact.\n\nOkonkwo\tMara\tLieutenant\tAG317\tmokonkwo\n"
         "Lindgren\tTobias\tDeputy\tAG322\ttlindgren\n\n" + signed
     )
-    return parse_message(msg.as_bytes())
+    sender = "Dana Quist <dquist@ashgrovesheriff.test>"
+    return parse_message(mail(body, sender=sender, subject="e-ticket enrollment"))
 
 
 def test_head_title_before_its_place_is_the_title() -> None:
@@ -106,33 +97,33 @@ def test_typed_signature_mark_is_not_part_of_the_name() -> None:
 
 
 def test_quoted_name_to_put_on_the_ticket_is_the_agency_name() -> None:
-    msg = EmailMessage()
-    msg["From"] = "Orrin Pike <opike@lindenvt.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "constable e-tickets"
-    msg.set_content(
+    body = (
         "Hello,\n\nI'm the constable for the Town of Linden and want to start writing"
         ' tickets electronically. Please put "Linden Constable" on the ticket. Our address'
         " is 9 Mill Road, Linden VT 05999, phone 802-555-0177.\n\n"
         "Orrin Pike, Constable, LEO number LN031, DPS username opike\n\nOrrin Pike\n"
     )
-    result = parse_message(msg.as_bytes())
+    result = parse_message(
+        mail(body, sender="Orrin Pike <opike@lindenvt.test>", subject="constable e-tickets")
+    )
     assert result.agency.name == "Linden Constable"
 
 
 def test_head_named_in_full_by_title_over_a_clerks_sign_off() -> None:
-    msg = EmailMessage()
-    msg["From"] = "Nell Baptiste <nbaptiste@ashgrove.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Cc"] = "Harold Quist <hquist@ashgrove.test>"
-    msg["Subject"] = "Ash Grove PD - TraCS enrollment"
-    msg.set_content(
+    body = (
         "Hello,\n\nChief Harold Quist has signed off on our joining e-ticketing. Sgt. Mara"
         " Okonkwo will be our e-ticket point of contact (mokonkwo@ashgrove.test).\n\n"
         + _VALUES_BLOCK
         + "Thank you,\nNell Baptiste\nRecords Clerk\n"
     )
-    result = parse_message(msg.as_bytes())
+    result = parse_message(
+        mail(
+            body,
+            sender="Nell Baptiste <nbaptiste@ashgrove.test>",
+            subject="Ash Grove PD - TraCS enrollment",
+            cc="Harold Quist <hquist@ashgrove.test>",
+        )
+    )
     assert result.head_of_department.name == "Harold Quist"
     assert result.head_of_department.title == "Chief"
 
@@ -145,16 +136,12 @@ _VALUES_BLOCK = (
 
 
 def test_poc_with_her_address_between_commas() -> None:
-    msg = EmailMessage()
-    msg["From"] = "Dana Quist <dquist@agso.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "enrollment"
-    msg.set_content(
+    body = (
         "The Ash Grove County Sheriff's Office requests that an Agency record be created."
         " Captain Mara Okonkwo, mokonkwo@agso.test, is designated as our Point-of-Contact."
         "\n\nJudiciary Code: 0931\n\nRespectfully,\nDana Quist\nSheriff\n"
     )
-    result = parse_message(msg.as_bytes())
+    result = parse_message(mail(body, sender="Dana Quist <dquist@agso.test>", subject="enrollment"))
     assert result.point_of_contact.name == "Mara Okonkwo"
     assert result.point_of_contact.email == "mokonkwo@agso.test"
 
@@ -178,15 +165,17 @@ def test_letter_under_a_note_signed_with_the_agency_name_is_read() -> None:
             ["Dana Quist, Sheriff"],
         ]
     )
-    msg = EmailMessage()
-    msg["From"] = "Dana Quist <dquist@agso.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "e-Ticket letter"
-    msg.set_content(
+    body = (
         "Please see the attached letter.\n\nSheriff Dana Quist\nAsh Grove County Sheriff's Office\n"
     )
-    msg.add_attachment(pdf, maintype="application", subtype="pdf", filename="letter.pdf")
-    result = parse_message(msg.as_bytes())
+    result = parse_message(
+        mail(
+            body,
+            sender="Dana Quist <dquist@agso.test>",
+            subject="e-Ticket letter",
+            attachments=[("letter.pdf", pdf, "application/pdf")],
+        )
+    )
     assert result.point_of_contact.name == "Mara Okonkwo"
     assert result.point_of_contact.email == "mokonkwo@agso.test"
     assert result.head_of_department.name == "Dana Quist"
@@ -201,11 +190,7 @@ def test_forward_under_a_note_with_a_long_confidentiality_notice_is_the_request(
         " the Town of Ash Grove may be subject to public records requests and disclosure"
         " to third parties upon request under the laws of the State of Vermont.\n"
     )
-    msg = EmailMessage()
-    msg["From"] = "Nell Baptiste <nbaptiste@ashgrove.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "FW: e-Ticket enrollment - Ash Grove PD"
-    msg.set_content(
+    body = (
         "Good afternoon,\n\nPlease see below from Chief Quist, the roster and logo are"
         " attached. Let me know if you need anything else.\n\nThanks,\nNell\n\n"
         "Nell Baptiste | Records Clerk\nAsh Grove Police Department\n"
@@ -220,7 +205,13 @@ def test_forward_under_a_note_with_a_long_confidentiality_notice_is_the_request(
         + _VALUES_BLOCK
         + "Respectfully,\n\nHarold Quist\nChief of Police\n"
     )
-    result = parse_message(msg.as_bytes())
+    result = parse_message(
+        mail(
+            body,
+            sender="Nell Baptiste <nbaptiste@ashgrove.test>",
+            subject="FW: e-Ticket enrollment - Ash Grove PD",
+        )
+    )
     assert result.agency.judiciary_code == "0931"
     assert result.point_of_contact.name == "Mara Okonkwo"
     assert result.point_of_contact.email == "mokonkwo@ashgrove.test"
