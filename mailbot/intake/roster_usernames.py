@@ -9,16 +9,17 @@ other's ("alavoie": Amy Lavoie), and the answer speaks of usernames or names the
 on the same line; a list in the roster's order, when the answer says so, also by place.
 What cannot be placed for sure is left for staff, never guessed.
 
-Pure: text and officers in, {roster index: username} out; linear in the text's size.
+Pure: text and officers in, {roster index: username} out; linear in the text's size (the
+roster is indexed once by name pieces, never walked per word).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from mailbot.intake.model import Officer
-from mailbot.intake.names import short_form_of
 from mailbot.intake.rules import Rules
 
 MAX_LINE = 400
@@ -41,44 +42,144 @@ def made_from(user: str, officer: Officer) -> bool:
     """True when ``user`` is built from the officer's names: his last name (or its first
     five letters) with more ("alavoie", "amy.lavoie", "lavoiea"), or his first name
     with his last name's initial ("amyl"). A name word alone is not a username."""
-    local = _letters(user)
-    last, first = _letters(officer.last_name), _letters(officer.first_name)
+    return _made(_letters(user), _letters(officer.last_name), _letters(officer.first_name))
+
+
+def _made(local: str, last: str, first: str) -> bool:
     if not local or local in (last, first):
         return False
     if len(last) >= 2 and last[:5] in local:
         return True
-    return len(first) >= 3 and local.startswith(first + last[:1]) and bool(last)
+    return len(first) >= 3 and bool(last) and local.startswith(first + last[:1])
 
 
-def _owner(user: str, roster: Sequence[Officer]) -> int | None:
-    """The one officer of ``roster`` that ``user`` is made from (his first initial
-    telling two of the same last name apart), or None."""
-    hits = [i for i, o in enumerate(roster) if made_from(user, o)]
-    if len(hits) > 1:
+_SHORTEST_FIRST = 3
+"""Letters a short form of a first name has at least when it begins the name ("Nat")."""
+
+
+@dataclass
+class _Roster:
+    """A roster indexed by the pieces of its names: who a username is made from, who a
+    word names."""
+
+    officers: Sequence[Officer]
+    names: list[tuple[str, str]] = field(default_factory=list)
+    by_piece: dict[str, list[int]] = field(default_factory=dict)
+    by_start: dict[str, list[int]] = field(default_factory=dict)
+    owners: dict[str, int | None] = field(default_factory=dict)
+    by_last: dict[str, list[int]] = field(default_factory=dict)
+    by_first: dict[str, list[int]] = field(default_factory=dict)
+    by_number: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, officers: Sequence[Officer], rules: Rules) -> _Roster:
+        out = cls(officers)
+        nicknames: dict[str, list[str]] = {}
+        for nick, fulls in rules.language.people.short_names.items():
+            for full in fulls:
+                nicknames.setdefault(full.casefold(), []).append(nick.casefold())
+        for i, o in enumerate(officers):
+            last, first = _letters(o.last_name), _letters(o.first_name)
+            out.names.append((last, first))
+            if len(last) >= 2:
+                out.by_piece.setdefault(last[:5], []).append(i)
+            if len(first) >= 3 and last:
+                out.by_start.setdefault(first + last[:1], []).append(i)
+            if o.last_name:
+                out.by_last.setdefault(o.last_name.casefold(), []).append(i)
+            if o.officer_number:
+                out.by_number.setdefault(o.officer_number.casefold(), []).append(i)
+            given = (o.first_name or "").split()[:1]
+            if given:
+                full = given[0].strip(".").casefold()
+                forms = {full, *nicknames.get(full, [])}
+                forms |= {full[:n] for n in range(_SHORTEST_FIRST, len(full))}
+                for form in forms:
+                    out.by_first.setdefault(form, []).append(i)
+        return out
+
+    def owner(self, user: str) -> int | None:
+        """The one officer that ``user`` is made from (his first initial telling two of
+        the same last name apart), or None."""
+        if user in self.owners:
+            return self.owners[user]
         local = _letters(user)
-        hits = [
-            i
-            for i in hits
-            if _letters(roster[i].first_name)[:1] == local[:1]
-            or (
-                len(_letters(roster[i].first_name)) >= 3 and _letters(roster[i].first_name) in local
-            )
-        ]
-    return hits[0] if len(hits) == 1 else None
+        seen: set[int] = set()
+        for n in range(2, min(len(local), 5) + 1):  # a last name's first five letters
+            for at in range(len(local) - n + 1):
+                seen.update(self.by_piece.get(local[at : at + n], ()))
+        for n in range(4, len(local) + 1):  # a first name and the last name's initial
+            seen.update(self.by_start.get(local[:n], ()))
+        hits = sorted(i for i in seen if _made(local, *self.names[i]))
+        if len(hits) > 1:
+            hits = [
+                i
+                for i in hits
+                if self.names[i][1][:1] == local[:1]
+                or (len(self.names[i][1]) >= 3 and self.names[i][1] in local)
+            ]
+        self.owners[user] = hits[0] if len(hits) == 1 else None
+        return self.owners[user]
+
+    def named(self, line: str) -> set[int]:
+        """The officers ``line`` names: by officer number, last name, or first name (or
+        a short form of it, "Ray" for Raymond) written with a capital."""
+        out: set[int] = set()
+        for m in _NAME_WORD.finditer(line):
+            word = m.group(0)
+            bare = _POSSESSIVE.sub("", word).casefold()
+            out.update(self.by_number.get(word.casefold(), ()))
+            out.update(self.by_last.get(bare, ()))
+            if word[:1].isupper():
+                out.update(self.by_first.get(bare, ()))
+        return out
 
 
-def _names(line: str, officer: Officer, rules: Rules) -> bool:
-    """True when ``line`` names ``officer``: his last name, or his first name or a short
-    form of it written with a capital ("Ray" for Raymond)."""
-    last = (officer.last_name or "").casefold()
-    first = officer.first_name or ""
-    for word in _WORD.findall(line):
-        bare = re.sub(r"['’]s?$", "", word)
-        if last and bare.casefold() == last:
-            return True
-        if first and bare[:1].isupper() and short_form_of(bare, first.split()[0], rules):
-            return True
-    return False
+_NAME_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+_CLAUSES = re.compile(r"\s*[,;]\s*|\s+and\s+")
+_USER = r"(?P<user>[a-z][a-z0-9._-]{1,29})"
+_WHO = r"(?P<name>[A-Z0-9][\w'’.\- ]{0,40}?)"
+_PAIRS = (
+    # "Amy's is al2208", "Sgt Lavoie: al2208", "L0412 - al2208", "Amy = al2208"
+    re.compile(rf"^(?:for\s+)?{_WHO}(?:['’]s?)?\s*(?:\bis\b|=|:|-|–|—)\s*{_USER}$"),
+    # "al2208 for Amy", "al2208 is Amy's"
+    re.compile(rf"^{_USER}\s+(?:for|is)\s+{_WHO}(?:['’]s?)?$"),
+)
+
+
+def _paired(line: str, roster: _Roster) -> list[tuple[int, str]]:
+    """Usernames a line pairs with a name that only one officer has ("For the usernames,
+    Amy's is al2208"), one a clause; a username not made from his name only when it
+    holds a digit, dot or underscore ("pending" is no username)."""
+    out: list[tuple[int, str]] = []
+    for clause in _CLAUSES.split(line.strip().rstrip(".!")):
+        _, colon, rest = clause.partition(":")
+        # "Usernames: Q0519 - nq.vt": the pair after a lead-in
+        pair = _pair(clause, roster) or (_pair(rest, roster) if colon else None)
+        if pair is not None:
+            out.append(pair)
+    return out
+
+
+def _pair(clause: str, roster: _Roster) -> tuple[int, str] | None:
+    for pattern in _PAIRS:
+        m = pattern.match(clause.strip())
+        if m is None:
+            continue
+        named = roster.named(m.group("name"))
+        user = m.group("user").rstrip("._-")
+        if len(named) != 1:
+            return None
+        at = named.pop()
+        if roster.owner(user) not in (None, at):
+            return None
+        if made_from(user, roster.officers[at]) or re.search(r"[\d._]", user):
+            return at, user
+        return None
+    return None
 
 
 def _usernames(line: str, rules: Rules) -> list[str]:
@@ -101,11 +202,12 @@ def _speaks_of_usernames(text: str, rules: Rules) -> bool:
     return any(w in low for w in rules.language.intent.username_words)
 
 
-def usernames_on_roster(text: str, roster: Sequence[Officer], rules: Rules) -> dict[int, str]:
-    """{index in ``roster``: username} for the officers of ``roster`` that ``text`` (an
+def usernames_on_roster(text: str, officers: Sequence[Officer], rules: Rules) -> dict[int, str]:
+    """{index in ``officers``: username} for the officers of a roster that ``text`` (an
     answer's own lines, quotes cut) gives a username, each made from his name."""
-    if not roster or not text.strip():
+    if not officers or not text.strip():
         return {}
+    roster = _Roster.of(officers, rules)
     spoken = _speaks_of_usernames(text, rules)
     low = text.lower()
     if spoken and any(w in low for w in rules.language.intent.roster_order):
@@ -117,10 +219,15 @@ def usernames_on_roster(text: str, roster: Sequence[Officer], rules: Rules) -> d
     for line in text.split("\n"):
         if len(line) > MAX_LINE:
             continue
+        given = _paired(line, roster) if spoken else []
+        named: set[int] | None = None
         for user in _usernames(line, rules):
-            at = _owner(user, roster)
-            if at is None or not (spoken or _names(line, roster[at], rules)):
-                continue
+            at = roster.owner(user)
+            if at is not None and not spoken and named is None:
+                named = roster.named(line)
+            if at is not None and (spoken or at in (named or ())):
+                given.append((at, user))
+        for at, user in given:
             if at in found and found[at] != user:
                 clash.add(at)  # two usernames for one officer: staff decide
             found[at] = user
@@ -131,7 +238,7 @@ _LIST_PART = re.compile(r"\s*(?:[,;]|\band\b|\bthen\b)\s*|\s+")
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+")
 
 
-def _in_order(text: str, roster: Sequence[Officer], rules: Rules) -> dict[int, str]:
+def _in_order(text: str, roster: _Roster, rules: Rules) -> dict[int, str]:
     """A list of one username for each officer in the roster's order ("in order:
     alavoie, mpearson, okittredge", or one a line): placed by position when none of
     them is made from another officer's name; else {}."""
@@ -155,11 +262,12 @@ def _in_order(text: str, roster: Sequence[Officer], rules: Rules) -> dict[int, s
             runs.append(items)
     if column:
         runs.append(column)
-    fits = [r for r in runs if len(r) == len(roster)]
-    if len(roster) < 2 or len(fits) != 1:
+    size = len(roster.officers)
+    fits = [r for r in runs if len(r) == size]
+    if size < 2 or len(fits) != 1:
         return {}
     users = fits[0]
-    if any(_owner(u, roster) not in (None, i) for i, u in enumerate(users)):
+    if any(roster.owner(u) not in (None, i) for i, u in enumerate(users)):
         return {}
     return dict(enumerate(users))
 

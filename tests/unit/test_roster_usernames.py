@@ -197,3 +197,39 @@ def test_two_officers_of_one_last_name_are_told_apart_by_initial() -> None:
 def test_an_ordered_list_of_usernames_made_from_no_name_is_placed_by_position() -> None:
     given = usernames_on_roster("DPS IDs, in that order: dps311, dps442, dps519", _ROSTER, RULES)
     assert given == {0: "dps311", 1: "dps442", 2: "dps519"}
+
+
+def test_a_username_not_made_from_the_name_is_placed_when_the_answer_pairs_them() -> None:
+    """ "For the usernames, Jo's is ... Bill's is bb2208": the digit tells a username
+    from a word ("pending")."""
+    text = "For the usernames, Bill's is bb2208 and Nate's is pending."
+    assert usernames_on_roster(text, _ROSTER, RULES) == {1: "bb2208"}
+    assert usernames_on_roster("Usernames: Q0519 - nq.vt", _ROSTER, RULES) == {2: "nq.vt"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For the usernames, Bill's is bb2208, ",
+        "Sgt Tessier: jtessier wbrophy nquimby ",
+        "usernames in order: a1, ",
+    ],
+)
+def test_placing_usernames_takes_time_in_line_with_the_text(line: str) -> None:
+    """Four times the answer takes about four times as long (never sixteen), whatever
+    the size of the roster."""
+    import time
+
+    roster = [
+        Officer(last_name=f"Name{chr(97 + i % 26)}{i}", first_name=f"First{i}") for i in range(300)
+    ]
+    roster += _ROSTER
+
+    def seconds(size: int) -> float:
+        text = "".join(line + ("\n" if i % 8 == 7 else "") for i in range(size // len(line)))
+        start = time.process_time()
+        usernames_on_roster(text, roster, RULES)
+        return time.process_time() - start
+
+    small, large = seconds(50_000), seconds(200_000)
+    assert large < max(8 * small, 0.5), (small, large)
