@@ -16,6 +16,7 @@ from mailbot.intake.answer_details import _made_from
 from mailbot.intake.model import Officer
 from mailbot.intake.names import short_form_of
 from mailbot.intake.officer_fields import OFFICER_IDENTITY
+from mailbot.intake.roster_usernames import signs_as
 from mailbot.intake.rules import Rules
 
 
@@ -88,6 +89,9 @@ def match_row(
         # the first names already agree (or one is a short form of the other: "Ray")
         if len(hits) == 1 and not _contradicts(row, roster[hits[0]], ("officer_number",)):
             return hits[0]
+        kin = [i for i, r in enumerate(roster) if _key(r.get("last_name")) == last]
+        if first and not hits and len(kin) == 1 and _signs_as(row, roster[kin[0]]):
+            return kin[0]  # "Hutchins, Butch  rhutchins": the only Hutchins, his username
         if not first and not hits:
             # one name word: "Kyle's username is kbrennan" names him by first name
             hits = [i for i, r in enumerate(roster) if same_first(r, last)]
@@ -99,6 +103,20 @@ def match_row(
         if len(hits) == 1 and not _contradicts(row, roster[hits[0]], ("officer_number",)):
             return hits[0]
     return None
+
+
+def _signs_as(row: Mapping[str, Json], old: Mapping[str, Json]) -> bool:
+    """True when the row's username is the roster officer's (:func:`signs_as`) and its
+    number, if any, his too."""
+    user = row.get("dps_username")
+    officer = Officer(
+        last_name=str(old.get("last_name") or ""), first_name=str(old.get("first_name") or "")
+    )
+    return (
+        isinstance(user, str)
+        and signs_as(user, officer)
+        and not _contradicts(row, old, ("officer_number",))
+    )
 
 
 def _contradicts(

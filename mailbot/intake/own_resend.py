@@ -16,7 +16,7 @@ from mailbot.intake.model import Change, Intent, Officer, ParseResult
 from mailbot.intake.names import short_form_of
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import number_mentions, sentences
-from mailbot.intake.roster_usernames import with_usernames
+from mailbot.intake.roster_usernames import signs_as, with_usernames
 from mailbot.intake.rules import Rules
 
 
@@ -137,10 +137,17 @@ def merge_officers(
 def _completed(officer: Officer, earlier: Officer, rules: Rules | None = None) -> Officer:
     """``officer`` as written now, what it lacks taken from ``earlier``. A row written
     with one name word ("Eli's number is ...") or by a short form of the first name
-    ("Ray" for Raymond) keeps the earlier row's name."""
+    ("Ray" for Raymond), or found by his username ("Hutchins, Butch  rhutchins"), keeps
+    the earlier row's name."""
     values = earlier.model_dump()
-    partial = not (officer.first_name and officer.last_name) or _nickname_of(
-        officer, earlier, rules
+    partial = (
+        not (officer.first_name and officer.last_name)
+        or _nickname_of(officer, earlier, rules)
+        or (
+            rules is not None
+            and not officer.officer_number
+            and signs_as(officer.dps_username, earlier)
+        )
     )
     for key, value in officer.model_dump().items():
         if value is not None and not (partial and key in ("first_name", "last_name")):
@@ -165,6 +172,10 @@ def same_officer(
             if ((other.first_name or "").lower(), (other.last_name or "").lower()) == (first, last):
                 return other
         nicknamed = [o for o in others if _nickname_of(officer, o, rules)]
+        kin = [o for o in others if (o.last_name or "").lower() == last]
+        if rules is not None and not nicknamed and not number and len(kin) == 1:
+            # "Hutchins, Butch  rhutchins": the only Hutchins, and his username
+            return kin[0] if signs_as(officer.dps_username, kin[0]) else None
         return nicknamed[0] if len(nicknamed) == 1 else None
     word = first or last
     if not word:

@@ -45,6 +45,16 @@ def made_from(user: str, officer: Officer) -> bool:
     return _made(_letters(user), _letters(officer.last_name), _letters(officer.first_name))
 
 
+def signs_as(user: str | None, officer: Officer) -> bool:
+    """True when ``user`` is made from the officer's last name and begins with his first
+    initial ("rhutchins" for Raymond Hutchins, whatever first name a row gives him:
+    "Hutchins, Butch  rhutchins")."""
+    first = _letters(officer.first_name)
+    return (
+        bool(user and first) and made_from(user or "", officer) and _letters(user)[:1] == first[:1]
+    )
+
+
 def _made(local: str, last: str, first: str) -> bool:
     if not local or local in (last, first):
         return False
@@ -53,8 +63,8 @@ def _made(local: str, last: str, first: str) -> bool:
     return len(first) >= 3 and bool(last) and local.startswith(first + last[:1])
 
 
-_SHORTEST_FIRST = 3
-"""Letters a short form of a first name has at least when it begins the name ("Nat")."""
+_SHORTEST_FIRST = 2
+"""Letters a short form of a first name has at least when it begins the name ("Jo", "Nat")."""
 
 
 @dataclass

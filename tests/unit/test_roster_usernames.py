@@ -175,8 +175,8 @@ _ROSTER = [
         "Jo's email is jtessier@danbyvt.test if you need her.",
         # neither a word of usernames nor the officer named on the line
         "We will be at the training on the 12th.\njtessier",
-        # a username made from no one's name
-        "For the usernames, Jo's is dps0311.",
+        # a word, not a username
+        "For the usernames, Jo's is pending.",
         # two usernames for one officer: staff decide
         "Usernames: jtessier, or maybe jtessier2 for Joanne",
     ],
@@ -233,3 +233,32 @@ def test_placing_usernames_takes_time_in_line_with_the_text(line: str) -> None:
 
     small, large = seconds(50_000), seconds(200_000)
     assert large < max(8 * small, 0.5), (small, large)
+
+
+@pytest.mark.parametrize("row", ["Tessier, Jo        jtessier", "Tessier, Dodie     jtessier"])
+def test_a_first_name_no_list_knows_is_the_only_officer_of_that_last_name_by_username(
+    row: str,
+) -> None:
+    """ "Tessier, Dodie  jtessier" in the answer's table: the only Tessier, and a username
+    made from her name and her initial; both paths keep her as one officer."""
+    answer = (
+        "Here are the usernames:\n\nName               Username\n"
+        f"{row}\nBrophy, Bill       wbrophy\nQuimby, Nate       nquimby"
+    )
+    result = parse_message(_reply(answer + "\n\nThe logo is attached."))
+    assert [(o.first_name, o.dps_username) for o in result.officers] == [
+        ("Joanne", "jtessier"),
+        ("William", "wbrophy"),
+        ("Nathaniel", "nquimby"),
+    ]
+    assert not [p for p in result.missing if p.startswith("officers")]
+    parts = MessageParts(
+        sender="pgilmore@danbyvt.test",
+        subject="Re: [ETK-0031] More information needed",
+        in_reply_to="<mailbot.31@desk.test>",
+        full_text=answer,
+        text=answer,
+        quotes_cut=True,
+    )
+    data, _ = read_answer(parts, Sent.of([_DESK]), CASE, RULES)
+    assert [o.get("dps_username") for o in data["officers"]] == _USERS
