@@ -15,6 +15,7 @@ roster is indexed once by name pieces, never walked per word).
 
 from __future__ import annotations
 
+import mimetypes
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -181,8 +182,8 @@ def _pair(clause: str, roster: _Roster) -> tuple[int, str] | None:
             continue
         named = roster.named(m.group("name"))
         user = m.group("user").rstrip("._-")
-        if len(named) != 1:
-            return None
+        if len(named) != 1 or len(m.group("name").split()) > 4 or _file_or_site(user):
+            return None  # "The login steps are in tessier-notes.pdf"
         at = named.pop()
         if roster.owner(user) not in (None, at):
             return None
@@ -202,9 +203,14 @@ def _usernames(line: str, rules: Rules) -> list[str]:
         user, at = m.group("user").rstrip("._-"), m.group("at")
         if at and at[1:].lower() not in domains:
             continue
-        if shape.match(user):
+        if shape.match(user) and not _file_or_site(user):
             out.append(user)
     return out
+
+
+def _file_or_site(user: str) -> bool:
+    """ "lavoie-memo.pdf", "www.lavoiefamily.net": a file's or a site's name."""
+    return user.startswith("www.") or ("." in user and mimetypes.guess_type(user)[0] is not None)
 
 
 def _speaks_of_usernames(text: str, rules: Rules) -> bool:

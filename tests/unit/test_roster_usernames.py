@@ -175,6 +175,8 @@ _ROSTER = [
         "Jo's email is jtessier@danbyvt.test if you need her.",
         # neither a word of usernames nor the officer named on the line
         "We will be at the training on the 12th.\njtessier",
+        # a file's name beside the word "login"
+        "The login steps are in tessier-notes.pdf",
         # a word, not a username
         "For the usernames, Jo's is pending.",
         # two usernames for one officer: staff decide
