@@ -14,7 +14,10 @@ from collections.abc import Mapping, Sequence
 from mailbot.domain.values import Json, listed
 from mailbot.intake.answer_details import _made_from
 from mailbot.intake.model import Officer
+from mailbot.intake.names import short_form_of
 from mailbot.intake.officer_fields import OFFICER_IDENTITY
+from mailbot.intake.roster_usernames import signs_as
+from mailbot.intake.rules import Rules
 
 
 @dataclasses.dataclass
@@ -48,12 +51,22 @@ def _key(value: Json) -> str:
     return " ".join(str(value).split()).casefold() if value else ""
 
 
-def match_row(row: Mapping[str, Json], roster: Sequence[Mapping[str, Json]]) -> int | None:
+def match_row(
+    row: Mapping[str, Json], roster: Sequence[Mapping[str, Json]], rules: Rules | None = None
+) -> int | None:
     """The roster row an answer row is about: same officer number, else same full name,
     else the only officer with that last name (or, for a bare first name such as
-    "Kyle", the only officer with that first name). None when unsure."""
+    "Kyle", the only officer with that first name). With ``rules``, a short form of the
+    first name ("Ray" for Raymond) is as good as the name. None when unsure."""
     number = _key(row.get("officer_number"))
     last, first = _key(row.get("last_name")), _key(row.get("first_name"))
+
+    def same_first(r: Mapping[str, Json], name: str) -> bool:
+        full = _key(r.get("first_name"))
+        if full == name:
+            return True
+        return rules is not None and bool(full) and short_form_of(name, full.split()[0], rules)
+
     if number:
         hits = [i for i, r in enumerate(roster) if _key(r.get("officer_number")) == number]
         if len(hits) == 1:
@@ -71,21 +84,39 @@ def match_row(row: Mapping[str, Json], roster: Sequence[Mapping[str, Json]]) -> 
             i
             for i, r in enumerate(roster)
             if _key(r.get("last_name")) == last
-            and (not first or not _key(r.get("first_name")) or _key(r.get("first_name")) == first)
+            and (not first or not _key(r.get("first_name")) or same_first(r, first))
         ]
-        if len(hits) == 1 and not _contradicts(row, roster[hits[0]]):
+        # the first names already agree (or one is a short form of the other: "Ray")
+        if len(hits) == 1 and not _contradicts(row, roster[hits[0]], ("officer_number",)):
             return hits[0]
+        kin = [i for i, r in enumerate(roster) if _key(r.get("last_name")) == last]
+        if first and not hits and len(kin) == 1 and _signs_as(row, roster[kin[0]]):
+            return kin[0]  # "Hutchins, Butch  rhutchins": the only Hutchins, his username
         if not first and not hits:
             # one name word: "Kyle's username is kbrennan" names him by first name
-            hits = [i for i, r in enumerate(roster) if _key(r.get("first_name")) == last]
+            hits = [i for i, r in enumerate(roster) if same_first(r, last)]
             if len(hits) == 1 and not _contradicts(row, roster[hits[0]], ("officer_number",)):
                 return hits[0]
     elif first:
         # a first name alone, read as one ("Kyle" with the username "kbrennan")
-        hits = [i for i, r in enumerate(roster) if _key(r.get("first_name")) == first]
+        hits = [i for i, r in enumerate(roster) if same_first(r, first)]
         if len(hits) == 1 and not _contradicts(row, roster[hits[0]], ("officer_number",)):
             return hits[0]
     return None
+
+
+def _signs_as(row: Mapping[str, Json], old: Mapping[str, Json]) -> bool:
+    """True when the row's username is the roster officer's (:func:`signs_as`) and its
+    number, if any, his too."""
+    user = row.get("dps_username")
+    officer = Officer(
+        last_name=str(old.get("last_name") or ""), first_name=str(old.get("first_name") or "")
+    )
+    return (
+        isinstance(user, str)
+        and signs_as(user, officer)
+        and not _contradicts(row, old, ("officer_number",))
+    )
 
 
 def _contradicts(
@@ -103,6 +134,7 @@ def place_officers(
     asked: Asked,
     bare_user: str | None = None,
     bare_number: str | None = None,
+    rules: Rules | None = None,
 ) -> tuple[list[dict[str, Json]], list[str]]:
     """Answer rows laid over the roster: a list as long as the roster (``{}`` where the
     answer says nothing about an officer), then officers new to it. Each placed row
@@ -114,7 +146,7 @@ def place_officers(
     notes: list[str] = []
     for officer in found:
         data: dict[str, Json] = {k: v for k, v in officer.model_dump().items() if v}
-        at = match_row(data, roster)
+        at = match_row(data, roster, rules)
         if at is None and set(data) <= {"dps_username", "title", "officer_number"}:
             field = next(iter(set(data) & {"dps_username", "officer_number"}), None)
             at = asked.only_officer_gap(field) if field else None

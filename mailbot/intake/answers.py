@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import email
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from email.policy import compat32
 
 from mailbot.domain.values import Json, listed
@@ -191,7 +191,9 @@ def read_answer(
     if not found:
         bare_user = _bare_value(body, rules, "dps_username")
         bare_number = _bare_value(body, rules, "officer_number")
-    rows, notes = place_officers(found, roster, asked, bare_user, bare_number)
+    rows, notes = place_officers(found, roster, asked, bare_user, bare_number, rules)
+    # "For the usernames, Amy's is alavoie, Mark's is mpearson": each made from one name
+    _usernames_by_name(rows, roster, body, rules)
     data["officers"] = [*rows]  # a list of JSON objects
     notes = [*result.notes, *cut, *notes]
 
@@ -207,3 +209,33 @@ def read_answer(
 
         agency["phone"] = normalize_phone(phone, rules) or phone
     return data, notes
+
+
+def _usernames_by_name(
+    rows: list[dict[str, Json]], roster: Sequence[Mapping[str, Json]], body: str, rules: Rules
+) -> None:
+    """Fill the rows of officers still without a username with the one the answer gives
+    each (:func:`mailbot.intake.roster_usernames.usernames_on_roster`)."""
+    from mailbot.intake.model import Officer
+    from mailbot.intake.officer_fields import OFFICER_FIELDS, OFFICER_IDENTITY
+    from mailbot.intake.roster_usernames import usernames_on_roster
+
+    officers = [
+        Officer.model_validate(
+            {k: str(r[k]) for k in OFFICER_FIELDS if isinstance(r.get(k), (str, int)) and r[k]}
+            | {"dps_username": _text(rows[i].get("dps_username") or r.get("dps_username"))}
+        )
+        for i, r in enumerate(roster)
+    ]
+    if all(o.dps_username for o in officers):
+        return
+    have = {str(o.dps_username).lower() for o in officers if o.dps_username}
+    for i, user in usernames_on_roster(body, officers, rules).items():
+        if officers[i].dps_username or user.lower() in have:
+            continue
+        identity = {k: roster[i].get(k) for k in OFFICER_IDENTITY if roster[i].get(k)}
+        rows[i] = {**identity, **rows[i], "dps_username": user}
+
+
+def _text(value: Json) -> str | None:
+    return str(value) if value else None

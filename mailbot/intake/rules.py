@@ -162,6 +162,11 @@ class IntentWords(_Rule):
     answers_in_caps: list[str] = Field(default_factory=list)
     """Words saying those answers are the lines written in capitals."""
     desk_waits: list[str] = Field(default_factory=list)
+    username_words: list[str] = Field(default_factory=list)
+    """Words of an answer that speak of usernames ("For the usernames, Amy's is alavoie"):
+    a username in it made from one officer's name is his."""
+    roster_order: list[str] = Field(default_factory=list)
+    """Words saying an answer's usernames follow the roster's order ("in order: ...")."""
     """Words of the desk's quoted answer that wait on the sender: the request is still open."""
     leaving: list[str] = Field(default_factory=list)
     """Words of an officer leaving ("is leaving us", "lateral"): an agency named after

@@ -208,12 +208,8 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
         },
     ),
     # scored blind at the start (0.941, 36/50) and at the end of its round; not read since
-    "blind-r10-heldout": (
-        0.940,
-        36,
-        50,
-        {"xe-001-hardwick-answers-sentences", "xe-024-bradford-usernames-table"},
-    ),
+    # (raised since by a fix for replies that answer the usernames in the chief's words)
+    "blind-r10-heldout": (0.947, 39, 50, set()),
     # scored blind at the start (0.956, 34/50) and at the end of its round; not read since
     "blind-r11-heldout": (
         0.958,
