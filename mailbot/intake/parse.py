@@ -39,6 +39,7 @@ from mailbot.intake.classify import LOOP_HEADER
 from mailbot.intake.head_of_department import (
     drop_rank_and_file_head,
     head_from_sender,
+    head_of_department,
     is_head_title,
 )
 from mailbot.intake.head_reading import read_head
@@ -221,7 +222,15 @@ def parse_parts(
     # is whom that note was addressed to
     addressed = prose.header_addresses(parts.text + "\n" + parts.quoted_text, frozenset({"to"}))
     contact = point_of_contact(
-        body, rules, labels, addresses, sender, hod_name, roster, addressed=addressed
+        body,
+        rules,
+        labels,
+        addresses,
+        sender,
+        hod_name,
+        roster,
+        addressed=addressed,
+        writer=head_of_department(split.signature, rules)[0],
     )
     if contact.name is None and kind == "enrollment" and not is_reply and parts.subject:
         # "E ticket sign up ... POC Sgt Amy Roy aroy@... roster attached": the request

@@ -65,6 +65,7 @@ def point_of_contact(
     head: str | None = None,
     roster: Sequence[str] = (),
     addressed: Sequence[tuple[str, str]] = (),
+    writer: str | None = None,
 ) -> Contact:
     """The designated e-ticket Point-of-Contact: name without rank, and email.
 
@@ -84,7 +85,9 @@ def point_of_contact(
         own = _SELF_POC.search(flat)
         # "Tim Hale" in the From header, "Chief Timothy Hale" signed: the name in full
         self_name = fuller_name(_sender_person(sender[0], labels, lines, rules), head, rules)
-        self_name = (self_name or head) if own else None
+        # a mailbox named for the office: the one who signs ("Thank you, / Bonnie Sheltra /
+        # Town Clerk"), who is not the head she writes for
+        self_name = (self_name or writer or head) if own else None
         if own and own.group("own") and person_name(own.group("own"), rules):
             self_name = person_name(own.group("own"), rules)  # "I (Sgt. Corinne Tatro) will"
         aside = _OWN_ASIDE.match(flat, own.end()) if own else None

@@ -189,3 +189,16 @@ def test_the_contact_person_will_be_me() -> None:
         "Hollis Brandt <hbrandt@alderfallsvt.org>",
     )
     assert _contact(result) == ("Hollis Brandt", "hbrandt@alderfallsvt.org")
+
+
+def test_a_clerk_for_the_head_who_only_signs_her_name_is_the_poc_not_the_head() -> None:
+    result = _parse(
+        "Hello,\n\nOur constable, Amos Trask, asked me to send this for him. He says to put "
+        "me down as the contact person.\n\n"
+        + _VALUES
+        + "Officer: Amos Trask, Constable, AF101, atrask\n\n"
+        + "Thank you,\nWanda Pike\nTown Clerk\n",
+        "Town of Alder Falls <alderfalls.townoffice@gmail.com>",
+    )
+    assert result.head_of_department.name == "Amos Trask"
+    assert _contact(result) == ("Wanda Pike", "alderfalls.townoffice@gmail.com")
