@@ -28,6 +28,10 @@ _BEHALF = re.compile(
     # "Chief Dana Hollis (cc'd) asked me to send ...": an aside between name and verb
     rf"|{_RUN}(?:[ \t]*\([^()\n]{{1,20}}\))?\s+(?:has\s+|had\s+)?(?:asked|requested|directed"
     rf"|instructed)\s+(?:me|that\s+I)\b"
+    # "Our constable, Dale Hatch, asked me to send this for him": the title, then the name
+    # between commas
+    r"|(?<![\w-])(?i:our|the)[ \t]+([A-Za-z][\w'’-]*+(?:[ \t]+[A-Za-z][\w'’-]*+){0,3}?),[ \t]+"
+    rf"{_RUN},?\s+(?:has\s+|had\s+)?(?:asked|requested|directed|instructed)\s+(?:me|that\s+I)\b"
 )
 
 
@@ -41,6 +45,12 @@ def head_on_behalf(
     if not any(w in low for w in ("behalf", "asked", "requested", "directed", "instructed")):
         return None, None
     for m in _BEHALF.finditer(body):
+        if m.group(3) is not None:
+            said = _title_written(m.group(3), rules)
+            words = m.group(4).split()
+            if said and len(words) >= 2 and not _is_agency_or_title(words, rules):
+                return m.group(4), said
+            continue
         chunks: list[list[str]] = [[]]
         for word in (m.group(1) or m.group(2)).split():
             chunks[-1].append(word)
@@ -171,6 +181,12 @@ def after_long_title(words: list[str], rules: Rules) -> tuple[str, str] | None:
             ):
                 return " ".join(rest).rstrip("."), " ".join(words[i : i + n])
     return None
+
+
+def _title_written(words: str, rules: Rules) -> str | None:
+    """The head title ``words`` are ("constable" is "Constable"), or None."""
+    low = " ".join(words.lower().split())
+    return next((t for t in _head_words(rules) if t.lower() == low), None)
 
 
 def _head_lower(rules: Rules) -> set[str]:

@@ -46,3 +46,28 @@ def signer_as_officer(
         dps_username=user.group(1).rstrip(".") if user else None,
     )
     return [officer]
+
+
+_OWN_ROW = re.compile(
+    r"^([ \t]*(?:[-*•·>][ \t]+)?)(?i:me|myself)[ \t]*[-–—:,][ \t]*(?=\S)(.*)$", re.M
+)
+
+
+def own_row_named(body: str, writer: str | None, rules: Rules) -> str:
+    """ "Officers: / Myself - Chief, BN001, aduquette": the writer's own row of a list,
+    written without his name, with the name he sends from (a row that names someone is
+    left as written)."""
+    if writer is None or len(writer.split()) < 2 or "me" not in body.lower():
+        return body
+    from mailbot.intake.lists import officer_on_line
+
+    last = writer.split()[-1]
+
+    def named(m: re.Match[str]) -> str:
+        if officer_on_line(m.group(0), rules) is not None:
+            return m.group(0)  # "Me - Chief Rick Cloutier, CH1R1, ...": named already
+        line = f"{m.group(1)}{writer}, {m.group(2)}"
+        officer = officer_on_line(line, rules)
+        return line if officer is not None and officer.last_name == last else m.group(0)
+
+    return _OWN_ROW.sub(named, body)

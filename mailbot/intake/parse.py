@@ -38,6 +38,8 @@ from mailbot.intake.attached_request import with_attached_request
 from mailbot.intake.classify import LOOP_HEADER
 from mailbot.intake.head_of_department import (
     drop_rank_and_file_head,
+    head_from_sender,
+    head_of_department,
     is_head_title,
 )
 from mailbot.intake.head_reading import read_head
@@ -46,7 +48,7 @@ from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, ParseResult, PointOfContact
 from mailbot.intake.number_groups import read_whole
 from mailbot.intake.officer_reading import read_officers
-from mailbot.intake.own_officer import signer_as_officer
+from mailbot.intake.own_officer import own_row_named, signer_as_officer
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
@@ -103,7 +105,8 @@ def parse_parts(
         split = prose.split_forward(text, parts.forward_note, rules)
     if reply_reading.is_reply(parts):
         split = reply_reading.cut_at_signer(split, parts.sender_name)
-    body = split.body
+    # "Myself - Chief, BN001, aduquette": the writer's own row, named by the From header
+    body = own_row_named(split.body, head_from_sender(parts.sender_name, rules)[0], rules)
     table_rows = tables.officers_from_text(body, rules)
     officers = read_officers(body, parts.tables, rules, table_rows, parts.documents)
     if note is not None and officers:
@@ -215,7 +218,25 @@ def parse_parts(
 
     roster = [f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name]
     sender = (parts.sender_name, parts.sender)
-    contact = point_of_contact(body, rules, labels, addresses, sender, hod_name, roster)
+    # "I'm designating you as our e-ticket Point-of-Contact" in a note forwarded on: "you"
+    # is whom that note was addressed to
+    addressed = prose.header_addresses(parts.text + "\n" + parts.quoted_text, frozenset({"to"}))
+    contact = point_of_contact(
+        body,
+        rules,
+        labels,
+        addresses,
+        sender,
+        hod_name,
+        roster,
+        addressed=addressed,
+        writer=head_of_department(split.signature, rules)[0],
+    )
+    if contact.name is None and kind == "enrollment" and not is_reply and parts.subject:
+        # "E ticket sign up ... POC Sgt Amy Roy aroy@... roster attached": the request
+        # written in its subject line
+        said = point_of_contact(parts.subject, rules, {}, addresses, sender, hod_name, roster)
+        contact = said if said.name else contact
     if contact.name is None and kind == "enrollment" and not is_reply:
         # "e-Ticket contact: Renee Gagnon" under the sign-off, or the signer's title
         signed = contact_in_signature(split.signature, rules, addresses, sender)

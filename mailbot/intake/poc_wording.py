@@ -122,6 +122,15 @@ _POC_TERSE = re.compile(
 )
 
 
+_CONTACT_SAID = (
+    r"(?:main\s+|primary\s+)?contact(?:\s+person)?(?=\s*(?:[.,;!(]|$|¶|(?:too|also|as\s+well)\b"
+    r"|(?:for|on)\s+(?:this|it|that|these|us|them|(?:the\s+)?e-?tick\w*"
+    r"|(?:the\s+)?electronic\s+tick\w*)\b))"
+)
+"""The writer's "contact" in a sentence about himself, for this matter ("the contact person
+too", "the contact for this"), not another matter's contact."""
+
+
 _SELF_POC = re.compile(
     # "I (Sgt. Corinne Tatro) will be ...": the writer's own name in brackets
     r"\bI(?:\s*\((?P<own>[^()]{3,60})\))?(?:['’]?ll|\s+will|\s+shall|\s+am|['’]?m)\s+(?:also\s+)?"
@@ -131,10 +140,10 @@ _SELF_POC = re.compile(
     r"(?:(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)|e-?ticket(?:ing)?\s+(?:contact|coordinator|liaison)"
     # "I will be the contact for this" (for the e-tickets, not for another matter)
-    r"|(?:main\s+|primary\s+)?contact(?:\s+person)?(?=\s*(?:[.,;!]|$|¶|(?:for|on)\s+"
-    r"(?:this|it|that|these|us|them|(?:the\s+)?e-?tick\w*|(?:the\s+)?electronic\s+tick\w*)\b)))"
+    rf"|{_CONTACT_SAID})"
     r"|designated\s+myself|(?:point[- ]of[- ]contact|PoC)"
     r"\s*(?:will\s+be|is|[:=]|[-–]\s)?\s*(?::\s*)?(?:me|myself)\b"
+    r"|contact\s+person\s+(?:will\s+be|is)\s+(?:me|myself)\b"
     # "... and will be the point of contact myself"
     r"|\b(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+)?(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)\s+myself\b"
@@ -142,7 +151,8 @@ _SELF_POC = re.compile(
     # be the only user and the contact person."
     r"|\bI(?:['’]?ll|\s+will|\s+shall|\s+would|['’]d|\s+am|['’]?m)\s+(?:be|serve\s+as|act\s+as)\s+"
     r"(?:[^.;!?¶\n]{1,40}?\s+and\s+)?(?:the|your|our)\s+(?:e-?ticket(?:ing)?\s+|main\s+|primary\s+)?contact(?:\s+person)?"
-    r"(?:\s+(?:for|on)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?(?:\s+myself\b|\s*[.;,]|\s*$)"
+    r"(?:\s+(?:for|on)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?(?:\s+myself\b|\s*[.;,]|\s*$"
+    r"|\s+(?:too|also|as\s+well)\b)"
     # "I will be my own point of contact", "(the Chief) asked me to be the PoC"
     r"|\bmy\s+own\s+(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
     # "The Chief has asked that I serve as the department's e-ticket Point-of-Contact"
@@ -154,17 +164,38 @@ _SELF_POC = re.compile(
     r"|\bI(?:['’]m|\s+am)\s+[^.;!?¶\n]{1,100}?\s+and\s+(?:I['’]ll\s+|(?:I\s+)?(?:will|shall)\s+)"
     r"(?:also\s+)?(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+|your\s+)"
     rf"{_WHOSE}"
-    r"(?:designated\s+|primary\s+|main\s+)?(?:e-?ticket(?:ing)?\s+)?"
-    r"(?:point[- ]of[- ]contact|PoC)\b"
-    r"|\b(?:asked|designated|named|appointed|assigned|chose|picked)\s+me\s+(?:as|to\s+be"
-    r"|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?(?:e-?ticket(?:ing)?\s+)?"
-    r"(?:point[- ]of[- ]contact|PoC)\b"
+    r"(?:designated\s+|primary\s+|main\s+)?(?:(?:e-?ticket(?:ing)?\s+)?"
+    rf"(?:point[- ]of[- ]contact|PoC)\b|{_CONTACT_SAID})"
+    # "The Chief has designated me as the department's e-ticket Point of Contact", "put
+    # me down as the contact person"
+    r"|\b(?:asked|designated|named|appointed|assigned|chose|picked|put|list|listed|use|have"
+    r"|enter|add)\s+me\s+(?:down\s+)?(?:as|to\s+be"
+    r"|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?"
+    rf"{_WHOSE}"
+    r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
+    rf"|{_CONTACT_SAID})"
+    # "As for a point of contact, that will be me", "PoC - that's me"
+    r"|(?:point[- ]of[- ]contact|PoC|contact\s+person)[^.;!?¶\n\w]{0,3}(?:[\w-]+\s+){0,3}?"
+    r"(?:that|it|this)(?:['’]ll|\s+will|\s+would|['’]s|\s+is)\s+(?:be\s+)?(?:me|myself)\b"
     # "I've been assigned as the e-ticket Point of Contact", "I was asked to be the PoC"
     r"|\bI(?:['’]ve\s+been|\s+have\s+been|\s+was|['’]m|\s+am|\s+got)\s+(?:assigned|designated"
     r"|named|appointed|chosen|picked|selected|asked)\s+(?:as|to\s+be|to\s+serve\s+as"
     r"|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?"
     rf"{_WHOSE}"
     r"(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b",
+    re.I,
+)
+
+
+# "I'm naming you as our e-ticket Point-of-Contact", "you'll be our PoC": the head's note
+# to the person it makes PoC (forwarded on by that person)
+_POC_YOU = re.compile(
+    r"\b(?:designat(?:e|ed|ing)|nam(?:e|ed|ing)|appoint(?:ed|ing)?|assign(?:ed|ing)?"
+    r"|select(?:ed|ing)?|nominat(?:e|ed|ing)|want|need|(?:I|we)(?:['’]d|\s+would)\s+like)"
+    r"\s+you\s+(?:as|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+)?"
+    rf"{_WHOSE}(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
+    r"|\byou(?:['’]ll|\s+will|\s+are\s+going\s+to)\s+(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+)"
+    rf"{_WHOSE}(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b",
     re.I,
 )
 

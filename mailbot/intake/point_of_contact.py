@@ -36,6 +36,7 @@ from mailbot.intake.poc_wording import (
     _POC_TERSE,
     _POC_WILL_ACT,
     _POC_WILL_BE,
+    _POC_YOU,
     _SELF_POC,
     _referent,
     unquoted_poc_words,
@@ -63,6 +64,8 @@ def point_of_contact(
     sender: tuple[str | None, str | None],
     head: str | None = None,
     roster: Sequence[str] = (),
+    addressed: Sequence[tuple[str, str]] = (),
+    writer: str | None = None,
 ) -> Contact:
     """The designated e-ticket Point-of-Contact: name without rank, and email.
 
@@ -72,6 +75,7 @@ def point_of_contact(
     lines = text.split("\n")
     contact = Contact()
     raw: str | None = None
+    you = False
     if "point_of_contact.name" in labels:
         i, value = labels["point_of_contact.name"]
         raw = (value if value is not None else _next_value(lines, i)) or None
@@ -81,9 +85,16 @@ def point_of_contact(
         own = _SELF_POC.search(flat)
         # "Tim Hale" in the From header, "Chief Timothy Hale" signed: the name in full
         self_name = fuller_name(_sender_person(sender[0], labels, lines, rules), head, rules)
-        self_name = (self_name or head) if own else None
+        # a mailbox named for the office: the one who signs ("Thank you, / Bonnie Sheltra /
+        # Town Clerk"), who is not the head she writes for
+        self_name = (self_name or writer or head) if own else None
         if own and own.group("own") and person_name(own.group("own"), rules):
             self_name = person_name(own.group("own"), rules)  # "I (Sgt. Corinne Tatro) will"
+        aside = _OWN_ASIDE.match(flat, own.end()) if own else None
+        if aside and len((person_name(aside.group(1), rules) or "").split()) >= 2:
+            # "put me down as the contact person (Bonnie Sheltra, this email address)": the
+            # writer names herself (a clerk writing for the head is not the head)
+            self_name = person_name(aside.group(1), rules)
         m = (
             _POC_DESIGNATED.search(flat)
             or _POC_WILL_BE.search(flat)
@@ -110,6 +121,7 @@ def point_of_contact(
             ]
             if len(full) == 1:
                 raw = full[0]
+        you = m is None and not own and raw is None and _POC_YOU.search(flat) is not None
         if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):
             raw = self_name
             # "... myself; please use my work address chief@..." in the same sentence
@@ -159,6 +171,10 @@ def point_of_contact(
     if contact.name is not None and contact.name.casefold() in _SELF_WORDS:
         # "PoC: me - nate@..." (a draft its writer forwards on): whoever owns that address
         contact.name = _owner(contact.email, addresses, sender, rules)
+    if you or (contact.name is not None and contact.name.casefold() == "you"):
+        # "I'm designating you as our PoC" (the head's note, forwarded on by its addressee):
+        # the one person that note was addressed to, else no one read (staff decide)
+        contact = _addressee(addressed, sender, rules)
     if "point_of_contact.email" in labels:
         i, value = labels["point_of_contact.email"]
         email = _EMAIL.search(value or _next_value(lines, i) or "")
@@ -188,6 +204,10 @@ def point_of_contact(
     return contact
 
 
+_OWN_ASIDE = re.compile(r"\s*\(\s*((?:[A-Z][\w.'’-]*+[ \t]+){1,3}[A-Z][\w.'’-]*+)\s*[,;)]")
+"""The writer's own name in brackets after the words that make him the PoC."""
+
+
 _ROLE_ONLY = re.compile(r"^(?i:the|our|my)\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)\.?$")
 """A person named by a role only ("The Chief", "our Sheriff")."""
 
@@ -207,7 +227,10 @@ _POC_ANCHOR = re.compile(
     r"|\bI(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"
     r"|\bI(?:['’]m|[ \n]am)[ \n](?:the|your|our)[ \n]contact\b"  # "I'm the contact for this"
     r"|will[ \n]coordinate\b|be[ \n]the[ \n](?:main[ \n]|primary[ \n])?contact\b"
-    r"|\band[ \n]the[ \n]contact[ \n]person\b",  # "I'd be the only user and the contact person"
+    r"|\band[ \n]the[ \n]contact[ \n]person\b"  # "I'd be the only user and the contact person"
+    # "put me down as the contact person", "contact person - that's me"
+    r"|\bme[ \n](?:down[ \n])?as[ \n](?:the|your|our)[ \n](?:main[ \n]|primary[ \n])?contact\b"
+    r"|\bcontact[ \n]person(?:[^\w\n.]{1,3}(?:that|it|this)|[ \n](?:will[ \n]be|is)[ \n]me)\b",
     re.I,
 )
 
@@ -224,6 +247,8 @@ _POC_ANCHOR_LOWER = re.compile(
     r"|\bi(?:['’]m|[ \n]am)[ \n](?:the|your|our)[ \n]contact\b"
     r"|will[ \n]coordinate\b|be[ \n]the[ \n](?:main[ \n]|primary[ \n])?contact\b"
     r"|\band[ \n]the[ \n]contact[ \n]person\b"
+    r"|\bme[ \n](?:down[ \n])?as[ \n](?:the|your|our)[ \n](?:main[ \n]|primary[ \n])?contact\b"
+    r"|\bcontact[ \n]person(?:[^\w\n.]{1,3}(?:that|it|this)|[ \n](?:will[ \n]be|is)[ \n]me)\b"
 )
 
 
@@ -324,6 +349,19 @@ def _owner(
         if name and addr.lower() == email.lower():
             return head_from_sender(name, rules)[0]
     return None
+
+
+def _addressee(
+    addressed: Sequence[tuple[str, str]], sender: tuple[str | None, str | None], rules: Rules
+) -> Contact:
+    """The one person the forwarded note's "To:" line names (a PoC called "you")."""
+    if len({a.lower() for _, a in addressed}) != 1:
+        return Contact()
+    name, addr = addressed[0]
+    if addr.lower() == (sender[1] or "").lower():
+        name = name or sender[0] or ""
+    person = head_from_sender(name, rules)[0]
+    return Contact(person, addr.lower()) if person else Contact()
 
 
 def _sender_person(

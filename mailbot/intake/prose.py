@@ -48,14 +48,17 @@ def new_text(text: str, subject: str = "", *, quotes_cut: bool = False) -> str:
 _ONE_ADDRESS = re.compile(r"([^<>@,;]{1,60},[^<>@,;]{1,60})<([^<>@\s]{1,64}@[^<>@\s]{1,255})>\s*$")
 
 
-def header_addresses(text: str) -> list[tuple[str, str]]:
-    """(display name, address) pairs on From/To/Cc lines quoted in a forwarded message."""
+def header_addresses(
+    text: str, fields: frozenset[str] = frozenset({"from", "to", "cc"})
+) -> list[tuple[str, str]]:
+    """(display name, address) pairs on From/To/Cc lines (``fields``) quoted in a
+    forwarded message."""
     from email.utils import getaddresses
 
     found: list[tuple[str, str]] = []
     for line in text.split("\n"):
         m = _HEADER_LINE.match(line)
-        if m and m.group(1).lower() in {"from", "to", "cc"}:
+        if m and m.group(1).lower() in fields:
             one = _ONE_ADDRESS.match(m.group(2))
             if one:  # "Okafor, Grace <gokafor@...>": one person, named last name first
                 found.append((one.group(1).strip('" '), one.group(2).lower()))
