@@ -47,10 +47,10 @@ def _goes_on(above: str, item: str, rules: Rules) -> bool:
 
 
 def about(group: str, officer: Officer, rules: Rules) -> str:
-    """``group`` without the sentences that tell of a change (a hire, a departure) but
-    neither name ``officer`` (named without a number) nor speak of "him" or "her": "Chief
-    Ann Roy asked me to send it. Two new officers and one retirement." asks nothing of
-    the chief."""
+    """``group`` without the sentences that count the changes asked or point at the
+    attachment that asks them, and neither name ``officer`` (named without a number) nor
+    speak of "him" or "her": "Attached is our roster update. Chief Ann Roy asked me to
+    send it. Two new officers and one retirement." asks nothing of the chief."""
     if officer.officer_number or not officer.last_name:
         return group
     words = rules.language.intent
@@ -59,9 +59,18 @@ def about(group: str, officer: Officer, rules: Rules) -> str:
     kept = [
         s
         for s in sentences(group)
-        if last in s.lower() or _PRONOUN.search(s) or not has_any(s, changing)
+        if last in s.lower()
+        or _PRONOUN.search(s)
+        or not has_any(s, changing)
+        or not (_counts(s, rules) or has_any(s, words.sent_attached))
     ]
     return " ".join(kept)
+
+
+def _counts(sentence: str, rules: Rules) -> bool:
+    """True when ``sentence`` counts things in words ("two new officers, one promotion")."""
+    said = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
+    return bool(said & {w.lower() for w in rules.language.dictation.digits} - {"zero", "oh", "o"})
 
 
 _NAME_PAIR = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+)[ \t]+[A-Z][a-z'’-]+")

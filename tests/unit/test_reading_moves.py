@@ -232,3 +232,19 @@ def test_a_signature_line_of_two_cells_names_the_agency_in_its_own_cell() -> Non
         "Ines Varga\nRecords Clerk\tHollis Police Department\n(802) 555-0110\n"
     )
     assert agency == "Hollis Police Department"
+
+
+def test_a_sergeant_appointed_point_of_contact_is_no_new_officer() -> None:
+    _, got = _read(
+        "Hi,\n\nPlease deactivate Officer Ned Vale (HO230), he resigned.\n\nSgt. Ivy Roe "
+        "(HO211) has been appointed as our e-ticket point of contact.\n\nThanks,\nInes\n"
+    )
+    assert [(c["action"], c["officer_number"]) for c in got] == [("deactivate", "HO230")]
+
+
+def test_a_departure_told_in_its_own_short_sentence_is_kept() -> None:
+    _, got = _read(
+        "Hi,\n\nOfficer Jane Lusk has been with us since 2009. Retired Friday, please "
+        "deactivate.\n\nInes\n"
+    )
+    assert [(c["action"], c.get("last_name")) for c in got] == [("deactivate", "Lusk")]
