@@ -248,3 +248,30 @@ def test_a_departure_told_in_its_own_short_sentence_is_kept() -> None:
         "deactivate.\n\nInes\n"
     )
     assert [(c["action"], c.get("last_name")) for c in got] == [("deactivate", "Lusk")]
+
+
+def test_a_constable_shutting_off_his_own_account_is_named_from_the_header() -> None:
+    _, got = _read(
+        "Hello,\nMy term as constable ends in May. Please shut off my e-ticket account, "
+        "officer # RX041.\nThank you\nAmos Pell\n",
+        sender="Amos Pell <apell1958@mail.test>",
+    )
+    assert got == [
+        {
+            "action": "deactivate",
+            "officer_number": "RX041",
+            "first_name": "Amos",
+            "last_name": "Pell",
+        }
+    ]
+
+
+def test_a_number_only_deactivation_beside_the_writers_own_login_trouble_is_not_his() -> None:
+    _, got = _read(
+        "Hi,\n\nPlease deactivate RX055, he resigned.\n\nAlso my login has stopped "
+        "working since Monday.\n\nAmos\n",
+        sender="Amos Pell <apell1958@mail.test>",
+    )
+    assert [(c["action"], c["officer_number"], c.get("last_name")) for c in got] == [
+        ("deactivate", "RX055", None)
+    ]
