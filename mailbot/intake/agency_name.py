@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import split_signature
 from mailbot.intake.rules import Rules, per_rules
-from mailbot.intake.word_lists import lowered
+from mailbot.intake.word_lists import has_any, lowered
 
 _GREETING = re.compile(
     r"^(?:The|Our|Dear|At|From|Hello|Hi|We['’]re|We\s+are|This\s+is|Welcome\s+to)\s+"
@@ -189,6 +189,8 @@ def agency_name_in(text: str, rules: Rules) -> str | None:
             continue  # the agency an officer moves to is not the sender's
         # "everything for Thetford. The Thetford Police Department": a sentence ends
         name = _SENTENCE_CUT.split(m.group(1))[-1]
+        # "e-Ticket Point of Contact<tab>Brandon Police Department": a tab parts two cells
+        name = name.split("\t")[-1]
         name = _GREETING.sub("", name)
         name = _ARTICLE.sub("", name)
         head = name.split()[0].rstrip(".,").lower() if name.split() else ""
@@ -286,6 +288,12 @@ def in_full(name: str | None, text: str, rules: Rules) -> str | None:
     return name
 
 
+def _tells_of_move(text: str, rules: Rules) -> bool:
+    """True when ``text`` tells of an officer's record moving between agencies."""
+    words = rules.language.intent
+    return has_any(text, words.transfer + words.moves_record)
+
+
 def name_of_agency(
     values: Mapping[str, str | None],
     labels: Mapping[str, object],
@@ -297,7 +305,13 @@ def name_of_agency(
     where the message writes it so ("Wilmington Police Dept would like ..." signed
     "Wilmington Police Department"), unless the sender set it down as the name to use
     ("Agency Name: Fair Haven Police Dept.", "please list us as Stowbridge PD")."""
-    named = values.get("agency.name") or agency_name_in(signature, rules)
+    signed = agency_name_in(signature, rules)
+    named = values.get("agency.name") or signed
+    if signed and "agency.name" not in labels and _tells_of_move(parts.text, rules):
+        # "Deputy Ann Roy has come over to us from the Dover Police Department ... move
+        # her record to our agency": the agency named in the body is the one she leaves;
+        # the writer's own is the one he signs for
+        named = signed
     if named is None and parts.forward_note:
         # "Please deactivate Officer Tran, see below from HR." over the forwarder's own
         # sign-off ("Sgt. Michael Donahue / Richmond Police Department"): his agency

@@ -14,6 +14,7 @@ from mailbot.intake.change_values import (
     TO_US,
     _has,
     moves_to_agency,
+    renamed,
     spelled_by_letters,
 )
 from mailbot.intake.model import Action, Change
@@ -59,8 +60,13 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     told = _not_of_self(text, rules)
     departs = _has(told, words.deactivate) and not _aside_only(told, rules)
     if departs and not _new_title(text, rules):
-        if moves_to_agency(text, rules) and not _asked_off(text, rules):
-            return "update"  # "has left us for the X Police Department": the record moves
+        # "has left us for the X Police Department", "has left the X Police Department and
+        # joined us ... Please move his record over to our agency": the record moves
+        moved = moves_to_agency(text, rules) or (
+            TO_US.search(text) is not None and _has(text, words.transfer + words.moves_record)
+        )
+        if moved and not _asked_off(text, rules):
+            return "update"
         return "deactivate"
     if _has(text, words.transfer + words.moves_record):
         # "has transferred to the Hartford Police Department": the record moves there
@@ -76,12 +82,16 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     opener = first.split(None, 1)[0].lower() if first.split() else ""
     if opener in words.deactivate_openers and _NUMBER.search(first):
         return "deactivate"  # "Remove Smith VT233": an imperative opening the item
+    if opener in words.update_openers and _NUMBER.search(first):
+        return "update"  # "Update my own record (SH014) to show my title as Chief"
     respelt = spelled_by_letters(text, rules)  # "last name has one f: Tardif"
     if _has(first, words.add) and not _has(first, words.promote) and not respelt:
         # "In her place we have sworn in Constable Peter Wheelock. Title should read
         # Constable.": the item opens with a new officer; what follows describes him
         return "add"
     if _has(text, words.promote) or respelt or _new_title(text, rules) or _LAST_TO.search(text):
+        return "update"
+    if renamed(text, rules):  # "was married in October and is now Rosalind Ebersole-Mack"
         return "update"
     if _USER_CORRECTED.search(text):  # "his DPS username is actually wbaptiste2"
         return "update"

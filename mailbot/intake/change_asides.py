@@ -50,8 +50,18 @@ def usernames_by_name(text: str, changes: list[Change], rules: Rules) -> list[Ch
 
 _MY_RECORD = re.compile(
     r"\b(?i:my)[ \t]+(?:(?i:last|legal|first|sur)[ \t]*)?(?i:name)\b"
-    r"|\b(?i:my)[ \t]+(?:(?i:officer|tracs)[ \t]+)?(?i:record)\b"
+    r"|\b(?i:my)[ \t]+(?:(?i:own)[ \t]+)?(?:(?i:officer|tracs|e-?ticket|dps)[ \t]+)?"
+    r"(?i:record|account|access|login)\b"
 )
+
+
+def _of_my_record(text: str, number: str | None) -> bool:
+    """True when ``number`` is written in a sentence that speaks of the writer's own
+    record ("Please shut off my e-ticket account, officer # WD041")."""
+    from mailbot.intake.prose import sentences
+
+    said = [s for s in sentences(text[:20000]) if number and number in s]
+    return any(_MY_RECORD.search(s) for s in said)
 
 
 def writers_first_name(changes: list[Change], text: str, writer: str | None) -> list[Change]:
@@ -71,10 +81,24 @@ def writers_first_name(changes: list[Change], text: str, writer: str | None) -> 
         and not getattr(c, "first_name", None)
         and (getattr(c, "last_name", None) or "").lower() == last.lower()
     ]
-    if len(mine) != 1:
-        return changes
     out = list(changes)
-    out[mine[0]] = Change.model_validate({**out[mine[0]].model_dump(), "first_name": first})
+    if len(mine) == 1:
+        out[mine[0]] = Change.model_validate({**out[mine[0]].model_dump(), "first_name": first})
+        return out
+    # "2. Update my own record (SH014, currently Lieutenant) to show my title as Chief",
+    # "Please shut off my e-ticket account, officer # WD041": the one change naming
+    # nobody is of the writer's own record
+    unnamed = [
+        i
+        for i, c in enumerate(changes)
+        if c.action in ("update", "deactivate")
+        and not getattr(c, "first_name", None)
+        and not getattr(c, "last_name", None)
+    ]
+    if mine or len(unnamed) != 1 or not _of_my_record(text, out[unnamed[0]].officer_number):
+        return changes
+    whole = {"first_name": first, "last_name": last}
+    out[unnamed[0]] = Change.model_validate({**out[unnamed[0]].model_dump(), **whole})
     return out
 
 

@@ -15,6 +15,7 @@ from mailbot.intake import intent
 from mailbot.intake.agency_name import agency_name_in
 from mailbot.intake.change_tables import changes_in_rows
 from mailbot.intake.change_values import _has
+from mailbot.intake.model import Change
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 
@@ -63,15 +64,58 @@ def named_part(text: str, body: str, rules: Rules) -> str:
     return text[heads[at].start() : end]
 
 
+# a blank line between two "Heading: value" lines of a memo or form set out double-spaced
+_SPACED_LABELS = re.compile(
+    r"(?m)^([ \t]*[A-Za-z][^:\n]{0,40}:[^\n]*)\n(?:[ \t]*\n){1,3}(?=[ \t]*[A-Za-z][^:\n]{0,40}:)"
+)
+
+
+def changes_in_document(text: str, rules: Rules, agency: str | None) -> list[Change]:
+    """The roster changes an attached memo or personnel notice asks for: its items, and
+    the one officer its "Name: ... / Officer #: ..." lines describe (lines set out a
+    blank line apart too) with the action the document asks for ("Action: Resignation",
+    "TraCS - deactivate officer record", "please create a TraCS officer record")."""
+    from mailbot.intake.change_actions import _action
+    from mailbot.intake.change_values import _change
+    from mailbot.intake.changes import read_changes
+    from mailbot.intake.labelled_blocks import officers_in_blocks
+
+    lines, previous = text, None
+    while previous != lines:
+        previous, lines = lines, _SPACED_LABELS.sub(r"\1\n", lines)
+    blocks = [o for o in officers_in_blocks(lines, rules) if o.officer_number]
+    if len(blocks) != 1:
+        return read_changes(text, rules, [], agency)
+    found = read_changes(text, rules, blocks, agency)
+    if any(c.officer_number == blocks[0].officer_number for c in found):
+        return found
+    action = _action(text, rules, None)
+    if action is None:
+        return found
+    return [*found, _change(blocks[0], action, text, rules, agency)]
+
+
 def signed_agency(parts: MessageParts, rules: Rules) -> str | None:
     """The agency an attached memo is signed for ("Chief of Police / Manchester Police
     Department" under its last paragraph)."""
+    from mailbot.intake.shouted import uncapped
+
     for document in parts.documents:
         lines = [line for line in document.text.split("\n") if line.strip()]
         name = agency_name_in("\n".join(lines[-_CLOSING_LINES:]), rules)
         if name:
             return name
+    for document in parts.documents:
+        # "WINDSOR COUNTY SHERIFF'S OFFICE" heading a personnel notice: its letterhead
+        lines = [line.strip() for line in document.text.split("\n") if line.strip()]
+        for line in lines[:_LETTERHEAD_LINES]:
+            name = agency_name_in(uncapped(line, rules), rules)
+            if name:
+                return name
     return None
+
+
+_LETTERHEAD_LINES = 2
 
 
 _CLOSING_LINES = 6

@@ -4,6 +4,7 @@ of its own, or a paragraph (where one officer is described over several sentence
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 MAX_ITEM = 1200
 _ITEM_START = re.compile(r"^\s*(?:[-*•·]\s+|\(?\d{1,3}[.)]\s+|#\d{1,3}\s+)")
@@ -18,9 +19,11 @@ def items(text: str) -> list[str]:
     return [item for item, _ in marked_items(text)]
 
 
-def marked_items(text: str) -> list[tuple[str, bool]]:
-    """(item, True for a bulleted or numbered list item) for :func:`items`."""
+def marked_items(text: str, labels: Sequence[str] = ()) -> list[tuple[str, bool]]:
+    """(item, True for a bulleted or numbered list item) for :func:`items`; a line
+    labelled with one of the action words ``labels`` ("ADD: ...") is an item too."""
     out: list[tuple[str, bool]] = []
+    labelled = {" ".join(w.lower().split()) for w in labels}
     para: list[str] = []
 
     def flush() -> None:
@@ -64,6 +67,13 @@ def marked_items(text: str) -> list[tuple[str, bool]]:
             out.append((_ITEM_START.sub("", line).strip()[:MAX_ITEM], True))
             wrapped = True
             continue
+        label = _ACTION_LABEL.match(s) if labelled else None
+        if label and " ".join(label.group(1).lower().split()) in labelled:
+            # "ADD: Game Warden Ann Roy, FW061" then "DEACTIVATE: ...": one item a line
+            flush()
+            out.append((s[:MAX_ITEM], True))
+            wrapped = True
+            continue
         if is_row(s):  # "Lefebvre<tab>Derek<tab>LD5D3": one officer a line, no heading
             flush()
             out.append((s[:MAX_ITEM], True))
@@ -77,6 +87,7 @@ def marked_items(text: str) -> list[tuple[str, bool]]:
 
 
 _CELLS = re.compile(r"\t|\s\|\s")
+_ACTION_LABEL = re.compile(r"([A-Za-z]+(?:[ \t][A-Za-z]+)?)[ \t]*(?:[:–—]|-[ \t])")
 
 
 _RUNS_ON = re.compile(r"(?:\band|\bor|,|\band/or)$", re.I)

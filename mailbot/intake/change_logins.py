@@ -10,6 +10,7 @@ lower-case token) and is made from the officer's own name (a login is: "dana.rey
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from mailbot.intake.model import Change, Officer
 from mailbot.intake.rules import Rules
@@ -33,13 +34,21 @@ _USER_WORD = re.compile(r"(?i:user\s*name|user\s*id|login|log-in|logon|dps\s+acc
 
 
 def _letters(text: str) -> str:
-    return "".join(c for c in text.casefold() if c.isalpha())
+    """The letters of ``text`` in lower case, accents dropped ("Échevarría" is made into
+    the login "techevarria")."""
+    bare = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in bare if c.isalpha() and not unicodedata.combining(c))
 
 
 def _of_officer(login: str, officer: Officer) -> bool:
     """True when ``login`` is made from the officer's last name."""
+    login = _letters(login.rpartition("\\")[2])
     last = _letters(officer.last_name or "")
-    return len(last) >= 3 and last in _letters(login.rpartition("\\")[2])
+    if len(last) >= 3 and last in login:
+        return True
+    # "Kittredge-Vance" keeps the login "skittredge": one part of a double last name
+    parts = [_letters(p) for p in re.split(r"[-\s]+", officer.last_name or "")]
+    return len(parts) > 1 and any(len(p) >= 4 and p in login for p in parts)
 
 
 def new_login(text: str, officer: Officer) -> str | None:
@@ -53,6 +62,24 @@ def new_login(text: str, officer: Officer) -> str | None:
         for m in _SHOULD_BE.finditer(text):
             if _of_officer(m.group(1), officer):
                 return m.group(1).rpartition("\\")[2]
+    return None
+
+
+_NEAR_WORD = 60
+"""How far after a username word its value is looked for."""
+_TOKEN = re.compile(
+    r"(?<![\w@.-])((?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}[a-z0-9])(?![\w@-]|\.\w)"
+)
+
+
+def login_beside(text: str, officer: Officer) -> str | None:
+    """The username written shortly after a username word and made from the officer's
+    name, whatever the words between ("her DPS username is unchanged (amarsh)", "DPS
+    username (amarsh) doesn't change", "username stays amarsh"), or None."""
+    for m in _USER_WORD.finditer(text):
+        for t in _TOKEN.finditer(text, m.end(), m.end() + _NEAR_WORD):
+            if _of_officer(t.group(1), officer):
+                return t.group(1).rpartition("\\")[2]
     return None
 
 

@@ -20,6 +20,7 @@ from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.model import Officer, ParseResult
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
+from mailbot.intake.word_lists import has_any
 
 
 def read(
@@ -50,9 +51,14 @@ def read(
             text, rules, listed, result.agency.name, grids=parts.tables
         )
         result.changes = filled(result.changes, as_written)
-    if not result.changes:  # the memo or order attached says what changes
+    pointed = has_any(body, rules.language.intent.sent_attached)
+    if not result.changes or pointed:
+        # the memo or order attached says what changes ("Chief's memo is attached -
+        # please create a record for our new hire", beside a deactivation in the body)
+        told = {c.officer_number for c in result.changes if c.officer_number}
         for paper in change_documents.change_texts(parts, rules, body):
-            result.changes += changes.read_changes(paper, rules, [], result.agency.name)
+            more = change_documents.changes_in_document(paper, rules, result.agency.name)
+            result.changes += [c for c in more if c.officer_number not in told]
             named = result.agency.name or change_documents.signed_agency(parts, rules)
             result.agency.name = named
     if not result.changes:  # "My DPS username is actually ..." over his own LEO line

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from mailbot.intake.agency_name import in_full
-from mailbot.intake.change_logins import new_login
+from mailbot.intake.change_logins import login_beside, new_login
 from mailbot.intake.change_titles import _as_rank, _modifiers, _new_title, _title_said, title_kept
 from mailbot.intake.change_unranked import officer_now_titled
 from mailbot.intake.model import Action, Change, Officer
@@ -88,6 +88,14 @@ def moves_to_agency(text: str, rules: Rules) -> bool:
         if any(s in named for s in suffixes):
             return True
     return False
+
+
+def renamed(text: str, rules: Rules) -> bool:
+    """True when ``text`` gives an officer's whole name as it is now ("is now Rosalind
+    Ebersole-Mack", "she's Amanda Thibault now"), not a rank ("is now Sergeant Roy")."""
+    m = _NOW_NAMED.search(text) or _NAMED_NOW.search(text)
+    named = _name_value(m.group(1)).split() if m else []
+    return len(named) >= 2 and not rank_title(named[0], rules)
 
 
 def _name_value(text: str) -> str:
@@ -231,6 +239,10 @@ def _change(
         title = _new_title(text, rules) or _as_rank(text, rules)
         if title:
             data["title"] = title
+        # "her DPS username is unchanged (amarsh)": the login she keeps
+        kept = login_beside(text, officer)
+        if kept:
+            data["dps_username"] = kept
         return Change.model_validate(data)
     if own_agency and _has(text, words.moves_record) and _has(text, words.add):
         # "has joined the Swanton Police Department ... already has a TraCS record
@@ -277,8 +289,8 @@ def _change(
         data["dps_username"] = _bare(user.group(1), rules)
     elif "dps_username" in corrected:
         data["dps_username"] = corrected["dps_username"]
-    elif login := new_login(text, officer):  # "was dreyes, now dana.reyes"
-        data["dps_username"] = login
+    elif login := new_login(text, officer) or login_beside(text, officer):
+        data["dps_username"] = login  # "was dreyes, now dana.reyes"; "username stays mhale"
     return Change.model_validate(data)
 
 

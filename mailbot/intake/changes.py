@@ -36,6 +36,7 @@ from mailbot.intake.change_names import (
 )
 from mailbot.intake.change_number_text import joined_numbers
 from mailbot.intake.change_officer import officer_named, user_said
+from mailbot.intake.change_paragraphs import about, told_on
 from mailbot.intake.change_tables import (
     changes_in_rows,
     changes_in_table,
@@ -238,7 +239,7 @@ def read_changes(
         numbers_in_tables |= {(c.officer_number or "").upper() for c in changes}
     lead: Action | None = None
     before = ""  # the paragraph above a list
-    for item, listed in marked_items(text):
+    for item, listed in told_on(marked_items(text, rules.language.intent.item_labels), rules):
         # "Please add our new officer:" then his lines, number still pending: the
         # lead-in right above a paragraph says what to do with it
         above = lead if not listed else None
@@ -285,7 +286,11 @@ def read_changes(
             own_line = listed and officer_on_line(group, rules) is not None
             if above and not own_line and labelled_values(group):
                 fallback, own_line = above, True
-            action = _action(group, rules, fallback if officer.officer_number or own_line else None)
+            action = _action(
+                about(group, officer, rules),
+                rules,
+                fallback if officer.officer_number or own_line else None,
+            )
             if action is None:
                 continue
             change = _change(officer, action, group, rules, own_agency)

@@ -132,6 +132,10 @@ class IntentWords(_Rule):
     deactivate_declined: list[str] = Field(default_factory=list)
     self_leaving: list[str] = Field(default_factory=list)
     deactivate_openers: list[str] = Field(default_factory=list)
+    update_openers: list[str] = Field(default_factory=list)
+    item_labels: list[str] = Field(default_factory=list)
+    """Action words that, as a line's label ("ADD: ...", "UPDATE: ...", "DEACTIVATE -"),
+    open an item of a roster change of its own, as a bullet does."""
     sent_attached: list[str] = Field(default_factory=list)
     """Words of a message pointing at what it attaches ("Attached is the Sheriff's
     memo"): the changes an attached memo or roster asks for are the message's."""

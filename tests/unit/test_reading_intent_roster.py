@@ -407,7 +407,8 @@ def test_rank_after_an_arrow_or_is_now_is_the_new_title() -> None:
         ("BT055", "update", "Sergeant"),
         ("BT118", "update", "Sergeant"),
     ]
-    assert all("dps_username" not in c for c in changes)
+    # "Username stays ngosse": the login the record keeps, as written; none for Bross
+    assert [c.get("dps_username") for c in changes] == [None, "ngosse"]
 
 
 def test_labelled_new_officer_and_corrected_first_name() -> None:
