@@ -32,6 +32,7 @@ from mailbot.intake import (
     roles,
     shown_as,
     tables,
+    typed_names,
 )
 from mailbot.intake.agency_name import name_of_agency
 from mailbot.intake.attached_request import with_attached_request
@@ -93,6 +94,7 @@ def parse_parts(
     parts = inline_answers.with_inline_answers(parts, rules)
     # "code is 1 4 0 6", "jdoe at townvt dot org": a message dictated or typed as said
     parts = dictated.with_written_forms(parts, rules)
+    parts = typed_names.with_sender_named(parts, rules)  # "mike lanoue <mlanoue@...>"
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     plain = split = prose.split_signature(text, rules)
     note = prose.new_text(parts.forward_note, quotes_cut=True).strip("\n") or None
@@ -103,6 +105,9 @@ def parse_parts(
         split = prose.split_forward(text, parts.forward_note, rules)
     if reply_reading.is_reply(parts):
         split = reply_reading.cut_at_signer(split, parts.sender_name)
+    written = split.body
+    # "i am making sgt dana pelkey the point of contact ... dpelkey@...": typed in lower case
+    split = typed_names.typed_split(split, parts.sender, rules)
     body = split.body
     table_rows = tables.officers_from_text(body, rules)
     officers = read_officers(body, parts.tables, rules, table_rows, parts.documents)
@@ -303,13 +308,13 @@ def parse_parts(
             result.missing = [p for p in result.missing if p not in settled.questions]
         result._evidence_of = functools.partial(roles.record_sources, result, settled, sources)
     elif kind == "officer_maintenance":
-        change_request.read(
+        change_request.read(  # a change note typed in lower case is read as typed there
             result,
             parts,
-            body,
+            written,
             split.signature,
             sender,
-            table_rows,
+            tables.officers_from_text(written, rules) if written != body else table_rows,
             officers,
             earlier,
             is_reply,
