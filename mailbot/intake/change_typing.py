@@ -245,13 +245,14 @@ def filled(changes: list[Change], as_written: list[Change]) -> list[Change]:
     return out
 
 
-def as_typed(text: str, rules: Rules) -> str:
+def as_typed(text: str, rules: Rules, written: str | None = None) -> str:
     """``text`` with its officer numbers and usernames written whole, and its names
-    capitalised when it is typed all in lower case or all in capitals."""
+    capitalised when it is typed all in lower case or all in capitals (as ``written``,
+    before the names its addresses vouch for were given their capitals, when given)."""
     if len(text) > _MAX_TEXT:
         return text
     text = whole_values(text, rules)
     lowered = _lowered(text, rules)
-    if lowered == text and not typed_lower(text):
+    if lowered == text and not typed_lower(text if written is None else written):
         return text
     return _items_cut(_named(lowered, rules), rules)

@@ -308,17 +308,18 @@ def parse_parts(
             result.missing = [p for p in result.missing if p not in settled.questions]
         result._evidence_of = functools.partial(roles.record_sources, result, settled, sources)
     elif kind == "officer_maintenance":
-        change_request.read(  # a change note typed in lower case is read as typed there
+        change_request.read(
             result,
             parts,
-            written,
+            body,
             split.signature,
             sender,
-            tables.officers_from_text(written, rules) if written != body else table_rows,
+            table_rows,
             officers,
             earlier,
             is_reply,
             rules,
+            typed_from=written,
         )
     log.debug(
         "message_parsed",

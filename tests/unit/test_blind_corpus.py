@@ -216,8 +216,8 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     ),
     # scored blind at the start (0.956, 34/50) and at the end of its round; not read since
     "blind-r11-heldout": (
-        0.962,
-        37,
+        0.965,
+        39,
         50,
         {"yd-012-richmond-pre-fixedwidth-inline-logo"},
     ),

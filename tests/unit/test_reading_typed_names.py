@@ -101,3 +101,35 @@ def test_signing_up_for_the_e_ticket_program_with_the_code_only_is_an_enrolment(
     )
     assert result.intent == "enrollment"  # type: ignore[attr-defined]
     assert result.agency.judiciary_code == "0457"  # type: ignore[attr-defined]
+
+
+def test_a_lower_case_change_note_names_the_agency_its_place_vouches_for() -> None:
+    """ "move his record to maplewood police department": the agency the officer moves to,
+    its place in the sender's address; each item of the note read as before."""
+    result = _read(
+        "officer pat gile 5 1 2 3 4 came over to us from barre pd last week pls move his"
+        " record to maplewood police department username pgile stays the same\n\n"
+        "sgt nora pike\nmaplewood pd\n\nSent from my Galaxy",
+        sender="Nora Pike <npike@maplewoodvt.test>",
+    )
+    assert result.intent == "officer_maintenance"  # type: ignore[attr-defined]
+    [change] = result.changes  # type: ignore[attr-defined]
+    assert (change.action, change.officer_number, change.agency) == (
+        "update",
+        "51234",
+        "Maplewood Police Department",
+    )
+
+
+def test_a_name_given_capitals_keeps_a_lower_case_change_note_read_item_by_item() -> None:
+    result = _read(
+        "ok 3 things officer ray lamb H1035 resigned please take him off then add officer"
+        " kim vail H1041 username kvail and jo dunn H1030 is now corporal thank you chief"
+        " goss\n\nSent from my iPhone",
+    )
+    changes = result.changes  # type: ignore[attr-defined]
+    assert [(c.action, c.officer_number, c.last_name) for c in changes] == [
+        ("deactivate", "H1035", "Lamb"),
+        ("add", "H1041", "Vail"),
+        ("update", "H1030", "Dunn"),
+    ]
