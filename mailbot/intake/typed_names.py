@@ -11,7 +11,11 @@ the message itself says the words are a name:
   an agency's name ("royalton pd", "town of bristol police department"), is the agency's
   name ("Royalton PD", "Town of Bristol Police Department");
 - a rank typed in lower case before a name written with capitals is a rank ("chief Dean
-  Ouellette").
+  Ouellette");
+- in a note typed all in lower case, the words after a rank or before an officer number
+  that end where a change's wording, a label or a pronoun starts ("officer tom reilly
+  number R0622", "sgt dunn retired", "jess paquette she'll need ...") are a name
+  (:func:`named_by_rank`, for the change notes :mod:`mailbot.intake.change_typing` reads).
 
 Words already written with capitals stay as written, so a message in ordinary case reads
 as before. The rank words, the agency endings and the place words are in the rules.
@@ -22,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from mailbot.intake.checks import check_officer_number
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import Split
 from mailbot.intake.rules import Rules, per_rules
@@ -183,6 +188,97 @@ def capitalised(text: str, sender: str | None, rules: Rules) -> str:
             continue
         out += [text[last:start], word]
         last = end
+    return "".join(out) + text[last:]
+
+
+TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*+|\S")
+_NAME_WORD = re.compile(r"[a-z][a-z'’-]*+")
+_LETTERED = re.compile(r"^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5}$")
+_LABELS = frozenset({"username", "user", "login", "id", "leo", "badge", "number", "no", "#"})
+# the words after a name that tell of its person: "jess paquette she'll need ..."
+_PRONOUNS = frozenset(
+    {"he", "she", "he's", "she's", "hes", "shes", "he'll", "she'll", "his", "her", "their"}
+)
+
+
+@per_rules
+def rank_words(rules: Rules) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The rank words, the words that end a name ("number", "retired", "has") and the
+    words that are no name at all."""
+    people, intent = rules.language.people, rules.language.intent
+    ranks = frozenset(r.lower() for r in people.ranks if " " not in r)
+    changes = intent.add + intent.promote + intent.deactivate + intent.transfer
+    changes += intent.reactivate + intent.now_titled
+    firsts = {p.split()[0].lower() for p in changes if p.split()}
+    after = frozenset(firsts | _LABELS | _PRONOUNS)
+    said = {w.lower() for p in changes for w in p.split()}  # "promotions effective"
+    modifiers = {m.lower() for m in people.rank_modifiers}
+    instruction = {w.lower() for w in people.instruction_words}
+    small = {w.lower() for w in people.small_words}
+    never = frozenset(ranks | modifiers | instruction | small | after | said)
+    return ranks, after, never
+
+
+def is_officer_number(word: str, rules: Rules) -> bool:
+    return bool(_LETTERED.match(word)) and check_officer_number(word.upper(), rules) is None
+
+
+def named_by_rank(text: str, rules: Rules) -> str:
+    """``text``, typed in lower case, with the names of the people it names by rank or
+    beside an officer number capitalised."""
+    ranks, after, never = rank_words(rules)
+    modifiers = {m.lower() for m in rules.language.people.rank_modifiers}
+    tokens = list(TOKEN.finditer(text))
+    low = [t.group(0).lower() for t in tokens]
+
+    def namelike(i: int) -> bool:
+        return 0 <= i < len(tokens) and bool(_NAME_WORD.fullmatch(low[i])) and low[i] not in never
+
+    def ends_name(i: int) -> bool:
+        while i < len(tokens) and low[i] in (",", ":", "-", "("):
+            i += 1
+        return i < len(tokens) and (low[i] in after or is_officer_number(tokens[i].group(0), rules))
+
+    def span(start: int, step: int) -> list[int]:
+        found: list[int] = []
+        while len(found) < 2 and namelike(start + step * len(found)):
+            found.append(start + step * len(found))
+        return found
+
+    capital: set[int] = set()
+    for i, word in enumerate(low):
+        if word in ranks:  # "officer tom reilly number", "sgt dunn retired"
+            after_rank = span(i + 1, 1)
+            while after_rank and not ends_name(after_rank[-1] + 1):
+                after_rank.pop()
+            capital.update(after_rank)
+        elif is_officer_number(tokens[i].group(0), rules):  # "and jen brault H1030"
+            before = span(i - 1, -1)
+            if before and (before[-1] == 0 or low[before[-1] - 1] not in _LABELS):
+                capital.update(before)
+    # "officer amanda collins got married shes amanda thibault now": her first name again
+    # and the name she has now
+    firsts = {low[i] for i in capital if i + 1 in capital and i - 1 not in capital}
+    for i, word in enumerate(low):
+        if word in firsts and i not in capital and namelike(i + 1) and ends_name(i + 2):
+            capital.update((i, i + 1))
+    # the ranks ("promoted to sergeant", "sgt Dunn"), and the words that make one title
+    # with them ("part-time officer Lucas Hebert")
+    for i, word in enumerate(low):
+        if word in ranks:
+            capital.add(i)
+            j = i - 1
+            while j >= 0 and low[j] in modifiers and i + 1 in capital:
+                capital.add(j)
+                j -= 1
+    if not capital:
+        return text
+    out, last = [], 0
+    for i in sorted(capital):
+        t = tokens[i]
+        word = "-".join(p[:1].upper() + p[1:] for p in t.group(0).split("-"))
+        out += [text[last : t.start()], word]
+        last = t.end()
     return "".join(out) + text[last:]
 
 
