@@ -105,12 +105,14 @@ def parse_parts(
         split = prose.split_forward(text, parts.forward_note, rules)
     if reply_reading.is_reply(parts):
         split = reply_reading.cut_at_signer(split, parts.sender_name)
-    written = split.body
+    written = split  # as typed, for the readers of a note typed all in lower case
     # "i am making sgt dana pelkey the point of contact ... dpelkey@...": typed in lower case
     split = typed_names.typed_split(split, parts.sender, rules)
     body = split.body
     table_rows = tables.officers_from_text(body, rules)
-    officers = read_officers(body, parts.tables, rules, table_rows, parts.documents)
+    officers = read_officers(
+        body, parts.tables, rules, table_rows, parts.documents, typed_from=written.body
+    )
     if note is not None and officers:
         officers += forwards.note_officers(note, officers, rules)
     is_reply = reply_reading.is_reply(parts)
@@ -120,7 +122,7 @@ def parse_parts(
         officers = read_officers(reply_reading.unquote(parts.quoted_text), [], rules)
     if not officers and split.signature.strip():
         # the roster written after the sign-off ("Thanks, Chief X" then "Officers: ...")
-        officers = read_officers(split.signature, [], rules)
+        officers = read_officers(split.signature, [], rules, typed_from=written.signature)
     # the chief's "leave Ofc. Hale off for now", rows marked HOLD, civilian staff
     officers = held.without_held(officers, f"{text}\n{note or ''}", body, parts.tables, rules)
     officers = shown_as.with_default_title(officers, body, rules)
@@ -142,6 +144,7 @@ def parse_parts(
         is_reply=is_reply,
         has_logo=is_reply and _has_image(parts),
         subject=parts.subject,
+        typed_from=written.body,
     )
     if kind in ("other", "enrollment") and is_reply and not officers:
         # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"
@@ -319,7 +322,7 @@ def parse_parts(
             earlier,
             is_reply,
             rules,
-            typed_from=written,
+            typed_from=written.body,
         )
     log.debug(
         "message_parsed",

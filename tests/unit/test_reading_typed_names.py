@@ -133,3 +133,21 @@ def test_a_name_given_capitals_keeps_a_lower_case_change_note_read_item_by_item(
         ("add", "H1041", "Vail"),
         ("update", "H1030", "Dunn"),
     ]
+
+
+def test_officers_told_in_lower_case_sentences_are_read_with_their_logins_vouching() -> None:
+    """Each officer's login vouches for his name: the sentences are still read as typed
+    in lower case, one officer each."""
+    result = _read(
+        "hi all. this is for the town of maplewood constables. officers are me - walt"
+        " brennan, first constable, number MW1A1, dps username wbrennan. and my second"
+        " constable nora pike, number MW2B2, username npike. also our deputy constable sam"
+        " hale, number MW3C3, username shale. court code 0457, 12 elm st maplewood vt 05999,"
+        " 802 555 0142. i will be the poc myself\n\nthanks\nwalt\n"
+    )
+    officers = result.officers  # type: ignore[attr-defined]
+    assert [(o.first_name, o.last_name, o.title, o.dps_username) for o in officers] == [
+        ("Walt", "Brennan", "First Constable", "wbrennan"),
+        ("Nora", "Pike", "Second Constable", "npike"),
+        ("Sam", "Hale", "Deputy Constable", "shale"),
+    ]
