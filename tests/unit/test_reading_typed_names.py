@@ -151,3 +151,22 @@ def test_officers_told_in_lower_case_sentences_are_read_with_their_logins_vouchi
         ("Nora", "Pike", "Second Constable", "npike"),
         ("Sam", "Hale", "Deputy Constable", "shale"),
     ]
+
+
+def test_officers_one_after_another_in_a_run_on_note_are_each_read() -> None:
+    """The first officer's number labelled, the next ones bare after their names, no
+    stop or comma between them: each officer read."""
+    result = _read(
+        "hi this is chief walt brennan maplewood pd we want to start doing e tickets our"
+        " judiciary code is 0457 address is 12 elm st maplewood vt 05999 phone 802 555 0142"
+        " i will be the point of contact myself officers are cpl jo ferris number MW114"
+        " username jferris officer sam hale MW120 username shale and officer nora pike MW125"
+        " username npike logo to follow thanks\n"
+    )
+    officers = result.officers  # type: ignore[attr-defined]
+    assert [(o.first_name, o.last_name, o.title, o.officer_number) for o in officers] == [
+        ("Jo", "Ferris", "Corporal", "MW114"),
+        ("Sam", "Hale", "Officer", "MW120"),
+        ("Nora", "Pike", "Officer", "MW125"),
+    ]
+    assert [o.dps_username for o in officers] == ["jferris", "shale", "npike"]
