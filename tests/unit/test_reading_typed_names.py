@@ -42,6 +42,9 @@ def test_words_no_address_or_place_vouches_for_stay_as_written() -> None:
     rules = load_rules()
     text = "we are near bristol so we will send the records so you have them"
     assert capitalised(text, "records@bristolvt.test", rules) == text
+    # the desk's own address names no agency's place
+    desk = "we were with vermont state police before, dps.eticket@vermont.gov said to write"
+    assert capitalised(desk, "jo@gmail.test", rules) == desk
     plain = "Our PoC is Sgt. Ann Hale (ahale@town.test). Chief Bo Dunn, Town Police Department"
     assert capitalised(plain, "bdunn@town.test", rules) == plain
 
