@@ -34,9 +34,12 @@ def read(
     earlier: ParseResult | None,
     is_reply: bool,
     rules: Rules,
+    typed_from: str | None = None,
 ) -> None:
-    """Fill ``result.changes`` (and the agency's values) from a roster change request."""
-    written, body = body, as_typed(body, rules)  # "officer tom reilly number R 0 6 2 2"
+    """Fill ``result.changes`` (and the agency's values) from a roster change request
+    (``body`` with the capitals its addresses vouch for, ``typed_from`` before them)."""
+    # "officer tom reilly number R 0 6 2 2"
+    written, body = body, as_typed(body, rules, typed_from)
     # new officers in an attached spreadsheet or CSV are adds like a table's rows
     grid_rows = [o for grid in parts.tables for o in tables.officers_from_grid(grid, rules)]
     listed = table_rows + [o for o in grid_rows if o not in table_rows]

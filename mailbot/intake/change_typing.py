@@ -2,13 +2,14 @@
 typed it: a username spelled out in pieces ("l hebert all one word") joined, and in a
 note typed all in lower case (or all in capitals) the people's names given their
 capitals ("officer tom reilly number R0622" is "officer Tom Reilly number R0622") where
-the words around them say they are names. Numbers said digit by digit or in words are
-already written whole by :mod:`mailbot.intake.dictated` before the text comes here.
+the words around them say they are names (:func:`mailbot.intake.typed_names.named_by_rank`,
+which reads names as typed for enrolments too), and its items cut apart. Numbers said
+digit by digit or in words are already written whole by :mod:`mailbot.intake.dictated`
+before the text comes here.
 
 The words this goes by are in the rules: the words that join a username in
-``rules/formats.toml``, a name ends before the first word of
-one of the change wordings of ``[intent]`` in ``rules/language.toml`` ("dunn retired"),
-a label ("tom reilly number ...") or a pronoun ("jess paquette she'll need ...").
+``rules/formats.toml``, and the change wordings of ``[intent]`` in
+``rules/language.toml`` that start an item ("then add ...").
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from __future__ import annotations
 import itertools
 import re
 
-from mailbot.intake.checks import check_officer_number
 from mailbot.intake.lower_prose import typed_lower
 from mailbot.intake.model import Change
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import is_shouted
+from mailbot.intake.typed_names import TOKEN, is_officer_number, named_by_rank, rank_words
 
 _MAX_TEXT = 20_000
 
@@ -50,97 +51,6 @@ def _joined_usernames(text: str, rules: Rules) -> str:
     )
 
 
-_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*+|\S")
-_NAME_WORD = re.compile(r"[a-z][a-z'’-]*+")
-_LETTERED = re.compile(r"^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5}$")
-_LABELS = frozenset({"username", "user", "login", "id", "leo", "badge", "number", "no", "#"})
-# the words after a name that tell of its person: "jess paquette she'll need ..."
-_PRONOUNS = frozenset(
-    {"he", "she", "he's", "she's", "hes", "shes", "he'll", "she'll", "his", "her", "their"}
-)
-
-
-@per_rules
-def _words(rules: Rules) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The rank words, the words that end a name ("number", "retired", "has") and the
-    words that are no name at all."""
-    people, intent = rules.language.people, rules.language.intent
-    ranks = frozenset(r.lower() for r in people.ranks if " " not in r)
-    changes = intent.add + intent.promote + intent.deactivate + intent.transfer
-    changes += intent.reactivate + intent.now_titled
-    firsts = {p.split()[0].lower() for p in changes if p.split()}
-    after = frozenset(firsts | _LABELS | _PRONOUNS)
-    said = {w.lower() for p in changes for w in p.split()}  # "promotions effective"
-    modifiers = {m.lower() for m in people.rank_modifiers}
-    instruction = {w.lower() for w in people.instruction_words}
-    small = {w.lower() for w in people.small_words}
-    never = frozenset(ranks | modifiers | instruction | small | after | said)
-    return ranks, after, never
-
-
-def _is_number(word: str, rules: Rules) -> bool:
-    return bool(_LETTERED.match(word)) and check_officer_number(word.upper(), rules) is None
-
-
-def _named(text: str, rules: Rules) -> str:
-    """``text``, typed in lower case, with the names of the people it names by rank or
-    beside an officer number capitalised."""
-    ranks, after, never = _words(rules)
-    modifiers = {m.lower() for m in rules.language.people.rank_modifiers}
-    tokens = list(_WORD.finditer(text))
-    low = [t.group(0).lower() for t in tokens]
-
-    def namelike(i: int) -> bool:
-        return 0 <= i < len(tokens) and bool(_NAME_WORD.fullmatch(low[i])) and low[i] not in never
-
-    def ends_name(i: int) -> bool:
-        while i < len(tokens) and low[i] in (",", ":", "-", "("):
-            i += 1
-        return i < len(tokens) and (low[i] in after or _is_number(tokens[i].group(0), rules))
-
-    def span(start: int, step: int) -> list[int]:
-        found: list[int] = []
-        while len(found) < 2 and namelike(start + step * len(found)):
-            found.append(start + step * len(found))
-        return found
-
-    capital: set[int] = set()
-    for i, word in enumerate(low):
-        if word in ranks:  # "officer tom reilly number", "sgt dunn retired"
-            after_rank = span(i + 1, 1)
-            while after_rank and not ends_name(after_rank[-1] + 1):
-                after_rank.pop()
-            capital.update(after_rank)
-        elif _is_number(tokens[i].group(0), rules):  # "and jen brault H1030"
-            before = span(i - 1, -1)
-            if before and (before[-1] == 0 or low[before[-1] - 1] not in _LABELS):
-                capital.update(before)
-    # "officer amanda collins got married shes amanda thibault now": her first name again
-    # and the name she has now
-    firsts = {low[i] for i in capital if i + 1 in capital and i - 1 not in capital}
-    for i, word in enumerate(low):
-        if word in firsts and i not in capital and namelike(i + 1) and ends_name(i + 2):
-            capital.update((i, i + 1))
-    # the ranks ("promoted to sergeant", "sgt Dunn"), and the words that make one title
-    # with them ("part-time officer Lucas Hebert")
-    for i, word in enumerate(low):
-        if word in ranks:
-            capital.add(i)
-            j = i - 1
-            while j >= 0 and low[j] in modifiers and i + 1 in capital:
-                capital.add(j)
-                j -= 1
-    if not capital:
-        return text
-    out, last = [], 0
-    for i in sorted(capital):
-        t = tokens[i]
-        word = "-".join(p[:1].upper() + p[1:] for p in t.group(0).split("-"))
-        out += [text[last : t.start()], word]
-        last = t.end()
-    return "".join(out) + text[last:]
-
-
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _CAPITALS_SHARE = 0.9
 
@@ -154,7 +64,7 @@ def _lowered(text: str, rules: Rules) -> str:
     paragraphs = _PARAGRAPH.split(text)
     if not any(is_shouted(p) for p in paragraphs):
         return text
-    ranks, _, never = _words(rules)
+    ranks, _, never = rank_words(rules)
     small = {w.lower() for w in rules.language.people.small_words}
 
     def word(m: re.Match[str]) -> str:
@@ -197,7 +107,7 @@ def _items_cut(text: str, rules: Rules) -> str:
     starts: at the line break, or the instruction, between one officer's number and the
     next's ("ray lamothe H1035 resigned please take him off then add officer Kelsey Vance
     H1041")."""
-    numbers = [m for m in _WORD.finditer(text) if _is_number(m.group(0), rules)]
+    numbers = [m for m in TOKEN.finditer(text) if is_officer_number(m.group(0), rules)]
     cuts: list[int] = []
     for a, b in itertools.pairwise(numbers):
         gap = text[a.end() : b.start()]
@@ -245,13 +155,14 @@ def filled(changes: list[Change], as_written: list[Change]) -> list[Change]:
     return out
 
 
-def as_typed(text: str, rules: Rules) -> str:
+def as_typed(text: str, rules: Rules, written: str | None = None) -> str:
     """``text`` with its officer numbers and usernames written whole, and its names
-    capitalised when it is typed all in lower case or all in capitals."""
+    capitalised when it is typed all in lower case or all in capitals (as ``written``,
+    before the names its addresses vouch for were given their capitals, when given)."""
     if len(text) > _MAX_TEXT:
         return text
     text = whole_values(text, rules)
     lowered = _lowered(text, rules)
-    if lowered == text and not typed_lower(text):
+    if lowered == text and not typed_lower(text if written is None else written):
         return text
-    return _items_cut(_named(lowered, rules), rules)
+    return _items_cut(named_by_rank(lowered, rules), rules)

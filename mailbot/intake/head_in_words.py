@@ -52,7 +52,7 @@ def sent_for_unnamed_head(body: str, rules: Rules) -> bool:
 def _writer_title_re(rules: Rules) -> re.Pattern[str]:
     _, alt = head_titles(rules)
     return re.compile(
-        rf"(?<![\w-])(?:I['’]m|I\s+am|[Aa]s)\s+(?:the\s+|our\s+)?"
+        rf"(?<![\w-])(?:[Ii]['’]m|[Ii]\s+am|[Aa]s)\s+(?:the\s+|our\s+)?"
         rf"(?:(?i:elected|acting|interim|current|new)\s+)?((?i:{alt}))(?![\w'’-])"
     )
 
@@ -66,7 +66,8 @@ def _here_title_re(rules: Rules) -> re.Pattern[str]:
 
 def title_of_writer(body: str, rules: Rules) -> str | None:
     """The head title the writer gives himself ("I'm the chief of the Village of Derby
-    Line Police Department", "I am the elected First Constable for the Town of ..."),
+    Line Police Department", "I am the elected First Constable for the Town of ...", "i am
+    the chief" typed in lower case),
     as the rules write it, or None."""
     m = _writer_title_re(rules).search(body) or _here_title_re(rules).search(body)
     if m is None:
@@ -85,11 +86,13 @@ def _title_patterns(
 ) -> tuple[list[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The head titles (longest first) and, built once per rules, what may stand right
     before a last name (a title and up to two words: "Chief", "Sheriff R."), before it
-    in a self-introduction ("this is chief dan"), and after it ("Brickell, Chief")."""
+    in a self-introduction ("this is chief dan", "Hi, chief Dean"), and after it
+    ("Brickell, Chief")."""
     titles, alt = head_titles(rules)
     before = re.compile(rf"(?<!\w)({alt})\.?[ \t]+(?:[A-Z][\w'’-]*\.?[ \t]+){{0,2}}\Z")
     intro = re.compile(
-        rf"(?i:\b(?:this\s+is|I\s+am|I['’]?m)[ \t]+({alt})\.?[ \t]+(?:[\w'’-]+\.?[ \t]+){{0,2}})\Z"
+        rf"(?i:\b(?:this\s+is|I\s+am|I['’]?m|(?:hi|hello|hey)[ \t]*[,!.]?)[ \t]+({alt})\.?[ \t]+"
+        rf"(?:[\w'’-]+\.?[ \t]+){{0,2}})\Z"
     )
     after = re.compile(rf",[ \t]*({alt})\.?[ \t]*$", re.M)
     return titles, before, intro, after

@@ -33,13 +33,16 @@ def classify(
     is_reply: bool = False,
     has_logo: bool = False,
     subject: str = "",
+    typed_from: str | None = None,
 ) -> Intent:
-    """Enrolment, officer maintenance or other, from the new text of a message.
+    """Enrolment, officer maintenance or other, from the new text of a message (and
+    ``typed_from``, that text before the names its addresses vouch for had capitals).
 
     A reply that supplies agency values (code, phone, address) continues an enrolment.
     """
     words = rules.language.intent
-    text = as_typed(text, rules)  # "officer tom reilly number R 0 6 2 2", from a phone
+    # "officer tom reilly number R 0 6 2 2", from a phone
+    text = as_typed(text, rules, typed_from)
     if _has(text, words.not_yet):
         return "other"  # "formal request next week ... please don't set anything up"
     if not officers and agency_values <= 1 and is_enquiry(text, rules):

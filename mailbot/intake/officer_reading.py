@@ -18,10 +18,13 @@ def read_officers(
     rules: Rules,
     text_rows: list[Officer] | None = None,
     documents: Sequence[Document] = (),
+    typed_from: str | None = None,
 ) -> list[Officer]:
     """Officers from tables in the text, then from attached/HTML tables, else from prose.
 
-    ``text_rows`` is ``tables.officers_from_text(body, rules)`` when already read."""
+    ``text_rows`` is ``tables.officers_from_text(body, rules)`` when already read;
+    ``typed_from`` is ``body`` as typed, before the names its addresses vouch for were
+    given capitals (:mod:`mailbot.intake.typed_names`)."""
     declared = declared_columns(body, rules)  # "The RMS Code column is their DPS login"
     renamed = text_with_declared(body, declared, rules)
     if renamed is not body:
@@ -50,7 +53,7 @@ def read_officers(
             if (officer.officer_number or "").upper() not in numbers:
                 found.append(officer)
     if not found:  # "officers are me - greg bouchard, first constable, number AL4G1, ..."
-        found = officers_in_lower_prose(body, rules)
+        found = officers_in_lower_prose(typed_from or body, rules)
     return found
 
 

@@ -32,6 +32,7 @@ from mailbot.intake import (
     roles,
     shown_as,
     tables,
+    typed_names,
 )
 from mailbot.intake.agency_name import name_of_agency
 from mailbot.intake.attached_request import with_attached_request
@@ -95,6 +96,7 @@ def parse_parts(
     parts = inline_answers.with_inline_answers(parts, rules)
     # "code is 1 4 0 6", "jdoe at townvt dot org": a message dictated or typed as said
     parts = dictated.with_written_forms(parts, rules)
+    parts = typed_names.with_sender_named(parts, rules)  # "mike lanoue <mlanoue@...>"
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     plain = split = prose.split_signature(text, rules)
     note = prose.new_text(parts.forward_note, quotes_cut=True).strip("\n") or None
@@ -105,10 +107,15 @@ def parse_parts(
         split = prose.split_forward(text, parts.forward_note, rules)
     if reply_reading.is_reply(parts):
         split = reply_reading.cut_at_signer(split, parts.sender_name)
+    written = split  # as typed, for the readers of a note typed all in lower case
+    # "i am making sgt dana pelkey the point of contact ... dpelkey@...": typed in lower case
+    split = typed_names.typed_split(split, parts.sender, rules)
     # "Myself - Chief, BN001, aduquette": the writer's own row, named by the From header
     body = own_row_named(split.body, head_from_sender(parts.sender_name, rules)[0], rules)
     table_rows = tables.officers_from_text(body, rules)
-    officers = read_officers(body, parts.tables, rules, table_rows, parts.documents)
+    officers = read_officers(
+        body, parts.tables, rules, table_rows, parts.documents, typed_from=written.body
+    )
     if note is not None and officers:
         officers += forwards.note_officers(note, officers, rules)
     is_reply = reply_reading.is_reply(parts)
@@ -118,7 +125,7 @@ def parse_parts(
         officers = read_officers(reply_reading.unquote(parts.quoted_text), [], rules)
     if not officers and split.signature.strip():
         # the roster written after the sign-off ("Thanks, Chief X" then "Officers: ...")
-        officers = read_officers(split.signature, [], rules)
+        officers = read_officers(split.signature, [], rules, typed_from=written.signature)
     # the chief's "leave Ofc. Hale off for now", rows marked HOLD, civilian staff
     officers = held.without_held(officers, f"{text}\n{note or ''}", body, parts.tables, rules)
     officers = shown_as.with_default_title(officers, body, rules)
@@ -140,6 +147,7 @@ def parse_parts(
         is_reply=is_reply,
         has_logo=is_reply and _has_image(parts),
         subject=parts.subject,
+        typed_from=written.body,
     )
     if kind in ("other", "enrollment") and is_reply and not officers:
         # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"
@@ -335,6 +343,7 @@ def parse_parts(
             earlier,
             is_reply,
             rules,
+            typed_from=written.body,
         )
     log.debug(
         "message_parsed",

@@ -76,8 +76,12 @@ _POC_IS_NAMED = re.compile(
 )
 
 
-# "Please make Sgt. Joanne Pelletier our point of contact"
-_POC_MADE = re.compile(rf"(?i:make|designate|appoint|name|nominate)\s+({_CAP_RUN})\s+{_POC_WORDS}")
+# "Please make Sgt. Joanne Pelletier our point of contact", "i am making Sgt Dana Pelkey the
+# point of contact"
+_POC_MADE = re.compile(
+    r"(?i:mak(?:e|ing)|designat(?:e|ing)|appoint(?:ing)?|nam(?:e|ing)|nominat(?:e|ing))"
+    rf"\s+({_CAP_RUN})\s+{_POC_WORDS}"
+)
 
 
 _POC_FIRST_NAME = re.compile(
@@ -100,10 +104,12 @@ _POC_WILL_ACT = re.compile(
 )
 
 
-# "I'd like Sgt. Beth Lumbra to be our point of contact"
+# "I'd like Sgt. Beth Lumbra to be our point of contact", "i want Sgt Carrie Whitcomb to be
+# the contact person for this"
 _POC_LIKE = re.compile(
-    rf"\b(?i:I|we)(?:['’]d|\s+(?i:would))\s+(?i:like)\s+({_CAP_RUN})\s+(?i:to\s+(?:be|serve\s+as"
-    rf"|act\s+as))\s+{_POC_WORDS}"
+    rf"\b(?i:I|we)(?:(?:['’]d|\s+(?i:would))\s+(?i:like)|\s+(?i:want))\s+({_CAP_RUN})"
+    rf"\s+(?i:to\s+(?:be|serve\s+as|act\s+as))\s+"
+    rf"(?:{_POC_WORDS}|(?i:the|our)\s+(?i:main\s+|primary\s+)?(?i:contact(?:\s+person)?)\b)"
 )
 
 

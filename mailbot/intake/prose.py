@@ -237,7 +237,9 @@ def number_mentions(sentence: str) -> list[re.Match[str]]:
     """Officer-number mentions ("LEO number 12345", "badge HP204", "(HA022)")."""
     found = [m for m in _NUMBER_MENTION.finditer(sentence) if _DIGIT.search(m.group(1))]
     if not found:
-        return list(_PAREN_NUMBER.finditer(sentence)) or _after_name(sentence)
+        bracketed = list(_PAREN_NUMBER.finditer(sentence))
+        named = [] if bracketed else _after_name(sentence)  # "Officer Dale Brook number WC77"
+        return _run_on(named, sentence) if named else bracketed
     # "Officer A (officer number BN5R2, ...), Sergeant B (BN2T6, ...)": once the first is
     # labelled, the next ones in brackets, of the same length, are numbers too
     first = found[0]
@@ -246,6 +248,43 @@ def number_mentions(sentence: str) -> list[re.Match[str]]:
         m
         for m in _PAREN_NUMBER.finditer(sentence, first.end())
         if len(m.group(1)) == size and not any(f.start() <= m.start() < f.end() for f in found)
+    ]
+    return _run_on(sorted(found + more, key=lambda m: m.start()) if more else found, sentence)
+
+
+_BARE_AFTER_NAME = re.compile(r"(?<=[a-z'’])[ \t]+([A-Za-z]{0,4}\d[A-Za-z0-9]{1,9})(?![\w-])")
+_SHAPE = re.compile(r"\d")
+
+
+def bare_after_name(sentence: str) -> list[re.Match[str]]:
+    """A number written bare right after a capitalised name ("Officer Mark Tessier R0614
+    username mtessier"): read only in a piece of a run-on note whose first officer's
+    number is labelled."""
+    for m in _BARE_AFTER_NAME.finditer(sentence):
+        if _capitalised_before(sentence, m.start()):
+            return [m]
+    return []
+
+
+def _capitalised_before(sentence: str, at: int) -> bool:
+    """Whether the word that ends at ``at`` starts with a capital (a short look back)."""
+    words = sentence[max(0, at - 40) : at].split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+def _run_on(found: list[re.Match[str]], sentence: str) -> list[re.Match[str]]:
+    """``found`` and, in a run-on note ("Sgt Dana Pelkey number R0611 username dpelkey
+    Officer Mark Tessier R0614 ..."), the numbers of the first one's shape written bare
+    after it, each right after a capitalised name."""
+    first = found[0]
+    shape = _SHAPE.sub("9", first.group(1).upper())
+    taken = {f.start(1) for f in found}
+    more = [
+        m
+        for m in _BARE_AFTER_NAME.finditer(sentence, first.end())
+        if _SHAPE.sub("9", m.group(1).upper()) == shape
+        and m.start(1) not in taken
+        and _capitalised_before(sentence, m.start())
     ]
     return sorted(found + more, key=lambda m: m.start()) if more else found
 

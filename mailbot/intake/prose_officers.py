@@ -9,6 +9,7 @@ from mailbot.intake.model import Officer
 from mailbot.intake.names import surname_by_username
 from mailbot.intake.prose import (
     _rank_modifiers,
+    bare_after_name,
     last_name_run,
     number_mentions,
     person,
@@ -46,9 +47,10 @@ def _after_sentence_end(run: str, rules: Rules) -> str:
     return run
 
 
-def officer_in(sentence: str, rules: Rules) -> Officer | None:
-    """An officer described in one sentence, or None when no officer number is given."""
-    mentions = number_mentions(sentence)
+def officer_in(sentence: str, rules: Rules, bare: bool = False) -> Officer | None:
+    """An officer described in one sentence, or None when no officer number is given
+    (``bare``: a piece of a run-on note, its number after the name unlabelled)."""
+    mentions = number_mentions(sentence) or (bare_after_name(sentence) if bare else [])
     if not mentions:
         return None
     m = mentions[0]
@@ -123,8 +125,8 @@ def officers_in_prose(text: str, rules: Rules) -> list[Officer]:
     """Officers described sentence by sentence ("Sgt. Jane Doe (badge HP204, DPS user jdoe)")."""
     found: list[Officer] = []
     for sentence in sentences(text):
-        parts = _per_officer(sentence)
-        officers = [officer_in(part, rules) for part in parts]
+        parts = _per_officer(sentence, rules)
+        officers = [officer_in(part, rules, bare=len(parts) > 1) for part in parts]
         if len(parts) > 1 and all(o is not None for o in officers):
             found.extend(o for o in officers if o is not None)
             continue
@@ -138,17 +140,28 @@ def officers_in_prose(text: str, rules: Rules) -> list[Officer]:
 _NEXT_OFFICER = re.compile(r"(?:\)|\w)\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?=[A-Z])")
 
 
-def _per_officer(sentence: str) -> list[str]:
+# a run-on note's next officer, his rank right after the last one's values ("... username
+# dpelkey Officer Mark Tessier R0614 ...")
+_NEXT_RANK = re.compile(r"[ \t]+(?=([A-Z][a-z]{1,11})\.?[ \t]+[A-Z][a-z])")
+
+
+def _per_officer(sentence: str, rules: Rules) -> list[str]:
     """A sentence naming several officers, cut before each one after the first ("Sgt. Jane
-    Doe (HP204, username jdoe) and Officer Sam Roe (HP210, username sroe)")."""
+    Doe (HP204, username jdoe) and Officer Sam Roe (HP210, username sroe)", "Sgt Dana
+    Pelkey number R0611 username dpelkey Officer Mark Tessier R0614 ...")."""
     mentions = number_mentions(sentence)
     if len(mentions) < 2:
         return [sentence]
     cuts: list[int] = []
     for before, m in itertools.pairwise(mentions):
-        gap = list(_NEXT_OFFICER.finditer(sentence, before.end(), m.start()))
+        gap = [g.end() for g in _NEXT_OFFICER.finditer(sentence, before.end(), m.start())]
+        gap = gap or [
+            g.end()
+            for g in _NEXT_RANK.finditer(sentence, before.end(), m.start())
+            if rank_title(g.group(1), rules)
+        ]
         if not gap:
             return [sentence]
-        cuts.append(gap[-1].end())
+        cuts.append(gap[-1])
     bounds = [0, *cuts, len(sentence)]
     return [sentence[a:b] for a, b in itertools.pairwise(bounds)]

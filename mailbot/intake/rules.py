@@ -192,6 +192,9 @@ class People(_Rule):
     weak_agency_suffixes: list[str] = Field(default_factory=list)
     agency_abbreviations: list[str] = Field(default_factory=list)
     """Short forms ending an agency's name ("Winooski PD (0519)": the code is the agency's)."""
+    typed_abbreviations: list[str] = Field(default_factory=list)
+    """Of those short forms, the ones still read as one when typed in lower case ("royalton
+    pd"); "so" and "sd" are ordinary words there."""
     place_words: list[str] = Field(default_factory=list)
     agency_full_forms: dict[str, str] = Field(default_factory=dict)
     """Short forms ending an agency's name ("PD") and the words they stand for."""

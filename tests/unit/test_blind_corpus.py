@@ -212,34 +212,22 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     "blind-r10-heldout": (0.947, 39, 50, set()),
     # scored blind at the start (0.956, 34/50) and at the end of its round; not read since
     "blind-r11-heldout": (
-        0.958,
-        37,
+        0.965,
+        39,
         50,
-        {"yb-007-castleton-three-digit-code", "yd-012-richmond-pre-fixedwidth-inline-logo"},
+        {"yd-012-richmond-pre-fixedwidth-inline-logo"},
     ),
     # not held out: the eleventh set's tuning part, short of perfect where the reader still
-    # misses the roles in enrolments dictated as one lower-case run-on paragraph (README)
-    "blind-r11": (
-        0.972,
-        91,
-        100,
-        {
-            "yb-001-royalton-lowercase-runon",
-            "yb-004-pittsford-part2-reply-rest",
-            "yb-005-hardwick-roster-photo-typed",
-            "yb-008-bristol-android-csv-nophone",
-        },
-    ),
+    # misses rosters in capitals, a six-character number typed under a roster photo and a
+    # chief's approval forwarded
+    "blind-r11": (0.991, 96, 100, set()),
     # not held out: the ninth set's tuning part, short of perfect where the reader still
-    # misses a lower-case phone enrolment and a roster in a forwarded sentence (README)
+    # misses a roster in a forwarded sentence (README)
     "blind-r9": (
-        0.965,
+        0.967,
         88,
         100,
-        {
-            "wa-002-hardwick-lowercase-iphone-logo-later-short-number",
-            "wa-015-cabot-town-clerk-forwards-chief-note-with-logo",
-        },
+        {"wa-015-cabot-town-clerk-forwards-chief-note-with-logo"},
     ),
     # not held out: the seventh set's tuning part, short of perfect where the reader still
     # misses an all-capitals constable's request (his agency name and roster in prose)
@@ -247,7 +235,7 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
         0.984,
         93,
         100,
-        {"ub-004-sutton-constable-yahoo-enrol", "ud-013-yahoo-allcaps-sutton-constable"},
+        {"ud-013-yahoo-allcaps-sutton-constable"},
     ),
 }
 

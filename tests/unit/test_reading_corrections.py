@@ -336,9 +336,10 @@ def test_chatty_lower_case_enrolment() -> None:
     )
     assert result.intent == "enrollment"
     assert result.agency.name == "Town of Pittsfield Constables"
+    # the names written with capitals: their addresses (buckyrowell@, darlene.snow@) say so
     assert [(o.last_name, o.officer_number, o.dps_username) for o in result.officers] == [
-        ("rowell", "PC201", "browell"),
-        ("snow", "PC202", "dsnow"),
+        ("Rowell", "PC201", "browell"),
+        ("Snow", "PC202", "dsnow"),
     ]
     assert (result.point_of_contact.name or "").lower() == "darlene snow"
     assert result.point_of_contact.email == "darlene.snow@example.test"
