@@ -92,3 +92,27 @@ def test_a_roster_typed_in_capitals_in_running_text_is_read() -> None:
         ("FERREIRA", "ODILE", "BF210", "OFERREIRA"),
     ]
     assert [(o.title or "").lower() for o in result.officers] == ["chief", "sergeant"]
+
+
+def test_a_digit_left_off_keeps_the_officer_on_the_roster() -> None:
+    """ "I left out a letter of her number" keeps out the letter, not the officer."""
+    roster = (
+        "One fix since my first email: Sergeant Ferreira's number is BF210 "
+        "(I left off the last digit).\n\n"
+        "Officers:\n"
+        "Ferreira, Odile - Sergeant - BF210 - oferreira\n"
+        "Quill, Tomasz - Officer - BF241 - tquill\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert [o.last_name for o in result.officers] == ["Ferreira", "Quill"]
+
+
+def test_an_officer_left_off_is_still_kept_out() -> None:
+    roster = (
+        "Please leave Quill off for now, he is out on leave.\n\n"
+        "Officers:\n"
+        "Ferreira, Odile - Sergeant - BF210 - oferreira\n"
+        "Quill, Tomasz - Officer - BF241 - tquill\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert [o.last_name for o in result.officers] == ["Ferreira"]
