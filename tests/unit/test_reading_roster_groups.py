@@ -116,3 +116,16 @@ def test_an_officer_left_off_is_still_kept_out() -> None:
     )
     result = parse_message(_mail(_REQUEST.format(roster=roster)))
     assert [o.last_name for o in result.officers] == ["Ferreira"]
+
+
+def test_a_three_character_number_keeps_its_row_and_is_found_invalid() -> None:
+    roster = (
+        "Officers:\n"
+        "1. Sergeant Odile Ferreira   BF210   oferreira\n"
+        "2. Officer Tomasz Quill   Q41   tquill\n"
+        "3. Officer Yara Blum   BF245   yblum\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result)[1] == ("Quill", "Tomasz", "Officer", "Q41", "tquill")
+    assert [i.field for i in result.invalid] == ["officers[1].officer_number"]
+    assert len(result.officers) == 3
