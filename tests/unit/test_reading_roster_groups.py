@@ -129,3 +129,17 @@ def test_a_three_character_number_keeps_its_row_and_is_found_invalid() -> None:
     assert _rows(result)[1] == ("Quill", "Tomasz", "Officer", "Q41", "tquill")
     assert [i.field for i in result.invalid] == ["officers[1].officer_number"]
     assert len(result.officers) == 3
+
+
+def test_a_roster_pasted_twice_is_read_once() -> None:
+    roster = (
+        "Officers:\n"
+        "Ferreira  Odile  Sergeant  BF210  oferreira\n"
+        "Quill  Tomasz  Officer  BF241  tquill\n\n"
+        "(pasted again)\n\n"
+        "Ferreira  Odile  Sergeant  BF210  oferreira\n"
+        "Quill  Tomasz  Officer  BF241  tquill\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert [o.officer_number for o in result.officers] == ["BF210", "BF241"]
+    assert result.invalid == []
