@@ -10,8 +10,9 @@ from mailbot.intake.prose import rank_title, split_rank
 from mailbot.intake.rules import Rules
 
 
-def officers_in_list(text: str, rules: Rules) -> list[Officer]:
-    """Every officer written as a list line in ``text``."""
+def officers_in_list(text: str, rules: Rules, writer: str | None = None) -> list[Officer]:
+    """Every officer written as a list line in ``text`` (``writer``: the name of the
+    sender, for his own row written "Myself - Chief, ...")."""
     found: list[Officer] = []
     group: str | None = None  # the rank of a group heading ("Sergeants:") over its officers
     for line in _unwrapped(text.split("\n"), rules):
@@ -21,7 +22,7 @@ def officers_in_list(text: str, rules: Rules) -> list[Officer]:
         if several:
             found.extend(_ranked(o, group) for o in several)
             continue
-        officer = officer_on_line(line, rules)
+        officer = officer_on_line(line, rules, writer)
         if officer is not None:
             found.append(_ranked(officer, group))
         elif line.strip():

@@ -86,8 +86,10 @@ _LOWER_NAME = re.compile(
 )
 
 
-def officer_on_line(line: str, rules: Rules) -> Officer | None:
-    """The officer one list line describes, or None when it is not such a line."""
+def officer_on_line(line: str, rules: Rules, writer: str | None = None) -> Officer | None:
+    """The officer one list line describes, or None when it is not such a line; a line
+    the writer marks as his own ("Myself - Chief, BN001, aduquette") is given the name
+    ``writer`` (the From header's) when it has none."""
     if len(line) > MAX_LINE or not (
         _DIGIT.search(line) or _EMPTY_SLOT.search(line) or _NUMBER_LABEL.search(line)
     ):
@@ -95,9 +97,14 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     if holds_state_zip(line):
         return None  # "Stowe VT 05672": a town, the state and its ZIP, not an officer
     # "Me - Bolduc, Rene - Chief - ...": the writer pointing at his own row
-    body = _SELF_LEAD.sub("", _LEAD.sub("", line).strip().rstrip("."))
+    lead = _LEAD.sub("", line).strip().rstrip(".")
+    body = _SELF_LEAD.sub("", lead)
     if not body:
         return None
+    if writer and body != lead:
+        own = _officer_in(f"{writer} - {body}", rules)
+        if own is not None and own.officer_number and not _officer_in(body, rules):
+            return own
     body = bracket_notes_cut(without_nickname(body, rules), rules)
     officer = _officer_in(body, rules)
     if officer is None and "(" in body:  # "Sgt. Lee Holt (patrol supervisor), LEO # ..."

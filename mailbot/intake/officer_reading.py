@@ -18,10 +18,12 @@ def read_officers(
     rules: Rules,
     text_rows: list[Officer] | None = None,
     documents: Sequence[Document] = (),
+    writer: str | None = None,
 ) -> list[Officer]:
     """Officers from tables in the text, then from attached/HTML tables, else from prose.
 
-    ``text_rows`` is ``tables.officers_from_text(body, rules)`` when already read."""
+    ``text_rows`` is ``tables.officers_from_text(body, rules)`` when already read;
+    ``writer`` is the sender's name, for his own row in a list ("Myself - Chief, ...")."""
     declared = declared_columns(body, rules)  # "The RMS Code column is their DPS login"
     renamed = text_with_declared(body, declared, rules)
     if renamed is not body:
@@ -42,9 +44,9 @@ def read_officers(
             found.extend(rows or tables.officers_from_text(document.text, rules))
     if not found:
         # list lines and sentences; the same officer number is read once
-        found = listed_officers.officers_in_list(body, rules) or labelled_blocks.officers_in_blocks(
-            body, rules
-        )
+        found = listed_officers.officers_in_list(
+            body, rules, writer
+        ) or labelled_blocks.officers_in_blocks(body, rules)
         numbers = {(o.officer_number or "").upper() for o in found}
         for officer in prose_officers.officers_in_prose(body, rules):
             if (officer.officer_number or "").upper() not in numbers:

@@ -46,3 +46,24 @@ def signer_as_officer(
         dps_username=user.group(1).rstrip(".") if user else None,
     )
     return [officer]
+
+
+_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’.-]*(?:-[A-ZÀ-Þ][a-zß-ÿ'’.-]*)?$")
+
+
+def writer_name(display: str | None, rules: Rules) -> str | None:
+    """The From header's display name when it is a person's ("Armand Duquette", or
+    "Duquette, Armand" in the directory's order), for a roster row the writer marks as his
+    own ("Myself - Chief, BN001, aduquette"); None for an office's name ("Brandon PD")."""
+    if not display:
+        return None
+    last, comma, first = display.partition(",")
+    name = f"{first} {last}" if comma else display
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    people = rules.language.people
+    other = {w.lower() for w in (*people.job_words, *rules.language.evidence.agency_place_words)}
+    if any(w.lower().strip(".") in other or rank_title(w, rules) for w in words):
+        return None
+    return " ".join(words)

@@ -46,7 +46,7 @@ from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, ParseResult, PointOfContact
 from mailbot.intake.number_groups import read_whole
 from mailbot.intake.officer_reading import read_officers
-from mailbot.intake.own_officer import signer_as_officer
+from mailbot.intake.own_officer import signer_as_officer, writer_name
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
@@ -105,7 +105,8 @@ def parse_parts(
         split = reply_reading.cut_at_signer(split, parts.sender_name)
     body = split.body
     table_rows = tables.officers_from_text(body, rules)
-    officers = read_officers(body, parts.tables, rules, table_rows, parts.documents)
+    writer = writer_name(parts.sender_name, rules)  # "Myself - Chief, BN001, aduquette"
+    officers = read_officers(body, parts.tables, rules, table_rows, parts.documents, writer)
     if note is not None and officers:
         officers += forwards.note_officers(note, officers, rules)
     is_reply = reply_reading.is_reply(parts)

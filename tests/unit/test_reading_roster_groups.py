@@ -143,3 +143,22 @@ def test_a_roster_pasted_twice_is_read_once() -> None:
     result = parse_message(_mail(_REQUEST.format(roster=roster)))
     assert [o.officer_number for o in result.officers] == ["BF210", "BF241"]
     assert result.invalid == []
+
+
+def test_the_writers_own_row_takes_his_name_from_the_from_header() -> None:
+    roster = "Officers:\nMyself - Chief, BF201, mwhitcombe\nSgt. Odile Ferreira, BF210, oferreira\n"
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [
+        ("Whitcombe", "Magnus", "Chief", "BF201", "mwhitcombe"),
+        ("Ferreira", "Odile", "Sergeant", "BF210", "oferreira"),
+    ]
+
+
+def test_an_office_name_in_the_from_header_names_no_officer() -> None:
+    from mailbot.intake.own_officer import writer_name
+    from mailbot.intake.rules import load_rules
+
+    rules = load_rules()
+    assert writer_name("Birch Falls PD", rules) is None
+    assert writer_name("Records Clerk", rules) is None
+    assert writer_name("Whitcombe, Magnus", rules) == "Magnus Whitcombe"
