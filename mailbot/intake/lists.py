@@ -44,8 +44,9 @@ _LABELLED_NUMBER = re.compile(
     re.I,
 )
 _LABELLED_USER = re.compile(
-    r"^(?:(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|user|login)\s*[:=]?|DPS\s*[:=])"
-    r"\s*(\S+)$",
+    r"^(?:(?:his|her|their|my)\s+)?"  # "his DPS username is doriordan"
+    r"(?:(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|user|login)(?:\s+is\b)?\s*[:=]?"
+    r"|DPS\s*[:=])\s*(\S+)$",
     re.I,
 )
 _OTHER_NUMBER_LABEL = re.compile(

@@ -162,3 +162,14 @@ def test_an_office_name_in_the_from_header_names_no_officer() -> None:
     assert writer_name("Birch Falls PD", rules) is None
     assert writer_name("Records Clerk", rules) is None
     assert writer_name("Whitcombe, Magnus", rules) == "Magnus Whitcombe"
+
+
+def test_a_username_told_in_words_after_the_number_is_read() -> None:
+    roster = (
+        "Officers:\n"
+        "Sgt. Odile Ferreira – BF210, username oferreira\n"
+        "Officer Tomasz Quill – BF241; his DPS username is tquill\n"
+        "Officer Yara Blum – BF245; her DPS username isn't set up yet\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert [o.dps_username for o in result.officers] == ["oferreira", "tquill", None]
