@@ -62,7 +62,33 @@ def _held_keys(rules: Rules) -> tuple[str, ...]:
 
 
 def _held(clause: str, rules: Rules) -> bool:
-    return _held_any(rules).search(clause) is not None
+    """True when ``clause`` keeps someone out: a held word not about a piece of a value
+    ("I left off the last digit")."""
+    return any(not _piece_kept_out(clause, m, rules) for m in _held_any(rules).finditer(clause))
+
+
+_OBJECT_LEAD = (
+    r"[ \t]+(?:the|a|an|one|two|its|his|her|my|our|their)[ \t]+(?:[\w-]{1,20}[ \t]+){0,2}?"
+)
+
+
+@per_rules
+def _value_piece(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A piece of a value named after a held word ("... the last digit"), and anywhere."""
+    words = sorted(rules.language.intent.value_pieces, key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words) or r"(?!)"
+    piece = rf"(?<![\w-])(?:{alts})(?![\w-])"
+    return re.compile(_OBJECT_LEAD + piece, re.I), re.compile(piece, re.I)
+
+
+def _piece_kept_out(clause: str, held: re.Match[str], rules: Rules) -> bool:
+    """True when what ``held`` keeps out is a piece of a value: "left off the last digit",
+    "leave the dash out"."""
+    after, anywhere = _value_piece(rules)
+    if after.match(clause, held.end()):
+        return True
+    inside = held.group(0).split(None, 1)  # "leave the dash out"
+    return len(inside) > 1 and anywhere.search(inside[1]) is not None
 
 
 def _whom(clause: str, rules: Rules) -> str:

@@ -69,6 +69,10 @@ def classify(
         and (officers or _has(text, words.roster_later))
         and (agency_values >= 2 or not changing())
     ):
+        if agency_values <= 1 and officers <= 1 and _only_asks(text, rules):
+            # "Which judiciary code is Hardwick's record using, and is Officer Brisbois
+            # approved?": a question naming a code and an officer, no request
+            return "other"
         return "enrollment"
     if _asks_enrolment(text, rules):
         if (
@@ -205,6 +209,11 @@ _REQUEST_WORDS = [
     "please", "kindly", "request", "would like", "we wish", "we want", "we'd like", "we would",
     "i would like", "i'd like", "i am writing to", "i'm writing to", "hereby",
 ]  # fmt: skip
+
+
+def _only_asks(text: str, rules: Rules) -> bool:
+    """True when ``text`` asks something and no request word is in it."""
+    return asks_anything(text) and not _has(text, _REQUEST_WORDS + rules.language.intent.asking)
 
 
 def asks_anything(text: str) -> bool:

@@ -112,7 +112,11 @@ def number_remark(piece: str, rules: Rules) -> bool:
     )
 
 
-_USER_WORDS = re.compile(r"^(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|login)\b", re.I)
+_USER_WORDS = re.compile(
+    r"^(?:(?:his|her|their|my)\s+)?(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|login)\b",
+    re.I,
+)
+"""A username's label ("his DPS username is ..."): the username, no remark on the number."""
 
 
 _BRACKETED = re.compile(r"\[([^\[\]\n]{1,200})\]")

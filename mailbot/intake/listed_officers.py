@@ -6,24 +6,72 @@ import re
 
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Officer
-from mailbot.intake.prose import rank_title
+from mailbot.intake.prose import rank_title, split_rank
 from mailbot.intake.rules import Rules
 
 
 def officers_in_list(text: str, rules: Rules) -> list[Officer]:
-    """Every officer written as a list line in ``text``."""
-    found = []
+    """Every officer written as a list line in ``text``; under a rank group's heading
+    ("Sergeants:"), with that rank as title where the line gives none."""
+    found: list[Officer] = []
+    group: str | None = None  # the rank of a group heading ("Sergeants:") over its officers
     for line in _unwrapped(text.split("\n"), rules):
         several = _run_on(line, rules) if ";" in line else []
         if not several and "," in line:
             several = _listed_in_sentence(line, rules)
         if several:
-            found.extend(several)
+            found.extend(_ranked(o, group) for o in several)
             continue
         officer = officer_on_line(line, rules)
         if officer is not None:
-            found.append(officer)
+            found.append(_ranked(officer, group))
+        elif line.strip():
+            group = group_rank(line, rules, after_group=group is not None)
     return found
+
+
+_GROUP_HEADING = re.compile(
+    r"^\s*(?:[-*•·>]\s+)?\**([A-Za-z][A-Za-z .'’-]{1,40}?)\**[ \t]*:?[ \t*]*$"
+)
+"""A heading line of rank words alone ("Sergeants:", "**Patrol Officers**")."""
+_MAX_HEADING = 60
+
+
+def group_rank(line: str, rules: Rules, *, after_group: bool = False) -> str | None:
+    """The title a rank group's heading gives the officers under it ("Sergeants:" ->
+    "Sergeant", "Deputies" -> "Deputy"); None when the line is no such heading. A heading
+    that also names a whole roster ("Officers:") is a rank group only ``after_group``."""
+    m = _GROUP_HEADING.match(line) if len(line) <= _MAX_HEADING else None
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if not words or len(words) > 3:
+        return None
+    roster = {w.lower() for w in rules.language.people.roster_headings}
+    if not after_group and " ".join(words).lower() in roster:
+        return None
+    singular = [*words[:-1], _singular(words[-1])]
+    whole = rank_title(" ".join(singular), rules)
+    if whole:
+        return whole  # "Patrol Officers"
+    title, rest = split_rank(singular, rules)
+    return title if title and not rest else None
+
+
+def _singular(word: str) -> str:
+    low = word.lower()
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + ("Y" if word.isupper() else "y")  # "Deputies"
+    if low.endswith("s") and not low.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _ranked(officer: Officer, group: str | None) -> Officer:
+    """``officer`` with the group's rank as his title when his line gives none."""
+    if group is None or officer.title:
+        return officer
+    return officer.model_copy(update={"title": group})
 
 
 _ITEM = re.compile(r"^\s*(?:[-*•·]\s+|\(?\d{1,3}[.)]\s+)\S")
@@ -72,10 +120,14 @@ def _run_on(line: str, rules: Rules) -> list[Officer]:
     return _each_an_officer(pieces, rules)
 
 
-_ROSTER_LABEL = re.compile(r"(?<![\w-])(?i:officers|roster|users)\s*:\s*")
+_ROSTER_LABEL = re.compile(
+    r"(?<![\w-])(?i:officers|roster|users)(?:\s*:|\s+(?i:are|is|will\s+be)\b\s*:?)\s*"
+)
+"""The label before officers in running text ("Officers:", "OFFICERS ARE ...")."""
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-Za-z])")
-_SELF = re.compile(r"^\s*(?:me|myself)\s*[-–—:,]\s*", re.I)
-"""The writer pointing at his own row ("Officers: me - Chief Rick Cloutier, CH1R1, ...")."""
+_SELF = re.compile(r"^\s*(?:me|myself)(?:\s*[-–—:,]\s*|\s+(?=\S))", re.I)
+"""The writer pointing at his own row ("Officers: me - Chief Rick Cloutier, CH1R1, ...",
+"OFFICERS ARE ME CHIEF RAY ...")."""
 _MAX_LISTED = 2000
 
 

@@ -44,8 +44,9 @@ _LABELLED_NUMBER = re.compile(
     re.I,
 )
 _LABELLED_USER = re.compile(
-    r"^(?:(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|user|login)\s*[:=]?|DPS\s*[:=])"
-    r"\s*(\S+)$",
+    r"^(?:(?:his|her|their|my)\s+)?"  # "his DPS username is doriordan"
+    r"(?:(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|user|login)(?:\s+is\b)?\s*[:=]?"
+    r"|DPS\s*[:=])\s*(\S+)$",
     re.I,
 )
 _OTHER_NUMBER_LABEL = re.compile(
@@ -120,8 +121,10 @@ _SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}|\.{3,}")
 
 _NEAR_NUMBER = re.compile(
     r"^(?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{4}$|^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{6}$"
+    r"|^(?=[A-Za-z]{1,2}\d)[A-Za-z0-9]{3}$"
 )
-"""An officer number of four or six characters (reported invalid by the checks)."""
+"""An officer number of three, four or six characters (reported invalid by the checks); of
+three, one starting with its letters ("B22"; not "3rd" nor "911")."""
 _LETTERED_NUMBER = re.compile(r"^(?=[A-Za-z]{1,4}\d)[A-Za-z0-9]{5}$")  # not a ZIP code
 _SHOUTED_USER = re.compile(r"^(?:[A-Z]{2,15}\\)?[A-Z][A-Z0-9._-]{1,29}$")
 

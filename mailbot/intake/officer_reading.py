@@ -54,7 +54,21 @@ def read_officers(
                 found.append(officer)
     if not found:  # "officers are me - greg bouchard, first constable, number AL4G1, ..."
         found = officers_in_lower_prose(typed_from or body, rules)
-    return found
+    return _without_repeats(found)
+
+
+def _without_repeats(found: list[Officer]) -> list[Officer]:
+    """``found`` less a row that repeats an earlier one in every field (the message's
+    roster pasted twice): one officer, read once."""
+    seen: set[tuple[str, ...]] = set()
+    out: list[Officer] = []
+    for officer in found:
+        key = tuple(" ".join((v or "").casefold().split()) for v in officer.model_dump().values())
+        if officer.officer_number and key in seen:
+            continue
+        seen.add(key)
+        out.append(officer)
+    return out
 
 
 def _read_already(row: Officer, found: list[Officer]) -> bool:

@@ -93,6 +93,7 @@ class IntentWords(_Rule):
     """Wordings that keep officers of the roster sent out of this enrolment for now ("leave
     Ofc. Hale off for now", "the rows marked HOLD", "can be ignored")."""
     held_back_verbs: list[str] = Field(default_factory=list)
+    value_pieces: list[str] = Field(default_factory=list)
     """Verbs that keep an officer out only as their object or in the passive ("please
     hold Soto", "Soto is held"), never the subject's ("Sgt. Hale will hold the PoC role")."""
     now_titled: list[str] = Field(default_factory=list)
@@ -180,6 +181,7 @@ class IntentWords(_Rule):
 class People(_Rule):
     ranks: dict[str, str]
     rank_modifiers: list[str] = Field(default_factory=list)
+    roster_headings: list[str] = Field(default_factory=list)
     instruction_words: list[str]
     job_words: list[str]
     head_titles: list[str]
