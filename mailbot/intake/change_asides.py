@@ -22,12 +22,12 @@ def usernames_by_name(text: str, changes: list[Change], rules: Rules) -> list[Ch
     """``changes`` with each username said of one officer by first or last name
     ("Rosa's DPS username is ...") given to the one add or update naming him that has
     none ("Also, Dev's DPS username finally came through: dpatel")."""
-    from mailbot.intake.change_values import _NOT_A_USER, _bare
+    from mailbot.intake.change_values import _bare, not_a_user
 
     out = list(changes)
     for m in _NAMED_USER.finditer(text[:20000]):
         word = m.group(1).lower()
-        if m.group(2).lower() in _NOT_A_USER:
+        if not_a_user(m.group(2), rules):
             continue
         them = [
             i

@@ -19,7 +19,7 @@ from mailbot.intake.change_names import (
     surname_before,
 )
 from mailbot.intake.change_unranked import officer_now_titled
-from mailbot.intake.change_values import _NOT_A_USER, _PAREN_USER, _USER_TO, _bare
+from mailbot.intake.change_values import _PAREN_USER, _USER_TO, _bare, not_a_user
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.lower_prose import departed_named
 from mailbot.intake.model import Officer
@@ -43,7 +43,7 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
         # "Officer Jessica Rand's TraCS record": the name ends with its possessive
         title, first, last = person(_BEFORE_POSSESSIVE.sub("", ranked.group(0)), rules)
         # "Officer Eli Marchetti / DPS username: emarchetti / Officer number: pending"
-        user = _user_said(text)
+        user = _user_said(text, rules)
         username = _bare(user.group(1), rules) if user else None
         return Officer(title=title, first_name=first, last_name=last, dps_username=username)
     number = (officer.officer_number if officer else None) or (m.group(1) if m else None)
@@ -74,7 +74,7 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
             officer = officer.model_copy(update={"title": rank_title(new.group(1), rules)})
     if m and (officer.officer_number is None or len(officer.officer_number) != 5):
         officer = officer.model_copy(update={"officer_number": m.group(1)})
-    user = _user_said(text) or _DOMAIN_USER.search(text) or _PAREN_USER.search(text)
+    user = _user_said(text, rules) or _DOMAIN_USER.search(text) or _PAREN_USER.search(text)
     if user and not officer.dps_username:
         officer = officer.model_copy(update={"dps_username": _bare(user.group(1), rules)})
     if not officer.dps_username and len(text) <= 200:
@@ -120,10 +120,10 @@ _RANK_SURNAME_USER = re.compile(
 )
 
 
-def _user_said(text: str) -> re.Match[str] | None:
+def _user_said(text: str, rules: Rules) -> re.Match[str] | None:
     """The first username written after "username" that is a username ("Same number and
     username as before (MC6D2 / mcastellanos)" says none)."""
-    return next((m for m in _USER_TO.finditer(text) if m.group(1).lower() not in _NOT_A_USER), None)
+    return next((m for m in _USER_TO.finditer(text) if not not_a_user(m.group(1), rules)), None)
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -134,5 +134,5 @@ _NEW_RANK = re.compile(r"(?i:\bnew)\s+(\w+)")
 
 def user_said(text: str, rules: Rules) -> str | None:
     """The username written after "username" in ``text``, bare, or None."""
-    m = _user_said(text)
+    m = _user_said(text, rules)
     return _bare(m.group(1), rules) if m else None

@@ -1,0 +1,65 @@
+"""The values inside a roster change: a username is never an ordinary word or a
+contraction read after "username", the title written beside the officer names his
+record, and an officer who asks to close his own account is the signer."""
+
+from __future__ import annotations
+
+from mailbot.intake.model import ParseResult
+from mailbot.intake.parse import parse_message
+from tests.reading_mail import by_number, mail
+
+
+def _parse(body: str, sender: str, subject: str) -> ParseResult:
+    return parse_message(mail(body, sender=sender, subject=subject))
+
+
+def test_a_username_changed_from_one_to_another_is_the_second() -> None:
+    result = _parse(
+        "Hello,\n\nCorporal Wendell Ashby (GR204) took his wife's surname and is now "
+        "Wendell Ashby-Lyle. County IT moved his DPS login from washby to washbylyle "
+        "as well.\n\nPlease update his record.\n\nThanks,\nMara\n\nMara Quist\n"
+        "Office Manager\nGroton Police Department\n",
+        "Mara Quist <mquist@grotonvt.test>",
+        "Record update",
+    )
+    change = by_number(result.changes)["GR204"]
+    assert change["dps_username"] == "washbylyle"
+
+
+def test_a_username_to_follow_is_no_word_of_the_sentence() -> None:
+    result = _parse(
+        "Hi,\n\nPlease set up a TraCS record for our new hire:\n\nName: Petra Lindqvist\n\n"
+        "Title: Officer\n\nLEO number: GR233\n\nI will forward his DPS username after IT "
+        "finishes the account.\n\nThanks,\nSgt. Olin Marsh\nGroton Police Department\n",
+        "Olin Marsh <omarsh@grotonvt.test>",
+        "New officer",
+    )
+    change = by_number(result.changes)["GR233"]
+    assert change.get("dps_username") is None
+
+
+def test_a_contraction_after_username_is_no_username() -> None:
+    result = _parse(
+        "Hello,\n\nPlease add these two to Groton Police Department:\n\n"
+        "Ofc. Jonas Brandt - GR240 - jbrandt\n"
+        "Ofc. Lise Okafor - GR241 - (username hasn't come through, will send later)\n\n"
+        "Thanks,\nMara Quist\nGroton Police Department\n",
+        "Mara Quist <mquist@grotonvt.test>",
+        "two new officers",
+    )
+    got = by_number(result.changes)
+    assert got["GR240"]["dps_username"] == "jbrandt"
+    assert got["GR241"].get("dps_username") is None
+
+
+def test_an_update_keeps_the_title_written_beside_the_officer() -> None:
+    result = _parse(
+        "Hello,\n\nDetective Rowan Achterberg (GR118) has changed her last name to Fisk "
+        "after her wedding. Please update her TraCS record.\n\nThanks,\nMara Quist\n"
+        "Groton Police Department\n",
+        "Mara Quist <mquist@grotonvt.test>",
+        "Name change",
+    )
+    change = by_number(result.changes)["GR118"]
+    assert change["last_name"] == "Fisk"
+    assert change["title"] == "Detective"
