@@ -63,3 +63,21 @@ def test_an_update_keeps_the_title_written_beside_the_officer() -> None:
     change = by_number(result.changes)["GR118"]
     assert change["last_name"] == "Fisk"
     assert change["title"] == "Detective"
+
+
+def test_a_new_officers_labelled_lines_each_under_a_blank_line_are_one_block() -> None:
+    result = _parse(
+        "Hello,\n\nPlease add a TraCS officer record for our new deputy:\n\n"
+        "Name: Ansel Brightwater\n\nTitle: Deputy\n\nLEO number: GR260\n\n"
+        "DPS username: abrightwater\n\nThank you,\nSgt. Olin Marsh\nGroton Police Department\n",
+        "Olin Marsh <omarsh@grotonvt.test>",
+        "New deputy",
+    )
+    assert by_number(result.changes)["GR260"] == {
+        "action": "add",
+        "officer_number": "GR260",
+        "last_name": "Brightwater",
+        "first_name": "Ansel",
+        "title": "Deputy",
+        "dps_username": "abrightwater",
+    }
