@@ -81,3 +81,16 @@ def test_a_new_officers_labelled_lines_each_under_a_blank_line_are_one_block() -
         "title": "Deputy",
         "dps_username": "abrightwater",
     }
+
+
+def test_a_new_officer_entered_as_a_rank_has_that_title() -> None:
+    result = _parse(
+        "Good morning,\n\nOne more for you: Imogen Sallow joined us Monday. Her officer "
+        "number is GR271 and her DPS username is isallow. Please add her to our roster "
+        "as a Deputy.\n\nThanks,\nMara Quist\nGroton Police Department\n",
+        "Mara Quist <mquist@grotonvt.test>",
+        "One more officer",
+    )
+    change = by_number(result.changes)["GR271"]
+    assert change["title"] == "Deputy"
+    assert change["last_name"] == "Sallow"
