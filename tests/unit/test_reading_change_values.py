@@ -94,3 +94,19 @@ def test_a_new_officer_entered_as_a_rank_has_that_title() -> None:
     change = by_number(result.changes)["GR271"]
     assert change["title"] == "Deputy"
     assert change["last_name"] == "Sallow"
+
+
+def test_an_officer_closing_his_own_account_is_the_writer() -> None:
+    result = _parse(
+        "Hi,\nI am retiring from the town at the end of the month. Please turn off my TraCS "
+        "login, officer number GR019.\nThanks\nHollis Penrose\nConstable, Town of Groton\n",
+        "Hollis Penrose <hpenrose1958@yahoo.test>",
+        "retiring",
+    )
+    [change] = result.changes
+    assert change.model_dump(exclude_none=True) == {
+        "action": "deactivate",
+        "officer_number": "GR019",
+        "last_name": "Penrose",
+        "first_name": "Hollis",
+    }
