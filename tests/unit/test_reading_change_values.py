@@ -110,3 +110,56 @@ def test_an_officer_closing_his_own_account_is_the_writer() -> None:
         "last_name": "Penrose",
         "first_name": "Hollis",
     }
+
+
+def test_a_change_tables_remarks_column_is_each_changes_note() -> None:
+    result = _parse(
+        "Hello,\n\nThis month's changes for Groton Police Department:\n\n"
+        "Action | Last Name | First Name | Rank | Officer # | DPS Username | Remarks\n"
+        "Add | Vellacott | Aurelie | Officer | GR281 | avellacott | Academy class of June\n"
+        "Deactivate | Stoddard | Kenji | Corporal | GR207 | kstoddard | Moved out of state\n"
+        "Update | Ilves | Marten | Sergeant | GR215 | milves |\n\n"
+        "Thanks,\nMara Quist\nGroton Police Department\n",
+        "Mara Quist <mquist@grotonvt.test>",
+        "Roster changes",
+    )
+    got = by_number(result.changes)
+    assert got["GR281"]["note"] == "Academy class of June"
+    assert got["GR207"]["note"] == "Moved out of state"
+    assert got["GR207"]["action"] == "deactivate"
+    assert "note" not in got["GR215"]
+
+
+def test_an_attached_sheet_of_changes_names_its_agency_in_its_title_row() -> None:
+    from email.message import EmailMessage
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in (
+        ["Groton Police Department - officer changes for TraCS", None, None, None, None],
+        [],
+        ["Action", "Last Name", "First Name", "Officer #", "DPS Username"],
+        ["Add", "Vellacott", "Aurelie", "GR281", "avellacott"],
+        ["Deactivate", "Stoddard", "Kenji", "GR207", "kstoddard"],
+    ):
+        ws.append(row)
+    data = BytesIO()
+    wb.save(data)
+    msg = EmailMessage()
+    msg["From"] = "Mara Quist <mquist@grotonvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "changes"
+    msg.set_content("\n")
+    msg.add_attachment(
+        data.getvalue(),
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename="changes.xlsx",
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    assert result.agency.name == "Groton Police Department"
+    assert set(by_number(result.changes)) == {"GR281", "GR207"}
