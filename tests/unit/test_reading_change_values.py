@@ -163,3 +163,14 @@ def test_an_attached_sheet_of_changes_names_its_agency_in_its_title_row() -> Non
     assert result.intent == "officer_maintenance"
     assert result.agency.name == "Groton Police Department"
     assert set(by_number(result.changes)) == {"GR281", "GR207"}
+
+
+def test_a_username_said_unchanged_is_the_one_in_brackets() -> None:
+    result = _parse(
+        "Hello,\n\nPlease add Deputy Tamsin Rook (GR300) to our roster; her DPS username "
+        "is unchanged (trook) from her time with the county.\n\nThanks,\nMara Quist\n"
+        "Groton Police Department\n",
+        "Mara Quist <mquist@grotonvt.test>",
+        "New deputy",
+    )
+    assert by_number(result.changes)["GR300"]["dps_username"] == "trook"
