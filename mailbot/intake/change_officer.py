@@ -18,6 +18,7 @@ from mailbot.intake.change_names import (
     names_a_place,
     surname_before,
 )
+from mailbot.intake.change_titles import _modifiers
 from mailbot.intake.change_unranked import officer_now_titled
 from mailbot.intake.change_values import _PAREN_USER, _USER_TO, _bare, not_a_user
 from mailbot.intake.lists import officer_on_line
@@ -41,7 +42,9 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
             # "... please treat this as the request - Demers, Kyle, now Sergeant."
             return _named_alone(text, rules) or officer_now_titled(text, rules)
         # "Officer Jessica Rand's TraCS record": the name ends with its possessive
-        title, first, last = person(_BEFORE_POSSESSIVE.sub("", ranked.group(0)), rules)
+        title, first, last = person(
+            _BEFORE_POSSESSIVE.sub("", _rank_before(text, ranked, rules)), rules
+        )
         # "Officer Eli Marchetti / DPS username: emarchetti / Officer number: pending"
         user = _user_said(text, rules)
         username = _bare(user.group(1), rules) if user else None
@@ -49,7 +52,7 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
     number = (officer.officer_number if officer else None) or (m.group(1) if m else None)
     ranked = _ranked_near(text, m.start() if m else None)
     if ranked and (officer is None or officer.last_name not in ranked.group(2).split()):
-        title, first, last = person(ranked.group(0), rules)
+        title, first, last = person(_rank_before(text, ranked, rules), rules)
         if first and _POSSESSIVE.search(first):
             # "Lt. Boisvert's TraCS officer record": his last name, then other words
             last = _POSSESSIVE.sub("", first)
@@ -91,6 +94,22 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
         # "... named Interim Chief. My LEO number is ...": a pronoun or title is no name
         officer = officer.model_copy(update={"last_name": None, "first_name": None})
     return officer
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.-]*)[ \t]+$")
+
+
+def _rank_before(text: str, ranked: re.Match[str], rules: Rules) -> str:
+    """The ranked name ``ranked`` found in ``text`` with the rank words written right
+    before it ("Warden Sergeant Phil Oakes", "Senior Officer ..."): one title."""
+    start = ranked.start()
+    for _ in range(2):
+        m = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+        word = m.group(1).rstrip(".").lower() if m else ""
+        if m is None or not (rank_title(word, rules) or word in _modifiers(rules)):
+            break
+        start -= len(m.group(0))
+    return text[start : ranked.end()]
 
 
 def _named_alone(text: str, rules: Rules) -> Officer | None:

@@ -24,7 +24,8 @@ _TITLE_SAID = re.compile(
 _ENTERED_AS = re.compile(
     r"(?<![\w-])(?i:set[ \t]+(?:him|her|them)[ \t]+up|add[ \t]+(?:him|her|them)"
     r"|enter[ \t]+(?:him|her|them)|list[ \t]+(?:him|her|them))"
-    r"(?:[ \t]+[a-z]+){0,4}?[ \t]*,?[ \t]+(?i:as)[ \t]+(?i:an?[ \t]+)?[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?"
+    r"(?:[ \t]+[a-z]+){0,4}?[ \t]*,?[ \t]+(?i:as)[ \t]+(?i:an?[ \t]+)?"
+    r"[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?"
 )
 
 

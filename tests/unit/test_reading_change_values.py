@@ -174,3 +174,17 @@ def test_a_username_said_unchanged_is_the_one_in_brackets() -> None:
         "New deputy",
     )
     assert by_number(result.changes)["GR300"]["dps_username"] == "trook"
+
+
+def test_two_rank_words_before_a_name_are_one_title() -> None:
+    result = _parse(
+        "Good morning,\n\nPlease make these changes to our TraCS records:\n\n"
+        "DEACTIVATE: Warden Corporal Lyle Ambrose, FW212 (retired 6/30)\n"
+        "ADD: Game Warden Ines Calloway, FW288, DPS username icalloway\n\n"
+        "Thank you,\nLt. Mara Quist\nGroton Police Department\n",
+        "Mara Quist <mquist@grotonvt.test>",
+        "Changes",
+    )
+    got = by_number(result.changes)
+    assert got["FW212"]["title"] == "Warden Corporal"
+    assert got["FW288"]["title"] == "Game Warden"
