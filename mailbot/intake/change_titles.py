@@ -29,6 +29,12 @@ _ENTERED_AS = re.compile(
 )
 
 
+# "We hired Cody Wheeler, he is Officer", "she's a Deputy": a new officer's title
+_IS_RANK = re.compile(
+    r"(?<![\w-])(?i:he|she)(?:['’]s|[ \t]+is)(?:[ \t]+(?i:an?))?[ \t]+([A-Za-z][\w.'’-]*)"
+)
+
+
 # "She will be an Officer with us", "he will serve as a Sergeant": a new officer's title
 _WILL_BE_RANK = re.compile(
     r"(?<![\w-])(?i:will[ \t]+(?:be|serve|start|join[ \t]+us))(?:[ \t]+(?i:as))?(?:[ \t]+(?i:an?))?"
@@ -61,7 +67,7 @@ def _title_said(text: str, rules: Rules) -> str | None:
     fixed = rank_corrected(text, rules)
     if fixed:
         return fixed  # "sorry he's a sergeant not corporal"
-    will = _WILL_BE_RANK.search(text)
+    will = _WILL_BE_RANK.search(text) or _IS_RANK.search(text)
     if will is None:
         # "Could you set him up the same way, as Officer?": the rank he is entered as
         entered = _ENTERED_AS.search(text)

@@ -188,3 +188,14 @@ def test_two_rank_words_before_a_name_are_one_title() -> None:
     got = by_number(result.changes)
     assert got["FW212"]["title"] == "Warden Corporal"
     assert got["FW288"]["title"] == "Game Warden"
+
+
+def test_a_new_hire_said_to_be_of_a_rank_has_that_title() -> None:
+    result = _parse(
+        "Hi, two things for Groton. Nell Ashgrove left in May so she can come off (GR150). "
+        "We hired Rufus Penhallow in her place, he is Corporal, LEO number GR166, DPS "
+        "username rpenhallow.\nThanks\nMara Quist\nGroton Police Department\n",
+        "Mara Quist <mquist@grotonvt.test>",
+        "changes",
+    )
+    assert by_number(result.changes)["GR166"]["title"] == "Corporal"
