@@ -199,3 +199,17 @@ def test_a_new_hire_said_to_be_of_a_rank_has_that_title() -> None:
         "changes",
     )
     assert by_number(result.changes)["GR166"]["title"] == "Corporal"
+
+
+def test_a_username_that_will_be_sent_later_is_none() -> None:
+    result = _parse(
+        "Hi,\n\nPlease add:\n\nOfc. Bram Okonjo - GR404 - username will be sent later\n"
+        "Ofc. Ada Kimura - GR405 - username will be provided by IT\n\n"
+        "Thanks,\nMara Quist\nGroton Police Department\n",
+        "Mara Quist <mquist@grotonvt.test>",
+        "two adds",
+    )
+    got = by_number(result.changes)
+    assert "dps_username" not in got["GR404"]
+    assert "dps_username" not in got["GR405"]
+    assert got["GR405"]["last_name"] == "Kimura"
