@@ -22,12 +22,12 @@ def usernames_by_name(text: str, changes: list[Change], rules: Rules) -> list[Ch
     """``changes`` with each username said of one officer by first or last name
     ("Rosa's DPS username is ...") given to the one add or update naming him that has
     none ("Also, Dev's DPS username finally came through: dpatel")."""
-    from mailbot.intake.change_values import _NOT_A_USER, _bare
+    from mailbot.intake.change_values import _bare, not_a_user
 
     out = list(changes)
     for m in _NAMED_USER.finditer(text[:20000]):
         word = m.group(1).lower()
-        if m.group(2).lower() in _NOT_A_USER:
+        if not_a_user(m.group(2), rules):
             continue
         them = [
             i
@@ -100,6 +100,28 @@ def writers_first_name(changes: list[Change], text: str, writer: str | None) -> 
     whole = {"first_name": first, "last_name": last}
     out[unnamed[0]] = Change.model_validate({**out[unnamed[0]].model_dump(), **whole})
     return out
+
+
+# "Please shut off my e-ticket account, officer # WD041", "deactivate my TraCS login"
+_MY_ACCOUNT = re.compile(
+    r"\b(?i:my)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?i:account|record|login|access|officer[ \t]+number)\b"
+)
+
+
+def writers_own_names(changes: list[Change], text: str, writer: str | None) -> list[Change]:
+    """ "Please shut off my e-ticket account, officer # WD041": the message's one change,
+    naming nobody, in a message speaking of the writer's own account, is of the writer
+    (his names from the From header)."""
+    words = (writer or "").replace(",", " ").split()
+    if len(words) < 2 or not _MY_ACCOUNT.search(text[:20000]):
+        return changes
+    first, last = words[0], words[-1]
+    if "," in (writer or ""):
+        first, last = words[-1], words[0]
+    if len(changes) != 1 or any(getattr(changes[0], k, None) for k in ("first_name", "last_name")):
+        return changes
+    data = {**changes[0].model_dump(), "first_name": first, "last_name": last}
+    return [Change.model_validate(data)]
 
 
 def same_person_again(changes: list[Change], change: Change, rules: Rules) -> bool:

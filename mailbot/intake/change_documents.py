@@ -13,7 +13,7 @@ import re
 
 from mailbot.intake import intent
 from mailbot.intake.agency_name import agency_name_in
-from mailbot.intake.change_tables import changes_in_rows
+from mailbot.intake.change_tables import action_column, changes_in_rows
 from mailbot.intake.change_values import _has
 from mailbot.intake.model import Change
 from mailbot.intake.parts import MessageParts
@@ -119,3 +119,18 @@ _LETTERHEAD_LINES = 2
 
 
 _CLOSING_LINES = 6
+
+
+def titled_agency(parts: MessageParts, rules: Rules) -> str | None:
+    """The agency an attached sheet of changes is titled for ("Ludlow Police Department
+    - TraCS officer record changes" in the rows above its "Action | Last Name ..."
+    heading)."""
+    for grid in parts.tables:
+        heading = next((i for i, row in enumerate(grid) if action_column(row) is not None), None)
+        if not heading or not changes_in_rows(grid, rules):
+            continue
+        above = [" ".join(c for c in row if c and c.strip()) for row in grid[:heading]]
+        name = agency_name_in("\n".join(a for a in above if a), rules)
+        if name:
+            return name
+    return None

@@ -18,8 +18,9 @@ from mailbot.intake.change_names import (
     names_a_place,
     surname_before,
 )
+from mailbot.intake.change_titles import _modifiers
 from mailbot.intake.change_unranked import officer_now_titled
-from mailbot.intake.change_values import _NOT_A_USER, _PAREN_USER, _USER_TO, _bare
+from mailbot.intake.change_values import _PAREN_USER, _USER_TO, _bare, not_a_user
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.lower_prose import departed_named
 from mailbot.intake.model import Officer
@@ -45,15 +46,17 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
             # "... please treat this as the request - Demers, Kyle, now Sergeant."
             return _named_alone(text, rules) or officer_now_titled(text, rules)
         # "Officer Jessica Rand's TraCS record": the name ends with its possessive
-        title, first, last = person(_BEFORE_POSSESSIVE.sub("", ranked.group(0)), rules)
+        title, first, last = person(
+            _BEFORE_POSSESSIVE.sub("", _rank_before(text, ranked, rules)), rules
+        )
         # "Officer Eli Marchetti / DPS username: emarchetti / Officer number: pending"
-        user = _user_said(text)
+        user = _user_said(text, rules)
         username = _bare(user.group(1), rules) if user else None
         return Officer(title=title, first_name=first, last_name=last, dps_username=username)
     number = (officer.officer_number if officer else None) or (m.group(1) if m else None)
     ranked = _ranked_near(text, m.start() if m else None)
     if ranked and (officer is None or officer.last_name not in ranked.group(2).split()):
-        title, first, last = person(ranked.group(0), rules)
+        title, first, last = person(_rank_before(text, ranked, rules), rules)
         if first and _POSSESSIVE.search(first):
             # "Lt. Boisvert's TraCS officer record": his last name, then other words
             last = _POSSESSIVE.sub("", first)
@@ -78,7 +81,7 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
             officer = officer.model_copy(update={"title": rank_title(new.group(1), rules)})
     if m and (officer.officer_number is None or len(officer.officer_number) != 5):
         officer = officer.model_copy(update={"officer_number": m.group(1)})
-    user = _user_said(text) or _DOMAIN_USER.search(text) or _PAREN_USER.search(text)
+    user = _user_said(text, rules) or _DOMAIN_USER.search(text) or _PAREN_USER.search(text)
     if user and not officer.dps_username:
         officer = officer.model_copy(update={"dps_username": _bare(user.group(1), rules)})
     if not officer.dps_username and len(text) <= 200:
@@ -95,6 +98,22 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
         # "... named Interim Chief. My LEO number is ...": a pronoun or title is no name
         officer = officer.model_copy(update={"last_name": None, "first_name": None})
     return officer
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.-]*)[ \t]+$")
+
+
+def _rank_before(text: str, ranked: re.Match[str], rules: Rules) -> str:
+    """The ranked name ``ranked`` found in ``text`` with the rank words written right
+    before it ("Warden Sergeant Phil Oakes", "Senior Officer ..."): one title."""
+    start = ranked.start()
+    for _ in range(2):
+        m = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+        word = m.group(1).rstrip(".").lower() if m else ""
+        if m is None or not (rank_title(word, rules) or word in _modifiers(rules)):
+            break
+        start -= len(m.group(0))
+    return text[start : ranked.end()]
 
 
 def _named_alone(text: str, rules: Rules) -> Officer | None:
@@ -124,10 +143,10 @@ _RANK_SURNAME_USER = re.compile(
 )
 
 
-def _user_said(text: str) -> re.Match[str] | None:
+def _user_said(text: str, rules: Rules) -> re.Match[str] | None:
     """The first username written after "username" that is a username ("Same number and
     username as before (MC6D2 / mcastellanos)" says none)."""
-    return next((m for m in _USER_TO.finditer(text) if m.group(1).lower() not in _NOT_A_USER), None)
+    return next((m for m in _USER_TO.finditer(text) if not not_a_user(m.group(1), rules)), None)
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -138,5 +157,5 @@ _NEW_RANK = re.compile(r"(?i:\bnew)\s+(\w+)")
 
 def user_said(text: str, rules: Rules) -> str | None:
     """The username written after "username" in ``text``, bare, or None."""
-    m = _user_said(text)
+    m = _user_said(text, rules)
     return _bare(m.group(1), rules) if m else None

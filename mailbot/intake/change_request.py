@@ -64,6 +64,8 @@ def read(
             result.changes += [c for c in more if c.officer_number not in told]
             named = result.agency.name or change_documents.signed_agency(parts, rules)
             result.agency.name = named
+    # "Ludlow Police Department - TraCS officer record changes" over an attached sheet's rows
+    result.agency.name = result.agency.name or change_documents.titled_agency(parts, rules)
     if not result.changes:  # "My DPS username is actually ..." over his own LEO line
         result.changes = writers_own_login(body, signature, parts.sender_name, rules)
     if own_resend.complete_changes(result, earlier, officers, body, rules):
@@ -73,6 +75,7 @@ def read(
         result.agency.name = result.agency.name or (earlier.agency.name if earlier else None)
     writer = head_from_sender(parts.sender_name, rules)[0]
     result.changes = change_asides.writers_first_name(result.changes, body, writer)
+    result.changes = change_asides.writers_own_names(result.changes, body, writer)
     if is_reply:  # "Officer Morrow's username is ...": his number in the request below
         result.changes = numbered_from_own_thread(result.changes, parts, rules)
     # the agency's address, phone and code, mostly in the sender's signature

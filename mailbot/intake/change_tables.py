@@ -59,6 +59,8 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
             continue
         # "Old Title | New Title": a new officer's title is in the column of new values
         new_title = [n for n, k in new_columns(cells, rules).items() if k == "title"]
+        # "Notes": "Retired 9/30", "Lateral from Colchester PD": each row's remark
+        notes = [n for n in note_columns(cells, rules) if n != at and n not in mapping]
         before: list[str] = []
         for rcells in rows[i + 1 :]:
             if len(rcells) < 2:
@@ -88,9 +90,18 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
                 # what changes, in a details cell ("Officer -> Corporal", "DPS username
                 # is now mthibault2")
                 data.update(_details(rest, rules))
+            note = " ".join(rcells[notes[0]].split()) if notes and notes[0] < len(rcells) else ""
+            if note:
+                data["note"] = note
             out.append(Change.model_validate({"action": action, **data}))
         break
     return out
+
+
+def note_columns(cells: list[str], rules: Rules) -> list[int]:
+    """The columns of a heading row that hold each row's remark ("Notes", "Remarks")."""
+    names = {" ".join(h.lower().split()) for h in rules.columns.detection.note_headings}
+    return [n for n, c in enumerate(cells) if " ".join(c.lower().strip(" :").split()) in names]
 
 
 def action_column(cells: list[str]) -> int | None:

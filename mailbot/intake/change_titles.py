@@ -19,6 +19,22 @@ _TITLE_SAID = re.compile(
 )
 
 
+# "set him up as Officer", "add her as a Deputy", "enter them as Constables": the rank a
+# new officer is entered with
+_ENTERED_AS = re.compile(
+    r"(?<![\w-])(?i:set[ \t]+(?:him|her|them)[ \t]+up|add[ \t]+(?:him|her|them)"
+    r"|enter[ \t]+(?:him|her|them)|list[ \t]+(?:him|her|them))"
+    r"(?:[ \t]+[a-z]+){0,4}?[ \t]*,?[ \t]+(?i:as)[ \t]+(?i:an?[ \t]+)?"
+    r"[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?"
+)
+
+
+# "We hired Cody Wheeler, he is Officer", "she's a Deputy": a new officer's title
+_IS_RANK = re.compile(
+    r"(?<![\w-])(?i:he|she)(?:['’]s|[ \t]+is)(?:[ \t]+(?i:an?))?[ \t]+([A-Za-z][\w.'’-]*)"
+)
+
+
 # "She will be an Officer with us", "he will serve as a Sergeant": a new officer's title
 _WILL_BE_RANK = re.compile(
     r"(?<![\w-])(?i:will[ \t]+(?:be|serve|start|join[ \t]+us))(?:[ \t]+(?i:as))?(?:[ \t]+(?i:an?))?"
@@ -51,9 +67,11 @@ def _title_said(text: str, rules: Rules) -> str | None:
     fixed = rank_corrected(text, rules)
     if fixed:
         return fixed  # "sorry he's a sergeant not corporal"
-    will = _WILL_BE_RANK.search(text)
+    will = _WILL_BE_RANK.search(text) or _IS_RANK.search(text)
     if will is None:
-        return None
+        # "Could you set him up the same way, as Officer?": the rank he is entered as
+        entered = _ENTERED_AS.search(text)
+        return _as_rank(entered.group(0), rules) if entered else None
     words = will.group(1).split()
     two = rank_title(" ".join(words[:2]), rules) if len(words) == 2 else None
     return two or rank_title(words[0].rstrip(".,;"), rules)

@@ -55,7 +55,7 @@ _USER_TO = re.compile(
     r"(?:(?i:(?:has\s+|was\s+|is\s+being\s+|is\s+)?chang(?:ed|ing)\s+to|is\s+now"
     r"|(?:stays|remains|is)\s+the\s+same\s*[:(]|is|:|=|should\s+be"
     r"|will\s+be|to)\s*)?(?:[:\"“']\s*)?"
-    r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
+    r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)(?!\w|['’][A-Za-z])"
 )
 
 
@@ -116,23 +116,25 @@ _USER_CORRECTED = re.compile(
     # "username is changing too, new one is klaframboise"
     r"|new\s+one\s+(?:is|will\s+be)"
     # "has been changed from lcarrier to lbeaudoin", "his actual domain login is DPS\jcournoy"
-    r"|chang(?:ed|ing)\s+from\s+\S+\s+to)"
+    r"|chang(?:ed|ing)\s+from\s+\S+\s+to"
+    # "changed her DPS username from kbrzezinski to kvanderploeg"
+    r"|from\s+\S+\s+to)"
     # "so his actual DPS domain username is "lmcallist"" (no username said before it)
     r"|(?<!\w)(?i:(?:actual|real|correct|right|new)\s+(?:domain\s+|DPS\s+){0,2}"
     r"(?:user\s*name|login|user\s*id)\s+(?:is|will\s+be)))\s*(?:[:\"“']\s*)?"
-    r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)"
+    r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)(?!\w|['’][A-Za-z])"
 )
 
 
-_NOT_A_USER = frozenset(
-    {
-        "was", "is", "set", "should", "be", "the", "his", "her", "their", "now", "but", "has",
-        "have", "had", "as", "stays", "stay", "remains", "same", "also", "and", "for", "will",
-        "been", "did", "does", "got", "gets", "in", "on", "at", "of", "so", "that", "it",
-        "error", "errors", "problem", "problems", "issue", "issues", "screen", "page", "not",
-        "staying", "remaining", "unchanged", "still", "finally",
-    }
-)  # fmt: skip
+@per_rules
+def _plain_words(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.formats.dps_username.plain_words)
+
+
+def not_a_user(token: str, rules: Rules) -> bool:
+    """True for an ordinary word read where a username could stand ("username from
+    kbrzezinski to ...", "I'll send her username once IT creates it")."""
+    return token.lower() in _plain_words(rules)
 
 
 def _bare(user: str, rules: Rules) -> str:
@@ -251,6 +253,9 @@ def _change(
     # "... consider this it - Marchand, Odette, now Lieutenant."
     now = officer_now_titled(text, rules)
     title = _new_title(text, rules) or title_kept(text, rules) or (now.title if now else None)
+    # "Officer Kaitlyn Brzezinski (SA143) got married": the title the item gives him
+    # names the record, when no new one is said
+    title = title or officer.title
     if title:
         data["title"] = title
     m = _LAST_TO.search(text)
@@ -285,7 +290,7 @@ def _change(
         if new and new not in given and new not in (officer.title or "").split():
             data["first_name"] = new
     user = _USER_CORRECTED.search(text) or _USER_TO.search(text)
-    if user and user.group(1).lower() not in _NOT_A_USER:
+    if user and not not_a_user(user.group(1), rules):
         data["dps_username"] = _bare(user.group(1), rules)
     elif "dps_username" in corrected:
         data["dps_username"] = corrected["dps_username"]
@@ -305,7 +310,7 @@ def _beside(officer: Officer, text: str, rules: Rules) -> dict[str, str]:
     """The title and username of a deactivated officer, as the item gives them."""
     out = {"title": officer.title or "", "dps_username": officer.dps_username or ""}
     user = _USER_TO.search(text) or _PAREN_USER.search(text)
-    if not out["dps_username"] and user and user.group(1).lower() not in _NOT_A_USER:
+    if not out["dps_username"] and user and not not_a_user(user.group(1), rules):
         out["dps_username"] = _bare(user.group(1), rules)
     return {k: v for k, v in out.items() if v}
 

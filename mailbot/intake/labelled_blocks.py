@@ -98,21 +98,26 @@ def officers_in_blocks(text: str, rules: Rules) -> list[Officer]:
         DPS Username: elena.okafor  Login: amorin
 
     A block ends at a blank line or when a heading comes again; blocks side by side
-    are read one column after the other."""
+    are read one column after the other. A mail client that puts a blank line under every
+    line ("Name: Rafe Dunn" blank "Title: Officer" blank "LEO number: ...") leaves one
+    block: a blank line ends it only where no new heading of the same officer follows."""
     from mailbot.intake.tables import row_officer
 
     text = _columns_apart(text, rules)
 
     found: list[Officer] = []
     block: dict[str, str] = {}
+    gap = spaced = False  # a blank line read in the block; the block is double-spaced
 
     def close() -> None:
+        nonlocal spaced
         if len(block) >= 3 and ({"officer_number", "full_name", "last_name"} & set(block)):
             keys = list(block)
             officer = row_officer([block[k] for k in keys], dict(enumerate(keys)), rules)
             if officer is not None:
                 found.append(officer)
         block.clear()
+        spaced = False
 
     for line in text.split("\n"):
         if len(line) > MAX_LINE:
@@ -127,8 +132,17 @@ def officers_in_blocks(text: str, rules: Rules) -> list[Officer]:
             continue
         m = _FIELD_LINE.match(line) if (":" in line or "=" in line) else None
         key = column_key(m.group(1), rules) if m else None
+        if not line.strip() and block:
+            gap = True
+            continue
+        if gap:
+            gap = False
+            if key is None or key in block or not (spaced or len(block) < 3):
+                close()
+            else:
+                spaced = True
         if m is None or key is None:
-            if not line.strip() or block:
+            if block:
                 close()
             continue
         if key in block:

@@ -104,7 +104,8 @@ class Officer(_Model):
 
 class Change(BaseModel):
     """One roster change; besides ``action`` and ``officer_number`` it carries only
-    the fields that change (officer fields, or ``agency`` for a transfer)."""
+    the fields that change (officer fields, or ``agency`` for a transfer), and the
+    ``note`` a change table's remark column gives its row."""
 
     model_config = ConfigDict(extra="allow")
 

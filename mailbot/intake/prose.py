@@ -226,7 +226,9 @@ _NUMBER_MENTION = re.compile(
 )
 _USER_MENTION = re.compile(
     r"\b(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|user|login)\b\s*(?:is\s+)?[:=]?\s*"
-    r"([A-Za-z][\w.\-]*[A-Za-z0-9])",
+    r"([A-Za-z][\w.\-]*[A-Za-z0-9])(?!\w|['’][A-Za-z])"
+    # "username is unchanged (rebersole)": the username in brackets after a word
+    r"(?:[ \t]*\([ \t]*([a-z][a-z0-9._-]{1,29})[ \t]*\))?",
     re.I,
 )
 # "(HA022)", "(#45-121, ...)": a number in brackets, maybe written in groups
@@ -289,13 +291,18 @@ def _run_on(found: list[re.Match[str]], sentence: str) -> list[re.Match[str]]:
     return sorted(found + more, key=lambda m: m.start()) if more else found
 
 
-def user_mention(sentence: str) -> str | None:
+def user_mention(sentence: str, rules: Rules) -> str | None:
+    """The username written after "username" in ``sentence``; an ordinary word there
+    ("username is unchanged (rebersole)", "username to follow") is none, but the
+    username in brackets after it is."""
+    from mailbot.intake.change_values import not_a_user
+
     m = _USER_MENTION.search(sentence)
     if not m:
         return None
     value = m.group(1).rstrip(".")
-    if value.lower() in {"name", "id", "is", "and", "the"}:
-        return None
+    if value.lower() in {"name", "id"} or not_a_user(value, rules):
+        return m.group(2)
     return value
 
 

@@ -79,8 +79,8 @@ def officer_in(sentence: str, rules: Rules, bare: bool = False) -> Officer | Non
     paired = paired if comma else None
     user = (
         (paired.group(1) if paired else None)
-        or user_mention(sentence[m.end() :])
-        or user_mention(head)
+        or user_mention(sentence[m.end() :], rules)
+        or user_mention(head, rules)
     )
     first, last = surname_by_username(first, last, user)  # "Ada Red Cloud", "aredcloud"
     return Officer(

@@ -74,6 +74,8 @@ class Detection(_Rule):
     old_value_words: list[str] = Field(default_factory=list)
     """Words before a heading that make its column the value a record has now ("Old
     Username", "Current Rank"): not the officer's value to read."""
+    note_headings: list[str] = Field(default_factory=list)
+    """Headings of a change table's column of remarks ("Notes"): each row's note."""
 
 
 class Columns(_Rule):

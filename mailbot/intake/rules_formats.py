@@ -32,6 +32,7 @@ class UsernameFormat(_Rule):
     reason: str
     dps_domains: list[str] = Field(default_factory=list)
     joined_words: list[str] = Field(default_factory=list)  # "l hebert all one word"
+    plain_words: list[str] = Field(default_factory=list)  # "username from ... to ..."
 
 
 class PhoneFormat(_Rule):

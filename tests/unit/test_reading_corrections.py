@@ -48,6 +48,7 @@ def test_last_name_corrected_letter_by_letter_beside_a_new_hire() -> None:
         "officer_number": "OC212",
         "last_name": "Tardif",
         "first_name": "Michelle",
+        "title": "Deputy",
     }
 
 
@@ -644,6 +645,7 @@ def test_correction_naming_the_officer_by_a_quoted_nickname() -> None:
         "officer_number": "4R019",
         "last_name": "Roy",
         "first_name": "Daniel",
+        "title": "Officer",
     }
 
 
@@ -661,6 +663,7 @@ def test_username_alone_corrected_is_an_update(said: str) -> None:
         "officer_number": "07E26",
         "last_name": "Roy",
         "first_name": "Will",
+        "title": "Officer",
         "dps_username": "wroy2",
     }
 

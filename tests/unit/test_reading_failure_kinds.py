@@ -89,7 +89,7 @@ def test_made_without_a_rank_is_not_a_title_change() -> None:
     got = {c["officer_number"]: c for c in changes}
     assert got["OC311"]["title"] == "Sergeant"
     assert got["OC312"]["dps_username"] == "troy"
-    assert "title" not in got["OC312"]
+    assert got["OC312"]["title"] == "Officer"  # the title written beside him, unchanged
 
 
 # --- a transfer names the other agency -----------------------------------------------

@@ -430,7 +430,13 @@ def test_labelled_new_officer_and_corrected_first_name() -> None:
             "title": "Officer",
             "dps_username": "sacht",
         },
-        {"action": "update", "officer_number": "BT130", "last_name": "Marsh", "first_name": "Elle"},
+        {
+            "action": "update",
+            "officer_number": "BT130",
+            "last_name": "Marsh",
+            "first_name": "Elle",
+            "title": "Deputy",
+        },
     ]
 
 

@@ -145,6 +145,7 @@ def test_a_username_cut_short_and_corrected_is_an_update_of_it() -> None:
             "officer_number": "DO8P4",
             "last_name": "Vandermolen",
             "first_name": "Petra",
+            "title": "Officer",
             "dps_username": "pvandermol",
         }
     ]
@@ -242,6 +243,7 @@ def test_an_officer_number_corrected_in_the_next_sentence_is_the_record_s_new_nu
             "officer_number": "DO4Y3",
             "last_name": "Demir",
             "first_name": "Yusuf",
+            "title": "Corporal",
         }
     ]
 

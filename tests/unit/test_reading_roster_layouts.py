@@ -48,7 +48,7 @@ def test_promotions_under_a_numbered_item_and_a_new_username() -> None:
     assert _brief(got) == [
         ("update", "LU2O6", "Corporal"),
         ("update", "LU9M1", "Sergeant"),
-        ("update", "LU4F8", None),
+        ("update", "LU4F8", "Officer"),
     ]
     assert got[2]["dps_username"] == "ftuttle"
 

@@ -58,6 +58,7 @@ def test_a_username_corrected_in_the_next_sentence_asked_as_a_question() -> None
         "action": "update",
         "last_name": "Ellery",
         "first_name": "Tomas",
+        "title": "Officer",
         "dps_username": "tomas.ellery",
     }
 
