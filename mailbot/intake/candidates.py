@@ -260,13 +260,25 @@ def _house_numbers(line: str) -> list[int]:
     return [i for i in starts if not _ROAD_WORD.search(line, max(0, i - 12), i)][::-1]
 
 
+_PIECE_MARK = re.compile(r"[ \t]*(?:[|•·▪◆♦]|\t)[ \t]*")
+"""What parts a letterhead's or a signature's pieces on one line ("88 Court Street •
+P.O. Box 38 • Hyde Park, Vermont 05655", "49 Center Street | Brandon, VT 05733")."""
+
+
+def tidy_address(text: str) -> str:
+    """An address on one line, its pieces apart by commas, up to its ZIP."""
+    m = list(_STATE_ZIP.finditer(text))
+    text = text[: m[-1].end()] if m else text
+    return ", ".join(p.strip(" ,") for p in _PIECE_MARK.split(text) if p.strip(" ,"))
+
+
 def _trim(text: str) -> str:
     """The address part of a line: from the house number to the ZIP."""
     m = list(_STATE_ZIP.finditer(text))
     end = m[-1].end() if m else len(text)
     start = re.search(r"(?:\d+[A-Za-z]?\s+[A-Za-z]|P\.?\s*O\.?\s*Box)", text, re.I)
     begin = start.start() if start and start.start() < end else 0
-    return " ".join(ZIP_WORD.sub("", text[begin:end]).split()).strip(" ,;")
+    return tidy_address(" ".join(ZIP_WORD.sub("", text[begin:end]).split()).strip(" ,;"))
 
 
 def holds_state_zip(text: str) -> bool:

@@ -18,7 +18,7 @@ from mailbot.intake.agency_name import (
     name_labelled_bare,
     name_shown_as,
 )
-from mailbot.intake.candidates import ZIP_WORD
+from mailbot.intake.candidates import ZIP_WORD, tidy_address
 from mailbot.intake.prose import header_addresses, is_header_line
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import uncapped
@@ -154,7 +154,7 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
         value = _NEXT_PIECE.split(value, maxsplit=1)[0]
         if path in found and found[path][1] is not None:
             continue
-        found[path] = (i, _not_a_value(path, _clean(value, rules)))
+        found[path] = (i, _not_a_value(path, _clean(value, rules), rules))
     return found
 
 
@@ -170,12 +170,25 @@ _UNSURE = re.compile(
 )
 
 
-def _not_a_value(path: str, value: str | None) -> str | None:
+@per_rules
+def _elsewhere(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.labels.placeholders.elsewhere, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _not_a_value(path: str, value: str | None, rules: Rules) -> str | None:
     """ "" (said, but not given) for a sentence written where a value belongs: a question
-    or a doubt ("not sure what ours is, can you look it up?"), or words without a digit
-    for a code or a phone number."""
+    or a doubt ("not sure what ours is, can you look it up?"), words that point elsewhere
+    ("please use the ones in my signature block below", "as shown in the letterhead"), or
+    words without a digit for a code or a phone number."""
     if not value:
         return value
+    if (
+        not _DIGIT.search(value)
+        and not _EMAIL.search(value)
+        and _elsewhere(rules).search(value[:MAX_LINE])
+    ):
+        return ""
     if path in _DIGIT_PATHS:
         return value if _DIGIT.search(value) else ""
     if _UNSURE.search(value[:MAX_LINE]) and not _EMAIL.search(value):
@@ -246,7 +259,7 @@ def address_in(text: str) -> str | None:
                 street = f"{above}, {street}"
             return f"{street}, {line.strip()}"
         if _STREET.match(line) and _VT_ZIP.search(line):
-            return line.strip()
+            return tidy_address(line.strip())
     return None
 
 

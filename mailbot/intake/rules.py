@@ -43,6 +43,7 @@ class Requirements(_Rule):
 
 class Placeholders(_Rule):
     values: list[str]
+    elsewhere: list[str] = []
 
 
 class AddressParts(_Rule):

@@ -3,6 +3,7 @@ clerk's short cover note, the note's sign-off naming the department."""
 
 from __future__ import annotations
 
+from mailbot.intake.attachments import DOCX
 from mailbot.intake.parse import parse_message
 from tests.data import build
 from tests.pdfs import text_pdf
@@ -58,3 +59,63 @@ def test_a_letter_attached_under_a_note_signed_with_the_department_is_the_reques
     assert [o["officer_number"] for o in got["officers"]] == ["F5901", "F5912"]  # type: ignore[union-attr]
     assert got["point_of_contact"] == {"name": "Ada Pryce", "email": "apryce@fairhaven.test"}
     assert got["missing"] == []
+
+
+_WORD_LETTER = [
+    "Dear e-Ticket staff,",
+    "The Quarry Hill Police Department asks to be set up for electronic tickets.",
+    "Sergeant Nell Orcutt is our Point-of-Contact (norcutt@quarryhill.test).",
+    "Judiciary code: 0688",
+    "Name for the ticket: Quarry Hill Police Department",
+    "Address and telephone: as printed on our letterhead",
+    "Respectfully,",
+    "Abel Whitcomb, Chief of Police",
+]
+
+
+def test_a_word_letters_letterhead_gives_the_address_and_phone_it_points_to() -> None:
+    """The letter says its address and phone are "as printed on our letterhead": the
+    words are no address, and the page header of the Word file holds both."""
+    letter = build.docx(
+        paragraphs=_WORD_LETTER,
+        header=[
+            "QUARRY HILL POLICE DEPARTMENT",
+            "402 Granite Lane \u2022 Quarry Hill, Vermont 05699",
+            "Phone (802) 555-0143 \u2022 quarryhill.test",
+        ],
+    )
+    raw = build.eml(
+        text="Hello,\n\nMy letter is attached, with our badge.\n\n"
+        "Officers:\nWhitcomb, Abel - Chief - QH101 - awhitcomb\n"
+        "Orcutt, Nell - Sergeant - QH114 - norcutt\n\nAbel Whitcomb\n",
+        sender="Abel Whitcomb <awhitcomb@quarryhill.test>",
+        attachments=[
+            ("letter.docx", DOCX, letter),
+            ("badge.png", "image/png", build.png(120, 120)),
+        ],
+    )
+    got = parse_message(raw).to_json_dict()
+    agency = got["agency"]
+    assert agency["address"] == "402 Granite Lane, Quarry Hill, Vermont 05699"  # type: ignore[index]
+    assert agency["phone"] == "(802) 555-0143"  # type: ignore[index]
+    assert "agency.address" not in got["missing"]  # type: ignore[operator]
+    assert "agency.phone" not in got["missing"]  # type: ignore[operator]
+
+
+def test_a_labelled_value_that_points_to_the_signature_is_read_from_the_signature() -> None:
+    """ "Address: see my signature below" names no address: the signature's one-line
+    address (its pieces apart by a bar) is the agency's."""
+    text = (
+        "Hello,\n\nWe would like to join e-ticketing.\n\n"
+        "Judiciary code: 0677\n"
+        "Agency name: Marlow Falls Police Department\n"
+        "Address: see my signature below\n"
+        "Phone: (802) 555-0190\n\n"
+        "Officers:\nTrask, Ivy - Chief - MF201 - itrask\n\n"
+        "Thank you,\nIvy Trask\nChief of Police\n"
+        "19 Mill Road | Marlow Falls, VT 05698\n"
+    )
+    raw = build.eml(text=text, sender="Ivy Trask <itrask@marlowfalls.test>")
+    got = parse_message(raw).to_json_dict()
+    assert got["agency"]["address"] == "19 Mill Road, Marlow Falls, VT 05698"  # type: ignore[index]
+    assert not any(i["field"] == "agency.address" for i in got["invalid"])  # type: ignore[union-attr, index]
