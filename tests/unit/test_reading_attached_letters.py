@@ -119,3 +119,44 @@ def test_a_labelled_value_that_points_to_the_signature_is_read_from_the_signatur
     got = parse_message(raw).to_json_dict()
     assert got["agency"]["address"] == "19 Mill Road, Marlow Falls, VT 05698"  # type: ignore[index]
     assert not any(i["field"] == "agency.address" for i in got["invalid"])  # type: ignore[union-attr, index]
+
+
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def test_a_terse_note_over_a_spreadsheet_of_labels_and_values_reads_the_sheet() -> None:
+    """ "Everything is in the sheet": the agency's values are a two-column sheet of
+    labels and values, the head named under his title ("Constable: ...")."""
+    form = build.xlsx(
+        [
+            ["Item", "Answer"],
+            ["Name on tickets", "Town of Brimfield Constable"],
+            ["Judiciary Code", "0733"],
+            ["Mailing Address", "6 School Street, Brimfield, VT 05991"],
+            ["Phone", "802-555-0175"],
+            ["Constable", "Otis Varney"],
+        ],
+        sheet="Agency",
+    )
+    roster = build.xlsx(
+        [
+            ["Last", "First", "Title", "Officer #", "DPS Username"],
+            ["Holt", "Mina", "Second Constable", "BF302", "mholt"],
+        ]
+    )
+    raw = build.eml(
+        text="Sign us up for e-tickets please. It's all in the sheets. Badge attached.\n\n-M\n",
+        sender="Mina Holt <brimfieldconstable@mail.test>",
+        subject="e-tickets",
+        attachments=[
+            ("agency.xlsx", _XLSX, form),
+            ("roster.xlsx", _XLSX, roster),
+            ("badge.png", "image/png", build.png(120, 120)),
+        ],
+    )
+    got = parse_message(raw).to_json_dict()
+    assert got["agency"]["name"] == "Town of Brimfield Constable"  # type: ignore[index]
+    assert got["agency"]["judiciary_code"] == "0733"  # type: ignore[index]
+    assert got["agency"]["address"] == "6 School Street, Brimfield, VT 05991"  # type: ignore[index]
+    assert got["head_of_department"] == {"name": "Otis Varney", "title": "Constable"}
+    assert not {"agency.name", "agency.phone", "agency.address"} & set(got["missing"])  # type: ignore[arg-type]
