@@ -235,6 +235,22 @@ def _address(lines: list[str], i: int, value: str | None, rules: Rules) -> str |
 _STATE_ZIP_END = re.compile(r"\b(?:VT|Vermont|[A-Z]{2})\.?,?\s+\d{5}(?:-\d{4})?\b")
 
 
+_PHONE_AFTER = re.compile(
+    r"^[\s,;|/•·-]*(?:(?:phone|tel|telephone|ph|main)\.?(?:[ \t]+(?:number|no\.?|#))?[\s:.-]*)?"
+    r"(\(?\d{3}\)?[\s.-]{0,3}\d{3}[\s.-]{0,3}\d{4})\s*\.?$",
+    re.I,
+)
+
+
+def phone_after_zip(address: str) -> str | None:
+    """The phone number written after an address's ZIP on the same line, alone or under a
+    phone word ("... VT 05476  802 848 7741", "..., VT 05001 | Tel. (802) 555-0100");
+    never a number under another word (a fax)."""
+    ends = list(_STATE_ZIP_END.finditer(address))
+    m = _PHONE_AFTER.match(address[ends[-1].end() :]) if ends else None
+    return m.group(1) if m else None
+
+
 def _to_zip(address: str) -> str:
     """ "12 Main St, Hartford, VT 05047 (802) 555-1234" -> up to the ZIP code."""
     ends = list(_STATE_ZIP_END.finditer(address))
@@ -307,6 +323,9 @@ def read_fields(
         address = _address(lines, i, value, rules) if value != "" else None
         # "Barre, VT zip 05641": the word "zip" is not part of the address
         out["agency.address"] = _to_zip(ZIP_WORD.sub("", address)) if address else None
+        if not out.get("agency.phone") and address:
+            # "Address and phone number - 94 Main Street Richford VT 05476  802 848 7741"
+            out["agency.phone"] = phone_after_zip(ZIP_WORD.sub("", address))
     if not out.get("agency.judiciary_code"):
         m = _CODE_INLINE.search(text)
         # "Please create their records under Winooski PD (0519):" the code after the name

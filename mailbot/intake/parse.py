@@ -27,6 +27,7 @@ from mailbot.intake import (
     open_request,
     own_resend,
     past_changes,
+    pasted_twice,
     prose,
     reply_reading,
     roles,
@@ -93,6 +94,7 @@ def parse_parts(
     parts = inline_answers.with_inline_answers(parts, rules)
     # "code is 1 4 0 6", "jdoe at townvt dot org": a message dictated or typed as said
     parts = dictated.with_written_forms(parts, rules)
+    parts = pasted_twice.with_text_once(parts)  # the whole text pasted in twice
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     plain = split = prose.split_signature(text, rules)
     note = prose.new_text(parts.forward_note, quotes_cut=True).strip("\n") or None
