@@ -54,7 +54,11 @@ from mailbot.intake.rules import Rules, load_rules
 from mailbot.intake.signature_contact import contact_in_signature
 
 log = structlog.get_logger()
-_LOGO_WORD = re.compile(r"\b(?:logo|patch|seal|emblem|insignia)\b", re.I)
+# "Our badge is below" (not a badge number: "badge #", "badge numbers", "badge ID")
+_LOGO_WORD = re.compile(
+    r"\b(?:logo|patch|seal|emblem|insignia|badge(?![ \t]*(?:#|n(?:o|um|umber)s?\b|ids?\b)))\b",
+    re.I,
+)
 
 
 def parse_message(

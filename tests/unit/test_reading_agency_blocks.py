@@ -101,3 +101,41 @@ def test_the_head_who_approved_is_named_as_the_roster_writes_him() -> None:
     )
     result = parse_message(mail(body, sender="Nora Pell <clerk@glenvale.test>", subject="e-ticket"))
     assert result.head_of_department.name == "Anselm Ste. Onge"
+
+
+def _pasted_badge(words: str) -> bytes:
+    from email.message import EmailMessage
+
+    from tests.data import build
+
+    msg = EmailMessage()
+    msg["From"] = "Anselm Du Pont <chief@glenvale.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrollment"
+    body = (
+        "Hello,\n\nThe Glenvale Police Department asks to join e-ticketing. Sergeant Ivy "
+        "Marsh (imarsh@glenvale.test) is our point of contact. Judiciary code 0671, 8 River "
+        f"Road, Glenvale, VT 05992, main line 802-555-0122. {words}\n\n"
+        + _ROSTER
+        + "Thanks,\nAnselm Du Pont\nChief of Police\n"
+    )
+    msg.set_content(body)
+    html = "<div>" + body.replace("\n", "<br>") + '</div><div><img src="cid:b1"></div>'
+    msg.add_alternative(html, subtype="html")
+    msg.get_payload()[1].add_related(  # type: ignore[union-attr, index]
+        build.png(150, 150), "image", "png", cid="<b1>", filename="glenvale-badge.png"
+    )
+    return msg.as_bytes()
+
+
+def test_a_badge_pasted_below_the_text_is_the_logo() -> None:
+    """ "Our badge is below; please use it for the warnings": the image the mail client
+    placed in the text is the logo."""
+    result = parse_message(_pasted_badge("Our badge is below; please use it for warnings."))
+    assert result.agency.logo == "glenvale-badge.png"
+    assert "agency.logo" not in result.missing
+
+
+def test_badge_numbers_do_not_make_a_pasted_image_the_logo() -> None:
+    result = parse_message(_pasted_badge("Badge numbers are in the list below."))
+    assert result.agency.logo is None
