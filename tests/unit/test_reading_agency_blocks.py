@@ -139,3 +139,20 @@ def test_a_badge_pasted_below_the_text_is_the_logo() -> None:
 def test_badge_numbers_do_not_make_a_pasted_image_the_logo() -> None:
     result = parse_message(_pasted_badge("Badge numbers are in the list below."))
     assert result.agency.logo is None
+
+
+def test_a_signature_tables_cells_give_the_head_and_his_title() -> None:
+    """An HTML signature laid out as a table, flattened to one line with its cells apart
+    by TABs: the head's name (with a capital inside it) and title are in the first cell."""
+    body = (
+        "Hello,\n\nThe Glenvale Police Department would like to join e-ticketing. Sergeant "
+        "Ivy Marsh (imarsh@glenvale.test) is our point of contact.\n\n"
+        "Judiciary code: 0671\nAddress and phone: 8 River Road, Glenvale, VT 05992 / "
+        "802-555-0122\n\n"
+        + "Officers:\n1. Sergeant Ivy Marsh   GV305   imarsh\n2. Officer Owen Pell   GV309   opell\n\n"
+        + "Thank you,\n\n"
+        "\tDeclan McAvoy Chief of Police\tGlenvale Police Department 8 River Road\n"
+    )
+    result = parse_message(mail(body, sender="Declan McAvoy <chief@glenvale.test>", subject="x"))
+    assert result.head_of_department.name == "Declan McAvoy"
+    assert result.head_of_department.title == "Chief of Police"
