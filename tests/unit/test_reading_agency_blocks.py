@@ -148,9 +148,8 @@ def test_a_signature_tables_cells_give_the_head_and_his_title() -> None:
         "Hello,\n\nThe Glenvale Police Department would like to join e-ticketing. Sergeant "
         "Ivy Marsh (imarsh@glenvale.test) is our point of contact.\n\n"
         "Judiciary code: 0671\nAddress and phone: 8 River Road, Glenvale, VT 05992 / "
-        "802-555-0122\n\n"
-        + "Officers:\n1. Sergeant Ivy Marsh   GV305   imarsh\n2. Officer Owen Pell   GV309   opell\n\n"
-        + "Thank you,\n\n"
+        "802-555-0122\n\nOfficers:\n1. Sergeant Ivy Marsh   GV305   imarsh\n"
+        "2. Officer Owen Pell   GV309   opell\n\nThank you,\n\n"
         "\tDeclan McAvoy Chief of Police\tGlenvale Police Department 8 River Road\n"
     )
     result = parse_message(mail(body, sender="Declan McAvoy <chief@glenvale.test>", subject="x"))
