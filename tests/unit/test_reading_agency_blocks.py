@@ -155,3 +155,14 @@ def test_a_signature_tables_cells_give_the_head_and_his_title() -> None:
     result = parse_message(mail(body, sender="Declan McAvoy <chief@glenvale.test>", subject="x"))
     assert result.head_of_department.name == "Declan McAvoy"
     assert result.head_of_department.title == "Chief of Police"
+
+
+def test_a_logo_said_to_come_later_in_a_long_sentence_is_not_the_pasted_image() -> None:
+    result = parse_message(
+        _pasted_badge(
+            "Our logo is being redrawn by the town's graphic designer and I will send it"
+            " when it is done."
+        )
+    )
+    assert result.agency.logo is None
+    assert "agency.logo" in result.missing
