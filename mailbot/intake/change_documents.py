@@ -75,3 +75,31 @@ def signed_agency(parts: MessageParts, rules: Rules) -> str | None:
 
 
 _CLOSING_LINES = 6
+
+
+_HEAD_LINES = 4
+_TITLE_ROWS = 3
+
+
+def heading_agency(parts: MessageParts, rules: Rules) -> str | None:
+    """The agency an attached paper or sheet is headed with: a letterhead's first lines
+    ("WINDSOR COUNTY SHERIFF'S OFFICE" over its address), a sheet's title row ("Ludlow
+    Police Department - TraCS officer record changes")."""
+    from mailbot.intake.shouted import uncapped
+
+    heads = [
+        line.strip()
+        for document in parts.documents
+        for line in [x for x in document.text.split("\n") if x.strip()][:_HEAD_LINES]
+    ]
+    heads += [
+        cells[0]
+        for grid in parts.tables
+        for row in grid[:_TITLE_ROWS]
+        if len(cells := [c.strip() for c in row if c.strip()]) == 1
+    ]
+    for line in heads:
+        name = agency_name_in(uncapped(line, rules), rules)
+        if name:
+            return name
+    return None

@@ -160,3 +160,48 @@ def test_a_terse_note_over_a_spreadsheet_of_labels_and_values_reads_the_sheet() 
     assert got["agency"]["address"] == "6 School Street, Brimfield, VT 05991"  # type: ignore[index]
     assert got["head_of_department"] == {"name": "Otis Varney", "title": "Constable"}
     assert not {"agency.name", "agency.phone", "agency.address"} & set(got["missing"])  # type: ignore[arg-type]
+
+
+def test_a_change_sheet_titled_with_the_agency_names_it() -> None:
+    """A sheet of roster changes sent with no text: its title row names the agency."""
+    sheet = build.xlsx(
+        [
+            ["Harlow Falls Police Department - officer record changes"],
+            ["Action", "Last Name", "First Name", "Title", "Officer #", "DPS Username"],
+            ["Deactivate", "Pruett", "Gale", "Officer", "HF305", "gpruett"],
+        ],
+        sheet="Changes",
+    )
+    raw = build.eml(
+        text="\n",
+        sender="J. Okoro <jokoro@harlowfalls.test>",
+        subject="TraCS changes",
+        attachments=[("changes.xlsx", _XLSX, sheet)],
+    )
+    got = parse_message(raw).to_json_dict()
+    assert got["intent"] == "officer_maintenance"
+    assert got["agency"]["name"] == "Harlow Falls Police Department"  # type: ignore[index]
+
+
+def test_a_notice_on_letterhead_in_capitals_names_the_agency() -> None:
+    """ "See attached" over a personnel notice whose letterhead is in capitals: the
+    agency is the letterhead's, in ordinary case."""
+    notice = text_pdf(
+        [
+            ["HARLOW COUNTY SHERIFF'S OFFICE"],
+            ["4 Court Square, Harlow, VT 05993   Tel 802-555-0111"],
+            ["PERSONNEL ACTION NOTICE"],
+            ["Employee: Gale Pruett"],
+            ["Officer #: HC305"],
+            ["Action: Resignation"],
+        ]
+    )
+    raw = build.eml(
+        text="See attached. Deputy Pruett (HC305) resigned, please deactivate his record.\n\n-R\n",
+        sender="R. Okoro <rokoro@harlowsheriff.test>",
+        subject="deactivation",
+        attachments=[("notice.pdf", "application/pdf", notice)],
+    )
+    got = parse_message(raw).to_json_dict()
+    assert got["intent"] == "officer_maintenance"
+    assert got["agency"]["name"] == "Harlow County Sheriff's Office"  # type: ignore[index]
