@@ -72,18 +72,23 @@ def head_on_behalf(
 def _head_is_re(rules: Rules) -> re.Pattern[str]:
     _, alt = head_titles(rules)
     name = r"[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
-    return re.compile(rf"(?<![\w-])(?i:(?:our|the)\s+)?((?i:{alt}))\s+is\s+({name})")
+    return re.compile(
+        rf"(?<![\w-])(?i:(?:our|the)\s+)?((?i:{alt}))\s+is\s+({name})"
+        # "Our constable, Dale Mayhew, asked me to send this": the name set beside it
+        rf"|(?<![\w-])(?i:our|the)\s+((?i:{alt})),[ \t]*({name}),"
+    )
 
 
 def head_named(body: str, rules: Rules) -> tuple[str | None, str | None]:
     """(name, title) of a head named in a sentence ("Point of contact is me, Sgt Ray
-    Dumas. Chief is Scott Tremblay.", "Our Chief of Police is Dana Whitcomb")."""
-    if " is " not in body:
+    Dumas. Chief is Scott Tremblay.", "Our Chief of Police is Dana Whitcomb", "Our
+    constable, Dale Mayhew, asked me")."""
+    if " is " not in body and "," not in body:
         return None, None
     for m in _head_is_re(rules).finditer(body):
-        words = m.group(2).split()
+        words = (m.group(2) or m.group(4)).split()
         if not _is_agency_or_title(words, rules):
-            title = m.group(1)
+            title = m.group(1) or m.group(3)
             return " ".join(words), title[:1].upper() + title[1:]
     return None, None
 

@@ -166,3 +166,20 @@ def test_a_logo_said_to_come_later_in_a_long_sentence_is_not_the_pasted_image() 
     )
     assert result.agency.logo is None
     assert "agency.logo" in result.missing
+
+
+def test_the_head_set_beside_his_title_is_the_head_not_the_writer() -> None:
+    """ "Our constable, Orrin Blaise, asked me to send this": the clerk who writes and
+    signs is not the head; the constable named beside his title is."""
+    body = (
+        "Hello,\n\nI am the town clerk. Our constable, Orrin Blaise, asked me to send this "
+        "for him. The Town of Glenvale would like to start using e-tickets; put me down as "
+        "the contact (Nora Pell, clerk@glenvale.test).\n\n"
+        "Judiciary code is 0671\nName for the ticket: Glenvale Town Constable\n"
+        "Address: 8 River Road, Glenvale, VT 05992\nPhone: 802-555-0122\n\n"
+        "Officer: Orrin Blaise, Constable, officer number GV012, DPS username oblaise\n\n"
+        "Thank you,\nNora Pell\nTown Clerk\n"
+    )
+    result = parse_message(mail(body, sender="Nora Pell <clerk@glenvale.test>", subject="x"))
+    assert result.head_of_department.name == "Orrin Blaise"
+    assert result.head_of_department.title == "Constable"
