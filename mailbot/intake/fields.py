@@ -184,7 +184,8 @@ def _not_a_value(path: str, value: str | None, rules: Rules) -> str | None:
     if not value:
         return value
     if (
-        not _DIGIT.search(value)
+        path.startswith("agency.")  # a person named "(see below)" is still named
+        and not _DIGIT.search(value)
         and not _EMAIL.search(value)
         and _elsewhere(rules).search(value[:MAX_LINE])
     ):

@@ -205,3 +205,15 @@ def test_a_notice_on_letterhead_in_capitals_names_the_agency() -> None:
     got = parse_message(raw).to_json_dict()
     assert got["intent"] == "officer_maintenance"
     assert got["agency"]["name"] == "Harlow County Sheriff's Office"  # type: ignore[index]
+
+
+def test_a_point_of_contact_named_with_a_pointer_is_still_named() -> None:
+    """ "Point of Contact: Sgt. Ivy Marsh (see below)": a person named, whatever points
+    elsewhere after the name."""
+    from mailbot.intake import fields
+    from mailbot.intake.rules import load_rules
+
+    text = "Point of Contact: Sgt. Ivy Marsh (see below)\nAddress: see the letterhead above\n"
+    found = fields.labelled(text, load_rules())
+    assert found["point_of_contact.name"][1] == "Sgt. Ivy Marsh (see below)"
+    assert found["agency.address"][1] == ""
