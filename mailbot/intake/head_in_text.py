@@ -131,6 +131,15 @@ def head_by_title(
         }
         if len(full) == 1:
             return full.pop(), m.group(1)
+        particles = {w.lower() for w in rules.language.people.surname_abbreviations}
+        # "Chief Paul St. Onge has approved": the surname's abbreviated word and the rest
+        if (
+            staff
+            and len(after) > 1
+            and after[0].lower() in particles
+            and _NAME_WORD.fullmatch(after[1].rstrip(".,;:"))
+        ):
+            return f"{m.group(2)} {after[0]} {after[1].rstrip('.,;:')}", m.group(1)
         if staff and after and _NAME_WORD.fullmatch(after[0].rstrip(".,;:")):
             return f"{m.group(2)} {after[0].rstrip('.,;:')}", m.group(1)
     return None, None

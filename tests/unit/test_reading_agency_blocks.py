@@ -183,3 +183,18 @@ def test_the_head_set_beside_his_title_is_the_head_not_the_writer() -> None:
     result = parse_message(mail(body, sender="Nora Pell <clerk@glenvale.test>", subject="x"))
     assert result.head_of_department.name == "Orrin Blaise"
     assert result.head_of_department.title == "Constable"
+
+
+def test_the_head_who_approved_keeps_his_abbreviated_surname_word() -> None:
+    """ "Chief Paul St. Onge has approved", no roster row of his: "St." begins his
+    surname, it ends no sentence."""
+    body = (
+        "Hello,\n\nThe Glenvale Police Department would like to take part in e-ticketing; "
+        "Chief Paul St. Onge has approved the list below. Sergeant Ivy Marsh will be the "
+        "point of contact, imarsh@glenvale.test.\n\n"
+        "Judiciary code 0671\nPhone: (802) 555-0122\nAddress: 8 River Road, Glenvale, VT 05992"
+        "\n\nOfficers:\n1. Sergeant Ivy Marsh   GV305   imarsh\n\nThank you,\n\nNora Pell\n"
+        "Office Manager\n"
+    )
+    result = parse_message(mail(body, sender="Nora Pell <office@glenvale.test>", subject="x"))
+    assert result.head_of_department.name == "Paul St. Onge"
