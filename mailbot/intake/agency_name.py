@@ -189,8 +189,9 @@ def agency_name_in(text: str, rules: Rules) -> str | None:
             continue  # the agency an officer moves to is not the sender's
         # "everything for Thetford. The Thetford Police Department": a sentence ends
         name = _SENTENCE_CUT.split(m.group(1))[-1]
-        # "e-Ticket Point of Contact<tab>Brandon Police Department": a tab parts two cells
-        name = name.split("\t")[-1]
+        # "Harold Buonocore Chief of Police<TAB>Richmond Police Department": a signature
+        # table's cells, side by side; the name is in the last cell
+        name = name.rsplit("\t", 1)[-1]
         name = _GREETING.sub("", name)
         name = _ARTICLE.sub("", name)
         head = name.split()[0].rstrip(".,").lower() if name.split() else ""
@@ -274,7 +275,7 @@ def in_full(name: str | None, text: str, rules: Rules) -> str | None:
     forms = rules.language.people.agency_full_forms
     short = next((s for s in sorted(forms, key=len, reverse=True) if name.endswith(f" {s}")), None)
     if short is None:
-        return name
+        return _initials_in_full(name, text, rules) or name
     full = forms[short]
     place = _core(name[: -len(short)], rules)
     if not place:
@@ -292,6 +293,30 @@ def _tells_of_move(text: str, rules: Rules) -> bool:
     """True when ``text`` tells of an officer's record moving between agencies."""
     words = rules.language.intent
     return has_any(text, words.transfer + words.moves_record)
+
+
+_INITIALS = re.compile(r"([A-Z]{2,6})[ \t]+(\S.*)")
+
+
+def _initials_in_full(name: str, text: str, rules: Rules) -> str | None:
+    """ "UVM Police Services" as the message also writes it in full ("University of
+    Vermont Police Services" in the signature): the same words after the initials, and
+    the full name's capitals the initials' own, in order, from the first."""
+    m = _INITIALS.fullmatch(name)
+    suffixes = {x.lower() for x in rules.language.people.agency_suffixes}
+    if m is None or m.group(2).lower() not in suffixes:
+        return None
+    initials, suffix = m.group(1), m.group(2)
+    for found in _agency_name_re(rules).finditer(text):
+        full = _ARTICLE.sub("", _GREETING.sub("", _SENTENCE_CUT.split(found.group(1))[-1]))
+        full = full.rsplit("\t", 1)[-1].strip()
+        if not full.endswith(f" {suffix}"):
+            continue
+        capitals = [w[0] for w in full[: -len(suffix)].split() if w[0].isupper()]
+        left = iter(initials)
+        if len(capitals) >= 2 and capitals[0] == initials[0] and all(c in left for c in capitals):
+            return full
+    return None
 
 
 def name_of_agency(

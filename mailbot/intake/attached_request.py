@@ -30,28 +30,42 @@ def _values(text: str, rules: Rules, named: bool = True) -> int:
     return sum(1 for p in _AGENCY if values.get(p) and (named or p != "agency.name"))
 
 
+def _table_lines(table: list[list[str]]) -> list[str]:
+    """A form's table: a row of two cells as "label: value", a wider row with its cells
+    apart by TABs."""
+    lines: list[str] = [""]
+    street = False
+    for row in table:
+        cells = [c for c in row if c.strip()]
+        if len(row) == 2 and len(cells) == 2 and street and _CITY.match(cells[1]):
+            lines[-1] += f", {cells[1]}"  # "Street address" then "City / State / ZIP"
+            street = False
+        elif len(row) == 2 and len(cells) == 2:
+            lines.append(f"{cells[0].rstrip(':')}: {cells[1]}")
+            street = bool(_STREET.match(cells[1]))
+        else:
+            lines.append("\t".join(row))
+    return lines
+
+
 def _docx_text(data: bytes, limits: Limits) -> str:
-    """A Word form's paragraphs, then its tables: a row of two cells as "label: value",
-    a wider row with its cells apart by TABs."""
+    """A Word form's paragraphs, then its tables."""
     lines = [docx_text(data, limits)]
     for table in docx_tables(data, limits):
-        lines.append("")
-        street = False
-        for row in table:
-            cells = [c for c in row if c.strip()]
-            if len(row) == 2 and len(cells) == 2 and street and _CITY.match(cells[1]):
-                lines[-1] += f", {cells[1]}"  # "Street address" then "City / State / ZIP"
-                street = False
-            elif len(row) == 2 and len(cells) == 2:
-                lines.append(f"{cells[0].rstrip(':')}: {cells[1]}")
-                street = bool(_STREET.match(cells[1]))
-            else:
-                lines.append("\t".join(row))
+        lines += _table_lines(table)
     return "\n".join(lines)
+
+
+def _is_form(table: list[list[str]]) -> bool:
+    """A sheet of labels and their values ("Field | Value", "Judiciary Code | 0907"):
+    two columns, every row filled in both."""
+    return len(table) >= 2 and all(len(row) == 2 and all(c.strip() for c in row) for row in table)
 
 
 def _attached_texts(parts: MessageParts, limits: Limits) -> list[str]:
     texts = [d.text for d in parts.documents]
+    # a terse note over a spreadsheet of the agency's values, label by label
+    texts += ["\n".join(_table_lines(t)) for t in parts.tables if _is_form(t)]
     for att in parts.attachments:
         if att.content_type == DOCX:
             try:
@@ -64,7 +78,11 @@ def _attached_texts(parts: MessageParts, limits: Limits) -> list[str]:
 def with_attached_request(parts: MessageParts, rules: Rules, limits: Limits) -> MessageParts:
     """``parts`` with the attached letter or form put above a cover note that carries no
     value of the request itself; else ``parts`` unchanged."""
-    if not (parts.documents or any(a.content_type == DOCX for a in parts.attachments)):
+    if not (
+        parts.documents
+        or any(a.content_type == DOCX for a in parts.attachments)
+        or any(_is_form(t) for t in parts.tables)
+    ):
         return parts
     # a note signed with the agency's name (and perhaps one more value) is no request
     own = _values(parts.text, rules, named=False)

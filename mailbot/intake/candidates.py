@@ -40,6 +40,8 @@ class Candidate:
     where: str
     line: str = ""
     """The line it stands on (kept with the case for staff, never logged)."""
+    above: str = ""
+    """The line above it (a phone number's: the address it is written under)."""
 
 
 @dataclass
@@ -97,7 +99,8 @@ def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS)
                     # each line that writes a number is kept: its words there
                     # ("Office: ...") say what the number is (the roles take it once)
                     key = f"{_digits(value)} {where}"
-                    add(found.phones, key, Candidate(value, where, short))
+                    above = lines[i - 1].strip()[:MAX_LINE] if i else ""
+                    add(found.phones, key, Candidate(value, where, short, above))
             if "addresses" in kinds:
                 address = _address_at(lines, i)
                 if address:
@@ -170,11 +173,20 @@ def _phones(line: str, rules: Rules) -> list[str]:
             out.append(digits)
     if not _PHONE_SHAPE.search(line):
         return out  # the matcher is costly; a US number has this shape
-    matcher = phonenumbers.PhoneNumberMatcher(
-        line, rules.formats.phone.region, leniency=phonenumbers.Leniency.VALID, max_tries=20
-    )
-    for match in matcher:
-        out.append(match.raw_string)
+    # "94 Main Street Richford VT 05476  802 848 7741": a ZIP ends a piece, so its digits
+    # and the number after it are never read as one run
+    ends = [m.end() for m in _STATE_ZIP.finditer(line)][:3]
+    for start, end in zip([0, *ends], [*ends, len(line)], strict=True):
+        if not _PHONE_SHAPE.search(line, start, end):
+            continue
+        matcher = phonenumbers.PhoneNumberMatcher(
+            line[start:end],
+            rules.formats.phone.region,
+            leniency=phonenumbers.Leniency.VALID,
+            max_tries=20,
+        )
+        for match in matcher:
+            out.append(match.raw_string)
     return out
 
 
@@ -260,13 +272,25 @@ def _house_numbers(line: str) -> list[int]:
     return [i for i in starts if not _ROAD_WORD.search(line, max(0, i - 12), i)][::-1]
 
 
+_PIECE_MARK = re.compile(r"[ \t]*(?:[|•·▪◆♦]|\t)[ \t]*")
+"""What parts a letterhead's or a signature's pieces on one line ("88 Court Street •
+P.O. Box 38 • Hyde Park, Vermont 05655", "49 Center Street | Brandon, VT 05733")."""
+
+
+def tidy_address(text: str) -> str:
+    """An address on one line, its pieces apart by commas, up to its ZIP."""
+    m = list(_STATE_ZIP.finditer(text))
+    text = text[: m[-1].end()] if m else text
+    return ", ".join(p.strip(" ,") for p in _PIECE_MARK.split(text) if p.strip(" ,"))
+
+
 def _trim(text: str) -> str:
     """The address part of a line: from the house number to the ZIP."""
     m = list(_STATE_ZIP.finditer(text))
     end = m[-1].end() if m else len(text)
     start = re.search(r"(?:\d+[A-Za-z]?\s+[A-Za-z]|P\.?\s*O\.?\s*Box)", text, re.I)
     begin = start.start() if start and start.start() < end else 0
-    return " ".join(ZIP_WORD.sub("", text[begin:end]).split()).strip(" ,;")
+    return tidy_address(" ".join(ZIP_WORD.sub("", text[begin:end]).split()).strip(" ,;"))
 
 
 def holds_state_zip(text: str) -> bool:

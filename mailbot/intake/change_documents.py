@@ -13,7 +13,7 @@ import re
 
 from mailbot.intake import intent
 from mailbot.intake.agency_name import agency_name_in
-from mailbot.intake.change_tables import action_column, changes_in_rows
+from mailbot.intake.change_tables import changes_in_rows
 from mailbot.intake.change_values import _has
 from mailbot.intake.model import Change
 from mailbot.intake.parts import MessageParts
@@ -97,16 +97,39 @@ def changes_in_document(text: str, rules: Rules, agency: str | None) -> list[Cha
 
 def signed_agency(parts: MessageParts, rules: Rules) -> str | None:
     """The agency an attached memo is signed for ("Chief of Police / Manchester Police
-    Department" under its last paragraph)."""
-    from mailbot.intake.shouted import uncapped
-
+    Department" under its last paragraph), else the one its letterhead names."""
     for document in parts.documents:
         lines = [line for line in document.text.split("\n") if line.strip()]
         name = agency_name_in("\n".join(lines[-_CLOSING_LINES:]), rules)
         if name:
             return name
+    return _letterhead_agency(parts, rules)
+
+
+def heading_agency(parts: MessageParts, rules: Rules) -> str | None:
+    """The agency an attached paper or sheet is headed with: a letterhead's first lines
+    ("WINDSOR COUNTY SHERIFF'S OFFICE" over its address), a sheet's title row ("Ludlow
+    Police Department - TraCS officer record changes")."""
+    from mailbot.intake.shouted import uncapped
+
+    titles = [
+        cells[0]
+        for grid in parts.tables
+        for row in grid[:_TITLE_ROWS]
+        if len(cells := [c.strip() for c in row if c.strip()]) == 1
+    ]
+    for line in titles:
+        name = agency_name_in(uncapped(line, rules), rules)
+        if name:
+            return name
+    return _letterhead_agency(parts, rules)
+
+
+def _letterhead_agency(parts: MessageParts, rules: Rules) -> str | None:
+    """The agency an attached paper's first lines name, in capitals or not."""
+    from mailbot.intake.shouted import uncapped
+
     for document in parts.documents:
-        # "WINDSOR COUNTY SHERIFF'S OFFICE" heading a personnel notice: its letterhead
         lines = [line.strip() for line in document.text.split("\n") if line.strip()]
         for line in lines[:_LETTERHEAD_LINES]:
             name = agency_name_in(uncapped(line, rules), rules)
@@ -115,22 +138,6 @@ def signed_agency(parts: MessageParts, rules: Rules) -> str | None:
     return None
 
 
-_LETTERHEAD_LINES = 2
-
-
+_LETTERHEAD_LINES = 4
 _CLOSING_LINES = 6
-
-
-def titled_agency(parts: MessageParts, rules: Rules) -> str | None:
-    """The agency an attached sheet of changes is titled for ("Ludlow Police Department
-    - TraCS officer record changes" in the rows above its "Action | Last Name ..."
-    heading)."""
-    for grid in parts.tables:
-        heading = next((i for i, row in enumerate(grid) if action_column(row) is not None), None)
-        if not heading or not changes_in_rows(grid, rules):
-            continue
-        above = [" ".join(c for c in row if c and c.strip()) for row in grid[:heading]]
-        name = agency_name_in("\n".join(a for a in above if a), rules)
-        if name:
-            return name
-    return None
+_TITLE_ROWS = 3

@@ -64,8 +64,8 @@ def read(
             result.changes += [c for c in more if c.officer_number not in told]
             named = result.agency.name or change_documents.signed_agency(parts, rules)
             result.agency.name = named
-    # "Ludlow Police Department - TraCS officer record changes" over an attached sheet's rows
-    result.agency.name = result.agency.name or change_documents.titled_agency(parts, rules)
+    if not result.agency.name:  # the letterhead of the paper attached, a sheet's title
+        result.agency.name = change_documents.heading_agency(parts, rules)
     if not result.changes:  # "My DPS username is actually ..." over his own LEO line
         result.changes = writers_own_login(body, signature, parts.sender_name, rules)
     if own_resend.complete_changes(result, earlier, officers, body, rules):

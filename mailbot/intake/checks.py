@@ -69,7 +69,12 @@ def check_address(value: str, rules: Rules) -> str | None:
         return fmt.zip_reason
     state = re.escape(fmt.state)
     if fmt.state and not re.search(rf"\b(?:{state}|Vermont)\b\.?,?\s*\d{{5}}", value, re.I):
-        return fmt.state_reason
+        # no state written before the ZIP: one of the state's own ZIPs, with no other
+        # state's code before it, is the state's
+        m = re.search(r"(?:\b([A-Z]{2})\.?,?\s*)?\b(\d{5})(?:-\d{4})?\s*$", value)
+        ours = m is not None and m.group(1) is None
+        if not (ours and m and m.group(2).startswith(tuple(fmt.state_zip_prefixes or ["-"]))):
+            return fmt.state_reason
     return None
 
 

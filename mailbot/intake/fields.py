@@ -18,7 +18,7 @@ from mailbot.intake.agency_name import (
     name_labelled_bare,
     name_shown_as,
 )
-from mailbot.intake.candidates import ZIP_WORD
+from mailbot.intake.candidates import ZIP_WORD, tidy_address
 from mailbot.intake.prose import header_addresses, is_header_line
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import uncapped
@@ -154,7 +154,7 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
         value = _NEXT_PIECE.split(value, maxsplit=1)[0]
         if path in found and found[path][1] is not None:
             continue
-        found[path] = (i, _not_a_value(path, _clean(value, rules)))
+        found[path] = (i, _not_a_value(path, _clean(value, rules), rules))
     return found
 
 
@@ -170,12 +170,26 @@ _UNSURE = re.compile(
 )
 
 
-def _not_a_value(path: str, value: str | None) -> str | None:
+@per_rules
+def _elsewhere(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.labels.placeholders.elsewhere, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _not_a_value(path: str, value: str | None, rules: Rules) -> str | None:
     """ "" (said, but not given) for a sentence written where a value belongs: a question
-    or a doubt ("not sure what ours is, can you look it up?"), or words without a digit
-    for a code or a phone number."""
+    or a doubt ("not sure what ours is, can you look it up?"), words that point elsewhere
+    ("please use the ones in my signature block below", "as shown in the letterhead"), or
+    words without a digit for a code or a phone number."""
     if not value:
         return value
+    if (
+        path.startswith("agency.")  # a person named "(see below)" is still named
+        and not _DIGIT.search(value)
+        and not _EMAIL.search(value)
+        and _elsewhere(rules).search(value[:MAX_LINE])
+    ):
+        return ""
     if path in _DIGIT_PATHS:
         return value if _DIGIT.search(value) else ""
     if _UNSURE.search(value[:MAX_LINE]) and not _EMAIL.search(value):
@@ -222,6 +236,22 @@ def _address(lines: list[str], i: int, value: str | None, rules: Rules) -> str |
 _STATE_ZIP_END = re.compile(r"\b(?:VT|Vermont|[A-Z]{2})\.?,?\s+\d{5}(?:-\d{4})?\b")
 
 
+_PHONE_AFTER = re.compile(
+    r"^[\s,;|/•·-]*(?:(?:phone|tel|telephone|ph|main)\.?(?:[ \t]+(?:number|no\.?|#))?[\s:.-]*)?"
+    r"(\(?\d{3}\)?[\s.-]{0,3}\d{3}[\s.-]{0,3}\d{4})\s*\.?$",
+    re.I,
+)
+
+
+def phone_after_zip(address: str) -> str | None:
+    """The phone number written after an address's ZIP on the same line, alone or under a
+    phone word ("... VT 05476  802 848 7741", "..., VT 05001 | Tel. (802) 555-0100");
+    never a number under another word (a fax)."""
+    ends = list(_STATE_ZIP_END.finditer(address))
+    m = _PHONE_AFTER.match(address[ends[-1].end() :]) if ends else None
+    return m.group(1) if m else None
+
+
 def _to_zip(address: str) -> str:
     """ "12 Main St, Hartford, VT 05047 (802) 555-1234" -> up to the ZIP code."""
     ends = list(_STATE_ZIP_END.finditer(address))
@@ -246,7 +276,7 @@ def address_in(text: str) -> str | None:
                 street = f"{above}, {street}"
             return f"{street}, {line.strip()}"
         if _STREET.match(line) and _VT_ZIP.search(line):
-            return line.strip()
+            return tidy_address(line.strip())
     return None
 
 
@@ -294,6 +324,9 @@ def read_fields(
         address = _address(lines, i, value, rules) if value != "" else None
         # "Barre, VT zip 05641": the word "zip" is not part of the address
         out["agency.address"] = _to_zip(ZIP_WORD.sub("", address)) if address else None
+        if not out.get("agency.phone") and address:
+            # "Address and phone number - 94 Main Street Richford VT 05476  802 848 7741"
+            out["agency.phone"] = phone_after_zip(ZIP_WORD.sub("", address))
     if not out.get("agency.judiciary_code"):
         m = _CODE_INLINE.search(text)
         # "Please create their records under Winooski PD (0519):" the code after the name

@@ -52,9 +52,10 @@ def head_on_behalf(
                 return m.group(4), said
             continue
         chunks: list[list[str]] = [[]]
+        particles = {w.lower() for w in rules.language.people.surname_abbreviations}
         for word in (m.group(1) or m.group(2)).split():
             chunks[-1].append(word)
-            if word.endswith(".") and len(word) > 3:
+            if word.endswith(".") and len(word) > 3 and word.lower() not in particles:
                 chunks.append([])  # "Chief Gordon Ellery. The ...": a sentence ends
         chunks = [c for c in chunks if c]
         words = chunks[0] if m.group(1) else chunks[-1]
@@ -120,10 +121,13 @@ def head_by_title(
         if before and before[-1].strip(".,").lower() in lower:
             continue
         after = body[m.end() : m.end() + 40].split()
-        if after and (named := f"{m.group(2)} {after[0]}".rstrip(".,;:").lower()) in {
-            k.lower() for k in known
-        }:  # "Chief Aaron Noyes has approved" with Aaron Noyes in the headers
-            return next(k for k in known if k.lower() == named), m.group(1)
+        # "Chief Aaron Noyes has approved" with Aaron Noyes in the headers ("Chief Rollin
+        # Ste. Marie asked me" with Rollin Ste. Marie on the roster)
+        knew = {k.lower(): k for k in known}
+        for n in (3, 2, 1):
+            named = " ".join([m.group(2), *after[:n]]).rstrip(".,;:").lower()
+            if len(after) >= n and named in knew:
+                return knew[named], m.group(1)
         last = m.group(2).lower()
         full = {
             " ".join(w.capitalize() if n.isupper() else w for w in n.split())
@@ -132,6 +136,15 @@ def head_by_title(
         }
         if len(full) == 1:
             return full.pop(), m.group(1)
+        particles = {w.lower() for w in rules.language.people.surname_abbreviations}
+        # "Chief Paul St. Onge has approved": the surname's abbreviated word and the rest
+        if (
+            staff
+            and len(after) > 1
+            and after[0].lower() in particles
+            and _NAME_WORD.fullmatch(after[1].rstrip(".,;:"))
+        ):
+            return f"{m.group(2)} {after[0]} {after[1].rstrip('.,;:')}", m.group(1)
         if staff and after and _NAME_WORD.fullmatch(after[0].rstrip(".,;:")):
             return f"{m.group(2)} {after[0].rstrip('.,;:')}", m.group(1)
     return None, None

@@ -76,8 +76,21 @@ def head_in_tail(body: str, rules: Rules) -> tuple[str | None, str | None]:
     # "Thanks, Chief Tom Pelletier": the sign-off and the signer on one line
     lines = [_sign_off_lead(rules).sub("", ln) for ln in lines]
     for n, line in enumerate(lines):
-        if len(line) > MAX_LINE or _ALIGNED_ROW.search(line):
-            continue  # "Dunbar      Ray        Chief       01B02": a table's row
+        if len(line) > MAX_LINE:
+            continue
+        if _ALIGNED_ROW.search(line):
+            # "Dunbar      Ray        Chief       01B02": a table's row; a signature's
+            # cells ("Ruairi O'Cathain Chief of Police<TAB>Vergennes Police Department")
+            # are read each on its own
+            cells = (
+                _head_inline(c, rules)
+                for c in line.split("\t")
+                if "\t" in line and not _SPACED.search(c)
+            )
+            inline = next((c for c in cells if c is not None), None)
+            if inline is not None:
+                return inline
+            continue
         nxt = lines[n + 1] if n + 1 < len(lines) else ""
         found = _signer(line, nxt, rules)
         if found is not None and found[1] is None and n > 0 and _is_title_line(lines[n - 1], rules):
@@ -90,6 +103,7 @@ def head_in_tail(body: str, rules: Rules) -> tuple[str | None, str | None]:
     return None, None
 
 
+_SPACED = re.compile(r"\S {2,}\S")
 _ALIGNED_ROW = re.compile(r"\S(?: {2,}|\t)\S+(?: {2,}|\t)\S")
 """A table's row: cells aligned with blanks, or set apart by TABs."""
 
@@ -125,7 +139,9 @@ def drop_rank_and_file_head(result: ParseResult, rules: Rules) -> None:
 @per_rules
 def _head_inline_re(rules: Rules) -> re.Pattern[str]:
     _, alt = head_titles(rules)
-    name = r"(?<![\w.'’-])[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
+    # "O'Cathain", "LaRose", "McNeil": a capital inside a name word too
+    word = r"[A-Z][a-z'’-]++(?:[A-Z][a-z'’-]++)?"
+    name = rf"(?<![\w.'’-]){word}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{word}){{1,2}}"
     # not "Wolcott Springs Constable's Office": a title before "'s" names an office
     return re.compile(rf"({name})[ \t,|]+((?:{alt})(?:[ \t]+of[ \t]+Police)?)\b(?!['’]s\b)")
 

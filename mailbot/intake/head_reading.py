@@ -26,7 +26,7 @@ from mailbot.intake.head_of_department import (
     is_head_title,
     title_in_roster,
 )
-from mailbot.intake.head_title_field import head_title_labelled
+from mailbot.intake.head_title_field import head_title_labelled, head_titled
 from mailbot.intake.list_remarks import without_nickname
 from mailbot.intake.model import Officer
 from mailbot.intake.names import name_in_full
@@ -77,6 +77,8 @@ def read_head(
     labelled = head_labelled(labels.get("head_of_department.name", (0, ""))[1] or "", rules)
     if labelled[0] is not None and labelled[1] is None:  # "Head of Department title: ..."
         labelled = (labelled[0], head_title_labelled(body, rules))
+    if labelled[0] is None:  # a form's "Sheriff: Trevor Quist"
+        labelled = head_titled(body, rules) or labelled
     if labelled[0] is not None:  # "Head of department: Director Anne Bouffard"
         behalf = labelled
     forwarder = forwards.note_head(note, parts.sender_name, rules) if note else None

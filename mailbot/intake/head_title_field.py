@@ -31,3 +31,31 @@ def head_title_labelled(text: str, rules: Rules) -> str | None:
             value = m.group("value").strip()
             return value if 0 < len(value) <= MAX_TITLE else None
     return None
+
+
+@per_rules
+def _titled_line(rules: Rules) -> re.Pattern[str]:
+    from mailbot.intake.head_in_words import head_titles
+
+    _, alt = head_titles(rules)
+    return re.compile(rf"^[ \t]*(?P<title>{alt})[ \t]*[:：][ \t]*(?P<value>\S.{{0,80}}?)\s*$", re.I)
+
+
+def head_titled(text: str, rules: Rules) -> tuple[str, str] | None:
+    """(name, title) of a form's line labelled with the head's title ("Sheriff: Trevor
+    Quist", "Chief of Police: Dana Morse"): the value is the head's name, or None when no
+    such line names a person."""
+    from mailbot.intake.head_in_words import head_titles
+    from mailbot.intake.head_of_department import head_labelled
+
+    titles, _ = head_titles(rules)
+    pattern = _titled_line(rules)
+    for line in text.split("\n"):
+        m = pattern.match(line) if len(line) <= 2 * MAX_TITLE + 40 else None
+        if m is None:
+            continue
+        name, title = head_labelled(m.group("value"), rules)
+        if name is not None:
+            said = m.group("title").lower()
+            return name, title or next(t for t in titles if t.lower() == said)
+    return None

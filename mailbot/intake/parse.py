@@ -27,6 +27,7 @@ from mailbot.intake import (
     open_request,
     own_resend,
     past_changes,
+    pasted_twice,
     prose,
     reply_reading,
     roles,
@@ -56,7 +57,11 @@ from mailbot.intake.rules import Rules, load_rules
 from mailbot.intake.signature_contact import contact_in_signature
 
 log = structlog.get_logger()
-_LOGO_WORD = re.compile(r"\b(?:logo|patch|seal|emblem|insignia)\b", re.I)
+# "Our badge is below" (not a badge number: "badge #", "badge numbers", "badge ID")
+_LOGO_WORD = re.compile(
+    r"\b(?:logo|patch|seal|emblem|insignia|badge(?![ \t]*(?:#|n(?:o|um|umber)s?\b|ids?\b)))\b",
+    re.I,
+)
 
 
 def parse_message(
@@ -97,6 +102,7 @@ def parse_parts(
     # "code is 1 4 0 6", "jdoe at townvt dot org": a message dictated or typed as said
     parts = dictated.with_written_forms(parts, rules)
     parts = typed_names.with_sender_named(parts, rules)  # "mike lanoue <mlanoue@...>"
+    parts = pasted_twice.with_text_once(parts)  # the whole text pasted in twice
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     plain = split = prose.split_signature(text, rules)
     note = prose.new_text(parts.forward_note, quotes_cut=True).strip("\n") or None

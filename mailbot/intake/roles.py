@@ -155,6 +155,11 @@ def settle(
             signed = {_digits(c.value) for c in own if c.where.startswith("signature")}
             if len(written) == 1 and _digits(written[0].value) in signed:
                 pick = written
+        if len(pick) > 1 and agency.address:
+            # "1 South Street, Bristol, VT 05443" then "(802) 453-2533" alone on the next
+            # line: the agency's details set down together, over a signer's own number
+            under = _distinct([c for c in own if _under_address(c, agency.address)], _digits)
+            pick = under if len(under) == 1 else pick
         if len(pick) == 1:
             agency.phone = pick[0].value
             s.took("agency.phone", pick[0], "the only agency phone number in the message")
@@ -219,6 +224,27 @@ def settle(
             found.officer_numbers,
         )
     return s
+
+
+_NUMBER = re.compile(r"\d+")
+_PHONE_WORD = re.compile(r"^(?:(?:phone|tel|telephone|ph|main)\.?[ \t]*:?[ \t]*)?$", re.I)
+
+
+def _under_address(cand: Candidate, address: str) -> bool:
+    """True when the number stands alone (or under a phone word) on the line right under
+    the agency's address (its ZIP line, with no number the address does not hold: not
+    another office's "PO Box 4" in the same town)."""
+    numbers = _NUMBER.findall(address)
+    above = _NUMBER.findall(cand.above)
+    at = cand.line.find(cand.value)
+    return (
+        bool(numbers)
+        and numbers[-1] in above
+        and set(above) <= set(numbers)
+        and at >= 0
+        and bool(_PHONE_WORD.match(cand.line[:at].strip()))
+        and not cand.line[at + len(cand.value) :].strip()
+    )
 
 
 def _other_place(cand: Candidate, rules: Rules) -> bool:

@@ -43,6 +43,7 @@ class Requirements(_Rule):
 
 class Placeholders(_Rule):
     values: list[str]
+    elsewhere: list[str] = []
 
 
 class AddressParts(_Rule):
@@ -205,6 +206,7 @@ class People(_Rule):
     small_words: list[str] = Field(default_factory=list)
     """Lower-case words inside a name, for a message in capitals ("Town of Ludlow")."""
     surname_titles: list[str] = Field(default_factory=list)
+    surname_abbreviations: list[str] = Field(default_factory=list)
     """Title words that are also surnames ("Harlan Constable", "Dana Marshal")."""
     desk_names: list[str] = Field(default_factory=list)
     """The desk's own department: a letter's addressee, never the sender's agency."""

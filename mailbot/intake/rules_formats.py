@@ -45,6 +45,7 @@ class AddressFormat(_Rule):
     state: str
     zip_reason: str
     state_reason: str
+    state_zip_prefixes: list[str] = Field(default_factory=list)
 
 
 class EmailFormat(PatternFormat):

@@ -199,6 +199,7 @@ def _read_word(data: bytes) -> _Word:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         xml = zf.read("word/document.xml")
         usual = _usual_package(zf)
+        heads, feet = _margins(zf) if usual else ([], [])
     body = parse_xml(xml).body
     tables = []
     for tbl in body.tbl_lst[: MAX_SHEETS * 5]:
@@ -212,9 +213,36 @@ def _read_word(data: bytes) -> _Word:
             tables.append(tuple(rows))
     text = None
     if usual:  # the paragraphs python-docx's ``Document().paragraphs`` gives
-        texts = (p.text for p in body.p_lst)
+        texts = [*heads, *(p.text for p in body.p_lst), *feet]
         text = "\n\n".join(t for t in texts if t.strip())
     return _Word(tuple(tables), text)
+
+
+_MARGIN_PART = re.compile(r"^word/(header|footer)(\d*)\.xml$")
+_MAX_MARGINS = 6
+
+
+def _margins(zf: zipfile.ZipFile) -> tuple[list[str], list[str]]:
+    """The text of a Word document's page headers and footers: a letterhead's agency
+    name, address and phone, one block each (its lines apart by one line break), each
+    text once (a first page's header is often the same as the others')."""
+    from docx.oxml import parse_xml
+
+    out: dict[str, list[str]] = {"header": [], "footer": []}
+    names = sorted(
+        (m.group(1), int(m.group(2) or 0), n) for n in zf.namelist() if (m := _MARGIN_PART.match(n))
+    )
+    for kind, _, name in names[:_MAX_MARGINS]:
+        part = parse_xml(zf.read(name))
+        ns = part.nsmap.get("w")
+        lines = [
+            " ".join("".join(t.text or "" for t in p.iter(f"{{{ns}}}t")).split())
+            for p in part.iter(f"{{{ns}}}p")
+        ]
+        block = "\n".join(line for line in lines if line)
+        if block and block not in out[kind]:
+            out[kind].append(block)
+    return out["header"], out["footer"]
 
 
 def _usual_package(zf: zipfile.ZipFile) -> bool:

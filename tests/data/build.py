@@ -45,11 +45,21 @@ def xlsx(rows: Sequence[Sequence[object]], sheet: str = "Officers") -> bytes:
     return buf.getvalue()
 
 
-def docx(rows: Sequence[Sequence[str]] = (), paragraphs: Iterable[str] = ()) -> bytes:
-    """A Word document: ``paragraphs`` first, then one table holding ``rows`` (if any)."""
+def docx(
+    rows: Sequence[Sequence[str]] = (),
+    paragraphs: Iterable[str] = (),
+    header: Sequence[str] = (),
+) -> bytes:
+    """A Word document: ``paragraphs`` first, then one table holding ``rows`` (if any);
+    ``header`` is the page header's lines (a letterhead)."""
     from docx import Document
 
     doc = Document()
+    if header:
+        top = doc.sections[0].header
+        top.paragraphs[0].text = header[0]
+        for line in header[1:]:
+            top.add_paragraph(line)
     for p in paragraphs:
         doc.add_paragraph(p)
     if rows:

@@ -159,3 +159,19 @@ def test_change_requirements(rules: Rules) -> None:
     )
     assert check_change(add, rules) == ["dps_username"]
     assert check_change(Change(action="deactivate", officer_number="HA031"), rules) == []
+
+
+@pytest.mark.parametrize(
+    ("address", "ok"),
+    [
+        ("120 Elm Row, Glenvale 05992", True),  # a Vermont ZIP, the state left out
+        ("120 Elm Row, Glenvale, VT 05992", True),
+        ("120 Elm Row, Glenvale 03576", False),  # another state's ZIP
+        ("120 Elm Row, Glenvale, NH 05992", False),  # another state written
+    ],
+)
+def test_an_address_with_a_vermont_zip_and_no_state_is_in_vermont(address: str, ok: bool) -> None:
+    from mailbot.intake.checks import check_address
+    from mailbot.intake.rules import load_rules
+
+    assert (check_address(address, load_rules()) is None) is ok

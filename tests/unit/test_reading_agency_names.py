@@ -121,3 +121,49 @@ def test_a_forwarder_s_own_sign_off_names_the_agency_above_a_forward() -> None:
     assert result.intent == "officer_maintenance"
     assert by_number(result.changes)["OB771"]["action"] == "deactivate"
     assert result.agency.name == "Oxbow Police Department"
+
+
+def test_initials_before_the_suffix_are_the_name_the_signature_writes_in_full() -> None:
+    """ "NCC Public Safety" in the request, "North Country College Public Safety" in the
+    signature: the initials stand for the words written in full."""
+    result = parse_message(
+        mail(
+            "Hello,\n\nTwo updates for NCC Public Safety:\n\n"
+            "1. Officer Lina Pratt (NC014) was promoted to Sergeant.\n"
+            "2. Officer Dov Hersh (NC022) has left; please deactivate him.\n\n"
+            "Thanks,\nMarta Ivers\nRecords Clerk\nNorth Country College Public Safety\n"
+            "12 College Road, Ashby, VT 05990\n",
+            sender="Marta Ivers <mivers@ncc.test>",
+            subject="Officer updates",
+        )
+    )
+    assert result.intent == "officer_maintenance"
+    assert result.agency.name == "North Country College Public Safety"
+
+
+def test_initials_that_are_not_the_full_names_are_kept_as_written() -> None:
+    """The signature names another agency whose capitals are not the initials: the
+    name is left as the request writes it."""
+    result = parse_message(
+        mail(
+            "Hello,\n\nOne update for NCC Public Safety: Officer Lina Pratt (NC014) was "
+            "promoted to Sergeant.\n\nThanks,\nMarta Ivers\nLakeside County Public Safety\n",
+            sender="Marta Ivers <mivers@ncc.test>",
+            subject="Officer update",
+        )
+    )
+    assert result.agency.name == "NCC Public Safety"
+
+
+def test_a_signature_table_cell_beside_the_agency_is_not_part_of_its_name() -> None:
+    """A signature laid out as a table (the signer's name and title in one cell, the
+    department in the next, a TAB between them in the text): the name is the cell's."""
+    result = parse_message(
+        mail(
+            "Hi,\n\nPlease deactivate Officer Tess Varga (TL033); she retired on Friday.\n\n"
+            "Thanks,\nRuth\n\nRuth Okafor Chief of Police\tTilden Police Department\n",
+            sender="Ruth Okafor <rokafor@tildenvt.test>",
+            subject="Deactivation",
+        )
+    )
+    assert result.agency.name == "Tilden Police Department"
