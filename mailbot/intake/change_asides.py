@@ -102,28 +102,6 @@ def writers_first_name(changes: list[Change], text: str, writer: str | None) -> 
     return out
 
 
-# "Please shut off my e-ticket account, officer # WD041", "deactivate my TraCS login"
-_MY_ACCOUNT = re.compile(
-    r"\b(?i:my)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?i:account|record|login|access|officer[ \t]+number)\b"
-)
-
-
-def writers_own_names(changes: list[Change], text: str, writer: str | None) -> list[Change]:
-    """ "Please shut off my e-ticket account, officer # WD041": the message's one change,
-    naming nobody, in a message speaking of the writer's own account, is of the writer
-    (his names from the From header)."""
-    words = (writer or "").replace(",", " ").split()
-    if len(words) < 2 or not _MY_ACCOUNT.search(text[:20000]):
-        return changes
-    first, last = words[0], words[-1]
-    if "," in (writer or ""):
-        first, last = words[-1], words[0]
-    if len(changes) != 1 or any(getattr(changes[0], k, None) for k in ("first_name", "last_name")):
-        return changes
-    data = {**changes[0].model_dump(), "first_name": first, "last_name": last}
-    return [Change.model_validate(data)]
-
-
 def same_person_again(changes: list[Change], change: Change, rules: Rules) -> bool:
     """True when ``change`` (no officer number) asks again what an earlier change asks of
     the same person ("Officer Robert "Bobby" Jones on his retirement" in a forwarded notice

@@ -75,7 +75,6 @@ def read(
         result.agency.name = result.agency.name or (earlier.agency.name if earlier else None)
     writer = head_from_sender(parts.sender_name, rules)[0]
     result.changes = change_asides.writers_first_name(result.changes, body, writer)
-    result.changes = change_asides.writers_own_names(result.changes, body, writer)
     if is_reply:  # "Officer Morrow's username is ...": his number in the request below
         result.changes = numbered_from_own_thread(result.changes, parts, rules)
     # the agency's address, phone and code, mostly in the sender's signature
