@@ -30,6 +30,7 @@ SETS = (
     "blind-r6",
     "blind-r8",
     "blind-r10",
+    "blind-r12",
 )
 ALL_CASES = [p for name in SETS for p in sorted((DATA / name).glob("*.eml"))]
 # The figures each set has reached: field accuracy, messages read without an error, and
@@ -50,6 +51,9 @@ FIGURES: dict[str, tuple[float, int, int]] = {
     # a head's short first name as he signs where the roster gives the full one, and an
     # agency name expected spelled out where the message never writes it in full (README)
     "blind-r10": (0.998, 98, 100),
+    # notes paraphrased by their writers, and values kept or blanked on mail that is no
+    # request (README)
+    "blind-r12": (0.987, 88, 100),
 }
 
 # What each category of the corpus is about: the paths whose values it tests.
