@@ -1,0 +1,66 @@
+"""The Point-of-Contact in wordings of second-language writers and of writers who send for
+the head: "designate X like the PoC", the role said before the person ("As PoC I am
+designating X"), "asked me to send the forms and to act as the PoC" (the writer)."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.intake.model import ParseResult
+from mailbot.intake.parse import parse_message
+
+_REST = (
+    "Judiciary code: 0766\nName on ticket: Quarry Brook Police Department\n"
+    "Address: 9 Ledge Road, Quarry Brook, VT 05999\nPhone: 802-555-0170\nLogo: attached\n\n"
+    "Last Name\tFirst Name\tRank\tOfficer #\tDPS Username\n"
+    "Pellerin\tOdile\tSergeant\tQB207\topellerin\n"
+    "Marchetti\tLouis\tOfficer\tQB212\tlmarchetti\n\n"
+)
+
+
+def _parse(body: str, sender: str) -> ParseResult:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrollment"
+    msg.set_content(body)
+    msg.add_attachment(
+        b"\x89PNG\r\n\x1a\n" + b"\0" * 64, maintype="image", subtype="png", filename="logo.png"
+    )
+    return parse_message(msg.as_bytes())
+
+
+def test_designated_like_the_point_of_contact() -> None:
+    body = (
+        "Hello,\n\nOur department want to begin the e-ticket. I designate Sergeant Odile "
+        "Pellerin like the Point-of-Contact for the e-ticket, her email is "
+        "opellerin@quarrybrookvt.org . She will do the tests.\n\n" + _REST + "Thank you,\n"
+        "Armand Thibault\nChief of Police\n"
+    )
+    got = _parse(body, "Armand Thibault <athibault@quarrybrookvt.org>")
+    assert got.point_of_contact.name == "Odile Pellerin"
+    assert got.point_of_contact.email == "opellerin@quarrybrookvt.org"
+
+
+def test_the_role_said_before_the_person_designated() -> None:
+    body = (
+        "Dear colleagues,\n\nWe are ready for the e-ticket program. As Point of Contact I am "
+        "designating Sergeant Odile Pellerin. Her email is opellerin@quarrybrookvt.org.\n\n"
+        + _REST
+        + "Kind regards,\nArmand Thibault\nChief of Police\n"
+    )
+    got = _parse(body, "Armand Thibault <athibault@quarrybrookvt.org>")
+    assert got.point_of_contact.name == "Odile Pellerin"
+    assert got.point_of_contact.email == "opellerin@quarrybrookvt.org"
+
+
+def test_asked_me_to_send_the_forms_and_to_act_as_the_contact() -> None:
+    body = (
+        "Hi,\n\nI'm the records clerk for Quarry Brook PD. The Chief asked me to mail in "
+        "the forms and to act as the e-ticket point of contact (nlavoie@quarrybrookvt.org).\n\n"
+        + _REST
+        + "Thanks,\nNadia\n\n--\nNadia Lavoie-Brent\nRecords Clerk\n"
+    )
+    got = _parse(body, "Nadia Lavoie-Brent <nlavoie@quarrybrookvt.org>")
+    assert got.point_of_contact.name == "Nadia Lavoie-Brent"
+    assert got.point_of_contact.email == "nlavoie@quarrybrookvt.org"
