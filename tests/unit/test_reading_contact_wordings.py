@@ -64,3 +64,15 @@ def test_asked_me_to_send_the_forms_and_to_act_as_the_contact() -> None:
     got = _parse(body, "Nadia Lavoie-Brent <nlavoie@quarrybrookvt.org>")
     assert got.point_of_contact.name == "Nadia Lavoie-Brent"
     assert got.point_of_contact.email == "nlavoie@quarrybrookvt.org"
+
+
+def test_a_terse_note_sent_for_a_chief_it_does_not_name() -> None:
+    """ "chief asked me to get this to u": the writer (the PoC) is not the head, whose
+    name is asked for."""
+    body = (
+        "hi, chief asked me to get this to u before he goes on leave. im the point of "
+        "contact (sgt odile pellerin), opellerin@quarrybrookvt.org\n\n" + _REST + "thx!\n"
+    )
+    got = _parse(body, "Odile Pellerin <odilep77@gmail.com>")
+    assert got.head_of_department.name is None
+    assert "head_of_department.name" in got.missing
