@@ -58,6 +58,12 @@ def read_head(
         hod_name, hod_title = head_in_tail(split.signature, rules)
     if hod_name is None:
         hod_name, hod_title = head_in_tail(body, rules)
+    elif not is_head_title(hod_title or "", rules):
+        # an office manager's cover note under the Sheriff's attached letter ("Dean Dupuis
+        # / Sheriff" closing it): the one who signs the letter as head
+        signed = head_in_tail(body, rules)
+        if signed[0] and is_head_title(signed[1] or "", rules):
+            hod_name, hod_title = signed
     # "on behalf of Chief Beaudry" with "Beaudry, Harlan" copied: the people the headers
     # name on the sender's own domain
     colleagues = [

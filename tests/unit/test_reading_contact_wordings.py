@@ -76,3 +76,51 @@ def test_a_terse_note_sent_for_a_chief_it_does_not_name() -> None:
     got = _parse(body, "Odile Pellerin <odilep77@gmail.com>")
     assert got.head_of_department.name is None
     assert "head_of_department.name" in got.missing
+
+
+def test_the_head_who_signs_an_attached_letter_under_a_staff_cover_note() -> None:
+    """An office manager's cover note over the Sheriff's Word letter: the head is the one
+    who signs the letter as Sheriff, not the office manager."""
+    from tests.data import build
+
+    letter = build.docx(
+        [
+            ["Last Name", "First Name", "Rank", "Officer Number", "DPS Username"],
+            ["Pellerin", "Odile", "Sergeant", "QB207", "opellerin"],
+            ["Marchetti", "Louis", "Deputy", "QB212", "lmarchetti"],
+        ],
+        [
+            "To the e-Ticket staff:",
+            "Quarry County Sheriff's Department would like to join e-ticketing. I have "
+            "designated Sergeant Odile Pellerin (opellerin@quarrysheriff.org) as the "
+            "e-ticket Point-of-Contact.",
+            "Judiciary Code: 0766",
+            "Proper name: Quarry County Sheriff's Department",
+            "Address: 9 Ledge Road, Quarry Brook, VT 05999",
+            "Phone: (802) 555-0170",
+            "Sincerely,",
+            "Harlan Whitcombe",
+            "Sheriff",
+        ],
+    )
+    msg = EmailMessage()
+    msg["From"] = "Nadia Brent <nbrent@quarrysheriff.org>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket request letter"
+    msg.set_content(
+        "Good morning,\n\nAttached is the Sheriff's letter asking to join e-ticketing, and "
+        "our logo.\n\nThank you,\nNadia Brent\nOffice Manager\nQuarry County Sheriff's "
+        "Department\n"
+    )
+    msg.add_attachment(
+        letter,
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+        filename="request.docx",
+    )
+    msg.add_attachment(build.png(200, 200), maintype="image", subtype="png", filename="logo.png")
+    got = parse_message(msg.as_bytes())
+    assert (got.head_of_department.name, got.head_of_department.title) == (
+        "Harlan Whitcombe",
+        "Sheriff",
+    )
