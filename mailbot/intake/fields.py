@@ -327,7 +327,10 @@ def read_fields(
     for path in ("agency.name", "agency.judiciary_code", "agency.phone"):
         if path in labels:
             i, value = labels[path]
-            out[path] = (value if value is not None else _next_value(lines, i)) or None
+            below = _next_value(lines, i) if value is None else None
+            if below and labelled(below, rules):
+                below = None  # "Agency record:" over "Judiciary code – 0412": a heading
+            out[path] = (value if value is not None else below) or None
     if "agency.address" in labels:
         i, value = labels["agency.address"]
         address = _address(lines, i, value, rules) if value != "" else None
