@@ -33,3 +33,54 @@ def add_part(parts: list[str], value: str) -> None:
         parts[-1] = f"{parts[-1]} {value}"
     elif value:
         parts.append(value)
+
+
+@per_rules
+def _kind_label(rules: Rules) -> re.Pattern[str]:
+    names = {w: k for k, ws in rules.labels.address_parts.kinds.items() for w in ws}
+    alts = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True)) or r"(?!)"
+    return re.compile(rf"^\s*({alts})\s*:\s*(\S.*?)\s*$", re.I)
+
+
+_ZIP_END = re.compile(r"\b\d{5}(?:-\d{4})?\s*$")
+_PICK_VERB = re.compile(r"\b(?:use|print|put|show|appear|display)\w*\b", re.I)
+
+
+def address_kinds(lines: list[str], start: int, rules: Rules) -> dict[str, str]:
+    """The addresses written kind by kind from line ``start`` (under a lone "Address:"
+    label: "Physical: 31 The Green" / "Woodstock, VT 05091" / "Mailing: PO Box 488" / ...):
+    kind -> the address on one line; empty when the lines there are no such kinds."""
+    label = _kind_label(rules)
+    names = {w.lower(): k for k, ws in rules.labels.address_parts.kinds.items() for w in ws}
+    out: dict[str, str] = {}
+    kind: str | None = None
+    parts: list[str] = []
+    for line in lines[start : start + 8]:
+        m = label.match(line)
+        if m:
+            kind, parts = names[m.group(1).lower()], [m.group(2)]
+        elif (
+            kind is not None and line.strip() and ":" not in line and not _ZIP_END.search(parts[-1])
+        ):
+            parts.append(line.strip())
+        else:
+            break
+        if _ZIP_END.search(parts[-1]):
+            out.setdefault(kind, ", ".join(p.rstrip(",") for p in parts))
+    return out
+
+
+def picked_kind(kinds: dict[str, str], text: str, rules: Rules) -> str | None:
+    """The address of the one kind a sentence says to use ("please use the mailing
+    address on the tickets"); ``None`` when none or several are picked."""
+    words = rules.labels.address_parts.kinds
+    picked = set()
+    for sentence in re.split(r"(?<=[.!?;(])\s+|\n\s*\n", text):
+        if not _PICK_VERB.search(sentence):
+            continue
+        for kind in kinds:
+            said = {w.split()[0].lower() for w in words.get(kind, [])}
+            alts = "|".join(re.escape(w) for w in sorted(said))
+            if re.search(rf"\b(?:{alts})\s+(?:address|one)\b", sentence, re.I):
+                picked.add(kind)
+    return kinds[picked.pop()] if len(picked) == 1 else None

@@ -196,6 +196,10 @@ def _in_phone_or_zip(line: str, start: int) -> bool:
     return bool(re.search(r"\d[-.\s)]\s?$", before))
 
 
+_KIND_LABEL = re.compile(r"^[A-Za-z]{4,12}(?:[ \t]+address)?[ \t]*:[ \t]*", re.I)
+"""The kind of address a line begins with ("Mailing:", "Physical address:")."""
+
+
 def _address_at(lines: list[str], i: int) -> str | None:
     """A street address ending on line ``i``: "1 Main St, Town, VT 05001" on one line,
     or a street line above a "Town, VT 05001" line."""
@@ -214,7 +218,8 @@ def _address_at(lines: list[str], i: int) -> str | None:
                 start = starts[n + 1]  # "130 Fisher Road, P.O. Box 547, Berlin, VT 05602"
             return _trim(line[start:])
     if i > 0:
-        above = lines[i - 1].strip()
+        # "Mailing:  PO Box 77" over "Quarry Brook, VT 05999": the street after its kind
+        above = _KIND_LABEL.sub("", lines[i - 1].strip(), count=1)
         if above and len(above) <= MAX_LINE and _STREET.match(above) and not _ZIP.search(above):
             return _trim(f"{above.rstrip(',')}, {line}")
     return None

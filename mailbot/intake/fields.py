@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mailbot.intake.address_parts import add_part, part_value
+from mailbot.intake.address_parts import add_part, address_kinds, part_value, picked_kind
 from mailbot.intake.agency_name import (
     agency_name_in,
     code_after_name,
@@ -207,7 +207,16 @@ def _next_value(lines: list[str], i: int) -> str | None:
 
 def _address(lines: list[str], i: int, value: str | None, rules: Rules) -> str | None:
     """A one-line address; a mailing address on two or three lines is joined (or on
-    up to four a form labels part by part: "Town/City: Stowe")."""
+    up to four a form labels part by part: "Town/City: Stowe"); of the kinds written under
+    it ("Physical: ..." / "Mailing: ..."), the one a sentence picks, else none (staff pick)."""
+    # "Street: 12 Elm St" read as the label itself when it heads the kinds
+    kinds = address_kinds(lines, i + 1 if not value else i, rules)
+    if kinds:
+        return (
+            next(iter(kinds.values()))
+            if len(kinds) == 1
+            else picked_kind(kinds, "\n".join(lines), rules)
+        )
     parts: list[str] = [value] if value else []
     j = i + 1
     while not (parts and _ZIP.search(parts[-1])) and j < len(lines) and j <= i + 4:
@@ -318,7 +327,10 @@ def read_fields(
     for path in ("agency.name", "agency.judiciary_code", "agency.phone"):
         if path in labels:
             i, value = labels[path]
-            out[path] = (value if value is not None else _next_value(lines, i)) or None
+            below = _next_value(lines, i) if value is None else None
+            if below and labelled(below, rules):
+                below = None  # "Agency record:" over "Judiciary code – 0412": a heading
+            out[path] = (value if value is not None else below) or None
     if "agency.address" in labels:
         i, value = labels["agency.address"]
         address = _address(lines, i, value, rules) if value != "" else None

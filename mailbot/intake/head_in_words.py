@@ -37,7 +37,8 @@ def head_unnamed(body: str, rules: Rules) -> str | None:
 def _sent_for_re(rules: Rules) -> re.Pattern[str]:
     _, alt = head_titles(rules)
     return re.compile(
-        rf"(?<![\w-])(?i:the|our)\s+(?i:{alt})\s+(?i:has\s+|had\s+)?"
+        # "chief asked me to get this over to u" (a phone's terse note drops the article)
+        rf"(?<![\w-])(?:(?i:the|our|my)\s+)?(?i:{alt})\s+(?i:has\s+|had\s+)?"
         rf"(?i:asked|requested|directed|instructed)\s+me\b"
     )
 

@@ -9,6 +9,8 @@ gives it.
 
 from __future__ import annotations
 
+import re
+
 from mailbot.intake import forwards
 from mailbot.intake.head_in_text import head_by_title, head_named, head_on_behalf
 from mailbot.intake.head_in_words import (
@@ -34,6 +36,10 @@ from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import Split
 from mailbot.intake.rules import Rules
 
+_PERSON = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}")
+"""A person's name as a sign-off writes it (not a line of prose, not a marked-up name)."""
+_MAX_TITLE_WORDS = 4
+
 
 def read_head(
     body: str,
@@ -58,6 +64,17 @@ def read_head(
         hod_name, hod_title = head_in_tail(split.signature, rules)
     if hod_name is None:
         hod_name, hod_title = head_in_tail(body, rules)
+    elif not is_head_title(hod_title or "", rules):
+        # an office manager's cover note under the Sheriff's attached letter ("Dean Dupuis
+        # / Sheriff" closing it): the one who signs the letter as head
+        signed = head_in_tail(body, rules)
+        title = signed[1] or ""
+        if (
+            _PERSON.fullmatch(signed[0] or "")
+            and len(title.split()) <= _MAX_TITLE_WORDS
+            and is_head_title(title, rules)
+        ):
+            hod_name, hod_title = signed
     # "on behalf of Chief Beaudry" with "Beaudry, Harlan" copied: the people the headers
     # name on the sender's own domain
     colleagues = [

@@ -48,3 +48,21 @@ def _under_merged(
     if any(i in mapping for i in keys) or not all(k in names for k in keys if keys[k]):
         return None
     return {**mapping, **names}
+
+
+def heading_above(
+    mapping: dict[int, str], head: Sequence[str], above: Sequence[str], rules: Rules
+) -> dict[int, str]:
+    """A heading cell that spans two rows ("Rank" beside "Deputy" over "Last | First", an
+    HTML rowspan): its column is blank on the heading row under it, and named on the row
+    above. The mapping with those columns added (each field once)."""
+    taken = set(mapping.values())
+    added = dict(mapping)
+    for i, cell in enumerate(above):
+        if i in mapping or i >= len(head) or head[i].strip() or not cell.strip():
+            continue
+        key = column_key(cell, rules)
+        if key is not None and key not in taken:
+            added[i] = key
+            taken.add(key)
+    return added

@@ -17,7 +17,8 @@ _WHOSE = r"(?:(?:agency|department|division|office|bureau|unit)['’]s\s+)?"
 _POC_DESIGNATED = re.compile(
     r"(?:designat(?:ed|e|ing)|appoint(?:ed|ing)|nam(?:ed|ing)|assign(?:ed|ing)|select(?:ed|ing)"
     r"|chosen|nominat(?:ed|ing)|picked|asked|please\s+(?:use|list|put\s+down|enter))"
-    r"\s+(.{1,120}?)\s+(?:as|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+"
+    # "I designate Officer X like the Point-of-Contact" (a second-language writer's "as")
+    r"\s+(.{1,120}?)\s+(?:as|like|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+"
     r"(?:(?:the|our)\s+)?"
     rf"{_WHOSE}"
     r"(?:e-?ticket(?:ing)?\s+)?"
@@ -73,6 +74,15 @@ _POC_IS_NAMED = re.compile(
     rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
     rf"\s*(?i:will\s+be|is\s+going\s+to\s+be|is|shall\s+be|:|,)\s+"
     rf"(?:(?i:our|the|an?)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+,?\s+)?({_CAP_RUN})"
+)
+
+
+# "As Point of Contact I am designating Sergeant Hyun Park", "For the PoC we have chosen
+# Cpl. Dana Roy": the role said first, then the person
+_POC_ROLE_FIRST = re.compile(
+    rf"(?<![\w-])(?i:as|for)\s+{_POC_WORDS},?\s+(?i:I|we)(?:\s+(?i:am|are|have|had)|['’](?i:m|re|ve))?"
+    r"\s+(?i:(?:designat|appoint|nam|select|nominat)(?:e|ed|ing)|assign(?:ed|ing)?|chosen|picked)"
+    rf"\s+({_CAP_RUN})"
 )
 
 
@@ -175,7 +185,7 @@ _SELF_POC = re.compile(
     # "The Chief has designated me as the department's e-ticket Point of Contact", "put
     # me down as the contact person"
     r"|\b(?:asked|designated|named|appointed|assigned|chose|picked|put|list|listed|use|have"
-    r"|enter|add)\s+me\s+(?:down\s+)?(?:as|to\s+be"
+    r"|enter|add)\s+me\s+(?:down\s+)?(?:to\s+[^.;!?¶\n]{1,60}?\s+and\s+)?(?:as|to\s+be"
     r"|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?"
     rf"{_WHOSE}"
     r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"

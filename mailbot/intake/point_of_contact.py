@@ -33,6 +33,7 @@ from mailbot.intake.poc_wording import (
     _POC_LIKE,
     _POC_MADE,
     _POC_PRONOUN,
+    _POC_ROLE_FIRST,
     _POC_TERSE,
     _POC_WILL_ACT,
     _POC_WILL_BE,
@@ -105,6 +106,7 @@ def point_of_contact(
             or _POC_WILL_ACT.search(flat)
             or _POC_COORDINATES.search(flat)
             or _POC_LIKE.search(flat)
+            or _POC_ROLE_FIRST.search(flat)
         )
         if m is not None and _pronoun_named(m, flat):
             m = None  # "She will be our PoC": a pronoun is no name; whom it refers to is

@@ -48,6 +48,7 @@ class Placeholders(_Rule):
 
 class AddressParts(_Rule):
     labels: list[str] = []
+    kinds: dict[str, list[str]] = {}
 
 
 class Labels(_Rule):

@@ -84,7 +84,12 @@ def _column_key(cell: str, syn: dict[str, str]) -> str | None:
             return syn[c]
     if "(" in cell:
         # "Officers (last, first, title, ...)": a lead-in before the first heading
-        return _column_key(cell.rpartition("(")[2], syn)
+        inner = _column_key(cell.rpartition("(")[2], syn)
+        if inner is None and cell.rstrip().endswith(")"):
+            # "DPS Username (Vermont.gov account)": a heading with its note in brackets
+            before = _norm(cell.partition("(")[0])
+            return syn.get(before) or syn.get(_OFFICER_PREFIX.sub("", before))
+        return inner
     return None
 
 

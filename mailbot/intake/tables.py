@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from mailbot.intake.checks import check_officer_number
-from mailbot.intake.merged_heading import sub_heading
+from mailbot.intake.merged_heading import heading_above, sub_heading
 from mailbot.intake.model import Officer
 from mailbot.intake.not_given import not_given, placeholder_words
 from mailbot.intake.officer_fields import OFFICER_FIELDS
@@ -116,6 +116,8 @@ def _read_split(
     mapping = header_map(head, rules) if head else None
     if mapping is None:
         return None
+    if start and split is _tabs:  # "Rank" merged over two heading rows (an HTML rowspan)
+        mapping = heading_above(mapping, head, split(lines[start - 1]), rules)
     officers: list[Officer] = []
     i = start + 1
     below = split(lines[i]) if i < len(lines) and split is not _spaces else []
@@ -273,6 +275,10 @@ def officers_from_grid(grid: Sequence[Sequence[str]], rules: Rules) -> list[Offi
         mapping = header_map([str(c) for c in row], rules, extra_columns=True)
         if mapping is None:
             continue
+        if h:  # "Rank" merged over two heading rows: named on the row above
+            mapping = heading_above(
+                mapping, [str(c) for c in row], [str(c) for c in grid[h - 1]], rules
+            )
         below = [str(c) for c in grid[h + 1]] if h + 1 < len(grid) else []
         spread = sub_heading(mapping, below, rules)
         if spread is not None:  # "Officer Name" over "Last | First" (a merged heading cell)

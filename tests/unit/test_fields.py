@@ -136,3 +136,15 @@ def test_officers_in_prose(rules: Rules) -> None:
         ("Officer", "John", "Smith", "12345", "jsmith"),
         ("Sergeant", "Jane", "Doe", "HP204", "jdoe"),
     ]
+
+
+def test_a_heading_over_dash_labelled_values_is_no_value(rules: Rules) -> None:
+    """ "Agency information:" over "Court code – 0766" / "Name – ...": the line under the
+    heading is a value of its own label, not the heading's."""
+    text = (
+        "Agency information:\nJudiciary code – 0766\nName – Quarry Brook Police Department\n"
+        "Phone – 802-555-0170\n"
+    )
+    values, _ = read_fields(text, rules)
+    assert values["agency.name"] == "Quarry Brook Police Department"
+    assert values["agency.judiciary_code"] == "0766"

@@ -105,3 +105,15 @@ def test_a_merged_name_heading_over_last_and_first_in_html() -> None:
         "<td>postrowski</td></tr></table>"
     )
     assert _rows(parse_message(_html_mail(table)).officers) == _EXPECTED
+
+
+def test_a_heading_cell_spanning_two_rows_names_its_column() -> None:
+    """ "Rank" spans both heading rows (an HTML rowspan) beside "Deputy" over "Last |
+    First": its column is blank on the lower row and is read as the title."""
+    grid = [
+        ["Deputy", "", "Rank", "For TraCS", ""],
+        ["Last", "First", "", "LEO #", "DPS Login"],
+        ["Quimby", "Marta", "Deputy", "OC221", "mquimby"],
+        ["Ostrowski", "Paul", "Sergeant", "OC207", "postrowski"],
+    ]
+    assert _rows(officers_from_grid(grid, load_rules())) == _EXPECTED

@@ -148,3 +148,15 @@ def test_an_officer_row_has_the_procedures_fields_in_its_order(rules: Rules) -> 
     (read,) = officers_from_grid(grid, rules)
     assert list(read.model_dump()) == list(OFFICER_FIELDS)
     assert read.model_dump() == dict(zip(OFFICER_FIELDS, grid[1], strict=True))
+
+
+def test_a_heading_with_a_note_in_brackets(rules: Rules) -> None:
+    """ "DPS Login (state.vt account)": the heading before its bracketed note."""
+    grid = [
+        ["Last", "First", "Rank", "LEO #", "DPS Login (state.vt account)"],
+        ["Quimby", "Marta", "Deputy", "OC221", "mquimby"],
+    ]
+    assert rows(officers_from_grid(grid, rules)) == [
+        ("Quimby", "Marta", "Deputy", "OC221", "mquimby")
+    ]
+    assert column_key("Notes (optional)", rules) is None
