@@ -9,6 +9,7 @@ import dataclasses
 import re
 
 from mailbot.intake import change_documents, fields
+from mailbot.intake.form_layout import form_text
 from mailbot.intake.attachments import DOCX
 from mailbot.intake.limits import Limits
 from mailbot.intake.parts import MessageParts
@@ -62,8 +63,9 @@ def _is_form(table: list[list[str]]) -> bool:
     return len(table) >= 2 and all(len(row) == 2 and all(c.strip() for c in row) for row in table)
 
 
-def _attached_texts(parts: MessageParts, limits: Limits) -> list[str]:
-    texts = [d.text for d in parts.documents]
+def _attached_texts(parts: MessageParts, rules: Rules, limits: Limits) -> list[str]:
+    # a printed form's labels over their values: "Label: value", as typed
+    texts = [form_text(d.text, rules) for d in parts.documents]
     # a terse note over a spreadsheet of the agency's values, label by label
     texts += ["\n".join(_table_lines(t)) for t in parts.tables if _is_form(t)]
     for att in parts.attachments:
@@ -90,7 +92,7 @@ def with_attached_request(parts: MessageParts, rules: Rules, limits: Limits) -> 
         return parts
     if change_documents.change_texts(parts, rules, parts.text):
         return parts  # a memo of roster changes: read as such, only the part named
-    for text in _attached_texts(parts, limits):
+    for text in _attached_texts(parts, rules, limits):
         if _values(text, rules) >= max(2, own + 1):
             return dataclasses.replace(parts, text=f"{text.strip()}\n\n{parts.text}")
     return parts

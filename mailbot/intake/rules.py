@@ -50,10 +50,16 @@ class AddressParts(_Rule):
     labels: list[str] = []
 
 
+class FormSections(_Rule):
+    words: list[str] = []
+    roles: list[str] = []
+
+
 class Labels(_Rule):
     labels: dict[str, list[str]]
     placeholders: Placeholders
     address_parts: AddressParts = Field(default_factory=AddressParts)
+    form_sections: FormSections = Field(default_factory=FormSections)
 
 
 class Detection(_Rule):
