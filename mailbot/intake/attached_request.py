@@ -9,8 +9,8 @@ import dataclasses
 import re
 
 from mailbot.intake import change_documents, fields
-from mailbot.intake.form_layout import form_text
 from mailbot.intake.attachments import DOCX
+from mailbot.intake.form_layout import form_text
 from mailbot.intake.limits import Limits
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules

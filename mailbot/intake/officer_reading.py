@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from mailbot.intake import labelled_blocks, listed_officers, prose_officers, tables
 from mailbot.intake.attachments import text_grid
-from mailbot.intake.form_layout import form_text, sections
 from mailbot.intake.column_notes import declared_columns, text_with_declared, with_declared
+from mailbot.intake.form_layout import form_text, sections
 from mailbot.intake.lower_prose import officers_in_lower_prose
 from mailbot.intake.model import Officer
 from mailbot.intake.parts import Document
