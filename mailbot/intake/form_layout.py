@@ -135,7 +135,10 @@ def form_text(text: str, rules: Rules) -> str:
         rows = after is not None and not is_heading(lines[after], rules)
         if _is_roster_heading(labels, rules) or (rows and _aligned(below, starts)):
             out.append(line)  # an officer table: its rows kept together
-            i = _table(lines, i + 1, starts, out, rules)
+            kept = len(out)
+            end = _table(lines, i + 1, starts, out, rules)
+            changed = changed or len(out) - kept < end - i - 1  # blank lines left out
+            i = end
             continue
         pairs: list[list[str]] = [[] for _ in labels]
         for p, value in values:

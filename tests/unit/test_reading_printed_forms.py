@@ -90,3 +90,28 @@ def test_a_form_in_sections_is_read_for_its_values_and_officers() -> None:
 def test_a_table_of_one_row_is_no_label_row() -> None:
     text = "Last Name    First Name    Officer #\nDunn         Caleb         LV322\n"
     assert form_text(text, load_rules()) == text
+
+
+_LETTER = """\
+Agency name:            Stannard Town Constable
+Judiciary Code:         0977
+Address:                4 Stannard Mountain Road, Stannard, VT 05842
+Telephone:              802-555-0191
+Head of Department:     Ruth Abernathy-Kim, First Constable
+Point of Contact:       Ruth Abernathy-Kim
+PoC email:              rkim@stannardvt.test
+
+Officers to be created:
+
+Last Name        First Name     Title          Officer #     DPS Username
+Abernathy-Kim    Ruth           Constable      ST001         rabernathykim
+
+Whitcomb         Joel           Constable      ST004         jwhitcomb
+
+Nakamura         Aiko           Constable      ST006         anakamura
+"""
+
+
+def test_rows_of_a_printed_table_apart_by_blank_lines_are_one_table() -> None:
+    result = parse_message(_mail(_LETTER))
+    assert [o.officer_number for o in result.officers] == ["ST001", "ST004", "ST006"]
