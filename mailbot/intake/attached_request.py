@@ -13,6 +13,7 @@ from mailbot.intake.attachments import DOCX
 from mailbot.intake.form_layout import form_text
 from mailbot.intake.limits import Limits
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.prose import split_signature
 from mailbot.intake.rules import Rules
 from mailbot.intake.table_files import docx_tables, docx_text
 
@@ -86,13 +87,21 @@ def with_attached_request(parts: MessageParts, rules: Rules, limits: Limits) -> 
         or any(_is_form(t) for t in parts.tables)
     ):
         return parts
-    # a note signed with the agency's name (and perhaps one more value) is no request
-    own = _values(parts.text, rules, named=False)
+    # a note signed with the agency's name (and perhaps one more value) is no request;
+    # nor is one whose sign-off gives the agency's address and phone: only the values
+    # written above the sign-off are the note's own
+    own = _values(split_signature(parts.text, rules).body, rules, named=False)
     if len(parts.text.split()) > _MAX_NOTE_WORDS or own > _MAX_NOTE_VALUES:
         return parts
     if change_documents.change_texts(parts, rules, parts.text):
         return parts  # a memo of roster changes: read as such, only the part named
+    # the text that gives most values, the longest of those (a Word letter's paragraphs
+    # and tables over its paragraphs alone, or over its table of values alone)
+    best, most = "", 0
     for text in _attached_texts(parts, rules, limits):
-        if _values(text, rules) >= max(2, own + 1):
-            return dataclasses.replace(parts, text=f"{text.strip()}\n\n{parts.text}")
+        count = _values(text, rules)
+        if count > most or (count == most and len(text) > len(best)):
+            best, most = text, count
+    if most >= max(2, own + 1):
+        return dataclasses.replace(parts, text=f"{best.strip()}\n\n{parts.text}")
     return parts
