@@ -91,7 +91,9 @@ def with_attached_request(parts: MessageParts, rules: Rules, limits: Limits) -> 
     # nor is one whose sign-off gives the agency's address and phone: only the values
     # written above the sign-off are the note's own
     own = _values(split_signature(parts.text, rules).body, rules, named=False)
-    if len(parts.text.split()) > _MAX_NOTE_WORDS or own > _MAX_NOTE_VALUES:
+    # a note over a forwarded cover mail: the note's own words (the mail it forwards,
+    # itself a cover note, may hold no value either: counted below)
+    if len((parts.forward_note or parts.text).split()) > _MAX_NOTE_WORDS or own > _MAX_NOTE_VALUES:
         return parts
     if change_documents.change_texts(parts, rules, parts.text):
         return parts  # a memo of roster changes: read as such, only the part named
