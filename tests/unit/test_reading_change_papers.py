@@ -1,0 +1,56 @@
+"""Roster changes sent in a file: a note that points at the file in its own words
+("the datas are in the file attach") beside a change of its own."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.intake.parse import parse_message
+
+_NOTE = """\
+Good day,
+
+Please we need to add the two new officers of Vergennes Police in TraCS, the datas are
+in the file attach (officers.txt).
+
+And Officer Kofi Mensah-Arthur (VG045) is Corporal now, please change the title.
+
+Many thanks,
+Oksana Kovalenko
+Vergennes Police Department
+"""
+
+_FILE = """\
+New officers
+
+1) Officer Imani Brathwaite
+   Officer number: VG112
+   DPS username: ibrathwaite
+
+2) Officer Lars Evensen
+   Officer number: VG118
+   DPS username: levensen
+"""
+
+
+def _mail(body: str, name: str, data: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = "Oksana Kovalenko <okovalenko@vergennespd.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "TraCS officers"
+    msg.set_content(body)
+    msg.add_attachment(data.encode(), maintype="text", subtype="plain", filename=name)
+    return msg.as_bytes()
+
+
+def test_adds_in_a_file_the_note_points_at_in_its_own_words() -> None:
+    result = parse_message(_mail(_NOTE, "officers.txt", _FILE))
+    assert result.intent == "officer_maintenance"
+    got = sorted(
+        (c.action, c.officer_number, c.model_dump().get("dps_username")) for c in result.changes
+    )
+    assert got == [
+        ("add", "VG112", "ibrathwaite"),
+        ("add", "VG118", "levensen"),
+        ("update", "VG045", None),
+    ]
