@@ -54,3 +54,40 @@ def test_adds_in_a_file_the_note_points_at_in_its_own_words() -> None:
         ("add", "VG118", "levensen"),
         ("update", "VG045", None),
     ]
+
+
+def test_a_memo_table_whose_requested_change_cells_are_sentences() -> None:
+    from tests.data import build
+
+    memo = build.docx(
+        rows=[
+            ["Badge", "Officer", "Present Rank", "Action Requested"],
+            ["CH021", "Tomasz Wierzbicki", "Officer", "Promoted to Sergeant on 3/1 - change title"],
+            ["CH027", "Leah Fontaine", "Officer", "Name change (marriage) to Leah Fontaine-Okafor"],
+            ["CH009", "Roy Gagnon", "Corporal", "Retired 2/28, please deactivate his record"],
+            ["CH040", "Mirela Popescu", "(new)", "New hire - create record. Title: Officer."],
+        ],
+        paragraphs=["MEMORANDUM", "Please make these changes to our TraCS records."],
+    )
+    msg = EmailMessage()
+    msg["From"] = "Ruth Okafor <rokafor@charlottevt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "TraCS changes"
+    msg.set_content("Hi,\n\nOur memo with this month's changes is attached.\n\nRuth Okafor\n")
+    msg.add_attachment(
+        memo,
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+        filename="memo.docx",
+    )
+    result = parse_message(msg.as_bytes())
+    got = [
+        (c.action, c.officer_number, c.last_name, c.model_dump().get("title"))
+        for c in result.changes
+    ]
+    assert got == [
+        ("update", "CH021", "Wierzbicki", "Sergeant"),
+        ("update", "CH027", "Fontaine-Okafor", None),
+        ("deactivate", "CH009", "Gagnon", None),
+        ("add", "CH040", "Popescu", "Officer"),
+    ]
