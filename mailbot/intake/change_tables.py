@@ -26,7 +26,9 @@ _ACTION_CELL = {
     "transfer": "deactivate", "end": "deactivate", "separation": "deactivate",
     "promoted": "update", "rank": "update", "username": "update", "chg": "update",
     "promo": "update", "term": "deactivate", "termination": "deactivate",
-    "terminated": "deactivate",
+    "terminated": "deactivate", "separated": "deactivate", "inactive": "deactivate",
+    "retiring": "deactivate", "resigning": "deactivate", "transferred": "deactivate",
+    "departed": "deactivate", "deceased": "deactivate",
 }  # fmt: skip
 
 

@@ -91,3 +91,26 @@ def test_a_memo_table_whose_requested_change_cells_are_sentences() -> None:
         ("deactivate", "CH009", "Gagnon", None),
         ("add", "CH040", "Popescu", "Officer"),
     ]
+
+
+def test_a_roster_sheet_whose_status_column_marks_a_separated_officer() -> None:
+    sheet = (
+        "Status,Last,First,Rank,Officer Number,DPS Username\n"
+        "Active,Quintal,Marc,Chief,BR001,mquintal\n"
+        "Inactive,Oduya,Grace,Officer,BR017,goduya\n"
+        "Active,Lefebvre,Anne,Sergeant,BR009,alefebvre\n"
+        "Separated,Kowal,Piotr,Officer,BR022,pkowal\n"
+        "New,Achterberg,Lena,Officer,BR031,lachterberg\n"
+    )
+    msg = EmailMessage()
+    msg["From"] = "Marc Quintal <mquintal@brandonvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "roster update"
+    msg.set_content(
+        "Hello,\n\nOur roster is attached. Please create the new officer's record and close "
+        "the records of the ones no longer with us.\n\nMarc Quintal\nChief of Police\n"
+    )
+    msg.add_attachment(sheet.encode(), maintype="text", subtype="csv", filename="roster.csv")
+    result = parse_message(msg.as_bytes())
+    got = [(c.action, c.officer_number) for c in result.changes]
+    assert got == [("deactivate", "BR017"), ("deactivate", "BR022"), ("add", "BR031")]
