@@ -114,3 +114,40 @@ def test_a_roster_sheet_whose_status_column_marks_a_separated_officer() -> None:
     result = parse_message(msg.as_bytes())
     got = [(c.action, c.officer_number) for c in result.changes]
     assert got == [("deactivate", "BR017"), ("deactivate", "BR022"), ("add", "BR031")]
+
+
+_ONE_FORM = """\
+                 PERSONNEL CHANGE NOTICE
+
+Action:                          New hire - please create TraCS record
+
+Officer name (Last, First):      {last}, {first}
+
+Rank:                            Officer
+
+Badge Number:                    {number}
+
+DPS Username:                    {user}
+
+Signed: Chief A. Delacroix
+"""
+
+
+def test_personnel_forms_one_after_another_each_an_officer() -> None:
+    forms = _ONE_FORM.format(last="Haverkamp", first="Jolien", number="MX311", user="jhaverkamp")
+    forms += _ONE_FORM.format(last="Osei", first="Kwabena", number="MX312", user="kosei")
+    msg = EmailMessage()
+    msg["From"] = "Ana Delacroix <adelacroix@middlesexvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "new hires"
+    msg.set_content("Hi,\n\nThe change notices for our two new hires are attached.\n\nAna\n")
+    msg.add_attachment(forms.encode(), maintype="text", subtype="plain", filename="notices.txt")
+    result = parse_message(msg.as_bytes())
+    got = [
+        (c.action, c.officer_number, c.last_name, c.model_dump().get("first_name"))
+        for c in result.changes
+    ]
+    assert got == [
+        ("add", "MX311", "Haverkamp", "Jolien"),
+        ("add", "MX312", "Osei", "Kwabena"),
+    ]
