@@ -130,6 +130,10 @@ def form_text(text: str, rules: Rules) -> str:
             continue
         starts = [p for p, _ in labels]
         values = _cells(lines[j])
+        if header_map([t for _, t in values], rules) is not None:
+            out.append(line)  # a title over an officer table's heading ("PD   STAFF REPORT")
+            i += 1
+            continue
         after = _next_filled(lines, j + 1)
         below = _cells(lines[after]) if after is not None else []
         rows = after is not None and not is_heading(lines[after], rules)

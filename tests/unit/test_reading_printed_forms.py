@@ -115,3 +115,13 @@ Nakamura         Aiko           Constable      ST006         anakamura
 def test_rows_of_a_printed_table_apart_by_blank_lines_are_one_table() -> None:
     result = parse_message(_mail(_LETTER))
     assert [o.officer_number for o in result.officers] == ["ST001", "ST004", "ST006"]
+
+
+def test_a_title_over_an_officer_tables_heading_is_no_label_row() -> None:
+    text = (
+        "EAST RIDGE PD              USER LIST\n\n"
+        "NAME              RANK        LEO#\n"
+        "----------------  ----------  -----\n"
+        "DOE, JAN          OFFICER     ER101\n"
+    )
+    assert form_text(text, load_rules()) == text
