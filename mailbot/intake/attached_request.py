@@ -10,8 +10,10 @@ import re
 
 from mailbot.intake import change_documents, fields
 from mailbot.intake.attachments import DOCX
+from mailbot.intake.form_layout import form_text
 from mailbot.intake.limits import Limits
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.prose import split_signature
 from mailbot.intake.rules import Rules
 from mailbot.intake.table_files import docx_tables, docx_text
 
@@ -62,8 +64,9 @@ def _is_form(table: list[list[str]]) -> bool:
     return len(table) >= 2 and all(len(row) == 2 and all(c.strip() for c in row) for row in table)
 
 
-def _attached_texts(parts: MessageParts, limits: Limits) -> list[str]:
-    texts = [d.text for d in parts.documents]
+def _attached_texts(parts: MessageParts, rules: Rules, limits: Limits) -> list[str]:
+    # a printed form's labels over their values: "Label: value", as typed
+    texts = [form_text(d.text, rules) for d in parts.documents]
     # a terse note over a spreadsheet of the agency's values, label by label
     texts += ["\n".join(_table_lines(t)) for t in parts.tables if _is_form(t)]
     for att in parts.attachments:
@@ -84,13 +87,23 @@ def with_attached_request(parts: MessageParts, rules: Rules, limits: Limits) -> 
         or any(_is_form(t) for t in parts.tables)
     ):
         return parts
-    # a note signed with the agency's name (and perhaps one more value) is no request
-    own = _values(parts.text, rules, named=False)
-    if len(parts.text.split()) > _MAX_NOTE_WORDS or own > _MAX_NOTE_VALUES:
+    # a note signed with the agency's name (and perhaps one more value) is no request;
+    # nor is one whose sign-off gives the agency's address and phone: only the values
+    # written above the sign-off are the note's own
+    own = _values(split_signature(parts.text, rules).body, rules, named=False)
+    # a note over a forwarded cover mail: the note's own words (the mail it forwards,
+    # itself a cover note, may hold no value either: counted below)
+    if len((parts.forward_note or parts.text).split()) > _MAX_NOTE_WORDS or own > _MAX_NOTE_VALUES:
         return parts
     if change_documents.change_texts(parts, rules, parts.text):
         return parts  # a memo of roster changes: read as such, only the part named
-    for text in _attached_texts(parts, limits):
-        if _values(text, rules) >= max(2, own + 1):
-            return dataclasses.replace(parts, text=f"{text.strip()}\n\n{parts.text}")
+    # the text that gives most values, the longest of those (a Word letter's paragraphs
+    # and tables over its paragraphs alone, or over its table of values alone)
+    best, most = "", 0
+    for text in _attached_texts(parts, rules, limits):
+        count = _values(text, rules)
+        if count > most or (count == most and len(text) > len(best)):
+            best, most = text, count
+    if most >= max(2, own + 1):
+        return dataclasses.replace(parts, text=f"{best.strip()}\n\n{parts.text}")
     return parts

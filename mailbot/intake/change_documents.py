@@ -84,7 +84,10 @@ def changes_in_document(text: str, rules: Rules, agency: str | None) -> list[Cha
     while previous != lines:
         previous, lines = lines, _SPACED_LABELS.sub(r"\1\n", lines)
     blocks = [o for o in officers_in_blocks(lines, rules) if o.officer_number]
-    if len(blocks) != 1:
+    if len(blocks) > 1:
+        # one form per officer, one after another (a PDF of personnel action forms)
+        return read_changes(lines, rules, blocks, agency) or read_changes(text, rules, [], agency)
+    if not blocks:
         return read_changes(text, rules, [], agency)
     found = read_changes(text, rules, blocks, agency)
     if any(c.officer_number == blocks[0].officer_number for c in found):

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.change_titles import _title_said
 from mailbot.intake.change_values import _details
 from mailbot.intake.model import Change
 from mailbot.intake.officer_fields import OFFICER_IDENTITY
+from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules
 
 _ACTION_CELL = {
@@ -24,11 +26,21 @@ _ACTION_CELL = {
     "transfer": "deactivate", "end": "deactivate", "separation": "deactivate",
     "promoted": "update", "rank": "update", "username": "update", "chg": "update",
     "promo": "update", "term": "deactivate", "termination": "deactivate",
-    "terminated": "deactivate",
+    "terminated": "deactivate", "separated": "deactivate", "inactive": "deactivate",
+    "retiring": "deactivate", "resigning": "deactivate", "transferred": "deactivate",
+    "departed": "deactivate", "deceased": "deactivate",
 }  # fmt: skip
 
 
-_ACTION_HEADINGS = frozenset({"action", "change", "request", "type", "change type", "what"})
+_ACTION_HEADINGS = frozenset(
+    {"action", "change", "request", "type", "change type", "what", "change requested"}
+    | {"requested change", "action requested", "requested action", "change needed"}
+)
+
+
+_WORDS_OF_ACTION = 3
+"""An action cell of more words ("Promoted to Corporal effective 11/1") says more than
+its action ("ADD", "Remove - resigned")."""
 
 
 def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
@@ -77,8 +89,15 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
                 continue
             data = officer.model_dump()
             rest = " ".join(c for n, c in enumerate(rcells) if n != at and n not in mapping)
+            # "Promoted to Corporal - please change title to Corporal": an action cell
+            # written as a sentence gives the new values too
+            if len(rcells[at].split()) > _WORDS_OF_ACTION:
+                rest = f"{rest} {rcells[at]}".strip()
             if action == "add" and not data.get("title") and new_title:
                 data["title"] = _title_cell(rcells, new_title[0], rules)
+            if action == "add" and not rank_title(data.get("title") or "", rules):
+                # "(new hire)" in the title column; "Title: Officer." in the action cell
+                data["title"] = _title_said(rest, rules) or data.get("title")
             if action == "add" and not data.get("dps_username"):
                 # "Add | Officer Destiny Whitehorse | VE8D3 | DPS username dwhitehorse"
                 given = _details(rest, rules).get("dps_username")
@@ -116,8 +135,6 @@ def row_action(cells: list[str], at: int | None) -> str | None:
 
 
 def _title_cell(cells: list[str], at: int, rules: Rules) -> str | None:
-    from mailbot.intake.prose import rank_title
-
     value = " ".join(cells[at].split()) if at < len(cells) else ""
     return (rank_title(value, rules) or value) if value else None
 

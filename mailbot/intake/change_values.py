@@ -24,6 +24,8 @@ _NAME = r"(?<![\w'’.-])[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+)*+"
 
 _LAST_TO = re.compile(
     rf"(?i:(?:changed|change)\s+(?:her|his|their|the)\s+(?:last\s+|legal\s+|sur)?name\s+to"
+    # "Legal name change (marriage) to Jessica Moreau-Lindahl"
+    rf"|(?:last\s+|legal\s+|sur)?name\s+change\s+(?:\([^()\n]{{0,30}}\)\s+)?to"
     rf"|new\s+(?:last\s+|legal\s+|sur)?name\s*(?:is|:|of)"
     rf"|last\s+name\s+(?:should\s+be|is\s+now|to|changed\s+to|will\s+be|is)"
     rf"|surname\s+(?:should\s+be|is\s+now|to)"

@@ -11,7 +11,10 @@ from mailbot.intake.model import Officer
 from mailbot.intake.rules import Rules
 from mailbot.intake.table_headings import column_key
 
-_FIELD_LINE = re.compile(r"^\s*(?:[-*•·]\s*)?([A-Za-z][A-Za-z #./'’()-]{0,40}?)\s*[:=]\s*(.*)$")
+# "Employee name (Last, First):": a note in brackets may hold a comma
+_FIELD_LINE = re.compile(
+    r"^\s*(?:[-*•·]\s*)?([A-Za-z][A-Za-z #./'’()-]{0,40}?(?:\([^()\n:]{0,30}\))?)\s*[:=]\s*(.*)$"
+)
 
 
 # "Title: Deputy / Name: ..." too; a match starts at the first of its spaces, never

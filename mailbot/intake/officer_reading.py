@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mailbot.intake import labelled_blocks, listed_officers, prose_officers, tables
+from mailbot.intake.attachments import text_grid
 from mailbot.intake.column_notes import declared_columns, text_with_declared, with_declared
+from mailbot.intake.form_layout import form_text, sections
 from mailbot.intake.lower_prose import officers_in_lower_prose
 from mailbot.intake.model import Officer
 from mailbot.intake.parts import Document
@@ -39,10 +41,7 @@ def read_officers(
             found.extend(rows)
     if not found:  # a roster sent as a PDF
         for document in documents:
-            grid = with_declared(document.grid(), declared, rules)
-            # a .txt export with its cells apart by "|" is read as a table in text
-            rows = tables.officers_from_grid(grid, rules)
-            found.extend(rows or tables.officers_from_text(document.text, rules))
+            found.extend(_document_officers(document, declared, rules))
     if not found:
         # list lines and sentences; the same officer number is read once
         found = listed_officers.officers_in_list(body, rules) or labelled_blocks.officers_in_blocks(
@@ -55,6 +54,20 @@ def read_officers(
     if not found:  # "officers are me - greg bouchard, first constable, number AL4G1, ..."
         found = officers_in_lower_prose(typed_from or body, rules)
     return _without_repeats(found)
+
+
+def _document_officers(document: Document, declared: dict[str, str], rules: Rules) -> list[Officer]:
+    """The officer rows of an attached document; a printed form's, section by section
+    (its labels over their values are no table: :mod:`form_layout`)."""
+    text = form_text(document.text, rules)
+    parts = sections(text, rules) if text is not document.text else [text]
+    found: list[Officer] = []
+    for part in parts:
+        grid = text_grid(part) if text is not document.text else document.grid()
+        # a .txt export with its cells apart by "|" is read as a table in text
+        rows = tables.officers_from_grid(with_declared(grid, declared, rules), rules)
+        found.extend(rows or tables.officers_from_text(part, rules))
+    return found
 
 
 def _without_repeats(found: list[Officer]) -> list[Officer]:

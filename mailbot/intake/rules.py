@@ -51,10 +51,16 @@ class AddressParts(_Rule):
     kinds: dict[str, list[str]] = {}
 
 
+class FormSections(_Rule):
+    words: list[str] = []
+    roles: list[str] = []
+
+
 class Labels(_Rule):
     labels: dict[str, list[str]]
     placeholders: Placeholders
     address_parts: AddressParts = Field(default_factory=AddressParts)
+    form_sections: FormSections = Field(default_factory=FormSections)
 
 
 class Detection(_Rule):
