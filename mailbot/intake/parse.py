@@ -17,6 +17,7 @@ from mailbot.intake import (
     change_documents,
     change_request,
     checks,
+    desk_recap,
     dictated,
     enrol_closings,
     fields,
@@ -191,7 +192,8 @@ def parse_parts(
         earlier = own_resend.earlier_request(
             parts,
             lambda p: parse_parts(p, rules, limits, loop_header),
-            open_request.colleague_messages(parts, rules),
+            # a colleague's request, else the desk's recap of it ("what we have so far")
+            open_request.colleague_messages(parts, rules) or desk_recap.recaps(parts, rules),
         )
         waits = open_request.desk_waits(parts, rules)
         kind = own_resend.intent_of_reply(kind, earlier, parts, waits)
