@@ -134,11 +134,14 @@ def _named_alone(text: str, rules: Rules) -> Officer | None:
         # "Officer Morrow's DPS username is kmorrow (two r's), not kmorow": a rank and
         # a surname whose username is corrected
         return Officer(title=rank_title(fixed.group(1), rules), last_name=fixed.group(2))
+    if fixed and not not_a_name(fixed.group(1), rules):
+        # "Patrick O'Brien's username should be pobrien2": his first name and surname
+        return Officer(first_name=fixed.group(1), last_name=fixed.group(2))
     return None
 
 
 _RANK_SURNAME_USER = re.compile(
-    r"\b([A-Z][a-z]{1,12}\.?)[ \t]+([A-Z][a-z'’-]{1,30})['’]s[ \t]+"
+    r"\b([A-Z][a-z]{1,12}\.?)[ \t]+([A-Z](?:['’]?[A-Z])?[a-z'’-]{1,30})['’]s[ \t]+"
     r"(?i:(?:dps[ \t]+)?(?:domain[ \t]+)?user[ \t]?name|login)\b"
 )
 

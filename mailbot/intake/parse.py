@@ -39,6 +39,7 @@ from mailbot.intake import (
 from mailbot.intake.agency_name import name_of_agency
 from mailbot.intake.attached_request import with_attached_request
 from mailbot.intake.classify import LOOP_HEADER
+from mailbot.intake.earlier_numbers import fixes_desk_list
 from mailbot.intake.head_of_department import (
     drop_rank_and_file_head,
     head_from_sender,
@@ -166,6 +167,8 @@ def parse_parts(
             kind = "enrollment"
     if kind == "other" and is_reply and reply_reading.answers_checklist(body, rules, labels, parts):
         kind = "enrollment"
+    if kind == "other" and is_reply and fixes_desk_list(body, parts, rules):
+        kind = "officer_maintenance"  # "One fix to the list below: Luca's username ..."
     titled = f"{parts.subject or ''}\n{body}"
     if kind == "other" and not is_reply and intent.wants_tickets(titled, rules):
         # "Hardwick PD wants to get on e-tickets. ... Jud code 0952. ... 20 Church St, Hardwick

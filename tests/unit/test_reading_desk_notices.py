@@ -1,0 +1,87 @@
+"""Replies under the desk's own notices: a fix to the roster its "ready for use" notice
+lists takes the number the notice gives; a corrected roster sent back because the desk
+asked for it again completes the enrolment."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.intake.parse import parse_message
+
+_READY = """\
+Sgt. Pelletier,
+
+The officer records below have been set up in TraCS and are ready for use.
+
+Last Name | First Name | Title | Officer # | Username
+Ashby | Colin | Corporal | WB011 | cashby
+McAllister | Joanne | Officer | WB017 | jmcallister
+D'Amato | Luca | Officer | WB023 | ldamato
+
+Rene Thibault
+DPS e-Ticket Technical Staff
+"""
+
+
+def test_a_fix_to_the_desks_ready_notice_takes_the_number_it_lists() -> None:
+    """ "Luca D'Amato's username should be ldamato1": an update of the officer the
+    desk's quoted notice lists, with the number it gives him."""
+    quoted = "\n".join(("> " + line).rstrip() for line in _READY.splitlines())
+    body = (
+        "Hi Rene,\n\nThanks! One fix to the list below: Luca D'Amato's username should "
+        "be ldamato1, not ldamato. The rest is right.\n\nGreg\n\n"
+        "On Wed, Apr 9, 2025 at 9:02 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n"
+        f"{quoted}\n"
+    )
+    msg = EmailMessage()
+    msg["From"] = "Greg Pelletier <gpelletier@westburyvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Re: Westbury PD officer records ready"
+    msg["In-Reply-To"] = "<desk-2@vermont.gov>"
+    msg.set_content(body)
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    got = [c.model_dump(exclude_none=True) for c in result.changes]
+    assert len(got) == 1
+    assert got[0]["action"] == "update"
+    assert got[0]["officer_number"] == "WB023"
+    assert got[0]["last_name"] == "D'Amato"
+    assert got[0]["dps_username"] == "ldamato1"
+
+
+def test_a_roster_sent_again_at_the_desks_asking_completes_the_enrolment() -> None:
+    """The desk asked to resend the roster with full numbers: the corrected list that
+    answers is the enrolment, not a roster change."""
+    body = (
+        "Rene,\n\nCorrected list below, numbers now in full.\n\n"
+        "Ashby, Colin - Corporal - WB011 - cashby\n"
+        "McAllister, Joanne - Officer - WB017 - jmcallister\n\n"
+        "Greg Pelletier\nChief of Police\n\n"
+        "-----Original Message-----\n"
+        "From: DPS - eTicket <dps.eTicket@vermont.gov>\n"
+        "Sent: Tuesday, April 8, 2025 10:00 AM\n"
+        "To: Greg Pelletier <gpelletier@westburyvt.test>\n"
+        "Subject: RE: Westbury PD e-ticket enrollment\n\n"
+        "Chief Pelletier,\n\nThe officer numbers on your list are cut short. Please "
+        "resend the list with the full 5-character numbers.\n\nRene Thibault\n\n"
+        "-----Original Message-----\n"
+        "From: Greg Pelletier <gpelletier@westburyvt.test>\n"
+        "Sent: Monday, April 7, 2025 3:00 PM\n"
+        "To: DPS - eTicket <dps.eTicket@vermont.gov>\n"
+        "Subject: Westbury PD e-ticket enrollment\n\n"
+        "Hello,\n\nWestbury Police Department would like to enroll in e-ticketing.\n"
+        "Judiciary code: 0377\nAddress: 12 Mill Street, Westbury, VT 05600\n"
+        "Phone: 802-555-0190\nPoint of contact: Cpl. Colin Ashby, cashby@westburyvt.test\n"
+        "Roster:\nAshby, Colin - Corporal - 011 - cashby\n"
+        "McAllister, Joanne - Officer - 017 - jmcallister\n\nGreg Pelletier\nChief of Police\n"
+    )
+    msg = EmailMessage()
+    msg["From"] = "Greg Pelletier <gpelletier@westburyvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "RE: Westbury PD e-ticket enrollment"
+    msg["In-Reply-To"] = "<desk-3@vermont.gov>"
+    msg.set_content(body)
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "enrollment"
+    assert result.agency.judiciary_code == "0377"
+    assert [o.officer_number for o in result.officers] == ["WB011", "WB017"]
