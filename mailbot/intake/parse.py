@@ -200,6 +200,8 @@ def parse_parts(
         )
         waits = open_request.desk_waits(parts, rules)
         kind = own_resend.intent_of_reply(kind, earlier, parts, waits)
+        # "following up on my email below: is it still in your queue?"
+        kind = "other" if open_request.chases(body, earlier, rules) else kind
     result.intent = kind
 
     phone = values.get("agency.phone")

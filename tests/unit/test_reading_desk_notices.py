@@ -85,3 +85,41 @@ def test_a_roster_sent_again_at_the_desks_asking_completes_the_enrolment() -> No
     assert result.intent == "enrollment"
     assert result.agency.judiciary_code == "0377"
     assert [o.officer_number for o in result.officers] == ["WB011", "WB017"]
+
+
+def _chase(top: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = "Maya Thornbury <mthornbury@danbyvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Re: Remove Ofc. Gallant"
+    msg["In-Reply-To"] = "<own-1@danbyvt.test>"
+    msg.set_content(
+        f"{top}\n\nMaya\n\n"
+        "On Mar 3, 2025, at 9:10 AM, Maya Thornbury <mthornbury@danbyvt.test> wrote:\n"
+        "> Please deactivate Ofc. Owen Gallant, DB017, as of today. He resigned.\n>\n"
+        "> Lt. Maya Thornbury\n> Danby Police Department\n"
+    )
+    return msg.as_bytes()
+
+
+def test_a_chase_on_the_senders_own_change_is_an_enquiry() -> None:
+    """ "Following up on my email about Ofc. Owen Gallant (DB017): is it done?" asks
+    where the earlier request stands; it is no new request."""
+    result = parse_message(
+        _chase(
+            "Hi, following up on my email from March 3 about Ofc. Owen Gallant (DB017). "
+            "His name still shows on our cruiser laptop. Has it gone through yet?"
+        )
+    )
+    assert result.intent == "other"
+    assert result.changes == []
+
+
+def test_a_follow_up_that_gives_something_new_is_still_the_request() -> None:
+    result = parse_message(
+        _chase(
+            "Following up on my email below: also deactivate Ofc. Lena Price, DB022. "
+            "Did the first one go through?"
+        )
+    )
+    assert result.intent == "officer_maintenance"
