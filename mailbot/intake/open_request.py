@@ -69,7 +69,8 @@ def chases(text: str, earlier: ParseResult | None, rules: Rules) -> bool:
         return False  # "Following up: her username is ...": an answer, not a chase
     if not is_enquiry(text, rules):
         return False
-    known = {(o.officer_number or "").upper() for o in [*earlier.officers, *earlier.changes]}
+    known = {(o.officer_number or "").upper() for o in earlier.officers}
+    known |= {(c.officer_number or "").upper() for c in earlier.changes}
     fmt = rules.formats.officer_number
     shaped = re.compile(fmt.pattern)
     said = {
