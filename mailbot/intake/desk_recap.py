@@ -4,9 +4,11 @@ The desk may answer an enrolment request by writing back what it holds ("Here is
 we have so far: Agency name: ... Officers: ...") and what it still needs. The sender
 then answers only what was asked ("Code is 0271. Logo attached.") above the quote. The
 values the recap lists are the sender's own request, as the desk read it: they are
-given, and the sender is never asked for them again. What the desk still asks for
-("Still needed: ...") and its sign-off are not values. A reply that writes its answers
-into the recap ("answers below") is read there instead.
+given, and the sender is never asked for them again. So is the request the desk
+restates ("We received your request to add Officer X (xuser), but the numbers were not
+included. Please send ..."), which the sender's answer ("X is SW215") completes. What
+the desk still asks for ("Still needed: ...") and its sign-off are not values. A reply
+that writes its answers into the recap ("answers below") is read there instead.
 """
 
 from __future__ import annotations
@@ -37,14 +39,16 @@ def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
             continue
         body = prose.split_signature(message.text, rules).body
         lines = body.split("\n")[:_MAX_LINES]
-        at = next(
-            (n for n, line in enumerate(lines) if any(w in line.lower() for w in opens)),
-            None,
-        )
+        flat = [" ".join(line.split()) for line in lines]
+        at = next((n for n, line in enumerate(flat) if _opener(line, opens) >= 0), None)
         if at is None:
             return []
-        kept: list[str] = []
-        for line in lines[at + 1 :]:
+        # "We received your request to add Officer X and Officer Y, but ...": the
+        # request as the desk restates it, up to what it asks for
+        tail = flat[at][_opener(flat[at], opens) :]
+        cut = min((i for w in stops if (i := tail.lower().find(w)) >= 0), default=len(tail))
+        kept: list[str] = [tail[:cut]]
+        for line in lines[at + 1 :] if cut == len(tail) else []:
             low = line.strip().lower()
             if any(w in low for w in stops) and not _LABELLED.match(line.strip()):
                 break  # "Still needed:", "Please send us the following:"
@@ -52,3 +56,13 @@ def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
         text = "\n".join(kept).strip("\n")
         return [Quoted(message.opening, text)] if text.strip() else []
     return []
+
+
+def _opener(line: str, opens: list[str]) -> int:
+    """Where the recap starts in ``line`` (after its opening words), or -1."""
+    low = line.lower()
+    for w in opens:
+        at = low.find(w)
+        if at >= 0:
+            return at + len(w)
+    return -1

@@ -6,11 +6,14 @@ use": the agency's officers, each with his number)."""
 
 from __future__ import annotations
 
+import re
+
 from mailbot.intake.change_items import items
 from mailbot.intake.change_officer import officer_named
 from mailbot.intake.model import Change, Officer
 from mailbot.intake.own_thread import is_desk, own_messages, thread
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.reply_details import officer_details
 from mailbot.intake.rules import Rules
 
@@ -121,4 +124,38 @@ def named_from_own_thread(
                 (getattr(k, key) for k in same if getattr(k, key)), None
             )
         out.append(Officer(**values))
+    return out
+
+
+_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9]{2,12}(?![\w-])")
+
+
+def numbers_by_name(changes: list[Change], text: str, rules: Rules) -> list[Change]:
+    """``changes`` with each one still without a number given the one officer number a
+    sentence of a reply writes beside his last name alone ("Leclair is SW215. Nadeau is
+    still at the academy."): a number with letters and digits, or labelled as one."""
+    fmt = rules.formats.officer_number
+    shaped = re.compile(fmt.pattern)
+    lasts = {(getattr(c, "last_name", None) or "").lower() for c in changes} - {""}
+    out = []
+    for change in changes:
+        last = (getattr(change, "last_name", None) or "").lower()
+        found: set[str] = set()
+        for sentence in sentences(text) if last and not change.officer_number else []:
+            low = sentence.lower()
+            named = {n for n in lasts if re.search(rf"(?<![\w'-]){re.escape(n)}(?![\w'-])", low)}
+            if named != {last}:
+                continue
+            labelled = {m.group(1).upper() for m in number_mentions(sentence)}
+            found |= {
+                t.upper()
+                for t in _TOKEN.findall(sentence)
+                if len(t) == fmt.length
+                and shaped.match(t)
+                and any(c.isdigit() for c in t)
+                and (any(c.isalpha() for c in t) or t.upper() in labelled)
+            }
+        if len(found) == 1:
+            change = change.model_copy(update={"officer_number": found.pop()})
+        out.append(change)
     return out

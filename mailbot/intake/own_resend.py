@@ -263,6 +263,8 @@ def complete_changes(
         # gives the officer it names by rank and last name only
         if rules is not None:
             change.officer_number = corrected(_as_officer(change), text, rules).officer_number
+    if rules is not None:  # "Leclair is SW215. Nadeau is still at the academy."
+        changes = earlier_numbers.numbers_by_name(changes, text, rules)
     result.changes = changes + extra
     return True
 

@@ -123,3 +123,49 @@ def test_a_follow_up_that_gives_something_new_is_still_the_request() -> None:
         )
     )
     assert result.intent == "officer_maintenance"
+
+
+def test_an_answer_under_the_desks_restated_request_completes_it() -> None:
+    """The desk restates the request it could not finish ("We received your request to
+    add Officer Tessa Ruel, but her officer number was not included"); "Ruel is
+    GR4K2" answers it: the add, with that number."""
+    msg = EmailMessage()
+    msg["From"] = "Paul Varney <pvarney@granbyvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Re: TraCS add request - number needed"
+    msg["In-Reply-To"] = "<desk-4@vermont.gov>"
+    msg.set_content(
+        "Ruel is GR4K2.\n\nPaul\n\n"
+        "On Tue, Nov 4, 2025 at 9:20 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n"
+        "> Sgt. Varney,\n>\n"
+        "> We received your request to add Officer Tessa Ruel to Granby Police "
+        "Department, but her officer number was not included. Please send her "
+        "5-character VT LEO number so we can create the record.\n>\n"
+        "> Thank you,\n> Rene Thibault\n> DPS e-Ticket Technical Staff\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    got = [c.model_dump(exclude_none=True) for c in result.changes]
+    assert [(c["action"], c["officer_number"], c["last_name"]) for c in got] == [
+        ("add", "GR4K2", "Ruel")
+    ]
+
+
+def test_a_number_written_beside_one_surname_goes_to_that_officer_only() -> None:
+    """Two adds wait on numbers; "Ruel is GR4K2. Bixby starts next month, number to
+    follow." numbers Ruel's add and leaves Bixby's as it was."""
+    msg = EmailMessage()
+    msg["From"] = "Paul Varney <pvarney@granbyvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Re: New officers"
+    msg["In-Reply-To"] = "<own-5@granbyvt.test>"
+    msg.set_content(
+        "Ruel is GR4K2. Bixby starts next month, I'll send his when I have it.\n\nPaul\n\n"
+        "On Tue, Nov 4, 2025 at 9:20 AM Paul Varney <pvarney@granbyvt.test> wrote:\n"
+        "> Please add Officer Tessa Ruel, username truel.\n>\n"
+        "> Please add Officer Dean Bixby, username dbixby.\n>\n"
+        "> Sgt. Paul Varney\n> Granby Police Department\n"
+    )
+    result = parse_message(msg.as_bytes())
+    got = {c.model_dump()["last_name"]: c.officer_number for c in result.changes}
+    assert got == {"Ruel": "GR4K2", "Bixby": None}
