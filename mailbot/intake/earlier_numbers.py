@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.change_items import items
-from mailbot.intake.change_officer import officer_named
+from mailbot.intake.change_officer import officer_named, user_said
 from mailbot.intake.model import Change, Officer
 from mailbot.intake.own_thread import is_desk, own_messages, thread
 from mailbot.intake.parts import MessageParts
@@ -133,7 +133,8 @@ _TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9]{2,12}(?![\w-])")
 def numbers_by_name(changes: list[Change], text: str, rules: Rules) -> list[Change]:
     """``changes`` with each one still without a number given the one officer number a
     sentence of a reply writes beside his last name alone ("Leclair is SW215. Nadeau is
-    still at the academy."): a number with letters and digits, or labelled as one."""
+    still at the academy."): a number with letters and digits, or labelled as one. So
+    for a username ("Farrow's username is dfarrow2")."""
     fmt = rules.formats.officer_number
     shaped = re.compile(fmt.pattern)
     lasts = {(getattr(c, "last_name", None) or "").lower() for c in changes} - {""}
@@ -141,11 +142,7 @@ def numbers_by_name(changes: list[Change], text: str, rules: Rules) -> list[Chan
     for change in changes:
         last = (getattr(change, "last_name", None) or "").lower()
         found: set[str] = set()
-        for sentence in sentences(text) if last and not change.officer_number else []:
-            low = sentence.lower()
-            named = {n for n in lasts if re.search(rf"(?<![\w'-]){re.escape(n)}(?![\w'-])", low)}
-            if named != {last}:
-                continue
+        for sentence in _naming(sentences(text), last, lasts) if not change.officer_number else []:
             labelled = {m.group(1).upper() for m in number_mentions(sentence)}
             found |= {
                 t.upper()
@@ -157,5 +154,24 @@ def numbers_by_name(changes: list[Change], text: str, rules: Rules) -> list[Chan
             }
         if len(found) == 1:
             change = change.model_copy(update={"officer_number": found.pop()})
+        if last and not getattr(change, "dps_username", None):
+            # "Farrow's username is dfarrow2 (there was already a dfarrow)"
+            users = {u for s in _naming(sentences(text), last, lasts) if (u := user_said(s, rules))}
+            if len(users) == 1:
+                have = change.model_dump(exclude_none=True)
+                change = Change.model_validate({**have, "dps_username": users.pop()})
         out.append(change)
+    return out
+
+
+def _naming(said: list[str], last: str, lasts: set[str]) -> list[str]:
+    """The sentences that name the officer of surname ``last`` and no other of ``lasts``."""
+    out = []
+    for sentence in said if last else []:
+        low = sentence.lower()
+        named = {
+            n for n in lasts if re.search(rf"(?<![\w'’-]){re.escape(n)}(?![\w-]|['’](?!s\b))", low)
+        }
+        if named == {last}:
+            out.append(sentence)
     return out

@@ -169,3 +169,33 @@ def test_a_number_written_beside_one_surname_goes_to_that_officer_only() -> None
     result = parse_message(msg.as_bytes())
     got = {c.model_dump()["last_name"]: c.officer_number for c in result.changes}
     assert got == {"Ruel": "GR4K2", "Bixby": None}
+
+
+def test_a_username_written_beside_one_surname_goes_to_that_officer_only() -> None:
+    """ "Ruel's username is truel2 (truel was taken). Still waiting on Bixby's." under
+    the desk's question on the sender's two adds: Ruel's add takes it, Bixby's not."""
+    msg = EmailMessage()
+    msg["From"] = "Paul Varney <pvarney@granbyvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "RE: New officers"
+    msg["In-Reply-To"] = "<desk-6@vermont.gov>"
+    msg.set_content(
+        "Ruel's username is truel2 (truel was taken). Still waiting on IT for Bixby's "
+        "account, I'll send it when I have it.\n\nPaul\n\n"
+        "________________________________\n"
+        "From: DPS - eTicket <DPS.eTicket@vermont.gov>\n"
+        "Sent: Tuesday, November 4, 2025 9:20 AM\n"
+        "To: Varney, Paul <pvarney@granbyvt.test>\n"
+        "Subject: RE: New officers\n\n"
+        "Can you send their DPS usernames?\n\n"
+        "________________________________\n"
+        "From: Varney, Paul <pvarney@granbyvt.test>\n"
+        "Sent: Monday, November 3, 2025 3:00 PM\n"
+        "To: DPS - eTicket <DPS.eTicket@vermont.gov>\n"
+        "Subject: New officers\n\n"
+        "Good afternoon,\n\nPlease add the following new officers to Granby PD in TraCS:\n\n"
+        "Officer Tessa Ruel - GR412\nOfficer Dean Bixby - GR415\n\nThank you,\nPaul Varney\n"
+    )
+    result = parse_message(msg.as_bytes())
+    got = {c.officer_number: c.model_dump().get("dps_username") for c in result.changes}
+    assert got == {"GR412": "truel2", "GR415": None}
