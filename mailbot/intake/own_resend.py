@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from mailbot.intake import earlier_numbers, earlier_updates, held, own_thread
 from mailbot.intake.model import Change, Intent, Officer, ParseResult
-from mailbot.intake.names import short_form_of
+from mailbot.intake.names import short_form_of, surname_of
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.roster_usernames import signs_as, with_usernames
@@ -80,6 +80,9 @@ def _fill_groups(result: ParseResult, before: ParseResult) -> bool:
         for key, value in then.model_dump().items():
             if getattr(now, key) is None and value is not None:
                 setattr(now, key, value)
+                filled = True
+            elif key == "name" and surname_of(getattr(now, key), value):
+                setattr(now, key, value)  # "Sgt. Rivard" now, "Julien Rivard" before
                 filled = True
     return filled
 
