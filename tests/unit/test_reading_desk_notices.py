@@ -199,3 +199,20 @@ def test_a_username_written_beside_one_surname_goes_to_that_officer_only() -> No
     result = parse_message(msg.as_bytes())
     got = {c.officer_number: c.model_dump().get("dps_username") for c in result.changes}
     assert got == {"GR412": "truel2", "GR415": None}
+
+
+def test_the_enrolment_sent_before_is_told_of_not_asked_again() -> None:
+    """ "When we sent our enrollment the number was cut short": a roster change that
+    tells of the enrolment done before asks for no new one."""
+    msg = EmailMessage()
+    msg["From"] = "Ines Cote <icote@barnetvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Barnet PD - a retirement and a fix"
+    msg.set_content(
+        "Good morning,\n\nPlease deactivate Officer Roy Tabor (BT204), who retired "
+        "Friday.\n\nAlso, Officer Ana Lugo's officer number should be 00418. When we "
+        "sent our enrollment the leading zeros were lost.\n\nThank you,\n\nInes Cote\n"
+        "Barnet Police Department\n12 Church Street, Barnet, VT 05821\n(802) 555-0123\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
