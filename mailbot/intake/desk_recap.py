@@ -8,7 +8,9 @@ given, and the sender is never asked for them again. So is the request the desk
 restates ("We received your request to add Officer X (xuser), but the numbers were not
 included. Please send ..."), which the sender's answer ("X is SW215") completes. What
 the desk still asks for ("Still needed: ...") and its sign-off are not values. A reply
-that writes its answers into the recap ("answers below") is read there instead.
+that writes its answers into the recap ("answers below") is read there instead. A
+notice that waits on nothing ("your request to add ... has been created") recaps a
+request that is done.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
         if not is_desk(message.author):
             continue
         body = prose.split_signature(message.text, rules).body
+        flat_body = " ".join(body.lower().split())
+        if "?" not in flat_body and not any(w in flat_body for w in stops):
+            return []  # "your request ... has been created": done, nothing is open
         lines = body.split("\n")[:_MAX_LINES]
         flat = [" ".join(line.split()) for line in lines]
         at = next((n for n, line in enumerate(flat) if _opener(line, opens) >= 0), None)

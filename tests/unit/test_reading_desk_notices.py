@@ -216,3 +216,22 @@ def test_the_enrolment_sent_before_is_told_of_not_asked_again() -> None:
     )
     result = parse_message(msg.as_bytes())
     assert result.intent == "officer_maintenance"
+
+
+def test_thanks_for_a_done_request_the_desk_restates_is_no_request() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Paul Varney <pvarney@granbyvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Re: TraCS add request"
+    msg["In-Reply-To"] = "<desk-7@vermont.gov>"
+    msg.set_content(
+        "Thanks Rene, that was quick!\n\nPaul\n\n"
+        "On Tue, Nov 4, 2025 at 9:20 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n"
+        "> Sgt. Varney,\n>\n"
+        "> We received your request to add Officer Tessa Ruel (GR412, truel) and her "
+        "record has been created in TraCS. It is ready for use.\n>\n"
+        "> Rene Thibault\n> DPS e-Ticket Technical Staff\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "other"
+    assert result.changes == []
