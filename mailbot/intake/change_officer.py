@@ -82,7 +82,7 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
     if m and (officer.officer_number is None or len(officer.officer_number) != 5):
         officer = officer.model_copy(update={"officer_number": m.group(1)})
     user = _user_said(text, rules) or _DOMAIN_USER.search(text) or _PAREN_USER.search(text)
-    if user and not officer.dps_username:
+    if user and (not officer.dps_username or _labels_user(officer.dps_username, text)):
         officer = officer.model_copy(update={"dps_username": _bare(user.group(1), rules)})
     if not officer.dps_username and len(text) <= 200:
         # "Officer Lena Park, HL401, lpark": a list line gives the username by its shape
@@ -98,6 +98,15 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
         # "... named Interim Chief. My LEO number is ...": a pronoun or title is no name
         officer = officer.model_copy(update={"last_name": None, "first_name": None})
     return officer
+
+
+def _labels_user(word: str, text: str) -> bool:
+    """True when ``word`` read as a username stands before "username" ("NF118, DPS
+    username DPS\\yhaddad"): it names the username, it is none."""
+    return (
+        re.search(rf"(?<![\w\\]){re.escape(word)}[ \t]+(?i:user[ \t]?name|login)\b", text)
+        is not None
+    )
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.-]*)[ \t]+$")
@@ -134,11 +143,14 @@ def _named_alone(text: str, rules: Rules) -> Officer | None:
         # "Officer Morrow's DPS username is kmorrow (two r's), not kmorow": a rank and
         # a surname whose username is corrected
         return Officer(title=rank_title(fixed.group(1), rules), last_name=fixed.group(2))
+    if fixed and not not_a_name(fixed.group(1), rules):
+        # "Patrick O'Brien's username should be pobrien2": his first name and surname
+        return Officer(first_name=fixed.group(1), last_name=fixed.group(2))
     return None
 
 
 _RANK_SURNAME_USER = re.compile(
-    r"\b([A-Z][a-z]{1,12}\.?)[ \t]+([A-Z][a-z'’-]{1,30})['’]s[ \t]+"
+    r"\b([A-Z][a-z]{1,12}\.?)[ \t]+([A-Z](?:['’]?[A-Z])?[a-z'’-]{1,30})['’]s[ \t]+"
     r"(?i:(?:dps[ \t]+)?(?:domain[ \t]+)?user[ \t]?name|login)\b"
 )
 

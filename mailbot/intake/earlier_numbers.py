@@ -1,14 +1,19 @@
 """A change that names its officer without a number in a reply ("Officer Morrow's DPS
 username is kmorrow, not kmorow") completed from the sender's own quoted request that
-named him with his number ("Officer Kelsey Morrow, LEO # 07412, DPS username kmorow")."""
+named him with his number ("Officer Kelsey Morrow, LEO # 07412, DPS username kmorow"),
+or from the roster the desk's own quoted notice lists ("the records below are ready for
+use": the agency's officers, each with his number)."""
 
 from __future__ import annotations
 
+import re
+
 from mailbot.intake.change_items import items
-from mailbot.intake.change_officer import officer_named
+from mailbot.intake.change_officer import officer_named, user_said
 from mailbot.intake.model import Change, Officer
-from mailbot.intake.own_thread import own_messages
+from mailbot.intake.own_thread import is_desk, own_messages, thread
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.reply_details import officer_details
 from mailbot.intake.rules import Rules
 
@@ -27,10 +32,17 @@ def numbered_from_own_thread(
             officer = officer_named(item, rules) if len(item) <= 300 else None
             if officer is not None and officer.officer_number and officer.last_name:
                 known.append(officer)
+    known += _desk_listed(parts, rules)
     out = []
     for change in changes:
         last = (getattr(change, "last_name", None) or "").lower()
-        them = {o.officer_number: o for o in known if (o.last_name or "").lower() == last}
+        first = (getattr(change, "first_name", None) or "").lower()
+        them = {
+            o.officer_number: o
+            for o in known
+            if (o.last_name or "").lower() == last
+            and (not first or not o.first_name or o.first_name.lower() == first)
+        }
         if change.officer_number or len(them) != 1:
             out.append(change)
             continue
@@ -40,6 +52,33 @@ def numbered_from_own_thread(
         found["title"] = officer.title
         more = {k: v for k, v in found.items() if v and k not in have}
         out.append(Change.model_validate({**have, **more}))
+    return out
+
+
+def fixes_desk_list(body: str, parts: MessageParts, rules: Rules) -> bool:
+    """True when a reply changes an officer the desk's quoted notice lists, naming him
+    without his number ("One fix to the list below: Luca D'Amato's username should be
+    ldamato1"): a roster change, whatever else it reads like."""
+    from mailbot.intake.changes import read_changes
+
+    listed = {o.officer_number.upper() for o in _desk_listed(parts, rules) if o.officer_number}
+    if not listed:
+        return False
+    found = [c for c in read_changes(body, rules, []) if not c.officer_number]
+    numbered = numbered_from_own_thread(found, parts, rules) if found else []
+    return any((c.officer_number or "").upper() in listed for c in numbered)
+
+
+def _desk_listed(parts: MessageParts, rules: Rules) -> list[Officer]:
+    """The officers the desk's quoted notices list with their numbers ("the Officer
+    records below have been established in TraCS": a table of the agency's roster)."""
+    from mailbot.intake.tables import officers_from_text
+
+    out: list[Officer] = []
+    for message in thread(parts):
+        if is_desk(message.author):
+            rows = officers_from_text(message.text, rules)
+            out += [o for o in rows if o.officer_number and o.last_name]
     return out
 
 
@@ -85,4 +124,54 @@ def named_from_own_thread(
                 (getattr(k, key) for k in same if getattr(k, key)), None
             )
         out.append(Officer(**values))
+    return out
+
+
+_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9]{2,12}(?![\w-])")
+
+
+def numbers_by_name(changes: list[Change], text: str, rules: Rules) -> list[Change]:
+    """``changes`` with each one still without a number given the one officer number a
+    sentence of a reply writes beside his last name alone ("Leclair is SW215. Nadeau is
+    still at the academy."): a number with letters and digits, or labelled as one. So
+    for a username ("Farrow's username is dfarrow2")."""
+    fmt = rules.formats.officer_number
+    shaped = re.compile(fmt.pattern)
+    lasts = {(getattr(c, "last_name", None) or "").lower() for c in changes} - {""}
+    out = []
+    for change in changes:
+        last = (getattr(change, "last_name", None) or "").lower()
+        found: set[str] = set()
+        for sentence in _naming(sentences(text), last, lasts) if not change.officer_number else []:
+            labelled = {m.group(1).upper() for m in number_mentions(sentence)}
+            found |= {
+                t.upper()
+                for t in _TOKEN.findall(sentence)
+                if len(t) == fmt.length
+                and shaped.match(t)
+                and any(c.isdigit() for c in t)
+                and (any(c.isalpha() for c in t) or t.upper() in labelled)
+            }
+        if len(found) == 1:
+            change = change.model_copy(update={"officer_number": found.pop()})
+        if last and not getattr(change, "dps_username", None):
+            # "Farrow's username is dfarrow2 (there was already a dfarrow)"
+            users = {u for s in _naming(sentences(text), last, lasts) if (u := user_said(s, rules))}
+            if len(users) == 1:
+                have = change.model_dump(exclude_none=True)
+                change = Change.model_validate({**have, "dps_username": users.pop()})
+        out.append(change)
+    return out
+
+
+def _naming(said: list[str], last: str, lasts: set[str]) -> list[str]:
+    """The sentences that name the officer of surname ``last`` and no other of ``lasts``."""
+    out = []
+    for sentence in said if last else []:
+        low = sentence.lower()
+        named = {
+            n for n in lasts if re.search(rf"(?<![\w'’-]){re.escape(n)}(?![\w-]|['’](?!s\b))", low)
+        }
+        if named == {last}:
+            out.append(sentence)
     return out

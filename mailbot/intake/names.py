@@ -120,3 +120,15 @@ def surname_by_username(
         if local == words[0][:1].lower() + letters and words[cut][:1].isupper():
             return " ".join(words[:cut]), surname
     return first, last
+
+
+def surname_of(short: str | None, full: str | None) -> bool:
+    """True when ``short`` is one word, the last word of the longer name ``full`` ("Rivard"
+    of "Julien Rivard")."""
+    words = (full or "").split()
+    return (
+        bool(short)
+        and " " not in (short or "")
+        and len(words) > 1
+        and words[-1].lower() == (short or "").lower()
+    )

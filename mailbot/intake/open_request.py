@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.intent import is_enquiry
+from mailbot.intake.model import ParseResult
 from mailbot.intake.own_thread import Quoted, is_desk, thread
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 
+_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9]{2,12}(?![\w-])")
 _ADDRESS = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 
 
@@ -55,3 +58,24 @@ def desk_waits(parts: MessageParts, rules: Rules) -> bool:
         low = " ".join(message.text.lower().split())
         return "?" in low or any(w in low for w in words)
     return False
+
+
+def chases(text: str, earlier: ParseResult | None, rules: Rules) -> bool:
+    """True when a reply over the sender's own earlier request only asks where it stands
+    ("following up on my email about Cpl. Emerson (RN033): is it still in your queue?"):
+    an enquiry naming no officer number the earlier request did not already give. It
+    asks for nothing new, so it is no new request."""
+    if earlier is None or earlier.intent == "other" or "?" not in text:
+        return False  # "Following up: her username is ...": an answer, not a chase
+    if not is_enquiry(text, rules):
+        return False
+    known = {(o.officer_number or "").upper() for o in earlier.officers}
+    known |= {(c.officer_number or "").upper() for c in earlier.changes}
+    fmt = rules.formats.officer_number
+    shaped = re.compile(fmt.pattern)
+    said = {
+        t.upper()
+        for t in _TOKEN.findall(text)
+        if len(t) == fmt.length and shaped.match(t) and any(c.isdigit() for c in t)
+    }
+    return said <= known - {""}

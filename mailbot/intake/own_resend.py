@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from mailbot.intake import earlier_numbers, earlier_updates, held, own_thread
 from mailbot.intake.model import Change, Intent, Officer, ParseResult
-from mailbot.intake.names import short_form_of
+from mailbot.intake.names import short_form_of, surname_of
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.roster_usernames import signs_as, with_usernames
@@ -80,6 +80,9 @@ def _fill_groups(result: ParseResult, before: ParseResult) -> bool:
         for key, value in then.model_dump().items():
             if getattr(now, key) is None and value is not None:
                 setattr(now, key, value)
+                filled = True
+            elif key == "name" and surname_of(getattr(now, key), value):
+                setattr(now, key, value)  # "Sgt. Rivard" now, "Julien Rivard" before
                 filled = True
     return filled
 
@@ -263,6 +266,8 @@ def complete_changes(
         # gives the officer it names by rank and last name only
         if rules is not None:
             change.officer_number = corrected(_as_officer(change), text, rules).officer_number
+    if rules is not None:  # "Leclair is SW215. Nadeau is still at the academy."
+        changes = earlier_numbers.numbers_by_name(changes, text, rules)
     result.changes = changes + extra
     return True
 

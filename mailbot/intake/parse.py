@@ -17,6 +17,7 @@ from mailbot.intake import (
     change_documents,
     change_request,
     checks,
+    desk_recap,
     dictated,
     enrol_closings,
     fields,
@@ -38,6 +39,7 @@ from mailbot.intake import (
 from mailbot.intake.agency_name import name_of_agency
 from mailbot.intake.attached_request import with_attached_request
 from mailbot.intake.classify import LOOP_HEADER
+from mailbot.intake.earlier_numbers import fixes_desk_list
 from mailbot.intake.head_of_department import (
     drop_rank_and_file_head,
     head_from_sender,
@@ -165,6 +167,8 @@ def parse_parts(
             kind = "enrollment"
     if kind == "other" and is_reply and reply_reading.answers_checklist(body, rules, labels, parts):
         kind = "enrollment"
+    if kind == "other" and is_reply and fixes_desk_list(body, parts, rules):
+        kind = "officer_maintenance"  # "One fix to the list below: Luca's username ..."
     titled = f"{parts.subject or ''}\n{body}"
     if kind == "other" and not is_reply and intent.wants_tickets(titled, rules):
         # "Hardwick PD wants to get on e-tickets. ... Jud code 0952. ... 20 Church St, Hardwick
@@ -191,10 +195,13 @@ def parse_parts(
         earlier = own_resend.earlier_request(
             parts,
             lambda p: parse_parts(p, rules, limits, loop_header),
-            open_request.colleague_messages(parts, rules),
+            # a colleague's request, else the desk's recap of it ("what we have so far")
+            open_request.colleague_messages(parts, rules) or desk_recap.recaps(parts, rules),
         )
         waits = open_request.desk_waits(parts, rules)
         kind = own_resend.intent_of_reply(kind, earlier, parts, waits)
+        # "following up on my email below: is it still in your queue?"
+        kind = "other" if open_request.chases(body, earlier, rules) else kind
     result.intent = kind
 
     phone = values.get("agency.phone")

@@ -177,6 +177,9 @@ class IntentWords(_Rule):
     answers_in_caps: list[str] = Field(default_factory=list)
     """Words saying those answers are the lines written in capitals."""
     desk_waits: list[str] = Field(default_factory=list)
+    desk_recaps: list[str] = Field(default_factory=list)
+    """Words of the desk's quoted answer that open its recap of the request ("Here is
+    what we have so far:"): the values under them are the sender's own."""
     username_words: list[str] = Field(default_factory=list)
     """Words of an answer that speak of usernames ("For the usernames, Amy's is alavoie"):
     a username in it made from one officer's name is his."""

@@ -384,3 +384,17 @@ def test_reply_holding_back_officers_of_the_quoted_roster() -> None:
     result = parse_message(_mail(body, "<first.0412@mail.example>"))
     assert result.intent == "enrollment"
     assert [o.officer_number for o in result.officers] == ["NF012"]
+
+
+def test_a_surname_now_takes_the_full_name_the_own_request_gave() -> None:
+    """ "Sgt. Perron's email is ..." in the reply; the request below named "Sgt. Nadia
+    Perron" the point of contact: her full name is kept, not the surname alone."""
+    body = (
+        "Hello,\n\nPoint of contact: Sgt. Perron, nperron@northfieldpd.test\n"
+        "Our judiciary code is 0412.\n\nMarc Bessette\nChief of Police\n\n"
+        "On Mon, Nov 2, 2026 at 10:05 AM Marc Bessette <mbessette@northfieldpd.test> wrote:\n"
+        + _quoted(_EARLIER)
+    )
+    result = parse_message(_mail(body, "<own-req-9@northfieldpd.test>"))
+    assert result.intent == "enrollment"
+    assert result.point_of_contact.name == "Nadia Perron"

@@ -1,0 +1,73 @@
+"""The desk's recap of a request, quoted under the sender's reply.
+
+The desk may answer an enrolment request by writing back what it holds ("Here is what
+we have so far: Agency name: ... Officers: ...") and what it still needs. The sender
+then answers only what was asked ("Code is 0271. Logo attached.") above the quote. The
+values the recap lists are the sender's own request, as the desk read it: they are
+given, and the sender is never asked for them again. So is the request the desk
+restates ("We received your request to add Officer X (xuser), but the numbers were not
+included. Please send ..."), which the sender's answer ("X is SW215") completes. What
+the desk still asks for ("Still needed: ...") and its sign-off are not values. A reply
+that writes its answers into the recap ("answers below") is read there instead. A
+notice that waits on nothing ("your request to add ... has been created") recaps a
+request that is done.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake import prose
+from mailbot.intake.own_thread import Quoted, is_desk, thread
+from mailbot.intake.parts import MessageParts
+from mailbot.intake.rules import Rules
+
+_LABELLED = re.compile(r"^[^:]{1,40}:\s*\S")
+"""A "Label: value" line (a recap's own line, even when its value is "missing")."""
+_MAX_LINES = 200
+
+
+def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
+    """The desk's latest quoted message, cut to the values it recaps, or nothing when it
+    recaps none."""
+    words = rules.language.intent
+    top = " ".join(parts.text.lower().split())
+    if any(w in top for w in words.answers_inline):
+        return []  # "Answers below": read within the quote (:mod:`inline_answers`)
+    opens = [w.lower() for w in words.desk_recaps]
+    stops = [w.lower() for w in words.desk_waits]
+    for message in thread(parts):
+        if not is_desk(message.author):
+            continue
+        body = prose.split_signature(message.text, rules).body
+        flat_body = " ".join(body.lower().split())
+        if "?" not in flat_body and not any(w in flat_body for w in stops):
+            return []  # "your request ... has been created": done, nothing is open
+        lines = body.split("\n")[:_MAX_LINES]
+        flat = [" ".join(line.split()) for line in lines]
+        at = next((n for n, line in enumerate(flat) if _opener(line, opens) >= 0), None)
+        if at is None:
+            return []
+        # "We received your request to add Officer X and Officer Y, but ...": the
+        # request as the desk restates it, up to what it asks for
+        tail = flat[at][_opener(flat[at], opens) :]
+        cut = min((i for w in stops if (i := tail.lower().find(w)) >= 0), default=len(tail))
+        kept: list[str] = [tail[:cut]]
+        for line in lines[at + 1 :] if cut == len(tail) else []:
+            low = line.strip().lower()
+            if any(w in low for w in stops) and not _LABELLED.match(line.strip()):
+                break  # "Still needed:", "Please send us the following:"
+            kept.append(line)
+        text = "\n".join(kept).strip("\n")
+        return [Quoted(message.opening, text)] if text.strip() else []
+    return []
+
+
+def _opener(line: str, opens: list[str]) -> int:
+    """Where the recap starts in ``line`` (after its opening words), or -1."""
+    low = line.lower()
+    for w in opens:
+        at = low.find(w)
+        if at >= 0:
+            return at + len(w)
+    return -1
