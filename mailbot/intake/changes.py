@@ -42,7 +42,7 @@ from mailbot.intake.change_tables import (
     changes_in_table,
     row_cells,
 )
-from mailbot.intake.change_titles import _new_title
+from mailbot.intake.change_titles import _new_title, shared_rank
 from mailbot.intake.change_values import (
     _beside,
     _change,
@@ -76,7 +76,7 @@ def _clauses(sentence: str, rules: Rules | None) -> list[str]:
             last = m.end()
     if not pieces:
         return [sentence]
-    pieces.append(sentence[last:])
+    pieces = shared_rank([*pieces, sentence[last:]], rules)
     first = pieces[0]
     words = first.split(None, 1)
     lead_m = _LEAD_WORDS.match(words[1]) if len(words) > 1 else None

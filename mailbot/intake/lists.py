@@ -78,7 +78,7 @@ _ADDRESS = re.compile(r"^[A-Za-z0-9][\w.+'-]{0,63}@[\w-]{1,63}(?:\.[\w-]{1,63}){
 _SHORT_DPS = re.compile(r"^[a-z][a-z0-9._-]{1,29}@dps$", re.I)
 """A username with the DPS domain written short ("tkinney@dps")."""
 _NAME_PIECE = re.compile(
-    r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|del|la|le))*$"
+    r"^(?:(?:de|da|di|du|del|della|van|von|der|den|la|le)\s+){0,3}[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|del|la|le))*$"
 )
 
 _LOWER_NAME = re.compile(
@@ -221,7 +221,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             continue
         lab = _NUMBER_LABEL.match(bare)
         if number is None and lab and lab.end() < len(bare) and not_given(bare[lab.end() :], rules):
-            pending = True
+            pending = left_out = True  # "number pending (new hire, starts 4/18)": why
             continue
         lab = _USER_LABEL.match(bare)
         if user is None and lab and not_given(bare[lab.end() :], rules):

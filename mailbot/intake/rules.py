@@ -184,6 +184,7 @@ class IntentWords(_Rule):
 class People(_Rule):
     ranks: dict[str, str]
     rank_modifiers: list[str] = Field(default_factory=list)
+    rank_plurals: dict[str, str] = Field(default_factory=dict)
     roster_headings: list[str] = Field(default_factory=list)
     instruction_words: list[str]
     job_words: list[str]

@@ -1,0 +1,91 @@
+"""Roster changes and enrolment rows as people write them: a rank written once in the
+plural for two officers, a title "on his tickets", a table's heading row under an add,
+a last name starting with a lower-case particle, a row whose number is still pending
+with the reason beside it."""
+
+from __future__ import annotations
+
+from mailbot.intake.model import Change, ParseResult
+from mailbot.intake.parse import parse_message
+from tests.reading_mail import by_number, mail
+
+
+def _parse(body: str, subject: str = "Roster") -> ParseResult:
+    sender = "Chief Ada Quimby <aquimby@peachamvt.test>"
+    return parse_message(mail(body, sender=sender, subject=subject))
+
+
+def _changes(body: str) -> list[Change]:
+    result = _parse(body)
+    assert result.intent == "officer_maintenance"
+    return result.changes
+
+
+def test_a_plural_rank_before_two_officers_is_each_one_s_title() -> None:
+    got = by_number(
+        _changes(
+            "Hello,\n\nTroopers Nadia Pelletier (PC114) and Marco Finney (PC120) both "
+            "resigned in May, please deactivate them.\n\nThanks,\nAda\n"
+        )
+    )
+    assert got["PC114"]["first_name"] == "Nadia"
+    assert got["PC114"]["title"] == "Trooper"
+    assert got["PC120"]["title"] == "Trooper"
+    assert got["PC120"]["action"] == "deactivate"
+
+
+def test_the_title_his_tickets_should_read_is_the_new_one() -> None:
+    got = by_number(
+        _changes(
+            "Hi,\n\n- Ofc. Ruel (PC052) is going to Investigations on 8/1, the title on "
+            "his tickets should read Detective.\n\nAda\n"
+        )
+    )
+    assert got["PC052"]["title"] == "Detective"
+
+
+def test_a_tabbed_heading_row_under_an_add_is_no_officer() -> None:
+    changes = _changes(
+        "Hi Heather,\n\nCan you send this on? Two academy grads need TraCS officer "
+        "records.\n\nNew Officers - Class 2025-02\n"
+        "Officer Name\tTitle\tOfficer #\tDPS Username\n"
+        "Lowe, Ada\tOfficer\tPC301\talowe\n"
+        "Orr, Ben\tOfficer\tPC302\n\nThanks,\nAda\n"
+    )
+    assert sorted(c.officer_number or "" for c in changes) == ["PC301", "PC302"]
+
+
+_ENROL = """\
+Hello,
+
+Peacham Police Department would like to enrol in e-ticketing.
+
+Judiciary code: 0733
+Agency name: Peacham Police Department
+Address: 40 Birch Lane, Peacham, VT 05862
+Phone: 802-555-0177
+Our point of contact is Sgt. Ruth Ames, rames@peachamvt.test.
+
+Officers:
+* Quimby, Ada - Chief - PC001 - aquimby
+* Ames, Ruth - Sgt. - PC010 - rames
+* van der Berg, Anneke - Ofc. - PC017 - avanderberg
+* Ofc. Lars Holm-Eriksen - number pending (lateral from Barton PD, starts 5/2) - lholmeriksen
+
+Thanks,
+Ada Quimby
+Chief of Police
+"""
+
+
+def test_a_last_name_with_a_lower_case_particle_is_read() -> None:
+    officers = {o.dps_username: o for o in _parse(_ENROL, "E-ticket enrolment").officers}
+    assert officers["avanderberg"].last_name == "van der Berg"
+    assert officers["avanderberg"].first_name == "Anneke"
+    assert officers["avanderberg"].officer_number == "PC017"
+
+
+def test_a_row_with_its_number_pending_and_the_reason_beside_it_is_kept() -> None:
+    officers = {o.dps_username: o for o in _parse(_ENROL, "E-ticket enrolment").officers}
+    assert officers["lholmeriksen"].last_name == "Holm-Eriksen"
+    assert officers["lholmeriksen"].officer_number is None
