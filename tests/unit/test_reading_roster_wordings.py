@@ -89,3 +89,17 @@ def test_a_row_with_its_number_pending_and_the_reason_beside_it_is_kept() -> Non
     officers = {o.dps_username: o for o in _parse(_ENROL, "E-ticket enrolment").officers}
     assert officers["lholmeriksen"].last_name == "Holm-Eriksen"
     assert officers["lholmeriksen"].officer_number is None
+
+
+def test_officers_typed_all_in_lower_case_one_a_line_are_each_read() -> None:
+    body = (
+        "hello\n\npeacham pd wants to do etickets. judiciary code 0733, address 40 birch "
+        "ln peacham vt 05862, phone 802 555 0177. im the chief and the poc\n\n"
+        "officers\nquimby ada chief pc001 dps\\aquimby\nmoreau luc officer pc014 dps\\lmoreau\n"
+        "achebe ngozi sergeant pc022 dps\\nachebe\n\nada quimby\n"
+    )
+    officers = {o.dps_username: o for o in _parse(body, "etickets").officers}
+    assert set(officers) == {"aquimby", "lmoreau", "nachebe"}
+    assert (officers["nachebe"].last_name or "").lower() == "achebe"
+    assert (officers["nachebe"].first_name or "").lower() == "ngozi"
+    assert officers["lmoreau"].officer_number == "pc014"
