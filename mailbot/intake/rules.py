@@ -238,6 +238,8 @@ class Dictation(_Rule):
     """How many such words a text holds before they are read as its marks."""
     digits: dict[str, str] = Field(default_factory=dict)
     """Digits said as words ("zero", "one"), read as digits three or more in a row."""
+    self_fixes: list[str] = Field(default_factory=list)
+    """Words a writer takes back the number he just typed with ("sorry", "I mean")."""
 
 
 class Language(_Rule):

@@ -103,3 +103,20 @@ def test_officers_typed_all_in_lower_case_one_a_line_are_each_read() -> None:
     assert (officers["nachebe"].last_name or "").lower() == "achebe"
     assert (officers["nachebe"].first_name or "").lower() == "ngozi"
     assert officers["lmoreau"].officer_number == "pc014"
+
+
+def test_a_number_the_writer_takes_back_gives_way_to_the_one_he_meant() -> None:
+    changes = _changes(
+        "Hi,\n\nPlease add Officer Tomas Rusk, PC561 -- oops, make that PC516, my "
+        "fingers slipped -- DPS username trusk. He starts Monday.\n\nThanks,\nAda\n"
+    )
+    assert [c.officer_number for c in changes] == ["PC516"]
+    assert changes[0].action == "add"
+
+
+def test_a_number_said_sorry_about_in_another_sense_is_kept() -> None:
+    changes = _changes(
+        "Hi,\n\nSorry for the delay. Please add Officer Tomas Rusk, PC561, DPS username "
+        "trusk.\n\nThanks,\nAda\n"
+    )
+    assert [c.officer_number for c in changes] == ["PC561"]
