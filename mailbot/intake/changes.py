@@ -24,6 +24,7 @@ from mailbot.intake.change_asides import (
     same_person_again,
     usernames_by_name,
 )
+from mailbot.intake.change_clauses import clauses
 from mailbot.intake.change_columns import new_value_changes, printed_rows, text_rows
 from mailbot.intake.change_corrections import (
     corrections_in_rows,
@@ -42,7 +43,7 @@ from mailbot.intake.change_tables import (
     changes_in_table,
     row_cells,
 )
-from mailbot.intake.change_titles import _new_title, shared_rank
+from mailbot.intake.change_titles import _new_title
 from mailbot.intake.change_values import (
     _beside,
     _change,
@@ -55,53 +56,11 @@ from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
 
-# "..., and for Officer Daniel Ouellette, LEO number MP232": where a sentence goes on to
-# another officer
-_AND_NEXT = re.compile(r"(?:,[ \t]*|[ \t]+)and[ \t]+(?:for[ \t]+)?(?=[A-Z])")
-_LEAD_WORDS = re.compile(r"^(?:[^A-Z\n]{0,80}?[a-z][^A-Z\n]{0,80}?[ \t])(?=[A-Z])")
-
-
-def _clauses(sentence: str, rules: Rules | None) -> list[str]:
-    """A sentence naming two officers, each with a number of their own ("Remove Smith
-    VT233 and Jones VT240"), split at the "and" between them; a later clause that says
-    no action takes the first clause's words before its first name ("Remove ")."""
-    if rules is None or len(set(_NUMBER.findall(sentence))) < 2:
-        return [sentence]
-    pieces: list[str] = []
-    last = 0
-    for m in _AND_NEXT.finditer(sentence):
-        head, tail = sentence[last : m.start()], sentence[m.end() :]
-        if _NUMBER.search(head) and _NUMBER.search(tail):
-            pieces.append(head)
-            last = m.end()
-    if not pieces:
-        return [sentence]
-    pieces = shared_rank([*pieces, sentence[last:]], rules)
-    first = pieces[0]
-    words = first.split(None, 1)
-    lead_m = _LEAD_WORDS.match(words[1]) if len(words) > 1 else None
-    lead = words[0] + " " + (lead_m.group(0) if lead_m else "")
-    out = [first]
-    for piece in pieces[1:]:
-        said = _action(piece, rules, None) is not None
-        led = not said and _action(lead + piece, rules, None) is not None
-        out.append(lead + piece if led else piece)
-    # "Sgt. Ada Lowe (R101) and Cpl. Ben Orr (R102) both resigned": the words after the
-    # last officer's number say what happens to each officer before him too (when they
-    # speak of more than one: not "..., who resigned")
-    ends = list(_NUMBER.finditer(out[-1]))
-    after = out[-1][ends[-1].end() :].lstrip(")] \t") if ends else ""
-    if _PLURAL.search(after) and _action(after, rules, None) is not None:
-        out = [f"{p} {after}" if _action(p, rules, None) is None else p for p in out[:-1]] + [
-            out[-1]
-        ]
-    return out
-
 
 def _groups(item: str, rules: Rules | None = None) -> list[str]:
     """An item split where a new officer is named; the sentences after a name that
     speak of "her"/"his" or add details stay with that officer."""
-    parts = [c for sentence in sentences(item) for c in _clauses(sentence, rules)]
+    parts = [c for sentence in sentences(item) for c in clauses(sentence, rules)]
     groups: list[str] = []
     for sentence in parts:
         numbers = set(_NUMBER.findall(sentence))
@@ -119,7 +78,6 @@ def _groups(item: str, rules: Rules | None = None) -> list[str]:
     return groups
 
 
-_PLURAL = re.compile(r"\b(?i:both|all|each|them|they|their|have|were|are)\b")
 _PRONOUN = re.compile(r"\b(?i:his|her|their|he|she)\b")
 
 

@@ -120,3 +120,18 @@ def test_a_number_said_sorry_about_in_another_sense_is_kept() -> None:
         "trusk.\n\nThanks,\nAda\n"
     )
     assert [c.officer_number for c in changes] == ["PC561"]
+
+
+def test_a_removal_and_an_add_joined_by_and_in_one_sentence_are_two_changes() -> None:
+    got = by_number(
+        _changes(
+            "Good morning,\n\nPlease remove Sgt. Ida Vance (PC207), who left for the state "
+            "police last month, and create a record for Officer Joel Marsh, LEO # PC233, "
+            "DPS username jmarsh - he comes to us from Barton PD.\n\nThanks,\nAda\n"
+        )
+    )
+    assert got["PC207"]["action"] == "deactivate"
+    assert got["PC207"]["last_name"] == "Vance"
+    assert got["PC233"]["action"] == "add"
+    assert got["PC233"]["last_name"] == "Marsh"
+    assert got["PC233"]["dps_username"] == "jmarsh"
