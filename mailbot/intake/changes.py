@@ -71,6 +71,13 @@ def _groups(item: str, rules: Rules | None = None) -> list[str]:
         named = _RANKED.search(sentence)
         if named and before and not numbers and named.group(2) not in groups[-1]:
             starts_new = True  # "In his place we hired Officer Alexis Rondeau."
+        lead = sentence[: m.start()] if (m := _NUMBER.search(sentence)) else ""
+        if numbers and groups and not before and rules and not _PRONOUN.search(lead):
+            # "pls take Jake Roe off our list. Also Kim Orr (LY019) is ...": the one
+            # named without a number is another officer (not "She's ST027")
+            told, now = officer_named(groups[-1], rules), officer_named(sentence, rules)
+            names = [o.last_name if o else None for o in (told, now)]
+            starts_new = bool(now and now.first_name and names[0] and names[0] != names[1])
         if not groups or starts_new:
             groups.append(sentence)
         else:

@@ -136,6 +136,10 @@ class IntentWords(_Rule):
     deactivate_declined: list[str] = Field(default_factory=list)
     self_leaving: list[str] = Field(default_factory=list)
     deactivate_openers: list[str] = Field(default_factory=list)
+    deactivate_around: list[str] = Field(default_factory=list)
+    """Verbs that switch a record off with "off" after the name ("take Jo Roy off")."""
+    request_openers: list[str] = Field(default_factory=list)
+    """Words that open a request ("please", "pls", "can you")."""
     update_openers: list[str] = Field(default_factory=list)
     item_labels: list[str] = Field(default_factory=list)
     """Action words that, as a line's label ("ADD: ...", "UPDATE: ...", "DEACTIVATE -"),

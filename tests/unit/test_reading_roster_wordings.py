@@ -135,3 +135,16 @@ def test_a_removal_and_an_add_joined_by_and_in_one_sentence_are_two_changes() ->
     assert got["PC233"]["action"] == "add"
     assert got["PC233"]["last_name"] == "Marsh"
     assert got["PC233"]["dps_username"] == "jmarsh"
+
+
+def test_a_removal_by_name_alone_before_another_with_a_number_is_kept() -> None:
+    changes = _changes(
+        "pls take Wes Korrigan off the eticket list, he quit last week. Also Dana Pruitt "
+        "(PC044) is on maternity leave til spring, so turn hers off for now\n\nthx\nAda\n"
+    )
+    got = {c.last_name: c for c in changes if isinstance(c.last_name, str)}
+    assert got["Korrigan"].action == "deactivate"
+    assert got["Korrigan"].first_name == "Wes"
+    assert got["Korrigan"].officer_number is None
+    assert got["Pruitt"].action == "deactivate"
+    assert got["Pruitt"].officer_number == "PC044"
