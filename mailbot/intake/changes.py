@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from mailbot.intake.change_actions import _action, association_ended
 from mailbot.intake.change_asides import (
+    his_record_asked,
     named_in_its_words,
     same_person_again,
     usernames_by_name,
@@ -145,6 +146,9 @@ def read_changes(
         if not change.officer_number and same_person_again(changes, change, rules):
             return
         if named_in_its_words(changes, change, said_unnamed):
+            return
+        if words and his_record_asked(changes, change, words, rules):
+            seen.add((change.action, change.officer_number))
             return
         who = change.officer_number or getattr(change, "last_name", None)
         key = (change.action, (who or "").upper() or None)
@@ -282,7 +286,9 @@ def read_changes(
         if (officer.officer_number or "").upper() in named:
             continue
         if table_action == "add":
-            push(Change(action="add", **officer.model_dump()))
+            added = Change(action="add", **officer.model_dump())
+            if not his_record_asked(changes, added, text, rules):  # "create his record:"
+                push(added)
         elif table_action == "deactivate":
             push(_change(officer, "deactivate", "", rules))
     return without_kept(usernames_by_name(text, changes, rules), text, rules)

@@ -148,3 +148,17 @@ def test_a_removal_by_name_alone_before_another_with_a_number_is_kept() -> None:
     assert got["Korrigan"].officer_number is None
     assert got["Pruitt"].action == "deactivate"
     assert got["Pruitt"].officer_number == "PC044"
+
+
+def test_his_record_asked_for_under_the_story_of_a_missed_hire_is_one_add() -> None:
+    changes = _changes(
+        "Hello,\n\nTurns out Officer Wren Castellano-Diaz never got entered when she "
+        "joined in the fall - I made an error there.\n\nCould you please create her record "
+        "under Peacham Police Department?\nTitle: Officer\nOfficer #: PC388\n"
+        "DPS username: wcastellanodiaz\n\nThanks,\nAda\n"
+    )
+    assert len(changes) == 1
+    assert changes[0].action == "add"
+    assert changes[0].officer_number == "PC388"
+    assert getattr(changes[0], "last_name", None) == "Castellano-Diaz"
+    assert getattr(changes[0], "first_name", None) == "Wren"
