@@ -120,6 +120,9 @@ class IntentWords(_Rule):
     """Names of other systems than TraCS ("the crash reporting system"): a sentence that
     asks for something there only asks the desk for no record."""
     enquiry: list[str] = Field(default_factory=list)
+    court_words: list[str] = Field(default_factory=list)
+    """Words of tickets in court ("docket", "defendant"): a message with several of them
+    and no word of adding, promoting or switching off a record is about tickets."""
     """Wordings of a message that asks about the process, follows one up, reports a
     problem or offers a product, rather than requesting anything."""
     asking: list[str] = Field(default_factory=list)

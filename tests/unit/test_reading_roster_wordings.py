@@ -162,3 +162,33 @@ def test_his_record_asked_for_under_the_story_of_a_missed_hire_is_one_add() -> N
     assert changes[0].officer_number == "PC388"
     assert getattr(changes[0], "last_name", None) == "Castellano-Diaz"
     assert getattr(changes[0], "first_name", None) == "Wren"
+
+
+def test_a_court_docket_sent_to_the_desk_is_no_roster_change() -> None:
+    result = _parse(
+        "Hi Marcy,\n\nAttached below are the contested tickets set for the June 3 docket. "
+        "Ofc. Ruel is at a training that day - could his hearing be moved to the June 17 "
+        "docket?\n\nTicket #\tDefendant\tOfficer\tOfficer #\n"
+        "VT2509911\tPRATT, LEO\tRuel, Dan\tPC052\n\nThank you,\nAda\n"
+    )
+    assert result.intent == "other"
+
+
+def test_the_bureau_asking_about_tickets_it_holds_is_no_enrolment() -> None:
+    result = _parse(
+        "Hello e-Ticket team,\n\nThe Judicial Bureau has received four e-tickets from "
+        "Peacham PD showing officer number PC05 instead of five characters; from the "
+        "complaints they look like Ofc. Dan Ruel (PC052). A second batch from Sgt. Ruth "
+        "Ames (PC010) was transmitted late. Could you check his TraCS record?\n\n"
+        "Thanks,\nMarcy Hale\nVermont Judicial Bureau\nPO Box 607, White River Junction, "
+        "VT 05001\n(802) 555-0101\n"
+    )
+    assert result.intent == "other"
+
+
+def test_an_add_asked_over_a_court_s_rejection_is_still_an_add() -> None:
+    changes = _changes(
+        "Hello,\n\nThe Judicial Bureau rejected two tickets transmitted under PC390 - "
+        "please add Officer Cole Brandt, PC390, DPS username cbrandt.\n\nAda\n"
+    )
+    assert [c.action for c in changes] == ["add"]
