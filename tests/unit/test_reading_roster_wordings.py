@@ -192,3 +192,17 @@ def test_an_add_asked_over_a_court_s_rejection_is_still_an_add() -> None:
         "please add Officer Cole Brandt, PC390, DPS username cbrandt.\n\nAda\n"
     )
     assert [c.action for c in changes] == ["add"]
+
+
+def test_an_enrolment_told_as_sent_before_makes_no_enrolment_of_a_roster_change() -> None:
+    result = _parse(
+        "Good morning,\n\nPlease deactivate these two officers, both retired in May:\n\n"
+        "Officer Tess Marlow (04417)\nCorporal Abe Lindqvist (04402)\n\nAlso Officer Joy "
+        "Pruitt's number should be 04460 - it lost its zero when we submitted our "
+        "enrollment spreadsheet.\n\nThank you,\n\nLt. Ada Quimby\nPeacham Police "
+        "Department\n40 Birch Lane | Peacham, VT 05862\nO: (802) 555-0177\n"
+    )
+    assert result.intent == "officer_maintenance"
+    got = by_number(result.changes)
+    assert got["04417"]["action"] == "deactivate"
+    assert got["04402"]["action"] == "deactivate"
