@@ -206,3 +206,16 @@ def test_an_enrolment_told_as_sent_before_makes_no_enrolment_of_a_roster_change(
     got = by_number(result.changes)
     assert got["04417"]["action"] == "deactivate"
     assert got["04402"]["action"] == "deactivate"
+
+
+def test_ranks_in_a_column_with_no_heading_of_its_own_are_the_titles() -> None:
+    body = _ENROL.replace(
+        "Officers:\n* Quimby, Ada - Chief - PC001 - aquimby\n* Ames, Ruth - Sgt. - PC010 - rames\n",
+        "Roster:\n\nSurname\tGiven\t\tLEO #\tDPS username\n"
+        "Quimby\tAda\tChief\tPC001\taquimby\nAmes\tRuth\tSergeant\tPC010\trames\n"
+        "Lund\tPer\tPatrol Officer\tPC015\tplund\n\n",
+    )
+    officers = {o.dps_username: o for o in _parse(body, "E-ticket enrolment").officers}
+    assert officers["rames"].title == "Sergeant"
+    assert officers["plund"].title == "Patrol Officer"
+    assert officers["plund"].officer_number == "PC015"
