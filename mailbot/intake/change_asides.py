@@ -152,3 +152,27 @@ def named_in_its_words(changes: list[Change], change: Change, words: dict[int, s
     more = {k: v for k, v in change.model_dump(exclude_none=True).items() if k not in done}
     changes[hits[0]] = Change.model_validate({**done, **more})
     return True
+
+
+_HIS_RECORD = re.compile(r"\b(?i:his|her)[ \t]+(?i:record|account|profile|officer[ \t]+record)\b")
+
+
+def his_record_asked(changes: list[Change], change: Change, words: str, rules: Rules) -> bool:
+    """True when ``change`` (a number, no name) asks for "his record" right after a
+    change naming an officer without a number ("we never got Officer Rhys Roe set up -
+    my mistake." then "Can you please create his record? ... Officer #: ST552"): one
+    officer, his names from the first, the rest and the action asked from the second,
+    which replaces it."""
+    if not changes or not change.officer_number or not _HIS_RECORD.search(words):
+        return False
+    from mailbot.intake.table_headings import column_key
+
+    last = getattr(change, "last_name", None)
+    if last and column_key(last, rules) is None:
+        return False  # named (not "Title" of "... Department. Title: Officer")
+    told = changes[-1]
+    if told.officer_number or not getattr(told, "last_name", None):
+        return False
+    names = {k: getattr(told, k) for k in ("last_name", "first_name") if getattr(told, k, None)}
+    changes[-1] = Change.model_validate({**change.model_dump(exclude_none=True), **names})
+    return True

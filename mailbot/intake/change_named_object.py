@@ -17,7 +17,17 @@ def _asked(rules: Rules) -> re.Pattern[str]:
     words = rules.language.intent
     verbs = sorted({*words.deactivate_asked, *words.deactivate_openers}, key=len, reverse=True)
     alt = "|".join(re.escape(v) for v in verbs)
-    return re.compile(rf"\b(?i:please)[ \t]+(?i:{alt})[ \t]+{_FULL_NAME}")
+    asking = "|".join(_words(w) for w in ["please", *words.request_openers])
+    around = "|".join(_words(w) for w in words.deactivate_around)
+    return re.compile(
+        rf"\b(?i:{asking})[ \t]+(?:(?i:{alt})[ \t]+{_FULL_NAME}"
+        # "pls take Jake Roe off our list": the verb around the name
+        rf"|(?i:{around or '(?!)'})[ \t]+{_FULL_NAME}[ \t]+(?i:off)\b)"
+    )
+
+
+def _words(phrase: str) -> str:
+    return r"[ \t]+".join(re.escape(w) for w in phrase.split())
 
 
 @per_rules
@@ -45,7 +55,8 @@ def removal_named(text: str, rules: Rules) -> tuple[str, str] | None:
 
     m = _asked(rules).search(text)
     if m is not None:
-        return None if rank_title(m.group(1), rules) else (m.group(1), m.group(2))
+        first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return None if rank_title(first, rules) else (first, last)
     not_names = instruction_words(rules) | _NOT_NAMES | _job_words(rules)
     for m in _departed(rules).finditer(text):
         first, last = m.group(1), m.group(2)

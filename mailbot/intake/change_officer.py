@@ -18,6 +18,7 @@ from mailbot.intake.change_names import (
     names_a_place,
     surname_before,
 )
+from mailbot.intake.change_tables import row_cells
 from mailbot.intake.change_titles import _modifiers
 from mailbot.intake.change_unranked import officer_now_titled
 from mailbot.intake.change_values import _PAREN_USER, _USER_TO, _bare, not_a_user
@@ -27,9 +28,12 @@ from mailbot.intake.model import Officer
 from mailbot.intake.prose import person, rank_title
 from mailbot.intake.prose_officers import not_a_name, officer_in
 from mailbot.intake.rules import Rules
+from mailbot.intake.table_headings import header_map
 
 
 def officer_named(text: str, rules: Rules) -> Officer | None:
+    if "\n" not in text.strip() and header_map(row_cells(text), rules) is not None:
+        return None  # "Officer Name | Title | Officer # | DPS Username": a table's headings
     text = _unquote(text, rules)
     from mailbot.intake.change_actions import _LABEL, labelled
 

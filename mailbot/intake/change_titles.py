@@ -80,11 +80,11 @@ def _title_said(text: str, rules: Rules) -> str | None:
 _TITLE_TO = re.compile(
     r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change|\btitle)"
     # "title on the tickets from ... to ...", "title in TraCS from ... to ..."
-    r"(?:\s+(?i:on|in)\s+(?i:the\s+)?(?i:tickets?|tracs|records?|system))?"
+    r"(?:\s+(?i:on|in)\s+(?i:(?:the|his|her|their)\s+)?(?i:tickets?|tracs|records?|system))?"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
-    r"|title\s+(?:there\s+|with\s+us\s+|here\s+|on\s+(?:the\s+)?[\w-]+\s+|in\s+[\w-]+\s+)?"
+    r"|title\s+(?:there\s+|with\s+us\s+|here\s+|on\s+(?:(?:the|his|her|their)\s+)?[\w-]+\s+|in\s+[\w-]+\s+)?"
     r"(?:be\s+changed\s+to|should\s+(?:just\s+|now\s+)?(?:be|read)|is\s+now|will\s+be)|"
     r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*(?::\s*)?[\"“']?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
@@ -196,3 +196,27 @@ def title_kept(text: str, rules: Rules) -> str | None:
     """The title an update says the record keeps ("Title stays Officer"), or None."""
     m = _KEPT.search(text)
     return rank_title(m.group(1).rstrip(".,"), rules) if m else None
+
+
+# "Deputies Amanda Roy (X101) and Tom Belk (X102)": a rank written once, in the plural,
+# before the first of the officers a sentence names
+_PLURAL_RANK = re.compile(r"(?<![\w'’.-])([A-Za-z]+)[ \t]+(?=[A-Z][a-z])")
+
+
+def shared_rank(pieces: list[str], rules: Rules) -> list[str]:
+    """The clauses of a sentence naming several officers (each with a number), where the
+    first gives their rank in the plural ("Deputies Amanda Roy (X101)", "Tom Belk (X102)
+    resigned"): each clause with the rank in the singular before its name, unless it
+    gives a rank of its own."""
+    plurals = rules.language.people.rank_plurals
+    m = _PLURAL_RANK.search(pieces[0]) if len(pieces) > 1 else None
+    while m is not None and m.group(1).lower() not in plurals:
+        m = _PLURAL_RANK.search(pieces[0], m.end(1))
+    if m is None:
+        return pieces
+    one = plurals[m.group(1).lower()]
+    out = [pieces[0][: m.start(1)] + one + pieces[0][m.end(1) :]]
+    for piece in pieces[1:]:
+        first = piece.split(None, 1)[0] if piece.strip() else ""
+        out.append(piece if rank_title(first, rules) is not None else f"{one} {piece}")
+    return out

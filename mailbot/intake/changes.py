@@ -20,10 +20,12 @@ from collections.abc import Sequence
 
 from mailbot.intake.change_actions import _action, association_ended
 from mailbot.intake.change_asides import (
+    his_record_asked,
     named_in_its_words,
     same_person_again,
     usernames_by_name,
 )
+from mailbot.intake.change_clauses import clauses
 from mailbot.intake.change_columns import new_value_changes, printed_rows, text_rows
 from mailbot.intake.change_corrections import (
     corrections_in_rows,
@@ -55,53 +57,11 @@ from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
 
-# "..., and for Officer Daniel Ouellette, LEO number MP232": where a sentence goes on to
-# another officer
-_AND_NEXT = re.compile(r"(?:,[ \t]*|[ \t]+)and[ \t]+(?:for[ \t]+)?(?=[A-Z])")
-_LEAD_WORDS = re.compile(r"^(?:[^A-Z\n]{0,80}?[a-z][^A-Z\n]{0,80}?[ \t])(?=[A-Z])")
-
-
-def _clauses(sentence: str, rules: Rules | None) -> list[str]:
-    """A sentence naming two officers, each with a number of their own ("Remove Smith
-    VT233 and Jones VT240"), split at the "and" between them; a later clause that says
-    no action takes the first clause's words before its first name ("Remove ")."""
-    if rules is None or len(set(_NUMBER.findall(sentence))) < 2:
-        return [sentence]
-    pieces: list[str] = []
-    last = 0
-    for m in _AND_NEXT.finditer(sentence):
-        head, tail = sentence[last : m.start()], sentence[m.end() :]
-        if _NUMBER.search(head) and _NUMBER.search(tail):
-            pieces.append(head)
-            last = m.end()
-    if not pieces:
-        return [sentence]
-    pieces.append(sentence[last:])
-    first = pieces[0]
-    words = first.split(None, 1)
-    lead_m = _LEAD_WORDS.match(words[1]) if len(words) > 1 else None
-    lead = words[0] + " " + (lead_m.group(0) if lead_m else "")
-    out = [first]
-    for piece in pieces[1:]:
-        said = _action(piece, rules, None) is not None
-        led = not said and _action(lead + piece, rules, None) is not None
-        out.append(lead + piece if led else piece)
-    # "Sgt. Ada Lowe (R101) and Cpl. Ben Orr (R102) both resigned": the words after the
-    # last officer's number say what happens to each officer before him too (when they
-    # speak of more than one: not "..., who resigned")
-    ends = list(_NUMBER.finditer(out[-1]))
-    after = out[-1][ends[-1].end() :].lstrip(")] \t") if ends else ""
-    if _PLURAL.search(after) and _action(after, rules, None) is not None:
-        out = [f"{p} {after}" if _action(p, rules, None) is None else p for p in out[:-1]] + [
-            out[-1]
-        ]
-    return out
-
 
 def _groups(item: str, rules: Rules | None = None) -> list[str]:
     """An item split where a new officer is named; the sentences after a name that
     speak of "her"/"his" or add details stay with that officer."""
-    parts = [c for sentence in sentences(item) for c in _clauses(sentence, rules)]
+    parts = [c for sentence in sentences(item) for c in clauses(sentence, rules)]
     groups: list[str] = []
     for sentence in parts:
         numbers = set(_NUMBER.findall(sentence))
@@ -112,6 +72,13 @@ def _groups(item: str, rules: Rules | None = None) -> list[str]:
         named = _RANKED.search(sentence)
         if named and before and not numbers and named.group(2) not in groups[-1]:
             starts_new = True  # "In his place we hired Officer Alexis Rondeau."
+        lead = sentence[: m.start()] if (m := _NUMBER.search(sentence)) else ""
+        if numbers and groups and not before and rules and not _PRONOUN.search(lead):
+            # "pls take Jake Roe off our list. Also Kim Orr (LY019) is ...": the one
+            # named without a number is another officer (not "She's ST027")
+            told, now = officer_named(groups[-1], rules), officer_named(sentence, rules)
+            names = [o.last_name if o else None for o in (told, now)]
+            starts_new = bool(now and now.first_name and names[0] and names[0] != names[1])
         if not groups or starts_new:
             groups.append(sentence)
         else:
@@ -119,7 +86,6 @@ def _groups(item: str, rules: Rules | None = None) -> list[str]:
     return groups
 
 
-_PLURAL = re.compile(r"\b(?i:both|all|each|them|they|their|have|were|are)\b")
 _PRONOUN = re.compile(r"\b(?i:his|her|their|he|she)\b")
 
 
@@ -180,6 +146,9 @@ def read_changes(
         if not change.officer_number and same_person_again(changes, change, rules):
             return
         if named_in_its_words(changes, change, said_unnamed):
+            return
+        if words and his_record_asked(changes, change, words, rules):
+            seen.add((change.action, change.officer_number))
             return
         who = change.officer_number or getattr(change, "last_name", None)
         key = (change.action, (who or "").upper() or None)
@@ -317,7 +286,9 @@ def read_changes(
         if (officer.officer_number or "").upper() in named:
             continue
         if table_action == "add":
-            push(Change(action="add", **officer.model_dump()))
+            added = Change(action="add", **officer.model_dump())
+            if not his_record_asked(changes, added, text, rules):  # "create his record:"
+                push(added)
         elif table_action == "deactivate":
             push(_change(officer, "deactivate", "", rules))
     return without_kept(usernames_by_name(text, changes, rules), text, rules)

@@ -45,6 +45,8 @@ def classify(
     text = as_typed(text, rules, typed_from)
     if _has(text, words.not_yet):
         return "other"  # "formal request next week ... please don't set anything up"
+    if about_court(text, rules):
+        return "other"  # "Here are the contested tickets for the April 22 docket"
     if not officers and agency_values <= 1 and is_enquiry(text, rules):
         return "other"  # a question, a follow-up, a problem report or a sales pitch
     if _has(text, words.asks_no_change) and asks_anything(text) and not _has(text, words.asking):
@@ -111,6 +113,21 @@ def classify(
     if is_reply and (officers or has_logo):
         return "enrollment"  # an answer to the checklist: officer rows, the logo
     return "other"
+
+
+_COURT_WORDS = 2
+"""How many different words of tickets in court make a message about tickets."""
+
+
+def about_court(text: str, rules: Rules) -> bool:
+    """True when ``text`` speaks of tickets in court (two court words or more) and asks
+    to add, promote, switch off, bring back or enrol no one."""
+    words = rules.language.intent
+    low = " ".join(text.lower().split())
+    if sum(1 for w in words.court_words if w.lower() in low) < _COURT_WORDS:
+        return False
+    asked = words.add + words.promote + words.deactivate + words.reactivate + words.enrollment
+    return not any_in(low, asked)
 
 
 def _names_officer(text: str, officers: int, rules: Rules) -> bool:

@@ -13,7 +13,7 @@ from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules
 from mailbot.intake.table_headings import column_key
 
-_REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’.-]+){1,12}$")
+_REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’./-]+){1,12}$")
 """Words in lower case after a value left out, saying why ("account still being set up")."""
 _SENTENCE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’.-]+){2,12}$")
 _LOWER_WORD = re.compile(r"\s(?!(?:de|da|del|la|le|van|von)\b)[a-z]{2,}")

@@ -78,9 +78,10 @@ _ADDRESS = re.compile(r"^[A-Za-z0-9][\w.+'-]{0,63}@[\w-]{1,63}(?:\.[\w-]{1,63}){
 _SHORT_DPS = re.compile(r"^[a-z][a-z0-9._-]{1,29}@dps$", re.I)
 """A username with the DPS domain written short ("tkinney@dps")."""
 _NAME_PIECE = re.compile(
-    r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|del|la|le))*$"
+    r"^(?:(?:de|da|di|du|del|della|van|von|der|den|la|le)\s+){0,3}[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|del|la|le))*$"
 )
 
+_LOWER_WORD = re.compile(r"^[a-z][a-z'’-]+$")
 _LOWER_NAME = re.compile(
     r"^(?!(?:the|a|an|our|my|his|her|new|and|for|to|of)\b)[a-z][a-z'’-]+"
     r"(?: (?!(?:the|a|an|and|for|to|of|guy|officer)\b)[a-z][a-z'’-]+){1,2}$"
@@ -179,6 +180,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
     pending = False  # "LEO number still pending from VCJTC"
     names: list[str] = []
     shouting = not any(c.islower() for c in body)
+    typed_lower = not any(c.isupper() for c in body)
     surname = _rank_as_surname([p.strip("()[]").strip() for p in pieces], rules)
     left_out = False
     for n, piece in enumerate(pieces):
@@ -221,7 +223,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             continue
         lab = _NUMBER_LABEL.match(bare)
         if number is None and lab and lab.end() < len(bare) and not_given(bare[lab.end() :], rules):
-            pending = True
+            pending = left_out = True  # "number pending (new hire, starts 4/18)": why
             continue
         lab = _USER_LABEL.match(bare)
         if user is None and lab and not_given(bare[lab.end() :], rules):
@@ -234,6 +236,10 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
                 user = bare_username(m.group(1), rules)
             continue
         if _BARE_USER_LABEL.match(bare) and bare.strip(":").strip():
+            continue
+        before_rank = typed_lower and number is None and title is None and len(names) < 2
+        if before_rank and _LOWER_WORD.match(bare) and not rank_title(bare, rules):
+            names.append(bare)  # "oconnell fiona officer rp207": names before the rank
             continue
         if user is None and (_ADDRESS.match(bare) or _SHORT_DPS.match(bare)):
             # "bdonovan@dps.state.vt.us": a username on the DPS domain (another

@@ -32,6 +32,7 @@ from mailbot.intake import (
     prose,
     reply_reading,
     roles,
+    self_fixed,
     shown_as,
     tables,
     typed_names,
@@ -103,6 +104,7 @@ def parse_parts(
     parts = inline_answers.with_inline_answers(parts, rules)
     # "code is 1 4 0 6", "jdoe at townvt dot org": a message dictated or typed as said
     parts = dictated.with_written_forms(parts, rules)
+    parts = self_fixed.with_numbers_meant(parts, rules)  # "VT448 - sorry, VT484"
     parts = typed_names.with_sender_named(parts, rules)  # "mike lanoue <mlanoue@...>"
     parts = pasted_twice.with_text_once(parts)  # the whole text pasted in twice
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)

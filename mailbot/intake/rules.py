@@ -127,6 +127,9 @@ class IntentWords(_Rule):
     """Names of other systems than TraCS ("the crash reporting system"): a sentence that
     asks for something there only asks the desk for no record."""
     enquiry: list[str] = Field(default_factory=list)
+    court_words: list[str] = Field(default_factory=list)
+    """Words of tickets in court ("docket", "defendant"): a message with several of them
+    and no word of adding, promoting or switching off a record is about tickets."""
     """Wordings of a message that asks about the process, follows one up, reports a
     problem or offers a product, rather than requesting anything."""
     asking: list[str] = Field(default_factory=list)
@@ -143,6 +146,10 @@ class IntentWords(_Rule):
     deactivate_declined: list[str] = Field(default_factory=list)
     self_leaving: list[str] = Field(default_factory=list)
     deactivate_openers: list[str] = Field(default_factory=list)
+    deactivate_around: list[str] = Field(default_factory=list)
+    """Verbs that switch a record off with "off" after the name ("take Jo Roy off")."""
+    request_openers: list[str] = Field(default_factory=list)
+    """Words that open a request ("please", "pls", "can you")."""
     update_openers: list[str] = Field(default_factory=list)
     item_labels: list[str] = Field(default_factory=list)
     """Action words that, as a line's label ("ADD: ...", "UPDATE: ...", "DEACTIVATE -"),
@@ -194,6 +201,7 @@ class IntentWords(_Rule):
 class People(_Rule):
     ranks: dict[str, str]
     rank_modifiers: list[str] = Field(default_factory=list)
+    rank_plurals: dict[str, str] = Field(default_factory=dict)
     roster_headings: list[str] = Field(default_factory=list)
     instruction_words: list[str]
     job_words: list[str]
@@ -247,6 +255,8 @@ class Dictation(_Rule):
     """How many such words a text holds before they are read as its marks."""
     digits: dict[str, str] = Field(default_factory=dict)
     """Digits said as words ("zero", "one"), read as digits three or more in a row."""
+    self_fixes: list[str] = Field(default_factory=list)
+    """Words a writer takes back the number he just typed with ("sorry", "I mean")."""
 
 
 class Language(_Rule):

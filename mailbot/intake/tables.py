@@ -17,7 +17,7 @@ from mailbot.intake.merged_heading import heading_above, sub_heading
 from mailbot.intake.model import Officer
 from mailbot.intake.not_given import not_given, placeholder_words
 from mailbot.intake.officer_fields import OFFICER_FIELDS
-from mailbot.intake.prose import person, split_name, split_rank
+from mailbot.intake.prose import person, rank_title, split_name, split_rank
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.table_cells import (
     _COLUMN_START,
@@ -144,11 +144,36 @@ def _read_split(
             cells = _title_with_name([_ROW_BULLET.sub("", cells[0]), *cells[1:]], mapping, rules)
         if len(cells) < 2:
             break
-        officer = row_officer(cells, mapping, rules)
+        officer = row_officer(cells, unheaded_title(cells, head, mapping, rules), rules)
         if officer is not None:
             officers.append(officer)
         i += 1
     return officers, i
+
+
+def unheaded_title(
+    cells: Sequence[str], head: Sequence[str], mapping: dict[int, str], rules: Rules
+) -> dict[int, str]:
+    """``mapping`` for a row whose rank stands in a column with no heading of its own
+    ("Hatch | William | Sheriff | OC001 | whatch" under "Last | First | | Officer # | DPS
+    user", or under a heading one cell shorter, the rank's heading on the row above):
+    that column the title (the columns after it shifted when the heading is shorter)."""
+    longer = len(cells) == len(head) + 1
+    if "title" in mapping.values() or not (longer or len(cells) == len(head)):
+        return mapping
+    for at, cell in enumerate(cells):
+        if not longer and (at in mapping or head[at].strip()):
+            continue  # a column with a heading
+        if longer and mapping.get(at) in ("last_name", "first_name", "full_name"):
+            continue
+        words = cell.split()
+        ranked = split_rank(words, rules) if words else (None, [])
+        if rank_title(cell, rules) or (ranked[0] and not ranked[1]):
+            if not longer:
+                return {**mapping, at: "title"}
+            shifted = {i if i < at else i + 1: k for i, k in mapping.items()}
+            return {**shifted, at: "title"}
+    return mapping
 
 
 def _labelled_pairs(cells: list[str]) -> bool:
@@ -284,8 +309,10 @@ def officers_from_grid(grid: Sequence[Sequence[str]], rules: Rules) -> list[Offi
         if spread is not None:  # "Officer Name" over "Last | First" (a merged heading cell)
             mapping, h = spread, h + 1
         officers = []
+        head = [str(c) for c in grid[h]]
         for cells in grid[h + 1 :]:
-            officer = row_officer([str(c) for c in cells], mapping, rules)
+            row = [str(c) for c in cells]
+            officer = row_officer(row, unheaded_title(row, head, mapping, rules), rules)
             if officer is not None:
                 officers.append(officer)
         return officers
