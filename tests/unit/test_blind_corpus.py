@@ -224,6 +224,22 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
         50,
         {"yd-012-richmond-pre-fixedwidth-inline-logo"},
     ),
+    # scored blind at the start (0.840, 23/50), after its round (0.852, 27/50) and after
+    # the next (the figures here); not read since
+    "blind-r12-heldout": (0.868, 28, 50, set()),
+    # scored blind at the start (0.883, 29/50) and at the end of its round; not read since
+    "blind-r13-heldout": (
+        0.884,
+        29,
+        50,
+        {
+            "qb-002-st-albans-fw-chain-chief-lt-clerk",
+            "qb-012-windham-sheriff-fw-chain-missing-username",
+            "qe-003-grandisle-sheriff-rambling-xlsx-three-tabs",
+        },
+    ),
+    # thirty messages of no theme, all held out, scored blind three times (README)
+    "blind-mix-heldout": (0.935, 23, 30, {"zf-006-swanton-template-placeholders-left"}),
     # not held out: the eleventh set's tuning part, short of perfect where the reader still
     # misses rosters in capitals, a six-character number typed under a roster photo and a
     # chief's approval forwarded
