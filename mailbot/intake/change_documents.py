@@ -16,6 +16,7 @@ from mailbot.intake.agency_name import agency_name_in
 from mailbot.intake.change_tables import changes_in_rows
 from mailbot.intake.change_values import _has
 from mailbot.intake.model import Change
+from mailbot.intake.other_systems import for_tracs
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 
@@ -26,7 +27,8 @@ def changes_attached(body: str, parts: MessageParts, rules: Rules) -> bool:
         return False
     if any(changes_in_rows(grid, rules) for grid in parts.tables):
         return True
-    if not _has(body, rules.language.intent.sent_attached):
+    # "Attached is the corrected crash report": what is attached is for another system
+    if not _has(for_tracs(body, rules), rules.language.intent.sent_attached):
         return False
     return bool(change_texts(parts, rules))
 

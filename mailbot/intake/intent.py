@@ -47,8 +47,17 @@ def classify(
         return "other"  # "formal request next week ... please don't set anything up"
     if about_court(text, rules):
         return "other"  # "Here are the contested tickets for the April 22 docket"
+    if _has(text, words.own_ticket):
+        return "other"  # "i got a ticket from officer X ... my name is spelled wrong on it"
     if not officers and agency_values <= 1 and is_enquiry(text, rules):
         return "other"  # a question, a follow-up, a problem report or a sales pitch
+    if _has(text, words.status_chase) and asks_anything(text) and not _has(text, words.asking):
+        return "other"  # "In it we listed four officers ... where does the request stand?"
+    if agency_values <= 1 and is_enquiry(text, rules) and _only_asks(text, rules):
+        # "Officer Ian Pruitt (HT160) says TraCS makes him re-sync. Is that normal?", "In it
+        # we listed four officers ... Could you let me know where the request stands?": the
+        # officers an enquiry names are no request for them
+        return "other"
     if _has(text, words.asks_no_change) and asks_anything(text) and not _has(text, words.asking):
         return "other"  # "not asking for any changes yet ... Ofc. X (BN3T7) ... ?"
     change_words = words.add + words.promote + words.transfer + words.deactivate + words.reactivate
@@ -210,7 +219,8 @@ def is_enquiry(text: str, rules: Rules) -> bool:
     """True when ``text`` asks about the process, follows up an earlier message, reports
     a problem or offers a product, and asks for nothing ("please")."""
     words = rules.language.intent
-    if not _has(text, words.enquiry) or _has(text, words.asking):
+    said = words.enquiry + words.status_chase + words.own_ticket
+    if not _has(text, said) or _has(text, words.asking):
         return False
     # "Following up on our call: Officer Hale (NW002) has resigned." reports a change;
     # a message naming officer numbers is an enquiry only when it asks something

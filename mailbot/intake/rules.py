@@ -127,6 +127,11 @@ class IntentWords(_Rule):
     """Names of other systems than TraCS ("the crash reporting system"): a sentence that
     asks for something there only asks the desk for no record."""
     enquiry: list[str] = Field(default_factory=list)
+    status_chase: list[str] = Field(default_factory=list)
+    """Wordings asking where an earlier request stands ("where the request stands")."""
+    own_ticket: list[str] = Field(default_factory=list)
+    """Wordings of a driver writing about the ticket he got ("I got a ticket from officer
+    ..."): no agency's request, whatever he asks to be fixed."""
     court_words: list[str] = Field(default_factory=list)
     """Words of tickets in court ("docket", "defendant"): a message with several of them
     and no word of adding, promoting or switching off a record is about tickets."""
