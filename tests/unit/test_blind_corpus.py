@@ -225,12 +225,13 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
         {"yd-012-richmond-pre-fixedwidth-inline-logo"},
     ),
     # scored blind at the start (0.840, 23/50), after its round (0.852, 27/50) and after
-    # the next (the figures here); not read since
-    "blind-r12-heldout": (0.868, 28, 50, set()),
-    # scored blind at the start (0.883, 29/50) and at the end of its round; not read since
+    # the next; spent since (raised by a fix for enquiries that name an officer)
+    "blind-r12-heldout": (0.871, 29, 50, set()),
+    # scored blind at the start (0.883, 29/50) and at the end of its round; spent since
+    # (raised by fixes for status chases, problem reports and a driver's own ticket)
     "blind-r13-heldout": (
-        0.884,
-        29,
+        0.907,
+        33,
         50,
         {
             "qb-002-st-albans-fw-chain-chief-lt-clerk",
