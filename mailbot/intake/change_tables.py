@@ -55,6 +55,7 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
     from mailbot.intake.table_headings import column_key, keyed_columns
     from mailbot.intake.tables import row_officer
 
+    rows = _with_tab_action(rows)
     out: list[Change] = []
     for i, cells in enumerate(rows):
         at_action = action_column(cells)
@@ -127,6 +128,36 @@ def action_column(cells: list[str]) -> int | None:
     """The column of a heading row that holds each row's action ("Change Type")."""
     heads = [n for n, c in enumerate(cells) if c.lower().strip(" :") in _ACTION_HEADINGS]
     return heads[0] if heads else None
+
+
+_TAB_ACTIONS = frozenset({"add", "deactivate"})
+"""The actions a worksheet's tab can name for all its rows ("Adds", "Separations")."""
+
+
+def _tab_action(title: str) -> str | None:
+    """The action a worksheet's tab names whole ("Adds", "New Hires", "Separations")."""
+    low = " ".join(title.lower().split()).strip(" .:")
+    for word in (low, low[:-1] if low.endswith("s") else low):
+        if _ACTION_CELL.get(word) in _TAB_ACTIONS:
+            return _ACTION_CELL[word]
+    return None
+
+
+def _with_tab_action(rows: list[list[str]]) -> list[list[str]]:
+    """The rows of a worksheet whose tab names one action ("Adds", "Separations") and
+    that has no action column, with that action as the first cell of each row under
+    its heading row (its first row of three cells or more, headed "Action")."""
+    action = _tab_action(str(getattr(rows, "title", "")))
+    if action is None or any(action_column(r) is not None for r in rows[:5]):
+        return rows
+    head = next((n for n, r in enumerate(rows) if sum(1 for c in r if c.strip()) >= 3), None)
+    if head is None:
+        return rows
+    return [
+        *rows[:head],
+        ["Action", *rows[head]],
+        *([action, *r] if any(c.strip() for c in r) else r for r in rows[head + 1 :]),
+    ]
 
 
 def row_action(cells: list[str], at: int | None) -> str | None:

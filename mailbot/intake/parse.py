@@ -58,6 +58,7 @@ from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
 from mailbot.intake.signature_contact import contact_in_signature
+from mailbot.intake.subject_only import with_subject_as_text
 
 log = structlog.get_logger()
 # "Our badge is below" (not a badge number: "badge #", "badge numbers", "badge ID")
@@ -107,6 +108,7 @@ def parse_parts(
     parts = self_fixed.with_numbers_meant(parts, rules)  # "VT448 - sorry, VT484"
     parts = typed_names.with_sender_named(parts, rules)  # "mike lanoue <mlanoue@...>"
     parts = pasted_twice.with_text_once(parts)  # the whole text pasted in twice
+    parts = with_subject_as_text(parts)  # "Please deactivate Dep. Ron Roe" and no body
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
     plain = split = prose.split_signature(text, rules)
     note = prose.new_text(parts.forward_note, quotes_cut=True).strip("\n") or None
@@ -191,6 +193,7 @@ def parse_parts(
         officers=officers,
         table_rows=table_rows,
         is_reply=is_reply,
+        grids=parts.tables,
     )
     earlier = None
     if is_reply:  # the sender's own request quoted under the reply ("everything else below")

@@ -6,6 +6,8 @@ is the agency's enrolment.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from mailbot.intake import candidates, changes, intent
 from mailbot.intake.model import Intent, Officer
 from mailbot.intake.rules import Rules
@@ -19,10 +21,12 @@ def enrols_after_all(
     officers: list[Officer],
     table_rows: list[Officer],
     is_reply: bool,
+    grids: Sequence[list[list[str]]] = (),
 ) -> Intent:
     """``kind``, or "enrollment" for a change request of which no change is read but
     that sends numbered officers, two agency values or more (by their shape), and names
-    e-tickets."""
+    e-tickets (an attached sheet with an action column, "ADD" / "DEACTIVATE", reads
+    its changes: ``grids``)."""
     if kind != "officer_maintenance" or is_reply or not officers:
         return kind
     if not all(o.officer_number for o in officers):
@@ -34,6 +38,6 @@ def enrols_after_all(
     )
     if sum(1 for c in (shaped.addresses, shaped.codes, shaped.phones) if c) < 2:
         return kind
-    if changes.read_changes(text, rules, table_rows, None):
+    if changes.read_changes(text, rules, table_rows, None, grids):
         return kind
     return "enrollment"

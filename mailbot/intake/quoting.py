@@ -235,11 +235,22 @@ _NOTICE = re.compile(
     re.I,
 )
 
+# a notice under any heading ("LAW ENFORCEMENT SENSITIVE: This communication ... is intended
+# only for the person(s) to whom it is addressed. If you received this message in error")
+_NOTICE_SAYS = re.compile(
+    r"\bintended\s+(?:only|solely)\s+for\s+the\s+(?:use\s+of\s+the\s+)?"
+    r"(?:person|individual|addressee|recipient|named)"
+    r"|\breceived\s+this\s+(?:e-?mail|message|communication|transmission)\s+in\s+error",
+    re.I,
+)
+
 
 def _without_notices(note: str) -> str:
     """``note`` without its signature's boilerplate (a confidentiality or public records
     notice): a note's length is what its writer wrote."""
-    return "\n".join(line for line in note.split("\n") if not _NOTICE.match(line))
+    return "\n".join(
+        line for line in note.split("\n") if not (_NOTICE.match(line) or _NOTICE_SAYS.search(line))
+    )
 
 
 # The line a ticket desk writes over a request it relays (the desk's own words, in its

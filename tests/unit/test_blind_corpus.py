@@ -225,13 +225,14 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
         {"yd-012-richmond-pre-fixedwidth-inline-logo"},
     ),
     # scored blind at the start (0.840, 23/50), after its round (0.852, 27/50) and after
-    # the next; spent since (raised by a fix for enquiries that name an officer)
-    "blind-r12-heldout": (0.871, 29, 50, set()),
+    # the next; spent since (raised by fixes for intent both ways: enquiries that name
+    # officers, and roster changes read as no request or as an enrolment)
+    "blind-r12-heldout": (0.904, 30, 50, set()),
     # scored blind at the start (0.883, 29/50) and at the end of its round; spent since
-    # (raised by fixes for status chases, problem reports and a driver's own ticket)
+    # (raised by the same fixes for intent)
     "blind-r13-heldout": (
-        0.907,
-        33,
+        0.943,
+        34,
         50,
         {
             "qb-002-st-albans-fw-chain-chief-lt-clerk",
