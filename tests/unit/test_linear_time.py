@@ -141,6 +141,19 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "lists after a label": lambda n: (
         "Officers: " + _fill("Sgt. Tom Kelley BN004 tkelley, ", size=n)
     ),
+    # the readers of lower-case names, printed forms, the desk's recap, a text pasted twice,
+    # the writer's own row, a number taken back and two changes in one sentence
+    "lower-case name pairs": lambda n: (
+        "dana pelkey dpelkey@town.test " + _fill("dana pelkey ", size=n)
+    ),
+    "form section headings": lambda n: _lines("SECTION 3 - POINT OF CONTACT", size=n),
+    "the desk's recap": lambda n: "Here is what we have so far:\n" + _lines("Code: 0412", size=n),
+    "a text pasted twice": lambda n: _fill("Officer Tom Reilly R0622 treilly\n", size=n // 2) * 2,
+    "the writer's own rows": lambda n: _lines("Myself - Chief, BN001, aduquette", size=n),
+    "numbers taken back": lambda n: _fill("VT448 - sorry, that should be ", size=n),
+    "two changes a sentence": lambda n: _fill(
+        "deactivate A (X1234) and set up a record for ", size=n
+    ),
 }
 
 
