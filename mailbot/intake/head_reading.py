@@ -55,9 +55,11 @@ def read_head(
     is_reply: bool,
     agency_name: str | None,
     agency_values: list[str | None],
+    signed: tuple[str | None, str | None] | None = None,
 ) -> tuple[str | None, str | None]:
-    """The head of department's name and title (either may be None)."""
-    hod_name, hod_title = head_of_department(split.signature, rules)
+    """The head of department's name and title (either may be None). ``signed`` is
+    :func:`head_of_department` of the signature when the caller has it already."""
+    hod_name, hod_title = signed or head_of_department(split.signature, rules)
     if hod_name is None:  # "Maria Lopez / Chief of Police" typed above a "--" signature
         hod_name, hod_title = head_of_department(closing_lines(body), rules)
     if hod_name is None:

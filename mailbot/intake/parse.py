@@ -224,6 +224,7 @@ def parse_parts(
         *prose.header_addresses(parts.text + "\n" + parts.quoted_text),
         *parts.mailto,
     ]
+    signer = head_of_department(split.signature, rules)  # who signs, with his title
     hod_name, hod_title = read_head(
         body,
         split,
@@ -237,6 +238,7 @@ def parse_parts(
         is_reply=is_reply,
         agency_name=values.get("agency.name"),
         agency_values=agency_values,
+        signed=signer,
     )
     if kind == "enrollment" or (hod_title and is_head_title(hod_title, rules)):
         result.head_of_department.name = hod_name
@@ -256,7 +258,7 @@ def parse_parts(
         hod_name,
         roster,
         addressed=addressed,
-        writer=head_of_department(split.signature, rules)[0],
+        writer=signer[0],
     )
     if contact.name is None and kind == "enrollment" and not is_reply and parts.subject:
         # "E ticket sign up ... POC Sgt Amy Roy aroy@... roster attached": the request
