@@ -16,7 +16,9 @@ fixtures install it when run as root). ``--quick`` uses smaller sizes.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -57,7 +59,10 @@ def append_all(account: Any, raws: list[bytes], chunk: int = 200) -> None:
 
 
 def fresh_db() -> str:
-    url = f"sqlite:///{tempfile.mkdtemp(prefix='mbbench-')}/mailbot.db"
+    """A new SQLite database, in a folder removed when the benchmark ends."""
+    folder = tempfile.mkdtemp(prefix="mbbench-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    url = f"sqlite:///{folder}/mailbot.db"
     db.upgrade(url)
     return url
 
