@@ -38,6 +38,9 @@ _ACTION_HEADINGS = frozenset(
 )
 
 
+_MAX_NOTE_CHARS = 300
+"""The most of a remark cell kept as a change's note (what staff are shown of it)."""
+
 _WORDS_OF_ACTION = 3
 """An action cell of more words ("Promoted to Corporal effective 11/1") says more than
 its action ("ADD", "Remove - resigned")."""
@@ -111,8 +114,8 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
                 # is now mthibault2")
                 data.update(_details(rest, rules))
             note = " ".join(rcells[notes[0]].split()) if notes and notes[0] < len(rcells) else ""
-            if note:
-                data["note"] = note
+            if note:  # a remark, not a document: a sheet's cell may hold thousands of words
+                data["note"] = note[:_MAX_NOTE_CHARS].rstrip()
             out.append(Change.model_validate({"action": action, **data}))
         break
     return out

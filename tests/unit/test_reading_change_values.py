@@ -213,3 +213,19 @@ def test_a_username_that_will_be_sent_later_is_none() -> None:
     assert "dps_username" not in got["GR404"]
     assert "dps_username" not in got["GR405"]
     assert got["GR405"]["last_name"] == "Kimura"
+
+
+def test_a_remarks_cell_of_a_whole_page_is_kept_as_a_short_note() -> None:
+    """A remark cell pasted full of text is a note staff can read, not the whole page."""
+    page = "Moved out of state; " * 400
+    result = _parse(
+        "Hello,\n\nThis month's changes for Groton Police Department:\n\n"
+        "Action | Last Name | First Name | Rank | Officer # | DPS Username | Remarks\n"
+        f"Deactivate | Stoddard | Kenji | Corporal | GR207 | kstoddard | {page}\n\n"
+        "Thanks,\nMara Quist\nGroton Police Department\n",
+        "Mara Quist <mquist@grotonvt.test>",
+        "Roster changes",
+    )
+    note = by_number(result.changes)["GR207"]["note"]
+    assert isinstance(note, str) and note.startswith("Moved out of state;")
+    assert len(note) <= 300
