@@ -4,10 +4,9 @@ choose between them and the sender is not asked again."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.model import ParseResult
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
 
 
 def _parse(address_block: str) -> ParseResult:
@@ -21,14 +20,15 @@ def _parse(address_block: str) -> ParseResult:
         "Marchetti\tLouis\tOfficer\tQB212\tlmarchetti\n\n"
         "Thank you,\nArmand Thibault\nChief of Police\n"
     )
-    msg = EmailMessage()
-    msg["From"] = "Armand Thibault <athibault@quarrybrookvt.org>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "e-ticket enrollment"
-    msg.set_content(body)
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
-    msg.add_attachment(png, maintype="image", subtype="png", filename="logo.png")
-    return parse_message(msg.as_bytes())
+    sender = "Armand Thibault <athibault@quarrybrookvt.org>"
+    raw = mail(
+        body,
+        sender=sender,
+        subject="e-ticket enrollment",
+        attachments=[("logo.png", png, "image/png")],
+    )
+    return parse_message(raw)
 
 
 _KINDS = (

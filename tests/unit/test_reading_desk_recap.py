@@ -4,9 +4,8 @@ it, so only what the desk still asked for is asked again, and nothing it recappe
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
 
 _RECAP = """\
 Sheriff Okafor,
@@ -35,13 +34,12 @@ Department of Public Safety
 
 
 def _mail(body: str) -> bytes:
-    msg = EmailMessage()
-    msg["From"] = "Tobias Okafor <tokafor@lamoillesheriff.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "Re: Lamoille County SD e-ticket record"
-    msg["In-Reply-To"] = "<desk-1@vermont.gov>"
-    msg.set_content(body)
-    return msg.as_bytes()
+    return mail(
+        body,
+        sender="Tobias Okafor <tokafor@lamoillesheriff.test>",
+        subject="Re: Lamoille County SD e-ticket record",
+        in_reply_to="<desk-1@vermont.gov>",
+    )
 
 
 def _reply(top: str) -> bytes:

@@ -6,11 +6,10 @@ the signature its rows."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.form_layout import form_text, sections
 from mailbot.intake.parse import parse_message
 from mailbot.intake.rules import load_rules
+from tests.reading_mail import mail
 
 _FORM = """\
               TRACS AGENCY SET-UP FORM
@@ -51,13 +50,12 @@ Signature                                                   Date
 
 
 def _mail(form: str) -> bytes:
-    msg = EmailMessage()
-    msg["From"] = "Marguerite Oyelaran <moyelaran@glovervt.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "tracs form"
-    msg.set_content("Form attached, thanks.\n\nMarguerite\n")
-    msg.add_attachment(form.encode(), maintype="text", subtype="plain", filename="form.txt")
-    return msg.as_bytes()
+    return mail(
+        "Form attached, thanks.\n\nMarguerite\n",
+        sender="Marguerite Oyelaran <moyelaran@glovervt.test>",
+        subject="tracs form",
+        attachments=[("form.txt", form.encode(), "text/plain")],
+    )
 
 
 def test_labels_over_values_are_written_before_them() -> None:

@@ -4,9 +4,8 @@ a roster typed in capitals in running text ("OFFICERS ARE ME CHIEF ...") is read
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
 
 _REQUEST = """\
 Good morning,
@@ -28,12 +27,8 @@ Chief of Police
 
 
 def _mail(body: str) -> bytes:
-    msg = EmailMessage()
-    msg["From"] = "Magnus Whitcombe <mwhitcombe@birchfalls.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "e-ticket enrolment"
-    msg.set_content(body)
-    return msg.as_bytes()
+    sender = "Magnus Whitcombe <mwhitcombe@birchfalls.test>"
+    return mail(body, sender=sender, subject="e-ticket enrolment")
 
 
 def _rows(result: object) -> list[tuple[str | None, ...]]:

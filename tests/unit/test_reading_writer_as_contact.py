@@ -6,10 +6,9 @@ its addressee, and a PoC written in the subject line only."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.model import ParseResult
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
 
 _VALUES = (
     "Judiciary code: 0588\nName on ticket: Alder Falls Police Department\n"
@@ -24,13 +23,8 @@ _ROSTER = (
 
 
 def _parse(body: str, sender: str, subject: str = "e-ticket enrollment") -> ParseResult:
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = subject
-    msg.set_content(body)
-    msg.add_attachment(_png(), maintype="image", subtype="png", filename="afpd_logo.png")
-    return parse_message(msg.as_bytes())
+    logo = ("afpd_logo.png", _png(), "image/png")
+    return parse_message(mail(body, sender=sender, subject=subject, attachments=[logo]))
 
 
 def _png() -> bytes:
