@@ -32,10 +32,10 @@ ACTIONS: tuple[Action, ...] = ("add", "update", "deactivate")
 _LABEL = re.compile(r"^[ \t]*([A-Za-z]+(?:[ \t][A-Za-z]+){0,2})[ \t]*(?:[–—:]|-(?=[ \t]|$))")
 
 
-def labelled(text: str) -> Action | None:
+def labelled(text: str, rules: Rules) -> Action | None:
     """The action a label opening ``text`` names (the words of an action cell)."""
     m = _LABEL.match(text)
-    action = action_label(m.group(1)) if m else None
+    action = action_label(m.group(1), rules) if m else None
     for known in ACTIONS:
         if action == known:
             return known
@@ -44,7 +44,7 @@ def labelled(text: str) -> Action | None:
 
 def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     words = rules.language.intent
-    label = labelled(text)
+    label = labelled(text, rules)
     if label == "add":
         return "add"  # what follows describes the new officer, his username and title
     default = label or default

@@ -61,7 +61,7 @@ def new_value_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Chang
         new = new_columns(cells, rules)
         if not new:
             continue
-        at = action_column(cells)
+        at = action_column(cells, rules)
         old = {n for n, c in enumerate(cells) if _marked(c, old_mark, rules)}
         mapping = keyed_columns(cells, rules, frozenset(new) | old)
         if not _IDENTITY & set(mapping.values()):
@@ -72,7 +72,7 @@ def new_value_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Chang
             if len(rcells) < 2:
                 break
             officer = row_officer(rcells, mapping, rules)
-            if officer is None or row_action(rcells, at) not in (None, "update"):
+            if officer is None or row_action(rcells, at, rules) not in (None, "update"):
                 continue
             values: dict[str, str] = {}
             for n, key in new.items():

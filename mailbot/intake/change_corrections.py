@@ -117,7 +117,7 @@ def rank_changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
         new = next((n for n, h in enumerate(heads) if h in _NEW_RANK_HEADS), None)
         if len(cells) < 3 or new is None:
             continue
-        at = action_column(cells)  # "ADD | ... | | Officer": a new officer, no update
+        at = action_column(cells, rules)  # "ADD | ... | | Officer": a new officer, no update
         skip = {new} | {n for n, h in enumerate(heads) if h in _OLD_RANK_HEADS}
         mapping = keyed_columns(cells, rules, frozenset(skip))
         mapping = {n: k for n, k in mapping.items() if k != "title"}
@@ -131,7 +131,7 @@ def rank_changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
             officer = row_officer(rcells, mapping, rules)
             if officer is None or not officer.officer_number or not value:
                 continue
-            if row_action(rcells, at) not in (None, "update"):
+            if row_action(rcells, at, rules) not in (None, "update"):
                 continue
             data = {
                 **officer.model_dump(exclude_none=True),

@@ -37,7 +37,7 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
     text = _unquote(text, rules)
     from mailbot.intake.change_actions import _LABEL, labelled
 
-    if labelled(text):  # "ADD: Game Warden Ann Roy, FW61, ...": the label is no name
+    if labelled(text, rules):  # "ADD: Game Warden Ann Roy, FW61, ...": the label is no name
         text = _LABEL.sub("", text, count=1).lstrip()
     # "create their records under Winooski PD (0519):" the agency's code, no officer's
     text = agency_code_after_name(rules).sub(lambda m: m.group(1) or m.group(2), text)

@@ -12,30 +12,27 @@ from mailbot.intake.change_values import _details
 from mailbot.intake.model import Change
 from mailbot.intake.officer_fields import OFFICER_IDENTITY
 from mailbot.intake.prose import rank_title
-from mailbot.intake.rules import Rules
-
-_ACTION_CELL = {
-    "add": "add", "new": "add", "create": "add", "hire": "add", "new hire": "add",
-    "change": "update", "update": "update", "modify": "update", "promote": "update",
-    "promotion": "update", "correct": "update", "correction": "update", "edit": "update",
-    "rename": "update", "name change": "update", "title change": "update",
-    "deactivate": "deactivate", "remove": "deactivate", "delete": "deactivate",
-    "inactivate": "deactivate", "disable": "deactivate", "terminate": "deactivate",
-    "separate": "deactivate", "resign": "deactivate", "resigned": "deactivate",
-    "retire": "deactivate", "retired": "deactivate", "left": "deactivate",
-    "transfer": "deactivate", "end": "deactivate", "separation": "deactivate",
-    "promoted": "update", "rank": "update", "username": "update", "chg": "update",
-    "promo": "update", "term": "deactivate", "termination": "deactivate",
-    "terminated": "deactivate", "separated": "deactivate", "inactive": "deactivate",
-    "retiring": "deactivate", "resigning": "deactivate", "transferred": "deactivate",
-    "departed": "deactivate", "deceased": "deactivate",
-}  # fmt: skip
+from mailbot.intake.rules import Rules, per_rules
 
 
-_ACTION_HEADINGS = frozenset(
-    {"action", "change", "request", "type", "change type", "what", "change requested"}
-    | {"requested change", "action requested", "requested action", "change needed"}
-)
+@per_rules
+def _action_words(rules: Rules) -> dict[str, str]:
+    """Each word of an action cell, with the action it asks for."""
+    words = rules.columns.change_actions
+    return {
+        " ".join(w.lower().split()): action
+        for action, listed in (
+            ("add", words.add),
+            ("update", words.update),
+            ("deactivate", words.deactivate),
+        )
+        for w in listed
+    }
+
+
+@per_rules
+def _action_headings(rules: Rules) -> frozenset[str]:
+    return frozenset(" ".join(h.lower().split()) for h in rules.columns.change_actions.headings)
 
 
 _MAX_NOTE_CHARS = 300
@@ -58,10 +55,10 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
     from mailbot.intake.table_headings import column_key, keyed_columns
     from mailbot.intake.tables import row_officer
 
-    rows = _with_tab_action(rows)
+    rows = _with_tab_action(rows, rules)
     out: list[Change] = []
     for i, cells in enumerate(rows):
-        at_action = action_column(cells)
+        at_action = action_column(cells, rules)
         heads = [] if at_action is None else [at_action]
         if not heads:
             # a full roster whose "Status" column marks the rows that change ("NEW",
@@ -82,12 +79,12 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
             if len(rcells) < 2:
                 break
             short = len(cells) - len(rcells)
-            if before and at < short <= at + 2 and _action_cell(rcells[at]) is None:
+            if before and at < short <= at + 2 and _action_cell(rcells[at], rules) is None:
                 # an action cell spanning two rows ("ADD" over Kimball and Osterhout):
                 # the row below lacks it and the cells before it, the row above's
                 rcells = before[:short] + rcells
             before = rcells
-            action = _action_cell(rcells[at]) if at < len(rcells) else None
+            action = _action_cell(rcells[at], rules) if at < len(rcells) else None
             officer = row_officer(rcells, mapping, rules)
             if action is None or officer is None:
                 continue
@@ -127,9 +124,10 @@ def note_columns(cells: list[str], rules: Rules) -> list[int]:
     return [n for n, c in enumerate(cells) if " ".join(c.lower().strip(" :").split()) in names]
 
 
-def action_column(cells: list[str]) -> int | None:
+def action_column(cells: list[str], rules: Rules) -> int | None:
     """The column of a heading row that holds each row's action ("Change Type")."""
-    heads = [n for n, c in enumerate(cells) if c.lower().strip(" :") in _ACTION_HEADINGS]
+    known = _action_headings(rules)
+    heads = [n for n, c in enumerate(cells) if c.lower().strip(" :") in known]
     return heads[0] if heads else None
 
 
@@ -137,21 +135,22 @@ _TAB_ACTIONS = frozenset({"add", "deactivate"})
 """The actions a worksheet's tab can name for all its rows ("Adds", "Separations")."""
 
 
-def _tab_action(title: str) -> str | None:
+def _tab_action(title: str, rules: Rules) -> str | None:
     """The action a worksheet's tab names whole ("Adds", "New Hires", "Separations")."""
     low = " ".join(title.lower().split()).strip(" .:")
+    words = _action_words(rules)
     for word in (low, low[:-1] if low.endswith("s") else low):
-        if _ACTION_CELL.get(word) in _TAB_ACTIONS:
-            return _ACTION_CELL[word]
+        if words.get(word) in _TAB_ACTIONS:
+            return words[word]
     return None
 
 
-def _with_tab_action(rows: list[list[str]]) -> list[list[str]]:
+def _with_tab_action(rows: list[list[str]], rules: Rules) -> list[list[str]]:
     """The rows of a worksheet whose tab names one action ("Adds", "Separations") and
     that has no action column, with that action as the first cell of each row under
     its heading row (its first row of three cells or more, headed "Action")."""
-    action = _tab_action(str(getattr(rows, "title", "")))
-    if action is None or any(action_column(r) is not None for r in rows[:5]):
+    action = _tab_action(str(getattr(rows, "title", "")), rules)
+    if action is None or any(action_column(r, rules) is not None for r in rows[:5]):
         return rows
     head = next((n for n, r in enumerate(rows) if sum(1 for c in r if c.strip()) >= 3), None)
     if head is None:
@@ -163,9 +162,9 @@ def _with_tab_action(rows: list[list[str]]) -> list[list[str]]:
     ]
 
 
-def row_action(cells: list[str], at: int | None) -> str | None:
+def row_action(cells: list[str], at: int | None, rules: Rules) -> str | None:
     """The action a row's cell in the action column ``at`` names, or None."""
-    return _action_cell(cells[at]) if at is not None and at < len(cells) else None
+    return _action_cell(cells[at], rules) if at is not None and at < len(cells) else None
 
 
 def _title_cell(cells: list[str], at: int, rules: Rules) -> str | None:
@@ -173,20 +172,21 @@ def _title_cell(cells: list[str], at: int, rules: Rules) -> str | None:
     return (rank_title(value, rules) or value) if value else None
 
 
-def action_label(label: str) -> str | None:
+def action_label(label: str, rules: Rules) -> str | None:
     """The action a label names when the whole label is one ("ADD", "New hire")."""
-    return _ACTION_CELL.get(" ".join(label.lower().split()))
+    return _action_words(rules).get(" ".join(label.lower().split()))
 
 
-def _action_cell(cell: str) -> str | None:
+def _action_cell(cell: str, rules: Rules) -> str | None:
     """ "ADD", "Update (promoted)", "Remove - resigned": the action an action cell names
     (the whole cell, else its first word that is an action)."""
     low = cell.lower().strip(" .:")
-    if low in _ACTION_CELL:
-        return _ACTION_CELL[low]
+    words = _action_words(rules)
+    if low in words:
+        return words[low]
     for word in re.findall(r"[a-z]+", low)[:6]:
-        if word in _ACTION_CELL:
-            return _ACTION_CELL[word]
+        if word in words:
+            return words[word]
     return None
 
 

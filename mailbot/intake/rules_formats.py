@@ -5,16 +5,18 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class _Rule(BaseModel):
+class RuleModel(BaseModel):
+    """A rules file's table: no unknown key, never changed once loaded."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class JudiciaryCodeFormat(_Rule):
+class JudiciaryCodeFormat(RuleModel):
     digits: int = Field(ge=1)
     reason: str
 
 
-class OfficerNumberFormat(_Rule):
+class OfficerNumberFormat(RuleModel):
     length: int = Field(ge=1)
     pattern: str
     length_reason: str
@@ -22,12 +24,12 @@ class OfficerNumberFormat(_Rule):
     separators: list[str] = Field(default_factory=list)
 
 
-class PatternFormat(_Rule):
+class PatternFormat(RuleModel):
     pattern: str
     reason: str
 
 
-class UsernameFormat(_Rule):
+class UsernameFormat(RuleModel):
     pattern: str
     reason: str
     dps_domains: list[str] = Field(default_factory=list)
@@ -35,12 +37,12 @@ class UsernameFormat(_Rule):
     plain_words: list[str] = Field(default_factory=list)  # "username from ... to ..."
 
 
-class PhoneFormat(_Rule):
+class PhoneFormat(RuleModel):
     region: str
     reason: str
 
 
-class AddressFormat(_Rule):
+class AddressFormat(RuleModel):
     require_zip: bool
     state: str
     zip_reason: str
@@ -54,7 +56,7 @@ class EmailFormat(PatternFormat):
     spoken_endings: list[str] = Field(default_factory=list)
 
 
-class LogoFormat(_Rule):
+class LogoFormat(RuleModel):
     formats: list[str]
     max_bytes: int = Field(ge=1)
     min_width: int = Field(ge=1)
@@ -63,7 +65,7 @@ class LogoFormat(_Rule):
     max_height: int = Field(ge=1)
 
 
-class Formats(_Rule):
+class Formats(RuleModel):
     judiciary_code: JudiciaryCodeFormat
     officer_number: OfficerNumberFormat
     dps_username: UsernameFormat

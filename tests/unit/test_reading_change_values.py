@@ -229,3 +229,31 @@ def test_a_remarks_cell_of_a_whole_page_is_kept_as_a_short_note() -> None:
     note = by_number(result.changes)["GR207"]["note"]
     assert isinstance(note, str) and note.startswith("Moved out of state;")
     assert len(note) <= 300
+
+
+def test_a_change_tables_action_words_are_the_rules(tmp_path: object) -> None:
+    """The words of an action cell are read from rules/columns.toml: a desk that adds
+    "Enlist" there has such rows read as adds."""
+    import shutil
+    from pathlib import Path
+
+    from mailbot.intake.rules import load_rules
+    from mailbot.resources import rules_dir
+    from tests.reading_mail import mail
+
+    folder = Path(str(tmp_path)) / "rules"
+    shutil.copytree(rules_dir(), folder)
+    columns = folder / "columns.toml"
+    columns.write_text(columns.read_text().replace('add = ["add", ', 'add = ["enlist", "add", '))
+    raw = mail(
+        "Hello,\n\nThis month's changes for Groton Police Department:\n\n"
+        "Action | Last Name | First Name | Rank | Officer # | DPS Username\n"
+        "Deactivate | Stoddard | Kenji | Corporal | GR207 | kstoddard\n"
+        "Enlist | Vellacott | Aurelie | Officer | GR281 | avellacott\n\n"
+        "Thanks,\nMara Quist\nGroton Police Department\n",
+        sender="Mara Quist <mquist@grotonvt.test>",
+        subject="Roster changes",
+    )
+    assert by_number(parse_message(raw).changes).get("GR281", {}).get("action") is None
+    changes = parse_message(raw, rules=load_rules(folder)).changes
+    assert by_number(changes)["GR281"]["action"] == "add"

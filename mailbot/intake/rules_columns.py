@@ -1,0 +1,47 @@
+"""The rules of ``columns.toml``: officer-table headings, how tables are told apart, and
+a change table's action column."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from mailbot.intake.rules_formats import RuleModel as _Rule
+
+
+class Detection(_Rule):
+    min_columns: int = Field(ge=1)
+    inactive_values: list[str] = Field(default_factory=list)
+    preferred: dict[str, list[str]] = Field(default_factory=dict)
+    """Words that make a heading the one to read when two name the same field (a "VT
+    LEO #" column beside an internal "Badge" column)."""
+    export_suffixes: list[str] = Field(default_factory=list)
+    """Words a records-system export puts after a heading ("RANK_DESC"): the heading
+    without them is tried too."""
+    count_words: list[str] = Field(default_factory=list)
+    """Words of a line under a table that counts its rows ("2 record(s) printed", "=== 12
+    ROWS ===", "Total: 4 officers"): a row of only these words and one small number is
+    no officer."""
+    new_value_words: list[str] = Field(default_factory=list)
+    """Words before a heading that make its column the value a record should take ("New
+    Username", "Updated Rank"): each row of such a table is an update."""
+    old_value_words: list[str] = Field(default_factory=list)
+    """Words before a heading that make its column the value a record has now ("Old
+    Username", "Current Rank"): not the officer's value to read."""
+    note_headings: list[str] = Field(default_factory=list)
+    """Headings of a change table's column of remarks ("Notes"): each row's note."""
+
+
+class ChangeActions(_Rule):
+    """A change table's action column: the headings that name it and, by action, the
+    words of its cells (also a worksheet tab's name, for adds and deactivations)."""
+
+    headings: list[str]
+    add: list[str]
+    update: list[str]
+    deactivate: list[str]
+
+
+class Columns(_Rule):
+    columns: dict[str, list[str]]
+    detection: Detection
+    change_actions: ChangeActions
