@@ -133,8 +133,14 @@ def _names_by_address(text: str, boxes: set[str], rules: Rules) -> list[tuple[in
         return []
     words = list(_LOWER.finditer(text))
     ranks = _ranks(rules)
+    # every form ends with the last name: a pair with no word that ends a mailbox
+    # name makes none of them
+    endings = {box[i:] for box in boxes for i in range(len(box) - 1)}
+    bare = [_SEPARATORS.sub("", w.group(0)) in endings for w in words]
     out: list[tuple[int, int, str]] = []
     for i in range(len(words) - 1):
+        if not (bare[i] or bare[i + 1]):
+            continue
         a, b = words[i], words[i + 1]
         if text[a.end() : b.start()] not in (" ", "\t"):
             continue
