@@ -11,7 +11,8 @@ from mailbot.intake.rules import Rules, per_rules
 @per_rules
 def _part_label(rules: Rules) -> re.Pattern[str]:
     words = sorted(rules.labels.address_parts.labels, key=len, reverse=True)
-    alts = "|".join(re.escape(w) for w in words) or r"(?!)"
+    # "City / State / ZIP" as "City/State/ZIP"
+    alts = "|".join(re.escape(w).replace("/", r"[ \t]*/[ \t]*") for w in words) or r"(?!)"
     return re.compile(rf"^\s*(?:{alts})\s*:\s*(.*?)\s*$", re.I)
 
 

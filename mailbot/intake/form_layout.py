@@ -106,6 +106,8 @@ def form_text(text: str, rules: Rules) -> str:
     out: list[str] = []
     role: str | None = None
     changed = False
+    column = _pair_column(lines, rules)
+    paired = False  # the last line written was a label and its value side by side
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -116,6 +118,21 @@ def form_text(text: str, rules: Rules) -> str:
             out.append(line)
             i += 1
             continue
+        pair = _pair(line, column, rules)
+        if pair is not None:
+            # "Name      Sgt. Ann Roy" under a section named for a person: that person
+            label, value = pair
+            named = role is not None and label.lower() in _NAME_LABELS
+            while paired and out and not out[-1].strip():
+                out.pop()  # a form printed double-spaced: its lines one under the other
+            out.append(f"{role}: {value}" if named else f"{label}: {value}")
+            paired = True
+            changed = True
+            i += 1
+            continue
+        paired = paired and not line.strip()
+        if _role(rules).match(line.strip()):
+            role = line.strip()  # "Point of Contact" alone on its line: a section's title
         labels = _cells(line)
         j = _next_filled(lines, i + 1)
         # a row of TABs is a table's (a sheet's export), never a form printed in columns
@@ -130,6 +147,13 @@ def form_text(text: str, rules: Rules) -> str:
             continue
         starts = [p for p, _ in labels]
         values = _cells(lines[j])
+        if values[0][0] < starts[0] - _ALIGN:
+            # "Judiciary code    0733" under an indented "Agency name    Bristol Police
+            # Department": a line printed left of every label is not under them; both
+            # are a label and its value side by side
+            out.append(line)
+            i += 1
+            continue
         if header_map([t for _, t in values], rules) is not None:
             out.append(line)  # a title over an officer table's heading ("PD   STAFF REPORT")
             i += 1
@@ -155,6 +179,64 @@ def form_text(text: str, rules: Rules) -> str:
         changed = True
         i = j + 1
     return "\n".join(out) if changed else text
+
+
+_NAME_LABELS = frozenset({"name", "full name"})
+_MIN_PAIRS = 3
+"""How many lines of a label and its value side by side, the value at one column, make
+a form printed that way."""
+
+
+def _label_cell(text: str) -> bool:
+    bare = _PAREN.sub("", text)
+    return not (
+        any(c.isdigit() for c in bare)
+        or "@" in bare
+        or text.endswith((":", "="))
+        or len(bare.split()) > _MAX_LABEL_WORDS
+        or bare.rstrip().endswith((".", ","))
+    )
+
+
+def _offset(line: str) -> int | None:
+    """How far right of its label a line's value starts, for a line of two cells whose
+    first is a label's words ("Judiciary code          0733"); else None."""
+    if "\t" in line:
+        return None
+    cells = _cells(line)
+    if len(cells) != 2 or not _label_cell(cells[0][1]):
+        return None
+    return cells[1][0] - cells[0][0]
+
+
+def _pair_column(lines: list[str], rules: Rules) -> int | None:
+    """The offset at which a form printed as "Label      value" lines puts its values,
+    when enough of its lines share it; else None."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        offset = _offset(line)
+        # counted by the lines whose value is no label's words ("0455", "6 Scott
+        # Highway", an address): "Name      Title" over its values is a row of labels
+        if offset is not None and not _label_cell(_cells(line)[1][1]):
+            counts[offset] = counts.get(offset, 0) + 1
+    best = max(counts, key=lambda k: counts[k], default=None)
+    if best is None:
+        return None
+    near = sum(n for k, n in counts.items() if abs(k - best) <= _ALIGN)
+    return best if near >= _MIN_PAIRS else None
+
+
+def _pair(line: str, column: int | None, rules: Rules) -> tuple[str, str] | None:
+    """A label and its value side by side at the form's value column, or None."""
+    if column is None:
+        return None
+    offset = _offset(line)
+    if offset is None or abs(offset - column) > _ALIGN:
+        return None
+    cells = _cells(line)
+    if _is_roster_heading(cells, rules):
+        return None
+    return cells[0][1].rstrip(":"), cells[1][1]
 
 
 def _next_filled(lines: list[str], i: int) -> int | None:
