@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.model import Officer
+from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import Split, split_signature
 from mailbot.intake.rules import Rules
 
@@ -126,3 +127,21 @@ def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, st
                 return full, title
             break
     return None
+
+
+def request_writer(
+    parts: MessageParts, note: str | None, sender: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
+    """Who says "I" in the request read: the sender, or, when he forwards another's
+    request under a note that names no contact ("Chief Morrissey asked me to forward
+    this"), the forwarded message's writer ("From: Sean Morrissey <...>"), whose "I
+    will serve as the Point-of-Contact myself" is his own."""
+    from mailbot.intake.point_of_contact import names_contact
+    from mailbot.intake.prose import header_addresses
+
+    if not note or names_contact(note):
+        return sender
+    writers = header_addresses(parts.quoted_text, frozenset({"from"}))
+    if len({addr for _, addr in writers}) != 1 or writers[0][1] == (sender[1] or "").lower():
+        return sender
+    return writers[0]

@@ -246,6 +246,7 @@ def parse_parts(
 
     roster = [f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name]
     sender = (parts.sender_name, parts.sender)
+    speaker = forwards.request_writer(parts, note, sender)  # whose "I" the request's is
     # "I'm designating you as our e-ticket Point-of-Contact" in a note forwarded on: "you"
     # is whom that note was addressed to
     addressed = prose.header_addresses(parts.text + "\n" + parts.quoted_text, frozenset({"to"}))
@@ -254,7 +255,7 @@ def parse_parts(
         rules,
         labels,
         addresses,
-        sender,
+        speaker,
         hod_name,
         roster,
         addressed=addressed,

@@ -282,6 +282,11 @@ def _ranks_capitalised(flat: str, rules: Rules) -> str:
     return _lower_rank_re(rules).sub(lambda m: m.group(1).capitalize(), flat)
 
 
+def names_contact(text: str) -> bool:
+    """True when ``text`` speaks of the e-ticket Point-of-Contact at all."""
+    return bool(_poc_anchors(text))
+
+
 def _near_poc_words(text: str) -> str:
     """The stretches of ``text`` around each "PoC" / "myself", blanks folded: the only
     places a designation can be (the name patterns never scan a whole body)."""
