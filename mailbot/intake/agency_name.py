@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from mailbot.intake.agency_shown import name_shown_as
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import split_signature
 from mailbot.intake.rules import Rules, per_rules
-from mailbot.intake.word_lists import has_any, lowered
+from mailbot.intake.word_lists import has_any
 
 _GREETING = re.compile(
     r"^(?:The|Our|Dear|At|From|Hello|Hi|We['’]re|We\s+are|This\s+is|Welcome\s+to)\s+"
@@ -51,66 +52,6 @@ def without_naming(text: str, rules: Rules) -> str:
     """``text`` without the words that say how the agency's name reads ("Name should be
     Brandon Police Department"): they change no officer's record."""
     return _naming_re(rules).sub(" ", text)
-
-
-_SHOWN_AS = re.compile(
-    r"(?i:(?:list|show|display|print|identify)\s+(?:us|our\s+(?:agency|department|dept\.?))"
-    r"|(?:our\s+)?name\s+to\s+(?:appear|read|show|print|be\s+(?:displayed|printed|shown|listed)))"
-    r"(?i:\s+on\s+(?:the\s+)?(?:e-?)?tickets?)?\s+(?i:as)\s*:?\s+"
-    r"(?:[\"“]([^\"”\n]{3,80})[\"”]"
-    r"|([A-Z][\w'’.&-]*+(?:[ \t]+(?:[A-Z][\w'’.&-]*+|of|and|the)){1,8}))"
-)
-
-
-_RUN = r"(?<![\w'’.&-])([A-Z][\w'’.&-]*+(?:[ \t]+(?:[A-Z][\w'’.&-]*+|of|and|the)){1,8})"
-# "Proper name Village of Bellows Falls Police Department.", "the Town of Pittsfield
-# Constables, thats the name we want on the ticket"
-_PROPER_NAME = re.compile(
-    rf"(?i:proper\s+name)(?:\s+(?i:is|will\s+be))?\s*[:-]?\s+{_RUN}"
-    rf"|{_RUN},?\s+(?i:that['’]?s|that\s+is|which\s+is)\s+(?i:the\s+)?(?i:proper\s+)?name\b"
-)
-
-
-# 'Please put "Stowbridge Constable" on the ticket': the quoted name it is to show
-_PUT_ON = re.compile(
-    r"(?i:put|use|print|show|have)\s+[\"“]([^\"”\n]{3,80})[\"”]\s+"
-    r"(?i:on|at\s+the\s+top\s+of)\s+(?i:the\s+|our\s+)?(?i:e-?)?tickets?\b"
-)
-
-
-# The words each pattern's match holds, found in the lower-cased text by a pattern that
-# starts with a letter (quick to scan): a text without them is not scanned for the name.
-_SHOWN_NEEDS = (
-    (
-        _SHOWN_AS,
-        re.compile(
-            r"(?:list|show|display|print|identify)\s+(?:us|our\s+(?:agency|department|dept))"
-            r"|name\s+to\s+(?:appear|read|show|print|be\s+(?:displayed|printed|shown|listed))"
-        ),
-    ),
-    (_PUT_ON, re.compile(r"(?:put|use|print|show|have)\s+[\"“]")),
-    (
-        _PROPER_NAME,
-        re.compile(
-            r"proper\s+name|(?:that['’]?s|that\s+is|which\s+is)\s+(?:the\s+)?(?:proper\s+)?name"
-        ),
-    ),
-)
-
-
-def name_shown_as(text: str) -> str | None:
-    """The agency name the sender asks to be shown as ("please list us as Stowbridge
-    Village PD on the tickets", "we'd like our name to appear as "Stowbridge Police"",
-    "Proper name Village of Bellows Falls Police Department")."""
-    low = lowered(text)
-    for pattern, needed in _SHOWN_NEEDS:
-        m = pattern.search(text) if low is None or needed.search(low) else None
-        if m is not None:
-            break
-    else:
-        return None
-    name = next((g for g in m.groups() if g), "").strip().rstrip(".,;")
-    return name if len(name.split()) >= 2 else None
 
 
 _HEADED_VALUE = re.compile(
@@ -272,6 +213,9 @@ def in_full(name: str | None, text: str, rules: Rules) -> str | None:
     ``name`` as read: a short form the message never spells out is left as written."""
     if not name:
         return name
+    placed = _with_its_place(name, text, rules)
+    if placed is not None:
+        return placed
     forms = rules.language.people.agency_full_forms
     short = next((s for s in sorted(forms, key=len, reverse=True) if name.endswith(f" {s}")), None)
     if short is None:
@@ -287,6 +231,24 @@ def in_full(name: str | None, text: str, rules: Rules) -> str | None:
         if _core(found[: -len(full)], rules) == place:
             return found.strip()
     return name
+
+
+def _with_its_place(name: str, text: str, rules: Rules) -> str | None:
+    """ "County Sheriff's Office" (its place cut off where a line was wrapped) as the
+    message also writes it with its place ("Bennington County Sheriff's Office" in the
+    signature): a name of place words and a suffix alone names no agency. None when
+    ``name`` has a place, or no longer name ends with it."""
+    suffixes = sorted(rules.language.people.agency_suffixes, key=len, reverse=True)
+    suffix = next((x for x in suffixes if name.endswith(f" {x}")), None)
+    if suffix is None or _core(name[: -len(suffix)], rules):
+        return None
+    tail = f" {name.lower()}"
+    for m in _agency_name_re(rules).finditer(text):
+        found = _ARTICLE.sub("", _GREETING.sub("", _SENTENCE_CUT.split(m.group(1))[-1]))
+        found = found.rsplit("\t", 1)[-1].strip()
+        if found.lower().endswith(tail) and _core(found[: -len(suffix)], rules):
+            return found
+    return None
 
 
 def _tells_of_move(text: str, rules: Rules) -> bool:
@@ -342,7 +304,7 @@ def name_of_agency(
         # sign-off ("Sgt. Michael Donahue / Richmond Police Department"): his agency
         named = agency_name_in(split_signature(parts.forward_note, rules).signature, rules)
     labelled = values.get("agency.name") if "agency.name" in labels else None
-    given = (labelled, name_shown_as(parts.text), name_labelled_bare(parts.text, rules))
+    given = (labelled, name_shown_as(parts.text, rules), name_labelled_bare(parts.text, rules))
     if named is not None and named in given:
         return named
     return in_full(named, f"{parts.text}\n{parts.full_text}", rules)

@@ -16,8 +16,8 @@ from mailbot.intake.agency_name import (
     code_after_name,
     name_heading_values,
     name_labelled_bare,
-    name_shown_as,
 )
+from mailbot.intake.agency_shown import name_shown_as
 from mailbot.intake.candidates import ZIP_WORD, tidy_address
 from mailbot.intake.prose import header_addresses, is_header_line
 from mailbot.intake.rules import Rules, per_rules
@@ -357,7 +357,7 @@ def read_fields(
     if not out.get("agency.name"):
         plain = uncapped(text, rules)  # "NORWICH POLICE DEPARTMENT": a message in capitals
         out["agency.name"] = (
-            name_shown_as(plain)
+            name_shown_as(plain, rules)
             or name_labelled_bare(plain, rules)
             or name_heading_values(plain, rules)
             or agency_name_in(plain, rules)

@@ -204,6 +204,9 @@ class People(_Rule):
     surname_titles: list[str] = Field(default_factory=list)
     surname_abbreviations: list[str] = Field(default_factory=list)
     """Title words that are also surnames ("Harlan Constable", "Dana Marshal")."""
+    name_shown_verbs: list[str] = Field(default_factory=list)
+    name_shown_objects: list[str] = Field(default_factory=list)
+    """A sentence setting down the name to show ("display us on the ticket as: ...")."""
     desk_names: list[str] = Field(default_factory=list)
     """The desk's own department: a letter's addressee, never the sender's agency."""
     shared_mail_domains: list[str] = Field(default_factory=list)

@@ -1,0 +1,110 @@
+"""The name the sender sets down for the ticket, in so many words: "please list us as
+Stowbridge Village PD on the tickets", "Please display us on the ticket as: Vermont Fish
+& Wildlife Department - Warden Service", "Proper name Village of Bellows Falls Police
+Department", 'Please put "Stowbridge Constable" on the ticket'.
+
+Pure functions; the verbs come from ``rules/language.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import lowered
+
+_SHOWN_AS = re.compile(
+    r"(?i:(?:list|show|display|print|identify)\s+(?:us|our\s+(?:agency|department|dept\.?))"
+    r"|(?:our\s+)?name\s+to\s+(?:appear|read|show|print|be\s+(?:displayed|printed|shown|listed)))"
+    r"(?i:\s+on\s+(?:the\s+)?(?:e-?)?tickets?)?\s+(?i:as)\s*:?\s+"
+    r"(?:[\"“]([^\"”\n]{3,80})[\"”]"
+    r"|([A-Z][\w'’.&-]*+(?:[ \t]+(?:[A-Z][\w'’.&-]*+|of|and|the|&)){1,8}))"
+)
+
+
+_RUN = r"(?<![\w'’.&-])([A-Z][\w'’.&-]*+(?:[ \t]+(?:[A-Z][\w'’.&-]*+|of|and|the|&)){1,8})"
+# "Proper name Village of Bellows Falls Police Department.", "the Town of Pittsfield
+# Constables, thats the name we want on the ticket"
+_PROPER_NAME = re.compile(
+    rf"(?i:proper\s+name)(?:\s+(?i:is|will\s+be))?\s*[:-]?\s+{_RUN}"
+    rf"|{_RUN},?\s+(?i:that['’]?s|that\s+is|which\s+is)\s+(?i:the\s+)?(?i:proper\s+)?name\b"
+)
+
+
+# 'Please put "Stowbridge Constable" on the ticket': the quoted name it is to show
+_PUT_ON = re.compile(
+    r"(?i:put|use|print|show|have)\s+[\"“]([^\"”\n]{3,80})[\"”]\s+"
+    r"(?i:on|at\s+the\s+top\s+of)\s+(?i:the\s+|our\s+)?(?i:e-?)?tickets?\b"
+)
+
+
+# The words each pattern's match holds, found in the lower-cased text by a pattern that
+# starts with a letter (quick to scan): a text without them is not scanned for the name.
+_SHOWN_NEEDS = (
+    (
+        _SHOWN_AS,
+        re.compile(
+            r"(?:list|show|display|print|identify)\s+(?:us|our\s+(?:agency|department|dept))"
+            r"|name\s+to\s+(?:appear|read|show|print|be\s+(?:displayed|printed|shown|listed))"
+        ),
+    ),
+    (_PUT_ON, re.compile(r"(?:put|use|print|show|have)\s+[\"“]")),
+    (
+        _PROPER_NAME,
+        re.compile(
+            r"proper\s+name|(?:that['’]?s|that\s+is|which\s+is)\s+(?:the\s+)?(?:proper\s+)?name"
+        ),
+    ),
+)
+
+
+@per_rules
+def _set_down_as(rules: Rules) -> re.Pattern[str]:
+    people = rules.language.people
+
+    def alt(words: list[str]) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
+
+    verbs, objects = alt(people.name_shown_verbs), alt(people.name_shown_objects)
+    return re.compile(
+        rf"(?:\b(?:{verbs})[ \t]+(?:{objects})|(?:^|\bplease[ \t]+)(?:{verbs}))"
+        r"(?:[ \t]+up)?(?:[ \t]+on[ \t]+(?:the[ \t]+|our[ \t]+)?(?:e-?)?tickets?)?[ \t]+as"
+        r"(?:[ \t]*:[ \t]*(?P<said>[^\s][^\n]*)|[ \t]*:?[ \t]*\n[ \t]*(?P<below>[^\n]*))",
+        re.I | re.M,
+    )
+
+
+_SET_DOWN_VALUE = re.compile(r"[A-Z][^@:\n]{4,98}")  # "Agency name: ..." is a label
+
+
+def name_set_down(text: str, rules: Rules) -> str | None:
+    """The name a sentence sets down after a colon or on the line below it ("Please
+    display us on the ticket as: Vermont Fish & Wildlife Department - Warden Service",
+    "Please set the agency up as:" over the name): the line whole, whatever its words."""
+    m = _set_down_as(rules).search(text)
+    if m is None:
+        return None
+    said = (m.group("said") or "").strip()
+    value = (said or (m.group("below") or "").strip()).strip('"“”*_ ').rstrip(".,;")
+    if _SET_DOWN_VALUE.fullmatch(value) is None or len(value.split()) < 2:
+        return None
+    return value
+
+
+def name_shown_as(text: str, rules: Rules) -> str | None:
+    """The agency name the sender asks to be shown as ("please list us as Stowbridge
+    Village PD on the tickets", "we'd like our name to appear as "Stowbridge Police"",
+    "Proper name Village of Bellows Falls Police Department")."""
+    written = name_set_down(text, rules)
+    if written is not None:
+        return written
+    low = lowered(text)
+    for pattern, needed in _SHOWN_NEEDS:
+        m = pattern.search(text) if low is None or needed.search(low) else None
+        if m is not None:
+            break
+    else:
+        return None
+    name = next((g for g in m.groups() if g), "").strip().rstrip(".,;")
+    return name if len(name.split()) >= 2 else None
