@@ -22,3 +22,20 @@ def test_a_cell_naming_its_former_value_in_a_bracket_gives_the_new_value() -> No
     assert got["R2M40"]["dps_username"] == "anadeau"
     assert got["R2M40"]["action"] == "update"
     assert got["R7T55"]["last_name"] == "Quimby"
+
+
+def test_a_table_headed_deputy_names_its_rows_and_a_details_rank_titles_an_add() -> None:
+    body = (
+        "Hi,\n\nA few updates for our TraCS officer records:\n"
+        "Deputy\tLEO #\tChange\tDetails\n"
+        "Noor Haddad\tLC310\tRemove\tRetired 5/30\n"
+        "Felix Amadi\tLC377\tNew\tDeputy, username felix.amadi\n"
+        "Thanks,\nSgt. Ruth Oyelowo\nLamoille County Sheriff's Department\n"
+    )
+    sender = "Ruth Oyelowo <roy@lamoillesheriff.test>"
+    got = by_number(roster_changes(mail(body, sender=sender, subject="Record updates")))
+    assert got["LC310"]["last_name"] == "Haddad"
+    assert got["LC310"]["action"] == "deactivate"
+    assert got["LC377"]["first_name"] == "Felix"
+    assert got["LC377"]["title"] == "Deputy"
+    assert got["LC377"]["dps_username"] == "felix.amadi"
