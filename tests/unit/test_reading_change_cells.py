@@ -39,3 +39,18 @@ def test_a_table_headed_deputy_names_its_rows_and_a_details_rank_titles_an_add()
     assert got["LC377"]["first_name"] == "Felix"
     assert got["LC377"]["title"] == "Deputy"
     assert got["LC377"]["dps_username"] == "felix.amadi"
+
+
+
+def test_a_record_moved_to_our_agency_takes_the_agency_he_joined() -> None:
+    body = (
+        "Good morning,\n\nTrooper Dana Okafor left the Vermont State Police last month and "
+        "joined the Bennington County Sheriff's Department on March 3. Her LEO number "
+        "stays B4471 and her DPS username is still dokafor.\n\n"
+        "Can you move her TraCS record over to our agency? Her title should now read "
+        "Deputy.\n\nThank you,\nCapt. Wes Harrow\n"
+    )
+    sender = "Wes Harrow <wharrow@benningtonsheriff.test>"
+    got = by_number(roster_changes(mail(body, sender=sender, subject="Record transfer")))
+    assert got["B4471"]["agency"] == "Bennington County Sheriff's Department"
+    assert got["B4471"]["action"] == "update"
