@@ -54,3 +54,37 @@ def test_a_record_moved_to_our_agency_takes_the_agency_he_joined() -> None:
     got = by_number(roster_changes(mail(body, sender=sender, subject="Record transfer")))
     assert got["B4471"]["agency"] == "Bennington County Sheriff's Department"
     assert got["B4471"]["action"] == "update"
+
+
+def test_a_new_officer_sworn_in_as_a_two_word_rank_takes_that_title() -> None:
+    body = (
+        "Hello,\n\nPlease update titles in TraCS for these promotions:\n\n"
+        "Name\tLEO #\tCurrent Title\tNew Title\n"
+        "Tomas Rielly\tW2210\tGame Warden\tSergeant Game Warden\n\n"
+        "Also, Priya Desrochers finished the academy and was sworn in as a Game Warden "
+        "last week. Please create her record: LEO # W2298, DPS username pdesrochers.\n\n"
+        "Thanks,\nMarta Quill\n"
+    )
+    sender = "Marta Quill <marta.quill@wardens.vt.test>"
+    got = by_number(roster_changes(mail(body, sender=sender, subject="Title updates")))
+    assert got["W2298"]["action"] == "add"
+    assert got["W2298"]["title"] == "Game Warden"
+
+
+def test_a_title_said_once_for_the_new_officers_goes_to_each_add() -> None:
+    body = (
+        "Hi,\n\nPlease make the following changes to our officer records:\n\n"
+        "Promotion\n\n"
+        "  *   Ofc. Lena Brandt (7B404) - promoted to Corporal\n\n"
+        "New reserve officers\n\n"
+        "  *   Ivo Castellanos - 7C512 - icastellanos\n"
+        "  *   June Halloran - 7H518 - jhalloran\n\n"
+        'The title for both new officers should be "Reserve Officer."\n\n'
+        "Thanks,\nSgt. Hal Mercer\nNewfane Police Department\n"
+    )
+    sender = "Hal Mercer <hmercer@newfanevt.test>"
+    got = by_number(roster_changes(mail(body, sender=sender, subject="Officer changes")))
+    assert got["7C512"]["action"] == "add"
+    assert got["7C512"]["title"] == "Reserve Officer"
+    assert got["7H518"]["title"] == "Reserve Officer"
+    assert got["7B404"]["title"] == "Corporal"
