@@ -90,7 +90,10 @@ _TITLE_TO = re.compile(
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
     r"|title\s+(?:there\s+|with\s+us\s+|here\s+|on\s+(?:(?:the|his|her|their)\s+)?[\w-]+\s+|in\s+[\w-]+\s+)?"
     r"(?:be\s+changed\s+to|should\s+(?:just\s+|now\s+)?(?:be|read)|is\s+now|will\s+be)|"
-    r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*(?::\s*)?[\"“']?"
+    r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?"
+    # "should appear as "Detective" on the tickets": the title the record should show
+    r"|(?:should|will)\s+(?:now\s+)?(?:appear|show|be\s+listed|be\s+shown)\s+as(?:\s+an?)?)"
+    r"\s*(?::\s*)?[\"“']?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
 )
 

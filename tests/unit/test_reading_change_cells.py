@@ -5,7 +5,10 @@ joins, a memo's reassignment."""
 
 from __future__ import annotations
 
+from tests.data import build
 from tests.reading_mail import by_number, mail, roster_changes
+
+_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def test_a_cell_naming_its_former_value_in_a_bracket_gives_the_new_value() -> None:
@@ -39,7 +42,6 @@ def test_a_table_headed_deputy_names_its_rows_and_a_details_rank_titles_an_add()
     assert got["LC377"]["first_name"] == "Felix"
     assert got["LC377"]["title"] == "Deputy"
     assert got["LC377"]["dps_username"] == "felix.amadi"
-
 
 
 def test_a_record_moved_to_our_agency_takes_the_agency_he_joined() -> None:
@@ -88,3 +90,29 @@ def test_a_title_said_once_for_the_new_officers_goes_to_each_add() -> None:
     assert got["7C512"]["title"] == "Reserve Officer"
     assert got["7H518"]["title"] == "Reserve Officer"
     assert got["7B404"]["title"] == "Corporal"
+
+
+def test_a_memo_saying_how_an_officer_should_appear_changes_his_title() -> None:
+    memo = build.docx(
+        paragraphs=[
+            "MEMORANDUM",
+            "RE: Assignments effective June 2",
+            "Sergeant Hollis Vance (VT LEO 6V101) is promoted to the rank of Lieutenant.",
+            "Officer Tamsin Orr (VT LEO 6R221) is assigned to the Investigations Bureau and "
+            "should appear as \u201cDetective\u201d on tickets.",
+        ]
+    )
+    body = (
+        "Hello,\n\nPlease see the attached memo from the Chief. Kindly update the titles "
+        "in TraCS.\n\nThank you,\nLt. Cora Hamm\nBrandon Police Department\n"
+    )
+    raw = mail(
+        body,
+        sender="Cora Hamm <chamm@brandonvt.test>",
+        subject="Assignments memo",
+        attachments=[("Memo.docx", memo, _DOCX)],
+    )
+    got = by_number(roster_changes(raw))
+    assert got["6R221"]["action"] == "update"
+    assert got["6R221"]["title"] == "Detective"
+    assert got["6V101"]["title"] == "Lieutenant"
