@@ -11,7 +11,7 @@ from mailbot.intake.change_titles import _title_said
 from mailbot.intake.change_values import _details
 from mailbot.intake.model import Change
 from mailbot.intake.officer_fields import OFFICER_IDENTITY
-from mailbot.intake.prose import rank_title
+from mailbot.intake.prose import rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules
 
 
@@ -70,6 +70,8 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
         mapping = keyed_columns(cells, rules, frozenset({at}))
         if not mapping:
             continue
+        if at_action is not None:
+            mapping = _with_name_column(cells, mapping, rules)
         # "Old Title | New Title": a new officer's title is in the column of new values
         new_title = [n for n, k in new_columns(cells, rules).items() if k == "title"]
         # "Notes": "Retired 9/30", "Lateral from Colchester PD": each row's remark
@@ -99,6 +101,9 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
             if action == "add" and not rank_title(data.get("title") or "", rules):
                 # "(new hire)" in the title column; "Title: Officer." in the action cell
                 data["title"] = _title_said(rest, rules) or data.get("title")
+            if action == "add" and not data.get("title"):
+                # "New | Deputy, username evan.rainville": a details cell opening with a rank
+                data["title"] = rank_opening(rest, rules)
             if action == "add" and not data.get("dps_username"):
                 # "Add | Officer Destiny Whitehorse | VE8D3 | DPS username dwhitehorse"
                 given = _details(rest, rules).get("dps_username")
@@ -160,6 +165,31 @@ def _with_tab_action(rows: list[list[str]], rules: Rules) -> list[list[str]]:
         ["Action", *rows[head]],
         *([action, *r] if any(c.strip() for c in r) else r for r in rows[head + 1 :]),
     ]
+
+
+def _with_name_column(cells: list[str], mapping: dict[int, str], rules: Rules) -> dict[int, str]:
+    """``mapping`` with a column of names headed with the agency's word for its officers
+    ("Deputy | LEO # | Change | Details"), when no heading names a name column."""
+    if {"full_name", "last_name", "first_name"} & set(mapping.values()):
+        return mapping
+    words = {" ".join(w.lower().split()) for w in rules.columns.detection.officer_word_headings}
+    for n, cell in enumerate(cells):
+        if n not in mapping and " ".join(cell.lower().split()) in words:
+            return {**mapping, n: "full_name"}
+    return mapping
+
+
+_CLAUSE_END = re.compile(r"[,;:(]|\s[-–—]\s")
+
+
+def rank_opening(text: str, rules: Rules) -> str | None:
+    """The rank a details cell opens with, its first clause that and nothing more
+    ("Deputy, username jroy"; "Patrol Officer - starts 6/2"), or None."""
+    head = " ".join(_CLAUSE_END.split(text, maxsplit=1)[0].split())
+    if not head:
+        return None
+    title, rest = split_rank(head.split(), rules)
+    return title if title and not rest else rank_title(head, rules)
 
 
 def row_action(cells: list[str], at: int | None, rules: Rules) -> str | None:

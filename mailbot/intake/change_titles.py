@@ -71,7 +71,11 @@ def _title_said(text: str, rules: Rules) -> str | None:
     if will is None:
         # "Could you set him up the same way, as Officer?": the rank he is entered as
         entered = _ENTERED_AS.search(text)
-        return _as_rank(entered.group(0), rules) if entered else None
+        if entered:
+            return _as_rank(entered.group(0), rules)
+        # "has been sworn in as a Game Warden": the rank he joined with
+        joined = _joined_as(rules).search(text)
+        return _as_rank(joined.group(0), rules) if joined else None
     words = will.group(1).split()
     two = rank_title(" ".join(words[:2]), rules) if len(words) == 2 else None
     return two or rank_title(words[0].rstrip(".,;"), rules)
@@ -86,7 +90,10 @@ _TITLE_TO = re.compile(
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
     r"|title\s+(?:there\s+|with\s+us\s+|here\s+|on\s+(?:(?:the|his|her|their)\s+)?[\w-]+\s+|in\s+[\w-]+\s+)?"
     r"(?:be\s+changed\s+to|should\s+(?:just\s+|now\s+)?(?:be|read)|is\s+now|will\s+be)|"
-    r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?)\s*(?::\s*)?[\"“']?"
+    r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?"
+    # "should appear as "Detective" on the tickets": the title the record should show
+    r"|(?:should|will)\s+(?:now\s+)?(?:appear|show|be\s+listed|be\s+shown)\s+as(?:\s+an?)?)"
+    r"\s*(?::\s*)?[\"“']?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
 )
 
@@ -170,14 +177,30 @@ _AS_RANK = re.compile(r"(?<!\w)(?i:as)\s+(?i:an?\s+)?([A-Z][\w.-]*)(?:[ \t]+([A-
 
 
 def _as_rank(text: str, rules: Rules) -> str | None:
-    """The rank an officer takes where he moves ("... Police Department as an Officer")."""
+    """The rank an officer takes where he moves ("... Police Department as an Officer",
+    "as a Game Warden")."""
     for m in _AS_RANK.finditer(text):
         first, second = m.group(1).rstrip(".,;"), (m.group(2) or "").rstrip(".,;")
+        pair = rank_title(f"{first} {second}", rules) if second and m.group(1) == first else None
+        if pair:
+            return pair
         if second and first.lower() in _modifiers(rules) and rank_title(second, rules):
             return f"{first.capitalize()} {rank_title(second, rules)}"
         if rank_title(first, rules):
             return rank_title(first, rules)
     return None
+
+
+@per_rules
+def _joined_as(rules: Rules) -> re.Pattern[str]:
+    """ "sworn in as a Game Warden", "hired on as Officer": the words a new officer's
+    rank follows, a few words between them and "as"."""
+    words = sorted(rules.language.people.joined_as, key=len, reverse=True)
+    either = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or "(?!)"
+    return re.compile(
+        rf"(?<![\w-])(?i:{either})(?:[ \t]+[a-z][\w'’-]*){{0,4}}?[ \t]+(?i:as)[ \t]+"
+        r"(?i:an?[ \t]+)?[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?"
+    )
 
 
 @per_rules

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from mailbot.intake.agency_name import in_full
+from mailbot.intake.change_joined import joined_agency
 from mailbot.intake.change_logins import login_beside, new_login
 from mailbot.intake.change_titles import _as_rank, _modifiers, _new_title, _title_said, title_kept
 from mailbot.intake.change_unranked import officer_now_titled
@@ -230,14 +231,18 @@ def _change(
         data.update(_beside(officer, text, rules))
         return Change.model_validate(data)
     m = _TRANSFER.search(text)
-    ours = TO_US.search(text) if own_agency else None
+    to_us = TO_US.search(text)
+    # "has left Vergennes PD and joined the X Sheriff's Department ... move his record
+    # over to our agency": the agency he joined is ours
+    joined = joined_agency(text, rules) if to_us else None
+    ours = to_us if own_agency or joined else None
     words = rules.language.intent
     if (m or ours) and _has(text, words.transfer + words.moves_record):
         # the record moves to the sender's own agency, or to the one named
         named = _SENTENCE_END.split(m.group(1))[0].rstrip(".") if m else None
         # "to Woodstock PD ... move his record to Woodstock Police Department": in full
         named = in_full(named, text, rules)
-        data["agency"] = own_agency if ours else named
+        data["agency"] = (joined or own_agency) if ours else named
         # "His title there will be Officer.", "to the Morristown Police Department as an
         # Officer"
         title = _new_title(text, rules) or _as_rank(text, rules)

@@ -39,6 +39,7 @@ from mailbot.intake.change_names import (
 from mailbot.intake.change_number_text import joined_numbers
 from mailbot.intake.change_officer import officer_named, user_said
 from mailbot.intake.change_paragraphs import about, told_on
+from mailbot.intake.change_shared_title import with_shared_title
 from mailbot.intake.change_tables import (
     changes_in_rows,
     changes_in_table,
@@ -291,6 +292,7 @@ def read_changes(
                 push(added)
         elif table_action == "deactivate":
             push(_change(officer, "deactivate", "", rules))
+    changes = with_shared_title(changes, text, rules)  # "Title for the new deputies: ..."
     return without_kept(usernames_by_name(text, changes, rules), text, rules)
 
 

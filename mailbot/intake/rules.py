@@ -180,6 +180,12 @@ class People(_Rule):
     ranks: dict[str, str]
     rank_modifiers: list[str] = Field(default_factory=list)
     rank_plurals: dict[str, str] = Field(default_factory=dict)
+    joined_as: list[str] = Field(default_factory=list)
+    """Words before "as" and a rank that give a new officer's title ("sworn in as a Game
+    Warden", "hired as a Patrol Officer")."""
+    new_officer_words: list[str] = Field(default_factory=list)
+    """Words naming the new officers a title is said for apart from their lines ("Title
+    for the new deputies should be Deputy Sheriff")."""
     roster_headings: list[str] = Field(default_factory=list)
     instruction_words: list[str]
     job_words: list[str]

@@ -27,6 +27,13 @@ class Detection(_Rule):
     old_value_words: list[str] = Field(default_factory=list)
     """Words before a heading that make its column the value a record has now ("Old
     Username", "Current Rank"): not the officer's value to read."""
+    former_value_words: list[str] = Field(default_factory=list)
+    """Words opening a bracket after a cell's value that give the value before it
+    ("Bergstrom (formerly Nye)", "Sergeant (was Cpl)"): the cell's value is the one
+    before the bracket."""
+    officer_word_headings: list[str] = Field(default_factory=list)
+    """Headings of a change table's column of names when it has no other ("Deputy |
+    LEO # | Change | Details"): read only beside an action column."""
     note_headings: list[str] = Field(default_factory=list)
     """Headings of a change table's column of remarks ("Notes"): each row's note."""
 

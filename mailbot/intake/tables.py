@@ -39,11 +39,16 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
     if footer_row(cells, rules):
         return None
     values: dict[str, str | None] = dict.fromkeys(OFFICER_FIELDS)
+    former = _former(rules)
     for i, key in mapping.items():
         raw = cells[i] if i < len(cells) else ""
         if i == min(mapping):
             raw = _ROW_BULLET.sub("", raw)  # "- Lieutenant, Joel Halvorsen, ...": a list row
         value = " ".join(raw.split()) or None
+        if value and value.endswith(")"):
+            # "Sergeant (was Cpl)", "Bergstrom (formerly Nye)": the value now, not the
+            # one before
+            value = former.sub("", value) or value
         if key == "status":
             if value and value.lower() in _inactive(rules):
                 return None  # an export's INACTIVE row: not an officer to set up
@@ -59,8 +64,6 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
                     values["title"] = title
         elif values[key] is None:
             values[key] = value
-    if values["title"]:  # "Sergeant (was Cpl)": the title now, not the one before
-        values["title"] = _FORMER.sub("", values["title"]) or values["title"]
     placeholders = placeholder_words(rules)
     for key in ("title", "officer_number", "dps_username"):  # "Na" may be a name
         value = values[key]
@@ -83,8 +86,15 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
 
 _ROW_BULLET = re.compile(r"^\s*(?:[-*•·]|\(?\d{1,3}[.)])\s+(?=\S)")
 """A list row's mark: a bullet, an item number ("1. Sergeant Ann Roy, ...")."""
-_FORMER = re.compile(r"\s*\((?:was|formerly|previously|prev\.?)\s[^()]{1,40}\)$", re.I)
 _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
+
+
+@per_rules
+def _former(rules: Rules) -> re.Pattern[str]:
+    """A bracket after a cell's value giving the value before it ("(was Cpl)")."""
+    words = sorted(rules.columns.detection.former_value_words, key=len, reverse=True)
+    either = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"\s*\((?:{either})(?::|\s)\s*[^()]{{1,40}}\)$", re.I)
 
 
 @per_rules

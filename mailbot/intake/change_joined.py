@@ -1,0 +1,29 @@
+"""The agency an officer joined, as a roster change names it ("has left Vergennes PD and
+joined the Addison County Sheriff's Department"): where his record moves when the writer
+asks for it "over to our agency"."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.agency_name import in_full
+from mailbot.intake.rules import Rules
+
+# "joined the Orleans County Sheriff's Department", "to join Barre City Police"
+_JOINED = re.compile(
+    r"(?<![\w-])(?i:join(?:ed|s|ing)?)\s+(?i:the\s+)?"
+    r"([A-Z][\w'’.-]*+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*+)*+)"
+)
+
+
+def joined_agency(text: str, rules: Rules) -> str | None:
+    """The agency ``text`` says the officer joined, when its name ends like an agency's
+    ("... Sheriff's Department", "... PD", written in full where the text has it so)."""
+    suffixes = [s.lower() for s in rules.language.people.agency_suffixes]
+    short = [s.lower() for s in rules.language.people.agency_abbreviations]
+    for m in _JOINED.finditer(text):
+        named = m.group(1).rstrip(".,;")
+        low = named.lower()
+        if any(low.endswith(s) for s in suffixes) or any(low.endswith(f" {s}") for s in short):
+            return in_full(named, text, rules)
+    return None
