@@ -29,6 +29,8 @@ class Detection(_Rule):
     Username", "Current Rank"): not the officer's value to read."""
     note_headings: list[str] = Field(default_factory=list)
     """Headings of a change table's column of remarks ("Notes"): each row's note."""
+    sample_marks: list[str] = Field(default_factory=list)
+    """Words marking a form's sample row ("EXAMPLE: Doe"): no officer to set up."""
 
 
 class ChangeActions(_Rule):
