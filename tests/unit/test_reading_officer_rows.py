@@ -91,3 +91,58 @@ def test_a_head_of_department_line_under_the_officer_table_is_no_officer() -> No
     )
     rows = _officers(body)
     assert [o["last_name"] for o in rows] == ["Spooner", "Huntoon"]
+
+
+def test_officers_in_a_sentence_with_their_titles_in_brackets_after_the_names() -> None:
+    body = (
+        _AGENCY + "The officers who need accounts are myself, Dale Spooner (Chief), LEO number"
+        " GR101, DPS username dspooner@vermont.gov; Wendy Huntoon (Patrol Officer) LEO GR114,"
+        " username whuntoon@vermont.gov; and Cpl. Ross Tewksbury, LEO GR120, username"
+        " rtewksbury@vermont.gov.\n\nThanks\nDale\n"
+    )
+    rows = _officers(body)
+    assert [(o["first_name"], o["last_name"], o["title"]) for o in rows] == [
+        ("Dale", "Spooner", "Chief"),
+        ("Wendy", "Huntoon", "Patrol Officer"),
+        ("Ross", "Tewksbury", "Corporal"),
+    ]
+    assert [o["dps_username"] for o in rows] == ["dspooner", "whuntoon", "rtewksbury"]
+
+
+def test_a_letter_asking_for_records_officer_by_officer() -> None:
+    body = (
+        "Dear e-Ticket staff,\n\n"
+        "Groton Police Department would like to join the program. Our Corporal, Wendy"
+        " Huntoon, will be our point of contact (whuntoon@grotonvt.org).\n\n"
+        "Our judiciary code is 0611; the station is at 1476 Scott Highway, Groton, VT 05046,"
+        " 802-584-3276.\n\n"
+        "I would ask that records be created for Cpl. Huntoon (LEO number GR114, DPS username"
+        " whuntoon), for Officer Ross Tewksbury (LEO number GR120, username rtewksbury), and"
+        " for Officer Nina Blodgett, whose DPS username is nblodgett. The Council has not yet"
+        " issued her LEO number.\n\n"
+        "Respectfully,\n\nDale Spooner\nChief of Police\n"
+    )
+    rows = _officers(body)
+    assert rows == [
+        {
+            "last_name": "Huntoon",
+            "first_name": "Wendy",
+            "title": "Corporal",
+            "officer_number": "GR114",
+            "dps_username": "whuntoon",
+        },
+        {
+            "last_name": "Tewksbury",
+            "first_name": "Ross",
+            "title": "Officer",
+            "officer_number": "GR120",
+            "dps_username": "rtewksbury",
+        },
+        {
+            "last_name": "Blodgett",
+            "first_name": "Nina",
+            "title": "Officer",
+            "officer_number": None,
+            "dps_username": "nblodgett",
+        },
+    ]
