@@ -146,3 +146,31 @@ def test_a_letter_asking_for_records_officer_by_officer() -> None:
             "dps_username": "nblodgett",
         },
     ]
+
+
+def test_the_writer_and_his_one_officer_told_value_by_value() -> None:
+    body = (
+        "hello, Tom Glover here, first constable in the town of Groton. we would like to"
+        " start on e tickets. JB code is 0611. its just me and my second constable Sara"
+        " Kent. my number is GC301, hers is GC302. our usernames are tglover and skent."
+        " you can reach me at this address. thanks\n"
+    )
+    raw = mail(body, sender="Tom Glover <tglover1962@gmail.com>", subject="e tickets")
+    result = parse_message(raw)
+    assert result.intent == "enrollment"
+    assert [o.model_dump() for o in result.officers] == [
+        {
+            "last_name": "Glover",
+            "first_name": "Tom",
+            "title": "First Constable",
+            "officer_number": "GC301",
+            "dps_username": "tglover",
+        },
+        {
+            "last_name": "Kent",
+            "first_name": "Sara",
+            "title": "Second Constable",
+            "officer_number": "GC302",
+            "dps_username": "skent",
+        },
+    ]
