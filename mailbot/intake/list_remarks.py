@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.names import short_form_of
+from mailbot.intake.names import NAME_SUFFIXES, short_form_of
 from mailbot.intake.not_given import not_given
 from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules
 from mailbot.intake.table_headings import column_key
 
-_REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’./-]+){1,12}$")
+_REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’./-]+){1,12}[?!]?$")
 """Words in lower case after a value left out, saying why ("account still being set up")."""
-_SENTENCE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’.-]+){2,12}$")
+_SENTENCE = re.compile(r"^[A-Z][\w'’]*(?:\s+[\w'’.?!-]+){2,20}$")
 _LOWER_WORD = re.compile(r"\s(?!(?:de|da|del|la|le|van|von)\b)[a-z]{2,}")
 """A sentence after a value left out ("I'll find out and send it", "HR is still on
-it"): a capital first word, then words in lower case (not a name's particles)."""
+it", "I doubt he has one. can he get one?"; a question after it too): a capital first
+word, then words in lower case (not a name's particles)."""
 _NICKNAME = re.compile(
     r"(?<=[A-Za-z.])[ \t]+(?:\"([A-Z][a-z'’-]{1,20})\"|“([A-Z][a-z'’-]{1,20})”"
     r"|\(([A-Z][a-z'’-]{1,20})\))([ \t]+)(?=[A-Z][a-z])"
@@ -138,3 +139,25 @@ def bracket_notes_cut(body: str, rules: Rules) -> str:
         return f"[{first}]" if not_given(said, rules) else m.group(0)
 
     return _BRACKETED.sub(_cut, body) if "[" in body else body
+
+
+_FIRST_FIELD_END = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}|\.{3,}")
+_SENTENCE_STOP = re.compile(r"(\S+)\.[ \t]+(?=[A-ZÀ-Þ])")
+
+
+def after_lead_sentence(body: str, rules: Rules) -> str:
+    """``body`` from its officer's name on when a sentence ends before it in the same
+    field ("I AM THE ONLY ONE. FRANK LAPOINTE, CONSTABLE, ...", "That is all of us. Ann
+    Roy, ..."): the sentence is no part of the name. A rank ("Sgt."), an initial ("John
+    A."), a name's suffix ("Jr.") or the start of a surname ("St.") ends no sentence."""
+    end = _FIRST_FIELD_END.search(body)
+    head = body[: end.start()] if end else body
+    cut = None
+    for m in _SENTENCE_STOP.finditer(head):
+        word = m.group(1).casefold()
+        if len(word) < 2 or word in rules.language.people.ranks or word in NAME_SUFFIXES:
+            continue
+        if f"{word}." in {w.casefold() for w in rules.language.people.surname_abbreviations}:
+            continue
+        cut = m.end()
+    return body[cut:] if cut is not None and head[cut:].strip() else body

@@ -13,6 +13,7 @@ import re
 
 from mailbot.intake.candidates import holds_state_zip
 from mailbot.intake.list_remarks import (
+    after_lead_sentence,
     bracket_notes_cut,
     number_remark,
     remark,
@@ -100,7 +101,7 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     body = _SELF_LEAD.sub("", _LEAD.sub("", line).strip().rstrip("."))
     if not body:
         return None
-    body = bracket_notes_cut(without_nickname(body, rules), rules)
+    body = bracket_notes_cut(without_nickname(after_lead_sentence(body, rules), rules), rules)
     officer = _officer_in(body, rules)
     if officer is None and "(" in body:  # "Sgt. Lee Holt (patrol supervisor), LEO # ..."
         officer = _officer_in(without_asides(body, rules), rules)
@@ -368,8 +369,9 @@ def _is_rank_phrase(text: str, rules: Rules) -> bool:
         not rank_title(w, rules) and w.lower() not in _modifiers(rules) for w in words[1:-1]
     ):
         return False  # "Officer Lee Sheriff": a ranked name, not a title
+    roles = {w.lower() for w in rules.language.people.rank_roles}  # "Investigator Supervisor"
     return bool(rank_title(words[-1], rules)) or (
-        bool(rank_title(words[0], rules)) and words[-1][0].islower()
+        bool(rank_title(words[0], rules)) and (words[-1][0].islower() or words[-1].lower() in roles)
     )
 
 

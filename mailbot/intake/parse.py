@@ -54,6 +54,7 @@ from mailbot.intake.model import Agency, HeadOfDepartment, ParseResult, PointOfC
 from mailbot.intake.number_groups import read_whole
 from mailbot.intake.officer_reading import read_officers
 from mailbot.intake.own_officer import own_row_named, signer_as_officer
+from mailbot.intake.paired_officers import writer_and_one
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
@@ -138,6 +139,8 @@ def parse_parts(
     if not officers and split.signature.strip():
         # the roster written after the sign-off ("Thanks, Chief X" then "Officers: ...")
         officers = read_officers(split.signature, [], rules, typed_from=written.signature)
+    if not officers:  # "its me and my deputy Ann Roy. my number is .. hers is ..."
+        officers = writer_and_one(body, head_from_sender(parts.sender_name, rules)[0], rules)
     # the chief's "leave Ofc. Hale off for now", rows marked HOLD, civilian staff
     officers = held.without_held(officers, f"{text}\n{note or ''}", body, parts.tables, rules)
     officers = shown_as.with_default_title(officers, body, rules)

@@ -8,6 +8,8 @@ import re
 from mailbot.intake.model import Officer
 from mailbot.intake.names import surname_by_username
 from mailbot.intake.prose import (
+    NAME_LETTERS,
+    NAME_RUN,
     _rank_modifiers,
     bare_after_name,
     last_name_run,
@@ -15,11 +17,14 @@ from mailbot.intake.prose import (
     person,
     rank_title,
     sentences,
+    split_rank,
     user_mention,
 )
 from mailbot.intake.rules import Rules
 
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s)?\s*(?:VT\s*)?$")
+_TITLE_AFTER = re.compile(r"\(\s*([A-Za-z][A-Za-z .'’-]{1,40}?)\s*\)[\s,:;-]*$")
+"""A title in brackets after a name, before its number ("Nathan Ruel (Chief), LEO ...")."""
 
 
 def _strip_instruction(run: str, rules: Rules) -> str | None:
@@ -47,9 +52,12 @@ def _after_sentence_end(run: str, rules: Rules) -> str:
     return run
 
 
-def officer_in(sentence: str, rules: Rules, bare: bool = False) -> Officer | None:
+def officer_in(
+    sentence: str, rules: Rules, bare: bool = False, *, surname_only: bool = False
+) -> Officer | None:
     """An officer described in one sentence, or None when no officer number is given
-    (``bare``: a piece of a run-on note, its number after the name unlabelled)."""
+    (``bare``: a piece of a run-on note, its number after the name unlabelled;
+    ``surname_only``: an officer named by rank and last name, "Sgt. Marchetti", too)."""
     mentions = number_mentions(sentence) or (bare_after_name(sentence) if bare else [])
     if not mentions:
         return None
@@ -57,11 +65,19 @@ def officer_in(sentence: str, rules: Rules, bare: bool = False) -> Officer | Non
     head = sentence[: m.start()]
     # "Officer John Smith, LEO ..." -> the name run before the number.
     head = _POSSESSIVE_TAIL.sub("", head)
+    # "Nathan Ruel (Chief), LEO number ...": the title in brackets after the name
+    after = _TITLE_AFTER.search(head)
+    bracketed = after.group(1) if after and _title_only(after.group(1), rules) else None
+    head = head[: after.start()] if bracketed and after else head
     run = last_name_run(head)
     if run:
         run = _strip_instruction(_after_sentence_end(run, rules), rules)
     title = first = last = None
-    if run and _title_only(run, rules):
+    if run and bracketed:
+        _, first, last = person(run, rules)
+        words = bracketed.split()
+        title = rank_title(words[0], rules) if len(words) == 1 else " ".join(words)
+    elif run and _title_only(run, rules):
         # "me, Walter Kinney, First Constable, officer number ...": the name before the title
         named = last_name_run(head[: head.rfind(run)])
         if named and not _title_only(named, rules):
@@ -69,6 +85,9 @@ def officer_in(sentence: str, rules: Rules, bare: bool = False) -> Officer | Non
             title = run if first or last else None
     elif run:
         title, first, last = person(run, rules)
+        rest = split_rank(run.split(), rules)[1] if surname_only and title else []
+        if len(rest) == 1 and first is None and last is None:
+            last = rest[0].rstrip(".")  # "Sgt. Marchetti (LEO number ...)": named by rank
     if (first is None and last is None) or not_a_name(first, rules) or not_a_name(last, rules):
         return None  # "I have been named Interim Chief. My LEO number is ...": no one's name
     number = m.group(1).rstrip(".")
@@ -122,22 +141,35 @@ _PAIRED_USER = re.compile(r"[ \t]*(?:DPS\\)?([a-z][a-z0-9._-]{1,29})[ \t]*\)")
 
 
 def officers_in_prose(text: str, rules: Rules) -> list[Officer]:
-    """Officers described sentence by sentence ("Sgt. Jane Doe (badge HP204, DPS user jdoe)")."""
+    """Officers described sentence by sentence ("Sgt. Jane Doe (badge HP204, DPS user jdoe)");
+    one named by rank and last name ("Sgt. Marchetti") has the first name the text gives
+    him elsewhere ("Our Sergeant, Ellen Marchetti, ...")."""
     found: list[Officer] = []
     for sentence in sentences(text):
-        parts = _per_officer(sentence, rules)
-        officers = [officer_in(part, rules, bare=len(parts) > 1) for part in parts]
+        parts, tail = _per_officer(sentence, rules)
+        later = numberless_officer(tail, rules) if tail else None
+        if tail and later is None:
+            parts[-1] += tail  # no officer after all: the last one's words
+        officers = [
+            officer_in(part, rules, bare=len(parts) > 1, surname_only=True) for part in parts
+        ]
         if len(parts) > 1 and all(o is not None for o in officers):
             found.extend(o for o in officers if o is not None)
-            continue
-        # one part is the sentence itself, already read
-        officer = officers[0] if len(parts) == 1 else officer_in(sentence, rules)
-        if officer is not None:
+        else:
+            # one part is the sentence itself, already read
+            officer = officers[0] if len(parts) == 1 else officer_in(sentence, rules)
+            if officer is None:
+                continue
             found.append(officer)
-    return found
+        if later is not None:
+            found.append(later)
+    return _with_first_names(found, text, rules)
 
 
-_NEXT_OFFICER = re.compile(r"(?:\)|\w)\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?=[A-Z])")
+_NEXT_OFFICER = re.compile(
+    r"(?:\)|\w)\s*(?:,\s*(?:and\s+)?(?:for\s+)?|\s+and\s+(?:for\s+)?|;\s*)(?=[A-Z])"
+)
+"""The words before the next officer of a sentence (", and for Officer Paul Roe ...")."""
 
 
 # a run-on note's next officer, his rank right after the last one's values ("... username
@@ -145,13 +177,13 @@ _NEXT_OFFICER = re.compile(r"(?:\)|\w)\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?=[A
 _NEXT_RANK = re.compile(r"[ \t]+(?=([A-Z][a-z]{1,11})\.?[ \t]+[A-Z][a-z])")
 
 
-def _per_officer(sentence: str, rules: Rules) -> list[str]:
+def _per_officer(sentence: str, rules: Rules) -> tuple[list[str], str | None]:
     """A sentence naming several officers, cut before each one after the first ("Sgt. Jane
     Doe (HP204, username jdoe) and Officer Sam Roe (HP210, username sroe)", "Sgt Dana
     Pelkey number R0611 username dpelkey Officer Mark Tessier R0614 ...")."""
     mentions = number_mentions(sentence)
-    if len(mentions) < 2:
-        return [sentence]
+    if not mentions:
+        return [sentence], None
     cuts: list[int] = []
     for before, m in itertools.pairwise(mentions):
         gap = [g.end() for g in _NEXT_OFFICER.finditer(sentence, before.end(), m.start())]
@@ -161,7 +193,65 @@ def _per_officer(sentence: str, rules: Rules) -> list[str]:
             if rank_title(g.group(1), rules)
         ]
         if not gap:
-            return [sentence]
+            return [sentence], None
         cuts.append(gap[-1])
-    bounds = [0, *cuts, len(sentence)]
-    return [sentence[a:b] for a, b in itertools.pairwise(bounds)]
+    at = _numberless_cut(sentence, mentions[-1].end(), rules)
+    end = len(sentence) if at is None else at
+    parts = [sentence[a:b] for a, b in itertools.pairwise([0, *cuts, end])]
+    return parts, (sentence[at:] if at is not None else None)
+
+
+_MAX_PART = 300
+_RANKED_NAME = re.compile(rf"(?:and\s+)?(?:for\s+)?({NAME_RUN.pattern})")
+
+
+def _numberless_cut(sentence: str, start: int, rules: Rules) -> int | None:
+    """Where the officer after the last numbered one begins, when the sentence goes on
+    to a ranked officer given a username and no number ("..., and for Officer Kyle Rand,
+    whose DPS username is krand"); None when it does not."""
+    for gap in _NEXT_OFFICER.finditer(sentence, start):
+        if numberless_officer(sentence[gap.end() : gap.end() + _MAX_PART], rules) is not None:
+            return gap.end()
+    return None
+
+
+def numberless_officer(part: str, rules: Rules) -> Officer | None:
+    """The officer a piece of a sentence names by rank and full name with his username
+    and no number ("Officer Kyle Rand, whose DPS username is krand"; his number to come)."""
+    m = _RANKED_NAME.match(part.lstrip(" ,;"))
+    if m is None or number_mentions(part):
+        return None
+    title, first, last = person(m.group(1), rules)
+    user = user_mention(part, rules)
+    if not (title and first and last and user) or not_a_name(first, rules):
+        return None
+    return Officer(last_name=last, first_name=first, title=title, dps_username=user)
+
+
+_NAME_PAIR = re.compile(rf"(?=({NAME_LETTERS})[ \t]+({NAME_LETTERS})\b)")
+
+
+def _first_names(text: str, rules: Rules) -> dict[str, str]:
+    """Each last name the text writes after a first name ("Ellen Marchetti"), in one pass:
+    the first such first name (no rank, no pronoun)."""
+    out: dict[str, str] = {}
+    for m in _NAME_PAIR.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if last not in out and not rank_title(first, rules) and not not_a_name(first, rules):
+            out[last] = first
+    return out
+
+
+def _with_first_names(found: list[Officer], text: str, rules: Rules) -> list[Officer]:
+    """``found`` with an officer named by last name only given the first name the text
+    writes before it ("Our Sergeant, Ellen Marchetti, will ...": Ellen); one the text
+    never names in full is left out ("Cpl. Hoyt's number is ..., not ...": a correction
+    of a record, no roster)."""
+    if all(o.first_name or not o.last_name for o in found):
+        return found
+    names = _first_names(text, rules)
+    return [
+        o if o.first_name else o.model_copy(update={"first_name": names[o.last_name or ""]})
+        for o in found
+        if o.first_name or (o.last_name or "") in names
+    ]

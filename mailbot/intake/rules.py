@@ -179,6 +179,8 @@ class IntentWords(_Rule):
 class People(_Rule):
     ranks: dict[str, str]
     rank_modifiers: list[str] = Field(default_factory=list)
+    rank_roles: list[str] = Field(default_factory=list)
+    """Words after a rank that make one title with it ("Investigator Supervisor")."""
     rank_plurals: dict[str, str] = Field(default_factory=dict)
     joined_as: list[str] = Field(default_factory=list)
     """Words before "as" and a rank that give a new officer's title ("sworn in as a Game

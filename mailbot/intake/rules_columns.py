@@ -36,6 +36,8 @@ class Detection(_Rule):
     LEO # | Change | Details"): read only beside an action column."""
     note_headings: list[str] = Field(default_factory=list)
     """Headings of a change table's column of remarks ("Notes"): each row's note."""
+    sample_marks: list[str] = Field(default_factory=list)
+    """Words marking a form's sample row ("EXAMPLE: Doe"): no officer to set up."""
 
 
 class ChangeActions(_Rule):

@@ -100,3 +100,30 @@ _MAX_FOOTER = 120
 @per_rules
 def _count_words(rules: Rules) -> frozenset[str]:
     return frozenset(w.lower() for w in rules.columns.detection.count_words)
+
+
+def sample_row(cells: Sequence[str], rules: Rules) -> bool:
+    """True for a form's sample row, a cell marked as the example to follow ("EXAMPLE:
+    Doe | Jane | Officer | A1234", "(sample) Roe"): no officer of the agency."""
+    return any(_sample_mark(rules).match(c) for c in cells if c)
+
+
+@per_rules
+def _sample_mark(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.columns.detection.sample_marks, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"^\s*(?:(?:{alt})\s*[:=]|[(\[]\s*(?:{alt})\s*[)\]])", re.I)
+
+
+def role_label_row(cells: Sequence[str], rules: Rules) -> bool:
+    """True for a row opened by the label of a person other than the officers ("Head of
+    Department | Chief Ann Roy" under a form's officer table, "Point of Contact: ..."):
+    that person's field, no officer row."""
+    first = next((c.strip() for c in cells if c.strip()), "")
+    return first.rstrip(":").strip().casefold() in _role_labels(rules)
+
+
+@per_rules
+def _role_labels(rules: Rules) -> frozenset[str]:
+    paths = rules.labels.form_sections.roles
+    return frozenset(w.casefold() for p in paths for w in rules.labels.labels.get(p, []))

@@ -29,6 +29,8 @@ from mailbot.intake.table_cells import (
     _spaces,
     _tabs,
     footer_row,
+    role_label_row,
+    sample_row,
 )
 from mailbot.intake.table_headings import MAX_COLUMNS, column_key, header_map
 
@@ -36,7 +38,7 @@ from mailbot.intake.table_headings import MAX_COLUMNS, column_key, header_map
 def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> Officer | None:
     """The officer in one row of cells, or None for an empty row (or a rule, a total, a
     count of the records under the table)."""
-    if footer_row(cells, rules):
+    if footer_row(cells, rules) or sample_row(cells, rules) or role_label_row(cells, rules):
         return None
     values: dict[str, str | None] = dict.fromkeys(OFFICER_FIELDS)
     former = _former(rules)
