@@ -51,7 +51,7 @@ def usernames_by_name(text: str, changes: list[Change], rules: Rules) -> list[Ch
 _MY_RECORD = re.compile(
     r"\b(?i:my)[ \t]+(?:(?i:last|legal|first|sur)[ \t]*)?(?i:name)\b"
     r"|\b(?i:my)[ \t]+(?:(?i:own)[ \t]+)?(?:(?i:officer|tracs|e-?ticket|dps)[ \t]+)?"
-    r"(?i:record|account|access|login)\b"
+    r"(?i:record|account|access|login|number)\b"
 )
 
 
