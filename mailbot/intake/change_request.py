@@ -76,7 +76,7 @@ def read(
     writer = head_from_sender(parts.sender_name, rules)[0]
     result.changes = change_asides.writers_first_name(result.changes, body, writer)
     if is_reply:  # "Officer Morrow's username is ...": his number in the request below
-        result.changes = numbered_from_own_thread(result.changes, parts, rules)
+        result.changes = numbered_from_own_thread(result.changes, parts, rules, body)
     # "my number is 9s207": an officer number typed in lower case, written as issued
     result.changes = [_number_upper(c) for c in result.changes]
     # the agency's address, phone and code, mostly in the sender's signature

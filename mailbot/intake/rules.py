@@ -152,6 +152,9 @@ class IntentWords(_Rule):
     association with Essex PD"): a deactivation beside his add."""
     stays: list[str] = Field(default_factory=list)
     replaces: list[str] = Field(default_factory=list)
+    renamed: list[str] = Field(default_factory=list)
+    """Words telling that an officer's name changed ("got married", "changed her name"):
+    the same first name written with another last name is the name she has now."""
     """Words after a comma that go on to the officer a newcomer replaces ("Roy Lane was
     sworn in, replacing Ed Moss who retired"): another officer's clause."""
     """Words that keep an officer as he is ("is still with us", "please don't touch his

@@ -67,3 +67,75 @@ def test_an_elected_constable_and_the_one_he_replaces() -> None:
             "last_name": "Tremblay",
         },
     }
+
+
+def test_a_transfer_under_a_new_name_takes_the_name_and_username_she_has_now() -> None:
+    body = (
+        "Hello,\n\n"
+        "Rosalind Thayer joined Vergennes PD as a patrol officer on 5/2. She comes from "
+        "Bristol PD, where she was Rosalind Bouchard (LEO 3B447) - she changed her name "
+        "over the winter.\n\n"
+        "Her new DPS username is rthayer; the old rbouchard login was turned off.\n\n"
+        "Please move her record over to Vergennes Police Department.\n\n"
+        "Sgt. Corey Lamphere\nVergennes Police Department\n"
+    )
+    raw = mail(body, sender="clamphere@vergennespd.example", subject="transfer")
+    change = by_number(roster_changes(raw))["3B447"]
+    assert change["action"] == "update"
+    assert (change["last_name"], change["first_name"]) == ("Thayer", "Rosalind")
+    assert change["dps_username"] == "rthayer"
+
+
+def test_a_married_name_takes_the_new_username_not_the_old_one() -> None:
+    body = (
+        "Hi,\n\nDeputy Lena Farwell (8F120) was married in June and is now Lena Ostrander. "
+        "IT gave her a new login, lostrander (the old one was lfarwell).\n\n"
+        "Please update her record.\n\nThanks,\nMaj. Hal Rivard\n"
+    )
+    raw = mail(body, sender="hrivard@orangesheriff.example", subject="Name change")
+    change = by_number(roster_changes(raw))["8F120"]
+    assert change["last_name"] == "Ostrander"
+    assert change["dps_username"] == "lostrander"
+
+
+def test_a_reply_correcting_its_own_number_names_the_officer_sent_before() -> None:
+    body = (
+        "Oops - Gauthier's number is 5G318, not 5G31. And his username should be "
+        "pgauthier3.\n\nKen\n\n"
+        "On Mon, Apr 7, 2025 at 9:02 AM Ken Royce <kroyce.bpd@gmail.example> wrote:\n"
+        "> Hi,\n>\n> Please add our new officer for Barre PD:\n>\n"
+        "> Officer Paul Gauthier, 5G31, pgauthier\n>\n> Thanks,\n> Ken Royce\n"
+    )
+    raw = mail(
+        body,
+        sender="Ken Royce <kroyce.bpd@gmail.example>",
+        subject="Re: New officer Barre PD",
+        in_reply_to="<abc123@mail.gmail.example>",
+    )
+    change = by_number(roster_changes(raw))["5G318"]
+    assert (change["last_name"], change["first_name"]) == ("Gauthier", "Paul")
+
+
+def test_a_username_said_of_an_officer_by_first_name_after_a_table() -> None:
+    body = (
+        "Hello,\n\nTwo of our officers have new ranks, please update their records.\n\n"
+        "Name\tLEO #\tOld Rank\tNew Rank\n"
+        "Priya Sandoval\t1S404\tOfficer\tCorporal\n"
+        "Dean Whitcomb\t1W212\tCorporal\tSergeant\n\n"
+        "Also, Priya's DPS username was keyed in wrong back then. It is psandoval2 "
+        "(not psandovl).\n\nThanks,\nMona Greer\n"
+    )
+    raw = mail(body, sender="mgreer@castletonpd.example", subject="Rank updates")
+    assert by_number(roster_changes(raw))["1S404"]["dps_username"] == "psandoval2"
+
+
+def test_an_officer_added_in_a_sentence_keeps_the_username_and_title_in_his_line() -> None:
+    body = (
+        "Thanks! Forgot one - Wes Kinney, deputy, 7K431, wkinney. Can you add him too\n\n"
+        "Also please add Cpl. Ada Frost, 7F220, afrost. She was left off the list.\n"
+    )
+    raw = mail(body, sender="dmoss@essexsheriff.example", subject="one more")
+    changes = by_number(roster_changes(raw))
+    assert changes["7K431"]["dps_username"] == "wkinney"
+    assert changes["7K431"]["title"] == "Deputy"
+    assert changes["7F220"]["dps_username"] == "afrost"
