@@ -17,6 +17,15 @@ _NAMED_USER = re.compile(
     r"([a-z][a-z0-9._-]{1,29})(?![\w@])"
 )
 
+# "Mark's DPS username was set up wrong. It is mdelaney1 (not mdelany)": the value said
+# of it in the words right after, the same sentence or the next
+_NAMED_USER_FIXED = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z'’-]{1,30})['’]s[ \t]+(?i:(?:dps|domain|tracs)[ \t]+)?"
+    r"(?i:user[ \t]?name|user[ \t]id|login|logon)[^\n]{0,80}?"
+    r"(?i:\bit[ \t]+is|\bit['’]s|\bshould[ \t]+be|\bis[ \t]+(?:actually|really|in[ \t]+fact)"
+    r"|\bcorrect[ \t]+one[ \t]+is)[ \t]+[\"“']?([a-z][a-z0-9._-]{1,29})(?![\w@])"
+)
+
 
 def usernames_by_name(text: str, changes: list[Change], rules: Rules) -> list[Change]:
     """``changes`` with each username said of one officer by first or last name
@@ -25,7 +34,8 @@ def usernames_by_name(text: str, changes: list[Change], rules: Rules) -> list[Ch
     from mailbot.intake.change_values import _bare, not_a_user
 
     out = list(changes)
-    for m in _NAMED_USER.finditer(text[:20000]):
+    said = [*_NAMED_USER.finditer(text[:20000]), *_NAMED_USER_FIXED.finditer(text[:20000])]
+    for m in said:
         word = m.group(1).lower()
         if not_a_user(m.group(2), rules):
             continue
@@ -51,7 +61,7 @@ def usernames_by_name(text: str, changes: list[Change], rules: Rules) -> list[Ch
 _MY_RECORD = re.compile(
     r"\b(?i:my)[ \t]+(?:(?i:last|legal|first|sur)[ \t]*)?(?i:name)\b"
     r"|\b(?i:my)[ \t]+(?:(?i:own)[ \t]+)?(?:(?i:officer|tracs|e-?ticket|dps)[ \t]+)?"
-    r"(?i:record|account|access|login)\b"
+    r"(?i:record|account|access|login|number)\b"
 )
 
 

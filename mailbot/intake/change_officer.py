@@ -90,18 +90,46 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
         officer = officer.model_copy(update={"dps_username": _bare(user.group(1), rules)})
     if not officer.dps_username and len(text) <= 200:
         # "Officer Lena Park, HL401, lpark": a list line gives the username by its shape
-        line = officer_on_line(text, rules)
+        # (or "Also please add Sgt. Kim Orr, 2M808, korr. She was ...": the line from her
+        # name on, the request before it and the sentences after it left out)
+        line = officer_on_line(text, rules) or _line_from_name(text, officer, rules)
         if line and line.dps_username and line.officer_number == officer.officer_number:
             officer = officer.model_copy(update={"dps_username": line.dps_username})
     if officer.title is None and len(text) <= 200:
         # "Cole Marchessault, LEO # 6M902, officer": the rank after the number
-        line = officer_on_line(text, rules)
+        line = officer_on_line(text, rules) or _line_from_name(text, officer, rules)
         if line and line.title and line.officer_number == officer.officer_number:
             officer = officer.model_copy(update={"title": line.title})
     if not_a_name(officer.first_name, rules) or not_a_name(officer.last_name, rules):
         # "... named Interim Chief. My LEO number is ...": a pronoun or title is no name
         officer = officer.model_copy(update={"last_name": None, "first_name": None})
     return officer
+
+
+_NOTE_AFTER = re.compile(r"[ \t]*\([^()\n]{0,80}\)[ \t]*$")
+_SENTENCE_END = re.compile(r"\.[ \t]+(?=[A-Z])")
+
+
+def _line_from_name(text: str, officer: Officer, rules: Rules) -> Officer | None:
+    """The officer read as a list line from ``text`` cut to where his name starts (with
+    the rank right before it) and to the end of that sentence, a note in brackets
+    after it left out ("please add Sgt. Kim Orr, 2M808, korr (starts 4/14)")."""
+    if not officer.first_name or not officer.last_name or not officer.officer_number:
+        return None
+    named = f"{officer.first_name} {officer.last_name}"
+    at = text.find(named)
+    if at < 0:
+        return None
+    before = text[:at].split()
+    if before and rank_title(before[-1], rules):
+        at = text.rfind(before[-1], 0, at)
+    piece = text[at:]
+    number = piece.find(officer.officer_number)
+    if number < 0:
+        return None
+    end = _SENTENCE_END.search(piece, number)
+    piece = _NOTE_AFTER.sub("", piece[: end.start()] if end else piece)
+    return officer_on_line(piece.strip().rstrip("."), rules)
 
 
 def _labels_user(word: str, text: str) -> bool:

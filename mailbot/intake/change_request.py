@@ -17,7 +17,7 @@ from mailbot.intake.change_logins import writers_own_login
 from mailbot.intake.change_typing import as_typed, filled, in_capitals, whole_values
 from mailbot.intake.earlier_numbers import numbered_from_own_thread
 from mailbot.intake.head_of_department import head_from_sender
-from mailbot.intake.model import Officer, ParseResult
+from mailbot.intake.model import Change, Officer, ParseResult
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 from mailbot.intake.word_lists import has_any
@@ -76,6 +76,15 @@ def read(
     writer = head_from_sender(parts.sender_name, rules)[0]
     result.changes = change_asides.writers_first_name(result.changes, body, writer)
     if is_reply:  # "Officer Morrow's username is ...": his number in the request below
-        result.changes = numbered_from_own_thread(result.changes, parts, rules)
+        result.changes = numbered_from_own_thread(result.changes, parts, rules, body)
+    # "my number is 9s207": an officer number typed in lower case, written as issued
+    result.changes = [_number_upper(c) for c in result.changes]
     # the agency's address, phone and code, mostly in the sender's signature
     change_sender.complete(result, body, signature, sender, rules)
+
+
+def _number_upper(change: Change) -> Change:
+    number = change.officer_number
+    if not number or number == number.upper():
+        return change
+    return change.model_copy(update={"officer_number": number.upper()})

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from mailbot.intake.agency_name import in_full
 from mailbot.intake.change_joined import joined_agency
-from mailbot.intake.change_logins import login_beside, new_login
+from mailbot.intake.change_logins import login_beside
+from mailbot.intake.change_renamed import login_now, renamed_to
 from mailbot.intake.change_titles import _as_rank, _modifiers, _new_title, _title_said, title_kept
 from mailbot.intake.change_unranked import officer_now_titled
 from mailbot.intake.model import Action, Change, Officer
@@ -248,8 +249,12 @@ def _change(
         title = _new_title(text, rules) or _as_rank(text, rules)
         if title:
             data["title"] = title
+        # "she was Amy Roe (2R650) - she changed her name": the name she has now
+        renamed = renamed_to(text, officer, rules)
+        if renamed:
+            data["last_name"] = renamed
         # "her DPS username is unchanged (amarsh)": the login she keeps
-        kept = login_beside(text, officer)
+        kept = login_now(text, officer, renamed) if renamed else login_beside(text, officer)
         if kept:
             data["dps_username"] = kept
         return Change.model_validate(data)
@@ -276,6 +281,8 @@ def _change(
         named = _name_value(m.group(1)).split() if m else []
         if len(named) >= 2 and not rank_title(named[0], rules):
             data["last_name"] = named[-1]
+        elif renamed := renamed_to(text, officer, rules):
+            data["last_name"] = renamed  # "Jo Roy (X101) got married ... Jo Lane"
         elif _has(text, rules.language.intent.promote) or spelled_by_letters(text, rules):
             # "Jon Smyth (HL303) - it's Smith", "Desrochers, not Derochers": a name
             # spelled almost as the one on record is its correction
@@ -301,7 +308,7 @@ def _change(
         data["dps_username"] = _bare(user.group(1), rules)
     elif "dps_username" in corrected:
         data["dps_username"] = corrected["dps_username"]
-    elif login := new_login(text, officer) or login_beside(text, officer):
+    elif login := login_now(text, officer, str(data.get("last_name") or "") or None):
         data["dps_username"] = login  # "was dreyes, now dana.reyes"; "username stays mhale"
     return Change.model_validate(data)
 

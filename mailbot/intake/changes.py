@@ -39,6 +39,7 @@ from mailbot.intake.change_names import (
 from mailbot.intake.change_number_text import joined_numbers
 from mailbot.intake.change_officer import officer_named, user_said
 from mailbot.intake.change_paragraphs import about, told_on
+from mailbot.intake.change_replaced import full_names_told, owner, replaced_cut
 from mailbot.intake.change_shared_title import with_shared_title
 from mailbot.intake.change_tables import (
     changes_in_rows,
@@ -62,9 +63,24 @@ from mailbot.intake.rules import Rules
 def _groups(item: str, rules: Rules | None = None) -> list[str]:
     """An item split where a new officer is named; the sentences after a name that
     speak of "her"/"his" or add details stay with that officer."""
-    parts = [c for sentence in sentences(item) for c in clauses(sentence, rules)]
+    parts = [
+        (piece, i > 0)  # the officer a newcomer replaces: another officer
+        for sentence in sentences(item)
+        for c in clauses(sentence, rules)
+        for i, piece in enumerate(replaced_cut(c, rules))
+    ]
     groups: list[str] = []
-    for sentence in parts:
+    at = -1  # the group the sentences go on about
+    for sentence, replaced in parts:
+        if replaced:
+            groups.append(sentence)
+            at = -1
+            continue
+        mine = owner(sentence, groups)
+        if mine is not None:  # "Roy's LEO number is ...": Roy Lane, told of before
+            at = mine[0]
+            groups[at] = f"{groups[at]}. {mine[1]}"
+            continue
         numbers = set(_NUMBER.findall(sentence))
         before = set(_NUMBER.findall(groups[-1])) if groups else set()
         # "... entered as ES7Q1. The correct number is ES7G1": the same officer
@@ -82,8 +98,9 @@ def _groups(item: str, rules: Rules | None = None) -> list[str]:
             starts_new = bool(now and now.first_name and names[0] and names[0] != names[1])
         if not groups or starts_new:
             groups.append(sentence)
+            at = -1
         else:
-            groups[-1] = f"{groups[-1]}. {sentence}"
+            groups[at] = f"{groups[at]}. {sentence}"
     return groups
 
 
@@ -293,7 +310,9 @@ def read_changes(
         elif table_action == "deactivate":
             push(_change(officer, "deactivate", "", rules))
     changes = with_shared_title(changes, text, rules)  # "Title for the new deputies: ..."
-    return without_kept(usernames_by_name(text, changes, rules), text, rules)
+    # "Please also remove Wayne (9C488)" after "replacing Wayne Colvin"
+    changes = full_names_told(usernames_by_name(text, changes, rules), text, rules)
+    return without_kept(changes, text, rules)
 
 
 def without_kept(changes: list[Change], text: str, rules: Rules) -> list[Change]:

@@ -19,22 +19,32 @@ from mailbot.intake.rules import Rules
 
 
 def numbered_from_own_thread(
-    changes: list[Change], parts: MessageParts, rules: Rules
+    changes: list[Change], parts: MessageParts, rules: Rules, text: str = ""
 ) -> list[Change]:
     """``changes`` with each one named by last name only given the officer number, first
     name and title of the one officer of that last name in the sender's own quoted
-    messages."""
-    if not any(not c.officer_number and getattr(c, "last_name", None) for c in changes):
+    messages; and each one with a number and no name given the name and title of the
+    one officer there with that number, or with a number ``text`` (the reply) writes
+    beside it ("his number is 4K211, not 4K21")."""
+    if not any(not getattr(c, "first_name", None) or not c.officer_number for c in changes):
         return changes
     known: list[Officer] = []
+    sent: list[tuple[Officer, set[str]]] = []  # each officer named, the numbers beside him
     for own in own_messages(parts):
         for item in items(own.text):
             officer = officer_named(item, rules) if len(item) <= 300 else None
             if officer is not None and officer.officer_number and officer.last_name:
                 known.append(officer)
+            if officer is not None and officer.last_name:
+                sent.append((officer, _numbers_in(item)))
     known += _desk_listed(parts, rules)
+    sent += [(o, {(o.officer_number or "").upper()}) for o in _desk_listed(parts, rules)]
+    said = _numbers_in(text[:20000])
     out = []
     for change in changes:
+        if change.officer_number and not getattr(change, "last_name", None):
+            out.append(_named_by_number(change, sent, said))
+            continue
         last = (getattr(change, "last_name", None) or "").lower()
         first = (getattr(change, "first_name", None) or "").lower()
         them = {
@@ -53,6 +63,34 @@ def numbered_from_own_thread(
         more = {k: v for k, v in found.items() if v and k not in have}
         out.append(Change.model_validate({**have, **more}))
     return out
+
+
+def _named_by_number(
+    change: Change, sent: list[tuple[Officer, set[str]]], said: set[str]
+) -> Change:
+    """``change`` (a number, no name) given the name and title of the one officer ``sent``
+    names beside its number, else beside a number the reply writes (``said``: "his
+    number is 4K211, not 4K21")."""
+    number = (change.officer_number or "").upper()
+    them = [o for o, numbers in sent if number in numbers]
+    if not them:
+        them = [o for o, numbers in sent if numbers & said]
+    if len({(o.last_name, o.first_name) for o in them}) != 1:
+        return change
+    officer = them[0]
+    have = change.model_dump(exclude_none=True)
+    found = {"last_name": officer.last_name, "first_name": officer.first_name}
+    found["title"] = officer.title
+    more = {k: v for k, v in found.items() if v and k not in have}
+    return Change.model_validate({**have, **more})
+
+
+_NUMBER_SHAPED = re.compile(r"(?<![\w-])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{3,8}(?![\w-])")
+
+
+def _numbers_in(text: str) -> set[str]:
+    """The words of ``text`` with letters and digits, in capitals ("4K21")."""
+    return {w.upper() for w in _NUMBER_SHAPED.findall(text)}
 
 
 def fixes_desk_list(body: str, parts: MessageParts, rules: Rules) -> bool:

@@ -148,6 +148,7 @@ def _names_officer(text: str, officers: int, rules: Rules) -> bool:
         or any(number_mentions(s) for s in sentences(text))
         or _ranked_name(rules).search(text)
         or _LETTERED_NUMBER.search(text)
+        or _NUMBER_SAID.search(text)  # "my number is 9s207", typed in lower case
         or removal_named(text, rules)  # "please remove Danny Roe from our e-ticket list"
     )
 
@@ -231,6 +232,11 @@ def is_enquiry(text: str, rules: Rules) -> bool:
 _LETTERED_NUMBER = re.compile(
     r"(?<![\w-])(?=[A-Z]{1,4}\d|\d{1,4}[A-Z])[A-Z0-9]{5}(?![\w-])"
 )  # "HL305", "2B903"
+# "my number is 9s207": a number of letters and digits, in any case, said to be one
+_NUMBER_SAID = re.compile(
+    r"(?i)(?<![\w-])number[ \t]+(?:is[ \t]+)?[:#]?[ \t]*"
+    r"(?=[a-z]{0,4}\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5}(?![\w-])"
+)
 _QUESTION = re.compile(r"\?(?=\s|$)")
 _REQUEST_WORDS = [
     "please", "kindly", "request", "would like", "we wish", "we want", "we'd like", "we would",

@@ -151,6 +151,12 @@ class IntentWords(_Rule):
     """Words asking to end an officer's tie to the agency he comes from ("end his
     association with Essex PD"): a deactivation beside his add."""
     stays: list[str] = Field(default_factory=list)
+    replaces: list[str] = Field(default_factory=list)
+    renamed: list[str] = Field(default_factory=list)
+    """Words telling that an officer's name changed ("got married", "changed her name"):
+    the same first name written with another last name is the name she has now."""
+    """Words after a comma that go on to the officer a newcomer replaces ("Roy Lane was
+    sworn in, replacing Ed Moss who retired"): another officer's clause."""
     """Words that keep an officer as he is ("is still with us", "please don't touch his
     record", "same agency, nothing has to change"): no change for him."""
     """Imperatives that switch a record off when they open an item ("Remove Smith VT233")."""

@@ -1,0 +1,45 @@
+"""The name an officer has now when a change tells that it changed ("She came to us from
+St. Albans PD, where she was Amy Roe (LEO 2R650) - she changed her name last fall" under
+"Amy Lane has joined us"): the same first name written with another last name than the
+one beside the record's number; and the username made from that name ("her new username
+is alane"), not the old one written beside it."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.change_logins import login_beside, new_login
+from mailbot.intake.model import Officer
+from mailbot.intake.prose import rank_title
+from mailbot.intake.prose_officers import not_a_name
+from mailbot.intake.rules import Rules
+from mailbot.intake.word_lists import has_any
+
+
+def renamed_to(text: str, officer: Officer, rules: Rules) -> str | None:
+    """The last name ``text`` gives the officer now, after words telling that his name
+    changed: his first name written before another last name than his record's, one
+    only; else None."""
+    first, last = officer.first_name, officer.last_name
+    if not first or not last or not has_any(text, rules.language.intent.renamed):
+        return None
+    pattern = rf"(?<![\w'’-]){re.escape(first)}[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![\w'’-])"
+    others = {
+        m.group(1)
+        for m in re.finditer(pattern, text[:20000])
+        if m.group(1).casefold() != last.casefold()
+        and not rank_title(m.group(1), rules)
+        and not not_a_name(m.group(1), rules)
+    }
+    return others.pop() if len(others) == 1 else None
+
+
+def login_now(text: str, officer: Officer, last_now: str | None) -> str | None:
+    """The username ``text`` gives the officer, made from the last name he has now
+    (``last_now``) before one made from his record's."""
+    if last_now and last_now != officer.last_name:
+        renamed = officer.model_copy(update={"last_name": last_now})
+        found = new_login(text, renamed) or login_beside(text, renamed)
+        if found:
+            return found
+    return new_login(text, officer) or login_beside(text, officer)
