@@ -112,6 +112,8 @@ class IntentWords(_Rule):
     problem or offers a product, rather than requesting anything."""
     asking: list[str] = Field(default_factory=list)
     """Words that make a message a request whatever else it says ("please")."""
+    asking_fillers: list[str] = Field(default_factory=list)
+    """Words put between "can you" and what it asks ("can you just deactivate her?")."""
     enrolled_before: list[str] = Field(default_factory=list)
     """Wordings telling of an enrolment done before ("when we enrolled"), not asked for."""
     had_before: list[str] = Field(default_factory=list)
