@@ -53,7 +53,7 @@ def classify(
         return "other"  # a question, a follow-up, a problem report or a sales pitch
     if _has(text, words.status_chase) and asks_anything(text) and not asks_for(text, rules):
         return "other"  # "In it we listed four officers ... where does the request stand?"
-    if agency_values <= 1 and is_enquiry(text, rules) and _only_asks(text, rules):
+    if agency_values <= 1 and is_enquiry(text, rules) and only_asks(text, rules):
         # "Officer Ian Pruitt (HT160) says TraCS makes him re-sync. Is that normal?", "In it
         # we listed four officers ... Could you let me know where the request stands?": the
         # officers an enquiry names are no request for them
@@ -80,7 +80,7 @@ def classify(
         and (officers or _has(text, words.roster_later))
         and (agency_values >= 2 or not changing())
     ):
-        if agency_values <= 1 and officers <= 1 and _only_asks(text, rules):
+        if agency_values <= 1 and officers <= 1 and only_asks(text, rules):
             # "Which judiciary code is Hardwick's record using, and is Officer Brisbois
             # approved?": a question naming a code and an officer, no request
             return "other"
@@ -238,7 +238,7 @@ _REQUEST_WORDS = [
 ]  # fmt: skip
 
 
-def _only_asks(text: str, rules: Rules) -> bool:
+def only_asks(text: str, rules: Rules) -> bool:
     """True when ``text`` asks something and no request word is in it."""
     return asks_anything(text) and not (_has(text, _REQUEST_WORDS) or asks_for(text, rules))
 

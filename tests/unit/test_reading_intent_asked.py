@@ -38,3 +38,88 @@ def test_a_chase_that_also_asks_for_a_new_officer_asks_for_him() -> None:
     changes = dumped(result.changes)
     assert [(c["action"], c["officer_number"]) for c in changes] == [("add", "BF044")]
     assert changes[0]["dps_username"] == "tbarbour"
+
+
+def test_an_officer_signing_his_own_problem_report_is_no_roster() -> None:
+    """A trooper's note about a scanner that fails, signed with his own rank, name and
+    number, asks for nothing: his sign-off is no officer to enrol."""
+    raw = mail(
+        "Good evening,\n\nThe barcode scanner in cruiser 14 stopped reading licenses after "
+        "last night's e ticket update. The camera works in other apps. Did anything change "
+        "with the scanner profile?\n\nRegards,\nTpr. Owen Lachance #WL402\n"
+        "Williston Police Department\n802-555-0144\n",
+        sender="Owen Lachance <olachance@willistonpd.test>",
+        subject="Scanner stopped working",
+    )
+    result = parse_message(raw)
+    assert result.intent == "other"
+    assert result.officers == []
+
+
+def test_yes_to_the_desks_switch_off_question_switches_off_the_officers_it_named() -> None:
+    """ "Yes, go ahead and deactivate them" under the desk's question naming two deputies
+    with their numbers: both are switched off, by the numbers the desk gave."""
+    body = (
+        "Yes, go ahead and deactivate them. Pratt moved out of state and Corliss retired.\n\n"
+        "Sheriff Gail Nadeau\nEssex County Sheriff's Department\n\n"
+        "-----Original Message-----\n"
+        "From: dps.eTicket <dps.eTicket@vermont.gov>\n"
+        "Sent: Monday, June 2, 2025 9:12 AM\n"
+        "To: Nadeau, Gail <gnadeau@essexsheriff.test>\n"
+        "Subject: Unused TraCS records - Essex County SD\n\n"
+        "Sheriff Nadeau,\n\n"
+        "Dep. Rhea Pratt (EX3P1) and Dep. Colin Corliss (EX3C9) have not written a ticket "
+        "in over a year. Are they still with your office? If not, we will deactivate "
+        "their records.\n\nDPS e-Ticket Technical Staff\n"
+    )
+    raw = mail(
+        body,
+        sender="Gail Nadeau <gnadeau@essexsheriff.test>",
+        subject="RE: Unused TraCS records - Essex County SD",
+        in_reply_to="<desk-0602@vermont.gov>",
+    )
+    changes = dumped(roster_changes(raw))
+    assert [(c["action"], c["officer_number"], c["last_name"]) for c in changes] == [
+        ("deactivate", "EX3P1", "Pratt"),
+        ("deactivate", "EX3C9", "Corliss"),
+    ]
+
+
+def test_a_reply_taking_back_one_officer_of_its_earlier_switch_offs_keeps_only_the_other() -> None:
+    """ "Please ignore what I sent about Deputy Hall. She withdrew her resignation, so
+    don't deactivate her." above the sender's own request for two switch-offs: only the
+    other deputy is switched off."""
+    body = (
+        "Hello again,\n\nPlease ignore what I sent Tuesday about Deputy Mia Hall. She "
+        "withdrew her resignation and is staying with us, so don't deactivate her.\n\n"
+        "Deputy Ross Keel (WC4K8) is gone as planned, so please deactivate him.\n\n"
+        "Thanks,\nLt. Abe Monroe\nWindsor County Sheriff's Office\n\n"
+        "On Tue, May 6, 2025 at 10:02 AM Abe Monroe <amonroe@windsorsheriff.test> wrote:\n"
+        "> Hi,\n>\n> Please deactivate these two deputies, both resigned:\n>\n"
+        "> Deputy Mia Hall - WC4H1\n> Deputy Ross Keel - WC4K8\n>\n> Thanks\n> Lt. Abe Monroe\n"
+    )
+    raw = mail(
+        body,
+        sender="Abe Monroe <amonroe@windsorsheriff.test>",
+        subject="Re: Deactivations - Hall / Keel",
+        in_reply_to="<own-0506@windsorsheriff.test>",
+    )
+    changes = dumped(roster_changes(raw))
+    assert [(c["action"], c["officer_number"]) for c in changes] == [("deactivate", "WC4K8")]
+
+
+def test_a_question_about_an_officers_agency_that_asks_no_change_is_an_enquiry() -> None:
+    """A court clerk asking which agency an officer (his number given) belongs to, since
+    his tickets show another, asks a question: no change can be read, none is asked."""
+    raw = mail(
+        "Good afternoon,\n\nThree complaints filed this week by officer 21R07 (Ofc. Lee "
+        "Harlow) show Vergennes PD as the agency, but our records list him with Bristol. "
+        "Could you tell us which agency he is under in TraCS?\n\nWe are holding them "
+        "meanwhile so no notice goes out with the wrong agency printed.\n\n"
+        "Thank you,\nMara Fontaine\nCourt Operations Clerk\nAddison Unit\n",
+        sender="Mara Fontaine <mara.fontaine@courts.test>",
+        subject="Officer 21R07 agency",
+    )
+    result = parse_message(raw)
+    assert result.intent == "other"
+    assert result.changes == []
