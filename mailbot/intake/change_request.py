@@ -83,6 +83,8 @@ def read(
         result.changes = desk_named.switch_offs(body, parts, rules)
     if is_reply:  # "Officer Morrow's username is ...": his number in the request below
         result.changes = numbered_from_own_thread(result.changes, parts, rules)
+        # "Jenkins made corporal" under the desk's roster check: by the numbers it lists
+        result.changes = desk_named.by_listed(result.changes, body, parts, rules)
     # the agency's address, phone and code, mostly in the sender's signature
     change_sender.complete(result, body, signature, sender, rules)
 

@@ -32,7 +32,7 @@ def numbered_from_own_thread(
             officer = officer_named(item, rules) if len(item) <= 300 else None
             if officer is not None and officer.officer_number and officer.last_name:
                 known.append(officer)
-    known += _desk_listed(parts, rules)
+    known += desk_listed(parts, rules)
     out = []
     for change in changes:
         last = (getattr(change, "last_name", None) or "").lower()
@@ -61,7 +61,7 @@ def fixes_desk_list(body: str, parts: MessageParts, rules: Rules) -> bool:
     ldamato1"): a roster change, whatever else it reads like."""
     from mailbot.intake.changes import read_changes
 
-    listed = {o.officer_number.upper() for o in _desk_listed(parts, rules) if o.officer_number}
+    listed = {o.officer_number.upper() for o in desk_listed(parts, rules) if o.officer_number}
     if not listed:
         return False
     found = [c for c in read_changes(body, rules, []) if not c.officer_number]
@@ -69,7 +69,7 @@ def fixes_desk_list(body: str, parts: MessageParts, rules: Rules) -> bool:
     return any((c.officer_number or "").upper() in listed for c in numbered)
 
 
-def _desk_listed(parts: MessageParts, rules: Rules) -> list[Officer]:
+def desk_listed(parts: MessageParts, rules: Rules) -> list[Officer]:
     """The officers the desk's quoted notices list with their numbers ("the Officer
     records below have been established in TraCS": a table of the agency's roster)."""
     from mailbot.intake.tables import officers_from_text

@@ -5,7 +5,7 @@ earlier enrolment that also asks for a new officer."""
 from __future__ import annotations
 
 from mailbot.intake.parse import parse_message
-from tests.reading_mail import dumped, mail, roster_changes
+from tests.reading_mail import by_number, dumped, mail, roster_changes
 
 
 def test_a_change_asked_as_a_question_with_a_word_between_is_a_request() -> None:
@@ -123,3 +123,37 @@ def test_a_question_about_an_officers_agency_that_asks_no_change_is_an_enquiry()
     result = parse_message(raw)
     assert result.intent == "other"
     assert result.changes == []
+
+
+def test_a_reply_to_the_desks_roster_check_changes_the_listed_officers_it_names() -> None:
+    """ "Looks right except: Dep. Kyle Marsh retired, so he can come off. And Ortiz made
+    sergeant, so her title should be Sgt." above the desk's quoted roster table: Marsh is
+    switched off and Ortiz promoted, each by the number the table lists."""
+    body = (
+        "Hi,\n\nLooks right except two things: Dep. Kyle Marsh retired in May, so he can "
+        "come off. And Ortiz made sergeant in April so her title should be Sgt. now.\n\n"
+        "Everything else is correct.\n\nSheriff Paul Ducharme\nGrand Isle County Sheriff\n\n"
+        "From: DPS - eTicket <dps.eTicket@vermont.gov>\n"
+        "Sent: Monday, June 9, 2025 8:30 AM\n"
+        "To: Ducharme, Paul <pducharme@gisheriff.test>\n"
+        "Subject: TraCS roster verification - Grand Isle County Sheriff\n\n"
+        "Good morning,\n\nBelow are the officer records we hold for your office. Please "
+        "reply with any changes.\n\n"
+        "Last Name\tFirst Name\tTitle\tOfficer #\tDPS Username\n"
+        "Ducharme\tPaul\tSheriff\tGI001\tpducharme\n"
+        "Marsh\tKyle\tDeputy\tGI214\tkmarsh\n"
+        "Ortiz\tLena\tDeputy\tGI233\tlortiz\n"
+        "Bissonette\tRay\tDeputy\tGI240\trbissonette\n\n"
+        "Thank you,\nDPS e-Ticket Technical Staff\n"
+    )
+    raw = mail(
+        body,
+        sender="Paul Ducharme <pducharme@gisheriff.test>",
+        subject="RE: TraCS roster verification - Grand Isle County Sheriff",
+        in_reply_to="<desk-0609@vermont.gov>",
+    )
+    changes = by_number(roster_changes(raw))
+    assert set(changes) == {"GI214", "GI233"}
+    assert changes["GI214"]["action"] == "deactivate"
+    assert changes["GI233"]["action"] == "update"
+    assert changes["GI233"]["title"] == "Sergeant"
