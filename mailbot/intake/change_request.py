@@ -9,12 +9,14 @@ from mailbot.intake import (
     change_documents,
     change_sender,
     changes,
+    desk_named,
     labelled_blocks,
     own_resend,
     tables,
 )
 from mailbot.intake.change_logins import writers_own_login
 from mailbot.intake.change_typing import as_typed, filled, in_capitals, whole_values
+from mailbot.intake.change_withdrawn import without_withdrawn
 from mailbot.intake.earlier_numbers import numbered_from_own_thread
 from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.model import Change, Officer, ParseResult
@@ -71,12 +73,18 @@ def read(
     if own_resend.complete_changes(result, earlier, officers, body, rules):
         # "Eric Lund is still with us": the earlier change of an officer kept as he is
         result.changes = changes.without_kept(result.changes, body, rules)
+        # "do NOT deactivate him" of one officer of the earlier request: his change is off
+        result.changes = without_withdrawn(result.changes, body, rules)
         # the agency the sender's own quoted request named (its signature)
         result.agency.name = result.agency.name or (earlier.agency.name if earlier else None)
     writer = head_from_sender(parts.sender_name, rules)[0]
     result.changes = change_asides.writers_first_name(result.changes, body, writer)
+    if is_reply and not result.changes:  # "Yes please deactivate both." of the desk's two
+        result.changes = desk_named.switch_offs(body, parts, rules)
     if is_reply:  # "Officer Morrow's username is ...": his number in the request below
         result.changes = numbered_from_own_thread(result.changes, parts, rules, body)
+        # "Jenkins made corporal" under the desk's roster check: by the numbers it lists
+        result.changes = desk_named.by_listed(result.changes, body, parts, rules)
     # "my number is 9s207": an officer number typed in lower case, written as issued
     result.changes = [_number_upper(c) for c in result.changes]
     # the agency's address, phone and code, mostly in the sender's signature
@@ -88,3 +96,18 @@ def _number_upper(change: Change) -> Change:
     if not number or number == number.upper():
         return change
     return change.model_copy(update={"officer_number": number.upper()})
+
+
+def only_a_question(result: ParseResult, body: str, is_reply: bool, rules: Rules) -> bool:
+    """True when a new message read as a roster change gives no change at all and only
+    asks what the desk's records say ("Can you confirm which agency Officer X is with in
+    TraCS?"), telling of no officer coming, leaving or moving: an enquiry about an
+    officer, not a request."""
+    from mailbot.intake.intent import only_asks
+
+    words = rules.language.intent
+    if is_reply or result.changes or not has_any(body, words.asks_what_is):
+        return False
+    # "Officer X (HL305) retired. Do you need a form?": a departure told is a request
+    told = words.add + words.deactivate + words.transfer + words.reactivate
+    return only_asks(body, rules) and not has_any(body, told)

@@ -37,8 +37,8 @@ def numbered_from_own_thread(
                 known.append(officer)
             if officer is not None and officer.last_name:
                 sent.append((officer, _numbers_in(item)))
-    known += _desk_listed(parts, rules)
-    sent += [(o, {(o.officer_number or "").upper()}) for o in _desk_listed(parts, rules)]
+    known += desk_listed(parts, rules)
+    sent += [(o, {(o.officer_number or "").upper()}) for o in desk_listed(parts, rules)]
     said = _numbers_in(text[:20000])
     out = []
     for change in changes:
@@ -99,7 +99,7 @@ def fixes_desk_list(body: str, parts: MessageParts, rules: Rules) -> bool:
     ldamato1"): a roster change, whatever else it reads like."""
     from mailbot.intake.changes import read_changes
 
-    listed = {o.officer_number.upper() for o in _desk_listed(parts, rules) if o.officer_number}
+    listed = {o.officer_number.upper() for o in desk_listed(parts, rules) if o.officer_number}
     if not listed:
         return False
     found = [c for c in read_changes(body, rules, []) if not c.officer_number]
@@ -107,7 +107,7 @@ def fixes_desk_list(body: str, parts: MessageParts, rules: Rules) -> bool:
     return any((c.officer_number or "").upper() in listed for c in numbered)
 
 
-def _desk_listed(parts: MessageParts, rules: Rules) -> list[Officer]:
+def desk_listed(parts: MessageParts, rules: Rules) -> list[Officer]:
     """The officers the desk's quoted notices list with their numbers ("the Officer
     records below have been established in TraCS": a table of the agency's roster)."""
     from mailbot.intake.tables import officers_from_text

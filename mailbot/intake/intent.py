@@ -16,7 +16,7 @@ from mailbot.intake.model import Intent
 from mailbot.intake.other_systems import for_tracs
 from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.rules import Rules, per_rules
-from mailbot.intake.word_lists import any_in, has_any
+from mailbot.intake.word_lists import any_in, flat, has_any
 
 
 def _has(text: str, words: list[str]) -> bool:
@@ -51,14 +51,14 @@ def classify(
         return "other"  # "i got a ticket from officer X ... my name is spelled wrong on it"
     if not officers and agency_values <= 1 and is_enquiry(text, rules):
         return "other"  # a question, a follow-up, a problem report or a sales pitch
-    if _has(text, words.status_chase) and asks_anything(text) and not _has(text, words.asking):
+    if _has(text, words.status_chase) and asks_anything(text) and not asks_for(text, rules):
         return "other"  # "In it we listed four officers ... where does the request stand?"
-    if agency_values <= 1 and is_enquiry(text, rules) and _only_asks(text, rules):
+    if agency_values <= 1 and is_enquiry(text, rules) and only_asks(text, rules):
         # "Officer Ian Pruitt (HT160) says TraCS makes him re-sync. Is that normal?", "In it
         # we listed four officers ... Could you let me know where the request stands?": the
         # officers an enquiry names are no request for them
         return "other"
-    if _has(text, words.asks_no_change) and asks_anything(text) and not _has(text, words.asking):
+    if _has(text, words.asks_no_change) and asks_anything(text) and not asks_for(text, rules):
         return "other"  # "not asking for any changes yet ... Ofc. X (BN3T7) ... ?"
     change_words = words.add + words.promote + words.transfer + words.deactivate + words.reactivate
 
@@ -80,7 +80,7 @@ def classify(
         and (officers or _has(text, words.roster_later))
         and (agency_values >= 2 or not changing())
     ):
-        if agency_values <= 1 and officers <= 1 and _only_asks(text, rules):
+        if agency_values <= 1 and officers <= 1 and only_asks(text, rules):
             # "Which judiciary code is Hardwick's record using, and is Officer Brisbois
             # approved?": a question naming a code and an officer, no request
             return "other"
@@ -115,8 +115,8 @@ def classify(
         return "enrollment"  # "Bellows Falls Police Dept wants e-tickets." and its values
     if (changing() or spelled_by_letters(text, rules)) and _names_officer(text, officers, rules):
         # "Can you correct it?" asks for the change it names
-        asked = _REQUEST_WORDS + words.asking
-        if not officers and asks_questions(text) and not _has(text, asked):
+        asked = _has(text, _REQUEST_WORDS) or asks_for(text, rules)
+        if not officers and asks_questions(text) and not asked:
             return "other"
         return "officer_maintenance"
     if is_reply and (officers or has_logo):
@@ -221,7 +221,7 @@ def is_enquiry(text: str, rules: Rules) -> bool:
     a problem or offers a product, and asks for nothing ("please")."""
     words = rules.language.intent
     said = words.enquiry + words.status_chase + words.own_ticket
-    if not _has(text, said) or _has(text, words.asking):
+    if not _has(text, said) or asks_for(text, rules):
         return False
     # "Following up on our call: Officer Hale (NW002) has resigned." reports a change;
     # a message naming officer numbers is an enquiry only when it asks something
@@ -244,9 +244,28 @@ _REQUEST_WORDS = [
 ]  # fmt: skip
 
 
-def _only_asks(text: str, rules: Rules) -> bool:
+def only_asks(text: str, rules: Rules) -> bool:
     """True when ``text`` asks something and no request word is in it."""
-    return asks_anything(text) and not _has(text, _REQUEST_WORDS + rules.language.intent.asking)
+    return asks_anything(text) and not (_has(text, _REQUEST_WORDS) or asks_for(text, rules))
+
+
+def asks_for(text: str, rules: Rules) -> bool:
+    """True when ``text`` has a word that makes it a request whatever else it says
+    ("please", "can you deactivate"), also with a word put between ("can you just
+    deactivate her?")."""
+    asking = rules.language.intent.asking
+    if _has(text, asking):
+        return True
+    low = flat(text)
+    return "?" in low and any_in(_fillers(rules).sub(r"\1", low), asking)
+
+
+@per_rules
+def _fillers(rules: Rules) -> re.Pattern[str]:
+    """The words put between "can you" and what it asks, with the "can you" before."""
+    words = sorted(rules.language.intent.asking_fillers, key=len, reverse=True)
+    alt = "|".join(re.escape(w.lower()) for w in words) or "(?!)"
+    return re.compile(rf"\b((?:can|could|would|will) (?:you|u) )(?:(?:{alt}) )+")
 
 
 def asks_anything(text: str) -> bool:

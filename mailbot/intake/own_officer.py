@@ -71,3 +71,16 @@ def own_row_named(body: str, writer: str | None, rules: Rules) -> str:
         return line if officer is not None and officer.last_name == last else m.group(0)
 
     return _OWN_ROW.sub(named, body)
+
+
+def not_the_writer_alone(officers: list[Officer], writer: str | None) -> list[Officer]:
+    """``officers`` read under the sign-off, unless they are the one officer who writes
+    ("Ofc. Dana Roy #4T220" signing her note): the writer's sign-off, no roster."""
+    if len(officers) != 1 or writer is None:
+        return officers
+    first, last = split_name(writer)
+    own = officers[0]
+    if last is None or (own.last_name or "").lower() != last.lower():
+        return officers
+    same_first = (own.first_name or "").lower()[:1] == (first or "").lower()[:1]
+    return [] if same_first else officers

@@ -17,6 +17,7 @@ from mailbot.intake import (
     change_documents,
     change_request,
     checks,
+    desk_named,
     desk_recap,
     dictated,
     enrol_closings,
@@ -53,7 +54,7 @@ from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, ParseResult, PointOfContact
 from mailbot.intake.number_groups import read_whole
 from mailbot.intake.officer_reading import read_officers
-from mailbot.intake.own_officer import own_row_named, signer_as_officer
+from mailbot.intake.own_officer import not_the_writer_alone, own_row_named, signer_as_officer
 from mailbot.intake.paired_officers import writer_and_one
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
@@ -139,6 +140,8 @@ def parse_parts(
     if not officers and split.signature.strip():
         # the roster written after the sign-off ("Thanks, Chief X" then "Officers: ...")
         officers = read_officers(split.signature, [], rules, typed_from=written.signature)
+        # "Ofc. Ryan Roy #4T220" signing his own note is his sign-off, not a roster
+        officers = not_the_writer_alone(officers, head_from_sender(parts.sender_name, rules)[0])
     if not officers:  # "its me and my deputy Ann Roy. my number is .. hers is ..."
         officers = writer_and_one(body, head_from_sender(parts.sender_name, rules)[0], rules)
     # the chief's "leave Ofc. Hale off for now", rows marked HOLD, civilian staff
@@ -176,6 +179,8 @@ def parse_parts(
         kind = "enrollment"
     if kind == "other" and is_reply and fixes_desk_list(body, parts, rules):
         kind = "officer_maintenance"  # "One fix to the list below: Luca's username ..."
+    if kind == "other" and is_reply and desk_named.switch_offs(body, parts, rules):
+        kind = "officer_maintenance"  # "Yes please deactivate both." of the desk's two
     titled = f"{parts.subject or ''}\n{body}"
     if kind == "other" and not is_reply and intent.wants_tickets(titled, rules):
         # "Hardwick PD wants to get on e-tickets. ... Jud code 0952. ... 20 Church St, Hardwick
@@ -369,6 +374,10 @@ def parse_parts(
             rules,
             typed_from=written.body,
         )
+        if change_request.only_a_question(result, body, is_reply, rules):
+            result.intent = "other"  # "Can you confirm which agency he is with?"
+            result.agency, result.point_of_contact = Agency(), PointOfContact()
+            result.head_of_department = HeadOfDepartment()
     log.debug(
         "message_parsed",
         intent=kind,

@@ -100,6 +100,8 @@ class IntentWords(_Rule):
     """Names of other systems than TraCS ("the crash reporting system"): a sentence that
     asks for something there only asks the desk for no record."""
     enquiry: list[str] = Field(default_factory=list)
+    asks_what_is: list[str] = Field(default_factory=list)
+    """Questions asking what the desk's records say ("confirm which agency he is with")."""
     status_chase: list[str] = Field(default_factory=list)
     """Wordings asking where an earlier request stands ("where the request stands")."""
     own_ticket: list[str] = Field(default_factory=list)
@@ -112,6 +114,8 @@ class IntentWords(_Rule):
     problem or offers a product, rather than requesting anything."""
     asking: list[str] = Field(default_factory=list)
     """Words that make a message a request whatever else it says ("please")."""
+    asking_fillers: list[str] = Field(default_factory=list)
+    """Words put between "can you" and what it asks ("can you just deactivate her?")."""
     enrolled_before: list[str] = Field(default_factory=list)
     """Wordings telling of an enrolment done before ("when we enrolled"), not asked for."""
     had_before: list[str] = Field(default_factory=list)
@@ -122,6 +126,8 @@ class IntentWords(_Rule):
     letter_counts: list[str] = Field(default_factory=list)
     deactivate_asked: list[str] = Field(default_factory=list)
     deactivate_declined: list[str] = Field(default_factory=list)
+    deactivate_withdrawn: list[str] = Field(default_factory=list)
+    """Words taking back a switch-off asked before ("so do NOT deactivate him")."""
     self_leaving: list[str] = Field(default_factory=list)
     deactivate_openers: list[str] = Field(default_factory=list)
     deactivate_around: list[str] = Field(default_factory=list)

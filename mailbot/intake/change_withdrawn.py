@@ -1,0 +1,35 @@
+"""A reply that takes back part of the sender's own earlier roster change ("Please
+disregard my email about Officer Jo Roy. She rescinded her resignation, so do NOT
+deactivate her."): the earlier change of that officer is dropped, numbered or not."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.change_actions import _asked_off
+from mailbot.intake.model import Change
+from mailbot.intake.prose import sentences
+from mailbot.intake.rules import Rules
+from mailbot.intake.word_lists import has_any
+
+_PRONOUN = re.compile(r"\b(?i:he|she|him|her|his|they|them)\b")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def without_withdrawn(changes: list[Change], text: str, rules: Rules) -> list[Change]:
+    """``changes`` less those of an officer a sentence of ``text`` keeps as he is and
+    takes back his switch-off ("is staying with us, so do not deactivate him"), named in
+    it or, when it speaks of him as "he" or "she", in the sentence before."""
+    words = rules.language.intent
+    kept: set[str] = set()
+    said = sentences(text)
+    for i, sentence in enumerate(said):
+        withdrawn = has_any(sentence, words.stays) and has_any(sentence, words.deactivate_withdrawn)
+        if not withdrawn or _asked_off(sentence, rules):
+            continue
+        kept.update(w.lower() for w in _WORD.findall(sentence))
+        if i and _PRONOUN.search(sentence):
+            kept.update(w.lower() for w in _WORD.findall(said[i - 1]))
+    if not kept:
+        return changes
+    return [c for c in changes if (getattr(c, "last_name", None) or "").lower() not in kept]

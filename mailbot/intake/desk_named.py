@@ -1,0 +1,119 @@
+"""A reply that says yes to switching off the officers the desk's quoted message names
+("Yes please deactivate both. Roy retired and Lund went to VSP." under the desk's "Ofc.
+Ana Roy (03T14) and Ofc. Eli Lund (03T22) haven't written a ticket since 2023"): a
+switch-off of each officer the reply names by last name, or of all when it names none."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.change_actions import _action
+from mailbot.intake.change_officer import officer_named
+from mailbot.intake.change_titles import _new_title
+from mailbot.intake.earlier_numbers import desk_listed
+from mailbot.intake.model import Change, Officer
+from mailbot.intake.own_thread import is_desk, thread
+from mailbot.intake.parts import MessageParts
+from mailbot.intake.prose import number_mentions, sentences
+from mailbot.intake.rules import Rules
+from mailbot.intake.word_lists import has_any
+
+# "Ofc. Ana Roy (03T14)": a name with its number in brackets, in the desk's sentences
+_NAMED = re.compile(r"[^,;()\n]{1,60}\(\s*([A-Z0-9]{5})\s*\)")
+_ALL = re.compile(r"\b(?i:both|all|them|they|each)\b")
+_MAX_NAMED = 12
+"""Officers of the desk's message looked at: a notice about a few, not a roster."""
+_MAX_LISTED = 200
+"""Officers of the desk's quoted roster looked at."""
+
+
+def switch_offs(body: str, parts: MessageParts, rules: Rules) -> list[Change]:
+    """The switch-offs a reply ``body`` asks for of the officers the desk's quoted
+    message names with their numbers: those the reply names by last name, else all
+    when it says "both" or "them"; none when the reply names an officer number itself."""
+    words = rules.language.intent
+    if not has_any(body, words.deactivate_asked) or has_any(body, words.stays):
+        return []
+    if number_mentions(body) or _NAMED.search(body):
+        return []
+    named = _desk_named(parts, rules)
+    if not named or len(named) > _MAX_NAMED:
+        return []
+    low = body.lower()
+    chosen = [o for o in named if re.search(rf"\b{re.escape((o.last_name or '').lower())}\b", low)]
+    if not chosen and _ALL.search(body):
+        chosen = named
+    return [
+        Change.model_validate(
+            {
+                "action": "deactivate",
+                **o.model_dump(
+                    exclude_none=True,
+                    include={"officer_number", "last_name", "first_name", "title"},
+                ),
+            }
+        )
+        for o in chosen
+    ]
+
+
+def _desk_named(parts: MessageParts, rules: Rules) -> list[Officer]:
+    """The officers the desk's quoted messages name in their sentences with a number in
+    brackets, one each."""
+    out: dict[str, Officer] = {}
+    for message in thread(parts):
+        if not is_desk(message.author):
+            continue
+        for m in _NAMED.finditer(message.text):
+            officer = officer_named(m.group(0), rules)
+            if officer is None or not officer.last_name:
+                continue
+            number = m.group(1).upper()
+            officer = officer.model_copy(update={"officer_number": number})
+            out.setdefault(number, officer)
+        break  # the desk's latest message is what the reply answers
+    return list(out.values())
+
+
+def listed_changes(body: str, parts: MessageParts, rules: Rules) -> list[Change]:
+    """The changes a reply ``body`` asks, sentence by sentence, of the officers the
+    desk's quoted roster lists ("Ptl. Sean Roy left us, so he can come off. And Lund made
+    corporal." under the desk's table): each sentence naming one listed officer by last
+    name changes him, by the number the roster gives; none when the reply gives numbers."""
+    if number_mentions(body) or _NAMED.search(body):
+        return []
+    listed = [o for o in desk_listed(parts, rules) if o.last_name][:_MAX_LISTED]
+    if not listed:
+        return []
+    out: list[Change] = []
+    for sentence in sentences(body):
+        low = sentence.lower()
+        them = [o for o in listed if _names(low, o.last_name or "")]
+        if len(them) != 1 or any(c.officer_number == them[0].officer_number for c in out):
+            continue
+        action = _action(sentence, rules, None)
+        officer = them[0]
+        values = officer.model_dump(
+            exclude_none=True, include={"officer_number", "last_name", "first_name", "title"}
+        )
+        if action == "update":
+            title = _new_title(sentence, rules)
+            if title is None:
+                continue  # only a new title is read here; other updates are left to staff
+            values["title"] = title
+        elif action != "deactivate":
+            continue
+        out.append(Change.model_validate({"action": action, **values}))
+    return out
+
+
+def _names(low: str, last: str) -> bool:
+    """True when ``low`` names the last name ``last`` as a word."""
+    return re.search(rf"(?<![\w'’-]){re.escape(last.lower())}(?![\w-])", low) is not None
+
+
+def by_listed(changes: list[Change], body: str, parts: MessageParts, rules: Rules) -> list[Change]:
+    """``changes`` read from a reply, or, when they are fewer, those it asks sentence by
+    sentence of the officers the desk's quoted roster lists."""
+    listed = listed_changes(body, parts, rules)
+    return listed if len(listed) > len(changes) else changes
