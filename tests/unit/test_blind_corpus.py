@@ -32,6 +32,7 @@ SETS = (
     "blind-r10",
     "blind-r12",
     "blind-r13",
+    "blind-r14",
 )
 ALL_CASES = [p for name in SETS for p in sorted((DATA / name).glob("*.eml"))]
 # The figures each set has reached: field accuracy, messages read without an error, and
@@ -57,6 +58,9 @@ FIGURES: dict[str, tuple[float, int, int]] = {
     "blind-r12": (0.987, 88, 100),
     # notes paraphrased by their writers (README)
     "blind-r13": (0.996, 95, 100),
+    # nicknames against the full names a message also gives, and notes paraphrased
+    # (README)
+    "blind-r14": (0.995, 94, 100),
 }
 
 # What each category of the corpus is about: the paths whose values it tests.
@@ -239,6 +243,16 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
             "qb-012-windham-sheriff-fw-chain-missing-username",
             "qe-003-grandisle-sheriff-rambling-xlsx-three-tabs",
         },
+    ),
+    # scored blind at the start (0.936, 38/50) and after its round (0.937, 38/50); spent
+    # since (README)
+    "blind-r14-heldout": (0.937, 38, 50, {"kc-007-danby-clerk-pdf-letter"}),
+    # thirty more messages of no theme, all held out, scored blind twice (README)
+    "blind-mix2-heldout": (
+        0.907,
+        21,
+        30,
+        {"kf-002-wolcott-constable-gmail-short", "kf-008-brookfield-yahoo-clerk-behalf-nophone"},
     ),
     # thirty messages of no theme, all held out, scored blind three times (README)
     "blind-mix-heldout": (0.935, 23, 30, {"zf-006-swanton-template-placeholders-left"}),
