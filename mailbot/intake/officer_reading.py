@@ -8,6 +8,7 @@ from mailbot.intake import labelled_blocks, listed_officers, prose_officers, tab
 from mailbot.intake.attachments import text_grid
 from mailbot.intake.column_notes import declared_columns, text_with_declared, with_declared
 from mailbot.intake.form_layout import form_text, sections
+from mailbot.intake.loose_rows import with_loose_rows
 from mailbot.intake.lower_prose import officers_in_lower_prose
 from mailbot.intake.model import Officer
 from mailbot.intake.parts import Document
@@ -43,17 +44,24 @@ def read_officers(
         for document in documents:
             found.extend(_document_officers(document, declared, rules))
     if not found:
-        # list lines and sentences; the same officer number is read once
-        found = listed_officers.officers_in_list(body, rules) or labelled_blocks.officers_in_blocks(
-            body, rules
-        )
-        numbers = {(o.officer_number or "").upper() for o in found}
-        for officer in prose_officers.officers_in_prose(body, rules):
-            if (officer.officer_number or "").upper() not in numbers:
-                found.append(officer)
+        found = _listed(body, rules, typed_from)
+    return _without_repeats(found)
+
+
+def _listed(body: str, rules: Rules, typed_from: str | None) -> list[Officer]:
+    """Officers of list lines and sentences (the same officer number read once), else
+    of prose typed in lower case; then the rows typed as ordinary lines that none of
+    them read (:mod:`loose_rows`)."""
+    found = listed_officers.officers_in_list(body, rules) or labelled_blocks.officers_in_blocks(
+        body, rules
+    )
+    numbers = {(o.officer_number or "").upper() for o in found}
+    for officer in prose_officers.officers_in_prose(body, rules):
+        if (officer.officer_number or "").upper() not in numbers:
+            found.append(officer)
     if not found:  # "officers are me - greg bouchard, first constable, number AL4G1, ..."
         found = officers_in_lower_prose(typed_from or body, rules)
-    return _without_repeats(found)
+    return with_loose_rows(body, found, rules)
 
 
 def _document_officers(document: Document, declared: dict[str, str], rules: Rules) -> list[Officer]:

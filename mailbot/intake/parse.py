@@ -50,6 +50,7 @@ from mailbot.intake.head_of_department import (
 )
 from mailbot.intake.head_reading import read_head
 from mailbot.intake.limits import Limits
+from mailbot.intake.loose_rows import with_loose_rows
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, ParseResult, PointOfContact
 from mailbot.intake.number_groups import read_whole
@@ -323,6 +324,8 @@ def parse_parts(
         officers, result.changes = enrol_closings.split_closings(body, officers, rules)
         # "My officer number is ...": a one-man office's signer
         officers = officers or signer_as_officer(body, hod_name, hod_title, rules)
+        # "... I am 14K01 and my username is hbrigham.": the writer's own row
+        officers = with_loose_rows(body, officers, rules, writer=(hod_name, hod_title))
         result.officers = read_whole([o for o in officers if o not in dropped], rules)
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules, parts)

@@ -20,6 +20,7 @@ from mailbot.errors import RulesError
 from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.intake.rules_columns import Columns
 from mailbot.intake.rules_formats import Formats
+from mailbot.intake.rules_rows import RowWords
 
 
 class _Rule(BaseModel):
@@ -265,6 +266,7 @@ class Language(_Rule):
     people: People
     evidence: Evidence
     dictation: Dictation = Field(default_factory=Dictation)
+    rows: RowWords = Field(default_factory=RowWords)
 
 
 class Rules(_Rule):

@@ -1,0 +1,366 @@
+"""The tolerant line reader: an officer's row typed as an ordinary line or sentence
+("Dep. Tyler Gile #07c52 username tgile", "Sgt Mark Ellery, his number is 14k02 and his
+user name is mellery", "Only officer is me, Gary LaBounty, Constable, number 4417, DPS
+username glabounty"), read token by token where the list readers read no row for it.
+
+A line is read when it holds an anchor, an officer-number-shaped token or a username
+after its label; it gives a row only when it names a person (or the writer, "I am ...")
+and gives at least two of rank, officer number and username, so signatures, phone lines,
+addresses and prose about other people give none. The words live in ``rules/``
+(``[rows]`` of ``language.toml``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mailbot.intake.model import Officer
+from mailbot.intake.names import fuller_name
+from mailbot.intake.prose import split_line, split_name, split_rank
+from mailbot.intake.rules import Rules, per_rules
+
+_TOKEN = re.compile(r"\([^()\n]*\)|[,;]|[^\s,;()]+")
+_NUMBER = re.compile(
+    r"[A-Za-z0-9]{3,7}|(?=[^-]*[A-Za-z])(?=(?:-?[A-Za-z0-9]){3,7}$)[A-Za-z0-9]+-[A-Za-z0-9]+"
+)
+_USER = re.compile(r"[a-z][a-z0-9._-]{1,29}")
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'\u2019-]*\.?")
+_END = "\x00"  # after the last word, so a rank's modifier at a line's end is read
+
+
+@dataclass
+class _Words:
+    number_labels: frozenset[str]
+    user_labels: frozenset[str]
+    fillers: frozenset[str]
+    not_names: frozenset[str]
+    writer: re.Pattern[str]
+    modifiers: frozenset[str]
+    agency: frozenset[str]
+
+
+@per_rules
+def _words(rules: Rules) -> _Words:
+    rows = rules.language.rows
+    writer = "|".join(re.escape(w) for w in sorted(rows.writer_words, key=len, reverse=True))
+    return _Words(
+        number_labels=frozenset(w.casefold() for w in rows.number_labels),
+        user_labels=frozenset(w.casefold() for w in rows.user_labels),
+        fillers=frozenset(w.casefold() for w in rows.fillers),
+        not_names=frozenset(w.casefold() for w in rows.not_names),
+        writer=re.compile(rf"(?i)(?<![\w'])(?:{writer or '(?!)'})(?![\w'])"),
+        modifiers=frozenset(w.casefold() for w in rules.language.people.rank_modifiers),
+        agency=frozenset(
+            w.casefold()
+            for suffix in rules.language.people.agency_suffixes
+            for w in suffix.split()
+            if w.casefold() not in {"of", "the", "and"}
+        ),
+    )
+
+
+@dataclass
+class _Read:
+    """What one sentence gives, token by token."""
+
+    tokens: list[str] = field(default_factory=list)
+    ranks: list[tuple[str, int, int]] = field(default_factory=list)  # title, its tokens
+    numbers: list[str] = field(default_factory=list)
+    user: str | None = None
+    runs: list[list[str]] = field(default_factory=list)
+    commas: set[int] = field(default_factory=set)  # runs followed by a comma
+    spans: list[tuple[int, int]] = field(default_factory=list)  # each run's tokens
+    remarks: list[str] = field(default_factory=list)
+    plain: list[str] = field(default_factory=list)  # lower-case words, maybe a username
+
+
+def _label(tokens: list[str], i: int, labels: frozenset[str]) -> int:
+    """How many tokens from ``i`` make a label of ``labels`` (two words first), or 0."""
+    two = " ".join(t.casefold().rstrip(":") for t in tokens[i : i + 2])
+    if i + 1 < len(tokens) and two in labels:
+        return 2
+    return 1 if tokens[i].casefold().rstrip(":") in labels else 0
+
+
+def _value(tokens: list[str], i: int, words: _Words) -> tuple[str | None, int]:
+    """The value after a label at ``i`` (fillers skipped) and the index after it."""
+    while i < len(tokens) and tokens[i].casefold() in words.fillers:
+        i += 1
+    if i >= len(tokens) or tokens[i] in ",;":
+        return None, i
+    return tokens[i].rstrip(".:"), i + 1
+
+
+def _number_shaped(token: str, *, labelled: bool) -> bool:
+    """An officer number: letters and digits, 3-7 characters with a digit ("FH-0213",
+    a hyphen between letters and digits, kept as written to be reported); unlabelled,
+    it holds a letter too, written in capitals."""
+    if not _NUMBER.fullmatch(token) or not any(c.isdigit() for c in token):
+        return False
+    if labelled:
+        return True
+    # "7L344", "S2204"; not "9th", "2nd" (a date's day)
+    return any(c.isalpha() for c in token) and token.isupper()
+
+
+def _read(sentence: str, rules: Rules) -> _Read:
+    words = _words(rules)
+    tokens = _TOKEN.findall(sentence)
+    read = _Read(tokens=tokens)
+    run: list[str] = []
+
+    def close(comma: bool = False) -> None:
+        if run:
+            read.runs.append(list(run))
+            read.spans.append((i - len(run), i))
+            if comma:
+                read.commas.add(len(read.runs) - 1)
+            run.clear()
+
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        low = token.casefold()
+        if token in ",;":
+            close(comma=token == ",")
+            i += 1
+            continue
+        if token.startswith("("):
+            close()
+            read.remarks.append(token.strip("() "))
+            i += 1
+            continue
+        slash = next(
+            (lab for lab in words.user_labels if lab.endswith("\\") and low.startswith(lab)), None
+        )
+        if slash is not None:  # "DPS\rcheney"
+            close()
+            value = token[len(slash) :].rstrip(".")
+            read.user = read.user or (value if _USER.fullmatch(value) else None)
+            i += 1
+            continue
+        if token.startswith("#") and len(token) > 1:  # "#07C31"
+            close()
+            value = token[1:].rstrip(".")
+            if _number_shaped(value, labelled=True):
+                read.numbers.append(value.upper())
+            i += 1
+            continue
+        taken = _label(tokens, i, words.user_labels)
+        if taken:
+            close()
+            value, i = _value(tokens, i + taken, words)
+            if (
+                value
+                and _USER.fullmatch(value)
+                and read.user is None
+                and value.casefold() not in words.fillers
+            ):
+                read.user = value
+            continue
+        taken = _label(tokens, i, words.number_labels)
+        if taken:
+            close()
+            value, after = _value(tokens, i + taken, words)
+            # "number is 802 387 4700": a group of a phone number is no officer's
+            grouped = after < len(tokens) and tokens[after].isdigit()
+            if value and _number_shaped(value, labelled=True) and not grouped:
+                read.numbers.append(value.upper())
+                i = after
+            else:
+                i += taken
+            continue
+        bare = token.rstrip(".")
+        if _number_shaped(bare, labelled=False):
+            close()
+            read.numbers.append(bare.upper())
+            i += 1
+            continue
+        if token[:1].isupper() and (
+            low.rstrip(".") in words.modifiers or rules.language.people.ranks.get(low.rstrip("."))
+        ):
+            ahead = [t.strip(",;") for t in tokens[i : i + 4] if t not in ",;"]
+            title, rest = split_rank([*ahead, _END], rules)
+            if title:
+                close()
+                taken = len(ahead) + 1 - len(rest)
+                read.ranks.append((title, i, i + taken))
+                i += taken
+                continue
+        if (
+            _NAME_WORD.fullmatch(token)
+            and (token[-1].islower() or token.endswith(".") or len(token) == 1)
+            and low.rstrip(".") not in words.not_names
+            and not (len(bare) > 1 and bare.isupper())
+        ):
+            run.append(token)  # "TraCS" is no name: a name ends in small letters
+            i += 1
+            continue
+        close()
+        if _USER.fullmatch(bare):
+            read.plain.append(bare)
+        i += 1
+    close()
+    return read
+
+
+_Named = tuple[str | None, str | None, tuple[int, int]]
+
+
+def _name(read: _Read, agency: frozenset[str]) -> _Named | None:
+    """(first, last, its tokens) the sentence names; None when it names nobody or two
+    people."""
+    runs = [k for k, r in enumerate(read.runs) if 2 <= len(r) <= 4]
+    if any(w.casefold().rstrip(".") in agency for k in runs for w in read.runs[k]):
+        return None  # "the Bristol Police Department": an agency, no person
+    if len(runs) > 1:
+        return None
+    if runs:
+        first, last = split_name(" ".join(read.runs[runs[0]]))
+        return (first, last, read.spans[runs[0]]) if last else None
+    singles = [
+        k
+        for k, r in enumerate(read.runs[:-1])
+        if len(r) == 1 and len(read.runs[k + 1]) == 1 and k in read.commas
+    ]
+    if len(singles) != 1:
+        return None
+    k = singles[0]
+    span = (read.spans[k][0], read.spans[k + 1][1])
+    return read.runs[k + 1][0].rstrip("."), read.runs[k][0].rstrip("."), span  # "Lamb, Eric"
+
+
+def _rank_of(read: _Read, span: tuple[int, int] | None) -> str | None:
+    """The rank written next to the name (before it, or after it past a comma or a
+    dash: "Jolene Hatch, Second Constable"); the writer's, any rank he writes."""
+    for title, start, end in read.ranks:
+        if span is None or end == span[0]:
+            return title
+        if start >= span[1] and all(t in ",-–—" for t in read.tokens[span[1] : start]):
+            return title
+    return None
+
+
+def _fits(user: str, first: str | None, last: str) -> bool:
+    """True when ``user`` is made from the name: initial and surname, first.last ..."""
+    bare = re.sub(r"\d+$", "", user.casefold())
+    sur = re.sub(r"[^a-z]", "", last.casefold())
+    given = re.sub(r"[^a-z]", "", (first or "").casefold().split()[0]) if first else ""
+    if not sur or len(bare) < 3:
+        return False
+    forms = {sur}
+    if given:
+        forms |= {
+            given[0] + sur,
+            f"{given[0]}.{sur}",
+            given + sur,
+            f"{given}.{sur}",
+            f"{given}_{sur}",
+            sur + given[0],
+            f"{sur}.{given}",
+        }
+    return bare in forms
+
+
+def _row(
+    sentence: str, rules: Rules, writer: tuple[str | None, str | None] | None
+) -> Officer | None:
+    read = _read(sentence, rules)
+    numbers = list(dict.fromkeys(read.numbers))
+    if len(numbers) > 1:
+        return None  # two numbers: two officers, or a number that is no officer's
+    named = _name(read, _words(rules).agency)
+    if named is None and writer is not None and writer[0]:
+        if any(len(r) > 1 for r in read.runs):
+            return None  # a name the sentence gives that is not one
+        if not _words(rules).writer.search(sentence):
+            return None
+        first, last = split_name(writer[0])
+        rank = _rank_of(read, None)
+        title = rank or writer[1]
+    elif named is not None:
+        first, last, span = named
+        rank = title = _rank_of(read, span)
+    else:
+        return None
+    if last is None:
+        return None
+    user = read.user or next((w for w in read.plain if _fits(w, first, last)), None)
+    if sum(1 for v in (rank, numbers, user) if v) < 2:
+        return None
+    for remark in read.remarks:  # "Jen Pratt ... (Jennifer)": the first name in full
+        if first and _NAME_WORD.fullmatch(remark):
+            first = (fuller_name(f"{first} {last}", f"{remark} {last}", rules) or first).split()[0]
+    return Officer(
+        last_name=last,
+        first_name=first,
+        title=title,
+        officer_number=numbers[0] if numbers else None,
+        dps_username=user,
+    )
+
+
+def loose_rows(
+    body: str, rules: Rules, writer: tuple[str | None, str | None] | None = None
+) -> list[tuple[int, Officer]]:
+    """The rows the lines of ``body`` give, each with the index of its line; with
+    ``writer`` (name, title), the writer's own row too ("I am 14K01 and my username is
+    hbrigham")."""
+    words = _words(rules)
+    found: list[tuple[int, Officer]] = []
+    for index, line in enumerate(body.splitlines()):
+        low = line.casefold()
+        if not any(c.isdigit() for c in line) and not any(lab in low for lab in words.user_labels):
+            continue  # no anchor
+        for sentence in split_line(line):
+            officer = _row(sentence, rules, writer)
+            if officer is not None:
+                found.append((index, officer))
+    return found
+
+
+def with_loose_rows(
+    body: str,
+    found: list[Officer],
+    rules: Rules,
+    writer: tuple[str | None, str | None] | None = None,
+) -> list[Officer]:
+    """``found`` with the rows of the lines no reader read a row from, each in its
+    line's place; with ``writer``, only the writer's own row is added."""
+    rows = loose_rows(body, rules, writer)
+    if writer is not None:
+        rows = [
+            (i, o) for i, o in rows if (o.first_name, o.last_name) == split_name(writer[0] or "")
+        ]
+    if not rows:
+        return found
+    lines = body.splitlines()
+    first_line: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        for word in re.findall(r"[\w'\u2019-]+", line.casefold()):
+            first_line.setdefault(word, index)
+    numbers = {(o.officer_number or "").casefold() for o in found} - {""}
+    names = {((o.first_name or "").casefold(), (o.last_name or "").casefold()) for o in found}
+    read_lines = {_line_of(o, first_line) for o in found} - {None}
+    new = [
+        (i, o)
+        for i, o in rows
+        if i not in read_lines
+        and (o.officer_number or "").casefold() not in numbers
+        and ((o.first_name or "").casefold(), (o.last_name or "").casefold()) not in names
+    ]
+    out: list[Officer] = []
+    for officer in found:
+        at = _line_of(officer, first_line)
+        while new and at is not None and new[0][0] < at:
+            out.append(new.pop(0)[1])
+        out.append(officer)
+    return out + [o for _, o in new]
+
+
+def _line_of(officer: Officer, first_line: dict[str, int]) -> int | None:
+    """The line an officer read is on: where his number, else his surname, is first."""
+    for value in (officer.officer_number, officer.last_name):
+        if value and value.casefold() in first_line:
+            return first_line[value.casefold()]
+    return None

@@ -1,0 +1,24 @@
+"""The words of an officer's row typed as an ordinary line (``[rows]`` of
+``rules/language.toml``)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from mailbot.intake.rules_formats import RuleModel
+
+
+class RowWords(RuleModel):
+    """Words of an officer's row typed as an ordinary line, read by the tolerant line
+    reader (:mod:`mailbot.intake.loose_rows`)."""
+
+    number_labels: list[str] = Field(default_factory=list)
+    """Words an officer number is written after ("#", "badge", "LEO")."""
+    user_labels: list[str] = Field(default_factory=list)
+    """Words a username is written after ("user", "login", "DPS\\")."""
+    fillers: list[str] = Field(default_factory=list)
+    """Words between a label and its value, or around a row's values ("his", "is")."""
+    writer_words: list[str] = Field(default_factory=list)
+    """Words by which the writer speaks of himself on his own row ("me", "I am")."""
+    not_names: list[str] = Field(default_factory=list)
+    """Capitalised words that name no person on a row ("Only", "Also")."""
