@@ -90,7 +90,7 @@ def parse_parts(
     loop_header: str = LOOP_HEADER,
 ) -> ParseResult:
     """Everything after the MIME layer: intent, fields, officers, changes and checklist."""
-    from mailbot.intake.classify import automated_reason
+    from mailbot.intake.classify import automated_reason, is_invitation
 
     rules = rules or load_rules()
     limits = limits or Limits()
@@ -203,6 +203,7 @@ def parse_parts(
         is_reply=is_reply,
         grids=parts.tables,
     )
+    kind = "other" if is_invitation(parts) else kind  # a meeting's agenda asks for no record
     earlier = None
     if is_reply:  # the sender's own request quoted under the reply ("everything else below")
         earlier = own_resend.earlier_request(
