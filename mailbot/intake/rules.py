@@ -249,6 +249,7 @@ class Evidence(_Rule):
     other_person_words: list[str] = []
     other_place_words: list[str] = []
     agency_place_words: list[str] = []
+    address_given_words: list[str] = []
 
 
 class Dictation(_Rule):
