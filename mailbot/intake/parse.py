@@ -350,7 +350,8 @@ def parse_parts(
                 rules,
                 roles.kinds_for(result.missing),
             )
-            settled = roles.settle(result, found, rules, sender=(parts.sender_name, parts.sender))
+            sent = (parts.sender_name, parts.sender)
+            settled = roles.settle(result, found, rules, sender=sent, writer=signer[0])
             if result.agency.phone is not None and "agency.phone" in settled.evidence:
                 national = checks.normalize_phone(result.agency.phone, rules)
                 result.agency.phone = national or result.agency.phone

@@ -55,3 +55,21 @@ def test_poc_who_can_be_reached_at_the_office_mailbox_has_that_address() -> None
     assert result.point_of_contact.name == "Maura Flint"
     assert result.point_of_contact.email == "clerk@roxburyvt.test"
     assert "point_of_contact.email" not in result.missing
+
+
+def test_poc_who_signs_from_an_office_mailbox_writes_from_her_own_address() -> None:
+    """A mailbox named for an office ("Town of Elmore Clerk"), the note signed by the
+    person the constable made PoC: her address is the one she writes from."""
+    raw = mail(
+        "Hello,\n\nConstable Reg Amsden asked me to send in our request for e-tickets. He has "
+        "named me, Jo Reed, as the point of contact.\n\nJudiciary Code: 0861\n"
+        "Name on ticket: Town of Elmore Constable\nAddress: 1 Beach Road, Elmore VT 05657\n"
+        "Phone: 802-555-0170\n\nConstables:\nReg Amsden, Constable, #3E101, username ramsden\n"
+        "\nThanks,\nJo Reed\nTown Clerk, Town of Elmore\n",
+        sender="Town of Elmore Clerk <clerk@elmorevt.test>",
+        subject="Elmore constable e-tickets",
+    )
+    result = parse_message(raw)
+    assert result.point_of_contact.name == "Jo Reed"
+    assert result.point_of_contact.email == "clerk@elmorevt.test"
+    assert "point_of_contact.email" not in result.missing
