@@ -85,7 +85,10 @@ def classify(
             # approved?": a question naming a code and an officer, no request
             return "other"
         return "enrollment"
-    if _asks_enrolment(text, rules) or asks_set_up(text, rules):
+    # "Our new hire needs to be set up for e-tickets": beside words of a change and no
+    # agency value, being set up is a record's
+    set_up = asks_set_up(text, rules) and (has_agency_fields or agency_values or not changing())
+    if _asks_enrolment(text, rules) or set_up:
         if (
             not officers
             and not agency_values

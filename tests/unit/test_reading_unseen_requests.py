@@ -149,3 +149,13 @@ def test_attached_change_form_with_current_and_new_name_is_an_update() -> None:
             "dps_username": "lena.barrows",
         }
     ]
+
+
+def test_a_new_hire_to_be_set_up_for_e_tickets_is_a_record_to_add() -> None:
+    raw = mail(
+        "Our new hire needs to be set up for e-tickets. Ofc. Lyle Bruce, number 6T430, "
+        "username lbruce.\n\nSgt. Omar Tripp\nNorwich Police Department\n",
+        sender="Omar Tripp <otripp@norwichpd.test>",
+        subject="new officer",
+    )
+    assert parse_message(raw).intent == "officer_maintenance"
