@@ -51,9 +51,10 @@ def new_value_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Chang
     whose action cell adds or closes a record is no update: "ADD | ... | | Officer")."""
     from mailbot.intake.change_tables import action_column, row_action
     from mailbot.intake.table_headings import keyed_columns
-    from mailbot.intake.tables import bare_username, row_officer
+    from mailbot.intake.tables import _former, bare_username, row_officer
 
     _, old_mark = _marks(rules)
+    former = _former(rules)
     for i, row in enumerate(rows):
         cells = [str(c) for c in row]
         if len(cells) < 3:
@@ -77,6 +78,8 @@ def new_value_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Chang
             values: dict[str, str] = {}
             for n, key in new.items():
                 value = " ".join(rcells[n].split()) if n < len(rcells) else ""
+                # "kayla.thibault (old: kayla.demers)": the new value, not the one before
+                value = (former.sub("", value) or value) if value.endswith(")") else value
                 if not value or not_given(value, rules):
                     continue
                 if key == "title":

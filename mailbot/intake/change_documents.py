@@ -42,7 +42,8 @@ def change_texts(parts: MessageParts, rules: Rules, body: str = "") -> list[str]
         if not text.strip():
             continue
         kind = intent.classify(text, rules, has_agency_fields=False, officers=0)
-        if kind == "officer_maintenance":
+        # "Officer Number: FH204 / Current Name: ... / New Name: ...": a change form
+        if kind == "officer_maintenance" or form_changes(text, rules):
             out.append(text)
     return out
 
@@ -90,7 +91,7 @@ def changes_in_document(text: str, rules: Rules, agency: str | None) -> list[Cha
         # one form per officer, one after another (a PDF of personnel action forms)
         return read_changes(lines, rules, blocks, agency) or read_changes(text, rules, [], agency)
     if not blocks:
-        return read_changes(text, rules, [], agency)
+        return read_changes(text, rules, [], agency) or form_changes(lines, rules)
     found = read_changes(text, rules, blocks, agency)
     if any(c.officer_number == blocks[0].officer_number for c in found):
         return found
@@ -98,6 +99,29 @@ def changes_in_document(text: str, rules: Rules, agency: str | None) -> list[Cha
     if action is None:
         return found
     return [*found, _change(blocks[0], action, text, rules, agency)]
+
+
+def form_changes(text: str, rules: Rules) -> list[Change]:
+    """The update a one-officer form of "Heading: value" lines asks for, its headings
+    marking the new values ("Officer Number: FH204 / Current Name: Lena Roy / New Name:
+    Lena Lane / New DPS username: llane"): the form read as a table of one row."""
+    from mailbot.intake.change_columns import new_value_changes
+    from mailbot.intake.labelled_blocks import field_line
+
+    heads: list[str] = []
+    values: list[str] = []
+    for line in text.split("\n"):
+        m = field_line(line)
+        if m is not None and m.group(2).strip():
+            heads.append(m.group(1))
+            values.append(m.group(2).strip())
+    if len(heads) < _FORM_LINES:
+        return []
+    found = new_value_changes([heads, values], rules)
+    return found if len(found) == 1 else []
+
+
+_FORM_LINES = 3
 
 
 def signed_agency(parts: MessageParts, rules: Rules) -> str | None:

@@ -52,3 +52,12 @@ def automated_reason(parts: MessageParts, loop_header: str = LOOP_HEADER) -> str
     if _SUBJECT.match(parts.subject):
         return "automatic subject"
     return None
+
+
+_INVITATIONS = frozenset({"text/calendar", "application/ics"})
+
+
+def is_invitation(parts: MessageParts) -> bool:
+    """True when ``parts`` carries a calendar part: a meeting invitation (its agenda may
+    name enrolments and officers; it asks the desk to attend, not to keep a record)."""
+    return any(a.content_type.lower() in _INVITATIONS for a in parts.attachments)

@@ -85,7 +85,10 @@ def classify(
             # approved?": a question naming a code and an officer, no request
             return "other"
         return "enrollment"
-    if _asks_enrolment(text, rules):
+    # "Our new hire needs to be set up for e-tickets": beside words of a change and no
+    # agency value, being set up is a record's
+    set_up = asks_set_up(text, rules) and (has_agency_fields or agency_values or not changing())
+    if _asks_enrolment(text, rules) or set_up:
         if (
             not officers
             and not agency_values
@@ -195,6 +198,41 @@ def _asks_enrolment(text: str, rules: Rules) -> bool:
                 return True
             at = low.find(word.lower(), at + 1)
     return False
+
+
+def asks_set_up(text: str, rules: Rules) -> bool:
+    """True when a sentence of ``text`` asks that the agency be set up ("Westford PD would
+    like to get set up for e-tickets", "treat this as our request to be set up"): it names
+    e-tickets or a request, and the clause before the words of setting up names the agency
+    or "we" / "our" and no officer ("Ofc. Roy needs to be set up" is a record's add)."""
+    words = rules.language.intent
+    if not _has(text, words.set_up):
+        return False  # most messages ask nobody to be set up
+    for said in _SAID.finditer(_WRAPPED.sub(" ", text)):
+        low = " ".join(said.group(0).lower().split())
+        if not (_has(low, words.tickets) or "request" in low):
+            continue
+        if low.endswith("?") and not _has(low, words.request_openers):
+            continue  # "Can a department like ours be set up?": whether it may be
+        for phrase in _lowered(tuple(words.set_up)):
+            at = low.find(phrase)
+            if at >= 0 and _agency_clause(re.split(r"[,;:]", low[:at])[-1], rules):
+                return True
+    return False
+
+
+_SAID = re.compile(r"[^.!?\n]+[.!?]*")
+"""A sentence with the mark that ends it ("?" asks whether, "." asks for)."""
+
+
+def _agency_clause(clause: str, rules: Rules) -> bool:
+    """True when ``clause`` (lower case) names the agency or "we" / "our", and no officer
+    by a rank word or "he" / "she"."""
+    said = set(re.findall(r"[a-z']+", clause))
+    officer = {r for r, t in rules.language.people.ranks.items() if t}
+    officer |= {"he", "she", "him", "her", "his", "they", "them", "their"}
+    subjects = {w.lower() for w in rules.language.intent.set_up_subjects}
+    return bool(said & subjects) and not said & officer
 
 
 _OFFICER_WISH = re.compile(r"(?<![\w'’])(?:He|She)[ \t]+[^.!?\n]{0,120}")

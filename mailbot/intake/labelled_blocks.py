@@ -17,6 +17,11 @@ _FIELD_LINE = re.compile(
 )
 
 
+def field_line(line: str) -> re.Match[str] | None:
+    """A "Heading: value" line: the heading (group 1) and the value (group 2)."""
+    return _FIELD_LINE.match(line) if len(line) <= MAX_LINE else None
+
+
 # "Title: Deputy / Name: ..." too; a match starts at the first of its spaces, never
 # inside a run of them (a long run is scanned once: linear time)
 _ROW_SPLIT = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*[,;|\t]\s*|\s+/\s+)")

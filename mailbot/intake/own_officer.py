@@ -11,7 +11,8 @@ from mailbot.intake.prose import rank_title, split_name
 from mailbot.intake.rules import Rules
 
 _OWN_NUMBER = re.compile(
-    r"\bmy\s+(?:own\s+)?(?:VT\s+)?(?:officer|LEO|badge|justice(?:\s+system)?)\s*"
+    # "my number is 21W04" too: five letters and digits, which no phone number is
+    r"\bmy\s+(?:own\s+)?(?:(?:VT\s+)?(?:officer|LEO|badge|justice(?:\s+system)?)\s*)?"
     r"(?:number|#|no\.?|id)\s*(?:is\s+|[:=#]\s*)((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})\b",
     re.I,
 )

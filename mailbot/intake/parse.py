@@ -91,7 +91,7 @@ def parse_parts(
     loop_header: str = LOOP_HEADER,
 ) -> ParseResult:
     """Everything after the MIME layer: intent, fields, officers, changes and checklist."""
-    from mailbot.intake.classify import automated_reason
+    from mailbot.intake.classify import automated_reason, is_invitation
 
     rules = rules or load_rules()
     limits = limits or Limits()
@@ -204,6 +204,7 @@ def parse_parts(
         is_reply=is_reply,
         grids=parts.tables,
     )
+    kind = "other" if is_invitation(parts) else kind  # a meeting's agenda asks for no record
     earlier = None
     if is_reply:  # the sender's own request quoted under the reply ("everything else below")
         earlier = own_resend.earlier_request(
@@ -352,7 +353,8 @@ def parse_parts(
                 rules,
                 roles.kinds_for(result.missing),
             )
-            settled = roles.settle(result, found, rules, sender=(parts.sender_name, parts.sender))
+            sent = (parts.sender_name, parts.sender)
+            settled = roles.settle(result, found, rules, sender=sent, writer=signer[0])
             if result.agency.phone is not None and "agency.phone" in settled.evidence:
                 national = checks.normalize_phone(result.agency.phone, rules)
                 result.agency.phone = national or result.agency.phone

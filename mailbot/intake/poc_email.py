@@ -21,11 +21,16 @@ def _role_mailboxes(rules: Rules) -> frozenset[str]:
     return frozenset(w.lower() for w in rules.language.evidence.role_mailboxes)
 
 
-def _may_be_theirs(name: str, address: str, sender: str | None, rules: Rules) -> bool:
-    """An address written near a person's name is theirs when its local part is made
-    from the name, or it is on the sender's own domain (not a vendor's or a list's)."""
+def _may_be_theirs(
+    name: str, address: str, sender: str | None, rules: Rules, before: str = ""
+) -> bool:
+    """An address written near a person's name is theirs when the words ``before`` it give
+    it to them ("her email is ..."), its local part is made from the name, or it is on
+    the sender's own domain (not a vendor's or a list's)."""
     from mailbot.intake.roles import name_matches_address
 
+    if _given_to_them(before, rules):
+        return True
     if name_matches_address(_EMAIL.sub("", name), address):
         return True
     words = _EMAIL.sub("", name).replace(",", " ").split()
@@ -36,6 +41,19 @@ def _may_be_theirs(name: str, address: str, sender: str | None, rules: Rules) ->
         return False  # helpdesk@, records@: not a person's address
     domain = address.rpartition("@")[2].lower()
     return bool(sender) and domain == (sender or "").rpartition("@")[2].lower()
+
+
+@per_rules
+def _given_words(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.language.evidence.address_given_words, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words) or r"(?!)"
+    return re.compile(r"(?<![\w])(?:" + alt + r")\s*$", re.I)
+
+
+def _given_to_them(before: str, rules: Rules) -> bool:
+    """True when the words right before an address give it to the person spoken of
+    ("... she is on copy, her email is", "He can be emailed at")."""
+    return bool(before) and _given_words(rules).search(before[-60:]) is not None
 
 
 def _given_to_another(before: str, name: str, address: str, rules: Rules) -> bool:
@@ -133,7 +151,7 @@ def _said_later(text: str, name: str, sender: str | None, rules: Rules) -> str |
             for m in _EMAIL.finditer(sentence):
                 before = sentence[: m.start()]
                 if (
-                    _may_be_theirs(name, m.group(0), sender, rules)
+                    _may_be_theirs(name, m.group(0), sender, rules, before)
                     and not _given_to_another(before, name, m.group(0), rules)
                     and not _a_login(before)
                 ):

@@ -146,7 +146,7 @@ def point_of_contact(
             email = _EMAIL.search(rest)
             if (
                 email
-                and _may_be_theirs(raw, email.group(0), sender[1], rules)
+                and _may_be_theirs(raw, email.group(0), sender[1], rules, rest[: email.start()])
                 and not _given_to_another(rest[: email.start()], raw, email.group(0), rules)
                 and not _a_login(rest[: email.start()])  # "DPS username jdoe@dps..."
             ):

@@ -125,8 +125,10 @@ def settle(
     rules: Rules,
     *,
     sender: tuple[str | None, str | None],
+    writer: str | None = None,
 ) -> Settled:
-    """Fill required values still unknown from their candidates; record questions."""
+    """Fill required values still unknown from their candidates; record questions
+    (``writer``: the person who signs the message)."""
     s = Settled()
     ev = rules.language.evidence
     agency = result.agency
@@ -202,7 +204,7 @@ def settle(
         if len(named) == 1:
             poc.email = named[0].value
             s.took("point_of_contact.email", named[0], "the address made from the PoC's name")
-        elif sender[1] and sender[0] and _same_person(poc.name, sender[0]):
+        elif sender[1] and _writes_it(poc.name, sender, writer, rules):
             poc.email = sender[1].lower()
             s.evidence["point_of_contact.email"] = {
                 "where": "From header",
@@ -278,6 +280,20 @@ def other_person(rules: Rules) -> re.Pattern[str]:
     jobs = sorted(rules.language.evidence.other_person_words, key=len, reverse=True)
     alt = "|".join(re.escape(j) for j in jobs) or "(?!)"
     return re.compile(rf"(?<!\w)(?i:{alt})[ \t]+[A-Z][a-z'’-]+")
+
+
+def _writes_it(
+    poc: str, sender: tuple[str | None, str | None], writer: str | None, rules: Rules
+) -> bool:
+    """True when the PoC is the one who sends the message: the person the From header
+    names, or the one who signs it from a mailbox named for an office ("Town of Elmore
+    Clerk", signed "Jo Reed"): she writes from her own address."""
+    from mailbot.intake.head_of_department import head_from_sender
+
+    if sender[0] and _same_person(poc, sender[0]):
+        return True
+    named = head_from_sender(sender[0], rules)[0]
+    return bool(writer) and named is None and _same_person(poc, writer or "")
 
 
 def _same_person(a: str, b: str) -> bool:

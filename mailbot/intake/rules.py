@@ -72,6 +72,8 @@ class IntentWords(_Rule):
     transfer: list[str]
     deactivate: list[str]
     roster_later: list[str] = Field(default_factory=list)
+    set_up: list[str] = Field(default_factory=list)
+    set_up_subjects: list[str] = Field(default_factory=list)
     left_off: list[str] = Field(default_factory=list)
     held_back: list[str] = Field(default_factory=list)
     """Wordings that keep officers of the roster sent out of this enrolment for now ("leave
@@ -248,6 +250,7 @@ class Evidence(_Rule):
     other_person_words: list[str] = []
     other_place_words: list[str] = []
     agency_place_words: list[str] = []
+    address_given_words: list[str] = []
 
 
 class Dictation(_Rule):
