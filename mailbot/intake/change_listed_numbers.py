@@ -19,9 +19,11 @@ _NUMBER_LIST = re.compile(
     rf"(?<![\w-]){_NUM}(?:[ \t]*,[ \t]*{_NUM})*[ \t]*,?[ \t]*(?:and|&)[ \t]+{_NUM}(?![\w-])"
 )
 _WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
-# "Gagnon and Provost", "Roy, Lane and Orr": names listed
+# one officer of a list: "Provost", "Ben Lane", "Officer Ben Lane"
+_ONE = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
+# "Gagnon and Provost", "Roy, Lane and Orr", "Amy Roy and Ben Lane": names listed
 _NAME_LIST = re.compile(
-    rf"(?<![\w'’-])({_WORD})((?:[ \t]*,[ \t]*{_WORD})*)[ \t]*,?[ \t]+(?:and|&)[ \t]+({_WORD})"
+    rf"(?<![\w'’-])({_ONE})((?:[ \t]*,[ \t]*{_ONE})*)[ \t]*,?[ \t]+(?:and|&)[ \t]+({_ONE})"
     r"(?![\w'’-])"
 )
 _LIST_CUT = re.compile(r"[ \t]*,[ \t]*")
@@ -58,7 +60,7 @@ def _names_before(text: str, count: int, rules: Rules) -> list[tuple[int, int]] 
             spans.append((start, start + len(piece)))
             at = start + len(piece)
         spans.append(m.span(3))
-        words = [text[s:e] for s, e in spans]
+        words = [text[s:e].split()[-1] for s, e in spans]  # each one's last name
         if len(spans) != count:
             continue
         if any(w.lower() in not_names or rank_title(w, rules) for w in words):

@@ -102,3 +102,14 @@ def test_a_username_is_never_the_verb_that_says_it_changes() -> None:
     raw = mail(body, sender="btatro@rutlandpd.example", subject="Name change")
     change = by_number(roster_changes(raw))["4K210"]
     assert (change["action"], change["dps_username"]) == ("update", "nosei")
+
+
+def test_full_names_listed_before_their_numbers_pair_whole() -> None:
+    body = (
+        "Hi,\n\nPlease add our two new officers Nell Ashby and Theo Grant. Their numbers "
+        "are 8A310 and 8G422.\n\nThanks\nRuth\n"
+    )
+    raw = mail(body, sender="ruth.c@miltonpd.example", subject="New officers")
+    changes = by_number(roster_changes(raw))
+    assert (changes["8A310"]["first_name"], changes["8A310"]["last_name"]) == ("Nell", "Ashby")
+    assert (changes["8G422"]["first_name"], changes["8G422"]["last_name"]) == ("Theo", "Grant")
