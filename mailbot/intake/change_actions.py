@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.change_items import _NUMBER
+from mailbot.intake.change_joined import joined_agency
+from mailbot.intake.change_rank_left import rank_left
 from mailbot.intake.change_tables import action_label
 from mailbot.intake.change_titles import _new_title
 from mailbot.intake.change_values import (
@@ -58,12 +60,18 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
         # Brenner started Monday. ... Same agency.": a new officer, the agency named)
         return None
     told = _not_of_self(text, rules)
-    departs = _has(told, words.deactivate) and not _aside_only(told, rules)
+    # "Jo Roy is not constable anymore": the rank held no more
+    departs = (_has(told, words.deactivate) or rank_left(told, rules)) and not _aside_only(
+        told, rules
+    )
     if departs and not _new_title(text, rules):
         # "has left us for the X Police Department", "has left the X Police Department and
         # joined us ... Please move his record over to our agency": the record moves
+        # "has left Berlin PD and joined the X Police Department ... Please move his
+        # record from Berlin to X": the agency he joined, and his record asked to move
+        asked = _has(text, words.transfer + words.moves_record)
         moved = moves_to_agency(text, rules) or (
-            TO_US.search(text) is not None and _has(text, words.transfer + words.moves_record)
+            asked and (TO_US.search(text) is not None or joined_agency(text, rules) is not None)
         )
         if moved and not _asked_off(text, rules):
             return "update"

@@ -27,3 +27,13 @@ def joined_agency(text: str, rules: Rules) -> str | None:
         if any(low.endswith(s) for s in suffixes) or any(low.endswith(f" {s}") for s in short):
             return in_full(named, text, rules)
     return None
+
+
+def place_in_full(named: str | None, joined: str | None, text: str, rules: Rules) -> str | None:
+    """``named``, the agency a record moves to, as the agency the officer joined when it
+    is that agency's place alone ("joined the Northfield Police Department ... move his
+    record from Berlin to Northfield"); else ``named``."""
+    full = joined or joined_agency(text, rules)
+    if named and full and full.lower().startswith(f"{named.lower()} "):
+        return full
+    return named

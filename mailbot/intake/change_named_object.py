@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.change_rank_left import rank_left_pattern
 from mailbot.intake.prose import PERSON_WORD, rank_title
 from mailbot.intake.rules import Rules, per_rules
 
@@ -44,7 +45,11 @@ def _departed(rules: Rules) -> re.Pattern[str]:
     of that officer leaving."""
     words = sorted(rules.language.intent.deactivate, key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?:^|(?<=[.!?])[ \t]+|(?<=\n))[ \t]*{_FULL_NAME}[ \t]+(?i:{alt})\b", re.M)
+    # "Ron Roe is not constable anymore": his rank held no more
+    held = rf"(?i:is|was|has[ \t]+been)[ \t]+(?:{rank_left_pattern(rules).pattern})"
+    return re.compile(
+        rf"(?:^|(?<=[.!?])[ \t]+|(?<=\n))[ \t]*{_FULL_NAME}[ \t]+(?:(?i:{alt})\b|{held})", re.M
+    )
 
 
 def removal_named(text: str, rules: Rules) -> tuple[str, str] | None:

@@ -46,6 +46,9 @@ def named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
             words = words[1:]
         while words and words[-1].lower().strip(".,:#") in _NUMBER_WORDS:
             words = words[:-1]  # "Stephen. Number 2B903": the number's label
+        owner = next((i for i, w in enumerate(words) if _OWNS.search(w)), None)
+        if owner is not None:  # "Deputy Crowley's DPS username": the name ends at "'s"
+            words = [*words[:owner], _OWNS.sub("", words[owner])]
         if words and words[-1].endswith(".") and not rank_title(words[-1], rules):
             continue  # a sentence's last word, not a name before the number
         if not words:
@@ -58,6 +61,7 @@ def named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
     return {}
 
 
+_OWNS = re.compile(r"['’]s$")
 _PRONOUNS = frozenset({"his", "her", "their", "he", "she", "they"})
 _SHORT_NAME_WORDS = frozenset({"st", "mt", "ft", "jr", "sr", "dr"})  # "Mary Ann St. Pierre"
 

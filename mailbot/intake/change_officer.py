@@ -203,3 +203,11 @@ def user_said(text: str, rules: Rules) -> str | None:
     """The username written after "username" in ``text``, bare, or None."""
     m = _user_said(text, rules)
     return _bare(m.group(1), rules) if m else None
+
+
+def login_owed(officer: Officer, text: str, rules: Rules) -> bool:
+    """True when ``text`` gives, and asks nothing else, the username of an officer named
+    as one the desk knows, by his number and his surname or rank alone ("Deputy Roy's
+    DPS username is jroy - he's 4R101"): the login his record still lacks."""
+    known = officer.officer_number and officer.last_name and not officer.first_name
+    return bool(known and officer.dps_username and user_said(text, rules))

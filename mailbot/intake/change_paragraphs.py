@@ -83,3 +83,43 @@ def _names_someone(text: str, rules: Rules) -> bool:
 
     bare = _agency_name_re(rules).sub(" ", text)
     return any(not rank_title(m.group(1), rules) for m in _NAME_PAIR.finditer(bare))
+
+
+_BACK = re.compile(r"\b(?i:his|her|their|he|she)\b")
+
+
+def speaks_back(lead: str, sentence: str, rules: Rules) -> bool:
+    """True when ``lead`` (the words before a number) speaks of "him" or "her" before
+    naming anyone: the officer told of before ("She's ST027"), not one the sentence
+    names first ("The new constable is Jo Roy, his number is ...")."""
+    pronoun = _BACK.search(lead)
+    if pronoun is None:
+        return False
+    now = officer_named(sentence, rules)
+    last = now.last_name if now else None
+    return not (last and last in lead[: pronoun.start()])
+
+
+_PAIR = re.compile(r"(?=(?<![\w'’.-])([A-Z][a-z'’-]+)[ \t]+([A-Z][a-z'’-]+)(?![\w'’-]))")
+
+
+def names_another(sentence: str, group: str, rules: Rules) -> bool:
+    """True when ``sentence`` names by first and last name an officer ``group`` does
+    not name and asks a change of him ("Also Ron Cheney made Sergeant last week" after
+    a new officer's sentences): another officer's change, not more about the first."""
+    from mailbot.intake.agency_name import _agency_name_re
+    from mailbot.intake.change_names import instruction_words
+
+    told = set(re.findall(r"[\w'’-]+", group))
+    bare = _agency_name_re(rules).sub(" ", sentence)
+    not_names = instruction_words(rules)
+    for m in _PAIR.finditer(bare):
+        if _BACK.search(bare[: m.start()]):
+            return False  # "please change his title ... to Shift Commander": still him
+        first, last = m.group(1), m.group(2)
+        if rank_title(first, rules) or rank_title(last, rules):
+            continue
+        if first.lower() in not_names or first in told or last in told:
+            continue
+        return _action(sentence, rules, None) is not None
+    return False

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from mailbot.intake.agency_name import in_full
-from mailbot.intake.change_joined import joined_agency
+from mailbot.intake.change_joined import joined_agency, place_in_full
 from mailbot.intake.change_logins import login_beside
 from mailbot.intake.change_renamed import login_now, renamed_to
 from mailbot.intake.change_titles import _as_rank, _modifiers, _new_title, _title_said, title_kept
@@ -56,7 +56,7 @@ _FIRST_TO = re.compile(
 
 _USER_TO = re.compile(
     r"(?i:user\s*name|user\s*id|login|logon|dps\s+account)(?i:\s+too)?\s*"
-    r"(?:(?i:(?:has\s+|was\s+|is\s+being\s+|is\s+)?chang(?:ed|ing)\s+to|is\s+now"
+    r"(?:(?i:(?:has\s+|was\s+|is\s+being\s+|is\s+|will\s+)?chang(?:ed|ing|es|e)\s+to|is\s+now"
     r"|(?:stays|remains|is)\s+the\s+same\s*[:(]|is|:|=|should\s+be"
     r"|will\s+be|to)\s*)?(?:[:\"“']\s*)?"
     r"((?:[A-Za-z]{2,15}\\)?[A-Za-z][\w.-]*[A-Za-z0-9](?:@[\w.-]+)?)(?!\w|['’][A-Za-z])"
@@ -136,8 +136,7 @@ def _plain_words(rules: Rules) -> frozenset[str]:
 
 
 def not_a_user(token: str, rules: Rules) -> bool:
-    """True for an ordinary word read where a username could stand ("username from
-    kbrzezinski to ...", "I'll send her username once IT creates it")."""
+    """True for a plain word read where a username could stand ("username changes to")."""
     return token.lower() in _plain_words(rules)
 
 
@@ -243,6 +242,7 @@ def _change(
         named = _SENTENCE_END.split(m.group(1))[0].rstrip(".") if m else None
         # "to Woodstock PD ... move his record to Woodstock Police Department": in full
         named = in_full(named, text, rules)
+        named = place_in_full(named, joined, text, rules)  # "to Northfield"
         data["agency"] = (joined or own_agency) if ours else named
         # "His title there will be Officer.", "to the Morristown Police Department as an
         # Officer"
@@ -303,7 +303,8 @@ def _change(
         new = respelled(text, given[0], last)
         if new and new not in given and new not in (officer.title or "").split():
             data["first_name"] = new
-    user = _USER_CORRECTED.search(text) or _USER_TO.search(text)
+    users = (m for m in _USER_TO.finditer(text) if not not_a_user(m.group(1), rules))
+    user = _USER_CORRECTED.search(text) or next(users, None)
     if user and not not_a_user(user.group(1), rules):
         data["dps_username"] = _bare(user.group(1), rules)
     elif "dps_username" in corrected:

@@ -33,12 +33,13 @@ from mailbot.intake.change_corrections import (
     rank_changes_in_rows,
 )
 from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
+from mailbot.intake.change_listed_numbers import numbers_by_name
 from mailbot.intake.change_names import (
     _RANKED,
 )
 from mailbot.intake.change_number_text import joined_numbers
-from mailbot.intake.change_officer import officer_named, user_said
-from mailbot.intake.change_paragraphs import about, told_on
+from mailbot.intake.change_officer import login_owed, officer_named, user_said
+from mailbot.intake.change_paragraphs import about, names_another, speaks_back, told_on
 from mailbot.intake.change_replaced import full_names_told, owner, replaced_cut
 from mailbot.intake.change_shared_title import with_shared_title
 from mailbot.intake.change_tables import (
@@ -89,8 +90,10 @@ def _groups(item: str, rules: Rules | None = None) -> list[str]:
         named = _RANKED.search(sentence)
         if named and before and not numbers and named.group(2) not in groups[-1]:
             starts_new = True  # "In his place we hired Officer Alexis Rondeau."
+        if not numbers and before and rules and names_another(sentence, groups[-1], rules):
+            starts_new = True  # "Also Ron Cheney made Sergeant": another officer's change
         lead = sentence[: m.start()] if (m := _NUMBER.search(sentence)) else ""
-        if numbers and groups and not before and rules and not _PRONOUN.search(lead):
+        if numbers and groups and not before and rules and not speaks_back(lead, sentence, rules):
             # "pls take Jake Roe off our list. Also Kim Orr (LY019) is ...": the one
             # named without a number is another officer (not "She's ST027")
             told, now = officer_named(groups[-1], rules), officer_named(sentence, rules)
@@ -240,7 +243,8 @@ def read_changes(
             # own list: the item's action is its sub-items'
             lead = _action(item, rules, None) or lead
         row_lead = _row_lead(item, before, rules) if listed and lead is None else None
-        for group in _groups(item, rules):
+        # "Gagnon and Provost resigned ... 5G021 and 5P300": each number by its name
+        for group in _groups(numbers_by_name(item, rules), rules):
             # a row's cells are read in the roster form's order (last name first)
             # (a note in brackets after its cells is no cell: "(came over from Richford PD)")
             row = _ROW_NOTE.sub("", group) if is_row(group) else None
@@ -278,6 +282,8 @@ def read_changes(
                 rules,
                 fallback if officer.officer_number or own_line else None,
             )
+            if action is None and login_owed(officer, group, rules):
+                action = "update"
             if action is None:
                 continue
             change = _change(officer, action, group, rules, own_agency)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.change_actions import _action
+from mailbot.intake.change_items import _NUMBER
 from mailbot.intake.change_officer import officer_named
 from mailbot.intake.change_titles import _new_title
 from mailbot.intake.earlier_numbers import desk_listed
@@ -79,14 +80,14 @@ def listed_changes(body: str, parts: MessageParts, rules: Rules) -> list[Change]
     """The changes a reply ``body`` asks, sentence by sentence, of the officers the
     desk's quoted roster lists ("Ptl. Sean Roy left us, so he can come off. And Lund made
     corporal." under the desk's table): each sentence naming one listed officer by last
-    name changes him, by the number the roster gives; none when the reply gives numbers."""
-    if number_mentions(body) or _NAMED.search(body):
-        return []
+    name and no number changes him, by the number the roster gives."""
     listed = [o for o in desk_listed(parts, rules) if o.last_name][:_MAX_LISTED]
     if not listed:
         return []
     out: list[Change] = []
     for sentence in sentences(body):
+        if number_mentions(sentence) or _NUMBER.search(sentence):
+            continue  # "her number is 14K15": read with its number
         low = sentence.lower()
         them = [o for o in listed if _names(low, o.last_name or "")]
         if len(them) != 1 or any(c.officer_number == them[0].officer_number for c in out):
@@ -116,4 +117,15 @@ def by_listed(changes: list[Change], body: str, parts: MessageParts, rules: Rule
     """``changes`` read from a reply, or, when they are fewer, those it asks sentence by
     sentence of the officers the desk's quoted roster lists."""
     listed = listed_changes(body, parts, rules)
+    if _NUMBER.search(body):
+        # "We hired Jo Roy, her number is 14K15. Also Ron Cheney made Sergeant": the
+        # changes read with their numbers, and those of the roster's officers named alone
+        told = {c.officer_number for c in changes} | {_last(c) for c in changes}
+        return changes + [
+            c for c in listed if c.officer_number not in told and _last(c) not in told
+        ]
     return listed if len(listed) > len(changes) else changes
+
+
+def _last(change: Change) -> str:
+    return (getattr(change, "last_name", None) or "").lower()

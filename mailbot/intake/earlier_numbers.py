@@ -117,7 +117,26 @@ def desk_listed(parts: MessageParts, rules: Rules) -> list[Officer]:
         if is_desk(message.author):
             rows = officers_from_text(message.text, rules)
             out += [o for o in rows if o.officer_number and o.last_name]
+            # "created in TraCS (Mark Roe 14K02, Jen Pratt 14K07)": named in a sentence
+            out += [o for o in _named_with_numbers(message.text) if o not in out]
     return out
+
+
+_NAME_NUMBER = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z'’]+)[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+    r"[ \t]*\n?[ \t]*\(?((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})(?![\w-])"
+)
+_MAX_PAIRS = 200
+
+
+def _named_with_numbers(text: str) -> list[Officer]:
+    """The officers a desk's sentence names as first and last name, each before his
+    number ("Mark Roe 14K02, Jen Pratt (14K07)")."""
+    found = list(_NAME_NUMBER.finditer(text))[:_MAX_PAIRS]
+    return [
+        Officer(first_name=m.group(1), last_name=m.group(2), officer_number=m.group(3).upper())
+        for m in found
+    ]
 
 
 _FILLED = ("first_name", "title", "dps_username")

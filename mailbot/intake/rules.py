@@ -132,6 +132,10 @@ class IntentWords(_Rule):
     deactivate_withdrawn: list[str] = Field(default_factory=list)
     """Words taking back a switch-off asked before ("so do NOT deactivate him")."""
     self_leaving: list[str] = Field(default_factory=list)
+    rank_left_before: list[str] = Field(default_factory=list)
+    """Words before a rank that say an officer holds it no more ("is no longer constable")."""
+    rank_left_after: list[str] = Field(default_factory=list)
+    """Words after a rank denied ("is not constable anymore") that say he held it before."""
     deactivate_openers: list[str] = Field(default_factory=list)
     deactivate_around: list[str] = Field(default_factory=list)
     """Verbs that switch a record off with "off" after the name ("take Jo Roy off")."""
