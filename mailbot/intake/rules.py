@@ -14,58 +14,54 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from mailbot.errors import RulesError
 from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.intake.rules_columns import Columns
-from mailbot.intake.rules_formats import Formats
+from mailbot.intake.rules_formats import Formats, RuleModel
 from mailbot.intake.rules_rows import RowWords
 
 
-class _Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class EnrollmentRequirements(_Rule):
+class EnrollmentRequirements(RuleModel):
     required: list[str]
     officer_fields: list[str]
 
 
-class ChangeRequirements(_Rule):
+class ChangeRequirements(RuleModel):
     add: list[str]
     update: list[str]
     deactivate: list[str]
 
 
-class Requirements(_Rule):
+class Requirements(RuleModel):
     enrollment: EnrollmentRequirements
     changes: ChangeRequirements
 
 
-class Placeholders(_Rule):
+class Placeholders(RuleModel):
     values: list[str]
-    elsewhere: list[str] = []
+    elsewhere: list[str] = Field(default_factory=list)
 
 
-class AddressParts(_Rule):
-    labels: list[str] = []
-    kinds: dict[str, list[str]] = {}
+class AddressParts(RuleModel):
+    labels: list[str] = Field(default_factory=list)
+    kinds: dict[str, list[str]] = Field(default_factory=dict)
 
 
-class FormSections(_Rule):
-    words: list[str] = []
-    roles: list[str] = []
+class FormSections(RuleModel):
+    words: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
 
 
-class Labels(_Rule):
+class Labels(RuleModel):
     labels: dict[str, list[str]]
     placeholders: Placeholders
     address_parts: AddressParts = Field(default_factory=AddressParts)
     form_sections: FormSections = Field(default_factory=FormSections)
 
 
-class IntentWords(_Rule):
+class IntentWords(RuleModel):
     enrollment: list[str]
     add: list[str]
     promote: list[str]
@@ -195,7 +191,7 @@ class IntentWords(_Rule):
     them with "for"/"to" ("leaving us for the Vermont State Police") is where he goes."""
 
 
-class People(_Rule):
+class People(RuleModel):
     ranks: dict[str, str]
     rank_modifiers: list[str] = Field(default_factory=list)
     rank_roles: list[str] = Field(default_factory=list)
@@ -243,21 +239,21 @@ class People(_Rule):
     """First names people go by that do not begin the full one ("bill" for William)."""
 
 
-class Evidence(_Rule):
+class Evidence(RuleModel):
     code_words: list[str]
     agency_phone_words: list[str]
     personal_phone_words: list[str]
-    main_phone_words: list[str] = []
-    dispatch_phone_words: list[str] = []
+    main_phone_words: list[str] = Field(default_factory=list)
+    dispatch_phone_words: list[str] = Field(default_factory=list)
     role_mailboxes: list[str]
-    this_mailbox_words: list[str] = []
-    other_person_words: list[str] = []
-    other_place_words: list[str] = []
-    agency_place_words: list[str] = []
-    address_given_words: list[str] = []
+    this_mailbox_words: list[str] = Field(default_factory=list)
+    other_person_words: list[str] = Field(default_factory=list)
+    other_place_words: list[str] = Field(default_factory=list)
+    agency_place_words: list[str] = Field(default_factory=list)
+    address_given_words: list[str] = Field(default_factory=list)
 
 
-class Dictation(_Rule):
+class Dictation(RuleModel):
     marks: dict[str, str] = Field(default_factory=dict)
     """Marks said as words by a writer who dictates ("period", "comma")."""
     min_marks: int = Field(default=3, ge=1)
@@ -268,7 +264,7 @@ class Dictation(_Rule):
     """Words a writer takes back the number he just typed with ("sorry", "I mean")."""
 
 
-class Language(_Rule):
+class Language(RuleModel):
     intent: IntentWords
     people: People
     evidence: Evidence
@@ -276,7 +272,7 @@ class Language(_Rule):
     rows: RowWords = Field(default_factory=RowWords)
 
 
-class Rules(_Rule):
+class Rules(RuleModel):
     """All rule files of one directory, typed."""
 
     requirements: Requirements

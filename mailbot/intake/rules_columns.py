@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from mailbot.intake.rules_formats import RuleModel as _Rule
+from mailbot.intake.rules_formats import RuleModel
 
 
-class Detection(_Rule):
+class Detection(RuleModel):
     min_columns: int = Field(ge=1)
     inactive_values: list[str] = Field(default_factory=list)
     preferred: dict[str, list[str]] = Field(default_factory=dict)
@@ -40,7 +40,7 @@ class Detection(_Rule):
     """Words marking a form's sample row ("EXAMPLE: Doe"): no officer to set up."""
 
 
-class ChangeActions(_Rule):
+class ChangeActions(RuleModel):
     """A change table's action column: the headings that name it and, by action, the
     words of its cells (also a worksheet tab's name, for adds and deactivations)."""
 
@@ -50,7 +50,7 @@ class ChangeActions(_Rule):
     deactivate: list[str]
 
 
-class Columns(_Rule):
+class Columns(RuleModel):
     columns: dict[str, list[str]]
     detection: Detection
     change_actions: ChangeActions
