@@ -43,3 +43,15 @@ def login_now(text: str, officer: Officer, last_now: str | None) -> str | None:
         if found:
             return found
     return new_login(text, officer) or login_beside(text, officer)
+
+
+def bracketed_first(text: str, last: str | None, rules: Rules) -> str | None:
+    """ "Cpl Ruiz (Anthony) retired": the one capitalised word in brackets right after
+    the last name is his first name, when it is no rank and no other word."""
+    if not last:
+        return None
+    pattern = rf"(?<![\w'’-]){re.escape(last)}[ \t]*\(([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\)"
+    m = re.search(pattern, text[:20000])
+    if m is None or rank_title(m.group(1), rules) or not_a_name(m.group(1), rules):
+        return None
+    return m.group(1)

@@ -35,6 +35,14 @@ _IS_RANK = re.compile(
 )
 
 
+# "She should appear as Deputy on her tickets", "will show as a Corporal": the title a
+# new officer's tickets are to show
+_SHOWN_AS = re.compile(
+    r"(?<![\w-])(?i:should|will)[ \t]+(?i:appear|show|be[ \t]+listed|be[ \t]+shown)[ \t]+"
+    r"(?i:as)[ \t]+(?i:an?[ \t]+)?([A-Z][\w.-]*)"
+)
+
+
 # "She will be an Officer with us", "he will serve as a Sergeant": a new officer's title
 _WILL_BE_RANK = re.compile(
     r"(?<![\w-])(?i:will[ \t]+(?:be|serve|start|join[ \t]+us))(?:[ \t]+(?i:as))?(?:[ \t]+(?i:an?))?"
@@ -67,6 +75,9 @@ def _title_said(text: str, rules: Rules) -> str | None:
     fixed = rank_corrected(text, rules)
     if fixed:
         return fixed  # "sorry he's a sergeant not corporal"
+    shown = _SHOWN_AS.search(text)
+    if shown and rank_title(shown.group(1).rstrip(".,;"), rules):
+        return rank_title(shown.group(1).rstrip(".,;"), rules)  # "should appear as Deputy"
     will = _WILL_BE_RANK.search(text) or _IS_RANK.search(text)
     if will is None:
         # "Could you set him up the same way, as Officer?": the rank he is entered as
@@ -208,9 +219,10 @@ def _modifiers(rules: Rules) -> frozenset[str]:
     return frozenset(w.lower() for w in rules.language.people.rank_modifiers)
 
 
-# "Title stays Officer", "her title remains Sergeant": the title the record keeps
+# "Title stays Officer", "her title remains Sergeant", "title is still Deputy": the title
+# the record keeps
 _KEPT = re.compile(
-    r"\b(?i:title)[ \t]+(?i:stays|remains|will[ \t]+stay|will[ \t]+remain)[ \t]+"
+    r"\b(?i:title)[ \t]+(?i:stays|remains|is[ \t]+still|will[ \t]+stay|will[ \t]+remain)[ \t]+"
     r"(?i:as[ \t]+)?(?i:an?[ \t]+)?([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
 )
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from mailbot.intake.agency_name import in_full
 from mailbot.intake.change_joined import joined_agency, place_in_full
 from mailbot.intake.change_logins import login_beside
-from mailbot.intake.change_renamed import login_now, renamed_to
+from mailbot.intake.change_renamed import bracketed_first, login_now, renamed_to
 from mailbot.intake.change_titles import _as_rank, _modifiers, _new_title, _title_said, title_kept
 from mailbot.intake.change_unranked import officer_now_titled
 from mailbot.intake.model import Action, Change, Officer
@@ -68,13 +68,13 @@ def _has(text: str, words: Sequence[str]) -> bool:
 
 
 # "transferred to the Hartford Police Department", "is transferring from the Washington
-# County Sheriff's Department to the Montpelier Police Department"
-# "please move his officer record over to Manchester Police Department", "is leaving us
-# for the Addison County Sheriff's Office", "should be re-associated with the ..."
+# County Sheriff's Department to the Montpelier PD", "move his officer record over to
+# Manchester PD", "move him to the X", "is leaving us for the Addison County Sheriff's
+# Office", "should be re-associated with the ..."
 _TRANSFER = re.compile(
     r"(?:(?i:transferr(?:ed|ing)|transfers?|mov(?:e|ed|es|ing))"
-    r"(?:\s+(?i:his|her|their|the)(?:\s+(?i:officer|existing|tracs)){0,2}\s+(?i:records?))?"
-    r"(?:\s+(?i:over))?"
+    r"(?:\s+(?i:his|her|their|the)(?:\s+(?i:officer|existing|tracs)){0,2}\s+(?i:records?)"
+    r"|\s+(?i:him|her|them))?(?:\s+(?i:over))?"
     r"(?:\s+(?i:from)\s+[^.;\n]{1,80}?)?"
     r"\s+(?i:to)"
     r"|(?i:leav(?:es|ing)|left)(?:\s+(?i:us|our\s+(?:department|agency|office)))?\s+(?i:for)"
@@ -223,8 +223,8 @@ def _change(
             data["title"] = said  # "New deputy: ..., title Deputy Sheriff."
         return Change.model_validate(data)
     last = re.sub(r"['’]s$", "", officer.last_name or "") or None  # "Nort's first name"
-    identity = {"last_name": last, "first_name": officer.first_name}
-    data.update({k: v for k, v in identity.items() if v})
+    first = officer.first_name or bracketed_first(text, last, rules)  # "Ruiz (Anthony)"
+    data.update({k: v for k, v in {"last_name": last, "first_name": first}.items() if v})
     if action == "deactivate":
         # "Deputy Tom Gilman (OR6T1, tgilman) resigned": the title and username written
         # beside him say which record to close
@@ -246,7 +246,7 @@ def _change(
         data["agency"] = (joined or own_agency) if ours else named
         # "His title there will be Officer.", "to the Morristown Police Department as an
         # Officer"
-        title = _new_title(text, rules) or _as_rank(text, rules)
+        title = _new_title(text, rules) or _as_rank(text, rules) or title_kept(text, rules)
         if title:
             data["title"] = title
         # "she was Amy Roe (2R650) - she changed her name": the name she has now

@@ -139,3 +139,27 @@ def test_an_officer_added_in_a_sentence_keeps_the_username_and_title_in_his_line
     assert changes["7K431"]["dps_username"] == "wkinney"
     assert changes["7K431"]["title"] == "Deputy"
     assert changes["7F220"]["dps_username"] == "afrost"
+
+
+def test_a_new_officer_takes_the_title_his_tickets_should_show() -> None:
+    body = (
+        "Hello,\n\nWe have taken on a new part-time officer, Rene Gagnon. His LEO number is "
+        "G4471 and his DPS username is rgagnon. He should appear as Corporal on his "
+        "tickets.\n\nThank you,\nChief Alma Trudeau\nGreensboro Police Department\n"
+    )
+    raw = mail(body, sender="atrudeau@greensboro.test", subject="New officer")
+    got = by_number(roster_changes(raw))
+    assert got["G4471"]["action"] == "add"
+    assert got["G4471"]["title"] == "Corporal"
+
+
+def test_a_first_name_in_brackets_after_the_surname_is_his() -> None:
+    body = (
+        "morning, Sgt Pelletier (Marc) retired last week, 7H204, please turn his "
+        "account off.\n\nthanks\nLt Dubois\nHardwick PD\n"
+    )
+    raw = mail(body, sender="ldubois@hardwick.test", subject="retirement")
+    got = by_number(roster_changes(raw))
+    assert got["7H204"]["action"] == "deactivate"
+    assert got["7H204"]["last_name"] == "Pelletier"
+    assert got["7H204"]["first_name"] == "Marc"

@@ -66,3 +66,30 @@ def test_the_writer_s_own_leaving_takes_no_other_officer_with_him() -> None:
     raw = mail(body, sender="wgreaves@craftsburypd.test", subject="Stepping down")
     changes = roster_changes(raw)
     assert [(c.action, c.officer_number) for c in changes] == [("deactivate", "CB002")]
+
+
+def test_a_moved_record_keeps_the_title_it_says_is_still_his() -> None:
+    body = (
+        "Hello,\n\nDeputy Carl Ouellette transferred to Essex County Sheriff's Department "
+        "from Orleans County Sheriff's Department as of Friday. His LEO # is EX219 and his "
+        "DPS username couellette, same as before. Could you move his TraCS record over? "
+        "Title is still Deputy.\n\nThanks\nLt. Gwen Baril\nEssex County Sheriff\n"
+    )
+    raw = mail(body, sender="gbaril@essexsheriff.test", subject="Transfer")
+    got = by_number(roster_changes(raw))
+    assert got["EX219"]["action"] == "update"
+    assert got["EX219"]["title"] == "Deputy"
+
+
+def test_a_record_asked_moved_with_him_to_a_named_agency_goes_there() -> None:
+    body = (
+        "Hi,\n\nSergeant Nora Labelle just came over to us from Stowe PD. She already has a "
+        "TraCS officer record under Stowe (officer number ST804). Could you please move her "
+        "to the Morristown Police Department and change her title from Officer to "
+        "Sergeant? Her DPS username stays nlabelle.\n\n"
+        "Thanks,\nJo\n\nJo Villeneuve\nOffice Manager\nMorristown Police Department\n"
+    )
+    raw = mail(body, sender="jvilleneuve@morristown.test", subject="Officer move")
+    got = by_number(roster_changes(raw))
+    assert got["ST804"]["action"] == "update"
+    assert got["ST804"]["agency"] == "Morristown Police Department"
