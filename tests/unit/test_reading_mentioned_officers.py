@@ -1,5 +1,6 @@
-"""Officers and numbers a roster change names without asking anything of them: a number
-the officer had before at another agency, and the writer on a memo's "FROM:" line."""
+"""Officers and numbers a roster change names without asking anything of them (a number
+the officer had before, the writer on a memo's "FROM:" line), and a terse switch-off
+after a request's opener ("Plz delete ...")."""
 
 from __future__ import annotations
 
@@ -45,3 +46,15 @@ def test_the_writer_on_a_memos_from_line_is_no_officer_to_add() -> None:
     changes = roster_changes(raw)
     assert sorted(c.last_name or "" for c in changes) == ["Baptiste", "Ortega"]
     assert all(c.action == "add" for c in changes)
+
+
+def test_a_terse_pls_remove_with_a_number_is_a_switch_off() -> None:
+    raw = mail(
+        "Plz delete Cpl. Nina Brault 41207 from tracs, she finished up last week. Ty\n\n"
+        "Chief Okafor\nWinooski PD\n\nSent from my iPhone\n",
+        sender="Dan Okafor <dokafor@winooskivt.org>",
+        subject="Brault",
+    )
+    changes = by_number(roster_changes(raw))
+    assert changes["41207"]["action"] == "deactivate"
+    assert changes["41207"]["last_name"] == "Brault"
