@@ -1,6 +1,6 @@
 """Officers and numbers a roster change names without asking anything of them (a number
 the officer had before, the writer on a memo's "FROM:" line), and a terse switch-off
-after a request's opener ("Plz delete ...")."""
+after a request's opener ("Plz delete ..."); and a change table's unlabelled "DPS\\jroy"."""
 
 from __future__ import annotations
 
@@ -58,3 +58,18 @@ def test_a_terse_pls_remove_with_a_number_is_a_switch_off() -> None:
     changes = by_number(roster_changes(raw))
     assert changes["41207"]["action"] == "deactivate"
     assert changes["41207"]["last_name"] == "Brault"
+
+
+def test_a_login_written_behind_the_dps_domain_in_a_change_tables_details_is_his() -> None:
+    body = (
+        "Hello,\n\nPlease make these changes for Essex Police Department:\n\n"
+        "Change\tName\tLEO #\tDetails\n"
+        "New officer\tOfc. Paula Greer\tE3301\tDPS\\pgreer\n"
+        "Retired\tSgt. Hal Vickers\tE1107\tLast day 6/12\n\n"
+        "Thank you,\nLt. Marco Denis\nEssex Police Department\n"
+    )
+    raw = mail(body, sender="Marco Denis <mdenis@essexvt.org>", subject="TraCS changes")
+    changes = by_number(roster_changes(raw))
+    assert changes["E3301"]["action"] == "add"
+    assert changes["E3301"]["dps_username"] == "pgreer"
+    assert changes["E1107"]["action"] == "deactivate"
