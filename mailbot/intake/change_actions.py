@@ -87,7 +87,7 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
             # following officers": an officer joining from another agency is added
             return "add"
         return "deactivate"
-    opener = first.split(None, 1)[0].lower() if first.split() else ""
+    opener = _opener(first, rules)
     if opener in words.deactivate_openers and _NUMBER.search(first):
         return "deactivate"  # "Remove Smith VT233": an imperative opening the item
     if opener in words.update_openers and _NUMBER.search(first):
@@ -158,3 +158,14 @@ def association_ended(text: str, change: Change, rules: Rules) -> Change | None:
     return Change.model_validate(
         {"action": "deactivate", "officer_number": change.officer_number, **who}
     )
+
+
+def _opener(first: str, rules: Rules) -> str:
+    """The first word of ``first``, after a word that opens a request ("Pls remove Dep.
+    Jo Roy 30915": "remove")."""
+    words = first.lower().split()
+    for lead in rules.language.intent.request_openers:
+        n = len(lead.split())
+        if words[:n] == lead.split() and len(words) > n:
+            return words[n]
+    return words[0] if words else ""

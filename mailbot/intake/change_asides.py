@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.model import Change
-from mailbot.intake.rules import Rules
+from mailbot.intake.model import Change, Officer
+from mailbot.intake.rules import Rules, per_rules
 
 _NAMED_USER = re.compile(
     r"(?<![\w'’-])([A-Z][a-z'’-]{1,30})['’]s[ \t]+(?i:(?:dps|domain|tracs)[ \t]+)?"
@@ -186,3 +186,38 @@ def his_record_asked(changes: list[Change], change: Change, words: str, rules: R
     names = {k: getattr(told, k) for k in ("last_name", "first_name") if getattr(told, k, None)}
     changes[-1] = Change.model_validate({**change.model_dump(exclude_none=True), **names})
     return True
+
+
+@per_rules
+def _earlier_number(rules: Rules) -> re.Pattern[str]:
+    """An earlier-number word, up to two words, then a number's label ("old LEO #")."""
+    words = "|".join(re.escape(w) for w in rules.language.mentions.earlier_number)
+    labels = "|".join(
+        re.escape(w) for w in sorted(rules.language.rows.number_labels, key=len, reverse=True)
+    )
+    return re.compile(
+        rf"(?<![\w'’])(?i:{words})[ \t]+(?:[\w.'’-]+[ \t]+){{0,2}}?(?i:{labels})(?!\w)"
+    )
+
+
+@per_rules
+def _writer_label(rules: Rules) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in rules.language.mentions.writer_labels)
+    return re.compile(rf"(?<![\w'’])(?i:{words})[ \t]*:[ \t]*([^\n:]{{0,60}})")
+
+
+def merely_mentioned(group: str, officer: Officer, rules: Rules) -> bool:
+    """Whether ``group`` names ``officer`` without asking anything of him: a number
+    alone, told as one he had before ("Also my old number from Berlin PD was B4410"),
+    or a name without a number written only on a memo's "FROM:" line, its writer."""
+    number, last = officer.officer_number, officer.last_name
+    if number and not last and not officer.first_name:
+        at = group.upper().find(number.upper())
+        start = max(group.rfind(".", 0, max(at, 0)), group.rfind("\n", 0, max(at, 0))) + 1
+        return at > 0 and _earlier_number(rules).search(group[start:at]) is not None
+    if number or not last:
+        return False
+    said = re.compile(rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])", re.IGNORECASE)
+    if len(said.findall(group)) != 1:
+        return False
+    return any(said.search(m.group(1)) for m in _writer_label(rules).finditer(group))

@@ -106,7 +106,7 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
                 data["title"] = rank_opening(rest, rules)
             if action == "add" and not data.get("dps_username"):
                 # "Add | Officer Destiny Whitehorse | VE8D3 | DPS username dwhitehorse"
-                given = _details(rest, rules).get("dps_username")
+                given = _details(rest, rules).get("dps_username") or _domain_user(rest, rules)
                 data["dps_username"] = given or None
             if action == "deactivate":
                 # the record to close, as the row names it (its title and username too)
@@ -226,3 +226,16 @@ def row_cells(line: str) -> list[str]:
     if "\t" in line:
         return [c.strip() for c in line.split("\t")]
     return []
+
+
+_DOMAIN_USER = re.compile(r"(?<![\w\\])([A-Za-z][\w.]*)\\([A-Za-z][\w.-]{1,29})(?![\w@\\])")
+
+
+def _domain_user(text: str, rules: Rules) -> str | None:
+    """The login a row's cell writes behind the DPS domain ("DPS\\jroy"), unlabelled:
+    a username however its column is headed."""
+    domains = {d.lower() for d in rules.formats.dps_username.dps_domains}
+    for m in _DOMAIN_USER.finditer(text):
+        if m.group(1).lower() in domains:
+            return m.group(2)
+    return None

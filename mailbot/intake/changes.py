@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from mailbot.intake.change_actions import _action, association_ended
 from mailbot.intake.change_asides import (
     his_record_asked,
+    merely_mentioned,
     named_in_its_words,
     same_person_again,
     usernames_by_name,
@@ -265,6 +266,8 @@ def read_changes(
                 _add_details(changes, group, rules)
                 continue
             if officer is None or not (officer.officer_number or officer.last_name):
+                continue
+            if merely_mentioned(group, officer, rules):  # "my old number was ...", "FROM:"
                 continue
             if (officer.officer_number or "").upper() in numbers_in_tables:
                 continue

@@ -20,7 +20,7 @@ from mailbot.errors import RulesError
 from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.intake.rules_columns import Columns
 from mailbot.intake.rules_formats import Formats, RuleModel
-from mailbot.intake.rules_rows import RowWords
+from mailbot.intake.rules_rows import MentionWords, RowWords
 
 
 class EnrollmentRequirements(RuleModel):
@@ -270,6 +270,7 @@ class Language(RuleModel):
     evidence: Evidence
     dictation: Dictation = Field(default_factory=Dictation)
     rows: RowWords = Field(default_factory=RowWords)
+    mentions: MentionWords = Field(default_factory=MentionWords)
 
 
 class Rules(RuleModel):

@@ -22,3 +22,15 @@ class RowWords(RuleModel):
     """Words by which the writer speaks of himself on his own row ("me", "I am")."""
     not_names: list[str] = Field(default_factory=list)
     """Capitalised words that name no person on a row ("Only", "Also")."""
+
+
+class MentionWords(RuleModel):
+    """Words by which a message names an officer or a number without asking anything of
+    it (``[mentions]`` of ``rules/language.toml``)."""
+
+    earlier_number: list[str] = Field(default_factory=list)
+    """Words before a number's label that make it one the officer had before ("my old
+    number from Berlin PD was ..."): no officer of its own."""
+    writer_labels: list[str] = Field(default_factory=list)
+    """Labels of a memo's header line that names its writer ("FROM: Lt. Ann Roy"): the
+    officer named there only signs the memo."""
