@@ -23,6 +23,7 @@ from mailbot.intake import (
     enrol_closings,
     fields,
     forwards,
+    given_somewhere,
     held,
     inline_answers,
     intent,
@@ -339,7 +340,7 @@ def parse_parts(
         settled = roles.Settled()
         # values first, roles second: look for what is missing by its shape (in a reply, in
         # what was written only: a signature's phone is not the case's unless the head signs)
-        if roles.FILLABLE & set(result.missing):
+        if result.missing:
             own = is_head_title(result.head_of_department.title or "", rules)
             looked = [s for s in sources if own or not (is_reply and s[0] == "signature")]
             documents = [(f"attachment {d.filename}", d.text) for d in parts.documents]
@@ -355,6 +356,7 @@ def parse_parts(
             )
             sent = (parts.sender_name, parts.sender)
             settled = roles.settle(result, found, rules, sender=sent, writer=signer[0])
+            settled.questions.update(given_somewhere.staff_instead(result, looked, rules))
             if result.agency.phone is not None and "agency.phone" in settled.evidence:
                 national = checks.normalize_phone(result.agency.phone, rules)
                 result.agency.phone = national or result.agency.phone

@@ -1,0 +1,187 @@
+"""The last look before the sender is asked: never ask for what was sent.
+
+An item goes on the sender's checklist only when nothing of its shape is written
+anywhere in the message (its text, signature, subject and attachments). When something
+is, but no reader could tell it plays that role, staff decide: the item becomes a
+question on the case, with what was seen, and the sender is not asked again for
+something he may well have given. This covers the items :mod:`roles` does not look for
+by shape: an officer's DPS username and number, and the agency's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.model import Officer, ParseResult, StaffQuestion
+from mailbot.intake.rules import Rules, per_rules
+
+MAX_CANDIDATES = 5
+_OFFICER_PATH = re.compile(r"^officers\[(\d+)\]\.(dps_username|officer_number)$")
+_LOGIN = re.compile(r"(?<![\w@.\\-])([A-Za-z][A-Za-z0-9._-]{2,40})(?![\w-]|@\w)")
+_NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z0-9]*\d)([A-Za-z0-9]{3,7})(?![\w-])")
+_SEPARATORS = re.compile(r"[._-]")
+_TRAILING_DIGITS = re.compile(r"\d+$")
+
+
+def staff_instead(
+    result: ParseResult, texts: list[tuple[str, str]], rules: Rules
+) -> dict[str, StaffQuestion]:
+    """Questions for staff on the missing items of ``result`` of which ``texts`` (name,
+    text) hold a value of the right shape; those items are not asked of the sender."""
+    out: dict[str, StaffQuestion] = {}
+    for path in result.missing:
+        m = _OFFICER_PATH.match(path)
+        if m and int(m.group(1)) < len(result.officers):
+            officer = result.officers[int(m.group(1))]
+            if m.group(2) == "dps_username":
+                seen = _logins_of(officer, texts, result, rules)
+                question = f"Is one of these the DPS username of {_name(officer)}?"
+            else:
+                seen = _numbers_beside(officer, texts, result)
+                question = f"Is one of these the officer number of {_name(officer)}?"
+        elif path == "agency.judiciary_code":
+            seen = _codes_of_any_length(texts, rules)
+            question = "Is one of these the agency's judiciary code (not of 4 digits)?"
+        elif path == "agency.name":
+            seen = _agency_names(texts, rules)
+            question = "Which is the agency's proper name to show on the e-ticket?"
+        else:
+            continue
+        if seen:
+            out[path] = {
+                "field": path,
+                "question": question,
+                "candidates": [{"value": v, "where": w} for v, w in seen[:MAX_CANDIDATES]],
+            }
+    return out
+
+
+def _name(officer: Officer) -> str:
+    return " ".join(n for n in (officer.first_name, officer.last_name) if n) or "the officer"
+
+
+def _bare(word: str) -> str:
+    return _SEPARATORS.sub("", word.lower())
+
+
+def _forms(officer: Officer) -> set[str]:
+    """The logins commonly made from an officer's name (initial and surname, first name
+    and surname, either way round), bare of dots, dashes and digits."""
+    first = _bare((officer.first_name or "").split(" ")[0])
+    last = _bare((officer.last_name or "").replace(" ", ""))
+    last = re.sub(r"[^a-z]", "", last)
+    first = re.sub(r"[^a-z]", "", first)
+    if len(last) < 2:
+        return set()
+    forms = {last + first[:1]} if first else set()
+    if first:  # either way round: a roster may give the names swapped
+        forms |= {first[:1] + last, first + last, last + first, last[:1] + first}
+    return {f for f in forms if len(f) >= 4}
+
+
+def _given(result: ParseResult, field: str) -> set[str]:
+    return {str(getattr(o, field) or "").lower() for o in result.officers} - {""}
+
+
+def _logins_of(
+    officer: Officer, texts: list[tuple[str, str]], result: ParseResult, rules: Rules
+) -> list[tuple[str, str]]:
+    """Tokens written anywhere that make a login of the officer's name and are no other
+    officer's username already ("jdoe", "j.doe2", "DPS\\jdoe")."""
+    forms = _forms(officer)
+    if not forms:
+        return []
+    taken = _given(result, "dps_username")
+    plain = _plain_words(rules)
+    seen: list[tuple[str, str]] = []
+    for where, text in texts:
+        for m in _LOGIN.finditer(text):
+            token = m.group(1).rstrip("._-")  # "olyle2." ends its sentence
+            low = token.lower()
+            bare = _TRAILING_DIGITS.sub("", _bare(low))
+            fits = bare in forms and low not in taken and low not in plain
+            if fits and all(v.lower() != low for v, _ in seen):
+                seen.append((token, where))
+    return seen
+
+
+def _numbers_beside(
+    officer: Officer, texts: list[tuple[str, str]], result: ParseResult
+) -> list[tuple[str, str]]:
+    """Officer-number shapes on a line that names the officer by surname and is no
+    other officer's number already."""
+    last = (officer.last_name or "").lower()
+    if len(last) < 2:
+        return []
+    taken = _given(result, "officer_number")
+    seen: list[tuple[str, str]] = []
+    pattern = re.compile(rf"(?<![\w-]){re.escape(last)}(?![\w-])")
+    for where, text in texts:
+        for line in text.split("\n"):
+            if len(line) > 300 or not pattern.search(line.lower()):
+                continue
+            for m in _NUMBER.finditer(line):
+                value = m.group(1)
+                if value.isdigit() and len(value) != 5:  # a year, a phone's digit group
+                    continue
+                if value.lower() not in taken and all(v != value for v, _ in seen):
+                    seen.append((value, where))
+    return seen
+
+
+def _codes_of_any_length(texts: list[tuple[str, str]], rules: Rules) -> list[tuple[str, str]]:
+    """A number of 2 to 6 digits right after a code word ("JB code 412", "Judiciary
+    code is: 04127"): a code given in the wrong length is invalid, not missing."""
+    pattern = _code_pattern(rules)
+    seen: list[tuple[str, str]] = []
+    for where, text in texts:
+        for m in pattern.finditer(text[:100_000]):
+            if all(v != m.group(1) for v, _ in seen):
+                seen.append((m.group(1), where))
+    return seen
+
+
+@per_rules
+def _code_pattern(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.language.evidence.code_words, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?i:{alt})[ \t]*(?:is)?[ \t]*[:#-]?[ \t]*(\d{{2,6}})(?![\w-])")
+
+
+@per_rules
+def _agency_pattern(rules: Rules) -> re.Pattern[str]:
+    """A run of capitalised words (with "of", "and", "&" between) holding a word the
+    rules' agency name endings are made of ("Police", "Division", "Sheriff's")."""
+    people = rules.language.people
+    endings = {*people.agency_suffixes, *people.typed_abbreviations}
+    words = sorted({w for e in endings for w in e.split() if w[:1].isupper()}, key=len)
+    alt = "|".join(re.escape(w) for w in reversed(words))
+    word = r"(?:[A-Z][\w'’.-]*|of|and|&)"
+    return re.compile(
+        rf"((?:[A-Z][\w'’.-]*[ \t]+)(?:{word}[ \t]+){{0,6}}?(?:{alt})"
+        rf"(?:[ \t]+(?:of|and|&)?[ \t]*[A-Z][\w'’.-]*){{0,3}})(?![\w'’])"
+    )
+
+
+def _agency_names(texts: list[tuple[str, str]], rules: Rules) -> list[tuple[str, str]]:
+    """Capitalised names ending as an agency's name does ("Sudbury Town Constable",
+    "Windsor County Sheriff's Office"), wherever they are written."""
+    pattern = _agency_pattern(rules)
+    desk = rules.language.people.desk_names
+    seen: list[tuple[str, str]] = []
+    for where, text in texts:
+        for line in text.split("\n"):
+            if len(line) > 300:
+                continue
+            for m in pattern.finditer(line):
+                name = " ".join(m.group(1).split())
+                if any(d.lower() in name.lower() for d in desk):  # the desk's own
+                    continue
+                if all(v != name for v, _ in seen):
+                    seen.append((name, where))
+    return seen
+
+
+@per_rules
+def _plain_words(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.formats.dps_username.plain_words)
