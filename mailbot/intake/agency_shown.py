@@ -38,6 +38,15 @@ _PUT_ON = re.compile(
 )
 
 
+# 'What we'd like on the ticket is just "Stowbridge Constable"': the quoted name the
+# ticket is to carry
+_ON_TICKET_IS = re.compile(
+    r"(?i:on\s+(?:the\s+|our\s+)?(?:e-?)?tickets?)\s+"
+    r"(?i:is|reads?|says?|would\s+be|should\s+(?:be|read|say))\s+(?i:just\s+|simply\s+)?"
+    r"[\"“]([^\"”\n]{3,80})[\"”]"
+)
+
+
 # The words each pattern's match holds, found in the lower-cased text by a pattern that
 # starts with a letter (quick to scan): a text without them is not scanned for the name.
 _SHOWN_NEEDS = (
@@ -49,6 +58,7 @@ _SHOWN_NEEDS = (
         ),
     ),
     (_PUT_ON, re.compile(r"(?:put|use|print|show|have)\s+[\"“]")),
+    (_ON_TICKET_IS, re.compile(r"tickets?\s+(?:is|reads?|says?|would|should)\s")),
     (
         _PROPER_NAME,
         re.compile(

@@ -169,4 +169,13 @@ def _joined(question: str | None, answers: list[str]) -> str:
     if question and _is_question(question) and value:
         label = _ASKING.sub("", _BULLET.sub("", question).rstrip(" ?:"))
         return f"{label}: {answers[0]}"
+    if question and _is_question(question) and len(answers) == 1 and _SELF.match(answers[0]):
+        # "Me for now. Use this email." under "Point-of-Contact (name and email)": the
+        # writer names himself; the question, without its note in brackets, is its label
+        label = _NOTE.sub("", _ASKING.sub("", _BULLET.sub("", question).rstrip(" ?:")))
+        return f"{label}: {answers[0]}"
     return "\n".join(answers)
+
+
+_SELF = re.compile(r"(?i:me|myself)\b(?![\w'’-])")
+_NOTE = re.compile(r"\s*\([^()]*\)\s*$")

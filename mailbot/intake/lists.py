@@ -162,6 +162,10 @@ def _spaced(body: str, rules: Rules) -> str:
     FW002 rtatro") are in the roster form's order: last name, first name, title."""
     words = body.split()
     at = next((i for i, w in enumerate(words) if _NUMBER.match(w.lstrip("#"))), None)
+    if at is None:
+        # "Harrington Scott Chief 09L2 sharrington": a number of letters and digits one
+        # character short or long stands where the number stands
+        at = next((i for i, w in enumerate(words) if _near_mixed(w.lstrip("#"))), None)
     if at is None or at == 0 or len(words) - at > 2:
         return body
     head = words[:at]
@@ -171,6 +175,20 @@ def _spaced(body: str, rules: Rules) -> str:
     if cut == 2 and cut < len(head) and not rank_title(head[0], rules):
         return " - ".join([*head[:2], " ".join(head[2:]), *words[at:]])
     return " - ".join([" ".join(head), *words[at:]])
+
+
+def _gives_user(piece: str, rules: Rules) -> bool:
+    """ "username kwheeler" after a number said to be pending: a username given, not a
+    remark on the value left out."""
+    m = _LABELLED_USER.match(piece)
+    if m is None:
+        return False
+    return m.group(1).lower() not in _LABEL_ENDS and not not_given(m.group(1), rules)
+
+
+def _near_mixed(word: str) -> bool:
+    """A near number of letters and digits both ("09L2", "21L055")."""
+    return bool(_NEAR_NUMBER.match(word)) and not word.isdigit() and not word.isalpha()
 
 
 def _officer_in(body: str, rules: Rules) -> Officer | None:
@@ -193,7 +211,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         if user is None and lab and not_given(bare[lab.end() :], rules):
             left_out = True
             continue  # "DPS username not assigned yet"
-        if left_out and remark(bare):
+        if left_out and remark(bare) and not _gives_user(bare, rules):
             continue  # "username TBD (account still being set up)": why it is not given
         if user is None and number is not None and names and user_remark(bare, rules):
             left_out = True

@@ -154,6 +154,10 @@ def split_rank(words: list[str], rules: Rules) -> tuple[str | None, list[str]]:
         ranks.append(rank_title(words[0], rules) or "")
         words = words[1:]
     ranks = [r for r in ranks if r]  # "Mr." names no title
+    roles = rules.language.people.rank_roles
+    if ranks and len(words) > 2 and words[0].lower() in roles:
+        ranks.append(words[0])  # "Investigator Supervisor Tom Keefe": the rank's role
+        words = words[1:]
     if ranks:
         # "Chief Deputy", "Det. Sgt.": two ranks written together are one title
         title = " ".join([title, *ranks] if title else ranks)

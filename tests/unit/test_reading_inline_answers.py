@@ -155,3 +155,47 @@ def test_answers_typed_between_the_desks_quoted_lines_are_read_under_each_questi
         ("Osei", "Kwame", "FL518", "kosei"),
     ]
     assert set(result.missing) == {"agency.logo"}
+
+
+_SELF_ANSWER = """\
+Answers in line. Apologies for the wait.
+
+On Mon, Apr 6, 2026 at 8:02 AM DPS e-Ticket <dps.eTicket@vermont.gov> wrote:
+> Good morning Chief Okafor,
+>
+> To build your agency record we will need:
+>
+> 1. Your e-ticket Point-of-Contact (name and email)
+
+Myself to start. This address works.
+
+> 2. Your judiciary code (4 digits)
+
+0861
+
+> 3. Officers: Last name, First name, Rank, Officer number, DPS username
+
+Okafor, Bola, Chief, 31P01, bokafor
+Vance, Irene, Officer, 31P07, ivance
+
+> Thank you,
+> Kim Laroche
+> e-Ticket Technical Staff
+
+--
+Bola Okafor
+Chief, Wexley Police Department
+"""
+
+
+def test_the_writer_naming_himself_under_the_contact_question_is_the_contact() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Bola Okafor <wexleychief@gmail.com>"
+    msg["To"] = "DPS e-Ticket <dps.eTicket@vermont.gov>"
+    msg["Subject"] = "Re: Wexley PD e-tickets"
+    msg["In-Reply-To"] = "<desk-0406@vermont.gov>"
+    msg.set_content(_SELF_ANSWER)
+    result = parse_message(msg.as_bytes())
+    assert result.point_of_contact.name == "Bola Okafor"
+    assert result.point_of_contact.email == "wexleychief@gmail.com"
+    assert "point_of_contact.name" not in result.missing
