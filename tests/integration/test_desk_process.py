@@ -292,10 +292,12 @@ def test_run_answers_within_seconds_with_idle_and_stops_on_sigterm(
     try:
         time.sleep(2.0)  # started, first (empty) poll done, IDLE waiting
         imap_account.append(SAMPLE.read_bytes())
-        deadline = time.monotonic() + 15
+        # the poll interval is 300 s: only IDLE answers well before it (the margin is
+        # for a loaded machine; the latency itself is measured in bench/poll.py)
+        deadline = time.monotonic() + 90
         while not smtp_sink.messages and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert len(smtp_sink.messages) == 1, "no reply within 15 s"
+        assert len(smtp_sink.messages) == 1, "no reply within 90 s"
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
