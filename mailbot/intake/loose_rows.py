@@ -37,12 +37,16 @@ class _Words:
     writer: re.Pattern[str]
     modifiers: frozenset[str]
     agency: frozenset[str]
+    anchor: re.Pattern[str]  # a digit or a username label, in a line casefolded
+    slashes: tuple[str, ...]  # the labels a login is written straight after ("dps\\")
 
 
 @per_rules
 def _words(rules: Rules) -> _Words:
     rows = rules.language.rows
     writer = "|".join(re.escape(w) for w in sorted(rows.writer_words, key=len, reverse=True))
+    users = {w.casefold() for w in rows.user_labels}
+    anchors = "|".join([r"\d", *(re.escape(u) for u in sorted(users, key=len, reverse=True))])
     return _Words(
         number_labels=frozenset(w.casefold() for w in rows.number_labels),
         user_labels=frozenset(w.casefold() for w in rows.user_labels),
@@ -56,6 +60,8 @@ def _words(rules: Rules) -> _Words:
             for w in suffix.split()
             if w.casefold() not in {"of", "the", "and"}
         ),
+        anchor=re.compile(anchors),
+        slashes=tuple(u for u in users if u.endswith("\\")),
     )
 
 
@@ -74,12 +80,12 @@ class _Read:
     plain: list[str] = field(default_factory=list)  # lower-case words, maybe a username
 
 
-def _label(tokens: list[str], i: int, labels: frozenset[str]) -> int:
-    """How many tokens from ``i`` make a label of ``labels`` (two words first), or 0."""
-    two = " ".join(t.casefold().rstrip(":") for t in tokens[i : i + 2])
-    if i + 1 < len(tokens) and two in labels:
+def _label(folded: list[str], i: int, labels: frozenset[str]) -> int:
+    """How many tokens from ``i`` make a label of ``labels`` (two words first), or 0;
+    ``folded``: the tokens casefolded, without a colon after."""
+    if i + 1 < len(folded) and f"{folded[i]} {folded[i + 1]}" in labels:
         return 2
-    return 1 if tokens[i].casefold().rstrip(":") in labels else 0
+    return 1 if folded[i] in labels else 0
 
 
 def _value(tokens: list[str], i: int, words: _Words) -> tuple[str | None, int]:
@@ -106,6 +112,7 @@ def _number_shaped(token: str, *, labelled: bool) -> bool:
 def _read(sentence: str, rules: Rules) -> _Read:
     words = _words(rules)
     tokens = _TOKEN.findall(sentence)
+    folded = [t.casefold().rstrip(":") for t in tokens]
     read = _Read(tokens=tokens)
     run: list[str] = []
 
@@ -130,9 +137,7 @@ def _read(sentence: str, rules: Rules) -> _Read:
             read.remarks.append(token.strip("() "))
             i += 1
             continue
-        slash = next(
-            (lab for lab in words.user_labels if lab.endswith("\\") and low.startswith(lab)), None
-        )
+        slash = next((lab for lab in words.slashes if low.startswith(lab)), None)
         if slash is not None:  # "DPS\rcheney"
             close()
             value = token[len(slash) :].rstrip(".")
@@ -146,7 +151,7 @@ def _read(sentence: str, rules: Rules) -> _Read:
                 read.numbers.append(value.upper())
             i += 1
             continue
-        taken = _label(tokens, i, words.user_labels)
+        taken = _label(folded, i, words.user_labels)
         if taken:
             close()
             value, i = _value(tokens, i + taken, words)
@@ -158,7 +163,7 @@ def _read(sentence: str, rules: Rules) -> _Read:
             ):
                 read.user = value
             continue
-        taken = _label(tokens, i, words.number_labels)
+        taken = _label(folded, i, words.number_labels)
         if taken:
             close()
             value, after = _value(tokens, i + taken, words)
@@ -309,9 +314,8 @@ def loose_rows(
     words = _words(rules)
     found: list[tuple[int, Officer]] = []
     for index, line in enumerate(body.splitlines()):
-        low = line.casefold()
-        if not any(c.isdigit() for c in line) and not any(lab in low for lab in words.user_labels):
-            continue  # no anchor
+        if not words.anchor.search(line.casefold()):
+            continue  # no anchor: no digit, no username label
         for sentence in split_line(line):
             officer = _row(sentence, rules, writer)
             if officer is not None:
