@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.change_values import not_a_user
 from mailbot.intake.model import Officer, ParseResult, StaffQuestion
+from mailbot.intake.roster_usernames import signs_as
 from mailbot.intake.rules import Rules, per_rules
 
 MAX_CANDIDATES = 5
 _OFFICER_PATH = re.compile(r"^officers\[(\d+)\]\.(dps_username|officer_number)$")
 _LOGIN = re.compile(r"(?<![\w@.\\-])([A-Za-z][A-Za-z0-9._-]{2,40})(?![\w-]|@\w)")
 _NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z0-9]*\d)([A-Za-z0-9]{3,7})(?![\w-])")
-_SEPARATORS = re.compile(r"[._-]")
-_TRAILING_DIGITS = re.compile(r"\d+$")
 
 
 def staff_instead(
@@ -60,23 +60,13 @@ def _name(officer: Officer) -> str:
     return " ".join(n for n in (officer.first_name, officer.last_name) if n) or "the officer"
 
 
-def _bare(word: str) -> str:
-    return _SEPARATORS.sub("", word.lower())
-
-
-def _forms(officer: Officer) -> set[str]:
-    """The logins commonly made from an officer's name (initial and surname, first name
-    and surname, either way round), bare of dots, dashes and digits."""
-    first = _bare((officer.first_name or "").split(" ")[0])
-    last = _bare((officer.last_name or "").replace(" ", ""))
-    last = re.sub(r"[^a-z]", "", last)
-    first = re.sub(r"[^a-z]", "", first)
-    if len(last) < 2:
-        return set()
-    forms = {last + first[:1]} if first else set()
-    if first:  # either way round: a roster may give the names swapped
-        forms |= {first[:1] + last, first + last, last + first, last[:1] + first}
-    return {f for f in forms if len(f) >= 4}
+def _made_from(login: str, officer: Officer) -> bool:
+    """A login built from the officer's names, either way round (a roster may give
+    them swapped)."""
+    swapped = officer.model_copy(
+        update={"first_name": officer.last_name, "last_name": officer.first_name}
+    )
+    return signs_as(login, officer) or signs_as(login, swapped)
 
 
 def _given(result: ParseResult, field: str) -> set[str]:
@@ -88,18 +78,15 @@ def _logins_of(
 ) -> list[tuple[str, str]]:
     """Tokens written anywhere that make a login of the officer's name and are no other
     officer's username already ("jdoe", "j.doe2", "DPS\\jdoe")."""
-    forms = _forms(officer)
-    if not forms:
+    if len((officer.last_name or "").strip()) < 2:
         return []
     taken = _given(result, "dps_username")
-    plain = _plain_words(rules)
     seen: list[tuple[str, str]] = []
     for where, text in texts:
         for m in _LOGIN.finditer(text):
             token = m.group(1).rstrip("._-")  # "olyle2." ends its sentence
             low = token.lower()
-            bare = _TRAILING_DIGITS.sub("", _bare(low))
-            fits = bare in forms and low not in taken and low not in plain
+            fits = _made_from(low, officer) and low not in taken and not not_a_user(low, rules)
             if fits and all(v.lower() != low for v, _ in seen):
                 seen.append((token, where))
     return seen
@@ -180,8 +167,3 @@ def _agency_names(texts: list[tuple[str, str]], rules: Rules) -> list[tuple[str,
                 if all(v != name for v, _ in seen):
                     seen.append((name, where))
     return seen
-
-
-@per_rules
-def _plain_words(rules: Rules) -> frozenset[str]:
-    return frozenset(w.lower() for w in rules.formats.dps_username.plain_words)
