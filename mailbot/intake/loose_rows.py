@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from mailbot.intake.model import Officer
 from mailbot.intake.names import fuller_name
 from mailbot.intake.prose import split_line, split_name, split_rank
+from mailbot.intake.roster_usernames import made_from
 from mailbot.intake.rules import Rules, per_rules
 
 _TOKEN = re.compile(r"\([^()\n]*\)|[,;]|[^\s,;()]+")
@@ -247,24 +248,13 @@ def _rank_of(read: _Read, span: tuple[int, int] | None) -> str | None:
 
 
 def _fits(user: str, first: str | None, last: str) -> bool:
-    """True when ``user`` is made from the name: initial and surname, first.last ..."""
+    """True when ``user`` is made from the name (the roster's own test: initial and
+    surname, first.last ...), or is the surname itself."""
     bare = re.sub(r"\d+$", "", user.casefold())
     sur = re.sub(r"[^a-z]", "", last.casefold())
-    given = re.sub(r"[^a-z]", "", (first or "").casefold().split()[0]) if first else ""
     if not sur or len(bare) < 3:
         return False
-    forms = {sur}
-    if given:
-        forms |= {
-            given[0] + sur,
-            f"{given[0]}.{sur}",
-            given + sur,
-            f"{given}.{sur}",
-            f"{given}_{sur}",
-            sur + given[0],
-            f"{sur}.{given}",
-        }
-    return bare in forms
+    return bare == sur or made_from(bare, Officer(first_name=first, last_name=last))
 
 
 def _row(
