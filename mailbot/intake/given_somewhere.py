@@ -18,6 +18,9 @@ from mailbot.intake.roster_usernames import signs_as
 from mailbot.intake.rules import Rules, per_rules
 
 MAX_CANDIDATES = 5
+MAX_OFFICER_ITEMS = 20
+"""Officer items looked for per message: each look reads the whole message, so a huge
+roster with every number left out costs at most this many reads (the rest are asked)."""
 _OFFICER_PATH = re.compile(r"^officers\[(\d+)\]\.(dps_username|officer_number)$")
 _LOGIN = re.compile(r"(?<![\w@.\\-])([A-Za-z][A-Za-z0-9._-]{2,40})(?![\w-]|@\w)")
 _NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z0-9]*\d)([A-Za-z0-9]{3,7})(?![\w-])")
@@ -29,9 +32,13 @@ def staff_instead(
     """Questions for staff on the missing items of ``result`` of which ``texts`` (name,
     text) hold a value of the right shape; those items are not asked of the sender."""
     out: dict[str, StaffQuestion] = {}
+    officer_items = 0
     for path in result.missing:
         m = _OFFICER_PATH.match(path)
         if m and int(m.group(1)) < len(result.officers):
+            officer_items += 1
+            if officer_items > MAX_OFFICER_ITEMS:
+                continue
             officer = result.officers[int(m.group(1))]
             if m.group(2) == "dps_username":
                 seen = _logins_of(officer, texts, result, rules)

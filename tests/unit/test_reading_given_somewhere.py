@@ -76,3 +76,15 @@ def test_numbers_given_on_a_roster_the_reader_cannot_place_are_not_asked_again()
         assert f"officers[{i}].officer_number" not in result.missing
     asked = {q["field"]: q for q in result.questions}
     assert {c["value"] for c in asked["officers[0].officer_number"]["candidates"]} == {"P0412"}
+
+
+def test_a_huge_roster_is_looked_through_for_at_most_twenty_officer_items() -> None:
+    officers = [
+        Officer(last_name=f"Ly{chr(97 + i // 26)}{chr(97 + i % 26)}le", first_name="Owen")
+        for i in range(30)
+    ]
+    result = _result([f"officers[{i}].dps_username" for i in range(30)], officers)
+    text = " ".join(f"o{o.last_name.lower()}" for o in officers if o.last_name)
+    asked = staff_instead(result, [("text", text)], load_rules())
+    assert len(asked) == 20
+    assert "officers[19].dps_username" in asked and "officers[20].dps_username" not in asked
