@@ -170,3 +170,15 @@ def _letterhead_agency(parts: MessageParts, rules: Rules) -> str | None:
 _LETTERHEAD_LINES = 4
 _CLOSING_LINES = 6
 _TITLE_ROWS = 3
+
+
+def form_agency(text: str, rules: Rules) -> tuple[str | None, str | None]:
+    """The agency's name and judiciary code a change form labels ("Agency: University of
+    Vermont Police Services", "Judiciary Code: 0933"): what the form itself says, over
+    the short name a cover note's signature uses."""
+    from mailbot.intake.fields import read_fields
+    from mailbot.intake.form_layout import form_text
+
+    values, labels = read_fields(form_text(text, rules), rules)
+    name = values.get("agency.name") if "agency.name" in labels else None
+    return name or None, values.get("agency.judiciary_code") or None

@@ -65,7 +65,9 @@ def read(
             more = change_documents.changes_in_document(paper, rules, result.agency.name)
             result.changes += [c for c in more if c.officer_number not in told]
             named = result.agency.name or change_documents.signed_agency(parts, rules)
-            result.agency.name = named
+            form_name, form_code = change_documents.form_agency(paper, rules)
+            result.agency.name = form_name or named
+            result.agency.judiciary_code = result.agency.judiciary_code or form_code
     if not result.agency.name:  # the letterhead of the paper attached, a sheet's title
         result.agency.name = change_documents.heading_agency(parts, rules)
     if not result.changes:  # "My DPS username is actually ..." over his own LEO line

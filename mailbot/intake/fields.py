@@ -117,7 +117,11 @@ def _clean(value: str, rules: Rules) -> str | None:
     return value or None
 
 
-_NEXT_PIECE = re.compile(r"[ \t]*\|[ \t]*(?=[A-Za-z][\w .#'’/-]{0,40}[:：])")
+# "... | Judiciary code: 0418", and a printed form's "Sgt. Ann Roy     Email: ..." (a TAB
+# or a wide gap before the next label)
+_NEXT_PIECE = re.compile(
+    r"(?:[ \t]*\|[ \t]*|[ \t]*\t[ \t]*| {3,})(?=[A-Za-z][\w .#'’/-]{0,40}[:：])"
+)
 _SHORT_LINE = 60
 """A line this short may be a label alone (its value on the next line)."""
 _MAYBE_LABELLED = re.compile(r"[:：=\t]|[-–—][ \t]|\.\.")
