@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.change_items import _NUMBER
+from mailbot.intake.change_values import not_a_user
 from mailbot.intake.model import Change
 from mailbot.intake.prose import number_mentions, sentences, user_mention
 from mailbot.intake.rules import Rules
@@ -34,8 +35,7 @@ def gathered(changes: list[Change], body: str, subject: str, rules: Rules) -> li
     ``body`` and the ``subject`` naming its officer (and no other) write beside him."""
     if not changes:
         return changes
-    texts = [_REPLY_MARK.sub("", subject)] if subject.strip() else []
-    texts += sentences(body)
+    said = _said_of(changes, body, subject)
     out = list(changes)
     for i, change in enumerate(changes):
         wanted = [f for f in _GATHERED.get(change.action, ()) if not _value(change, f)]
@@ -43,9 +43,7 @@ def gathered(changes: list[Change], body: str, subject: str, rules: Rules) -> li
             continue
         others = [c for j, c in enumerate(changes) if j != i]
         found: dict[str, str] = {}
-        for text in texts:
-            if not _names(text, change, changes) or any(_names(text, o, changes) for o in others):
-                continue
+        for text in said[i]:
             for field in wanted:
                 value = _told(field, text, others, rules)
                 if value and field not in found:
@@ -56,6 +54,24 @@ def gathered(changes: list[Change], body: str, subject: str, rules: Rules) -> li
         if more:
             out[i] = Change.model_validate({**change.model_dump(exclude_none=True), **more})
     return out
+
+
+def _said_of(changes: list[Change], body: str, subject: str) -> list[list[str]]:
+    """The sentences said of each change's officer: those naming him and no other, and
+    those after them in the same paragraph naming nobody ("Her record was removed in
+    June - can you re-add her? Same username as before, rdion.")."""
+    said: list[list[str]] = [[] for _ in changes]
+    paragraphs = [_REPLY_MARK.sub("", subject)] if subject.strip() else []
+    paragraphs += re.split(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*•·]|\(?\d{1,2}[.)])[ \t])", body)
+    for paragraph in paragraphs:
+        at: int | None = None  # the officer the paragraph speaks of
+        for sentence in sentences(paragraph):
+            named = [i for i, c in enumerate(changes) if _names(sentence, c, changes)]
+            if named:
+                at = named[0] if len(named) == 1 else None
+            if at is not None:
+                said[at].append(sentence)
+    return said
 
 
 def _value(change: Change, field: str) -> str | None:
@@ -80,10 +96,26 @@ def _names(text: str, change: Change, changes: list[Change]) -> bool:
     return len(same) == 1
 
 
+_USER_AFTER = re.compile(
+    r"(?i:user\s*name|login)((?:[ \t]+[A-Za-z]+){1,3})[ \t]*[,:–-][ \t]*"
+    r"([a-z][a-z0-9._-]{1,29})(?![\w@-])"
+)
+
+
+def _user_after_words(text: str, rules: Rules) -> str | None:
+    """The username after "username" and ordinary words, set off by a comma or a colon
+    ("Same username as before, rdion")."""
+    for m in _USER_AFTER.finditer(text):
+        words = m.group(1).split()
+        if all(not_a_user(w, rules) for w in words) and not not_a_user(m.group(2), rules):
+            return m.group(2)
+    return None
+
+
 def _told(field: str, text: str, others: list[Change], rules: Rules) -> str | None:
     """The value of ``field`` ``text`` writes, when it is of no other change's officer."""
     if field == "dps_username":
-        user = user_mention(text, rules)
+        user = user_mention(text, rules) or _user_after_words(text, rules)
         taken = {(_value(o, "dps_username") or "").lower() for o in others}
         return user if user and user.lower() not in taken else None
     taken = {(o.officer_number or "").upper() for o in others}

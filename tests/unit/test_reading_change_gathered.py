@@ -41,3 +41,32 @@ def test_a_labelled_number_of_another_length_is_kept_as_written() -> None:
     change = _only(result)
     assert change["officer_number"] == "7720"
     assert change["last_name"] == "Quimby"
+
+
+def test_an_officer_told_for_information_only_gets_no_change() -> None:
+    result = _parse(
+        "Hi,\n\nTwo items for Pomfret Police Department:\n\n"
+        "- NEW: Ofc. Lena Brask, LEO PM611, username lbrask\n"
+        "- FYI only: Sgt. Aldo Perrin (PM590) moves to the day shift next month. I don't "
+        "think that changes anything on your end.\n\nThanks,\nIvo\n",
+        "Ivo Stenqvist <istenqvist@pomfretpd.test>",
+        "roster updates",
+    )
+    change = _only(result)
+    assert change["officer_number"] == "PM611"
+
+
+def test_a_username_said_later_in_the_officers_item_is_his() -> None:
+    result = _parse(
+        "Hi all,\n\nTwo for Pomfret PD:\n\n1) Ofc. Hal Brekke (PM570) deploys with the "
+        "Guard on Mar 3 for about a year. Please deactivate his TraCS record as of that "
+        "date, we'll ask for it back when he returns.\n\n2) Ofc. Mira Solberg (PM577) is "
+        "back from leave this week. Her record was removed in May when she went out - "
+        "can you re-add her? Same username as before, msolberg, still Officer.\n\n"
+        "Thanks!\nIvo\nPomfret Police Department\n",
+        "Ivo Stenqvist <istenqvist@pomfretpd.test>",
+        "Brekke deployment / Solberg return",
+    )
+    change = next(c for c in result.changes if c.officer_number == "PM577")
+    assert change.action == "add"
+    assert getattr(change, "dps_username", None) == "msolberg"
