@@ -14,6 +14,7 @@ from mailbot.intake import (
     own_resend,
     tables,
 )
+from mailbot.intake.change_gather import gathered
 from mailbot.intake.change_logins import writers_own_login
 from mailbot.intake.change_typing import as_typed, filled, in_capitals, whole_values
 from mailbot.intake.change_withdrawn import without_withdrawn
@@ -87,6 +88,8 @@ def read(
         result.changes = numbered_from_own_thread(result.changes, parts, rules, body)
         # "Jenkins made corporal" under the desk's roster check: by the numbers it lists
         result.changes = desk_named.by_listed(result.changes, body, parts, rules)
+    # "Add Ofc Kirby HB219" in the subject: what the message says of each change's officer
+    result.changes = gathered(result.changes, body, parts.subject, rules)
     # "my number is 9s207": an officer number typed in lower case, written as issued
     result.changes = [_number_upper(c) for c in result.changes]
     # the agency's address, phone and code, mostly in the sender's signature
