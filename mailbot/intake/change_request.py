@@ -22,6 +22,7 @@ from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.model import Change, Officer, ParseResult
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
+from mailbot.intake.subject_only import numbers_from_subject
 from mailbot.intake.word_lists import has_any
 
 
@@ -85,6 +86,8 @@ def read(
         result.changes = numbered_from_own_thread(result.changes, parts, rules, body)
         # "Jenkins made corporal" under the desk's roster check: by the numbers it lists
         result.changes = desk_named.by_listed(result.changes, body, parts, rules)
+    # "Add Ofc Kirby HB219" in the subject over "Pls add Ofc Dana Kirby ... DPS user is ..."
+    result.changes = numbers_from_subject(result.changes, parts.subject, rules)
     # "my number is 9s207": an officer number typed in lower case, written as issued
     result.changes = [_number_upper(c) for c in result.changes]
     # the agency's address, phone and code, mostly in the sender's signature
