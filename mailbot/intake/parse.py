@@ -170,9 +170,9 @@ def parse_parts(
         )
 
     # "Deactivate Tom Roe #03318" in the subject over "see subject - he retired friday"
-    kind, body = request_in_subject(
-        kind_of(body, len(officers)), body, parts, is_reply, rules, kind_of
-    )
+    kind = kind_of(body, len(officers))
+    kind = forwards.note_decides(kind, note, sum(map(bool, agency_values)), kind_of)
+    kind, body = request_in_subject(kind, body, parts, is_reply, rules, kind_of)
     if kind in ("other", "enrollment") and is_reply and not officers:
         # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"
         # (alone, or with the code and phone the checklist also asked for)
@@ -198,15 +198,16 @@ def parse_parts(
         given = sum(1 for c in (shaped.addresses, shaped.codes, shaped.phones) if c)
         if given == 3 or (given == 2 and (officers or intent.roster_later(body, rules))):
             kind = "enrollment"
-    if kind == "other" and not is_reply and change_documents.changes_attached(body, parts, rules):
-        kind = "officer_maintenance"  # "Attached is the Sheriff's memo with our changes"
+    given = sum(1 for v in agency_values if v)
+    sends = not is_reply and change_documents.changes_attached(body, parts, rules, kind, given)
+    kind = "officer_maintenance" if sends else kind  # "Attached is the memo with our changes"
     kind = past_changes.enrols_after_all(  # "after Chief Lyman retired" with a roster
         kind,
         titled,
         rules,
         officers=officers,
         table_rows=table_rows,
-        is_reply=is_reply,
+        is_reply=is_reply or sends,
         grids=parts.tables,
     )
     kind = "other" if is_invitation(parts) else kind  # a meeting's agenda asks for no record
