@@ -15,15 +15,27 @@ from mailbot.intake import intent
 from mailbot.intake.agency_name import agency_name_in
 from mailbot.intake.change_tables import changes_in_rows
 from mailbot.intake.change_values import _has
-from mailbot.intake.model import Change
+from mailbot.intake.model import Change, Intent
 from mailbot.intake.other_systems import for_tracs
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 
+_ENROLMENT_VALUES = 2
+"""Agency values (code, address, phone) that make a message with officers an enrolment."""
 
-def changes_attached(body: str, parts: MessageParts, rules: Rules) -> bool:
-    """True when the message sends, attached, the roster changes it asks for."""
-    if intent.is_enquiry(body, rules) or intent.asks_questions(body):
+
+def changes_attached(
+    body: str, parts: MessageParts, rules: Rules, kind: Intent = "other", given: int = 0
+) -> bool:
+    """True when the message, read as ``kind`` with ``given`` agency values, sends
+    attached the roster changes it asks for: a message read as asking nothing, or as an
+    enrolment only by the officers of the document that asks changes ("Please see the
+    attached changes" over an ADD / REMOVE table), its note giving no agency's values."""
+    if kind == "enrollment" and given < _ENROLMENT_VALUES:
+        return bool(_has(for_tracs(body, rules), rules.language.intent.sent_attached)) and bool(
+            change_texts(parts, rules, body)
+        )
+    if kind != "other" or intent.is_enquiry(body, rules) or intent.asks_questions(body):
         return False
     if any(changes_in_rows(grid, rules) for grid in parts.tables):
         return True

@@ -12,8 +12,9 @@ officers the note adds are officers of the request.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from mailbot.intake.model import Officer
+from mailbot.intake.model import Intent, Officer
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import Split, split_signature
 from mailbot.intake.rules import Rules
@@ -145,3 +146,18 @@ def request_writer(
     if len({addr for _, addr in writers}) != 1 or writers[0][1] == (sender[1] or "").lower():
         return sender
     return writers[0]
+
+
+_SENT_VALUES = 2
+"""Agency values (code, address, phone) that make what a note forwards an enrolment."""
+
+
+def note_decides(
+    kind: Intent, note: str | None, values: int, kind_of: Callable[[str, int], Intent]
+) -> Intent:
+    """``kind``, or the roster change the forwarding note asks ("Please move his TraCS
+    record over to us") over a forwarded letter read as an enrolment only by its words
+    ("Benefits enrollment must be completed"), that gives no agency's values."""
+    if kind != "enrollment" or not note or values >= _SENT_VALUES:
+        return kind
+    return "officer_maintenance" if kind_of(note, 0) == "officer_maintenance" else kind

@@ -267,7 +267,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             continue
         if user is None and _USER.match(bare) and not rank_title(bare, rules):
             if bare.lower() in _modifiers(rules):
-                continue  # "73415 (part-time)": a word on his rank, not a login
+                continue  # "73415 (part-time)", "- resigned": a word on him, not a login
             user = bare_username(bare, rules)
             continue
         if title is None and rank_title(bare, rules):
@@ -395,4 +395,6 @@ def _is_rank_phrase(text: str, rules: Rules) -> bool:
 
 @per_rules
 def _modifiers(rules: Rules) -> frozenset[str]:
-    return frozenset(w.lower() for w in rules.language.people.rank_modifiers)
+    """Words no login is: on a rank ("part-time"), of a departure ("07M33 - resigned")."""
+    said = rules.language.people.rank_modifiers + rules.language.intent.deactivate
+    return frozenset(w.lower() for w in said if " " not in w)

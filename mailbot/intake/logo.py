@@ -6,6 +6,7 @@ import hashlib
 import io
 import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mailbot.intake.attachments import TINY_IMAGE_PIXELS
@@ -14,6 +15,11 @@ from mailbot.intake.limits import Limits
 from mailbot.intake.parts import Attachment
 from mailbot.intake.vector_logo import svg_size
 
+# "Our badge is below" (not a badge number: "badge #", "badge numbers", "badge ID")
+_LOGO_WORD = re.compile(
+    r"\b(?:logo|patch|seal|emblem|insignia|badge(?![ \t]*(?:#|n(?:o|um|umber)s?\b|ids?\b)))\b",
+    re.I,
+)
 _LOGO_NAME = re.compile(r"logo|patch|badge|seal|emblem|insignia|crest|shield", re.I)
 
 
@@ -198,3 +204,13 @@ def _oversized(data: bytes, limits: Limits) -> str | None:
             f"{limits.max_image_pixels:,}"
         )
     return None
+
+
+def logo_named(text: str) -> bool:
+    """True when ``text`` speaks of a logo ("Our badge is below", "patch attached")."""
+    return _LOGO_WORD.search(text) is not None
+
+
+def has_image(attachments: Sequence[Attachment]) -> bool:
+    """True when an image is attached (not one shown inline, a signature's)."""
+    return any(a.content_type.startswith("image/") and not a.inline for a in attachments)

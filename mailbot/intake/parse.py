@@ -8,7 +8,6 @@ them against ``rules/``.
 from __future__ import annotations
 
 import functools
-import re
 
 import structlog
 
@@ -51,9 +50,10 @@ from mailbot.intake.head_of_department import (
 )
 from mailbot.intake.head_reading import read_head
 from mailbot.intake.limits import Limits
+from mailbot.intake.logo import find_logo, has_image, logo_named
 from mailbot.intake.loose_rows import with_loose_rows
 from mailbot.intake.message import read_message
-from mailbot.intake.model import Agency, HeadOfDepartment, ParseResult, PointOfContact
+from mailbot.intake.model import Agency, HeadOfDepartment, Intent, ParseResult, PointOfContact
 from mailbot.intake.number_groups import read_whole
 from mailbot.intake.officer_reading import read_officers
 from mailbot.intake.own_officer import not_the_writer_alone, own_row_named, signer_as_officer
@@ -62,14 +62,9 @@ from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
 from mailbot.intake.signature_contact import contact_in_signature
-from mailbot.intake.subject_only import with_subject_as_text
+from mailbot.intake.subject_only import request_in_subject, with_subject_as_text
 
 log = structlog.get_logger()
-# "Our badge is below" (not a badge number: "badge #", "badge numbers", "badge ID")
-_LOGO_WORD = re.compile(
-    r"\b(?:logo|patch|seal|emblem|insignia|badge(?![ \t]*(?:#|n(?:o|um|umber)s?\b|ids?\b)))\b",
-    re.I,
-)
 
 
 def parse_message(
@@ -158,17 +153,26 @@ def parse_parts(
     agency_values = [
         values.get(p) for p in ("agency.judiciary_code", "agency.phone", "agency.address")
     ]
-    kind = intent.classify(
-        body,
-        rules,
-        has_agency_fields=bool(values.get("agency.judiciary_code") or "agency.name" in labels),
-        agency_values=reply_reading.values_above_signer(body, split, parts, rules, agency_values),
-        officers=len(officers),
-        is_reply=is_reply,
-        has_logo=is_reply and _has_image(parts),
-        subject=parts.subject,
-        typed_from=written.body,
-    )
+
+    def kind_of(text: str, named: int) -> Intent:
+        return intent.classify(
+            text,
+            rules,
+            has_agency_fields=bool(values.get("agency.judiciary_code") or "agency.name" in labels),
+            agency_values=reply_reading.values_above_signer(
+                body, split, parts, rules, agency_values
+            ),
+            officers=named,
+            is_reply=is_reply,
+            has_logo=is_reply and has_image(parts.attachments),
+            subject=parts.subject,
+            typed_from=written.body if text == body else None,
+        )
+
+    # "Deactivate Tom Roe #03318" in the subject over "see subject - he retired friday"
+    kind = kind_of(body, len(officers))
+    kind = forwards.note_decides(kind, note, sum(map(bool, agency_values)), kind_of)
+    kind, body = request_in_subject(kind, body, parts, is_reply, rules, kind_of)
     if kind in ("other", "enrollment") and is_reply and not officers:
         # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"
         # (alone, or with the code and phone the checklist also asked for)
@@ -194,15 +198,16 @@ def parse_parts(
         given = sum(1 for c in (shaped.addresses, shaped.codes, shaped.phones) if c)
         if given == 3 or (given == 2 and (officers or intent.roster_later(body, rules))):
             kind = "enrollment"
-    if kind == "other" and not is_reply and change_documents.changes_attached(body, parts, rules):
-        kind = "officer_maintenance"  # "Attached is the Sheriff's memo with our changes"
+    given = sum(1 for v in agency_values if v)
+    sends = not is_reply and change_documents.changes_attached(body, parts, rules, kind, given)
+    kind = "officer_maintenance" if sends else kind  # "Attached is the memo with our changes"
     kind = past_changes.enrols_after_all(  # "after Chief Lyman retired" with a roster
         kind,
         titled,
         rules,
         officers=officers,
         table_rows=table_rows,
-        is_reply=is_reply,
+        is_reply=is_reply or sends,
         grids=parts.tables,
     )
     kind = "other" if is_invitation(parts) else kind  # a meeting's agenda asks for no record
@@ -286,13 +291,11 @@ def parse_parts(
     drop_rank_and_file_head(result, rules)  # "Cpl. Ryan Hale", PoC himself, is not the head
 
     logo_reason = None
-    from mailbot.intake.logo import find_logo
-
     logo = find_logo(
         parts.attachments,
         limits,
         result.notes,
-        said_inline=_LOGO_WORD.search(body) is not None,
+        said_inline=logo_named(body),
         text=body,
     )
     if logo is not None:
@@ -394,7 +397,3 @@ def parse_parts(
         invalid=len(result.invalid),
     )
     return result
-
-
-def _has_image(parts: MessageParts) -> bool:
-    return any(a.content_type.startswith("image/") and not a.inline for a in parts.attachments)

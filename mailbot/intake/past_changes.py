@@ -10,7 +10,9 @@ from collections.abc import Sequence
 
 from mailbot.intake import candidates, changes, intent
 from mailbot.intake.model import Intent, Officer
+from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
+from mailbot.intake.word_lists import has_any
 
 
 def enrols_after_all(
@@ -40,4 +42,17 @@ def enrols_after_all(
         return kind
     if changes.read_changes(text, rules, table_rows, None, grids):
         return kind
+    if _asks_change(text, rules):
+        return kind  # "Please make the following changes to our officer records": asked
     return "enrollment"
+
+
+def _asks_change(text: str, rules: Rules) -> bool:
+    """True when a sentence of ``text`` asks for a change (a request's word and a
+    change's: "Please make the following changes"), not only tells of one."""
+    words = rules.language.intent
+    change = words.promote + words.transfer + words.deactivate + words.reactivate
+    return any(
+        has_any(s, change) and (has_any(s, intent._REQUEST_WORDS) or intent.asks_for(s, rules))
+        for s in sentences(text)
+    )

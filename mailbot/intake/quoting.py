@@ -221,11 +221,22 @@ def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
     ):
         header_end += 1
     body_lines = lines[header_end:]
-    inner = split_message("\n".join(body_lines).strip("\n"))
+    # a forward of a forward: the header block's "Subject: FW: ..." unwraps the next one
+    inner = split_message("\n".join(body_lines).strip("\n"), _subject_in(lines[j:header_end]))
     header = "\n".join(lines[note_end:header_end])
     parts = [p for p in (note, inner.text.strip("\n")) if p]
     quoted = "\n".join(q for q in (header, inner.quoted) if q)
     return Split("\n\n".join(parts), quoted, forwarded=True, note=note.strip("\n"))
+
+
+_SUBJECT_LINE = re.compile(
+    r"^\s*(?:\*\s*)?(?:subject|objet|betreff|onderwerp|asunto|assunto)\s*(?:\*\s*)?:(.*)$", re.I
+)
+
+
+def _subject_in(header: list[str]) -> str:
+    """The subject a forwarded header block names ("Subject: FW: e-ticket request")."""
+    return next((m.group(1).strip() for h in header if (m := _SUBJECT_LINE.match(h))), "")
 
 
 _NOTICE = re.compile(

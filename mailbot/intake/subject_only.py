@@ -1,12 +1,22 @@
-"""A message written only in its subject line ("Please deactivate Dep. Ron Roe AB123 -
-retired"), its body empty: the subject is read as its text."""
+"""A request carried by the subject line.
+
+A message written only in its subject line ("Please deactivate Dep. Ron Roe AB123 -
+retired"), its body empty: the subject is read as its text. A subject that asks a roster
+change the body only points to ("Deactivate Tom Roe #03318" over "see subject - he
+retired friday") is the first line of the request. A subject that gives the number of the
+officer the body asks to add ("Add Ofc Kirby HB219" over "Pls add Ofc Dana Kirby") gives
+it to that change.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
+from mailbot.intake.model import Change, Intent
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.rules import Rules
 
 _PREFIX = re.compile(r"^(?:[ \t]*(?:re|fw|fwd|aw|tr)[ \t]*:[ \t]*)+", re.I)
 
@@ -20,3 +30,61 @@ def with_subject_as_text(parts: MessageParts) -> MessageParts:
         return parts
     said = " ".join(_PREFIX.sub("", parts.subject).split())
     return dataclasses.replace(parts, text=said) if said else parts
+
+
+def said_in_subject(subject: str) -> str:
+    """The subject without its "RE:" / "FW:" prefixes, on one line."""
+    return " ".join(_PREFIX.sub("", subject).split())
+
+
+def _subject_changes(subject: str, rules: Rules) -> list[Change]:
+    from mailbot.intake.changes import read_changes
+
+    said = said_in_subject(subject)
+    return read_changes(said, rules, [], None) if said else []
+
+
+def request_in_subject(
+    kind: Intent,
+    body: str,
+    parts: MessageParts,
+    is_reply: bool,
+    rules: Rules,
+    kind_of: Callable[[str, int], Intent],
+) -> tuple[Intent, str]:
+    """``kind`` and ``body``, or, for a new message that reads as asking nothing while
+    its subject names an officer with a change ("Deactivate - Ofc. Ryan Roe (07M33) -
+    resigned"), the roster change it asks and the body under its subject as first line.
+    ``kind_of`` reads the intent of a text naming that many officers."""
+    if kind != "other" or is_reply or not parts.subject.strip():
+        return kind, body
+    asked = _subject_changes(parts.subject, rules)
+    if not asked:
+        return kind, body
+    titled = f"{said_in_subject(parts.subject)}\n\n{body}"
+    if kind_of(titled, len(asked)) != "officer_maintenance":
+        return kind, body
+    return "officer_maintenance", titled
+
+
+def numbers_from_subject(changes: list[Change], subject: str, rules: Rules) -> list[Change]:
+    """``changes`` with the officer number the subject gives beside an officer's name
+    ("Add Ofc Kirby HB219 - Hinesburg") on the change of that officer that has none."""
+    if not subject.strip() or all(c.officer_number for c in changes):
+        return changes
+    told = [c for c in _subject_changes(subject, rules) if c.officer_number and _last(c)]
+    used = {c.officer_number for c in changes if c.officer_number}
+    told = [t for t in told if t.officer_number not in used]
+    out: list[Change] = []
+    for change in changes:
+        last = _last(change)
+        same = [t for t in told if last and _last(t) == last and t.action == change.action]
+        if not change.officer_number and len(same) == 1:
+            change = change.model_copy(update={"officer_number": same[0].officer_number})
+        out.append(change)
+    return out
+
+
+def _last(change: Change) -> str:
+    last = (change.model_extra or {}).get("last_name")
+    return last.lower() if isinstance(last, str) else ""
