@@ -42,6 +42,7 @@ class Requirements(RuleModel):
 class Placeholders(RuleModel):
     values: list[str]
     elsewhere: list[str] = Field(default_factory=list)
+    accounts: list[str] = Field(default_factory=list)
 
 
 class AddressParts(RuleModel):
