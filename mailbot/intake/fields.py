@@ -100,6 +100,15 @@ def _any_label(rules: Rules) -> re.Pattern[str]:
 
 
 @per_rules
+def _code_after_label(rules: Rules) -> re.Pattern[str]:
+    """A judiciary code's label of two words or more and the digits right after it, no
+    colon between ("Jud code 412"): the code as written, checked later for its length."""
+    words = [w for w in rules.labels.labels.get("agency.judiciary_code", []) if " " in w.strip()]
+    alt = _label_alt(words) if words else r"(?!x)x"
+    return re.compile(rf"(?<![\w.])(?:{alt})[ \t]+#?[ \t]*(\d{{1,8}})\b(?![.,]\d)", re.I)
+
+
+@per_rules
 def _suffixes(rules: Rules) -> frozenset[str]:
     return frozenset(x.lower() for x in rules.language.people.agency_suffixes)
 
@@ -344,7 +353,7 @@ def read_fields(
             # "Address and phone number - 94 Main Street Richford VT 05476  802 848 7741"
             out["agency.phone"] = phone_after_zip(ZIP_WORD.sub("", address))
     if not out.get("agency.judiciary_code"):
-        m = _CODE_INLINE.search(text)
+        m = _CODE_INLINE.search(text) or _code_after_label(rules).search(text)
         # "Please create their records under Winooski PD (0519):" the code after the name
         out["agency.judiciary_code"] = m.group(1) if m else code_after_name(text, rules)
     if not out.get("agency.phone"):

@@ -138,6 +138,32 @@ def read_head(
         hod_name = hod_title = None
     # "Bob Haskins" signed, "Robert Haskins" in the From header or the roster
     others = [n for n in (head_from_sender(parts.sender_name, rules)[0],) if n]
-    others += [f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name]
+    # a roster cell writes the first name in full ("Robert" for "Bob"), but the middle
+    # initial it adds is not how the head writes his name ("Ellen M. Drury" in the roster,
+    # "Ellen Drury" signed)
+    others += [
+        f"{o.first_name} {o.last_name}"
+        for o in officers
+        if o.first_name and o.last_name and not _adds_middle(hod_name, o.first_name)
+    ]
     hod_name = name_in_full(hod_name and without_nickname(hod_name, rules), others, body, rules)
-    return hod_name, hod_title
+    return _as_introduced(hod_name, body, rules), hod_title
+
+
+def _as_introduced(name: str | None, body: str, rules: Rules) -> str | None:
+    """``name`` as the writer introduces himself ("My name is Ann Roy" over "Sheriff Ann
+    L. Roy" signed): without the middle initial he leaves out there."""
+    words = (name or "").split()
+    if len(words) != 3 or len(words[1].rstrip(".")) != 1:
+        return name
+    short = f"{words[0]} {words[2]}"
+    intro = "|".join(re.escape(w) for w in rules.language.people.introductions)
+    if intro and re.search(rf"(?i:\b(?:{intro}))[ \t]+{re.escape(short)}\b", body):
+        return short
+    return name
+
+
+def _adds_middle(name: str | None, first: str) -> bool:
+    """True when a roster's first name cell is ``name``'s first name with middle words."""
+    words = first.split()
+    return bool(name) and len(words) > 1 and words[0] == (name or "").split()[0]

@@ -26,6 +26,7 @@ from mailbot.intake.names import NAME_SUFFIXES, surname_by_username
 from mailbot.intake.number_groups import joined
 from mailbot.intake.prose import person, rank_title, split_name
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.spaced_rows import NEAR_NUMBER, NUMBER, spaced
 from mailbot.intake.table_headings import column_key
 from mailbot.intake.tables import bare_username, not_given
 
@@ -38,7 +39,6 @@ _SPLIT = re.compile(
 )
 _EMPTY_SLOT = re.compile(r"(?:--|[,;|\t–—])[ \t]*(?:--|[,;|\t–—])")
 """Two separators with nothing between: a field left empty ("Officer --  -- ghalloran")."""
-_NUMBER = re.compile(r"^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5}$")
 _LABELLED_NUMBER = re.compile(
     r"^(?:VT\s+)?(?:LEO|badge|officer|justice\s+(?:system\s+)?id|JSID|ID|number|no\.?|#)"
     r"(?:\s*(?:number|num\.?|no\.?|#|id))?\s*[:#]?\s*#?\s*([A-Za-z0-9-]{2,12})$",
@@ -112,7 +112,7 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
         officer = _officer_in(f"{m.group(1)} - {body[m.end() :]}", rules)
     if officer is None and not _SEPARATOR.search(body):
         # "Sgt Joanne Pelletier SB101 jpelletier": words only, number then username
-        officer = _officer_in(_spaced(body, rules), rules)
+        officer = _officer_in(spaced(body, rules), rules)
     return officer
 
 
@@ -121,12 +121,6 @@ _NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
 _SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}|\.{3,}")
 
 
-_NEAR_NUMBER = re.compile(
-    r"^(?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{4}$|^(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{6}$"
-    r"|^(?=[A-Za-z]{1,2}\d)[A-Za-z0-9]{3}$"
-)
-"""An officer number of three, four or six characters (reported invalid by the checks); of
-three, one starting with its letters ("B22"; not "3rd" nor "911")."""
 _LETTERED_NUMBER = re.compile(r"^(?=[A-Za-z]{1,4}\d)[A-Za-z0-9]{5}$")  # not a ZIP code
 _SHOUTED_USER = re.compile(r"^(?:[A-Z]{2,15}\\)?[A-Z][A-Z0-9._-]{1,29}$")
 
@@ -156,27 +150,6 @@ def _pieces(body: str) -> list[str]:
     return out
 
 
-def _spaced(body: str, rules: Rules) -> str:
-    """Words of a line without separators, with a " - " put before the officer number
-    and each word after it. Two names followed by a title ("Tatro Roger Deputy Constable
-    FW002 rtatro") are in the roster form's order: last name, first name, title."""
-    words = body.split()
-    at = next((i for i, w in enumerate(words) if _NUMBER.match(w.lstrip("#"))), None)
-    if at is None:
-        # "Harrington Scott Chief 09L2 sharrington": a number of letters and digits one
-        # character short or long stands where the number stands
-        at = next((i for i, w in enumerate(words) if _near_mixed(w.lstrip("#"))), None)
-    if at is None or at == 0 or len(words) - at > 2:
-        return body
-    head = words[:at]
-    cut = len(head)
-    while cut > 2 and len(head) - cut < 3 and rank_title(head[cut - 1], rules):
-        cut -= 1
-    if cut == 2 and cut < len(head) and not rank_title(head[0], rules):
-        return " - ".join([*head[:2], " ".join(head[2:]), *words[at:]])
-    return " - ".join([" ".join(head), *words[at:]])
-
-
 def _gives_user(piece: str, rules: Rules) -> bool:
     """ "username kwheeler" after a number said to be pending: a username given, not a
     remark on the value left out."""
@@ -184,11 +157,6 @@ def _gives_user(piece: str, rules: Rules) -> bool:
     if m is None:
         return False
     return m.group(1).lower() not in _LABEL_ENDS and not not_given(m.group(1), rules)
-
-
-def _near_mixed(word: str) -> bool:
-    """A near number of letters and digits both ("09L2", "21L055")."""
-    return bool(_NEAR_NUMBER.match(word)) and not word.isdigit() and not word.isalpha()
 
 
 def _officer_in(body: str, rules: Rules) -> Officer | None:
@@ -227,13 +195,13 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         if shouting and number is not None and user is None and _SHOUTED_USER.match(bare):
             user = bare_username(bare, rules)  # "PELLETIER, JOANNE  SGT  SB101  JPELLETIER"
             continue
-        if number is None and _NUMBER.match(bare.lstrip("#")):
+        if number is None and NUMBER.match(bare.lstrip("#")):
             number = bare.lstrip("#")
             continue
         if number is None and joined(bare.lstrip("#"), rules):
             number = bare.lstrip("#")  # "731 05": printed in groups (read whole later)
             continue
-        if near is None and number is None and _NEAR_NUMBER.match(bare.lstrip("#")):
+        if near is None and number is None and NEAR_NUMBER.match(bare.lstrip("#")):
             near = bare.lstrip("#")  # "6102": a number one character short, kept as written
             continue
         m = _LABELLED_NUMBER.match(bare) or _OTHER_NUMBER_LABEL.match(bare)

@@ -42,6 +42,7 @@ class Requirements(RuleModel):
 class Placeholders(RuleModel):
     values: list[str]
     elsewhere: list[str] = Field(default_factory=list)
+    accounts: list[str] = Field(default_factory=list)
 
 
 class AddressParts(RuleModel):
@@ -194,6 +195,7 @@ class IntentWords(RuleModel):
 class People(RuleModel):
     ranks: dict[str, str]
     rank_modifiers: list[str] = Field(default_factory=list)
+    introductions: list[str] = Field(default_factory=list)
     rank_roles: list[str] = Field(default_factory=list)
     """Words after a rank that make one title with it ("Investigator Supervisor")."""
     rank_plurals: dict[str, str] = Field(default_factory=dict)

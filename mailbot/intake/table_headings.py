@@ -82,6 +82,12 @@ def _column_key(cell: str, syn: dict[str, str]) -> str | None:
     for c in (norm, bare, _SYSTEM_PREFIX.sub("", bare)):
         if c in syn:
             return syn[c]
+    if " / " in cell:
+        # "Nom de famille / Last name": a heading written in two languages (or two
+        # wordings), each side naming the same field or one of them none
+        keys = {_column_key(part, syn) for part in cell.split(" / ")} - {None}
+        if len(keys) == 1:
+            return keys.pop()
     if "(" in cell:
         # "Officers (last, first, title, ...)": a lead-in before the first heading
         inner = _column_key(cell.rpartition("(")[2], syn)
