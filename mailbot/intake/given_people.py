@@ -5,8 +5,9 @@ A message that speaks of its PoC in a wording no reader knows ("The person of co
 this will be Mrs. Chantal Roy", "I guess I'd be the point of contact too"), signs with a
 head's title the head reader missed, or writes its street and ZIP without the usual marks
 ("We're at 20 Church St Hardwick 05843") has given the item: staff get the candidates, the
-sender is not asked again. Where the reading is plain (the writer is the PoC and the only
-officer), the value is filled instead. Words live in ``rules/language.toml``.
+sender is not asked again. Where the reading is plain (the writer makes himself the PoC and
+names no one else for it and no other address), the value is filled instead. Words live in
+``rules/language.toml``.
 """
 
 from __future__ import annotations
@@ -209,14 +210,18 @@ def _contact_candidates(
             _add(names, own, "sender")
         if sender_addr and not _desk_address(sender_addr, rules):
             _add(emails, sender_addr, "sender")
-        if not others and _solo(result, own, rules) and sender_addr and own:
-            # the writer speaks of himself as the contact and is the one officer listed
-            if result.point_of_contact.name is None:
-                result.point_of_contact.name = own
-            if result.point_of_contact.email is None:
-                result.point_of_contact.email = sender_addr
+        if not others and sender_addr and own and sender_addr in (e for e, _ in emails[:1]):
+            # the writer makes himself the contact and names no one else for it
+            _fill(result, own, sender_addr)
             return [], []
     return names, emails
+
+
+def _fill(result: ParseResult, name: str, email: str) -> None:
+    if result.point_of_contact.name is None:
+        result.point_of_contact.name = name
+    if result.point_of_contact.email is None:
+        result.point_of_contact.email = email
 
 
 def _folded(word: str) -> str:
@@ -224,14 +229,6 @@ def _folded(word: str) -> str:
     writes it."""
     bare = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in bare if c.isalnum() and not unicodedata.combining(c))
-
-
-def _solo(result: ParseResult, own: str | None, rules: Rules) -> bool:
-    """The writer is the only officer of the roster (a one-man department)."""
-    if not own or len(result.officers) != 1:
-        return False
-    last = (result.officers[0].last_name or "").casefold()
-    return bool(last) and own.split()[-1].casefold() == last
 
 
 def _desk_address(address: str, rules: Rules) -> bool:

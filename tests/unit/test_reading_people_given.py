@@ -54,6 +54,18 @@ def test_a_lone_constable_who_is_his_own_contact_is_filled_not_asked() -> None:
     assert not {"point_of_contact.name", "point_of_contact.email"} & set(result.missing)
 
 
+def test_a_clerk_the_head_makes_the_contact_in_a_long_sentence_is_filled() -> None:
+    body = (
+        "Hi!\n\nWriting for Chief Ruth Gage, who is swamped this month. So the Chief would "
+        "like me (Nell Ames, records) to be the point of contact for this, since I do our "
+        "tech.\n\nJudiciary code: 0412\nAddress: 12 School St, Pawlet, VT 05761\n"
+        f"Phone: 802-325-3309\n\n{ROSTER}\nThanks!\nNell\n"
+    )
+    result = parse_message(mail(body, sender="Nell Ames <names@pawletvt.org>", subject="TraCS"))
+    assert result.point_of_contact.name == "Nell Ames"
+    assert result.point_of_contact.email == "names@pawletvt.org"
+
+
 def test_a_contact_named_with_no_address_anywhere_is_still_asked() -> None:
     body = (
         "Hello,\n\nPawlet PD would like to start e-tickets. I have named Sgt. Dale Orvis as "
