@@ -5,7 +5,8 @@ anywhere in the message (its text, signature, subject and attachments). When som
 is, but no reader could tell it plays that role, staff decide: the item becomes a
 question on the case, with what was seen, and the sender is not asked again for
 something he may well have given. This covers the items :mod:`roles` does not look for
-by shape: an officer's DPS username and number, and the agency's name.
+by shape: an officer's DPS username and number, and the agency's name (the people and
+the address: :mod:`given_people`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.change_values import not_a_user
+from mailbot.intake.given_people import people_questions
 from mailbot.intake.model import Officer, ParseResult, StaffQuestion
 from mailbot.intake.roster_usernames import signs_as
 from mailbot.intake.rules import Rules, per_rules
@@ -27,11 +29,18 @@ _NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z0-9]*\d)([A-Za-z0-9]{3,7})(?![\w-])")
 
 
 def staff_instead(
-    result: ParseResult, texts: list[tuple[str, str]], rules: Rules
+    result: ParseResult,
+    texts: list[tuple[str, str]],
+    rules: Rules,
+    sender: tuple[str | None, str | None] = (None, None),
+    note: str | None = None,
 ) -> dict[str, StaffQuestion]:
     """Questions for staff on the missing items of ``result`` of which ``texts`` (name,
-    text) hold a value of the right shape; those items are not asked of the sender."""
-    out: dict[str, StaffQuestion] = {}
+    text) hold a value of the right shape; those items are not asked of the sender (the
+    PoC, head and address items: :mod:`given_people`, which may fill a plain one; they
+    also read the ``note`` a request was forwarded under)."""
+    written = [*texts, ("forward note", note)] if note else texts
+    out: dict[str, StaffQuestion] = people_questions(result, written, rules, sender)
     officer_items = 0
     for path in result.missing:
         m = _OFFICER_PATH.match(path)

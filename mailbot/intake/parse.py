@@ -359,7 +359,9 @@ def parse_parts(
             )
             sent = (parts.sender_name, parts.sender)
             settled = roles.settle(result, found, rules, sender=sent, writer=signer[0])
-            settled.questions.update(given_somewhere.staff_instead(result, looked, rules))
+            settled.questions.update(
+                given_somewhere.staff_instead(result, looked, rules, sent, note)
+            )
             if result.agency.phone is not None and "agency.phone" in settled.evidence:
                 national = checks.normalize_phone(result.agency.phone, rules)
                 result.agency.phone = national or result.agency.phone

@@ -253,6 +253,14 @@ class Evidence(RuleModel):
     other_place_words: list[str] = Field(default_factory=list)
     agency_place_words: list[str] = Field(default_factory=list)
     address_given_words: list[str] = Field(default_factory=list)
+    contact_words: list[str] = Field(default_factory=list)
+    """Words that speak of the e-ticket Point-of-Contact in any wording ("person of contact")."""
+    first_person_words: list[str] = Field(default_factory=list)
+    """Words by which a writer speaks of himself ("I'll", "me", "myself")."""
+    self_links: list[str] = Field(default_factory=list)
+    """Words linking the writer to the contact role ("be", "as")."""
+    self_objects: list[str] = Field(default_factory=list)
+    """The writer after the role ("PoC is me")."""
 
 
 class Dictation(RuleModel):
