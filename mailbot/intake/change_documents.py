@@ -91,7 +91,7 @@ def changes_in_document(text: str, rules: Rules, agency: str | None) -> list[Cha
     blank line apart too) with the action the document asks for ("Action: Resignation",
     "TraCS - deactivate officer record", "please create a TraCS officer record")."""
     from mailbot.intake.change_actions import _action
-    from mailbot.intake.change_values import _change
+    from mailbot.intake.change_values import change_of
     from mailbot.intake.changes import read_changes
     from mailbot.intake.labelled_blocks import officers_in_blocks
 
@@ -110,7 +110,7 @@ def changes_in_document(text: str, rules: Rules, agency: str | None) -> list[Cha
     action = _action(text, rules, None)
     if action is None:
         return found
-    return [*found, _change(blocks[0], action, text, rules, agency)]
+    return [*found, change_of(blocks[0], action, text, rules, agency)]
 
 
 def form_changes(text: str, rules: Rules) -> list[Change]:

@@ -14,19 +14,21 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.change_items import _NUMBER
-from mailbot.intake.change_values import not_a_user
-from mailbot.intake.model import Change
+from mailbot.intake.change_values import change_of, not_a_user
+from mailbot.intake.model import Change, Officer
 from mailbot.intake.prose import number_mentions, sentences, user_mention
 from mailbot.intake.rules import Rules
 
 _REPLY_MARK = re.compile(r"^\s*(?:(?:re|fw|fwd|aw)\s*:\s*)+", re.I)
 _NUMBER_SHAPE = re.compile(r"^(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{3,7}$")
 # the values a mention may give a change without one, by action: a username is what a
-# new record or a closed one carries; an update's username is a new value, not gathered
+# new record or a closed one carries, an update's only as a change reads it ("username
+# is now ..."); a title is a new record's or the new one an update gives, the agency the
+# one a transfer moves him to
 _GATHERED: dict[str, tuple[str, ...]] = {
-    "add": ("officer_number", "dps_username"),
+    "add": ("officer_number", "dps_username", "title"),
     "deactivate": ("officer_number", "dps_username"),
-    "update": ("officer_number",),
+    "update": ("officer_number", "dps_username", "title", "agency"),
 }
 
 
@@ -44,8 +46,9 @@ def gathered(changes: list[Change], body: str, subject: str, rules: Rules) -> li
         others = [c for j, c in enumerate(changes) if j != i]
         found: dict[str, str] = {}
         for text in said[i]:
+            read = _read(change, text, rules)
             for field in wanted:
-                value = _told(field, text, others, rules)
+                value = _told(field, text, others, rules, read)
                 if value and field not in found:
                     found[field] = value
                 elif value and found.get(field, "").lower() != value.lower():
@@ -112,10 +115,22 @@ def _user_after_words(text: str, rules: Rules) -> str | None:
     return None
 
 
-def _told(field: str, text: str, others: list[Change], rules: Rules) -> str | None:
+def _read(change: Change, text: str, rules: Rules) -> dict[str, str]:
+    """What ``text`` asks of a change such as ``change``, read as its own item would be
+    ("She'll be Officer", "move him to the X Sheriff's Department")."""
+    found = change_of(Officer(), change.action, text, rules).model_dump(exclude_none=True)
+    return {k: v for k, v in found.items() if isinstance(v, str) and v.strip()}
+
+
+def _told(
+    field: str, text: str, others: list[Change], rules: Rules, read: dict[str, str]
+) -> str | None:
     """The value of ``field`` ``text`` writes, when it is of no other change's officer."""
+    if field in ("title", "agency"):
+        return read.get(field)
     if field == "dps_username":
-        user = user_mention(text, rules) or _user_after_words(text, rules)
+        said = user_mention(text, rules) if read.get("action") != "update" else None
+        user = read.get(field) or said or _user_after_words(text, rules)
         taken = {(_value(o, "dps_username") or "").lower() for o in others}
         return user if user and user.lower() not in taken else None
     taken = {(o.officer_number or "").upper() for o in others}

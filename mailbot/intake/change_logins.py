@@ -98,7 +98,7 @@ def writers_own_login(body: str, signature: str, writer: str | None, rules: Rule
     M4410"): the update of his own record. Empty when he gives no number of his own or the
     message names no new username."""
     from mailbot.intake.change_officer import officer_named
-    from mailbot.intake.change_values import _change
+    from mailbot.intake.change_values import change_of
 
     words = [w.lower() for w in re.findall(r"[A-Za-z'’-]{2,}", writer or "")]
     if len(words) < 2 or not _MY_LOGIN.search(body):
@@ -112,7 +112,7 @@ def writers_own_login(body: str, signature: str, writer: str | None, rules: Rule
         if not named <= set(words):
             continue
         text = body[: body.find(line)] if line in body else body
-        change = _change(officer, "update", text, rules)
+        change = change_of(officer, "update", text, rules)
         if getattr(change, "dps_username", None):
             return [change]
     return []

@@ -43,9 +43,11 @@ _SHOWN_AS = re.compile(
 )
 
 
-# "She will be an Officer with us", "he will serve as a Sergeant": a new officer's title
+# "She will be an Officer with us", "She'll be Officer", "he will serve as a Sergeant":
+# a new officer's title
 _WILL_BE_RANK = re.compile(
-    r"(?<![\w-])(?i:will[ \t]+(?:be|serve|start|join[ \t]+us))(?:[ \t]+(?i:as))?(?:[ \t]+(?i:an?))?"
+    r"(?<![\w-])(?i:will[ \t]+|(?:he|she|they)['’]ll[ \t]+)(?i:be|serve|start|join[ \t]+us)"
+    r"(?:[ \t]+(?i:as))?(?:[ \t]+(?i:an?))?"
     r"[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)?)"
 )
 
@@ -58,12 +60,41 @@ _RANK_NOT_RANK = re.compile(
 )
 
 
-def rank_corrected(text: str, rules: Rules) -> str | None:
+# "Haines should be Corporal, not Officer": the rank a record should have instead
+_SHOULD_BE_NOT = re.compile(
+    r"(?i:\bshould\s+(?:be|read))\s+(?i:an?\s+)?([A-Za-z]+)"
+    r"[ \t]*,?[ \t]+(?i:not)[ \t]+(?i:an?[ \t]+)?([A-Za-z]+)\b"
+)
+
+
+def rank_corrected(
+    text: str, rules: Rules, pattern: re.Pattern[str] = _RANK_NOT_RANK
+) -> str | None:
     """The rank a correction gives ("he's a corporal not sergeant"): both words ranks."""
-    m = _RANK_NOT_RANK.search(text)
+    m = pattern.search(text)
     if m and rank_title(m.group(1), rules) and rank_title(m.group(2), rules):
         return rank_title(m.group(1), rules)
     return None
+
+
+# "New Second Constable is Mary Jo Clement", "Our new deputy will be Jo Roy": the rank a
+# new officer comes as, before his name
+_NEW_RANK_IS = re.compile(
+    r"(?<![\w-])(?i:new)[ \t]+([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)?)[ \t]+"
+    r"(?i:is|will[ \t]+be)[ \t]+[A-Z]"
+)
+
+
+def _new_rank_named(text: str, rules: Rules) -> str | None:
+    """The rank before "is <name>" after "new" ("New Second Constable is Mary Jo
+    Clement"), a modifier kept before it."""
+    m = _NEW_RANK_IS.search(text)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if len(words) == 2 and words[0].lower() in _modifiers(rules) and rank_title(words[1], rules):
+        return f"{words[0].capitalize()} {rank_title(words[1], rules)}"
+    return rank_title(words[-1], rules) if len(words) == 1 else None
 
 
 def _title_said(text: str, rules: Rules) -> str | None:
@@ -75,6 +106,9 @@ def _title_said(text: str, rules: Rules) -> str | None:
     fixed = rank_corrected(text, rules)
     if fixed:
         return fixed  # "sorry he's a sergeant not corporal"
+    named = _new_rank_named(text, rules)
+    if named:
+        return named  # "New Second Constable is Mary Jo Clement"
     shown = _SHOWN_AS.search(text)
     if shown and rank_title(shown.group(1).rstrip(".,;"), rules):
         return rank_title(shown.group(1).rstrip(".,;"), rules)  # "should appear as Deputy"
@@ -136,6 +170,9 @@ _ABBREVIATED = 4
 
 def _new_title(text: str, rules: Rules) -> str | None:
     """The title an item gives an officer ("promoted to Sergeant", "made Corporal")."""
+    fixed = rank_corrected(text, rules, _SHOULD_BE_NOT)
+    if fixed:
+        return fixed  # "Haines should be Corporal, not Officer"
     after = _RANK_AFTER.search(text)
     if after and rank_title(after.group(1), rules):
         return rank_title(after.group(1), rules)

@@ -122,7 +122,9 @@ _USER_CORRECTED = re.compile(
     # "has been changed from lcarrier to lbeaudoin", "his actual domain login is DPS\jcournoy"
     r"|chang(?:ed|ing)\s+from\s+\S+\s+to"
     # "changed her DPS username from kbrzezinski to kvanderploeg"
-    r"|from\s+\S+\s+to)"
+    r"|from\s+\S+\s+to"
+    # "the username was typed wrong. It is jmarcotte not jmarcott"
+    r"|(?:wrong|incorrect|misspelled)[.;,]?\s+(?:it['’]?s|it\s+is|should\s+be))"
     # "so his actual DPS domain username is "lmcallist"" (no username said before it)
     r"|(?<!\w)(?i:(?:actual|real|correct|right|new)\s+(?:domain\s+|DPS\s+){0,2}"
     r"(?:user\s*name|login|user\s*id)\s+(?:is|will\s+be)))\s*(?:[:\"“']\s*)?"
@@ -212,7 +214,7 @@ def spelled_by_letters(text: str, rules: Rules) -> bool:
     return bool(rules.language.intent.letter_counts) and bool(_letter_count(rules).search(text))
 
 
-def _change(
+def change_of(
     officer: Officer, action: Action, text: str, rules: Rules, own_agency: str | None = None
 ) -> Change:
     data: dict[str, object] = {"action": action, "officer_number": officer.officer_number}
@@ -371,7 +373,7 @@ def _details(text: str, rules: Rules) -> dict[str, str]:
     """The new values a change table's details cell gives."""
     if not text.strip():
         return {}
-    found = _change(Officer(), "update", text, rules).model_dump(exclude_none=True)
+    found = change_of(Officer(), "update", text, rules).model_dump(exclude_none=True)
     out = {
         k: v for k, v in found.items() if k in ("title", "last_name", "first_name", "dps_username")
     }

@@ -51,9 +51,9 @@ from mailbot.intake.change_tables import (
 from mailbot.intake.change_titles import _new_title
 from mailbot.intake.change_values import (
     _beside,
-    _change,
     _details,
     _has,
+    change_of,
     labelled_values,
 )
 from mailbot.intake.lists import officer_on_line
@@ -289,7 +289,7 @@ def read_changes(
                 action = "update"
             if action is None:
                 continue
-            change = _change(officer, action, group, rules, own_agency)
+            change = change_of(officer, action, group, rules, own_agency)
             fixed = number_fix(group) if action == "update" else None
             if fixed:  # the record's number corrected: the number it should have
                 change = Change.model_validate({**change.model_dump(), "officer_number": fixed})
@@ -317,7 +317,7 @@ def read_changes(
             if not his_record_asked(changes, added, text, rules):  # "create his record:"
                 push(added)
         elif table_action == "deactivate":
-            push(_change(officer, "deactivate", "", rules))
+            push(change_of(officer, "deactivate", "", rules))
     changes = with_shared_title(changes, text, rules)  # "Title for the new deputies: ..."
     # "Please also remove Wayne (9C488)" after "replacing Wayne Colvin"
     changes = full_names_told(usernames_by_name(text, changes, rules), text, rules)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.change_values import _change
+from mailbot.intake.change_values import change_of
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
@@ -32,7 +32,7 @@ def updated(officers: list[Officer], text: str, rules: Rules) -> list[Officer]:
         if len(named) != 1:
             continue
         officer = out[named[0]]
-        extra = _change(officer, "update", sentence, rules).model_extra or {}
+        extra = change_of(officer, "update", sentence, rules).model_extra or {}
         values = {k: extra[k] for k in _FIELDS if isinstance(extra.get(k), str) and extra[k]}
         if values:
             out[named[0]] = officer.model_copy(update=values)
