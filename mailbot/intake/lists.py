@@ -85,7 +85,7 @@ _NAME_PIECE = re.compile(
 _LOWER_WORD = re.compile(r"^[a-z][a-z'’-]+$")
 _LOWER_NAME = re.compile(
     r"^(?!(?:the|a|an|our|my|his|her|new|and|for|to|of)\b)[a-z][a-z'’-]+"
-    r"(?: (?!(?:the|a|an|and|for|to|of|guy|officer)\b)[a-z][a-z'’-]+){1,2}$"
+    r"(?: (?!(?:the|a|an|and|for|to|of|guy|officer)\b)(?:[a-z][a-z'’-]+|[a-z]\.)){1,2}$"
 )
 
 

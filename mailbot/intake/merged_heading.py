@@ -45,9 +45,17 @@ def _under_merged(
     names = {i: k for i, k in keys.items() if k in ("last_name", "first_name", "full_name")}
     if len(names) < 2 or len(set(names.values())) != len(names):
         return None
-    if any(i in mapping for i in keys) or not all(k in names for k in keys if keys[k]):
+    # a merged name cell ("Officer" over "Last | First") gives way to the names under it
+    if any(i in mapping and mapping[i] != "full_name" for i in keys):
         return None
-    return {**mapping, **names}
+    kept = {i: k for i, k in mapping.items() if k != "full_name" or i not in names}
+    # other headings under a merged group cell ("TraCS" over "Officer # | DPS Username")
+    # name their columns too, each field once
+    more = {i: k for i, k in keys.items() if k and i not in names and i not in mapping}
+    taken = {*names.values(), *kept.values()}
+    if len(set(more.values())) != len(more) or taken & set(more.values()):
+        return None
+    return {**kept, **names, **more}
 
 
 def heading_above(

@@ -38,7 +38,11 @@ def read_officers(
         # a grid sharing rows with what was read is the same table (or a quoted draft
         # of it, with officers since left off, or an older list of fewer columns): only
         # another roster adds its rows
-        if rows and not any(_read_already(o, found) for o in rows):
+        if rows and found and _fuller(rows, found):
+            # the HTML table of the roster whose plain-text copy lost its merged
+            # heading's columns: the table's reading, in full, stands for it
+            found = rows
+        elif rows and not any(_read_already(o, found) for o in rows):
             found.extend(rows)
     if not found:  # a roster sent as a PDF
         for document in documents:
@@ -99,3 +103,13 @@ def _read_already(row: Officer, found: list[Officer]) -> bool:
     return bool(given) and any(
         all((getattr(o, k) or "").casefold() == v for k, v in given.items()) for o in found
     )
+
+
+def _fuller(rows: list[Officer], found: list[Officer]) -> bool:
+    """True when ``rows`` are the officers of ``found`` one for one, each giving every
+    field its row there gives and more fields in all (the same roster read better)."""
+    if len(rows) != len(found):
+        return False
+    given = sum(len(o.model_dump(exclude_none=True)) for o in found)
+    more = sum(len(o.model_dump(exclude_none=True)) for o in rows)
+    return more > given and all(_read_already(o, [r]) for o, r in zip(found, rows, strict=True))

@@ -117,3 +117,40 @@ def test_a_heading_cell_spanning_two_rows_names_its_column() -> None:
         ["Ostrowski", "Paul", "Sergeant", "OC207", "postrowski"],
     ]
     assert _rows(officers_from_grid(grid, load_rules())) == _EXPECTED
+
+
+def test_a_merged_officer_cell_over_last_and_first_beside_a_grouped_number_cell() -> None:
+    """ "Officer" merged over "Last | First" and "For Tickets" over "Badge # | DPS
+    Login", "Rank" spanning both heading rows; the plain-text copy of the message lost
+    the merged cells' columns: every officer's name, number and login are read."""
+    from email.message import EmailMessage
+
+    from mailbot.intake.parse import parse_message
+
+    msg = EmailMessage()
+    msg["From"] = "Chief Ada Morrow <amorrow@eastfield.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrolment"
+    msg.set_content(
+        "Eastfield Police Department would like to enrol in e-ticketing.\n"
+        "Judiciary code: 0521\n\n"
+        "Officer\tRank\tFor Tickets\tRemarks\n"
+        "Last\tFirst\tBadge #\tDPS Login\n"
+        "Quimby\tMarta\tDeputy\tOC221\tmquimby\n"
+        "Ostrowski\tPaul\tSergeant\tOC207\tpostrowski\tnights\n\n"
+        "Ada Morrow\nChief of Police\n"
+    )
+    msg.add_alternative(
+        "<html><body><p>Eastfield Police Department would like to enrol in e-ticketing."
+        "</p><p>Judiciary code: 0521</p><table><tr><td colspan=2>Officer</td>"
+        "<td rowspan=2>Rank</td><td colspan=2>For Tickets</td><td rowspan=2>Remarks</td>"
+        "</tr><tr><td>Last</td><td>First</td><td>Badge #</td><td>DPS Login</td></tr>"
+        "<tr><td>Quimby</td><td>Marta</td><td>Deputy</td><td>OC221</td><td>mquimby</td>"
+        "<td></td></tr><tr><td>Ostrowski</td><td>Paul</td><td>Sergeant</td><td>OC207</td>"
+        "<td>postrowski</td><td>nights</td></tr></table>"
+        "<p>Ada Morrow<br>Chief of Police</p></body></html>",
+        subtype="html",
+    )
+    result = parse_message(msg.as_bytes())
+    assert _rows(result.officers) == _EXPECTED
+    assert not [m for m in result.missing if m.startswith("officers")]

@@ -219,3 +219,36 @@ def test_ranks_in_a_column_with_no_heading_of_its_own_are_the_titles() -> None:
     assert officers["rames"].title == "Sergeant"
     assert officers["plund"].title == "Patrol Officer"
     assert officers["plund"].officer_number == "PC015"
+
+
+def test_a_lower_case_row_with_a_middle_initial_is_read() -> None:
+    """ "1. ada m. quimby, chief, leo# pc001, username aquimby": a numbered row typed
+    in lower case, the name with a middle initial."""
+    body = (
+        "hello\n\npeacham pd wants to do etickets. judiciary code 0733, address 40 birch "
+        "ln peacham vt 05862, phone 802 555 0177. im the chief and the poc\n\n"
+        "me and my officer\n1. ada m. quimby, chief, leo# pc001, username aquimby\n"
+        "2. luc moreau, officer, leo# pc014, username lmoreau\n\nada\n"
+    )
+    officers = {o.dps_username: o for o in _parse(body, "etickets").officers}
+    assert set(officers) == {"aquimby", "lmoreau"}
+    assert (officers["aquimby"].last_name or "").lower() == "quimby"
+    assert (officers["aquimby"].officer_number or "").upper() == "PC001"
+
+
+def test_a_username_to_be_announced_is_left_out_and_its_row_kept() -> None:
+    """ "username TBA, he's getting it set up this week": the officer is read, his
+    username not given (asked for), never "TBA"."""
+    body = (
+        "Hello,\n\nPeacham Police Department would like to start e-ticketing.\n"
+        "Judiciary code: 0733\nAddress: 40 Birch Ln, Peacham VT 05862\nPhone: 802-555-0177\n\n"
+        "Officers:\nOfficer Luc Moreau #PC014 DPS\\lmoreau\n"
+        "Tom Ahlberg - part-time officer - PC019 - username TBA, he's getting it set up "
+        "this week\n\nThanks,\nChief Ada Quimby\n"
+    )
+    result = _parse(body, "E-ticket enrolment")
+    officers = {o.officer_number: o for o in result.officers}
+    assert set(officers) == {"PC014", "PC019"}
+    assert officers["PC019"].last_name == "Ahlberg"
+    assert officers["PC019"].dps_username is None
+    assert "officers[1].dps_username" in result.missing
