@@ -161,3 +161,32 @@ def note_decides(
     if kind != "enrollment" or not note or values >= _SENT_VALUES:
         return kind
     return "officer_maintenance" if kind_of(note, 0) == "officer_maintenance" else kind
+
+
+def addressed_in_chain(body: str, headers: str, rules: Rules) -> list[tuple[str, str]]:
+    """The addresses the To: lines of ``headers`` (a forward chain's quoted headers)
+    name; when several messages of the chain are addressed to different people and
+    ``body`` makes "you" its PoC, only the To: of the message that sentence's writer
+    sent (the first name signed after it that a From: line gives)."""
+    from mailbot.intake.person_name import name_key
+    from mailbot.intake.poc_wording import _POC_YOU
+    from mailbot.intake.prose import header_addresses
+
+    addressed = header_addresses(headers, frozenset({"to"}))
+    said = _POC_YOU.search(body)
+    if said is None or len({a for _, a in addressed}) < 2:
+        return addressed
+    sent: dict[str, list[tuple[str, str]]] = {}  # writer's name -> his message's To
+    writer = ""
+    for line in headers.split("\n"):
+        (person,) = header_addresses(line, frozenset({"from"}))[:1] or [("", "")]
+        if person[0]:
+            writer = name_key(person[0], rules)
+            sent.setdefault(writer, [])
+        elif writer:
+            sent[writer].extend(header_addresses(line, frozenset({"to"})))
+    for line in body[said.end() :].split("\n")[1:]:
+        key = name_key(line.strip().split(",")[0], rules) if 1 < len(line.split()) <= 4 else ""
+        if sent.get(key):
+            return sent[key]
+    return addressed

@@ -265,7 +265,7 @@ def parse_parts(
     speaker = forwards.request_writer(parts, note, sender)  # whose "I" the request's is
     # "I'm designating you as our e-ticket Point-of-Contact" in a note forwarded on: "you"
     # is whom that note was addressed to
-    addressed = prose.header_addresses(parts.text + "\n" + parts.quoted_text, frozenset({"to"}))
+    addressed = forwards.addressed_in_chain(body, parts.text + "\n" + parts.quoted_text, rules)
     contact = point_of_contact(
         body,
         rules,

@@ -196,3 +196,26 @@ def test_a_clerk_for_the_head_who_only_signs_her_name_is_the_poc_not_the_head() 
     )
     assert result.head_of_department.name == "Amos Trask"
     assert _contact(result) == ("Wanda Pike", "alderfalls.townoffice@gmail.com")
+
+
+def test_the_you_of_a_heads_note_two_forwards_down_is_whom_that_note_went_to() -> None:
+    """The Chief's note ("you'll be our e-ticket point of contact") to his sergeant, who
+    sent it on to the clerk, who sends it to the desk: the sergeant is the PoC."""
+    chain = (
+        "Hello,\n\nPlease see the request below. Logo attached.\n\nThank you,\nWanda Pike\n"
+        "Town Clerk\n\n"
+        "From: Brandt, Hollis <hbrandt@alderfallsvt.org>\n"
+        "Sent: Tuesday, June 3, 2025 9:12 AM\n"
+        "To: Pike, Wanda <wpike@alderfallsvt.org>\n"
+        "Subject: FW: e-tickets\n\n"
+        "Wanda,\n\nCould you send this on to DPS? Roster is below.\n\n" + _ROSTER + "\nHollis\n\n"
+        "From: Oakes, Wendell <woakes@alderfallsvt.org>\n"
+        "Sent: Monday, June 2, 2025 8:10 AM\n"
+        "To: Brandt, Hollis <hbrandt@alderfallsvt.org>\n"
+        "Subject: e-tickets\n\n"
+        "Hollis,\n\nApproved. We'd like to start e-ticketing. You will be our e-ticket point "
+        "of contact.\n\n" + _VALUES + "Wendell Oakes\nChief of Police\n"
+    )
+    result = _parse(chain, '"Pike, Wanda" <wpike@alderfallsvt.org>', "FW: FW: e-tickets")
+    assert _contact(result) == ("Hollis Brandt", "hbrandt@alderfallsvt.org")
+    assert not [m for m in result.missing if m.startswith("point_of_contact")]
