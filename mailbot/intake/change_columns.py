@@ -46,6 +46,44 @@ def new_columns(cells: Sequence[str], rules: Rules) -> dict[int, str]:
     return {n: k for n, c in enumerate(cells) if (k := _marked(c, new_mark, rules))}
 
 
+def told_columns(cells: Sequence[str], rules: Rules) -> set[int]:
+    """The columns of a heading row headed only "Change to", "New" (no field named)."""
+    heads = {" ".join(h.lower().split()) for h in rules.columns.detection.new_value_headings}
+    return {n for n, c in enumerate(cells) if " ".join(c.lower().strip(" :").split()) in heads}
+
+
+_OPEN_FIELDS = frozenset({"first_name", "last_name", "dps_username", "officer_number"})
+
+
+def told_values(cell: str, rules: Rules) -> dict[str, str]:
+    """The values a cell of a "Change to" column gives, each naming its field: a rank
+    ("Sergeant (promoted 3/1)") or a value after its field's heading ("Last name Brault
+    (married) - username stays kmartell"); a bracket's aside is not read."""
+    from mailbot.intake.prose import split_rank
+    from mailbot.intake.table_headings import column_key
+    from mailbot.intake.tables import bare_username
+
+    out: dict[str, str] = {}
+    for part in re.split(r"\s+[-\u2013\u2014]\s+|[;,]\s*", cell):
+        words = re.sub(r"\([^)]*\)?", " ", part).split()
+        if not words:
+            continue
+        title, rest = split_rank(words, rules)
+        if title and not rest:
+            out.setdefault("title", title)
+            continue
+        for k in (2, 1):
+            key = column_key(" ".join(words[:k]), rules) if len(words) > k else None
+            if key in _OPEN_FIELDS:
+                value = words[-1].strip(".,;:")
+                out.setdefault(key, bare_username(value, rules) if key == "dps_username" else value)
+                break
+            if key == "title" and (rank := rank_title(" ".join(words[k:]), rules)):
+                out.setdefault("title", rank)
+                break
+    return out
+
+
 def new_value_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Change]:
     """The updates of the first table in ``rows`` with a column of new values (a row
     whose action cell adds or closes a record is no update: "ADD | ... | | Officer")."""
@@ -60,10 +98,14 @@ def new_value_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Chang
         if len(cells) < 3:
             continue
         new = new_columns(cells, rules)
-        if not new:
+        told = told_columns(cells, rules)
+        if not new and not told:
             continue
         at = action_column(cells, rules)
         old = {n for n, c in enumerate(cells) if _marked(c, old_mark, rules)}
+        if told:  # "Current in TraCS | Change to": the value on record names no field either
+            old |= {n for n, c in enumerate(cells) if old_mark.match(c) and n not in told}
+        new = {**new, **dict.fromkeys(told, "")}
         mapping = keyed_columns(cells, rules, frozenset(new) | old)
         if not _IDENTITY & set(mapping.values()):
             continue
@@ -78,6 +120,9 @@ def new_value_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Chang
             values: dict[str, str] = {}
             for n, key in new.items():
                 value = " ".join(rcells[n].split()) if n < len(rcells) else ""
+                if not key:  # a cell naming its own field: "Sergeant", "Last name Brault"
+                    values.update(told_values(value, rules))
+                    continue
                 # "kayla.thibault (old: kayla.demers)": the new value, not the one before
                 value = (former.sub("", value) or value) if value.endswith(")") else value
                 if not value or not_given(value, rules):

@@ -13,6 +13,7 @@ import re
 
 from mailbot.intake import intent
 from mailbot.intake.agency_name import agency_name_in
+from mailbot.intake.change_columns import new_value_changes, text_rows
 from mailbot.intake.change_tables import changes_in_rows
 from mailbot.intake.change_values import _has
 from mailbot.intake.model import Change, Intent
@@ -37,7 +38,11 @@ def changes_attached(
         )
     if kind != "other" or intent.is_enquiry(body, rules) or intent.asks_questions(body):
         return False
-    if any(changes_in_rows(grid, rules) for grid in parts.tables):
+    # a table with an action column, or a column of new values ("Current Title | New
+    # Title"), attached or typed: a table of changes, whatever the note above it says
+    if any(changes_in_rows(g, rules) for g in parts.tables):
+        return True
+    if any(new_value_changes(g, rules) for g in [*parts.tables, text_rows(body)]):
         return True
     # "Attached is the corrected crash report": what is attached is for another system
     if not _has(for_tracs(body, rules), rules.language.intent.sent_attached):
@@ -117,7 +122,6 @@ def form_changes(text: str, rules: Rules) -> list[Change]:
     """The update a one-officer form of "Heading: value" lines asks for, its headings
     marking the new values ("Officer Number: FH204 / Current Name: Lena Roy / New Name:
     Lena Lane / New DPS username: llane"): the form read as a table of one row."""
-    from mailbot.intake.change_columns import new_value_changes
     from mailbot.intake.labelled_blocks import field_line
 
     heads: list[str] = []

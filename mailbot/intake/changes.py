@@ -33,7 +33,8 @@ from mailbot.intake.change_corrections import (
     number_fix,
     rank_changes_in_rows,
 )
-from mailbot.intake.change_items import _CELLS, _NUMBER, is_row, marked_items
+from mailbot.intake.change_items import _NUMBER, is_row, marked_items
+from mailbot.intake.change_leads import row_lead_of, spaced_runs, table_lead
 from mailbot.intake.change_listed_numbers import numbers_by_name
 from mailbot.intake.change_names import (
     _RANKED,
@@ -48,7 +49,6 @@ from mailbot.intake.change_tables import (
     changes_in_table,
     row_cells,
 )
-from mailbot.intake.change_titles import _new_title
 from mailbot.intake.change_values import (
     _beside,
     _details,
@@ -230,20 +230,26 @@ def read_changes(
         numbers_in_tables |= {(c.officer_number or "").upper() for c in changes}
     lead: Action | None = None
     before = ""  # the paragraph above a list
-    for item, listed in told_on(marked_items(text, rules.language.intent.item_labels), rules):
+    items = list(told_on(marked_items(text, rules.language.intent.item_labels), rules))
+    runs = spaced_runs(items, rules)
+    for at, (item, listed) in enumerate(items):
         # "Please add our new officer:" then his lines, number still pending: the
         # lead-in right above a paragraph says what to do with it
         above = lead if not listed else None
+        # "these three have left:" then "Ofc. Ann Roy (CO162)" a paragraph each (a list
+        # spaced by blank lines): each bare officer line is an item of the lead-in's list
+        spaced = bool(above) and at in runs
         if not listed:
             # "... are no longer with us. Please deactivate their records:" then a list:
             # the lead-in's action is each item's that names none of its own
-            lead = _action(item, rules, None) if item.rstrip().endswith(":") else None
+            closes = item.rstrip().endswith(":")
+            lead = _action(item, rules, None) if closes else (lead if spaced else None)
             before = item if not _NUMBER.search(item) else ""
         elif item.rstrip().endswith(":") and not _NUMBER.search(item):
             # "1. We have two new deputies ... Please create TraCS records for:" then its
             # own list: the item's action is its sub-items'
             lead = _action(item, rules, None) or lead
-        row_lead = _row_lead(item, before, rules) if listed and lead is None else None
+        row_lead = row_lead_of(item, before, rules) if listed and lead is None else None
         # "Gagnon and Provost resigned ... 5G021 and 5P300": each number by its name
         for group in _groups(numbers_by_name(item, rules), rules):
             # a row's cells are read in the roster form's order (last name first)
@@ -276,7 +282,11 @@ def read_changes(
             # without an officer number, the item itself must say what to do (a list
             # line of its own, "- Bree Thibault, officer, LEO number pending", follows
             # the message's)
-            fallback = (lead if listed else None) or (row_lead[0] if row_lead else None) or default
+            fallback = (
+                (lead if listed or spaced else None)
+                or (row_lead[0] if row_lead else None)
+                or default
+            )
             own_line = listed and officer_on_line(group, rules) is not None
             if above and not own_line and labelled_values(group):
                 fallback, own_line = above, True
@@ -309,7 +319,7 @@ def read_changes(
     for officer in [] if action_table else table_officers:
         # each table under its own lead-in ("Promotions effective May 1:" over one, "New
         # officer to add:" over the next)
-        table_action = _table_lead(text, [officer], rules) or default
+        table_action = table_lead(text, [officer], rules) or default
         if (officer.officer_number or "").upper() in named:
             continue
         if table_action == "add":
@@ -368,32 +378,3 @@ def _told_before(changes: list[Change], change: Change) -> int | None:
 
 
 _ROW_NOTE = re.compile(r"[ \t]*\([^()\n]{0,160}\)[ \t]*$")
-
-
-def _row_lead(item: str, before: str, rules: Rules) -> tuple[Action, str | None] | None:
-    """The action (and new title) the paragraph above rows without a heading asks for
-    ("can u update titles for these 2 ... title should just be Officer now")."""
-    if not before or not is_row(item):
-        return None
-    action = _action(before, rules, None)
-    return (action, _new_title(before, rules)) if action else None
-
-
-def _table_lead(text: str, officers: list[Officer], rules: Rules) -> Action | None:
-    """The action of the lead-in above a table ("Please deactivate the following TraCS
-    users:"), or None."""
-    number = next((o.officer_number for o in officers if o.officer_number), None)
-    # a row without a number is found by its officer's last name
-    number = number or next((o.last_name for o in officers if o.last_name), None)
-    if not number:
-        return None
-    lines = text.split("\n")
-    at = next((i for i, line in enumerate(lines) if number in line), None)
-    if at is None:
-        return None
-    i = at - 1
-    while i >= 0 and (not lines[i].strip() or _CELLS.search(lines[i]) or "|" in lines[i]):
-        i -= 1  # the heading and rule lines, and blanks
-    lead = lines[i].strip() if i >= 0 else ""
-    below = lead.endswith(":") or _has(lead, rules.language.intent.points_below)
-    return _action(lead, rules, None) if below else None

@@ -24,6 +24,9 @@ class Detection(RuleModel):
     new_value_words: list[str] = Field(default_factory=list)
     """Words before a heading that make its column the value a record should take ("New
     Username", "Updated Rank"): each row of such a table is an update."""
+    new_value_headings: list[str] = Field(default_factory=list)
+    """Whole headings of a column of new values naming no field ("Change to", "New"):
+    each cell names its field itself ("Sergeant", "Last name Brault")."""
     old_value_words: list[str] = Field(default_factory=list)
     """Words before a heading that make its column the value a record has now ("Old
     Username", "Current Rank"): not the officer's value to read."""

@@ -1,0 +1,73 @@
+"""The lead-in above rows of officers that says what to do with them: the paragraph above
+rows without a heading ("can u update titles for these 2"), the line above a table
+("Please deactivate the following TraCS users:")."""
+
+from __future__ import annotations
+
+from mailbot.intake.change_actions import _action
+from mailbot.intake.change_items import _CELLS, _NUMBER, is_row
+from mailbot.intake.change_titles import _new_title
+from mailbot.intake.change_values import _has
+from mailbot.intake.model import Action, Officer
+from mailbot.intake.prose import sentences
+from mailbot.intake.rules import Rules
+
+
+def row_lead_of(item: str, before: str, rules: Rules) -> tuple[Action, str | None] | None:
+    """The action (and new title) the paragraph above rows without a heading asks for
+    ("can u update titles for these 2 ... title should just be Officer now")."""
+    if not before or not is_row(item):
+        return None
+    action = _action(before, rules, None)
+    return (action, _new_title(before, rules)) if action else None
+
+
+def table_lead(text: str, officers: list[Officer], rules: Rules) -> Action | None:
+    """The action of the lead-in above a table ("Please deactivate the following TraCS
+    users:"), or None."""
+    number = next((o.officer_number for o in officers if o.officer_number), None)
+    # a row without a number is found by its officer's last name
+    number = number or next((o.last_name for o in officers if o.last_name), None)
+    if not number:
+        return None
+    lines = text.split("\n")
+    at = next((i for i, line in enumerate(lines) if number in line), None)
+    if at is None:
+        return None
+    i = at - 1
+    while i >= 0 and (not lines[i].strip() or _CELLS.search(lines[i]) or "|" in lines[i]):
+        i -= 1  # the heading and rule lines, and blanks
+    lead = lines[i].strip() if i >= 0 else ""
+    below = lead.endswith(":") or _has(lead, rules.language.intent.points_below)
+    if not below:
+        return None
+    # "A few roster changes. Please add the two new officers below; both trained Monday:":
+    # the sentence nearest the table that asks something says what its rows are
+    for sentence in reversed(sentences(lead)):
+        said = _action(sentence, rules, None)
+        if said:
+            return said
+    return _action(lead, rules, None)
+
+
+def spaced_runs(items: list[tuple[str, bool]], rules: Rules) -> set[int]:
+    """The indexes of ``items`` that are a list spaced by blank lines: two or more
+    paragraphs in a row of one line each naming an officer by his number and asking
+    nothing of their own ("Ofc. Sofia Roy (CO162)" then "Cpl. Yves Lund (CO155)")."""
+
+    def bare(item: str, listed: bool) -> bool:
+        line = item.strip()
+        return (
+            not listed
+            and "\n" not in line
+            and bool(_NUMBER.search(line))
+            and len(sentences(line)) == 1
+            and _action(line, rules, None) is None
+        )
+
+    flags = [bare(item, listed) for item, listed in items]
+    return {
+        n
+        for n, flag in enumerate(flags)
+        if flag and ((n > 0 and flags[n - 1]) or (n + 1 < len(flags) and flags[n + 1]))
+    }
