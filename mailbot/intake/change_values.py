@@ -225,6 +225,8 @@ def change_of(
             data["title"] = said  # "New deputy: ..., title Deputy Sheriff."
         return Change.model_validate(data)
     last = re.sub(r"['’]s$", "", officer.last_name or "") or None  # "Nort's first name"
+    if last and last.lower() in rules.language.rows.not_names:
+        last = None  # "It's 2W781": the number said of no one named
     first = officer.first_name or bracketed_first(text, last, rules)  # "Ruiz (Anthony)"
     data.update({k: v for k, v in {"last_name": last, "first_name": first}.items() if v})
     if action == "deactivate":

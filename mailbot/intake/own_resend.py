@@ -16,6 +16,7 @@ from mailbot.intake.model import Change, Intent, Officer, ParseResult
 from mailbot.intake.names import short_form_of, surname_of
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import number_mentions, sentences
+from mailbot.intake.reply_details import bare_username, of_the_one_officer
 from mailbot.intake.roster_usernames import signs_as, with_usernames
 from mailbot.intake.rules import Rules
 
@@ -236,6 +237,7 @@ def complete_changes(
     if earlier is None or earlier.intent != "officer_maintenance" or not earlier.changes:
         return False
     changes = [c.model_copy(deep=True) for c in earlier.changes]
+    result.changes = of_the_one_officer(result.changes, changes)
     as_officers = [_as_officer(c) for c in changes]
     written = [(c, _as_officer(c)) for c in result.changes]
     now = now + [o for _, o in written]
@@ -286,7 +288,10 @@ def _given_by_pronoun(changes: list[Change], text: str, rules: Rules) -> None:
         # "Her login is tvance." under the desk's "we need her DPS username": the one
         # officer of the request, when the reply speaks of him or her
         said = _PRONOUN_USER.search(text)
-        if user and said and user_said(text[said.start() :], rules) == user:
+        if not (user and said and user_said(text[said.start() :], rules) == user):
+            # "Its jcoutu": the bare login of the one officer, built from his name
+            user = None if user else bare_username(_as_officer(changes[0]), text)
+        if user:
             have = changes[0].model_dump(exclude_none=True)
             changes[0] = Change.model_validate({**have, "dps_username": user})
         return

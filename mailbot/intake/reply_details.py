@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.model import Officer
+from mailbot.intake.model import Change, Officer
 from mailbot.intake.prose import NAME_RUN, rank_title, split_name, split_rank
 from mailbot.intake.rules import Rules
 
@@ -91,3 +91,33 @@ def _named(name: str | None, user: str, rules: Rules) -> Officer | None:
     if last is None:
         return None
     return Officer(last_name=last, first_name=first, title=title, dps_username=user)
+
+
+_BARE_TOKEN = re.compile(r"(?<![\w.@-])([a-z][a-z0-9._-]*[a-z0-9])(?![\w@-])")
+
+
+def bare_username(officer: Officer, text: str) -> str | None:
+    """The one login of ``officer`` a short answer gives with no word for it ("Its
+    jcoutu" under the desk's "we need her DPS domain username"): a lower-case word built
+    from the officer's last name that is not the name itself, or None."""
+    last = (officer.last_name or "").lower()
+    names = {last, (officer.first_name or "").lower()}
+    found = {
+        m.group(1)
+        for m in _BARE_TOKEN.finditer(text)
+        if m.group(1) not in names and _username_of(officer, m.group(1))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def of_the_one_officer(written: list[Change], earlier: list[Change]) -> list[Change]:
+    """``written`` with the one change that names no one ("It's 2W781. His username is
+    jlafleur.", under the desk's question on the number of the one officer the request
+    named) given that officer's name: the reply completes or corrects his change."""
+    if len(written) != 1 or len(earlier) != 1:
+        return written
+    now, before = written[0].model_dump(), earlier[0].model_dump()
+    if now.get("last_name") or now.get("first_name") or not before.get("last_name"):
+        return written
+    names = {k: before.get(k) for k in ("last_name", "first_name")}
+    return [Change.model_validate({**now, **names})]

@@ -245,3 +245,44 @@ def test_a_reply_giving_the_one_officer_s_username_completes_the_add() -> None:
     assert got["S7731"]["action"] == "add"
     assert got["S7731"]["last_name"] == "Vance"
     assert got["S7731"]["dps_username"] == "tvance"
+
+
+def test_a_bare_login_answering_the_desks_question_completes_the_add() -> None:
+    # "Thats rlabonte" and nothing else, under the desk's "we need his username"
+    sender = "Sgt. Paul Girard <pgirard@hinesburgvt.test>"
+    body = (
+        "Thats rlabonte\n\nSent from my phone\n\n"
+        "On Apr 2, 2025, at 10:05 AM, DPS eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        "> Hi Paul,\n> We can add Officer Remi Labonte (H2Q58) to the Hinesburg PD roster, "
+        "but we need his DPS domain username first.\n> DPS e-Ticket Technical Staff\n>\n"
+        ">> On Apr 1, 2025, at 4:12 PM, Paul Girard <pgirard@hinesburgvt.test> wrote:\n"
+        ">>\n>> Please add our new officer Remi Labonte, LEO# H2Q58, title Officer.\n"
+        ">> Sgt Girard\n"
+    )
+    raw = mail(body, sender=sender, subject="Re: New officer", in_reply_to="<c3@x.test>")
+    result = parse_message(raw)
+    got = _by_number(result.changes)
+    assert got["H2Q58"]["action"] == "add"
+    assert got["H2Q58"]["dps_username"] == "rlabonte"
+    assert "changes[0].dps_username" not in result.missing
+
+
+def test_a_reply_correcting_the_one_officer_s_number_keeps_his_add() -> None:
+    # "It's 4K312." under the desk's note that the number given had a digit too many
+    sender = "Cpl. Anne Roque <aroque@vergennesvt.test>"
+    body = (
+        "Sorry, one digit too many. It's 4K312. His username is pmorin.\n\nAnne\n\n"
+        "On Tue, May 6, 2025 at 2:10 PM dps.eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        "> Hi Anne,\n> The officer number you gave (4K3120) is 6 characters; VT LEO numbers "
+        "are 5. We also need his DPS username.\n> DPS e-Ticket Support\n>\n"
+        "> On Mon, May 5, 2025 at 9:00 AM Anne Roque <aroque@vergennesvt.test> wrote:\n"
+        "> > Please add Officer Pierre Morin to TraCS for Vergennes PD, LEO # 4K3120.\n"
+        "> > Thanks, Anne\n"
+    )
+    raw = mail(body, sender=sender, subject="Re: New officer", in_reply_to="<d4@x.test>")
+    got = parse_message(raw).changes
+    assert len(got) == 1
+    assert got[0].action == "add"
+    assert got[0].officer_number == "4K312"
+    assert got[0].model_dump().get("last_name") == "Morin"
+    assert got[0].model_dump().get("dps_username") == "pmorin"
