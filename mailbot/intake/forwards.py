@@ -12,7 +12,7 @@ officers the note adds are officers of the request.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from mailbot.intake.model import Intent, Officer
 from mailbot.intake.parts import MessageParts
@@ -24,9 +24,18 @@ _NOTE_DASHES = 2
 delimiter) when the text after it is this many times longer than the text before."""
 
 
-def split_forwarded(text: str, note: str, whole: Split, rules: Rules) -> Split:
+def split_forwarded(
+    text: str, note: str, whole: Split, rules: Rules, notes: Sequence[str] = ()
+) -> Split:
     """``whole`` (``text`` cut at its last sign-off), or, when that sign-off is the
-    note's, the note's body followed by the forwarded request with its own signature."""
+    note's, the note's body followed by the forwarded request with its own signature.
+    Down a chain of forwards (a clerk sends on the lieutenant's note over the chief's
+    request), each note's body is kept without its sign-off: the request's is the one."""
+    chained = _chain_bodies(text, [note, *notes], rules)
+    if chained is not None:
+        bodies, request = chained
+        last = split_signature(request, rules)
+        return Split("\n\n".join([*bodies, last.body]), last.signature)
     if not text.startswith(note) or len(whole.body) >= len(note):
         return whole  # the forwarded request has its own sign-off
     own = split_signature(note, rules)
@@ -38,6 +47,22 @@ def split_forwarded(text: str, note: str, whole: Split, rules: Rules) -> Split:
         # "Owen - please send this to DPS." then "--" then the request: not a signature
         inner = Split(request, "")
     return Split(f"{own.body.rstrip()}\n\n{inner.body}", inner.signature)
+
+
+def _chain_bodies(text: str, notes: list[str], rules: Rules) -> tuple[list[str], str] | None:
+    """The bodies of the notes down a chain of forwards, and the request under the last;
+    ``None`` unless there are two notes or more and each starts what follows the last."""
+    if len(notes) < 2:
+        return None
+    bodies: list[str] = []
+    rest = text
+    for note in notes:
+        note = note.strip("\n")
+        if not note or not rest.startswith(note) or not rest[len(note) :].strip():
+            return None
+        bodies.append(split_signature(note, rules).body.rstrip())
+        rest = rest[len(note) :].strip("\n")
+    return bodies, rest
 
 
 def _signs_off(text: str, rules: Rules) -> bool:
@@ -146,6 +171,23 @@ def request_writer(
     if len({addr for _, addr in writers}) != 1 or writers[0][1] == (sender[1] or "").lower():
         return sender
     return writers[0]
+
+
+def request_addressees(parts: MessageParts) -> list[tuple[str, str]]:
+    """Whom the request read was written to (the "you" of "You will be our e-ticket point
+    of contact"): the To lines quoted in the message, or, down a chain of forwards, the
+    last one only: the request under the last note, not the notes passing it on."""
+    from mailbot.intake.prose import header_addresses, is_header_line
+
+    text = parts.text + "\n" + parts.quoted_text
+    if not parts.inner_notes:
+        return header_addresses(text, frozenset({"to"}))
+    lines = [line for line in parts.quoted_text.split("\n") if is_header_line(line)]
+    for line in reversed(lines):
+        found = header_addresses(line, frozenset({"to"}))
+        if found:
+            return found
+    return header_addresses(text, frozenset({"to"}))
 
 
 _SENT_VALUES = 2
