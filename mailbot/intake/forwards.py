@@ -111,7 +111,8 @@ _NOTE_TAIL = 6
 
 
 _APPROVES = re.compile(
-    r"\bI\s+(?:approve|authorize|designate|have\s+approved)\b"
+    # "I approve", "I have reviewed it and approve it as written"
+    r"\bI\s+(?:(?!not\b|don)[a-z]+\s+){0,5}?(?:approve|authorize|designate|have\s+approved)\b"
     r"|\b(?:has|have|with)\s+my\s+(?:approval|authori[sz]ation)\b",
     re.I,
 )
@@ -125,7 +126,7 @@ def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, st
     his head title ("Approved. Please set us up." then "Chief Kroll"): the sender himself,
     by his full name. Only a sign-off naming the sender counts."""
     from mailbot.intake.head_in_words import head_titles
-    from mailbot.intake.head_of_department import head_from_sender
+    from mailbot.intake.head_of_department import head_from_sender, head_in_tail
 
     full, _ = head_from_sender(sender_name, rules)
     if not full:
@@ -152,6 +153,13 @@ def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, st
             if words and words <= own:
                 return full, title
             break
+    if _APPROVES.search(note):
+        # "Lucien Beauregard Chief of Police<TAB>Middlebury Police Department": an HTML
+        # signature flattened to one line, of the sender
+        signer, signed_as = head_in_tail(note, rules)
+        signed = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", signer or "")}
+        if signed_as and signed and signed <= own:
+            return full, signed_as
     return None
 
 
