@@ -105,5 +105,7 @@ def with_attached_request(parts: MessageParts, rules: Rules, limits: Limits) -> 
         if count > most or (count == most and len(text) > len(best)):
             best, most = text, count
     if most >= max(2, own + 1):
-        return dataclasses.replace(parts, text=f"{best.strip()}\n\n{parts.text}")
+        return dataclasses.replace(
+            parts, text=f"{best.strip()}\n\n{parts.text}", letter=best.strip()
+        )
     return parts

@@ -12,7 +12,7 @@ officers the note adds are officers of the request.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from mailbot.intake.model import Intent, Officer
 from mailbot.intake.parts import MessageParts
@@ -24,9 +24,18 @@ _NOTE_DASHES = 2
 delimiter) when the text after it is this many times longer than the text before."""
 
 
-def split_forwarded(text: str, note: str, whole: Split, rules: Rules) -> Split:
+def split_forwarded(
+    text: str, note: str, whole: Split, rules: Rules, notes: Sequence[str] = ()
+) -> Split:
     """``whole`` (``text`` cut at its last sign-off), or, when that sign-off is the
-    note's, the note's body followed by the forwarded request with its own signature."""
+    note's, the note's body followed by the forwarded request with its own signature.
+    Down a chain of forwards (a clerk sends on the lieutenant's note over the chief's
+    request), each note's body is kept without its sign-off: the request's is the one."""
+    chained = _chain_bodies(text, [note, *notes], rules)
+    if chained is not None:
+        bodies, request = chained
+        last = split_signature(request, rules)
+        return Split("\n\n".join([*bodies, last.body]), last.signature)
     if not text.startswith(note) or len(whole.body) >= len(note):
         return whole  # the forwarded request has its own sign-off
     own = split_signature(note, rules)
@@ -38,6 +47,22 @@ def split_forwarded(text: str, note: str, whole: Split, rules: Rules) -> Split:
         # "Owen - please send this to DPS." then "--" then the request: not a signature
         inner = Split(request, "")
     return Split(f"{own.body.rstrip()}\n\n{inner.body}", inner.signature)
+
+
+def _chain_bodies(text: str, notes: list[str], rules: Rules) -> tuple[list[str], str] | None:
+    """The bodies of the notes down a chain of forwards, and the request under the last;
+    ``None`` unless there are two notes or more and each starts what follows the last."""
+    if len(notes) < 2:
+        return None
+    bodies: list[str] = []
+    rest = text
+    for note in notes:
+        note = note.strip("\n")
+        if not note or not rest.startswith(note) or not rest[len(note) :].strip():
+            return None
+        bodies.append(split_signature(note, rules).body.rstrip())
+        rest = rest[len(note) :].strip("\n")
+    return bodies, rest
 
 
 def _signs_off(text: str, rules: Rules) -> bool:
@@ -86,7 +111,8 @@ _NOTE_TAIL = 6
 
 
 _APPROVES = re.compile(
-    r"\bI\s+(?:approve|authorize|designate|have\s+approved)\b"
+    # "I approve", "I have reviewed it and approve it as written"
+    r"\bI\s+(?:(?!not\b|don)[a-z]+\s+){0,5}?(?:approve|authorize|designate|have\s+approved)\b"
     r"|\b(?:has|have|with)\s+my\s+(?:approval|authori[sz]ation)\b",
     re.I,
 )
@@ -100,7 +126,7 @@ def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, st
     his head title ("Approved. Please set us up." then "Chief Kroll"): the sender himself,
     by his full name. Only a sign-off naming the sender counts."""
     from mailbot.intake.head_in_words import head_titles
-    from mailbot.intake.head_of_department import head_from_sender
+    from mailbot.intake.head_of_department import head_from_sender, head_in_tail
 
     full, _ = head_from_sender(sender_name, rules)
     if not full:
@@ -127,6 +153,13 @@ def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, st
             if words and words <= own:
                 return full, title
             break
+    if _APPROVES.search(note):
+        # "Lucien Beauregard Chief of Police<TAB>Middlebury Police Department": an HTML
+        # signature flattened to one line, of the sender
+        signer, signed_as = head_in_tail(note, rules)
+        signed = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", signer or "")}
+        if signed_as and signed and signed <= own:
+            return full, signed_as
     return None
 
 
@@ -148,6 +181,23 @@ def request_writer(
     return writers[0]
 
 
+def request_addressees(parts: MessageParts) -> list[tuple[str, str]]:
+    """Whom the request read was written to (the "you" of "You will be our e-ticket point
+    of contact"): the To lines quoted in the message, or, down a chain of forwards, the
+    last one only: the request under the last note, not the notes passing it on."""
+    from mailbot.intake.prose import header_addresses, is_header_line
+
+    text = parts.text + "\n" + parts.quoted_text
+    if not parts.inner_notes:
+        return header_addresses(text, frozenset({"to"}))
+    lines = [line for line in parts.quoted_text.split("\n") if is_header_line(line)]
+    for line in reversed(lines):
+        found = header_addresses(line, frozenset({"to"}))
+        if found:
+            return found
+    return header_addresses(text, frozenset({"to"}))
+
+
 _SENT_VALUES = 2
 """Agency values (code, address, phone) that make what a note forwards an enrolment."""
 
@@ -161,32 +211,3 @@ def note_decides(
     if kind != "enrollment" or not note or values >= _SENT_VALUES:
         return kind
     return "officer_maintenance" if kind_of(note, 0) == "officer_maintenance" else kind
-
-
-def addressed_in_chain(body: str, headers: str, rules: Rules) -> list[tuple[str, str]]:
-    """The addresses the To: lines of ``headers`` (a forward chain's quoted headers)
-    name; when several messages of the chain are addressed to different people and
-    ``body`` makes "you" its PoC, only the To: of the message that sentence's writer
-    sent (the first name signed after it that a From: line gives)."""
-    from mailbot.intake.person_name import name_key
-    from mailbot.intake.poc_wording import _POC_YOU
-    from mailbot.intake.prose import header_addresses
-
-    addressed = header_addresses(headers, frozenset({"to"}))
-    said = _POC_YOU.search(body)
-    if said is None or len({a for _, a in addressed}) < 2:
-        return addressed
-    sent: dict[str, list[tuple[str, str]]] = {}  # writer's name -> his message's To
-    writer = ""
-    for line in headers.split("\n"):
-        (person,) = header_addresses(line, frozenset({"from"}))[:1] or [("", "")]
-        if person[0]:
-            writer = name_key(person[0], rules)
-            sent.setdefault(writer, [])
-        elif writer:
-            sent[writer].extend(header_addresses(line, frozenset({"to"})))
-    for line in body[said.end() :].split("\n")[1:]:
-        key = name_key(line.strip().split(",")[0], rules) if 1 < len(line.split()) <= 4 else ""
-        if sent.get(key):
-            return sent[key]
-    return addressed

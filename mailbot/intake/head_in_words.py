@@ -23,14 +23,19 @@ def head_titles(rules: Rules) -> tuple[list[str], str]:
 def _head_unnamed_re(rules: Rules) -> re.Pattern[str]:
     _, alt = head_titles(rules)
     acts = r"has|have|had|is|was|asked|signed|approved|authori[sz]ed|wants|would|gave|said"
-    return re.compile(rf"(?<![\w-])(?:[Tt]he|[Oo]ur)\s+({alt})\s+(?:{acts})\b")
+    return re.compile(
+        rf"(?<![\w-])(?:[Tt]he|[Oo]ur)\s+({alt})\s+(?:{acts})\b"
+        # "With the approval of our Director, the Division ...": his word, not his name
+        rf"|\b(?i:approval|authori[sz]ation|permission|go-ahead)\s+of\s+(?:the|our)\s+"
+        rf"({alt})(?![\w'’-])(?!\s+[A-Z][a-z])"
+    )
 
 
 def head_unnamed(body: str, rules: Rules) -> str | None:
     """The title of a head the writer speaks of without naming ("The Chief has signed off
     and asked me to be the point of contact"), or None."""
     m = _head_unnamed_re(rules).search(body)
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
 @per_rules

@@ -33,7 +33,7 @@ from mailbot.intake.list_remarks import without_nickname
 from mailbot.intake.model import Officer
 from mailbot.intake.names import name_in_full
 from mailbot.intake.parts import MessageParts
-from mailbot.intake.prose import Split
+from mailbot.intake.prose import Split, split_signature
 from mailbot.intake.rules import Rules
 
 _PERSON = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}")
@@ -77,6 +77,11 @@ def read_head(
             and is_head_title(title, rules)
         ):
             hod_name, hod_title = signed
+    if parts.letter and not is_head_title(hod_title or "", rules):
+        # an assistant's cover note over the chief's attached letter: the letter's signer
+        letter = head_of_department(split_signature(parts.letter, rules).signature, rules)
+        if letter[0] and is_head_title(letter[1] or "", rules):
+            hod_name, hod_title = letter
     # "on behalf of Chief Beaudry" with "Beaudry, Harlan" copied: the people the headers
     # name on the sender's own domain
     colleagues = [

@@ -283,6 +283,7 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
     parts.quoted_text = split.quoted.strip("\n")
     parts.quotes_cut = True
     parts.forward_note = split.note if parts.text.startswith(split.note) else ""
+    parts.inner_notes = [n for n in split.notes[1:] if n] if parts.forward_note else []
     parts.tables = [t for t in tables if _table_in(t, parts.text)] + unpacked.tables
     parts.attachments = unpacked.attachments
     parts.documents = list(unpacked.documents)

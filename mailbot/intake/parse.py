@@ -112,7 +112,7 @@ def parse_parts(
     plain = split = prose.split_signature(text, rules)
     note = prose.new_text(parts.forward_note, quotes_cut=True).strip("\n") or None
     if note is not None:  # a request forwarded under a note with its own sign-off
-        split = forwards.split_forwarded(text, note, plain, rules)
+        split = forwards.split_forwarded(text, note, plain, rules, parts.inner_notes)
     if note is not None and split == plain:
         # the note's "Thanks," above a forwarded request that ends with its own sign-off
         split = prose.split_forward(text, parts.forward_note, rules)
@@ -265,7 +265,7 @@ def parse_parts(
     speaker = forwards.request_writer(parts, note, sender)  # whose "I" the request's is
     # "I'm designating you as our e-ticket Point-of-Contact" in a note forwarded on: "you"
     # is whom that note was addressed to
-    addressed = forwards.addressed_in_chain(body, parts.text + "\n" + parts.quoted_text, rules)
+    addressed = forwards.request_addressees(parts)
     contact = point_of_contact(
         body,
         rules,

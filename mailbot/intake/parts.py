@@ -75,6 +75,12 @@ class MessageParts:
     note and the request each end in their own sign-off."""
     """True when ``text`` already had its quotes cut and forwards unwrapped (the MIME
     layer sets it); parts built by hand are split again by the field readers."""
+    letter: str = ""
+    """An attached letter or form read as the request under a cover note (``text`` starts
+    with it): its signer is the head, whoever sends it on."""
+    inner_notes: list[str] = field(default_factory=list)
+    """A forward of a forward: the notes of the forwards inside, outermost first ("Denise,
+    can you send this on to DPS?" over the chief's request), each with its own sign-off."""
 
     def header(self, name: str) -> str | None:
         values = self.headers.get(name.lower())

@@ -62,6 +62,9 @@ class Split:
     forwarded: bool = False
     note: str = ""
     """For a forward, the note written above it (the start of ``text``)."""
+    notes: tuple[str, ...] = ()
+    """For a forward of a forward, every note down the chain, outermost first (``note``
+    first); each starts what ``text`` holds after the one before."""
 
 
 def is_forward_subject(subject: str) -> bool:
@@ -226,7 +229,8 @@ def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
     header = "\n".join(lines[note_end:header_end])
     parts = [p for p in (note, inner.text.strip("\n")) if p]
     quoted = "\n".join(q for q in (header, inner.quoted) if q)
-    return Split("\n\n".join(parts), quoted, forwarded=True, note=note.strip("\n"))
+    chain = (note.strip("\n"), *(inner.notes or (inner.note,) if inner.forwarded else ()))
+    return Split("\n\n".join(parts), quoted, forwarded=True, note=note.strip("\n"), notes=chain)
 
 
 _SUBJECT_LINE = re.compile(
