@@ -231,31 +231,27 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     # scored blind at the start (0.840, 23/50), after its round (0.852, 27/50) and after
     # the next; spent since (raised by fixes for intent both ways: enquiries that name
     # officers, and roster changes read as no request or as an enrolment)
-    "blind-r12-heldout": (0.904, 30, 50, set()),
+    "blind-r12-heldout": (0.937, 35, 50, set()),
     # scored blind at the start (0.883, 29/50) and at the end of its round; spent since
     # (raised by the same fixes for intent)
     "blind-r13-heldout": (
-        0.943,
-        34,
+        0.973,
+        38,
         50,
-        {
-            "qb-002-st-albans-fw-chain-chief-lt-clerk",
-            "qb-012-windham-sheriff-fw-chain-missing-username",
-            "qe-003-grandisle-sheriff-rambling-xlsx-three-tabs",
-        },
+        {"qe-003-grandisle-sheriff-rambling-xlsx-three-tabs"},
     ),
     # scored blind at the start (0.936, 38/50) and after its round (0.937, 38/50); spent
     # since, raised by the fifteenth round's readings (README)
     "blind-r14-heldout": (0.994, 48, 50, set()),
     # thirty more messages of no theme, all held out, scored blind twice; spent since,
     # raised by the fifteenth round's readings (README)
-    "blind-mix2-heldout": (0.994, 28, 30, set()),
+    "blind-mix2-heldout": (0.999, 30, 30, set()),
     # a hundred messages, all held out, scored blind twice (0.902, 65/100 and 0.923,
     # 67/100); spent since (README)
-    "blind-r15-heldout": (0.946, 84, 100, set()),
+    "blind-r15-heldout": (0.976, 89, 100, set()),
     # a hundred messages, all held out, scored blind twice (0.930, 63/100 and 0.932,
     # 63/100) and once more unchanged; spent since (README)
-    "blind-r16-heldout": (0.974, 85, 100, set()),
+    "blind-r16-heldout": (0.982, 87, 100, set()),
     # thirty messages of no theme, all held out, scored blind three times (README)
     "blind-mix-heldout": (0.935, 23, 30, {"zf-006-swanton-template-placeholders-left"}),
     # not held out: the eleventh set's tuning part, short of perfect where the reader still
