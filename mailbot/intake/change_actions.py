@@ -7,6 +7,7 @@ import re
 from mailbot.intake.change_items import _NUMBER
 from mailbot.intake.change_joined import joined_agency
 from mailbot.intake.change_rank_left import rank_left
+from mailbot.intake.change_spelling import spelled_by_letters
 from mailbot.intake.change_tables import action_label
 from mailbot.intake.change_titles import _new_title
 from mailbot.intake.change_values import (
@@ -17,7 +18,6 @@ from mailbot.intake.change_values import (
     _has,
     moves_to_agency,
     renamed,
-    spelled_by_letters,
 )
 from mailbot.intake.model import Action, Change
 from mailbot.intake.prose import sentences

@@ -10,8 +10,8 @@ import re
 
 from mailbot.intake.agency_name import without_naming
 from mailbot.intake.change_named_object import removal_named
+from mailbot.intake.change_spelling import spelled_by_letters
 from mailbot.intake.change_typing import as_typed
-from mailbot.intake.change_values import spelled_by_letters
 from mailbot.intake.model import Intent
 from mailbot.intake.other_systems import for_tracs
 from mailbot.intake.prose import number_mentions, sentences

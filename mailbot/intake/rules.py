@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field, ValidationError
 from mailbot.errors import RulesError
 from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.intake.rules_columns import Columns
+from mailbot.intake.rules_evidence import Dictation, Evidence
 from mailbot.intake.rules_formats import Formats, RuleModel
 from mailbot.intake.rules_rows import MentionWords, RowWords
 
@@ -239,39 +240,6 @@ class People(RuleModel):
     pronouns: list[str] = Field(default_factory=list)
     short_names: dict[str, list[str]] = Field(default_factory=dict)
     """First names people go by that do not begin the full one ("bill" for William)."""
-
-
-class Evidence(RuleModel):
-    code_words: list[str]
-    agency_phone_words: list[str]
-    personal_phone_words: list[str]
-    main_phone_words: list[str] = Field(default_factory=list)
-    dispatch_phone_words: list[str] = Field(default_factory=list)
-    role_mailboxes: list[str]
-    this_mailbox_words: list[str] = Field(default_factory=list)
-    other_person_words: list[str] = Field(default_factory=list)
-    other_place_words: list[str] = Field(default_factory=list)
-    agency_place_words: list[str] = Field(default_factory=list)
-    address_given_words: list[str] = Field(default_factory=list)
-    contact_words: list[str] = Field(default_factory=list)
-    """Words that speak of the e-ticket Point-of-Contact in any wording ("person of contact")."""
-    first_person_words: list[str] = Field(default_factory=list)
-    """Words by which a writer speaks of himself ("I'll", "me", "myself")."""
-    self_links: list[str] = Field(default_factory=list)
-    """Words linking the writer to the contact role ("be", "as")."""
-    self_objects: list[str] = Field(default_factory=list)
-    """The writer after the role ("PoC is me")."""
-
-
-class Dictation(RuleModel):
-    marks: dict[str, str] = Field(default_factory=dict)
-    """Marks said as words by a writer who dictates ("period", "comma")."""
-    min_marks: int = Field(default=3, ge=1)
-    """How many such words a text holds before they are read as its marks."""
-    digits: dict[str, str] = Field(default_factory=dict)
-    """Digits said as words ("zero", "one"), read as digits three or more in a row."""
-    self_fixes: list[str] = Field(default_factory=list)
-    """Words a writer takes back the number he just typed with ("sorry", "I mean")."""
 
 
 class Language(RuleModel):
