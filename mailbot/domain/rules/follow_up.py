@@ -115,7 +115,7 @@ def decide(facts: Facts, case: CaseState, policy: Policy) -> Decision:
     notes = [n.model_dump() for n in merged.notes]
     data = check(revised(case.data, allowed).changed(notes=notes), policy.rules)
     if case.kind == CaseKind.OFFICER_MAINTENANCE and case.agency_code:
-        data, flags = maintenance.checked(data, facts.roster)
+        data, flags = maintenance.checked(data, facts.roster, policy.rules)
         steps += flags
     steps.append(
         UpdateCase(

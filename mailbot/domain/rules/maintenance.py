@@ -1,6 +1,7 @@
 """Roster changes: only the agency's registered PoC or head of department may ask, and
 each change is checked against the agency's roster. A change naming an officer who is
-not on it (or is another agency's) becomes a checklist item for the PoC; anything
+not on it (or is another agency's), or a new officer's number or a username not in
+the format ``rules/formats.toml`` gives, becomes a checklist item for the PoC; anything
 else staff must look at (a transfer in from another agency) flags the case."""
 
 from __future__ import annotations
@@ -13,11 +14,34 @@ from mailbot.domain.paths import FieldPath
 from mailbot.domain.roster import AgencyRef, RosterIndex
 from mailbot.domain.roster_diff import diff_changes
 from mailbot.domain.rules import reply_cap
+from mailbot.intake.checks import check_officer_number, check_username
+from mailbot.intake.rules import Rules
 
 
-def with_roster(data: CaseData, agency: AgencyRef, index: RosterIndex) -> tuple[CaseData, bool]:
-    """``data`` with the agency named as on file and the roster problems that block it
-    in ``invalid``; and whether another problem needs staff (a roster flag)."""
+def malformed(data: CaseData, rules: Rules) -> list[Problem]:
+    """A new officer's number, or any change's username, not in the format the rules
+    give ("4471" is no 5-character VT LEO number): the record would be stored wrong."""
+    out: list[Problem] = []
+    for i, change in enumerate(data.changes):
+        number, user = change.officer_number, change.model_dump().get("dps_username")
+        reason = check_officer_number(number, rules) if change.action == "add" and number else None
+        if reason:
+            out.append(
+                Problem(field=str(FieldPath.of("changes", i, "officer_number")), reason=reason)
+            )
+        reason = check_username(str(user), rules) if user else None
+        if reason:
+            out.append(
+                Problem(field=str(FieldPath.of("changes", i, "dps_username")), reason=reason)
+            )
+    return out
+
+
+def with_roster(
+    data: CaseData, agency: AgencyRef, index: RosterIndex, rules: Rules
+) -> tuple[CaseData, bool]:
+    """``data`` with the agency named as on file and the roster and format problems that
+    block it in ``invalid``; and whether another problem needs staff (a roster flag)."""
     invalid = data.blocking()
     flagged = False
     for row in diff_changes(index, agency.id, [c.model_dump() for c in data.changes]):
@@ -26,6 +50,8 @@ def with_roster(data: CaseData, agency: AgencyRef, index: RosterIndex) -> tuple[
             invalid.append(Problem(field=str(path), reason=row.problem))
         elif row.problem:
             flagged = True
+    said = {p.field for p in invalid}
+    invalid += [p for p in malformed(data, rules) if p.field not in said]
     named = data.agency.model_copy(
         update={"name": agency.name, "judiciary_code": agency.judiciary_code}
     )
@@ -34,11 +60,13 @@ def with_roster(data: CaseData, agency: AgencyRef, index: RosterIndex) -> tuple[
     ), flagged
 
 
-def checked(data: CaseData, roster: RosterFacts | None) -> tuple[CaseData, list[Step]]:
+def checked(
+    data: CaseData, roster: RosterFacts | None, rules: Rules
+) -> tuple[CaseData, list[Step]]:
     """``data`` checked against the roster of the agency in ``roster`` (when known)."""
     if roster is None or roster.authority is None or roster.index is None:
         return data, []
-    out, flagged = with_roster(data, roster.authority, roster.index)
+    out, flagged = with_roster(data, roster.authority, roster.index, rules)
     return out, [Flag(CaseFlag.ROSTER_PROBLEM)] if flagged else []
 
 
@@ -51,7 +79,7 @@ def after_opening(
     if held:
         steps: list[Step] = []
         if agency is not None:
-            new, flags = checked(data, roster)
+            new, flags = checked(data, roster, policy.rules)
             steps = [*flags, UpdateCase(new, agency_code=agency.judiciary_code)]
         return Decision(
             MessageOutcome.REVIEW,
@@ -67,7 +95,7 @@ def after_opening(
         return Decision(
             MessageOutcome.REVIEW, "roster change from an unregistered address", steps=tuple(steps)
         )
-    new, flags = checked(data, roster)
+    new, flags = checked(data, roster, policy.rules)
     steps = [*flags, UpdateCase(new, agency_code=agency.judiciary_code)]
     if new.complete:
         steps += reply_cap.reply(facts.mailbox, policy, Template.MAINTENANCE_RECEIVED)

@@ -111,3 +111,40 @@ def test_corrected_officer_number_goes_to_staff_not_back_to_the_poc() -> None:
     decision = decide(facts(reading=reading(_request(unknown)), roster=roster), None, policy())
     assert decision.of(UpdateCase)[0].data.invalid[0].reason == "no such officer"
     assert decision.of(Reply) == [Reply("checklist")]
+
+
+def test_a_new_officer_with_a_malformed_number_or_username_goes_on_the_checklist() -> None:
+    """A new hire given as "4471" (four characters) or with a username the format does not
+    allow is asked back from the PoC, not stored as written on approval."""
+    hire = {
+        "action": "add",
+        "officer_number": "4471",
+        "last_name": "Roy",
+        "first_name": "Ana",
+        "title": "Officer",
+        "dps_username": "a roy",
+    }
+    roster = RosterFacts(HARTFORD, _index())
+    decision = decide(facts(reading=reading(_request(hire)), roster=roster), None, policy())
+    update = decision.of(UpdateCase)[0]
+    assert [p.field for p in update.data.invalid] == [
+        "changes[0].officer_number",
+        "changes[0].dps_username",
+    ]
+    assert decision.of(SetStatus) == [SetStatus(CaseStatus.NEEDS_INFO)]
+    assert decision.of(Reply) == [Reply("checklist")]
+
+
+def test_a_well_formed_new_officer_is_received() -> None:
+    hire = {
+        "action": "add",
+        "officer_number": "HA101",
+        "last_name": "Roy",
+        "first_name": "Ana",
+        "title": "Officer",
+        "dps_username": "aroy",
+    }
+    roster = RosterFacts(HARTFORD, _index())
+    decision = decide(facts(reading=reading(_request(hire)), roster=roster), None, policy())
+    assert decision.of(UpdateCase)[0].data.invalid == []
+    assert decision.of(Reply) == [Reply("maintenance_received")]
