@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from mailbot.intake.model import Intent, Officer
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import Split, split_signature
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 
 _NOTE_DASHES = 2
 """A "--" line in the forwarded text is its writer's own note's end (not a signature
@@ -110,15 +110,20 @@ _NOTE_TAIL = 6
 """Last lines of a forward's note looked at for its writer's sign-off."""
 
 
-_APPROVES = re.compile(
-    # "I approve", "I have reviewed it and approve it as written"
-    r"\bI\s+(?:(?!not\b|don)[a-z]+\s+){0,5}?(?:approve|authorize|designate|have\s+approved)\b"
-    r"|\b(?:has|have|with)\s+my\s+(?:approval|authori[sz]ation)\b",
-    re.I,
-)
-"""A note in which the sender decides ("I approve ... and designate Nate as our PoC",
-"she ... has my approval"):
-the head's own word over his staff's draft, not a clerk passing it on."""
+@per_rules
+def _approves(rules: Rules) -> re.Pattern[str]:
+    """A note in which the sender decides ("I approve ... and designate Nate as our PoC",
+    "she ... has my approval"): the head's own word over his staff's draft, not a clerk
+    passing it on (words in ``[evidence]`` of ``rules/language.toml``)."""
+    evidence = rules.language.evidence
+    verbs = "|".join(r"\s+".join(map(re.escape, w.split())) for w in evidence.approval_verbs)
+    nouns = "|".join(map(re.escape, evidence.approval_nouns))
+    return re.compile(
+        # "I approve", "I have reviewed it and approve it as written"
+        rf"\bI\s+(?:(?!not\b|don)[a-z]+\s+){{0,5}}?(?:{verbs or '(?!)'})\b"
+        rf"|\b(?:has|have|with)\s+my\s+(?:{nouns or '(?!)'})(?![\w-])",
+        re.I,
+    )
 
 
 def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, str] | None:
@@ -138,7 +143,7 @@ def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, st
         # "Elena Vasquez-Morrow" then "Chief of Police": the sender signs with his title
         words = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", line)}
         below = lines[at + 1].lower()
-        if len(line) <= 60 and words == own and _APPROVES.search(note):
+        if len(line) <= 60 and words == own and _approves(rules).search(note):
             said = [t for t in titles if re.match(rf"{re.escape(t.lower())}\b", below)]
             if said:
                 return full, max(said, key=len)
@@ -153,7 +158,7 @@ def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, st
             if words and words <= own:
                 return full, title
             break
-    if _APPROVES.search(note):
+    if _approves(rules).search(note):
         # "Lucien Beauregard Chief of Police<TAB>Middlebury Police Department": an HTML
         # signature flattened to one line, of the sender
         signer, signed_as = head_in_tail(note, rules)

@@ -23,10 +23,11 @@ def head_titles(rules: Rules) -> tuple[list[str], str]:
 def _head_unnamed_re(rules: Rules) -> re.Pattern[str]:
     _, alt = head_titles(rules)
     acts = r"has|have|had|is|was|asked|signed|approved|authori[sz]ed|wants|would|gave|said"
+    nouns = "|".join(map(re.escape, rules.language.evidence.approval_nouns)) or "(?!)"
     return re.compile(
         rf"(?<![\w-])(?:[Tt]he|[Oo]ur)\s+({alt})\s+(?:{acts})\b"
         # "With the approval of our Director, the Division ...": his word, not his name
-        rf"|\b(?i:approval|authori[sz]ation|permission|go-ahead)\s+of\s+(?:the|our)\s+"
+        rf"|\b(?i:{nouns})\s+of\s+(?:the|our)\s+"
         rf"({alt})(?![\w'’-])(?!\s+[A-Z][a-z])"
     )
 

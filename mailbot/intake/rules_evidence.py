@@ -28,6 +28,11 @@ class Evidence(RuleModel):
     """Words linking the writer to the contact role ("be", "as")."""
     self_objects: list[str] = Field(default_factory=list)
     """The writer after the role ("PoC is me")."""
+    approval_verbs: list[str] = Field(default_factory=list)
+    """What a writer says after "I" when he decides himself ("approve", "designate")."""
+    approval_nouns: list[str] = Field(default_factory=list)
+    """A decision as a noun ("approval", "authorization"): "has my approval", and "with
+    the approval of our Director" naming the head by his title only."""
 
 
 class Dictation(RuleModel):
