@@ -19,7 +19,7 @@ from mailbot.intake.rules import Rules, per_rules
 MAX_LINE = 300
 MAX_PER_KIND = 50
 _DIGIT = re.compile(r"\d")
-_EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,}")
+EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,}")
 _ZIP = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
 _STATE_ZIP = re.compile(
     r"\b(?:VT|Vt\.?|vt|Vermont|vermont)\.?,?\s+(?:(?i:zip)(?:\s+code)?:?\s+)?\d{5}(?:-\d{4})?\b"
@@ -89,7 +89,7 @@ def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS)
             where = f"{source.name} line {n}"
             short = line.strip()[:MAX_LINE]
             if "emails" in kinds and "@" in line:
-                for m in _EMAIL.finditer(line[: 4 * MAX_LINE]):
+                for m in EMAIL.finditer(line[: 4 * MAX_LINE]):
                     value = m.group(0).lower()
                     add(found.emails, value, Candidate(value, where, short))
             if len(line) > MAX_LINE or not _DIGIT.search(line):

@@ -18,8 +18,8 @@ from mailbot.intake.change_values import change_of, not_a_user
 from mailbot.intake.model import Change, Officer
 from mailbot.intake.prose import number_mentions, sentences, user_mention
 from mailbot.intake.rules import Rules
+from mailbot.intake.subject_only import said_in_subject
 
-_REPLY_MARK = re.compile(r"^\s*(?:(?:re|fw|fwd|aw)\s*:\s*)+", re.I)
 _NUMBER_SHAPE = re.compile(r"^(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{3,7}$")
 # the values a mention may give a change without one, by action: a username is what a
 # new record or a closed one carries, an update's only as a change reads it ("username
@@ -64,7 +64,7 @@ def _said_of(changes: list[Change], body: str, subject: str) -> list[list[str]]:
     those after them in the same paragraph naming nobody ("Her record was removed in
     June - can you re-add her? Same username as before, rdion.")."""
     said: list[list[str]] = [[] for _ in changes]
-    paragraphs = [_REPLY_MARK.sub("", subject)] if subject.strip() else []
+    paragraphs = [said_in_subject(subject)] if subject.strip() else []
     paragraphs += re.split(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*•·]|\(?\d{1,2}[.)])[ \t])", body)
     for paragraph in paragraphs:
         at: int | None = None  # the officer the paragraph speaks of

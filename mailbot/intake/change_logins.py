@@ -33,7 +33,7 @@ _SHOULD_BE = re.compile(
 _USER_WORD = re.compile(r"(?i:user\s*name|user\s*id|login|log-in|logon|dps\s+account)")
 
 
-def _letters(text: str) -> str:
+def login_letters(text: str) -> str:
     """The letters of ``text`` in lower case, accents dropped ("Échevarría" is made into
     the login "techevarria")."""
     bare = unicodedata.normalize("NFKD", text.casefold())
@@ -42,12 +42,12 @@ def _letters(text: str) -> str:
 
 def _of_officer(login: str, officer: Officer) -> bool:
     """True when ``login`` is made from the officer's last name."""
-    login = _letters(login.rpartition("\\")[2])
-    last = _letters(officer.last_name or "")
+    login = login_letters(login.rpartition("\\")[2])
+    last = login_letters(officer.last_name or "")
     if len(last) >= 3 and last in login:
         return True
     # "Kittredge-Vance" keeps the login "skittredge": one part of a double last name
-    parts = [_letters(p) for p in re.split(r"[-\s]+", officer.last_name or "")]
+    parts = [login_letters(p) for p in re.split(r"[-\s]+", officer.last_name or "")]
     return len(parts) > 1 and any(len(p) >= 4 and p in login for p in parts)
 
 

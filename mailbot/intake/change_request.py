@@ -23,7 +23,6 @@ from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.model import Change, Officer, ParseResult
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
-from mailbot.intake.subject_only import numbers_from_subject
 from mailbot.intake.word_lists import has_any
 
 
@@ -91,8 +90,6 @@ def read(
         result.changes = desk_named.by_listed(result.changes, body, parts, rules)
     # "Add Ofc Kirby HB219" in the subject: what the message says of each change's officer
     result.changes = gathered(result.changes, body, parts.subject, rules)
-    # "Add Ofc Kirby HB219" in the subject over "Pls add Ofc Dana Kirby ... DPS user is ..."
-    result.changes = numbers_from_subject(result.changes, parts.subject, rules)
     # "my number is 9s207": an officer number typed in lower case, written as issued
     result.changes = [_number_upper(c) for c in result.changes]
     # the agency's address, phone and code, mostly in the sender's signature

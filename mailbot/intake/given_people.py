@@ -13,9 +13,10 @@ names no one else for it and no other address), the value is filled instead. Wor
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
+from mailbot.intake.candidates import EMAIL
+from mailbot.intake.change_logins import login_letters
 from mailbot.intake.model import ParseResult, StaffQuestion
 from mailbot.intake.names import by_last_name
 from mailbot.intake.person_name import name_key, person_name
@@ -25,7 +26,6 @@ from mailbot.intake.rules import Rules, per_rules
 
 Seen = list[tuple[str, str]]
 MAX_CANDIDATES = 5
-_EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,}")
 _NAME_RUN = re.compile(
     r"(?<![\w'’.-])(?:[A-Z][a-z]{1,5}\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){0,2}"
 )
@@ -192,16 +192,16 @@ def _contact_candidates(
                     continue
                 others.append(full)
                 _add(names, full, where)
-            for m in _EMAIL.finditer(sentence):
+            for m in EMAIL.finditer(sentence):
                 if not _desk_address(m.group(0), rules):
                     _add(emails, m.group(0).lower(), where)
     if not names and not emails and not self_said:
         return [], []
     for full in others:  # an address elsewhere made of a named person's surname
-        last = _folded(full.split()[-1])
+        last = login_letters(full.split()[-1])
         for where, text in texts:
-            for m in _EMAIL.finditer(text[:100_000]):
-                local = _folded(m.group(0).split("@")[0])
+            for m in EMAIL.finditer(text[:100_000]):
+                local = login_letters(m.group(0).split("@")[0])
                 if len(last) >= 3 and last in local and not _desk_address(m.group(0), rules):
                     _add(emails, m.group(0).lower(), where)
     if self_said:
@@ -222,13 +222,6 @@ def _fill(result: ParseResult, name: str, email: str) -> None:
         result.point_of_contact.name = name
     if result.point_of_contact.email is None:
         result.point_of_contact.email = email
-
-
-def _folded(word: str) -> str:
-    """ "Côté" as "cote", "Bouchard-Lemieux" as "bouchardlemieux": a name as a mailbox
-    writes it."""
-    bare = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in bare if c.isalnum() and not unicodedata.combining(c))
 
 
 def _desk_address(address: str, rules: Rules) -> bool:
@@ -282,6 +275,6 @@ def _street_lines(texts: Sequence[tuple[str, str]], rules: Rules) -> Seen:
                 if not starts:
                     continue
                 value = (head[starts[-1].start() :] + z.group(0)).strip()
-                if not _EMAIL.search(value):
+                if not EMAIL.search(value):
                     _add(seen, " ".join(value.split()), where)
     return seen

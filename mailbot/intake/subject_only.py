@@ -28,7 +28,7 @@ def with_subject_as_text(parts: MessageParts) -> MessageParts:
         return parts
     if parts.tables or parts.attachments or parts.documents or parts.in_reply_to:
         return parts
-    said = " ".join(_PREFIX.sub("", parts.subject).split())
+    said = said_in_subject(parts.subject)
     return dataclasses.replace(parts, text=said) if said else parts
 
 
@@ -65,26 +65,3 @@ def request_in_subject(
     if kind_of(titled, len(asked)) != "officer_maintenance":
         return kind, body
     return "officer_maintenance", titled
-
-
-def numbers_from_subject(changes: list[Change], subject: str, rules: Rules) -> list[Change]:
-    """``changes`` with the officer number the subject gives beside an officer's name
-    ("Add Ofc Kirby HB219 - Hinesburg") on the change of that officer that has none."""
-    if not subject.strip() or all(c.officer_number for c in changes):
-        return changes
-    told = [c for c in _subject_changes(subject, rules) if c.officer_number and _last(c)]
-    used = {c.officer_number for c in changes if c.officer_number}
-    told = [t for t in told if t.officer_number not in used]
-    out: list[Change] = []
-    for change in changes:
-        last = _last(change)
-        same = [t for t in told if last and _last(t) == last and t.action == change.action]
-        if not change.officer_number and len(same) == 1:
-            change = change.model_copy(update={"officer_number": same[0].officer_number})
-        out.append(change)
-    return out
-
-
-def _last(change: Change) -> str:
-    last = (change.model_extra or {}).get("last_name")
-    return last.lower() if isinstance(last, str) else ""
