@@ -61,8 +61,8 @@ from mailbot.intake.paired_officers import writer_and_one
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules, load_rules
-from mailbot.intake.signature_contact import contact_in_signature
 from mailbot.intake.subject_only import request_in_subject, with_subject_as_text
+from mailbot.intake.writer_contact import writers_contact
 
 log = structlog.get_logger()
 
@@ -282,10 +282,9 @@ def parse_parts(
         # written in its subject line
         said = point_of_contact(parts.subject, rules, {}, addresses, sender, hod_name, roster)
         contact = said if said.name else contact
-    if contact.name is None and kind == "enrollment" and not is_reply:
-        # "e-Ticket contact: Renee Gagnon" under the sign-off, or the signer's title
-        signed = contact_in_signature(split.signature, rules, addresses, sender)
-        contact = signed if signed.name else contact
+    # "e-Ticket contact: Renee Gagnon" under the sign-off, the signer's title ("e-Ticket
+    # PoC"), on any mail; else his own quoted request's, else the memo attached
+    contact = writers_contact(contact, split, parts, rules, addresses, earlier)
     result.point_of_contact.name = contact.name
     result.point_of_contact.email = contact.email
     drop_rank_and_file_head(result, rules)  # "Cpl. Ryan Hale", PoC himself, is not the head

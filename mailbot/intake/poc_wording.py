@@ -217,6 +217,26 @@ _POC_YOU = re.compile(
 )
 
 
+@per_rules
+def _program_re(rules: Rules) -> re.Pattern[str] | None:
+    names = sorted(rules.language.evidence.poc_programs, key=len, reverse=True)
+    if not names:
+        return None
+    alt = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
+    return re.compile(
+        rf"(?<![\w-])(?:{alt})[ \t\n]+(?=(?:point[- \n]of[- \n]contact|PoC|contact|coordinator"
+        r"|liaison)(?![\w-]))",
+        re.I,
+    )
+
+
+def as_eticket(text: str, rules: Rules) -> str:
+    """ "I'm the TraCS point of contact": the program's other name (``poc_programs`` of
+    the rules) before the contact words written as "e-ticket", so the wordings read it."""
+    program = _program_re(rules)
+    return text if program is None else program.sub("e-ticket ", text)
+
+
 _QUOTED_POC_WORDS = re.compile(
     r"(?<![\w])[\"“”‘'](e-?ticket(?:ing)?\s+(?:point[- ]of[- ]contact|PoC|contact|coordinator"
     r"|liaison)|point[- ]of[- ]contact|PoC|point\s+person)[\"“”’']",

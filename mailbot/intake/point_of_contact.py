@@ -40,6 +40,7 @@ from mailbot.intake.poc_wording import (
     _POC_YOU,
     _SELF_POC,
     _referent,
+    as_eticket,
     unquoted_poc_words,
 )
 from mailbot.intake.prose import rank_title
@@ -81,7 +82,7 @@ def point_of_contact(
         i, value = labels["point_of_contact.name"]
         raw = (value if value is not None else _next_value(lines, i)) or None
     if raw is None:
-        flat = unquoted_poc_words(_near_poc_words(text))
+        flat = unquoted_poc_words(_near_poc_words(as_eticket(text, rules)))
         flat = without_nickname(_ranks_capitalised(flat, rules), rules)
         own = _SELF_POC.search(flat)
         # "Tim Hale" in the From header, "Chief Timothy Hale" signed: the name in full

@@ -22,6 +22,8 @@ class Evidence(RuleModel):
     address_given_words: list[str] = Field(default_factory=list)
     contact_words: list[str] = Field(default_factory=list)
     """Words that speak of the e-ticket Point-of-Contact in any wording ("person of contact")."""
+    poc_programs: list[str] = Field(default_factory=list)
+    """The program a PoC is for, named otherwise than "e-ticket" ("the TraCS PoC")."""
     first_person_words: list[str] = Field(default_factory=list)
     """Words by which a writer speaks of himself ("I'll", "me", "myself")."""
     self_links: list[str] = Field(default_factory=list)

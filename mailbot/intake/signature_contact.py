@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.fields import labelled
+from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.person_name import name_key, person_name
+from mailbot.intake.poc_wording import as_eticket
 from mailbot.intake.point_of_contact import Contact, point_of_contact
 from mailbot.intake.rules import Rules
 
@@ -27,9 +29,11 @@ def contact_in_signature(
     rules: Rules,
     addresses: list[tuple[str, str]],
     sender: tuple[str | None, str | None],
+    mailbox_is_writers: bool = False,
 ) -> Contact:
     """The PoC labelled under the sign-off, read as a labelled PoC in the body is, or
-    the signer whose title says he is the PoC."""
+    the signer whose title says he is the PoC (with the sender's address when the From
+    display name is his, or, ``mailbox_is_writers``, names no person)."""
     found = labelled(signature, rules)
     poc = {k: v for k, v in found.items() if k.startswith("point_of_contact.")}
     lines = signature.split("\n")
@@ -38,7 +42,7 @@ def contact_in_signature(
         if value or lines[at].rstrip().endswith((":", "-")):
             # "e-Ticket contact: Renee Gagnon", or the label alone and her name below it
             return point_of_contact(signature, rules, poc, addresses, sender)
-    return _signer_titled(lines, rules, addresses, sender)
+    return _signer_titled(lines, rules, addresses, sender, mailbox_is_writers)
 
 
 def _signer_titled(
@@ -46,23 +50,41 @@ def _signer_titled(
     rules: Rules,
     addresses: list[tuple[str, str]],
     sender: tuple[str | None, str | None],
+    mailbox_is_writers: bool = False,
 ) -> Contact:
     """The signer (the signature's first line) when a title line under the name says
     "e-ticket PoC" ("Lt. Ben Gagne" / "Essex Police Dept / e-ticket PoC")."""
+    # the name is the first line with words: a "--" or "___" rule over it is no name
     filled = [(i, ln) for i, ln in enumerate(lines) if ln.strip()]
+    while filled and not any(c.isalpha() for c in filled[0][1]):
+        filled.pop(0)
     if not filled:
         return Contact()
     at, first = filled[0]
-    titled = any(
-        len(ln) <= _MAX_TITLE and _POC_TITLE.search(ln) and not ln.rstrip().endswith(".")
+    titles = [
+        ln
         for _, ln in filled[1 : 1 + _TITLE_LINES]
-    )
-    name = person_name(first, rules) if titled and len(first) <= 60 else None
+        if len(ln) <= _MAX_TITLE
+        and _POC_TITLE.search(as_eticket(ln, rules))  # "TraCS Coordinator" too
+        and not ln.rstrip().endswith(".")
+    ]
+    name = person_name(first, rules) if titles and len(first) <= 60 else None
     if name is None or len(name.split()) < 2:
         return Contact()
+    for line in titles:
+        # "TraCS questions: our e-ticket PoC is Jane Roe": the line names someone else,
+        # not the signer's role (staff decide)
+        said = point_of_contact(line, rules, {}, addresses, (None, None)).name
+        other = head_from_sender(said, rules)[0]  # a person, not "Brattleboro PD"
+        if other and name_key(other, rules) != name_key(name, rules):
+            return Contact()
     contact = point_of_contact(
         "\n".join(lines), rules, {"point_of_contact.name": (at, name)}, addresses, sender
     )
-    if sender[1] and name_key(name, rules) == name_key(sender[0] or "", rules):
-        contact.email = sender[1].lower()  # the signer's own title: the sender's address
+    owner = head_from_sender(sender[0], rules)[0]
+    own = name_key(name, rules) == name_key(sender[0] or "", rules)
+    if sender[1] and (own or (mailbox_is_writers and owner is None)):
+        # the signer's own title: the sender's address (a mailbox named for the office,
+        # or for no one, is the writer's who signs)
+        contact.email = sender[1].lower()
     return contact
