@@ -55,6 +55,7 @@ from mailbot.intake.loose_rows import with_loose_rows
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, Intent, ParseResult, PointOfContact
 from mailbot.intake.number_groups import read_whole
+from mailbot.intake.ranked_mentions import titles_from_mentions
 from mailbot.intake.officer_reading import read_officers
 from mailbot.intake.own_officer import not_the_writer_alone, own_row_named, signer_as_officer
 from mailbot.intake.paired_officers import writer_and_one
@@ -331,7 +332,9 @@ def parse_parts(
         officers = officers or signer_as_officer(body, hod_name, hod_title, rules)
         # "... I am 14K01 and my username is hbrigham.": the writer's own row
         officers = with_loose_rows(body, officers, rules, writer=(hod_name, hod_title))
-        result.officers = read_whole([o for o in officers if o not in dropped], rules)
+        kept = read_whole([o for o in officers if o not in dropped], rules)
+        # "Sgt. Tyler Desabrais" signs for a row that gives no title
+        result.officers = titles_from_mentions(kept, [body, split.signature], rules)
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules, parts)
         if filled and result.agency.phone:
