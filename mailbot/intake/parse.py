@@ -55,12 +55,12 @@ from mailbot.intake.loose_rows import with_loose_rows
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, Intent, ParseResult, PointOfContact
 from mailbot.intake.number_groups import read_whole
-from mailbot.intake.ranked_mentions import titles_from_mentions
 from mailbot.intake.officer_reading import read_officers
 from mailbot.intake.own_officer import not_the_writer_alone, own_row_named, signer_as_officer
 from mailbot.intake.paired_officers import writer_and_one
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
+from mailbot.intake.ranked_mentions import titles_from_mentions
 from mailbot.intake.rules import Rules, load_rules
 from mailbot.intake.signature_contact import contact_in_signature
 from mailbot.intake.subject_only import request_in_subject, with_subject_as_text
