@@ -22,6 +22,7 @@ from mailbot.intake.candidates import ZIP_WORD, tidy_address
 from mailbot.intake.prose import header_addresses, is_header_line
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import uncapped
+from mailbot.intake.wrapped_name import wrapped_name
 
 _BULLET = r"^[ \t]*(?:(?:[-*•·>]|\d{1,2}[.)])[ \t]*)?"
 # "Judiciary Code.....: 0274": dot leaders, with or without a colon after them
@@ -167,6 +168,8 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
         value = _NEXT_PIECE.split(value, maxsplit=1)[0]
         if path in found and found[path][1] is not None:
             continue
+        if path == "agency.name" and value.strip():
+            value = wrapped_name(value, lines, i, _suffixes(rules), _LABEL_LINE)
         found[path] = (i, _not_a_value(path, _clean(value, rules), rules))
     return found
 

@@ -24,7 +24,7 @@ from mailbot.intake.list_remarks import (
 from mailbot.intake.model import Officer
 from mailbot.intake.names import NAME_SUFFIXES, surname_by_username
 from mailbot.intake.number_groups import joined
-from mailbot.intake.prose import person, rank_title, split_name
+from mailbot.intake.prose import person, rank_title, split_name, split_rank
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.spaced_rows import NEAR_NUMBER, NUMBER, spaced
 from mailbot.intake.table_headings import column_key
@@ -276,7 +276,10 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         rank = rank or lead_rank
     else:
         rank, first, last = person(" ".join(names), rules)
-        if first is None and last is None:
+        after = split_rank(" ".join(names).split(), rules)[1]
+        if first is None and last is None and rank and len(after) == 1:
+            last = after[0]  # "Ofc Dube", "Chief Deputy Lamb": a rank and a surname
+        elif first is None and last is None:
             first, last = split_name(" ".join(names))
     if last is None:
         return None

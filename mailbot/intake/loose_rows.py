@@ -35,6 +35,7 @@ class _Words:
     user_labels: frozenset[str]
     fillers: frozenset[str]
     not_names: frozenset[str]
+    negations: frozenset[str]
     writer: re.Pattern[str]
     modifiers: frozenset[str]
     agency: frozenset[str]
@@ -53,6 +54,7 @@ def _words(rules: Rules) -> _Words:
         user_labels=frozenset(w.casefold() for w in rows.user_labels),
         fillers=frozenset(w.casefold() for w in rows.fillers),
         not_names=frozenset(w.casefold() for w in rows.not_names),
+        negations=frozenset(w.casefold() for w in rows.negations),
         writer=re.compile(rf"(?i)(?<![\w'])(?:{writer or '(?!)'})(?![\w'])"),
         modifiers=frozenset(w.casefold() for w in rules.language.people.rank_modifiers),
         agency=frozenset(
@@ -87,6 +89,18 @@ def _label(folded: list[str], i: int, labels: frozenset[str]) -> int:
     if i + 1 < len(folded) and f"{folded[i]} {folded[i + 1]}" in labels:
         return 2
     return 1 if folded[i] in labels else 0
+
+
+def _negated(tokens: list[str], label: int, words: _Words) -> bool:
+    """Whether the clause before a username's label says it is not given ("dont have his
+    dps login yet"): a negation among the few words before the label, none of them a comma."""
+    before: list[str] = []
+    for token in reversed(tokens[max(0, label - 8) : label]):
+        if token in ",;":
+            break
+        before.insert(0, token.casefold())
+    said = " ".join(before)
+    return any(f" {w} " in f" {said} " for w in words.negations)
 
 
 def _value(tokens: list[str], i: int, words: _Words) -> tuple[str | None, int]:
@@ -155,12 +169,14 @@ def _read(sentence: str, rules: Rules) -> _Read:
         taken = _label(folded, i, words.user_labels)
         if taken:
             close()
+            label = i
             value, i = _value(tokens, i + taken, words)
             if (
                 value
                 and _USER.fullmatch(value)
                 and read.user is None
                 and value.casefold() not in words.fillers
+                and not _negated(tokens, label, words)
             ):
                 read.user = value
             continue

@@ -60,6 +60,7 @@ from mailbot.intake.own_officer import not_the_writer_alone, own_row_named, sign
 from mailbot.intake.paired_officers import writer_and_one
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
+from mailbot.intake.ranked_mentions import titles_from_mentions
 from mailbot.intake.rules import Rules, load_rules
 from mailbot.intake.subject_only import request_in_subject, with_subject_as_text
 from mailbot.intake.writer_contact import writers_contact
@@ -330,7 +331,9 @@ def parse_parts(
         officers = officers or signer_as_officer(body, hod_name, hod_title, rules)
         # "... I am 14K01 and my username is hbrigham.": the writer's own row
         officers = with_loose_rows(body, officers, rules, writer=(hod_name, hod_title))
-        result.officers = read_whole([o for o in officers if o not in dropped], rules)
+        kept = read_whole([o for o in officers if o not in dropped], rules)
+        # "Sgt. Tyler Desabrais" signs for a row that gives no title
+        result.officers = titles_from_mentions(kept, [body, split.signature], rules)
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules, parts)
         if filled and result.agency.phone:

@@ -1,0 +1,53 @@
+"""An officer's rank written before his name elsewhere in the message: a roster row that
+leaves the title blank ("Desabrais, Tyler  11B03  tdesabrais") takes the rank the writer
+gives the same person in his text or signature ("Sgt. Tyler Desabrais"), when every such
+mention gives the same rank."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.model import Officer
+from mailbot.intake.prose import split_rank
+from mailbot.intake.rules import Rules
+
+_MAX_LINE = 300
+_WORDS_BEFORE = 3  # "Det. Sgt.", "Senior Patrol Officer": ranks of up to three words
+
+
+def titles_from_mentions(officers: list[Officer], texts: list[str], rules: Rules) -> list[Officer]:
+    """``officers`` with a blank title filled from the one rank written right before the
+    officer's first and last name in ``texts``; an officer mentioned with two different
+    ranks, or never with one, keeps his blank title."""
+    out = []
+    for officer in officers:
+        if officer.title is None and officer.first_name and officer.last_name:
+            title = _one_rank(officer.first_name, officer.last_name, texts, rules)
+            if title:
+                officer = officer.model_copy(update={"title": title})
+        out.append(officer)
+    return out
+
+
+def _one_rank(first: str, last: str, texts: list[str], rules: Rules) -> str | None:
+    name = re.compile(rf"(?<![\w'’-]){re.escape(first)}\s+{re.escape(last)}(?![\w'’-])", re.I)
+    seen: set[str] = set()
+    for text in texts:
+        for line in text.split("\n"):
+            if len(line) > _MAX_LINE:
+                continue
+            for m in name.finditer(line):
+                title = _rank_before(line[: m.start()], [first, last], rules)
+                if title:
+                    seen.add(title)
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _rank_before(before: str, name: list[str], rules: Rules) -> str | None:
+    """The rank the words right before a name make, the longest that names nothing else."""
+    words = before.split()[-_WORDS_BEFORE:]
+    for k in range(len(words), 0, -1):
+        title, rest = split_rank([*words[-k:], *name], rules)
+        if title and rest == name:
+            return title
+    return None
