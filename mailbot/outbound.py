@@ -219,7 +219,30 @@ def build_email(
     return data
 
 
-_WIRE = email_policy.compat32.clone(linesep="\r\n", max_line_length=78)
+# A header value that fits on its line as printable ASCII (tabs and spaces too): what
+# compat32's folding writes for it is the value itself.
+_ONE_LINE = re.compile(r"[\t -~]*")
+
+
+class _Wire(email_policy.Compat32):
+    """compat32 with CRLF line ends and 78-character lines. A header that already fits
+    on its line in printable ASCII is written as it is: the same text compat32's
+    folding gives (``tests/unit/test_outbound.py``), without building a Header object
+    for each of the twenty headers of a reply."""
+
+    def _fold(self, name: str, value: object, sanitize: bool) -> str:
+        limit = self.max_line_length or 0
+        if (
+            isinstance(value, str)
+            and len(name) + 2 + len(value) <= limit
+            and _ONE_LINE.fullmatch(value)
+        ):
+            return f"{name}: {value}{self.linesep}"
+        folded: str = super()._fold(name, value, sanitize)  # type: ignore[misc]
+        return folded
+
+
+_WIRE = _Wire(linesep="\r\n", max_line_length=78)
 # Quoted-printable bodies: 7-bit clean, and still readable in the raw message.
 _UTF8_QP = Charset("utf-8")
 _UTF8_QP.body_encoding = QP

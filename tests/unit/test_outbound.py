@@ -9,6 +9,8 @@ from email.message import EmailMessage
 from typing import Any, cast
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mailbot.errors import InvalidRecipient, ReplyError
 from mailbot.outbound import (
@@ -263,3 +265,27 @@ def test_message_ids_are_keyed_with_the_secret() -> None:
 
     unkeyed = hashlib.sha256(b"ETK-0042/checklist/7").hexdigest()[:32]
     assert unkeyed not in one
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    name=st.sampled_from(["To", "Subject", "References", "X-Mailbot-Loop", "Content-Type"]),
+    value=st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x7F), max_size=90)
+    | st.text(alphabet='ab ,;:\t"()<>@.=-', max_size=90)
+    | st.text(max_size=40),
+)
+def test_headers_are_written_as_compat32_folds_them(name: str, value: str) -> None:
+    """The wire policy writes a header that fits on its line as printable ASCII as it
+    is, and every other one through compat32's folding: the same text either way."""
+    from email.errors import HeaderParseError
+
+    from mailbot.outbound import _WIRE
+
+    compat = email_policy.compat32.clone(linesep="\r\n", max_line_length=78)
+    try:
+        expected = compat._fold(name, value, False)  # type: ignore[attr-defined]
+    except HeaderParseError:
+        with pytest.raises(HeaderParseError):
+            _WIRE._fold(name, value, False)
+        return
+    assert _WIRE._fold(name, value, False) == expected
