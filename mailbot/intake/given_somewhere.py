@@ -60,6 +60,10 @@ def staff_instead(
             question = "Is one of these the agency's judiciary code (not of 4 digits)?"
         elif path == "agency.name":
             seen = _agency_names(texts, rules)
+            own = _one_of_its_own(seen, texts, sender[1], rules)
+            if own:
+                result.agency.name = own  # "Bristol Police Department - eticket"
+                continue
             question = "Which is the agency's proper name to show on the e-ticket?"
         else:
             continue
@@ -183,3 +187,55 @@ def _agency_names(texts: list[tuple[str, str]], rules: Rules) -> list[tuple[str,
                 if all(v != name for v, _ in seen):
                     seen.append((name, where))
     return seen
+
+
+def _one_of_its_own(
+    seen: list[tuple[str, str]], texts: list[tuple[str, str]], sender: str | None, rules: Rules
+) -> str | None:
+    """The one agency written anywhere, in full, when it is the writer's own: every name
+    seen is of one place ("Bristol PD" in the text, "Bristol Police Department - eticket"
+    in the subject: the longest is the name), and that place is his mail domain's
+    ("bristolvtpd.org") or the message speaks of it again ("1 South St Bristol VT").
+    Names of two places, or of a place the message says nothing more of, go to staff."""
+    places = {_place(v, _not_places(rules)) for v, _ in seen}
+    if len(places) != 1 or None in places:
+        return None
+    place = str(places.pop())
+    name = max((v for v, _ in seen), key=len)
+    if not all(_short_for(v, name) for v, _ in seen):
+        return None  # "Bristol PD" and "Bristol County Sheriff's Office": two agencies
+    domain = (sender or "").rpartition("@")[2].lower()
+    if place in domain:
+        return name
+    word = re.compile(rf"\b{re.escape(place)}\b", re.I)
+    said = sum(len(word.findall(t)) for _, t in texts)
+    return name if said > sum(len(word.findall(v)) for v, _ in seen) else None
+
+
+def _place(name: str, not_places: frozenset[str]) -> str | None:
+    """The first word of an agency's name that is its place ("Town of Bristol" -> bristol)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]{3,}", name)]
+    return next((w for w in words if w not in not_places), None)
+
+
+@per_rules
+def _not_places(rules: Rules) -> frozenset[str]:
+    """Words of a name that say no place of its own: "Town", "of", and the words of the
+    desk's own name ("Vermont": every agency writing in is in it)."""
+    people = rules.language.people
+    words = [*people.place_words, *(w for d in people.desk_names for w in d.split()), "the", "and"]
+    return frozenset(w.lower() for w in words)
+
+
+def _short_for(short: str, name: str) -> bool:
+    """Whether ``short`` writes ``name`` shorter: the same words, the last ones in
+    initials ("Bristol PD", "Bristol P.D.") or cut ("Bristol Police Dept.")."""
+    a, b = short.casefold().split(), name.casefold().split()
+    if a == b:
+        return True
+    if len(a) > len(b) or a[:-1] != b[: len(a) - 1]:
+        return False
+    last, rest = a[-1].replace(".", ""), b[len(a) - 1 :]
+    if len(rest) == 1:
+        return rest[0].startswith(last)
+    return last == "".join(w[0] for w in rest)
