@@ -349,8 +349,10 @@ def parse_parts(
             if parts.subject and not is_reply:  # "Enrollment - Orange County SD (JC 0723)"
                 looked.append(("subject", parts.subject))
                 sources.append(("subject", parts.subject))
+            # "0611." over the desk's "we still need the 4-digit judiciary code"
+            asked = candidates.desk_asked(parts, rules) if is_reply else frozenset()
             found = candidates.find(
-                [candidates.Source(n, t) for n, t in looked],
+                [candidates.Source(n, t, asked if n == "text" else frozenset()) for n, t in looked],
                 rules,
                 roles.kinds_for(result.missing),
             )
