@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from mailbot.intake import checks
+from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules, per_rules
 
 MAX_LINE = 300
@@ -28,6 +29,8 @@ ZIP_WORD = re.compile(r"(?<=[A-Za-z.]),?[ \t]+(?i:zip)(?:[ \t]+code)?:?(?=[ \t]+
 """The word "zip" between the state and the ZIP code ("Stowe VT, zip 05672")."""
 _STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?\s+\S.*|P\.?\s*O\.?\s*Box\s+\d+.*)$", re.I)
 _CODE = re.compile(r"(?<![\w/.:$-])(\d{4})(?![\w/:-]|\.\d)")
+_ALONE_CODE = re.compile(r"(?:^[ \t]*|[.!?;][ \t]+)(\d{4})[ \t]*(?:[.!?;](?=[ \t]|$)|$)")
+"""Four digits written as a sentence of their own ("0611. usernames are ...")."""
 _OFFICER_NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z]{1,4}\d)([A-Za-z0-9]{5})(?![\w-])")
 
 
@@ -59,6 +62,17 @@ class Source:
 
     name: str
     text: str
+    asked: frozenset[str] = frozenset()
+    """Kinds the desk's quoted message asks this text for: a sentence that is only a
+    value of that shape ("0611. usernames are jroy and mcaron") answers it."""
+
+
+def desk_asked(parts: MessageParts, rules: Rules) -> frozenset[str]:
+    """The kinds of value the desk's message a reply answers names ("we still need the
+    4-digit judiciary code"): the code, by the code words of ``[evidence]`` in the rules."""
+    from mailbot.intake.own_thread import answered_desk
+
+    return frozenset({"codes"}) if _code_words(rules).search(answered_desk(parts)) else frozenset()
 
 
 @per_rules
@@ -105,6 +119,9 @@ def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS)
                 address = _address_at(lines, i)
                 if address:
                     add(found.addresses, _digits(address), Candidate(address, where, short))
+            if "codes" in kinds and "codes" in source.asked:
+                for m in _ALONE_CODE.finditer(line):
+                    add(found.codes, m.group(1), Candidate(m.group(1), where, short))
             if "codes" in kinds and _code_words(rules).search(line):
                 for m in _CODE.finditer(line):
                     if not _in_phone_or_zip(line, m.start(1)):

@@ -11,6 +11,7 @@ officers the note adds are officers of the request.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
@@ -216,3 +217,38 @@ def note_decides(
     if kind != "enrollment" or not note or values >= _SENT_VALUES:
         return kind
     return "officer_maintenance" if kind_of(note, 0) == "officer_maintenance" else kind
+
+
+def with_signed_note(parts: MessageParts, rules: Rules) -> MessageParts:
+    """A forward under a note that is long only by its writer's sign-off ("Forwarding
+    Chief Whalen's request below." over a signature block of phone numbers and a
+    notice): the note's length is what its writer wrote above the sign-off, so the
+    forwarded request is unwrapped and read as for any short note. A forwarded message
+    the desk wrote (its checklist, its example rows) is never the sender's request, and
+    a note that gives the request's values itself ("Judiciary Code: 6025") is the request.
+    """
+    from mailbot.intake.fields import read_fields
+    from mailbot.intake.own_thread import Quoted, is_desk
+    from mailbot.intake.quoting import split_message
+
+    if parts.forward_note or not parts.quoted_text.strip():
+        return parts
+    if split_message(parts.full_text, parts.subject).text.strip("\n") != parts.text:
+        return parts  # the text holds more than its body (an attached message read in)
+    split = split_message(
+        parts.full_text, parts.subject, lambda note: split_signature(note, rules).body
+    )
+    if not split.forwarded or not split.note or not split.text.startswith(split.note):
+        return parts
+    if is_desk(Quoted(split.quoted.split("\n\n", 1)[0], "").author):
+        return parts
+    values, labels = read_fields(split_signature(split.note, rules).body, rules)
+    if labels or any(values.values()):
+        return parts
+    return dataclasses.replace(
+        parts,
+        text=split.text.strip("\n"),
+        quoted_text=split.quoted.strip("\n"),
+        forward_note=split.note,
+        inner_notes=[n for n in split.notes[1:] if n],
+    )

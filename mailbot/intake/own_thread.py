@@ -123,3 +123,10 @@ def own_messages(parts: MessageParts) -> list[Quoted]:
 def desk_in_thread(parts: MessageParts) -> bool:
     """True when the desk wrote one of the quoted messages (the request was answered)."""
     return any(is_desk(m.author) for m in thread(parts))
+
+
+def answered_desk(parts: MessageParts) -> str:
+    """The text of the message the reply answers when the desk wrote it (the outermost
+    quoted one), else "": what it asks for, a bare value of the reply may answer."""
+    messages = thread(parts)
+    return messages[0].text if messages and is_desk(messages[0].author) else ""

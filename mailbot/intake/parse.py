@@ -99,6 +99,7 @@ def parse_parts(
         result.automated = True
         return result
 
+    parts = forwards.with_signed_note(parts, rules)  # a forward's note, long by its signature
     # "Attached is our completed request form": the attached letter or form is read
     parts = with_attached_request(parts, rules, limits)
     # "Answers below in CAPS": the desk's quoted checklist, answered line by line
@@ -132,8 +133,8 @@ def parse_parts(
         officers += forwards.note_officers(note, officers, rules)
     is_reply = reply_reading.is_reply(parts)
     if not officers and not is_reply and reply_reading.quotes_someone_else(parts.quoted_text):
-        # a new request that sends on the roster someone else wrote ("Det. Sinclair put
-        # together the officer list below"): the quoted list is part of what is sent
+        # a new request sending on a roster someone else wrote ("Det. Sinclair put together
+        # the officer list below"): the quoted list is part of what is sent
         officers = read_officers(reply_reading.unquote(parts.quoted_text), [], rules)
     if not officers and split.signature.strip():
         # the roster written after the sign-off ("Thanks, Chief X" then "Officers: ...")
@@ -175,8 +176,7 @@ def parse_parts(
     kind = forwards.note_decides(kind, note, sum(map(bool, agency_values)), kind_of)
     kind, body = request_in_subject(kind, body, parts, is_reply, rules, kind_of)
     if kind in ("other", "enrollment") and is_reply and not officers:
-        # an answer to our checklist, officer by officer: "Jordan Hale's username is jhale"
-        # (alone, or with the code and phone the checklist also asked for)
+        # an answer to our checklist, officer by officer ("Jordan Hale's username is jhale")
         from mailbot.intake.answer_details import reply_officers
 
         officers = reply_officers(body, rules)[: limits.max_officers]
@@ -190,9 +190,8 @@ def parse_parts(
         kind = "officer_maintenance"  # "Yes please deactivate both." of the desk's two
     titled = f"{parts.subject or ''}\n{body}"
     if kind == "other" and not is_reply and intent.wants_tickets(titled, rules):
-        # "Hardwick PD wants to get on e-tickets. ... Jud code 0952. ... 20 Church St, Hardwick
-        # VT 05843 / 802-472-5475.": the three values by their shape, unlabelled (or two with
-        # its officers, sent or to follow; e-tickets named in the subject over one line)
+        # "Hardwick PD wants to get on e-tickets. ... Jud code 0952. ... 20 Church St ...": the
+        # three values by their shape, unlabelled (or two with officers sent or to follow)
         shaped = candidates.find(
             [candidates.Source("text", body)], rules, frozenset({"addresses", "codes", "phones"})
         )
@@ -264,8 +263,7 @@ def parse_parts(
     roster = [f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name]
     sender = (parts.sender_name, parts.sender)
     speaker = forwards.request_writer(parts, note, sender)  # whose "I" the request's is
-    # "I'm designating you as our e-ticket Point-of-Contact" in a note forwarded on: "you"
-    # is whom that note was addressed to
+    # "I'm designating you as our e-ticket PoC" in a note forwarded on: "you" is its addressee
     addressed = forwards.request_addressees(parts)
     contact = point_of_contact(
         body,
@@ -279,8 +277,7 @@ def parse_parts(
         writer=signer[0],
     )
     if contact.name is None and kind == "enrollment" and not is_reply and parts.subject:
-        # "E ticket sign up ... POC Sgt Amy Roy aroy@... roster attached": the request
-        # written in its subject line
+        # "E ticket sign up ... POC Sgt Amy Roy aroy@... roster attached": said in the subject
         said = point_of_contact(parts.subject, rules, {}, addresses, sender, hod_name, roster)
         contact = said if said.name else contact
     # "e-Ticket contact: Renee Gagnon" under the sign-off, the signer's title ("e-Ticket
@@ -354,8 +351,10 @@ def parse_parts(
             if parts.subject and not is_reply:  # "Enrollment - Orange County SD (JC 0723)"
                 looked.append(("subject", parts.subject))
                 sources.append(("subject", parts.subject))
+            # "0611." over the desk's "we still need the 4-digit judiciary code"
+            asked = candidates.desk_asked(parts, rules) if is_reply else frozenset()
             found = candidates.find(
-                [candidates.Source(n, t) for n, t in looked],
+                [candidates.Source(n, t, asked if n == "text" else frozenset()) for n, t in looked],
                 rules,
                 roles.kinds_for(result.missing),
             )

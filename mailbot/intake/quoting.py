@@ -10,6 +10,7 @@ block under a "FW:" subject), the forwarded message IS the request.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _HEADER_NAMES = (
@@ -164,11 +165,12 @@ def _split_at(lines: list[str], cut: int | None) -> Split:
     return Split("\n".join(keep), "\n".join(quoted))
 
 
-def split_message(text: str, subject: str = "") -> Split:
-    """The new text of a message: forwards are unwrapped (see module doc), replies cut."""
+def split_message(text: str, subject: str = "", own: Callable[[str], str] | None = None) -> Split:
+    """The new text of a message: forwards are unwrapped (see module doc), replies cut.
+    ``own`` gives what a forward's note counts as written (default: without notices)."""
     lines = text.split("\n")
     cut = quote_start(lines)
-    fwd = _unwrap_at(lines, cut, subject)
+    fwd = _unwrap_at(lines, cut, subject, own)
     if fwd is not None:
         return fwd
     return _split_at(lines, cut)
@@ -181,7 +183,9 @@ def unwrap_forward(text: str, subject: str = "") -> Split | None:
     return _unwrap_at(lines, quote_start(lines), subject)
 
 
-def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
+def _unwrap_at(
+    lines: list[str], i: int | None, subject: str, own: Callable[[str], str] | None = None
+) -> Split | None:
     if i is None:
         return None
     note_end = i
@@ -203,7 +207,7 @@ def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
     if explicit and _all_quoted(lines[i + 1 :]):
         # Apple Mail forwards as a quote: "> From: ...", "> Subject: ...", "> Chief, ..."
         lines = lines[: i + 1] + [_ONE_QUOTE_MARK.sub("", line) for line in lines[i + 1 :]]
-    if len(_without_notices(note).strip()) > SHORT_NOTE:
+    if len((own or _without_notices)(note).strip()) > SHORT_NOTE:
         return None
     # skip the marker line(s) and the forwarded header block
     skip = explicit or relayed or _ORIGINAL.match(marker) or _UNDERSCORES.match(marker)
@@ -225,7 +229,7 @@ def _unwrap_at(lines: list[str], i: int | None, subject: str) -> Split | None:
         header_end += 1
     body_lines = lines[header_end:]
     # a forward of a forward: the header block's "Subject: FW: ..." unwraps the next one
-    inner = split_message("\n".join(body_lines).strip("\n"), _subject_in(lines[j:header_end]))
+    inner = split_message("\n".join(body_lines).strip("\n"), _subject_in(lines[j:header_end]), own)
     header = "\n".join(lines[note_end:header_end])
     parts = [p for p in (note, inner.text.strip("\n")) if p]
     quoted = "\n".join(q for q in (header, inner.quoted) if q)

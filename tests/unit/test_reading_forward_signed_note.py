@@ -1,0 +1,86 @@
+"""A request forwarded under a note that is long only by its writer's signature block
+(phone numbers, a second address, a confidentiality notice): the note's length is what
+its writer wrote above the sign-off, so the forwarded request is read, and the values
+it lists (after a "------" rule of its own) are never asked for again. A forwarded
+message the desk wrote stays history: its example rows are nobody's officers."""
+
+from __future__ import annotations
+
+from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
+
+_NOTE = (
+    "Good morning,\n\n"
+    "Forwarding Chief Marsh's request below. Our logo and the roster are attached. I will "
+    "be your point of contact for the project - reach me at this address or at the desk "
+    "number below.\n\n"
+    "Thank you,\n\n"
+    "Sgt. Nora Pike | Dunmore Police Department\n"
+    "12 Mill Street | P.O. Box 9 | Dunmore, VT 05999\n"
+    "Desk (802) 555-0181 ext. 4 | Cell (802) 555-0182\n"
+    "Non-emergency dispatch (County): (802) 555-0183\n"
+    "This e-mail, including any attachments, may contain information that is confidential "
+    "or protected by law. Any review, use, distribution or disclosure by anyone other than "
+    "the intended recipient is prohibited.\n\n"
+)
+
+_CHIEF = (
+    "From: Ben Marsh <bmarsh@dunmorevt.test>\n"
+    "Sent: Wednesday, May 1, 2024 7:52 AM\n"
+    "To: Nora Pike <npike@dunmorevt.test>\n"
+    "Subject: e-ticket request for DPS\n\n"
+    "Sgt. Pike,\n\n"
+    "Please forward the following to DPS along with the logo and the roster.\n\n"
+    "------\n\n"
+    "Good morning,\n\n"
+    "The Dunmore Police Department would like to start issuing Vermont Civil Violation "
+    "Complaints electronically. I have designated Sergeant Nora Pike as the e-ticket "
+    "Point-of-Contact for this law enforcement agency.\n\n"
+    "Below, please find the necessary information to establish an Agency record:\n"
+    "\u00b7    Judiciary code: 0917\n"
+    "\u00b7    Name: Dunmore Police Department\n"
+    "\u00b7    Address and phone: 12 Mill Street, Dunmore, VT 05999, (802) 555-0181\n\n"
+    "Officers:\n"
+    "Pike, Nora - Sergeant - DU004 - npike\n"
+    "Lowe, Adam - Officer - DU009 - alowe\n\n"
+    "Thank you,\n"
+    "Ben Marsh\n"
+    "Chief of Police\n"
+)
+
+_DESK = (
+    "From: DPS eTicket <dps.eTicket@vermont.gov>\n"
+    "Sent: Tuesday, April 30, 2024 2:14 PM\n"
+    "To: Nora Pike <npike@dunmorevt.test>\n"
+    "Subject: e-ticket enrolment\n\n"
+    "To enrol, send us your agency's details and a roster, one officer a line:\n"
+    "Judiciary code: 0000\n"
+    "Brown, Kevin - Officer - HA022 - kbrown\n\n"
+    "Thank you,\n"
+    "DPS e-Ticket Staff\n"
+)
+
+
+def _read(forwarded: str):
+    return parse_message(
+        mail(
+            _NOTE + forwarded,
+            sender="Nora Pike <npike@dunmorevt.test>",
+            subject="FW: e-ticket request for DPS",
+        )
+    )
+
+
+def test_the_request_under_a_long_signed_note_is_read() -> None:
+    result = _read(_CHIEF)
+    assert result.intent == "enrollment"
+    assert result.agency.judiciary_code == "0917"
+    assert result.head_of_department.name == "Ben Marsh"
+    assert {o.officer_number for o in result.officers} == {"DU004", "DU009"}
+    assert "agency.judiciary_code" not in result.missing
+
+
+def test_the_desks_forwarded_message_gives_nothing() -> None:
+    result = _read(_DESK)
+    assert result.agency.judiciary_code != "0000"
+    assert all(o.officer_number != "HA022" for o in result.officers)
