@@ -363,9 +363,12 @@ def with_loose_rows(
     return out + [o for _, o in new]
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what ``str.isalnum`` is not
+
+
 def _letters(text: str) -> str:
     """``text``'s letters and digits, casefolded (apostrophes as a row's name has them)."""
-    return "".join(c for c in plain_apostrophes(text).casefold() if c.isalnum())
+    return _NOT_ALNUM.sub("", plain_apostrophes(text).casefold())
 
 
 def _may_name(sentence: str, surname: str, words: _Words) -> bool:
