@@ -309,8 +309,10 @@ def loose_rows(
     for index, line in enumerate(body.splitlines()):
         if not words.anchor.search(line.casefold()):
             continue  # no anchor: no digit, no username label
+        # a sentence holds the surname only where its line does
+        in_line = surname is not None and _holds(_letters(line), surname)
         for sentence in split_line(line):
-            if surname is not None and not _may_name(sentence, surname, words):
+            if surname is not None and not _may_name(sentence, surname, in_line, words):
                 continue
             officer = _row(sentence, rules, writer)
             if officer is not None:
@@ -371,13 +373,18 @@ def _letters(text: str) -> str:
     return _NOT_ALNUM.sub("", plain_apostrophes(text).casefold())
 
 
-def _may_name(sentence: str, surname: str, words: _Words) -> bool:
+def _holds(letters: str, surname: str) -> bool:
+    """True when each word of ``surname`` is among ``letters`` (:func:`_letters`)."""
+    return all(_letters(w) in letters for w in surname.split())
+
+
+def _may_name(sentence: str, surname: str, in_line: bool, words: _Words) -> bool:
     """False when ``sentence`` cannot give a row of ``surname``: it holds no writer's
-    word ("I am", "my") and not each word of the surname among its letters."""
+    word ("I am", "my") and not each word of the surname among its letters (``in_line``:
+    its line holds them)."""
     if words.writer.search(sentence):
         return True
-    held = _letters(sentence)
-    return all(_letters(w) in held for w in surname.split())
+    return in_line and _holds(_letters(sentence), surname)
 
 
 def _line_of(officer: Officer, first_line: dict[str, int]) -> int | None:
