@@ -10,7 +10,7 @@ import re
 from typing import Protocol
 
 from mailbot.intake.model import Change, Invalid, Officer, ParseResult
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules_text
 
 
 class LogoLike(Protocol):
@@ -24,6 +24,7 @@ class LogoLike(Protocol):
     def size_bytes(self) -> int: ...
 
 
+@per_rules_text  # a message's phone is checked as read, as found, and as settled
 def normalize_phone(value: str, rules: Rules) -> str | None:
     """The national format of a valid phone number ("(802) 295-9425"), else None."""
     import phonenumbers

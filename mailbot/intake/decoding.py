@@ -9,6 +9,7 @@ import codecs
 import email
 import email.header
 import email.utils
+import functools
 import re
 from email.message import Message
 from typing import TypeAlias
@@ -73,16 +74,23 @@ def decode_header_value(value: object) -> str:
 def _addresses(values: list[str]) -> list[tuple[str, str]]:
     if not values:  # no such header
         return []
+    return list(_address_pairs(tuple(v[:MAX_HEADER_CHARS] for v in values)))
+
+
+@functools.lru_cache(maxsize=256)
+def _address_pairs(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The (name, address) pairs of address headers, read once for the same header text
+    (the desk's own address in To:, a correspondent's in From: and Cc:)."""
     out = []
     try:
-        pairs = email.utils.getaddresses([v[:MAX_HEADER_CHARS] for v in values])
+        pairs = email.utils.getaddresses(list(values))
     except Exception:
-        return []
+        return ()
     for name, addr in pairs:
         addr = _CTRL.sub("", addr).strip().lower()
         if addr:
             out.append((decode_header_value(name), addr))
-    return out
+    return tuple(out)
 
 
 def _headers(msg: Message) -> dict[str, list[str]]:

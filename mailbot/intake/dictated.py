@@ -113,9 +113,14 @@ def written(text: str, rules: Rules) -> str:
 
 def with_written_forms(parts: MessageParts, rules: Rules) -> MessageParts:
     """``parts`` with its new text (and a forwarding note) in written forms."""
-    text = written(parts.text, rules)
-    note = written(parts.forward_note, rules)
-    full = written(parts.full_text, rules)
+    read: dict[str, str] = {}  # the full text is often the new text itself
+
+    def once(said: str) -> str:
+        if said not in read:
+            read[said] = written(said, rules)
+        return read[said]
+
+    text, note, full = once(parts.text), once(parts.forward_note), once(parts.full_text)
     if (text, note, full) == (parts.text, parts.forward_note, parts.full_text):
         return parts
     return dataclasses.replace(parts, text=text, forward_note=note, full_text=full)

@@ -14,7 +14,7 @@ from mailbot.intake.fields import _DIGIT, _EMAIL, MAX_LINE
 from mailbot.intake.head_in_words import head_titles, spelled_ordinal, title_of_place
 from mailbot.intake.model import HeadOfDepartment, Officer, ParseResult
 from mailbot.intake.prose import _rank_modifiers, rank_title, split_rank
-from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.rules import Rules, per_rules, per_rules_text
 from mailbot.intake.word_lists import any_in
 
 _ASIDE = re.compile(r"\([^()]{0,20}\)")
@@ -177,6 +177,11 @@ def head_from_sender(name: str | None, rules: Rules) -> tuple[str | None, str | 
     Whitcomb", "Whitcomb, Dana"); the sender of an enrolment is its head by default."""
     if not name or "@" in name or _DIGIT.search(name):
         return None, None
+    return _head_named(name, rules)
+
+
+@per_rules_text  # asked of the From name by most readers of a message
+def _head_named(name: str, rules: Rules) -> tuple[str | None, str | None]:
     if "," in name:
         last, _, first = name.partition(",")
         name = f"{first.strip()} {last.strip()}"

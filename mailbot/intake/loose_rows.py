@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mailbot.intake.model import Officer
+from mailbot.intake.model import Officer, plain_apostrophes
 from mailbot.intake.names import fuller_name
 from mailbot.intake.prose import split_line, split_name, split_rank
 from mailbot.intake.roster_usernames import made_from
@@ -312,17 +312,24 @@ def _row(
 
 
 def loose_rows(
-    body: str, rules: Rules, writer: tuple[str | None, str | None] | None = None
+    body: str,
+    rules: Rules,
+    writer: tuple[str | None, str | None] | None = None,
+    surname: str | None = None,
 ) -> list[tuple[int, Officer]]:
     """The rows the lines of ``body`` give, each with the index of its line; with
     ``writer`` (name, title), the writer's own row too ("I am 14K01 and my username is
-    hbrigham")."""
+    hbrigham"); with ``surname``, only rows that may be of that surname (or the writer's)."""
     words = _words(rules)
     found: list[tuple[int, Officer]] = []
     for index, line in enumerate(body.splitlines()):
         if not words.anchor.search(line.casefold()):
             continue  # no anchor: no digit, no username label
+        # a sentence holds the surname only where its line does
+        in_line = surname is not None and _holds(_letters(line), surname)
         for sentence in split_line(line):
+            if surname is not None and not _may_name(sentence, surname, in_line, words):
+                continue
             officer = _row(sentence, rules, writer)
             if officer is not None:
                 found.append((index, officer))
@@ -337,10 +344,16 @@ def with_loose_rows(
 ) -> list[Officer]:
     """``found`` with the rows of the lines no reader read a row from, each in its
     line's place; with ``writer``, only the writer's own row is added."""
-    rows = loose_rows(body, rules, writer)
-    if writer is not None:
+    if writer is None:
+        rows = loose_rows(body, rules)
+    else:
+        first, last = split_name(writer[0] or "")
+        if last is None:
+            return found  # every row read has a surname
         rows = [
-            (i, o) for i, o in rows if (o.first_name, o.last_name) == split_name(writer[0] or "")
+            (i, o)
+            for i, o in loose_rows(body, rules, writer, surname=last)
+            if (o.first_name, o.last_name) == (first, last)
         ]
     if not rows:
         return found
@@ -366,6 +379,28 @@ def with_loose_rows(
             out.append(new.pop(0)[1])
         out.append(officer)
     return out + [o for _, o in new]
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what ``str.isalnum`` is not
+
+
+def _letters(text: str) -> str:
+    """``text``'s letters and digits, casefolded (apostrophes as a row's name has them)."""
+    return _NOT_ALNUM.sub("", plain_apostrophes(text).casefold())
+
+
+def _holds(letters: str, surname: str) -> bool:
+    """True when each word of ``surname`` is among ``letters`` (:func:`_letters`)."""
+    return all(_letters(w) in letters for w in surname.split())
+
+
+def _may_name(sentence: str, surname: str, in_line: bool, words: _Words) -> bool:
+    """False when ``sentence`` cannot give a row of ``surname``: it holds no writer's
+    word ("I am", "my") and not each word of the surname among its letters (``in_line``:
+    its line holds them)."""
+    if words.writer.search(sentence):
+        return True
+    return in_line and _holds(_letters(sentence), surname)
 
 
 def _line_of(officer: Officer, first_line: dict[str, int]) -> int | None:

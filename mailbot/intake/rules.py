@@ -362,16 +362,34 @@ def per_rules(build: Callable[[Rules], T]) -> Callable[[Rules], T]:
     the field readers would otherwise rebuild for every message.
     """
     cache: dict[int, tuple[Rules, T]] = {}
+    last: list[tuple[Rules, T]] = []  # the rules asked for last: nearly always the same
 
     @functools.wraps(build)
     def derived(rules: Rules) -> T:
+        if last and last[0][0] is rules:
+            return last[0][1]
         hit = cache.get(id(rules))
-        if hit is not None and hit[0] is rules:
-            return hit[1]
-        value = build(rules)
-        if len(cache) >= _MAX_DERIVED:
-            cache.clear()
-        cache[id(rules)] = (rules, value)  # keeping ``rules`` alive keeps its id unique
-        return value
+        if hit is None or hit[0] is not rules:
+            if len(cache) >= _MAX_DERIVED:
+                cache.clear()
+            hit = cache[id(rules)] = (rules, build(rules))  # ``rules`` alive: its id unique
+        last[:] = [hit]
+        return hit[1]
 
     return derived
+
+
+def per_rules_text(read: Callable[[str, Rules], T]) -> Callable[[str, Rules], T]:
+    """``read(text, rules)`` remembered for the last texts read under each :class:`Rules`:
+    for pure readers of short strings (a sender's name, a line) that several readers of
+    one message ask about again. What ``read`` returns must not be changed by callers."""
+
+    @per_rules
+    def remembered(rules: Rules) -> Callable[[str], T]:
+        return functools.lru_cache(maxsize=1024)(lambda text: read(text, rules))
+
+    @functools.wraps(read)
+    def cached(text: str, rules: Rules) -> T:
+        return remembered(rules)(text)
+
+    return cached

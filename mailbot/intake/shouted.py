@@ -25,7 +25,8 @@ _SHOUTED_LETTERS = 20
 def is_shouted(text: str) -> bool:
     """True when the words of ``text`` (leaving out addresses and words with digits) are
     all in capitals, or nearly so (asked of one message's texts several times)."""
-    words = " ".join(w for w in text.split() if not _OTHER.search(w))
+    # a word of letters only holds no digit nor mark: most words skip the search
+    words = " ".join(w for w in text.split() if w.isalpha() or not _OTHER.search(w))
     upper = len(_UPPER.findall(words))
     letters = upper + len(_LOWER.findall(words))
     if letters < _SHOUTED_LETTERS:
