@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from mailbot.intake.attachments import TINY_IMAGE_PIXELS
 from mailbot.intake.image_facts import opened
 from mailbot.intake.limits import Limits
+from mailbot.intake.model import LogoFacts
 from mailbot.intake.parts import Attachment
 from mailbot.intake.vector_logo import svg_size
 
@@ -34,6 +35,19 @@ class LogoInfo:
     size_bytes: int
     sha256: str
     data: bytes
+
+    def details(self, reason: str | None) -> LogoFacts:
+        """What a case keeps of the logo (its bytes stay in the message), with the
+        reason it is refused, if any."""
+        return LogoFacts(
+            filename=self.filename,
+            format=self.format,
+            width=self.width,
+            height=self.height,
+            size_bytes=self.size_bytes,
+            sha256=self.sha256,
+            reason=reason,
+        )
 
 
 def probe_image(data: bytes, limits: Limits) -> tuple[str, int, int] | None:

@@ -336,51 +336,6 @@ def loose_rows(
     return found
 
 
-def with_loose_rows(
-    body: str,
-    found: list[Officer],
-    rules: Rules,
-    writer: tuple[str | None, str | None] | None = None,
-) -> list[Officer]:
-    """``found`` with the rows of the lines no reader read a row from, each in its
-    line's place; with ``writer``, only the writer's own row is added."""
-    if writer is None:
-        rows = loose_rows(body, rules)
-    else:
-        first, last = split_name(writer[0] or "")
-        if last is None:
-            return found  # every row read has a surname
-        rows = [
-            (i, o)
-            for i, o in loose_rows(body, rules, writer, surname=last)
-            if (o.first_name, o.last_name) == (first, last)
-        ]
-    if not rows:
-        return found
-    lines = body.splitlines()
-    first_line: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        for word in re.findall(r"[\w'\u2019-]+", line.casefold()):
-            first_line.setdefault(word, index)
-    numbers = {(o.officer_number or "").casefold() for o in found} - {""}
-    names = {((o.first_name or "").casefold(), (o.last_name or "").casefold()) for o in found}
-    read_lines = {_line_of(o, first_line) for o in found} - {None}
-    new = [
-        (i, o)
-        for i, o in rows
-        if i not in read_lines
-        and (o.officer_number or "").casefold() not in numbers
-        and ((o.first_name or "").casefold(), (o.last_name or "").casefold()) not in names
-    ]
-    out: list[Officer] = []
-    for officer in found:
-        at = _line_of(officer, first_line)
-        while new and at is not None and new[0][0] < at:
-            out.append(new.pop(0)[1])
-        out.append(officer)
-    return out + [o for _, o in new]
-
-
 _NOT_ALNUM = re.compile(r"[\W_]+")  # what ``str.isalnum`` is not
 
 
@@ -401,11 +356,3 @@ def _may_name(sentence: str, surname: str, in_line: bool, words: _Words) -> bool
     if words.writer.search(sentence):
         return True
     return in_line and _holds(_letters(sentence), surname)
-
-
-def _line_of(officer: Officer, first_line: dict[str, int]) -> int | None:
-    """The line an officer read is on: where his number, else his surname, is first."""
-    for value in (officer.officer_number, officer.last_name):
-        if value and value.casefold() in first_line:
-            return first_line[value.casefold()]
-    return None

@@ -8,10 +8,10 @@ from mailbot.intake import labelled_blocks, listed_officers, prose_officers, tab
 from mailbot.intake.attachments import text_grid
 from mailbot.intake.column_notes import declared_columns, text_with_declared, with_declared
 from mailbot.intake.form_layout import form_text, sections
-from mailbot.intake.loose_rows import with_loose_rows
 from mailbot.intake.lower_prose import officers_in_lower_prose
 from mailbot.intake.model import Officer
 from mailbot.intake.parts import Document
+from mailbot.intake.placed_rows import with_loose_rows
 from mailbot.intake.rules import Rules
 
 

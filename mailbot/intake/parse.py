@@ -51,7 +51,6 @@ from mailbot.intake.head_of_department import (
 from mailbot.intake.head_reading import read_head
 from mailbot.intake.limits import Limits
 from mailbot.intake.logo import find_logo, has_image, logo_named
-from mailbot.intake.loose_rows import with_loose_rows
 from mailbot.intake.message import read_message
 from mailbot.intake.model import Agency, HeadOfDepartment, Intent, ParseResult, PointOfContact
 from mailbot.intake.number_groups import read_whole
@@ -59,6 +58,7 @@ from mailbot.intake.officer_reading import read_officers
 from mailbot.intake.own_officer import not_the_writer_alone, own_row_named, signer_as_officer
 from mailbot.intake.paired_officers import writer_and_one
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.placed_rows import with_loose_rows
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.ranked_mentions import titles_from_mentions
 from mailbot.intake.rules import Rules, load_rules
@@ -298,15 +298,7 @@ def parse_parts(
     if logo is not None:
         result.agency.logo = logo.filename
         logo_reason = checks.check_logo(logo, rules)
-        result._logo_details = {
-            "filename": logo.filename,
-            "format": logo.format,
-            "width": logo.width,
-            "height": logo.height,
-            "size_bytes": logo.size_bytes,
-            "sha256": logo.sha256,
-            "reason": logo_reason,
-        }
+        result._logo_details = logo.details(logo_reason)
 
     if kind == "other" and not is_reply:
         # a question, a thank-you, a login problem or a pitch opens no case: the agency
