@@ -78,8 +78,10 @@ def read(
         result.changes = changes.without_kept(result.changes, body, rules)
         # "do NOT deactivate him" of one officer of the earlier request: his change is off
         result.changes = without_withdrawn(result.changes, body, rules)
-        # the agency the sender's own quoted request named (its signature)
-        result.agency.name = result.agency.name or (earlier.agency.name if earlier else None)
+    if earlier is not None:
+        # the agency the sender's own quoted request named (its signature), whether the
+        # reply completes that request or corrects or adds to it ("It should be 40912")
+        result.agency.name = result.agency.name or earlier.agency.name
     writer = head_from_sender(parts.sender_name, rules)[0]
     result.changes = change_asides.writers_first_name(result.changes, body, writer)
     if is_reply and not result.changes:  # "Yes please deactivate both." of the desk's two
