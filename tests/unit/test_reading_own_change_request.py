@@ -52,3 +52,32 @@ def test_a_correction_over_the_own_request_keeps_the_agency_it_signs_for() -> No
     result = parse_message(_mail(body))
     assert result.intent == "officer_maintenance"
     assert result.agency.name == "Milton Police Department"
+
+
+_RENAMED = """\
+Hello,
+
+Officer Kelly Brennan got married and is now Kelly Martel. Please update her TraCS
+record for our department so her new name prints on the tickets.
+
+Cpl. Chris Poirier
+Milton Police Department
+"""
+
+
+def test_the_change_a_reply_names_no_one_in_is_the_own_requests_officer() -> None:
+    """ "Her new username is kmartel ... Also Ray Dion (E3290) was promoted": the
+    change without a name is the quoted request's one officer, the named one his own."""
+    body = (
+        "Her new username is kmartel. Officer number stays the same, E3308.\n\n"
+        "Also while I have you -- Ray Dion (E3290) was promoted from Sergeant to "
+        "Lieutenant last week, can you update his title too?\n\nThanks,\nChris\n\n"
+        f"On Tue, May 7, 2024 at 11:05 AM {_SENDER} wrote:\n\n{_quoted(_RENAMED)}\n"
+    )
+    result = parse_message(_mail(body, "Re: Officer name change"))
+    found = {c.officer_number: c for c in result.changes}
+    assert set(found) == {"E3308", "E3290"}
+    renamed = found["E3308"]
+    assert (renamed.last_name, renamed.first_name) == ("Martel", "Kelly")
+    assert renamed.dps_username == "kmartel"
+    assert getattr(found["E3290"], "last_name", None) == "Dion"
