@@ -138,23 +138,35 @@ def same_person_again(changes: list[Change], change: Change, rules: Rules) -> bo
     return False
 
 
-def named_in_its_words(changes: list[Change], change: Change, words: dict[int, str]) -> bool:
+def named_in_its_words(
+    changes: list[Change], change: Change, words: dict[int, str], rules: Rules
+) -> bool:
     """True when ``change`` (no officer number, a full name) is of the officer an earlier
     change of the same action gives a number for but no name, and names him in its words
-    (``words``: the text of each such change, by index) by his first or last name
-    ("Please deactivate Paula in TraCS. Her # is WR012." over a forwarded notice of
-    "Lt. Paula Brandt"'s retirement); the earlier change then takes his names."""
+    (``words``: the text of each such change, by index) by his first or last name, or a
+    short form of the first ("Please deactivate Paula in TraCS. Her # is WR012." over a
+    forwarded notice of "Lt. Paula Brandt"'s retirement, "Please update Jill's title"
+    over "Cpl. Jillian Farnsworth is promoted"); the earlier change then takes his names."""
+    from mailbot.intake.names import short_form_of
+
     first = getattr(change, "first_name", None) or ""
     last = getattr(change, "last_name", None) or ""
     if change.officer_number or not (first and last):
         return False
+
+    def names_him(text: str) -> bool:
+        if re.search(rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])", text):
+            return True
+        said = _CAPITALISED.findall(text)
+        return any(short_form_of(word, first, rules) for word in said)
+
     hits = [
         i
         for i, text in words.items()
         if changes[i].action == change.action
         and changes[i].officer_number
         and not (getattr(changes[i], "last_name", None) or getattr(changes[i], "first_name", None))
-        and any(re.search(rf"(?<![\w'’-]){re.escape(n)}(?![\w'’-])", text) for n in (first, last))
+        and names_him(text)
     ]
     if len(hits) != 1:
         return False
@@ -163,6 +175,8 @@ def named_in_its_words(changes: list[Change], change: Change, words: dict[int, s
     changes[hits[0]] = Change.model_validate({**done, **more})
     return True
 
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{1,30}(?![a-z])")
 
 _HIS_RECORD = re.compile(r"\b(?i:his|her)[ \t]+(?i:record|account|profile|officer[ \t]+record)\b")
 
