@@ -223,7 +223,9 @@ def _writer_label(rules: Rules) -> re.Pattern[str]:
 def merely_mentioned(group: str, officer: Officer, rules: Rules) -> bool:
     """Whether ``group`` names ``officer`` without asking anything of him: a number
     alone, told as one he had before ("Also my old number from Berlin PD was B4410"),
-    or a name without a number written only on a memo's "FROM:" line, its writer."""
+    or a name without a number written only on a memo's "FROM:" line, its writer, or
+    only where the agency's e-ticket contact is named ("Questions may be directed to our
+    e-ticket Point of Contact, Sgt. Renee Costa"), asking nothing of him there."""
     number, last = officer.officer_number, officer.last_name
     if number and not last and not officer.first_name:
         at = group.upper().find(number.upper())
@@ -232,6 +234,22 @@ def merely_mentioned(group: str, officer: Officer, rules: Rules) -> bool:
     if number or not last:
         return False
     said = re.compile(rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])", re.IGNORECASE)
+    if _named_as_contact(group, said, rules):
+        return True
     if len(said.findall(group)) != 1:
         return False
     return any(said.search(m.group(1)) for m in _writer_label(rules).finditer(group))
+
+
+def _named_as_contact(group: str, said: re.Pattern[str], rules: Rules) -> bool:
+    """True when every sentence of ``group`` naming the officer (``said``) names him as
+    the agency's contact and asks nothing by itself."""
+    from mailbot.intake.change_actions import _action
+    from mailbot.intake.prose import sentences
+    from mailbot.intake.word_lists import has_any
+
+    naming = [s for s in sentences(group) if said.search(s)]
+    contact = rules.language.evidence.contact_words
+    return bool(naming) and all(
+        has_any(s, contact) and _action(s, rules, None) is None for s in naming
+    )
