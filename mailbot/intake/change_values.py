@@ -15,7 +15,14 @@ from mailbot.intake.change_joined import joined_agency, place_in_full
 from mailbot.intake.change_logins import login_beside
 from mailbot.intake.change_renamed import bracketed_first, login_now, renamed_to
 from mailbot.intake.change_spelling import MAX_RESPELL, _alike, respelled, spelled_by_letters
-from mailbot.intake.change_titles import _as_rank, _modifiers, _new_title, _title_said, title_kept
+from mailbot.intake.change_titles import (
+    _as_rank,
+    _modifiers,
+    _new_title,
+    _title_said,
+    title_kept,
+    title_named,
+)
 from mailbot.intake.change_unranked import officer_now_titled
 from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import rank_title
@@ -155,7 +162,9 @@ TO_US = re.compile(
     r"\b[^.;\n]{0,80}?\b(?i:to|over\s+to|with)\s+"
     r"(?i:us|our\s+(?:department|agency|office|pd|force|roster|records?))\b"
 )
-_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")
+# a sentence ends after a word ("Department. Username ..."), or an agency's initials
+# ("to Colchester PD. Username is still dkelley"), not after an abbreviation ("St. Albans")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s|(?<=[A-Z]{2})[.?!]\s")
 
 
 def change_of(
@@ -195,6 +204,7 @@ def change_of(
         # "His title there will be Officer.", "to the Morristown Police Department as an
         # Officer"
         title = _new_title(text, rules) or _as_rank(text, rules) or title_kept(text, rules)
+        title = title or title_named(text, rules)  # "Username is still X, title Officer."
         if title:
             data["title"] = title
         # "she was Amy Roe (2R650) - she changed her name": the name she has now
