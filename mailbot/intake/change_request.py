@@ -21,6 +21,7 @@ from mailbot.intake.change_withdrawn import without_withdrawn
 from mailbot.intake.earlier_numbers import numbered_from_own_thread
 from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.model import Change, Officer, ParseResult
+from mailbot.intake.names import NAME_SUFFIXES
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 from mailbot.intake.word_lists import has_any
@@ -94,6 +95,8 @@ def read(
     result.changes = gathered(result.changes, body, parts.subject, rules)
     # "my number is 9s207": an officer number typed in lower case, written as issued
     result.changes = [_number_upper(c) for c in result.changes]
+    # "we hired a new ofc, Sofia Reyes. officer number 35640": the sentence's period
+    result.changes = [_without_period(c) for c in result.changes]
     # the agency's address, phone and code, mostly in the sender's signature
     change_sender.complete(result, body, signature, sender, rules)
 
@@ -103,6 +106,20 @@ def _number_upper(change: Change) -> Change:
     if not number or number == number.upper():
         return change
     return change.model_copy(update={"officer_number": number.upper()})
+
+
+def _without_period(change: Change) -> Change:
+    """``change`` with the period that ends a sentence off its names ("Reyes."), not the
+    one of an initial ("Owen R.") or of a suffix ("Jr.")."""
+    more = {}
+    for key in ("last_name", "first_name"):
+        value = getattr(change, key, None)
+        if not isinstance(value, str) or not value.endswith("."):
+            continue
+        word = value.split()[-1].rstrip(".")
+        if len(word) > 1 and word.casefold() not in NAME_SUFFIXES:
+            more[key] = value.rstrip(".")
+    return change.model_copy(update=more) if more else change
 
 
 def only_a_question(result: ParseResult, body: str, is_reply: bool, rules: Rules) -> bool:

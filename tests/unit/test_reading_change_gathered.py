@@ -92,3 +92,17 @@ def test_a_short_first_name_over_a_forwarded_notice_is_its_officer() -> None:
     assert change["officer_number"] == "12V03"
     assert (change["last_name"], change["first_name"]) == ("Farnsworth", "Jillian")
     assert change["title"] == "Sergeant"
+
+
+def test_a_name_ending_its_sentence_leaves_the_period() -> None:
+    """ "we hired a new ofc, Sofia Reyes. officer number 35640": "Reyes", not "Reyes."."""
+    result = _parse(
+        "Hi - one thing for Williston PD.\n\nAlso we hired a new ofc, Sofia Reyes. officer "
+        "number 35640, user name sreyes. She's certified so she can start right away.\n\n"
+        "Thanks\nSgt Kevin Brault\n",
+        "Kevin Brault <kbrault@willistonvt.test>",
+        "Roster changes",
+    )
+    change = _only(result)
+    assert change["officer_number"] == "35640"
+    assert (change["last_name"], change["first_name"]) == ("Reyes", "Sofia")
