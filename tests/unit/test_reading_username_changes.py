@@ -97,7 +97,7 @@ def test_a_login_said_right_after_the_wrong_one_is_no_name_respelled() -> None:
 
 def test_a_name_and_login_said_after_the_wrong_ones_correct_both() -> None:
     result = _parse(
-        "Hi,\n\nOfficer Jon Tremblay's last name was entered as \"Trembley\" and his "
+        'Hi,\n\nOfficer Jon Tremblay\'s last name was entered as "Trembley" and his '
         "username as jtrembley. It should be Tremblay / jtremblay. His LEO number W0219 "
         "is correct.\n\nThanks,\nSgt. Lisa Yandow\nWilliston Police Department\n",
         "Lisa Yandow <lyandow@williston.test>",
