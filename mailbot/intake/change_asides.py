@@ -138,23 +138,35 @@ def same_person_again(changes: list[Change], change: Change, rules: Rules) -> bo
     return False
 
 
-def named_in_its_words(changes: list[Change], change: Change, words: dict[int, str]) -> bool:
+def named_in_its_words(
+    changes: list[Change], change: Change, words: dict[int, str], rules: Rules
+) -> bool:
     """True when ``change`` (no officer number, a full name) is of the officer an earlier
     change of the same action gives a number for but no name, and names him in its words
-    (``words``: the text of each such change, by index) by his first or last name
-    ("Please deactivate Paula in TraCS. Her # is WR012." over a forwarded notice of
-    "Lt. Paula Brandt"'s retirement); the earlier change then takes his names."""
+    (``words``: the text of each such change, by index) by his first or last name, or a
+    short form of the first ("Please deactivate Paula in TraCS. Her # is WR012." over a
+    forwarded notice of "Lt. Paula Brandt"'s retirement, "Please update Jill's title"
+    over "Cpl. Jillian Farnsworth is promoted"); the earlier change then takes his names."""
+    from mailbot.intake.names import short_form_of
+
     first = getattr(change, "first_name", None) or ""
     last = getattr(change, "last_name", None) or ""
     if change.officer_number or not (first and last):
         return False
+
+    def names_him(text: str) -> bool:
+        if re.search(rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])", text):
+            return True
+        said = _CAPITALISED.findall(text)
+        return any(short_form_of(word, first, rules) for word in said)
+
     hits = [
         i
         for i, text in words.items()
         if changes[i].action == change.action
         and changes[i].officer_number
         and not (getattr(changes[i], "last_name", None) or getattr(changes[i], "first_name", None))
-        and any(re.search(rf"(?<![\w'’-]){re.escape(n)}(?![\w'’-])", text) for n in (first, last))
+        and names_him(text)
     ]
     if len(hits) != 1:
         return False
@@ -163,6 +175,8 @@ def named_in_its_words(changes: list[Change], change: Change, words: dict[int, s
     changes[hits[0]] = Change.model_validate({**done, **more})
     return True
 
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{1,30}(?![a-z])")
 
 _HIS_RECORD = re.compile(r"\b(?i:his|her)[ \t]+(?i:record|account|profile|officer[ \t]+record)\b")
 
@@ -209,7 +223,9 @@ def _writer_label(rules: Rules) -> re.Pattern[str]:
 def merely_mentioned(group: str, officer: Officer, rules: Rules) -> bool:
     """Whether ``group`` names ``officer`` without asking anything of him: a number
     alone, told as one he had before ("Also my old number from Berlin PD was B4410"),
-    or a name without a number written only on a memo's "FROM:" line, its writer."""
+    or a name without a number written only on a memo's "FROM:" line, its writer, or
+    only where the agency's e-ticket contact is named ("Questions may be directed to our
+    e-ticket Point of Contact, Sgt. Renee Costa"), asking nothing of him there."""
     number, last = officer.officer_number, officer.last_name
     if number and not last and not officer.first_name:
         at = group.upper().find(number.upper())
@@ -218,6 +234,22 @@ def merely_mentioned(group: str, officer: Officer, rules: Rules) -> bool:
     if number or not last:
         return False
     said = re.compile(rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])", re.IGNORECASE)
+    if _named_as_contact(group, said, rules):
+        return True
     if len(said.findall(group)) != 1:
         return False
     return any(said.search(m.group(1)) for m in _writer_label(rules).finditer(group))
+
+
+def _named_as_contact(group: str, said: re.Pattern[str], rules: Rules) -> bool:
+    """True when every sentence of ``group`` naming the officer (``said``) names him as
+    the agency's contact and asks nothing by itself."""
+    from mailbot.intake.change_actions import _action
+    from mailbot.intake.prose import sentences
+    from mailbot.intake.word_lists import has_any
+
+    naming = [s for s in sentences(group) if said.search(s)]
+    contact = rules.language.evidence.contact_words
+    return bool(naming) and all(
+        has_any(s, contact) and _action(s, rules, None) is None for s in naming
+    )

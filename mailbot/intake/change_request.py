@@ -21,6 +21,7 @@ from mailbot.intake.change_withdrawn import without_withdrawn
 from mailbot.intake.earlier_numbers import numbered_from_own_thread
 from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.model import Change, Officer, ParseResult
+from mailbot.intake.names import NAME_SUFFIXES
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 from mailbot.intake.word_lists import has_any
@@ -78,8 +79,10 @@ def read(
         result.changes = changes.without_kept(result.changes, body, rules)
         # "do NOT deactivate him" of one officer of the earlier request: his change is off
         result.changes = without_withdrawn(result.changes, body, rules)
-        # the agency the sender's own quoted request named (its signature)
-        result.agency.name = result.agency.name or (earlier.agency.name if earlier else None)
+    if earlier is not None:
+        # the agency the sender's own quoted request named (its signature), whether the
+        # reply completes that request or corrects or adds to it ("It should be 40912")
+        result.agency.name = result.agency.name or earlier.agency.name
     writer = head_from_sender(parts.sender_name, rules)[0]
     result.changes = change_asides.writers_first_name(result.changes, body, writer)
     if is_reply and not result.changes:  # "Yes please deactivate both." of the desk's two
@@ -92,6 +95,8 @@ def read(
     result.changes = gathered(result.changes, body, parts.subject, rules)
     # "my number is 9s207": an officer number typed in lower case, written as issued
     result.changes = [_number_upper(c) for c in result.changes]
+    # "we hired a new ofc, Sofia Reyes. officer number 35640": the sentence's period
+    result.changes = [_without_period(c) for c in result.changes]
     # the agency's address, phone and code, mostly in the sender's signature
     change_sender.complete(result, body, signature, sender, rules)
 
@@ -101,6 +106,20 @@ def _number_upper(change: Change) -> Change:
     if not number or number == number.upper():
         return change
     return change.model_copy(update={"officer_number": number.upper()})
+
+
+def _without_period(change: Change) -> Change:
+    """``change`` with the period that ends a sentence off its names ("Reyes."), not the
+    one of an initial ("Owen R.") or of a suffix ("Jr.")."""
+    more = {}
+    for key in ("last_name", "first_name"):
+        value = getattr(change, key, None)
+        if not isinstance(value, str) or not value.endswith("."):
+            continue
+        word = value.split()[-1].rstrip(".")
+        if len(word) > 1 and word.casefold() not in NAME_SUFFIXES:
+            more[key] = value.rstrip(".")
+    return change.model_copy(update=more) if more else change
 
 
 def only_a_question(result: ParseResult, body: str, is_reply: bool, rules: Rules) -> bool:

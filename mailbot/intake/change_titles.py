@@ -97,6 +97,13 @@ def _new_rank_named(text: str, rules: Rules) -> str | None:
     return rank_title(words[-1], rules) if len(words) == 1 else None
 
 
+def title_named(text: str, rules: Rules) -> str | None:
+    """The rank an item names after the word "title" ("Username is still dkelley, title
+    Officer."), or None."""
+    m = _TITLE_SAID.search(text)
+    return rank_title(m.group(1).rstrip(".,;"), rules) if m else None
+
+
 def _title_said(text: str, rules: Rules) -> str | None:
     """The title an item names after the word "title", when one of its words is a rank,
     else the rank he "will be" with the agency (not the one he had where he was)."""

@@ -15,7 +15,14 @@ from mailbot.intake.change_joined import joined_agency, place_in_full
 from mailbot.intake.change_logins import login_beside
 from mailbot.intake.change_renamed import bracketed_first, login_now, renamed_to
 from mailbot.intake.change_spelling import MAX_RESPELL, _alike, respelled, spelled_by_letters
-from mailbot.intake.change_titles import _as_rank, _modifiers, _new_title, _title_said, title_kept
+from mailbot.intake.change_titles import (
+    _as_rank,
+    _modifiers,
+    _new_title,
+    _title_said,
+    title_kept,
+    title_named,
+)
 from mailbot.intake.change_unranked import officer_now_titled
 from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import rank_title
@@ -133,6 +140,25 @@ _USER_CORRECTED = re.compile(
 )
 
 
+# "her DPS username was entered as "ltran2". It should be LTran (no 2 at the end)": the
+# next sentence's "it" is the username, when it gives no other value beside it ("It
+# should be Tremblay / jtremblay" corrects the name too)
+_USER_FIXED_NEXT = re.compile(
+    r"(?i:user\s*name|user\s*id|login)\b[^.;\n]{0,80}?[\"”']?[.;][ \t]+"
+    r"(?i:it[ \t]+(?:should[ \t]+be|is)|it['’]s)[ \t]+[\"“']?"
+    r"([A-Za-z][\w.-]{0,28}[A-Za-z0-9])(?![\w@\\/]|[ \t]*/|['’][A-Za-z])"
+)
+
+
+def _user_fixed_next(text: str, last: str | None) -> str | None:
+    """The username the sentence after the one naming the login says it should be,
+    when it is made from the officer's last name ("It should be LTran"), else None."""
+    m = _USER_FIXED_NEXT.search(text)
+    if m is None or not last or last.casefold() not in m.group(1).casefold():
+        return None
+    return m.group(1)
+
+
 @per_rules
 def _plain_words(rules: Rules) -> frozenset[str]:
     return frozenset(w.lower() for w in rules.formats.dps_username.plain_words)
@@ -155,7 +181,9 @@ TO_US = re.compile(
     r"\b[^.;\n]{0,80}?\b(?i:to|over\s+to|with)\s+"
     r"(?i:us|our\s+(?:department|agency|office|pd|force|roster|records?))\b"
 )
-_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s")
+# a sentence ends after a word ("Department. Username ..."), or an agency's initials
+# ("to Colchester PD. Username is still dkelley"), not after an abbreviation ("St. Albans")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s|(?<=[A-Z]{2})[.?!]\s")
 
 
 def change_of(
@@ -195,6 +223,7 @@ def change_of(
         # "His title there will be Officer.", "to the Morristown Police Department as an
         # Officer"
         title = _new_title(text, rules) or _as_rank(text, rules) or title_kept(text, rules)
+        title = title or title_named(text, rules)  # "Username is still X, title Officer."
         if title:
             data["title"] = title
         # "she was Amy Roe (2R650) - she changed her name": the name she has now
@@ -237,6 +266,11 @@ def change_of(
             new = respelled(text, last, officer.first_name)
             if new:
                 data["last_name"] = new
+    # "her DPS username was entered as "ltran2". It should be LTran": the login
+    # corrected is no name respelled
+    fixed = _user_fixed_next(text[:MAX_RESPELL], last)
+    if fixed is not None and data.get("last_name") == fixed:
+        data["last_name"] = last
     m = _FIRST_TO.search(text)
     if m:
         data["first_name"] = _name_value(m.group(1)).split()[0]
@@ -253,7 +287,9 @@ def change_of(
             data["first_name"] = new
     users = (m for m in _USER_TO.finditer(text) if not not_a_user(m.group(1), rules))
     user = _USER_CORRECTED.search(text) or next(users, None)
-    if user and not not_a_user(user.group(1), rules):
+    if fixed is not None and not _USER_CORRECTED.search(text):
+        data["dps_username"] = fixed
+    elif user and not not_a_user(user.group(1), rules):
         data["dps_username"] = _bare(user.group(1), rules)
     elif "dps_username" in corrected:
         data["dps_username"] = corrected["dps_username"]

@@ -167,7 +167,7 @@ def read_changes(
     def push(change: Change, words: str = "") -> None:
         if not change.officer_number and same_person_again(changes, change, rules):
             return
-        if named_in_its_words(changes, change, said_unnamed):
+        if named_in_its_words(changes, change, said_unnamed, rules):
             return
         if words and his_record_asked(changes, change, words, rules):
             seen.add((change.action, change.officer_number))

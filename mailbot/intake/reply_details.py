@@ -113,11 +113,24 @@ def bare_username(officer: Officer, text: str) -> str | None:
 def of_the_one_officer(written: list[Change], earlier: list[Change]) -> list[Change]:
     """``written`` with the one change that names no one ("It's 2W781. His username is
     jlafleur.", under the desk's question on the number of the one officer the request
-    named) given that officer's name: the reply completes or corrects his change."""
-    if len(written) != 1 or len(earlier) != 1:
+    named) given that officer's name: the reply completes or corrects his change. The
+    reply may ask more of officers it names ("Her new username is kmartel. Also Ray Dion
+    (E3290) was promoted"): the one it names no one in is still the request's officer."""
+    nameless = [i for i, c in enumerate(written) if not _names_someone(c)]
+    if len(nameless) != 1 or len(earlier) != 1:
         return written
-    now, before = written[0].model_dump(), earlier[0].model_dump()
-    if now.get("last_name") or now.get("first_name") or not before.get("last_name"):
+    before = earlier[0].model_dump()
+    if not before.get("last_name"):
         return written
-    names = {k: before.get(k) for k in ("last_name", "first_name")}
-    return [Change.model_validate({**now, **names})]
+    out = list(written)
+    now = written[nameless[0]].model_dump()
+    names = {k: before.get(k) for k in _NAMES}
+    out[nameless[0]] = Change.model_validate({**now, **names})
+    return out
+
+
+_NAMES = ("last_name", "first_name")
+
+
+def _names_someone(change: Change) -> bool:
+    return any(getattr(change, key, None) for key in _NAMES)

@@ -70,3 +70,39 @@ def test_a_username_said_later_in_the_officers_item_is_his() -> None:
     change = next(c for c in result.changes if c.officer_number == "PM577")
     assert change.action == "add"
     assert getattr(change, "dps_username", None) == "msolberg"
+
+
+def test_a_short_first_name_over_a_forwarded_notice_is_its_officer() -> None:
+    """ "Please update Jill's title ... Her number is 12V03." over a forwarded notice of
+    "Cpl. Jillian Farnsworth"'s promotion: one change, her names and the number."""
+    result = _parse(
+        "Please update Jill's title in TraCS to Sergeant, see below. Her number is 12V03.\n\n"
+        "Chief Mark Provost\nVergennes Police Department\n\n"
+        "From: Ruth Shackett <rshackett@vergennes.test>\n"
+        "Sent: Tuesday, February 27, 2024 2:10 PM\n"
+        "To: Mark Provost <mprovost@vergennespd.test>\n"
+        "Subject: Personnel Action - Farnsworth\n\nAll,\n\n"
+        "Effective March 1, 2024, Cpl. Jillian Farnsworth is promoted to the rank of "
+        "Sergeant, Vergennes Police Department. Please update your records accordingly.\n\n"
+        "Ruth Shackett\nCity Manager's Office\n",
+        "Mark Provost <mprovost@vergennespd.test>",
+        "FW: Personnel Action - Farnsworth",
+    )
+    change = _only(result)
+    assert change["officer_number"] == "12V03"
+    assert (change["last_name"], change["first_name"]) == ("Farnsworth", "Jillian")
+    assert change["title"] == "Sergeant"
+
+
+def test_a_name_ending_its_sentence_leaves_the_period() -> None:
+    """ "we hired a new ofc, Sofia Reyes. officer number 35640": "Reyes", not "Reyes."."""
+    result = _parse(
+        "Hi - one thing for Williston PD.\n\nAlso we hired a new ofc, Sofia Reyes. officer "
+        "number 35640, user name sreyes. She's certified so she can start right away.\n\n"
+        "Thanks\nSgt Kevin Brault\n",
+        "Kevin Brault <kbrault@willistonvt.test>",
+        "Roster changes",
+    )
+    change = _only(result)
+    assert change["officer_number"] == "35640"
+    assert (change["last_name"], change["first_name"]) == ("Reyes", "Sofia")

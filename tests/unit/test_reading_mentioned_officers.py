@@ -73,3 +73,30 @@ def test_a_login_written_behind_the_dps_domain_in_a_change_tables_details_is_his
     assert changes["E3301"]["action"] == "add"
     assert changes["E3301"]["dps_username"] == "pgreer"
     assert changes["E1107"]["action"] == "deactivate"
+
+
+def test_the_contact_named_beside_the_changes_is_no_change_of_her_own() -> None:
+    """ "Questions may be directed to our e-ticket Point of Contact, Sgt. Renee Costa" in
+    the paragraph that asks for the changes: she is who to ask, not an update."""
+    body = (
+        "Please process the following changes to Hartford Police Department officer "
+        "records in TraCS. Questions may be directed to our e-ticket Point of Contact, "
+        "Sgt. Renee Costa (rcosta@hartford.test).\n\n"
+        "Deactivate Officer Brian Lacasse 48816\n\n"
+        "Gregory Sheehan, Chief of Police\n"
+    )
+    raw = mail(body, sender="Gregory Sheehan <gsheehan@hartford.test>", subject="TraCS changes")
+    changes = by_number(roster_changes(raw))
+    assert list(changes) == ["48816"]
+    assert changes["48816"]["action"] == "deactivate"
+
+
+def test_a_contact_asked_to_be_added_is_still_a_change() -> None:
+    body = (
+        "Please add Sgt. Renee Costa, our new e-ticket Point of Contact, as an officer. "
+        "Her number is 48820 and her username is rcosta.\n\nGregory Sheehan\nChief of Police\n"
+    )
+    raw = mail(body, sender="Gregory Sheehan <gsheehan@hartford.test>", subject="New officer")
+    changes = by_number(roster_changes(raw))
+    assert list(changes) == ["48820"]
+    assert changes["48820"]["action"] == "add"

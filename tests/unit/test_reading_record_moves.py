@@ -93,3 +93,20 @@ def test_a_record_asked_moved_with_him_to_a_named_agency_goes_there() -> None:
     got = by_number(roster_changes(raw))
     assert got["ST804"]["action"] == "update"
     assert got["ST804"]["agency"] == "Morristown Police Department"
+
+
+def test_a_move_to_an_agency_by_its_initials_takes_the_title_named_after_it() -> None:
+    """ "move his TraCS record over to Colchester PD? Username is still dkelley, title
+    Officer.": the agency ends with its sentence, the title is the one named."""
+    body = (
+        "Hi - Ofc Dan Kelley (WN207) lateraled to us from Winooski PD this week. Can you "
+        "move his TraCS record over to Colchester PD? Username is still dkelley, title "
+        "Officer.\n\nThanks,\nAmy\n\nSgt. Amy Lacross\nColchester Police Department\n"
+    )
+    raw = mail(body, sender="alacross@colchester.test", subject="Transfer - Kelley")
+    got = by_number(roster_changes(raw))
+    assert set(got) == {"WN207"}
+    assert got["WN207"]["action"] == "update"
+    assert got["WN207"]["title"] == "Officer"
+    assert got["WN207"]["agency"] == "Colchester PD"
+    assert got["WN207"]["dps_username"] == "dkelley"

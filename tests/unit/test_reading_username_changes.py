@@ -76,3 +76,33 @@ def test_an_officer_writing_of_his_own_login_over_his_own_leo_line() -> None:
     got = _by_number(result)
     assert got["W5512"]["dps_username"] == "kwarrick3"
     assert got["W5512"]["last_name"] == "Warrick"
+
+
+def test_a_login_said_right_after_the_wrong_one_is_no_name_respelled() -> None:
+    """ "her DPS username was entered as "ltran2". It should be LTran": the login is
+    "LTran" (made from her name), her last name stays Tran."""
+    result = _parse(
+        "Hello,\n\nDetective Lisa Tran has not been able to log into TraCS since you set "
+        'her up. Her DPS username was entered as "ltran2". It should be LTran (no 2 at the '
+        "end). Her officer number 26650 is correct.\n\nCould you please fix that?\n\n"
+        "Thank you,\nOfficer Mark Gagnon\nShelburne Police Department\n",
+        "Mark Gagnon <mgagnon@shelburne.test>",
+        "TraCS username wrong - Det. Tran",
+    )
+    change = by_number(result.changes)["26650"]
+    assert change["action"] == "update"
+    assert (change["last_name"], change["first_name"]) == ("Tran", "Lisa")
+    assert change["dps_username"].lower() == "ltran"
+
+
+def test_a_name_and_login_said_after_the_wrong_ones_correct_both() -> None:
+    result = _parse(
+        'Hi,\n\nOfficer Jon Tremblay\'s last name was entered as "Trembley" and his '
+        "username as jtrembley. It should be Tremblay / jtremblay. His LEO number W0219 "
+        "is correct.\n\nThanks,\nSgt. Lisa Yandow\nWilliston Police Department\n",
+        "Lisa Yandow <lyandow@williston.test>",
+        "Name correction",
+    )
+    change = by_number(result.changes)["W0219"]
+    assert change["last_name"] == "Tremblay"
+    assert change["dps_username"] == "jtremblay"
