@@ -178,3 +178,30 @@ def test_the_signer_on_his_own_lines_is_read_before_a_roster_row() -> None:
     got = parse_message(mail(body, sender="Owen Fairbrook <of@kf.test>", subject="E tickets"))
     assert got.head_of_department.name == "Owen Fairbrook"
     assert got.head_of_department.title == "Chief of Police"
+
+
+def test_a_chief_spoken_of_with_a_bare_apostrophe_is_named_from_the_headers() -> None:
+    body = (
+        "Good afternoon,\n\n"
+        "Please find attached Chief Burroughs' approval and our officer roster; we would "
+        "like to start e-ticketing. I am the designated Point-of-Contact.\n\n"
+        "Judiciary code: 0952\n"
+        "Address: 12 Mill Road, Kestrel Falls, VT 05990\n"
+        "Phone: (802) 555-0142\n\n"
+        "Officers:\n"
+        "Sgt. Lisa Corrigan, KF201, lcorrigan\n"
+        "Ofc. Tom Reyes, KF204, treyes\n\n"
+        "Thank you,\n\n"
+        "Det. Sgt. Lisa Corrigan\n"
+        "Investigations Division\n"
+        "Kestrel Falls Police Department\n"
+    )
+    raw = mail(
+        body,
+        sender="Corrigan, Lisa <lcorrigan@kf.test>",
+        subject="e-ticket request",
+        cc='"Burroughs, Owen" <oburroughs@kf.test>',
+    )
+    got = parse_message(raw)
+    assert got.head_of_department.name == "Owen Burroughs"
+    assert got.head_of_department.title == "Chief"
