@@ -101,7 +101,10 @@ def head_named(body: str, rules: Rules) -> tuple[str | None, str | None]:
 @per_rules
 def _titled_surname_re(rules: Rules) -> re.Pattern[str]:
     _, alt = head_titles(rules)
-    return re.compile(rf"(?<![\w'’-])({alt})\.?[ \t]+([A-Z][\w'’-]*?)(?:['’]s)?(?![\w'’-])")
+    # "Chief Quist's", and "Chief Fairbanks'" (a name ending in s)
+    return re.compile(
+        rf"(?<![\w'’-])({alt})\.?[ \t]+([A-Z][\w'’-]*?)(?:['’]s|(?<=s)['’])?(?![\w'’-])"
+    )
 
 
 def head_by_title(

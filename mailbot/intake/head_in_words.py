@@ -25,7 +25,8 @@ def _head_unnamed_re(rules: Rules) -> re.Pattern[str]:
     acts = r"has|have|had|is|was|asked|signed|approved|authori[sz]ed|wants|would|gave|said"
     nouns = "|".join(map(re.escape, rules.language.evidence.approval_nouns)) or "(?!)"
     return re.compile(
-        rf"(?<![\w-])(?:[Tt]he|[Oo]ur)\s+({alt})\s+(?:{acts})\b"
+        # "Chief said to go ahead ...": the title opening a sentence stands for the article
+        rf"(?:(?<![\w-])(?:[Tt]he|[Oo]ur)\s+|(?m:^)[ \t]*|(?<=[.!?][ \t]))({alt})\s+(?:{acts})\b"
         # "With the approval of our Director, the Division ...": his word, not his name
         rf"|\b(?i:{nouns})\s+of\s+(?:the|our)\s+"
         rf"({alt})(?![\w'’-])(?!\s+[A-Z][a-z])"
@@ -34,7 +35,7 @@ def _head_unnamed_re(rules: Rules) -> re.Pattern[str]:
 
 def head_unnamed(body: str, rules: Rules) -> str | None:
     """The title of a head the writer speaks of without naming ("The Chief has signed off
-    and asked me to be the point of contact"), or None."""
+    and asked me to be the point of contact", "Chief said to go ahead"), or None."""
     m = _head_unnamed_re(rules).search(body)
     return (m.group(1) or m.group(2)) if m else None
 

@@ -51,13 +51,14 @@ def head_of_department(signature: str, rules: Rules) -> tuple[str | None, str | 
 def _serves_re(rules: Rules) -> re.Pattern[str]:
     _, alt = head_titles(rules)
     name = r"[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
-    return re.compile(rf"\bto[ \t]+(?:the[ \t]+)?((?i:{alt}))[ \t]+({name})[ \t]*$")
+    serving = "|".join(map(re.escape, rules.language.people.serving_words)) or "(?!)"
+    return re.compile(rf"\b(?i:{serving})[ \t]+(?:the[ \t]+)?((?i:{alt}))[ \t]+({name})[ \t]*$")
 
 
 def _head_served(title: str | None, rules: Rules) -> tuple[str, str] | None:
     """(name, title) of the head a signer works for ("Administrative Assistant to Chief
     Ingrid Vance"): the signer is not the head, the head is named in the title."""
-    if not title or " to " not in title:
+    if not title or not any(w in rules.language.people.serving_words for w in title.split()):
         return None
     m = _serves_re(rules).search(title)
     return (m.group(2), m.group(1)) if m else None
@@ -71,10 +72,13 @@ sign-off word marks the signature."""
 def head_in_tail(body: str, rules: Rules) -> tuple[str | None, str | None]:
     """(name, title) of a signer near the end of ``body`` that carries a head title,
     on its own lines ("Jenna Kimball" / "Chief of Police") or on one line, as HTML
-    signatures flatten ("Rosalind Kemp Chief of Police East Albury Police Department")."""
+    signatures flatten ("Rosalind Kemp Chief of Police East Albury Police Department");
+    a signer on his own lines first (not the roster's "Gibeault Kevin, Chief, BR001" above
+    "Kevin Gibeault" / "Chief of Police")."""
     lines = [ln.strip() for ln in body.split("\n") if ln.strip()][-_TAIL_LINES:]
     # "Thanks, Chief Tom Pelletier": the sign-off and the signer on one line
     lines = [_sign_off_lead(rules).sub("", ln) for ln in lines]
+    first: tuple[str, str] | None = None  # the first read on one line
     for n, line in enumerate(lines):
         if len(line) > MAX_LINE:
             continue
@@ -87,20 +91,18 @@ def head_in_tail(body: str, rules: Rules) -> tuple[str | None, str | None]:
                 for c in line.split("\t")
                 if "\t" in line and not _SPACED.search(c)
             )
-            inline = next((c for c in cells if c is not None), None)
-            if inline is not None:
-                return inline
+            first = first or next((c for c in cells if c is not None), None)
             continue
         nxt = lines[n + 1] if n + 1 < len(lines) else ""
         found = _signer(line, nxt, rules)
         if found is not None and found[1] is None and n > 0 and _is_title_line(lines[n - 1], rules):
             found = found[0], _title_only(lines[n - 1], rules)
+        if found is not None:  # "Administrative Assistant to Chief Mark Fountain"
+            found = _head_served(found[1], rules) or found
         if found is not None and found[1] and is_head_title(found[1], rules):
             return found
-        inline = _head_inline(line, rules)
-        if inline is not None:
-            return inline
-    return None, None
+        first = first or _head_inline(line, rules)
+    return first or (None, None)
 
 
 _SPACED = re.compile(r"\S {2,}\S")
@@ -116,8 +118,21 @@ def _sign_off_lead(rules: Rules) -> re.Pattern[str]:
 
 
 def is_head_title(title: str, rules: Rules) -> bool:
-    low = title.lower()
-    return any(t.lower() in low for t in rules.language.people.head_titles)
+    """True when ``title`` is the head's own: a head title in it that no word makes
+    another's, neither one that serves the head ("Administrative Assistant to the Chief")
+    nor one right before it ("Deputy Chief")."""
+    people = rules.language.people
+    words = title.lower().split()
+    cut = next((n for n, w in enumerate(words) if w in people.serving_words), len(words))
+    own = f" {' '.join(words[:cut])}"
+    for t in people.head_titles:
+        at = own.find(t.lower())
+        while at >= 0:
+            before = own[:at].split()
+            if not before or before[-1].strip(".,") not in people.not_head_modifiers:
+                return True
+            at = own.find(t.lower(), at + 1)
+    return False
 
 
 def drop_rank_and_file_head(result: ParseResult, rules: Rules) -> None:

@@ -31,7 +31,7 @@ from mailbot.intake.head_of_department import (
 from mailbot.intake.head_title_field import head_title_labelled, head_titled
 from mailbot.intake.list_remarks import without_nickname
 from mailbot.intake.model import Officer
-from mailbot.intake.names import name_in_full
+from mailbot.intake.names import fuller_name, name_in_full
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import Split, split_signature
 from mailbot.intake.rules import Rules
@@ -77,11 +77,11 @@ def read_head(
             and is_head_title(title, rules)
         ):
             hod_name, hod_title = signed
-    if parts.letter and not is_head_title(hod_title or "", rules):
-        # an assistant's cover note over the chief's attached letter: the letter's signer
-        letter = head_of_department(split_signature(parts.letter, rules).signature, rules)
-        if letter[0] and is_head_title(letter[1] or "", rules):
-            hod_name, hod_title = letter
+    if not is_head_title(hod_title or "", rules):
+        # an assistant's or the PoC's cover note over the chief's attached, signed letter:
+        # the letter's signer (the writer signs as no head, or as one who serves him)
+        letter = letter_signer(parts, rules)
+        hod_name, hod_title = letter if letter[0] else (hod_name, hod_title)
     # "on behalf of Chief Beaudry" with "Beaudry, Harlan" copied: the people the headers
     # name on the sender's own domain
     colleagues = [
@@ -110,9 +110,10 @@ def read_head(
         behalf = forwarder
     if behalf[0] is not None:  # written for the head by someone else
         # "Director Whitmore asked me ..." over his own "Director of Police Services"
-        # sign-off: the title he signs with
-        own_title = hod_title if hod_name == behalf[0] and hod_title else None
-        hod_name, hod_title = behalf[0], own_title or behalf[1]
+        # sign-off, "On behalf of Chief Keith Ashworth" over the letter he signs "Keith M.
+        # Ashworth / Chief of Police": his name and title as he signs them
+        signs = bool(hod_title) and fuller_name(behalf[0], hod_name, rules) == hod_name
+        hod_name, hod_title = (hod_name, hod_title) if signs else behalf
     sent_for = behalf[0] is None and sent_for_unnamed_head(body, rules)
     if sent_for and not (hod_title and is_head_title(hod_title, rules)):
         hod_name = hod_title = None  # "the chief asked me to send this": not the writer
@@ -153,6 +154,17 @@ def read_head(
     ]
     hod_name = name_in_full(hod_name and without_nickname(hod_name, rules), others, body, rules)
     return _as_introduced(hod_name, body, rules), hod_title
+
+
+def letter_signer(parts: MessageParts, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of who signs the attached letter as head (the letter read as the
+    request, else an attached document that ends in a sign-off), or (None, None)."""
+    letters = [parts.letter] if parts.letter else [d.text for d in parts.documents]
+    for text in letters:
+        signed = head_of_department(split_signature(text, rules).signature, rules)
+        if signed[0] and is_head_title(signed[1] or "", rules):
+            return signed
+    return None, None
 
 
 def _as_introduced(name: str | None, body: str, rules: Rules) -> str | None:

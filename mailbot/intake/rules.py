@@ -214,6 +214,9 @@ class People(RuleModel):
     """Words before a head title that keep it the head's ("Interim Chief of Police")."""
     not_head_modifiers: list[str] = Field(default_factory=list)
     """Words before a head title that make it another's ("Assistant Chief", "former Chief")."""
+    serving_words: list[str] = Field(default_factory=list)
+    """Words in a title after which a head title is the head served, not the title's
+    holder ("Administrative Assistant to the Chief")."""
     sign_offs: list[str]
     agency_suffixes: list[str]
     weak_agency_suffixes: list[str] = Field(default_factory=list)
