@@ -144,3 +144,18 @@ def test_two_addresses_of_equal_evidence_go_to_staff_not_the_sender() -> None:
     assert result.agency.address is None
     assert "agency.address" not in result.missing
     assert "agency.address" in (result._questions or {})
+
+
+_MOVED = "We moved out of 9 Mill Street, Quarry Brook, VT 05999 last year. "
+
+
+def test_a_sentence_pointing_to_the_signature_gives_it_the_address() -> None:
+    signed = (
+        "Thank you,\n\nAlan Reed\nChief of Police\nQuarry Brook Police Department\n"
+        "12 Ledge Road, Quarry Brook, VT 05999\nOffice: (802) 244-2027\n"
+    )
+    pointed = _OPENING.replace(
+        "Our logo is attached.",
+        _MOVED + "The agency address is in my signature below. Our logo is attached.",
+    )
+    assert _parse(pointed + signed).agency.address == "12 Ledge Road, Quarry Brook, VT 05999"
