@@ -44,7 +44,8 @@ class Candidate:
     line: str = ""
     """The line it stands on (kept with the case for staff, never logged)."""
     above: str = ""
-    """The line above it (a phone number's: the address it is written under)."""
+    """The line above it (a phone number's: the address it is written under); an
+    address's two lines above."""
 
 
 @dataclass
@@ -118,7 +119,10 @@ def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS)
             if "addresses" in kinds:
                 address = _address_at(lines, i)
                 if address:
-                    add(found.addresses, _digits(address), Candidate(address, where, short))
+                    # the two lines above: a letter's inside address ("Attn: ...") there
+                    above = "\n".join(x.strip()[:MAX_LINE] for x in lines[max(0, i - 2) : i])
+                    cand = Candidate(address, where, short, above)
+                    add(found.addresses, f"{_digits(address)} {where}", cand)
             if "codes" in kinds and "codes" in source.asked:
                 for m in _ALONE_CODE.finditer(line):
                     add(found.codes, m.group(1), Candidate(m.group(1), where, short))

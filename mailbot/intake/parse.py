@@ -351,7 +351,7 @@ def parse_parts(
                 roles.kinds_for(result.missing),
             )
             sent = (parts.sender_name, parts.sender)
-            settled = roles.settle(result, found, rules, sender=sent, writer=signer[0])
+            settled = roles.settle(result, found, rules, sender=sent, writer=signer[0], body=body)
             settled.questions.update(
                 given_somewhere.staff_instead(result, looked, rules, sent, note)
             )

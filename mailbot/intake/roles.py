@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from mailbot.intake import contact_rank
 from mailbot.intake.candidates import Candidate, Found
 from mailbot.intake.model import ParseResult, ReadWhere, StaffQuestion
 from mailbot.intake.poc_email import written_as_login
@@ -71,12 +72,6 @@ def _has_word(line: str, words: list[str]) -> bool:
 _PIECE_END = re.compile(r"[/|;•]|\s{2,}|\t")
 
 
-def _label_of(cand: Candidate) -> str:
-    """The words just before a value on its line ("Town Hall: " before an address)."""
-    at = cand.line.find(cand.value)
-    return _PIECE_END.split(cand.line[:at])[-1] if at > 0 else ""
-
-
 def _near(cand: Candidate) -> str:
     """The words that go with a value on its line: from the separator before it to the one
     after ("Main: (802) 555-0311 / Fax: (802) 555-0312" gives each number its own word)."""
@@ -126,9 +121,12 @@ def settle(
     *,
     sender: tuple[str | None, str | None],
     writer: str | None = None,
+    body: str = "",
 ) -> Settled:
     """Fill required values still unknown from their candidates; record questions
-    (``writer``: the person who signs the message)."""
+    (``writer``: the person who signs the message; ``body``: what it writes, whose
+    sentences may point to the signature for the agency's details)."""
+    to_signature = contact_rank.points_to_signature(body, rules)
     s = Settled()
     ev = rules.language.evidence
     agency = result.agency
@@ -137,16 +135,10 @@ def settle(
         # each writing of a number by its own words ("Office: ... | Dispatch: ...")
         own = [c for c in found.phones if not _has_word(_near(c), ev.personal_phone_words)]
         agency_lines = _distinct(own, _digits)
-        main = [c for c in own if _has_word(_near(c), ev.main_phone_words)]
-        preferred = [c for c in own if _has_word(c.line, ev.agency_phone_words)]
-        # the main line over a dispatch line, an agency line over an unmarked one
-        desk = [c for c in main if not _has_word(_near(c), ev.dispatch_phone_words)]
-        ranked = (
-            _distinct(main, _digits),
-            _distinct(desk, _digits),
-            _distinct(preferred, _digits),
-        )
-        pick = next((p for p in ranked if len(p) == 1), agency_lines)
+        # the main or business line over dispatch, direct or town office lines, a number
+        # the message designates over any other (one ranking, by the words of each)
+        top = contact_rank.ranked_pick(own, _digits, rules, to_signature=to_signature)
+        pick = [top] if top and len(agency_lines) > 1 else agency_lines
         if len(pick) > 1:
             # one number written in the message that its signature also gives (beside a
             # cell and a fax the signature marks with icons or letters only)
@@ -163,16 +155,20 @@ def settle(
             under = _distinct([c for c in own if _under_address(c, agency.address)], _digits)
             pick = under if len(under) == 1 else pick
         if len(pick) == 1:
-            agency.phone = pick[0].value
+            agency.phone = contact_rank.without_extension(pick[0].value)
             s.took("agency.phone", pick[0], "the only agency phone number in the message")
         else:
             s.ask("agency.phone", "Which is the agency's phone number?", phones)
     own = [c for c in found.addresses if not _other_place(c, rules)]
     if agency.address is None and own:
         addresses = _distinct(own, lambda v: _digits(v))
+        top = contact_rank.ranked_pick(own, _digits, rules, to_signature=to_signature)
         if len(addresses) == 1:
             agency.address = addresses[0].value
             s.took("agency.address", addresses[0], "the only postal address in the message")
+        elif top is not None:
+            agency.address = top.value
+            s.took("agency.address", top, "the address the message gives the agency")
         else:
             s.ask("agency.address", "Which is the agency's address?", addresses)
     elif agency.address is None and found.addresses:

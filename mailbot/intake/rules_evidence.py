@@ -10,16 +10,24 @@ from mailbot.intake.rules_formats import RuleModel
 
 class Evidence(RuleModel):
     code_words: list[str]
-    agency_phone_words: list[str]
     personal_phone_words: list[str]
-    main_phone_words: list[str] = Field(default_factory=list)
-    dispatch_phone_words: list[str] = Field(default_factory=list)
     role_mailboxes: list[str]
     this_mailbox_words: list[str] = Field(default_factory=list)
     other_person_words: list[str] = Field(default_factory=list)
     other_place_words: list[str] = Field(default_factory=list)
     agency_place_words: list[str] = Field(default_factory=list)
     address_given_words: list[str] = Field(default_factory=list)
+    contact_label_weights: dict[str, int] = Field(default_factory=dict)
+    """What a label's words weigh for the agency's address or phone ("Business" for,
+    "Fax", "Mailing", "Satellite Office" against): the value with the most is taken."""
+    contact_designating_words: list[str] = Field(default_factory=list)
+    """Words of a sentence that sets the agency's details down ("as the agency address")."""
+    contact_designation_weight: int = 0
+    """What a value in such a sentence gains (or a signature such a sentence points to)."""
+    signature_pointer_words: list[str] = Field(default_factory=list)
+    """Words after those that point to the signature ("shown in my signature block")."""
+    inside_address_words: list[str] = Field(default_factory=list)
+    """Words above a letter's inside address ("Attn:"): the recipient's, never the agency's."""
     contact_words: list[str] = Field(default_factory=list)
     """Words that speak of the e-ticket Point-of-Contact in any wording ("person of contact")."""
     poc_programs: list[str] = Field(default_factory=list)
