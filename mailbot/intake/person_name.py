@@ -46,11 +46,14 @@ def person_name(text: str, rules: Rules) -> str | None:
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+SAINT_ABBREVIATIONS = frozenset({"st.", "ste."})
+"""A saint's abbreviation opening a surname ("St. Pierre", "Ste. Marie"): its dot ends
+no sentence."""
 
 
 def _particle(word: str, tail: list[str]) -> bool:
     """ "St." in "Marc St. Pierre": a saint's abbreviation before the rest of the surname."""
-    return word.casefold() in {"st.", "ste."} and len(tail) == 1
+    return word.casefold() in SAINT_ABBREVIATIONS and len(tail) == 1
 
 
 def name_key(name: str, rules: Rules) -> str:

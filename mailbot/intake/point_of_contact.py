@@ -15,7 +15,7 @@ from mailbot.intake.fields import _EMAIL, _next_value
 from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.list_remarks import without_nickname
 from mailbot.intake.names import by_last_name, fuller_name, short_form_of
-from mailbot.intake.person_name import name_key, person_name
+from mailbot.intake.person_name import SAINT_ABBREVIATIONS, name_key, person_name
 from mailbot.intake.poc_email import (
     _a_login,
     _given_to_another,
@@ -307,7 +307,12 @@ def _named_sentence(text: str, rules: Rules) -> str | None:
     rank or an initial ends with a dot without ending the sentence."""
     chunks: list[list[str]] = [[]]
     for word in text.split():
-        if word.endswith(".") and len(word) > 3 and rank_title(word, rules) is None:
+        if (
+            word.endswith(".")
+            and len(word) > 3
+            and rank_title(word, rules) is None
+            and word.casefold() not in SAINT_ABBREVIATIONS  # "Karen Ste. Marie"
+        ):
             chunks[-1].append(word.rstrip("."))
             chunks.append([])
         else:
