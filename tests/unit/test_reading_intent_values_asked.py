@@ -83,5 +83,5 @@ def test_an_officer_number_given_in_prose_is_not_asked_again() -> None:
     )
     assert result.intent == "enrollment"
     assert "officers" not in result.missing
-    questions = result._questions
-    assert [c["value"] for c in questions["officers"]["candidates"]] == ["60417"]
+    asked = {q["field"]: q for q in result.questions}
+    assert [c["value"] for c in asked["officers"]["candidates"]] == ["60417"]
