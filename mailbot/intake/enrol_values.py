@@ -42,11 +42,12 @@ def enrols_by_values(
     of an enrolment by their shape: a code, an address and a phone ("Jud code 0952. ... 20
     Church St ..."), or two of them with officers sent or to follow. A message that also
     asks questions ("I don't know what our judiciary code is. Who would I ask?") is the
-    request all the same when its statements give two of the agency's values and a third
-    of the request's: the third agency value, officers, an officer number ("My LEO number
-    is 14K22") or a Point-of-Contact ("I will be the contact person"); a question over
-    an address and a phone ("do part-time departments qualify?") makes no request, nor
-    do the values of a request forwarded under a note (``own``) that only asks of it."""
+    request all the same when its statements give two of the agency's values and a person
+    of the request: officers, an officer number ("My LEO number is 14K22") or a
+    Point-of-Contact ("I will be the contact person"); a question over the agency's values
+    alone ("do part-time departments qualify?" over its code, address and phone) makes
+    no request, nor do those of a request forwarded under a note (``own``) that only
+    asks of it."""
     if kind != "other" or not wants_tickets(text, rules):
         return False
 
@@ -64,7 +65,7 @@ def enrols_by_values(
             len(m.group(1)) == size for s in sentences(mine) for m in number_mentions(s)
         )
         sent = bool(officers) and own is None
-        more = agency == _GIVEN_VALUES or numbered or names_contact(mine, rules) or sent
-        return agency >= _GIVEN_VALUES - 1 and bool(more)
+        person = numbered or names_contact(mine, rules) or sent
+        return agency >= _GIVEN_VALUES - 1 and bool(person)
     given = shaped(body)
     return given == _GIVEN_VALUES or (given == 2 and bool(officers or roster_later(body, rules)))
