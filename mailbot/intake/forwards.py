@@ -209,14 +209,26 @@ _SENT_VALUES = 2
 
 
 def note_decides(
-    kind: Intent, note: str | None, values: int, kind_of: Callable[[str, int], Intent]
+    kind: Intent,
+    note: str | None,
+    values: int,
+    kind_of: Callable[[str, int], Intent],
+    rules: Rules,
 ) -> Intent:
-    """``kind``, or the roster change the forwarding note asks ("Please move his TraCS
-    record over to us") over a forwarded letter read as an enrolment only by its words
-    ("Benefits enrollment must be completed"), that gives no agency's values."""
+    """``kind``, or what the forwarding note asks over a forwarded letter read as an
+    enrolment that gives no agency's values: the roster change it asks ("Please move his
+    TraCS record over to us" over "Benefits enrollment must be completed"), or nothing
+    when it only asks about the request forwarded under it ("I'm following up on the
+    enrollment request I sent on March 4th. Could you let me know where it stands?"): the
+    request's values are the earlier message's, not this one's."""
+    from mailbot.intake.intent import asks_anything, is_enquiry
+
     if kind != "enrollment" or not note or values >= _SENT_VALUES:
         return kind
-    return "officer_maintenance" if kind_of(note, 0) == "officer_maintenance" else kind
+    own = kind_of(note, 0)
+    if own == "other" and asks_anything(note) and is_enquiry(note, rules):
+        return "other"
+    return "officer_maintenance" if own == "officer_maintenance" else kind
 
 
 def with_signed_note(parts: MessageParts, rules: Rules) -> MessageParts:

@@ -86,6 +86,12 @@ def _add(seen: Seen, value: str, where: str) -> None:
         seen.append((value, where))
 
 
+def names_contact(text: str, rules: Rules) -> bool:
+    """True when ``text`` speaks of the e-ticket Point-of-Contact ("I will be the contact
+    person", "Lt. Roy will be our PoC"): a value of the request it names."""
+    return _contact_re(rules).search(text) is not None
+
+
 @per_rules
 def _contact_re(rules: Rules) -> re.Pattern[str]:
     words = sorted(rules.language.evidence.contact_words, key=len, reverse=True)

@@ -16,6 +16,7 @@ import re
 from mailbot.intake.change_values import not_a_user
 from mailbot.intake.given_people import people_questions
 from mailbot.intake.model import Officer, ParseResult, StaffQuestion
+from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.roster_usernames import signs_as
 from mailbot.intake.rules import Rules, per_rules
 
@@ -55,6 +56,10 @@ def staff_instead(
             else:
                 seen = _numbers_beside(officer, texts, result)
                 question = f"Is one of these the officer number of {_name(officer)}?"
+        elif path == "officers":
+            # "My info: Gary Pratt, Constable / LEO number 60417": a roster of one, unread
+            seen = _numbers_said(texts, rules)
+            question = "Whose officer number is this (the writer's own, or an officer's)?"
         elif path == "agency.judiciary_code":
             seen = _codes_of_any_length(texts, rules)
             question = "Is one of these the agency's judiciary code (not of 4 digits)?"
@@ -132,6 +137,20 @@ def _numbers_beside(
                 if value.isdigit() and len(value) != 5:  # a year, a phone's digit group
                     continue
                 if value.lower() not in taken and all(v != value for v, _ in seen):
+                    seen.append((value, where))
+    return seen
+
+
+def _numbers_said(texts: list[tuple[str, str]], rules: Rules) -> list[tuple[str, str]]:
+    """Officer numbers written as such ("LEO number 60417", "badge HP204"), of the
+    length of one: an officer the message gives, though no roster of it was read."""
+    size = rules.formats.officer_number.length
+    seen: list[tuple[str, str]] = []
+    for where, text in texts:
+        for sentence in sentences(text[:100_000]):
+            for m in number_mentions(sentence):
+                value = m.group(1)
+                if len(value) == size and all(v != value for v, _ in seen):
                     seen.append((value, where))
     return seen
 

@@ -336,14 +336,13 @@ def roster_later(text: str, rules: Rules) -> bool:
 
 def wants_tickets(text: str, rules: Rules) -> bool:
     """True when ``text`` says the agency wants e-tickets ("Hardwick PD wants to get on
-    e-tickets") and is neither an enquiry, a question, nor a roster change: with a
-    code, an address and a phone written in its sentences, an enrolment."""
+    e-tickets") and is neither an enquiry nor a roster change: with a code, an address
+    and a phone written in its sentences, an enrolment."""
     words = rules.language.intent
     return (
         _names_tickets(text, rules)
         and not _has(text, words.not_yet)
         and not is_enquiry(text, rules)
-        and not asks_anything(text)
         and not _has(
             _told_as_past(without_naming(text, rules), words.enquiry),
             words.add + words.promote + words.transfer + words.deactivate + words.reactivate,

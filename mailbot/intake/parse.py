@@ -42,6 +42,7 @@ from mailbot.intake.agency_name import name_of_agency
 from mailbot.intake.attached_request import with_attached_request
 from mailbot.intake.classify import LOOP_HEADER
 from mailbot.intake.earlier_numbers import fixes_desk_list
+from mailbot.intake.enrol_values import enrols_by_values
 from mailbot.intake.head_of_department import (
     drop_rank_and_file_head,
     head_from_sender,
@@ -173,7 +174,7 @@ def parse_parts(
 
     # "Deactivate Tom Roe #03318" in the subject over "see subject - he retired friday"
     kind = kind_of(body, len(officers))
-    kind = forwards.note_decides(kind, note, sum(map(bool, agency_values)), kind_of)
+    kind = forwards.note_decides(kind, note, sum(map(bool, agency_values)), kind_of, rules)
     kind, body = request_in_subject(kind, body, parts, is_reply, rules, kind_of)
     if kind in ("other", "enrollment") and is_reply and not officers:
         # an answer to our checklist, officer by officer ("Jordan Hale's username is jhale")
@@ -189,15 +190,8 @@ def parse_parts(
     if kind == "other" and is_reply and desk_named.switch_offs(body, parts, rules):
         kind = "officer_maintenance"  # "Yes please deactivate both." of the desk's two
     titled = f"{parts.subject or ''}\n{body}"
-    if kind == "other" and not is_reply and intent.wants_tickets(titled, rules):
-        # "Hardwick PD wants to get on e-tickets. ... Jud code 0952. ... 20 Church St ...": the
-        # three values by their shape, unlabelled (or two with officers sent or to follow)
-        shaped = candidates.find(
-            [candidates.Source("text", body)], rules, frozenset({"addresses", "codes", "phones"})
-        )
-        given = sum(1 for c in (shaped.addresses, shaped.codes, shaped.phones) if c)
-        if given == 3 or (given == 2 and (officers or intent.roster_later(body, rules))):
-            kind = "enrollment"
+    if not is_reply and enrols_by_values(kind, titled, body, officers, rules, own=note):
+        kind = "enrollment"  # "Hardwick PD wants to get on e-tickets. ... Jud code 0952. ..."
     given = sum(1 for v in agency_values if v)
     sends = not is_reply and change_documents.changes_attached(body, parts, rules, kind, given)
     kind = "officer_maintenance" if sends else kind  # "Attached is the memo with our changes"
