@@ -237,6 +237,31 @@ _USER_MENTION = re.compile(
 )
 # "(HA022)", "(#45-121, ...)": a number in brackets, maybe written in groups
 _PAREN_NUMBER = re.compile(r"\(\s*(?:#\s*)?([A-Za-z]{0,3}\d(?:-?[A-Za-z0-9]){2,6})\s*[),]")
+# a list's officer given his number and login unlabelled: "Rachel Farnham (05C17 /
+# rfarnham)", "Sgt. Dale Whitehill, 05C09, username dwhitehill"
+_SLASH_NUMBER = re.compile(
+    r"(?<=[a-z'’])[ \t]*\([ \t]*([A-Za-z]{0,3}\d(?:-?[A-Za-z0-9]){2,6})[ \t]*/"
+    r"(?=[ \t]*[a-z][a-z0-9._-]{1,29}[ \t]*\))"
+)
+_COMMA_NUMBER = re.compile(
+    r"(?<=[a-z'’]),[ \t]*([A-Za-z]{0,3}\d(?:-?[A-Za-z0-9]){2,6}),[ \t]*"
+    r"(?=(?i:(?:DPS[ \t]+)?(?:user[ \t]*name|user[ \t]*id|login))\b)"
+)
+
+
+def listed_numbers(sentence: str) -> list[re.Match[str]]:
+    """Each officer number of a sentence listing officers: those :func:`number_mentions`
+    reads and those written unlabelled right after a capitalised name, before the
+    officer's login."""
+    found = number_mentions(sentence)
+    more = [
+        m
+        for pattern in (_SLASH_NUMBER, _COMMA_NUMBER)
+        for m in pattern.finditer(sentence)
+        if _capitalised_before(sentence, m.start())
+        and not any(f.start() <= m.start(1) < f.end() for f in found)
+    ]
+    return sorted(found + more, key=lambda m: m.start()) if more else found
 
 
 def number_mentions(sentence: str) -> list[re.Match[str]]:

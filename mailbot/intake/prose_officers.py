@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 import re
 
+from mailbot.intake.change_titles import shared_rank
 from mailbot.intake.model import Officer
+from mailbot.intake.named_earlier import named_earlier
 from mailbot.intake.names import surname_by_username
 from mailbot.intake.prose import (
     NAME_LETTERS,
@@ -13,6 +15,7 @@ from mailbot.intake.prose import (
     _rank_modifiers,
     bare_after_name,
     last_name_run,
+    listed_numbers,
     number_mentions,
     person,
     rank_title,
@@ -53,12 +56,20 @@ def _after_sentence_end(run: str, rules: Rules) -> str:
 
 
 def officer_in(
-    sentence: str, rules: Rules, bare: bool = False, *, surname_only: bool = False
+    sentence: str,
+    rules: Rules,
+    bare: bool = False,
+    *,
+    surname_only: bool = False,
+    listed: bool = False,
 ) -> Officer | None:
     """An officer described in one sentence, or None when no officer number is given
     (``bare``: a piece of a run-on note, its number after the name unlabelled;
-    ``surname_only``: an officer named by rank and last name, "Sgt. Marchetti", too)."""
-    mentions = number_mentions(sentence) or (bare_after_name(sentence) if bare else [])
+    ``surname_only``: an officer named by rank and last name, "Sgt. Marchetti", too;
+    ``listed``: one of a sentence's list, his number unlabelled before his login)."""
+    mentions = (listed_numbers if listed else number_mentions)(sentence) or (
+        bare_after_name(sentence) if bare else []
+    )
     if not mentions:
         return None
     m = mentions[0]
@@ -93,8 +104,8 @@ def officer_in(
     number = m.group(1).rstrip(".")
     # "(WH2P4, pcastellano)": a login after the number in the same brackets
     # (or after a labelled one: "(LEO 45-112, mhale)")
-    comma = m.group(0).endswith(",") or sentence.startswith(",", m.end())
-    paired = _PAIRED_USER.match(sentence, m.end() + (0 if m.group(0).endswith(",") else 1))
+    comma = m.group(0).endswith((",", "/")) or sentence.startswith(",", m.end())
+    paired = _PAIRED_USER.match(sentence, m.end() + (0 if m.group(0).endswith((",", "/")) else 1))
     paired = paired if comma else None
     user = (
         (paired.group(1) if paired else None)
@@ -150,20 +161,34 @@ def officers_in_prose(text: str, rules: Rules) -> list[Officer]:
         later = numberless_officer(tail, rules) if tail else None
         if tail and later is None:
             parts[-1] += tail  # no officer after all: the last one's words
+        parts = _with_shared_rank(parts, rules)
         officers = [
-            officer_in(part, rules, bare=len(parts) > 1, surname_only=True) for part in parts
+            officer_in(part, rules, bare=len(parts) > 1, surname_only=True, listed=True)
+            for part in parts
         ]
         if len(parts) > 1 and all(o is not None for o in officers):
             found.extend(o for o in officers if o is not None)
         else:
             # one part is the sentence itself, already read
-            officer = officers[0] if len(parts) == 1 else officer_in(sentence, rules)
+            officer = officers[0] if len(parts) == 1 else officer_in(sentence, rules, listed=True)
+            officer = officer or named_earlier(sentence, text, rules)
             if officer is None:
                 continue
             found.append(officer)
         if later is not None:
             found.append(later)
     return _with_first_names(found, text, rules)
+
+
+def _with_shared_rank(parts: list[str], rules: Rules) -> list[str]:
+    """The officers of one sentence, those after a rank written once in the plural given
+    it ("..., and Deputies Rachel Farnham (05C17 / rfarnham) and Owen Lafont (...)")."""
+    plurals = rules.language.people.rank_plurals
+    for i, part in enumerate(parts[:-1]):
+        shared = shared_rank(parts[i:], rules)
+        if any(w.lower() in plurals for w in part.split()) and shared != parts[i:]:
+            return parts[:i] + shared
+    return parts
 
 
 _NEXT_OFFICER = re.compile(
@@ -181,7 +206,7 @@ def _per_officer(sentence: str, rules: Rules) -> tuple[list[str], str | None]:
     """A sentence naming several officers, cut before each one after the first ("Sgt. Jane
     Doe (HP204, username jdoe) and Officer Sam Roe (HP210, username sroe)", "Sgt Dana
     Pelkey number R0611 username dpelkey Officer Mark Tessier R0614 ...")."""
-    mentions = number_mentions(sentence)
+    mentions = listed_numbers(sentence)
     if not mentions:
         return [sentence], None
     cuts: list[int] = []
@@ -219,7 +244,7 @@ def numberless_officer(part: str, rules: Rules) -> Officer | None:
     """The officer a piece of a sentence names by rank and full name with his username
     and no number ("Officer Kyle Rand, whose DPS username is krand"; his number to come)."""
     m = _RANKED_NAME.match(part.lstrip(" ,;"))
-    if m is None or number_mentions(part):
+    if m is None or listed_numbers(part):
         return None
     title, first, last = person(m.group(1), rules)
     user = user_mention(part, rules)

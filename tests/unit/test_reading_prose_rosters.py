@@ -214,3 +214,54 @@ def test_request_typed_all_in_lower_case() -> None:
         ("Quimby", "Harold", "Second Constable", "EF1H2", None),
     ]
     assert _asked(result) == ["officers[1].dps_username"]
+
+
+def test_officers_listed_in_a_sentence_with_unlabelled_numbers() -> None:
+    """ "Sgt. Dale Whitehill, 05C09, username dwhitehill, and Deputies Rachel Farnham
+    (05C17 / rfarnham) and Owen Lafont (05C18 / olafont)": each item's number and login,
+    the plural rank given to the officers after it."""
+    body = (
+        "Good afternoon,\n\nEastfield Sheriff's Department would like to begin issuing "
+        "tickets electronically. Our judiciary code is 2207.\n\n"
+        "The deputies who need records are Sgt. Dale Whitehill, 05C09, username dwhitehill, "
+        "and Deputies Rachel Farnham (05C17 / rfarnham) and Owen Lafont (05C18 / olafont).\n\n"
+        "Thank you,\n\nSheriff Dana Whitcombe\n"
+    )
+    result = parse_message(_mail(body))
+    assert _rows(result) == [
+        ("Whitehill", "Dale", "Sergeant", "05C09", "dwhitehill"),
+        ("Farnham", "Rachel", "Deputy", "05C17", "rfarnham"),
+        ("Lafont", "Owen", "Deputy", "05C18", "olafont"),
+    ]
+    assert _asked(result) == []
+
+
+def test_officer_named_by_first_name_after_rank_and_full_name() -> None:
+    """ "Lt. Shane Goss will be our Point-of-Contact. ... Shane will also be a user - his
+    LEO number is 05C02 ...": Shane is Lt. Shane Goss; the head named with no number or
+    username is no officer."""
+    body = (
+        "Good afternoon,\n\nEastfield Sheriff's Department would like to begin issuing "
+        "tickets electronically. Our judiciary code is 2207.\n\n"
+        "Lt. Shane Goss will be our e-ticket Point-of-Contact. He can be reached at "
+        "sgoss@eastfield.test. Shane will also be a user - his LEO number is 05C02 and his "
+        "DPS username is sgoss.\n\nThank you,\n\nSheriff Dana Whitcombe\n"
+    )
+    result = parse_message(_mail(body))
+    assert _rows(result) == [("Goss", "Shane", "Lieutenant", "05C02", "sgoss")]
+    assert _asked(result) == []
+
+
+def test_first_name_of_two_ranked_people_names_no_officer() -> None:
+    """Two people of the message share the first name: which one the number is for is
+    left to staff, not guessed."""
+    from mailbot.intake.named_earlier import named_earlier
+    from mailbot.intake.rules import load_rules
+
+    rules = load_rules()
+    text = "Lt. Shane Goss is our PoC. Sgt. Shane Marsh will help him."
+    sentence = "Shane will also be a user - his LEO number is 05C02."
+    assert named_earlier(sentence, text, rules) is None
+    one = "Lt. Shane Goss is our PoC."
+    officer = named_earlier(sentence, one, rules)
+    assert officer is not None and officer.last_name == "Goss"
