@@ -60,8 +60,11 @@ def _docx_text(data: bytes, limits: Limits) -> str:
 
 def _is_form(table: list[list[str]]) -> bool:
     """A sheet of labels and their values ("Field | Value", "Judiciary Code | 0907"):
-    two columns, every row filled in both."""
-    return len(table) >= 2 and all(len(row) == 2 and all(c.strip() for c in row) for row in table)
+    two columns, every row filled in both, but for a title or a blank row of one cell at
+    most ("Middlebury Police Department - TraCS setup" over its values)."""
+    pairs = [row for row in table if len(row) == 2 and all(c.strip() for c in row)]
+    titles = [row for row in table if sum(1 for c in row if c.strip()) <= 1]
+    return len(pairs) >= 2 and len(pairs) + len(titles) == len(table)
 
 
 def _attached_texts(parts: MessageParts, rules: Rules, limits: Limits) -> list[str]:
@@ -92,8 +95,10 @@ def with_attached_request(parts: MessageParts, rules: Rules, limits: Limits) -> 
     # written above the sign-off are the note's own
     own = _values(split_signature(parts.text, rules).body, rules, named=False)
     # a note over a forwarded cover mail: the note's own words (the mail it forwards,
-    # itself a cover note, may hold no value either: counted below)
-    if len((parts.forward_note or parts.text).split()) > _MAX_NOTE_WORDS or own > _MAX_NOTE_VALUES:
+    # itself a cover note, may hold no value either: counted below); its sign-off and
+    # the confidentiality notice under it are no words of the note
+    note = split_signature(parts.forward_note or parts.text, rules).body
+    if len(note.split()) > _MAX_NOTE_WORDS or own > _MAX_NOTE_VALUES:
         return parts
     if change_documents.change_texts(parts, rules, parts.text):
         return parts  # a memo of roster changes: read as such, only the part named

@@ -114,12 +114,15 @@ def _self_re(rules: Rules) -> re.Pattern[str]:
         for w in sorted(ev.contact_words, key=len, reverse=True)
     )
     me, link, obj = alt(ev.first_person_words), alt(ev.self_links), alt(ev.self_objects)
+    made = alt(ev.self_made_verbs) or r"(?!x)x"
     clause = r"[^.;!?\n]"
     return re.compile(
         rf"(?<![\w'’-])(?:{me})(?![\w'’-])(?:\s*\([^()]{{1,80}}\))?(?P<between>{clause}{{0,60}}?)"
         rf"(?<![\w'’-])(?:{link})(?![\w'’-]){clause}{{0,40}}?(?<![\w-])(?:{contact})(?![\w-])"
         rf"|(?<![\w-])(?:{contact})(?![\w-]){clause}{{0,30}}?(?<![\w'’-])(?:{link})\s*[:-]?\s*"
-        rf"(?:{obj})(?![\w'’-])",
+        rf"(?:{obj})(?![\w'’-])"
+        rf"|(?<![\w'’-])(?:{made})[ \t]{{1,3}}(?:{obj})(?:[ \t]{{0,3}}\([^()]{{1,80}}\))?"
+        rf"[ \t]{{1,3}}(?:[\w'’-]{{1,20}}[ \t]{{1,3}})?(?:{contact})(?![\w-])",
         re.I,
     )
 

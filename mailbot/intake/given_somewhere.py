@@ -62,6 +62,10 @@ def staff_instead(
             question = "Whose officer number is this (the writer's own, or an officer's)?"
         elif path == "agency.judiciary_code":
             seen = _codes_of_any_length(texts, rules)
+            stand_in = None if seen else _stand_in(path, texts, rules)
+            if stand_in:
+                result.agency.judiciary_code = stand_in  # "ORI: VT0060500": invalid
+                continue
             question = "Is one of these the agency's judiciary code (not of 4 digits)?"
         elif path == "agency.name":
             seen = _agency_names(texts, rules)
@@ -172,6 +176,34 @@ def _code_pattern(rules: Rules) -> re.Pattern[str]:
     words = sorted(rules.language.evidence.code_words, key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
     return re.compile(rf"(?i:{alt})[ \t]*(?:is)?[ \t]*[:#-]?[ \t]*(\d{{2,6}})(?![\w-])")
+
+
+def _stand_in(path: str, texts: list[tuple[str, str]], rules: Rules) -> str | None:
+    """The value of another identifier a line gives where the item is not given, as
+    written ("ORI: VT0060500" for the judiciary code), when no two such values differ."""
+    found = {
+        m.group(1)
+        for _, t in texts
+        for m in _stand_in_pattern(rules).get(path, _NONE).finditer(t[:100_000])
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_NONE = re.compile(r"(?!x)x")
+
+
+@per_rules
+def _stand_in_pattern(rules: Rules) -> dict[str, re.Pattern[str]]:
+    """Per item, a line that starts with a stand-in label and gives a value with a digit."""
+    out: dict[str, re.Pattern[str]] = {}
+    for path, words in rules.labels.stand_ins.items():
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        if alt:
+            out[path] = re.compile(
+                rf"(?im)^[ \t]{{0,8}}(?:[-*•][ \t]{{0,3}})?(?:{alt})[ \t]{{0,3}}[:#=-]?[ \t]{{0,3}}"
+                rf"(?=[A-Za-z-]{{0,19}}\d)([A-Za-z0-9][A-Za-z0-9-]{{1,19}})(?![\w-])"
+            )
+    return out
 
 
 @per_rules

@@ -102,7 +102,11 @@ def _answered(lines: list[str], in_caps: bool) -> str:
             answers.append(lines[j].strip())
             j += 1
         question = _is_question(line) and not (in_caps and _is_caps(line))
-        if question and len(answers) == 1 and (j >= len(lines) or not lines[j].strip()):
+        # the answer ends at a blank line, or at the next question when it is a value and
+        # not the desk's own sentences under its bullet ("The LEA PoC is responsible ...")
+        ends = j >= len(lines) or not lines[j].strip()
+        ends = ends or (_is_question(lines[j]) and not _as_sentences(answers[:1]))
+        if question and len(answers) == 1 and ends:
             label = _ASKING.sub("", _BULLET.sub("", line).rstrip(" ?:"))
             out.append(f"{label}: {_recased(answers[0]) if in_caps else answers[0]}")
             i = j
@@ -110,6 +114,13 @@ def _answered(lines: list[str], in_caps: bool) -> str:
         out.append(_recased(line) if in_caps and _is_caps(line) else line)
         i += 1
     return "\n".join(out)
+
+
+def _as_sentences(answers: list[str]) -> bool:
+    """Lines written as sentences, not a value: more than one, or one ended as a sentence
+    ("Sgt. William Hoyt - whoyt@..." is a value; its "Sgt." ends no sentence)."""
+    line = answers[0].rstrip() if answers else ""
+    return len(prose.sentences(line)) > 1 or (line.endswith((".", "!")) and len(line.split()) >= 3)
 
 
 def _is_question(line: str) -> bool:

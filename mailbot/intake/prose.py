@@ -337,7 +337,7 @@ def user_mention(sentence: str, rules: Rules) -> str | None:
 
 _END = re.compile(r"(?<=[\w)])[.;!?](?=\s+[A-Z(\u00c0-\u00de])|;\s+")
 _ABBREV = re.compile(
-    r"(?:^|\s)(?:[A-Z]|St|Mt|Ft|No|Jr|Sr|Mr|Ms|Mrs|Dr|Sgt|Cpl|Lt|Capt|Det|Ofc|Tpr|Dep|Ptl)$"
+    r"(?:^|[\s(\[/])(?:[A-Z]|St|Mt|Ft|No|Jr|Sr|Mr|Ms|Mrs|Dr|Sgt|Cpl|Lt|Capt|Det|Ofc|Tpr|Dep|Ptl)$"
 )
 
 

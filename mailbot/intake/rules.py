@@ -61,6 +61,7 @@ class Labels(RuleModel):
     placeholders: Placeholders
     address_parts: AddressParts = Field(default_factory=AddressParts)
     form_sections: FormSections = Field(default_factory=FormSections)
+    stand_ins: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class IntentWords(RuleModel):

@@ -38,6 +38,9 @@ class Evidence(RuleModel):
     """Words linking the writer to the contact role ("be", "as")."""
     self_objects: list[str] = Field(default_factory=list)
     """The writer after the role ("PoC is me")."""
+    self_made_verbs: list[str] = Field(default_factory=list)
+    """Verbs by which someone makes the writer the contact, "me" their object ("he made me
+    (Ofc. Jordan Blake) the point of contact", "the Chief appointed me e-ticket contact")."""
     approval_verbs: list[str] = Field(default_factory=list)
     """What a writer says after "I" when he decides himself ("approve", "designate")."""
     approval_nouns: list[str] = Field(default_factory=list)
