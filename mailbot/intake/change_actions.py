@@ -6,6 +6,8 @@ import re
 
 from mailbot.intake.change_items import _NUMBER
 from mailbot.intake.change_joined import joined_agency
+from mailbot.intake.change_named_object import new_officer_named
+from mailbot.intake.change_officer import officer_named
 from mailbot.intake.change_rank_left import rank_left
 from mailbot.intake.change_spelling import spelled_by_letters
 from mailbot.intake.change_tables import action_label
@@ -20,7 +22,7 @@ from mailbot.intake.change_values import (
     renamed,
 )
 from mailbot.intake.model import Action, Change
-from mailbot.intake.prose import sentences
+from mailbot.intake.prose import rank_title, sentences
 from mailbot.intake.rules import Rules
 from mailbot.intake.word_lists import any_in, flat
 
@@ -93,7 +95,9 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     if opener in words.update_openers and _NUMBER.search(first):
         return "update"  # "Update my own record (SH014) to show my title as Chief"
     respelt = spelled_by_letters(text, rules)  # "last name has one f: Tardif"
-    if _has(first, words.add) and not _has(first, words.promote) and not respelt:
+    # "New 2nd constable is Ashley Poor, ...": the item opens by calling him new
+    new = _has(first, words.add) or new_officer_named(first, rules) is not None
+    if new and not _has(first, words.promote) and not respelt:
         # "In her place we have sworn in Constable Peter Wheelock. Title should read
         # Constable.": the item opens with a new officer; what follows describes him
         return "add"
@@ -106,6 +110,26 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     if _has(text, words.add):
         return "add"
     return default
+
+
+def title_as_named(text: str, rules: Rules) -> bool:
+    """True when the only change ``text`` tells of is a title stated for its officer (the
+    rank he is named with): a new officer's title, no change of his record."""
+    words = rules.language.intent
+    if spelled_by_letters(text, rules):
+        return False
+    officer = officer_named(text, rules)
+    said = _new_title(text, rules)
+    if officer is None or not officer.title or not said:
+        return False
+    if (rank_title(officer.title, rules) or officer.title).lower() != said.lower():
+        return False  # "Officer Jo Roy ... title should be Sergeant": a promotion
+    low = flat(text)
+    for stated in words.title_stated:
+        low = low.replace(stated.lower(), " ")
+    if any_in(low, words.promote) or renamed(text, rules):
+        return False
+    return not (_LAST_TO.search(text) or _USER_CORRECTED.search(text))
 
 
 def _not_of_self(text: str, rules: Rules) -> str:

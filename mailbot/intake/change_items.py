@@ -7,6 +7,8 @@ import re
 from collections.abc import Sequence
 
 MAX_ITEM = 1200
+WRAP_WIDTH = 60
+"""A list line this long that the next line goes on from was wrapped by the mailer."""
 _ITEM_START = re.compile(r"^\s*(?:[-*•·]\s+|\(?\d{1,3}[.)]\s+|#\d{1,3}\s+)")
 _NUMBER = re.compile(
     r"(?<!VT )(?<!Vt )(?<!VT, )(?<!Vermont )"  # "VT 05641" is a ZIP
@@ -35,10 +37,19 @@ def marked_items(text: str, labels: Sequence[str] = ()) -> list[tuple[str, bool]
 
     under_lead = False  # the lines right under "Please ADD our two new reserve officers:"
     wrapped = False  # the line before was a list item's, which may wrap onto this one
+    last = ""  # the line before, as written
     for line in text.split("\n"):
         s = line.strip()
-        if wrapped and s[:1].islower() and not _ITEM_START.match(line) and not is_row(s):
-            # "2. ... Her new DPS" then "username is ksargent.": the item goes on
+        label = _ACTION_LABEL.match(s) if labelled else None
+        own = label and " ".join(label.group(1).lower().split()) in labelled
+        # a long line stopped mid-word, then one with no officer's number nor label
+        cut = len(last) >= WRAP_WIDTH and last[-1:].isalnum() and not _NUMBER.search(s)
+        goes_on = s[:1].islower() or (cut and not own)
+        last = line.rstrip()
+        if wrapped and s and goes_on and not _ITEM_START.match(line) and not is_row(s):
+            # "2. ... Her new DPS" then "username is ksargent.", "... to join the
+            # Bennington" then "Police Department. Chief Hanley ...": the item goes on (a
+            # long line stopped mid-sentence was wrapped by the mailer or the PDF)
             out[-1] = (f"{out[-1][0]} {s}"[:MAX_ITEM], True)
             continue
         if wrapped and line[:1] in " \t" and _LABELLED.match(s) and not _ITEM_START.match(line):
@@ -67,8 +78,7 @@ def marked_items(text: str, labels: Sequence[str] = ()) -> list[tuple[str, bool]
             out.append((_ITEM_START.sub("", line).strip()[:MAX_ITEM], True))
             wrapped = True
             continue
-        label = _ACTION_LABEL.match(s) if labelled else None
-        if label and " ".join(label.group(1).lower().split()) in labelled:
+        if own:
             # "ADD: Game Warden Ann Roy, FW061" then "DEACTIVATE: ...": one item a line
             flush()
             out.append((s[:MAX_ITEM], True))

@@ -22,10 +22,15 @@ def joined_agency(text: str, rules: Rules) -> str | None:
     suffixes = [s.lower() for s in rules.language.people.agency_suffixes]
     short = [s.lower() for s in rules.language.people.agency_abbreviations]
     for m in _JOINED.finditer(text):
-        named = m.group(1).rstrip(".,;")
-        low = named.lower()
-        if any(low.endswith(s) for s in suffixes) or any(low.endswith(f" {s}") for s in short):
-            return in_full(named, text, rules)
+        words = m.group(1).split()
+        # "joining the Barre Town Police Department. Chief LaPerle has ...": the name ends
+        # with the longest run of its words that ends like an agency's, not at the
+        # capitals of the next sentence
+        for end in range(len(words), 0, -1):
+            named = " ".join(words[:end]).rstrip(".,;")
+            low = named.lower()
+            if any(low.endswith(s) for s in suffixes) or any(low.endswith(f" {s}") for s in short):
+                return in_full(named, text, rules)
     return None
 
 

@@ -33,10 +33,15 @@ def _words(phrase: str) -> str:
 
 @per_rules
 def _new_one(rules: Rules) -> re.Pattern[str]:
-    """ "The new constable is Bruce Kellogg": a new officer of a rank, named."""
+    """ "The new constable is Bruce Kellogg", "New 2nd constable is Ashley Poor": a new
+    officer of a rank (a modifier or an ordinal before it), named."""
     ranks = sorted((r for r, t in rules.language.people.ranks.items() if t), key=len, reverse=True)
     alt = "|".join(re.escape(r) for r in ranks)
-    return re.compile(rf"\b(?i:the[ \t]+new)[ \t]+((?i:{alt}))[ \t]+(?i:is)[ \t]+{_FULL_NAME}")
+    mods = "|".join(re.escape(m) for m in rules.language.people.rank_modifiers)
+    before = rf"(?:(?i:{mods or '(?!)'}|\d(?:st|nd|rd|th))[ \t]+)?"
+    return re.compile(
+        rf"\b(?i:(?:the[ \t]+)?new)[ \t]+{before}((?i:{alt}))[ \t]+(?i:is)[ \t]+{_FULL_NAME}"
+    )
 
 
 @per_rules

@@ -195,6 +195,9 @@ def change_of(
         said = _title_said(text, rules)
         if said:
             data["title"] = said  # "New deputy: ..., title Deputy Sheriff."
+        elif not data.get("title"):
+            # "New 2nd constable is Ashley Poor ... Title on the tickets should be Constable"
+            data["title"] = _new_title(text, rules)
         return Change.model_validate(data)
     last = re.sub(r"['’]s$", "", officer.last_name or "") or None  # "Nort's first name"
     if last and last.lower() in rules.language.rows.not_names:
@@ -210,12 +213,17 @@ def change_of(
     to_us = TO_US.search(text)
     # "has left Vergennes PD and joined the X Sheriff's Department ... move his record
     # over to our agency": the agency he joined is ours
-    joined = joined_agency(text, rules) if to_us else None
+    went = joined_agency(text, rules)
+    if went and own_agency and own_agency.lower().startswith(went.lower()):
+        went = None  # "has joined Colchester Police": ours, told below
+    joined = went if to_us else None
     ours = to_us if own_agency or joined else None
     words = rules.language.intent
-    if (m or ours) and _has(text, words.transfer + words.moves_record):
-        # the record moves to the sender's own agency, or to the one named
-        named = _SENTENCE_END.split(m.group(1))[0].rstrip(".") if m else None
+    if (m or ours or went) and _has(text, words.transfer + words.moves_record):
+        # the record moves to the sender's own agency, or to the one named ("is joining
+        # the Barre Town Police Department ... his record moved over to them": the one
+        # he joins)
+        named = _SENTENCE_END.split(m.group(1))[0].rstrip(".") if m else went
         # "to Woodstock PD ... move his record to Woodstock Police Department": in full
         named = in_full(named, text, rules)
         named = place_in_full(named, joined, text, rules)  # "to Northfield"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mailbot.intake.change_actions import _action, association_ended
+from mailbot.intake.change_actions import _action, association_ended, title_as_named
 from mailbot.intake.change_asides import (
     his_record_asked,
     merely_mentioned,
@@ -230,6 +230,7 @@ def read_changes(
         numbers_in_tables |= {(c.officer_number or "").upper() for c in changes}
     lead: Action | None = None
     before = ""  # the paragraph above a list
+    asked_new = False  # the paragraph right above, no officer's, asks for a new record
     items = list(told_on(marked_items(text, rules.language.intent.item_labels), rules))
     runs = spaced_runs(items, rules)
     for at, (item, listed) in enumerate(items):
@@ -250,6 +251,8 @@ def read_changes(
             # own list: the item's action is its sub-items'
             lead = _action(item, rules, None) or lead
         row_lead = row_lead_of(item, before, rules) if listed and lead is None else None
+        new_above, asked_new = asked_new, not listed and not _NUMBER.search(item)
+        asked_new = asked_new and _has(item, rules.language.intent.add)
         # "Gagnon and Provost resigned ... 5G021 and 5P300": each number by its name
         for group in _groups(numbers_by_name(item, rules), rules):
             # a row's cells are read in the roster form's order (last name first)
@@ -297,6 +300,11 @@ def read_changes(
             )
             if action is None and login_owed(officer, group, rules):
                 action = "update"
+            if action == "update" and new_above and title_as_named(group, rules):
+                # "Please create a TraCS officer record for our newest officer." over
+                # "Officer Kaitlyn Desrochers ... Her title on the ticket should just be
+                # "Officer"": the title of the new officer the paragraph above asks for
+                action = "add"
             if action is None:
                 continue
             change = change_of(officer, action, group, rules, own_agency)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.change_items import WRAP_WIDTH
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import rank_title, split_rank
@@ -75,8 +76,6 @@ def _ranked(officer: Officer, group: str | None) -> Officer:
 
 
 _ITEM = re.compile(r"^\s*(?:[-*•·]\s+|\(?\d{1,3}[.)]\s+)\S")
-_WRAP_WIDTH = 60
-"""A list line this long that the next line goes on from was wrapped by the mailer."""
 
 
 def _unwrapped(lines: list[str], rules: Rules) -> list[str]:
@@ -90,7 +89,7 @@ def _unwrapped(lines: list[str], rules: Rules) -> list[str]:
             item
             and line.strip()
             and not _ITEM.match(line)
-            and len(out[-1]) >= _WRAP_WIDTH
+            and len(out[-1]) >= WRAP_WIDTH
             and officer_on_line(line, rules) is None
         ):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"

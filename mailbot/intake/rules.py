@@ -128,6 +128,8 @@ class IntentWords(RuleModel):
     letter_counts: list[str] = Field(default_factory=list)
     deactivate_asked: list[str] = Field(default_factory=list)
     deactivate_declined: list[str] = Field(default_factory=list)
+    title_stated: list[str] = Field(default_factory=list)
+    """Words stating the title a record shows ("title on the ticket should be Officer")."""
     deactivate_withdrawn: list[str] = Field(default_factory=list)
     """Words taking back a switch-off asked before ("so do NOT deactivate him")."""
     self_leaving: list[str] = Field(default_factory=list)
