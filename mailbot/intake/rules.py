@@ -1,9 +1,8 @@
 """The rules in ``rules/*.toml``: what each request needs and how values must look.
 
-Everything the field readers and the checklist depend on (required paths, value
-formats, label and column synonyms, intent words) is data here, so a change to a
-rule file changes behaviour without a code change.
-"""
+Everything the field readers and the checklist depend on (required paths, value formats,
+label and column synonyms, intent words) is data here, so a change to a rule file
+changes behaviour without a code change."""
 
 from __future__ import annotations
 
