@@ -123,8 +123,10 @@ def _read_split(
     # a heading whose cells wrap onto a second line ("Officer" over "Number"): one row
     wrapped = joined_heading(heading, under, rules) if split is _spaces and under.strip() else None
     head = split(wrapped or heading)
-    if head and ":" in head[0] and len(head[0].split(":")[0].split()) <= 3:
+    label = _ROW_BULLET.sub("", head[0]).split(":")[0] if head else ""
+    if head and ":" in head[0] and len(label.split()) <= 3:
         # "Officers: last name, first name, title, ...": a label before the column names
+        # (on a list's line too: "* List of officers: Job Title, Legal Name, ...")
         bare = head[0].rpartition(":")[2].strip()
         head = [bare, *head[1:]] if column_key(bare, rules) is not None else head
     if _labelled_pairs(head):
