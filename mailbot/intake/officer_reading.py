@@ -13,6 +13,7 @@ from mailbot.intake.model import Officer
 from mailbot.intake.parts import Document
 from mailbot.intake.placed_rows import with_loose_rows
 from mailbot.intake.rules import Rules
+from mailbot.intake.wrapped_heading import join_wrapped_headings
 
 
 def read_officers(
@@ -75,7 +76,9 @@ def _document_officers(document: Document, declared: dict[str, str], rules: Rule
     parts = sections(text, rules) if text is not document.text else [text]
     found: list[Officer] = []
     for part in parts:
-        grid = text_grid(part) if text is not document.text else document.grid()
+        # a heading whose cells wrap onto a second line ("Officer" over "Number"): one row
+        part = join_wrapped_headings(part, rules)
+        grid = text_grid(part)
         # a .txt export with its cells apart by "|" is read as a table in text
         rows = tables.officers_from_grid(with_declared(grid, declared, rules), rules)
         found.extend(rows or tables.officers_from_text(part, rules))

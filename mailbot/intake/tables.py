@@ -33,6 +33,7 @@ from mailbot.intake.table_cells import (
     sample_row,
 )
 from mailbot.intake.table_headings import MAX_COLUMNS, column_key, header_map
+from mailbot.intake.wrapped_heading import joined_heading
 
 
 def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> Officer | None:
@@ -118,9 +119,14 @@ def bare_username(value: str, rules: Rules) -> str:
 def _read_split(
     lines: list[str], start: int, split: Splitter, rules: Rules
 ) -> tuple[list[Officer], int] | None:
-    head = split(lines[start])
-    if head and ":" in head[0] and len(head[0].split(":")[0].split()) <= 3:
+    heading, under = lines[start], lines[start + 1] if start + 1 < len(lines) else ""
+    # a heading whose cells wrap onto a second line ("Officer" over "Number"): one row
+    wrapped = joined_heading(heading, under, rules) if split is _spaces and under.strip() else None
+    head = split(wrapped or heading)
+    label = _ROW_BULLET.sub("", head[0]).split(":")[0] if head else ""
+    if head and ":" in head[0] and len(label.split()) <= 3:
         # "Officers: last name, first name, title, ...": a label before the column names
+        # (on a list's line too: "* List of officers: Job Title, Legal Name, ...")
         bare = head[0].rpartition(":")[2].strip()
         head = [bare, *head[1:]] if column_key(bare, rules) is not None else head
     if _labelled_pairs(head):
@@ -131,14 +137,14 @@ def _read_split(
     if start and split is _tabs:  # "Rank" merged over two heading rows (an HTML rowspan)
         mapping = heading_above(mapping, head, split(lines[start - 1]), rules)
     officers: list[Officer] = []
-    i = start + 1
+    i = start + 1 + (wrapped is not None)
     below = split(lines[i]) if i < len(lines) and split is not _spaces else []
     spread = sub_heading(mapping, below, rules)
     if spread is not None:  # "Officer Name" over "Last | First" (a merged heading cell)
         mapping, i = spread, i + 1
         head = [*head, *below[1:]]
     aligned = split is _spaces
-    starts = _column_starts(lines[start]) if aligned else []
+    starts = _column_starts(wrapped or heading) if aligned else []
     while i < len(lines):
         line = lines[i]
         if not line.strip():

@@ -160,3 +160,17 @@ def test_a_heading_with_a_note_in_brackets(rules: Rules) -> None:
         ("Quimby", "Marta", "Deputy", "OC221", "mquimby")
     ]
     assert column_key("Notes (optional)", rules) is None
+
+
+def test_a_labelled_heading_on_a_bulleted_line(rules: Rules) -> None:
+    """The label before the column names stands on a list's line ("* List of officers:
+    Job Title, ..."): the columns are still the heading's, the title among them."""
+    text = (
+        "  *   List of officers: Job Title, Legal Name, Justice system ID, DPS domain username\n"
+        "      Sergeant William Hoyt, R8230, DPS\\whoyt\n"
+        "      Deputy Kathleen Mayo, R8244, DPS\\kmayo\n"
+    )
+    assert rows(officers_from_text(text, rules)) == [
+        ("Hoyt", "William", "Sergeant", "R8230", "whoyt"),
+        ("Mayo", "Kathleen", "Deputy", "R8244", "kmayo"),
+    ]
