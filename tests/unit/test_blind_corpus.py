@@ -235,8 +235,8 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     # scored blind at the start (0.883, 29/50) and at the end of its round; spent since
     # (raised by the same fixes for intent)
     "blind-r13-heldout": (
-        0.973,
-        38,
+        0.980,
+        39,
         50,
         {"qe-003-grandisle-sheriff-rambling-xlsx-three-tabs"},
     ),
@@ -255,6 +255,15 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     # a hundred messages, all held out, scored blind three times (0.959, 65/100; 0.961,
     # 67/100 twice); spent since (README)
     "blind-r17-heldout": (0.995, 91, 100, set()),
+    # a hundred messages, all held out, scored blind twice (0.903, 54/100 and 0.911,
+    # 61/100); spent since, short of no needless ask where a forwarded chief's own row
+    # ("and me - L4400 - jstemarie") is taken for the forwarder's (README)
+    "blind-r18-heldout": (
+        0.937,
+        71,
+        100,
+        {"jd-016-contractor-zoho-fwd-logo-link-only"},
+    ),
     # thirty messages of no theme, all held out, scored blind three times (README)
     "blind-mix-heldout": (0.935, 23, 30, {"zf-006-swanton-template-placeholders-left"}),
     # not held out: the eleventh set's tuning part, short of perfect where the reader still
