@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.agency_name import in_full
 from mailbot.intake.change_values import not_a_user
 from mailbot.intake.given_people import people_questions
 from mailbot.intake.model import Officer, ParseResult, StaffQuestion
@@ -253,7 +254,7 @@ def _one_of_its_own(
         return None
     place = str(places.pop())
     name = max((v for v, _ in seen), key=len)
-    if not all(_short_for(v, name) for v, _ in seen):
+    if not all(v.casefold() == name.casefold() or in_full(v, name, rules) == name for v, _ in seen):
         return None  # "Bristol PD" and "Bristol County Sheriff's Office": two agencies
     domain = (sender or "").rpartition("@")[2].lower()
     if place in domain:
@@ -276,17 +277,3 @@ def _not_places(rules: Rules) -> frozenset[str]:
     people = rules.language.people
     words = [*people.place_words, *(w for d in people.desk_names for w in d.split()), "the", "and"]
     return frozenset(w.lower() for w in words)
-
-
-def _short_for(short: str, name: str) -> bool:
-    """Whether ``short`` writes ``name`` shorter: the same words, the last ones in
-    initials ("Bristol PD", "Bristol P.D.") or cut ("Bristol Police Dept.")."""
-    a, b = short.casefold().split(), name.casefold().split()
-    if a == b:
-        return True
-    if len(a) > len(b) or a[:-1] != b[: len(a) - 1]:
-        return False
-    last, rest = a[-1].replace(".", ""), b[len(a) - 1 :]
-    if len(rest) == 1:
-        return rest[0].startswith(last)
-    return last == "".join(w[0] for w in rest)
