@@ -80,7 +80,10 @@ def decide(facts: Facts, case: CaseState, policy: Policy) -> Decision:
         ]
     kind = "enrollment" if case.kind == CaseKind.ENROLLMENT else "roster_change"
     hold = strictest(facts.trust, policy, "follow_up", kind)
-    known = {a.lower() for a in (case.sender, case.poc_email) if a}
+    # A roster change's PoC address is only what its message said of itself (a
+    # signature's "e-Ticket PoC" line): replies are taken from the case's sender alone.
+    vouched = (case.sender, case.poc_email) if case.kind == CaseKind.ENROLLMENT else (case.sender,)
+    known = {a.lower() for a in vouched if a}
     same = facts.sender.lower() in known
     merged, revisions = merge_case(case.data, new)
     if not same:

@@ -77,3 +77,21 @@ def test_follow_up_to_a_closed_case_is_flagged_late() -> None:
     assert decision.of(Flag) == [Flag(CaseFlag.LATE_FOLLOW_UP)]
     assert route(facts(), closed) == Route.SETTLED
     assert route(facts(), case()) == Route.FOLLOW_UP
+
+
+def test_a_roster_changes_poc_address_from_its_own_text_is_not_a_known_sender() -> None:
+    """On an enrolment the PoC address the request named may answer its checklist; on a
+    roster change that address is only what the message said of itself: held for staff."""
+    from mailbot.domain.enums import CaseKind
+
+    answer = reading({"agency": {"phone": "(802) 295-9425"}})
+    said = "poc@else.gov"
+    enrolled = decide(
+        facts(sender=said, answer=answer), case(data=INCOMPLETE, poc_email=said), policy()
+    )
+    assert Flag(CaseFlag.UNEXPECTED_FOLLOW_UP) not in enrolled.of(Flag)
+    change = case(data=INCOMPLETE, poc_email=said, kind=CaseKind.OFFICER_MAINTENANCE)
+    held = decide(facts(sender=said, answer=answer), change, policy())
+    assert held.outcome == MessageOutcome.REVIEW
+    assert Flag(CaseFlag.UNEXPECTED_FOLLOW_UP) in held.of(Flag)
+    assert not held.of(RecordRevisions)
