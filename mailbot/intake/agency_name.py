@@ -87,6 +87,18 @@ def name_heading_values(text: str, rules: Rules) -> str | None:
     return None
 
 
+_ITEM = re.compile(r"^\s*(?:[-*•·]|\(?\d{1,3}[.)])\s+\S")
+"""A list's item: a bullet or an item number ("1. Corporal Jeremy Fortin ...")."""
+_NAME_WORDS = 12
+
+
+def reads_as_name(value: str) -> bool:
+    """Whether a line read under a label alone ("Department:" ending a wrapped sentence)
+    may be an agency's name: not a list's item ("1. Corporal Ann Roy has been promoted
+    ..."), nor a line as long as a sentence."""
+    return _ITEM.match(value) is None and len(value.split()) <= _NAME_WORDS
+
+
 # "Name ......... Bristol Police Department": dot leaders too
 _NAME_LABEL = re.compile(
     r"^[ \t]*(?:[-*•][ \t]*)?Name[ \t]*(?:[:：]|[-–—][ \t]|\.{2,}[ \t]*[:：]?)"
@@ -281,6 +293,29 @@ def _initials_in_full(name: str, text: str, rules: Rules) -> str | None:
     return None
 
 
+_SIGNED_WORDS = 8
+
+
+def signed_in_one_case(signature: str, rules: Rules) -> str | None:
+    """An agency's name on a line of its own in a sign-off typed all in capitals or all
+    in lower case ("CHIEF PAUL GRENIER" over "ORLEANS POLICE DEPT", "wolcott police
+    dept"): the whole line, as written, when with a clerk's capitals it is an agency's
+    name."""
+    from mailbot.intake.shouted import cased_line
+
+    for line in signature.split("\n"):
+        written = " ".join(line.strip(" \t*_,").split())
+        if not written or len(written.split()) > _SIGNED_WORDS:
+            continue
+        cased = cased_line(written, rules)
+        if cased is None or (_GREETING.match(cased) and not _ARTICLE.match(cased)):
+            continue
+        name = agency_name_in(cased, rules)
+        if name is not None and cased.endswith(name) and len(name.split()) >= 2:
+            return " ".join(written.split()[-len(name.split()) :])
+    return None
+
+
 def name_of_agency(
     values: Mapping[str, str | None],
     labels: Mapping[str, object],
@@ -292,7 +327,7 @@ def name_of_agency(
     where the message writes it so ("Wilmington Police Dept would like ..." signed
     "Wilmington Police Department"), unless the sender set it down as the name to use
     ("Agency Name: Fair Haven Police Dept.", "please list us as Stowbridge PD")."""
-    signed = agency_name_in(signature, rules)
+    signed = agency_name_in(signature, rules) or signed_in_one_case(signature, rules)
     named = values.get("agency.name") or signed
     if signed and "agency.name" not in labels and _tells_of_move(parts.text, rules):
         # "Deputy Ann Roy has come over to us from the Dover Police Department ... move

@@ -16,6 +16,7 @@ from mailbot.intake.agency_name import (
     code_after_name,
     name_heading_values,
     name_labelled_bare,
+    reads_as_name,
 )
 from mailbot.intake.agency_shown import name_shown_as
 from mailbot.intake.candidates import ZIP_WORD, tidy_address
@@ -346,6 +347,8 @@ def read_fields(
             below = _next_value(lines, i) if value is None else None
             if below and labelled(below, rules):
                 below = None  # "Agency record:" over "Judiciary code – 0412": a heading
+            if below and path == "agency.name" and not reads_as_name(below):
+                below = None  # "... associated with the Rutland City Police\nDepartment:"
             out[path] = (value if value is not None else below) or None
     if "agency.address" in labels:
         i, value = labels["agency.address"]

@@ -197,6 +197,9 @@ def person(text: str, rules: Rules) -> tuple[str | None, str | None, str | None]
     title, rest = split_rank(words, rules)
     if len(rest) < 2:
         return title, None, None
+    particles = {w.casefold() for w in rules.language.people.surname_abbreviations}
+    if len(rest) == 2 and rest[0].casefold() in particles:
+        return title, None, " ".join(rest)  # "St. Pierre": a surname alone, its particle kept
     first, last = split_name(" ".join(rest))
     return title, first, last
 

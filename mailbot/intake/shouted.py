@@ -64,3 +64,26 @@ def uncapped(text: str, rules: Rules) -> str:
         )
 
     return _WORD.sub(word, text)
+
+
+def cased_line(line: str, rules: Rules) -> str | None:
+    """A line written all in capitals or all in lower case ("ORLEANS POLICE DEPT",
+    "wolcott police dept") with the capitals a clerk would write ("Orleans Police Dept");
+    None for a line in mixed case or with no letters."""
+    letters = [c for c in line if c.isalpha()]
+    if not letters or not (line.isupper() or line.islower()):
+        return None
+    short, small = _kept(rules)
+    words = []
+    for n, w in enumerate(line.split()):
+        bare = w.upper().rstrip(".")
+        if bare in short:
+            words.append(short[bare] + w[len(bare) :])
+        elif n and w.lower() in small:
+            words.append(w.lower())
+        else:
+            parts = re.split(r"([-'’])", w.lower())
+            words.append(
+                "".join(p.capitalize() if len(p) > 1 or i == 0 else p for i, p in enumerate(parts))
+            )
+    return " ".join(words)

@@ -38,9 +38,11 @@ from mailbot.intake.wrapped_heading import joined_heading
 
 def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> Officer | None:
     """The officer in one row of cells, or None for an empty row (or a rule, a total, a
-    count of the records under the table)."""
+    count of the records under the table, the heading row repeated on a new page)."""
     if footer_row(cells, rules) or sample_row(cells, rules) or role_label_row(cells, rules):
         return None
+    if header_map(cells, rules) is not None:
+        return None  # "Last Name | First Name | Rank | ...": a heading wherever it stands
     values: dict[str, str | None] = dict.fromkeys(OFFICER_FIELDS)
     former = _former(rules)
     for i, key in mapping.items():

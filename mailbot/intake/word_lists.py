@@ -4,7 +4,8 @@ A message's text is looked at for many lists, some of hundreds of words; one sea
 per word would scan the text hundreds of times. Each list is made once into a single
 pattern shaped like a trie of its lower-cased words, which finds any of them in one
 scan, with the same meaning: a word counts wherever it stands in the text, inside
-another word too (substring, not whole-word, matching).
+another word too (substring, not whole-word, matching). A hyphen joining two words of
+a listed word matches a blank there too ("part-time" is also typed "part time").
 """
 
 from __future__ import annotations
@@ -74,10 +75,16 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 def _emit(node: _Trie) -> str:
     if _END in node:
         return ""
-    ends = [re.escape(ch) for ch, sub in sorted(node.items()) if _END in sub]
-    alts = [re.escape(ch) + _emit(sub) for ch, sub in sorted(node.items()) if _END not in sub]
+    ends = [ch for ch, sub in sorted(node.items()) if _END in sub]
+    alts = [_char(ch) + _emit(sub) for ch, sub in sorted(node.items()) if _END not in sub]
     if len(ends) > 1:
-        alts.append("[" + "".join(ends) + "]")
+        alts.append("[" + "".join("\\- " if ch == "-" else re.escape(ch) for ch in ends) + "]")
     else:
-        alts.extend(ends)
+        alts.extend(_char(ch) for ch in ends)
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _char(ch: str) -> str:
+    """One character of a listed word as a pattern: a hyphen joining two words matches
+    a blank between them too ("new part-time" in "our new part time officer")."""
+    return "[- ]" if ch == "-" else re.escape(ch)
