@@ -36,7 +36,7 @@ def declared_columns(text: str, rules: Rules) -> dict[str, str]:
     is_field = _IS_FIELD.finditer(text) if _IS_FIELD_VERB.search(text) else ()
     for m in [*named, *is_field]:
         name = _LEAD.sub("", m.group(1)).strip()
-        words = m.group(2).split()
+        words = _first_clause(m.group(2), rules).split()
         key = next(
             (
                 k
@@ -50,6 +50,21 @@ def declared_columns(text: str, rules: Rules) -> dict[str, str]:
     return found
 
 
+_VERB = re.compile(r"(?<![\w-])(?:is|are|has|holds|contains|shows|lists|gives)(?![\w-])|=")
+
+
+def _first_clause(said: str, rules: Rules) -> str:
+    """What a sentence says one column holds, up to the joiner before a clause of its own
+    ("each deputy's VT LEO number" of "... and DPSUser is the DPS domain username"): the
+    field named last there is this column's, not the next one's."""
+    joiners = "|".join(re.escape(w) for w in rules.columns.detection.clause_joiners)
+    cut = re.compile(rf",|(?<![\w-])(?i:{joiners or '(?!)'})(?![\w-])")
+    for m in cut.finditer(said):
+        if _VERB.search(said, m.end()):
+            return said[: m.start()]
+    return said
+
+
 def with_declared(
     grid: Sequence[Sequence[str]], declared: dict[str, str], rules: Rules
 ) -> list[list[str]]:
@@ -59,11 +74,23 @@ def with_declared(
         return rows
     heading = {k: v[0] for k, v in rules.columns.columns.items() if v}
     for row in rows[:_HEADING_ROWS]:
-        for i, cell in enumerate(row):
-            key = declared.get(" ".join(cell.lower().split()))
-            if key in heading:
+        keys = [declared.get(" ".join(cell.lower().split())) for cell in row]
+        named = _named_by_heading(row, keys, rules)
+        for i, key in enumerate(keys):
+            if key in heading and key not in named:
                 row[i] = heading[key]
     return rows
+
+
+def _named_by_heading(cells: Sequence[str], keys: Sequence[str | None], rules: Rules) -> set[str]:
+    """The fields the row's other headings name in their own words ("DPSUser"): a note
+    naming another column for one of them is read wrong ("... VT LEO number and DPSUser
+    is the DPS domain username" taken for the VTLEO column), the headings stand."""
+    if not any(keys):
+        return set()
+    return {
+        k for c, d in zip(cells, keys, strict=True) if d is None and (k := column_key(c, rules))
+    }
 
 
 def text_with_declared(text: str, declared: dict[str, str], rules: Rules) -> str:
@@ -79,6 +106,8 @@ def text_with_declared(text: str, declared: dict[str, str], rules: Rules) -> str
         if len(cells) < 3:
             continue
         keys = [declared.get(" ".join(c.lower().split())) for c in cells]
+        named = _named_by_heading(cells, keys, rules)
+        keys = [None if k in named else k for k in keys]
         if not any(k in heading for k in keys):
             continue
         cuts = _CELL_CUT.findall(line)

@@ -180,31 +180,63 @@ def _code_pattern(rules: Rules) -> re.Pattern[str]:
 
 
 def _stand_in(path: str, texts: list[tuple[str, str]], rules: Rules) -> str | None:
-    """The value of another identifier a line gives where the item is not given, as
-    written ("ORI: VT0060500" for the judiciary code), when no two such values differ."""
-    found = {
-        m.group(1)
-        for _, t in texts
-        for m in _stand_in_pattern(rules).get(path, _NONE).finditer(t[:100_000])
-    }
+    """The value of another identifier given where the item is not, as written, when no
+    two such values differ: on a line its label opens ("ORI: VT0060500" for the judiciary
+    code), or said in a sentence that offers it for the item ("Our ORI number is VT0140500,
+    I think that is what you need for the agency code?")."""
+    line, said, item = _stand_in_patterns(rules).get(path, (_NONE, _NONE, _NONE))
+    found: set[str] = set()
+    for _, text in texts:
+        text = text[:100_000]
+        found.update(m.group(1) for m in line.finditer(text))
+        for sentence in sentences(text) if said is not _NONE else ():
+            for m in said.finditer(sentence):
+                rest = sentence[: m.start()] + " " + sentence[m.end() :]
+                if item.search(rest):
+                    found.add(m.group(1))
     return found.pop() if len(found) == 1 else None
 
 
 _NONE = re.compile(r"(?!x)x")
+_STAND_IN_VALUE = r"(?=[A-Za-z-]{0,19}\d)([A-Za-z0-9][A-Za-z0-9-]{1,19})(?![\w-])"
 
 
 @per_rules
-def _stand_in_pattern(rules: Rules) -> dict[str, re.Pattern[str]]:
-    """Per item, a line that starts with a stand-in label and gives a value with a digit."""
-    out: dict[str, re.Pattern[str]] = {}
+def _stand_in_patterns(
+    rules: Rules,
+) -> dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]:
+    """Per item: a line that starts with a stand-in label and gives a value with a digit;
+    a stand-in label said to be a value in running text ("ORI # is VT0140500"); and the
+    item's own labels (a sentence naming the item: "the agency code")."""
+    out: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+    links = rules.labels.stand_in_wording.links
+    link = "|".join(
+        rf"{re.escape(w)}[ \t]+" if w[-1:].isalnum() else rf"{re.escape(w)}[ \t]*"
+        for w in sorted(links, key=len, reverse=True)
+    )
     for path, words in rules.labels.stand_ins.items():
-        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        if alt:
-            out[path] = re.compile(
-                rf"(?im)^[ \t]{{0,8}}(?:[-*•][ \t]{{0,3}})?(?:{alt})[ \t]{{0,3}}[:#=-]?[ \t]{{0,3}}"
-                rf"(?=[A-Za-z-]{{0,19}}\d)([A-Za-z0-9][A-Za-z0-9-]{{1,19}})(?![\w-])"
+        alt = _alternation(words)
+        if not alt:
+            continue
+        line = re.compile(
+            rf"(?im)^[ \t]{{0,8}}(?:[-*•][ \t]{{0,3}})?(?:{alt})[ \t]{{0,3}}[:#=-]?[ \t]{{0,3}}"
+            + _STAND_IN_VALUE
+        )
+        said = (
+            re.compile(
+                rf"(?i)(?<![\w-])(?:{alt})(?![\w-])[ \t]*(?:{link}){{1,2}}" + _STAND_IN_VALUE
             )
+            if link
+            else _NONE
+        )
+        own = _alternation(rules.labels.labels.get(path, []))
+        item = re.compile(rf"(?i)(?<![\w-])(?:{own})(?![\w-])") if own else _NONE
+        out[path] = (line, said, item)
     return out
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @per_rules

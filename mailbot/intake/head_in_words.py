@@ -60,7 +60,13 @@ def sent_for_unnamed_head(body: str, rules: Rules) -> bool:
 def _writer_title_re(rules: Rules) -> re.Pattern[str]:
     _, alt = head_titles(rules)
     return re.compile(
-        rf"(?<![\w-])(?:[Ii]['’]m|[Ii]\s+am|[Aa]s)\s+(?:the\s+|our\s+)?"
+        # "im the constable", "i am", "as the chief": in the first person
+        rf"(?:(?<![\w-])(?:[Ii]['’]?m|[Ii]\s+am|[Aa]s)\s+"
+        # "hi - mike rand here, elected constable for the town of ...": he opens with his
+        # name, then his title
+        rf"|(?m:^)[ \t]*(?:(?i:hi|hello|hey|good\s+morning|good\s+afternoon)[ \t]*[-–—,!.]*[ \t]*)?"
+        rf"(?:[A-Za-z][\w'’.-]*[ \t]+){{1,3}}(?i:here)[ \t]*[-–—,:;][ \t]*)"
+        rf"(?:the\s+|our\s+|your\s+)?"
         rf"(?:(?i:elected|acting|interim|current|new)\s+)?((?i:{alt}))(?![\w'’-])"
     )
 
@@ -75,8 +81,8 @@ def _here_title_re(rules: Rules) -> re.Pattern[str]:
 def title_of_writer(body: str, rules: Rules) -> str | None:
     """The head title the writer gives himself ("I'm the chief of the Village of Derby
     Line Police Department", "I am the elected First Constable for the Town of ...", "i am
-    the chief" typed in lower case),
-    as the rules write it, or None."""
+    the chief" or "im the constable" typed in lower case, "hi - mike rand here, elected
+    constable for the town of ..."), as the rules write it, or None."""
     m = _writer_title_re(rules).search(body) or _here_title_re(rules).search(body)
     if m is None:
         return None

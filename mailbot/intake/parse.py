@@ -61,7 +61,7 @@ from mailbot.intake.paired_officers import writer_and_one
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.placed_rows import with_loose_rows
 from mailbot.intake.point_of_contact import point_of_contact
-from mailbot.intake.ranked_mentions import titles_from_mentions
+from mailbot.intake.ranked_mentions import head_row_titled, titles_from_mentions
 from mailbot.intake.rules import Rules, load_rules
 from mailbot.intake.subject_only import request_in_subject, with_subject_as_text
 from mailbot.intake.writer_contact import writers_contact
@@ -317,6 +317,8 @@ def parse_parts(
         kept = read_whole([o for o in officers if o not in dropped], rules)
         # "Sgt. Tyler Desabrais" signs for a row that gives no title
         result.officers = titles_from_mentions(kept, [body, split.signature], rules)
+        # "mike rand here, elected constable" over his own row "rand mike ... W5R21"
+        result.officers = head_row_titled(result.officers, (hod_name, hod_title), rules)
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules, parts)
         if filled and result.agency.phone:

@@ -1,14 +1,15 @@
 """An officer's rank written before his name elsewhere in the message: a roster row that
 leaves the title blank ("Desabrais, Tyler  11B03  tdesabrais") takes the rank the writer
 gives the same person in his text or signature ("Sgt. Tyler Desabrais"), when every such
-mention gives the same rank."""
+mention gives the same rank; the head's own row, the title he gives himself ("mike rand
+here, elected constable" over "me: rand mike leo# W5R21 username mrand")."""
 
 from __future__ import annotations
 
 import re
 
 from mailbot.intake.model import Officer
-from mailbot.intake.prose import split_rank
+from mailbot.intake.prose import rank_title, split_name, split_rank
 from mailbot.intake.rules import Rules
 
 _MAX_LINE = 300
@@ -51,3 +52,38 @@ def _rank_before(before: str, name: list[str], rules: Rules) -> str | None:
         if title and rest == name:
             return title
     return None
+
+
+def head_row_titled(
+    officers: list[Officer], head: tuple[str | None, str | None], rules: Rules
+) -> list[Officer]:
+    """``officers`` with the head's own row (his first and last name, in either order),
+    when it gives no title, given the rank of the title he gives himself ("Chief of
+    Police" -> Chief, "Constable"); a title that is no rank ("Town Manager") gives none."""
+    name, title = head
+    first, last = split_name(name or "")
+    if not first or not last:
+        return officers
+    own = {first.casefold(), last.casefold()}
+    rows = [
+        k
+        for k, o in enumerate(officers)
+        if {(o.first_name or "").casefold(), (o.last_name or "").casefold()} == own
+    ]
+    if len(rows) != 1:
+        return officers
+    rank = _rank_of_title(title or "", rules)
+    if officers[rows[0]].title is not None or rank is None:
+        return officers
+    out = list(officers)
+    out[rows[0]] = officers[rows[0]].model_copy(update={"title": rank})
+    return out
+
+
+def _rank_of_title(title: str, rules: Rules) -> str | None:
+    """The officer title a head's title gives: its first word's rank ("Chief of Police"),
+    else the title as written when it ends in a rank ("First Constable")."""
+    words = title.split()
+    if not words:
+        return None
+    return rank_title(words[0], rules) or (title if rank_title(words[-1], rules) else None)

@@ -55,12 +55,17 @@ class FormSections(RuleModel):
     roles: list[str] = Field(default_factory=list)
 
 
+class StandInWording(RuleModel):
+    links: list[str] = Field(default_factory=list)
+
+
 class Labels(RuleModel):
     labels: dict[str, list[str]]
     placeholders: Placeholders
     address_parts: AddressParts = Field(default_factory=AddressParts)
     form_sections: FormSections = Field(default_factory=FormSections)
     stand_ins: dict[str, list[str]] = Field(default_factory=dict)
+    stand_in_wording: StandInWording = Field(default_factory=StandInWording)
 
 
 class IntentWords(RuleModel):

@@ -41,6 +41,9 @@ class Detection(RuleModel):
     """Headings of a change table's column of remarks ("Notes"): each row's note."""
     sample_marks: list[str] = Field(default_factory=list)
     """Words marking a form's sample row ("EXAMPLE: Doe"): no officer to set up."""
+    clause_joiners: list[str] = Field(default_factory=list)
+    """Words that end what a sentence says a named column holds, before the next clause
+    ("The VTLEO column is each deputy's VT LEO number and DPSUser is ...")."""
 
 
 class ChangeActions(RuleModel):
