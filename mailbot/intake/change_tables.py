@@ -39,6 +39,10 @@ def _action_headings(rules: Rules) -> frozenset[str]:
 _MAX_NOTE_CHARS = 300
 """The most of a remark cell kept as a change's note (what staff are shown of it)."""
 
+_WORDS_OF_PROSE = 2
+"""The fewest words of an action cell read as a sentence when no word of it names an action
+by itself (one word is a name or a code)."""
+
 _WORDS_OF_ACTION = 3
 """An action cell of more words ("Promoted to Corporal effective 11/1") says more than
 its action ("ADD", "Remove - resigned")."""
@@ -236,7 +240,13 @@ def _action_cell(cell: str, rules: Rules) -> str | None:
     for word in re.findall(r"[a-z]+", low)[:6]:
         if word in words:
             return words[word]
-    return None
+    if len(low.split()) < _WORDS_OF_PROSE:
+        return None
+    # "Placed on administrative leave", "Came over to us from Berlin PD": a cell written
+    # as a sentence says its action as prose does
+    from mailbot.intake.change_actions import _action
+
+    return _action(cell, rules, None)
 
 
 def row_cells(line: str) -> list[str]:

@@ -136,3 +136,15 @@ def test_a_transfer_row_that_names_where_the_record_goes_moves_it_there() -> Non
     assert got["Q2150"]["action"] == "update"
     assert got["Q2150"]["agency"] == "Hartland Police Department"
     assert got["Q2166"]["action"] == "deactivate"
+
+
+def test_a_status_cell_written_as_a_sentence_is_read_as_prose_is() -> None:
+    got = _changes(
+        "Hello,\n\nHere is our roster as of today; the last column says what changed.\n\n"
+        "LEO #\tLast Name\tFirst Name\tTitle\tStatus\n"
+        "Q1101\tHalloran\tPia\tSergeant\tActive\n"
+        "Q1107\tDrummond\tAbel\tOfficer\tPlaced on administrative leave\n"
+        "Q1112\tYoshida\tKei\tOfficer\tActive\n"
+    )
+    assert set(got) == {"Q1107"}
+    assert got["Q1107"]["action"] == "deactivate"
