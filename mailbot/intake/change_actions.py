@@ -52,8 +52,9 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     if label == "add":
         return "add"  # what follows describes the new officer, his username and title
     default = label or default
-    if label is None and _has(text, words.reactivate):
-        # "has been reinstated ... Please reinstate his record": added again
+    if label is None and _has(_without(text, words.reactivate_later), words.reactivate):
+        # "has been reinstated ... Please reinstate his record": added again (not "please
+        # disable his access ... we may ask you to reinstate him": switched off for now)
         return "add"
     first = sentences(text)[0] if text.strip() else ""
     if _has(text, words.stays) and not _asked_off(text, rules) and not _has(first, words.add):
@@ -72,8 +73,11 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
         # "has left Berlin PD and joined the X Police Department ... Please move his
         # record from Berlin to X": the agency he joined, and his record asked to move
         asked = _has(text, words.transfer + words.moves_record)
-        moved = moves_to_agency(text, rules) or (
-            asked and (TO_US.search(text) is not None or joined_agency(text, rules) is not None)
+        # "has left Hartford PD and joined us": he comes over, his record with him
+        moved = (
+            moves_to_agency(text, rules)
+            or TO_US.search(text) is not None
+            or (asked and joined_agency(text, rules) is not None)
         )
         if moved and not _asked_off(text, rules):
             return "update"
@@ -145,6 +149,14 @@ def _not_of_self(text: str, rules: Rules) -> str:
         if not _has(s, words.self_leaving) or _has(s, words.deactivate_asked)
     ]
     return " ".join(kept)
+
+
+def _without(text: str, phrases: list[str]) -> str:
+    """``text`` (folded) less ``phrases``, so that words inside them count no more."""
+    low = flat(text)
+    for phrase in phrases:
+        low = low.replace(phrase.lower(), " ")
+    return low
 
 
 def _asked_off(text: str, rules: Rules) -> bool:

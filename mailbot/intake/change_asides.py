@@ -133,7 +133,14 @@ def same_person_again(changes: list[Change], change: Change, rules: Rules) -> bo
         ):
             continue
         if had and first and len(first) > len(had) and short_form_of(had, first, rules):
-            changes[i] = Change.model_validate({**done.model_dump(), "first_name": first})
+            changes[i] = done = Change.model_validate({**done.model_dump(), "first_name": first})
+        if done.action == "update":
+            # "... Jenna Marcotte's is 8S502." over the order "Corporal Jenna Marcotte is
+            # promoted to the rank of Sergeant": what the second tells of the same change
+            have = done.model_dump(exclude_none=True)
+            more = {k: v for k, v in change.model_dump(exclude_none=True).items() if k not in have}
+            if more:
+                changes[i] = Change.model_validate({**have, **more})
         return True
     return False
 
@@ -234,11 +241,32 @@ def merely_mentioned(group: str, officer: Officer, rules: Rules) -> bool:
     if number or not last:
         return False
     said = re.compile(rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])", re.IGNORECASE)
-    if _named_as_contact(group, said, rules):
+    if _named_as_contact(group, said, rules) or _named_as_requester(group, said, rules):
         return True
     if len(said.findall(group)) != 1:
         return False
     return any(said.search(m.group(1)) for m in _writer_label(rules).finditer(group))
+
+
+_REQUESTER_REACH = 40
+"""The most characters between a requester's name and the words that make him one."""
+
+
+def _named_as_requester(group: str, said: re.Pattern[str], rules: Rules) -> bool:
+    """True when each time ``group`` names the officer (``said``) it names him as the one
+    for whom the mail is sent ("Chief Dennis Lambert asked me to send the following
+    changes", "On behalf of Chief Hadley, please update ...")."""
+    low = group.lower()
+    words = rules.language.mentions
+    spans = []
+    for phrase in words.requester_before:
+        for m in re.finditer(re.escape(phrase), low):
+            spans.append((max(0, m.start() - _REQUESTER_REACH), m.start()))
+    for phrase in words.requester_after:
+        for m in re.finditer(re.escape(phrase), low):
+            spans.append((m.end(), m.end() + _REQUESTER_REACH))
+    found = list(said.finditer(group))
+    return bool(found) and all(any(a <= m.start() < b for a, b in spans) for m in found)
 
 
 def _named_as_contact(group: str, said: re.Pattern[str], rules: Rules) -> bool:

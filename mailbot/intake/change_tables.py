@@ -9,7 +9,7 @@ import re
 
 from mailbot.intake.change_titles import _title_said
 from mailbot.intake.change_values import _details
-from mailbot.intake.model import Change
+from mailbot.intake.model import Change, Officer
 from mailbot.intake.officer_fields import OFFICER_IDENTITY
 from mailbot.intake.prose import rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules
@@ -25,6 +25,7 @@ def _action_words(rules: Rules) -> dict[str, str]:
             ("add", words.add),
             ("update", words.update),
             ("deactivate", words.deactivate),
+            ("transfer", words.transfer),
         )
         for w in listed
     }
@@ -37,6 +38,10 @@ def _action_headings(rules: Rules) -> frozenset[str]:
 
 _MAX_NOTE_CHARS = 300
 """The most of a remark cell kept as a change's note (what staff are shown of it)."""
+
+_WORDS_OF_PROSE = 2
+"""The fewest words of an action cell read as a sentence when no word of it names an action
+by itself (one word is a name or a code)."""
 
 _WORDS_OF_ACTION = 3
 """An action cell of more words ("Promoted to Corporal effective 11/1") says more than
@@ -92,6 +97,13 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
                 continue
             data = officer.model_dump()
             rest = " ".join(c for n, c in enumerate(rcells) if n != at and n not in mapping)
+            if action == "transfer":
+                # "TRANSFER | ... | Transferring to Lamoille County Sheriff's Department":
+                # the record moves where the row says, else it is closed here
+                went = moved_to(f"{rcells[at]}. {rest}", rules)
+                action = "update" if went else "deactivate"
+                if went:
+                    data["agency"] = went
             # "Promoted to Corporal - please change title to Corporal": an action cell
             # written as a sentence gives the new values too
             if len(rcells[at].split()) > _WORDS_OF_ACTION:
@@ -121,6 +133,17 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
             out.append(Change.model_validate({"action": action, **data}))
         break
     return out
+
+
+def moved_to(text: str, rules: Rules) -> str | None:
+    """The agency ``text`` says an officer's record moves to, read as in prose."""
+    from mailbot.intake.change_values import change_of, moves_to_agency
+
+    if not moves_to_agency(text, rules):
+        return None
+    went = change_of(Officer(), "update", text, rules).model_extra or {}
+    agency = went.get("agency")
+    return agency if isinstance(agency, str) else None
 
 
 def note_columns(cells: list[str], rules: Rules) -> list[int]:
@@ -217,7 +240,13 @@ def _action_cell(cell: str, rules: Rules) -> str | None:
     for word in re.findall(r"[a-z]+", low)[:6]:
         if word in words:
             return words[word]
-    return None
+    if len(low.split()) < _WORDS_OF_PROSE:
+        return None
+    # "Placed on administrative leave", "Came over to us from Berlin PD": a cell written
+    # as a sentence says its action as prose does
+    from mailbot.intake.change_actions import _action
+
+    return _action(cell, rules, None)
 
 
 def row_cells(line: str) -> list[str]:

@@ -134,7 +134,9 @@ def _title_said(text: str, rules: Rules) -> str | None:
 
 
 _TITLE_TO = re.compile(
-    r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change|\btitle)"
+    r"(?i:promoted|promotion|promot(?:e|es|ing)\b[^;\n]{0,60}?|moved\s+up|advanced|reclassified|title\s+change|\btitle"
+    # "demoted to Officer", "is reassigned to the rank of Patrol Officer"
+    r"|demot(?:ed|ion)|reduced(?:\s+in\s+rank)?|(?:re)?assigned(?=\s+to\s+the\s+rank\s+of))"
     # "title on the tickets from ... to ...", "title in TraCS from ... to ..."
     r"(?:\s+(?i:on|in)\s+(?i:(?:the|his|her|their)\s+)?(?i:tickets?|tracs|records?|system))?"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"

@@ -177,8 +177,11 @@ def _bare(user: str, rules: Rules) -> str:
 
 # "has transferred to our department from ...", "please move her record over to us"
 TO_US = re.compile(
-    r"(?i:transferr(?:ed|ing)|transfers?|mov(?:e|ed|es|ing)|com(?:e|es|ing)|join(?:ed|s|ing)?)"
+    r"(?:(?i:transferr(?:ed|ing)|transfers?|mov(?:e|ed|es|ing)|com(?:e|es|ing)|came|join(?:ed|s|ing)?)"
     r"\b[^.;\n]{0,80}?\b(?i:to|over\s+to|with)\s+"
+    # "has left Hartford PD and joined us as a deputy": he comes to the sender's agency
+    # (not "please join us in congratulating ...")
+    r"|(?i:join(?:ed|s|ing))\s+)"
     r"(?i:us|our\s+(?:department|agency|office|pd|force|roster|records?))\b"
 )
 # a sentence ends after a word ("Department. Username ..."), or an agency's initials

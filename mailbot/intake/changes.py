@@ -253,6 +253,9 @@ def read_changes(
         row_lead = row_lead_of(item, before, rules) if listed and lead is None else None
         new_above, asked_new = asked_new, not listed and not _NUMBER.search(item)
         asked_new = asked_new and _has(item, rules.language.intent.add)
+        # "please update the titles for the two officers below. Roy's LEO # is 8S431 and
+        # Lane's is 8S502.": what the item asks, for each officer it names after
+        asked: Action | None = None
         # "Gagnon and Provost resigned ... 5G021 and 5P300": each number by its name
         for group in _groups(numbers_by_name(item, rules), rules):
             # a row's cells are read in the roster form's order (last name first)
@@ -289,6 +292,7 @@ def read_changes(
                 (lead if listed or spaced else None)
                 or (row_lead[0] if row_lead else None)
                 or default
+                or asked
             )
             own_line = listed and officer_on_line(group, rules) is not None
             if above and not own_line and labelled_values(group):
@@ -307,6 +311,7 @@ def read_changes(
                 action = "add"
             if action is None:
                 continue
+            asked = asked or action
             change = change_of(officer, action, group, rules, own_agency)
             fixed = number_fix(group) if action == "update" else None
             if fixed:  # the record's number corrected: the number it should have

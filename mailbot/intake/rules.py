@@ -20,6 +20,7 @@ from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.intake.rules_columns import Columns
 from mailbot.intake.rules_evidence import Dictation, Evidence
 from mailbot.intake.rules_formats import Formats, RuleModel
+from mailbot.intake.rules_labels import Labels
 from mailbot.intake.rules_rows import MentionWords, RowWords
 
 
@@ -37,35 +38,6 @@ class ChangeRequirements(RuleModel):
 class Requirements(RuleModel):
     enrollment: EnrollmentRequirements
     changes: ChangeRequirements
-
-
-class Placeholders(RuleModel):
-    values: list[str]
-    elsewhere: list[str] = Field(default_factory=list)
-    accounts: list[str] = Field(default_factory=list)
-
-
-class AddressParts(RuleModel):
-    labels: list[str] = Field(default_factory=list)
-    kinds: dict[str, list[str]] = Field(default_factory=dict)
-
-
-class FormSections(RuleModel):
-    words: list[str] = Field(default_factory=list)
-    roles: list[str] = Field(default_factory=list)
-
-
-class StandInWording(RuleModel):
-    links: list[str] = Field(default_factory=list)
-
-
-class Labels(RuleModel):
-    labels: dict[str, list[str]]
-    placeholders: Placeholders
-    address_parts: AddressParts = Field(default_factory=AddressParts)
-    form_sections: FormSections = Field(default_factory=FormSections)
-    stand_ins: dict[str, list[str]] = Field(default_factory=dict)
-    stand_in_wording: StandInWording = Field(default_factory=StandInWording)
 
 
 class IntentWords(RuleModel):
@@ -160,8 +132,9 @@ class IntentWords(RuleModel):
     """Words naming a part of an attached document ("the changes listed in Section 2"):
     when the message names one, only that part is read for changes."""
     reactivate: list[str] = Field(default_factory=list)
-    """Words of an officer coming back ("reinstated", "rehired", "back from leave"): his
-    record is added again (the contract has no reactivation)."""
+    """Words of an officer coming back ("reinstated", "back from leave"): his record is
+    added again; ``reactivate_later``: a return foreseen, not asked ("may reinstate")."""
+    reactivate_later: list[str] = Field(default_factory=list)
     moves_record: list[str] = Field(default_factory=list)
     """Words of a record that exists for an officer joining from another agency ("she
     already has a TraCS officer record", "change her affiliation"): it moves (update)."""

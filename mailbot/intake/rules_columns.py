@@ -54,6 +54,9 @@ class ChangeActions(RuleModel):
     add: list[str]
     update: list[str]
     deactivate: list[str]
+    transfer: list[str] = Field(default_factory=list)
+    """Words of a move to another agency: an update carrying the agency the row names as
+    where the record goes, else a deactivation here."""
 
 
 class Columns(RuleModel):

@@ -37,3 +37,8 @@ class MentionWords(RuleModel):
     writer_labels: list[str] = Field(default_factory=list)
     """Labels of a memo's header line that names its writer ("FROM: Lt. Ann Roy"): the
     officer named there only signs the memo."""
+    requester_before: list[str] = Field(default_factory=list)
+    """Words after the name of the one for whom the mail is sent ("Chief Roy asked me to
+    send ..."): he is named, nothing asked of his record."""
+    requester_after: list[str] = Field(default_factory=list)
+    """Words before such a name ("On behalf of Chief Roy, please ...")."""
