@@ -324,6 +324,8 @@ def parse_parts(
         if filled and result.agency.phone:
             national = checks.normalize_phone(result.agency.phone, rules)
             result.agency.phone = national or result.agency.phone
+        # "P.S. the code above is wrong, it's 0381", "Lyons' username is klyons2, not klyons"
+        self_fixed.corrected(result, text, rules, parts.sender_name)
         result.missing, result.invalid = checks.check_enrollment(
             result, rules, logo_reason, phone_valid=national is not None
         )
@@ -375,6 +377,8 @@ def parse_parts(
             rules,
             typed_from=written.body,
         )
+        # "Correction to the below - Hale's number is S2P73, not S2P37"
+        self_fixed.corrected(result, text, rules, parts.sender_name)
         if change_request.only_a_question(result, body, is_reply, rules):
             result.intent = "other"  # "Can you confirm which agency he is with?"
             result.agency, result.point_of_contact = Agency(), PointOfContact()

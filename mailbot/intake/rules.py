@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, ValidationError
 from mailbot.errors import RulesError
 from mailbot.intake.officer_fields import OFFICER_FIELDS
 from mailbot.intake.rules_columns import Columns
-from mailbot.intake.rules_evidence import Dictation, Evidence
+from mailbot.intake.rules_evidence import Corrections, Dictation, Evidence
 from mailbot.intake.rules_formats import Formats, RuleModel
 from mailbot.intake.rules_labels import Labels
 from mailbot.intake.rules_rows import MentionWords, RowWords
@@ -230,6 +230,7 @@ class Language(RuleModel):
     people: People
     evidence: Evidence
     dictation: Dictation = Field(default_factory=Dictation)
+    corrections: Corrections = Field(default_factory=Corrections)
     rows: RowWords = Field(default_factory=RowWords)
     mentions: MentionWords = Field(default_factory=MentionWords)
 
@@ -334,8 +335,7 @@ def clear_cache() -> None:
 
 
 T = TypeVar("T")
-_MAX_DERIVED = 32
-"""Rules objects remembered per derived lookup (tests load many rule directories)."""
+_MAX_DERIVED = 32  # Rules objects remembered per derived lookup (tests load many rule dirs)
 
 
 def per_rules(build: Callable[[Rules], T]) -> Callable[[Rules], T]:

@@ -1,5 +1,6 @@
 """The words by which the readers weigh which value plays which role (``[evidence]`` of
-``rules/language.toml``) and read a message typed as dictated (``[dictation]``)."""
+``rules/language.toml``), read a message typed as dictated (``[dictation]``) and the values
+its writer corrects (``[corrections]``)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,21 @@ class Dictation(RuleModel):
     """Digits said as words ("zero", "one"), read as digits three or more in a row."""
     self_fixes: list[str] = Field(default_factory=list)
     """Words a writer takes back the number he just typed with ("sorry", "I mean")."""
+
+
+class Corrections(RuleModel):
+    instead: list[str] = Field(default_factory=list)
+    """Words between the value meant and the one taken back ("S2P73, not S2P37")."""
+    replaced_by: list[str] = Field(default_factory=list)
+    """Words between the value taken back and the one meant ("0318 should be 0381")."""
+    marks: list[str] = Field(default_factory=list)
+    """Words that make a paragraph a correction ("sorry", "wrong", "should read")."""
+    links: list[str] = Field(default_factory=list)
+    """Words between a value's name and its corrected value ("number should read")."""
+    old: list[str] = Field(default_factory=list)
+    """Words before a value's name that make the value the old one ("old username")."""
+    other_values: list[str] = Field(default_factory=list)
+    """Words before a value's name that make it another value ("phone number")."""
+    code: list[str] = Field(default_factory=list)
+    number: list[str] = Field(default_factory=list)
+    username: list[str] = Field(default_factory=list)
