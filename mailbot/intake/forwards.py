@@ -119,9 +119,13 @@ def _approves(rules: Rules) -> re.Pattern[str]:
     evidence = rules.language.evidence
     verbs = "|".join(r"\s+".join(map(re.escape, w.split())) for w in evidence.approval_verbs)
     nouns = "|".join(map(re.escape, evidence.approval_nouns))
+    # "I have reviewed Sgt. Moss's information and approve": a rank's abbreviation and a
+    # name's possessive are words of the sentence too
+    ranks = "|".join(re.escape(r) for r in rules.language.people.ranks if r.isalpha())
+    word = rf"(?:(?!not\b|don)[a-z]+(?:['’]s)?|(?:{ranks or '(?!)'})\.)"
     return re.compile(
         # "I approve", "I have reviewed it and approve it as written"
-        rf"\bI\s+(?:(?!not\b|don)[a-z]+\s+){{0,5}}?(?:{verbs or '(?!)'})\b"
+        rf"\bI\s+(?:{word}\s+){{0,7}}?(?:{verbs or '(?!)'})\b"
         rf"|\b(?:has|have|with)\s+my\s+(?:{nouns or '(?!)'})(?![\w-])",
         re.I,
     )

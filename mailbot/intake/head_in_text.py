@@ -35,6 +35,19 @@ _BEHALF = re.compile(
 )
 
 
+@per_rules
+def _behalf_titled_re(rules: Rules) -> re.Pattern[str]:
+    """ "on behalf of Chief of Police Kyle Roe", "on behalf of our Police Chief, Ann
+    Tate": a head title of any length, then the name (after a comma or not)."""
+    _, alt = head_titles(rules)
+    acting = "|".join(map(re.escape, rules.language.people.head_title_modifiers)) or "(?!)"
+    name = r"[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
+    return re.compile(
+        r"\b(?i:on\s+behalf\s+of\s+(?:our\s+|the\s+)?)"
+        rf"((?i:(?:(?:{acting})\s+)?(?:{alt}))),?\s+({name})(?![\w'’-])"
+    )
+
+
 def head_on_behalf(
     body: str, rules: Rules, known: Sequence[str] = ()
 ) -> tuple[str | None, str | None]:
@@ -44,6 +57,13 @@ def head_on_behalf(
     low = body.lower()
     if not any(w in low for w in ("behalf", "asked", "requested", "directed", "instructed")):
         return None, None
+    for m in _behalf_titled_re(rules).finditer(body):
+        words = m.group(2).split()
+        if not _is_agency_or_title(words, rules):
+            as_written = " ".join(m.group(1).split())  # "police chief": as the rules spell it
+            if as_written.islower():
+                as_written = _title_written(as_written, rules) or as_written
+            return " ".join(words), as_written[:1].upper() + as_written[1:]
     for m in _BEHALF.finditer(body):
         if m.group(3) is not None:
             said = _title_written(m.group(3), rules)

@@ -61,10 +61,12 @@ _AFTER_NAME = (
 
 # "Detective Sara Lindqvist will serve as our e-ticket Point-of-Contact",
 # "Lt. Wendy Stokes is our designated e-ticket Point-of-Contact",
-# "Officer Jill Ostrander is designated as our e-ticket Point-of-Contact"
+# "Officer Jill Ostrander is designated as our e-ticket Point-of-Contact", "Sgt. Lanier
+# remains our e-ticket point of contact" (the PoC kept on a roster change)
 _POC_WILL_BE = re.compile(
     rf"({_CAP_RUN}){_AFTER_NAME},?\s+(?i:(?:will|has\s+agreed\s+to|agreed\s+to|is\s+going\s+to)"
-    rf"\s+(?:be|serve\s+as|act\s+as)|is|has\s+been|shall\s+be)\s+"
+    rf"\s+(?:be|serve\s+as|act\s+as|remain|continue\s+as)|is|has\s+been|shall\s+be"
+    rf"|remains|continues\s+(?:to\s+be|as))\s+"
     rf"(?i:(?:designated|appointed|named|assigned)\s+(?:as\s+)?)?{_POC_WORDS}"
 )
 
@@ -72,7 +74,7 @@ _POC_WILL_BE = re.compile(
 # "Our e-ticket Point-of-Contact will be Cpl. Wyatt Lyman (wlyman@...)"
 _POC_IS_NAMED = re.compile(
     rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
-    rf"\s*(?i:will\s+be|is\s+going\s+to\s+be|is|shall\s+be|:|,)\s+"
+    rf"\s*(?i:will\s+be|is\s+going\s+to\s+be|is|shall\s+be|remains|will\s+remain|:|,)\s+"
     rf"(?:(?i:our|the|an?)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+,?\s+)?({_CAP_RUN})"
 )
 
@@ -276,6 +278,28 @@ def _job_comma_re(rules: Rules) -> re.Pattern[str]:
     alt = "|".join(re.escape(w) for w in reversed(jobs))
     cap = r"[A-Z][\w'’-]*+"
     return re.compile(rf"(?<![\w'’-])(?i:{alt}),[ \t]+({cap}[ \t]+{cap})(?=[ \t]*[,(])")
+
+
+@per_rules
+def _lower_rank_re(rules: Rules) -> re.Pattern[str]:
+    ranks = sorted((r for r, t in rules.language.people.ranks.items() if t), key=len, reverse=True)
+    alt = "|".join(re.escape(r) for r in ranks)
+    return re.compile(rf"(?<![\w.'’-])({alt})(?=\.?\s+[A-Z][a-z])")
+
+
+def ranks_capitalised(flat: str, rules: Rules) -> str:
+    """ "PoC is officer Kristen Blow": a rank typed in lower case before a name is
+    written as a rank ("Officer Kristen Blow"), so the name patterns see the person."""
+    return _lower_rank_re(rules).sub(lambda m: m.group(1).capitalize(), flat)
+
+
+def ranked_people(text: str, rules: Rules) -> list[str]:
+    """The people ``text`` names in full after a rank ("Corporal Dustin Lanier"), so
+    that "Sgt. Lanier remains our PoC" is read as the one of them of that last name."""
+    ranks = rules.language.people.ranks
+    found = (m.group(1).split() for m in _ranked_re(rules).finditer(text))
+    # "... only police officer. Chief Tate has asked": a rank is no first name
+    return [" ".join(w) for w in found if len(w) == 2 and w[0].lower().rstrip(".") not in ranks]
 
 
 def _referent(before: str, roster: Sequence[str], rules: Rules) -> str | None:

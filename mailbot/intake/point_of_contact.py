@@ -41,10 +41,13 @@ from mailbot.intake.poc_wording import (
     _SELF_POC,
     _referent,
     as_eticket,
+    ranked_people,
+    ranks_capitalised,
     unquoted_poc_words,
 )
 from mailbot.intake.prose import rank_title
-from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.rules import Rules
+from mailbot.intake.signer_role import title_not_label
 
 _SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
 
@@ -80,10 +83,12 @@ def point_of_contact(
     you = False
     if "point_of_contact.name" in labels:
         i, value = labels["point_of_contact.name"]
-        raw = (value if value is not None else _next_value(lines, i)) or None
+        # "Sgt. Dan Moss" / "e-Ticket Point of Contact" / "Riverbend PD": his role, no label
+        if value is not None or not title_not_label(lines, i, rules):
+            raw = (value if value is not None else _next_value(lines, i)) or None
     if raw is None:
         flat = unquoted_poc_words(_near_poc_words(as_eticket(text, rules)))
-        flat = without_nickname(_ranks_capitalised(flat, rules), rules)
+        flat = without_nickname(ranks_capitalised(flat, rules), rules)
         own = _SELF_POC.search(flat)
         # "Tim Hale" in the From header, "Chief Timothy Hale" signed: the name in full
         self_name = fuller_name(_sender_person(sender[0], labels, lines, rules), head, rules)
@@ -170,6 +175,7 @@ def point_of_contact(
         # "Chief Rowell will serve as the point-of-contact": the one person of that last
         # name the message names in full (the head, a roster row, the sender)
         known = [head, *roster, _sender_person(sender[0], labels, lines, rules)]
+        known += ranked_people(text, rules)  # "Corporal Dustin Lanier" in the text
         contact.name = by_last_name(contact.name, known) or contact.name
     if contact.name is not None and contact.name.casefold() in _SELF_WORDS:
         # "PoC: me - nate@..." (a draft its writer forwards on): whoever owns that address
@@ -268,19 +274,6 @@ def _poc_anchors(text: str) -> list[tuple[int, int]]:
             continue  # "PoC" and "myself" (not the other words) need a \b before
         out.append((i, end))
     return out
-
-
-@per_rules
-def _lower_rank_re(rules: Rules) -> re.Pattern[str]:
-    ranks = sorted((r for r, t in rules.language.people.ranks.items() if t), key=len, reverse=True)
-    alt = "|".join(re.escape(r) for r in ranks)
-    return re.compile(rf"(?<![\w.'’-])({alt})(?=\.?\s+[A-Z][a-z])")
-
-
-def _ranks_capitalised(flat: str, rules: Rules) -> str:
-    """ "PoC is officer Kristen Blow": a rank typed in lower case before a name is
-    written as a rank ("Officer Kristen Blow"), so the name patterns see the person."""
-    return _lower_rank_re(rules).sub(lambda m: m.group(1).capitalize(), flat)
 
 
 def names_contact(text: str) -> bool:

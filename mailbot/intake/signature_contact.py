@@ -9,10 +9,12 @@ import re
 
 from mailbot.intake.fields import labelled
 from mailbot.intake.head_of_department import head_from_sender
+from mailbot.intake.names import fuller_name
 from mailbot.intake.person_name import name_key, person_name
 from mailbot.intake.poc_wording import as_eticket
 from mailbot.intake.point_of_contact import Contact, point_of_contact
 from mailbot.intake.rules import Rules
+from mailbot.intake.signer_role import block_signer
 
 _POC_TITLE = re.compile(
     r"(?<![\w-])(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)(?![\w-])"
@@ -61,16 +63,16 @@ def _signer_titled(
     if not filled:
         return Contact()
     at, first = filled[0]
-    titles = [
-        ln
-        for _, ln in filled[1 : 1 + _TITLE_LINES]
-        if len(ln) <= _MAX_TITLE
-        and _POC_TITLE.search(as_eticket(ln, rules))  # "TraCS Coordinator" too
-        and not ln.rstrip().endswith(".")
-    ]
+    titles = [ln for _, ln in filled[1 : 1 + _TITLE_LINES] if _role_line(ln, rules)]
     name = person_name(first, rules) if titles and len(first) <= 60 else None
     if name is None or len(name.split()) < 2:
-        return Contact()
+        # "Dana" signed short, then "--" and "Dana Moss" / "Corporal / e-Ticket PoC":
+        # the role line's own block names the signer
+        roles = [i for i, ln in filled if _role_line(ln, rules)]
+        signer = block_signer(lines, roles[0], rules) if roles else None
+        if signer is None:
+            return Contact()
+        (at, name), titles = signer, [lines[roles[0]]]
     for line in titles:
         # "TraCS questions: our e-ticket PoC is Jane Roe": the line names someone else,
         # not the signer's role (staff decide)
@@ -82,9 +84,22 @@ def _signer_titled(
         "\n".join(lines), rules, {"point_of_contact.name": (at, name)}, addresses, sender
     )
     owner = head_from_sender(sender[0], rules)[0]
-    own = name_key(name, rules) == name_key(sender[0] or "", rules)
+    # "Dan Moss" signed, "Moss, Daniel" in the From header: the same man
+    own = name_key(name, rules) == name_key(sender[0] or "", rules) or (
+        owner is not None and fuller_name(name, owner, rules) == owner
+    )
     if sender[1] and (own or (mailbox_is_writers and owner is None)):
         # the signer's own title: the sender's address (a mailbox named for the office,
         # or for no one, is the writer's who signs)
         contact.email = sender[1].lower()
     return contact
+
+
+def _role_line(line: str, rules: Rules) -> bool:
+    """A title line that says "e-ticket PoC" ("Corporal / e-Ticket PoC", "Sgt. | TraCS
+    PoC", "Records Supervisor, e-ticket point of contact"), not a sentence."""
+    return (
+        len(line) <= _MAX_TITLE
+        and _POC_TITLE.search(as_eticket(line, rules)) is not None  # "TraCS Coordinator" too
+        and not line.rstrip().endswith(".")
+    )

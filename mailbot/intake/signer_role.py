@@ -1,0 +1,58 @@
+"""Whose a signature's role line is: the person named at the top of its block ("Dana Moss"
+over "Corporal / e-Ticket PoC", "Sgt. Ray Dumas" over "Riverbend Police Department"
+over "e-ticket PoC"), not a first name signed short above the block ("Dana", then a "--"
+rule), nor the agency's line between the name and the role.
+
+A label alone on its line ("e-Ticket Point of Contact") under a person's name and over no
+person's name is such a role line, not a label whose value is the next line."""
+
+from __future__ import annotations
+
+from mailbot.intake.head_of_department import head_from_sender
+from mailbot.intake.prose import rank_title
+from mailbot.intake.rules import Rules
+
+ROLE_REACH = 4
+"""How many lines above a role line, in its block, the signer's name is looked for in."""
+
+
+def block_signer(lines: list[str], at: int, rules: Rules) -> tuple[int, str] | None:
+    """(line index, name) of the person whose signature block holds the role line
+    ``lines[at]``: the first line of the block above it that names a person in full (a
+    blank line or a "--" rule ends the block); ``None`` when none does."""
+    start = at
+    while start > 0 and at - start < ROLE_REACH:
+        above = lines[start - 1]
+        if not above.strip() or not any(c.isalpha() for c in above):
+            break
+        start -= 1
+    for i in range(start, at):
+        name = _person(lines[i], rules)
+        if name is not None:
+            return i, name
+    return None
+
+
+def title_not_label(lines: list[str], at: int, rules: Rules) -> bool:
+    """True when the PoC label written alone on line ``at`` (no ":" after it) is the
+    signer's role: the line just above names a person, the next line names none
+    ("Sgt. Dan Moss" / "e-Ticket Point of Contact" / "Riverbend Police Department")."""
+    if at <= 0 or lines[at].rstrip().endswith((":", "-")):
+        return False
+    if _person(lines[at - 1], rules) is None:
+        return False
+    below = next((ln for ln in lines[at + 1 : at + 3] if ln.strip()), "")
+    return _person(below, rules) is None
+
+
+def _person(line: str, rules: Rules) -> str | None:
+    """The person a line names in full ("Lt. Ann Tate"), not a job ("Support Services
+    Lieutenant") nor an agency."""
+    if len(line) > 60:
+        return None
+    name = head_from_sender(line.strip(), rules)[0]
+    if name is None or len(name.split()) < 2:
+        return None
+    if any(rank_title(w, rules) is not None for w in name.split()):
+        return None
+    return name
