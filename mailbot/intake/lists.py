@@ -98,7 +98,7 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     if holds_state_zip(line):
         return None  # "Stowe VT 05672": a town, the state and its ZIP, not an officer
     # "Me - Bolduc, Rene - Chief - ...": the writer pointing at his own row
-    body = _SELF_LEAD.sub("", _LEAD.sub("", line).strip().rstrip("."))
+    body = _named_lead_cut(_SELF_LEAD.sub("", _LEAD.sub("", line).strip().rstrip(".")))
     if not body:
         return None
     body = bracket_notes_cut(without_nickname(after_lead_sentence(body, rules), rules), rules)
@@ -116,7 +116,20 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
     return officer
 
 
-_SELF_LEAD = re.compile(r"^(?i:me|myself)[ \t]*[-–—:,][ \t]*(?=\S)")
+# "Me - ...", "Myself Edward Sargent, Chief, ...": the writer pointing at his own row
+_SELF_LEAD = re.compile(r"^(?i:me|myself)(?:[ \t]*[-–—:,][ \t]*(?=\S)|[ \t]+(?=[A-Z][a-z]))")
+# "Brandon - Officer Brandon Cote, ...": a row led by the first name it then gives in full
+_NAMED_LEAD = re.compile(r"^([A-Z][a-z'’]+)[ \t]*[-–—:][ \t]*(?=\S)")
+
+
+def _named_lead_cut(body: str) -> str:
+    """``body`` less a lead word that the row's name, in its first words, repeats."""
+    m = _NAMED_LEAD.match(body)
+    if m and m.group(1) in body[m.end() :].split()[:3]:
+        return body[m.end() :]
+    return body
+
+
 _NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
 _SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}|\.{3,}")
 

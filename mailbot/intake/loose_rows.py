@@ -6,19 +6,25 @@ username glabounty"), read token by token where the list readers read no row for
 A line is read when it holds an anchor, an officer-number-shaped token or a username
 after its label; it gives a row only when it names a person (or the writer, "I am ...")
 and gives at least two of rank, officer number and username, so signatures, phone lines,
-addresses and prose about other people give none. The words live in ``rules/``
-(``[rows]`` of ``language.toml``)."""
+addresses and prose about other people give none. A run-on sentence of several numbers
+is read record by record, cut at its commas ("Dale Wells Chief D1W44 dwells, Kevin Pratt
+Officer K7P02 kpratt"), each record's name the one written next to its rank and number;
+chat lines under one person's name are one record (:mod:`spoken_lines`). The words live
+in ``rules/`` (``[rows]`` of ``language.toml``)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mailbot.intake.model import Officer, plain_apostrophes
+from mailbot.intake.loose_surname import fits, holds, letters, may_name
+from mailbot.intake.model import Officer
 from mailbot.intake.names import fuller_name
 from mailbot.intake.prose import split_line, split_name, split_rank
-from mailbot.intake.roster_usernames import made_from
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.run_on_records import run_on_records
+from mailbot.intake.spoken_lines import spoken_lines
 
 _TOKEN = re.compile(r"\([^()\n]*\)|[,;]|[^\s,;()]+")
 _NUMBER = re.compile(
@@ -33,6 +39,7 @@ _END = "\x00"  # after the last word, so a rank's modifier at a line's end is re
 class _Words:
     number_labels: frozenset[str]
     user_labels: frozenset[str]
+    title_labels: frozenset[str]
     fillers: frozenset[str]
     not_names: frozenset[str]
     negations: frozenset[str]
@@ -52,6 +59,7 @@ def _words(rules: Rules) -> _Words:
     return _Words(
         number_labels=frozenset(w.casefold() for w in rows.number_labels),
         user_labels=frozenset(w.casefold() for w in rows.user_labels),
+        title_labels=frozenset(w.casefold() for w in rows.title_labels),
         fillers=frozenset(w.casefold() for w in rows.fillers),
         not_names=frozenset(w.casefold() for w in rows.not_names),
         negations=frozenset(w.casefold() for w in rows.negations),
@@ -75,6 +83,8 @@ class _Read:
     tokens: list[str] = field(default_factory=list)
     ranks: list[tuple[str, int, int]] = field(default_factory=list)  # title, its tokens
     numbers: list[str] = field(default_factory=list)
+    number_at: list[int] = field(default_factory=list)  # each number's (label's) token
+    titled: str | None = None  # a rank after its label ("title is just officer")
     user: str | None = None
     runs: list[list[str]] = field(default_factory=list)
     commas: set[int] = field(default_factory=set)  # runs followed by a comma
@@ -164,6 +174,7 @@ def _read(sentence: str, rules: Rules) -> _Read:
             value = token[1:].rstrip(".")
             if _number_shaped(value, labelled=True):
                 read.numbers.append(value.upper())
+                read.number_at.append(i)
             i += 1
             continue
         taken = _label(folded, i, words.user_labels)
@@ -180,6 +191,13 @@ def _read(sentence: str, rules: Rules) -> _Read:
             ):
                 read.user = value
             continue
+        taken = _label(folded, i, words.title_labels)
+        if taken:
+            close()
+            value, i = _value(tokens, i + taken, words)
+            title = split_rank([value, _END], rules)[0] if value else None
+            read.titled = read.titled or title
+            continue
         taken = _label(folded, i, words.number_labels)
         if taken:
             close()
@@ -188,6 +206,7 @@ def _read(sentence: str, rules: Rules) -> _Read:
             grouped = after < len(tokens) and tokens[after].isdigit()
             if value and _number_shaped(value, labelled=True) and not grouped:
                 read.numbers.append(value.upper())
+                read.number_at.append(i)  # the label: where the number's value begins
                 i = after
             else:
                 i += taken
@@ -196,9 +215,11 @@ def _read(sentence: str, rules: Rules) -> _Read:
         if _number_shaped(bare, labelled=False):
             close()
             read.numbers.append(bare.upper())
+            read.number_at.append(i)
             i += 1
             continue
-        if token[:1].isupper() and (
+        # a rank in capitals, or in lower case right after a name ("Rand Mike constable")
+        if (token[:1].isupper() or len(run) > 1) and (
             low.rstrip(".") in words.modifiers or rules.language.people.ranks.get(low.rstrip("."))
         ):
             ahead = [t.strip(",;") for t in tokens[i : i + 4] if t not in ",;"]
@@ -229,10 +250,13 @@ def _read(sentence: str, rules: Rules) -> _Read:
 _Named = tuple[str | None, str | None, tuple[int, int]]
 
 
-def _name(read: _Read, agency: frozenset[str]) -> _Named | None:
+def _name(read: _Read, agency: frozenset[str], record: bool = False) -> _Named | None:
     """(first, last, its tokens) the sentence names; None when it names nobody or two
-    people."""
+    people. ``record``: one record of a run-on list, whose name is the run written
+    right before its rank and number ("... officers Dale Wells Chief D1W44 dwells")."""
     runs = [k for k, r in enumerate(read.runs) if 2 <= len(r) <= 4]
+    if record:
+        runs = [k for k in runs if read.number_at and _next_to_number(read, read.spans[k][1])]
     if any(w.casefold().rstrip(".") in agency for k in runs for w in read.runs[k]):
         return None  # "the Bristol Police Department": an agency, no person
     if len(runs) > 1:
@@ -252,6 +276,17 @@ def _name(read: _Read, agency: frozenset[str]) -> _Named | None:
     return read.runs[k + 1][0].rstrip("."), read.runs[k][0].rstrip("."), span  # "Lamb, Eric"
 
 
+def _next_to_number(read: _Read, end: int) -> bool:
+    """True when the token at ``end`` is the record's number, or a rank right before it
+    (only commas or dashes between)."""
+    at = read.number_at[0]
+
+    def joined(a: int, b: int) -> bool:
+        return a <= b and all(t in ",;:-–—" for t in read.tokens[a:b])
+
+    return joined(end, at) or any(joined(end, s) and joined(e, at) for _, s, e in read.ranks)
+
+
 def _rank_of(read: _Read, span: tuple[int, int] | None) -> str | None:
     """The rank written next to the name (before it, or after it past a comma or a
     dash: "Jolene Hatch, Second Constable"); the writer's, any rank he writes."""
@@ -260,27 +295,20 @@ def _rank_of(read: _Read, span: tuple[int, int] | None) -> str | None:
             return title
         if start >= span[1] and all(t in ",-–—" for t in read.tokens[span[1] : start]):
             return title
-    return None
-
-
-def _fits(user: str, first: str | None, last: str) -> bool:
-    """True when ``user`` is made from the name (the roster's own test: initial and
-    surname, first.last ...), or is the surname itself."""
-    bare = re.sub(r"\d+$", "", user.casefold())
-    sur = re.sub(r"[^a-z]", "", last.casefold())
-    if not sur or len(bare) < 3:
-        return False
-    return bare == sur or made_from(bare, Officer(first_name=first, last_name=last))
+    return read.titled
 
 
 def _row(
-    sentence: str, rules: Rules, writer: tuple[str | None, str | None] | None
+    sentence: str,
+    rules: Rules,
+    writer: tuple[str | None, str | None] | None,
+    record: bool = False,
 ) -> Officer | None:
     read = _read(sentence, rules)
     numbers = list(dict.fromkeys(read.numbers))
     if len(numbers) > 1:
         return None  # two numbers: two officers, or a number that is no officer's
-    named = _name(read, _words(rules).agency)
+    named = _name(read, _words(rules).agency, record)
     if named is None and writer is not None and writer[0]:
         if any(len(r) > 1 for r in read.runs):
             return None  # a name the sentence gives that is not one
@@ -296,7 +324,13 @@ def _row(
         return None
     if last is None:
         return None
-    user = read.user or next((w for w in read.plain if _fits(w, first, last)), None)
+    # a login made from the name, written unlabelled, of either order of its words
+    user = read.user or next(
+        (w for w in read.plain if fits(w, first, last) or (first and fits(w, last, first))),
+        None,
+    )
+    if user and first and not fits(user, first, last) and fits(user, last, first):
+        first, last = last, first  # "rand mike ... username mrand": surname first
     if sum(1 for v in (rank, numbers, user) if v) < 2:
         return None
     for remark in read.remarks:  # "Jen Pratt ... (Jennifer)": the first name in full
@@ -322,37 +356,30 @@ def loose_rows(
     hbrigham"); with ``surname``, only rows that may be of that surname (or the writer's)."""
     words = _words(rules)
     found: list[tuple[int, Officer]] = []
-    for index, line in enumerate(body.splitlines()):
+    for index, line in enumerate(spoken_lines(body.splitlines())):
         if not words.anchor.search(line.casefold()):
             continue  # no anchor: no digit, no username label
         # a sentence holds the surname only where its line does
-        in_line = surname is not None and _holds(_letters(line), surname)
+        in_line = surname is not None and holds(letters(line), surname)
         for sentence in split_line(line):
-            if surname is not None and not _may_name(sentence, surname, in_line, words):
+            if surname is not None and not may_name(sentence, surname, in_line, words.writer):
                 continue
-            officer = _row(sentence, rules, writer)
+            records = [] if writer is not None else run_on_records(sentence, _measure_by(rules))
+            for record in records:
+                officer = _row(record, rules, None, record=True)
+                if officer is not None:
+                    found.append((index, officer))
+            officer = None if records else _row(sentence, rules, writer)
             if officer is not None:
                 found.append((index, officer))
     return found
 
 
-_NOT_ALNUM = re.compile(r"[\W_]+")  # what ``str.isalnum`` is not
+def _measure_by(rules: Rules) -> Callable[[str], tuple[int, bool]]:
+    """How many officer numbers a piece of a sentence holds, and whether it names someone."""
 
+    def measure(piece: str) -> tuple[int, bool]:
+        read = _read(piece, rules)
+        return len(set(read.numbers)), any(2 <= len(r) <= 4 for r in read.runs)
 
-def _letters(text: str) -> str:
-    """``text``'s letters and digits, casefolded (apostrophes as a row's name has them)."""
-    return _NOT_ALNUM.sub("", plain_apostrophes(text).casefold())
-
-
-def _holds(letters: str, surname: str) -> bool:
-    """True when each word of ``surname`` is among ``letters`` (:func:`_letters`)."""
-    return all(_letters(w) in letters for w in surname.split())
-
-
-def _may_name(sentence: str, surname: str, in_line: bool, words: _Words) -> bool:
-    """False when ``sentence`` cannot give a row of ``surname``: it holds no writer's
-    word ("I am", "my") and not each word of the surname among its letters (``in_line``:
-    its line holds them)."""
-    if words.writer.search(sentence):
-        return True
-    return in_line and _holds(_letters(sentence), surname)
+    return measure

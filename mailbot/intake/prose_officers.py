@@ -192,9 +192,11 @@ def _with_shared_rank(parts: list[str], rules: Rules) -> list[str]:
 
 
 _NEXT_OFFICER = re.compile(
-    r"(?:\)|\w)\s*(?:,\s*(?:and\s+)?(?:for\s+)?|\s+and\s+(?:for\s+)?|;\s*)(?=[A-Z])"
+    r"(?:\)|\w)\s*(?:,\s*(?:(?i:and)\s+)?(?:for\s+)?|\s+(?i:and)\s+(?:for\s+)?|;\s*)(?=[A-Z])"
 )
 """The words before the next officer of a sentence (", and for Officer Paul Roe ...")."""
+_JOINED = re.compile(r"(?i:\band\b)|;")
+"""A gap that joins two officers' records ("... jdoe AND OFFICER SAM ROE, ...")."""
 
 
 # a run-on note's next officer, his rank right after the last one's values ("... username
@@ -211,7 +213,11 @@ def _per_officer(sentence: str, rules: Rules) -> tuple[list[str], str | None]:
         return [sentence], None
     cuts: list[int] = []
     for before, m in itertools.pairwise(mentions):
-        gap = [g.end() for g in _NEXT_OFFICER.finditer(sentence, before.end(), m.start())]
+        gaps = list(_NEXT_OFFICER.finditer(sentence, before.end(), m.start()))
+        # "..., DPS USERNAME JDOE AND OFFICER SAM ROE, LEO NUMBER ...": where each comma
+        # may start a capitalised word, the "and" between the records is the cut
+        joined = [g for g in gaps if _JOINED.search(g.group(0))]
+        gap = [g.end() for g in (joined[-1:] if len(gaps) > 1 and joined else gaps)]
         gap = gap or [
             g.end()
             for g in _NEXT_RANK.finditer(sentence, before.end(), m.start())
