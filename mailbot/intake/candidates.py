@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from mailbot.intake import checks
+from mailbot.intake.contact_party import paragraph
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules, per_rules
 
@@ -46,6 +47,8 @@ class Candidate:
     above: str = ""
     """The line above it (a phone number's: the address it is written under); an
     address's two lines above."""
+    block: str = ""
+    """Its paragraph (a signature, a letterhead): whose details the value is."""
 
 
 @dataclass
@@ -115,13 +118,14 @@ def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS)
                     # ("Office: ...") say what the number is (the roles take it once)
                     key = f"{_digits(value)} {where}"
                     above = lines[i - 1].strip()[:MAX_LINE] if i else ""
-                    add(found.phones, key, Candidate(value, where, short, above))
+                    cand = Candidate(value, where, short, above, paragraph(lines, i))
+                    add(found.phones, key, cand)
             if "addresses" in kinds:
                 address = _address_at(lines, i)
                 if address:
                     # the two lines above: a letter's inside address ("Attn: ...") there
                     above = "\n".join(x.strip()[:MAX_LINE] for x in lines[max(0, i - 2) : i])
-                    cand = Candidate(address, where, short, above)
+                    cand = Candidate(address, where, short, above, paragraph(lines, i))
                     add(found.addresses, f"{_digits(address)} {where}", cand)
             if "codes" in kinds and "codes" in source.asked:
                 for m in _ALONE_CODE.finditer(line):

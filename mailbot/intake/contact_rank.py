@@ -7,7 +7,9 @@ piece of the line: "Business:", "Town Office Main Line:", "Mailing:", "Cell") an
 sentence that designates it ("Please use our main office as the agency address: ...",
 "The agency address and business telephone number are shown in my signature block
 below"). A value scores as its best writing. The one value ahead of all others is the
-agency's; where the evidence is tied, nobody guesses. Words and weights live in
+agency's; where the evidence is tied, nobody guesses. A value in the agency's own block
+(its letterhead, its signature) ranks above one in another party's (a forwarder's, a
+town office's: :mod:`contact_party`). Words and weights live in
 ``rules/language.toml`` (``[evidence]``: ``contact_label_weights``,
 ``contact_designating_words``, ``contact_designation_weight``, ``signature_pointer_words``).
 """
@@ -18,6 +20,7 @@ import re
 from collections.abc import Callable
 
 from mailbot.intake.candidates import Candidate
+from mailbot.intake.contact_party import party_weight
 from mailbot.intake.rules import Rules, per_rules
 
 _PIECE_END = re.compile(r"[/|;•]|\s{2,}|\t| - ")
@@ -120,7 +123,8 @@ def points_to_signature(text: str, rules: Rules) -> bool:
 def score(cand: Candidate, rules: Rules, *, to_signature: bool = False) -> int:
     """How strongly the message gives ``cand`` to the agency."""
     ev = rules.language.evidence
-    points = label_weight(label_of(cand), rules)
+    # the agency's own block over a forwarder's, a town office's or a contractor's
+    points = label_weight(label_of(cand), rules) + party_weight(cand.block, rules)
     if _designated(cand, rules) or (to_signature and cand.where.startswith("signature")):
         points += ev.contact_designation_weight
     return points

@@ -20,6 +20,7 @@ from mailbot.intake.agency_name import (
 )
 from mailbot.intake.agency_shown import name_shown_as
 from mailbot.intake.candidates import ZIP_WORD, tidy_address
+from mailbot.intake.contact_party import others_blanked, own_labels
 from mailbot.intake.prose import header_addresses, is_header_line
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import uncapped
@@ -338,7 +339,7 @@ def read_fields(
     text: str, rules: Rules
 ) -> tuple[dict[str, str | None], dict[str, tuple[int, str | None]]]:
     """Agency values from the body: label first, then running text. Values as written."""
-    labels = labelled(text, rules)
+    labels = own_labels(labelled(text, rules), text, rules)
     lines = text.split("\n")
     out: dict[str, str | None] = {}
     for path in ("agency.name", "agency.judiciary_code", "agency.phone"):
@@ -363,7 +364,8 @@ def read_fields(
         # "Please create their records under Winooski PD (0519):" the code after the name
         out["agency.judiciary_code"] = m.group(1) if m else code_after_name(text, rules)
     if not out.get("agency.phone"):
-        m = _PHONE_FOR_TICKET.search(text) or _PHONE_INLINE.search(text)
+        own = others_blanked(text, rules)  # not a forwarder's or a town office's number
+        m = _PHONE_FOR_TICKET.search(text) or _PHONE_INLINE.search(own)
         out["agency.phone"] = m.group(1) if m else None
     elif out.get("agency.phone"):
         # "802-626-1271 | Fax: 802-626-1273", "802-457-1420 ext. 3 (dispatch is ext. 1)":
@@ -382,7 +384,7 @@ def read_fields(
             or agency_name_in(plain, rules)
         )
     if not out.get("agency.address"):
-        out["agency.address"] = address_in(text)
+        out["agency.address"] = address_in(others_blanked(text, rules))
     if out.get("agency.judiciary_code"):
         code = out["agency.judiciary_code"] or ""
         m = _CODE_DIGITS.match(code)

@@ -20,11 +20,17 @@ from mailbot.intake.shouted import uncapped
 
 _RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-]*+){1,3})"
 
+_BEHALF_OF = re.compile(r"^.*?\bbehalf\s+of\s+(?:our\s+|the\s+)?", re.I | re.S)
+
 
 # "on behalf of Chief Gordon Ellery", "Sheriff Lorraine Buckley has asked me to send",
 # "Chief Lucas Jewett asked me to send in our e-ticket enrollment"
 _BEHALF = re.compile(
-    rf"\b(?i:on\s+behalf\s+of\s+(?:our\s+|the\s+)?){_RUN}"
+    # "on behalf of the Castleton Police Department and Chief Ethan Rowe": the agency, then
+    # its head
+    rf"\b(?i:on\s+behalf\s+of\s+(?:our\s+|the\s+)?)"
+    r"(?:(?:[A-Z][\w.'’-]*[ \t]+){1,5}(?:and|&)[ \t]+(?i:our[ \t]+|the[ \t]+|its[ \t]+)?)?"
+    rf"{_RUN}"
     # "Chief Dana Hollis (cc'd) asked me to send ...": an aside between name and verb
     rf"|{_RUN}(?:[ \t]*\([^()\n]{{1,20}}\))?\s+(?:has\s+|had\s+)?(?:asked|requested|directed"
     rf"|instructed)\s+(?:me|that\s+I)\b"
@@ -73,7 +79,12 @@ def head_on_behalf(
             continue
         chunks: list[list[str]] = [[]]
         particles = {w.lower() for w in rules.language.people.surname_abbreviations}
-        for word in (m.group(1) or m.group(2)).split():
+        said = m.group(1) or m.group(2)
+        lead = _BEHALF_OF.sub("", body[m.start() : m.start(1)]).split() if m.group(1) else []
+        if lead and (rank_title(lead[0], rules) or lead[0].lower() in _head_lower(rules)):
+            # "on behalf of Chief Guillemette and Lt. Fortin": the first one named
+            said = " ".join(lead[: -2 if lead[-1].lower() in ("our", "the", "its") else -1])
+        for word in said.split():
             chunks[-1].append(word)
             if word.endswith(".") and len(word) > 3 and word.lower() not in particles:
                 chunks.append([])  # "Chief Gordon Ellery. The ...": a sentence ends

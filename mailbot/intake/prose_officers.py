@@ -23,7 +23,7 @@ from mailbot.intake.prose import (
     split_rank,
     user_mention,
 )
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s)?\s*(?:VT\s*)?$")
 _TITLE_AFTER = re.compile(r"\(\s*([A-Za-z][A-Za-z .'’-]{1,40}?)\s*\)[\s,:;-]*$")
@@ -67,6 +67,7 @@ def officer_in(
     (``bare``: a piece of a run-on note, its number after the name unlabelled;
     ``surname_only``: an officer named by rank and last name, "Sgt. Marchetti", too;
     ``listed``: one of a sentence's list, his number unlabelled before his login)."""
+    sentence = _reflexive(rules).sub("", sentence)  # "Chief Rowe himself (C1140, ...)"
     mentions = (listed_numbers if listed else number_mentions)(sentence) or (
         bare_after_name(sentence) if bare else []
     )
@@ -120,6 +121,13 @@ def officer_in(
         officer_number=number,
         dps_username=user,
     )
+
+
+@per_rules
+def _reflexive(rules: Rules) -> re.Pattern[str]:
+    """ "himself" right after a name, before its values in brackets or after a comma."""
+    alt = "|".join(re.escape(w) for w in rules.language.people.name_reflexives) or "(?!)"
+    return re.compile(rf"(?<=[A-Za-z.])[ \t]+(?i:{alt})(?=[ \t]*[(,:–-])")
 
 
 def not_a_name(name: str | None, rules: Rules) -> bool:

@@ -178,6 +178,8 @@ class People(RuleModel):
     rank_modifiers: list[str] = Field(default_factory=list)
     introductions: list[str] = Field(default_factory=list)
     rank_roles: list[str] = Field(default_factory=list)
+    name_reflexives: list[str] = Field(default_factory=list)
+    """Words after a name that add no name ("Chief Rowe himself (C1140, erowe)")."""
     """Words after a rank that make one title with it ("Investigator Supervisor")."""
     rank_plurals: dict[str, str] = Field(default_factory=dict)
     joined_as: list[str] = Field(default_factory=list)

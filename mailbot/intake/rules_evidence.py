@@ -27,6 +27,12 @@ class Evidence(RuleModel):
     """What a value in such a sentence gains (or a signature such a sentence points to)."""
     signature_pointer_words: list[str] = Field(default_factory=list)
     """Words after those that point to the signature ("shown in my signature block")."""
+    other_party_words: list[str] = Field(default_factory=list)
+    """Words of a block (a signature, a letterhead) that give it to a party other than the
+    agency ("Town of Woodstock", "Town Administrator", "Computer Services LLC")."""
+    party_weights: dict[str, int] = Field(default_factory=dict)
+    """What a value gains in the agency's own block ("agency") or loses in another
+    party's ("other")."""
     inside_address_words: list[str] = Field(default_factory=list)
     """Words above a letter's inside address ("Attn:"): the recipient's, never the agency's."""
     contact_words: list[str] = Field(default_factory=list)
