@@ -52,10 +52,13 @@ def changes_attached(
 
 def change_texts(parts: MessageParts, rules: Rules, body: str = "") -> list[str]:
     """The texts of attached documents that read as roster-change requests (only the
-    part ``body`` names, "the changes listed in Section 2", when it names one)."""
+    part ``body`` names, "the changes listed in Section 2", when it names one), each
+    heading row that wraps onto a second line ("Officer" over "#") joined first."""
+    from mailbot.intake.wrapped_heading import join_wrapped_headings
+
     out: list[str] = []
     for document in parts.documents:
-        text = named_part(document.text, body, rules)
+        text = join_wrapped_headings(named_part(document.text, body, rules), rules)
         if not text.strip():
             continue
         kind = intent.classify(text, rules, has_agency_fields=False, officers=0)
@@ -198,3 +201,33 @@ def form_agency(text: str, rules: Rules) -> tuple[str | None, str | None]:
     values, labels = read_fields(form_text(text, rules), rules)
     name = values.get("agency.name") if "agency.name" in labels else None
     return name or None, values.get("agency.judiciary_code") or None
+
+
+def picked_by_note(body: str, paper: str, found: list[Change], rules: Rules) -> list[Change]:
+    """``found``, the changes read from an attached order, as the note over it picks
+    them: when the note says sentence by sentence what changes of the order's officers
+    ("Brault's title changes to Detective", "please deactivate Sweeney"), those changes
+    (with what the order says of each), and the order's changes of officers the note
+    never names; one the note names and asks nothing of ("Item 4 (Raman) is not a rank
+    change so nothing needed there") is left out."""
+    from mailbot.intake.desk_named import _names, changes_of_listed
+    from mailbot.intake.prose_officers import officers_in_prose
+
+    picked = changes_of_listed(body, officers_in_prose(paper, rules), rules)
+    if not picked:
+        return found
+    read = {c.officer_number: c for c in found}
+    out: list[Change] = []
+    for change in picked:
+        said = read.get(change.officer_number)
+        if said is not None and said.action == change.action:
+            values = {**said.model_dump(exclude_none=True), **change.model_dump(exclude_none=True)}
+            change = Change.model_validate(values)
+        out.append(change)
+    low, taken = body.lower(), {c.officer_number for c in picked}
+    return out + [
+        c
+        for c in found
+        if c.officer_number not in taken
+        and not _names(low, str(c.model_dump().get("last_name") or ""))
+    ]

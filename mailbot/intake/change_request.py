@@ -10,6 +10,7 @@ from mailbot.intake import (
     change_sender,
     changes,
     desk_named,
+    form_roles,
     labelled_blocks,
     own_resend,
     tables,
@@ -65,11 +66,16 @@ def read(
         told = {c.officer_number for c in result.changes if c.officer_number}
         for paper in change_documents.change_texts(parts, rules, body):
             more = change_documents.changes_in_document(paper, rules, result.agency.name)
+            # "Brault's title changes to Detective" of the order's items: what the note picks
+            more = change_documents.picked_by_note(body, paper, more, rules)
             result.changes += [c for c in more if c.officer_number not in told]
             named = result.agency.name or change_documents.signed_agency(parts, rules)
             form_name, form_code = change_documents.form_agency(paper, rules)
             result.agency.name = form_name or named
             result.agency.judiciary_code = result.agency.judiciary_code or form_code
+    # a change form's labelled fields ("Judiciary Code: 0190", "Submitted by (Agency
+    # e-Ticket PoC): ...", "Authorized by:" over the chief's signature)
+    form_roles.fill_from_forms(result, parts, rules)
     if not result.agency.name:  # the letterhead of the paper attached, a sheet's title
         result.agency.name = change_documents.heading_agency(parts, rules)
     if not result.changes:  # "My DPS username is actually ..." over his own LEO line
@@ -98,7 +104,9 @@ def read(
     # "we hired a new ofc, Sofia Reyes. officer number 35640": the sentence's period
     result.changes = [_without_period(c) for c in result.changes]
     # the agency's address, phone and code, mostly in the sender's signature
-    change_sender.complete(result, body, signature, sender, rules)
+    # (a new request's subject too: "TraCS roster changes - OCSD - Jud Code 0873")
+    subject = None if is_reply else parts.subject
+    change_sender.complete(result, body, signature, sender, rules, subject)
 
 
 def _number_upper(change: Change) -> Change:

@@ -21,9 +21,11 @@ def complete(
     signature: str,
     sender: tuple[str | None, str | None],
     rules: Rules,
+    subject: str | None = None,
 ) -> None:
     """Fill the agency's address, phone and judiciary code that a roster-change message
-    gives but no label named."""
+    gives but no label named (its ``subject`` too: "TraCS changes - OCSD - Jud Code
+    0873")."""
     agency = result.agency
     wanted = frozenset(
         kind
@@ -36,5 +38,7 @@ def complete(
     )
     if wanted:
         sources = [candidates.Source("text", body), candidates.Source("signature", signature)]
+        if subject:
+            sources.append(candidates.Source("subject", subject))
         found = candidates.find(sources, rules, wanted)
         roles.settle(result, found, rules, sender=sender)

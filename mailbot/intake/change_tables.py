@@ -48,14 +48,17 @@ _WORDS_OF_ACTION = 3
 its action ("ADD", "Remove - resigned")."""
 
 
-def changes_in_table(lines: list[str], rules: Rules) -> list[Change]:
+def changes_in_table(lines: list[str], rules: Rules, own_agency: str | None = None) -> list[Change]:
     """Rows of a table whose first heading is "Action" (ADD / CHANGE / DEACTIVATE)."""
-    return changes_in_rows([row_cells(line) for line in lines], rules)
+    return changes_in_rows([row_cells(line) for line in lines], rules, own_agency)
 
 
-def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
+def changes_in_rows(
+    rows: list[list[str]], rules: Rules, own_agency: str | None = None
+) -> list[Change]:
     """:func:`changes_in_table` over rows already cut into cells (an attached CSV or
-    spreadsheet: "action,last_name,first_name,rank,officer_number,...")."""
+    spreadsheet: "action,last_name,first_name,rank,officer_number,..."); an update row
+    that moves a record to ``own_agency`` says so."""
     from mailbot.intake.change_columns import new_columns
     from mailbot.intake.table_headings import column_key, keyed_columns
     from mailbot.intake.tables import row_officer
@@ -127,6 +130,10 @@ def changes_in_rows(rows: list[list[str]], rules: Rules) -> list[Change]:
                 # what changes, in a details cell ("Officer -> Corporal", "DPS username
                 # is now mthibault2")
                 data.update(_details(rest, rules))
+                # "Update (transfer in) | ... | Please move her record to Colchester PD"
+                went = _moved_here(f"{rcells[at]}. {rest}", own_agency, rules)
+                if went:
+                    data["agency"] = went
             note = " ".join(rcells[notes[0]].split()) if notes and notes[0] < len(rcells) else ""
             if note:  # a remark, not a document: a sheet's cell may hold thousands of words
                 data["note"] = note[:_MAX_NOTE_CHARS].rstrip()
@@ -144,6 +151,18 @@ def moved_to(text: str, rules: Rules) -> str | None:
     went = change_of(Officer(), "update", text, rules).model_extra or {}
     agency = went.get("agency")
     return agency if isinstance(agency, str) else None
+
+
+def _moved_here(text: str, own_agency: str | None, rules: Rules) -> str | None:
+    """The agency an update row's words move the record to (a transfer in: ours, as
+    ``own_agency`` spells it in full), or None when the row moves no record."""
+    from mailbot.intake.agency_name import in_full
+    from mailbot.intake.change_values import _has, change_of
+
+    if not own_agency or not _has(text, rules.language.intent.transfer):
+        return None
+    went = (change_of(Officer(), "update", text, rules, own_agency).model_extra or {}).get("agency")
+    return in_full(went, own_agency, rules) if isinstance(went, str) else None
 
 
 def note_columns(cells: list[str], rules: Rules) -> list[int]:

@@ -200,8 +200,8 @@ def read_changes(
             said_unnamed[len(changes)] = words
         changes.append(change)
 
-    in_table = changes_in_table(text.split("\n"), rules)
-    in_table = in_table or changes_in_rows(printed_rows(text), rules)  # columns by spaces
+    in_table = changes_in_table(text.split("\n"), rules, own_agency)
+    in_table = in_table or changes_in_rows(printed_rows(text), rules, own_agency)  # by spaces
     for change in in_table:
         push(change)
     corrected, in_corrections = corrections_in_rows(
@@ -221,7 +221,7 @@ def read_changes(
     # a table with an action column was read with it: its rows are no plain table's adds
     action_table = bool(in_table)
     for grid in grids:
-        for change in changes_in_rows(grid, rules):
+        for change in changes_in_rows(grid, rules, own_agency):
             action_table = True
             push(change)
     default: Action | None = "add" if _has(text, rules.language.intent.add) else None

@@ -81,7 +81,14 @@ def listed_changes(body: str, parts: MessageParts, rules: Rules) -> list[Change]
     desk's quoted roster lists ("Ptl. Sean Roy left us, so he can come off. And Lund made
     corporal." under the desk's table): each sentence naming one listed officer by last
     name and no number changes him, by the number the roster gives."""
-    listed = [o for o in desk_listed(parts, rules) if o.last_name][:_MAX_LISTED]
+    return changes_of_listed(body, desk_listed(parts, rules), rules)
+
+
+def changes_of_listed(body: str, listed: list[Officer], rules: Rules) -> list[Change]:
+    """The changes ``body`` asks, sentence by sentence, of the ``listed`` officers (a
+    roster quoted, an order attached): each sentence naming one of them by last name and
+    no number changes him, by the number the list gives."""
+    listed = [o for o in listed if o.last_name and o.officer_number][:_MAX_LISTED]
     if not listed:
         return []
     out: list[Change] = []

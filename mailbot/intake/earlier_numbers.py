@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.change_items import items
+from mailbot.intake.change_items import _NUMBER, items
 from mailbot.intake.change_officer import officer_named, user_said
 from mailbot.intake.model import Change, Officer
 from mailbot.intake.own_thread import is_desk, own_messages, thread
@@ -232,3 +232,18 @@ def _naming(said: list[str], last: str, lasts: set[str]) -> list[str]:
         if named == {last}:
             out.append(sentence)
     return out
+
+
+def give_open_number(earlier: list[Change], written: list[Change], text: str) -> bool:
+    """Give the one change of the sender's earlier request still without a number the
+    one number the reply says that none of its own changes holds ("Sorry about that -
+    it's V0877. Also Ofc. Quinn made Corporal, her number is V1033"); True when given."""
+    open_ = [c for c in earlier if not c.officer_number]
+    own = {(c.officer_number or "").upper() for c in written}
+    numbers = {m.group(1).upper() for s in sentences(text) for m in number_mentions(s)}
+    numbers |= {m.group(1).upper() for m in _NUMBER.finditer(text)}  # "it's V0877"
+    numbers -= own
+    if len(open_) != 1 or len(numbers) != 1:
+        return False
+    open_[0].officer_number = numbers.pop()
+    return True

@@ -242,8 +242,11 @@ def complete_changes(
     written = [(c, _as_officer(c)) for c in result.changes]
     now = now + [o for _, o in written]
     extra = [c for c, o in written if same_officer(o, as_officers) is None]
+    # "Sorry about that - it's V0877." over a new change of its own: the number asked for
+    given = bool(written) and earlier_numbers.give_open_number(changes, result.changes, text)
     if (
         written
+        and not given
         and len(extra) == len(written)
         and not any(same_officer(o, as_officers) for o in now)
         and not _corrects_any(as_officers, text, rules)

@@ -22,6 +22,7 @@ class AddressParts(RuleModel):
 class FormSections(RuleModel):
     words: list[str] = Field(default_factory=list)
     roles: list[str] = Field(default_factory=list)
+    signed: list[str] = Field(default_factory=list)
 
 
 class StandInWording(RuleModel):

@@ -1,6 +1,7 @@
 """A heading row laid out in columns whose cells wrap onto a second line ("Officer" over
 "Number", "Officer First" over "Name", as a PDF or a Word table prints a narrow column):
-the two lines read as one heading, never the second as an officer row."""
+the two lines read as one heading, never the second as an officer row. A change form's
+heading ("Action | Officer | Name | DPS" over "# ... Username") is joined the same way."""
 
 from __future__ import annotations
 
@@ -60,8 +61,11 @@ def joined_heading(head: str, below: str, rules: Rules) -> str | None:
 
 
 def join_wrapped_headings(text: str, rules: Rules) -> str:
-    """``text`` with each heading row that wraps onto a second line (see
-    :func:`joined_heading`) joined into one line."""
+    """``text`` with each heading row (of a roster, or of a table of changes headed
+    "Action") that wraps onto a second line (see :func:`joined_heading`) joined into
+    one line."""
+    from mailbot.intake.change_tables import action_column
+
     lines = text.split("\n")
     out: list[str] = []
     i = 0
@@ -71,7 +75,8 @@ def join_wrapped_headings(text: str, rules: Rules) -> str:
         joined = None
         if "  " in line.strip() and below.strip():
             cells = [c for _, _, c in _cells(line)]
-            if header_map(cells, rules, extra_columns=True) is not None:
+            heading = header_map(cells, rules, extra_columns=True) is not None
+            if heading or action_column(cells, rules) is not None:
                 joined = joined_heading(line, below, rules)
         out.append(line if joined is None else joined)
         i += 1 if joined is None else 2

@@ -81,3 +81,33 @@ def test_the_change_a_reply_names_no_one_in_is_the_own_requests_officer() -> Non
     assert (renamed.last_name, renamed.first_name) == ("Martel", "Kelly")
     assert renamed.dps_username == "kmartel"
     assert getattr(found["E3290"], "last_name", None) == "Dion"
+
+
+_UNNUMBERED = """\
+Hi,
+
+Please deactivate Officer Ray Dufour in TraCS, he retired last week.
+
+Thanks,
+Sgt. Chris Poirier
+Milton Police Department
+"""
+
+
+def test_a_bare_number_for_the_request_below_beside_a_new_change() -> None:
+    """The desk asked for the officer's number: the reply gives it bare ("it's M0877")
+    and asks a change of another officer too; both are read."""
+    desk = (
+        "Hi Sgt. Poirier,\n\nCan you provide Officer Dufour's officer number so we "
+        "deactivate the right record?\n\nDPS eTicket Support\n\n"
+        f"On Mon, Apr 1, 2024 at 8:02 AM {_SENDER} wrote:\n{_quoted(_UNNUMBERED)}\n"
+    )
+    body = (
+        "Sorry about that - it's M0877.\n\nAlso, Ofc. Lena Viau got promoted to Corporal, "
+        "her number is M1033. Can you update her title?\n\nThanks,\nChris\n\n"
+        "On Tue, Apr 2, 2024 at 1:55 PM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n"
+        f"{_quoted(desk)}\n"
+    )
+    result = parse_message(_mail(body, "Re: TraCS - deactivate officer"))
+    got = sorted((c.action, c.officer_number, c.last_name) for c in result.changes)
+    assert got == [("deactivate", "M0877", "Dufour"), ("update", "M1033", "Viau")]
