@@ -20,6 +20,8 @@ from mailbot.intake.change_logins import writers_own_login
 from mailbot.intake.change_typing import as_typed, filled, in_capitals, whole_values
 from mailbot.intake.change_withdrawn import without_withdrawn
 from mailbot.intake.earlier_numbers import numbered_from_own_thread
+from mailbot.intake.fixed_listed import fixed_rows
+from mailbot.intake.forwarded_writer import writers_changes
 from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.model import Change, Officer, ParseResult
 from mailbot.intake.names import NAME_SUFFIXES
@@ -80,6 +82,8 @@ def read(
         result.agency.name = change_documents.heading_agency(parts, rules)
     if not result.changes:  # "My DPS username is actually ..." over his own LEO line
         result.changes = writers_own_login(body, signature, parts.sender_name, rules)
+    # "Jen ... can you move her record?" over Jen Moss's own "LEO 9JM04 / DPS user jmoss"
+    result.changes = writers_changes(result.changes, parts, rules)
     if own_resend.complete_changes(result, earlier, officers, body, rules):
         # "Eric Lund is still with us": the earlier change of an officer kept as he is
         result.changes = changes.without_kept(result.changes, body, rules)
@@ -93,6 +97,8 @@ def read(
     result.changes = change_asides.writers_first_name(result.changes, body, writer)
     if is_reply and not result.changes:  # "Yes please deactivate both." of the desk's two
         result.changes = desk_named.switch_offs(body, parts, rules)
+    if is_reply and not result.changes:  # "Rowe's first name is Jaclyn, not Jacqueline"
+        result.changes = fixed_rows(body, parts, earlier, rules)
     if is_reply:  # "Officer Morrow's username is ...": his number in the request below
         result.changes = numbered_from_own_thread(result.changes, parts, rules, body)
         # "Jenkins made corporal" under the desk's roster check: by the numbers it lists

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.intent import is_enquiry
-from mailbot.intake.model import ParseResult
+from mailbot.intake.model import Officer, ParseResult
 from mailbot.intake.own_thread import Quoted, is_desk, thread
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
@@ -79,3 +79,15 @@ def chases(text: str, earlier: ParseResult | None, rules: Rules) -> bool:
         if len(t) == fmt.length and shaped.match(t) and any(c.isdigit() for c in t)
     }
     return said <= known - {""}
+
+
+def owed(earlier: ParseResult | None, officers: list[Officer]) -> bool:
+    """True when the reply lists ``officers`` for an enrolment request that sent none ("Lt.
+    Aubin will send the list of officers separately"): the roster it still waited on
+    completes that enrolment, as an answer to the desk's question does."""
+    return (
+        bool(officers)
+        and earlier is not None
+        and earlier.intent == "enrollment"
+        and not (earlier.officers or earlier.changes)
+    )

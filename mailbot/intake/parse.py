@@ -187,6 +187,8 @@ def parse_parts(
         kind = "enrollment"
     if kind == "other" and is_reply and fixes_desk_list(body, parts, rules):
         kind = "officer_maintenance"  # "One fix to the list below: Luca's username ..."
+    if kind == "other" and self_fixed.corrects_officer(body, rules):
+        kind = "officer_maintenance"  # "Rowe's first name is Jaclyn, not Jacqueline"
     if kind == "other" and is_reply and desk_named.switch_offs(body, parts, rules):
         kind = "officer_maintenance"  # "Yes please deactivate both." of the desk's two
     titled = f"{parts.subject or ''}\n{body}"
@@ -213,7 +215,8 @@ def parse_parts(
             # a colleague's request, else the desk's recap of it ("what we have so far")
             open_request.colleague_messages(parts, rules) or desk_recap.recaps(parts, rules),
         )
-        waits = open_request.desk_waits(parts, rules)
+        # what the desk waits on, or the roster the request said would follow
+        waits = open_request.desk_waits(parts, rules) or open_request.owed(earlier, officers)
         kind = own_resend.intent_of_reply(kind, earlier, parts, waits)
         # "following up on my email below: is it still in your queue?"
         kind = "other" if open_request.chases(body, earlier, rules) else kind

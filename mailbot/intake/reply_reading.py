@@ -36,7 +36,7 @@ def answers_checklist(
 _ITEM = re.compile(r"^[^:\n]{3,60}?[A-Za-z]*\d[\w-]*\)?[ \t]*:[ \t]*\S")
 
 _WORD = re.compile(r"[A-Za-z'’-]{2,}")
-_CELL_MARK = re.compile(r"[|,;]")
+_CELL_MARK = re.compile(r"[|,;\t]")
 _SIGNER_TAIL = 12
 """How many last lines of a reply are looked at for the sender's own name."""
 

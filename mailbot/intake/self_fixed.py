@@ -66,6 +66,7 @@ _SHAPES = {
 }
 _CLAUSE = 200  # the most of a line before a value's name read for whose value it is
 _BEFORE = 2000  # the most of the text before a correction read for whom "his" is
+_NOTE = 4000  # the most of a message read for whether it corrects an officer's value
 _MAX_FIXES = 40  # corrections read from one message (a note corrects a few values)
 _ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[a-z][.)]|[-*•·])\s")
 _POSSESSIVE = re.compile(r"([A-Z][\w'’-]*?)(?:['’]s\b|(?<=s)['’](?!\w))")
@@ -207,6 +208,34 @@ def fixes(text: str, rules: Rules, writer: str | None = None) -> list[Fix]:
                     owner = None
                 out.append(Fix(m.group("value"), field=field, owner=owner, at=at + start))
     return sorted(out, key=lambda f: f.at)[:_MAX_FIXES]
+
+
+def corrects_officer(text: str, rules: Rules) -> bool:
+    """Whether ``text`` corrects a value of an officer's ("I transposed his number ... the
+    correct number is 3S181", "Rowe's first name is Jaclyn, not Jacqueline"): his number
+    or username said to be another, or a value taken back for one spelt much like it
+    that is a person's (the clause names whose) or an officer number. Such a note asks
+    for what it corrects, whatever else it reads like; "Tuesday, not Wednesday" and the
+    agency's code corrected are no officer's."""
+    text = text[:_NOTE]
+    for fix in fixes(text, rules):
+        if fix.field == "officer_number" and re.search(r"\d", fix.new):
+            return True
+        if fix.field == "dps_username":
+            # "username should be jroy2", not "username jroy) noticed it ... it's happening"
+            said = text[fix.at : text.find(fix.new, fix.at)]
+            if not re.search(r"(?i)\b(?:it|that|this)\b", said):
+                return True
+        if fix.field is not None:
+            continue
+        old = fix.old or ""
+        if not _alike(fix.new, old) or re.fullmatch(_SHAPES["judiciary_code"], fix.new):
+            continue
+        line = text[text.rfind("\n", 0, fix.at) + 1 : fix.at]
+        clause = _clause(line[-_CLAUSE:])
+        if re.search(r"\d", fix.new) or _POSSESSIVE.search(clause) or _PRONOUN.search(clause):
+            return True
+    return False
 
 
 def _fits(value: str, field: str, old: str) -> bool:

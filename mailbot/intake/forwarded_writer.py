@@ -1,0 +1,74 @@
+"""A forward whose note asks a change for an officer it names by first name alone ("Jen
+just came over to us from Castleton PD, can you move her record to Poultney PD?") over a
+mail that officer wrote herself ("From: Jen Moss", "here's my info ... LEO 9JM04 / DPS
+user jmoss"): the change is hers, with the number and login her own mail gives."""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.loose_rows import loose_rows
+from mailbot.intake.model import Change
+from mailbot.intake.parts import MessageParts
+from mailbot.intake.prose import header_addresses, sentences, split_name
+from mailbot.intake.rules import Rules
+
+_MAX_LINES = 40
+"""Lines of the forwarded mail read for its writer's own values."""
+_OWN_MAIL = 2000
+"""The most of those lines read as her row (a few short lines: "LEO 9JM04")."""
+
+
+def _writer(parts: MessageParts) -> tuple[str, str] | None:
+    """(first, last) of the one writer of the forwarded mail, not the sender himself."""
+    writers = {(n, a) for n, a in header_addresses(parts.quoted_text, frozenset({"from"}))}
+    if len(writers) != 1:
+        return None
+    name, address = writers.pop()
+    if address == (parts.sender or "").lower():
+        return None
+    first, last = split_name(name or "")
+    return (first, last) if first and last and " " not in first else None
+
+
+def _own_values(text: str, full: str, rules: Rules) -> tuple[str | None, str | None]:
+    """The officer number and username the writer's own mail gives (its lines read as
+    one row of hers: "LEO 9JM04" over "DPS user jmoss")."""
+    lines = [line.strip() for line in text.split("\n")[:_MAX_LINES] if line.strip()]
+    rows = [row for _, row in loose_rows(", ".join([full, *lines])[:_OWN_MAIL], rules)]
+    if len(rows) != 1:
+        return None, None
+    return rows[0].officer_number, rows[0].dps_username
+
+
+def writers_changes(changes: list[Change], parts: MessageParts, rules: Rules) -> list[Change]:
+    """``changes`` with the change the note asks for the forwarded mail's writer, when
+    the note names her by first name alone and no change names her yet."""
+    from mailbot.intake.changes import read_changes
+
+    note = parts.forward_note.strip("\n")
+    who = _writer(parts) if note and parts.text.startswith(note) else None
+    if who is None:
+        return changes
+    first, last = who
+    if any((getattr(c, "last_name", None) or "").casefold() == last.casefold() for c in changes):
+        return changes
+    alone = re.compile(rf"(?<![\w'’-]){re.escape(first)}(?![\w'’-])(?![ \t]+{re.escape(last)})")
+    said = [s for s in sentences(note) if alone.search(s)]
+    if not said:
+        return changes
+    number, user = _own_values(parts.text[len(note) :], f"{first} {last}", rules)
+    if number is None:
+        return changes
+    named = alone.sub(f"{first} {last} ({number})", said[0], count=1)
+    found = [
+        c
+        for c in read_changes(named, rules, [])
+        if (c.officer_number or "").upper() == number.upper()
+    ]
+    if len(found) != 1:
+        return changes
+    have = found[0].model_dump(exclude_none=True)
+    if user and not have.get("dps_username"):
+        have["dps_username"] = user
+    return [Change.model_validate(have), *changes]
