@@ -235,8 +235,8 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     # scored blind at the start (0.883, 29/50) and at the end of its round; spent since
     # (raised by the same fixes for intent)
     "blind-r13-heldout": (
-        0.980,
-        39,
+        0.982,
+        40,
         50,
         {"qe-003-grandisle-sheriff-rambling-xlsx-three-tabs"},
     ),
@@ -259,11 +259,14 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     # 61/100); spent since, short of no needless ask where a forwarded chief's own row
     # ("and me - L4400 - jstemarie") is taken for the forwarder's (README)
     "blind-r18-heldout": (
-        0.937,
-        71,
+        0.986,
+        81,
         100,
         {"jd-016-contractor-zoho-fwd-logo-link-only"},
     ),
+    # a hundred messages, all held out, scored blind three times (0.931, 51/100; 0.935,
+    # 54/100 twice); spent since (README)
+    "blind-r19-heldout": (0.992, 83, 100, set()),
     # thirty messages of no theme, all held out, scored blind three times (README)
     "blind-mix-heldout": (0.935, 23, 30, {"zf-006-swanton-template-placeholders-left"}),
     # not held out: the eleventh set's tuning part, short of perfect where the reader still
@@ -273,8 +276,8 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     # not held out: the ninth set's tuning part, short of perfect where the reader still
     # misses a roster in a forwarded sentence (README)
     "blind-r9": (
-        0.967,
-        88,
+        0.976,
+        93,
         100,
         {"wa-015-cabot-town-clerk-forwards-chief-note-with-logo"},
     ),
