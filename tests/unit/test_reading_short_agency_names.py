@@ -111,3 +111,15 @@ def test_chief_deputy_writing_for_the_sheriff_named_in_lower_case() -> None:
     got = parse_message(msg.as_bytes())
     assert got.head_of_department.name == "Ann Dube"
     assert got.head_of_department.title == "Sheriff"
+
+
+def test_state_unit_named_for_its_enforcement() -> None:
+    body = (
+        "Good afternoon,\n\nPlease add the following ranger to the Vermont Quarry Lands "
+        "Enforcement agency in TraCS.\n\nLast Name\tFirst Name\tTitle\tLEO #\tDPS Username\n"
+        "Dube\tAnn\tRanger\tQ4403\tadube\n\nThanks!\n\nPaula Roy\nRegional Manager\n"
+        "Vermont Quarry Lands Enforcement\n"
+    )
+    got = _parse(body, "Paula Roy <paula.roy@vermont.gov>", "Add a ranger")
+    assert got.intent == "officer_maintenance"
+    assert got.agency.name == "Vermont Quarry Lands Enforcement"
