@@ -26,7 +26,17 @@ _ARTICLE = re.compile(r"^(?:The|Our)\s+")
 
 @per_rules
 def _agency_name_re(rules: Rules) -> re.Pattern[str]:
-    suffixes = sorted(rules.language.people.agency_suffixes, key=len, reverse=True)
+    return _name_ending_in(rules.language.people.agency_suffixes)
+
+
+@per_rules
+def _short_name_re(rules: Rules) -> re.Pattern[str]:
+    """An agency's name ending in a short form ("St. Johnsbury PD", "Orange County SO")."""
+    return _name_ending_in(list(rules.language.people.agency_full_forms))
+
+
+def _name_ending_in(endings: Sequence[str]) -> re.Pattern[str]:
+    suffixes = sorted(endings, key=len, reverse=True)
     alt = "|".join(re.escape(s) for s in suffixes)
     # a word starts after a non-word character and is taken whole (possessive), so a
     # long capitalised token is tried once, not from each of its letters
@@ -126,8 +136,9 @@ def _is_desk(name: str, rules: Rules) -> bool:
     return any(low.endswith(d.lower()) for d in rules.language.people.desk_names)
 
 
-def agency_name_in(text: str, rules: Rules) -> str | None:
-    """An agency named in running text ("The Hartford Police Department would like ...")."""
+def agency_name_in(text: str, rules: Rules, short: bool = False) -> str | None:
+    """An agency named in running text ("The Hartford Police Department would like ...");
+    with ``short``, one named only by its short form ("Lt. R. Hale / St. Johnsbury PD")."""
     moved = [w.lower() for w in rules.language.intent.transfer]
     leaving = [w.lower() for w in rules.language.intent.leaving]
     people_words = set(rules.language.people.ranks) | {
@@ -136,7 +147,8 @@ def agency_name_in(text: str, rules: Rules) -> str | None:
     weak = tuple(rules.language.people.weak_agency_suffixes)
     places = set(rules.language.people.place_words)
     found: list[str] = []
-    for m in _agency_name_re(rules).finditer(text):
+    pattern = _short_name_re(rules) if short else _agency_name_re(rules)
+    for m in pattern.finditer(text):
         before = " ".join(text[max(0, m.start() - 40) : m.start()].lower().split())
         if any(w in before for w in moved) or _moved_to(text, m.start(), moved, leaving):
             continue  # the agency an officer moves to is not the sender's
@@ -316,28 +328,67 @@ def signed_in_one_case(signature: str, rules: Rules) -> str | None:
     return None
 
 
+def _same_place(name: str | None, other: str, rules: Rules) -> bool:
+    """Whether two agency names are of one place, each in its own words ("Lakeside
+    College Public Safety", "Lakeside College Department of Public Safety"): the same
+    words before their endings, the first not the second cut short."""
+    suffixes = sorted(rules.language.people.agency_suffixes, key=len, reverse=True)
+
+    def place(n: str) -> list[str]:
+        end = next((x for x in suffixes if n.endswith(f" {x}")), "")
+        return _core(n[: len(n) - len(end)] if end else n, rules)
+
+    if not name or other.lower().startswith(name.lower()):
+        return False  # "St. Albans Police" and "St. Albans Police Department": cut short
+    return bool(place(name)) and place(name) == place(other)
+
+
+def _short_named(signature: str, parts: MessageParts, rules: Rules) -> str | None:
+    """ "Lt. R. Hale / St. Johnsbury PD", "the e-ticket contact for Randolph PD": the
+    agency the message names only in its short form, as written; None when the message
+    (its subject, quotes, attachments) names an agency in full, or tells of a move ("came
+    over to us from Brandon PD": the agency left)."""
+    if _tells_of_move(parts.text, rules):
+        return None
+    documents = [d.text for d in parts.documents]
+    cells = [" ".join(row) for grid in parts.tables for row in grid]
+    whole = "\n".join([parts.subject or "", parts.full_text, parts.letter, *documents, *cells])
+    if agency_name_in(whole, rules) is not None:
+        return None
+    return agency_name_in(signature, rules, short=True) or agency_name_in(
+        parts.text, rules, short=True
+    )
+
+
 def name_of_agency(
     values: Mapping[str, str | None],
     labels: Mapping[str, object],
     signature: str,
     parts: MessageParts,
     rules: Rules,
+    request: bool = True,
 ) -> str | None:
-    """The agency's name: as read from the body, else as its signature names it; in full
+    """The agency's name: as read from the body, else as its signature names it (on a
+    ``request``, in its short form if the message has only that); in full
     where the message writes it so ("Wilmington Police Dept would like ..." signed
     "Wilmington Police Department"), unless the sender set it down as the name to use
     ("Agency Name: Fair Haven Police Dept.", "please list us as Stowbridge PD")."""
     signed = agency_name_in(signature, rules) or signed_in_one_case(signature, rules)
     named = values.get("agency.name") or signed
-    if signed and "agency.name" not in labels and _tells_of_move(parts.text, rules):
+    moves = "agency.name" not in labels and _tells_of_move(parts.text, rules)
+    if signed and moves and not _same_place(named, signed, rules):
         # "Deputy Ann Roy has come over to us from the Dover Police Department ... move
         # her record to our agency": the agency named in the body is the one she leaves;
-        # the writer's own is the one he signs for
+        # the writer's own is the one he signs for (as he names it in the body, if he
+        # does: "changes for Lakeside College Public Safety" signed "... Department of
+        # Public Safety")
         named = signed
     if named is None and parts.forward_note:
         # "Please deactivate Officer Tran, see below from HR." over the forwarder's own
         # sign-off ("Sgt. Michael Donahue / Richmond Police Department"): his agency
         named = agency_name_in(split_signature(parts.forward_note, rules).signature, rules)
+    if named is None and request:
+        named = _short_named(signature, parts, rules)
     labelled = values.get("agency.name") if "agency.name" in labels else None
     given = (labelled, name_shown_as(parts.text, rules), name_labelled_bare(parts.text, rules))
     if named is not None and named in given:

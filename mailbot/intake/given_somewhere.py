@@ -250,8 +250,31 @@ def _agency_pattern(rules: Rules) -> re.Pattern[str]:
     word = r"(?:[A-Z][\w'’.-]*|of|and|&)"
     return re.compile(
         rf"((?:[A-Z][\w'’.-]*[ \t]+)(?:{word}[ \t]+){{0,6}}?(?:{alt})"
-        rf"(?:[ \t]+(?:of|and|&)?[ \t]*[A-Z][\w'’.-]*){{0,3}})(?![\w'’])"
+        rf"(?:[ \t]+(?:of|and|&)?[ \t]*[A-Z][\w'’.-]*){{0,3}}"
+        # "... Fair Haven Police Dept": the words an agency's name ends with, to the last
+        rf"(?:[ \t]+(?:{alt}))*)(?![\w'’])"
     )
+
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _without_person(name: str, rules: Rules) -> str | None:
+    """``name`` without a rank and a person's name written before it ("Chief Dale Wells
+    Town of Fair Haven Police Dept" is "Town of Fair Haven Police Dept"): up to the
+    place word that opens the agency's name, else past a first and last name (and a
+    middle initial). None when nothing of an agency's name is left."""
+    people = rules.language.people
+    titles = {*people.ranks, *(t.lower() for t in people.head_titles)}
+    words = name.split()
+    if len(words) < 2 or words[0].rstrip(".").lower() not in titles:
+        return name
+    places = {w for w in people.place_words if w[:1].isupper()}
+    opens = next((i for i, w in enumerate(words[2:6], 2) if w in places), None)
+    if opens is None:
+        opens = 4 if len(words) > 2 and _INITIAL.match(words[2]) else 3
+    rest = words[opens:]
+    return " ".join(rest) if len(rest) >= 2 else None
 
 
 def _agency_names(texts: list[tuple[str, str]], rules: Rules) -> list[tuple[str, str]]:
@@ -265,8 +288,8 @@ def _agency_names(texts: list[tuple[str, str]], rules: Rules) -> list[tuple[str,
             if len(line) > 300:
                 continue
             for m in pattern.finditer(line):
-                name = " ".join(m.group(1).split())
-                if any(d.lower() in name.lower() for d in desk):  # the desk's own
+                name = _without_person(" ".join(m.group(1).split()), rules) or ""
+                if not name or any(d.lower() in name.lower() for d in desk):  # the desk's own
                     continue
                 if all(v != name for v, _ in seen):
                     seen.append((name, where))

@@ -181,6 +181,26 @@ def head_by_title(
             return f"{m.group(2)} {after[0]} {after[1].rstrip('.,;:')}", m.group(1)
         if staff and after and _NAME_WORD.fullmatch(after[0].rstrip(".,;:")):
             return f"{m.group(2)} {after[0].rstrip('.,;:')}", m.group(1)
+    return _typed_low(body, rules, known)
+
+
+def _typed_low(body: str, rules: Rules, known: Sequence[str]) -> tuple[str | None, str | None]:
+    """ "sheriff desrochers asked me to get us signed up", typed in lower case: the head
+    by title and a last name that exactly one person of ``known`` has, the title as the
+    rules write it."""
+    titles, alt = head_titles(rules)
+    lower = _not_head_before(rules)
+    spoken = re.compile(
+        rf"(?<![\w'’-])({alt.lower()})\.?[ \t]+([a-z][\w'’-]*?)(?:['’]s)?(?![\w'’-])"
+    )
+    for m in spoken.finditer(body):
+        before = body[max(0, m.start() - 30) : m.start()].split()
+        if before and before[-1].strip(".,").lower() in lower:
+            continue
+        last = m.group(2)
+        full = {n for n in known if len(n.split()) >= 2 and n.split()[-1].lower() == last}
+        if len(full) == 1:
+            return full.pop(), next(t for t in titles if t.lower() == m.group(1))
     return None, None
 
 

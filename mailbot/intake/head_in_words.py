@@ -142,7 +142,7 @@ def title_before(name: str, text: str, rules: Rules) -> str | None:
     found = None
     for at in _occurrences(tail, last):
         m = before.search(tail, max(0, at - _PREFIX_REACH), at)
-        if m:
+        if m and not _rank_follows(tail, m.end(1), rules):
             found = m.group(1)
     if found is None:
         # "this is chief dan willey from the richmond police dept.": introduced, in lower case
@@ -150,7 +150,7 @@ def title_before(name: str, text: str, rules: Rules) -> str | None:
         low = head.lower()  # same offsets, unless lower-casing changed a letter's length
         for at in _occurrences(low, last.lower()) if len(low) == len(head) else []:
             said = intro.search(head, max(0, at - _PREFIX_REACH), at)
-            if said:
+            if said and not _rank_follows(head, said.end(1), rules):
                 found = next(t for t in titles if t.lower() == said.group(1).lower())
                 break
     if found is None:  # "Thx - Chris Brickell, Chief" at the end of a one-paragraph mail
@@ -159,6 +159,13 @@ def title_before(name: str, text: str, rules: Rules) -> str | None:
             if m:
                 found = m.group(1)
     return found
+
+
+def _rank_follows(text: str, end: int, rules: Rules) -> bool:
+    """Whether a rank follows the head title ending at ``end`` ("this is chief deputy
+    trevor colby"): the two words are another's title ("Chief Deputy"), not the head's."""
+    words = text[end : end + 40].split()
+    return bool(words) and words[0].strip(".,").lower() in rules.language.people.ranks
 
 
 @per_rules

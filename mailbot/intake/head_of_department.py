@@ -120,7 +120,7 @@ def _sign_off_lead(rules: Rules) -> re.Pattern[str]:
 def is_head_title(title: str, rules: Rules) -> bool:
     """True when ``title`` is the head's own: a head title in it that no word makes
     another's, neither one that serves the head ("Administrative Assistant to the Chief")
-    nor one right before it ("Deputy Chief")."""
+    nor one right before it ("Deputy Chief"), nor a rank right after it ("Chief Deputy")."""
     people = rules.language.people
     words = title.lower().split()
     cut = next((n for n, w in enumerate(words) if w in people.serving_words), len(words))
@@ -129,7 +129,11 @@ def is_head_title(title: str, rules: Rules) -> bool:
         at = own.find(t.lower())
         while at >= 0:
             before = own[:at].split()
-            if not before or before[-1].strip(".,") not in people.not_head_modifiers:
+            after = own[at + len(t) :].split()
+            ranked = bool(after) and after[0].strip(".,") in people.ranks
+            if (not before or before[-1].strip(".,") not in people.not_head_modifiers) and (
+                not ranked
+            ):
                 return True
             at = own.find(t.lower(), at + 1)
     return False

@@ -153,6 +153,7 @@ def read_head(
         if o.first_name and o.last_name and not _adds_middle(hod_name, o.first_name)
     ]
     hod_name = name_in_full(hod_name and without_nickname(hod_name, rules), others, body, rules)
+    hod_name = _in_name_order(hod_name, others)
     return _as_introduced(hod_name, body, rules), hod_title
 
 
@@ -178,6 +179,16 @@ def _as_introduced(name: str | None, body: str, rules: Rules) -> str | None:
     if intro and re.search(rf"(?i:\b(?:{intro}))[ \t]+{re.escape(short)}\b", body):
         return short
     return name
+
+
+def _in_name_order(name: str | None, others: list[str]) -> str | None:
+    """``name`` read from a "Last First" row ("Kingsley Dale Chief") as the roster or the
+    From header orders it ("Dale Kingsley"): the same two words the other way round."""
+    words = (name or "").split()
+    if len(words) != 2 or any(o.casefold() == (name or "").casefold() for o in others):
+        return name
+    swapped = f"{words[1]} {words[0]}".casefold()
+    return next((o for o in others if o.casefold() == swapped), name)
 
 
 def _adds_middle(name: str | None, first: str) -> bool:

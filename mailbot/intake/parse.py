@@ -225,7 +225,9 @@ def parse_parts(
     phone = values.get("agency.phone")
     national = checks.normalize_phone(phone, rules) if phone else None
     phone = national or phone
-    result.agency.name = name_of_agency(values, labels, split.signature, parts, rules)
+    result.agency.name = name_of_agency(
+        values, labels, split.signature, parts, rules, request=kind != "other"
+    )
     result.agency.judiciary_code = values.get("agency.judiciary_code")
     result.agency.address = values.get("agency.address")
     result.agency.phone = phone
