@@ -14,6 +14,13 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.change_items import _NUMBER
+from mailbot.intake.change_said import (
+    full_first_name,
+    heading_name,
+    rank_named,
+    right_user,
+    user_stated,
+)
 from mailbot.intake.change_values import change_of, not_a_user
 from mailbot.intake.model import Change, Officer
 from mailbot.intake.prose import number_mentions, sentences, user_mention
@@ -32,14 +39,30 @@ _GATHERED: dict[str, tuple[str, ...]] = {
 }
 
 
-def gathered(changes: list[Change], body: str, subject: str, rules: Rules) -> list[Change]:
+def gathered(
+    changes: list[Change], body: str, subject: str, rules: Rules, signature: str = ""
+) -> list[Change]:
     """``changes`` each given the officer number and username that the sentences of
-    ``body`` and the ``subject`` naming its officer (and no other) write beside him."""
+    ``body`` and the ``subject`` naming its officer (and no other) write beside him, and
+    the name a line of ``body`` or of the ``signature`` gives him beside his number."""
     if not changes:
         return changes
-    said = _said_of(changes, body, subject)
+    changes = _headed(changes, f"{body}\n\n{signature}", rules)
+    said = _said_of(changes, body, subject, rules)
     out = list(changes)
     for i, change in enumerate(changes):
+        legal = next((n for t in said[i] if (n := full_first_name(t, rules))), None)
+        if legal and legal != _value(change, "first_name") and _value(change, "last_name"):
+            # "Ofc Becca Tourville ... Legal first name is Rebecca": the name on record
+            data = {**change.model_dump(exclude_none=True), "first_name": legal}
+            change = out[i] = Change.model_validate(data)
+        user = _value(change, "dps_username")
+        right = right_user(user, said[i], rules) if user else None
+        if right:
+            # "record was set up with username akesler ... His DPS domain account is
+            # akessler": the one he says is his over the one the record wrongly has
+            data = {**change.model_dump(exclude_none=True), "dps_username": right}
+            change = out[i] = Change.model_validate(data)
         wanted = [f for f in _GATHERED.get(change.action, ()) if not _value(change, f)]
         if not wanted:
             continue
@@ -49,6 +72,10 @@ def gathered(changes: list[Change], body: str, subject: str, rules: Rules) -> li
             read = _read(change, text, rules)
             for field in wanted:
                 value = _told(field, text, others, rules, read)
+                if field == "title" and not value and _moved(change):
+                    # "Deputy Chris Paradee is transferring to ...": the rank he moves with
+                    last = _value(change, "last_name") or ""
+                    value = rank_named(_value(change, "first_name"), last, text, rules)
                 if value and field not in found:
                     found[field] = value
                 elif value and found.get(field, "").lower() != value.lower():
@@ -59,22 +86,83 @@ def gathered(changes: list[Change], body: str, subject: str, rules: Rules) -> li
     return out
 
 
-def _said_of(changes: list[Change], body: str, subject: str) -> list[list[str]]:
+def _paragraphs(body: str) -> list[str]:
+    return re.split(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*•·]|\(?\d{1,2}[.)])[ \t])", body)
+
+
+def _headed(changes: list[Change], body: str, rules: Rules) -> list[Change]:
+    """``changes`` without a name given the ranked full name heading the lines that give
+    their officer's number ("Officer Tyler J. Brassard" over "VT LEO #: 2W418")."""
+    out = list(changes)
+    for paragraph in _paragraphs(body):
+        named = [i for i, c in enumerate(changes) if _names(paragraph, c, changes)]
+        change = changes[named[0]] if len(named) == 1 else None
+        if change is None or _value(change, "last_name") or _value(change, "first_name"):
+            continue
+        heading = heading_name(paragraph, rules) or _signed(paragraph, change, rules)
+        if heading:
+            title, first, last = heading
+            more = {"first_name": first, "last_name": last}
+            if change.action != "deactivate" and not _value(change, "title") and title:
+                more["title"] = title
+            data = {**change.model_dump(exclude_none=True), **more}
+            out[named[0]] = Change.model_validate(data)
+    return out
+
+
+def _signed(paragraph: str, change: Change, rules: Rules) -> tuple[str | None, str, str] | None:
+    """(title, first, last) of a short line naming the officer of ``change`` by his
+    number and full name ("Officer Adam Kessler #7C390" signing what he wrote)."""
+    from mailbot.intake.change_officer import officer_named
+
+    number = (change.officer_number or "").upper()
+    for sentence in sentences(paragraph) if number else ():
+        if len(sentence) > _SHORT or number not in sentence.upper():
+            continue
+        officer = officer_named(sentence, rules)
+        same = officer is not None and (officer.officer_number or "").upper() == number
+        if same and officer and officer.first_name and officer.last_name:
+            return officer.title, officer.first_name, officer.last_name
+    return None
+
+
+_SHORT = 80
+
+
+def _said_of(changes: list[Change], body: str, subject: str, rules: Rules) -> list[list[str]]:
     """The sentences said of each change's officer: those naming him and no other, and
     those after them in the same paragraph naming nobody ("Her record was removed in
-    June - can you re-add her? Same username as before, rdion.")."""
+    June - can you re-add her? Same username as before, rdion."), or in the paragraphs
+    after it that go on of him, opening on "he" or "she" ("She also told me ...")."""
     said: list[list[str]] = [[] for _ in changes]
     paragraphs = [said_in_subject(subject)] if subject.strip() else []
-    paragraphs += re.split(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*•·]|\(?\d{1,2}[.)])[ \t])", body)
+    paragraphs += _paragraphs(body)
+    at: int | None = None  # the officer the paragraph before spoke of last
     for paragraph in paragraphs:
-        at: int | None = None  # the officer the paragraph speaks of
-        for sentence in sentences(paragraph):
+        told = sentences(paragraph)
+        if not told or not _goes_on(told[0], changes, rules):
+            at = None
+        for sentence in told:
             named = [i for i, c in enumerate(changes) if _names(sentence, c, changes)]
             if named:
                 at = named[0] if len(named) == 1 else None
             if at is not None:
                 said[at].append(sentence)
     return said
+
+
+def _goes_on(sentence: str, changes: list[Change], rules: Rules) -> bool:
+    """True when ``sentence`` names no officer and speaks of a third one by "he", "she",
+    "his" or "her": it goes on of the officer spoken of before."""
+    if any(_names(sentence, c, changes) for c in changes):
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
+    return bool(words & set(rules.language.gathered.third_person))
+
+
+def _moved(change: Change) -> bool:
+    """True for a transfer of a named officer: an update moving him to another agency."""
+    return change.action == "update" and bool(_value(change, "agency"))
 
 
 def _value(change: Change, field: str) -> str | None:
@@ -131,6 +219,7 @@ def _told(
     if field == "dps_username":
         said = user_mention(text, rules) if read.get("action") != "update" else None
         user = read.get(field) or said or _user_after_words(text, rules)
+        user = user or user_stated(text, rules)  # "his DPS log in was changed over to x"
         taken = {(_value(o, "dps_username") or "").lower() for o in others}
         return user if user and user.lower() not in taken else None
     taken = {(o.officer_number or "").upper() for o in others}

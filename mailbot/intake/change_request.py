@@ -104,7 +104,7 @@ def read(
         # "Jenkins made corporal" under the desk's roster check: by the numbers it lists
         result.changes = desk_named.by_listed(result.changes, body, parts, rules)
     # "Add Ofc Kirby HB219" in the subject: what the message says of each change's officer
-    result.changes = gathered(result.changes, body, parts.subject, rules)
+    result.changes = gathered(result.changes, body, parts.subject, rules, signature)
     # "my number is 9s207": an officer number typed in lower case, written as issued
     result.changes = [_number_upper(c) for c in result.changes]
     # "we hired a new ofc, Sofia Reyes. officer number 35640": the sentence's period

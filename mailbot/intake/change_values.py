@@ -40,7 +40,8 @@ _LAST_TO = re.compile(
     rf"|last\s+name\s+(?:should\s+be|is\s+now|to|changed\s+to|will\s+be|is)"
     rf"|surname\s+(?:should\s+be|is\s+now|to)"
     # "her last name is actually spelled Pelletier", "the correct spelling is Tetreault"
-    rf"|(?:last\s+|sur)?name\s+(?:is\s+|should\s+be\s+)?(?:actually\s+|really\s+|correctly\s+)?"
+    # ("her first name is spelled Kaitlyn" respells no last name)
+    rf"|(?<!first\s)(?:last\s+|sur)?name\s+(?:is\s+|should\s+be\s+)?(?:actually\s+|really\s+|correctly\s+)?"
     rf"(?:spelled|spelt)(?:\s+as)?"
     rf"|correct\s+spelling\s+(?:is|should\s+be|:))\s*:?\s*[\"“']?({_NAME})"
 )

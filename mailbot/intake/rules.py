@@ -21,7 +21,7 @@ from mailbot.intake.rules_columns import Columns
 from mailbot.intake.rules_evidence import Corrections, Dictation, Evidence
 from mailbot.intake.rules_formats import Formats, RuleModel
 from mailbot.intake.rules_labels import Labels
-from mailbot.intake.rules_rows import MentionWords, RowWords
+from mailbot.intake.rules_rows import GatheredWords, MentionWords, RowWords
 
 
 class EnrollmentRequirements(RuleModel):
@@ -235,6 +235,7 @@ class Language(RuleModel):
     corrections: Corrections = Field(default_factory=Corrections)
     rows: RowWords = Field(default_factory=RowWords)
     mentions: MentionWords = Field(default_factory=MentionWords)
+    gathered: GatheredWords = Field(default_factory=GatheredWords)
 
 
 class Rules(RuleModel):

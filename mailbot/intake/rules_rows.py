@@ -44,3 +44,22 @@ class MentionWords(RuleModel):
     send ..."): he is named, nothing asked of his record."""
     requester_after: list[str] = Field(default_factory=list)
     """Words before such a name ("On behalf of Chief Roy, please ...")."""
+
+
+class GatheredWords(RuleModel):
+    """Words by which a message tells more of an officer beside the item that asks his
+    change (``[gathered]`` of ``rules/language.toml``)."""
+
+    full_first_name: list[str] = Field(default_factory=list)
+    """Words before the first name he is legally given ("Legal first name is Rebecca"):
+    it stands over the short one he goes by."""
+    user_words: list[str] = Field(default_factory=list)
+    """Words for a login, before the username said of him."""
+    user_links: list[str] = Field(default_factory=list)
+    """Words (or a bracket) right before that username ("log in was changed over to")."""
+    wrong_user: list[str] = Field(default_factory=list)
+    """Words shortly before a username that make it the one his record wrongly has."""
+    third_person: list[str] = Field(default_factory=list)
+    """Words by which a paragraph naming no officer goes on of the one spoken of before."""
+    set_up_as: list[str] = Field(default_factory=list)
+    """Words telling how his account was made, before its username ("set him up as")."""

@@ -524,7 +524,7 @@ def test_thank_you_reply_signed_with_the_agency_gives_no_agency_name() -> None:
             "Deputy Rhea Sorel (OC220) is leaving us for the Derby Police Department at the"
             " end of the month.",
             "Derby Police Department",
-            None,
+            "Deputy",
         ),
         (
             "Deputy Rhea Sorel (OC220) is moving from our office to the Caledonia County"
@@ -538,8 +538,9 @@ def test_officer_leaving_for_another_agency_moves_her_record(
     sentence: str, agency: str, title: str | None
 ) -> None:
     """An officer who left (or is leaving) for another agency that is named keeps her
-    record, moved there with the rank she takes ("as an Officer"): an update, not a
-    deactivation, unless the sender asks for the record to be switched off."""
+    record, moved there with the rank she takes ("as an Officer"), else the rank she is
+    named by: an update, not a deactivation, unless the sender asks for the record to be
+    switched off."""
     changes = _changes(f"Hi,\n\n{sentence}\n\nThanks,\nRenee\n")
     expected = {"action": "update", "officer_number": "OC220", "last_name": "Sorel"}
     expected |= {"first_name": "Rhea", "agency": agency}
