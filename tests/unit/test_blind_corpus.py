@@ -210,8 +210,8 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     ),
     # scored blind at the start (0.902, 33/50) and at the end of its round; not read since
     "blind-r9-heldout": (
-        0.941,
-        38,
+        0.949,
+        40,
         50,
         {
             "wa-001-wolcott-allcaps-gmail-chief-complete",
@@ -235,7 +235,7 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     # scored blind at the start (0.883, 29/50) and at the end of its round; spent since
     # (raised by the same fixes for intent)
     "blind-r13-heldout": (
-        0.982,
+        0.983,
         40,
         50,
         {"qe-003-grandisle-sheriff-rambling-xlsx-three-tabs"},
@@ -248,7 +248,7 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     "blind-mix2-heldout": (0.999, 30, 30, set()),
     # a hundred messages, all held out, scored blind twice (0.902, 65/100 and 0.923,
     # 67/100); spent since (README)
-    "blind-r15-heldout": (0.976, 89, 100, set()),
+    "blind-r15-heldout": (0.978, 90, 100, set()),
     # a hundred messages, all held out, scored blind twice (0.930, 63/100 and 0.932,
     # 63/100) and once more unchanged; spent since (README)
     "blind-r16-heldout": (0.984, 88, 100, set()),
@@ -259,20 +259,20 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     # 61/100); spent since, short of no needless ask where a forwarded chief's own row
     # ("and me - L4400 - jstemarie") is taken for the forwarder's (README)
     "blind-r18-heldout": (
-        0.986,
-        81,
+        0.992,
+        87,
         100,
         {"jd-016-contractor-zoho-fwd-logo-link-only"},
     ),
     # a hundred messages, all held out, scored blind three times (0.931, 51/100; 0.935,
     # 54/100 twice); spent since (README)
-    "blind-r19-heldout": (0.992, 83, 100, set()),
+    "blind-r19-heldout": (0.994, 89, 100, set()),
     # thirty messages of no theme, all held out, scored blind three times (README)
-    "blind-mix-heldout": (0.935, 23, 30, {"zf-006-swanton-template-placeholders-left"}),
+    "blind-mix-heldout": (0.939, 25, 30, {"zf-006-swanton-template-placeholders-left"}),
     # not held out: the eleventh set's tuning part, short of perfect where the reader still
     # misses rosters in capitals, a six-character number typed under a roster photo and a
     # chief's approval forwarded
-    "blind-r11": (0.991, 96, 100, set()),
+    "blind-r11": (0.993, 98, 100, set()),
     # not held out: the ninth set's tuning part, short of perfect where the reader still
     # misses a roster in a forwarded sentence (README)
     "blind-r9": (
