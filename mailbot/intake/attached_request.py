@@ -67,6 +67,19 @@ def _is_form(table: list[list[str]]) -> bool:
     return len(pairs) >= 2 and len(pairs) + len(titles) == len(table)
 
 
+def form_sheets(parts: MessageParts) -> list[tuple[str, str]]:
+    """The sheets of labels and values among the message's tables ("Judiciary Code |
+    0283" on a workbook's first tab), each as "label: value" lines: where the last look
+    finds a value a long note's reading missed."""
+    written = " ".join(f"{parts.full_text}\n{parts.text}".split())
+    return [
+        ("attached sheet", "\n".join(_table_lines(t)))
+        for t in parts.tables
+        # a table of the message's own HTML is read with its text already
+        if _is_form(t) and not all(" ".join(r[-1].split()) in written for r in t if r)
+    ]
+
+
 def _attached_texts(parts: MessageParts, rules: Rules, limits: Limits) -> list[str]:
     # a printed form's labels over their values: "Label: value", as typed
     texts = [form_text(d.text, rules) for d in parts.documents]

@@ -100,6 +100,16 @@ def _contact_re(rules: Rules) -> re.Pattern[str]:
 
 
 @per_rules
+def _role_re(rules: Rules) -> re.Pattern[str]:
+    """The contact words, and the contact as a role taken in a request ("I am the chief
+    and the contact"): for the last look only."""
+    ev = rules.language.evidence
+    words = sorted([*ev.contact_words, *ev.contact_roles], key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
+
+
+@per_rules
 def _self_re(rules: Rules) -> re.Pattern[str]:
     """The writer made the contact in one clause: "I'd be the point of contact", "wants me
     (Jenna Moriarty, ...) to be the PoC", "PoC is me"."""
@@ -177,7 +187,7 @@ def _contact_candidates(
 ) -> tuple[Seen, Seen]:
     """Names and addresses written in the sentences that speak of the PoC (the writer's
     own when he speaks of himself there, an address elsewhere for a person named there)."""
-    contact, me = _contact_re(rules), _self_re(rules)
+    contact, me = _role_re(rules), _self_re(rules)
     sender_name = display_name(sender[0] or "", rules) if sender[0] else None
     sender_addr = (sender[1] or "").lower() or None
     roster = [" ".join(n for n in (o.first_name, o.last_name) if n) for o in result.officers]

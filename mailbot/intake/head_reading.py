@@ -114,6 +114,8 @@ def read_head(
         # Ashworth / Chief of Police": his name and title as he signs them
         signs = bool(hod_title) and fuller_name(behalf[0], hod_name, rules) == hod_name
         hod_name, hod_title = (hod_name, hod_title) if signs else behalf
+        if not signs:  # "Chief Ste. Marie asked me" with "Jacob Ste. Marie" in the headers
+            hod_name = _in_full(hod_name, [head_from_sender(n, rules)[0] for n, _ in addresses])
     sent_for = behalf[0] is None and sent_for_unnamed_head(body, rules)
     if sent_for and not (hod_title and is_head_title(hod_title, rules)):
         hod_name = hod_title = None  # "the chief asked me to send this": not the writer
@@ -195,3 +197,19 @@ def _adds_middle(name: str | None, first: str) -> bool:
     """True when a roster's first name cell is ``name``'s first name with middle words."""
     words = first.split()
     return bool(name) and len(words) > 1 and words[0] == (name or "").split()[0]
+
+
+def _in_full(surname: str | None, names: list[str | None]) -> str | None:
+    """The one name of ``names`` (the headers' people) that ends in ``surname`` with more
+    words before it ("Jacob Ste. Marie" for "Ste. Marie"), else ``surname``."""
+    if not surname:
+        return surname
+    tail = " " + " ".join(surname.split()).casefold()
+    full = {
+        " ".join(n.split())
+        for n in names
+        if n
+        and (" " + " ".join(n.split())).casefold().endswith(tail)
+        and len(n.split()) > len(surname.split())
+    }
+    return full.pop() if len(full) == 1 else surname

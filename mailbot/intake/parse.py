@@ -39,7 +39,7 @@ from mailbot.intake import (
     typed_names,
 )
 from mailbot.intake.agency_name import name_of_agency
-from mailbot.intake.attached_request import with_attached_request
+from mailbot.intake.attached_request import form_sheets, with_attached_request
 from mailbot.intake.classify import LOOP_HEADER
 from mailbot.intake.earlier_numbers import fixes_desk_list
 from mailbot.intake.enrol_values import enrols_by_values
@@ -341,6 +341,7 @@ def parse_parts(
             own = is_head_title(result.head_of_department.title or "", rules)
             looked = [s for s in sources if own or not (is_reply and s[0] == "signature")]
             documents = [(f"attachment {d.filename}", d.text) for d in parts.documents]
+            documents += form_sheets(parts)  # "Judiciary Code | 0283"
             looked += documents
             sources += documents
             if parts.subject and not is_reply:  # "Enrollment - Orange County SD (JC 0723)"

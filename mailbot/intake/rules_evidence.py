@@ -37,6 +37,9 @@ class Evidence(RuleModel):
     """Words above a letter's inside address ("Attn:"): the recipient's, never the agency's."""
     contact_words: list[str] = Field(default_factory=list)
     """Words that speak of the e-ticket Point-of-Contact in any wording ("person of contact")."""
+    contact_roles: list[str] = Field(default_factory=list)
+    """The contact as a role a writer takes in his request ("I am the chief and the
+    contact"): in the last look only, a sentence with one and an address gives staff it."""
     poc_programs: list[str] = Field(default_factory=list)
     """The program a PoC is for, named otherwise than "e-ticket" ("the TraCS PoC")."""
     first_person_words: list[str] = Field(default_factory=list)

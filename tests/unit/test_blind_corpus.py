@@ -234,12 +234,7 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     "blind-r12-heldout": (0.937, 35, 50, set()),
     # scored blind at the start (0.883, 29/50) and at the end of its round; spent since
     # (raised by the same fixes for intent)
-    "blind-r13-heldout": (
-        0.983,
-        40,
-        50,
-        {"qe-003-grandisle-sheriff-rambling-xlsx-three-tabs"},
-    ),
+    "blind-r13-heldout": (0.984, 41, 50, set()),
     # scored blind at the start (0.936, 38/50) and after its round (0.937, 38/50); spent
     # since, raised by the fifteenth round's readings (README)
     "blind-r14-heldout": (0.994, 48, 50, set()),
@@ -256,14 +251,8 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     # 67/100 twice); spent since (README)
     "blind-r17-heldout": (0.995, 91, 100, set()),
     # a hundred messages, all held out, scored blind twice (0.903, 54/100 and 0.911,
-    # 61/100); spent since, short of no needless ask where a forwarded chief's own row
-    # ("and me - L4400 - jstemarie") is taken for the forwarder's (README)
-    "blind-r18-heldout": (
-        0.992,
-        87,
-        100,
-        {"jd-016-contractor-zoho-fwd-logo-link-only"},
-    ),
+    # 61/100); spent since (README)
+    "blind-r18-heldout": (0.993, 88, 100, set()),
     # a hundred messages, all held out, scored blind three times (0.931, 51/100; 0.935,
     # 54/100 twice); spent since (README)
     "blind-r19-heldout": (0.994, 89, 100, set()),
@@ -275,12 +264,7 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     "blind-r11": (0.993, 98, 100, set()),
     # not held out: the ninth set's tuning part, short of perfect where the reader still
     # misses a roster in a forwarded sentence (README)
-    "blind-r9": (
-        0.976,
-        93,
-        100,
-        {"wa-015-cabot-town-clerk-forwards-chief-note-with-logo"},
-    ),
+    "blind-r9": (0.976, 93, 100, set()),
     # not held out: the seventh set's tuning part, short of perfect where the reader still
     # misses an all-capitals constable's request (his agency name and roster in prose)
     "blind-r7": (
