@@ -12,6 +12,7 @@ class Placeholders(RuleModel):
     values: list[str]
     elsewhere: list[str] = Field(default_factory=list)
     accounts: list[str] = Field(default_factory=list)
+    not_yet: list[str] = Field(default_factory=list)
 
 
 class AddressParts(RuleModel):
