@@ -72,3 +72,22 @@ def test_a_login_starting_with_placeholder_letters_is_a_login() -> None:
     assert by_name["Davis"].dps_username == "tbdavis"
     assert by_name["Napier"].dps_username == "napier"
     assert not [m for m in result.missing if m.startswith("officers")]
+
+
+def test_a_listed_officer_whose_number_has_not_come_yet_is_kept_and_asked_for() -> None:
+    body = (
+        "Hello,\n\nWest Haven would like its constables to issue e-tickets. I am the point "
+        "of contact.\n\nJudiciary code: 0517\nAgency name: Town of West Haven Constable\n"
+        "Address: 8 Town Road, West Haven, VT 05743\nPhone: 802-555-0190\n\nOfficers:\n"
+        "1. Cora Lisle - First Constable - officer # WH311 - DPS username clisle\n"
+        "2. Amos Pike - Second Constable - he passed the part-time course in May but his "
+        "number has not arrived from the Council yet. DPS username apike\n\n"
+        "Thanks,\nCora Lisle\n"
+    )
+    sender = "Cora Lisle <clisle.constable@gmail.test>"
+    result = parse_message(mail(body, sender=sender, subject="E-ticket enrolment"))
+    by_name = {o.last_name: o for o in result.officers}
+    assert by_name["Pike"].first_name == "Amos"
+    assert by_name["Pike"].dps_username == "apike"
+    assert by_name["Pike"].officer_number is None
+    assert "officers[1].officer_number" in result.missing
