@@ -161,3 +161,28 @@ def after_lead_sentence(body: str, rules: Rules) -> str:
             continue
         cut = m.end()
     return body[cut:] if cut is not None and head[cut:].strip() else body
+
+
+# "he finished the academy in April but his number hasn't come through yet. DPS username
+# rbarlow": a remark that the number is still to come, then the username in a sentence
+_THEN_USER = re.compile(
+    r"^(?P<said>[a-z].*?\S)\.\s+(?P<user>(?:DPS\s+)?(?:user\s*name|login)\b.*)$", re.I
+)
+
+
+def number_still_to_come(piece: str, rules: Rules) -> tuple[bool, str | None]:
+    """(True, the labelled username after it or None) for words in lower case saying the
+    officer's number has not come yet ("his number hasn't come through from the Council
+    yet"); (False, None) for any other piece."""
+    bare = piece.strip("()[]").strip()
+    m = _THEN_USER.match(bare)
+    said, user = (m.group("said"), m.group("user")) if m else (bare.rstrip("."), None)
+    words = [w.strip(".,;:'’").lower() for w in said.split()]
+    if not said[:1].islower() or not 3 <= len(words) <= 30:
+        return False, None
+    if any(c.isdigit() for c in said):
+        return False, None  # "my number is 21W04. I don't have a DPS username": given
+    about_number = any(w == "number" or column_key(w, rules) == "officer_number" for w in words)
+    yet = set(rules.labels.placeholders.still_to_come)
+    not_yet = any(w in yet or w.endswith("n't") for w in words)
+    return (True, user) if about_number and not_yet else (False, None)

@@ -16,6 +16,7 @@ from mailbot.intake.list_remarks import (
     after_lead_sentence,
     bracket_notes_cut,
     number_remark,
+    number_still_to_come,
     remark,
     user_remark,
     without_asides,
@@ -259,6 +260,12 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             continue
         if _NAME_PIECE.match(bare) or (n == 0 and _LOWER_NAME.match(bare)):
             names.append(bare)  # "bucky rowell - constable - PC201": typed all lower-case
+            continue
+        coming, said_user = number_still_to_come(piece, rules)
+        if coming and number is None and len(" ".join(names).split()) > 1:
+            pending = left_out = True  # "his number hasn't come through yet": asked for
+            if said_user and user is None and (m := _LABELLED_USER.match(said_user)):
+                user = bare_username(m.group(1), rules)
             continue
         return None  # a piece of another kind: prose, not a list line
     if number is None and near is not None and names and (user or title):

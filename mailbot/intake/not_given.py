@@ -41,8 +41,51 @@ def not_given(value: str, rules: Rules) -> bool:
         return True  # "*", "--", "—": a mark in the cell (a footnote's star), no value
     placeholders = placeholder_words(rules)
     return (
-        low in placeholders or low.strip("()") in placeholders or bool(_not_yet(rules).match(low))
+        low in placeholders
+        or low.strip("()") in placeholders
+        or bool(_not_yet(rules).match(low))
+        or bool(_opens_not_yet(rules).match(low))
+        or _reason_then_not_given(low, rules)
     )
+
+
+# A reason of two words or more, then a cell saying the value is not given ("new hire -
+# none yet", "part-time academy, no username yet").
+_REASON = re.compile(r"^\(?([a-z][a-z'\s]*?\s[a-z][a-z'\s]*?)\s*[-–—:,;(]\s*(.+?)\)?$")
+
+
+def _reason_then_not_given(low: str, rules: Rules) -> bool:
+    m = _REASON.match(low)
+    return m is not None and not_given(m.group(2), rules)
+
+
+# What parts a placeholder from its reason: a stop or bracket, a spaced dash, or a bare dash
+# before a reason of words ("N/A-new hire"; "na-jones" is a login).
+_REASON_MARK = r"(?:\s*[:,;(]|\s+[-–—]|[-–—]\s|[-–—](?=[a-z]+\s))"
+
+
+@per_rules
+def _opens_not_yet(rules: Rules) -> re.Pattern[str]:
+    """A cell opened by words saying the value is still to come ("applied for", "doesn't
+    have one yet, will send when he gets it"), or by a placeholder before a reason ("N/A -
+    new hire", "TBD (academy)"); a login that merely starts with those letters ("tbdavis",
+    "napier") is not one."""
+    said = sorted(rules.labels.placeholders.not_yet, key=len, reverse=True)
+    marks = sorted(
+        (p for p in placeholder_words(rules) if p.strip("()") and any(c.isalnum() for c in p)),
+        key=len,
+        reverse=True,
+    )
+    said_re = "|".join(_words(w) for w in said) or "(?!)"
+    marks_re = "|".join(_words(w.strip("()")) for w in marks) or "(?!)"
+    return re.compile(
+        rf"^\(?(?:(?:{said_re})(?![\w/])|(?:{marks_re}){_REASON_MARK}\s*[a-z(])", re.I
+    )
+
+
+def _words(phrase: str) -> str:
+    """A phrase's words, however spaced, with any apostrophe (straight or curly)."""
+    return re.escape(phrase.lower()).replace(r"\ ", r"\s+").replace("'", "['’]?")
 
 
 @per_rules

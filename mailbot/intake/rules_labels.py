@@ -12,6 +12,8 @@ class Placeholders(RuleModel):
     values: list[str]
     elsewhere: list[str] = Field(default_factory=list)
     accounts: list[str] = Field(default_factory=list)
+    not_yet: list[str] = Field(default_factory=list)
+    still_to_come: list[str] = Field(default_factory=list)
 
 
 class AddressParts(RuleModel):
