@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import whole_words
 
 REACH = 8
 """How many lines up and down a block is looked for in."""
@@ -25,20 +26,14 @@ AGENCY = "agency"
 OTHER = "other"
 
 
-def _words(words: list[str]) -> re.Pattern[str]:
-    ordered = sorted(words, key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
-    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
-
-
 @per_rules
 def _agency_words(rules: Rules) -> re.Pattern[str]:
-    return _words(rules.language.evidence.agency_place_words)
+    return whole_words(rules.language.evidence.agency_place_words)
 
 
 @per_rules
 def _other_words(rules: Rules) -> re.Pattern[str]:
-    return _words(rules.language.evidence.other_party_words)
+    return whole_words(rules.language.evidence.other_party_words)
 
 
 def paragraph(lines: list[str], i: int) -> str:

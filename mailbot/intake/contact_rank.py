@@ -22,6 +22,7 @@ from collections.abc import Callable
 from mailbot.intake.candidates import Candidate
 from mailbot.intake.contact_party import party_weight
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import whole_words
 
 _PIECE_END = re.compile(r"[/|;•]|\s{2,}|\t| - ")
 _SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=\d))[.!?](?=\s)")
@@ -36,25 +37,17 @@ MAX_LABEL_WORDS = 8
 @per_rules
 def _phrases(rules: Rules) -> re.Pattern[str]:
     """Every weighted phrase, the longest first ("town office" before "office")."""
-    words = sorted(rules.language.evidence.contact_label_weights, key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
-    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
-
-
-def _words_pattern(words: list[str]) -> re.Pattern[str]:
-    ordered = sorted(words, key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
-    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
+    return whole_words(list(rules.language.evidence.contact_label_weights))
 
 
 @per_rules
 def _designating(rules: Rules) -> re.Pattern[str]:
-    return _words_pattern(rules.language.evidence.contact_designating_words)
+    return whole_words(rules.language.evidence.contact_designating_words)
 
 
 @per_rules
 def _pointer(rules: Rules) -> re.Pattern[str]:
-    return _words_pattern(rules.language.evidence.signature_pointer_words)
+    return whole_words(rules.language.evidence.signature_pointer_words)
 
 
 def label_weight(label: str, rules: Rules) -> int:
@@ -100,7 +93,7 @@ def _designated(cand: Candidate, rules: Rules) -> bool:
 @per_rules
 def _inside(rules: Rules) -> re.Pattern[str]:
     ev, people = rules.language.evidence, rules.language.people
-    return _words_pattern([*ev.inside_address_words, *people.desk_names])
+    return whole_words([*ev.inside_address_words, *people.desk_names])
 
 
 def inside_address(cand: Candidate, rules: Rules) -> bool:

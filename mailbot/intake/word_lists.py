@@ -18,6 +18,15 @@ _Trie = dict[str, "_Trie"]
 _END = ""  # the key that marks a node where a word ends (no character is "")
 
 
+def whole_words(words: Sequence[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern of any of ``words`` as whole words, the longest first,
+    a blank in a word matching any run of blanks (no words: a pattern that never
+    matches)."""
+    ordered = sorted(words, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
+
+
 def has_any(text: str, words: Sequence[str]) -> bool:
     """True when ``text``, lower-cased with its blanks made single spaces, contains any
     of ``words`` lower-cased."""
