@@ -16,8 +16,9 @@ from mailbot.intake.prose import split_signature
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.word_lists import has_any
 
+# "As Chief of Police I authorize the ...": "As" opens a clause, no agency's name
 _GREETING = re.compile(
-    r"^(?:The|Our|Dear|At|From|Hello|Hi|We['’]re|We\s+are|This\s+is|Welcome\s+to)\s+"
+    r"^(?:The|Our|Dear|At|As|From|Hello|Hi|We['’]re|We\s+are|This\s+is|Welcome\s+to)\s+"
 )
 
 

@@ -184,6 +184,47 @@ def named_from_own_thread(
     return out
 
 
+_MAX_ASKED_LINES = 80
+"""Lines of the desk's quoted message looked at for the officers it names."""
+
+
+def named_by_desk(officers: list[Officer], parts: MessageParts, rules: Rules) -> list[Officer]:
+    """``officers`` with each row a reply writes by one name word ("Ann's username is
+    aroy") given the other name and the rank the desk's quoted message says of her ("we
+    still need the DPS username for Officer Ann Roy"): only when exactly one person named
+    there in full has that name word, and the row's number is not another's."""
+    if not any(bool(o.first_name) != bool(o.last_name) for o in officers):
+        return officers
+    asked: list[Officer] = []
+    for message in thread(parts):
+        if not is_desk(message.author):
+            continue
+        for line in message.text.split("\n")[:_MAX_ASKED_LINES]:
+            if len(line) <= 300:
+                said = officer_named(line.strip(" \t-*•"), rules)
+                asked += [said] if said and said.first_name and said.last_name else []
+        break  # the desk's latest message is what the reply answers
+    out = []
+    for officer in officers:
+        key = "first_name" if officer.first_name else "last_name"
+        word = (officer.first_name or officer.last_name or "").casefold()
+        same = [a for a in asked if (getattr(a, key) or "").casefold() == word]
+        people = {((a.first_name or "").casefold(), (a.last_name or "").casefold()) for a in same}
+        number = (officer.officer_number or "").upper()
+        if (
+            (officer.first_name and officer.last_name)
+            or len(people) != 1
+            or (number and any(a.officer_number and a.officer_number != number for a in same))
+        ):
+            out.append(officer)
+            continue
+        values = officer.model_dump()
+        for name in ("first_name", "last_name", "title"):
+            values[name] = values[name] or same[0].model_dump()[name]
+        out.append(Officer(**values))
+    return out
+
+
 _TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9]{2,12}(?![\w-])")
 
 

@@ -14,11 +14,15 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from mailbot.intake.model import Intent, Officer
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import Split, split_signature
 from mailbot.intake.rules import Rules, per_rules
+
+if TYPE_CHECKING:
+    from mailbot.intake.point_of_contact import Contact
 
 _NOTE_DASHES = 2
 """A "--" line in the forwarded text is its writer's own note's end (not a signature
@@ -171,6 +175,18 @@ def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, st
         if signed_as and signed and signed <= own:
             return full, signed_as
     return None
+
+
+def note_contact(
+    contact: Contact, note: str, read: Callable[[str], Contact], rules: Rules
+) -> Contact:
+    """The Point-of-Contact the forward's note designates by full name ("Correction to my
+    request below: our PoC will be Sgt. Ann Roy"), read with ``read``, over the one of
+    the request forwarded under it: the note is the later word. ``contact`` when the
+    note names none, or names him by his first name only ("designate Nate as our PoC"
+    over the draft Officer Nathan Hale wrote: the same man)."""
+    said = read(split_signature(note, rules).body)
+    return said if len((said.name or "").split()) >= 2 else contact
 
 
 def request_writer(

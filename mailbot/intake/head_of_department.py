@@ -15,7 +15,7 @@ from mailbot.intake.head_in_words import head_titles, spelled_ordinal, title_of_
 from mailbot.intake.model import HeadOfDepartment, Officer, ParseResult
 from mailbot.intake.prose import _rank_modifiers, rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules, per_rules_text
-from mailbot.intake.word_lists import any_in
+from mailbot.intake.word_lists import any_in, whole_words
 
 _ASIDE = re.compile(r"\([^()]{0,20}\)")
 _SIGNATURE_LINES = 5
@@ -269,6 +269,8 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
         return None
     if _ALIGNED_ROW.search(line):
         return None  # "LAST        FIRST      TITLE": a table's heading or row
+    if _greeting(rules).match(line):
+        return None  # "Hi Alan,": the one written to, not a signer
     name_part, _, after = line.partition(",")
     words = _ASIDE.sub(" ", name_part).split()  # "Colonel (Ret.) Frank Demers"
     prefix = rank_title(words[0], rules) if words else None
@@ -293,6 +295,12 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
 
 
 _SIGNED_MARK = re.compile(r"^/s/[ \t]*", re.I)
+
+
+@per_rules
+def _greeting(rules: Rules) -> re.Pattern[str]:
+    """A line opening with a greeting word ("Hi Alan,", "Good morning Chief Roy")."""
+    return re.compile(rf"^\s*{whole_words(rules.language.people.greetings).pattern}", re.I)
 
 
 _AGENCY_TAIL = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*[,|–—-]\s+|\s+at\s+)")

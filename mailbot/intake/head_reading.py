@@ -30,7 +30,7 @@ from mailbot.intake.head_of_department import (
 )
 from mailbot.intake.head_title_field import head_title_labelled, head_titled
 from mailbot.intake.list_remarks import without_nickname
-from mailbot.intake.model import Officer
+from mailbot.intake.model import HeadOfDepartment, Officer
 from mailbot.intake.names import fuller_name, name_in_full
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import Split, split_signature
@@ -157,6 +157,21 @@ def read_head(
     hod_name = name_in_full(hod_name and without_nickname(hod_name, rules), others, body, rules)
     hod_name = _in_name_order(hod_name, others)
     return _as_introduced(hod_name, body, rules), hod_title
+
+
+def head_as_signed(now: HeadOfDepartment, then: HeadOfDepartment, rules: Rules) -> bool:
+    """The head named now by a short form ("Per Chief Roy", "Bill Roy" in the headers) as
+    he signed the earlier request ``then`` ("William Roy" / "Chief of Police"): the same
+    person, his name and his title as he wrote them there; True when changed."""
+    if not (now.name and then.name) or now.name == then.name:
+        return False
+    if fuller_name(now.name, then.name, rules) != then.name:
+        return False
+    now.name = then.name
+    title, full = (now.title or "").lower().split(), (then.title or "").lower().split()
+    if then.title and full[: len(title)] == title:
+        now.title = then.title  # "Chief" said of him, "Chief of Police" signed
+    return True
 
 
 def letter_signer(parts: MessageParts, rules: Rules) -> tuple[str | None, str | None]:

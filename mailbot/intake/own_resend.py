@@ -12,6 +12,7 @@ import textwrap
 from collections.abc import Callable
 
 from mailbot.intake import earlier_numbers, earlier_updates, held, own_thread
+from mailbot.intake.head_reading import head_as_signed
 from mailbot.intake.model import Change, Intent, Officer, ParseResult
 from mailbot.intake.names import short_form_of, surname_of
 from mailbot.intake.parts import MessageParts
@@ -101,6 +102,7 @@ def fill_from_earlier(
     if earlier is None or earlier.intent != "enrollment":
         return False
     filled = _fill_groups(result, earlier)
+    filled = head_as_signed(result.head_of_department, earlier.head_of_department, rules) or filled
     merged = merge_officers(result.officers, earlier.officers, rules)
     # "For the usernames, Amy's is alavoie, Mark's is mpearson": each made from one name
     merged = with_usernames(merged, text, rules)

@@ -41,7 +41,7 @@ from mailbot.intake import (
 from mailbot.intake.agency_name import name_of_agency
 from mailbot.intake.attached_request import form_sheets, with_attached_request
 from mailbot.intake.classify import LOOP_HEADER
-from mailbot.intake.earlier_numbers import fixes_desk_list
+from mailbot.intake.earlier_numbers import fixes_desk_list, named_by_desk
 from mailbot.intake.enrol_values import enrols_by_values
 from mailbot.intake.head_of_department import (
     drop_rank_and_file_head,
@@ -275,6 +275,13 @@ def parse_parts(
         addressed=addressed,
         writer=signer[0],
     )
+    if note is not None:  # "Correction to my request below: our PoC will be Sgt. Ann Roy"
+        contact = forwards.note_contact(
+            contact,
+            note,
+            lambda t: point_of_contact(t, rules, {}, addresses, sender, hod_name, roster),
+            rules,
+        )
     if contact.name is None and kind == "enrollment" and not is_reply and parts.subject:
         # "E ticket sign up ... POC Sgt Amy Roy aroy@... roster attached": said in the subject
         said = point_of_contact(parts.subject, rules, {}, addresses, sender, hod_name, roster)
@@ -326,6 +333,8 @@ def parse_parts(
         result.officers = head_row_titled(result.officers, (hod_name, hod_title), rules)
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules, parts)
+        if is_reply:  # "Ann's username is ..." of the desk's "Officer Ann Roy"
+            result.officers = named_by_desk(result.officers, parts, rules)
         if filled and result.agency.phone:
             national = checks.normalize_phone(result.agency.phone, rules)
             result.agency.phone = national or result.agency.phone

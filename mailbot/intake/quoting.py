@@ -190,9 +190,14 @@ def _unwrap_at(
         return None
     note_end = i
     if _MOBILE_FOOTER.match(lines[i]):
-        # "Sent from my iPhone" then "Begin forwarded message:": the footer ends the note
+        # "Sent from my iPhone" then "Begin forwarded message:": the footer ends the note;
+        # so does "Sent from my Galaxy" over "-------- Original message --------" under a
+        # "Fwd:" subject (the separator an Android phone forwards with)
         after = next((n for n in range(i + 1, min(i + 4, len(lines))) if lines[n].strip()), None)
-        if after is not None and _FORWARD_MARK.match(lines[after]):
+        if after is not None and (
+            _FORWARD_MARK.match(lines[after])
+            or (_ORIGINAL.match(lines[after]) and is_forward_subject(subject))
+        ):
             i = after
     marker = lines[i]
     explicit = bool(_FORWARD_MARK.match(marker))

@@ -199,6 +199,9 @@ class People(RuleModel):
     serving_words: list[str] = Field(default_factory=list)
     """Words in a title after which a head title is the head served, not the title's
     holder ("Administrative Assistant to the Chief")."""
+    greetings: list[str] = Field(default_factory=list)
+    """Words that open a message to its reader ("Hi Alan,"): the name after them is the
+    addressee's, never a signer's."""
     sign_offs: list[str]
     agency_suffixes: list[str]
     weak_agency_suffixes: list[str] = Field(default_factory=list)
