@@ -45,12 +45,13 @@ def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
             return []  # "your request ... has been created": done, nothing is open
         lines = body.split("\n")[:_MAX_LINES]
         flat = [" ".join(line.split()) for line in lines]
-        at = next((n for n, line in enumerate(flat) if _opener(line, opens) >= 0), None)
-        if at is None:
+        found = _opening_at(flat, opens)
+        if found is None:
             return []
+        at, start = found
         # "We received your request to add Officer X and Officer Y, but ...": the
         # request as the desk restates it, up to what it asks for
-        tail = flat[at][_opener(flat[at], opens) :]
+        tail = flat[at][start:]
         cut = min((i for w in stops if (i := tail.lower().find(w)) >= 0), default=len(tail))
         kept: list[str] = [tail[:cut]]
         for line in lines[at + 1 :] if cut == len(tail) else []:
@@ -61,6 +62,19 @@ def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
         text = "\n".join(kept).strip("\n")
         return [Quoted(message.opening, text)] if text.strip() else []
     return []
+
+
+def _opening_at(flat: list[str], opens: list[str]) -> tuple[int, int] | None:
+    """(the line, the place in it) where the recap starts: after its opening words, which
+    may be wrapped onto the next line ("please confirm the" / "details below:")."""
+    for n, line in enumerate(flat):
+        if (start := _opener(line, opens)) >= 0:
+            return n, start
+        if n + 1 < len(flat) and flat[n + 1]:
+            start = _opener(f"{line} {flat[n + 1]}", opens) - len(line) - 1
+            if start > 0:
+                return n + 1, start
+    return None
 
 
 def _opener(line: str, opens: list[str]) -> int:

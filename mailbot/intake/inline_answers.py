@@ -37,7 +37,6 @@ _MAX_LINES = 200
 """Lines of the desk's message taken in."""
 _QUOTED = re.compile(r"^[ \t]*>")
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+")
-_SENTENCE = re.compile(r"[.!?]\s+[A-Z]|[.!]\s*$")
 
 
 def with_inline_answers(parts: MessageParts, rules: Rules) -> MessageParts:
@@ -173,10 +172,9 @@ def _between_quotes(full: str) -> tuple[str, str] | None:
 def _joined(question: str | None, answers: list[str]) -> str:
     """One run of answer lines under the desk's line above it: "<question>: <answer>"
     for a one-line answer to a question, else the lines as written."""
-    # "Working on it. I'll send it Monday.": sentences, not a value
-    value = len(answers) == 1 and not (
-        _SENTENCE.search(answers[0]) and len(answers[0].split()) >= 3
-    )
+    # "Working on it. I'll send it Monday.": sentences, not a value ("Ofc. Amy Reed,
+    # areed@...": a rank's stop ends no sentence)
+    value = len(answers) == 1 and not _as_sentences(answers)
     if question and _is_question(question) and value:
         label = _ASKING.sub("", _BULLET.sub("", question).rstrip(" ?:"))
         return f"{label}: {answers[0]}"

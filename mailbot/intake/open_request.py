@@ -9,7 +9,11 @@ attached) completes that enrolment, whatever else it reads like on its own.
 
 The request under the desk's answer may be a colleague's: the chief wrote it and named
 the lieutenant who now sends the roster. A quoted message from an address on the
-sender's own agency domain (not a mail domain anyone can have) is the agency's own.
+sender's own agency domain (not a mail domain anyone can have) is the agency's own. So
+is one that was sent to the sender's own address (its "To:" or "Cc:" names it) or that
+names that address in its text ("Sgt. Harlow will be our PoC (sharlow...@gmail.com)"),
+from whatever domain it came: the chief wrote it for her. The desk's own message is
+never one, nor a stranger's that neither comes from the domain nor names her address.
 """
 
 from __future__ import annotations
@@ -32,20 +36,40 @@ def _domain(address: str | None) -> str:
 
 
 def colleague_messages(parts: MessageParts, rules: Rules) -> list[Quoted]:
-    """The quoted messages written from the sender's own agency domain, outermost first."""
+    """The quoted messages written from the sender's own agency domain, or sent to or
+    naming the sender's own address, outermost first."""
     own = _domain(parts.sender)
     shared = {d.lower() for d in rules.language.people.shared_mail_domains}
-    if not own or own in shared:
-        return []
+    agency = own if own and own not in shared else ""
+    address = (parts.sender or "").strip().strip("<>").lower()
     out = []
     for message in thread(parts):
         author = message.author.lower()
         if is_desk(author):
             continue
         domains = {m.group(1).lower() for m in _ADDRESS.finditer(author)}
-        if own in domains:
+        if (agency and agency in domains) or _names_address(message, address):
             out.append(message)
     return out
+
+
+def _names_address(message: Quoted, address: str) -> bool:
+    """True when ``message`` names ``address`` by itself (not "xsharlow@..." nor
+    "...@gmail.com.au") in its text, or copies it on a message sent to the desk (a "Cc:"
+    line under a "To:" naming the desk). A message only sent "To:" the sender may be
+    anyone's."""
+    if "@" not in address:
+        return False
+    exact = re.compile(rf"(?<![\w.+-]){re.escape(address)}(?![\w-]|\.[\w-])", re.I)
+    if exact.search(message.text):
+        return True
+    lines = message.opening.split("\n")
+    to_desk = any(_TO.match(line) and is_desk(line) for line in lines)
+    return to_desk and any(_CC.match(line) and exact.search(line) for line in lines)
+
+
+_TO = re.compile(r"^\s*(?:\*\s*)?(?:to|an|à|aan)\s*(?:\*\s*)?:", re.I)
+_CC = re.compile(r"^\s*(?:\*\s*)?(?:cc|kopie|copie)\s*(?:\*\s*)?:", re.I)
 
 
 def desk_waits(parts: MessageParts, rules: Rules) -> bool:

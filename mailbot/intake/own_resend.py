@@ -52,14 +52,18 @@ def earlier_request(
     parts: MessageParts,
     read: Callable[[MessageParts], ParseResult],
     colleagues: list[own_thread.Quoted] | None = None,
+    recaps: list[own_thread.Quoted] | None = None,
 ) -> ParseResult | None:
     """The sender's own quoted request, read (with ``read``), or ``None``: the outermost
     of the sender's quoted messages, or an older one of them that asks to enrol when the
     outermost does not ("Thanks, working on it." above the request itself). Without one,
-    the ``colleagues``' quoted messages (the chief's request the lieutenant completes)."""
+    the ``colleagues``' quoted messages (the chief's request the lieutenant completes).
+    The desk's ``recaps`` of the request ("please confirm the details below") fill what
+    the request itself left out, or stand for it when none is quoted."""
     first: ParseResult | None = None
     request: ParseResult | None = None
-    for own in own_thread.own_messages(parts) or colleagues or []:
+    requests = own_thread.own_messages(parts) or colleagues or []
+    for own in [*requests, *(recaps or [])]:
         earlier = read(_as_message(parts, own))
         first = first or earlier
         if earlier.intent != "enrollment":

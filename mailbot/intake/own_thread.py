@@ -21,9 +21,9 @@ from mailbot.intake.quoting import opening_end, quote_start
 _FROM = re.compile(r"^\s*(?:\*\s*)?(?:from|de|von|van)\s*(?:\*\s*)?:", re.I)
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 DESK = "dps.eticket"
-_DESK_NAME = re.compile(r"\bdps[ \t._-]?e[ -]?ticket\b", re.I)
+_DESK_NAME = re.compile(r"\bdps(?:[ \t._]*[-–—:][ \t]*|[ \t._]?)e[ -]?ticket\b", re.I)
 """The desk by its address or the name its mail goes out under ("DPS eTicket wrote:",
-"From: DPS e-Ticket <dps.eTicket@...>")."""
+"From: DPS e-Ticket <dps.eTicket@...>", "DPS - eTicket wrote:")."""
 _MAX_MESSAGES = 12
 """Quoted messages looked at in one thread."""
 _NEAR = 3

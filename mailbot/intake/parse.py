@@ -212,8 +212,8 @@ def parse_parts(
         earlier = own_resend.earlier_request(
             parts,
             lambda p: parse_parts(p, rules, limits, loop_header),
-            # a colleague's request, else the desk's recap of it ("what we have so far")
-            open_request.colleague_messages(parts, rules) or desk_recap.recaps(parts, rules),
+            open_request.colleague_messages(parts, rules),  # a colleague's request
+            desk_recap.recaps(parts, rules),  # the desk's recap of it ("what we have so far")
         )
         # what the desk waits on, or the roster the request said would follow
         waits = open_request.desk_waits(parts, rules) or open_request.owed(earlier, officers)

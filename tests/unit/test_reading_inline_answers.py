@@ -199,3 +199,34 @@ def test_the_writer_naming_himself_under_the_contact_question_is_the_contact() -
     assert result.point_of_contact.name == "Bola Okafor"
     assert result.point_of_contact.email == "wexleychief@gmail.com"
     assert "point_of_contact.name" not in result.missing
+
+
+_RANKED_ANSWER = """\
+Answers below.
+
+Gil
+
+On 11/2/2025 9:02 AM, DPS eTicket <dps.eTicket@vermont.gov> wrote:
+> Chief Orr,
+>
+> To finish your agency record we still need:
+>
+> 1. Your judiciary code?
+0632
+> 2. Point of contact (name and email)?
+Ofc. Mara Quint, mquint@pellvt.test
+>
+> DPS e-Ticket Technical Staff
+"""
+
+
+def test_an_answer_opened_by_a_rank_is_a_value_not_sentences() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Gil Orr <gorr@pellvt.test>"
+    msg["To"] = "DPS e-Ticket <dps.eTicket@vermont.gov>"
+    msg["Subject"] = "Re: Pell PD e-tickets"
+    msg["In-Reply-To"] = "<desk-1102@vermont.gov>"
+    msg.set_content(_RANKED_ANSWER)
+    result = parse_message(msg.as_bytes())
+    assert result.point_of_contact.name == "Mara Quint"
+    assert result.point_of_contact.email == "mquint@pellvt.test"
