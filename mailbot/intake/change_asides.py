@@ -281,3 +281,64 @@ def _named_as_contact(group: str, said: re.Pattern[str], rules: Rules) -> bool:
     return bool(naming) and all(
         has_any(s, contact) and _action(s, rules, None) is None for s in naming
     )
+
+
+def told_apart(changes: list[Change], apart: dict[int, str], rules: Rules) -> list[Change]:
+    """``changes`` with each change read only by the message's default action
+    (``apart``: its words, by index) that gives the number of an officer a change asked
+    elsewhere names without one, joined to that change: one change of the action asked,
+    with the number and the values told apart ("I looked up the LEO numbers he didn't
+    have: Mike Osgood is 2F6G1 and Tara's is 8S3D5" over a forwarded "Sgt. Mike Osgood
+    is retiring, take him off"; "Name: ... / VT LEO number: ..." under the paragraph
+    asking to move her record over to us)."""
+    out = list(changes)
+    gone: set[int] = set()
+    for i, words in apart.items():
+        told = out[i]
+        if not told.officer_number:
+            continue
+        hits = [
+            j
+            for j, c in enumerate(out)
+            if j not in apart
+            and j not in gone
+            and not c.officer_number
+            and _same_officer(told, c, words, rules)
+        ]
+        if len(hits) != 1:
+            continue
+        have = out[hits[0]].model_dump(exclude_none=True)
+        more = {k: v for k, v in told.model_dump(exclude_none=True).items() if k not in have}
+        out[hits[0]] = Change.model_validate({**have, **more})
+        gone.add(i)
+    return [c for i, c in enumerate(out) if i not in gone]
+
+
+def _same_officer(told: Change, asked: Change, words: str, rules: Rules) -> bool:
+    """True when ``told`` (a number) is of the officer ``asked`` names: the same last
+    name and a like first name, or, ``told`` naming nobody, a name of his written right
+    before the number in ``words`` ("Tara's is 8S3D5")."""
+    from mailbot.intake.names import short_form_of
+
+    last = (getattr(asked, "last_name", None) or "").casefold()
+    first = getattr(asked, "first_name", None) or ""
+    told_last = (getattr(told, "last_name", None) or "").casefold()
+    told_first = getattr(told, "first_name", None) or ""
+    if told_last or told_first:
+        if not last or told_last != last:
+            return False
+        return not (first and told_first) or (
+            short_form_of(first, told_first, rules) or short_form_of(told_first, first, rules)
+        )
+    number = told.officer_number or ""
+    at = words.upper().find(number.upper())
+    if at < 0:
+        return False
+    lead = _CLAUSE_CUT.split(words[:at])[-1]
+    said = {w.casefold() for w in _NAME_WORD.findall(lead)}
+    return bool(said & ({last, first.casefold()} - {""}))
+
+
+# where the words said of one number begin: a sentence, a clause or a list's "and"
+_CLAUSE_CUT = re.compile(r"[.;:\n]|,[ \t]|[ \t](?i:and)[ \t]")
+_NAME_WORD = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+?)(?:['’]s)?(?![\w'’-])")

@@ -18,6 +18,7 @@ from mailbot.intake.change_names import (
     names_a_place,
     surname_before,
 )
+from mailbot.intake.change_renamed import renamed_named
 from mailbot.intake.change_tables import row_cells
 from mailbot.intake.change_titles import _modifiers
 from mailbot.intake.change_unranked import officer_now_titled
@@ -170,6 +171,9 @@ def _named_alone(text: str, rules: Rules) -> Officer | None:
     new = new_officer_named(text, rules)
     if new:
         return Officer(title=new[0], first_name=new[1], last_name=new[2])
+    now = renamed_named(text, rules)
+    if now:
+        return now  # "Tara Jennings is now Tara Jennings-Roy"
     fixed = _RANK_SURNAME_USER.search(text)
     if fixed and rank_title(fixed.group(1), rules):
         # "Officer Morrow's DPS username is kmorrow (two r's), not kmorow": a rank and

@@ -55,3 +55,24 @@ def bracketed_first(text: str, last: str | None, rules: Rules) -> str | None:
     if m is None or rank_title(m.group(1), rules) or not_a_name(m.group(1), rules):
         return None
     return m.group(1)
+
+
+# "Tara Jennings is now Tara Jennings-Roy": a first name and last name, then the same
+# first name with the last name she has now
+_NOW_CALLED = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z'’]+)[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+"
+    r"(?i:is[ \t]+now(?:[ \t]+known[ \t]+as)?|now[ \t]+goes[ \t]+by|will[ \t]+now[ \t]+be)"
+    r"[ \t]+\1[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![\w'’-])"
+)
+
+
+def renamed_named(text: str, rules: Rules) -> Officer | None:
+    """The officer a sentence names twice, by the name on his record and then by the one
+    he has now ("Tara Jennings is now Tara Jennings-Roy"), with the name on his record;
+    else None."""
+    m = _NOW_CALLED.search(text)
+    if m is None or m.group(2) == m.group(3):
+        return None
+    if rank_title(m.group(1), rules) or not_a_name(m.group(1), rules):
+        return None
+    return Officer(first_name=m.group(1), last_name=m.group(2))

@@ -11,10 +11,12 @@ import re
 from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules, per_rules
 
-# "title Deputy Sheriff", "title: Campus Police Officer": the title a new officer is given
+# "title Deputy Sheriff", "title: Campus Police Officer": the title a new officer is given;
+# "Her title here is Patrol Officer": the one where he now serves
 _TITLE_SAID = re.compile(
     r"(?<![\w-])(?i:title)(?:[ \t]+(?i:for|on|in)[ \t][\w \t-]{1,30}?:[ \t]*"
-    r"|[ \t]*(?:(?i:is|will[ \t]+be|should[ \t]+be)[ \t]+|[:=–-][ \t]*)?)"
+    r"|[ \t]*(?:(?:(?i:here|there|with[ \t]+us)[ \t]+)?"
+    r"(?i:is|will[ \t]+be|should[ \t]+be)[ \t]+|[:=–-][ \t]*)?)"
     r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
 )
 
@@ -210,11 +212,29 @@ def _new_title(text: str, rules: Rules) -> str | None:
             return rank_title(m.group(2), rules)  # "Steven Marsh (K1044) - Sergeant to Lieutenant"
     m = _MADE_RANK.search(text)
     if m is None:
-        return None
+        return _lower_rank_to(text, rules)
     first, second = m.group(1), (m.group(2) or "").rstrip(".,;")
     if second and first.lower() in _modifiers(rules) and rank_title(second, rules):
         return f"{first.capitalize()} {rank_title(second, rules)}"  # "made Senior Trooper"
-    return rank_title(first, rules) or None
+    return rank_title(first, rules) or _lower_rank_to(text, rules)
+
+
+# "got promoted to corporal", "title should be sergeant": the words of a title change
+# written in lower case, a rank only when they are one
+_TITLE_TO_ANY_CASE = re.compile(_TITLE_TO.pattern.replace("([A-Z]", "([A-Za-z]"))
+
+
+def _lower_rank_to(text: str, rules: Rules) -> str | None:
+    """The rank a title change written in lower case names ("got promoted to
+    corporal"): two words, else one, when they are a rank; else None."""
+    for m in _TITLE_TO_ANY_CASE.finditer(text):
+        words = [w.strip(".,;:!?\"”'") for w in (m.group(1) or m.group(2) or "").split()[:2]]
+        if not words or not words[0] or not words[0][0].islower():
+            continue  # capitalised: read as written above
+        for raw in (" ".join(words), words[0]):
+            if rank_title(raw, rules):
+                return rank_title(raw, rules)
+    return None
 
 
 def _title_words(words: list[str], rules: Rules) -> str:

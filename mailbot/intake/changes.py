@@ -24,6 +24,7 @@ from mailbot.intake.change_asides import (
     merely_mentioned,
     named_in_its_words,
     same_person_again,
+    told_apart,
     usernames_by_name,
 )
 from mailbot.intake.change_clauses import clauses
@@ -163,6 +164,9 @@ def read_changes(
     changes: list[Change] = []
     seen: set[tuple[str, str | None]] = set()
     said_unnamed: dict[int, str] = {}  # the words of each change read without a name
+    # the words of each change whose action is only the message's ("Mike Osgood is
+    # 2F6G1"), by index: perhaps the number of an officer a change asks of elsewhere
+    apart: dict[int, str] = {}
 
     def push(change: Change, words: str = "") -> None:
         if not change.officer_number and same_person_again(changes, change, rules):
@@ -311,6 +315,10 @@ def read_changes(
                 action = "add"
             if action is None:
                 continue
+            # no word of its own nor of a lead-in asks it: only the message's action
+            by_default = action == default and not (lead if listed or spaced else None)
+            by_default = by_default and not row_lead and not (above and own_line)
+            by_default = by_default and _action(about(group, officer, rules), rules, None) is None
             asked = asked or action
             change = change_of(officer, action, group, rules, own_agency)
             fixed = number_fix(group) if action == "update" else None
@@ -327,7 +335,10 @@ def read_changes(
             ended = association_ended(group, change, rules)
             if ended:  # "end his association with Essex PD ... and add him under ..."
                 push(ended)
+            count = len(changes)
             push(change, group)
+            if by_default and len(changes) > count:
+                apart[count] = group
     named = {(c.officer_number or "").upper() for c in changes if c.officer_number}
     for officer in [] if action_table else table_officers:
         # each table under its own lead-in ("Promotions effective May 1:" over one, "New
@@ -338,9 +349,14 @@ def read_changes(
         if table_action == "add":
             added = Change(action="add", **officer.model_dump())
             if not his_record_asked(changes, added, text, rules):  # "create his record:"
+                count = len(changes)
                 push(added)
+                if len(changes) > count and not table_lead(text, [officer], rules):
+                    apart[count] = ""  # no lead-in over it: added by the message's words
         elif table_action == "deactivate":
             push(change_of(officer, "deactivate", "", rules))
+    # "Mike Osgood is 2F6G1" over "- Sgt. Mike Osgood is retiring": one officer's change
+    changes = told_apart(changes, apart, rules)
     changes = with_shared_title(changes, text, rules)  # "Title for the new deputies: ..."
     # "Please also remove Wayne (9C488)" after "replacing Wayne Colvin"
     changes = full_names_told(usernames_by_name(text, changes, rules), text, rules)

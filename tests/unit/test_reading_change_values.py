@@ -257,3 +257,33 @@ def test_a_change_tables_action_words_are_the_rules(tmp_path: object) -> None:
     assert by_number(parse_message(raw).changes).get("GR281", {}).get("action") is None
     changes = parse_message(raw, rules=load_rules(folder)).changes
     assert by_number(changes)["GR281"]["action"] == "add"
+
+
+def test_a_promotion_written_in_lower_case_gives_the_rank() -> None:
+    result = parse_message(
+        mail(
+            "hey all,\n\nfew changes for our pd in tracs:\n\n- lena marsh (QR311) got "
+            "promoted to corporal, can you update her title\n- pete kray (QR318) username "
+            "is wrong, it should be DPS\\pkray3 not DPS\\pkray. he cant log in\n\nthx\nbo pratt\n"
+            "halifax pd\n",
+            sender="Bo Pratt <bpratt@halifaxvt.test>",
+            subject="tracs",
+        )
+    )
+    assert by_number(result.changes)["QR311"]["title"] == "Corporal"
+
+
+def test_the_title_where_a_moved_officer_now_serves() -> None:
+    result = parse_message(
+        mail(
+            "Hello,\n\nWe hired Dana Frey as a lateral from Putney PD; her VT LEO number "
+            "stays 3H8M2 and her DPS username is still dfrey.\n\nPlease move her TraCS "
+            "record from Putney Police Department to Halifax Police Department. Her title "
+            "here is Patrol Officer.\n\nThank you,\nBo Pratt\nHalifax Police Department\n",
+            sender="Bo Pratt <bpratt@halifaxvt.test>",
+            subject="Lateral hire - Frey",
+        )
+    )
+    change = by_number(result.changes)["3H8M2"]
+    assert change["action"] == "update"
+    assert change["title"] == "Patrol Officer"
