@@ -372,6 +372,7 @@ def _rank_off(text: str, rules: Rules) -> tuple[str | None, str | None]:
     return None, text
 
 
+@per_rules_text  # each line's words are tried as a rank group's heading by several readers
 def _is_rank_phrase(text: str, rules: Rules) -> bool:
     """ "Patrol Officer", "Senior Trooper", "Deputy Sheriff": a title of two or three words
     that ends (or starts) with a rank word."""
