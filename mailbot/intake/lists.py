@@ -26,7 +26,7 @@ from mailbot.intake.model import Officer
 from mailbot.intake.names import NAME_SUFFIXES, surname_by_username
 from mailbot.intake.number_groups import joined
 from mailbot.intake.prose import person, rank_title, split_name, split_rank
-from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.rules import Rules, per_rules, per_rules_text
 from mailbot.intake.spaced_rows import NEAR_NUMBER, NUMBER, spaced
 from mailbot.intake.table_headings import column_key
 from mailbot.intake.tables import bare_username, not_given
@@ -92,6 +92,12 @@ _LOWER_NAME = re.compile(
 
 def officer_on_line(line: str, rules: Rules) -> Officer | None:
     """The officer one list line describes, or None when it is not such a line."""
+    officer = _officer_on_line(line, rules)
+    return None if officer is None else officer.model_copy()  # callers may set its title
+
+
+@per_rules_text  # a message's lines are tried by the list, change and contact readers
+def _officer_on_line(line: str, rules: Rules) -> Officer | None:
     if len(line) > MAX_LINE or not (
         _DIGIT.search(line) or _EMPTY_SLOT.search(line) or _NUMBER_LABEL.search(line)
     ):
@@ -366,6 +372,7 @@ def _rank_off(text: str, rules: Rules) -> tuple[str | None, str | None]:
     return None, text
 
 
+@per_rules_text  # each line's words are tried as a rank group's heading by several readers
 def _is_rank_phrase(text: str, rules: Rules) -> bool:
     """ "Patrol Officer", "Senior Trooper", "Deputy Sheriff": a title of two or three words
     that ends (or starts) with a rank word."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.rules import Rules, per_rules, per_rules_text
 
 _NOT_YET = (
     r"^\(?(?:still\s+|yet\s+)?(?:not\b[\w\s]{{0,30}}|none\b.{{0,20}}|(?:pending|awaiting|waiting)\b.{{0,60}}|unknown"
@@ -32,6 +32,7 @@ def _not_yet(rules: Rules) -> re.Pattern[str]:
     return re.compile(_NOT_YET.format(accounts=accounts), re.I)
 
 
+@per_rules_text  # the same cells are asked about by the list, table and row readers
 def not_given(value: str, rules: Rules) -> bool:
     """True for a cell that says its value is not given: a placeholder ("TBD", "n/a"), or
     words such as "(not set up yet)", "none yet", "pending academy", or a remark on why

@@ -269,6 +269,15 @@ def listed_numbers(sentence: str) -> list[re.Match[str]]:
 
 def number_mentions(sentence: str) -> list[re.Match[str]]:
     """Officer-number mentions ("LEO number 12345", "badge HP204", "(HA022)")."""
+    return list(_number_mentions(sentence))
+
+
+@functools.lru_cache(maxsize=256)  # one message's sentences are asked of by several readers
+def _number_mentions(sentence: str) -> tuple[re.Match[str], ...]:
+    return tuple(_mentions_in(sentence))
+
+
+def _mentions_in(sentence: str) -> list[re.Match[str]]:
     found = [m for m in _NUMBER_MENTION.finditer(sentence) if _DIGIT.search(m.group(1))]
     if not found:
         bracketed = list(_PAREN_NUMBER.finditer(sentence))
@@ -365,9 +374,14 @@ def _split_line(line: str) -> tuple[str, ...]:
 
 def sentences(text: str) -> list[str]:
     """Split running text into sentences and bullet lines (abbreviations kept whole)."""
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=64)  # one message's text is split by several readers
+def _sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for line in text.split("\n"):
         line = line.strip(" \t•·*-")
         if line:
             out.extend(_split_line(line))
-    return out
+    return tuple(out)

@@ -15,6 +15,7 @@ roster is indexed once by name pieces, never walked per word).
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 import re
 from collections.abc import Sequence
@@ -35,6 +36,7 @@ _TOKEN = re.compile(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every officer's names for every token
 def _letters(value: str | None) -> str:
     return re.sub(r"[^a-z]", "", (value or "").lower())
 

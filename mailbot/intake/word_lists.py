@@ -36,7 +36,12 @@ def has_any(text: str, words: Sequence[str]) -> bool:
 def any_in(low: str, words: Sequence[str]) -> bool:
     """True when ``low`` (a text already lower-cased) contains any of ``words``
     lower-cased."""
-    pattern = _pattern(tuple(words))
+    return _found(low, tuple(words))
+
+
+@functools.lru_cache(maxsize=512)  # one message's text is asked about a list by several readers
+def _found(low: str, words: tuple[str, ...]) -> bool:
+    pattern = _pattern(words)
     return pattern is not None and pattern.search(low) is not None
 
 
