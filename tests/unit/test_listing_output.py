@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from mailbot.cli.listings import _print_json_list
+from mailbot.cli.json_listings import write_json_list
 from mailbot.domain.roster_diff import DiffRow
 from mailbot.safety import json_text
 from mailbot.store.queued import iso_utc
@@ -17,7 +17,7 @@ from mailbot.store.queued import iso_utc
 
 @pytest.mark.parametrize("count", [0, 1, 99, 100, 101, 250])
 def test_a_list_printed_in_pieces_is_the_list_printed_whole(
-    count: int, capsys: pytest.CaptureFixture[str]
+    count: int,
 ) -> None:
     items = [
         {
@@ -27,8 +27,9 @@ def test_a_list_printed_in_pieces_is_the_list_printed_whole(
         }
         for i in range(count)
     ]
-    _print_json_list(iter(items))
-    assert capsys.readouterr().out == json_text(items) + "\n"
+    pieces: list[str] = []
+    write_json_list(pieces.append, iter(items))
+    assert "".join(pieces) == json_text(items) + "\n"
 
 
 @pytest.mark.parametrize(
