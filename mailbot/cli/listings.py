@@ -9,79 +9,38 @@ tables (rich) are imported only when printed.
 
 from __future__ import annotations
 
-import atexit
-import functools
-import gc
 import sys
-from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, ParamSpec
+from typing import TYPE_CHECKING
 
 import click
 
+from mailbot.cli.json_listings import (
+    agencies_json,
+    gc_paused,
+    officers_json,
+    open_listing,
+    queue_json,
+    write_json,
+)
+
 if TYPE_CHECKING:
     from mailbot.cli import AppContext
-    from mailbot.store.listing import Listing
-
-P = ParamSpec("P")
 
 _JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON (for scripts).")
 
 
-def _gc_paused(command: Callable[P, None]) -> Callable[P, None]:
-    """Run ``command`` with the cyclic garbage collector paused: a listing builds tens
-    of thousands of small objects that all stay alive until printed, which the
-    collector would otherwise scan again and again. Once it has run, the process
-    ends without the collector walking every object once more (at exit, the objects
-    are frozen: a listing leaves nothing whose clean-up waits for the collector)."""
-
-    @functools.wraps(command)
-    def run(*args: P.args, **kwargs: P.kwargs) -> None:
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            command(*args, **kwargs)
-        finally:
-            if was_enabled:
-                gc.enable()
-        atexit.register(gc.freeze)
-
-    return run
-
-
-def _listing(app: AppContext) -> AbstractContextManager[Listing]:
-    """One read-only transaction on the configured database."""
-    from mailbot.store.listing import open_listing
-
-    return open_listing(app.database_url)
+def _echo(text: str) -> None:
+    click.echo(text, nl=False)
 
 
 def _print_json(value: object, indent: int | None = None) -> None:
-    from mailbot.safety import json_text
-
-    click.echo(json_text(value, indent=indent))
-
-
-def _print_json_list(items: Iterable[object]) -> None:
-    """``_print_json(list(items))``, written a hundred items at a time: a long
-    listing is never held whole as text."""
-    from itertools import islice
-
-    from mailbot.safety import json_text
-
-    rest = iter(items)
-    opening = "["
-    while chunk := list(islice(rest, 100)):
-        # json_text of a list is "[" + its items' JSON joined by ", " + "]".
-        click.echo(opening + json_text(chunk)[1:-1], nl=False)
-        opening = ", "
-    click.echo("[]" if opening == "[" else "]")
+    write_json(_echo, value, indent)
 
 
 @click.command()
 @_JSON
 @click.pass_obj
-@_gc_paused
+@gc_paused
 def queue(app: AppContext, as_json: bool) -> None:
     """Cases waiting for staff, oldest first: in review, and flagged ones still
     waiting for information. Flags: unverified sender, follow-up from an unexpected
@@ -92,12 +51,12 @@ def queue(app: AppContext, as_json: bool) -> None:
       mailbot --config mailbot.toml queue
       mailbot --config mailbot.toml queue --json | jq -r '.[].reference'
     """
-    from mailbot.review.queue import each_queue_item, review_queue
+    if as_json:
+        queue_json(app, _echo)
+        return
+    from mailbot.review.queue import review_queue
 
-    with _listing(app) as listing:
-        if as_json:
-            _print_json_list(each_queue_item(listing))
-            return
+    with open_listing(app) as listing:
         entries = review_queue(listing)
     from mailbot.cli.render import print_queue
 
@@ -107,7 +66,7 @@ def queue(app: AppContext, as_json: bool) -> None:
 @click.command()
 @_JSON
 @click.pass_obj
-@_gc_paused
+@gc_paused
 def agencies(app: AppContext, as_json: bool) -> None:
     """Agency records created by approval, with their count of active officers.
 
@@ -115,13 +74,13 @@ def agencies(app: AppContext, as_json: bool) -> None:
     Example:
       mailbot agencies --json | jq '.[] | {judiciary_code, name}'
     """
+    if as_json:
+        agencies_json(app, _echo)
+        return
     from mailbot.store.listing import list_agencies
 
-    with _listing(app) as listing:
+    with open_listing(app) as listing:
         rows = list_agencies(listing)
-    if as_json:
-        _print_json(rows)
-        return
     from mailbot.cli.render import print_agencies
 
     print_agencies(rows)
@@ -132,7 +91,7 @@ def agencies(app: AppContext, as_json: bool) -> None:
 @click.option("--active", "active_only", is_flag=True, help="Leave out inactive officers.")
 @_JSON
 @click.pass_obj
-@_gc_paused
+@gc_paused
 def officers(app: AppContext, agency_code: str | None, active_only: bool, as_json: bool) -> None:
     """Officer records (active and inactive), by agency and name.
 
@@ -141,13 +100,13 @@ def officers(app: AppContext, agency_code: str | None, active_only: bool, as_jso
       mailbot officers --agency 0614
       mailbot officers --json | jq length
     """
+    if as_json:
+        officers_json(app, _echo, agency_code, active_only)
+        return
     from mailbot.store.listing import list_officers
 
-    with _listing(app) as listing:
+    with open_listing(app) as listing:
         rows = list_officers(listing, agency_code, include_inactive=not active_only)
-    if as_json:
-        _print_json(rows)
-        return
     from mailbot.cli.render import print_officers
 
     print_officers(rows)
@@ -159,7 +118,7 @@ def officers(app: AppContext, agency_code: str | None, active_only: bool, as_jso
 )
 @click.option("--agency", "agency_code", metavar="CODE", help="Only this agency.")
 @click.pass_obj
-@_gc_paused
+@gc_paused
 def export(app: AppContext, fmt: str, agency_code: str | None) -> None:
     """The approved agency and officer records, to key or import into TraCS.
 
@@ -174,7 +133,7 @@ def export(app: AppContext, fmt: str, agency_code: str | None) -> None:
     """
     from mailbot.store.listing import export_records
 
-    with _listing(app) as listing:
+    with open_listing(app) as listing:
         records = export_records(listing, agency_code)
     if fmt == "json":
         _print_json(records, indent=2)

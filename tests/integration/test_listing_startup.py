@@ -84,3 +84,59 @@ def test_listings_with_a_desk_only_file_start_light(
     assert _imported(quick.stderr) & HEAVY == set()
     assert "pydantic_settings" in _imported(slow.stderr)
     assert "sqlalchemy" not in _imported(slow.stderr)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["queue", "--json"],
+        ["agencies", "--json"],
+        ["officers", "--json"],
+        ["officers", "--active", "--agency=0614", "--json"],
+    ],
+)
+def test_listings_for_scripts_run_without_click_and_print_what_click_prints(
+    configs: tuple[Path, Path], command: list[str]
+) -> None:
+    """``queue --json`` and the like run without importing click (mailbot.cli.fast), and
+    print byte for byte what the click command prints."""
+    desk, _ = configs
+    quick = _run(desk, *command)
+    assert "click" not in _imported(quick.stderr)
+    through_click = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from mailbot.cli.group import main; main(sys.argv[1:])",
+            "--config",
+            str(desk),
+            *command,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert through_click.returncode == 0, through_click.stderr[-2000:]
+    assert quick.stdout == through_click.stdout
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["queue"],
+        ["queue", "--json", "--json"],
+        ["--config"],
+        ["--help"],
+        ["queue", "--json", "--help"],
+        ["--log-level", "loud", "queue", "--json"],
+        ["officers", "--json", "--agency"],
+        ["officers", "--json", "--agency", "--active"],
+        ["export", "--format", "json"],
+        ["--version"],
+    ],
+)
+def test_other_command_lines_are_left_to_click(argv: list[str]) -> None:
+    from mailbot.cli import fast
+
+    assert fast.run(argv) is False
