@@ -15,7 +15,8 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from typing import Any, Literal, NamedTuple, get_args
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
 
 from mailbot.errors import ConfigError
 
@@ -88,10 +89,8 @@ def overridden(environ: Mapping[str, str]) -> bool:
     return any(name.upper().startswith(prefixes) for name in environ)
 
 
-class DeskSettings(NamedTuple):
-    """What :func:`desk_settings` reads (a named tuple: no dataclasses to import for
-    the listings)."""
-
+@dataclass(frozen=True)
+class DeskSettings:
     database_url: str
     log_level: str
     log_format: str

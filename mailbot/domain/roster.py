@@ -7,6 +7,7 @@ Plain values loaded by the store (:mod:`mailbot.review.conflicts` fills a
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from mailbot.domain.values import is_blank
@@ -60,44 +61,17 @@ def norm_username(value: object) -> str:
     return "" if is_blank(value) else str(value).strip().lower()
 
 
+@dataclass
 class RosterIndex:
-    """The agencies, and the officers a set of requests mentions, keyed for lookups.
+    """The agencies, and the officers a set of requests mentions, keyed for lookups."""
 
-    (A plain class, as a dataclass would write it: the listings import no dataclasses.)
-    """
-
-    def __init__(
-        self,
-        agencies: dict[int, AgencyRef] | None = None,
-        by_number: dict[str, OfficerRef] | None = None,
-        by_username: dict[str, OfficerRef] | None = None,
-        full_agencies: set[int] | None = None,
-    ) -> None:
-        self.agencies = {} if agencies is None else agencies
-        self.by_number = {} if by_number is None else by_number
-        self.by_username = {} if by_username is None else by_username
-        # Agencies whose whole roster is loaded (not only the officers a request names).
-        self.full_agencies = set() if full_agencies is None else full_agencies
-        self._by_code: dict[str, AgencyRef] = {}
-        self._by_contact: tuple[int, dict[str, list[AgencyRef]]] = (-1, {})
-
-    def _fields(self) -> tuple[object, ...]:
-        return (self.agencies, self.by_number, self.by_username, self.full_agencies)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, RosterIndex)
-        return self._fields() == other._fields()
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, as an eq dataclass
-
-    def __repr__(self) -> str:
-        return (
-            f"{type(self).__qualname__}(agencies={self.agencies!r}, "
-            f"by_number={self.by_number!r}, by_username={self.by_username!r}, "
-            f"full_agencies={self.full_agencies!r})"
-        )
+    agencies: dict[int, AgencyRef] = field(default_factory=dict)
+    by_number: dict[str, OfficerRef] = field(default_factory=dict)
+    by_username: dict[str, OfficerRef] = field(default_factory=dict)
+    # Agencies whose whole roster is loaded (not only the officers a request names).
+    full_agencies: set[int] = field(default_factory=set)
+    _by_code: dict[str, AgencyRef] = field(default_factory=dict, repr=False)
+    _by_contact: tuple[int, dict[str, list[AgencyRef]]] = field(default=(-1, {}), repr=False)
 
     @property
     def by_code(self) -> dict[str, AgencyRef]:

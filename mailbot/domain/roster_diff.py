@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from mailbot.domain.enums import OfficerStatus
 from mailbot.domain.roster import AgencyRef, OfficerRef, RosterIndex, norm_number, norm_username
@@ -33,26 +34,12 @@ _LABEL = {
 }
 
 
-DIFF_FIELDS = (
-    "index",
-    "action",
-    "officer_number",
-    "officer_name",
-    "field",
-    "old",
-    "new",
-    "problem",
-    "blocking",
-)
-
-
+@dataclass(frozen=True)
 class DiffRow:
     """One line of a roster change: ``field`` goes from ``old`` to ``new``.
 
     ``problem`` says what staff must look at; a ``blocking`` problem stops approval
     until the case is edited (or rejected). ``index`` is the change's row in the case.
-    Frozen, compared and hashed by its fields, as a frozen dataclass (written out: the
-    listings import no dataclasses).
     """
 
     index: int
@@ -62,50 +49,12 @@ class DiffRow:
     field: str | None
     old: str | None
     new: str | None
-    problem: str | None
-    blocking: bool
-
-    def __init__(
-        self,
-        index: int,
-        action: str,
-        officer_number: str | None,
-        officer_name: str,
-        field: str | None,
-        old: str | None,
-        new: str | None,
-        problem: str | None = None,
-        blocking: bool = False,
-    ) -> None:
-        values = (index, action, officer_number, officer_name, field, old, new, problem, blocking)
-        for name, value in zip(DIFF_FIELDS, values, strict=True):
-            object.__setattr__(self, name, value)
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in DIFF_FIELDS)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, DiffRow)
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in DIFF_FIELDS)
-        return f"DiffRow({shown})"
+    problem: str | None = None
+    blocking: bool = False
 
     def as_dict(self) -> dict[str, Json]:
-        # Every field (DIFF_FIELDS) as a plain value, written out: the review queue
-        # writes these by the hundred.
+        # As dataclasses.asdict gives it (every field a plain value), without its
+        # generic walk: the review queue writes these by the hundred.
         return {
             "index": self.index,
             "action": self.action,

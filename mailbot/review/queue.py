@@ -7,6 +7,7 @@ more; imports nothing from the parser, so ``mailbot queue`` starts fast.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
@@ -40,64 +41,20 @@ class QueueEntryView(TypedDict):
     diff: list[dict[str, Json]]
 
 
-_ENTRY_FIELDS = (
-    "reference",
-    "status",
-    "kind",
-    "agency_name",
-    "agency_code",
-    "sender",
-    "created_at",
-    "complete",
-    "missing",
-    "flags",
-    "conflicts",
-    "diff",
-)
-
-
+@dataclass
 class QueueEntry:
-    """An entry of the review queue (compared by its fields, as a dataclass; written
-    out: ``mailbot queue`` imports no dataclasses)."""
-
-    def __init__(
-        self,
-        reference: str,
-        status: str,
-        kind: str,
-        agency_name: Json,  # as stored: a request of odd shape is shown as it is
-        agency_code: Json,
-        sender: str | None,
-        created_at: datetime,
-        complete: bool,
-        missing: int,
-        flags: list[str],
-        conflicts: list[str] | None = None,
-        diff: list[DiffRow] | None = None,
-    ) -> None:
-        self.reference = reference
-        self.status = status
-        self.kind = kind
-        self.agency_name = agency_name
-        self.agency_code = agency_code
-        self.sender = sender
-        self.created_at = created_at
-        self.complete = complete
-        self.missing = missing
-        self.flags = flags
-        self.conflicts: list[str] = [] if conflicts is None else conflicts
-        self.diff: list[DiffRow] = [] if diff is None else diff
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return all(getattr(self, n) == getattr(other, n) for n in _ENTRY_FIELDS)
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, as an eq dataclass
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in _ENTRY_FIELDS)
-        return f"QueueEntry({shown})"
+    reference: str
+    status: str
+    kind: str
+    agency_name: Json  # as stored: a request of odd shape is shown as it is
+    agency_code: Json
+    sender: str | None
+    created_at: datetime
+    complete: bool
+    missing: int
+    flags: list[str]
+    conflicts: list[str] = field(default_factory=list)
+    diff: list[DiffRow] = field(default_factory=list)
 
     @classmethod
     def from_item(cls, item: QueueEntryView, diff: list[DiffRow]) -> QueueEntry:
