@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from mailbot.intake.change_items import WRAP_WIDTH
@@ -78,7 +79,9 @@ def _ranked(officer: Officer, group: str | None) -> Officer:
 
 
 _ROW_NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z]{1,4}\d)[A-Za-z0-9]{5}(?![\w-])")
-_GAP = re.compile(r"\s+")
+_GAP = re.compile(r"\s+(?=[^\W\d_])")
+"""A blank before a word: where the next row's first cell (a name, a rank) may start."""
+_MAX_GAPS = 12
 
 
 def _two_rows(line: str, rules: Rules) -> list[Officer]:
@@ -89,7 +92,8 @@ def _two_rows(line: str, rules: Rules) -> list[Officer]:
     if len(numbers) != 2:
         return []
     best: tuple[int, list[Officer]] = (0, [])
-    for gap in _GAP.finditer(line, numbers[0].end(), numbers[1].start()):
+    gaps = _GAP.finditer(line, numbers[0].end(), numbers[1].start())
+    for gap in itertools.islice(gaps, _MAX_GAPS):
         pair = [officer_on_line(line[: gap.start()], rules)]
         pair.append(officer_on_line(line[gap.end() :], rules) if pair[0] else None)
         if not all(o and o.officer_number and (o.first_name or o.last_name) for o in pair):
