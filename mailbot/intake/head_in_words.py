@@ -71,6 +71,28 @@ def _writer_title_re(rules: Rules) -> re.Pattern[str]:
     )
 
 
+_NAMED_AFTER = re.compile(
+    r"[ \t]*[,–—-][ \t]*([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})"
+    r"(?![\w'’-]|[ \t]+[A-Z])"
+)
+"""A name given right after the writer's title ("im the chief, Kevin Roy.")."""
+_FIRST_PERSON = re.compile(r"^(?:[Ii]['’]?m|[Ii]\s+am)\b")
+
+
+def writer_named(body: str, rules: Rules) -> tuple[str, str] | None:
+    """The writer as head, named after the title he gives himself ("im the chief, Kevin
+    Roy": Kevin Roy, Chief), or None."""
+    for m in _writer_title_re(rules).finditer(body):
+        named = _NAMED_AFTER.match(body, m.end())
+        if named is None or not _FIRST_PERSON.match(m.group(0)):
+            continue
+        said = m.group(1).lower()
+        title = next((t for t in rules.language.people.head_titles if t.lower() == said), None)
+        if title is not None:
+            return named.group(1), title
+    return None
+
+
 @per_rules
 def _here_title_re(rules: Rules) -> re.Pattern[str]:
     """ "Chief here. Sign us up ...": a title opening a line, then "here"."""

@@ -18,6 +18,7 @@ from mailbot.intake.head_in_words import (
     sent_for_unnamed_head,
     title_before,
     title_of_writer,
+    writer_named,
 )
 from mailbot.intake.head_of_department import (
     closing_lines,
@@ -120,7 +121,9 @@ def read_head(
     if sent_for and not (hod_title and is_head_title(hod_title, rules)):
         hod_name = hod_title = None  # "the chief asked me to send this": not the writer
     if hod_name is None and kind == "enrollment" and not is_reply and not sent_for:
-        hod_name, hod_title = head_from_sender(parts.sender_name, rules)
+        # "im the chief, Kevin Roy" in a note signed with a nickname, else the From header
+        named = writer_named(body, rules) if behalf[0] is None else None
+        hod_name, hod_title = named or head_from_sender(parts.sender_name, rules)
     if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
         hod_title = title_before(hod_name, body + "\n" + split.signature, rules)
     if hod_name and hod_title is None and behalf[0] is None:  # "I'm the chief of ..."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from mailbot.intake.change_items import WRAP_WIDTH
@@ -26,6 +27,8 @@ def officers_in_list(text: str, rules: Rules) -> list[Officer]:
         officer = officer_on_line(line, rules)
         if officer is not None:
             found.append(_ranked(officer, group))
+        elif joined := _two_rows(line, rules):
+            found.extend(_ranked(o, group) for o in joined)
         elif line.strip():
             group = group_rank(line, rules, after_group=group is not None)
     return found
@@ -73,6 +76,33 @@ def _ranked(officer: Officer, group: str | None) -> Officer:
     if group is None or officer.title:
         return officer
     return officer.model_copy(update={"title": group})
+
+
+_ROW_NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z]{1,4}\d)[A-Za-z0-9]{5}(?![\w-])")
+_GAP = re.compile(r"\s+(?=[^\W\d_])")
+"""A blank before a word: where the next row's first cell (a name, a rank) may start."""
+_MAX_GAPS = 12
+
+
+def _two_rows(line: str, rules: Rules) -> list[Officer]:
+    """ "Roy, Ann / Chief / QH200 / aroy Hale, Tom / Officer / QH205 / thale": two list
+    lines run together where a client lost the line break between them, cut at the blank
+    between the rows that reads both officers, each with his number, the most fully."""
+    numbers = list(_ROW_NUMBER.finditer(line))
+    if len(numbers) != 2:
+        return []
+    best: tuple[int, list[Officer]] = (0, [])
+    gaps = _GAP.finditer(line, numbers[0].end(), numbers[1].start())
+    for gap in itertools.islice(gaps, _MAX_GAPS):
+        pair = [officer_on_line(line[: gap.start()], rules)]
+        pair.append(officer_on_line(line[gap.end() :], rules) if pair[0] else None)
+        if not all(o and o.officer_number and (o.first_name or o.last_name) for o in pair):
+            continue
+        rows = [o for o in pair if o is not None]
+        filled = sum(len(o.model_dump(exclude_none=True)) for o in rows)
+        if filled > best[0]:
+            best = (filled, rows)
+    return best[1]
 
 
 _ITEM = re.compile(r"^\s*(?:[-*•·]\s+|\(?\d{1,3}[.)]\s+)\S")

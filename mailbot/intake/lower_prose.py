@@ -54,12 +54,39 @@ def officers_in_lower_prose(text: str, rules: Rules) -> list[Officer]:
     for line in body.split("\n\n"):
         flat = " ".join(line.split())
         for sentence in _sentences(flat):
+            several = _records(sentence, rules)
+            if several:
+                found.extend(_capitalised(o) for o in several)
+                continue
             if len(sentence) > _MAX_SENTENCE or not _NUMBER.search(sentence):
                 continue
             officer = officer_on_line(_as_list_line(sentence, rules), rules)
             if officer is not None:
                 found.append(_capitalised(officer))
     return found
+
+
+# "officers: " anywhere in a run-on sentence ("... phone 802 226 7131 officers: ...")
+_ROSTER_LABEL = re.compile(
+    r"\b(?:officers|roster|deputies|constables|wardens)(?:[ \t]*:|[ \t]+(?:are|will[ \t]+be)\b)"
+)
+_RECORD_GAP = re.compile(r"[ \t]+/[ \t]+|[ \t]*;[ \t]*")
+_MAX_RECORDS = 4 * _MAX_SENTENCE
+
+
+def _records(sentence: str, rules: Rules) -> list[Officer]:
+    """ "... officers: roy ann chief bk301 aroy / hale tom officer bk310 thale": records
+    one after another after the roster's label, apart by slashes or semicolons, each read
+    as a list line; none unless there are two or more and every one holds its number."""
+    label = _ROSTER_LABEL.search(sentence[:_MAX_RECORDS])
+    rest = sentence[label.end() : _MAX_RECORDS] if label else sentence[:_MAX_RECORDS]
+    pieces = [p for p in _RECORD_GAP.split(rest) if p.strip()]
+    if len(pieces) < 2 or any(len(_NUMBER.findall(p)) != 1 for p in pieces):
+        return []
+    officers = [officer_on_line(_as_list_line(p, rules), rules) for p in pieces]
+    if not all(o is not None and o.officer_number for o in officers):
+        return []
+    return [o for o in officers if o is not None]
 
 
 def _capitalised(officer: Officer) -> Officer:

@@ -64,6 +64,7 @@ from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.ranked_mentions import head_row_titled, titles_from_mentions
 from mailbot.intake.rules import Rules, load_rules
 from mailbot.intake.subject_only import request_in_subject, with_subject_as_text
+from mailbot.intake.wrapped_lines import laid_out
 from mailbot.intake.writer_contact import writers_contact
 
 log = structlog.get_logger()
@@ -112,6 +113,7 @@ def parse_parts(
     parts = pasted_twice.with_text_once(parts)  # the whole text pasted in twice
     parts = with_subject_as_text(parts)  # "Please deactivate Dep. Ron Roe" and no body
     text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
+    text = laid_out(text, rules)  # lines a client wrapped joined, labels it ran together apart
     plain = split = prose.split_signature(text, rules)
     note = prose.new_text(parts.forward_note, quotes_cut=True).strip("\n") or None
     if note is not None:  # a request forwarded under a note with its own sign-off

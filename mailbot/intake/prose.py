@@ -233,7 +233,8 @@ _NUMBER_MENTION = re.compile(
 )
 _USER_MENTION = re.compile(
     r"\b(?:DPS\s+)?(?:domain\s+)?(?:user\s*name|user\s*id|user|login)\b\s*(?:is\s+)?[:=]?\s*"
-    r"([A-Za-z][\w.\-]*[A-Za-z0-9])(?!\w|['’][A-Za-z])"
+    # "DPS username DPS\\jdoe": the login behind its domain
+    r"(?:DPS\\)?([A-Za-z][\w.\-]*[A-Za-z0-9])(?!\w|['’][A-Za-z]|\\)"
     # "username is unchanged (rebersole)": the username in brackets after a word
     r"(?:[ \t]*\([ \t]*([a-z][a-z0-9._-]{1,29})[ \t]*\))?",
     re.I,

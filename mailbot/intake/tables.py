@@ -69,6 +69,10 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
                     values["title"] = title
         elif values[key] is None:
             values[key] = value
+    if values["dps_username"] is None:
+        # "GC500    DPS\\RLABOMBARD" under a heading not known ("USR"): a login written
+        # behind the DPS domain is the username, however its column is headed
+        values["dps_username"] = _domain_login(cells, mapping, rules)
     placeholders = placeholder_words(rules)
     for key in ("title", "officer_number", "dps_username"):  # "Na" may be a name
         value = values[key]
@@ -105,6 +109,23 @@ def _former(rules: Rules) -> re.Pattern[str]:
 @per_rules
 def _inactive(rules: Rules) -> frozenset[str]:
     return frozenset(v.lower() for v in rules.columns.detection.inactive_values)
+
+
+_DOMAIN_LOGIN = re.compile(r"^([A-Za-z][\w.]*)\\([A-Za-z][\w.-]{1,29})$")
+
+
+def _domain_login(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> str | None:
+    """The one cell of a row outside its headed columns written as a login behind a DPS
+    domain ("DPS\\jroy", in any case), or None."""
+    domains = {d.lower() for d in rules.formats.dps_username.dps_domains}
+    found = [
+        cell.strip()
+        for at, cell in enumerate(cells)
+        if at not in mapping
+        and (m := _DOMAIN_LOGIN.match(cell.strip()))
+        and m.group(1).lower() in domains
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def bare_username(value: str, rules: Rules) -> str:
