@@ -594,6 +594,24 @@ def test_logo_said_to_be_on_the_website_is_not_the_signature_image() -> None:
     assert "agency.logo" in result.missing
 
 
+def test_logo_given_as_a_web_link_is_not_the_signature_image() -> None:
+    """ "Logo: you can download it from the village site: https://..." gives the logo
+    only as a link: the image shown in the signature is not the logo, which is wanted."""
+    body = (
+        "Good afternoon,\n\nQuarry Brook Police Department would like to start e-ticketing."
+        " Sgt. Odile Pellerin will be our Point-of-Contact (opellerin@quarrybrook.test).\n\n"
+        "Judiciary code: 0766\nName on ticket: Quarry Brook Police Department\n"
+        "Address: 9 Ledge Road, Quarry Brook, VT 05999\nPhone: 802-555-0170\n"
+        "Logo: you can download it from the village site: "
+        "https://quarrybrook.test/img/pd-logo.png\n\n"
+        + _ROSTER
+        + "Thank you,\n\n[cid:image003.png@01DB0000.00000000]\nAmos Crane\nChief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>", logo=False, inline_image=True)
+    assert result.agency.logo is None
+    assert "agency.logo" in result.missing
+
+
 def test_she_after_a_ranked_name_is_no_point_of_contact_name() -> None:
     """ "... from Sgt. Ingrid Solberg-Raines. She will be our e-ticket point of contact":
     "She" is no name; the PoC is the sergeant named before it."""
