@@ -653,3 +653,17 @@ def test_chief_forwards_the_draft_saying_it_has_his_approval() -> None:
     result = parse_message(msg.as_bytes())
     assert result.head_of_department.name == "Hal Brody"
     assert result.head_of_department.title == "Chief of Police"
+
+
+def test_the_person_a_request_asks_be_the_contact_is_the_point_of_contact() -> None:
+    """ "The Chief asked that Sergeant Odile Pellerin be the Point-of-Contact (...)", by
+    the office manager who writes: the sergeant and her address, not the writer."""
+    body = (
+        "Hi there,\n\nI'm the office manager for Quarry Brook. Chief Amos Crane would like us"
+        " to start e-ticketing. He asked that Sergeant Odile Pellerin be the Point-of-Contact"
+        " (opellerin@quarrybrook.test).\n\n" + _VALUES + _ROSTER + "Thank you,\nDina Vell\n"
+        "Office Manager, Quarry Brook Police Department\n"
+    )
+    result = _parse(body, "Vell, Dina <dvell@quarrybrook.test>")
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert result.point_of_contact.email == "opellerin@quarrybrook.test"
