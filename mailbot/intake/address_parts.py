@@ -85,3 +85,17 @@ def picked_kind(kinds: dict[str, str], text: str, rules: Rules) -> str | None:
             if re.search(rf"\b(?:{alts})\s+(?:address|one)\b", sentence, re.I):
                 picked.add(kind)
     return kinds[picked.pop()] if len(picked) == 1 else None
+
+
+# "Town Office, 48 Schoolhouse Road": the name of the building before its street
+_STREET_LINE = re.compile(
+    r"^\s*(?:[A-Za-z][\w .'’&-]{1,40}?,[ \t]*)?(\d+[A-Za-z]?\s+\S.*|P\.?\s*O\.?\s*Box\s+\d+.*)$",
+    re.I,
+)
+
+
+def street_of(line: str) -> str | None:
+    """The street of an address's street line, without the name of the building written
+    before it ("Town Office, 48 Schoolhouse Road"); None when the line holds no street."""
+    m = _STREET_LINE.match(line)
+    return m.group(1).strip().rstrip(",") if m else None

@@ -14,6 +14,7 @@ from mailbot.intake.agency_shown import name_shown_as
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import split_signature
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.shouted import cased_line, typed_in_full
 from mailbot.intake.word_lists import has_any
 
 # "As Chief of Police I authorize the ...": "As" opens a clause, no agency's name
@@ -255,7 +256,7 @@ def in_full(name: str | None, text: str, rules: Rules) -> str | None:
             continue
         if _core(found[: -len(full)], rules) == place:
             return found.strip()
-    return name
+    return typed_in_full(name, short, full, text)
 
 
 def _with_its_place(name: str, text: str, rules: Rules) -> str | None:
@@ -314,8 +315,6 @@ def signed_in_one_case(signature: str, rules: Rules) -> str | None:
     in lower case ("CHIEF PAUL GRENIER" over "ORLEANS POLICE DEPT", "wolcott police
     dept"): the whole line, as written, when with a clerk's capitals it is an agency's
     name."""
-    from mailbot.intake.shouted import cased_line
-
     for line in signature.split("\n"):
         written = " ".join(line.strip(" \t*_,").split())
         if not written or len(written.split()) > _SIGNED_WORDS:
@@ -346,19 +345,23 @@ def _same_place(name: str | None, other: str, rules: Rules) -> bool:
 
 def _short_named(signature: str, parts: MessageParts, rules: Rules) -> str | None:
     """ "Lt. R. Hale / St. Johnsbury PD", "the e-ticket contact for Randolph PD": the
-    agency the message names only in its short form, as written; None when the message
-    (its subject, quotes, attachments) names an agency in full, or tells of a move ("came
-    over to us from Brandon PD": the agency left)."""
+    agency the message names only in its short form, as written, or in full where the
+    message (its subject, quotes, attachments) spells that agency out; None when it
+    names another in full, or tells of a move ("from Brandon PD": the agency left)."""
     if _tells_of_move(parts.text, rules):
         return None
     documents = [d.text for d in parts.documents]
     cells = [" ".join(row) for grid in parts.tables for row in grid]
     whole = "\n".join([parts.subject or "", parts.full_text, parts.letter, *documents, *cells])
-    if agency_name_in(whole, rules) is not None:
-        return None
-    return agency_name_in(signature, rules, short=True) or agency_name_in(
+    short = agency_name_in(signature, rules, short=True) or agency_name_in(
         parts.text, rules, short=True
     )
+    if agency_name_in(whole, rules) is None:
+        return short
+    # "Chief of Police, Fernvale PD" over the desk's quoted "Agency: Fernvale Police
+    # Department": the short form's own agency, as the message writes it in full
+    full = in_full(short, whole, rules)
+    return full if full != short else None
 
 
 def name_of_agency(

@@ -47,6 +47,14 @@ _ON_TICKET_IS = re.compile(
 )
 
 
+# 'Please have the ticket print as "Stowbridge Constable Department"', 'we want the
+# tickets to read as "Stowbridge Constable"': the quoted name the ticket is to carry
+_TICKET_PRINTS = re.compile(
+    r"(?i:(?:e-?)?tickets?\s+(?:to\s+|should\s+|will\s+)?(?:print|read|say|show|display)s?"
+    r"\s+as)\s*:?\s*[\"“]([A-Z][^\"”\n]{2,79})[\"”]"
+)
+
+
 # The words each pattern's match holds, found in the lower-cased text by a pattern that
 # starts with a letter (quick to scan): a text without them is not scanned for the name.
 _SHOWN_NEEDS = (
@@ -59,6 +67,10 @@ _SHOWN_NEEDS = (
     ),
     (_PUT_ON, re.compile(r"(?:put|use|print|show|have)\s+[\"“]")),
     (_ON_TICKET_IS, re.compile(r"tickets?\s+(?:is|reads?|says?|would|should)\s")),
+    (
+        _TICKET_PRINTS,
+        re.compile(r"tickets?\s+(?:to\s+|should\s+|will\s+)?(?:print|read|say|show|display)"),
+    ),
     (
         _PROPER_NAME,
         re.compile(

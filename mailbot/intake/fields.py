@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mailbot.intake.address_parts import add_part, address_kinds, part_value, picked_kind
+from mailbot.intake.address_parts import add_part, address_kinds, part_value, picked_kind, street_of
 from mailbot.intake.agency_name import (
     agency_name_in,
     code_after_name,
@@ -291,8 +291,8 @@ def address_in(text: str) -> str | None:
     for i, line in enumerate(lines):
         if len(line) > MAX_LINE or len(lines[i - 1]) > MAX_LINE:
             continue
-        if _CITY_LINE.match(line) and i > 0 and _STREET.match(lines[i - 1]):
-            street = lines[i - 1].strip().rstrip(",")
+        street = street_of(lines[i - 1]) if i > 0 and _CITY_LINE.match(line) else None
+        if street:  # "Town Office, 48 Elm St" over "Hartwell, VT 05149": the street
             above = lines[i - 2].strip().rstrip(",") if i > 1 else ""
             if (
                 above

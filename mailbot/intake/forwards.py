@@ -139,7 +139,7 @@ def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, st
     """The head of department who forwards his staff's request and signs his note with
     his head title ("Approved. Please set us up." then "Chief Kroll"): the sender himself,
     by his full name. Only a sign-off naming the sender counts."""
-    from mailbot.intake.head_in_words import head_titles
+    from mailbot.intake.head_in_words import head_titles, title_of_writer
     from mailbot.intake.head_of_department import head_from_sender, head_in_tail
 
     full, _ = head_from_sender(sender_name, rules)
@@ -148,11 +148,13 @@ def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, st
     own = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", full)}
     titles, _ = head_titles(rules)
     lines = [line.strip() for line in note.split("\n") if line.strip()][-_NOTE_TAIL:]
+    # "I'm the elected constable" in the note: the writer says he is the head
+    decides = bool(_approves(rules).search(note) or title_of_writer(note, rules))
     for at, line in enumerate(lines[:-1]):
         # "Elena Vasquez-Morrow" then "Chief of Police": the sender signs with his title
         words = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", line)}
         below = lines[at + 1].lower()
-        if len(line) <= 60 and words == own and _approves(rules).search(note):
+        if len(line) <= 60 and words == own and decides:
             said = [t for t in titles if re.match(rf"{re.escape(t.lower())}\b", below)]
             if said:
                 return full, max(said, key=len)

@@ -137,12 +137,14 @@ _CID_REF = re.compile(r"\bcid:[^\s\]>\"']{0,300}")
 
 
 # "Our logo will follow in a separate email", "logo to come later", "for the logo, pull
-# it off our website", "Our logo is being redrawn by the town's designer, I will send it":
-# an image shown in the message (a signature's badge) is not the logo
+# it off our website", "Our logo is being redrawn by the town's designer, I will send it",
+# "Logo: you can download it from the town website: https://...": an image shown in the
+# message (a signature's badge) is not the logo
 _SAID_LATER = re.compile(
     r"\b(?:logo|patch|badge|seal|emblem|insignia)\b[^.\n]{0,80}?"
     r"\b(?:to\s+follow|will\s+follow|follows?\s+(?:in|by|under)|separate(?:ly)?|later"
-    r"|to\s+come|coming|will\s+(?:be\s+)?sen[dt]|(?:our|the)\s+web\s*(?:site|page))\b",
+    r"|to\s+come|coming|will\s+(?:be\s+)?sen[dt]|web\s*(?:site|page)|download"
+    r"|https?(?=://)|www(?=\.))\b",
     re.I,
 )
 

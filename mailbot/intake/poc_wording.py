@@ -71,6 +71,15 @@ _POC_WILL_BE = re.compile(
 )
 
 
+# "He asked that Investigator Cory Lamb be the Point-of-Contact", "we request that Sgt.
+# Ada Roy serve as our PoC": the person a request makes the PoC, in the subjunctive
+_POC_THAT = re.compile(
+    r"(?i:\b(?:ask|request|recommend|prefer|want)(?:s|ed|ing)?\s+that)\s+"
+    rf"({_CAP_RUN}){_AFTER_NAME}\s+(?i:(?:should\s+|would\s+)?(?:be|serve\s+as|act\s+as))\s+"
+    rf"{_POC_WORDS}"
+)
+
+
 # "Our e-ticket Point-of-Contact will be Cpl. Wyatt Lyman (wlyman@...)"
 _POC_IS_NAMED = re.compile(
     rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"

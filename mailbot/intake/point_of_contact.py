@@ -35,6 +35,7 @@ from mailbot.intake.poc_wording import (
     _POC_PRONOUN,
     _POC_ROLE_FIRST,
     _POC_TERSE,
+    _POC_THAT,
     _POC_WILL_ACT,
     _POC_WILL_BE,
     _POC_YOU,
@@ -104,6 +105,7 @@ def point_of_contact(
             self_name = person_name(aside.group(1), rules)
         m = (
             _POC_DESIGNATED.search(flat)
+            or _POC_THAT.search(flat)
             or _POC_WILL_BE.search(flat)
             or _POC_IS_NAMED.search(flat)
             or _POC_BARE_NAMED.search(flat)

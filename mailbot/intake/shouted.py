@@ -87,3 +87,14 @@ def cased_line(line: str, rules: Rules) -> str | None:
                 "".join(p.capitalize() if len(p) > 1 or i == 0 else p for i, p in enumerate(parts))
             )
     return " ".join(words)
+
+
+def typed_in_full(name: str, short: str, full: str, text: str) -> str:
+    """ "Alder Police Dept" as a message typed in one case also writes it ("name alder
+    police department"): the name read, its short form spelled out; else as read."""
+    stem = name[: -len(short)].strip()
+    typed = re.compile(rf"(?<![\w'’.-]){re.escape(stem)}\s+{re.escape(full)}(?![\w'’])", re.I)
+    for m in typed.finditer(text):
+        if m.group(0) in (m.group(0).lower(), m.group(0).upper()):
+            return f"{stem} {full}"
+    return name

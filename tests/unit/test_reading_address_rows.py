@@ -122,3 +122,23 @@ LUDLOW PD
     assert result.head_of_department.title == "Chief"
     assert (result.head_of_department.name or "").lower() == "rosa delgado"
     assert [o.last_name for o in result.officers] == ["DELGADO", "FERREIRA"]
+
+
+def test_a_building_named_before_the_street_is_left_out_of_the_address() -> None:
+    """ "Village Hall, 7 Tannery Lane" over "Orrin Falls, VT 05996-1234" under the
+    agency's name: the street line with the building's name before it is the address's,
+    read without that name, and the sender is not asked for it."""
+    body = (
+        "Hello,\n\nThe Orrin Falls Constable's Office would like to start e-ticketing. "
+        "I will be the Point-of-Contact myself (ndrury@orrinfallsvt.test).\n\n"
+        "Judiciary Code 0917\nOrrin Falls Constable's Office\nVillage Hall, 7 Tannery Lane\n"
+        "Orrin Falls, VT 05996-1234\n802-555-0177\n\n"
+        "Officers:\nNoel Drury, First Constable, VT LEO OF001, DPS\\ndrury\n"
+        "Ada Kerr, Second Constable, VT LEO OF002, DPS\\akerr\n\n"
+        "Thanks,\nNoel Drury\nFirst Constable, Orrin Falls\n"
+    )
+    result = parse_message(
+        mail(body, sender="Noel Drury <ndrury@orrinfallsvt.test>", subject="e-ticketing")
+    )
+    assert result.agency.address == "7 Tannery Lane, Orrin Falls, VT 05996-1234"
+    assert "agency.address" not in result.missing

@@ -167,3 +167,37 @@ def test_a_signature_table_cell_beside_the_agency_is_not_part_of_its_name() -> N
         )
     )
     assert result.agency.name == "Tilden Police Department"
+
+
+def test_a_short_form_signed_on_a_reply_is_the_full_name_the_quoted_recap_gives() -> None:
+    result = parse_message(
+        mail(
+            "Hello,\n\nHere are the two numbers you asked for.\n\n"
+            "Rhea Quill - 7RQ42\nOtto Brand - 7OB51\n\nNew logo attached.\n\n"
+            "--\nMoira Tate\nChief of Police, Fernvale Hollow PD\n\n"
+            "On 3/2/2025 9:00 AM, DPS - eTicket wrote:\n"
+            "> Chief Tate,\n>\n> We still need the officer numbers of Quill and Brand.\n>\n"
+            "> What we have so far:\n>   Agency: Fernvale Hollow Police Department\n"
+            ">   Judiciary code: 0933\n>\n> DPS e-Ticket Technical Staff\n",
+            sender="Moira Tate <mtate@fernvalevt.test>",
+            subject="Re: Fernvale Hollow PD - TraCS enrollment",
+            in_reply_to="<desk-ask-7@vermont.gov>",
+            attachments=[("fernvale.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png")],
+        )
+    )
+    assert result.agency.name == "Fernvale Hollow Police Department"
+
+
+def test_a_short_form_typed_in_lower_case_is_the_full_name_the_message_also_types() -> None:
+    result = parse_message(
+        mail(
+            "hello. alderbrook police dept would like to start on e tickets. im the chief, "
+            "nora pike. jud code 0871 name alderbrook police department address 9 elm st "
+            "alderbrook vt 05997 phone 802 555 0148 officers: pike nora chief ab101 npike / "
+            "voss ari officer ab107 avoss. logo to follow. thanks nora\n",
+            sender="nora <npike@alderbrookvt.test>",
+            subject="e tickets alderbrook",
+        )
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.name == "Alderbrook Police Department"

@@ -66,3 +66,11 @@ def test_a_name_wrapped_before_its_county_is_the_signatures() -> None:
     )
     assert result.intent == "officer_maintenance"
     assert result.agency.name == "Addison County Sheriff's Office"
+
+
+def test_a_quoted_name_the_ticket_is_to_print_is_taken_whole() -> None:
+    """'Please have the ticket print as "..."': the quoted name, though it ends in no
+    police word the reader knows, and the sender is not asked for it."""
+    name, missing = _read('Please have the ticket print as "Vermont Scales Inspection Unit".')
+    assert name == "Vermont Scales Inspection Unit"
+    assert "agency.name" not in missing

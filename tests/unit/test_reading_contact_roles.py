@@ -594,6 +594,24 @@ def test_logo_said_to_be_on_the_website_is_not_the_signature_image() -> None:
     assert "agency.logo" in result.missing
 
 
+def test_logo_given_as_a_web_link_is_not_the_signature_image() -> None:
+    """ "Logo: you can download it from the village site: https://..." gives the logo
+    only as a link: the image shown in the signature is not the logo, which is wanted."""
+    body = (
+        "Good afternoon,\n\nQuarry Brook Police Department would like to start e-ticketing."
+        " Sgt. Odile Pellerin will be our Point-of-Contact (opellerin@quarrybrook.test).\n\n"
+        "Judiciary code: 0766\nName on ticket: Quarry Brook Police Department\n"
+        "Address: 9 Ledge Road, Quarry Brook, VT 05999\nPhone: 802-555-0170\n"
+        "Logo: you can download it from the village site: "
+        "https://quarrybrook.test/img/pd-logo.png\n\n"
+        + _ROSTER
+        + "Thank you,\n\n[cid:image003.png@01DB0000.00000000]\nAmos Crane\nChief of Police\n"
+    )
+    result = _parse(body, "Amos Crane <acrane@quarrybrook.test>", logo=False, inline_image=True)
+    assert result.agency.logo is None
+    assert "agency.logo" in result.missing
+
+
 def test_she_after_a_ranked_name_is_no_point_of_contact_name() -> None:
     """ "... from Sgt. Ingrid Solberg-Raines. She will be our e-ticket point of contact":
     "She" is no name; the PoC is the sergeant named before it."""
@@ -635,3 +653,17 @@ def test_chief_forwards_the_draft_saying_it_has_his_approval() -> None:
     result = parse_message(msg.as_bytes())
     assert result.head_of_department.name == "Hal Brody"
     assert result.head_of_department.title == "Chief of Police"
+
+
+def test_the_person_a_request_asks_be_the_contact_is_the_point_of_contact() -> None:
+    """ "The Chief asked that Sergeant Odile Pellerin be the Point-of-Contact (...)", by
+    the office manager who writes: the sergeant and her address, not the writer."""
+    body = (
+        "Hi there,\n\nI'm the office manager for Quarry Brook. Chief Amos Crane would like us"
+        " to start e-ticketing. He asked that Sergeant Odile Pellerin be the Point-of-Contact"
+        " (opellerin@quarrybrook.test).\n\n" + _VALUES + _ROSTER + "Thank you,\nDina Vell\n"
+        "Office Manager, Quarry Brook Police Department\n"
+    )
+    result = _parse(body, "Vell, Dina <dvell@quarrybrook.test>")
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert result.point_of_contact.email == "opellerin@quarrybrook.test"

@@ -84,3 +84,33 @@ def test_the_desks_forwarded_message_gives_nothing() -> None:
     result = _read(_DESK)
     assert result.agency.judiciary_code != "0000"
     assert all(o.officer_number != "HA022" for o in result.officers)
+
+
+def test_a_constable_who_says_so_and_signs_his_note_is_the_head_not_the_clerk_below() -> None:
+    """ "I'm the elected constable" over "Ivo Kade / Constable, Town of Fernhill", above
+    the town clerk's forwarded values signed "Ada Lune, Town Clerk": the head is the
+    constable who sends the request, not the clerk who gathered its values."""
+    body = (
+        "Hello DPS,\n\nThe Town of Fernhill would like to sign up for electronic tickets. "
+        "I'm the elected constable and I'll be the point of contact myself. Our town clerk "
+        "pulled together the agency info, see her email below. Town seal is attached.\n\n"
+        "Officers:\nKade, Ivo - Constable - LEO# FH273 - DPS username ikade\n"
+        "Moss, Len - Deputy Constable - LEO# FH274 - DPS username lmoss\n\n"
+        "Thanks\nIvo Kade\nConstable, Town of Fernhill\n802-555-0193\n\n"
+        "Begin forwarded message:\n\n> From: Ada Lune <clerk@fernhillvt.test>\n"
+        "> Subject: info for e-ticket\n> Date: October 28, 2025 at 2:12:09 PM EDT\n"
+        "> To: Ivo Kade <constable@fernhillvt.test>\n>\n> Ivo,\n>\n"
+        "> Here is what you asked for:\n>\n> Name for the ticket: Town of Fernhill Constable\n"
+        "> Judiciary code: 0274\n> Mailing/street address: 14 Town Hall Road, Fernhill, VT "
+        "05998\n> Town office phone: 802-555-3095\n>\n> Ada\n> Ada Lune, Town Clerk\n"
+    )
+    result = parse_message(
+        mail(
+            body,
+            sender="Ivo Kade <constable@fernhillvt.test>",
+            subject="Fwd: info for e-ticket",
+            attachments=[("fernhill seal.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png")],
+        )
+    )
+    assert result.head_of_department.name == "Ivo Kade"
+    assert result.head_of_department.title == "Constable"
