@@ -64,7 +64,7 @@ from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.ranked_mentions import head_row_titled, titles_from_mentions
 from mailbot.intake.rules import Rules, load_rules
 from mailbot.intake.subject_only import request_in_subject, with_subject_as_text
-from mailbot.intake.wrapped_lines import laid_out
+from mailbot.intake.wrapped_lines import as_typed, laid_out
 from mailbot.intake.writer_contact import writers_contact
 
 log = structlog.get_logger()
@@ -112,8 +112,8 @@ def parse_parts(
     parts = typed_names.with_sender_named(parts, rules)  # "mike lanoue <mlanoue@...>"
     parts = pasted_twice.with_text_once(parts)  # the whole text pasted in twice
     parts = with_subject_as_text(parts)  # "Please deactivate Dep. Ron Roe" and no body
-    text = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
-    text = laid_out(text, rules)  # lines a client wrapped joined, labels it ran together apart
+    typed = prose.new_text(parts.text, parts.subject, quotes_cut=parts.quotes_cut)
+    text = laid_out(typed, rules)  # lines a client wrapped joined, labels it ran together apart
     plain = split = prose.split_signature(text, rules)
     note = prose.new_text(parts.forward_note, quotes_cut=True).strip("\n") or None
     if note is not None:  # a request forwarded under a note with its own sign-off
@@ -379,7 +379,8 @@ def parse_parts(
             )
             # a value of that shape is in the message: staff decide, the sender is not asked
             result.missing = [p for p in result.missing if p not in settled.questions]
-        result._evidence_of = functools.partial(roles.record_sources, result, settled, sources)
+        shown = [("text", as_typed(typed, text, body, split.signature)), *sources[1:]]
+        result._evidence_of = functools.partial(roles.record_sources, result, settled, shown)
     elif kind == "officer_maintenance":
         change_request.read(
             result,

@@ -97,3 +97,14 @@ def laid_out(text: str, rules: Rules) -> str:
     at the margin joined ("... Sgt. Daniel" over "O'Connell (SB442, ...)"), the labelled
     lines it ran together apart ("Agency: Quarry PD Judiciary Code: 0290 Address: ...")."""
     return labels_apart(unwrapped(text), rules)
+
+
+def as_typed(typed: str, laid: str, body: str, signature: str) -> str:
+    """The text whose lines staff are pointed to ("text line 7"): ``body`` (read from the
+    ``laid`` out text), or, when laying out joined or split lines, the ``typed`` text above
+    the signature, so that a line number is the line the writer sees in his message."""
+    if typed == laid:
+        return body
+    first = next((line for line in signature.split("\n") if line.strip()), "")
+    at = typed.rfind(first) if first else -1
+    return typed[:at] if at > 0 else typed
