@@ -30,8 +30,10 @@ ZIP_WORD = re.compile(r"(?<=[A-Za-z.]),?[ \t]+(?i:zip)(?:[ \t]+code)?:?(?=[ \t]+
 """The word "zip" between the state and the ZIP code ("Stowe VT, zip 05672")."""
 _STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?\s+\S.*|P\.?\s*O\.?\s*Box\s+\d+.*)$", re.I)
 _CODE = re.compile(r"(?<![\w/.:$-])(\d{4})(?![\w/:-]|\.\d)")
-_ALONE_CODE = re.compile(r"(?:^[ \t]*|[.!?;][ \t]+)(\d{4})[ \t]*(?:[.!?;](?=[ \t]|$)|$)")
-"""Four digits written as a sentence of their own ("0611. usernames are ...")."""
+_ALONE_CODE = re.compile(r"(?:^[ \t]*|[.!?;][ \t]+)(\d{3,5})[ \t]*(?:[.!?;](?=[ \t]|$)|$)")
+"""Digits written as a sentence of their own ("0611. usernames are ..."): in answer to
+the desk's question for the code, one digit short or over is the code mistyped ("412"),
+read as given so that its shape is what the sender is told about."""
 _OFFICER_NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z]{1,4}\d)([A-Za-z0-9]{5})(?![\w-])")
 
 

@@ -10,7 +10,9 @@ included. Please send ..."), which the sender's answer ("X is SW215") completes.
 the desk still asks for ("Still needed: ...") and its sign-off are not values. A reply
 that writes its answers into the recap ("answers below") is read there instead. A
 notice that waits on nothing ("your request to add ... has been created") recaps a
-request that is done.
+request that is done. So is the request the desk quoted under its own question ("To
+finish your agency record we still need ..." over "> Elmore PD would like to begin
+e-ticketing ..."), quoted one level deeper than the desk's own lines.
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
         lines = body.split("\n")[:_MAX_LINES]
         flat = [" ".join(line.split()) for line in lines]
         found = _opening_at(flat, opens)
+        if found is None and message.under.strip():
+            # "To finish your agency record we still need ..." over the request itself,
+            # quoted under the desk's question: that request is what the reply completes
+            return [Quoted(message.opening, message.under)]
         if found is None:
             return []
         at, start = found

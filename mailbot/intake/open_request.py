@@ -84,6 +84,24 @@ def desk_waits(parts: MessageParts, rules: Rules) -> bool:
     return False
 
 
+def roster_change_asked(parts: MessageParts, rules: Rules) -> bool:
+    """True when the desk's latest quoted message waits on the officers an agency it
+    already holds adds ("please send the names ... for the two new hires"): it, or the
+    subject the thread runs under ("new officer records"), names new officers, and
+    neither names an enrolment. The officers a reply sends it are records to add, not a roster
+    to enrol."""
+    words = rules.language.intent
+    subject = re.sub(r"^\s*(?:(?:re|aw|sv|fwd?)\s*:\s*)+", "", parts.subject or "", flags=re.I)
+    for message in thread(parts):
+        if not is_desk(message.author):
+            continue
+        said = " ".join(f"{subject}\n{message.text}".lower().split())
+        if any(w.lower() in said for w in words.enrollment + words.set_up):
+            return False
+        return any(w.lower() in said for w in words.add)
+    return False
+
+
 def chases(text: str, earlier: ParseResult | None, rules: Rules) -> bool:
     """True when a reply over the sender's own earlier request only asks where it stands
     ("following up on my email about Cpl. Emerson (RN033): is it still in your queue?"):

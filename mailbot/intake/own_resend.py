@@ -290,6 +290,12 @@ def _given_by_pronoun(changes: list[Change], text: str, rules: Rules) -> None:
     from mailbot.intake.change_officer import user_said
     from mailbot.intake.change_titles import rank_corrected
 
+    if len(changes) == 1 and changes[0].action == "update":
+        # "Sergeant. Effective 12/1." under the desk's "what should her new title be?"
+        title = None if _change_value(changes[0], "title") else _bare_title(text, rules)
+        if title:
+            have = changes[0].model_dump(exclude_none=True)
+            changes[0] = Change.model_validate({**have, "title": title})
     open_ = [i for i, c in enumerate(changes) if not c.officer_number]
     numbers = {m.group(1).upper() for s in sentences(text) for m in number_mentions(s)}
     user = user_said(text, rules)
@@ -311,6 +317,19 @@ def _given_by_pronoun(changes: list[Change], text: str, rules: Rules) -> None:
     have = changes[open_[0]].model_dump(exclude_none=True)
     more = {k: v for k, v in given.items() if v is not None}
     changes[open_[0]] = Change.model_validate({**have, **more})
+
+
+def _bare_title(text: str, rules: Rules) -> str | None:
+    """The title a reply opens with as a sentence of its own ("Sergeant.", "Patrol
+    Officer"), or None."""
+    from mailbot.intake.prose import split_rank
+
+    said = sentences(text)
+    words = said[0].strip().rstrip(".!").split() if said else []
+    if not 1 <= len(words) <= 3:
+        return None
+    title, rest = split_rank(words, rules)
+    return title if title and not rest else None
 
 
 _PRONOUN_USER = re.compile(

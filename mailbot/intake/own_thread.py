@@ -41,6 +41,9 @@ class Quoted:
 
     opening: str
     text: str
+    under: str = ""
+    """The lines of ``text`` quoted one level deeper than the message's own, with no
+    opening of their own: the request its writer answered, quoted under the answer."""
 
     @property
     def author(self) -> str:
@@ -57,6 +60,7 @@ def thread(parts: MessageParts) -> list[Quoted]:
     """The quoted messages, outermost first, with every level of "> " marks removed.
     The first one's opening may be the last lines of the new text (an attribution the
     reply's own text ends with)."""
+    raw = parts.quoted_text.split("\n")
     lines = _QUOTE_MARKS.sub("", parts.quoted_text).split("\n")
     starts: list[int] = []
     at = quote_start(lines)
@@ -71,8 +75,27 @@ def thread(parts: MessageParts) -> list[Quoted]:
     for n, start in enumerate(starts):
         end = opening_end(lines, start)
         stop = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        out.append(Quoted("\n".join(lines[start : end + 1]), "\n".join(lines[end + 1 : stop])))
+        under = _deeper(raw[end + 1 : stop], lines[end + 1 : stop])
+        opening = "\n".join(lines[start : end + 1])
+        out.append(Quoted(opening, "\n".join(lines[end + 1 : stop]), under))
     return out
+
+
+def _deeper(raw: list[str], lines: list[str]) -> str:
+    """The lines (``lines``, their marks off) that ``raw`` quotes deeper than the
+    message's own first lines, or "" when every line is quoted alike."""
+    depth = [_depth(r) for r, line in zip(raw, lines, strict=True) if line.strip()]
+    if not depth or max(depth) == depth[0]:
+        return ""  # most messages quote nothing of their own
+    kept = [
+        line for r, line in zip(raw, lines, strict=True) if line.strip() and _depth(r) > depth[0]
+    ]
+    return "\n".join(kept)
+
+
+def _depth(line: str) -> int:
+    marks = _QUOTE_MARKS.match(line)
+    return marks.group(0).count(">") if marks else 0
 
 
 def _names(author: str, parts: MessageParts) -> bool:
@@ -82,11 +105,21 @@ def _names(author: str, parts: MessageParts) -> bool:
     name = " ".join((parts.sender_name or "").replace(",", " ").lower().split())
     if parts.sender and parts.sender.lower() in low:
         return True
-    if len(name.split()) >= 2:
+    words = _unranked(name.split())
+    if len(words) >= 2:
         flat = " ".join(low.replace(",", " ").replace('"', " ").split())
-        words = name.split()
-        return name in flat or " ".join(reversed(words)) in flat
+        return any(n in flat for n in {name, " ".join(words), " ".join(reversed(words))})
     return False
+
+
+def _unranked(words: list[str]) -> list[str]:
+    """A display name's words without the rank words before it ("Capt. Ron Giroux"
+    signs his quoted request "From: Ron Giroux")."""
+    from mailbot.intake.prose import split_rank
+    from mailbot.intake.rules import load_rules
+
+    title, rest = split_rank(words, load_rules())
+    return rest if title is not None and len(rest) >= 2 else words
 
 
 def _domain(address: str | None) -> str:
@@ -127,6 +160,8 @@ def desk_in_thread(parts: MessageParts) -> bool:
 
 def answered_desk(parts: MessageParts) -> str:
     """The text of the message the reply answers when the desk wrote it (the outermost
-    quoted one), else "": what it asks for, a bare value of the reply may answer."""
-    messages = thread(parts)
+    quoted one), else "": what it asks for, a bare value of the reply may answer. A
+    separator or a phone's sign-off read as an opening of its own, with no text under it
+    ("Sent from my Galaxy", "-------- Original message --------"), is no message."""
+    messages = [m for m in thread(parts) if m.text.strip()]
     return messages[0].text if messages and is_desk(messages[0].author) else ""

@@ -53,7 +53,14 @@ from mailbot.intake.head_reading import read_head
 from mailbot.intake.limits import Limits
 from mailbot.intake.logo import find_logo, has_image, logo_named
 from mailbot.intake.message import read_message
-from mailbot.intake.model import Agency, HeadOfDepartment, Intent, ParseResult, PointOfContact
+from mailbot.intake.model import (
+    Agency,
+    Change,
+    HeadOfDepartment,
+    Intent,
+    ParseResult,
+    PointOfContact,
+)
 from mailbot.intake.number_groups import read_whole
 from mailbot.intake.officer_reading import read_officers
 from mailbot.intake.own_officer import not_the_writer_alone, own_row_named, signer_as_officer
@@ -210,6 +217,7 @@ def parse_parts(
     )
     kind = "other" if is_invitation(parts) else kind  # a meeting's agenda asks for no record
     earlier = None
+    asked_roster = False
     if is_reply:  # the sender's own request quoted under the reply ("everything else below")
         earlier = own_resend.earlier_request(
             parts,
@@ -220,6 +228,13 @@ def parse_parts(
         # what the desk waits on, or the roster the request said would follow
         waits = open_request.desk_waits(parts, rules) or open_request.owed(earlier, officers)
         kind = own_resend.intent_of_reply(kind, earlier, parts, waits)
+        asked_roster = (
+            kind == "enrollment"
+            and (earlier is None or earlier.intent != "enrollment")
+            and sum(map(bool, agency_values)) <= 1
+            and open_request.roster_change_asked(parts, rules)
+        )
+        kind = "officer_maintenance" if asked_roster else kind  # the new hires asked for
         # "following up on my email below: is it still in your queue?"
         kind = "other" if open_request.chases(body, earlier, rules) else kind
     result.intent = kind
@@ -395,6 +410,9 @@ def parse_parts(
             rules,
             typed_from=written.body,
         )
+        if asked_roster and not result.changes:  # the rows the desk asked for, sent
+            result.officers = officers
+            result.changes = [Change(action="add", **o.model_dump()) for o in officers]
         # "Correction to the below - Hale's number is S2P73, not S2P37"
         self_fixed.corrected(result, text, rules, parts.sender_name)
         if change_request.only_a_question(result, body, is_reply, rules):
