@@ -306,7 +306,35 @@ def reply_officers(body: str, rules: Rules) -> list[Officer]:
         for o in reply_details.officer_details(body, rules)
         if o not in found and o.last_name and not (o.dps_username and o.dps_username in users)
     ]
-    return found
+    return _one_per_officer(found)
+
+
+def _one_per_officer(found: list[Officer]) -> list[Officer]:
+    """ "Tanguay's LEO number: MB04471" and "Tanguay's DPS username: atanguay" on lines of
+    their own: one officer, when the details named alike do not disagree."""
+    out: list[Officer] = []
+    for officer in found:
+        same = next(
+            (
+                i
+                for i, o in enumerate(out)
+                if officer.last_name
+                and (o.last_name, o.first_name) == (officer.last_name, officer.first_name)
+                and all(
+                    not a or not b or a == b
+                    for a, b in zip(
+                        o.model_dump().values(), officer.model_dump().values(), strict=True
+                    )
+                )
+            ),
+            None,
+        )
+        if same is None:
+            out.append(officer)
+            continue
+        given = {k: v for k, v in officer.model_dump().items() if v}
+        out[same] = out[same].model_copy(update=given)
+    return out
 
 
 def _bare_value(body: str, rules: Rules, field: str) -> str | None:

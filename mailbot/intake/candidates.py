@@ -132,6 +132,14 @@ def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS)
             if "codes" in kinds and "codes" in source.asked:
                 for m in _ALONE_CODE.finditer(line):
                     add(found.codes, m.group(1), Candidate(m.group(1), where, short))
+            elif (
+                "codes" in kinds
+                and (bare := _BARE_CODE.match(line))
+                and _in_agency_block(lines, i, rules)
+            ):
+                # "0205" over the agency's name and "120 First Street, ..., 802-868-4100":
+                # a form's values kept without their labels
+                add(found.codes, bare.group(1), Candidate(bare.group(1), where, short))
             if "codes" in kinds and _code_words(rules).search(line):
                 for m in _CODE.finditer(line):
                     if not _in_phone_or_zip(line, m.start(1)):
@@ -215,6 +223,24 @@ def _phones(line: str, rules: Rules) -> list[str]:
         for match in matcher:
             out.append(match.raw_string)
     return out
+
+
+_BARE_CODE = re.compile(r"^[ \t]*(\d{4})[ \t]*$")
+"""A line that is four digits and nothing else."""
+_BLOCK_REACH = 2
+"""How many lines of its block a bare code may stand from the agency's address or phone."""
+
+
+def _in_agency_block(lines: list[str], i: int, rules: Rules) -> bool:
+    """True when line ``i`` stands in one block (no blank line between) with the agency's
+    street address or phone number, within :data:`_BLOCK_REACH` lines of it."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and abs(j - i) <= _BLOCK_REACH and lines[j].strip():
+            if len(lines[j]) <= MAX_LINE and (_address_at(lines, j) or _phones(lines[j], rules)):
+                return True
+            j += step
+    return False
 
 
 def _in_phone_or_zip(line: str, start: int) -> bool:

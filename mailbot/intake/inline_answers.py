@@ -47,7 +47,7 @@ def with_inline_answers(parts: MessageParts, rules: Rules) -> MessageParts:
     paragraphs = parts.text.split("\n\n")
     at = _note_at(paragraphs, words.answers_inline)
     if at is None:
-        return parts
+        return _questions_answered(parts, rules)
     note = " ".join(paragraphs[at].lower().split())
     in_caps = any(w in note for w in words.answers_in_caps)
     # answers told apart by capitals are read from the desk's message; others typed
@@ -67,6 +67,61 @@ def with_inline_answers(parts: MessageParts, rules: Rules) -> MessageParts:
     answered = _answered(body.split("\n")[:_MAX_LINES], in_caps)
     text = "\n\n".join([*paragraphs[: at + 1], answered, *paragraphs[at + 1 :]])
     return dataclasses.replace(parts, text=text, full_text=text)
+
+
+_MIN_PAIRS = 2
+"""Quoted questions, each answered under it, that make a reply answered point by point."""
+_YOU_ASKED = re.compile(
+    r"^(?:is|are|will|would|should)\s+(?:the|your|our)\s+(?P<role>.{1,40}?)\s+"
+    r"(?:still\s+|going\s+to\s+be\s+|be\s+|stay\s+)?(?:you|yourself)\s*\??$",
+    re.I,
+)
+"""A question whether the writer is (still) something ("Is the PoC still you?")."""
+
+
+def _questions_answered(parts: MessageParts, rules: Rules) -> MessageParts:
+    """A reply that quotes the desk's questions one by one, each answered on the line
+    under it ("> Officer Roy's DPS username?" / "aroy"), with no note that says so: each
+    answer read with its question as its label, as if he had written "DPS username: aroy"."""
+    lines = (parts.full_text or parts.text).split("\n")
+    pairs: list[tuple[str, str]] = []
+    for i, line in enumerate(lines[:-1]):
+        question = _QUOTE_MARKS.sub("", line).strip()
+        answer = lines[i + 1].strip()
+        after = lines[i + 2] if i + 2 < len(lines) else ""
+        if (
+            _QUOTED.match(line)
+            and question.endswith("?")
+            and answer
+            and not _QUOTED.match(lines[i + 1])
+            and (not after.strip() or _QUOTED.match(after))
+        ):
+            pairs.append((question, answer))
+    if len(pairs) < _MIN_PAIRS:
+        return parts
+    out = parts.text.split("\n")
+    at = 0
+    for question, answer in pairs:
+        where = next((n for n in range(at, len(out)) if out[n].strip() == answer), None)
+        if where is None:
+            continue
+        out[where] = _yes_to_you(question, answer, rules) or _joined(question, [answer])
+        at = where + 1
+    text = "\n".join(out)
+    return dataclasses.replace(parts, text=text, full_text=text)
+
+
+def _yes_to_you(question: str, answer: str, rules: Rules) -> str | None:
+    """ "Is the PoC still you?" answered "Yes, me (x@...)": "PoC: me (x@...)"; None for
+    any other question or answer."""
+    asked = _YOU_ASKED.match(question)
+    low = answer.casefold()
+    yes = next((w for w in rules.language.intent.yes_words if low.startswith(w.casefold())), None)
+    if asked is None or yes is None or low[len(yes) : len(yes) + 1].isalpha():
+        return None
+    rest = answer[len(yes) :].lstrip(" ,.!;:-–")
+    rest = rest if _SELF.match(rest) else f"me {rest}".rstrip()
+    return f"{asked.group('role')}: {rest}"
 
 
 def _note_at(paragraphs: list[str], wordings: list[str]) -> int | None:

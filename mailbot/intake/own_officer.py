@@ -37,16 +37,66 @@ def signer_as_officer(
     if last is None:
         return []
     user = _OWN_USER.search(body)
+    # "My LEO # is PC014, DPS username taldrich. Title Constable.": the rest of his row
+    # in the words that go on from his number, labelled without "my"
+    after = _next_sentences(body, number.end())
+    user = user or _ROW_USER.search(after)
     words = (title or "").split()
     rank = rank_title(words[0], rules) if words else None
+    rank = rank or title or _row_title(after, rules)
     officer = Officer(
         last_name=last,
         first_name=first,
-        title=rank or title,
+        title=rank,
         officer_number=number.group(1).upper(),
         dps_username=user.group(1).rstrip(".") if user else None,
     )
     return [officer]
+
+
+_ROW_USER = re.compile(
+    r"^[,;]?\s*(?:and\s+)?(?:(?:my|his|the)\s+)?(?:DPS\s+)?(?:user\s*name|login)"
+    r"\s*(?:is\s+|[:=]\s*)?([a-z][a-z0-9._-]{1,29})\b",
+    re.I,
+)
+"""The username written straight after the writer's number (", DPS username jdoe")."""
+_SENTENCE_END = re.compile(r"[.!?](?:\s+|$)|\n\s*\n")
+_ROW_TITLE_VALUE = re.compile(r"\s*(?:is\s+|[:=-]\s*)?([A-Za-z]+(?: [A-Za-z]+)?)")
+
+
+def _next_sentences(body: str, at: int) -> str:
+    """The rest of the sentence from ``at``, and the sentence after it (its start joined
+    with "¶"), within one paragraph."""
+    rest = body[at : at + 240]
+    first = _SENTENCE_END.search(rest)
+    if first is None:
+        return rest
+    second = _SENTENCE_END.search(rest, first.end())
+    tail = rest[first.end() : second.start() if second else len(rest)]
+    blank = "\n\n" in rest[first.start() : first.end()]
+    return rest[: first.start()] + ("" if blank else "\u00b6" + tail)
+
+
+def _row_title(after: str, rules: Rules) -> str | None:
+    """ "Title Constable." (``title_labels`` of the rules) in the sentence after the
+    writer's number: the rank it names, or None."""
+    if "\u00b6" not in after:
+        return None
+    said = after.split("\u00b6", 1)[1].strip()
+    said = said[3:] if said[:3].casefold() == "my " else said
+    labels = {w.casefold() for w in rules.language.rows.title_labels} - {"as"}
+    label = next(
+        (
+            w
+            for w in sorted(labels, key=len, reverse=True)
+            if said.casefold().startswith(w) and not said[len(w) : len(w) + 1].isalpha()
+        ),
+        None,
+    )
+    m = _ROW_TITLE_VALUE.match(said, len(label)) if label else None
+    if m is None:
+        return None
+    return rank_title(m.group(1), rules) or rank_title(m.group(1).split()[0], rules)
 
 
 _OWN_ROW = re.compile(

@@ -229,6 +229,25 @@ _POC_YOU = re.compile(
 
 
 @per_rules
+def _duty_re(rules: Rules) -> re.Pattern[str] | None:
+    duties = sorted(rules.language.evidence.poc_duties, key=len, reverse=True)
+    if not duties:
+        return None
+    alt = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in duties)
+    return re.compile(
+        rf"({_CAP_RUN}){_AFTER_NAME},?\s+(?i:will|shall|is\s+going\s+to|['’]ll)\s+"
+        rf"(?i:{alt})(?![\w'’-])(?!\s+(?i:with|together)\b)"
+    )
+
+
+def duty_named(flat: str, rules: Rules) -> re.Match[str] | None:
+    """ "Lt. Peter Ames will run this for us": the person the request gives the PoC's work
+    (``poc_duties`` of the rules), when no wording names the PoC."""
+    duty = _duty_re(rules)
+    return None if duty is None else duty.search(flat)
+
+
+@per_rules
 def _program_re(rules: Rules) -> re.Pattern[str] | None:
     names = sorted(rules.language.evidence.poc_programs, key=len, reverse=True)
     if not names:

@@ -42,6 +42,7 @@ from mailbot.intake.poc_wording import (
     _SELF_POC,
     _referent,
     as_eticket,
+    duty_named,
     ranked_people,
     ranks_capitalised,
     unquoted_poc_words,
@@ -118,6 +119,13 @@ def point_of_contact(
         )
         if m is not None and _pronoun_named(m, flat):
             m = None  # "She will be our PoC": a pronoun is no name; whom it refers to is
+        dutied = False
+        if m is None and not own and not names_contact(text):
+            # "Lt. Amy Roy will run this for us -- testing, training": no PoC words at all
+            whole = ranks_capitalised(" ".join(as_eticket(text, rules).split()), rules)
+            m = duty_named(whole, rules)
+            dutied = m is not None
+            flat = whole if dutied else flat
         if m is None and not own:
             # "... Lt. Ruiz-Albright's information below. She will be our Point of Contact."
             said = _POC_PRONOUN.search(flat)
@@ -141,7 +149,7 @@ def point_of_contact(
             m = None
         if m:
             raw = m.group(1)
-            if m.re in (_POC_WILL_BE, _POC_COORDINATES, _POC_WILL_ACT):
+            if dutied or m.re in (_POC_WILL_BE, _POC_COORDINATES, _POC_WILL_ACT):
                 # "... installed TraCS Mobile. Sgt. Dawn Lacasse will be our PoC": the
                 # name written against the verb, not an earlier sentence's last words
                 raw = _last_sentence(raw, rules)

@@ -158,6 +158,8 @@ class IntentWords(RuleModel):
     """Words of a reply whose answers are written into the desk's quoted checklist."""
     answers_in_caps: list[str] = Field(default_factory=list)
     """Words saying those answers are the lines written in capitals."""
+    yes_words: list[str] = Field(default_factory=list)
+    """An answer that agrees ("Yes, me"): to "Is the PoC still you?", the writer is it."""
     desk_waits: list[str] = Field(default_factory=list)
     desk_recaps: list[str] = Field(default_factory=list)
     """Words of the desk's quoted answer that open its recap of the request ("Here is

@@ -42,6 +42,9 @@ class Evidence(RuleModel):
     contact"): in the last look only, a sentence with one and an address gives staff it."""
     poc_programs: list[str] = Field(default_factory=list)
     """The program a PoC is for, named otherwise than "e-ticket" ("the TraCS PoC")."""
+    poc_duties: list[str] = Field(default_factory=list)
+    """What the PoC is said to do for the request, after "will" ("Lt. Amy Roy will run this
+    for us"): the person who will do it is the PoC, when no one is named so otherwise."""
     first_person_words: list[str] = Field(default_factory=list)
     """Words by which a writer speaks of himself ("I'll", "me", "myself")."""
     self_links: list[str] = Field(default_factory=list)

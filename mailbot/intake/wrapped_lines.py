@@ -6,7 +6,7 @@ over "O'Connell (VT LEO number SB442, ...)", "located at 1187 Lower" over "Notch
 A line of running text ending near the message's margin (its longest line, at a
 client's wrapping width) was wrapped by the client; a line ended by its writer (a
 sign-off, a heading, a short sentence) ends well short of it. Table rows (tabs, pipes, columns apart
-by runs of spaces), list lines and "Label: value" lines are never joined.
+by runs of spaces or spaced slashes), list lines and "Label: value" lines are never joined.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ MIN_WRAPPED = 2
 _NEAR = 16
 """How far short of the margin a wrapped line may end (a long word went to the next)."""
 
-_ROW = re.compile(r"\t|\||[^\s.!?:] {2,}\S|\.{4,}|_{4,}")
-"""A row of cells, or a form's line ("Address ........ 15 Main St", "Name: ______")."""
+_ROW = re.compile(r"\t|\||[^\s.!?:] {2,}\S|\.{4,}|_{4,}| / [^/]* / ")
+"""A row of cells, or a form's line ("Address ........ 15 Main St", "Name: ______"); cells
+may stand apart by spaced slashes ("Last Name / First / Rank")."""
 _ITEM = re.compile(r"^\s*(?:[-*•·>]|\(?\d{1,3}[.)]|[A-Za-z][A-Za-z #./'’()-]{0,30}:(?=\s|$))")
 _PROSE = re.compile(r"\S+(?: \S+){3,}")
 
@@ -49,16 +50,45 @@ _NUMBERED = re.compile(r"(?<![\w-])(?=[A-Za-z]{1,4}\d)[A-Za-z0-9]{5}(?![\w-])")
 _VALUE_END = re.compile(r"(?<![\w.-])(?:[a-z][a-z0-9._-]{1,29}|[A-Za-z0-9-]*\d[A-Za-z0-9-]*)\W?$")
 
 
+_RECORD_NUMBER = re.compile(
+    r"(?<![\w-])(?=[A-Za-z0-9]{0,4}[A-Za-z])(?=[A-Za-z0-9]{0,4}\d)[A-Za-z0-9]{5}(?![\w-])"
+)
+"""An officer number of five letters and digits, a digit first too ("8C001")."""
+_NAME_ALONE = re.compile(r"[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’.-]*){1,2}")
+"""A name alone on its line ("Walt Hier"): the writer signing under his last record."""
+
+
+def _signed_under(line: str, below: str) -> bool:
+    """Whether ``below`` is the writer's name signed alone right under ``line``, an
+    officer's record ending in his login or number ("..., 8C002, jpalmer" / "Walt Hier")."""
+    return (
+        bool(_RECORD_NUMBER.search(line))
+        and bool(_VALUE_END.search(line.rstrip()))
+        and bool(_NAME_ALONE.fullmatch(below.strip()))
+    )
+
+
+def _signed_apart(text: str) -> str:
+    """``text`` with its last line, the writer's name signed alone right under the last
+    record of a roster, set apart as its closing paragraph (as under a blank line)."""
+    lines = text.rstrip("\n").split("\n")
+    if len(lines) >= 2 and _signed_under(lines[-2], lines[-1]):
+        tail = text[len(text.rstrip("\n")) :]
+        return "\n".join([*lines[:-1], "", lines[-1]]) + tail
+    return text
+
+
 def _joinable(line: str, below: str) -> bool:
     """Whether ``line`` is running text that ``below`` may go on from (not one officer's
     record ending in his login or number over the next one's, capitalised, with his own
-    number: "Lt. Ann Roy, LEO number FW310, username aroy" over "Officer Tom Hale, ...")."""
+    number: "Lt. Ann Roy, LEO number FW310, username aroy" over "Officer Tom Hale, ...",
+    or over the writer's name signed alone: "Walt Hier")."""
     records = (
         bool(_NUMBERED.search(line))
         and bool(_NUMBERED.search(below))
         and below.lstrip()[:1].isupper()
         and bool(_VALUE_END.search(line.rstrip()))
-    )
+    ) or _signed_under(line, below)
     return (
         not records
         and bool(_PROSE.match(line.strip()))
@@ -95,8 +125,10 @@ def unwrapped(text: str) -> str:
 def laid_out(text: str, rules: Rules) -> str:
     """``text`` one line a line as its writer laid it out: the lines its client wrapped
     at the margin joined ("... Sgt. Daniel" over "O'Connell (SB442, ...)"), the labelled
-    lines it ran together apart ("Agency: Quarry PD Judiciary Code: 0290 Address: ...")."""
-    return labels_apart(unwrapped(text), rules)
+    lines it ran together apart ("Agency: Quarry PD Judiciary Code: 0290 Address: ..."),
+    a name signed alone under the last row of a roster set apart as the sign-off."""
+    return _signed_apart(labels_apart(unwrapped(text), rules))
+
 
 
 def as_typed(typed: str, laid: str, body: str, signature: str) -> str:
