@@ -174,7 +174,8 @@ def note_columns(cells: list[str], rules: Rules) -> list[int]:
 def action_column(cells: list[str], rules: Rules) -> int | None:
     """The column of a heading row that holds each row's action ("Change Type")."""
     known = _action_headings(rules)
-    heads = [n for n, c in enumerate(cells) if c.lower().strip(" :") in known]
+    # "Change?": a heading asking whether the row changes
+    heads = [n for n, c in enumerate(cells) if c.lower().strip(" :?") in known]
     return heads[0] if heads else None
 
 
