@@ -119,3 +119,20 @@ def test_yes_to_the_desks_notice_naming_officers_last_name_first() -> None:
         "8Q2R4": ("deactivate", "Quimby"),
         "3R5A9": ("deactivate", "Ambler"),
     }
+
+
+def test_rows_marked_no_change_in_the_action_column_are_no_updates() -> None:
+    """A whole roster sent to be checked, "no change" beside most rows: only the rows
+    whose cell asks for something change."""
+    raw = mail(
+        "Hello,\n\nYearly roster check, the changes are marked.\n\n"
+        "Last | First | Title | LEO # | Username | Action\n"
+        "Hollis | Mark | Constable | 3M7H2 | mhollis | No change\n"
+        "Ambler | Ruth | Constable | 3R5A9 | rambler | Remove - retired\n"
+        "Quimby | Rhea | Constable | 8Q2R4 | rquimby | no change - still active\n\n"
+        "Mark Hollis\n",
+        sender=_SENDER,
+        subject="Roster check",
+    )
+    got = by_number(roster_changes(raw))
+    assert {k: v["action"] for k, v in got.items()} == {"3R5A9": "deactivate"}
