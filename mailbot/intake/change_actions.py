@@ -170,14 +170,19 @@ def _asked_off(text: str, rules: Rules) -> bool:
 
 
 _ASIDE = re.compile(r"\([^()\n]{0,200}\)")
+# where a clause ends: a sentence's end, a dash between spaces, a comma or a semicolon
+_CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\s[-–—]{1,2}\s|,\s")
 
 
 def _aside_only(text: str, rules: Rules) -> bool:
-    """True when the words of a departure stand only in brackets beside a change of name
-    or title ("changed her last name to Lyons. Her new DPS username is klyons (the old
-    kmercer account was shut off)"): an aside about an old account, not the request."""
+    """True when the words of a departure stand only in brackets or in a clause about the
+    old login beside a change of name or title ("changed her last name to Lyons. Her new
+    DPS username is klyons (the old kmercer account was shut off)", "... gave me a new
+    username, klyons - the old one kmercer will be shut off"): an aside about an old
+    account, not the request."""
     words = rules.language.intent
     bare = _ASIDE.sub(" ", text)
+    bare = " . ".join(c for c in _CLAUSE_END.split(bare) if not _has(c, words.old_login))
     if _has(bare, words.deactivate):
         return False
     return bool(_LAST_TO.search(bare) or _has(bare, words.promote))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mailbot.intake.model import Change
+from mailbot.intake.model import Change, Officer
 from mailbot.intake.not_given import not_given
 from mailbot.intake.prose import person, rank_title, split_name
 from mailbot.intake.rules import Rules, per_rules
@@ -147,6 +147,108 @@ def new_value_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Chang
         if out:
             return out
     return []
+
+
+@per_rules
+def _row_marks(rules: Rules) -> dict[str, str]:
+    """Each word that marks a whole row as the record's values ("OLD", "Current") or as
+    the values it gets ("NEW", "Corrected"), with "old" or "new"."""
+    det = rules.columns.detection
+    marks = {" ".join(w.lower().split()): "old" for w in det.old_value_words}
+    return {**marks, **{" ".join(w.lower().split()): "new" for w in det.new_value_words}}
+
+
+def _row_mark(cell: str, rules: Rules) -> str | None:
+    return _row_marks(rules).get(" ".join(cell.lower().strip(" :-–—").split()))
+
+
+# "OLD: Roy, Ann, Officer, X101, aroy": a line labelled old or new, the officer after it
+_MARKED_LINE = re.compile(r"^[ \t]*([A-Za-z]+)[ \t]*(?::|[-–—](?=[ \t]))[ \t]*(\S.*)$")
+
+_ROW_FIELDS = frozenset({"officer_number", "full_name", "last_name", "first_name", "dps_username"})
+
+
+def marked_row_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Change]:
+    """The updates of the first table in ``rows`` whose rows are marked old and new (an
+    empty heading over "OLD" and "NEW", the officer's cells beside): each new row beside
+    the old row of the same officer is an update to the new row's values."""
+    from mailbot.intake.table_headings import keyed_columns
+    from mailbot.intake.tables import row_officer
+
+    for i, row in enumerate(rows):
+        cells = [str(c) for c in row]
+        if len(cells) < 3:
+            continue
+        mapping = keyed_columns(cells, rules)
+        if not _IDENTITY & set(mapping.values()):
+            continue
+        free = [n for n in range(len(cells)) if mapping.get(n) not in _ROW_FIELDS]
+        marked: list[tuple[str | None, Officer]] = []
+        for below in rows[i + 1 :]:
+            rcells = [str(c) for c in below]
+            if len(rcells) < 2:
+                break
+            officer = row_officer(rcells, mapping, rules)
+            if officer is None:
+                continue
+            kinds = {_row_mark(rcells[n], rules) for n in free if n < len(rcells)} - {None}
+            marked.append((kinds.pop() if len(kinds) == 1 else None, officer))
+        out = _paired(marked)
+        if out:
+            return out
+    return []
+
+
+def marked_line_changes(text: str, rules: Rules) -> list[Change]:
+    """:func:`marked_row_changes` of lines labelled old and new ("OLD: Roy, Ann, Officer,
+    X101, aroy" over "NEW: Lane, Ann, Officer, X101, alane")."""
+    from mailbot.intake.lists import officer_on_line
+
+    marked: list[tuple[str | None, Officer]] = []
+    for line in text.split("\n"):
+        m = _MARKED_LINE.match(line)
+        kind = _row_mark(m.group(1), rules) if m else None
+        officer = officer_on_line(m.group(2), rules) if m and kind else None
+        if officer is None:
+            if marked and line.strip():
+                marked.append((None, Officer()))  # another line between: no pair across it
+            continue
+        marked.append((kind, officer))
+    return _paired(marked)
+
+
+def _paired(marked: list[tuple[str | None, Officer]]) -> list[Change]:
+    """An update for each new row right after or before the old row of the same officer
+    (the same number, else the same first or last name): the new row's values, the
+    number the old row gives when the new one gives none."""
+    out: list[Change] = []
+    at = 0
+    while at + 1 < len(marked):
+        (one, first), (two, second) = marked[at], marked[at + 1]
+        if {one, two} != {"old", "new"} or not _same_officer(first, second):
+            at += 1
+            continue
+        old, new = (first, second) if one == "old" else (second, first)
+        data = new.model_dump(exclude_none=True)
+        data.setdefault("officer_number", old.officer_number)
+        if data.get("officer_number"):
+            out.append(Change.model_validate({"action": "update", **data}))
+        at += 2
+    return out
+
+
+def _same_officer(one: Officer, two: Officer) -> bool:
+    """True when two rows name one officer: the same number, else (a number corrected)
+    the same names, else one name the same where a row gives no number."""
+    if one.officer_number and two.officer_number:
+        if one.officer_number.upper() == two.officer_number.upper():
+            return True
+        names = ((one.first_name, two.first_name), (one.last_name, two.last_name))
+        return all(a and b and a.casefold() == b.casefold() for a, b in names)
+    return any(
+        a and b and a.casefold() == b.casefold()
+        for a, b in ((one.first_name, two.first_name), (one.last_name, two.last_name))
+    )
 
 
 def text_rows(text: str) -> list[list[str]]:

@@ -174,7 +174,8 @@ def note_columns(cells: list[str], rules: Rules) -> list[int]:
 def action_column(cells: list[str], rules: Rules) -> int | None:
     """The column of a heading row that holds each row's action ("Change Type")."""
     known = _action_headings(rules)
-    heads = [n for n, c in enumerate(cells) if c.lower().strip(" :") in known]
+    # "Change?": a heading asking whether the row changes
+    heads = [n for n, c in enumerate(cells) if c.lower().strip(" :?") in known]
     return heads[0] if heads else None
 
 
@@ -249,6 +250,9 @@ def action_label(label: str, rules: Rules) -> str | None:
     return _action_words(rules).get(" ".join(label.lower().split()))
 
 
+_CELL_CLAUSE = re.compile(r"[,;(]|\s[-–—]+\s")
+
+
 def _action_cell(cell: str, rules: Rules) -> str | None:
     """ "ADD", "Update (promoted)", "Remove - resigned": the action an action cell names
     (the whole cell, else its first word that is an action)."""
@@ -256,6 +260,10 @@ def _action_cell(cell: str, rules: Rules) -> str | None:
     words = _action_words(rules)
     if low in words:
         return words[low]
+    # "No change", "Unchanged - still active": a row listed to be checked, no change
+    lead = " ".join(_CELL_CLAUSE.split(low, maxsplit=1)[0].strip(" .:!").split())
+    if lead in rules.columns.change_actions.unchanged:
+        return None
     for word in re.findall(r"[a-z]+", low)[:6]:
         if word in words:
             return words[word]

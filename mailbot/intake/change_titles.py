@@ -144,7 +144,8 @@ _TITLE_TO = re.compile(
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
-    r"|title\s+(?:there\s+|with\s+us\s+|here\s+|on\s+(?:(?:the|his|her|their)\s+)?[\w-]+\s+|in\s+(?:(?:the|his|her|their)\s+)?[\w-]+\s+)?"
+    # "His title at Stillwater will be Patrol Officer": the title where he goes
+    r"|title\s+(?:there\s+|with\s+us\s+|here\s+|(?:on|in|at)\s+(?:(?:the|his|her|their)\s+)?[\w-]+\s+)?"
     # "Mbeki's title changes to Corporal"
     r"(?:be\s+changed\s+to|(?:changes|changed|is\s+changing|will\s+change)\s+to"
     r"|should\s+(?:just\s+|now\s+)?(?:be|read)|(?:to\s+)?read|is\s+now|will\s+be)|"

@@ -95,10 +95,16 @@ _TRANSFER = re.compile(
 def moves_to_agency(text: str, rules: Rules) -> bool:
     """True when ``text`` names the agency an officer moves to ("has left the X and
     transferred to the Morristown Police Department"): his record moves with him."""
-    suffixes = [s.lower() for s in rules.language.people.agency_suffixes]
+    people = rules.language.people
+    suffixes = [s.lower() for s in people.agency_suffixes]
     for m in _TRANSFER.finditer(text):
-        named = _SENTENCE_END.split(m.group(1))[0].lower()
-        if any(s in named for s in suffixes):
+        named = _SENTENCE_END.split(m.group(1))[0]
+        if any(s in named.lower() for s in suffixes):
+            return True
+        # "Please move his record from Glenmoor to Stillwater PD": an agency's initials
+        # after its place's name
+        words = named.rstrip(".").split()
+        if len(words) >= 2 and words[-1] in people.agency_abbreviations:
             return True
     return False
 

@@ -28,7 +28,13 @@ from mailbot.intake.change_asides import (
     usernames_by_name,
 )
 from mailbot.intake.change_clauses import clauses
-from mailbot.intake.change_columns import new_value_changes, printed_rows, text_rows
+from mailbot.intake.change_columns import (
+    marked_line_changes,
+    marked_row_changes,
+    new_value_changes,
+    printed_rows,
+    text_rows,
+)
 from mailbot.intake.change_corrections import (
     corrections_in_rows,
     number_fix,
@@ -219,6 +225,9 @@ def read_changes(
     # "Old username | New username" (any field): updates to the values in the new column
     promoted += new_value_changes(text_rows(text), rules)
     promoted += [c for grid in grids for c in new_value_changes(grid, rules)]
+    # "OLD | Roy | Ann ..." over "NEW | Lane | Ann ...": updates to the new row's values
+    promoted += marked_row_changes(text_rows(text), rules) or marked_line_changes(text, rules)
+    promoted += [c for grid in grids for c in marked_row_changes(grid, rules)]
     for change in promoted:
         push(change)
     in_corrections |= {c.officer_number or "" for c in promoted}

@@ -12,6 +12,7 @@ from mailbot.intake.change_items import _NUMBER
 from mailbot.intake.change_officer import officer_named
 from mailbot.intake.change_titles import _new_title
 from mailbot.intake.earlier_numbers import desk_listed
+from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Change, Officer
 from mailbot.intake.own_thread import is_desk, thread
 from mailbot.intake.parts import MessageParts
@@ -19,8 +20,9 @@ from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.rules import Rules
 from mailbot.intake.word_lists import has_any
 
-# "Ofc. Ana Roy (03T14)": a name with its number in brackets, in the desk's sentences
-_NAMED = re.compile(r"[^,;()\n]{1,60}\(\s*([A-Z0-9]{5})\s*\)")
+# "Ofc. Ana Roy (03T14)", "Roy, Ana (03T14)": a name with its number in brackets, in the
+# desk's sentences (its last name first, before a comma)
+_NAMED = re.compile(r"([A-Z][\w'’-]+,[ \t]+)?[^,;()\n]{1,60}\(\s*([A-Z0-9]{5})\s*\)")
 _ALL = re.compile(r"\b(?i:both|all|them|they|each)\b")
 _MAX_NAMED = 12
 """Officers of the desk's message looked at: a notice about a few, not a roster."""
@@ -67,9 +69,11 @@ def _desk_named(parts: MessageParts, rules: Rules) -> list[Officer]:
             continue
         for m in _NAMED.finditer(message.text):
             officer = officer_named(m.group(0), rules)
+            if m.group(1) and (officer is None or not officer.last_name):
+                officer = officer_on_line(m.group(0), rules)  # "Roy, Ana (03T14)"
             if officer is None or not officer.last_name:
                 continue
-            number = m.group(1).upper()
+            number = m.group(2).upper()
             officer = officer.model_copy(update={"officer_number": number})
             out.setdefault(number, officer)
         break  # the desk's latest message is what the reply answers

@@ -104,6 +104,9 @@ class IntentWords(RuleModel):
     letter_counts: list[str] = Field(default_factory=list)
     deactivate_asked: list[str] = Field(default_factory=list)
     deactivate_declined: list[str] = Field(default_factory=list)
+    old_login: list[str] = Field(default_factory=list)
+    """Words naming the login an officer had before ("the old one kmercer will be shut
+    off"): a clause switching it off beside a new name or login closes no record."""
     title_stated: list[str] = Field(default_factory=list)
     """Words stating the title a record shows ("title on the ticket should be Officer")."""
     deactivate_withdrawn: list[str] = Field(default_factory=list)

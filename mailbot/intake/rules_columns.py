@@ -57,6 +57,9 @@ class ChangeActions(RuleModel):
     transfer: list[str] = Field(default_factory=list)
     """Words of a move to another agency: an update carrying the agency the row names as
     where the record goes, else a deactivation here."""
+    unchanged: list[str] = Field(default_factory=list)
+    """Cells saying a row stays as it is ("No change", "Unchanged"): no action, whatever
+    action word they hold."""
 
 
 class Columns(RuleModel):
