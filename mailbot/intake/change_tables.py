@@ -253,6 +253,8 @@ def _action_cell(cell: str, rules: Rules) -> str | None:
     """ "ADD", "Update (promoted)", "Remove - resigned": the action an action cell names
     (the whole cell, else its first word that is an action)."""
     low = cell.lower().strip(" .:")
+    if _asks_nothing(low, rules):
+        return None
     words = _action_words(rules)
     if low in words:
         return words[low]
@@ -266,6 +268,20 @@ def _action_cell(cell: str, rules: Rules) -> str | None:
     from mailbot.intake.change_actions import _action
 
     return _action(cell, rules, None)
+
+
+@per_rules
+def _nothing_cell(rules: Rules) -> re.Pattern[str]:
+    words = {" ".join(w.lower().split()) for w in rules.columns.change_actions.none}
+    longest_first = sorted(words, key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first)
+    return re.compile(rf"(?:{alts})(?![\w/])" if alts else r"(?!)")
+
+
+def _asks_nothing(low: str, rules: Rules) -> bool:
+    """Whether a lower-cased action cell opens with words that ask for nothing ("No
+    change", "Unchanged - still active"): a row of a full roster sent to be checked."""
+    return bool(_nothing_cell(rules).match(low))
 
 
 def row_cells(line: str) -> list[str]:
