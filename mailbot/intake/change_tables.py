@@ -250,20 +250,17 @@ def action_label(label: str, rules: Rules) -> str | None:
     return _action_words(rules).get(" ".join(label.lower().split()))
 
 
-_CELL_CLAUSE = re.compile(r"[,;(]|\s[-–—]+\s")
 
 
 def _action_cell(cell: str, rules: Rules) -> str | None:
     """ "ADD", "Update (promoted)", "Remove - resigned": the action an action cell names
     (the whole cell, else its first word that is an action)."""
     low = cell.lower().strip(" .:")
+    if _asks_nothing(low, rules):
+        return None
     words = _action_words(rules)
     if low in words:
         return words[low]
-    # "No change", "Unchanged - still active": a row listed to be checked, no change
-    lead = " ".join(_CELL_CLAUSE.split(low, maxsplit=1)[0].strip(" .:!").split())
-    if lead in rules.columns.change_actions.unchanged:
-        return None
     for word in re.findall(r"[a-z]+", low)[:6]:
         if word in words:
             return words[word]
@@ -274,6 +271,20 @@ def _action_cell(cell: str, rules: Rules) -> str | None:
     from mailbot.intake.change_actions import _action
 
     return _action(cell, rules, None)
+
+
+@per_rules
+def _nothing_cell(rules: Rules) -> re.Pattern[str]:
+    words = {" ".join(w.lower().split()) for w in rules.columns.change_actions.none}
+    longest_first = sorted(words, key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first)
+    return re.compile(rf"(?:{alts})(?![\w/])" if alts else r"(?!)")
+
+
+def _asks_nothing(low: str, rules: Rules) -> bool:
+    """Whether a lower-cased action cell opens with words that ask for nothing ("No
+    change", "Unchanged - still active"): a row of a full roster sent to be checked."""
+    return bool(_nothing_cell(rules).match(low))
 
 
 def row_cells(line: str) -> list[str]:

@@ -119,6 +119,8 @@ def point_of_contact(
         )
         if m is not None and _pronoun_named(m, flat):
             m = None  # "She will be our PoC": a pronoun is no name; whom it refers to is
+        if m is not None and _an_agency(m.group(1), rules):
+            m = None  # "e-Ticket PoC, Riverbend Police Department": a role line, no name
         dutied = False
         if m is None and not own and not names_contact(text):
             # "Lt. Amy Roy will run this for us -- testing, training": no PoC words at all
@@ -302,6 +304,15 @@ def _near_poc_words(text: str) -> str:
         else:
             spans.append([start, end])
     return " ¶ ".join(" ".join(text[a:b].split()) for a, b in spans)
+
+
+def _an_agency(raw: str, rules: Rules) -> bool:
+    """Whether ``raw`` opens with an agency's name ("Riverbend Police Department"), not a
+    person's: the agency a role line names after the role."""
+    from mailbot.intake.agency_name import agency_name_in
+
+    named = agency_name_in(raw, rules)
+    return named is not None and raw.strip().startswith(named.split()[0])
 
 
 def _named_sentence(text: str, rules: Rules) -> str | None:

@@ -57,9 +57,9 @@ class ChangeActions(RuleModel):
     transfer: list[str] = Field(default_factory=list)
     """Words of a move to another agency: an update carrying the agency the row names as
     where the record goes, else a deactivation here."""
-    unchanged: list[str] = Field(default_factory=list)
-    """Cells saying a row stays as it is ("No change", "Unchanged"): no action, whatever
-    action word they hold."""
+    none: list[str] = Field(default_factory=list)
+    """Openings of a cell that asks for nothing ("No change", "Unchanged", "n/a"): the row
+    of a full roster sent only to be checked, whatever word of an action follows."""
 
 
 class Columns(RuleModel):

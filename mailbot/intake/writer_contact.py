@@ -12,6 +12,7 @@ from __future__ import annotations
 from mailbot.intake import own_thread
 from mailbot.intake.fields import labelled
 from mailbot.intake.model import ParseResult
+from mailbot.intake.names import fuller_name
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import Contact, point_of_contact
 from mailbot.intake.prose import Split
@@ -35,6 +36,9 @@ def writers_contact(
     # the sign-off of his own text, not of a message he forwards: the mailbox is his
     own = not parts.forward_note.strip()
     signed = contact_in_signature(split.signature, rules, addresses, sender, own)
+    if signed.name and signed.email == (parts.sender or "").lower():
+        # "Sgt. Dan Marceau" signed, "Daniel Marceau" in the From header: his name in full
+        return Contact(fuller_name(signed.name, parts.sender_name, rules), signed.email)
     if signed.name:
         return signed
     if not split.signature.strip():
@@ -43,7 +47,7 @@ def writers_contact(
         block = split.body.rstrip().rsplit("\n\n", 1)[-1]
         signed = contact_in_signature(block, rules, addresses, sender, own)
         if signed.name and signed.email == (parts.sender or "").lower():
-            return signed
+            return Contact(fuller_name(signed.name, parts.sender_name, rules), signed.email)
     before = earlier.point_of_contact if earlier is not None else None
     if before is not None and before.name and own_thread.own_messages(parts):
         # "Dana Fortin / Administrative Coordinator / TraCS PoC" under the request that

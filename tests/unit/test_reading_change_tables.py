@@ -318,3 +318,20 @@ def test_a_sheet_s_own_badge_column_is_no_officer_number_beside_the_leo_column()
     got = _by_number(changes)
     assert got["Q5512"]["title"] == "Deputy"
     assert got["Q3308"]["title"] == "Sergeant"
+
+
+def test_rows_of_a_full_roster_marked_no_change_ask_for_nothing() -> None:
+    got = _changes(
+        "Hello,\n\nYearly check of our roster. Two changes; the others are listed so you "
+        "can compare.\n\n"
+        "Officer Name        Rank        Badge #   Login       Status\n"
+        "Quill, Harlan       Sergeant    N7701     hquill      Unchanged\n"
+        "Osei, Marisol       Corporal    N7705     mosei       no change - still active\n"
+        "Brandvold, Ivo      Officer     N7712     ibrandvold  Remove - retired 10/1\n"
+        "Tamsin, Reed        Officer     N7719     rtamsin     New - please add\n\n"
+        "Petra Lindahl\n"
+    )
+    assert sorted((c.action, c.officer_number) for c in got) == [
+        ("add", "N7719"),
+        ("deactivate", "N7712"),
+    ]

@@ -398,3 +398,34 @@ def test_a_surname_now_takes_the_full_name_the_own_request_gave() -> None:
     result = parse_message(_mail(body, "<own-req-9@northfieldpd.test>"))
     assert result.intent == "enrollment"
     assert result.point_of_contact.name == "Nadia Perron"
+
+
+_EARLIER_ADDS = """\
+Hi,
+Two new deputies finished their training. Please create records:
+Deputy Ansel Vorhees, 9K411, avorhees
+Deputy Brielle Quint, 9K414, bquint
+
+Cpl. Tova Lindqvist
+Kestrel County Sheriff's Office
+"""
+
+
+def test_an_add_also_asked_for_over_the_own_quoted_adds_is_the_only_change() -> None:
+    """ "Please also add:" one officer over the sender's own quoted adds: the one new add
+    is the change asked for now, not the quoted ones again."""
+    body = (
+        "Sorry, I missed one. Please also add:\nDeputy Corin Ashby, 9K420, cashby\n\n"
+        "Tova\n\n"
+        "On Tue, Nov 3, 2026 at 9:12 AM Tova Lindqvist <tlindqvist@kestrelso.test> wrote:\n"
+        + _quoted(_EARLIER_ADDS)
+    )
+    msg = EmailMessage()
+    msg["From"] = "Tova Lindqvist <tlindqvist@kestrelso.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Re: Kestrel County new deputies"
+    msg["In-Reply-To"] = "<adds.0911@kestrelso.test>"
+    msg.set_content(body)
+    result = parse_message(msg.as_bytes())
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number) for c in result.changes] == [("add", "9K420")]

@@ -130,3 +130,15 @@ def test_the_memo_attached_names_the_poc() -> None:
     result = parse_message(raw)
     assert result.intent == "officer_maintenance"
     assert _contact(result) == ("Renee Costa", "rcosta@hartford-vt.org")
+
+
+def test_a_role_line_naming_the_agency_after_the_role_gives_the_writer_in_full() -> None:
+    """ "e-Ticket PoC, Riverbend Police Department" under "Sgt. Dan Moss": the agency after
+    the comma is no person; the writer is the PoC, his name as the From header writes it."""
+    result = _read(
+        "Hi,\n\nPlease deactivate Officer Tom Reed, #RB114. He retired Friday and turned "
+        "in his gear with me yesterday. Thanks!\n\n"
+        "Sgt. Dan Moss\ne-Ticket PoC, Riverbend Police Department\n",
+        sender="Daniel Moss <dmoss@riverbendvt.gov>",
+    )
+    assert _contact(result) == ("Daniel Moss", "dmoss@riverbendvt.gov")
