@@ -398,3 +398,19 @@ def name_of_agency(
     if named is not None and named in given:
         return named
     return in_full(named, f"{parts.text}\n{parts.full_text}", rules)
+
+
+_RUN_ON = re.compile(r"\s*(?:[,;(]|\.\s|\s[-–—|]\s)")
+"""What ends an agency's name running on into its other values: a comma, a bracket, a
+sentence's end or a dash."""
+
+
+def name_cut_at_end(value: str, rules: Rules) -> str:
+    """The agency's name alone when a labelled value runs on into the agency's other
+    values ("Northfield Police Department, 110 Wall Street, ... 802-485-9181. Judiciary
+    code 0460. ..."): cut where the name ends, if what follows holds a number."""
+    m = _agency_name_re(rules).match(value)
+    if m is None or not _RUN_ON.match(value, m.end()):
+        return value
+    rest = value[m.end() :]
+    return m.group(1) if any(c.isdigit() for c in rest) else value

@@ -14,6 +14,7 @@ from mailbot.intake.address_parts import add_part, address_kinds, part_value, pi
 from mailbot.intake.agency_name import (
     agency_name_in,
     code_after_name,
+    name_cut_at_end,
     name_heading_values,
     name_labelled_bare,
     reads_as_name,
@@ -172,6 +173,7 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
             continue
         if path == "agency.name" and value.strip():
             value = wrapped_name(value, lines, i, _suffixes(rules), _LABEL_LINE)
+            value = name_cut_at_end(value.strip(), rules)  # "..., 110 Wall Street, ..."
         found[path] = (i, _not_a_value(path, _clean(value, rules), rules))
     return found
 

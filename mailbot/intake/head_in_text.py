@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from mailbot.intake.head_in_words import head_titles
-from mailbot.intake.head_of_department import _is_agency_or_title
+from mailbot.intake.head_of_department import is_agency_or_title
 from mailbot.intake.prose import _rank_modifiers, rank_title
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import uncapped
@@ -65,7 +65,7 @@ def head_on_behalf(
         return None, None
     for m in _behalf_titled_re(rules).finditer(body):
         words = m.group(2).split()
-        if not _is_agency_or_title(words, rules):
+        if not is_agency_or_title(words, rules):
             as_written = " ".join(m.group(1).split())  # "police chief": as the rules spell it
             if as_written.islower():
                 as_written = _title_written(as_written, rules) or as_written
@@ -74,7 +74,7 @@ def head_on_behalf(
         if m.group(3) is not None:
             said = _title_written(m.group(3), rules)
             words = m.group(4).split()
-            if said and len(words) >= 2 and not _is_agency_or_title(words, rules):
+            if said and len(words) >= 2 and not is_agency_or_title(words, rules):
                 return m.group(4), said
             continue
         chunks: list[list[str]] = [[]]
@@ -99,7 +99,7 @@ def head_on_behalf(
         if title is None and words[0].lower() not in {t.lower() for t in _head_words(rules)}:
             continue
         rest = words[1:]
-        if len(rest) >= 2 and not _is_agency_or_title(rest, rules):
+        if len(rest) >= 2 and not is_agency_or_title(rest, rules):
             return " ".join(rest).rstrip("."), title or words[0]
         if len(rest) == 1:
             last = rest[0].strip(".,;:()").lower()
@@ -123,7 +123,7 @@ def head_named(body: str, rules: Rules) -> tuple[str | None, str | None]:
         return None, None
     for m in _head_is_re(rules).finditer(body):
         words = m.group(2).split()
-        if not _is_agency_or_title(words, rules):
+        if not is_agency_or_title(words, rules):
             title = m.group(1)
             return " ".join(words), title[:1].upper() + title[1:]
     return None, None
@@ -244,7 +244,7 @@ def after_long_title(words: list[str], rules: Rules) -> tuple[str, str] | None:
             if (
                 " ".join(low[i : i + n]) == title.lower()
                 and 2 <= len(rest) <= 3
-                and not _is_agency_or_title(rest, rules)
+                and not is_agency_or_title(rest, rules)
             ):
                 return " ".join(rest).rstrip("."), " ".join(words[i : i + n])
     return None

@@ -182,7 +182,7 @@ def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
         return None
     words = m.group(1).split()
     places = _place_words(rules)
-    if _is_agency_or_title(words, rules) or any(w.lower() in places for w in words):
+    if is_agency_or_title(words, rules) or any(w.lower() in places for w in words):
         return None  # "Newbury Town Constable": a town's constable, not a person
     return m.group(1), m.group(2)
 
@@ -214,7 +214,7 @@ def _head_named(name: str, rules: Rules) -> tuple[str | None, str | None]:
     shouting = all(w.isupper() for w in words)  # "WHITCOMB, DANA"
     if any(w.lower().strip(".,") in jobs or _is_acronym(w, shouting) for w in words):
         return None, None  # "Hartford PD Records", "IT Helpdesk": not a person
-    if _is_agency_or_title(words, rules):
+    if is_agency_or_title(words, rules):
         return None, None
     return " ".join(words), title or None
 
@@ -279,7 +279,7 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
         prefix = prefix or None
     if len(words) < 2 or not all(w[0].isupper() for w in words if w[0].isalpha()):
         return None
-    if _is_agency_or_title(words, rules):
+    if is_agency_or_title(words, rules):
         return None
     title: str | None = None
     if after.strip():
@@ -332,7 +332,7 @@ def _unmodified(low: str, rules: Rules) -> str:
     return rest if rest and head in rules.language.people.head_title_modifiers else low
 
 
-def _is_agency_or_title(words: list[str], rules: Rules) -> bool:
+def is_agency_or_title(words: list[str], rules: Rules) -> bool:
     """True for "St. Albans PD", "Hartford Police Department", "Of Police"."""
     suffixes, titles, _ = _title_words(rules)
     low = " ".join(words).lower()

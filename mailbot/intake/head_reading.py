@@ -81,7 +81,7 @@ def read_head(
     if not is_head_title(hod_title or "", rules):
         # an assistant's or the PoC's cover note over the chief's attached, signed letter:
         # the letter's signer (the writer signs as no head, or as one who serves him)
-        letter = letter_signer(parts, rules)
+        letter = letter_signer(parts, rules, body)
         hod_name, hod_title = letter if letter[0] else (hod_name, hod_title)
     # "on behalf of Chief Beaudry" with "Beaudry, Harlan" copied: the people the headers
     # name on the sender's own domain
@@ -177,15 +177,34 @@ def head_as_signed(now: HeadOfDepartment, then: HeadOfDepartment, rules: Rules) 
     return True
 
 
-def letter_signer(parts: MessageParts, rules: Rules) -> tuple[str | None, str | None]:
+def letter_signer(
+    parts: MessageParts, rules: Rules, cover: str = ""
+) -> tuple[str | None, str | None]:
     """(name, title) of who signs the attached letter as head (the letter read as the
-    request, else an attached document that ends in a sign-off), or (None, None)."""
+    request, else an attached document that ends in a sign-off), or (None, None). A
+    signer whose title names no head is the head when the ``cover`` note sends the letter
+    as his ("the participation letter from Chief Investigator Moulton")."""
     letters = [parts.letter] if parts.letter else [d.text for d in parts.documents]
     for text in letters:
         signed = head_of_department(split_signature(text, rules).signature, rules)
-        if signed[0] and is_head_title(signed[1] or "", rules):
+        if signed[0] and (
+            is_head_title(signed[1] or "", rules) or _sent_as_his(signed, cover, rules)
+        ):
             return signed
     return None, None
+
+
+def _sent_as_his(signed: tuple[str | None, str | None], cover: str, rules: Rules) -> bool:
+    """Whether the cover note calls the letter the signer's, by his title and last name
+    ("letter from Chief Investigator Moulton")."""
+    name, title = signed
+    words = rules.language.people.head_letter_words
+    if not name or not title or len(name.split()) < 2 or not words:
+        return False
+    paper = "|".join(re.escape(w) for w in words)
+    who = rf"{re.escape(title)}\s+(?:{re.escape(name)}|{re.escape(name.split()[-1])})\b"
+    said = rf"\b(?:{paper})\b[^.\n]{{0,40}}?\bfrom\s+{who}"
+    return re.search(said, cover, re.I) is not None
 
 
 def _as_introduced(name: str | None, body: str, rules: Rules) -> str | None:

@@ -70,7 +70,7 @@ def _opens_not_yet(rules: Rules) -> re.Pattern[str]:
     """A cell opened by words saying the value is still to come ("applied for", "doesn't
     have one yet, will send when he gets it"), or by a placeholder before a reason ("N/A -
     new hire", "TBD (academy)"); a login that merely starts with those letters ("tbdavis",
-    "napier") is not one."""
+    "napier") is not one; the officer may be its subject ("he doesn't have one yet")."""
     said = sorted(rules.labels.placeholders.not_yet, key=len, reverse=True)
     marks = sorted(
         (p for p in placeholder_words(rules) if p.strip("()") and any(c.isalnum() for c in p)),
@@ -78,6 +78,11 @@ def _opens_not_yet(rules: Rules) -> re.Pattern[str]:
         reverse=True,
     )
     said_re = "|".join(_words(w) for w in said) or "(?!)"
+    # "he does not have one yet": the officer spoken of, then that it is still to come
+    subjects = sorted(rules.labels.placeholders.not_yet_subjects, key=len, reverse=True)
+    subject_re = "|".join(_words(w) for w in subjects)
+    if subject_re:
+        said_re = rf"(?:(?:{subject_re})\s+)?(?:{said_re})"
     marks_re = "|".join(_words(w.strip("()")) for w in marks) or "(?!)"
     return re.compile(
         rf"^\(?(?:(?:{said_re})(?![\w/])|(?:{marks_re}){_REASON_MARK}\s*[a-z(])", re.I

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mailbot.intake.fields import _EMAIL, _next_value
-from mailbot.intake.head_of_department import head_from_sender
+from mailbot.intake.head_of_department import head_from_sender, is_agency_or_title
 from mailbot.intake.list_remarks import without_nickname
 from mailbot.intake.names import by_last_name, fuller_name, short_form_of
 from mailbot.intake.person_name import SAINT_ABBREVIATIONS, name_key, person_name
@@ -183,6 +183,10 @@ def point_of_contact(
             if name and len(name.split()) >= 2 and name[:1].isupper():
                 contact.name = name
                 break
+    if contact.name is not None and is_agency_or_title(contact.name.split(), rules):
+        # "Sgt. Dan Moss / e-Ticket PoC, Riverbend Police Department": the agency read
+        # where a person is wanted names no one (his sign-off may)
+        contact.name = None
     if contact.name is not None and len(contact.name.split()) == 1:
         # "Chief Rowell will serve as the point-of-contact": the one person of that last
         # name the message names in full (the head, a roster row, the sender)
@@ -334,6 +338,10 @@ def _named_sentence(text: str, rules: Rules) -> str | None:
     for chunk in chunks:
         name = person_name(" ".join(chunk), rules)
         if name and len(name.split()) >= 2:
+            return name
+        if name and len(chunks) > 1 and chunk and rank_title(chunk[0], rules) is not None:
+            # "... will be Officer Tate. Jo Ann Hume / Town Clerk": a rank and a last name
+            # end the sentence that names the PoC; the signer below is someone else
             return name
     return person_name(text, rules)
 

@@ -197,6 +197,8 @@ class People(RuleModel):
     instruction_words: list[str]
     job_words: list[str]
     head_titles: list[str]
+    head_letter_words: list[str] = Field(default_factory=list)
+    """Words a cover note calls the head's attached, signed letter by ("letter from ...")."""
     head_title_modifiers: list[str] = Field(default_factory=list)
     """Words before a head title that keep it the head's ("Interim Chief of Police")."""
     not_head_modifiers: list[str] = Field(default_factory=list)

@@ -13,6 +13,7 @@ class Placeholders(RuleModel):
     elsewhere: list[str] = Field(default_factory=list)
     accounts: list[str] = Field(default_factory=list)
     not_yet: list[str] = Field(default_factory=list)
+    not_yet_subjects: list[str] = Field(default_factory=list)
     still_to_come: list[str] = Field(default_factory=list)
 
 

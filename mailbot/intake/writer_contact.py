@@ -48,6 +48,13 @@ def writers_contact(
         signed = contact_in_signature(block, rules, addresses, sender, own)
         if signed.name and signed.email == (parts.sender or "").lower():
             return Contact(fuller_name(signed.name, parts.sender_name, rules), signed.email)
+    note = parts.forward_note.strip()
+    if note:
+        # "Owen Moss" / "Milton PD e-ticket PoC" under the note he forwards a message with:
+        # the note is his own, so his role
+        signed = contact_in_signature(note.rsplit("\n\n", 1)[-1], rules, addresses, sender, True)
+        if signed.name and signed.email == (parts.sender or "").lower():
+            return signed
     before = earlier.point_of_contact if earlier is not None else None
     if before is not None and before.name and own_thread.own_messages(parts):
         # "Dana Fortin / Administrative Coordinator / TraCS PoC" under the request that
