@@ -15,8 +15,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
 from mailbot.errors import ConfigError
 
@@ -89,8 +88,10 @@ def overridden(environ: Mapping[str, str]) -> bool:
     return any(name.upper().startswith(prefixes) for name in environ)
 
 
-@dataclass(frozen=True)
-class DeskSettings:
+class DeskSettings(NamedTuple):
+    """What :func:`desk_settings` reads (a named tuple: the listings import no
+    dataclasses)."""
+
     database_url: str
     log_level: str
     log_format: str

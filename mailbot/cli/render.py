@@ -145,7 +145,7 @@ def print_queue(entries: Sequence[QueueEntry], console: Console | None = None) -
     console.print(table)
     for e in entries:
         if e.diff:
-            console.print(_diff_table([r.as_dict() for r in e.diff], f"{e.reference}: changes"))
+            console.print(_diff_table([r._asdict() for r in e.diff], f"{e.reference}: changes"))
     console.print("Next: mailbot case show REF, then mailbot approve REF --by NAME")
 
 

@@ -7,13 +7,13 @@ Plain values loaded by the store (:mod:`mailbot.review.conflicts` fills a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from mailbot.domain.values import is_blank
 
 # The record references are named tuples: built by the thousand for the review queue,
-# and cheaper than frozen dataclasses both to define and to build.
+# and cheaper than frozen dataclasses both to define and to build (and the listings
+# import no dataclasses).
 
 
 class AgencyRef(NamedTuple):
@@ -61,17 +61,29 @@ def norm_username(value: object) -> str:
     return "" if is_blank(value) else str(value).strip().lower()
 
 
-@dataclass
 class RosterIndex:
-    """The agencies, and the officers a set of requests mentions, keyed for lookups."""
+    """The agencies, and the officers a set of requests mentions, keyed for lookups.
 
-    agencies: dict[int, AgencyRef] = field(default_factory=dict)
-    by_number: dict[str, OfficerRef] = field(default_factory=dict)
-    by_username: dict[str, OfficerRef] = field(default_factory=dict)
-    # Agencies whose whole roster is loaded (not only the officers a request names).
-    full_agencies: set[int] = field(default_factory=set)
-    _by_code: dict[str, AgencyRef] = field(default_factory=dict, repr=False)
-    _by_contact: tuple[int, dict[str, list[AgencyRef]]] = field(default=(-1, {}), repr=False)
+    (A plain class, not a dataclass: the listings import no dataclasses. Nothing
+    compares or prints an index.)
+    """
+
+    __slots__ = ("_by_code", "_by_contact", "agencies", "by_number", "by_username", "full_agencies")
+
+    def __init__(
+        self,
+        agencies: dict[int, AgencyRef] | None = None,
+        by_number: dict[str, OfficerRef] | None = None,
+        by_username: dict[str, OfficerRef] | None = None,
+        full_agencies: set[int] | None = None,
+    ) -> None:
+        self.agencies = {} if agencies is None else agencies
+        self.by_number = {} if by_number is None else by_number
+        self.by_username = {} if by_username is None else by_username
+        # Agencies whose whole roster is loaded (not only the officers a request names).
+        self.full_agencies = set() if full_agencies is None else full_agencies
+        self._by_code: dict[str, AgencyRef] = {}
+        self._by_contact: tuple[int, dict[str, list[AgencyRef]]] = (-1, {})
 
     @property
     def by_code(self) -> dict[str, AgencyRef]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mailbot.domain.enums import OfficerStatus
 from mailbot.domain.roster import AgencyRef, OfficerRef, RosterIndex, norm_number, norm_username
@@ -34,15 +34,16 @@ _LABEL = {
 }
 
 
-@dataclass(frozen=True)
-class DiffRow:
+class DiffRow(NamedTuple):
     """One line of a roster change: ``field`` goes from ``old`` to ``new``.
 
     ``problem`` says what staff must look at; a ``blocking`` problem stops approval
     until the case is edited (or rejected). ``index`` is the change's row in the case.
+    A named tuple (the review queue builds these by the hundred, and the listings
+    import no dataclasses): ``_asdict()`` gives it as JSON shows it.
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # (tuple.index, a method no caller uses)
     action: str
     officer_number: str | None
     officer_name: str
@@ -51,21 +52,6 @@ class DiffRow:
     new: str | None
     problem: str | None = None
     blocking: bool = False
-
-    def as_dict(self) -> dict[str, Json]:
-        # As dataclasses.asdict gives it (every field a plain value), without its
-        # generic walk: the review queue writes these by the hundred.
-        return {
-            "index": self.index,
-            "action": self.action,
-            "officer_number": self.officer_number,
-            "officer_name": self.officer_name,
-            "field": self.field,
-            "old": self.old,
-            "new": self.new,
-            "problem": self.problem,
-            "blocking": self.blocking,
-        }
 
 
 def _text(value: object) -> str | None:

@@ -206,7 +206,7 @@ def case_view(session: Session, reference: str, rules: Rules) -> CaseView:
     else:
         agency, diff = case_diff(session, case)
         view["authorised_agency"] = agency.judiciary_code if agency is not None else None
-        view["diff"] = [r.as_dict() for r in diff]
+        view["diff"] = [r._asdict() for r in diff]
     return view
 
 

@@ -41,6 +41,8 @@ class RosterIndex(roster.RosterIndex):
     """A :class:`mailbot.domain.roster.RosterIndex` filled from the database
     (:mod:`mailbot.store.roster_index`)."""
 
+    __slots__ = ()
+
     @classmethod
     def load(
         cls,

@@ -307,7 +307,7 @@ def _approve_maintenance(
         detail={
             "agency_id": agency.id,
             "judiciary_code": agency.judiciary_code,
-            "diff": [r.as_dict() for r in applied],
+            "diff": [r._asdict() for r in applied],
         },
     )
     to = (agency.poc_email or case.sender or "").strip().lower()
@@ -333,7 +333,7 @@ def _approve_maintenance(
         "kind": str(case.kind),
         "status": str(case.status),
         "agency": {"judiciary_code": agency.judiciary_code, "name": agency.name},
-        "diff": [r.as_dict() for r in applied],
+        "diff": [r._asdict() for r in applied],
         "notices": notices,
     }
 

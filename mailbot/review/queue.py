@@ -7,7 +7,6 @@ more; imports nothing from the parser, so ``mailbot queue`` starts fast.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
@@ -41,8 +40,10 @@ class QueueEntryView(TypedDict):
     diff: list[dict[str, Json]]
 
 
-@dataclass
-class QueueEntry:
+class QueueEntry(NamedTuple):
+    """An entry of the review queue, as the table shows it (:meth:`as_dict`: as
+    ``mailbot queue --json`` prints it)."""
+
     reference: str
     status: str
     kind: str
@@ -53,8 +54,8 @@ class QueueEntry:
     complete: bool
     missing: int
     flags: list[str]
-    conflicts: list[str] = field(default_factory=list)
-    diff: list[DiffRow] = field(default_factory=list)
+    conflicts: list[str]
+    diff: list[DiffRow]
 
     @classmethod
     def from_item(cls, item: QueueEntryView, diff: list[DiffRow]) -> QueueEntry:
@@ -87,7 +88,7 @@ class QueueEntry:
             "missing": self.missing,
             "flags": self.flags,
             "conflicts": self.conflicts,
-            "diff": [r.as_dict() for r in self.diff],
+            "diff": [r._asdict() for r in self.diff],
         }
 
 
@@ -183,7 +184,7 @@ def _each_entry(source: Session | Listing) -> Iterator[tuple[QueueEntryView, lis
                 rows = _rows(case.changes)
                 _load_unnumbered(source, index, agency_id, rows)
                 diff_rows = diff_changes(index, agency_id, rows)
-                diff = [r.as_dict() for r in diff_rows]
+                diff = [r._asdict() for r in diff_rows]
                 if any(r.problem for r in diff_rows) and CaseFlag.ROSTER_PROBLEM not in flags:
                     flags.append(CaseFlag.ROSTER_PROBLEM)
         item: QueueEntryView = {
