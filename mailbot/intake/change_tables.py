@@ -250,8 +250,6 @@ def action_label(label: str, rules: Rules) -> str | None:
     return _action_words(rules).get(" ".join(label.lower().split()))
 
 
-
-
 def _action_cell(cell: str, rules: Rules) -> str | None:
     """ "ADD", "Update (promoted)", "Remove - resigned": the action an action cell names
     (the whole cell, else its first word that is an action)."""

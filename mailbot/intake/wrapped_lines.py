@@ -130,7 +130,6 @@ def laid_out(text: str, rules: Rules) -> str:
     return _signed_apart(labels_apart(unwrapped(text), rules))
 
 
-
 def as_typed(typed: str, laid: str, body: str, signature: str) -> str:
     """The text whose lines staff are pointed to ("text line 7"): ``body`` (read from the
     ``laid`` out text), or, when laying out joined or split lines, the ``typed`` text above
