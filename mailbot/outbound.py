@@ -18,7 +18,6 @@ from datetime import datetime
 from email import policy as email_policy
 from email.charset import QP, Charset
 from email.header import Header
-from email.headerregistry import Address
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.parser import BytesHeaderParser
@@ -26,15 +25,14 @@ from email.utils import format_datetime, formataddr
 
 from mailbot.errors import InvalidRecipient, ReplyError
 from mailbot.intake.classify import LOOP_HEADER
+from mailbot.intake.mailbox_address import DOMAIN as _DOMAIN
+from mailbot.intake.mailbox_address import normalise_address
 from mailbot.replies import Rendered
 
 MAX_REFERENCES = 10
 MAX_MESSAGE_ID = 250
 MAX_SUBJECT = 200
 
-_LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-_DOMAIN = re.compile(rf"^{_LABEL}(?:\.{_LABEL})*$")
 _ATEXT = r"A-Za-z0-9!#$%&'*+/=?^_`{|}~.-"
 _MSG_ID = re.compile(rf"^<[{_ATEXT}]+@[{_ATEXT}\[\]:]+>$")
 _BRACKETED = re.compile(r"<[^<>\s]*>")
@@ -57,31 +55,6 @@ def sanitise_header_text(value: object, limit: int = MAX_SUBJECT) -> str:
     text = " ".join(text.split())
     text = _ENCODED_WORD_START.sub("= ?", text)
     return text[:limit].rstrip()
-
-
-def normalise_address(value: str) -> str:
-    """One plain ``local@domain`` (ASCII, no display name, no comments), stripped.
-
-    Raises :class:`InvalidRecipient` for anything else, e.g. ``a@b, c@d`` or
-    ``"x <a@junk.com>"@agency.gov``.
-    """
-    candidate = value.strip() if isinstance(value, str) else ""
-    local, at, domain = candidate.rpartition("@")
-    if (
-        not at
-        or len(candidate) > 254
-        or len(local) > 64
-        or not _LOCAL.match(local)
-        or not _DOMAIN.match(domain)
-    ):
-        raise InvalidRecipient(f"not a single plain email address: {value!r:.80}")
-    try:
-        parsed = Address(addr_spec=candidate)
-    except Exception as e:  # the email package raises ValueError or header defects
-        raise InvalidRecipient(f"not a single plain email address: {value!r:.80}") from e
-    if parsed.addr_spec != candidate:
-        raise InvalidRecipient(f"not a single plain email address: {value!r:.80}")
-    return candidate
 
 
 def reply_recipients(sender: str, poc_email: str | None, include_poc: bool) -> list[str]:

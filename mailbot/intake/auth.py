@@ -238,7 +238,7 @@ def from_problem(values: list[str]) -> str | None:
     """
     from mailbot.errors import InvalidRecipient
     from mailbot.intake.from_header import quote_last_first
-    from mailbot.outbound import normalise_address
+    from mailbot.intake.mailbox_address import normalise_address
 
     if len(values) != 1:
         return f"{len(values)} From headers"
