@@ -49,7 +49,8 @@ _CAP_RUN = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,4}}"
 _AFTER_NAME = (
     r"(?:\s*\([^()]{1,80}\)"
     # "Ines Marrow, our Fleet Systems Supervisor, will be ...": her job between commas
-    r"|,\s+(?i:our|the|an?|my)\s+[^,.;:()¶\n]{1,60},"
+    # (and a word of hers in brackets: "Glen Hart, our dispatch supervisor (civilian), will")
+    r"|,\s+(?i:our|the|an?|my)\s+[^,.;:()¶\n]{1,60}(?:\([^()¶\n]{1,30}\)\s?)?,"
     # "Hannah Ostrowski, hostrowski@..., is designated ...": her address between commas
     r"|,\s+<?[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+>?(?=,)"
     # "Ines Marrow in Records will be ...", "... at the village office will be ...": where
@@ -145,8 +146,10 @@ _POC_BARE_NAMED = re.compile(
 # "POC Cpl Amy Ferland aferland@...": the abbreviation, a name, then the name's address
 # (a terse note from a phone, no verb between)
 _POC_TERSE = re.compile(
-    rf"(?<![\w-])(?:POC|PoC)\s*[:-]?\s+({_CAP_RUN})(?=,?\s+<?[\w.+-]{{1,64}}@[\w-])"
+    rf"(?<![\w-])(?:POC|PoC|(?i:(?:e-?ticket(?:ing)?\s+)?point[- ]of[- ]contact))\s*[:-]?\s+"
+    rf"({_CAP_RUN})(?=,?\s+<?[\w.+-]{{1,64}}@[\w-])"
 )
+"""... and the words in full ("Point of contact Sgt Pat Roy proy@..."), no colon either."""
 
 
 _CONTACT_SAID = (
@@ -347,3 +350,46 @@ def _referent(before: str, roster: Sequence[str], rules: Rules) -> str | None:
     if len(full) == 1:
         return full[0]
     return " ".join(words) if len(words) >= 2 else None
+
+
+# "Pete Roy here, chief (and only officer, and e-ticket PoC) for ...", "This is Ann Roy,
+# records clerk and PoC": the writer, naming himself, lists the PoC among his own roles
+_POC_INTRO = re.compile(
+    rf"(?P<lead>\b(?i:this\s+is|I['’]m|I\s+am|my\s+name\s+is)\s+)?(?P<own>{_CAP_RUN})"
+    r"(?P<here>\s+(?i:here))?,\s+(?P<roles>(?:[^.;:!?¶\n]{0,80}?(?:,|\(|\band\b)\s*)?)"
+    r"(?i:(?:the|our|your)\s+)?(?i:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC))\b"
+)
+
+
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|will|shall|has|have|be|been|would)\b", re.I)
+"""A verb among the roles: a clause about someone else ("writing as Sgt Roy is our PoC")."""
+
+
+def self_introduced(flat: str) -> re.Match[str] | None:
+    """The writer's introduction of himself (his name, then "here", or "This is" before
+    it) that lists the PoC among his roles, with no clause between: his name is ``own``."""
+    for m in _POC_INTRO.finditer(flat):
+        if (m.group("lead") or m.group("here")) and not _CLAUSE_VERB.search(m.group("roles")):
+            return m
+    return None
+
+
+@per_rules
+def _qualifier_re(rules: Rules) -> re.Pattern[str] | None:
+    words = sorted(rules.language.evidence.poc_qualifiers, key=len, reverse=True)
+    if not words:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(
+        rf"(?<![\w-])(?:{alt})\s+(?=(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC"
+        r"|point\s+person|contact|coordinator|liaison)(?![\w-]))",
+        re.I,
+    )
+
+
+def unqualified(flat: str, rules: Rules) -> str:
+    """ "Sgt. Ann Roy will be our new PoC", "... is the acting e-ticket Point-of-Contact":
+    the PoC words without the words that only say when or how long (``poc_qualifiers`` of
+    the rules), so the wordings read them as the plain role."""
+    qualifier = _qualifier_re(rules)
+    return flat if qualifier is None else qualifier.sub("", flat)

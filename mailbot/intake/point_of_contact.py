@@ -16,6 +16,7 @@ from mailbot.intake.head_of_department import head_from_sender, is_agency_or_tit
 from mailbot.intake.list_remarks import without_nickname
 from mailbot.intake.names import by_last_name, fuller_name, short_form_of
 from mailbot.intake.person_name import SAINT_ABBREVIATIONS, name_key, person_name
+from mailbot.intake.poc_anchors import _near_poc_words, names_contact
 from mailbot.intake.poc_email import (
     _a_login,
     _given_to_another,
@@ -45,6 +46,8 @@ from mailbot.intake.poc_wording import (
     duty_named,
     ranked_people,
     ranks_capitalised,
+    self_introduced,
+    unqualified,
     unquoted_poc_words,
 )
 from mailbot.intake.prose import rank_title
@@ -90,8 +93,8 @@ def point_of_contact(
             raw = (value if value is not None else _next_value(lines, i)) or None
     if raw is None:
         flat = unquoted_poc_words(_near_poc_words(as_eticket(text, rules)))
-        flat = without_nickname(ranks_capitalised(flat, rules), rules)
-        own = _SELF_POC.search(flat)
+        flat = unqualified(without_nickname(ranks_capitalised(flat, rules), rules), rules)
+        own = _SELF_POC.search(flat) or self_introduced(flat)
         # "Tim Hale" in the From header, "Chief Timothy Hale" signed: the name in full
         self_name = fuller_name(_sender_person(sender[0], labels, lines, rules), head, rules)
         # a mailbox named for the office: the one who signs ("Thank you, / Bonnie Sheltra /
@@ -243,71 +246,6 @@ def _role_is_rank(raw: str, rules: Rules) -> bool:
         return False
     said = m.group(1).lower()
     return said in {t.lower() for t in rules.language.people.head_titles}
-
-
-_POC_ANCHOR = re.compile(
-    r"point[- \n]of[- \n]contact|point[ \n]person\b|\bPoC\b|\bmyself\b"
-    r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
-    r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
-    r"|\bI(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"
-    r"|\bI(?:['’]m|[ \n]am)[ \n](?:the|your|our)[ \n]contact\b"  # "I'm the contact for this"
-    r"|will[ \n]coordinate\b|be[ \n]the[ \n](?:main[ \n]|primary[ \n])?contact\b"
-    r"|\band[ \n]the[ \n]contact[ \n]person\b"  # "I'd be the only user and the contact person"
-    # "put me down as the contact person", "contact person - that's me"
-    r"|\bme[ \n](?:down[ \n])?as[ \n](?:the|your|our)[ \n](?:main[ \n]|primary[ \n])?contact\b"
-    r"|\bcontact[ \n]person(?:[^\w\n.]{1,3}(?:that|it|this)|[ \n](?:will[ \n]be|is)[ \n]me)\b",
-    re.I,
-)
-
-
-_BEFORE, _AFTER = 300, 400
-"""How much text around each mention of the PoC the designation patterns read."""
-
-
-_POC_ANCHOR_LOWER = re.compile(
-    r"point[- \n]of[- \n]contact|point[ \n]person\b|poc\b|myself\b"
-    r"|e-?ticket(?:ing)?[ \n](?:contact|coordinator|liaison)\b"
-    r"|contact[ \n](?:person[ \n])?(?:for|on)[ \n](?:the[ \n]|our[ \n])?e-?ticket"
-    r"|\bi(?:['’]?ll|[ \n]will|[ \n]am|['’]?m)[ \n]be[ \n](?:the|your|our)[ \n]contact\b"
-    r"|\bi(?:['’]m|[ \n]am)[ \n](?:the|your|our)[ \n]contact\b"
-    r"|will[ \n]coordinate\b|be[ \n]the[ \n](?:main[ \n]|primary[ \n])?contact\b"
-    r"|\band[ \n]the[ \n]contact[ \n]person\b"
-    r"|\bme[ \n](?:down[ \n])?as[ \n](?:the|your|our)[ \n](?:main[ \n]|primary[ \n])?contact\b"
-    r"|\bcontact[ \n]person(?:[^\w\n.]{1,3}(?:that|it|this)|[ \n](?:will[ \n]be|is)[ \n]me)\b"
-)
-
-
-def _poc_anchors(text: str) -> list[tuple[int, int]]:
-    """The spans of :data:`_POC_ANCHOR` in ``text`` (ASCII text searched lower-cased)."""
-    if not text.isascii():
-        return [m.span() for m in _POC_ANCHOR.finditer(text)]
-    low = text.lower()
-    out = []
-    for m in _POC_ANCHOR_LOWER.finditer(low):
-        i, end = m.span()
-        before = low[i - 1] if i else " "
-        if low.startswith(("poc", "myself"), i) and (before.isalnum() or before == "_"):
-            continue  # "PoC" and "myself" (not the other words) need a \b before
-        out.append((i, end))
-    return out
-
-
-def names_contact(text: str) -> bool:
-    """True when ``text`` speaks of the e-ticket Point-of-Contact at all."""
-    return bool(_poc_anchors(text))
-
-
-def _near_poc_words(text: str) -> str:
-    """The stretches of ``text`` around each "PoC" / "myself", blanks folded: the only
-    places a designation can be (the name patterns never scan a whole body)."""
-    spans: list[list[int]] = []
-    for m_start, m_end in _poc_anchors(text):
-        start, end = max(0, m_start - _BEFORE), m_end + _AFTER
-        if spans and start <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], end)
-        else:
-            spans.append([start, end])
-    return " ¶ ".join(" ".join(text[a:b].split()) for a, b in spans)
 
 
 def _an_agency(raw: str, rules: Rules) -> bool:

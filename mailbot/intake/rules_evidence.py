@@ -42,6 +42,9 @@ class Evidence(RuleModel):
     contact"): in the last look only, a sentence with one and an address gives staff it."""
     poc_programs: list[str] = Field(default_factory=list)
     """The program a PoC is for, named otherwise than "e-ticket" ("the TraCS PoC")."""
+    poc_qualifiers: list[str] = Field(default_factory=list)
+    """Words before the PoC words that say only when or for how long ("our new PoC", "the
+    acting point of contact"): read as the plain role."""
     poc_duties: list[str] = Field(default_factory=list)
     """What the PoC is said to do for the request, after "will" ("Lt. Amy Roy will run this
     for us"): the person who will do it is the PoC, when no one is named so otherwise."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from mailbot.intake.label_spelling import labels_respelled
 from mailbot.intake.rules import Rules
 from mailbot.intake.run_together_labels import labels_apart
 
@@ -126,8 +127,9 @@ def laid_out(text: str, rules: Rules) -> str:
     """``text`` one line a line as its writer laid it out: the lines its client wrapped
     at the margin joined ("... Sgt. Daniel" over "O'Connell (SB442, ...)"), the labelled
     lines it ran together apart ("Agency: Quarry PD Judiciary Code: 0290 Address: ..."),
-    a name signed alone under the last row of a roster set apart as the sign-off."""
-    return _signed_apart(labels_apart(unwrapped(text), rules))
+    a name signed alone under the last row of a roster set apart as the sign-off, a label
+    typed one letter wrong as the label ("Point of contect:")."""
+    return _signed_apart(labels_apart(labels_respelled(unwrapped(text), rules), rules))
 
 
 def as_typed(typed: str, laid: str, body: str, signature: str) -> str:

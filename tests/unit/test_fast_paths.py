@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailbot.intake import point_of_contact, quoting
+from mailbot.intake import poc_anchors, quoting
 
 _POC_PIECES = st.sampled_from(
     [
@@ -21,8 +21,8 @@ _POC_PIECES = st.sampled_from(
 def test_poc_mentions_found_alike(pieces: list[str]) -> None:
     """The Point-of-Contact is looked for around exactly the mentions the full pattern finds."""
     text = "".join(pieces)
-    expected = [m.span() for m in point_of_contact._POC_ANCHOR.finditer(text)]
-    assert point_of_contact._poc_anchors(text) == expected
+    expected = [m.span() for m in poc_anchors._POC_ANCHOR.finditer(text)]
+    assert poc_anchors._poc_anchors(text) == expected
 
 
 _WROTE_PIECES = st.sampled_from(

@@ -124,3 +124,71 @@ def test_the_head_who_signs_an_attached_letter_under_a_staff_cover_note() -> Non
         "Harlan Whitcombe",
         "Sheriff",
     )
+
+
+_ROLL = (
+    "Judiciary code: 0771\nName on ticket: Ferncliff Police Department\n"
+    "Address: 14 Mill Lane, Ferncliff, VT 05998\nPhone: 802-555-0144\n\n"
+    "Last Name\tFirst Name\tRank\tOfficer #\tDPS Username\n"
+    "Varga\tIlona\tSergeant\tFC301\tivarga\n"
+    "Okonjo\tBen\tOfficer\tFC309\tbokonjo\n\n"
+)
+
+
+def test_job_aside_with_a_word_in_brackets_before_the_poc_verb() -> None:
+    body = (
+        "Hello,\n\nFerncliff would like to start e-ticketing. Nadia Brandt, our records "
+        "clerk (part-time), will be our e-ticket Point-of-Contact: nbrandt@ferncliffvt.org.\n\n"
+        + _ROLL
+        + "Thanks,\nIlona Varga\nChief of Police\n"
+    )
+    got = _parse(body, "Ilona Varga <ivarga@ferncliffvt.org>")
+    assert (got.point_of_contact.name, got.point_of_contact.email) == (
+        "Nadia Brandt",
+        "nbrandt@ferncliffvt.org",
+    )
+
+
+def test_the_new_point_of_contact_is_the_plain_role() -> None:
+    body = (
+        "Good morning,\n\nAs of today Sergeant Ilona Varga is the new e-ticket "
+        "Point-of-Contact for Ferncliff. Her email is ivarga@ferncliffvt.org.\n\n"
+        + _ROLL
+        + "Regards,\nOren Pike\nChief of Police\n"
+    )
+    got = _parse(body, "Oren Pike <opike@ferncliffvt.org>")
+    assert (got.point_of_contact.name, got.point_of_contact.email) == (
+        "Ilona Varga",
+        "ivarga@ferncliffvt.org",
+    )
+
+
+def test_point_of_contact_in_full_then_a_name_and_address_without_a_colon() -> None:
+    body = (
+        "Enrolling Ferncliff PD for e-tickets\nPoint of contact Sgt Ilona Varga "
+        "ivarga@ferncliffvt.org\n" + _ROLL + "Oren Pike, chief\n"
+    )
+    got = _parse(body, "Oren Pike <opike@ferncliffvt.org>")
+    assert (got.point_of_contact.name, got.point_of_contact.email) == (
+        "Ilona Varga",
+        "ivarga@ferncliffvt.org",
+    )
+
+
+def test_writer_introducing_himself_with_the_poc_among_his_roles() -> None:
+    body = (
+        "Hi,\n\nOren Pike here, chief (and records clerk, and e-ticket PoC) for Ferncliff. "
+        "We would like to enrol.\n\n" + _ROLL + "Thanks,\nOren\n"
+    )
+    got = _parse(body, "Oren Pike <opike@ferncliffvt.org>")
+    assert (got.point_of_contact.name, got.point_of_contact.email) == (
+        "Oren Pike",
+        "opike@ferncliffvt.org",
+    )
+
+
+def test_an_introduction_with_a_clause_about_another_is_not_the_writer_made_poc() -> None:
+    from mailbot.intake.poc_wording import self_introduced
+
+    assert self_introduced("Oren Pike here, as Sgt Varga is our PoC for this") is None
+    assert self_introduced("This is Oren Pike, chief and PoC for Ferncliff") is not None

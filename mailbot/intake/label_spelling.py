@@ -1,0 +1,92 @@
+"""Labels typed with one letter wrong ("Point of contect (POC): myself ...", "Cheif: Walter
+Gagne", "Adress: ..."): a line that opens with no label, but would with one word of it
+respelled as a word of a known label (a letter changed, two letters swapped, a letter left
+out), is read with that word respelled, so its value is read as the label's.
+
+Only words of five letters or more are respelled, each to the one label word it is that
+close to (none when two are), and only when the respelled words then open the line as a
+whole label of ``rules/labels.toml`` (or a head's title used as a label) before its
+separator: a word that is merely like a label word ("Contract: ...") is left as typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.intake.rules import Rules, per_rules
+
+MIN_WORD = 5
+"""The shortest word respelled: shorter ones are too often another word ("Chef")."""
+
+_LINE_LABEL = re.compile(
+    r"^([ \t]*(?:[-*•·>][ \t]*)?)([A-Za-z][A-Za-z .'’/-]{1,40}?)"
+    r"(?=[ \t]*(?:[:：=#(]|[-–—][ \t]))"
+)
+"""The words a line opens with, up to the separator a label ends with."""
+
+_WORD = re.compile(r"[A-Za-z]+")
+_SEP = r"[ \t]*(?:[:：=#(]|[-–—][ \t])"
+
+
+@per_rules
+def _known(rules: Rules) -> tuple[frozenset[str], re.Pattern[str]]:
+    """The words of every label and head title, and the pattern of a line opening with
+    one of them whole before a separator."""
+    labels = [w for words in rules.labels.labels.values() for w in words]
+    labels += rules.language.people.head_titles
+    vocab = frozenset(w.lower() for label in labels for w in _WORD.findall(label))
+    alt = "|".join(
+        re.escape(w).replace(r"\ ", r"[ \t]+")
+        for w in sorted(set(labels), key=len, reverse=True)
+        if w.strip()
+    )
+    opening = re.compile(rf"^[ \t]*(?:[-*•·>][ \t]*)?(?:{alt or '(?!)'}){_SEP}", re.I)
+    return vocab, opening
+
+
+def one_typo(typed: str, known: str) -> bool:
+    """Whether ``typed`` is ``known`` with one letter changed, two neighbours swapped or
+    one letter left out (the first letter as typed)."""
+    if not typed or not known or typed[0] != known[0] or typed == known:
+        return False
+    if len(typed) == len(known):
+        diff = [i for i, (a, b) in enumerate(zip(typed, known, strict=True)) if a != b]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        swapped = typed[i] == known[i + 1] and typed[i + 1] == known[i]
+        return len(diff) == 2 and diff[1] == i + 1 and swapped
+    if len(known) == len(typed) + 1:
+        return any(known[:i] + known[i + 1 :] == typed for i in range(1, len(known)))
+    return False
+
+
+def _respelled_word(word: str, vocab: frozenset[str]) -> str | None:
+    low = word.lower()
+    if len(low) < MIN_WORD or low in vocab:
+        return None
+    close = [k for k in vocab if len(k) >= MIN_WORD and one_typo(low, k)]
+    if len(close) != 1:
+        return None
+    known = close[0]
+    if word.isupper():
+        return known.upper()
+    return known.capitalize() if word[0].isupper() else known
+
+
+def labels_respelled(text: str, rules: Rules) -> str:
+    """``text`` with each line's label typed one letter wrong written as the label."""
+    vocab, opening = _known(rules)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        m = _LINE_LABEL.match(line) if len(line) <= 300 else None
+        if m is None or opening.match(line):
+            continue
+        words = m.group(2)
+        fixed = _WORD.sub(lambda w: _respelled_word(w.group(0), vocab) or w.group(0), words)
+        if fixed == words:
+            continue
+        respelled = m.group(1) + fixed + line[m.end() :]
+        if opening.match(respelled):
+            lines[i] = respelled
+    return "\n".join(lines)
