@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from mailbot.intake.agency_in_full import cut_short, initials_spelled_out
 from mailbot.intake.agency_shown import name_shown_as
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import split_signature
@@ -242,10 +243,11 @@ def in_full(name: str | None, text: str, rules: Rules) -> str | None:
     placed = _with_its_place(name, text, rules)
     if placed is not None:
         return placed
+    written = _written(text, rules)
     forms = rules.language.people.agency_full_forms
     short = next((s for s in sorted(forms, key=len, reverse=True) if name.endswith(f" {s}")), None)
     if short is None:
-        return _initials_in_full(name, text, rules) or name
+        return initials_spelled_out(name, written, rules) or cut_short(name, written, text) or name
     full = forms[short]
     place = _core(name[: -len(short)], rules)
     if not place:
@@ -269,9 +271,7 @@ def _with_its_place(name: str, text: str, rules: Rules) -> str | None:
     if suffix is None or _core(name[: -len(suffix)], rules):
         return None
     tail = f" {name.lower()}"
-    for m in _agency_name_re(rules).finditer(text):
-        found = _ARTICLE.sub("", _GREETING.sub("", _SENTENCE_CUT.split(m.group(1))[-1]))
-        found = found.rsplit("\t", 1)[-1].strip()
+    for found in _written(text, rules):
         if found.lower().endswith(tail) and _core(found[: -len(suffix)], rules):
             return found
     return None
@@ -283,28 +283,11 @@ def _tells_of_move(text: str, rules: Rules) -> bool:
     return has_any(text, words.transfer + words.moves_record)
 
 
-_INITIALS = re.compile(r"([A-Z]{2,6})[ \t]+(\S.*)")
-
-
-def _initials_in_full(name: str, text: str, rules: Rules) -> str | None:
-    """ "UVM Police Services" as the message also writes it in full ("University of
-    Vermont Police Services" in the signature): the same words after the initials, and
-    the full name's capitals the initials' own, in order, from the first."""
-    m = _INITIALS.fullmatch(name)
-    suffixes = {x.lower() for x in rules.language.people.agency_suffixes}
-    if m is None or m.group(2).lower() not in suffixes:
-        return None
-    initials, suffix = m.group(1), m.group(2)
-    for found in _agency_name_re(rules).finditer(text):
-        full = _ARTICLE.sub("", _GREETING.sub("", _SENTENCE_CUT.split(found.group(1))[-1]))
-        full = full.rsplit("\t", 1)[-1].strip()
-        if not full.endswith(f" {suffix}"):
-            continue
-        capitals = [w[0] for w in full[: -len(suffix)].split() if w[0].isupper()]
-        left = iter(initials)
-        if len(capitals) >= 2 and capitals[0] == initials[0] and all(c in left for c in capitals):
-            return full
-    return None
+def _written(text: str, rules: Rules) -> list[str]:
+    """Every agency's name ``text`` writes, without the greeting, article or sentence
+    before it, in order."""
+    cut = (_SENTENCE_CUT.split(m.group(1))[-1] for m in _agency_name_re(rules).finditer(text))
+    return [_ARTICLE.sub("", _GREETING.sub("", n)).rsplit("\t", 1)[-1].strip() for n in cut]
 
 
 _SIGNED_WORDS = 8

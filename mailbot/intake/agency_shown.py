@@ -13,13 +13,30 @@ import re
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.word_lists import lowered
 
-_SHOWN_AS = re.compile(
-    r"(?i:(?:list|show|display|print|identify)\s+(?:us|our\s+(?:agency|department|dept\.?))"
-    r"|(?:our\s+)?name\s+to\s+(?:appear|read|show|print|be\s+(?:displayed|printed|shown|listed)))"
-    r"(?i:\s+on\s+(?:the\s+)?(?:e-?)?tickets?)?\s+(?i:as)\s*:?\s+"
-    r"(?:[\"“]([^\"”\n]{3,80})[\"”]"
-    r"|([A-Z][\w'’.&-]*+(?:[ \t]+(?:[A-Z][\w'’.&-]*+|of|and|the|&)){1,8}))"
-)
+
+@per_rules
+def _shown_as(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "please list us as ...", "Please show the name as "..." on the ticket": the
+    pattern, and the words it needs in the lower-cased text (quick to look for)."""
+    people = rules.language.people
+    verbs = _alt(people.name_shown_verbs)
+    objects = _alt(people.name_shown_objects)
+    said = rf"(?:{verbs})\s+(?:{objects})"
+    named = (
+        r"(?:our\s+)?name\s+to\s+(?:appear|read|show|print|be\s+(?:displayed|printed|shown|listed))"
+    )
+    shown = re.compile(
+        rf"(?i:{said}|{named})"
+        r"(?i:\s+on\s+(?:the\s+)?(?:e-?)?tickets?)?\s+(?i:as)\s*:?\s+"
+        r"(?:[\"“]([^\"”\n]{3,80})[\"”]"
+        r"|([A-Z][\w'’.&-]*+(?:[ \t]+(?:[A-Z][\w'’.&-]*+|of|and|the|&)){1,8}))"
+    )
+    return shown, re.compile(f"{said}|{named}")
+
+
+def _alt(words: list[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
 
 
 _RUN = r"(?<![\w'’.&-])([A-Z][\w'’.&-]*+(?:[ \t]+(?:[A-Z][\w'’.&-]*+|of|and|the|&)){1,8})"
@@ -58,13 +75,6 @@ _TICKET_PRINTS = re.compile(
 # The words each pattern's match holds, found in the lower-cased text by a pattern that
 # starts with a letter (quick to scan): a text without them is not scanned for the name.
 _SHOWN_NEEDS = (
-    (
-        _SHOWN_AS,
-        re.compile(
-            r"(?:list|show|display|print|identify)\s+(?:us|our\s+(?:agency|department|dept))"
-            r"|name\s+to\s+(?:appear|read|show|print|be\s+(?:displayed|printed|shown|listed))"
-        ),
-    ),
     (_PUT_ON, re.compile(r"(?:put|use|print|show|have)\s+[\"“]")),
     (_ON_TICKET_IS, re.compile(r"tickets?\s+(?:is|reads?|says?|would|should)\s")),
     (
@@ -122,11 +132,16 @@ def name_shown_as(text: str, rules: Rules) -> str | None:
     if written is not None:
         return written
     low = lowered(text)
-    for pattern, needed in _SHOWN_NEEDS:
+    for pattern, needed in (_shown_as(rules), *_SHOWN_NEEDS):
         m = pattern.search(text) if low is None or needed.search(low) else None
         if m is not None:
             break
     else:
         return None
-    name = next((g for g in m.groups() if g), "").strip().rstrip(".,;")
+    name = next((g for g in m.groups() if g), "")
+    # "Proper name is Eddington Police Department. Jud code 0619": the sentence ends it
+    name = _SENTENCE_END.split(name, maxsplit=1)[0].strip().rstrip(".,;")
     return name if len(name.split()) >= 2 else None
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])")

@@ -22,6 +22,7 @@ from mailbot.intake.agency_name import (
 from mailbot.intake.agency_shown import name_shown_as
 from mailbot.intake.candidates import ZIP_WORD, tidy_address
 from mailbot.intake.contact_party import others_blanked, own_labels
+from mailbot.intake.not_given import placeholder_words, template_slot
 from mailbot.intake.prose import header_addresses, is_header_line
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import uncapped
@@ -117,15 +118,10 @@ def _suffixes(rules: Rules) -> frozenset[str]:
     return frozenset(x.lower() for x in rules.language.people.agency_suffixes)
 
 
-@per_rules
-def _placeholders(rules: Rules) -> frozenset[str]:
-    return frozenset(p.lower() for p in rules.labels.placeholders.values)
-
-
 def _clean(value: str, rules: Rules) -> str | None:
     value = value.strip().strip("*_").strip()
     value = _BLANKS.sub(" ", value)
-    if value.lower() in _placeholders(rules):
+    if value.lower() in placeholder_words(rules) or template_slot(value):
         return ""  # said, but "not given": never look at the next line for it
     return value or None
 

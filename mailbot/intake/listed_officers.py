@@ -176,7 +176,30 @@ def _listed_in_sentence(line: str, rules: Rules) -> list[Officer]:
     # "Chief Rick Cloutier, CH1R1, rcloutier; Ofc. Kay Tran, CH4K7, ktran": by ";" when
     # the commas are inside each officer
     pieces = [_SELF.sub("", p) for p in re.split(r";" if ";" in rest else r"[,;]", rest)]
+    # "me Earl Roy Constable number 9H302 username eroy and my deputy Ann Lee ...": two
+    # records joined by "and", the words before the second one's name no part of it
+    pieces = [_LOWER_LEAD.sub("", q) for p in pieces for q in _joined_records(p)]
+    # "..., thank you Earl": the words closing the sentence after the last officer
+    while len(pieces) > 2 and not _DIGIT.search(pieces[-1]):
+        pieces.pop()
     return _each_an_officer(pieces, rules)
+
+
+_DIGIT = re.compile(r"\d")
+_PIECE_NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5}(?![\w-])")
+_AND = re.compile(r"[ \t]+and[ \t]+")
+_LOWER_LEAD = re.compile(r"^[ \t]*(?:[a-z][\w'’]*[ \t]+){1,3}(?=[A-Z][a-z])")
+
+
+def _joined_records(piece: str) -> list[str]:
+    """``piece`` cut at an "and" between two officers' numbers, when each side holds one."""
+    numbers = list(_PIECE_NUMBER.finditer(piece))
+    if len(numbers) != 2:
+        return [piece]
+    joins = list(_AND.finditer(piece, numbers[0].end(), numbers[1].start()))
+    if len(joins) != 1:
+        return [piece]
+    return [piece[: joins[0].start()], piece[joins[0].end() :]]
 
 
 def _each_an_officer(pieces: list[str], rules: Rules) -> list[Officer]:

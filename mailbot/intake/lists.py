@@ -28,7 +28,7 @@ from mailbot.intake.number_groups import joined
 from mailbot.intake.prose import person, rank_title, split_name, split_rank
 from mailbot.intake.rules import Rules, per_rules, per_rules_text
 from mailbot.intake.spaced_rows import NEAR_NUMBER, NUMBER, spaced
-from mailbot.intake.table_headings import column_key
+from mailbot.intake.table_headings import column_key, field_label
 from mailbot.intake.tables import bare_username, not_given
 
 MAX_LINE = 200
@@ -280,8 +280,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         # without a number, only a row with its number's place left empty or said to
         # come later
         return None
-    if not names or len(names) > 2:
-        return None
+    if not names or len(names) > 2 or field_label(" ".join(names), rules):
+        return None  # "Judiciary Code - 04178": a value's label, no one's name
     first = last = None
     rank: str | None
     lead_rank, lead = _rank_off(names[0], rules)

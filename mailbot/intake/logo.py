@@ -14,6 +14,7 @@ from mailbot.intake.image_facts import opened
 from mailbot.intake.limits import Limits
 from mailbot.intake.model import LogoFacts
 from mailbot.intake.parts import Attachment
+from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.vector_logo import svg_size
 
 # "Our badge is below" (not a badge number: "badge #", "badge numbers", "badge ID")
@@ -74,6 +75,7 @@ def find_logo(
     *,
     said_inline: bool = False,
     text: str = "",
+    rules: Rules | None = None,
 ) -> LogoInfo | None:
     """The attached image most likely to be the agency logo, or ``None``.
 
@@ -84,6 +86,10 @@ def find_logo(
     then for the checks to judge). Among several images, a name saying
     logo/patch/badge/seal/emblem wins, then the largest picture."""
     limits = limits or Limits()
+    if rules is not None and roster_pictured(text, rules) and not logo_named(text):
+        # "Picture of our officer list is attached": the image is the roster (one named
+        # as a logo still may be)
+        attachments = [a for a in attachments if _LOGO_NAME.search(a.filename)]
     seen = _Probes(limits)  # each attachment is opened once, however often it is looked at
     found = _best(attachments, seen, notes, inline=False)
     if found is None and said_inline and not _SAID_LATER.search(text):
@@ -230,3 +236,26 @@ def logo_named(text: str) -> bool:
 def has_image(attachments: Sequence[Attachment]) -> bool:
     """True when an image is attached (not one shown inline, a signature's)."""
     return any(a.content_type.startswith("image/") and not a.inline for a in attachments)
+
+
+@per_rules
+def _roster_picture(rules: Rules) -> re.Pattern[str]:
+    def alt(words: list[str]) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in ordered) or "(?!)"
+
+    pictures, rosters = (
+        alt(rules.language.intent.picture_words),
+        alt(rules.language.intent.roster_words),
+    )
+    return re.compile(
+        rf"\b(?:{pictures})s?[ \t]+of[ \t]+(?:(?:our|the|my)[ \t]+)?(?:{rosters})\b"
+        rf"|\b(?:{rosters})[ \t]+(?:{pictures})s?\b",
+        re.I,
+    )
+
+
+def roster_pictured(text: str, rules: Rules) -> bool:
+    """True when ``text`` says an image is a picture of the roster ("Picture of our
+    officer list is attached", "roster photo attached")."""
+    return _roster_picture(rules).search(text) is not None

@@ -97,3 +97,12 @@ def _words(phrase: str) -> str:
 @per_rules
 def placeholder_words(rules: Rules) -> frozenset[str]:
     return frozenset(p.lower() for p in rules.labels.placeholders.values)
+
+
+_TEMPLATE_SLOT = re.compile(r"\[[^\[\]\d@\n]{2,40}\]|<[^<>\d@\n]{2,40}>")
+
+
+def template_slot(value: str) -> bool:
+    """True for a sample form's slot left as it was sent ("[Agency Name]", "<phone>"):
+    words in square or angle brackets alone, no value."""
+    return _TEMPLATE_SLOT.fullmatch(value.strip()) is not None

@@ -317,6 +317,7 @@ def parse_parts(
         result.notes,
         said_inline=logo_named(body),
         text=body,
+        rules=rules,
     )
     if logo is not None:
         result.agency.logo = logo.filename

@@ -120,6 +120,9 @@ def rank_title(word: str, rules: Rules) -> str | None:
     return rules.language.people.ranks.get(key)
 
 
+_MAX_MODIFIERS = 3
+
+
 @per_rules
 def _rank_modifiers(rules: Rules) -> frozenset[str]:
     return frozenset(w.lower() for w in rules.language.people.rank_modifiers)
@@ -132,15 +135,23 @@ def split_rank(words: list[str], rules: Rules) -> tuple[str | None, list[str]]:
     together ("Chief Deputy", "Det. Sgt."), are one title."""
     title: str | None = None
     modifiers = _rank_modifiers(rules)
-    if len(words) > 2 and words[0].lower().strip(".") in modifiers:
-        # "Senior Trooper", "State Game Warden": a modifier before a rank of one or two words
-        pair = rank_title(" ".join(words[1:3]), rules) if len(words) > 3 else None
+    lead = 0  # "Senior Motor Vehicle Inspector": modifiers written one after another
+    while (
+        lead < _MAX_MODIFIERS and lead < len(words) and words[lead].lower().strip(".") in modifiers
+    ):
+        lead += 1
+    for k in range(lead, 0, -1):
+        # "Senior Trooper", "State Game Warden": modifiers before a rank of one or two words
+        said = " ".join(w.strip(".") for w in words[:k])
+        pair = rank_title(" ".join(words[k : k + 2]), rules) if len(words) > k + 2 else None
         if pair:
-            title = f"{words[0].strip('.')} {pair}"
-            words = words[3:]
-        elif rank_title(words[1], rules):
-            title = f"{words[0].strip('.')} {rank_title(words[1], rules)}"
-            words = words[2:]
+            title = f"{said} {pair}"
+            words = words[k + 2 :]
+            break
+        if len(words) > k + 1 and rank_title(words[k], rules):
+            title = f"{said} {rank_title(words[k], rules)}"
+            words = words[k + 1 :]
+            break
     ranks: list[str] = []
     while words:
         # a rank of two words first ("Game Warden Jacob Pelletier")

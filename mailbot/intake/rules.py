@@ -47,6 +47,8 @@ class IntentWords(RuleModel):
     transfer: list[str]
     deactivate: list[str]
     roster_later: list[str] = Field(default_factory=list)
+    picture_words: list[str] = Field(default_factory=list)
+    roster_words: list[str] = Field(default_factory=list)
     set_up: list[str] = Field(default_factory=list)
     set_up_subjects: list[str] = Field(default_factory=list)
     left_off: list[str] = Field(default_factory=list)

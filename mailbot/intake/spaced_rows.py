@@ -23,11 +23,27 @@ def _near_mixed(word: str) -> bool:
     return bool(NEAR_NUMBER.match(word)) and not word.isdigit() and not word.isalpha()
 
 
+_NUMBER_LABEL = re.compile(r"^(?i:number|no\.?|num\.?|#)$")
+_USER_LABEL = re.compile(r"^(?i:dps|domain|username|user|login)$")
+
+
+def _unlabelled(words: list[str]) -> list[str]:
+    """ "Earl Roy Constable number 9H302 username eroy": the words without the labels
+    right before the number and between it and the login."""
+    at = next((i for i, w in enumerate(words) if NUMBER.match(w.lstrip("#"))), None)
+    if at is None or at < 2 or not _NUMBER_LABEL.match(words[at - 1]):
+        return words
+    after = words[at + 1 :]
+    if after and not all(_USER_LABEL.match(w) for w in after[:-1]):
+        return words
+    return [*words[: at - 1], words[at], *after[-1:]]
+
+
 def spaced(body: str, rules: Rules) -> str:
     """Words of a line without separators, with a " - " put before the officer number
     and each word after it. Two names followed by a title ("Tatro Roger Deputy Constable
     FW002 rtatro") are in the roster form's order: last name, first name, title."""
-    words = body.split()
+    words = _unlabelled(body.split())
     at = next((i for i, w in enumerate(words) if NUMBER.match(w.lstrip("#"))), None)
     if at is None:
         # "Harrington Scott Chief 09L2 sharrington": a number of letters and digits one
@@ -46,8 +62,14 @@ def spaced(body: str, rules: Rules) -> str:
         return body
     head = words[:at]
     cut = len(head)
+    modifiers = {w.lower() for w in rules.language.people.rank_modifiers}
     while cut > 2 and len(head) - cut < 3 and rank_title(head[cut - 1], rules):
         cut -= 1
+    while 2 < cut < len(head) and len(head) - cut < 3 and head[cut - 1].lower() in modifiers:
+        cut -= 1  # "Owen Pike Patrol Officer": the rank's modifier is of the title
     if cut == 2 and cut < len(head) and not rank_title(head[0], rules):
         return " - ".join([*head[:2], " ".join(head[2:]), *words[at:]])
+    if 2 < cut < len(head):
+        # "Deputy Ann Lee Deputy Constable 9H317 alee": the name, then the title after it
+        return " - ".join([" ".join(head[:cut]), " ".join(head[cut:]), *words[at:]])
     return " - ".join([" ".join(head), *words[at:]])

@@ -164,3 +164,15 @@ def _rank(cell: str, words: list[str]) -> int:
     """How early in ``words`` (most wanted first) a word of the heading comes."""
     norm = set(_norm(cell).replace("/", " ").split())
     return next((n for n, w in enumerate(words) if w in norm), len(words))
+
+
+@per_rules
+def _field_labels(rules: Rules) -> frozenset[str]:
+    every = [*rules.labels.labels.values(), *rules.labels.stand_ins.values()]
+    return frozenset(" ".join(w.casefold().strip(" :.-").split()) for ws in every for w in ws)
+
+
+def field_label(text: str, rules: Rules) -> bool:
+    """Whether ``text`` is the label of a request's value ("Judiciary Code", "Phone #"),
+    as ``rules/labels.toml`` gives it: no one's name."""
+    return " ".join(text.casefold().strip(" :.-").split()) in _field_labels(rules)

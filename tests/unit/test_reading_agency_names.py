@@ -201,3 +201,62 @@ def test_a_short_form_typed_in_lower_case_is_the_full_name_the_message_also_type
     )
     assert result.intent == "enrollment"
     assert result.agency.name == "Alderbrook Police Department"
+
+
+_ENROL_VALUES = (
+    "Address 4 Elm St, Corwin VT 05999, phone 802-555-0100. Logo to follow.\n\n"
+    "Roy, Ann, Sgt, CW201, aroy\nHale, Tom, Chief, CW202, thale\n\nChief Tom Hale\n"
+)
+
+
+def _enrolment_name(opening: str, signature: str = "") -> tuple[str | None, list[str]]:
+    result = parse_message(
+        mail(
+            opening + "\n\n" + _ENROL_VALUES + signature,
+            sender="Tom Hale <thale@corwinvt.test>",
+            subject="eticket",
+        )
+    )
+    assert result.intent == "enrollment"
+    return result.agency.name, result.missing
+
+
+def test_a_proper_name_said_in_a_sentence_ends_with_the_sentence() -> None:
+    name, _ = _enrolment_name(
+        "Corwin PD would like to join eticketing. Proper name is Corwin Police Department. "
+        "Jud code 0619."
+    )
+    assert name == "Corwin Police Department"
+
+
+def test_the_name_the_sender_asks_the_ticket_to_show_wins_over_a_longer_one() -> None:
+    name, _ = _enrolment_name(
+        "The Town of Corwin Police Department would like to issue tickets electronically. "
+        'Our judiciary code is 0619. Please show the name as "Corwin Police Department" '
+        "on the ticket."
+    )
+    assert name == "Corwin Police Department"
+
+
+def test_a_sample_forms_slot_left_as_sent_is_no_name() -> None:
+    name, missing = _enrolment_name(
+        "Good morning,\n[Agency Name] would like to start issuing tickets electronically.\n"
+        "* The judiciary code assigned to the LEA: 0619\n"
+        "* The proper name of the LEA to be displayed on the e-ticket: [Agency Name]"
+    )
+    assert name is None
+    assert "agency.name" in missing
+
+
+def test_a_name_cut_short_before_an_ampersand_is_the_one_the_signature_writes() -> None:
+    result = parse_message(
+        mail(
+            "Hi team,\n\nOne change for Boat Patrol & Marine Safety:\n\nPlease deactivate "
+            "Officer Lena Voss (BP204), she retired.\n\nThanks,\nIra Moss\nCaptain, "
+            "Vermont Boat Patrol & Marine Safety Division\n",
+            sender="Ira Moss <ira.moss@vermont.gov>",
+            subject="Roster change",
+        )
+    )
+    assert result.intent == "officer_maintenance"
+    assert result.agency.name == "Vermont Boat Patrol & Marine Safety Division"

@@ -174,3 +174,32 @@ def test_the_writer_and_his_one_officer_told_value_by_value() -> None:
             "dps_username": "skent",
         },
     ]
+
+
+def test_a_labelled_value_written_like_a_row_is_no_officer() -> None:
+    body = (
+        "Please enroll the Groton Police Department in e-ticketing.\n\n"
+        "Judiciary Code - 06110\n"
+        "Phone - 802-584-3276\n\n"
+        "Rowe, Dana - Chief - GR101 - drowe\n"
+        "Pike, Owen - Officer - GR107 - opike\n"
+    )
+    assert [(o["last_name"], o["officer_number"]) for o in _officers(body)] == [
+        ("Rowe", "GR101"),
+        ("Pike", "GR107"),
+    ]
+
+
+def test_a_row_of_blanks_only_with_its_number_and_login_labelled() -> None:
+    body = _AGENCY + (
+        "Officers:\n"
+        "Dana Rowe Chief number GR101 username drowe\n"
+        "Owen Pike Patrol Officer number GR107 username opike\n"
+    )
+    assert [
+        (o["first_name"], o["last_name"], o["title"], o["officer_number"], o["dps_username"])
+        for o in _officers(body)
+    ] == [
+        ("Dana", "Rowe", "Chief", "GR101", "drowe"),
+        ("Owen", "Pike", "Patrol Officer", "GR107", "opike"),
+    ]

@@ -127,3 +127,39 @@ logo attached
     assert [(o[0].casefold(), o[1].casefold(), o[2], o[3], o[4]) for o in officers] == [
         ("nora", "bly", "Constable", "G2N10", "nbly")
     ]
+
+
+def test_a_title_of_several_words_before_a_name_is_the_title_whole() -> None:
+    body = _HEAD + (
+        "Our inspectors:\n"
+        "- Senior Commercial Vehicle Inspector Nora Bly, LEO number G2N10, username nora.bly\n"
+        "- Commercial Vehicle Inspector Owen Trask, LEO number G4T21, username owen.trask\n"
+    )
+    assert _officers(body) == [
+        ("Nora", "Bly", "Senior Commercial Vehicle Inspector", "G2N10", "nora.bly"),
+        ("Owen", "Trask", "Commercial Vehicle Inspector", "G4T21", "owen.trask"),
+    ]
+
+
+def test_the_words_a_writer_introduces_himself_with_are_no_part_of_his_name() -> None:
+    body = _HEAD + (
+        "There are two of us. I'm Sergeant Nora Bly, LEO number G2N10, DPS username nbly. "
+        "Owen is Officer Owen Trask, LEO number G4T21, DPS username otrask.\n"
+    )
+    assert _officers(body) == [
+        ("Nora", "Bly", "Sergeant", "G2N10", "nbly"),
+        ("Owen", "Trask", "Officer", "G4T21", "otrask"),
+    ]
+
+
+def test_two_officers_told_in_one_long_sentence_joined_by_and() -> None:
+    body = (
+        "hi this is Nora Bly for Grafton PD, judiciary code 0555, 12 Depot Rd Grafton VT "
+        "05146 phone 802 555 0142, logo attached, the officers are me Nora Bly Chief number "
+        "G2N10 username nbly and my deputy Owen Trask Deputy Constable number G4T21 username "
+        "otrask, thanks Nora\n"
+    )
+    assert _officers(body) == [
+        ("Nora", "Bly", "Chief", "G2N10", "nbly"),
+        ("Owen", "Trask", "Deputy Constable", "G4T21", "otrask"),
+    ]

@@ -284,3 +284,25 @@ def test_a_code_in_brackets_after_the_agency_name_is_its_judiciary_code() -> Non
     result = parse_message(_mail(body, subject="New officer"))
     assert result.intent == "officer_maintenance"
     assert result.agency.judiciary_code == "0733"
+
+
+def test_a_picture_said_to_be_of_the_roster_is_not_the_logo() -> None:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), (200, 200, 200)).save(out, format="JPEG")
+    msg = EmailMessage()
+    msg["From"] = "Capt. Ione Ferris <iferris@maplewoodvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "E-ticket enrollment"
+    msg.set_content(
+        "Hello,\n\nMaplewood PD wants to sign up for e-tickets.\n\nName on ticket: Maplewood "
+        "Police Department\nJudiciary code 0482\n18 Harbor Lane, Maplewood, VT 05649\n"
+        "802-555-0188\n\nA photo of our roster is attached.\n\nCapt. Ione Ferris\n"
+    )
+    msg.add_attachment(out.getvalue(), maintype="image", subtype="jpeg", filename="IMG_0042.JPG")
+    result = parse_message(msg.as_bytes())
+    assert result.agency.logo is None
+    assert "agency.logo" in result.missing

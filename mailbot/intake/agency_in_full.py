@@ -1,0 +1,53 @@
+"""The agency's name as the message writes it in full elsewhere: its initials spelled out
+("UVM Police Services", "University of Vermont Police Services"), or the words it was cut
+short of ("DMV Enforcement", "Vermont DMV Enforcement & Safety Division").
+
+Pure functions over the agency names a message writes (:func:`agency_name.in_full`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from mailbot.intake.rules import Rules
+
+_INITIALS = re.compile(r"([A-Z]{2,6})[ \t]+(\S.*)")
+
+
+def initials_spelled_out(name: str, written: Sequence[str], rules: Rules) -> str | None:
+    """ "UVM Police Services" as the message also writes it in full ("University of
+    Vermont Police Services" in the signature): the same words after the initials, and
+    the full name's capitals the initials' own, in order, from the first."""
+    m = _INITIALS.fullmatch(name)
+    suffixes = {x.lower() for x in rules.language.people.agency_suffixes}
+    if m is None or m.group(2).lower() not in suffixes:
+        return None
+    initials, suffix = m.group(1), m.group(2)
+    for full in written:
+        if not full.endswith(f" {suffix}"):
+            continue
+        capitals = [w[0] for w in full[: -len(suffix)].split() if w[0].isupper()]
+        left = iter(initials)
+        if len(capitals) >= 2 and capitals[0] == initials[0] and all(c in left for c in capitals):
+            return full
+    return None
+
+
+def cut_short(name: str, written: Sequence[str], text: str) -> str | None:
+    """ "DMV Enforcement" (read up to a word that may end a name, where the text goes on
+    with a joining word: "Two changes for DMV Enforcement & Safety:") as the message
+    writes it whole ("Vermont DMV Enforcement & Safety Division" in the signature): the
+    longest name holding all its words, in order, and going on after them. None when no
+    name does, or the text never goes on after the name."""
+    words = name.casefold().split()
+    joined = re.compile(rf"(?<![\w'’]){re.escape(name)}[ \t]+(?:&|and|of)[ \t]+[A-Z]")
+    if len(words) < 2 or joined.search(text) is None:
+        return None
+    longer = []
+    for full in written:
+        other = full.casefold().split()
+        at = [i for i in range(len(other) - len(words)) if other[i : i + len(words)] == words]
+        if at:
+            longer.append(full)
+    return max(longer, key=len) if longer else None
