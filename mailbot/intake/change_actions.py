@@ -12,10 +12,10 @@ from mailbot.intake.change_rank_left import rank_left
 from mailbot.intake.change_spelling import spelled_by_letters
 from mailbot.intake.change_tables import action_label
 from mailbot.intake.change_titles import _new_title
+from mailbot.intake.change_usernames import _USER_CORRECTED
 from mailbot.intake.change_values import (
     _LAST_TO,
     _TRANSFER,
-    _USER_CORRECTED,
     TO_US,
     _has,
     moves_to_agency,

@@ -31,7 +31,7 @@ def usernames_by_name(text: str, changes: list[Change], rules: Rules) -> list[Ch
     """``changes`` with each username said of one officer by first or last name
     ("Rosa's DPS username is ...") given to the one add or update naming him that has
     none ("Also, Dev's DPS username finally came through: dpatel")."""
-    from mailbot.intake.change_values import _bare, not_a_user
+    from mailbot.intake.change_usernames import _bare, not_a_user
 
     out = list(changes)
     said = [*_NAMED_USER.finditer(text[:20000]), *_NAMED_USER_FIXED.finditer(text[:20000])]

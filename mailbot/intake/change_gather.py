@@ -21,7 +21,8 @@ from mailbot.intake.change_said import (
     right_user,
     user_stated,
 )
-from mailbot.intake.change_values import change_of, not_a_user
+from mailbot.intake.change_usernames import not_a_user
+from mailbot.intake.change_values import change_of
 from mailbot.intake.model import Change, Officer
 from mailbot.intake.prose import number_mentions, sentences, user_mention
 from mailbot.intake.rules import Rules

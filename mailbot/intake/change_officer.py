@@ -22,7 +22,7 @@ from mailbot.intake.change_renamed import renamed_named
 from mailbot.intake.change_tables import row_cells
 from mailbot.intake.change_titles import _modifiers
 from mailbot.intake.change_unranked import officer_now_titled
-from mailbot.intake.change_values import _PAREN_USER, _USER_TO, _bare, not_a_user
+from mailbot.intake.change_usernames import _PAREN_USER, _USER_TO, _bare, not_a_user
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.lower_prose import departed_named
 from mailbot.intake.model import Officer

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.change_values import not_a_user
+from mailbot.intake.change_usernames import not_a_user
 from mailbot.intake.prose import person, rank_title, sentences
 from mailbot.intake.rules import Rules, per_rules
 

@@ -1,11 +1,11 @@
 """Roster changes as people write them: numbered or bulleted items, and paragraphs where
 one officer is described over several sentences ("In his place we hired Officer Alexis
 Rondeau. Her VT LEO number is BC045 and her DPS username is arondeau. Please add her.");
-the message is cut into items by :mod:`change_items`, a change table with an action
-column is read by :mod:`change_tables`, an item's action by :mod:`change_actions`, what a
-change makes new by :mod:`change_values`. An item opening with a label ("ADD –",
-"REMOVE:") takes that action; a deactivation keeps the title and username written beside
-its officer.
+the message is cut into items by :mod:`change_items`, an item into its officers by
+:mod:`change_groups`, a change table with an action column is read by
+:mod:`change_tables`, an item's action by :mod:`change_actions`, what a change makes new
+by :mod:`change_values`. An item opening with a label ("ADD –", "REMOVE:") takes that
+action; a deactivation keeps the title and username written beside its officer.
 
 Each item names one officer (by officer number, else by rank and name); its action
 comes from the words in it (``[intent]`` in ``rules/language.toml``), else from the
@@ -27,7 +27,6 @@ from mailbot.intake.change_asides import (
     told_apart,
     usernames_by_name,
 )
-from mailbot.intake.change_clauses import clauses
 from mailbot.intake.change_columns import (
     marked_line_changes,
     marked_row_changes,
@@ -40,24 +39,22 @@ from mailbot.intake.change_corrections import (
     number_fix,
     rank_changes_in_rows,
 )
+from mailbot.intake.change_groups import officer_groups
 from mailbot.intake.change_items import _NUMBER, is_row, marked_items
 from mailbot.intake.change_leads import row_lead_of, spaced_runs, table_lead
 from mailbot.intake.change_listed_numbers import numbers_by_name
-from mailbot.intake.change_names import (
-    _RANKED,
-)
 from mailbot.intake.change_number_text import joined_numbers
 from mailbot.intake.change_officer import login_owed, officer_named, user_said
-from mailbot.intake.change_paragraphs import about, names_another, speaks_back, told_on
-from mailbot.intake.change_replaced import full_names_told, owner, replaced_cut
+from mailbot.intake.change_paragraphs import about, told_on
+from mailbot.intake.change_replaced import full_names_told
 from mailbot.intake.change_shared_title import with_shared_title
 from mailbot.intake.change_tables import (
     changes_in_rows,
     changes_in_table,
     row_cells,
 )
+from mailbot.intake.change_usernames import _beside
 from mailbot.intake.change_values import (
-    _beside,
     _details,
     _has,
     change_of,
@@ -67,53 +64,6 @@ from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
-
-
-def _groups(item: str, rules: Rules | None = None) -> list[str]:
-    """An item split where a new officer is named; the sentences after a name that
-    speak of "her"/"his" or add details stay with that officer."""
-    parts = [
-        (piece, i > 0)  # the officer a newcomer replaces: another officer
-        for sentence in sentences(item)
-        for c in clauses(sentence, rules)
-        for i, piece in enumerate(replaced_cut(c, rules))
-    ]
-    groups: list[str] = []
-    at = -1  # the group the sentences go on about
-    for sentence, replaced in parts:
-        if replaced:
-            groups.append(sentence)
-            at = -1
-            continue
-        mine = owner(sentence, groups)
-        if mine is not None:  # "Roy's LEO number is ...": Roy Lane, told of before
-            at = mine[0]
-            groups[at] = f"{groups[at]}. {mine[1]}"
-            continue
-        numbers = set(_NUMBER.findall(sentence))
-        before = set(_NUMBER.findall(groups[-1])) if groups else set()
-        # "... entered as ES7Q1. The correct number is ES7G1": the same officer
-        starts_new = bool(numbers) and bool(before) and not numbers <= before
-        starts_new = starts_new and number_fix(sentence) is None
-        named = _RANKED.search(sentence)
-        if named and before and not numbers and named.group(2) not in groups[-1]:
-            starts_new = True  # "In his place we hired Officer Alexis Rondeau."
-        if not numbers and before and rules and names_another(sentence, groups[-1], rules):
-            starts_new = True  # "Also Ron Cheney made Sergeant": another officer's change
-        lead = sentence[: m.start()] if (m := _NUMBER.search(sentence)) else ""
-        if numbers and groups and not before and rules and not speaks_back(lead, sentence, rules):
-            # "pls take Jake Roe off our list. Also Kim Orr (LY019) is ...": the one
-            # named without a number is another officer (not "She's ST027")
-            told, now = officer_named(groups[-1], rules), officer_named(sentence, rules)
-            names = [o.last_name if o else None for o in (told, now)]
-            starts_new = bool(now and now.first_name and names[0] and names[0] != names[1])
-        if not groups or starts_new:
-            groups.append(sentence)
-            at = -1
-        else:
-            groups[at] = f"{groups[at]}. {sentence}"
-    return groups
-
 
 _PRONOUN = re.compile(r"\b(?i:his|her|their|he|she)\b")
 
@@ -270,7 +220,7 @@ def read_changes(
         # Lane's is 8S502.": what the item asks, for each officer it names after
         asked: Action | None = None
         # "Gagnon and Provost resigned ... 5G021 and 5P300": each number by its name
-        for group in _groups(numbers_by_name(item, rules), rules):
+        for group in officer_groups(numbers_by_name(item, rules), rules):
             # a row's cells are read in the roster form's order (last name first)
             # (a note in brackets after its cells is no cell: "(came over from Richford PD)")
             row = _ROW_NOTE.sub("", group) if is_row(group) else None

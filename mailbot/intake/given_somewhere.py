@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.agency_name import in_full
-from mailbot.intake.change_values import not_a_user
+from mailbot.intake.change_usernames import not_a_user
 from mailbot.intake.given_people import people_questions
 from mailbot.intake.model import Officer, ParseResult, StaffQuestion
 from mailbot.intake.prose import number_mentions, sentences

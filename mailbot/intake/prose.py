@@ -348,7 +348,7 @@ def user_mention(sentence: str, rules: Rules) -> str | None:
     """The username written after "username" in ``sentence``; an ordinary word there
     ("username is unchanged (rebersole)", "username to follow") is none, but the
     username in brackets after it is."""
-    from mailbot.intake.change_values import not_a_user
+    from mailbot.intake.change_usernames import not_a_user
 
     m = _USER_MENTION.search(sentence)
     if not m:

@@ -13,22 +13,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_HEADER_NAMES = (
-    "from|sent|date|to|cc|bcc|subject|reply-to|de|envoyé le|envoye le|envoyé|envoye|à|a|objet"
-    "|date d'envoi"
-    "|von|gesendet|an|betreff|datum|van|verzonden|aan|onderwerp|enviado|para|asunto|assunto"
+from mailbot.intake.quoted_headers import (
+    FROM_LINE,
+    HEADER_LINE,
+    UNDERSCORES,
+    Heads,
+    header_block,
+    header_follows,
+    next_is_header,
 )
-# "\s*(?:\*\s*)?" rather than "\s*\*?\s*": the latter backtracks quadratically on a
-# long run of spaces (a hostile message could stall the desk for minutes).
-_HEADER_LINE = re.compile(rf"^\s*(?:\*\s*)?(?:{_HEADER_NAMES})\s*(?:\*\s*)?:", re.I)
-_FROM_LINE = re.compile(r"^\s*(?:\*\s*)?(?:from|de|von|van)\s*(?:\*\s*)?:", re.I)
+
 _ORIGINAL = re.compile(r"^\s*-{2,}\s*original message\s*-{2,}\s*$", re.I)
 _FORWARD_MARK = re.compile(
     r"^\s*(?:-{2,}\s*(?:forwarded message|forwarded e-?mail|message transféré"
     r"|mensaje reenviado|weitergeleitete nachricht)\s*-{2,}|begin forwarded message:?)\s*$",
     re.I,
 )
-_UNDERSCORES = re.compile(r"^\s*_{10,}\s*$")
 _WROTE_WORDS = r"(?:\bwrote|\ba écrit|\bschrieb|\bescribió|\bescreveu|\bschreef|\bha scritto)"
 _WROTE = re.compile(rf"{_WROTE_WORDS}\s*:\s*$", re.I)
 # "On Mon, 2 Nov 2026 at 09:00, DPS e-Ticket wrote" without the colon: only after an
@@ -76,7 +76,7 @@ def is_forward_subject(subject: str) -> bool:
 def quote_start(lines: list[str], start: int = 0) -> int | None:
     """Index of the first line that opens a quoted message (attribution, separator or
     header block), or ``None``. ``>`` lines are handled by :func:`split_reply`."""
-    heads = _Heads(lines)
+    heads = Heads(lines)
     budget = [SECOND_OPINION_LINES]
     for i in range(start, len(lines)):
         line = lines[i]
@@ -84,9 +84,9 @@ def quote_start(lines: list[str], start: int = 0) -> int | None:
             continue
         if _ORIGINAL.match(line) or _FORWARD_MARK.match(line):
             return i
-        if _UNDERSCORES.match(line) and _next_is_header(lines, i + 1, heads):
+        if UNDERSCORES.match(line) and next_is_header(lines, i + 1, heads):
             return i
-        if _FROM_LINE.match(line) and _header_block(lines, i, heads):
+        if FROM_LINE.match(line) and header_block(lines, i, heads):
             return i
         if _MOBILE_FOOTER.match(line) and _more_text(lines, i + 1):
             return i  # an older message pasted under the phone's footer
@@ -215,19 +215,19 @@ def _unwrap_at(
     if len((own or _without_notices)(note).strip()) > SHORT_NOTE:
         return None
     # skip the marker line(s) and the forwarded header block
-    skip = explicit or relayed or _ORIGINAL.match(marker) or _UNDERSCORES.match(marker)
+    skip = explicit or relayed or _ORIGINAL.match(marker) or UNDERSCORES.match(marker)
     j = i + 1 if skip else i
     while j < len(lines) and not lines[j].strip():
         j += 1
     header_end = j
     while header_end < len(lines) and (
-        _HEADER_LINE.match(lines[header_end])
+        HEADER_LINE.match(lines[header_end])
         or (
             header_end > j
             and lines[header_end].strip()
             and (
                 lines[header_end].startswith((" ", "\t"))
-                or (len(lines[header_end]) <= 120 and _header_follows(lines, header_end + 1))
+                or (len(lines[header_end]) <= 120 and header_follows(lines, header_end + 1))
             )
         )
     ):
@@ -293,72 +293,6 @@ def _all_quoted(lines: list[str]) -> bool:
     return bool(said) and all(line.lstrip().startswith(">") for line in said)
 
 
-class _Heads:
-    """Which lines are header lines ("Sent:", "Objet :"), each line matched once."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-        self.memo: dict[int, str | None] = {}
-
-    def name(self, i: int) -> str | None:
-        if i not in self.memo:
-            m = _HEADER_LINE.match(self.lines[i])
-            self.memo[i] = " ".join(m.group(0).strip(" *:").lower().split()) if m else None
-        return self.memo[i]
-
-
-def _next_is_header(lines: list[str], i: int, heads: _Heads | None = None) -> bool:
-    while i < len(lines) and (not lines[i].strip() or _UNDERSCORES.match(lines[i])):
-        i += 1
-    return i < len(lines) and bool(_FROM_LINE.match(lines[i])) and _header_block(lines, i, heads)
-
-
-def _header_block(lines: list[str], i: int, heads: _Heads | None = None) -> bool:
-    """True when line ``i`` starts a block of at least three header lines ("From:",
-    "Sent:", "To:", "Subject:" in any order, blank lines allowed between them)."""
-    heads = heads or _Heads(lines)
-    names = set()
-    seen = 0
-    wrapped = 0
-    end = min(i + 14, len(lines))
-    for n in range(i, end):
-        line = lines[n]
-        if not line.strip():
-            continue
-        name = heads.name(n)
-        if name is None:
-            if seen >= 1 and line.startswith((" ", "\t")):
-                continue  # folded value
-            if (
-                seen >= 1
-                and wrapped < 2
-                and len(line) <= 120
-                and ("@" in line or "<" in line or ">" in line)
-                and _header_follows(lines, n + 1, end, heads)
-            ):
-                wrapped += 1  # "From: DPS <dps.eticket@" wrapped onto an unindented line
-                continue
-            break
-        if name in names:
-            break  # a header seen twice starts another block
-        names.add(name)
-        seen += 1
-        if len(names) >= 3:
-            return True
-    return False
-
-
-def _header_follows(
-    lines: list[str], i: int, end: int | None = None, heads: _Heads | None = None
-) -> bool:
-    end = len(lines) if end is None else end
-    while i < end and not lines[i].strip():
-        i += 1
-    if i >= end:
-        return False
-    return (heads.name(i) if heads else _HEADER_LINE.match(lines[i])) is not None
-
-
 def _more_text(lines: list[str], i: int) -> bool:
     return any(line.strip() for line in lines[i : i + 50])
 
@@ -385,11 +319,11 @@ def opening_end(lines: list[str], i: int) -> int:
     """The last line of the quoted message's opening at line ``i`` (as found by
     :func:`quote_start`): an attribution's last line, a header block's last header (or
     folded value), or ``i`` itself for a separator line."""
-    if _FROM_LINE.match(lines[i]):
+    if FROM_LINE.match(lines[i]):
         j = i
         while j + 1 < min(i + 14, len(lines)):
             nxt = lines[j + 1]
-            if not (_HEADER_LINE.match(nxt) or (nxt.strip() and nxt.startswith((" ", "\t")))):
+            if not (HEADER_LINE.match(nxt) or (nxt.strip() and nxt.startswith((" ", "\t")))):
                 break
             j += 1
         return j
