@@ -111,7 +111,12 @@ def _sentences(body: str) -> list[str]:
         pieces = prose.sentences(line)
         if len(pieces) > 1:
             out.extend(pieces)
+        # "Brandt's username is jbrandt2 - he had an old account.": the answer, its aside cut
+        out.extend(cut for p in pieces if (cut := _DASH_ASIDE.sub("", p)) != p)
     return out
+
+
+_DASH_ASIDE = re.compile(r"\s[-–—]\s[^-–—\n]{1,80}$")
 
 
 _GREETING = re.compile(
@@ -155,7 +160,8 @@ def officer_details(body: str, rules: Rules) -> list[Officer]:
         # the name it stands with
         segments = _LIST_SEPARATOR.split(line)
         for segment in [line] if len(segments) == 1 else segments:
-            m = _DASH.match(segment)
+            # "Stearns is dstearns2 (there was already a dstearns).": the aside is no value
+            m = _DASH.match(_ASIDE_AFTER.sub("", segment))
             if not m:
                 continue
             user = _bare_username(m.group("value"))
@@ -169,6 +175,9 @@ def officer_details(body: str, rules: Rules) -> list[Officer]:
             ):
                 found.append(named.model_copy(update={"dps_username": user}))
     return found
+
+
+_ASIDE_AFTER = re.compile(r"\s\([^()\n]{1,80}\)[.!]?$")
 
 
 _AND_PRONOUN = re.compile(r",?\s+and\s+(?=(?:his|her|their)\s)", re.I)

@@ -127,6 +127,7 @@ def _names(low: str, last: str) -> bool:
 def by_listed(changes: list[Change], body: str, parts: MessageParts, rules: Rules) -> list[Change]:
     """``changes`` read from a reply, or, when they are fewer, those it asks sentence by
     sentence of the officers the desk's quoted roster lists."""
+    changes = _first_names_listed(changes, desk_listed(parts, rules), body)
     listed = listed_changes(body, parts, rules)
     if _NUMBER.search(body):
         # "We hired Jo Roy, her number is 14K15. Also Ron Cheney made Sergeant": the
@@ -136,6 +137,22 @@ def by_listed(changes: list[Change], body: str, parts: MessageParts, rules: Rule
             c for c in listed if c.officer_number not in told and _last(c) not in told
         ]
     return listed if len(listed) > len(changes) else changes
+
+
+def _first_names_listed(changes: list[Change], listed: list[Officer], body: str) -> list[Change]:
+    """A change of a record the desk's quoted roster lists by its number, read without a
+    first name, with the one the record has when the reply names him by it ("Officer
+    Jason's last name is Couture, not Coutu" of the desk's "Coutu, Jason ... 1A331")."""
+    rows = {(o.officer_number or "").upper(): o for o in listed if o.first_name}
+    out = []
+    for change in changes:
+        row = rows.get((change.officer_number or "").upper())
+        first = row.first_name if row is not None else None
+        said = first and re.search(rf"(?<![\w'’-]){re.escape(first)}(?![\w-])", body)
+        if said and not (change.model_extra or {}).get("first_name"):
+            change = Change.model_validate({**change.model_dump(), "first_name": first})
+        out.append(change)
+    return out
 
 
 def _last(change: Change) -> str:

@@ -63,11 +63,30 @@ def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
         for line in lines[at + 1 :] if cut == len(tail) else []:
             low = line.strip().lower()
             if any(w in low for w in stops) and not _LABELLED.match(line.strip()):
-                break  # "Still needed:", "Please send us the following:"
+                row = _without_open_value(line, stops)
+                if row is None:
+                    break  # "Still needed:", "Please send us the following:"
+                line = row  # "Ruiz, Carla - Officer - 12094 - DPS username: MISSING"
             kept.append(line)
         text = "\n".join(kept).strip("\n")
         return [Quoted(message.opening, text)] if text.strip() else []
     return []
+
+
+_SEPARATORS = (" - ", " | ", "\t", ", ", "; ")
+
+
+def _without_open_value(line: str, stops: list[str]) -> str | None:
+    """A recap row without the value it leaves open ("Ruiz, Carla - Officer - 12094"
+    of "... - 12094 - DPS username: MISSING"): the desk's words of waiting only after
+    its last colon, in the row's last cell. None when the line is no such row ("Please
+    send the following:")."""
+    colon = line.rfind(":")
+    low = line.lower()
+    if colon <= 0 or any(w in low[:colon] for w in stops):
+        return None
+    cut = max(line.rfind(s, 0, colon) for s in _SEPARATORS)
+    return line[:cut].rstrip() if cut > 0 else None
 
 
 def _opening_at(flat: list[str], opens: list[str]) -> tuple[int, int] | None:

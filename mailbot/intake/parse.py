@@ -30,6 +30,7 @@ from mailbot.intake import (
     own_resend,
     past_changes,
     pasted_twice,
+    pending_fixes,
     prose,
     reply_reading,
     roles,
@@ -237,6 +238,8 @@ def parse_parts(
         kind = "officer_maintenance" if asked_roster else kind  # the new hires asked for
         # "following up on my email below: is it still in your queue?"
         kind = "other" if open_request.chases(body, earlier, rules) else kind
+    # "I sent our enrollment yesterday and typed Officer Roy's number wrong": still it
+    kind, officers = pending_fixes.read_as_pending(kind, officers, body, parts, rules, earlier)
     result.intent = kind
 
     phone = values.get("agency.phone")

@@ -38,12 +38,15 @@ _ITEM = re.compile(r"^[^:\n]{3,60}?[A-Za-z]*\d[\w-]*\)?[ \t]*:[ \t]*\S")
 _WORD = re.compile(r"[A-Za-z'’-]{2,}")
 _CELL_MARK = re.compile(r"[|,;\t]")
 _SIGNER_TAIL = 12
+_NAME_LINE = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}")
+"""A line that is a person's name alone, as signed over his title."""
 """How many last lines of a reply are looked at for the sender's own name."""
 
 
 def cut_at_signer(split: prose.Split, sender_name: str | None) -> prose.Split:
     """A reply signed without a sign-off word ("Got it, thank you!" then "Kim Rowell",
-    her title, the agency's address): the signature starts at the sender's own name."""
+    her title, the agency's address): the signature starts at the sender's own name, or
+    at the name signed alone over it when the From header gives a role ("Town Clerk")."""
     words = [w.lower() for w in _WORD.findall(sender_name or "")]
     if len(words) < 2:
         return split
@@ -57,9 +60,20 @@ def cut_at_signer(split: prose.Split, sender_name: str | None) -> prose.Split:
             and set(words) <= set(said)
             and not _ITEM.match(lines[i])
         ):
+            if len(said) > len(words) and _signed_above(lines, i):
+                i -= 1  # "Marjorie Keel" over "Town Clerk / e-Ticket PoC": a role in From
             signature = "\n".join(lines[i:]) + ("\n" + split.signature if split.signature else "")
             return prose.Split(body="\n".join(lines[:i]) + "\n", signature=signature)
     return split
+
+
+def _signed_above(lines: list[str], at: int) -> bool:
+    """True when the line above ``at`` is a name alone, set apart from the text above."""
+    return (
+        at >= 1
+        and _NAME_LINE.fullmatch(lines[at - 1].strip()) is not None
+        and (at < 2 or not lines[at - 2].strip())
+    )
 
 
 _AGENCY_VALUES = ("agency.judiciary_code", "agency.phone", "agency.address")

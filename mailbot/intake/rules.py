@@ -169,6 +169,9 @@ class IntentWords(RuleModel):
     desk_recaps: list[str] = Field(default_factory=list)
     """Words of the desk's quoted answer that open its recap of the request ("Here is
     what we have so far:"): the values under them are the sender's own."""
+    pending_sent: list[str] = Field(default_factory=list)
+    earlier_mail: list[str] = Field(default_factory=list)
+    """The writer's own enrolment request, or mail, told of as sent before."""
     username_words: list[str] = Field(default_factory=list)
     """Words of an answer that speak of usernames ("For the usernames, Amy's is alavoie"):
     a username in it made from one officer's name is his."""

@@ -64,3 +64,78 @@ def test_the_desks_own_address_and_its_asks_are_not_values() -> None:
     result = parse_message(_reply("Code is 0533."))
     assert "Waterbury" not in (result.agency.address or "")
     assert result.agency.address and "Hyde Park" in result.agency.address
+
+
+_MISSING_ROWS = """\
+Lt. Brodeur,
+
+We got the Fernhill Police Department enrollment from your chief. Here is what we have:
+
+Agency name: Fernhill Police Department
+Judiciary code: 0644
+Address: 9 Mill Lane, Fernhill, VT 05150
+Phone: 802-555-0121
+Point of Contact: Lt. Paul Brodeur, pbrodeur@fernhillpd.test
+Head of Department: Chief Rita Sousa
+
+Officers:
+Brodeur, Paul - Lieutenant - 06401 - DPS username: MISSING
+Okonkwo, Ada - Officer - 06417 - DPS username: MISSING
+
+Please send the DPS username for each officer.
+
+DPS e-Ticket Technical Staff
+"""
+
+
+def _reply_to(recap: str, top: str) -> bytes:
+    quoted = "\n".join(("> " + line).rstrip() for line in recap.splitlines())
+    attribution = "On Tue, Mar 3, 2026 at 8:02 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:"
+    return mail(
+        f"{top}\n\n{attribution}\n{quoted}\n",
+        sender="Paul Brodeur <pbrodeur@fernhillpd.test>",
+        subject="Re: Fernhill PD - usernames",
+        in_reply_to="<desk-2@vermont.gov>",
+    )
+
+
+def test_recap_rows_that_leave_a_value_open_are_still_the_roster() -> None:
+    """ "Okonkwo, Ada - Officer - 06417 - DPS username: MISSING": the row is the recap's,
+    its open value is no value, and the answer above fills it."""
+    top = "Paul Brodeur is pbrodeur and Ada Okonkwo is aokonkwo2 (aokonkwo was taken).\n\nPaul"
+    result = parse_message(_reply_to(_MISSING_ROWS, top))
+    assert result.intent == "enrollment"
+    assert result.agency.judiciary_code == "0644"
+    assert result.head_of_department.name == "Rita Sousa"
+    got = [(o.last_name, o.officer_number, o.dps_username) for o in result.officers]
+    assert got == [("Brodeur", "06401", "pbrodeur"), ("Okonkwo", "06417", "aokonkwo2")]
+    assert not [p for p in result.missing if p != "agency.logo"]
+
+
+_RECORDED = """\
+Chief Sousa,
+
+Thank you for your enrollment. We have recorded:
+
+Agency: Fernhill Police Department
+Judiciary code: 0644
+Address: 9 Mill Lane, Fernhill, VT 05150
+Phone: 802-555-0121
+Officers:
+  Brodeur, Paul - Lt. - 06401 - pbrodeur
+
+Still needed:
+  - Agency logo
+
+DPS e-Ticket Technical Staff
+"""
+
+
+def test_what_the_desk_says_it_recorded_is_the_request_answered() -> None:
+    top = "The phone is right. I will send the logo next week.\n\nRita"
+    result = parse_message(_reply_to(_RECORDED, top))
+    assert result.intent == "enrollment"
+    assert result.agency.name == "Fernhill Police Department"
+    assert result.agency.judiciary_code == "0644"
+    assert [o.dps_username for o in result.officers] == ["pbrodeur"]
+    assert [p for p in result.missing if p.startswith("agency.")] == ["agency.logo"]

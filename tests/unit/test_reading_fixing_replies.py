@@ -141,3 +141,74 @@ def test_officer_named_by_first_name_in_a_forward_is_the_forwarded_mails_writer(
         "Kim",
     )
     assert change["dps_username"] == "kladue"
+
+
+def test_officer_number_fixed_for_an_enrolment_sent_yesterday_is_that_enrolment() -> None:
+    """The enrolment is still pending: the corrected officer is one of its roster, not a
+    record of an enrolled agency to update."""
+    result = _read(
+        "Hi,\nI sent our enrollment yesterday and typed Officer Tessa Greaves's number "
+        "wrong. I put 5M21, it's 5M214. Apologies.\nChief Dana Whitcomb\nHinesburg PD\n",
+        "Re: Hinesburg PD e-ticket enrollment",
+    )
+    assert result.intent == "enrollment"
+    assert not result.changes
+    [officer] = result.officers
+    assert (officer.first_name, officer.last_name, officer.officer_number) == (
+        "Tessa",
+        "Greaves",
+        "5M214",
+    )
+
+
+def test_agency_phone_fixed_in_a_note_on_my_email_yesterday_is_that_enrolment() -> None:
+    result = _read(
+        "Hi,\nCorrection to my email yesterday about Hinesburg Police Department. The phone "
+        "number I gave was wrong. It should be 802-555-0166 (not 0161). The rest is right.\n"
+        "Dana Whitcomb, Chief\n",
+        "Correction - Hinesburg PD phone",
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.phone and result.agency.phone.endswith("555-0166")
+    assert result.head_of_department.name == "Dana Whitcomb"
+
+
+def test_number_fixed_beside_a_retirement_is_a_roster_change() -> None:
+    """ "When we sent our enrollment it was cut by Excel" beside officers to switch off:
+    the agency is enrolled, its records are updated."""
+    result = _read(
+        "Please deactivate Officer Rob Tanner (07711), who retired.\n\nAlso, Officer Lia "
+        "Brune's officer number should be 07302. When we sent our enrollment it was cut "
+        "to 7302 by Excel. Sorry!\n\nDana Whitcomb\n",
+        "Roster changes",
+    )
+    assert result.intent == "officer_maintenance"
+    assert {c.officer_number for c in result.changes} == {"07711", "07302"}
+
+
+def _clerks_fix(sign_off: str) -> Any:
+    return _read(
+        "Thank you! One correction, my typo: Officer Devin's last name is Farrow, not "
+        "Farrar. His officer number HP402 is right.\n\n" + sign_off + _CREATED,
+        "Re: Hinesburg PD records created",
+        in_reply_to="<created-1@vermont.gov>",
+        sender="Town Clerk <clerk@hinesburgvt.test>",
+    )
+
+
+def test_last_name_fixed_of_the_desks_row_keeps_the_first_name_the_reply_names() -> None:
+    """ "Officer Devin's last name is Farrow": the record's first name, as the desk lists
+    it and the reply names him, stays on the update."""
+    result = _clerks_fix("Dana Whitcomb")
+    assert result.intent == "officer_maintenance"
+    [change] = dumped(result.changes)
+    assert (change["officer_number"], change["last_name"]) == ("HP402", "Farrow")
+    assert change["first_name"] == "Devin"
+
+
+def test_a_name_signed_over_a_role_from_header_is_the_signer() -> None:
+    """From "Town Clerk", signed "Dana Whitcomb" over "Town Clerk / e-Ticket PoC": the
+    name above the role is who signs, and her role makes her the PoC."""
+    result = _clerks_fix("Dana Whitcomb\nTown Clerk / e-Ticket PoC, Town of Hinesburg")
+    assert result.point_of_contact.name == "Dana Whitcomb"
+    assert result.point_of_contact.email == "clerk@hinesburgvt.test"

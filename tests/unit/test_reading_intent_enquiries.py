@@ -113,3 +113,17 @@ def test_a_report_for_another_system_attached_by_mistake_asks_for_no_change() ->
     )
     assert result.intent == "other"
     assert result.changes == []
+
+
+def test_asking_for_an_update_on_the_enrolment_sent_before_is_a_chase() -> None:
+    """ "we sent our enrollment ... (with the phone correction the day after). Any update
+    on when the agency record will be ready?": it recalls a correction, it gives none."""
+    result = _read(
+        "Hello, we sent our enrollment for Pine Ridge PD last month (and the phone "
+        "correction after it). Any update on when the agency record will be ready?\n"
+        "Thanks, Vera Hollis",
+        "checking in",
+        "Vera Hollis <chief@pineridgevt.test>",
+    )
+    assert result.intent == "other"
+    assert result.agency.name is None

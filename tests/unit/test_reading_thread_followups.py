@@ -174,3 +174,40 @@ def test_greeting_line_is_no_signer_and_the_head_is_as_he_signed() -> None:
     assert result.intent == "enrollment"
     assert result.head_of_department.name == "William Lacroix"
     assert result.head_of_department.title == "Chief of Police"
+
+
+def _answer_under_desk_ask(top: str) -> bytes:
+    body = (
+        f"{top}\n\n"
+        "Lena Marsh\n"
+        "Westbury PD\n\n"
+        "On Thu, Apr 2, 2026 at 10:05 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n"
+        "> Hi Lena,\n"
+        "> We can set up Westbury PD once we have the following:\n"
+        "> - DPS username for Sgt. Omar Vance (7K210)\n"
+        "> Thanks,\n"
+        "> DPS e-Ticket technical staff\n"
+    )
+    return mail(
+        body,
+        sender="Lena Marsh <lmarsh@westburypd.test>",
+        subject="Re: Westbury PD TraCS",
+        in_reply_to="<desk-7@vermont.gov>",
+    )
+
+
+def test_an_answer_with_an_aside_after_a_dash_gives_the_username() -> None:
+    """ "Sgt. Vance's username is ovance3 - he kept his old account.": the aside after
+    the dash is no part of the value."""
+    raw = _answer_under_desk_ask("Sgt. Vance's username is ovance3 - he kept his old account.")
+    result = parse_message(raw)
+    assert result.intent == "enrollment"
+    [officer] = result.officers
+    assert (officer.last_name, officer.dps_username) == ("Vance", "ovance3")
+
+
+def test_an_answer_with_an_aside_in_brackets_gives_the_username() -> None:
+    """ "Omar Vance is ovance3 (ovance was taken).": the bracketed aside is no value."""
+    result = parse_message(_answer_under_desk_ask("Omar Vance is ovance3 (ovance was taken)."))
+    assert result.intent == "enrollment"
+    assert [(o.last_name, o.dps_username) for o in result.officers] == [("Vance", "ovance3")]
