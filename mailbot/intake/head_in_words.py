@@ -19,10 +19,14 @@ def head_titles(rules: Rules) -> tuple[list[str], str]:
     return titles, "|".join(re.escape(t) for t in titles)
 
 
-@per_rules
-def _head_unnamed_re(rules: Rules) -> re.Pattern[str]:
+def _unnamed_pattern(rules: Rules, states: str) -> re.Pattern[str]:
+    """The head spoken of by title alone, doing something or, after "is" or "was", in one
+    of ``states`` (an alternation)."""
     _, alt = head_titles(rules)
-    acts = r"has|have|had|is|was|asked|signed|approved|authori[sz]ed|wants|would|gave|said"
+    acts = (
+        r"has|have|had|asked|signed|approved|authori[sz]ed|wants|would|gave|said"
+        rf"|(?:is|was)\s+(?:{states})(?![\w'’-])"
+    )
     nouns = "|".join(map(re.escape, rules.language.evidence.approval_nouns)) or "(?!)"
     return re.compile(
         # "Chief said to go ahead ...": the title opening a sentence stands for the article
@@ -31,6 +35,25 @@ def _head_unnamed_re(rules: Rules) -> re.Pattern[str]:
         rf"|\b(?i:{nouns})\s+of\s+(?:the|our)\s+"
         rf"({alt})(?![\w'’-])(?!\s+[A-Z][a-z])"
     )
+
+
+@per_rules
+def _head_unnamed_re(rules: Rules) -> re.Pattern[str]:
+    # "is" and "was" only with a word of his part in it ("The Chief is aware", "is cc'd"),
+    # not "the Chief is out until next week" (no part in this request)
+    part = "|".join(map(re.escape, rules.language.people.head_involved_words)) or "(?!)"
+    return _unnamed_pattern(rules, part)
+
+
+@per_rules
+def _head_spoken_re(rules: Rules) -> re.Pattern[str]:
+    return _unnamed_pattern(rules, r"[\w’'-]++")
+
+
+def head_spoken_of(body: str, rules: Rules) -> bool:
+    """True when the writer speaks of the head by title alone, whatever he says of him
+    ("the Chief is out until next week"): the writer is not the head."""
+    return _head_spoken_re(rules).search(body) is not None
 
 
 def head_unnamed(body: str, rules: Rules) -> str | None:
@@ -65,9 +88,9 @@ def _writer_title_re(rules: Rules) -> re.Pattern[str]:
         # "hi - mike rand here, elected constable for the town of ...": he opens with his
         # name, then his title
         rf"|(?m:^)[ \t]*(?:(?i:hi|hello|hey|good\s+morning|good\s+afternoon)[ \t]*[-–—,!.]*[ \t]*)?"
-        rf"(?:[A-Za-z][\w'’.-]*[ \t]+){{1,3}}(?i:here)[ \t]*[-–—,:;][ \t]*)"
+        rf"(?P<here>(?:[A-Za-z][\w'’.-]*[ \t]+){{1,3}})(?i:here)[ \t]*[-–—,:;][ \t]*)"
         rf"(?:the\s+|our\s+|your\s+)?"
-        rf"(?:(?i:elected|acting|interim|current|new)\s+)?((?i:{alt}))(?![\w'’-])"
+        rf"(?:(?i:elected|acting|interim|current|new)\s+)?(?P<title>(?i:{alt}))(?![\w'’-])"
     )
 
 
@@ -84,20 +107,28 @@ def writer_named(body: str, rules: Rules) -> tuple[str, str] | None:
     Roy": Kevin Roy, Chief), or None."""
     for m in _writer_title_re(rules).finditer(body):
         named = _NAMED_AFTER.match(body, m.end())
-        if named is None or not _FIRST_PERSON.match(m.group(0)):
+        name = named.group(1) if named and _FIRST_PERSON.match(m.group(0)) else None
+        if name is None and m.group("here"):  # "Pete Lavigne here, chief (and PoC) for ..."
+            words = m.group("here").split()
+            name = " ".join(words) if _HERE_NAME.fullmatch(" ".join(words)) else None
+        if name is None:
             continue
-        said = m.group(1).lower()
+        said = m.group("title").lower()
         title = next((t for t in rules.language.people.head_titles if t.lower() == said), None)
         if title is not None:
-            return named.group(1), title
+            return name, title
     return None
+
+
+_HERE_NAME = re.compile(r"[A-Z][a-z][\w'’-]*+(?: [A-Z][a-z][\w'’-]*+){1,2}")
+"""A name in full before "here", as a writer introduces himself ("Pete Lavigne here")."""
 
 
 @per_rules
 def _here_title_re(rules: Rules) -> re.Pattern[str]:
     """ "Chief here. Sign us up ...": a title opening a line, then "here"."""
     _, alt = head_titles(rules)
-    return re.compile(rf"(?m:^)[ \t]*((?i:{alt}))[ \t]+here\b")
+    return re.compile(rf"(?m:^)[ \t]*(?P<title>(?i:{alt}))[ \t]+here\b")
 
 
 def title_of_writer(body: str, rules: Rules) -> str | None:
@@ -108,7 +139,7 @@ def title_of_writer(body: str, rules: Rules) -> str | None:
     m = _writer_title_re(rules).search(body) or _here_title_re(rules).search(body)
     if m is None:
         return None
-    said = m.group(1).lower()
+    said = m.group("title").lower()
     return next((t for t in rules.language.people.head_titles if t.lower() == said), None)
 
 

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 
 from mailbot.intake.fields import _DIGIT, _EMAIL, MAX_LINE
 from mailbot.intake.head_in_words import head_titles, spelled_ordinal, title_of_place
+from mailbot.intake.head_title_words import ends_with_surname_title, placed_head_title
 from mailbot.intake.model import HeadOfDepartment, Officer, ParseResult
-from mailbot.intake.prose import _rank_modifiers, rank_title, split_rank
+from mailbot.intake.prose import rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules, per_rules_text
 from mailbot.intake.word_lists import any_in, whole_words
 
@@ -320,7 +321,11 @@ def _title_only(text: str, rules: Rules) -> str | None:
             first = first.replace(" OF ", " of ").replace(" THE ", " the ")
     suffixes, titles, _ = _title_words(rules)
     low = _unmodified(first.lower(), rules)
-    if not first or (low.endswith(suffixes) and not any(low.startswith(t) for t in titles)):
+    if not first or (
+        low.endswith(suffixes)
+        and not any(low.startswith(t) for t in titles)
+        and not placed_head_title(first, rules)
+    ):
         return None
     return title_of_place(first, rules)
 
@@ -363,41 +368,11 @@ def _is_title_line(line: str, rules: Rules) -> bool:
         return False
     low = _OFFICE_OF.sub("", line.lower())
     suffixes, titles, ranks = _title_words(rules)
-    if low.endswith(suffixes) and not _unmodified(low, rules).startswith(titles):
+    if (
+        low.endswith(suffixes)
+        and not _unmodified(low, rules).startswith(titles)
+        and not placed_head_title(line, rules)
+    ):
         return False  # "Hartford Police Department", not "Director of Public Safety"
     first = low.split()[0].rstrip(".,") if low.split() else ""
     return any(t in low for t in titles) or first in ranks
-
-
-def ends_with_surname_title(words: list[str], rules: Rules) -> bool:
-    """True for "Harlan Constable": two or three capitalised words ending in a title word
-    that is also a surname, none of the others a rank, a modifier ("First Constable"), a
-    head title, a job or a place word ("Town Constable")."""
-    if not 2 <= len(words) <= 3:
-        return False
-    surnames, not_names = _surname_words(rules)
-    if words[-1].strip(".,").lower() not in surnames:
-        return False
-    for word in words[:-1]:
-        bare = word.strip(".,")
-        if (
-            not bare[:1].isupper()
-            or bare.lower() in not_names
-            or rank_title(bare, rules) is not None
-        ):
-            return False
-    return True
-
-
-@per_rules
-def _surname_words(rules: Rules) -> tuple[frozenset[str], frozenset[str]]:
-    """(title words that are also surnames, words that are never part of a name)."""
-    people = rules.language.people
-    not_names = (
-        _rank_modifiers(rules)
-        | {w.lower() for w in people.place_words}
-        | {w.lower() for w in people.job_words}
-        | {t.lower() for t in people.head_titles}
-        | {"of", "the", "and", "for", "at", "&"}
-    )
-    return frozenset(t.lower() for t in people.surname_titles), frozenset(not_names)

@@ -1,10 +1,12 @@
 """Who heads the agency: the name and title read from the whole message.
 
-The sign-off first (its closing lines, then the tail), then what the writer says of
-the head ("on behalf of Chief Beaudry", "Chief is Scott Tremblay", a label, a
-forwarder's note over the draft), then the sender's own name; a short reply's signer is
-not thereby the head, and a name signed short is written in full where the message
-gives it.
+The sign-off first (its closing lines, then the tail, then "Chief Roy" signed under the
+From header's "Tim Roy"), then what the writer says of the head ("on behalf of Chief
+Beaudry", "Chief is Scott Tremblay", "Chief Ann Roy has designated me", "appointed Lt.
+Ann Roy as Chief of Police", a label, a forwarder's note over the draft), then the
+sender's own name; a short reply's signer is not thereby the head, and a name signed
+short is written in full where the message gives it (not the roster's form of a name the
+From header writes as he signs it).
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ from __future__ import annotations
 import re
 
 from mailbot.intake import forwards
+from mailbot.intake.head_acts import head_acting
 from mailbot.intake.head_in_text import head_by_title, head_named, head_on_behalf
 from mailbot.intake.head_in_words import (
+    head_spoken_of,
+    head_titles,
     head_unnamed,
     sent_for_unnamed_head,
     title_before,
@@ -78,6 +83,11 @@ def read_head(
             and is_head_title(title, rules)
         ):
             hod_name, hod_title = signed
+    if hod_name is None:  # "Chief Ouellette" signed, "Tim Ouellette" in the From header
+        sender = head_from_sender(parts.sender_name, rules)[0]
+        hod_name, hod_title = signed_by_surname(
+            f"{split.signature}\n{closing_lines(body)}", sender, rules
+        )
     if not is_head_title(hod_title or "", rules):
         # an assistant's or the PoC's cover note over the chief's attached, signed letter:
         # the letter's signer (the writer signs as no head, or as one who serves him)
@@ -93,6 +103,8 @@ def read_head(
     behalf = head_on_behalf(body, rules, colleagues)
     if behalf[0] is None:  # "Point of contact is me, Sgt Ray Dumas. Chief is Scott Tremblay."
         behalf = head_named(body, rules)
+    if behalf[0] is None:  # "Chief Ann Roy has designated me", "appointed Lt. Ann Roy as Chief"
+        behalf = head_acting(body, rules)
     if behalf[0] is None and not (hod_title and is_head_title(hod_title, rules)):
         # "with Sheriff Quist's approval below" and Quist in the roster or the headers
         on_roster = [
@@ -120,10 +132,12 @@ def read_head(
     sent_for = behalf[0] is None and sent_for_unnamed_head(body, rules)
     if sent_for and not (hod_title and is_head_title(hod_title, rules)):
         hod_name = hod_title = None  # "the chief asked me to send this": not the writer
+    if not is_head_title(hod_title or "", rules) and not (is_reply or sent_for or behalf[0]):
+        # "im the chief, Kevin Roy" in a note signed with a nickname, "Pete Lavigne here,
+        # chief for ..." over a roster change: the writer names himself as the head
+        hod_name, hod_title = writer_named(body, rules) or (hod_name, hod_title)
     if hod_name is None and kind == "enrollment" and not is_reply and not sent_for:
-        # "im the chief, Kevin Roy" in a note signed with a nickname, else the From header
-        named = writer_named(body, rules) if behalf[0] is None else None
-        hod_name, hod_title = named or head_from_sender(parts.sender_name, rules)
+        hod_name, hod_title = head_from_sender(parts.sender_name, rules)  # the From header
     if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
         hod_title = title_before(hod_name, body + "\n" + split.signature, rules)
     if hod_name and hod_title is None and behalf[0] is None:  # "I'm the chief of ..."
@@ -138,6 +152,8 @@ def read_head(
         unnamed = head_unnamed(body, rules)
         if unnamed is not None:
             hod_name, hod_title = None, unnamed
+        elif head_spoken_of(body, rules):  # "the Chief is out until next week": unnamed,
+            hod_name = hod_title = None  # and no part in the request to give him his title
     # a reply that sends the request again names the agency above its sign-off
     closing = closing_lines(body)
     above = body[: body.rfind(closing)] if closing else body
@@ -148,18 +164,41 @@ def read_head(
         # he signs as the head; a reply that sends the whole request again is read whole)
         hod_name = hod_title = None
     # "Bob Haskins" signed, "Robert Haskins" in the From header or the roster
-    others = [n for n in (head_from_sender(parts.sender_name, rules)[0],) if n]
+    sender = head_from_sender(parts.sender_name, rules)[0]
+    others = [n for n in (sender,) if n]
     # a roster cell writes the first name in full ("Robert" for "Bob"), but the middle
     # initial it adds is not how the head writes his name ("Ellen M. Drury" in the roster,
     # "Ellen Drury" signed)
+    # (not when the From header writes his name as he signs it, "Walt Kessler" both:
+    # the roster's "Walter" is the record's form, his own is the one he gives)
+    as_sent = bool(sender and hod_name) and (sender or "").casefold() == (hod_name or "").casefold()
     others += [
         f"{o.first_name} {o.last_name}"
         for o in officers
-        if o.first_name and o.last_name and not _adds_middle(hod_name, o.first_name)
+        if o.first_name and o.last_name and not as_sent and not _adds_middle(hod_name, o.first_name)
     ]
     hod_name = name_in_full(hod_name and without_nickname(hod_name, rules), others, body, rules)
     hod_name = _in_name_order(hod_name, others)
     return _as_introduced(hod_name, body, rules), hod_title
+
+
+def signed_by_surname(text: str, sender: str | None, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, title) of a signer who signs with a head title and his last name alone
+    ("Chief Ouellette" on its own line) when the From header's person has that last name
+    ("Tim Ouellette"): his name in full as the header writes it, his title as he signs."""
+    words = (sender or "").split()
+    if len(words) < 2:
+        return None, None
+    titles, _ = head_titles(rules)
+    for line in text.split("\n"):
+        line = line.strip().lstrip("-–—~ ").rstrip(" .,")
+        low = line.lower()
+        for title in titles:
+            if low.startswith(title.lower() + " ") and low[len(title) :].strip() == (
+                words[-1].lower()
+            ):
+                return " ".join(words), title
+    return None, None
 
 
 def head_as_signed(now: HeadOfDepartment, then: HeadOfDepartment, rules: Rules) -> bool:

@@ -58,4 +58,47 @@ def head_titled(text: str, rules: Rules) -> tuple[str, str] | None:
         if name is not None:
             said = m.group("title").lower()
             return name, title or next(t for t in titles if t.lower() == said)
+    return _misspelled_title_line(text, rules)
+
+
+_MIN_MISSPELT = 5
+"""The shortest head title a label misspells by one letter and is still read as it."""
+
+
+def _misspelled_title_line(text: str, rules: Rules) -> tuple[str, str] | None:
+    """(name, title) of a form's line whose label misspells a head title by one letter,
+    typed on a phone ("Cheif: Walter Gagne"), its value a person's name; or None."""
+    from mailbot.intake.head_in_words import head_titles
+    from mailbot.intake.head_of_department import head_labelled
+
+    titles = [t for t in head_titles(rules)[0] if len(t) >= _MIN_MISSPELT]
+    for line in text.split("\n"):
+        label, colon, value = line.partition(":")
+        label = label.strip()
+        if not colon or not 0 < len(label) <= MAX_TITLE or len(value) > 2 * MAX_TITLE:
+            continue
+        said = next((t for t in titles if _one_letter_off(label.lower(), t.lower())), None)
+        if said is None:
+            continue
+        name, title = head_labelled(value.strip(), rules)
+        if name is not None:
+            return name, title or said
     return None
+
+
+def _one_letter_off(typed: str, word: str) -> bool:
+    """True when ``typed`` is ``word`` with one letter wrong, added, dropped, or two
+    letters side by side swapped ("cheif" for "chief"), not ``word`` itself."""
+    if typed == word or abs(len(typed) - len(word)) > 1:
+        return False
+    if len(typed) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        swapped = (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and typed[diff[0]] == word[diff[1]]
+            and typed[diff[1]] == word[diff[0]]
+        )
+        return len(diff) == 1 or swapped
+    short, long_ = sorted((typed, word), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

@@ -204,6 +204,14 @@ class People(RuleModel):
     head_titles: list[str]
     head_letter_words: list[str] = Field(default_factory=list)
     """Words a cover note calls the head's attached, signed letter by ("letter from ...")."""
+    head_authority_verbs: list[str] = Field(default_factory=list)
+    """Verbs by which a head named in full authorises a request ("Chief Ann Roy approved")."""
+    head_sent_for_verbs: list[str] = Field(default_factory=list)
+    """Verbs of a writer who sends a request for a head ("sending this for Chief Ann Roy")."""
+    head_appointed_verbs: list[str] = Field(default_factory=list)
+    """Verbs that make a person the head ("appointed Lt. Ann Roy as Chief of Police")."""
+    head_involved_words: list[str] = Field(default_factory=list)
+    """Words after "the Chief is" that give him a part in the request ("is aware")."""
     head_title_modifiers: list[str] = Field(default_factory=list)
     """Words before a head title that keep it the head's ("Interim Chief of Police")."""
     not_head_modifiers: list[str] = Field(default_factory=list)

@@ -154,6 +154,11 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "two changes a sentence": lambda n: _fill(
         "deactivate A (X1234) and set up a record for ", size=n
     ),
+    # the head who acts: sent for, authorising, appointed; a misspelt head title label
+    "sent for the head": lambda n: _fill("sending this for Chief ", size=n),
+    "the head then spaces": lambda n: "Chief Ann Roy" + " " * n + "x",
+    "appointed heads": lambda n: _fill("appointed Lt Ann Roy as ", size=n),
+    "misspelt head labels": lambda n: _lines("Cheif: ", size=n),
 }
 
 

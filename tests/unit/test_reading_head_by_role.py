@@ -205,3 +205,68 @@ def test_a_chief_spoken_of_with_a_bare_apostrophe_is_named_from_the_headers() ->
     got = parse_message(raw)
     assert got.head_of_department.name == "Owen Burroughs"
     assert got.head_of_department.title == "Chief"
+
+
+def _sent(body: str, sender: str) -> tuple[str | None, str | None]:
+    from mailbot.intake.parse import parse_message
+    from tests.reading_mail import mail
+
+    hod = parse_message(mail(body, sender=sender, subject="TraCS")).head_of_department
+    return hod.name, hod.title
+
+
+def test_the_head_appointed_to_follow_a_retiring_chief_is_the_head() -> None:
+    body = (
+        "Good morning,\n\n"
+        "I will be retiring at the end of June. The Selectboard has appointed Captain\n"
+        "Mira Odenkirk as Chief of Police from July 1.\n\n"
+        "Please deactivate my record (Chief Osric Pell, 7Q101) as of June 30.\n\n"
+        "Osric Pell\nChief of Police\nWexcombe Police Department\n"
+    )
+    assert _sent(body, "Osric Pell <opell@wexcombe.test>") == ("Mira Odenkirk", "Chief of Police")
+
+
+def test_a_chief_signing_with_his_last_name_is_named_by_the_from_header() -> None:
+    body = (
+        "Officer Dov Amsel left us last week. Please deactivate his record, LEO 7Q233.\n\n"
+        "Chief Pell\nWexcombe Police Dept.\n"
+    )
+    assert _sent(body, "Chief Osric Pell <chief@wexcombe.test>") == ("Osric Pell", "Chief")
+    assert _sent(body, "Dov Amsel <damsel@wexcombe.test>") == (None, None)
+
+
+def test_a_writer_who_gives_his_name_then_here_and_his_head_title() -> None:
+    body = (
+        "Hi there,\n\n"
+        "Osric Pell here, chief (and e-ticket PoC) for Wexcombe. Please add our new\n"
+        "officer:\n\nOfficer Dov Amsel\nVT LEO #: 7Q240\nDPS username: damsel\n\n"
+        "Thanks,\nOz\n"
+    )
+    assert _sent(body, "Oz Pell <opell@wexcombe.test>") == ("Osric Pell", "Chief")
+
+
+def test_a_head_title_after_a_place_word_alone_is_the_signers_title() -> None:
+    from mailbot.intake.head_of_department import head_of_department
+    from mailbot.intake.rules import load_rules
+
+    rules = load_rules()
+    assert head_of_department("Regards,\nOsric Pell\nTown Constable", rules) == (
+        "Osric Pell",
+        "Town Constable",
+    )
+    assert head_of_department("Osric Pell\nCounty Sheriff", rules)[1] == "County Sheriff"
+    assert head_of_department("Osric Pell\nWexcombe Town Constable", rules)[1] is None
+
+
+def test_a_chief_spoken_of_with_no_part_in_the_request_is_neither_writer_nor_title() -> None:
+    """ "the Chief is out until next week": the writer, a sergeant, is not the head, and
+    the message gives the head no part to read his title by; "The Chief is aware" does."""
+    body = (
+        "Hi,\n\nWe haven't enrolled yet ({}), but could you create officer records for\n"
+        "our two officers?\n\nOfficer Dov Amsel - LEO 7Q240 - DPS username damsel\n"
+        "Officer Ada Brisk - LEO 7Q241 - DPS username abrisk\n\nThanks\n--\n"
+        "Sgt. Ada Brisk\nWexcombe Police Department\n"
+    )
+    sender = "Ada Brisk <abrisk@wexcombe.test>"
+    assert _sent(body.format("the Chief is away until next week"), sender) == (None, None)
+    assert _sent(body.format("the Chief is aware of it"), sender) == (None, "Chief")

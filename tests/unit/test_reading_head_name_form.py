@@ -46,3 +46,28 @@ def test_middle_initial_of_a_roster_cell_is_not_added_to_the_signed_name() -> No
     )
     result = parse_message(_mail(body))
     assert result.head_of_department.name == "Greta Lund"
+
+
+def test_the_short_name_he_gives_himself_is_kept_over_the_rosters() -> None:
+    """ "Walt" in the From header and the sign-off, "Walter" in the roster's first name
+    cell: the head is named as he names himself; signed "Walt" under a From header that
+    names no person, he is the roster's Walter."""
+    body = (
+        "Hello,\n\nThe Town of Pell Hollow Constable asks to join e-ticketing. I will be\n"
+        "the e-ticket Point-of-Contact.\n\n"
+        "Judiciary code: 0879\nAgency name: Town of Pell Hollow Constable\n"
+        "Address: 3 Mill St, Pell Hollow, VT 05997\nPhone: 802-555-0192\n\n"
+        "Officer Last Name: Okafor\nOfficer First Name: Walter\n"
+        "Officer Rank/Title: Constable\nOfficer Number: 71234\nDPS Username: wokafor\n\n"
+        "Thank you,\nWalt Okafor\nConstable\n"
+    )
+    for sender, named in (
+        ("Walt Okafor <wokafor@pellhollow.test>", "Walt Okafor"),
+        ("Pell Hollow Constable <office@pellhollow.test>", "Walter Okafor"),
+    ):
+        msg = EmailMessage()
+        msg["From"] = sender
+        msg["To"] = "dps.eTicket@vermont.gov"
+        msg["Subject"] = "e-ticket enrollment"
+        msg.set_content(body)
+        assert parse_message(msg.as_bytes()).head_of_department.name == named

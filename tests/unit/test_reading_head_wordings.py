@@ -72,3 +72,67 @@ def test_a_head_named_in_full_by_a_writer_who_signs_as_staff() -> None:
         sign="Noor Halvorsen\nSheriff",
     )
     assert parse(own, "Noor Halvorsen <nhalvorsen@ccsd.test>") == ("Noor Halvorsen", "Sheriff")
+
+
+def test_a_head_named_in_full_who_authorises_or_is_sent_for() -> None:
+    """The head named in full where the text gives him his part: he authorises the
+    request or names its writer, or the writer sends it for him; not a title made
+    another's by the word before it."""
+    from mailbot.intake.head_acts import head_acting
+
+    rules = load_rules()
+    said = "Hello, Orrin PD joining e-ticketing per SOP, Chief Tamsin Quayle authorized."
+    assert head_acting(said, rules) == ("Tamsin Quayle", "Chief")
+    said = "Sheriff Odile Barraclough has designated me as the e-ticket point of contact."
+    assert head_acting(said, rules) == ("Odile Barraclough", "Sheriff")
+    said = "I'm the town's clerk, sending this for Chief of Police Ruben Ashgrove."
+    assert head_acting(said, rules) == ("Ruben Ashgrove", "Chief of Police")
+    assert head_acting("Deputy Chief Tamsin Quayle approved the list.", rules) == (None, None)
+    assert head_acting("Chief Tamsin Quayle will call you.", rules) == (None, None)
+
+
+def test_the_one_appointed_head_is_the_head() -> None:
+    from mailbot.intake.head_acts import head_acting
+
+    rules = load_rules()
+    said = "The council has appointed Lieutenant Mira Odenkirk as Chief of Police from May 2."
+    assert head_acting(said, rules) == ("Mira Odenkirk", "Chief of Police")
+    said = "Sgt. Mira Odenkirk has been named Sheriff by the county."
+    assert head_acting(said, rules) == ("Mira Odenkirk", "Sheriff")
+    assert head_acting("We appointed Mira Odenkirk as Chief Deputy.", rules) == (None, None)
+
+
+def test_the_writer_who_signs_as_contact_is_not_the_head_his_chief_authorised() -> None:
+    from email.message import EmailMessage
+
+    from mailbot.intake.parse import parse_message
+
+    msg = EmailMessage()
+    msg["From"] = "Ines Varga <ivarga@orrin.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket enrollment"
+    msg.set_content(
+        "Good afternoon,\n\n"
+        "Orrin Police Department is asking to join e-ticketing. Chief Tamsin Quayle has\n"
+        "designated me as the e-ticket point of contact.\n\n"
+        "Judiciary code: 0455\nAgency name: Orrin Police Department\n"
+        "Address: 5 Quarry Rd, Orrin, VT 05990\nPhone: 802-555-0144\n\n"
+        "Thank you,\nInes Varga\nSergeant / e-ticket PoC\n"
+    )
+    hod = parse_message(msg.as_bytes()).head_of_department
+    assert (hod.name, hod.title) == ("Tamsin Quayle", "Chief")
+
+
+def test_a_form_line_whose_label_misspells_the_head_title() -> None:
+    """ "Cheif: Ann Roy" typed on a phone: the head, by the title the label misspells
+    by one letter; a label two letters off, or a value that names no one, is not read."""
+    from mailbot.intake.head_title_field import head_titled
+
+    rules = load_rules()
+    assert head_titled("Dept name: Orrin PD\nCheif: Tamsin Quayle\n", rules) == (
+        "Tamsin Quayle",
+        "Chief",
+    )
+    assert head_titled("Sherif: Tamsin Quayle\n", rules) == ("Tamsin Quayle", "Sheriff")
+    assert head_titled("Chfei: Tamsin Quayle\n", rules) is None
+    assert head_titled("Cheif: see below\n", rules) is None

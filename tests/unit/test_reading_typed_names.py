@@ -63,7 +63,9 @@ def test_a_lower_case_enrolment_asks_for_nothing_it_gives() -> None:
     contact = result.point_of_contact  # type: ignore[attr-defined]
     assert (contact.name, contact.email) == ("Jo Ferris", "jferris@maplewoodvt.test")
     head = result.head_of_department  # type: ignore[attr-defined]
-    assert (head.name, head.title) == ("Walter Brennan", "Chief")  # in full, as on the roster
+    # as he gives it himself, in the From header and his introduction ("Walt"), not the
+    # roster's record of it ("Walter")
+    assert (head.name, head.title) == ("Walt Brennan", "Chief")
     assert not {"agency.name", "point_of_contact.name", "point_of_contact.email"} & set(
         result.missing  # type: ignore[attr-defined]
     )

@@ -1,0 +1,68 @@
+"""Title words that tell a title from a name: a head title after a place word alone is
+a title ("Town Constable", "County Sheriff" under a signer's name), not an agency; a
+title word that is also a surname ends a person's name ("Harlan Constable").
+
+Pure functions; the words come from ``rules/language.toml`` ``[people]``.
+"""
+
+from __future__ import annotations
+
+from mailbot.intake.prose import _rank_modifiers, rank_title
+from mailbot.intake.rules import Rules, per_rules
+
+
+def placed_head_title(text: str, rules: Rules) -> bool:
+    """True for "Town Constable", "County Sheriff": capitalised place words alone before a
+    head title, no proper name among them (not "Newbury Town Constable", an agency)."""
+    words = text.split()
+    places, titles = _places_and_titles(rules)
+    for n in range(1, len(words)):
+        if words[n - 1] not in places:
+            return False
+        if " ".join(words[n:]).lower() in titles:
+            return True
+    return False
+
+
+@per_rules
+def _places_and_titles(rules: Rules) -> tuple[frozenset[str], frozenset[str]]:
+    """The capitalised place words ("Town", "County") and the head titles, lower case."""
+    people = rules.language.people
+    return (
+        frozenset(w for w in people.place_words if w[:1].isupper()),
+        frozenset(t.lower() for t in people.head_titles),
+    )
+
+
+def ends_with_surname_title(words: list[str], rules: Rules) -> bool:
+    """True for "Harlan Constable": two or three capitalised words ending in a title word
+    that is also a surname, none of the others a rank, a modifier ("First Constable"), a
+    head title, a job or a place word ("Town Constable")."""
+    if not 2 <= len(words) <= 3:
+        return False
+    surnames, not_names = _surname_words(rules)
+    if words[-1].strip(".,").lower() not in surnames:
+        return False
+    for word in words[:-1]:
+        bare = word.strip(".,")
+        if (
+            not bare[:1].isupper()
+            or bare.lower() in not_names
+            or rank_title(bare, rules) is not None
+        ):
+            return False
+    return True
+
+
+@per_rules
+def _surname_words(rules: Rules) -> tuple[frozenset[str], frozenset[str]]:
+    """(title words that are also surnames, words that are never part of a name)."""
+    people = rules.language.people
+    not_names = (
+        _rank_modifiers(rules)
+        | {w.lower() for w in people.place_words}
+        | {w.lower() for w in people.job_words}
+        | {t.lower() for t in people.head_titles}
+        | {"of", "the", "and", "for", "at", "&"}
+    )
+    return frozenset(t.lower() for t in people.surname_titles), frozenset(not_names)
