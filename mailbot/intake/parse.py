@@ -2,27 +2,21 @@
 
 ``parse_message`` reads the MIME layer; ``parse_parts`` does the rest and is pure:
 find what the message asks for, read the fields, tables and prose, and check
-them against ``rules/``.
+them against ``rules/`` (what each intent keeps and checks: :mod:`request_checklist`).
 """
 
 from __future__ import annotations
 
-import functools
-
 import structlog
 
 from mailbot.intake import (
-    candidates,
     change_documents,
-    change_request,
     checks,
     desk_named,
     desk_recap,
     dictated,
-    enrol_closings,
     fields,
     forwards,
-    given_somewhere,
     held,
     inline_answers,
     intent,
@@ -33,16 +27,15 @@ from mailbot.intake import (
     pending_fixes,
     prose,
     reply_reading,
-    roles,
     self_fixed,
     shown_as,
     tables,
     typed_names,
 )
 from mailbot.intake.agency_name import name_of_agency
-from mailbot.intake.attached_request import form_sheets, with_attached_request
+from mailbot.intake.attached_request import with_attached_request
 from mailbot.intake.classify import LOOP_HEADER
-from mailbot.intake.earlier_numbers import fixes_desk_list, named_by_desk
+from mailbot.intake.earlier_numbers import fixes_desk_list
 from mailbot.intake.enrol_values import enrols_by_values
 from mailbot.intake.head_of_department import (
     drop_rank_and_file_head,
@@ -54,25 +47,16 @@ from mailbot.intake.head_reading import read_head
 from mailbot.intake.limits import Limits
 from mailbot.intake.logo import find_logo, has_image, logo_named
 from mailbot.intake.message import read_message
-from mailbot.intake.model import (
-    Agency,
-    Change,
-    HeadOfDepartment,
-    Intent,
-    ParseResult,
-    PointOfContact,
-)
-from mailbot.intake.number_groups import read_whole
+from mailbot.intake.model import Intent, ParseResult
 from mailbot.intake.officer_reading import read_officers
-from mailbot.intake.own_officer import not_the_writer_alone, own_row_named, signer_as_officer
+from mailbot.intake.own_officer import not_the_writer_alone, own_row_named
 from mailbot.intake.paired_officers import writer_and_one
 from mailbot.intake.parts import MessageParts
-from mailbot.intake.placed_rows import with_loose_rows
 from mailbot.intake.point_of_contact import point_of_contact
-from mailbot.intake.ranked_mentions import head_row_titled, titles_from_mentions
+from mailbot.intake.request_checklist import read_by_intent
 from mailbot.intake.rules import Rules, load_rules
 from mailbot.intake.subject_only import request_in_subject, with_subject_as_text
-from mailbot.intake.wrapped_lines import as_typed, laid_out
+from mailbot.intake.wrapped_lines import laid_out
 from mailbot.intake.writer_contact import writers_contact
 
 log = structlog.get_logger()
@@ -327,102 +311,29 @@ def parse_parts(
         logo_reason = checks.check_logo(logo, rules)
         result._logo_details = logo.details(logo_reason)
 
-    if kind == "other" and not is_reply:
-        # a question, a thank-you, a login problem or a pitch opens no case: the agency
-        # and people it mentions in passing (or signs with) are not a request's values
-        result.agency = Agency()
-        result.head_of_department = HeadOfDepartment()
-        result.point_of_contact = PointOfContact()
-    elif kind == "other":
-        # a reply on a case: what it labels ("PoC Email: ...") is sent for the case
-        # (and a logo attached); what it only signs with is who wrote it
-        reply_reading.keep_labelled(result, labels)
-    sources = [("text", body), ("signature", split.signature)]
-    if kind == "enrollment":
-        # "Kevin Perreault is out on leave so leave him off for now": not on the roster
-        dropped = own_resend.left_off(body, officers, rules, phrases_only=True)
-        # "Please deactivate those:" over the records they hold at their former agency
-        officers, result.changes = enrol_closings.split_closings(body, officers, rules)
-        # "My officer number is ...": a one-man office's signer
-        officers = officers or signer_as_officer(body, hod_name, hod_title, rules)
-        # "... I am 14K01 and my username is hbrigham.": the writer's own row
-        officers = with_loose_rows(body, officers, rules, writer=(hod_name, hod_title))
-        kept = read_whole([o for o in officers if o not in dropped], rules)
-        # "Sgt. Tyler Desabrais" signs for a row that gives no title
-        result.officers = titles_from_mentions(kept, [body, split.signature], rules)
-        # "mike rand here, elected constable" over his own row "rand mike ... W5R21"
-        result.officers = head_row_titled(result.officers, (hod_name, hod_title), rules)
-        # "I forgot the code; everything else is below" (own request quoted)
-        filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules, parts)
-        if is_reply:  # "Ann's username is ..." of the desk's "Officer Ann Roy"
-            result.officers = named_by_desk(result.officers, parts, rules)
-        if filled and result.agency.phone:
-            national = checks.normalize_phone(result.agency.phone, rules)
-            result.agency.phone = national or result.agency.phone
-        # "P.S. the code above is wrong, it's 0381", "Lyons' username is klyons2, not klyons"
-        self_fixed.corrected(result, text, rules, parts.sender_name)
-        result.missing, result.invalid = checks.check_enrollment(
-            result, rules, logo_reason, phone_valid=national is not None
-        )
-        settled = roles.Settled()
-        # values first, roles second: look for what is missing by its shape (in a reply, in
-        # what was written only: a signature's phone is not the case's unless the head signs)
-        if result.missing:
-            own = is_head_title(result.head_of_department.title or "", rules)
-            looked = [s for s in sources if own or not (is_reply and s[0] == "signature")]
-            documents = [(f"attachment {d.filename}", d.text) for d in parts.documents]
-            documents += form_sheets(parts)  # "Judiciary Code | 0283"
-            looked += documents
-            sources += documents
-            if parts.subject and not is_reply:  # "Enrollment - Orange County SD (JC 0723)"
-                looked.append(("subject", parts.subject))
-                sources.append(("subject", parts.subject))
-            # "0611." over the desk's "we still need the 4-digit judiciary code"
-            asked = candidates.desk_asked(parts, rules) if is_reply else frozenset()
-            found = candidates.find(
-                [candidates.Source(n, t, asked if n == "text" else frozenset()) for n, t in looked],
-                rules,
-                roles.kinds_for(result.missing),
-            )
-            sent = (parts.sender_name, parts.sender)
-            settled = roles.settle(result, found, rules, sender=sent, writer=signer[0], body=body)
-            settled.questions.update(
-                given_somewhere.staff_instead(result, looked, rules, sent, note)
-            )
-            if result.agency.phone is not None and "agency.phone" in settled.evidence:
-                national = checks.normalize_phone(result.agency.phone, rules)
-                result.agency.phone = national or result.agency.phone
-            result._questions = settled.questions
-            result.missing, result.invalid = checks.check_enrollment(
-                result, rules, logo_reason, phone_valid=national is not None
-            )
-            # a value of that shape is in the message: staff decide, the sender is not asked
-            result.missing = [p for p in result.missing if p not in settled.questions]
-        shown = [("text", as_typed(typed, text, body, split.signature)), *sources[1:]]
-        result._evidence_of = functools.partial(roles.record_sources, result, settled, shown)
-    elif kind == "officer_maintenance":
-        change_request.read(
-            result,
-            parts,
-            body,
-            split.signature,
-            sender,
-            table_rows,
-            officers,
-            earlier,
-            is_reply,
-            rules,
-            typed_from=written.body,
-        )
-        if asked_roster and not result.changes:  # the rows the desk asked for, sent
-            result.officers = officers
-            result.changes = [Change(action="add", **o.model_dump()) for o in officers]
-        # "Correction to the below - Hale's number is S2P73, not S2P37"
-        self_fixed.corrected(result, text, rules, parts.sender_name)
-        if change_request.only_a_question(result, body, is_reply, rules):
-            result.intent = "other"  # "Can you confirm which agency he is with?"
-            result.agency, result.point_of_contact = Agency(), PointOfContact()
-            result.head_of_department = HeadOfDepartment()
+    read_by_intent(
+        kind,
+        result,
+        parts,
+        rules,
+        typed=typed,
+        text=text,
+        body=body,
+        split=split,
+        typed_from=written.body,
+        labels=labels,
+        officers=officers,
+        table_rows=table_rows,
+        earlier=earlier,
+        note=note,
+        is_reply=is_reply,
+        asked_roster=asked_roster,
+        sender=sender,
+        writer=signer[0],
+        head=(hod_name, hod_title),
+        logo_reason=logo_reason,
+        national=national,
+    )
     log.debug(
         "message_parsed",
         intent=kind,
