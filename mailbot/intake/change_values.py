@@ -14,7 +14,15 @@ from mailbot.intake.agency_name import in_full
 from mailbot.intake.change_joined import joined_agency, place_in_full
 from mailbot.intake.change_logins import login_beside
 from mailbot.intake.change_renamed import bracketed_first, login_now, renamed_to
-from mailbot.intake.change_spelling import MAX_RESPELL, _alike, respelled, spelled_by_letters
+from mailbot.intake.change_spelling import (
+    _NAME,
+    MAX_RESPELL,
+    _name_value,
+    corrected_name,
+    on_record,
+    respelled,
+    spelled_by_letters,
+)
 from mailbot.intake.change_titles import (
     _as_rank,
     _modifiers,
@@ -37,9 +45,6 @@ from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules
 from mailbot.intake.word_lists import has_any
 
-_NAME = r"(?<![\w'’.-])[A-Z][\w'’.-]*+(?:[ \t]+[A-Z][\w'’.-]*+)*+"
-
-
 _LAST_TO = re.compile(
     rf"(?i:(?:changed|change)\s+(?:her|his|their|the)\s+(?:last\s+|legal\s+|sur)?name\s+to"
     # "Legal name change (marriage) to Jessica Moreau-Lindahl"
@@ -53,6 +58,21 @@ _LAST_TO = re.compile(
     rf"(?:spelled|spelt)(?:\s+as)?"
     rf"|correct\s+spelling\s+(?:is|should\s+be|:))\s*:?\s*[\"“']?({_NAME})"
 )
+
+
+# "should be", "is now", "correct spelling is": the name after it is the one meant
+_MEANT = re.compile(r"(?i:should|correct|new|now|to|will|actually|really)(?![\w'’-])")
+
+
+def _last_meant(text: str, rules: Rules) -> re.Match[str] | None:
+    """The first statement of a new last name, passing over one that says how the record
+    has it ('her last name is spelled "Colburne" in TraCS. Correct spelling is
+    Colburn.')."""
+    for m in _LAST_TO.finditer(text):
+        lead = text[m.start() : m.start(1)]
+        if _MEANT.search(lead) or not on_record(text, m.end(1), rules):
+            return m
+    return None
 
 
 _NOW_NAMED = re.compile(
@@ -116,14 +136,6 @@ def renamed(text: str, rules: Rules) -> bool:
     return len(named) >= 2 and not rank_title(named[0], rules)
 
 
-def _name_value(text: str) -> str:
-    """ "Castellano. Please update" -> "Castellano": a name ends with its sentence."""
-    words: list[str] = []
-    for word in text.split():
-        words.append(word.rstrip(".,;"))
-        if word.endswith((".", ",", ";")) and len(word.rstrip(".")) > 1:
-            break
-    return " ".join(words)
 
 
 # "has transferred to our department from ...", "please move her record over to us"
@@ -209,8 +221,8 @@ def change_of(
     title = title or officer.title
     if title:
         data["title"] = title
-    m = _LAST_TO.search(text)
-    corrected = _corrected_name(text, last, officer.first_name, rules)
+    m = _last_meant(text, rules)
+    corrected = corrected_name(text, last, officer.first_name, rules)
     if m:
         data["last_name"] = _name_value(m.group(1)).split()[-1]
     elif corrected:
@@ -225,7 +237,7 @@ def change_of(
         elif _has(text, rules.language.intent.promote) or spelled_by_letters(text, rules):
             # "Jon Smyth (HL303) - it's Smith", "Desrochers, not Derochers": a name
             # spelled almost as the one on record is its correction
-            new = respelled(text, last, officer.first_name)
+            new = respelled(text, last, officer.first_name, rules)
             if new:
                 data["last_name"] = new
     # "her DPS username was entered as "ltran2". It should be LTran": the login
@@ -244,7 +256,7 @@ def change_of(
     ):
         # "listed as "Steven Bellavance" - it should be Stephen": the first name respelled
         given = officer.first_name.split()
-        new = respelled(text, given[0], last)
+        new = respelled(text, given[0], last, rules)
         if new and new not in given and new not in (officer.title or "").split():
             data["first_name"] = new
     users = (m for m in _USER_TO.finditer(text) if not not_a_user(m.group(1), rules))
@@ -260,35 +272,6 @@ def change_of(
     return Change.model_validate(data)
 
 
-# "but it should be Matthew Laplante", "It should be Tremblay / jtremblay"
-_SHOULD_BE = re.compile(
-    rf"(?i:should\s+(?:be|read)|correct(?:ed)?\s+(?:to|is)|is\s+actually)\s+[\"“']?({_NAME})"
-    r"(?:[\"”']?\s*/\s*((?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}))?"
-)
-
-
-def _corrected_name(text: str, last: str | None, first: str | None, rules: Rules) -> dict[str, str]:
-    """The name a correction says the record should have ("We have him as "Mathew
-    LaPlant" but it should be Matthew Laplante"): its last word when spelled almost as
-    the last name, its first word when almost as the first name; a username after a
-    slash goes with it. Empty when the words after "should be" are no such name."""
-    out: dict[str, str] = {}
-    for m in _SHOULD_BE.finditer(text[:MAX_RESPELL]):
-        words = _name_value(m.group(1)).split()
-        if not words or rank_title(words[0], rules):
-            continue  # "title should be Sergeant"
-        if last and _alike(words[-1], last):
-            out["last_name"] = words[-1]
-            if len(words) >= 2 and first and _alike(words[0], first):
-                out["first_name"] = words[0]
-        elif len(words) == 1 and first and _alike(words[0], first):
-            out["first_name"] = words[0]
-        else:
-            continue
-        if m.group(2):
-            out["dps_username"] = _bare(m.group(2), rules)
-        return out
-    return out
 
 
 _ARROW_RANK = re.compile(r"(?:->|→|=>|\bto\b)\s*([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)?)")

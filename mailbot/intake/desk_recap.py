@@ -8,7 +8,8 @@ given, and the sender is never asked for them again. So is the request the desk
 restates ("We received your request to add Officer X (xuser), but the numbers were not
 included. Please send ..."), which the sender's answer ("X is SW215") completes. What
 the desk still asks for ("Still needed: ...") and its sign-off are not values. A reply
-that writes its answers into the recap ("answers below") is read there instead. A
+that writes its answers into the recap ("answers below") is read there instead, unless
+they are typed between its ">" lines: its quote stays under them, and is read here. A
 notice that waits on nothing ("your request to add ... has been created") recaps a
 request that is done. So is the request the desk quoted under its own question ("To
 finish your agency record we still need ..." over "> Elmore PD would like to begin
@@ -27,6 +28,7 @@ from mailbot.intake.rules import Rules
 _LABELLED = re.compile(r"^[^:]{1,40}:\s*\S")
 """A "Label: value" line (a recap's own line, even when its value is "missing")."""
 _MAX_LINES = 200
+_QUOTE_LINE = re.compile(r"^[ \t]*>", re.M)
 
 
 def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
@@ -34,8 +36,14 @@ def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
     recaps none."""
     words = rules.language.intent
     top = " ".join(parts.text.lower().split())
-    if any(w in top for w in words.answers_inline):
-        return []  # "Answers below": read within the quote (:mod:`inline_answers`)
+    inline = any(w in top for w in words.answers_inline)
+    if inline and (
+        any(w in top for w in words.answers_in_caps)
+        or not _QUOTE_LINE.search(parts.full_text or "")
+    ):
+        # "Answers below in caps": read within the quote (:mod:`inline_answers`); answers
+        # typed between its ">" lines leave the desk's quote under them, recap and all
+        return []
     opens = [w.lower() for w in words.desk_recaps]
     stops = [w.lower() for w in words.desk_waits]
     for message in thread(parts):

@@ -13,7 +13,8 @@ one line is joined the same way.
 A client that quotes with ">" leaves the sender's answers unquoted between the desk's
 quoted lines: those lines are his, each under the question quoted last above it. A
 one-line answer is joined to its question; a longer one, or one written as sentences
-("Working on it. I will send it next week."), stands as it was written.
+("Working on it. I will send it next week."), stands as it was written. The desk's
+quoted lines stay under them, for the values it recaps (:mod:`desk_recap`).
 """
 
 from __future__ import annotations
@@ -54,12 +55,12 @@ def with_inline_answers(parts: MessageParts, rules: Rules) -> MessageParts:
     # between its ">" lines are told apart by the marks
     between = None if in_caps else _between_quotes(parts.full_text or parts.text)
     if between is not None:
-        top, answered = between
+        top, answered, quoted = between
         paragraphs = top.split("\n\n")
         at = _note_at(paragraphs, words.answers_inline)
         at = len(paragraphs) - 1 if at is None else at
         text = "\n\n".join([*paragraphs[: at + 1], answered, *paragraphs[at + 1 :]])
-        return dataclasses.replace(parts, text=text, full_text=text)
+        return dataclasses.replace(parts, text=text, full_text=f"{text}\n\n{quoted}")
     desk = next((m for m in thread(parts) if DESK in m.author.lower()), None)
     if desk is None:
         return parts
@@ -187,7 +188,7 @@ def _is_answer(line: str, in_caps: bool) -> bool:
     return not _is_question(line)
 
 
-def _between_quotes(full: str) -> tuple[str, str] | None:
+def _between_quotes(full: str) -> tuple[str, str, str] | None:
     """(the sender's text above the desk's quoted message, his answers typed between its
     ">" lines, each joined to its question), or None when no answer is typed there."""
     lines = full.split("\n")
@@ -221,7 +222,9 @@ def _between_quotes(full: str) -> tuple[str, str] | None:
     if not out:
         return None
     top = "\n".join(line for line in lines[:start] if not _QUOTED.match(line))
-    return top.rstrip(), "\n\n".join(out)
+    # the desk's own quoted lines, its answered questions and recap among them
+    quoted = "\n".join(line for line in lines[start:] if _QUOTED.match(line) or not line.strip())
+    return top.rstrip(), "\n\n".join(out), quoted
 
 
 def _joined(question: str | None, answers: list[str]) -> str:

@@ -84,6 +84,8 @@ class Corrections(RuleModel):
     """Words that make a paragraph a correction ("sorry", "wrong", "should read")."""
     links: list[str] = Field(default_factory=list)
     """Words between a value's name and its corrected value ("number should read")."""
+    on_record: list[str] = Field(default_factory=list)
+    """Words right after a value that make it the one on record ("Colburne" in TraCS)."""
     old: list[str] = Field(default_factory=list)
     """Words before a value's name that make the value the old one ("old username")."""
     other_values: list[str] = Field(default_factory=list)

@@ -2,7 +2,9 @@
 name heading his labelled lines, the legal first name over the one he goes by, a
 username said in so many words (in brackets, "changed over to", "set him up as"), the
 right username over the one his record wrongly has, the name on his own signature line,
-the rank a transfer names him by, and a first name respelled that is no last name."""
+the rank a transfer names him by, a first name respelled that is no last name, the
+spelling meant over the one the record has, and a first name written in full over its
+short form."""
 
 from __future__ import annotations
 
@@ -123,3 +125,37 @@ def test_a_username_in_brackets_after_words_is_the_officers() -> None:
     )
     change = _of(result, "4T779")
     assert change["dps_username"] == "jpellerin"
+
+
+def test_the_spelling_meant_wins_over_the_one_the_record_has() -> None:
+    result = _parse(
+        "Hi,\n\nTwo updates:\n\n1. Officer Rowan Adeyemi (4T781) was promoted to "
+        "Corporal.\n2. Officer Delphine Marchetti (4T782) - her last name is spelled "
+        '"Marchette" in TraCS. The correct spelling is Marchetti.\n\nThanks\nMarit\n',
+        "roster updates",
+    )
+    change = _of(result, "4T782")
+    assert change["last_name"] == "Marchetti"
+    assert change["first_name"] == "Delphine"
+
+
+def test_a_name_the_record_has_is_no_respelling() -> None:
+    result = _parse(
+        "Hi,\n\nPlease fix a typo: Officer Delphine Marchetti (4T783) is spelled "
+        "Marchette on your end.\n\nThanks\nMarit\n",
+        "roster correction",
+    )
+    change = _of(result, "4T783")
+    assert change["last_name"] == "Marchetti"
+
+
+def test_a_first_name_written_in_full_corrects_its_short_form() -> None:
+    result = _parse(
+        "Hello,\n\nA few changes:\n\n1. Officer Rowan Adeyemi (4T784) was promoted to "
+        "Corporal.\n2. Name correction: Officer \u201cNick\u201d Faraday (4T785) should be "
+        "Nicholas Faraday, we shortened it on our list.\n\nThank you\nMarit\n",
+        "TraCS updates",
+    )
+    change = _of(result, "4T785")
+    assert change["first_name"] == "Nicholas"
+    assert change["last_name"] == "Faraday"

@@ -230,3 +230,27 @@ def test_an_answer_opened_by_a_rank_is_a_value_not_sentences() -> None:
     result = parse_message(msg.as_bytes())
     assert result.point_of_contact.name == "Mara Quint"
     assert result.point_of_contact.email == "mquint@pellvt.test"
+
+
+def test_the_desks_recap_under_answers_typed_between_its_lines_is_given() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Gail Moreau <gmoreau@fairhavenvt.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "Re: Fair Haven e-tickets"
+    msg["In-Reply-To"] = "<desk-0408@vermont.gov>"
+    msg.set_content(
+        "Hi,\n\nAnswers inline.\n\nOn 4/8/2026 9:12 AM, DPS - eTicket wrote:\n"
+        "> Chief Moreau,\n>\n> A few items are still needed:\n>\n"
+        "> 1. The agency phone number.\n\n802-555-0166\n\n"
+        ">\n> For reference, here is what we have so far:\n>\n"
+        ">   Agency: Fair Haven Police Department\n>   Judiciary code: 0318\n"
+        ">   Address: 3 North Park Place, Fair Haven, VT 05743\n"
+        ">   Point-of-Contact: Cpl. Owen Paradis (oparadis@fairhavenvt.test)\n>\n"
+        "> DPS e-Ticket Technical Staff\n\n--\nGail Moreau\nChief of Police, Fair Haven\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.agency.judiciary_code == "0318"
+    assert result.agency.address == "3 North Park Place, Fair Haven, VT 05743"
+    assert result.point_of_contact.email == "oparadis@fairhavenvt.test"
+    for field in ("agency.judiciary_code", "agency.address", "point_of_contact.email"):
+        assert field not in result.missing
