@@ -1,6 +1,6 @@
-"""The import picture: the pure reading and case core at the bottom, each layer importing
+"""The shape of the package: the pure reading and case core at the bottom, each layer importing
 only from below. Read from the source with ``ast`` (imports inside functions included),
-so a lazy import cannot hide an upward dependency."""
+so a lazy import cannot hide an upward dependency; and no module too long to read whole."""
 
 from __future__ import annotations
 
@@ -59,3 +59,13 @@ def test_core_imports_nothing_but_the_ground_floor() -> None:
 def test_the_store_sits_on_the_core_and_the_settings_only() -> None:
     allowed = GROUND | {"core", "config"}
     assert _graph()["store"] <= allowed, _graph()["store"] - allowed
+
+
+def test_no_module_is_over_four_hundred_lines() -> None:
+    """Modules stay small enough to read whole; a longer one is split by purpose."""
+    long = {
+        str(path.relative_to(PACKAGE.parent)): n
+        for path in PACKAGE.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}
