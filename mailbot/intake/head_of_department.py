@@ -338,7 +338,14 @@ def _unmodified(low: str, rules: Rules) -> str:
 
 
 def is_agency_or_title(words: list[str], rules: Rules) -> bool:
-    """True for "St. Albans PD", "Hartford Police Department", "Of Police"."""
+    """True for "St. Albans PD", "Hartford Police Department", "Of Police".
+
+    The words of a name already read are an agency or a title, not a person: an agency
+    ending or an acronym last, a head title or a joining word ("of", "and") anywhere.
+    Not ``point_of_contact._an_agency``, which asks only whether raw text *opens* with an
+    agency's name as the agency-name reader finds it; the two differ both ways ("St.
+    Albans PD" and "Sgt. Dan Moss, Chief of Police" are True here and not there).
+    """
     suffixes, titles, _ = _title_words(rules)
     low = " ".join(words).lower()
     if ends_with_surname_title(words, rules):

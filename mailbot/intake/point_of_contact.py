@@ -250,7 +250,15 @@ def _role_is_rank(raw: str, rules: Rules) -> bool:
 
 def _an_agency(raw: str, rules: Rules) -> bool:
     """Whether ``raw`` opens with an agency's name ("Riverbend Police Department"), not a
-    person's: the agency a role line names after the role."""
+    person's: the agency a role line names after the role.
+
+    Not :func:`~mailbot.intake.head_of_department.is_agency_or_title`: this one reads the
+    raw capture of a PoC wording, which may run on past the name, and asks only how it
+    opens, by the full agency-name reader ("Riverbend Police Department, Sgt. Dan Moss"
+    is an agency here and not there). ``is_agency_or_title`` judges a name already cut
+    out, anywhere in its words, so it would also drop a person followed by a title or an
+    agency ("Sgt. Dan Moss, Chief of Police"), which this capture still names.
+    """
     from mailbot.intake.agency_name import agency_name_in
 
     named = agency_name_in(raw, rules)
