@@ -136,8 +136,6 @@ def renamed(text: str, rules: Rules) -> bool:
     return len(named) >= 2 and not rank_title(named[0], rules)
 
 
-
-
 # "has transferred to our department from ...", "please move her record over to us"
 TO_US = re.compile(
     r"(?:(?i:transferr(?:ed|ing)|transfers?|mov(?:e|ed|es|ing)|com(?:e|es|ing)|came|join(?:ed|s|ing)?)"
@@ -270,8 +268,6 @@ def change_of(
     elif login := login_now(text, officer, str(data.get("last_name") or "") or None):
         data["dps_username"] = login  # "was dreyes, now dana.reyes"; "username stays mhale"
     return Change.model_validate(data)
-
-
 
 
 _ARROW_RANK = re.compile(r"(?:->|→|=>|\bto\b)\s*([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*)?)")
