@@ -24,6 +24,7 @@ from mailbot.intake import prose
 from mailbot.intake.own_thread import Quoted, is_desk, thread
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
+from mailbot.intake.table_headings import field_label
 
 _LABELLED = re.compile(r"^[^:]{1,40}:\s*\S")
 """A "Label: value" line (a recap's own line, even when its value is "missing")."""
@@ -73,15 +74,57 @@ def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
             if any(w in low for w in stops) and not _LABELLED.match(line.strip()):
                 row = _without_open_value(line, stops)
                 if row is None:
+                    kept.append(_bracket_end(kept, line))  # "... Roy). Can you send ...?"
                     break  # "Still needed:", "Please send us the following:"
                 line = row  # "Ruiz, Carla - Officer - 12094 - DPS username: MISSING"
             kept.append(line)
         text = "\n".join(kept).strip("\n")
-        return [Quoted(message.opening, text)] if text.strip() else []
+        said = _bracketed(text, rules)  # a recap written as a sentence, read in the thread
+        return [Quoted(message.opening, said, in_thread=said != text)] if text.strip() else []
     return []
 
 
 _SEPARATORS = (" - ", " | ", "\t", ", ", "; ")
+_MIN_BRACKETED = 3
+"""Values, at the least, in a recap written in brackets (fewer are an aside)."""
+
+
+def _bracketed(text: str, rules: Rules) -> str:
+    """A recap written as a sentence with its values in brackets ("Your request for Elm
+    PD is nearly complete (code 0123, 1 Main St, ..., PoC Sgt. Ann Roy). The roster
+    ...") cut after the bracket: what follows is the desk's own remark. ``text`` as it
+    is when its values are labelled, or no bracket lists them."""
+    start = text.find("(")
+    close = text.find(")", start)
+    if start < 0 or close < 0 or any(_LABELLED.match(x.strip()) for x in text[:start].split("\n")):
+        return text
+    items = text[start + 1 : close].split(",")
+    if len(items) < _MIN_BRACKETED:
+        return text
+    labelled = ",".join(_labelled(item, rules) for item in items)
+    return " ".join(f"{text[: start + 1]}{labelled})".split())
+
+
+_MAX_LABEL_WORDS = 3
+
+
+def _bracket_end(kept: list[str], line: str) -> str:
+    """The end of a bracket the recap left open, on the line where the desk asks on ("Ann
+    Roy). Can you send ...?"), or nothing."""
+    text = "\n".join(kept)
+    if text.rfind("(") <= text.rfind(")") or (close := line.find(")")) < 0:
+        return ""
+    return line[: close + 1]
+
+
+def _labelled(item: str, rules: Rules) -> str:
+    """A bracketed recap's item with a colon after the label it opens with ("PoC Lt. Ann
+    Roy" -> "PoC: Lt. Ann Roy"), as the desk would write it on a line of its own."""
+    words = item.split()
+    for n in range(min(_MAX_LABEL_WORDS, len(words) - 1), 0, -1):
+        if field_label(" ".join(words[:n]), rules):
+            return " " + " ".join(words[:n]) + ": " + " ".join(words[n:])
+    return item
 
 
 def _without_open_value(line: str, stops: list[str]) -> str | None:

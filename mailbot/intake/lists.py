@@ -98,10 +98,11 @@ def officer_on_line(line: str, rules: Rules) -> Officer | None:
 
 @per_rules_text  # a message's lines are tried by the list, change and contact readers
 def _officer_on_line(line: str, rules: Rules) -> Officer | None:
-    if len(line) > MAX_LINE or not (
-        _DIGIT.search(line) or _EMPTY_SLOT.search(line) or _NUMBER_LABEL.search(line)
-    ):
-        return None  # an officer number has a digit (or its place is left empty)
+    slot = bool(_DIGIT.search(line) or _EMPTY_SLOT.search(line) or _NUMBER_LABEL.search(line))
+    if not slot and _SEPARATOR.search(line):  # "Officer - (none given) - jroy"
+        slot = any(not_given(p, rules) for p in _pieces(line))
+    if len(line) > MAX_LINE or not slot:
+        return None  # an officer number has a digit (or its place is left empty or not given)
     if holds_state_zip(line):
         return None  # "Stowe VT 05672": a town, the state and its ZIP, not an officer
     # "Me - Bolduc, Rene - Chief - ...": the writer pointing at his own row
@@ -189,11 +190,11 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
     shouting = not any(c.islower() for c in body)
     typed_lower = not any(c.isupper() for c in body)
     surname = _rank_as_surname([p.strip("()[]").strip() for p in pieces], rules)
-    left_out = False
+    left_out = blank = False  # blank: a cell said to be not given ("(none given)")
     for n, piece in enumerate(pieces):
         bare = piece.strip("()[]").strip()
         if not_given(piece, rules):
-            left_out = True
+            left_out = blank = True
             continue  # "TBD", "(not set up yet)": a field said to be not given
         lab = _USER_LABEL.match(bare)
         if user is None and lab and not_given(bare[lab.end() :], rules):
@@ -276,9 +277,9 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         return None  # a piece of another kind: prose, not a list line
     if number is None and near is not None and names and (user or title):
         number = near
-    if number is None and not (pending or (user and title and _EMPTY_SLOT.search(body))):
-        # without a number, only a row with its number's place left empty or said to
-        # come later
+    if number is None and not (pending or (user and title and (blank or _EMPTY_SLOT.search(body)))):
+        # without a number, only a row with its number's place left empty, said not given
+        # ("Officer - (none given) - apratt") or said to come later
         return None
     if not names or len(names) > 2 or field_label(" ".join(names), rules):
         return None  # "Judiciary Code - 04178": a value's label, no one's name

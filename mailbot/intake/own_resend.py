@@ -29,8 +29,10 @@ def earlier_parts(parts: MessageParts) -> MessageParts | None:
     return None if own is None else _as_message(parts, own)
 
 
-def _as_message(parts: MessageParts, own: own_thread.Quoted) -> MessageParts:
-    """One quoted message of the sender's as a message of its own."""
+def _as_message(parts: MessageParts, own: own_thread.Quoted, reply: bool = False) -> MessageParts:
+    """One quoted message of the sender's as a message of its own; a ``reply`` (the desk's
+    recap of the request, read as part of the thread: its agency values continue the
+    enrolment) keeps the reply's place in the thread."""
     lines = own.text.split("\n")
     while lines and (not lines[0].strip() or lines[0].rstrip().endswith(":")):
         lines.pop(0)  # an attribution line left on top
@@ -40,7 +42,7 @@ def _as_message(parts: MessageParts, own: own_thread.Quoted) -> MessageParts:
         text=text,
         full_text=text,
         quoted_text="",
-        in_reply_to=None,
+        in_reply_to=parts.in_reply_to if reply else None,
         references=[],
         subject=re.sub(r"^\s*(?:(?:re|aw|sv)\s*:\s*)+", "", parts.subject, flags=re.I),
         tables=[],
@@ -65,7 +67,7 @@ def earlier_request(
     request: ParseResult | None = None
     requests = own_thread.own_messages(parts) or colleagues or []
     for own in [*requests, *(recaps or [])]:
-        earlier = read(_as_message(parts, own))
+        earlier = read(_as_message(parts, own, reply=own.in_thread))
         first = first or earlier
         if earlier.intent != "enrollment":
             continue

@@ -44,6 +44,9 @@ class Quoted:
     under: str = ""
     """The lines of ``text`` quoted one level deeper than the message's own, with no
     opening of their own: the request its writer answered, quoted under the answer."""
+    in_thread: bool = False
+    """The desk's recap written as a sentence ("Your request for Elm PD is nearly complete
+    (code 0123, ...)"): its values are the thread's enrolment, read as part of the reply."""
 
     @property
     def author(self) -> str:

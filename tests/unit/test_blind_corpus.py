@@ -258,10 +258,10 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     "blind-r19-heldout": (0.994, 90, 100, set()),
     # a hundred messages, all held out, scored blind three times (0.930, 70/100; 0.935,
     # 72/100; 0.937, 74/100); spent since (README)
-    "blind-r20-heldout": (0.99, 92, 100, {"nd-012-inline-reply-bad-leo-number"}),
+    "blind-r20-heldout": (0.993, 92, 100, set()),
     # a hundred messages, all held out, scored blind three times (0.943, 59/100; 0.942,
     # 61/100 twice); spent since (README)
-    "blind-r21-heldout": (0.988, 84, 100, {"pc-003-one-row-table-no-header"}),
+    "blind-r21-heldout": (0.99, 84, 100, set()),
     # a hundred messages, all held out, scored blind three times (0.945, 67/100; 0.945,
     # 67/100; 0.945, 68/100); spent since (README)
     "blind-r22-heldout": (0.999, 99, 100, set()),

@@ -139,3 +139,38 @@ def test_what_the_desk_says_it_recorded_is_the_request_answered() -> None:
     assert result.agency.judiciary_code == "0644"
     assert [o.dps_username for o in result.officers] == ["pbrodeur"]
     assert [p for p in result.missing if p.startswith("agency.")] == ["agency.logo"]
+
+
+_IN_BRACKETS = """\
+Chief Marlow,
+Your request for Quarry Hill Police Department is almost done
+(code 0718, 14 Depot Street, Quarry Hill VT 05999, 802-555-0140, PoC Sgt. Rosa
+Ibarra). Sgt. Ibarra's roster row has no LEO number. Can you send it?
+"""
+
+
+def test_a_recap_written_in_brackets_is_the_request_answered() -> None:
+    """ "Your request for X is almost done (code ..., address, phone, PoC ...)": the values
+    in brackets are the request's, and the desk's remark after them is none."""
+    quoted = "\n".join(("> " + line).rstrip() for line in _IN_BRACKETS.splitlines())
+    attribution = "On Mar 3, 2026, at 8:02 AM, DPS eTicket <dps.eTicket@vermont.gov> wrote:"
+    top = "Here it is:\n\nIbarra | Rosa | Sergeant | QH214 | ribarra\n\nRosa"
+    result = parse_message(
+        mail(
+            f"{top}\n\n{attribution}\n{quoted}\n",
+            sender="Rosa Ibarra <ribarra@quarryhillvt.test>",
+            subject="Re: TraCS - Quarry Hill",
+            in_reply_to="<desk-3@vermont.gov>",
+        )
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.name == "Quarry Hill Police Department"
+    assert result.agency.judiciary_code == "0718"
+    assert "Depot Street" in (result.agency.address or "")
+    assert result.point_of_contact.name == "Rosa Ibarra"
+    assert [o.officer_number for o in result.officers] == ["QH214"]
+    assert not [
+        p
+        for p in result.missing
+        if p.startswith(("agency.", "point_of_contact.")) and p != "agency.logo"
+    ]

@@ -454,3 +454,19 @@ def test_rows_of_a_rank_take_the_fuller_title_the_chief_gives_them() -> None:
     )
     result = parse_message(_mail(_REQUEST.format(roster=roster)))
     assert [o.title for o in result.officers] == ["Sergeant", "Deputy Sheriff", "Deputy Sheriff"]
+
+
+def test_a_row_whose_number_is_said_not_given_keeps_the_officer() -> None:
+    """ "Lindqvist, Omar - Officer - (none given) - olindqvist": the row gives his rank
+    and login; the number it says is not given is asked for, not the whole officer."""
+    roster = (
+        "Officers:\n"
+        "Castellano, Priya - Sergeant - WH2P4 - pcastellano\n"
+        "Lindqvist, Omar - Officer - (none given) - olindqvist\n\n"
+    )
+    result = parse_message(_mail(_REQUEST.format(roster=roster)))
+    assert _rows(result) == [
+        ("Castellano", "Priya", "Sergeant", "WH2P4", "pcastellano"),
+        ("Lindqvist", "Omar", "Officer", None, "olindqvist"),
+    ]
+    assert "officers[1].officer_number" in result.missing
