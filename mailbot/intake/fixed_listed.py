@@ -22,13 +22,8 @@ def _known(parts: MessageParts, earlier: ParseResult | None, rules: Rules) -> li
     rows = list(desk_listed(parts, rules))
     if earlier is not None:
         rows += earlier.officers
-        rows += [_as_officer(c) for c in earlier.changes]
+        rows += [c.as_officer() for c in earlier.changes]
     return [o for o in rows if o.officer_number and o.last_name]
-
-
-def _as_officer(change: Change) -> Officer:
-    said = change.model_dump()
-    return Officer(**{k: said.get(k) for k in (*_FIELDS, "title")})
 
 
 def _one(rows: list[Officer]) -> Officer | None:

@@ -88,17 +88,8 @@ def note_officers(note: str, found: list[Officer], rules: Rules) -> list[Officer
     # sentences of an add ("Her LEO number is ...") are read as a roster change
     candidates = officers_in_list(body, rules)
     for change in read_changes(body, rules, []):
-        extra = change.model_extra or {}
         if change.action == "add":
-            candidates.append(
-                Officer(
-                    last_name=extra.get("last_name"),
-                    first_name=extra.get("first_name"),
-                    title=extra.get("title"),
-                    officer_number=change.officer_number,
-                    dps_username=extra.get("dps_username"),
-                )
-            )
+            candidates.append(change.as_officer())
     out: list[Officer] = []
     for officer in candidates:
         number = (officer.officer_number or "").upper()

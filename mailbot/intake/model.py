@@ -8,6 +8,7 @@ from typing import Literal, NotRequired, TypedDict, cast
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from mailbot.domain.values import Json
+from mailbot.intake.officer_fields import OFFICER_FIELDS
 
 Intent = Literal["enrollment", "officer_maintenance", "other"]
 Action = Literal["add", "update", "deactivate"]
@@ -121,6 +122,11 @@ class Change(BaseModel):
             k: plain_apostrophes(v) if k in _NAMED and isinstance(v, str) else v
             for k, v in data.items()
         }
+
+    def as_officer(self) -> Officer:
+        """The officer this change names, with the officer fields it gives."""
+        said = {**(self.model_extra or {}), "officer_number": self.officer_number}
+        return Officer(**{k: said.get(k) for k in OFFICER_FIELDS})
 
 
 class Invalid(_Model):

@@ -158,8 +158,8 @@ def complete_changes(
         return False
     changes = [c.model_copy(deep=True) for c in earlier.changes]
     result.changes = of_the_one_officer(result.changes, changes)
-    as_officers = [_as_officer(c) for c in changes]
-    written = [(c, _as_officer(c)) for c in result.changes]
+    as_officers = [c.as_officer() for c in changes]
+    written = [(c, c.as_officer()) for c in result.changes]
     now = now + [o for _, o in written]
     extra = [c for c, o in written if same_officer(o, as_officers) is None]
     # "Sorry about that - it's V0877." over a new change of its own: the number asked for
@@ -190,7 +190,7 @@ def complete_changes(
         # "Ofc. Perry's LEO number is 07524, I dropped the zero": the number the reply
         # gives the officer it names by rank and last name only
         if rules is not None:
-            change.officer_number = corrected(_as_officer(change), text, rules).officer_number
+            change.officer_number = corrected(change.as_officer(), text, rules).officer_number
     if rules is not None:  # "Leclair is SW215. Nadeau is still at the academy."
         changes = earlier_numbers.numbers_by_name(changes, text, rules)
     result.changes = changes + extra
@@ -219,7 +219,7 @@ def _given_by_pronoun(changes: list[Change], text: str, rules: Rules) -> None:
         said = _PRONOUN_USER.search(text)
         if not (user and said and user_said(text[said.start() :], rules) == user):
             # "Its jcoutu": the bare login of the one officer, built from his name
-            user = None if user else bare_username(_as_officer(changes[0]), text)
+            user = None if user else bare_username(changes[0].as_officer(), text)
         if user:
             have = changes[0].model_dump(exclude_none=True)
             changes[0] = Change.model_validate({**have, "dps_username": user})
@@ -292,17 +292,6 @@ def _change_value(change: Change, key: str) -> object:
         getattr(change, key, None)
         if key == "officer_number"
         else (change.model_extra or {}).get(key)
-    )
-
-
-def _as_officer(change: Change) -> Officer:
-    extra = change.model_extra or {}
-    return Officer(
-        last_name=extra.get("last_name"),
-        first_name=extra.get("first_name"),
-        title=extra.get("title"),
-        officer_number=change.officer_number,
-        dps_username=extra.get("dps_username"),
     )
 
 

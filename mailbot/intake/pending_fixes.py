@@ -86,15 +86,7 @@ def officers_fixed(text: str, rules: Rules) -> list[Officer]:
         extra = change.model_extra or {}
         if change.action != "update" or not (extra.get("last_name") and change.officer_number):
             continue
-        out.append(
-            Officer(
-                last_name=extra.get("last_name"),
-                first_name=extra.get("first_name"),
-                title=extra.get("title"),
-                officer_number=change.officer_number,
-                dps_username=extra.get("dps_username"),
-            )
-        )
+        out.append(change.as_officer())
     return out
 
 
