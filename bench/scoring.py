@@ -81,10 +81,17 @@ def fold(value: object) -> str:
     return " ".join(str(value).translate(_APOSTROPHES).casefold().split())
 
 
+_PHRASES = sorted((k for k in TITLES if " " in k), key=len, reverse=True)
+
+
 def _title(value: str) -> str:
+    """A title through the abbreviation map, word by word, then its written-out phrases
+    wherever they stand: "Interim Chief of Police" is "interim chief"."""
     words = [w.strip(".,") for w in fold(value).split()]
-    out = " ".join(TITLES.get(w, w) for w in words if w)
-    return TITLES.get(out, out)
+    out = f" {' '.join(TITLES.get(w, w) for w in words if w)} "
+    for phrase in _PHRASES:
+        out = out.replace(f" {phrase} ", f" {TITLES[phrase]} ")
+    return out.strip()
 
 
 def _username(value: str) -> str:

@@ -40,7 +40,7 @@ def _request(**over: Any) -> dict[str, Any]:
 
 def test_normalisations() -> None:
     """Phones compare on digits (an extension aside), addresses on ZIP, house number and
-    city, titles through abbreviations, usernames without a domain, first names by their
+    city, titles through abbreviations and written-out phrases, usernames without a domain, first names by their
     first token."""
     assert same("agency.phone", "(802) 555-0147", "802.555.0147")
     assert same("agency.phone", "(802) 555-0147 ext. 214", "802-555-0147")  # not the extension
@@ -50,6 +50,9 @@ def test_normalisations() -> None:
     assert not same("agency.address", "812 VA Cutoff Road, White River Junction, VT 05001",
                     "812 VA Cutoff Road, Hartford, VT 05001")  # fmt: skip
     assert same("officers[0].title", "Sgt.", "Sergeant")
+    assert same("head_of_department.title", "Interim Chief of Police", "Interim Chief")
+    assert same("head_of_department.title", "Chief of Police", "Police Chief")
+    assert not same("head_of_department.title", "Interim Chief of Police", "Chief")
     assert same("officers[0].dps_username", "DPS\\jdoe", "jdoe")
     assert same("officers[0].first_name", "Jessica A.", "Jessica")
     assert not same("agency.name", "Hartford Police", "Hartford Police Department")
