@@ -144,13 +144,15 @@ def changes_in_rows(
 
 def moved_to(text: str, rules: Rules) -> str | None:
     """The agency ``text`` says an officer's record moves to, read as in prose."""
-    from mailbot.intake.change_values import change_of, moves_to_agency
+    from mailbot.intake.change_values import agency_gone_to, change_of, moves_to_agency
 
     if not moves_to_agency(text, rules):
         return None
     went = change_of(Officer(), "update", text, rules).model_extra or {}
     agency = went.get("agency")
-    return agency if isinstance(agency, str) else None
+    # "Transfer | ... | going to the X Sheriff's Department": the row's action says he
+    # moves, its words only where
+    return agency if isinstance(agency, str) else agency_gone_to(text, rules)
 
 
 def _moved_here(text: str, own_agency: str | None, rules: Rules) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.prose import rank_title
+from mailbot.intake.prose import rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules
 
 # "title Deputy Sheriff", "title: Campus Police Officer": the title a new officer is given;
@@ -142,7 +142,8 @@ _TITLE_TO = re.compile(
     # "title on the tickets from ... to ...", "title in TraCS from ... to ..."
     r"(?:\s+(?i:on|in)\s+(?i:(?:the|his|her|their)\s+)?(?i:tickets?|tracs|records?|system))?"
     r"(?:\s+(?i:from)\s+[\w.]+(?:\s+[\w.]+)?)?\s+(?i:to)\s+(?i:the\s+rank\s+of\s+)?(?i:an?\s+)?"
-    r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
+    # 'update her title to "Acting Sgt."': the title in quotes
+    r"[\"“']?([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
     r"|(?i:new\s+(?:title|rank)\s+(?:is|:|will\s+be)"
     # "His title at Stillwater will be Patrol Officer": the title where he goes
     r"|title\s+(?:there\s+|with\s+us\s+|here\s+|(?:on|in|at)\s+(?:(?:the|his|her|their)\s+)?[\w-]+\s+)?"
@@ -165,11 +166,35 @@ _MADE_RANK = re.compile(
 
 
 # "Cpl. Jason Brosseau, SA055 -> Sergeant", "is now Sergeant", "was Officer, now
-# Corporal": a rank written after them is the new title
+# Corporal", "is now Acting Sergeant": a rank written after them is the new title
 _RANK_AFTER = re.compile(
     r"(?:->|→|=>|(?i:\bis\s+now)|(?i:\bwas\s+[^,;\n]{1,30}?[,;]?\s+now\b))"
-    r"\s*(?i:an?\s+)?([A-Za-z][\w.-]*)"
+    r"\s*(?i:an?\s+)?([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*){0,2})"
 )
+
+
+_RANK_WORDS = 4
+"""The most words of one title ("Senior Motor Vehicle Inspector")."""
+
+
+def rank_words(words: list[str], rules: Rules) -> str | None:
+    """The title when ``words`` are a rank and nothing else ("Sgt.", "Deputy Sheriff",
+    "Acting Sergeant"), else None."""
+    words = [w.strip(",;:!?\"“”'") for w in words]
+    if not words or len(words) > _RANK_WORDS or not all(words):
+        return None
+    title, rest = split_rank([*words, "Name"], rules)
+    return title if rest == ["Name"] else None
+
+
+def leading_rank(words: list[str], rules: Rules) -> str | None:
+    """The title of the longest run of rank words opening ``words`` ("Acting Sergeant
+    Please" -> "Acting Sergeant")."""
+    for k in range(min(_RANK_WORDS, len(words)), 0, -1):
+        title = rank_words(words[:k], rules)
+        if title:
+            return title
+    return None
 
 
 # "he got his stripes, so he's Sergeant Bombard now": his rank and name, then "now"
@@ -188,8 +213,9 @@ def _new_title(text: str, rules: Rules) -> str | None:
     if fixed:
         return fixed  # "Haines should be Corporal, not Officer"
     after = _RANK_AFTER.search(text)
-    if after and rank_title(after.group(1), rules):
-        return rank_title(after.group(1), rules)
+    ranked = leading_rank(after.group(1).split(), rules) if after else None
+    if ranked:
+        return ranked
     now = _NOW_RANKED.search(text)
     if now and rank_title(now.group(1), rules):
         return rank_title(now.group(1), rules)  # "so he's Sergeant Bombard now"

@@ -28,6 +28,7 @@ from mailbot.intake.change_titles import (
     _modifiers,
     _new_title,
     _title_said,
+    leading_rank,
     title_kept,
     title_named,
 )
@@ -105,6 +106,8 @@ _TRANSFER = re.compile(
     r"|\s+(?i:him|her|them))?(?:\s+(?i:over))?"
     r"(?:\s+(?i:from)\s+[^.;\n]{1,80}?)?"
     r"\s+(?i:to)"
+    # "going to Kestrel County Sheriff's Department 12/7": where he goes
+    r"|(?i:go(?:es|ing)|went|head(?:ed|ing))(?:\s+(?i:over))?\s+(?i:to)"
     r"|(?i:leav(?:es|ing)|left)(?:\s+(?i:us|our\s+(?:department|agency|office)))?\s+(?i:for)"
     r"|(?i:re-?associated)\s+(?i:with))"
     r"\s+(?i:the\s+)?([A-Z][\w'’.-]*+(?:\s+[A-Z][\w'’.-]*+)*+)"
@@ -128,12 +131,22 @@ def moves_to_agency(text: str, rules: Rules) -> bool:
     return False
 
 
+def agency_gone_to(text: str, rules: Rules) -> str | None:
+    """The agency ``text`` names as where an officer goes, read without the words that
+    ask his record moved ("going to the X Sheriff's Department" in a transfer's row)."""
+    if not moves_to_agency(text, rules):
+        return None
+    m = _TRANSFER.search(text)
+    named = _SENTENCE_END.split(m.group(1))[0].rstrip(".") if m else None
+    return in_full(named, text, rules) if named else None
+
+
 def renamed(text: str, rules: Rules) -> bool:
     """True when ``text`` gives an officer's whole name as it is now ("is now Rosalind
     Ebersole-Mack", "she's Amanda Thibault now"), not a rank ("is now Sergeant Roy")."""
     m = _NOW_NAMED.search(text) or _NAMED_NOW.search(text)
     named = _name_value(m.group(1)).split() if m else []
-    return len(named) >= 2 and not rank_title(named[0], rules)
+    return len(named) >= 2 and not _ranked(named, rules)
 
 
 # "has transferred to our department from ...", "please move her record over to us"
@@ -228,7 +241,7 @@ def change_of(
     else:
         m = _NOW_NAMED.search(text) or _NAMED_NOW.search(text)
         named = _name_value(m.group(1)).split() if m else []
-        if len(named) >= 2 and not rank_title(named[0], rules):
+        if len(named) >= 2 and not _ranked(named, rules):
             data["last_name"] = named[-1]
         elif renamed := renamed_to(text, officer, rules):
             data["last_name"] = renamed  # "Jo Roy (X101) got married ... Jo Lane"
@@ -274,6 +287,12 @@ _ARROW_RANK = re.compile(r"(?:->|→|=>|\bto\b)\s*([A-Za-z][\w.-]*(?:[ \t]+[A-Za
 
 
 _NOW_OPENS = re.compile(rf"[ \t]*(?i:now)[ \t]+({_NAME})")
+
+
+def _ranked(named: list[str], rules: Rules) -> bool:
+    """True when the words said to be his now open with a rank ("is now Acting
+    Sergeant"): a title, not a name."""
+    return bool(rank_title(named[0], rules) or leading_rank(named, rules))
 
 
 def _details(text: str, rules: Rules) -> dict[str, str]:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mailbot.intake.loose_surname import fits, holds, letters, may_name
+from mailbot.intake.loose_surname import fits, goes_on, holds, letters, may_name
 from mailbot.intake.model import Officer
 from mailbot.intake.names import fuller_name
 from mailbot.intake.prose import split_line, split_name, split_rank
@@ -194,9 +194,18 @@ def _read(sentence: str, rules: Rules) -> _Read:
         taken = _label(folded, i, words.title_labels)
         if taken:
             close()
-            value, i = _value(tokens, i + taken, words)
-            title = split_rank([value, _END], rules)[0] if value else None
-            read.titled = read.titled or title
+            value, at = _value(tokens, i + taken, words)
+            # "is our second constable": the words of a rank, up to a comma
+            ahead = [value or ""]
+            while at + len(ahead) - 1 < len(tokens) and len(ahead) < 4:
+                if tokens[at + len(ahead) - 1] in ",;":
+                    break
+                ahead.append(tokens[at + len(ahead) - 1].rstrip("."))
+            title, rest = split_rank([*ahead, _END], rules) if value else (None, [])
+            read.titled = read.titled or (
+                title and " ".join(w[:1].upper() + w[1:] for w in title.split())
+            )
+            i = at + len(ahead) - len(rest) if title else at
             continue
         taken = _label(folded, i, words.number_labels)
         if taken:
@@ -350,28 +359,34 @@ def loose_rows(
     rules: Rules,
     writer: tuple[str | None, str | None] | None = None,
     surname: str | None = None,
-) -> list[tuple[int, Officer]]:
-    """The rows the lines of ``body`` give, each with the index of its line; with
+) -> list[tuple[tuple[int, int], Officer]]:
+    """The rows the lines of ``body`` give, each with its line's and sentence's index; with
     ``writer`` (name, title), the writer's own row too ("I am 14K01 and my username is
     hbrigham"); with ``surname``, only rows that may be of that surname (or the writer's)."""
     words = _words(rules)
-    found: list[tuple[int, Officer]] = []
+    found: list[tuple[tuple[int, int], Officer]] = []
     for index, line in enumerate(spoken_lines(body.splitlines())):
         if not words.anchor.search(line.casefold()):
             continue  # no anchor: no digit, no username label
         # a sentence holds the surname only where its line does
         in_line = surname is not None and holds(letters(line), surname)
-        for sentence in split_line(line):
+        before = None  # the sentence before, when it named someone and gave no row
+        for k, sentence in enumerate(split_line(line)):
             if surname is not None and not may_name(sentence, surname, in_line, words.writer):
                 continue
             records = [] if writer is not None else run_on_records(sentence, _measure_by(rules))
             for record in records:
                 officer = _row(record, rules, None, record=True)
                 if officer is not None:
-                    found.append((index, officer))
+                    found.append(((index, k), officer))
             officer = None if records else _row(sentence, rules, writer)
+            if officer is None and before and writer is None and goes_on(sentence, rules):
+                # "Our newest hire is Officer Tanya Roux; her number is 9H415 and her DPS
+                # login is troux": his values said in the next sentence, of "her"
+                officer = _row(f"{before}, {sentence}", rules, None)
+            before = sentence if officer is None and not records else None
             if officer is not None:
-                found.append((index, officer))
+                found.append(((index, k), officer))
     return found
 
 

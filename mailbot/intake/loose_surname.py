@@ -7,6 +7,7 @@ import re
 
 from mailbot.intake.model import Officer, plain_apostrophes
 from mailbot.intake.roster_usernames import made_from
+from mailbot.intake.rules import Rules
 
 _NOT_ALNUM = re.compile(r"[\W_]+")  # what ``str.isalnum`` is not
 
@@ -28,6 +29,13 @@ def may_name(sentence: str, surname: str, in_line: bool, writer: re.Pattern[str]
     if writer.search(sentence):
         return True
     return in_line and holds(letters(sentence), surname)
+
+
+def goes_on(sentence: str, rules: Rules) -> bool:
+    """True when ``sentence`` opens on "his" or "her": it goes on of the one the sentence
+    before named."""
+    opening = sentence.split(None, 1)[0].casefold() if sentence.strip() else ""
+    return opening in rules.language.gathered.third_person
 
 
 def fits(user: str, first: str | None, last: str) -> bool:

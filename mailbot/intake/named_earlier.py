@@ -4,6 +4,7 @@ Point-of-Contact. ... Shane will also be a user - his LEO number is 05C02 ...").
 
 from __future__ import annotations
 
+from mailbot.intake.change_titles import rank_words
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import (
     NAME_RUN,
@@ -21,14 +22,26 @@ def _ranked_people(text: str, rules: Rules) -> dict[str, set[tuple[str, str, str
     ("Lt. Shane Goss"): the (title, first, last) it names so."""
     out: dict[str, set[tuple[str, str, str]]] = {}
     for sentence in sentences(text):
-        for m in NAME_RUN.finditer(sentence):
+        runs = list(NAME_RUN.finditer(sentence))
+        for k, m in enumerate(runs):
             words = m.group(0).split()
+            if len(words) == 2 and k and sentence[runs[k - 1].end() : m.start()].strip() == ",":
+                # "Our Second Constable, Loretta Pickering, will be ...": the rank before
+                title = _rank_ending(runs[k - 1].group(0).split(), rules)
+                if title and not rank_title(words[0], rules):
+                    out.setdefault(words[0], set()).add((title, words[0], words[1]))
             if len(words) != 3:
                 continue
             title, first, last = person(m.group(0), rules)
             if title and first and last and " " not in first:
                 out.setdefault(first, set()).add((title, first, last))
     return out
+
+
+def _rank_ending(words: list[str], rules: Rules) -> str | None:
+    """The title of the longest run of rank words ending ``words`` ("Our Second
+    Constable" -> "Second Constable")."""
+    return next((t for j in range(len(words)) if (t := rank_words(words[j:], rules))), None)
 
 
 def named_earlier(sentence: str, text: str, rules: Rules) -> Officer | None:
@@ -41,8 +54,9 @@ def named_earlier(sentence: str, text: str, rules: Rules) -> Officer | None:
     if not mentions or len(words) < 2 or not words[0].isalpha() or words[1][:1].isupper():
         return None
     first = words[0]
-    if rank_title(first, rules) or NAME_RUN.search(sentence, len(first), mentions[0].start()):
-        return None  # another name between him and the number
+    between = NAME_RUN.finditer(sentence, len(first), mentions[0].start())
+    if rank_title(first, rules) or any(not rank_words(m.group(0).split(), rules) for m in between):
+        return None  # another name between him and the number (not "is Second Constable")
     named = _ranked_people(text, rules).get(first, set())
     if len(named) != 1:
         return None

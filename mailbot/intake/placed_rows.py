@@ -7,7 +7,7 @@ import re
 
 from mailbot.intake.loose_rows import loose_rows
 from mailbot.intake.model import Officer
-from mailbot.intake.prose import split_name
+from mailbot.intake.prose import split_line, split_name
 from mailbot.intake.rules import Rules
 
 
@@ -17,7 +17,7 @@ def with_loose_rows(
     rules: Rules,
     writer: tuple[str | None, str | None] | None = None,
 ) -> list[Officer]:
-    """``found`` with the rows of the lines no reader read a row from, each in its
+    """``found`` with the rows of the sentences no reader read a row from, each in its
     line's place; with ``writer``, only the writer's own row is added."""
     if writer is None:
         rows = loose_rows(body, rules)
@@ -32,11 +32,14 @@ def with_loose_rows(
         ]
     if not rows:
         return found
-    lines = body.splitlines()
-    first_line: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        for word in re.findall(r"[\w'\u2019-]+", line.casefold()):
-            first_line.setdefault(word, index)
+    # where each word is first: its line, and its sentence there (a paragraph typed as one
+    # line gives the rows of its other sentences, "I will be issuing tickets myself, as
+    # Chief, number 9H001", after others read one)
+    first_line: dict[str, tuple[int, int]] = {}
+    for index, line in enumerate(body.splitlines()):
+        for k, sentence in enumerate(split_line(line)):
+            for word in re.findall(r"[\w'\u2019-]+", sentence.casefold()):
+                first_line.setdefault(word, (index, k))
     numbers = {(o.officer_number or "").casefold() for o in found} - {""}
     names = {((o.first_name or "").casefold(), (o.last_name or "").casefold()) for o in found}
     read_lines = {_line_of(o, first_line) for o in found} - {None}
@@ -56,8 +59,9 @@ def with_loose_rows(
     return out + [o for _, o in new]
 
 
-def _line_of(officer: Officer, first_line: dict[str, int]) -> int | None:
-    """The line an officer read is on: where his number, else his surname, is first."""
+def _line_of(officer: Officer, first_line: dict[str, tuple[int, int]]) -> tuple[int, int] | None:
+    """The line and sentence an officer read is on: where his number, else his surname,
+    is first."""
     for value in (officer.officer_number, officer.last_name):
         if value and value.casefold() in first_line:
             return first_line[value.casefold()]

@@ -134,7 +134,9 @@ def bare_username(value: str, rules: Rules) -> str:
     if "\\" in value and " " not in value:
         value = value.rsplit("\\", 1)[1]
     user, at, domain = value.partition("@")
-    if at and domain.lower() in {d.lower() for d in rules.formats.dps_username.dps_domains}:
+    domains = {d.lower() for d in rules.formats.dps_username.dps_domains}
+    # "ycastellano@dps.local": the login on the DPS directory's own domain, named first
+    if at and (domain.lower() in domains or domain.lower().split(".", 1)[0] in domains):
         return user
     return value
 
