@@ -12,7 +12,11 @@ from collections.abc import Sequence
 
 from mailbot.intake.fields import _DIGIT, _EMAIL, MAX_LINE
 from mailbot.intake.head_in_words import head_titles, spelled_ordinal, title_of_place
-from mailbot.intake.head_title_words import ends_with_surname_title, placed_head_title
+from mailbot.intake.head_title_words import (
+    ends_with_surname_title,
+    placed_head_title,
+    role_after_title,
+)
 from mailbot.intake.model import HeadOfDepartment, Officer, ParseResult
 from mailbot.intake.prose import rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules, per_rules_text
@@ -313,7 +317,10 @@ _OFFICE_OF = re.compile(r"^(?:the\s+)?office\s+of\s+(?:the\s+)?", re.I)
 def _title_only(text: str, rules: Rules) -> str | None:
     """ "Chief, Brattleboro Police Department" -> "Chief"; an agency alone -> None;
     "OFFICE OF THE CHIEF OF POLICE" -> "Chief of Police"."""
-    first = _AGENCY_TAIL.split(spelled_ordinal(text), maxsplit=1)[0].strip(" ,.")
+    pieces = _AGENCY_TAIL.split(spelled_ordinal(text), maxsplit=2)
+    first = pieces[0].strip(" ,.")
+    if len(pieces) > 1 and role_after_title(pieces[1].strip(" ,."), rules):
+        first = f"{first}, {pieces[1].strip(' ,.')}"  # "Captain, Unit Commander"
     if _OFFICE_OF.match(first):
         first = _OFFICE_OF.sub("", first)
         if first.isupper():

@@ -66,3 +66,25 @@ def _surname_words(rules: Rules) -> tuple[frozenset[str], frozenset[str]]:
         | {"of", "the", "and", "for", "at", "&"}
     )
     return frozenset(t.lower() for t in people.surname_titles), frozenset(not_names)
+
+
+def role_after_title(tail: str, rules: Rules) -> bool:
+    """True for the role a signer adds after his title and a comma ("Captain, Unit
+    Commander", "Colonel, Chief Game Warden"): capitalised words ending in a rank or a
+    rank's role, none of them a place word; not an agency ("Chief, Barre Police
+    Department", "Sheriff, Orange County Sheriff")."""
+    words = tail.split()
+    people = rules.language.people
+    if not 1 <= len(words) <= _ROLE_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    places = {w.lower() for w in people.place_words}
+    if any(w.lower() in places for w in words):
+        return False
+    if tail.lower().endswith(tuple(s.lower() for s in people.agency_suffixes)):
+        return False
+    last = words[-1].strip(".,").lower()
+    return last in people.ranks or last in {r.lower() for r in people.rank_roles}
+
+
+_ROLE_WORDS = 4
+"""The most words a role after a title has ("Chief Game Warden")."""

@@ -270,3 +270,22 @@ def test_a_chief_spoken_of_with_no_part_in_the_request_is_neither_writer_nor_tit
     sender = "Ada Brisk <abrisk@wexcombe.test>"
     assert _sent(body.format("the Chief is away until next week"), sender) == (None, None)
     assert _sent(body.format("the Chief is aware of it"), sender) == (None, "Chief")
+
+
+def test_a_town_manager_writing_for_the_police_is_not_its_head() -> None:
+    """A town manager is the town's staff, not a head of the police: the chief he names
+    in full heads the department, whether or not he is copied."""
+    assert not is_head_title("Town Manager", load_rules())
+    body = (
+        "Hello,\n\n"
+        "I'm the Town Manager for Wexcombe. Our police department would like to start\n"
+        "issuing e-tickets. Chief Osric Pell (copied) fully supports this and asked that\n"
+        "Officer Ada Brisk serve as the e-ticket point of contact.\n\n"
+        "Department: Wexcombe Police Department\n"
+        "Address: 4 Mill Road, Wexcombe, VT 05990\n"
+        "Phone: 802-555-0170\n\n"
+        "Best regards,\n"
+        "Dov Amsel\n"
+        "Town Manager, Town of Wexcombe\n"
+    )
+    assert _sent(body, "Dov Amsel <manager@wexcombe.test>") == ("Osric Pell", "Chief")

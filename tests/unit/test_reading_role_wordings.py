@@ -115,7 +115,7 @@ def test_poc_words_in_quotation_marks() -> None:
 @pytest.mark.parametrize(
     ("said", "name", "title"),
     [
-        ("Town Manager Ellen Broder has asked me", "Ellen Broder", "Town Manager"),
+        ("High Sheriff Ellen Broder has asked me", "Ellen Broder", "High Sheriff"),
         ("State's Attorney Ellen Broder has asked me", "Ellen Broder", "State's Attorney"),
     ],
 )
