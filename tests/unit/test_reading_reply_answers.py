@@ -49,3 +49,46 @@ def test_a_code_said_a_digit_short_is_kept_and_found_invalid() -> None:
     assert result.intent == "enrollment"
     assert result.agency.judiciary_code == "528"
     assert "agency.judiciary_code" in {i.field for i in result.invalid}
+
+
+_OWN_REQUEST = (
+    "On Mon, Mar 11, 2024 at 9:02 AM Tom Lyle <tlyle@fairlee.test> wrote:\n\n"
+    "> The Fairlee Police Department would like to start issuing Vermont Civil\n"
+    "> Violation Complaints electronically. Sgt. Rita Bone (rbone@fairlee.test) is our\n"
+    "> e-ticket Point-of-Contact.\n"
+    ">\n"
+    "> - Judiciary code: 0611\n"
+    "> - Name for the ticket: Fairlee Police Department\n"
+    "> - Address: 75 Main Street, Fairlee, VT 05045\n"
+    "> - Phone: 802-555-0171\n"
+    ">\n"
+    "> Officers:\n"
+    "> Bone, Rita - Sergeant - 14F02 - rbone\n"
+    "> Ross, Jay - Officer - 14F07 - jross\n"
+    ">\n"
+    "> Thanks,\n"
+    "> Tom Lyle\n"
+    "> Chief, Fairlee PD\n"
+)
+
+
+def _correction(said: str):
+    raw = mail(
+        f"{said} Everything else below is correct.\n\nTom\n\n{_OWN_REQUEST}",
+        sender="Tom Lyle <tlyle@fairlee.test>",
+        subject="Re: Fairlee PD - e-ticket enrollment",
+        in_reply_to="<own-1@fairlee.test>",
+    )
+    return parse_message(raw)
+
+
+def test_a_phone_corrected_above_the_own_request_wins() -> None:
+    for said in (
+        "Sorry, the phone number I gave you was wrong. It is 802-555-0177, not 0171.",
+        "Sorry, the phone number I gave you was wrong. It is 802-555-0177.",
+        "Oops - our phone should be (802) 555-0177.",
+    ):
+        result = _correction(said)
+        assert result.intent == "enrollment", said
+        assert result.agency.phone == "(802) 555-0177", said
+        assert result.agency.judiciary_code == "0611"
