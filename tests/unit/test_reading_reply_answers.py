@@ -92,3 +92,25 @@ def test_a_phone_corrected_above_the_own_request_wins() -> None:
         assert result.intent == "enrollment", said
         assert result.agency.phone == "(802) 555-0177", said
         assert result.agency.judiciary_code == "0611"
+
+
+def test_an_officer_the_desk_asked_about_and_the_reply_names_is_a_row() -> None:
+    asks = (
+        "We still need the following:\n\n"
+        "- DPS usernames for Ofc. Jay Ross (14F07) and Ofc. Ana Pike (14F09)"
+    )
+    body = (
+        "Judiciary code: 0611\n\n"
+        "Jay Ross's username is jross. Ana's DPS account hasn't been created yet, I'll\n"
+        "send her username when I have it.\n\n"
+        "Sgt. Rita Bone\n\n" + _desk(asks)
+    )
+    result = _reply(body)
+    assert result.intent == "enrollment"
+    rows = {o.last_name: o for o in result.officers}
+    assert rows["Ross"].dps_username == "jross"
+    assert rows["Ross"].officer_number == "14F07"  # the desk's own, not asked again
+    assert rows["Pike"].first_name == "Ana"
+    assert rows["Pike"].officer_number == "14F09"
+    at = result.officers.index(rows["Pike"])
+    assert f"officers[{at}].dps_username" in result.missing
