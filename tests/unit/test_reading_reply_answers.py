@@ -114,3 +114,16 @@ def test_an_officer_the_desk_asked_about_and_the_reply_names_is_a_row() -> None:
     assert rows["Pike"].officer_number == "14F09"
     at = result.officers.index(rows["Pike"])
     assert f"officers[{at}].dps_username" in result.missing
+
+
+def test_a_question_ahead_of_the_request_is_no_request() -> None:
+    raw = mail(
+        "Hi,\n\n"
+        "Our chief is getting ready to send in the request to start e-ticketing and asked\n"
+        'me to check first: is the "judiciary code" the same as our ORI number? If it is\n'
+        "something different, where would we find it?\n\n"
+        "Thanks,\nAnn Cole\nFairlee Police Department\n802-555-0185\n",
+        sender="Ann Cole <acole@fairlee.test>",
+        subject="judiciary code",
+    )
+    assert parse_message(raw).intent == "other"
