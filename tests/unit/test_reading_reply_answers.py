@@ -127,3 +127,23 @@ def test_a_question_ahead_of_the_request_is_no_request() -> None:
         subject="judiciary code",
     )
     assert parse_message(raw).intent == "other"
+
+
+def test_digits_a_character_short_after_the_rank_are_the_number() -> None:
+    raw = mail(
+        "fairlee pd wants in on the eticket program. code is 0611. were at 75 main st\n"
+        "fairlee vt 05045, ph 802 555 0171. poc will be sgt rita bone rbone@fairlee.test\n\n"
+        "officers\n"
+        "bone rita sgt 14F02 rbone\n"
+        "ross jay ofc 1407 jross\n"
+        "pike ana ofc 14F09 apike\n\n"
+        "chief tom lyle\n",
+        sender="Tom Lyle <tlyle@fairlee.test>",
+        subject="eticket",
+    )
+    result = parse_message(raw)
+    ross = next(o for o in result.officers if (o.last_name or "").lower() == "ross")
+    at = result.officers.index(ross)
+    assert ross.officer_number == "1407"
+    assert f"officers[{at}].officer_number" in {i.field for i in result.invalid}
+    assert f"officers[{at}].officer_number" not in result.missing
