@@ -209,6 +209,8 @@ def fixes(text: str, rules: Rules, writer: str | None = None) -> list[Fix]:
                     continue  # "his old username is ...", "our phone number is ...", "cell"
                 owners = _POSSESSIVE.findall(clause)
                 pronoun = _PRONOUN.findall(clause)
+                if field == "phone" and (owners or pronoun):
+                    continue  # "Rita's phone number is ...": a person's, not the agency's
                 owner: str | None = owners[-1] if owners else ""
                 if not owners and pronoun and pronoun[-1].lower() == "my":
                     owner = writer or ""

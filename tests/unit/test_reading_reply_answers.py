@@ -6,6 +6,8 @@ his value; a question sent ahead of the request; a list row whose number is too 
 from __future__ import annotations
 
 from mailbot.intake.parse import parse_message
+from mailbot.intake.rules import load_rules
+from mailbot.intake.self_fixed import fixes
 from tests.reading_mail import mail
 
 _SENDER = "Rita Bone <rbone@fairlee.test>"
@@ -92,6 +94,9 @@ def test_a_phone_corrected_above_the_own_request_wins() -> None:
         assert result.intent == "enrollment", said
         assert result.agency.phone == "(802) 555-0177", said
         assert result.agency.judiciary_code == "0611"
+    # a person's phone is no correction of the agency's
+    said = "Sorry, Rita's phone number was wrong on her form. It is 802-555-0199."
+    assert not [f for f in fixes(said, load_rules()) if f.field == "phone"]
 
 
 def test_an_officer_the_desk_asked_about_and_the_reply_names_is_a_row() -> None:
