@@ -217,21 +217,20 @@ def named_by_desk(
     officers: list[Officer], parts: MessageParts, rules: Rules, text: str = ""
 ) -> list[Officer]:
     """``officers`` with each row a reply writes by one name word ("Ann's username is
-    aroy") given the other name and the rank the desk's quoted message says of her ("we
-    still need the DPS username for Officer Ann Roy"): only when exactly one person named
-    there in full has that name word, and the row's number is not another's. An officer
-    the desk asked about whom ``text`` (the reply) names by a name word and no row is
-    ("Mia's DPS account hasn't been created yet") is a row of the desk's values."""
+    aroy"), or by her full name, given the other name, the rank and the number the desk's
+    quoted message says of her ("we still need the DPS username for Officer Ann Roy"):
+    only when exactly one person named there in full has that name, and the row's number
+    is not another's. An officer the desk asked about whom ``text`` (the reply) names by a
+    name word and no row is ("Mia's DPS account hasn't been created yet") is a row of the
+    desk's values."""
     if not officers:
         return officers
     asked = _desk_asked(parts, rules)
     out = []
     for officer in officers:
-        filled: tuple[str, ...] = ("first_name", "last_name", "title")
         if officer.first_name and officer.last_name:
-            # "Tyler Greaves's username is tgreaves": the rank and number the desk gave him
+            # "Tyler Greaves's username is tgreaves"
             same = [a for a in asked if _key(a) == _key(officer)]
-            filled = ("title", "officer_number")
         else:
             key = "first_name" if officer.first_name else "last_name"
             word = (officer.first_name or officer.last_name or "").casefold()
@@ -243,7 +242,7 @@ def named_by_desk(
             out.append(officer)
             continue
         values = officer.model_dump()
-        for name in filled:
+        for name in ("first_name", "last_name", "title", "officer_number"):
             values[name] = values[name] or same[0].model_dump()[name]
         out.append(Officer(**values))
     return out + _named_in_reply(out, asked, text)

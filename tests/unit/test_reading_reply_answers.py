@@ -121,6 +121,14 @@ def test_an_officer_the_desk_asked_about_and_the_reply_names_is_a_row() -> None:
     assert f"officers[{at}].dps_username" in result.missing
 
 
+def test_a_row_by_first_name_alone_takes_the_desks_names_and_number() -> None:
+    asks = "We still need the DPS usernames for Ofc. Jay Ross (14F07) and Sgt. Ana Pike (14F09)."
+    result = _reply("Jay's username is jross.\n\nRita\n\n" + _desk(asks))
+    assert [(o.first_name, o.last_name, o.officer_number) for o in result.officers] == [
+        ("Jay", "Ross", "14F07")
+    ]
+
+
 def test_a_question_ahead_of_the_request_is_no_request() -> None:
     raw = mail(
         "Hi,\n\n"
