@@ -87,6 +87,16 @@ def _code_words(rules: Rules) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
 
 
+@per_rules
+def _said_code(rules: Rules) -> re.Pattern[str]:
+    """Digits said to be the code ("Code is 412", "our judiciary code: 04120"), of any
+    length near four: in answer to the desk's question for it, read as given."""
+    words = _code_words(rules).pattern
+    return re.compile(
+        rf"(?i:{words})[ \t]*(?:(?i:is|=|:|#|no\.?)[ \t]*)+(\d{{3,5}})(?![\w/:-]|[.,]\d)"
+    )
+
+
 ALL_KINDS = frozenset({"emails", "phones", "addresses", "codes", "officer_numbers"})
 
 
@@ -131,6 +141,9 @@ def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS)
                     add(found.addresses, f"{_digits(address)} {where}", cand)
             if "codes" in kinds and "codes" in source.asked:
                 for m in _ALONE_CODE.finditer(line):
+                    add(found.codes, m.group(1), Candidate(m.group(1), where, short))
+                # "Code is 412.": told as the code asked for, mistyped or not
+                for m in _said_code(rules).finditer(line):
                     add(found.codes, m.group(1), Candidate(m.group(1), where, short))
             elif (
                 "codes" in kinds

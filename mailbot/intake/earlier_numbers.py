@@ -186,42 +186,86 @@ def named_from_own_thread(
 
 _MAX_ASKED_LINES = 80
 """Lines of the desk's quoted message looked at for the officers it names."""
+_ONE_EACH = re.compile(r"[;,]|[ \t]+(?:and|&)[ \t]+")
+"""What parts the officers a line of the desk's names one after another ("DPS usernames
+for Ofc. Tyler Greaves (4N552) and Ofc. Mia Santerre (8P013)")."""
 
 
-def named_by_desk(officers: list[Officer], parts: MessageParts, rules: Rules) -> list[Officer]:
-    """``officers`` with each row a reply writes by one name word ("Ann's username is
-    aroy") given the other name and the rank the desk's quoted message says of her ("we
-    still need the DPS username for Officer Ann Roy"): only when exactly one person named
-    there in full has that name word, and the row's number is not another's."""
-    if not any(bool(o.first_name) != bool(o.last_name) for o in officers):
-        return officers
+def _desk_asked(parts: MessageParts, rules: Rules) -> list[Officer]:
+    """The officers the desk's latest quoted message names in full, with the rank and
+    number it gives each ("we still need the DPS username for Officer Ann Roy")."""
     asked: list[Officer] = []
     for message in thread(parts):
         if not is_desk(message.author):
             continue
         for line in message.text.split("\n")[:_MAX_ASKED_LINES]:
-            if len(line) <= 300:
-                said = officer_named(line.strip(" \t-*•"), rules)
-                asked += [said] if said and said.first_name and said.last_name else []
+            if len(line) > 300:
+                continue
+            said = officer_named(line.strip(" \t-*•"), rules)
+            if said and said.first_name and said.last_name:
+                asked.append(said)
+                pieces = [p for p in _ONE_EACH.split(line) if p.strip()]
+                for piece in pieces[1:] if len(pieces) > 1 else []:
+                    other = officer_named(piece.strip(" \t-*•"), rules)
+                    if other and other.first_name and other.last_name and other not in asked:
+                        asked.append(other)
         break  # the desk's latest message is what the reply answers
+    return asked
+
+
+def named_by_desk(
+    officers: list[Officer], parts: MessageParts, rules: Rules, text: str = ""
+) -> list[Officer]:
+    """``officers`` with each row a reply writes by one name word ("Ann's username is
+    aroy"), or by her full name, given the other name, the rank and the number the desk's
+    quoted message says of her ("we still need the DPS username for Officer Ann Roy"):
+    only when exactly one person named there in full has that name, and the row's number
+    is not another's. An officer the desk asked about whom ``text`` (the reply) names by a
+    name word and no row is ("Mia's DPS account hasn't been created yet") is a row of the
+    desk's values."""
+    if not officers:
+        return officers
+    asked = _desk_asked(parts, rules)
     out = []
     for officer in officers:
-        key = "first_name" if officer.first_name else "last_name"
-        word = (officer.first_name or officer.last_name or "").casefold()
-        same = [a for a in asked if (getattr(a, key) or "").casefold() == word]
-        people = {((a.first_name or "").casefold(), (a.last_name or "").casefold()) for a in same}
+        if officer.first_name and officer.last_name:
+            # "Tyler Greaves's username is tgreaves"
+            same = [a for a in asked if _key(a) == _key(officer)]
+        else:
+            key = "first_name" if officer.first_name else "last_name"
+            word = (officer.first_name or officer.last_name or "").casefold()
+            same = [a for a in asked if (getattr(a, key) or "").casefold() == word]
         number = (officer.officer_number or "").upper()
-        if (
-            (officer.first_name and officer.last_name)
-            or len(people) != 1
-            or (number and any(a.officer_number and a.officer_number != number for a in same))
+        if len({_key(a) for a in same}) != 1 or (
+            number and any(a.officer_number and a.officer_number != number for a in same)
         ):
             out.append(officer)
             continue
         values = officer.model_dump()
-        for name in ("first_name", "last_name", "title"):
+        for name in ("first_name", "last_name", "title", "officer_number"):
             values[name] = values[name] or same[0].model_dump()[name]
         out.append(Officer(**values))
+    return out + _named_in_reply(out, asked, text)
+
+
+def _key(officer: Officer) -> tuple[str, str]:
+    return ((officer.first_name or "").casefold(), (officer.last_name or "").casefold())
+
+
+def _named_in_reply(officers: list[Officer], asked: list[Officer], text: str) -> list[Officer]:
+    """The officers of ``asked`` (by the number the desk gives each: on the roster, not
+    the PoC it writes to) that ``text`` names by their first or last name, as a word of
+    its own in capitals, and no row of ``officers`` is."""
+    rows = {(o.last_name or "").casefold() for o in officers}
+    out: list[Officer] = []
+    for person in asked:
+        if not person.officer_number or (person.last_name or "").casefold() in rows:
+            continue
+        if person in out:
+            continue
+        names = [n for n in (person.first_name, person.last_name) if n]
+        if any(re.search(rf"(?<![\w'’-]){re.escape(n)}(?![\w-]|['’](?!s\b))", text) for n in names):
+            out.append(person.model_copy())
     return out
 
 

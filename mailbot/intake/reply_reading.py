@@ -22,8 +22,10 @@ def answers_checklist(
     """A reply that gives a postal address or a judiciary code in a sentence ("Here's our
     address - 210 Cross Street, Chester, VT 05143"), or names the Point-of-Contact, answers
     the checklist of an enrolment."""
+    # "0417" alone over the desk's "Can you send the 4-digit judiciary code?"
+    asked = candidates.desk_asked(parts, rules)
     found = candidates.find(
-        [candidates.Source("text", body)], rules, frozenset({"addresses", "codes"})
+        [candidates.Source("text", body, asked)], rules, frozenset({"addresses", "codes"})
     )
     if found.addresses or found.codes:
         return True

@@ -103,7 +103,7 @@ def read_by_intent(
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules, parts)
         if is_reply:  # "Ann's username is ..." of the desk's "Officer Ann Roy"
-            result.officers = named_by_desk(result.officers, parts, rules)
+            result.officers = named_by_desk(result.officers, parts, rules, body)
         if filled and result.agency.phone:
             national = checks.normalize_phone(result.agency.phone, rules)
             result.agency.phone = national or result.agency.phone

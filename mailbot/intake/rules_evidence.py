@@ -93,3 +93,6 @@ class Corrections(RuleModel):
     code: list[str] = Field(default_factory=list)
     number: list[str] = Field(default_factory=list)
     username: list[str] = Field(default_factory=list)
+    phone: list[str] = Field(default_factory=list)
+    """The agency phone's names ("phone number"): a reply saying the number it gave was
+    wrong, and what it is."""

@@ -63,6 +63,7 @@ _SHAPES = {
     "judiciary_code": r"\d{3,4}(?![\w-])",
     "officer_number": r"(?=[A-Za-z]{0,5}\d)[A-Za-z0-9]{3,8}(?![\w-])",
     "dps_username": r"[A-Za-z][A-Za-z0-9._-]*[A-Za-z0-9](?![\w@-])",
+    "phone": r"\(?\d{3}\)?[ \t.-]?\d{3}[ \t.-]?\d{4}(?![\w-])",
 }
 _CLAUSE = 200  # the most of a line before a value's name read for whose value it is
 _BEFORE = 2000  # the most of the text before a correction read for whom "his" is
@@ -115,6 +116,7 @@ def _named(rules: Rules) -> dict[str, re.Pattern[str]]:
     words = rules.language.corrections
     names = {"judiciary_code": words.code, "officer_number": words.number}
     names["dps_username"] = words.username
+    names["phone"] = words.phone
     return {f: re.compile(rf"(?<![\w#])(?i:{_words(n)})(?!\w)") for f, n in names.items()}
 
 
@@ -133,8 +135,14 @@ def _stated(rules: Rules) -> dict[str, re.Pattern[str]]:
 
 
 def _names_in(line: str, rules: Rules) -> list[tuple[int, str]]:
-    """Where ``line`` names a value, and which, in order ("I typed the code wrong")."""
-    return sorted((m.start(), f) for f, p in _named(rules).items() for m in p.finditer(line))
+    """Where ``line`` names a value, and which, in order ("I typed the code wrong"); the
+    "number" of "phone number" names the phone alone."""
+    hits = [(m.start(), m.end(), f) for f, p in _named(rules).items() for m in p.finditer(line)]
+    return sorted(
+        (start, f)
+        for start, end, f in hits
+        if not any(s <= start and end <= e and e - s > end - start for s, e, _ in hits)
+    )
 
 
 @per_rules
@@ -198,14 +206,16 @@ def fixes(text: str, rules: Rules, writer: str | None = None) -> list[Fix]:
                     start = before[-1][0]
                 clause = _clause(line[max(0, start - _CLAUSE) : start])
                 if m.group("value").lower() in plain or _not_new(rules).search(clause):
-                    continue  # "his old username is ...", "our phone number is ..."
+                    continue  # "his old username is ...", "our phone number is ...", "cell"
                 owners = _POSSESSIVE.findall(clause)
                 pronoun = _PRONOUN.findall(clause)
+                if field == "phone" and (owners or pronoun):
+                    continue  # "Rita's phone number is ...": a person's, not the agency's
                 owner: str | None = owners[-1] if owners else ""
                 if not owners and pronoun and pronoun[-1].lower() == "my":
                     owner = writer or ""
-                if field == "judiciary_code":
-                    owner = None
+                if field in ("judiciary_code", "phone"):
+                    owner = None  # the agency's
                 out.append(Fix(m.group("value"), field=field, owner=owner, at=at + start))
     return sorted(out, key=lambda f: f.at)[:_MAX_FIXES]
 
@@ -219,6 +229,8 @@ def corrects_officer(text: str, rules: Rules) -> bool:
     agency's code corrected are no officer's."""
     text = text[:_NOTE]
     for fix in fixes(text, rules):
+        if fix.field == "phone" or len(re.sub(r"\D", "", fix.new)) >= _PHONE_DIGITS - 3:
+            continue  # "802-555-0177, not 802-555-0171": the agency's phone
         if fix.field == "officer_number" and re.search(r"\d", fix.new):
             return True
         if fix.field == "dps_username":
@@ -264,7 +276,9 @@ def corrected(result: ParseResult, text: str, rules: Rules, writer: str | None =
             taken = fix.old is None or code.casefold() == fix.old.casefold()
             if taken and code != fix.new and _fits(fix.new, "judiciary_code", code):
                 result.agency.judiciary_code = fix.new
-        if fix.field == "judiciary_code":
+        phone = _phone_meant(result.agency.phone, fix, rules)
+        result.agency.phone = phone or result.agency.phone
+        if fix.field in ("judiciary_code", "phone") or phone:
             continue
         if fix.old is None:
             rows = _owned(rows, fix, text)
@@ -276,6 +290,31 @@ def corrected(result: ParseResult, text: str, rules: Rules, writer: str | None =
     # the change it corrects now has that number, and the sentence asks nothing more
     meant = {f.new.casefold() for f in found}
     result.changes = [c for c in result.changes if not _restates(c, result.changes, meant)]
+
+
+_PHONE_DIGITS = 10
+
+
+def _phone_meant(phone: str | None, fix: Fix, rules: Rules) -> str | None:
+    """The agency phone ``fix`` makes of ``phone`` ("the phone number I gave you was
+    wrong, it is 802-555-0177", "802-555-0177, not 0171", "0177, not 0171"), or None."""
+    from mailbot.intake.checks import normalize_phone
+
+    have = re.sub(r"\D", "", phone or "")[-_PHONE_DIGITS:]
+    new = re.sub(r"\D", "", fix.new)
+    if len(have) != _PHONE_DIGITS or not new or new == have or re.search(r"[A-Za-z]", fix.new):
+        return None
+    if fix.field == "phone":
+        return normalize_phone(fix.new, rules)
+    old = re.sub(r"\D", "", fix.old or "")
+    if fix.field is not None or len(old) < 4 or re.search(r"[A-Za-z]", fix.old or ""):
+        return None  # a value taken back that is no phone's digits
+    if not have.endswith(old):
+        return None  # another number than the phone read
+    if len(new) == _PHONE_DIGITS:
+        return normalize_phone(fix.new, rules)
+    # "0177, not 0171": the digits meant in place of those taken back
+    return normalize_phone(have[: -len(old)] + new, rules) if len(new) == len(old) else None
 
 
 def _restates(change: Change, changes: list[Change], meant: set[str]) -> bool:

@@ -53,10 +53,11 @@ def spaced(body: str, rules: Rules) -> str:
         at is None
         and len(words) > 3
         and _LOGIN_WORD.match(words[-1])
-        and rank_title(words[0], rules)
+        and (rank_title(words[0], rules) or rank_title(words[-3], rules))
     ):
-        # "Lt. Ann Roy 4471 aroy": digits one short or long between a ranked name and a
-        # login stand where the number stands (kept as written, reported invalid)
+        # "Lt. Ann Roy 4471 aroy", "Dempsey Mike sgt 8104 mdempsey": digits one short or
+        # long between a ranked name (or the rank after the name) and a login stand where
+        # the number stands (kept as written, reported invalid)
         at = len(words) - 2 if NEAR_NUMBER.match(words[-2].lstrip("#")) else None
     if at is None or at == 0 or len(words) - at > 2:
         return body
