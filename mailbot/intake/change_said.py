@@ -3,7 +3,9 @@ completes the change: the ranked name heading his labelled lines ("Officer Tyler
 Brassard" over "Title:", "VT LEO #:", "DPS username:"), the first name he is legally
 given over the one he goes by ("Ofc Becca Tourville ... Legal first name is Rebecca"),
 and a username said of him in so many words ("her DPS log in was changed over to
-acolby", "so does his DPS username (bpratt)", "our IT set him up as tnolan2").
+acolby", "so does his DPS username (bpratt)", "our IT set him up as tnolan2"), and the
+first name written before his last name elsewhere ("Update Lt. Roy's record (X47)" under
+"... has appointed Lieutenant Ann Roy to succeed me").
 """
 
 from __future__ import annotations
@@ -148,4 +150,20 @@ def rank_named(first: str | None, last: str, text: str, rules: Rules) -> str | N
         title = two or (rank_title(words[-1], rules) if words else None)
         if title:
             found.add(title)
+    return found.pop() if len(found) == 1 else None
+
+
+def first_named(last: str, said: list[str], rules: Rules) -> str | None:
+    """The first name the sentences ``said`` of the officer write right before his last
+    name ("Lieutenant Ann Roy"), when they write one only; a rank, an instruction or a
+    job word there ("Update Roy", "Officer Roy") is none."""
+    people = rules.language.people
+    not_first = {w.lower() for w in (*people.instruction_words, *people.job_words)}
+    found = set()
+    pattern = rf"(?<![\w.'’-])([A-Z][a-z'’-]+)[ \t]+{re.escape(last)}(?![\w'’-])"
+    for text in said:
+        for m in re.finditer(pattern, text):
+            first = m.group(1)
+            if first.lower() not in not_first and rank_title(first, rules) is None:
+                found.add(first)
     return found.pop() if len(found) == 1 else None
