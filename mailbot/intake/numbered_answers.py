@@ -24,15 +24,16 @@ _MIN_ANSWERS = 2
 
 def by_number(parts: MessageParts) -> MessageParts | None:
     """``parts`` with each numbered answer of its new text labelled by the desk's quoted
-    item of that number; ``None`` when the reply does not answer a numbered list so (too
-    few answers, or a number the desk's list has not)."""
+    item of that number; ``None`` when the reply does not answer a numbered list so: too
+    few answers, or numbers other than the desk's list's (a list of his own, "Officers:
+    1. Sgt. Ann Roy ..." under the desk's "1. The judiciary code / 2. ... / 3. ...")."""
     answers = [m for line in parts.text.split("\n") if (m := _NUMBERED.match(line))]
     if len(answers) < _MIN_ANSWERS:
         return None
     asked = _desk_items(parts)
     numbers = [m.group(1) for m in answers]
-    if len(set(numbers)) != len(numbers) or not set(numbers) <= set(asked):
-        return None
+    if len(set(numbers)) != len(numbers) or set(numbers) != set(asked):
+        return None  # not every item answered: a list of his own (officers), not answers
     labelled: dict[str, str] = {}
     for m in answers:
         if _a_value(m.group(2)):

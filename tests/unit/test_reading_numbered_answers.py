@@ -33,3 +33,25 @@ def test_reply_answering_the_desks_numbered_list_by_its_numbers() -> None:
     assert result.point_of_contact.name == "Annette Roy"
     assert result.point_of_contact.email == "aroy@quillfieldvt.org"
     assert result.agency.judiciary_code == "0917"
+
+
+def test_own_numbered_officer_list_is_not_read_as_answers() -> None:
+    body = (
+        "Hi,\n\nHere is what you asked for. Code is 0917, logo attached.\n\nOfficers:\n"
+        "1. Sgt. Annette Roy, QF014, aroy\n2. Officer Tobin Birch, QF022, tbirch\n\n"
+        "Thanks,\nHollis Trask\nChief\n\n"
+        "On Mon, Nov 16, 2026 at 10:05 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        "> Chief Trask,\n>\n> Before we can set up the agency record please send:\n>\n"
+        "> 1. The judiciary code\n> 2. Your logo\n> 3. Your officer list\n>\n> Regards,\n"
+        "> DPS e-Ticket Technical Staff\n"
+    )
+    raw = mail(
+        body,
+        sender="Hollis Trask <htrask@quillfieldvt.org>",
+        subject="Re: TraCS enrollment - Quillfield PD",
+        in_reply_to="<20261116.tracs.q1@vermont.gov>",
+        attachments=_LOGO,
+    )
+    result = parse_message(raw)
+    assert result.agency.judiciary_code == "0917"
+    assert [o.officer_number for o in result.officers] == ["QF014", "QF022"]
