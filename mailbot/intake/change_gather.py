@@ -15,6 +15,7 @@ import re
 
 from mailbot.intake.change_items import _NUMBER
 from mailbot.intake.change_said import (
+    first_named,
     full_first_name,
     heading_name,
     rank_named,
@@ -57,6 +58,15 @@ def gathered(
             # "Ofc Becca Tourville ... Legal first name is Rebecca": the name on record
             data = {**change.model_dump(exclude_none=True), "first_name": legal}
             change = out[i] = Change.model_validate(data)
+        last = _value(change, "last_name")
+        first = (
+            first_named(last, said[i], rules) if last and not _value(change, "first_name") else None
+        )
+        if first:
+            # "Update Lt. Roy's record (X47)", "... appointed Lieutenant Ann Roy": his first name
+            change = out[i] = Change.model_validate(
+                {**change.model_dump(exclude_none=True), "first_name": first}
+            )
         user = _value(change, "dps_username")
         right = right_user(user, said[i], rules) if user else None
         if right:

@@ -3,7 +3,9 @@ completes the change: the ranked name heading his labelled lines ("Officer Tyler
 Brassard" over "Title:", "VT LEO #:", "DPS username:"), the first name he is legally
 given over the one he goes by ("Ofc Becca Tourville ... Legal first name is Rebecca"),
 and a username said of him in so many words ("her DPS log in was changed over to
-acolby", "so does his DPS username (bpratt)", "our IT set him up as tnolan2").
+acolby", "so does his DPS username (bpratt)", "our IT set him up as tnolan2"), and the
+first name written before his last name elsewhere ("Update Lt. Roy's record (X47)" under
+"... has appointed Lieutenant Ann Roy to succeed me").
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 
 from mailbot.intake.change_titles import rank_words
 from mailbot.intake.change_usernames import not_a_user
-from mailbot.intake.prose import person, sentences
+from mailbot.intake.prose import person, rank_title, sentences
 from mailbot.intake.rules import Rules, per_rules
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?)$")
@@ -159,3 +161,19 @@ def _rank_before(words: list[str], rules: Rules) -> str | None:
         if title:
             return title
     return None
+
+
+def first_named(last: str, said: list[str], rules: Rules) -> str | None:
+    """The first name the sentences ``said`` of the officer write right before his last
+    name ("Lieutenant Ann Roy"), when they write one only; a rank, an instruction or a
+    job word there ("Update Roy", "Officer Roy") is none."""
+    people = rules.language.people
+    not_first = {w.lower() for w in (*people.instruction_words, *people.job_words)}
+    found = set()
+    pattern = rf"(?<![\w.'’-])([A-Z][a-z'’-]+)[ \t]+{re.escape(last)}(?![\w'’-])"
+    for text in said:
+        for m in re.finditer(pattern, text):
+            first = m.group(1)
+            if first.lower() not in not_first and rank_title(first, rules) is None:
+                found.add(first)
+    return found.pop() if len(found) == 1 else None

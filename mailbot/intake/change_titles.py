@@ -149,7 +149,7 @@ _TITLE_TO = re.compile(
     r"|title\s+(?:there\s+|with\s+us\s+|here\s+|(?:on|in|at)\s+(?:(?:the|his|her|their)\s+)?[\w-]+\s+)?"
     # "Mbeki's title changes to Corporal"
     r"(?:be\s+changed\s+to|(?:changes|changed|is\s+changing|will\s+change)\s+to"
-    r"|should\s+(?:just\s+|now\s+)?(?:be|read)|(?:to\s+)?read|is\s+now|will\s+be)|"
+    r"|should\s+(?:just\s+|now\s+)?(?:be|read)|(?:to\s+)?reads?|is\s+now|will\s+be)|"
     r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?"
     # "should appear as "Detective" on the tickets": the title the record should show
     r"|(?:should|will)\s+(?:now\s+)?(?:appear|show|be\s+listed|be\s+shown)\s+as(?:\s+an?)?)"

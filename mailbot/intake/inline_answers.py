@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from mailbot.intake import prose
+from mailbot.intake import numbered_answers, prose
 from mailbot.intake.own_thread import DESK, Quoted, is_desk, thread
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.quoting import opening_end, quote_start
@@ -48,7 +48,7 @@ def with_inline_answers(parts: MessageParts, rules: Rules) -> MessageParts:
     paragraphs = parts.text.split("\n\n")
     at = _note_at(paragraphs, words.answers_inline)
     if at is None:
-        return _questions_answered(parts, rules)
+        return numbered_answers.by_number(parts) or _questions_answered(parts, rules)
     note = " ".join(paragraphs[at].lower().split())
     in_caps = any(w in note for w in words.answers_in_caps)
     # answers told apart by capitals are read from the desk's message; others typed

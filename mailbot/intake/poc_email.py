@@ -66,6 +66,27 @@ def _given_to_another(before: str, name: str, address: str, rules: Rules) -> boo
     return other_person(rules).search(before[-120:]) is not None
 
 
+@per_rules
+def _own_words(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.language.evidence.own_address_words, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words) or r"(?!)"
+    return re.compile(r"(?<![\w])(?:" + alt + r")(?:\s+(?:is|at))?[\s:,(–-]*$", re.I)
+
+
+_OWN_LATER = 300
+"""How far after the words that make the writer the PoC his own address is looked for."""
+
+
+def own_address_later(after: str, rules: Rules) -> str | None:
+    """The address the writer gives as his own ("please use my office address, rc@...")
+    in the text ``after`` the words that make him the PoC, up to the paragraph's end."""
+    after = after[:_OWN_LATER].split("¶")[0]
+    for m in _EMAIL.finditer(after):
+        if _own_words(rules).search(after[max(0, m.start() - 80) : m.start()]):
+            return m.group(0).lower()
+    return None
+
+
 _COPIED = re.compile(r"\bcc['’]?(?:e?d)\b|\bcopied\b|\bcopying\b", re.I)
 
 

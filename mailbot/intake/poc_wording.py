@@ -107,7 +107,9 @@ _POC_MADE = re.compile(
 
 
 _POC_FIRST_NAME = re.compile(
-    rf"(?<![\w.'’-])([A-Z][a-z'’-]+)\s+(?i:is\s+gonna\s+be|is\s+going\s+to\s+be|will\s+be|is)\s+"
+    rf"(?<![\w.'’-])([A-Z][a-z'’-]+)\s+(?i:is\s+gonna\s+be|is\s+going\s+to\s+be|will\s+be|is"
+    # "Ann has been our e-ticket point of contact since ...", "Ann remains our PoC"
+    rf"|has\s+been|remains|will\s+remain|will\s+stay|will\s+continue\s+(?:to\s+be|as))\s+"
     rf"{_POC_WORDS}"
 )
 
@@ -127,9 +129,10 @@ _POC_WILL_ACT = re.compile(
 
 
 # "I'd like Sgt. Beth Lumbra to be our point of contact", "i want Sgt Carrie Whitcomb to be
-# the contact person for this"
+# the contact person for this", "I'd like our records sergeant, Ann Roy, to serve as ..."
 _POC_LIKE = re.compile(
-    rf"\b(?i:I|we)(?:(?:['’]d|\s+(?i:would))\s+(?i:like)|\s+(?i:want))\s+({_CAP_RUN})"
+    rf"\b(?i:I|we)(?:(?:['’]d|\s+(?i:would))\s+(?i:like)|\s+(?i:want))\s+"
+    rf"(?:(?i:our|my|the)\s+[^,.;:()¶\n]{{1,60}},\s+)?({_CAP_RUN}),?"
     rf"\s+(?i:to\s+(?:be|serve\s+as|act\s+as))\s+"
     rf"(?:{_POC_WORDS}|(?i:the|our)\s+(?i:main\s+|primary\s+)?(?i:contact(?:\s+person)?)\b)"
 )
@@ -177,10 +180,11 @@ _SELF_POC = re.compile(
     # "... and will be the point of contact myself"
     r"|\b(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+)?(?:e-?ticket(?:ing)?\s+)?"
     r"(?:point[- ]of[- ]contact|PoC)\s+myself\b"
-    # "I'll be the contact for this myself", "I will be the contact for this.", "I would
-    # be the only user and the contact person."
+    # "I'll be the contact for this myself", "I will be the contact for this.", "I would be
+    # the only user and the contact person.", "I will serve as both chief and the PoC, so"
     r"|\bI(?:['’]?ll|\s+will|\s+shall|\s+would|['’]d|\s+am|['’]?m)\s+(?:be|serve\s+as|act\s+as)\s+"
-    r"(?:[^.;!?¶\n]{1,40}?\s+and\s+)?(?:the|your|our)\s+(?:e-?ticket(?:ing)?\s+|main\s+|primary\s+)?contact(?:\s+person)?"
+    r"(?:[^.;!?¶\n]{1,40}?\s+and\s+)?(?:the|your|our)\s+(?:e-?ticket(?:ing)?\s+|main\s+|primary\s+)?"
+    r"(?:contact(?:\s+person)?|point[- ]of[- ]contact|PoC)"
     r"(?:\s+(?:for|on)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?(?:\s+myself\b|\s*[.;,]|\s*$"
     r"|\s+(?:too|also|as\s+well)\b)"
     # "I will be my own point of contact", "(the Chief) asked me to be the PoC"

@@ -24,6 +24,7 @@ from mailbot.intake.poc_email import (
     _said_copied,
     _said_later,
     _same_domain,
+    own_address_later,
 )
 from mailbot.intake.poc_wording import (
     _POC_BARE_NAMED,
@@ -52,7 +53,7 @@ from mailbot.intake.poc_wording import (
 )
 from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules
-from mailbot.intake.signer_role import title_not_label
+from mailbot.intake.signer_role import header_people, sender_person, title_not_label
 
 _SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
 
@@ -96,7 +97,9 @@ def point_of_contact(
         flat = unqualified(without_nickname(ranks_capitalised(flat, rules), rules), rules)
         own = _SELF_POC.search(flat) or self_introduced(flat)
         # "Tim Hale" in the From header, "Chief Timothy Hale" signed: the name in full
-        self_name = fuller_name(_sender_person(sender[0], labels, lines, rules), head, rules)
+        self_name = fuller_name(
+            sender_person(sender[0], labels, lines, rules, sender[1]), head, rules
+        )
         # a mailbox named for the office: the one who signs ("Thank you, / Bonnie Sheltra /
         # Town Clerk"), who is not the head she writes for
         self_name = (self_name or writer or head) if own else None
@@ -139,18 +142,26 @@ def point_of_contact(
             # "Darlene is gonna be the point of contact": a first name alone, of one of
             # the officers listed
             alone = _POC_FIRST_NAME.search(flat)
-            full = [
-                n for n in roster if alone and short_form_of(alone.group(1), n.split()[0], rules)
-            ]
+            # ... or of the people the message names in full (no roster on a change)
+            people = [*roster] or [*ranked_people(text, rules), *header_people(addresses, rules)]
+            full = {
+                " ".join(n.split()).casefold(): n
+                for n in people
+                if alone and short_form_of(alone.group(1), n.split()[0], rules)
+            }
             if len(full) == 1:
-                raw = full[0]
+                raw = next(iter(full.values()))
         you = m is None and not own and raw is None and _POC_YOU.search(flat) is not None
         if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):
             raw = self_name
             # "... myself; please use my work address chief@..." in the same sentence
             rest = _SENTENCE_END.split(flat[own.end() : own.end() + 240], maxsplit=1)[0]
             written = _EMAIL.search(rest)
-            contact.email = (written.group(0) if written else sender[1] or "").lower() or None
+            # "... myself. I'm writing from my personal account; please use my office
+            # address, rc@..., not this one": the address he gives as his own, after it
+            later = None if written else own_address_later(flat[own.end() :], rules)
+            given = written.group(0) if written else later
+            contact.email = (given or sender[1] or "").lower() or None
             m = None
         if m:
             raw = m.group(1)
@@ -193,7 +204,7 @@ def point_of_contact(
     if contact.name is not None and len(contact.name.split()) == 1:
         # "Chief Rowell will serve as the point-of-contact": the one person of that last
         # name the message names in full (the head, a roster row, the sender)
-        known = [head, *roster, _sender_person(sender[0], labels, lines, rules)]
+        known = [head, *roster, sender_person(sender[0], labels, lines, rules, sender[1])]
         known += ranked_people(text, rules)  # "Corporal Dustin Lanier" in the text
         contact.name = by_last_name(contact.name, known) or contact.name
     if contact.name is not None and contact.name.casefold() in _SELF_WORDS:
@@ -343,19 +354,6 @@ def _addressee(
         name = name or sender[0] or ""
     person = head_from_sender(name, rules)[0]
     return Contact(person, addr.lower()) if person else Contact()
-
-
-def _sender_person(
-    display: str | None, labels: dict[str, tuple[int, str | None]], lines: list[str], rules: Rules
-) -> str | None:
-    """The person the From display name names, unless it is the agency's own labelled
-    name (a mailbox called "Wolcott Constable" is the office, not the constable)."""
-    name = head_from_sender(display, rules)[0]
-    if name is None or "agency.name" not in labels:
-        return name
-    i, value = labels["agency.name"]
-    agency = (value if value is not None else _next_value(lines, i)) or ""
-    return None if " ".join(agency.lower().split()) == name.lower() else name
 
 
 def _not_a_name(m: re.Match[str]) -> bool:

@@ -18,6 +18,9 @@ class Evidence(RuleModel):
     other_place_words: list[str] = Field(default_factory=list)
     agency_place_words: list[str] = Field(default_factory=list)
     address_given_words: list[str] = Field(default_factory=list)
+    own_address_words: list[str] = Field(default_factory=list)
+    """Words right before an address by which the writer gives it as his own ("please use
+    my office address, ...", "reach me at")."""
     contact_label_weights: dict[str, int] = Field(default_factory=dict)
     """What a label's words weigh for the agency's address or phone ("Business" for,
     "Fax", "Mailing", "Satellite Office" against): the value with the most is taken."""

@@ -1,0 +1,82 @@
+"""A reply that answers the desk's numbered list by its numbers ("1. Elmore County
+Sheriff's Office" / "2. 0412" / ... / "5. Deputy Ann Roy, aroy@..."), under the
+desk's quoted "1. The proper name of the agency ..." / "5. Name and email of your
+e-ticket Point-of-Contact": each answer is read with the desk's item of its number as
+its label, as if he had written "Name and email of your e-ticket Point-of-Contact:
+Deputy Ann Roy, aroy@...". An answer that is not a one-line value ("3. Working
+on it. I will send it Monday.") stands as written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from mailbot.intake import prose
+from mailbot.intake.own_thread import is_desk, thread
+from mailbot.intake.parts import MessageParts
+
+_NUMBERED = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(\S.*?)\s*$")
+_ASKING = re.compile(r"^(?:who|what|which|where|how)\b.{0,40}?\b(?:your|the)\s+(?=\S)", re.I)
+_MIN_ANSWERS = 2
+"""Numbered answers, each under a desk item of its number, that make a reply answered so."""
+
+
+def by_number(parts: MessageParts) -> MessageParts | None:
+    """``parts`` with each numbered answer of its new text labelled by the desk's quoted
+    item of that number; ``None`` when the reply does not answer a numbered list so: too
+    few answers, or numbers other than the desk's list's (a list of his own, "Officers:
+    1. Sgt. Ann Roy ..." under the desk's "1. The judiciary code / 2. ... / 3. ...")."""
+    answers = [m for line in parts.text.split("\n") if (m := _NUMBERED.match(line))]
+    if len(answers) < _MIN_ANSWERS:
+        return None
+    asked = _desk_items(parts)
+    numbers = [m.group(1) for m in answers]
+    if len(set(numbers)) != len(numbers) or set(numbers) != set(asked):
+        return None  # not every item answered: a list of his own (officers), not answers
+    labelled: dict[str, str] = {}
+    for m in answers:
+        if _a_value(m.group(2)):
+            label = _ASKING.sub("", asked[m.group(1)].rstrip(" ?:"))
+            labelled[m.group(0)] = f"{label}: {m.group(2)}"
+    if not labelled:
+        return None
+    return dataclasses.replace(
+        parts,
+        text=_relabelled(parts.text, labelled),
+        full_text=_relabelled(parts.full_text, labelled),
+    )
+
+
+def _relabelled(text: str, labelled: dict[str, str]) -> str:
+    """``text`` with the first line equal to each key of ``labelled`` written as its value."""
+    left = dict(labelled)
+    out = []
+    for line in text.split("\n"):
+        out.append(left.pop(line, line))
+    return "\n".join(out)
+
+
+def _desk_items(parts: MessageParts) -> dict[str, str]:
+    """The numbered items of the desk's latest quoted message, by number (none when two
+    share a number: two lists, whose numbers do not say which is answered)."""
+    desk = next((q for q in thread(parts) if is_desk(q.author)), None)
+    if desk is None:
+        return {}
+    items: dict[str, str] = {}
+    for line in desk.text.split("\n"):
+        m = _NUMBERED.match(line)
+        if m is None:
+            continue
+        if m.group(1) in items:
+            return {}
+        items[m.group(1)] = m.group(2)
+    return items
+
+
+def _a_value(answer: str) -> bool:
+    """A value, not sentences ("Deputy Ann Roy, aroy@..." is one; "Working on
+    it. I will send it next week." is not, nor is one sentence ended as such: "Our logo is
+    being redone, I'll send it next week.")."""
+    ended = answer.endswith((".", "!")) and len(answer.split()) >= 3
+    return len(prose.sentences(answer)) <= 1 and not ended

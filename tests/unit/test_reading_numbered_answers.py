@@ -1,0 +1,57 @@
+"""A reply that answers the desk's numbered list by its numbers ("1. Quillfield Police
+Department" / "2. 0917" / ...): each answer read with the desk's quoted item of that
+number as its label."""
+
+from __future__ import annotations
+
+from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
+
+_LOGO = [("logo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png")]
+
+
+def test_reply_answering_the_desks_numbered_list_by_its_numbers() -> None:
+    body = (
+        "Good afternoon,\n\n1. Quillfield Police Department\n2. 0917\n"
+        "3. 12 Mill Lane, Quillfield, VT 05999 / 802-555-0190\n4. Attached\n"
+        "5. Sgt. Annette Roy, aroy@quillfieldvt.org\n\nThank you,\nHollis Trask\nChief\n\n"
+        "On Mon, Nov 16, 2026 at 10:05 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        "> Chief Trask,\n>\n> Before we can set up the agency record please send:\n>\n"
+        "> 1. The proper name of the agency as it should appear on the e-ticket\n"
+        "> 2. The judiciary code\n> 3. Agency address and phone number\n> 4. Your logo\n"
+        "> 5. Name and email of your e-ticket Point-of-Contact\n>\n> Regards,\n"
+        "> DPS e-Ticket Technical Staff\n"
+    )
+    raw = mail(
+        body,
+        sender="Hollis Trask <htrask@quillfieldvt.org>",
+        subject="Re: TraCS enrollment - Quillfield PD",
+        in_reply_to="<20261116.tracs.q1@vermont.gov>",
+        attachments=_LOGO,
+    )
+    result = parse_message(raw)
+    assert result.point_of_contact.name == "Annette Roy"
+    assert result.point_of_contact.email == "aroy@quillfieldvt.org"
+    assert result.agency.judiciary_code == "0917"
+
+
+def test_own_numbered_officer_list_is_not_read_as_answers() -> None:
+    body = (
+        "Hi,\n\nHere is what you asked for. Code is 0917, logo attached.\n\nOfficers:\n"
+        "1. Sgt. Annette Roy, QF014, aroy\n2. Officer Tobin Birch, QF022, tbirch\n\n"
+        "Thanks,\nHollis Trask\nChief\n\n"
+        "On Mon, Nov 16, 2026 at 10:05 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        "> Chief Trask,\n>\n> Before we can set up the agency record please send:\n>\n"
+        "> 1. The judiciary code\n> 2. Your logo\n> 3. Your officer list\n>\n> Regards,\n"
+        "> DPS e-Ticket Technical Staff\n"
+    )
+    raw = mail(
+        body,
+        sender="Hollis Trask <htrask@quillfieldvt.org>",
+        subject="Re: TraCS enrollment - Quillfield PD",
+        in_reply_to="<20261116.tracs.q1@vermont.gov>",
+        attachments=_LOGO,
+    )
+    result = parse_message(raw)
+    assert result.agency.judiciary_code == "0917"
+    assert [o.officer_number for o in result.officers] == ["QF014", "QF022"]
