@@ -75,9 +75,10 @@ def create_case(
         updated_at=now,
     )
     session.add(case)
-    session.flush()
+    session.flush()  # the reference is made from the id
+    # Written with the session's next flush (a query's autoflush, the savepoint's end),
+    # together with what the message adds after it.
     case.reference = references.format_reference(prefix, case.id)
-    session.flush()
     return case
 
 

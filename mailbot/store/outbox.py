@@ -49,7 +49,11 @@ def enqueue(
     queuing the same reply twice returns the existing row.
     """
     canonical = normalize_message_id(message_id)
-    existing = find_outbox(session, canonical)
+    # Every new row is flushed below, so no row still waiting to be written can carry
+    # this Message-ID: the look-up need not flush the caller's pending changes first
+    # (they go with the new row, in one flush).
+    with session.no_autoflush:
+        existing = find_outbox(session, canonical)
     if existing is not None:
         return existing
     row = OutboxMessage(
