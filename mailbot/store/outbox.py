@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from mailbot.store.ledger import normalize_message_id
@@ -74,11 +74,14 @@ def enqueue(
     return row
 
 
+_BY_MESSAGE_ID = select(OutboxMessage).where(OutboxMessage.message_id == bindparam("mid"))
+"""Asked for every reply queued: built once, its value bound at each use."""
+
+
 def find_outbox(session: Session, message_id: str) -> OutboxMessage | None:
     """The outbox row with this Message-ID (with or without <>), or None."""
-    return session.scalars(
-        select(OutboxMessage).where(OutboxMessage.message_id == normalize_message_id(message_id))
-    ).one_or_none()
+    mid = normalize_message_id(message_id)
+    return session.scalars(_BY_MESSAGE_ID, {"mid": mid}).one_or_none()
 
 
 def due(session: Session, now: datetime, limit: int = 50) -> list[OutboxMessage]:
