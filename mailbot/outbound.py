@@ -22,6 +22,7 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.parser import BytesHeaderParser
 from email.utils import format_datetime, formataddr
+from functools import lru_cache
 
 from mailbot.errors import InvalidRecipient, ReplyError
 from mailbot.intake.classify import LOOP_HEADER
@@ -55,6 +56,18 @@ def sanitise_header_text(value: object, limit: int = MAX_SUBJECT) -> str:
     text = " ".join(text.split())
     text = _ENCODED_WORD_START.sub("= ?", text)
     return text[:limit].rstrip()
+
+
+@lru_cache(maxsize=1024)
+def _checked(address: str) -> str:
+    return normalise_address(address)
+
+
+def _plain(value: str) -> str:
+    """:func:`normalise_address`, remembered for the addresses written to again and
+    again (ours on every reply, a sender's on each of theirs); a refusal is not
+    remembered, it is raised every time."""
+    return _checked(value) if isinstance(value, str) else normalise_address(value)
 
 
 def reply_recipients(sender: str, poc_email: str | None, include_poc: bool) -> list[str]:
@@ -154,10 +167,10 @@ def build_email(
     own_id = _message_id(message_id)
     if own_id is None:
         raise ReplyError(f"Message-ID {message_id!r:.80} is not of the form <id@domain>")
-    sender = normalise_address(from_address)
-    to_list = _unique(normalise_address(a) for a in to)
+    sender = _plain(from_address)
+    to_list = _unique(_plain(a) for a in to)
     to_lower = {a.lower() for a in to_list}
-    cc_list = [a for a in _unique(normalise_address(a) for a in cc) if a.lower() not in to_lower]
+    cc_list = [a for a in _unique(_plain(a) for a in cc) if a.lower() not in to_lower]
     if not to_list:
         raise InvalidRecipient("an outgoing email needs at least one To address")
     parent = _message_id(in_reply_to)

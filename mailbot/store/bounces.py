@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from mailbot.store.models import AddressBounce, OutboxMessage
@@ -65,23 +65,25 @@ def is_suppressed(session: Session, address: str) -> bool:
     return row is not None and row.suppressed_at is not None
 
 
+_STANDING = select(
+    select(AddressBounce.suppressed_at)
+    .where(AddressBounce.address == bindparam("key"))
+    .scalar_subquery()
+    .is_not(None),
+    select(func.count())
+    .select_from(OutboxMessage)
+    .where(
+        OutboxMessage.to_address == bindparam("key"), OutboxMessage.created_at >= bindparam("since")
+    )
+    .scalar_subquery(),
+)
+"""Asked for every message recorded: built once, its values bound at each use."""
+
+
 def reply_standing(session: Session, address: str, since: datetime) -> tuple[bool, int]:
     """Whether replies to ``address`` are stopped after hard bounces, and how many
     replies were queued to it since ``since`` (any status): one query."""
-    key = _key(address)
-    stopped = (
-        select(AddressBounce.suppressed_at)
-        .where(AddressBounce.address == key)
-        .scalar_subquery()
-        .is_not(None)
-    )
-    queued = (
-        select(func.count())
-        .select_from(OutboxMessage)
-        .where(OutboxMessage.to_address == key, OutboxMessage.created_at >= since)
-        .scalar_subquery()
-    )
-    row = session.execute(select(stopped, queued)).one()
+    row = session.execute(_STANDING, {"key": _key(address), "since": since}).one()
     return bool(row[0]), int(row[1] or 0)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from mailbot.domain import merge, references
@@ -75,9 +75,10 @@ def create_case(
         updated_at=now,
     )
     session.add(case)
-    session.flush()
+    session.flush()  # the reference is made from the id
+    # Written with the session's next flush (a query's autoflush, the savepoint's end),
+    # together with what the message adds after it.
     case.reference = references.format_reference(prefix, case.id)
-    session.flush()
     return case
 
 
@@ -194,6 +195,9 @@ def revisions_of(session: Session, case_id: int) -> list[CaseRevision]:
     )
 
 
+_AUDIT_INSERT = insert(AuditEvent)
+
+
 def add_audit(
     session: Session,
     *,
@@ -202,17 +206,24 @@ def add_audit(
     now: datetime,
     case_id: int | None = None,
     detail: Mapping[str, object] | None = None,
-) -> AuditEvent:
+) -> None:
     """Append to the audit trail (``received``, ``replied``, ``merged``, ``approved``...).
 
     ``actor`` is ``"mailbot"`` for the bot, else the staff member. Never put message
     bodies or secrets in ``detail``.
     """
-    event = AuditEvent(
-        case_id=case_id, actor=actor, action=action, detail=dict(detail or {}), at=now
+    # Appended at once, outside the unit of work (the trail is only ever added to,
+    # and the case it names has its id already): in the session's transaction.
+    session.connection().execute(
+        _AUDIT_INSERT,
+        {
+            "case_id": case_id,
+            "actor": actor,
+            "action": action,
+            "detail": dict(detail or {}),
+            "at": now,
+        },
     )
-    session.add(event)  # written with the next flush, together with what comes after
-    return event
 
 
 def audit_trail(session: Session, case_id: int | None = None) -> list[AuditEvent]:

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Row, exc, func, or_, select, update
+from sqlalchemy import Row, bindparam, exc, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from mailbot.domain.values import Json
@@ -165,22 +165,31 @@ def find_by_sha256(session: Session, raw_sha256: str) -> list[Message]:
     )
 
 
+_EARLIER = select(Message.id, Message.case_id, Message.raw_sha256, Message.sender)
+_SAME_BYTES = (
+    _EARLIER.where(Message.raw_sha256 == bindparam("sha"), Message.id != bindparam("pk"))
+).order_by(Message.id)
+_SAME_BYTES_OR_ID = (
+    _EARLIER.where(
+        or_(Message.raw_sha256 == bindparam("sha"), Message.message_id == bindparam("mid")),
+        Message.id != bindparam("pk"),
+    )
+).order_by(Message.id)
+"""Asked for every message recorded: built once, its values bound at each use."""
+
+
 def same_bytes_or_id(
     session: Session, message_pk: int, raw_sha256: str, message_id: str | None
 ) -> list[Row[tuple[int, int | None, str, str | None]]]:
     """(id, case_id, raw_sha256, sender) of the ledger rows other than ``message_pk``
     whose bytes hash to ``raw_sha256`` or (when given) that carry ``message_id``,
     oldest first (one query, no stored bytes loaded)."""
-    match = Message.raw_sha256 == raw_sha256
     if message_id:
-        match = or_(match, Message.message_id == normalize_message_id(message_id))
-    return list(
-        session.execute(
-            select(Message.id, Message.case_id, Message.raw_sha256, Message.sender)
-            .where(match, Message.id != message_pk)
-            .order_by(Message.id)
+        mid = normalize_message_id(message_id)
+        return list(
+            session.execute(_SAME_BYTES_OR_ID, {"sha": raw_sha256, "mid": mid, "pk": message_pk})
         )
-    )
+    return list(session.execute(_SAME_BYTES, {"sha": raw_sha256, "pk": message_pk}))
 
 
 def raw_of(session: Session, message_pk: int) -> bytes | None:

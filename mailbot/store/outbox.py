@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from mailbot.store.ledger import normalize_message_id
@@ -49,7 +49,11 @@ def enqueue(
     queuing the same reply twice returns the existing row.
     """
     canonical = normalize_message_id(message_id)
-    existing = find_outbox(session, canonical)
+    # Every new row is flushed below, so no row still waiting to be written can carry
+    # this Message-ID: the look-up need not flush the caller's pending changes first
+    # (they go with the new row, in one flush).
+    with session.no_autoflush:
+        existing = find_outbox(session, canonical)
     if existing is not None:
         return existing
     row = OutboxMessage(
@@ -70,11 +74,14 @@ def enqueue(
     return row
 
 
+_BY_MESSAGE_ID = select(OutboxMessage).where(OutboxMessage.message_id == bindparam("mid"))
+"""Asked for every reply queued: built once, its value bound at each use."""
+
+
 def find_outbox(session: Session, message_id: str) -> OutboxMessage | None:
     """The outbox row with this Message-ID (with or without <>), or None."""
-    return session.scalars(
-        select(OutboxMessage).where(OutboxMessage.message_id == normalize_message_id(message_id))
-    ).one_or_none()
+    mid = normalize_message_id(message_id)
+    return session.scalars(_BY_MESSAGE_ID, {"mid": mid}).one_or_none()
 
 
 def due(session: Session, now: datetime, limit: int = 50) -> list[OutboxMessage]:
