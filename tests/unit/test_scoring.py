@@ -40,8 +40,8 @@ def _request(**over: Any) -> dict[str, Any]:
 
 def test_normalisations() -> None:
     """Phones compare on digits (an extension aside), addresses on ZIP, house number and
-    city, titles through abbreviations and written-out phrases, usernames without a domain, first names by their
-    first token."""
+    city, titles through abbreviations and written-out phrases, usernames without a domain,
+    first names by their first token."""
     assert same("agency.phone", "(802) 555-0147", "802.555.0147")
     assert same("agency.phone", "(802) 555-0147 ext. 214", "802-555-0147")  # not the extension
     assert not same("agency.phone", "(802) 555-0147", "(802) 555-0148")
