@@ -51,3 +51,19 @@ def cut_short(name: str, written: Sequence[str], text: str) -> str | None:
         if at:
             longer.append(full)
     return max(longer, key=len) if longer else None
+
+
+def wrapped_on(name: str, written: Sequence[str], text: str) -> str | None:
+    """ "Brattleboro Police" (read up to the end of a line, where the text wraps on to
+    "Department") as the message writes it whole ("Brattleboro Police Department" in the
+    signature): the longest name that starts with it and goes on with the word the next
+    line starts with. None when no line break follows the name, or no name goes on so."""
+    after = re.compile(rf"(?<![\w'’]){re.escape(name)}[ \t]*\n[ \t>]*([\w'’.&-]+)")
+    nexts = {m.group(1).rstrip(".").casefold() for m in after.finditer(text)}
+    longer = [
+        full
+        for full in written
+        if full.casefold().startswith(f"{name.casefold()} ")
+        and full[len(name) :].split()[0].rstrip(".").casefold() in nexts
+    ]
+    return max(longer, key=len) if longer else None

@@ -15,6 +15,7 @@ from mailbot.intake import (
     own_resend,
     tables,
 )
+from mailbot.intake.agency_elsewhere import own_agency_elsewhere
 from mailbot.intake.change_gather import gathered
 from mailbot.intake.change_logins import writers_own_login
 from mailbot.intake.change_typing import as_typed, filled, in_capitals, whole_values
@@ -93,6 +94,8 @@ def read(
         # the agency the sender's own quoted request named (its signature), whether the
         # reply completes that request or corrects or adds to it ("It should be 40912")
         result.agency.name = result.agency.name or earlier.agency.name
+    if not result.agency.name:  # signed "RCSD"; under the desk's notice of work done for it
+        result.agency.name = own_agency_elsewhere(signature, parts, rules)
     writer = head_from_sender(parts.sender_name, rules)[0]
     result.changes = change_asides.writers_first_name(result.changes, body, writer)
     if is_reply and not result.changes:  # "Yes please deactivate both." of the desk's two
