@@ -105,7 +105,10 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
         # "In her place we have sworn in Constable Peter Wheelock. Title should read
         # Constable.": the item opens with a new officer; what follows describes him
         return "add"
-    if _has(text, words.promote) or respelt or _new_title(text, rules) or _LAST_TO.search(text):
+    fixes = respelt or _new_title(text, rules) or _LAST_TO.search(text)
+    if _has(text, words.record_created) and not fixes and not renamed(text, rules):
+        return "add"  # "... has his DPS account now. Can you go ahead and create his record?"
+    if _has(text, words.promote) or fixes:
         return "update"
     if renamed(text, rules):  # "was married in October and is now Rosalind Ebersole-Mack"
         return "update"

@@ -13,6 +13,7 @@ from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import header_addresses, sentences, split_name
 from mailbot.intake.rules import Rules
 
+_OF_HER = re.compile(r"[ \t]*(?i:she|he|her|his)\b")
 _MAX_LINES = 40
 """Lines of the forwarded mail read for its writer's own values."""
 _OWN_MAIL = 2000
@@ -54,13 +55,21 @@ def writers_changes(changes: list[Change], parts: MessageParts, rules: Rules) ->
     if any((getattr(c, "last_name", None) or "").casefold() == last.casefold() for c in changes):
         return changes
     alone = re.compile(rf"(?<![\w'’-]){re.escape(first)}(?![\w'’-])(?![ \t]+{re.escape(last)})")
-    said = [s for s in sentences(note) if alone.search(s)]
-    if not said:
+    told = sentences(note)
+    at = next((i for i, s in enumerate(told) if alone.search(s)), None)
+    if at is None:
         return changes
     number, user = _own_values(parts.text[len(note) :], f"{first} {last}", rules)
     if number is None:
         return changes
-    named = alone.sub(f"{first} {last} ({number})", said[0], count=1)
+    # "... can you move her record to Poultney PD? She stays a Corporal.": the sentences
+    # right after, said of her, tell more of the same change
+    said = [told[at]]
+    for more in told[at + 1 :]:
+        if not _OF_HER.match(more):
+            break
+        said.append(more)
+    named = alone.sub(f"{first} {last} ({number})", ". ".join(s.rstrip(".?!") for s in said) + ".", count=1)
     found = [
         c
         for c in read_changes(named, rules, [])
