@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.change_corrections import number_fix
 from mailbot.intake.change_items import _NUMBER
 from mailbot.intake.change_joined import joined_agency
 from mailbot.intake.change_named_object import new_officer_named
@@ -113,6 +114,8 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     if renamed(text, rules):  # "was married in October and is now Rosalind Ebersole-Mack"
         return "update"
     if _USER_CORRECTED.search(text):  # "his DPS username is actually wbaptiste2"
+        return "update"
+    if number_fix(text):  # "I typed his LEO number as 4417B. It is actually 4471B"
         return "update"
     if _has(text, words.add):
         return "add"

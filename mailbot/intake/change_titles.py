@@ -168,7 +168,9 @@ _TITLE_TO = re.compile(
 # "Deputy Sean Whitlock (LU077) made Corporal", "was made a sergeant": a title change
 # only when the words after "made" are a rank
 _MADE_RANK = re.compile(
-    r"(?<!\w)(?i:made)\s+(?i:an?\s+)?([A-Za-z][\w.-]*)(?:[ \t]+([A-Za-z][\w.-]*))?"
+    # "I was elected First Constable": the rank a town's vote made him
+    r"(?<!\w)(?i:made|(?:was|been)\s+elected)\s+(?i:an?\s+)?"
+    r"([A-Za-z][\w.-]*)(?:[ \t]+([A-Za-z][\w.-]*))?"
 )
 
 
@@ -325,7 +327,8 @@ def _modifiers(rules: Rules) -> frozenset[str]:
 # the record keeps
 _KEPT = re.compile(
     # "She stays a Corporal": said of the officer himself
-    r"\b(?i:title|he|she)[ \t]+(?i:stays|remains|is[ \t]+still|will[ \t]+stay|will[ \t]+remain)[ \t]+"
+    r"\b(?i:title|he|she)[ \t]+"
+    r"(?i:stays|remains|is[ \t]+still|will[ \t]+stay|will[ \t]+remain)[ \t]+"
     r"(?i:as[ \t]+)?(?i:an?[ \t]+)?([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
 )
 

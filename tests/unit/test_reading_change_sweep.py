@@ -106,3 +106,137 @@ def test_a_record_asked_to_be_created_once_his_login_has_come() -> None:
         "Re: TraCS Agency Record",
     )
     assert _by_number(result)["R3340"]["action"] == "add"
+
+
+def test_a_new_officer_with_a_trainee_rank() -> None:
+    result = _parse(
+        "Good morning,\n\nWe have one new inspector starting 12/15 who needs a record:\n"
+        'Walter "Walt" Pike, Inspector Trainee, 8D511, DPS username wpike\n\nThanks,\nAnn\n',
+        "Ann Cole <ann.cole@vermont.test>",
+        "TraCS officer updates",
+    )
+    got = _by_number(result)["8D511"]
+    assert (got["last_name"], got["first_name"]) == ("Pike", "Walter")
+    assert got["title"] == "Inspector Trainee"
+
+
+def test_a_column_the_note_says_is_how_their_title_prints() -> None:
+    sheet = (
+        b"EMP_NO,LAST,FIRST,HR_POSITION,PRINT_TITLE,VT_LEO,DPS_USERNAME\n"
+        b"5501,ROWE,ANNA,HOSPITAL SECURITY OFFICER,Officer,HK711,arowe\n"
+        b"5502,LINDQUIST,OMAR,HOSPITAL SECURITY LEAD,Sergeant,HK702,olindquist\n"
+    )
+    raw = mail(
+        "Good afternoon,\n\nPlease add the two officers in the attached file to our "
+        "e-ticket roster. The PRINT_TITLE column is how their title should print; please "
+        "ignore the other HR columns.\n\nBest,\nMia Stone\n",
+        sender="Mia Stone <mstone@hospital.test>",
+        subject="Add officers to TraCS",
+        attachments=[("hires.csv", sheet, "text/csv")],
+    )
+    got = by_number(parse_message(raw).changes)
+    assert got["HK711"]["title"] == "Officer"
+    assert got["HK702"]["title"] == "Sergeant"
+
+
+def test_a_forwarded_letter_gives_the_number_the_note_points_at() -> None:
+    result = _parse(
+        "Good morning,\n\nOfficer Noah Birch lateraled to us from Orange County Sheriff's. "
+        "His welcome letter from our HR is below, it has his LEO number. Please move his "
+        "TraCS record over to Randolph Police Department, title should now be Officer.\n\n"
+        "Thanks,\nJo\n\nFrom: Human Resources <hr@randolph.test>\nSent: Tuesday, March 25, "
+        "2025 8:15 AM\nTo: Noah Birch <nbirch@randolphpd.test>\nSubject: Welcome\n\nDear "
+        "Noah,\n\nWelcome to the Town of Randolph!\n\nFor your records: Employee ID 55123, "
+        "VT LEO number 14G02, DPS username nbirch.\n\nHuman Resources\n",
+        "Jo Platt <jplatt@randolphpd.test>",
+        "FW: Welcome to the Town of Randolph",
+    )
+    got = _by_number(result)["14G02"]
+    assert (got["action"], got["last_name"]) == ("update", "Birch")
+
+
+def test_a_constable_elected_to_a_new_rank_writes_of_his_own_record() -> None:
+    result = _parse(
+        "Hi,\nTown meeting results. I was elected First Constable (was Second Constable "
+        "before) so my title on tickets should change. My number is still K7712.\n\n"
+        "Abe Nolan\nTown Constable\n",
+        "Abe Nolan <abe.nolan.constable@gmail.test>",
+        "constables",
+    )
+    got = _by_number(result)["K7712"]
+    assert (got["action"], got["title"]) == ("update", "First Constable")
+    assert (got["first_name"], got["last_name"]) == ("Abe", "Nolan")
+
+
+def test_an_officer_number_typed_wrong_then_said_as_it_is() -> None:
+    result = _parse(
+        "Hi there,\n\nLast week I sent a request for Officer Tara Wills and I typed her "
+        "LEO number as 5521C. It is actually 5512C - I swapped the digits, sorry. "
+        "Everything else I sent was correct.\n\nThanks,\nHolly\n",
+        "Holly Reed <hreed@stowe.test>",
+        "Correction",
+    )
+    got = _by_number(result)
+    assert got["5512C"]["action"] == "update"
+    assert got["5512C"]["last_name"] == "Wills"
+    assert "5521C" not in got
+
+
+def test_an_officer_appointed_to_a_rank_before_his_number() -> None:
+    result = _parse(
+        "Hello,\n\nPlease update our records:\n\n1. HIRE - Dale Corliss is appointed Patrol "
+        "Officer effective 11/18/2024. VT LEO # 07112. DPS network username: dcorliss.\n\n"
+        "2. SEPARATION - Officer Gus Fenn (VT LEO # 07054) separated effective 11/15/2024.\n\n"
+        "Chief Mara Lowe\n",
+        "Mara Lowe <mlowe@barretown.test>",
+        "Personnel order",
+    )
+    got = _by_number(result)["07112"]
+    assert (got["action"], got["last_name"], got["first_name"]) == ("add", "Corliss", "Dale")
+
+
+def test_a_reply_corrects_the_login_of_the_one_officer_the_desk_set_up() -> None:
+    result = _parse(
+        "Thank you! One correction though - his username should be tmarchand (with a d). "
+        "That was our typo, sorry about that.\n\nLisa Ode\nLamoille County Sheriff's "
+        "Department\n\n________________________________\nFrom: DPS - eTicket "
+        "<dps.eTicket@vermont.gov>\nSent: Tuesday, May 13, 2025 2:18 PM\nTo: Lisa Ode "
+        "<lode@lamoillesheriff.test>\nSubject: RE: New deputy - TraCS\n\nGood afternoon "
+        "Lisa,\n\nThe following officer record has been created in TraCS:\n\nDeputy Tom "
+        "Marchand   LEO 5D3X1   username: tmarchan\n\nRegards,\nDPS e-Ticket Technical "
+        "Staff\n",
+        "Lisa Ode <lode@lamoillesheriff.test>",
+        "RE: New deputy - TraCS",
+    )
+    got = _by_number(result)["5D3X1"]
+    assert (got["action"], got["dps_username"]) == ("update", "tmarchand")
+
+
+def test_a_rank_taken_by_no_full_name_before_the_number_names_no_one() -> None:
+    result = _parse(
+        "Hello,\n\nTwo changes. The selectboard appointed Rita Sousa (DB7A2) as First "
+        "Constable last night. So Rita is First Constable and I am Second Constable "
+        "(DB5P1).\n\nThanks,\nHal\n",
+        "Hal Perk <hperk@aol.test>",
+        "constables changes",
+    )
+    assert _by_number(result).get("DB5P1", {}).get("last_name") != "Rita"
+
+
+def test_the_title_a_writer_states_for_his_own_row_over_the_one_he_introduces() -> None:
+    raw = mail(
+        "Hi there,\n\nMy name is Walt Hebert, I'm the elected First Constable for the Town "
+        "of Elmore. Selectboard voted last month to let us do the e-ticket thing. We bought "
+        "the printer and the laptop has TraCS on it now.\n\nI will be the contact person "
+        "and right now Im the only one who would be writing tickets. My LEO number is 15K31 "
+        "and my DPS login is whebert. Title on the ticket should just be Constable.\n\n"
+        "Should show up as Elmore Town Constable on the ticket. Mailing address is the town "
+        "office, 5 Main St, Elmore VT 05657. Phone 802-888-2637 (town office).\n\nI don't "
+        "know what our judiciary code is, who would I ask? Also the town clerk has the town "
+        "seal we want to use for the logo, I'll send it.\n\nThanks\nWalt\n\nSent from my "
+        "iPhone\n",
+        sender="Walt Hebert <walt.hebert.constable@gmail.test>",
+        subject="eticket for Elmore constable",
+    )
+    officers = parse_message(raw).officers
+    assert [(o.last_name, o.title) for o in officers] == [("Hebert", "Constable")]
