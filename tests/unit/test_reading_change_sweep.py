@@ -240,3 +240,15 @@ def test_the_title_a_writer_states_for_his_own_row_over_the_one_he_introduces() 
     )
     officers = parse_message(raw).officers
     assert [(o.last_name, o.title) for o in officers] == [("Hebert", "Constable")]
+
+
+def test_a_first_name_corrected_to_the_legal_name_it_is_short_for() -> None:
+    result = _parse(
+        "Morning,\n\nA few things:\n\n   - NEW: Deputy Sheriff Ana Pike, LEO 15602, username "
+        'apike\n   - FIX: Rob Tessier (15570) - tickets print "Rob", his legal name is '
+        "Robert. Please correct.\n\nThanks,\nLeo\n",
+        "Leo Gray <lgray@addisonsheriff.test>",
+        "ACSO roster updates",
+    )
+    got = _by_number(result)["15570"]
+    assert (got["action"], got["first_name"]) == ("update", "Robert")
