@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.change_corrections import number_fix
 from mailbot.intake.change_items import _NUMBER
 from mailbot.intake.change_joined import joined_agency
 from mailbot.intake.change_named_object import new_officer_named
@@ -105,11 +106,16 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
         # "In her place we have sworn in Constable Peter Wheelock. Title should read
         # Constable.": the item opens with a new officer; what follows describes him
         return "add"
-    if _has(text, words.promote) or respelt or _new_title(text, rules) or _LAST_TO.search(text):
+    fixes = respelt or _new_title(text, rules) or _LAST_TO.search(text)
+    if _has(text, words.record_created) and not fixes and not renamed(text, rules):
+        return "add"  # "... has his DPS account now. Can you go ahead and create his record?"
+    if _has(text, words.promote) or fixes:
         return "update"
     if renamed(text, rules):  # "was married in October and is now Rosalind Ebersole-Mack"
         return "update"
     if _USER_CORRECTED.search(text):  # "his DPS username is actually wbaptiste2"
+        return "update"
+    if number_fix(text):  # "I typed his LEO number as 4417B. It is actually 4471B"
         return "update"
     if _has(text, words.add):
         return "add"

@@ -49,6 +49,12 @@ def clauses(sentence: str, rules: Rules | None) -> list[str]:
     words = first.split(None, 1)
     lead_m = _LEAD_WORDS.match(words[1]) if len(words) > 1 else None
     lead = words[0] + " " + (lead_m.group(0) if lead_m else "")
+    number = _NUMBER.search(first)
+    colon = first.rfind(":", 0, number.start()) if number else -1
+    if colon > len(lead):
+        # "Please deactivate the two officers below from TraCS for Colchester PD: Ofc.
+        # Ann Roy (C5519) and ...": the lead-in runs to its colon
+        lead = first[: colon + 1] + " "
     out = [first]
     for piece in pieces[1:]:
         said = _action(piece, rules, None) is not None

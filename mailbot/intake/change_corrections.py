@@ -36,7 +36,11 @@ _OLD_HEADS = frozenset(
 _NUMBER_FIX = re.compile(
     r"(?i:correct(?:ed)?[ \t]+(?:(?:vt|vermont)[ \t]+)?(?:officer[ \t]+|leo[ \t]+|badge[ \t]+)?"
     r"(?:number|#)[ \t]+"
-    r"(?:is|should[ \t]+be)|(?:number|#)[ \t]+(?:should[ \t]+(?:be|read)|is[ \t]+actually))"
+    r"(?:is|should[ \t]+be)|(?:number|#)[ \t]+(?:should[ \t]+(?:be|read)|is[ \t]+actually)"
+    # "I typed his LEO number as 4417B. It is actually 4471B": the next sentence's "it"
+    r"|(?:number|#)[ \t]+(?:as|was[ \t]+(?:entered|typed|listed|given)[ \t]+as)[ \t]+"
+    r"[\"“']?[A-Za-z0-9]{5}[\"”']?[.;,]?[ \t]+"
+    r"(?:it['’]s|it[ \t]+is|it[ \t]+should[ \t]+be)(?:[ \t]+(?:actually|really))?)"
     r"[ \t]*:?[ \t]*[\"“']?#?([A-Za-z0-9]{5})(?![\w-])"
 )
 

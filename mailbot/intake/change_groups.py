@@ -45,7 +45,11 @@ def officer_groups(item: str, rules: Rules | None = None) -> list[str]:
         before = set(_NUMBER.findall(groups[-1])) if groups else set()
         # "... entered as ES7Q1. The correct number is ES7G1": the same officer
         starts_new = bool(numbers) and bool(before) and not numbers <= before
-        starts_new = starts_new and number_fix(sentence) is None
+        # "... typed his LEO number as 4417B. It is actually 4471B": the same officer
+        fixes = number_fix(sentence)
+        if fixes is None and groups:
+            fixes = number_fix(f"{groups[-1]}. {sentence}")
+        starts_new = starts_new and fixes is None
         named = _RANKED.search(sentence)
         if named and before and not numbers and named.group(2) not in groups[-1]:
             starts_new = True  # "In his place we hired Officer Alexis Rondeau."

@@ -36,7 +36,8 @@ def named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
     """Title and name of "Deputy Cody Lambert" or "Tyler Benoit, RC058" before ``end``."""
     head = text[:end]
     runs = list(re.finditer(_NAME, head))
-    for run in reversed(runs):
+    for at in range(len(runs) - 1, -1, -1):
+        run = runs[at]
         words = _last_sentence_words(run.group(0).split(), rules)
         if words is None:
             continue  # "... in TraCS. His LEO number is": no name in this run
@@ -53,12 +54,36 @@ def named_before(text: str, end: int, rules: Rules) -> dict[str, str | None]:
             continue  # a sentence's last word, not a name before the number
         if not words:
             continue
+        named = _named_to_rank(head, runs[at - 1], run) if at and len(words) > 1 else None
+        if named and _rank_alone(words, rules):
+            words = named  # "Ann Roy is appointed Patrol Officer": her name, before her rank
         title, first, last = person(" ".join(words), rules)
         if title and not last and _rank_and_surname(words, rules):
             last = words[1]  # "he's Sergeant Bombard now. ... His LEO number is": rank, surname
         if last:
             return {"title": title, "first_name": first, "last_name": last}
     return {}
+
+
+# "is appointed", "was named": the words between a name and the rank it takes
+_VERB_GAP = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){1,3}")
+
+
+def _named_to_rank(head: str, before: re.Match[str], run: re.Match[str]) -> list[str] | None:
+    """The words of the full name ``before`` when only a verb's words ("is appointed")
+    lie between it and ``run``, else None."""
+    named = before.group(0).split()
+    if len(named) < 2 or not _VERB_GAP.fullmatch(head[before.end() : run.start()]):
+        return None
+    return named
+
+
+def _rank_alone(words: list[str], rules: Rules) -> bool:
+    """True when ``words`` are a rank and the words that qualify one ("Patrol Officer")."""
+    modifiers = {w.lower() for w in rules.language.people.rank_modifiers}
+    bare = [w.strip(".,") for w in words]
+    ranked = [w for w in bare if rank_title(w, rules)]
+    return bool(ranked) and all(w in ranked or w.lower() in modifiers for w in bare)
 
 
 _OWNS = re.compile(r"['’]s$")

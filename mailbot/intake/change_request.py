@@ -20,9 +20,10 @@ from mailbot.intake.change_gather import gathered
 from mailbot.intake.change_logins import writers_own_login
 from mailbot.intake.change_typing import as_typed, filled, in_capitals, whole_values
 from mailbot.intake.change_withdrawn import without_withdrawn
+from mailbot.intake.column_notes import declared_columns, with_declared
 from mailbot.intake.earlier_numbers import numbered_from_own_thread
 from mailbot.intake.fixed_listed import fixed_rows
-from mailbot.intake.forwarded_writer import writers_changes
+from mailbot.intake.forwarded_writer import numbers_forwarded, writers_changes
 from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.model import Change, Officer, ParseResult
 from mailbot.intake.names import NAME_SUFFIXES
@@ -49,7 +50,10 @@ def read(
     # "officer tom reilly number R 0 6 2 2"
     written, body = body, as_typed(body, rules, typed_from)
     # new officers in an attached spreadsheet or CSV are adds like a table's rows
-    grid_rows = [o for grid in parts.tables for o in tables.officers_from_grid(grid, rules)]
+    # ("The TICKET_TITLE column is how their title should print": the column named so)
+    declared = declared_columns(body, rules)
+    grids = [with_declared(grid, declared, rules) for grid in parts.tables]
+    grid_rows = [o for grid in grids for o in tables.officers_from_grid(grid, rules)]
     listed = table_rows + [o for o in grid_rows if o not in table_rows]
     # "Last name: Hutchins" / "VT LEO #: 3H718" lines: a new hire's labelled block
     listed += [o for o in labelled_blocks.officers_in_blocks(body, rules) if o not in listed]
@@ -85,6 +89,8 @@ def read(
         result.changes = writers_own_login(body, signature, parts.sender_name, rules)
     # "Jen ... can you move her record?" over Jen Moss's own "LEO 9JM04 / DPS user jmoss"
     result.changes = writers_changes(result.changes, parts, rules)
+    # "His welcome letter from our HR is below, it has his LEO number": the letter's number
+    result.changes = numbers_forwarded(result.changes, parts, rules)
     if own_resend.complete_changes(result, earlier, officers, body, rules):
         # "Eric Lund is still with us": the earlier change of an officer kept as he is
         result.changes = changes.without_kept(result.changes, body, rules)
@@ -100,6 +106,8 @@ def read(
     result.changes = change_asides.writers_first_name(result.changes, body, writer)
     if is_reply and not result.changes:  # "Yes please deactivate both." of the desk's two
         result.changes = desk_named.switch_offs(body, parts, rules)
+    if is_reply and not result.changes:  # "his username should be jroy" of the desk's one
+        result.changes = desk_named.the_ones_login(body, parts, rules)
     if is_reply and not result.changes:  # "Rowe's first name is Jaclyn, not Jacqueline"
         result.changes = fixed_rows(body, parts, earlier, rules)
     if is_reply:  # "Officer Morrow's username is ...": his number in the request below

@@ -103,7 +103,14 @@ def title_named(text: str, rules: Rules) -> str | None:
     """The rank an item names after the word "title" ("Username is still dkelley, title
     Officer."), or None."""
     m = _TITLE_SAID.search(text)
-    return rank_title(m.group(1).rstrip(".,;"), rules) if m else None
+    if m is None:
+        return None
+    said = m.group(1).rstrip(".,;")
+    words = said.split()
+    if rank_title(said, rules) or len(words) < 2 or not rank_title(words[-1], rules):
+        return rank_title(said, rules)
+    # "title Public Safety Officer": the words before the rank that ends it are its own
+    return said if not any(rank_title(w, rules) for w in words[:-1]) else None
 
 
 def _title_said(text: str, rules: Rules) -> str | None:
@@ -161,7 +168,9 @@ _TITLE_TO = re.compile(
 # "Deputy Sean Whitlock (LU077) made Corporal", "was made a sergeant": a title change
 # only when the words after "made" are a rank
 _MADE_RANK = re.compile(
-    r"(?<!\w)(?i:made)\s+(?i:an?\s+)?([A-Za-z][\w.-]*)(?:[ \t]+([A-Za-z][\w.-]*))?"
+    # "I was elected First Constable": the rank a town's vote made him
+    r"(?<!\w)(?i:made|(?:was|been)\s+elected)\s+(?i:an?\s+)?"
+    r"([A-Za-z][\w.-]*)(?:[ \t]+([A-Za-z][\w.-]*))?"
 )
 
 
@@ -317,7 +326,9 @@ def _modifiers(rules: Rules) -> frozenset[str]:
 # "Title stays Officer", "her title remains Sergeant", "title is still Deputy": the title
 # the record keeps
 _KEPT = re.compile(
-    r"\b(?i:title)[ \t]+(?i:stays|remains|is[ \t]+still|will[ \t]+stay|will[ \t]+remain)[ \t]+"
+    # "She stays a Corporal": said of the officer himself
+    r"\b(?i:title|he|she)[ \t]+"
+    r"(?i:stays|remains|is[ \t]+still|will[ \t]+stay|will[ \t]+remain)[ \t]+"
     r"(?i:as[ \t]+)?(?i:an?[ \t]+)?([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
 )
 

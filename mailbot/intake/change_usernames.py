@@ -25,8 +25,11 @@ _USER_TO = re.compile(
 
 # "username was set up as "lhaskin", it should be lhaskins": the value after "should be"
 _USER_CORRECTED = re.compile(
-    r"(?:(?i:user\s*name|user\s*id|login)\b[^.;\n]{0,80}?"
-    r"\b(?i:should\s+be|should\s+read|is\s+now|changed\s+to|correct\s+one\s+is"
+    # "was entered as tdesroches; the correct one is tdesrochers": a clause on
+    r"(?:(?i:user\s*name|user\s*id|login)\b"
+    r"(?:[^.;\n]|[.;](?=\s*(?i:the\s+)?(?i:correct|right)\s+one\b)){0,80}?"
+    # "should now be jlabounty"
+    r"\b(?i:should\s+(?:now\s+)?be|should\s+read|is\s+now|changed\s+to|correct\s+one\s+is"
     r"|is\s+(?:actually|really|in\s+fact)"
     # "username is changing too, new one is klaframboise"
     r"|new\s+one\s+(?:is|will\s+be)"

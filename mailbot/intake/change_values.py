@@ -42,6 +42,7 @@ from mailbot.intake.change_usernames import (
     not_a_user,
 )
 from mailbot.intake.model import Action, Change, Officer
+from mailbot.intake.names import short_form_of
 from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules
 from mailbot.intake.word_lists import has_any
@@ -90,6 +91,18 @@ _FIRST_TO = re.compile(
     rf"(?i:first\s+name)\b.{{0,80}}?(?i:should\s+be|is\s+actually|is\s+really|to\s+read|is)\s+"
     rf"[\"“']?({_NAME})"
 )
+
+
+# "his legal name is Jonathan": one name, the first name in full
+_LEGAL_FIRST = re.compile(
+    r"(?i:legal(?:[ \t]+first)?[ \t]+name)[ \t]+(?i:is|should[ \t]+be)[ \t]+[\"“']?"
+    r"([A-Z][a-z'’-]+)(?![\w'’-]|[ \t]+[A-Z])"
+)
+
+
+def _longer_form(short: str, full: str, rules: Rules) -> bool:
+    """True when first name ``short`` is another, shorter form of ``full``."""
+    return short.casefold() != full.casefold() and short_form_of(short, full, rules)
 
 
 def _has(text: str, words: Sequence[str]) -> bool:
@@ -257,8 +270,12 @@ def change_of(
     if fixed is not None and data.get("last_name") == fixed:
         data["last_name"] = last
     m = _FIRST_TO.search(text)
+    legal = _LEGAL_FIRST.search(text) if m is None and officer.first_name else None
     if m:
         data["first_name"] = _name_value(m.group(1)).split()[0]
+    elif legal and officer.first_name and _longer_form(officer.first_name, legal.group(1), rules):
+        # "tickets print "Jon", his legal name is Jonathan": the name in full
+        data["first_name"] = legal.group(1)
     elif (
         "first_name" not in corrected
         and officer.first_name

@@ -229,6 +229,10 @@ def read_changes(
             if officer is not None and nameless and listed and "\n" not in group.strip():
                 # "Okonkwo, Tariq - Officer - ML618 - tokonkwo": a list line, last name first
                 lined = officer_on_line(group, rules)
+                head = _NAME_NUMBER.match(group.strip())
+                if lined is None and head:
+                    # "tomas reyes (SB458) username is wrong, ...": the name before it
+                    lined = officer_on_line(head.group(0), rules)
                 if lined and lined.last_name and lined.officer_number == officer.officer_number:
                     officer, nameless = lined, False
             if (
@@ -365,4 +369,6 @@ def _told_before(changes: list[Change], change: Change) -> int | None:
     return None
 
 
+# a list line's name, then its officer number in brackets, before what is asked of him
+_NAME_NUMBER = re.compile(r"[^()\n]{3,60}?\([ \t]*[A-Za-z0-9-]{3,12}[ \t]*\)")
 _ROW_NOTE = re.compile(r"[ \t]*\([^()\n]{0,160}\)[ \t]*$")

@@ -36,7 +36,7 @@ def declared_columns(text: str, rules: Rules) -> dict[str, str]:
     is_field = _IS_FIELD.finditer(text) if _IS_FIELD_VERB.search(text) else ()
     for m in [*named, *is_field]:
         name = _LEAD.sub("", m.group(1)).strip()
-        words = _first_clause(m.group(2), rules).split()
+        words = _before_shown(_first_clause(m.group(2), rules), rules).split()
         key = next(
             (
                 k
@@ -51,6 +51,16 @@ def declared_columns(text: str, rules: Rules) -> dict[str, str]:
 
 
 _VERB = re.compile(r"(?<![\w-])(?:is|are|has|holds|contains|shows|lists|gives)(?![\w-])|=")
+
+
+def _before_shown(said: str, rules: Rules) -> str:
+    """What a sentence says one column holds, without the words after its field that
+    say how it prints ("how their title should print": "how their title")."""
+    low = said.lower().rstrip(" .")
+    for verb in rules.columns.detection.shown_verbs:
+        if low.endswith(" " + verb.lower()):
+            return said[: len(low) - len(verb)].rstrip()
+    return said
 
 
 def _first_clause(said: str, rules: Rules) -> str:

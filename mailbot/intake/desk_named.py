@@ -157,3 +157,42 @@ def _first_names_listed(changes: list[Change], listed: list[Officer], body: str)
 
 def _last(change: Change) -> str:
     return (getattr(change, "last_name", None) or "").lower()
+
+
+# "Deputy Joseph Roy   LEO 5D2W9   username: jroy": a name, a number label, the number
+_NAME_LABEL_NUMBER = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]+)[ \t,]+"
+    r"(?:(?:VT[ \t]+)?(?i:LEO|officer|badge)[ \t]*(?:(?i:number|no\.?)|#)?[ \t]*:?[ \t]*|\(\s*)"
+    r"((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})(?![\w-])"
+)
+
+
+def the_ones_login(body: str, parts: MessageParts, rules: Rules) -> list[Change]:
+    """The username a reply corrects ("One correction though - his username should be
+    jroy") of the one officer the desk's quoted notice names with his number ("Deputy
+    Joseph Roy   LEO 5D2W9   username: jry"): an update of his record."""
+    from mailbot.intake.change_usernames import _USER_CORRECTED, _bare
+
+    user = _USER_CORRECTED.search(body)
+    if user is None or number_mentions(body) or _NUMBER.search(body):
+        return []
+    for message in thread(parts):
+        if not is_desk(message.author):
+            continue
+        found = {
+            m.group(2).upper(): officer_named(m.group(1), rules)
+            for m in _NAME_LABEL_NUMBER.finditer(message.text)
+        }
+        if len(found) != 1:
+            return []
+        number, officer = found.popitem()
+        if officer is None or not officer.last_name:
+            return []
+        values = officer.model_dump(exclude_none=True, include={"last_name", "first_name", "title"})
+        login = _bare(user.group(1), rules)
+        return [
+            Change.model_validate(
+                {"action": "update", "officer_number": number, **values, "dps_username": login}
+            )
+        ]
+    return []

@@ -13,6 +13,7 @@ from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import header_addresses, sentences, split_name
 from mailbot.intake.rules import Rules
 
+_OF_HER = re.compile(r"[ \t]*(?i:she|he|her|his)\b")
 _MAX_LINES = 40
 """Lines of the forwarded mail read for its writer's own values."""
 _OWN_MAIL = 2000
@@ -54,13 +55,22 @@ def writers_changes(changes: list[Change], parts: MessageParts, rules: Rules) ->
     if any((getattr(c, "last_name", None) or "").casefold() == last.casefold() for c in changes):
         return changes
     alone = re.compile(rf"(?<![\w'’-]){re.escape(first)}(?![\w'’-])(?![ \t]+{re.escape(last)})")
-    said = [s for s in sentences(note) if alone.search(s)]
-    if not said:
+    told = sentences(note)
+    at = next((i for i, s in enumerate(told) if alone.search(s)), None)
+    if at is None:
         return changes
     number, user = _own_values(parts.text[len(note) :], f"{first} {last}", rules)
     if number is None:
         return changes
-    named = alone.sub(f"{first} {last} ({number})", said[0], count=1)
+    # "... can you move her record to Poultney PD? She stays a Corporal.": the sentences
+    # right after, said of her, tell more of the same change
+    said = [told[at]]
+    for more in told[at + 1 :]:
+        if not _OF_HER.match(more):
+            break
+        said.append(more)
+    joined = ". ".join(s.rstrip(".?!") for s in said) + "."
+    named = alone.sub(f"{first} {last} ({number})", joined, count=1)
     found = [
         c
         for c in read_changes(named, rules, [])
@@ -72,3 +82,42 @@ def writers_changes(changes: list[Change], parts: MessageParts, rules: Rules) ->
     if user and not have.get("dps_username"):
         have["dps_username"] = user
     return [Change.model_validate(have), *changes]
+
+
+_BELOW = 3000
+"""The most of a forwarded mail read for the one number of an officer its note names."""
+
+
+def numbers_forwarded(changes: list[Change], parts: MessageParts, rules: Rules) -> list[Change]:
+    """``changes`` with the one change whose officer the note names without a number
+    given the one officer number the forwarded mail below writes, when that mail names
+    him too ("His welcome letter from our HR is below, it has his LEO number" over "Dear
+    Caleb, ... VT LEO number 12F08, DPS username cfoss"), and the username it writes."""
+    from mailbot.intake.change_officer import user_said
+    from mailbot.intake.prose import number_mentions
+
+    note = parts.forward_note.strip("\n")
+    if not note or not parts.text.startswith(note):
+        return changes
+    open_ = [
+        i for i, c in enumerate(changes) if not c.officer_number and getattr(c, "last_name", None)
+    ]
+    if len(open_) != 1:
+        return changes
+    change = changes[open_[0]]
+    below = parts.text[len(note) :][:_BELOW]
+    said = (getattr(change, "last_name", None), getattr(change, "first_name", None))
+    names = [str(n) for n in said if n]
+    if not any(re.search(rf"(?<![\w'’-]){re.escape(n)}(?![\w'’-])", below) for n in names):
+        return changes
+    numbers = {m.group(1).upper() for m in number_mentions(below)}
+    if len(numbers) != 1:
+        return changes
+    have = change.model_dump(exclude_none=True)
+    have["officer_number"] = numbers.pop()
+    user = user_said(below, rules) if "dps_username" not in have else None
+    if user:
+        have["dps_username"] = user
+    out = list(changes)
+    out[open_[0]] = Change.model_validate(have)
+    return out

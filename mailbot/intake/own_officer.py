@@ -43,7 +43,9 @@ def signer_as_officer(
     user = user or _ROW_USER.search(after)
     words = (title or "").split()
     rank = rank_title(words[0], rules) if words else None
-    rank = rank or title or _row_title(after, rules)
+    # the title his row states ("Title on the ticket should just be Constable") before
+    # the one he signs or introduces himself with ("the elected First Constable")
+    rank = _row_title(after, rules) or rank or title
     officer = Officer(
         last_name=last,
         first_name=first,
@@ -61,7 +63,12 @@ _ROW_USER = re.compile(
 )
 """The username written straight after the writer's number (", DPS username jdoe")."""
 _SENTENCE_END = re.compile(r"[.!?](?:\s+|$)|\n\s*\n")
-_ROW_TITLE_VALUE = re.compile(r"\s*(?:is\s+|[:=-]\s*)?([A-Za-z]+(?: [A-Za-z]+)?)")
+# "Title Constable", "Title on the ticket should just be Constable"
+_ROW_TITLE_VALUE = re.compile(
+    r"\s*(?:(?:on|for)\s+(?:the\s+)?tickets?\s+)?"
+    r"(?:(?:should|will)\s+(?:just\s+|only\s+|simply\s+)?(?:be|read|say)\s+|is\s+|[:=-]\s*)?"
+    r"([A-Za-z]+(?: [A-Za-z]+)?)"
+)
 
 
 def _next_sentences(body: str, at: int) -> str:

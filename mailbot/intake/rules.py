@@ -125,6 +125,10 @@ class IntentWords(RuleModel):
     request_openers: list[str] = Field(default_factory=list)
     """Words that open a request ("please", "pls", "can you")."""
     update_openers: list[str] = Field(default_factory=list)
+    record_created: list[str] = Field(default_factory=list)
+    """Words asking for the record of the officer an item names to be created ("go ahead
+    and create his record"): an add, whatever else it tells of him ("has his DPS account
+    now")."""
     item_labels: list[str] = Field(default_factory=list)
     """Action words that, as a line's label ("ADD: ...", "UPDATE: ...", "DEACTIVATE -"),
     open an item of a roster change of its own, as a bullet does."""

@@ -58,6 +58,7 @@ def test_an_elected_constable_and_the_one_he_replaces() -> None:
             "officer_number": "5F309",
             "last_name": "Fortier",
             "first_name": "Nadine",
+            "title": "Second Constable",  # "was elected Second Constable"
             "dps_username": "nfortier",
         },
         "5T277": {
