@@ -212,3 +212,38 @@ def test_a_persons_phone_in_a_request_leaves_the_agencys_in_its_signature() -> N
     assert result.intent == "enrollment"
     assert result.agency.phone == "(802) 555-0171"
 
+
+_ASKS_USERS = (
+    "Thank you for the request. Before we can build the records we need a DPS username\n"
+    "for each of these officers:\n\n"
+    "- Ofc. Tyler Greaves (4N552)\n"
+    "- Sgt. Samuel Okafor (3K221)\n"
+    "- Ofc. Mia Santerre (8P013)"
+)
+
+
+def test_usernames_by_name_go_on_the_officers_the_desk_lists() -> None:
+    for said in (
+        "Tyler's is tgreaves, Sam's is sokafor, Mia's is msanterre.",
+        "Greaves - tgreaves\nOkafor: sokafor\nSanterre - msanterre",
+        "Tyler Greaves: tgreaves, Okafor: sokafor and Mia's is msanterre",
+    ):
+        for desk in (_desk, _desk_gmail):
+            result = _reply(f"Here you go:\n\n{said}\n\nRita\n\n" + desk(_ASKS_USERS))
+            assert result.intent == "enrollment", said
+            rows = [
+                (o.title, o.first_name, o.last_name, o.officer_number, o.dps_username)
+                for o in result.officers
+            ]
+            assert rows == [
+                ("Officer", "Tyler", "Greaves", "4N552", "tgreaves"),
+                ("Sergeant", "Samuel", "Okafor", "3K221", "sokafor"),
+                ("Officer", "Mia", "Santerre", "8P013", "msanterre"),
+            ], said
+            assert not [p for p in result.missing if p.startswith("officers")], said
+
+
+def test_a_username_two_listed_officers_could_have_is_not_placed() -> None:
+    asks = "We need DPS usernames for Ofc. Tyler Greaves (4N552) and Ofc. Tyler Gray (4N553)."
+    result = _reply("Tyler's is tgr4.\n\nRita\n\n" + _desk(asks))
+    assert not [o for o in result.officers if o.dps_username == "tgr4"]
