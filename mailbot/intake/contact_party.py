@@ -10,6 +10,12 @@ that names another party and not the agency ("Town Administrator", "Town of Wood
 "Pearsall Computer Services") is someone else's, and its values rank below the agency's
 own. Words and weights live in ``rules/language.toml`` (``[evidence]``:
 ``agency_place_words``, ``other_party_words``, ``party_weights``).
+
+A phone said to be a named person's ("Rita's phone number is ...", "you can reach Sgt.
+Lyle at ...", "our PoC's cell is ...") is his, not the agency's, unless the words between
+him and the number give it to the agency ("Rita's office line") or an agency block of the
+same text writes the same number (``person_phone_owners``, ``person_phone_verbs``,
+``not_person_owners``, ``agency_phone_words``).
 """
 
 from __future__ import annotations
@@ -80,7 +86,94 @@ def others_blanked(text: str, rules: Rules) -> str:
         if party_of(block, rules) == OTHER:
             out[i:end] = [""] * (end - i)
         i = end
-    return "\n".join(out)
+    return persons_phones_blanked("\n".join(out), rules)
+
+
+_PHONE = re.compile(r"\(?(?<!\d)\d{3}\)?[ \t.-]{0,3}\d{3}[ \t.-]{0,3}\d{4}(?!\d)")
+_LEAD = 100
+"""Characters before a phone looked at for whose it is."""
+_MAX_PHONES = 200
+# a sentence ends at a stop after a word of four small letters or a digit, never a rank's
+# ("Sgt. Lyle"); or at a blank line
+_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{4})|(?<=\d))[.!?](?=\s)|[!?](?=\s)|\n[ \t]*\n")
+_NAME = r"[A-Z][\w’'-]*"
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+"""A name in capitals ("LEA", "VSP"): an agency's, not a person's ("PoC" is written so)."""
+
+
+@per_rules
+def _person_leads(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    ev = rules.language.evidence
+    roles = "|".join(re.escape(w) for w in sorted(ev.person_phone_owners, key=len, reverse=True))
+    verbs = "|".join(re.escape(w) for w in ev.person_phone_verbs) or "(?!)"
+    owner = rf"(?:(?<![\w’'])(?P<name>{_NAME})|(?<![\w’'])(?i:{roles or '(?!)'}))"
+    possessive = re.compile(rf"{owner}['’]s(?!\w)(?P<rest>(?:(?!['’]s\b).)*)$", re.S)
+    reached = re.compile(
+        rf"(?i:\b(?:{verbs}))\s+(?:(?i:the|our|my)\s+)?(?:(?i:{roles or '(?!)'})\.?\s+)?"
+        rf"(?P<name>{_NAME}(?:\s+{_NAME})?|(?i:{roles or '(?!)'}))"
+        r"\s+(?:at|on)\b(?P<rest>[^\n]*)$"
+    )
+    return possessive, reached
+
+
+@per_rules
+def _nouns(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.language.evidence.person_phone_nouns, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def persons_phone(before: str, rules: Rules) -> bool:
+    """True when the text ``before`` a phone says it is a named person's ("Rita's phone
+    number is", "you can reach Sgt. Lyle at"), not the agency's."""
+    lead = before[-_LEAD:]
+    ends = list(_SENTENCE_END.finditer(lead))
+    lead = lead[ends[-1].end() :] if ends else lead
+    ev = rules.language.evidence
+    not_people = {w.casefold() for w in [*ev.not_person_owners, *ev.agency_place_words]}
+    agency = whole_words(ev.agency_phone_words)
+    owners = {w.casefold() for w in ev.person_phone_owners}
+    possessive, reached = _person_leads(rules)
+    nouns = _nouns(rules)
+    for pattern in (possessive, reached):
+        m = pattern.search(lead)
+        name = (m.group("name") or "") if m else ""
+        rest = m.group("rest") if m else ""
+        if m is None or agency.search(rest) or _DIGIT.search(rest):
+            continue  # "Rita's office line", "Pike's Crossing, VT 05652 / Phone ...": not his
+        if pattern is possessive and not nouns.search(rest):
+            continue
+        words = set(re.findall(r"[\w’'-]+", name.casefold()))
+        acronym = _ACRONYM.fullmatch(name) and name.casefold() not in owners
+        if name and (words & not_people or acronym):
+            continue  # "the LEA's address and phone", "Fairlee PD's number"
+        return True
+    return False
+
+
+def persons_phones_blanked(text: str, rules: Rules) -> str:
+    """``text`` with each phone a sentence gives a named person (:func:`persons_phone`)
+    blanked, unless an agency block of the text writes the same number too."""
+    found = list(_PHONE.finditer(text))[:_MAX_PHONES]
+    theirs = [m for m in found if persons_phone(text[max(0, m.start() - _LEAD) : m.start()], rules)]
+    if not theirs:
+        return text
+    lines = text.split("\n")
+    kept: set[str] = set()
+    for m in found:
+        if m in theirs:
+            continue
+        at = text.count("\n", 0, m.start())
+        if party_of(paragraph(lines, at), rules) == AGENCY:
+            kept.add(re.sub(r"\D", "", m.group(0)))
+    out = text
+    for m in theirs:
+        if re.sub(r"\D", "", m.group(0)) not in kept:
+            out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+    return out
 
 
 _CONTACT_PATHS = ("agency.address", "agency.phone")

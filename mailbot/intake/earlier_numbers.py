@@ -15,6 +15,7 @@ from mailbot.intake.own_thread import is_desk, own_messages, thread
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.reply_details import officer_details
+from mailbot.intake.roster_usernames import usernames_on_roster
 from mailbot.intake.rules import Rules
 
 
@@ -223,9 +224,9 @@ def named_by_desk(
     is not another's. An officer the desk asked about whom ``text`` (the reply) names by a
     name word and no row is ("Mia's DPS account hasn't been created yet") is a row of the
     desk's values."""
+    asked = _desk_asked(parts, rules) if officers or text.strip() else []
     if not officers:
-        return officers
-    asked = _desk_asked(parts, rules)
+        return _given_usernames(officers, asked, text, rules)
     out = []
     for officer in officers:
         if officer.first_name and officer.last_name:
@@ -245,7 +246,50 @@ def named_by_desk(
         for name in ("first_name", "last_name", "title", "officer_number"):
             values[name] = values[name] or same[0].model_dump()[name]
         out.append(Officer(**values))
+    out = _given_usernames(out, asked, text, rules)
     return out + _named_in_reply(out, asked, text)
+
+
+def _given_usernames(
+    officers: list[Officer], asked: list[Officer], text: str, rules: Rules
+) -> list[Officer]:
+    """``officers`` with the usernames ``text`` gives the officers the desk's message names
+    ("Tyler's is tgreaves, Mia's is msanterre", each made from one name): on the row of
+    that officer when it has none, else a row of the desk's values with it."""
+    # by the number the desk gives each: on the roster, not a heading ("Officer Last Name")
+    listed = [a for a in asked if a.officer_number]
+    given = usernames_on_roster(text, listed, rules) if listed else {}
+    if not given:
+        return officers
+    have = {(o.dps_username or "").casefold() for o in officers} - {""}
+    words = {w.casefold() for w in rules.language.intent.username_words}
+    out = list(officers)
+    for at, user in sorted(given.items()):
+        if user.casefold() in have or user.casefold().rstrip("s") in words:
+            continue  # "usernames for both are still being set up": no username
+        person = listed[at]
+        rows = [i for i, o in enumerate(out) if _same(o, person)]
+        if len(rows) > 1 or (rows and out[rows[0]].dps_username):
+            continue
+        if rows:
+            out[rows[0]] = out[rows[0]].model_copy(update={"dps_username": user})
+        else:
+            out.append(person.model_copy(update={"dps_username": user}))
+        have.add(user.casefold())
+    return out
+
+
+def _same(row: Officer, person: Officer) -> bool:
+    """True when ``row`` may be ``person``: the same last name (or, with none, the same
+    first name), no other first name and no other number."""
+    last, first = _key(row)[1], _key(row)[0]
+    p_first, p_last = _key(person)
+    if (last and last != p_last) or (not last and (not first or first != p_first)):
+        return False
+    if first and p_first and first != p_first:
+        return False
+    number, other = (row.officer_number or "").upper(), (person.officer_number or "").upper()
+    return not (number and other and number != other)
 
 
 def _key(officer: Officer) -> tuple[str, str]:

@@ -35,7 +35,7 @@ from mailbot.intake import (
 from mailbot.intake.agency_name import name_of_agency
 from mailbot.intake.attached_request import with_attached_request
 from mailbot.intake.classify import LOOP_HEADER
-from mailbot.intake.earlier_numbers import fixes_desk_list
+from mailbot.intake.earlier_numbers import fixes_desk_list, named_by_desk
 from mailbot.intake.enrol_values import enrols_by_values
 from mailbot.intake.head_of_department import (
     drop_rank_and_file_head,
@@ -175,6 +175,9 @@ def parse_parts(
         from mailbot.intake.answer_details import reply_officers
 
         officers = reply_officers(body, rules)[: limits.max_officers]
+        if not officers and open_request.desk_waits(parts, rules):
+            # "Tyler's is tgreaves, Mia's is msanterre" of the officers the desk asks about
+            officers = named_by_desk([], parts, rules, body)[: limits.max_officers]
         if officers:
             kind = "enrollment"
     if kind == "other" and is_reply and reply_reading.answers_checklist(body, rules, labels, parts):

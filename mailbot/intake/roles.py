@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from mailbot.intake import contact_rank
 from mailbot.intake.candidates import Candidate, Found
+from mailbot.intake.contact_party import persons_phone
 from mailbot.intake.model import ParseResult, ReadWhere, StaffQuestion
 from mailbot.intake.poc_email import written_as_login
 from mailbot.intake.rules import Rules, per_rules
@@ -70,6 +71,14 @@ def _has_word(line: str, words: list[str]) -> bool:
 
 
 _PIECE_END = re.compile(r"[/|;•]|\s{2,}|\t")
+
+
+def _persons(cand: Candidate, rules: Rules) -> bool:
+    """True when the words before a phone on its line (and the line above) give it to a
+    named person (:func:`contact_party.persons_phone`)."""
+    at = cand.line.find(cand.value)
+    before = cand.line[:at] if at >= 0 else ""
+    return persons_phone(f"{cand.above}\n{before}" if cand.above else before, rules)
 
 
 def _near(cand: Candidate) -> str:
@@ -130,10 +139,12 @@ def settle(
     s = Settled()
     ev = rules.language.evidence
     agency = result.agency
-    if agency.phone is None and found.phones:
-        phones = _distinct(found.phones, _digits)
+    # "Rita's phone number is ...", "you can reach Sgt. Lyle at ...": a person's, not asked of
+    written = [c for c in found.phones if not _persons(c, rules)] if agency.phone is None else []
+    if written:
+        phones = _distinct(written, _digits)
         # each writing of a number by its own words ("Office: ... | Dispatch: ...")
-        own = [c for c in found.phones if not _has_word(_near(c), ev.personal_phone_words)]
+        own = [c for c in written if not _has_word(_near(c), ev.personal_phone_words)]
         agency_lines = _distinct(own, _digits)
         # the main or business line over dispatch, direct or town office lines, a number
         # the message designates over any other (one ranking, by the words of each)

@@ -12,6 +12,16 @@ from mailbot.intake.rules_formats import RuleModel
 class Evidence(RuleModel):
     code_words: list[str]
     personal_phone_words: list[str]
+    person_phone_owners: list[str] = Field(default_factory=list)
+    """People's roles whose number a phone is said to be ("our PoC's cell is ...")."""
+    person_phone_verbs: list[str] = Field(default_factory=list)
+    person_phone_nouns: list[str] = Field(default_factory=list)
+    """Words of a number between a person's possessive and it ("Rita's cell is ...")."""
+    """Words of reaching a named person at a number ("you can reach Sgt. Lyle at ...")."""
+    not_person_owners: list[str] = Field(default_factory=list)
+    agency_phone_words: list[str] = Field(default_factory=list)
+    """Words between the person and the number that make it the agency's ("office line")."""
+    """Capitalised words with "'s" that name no person ("Here's", "Department's")."""
     role_mailboxes: list[str]
     this_mailbox_words: list[str] = Field(default_factory=list)
     other_person_words: list[str] = Field(default_factory=list)

@@ -160,3 +160,90 @@ def test_digits_a_character_short_after_the_rank_are_the_number() -> None:
     assert ross.officer_number == "1407"
     assert f"officers[{at}].officer_number" in {i.field for i in result.invalid}
     assert f"officers[{at}].officer_number" not in result.missing
+
+
+def _desk_gmail(asks: str) -> str:
+    """The desk's message, quoted as Gmail quotes it (an "On ... wrote:" line, "> " marks)."""
+    said = f"Sgt. Bone,\n\n{asks}\n\nRegards,\nDPS e-Ticket Technical Staff\n"
+    return "On Fri, Mar 8, 2024 at 3:02 PM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n\n" + (
+        "\n".join(f"> {line}".rstrip() for line in said.split("\n"))
+    )
+
+
+_ASKS_PHONE = "We still need the agency's judiciary code and the agency's phone number."
+
+
+def test_a_persons_phone_in_a_reply_is_not_the_agencys() -> None:
+    for said in (
+        "Judiciary code is 0611. Rita's phone number is 802-555-0133 if you need her.",
+        "Judiciary code is 0611. You can reach Sgt. Lyle at 802-555-0133 with questions.",
+        "Judiciary code is 0611. Our PoC's phone is 802-555-0133.",
+    ):
+        for desk in (_desk, _desk_gmail):
+            result = _reply(f"{said}\n\nRita\n\n" + desk(_ASKS_PHONE))
+            assert result.intent == "enrollment", said
+            assert result.agency.judiciary_code == "0611", said
+            assert result.agency.phone is None, said
+            assert "agency.phone" in result.missing, said
+
+
+def test_the_departments_phone_in_a_reply_is_kept() -> None:
+    for said in (
+        "Judiciary code is 0611. The department's phone number is 802-555-0171.",
+        "Judiciary code is 0611. Rita's office line is 802-555-0171.",
+    ):
+        for desk in (_desk, _desk_gmail):
+            result = _reply(f"{said}\n\nRita\n\n" + desk(_ASKS_PHONE))
+            assert result.agency.phone == "(802) 555-0171", said
+
+
+def test_a_persons_phone_in_a_request_leaves_the_agencys_in_its_signature() -> None:
+    raw = mail(
+        "Fairlee Police Department would like to start issuing e-tickets. Judiciary code\n"
+        "0611. Our PoC will be Sgt. Rita Bone (rbone@fairlee.test); Rita's phone number\n"
+        "is 802-555-0133.\n\n"
+        "Officers:\nBone, Rita - Sergeant - 14F02 - rbone\n\n"
+        "Thanks,\nTom Lyle\nChief of Police\nFairlee Police Department\n"
+        "75 Main Street, Fairlee, VT 05045\n802-555-0171\n",
+        sender="Tom Lyle <tlyle@fairlee.test>",
+        subject="e-ticket enrollment",
+    )
+    result = parse_message(raw)
+    assert result.intent == "enrollment"
+    assert result.agency.phone == "(802) 555-0171"
+
+
+_ASKS_USERS = (
+    "Thank you for the request. Before we can build the records we need a DPS username\n"
+    "for each of these officers:\n\n"
+    "- Ofc. Tyler Greaves (4N552)\n"
+    "- Sgt. Samuel Okafor (3K221)\n"
+    "- Ofc. Mia Santerre (8P013)"
+)
+
+
+def test_usernames_by_name_go_on_the_officers_the_desk_lists() -> None:
+    for said in (
+        "Tyler's is tgreaves, Sam's is sokafor, Mia's is msanterre.",
+        "Greaves - tgreaves\nOkafor: sokafor\nSanterre - msanterre",
+        "Tyler Greaves: tgreaves, Okafor: sokafor and Mia's is msanterre",
+    ):
+        for desk in (_desk, _desk_gmail):
+            result = _reply(f"Here you go:\n\n{said}\n\nRita\n\n" + desk(_ASKS_USERS))
+            assert result.intent == "enrollment", said
+            rows = [
+                (o.title, o.first_name, o.last_name, o.officer_number, o.dps_username)
+                for o in result.officers
+            ]
+            assert rows == [
+                ("Officer", "Tyler", "Greaves", "4N552", "tgreaves"),
+                ("Sergeant", "Samuel", "Okafor", "3K221", "sokafor"),
+                ("Officer", "Mia", "Santerre", "8P013", "msanterre"),
+            ], said
+            assert not [p for p in result.missing if p.startswith("officers")], said
+
+
+def test_a_username_two_listed_officers_could_have_is_not_placed() -> None:
+    asks = "We need DPS usernames for Ofc. Tyler Greaves (4N552) and Ofc. Tyler Gray (4N553)."
+    result = _reply("Tyler's is tgr4.\n\nRita\n\n" + _desk(asks))
+    assert not [o for o in result.officers if o.dps_username == "tgr4"]
