@@ -85,12 +85,13 @@ def _writer_title_re(rules: Rules) -> re.Pattern[str]:
     places = "|".join(re.escape(w) for w in _places_and_titles(rules)[0]) or "(?!)"
     return re.compile(
         # "im the constable", "i am", "as the chief": in the first person
-        rf"(?:(?<![\w-])(?:[Ii]['’]?m|[Ii]\s+am|[Aa]s)\s+"
+        # ("THIS IS THE CHIEF AT BRADFORD PD": so he introduces himself by his title)
+        rf"(?:(?<![\w-])(?:[Ii]['’]?m|[Ii]\s+am|[Aa]s|(?i:this\s+is(?=\s+the\b)))\s+"
         # "hi - mike rand here, elected constable for the town of ...": he opens with his
         # name, then his title
         rf"|(?m:^)[ \t]*(?:(?i:hi|hello|hey|good\s+morning|good\s+afternoon)[ \t]*[-–—,!.]*[ \t]*)?"
         rf"(?P<here>(?:[A-Za-z][\w'’.-]*[ \t]+){{1,3}})(?i:here)[ \t]*[-–—,:;][ \t]*)"
-        rf"(?:the\s+|our\s+|your\s+)?"
+        rf"(?:(?i:the|our|your)\s+)?"
         rf"(?:(?i:elected|acting|interim|current|new)\s+)?"
         # "im the town constable": the place he is the head of, in a word
         rf"(?:(?i:{places})\s+)?(?P<title>(?i:{alt}))(?![\w'’-])"

@@ -138,6 +138,10 @@ def read_head(
         hod_name, hod_title = writer_named(body, rules) or (hod_name, hod_title)
     if hod_name is None and kind == "enrollment" and not is_reply and not sent_for:
         hod_name, hod_title = head_from_sender(parts.sender_name, rules)  # the From header
+    if hod_name is None and hod_title is None and not (is_reply or sent_for or behalf[0]):
+        # "THIS IS THE CHIEF AT BRADFORD PD" from the department's mailbox: the head, by
+        # his title; his name is asked for
+        hod_title = title_of_writer(body, rules)
     if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
         hod_title = title_before(hod_name, body + "\n" + split.signature, rules)
     if hod_name and hod_title is None:  # "Robert Hale" / "Chief of Police" over a forward

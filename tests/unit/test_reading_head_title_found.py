@@ -69,3 +69,16 @@ def test_a_memo_attached_closed_by_the_head_name_and_title() -> None:
     )
     body = "Good morning,\n\nPlease see the attached memo.\n\nThanks,\nSgt. Rita Amsel\nTully PD"
     assert _head(body, "Rita Amsel <ramsel@tully.vt.us>", memo) == ("Abe Quill", "Chief of Police")
+
+
+def test_the_writer_introduces_himself_by_his_title_alone() -> None:
+    """ "THIS IS THE CHIEF AT TULLY PD" from the department's mailbox: the head by his
+    title, his name not given."""
+    body = (
+        "THIS IS THE CHIEF AT TULLY PD. WE WANT TO START E TICKETS. POC WILL BE OFFICER "
+        "ANN VERONE AVERONE@TULLY.VT.US. JUDICIARY CODE 0999. TULLY POLICE DEPARTMENT 12 MAIN "
+        "ST TULLY VT 05999 PHONE 802 555 0100. OFFICERS: VERONE ANN PTL T7701 AVERONE, QUILL "
+        "ABE PTL T7704 AQUILL\n\nTHANKS\nTULLY POLICE DEPT"
+    )
+    assert title_of_writer("THIS IS THE CHIEF AT TULLY PD.", load_rules()) == "Chief"
+    assert _head(body, "Tully Police <tullypolice@tds.net>") == (None, "Chief")
