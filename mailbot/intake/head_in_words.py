@@ -82,15 +82,19 @@ def sent_for_unnamed_head(body: str, rules: Rules) -> bool:
 @per_rules
 def _writer_title_re(rules: Rules) -> re.Pattern[str]:
     _, alt = head_titles(rules)
+    places = "|".join(re.escape(w) for w in _places_and_titles(rules)[0]) or "(?!)"
     return re.compile(
         # "im the constable", "i am", "as the chief": in the first person
-        rf"(?:(?<![\w-])(?:[Ii]['’]?m|[Ii]\s+am|[Aa]s)\s+"
+        # ("THIS IS THE CHIEF AT BRADFORD PD": so he introduces himself by his title)
+        rf"(?:(?<![\w-])(?:[Ii]['’]?m|[Ii]\s+am|[Aa]s|(?i:this\s+is(?=\s+the\b)))\s+"
         # "hi - mike rand here, elected constable for the town of ...": he opens with his
         # name, then his title
         rf"|(?m:^)[ \t]*(?:(?i:hi|hello|hey|good\s+morning|good\s+afternoon)[ \t]*[-–—,!.]*[ \t]*)?"
         rf"(?P<here>(?:[A-Za-z][\w'’.-]*[ \t]+){{1,3}})(?i:here)[ \t]*[-–—,:;][ \t]*)"
-        rf"(?:the\s+|our\s+|your\s+)?"
-        rf"(?:(?i:elected|acting|interim|current|new)\s+)?(?P<title>(?i:{alt}))(?![\w'’-])"
+        rf"(?:(?i:the|our|your)\s+)?"
+        rf"(?:(?i:elected|acting|interim|current|new)\s+)?"
+        # "im the town constable": the place he is the head of, in a word
+        rf"(?:(?i:{places})\s+)?(?P<title>(?i:{alt}))(?![\w'’-])"
     )
 
 
@@ -211,7 +215,36 @@ def title_before(name: str, text: str, rules: Rules) -> str | None:
             m = after.match(tail, at + len(last)) or _after_bar(rules).match(tail, at + len(last))
             if m:
                 found = m.group(1)
+    if found is None:  # "Hi this is Tom Aldrich, constable for the Town of Peacham"
+        found = _introduced_as(last, text[:_TITLE_TAIL], rules)
     return found
+
+
+@per_rules
+def _introduced_re(rules: Rules) -> re.Pattern[str]:
+    """A self-introduction by name, then the title after a comma ("this is Tom Aldrich,
+    constable for ...", "My name is Ann Roy, the elected town constable")."""
+    _, alt = head_titles(rules)
+    intro = "|".join(re.escape(w) for w in rules.language.people.introductions) or "(?!)"
+    places = "|".join(re.escape(w) for w in _places_and_titles(rules)[0]) or "(?!)"
+    return re.compile(
+        rf"(?i:\b(?:{intro}))[ \t]+(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){{0,2}}[A-Z][\w'’-]*)"
+        rf"[ \t]*,[ \t]*(?i:the[ \t]+|our[ \t]+)?(?i:(?:elected|acting|interim)[ \t]+)?"
+        rf"(?i:(?:{places})[ \t]+)?(?P<title>(?i:{alt}))(?![\w'’-])"
+    )
+
+
+def _introduced_as(last: str, text: str, rules: Rules) -> str | None:
+    """The head title a writer gives after introducing himself by a name that ends in
+    ``last``, as the rules write it, or None."""
+    for m in _introduced_re(rules).finditer(text):
+        if m.group("name").split()[-1].lower() != last.lower():
+            continue
+        if _rank_follows(text, m.end("title"), rules):
+            continue  # "this is Ann Roy, chief deputy": another's title
+        said = m.group("title").lower()
+        return next((t for t in rules.language.people.head_titles if t.lower() == said), None)
+    return None
 
 
 def _rank_follows(text: str, end: int, rules: Rules) -> bool:

@@ -186,6 +186,8 @@ def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
     if m is None:
         return None
     words = m.group(1).split()
+    if rank_title(words[0], rules) is not None and len(words) < 3:
+        return None  # "this is Officer Pellerin, Chief Kiefer's PoC": a rank, one name word
     places = _place_words(rules)
     if is_agency_or_title(words, rules) or any(w.lower() in places for w in words):
         return None  # "Newbury Town Constable": a town's constable, not a person
@@ -389,4 +391,8 @@ def _is_title_line(line: str, rules: Rules) -> bool:
     ):
         return False  # "Hartford Police Department", not "Director of Public Safety"
     first = low.split()[0].rstrip(".,") if low.split() else ""
+    low = _POSSESSIVE.sub(" ", low)  # "Windsor County Sheriff's Dept.": the office, no title
     return any(t in low for t in titles) or first in ranks
+
+
+_POSSESSIVE = re.compile(r"\w+['’]s\b")

@@ -138,8 +138,14 @@ def read_head(
         hod_name, hod_title = writer_named(body, rules) or (hod_name, hod_title)
     if hod_name is None and kind == "enrollment" and not is_reply and not sent_for:
         hod_name, hod_title = head_from_sender(parts.sender_name, rules)  # the From header
+    if hod_name is None and hod_title is None and not (is_reply or sent_for or behalf[0]):
+        # "THIS IS THE CHIEF AT BRADFORD PD" from the department's mailbox: the head, by
+        # his title; his name is asked for
+        hod_title = title_of_writer(body, rules)
     if hod_name and hod_title is None:  # "- Chief Olmstead" under the sender's full name
         hod_title = title_before(hod_name, body + "\n" + split.signature, rules)
+    if hod_name and hod_title is None:  # "Robert Hale" / "Chief of Police" over a forward
+        hod_title = title_signed_with(hod_name, body + "\n" + split.signature, rules)
     if hod_name and hod_title is None and behalf[0] is None:  # "I'm the chief of ..."
         hod_title = title_of_writer(body, rules)
     if hod_name and hod_title is None:  # the head's own row in the roster
@@ -180,6 +186,29 @@ def read_head(
     hod_name = name_in_full(hod_name and without_nickname(hod_name, rules), others, body, rules)
     hod_name = _in_name_order(hod_name, others)
     return _as_introduced(hod_name, body, rules), hod_title
+
+
+def title_signed_with(name: str, text: str, rules: Rules) -> str | None:
+    """The head title the head signs under his name in full wherever the message has it:
+    on the line below ("Robert Hale" / "Chief of Police" closing a note above the request
+    he forwards) or after it on one line, as a flattened HTML signature writes it."""
+    if len(name.split()) < 2:
+        return None
+    lines = [ln.strip() for ln in text.split("\n")]
+    for n, line in enumerate(lines[:-1]):
+        if line == name:
+            title = head_of_department(f"{line}\n{lines[n + 1]}", rules)[1]
+            if title and is_head_title(title, rules):
+                return title
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+        inline = head_in_tail(text[m.start() : m.end() + _INLINE_REACH], rules)
+        if inline[0] == name and inline[1] and is_head_title(inline[1], rules):
+            return inline[1]
+    return None
+
+
+_INLINE_REACH = 40
+"""How far after the head's name a title on the same line is looked for."""
 
 
 def signed_by_surname(text: str, sender: str | None, rules: Rules) -> tuple[str | None, str | None]:
@@ -226,6 +255,8 @@ def letter_signer(
     letters = [parts.letter] if parts.letter else [d.text for d in parts.documents]
     for text in letters:
         signed = head_of_department(split_signature(text, rules).signature, rules)
+        if signed[0] is None:  # a memo closed by "Gregory Sheehan, Chief of Police" alone
+            signed = head_in_tail(text, rules)
         if signed[0] and (
             is_head_title(signed[1] or "", rules) or _sent_as_his(signed, cover, rules)
         ):

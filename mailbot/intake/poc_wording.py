@@ -40,7 +40,7 @@ _POC_WORDS = (
 )
 
 
-_CAP_WORD = r"(?<![\w.'’-])[A-Z][\w.'’-]*+"
+_CAP_WORD = r"(?<![\w.'’-])[A-Z][\w.'’-]*+(?!@)"
 
 
 _CAP_RUN = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,4}}"

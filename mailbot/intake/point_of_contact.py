@@ -27,6 +27,7 @@ from mailbot.intake.poc_email import (
     own_address_later,
 )
 from mailbot.intake.poc_wording import (
+    _CAP_RUN,
     _POC_BARE_NAMED,
     _POC_COORDINATES,
     _POC_DESIGNATED,
@@ -42,6 +43,7 @@ from mailbot.intake.poc_wording import (
     _POC_WILL_BE,
     _POC_YOU,
     _SELF_POC,
+    _WHOSE,
     _referent,
     as_eticket,
     duty_named,
@@ -52,7 +54,7 @@ from mailbot.intake.poc_wording import (
     unquoted_poc_words,
 )
 from mailbot.intake.prose import rank_title
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.signer_role import header_people, sender_person, title_not_label
 
 _SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
@@ -83,6 +85,7 @@ def point_of_contact(
     The email is the one written with the name, else the To/Cc address whose display
     name matches, else (when the sender designates themself) the sender's address.
     """
+    text = _plain_poc_words(rules).sub("point of contact", text)  # "person of contact"
     lines = text.split("\n")
     contact = Contact()
     raw: str | None = None
@@ -122,6 +125,8 @@ def point_of_contact(
             or _POC_COORDINATES.search(flat)
             or _POC_LIKE.search(flat)
             or _POC_ROLE_FIRST.search(flat)
+            or _POC_APPOSED.search(flat)
+            or _POC_HANDED.search(flat)
         )
         if m is not None and _pronoun_named(m, flat):
             m = None  # "She will be our PoC": a pronoun is no name; whom it refers to is
@@ -165,7 +170,7 @@ def point_of_contact(
             m = None
         if m:
             raw = m.group(1)
-            if dutied or m.re in (_POC_WILL_BE, _POC_COORDINATES, _POC_WILL_ACT):
+            if dutied or m.re in (_POC_WILL_BE, _POC_COORDINATES, _POC_WILL_ACT, _POC_APPOSED):
                 # "... installed TraCS Mobile. Sgt. Dawn Lacasse will be our PoC": the
                 # name written against the verb, not an earlier sentence's last words
                 raw = _last_sentence(raw, rules)
@@ -241,6 +246,32 @@ def point_of_contact(
                 if near:
                     contact.email = near.group(0).lower()
     return contact
+
+
+@per_rules
+def _plain_poc_words(rules: Rules) -> re.Pattern[str]:
+    words = sorted(rules.language.evidence.poc_spellings, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
+
+
+_POC_APPOSED = re.compile(
+    rf"({_CAP_RUN}),\s+(?i:who\s+(?:will\s+be|is|has\s+been|remains)\s+)?(?i:our|the)\s+"
+    rf"{_WHOSE}(?i:(?:designated\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC))\b"
+)
+"""The PoC named, then his role after a comma ("Lt. Dominic Ayer, our e-ticket point of
+contact, is on vacation", "Ofc. Rivers, who will be our e-ticket point of contact")."""
+
+
+_POC_HANDED = re.compile(
+    r"(?i:hand(?:s|ed|ing)?|pass(?:es|ed|ing)?|turn(?:s|ed|ing)?|transfer(?:s|red|ring)?)"
+    rf"\s+(?i:over\s+)?(?i:the|my|our)\s+{_WHOSE}"
+    r"(?i:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC))"
+    r"(?:\s+(?i:duties|role|responsibilities|job))?(?:\s+(?i:for|at|with)\s+[^.;,()¶]{1,60}?)?"
+    rf"\s+(?i:over\s+)?(?i:to)\s+({_CAP_RUN})"
+)
+"""The PoC's role handed on to another, who is now the PoC ("I am handing the e-ticket PoC
+duties for Richford Police Department to Officer Megan Lacasse")."""
 
 
 _OWN_ASIDE = re.compile(r"\s*\(\s*((?:[A-Z][\w.'’-]*+[ \t]+){1,3}[A-Z][\w.'’-]*+)\s*[,;)]")

@@ -53,6 +53,9 @@ class Evidence(RuleModel):
     contact_roles: list[str] = Field(default_factory=list)
     """The contact as a role a writer takes in his request ("I am the chief and the
     contact"): in the last look only, a sentence with one and an address gives staff it."""
+    poc_spellings: list[str] = Field(default_factory=list)
+    """The PoC words as a writer may put them otherwise ("the person of contact"): read as
+    "point of contact"."""
     poc_programs: list[str] = Field(default_factory=list)
     """The program a PoC is for, named otherwise than "e-ticket" ("the TraCS PoC")."""
     poc_qualifiers: list[str] = Field(default_factory=list)
