@@ -15,7 +15,11 @@ A phone said to be a named person's ("Rita's phone number is ...", "you can reac
 Lyle at ...", "our PoC's cell is ...") is his, not the agency's, unless the words between
 him and the number give it to the agency ("Rita's office line") or an agency block of the
 same text writes the same number (``person_phone_owners``, ``person_phone_verbs``,
-``not_person_owners``, ``agency_phone_words``).
+``not_person_owners``, ``agency_phone_words``). So is a phone written beside a person's
+name on his line of details, under a contact label or after his rank ("PoC: Ofc. Dan Kerr,
+cell ...", "Sgt. Rita Bone, phone ...": ``person_line_labels``,
+``person_line_phone_words``), unless it runs on to an extension; where the message writes
+no other number the agency's could be, it is the agency's after all (``roles.settle``).
 """
 
 from __future__ import annotations
@@ -154,11 +158,56 @@ def persons_phone(before: str, rules: Rules) -> bool:
     return False
 
 
+_EXTENSION = re.compile(r"[ \t]*(?:x|ext\b\.?|extension)[ \t]*\d", re.I)
+_MAILBOX = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:<mailto:[^>]*>)?"
+_SEP = r"(?:[ \t]*[,;/|(–—-][ \t]*|[ \t]+)"
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+@per_rules
+def _person_line(rules: Rules) -> re.Pattern[str]:
+    ev = rules.language.evidence
+    rank = rf"(?i:{_alternatives(ev.person_phone_owners)})\.?"
+    label = rf"(?i:{_alternatives(ev.person_line_labels)})[ \t]*[:–—-][ \t]*"
+    name = rf"(?P<name>{_NAME}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME}){{1,2}})"
+    words = rf"(?i:{_alternatives(ev.person_line_phone_words)})\.?[ \t]*:?[ \t]*"
+    return re.compile(
+        rf"^[ \t]*[-•*·]?[ \t]*(?:{label}(?:{rank}[ \t]+){{0,2}}|(?:{rank}[ \t]+){{1,2}})"
+        rf"{name}(?:[ \t]*,[ \t]*{rank})?{_SEP}(?:{_MAILBOX}{_SEP})?(?:{words})?\(?$"
+    )
+
+
+def beside_person(before: str, after: str, rules: Rules) -> bool:
+    """True when a phone stands on a line of a person's details, his name under a contact
+    label or after his rank, with only his address and a phone word between ("PoC: Ofc. Dan
+    Kerr, cell (802) 555-0199", "Sgt. Rita Bone, phone ..."), and runs on to no extension
+    (an extension is on the agency's own line)."""
+    if _EXTENSION.match(after):
+        return False
+    m = _person_line(rules).search(before.rsplit("\n", 1)[-1])
+    if m is None:
+        return False
+    ev = rules.language.evidence
+    not_people = {w.casefold() for w in [*ev.not_person_owners, *ev.agency_place_words]}
+    return not set(re.findall(r"[\w’'-]+", m.group("name").casefold())) & not_people
+
+
+def _beside(text: str, m: re.Match[str], rules: Rules) -> bool:
+    start = text.rfind("\n", 0, m.start()) + 1
+    return beside_person(text[start : m.start()], text[m.end() : m.end() + 20], rules)
+
+
 def persons_phones_blanked(text: str, rules: Rules) -> str:
     """``text`` with each phone a sentence gives a named person (:func:`persons_phone`)
-    blanked, unless an agency block of the text writes the same number too."""
+    blanked, unless an agency block of the text writes the same number too; and so each
+    phone beside a person's name (:func:`beside_person`): the message's candidates decide
+    whether it is the agency's after all (the only number written)."""
     found = list(_PHONE.finditer(text))[:_MAX_PHONES]
     theirs = [m for m in found if persons_phone(text[max(0, m.start() - _LEAD) : m.start()], rules)]
+    theirs += [m for m in found if m not in theirs and _beside(text, m, rules)]
     if not theirs:
         return text
     lines = text.split("\n")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from mailbot.intake import contact_rank
 from mailbot.intake.candidates import Candidate, Found
-from mailbot.intake.contact_party import persons_phone
+from mailbot.intake.contact_party import beside_person, persons_phone
 from mailbot.intake.model import ParseResult, ReadWhere, StaffQuestion
 from mailbot.intake.poc_email import written_as_login
 from mailbot.intake.rules import Rules, per_rules
@@ -81,6 +81,15 @@ def _persons(cand: Candidate, rules: Rules) -> bool:
     return persons_phone(f"{cand.above}\n{before}" if cand.above else before, rules)
 
 
+def _beside(cand: Candidate, rules: Rules) -> bool:
+    """True when the phone stands beside a person's name on his line
+    (:func:`contact_party.beside_person`)."""
+    at = cand.line.find(cand.value)
+    if at < 0:
+        return False
+    return beside_person(cand.line[:at], cand.line[at + len(cand.value) :], rules)
+
+
 def _near(cand: Candidate) -> str:
     """The words that go with a value on its line: from the separator before it to the one
     after ("Main: (802) 555-0311 / Fax: (802) 555-0312" gives each number its own word)."""
@@ -141,6 +150,10 @@ def settle(
     agency = result.agency
     # "Rita's phone number is ...", "you can reach Sgt. Lyle at ...": a person's, not asked of
     written = [c for c in found.phones if not _persons(c, rules)] if agency.phone is None else []
+    # "PoC: Ofc. Dan Kerr, cell ...": his, when the message writes another number
+    others = [c for c in written if not _beside(c, rules)]
+    if any(not _has_word(_near(c), ev.personal_phone_words) for c in others):
+        written = others
     if written:
         phones = _distinct(written, _digits)
         # each writing of a number by its own words ("Office: ... | Dispatch: ...")
