@@ -239,6 +239,7 @@ def _made_from(officer: Officer, user: str) -> bool:
 
 def _named(name: str, rules: Rules) -> Officer | None:
     words = [w for w in name.split() if w.lower() not in ("the", "officer's", "our")]
+    words = [prose.POSSESSIVE_END.sub("", w) for w in words]  # "Mia Santerre's is msanterre"
     title, rest = prose.split_rank(words, rules)
     if not rest:
         return None

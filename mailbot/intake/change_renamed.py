@@ -10,7 +10,7 @@ import re
 
 from mailbot.intake.change_logins import login_beside, new_login
 from mailbot.intake.model import Officer
-from mailbot.intake.prose import rank_title
+from mailbot.intake.prose import POSSESSIVE_END, rank_title
 from mailbot.intake.prose_officers import not_a_name
 from mailbot.intake.rules import Rules
 from mailbot.intake.word_lists import has_any
@@ -24,12 +24,14 @@ def renamed_to(text: str, officer: Officer, rules: Rules) -> str | None:
     if not first or not last or not has_any(text, rules.language.intent.renamed):
         return None
     pattern = rf"(?<![\w'’-]){re.escape(first)}[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![\w'’-])"
+    # "Ben Okafor's username changed": his own last name, in the possessive
+    said = {POSSESSIVE_END.sub("", m.group(1)) for m in re.finditer(pattern, text[:20000])}
     others = {
-        m.group(1)
-        for m in re.finditer(pattern, text[:20000])
-        if m.group(1).casefold() != last.casefold()
-        and not rank_title(m.group(1), rules)
-        and not not_a_name(m.group(1), rules)
+        word
+        for word in said
+        if word.casefold() != last.casefold()
+        and not rank_title(word, rules)
+        and not not_a_name(word, rules)
     }
     return others.pop() if len(others) == 1 else None
 

@@ -346,11 +346,12 @@ def _unmodified(low: str, rules: Rules) -> str:
     return rest if rest and head in rules.language.people.head_title_modifiers else low
 
 
-def is_agency_or_title(words: list[str], rules: Rules) -> bool:
+def is_agency_or_title(words: list[str], rules: Rules, placed: bool = False) -> bool:
     """True for "St. Albans PD", "Hartford Police Department", "Of Police".
 
     The words of a name already read are an agency or a title, not a person: an agency
-    ending or an acronym last, a head title or a joining word ("of", "and") anywhere.
+    ending or an acronym last (not when ``placed`` where a person's name stands, "OFFICER
+    ANN VERO"), a head title or a joining word ("of", "and") anywhere.
     Not ``point_of_contact._an_agency``, which asks only whether raw text *opens* with an
     agency's name as the agency-name reader finds it; the two differ both ways ("St.
     Albans PD" and "Sgt. Dan Moss, Chief of Police" are True here and not there).
@@ -364,7 +365,7 @@ def is_agency_or_title(words: list[str], rules: Rules) -> bool:
     if any(w.lower() in _NOT_NAME_WORDS for w in words):
         return True
     last = words[-1]
-    return bool(_ACRONYM.match(last)) and last not in _ROMAN
+    return not placed and bool(_ACRONYM.match(last)) and last not in _ROMAN
 
 
 @per_rules

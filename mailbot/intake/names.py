@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules
 
 _SHORTEST = 3
@@ -132,3 +133,19 @@ def surname_of(short: str | None, full: str | None) -> bool:
         and len(words) > 1
         and words[-1].lower() == (short or "").lower()
     )
+
+
+def in_persons_place(name: str, before: str, address: str | None, rules: Rules) -> bool:
+    """True when ``name`` (two words or more) stands where a person's name does: after a
+    rank at the end of ``before`` ("OFFICER ANN VERO"), or with an ``address`` made from
+    it ("ANN VERO <avero@...>"). Its last word in capitals is then a surname, not an
+    agency's acronym."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    said = before.split()
+    if said and rank_title(said[-1].strip(",:;("), rules) is not None:
+        return True
+    local = re.sub(r"[^a-z]", "", (address or "").split("@")[0].lower())
+    first, last = (re.sub(r"[^a-z]", "", w.lower()) for w in (words[0], words[-1]))
+    return len(last) >= 2 and bool(first) and local in {first[:1] + last, first + last}

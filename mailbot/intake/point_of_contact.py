@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from mailbot.intake.fields import _EMAIL, _next_value
 from mailbot.intake.head_of_department import head_from_sender, is_agency_or_title
 from mailbot.intake.list_remarks import without_nickname
-from mailbot.intake.names import by_last_name, fuller_name, short_form_of
+from mailbot.intake.names import by_last_name, fuller_name, in_persons_place, short_form_of
 from mailbot.intake.person_name import SAINT_ABBREVIATIONS, name_key, person_name
 from mailbot.intake.poc_anchors import _near_poc_words, names_contact
 from mailbot.intake.poc_email import (
@@ -202,7 +202,9 @@ def point_of_contact(
             if name and len(name.split()) >= 2 and name[:1].isupper():
                 contact.name = name
                 break
-    if contact.name is not None and is_agency_or_title(contact.name.split(), rules):
+    at = (raw or "").find(contact.name or "\0")
+    placed = in_persons_place(contact.name or "", (raw or "")[: max(at, 0)], contact.email, rules)
+    if contact.name is not None and is_agency_or_title(contact.name.split(), rules, placed):
         # "Sgt. Dan Moss / e-Ticket PoC, Riverbend Police Department": the agency read
         # where a person is wanted names no one (his sign-off may)
         contact.name = None

@@ -176,8 +176,8 @@ def split_rank(words: list[str], rules: Rules) -> tuple[str | None, list[str]]:
 
 
 def split_name(full: str) -> tuple[str | None, str | None]:
-    """(first, last) of a personal name in "Smith, John A." or "John A. Smith" form."""
-    full = " ".join(full.split())
+    """(first, last) of "Smith, John A." or "John A. Smith"; a possessive 's is no part."""
+    full = POSSESSIVE_END.sub("", " ".join(full.split()))
     if not full:
         return None, None
     return _split_name(full)
@@ -200,6 +200,7 @@ def _split_name(full: str) -> tuple[str | None, str | None]:
 
 
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+POSSESSIVE_END = re.compile(r"(?<=\w\w)['’]s$")
 
 
 def person(text: str, rules: Rules) -> tuple[str | None, str | None, str | None]:

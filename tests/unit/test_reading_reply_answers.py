@@ -247,3 +247,20 @@ def test_a_username_two_listed_officers_could_have_is_not_placed() -> None:
     asks = "We need DPS usernames for Ofc. Tyler Greaves (4N552) and Ofc. Tyler Gray (4N553)."
     result = _reply("Tyler's is tgr4.\n\nRita\n\n" + _desk(asks))
     assert not [o for o in result.officers if o.dps_username == "tgr4"]
+
+
+def test_a_username_given_by_full_name_in_the_possessive_goes_on_the_desks_row() -> None:
+    for said in (
+        "Tyler Greaves's is tgreaves, Samuel Okafor's is sokafor, Mia Santerre's is msanterre.",
+        "Tyler Greaves’s is tgreaves, Sam's is sokafor and Mia Santerre’s is msanterre.",
+    ):
+        result = _reply(f"Here you go:\n\n{said}\n\nRita\n\n" + _desk(_ASKS_USERS))
+        rows = {
+            (o.title, o.first_name, o.last_name, o.officer_number, o.dps_username)
+            for o in result.officers
+        }
+        assert rows == {
+            ("Officer", "Tyler", "Greaves", "4N552", "tgreaves"),
+            ("Sergeant", "Samuel", "Okafor", "3K221", "sokafor"),
+            ("Officer", "Mia", "Santerre", "8P013", "msanterre"),
+        }, said
