@@ -32,4 +32,20 @@ def without_withdrawn(changes: list[Change], text: str, rules: Rules) -> list[Ch
             kept.update(w.lower() for w in _WORD.findall(said[i - 1]))
     if not kept:
         return changes
-    return [c for c in changes if (getattr(c, "last_name", None) or "").lower() not in kept]
+    return [c for c in changes if _surname(c) not in kept]
+
+
+def _surname(change: Change) -> str:
+    return (getattr(change, "last_name", None) or "").lower()
+
+
+def without_never_enrolled(changes: list[Change], text: str, rules: Rules) -> list[Change]:
+    """``changes`` less the switch-off of an officer a sentence names and says never had
+    a record ("Chief Lacy never had a TraCS user record"): there is nothing to close."""
+    never = [s for s in sentences(text) if has_any(s, rules.language.intent.never_enrolled)]
+    named = {w.lower() for s in never for w in _WORD.findall(s)}
+    return [
+        c
+        for c in changes
+        if not (c.action == "deactivate" and _surname(c) and _surname(c) in named)
+    ]

@@ -22,8 +22,8 @@ def test_the_noun_after_user_is_no_username() -> None:
     result = parse_message(
         mail(
             "Hello,\n\nSergeant Paul Greer of the Barnet Police Department resigned on "
-            "March 3. Sgt. Greer never had a TraCS user record, so there is nothing else "
-            "to do.\n\nDana Hale\nTown Clerk\n",
+            "March 3. Please close the TraCS user account of Sgt. Greer, there is nothing "
+            "else to do.\n\nDana Hale\nTown Clerk\n",
             sender='"Hale, Dana" <dhale@barnetvt.test>',
             subject="Update",
         )
@@ -55,3 +55,29 @@ def test_a_label_before_a_name_in_a_row_is_no_part_of_the_name() -> None:
     row = ["Name: Holt, Ann", "Sergeant", "14C07", "aholt"]
     officers = officers_from_grid([_HEADING, *_ROWS, row], load_rules())
     assert (officers[-1].first_name, officers[-1].last_name) == ("Ann", "Holt")
+
+
+def test_an_officer_who_never_had_a_record_has_none_to_close() -> None:
+    result = parse_message(
+        mail(
+            "Hello,\n\nSergeant Paul Greer of the Barnet Police Department retired on "
+            "March 3. Sgt. Greer never had a TraCS account, so there is nothing to change "
+            "for him.\n\nDana Hale\nTown Clerk\n",
+            sender='"Hale, Dana" <dhale@barnetvt.test>',
+            subject="Retirement",
+        )
+    )
+    assert result.changes == []
+
+
+def test_a_retirement_beside_another_who_never_had_a_record_is_still_read() -> None:
+    result = parse_message(
+        mail(
+            "Hello,\n\nPlease deactivate Officer Mark Tessier, R0614, who retired on "
+            "March 3. Our new clerk Ann Lowe never had a TraCS account and needs none.\n\n"
+            "Dana Hale\nTown Clerk\n",
+            sender='"Hale, Dana" <dhale@barnetvt.test>',
+            subject="Retirement",
+        )
+    )
+    assert [(c.action, c.last_name) for c in result.changes] == [("deactivate", "Tessier")]
