@@ -10,10 +10,12 @@ from mailbot.intake.change_actions import _asked_off
 from mailbot.intake.model import Change
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
-from mailbot.intake.word_lists import has_any
+from mailbot.intake.word_lists import flat, has_any
 
 _PRONOUN = re.compile(r"\b(?i:he|she|him|her|his|they|them)\b")
 _WORD = re.compile(r"[\w'’-]+")
+_NEAR = 30
+"""How far before the words saying he never had a record his name may stand."""
 
 
 def without_withdrawn(changes: list[Change], text: str, rules: Rules) -> list[Change]:
@@ -42,8 +44,17 @@ def _surname(change: Change) -> str:
 def without_never_enrolled(changes: list[Change], text: str, rules: Rules) -> list[Change]:
     """``changes`` less the switch-off of an officer a sentence names and says never had
     a record ("Chief Lacy never had a TraCS user record"): there is nothing to close."""
-    never = [s for s in sentences(text) if has_any(s, rules.language.intent.never_enrolled)]
-    named = {w.lower() for s in never for w in _WORD.findall(s)}
+    named: set[str] = set()
+    for sentence in sentences(text):
+        low = flat(sentence)
+        if _asked_off(sentence, rules):
+            continue
+        for phrase in rules.language.intent.never_enrolled:
+            at = low.find(phrase.lower())
+            # "Chief Lacy never had ...", his name just before the words in their clause
+            # ("... Ouimette (she never had a TraCS record there)" names no one)
+            clause = re.split(r"[,;:()]", low[max(0, at - _NEAR) : at])[-1] if at > 0 else ""
+            named.update(_WORD.findall(clause))
     return [
         c
         for c in changes

@@ -81,3 +81,17 @@ def test_a_retirement_beside_another_who_never_had_a_record_is_still_read() -> N
         )
     )
     assert [(c.action, c.last_name) for c in result.changes] == [("deactivate", "Tessier")]
+
+
+def test_the_one_who_never_had_a_record_is_the_one_named_in_its_clause() -> None:
+    result = parse_message(
+        mail(
+            "Good morning,\n\nPlease deactivate Officer Lee Vachon (WN114), who retired "
+            "March 1, and set up Officer Rita Dube, officer # WN131, DPS username rdube - a "
+            "lateral from Barre City PD (she never had a TraCS record there).\n\nThank you,"
+            "\nSgt. Amy Roy\nWinooski Police Department\n",
+            sender='"Roy, Amy" <aroy@winooskivt.test>',
+            subject="Roster",
+        )
+    )
+    assert ("deactivate", "Vachon") in [(c.action, c.last_name) for c in result.changes]
