@@ -19,7 +19,7 @@ from mailbot.intake.agency_elsewhere import own_agency_elsewhere
 from mailbot.intake.change_gather import gathered
 from mailbot.intake.change_logins import writers_own_login
 from mailbot.intake.change_typing import as_typed, filled, in_capitals, whole_values
-from mailbot.intake.change_withdrawn import without_withdrawn
+from mailbot.intake.change_withdrawn import without_never_enrolled, without_withdrawn
 from mailbot.intake.column_notes import declared_columns, with_declared
 from mailbot.intake.earlier_numbers import numbered_from_own_thread
 from mailbot.intake.fixed_listed import fixed_rows
@@ -91,6 +91,8 @@ def read(
     result.changes = writers_changes(result.changes, parts, rules)
     # "His welcome letter from our HR is below, it has his LEO number": the letter's number
     result.changes = numbers_forwarded(result.changes, parts, rules)
+    # "Chief Lacy retired ... never had a TraCS user record": no record of his to close
+    result.changes = without_never_enrolled(result.changes, body, rules)
     if own_resend.complete_changes(result, earlier, officers, body, rules):
         # "Eric Lund is still with us": the earlier change of an officer kept as he is
         result.changes = changes.without_kept(result.changes, body, rules)

@@ -10,10 +10,12 @@ from mailbot.intake.change_actions import _asked_off
 from mailbot.intake.model import Change
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
-from mailbot.intake.word_lists import has_any
+from mailbot.intake.word_lists import flat, has_any
 
 _PRONOUN = re.compile(r"\b(?i:he|she|him|her|his|they|them)\b")
 _WORD = re.compile(r"[\w'’-]+")
+_NEAR = 30
+"""How far before the words saying he never had a record his name may stand."""
 
 
 def without_withdrawn(changes: list[Change], text: str, rules: Rules) -> list[Change]:
@@ -32,4 +34,29 @@ def without_withdrawn(changes: list[Change], text: str, rules: Rules) -> list[Ch
             kept.update(w.lower() for w in _WORD.findall(said[i - 1]))
     if not kept:
         return changes
-    return [c for c in changes if (getattr(c, "last_name", None) or "").lower() not in kept]
+    return [c for c in changes if _surname(c) not in kept]
+
+
+def _surname(change: Change) -> str:
+    return (getattr(change, "last_name", None) or "").lower()
+
+
+def without_never_enrolled(changes: list[Change], text: str, rules: Rules) -> list[Change]:
+    """``changes`` less the switch-off of an officer a sentence names and says never had
+    a record ("Chief Lacy never had a TraCS user record"): there is nothing to close."""
+    named: set[str] = set()
+    for sentence in sentences(text):
+        low = flat(sentence)
+        if _asked_off(sentence, rules):
+            continue
+        for phrase in rules.language.intent.never_enrolled:
+            at = low.find(phrase.lower())
+            # "Chief Lacy never had ...", his name just before the words in their clause
+            # ("... Ouimette (she never had a TraCS record there)" names no one)
+            clause = re.split(r"[,;:()]", low[max(0, at - _NEAR) : at])[-1] if at > 0 else ""
+            named.update(_WORD.findall(clause))
+    return [
+        c
+        for c in changes
+        if not (c.action == "deactivate" and _surname(c) and _surname(c) in named)
+    ]

@@ -9,8 +9,7 @@ and gives at least two of rank, officer number and username, so signatures, phon
 addresses and prose about other people give none. A run-on sentence of several numbers
 is read record by record, cut at its commas ("Dale Wells Chief D1W44 dwells, Kevin Pratt
 Officer K7P02 kpratt"), each record's name the one written next to its rank and number;
-chat lines under one person's name are one record (:mod:`spoken_lines`). The words live
-in ``rules/`` (``[rows]`` of ``language.toml``)."""
+chat lines under one person's name are one record (:mod:`spoken_lines`); words in rules/."""
 
 from __future__ import annotations
 
@@ -18,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from mailbot.intake.change_usernames import not_a_user
 from mailbot.intake.loose_surname import fits, goes_on, holds, letters, may_name
 from mailbot.intake.model import Officer
 from mailbot.intake.names import fuller_name
@@ -186,7 +186,7 @@ def _read(sentence: str, rules: Rules) -> _Read:
                 value
                 and _USER.fullmatch(value)
                 and read.user is None
-                and value.casefold() not in words.fillers
+                and not not_a_user(value, rules)  # "user record": an ordinary word
                 and not _negated(tokens, label, words)
             ):
                 read.user = value

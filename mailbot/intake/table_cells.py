@@ -117,13 +117,17 @@ def _sample_mark(rules: Rules) -> re.Pattern[str]:
 
 def role_label_row(cells: Sequence[str], rules: Rules) -> bool:
     """True for a row opened by the label of a person other than the officers ("Head of
-    Department | Chief Ann Roy" under a form's officer table, "Point of Contact: ..."):
-    that person's field, no officer row."""
+    Department | Chief Ann Roy" under a form's officer table, "Point of Contact: ...")
+    or by a form's approval line ("Authorized: Sheriff Ann Roy" under the table, its
+    label and the signer in one cell): that person's field, no officer row."""
     first = next((c.strip() for c in cells if c.strip()), "")
-    return first.rstrip(":").strip().casefold() in _role_labels(rules)
+    label = first.split(":", 1)[0] if ":" in first else first
+    return label.strip().casefold() in _role_labels(rules)
 
 
 @per_rules
 def _role_labels(rules: Rules) -> frozenset[str]:
     paths = rules.labels.form_sections.roles
-    return frozenset(w.casefold() for p in paths for w in rules.labels.labels.get(p, []))
+    signed = rules.labels.form_sections.signed
+    words = [*signed, *(w for p in paths for w in rules.labels.labels.get(p, []))]
+    return frozenset(w.casefold() for w in words)

@@ -44,6 +44,7 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
     if header_map(cells, rules) is not None:
         return None  # "Last Name | First Name | Rank | ...": a heading wherever it stands
     values: dict[str, str | None] = dict.fromkeys(OFFICER_FIELDS)
+    labelled = False
     former = _former(rules)
     for i, key in mapping.items():
         raw = cells[i] if i < len(cells) else ""
@@ -59,6 +60,9 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
                 return None  # an export's INACTIVE row: not an officer to set up
             continue
         if key == "full_name":
+            labelled = bool(value and _NAME_LABEL.match(value))
+            if value and labelled:  # "Prepared by: Sgt Ann Roy": the label is no name
+                value = _NAME_LABEL.sub("", value)
             if value:
                 title, first, last = person(value, rules)
                 if first is None and last is None:
@@ -87,6 +91,8 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
         return None  # "Total: 4 officers" under a spreadsheet (an officer may be named Sum)
     if values["dps_username"]:
         values["dps_username"] = bare_username(values["dps_username"], rules)
+    if labelled and not (values["officer_number"] or values["dps_username"]):
+        return None  # a labelled line under the table (a signer, a contact): no roster row
     filled = [v for v in values.values() if v]
     if len(filled) == 1 and not values["officer_number"]:
         return None  # a note or total line under the table ("Total: 12 officers")
@@ -95,6 +101,8 @@ def row_officer(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> 
 
 _ROW_BULLET = re.compile(r"^\s*(?:[-*•·]|\(?\d{1,3}[.)])\s+(?=\S)")
 """A list row's mark: a bullet, an item number ("1. Sergeant Ann Roy, ...")."""
+_NAME_LABEL = re.compile(r"^[A-Za-z][A-Za-z .'’-]{0,30}?:\s+(?=\S)")
+"""A label before a name in its cell, ending in a colon ("Authorized: ", "Prepared by: ")."""
 _TOTAL = re.compile(r"^\s*(?:total|count|sum)\b", re.I)
 
 
