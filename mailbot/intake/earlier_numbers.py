@@ -206,7 +206,7 @@ def _desk_asked(parts: MessageParts, rules: Rules) -> list[Officer]:
             if said and said.first_name and said.last_name:
                 asked.append(said)
                 pieces = [p for p in _ONE_EACH.split(line) if p.strip()]
-                for piece in pieces[1:] if len(pieces) > 1 else []:
+                for piece in pieces[1:]:
                     other = officer_named(piece.strip(" \t-*•"), rules)
                     if other and other.first_name and other.last_name and other not in asked:
                         asked.append(other)

@@ -30,8 +30,6 @@ from mailbot.intake.reply_reading import is_reply
 from mailbot.intake.rules import Rules
 
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
-# "Who will be your e-ticket point of contact?": the question's subject is the label
-_ASKING = re.compile(r"^(?:who|what|which|where|how)\b.{0,40}?\b(?:your|the)\s+(?=\S)", re.I)
 _EMAIL = re.compile(r"\S+@\S+")
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’]*[A-Z]\b")
 _MAX_LINES = 200
@@ -162,7 +160,7 @@ def _answered(lines: list[str], in_caps: bool) -> str:
         ends = j >= len(lines) or not lines[j].strip()
         ends = ends or (_is_question(lines[j]) and not _as_sentences(answers[:1]))
         if question and len(answers) == 1 and ends:
-            label = _ASKING.sub("", _BULLET.sub("", line).rstrip(" ?:"))
+            label = numbered_answers.ASKING.sub("", _BULLET.sub("", line).rstrip(" ?:"))
             out.append(f"{label}: {_recased(answers[0]) if in_caps else answers[0]}")
             i = j
             continue
@@ -234,12 +232,13 @@ def _joined(question: str | None, answers: list[str]) -> str:
     # areed@...": a rank's stop ends no sentence)
     value = len(answers) == 1 and not _as_sentences(answers)
     if question and _is_question(question) and value:
-        label = _ASKING.sub("", _BULLET.sub("", question).rstrip(" ?:"))
+        label = numbered_answers.ASKING.sub("", _BULLET.sub("", question).rstrip(" ?:"))
         return f"{label}: {answers[0]}"
     if question and _is_question(question) and len(answers) == 1 and _SELF.match(answers[0]):
         # "Me for now. Use this email." under "Point-of-Contact (name and email)": the
         # writer names himself; the question, without its note in brackets, is its label
-        label = _NOTE.sub("", _ASKING.sub("", _BULLET.sub("", question).rstrip(" ?:")))
+        asked = numbered_answers.ASKING.sub("", _BULLET.sub("", question).rstrip(" ?:"))
+        label = _NOTE.sub("", asked)
         return f"{label}: {answers[0]}"
     return "\n".join(answers)
 

@@ -16,8 +16,11 @@ from mailbot.intake import prose
 from mailbot.intake.own_thread import is_desk, thread
 from mailbot.intake.parts import MessageParts
 
-_NUMBERED = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(\S.*?)\s*$")
-_ASKING = re.compile(r"^(?:who|what|which|where|how)\b.{0,40}?\b(?:your|the)\s+(?=\S)", re.I)
+_NUMBERED = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(\S.*)$")
+"""A numbered line; its text is taken with trailing blanks stripped (a lazy text before
+``\\s*$`` would try every blank of a long run against the end: quadratic)."""
+ASKING = re.compile(r"^(?:who|what|which|where|how)\b.{0,40}?\b(?:your|the)\s+(?=\S)", re.I)
+"""A question's opening ("Who will be your ..."): its subject is the label."""
 _MIN_ANSWERS = 2
 """Numbered answers, each under a desk item of its number, that make a reply answered so."""
 
@@ -36,9 +39,10 @@ def by_number(parts: MessageParts) -> MessageParts | None:
         return None  # not every item answered: a list of his own (officers), not answers
     labelled: dict[str, str] = {}
     for m in answers:
-        if _a_value(m.group(2)):
-            label = _ASKING.sub("", asked[m.group(1)].rstrip(" ?:"))
-            labelled[m.group(0)] = f"{label}: {m.group(2)}"
+        answer = m.group(2).rstrip()
+        if _a_value(answer):
+            label = ASKING.sub("", asked[m.group(1)].rstrip(" ?:"))
+            labelled[m.group(0)] = f"{label}: {answer}"
     if not labelled:
         return None
     return dataclasses.replace(
@@ -70,7 +74,7 @@ def _desk_items(parts: MessageParts) -> dict[str, str]:
             continue
         if m.group(1) in items:
             return {}
-        items[m.group(1)] = m.group(2)
+        items[m.group(1)] = m.group(2).rstrip()
     return items
 
 

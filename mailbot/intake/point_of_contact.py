@@ -266,7 +266,7 @@ contact, is on vacation", "Ofc. Rivers, who will be our e-ticket point of contac
 
 
 _POC_HANDED = re.compile(
-    r"(?i:hand(?:s|ed|ing)?|pass(?:es|ed|ing)?|turn(?:s|ed|ing)?|transfer(?:s|red|ring)?)"
+    r"\b(?i:hand(?:s|ed|ing)?|pass(?:es|ed|ing)?|turn(?:s|ed|ing)?|transfer(?:s|red|ring)?)"
     rf"\s+(?i:over\s+)?(?i:the|my|our)\s+{_WHOSE}"
     r"(?i:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC))"
     r"(?:\s+(?i:duties|role|responsibilities|job))?(?:\s+(?i:for|at|with)\s+[^.;,()¶]{1,60}?)?"

@@ -22,6 +22,10 @@ _DETAIL_FOR = re.compile(
     re.I,
 )
 _ASIDE_AFTER = re.compile(r"\s+\([a-z][^()\n]{0,80}\)\.?$")
+_LONGEST = 120
+"""Characters of the longest detail line read."""
+_LONGEST_ASIDE = 90
+"""Characters of the longest aside ``_ASIDE_AFTER`` takes off (its blanks aside)."""
 _DETAIL_DASH = re.compile(rf"^{_NAME}\s+[-–—]\s+{_TOKEN}$")
 
 
@@ -36,9 +40,12 @@ def officer_details(text: str, rules: Rules) -> list[Officer]:
     """
     found: list[tuple[int | None, Officer]] = []
     for raw in text.split("\n"):
+        line = raw.strip(" \t•·*-")
+        if len(line) > _LONGEST + _LONGEST_ASIDE:
+            continue  # no detail line, even with its aside taken off (and none searched)
         # "MacLean - dmaclean1 (there was already a dmaclean)": an aside after the value
-        line = _ASIDE_AFTER.sub("", raw.strip(" \t•·*-"))
-        if not line or len(line) > 120:
+        line = _ASIDE_AFTER.sub("", line)
+        if not line or len(line) > _LONGEST:
             continue
         m = _DETAIL_POSSESSIVE.match(line) or _DETAIL_FOR.match(line)
         loose = False

@@ -15,17 +15,17 @@ class Evidence(RuleModel):
     person_phone_owners: list[str] = Field(default_factory=list)
     """People's roles whose number a phone is said to be ("our PoC's cell is ...")."""
     person_phone_verbs: list[str] = Field(default_factory=list)
+    """Words of reaching a named person at a number ("you can reach Sgt. Lyle at ...")."""
     person_phone_nouns: list[str] = Field(default_factory=list)
     """Words of a number between a person's possessive and it ("Rita's cell is ...")."""
-    """Words of reaching a named person at a number ("you can reach Sgt. Lyle at ...")."""
     person_line_labels: list[str] = Field(default_factory=list)
     """Labels that open a line of a person's details ("PoC: Sgt. Rita Bone, phone ...")."""
     person_line_phone_words: list[str] = Field(default_factory=list)
     """Words between a person's name and a number on his line ("phone", "cell")."""
     not_person_owners: list[str] = Field(default_factory=list)
+    """Capitalised words with "'s" that name no person ("Here's", "Department's")."""
     agency_phone_words: list[str] = Field(default_factory=list)
     """Words between the person and the number that make it the agency's ("office line")."""
-    """Capitalised words with "'s" that name no person ("Here's", "Department's")."""
     role_mailboxes: list[str]
     this_mailbox_words: list[str] = Field(default_factory=list)
     other_person_words: list[str] = Field(default_factory=list)

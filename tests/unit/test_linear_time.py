@@ -26,11 +26,11 @@ slow = settings(max_examples=12, deadline=None, suppress_health_check=list(Healt
 UNIT = st.text(alphabet="AZaz09.'’-_@:;,|#()<>* \t", min_size=1, max_size=6)
 
 
-def _email(body: str, html: bool = False) -> bytes:
+def _email(body: str, html: bool = False, subject: str = "e-ticket enrollment") -> bytes:
     msg = EmailMessage()
     msg["From"] = "Chief <chief@town.vt.us>"
     msg["To"] = "dps.eticket@vermont.gov"
-    msg["Subject"] = "e-ticket enrollment"
+    msg["Subject"] = subject
     if html:
         msg.set_content(body, subtype="html")
     else:
@@ -44,11 +44,16 @@ def _cpu_seconds(raw: bytes) -> float:
     return time.process_time() - start
 
 
-def _reads_linearly(build: Callable[[int], str], size: int = SIZE, html: bool = False) -> None:
+def _reads_linearly(
+    build: Callable[[int], str],
+    size: int = SIZE,
+    html: bool = False,
+    subject: str = "e-ticket enrollment",
+) -> None:
     """The body ``build(size)`` takes at most GROWTH times as long to read as
     ``build(size // 4)`` (or under FLOOR_SECONDS, too short to judge)."""
-    small = _cpu_seconds(_email(build(size // 4), html))
-    large = _cpu_seconds(_email(build(size), html))
+    small = _cpu_seconds(_email(build(size // 4), html, subject))
+    large = _cpu_seconds(_email(build(size), html, subject))
     assert large < max(GROWTH * small, FLOOR_SECONDS), (small, large)
 
 
@@ -168,3 +173,17 @@ def test_hostile_body_shaped_to_the_readers_patterns(build: Callable[[int], str]
     about four times as long to read at 200 KB as at 50 KB (linear), never sixteen
     (quadratic): a growth test, the same on a fast machine and a slow one."""
     _reads_linearly(build)
+
+
+# Replies to the desk, read by the readers of answers: numbered answers and officer
+# details one a line, each line with a long run of blanks inside it.
+HOSTILE_REPLIES: dict[str, Callable[[int], str]] = {
+    "a numbered answer with blanks inside": lambda n: "1. x" + " " * n + "y\n2. 0412\n",
+    "an officer detail with blanks before its aside": lambda n: "Hale - jhale" + " " * n + "(x)",
+}
+
+
+@pytest.mark.parametrize("build", list(HOSTILE_REPLIES.values()), ids=list(HOSTILE_REPLIES))
+def test_hostile_reply_shaped_to_the_answer_readers(build: Callable[[int], str]) -> None:
+    """A reply whose lines hold 200 KB runs of blanks is read in linear time."""
+    _reads_linearly(build, subject="Re: e-ticket enrollment")
