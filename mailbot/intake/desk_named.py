@@ -160,9 +160,11 @@ def _last(change: Change) -> str:
 
 
 # "Deputy Joseph Roy   LEO 5D2W9   username: jroy": a name, a number label, the number
+# (its runs of blanks possessive: the blanks around an optional word are split one way)
 _NAME_LABEL_NUMBER = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]+)[ \t,]+"
-    r"(?:(?:VT[ \t]+)?(?i:LEO|officer|badge)[ \t]*(?:(?i:number|no\.?)|#)?[ \t]*:?[ \t]*|\(\s*)"
+    r"(?<![\w'’-])((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]+)[ \t,]++"
+    r"(?:(?:VT[ \t]++)?(?i:LEO|officer|badge)"
+    r"[ \t]*+(?:(?i:number|no\.?)|#)?[ \t]*+:?[ \t]*+|\(\s*+)"
     r"((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})(?![\w-])"
 )
 

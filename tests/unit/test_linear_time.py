@@ -180,6 +180,11 @@ def test_hostile_body_shaped_to_the_readers_patterns(build: Callable[[int], str]
 HOSTILE_REPLIES: dict[str, Callable[[int], str]] = {
     "a numbered answer with blanks inside": lambda n: "1. x" + " " * n + "y\n2. 0412\n",
     "an officer detail with blanks before its aside": lambda n: "Hale - jhale" + " " * n + "(x)",
+    "the desk's officer then blanks after his number label": lambda n: (
+        "One correction though - his username should be jroy\n\n"
+        "On Mon, Dec 1, 2026 at 9:00 AM DPS eTicket <dps.eticket@vermont.gov> wrote:\n"
+        "> Ab Cd LEO " + " " * n + "\n"
+    ),
 }
 
 
