@@ -26,3 +26,23 @@ def quote_last_first(value: str) -> str:
         return value
     last, first, address = m.groups()
     return f'"{last.strip()}, {first.strip()}" <{address}>'
+
+
+def quote_last_first_list(value: str) -> str:
+    """A To or Cc ``value`` with each "Last, First <address>" item's display name quoted
+    ("Laroche, Jenna <jlaroche@...>, DPS <dps@...>" names two mailboxes, not three). A
+    value with quotes of its own is left as written."""
+    if '"' in value or "," not in value:
+        return value
+    pieces = value.split(",")
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        pair = ",".join(pieces[i : i + 2]) if i + 1 < len(pieces) else None
+        if pair is not None and "@" not in pieces[i] and _LAST_FIRST.fullmatch(pair):
+            out.append(" " + quote_last_first(pair))
+            i += 2
+        else:
+            out.append(pieces[i])
+            i += 1
+    return ",".join(out).strip()

@@ -26,6 +26,7 @@ from mailbot.intake.head_in_words import (
     writer_named,
 )
 from mailbot.intake.head_of_department import (
+    _signer,
     closing_lines,
     head_from_sender,
     head_in_tail,
@@ -72,6 +73,8 @@ def read_head(
         hod_name, hod_title = head_in_tail(split.signature, rules)
     if hod_name is None:
         hod_name, hod_title = head_in_tail(body, rules)
+    if hod_name is None:  # "Chief Ann Roy | aroy@... | 802-..." among the people signing
+        hod_name, hod_title = head_among_signers(split.signature, rules)
     elif not is_head_title(hod_title or "", rules):
         # an office manager's cover note under the Sheriff's attached letter ("Dean Dupuis
         # / Sheriff" closing it): the one who signs the letter as head
@@ -320,3 +323,25 @@ def _in_full(surname: str | None, names: list[str | None]) -> str | None:
         and len(n.split()) > len(surname.split())
     }
     return full.pop() if len(full) == 1 else surname
+
+
+_CELLS = re.compile(r"[|\t]")
+_CONTACT_CELL = re.compile(r"@|\d{3}\D{0,2}\d{3}\D?\d{4}")
+
+
+def head_among_signers(signature: str, rules: Rules) -> tuple[str | None, str | None]:
+    """The head where a signature lists several people a line each, each with his
+    address or phone ("Chief Ann Roy | aroy@... | 802-555-0101" / "Lt. Bo Lee, Operations
+    | blee@..."): the first one who signs with a head's title; else (None, None)."""
+    for line in signature.split("\n")[:_SIGNER_LINES]:
+        cells = [c.strip() for c in _CELLS.split(line.strip())]
+        if len(cells) < 2 or not any(_CONTACT_CELL.search(c) for c in cells[1:]):
+            continue
+        found = _signer(cells[0], "", rules)
+        if found is not None and found[1] and is_head_title(found[1], rules):
+            return found
+    return None, None
+
+
+_SIGNER_LINES = 12
+"""Lines of a signature looked at for its people."""

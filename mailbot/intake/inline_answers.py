@@ -45,8 +45,12 @@ def with_inline_answers(parts: MessageParts, rules: Rules) -> MessageParts:
     words = rules.language.intent
     paragraphs = parts.text.split("\n\n")
     at = _note_at(paragraphs, words.answers_inline)
+    # "Answers below, same numbering:" over "1. 0419" / "2. ...": answered by number
+    numbered = numbered_answers.by_number(parts)
+    if numbered is not None:
+        return numbered
     if at is None:
-        return numbered_answers.by_number(parts) or _questions_answered(parts, rules)
+        return _questions_answered(parts, rules)
     note = " ".join(paragraphs[at].lower().split())
     in_caps = any(w in note for w in words.answers_in_caps)
     # answers told apart by capitals are read from the desk's message; others typed

@@ -186,3 +186,27 @@ def number_still_to_come(piece: str, rules: Rules) -> tuple[bool, str | None]:
     yet = set(rules.labels.placeholders.still_to_come)
     not_yet = any(w in yet or w.endswith("n't") for w in words)
     return (True, user) if about_number and not_yet else (False, None)
+
+
+_SPACED_WORDS = re.compile(r"^[A-Za-z][A-Za-z'’.-]{0,29}(?:[ \t][A-Za-z][A-Za-z'’.-]{0,29}){1,2}$")
+"""Two or three words of letters: a name, or a login typed with a blank in it."""
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def spaced_login(piece: str, names: list[str], rules: Rules) -> bool:
+    """True when ``piece``, in the login's place at the end of a row, is the officer's own
+    name written there ("Cushing, Ryan - Sgt - NF330 - Ryan Cushing") or a login made
+    from it with a blank in it ("Daniel St. Pierre - BN455 - dst pierre"): his username,
+    as written (and so found invalid), not another field nor a remark ("DPS dmorey" is a
+    label and a login). Its letters are his name's: a first name (or its initial) and a
+    last name, in either order."""
+    if not _SPACED_WORDS.match(piece) or rank_title(piece, rules) or not_given(piece, rules):
+        return False
+    words = [w.lower() for n in names for w in _NAME_WORD.findall(n) if not rank_title(w, rules)]
+    words = [w for w in (re.sub(r"[^a-z]", "", w) for w in words) if w]
+    letters = re.sub(r"[^a-z]", "", piece.lower())
+    for k in range(1, len(words)):
+        a, b = "".join(words[:k]), "".join(words[k:])
+        if letters in {a + b, b + a, a[0] + b, b[0] + a, b + a[0], a + b[0]}:
+            return True
+    return False

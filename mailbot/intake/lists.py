@@ -18,12 +18,13 @@ from mailbot.intake.list_remarks import (
     number_remark,
     number_still_to_come,
     remark,
+    spaced_login,
     user_remark,
     without_asides,
     without_nickname,
 )
 from mailbot.intake.model import Officer
-from mailbot.intake.names import NAME_SUFFIXES, surname_by_username
+from mailbot.intake.names import NAME_SUFFIXES, made_from_initial, surname_by_username
 from mailbot.intake.number_groups import joined
 from mailbot.intake.prose import person, rank_title, split_name, split_rank
 from mailbot.intake.rules import Rules, per_rules, per_rules_text
@@ -265,6 +266,9 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         if title is None and _is_rank_phrase(bare, rules):
             title = bare
             continue
+        if user is None and number and n == len(pieces) - 1 and spaced_login(bare, names, rules):
+            user = bare  # "- NF330 - Ryan Cushing", "- dst pierre": as written, so invalid
+            continue
         if _NAME_PIECE.match(bare) or (n == 0 and _LOWER_NAME.match(bare)):
             names.append(bare)  # "bucky rowell - constable - PC201": typed all lower-case
             continue
@@ -312,7 +316,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         return None
     first, whole = surname_by_username(first, last, user)  # "Ada Red Cloud", "aredcloud"
     last = whole or last
-    if first and user and _made_from_initial(user, initial_of=last, name=first):
+    if first and user and made_from_initial(user, initial_of=last, name=first):
         first, last = last, first  # "Cross Dylan, Officer, 68840, dcross": last name first
     return Officer(
         last_name=last,
@@ -337,17 +341,6 @@ _SURNAME_PARTICLE = re.compile(
     r"^(?i:st\.?|ste\.?|saint|sainte|van|von|de|da|del|della|di|du|la|le|mac|mc|o['’])"
     r"(?:\s+(?i:la|le|los|las|der|den))?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$"
 )
-
-
-def _made_from_initial(user: str, *, initial_of: str, name: str) -> bool:
-    """True when ``user`` is the initial of ``initial_of`` then ``name`` ("dcross" from
-    Dylan and Cross) and not the other way round."""
-    local = re.sub(r"[^a-z]", "", user.lower())
-    a = re.sub(r"[^a-z]", "", initial_of.lower())
-    b = re.sub(r"[^a-z]", "", name.lower())
-    if len(a) < 2 or len(b) < 2:
-        return False
-    return local.startswith(a[0] + b) and not local.startswith(b[0] + a)
 
 
 def _rank_as_surname(pieces: list[str], rules: Rules) -> int | None:

@@ -202,7 +202,7 @@ def _walk(msg: Message, limits: Limits) -> _Walk:
 
 
 def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
-    from mailbot.intake.from_header import quote_last_first
+    from mailbot.intake.from_header import quote_last_first, quote_last_first_list
     from mailbot.intake.html import read_html
 
     headers = _headers(msg)
@@ -215,6 +215,8 @@ def _read(msg: Message, limits: Limits, level: int) -> MessageParts:
         values = [_unsurrogate(str(v)) for v in msg.get_all(name, [])]
         if name == "from":
             values = [quote_last_first(v) for v in values]
+        else:  # "Laroche, Jenna <jlaroche@...>" copied: one mailbox
+            values = [quote_last_first_list(v) for v in values]
         return _addresses(values)
 
     senders = addr_list("from")

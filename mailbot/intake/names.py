@@ -149,3 +149,14 @@ def in_persons_place(name: str, before: str, address: str | None, rules: Rules) 
     local = re.sub(r"[^a-z]", "", (address or "").split("@")[0].lower())
     first, last = (re.sub(r"[^a-z]", "", w.lower()) for w in (words[0], words[-1]))
     return len(last) >= 2 and bool(first) and local in {first[:1] + last, first + last}
+
+
+def made_from_initial(user: str, *, initial_of: str, name: str) -> bool:
+    """True when ``user`` is the initial of ``initial_of`` then ``name`` ("dcross" from
+    Dylan and Cross) and not the other way round."""
+    local = re.sub(r"[^a-z]", "", user.lower())
+    a = re.sub(r"[^a-z]", "", initial_of.lower())
+    b = re.sub(r"[^a-z]", "", name.lower())
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return local.startswith(a[0] + b) and not local.startswith(b[0] + a)

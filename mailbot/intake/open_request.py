@@ -24,6 +24,7 @@ from mailbot.intake.intent import is_enquiry
 from mailbot.intake.model import Officer, ParseResult
 from mailbot.intake.own_thread import Quoted, is_desk, thread
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.poc_email import own_address_in
 from mailbot.intake.rules import Rules
 
 _TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9]{2,12}(?![\w-])")
@@ -42,6 +43,10 @@ def colleague_messages(parts: MessageParts, rules: Rules) -> list[Quoted]:
     shared = {d.lower() for d in rules.language.people.shared_mail_domains}
     agency = own if own and own not in shared else ""
     address = (parts.sender or "").strip().strip("<>").lower()
+    stated = own_address_in(parts.text, rules) if not agency else None
+    if stated and _domain(stated) not in shared:
+        # "My email is tm@wilmingtonvt.us (I'm writing from my Gmail)": his agency's domain
+        agency = _domain(stated)
     out = []
     for message in thread(parts):
         author = message.author.lower()

@@ -87,7 +87,16 @@ def own_address_later(after: str, rules: Rules) -> str | None:
     return None
 
 
-_COPIED = re.compile(r"\bcc['’]?(?:e?d)\b|\bcopied\b|\bcopying\b", re.I)
+def own_address_in(text: str, rules: Rules) -> str | None:
+    """The first address ``text`` gives as its writer's own ("My email is tm@town.vt.us
+    (I'm writing from my Gmail ...)"), or None."""
+    for m in _EMAIL.finditer(text):
+        if _own_words(rules).search(text[max(0, m.start() - 80) : m.start()]):
+            return m.group(0).lower()
+    return None
+
+
+COPIED = re.compile(r"\bcc['’]?(?:e?d)\b|\bcopied\b|\bcopying\b", re.I)
 
 
 def _said_copied(text: str, name: str) -> bool:
@@ -96,10 +105,10 @@ def _said_copied(text: str, name: str) -> bool:
     whatever domain (a contractor's own firm)."""
     words = [w.strip(".,") for w in name.split()]
     words = [w for w in (words[0], words[-1]) if len(w) >= 3] if words else []
-    if not words or not _COPIED.search(text):
+    if not words or not COPIED.search(text):
         return False
     word = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
-    return any(word.search(s) and _COPIED.search(s) for s in sentences_of(text))
+    return any(word.search(s) and COPIED.search(s) for s in sentences_of(text))
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|his|her|them|their)\b", re.I)

@@ -13,7 +13,8 @@ import re
 _HEADER_NAMES = (
     "from|sent|date|to|cc|bcc|subject|reply-to|de|envoyé le|envoye le|envoyé|envoye|à|a|objet"
     "|date d'envoi"
-    "|von|gesendet|an|betreff|datum|van|verzonden|aan|onderwerp|enviado|para|asunto|assunto"
+    "|von|gesendet|an|betreff|datum|van|verzonden|aan|onderwerp|enviado el|enviada el|enviado em"
+    "|enviada em|enviado|enviada|para|asunto|assunto"
 )
 # "\s*(?:\*\s*)?" rather than "\s*\*?\s*": the latter backtracks quadratically on a
 # long run of spaces (a hostile message could stall the desk for minutes).

@@ -2,18 +2,24 @@
 his sign-off ("Sgt. Ryan Paquette" / "e-Ticket Point of Contact"), else the same role
 signed in his own earlier message quoted under a reply, else the memo he attaches
 ("Questions may be directed to our e-ticket Point of Contact, Sgt. Renee Costa").
-
-A role line naming someone else gives that person, never the sender; a quoted message of
-another person's (a colleague's, the desk's) gives no one.
+A PoC named in the request a reply completes who writes it himself, giving his own
+address ("My email is tm@town.vt.us (I'm writing from my Gmail)"), is reached there, not
+at the address he writes from. When the body says only that the PoC is copied on the
+mail ("Our e-ticket point of contact is copied on this email"), the one person the Cc
+line names is the PoC.
 """
 
 from __future__ import annotations
 
 from mailbot.intake import own_thread
 from mailbot.intake.fields import labelled
+from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.model import ParseResult
 from mailbot.intake.names import fuller_name
+from mailbot.intake.own_thread import is_desk
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.poc_anchors import names_contact
+from mailbot.intake.poc_email import COPIED, own_address_in, sentences_of
 from mailbot.intake.point_of_contact import Contact, point_of_contact
 from mailbot.intake.prose import Split
 from mailbot.intake.rules import Rules
@@ -32,6 +38,12 @@ def writers_contact(
     earlier message or the paper he attaches gives; else no one."""
     if contact.name is not None:
         return contact
+    copied = copied_contact(split.body, parts, rules)
+    if copied.name:
+        return copied
+    stated = stated_own(split.body, parts, rules, earlier)
+    if stated.name:
+        return stated
     sender = (parts.sender_name, parts.sender)
     # the sign-off of his own text, not of a message he forwards: the mailbox is his
     own = not parts.forward_note.strip()
@@ -73,3 +85,43 @@ def writers_contact(
 def _poc_labels(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
     found = labelled(text, rules)
     return {k: v for k, v in found.items() if k.startswith("point_of_contact.")}
+
+
+_READ = 100_000
+"""Characters of the body whose sentences are read for the PoC said to be copied."""
+
+
+def copied_contact(body: str, parts: MessageParts, rules: Rules) -> Contact:
+    """The one person the Cc line names when a sentence of ``body`` says the PoC is
+    copied on the mail and names no one ("Our e-ticket point of contact is copied on this
+    email; please work with her directly"); else no one (several copied: staff decide)."""
+    if not COPIED.search(body) or not any(
+        COPIED.search(s) and names_contact(s) for s in sentences_of(body[:_READ])
+    ):
+        return Contact()
+    own = (parts.sender or "").lower()
+    copied = {a.lower(): n for n, a in parts.cc if a.lower() != own and not is_desk(a)}
+    if len(copied) != 1:
+        return Contact()
+    address, display = next(iter(copied.items()))
+    person = head_from_sender(display, rules)[0]
+    return Contact(person, address) if person else Contact()
+
+
+def stated_own(
+    body: str, parts: MessageParts, rules: Rules, earlier: ParseResult | None
+) -> Contact:
+    """The PoC of the ``earlier`` request the reply completes, with the address the
+    writer gives as his own in ``body``, when he is that PoC (the From header's last name
+    is the PoC's) and the address is made from the PoC's name; else no one."""
+    from mailbot.intake.roles import name_matches_address
+
+    before = earlier.point_of_contact if earlier is not None else None
+    if before is None or not before.name:
+        return Contact()
+    stated = own_address_in(body, rules)
+    writer = head_from_sender(parts.sender_name, rules)[0] or ""
+    same = writer.split()[-1:] == before.name.split()[-1:]
+    if stated is None or not same or not name_matches_address(before.name, stated):
+        return Contact()
+    return Contact(before.name, stated)

@@ -55,3 +55,48 @@ def test_own_numbered_officer_list_is_not_read_as_answers() -> None:
     result = parse_message(raw)
     assert result.agency.judiciary_code == "0917"
     assert [o.officer_number for o in result.officers] == ["QF014", "QF022"]
+
+
+def test_numbered_answers_under_a_note_saying_they_are_below() -> None:
+    body = (
+        "Morning,\n\nMy answers are below, numbered as you had them:\n\n1. 0733\n"
+        "2. Quillfield Police Department\n3. 12 Mill Lane, Quillfield, VT 05999\n"
+        "4. 802-555-0190\n5. dhalvorsen@quillfieldvt.org\n\nThanks,\nHollis\n\n"
+        "________________________________\nFrom: DPS eTicket <dps.eTicket@vermont.gov>\n"
+        "Sent: Monday, November 16, 2026 10:05 AM\nTo: Trask, Hollis <htrask@quillfieldvt.org>\n"
+        "Subject: RE: TraCS enrollment\n\nChief Trask,\n\nWe still need the following:\n\n"
+        "1. Judiciary code (4 digits)\n2. Proper agency name for the ticket\n"
+        "3. Agency mailing address\n4. Agency phone number\n"
+        "5. Sgt. Halvorsen's email address\n\nThank you,\nDPS e-Ticket Technical Staff\n"
+    )
+    raw = mail(
+        body,
+        sender="Trask, Hollis <htrask@quillfieldvt.org>",
+        subject="RE: TraCS enrollment",
+        in_reply_to="<20261116.tracs.q2@vermont.gov>",
+    )
+    result = parse_message(raw)
+    assert result.agency.judiciary_code == "0733"
+    assert result.agency.address == "12 Mill Lane, Quillfield, VT 05999"
+    assert result.agency.phone is not None and "555-0190" in result.agency.phone
+
+
+def test_numbered_answers_over_a_desk_message_quoted_under_spanish_headers() -> None:
+    body = (
+        "Buenos días,\n\n1. 0733\n2. 12 Mill Lane, Quillfield, VT 05999 - 802-555-0190\n\n"
+        "Hollis Trask\nChief of Police\n\n"
+        "De: DPS eTicket <dps.eTicket@vermont.gov>\n"
+        "Enviado el: lunes, 16 de noviembre de 2026 10:05\n"
+        "Para: Hollis Trask <htrask@quillfieldvt.org>\nAsunto: RE: TraCS enrollment\n\n"
+        "Chief Trask,\n\nWe still need the following:\n\n1. Judiciary code\n"
+        "2. Agency address and phone number\n\nThank you,\nDPS e-Ticket Technical Staff\n"
+    )
+    raw = mail(
+        body,
+        sender="Hollis Trask <htrask@quillfieldvt.org>",
+        subject="RE: TraCS enrollment",
+        in_reply_to="<20261116.tracs.q3@vermont.gov>",
+    )
+    result = parse_message(raw)
+    assert result.agency.judiciary_code == "0733"
+    assert result.agency.address == "12 Mill Lane, Quillfield, VT 05999"
