@@ -119,7 +119,7 @@ def _told_number(labels: tuple[str, ...]) -> re.Pattern[str] | None:
         for w in sorted(labels, key=len, reverse=True)
     )
     return re.compile(
-        rf"(?<![\w'’])(?i:{alt})[ \t]*[:#]?[ \t]*#?"
+        rf"(?<![\w'’])(?i:{alt})[ \t]*+[:#]?[ \t]*+#?"
         r"((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{3,8})(?![\w@.-]|\.\w)"
     )
 

@@ -42,7 +42,7 @@ from mailbot.intake.change_corrections import (
 )
 from mailbot.intake.change_groups import officer_groups
 from mailbot.intake.change_items import _NUMBER, is_row, marked_items
-from mailbot.intake.change_leads import row_lead_of, spaced_runs, table_lead
+from mailbot.intake.change_leads import moved_row, row_lead_of, spaced_runs, table_lead
 from mailbot.intake.change_listed_numbers import numbers_by_name
 from mailbot.intake.change_number_text import joined_numbers
 from mailbot.intake.change_officer import login_owed, officer_named, user_said
@@ -333,6 +333,8 @@ def read_changes(
                     apart[count] = ""  # no lead-in over it: added by the message's words
         elif table_action == "deactivate":
             push(change_of(officer, "deactivate", "", rules))
+        elif moved := moved_row(officer, table_action, text, rules, own_agency):
+            push(moved)  # "associate the following deputy with us ... keeps his number"
     # "Mike Osgood is 2F6G1" over "- Sgt. Mike Osgood is retiring": one officer's change
     changes = told_apart(changes, apart, rules)
     changes = with_shared_title(changes, text, rules)  # "Title for the new deputies: ..."
