@@ -67,3 +67,27 @@ def wrapped_on(name: str, written: Sequence[str], text: str) -> str | None:
         and full[len(name) :].split()[0].rstrip(".").casefold() in nexts
     ]
     return max(longer, key=len) if longer else None
+
+
+def one_word_on(name: str, written: Sequence[str], rules: Rules) -> str | None:
+    """ "Hartford Police" ("has left Hartford Police to take a deputy position") as the
+    message writes it whole elsewhere ("Hartford Police Department" in the signature):
+    the name one word longer, when that makes it end with a longer agency word
+    ("Police Department" after "Police"). None when no name goes on so, or when a name
+    written longer still ends with it."""
+    suffixes = rules.language.people.agency_suffixes
+    folded = name.casefold()
+    own = max((len(x) for x in suffixes if folded.endswith(f" {x.casefold()}")), default=0)
+    longer = [
+        full
+        for full in written
+        if full.casefold().startswith(f"{folded} ")
+        and len(full[len(name) :].split()) == 1
+        and any(len(x) > own and full.casefold().endswith(f" {x.casefold()}") for x in suffixes)
+    ]
+    if not longer:
+        return None
+    # "Manchester Police" asked for, "not Town of Manchester Police Department": the name
+    # in full is no one form when the message also writes it longer still
+    tail = f" {longer[0].casefold()}"
+    return None if any(w.casefold().endswith(tail) for w in written) else longer[0]

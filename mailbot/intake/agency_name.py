@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from mailbot.intake.agency_in_full import cut_short, initials_spelled_out, wrapped_on
+from mailbot.intake.agency_in_full import cut_short, initials_spelled_out, one_word_on, wrapped_on
 from mailbot.intake.agency_shown import name_shown_as
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import split_signature
@@ -248,7 +248,7 @@ def in_full(name: str | None, text: str, rules: Rules) -> str | None:
     short = next((s for s in sorted(forms, key=len, reverse=True) if name.endswith(f" {s}")), None)
     if short is None:
         full = initials_spelled_out(name, written, rules) or cut_short(name, written, text)
-        return full or wrapped_on(name, written, text) or name
+        return full or wrapped_on(name, written, text) or one_word_on(name, written, rules) or name
     full = forms[short]
     place = _core(name[: -len(short)], rules)
     if not place:

@@ -271,15 +271,23 @@ def _named_as_requester(group: str, said: re.Pattern[str], rules: Rules) -> bool
 
 def _named_as_contact(group: str, said: re.Pattern[str], rules: Rules) -> bool:
     """True when every sentence of ``group`` naming the officer (``said``) names him as
-    the agency's contact and asks nothing by itself."""
+    the agency's contact and asks nothing by itself (or hands the role over from him)."""
     from mailbot.intake.change_actions import _action
+    from mailbot.intake.intent import asks_for
     from mailbot.intake.prose import sentences
     from mailbot.intake.word_lists import has_any
 
     naming = [s for s in sentences(group) if said.search(s)]
-    contact = rules.language.evidence.contact_words
+    evidence = rules.language.evidence
+    # "I've taken over as our PoC from Sgt. Roy, who moved to ...": the role handed over,
+    # whatever is told of him, when nothing is asked
     return bool(naming) and all(
-        has_any(s, contact) and _action(s, rules, None) is None for s in naming
+        has_any(s, evidence.contact_words)
+        and (
+            _action(s, rules, None) is None
+            or (has_any(s, evidence.contact_handover) and not asks_for(s, rules))
+        )
+        for s in naming
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mailbot.intake.change_items import _NUMBER
 from mailbot.intake.model import Change, Officer
 from mailbot.intake.not_given import not_given
 from mailbot.intake.prose import person, rank_title, split_name
@@ -149,6 +150,36 @@ def new_value_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Chang
     return []
 
 
+def labels_across(rows: Sequence[Sequence[str]], rules: Rules) -> list[list[list[str]]]:
+    """Each run of three rows or more of a label and its value ("Officer # | L4410",
+    "New title: Sergeant"), one officer's, turned into a heading row over one row of
+    values: the table :func:`new_value_changes` reads."""
+    from mailbot.intake.table_headings import column_key
+
+    new_mark, old_mark = _marks(rules)
+    out: list[list[list[str]]] = []
+    run: list[tuple[str, str]] = []
+    for row in [*rows, []]:
+        cells = [str(c).strip() for c in row if str(c).strip()]
+        if len(cells) == 1 and _LABEL_VALUE.match(cells[0]):
+            cells = [p.strip() for p in cells[0].split(":", 1)]
+        label = cells[0] if len(cells) == 2 else ""
+        known = label and (
+            column_key(label, rules) or _marked(label, new_mark, rules) or old_mark.match(label)
+        )
+        if known:
+            run.append((cells[0], cells[1]))
+            continue
+        if len(run) >= 3:
+            out.append([[k for k, _ in run], [v for _, v in run]])
+        run = []
+    return out
+
+
+# "New title: Sergeant": a label of a few words, a colon, its value
+_LABEL_VALUE = re.compile(r"[ \t]*[A-Za-z][\w#. \t]{0,30}:[ \t]*\S")
+
+
 @per_rules
 def _row_marks(rules: Rules) -> dict[str, str]:
     """Each word that marks a whole row as the record's values ("OLD", "Current") or as
@@ -193,7 +224,7 @@ def marked_row_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Chan
                 continue
             kinds = {_row_mark(rcells[n], rules) for n in free if n < len(rcells)} - {None}
             marked.append((kinds.pop() if len(kinds) == 1 else None, officer))
-        out = _paired(marked)
+        out = _paired(marked)[0]
         if out:
             return out
     return []
@@ -202,26 +233,51 @@ def marked_row_changes(rows: Sequence[Sequence[str]], rules: Rules) -> list[Chan
 def marked_line_changes(text: str, rules: Rules) -> list[Change]:
     """:func:`marked_row_changes` of lines labelled old and new ("OLD: Roy, Ann, Officer,
     X101, aroy" over "NEW: Lane, Ann, Officer, X101, alane")."""
+    return marked_lines_read(text, rules)[0]
+
+
+def marked_lines_read(text: str, rules: Rules) -> tuple[list[Change], str]:
+    """:func:`marked_line_changes`, and ``text`` without the lines of the pairs read
+    (their officers are told, no other change's)."""
+    from mailbot.intake.change_officer import officer_named
     from mailbot.intake.lists import officer_on_line
 
+    lines = text.split("\n")
     marked: list[tuple[str | None, Officer]] = []
-    for line in text.split("\n"):
+    at_line: list[int] = []
+    heading: str | None = None  # "1) Officer number 7S3G2" right above its pair
+    for n, line in enumerate(lines):
         m = _MARKED_LINE.match(line)
         kind = _row_mark(m.group(1), rules) if m else None
         officer = officer_on_line(m.group(2), rules) if m and kind else None
+        if officer is None and m and kind:
+            # "OLD: Officer Emily Garrow" over "NEW: Corporal Emily Garrow": the officer
+            # as written in words, his number on the line above the pair
+            officer = officer_named(m.group(2), rules)
+            if officer is not None and not officer.officer_number and heading:
+                officer = officer.model_copy(update={"officer_number": heading})
+            if officer is not None and not (officer.officer_number and officer.last_name):
+                officer = None
         if officer is None:
             if marked and line.strip():
                 marked.append((None, Officer()))  # another line between: no pair across it
+                at_line.append(n)
+            numbers = {x.upper() for x in _NUMBER.findall(line)}
+            heading = numbers.pop() if len(numbers) == 1 else None if line.strip() else heading
             continue
         marked.append((kind, officer))
-    return _paired(marked)
+        at_line.append(n)
+    out, used = _paired(marked)
+    gone = {at_line[i] for i in used}
+    return out, "\n".join(line for n, line in enumerate(lines) if n not in gone)
 
 
-def _paired(marked: list[tuple[str | None, Officer]]) -> list[Change]:
+def _paired(marked: list[tuple[str | None, Officer]]) -> tuple[list[Change], set[int]]:
     """An update for each new row right after or before the old row of the same officer
     (the same number, else the same first or last name): the new row's values, the
     number the old row gives when the new one gives none."""
     out: list[Change] = []
+    used: set[int] = set()  # the rows paired
     at = 0
     while at + 1 < len(marked):
         (one, first), (two, second) = marked[at], marked[at + 1]
@@ -233,8 +289,9 @@ def _paired(marked: list[tuple[str | None, Officer]]) -> list[Change]:
         data.setdefault("officer_number", old.officer_number)
         if data.get("officer_number"):
             out.append(Change.model_validate({"action": "update", **data}))
+            used |= {at, at + 1}
         at += 2
-    return out
+    return out, used
 
 
 def _same_officer(one: Officer, two: Officer) -> bool:

@@ -14,6 +14,7 @@ import re
 from mailbot.intake import intent
 from mailbot.intake.agency_name import agency_name_in
 from mailbot.intake.change_columns import new_value_changes, text_rows
+from mailbot.intake.change_items import _NUMBER
 from mailbot.intake.change_tables import changes_in_rows
 from mailbot.intake.change_values import _has
 from mailbot.intake.model import Change, Intent
@@ -98,10 +99,12 @@ def changes_in_document(text: str, rules: Rules, agency: str | None) -> list[Cha
     the one officer its "Name: ... / Officer #: ..." lines describe (lines set out a
     blank line apart too) with the action the document asks for ("Action: Resignation",
     "TraCS - deactivate officer record", "please create a TraCS officer record")."""
+    from mailbot.intake.attachments import text_grid
     from mailbot.intake.change_actions import _action
     from mailbot.intake.change_values import change_of
     from mailbot.intake.changes import read_changes
     from mailbot.intake.labelled_blocks import officers_in_blocks
+    from mailbot.intake.tables import officers_from_grid, officers_from_text
 
     lines, previous = text, None
     while previous != lines:
@@ -111,7 +114,11 @@ def changes_in_document(text: str, rules: Rules, agency: str | None) -> list[Cha
         # one form per officer, one after another (a PDF of personnel action forms)
         return read_changes(lines, rules, blocks, agency) or read_changes(text, rules, [], agency)
     if not blocks:
-        return read_changes(text, rules, [], agency) or form_changes(lines, rules)
+        # a letter's table of officers under its lead-in ("Please associate the following
+        # deputy with our office ..."): the rows that lead-in asks about
+        rows = officers_from_grid(text_grid(text), rules) or officers_from_text(text, rules)
+        rows = [o for o in rows if o.last_name and _NUMBER.fullmatch(o.officer_number or "")]
+        return read_changes(text, rules, rows, agency) or form_changes(lines, rules)
     found = read_changes(text, rules, blocks, agency)
     if any(c.officer_number == blocks[0].officer_number for c in found):
         return found

@@ -3,6 +3,7 @@ of its own, or a paragraph (where one officer is described over several sentence
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -21,15 +22,19 @@ def items(text: str) -> list[str]:
     return [item for item, _ in marked_items(text)]
 
 
-def marked_items(text: str, labels: Sequence[str] = ()) -> list[tuple[str, bool]]:
+def marked_items(
+    text: str, labels: Sequence[str] = (), number_labels: Sequence[str] = ()
+) -> list[tuple[str, bool]]:
     """(item, True for a bulleted or numbered list item) for :func:`items`; a line
-    labelled with one of the action words ``labels`` ("ADD: ...") is an item too."""
+    labelled with one of the action words ``labels`` ("ADD: ...") is an item too, and a
+    value after one of ``number_labels`` is its officer's number, whatever its length."""
     out: list[tuple[str, bool]] = []
     labelled = {" ".join(w.lower().split()) for w in labels}
     para: list[str] = []
+    told = _told_number(tuple(number_labels))
 
     def flush() -> None:
-        if _one_officer_a_line(para):
+        if _one_officer_a_line(para, told):
             out.extend((line[:MAX_ITEM], True) for line in para)
         elif para:
             out.append((" ".join(para)[:MAX_ITEM], False))
@@ -103,15 +108,33 @@ _ACTION_LABEL = re.compile(r"([A-Za-z]+(?:[ \t][A-Za-z]+)?)[ \t]*(?:[:–—]|-[
 _RUNS_ON = re.compile(r"(?:\band|\bor|,|\band/or)$", re.I)
 
 
-def _one_officer_a_line(lines: list[str]) -> bool:
+@functools.cache
+def _told_number(labels: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A value after an officer number's label ("officer number BR5530", "LEO # 45521"):
+    a number, of any length, with a digit."""
+    if not labels:
+        return None
+    alt = "|".join(
+        re.escape(w).replace(r"\ ", r"[ \t]+") + (r"\b" if w[-1:].isalnum() else "")
+        for w in sorted(labels, key=len, reverse=True)
+    )
+    return re.compile(
+        rf"(?<![\w'’])(?i:{alt})[ \t]*+[:#]?[ \t]*+#?"
+        r"((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{3,8})(?![\w@.-]|\.\w)"
+    )
+
+
+def _one_officer_a_line(lines: list[str], told: re.Pattern[str] | None = None) -> bool:
     """ "Officer Jordan Blaise, WL5J2, username jblaise" then another officer's line, no
     bullets: lines that each open with a capital and give one officer number of their
-    own (not a sentence wrapped over lines, which runs on with "and" or a comma)."""
+    own (a number after its label, ``told``, whatever its length) (not a sentence wrapped
+    over lines, which runs on with "and" or a comma)."""
     if len(lines) < 2 or any(len(line) > 200 for line in lines):
         return False
     numbers = []
     for line in lines:
         found = {n.upper() for n in _NUMBER.findall(line)}
+        found = found or {n.upper() for n in (told.findall(line) if told else [])}
         if len(found) != 1 or not line[:1].isupper() or _RUNS_ON.search(line.rstrip()):
             return False
         numbers.append(found.pop())

@@ -4,11 +4,13 @@ rows without a heading ("can u update titles for these 2"), the line above a tab
 
 from __future__ import annotations
 
+import re
+
 from mailbot.intake.change_actions import _action
 from mailbot.intake.change_items import _CELLS, _NUMBER, is_row
 from mailbot.intake.change_titles import _new_title
 from mailbot.intake.change_values import _has
-from mailbot.intake.model import Action, Officer
+from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
 
@@ -20,6 +22,11 @@ def row_lead_of(item: str, before: str, rules: Rules) -> tuple[Action, str | Non
         return None
     action = _action(before, rules, None)
     return (action, _new_title(before, rules)) if action else None
+
+
+_LEAD_LINES = 6
+"""The most lines of a lead-in wrapped over lines (a letter's) read above its table."""
+_SPACED = re.compile(r"\S[ \t]{3,}\S")  # "Last Name      First Name": a printed table's cells
 
 
 def table_lead(text: str, officers: list[Officer], rules: Rules) -> Action | None:
@@ -35,9 +42,18 @@ def table_lead(text: str, officers: list[Officer], rules: Rules) -> Action | Non
     if at is None:
         return None
     i = at - 1
-    while i >= 0 and (not lines[i].strip() or _CELLS.search(lines[i]) or "|" in lines[i]):
-        i -= 1  # the heading and rule lines, and blanks
+    while i >= 0 and (
+        not lines[i].strip()
+        or _CELLS.search(lines[i])
+        or "|" in lines[i]
+        or _SPACED.search(lines[i].strip())
+    ):
+        i -= 1  # the heading and rule lines (cells apart by tabs, pipes or spaces), blanks
     lead = lines[i].strip() if i >= 0 else ""
+    top = i
+    while top > max(0, i - _LEAD_LINES) and lines[top - 1].strip() and not lead.endswith(":"):
+        top -= 1  # a lead-in wrapped over lines (a letter's): the whole paragraph
+    lead = " ".join(line.strip() for line in lines[max(top, 0) : i + 1]) if i >= 0 else ""
     below = lead.endswith(":") or _has(lead, rules.language.intent.points_below)
     if not below:
         return None
@@ -71,3 +87,19 @@ def spaced_runs(items: list[tuple[str, bool]], rules: Rules) -> set[int]:
         for n, flag in enumerate(flags)
         if flag and ((n > 0 and flags[n - 1]) or (n + 1 < len(flags) and flags[n + 1]))
     }
+
+
+def moved_row(
+    officer: Officer, lead: Action | None, text: str, rules: Rules, own_agency: str | None
+) -> Change | None:
+    """The row of a table under a lead-in telling of an officer moving with the record he
+    has ("Please associate the following deputy with our office ... he keeps his existing
+    VT LEO number"): an update of that record (to the sender's agency, when it is said to
+    exist already), or None."""
+    words = rules.language.intent
+    if lead != "update" or not _has(text, words.transfer + words.moves_record):
+        return None
+    data: dict[str, object] = {"action": "update", **officer.model_dump(exclude_none=True)}
+    if own_agency and _has(text, words.moves_record):
+        data["agency"] = own_agency
+    return Change.model_validate(data)

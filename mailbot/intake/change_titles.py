@@ -175,9 +175,11 @@ _MADE_RANK = re.compile(
 
 
 # "Cpl. Jason Brosseau, SA055 -> Sergeant", "is now Sergeant", "was Officer, now
-# Corporal", "is now Acting Sergeant": a rank written after them is the new title
+# Corporal", "is now Acting Sergeant", "Deputy Ann Roy, X101 - now Sergeant": a rank
+# written after them is the new title
 _RANK_AFTER = re.compile(
-    r"(?:->|→|=>|(?i:\bis\s+now)|(?i:\bwas\s+[^,;\n]{1,30}?[,;]?\s+now\b))"
+    r"(?:->|→|=>|(?i:\bis\s+now)|(?i:\bwas\s+[^,;\n]{1,30}?[,;]?\s+now\b)"
+    r"|[,;:(\u2013\u2014-][ \t]*(?i:now)\b)"
     r"\s*(?i:an?\s+)?([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*){0,2})"
 )
 

@@ -28,7 +28,8 @@ from mailbot.intake.change_asides import (
     usernames_by_name,
 )
 from mailbot.intake.change_columns import (
-    marked_line_changes,
+    labels_across,
+    marked_lines_read,
     marked_row_changes,
     new_value_changes,
     printed_rows,
@@ -41,7 +42,7 @@ from mailbot.intake.change_corrections import (
 )
 from mailbot.intake.change_groups import officer_groups
 from mailbot.intake.change_items import _NUMBER, is_row, marked_items
-from mailbot.intake.change_leads import row_lead_of, spaced_runs, table_lead
+from mailbot.intake.change_leads import moved_row, row_lead_of, spaced_runs, table_lead
 from mailbot.intake.change_listed_numbers import numbers_by_name
 from mailbot.intake.change_number_text import joined_numbers
 from mailbot.intake.change_officer import login_owed, officer_named, user_said
@@ -175,8 +176,15 @@ def read_changes(
     # "Old username | New username" (any field): updates to the values in the new column
     promoted += new_value_changes(text_rows(text), rules)
     promoted += [c for grid in grids for c in new_value_changes(grid, rules)]
+    # "Name | Roy, Ann" over "Officer # | X101" and "New title | Sergeant": one officer's
+    lines = [cells or [line] for cells, line in zip(text_rows(text), text.split("\n"), strict=True)]
+    across = labels_across(lines, rules) + [t for grid in grids for t in labels_across(grid, rules)]
+    promoted += [c for grid in across for c in new_value_changes(grid, rules)]
     # "OLD | Roy | Ann ..." over "NEW | Lane | Ann ...": updates to the new row's values
-    promoted += marked_row_changes(text_rows(text), rules) or marked_line_changes(text, rules)
+    in_rows = marked_row_changes(text_rows(text), rules)
+    if not in_rows:  # "OLD: ..." over "NEW: ...": their lines tell no other change
+        in_rows, text = marked_lines_read(text, rules)
+    promoted += in_rows
     promoted += [c for grid in grids for c in marked_row_changes(grid, rules)]
     for change in promoted:
         push(change)
@@ -194,7 +202,14 @@ def read_changes(
     lead: Action | None = None
     before = ""  # the paragraph above a list
     asked_new = False  # the paragraph right above, no officer's, asks for a new record
-    items = list(told_on(marked_items(text, rules.language.intent.item_labels), rules))
+    items = list(
+        told_on(
+            marked_items(
+                text, rules.language.intent.item_labels, rules.language.rows.number_labels
+            ),
+            rules,
+        )
+    )
     runs = spaced_runs(items, rules)
     for at, (item, listed) in enumerate(items):
         # "Please add our new officer:" then his lines, number still pending: the
@@ -318,6 +333,8 @@ def read_changes(
                     apart[count] = ""  # no lead-in over it: added by the message's words
         elif table_action == "deactivate":
             push(change_of(officer, "deactivate", "", rules))
+        elif moved := moved_row(officer, table_action, text, rules, own_agency):
+            push(moved)  # "associate the following deputy with us ... keeps his number"
     # "Mike Osgood is 2F6G1" over "- Sgt. Mike Osgood is retiring": one officer's change
     changes = told_apart(changes, apart, rules)
     changes = with_shared_title(changes, text, rules)  # "Title for the new deputies: ..."

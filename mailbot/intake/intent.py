@@ -61,6 +61,7 @@ def classify(
     if _has(text, words.asks_no_change) and asks_anything(text) and not asks_for(text, rules):
         return "other"  # "not asking for any changes yet ... Ofc. X (BN3T7) ... ?"
     change_words = words.add + words.promote + words.transfer + words.deactivate + words.reactivate
+    change_words += words.moves_record  # "keeps his existing VT LEO number": his record moves
     # "Pls remove Dep. Jo Roy 30915 from tracs": a request's opener, then a switch-off verb
     change_words += [f"{o} {v}" for o in words.request_openers for v in words.deactivate_openers]
 

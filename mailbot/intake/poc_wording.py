@@ -1,7 +1,6 @@
 """The wordings that designate the e-ticket Point-of-Contact ("Detective Sara Lindqvist will
 serve as our e-ticket Point-of-Contact", "I will be the PoC myself", "I'd like Sgt. Beth
-Lumbra to be our point of contact"), read by :mod:`point_of_contact`.
-"""
+Lumbra to be our point of contact"), read by :mod:`point_of_contact`."""
 
 from __future__ import annotations
 
@@ -160,8 +159,7 @@ _CONTACT_SAID = (
     r"|(?:for|on)\s+(?:this|it|that|these|us|them|(?:the\s+)?e-?tick\w*"
     r"|(?:the\s+)?electronic\s+tick\w*)\b))"
 )
-"""The writer's "contact" in a sentence about himself, for this matter ("the contact person
-too", "the contact for this"), not another matter's contact."""
+"""The writer's "contact" for this matter ("the contact person too"), not another matter's."""
 
 
 _SELF_POC = re.compile(
@@ -212,6 +210,9 @@ _SELF_POC = re.compile(
     # "As for a point of contact, that will be me", "PoC - that's me"
     r"|(?:point[- ]of[- ]contact|PoC|contact\s+person)[^.;!?¶\n\w]{0,3}(?:[\w-]+\s+){0,3}?"
     r"(?:that|it|this)(?:['’]ll|\s+will|\s+would|['’]s|\s+is)\s+(?:be\s+)?(?:me|myself)\b"
+    # "I've taken over as Windsor PD's e-ticket point of contact": the role handed to him
+    r"|\bI(?:['’]ve|\s+have)?\s+(?:taken|took)\s+over\s+as\s+(?:the\s+|our\s+|your\s+)?"
+    r"(?:[\w.&'’-]{1,30}\s+){0,4}?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
     # "I've been assigned as the e-ticket Point of Contact", "I was asked to be the PoC"
     r"|\bI(?:['’]ve\s+been|\s+have\s+been|\s+was|['’]m|\s+am|\s+got)\s+(?:assigned|designated"
     r"|named|appointed|chosen|picked|selected|asked)\s+(?:as|to\s+be|to\s+serve\s+as"

@@ -54,6 +54,10 @@ class Evidence(RuleModel):
     """Words above a letter's inside address ("Attn:"): the recipient's, never the agency's."""
     contact_words: list[str] = Field(default_factory=list)
     """Words that speak of the e-ticket Point-of-Contact in any wording ("person of contact")."""
+    contact_handover: list[str] = Field(default_factory=list)
+    """Words handing the contact's role from one person to another ("I've taken over as
+    our e-ticket PoC from Sgt. Roy, who moved to the detective slot"): the one it passes
+    from is named for the role, not for a change of his record."""
     contact_roles: list[str] = Field(default_factory=list)
     """The contact as a role a writer takes in his request ("I am the chief and the
     contact"): in the last look only, a sentence with one and an address gives staff it."""
