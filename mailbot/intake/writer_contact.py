@@ -14,6 +14,7 @@ from mailbot.intake.fields import labelled
 from mailbot.intake.model import ParseResult
 from mailbot.intake.names import fuller_name
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.poc_email import own_box_written
 from mailbot.intake.point_of_contact import Contact, point_of_contact
 from mailbot.intake.prose import Split
 from mailbot.intake.rules import Rules
@@ -31,6 +32,10 @@ def writers_contact(
     """``contact`` when the body named one; else the PoC the writer's signature, his own
     earlier message or the paper he attaches gives; else no one."""
     if contact.name is not None:
+        # sent from the department's "police@town.gov", "aroy@town.gov" under her name
+        mine = own_box_written(f"{split.body}\n{split.signature}", contact.name, parts.sender)
+        if mine and contact.email == (parts.sender or "").lower():
+            return Contact(contact.name, mine)
         return contact
     sender = (parts.sender_name, parts.sender)
     # the sign-off of his own text, not of a message he forwards: the mailbox is his
