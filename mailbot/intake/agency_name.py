@@ -22,8 +22,6 @@ from mailbot.intake.word_lists import has_any
 _GREETING = re.compile(
     r"^(?:The|Our|Dear|At|As|From|Hello|Hi|We['’]re|We\s+are|This\s+is|Welcome\s+to)\s+"
 )
-
-
 _ARTICLE = re.compile(r"^(?:The|Our)\s+")
 
 
@@ -147,6 +145,7 @@ def agency_name_in(text: str, rules: Rules, short: bool = False) -> str | None:
     people_words = set(rules.language.people.ranks) | {
         t.lower() for t in rules.language.people.head_titles
     }
+    acting = {w.lower() for w in rules.language.people.head_title_modifiers}
     weak = tuple(rules.language.people.weak_agency_suffixes)
     places = set(rules.language.people.place_words)
     found: list[str] = []
@@ -162,9 +161,9 @@ def agency_name_in(text: str, rules: Rules, short: bool = False) -> str | None:
         name = name.rsplit("\t", 1)[-1]
         name = _GREETING.sub("", name)
         name = _ARTICLE.sub("", name)
-        head = name.split()[0].rstrip(".,").lower() if name.split() else ""
-        if head in people_words:
-            continue  # "Chief of Police", "Sergeant Police ..."
+        words = [w.rstrip(".,").lower() for w in name.split()] or [""]
+        if (words[1] if words[0] in acting and len(words) > 1 else words[0]) in people_words:
+            continue  # "Chief of Police", "Sergeant Police ...", "Acting Chief of Police"
         if name.endswith(weak) and not any(w in name.split() for w in places):
             continue  # "Harlan Constable" is a person; "Town of Roxford Constable" is not
         if _is_desk(name, rules):
@@ -183,11 +182,7 @@ def agency_name_in(text: str, rules: Rules, short: bool = False) -> str | None:
 
 _SENTENCE_CUT = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])")
 _CLAUSE_BACK = 160
-
-
 _CLAUSE_START = re.compile(r"(?<=[a-z0-9)])[.!?]\s|\n\s*\n")
-
-
 _TOWARDS = re.compile(r"\b(?:to|with|for|join(?:ed|ing|s)?)(?:\s+the)?$")
 
 

@@ -154,9 +154,13 @@ def find(sources: list[Source], rules: Rules, kinds: frozenset[str] = ALL_KINDS)
                 # a form's values kept without their labels
                 add(found.codes, bare.group(1), Candidate(bare.group(1), where, short))
             if "codes" in kinds and _code_words(rules).search(line):
+                street = " ".join((_address_at(lines, i) or "").split()[:2])
                 for m in _CODE.finditer(line):
-                    if not _in_phone_or_zip(line, m.start(1)):
-                        add(found.codes, m.group(1), Candidate(m.group(1), where, short))
+                    if _in_phone_or_zip(line, m.start(1)):
+                        continue
+                    if street and line.startswith(street, m.start(1)):
+                        continue  # "Code 0462. Address 1126 Main St, ...": a house number
+                    add(found.codes, m.group(1), Candidate(m.group(1), where, short))
             if "officer_numbers" in kinds:
                 for m in _OFFICER_NUMBER.finditer(line):
                     token = m.group(1)

@@ -125,7 +125,8 @@ def read(
     # the agency's address, phone and code, mostly in the sender's signature
     # (a new request's subject too: "TraCS roster changes - OCSD - Jud Code 0873")
     subject = None if is_reply else parts.subject
-    change_sender.complete(result, body, signature, sender, rules, subject)
+    papers = [(f"attachment {d.filename}", d.text) for d in parts.documents]
+    change_sender.complete(result, body, signature, sender, rules, subject, papers)
 
 
 def _number_upper(change: Change) -> Change:

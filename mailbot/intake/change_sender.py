@@ -10,6 +10,8 @@ by their shape (:mod:`candidates`) and taken when there is one of each
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from mailbot.intake import candidates, roles
 from mailbot.intake.model import ParseResult
 from mailbot.intake.rules import Rules
@@ -22,10 +24,26 @@ def complete(
     sender: tuple[str | None, str | None],
     rules: Rules,
     subject: str | None = None,
+    papers: Sequence[tuple[str, str]] = (),
 ) -> None:
     """Fill the agency's address, phone and judiciary code that a roster-change message
     gives but no label named (its ``subject`` too: "TraCS changes - OCSD - Jud Code
-    0873")."""
+    0873"); those still unknown from the letterhead of the paper it attaches (``papers``:
+    name and text of each), the memo the chief writes the changes in."""
+    sources = [candidates.Source("text", body), candidates.Source("signature", signature)]
+    if subject:
+        sources.append(candidates.Source("subject", subject))
+    _settle(result, sources, sender, rules)
+    if papers:
+        _settle(result, [candidates.Source(n, t) for n, t in papers], sender, rules)
+
+
+def _settle(
+    result: ParseResult,
+    sources: list[candidates.Source],
+    sender: tuple[str | None, str | None],
+    rules: Rules,
+) -> None:
     agency = result.agency
     wanted = frozenset(
         kind
@@ -37,8 +55,5 @@ def complete(
         if value is None
     )
     if wanted:
-        sources = [candidates.Source("text", body), candidates.Source("signature", signature)]
-        if subject:
-            sources.append(candidates.Source("subject", subject))
         found = candidates.find(sources, rules, wanted)
         roles.settle(result, found, rules, sender=sender)

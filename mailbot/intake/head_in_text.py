@@ -93,19 +93,22 @@ def head_on_behalf(
         titled = after_long_title(words, rules)
         if titled is not None:  # "State's Attorney Ellen Broder has asked me"
             return titled
+        acting = ""  # "Interim Chief Daniel Roy asked me": the title with its modifier
         if len(words) > 3 and words[-4].lower().rstrip(".") not in _head_lower(rules):
+            modifiers = {w.lower() for w in rules.language.people.head_title_modifiers}
+            acting = f"{words[-4]} " if words[-4].lower() in modifiers else ""
             words = words[-3:]
         title = rank_title(words[0], rules)
         if title is None and words[0].lower() not in {t.lower() for t in _head_words(rules)}:
             continue
         rest = words[1:]
         if len(rest) >= 2 and not is_agency_or_title(rest, rules):
-            return " ".join(rest).rstrip("."), title or words[0]
+            return " ".join(rest).rstrip("."), acting + (title or words[0])
         if len(rest) == 1:
             last = rest[0].strip(".,;:()").lower()
             full = {n for n in known if len(n.split()) >= 2 and n.split()[-1].lower() == last}
             if len(full) == 1:
-                return full.pop(), title or words[0]
+                return full.pop(), acting + (title or words[0])
     return None, None
 
 

@@ -272,13 +272,15 @@ def closing_lines(body: str) -> str:
 def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] | None:
     """(name, title) when ``line`` names a person, else None."""
     line = _SIGNED_MARK.sub("", line)  # "/s/ Dana Quist": a typed signature's mark
-    if _EMAIL.search(line) or _DIGIT.search(line) or len(line.split()) > 6:
+    name_part, _, after = line.partition(",")
+    # "Peter J. Lindqvist Jr., Chief of Police": a long line, a name and his title
+    titled = bool(_FOUR_NAMES.match(name_part)) and _is_title_line(after.strip(), rules)
+    if _EMAIL.search(line) or _DIGIT.search(line) or (len(line.split()) > 6 and not titled):
         return None
     if _ALIGNED_ROW.search(line):
         return None  # "LAST        FIRST      TITLE": a table's heading or row
     if _greeting(rules).match(line):
         return None  # "Hi Alan,": the one written to, not a signer
-    name_part, _, after = line.partition(",")
     words = _ASIDE.sub(" ", name_part).split()  # "Colonel (Ret.) Frank Demers"
     prefix = rank_title(words[0], rules) if words else None
     if prefix is not None:  # "Sgt.", and "Dr." or "Mr." (no title of their own)
@@ -302,6 +304,7 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
 
 
 _SIGNED_MARK = re.compile(r"^/s/[ \t]*", re.I)
+_FOUR_NAMES = re.compile(r"^[ \t]*[A-Z][\w.'’-]*+(?:[ \t]+[A-Z][\w.'’-]*+){1,3}[ \t]*$")
 
 
 @per_rules
@@ -311,8 +314,6 @@ def _greeting(rules: Rules) -> re.Pattern[str]:
 
 
 _AGENCY_TAIL = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*[,|–—-]\s+|\s+at\s+)")
-
-
 _OFFICE_OF = re.compile(r"^(?:the\s+)?office\s+of\s+(?:the\s+)?", re.I)
 
 

@@ -75,19 +75,36 @@ def without_asides(body: str, rules: Rules) -> str:
 
 
 def without_nickname(body: str, rules: Rules) -> str:
-    """``body`` with a nickname between first and last name taken out, and one after the
-    first name of "Last, First" that is a short form of it ("Hale, Robert (Bob) - ...")."""
+    """``body`` with a nickname between first and last name taken out, one in quotes
+    closing a cell of names, and one after the first name of "Last, First" that is a short
+    form of it ("Hale, Robert (Bob) - ...") or any in quotes."""
     body = _NICKNAME.sub(lambda m: _unless_rank(m, rules), body)
-    if "(" not in body:
+    body = _NICKNAME_CELL.sub(lambda m: m.group(0) if rank_title(m[1] or m[2], rules) else "", body)
+    if not any(c in body for c in '("“'):
         return body
-    return _NICKNAME_AFTER.sub(
-        lambda m: m.group(1) if short_form_of(m.group(3), m.group(2), rules) else m.group(0),
-        body,
-    )
+    return _NICKNAME_AFTER.sub(lambda m: _nickname_cut(m, rules), body)
 
 
-_NICKNAME_AFTER = re.compile(r"(,[ \t]*([A-Z][a-z'’-]{1,20}))[ \t]+\(([A-Z][a-z'’-]{1,20})\)")
-"""A bracketed word after the first name of "Last, First (Nick)"."""
+_NICKNAME_CELL = re.compile(
+    r"(?<=[A-Za-z])[ \t]+(?:\"([A-Z][a-z'’-]{1,20})\"|“([A-Z][a-z'’-]{1,20})”)"
+    r"(?=[ \t]*(?:[|;\t]|$))",
+    re.M,
+)
+"""A quoted nickname closing a cell of names ('Lafrance | Michel "Mike" | Sergeant')."""
+_NICKNAME_AFTER = re.compile(
+    r"(,[ \t]*([A-Z][a-z'’-]{1,20}))[ \t]+(?:\(([A-Z][a-z'’-]{1,20})\)"
+    r"|\"([A-Z][a-z'’-]{1,20})\"|“([A-Z][a-z'’-]{1,20})”)"
+)
+"""A bracketed or quoted word after the first name of "Last, First (Nick)"."""
+
+
+def _nickname_cut(m: re.Match[str], rules: Rules) -> str:
+    """The first name alone when the word after it is his nickname: a short form of it in
+    brackets, or any name in quotes ('Tremblay, Robert "Bobby"'; a rank is kept)."""
+    if m.group(3):
+        return m.group(1) if short_form_of(m.group(3), m.group(2), rules) else m.group(0)
+    quoted = m.group(4) or m.group(5) or ""
+    return m.group(0) if rank_title(quoted, rules) else m.group(1)
 
 
 def _unless_rank(m: re.Match[str], rules: Rules) -> str:

@@ -86,13 +86,14 @@ def find_logo(
     then for the checks to judge). Among several images, a name saying
     logo/patch/badge/seal/emblem wins, then the largest picture."""
     limits = limits or Limits()
-    if rules is not None and roster_pictured(text, rules) and not logo_named(text):
+    later = _SAID_LATER.search(text)
+    if rules is not None and roster_pictured(text, rules) and (later or not logo_named(text)):
         # "Picture of our officer list is attached": the image is the roster (one named
-        # as a logo still may be)
+        # as a logo still may be), also where the logo is said to come later
         attachments = [a for a in attachments if _LOGO_NAME.search(a.filename)]
     seen = _Probes(limits)  # each attachment is opened once, however often it is looked at
     found = _best(attachments, seen, notes, inline=False)
-    if found is None and said_inline and not _SAID_LATER.search(text):
+    if found is None and said_inline and not later:
         # "Our logo is pasted below: [cid:image001.png@...]": an image placed in the text
         # (not the signature's banner) is the one meant
         found = _best(attachments, seen, notes, inline=True, text=text)

@@ -196,3 +196,17 @@ def sentences_of(text: str) -> list[str]:
     from mailbot.intake.prose import sentences
 
     return sentences(text)
+
+
+def own_box_written(text: str, name: str | None, sender: str | None) -> str | None:
+    """The writer's own address written in the message ("Desk: 802-555-0153 |
+    aroy@town.gov" in his signature) when he writes from a mailbox that is not his own
+    (the department's "police@town.gov"): made from his name, on the sender's domain."""
+    from mailbot.intake.roles import name_matches_address
+
+    if not sender or not name or name_matches_address(name, sender):
+        return None
+    for m in _EMAIL.finditer(text):
+        if _same_domain(m.group(0), sender) and name_matches_address(name, m.group(0)):
+            return m.group(0).lower()
+    return None

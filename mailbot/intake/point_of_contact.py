@@ -95,6 +95,8 @@ def point_of_contact(
         # "Sgt. Dan Moss" / "e-Ticket Point of Contact" / "Riverbend PD": his role, no label
         if value is not None or not title_not_label(lines, i, rules):
             raw = (value if value is not None else _next_value(lines, i)) or None
+        if raw is not None and not any(c.isalpha() for c in raw):
+            raw = None  # "802-555-0128" under the label: a phone number names no one
     if raw is None:
         flat = unquoted_poc_words(_near_poc_words(as_eticket(text, rules)))
         flat = unqualified(without_nickname(ranks_capitalised(flat, rules), rules), rules)
@@ -113,25 +115,12 @@ def point_of_contact(
             # "put me down as the contact person (Bonnie Sheltra, this email address)": the
             # writer names herself (a clerk writing for the head is not the head)
             self_name = person_name(aside.group(1), rules)
-        m = (
-            _POC_DESIGNATED.search(flat)
-            or _POC_THAT.search(flat)
-            or _POC_WILL_BE.search(flat)
-            or _POC_IS_NAMED.search(flat)
-            or _POC_BARE_NAMED.search(flat)
-            or _POC_TERSE.search(flat)
-            or _POC_MADE.search(flat)
-            or _POC_WILL_ACT.search(flat)
-            or _POC_COORDINATES.search(flat)
-            or _POC_LIKE.search(flat)
-            or _POC_ROLE_FIRST.search(flat)
-            or _POC_APPOSED.search(flat)
-            or _POC_HANDED.search(flat)
-        )
+        # "e-Ticket PoC, Riverbend Police Department": a role line, no name (another
+        # wording may name him: "Lt. Ann Roy, e-Ticket PoC, Riverbend Police Department")
+        found = (x.search(flat) for x in _wordings())
+        m = next((x for x in found if x is not None and not _an_agency(x.group(1), rules)), None)
         if m is not None and _pronoun_named(m, flat):
             m = None  # "She will be our PoC": a pronoun is no name; whom it refers to is
-        if m is not None and _an_agency(m.group(1), rules):
-            m = None  # "e-Ticket PoC, Riverbend Police Department": a role line, no name
         dutied = False
         if m is None and not own and not names_contact(text):
             # "Lt. Amy Roy will run this for us -- testing, training": no PoC words at all
@@ -258,7 +247,7 @@ def _plain_poc_words(rules: Rules) -> re.Pattern[str]:
 
 
 _POC_APPOSED = re.compile(
-    rf"({_CAP_RUN}),\s+(?i:who\s+(?:will\s+be|is|has\s+been|remains)\s+)?(?i:our|the)\s+"
+    rf"({_CAP_RUN}),\s+(?i:who\s+(?:will\s+be|is|has\s+been|remains)\s+)?(?:(?i:our|the)\s+)?"
     rf"{_WHOSE}(?i:(?:designated\s+)?(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC))\b"
 )
 """The PoC named, then his role after a comma ("Lt. Dominic Ayer, our e-ticket point of
@@ -274,6 +263,13 @@ _POC_HANDED = re.compile(
 )
 """The PoC's role handed on to another, who is now the PoC ("I am handing the e-ticket PoC
 duties for Richford Police Department to Officer Megan Lacasse")."""
+
+
+def _wordings() -> tuple[re.Pattern[str], ...]:
+    """The wordings that name the PoC, tried in this order."""
+    return (_POC_DESIGNATED, _POC_THAT, _POC_WILL_BE, _POC_IS_NAMED, _POC_BARE_NAMED,
+            _POC_TERSE, _POC_MADE, _POC_WILL_ACT, _POC_COORDINATES, _POC_LIKE,
+            _POC_ROLE_FIRST, _POC_APPOSED, _POC_HANDED)  # fmt: skip
 
 
 _OWN_ASIDE = re.compile(r"\s*\(\s*((?:[A-Z][\w.'’-]*+[ \t]+){1,3}[A-Z][\w.'’-]*+)\s*[,;)]")

@@ -41,11 +41,12 @@ def block_signer(lines: list[str], at: int, rules: Rules) -> tuple[int, str] | N
 
 def title_not_label(lines: list[str], at: int, rules: Rules) -> bool:
     """True when the PoC label written alone on line ``at`` (no ":" after it) is the
-    signer's role: the line just above names a person, the next line names none
-    ("Sgt. Dan Moss" / "e-Ticket Point of Contact" / "Riverbend Police Department")."""
+    signer's role: a line of its block above names a person, the next line names none
+    ("Sgt. Dan Moss" / "e-Ticket Point of Contact" / "Riverbend Police Department";
+    "Kate Roy" / "Essex Police Department" / "e-Ticket Point of Contact" / a phone)."""
     if at <= 0 or lines[at].rstrip().endswith((":", "-")):
         return False
-    if _person(lines[at - 1], rules) is None:
+    if block_signer(lines, at, rules) is None:
         return False
     below = next((ln for ln in lines[at + 1 : at + 3] if ln.strip()), "")
     return _person(below, rules) is None

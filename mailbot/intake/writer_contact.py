@@ -19,7 +19,7 @@ from mailbot.intake.names import fuller_name
 from mailbot.intake.own_thread import is_desk
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.poc_anchors import names_contact
-from mailbot.intake.poc_email import COPIED, own_address_in, sentences_of
+from mailbot.intake.poc_email import COPIED, own_address_in, own_box_written, sentences_of
 from mailbot.intake.point_of_contact import Contact, point_of_contact
 from mailbot.intake.prose import Split
 from mailbot.intake.rules import Rules
@@ -37,6 +37,10 @@ def writers_contact(
     """``contact`` when the body named one; else the PoC the writer's signature, his own
     earlier message or the paper he attaches gives; else no one."""
     if contact.name is not None:
+        # sent from the department's "police@town.gov", "aroy@town.gov" under her name
+        mine = own_box_written(f"{split.body}\n{split.signature}", contact.name, parts.sender)
+        if mine and contact.email == (parts.sender or "").lower():
+            return Contact(contact.name, mine)
         return contact
     copied = copied_contact(split.body, parts, rules)
     if copied.name:
