@@ -43,6 +43,8 @@ def marked_items(
     under_lead = False  # the lines right under "Please ADD our two new reserve officers:"
     wrapped = False  # the line before was a list item's, which may wrap onto this one
     last = ""  # the line before, as written
+    last_said = ""  # the last line with words
+    list_indent: str | None = None  # how the lines listed under a lead-in are indented
     for line in text.split("\n"):
         s = line.strip()
         label = _ACTION_LABEL.match(s) if labelled else None
@@ -65,14 +67,29 @@ def marked_items(
         wrapped = False
         if not s:
             flush()
-            under_lead = False
+            # "... should be deactivated:" then a blank line over its list: still under it
+            under_lead = under_lead and last_said.endswith(":")
             continue
-        if under_lead and ":" not in s and len(s) <= 200 and _NUMBER.search(s):
+        last_said = s
+        indent = line[: len(line) - len(line.lstrip())]
+        # "    Cpl. Ann Roy (number not at hand; username aroy)": a line indented as the
+        # list's lines before it, its number not given
+        in_list = bool(indent) and indent == list_indent
+        marked = bool(_ITEM_START.match(line)) or bool(own)  # "1. ADD – ...": its own item
+        if (
+            under_lead
+            and not marked
+            and ":" not in s
+            and len(s) <= 200
+            and (_NUMBER.search(s) or in_list)
+        ):
             # "Reserve Officer Dylan Petit-Frere, LEO # CS8N4, DPS username dpetitfrere":
             # one officer a line under the lead-in, each an item of its own
             flush()
             out.append((s[:MAX_ITEM], True))
+            list_indent = indent
             continue
+        list_indent = None
         under_lead = s.endswith(":") and not _ITEM_START.match(line) and not is_row(s)
         if under_lead:
             para.append(s)

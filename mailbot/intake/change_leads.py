@@ -5,6 +5,7 @@ rows without a heading ("can u update titles for these 2"), the line above a tab
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from mailbot.intake.change_actions import _action
 from mailbot.intake.change_items import _CELLS, _NUMBER, is_row
@@ -13,6 +14,7 @@ from mailbot.intake.change_values import _has
 from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
+from mailbot.intake.tables import officers_from_grid
 
 
 def row_lead_of(item: str, before: str, rules: Rules) -> tuple[Action, str | None] | None:
@@ -57,13 +59,39 @@ def table_lead(text: str, officers: list[Officer], rules: Rules) -> Action | Non
     below = lead.endswith(":") or _has(lead, rules.language.intent.points_below)
     if not below:
         return None
+    # "Please create records for the following officers. Nadeau is a lateral from
+    # Morristown.": the sentence that points at the table says what its rows are, not a
+    # remark after it about one of them
+    told = sentences(lead)
+    for sentence in told:
+        said = _action(sentence, rules, None)
+        if said and _has(sentence, rules.language.intent.points_below):
+            return said
     # "A few roster changes. Please add the two new officers below; both trained Monday:":
     # the sentence nearest the table that asks something says what its rows are
-    for sentence in reversed(sentences(lead)):
+    for sentence in reversed(told):
         said = _action(sentence, rules, None)
         if said:
             return said
     return _action(lead, rules, None)
+
+
+def sheet_lead(text: str, grids: Sequence[list[list[str]]], rules: Rules) -> Action | None:
+    """The action the sentence pointing at an attached sheet asks of its rows ("the
+    attached list are deputies who are no longer with us"), when a sheet is attached."""
+    if not grids:
+        return None
+    for sentence in sentences(text):
+        if _has(sentence, rules.language.intent.sent_attached):
+            said = _action(sentence, rules, None)
+            if said:
+                return said
+    return None
+
+
+def on_sheets(officer: Officer, grids: Sequence[list[list[str]]], rules: Rules) -> bool:
+    """Whether ``officer`` is a row of one of the attached ``grids``."""
+    return any(officer in officers_from_grid(grid, rules) for grid in grids)
 
 
 def spaced_runs(items: list[tuple[str, bool]], rules: Rules) -> set[int]:

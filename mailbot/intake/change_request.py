@@ -53,7 +53,16 @@ def read(
     # ("The TICKET_TITLE column is how their title should print": the column named so)
     declared = declared_columns(body, rules)
     grids = [with_declared(grid, declared, rules) for grid in parts.tables]
-    grid_rows = [o for grid in grids for o in tables.officers_from_grid(grid, rules)]
+    # a form of labels beside values ("Last Name | Roy", "VT LEO Number | QT401"): one
+    # officer, read as his labelled lines, not as rows
+    forms = labelled_blocks.form_grids(grids, rules)
+    grid_rows = [
+        o
+        for at, grid in enumerate(grids)
+        if at not in forms
+        for o in tables.officers_from_grid(grid, rules)
+    ]
+    grid_rows += labelled_blocks.officers_in_forms(grids, rules)
     listed = table_rows + [o for o in grid_rows if o not in table_rows]
     # "Last name: Hutchins" / "VT LEO #: 3H718" lines: a new hire's labelled block
     listed += [o for o in labelled_blocks.officers_in_blocks(body, rules) if o not in listed]

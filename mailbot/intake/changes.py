@@ -42,7 +42,14 @@ from mailbot.intake.change_corrections import (
 )
 from mailbot.intake.change_groups import officer_groups
 from mailbot.intake.change_items import _NUMBER, is_row, marked_items
-from mailbot.intake.change_leads import moved_row, row_lead_of, spaced_runs, table_lead
+from mailbot.intake.change_leads import (
+    moved_row,
+    on_sheets,
+    row_lead_of,
+    sheet_lead,
+    spaced_runs,
+    table_lead,
+)
 from mailbot.intake.change_listed_numbers import numbers_by_name
 from mailbot.intake.change_number_text import joined_numbers
 from mailbot.intake.change_officer import login_owed, officer_named, user_said
@@ -222,7 +229,13 @@ def read_changes(
             # "... are no longer with us. Please deactivate their records:" then a list:
             # the lead-in's action is each item's that names none of its own
             closes = item.rstrip().endswith(":")
-            lead = _action(item, rules, None) if closes else (lead if spaced else None)
+            # (what the sentence ending in ":" asks first: "We hired a lateral from
+            # Montpelier. Please add:")
+            if closes:
+                told = sentences(item) or [item]
+                lead = _action(told[-1], rules, None) or _action(item, rules, None)
+            else:
+                lead = lead if spaced else None
             before = item if not _NUMBER.search(item) else ""
         elif item.rstrip().endswith(":") and not _NUMBER.search(item):
             # "1. We have two new deputies ... Please create TraCS records for:" then its
@@ -318,10 +331,14 @@ def read_changes(
             if by_default and len(changes) > count:
                 apart[count] = group
     named = {(c.officer_number or "").upper() for c in changes if c.officer_number}
+    sheet = sheet_lead(text, grids, rules)  # "the attached list are deputies who left"
     for officer in [] if action_table else table_officers:
         # each table under its own lead-in ("Promotions effective May 1:" over one, "New
         # officer to add:" over the next)
-        table_action = table_lead(text, [officer], rules) or default
+        table_action = table_lead(text, [officer], rules)
+        if not table_action and sheet and on_sheets(officer, grids, rules):
+            table_action = sheet
+        table_action = table_action or default
         if (officer.officer_number or "").upper() in named:
             continue
         if table_action == "add":

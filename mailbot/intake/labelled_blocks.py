@@ -5,6 +5,7 @@ of three or more such pairs ("Last: Emery, First: Rachel, Rank: Sergeant, No.: H
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from mailbot.intake.lists import MAX_LINE
 from mailbot.intake.model import Officer
@@ -149,6 +150,10 @@ def officers_in_blocks(text: str, rules: Rules) -> list[Officer]:
                 close()
             else:
                 spaced = True
+        if m is not None and key is None and block and m.group(2).strip():
+            # "Middle Initial: R", "Email: ..." between her name and number: a value
+            # of hers the roster does not keep, passed over
+            continue
         if m is None or key is None:
             if block:
                 close()
@@ -157,4 +162,31 @@ def officers_in_blocks(text: str, rules: Rules) -> list[Officer]:
             close()
         block[key] = m.group(2).strip()
     close()
+    return found
+
+
+def form_grids(grids: Sequence[Sequence[Sequence[str]]], rules: Rules) -> list[int]:
+    """The indexes of ``grids`` that are one officer's form of labels beside values
+    ("Last Name | Roy" over "VT LEO Number | QT401"): two filled cells a row, the first
+    row no heading of columns, three or more labels an officer's field."""
+    from mailbot.intake.table_headings import header_map
+
+    found = []
+    for at, grid in enumerate(grids):
+        pairs = [row for row in grid if len(row) == 2 and all(str(c).strip() for c in row)]
+        if len(pairs) < 3 or len(pairs) != len(grid):
+            continue
+        if header_map([str(c) for c in grid[0]], rules) is not None:
+            continue
+        if sum(1 for row in grid if column_key(str(row[0]).strip(" :"), rules)) >= 3:
+            found.append(at)
+    return found
+
+
+def officers_in_forms(grids: Sequence[Sequence[Sequence[str]]], rules: Rules) -> list[Officer]:
+    """The officer of each of ``grids`` that is a form of labels beside values."""
+    found: list[Officer] = []
+    for at in form_grids(grids, rules):
+        lines = [f"{str(label).strip(' :')}: {value}" for label, value in grids[at]]
+        found += officers_in_blocks("\n".join(lines), rules)
     return found
