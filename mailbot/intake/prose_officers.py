@@ -105,6 +105,10 @@ def officer_in(
         if named and not _title_only(named, rules):
             _, first, last = person(named, rules)
             title = run if first or last else None
+    elif run and (trailing := _title_after_name(run, rules)):
+        # "Raymond Tatro Chief number W1187": the title written after the full name
+        named, title = trailing
+        _, first, last = person(named, rules)
     elif run:
         title, first, last = person(run, rules)
         rest = split_rank(run.split(), rules)[1] if surname_only and title else []
@@ -164,6 +168,21 @@ def _title_only(run: str, rules: Rules) -> bool:
         and bool(rank_title(words[-1], rules))
         and all(rank_title(w, rules) or w.lower() in modifiers for w in words)
     )
+
+
+def _title_after_name(run: str, rules: Rules) -> tuple[str, str] | None:
+    """ "Raymond Tatro Chief", "Gary Pratt First Constable": a full name (two words at
+    least, no rank before it) and the title after it, the title as the ticket writes it;
+    None otherwise ("Harlan Constable" is a first name and a surname)."""
+    words = run.split()
+    if len(words) < 3 or rank_title(words[0].rstrip(".,"), rules):
+        return None
+    for k in (2, 1):
+        said = " ".join(words[-k:])
+        if len(words) - k >= 2 and _title_only(said, rules):
+            title = rank_title(said, rules) if k == 1 else said
+            return " ".join(words[:-k]), title or said
+    return None
 
 
 _PAIRED_USER = re.compile(r"[ \t]*(?:DPS\\)?([a-z][a-z0-9._-]{1,29})[ \t]*\)")
