@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from mailbot.intake.agency_in_full import cut_short, initials_spelled_out, one_word_on, wrapped_on
+from mailbot.intake.agency_lead_in import ARTICLE, GREETING, name_started
 from mailbot.intake.agency_shown import name_shown_as
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import split_signature
@@ -19,10 +20,7 @@ from mailbot.intake.shouted import cased_line, typed_in_full
 from mailbot.intake.word_lists import has_any
 
 # "As Chief of Police I authorize the ...": "As" opens a clause, no agency's name
-_GREETING = re.compile(
-    r"^(?:The|Our|Dear|At|As|From|Hello|Hi|We['’]re|We\s+are|This\s+is|Welcome\s+to)\s+"
-)
-_ARTICLE = re.compile(r"^(?:The|Our)\s+")
+_GREETING, _ARTICLE = GREETING, ARTICLE
 
 
 @per_rules
@@ -142,10 +140,6 @@ def agency_name_in(text: str, rules: Rules, short: bool = False) -> str | None:
     with ``short``, one named only by its short form ("Lt. R. Hale / St. Johnsbury PD")."""
     moved = [w.lower() for w in rules.language.intent.transfer]
     leaving = [w.lower() for w in rules.language.intent.leaving]
-    people_words = set(rules.language.people.ranks) | {
-        t.lower() for t in rules.language.people.head_titles
-    }
-    acting = {w.lower() for w in rules.language.people.head_title_modifiers}
     weak = tuple(rules.language.people.weak_agency_suffixes)
     places = set(rules.language.people.place_words)
     found: list[str] = []
@@ -159,11 +153,11 @@ def agency_name_in(text: str, rules: Rules, short: bool = False) -> str | None:
         # "Harold Buonocore Chief of Police<TAB>Richmond Police Department": a signature
         # table's cells, side by side; the name is in the last cell
         name = name.rsplit("\t", 1)[-1]
-        name = _GREETING.sub("", name)
-        name = _ARTICLE.sub("", name)
-        words = [w.rstrip(".,").lower() for w in name.split()] or [""]
-        if (words[1] if words[0] in acting and len(words) > 1 else words[0]) in people_words:
-            continue  # "Chief of Police", "Sergeant Police ...", "Acting Chief of Police"
+        # "This is Chief Ray Tatro Wolcott PD": from where the name starts
+        started = name_started(name, rules, text[max(0, m.start() - 30) : m.start()])
+        if started is None:
+            continue  # "Chief of Police", "Sergeant Police ..."
+        name = started
         if name.endswith(weak) and not any(w in name.split() for w in places):
             continue  # "Harlan Constable" is a person; "Town of Roxford Constable" is not
         if _is_desk(name, rules):

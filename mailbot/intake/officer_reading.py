@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from mailbot.intake import labelled_blocks, listed_officers, prose_officers, tables
@@ -12,7 +13,9 @@ from mailbot.intake.lower_prose import officers_in_lower_prose
 from mailbot.intake.model import Officer
 from mailbot.intake.parts import Document
 from mailbot.intake.placed_rows import with_loose_rows
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.shouted import uncapped
+from mailbot.intake.word_lists import whole_words
 from mailbot.intake.wrapped_heading import join_wrapped_headings
 
 
@@ -66,7 +69,44 @@ def _listed(body: str, rules: Rules, typed_from: str | None) -> list[Officer]:
             found.append(officer)
     if not found:  # "officers are me - greg bouchard, first constable, number AL4G1, ..."
         found = officers_in_lower_prose(typed_from or body, rules)
+    if not found:  # "THE OFFICERS ARE ME RAYMOND TATRO CHIEF NUMBER W1187 USERNAME RTATRO"
+        found = _in_capitals(body, rules)
     return with_loose_rows(body, found, rules)
+
+
+def _in_capitals(body: str, rules: Rules) -> list[Officer]:
+    """Officers told in running text typed all in capitals, read as a clerk would write
+    the text (names and titles with capitals, :func:`uncapped`); each login as typed."""
+    plain = uncapped(body, rules)
+    if plain is body:
+        return []
+    # "... Number W1187 Username Rtatro": the labels of the values as typed in prose
+    plain = _labels(rules).sub(lambda m: m.group(0).lower(), plain)
+    found = prose_officers.officers_in_prose(plain, rules)
+    out: list[Officer] = []
+    for officer in found:
+        user = officer.dps_username
+        m = re.search(rf"(?<![\w.@]){re.escape(user)}(?![\w@])", plain) if user else None
+        # the same letters in the same place: a word's case is all the reading changed
+        typed = body[m.start() : m.end()] if m else user
+        out.append(officer.model_copy(update={"dps_username": typed}))
+    return out
+
+
+@per_rules
+def _labels(rules: Rules) -> re.Pattern[str]:
+    """The words that label an officer's values or lead up to them ("number", "username",
+    "my", "is", "the officers are"), whole words in any case."""
+    row = rules.language.rows
+    words = [
+        *row.number_labels,
+        *row.user_labels,
+        *row.fillers,
+        *row.writer_words,
+        *row.not_names,
+        *row.running_words,
+    ]
+    return whole_words([w for w in words if w[:1].isalpha()])
 
 
 def _document_officers(document: Document, declared: dict[str, str], rules: Rules) -> list[Officer]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from mailbot.intake.bracket_records import bracketed_records
 from mailbot.intake.change_titles import shared_rank
 from mailbot.intake.model import Officer
 from mailbot.intake.named_earlier import named_earlier
@@ -105,6 +106,10 @@ def officer_in(
         if named and not _title_only(named, rules):
             _, first, last = person(named, rules)
             title = run if first or last else None
+    elif run and (trailing := _title_after_name(run, rules)):
+        # "Raymond Tatro Chief number W1187": the title written after the full name
+        named, title = trailing
+        _, first, last = person(named, rules)
     elif run:
         title, first, last = person(run, rules)
         rest = split_rank(run.split(), rules)[1] if surname_only and title else []
@@ -166,6 +171,21 @@ def _title_only(run: str, rules: Rules) -> bool:
     )
 
 
+def _title_after_name(run: str, rules: Rules) -> tuple[str, str] | None:
+    """ "Raymond Tatro Chief", "Gary Pratt First Constable": a full name (two words at
+    least, no rank before it) and the title after it, the title as the ticket writes it;
+    None otherwise ("Harlan Constable" is a first name and a surname)."""
+    words = run.split()
+    if len(words) < 3 or rank_title(words[0].rstrip(".,"), rules):
+        return None
+    for k in (2, 1):
+        said = " ".join(words[-k:])
+        if len(words) - k >= 2 and _title_only(said, rules):
+            title = rank_title(said, rules) if k == 1 else said
+            return " ".join(words[:-k]), title or said
+    return None
+
+
 _PAIRED_USER = re.compile(r"[ \t]*(?:DPS\\)?([a-z][a-z0-9._-]{1,29})[ \t]*\)")
 
 
@@ -175,27 +195,37 @@ def officers_in_prose(text: str, rules: Rules) -> list[Officer]:
     him elsewhere ("Our Sergeant, Ellen Marchetti, ...")."""
     found: list[Officer] = []
     for sentence in sentences(text):
-        parts, tail = _per_officer(sentence, rules)
-        later = numberless_officer(tail, rules) if tail else None
-        if tail and later is None:
-            parts[-1] += tail  # no officer after all: the last one's words
-        parts = _with_shared_rank(parts, rules)
-        officers = [
-            officer_in(part, rules, bare=len(parts) > 1, surname_only=True, listed=True)
-            for part in parts
-        ]
-        if len(parts) > 1 and all(o is not None for o in officers):
-            found.extend(o for o in officers if o is not None)
-        else:
-            # one part is the sentence itself, already read
-            officer = officers[0] if len(parts) == 1 else officer_in(sentence, rules, listed=True)
-            officer = officer or named_earlier(sentence, text, rules)
-            if officer is None:
-                continue
-            found.append(officer)
-        if later is not None:
-            found.append(later)
+        here = _in_sentence(sentence, text, rules)
+        # "myself (Thomas Alcott, Chief, number P4401, ...), Cpl. Marcoux (Seth, ...)"
+        records = bracketed_records(sentence, rules) if "(" in sentence else []
+        found.extend(records if len(records) > len(here) else here)
     return _with_first_names(found, text, rules)
+
+
+def _in_sentence(sentence: str, text: str, rules: Rules) -> list[Officer]:
+    """The officers one sentence of ``text`` describes, each cut from the next."""
+    parts, tail = _per_officer(sentence, rules)
+    later = numberless_officer(tail, rules) if tail else None
+    if tail and later is None:
+        parts[-1] += tail  # no officer after all: the last one's words
+    parts = _with_shared_rank(parts, rules)
+    officers = [
+        officer_in(part, rules, bare=len(parts) > 1, surname_only=True, listed=True)
+        for part in parts
+    ]
+    found: list[Officer] = []
+    if len(parts) > 1 and all(o is not None for o in officers):
+        found.extend(o for o in officers if o is not None)
+    else:
+        # one part is the sentence itself, already read
+        officer = officers[0] if len(parts) == 1 else officer_in(sentence, rules, listed=True)
+        officer = officer or named_earlier(sentence, text, rules)
+        if officer is None:
+            return []
+        found.append(officer)
+    if later is not None:
+        found.append(later)
+    return found
 
 
 def _with_shared_rank(parts: list[str], rules: Rules) -> list[str]:

@@ -13,6 +13,8 @@ class People(RuleModel):
     ranks: dict[str, str]
     rank_modifiers: list[str] = Field(default_factory=list)
     introductions: list[str] = Field(default_factory=list)
+    name_lead_ins: list[str] = Field(default_factory=list)
+    """Words that set down an agency's name before it ("the name should be ...")."""
     rank_roles: list[str] = Field(default_factory=list)
     name_reflexives: list[str] = Field(default_factory=list)
     """Words after a name that add no name ("Chief Rowe himself (C1140, erowe)")."""

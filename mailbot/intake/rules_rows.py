@@ -24,6 +24,8 @@ class RowWords(RuleModel):
     """Words by which the writer speaks of himself on his own row ("me", "I am")."""
     not_names: list[str] = Field(default_factory=list)
     """Capitalised words that name no person on a row ("Only", "Also")."""
+    running_words: list[str] = Field(default_factory=list)
+    """Words of running text never in a name, lowered in a roster typed in capitals."""
     negations: list[str] = Field(default_factory=list)
     """Words that, shortly before a username's label, say the login is not given ("dont
     have his dps login yet"): the word after the label is no username."""
