@@ -164,7 +164,7 @@ def officer_details(body: str, rules: Rules) -> list[Officer]:
             m = _DASH.match(_ASIDE_AFTER.sub("", segment))
             if not m:
                 continue
-            user = _bare_username(m.group("value"))
+            user = _bare_username(m.group("value"), rules)
             named = _named(m.group("name"), rules)
             if (
                 named is not None
@@ -197,7 +197,7 @@ def _detail(line: str, rules: Rules) -> Officer | None:
             continue
         value = m.group("value").strip().rstrip(".")
         if name == "dps_username":
-            value = _bare_username(value)
+            value = _bare_username(value, rules)
             officer = _first_name_by_username(officer, value)
         elif name == "title":
             value = prose.rank_title(value, rules) or value
@@ -220,12 +220,14 @@ def _first_name_by_username(officer: Officer, user: str) -> Officer:
     return officer.model_copy(update={"first_name": officer.last_name, "last_name": None})
 
 
-def _bare_username(value: str) -> str:
-    """``DPS\\jdoe`` and ``jdoe@dps.vt`` -> ``jdoe``."""
+def _bare_username(value: str, rules: Rules) -> str:
+    """``DPS\\jdoe`` and ``jdoe@dps.vt`` -> ``jdoe`` (an address on another domain is
+    kept, and found invalid)."""
     value = value.strip().rstrip(".")
     if "\\" in value:
         value = value.rsplit("\\", 1)[1]
-    return value.split("@", 1)[0]
+    user, at, domain = value.partition("@")
+    return user if at and rules.formats.dps_username.on_dps_domain(domain) else value
 
 
 def _made_from(officer: Officer, user: str) -> bool:
@@ -286,7 +288,7 @@ def officer_lines(body: str, rules: Rules) -> list[Officer]:
         if len(cells) != len(OFFICER_FIELDS):
             continue
         last, first, title, number, user = cells
-        user = _bare_username(user) if user else ""
+        user = _bare_username(user, rules) if user else ""
         if number and not (len(number) == length and number_format.match(number)):
             continue
         if user and not user_format.match(user):
@@ -360,7 +362,7 @@ def _bare_value(body: str, rules: Rules, field: str) -> str | None:
         line = _clean_line(raw).rstrip(".")
         if not line or " " in line or len(line) > 40:
             continue
-        value = _bare_username(line) if field == "dps_username" else line
+        value = _bare_username(line, rules) if field == "dps_username" else line
         if (
             not fmt.match(value)
             or prose.rank_title(value, rules)

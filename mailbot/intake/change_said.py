@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.change_titles import rank_words
+from mailbot.intake.change_titles import rank_run
 from mailbot.intake.change_usernames import not_a_user
 from mailbot.intake.prose import person, rank_title, sentences
 from mailbot.intake.rules import Rules, per_rules
@@ -147,20 +147,10 @@ def rank_named(first: str | None, last: str, text: str, rules: Rules) -> str | N
         words = text[max(0, m.start() - 60) : m.start()].split()
         if first and words and words[-1] == first:
             words = words[:-1]
-        title = _rank_before(words, rules)
+        title = rank_run(words, rules, ending=True)
         if title:
             found.add(title)
     return found.pop() if len(found) == 1 else None
-
-
-def _rank_before(words: list[str], rules: Rules) -> str | None:
-    """The title of the longest run of rank words ending ``words`` ("Deputy Sheriff",
-    "Acting Sgt.", "Sgt."); None when the last word is no rank."""
-    for k in range(min(4, len(words)), 0, -1):
-        title = rank_words(words[-k:], rules)
-        if title:
-            return title
-    return None
 
 
 def first_named(last: str, said: list[str], rules: Rules) -> str | None:

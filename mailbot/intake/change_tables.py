@@ -301,8 +301,7 @@ _DOMAIN_USER = re.compile(r"(?<![\w\\])([A-Za-z][\w.]*)\\([A-Za-z][\w.-]{1,29})(
 def _domain_user(text: str, rules: Rules) -> str | None:
     """The login a row's cell writes behind the DPS domain ("DPS\\jroy"), unlabelled:
     a username however its column is headed."""
-    domains = {d.lower() for d in rules.formats.dps_username.dps_domains}
     for m in _DOMAIN_USER.finditer(text):
-        if m.group(1).lower() in domains:
+        if rules.formats.dps_username.on_dps_domain(m.group(1)):
             return m.group(2)
     return None

@@ -198,11 +198,12 @@ def rank_words(words: list[str], rules: Rules) -> str | None:
     return title if rest == ["Name"] else None
 
 
-def leading_rank(words: list[str], rules: Rules) -> str | None:
+def rank_run(words: list[str], rules: Rules, *, ending: bool = False) -> str | None:
     """The title of the longest run of rank words opening ``words`` ("Acting Sergeant
-    Please" -> "Acting Sergeant")."""
+    Please" -> "Acting Sergeant"), or, ``ending``, ending them ("Our Second Constable"
+    -> "Second Constable"); None when the first (last) word is no rank."""
     for k in range(min(_RANK_WORDS, len(words)), 0, -1):
-        title = rank_words(words[:k], rules)
+        title = rank_words(words[-k:] if ending else words[:k], rules)
         if title:
             return title
     return None
@@ -224,7 +225,7 @@ def _new_title(text: str, rules: Rules) -> str | None:
     if fixed:
         return fixed  # "Haines should be Corporal, not Officer"
     after = _RANK_AFTER.search(text)
-    ranked = leading_rank(after.group(1).split(), rules) if after else None
+    ranked = rank_run(after.group(1).split(), rules) if after else None
     if ranked:
         return ranked
     now = _NOW_RANKED.search(text)

@@ -28,7 +28,7 @@ from mailbot.intake.change_titles import (
     _modifiers,
     _new_title,
     _title_said,
-    leading_rank,
+    rank_run,
     title_kept,
     title_named,
 )
@@ -309,7 +309,7 @@ _NOW_OPENS = re.compile(rf"[ \t]*(?i:now)[ \t]+({_NAME})")
 def _ranked(named: list[str], rules: Rules) -> bool:
     """True when the words said to be his now open with a rank ("is now Acting
     Sergeant"): a title, not a name."""
-    return bool(rank_title(named[0], rules) or leading_rank(named, rules))
+    return bool(rank_title(named[0], rules) or rank_run(named, rules))
 
 
 def _details(text: str, rules: Rules) -> dict[str, str]:

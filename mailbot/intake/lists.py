@@ -78,8 +78,7 @@ _LABEL_ENDS = frozenset({"name", "id"})
 """The end of a username's label read as its value ("DPS user" + "name")."""
 _USER = re.compile(r"^(?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29}$")
 _ADDRESS = re.compile(r"^[A-Za-z0-9][\w.+'-]{0,63}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$")
-_SHORT_DPS = re.compile(r"^[a-z][a-z0-9._-]{1,29}@dps$", re.I)
-"""A username with the DPS domain written short ("tkinney@dps")."""
+_SHORT_ADDRESS = re.compile(r"^[a-z][a-z0-9._-]{1,29}@([\w-]{1,63})$", re.I)  # "jdoe@dps"
 _NAME_PIECE = re.compile(
     r"^(?:(?:de|da|di|du|del|della|van|von|der|den|la|le)\s+){0,3}[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|van|von|del|la|le))*$"
 )
@@ -189,6 +188,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
     pending = False  # "LEO number still pending from VCJTC"
     names: list[str] = []
     shouting = not any(c.islower() for c in body)
+    on_dps_domain = rules.formats.dps_username.on_dps_domain
     typed_lower = not any(c.isupper() for c in body)
     surname = _rank_as_surname([p.strip("()[]").strip() for p in pieces], rules)
     left_out = blank = False  # blank: a cell said to be not given ("(none given)")
@@ -250,7 +250,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         if before_rank and _LOWER_WORD.match(bare) and not rank_title(bare, rules):
             names.append(bare)  # "oconnell fiona officer rp207": names before the rank
             continue
-        if user is None and (_ADDRESS.match(bare) or _SHORT_DPS.match(bare)):
+        short = _SHORT_ADDRESS.match(bare)
+        if user is None and (_ADDRESS.match(bare) or (short and on_dps_domain(short[1]))):
             # "bdonovan@dps.state.vt.us": a username on the DPS domain (another
             # domain's address is kept as written, and found invalid)
             user = bare_username(bare, rules)

@@ -4,7 +4,7 @@ Point-of-Contact. ... Shane will also be a user - his LEO number is 05C02 ...").
 
 from __future__ import annotations
 
-from mailbot.intake.change_titles import rank_words
+from mailbot.intake.change_titles import rank_run, rank_words
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import (
     NAME_RUN,
@@ -27,7 +27,7 @@ def _ranked_people(text: str, rules: Rules) -> dict[str, set[tuple[str, str, str
             words = m.group(0).split()
             if len(words) == 2 and k and sentence[runs[k - 1].end() : m.start()].strip() == ",":
                 # "Our Second Constable, Loretta Pickering, will be ...": the rank before
-                title = _rank_ending(runs[k - 1].group(0).split(), rules)
+                title = rank_run(runs[k - 1].group(0).split(), rules, ending=True)
                 if title and not rank_title(words[0], rules):
                     out.setdefault(words[0], set()).add((title, words[0], words[1]))
             if len(words) != 3:
@@ -36,12 +36,6 @@ def _ranked_people(text: str, rules: Rules) -> dict[str, set[tuple[str, str, str
             if title and first and last and " " not in first:
                 out.setdefault(first, set()).add((title, first, last))
     return out
-
-
-def _rank_ending(words: list[str], rules: Rules) -> str | None:
-    """The title of the longest run of rank words ending ``words`` ("Our Second
-    Constable" -> "Second Constable")."""
-    return next((t for j in range(len(words)) if (t := rank_words(words[j:], rules))), None)
 
 
 def named_earlier(sentence: str, text: str, rules: Rules) -> Officer | None:
@@ -64,5 +58,9 @@ def named_earlier(sentence: str, text: str, rules: Rules) -> Officer | None:
     number = mentions[0].group(1).rstrip(".")
     user = user_mention(sentence[mentions[0].end() :], rules)
     return Officer(
-        last_name=last, first_name=first, title=title, officer_number=number, dps_username=user
+        last_name=last,
+        first_name=first,
+        title=title,
+        officer_number=number,
+        dps_username=user,
     )

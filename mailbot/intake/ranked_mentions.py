@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.change_titles import rank_run
 from mailbot.intake.model import Officer
-from mailbot.intake.prose import rank_title, split_name, split_rank
+from mailbot.intake.prose import rank_title, split_name
 from mailbot.intake.rules import Rules
 
 _MAX_LINE = 300
@@ -38,20 +39,10 @@ def _one_rank(first: str, last: str, texts: list[str], rules: Rules) -> str | No
             if len(line) > _MAX_LINE:
                 continue
             for m in name.finditer(line):
-                title = _rank_before(line[: m.start()], [first, last], rules)
+                title = rank_run(line[: m.start()].split()[-_WORDS_BEFORE:], rules, ending=True)
                 if title:
                     seen.add(title)
     return seen.pop() if len(seen) == 1 else None
-
-
-def _rank_before(before: str, name: list[str], rules: Rules) -> str | None:
-    """The rank the words right before a name make, the longest that names nothing else."""
-    words = before.split()[-_WORDS_BEFORE:]
-    for k in range(len(words), 0, -1):
-        title, rest = split_rank([*words[-k:], *name], rules)
-        if title and rest == name:
-            return title
-    return None
 
 
 def head_row_titled(

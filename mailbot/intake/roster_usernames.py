@@ -199,11 +199,10 @@ def _usernames(line: str, rules: Rules) -> list[str]:
     """The username-shaped tokens of ``line``; one written as an address only on a DPS
     domain ("jdoe@dps"): "alavoie@hardwickvt.org" is her e-mail address."""
     shape = re.compile(rules.formats.dps_username.pattern)
-    domains = {d.lower() for d in rules.formats.dps_username.dps_domains}
     out = []
     for m in _TOKEN.finditer(line):
         user, at = m.group("user").rstrip("._-"), m.group("at")
-        if at and at[1:].lower() not in domains:
+        if at and not rules.formats.dps_username.on_dps_domain(at[1:]):
             continue
         if shape.match(user) and not _file_or_site(user):
             out.append(user)

@@ -36,6 +36,14 @@ class UsernameFormat(RuleModel):
     joined_words: list[str] = Field(default_factory=list)  # "l hebert all one word"
     plain_words: list[str] = Field(default_factory=list)  # "username from ... to ..."
 
+    def on_dps_domain(self, domain: str) -> bool:
+        """True when ``domain`` (after a login's "@" or before its "\\") is a DPS one: one of
+        ``dps_domains`` ("dps.state.vt.us", the short "dps") or a domain whose first label
+        is one of them ("dps.local", the DPS directory's own name), in any case."""
+        low = domain.lower()
+        domains = {d.lower() for d in self.dps_domains}
+        return low in domains or low.split(".", 1)[0] in domains
+
 
 class PhoneFormat(RuleModel):
     region: str

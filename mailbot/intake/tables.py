@@ -125,13 +125,12 @@ _DOMAIN_LOGIN = re.compile(r"^([A-Za-z][\w.]*)\\([A-Za-z][\w.-]{1,29})$")
 def _domain_login(cells: Sequence[str], mapping: dict[int, str], rules: Rules) -> str | None:
     """The one cell of a row outside its headed columns written as a login behind a DPS
     domain ("DPS\\jroy", in any case), or None."""
-    domains = {d.lower() for d in rules.formats.dps_username.dps_domains}
     found = [
         cell.strip()
         for at, cell in enumerate(cells)
         if at not in mapping
         and (m := _DOMAIN_LOGIN.match(cell.strip()))
-        and m.group(1).lower() in domains
+        and rules.formats.dps_username.on_dps_domain(m.group(1))
     ]
     return found[0] if len(found) == 1 else None
 
@@ -142,9 +141,7 @@ def bare_username(value: str, rules: Rules) -> str:
     if "\\" in value and " " not in value:
         value = value.rsplit("\\", 1)[1]
     user, at, domain = value.partition("@")
-    domains = {d.lower() for d in rules.formats.dps_username.dps_domains}
-    # "ycastellano@dps.local": the login on the DPS directory's own domain, named first
-    if at and (domain.lower() in domains or domain.lower().split(".", 1)[0] in domains):
+    if at and rules.formats.dps_username.on_dps_domain(domain):  # "ycastellano@dps.local"
         return user
     return value
 

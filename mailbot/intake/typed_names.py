@@ -83,11 +83,10 @@ def _places(text: str, sender: str | None, rules: Rules) -> set[str]:
     """The first labels of the message's mail domains ("royaltonvt"; the desk's own,
     "vermont.gov", is none of the agency's) and the town of its postal address ("bristol"
     in "1 south st bristol vt 05443")."""
-    desk = {d.lower() for d in rules.formats.dps_username.dps_domains}
     domains = {
         m.group(2).lower()
         for m in _ADDRESS.finditer(text)
-        if m.group(0).rpartition("@")[2].lower() not in desk
+        if not rules.formats.dps_username.on_dps_domain(m.group(0).rpartition("@")[2])
     }
     if sender and "@" in sender:
         domains.add(sender.split("@", 1)[1].split(".")[0].lower())
