@@ -93,8 +93,16 @@ def test_whole_parse_never_raises(text: str, subject: str) -> None:
 numbers = st.from_regex(r"[A-Z]{2}[0-9]{3}", fullmatch=True)
 # Words that stand for "not given" ("na", "tbd", "none") are not usernames.
 _PLACEHOLDERS = {v.lower() for v in RULES.labels.placeholders.values}
+# a row opened by a role's label ("Poc", "Contact") is that person's field, no officer
+_ROLE_LABELS = frozenset(
+    w.casefold()
+    for w in [
+        *RULES.labels.form_sections.signed,
+        *(w for p in RULES.labels.form_sections.roles for w in RULES.labels.labels.get(p, [])),
+    ]
+)
 names = st.from_regex(r"[A-Z][a-z]{1,10}(?:-[A-Z][a-z]{1,8})?", fullmatch=True).filter(
-    lambda n: n.lower() not in _PLACEHOLDERS
+    lambda n: n.lower() not in _PLACEHOLDERS and n.casefold() not in _ROLE_LABELS
 )
 users = st.from_regex(r"[a-z]{2,10}", fullmatch=True).filter(lambda u: u not in _PLACEHOLDERS)
 titles = st.sampled_from(["Officer", "Sergeant", "Corporal", "Deputy", "Trooper"])
