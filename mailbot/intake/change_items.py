@@ -45,6 +45,7 @@ def marked_items(
     last = ""  # the line before, as written
     last_said = ""  # the last line with words
     list_indent: str | None = None  # how the lines listed under a lead-in are indented
+    lead_gap = False  # a blank line between the lead-in and the lines under it
     for line in text.split("\n"):
         s = line.strip()
         label = _ACTION_LABEL.match(s) if labelled else None
@@ -67,8 +68,10 @@ def marked_items(
         wrapped = False
         if not s:
             flush()
-            # "... should be deactivated:" then a blank line over its list: still under it
+            # "... should be deactivated:" then a blank line over its list indented under
+            # it: still under it
             under_lead = under_lead and last_said.endswith(":")
+            lead_gap = under_lead
             continue
         last_said = s
         indent = line[: len(line) - len(line.lstrip())]
@@ -82,6 +85,7 @@ def marked_items(
             and ":" not in s
             and len(s) <= 200
             and (_NUMBER.search(s) or in_list)
+            and (bool(indent) or not lead_gap)
         ):
             # "Reserve Officer Dylan Petit-Frere, LEO # CS8N4, DPS username dpetitfrere":
             # one officer a line under the lead-in, each an item of its own
@@ -91,6 +95,7 @@ def marked_items(
             continue
         list_indent = None
         under_lead = s.endswith(":") and not _ITEM_START.match(line) and not is_row(s)
+        lead_gap = False
         if under_lead:
             para.append(s)
             flush()
