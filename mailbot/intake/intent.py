@@ -13,6 +13,7 @@ from mailbot.intake.change_named_object import removal_named
 from mailbot.intake.change_spelling import spelled_by_letters
 from mailbot.intake.change_typing import as_typed
 from mailbot.intake.model import Intent
+from mailbot.intake.no_request import requests_nothing
 from mailbot.intake.other_systems import for_tracs
 from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.rules import Rules, per_rules
@@ -51,6 +52,8 @@ def classify(
         return "other"  # "i got a ticket from officer X ... my name is spelled wrong on it"
     if not officers and agency_values <= 1 and is_enquiry(text, rules):
         return "other"  # a question, a follow-up, a problem report or a sales pitch
+    if not officers and agency_values <= 1 and requests_nothing(text, rules):
+        return "other"  # "How long does it take for a new officer to be set up?"
     if _has(text, words.status_chase) and asks_anything(text) and not asks_for(text, rules):
         return "other"  # "In it we listed four officers ... where does the request stand?"
     if agency_values <= 1 and is_enquiry(text, rules) and only_asks(text, rules):
@@ -160,6 +163,15 @@ def _names_officer(text: str, officers: int, rules: Rules) -> bool:
 
 
 _WRAPPED = re.compile(r"[ \t]*\n[ \t]*(?![-*•·\s]|\d+[.)])")
+
+
+def names_ranked(text: str, rules: Rules) -> bool:
+    """True when ``text`` names an officer by a rank word and a name, or his number."""
+    return bool(
+        _ranked_name(rules).search(text)
+        or _LETTERED_NUMBER.search(text)
+        or any(number_mentions(s) for s in sentences(text))
+    )
 
 
 def _changes_numbered(text: str, change_words: list[str]) -> bool:

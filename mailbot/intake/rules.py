@@ -117,6 +117,18 @@ class IntentWords(RuleModel):
     never_enrolled: list[str] = Field(default_factory=list)
     """Words saying an officer never had a record ("never had a TraCS user record")."""
     self_leaving: list[str] = Field(default_factory=list)
+    request_questions: list[str] = Field(default_factory=list)
+    """Words that make a question a request ("Can we get ...?", "if you could")."""
+    wonders: list[str] = Field(default_factory=list)
+    """Words that put a request in a question told ("find out whether we need to enroll")."""
+    told_before: list[str] = Field(default_factory=list)
+    """Words telling of a request sent before ("We sent over a new officer on Monday")."""
+    no_record_asked: list[str] = Field(default_factory=list)
+    """What a request may ask for that is no officer's record and no enrolment."""
+    wishes: list[str] = Field(default_factory=list)
+    """Words of a wish ("would like to"), a request only when the writer's."""
+    time_clauses: list[str] = Field(default_factory=list)
+    """Words opening a clause of time ("before the new hires start")."""
     rank_left_before: list[str] = Field(default_factory=list)
     """Words before a rank that say an officer holds it no more ("is no longer constable")."""
     rank_left_after: list[str] = Field(default_factory=list)

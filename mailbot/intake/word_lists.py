@@ -45,6 +45,14 @@ def _found(low: str, words: tuple[str, ...]) -> bool:
     return pattern is not None and pattern.search(low) is not None
 
 
+def first_at(low: str, words: Sequence[str]) -> int:
+    """Where the first of ``words`` (lower-cased) starts in ``low``; its length when none
+    is in it."""
+    pattern = _pattern(tuple(words))
+    found = pattern.search(low) if pattern is not None else None
+    return found.start() if found else len(low)
+
+
 @functools.lru_cache(maxsize=8)
 def flat(text: str) -> str:
     """``text`` lower-cased, its blanks made single spaces (one message's text is looked
