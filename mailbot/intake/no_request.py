@@ -18,7 +18,9 @@ import re
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.word_lists import any_in, first_at, flat
 
-_WRAPPED = re.compile(r"[ \t]*\n[ \t]*(?![-*•·\s]|\d+[.)])")
+_WRAPPED = re.compile(r"\n[ \t]*+(?![-*•·\s]|\d+[.)])")
+"""A line break inside a wrapped sentence (the line ends are stripped first: a pattern
+that began on the blanks before a break would scan a long run of them at every one)."""
 _SAID = re.compile(r"[^.!?\n]+[.!?]*")
 """A sentence with the mark that ends it ("?" asks)."""
 _ABBREVIATED = re.compile(
@@ -34,7 +36,8 @@ def said_sentences(text: str) -> list[str]:
     piece that ends in an abbreviation ("Sgt.") goes on into the next."""
     out: list[str] = []
     carry = ""
-    for piece in _SAID.findall(_WRAPPED.sub(" ", text)):
+    stripped = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+    for piece in _SAID.findall(_WRAPPED.sub(" ", stripped)):
         said = carry + piece
         if piece.endswith(".") and _ABBREVIATED.search(piece.rstrip()) and len(said) < 2000:
             carry = said

@@ -164,6 +164,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "the head then spaces": lambda n: "Chief Ann Roy" + " " * n + "x",
     "appointed heads": lambda n: _fill("appointed Lt Ann Roy as ", size=n),
     "misspelt head labels": lambda n: _lines("Cheif: ", size=n),
+    # the reader of a message that requests nothing, its sentences joined across lines
+    "blanks then a question": lambda n: "\t" * n + "How long does it take to add an officer?\n",
 }
 
 
