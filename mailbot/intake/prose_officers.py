@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from mailbot.intake.bracket_records import bracketed_records
 from mailbot.intake.change_titles import shared_rank
 from mailbot.intake.model import Officer
 from mailbot.intake.named_earlier import named_earlier
@@ -194,27 +195,37 @@ def officers_in_prose(text: str, rules: Rules) -> list[Officer]:
     him elsewhere ("Our Sergeant, Ellen Marchetti, ...")."""
     found: list[Officer] = []
     for sentence in sentences(text):
-        parts, tail = _per_officer(sentence, rules)
-        later = numberless_officer(tail, rules) if tail else None
-        if tail and later is None:
-            parts[-1] += tail  # no officer after all: the last one's words
-        parts = _with_shared_rank(parts, rules)
-        officers = [
-            officer_in(part, rules, bare=len(parts) > 1, surname_only=True, listed=True)
-            for part in parts
-        ]
-        if len(parts) > 1 and all(o is not None for o in officers):
-            found.extend(o for o in officers if o is not None)
-        else:
-            # one part is the sentence itself, already read
-            officer = officers[0] if len(parts) == 1 else officer_in(sentence, rules, listed=True)
-            officer = officer or named_earlier(sentence, text, rules)
-            if officer is None:
-                continue
-            found.append(officer)
-        if later is not None:
-            found.append(later)
+        here = _in_sentence(sentence, text, rules)
+        # "myself (Thomas Alcott, Chief, number P4401, ...), Cpl. Marcoux (Seth, ...)"
+        records = bracketed_records(sentence, rules) if "(" in sentence else []
+        found.extend(records if len(records) > len(here) else here)
     return _with_first_names(found, text, rules)
+
+
+def _in_sentence(sentence: str, text: str, rules: Rules) -> list[Officer]:
+    """The officers one sentence of ``text`` describes, each cut from the next."""
+    parts, tail = _per_officer(sentence, rules)
+    later = numberless_officer(tail, rules) if tail else None
+    if tail and later is None:
+        parts[-1] += tail  # no officer after all: the last one's words
+    parts = _with_shared_rank(parts, rules)
+    officers = [
+        officer_in(part, rules, bare=len(parts) > 1, surname_only=True, listed=True)
+        for part in parts
+    ]
+    found: list[Officer] = []
+    if len(parts) > 1 and all(o is not None for o in officers):
+        found.extend(o for o in officers if o is not None)
+    else:
+        # one part is the sentence itself, already read
+        officer = officers[0] if len(parts) == 1 else officer_in(sentence, rules, listed=True)
+        officer = officer or named_earlier(sentence, text, rules)
+        if officer is None:
+            return []
+        found.append(officer)
+    if later is not None:
+        found.append(later)
+    return found
 
 
 def _with_shared_rank(parts: list[str], rules: Rules) -> list[str]:
