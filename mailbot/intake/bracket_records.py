@@ -84,6 +84,8 @@ def bracketed_records(sentence: str, rules: Rules) -> list[Officer]:
             continue
         title, before = _named_before(sentence, m.start(), rules)
         named = record.get("name", "").split()
+        first: str | None
+        last: str | None
         if len(before) == 1 and len(named) == 1:
             first, last = named[0], before[0]  # "Cpl. Marcoux (Seth, ...)"
         elif len(named) >= 2 and not before:
