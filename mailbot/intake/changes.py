@@ -35,11 +35,7 @@ from mailbot.intake.change_columns import (
     printed_rows,
     text_rows,
 )
-from mailbot.intake.change_corrections import (
-    corrections_in_rows,
-    number_fix,
-    rank_changes_in_rows,
-)
+from mailbot.intake.change_corrections import corrections_in_rows, number_fix, rank_changes_in_rows
 from mailbot.intake.change_groups import officer_groups
 from mailbot.intake.change_items import _NUMBER, is_row, marked_items
 from mailbot.intake.change_leads import (
@@ -56,18 +52,9 @@ from mailbot.intake.change_officer import login_owed, officer_named, user_said
 from mailbot.intake.change_paragraphs import about, told_on
 from mailbot.intake.change_replaced import full_names_told
 from mailbot.intake.change_shared_title import with_shared_title
-from mailbot.intake.change_tables import (
-    changes_in_rows,
-    changes_in_table,
-    row_cells,
-)
+from mailbot.intake.change_tables import changes_in_rows, changes_in_table, row_cells
 from mailbot.intake.change_usernames import _beside
-from mailbot.intake.change_values import (
-    _details,
-    _has,
-    change_of,
-    labelled_values,
-)
+from mailbot.intake.change_values import _details, _has, change_of, labelled_values
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.model import Action, Change, Officer
 from mailbot.intake.prose import sentences
