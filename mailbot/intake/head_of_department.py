@@ -273,8 +273,8 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
     """(name, title) when ``line`` names a person, else None."""
     line = _SIGNED_MARK.sub("", line)  # "/s/ Dana Quist": a typed signature's mark
     name_part, _, after = line.partition(",")
-    # "Peter J. Lindqvist Jr., Chief of Police": a long line, a name and his title
-    titled = bool(_FOUR_NAMES.match(name_part)) and _is_title_line(after.strip(), rules)
+    # "Peter J. Lindqvist Jr., Chief of Police" (not "Tom Fields, im the constable for ...")
+    titled = bool(_FOUR_NAMES.match(line)) and _is_title_line(after.strip(), rules)
     if _EMAIL.search(line) or _DIGIT.search(line) or (len(line.split()) > 6 and not titled):
         return None
     if _ALIGNED_ROW.search(line):
@@ -304,7 +304,7 @@ def _signer(line: str, next_line: str, rules: Rules) -> tuple[str, str | None] |
 
 
 _SIGNED_MARK = re.compile(r"^/s/[ \t]*", re.I)
-_FOUR_NAMES = re.compile(r"^[ \t]*[A-Z][\w.'’-]*+(?:[ \t]+[A-Z][\w.'’-]*+){1,3}[ \t]*$")
+_FOUR_NAMES = re.compile(r"^\s*[A-Z][\w.'’-]*+(?:[ \t]+[A-Z][\w.'’-]*+){1,3}\s*+,\s*+[A-Z]")
 
 
 @per_rules
