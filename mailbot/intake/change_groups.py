@@ -24,9 +24,11 @@ def officer_groups(item: str, rules: Rules | None = None) -> list[str]:
     """An item split where a new officer is named; the sentences after a name that
     speak of "her"/"his" or add details stay with that officer."""
     parts = [
-        (piece, i > 0)  # the officer a newcomer replaces: another officer
+        # the officer a newcomer replaces, or the next of a list of officers named
+        # together without numbers ("Officers Ann Roy and Ben Orr resigned"): another
+        (piece, i > 0 or (k > 0 and not _NUMBER.search(sentence)))
         for sentence in sentences(item)
-        for c in clauses(sentence, rules)
+        for k, c in enumerate(clauses(sentence, rules))
         for i, piece in enumerate(replaced_cut(c, rules))
     ]
     groups: list[str] = []
