@@ -9,6 +9,8 @@ Pure: the text of one item in, one text per officer out (each read as one change
 
 from __future__ import annotations
 
+import re
+
 from mailbot.intake.change_clauses import clauses
 from mailbot.intake.change_corrections import number_fix
 from mailbot.intake.change_items import _NUMBER
@@ -64,9 +66,22 @@ def officer_groups(item: str, rules: Rules | None = None) -> list[str]:
             told, now = officer_named(groups[-1], rules), officer_named(sentence, rules)
             names = [o.last_name if o else None for o in (told, now)]
             starts_new = bool(now and now.first_name and names[0] and names[0] != names[1])
+            # "I am no longer the constable. The new Constable is Paul Ode, C7790": the
+            # writer's own leaving, no officer named, is not the newcomer's change
+            starts_new = starts_new or bool(
+                now and now.first_name and told is None and _of_himself(groups[-1], rules)
+            )
         if not groups or starts_new:
             groups.append(sentence)
             at = -1
         else:
             groups[at] = f"{groups[at]}. {sentence}"
     return groups
+
+
+def _of_himself(text: str, rules: Rules) -> bool:
+    """True when ``text`` speaks of the writer himself ("I am no longer ...")."""
+    words = rules.language.evidence.first_person_words
+    return any(
+        re.search(rf"(?<![\w'’]){re.escape(w)}(?![\w'’])", text, re.IGNORECASE) for w in words
+    )

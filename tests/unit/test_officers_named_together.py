@@ -50,3 +50,17 @@ def test_the_list_named_first_and_the_number_after() -> None:
     text = "Officers Dana Keller and Luis Ortega have both resigned. Luis's number is 4K221."
     found = {c.last_name: c.officer_number for c in read_changes(text, rules, [])}
     assert found == {"Keller": None, "Ortega": "4K221"}
+
+
+def test_the_writer_s_own_leaving_is_not_his_successor_s_change() -> None:
+    """ "I am no longer the constable here. The new Constable is Omar Pike, his number is
+    ..." : the successor's sentence is a group of its own, not joined to the writer's."""
+    rules = load_rules()
+    text = (
+        "Well I am no longer the constable for Ridgeton as of this week. The new "
+        "Constable is Omar Pike, his number is C4471 and his DPS username is opike."
+    )
+    groups = officer_groups(text, rules)
+    assert len(groups) == 2 and "Omar Pike" in groups[1] and "Omar" not in groups[0]
+    found = [(c.action, c.last_name, c.officer_number) for c in read_changes(text, rules, [])]
+    assert found == [("add", "Pike", "C4471")]
