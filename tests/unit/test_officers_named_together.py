@@ -64,3 +64,10 @@ def test_the_writer_s_own_leaving_is_not_his_successor_s_change() -> None:
     assert len(groups) == 2 and "Omar Pike" in groups[1] and "Omar" not in groups[0]
     found = [(c.action, c.last_name, c.officer_number) for c in read_changes(text, rules, [])]
     assert found == [("add", "Pike", "C4471")]
+
+
+def test_the_writer_asking_to_be_taken_off_is_a_deactivation() -> None:
+    rules = load_rules()
+    text = "Please take me off, my number was C4402, and put him on."
+    found = [(c.action, c.officer_number) for c in read_changes(text, rules, [])]
+    assert found == [("deactivate", "C4402")]
