@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.model import Change, Officer
+from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules, per_rules
 
 _NAMED_USER = re.compile(
@@ -167,13 +168,20 @@ def named_in_its_words(
         said = _CAPITALISED.findall(text)
         return any(short_form_of(word, first, rules) for word in said)
 
+    def gives_his(text: str, number: str) -> bool:
+        # "Jessica's number is 08834. I don't have Ryan's handy": the number is of the
+        # one its own sentence names in the possessive, not of another the words name
+        told = next((s for s in sentences(text) if number in s), "")
+        whose = _POSSESSIVE.findall(told)
+        return names_him(told) if whose else names_him(text)
+
     hits = [
         i
         for i, text in words.items()
         if changes[i].action == change.action
         and changes[i].officer_number
         and not (getattr(changes[i], "last_name", None) or getattr(changes[i], "first_name", None))
-        and names_him(text)
+        and gives_his(text, changes[i].officer_number or "")
     ]
     if len(hits) != 1:
         return False
@@ -183,6 +191,7 @@ def named_in_its_words(
     return True
 
 
+_POSSESSIVE = re.compile(r"(?<![\w'’-])[A-Z][a-z]{1,30}['’]s(?![\w'’-])")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]{1,30}(?![a-z])")
 
 _HIS_RECORD = re.compile(r"\b(?i:his|her)[ \t]+(?i:record|account|profile|officer[ \t]+record)\b")

@@ -8,7 +8,10 @@ import re
 
 from mailbot.intake.change_actions import _action
 from mailbot.intake.change_items import _NUMBER
+from mailbot.intake.change_listed_numbers import _LIST_CUT, _NAME_LIST
+from mailbot.intake.change_names import instruction_words
 from mailbot.intake.change_titles import shared_rank
+from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules, per_rules
 
 _PLURAL = re.compile(r"\b(?i:both|all|each|them|they|their|have|were|are)\b")
@@ -33,7 +36,11 @@ def clauses(sentence: str, rules: Rules | None) -> list[str]:
     """A sentence naming two officers, each with a number of their own ("Remove Smith
     VT233 and Jones VT240"), split at the "and" between them; a later clause that says
     no action takes the first clause's words before its first name ("Remove ")."""
-    if rules is None or len(set(_NUMBER.findall(sentence))) < 2:
+    if rules is None:
+        return [sentence]
+    if not _NUMBER.search(sentence):
+        return named_together(sentence, rules)
+    if len(set(_NUMBER.findall(sentence))) < 2:
         return [sentence]
     pieces: list[str] = []
     last = 0
@@ -70,3 +77,47 @@ def clauses(sentence: str, rules: Rules | None) -> list[str]:
             out[-1]
         ]
     return out
+
+
+def named_together(sentence: str, rules: Rules) -> list[str]:
+    """A sentence asking one thing of two or more officers it names in full in one list,
+    with no number ("Officers Dana Keller and Luis Ortega have both resigned", "two new
+    officers, Nora Bell and Tim Shaw, who need records"): one clause for each officer,
+    each with the words before and after the list; else the sentence as it is."""
+    if _action(sentence, rules, None) is None:
+        return [sentence]
+    not_names = instruction_words(rules)
+    plurals = rules.language.people.rank_plurals
+    for m in _NAME_LIST.finditer(sentence):
+        spans = [m.span(1)]
+        at = m.end(1)
+        for piece in _LIST_CUT.split(m.group(2))[1:] if m.group(2) else []:
+            start = sentence.index(piece, at)
+            spans.append((start, start + len(piece)))
+            at = start + len(piece)
+        spans.append(m.span(3))
+        # "Officers Ryan Poirier": the plural rank is the list's, before its first name
+        first = sentence[spans[0][0] : spans[0][1]].split()
+        if len(first) > 2 and first[0].lower() in plurals:
+            spans[0] = (sentence.index(first[1], spans[0][0]), spans[0][1])
+        names = [sentence[s:e].split() for s, e in spans]
+        if any(
+            len(words) < 2 or any(w.lower() in not_names or rank_title(w, rules) for w in words)
+            for words in names
+        ):
+            continue
+        lead, after = sentence[: spans[0][0]], sentence[spans[-1][1] :]
+        pieces = shared_rank([lead + " ".join(names[0])] + [" ".join(w) for w in names[1:]], rules)
+        out = [pieces[0] + after]
+        out += [lead_in(lead, plurals) + piece + after for piece in pieces[1:]]
+        return out
+    return [sentence]
+
+
+def lead_in(lead: str, plurals: dict[str, str]) -> str:
+    """The words before a list of officers without the plural rank that ends them (each
+    clause after the first has its own rank, in the singular)."""
+    words = lead.rstrip().rsplit(None, 1)
+    if len(words) == 2 and words[1].lower() in plurals:
+        return words[0] + " "
+    return "" if len(words) == 1 and words[0].lower() in plurals else lead

@@ -9,6 +9,8 @@ Pure: the text of one item in, one text per officer out (each read as one change
 
 from __future__ import annotations
 
+import re
+
 from mailbot.intake.change_clauses import clauses
 from mailbot.intake.change_corrections import number_fix
 from mailbot.intake.change_items import _NUMBER
@@ -24,9 +26,11 @@ def officer_groups(item: str, rules: Rules | None = None) -> list[str]:
     """An item split where a new officer is named; the sentences after a name that
     speak of "her"/"his" or add details stay with that officer."""
     parts = [
-        (piece, i > 0)  # the officer a newcomer replaces: another officer
+        # the officer a newcomer replaces, or the next of a list of officers named
+        # together without numbers ("Officers Ann Roy and Ben Orr resigned"): another
+        (piece, i > 0 or (k > 0 and not _NUMBER.search(sentence)))
         for sentence in sentences(item)
-        for c in clauses(sentence, rules)
+        for k, c in enumerate(clauses(sentence, rules))
         for i, piece in enumerate(replaced_cut(c, rules))
     ]
     groups: list[str] = []
@@ -62,9 +66,22 @@ def officer_groups(item: str, rules: Rules | None = None) -> list[str]:
             told, now = officer_named(groups[-1], rules), officer_named(sentence, rules)
             names = [o.last_name if o else None for o in (told, now)]
             starts_new = bool(now and now.first_name and names[0] and names[0] != names[1])
+            # "I am no longer the constable. The new Constable is Paul Ode, C7790": the
+            # writer's own leaving, no officer named, is not the newcomer's change
+            starts_new = starts_new or bool(
+                now and now.first_name and told is None and _of_himself(groups[-1], rules)
+            )
         if not groups or starts_new:
             groups.append(sentence)
             at = -1
         else:
             groups[at] = f"{groups[at]}. {sentence}"
     return groups
+
+
+def _of_himself(text: str, rules: Rules) -> bool:
+    """True when ``text`` speaks of the writer himself ("I am no longer ...")."""
+    words = rules.language.evidence.first_person_words
+    return any(
+        re.search(rf"(?<![\w'’]){re.escape(w)}(?![\w'’])", text, re.IGNORECASE) for w in words
+    )
