@@ -12,7 +12,8 @@ from mailbot.intake.rules import Rules
 
 _OWN_NUMBER = re.compile(
     # "my number is 21W04" too: five letters and digits, which no phone number is
-    r"\bmy\s+(?:own\s+)?(?:(?:VT\s+)?(?:officer|LEO|badge|justice(?:\s+system)?)\s*)?"
+    # "my VCJC number", "my VT cert number": up to three words name which number it is
+    r"\bmy\s+(?:own\s+)?(?:[A-Za-z]{2,12}(?:[ \t]{1,3}|[ \t]?/[ \t]?)){0,3}"
     r"(?:number|#|no\.?|id)\s*(?:is\s+|[:=#]\s*)((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})\b",
     re.I,
 )
@@ -42,7 +43,8 @@ def signer_as_officer(
     after = _next_sentences(body, number.end())
     user = user or _ROW_USER.search(after)
     words = (title or "").split()
-    rank = rank_title(words[0], rules) if words else None
+    # "First Constable, Town of Wells": the rank is the title's last word
+    rank = (rank_title(words[0], rules) or rank_title(words[-1], rules)) if words else None
     # the title his row states ("Title on the ticket should just be Constable") before
     # the one he signs or introduces himself with ("the elected First Constable")
     rank = _row_title(after, rules) or rank or title

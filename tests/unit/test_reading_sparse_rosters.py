@@ -1,0 +1,54 @@
+"""Rosters of one- and two-officer towns written sparsely: the lone officer who names
+his number by a word of its own ("My VCJC number is ..."), an agency that asks to get
+on e-tickets, and a signer whose title is "First Constable" holding the rank Constable."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.intake.parse import parse_message
+
+_LONE = """\
+Hello. My name is Walter Ingram and I am the elected First Constable for the Town of
+Maple Rock. The select board bought me a laptop so I would like to get on the e tickets.
+It is only me here. Judiciary code is 0999. Town office is 12 Elm St Maple Rock VT 05999,
+802-555-0144. My VCJC number is K5521. I will be the contact, use this email.
+
+Walter Ingram
+First Constable, Town of Maple Rock
+"""
+
+
+def _read(body: str) -> dict[str, object]:
+    msg = EmailMessage()
+    msg["From"] = "Walter Ingram <wingram@example.net>"
+    msg["To"] = "dps.eticket@vermont.gov"
+    msg["Subject"] = "constable e tickets"
+    msg.set_content(body)
+    return parse_message(msg.as_bytes()).model_dump()
+
+
+def test_lone_officer_number_named_by_its_own_word() -> None:
+    officers = _read(_LONE)["officers"]
+    assert isinstance(officers, list) and len(officers) == 1
+    row = officers[0]
+    assert (row["last_name"], row["first_name"]) == ("Ingram", "Walter")
+    assert row["officer_number"] == "K5521"
+
+
+def test_first_constable_holds_the_rank_constable() -> None:
+    officers = _read(_LONE)["officers"]
+    assert isinstance(officers, list) and officers
+    assert officers[0]["title"] == "Constable"
+
+
+_GET_ON = """\
+Hi, Cedar Falls Police Department would like to get on the e ticket system. Code is 0998.
+Office phone 802-555-0101. My badge number is CF101 and I am the only officer.
+Thanks
+Chief Rosa Kent
+"""
+
+
+def test_get_on_e_tickets_with_a_badge_number_is_enrolment() -> None:
+    assert _read(_GET_ON)["intent"] == "enrollment"
