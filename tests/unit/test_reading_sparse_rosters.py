@@ -52,3 +52,35 @@ Chief Rosa Kent
 
 def test_get_on_e_tickets_with_a_badge_number_is_enrolment() -> None:
     assert _read(_GET_ON)["intent"] == "enrollment"
+
+
+_BLOCK = """\
+Hello,
+
+I am the constable for the Town of Birch Hollow and would like to enroll in e-ticketing.
+Our judiciary code is 0997.
+
+My info:
+Nora Quill, Constable
+VT cert / LEO number 70215
+I never had a DPS username.
+
+Town of Birch Hollow
+9 Mill Road
+Birch Hollow VT 05997
+
+Thank you
+Nora Quill
+Birch Hollow Town Constable
+"""
+
+
+def test_number_in_the_writers_own_block_is_hers() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Nora Quill <nquill@example.net>"
+    msg["To"] = "dps.eticket@vermont.gov"
+    msg["Subject"] = "e tickets for constable"
+    msg.set_content(_BLOCK)
+    officers = parse_message(msg.as_bytes()).model_dump()["officers"]
+    assert [(o["last_name"], o["officer_number"]) for o in officers] == [("Quill", "70215")]
+
