@@ -13,7 +13,7 @@ from mailbot.intake.rules import Rules
 _OWN_NUMBER = re.compile(
     # "my number is 21W04" too: five letters and digits, which no phone number is
     # "my VCJC number", "my VT cert number": up to three words name which number it is
-    r"\bmy\s+(?:own\s+)?(?:[A-Za-z]{2,12}(?:[ \t]{1,3}|[ \t]?/[ \t]?)){0,3}"
+    r"\bmy\s+(?:own\s+)?(?:[A-Za-z]{2,12}(?:\s{1,3}|\s?/\s?)){0,3}"
     r"(?:number|#|no\.?|id)\s*(?:is\s+|[:=#]\s*)((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})\b",
     re.I,
 )
