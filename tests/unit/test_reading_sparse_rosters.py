@@ -84,3 +84,27 @@ def test_number_in_the_writers_own_block_is_hers() -> None:
     officers = parse_message(msg.as_bytes()).model_dump()["officers"]
     assert [(o["last_name"], o["officer_number"]) for o in officers] == [("Quill", "70215")]
 
+
+_LISTS = """\
+Morning, Fox Ridge Police Department would like to enroll in e-ticketing. I'm the chief
+(Irene Holt) and will be the contact. Code is 0996. Office phone 802-555-0123. The crew
+is myself, Cpl Dan Vesey and Officer Mia Soto. Numbers are F2201 me, F2214 Vesey, F2230
+Soto and usernames iholt, dvesey and msoto. Logo to follow.
+
+Irene
+"""
+
+
+def test_values_listed_apart_follow_the_officers_in_order() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Irene Holt <iholt_frpd@example.net>"
+    msg["To"] = "dps.eticket@vermont.gov"
+    msg["Subject"] = "Fox Ridge PD etickets"
+    msg.set_content(_LISTS)
+    officers = parse_message(msg.as_bytes()).model_dump()["officers"]
+    rows = [(o["last_name"], o["title"], o["officer_number"], o["dps_username"]) for o in officers]
+    assert rows == [
+        ("Holt", "Chief", "F2201", "iholt"),
+        ("Vesey", "Corporal", "F2214", "dvesey"),
+        ("Soto", "Officer", "F2230", "msoto"),
+    ]
