@@ -12,7 +12,8 @@ from mailbot.intake.rules import Rules
 
 _OWN_NUMBER = re.compile(
     # "my number is 21W04" too: five letters and digits, which no phone number is
-    r"\bmy\s+(?:own\s+)?(?:(?:VT\s+)?(?:officer|LEO|badge|justice(?:\s+system)?)\s*)?"
+    # "my VCJC number", "my VT cert number": up to three words name which number it is
+    r"\bmy\s+(?:own\s+)?(?:[A-Za-z]{2,12}(?:\s{1,3}|\s?/\s?)){0,3}"
     r"(?:number|#|no\.?|id)\s*(?:is\s+|[:=#]\s*)((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})\b",
     re.I,
 )
@@ -30,7 +31,7 @@ def signer_as_officer(
 ) -> list[Officer]:
     """The signer ``name`` (``title``) as the one officer when ``body`` gives his own
     officer number in the first person; else none."""
-    number = _OWN_NUMBER.search(body)
+    number = _OWN_NUMBER.search(body) or _block_number(body, rules)
     if name is None or number is None:
         return []
     first, last = split_name(name)
@@ -42,7 +43,8 @@ def signer_as_officer(
     after = _next_sentences(body, number.end())
     user = user or _ROW_USER.search(after)
     words = (title or "").split()
-    rank = rank_title(words[0], rules) if words else None
+    # "First Constable, Town of Wells": the rank is the title's last word
+    rank = (rank_title(words[0], rules) or rank_title(words[-1], rules)) if words else None
     # the title his row states ("Title on the ticket should just be Constable") before
     # the one he signs or introduces himself with ("the elected First Constable")
     rank = _row_title(after, rules) or rank or title
@@ -54,6 +56,33 @@ def signer_as_officer(
         dps_username=user.group(1).rstrip(".") if user else None,
     )
     return [officer]
+
+
+_BLOCK_NUMBER = re.compile(
+    r"\b(?:number|#|no\.?|id)[ \t]*(?:is[ \t]+|[:=#][ \t]*)?((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})\b",
+    re.I,
+)
+"""A labelled number on a line of the writer's own block ("VT cert / LEO number 60417")."""
+
+
+def _block_number(body: str, rules: Rules) -> re.Match[str] | None:
+    """The number labelled in the lines under "My info:" (``own_block_labels`` of the
+    rules), up to the first blank line; None when no such block gives one."""
+    labels = {w.casefold() for w in rules.language.rows.own_block_labels}
+    in_block = False
+    start = 0
+    for line in body.split("\n"):
+        end = start + len(line)
+        if not line.strip():
+            in_block = False
+        elif in_block:
+            found = _BLOCK_NUMBER.search(body, start, end)
+            if found is not None:
+                return found
+        elif line.strip().rstrip(":").strip().casefold() in labels:
+            in_block = True
+        start = end + 1
+    return None
 
 
 _ROW_USER = re.compile(

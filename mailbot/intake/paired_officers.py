@@ -92,3 +92,54 @@ def _title_after(flat: str, writer: str, rules: Rules) -> str | None:
 
 
 _NEAR = 5
+
+
+_LISTED = re.compile(r"\b(?:me|myself)\s*(?:,|\band\b)\s*([^.;!?\n]{3,200})", re.I)
+_NUMBERS_LISTED = re.compile(
+    r"\b(?:(?:officer|LEO|badge)\s+)?(?:numbers|#s)\s+(?:are\s+|:\s*)([^.;!?\n]{5,200})", re.I
+)
+_USERS_LISTED = re.compile(
+    r"\b(?:(?:DPS\s+)?(?:user\s*names|logins|user\s*ids))\s+(?:are\s+|:\s*)?([^.;!?\n]{2,200})",
+    re.I,
+)
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b\s*|&\s*)", re.I)
+_LISTED_NUMBER = re.compile(_NUMBER)
+_LISTED_USER = re.compile(r"[a-z][a-z0-9._-]{1,29}")
+
+
+def writer_and_listed(text: str, writer: str | None, rules: Rules) -> list[Officer]:
+    """The writer and the officers he lists with him, their numbers and usernames each
+    listed together in the same order ("Guys are myself, Sgt Ann Roy and Officer Bo Lee.
+    Numbers are K101 me, K116 Roy, K122 Lee and usernames jdoe, aroy and blee"); none
+    unless every list holds one value for each of them."""
+    flat = " ".join(text[:_MAX_TEXT].split())
+    if writer is None or len(writer.split()) < 2 or writer.casefold() not in flat.casefold():
+        return []
+    listed, numbers = _LISTED.search(flat), _NUMBERS_LISTED.search(flat)
+    users = _USERS_LISTED.search(flat)
+    if listed is None or numbers is None or users is None:
+        return []
+    others = [_ranked_name(p, rules) for p in _SEPARATOR.split(listed.group(1)) if p]
+    rows: list[tuple[str | None, str | None, str | None]] = [(None, *split_name(writer))]
+    rows += [o for o in others if o is not None]
+    # "Numbers are K101 me, K116 Roy and usernames ...": the numbers end where the
+    # usernames begin
+    cut = users.start() if numbers.start(1) < users.start() < numbers.end(1) else numbers.end(1)
+    number_parts = _SEPARATOR.split(flat[numbers.start(1) : cut])
+    found = [_LISTED_NUMBER.match(p.strip()) for p in number_parts if p.strip()]
+    user_parts = [p.strip() for p in _SEPARATOR.split(users.group(1)) if p.strip()]
+    names = [_LISTED_USER.fullmatch(p) for p in user_parts]
+    if None in others or not (len(rows) == len(found) == len(names) >= 2):
+        return []
+    return [
+        Officer(
+            last_name=last,
+            first_name=first,
+            title=title if n else _title_after(flat, writer, rules),
+            officer_number=number.group(1) if number else None,
+            dps_username=name.group(0) if name else None,
+        )
+        for n, ((title, first, last), number, name) in enumerate(
+            zip(rows, found, names, strict=True)
+        )
+    ]

@@ -50,7 +50,7 @@ from mailbot.intake.message import read_message
 from mailbot.intake.model import Intent, ParseResult
 from mailbot.intake.officer_reading import read_officers
 from mailbot.intake.own_officer import not_the_writer_alone, own_row_named
-from mailbot.intake.paired_officers import writer_and_one
+from mailbot.intake.paired_officers import writer_and_listed, writer_and_one
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.request_checklist import read_by_intent
@@ -137,7 +137,8 @@ def parse_parts(
         # "Ofc. Ryan Roy #4T220" signing his own note is his sign-off, not a roster
         officers = not_the_writer_alone(officers, head_from_sender(parts.sender_name, rules)[0])
     if not officers:  # "its me and my deputy Ann Roy. my number is .. hers is ..."
-        officers = writer_and_one(body, head_from_sender(parts.sender_name, rules)[0], rules)
+        writer = head_from_sender(parts.sender_name, rules)[0]
+        officers = writer_and_one(body, writer, rules) or writer_and_listed(body, writer, rules)
     # the chief's "leave Ofc. Hale off for now", rows marked HOLD, civilian staff
     officers = held.without_held(officers, f"{text}\n{note or ''}", body, parts.tables, rules)
     officers = shown_as.with_default_title(officers, body, rules)

@@ -20,6 +20,8 @@ class RowWords(RuleModel):
     """Words between a label and its value, or around a row's values ("his", "is")."""
     title_labels: list[str] = Field(default_factory=list)
     """Words a rank is written after, in any case ("title is just officer")."""
+    own_block_labels: list[str] = Field(default_factory=list)
+    """Labels over the writer's own lines ("My info:"): a number there is his own."""
     writer_words: list[str] = Field(default_factory=list)
     """Words by which the writer speaks of himself on his own row ("me", "I am")."""
     not_names: list[str] = Field(default_factory=list)
