@@ -45,14 +45,14 @@ FIGURES: dict[str, tuple[float, int, int]] = {
     "blind-r5": (1.0, 100, 100),
     # ta-026 (an unchanged rank expected on a surname change) and td-006 (a 24x24 logo,
     # under the minimum, expected valid) are read as the contract and the rules say
-    "blind-r6": (0.999, 98, 100),
+    "blind-r6": (1.0, 99, 100),
     # two logos in formats the desk does not print (SVG, WEBP), two updates expected to
     # carry an unchanged title, a code expected on a message that is no request, and three
     # values given only in a later aside, a bracket or a wrapped list line (README)
-    "blind-r8": (0.997, 92, 100),
+    "blind-r8": (0.998, 95, 100),
     # a head's short first name as he signs where the roster gives the full one, and an
     # agency name expected spelled out where the message never writes it in full (README)
-    "blind-r10": (0.998, 98, 100),
+    "blind-r10": (0.999, 99, 100),
     # notes paraphrased by their writers, and values kept or blanked on mail that is no
     # request (README)
     "blind-r12": (0.987, 88, 100),
@@ -60,7 +60,7 @@ FIGURES: dict[str, tuple[float, int, int]] = {
     "blind-r13": (0.996, 95, 100),
     # nicknames against the full names a message also gives, and notes paraphrased
     # (README)
-    "blind-r14": (0.995, 94, 100),
+    "blind-r14": (0.996, 95, 100),
 }
 
 # What each category of the corpus is about: the paths whose values it tests.
@@ -180,8 +180,8 @@ def test_each_set_holds_its_figures(name: str) -> None:
 # material: the figures each has reached since, and the messages whose checklist still
 # asks for something given.
 SPENT: dict[str, tuple[float, int, int, set[str]]] = {
-    "blind-r3-heldout": (0.996, 29, 30, set()),
-    "blind-r5-heldout": (0.991, 47, 50, set()),
+    "blind-r3-heldout": (0.998, 29, 30, set()),
+    "blind-r5-heldout": (0.992, 48, 50, set()),
     "blind-r6-heldout": (1.0, 50, 50, set()),
     # scored once blind at the end of its round; not read since
     "blind-r7-heldout": (
@@ -209,32 +209,19 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
         },
     ),
     # scored blind at the start (0.902, 33/50) and at the end of its round; not read since
-    "blind-r9-heldout": (
-        0.954,
-        41,
-        50,
-        {
-            "wa-001-wolcott-allcaps-gmail-chief-complete",
-            "wa-009-chester-typos-in-labels-mixed-roster-lines",
-        },
-    ),
+    "blind-r9-heldout": (0.974, 46, 50, set()),
     # scored blind at the start (0.941, 36/50) and at the end of its round; not read since
     # (raised since by a fix for replies that answer the usernames in the chief's words)
-    "blind-r10-heldout": (0.947, 39, 50, set()),
+    "blind-r10-heldout": (0.994, 47, 50, set()),
     # scored blind at the start (0.956, 34/50) and at the end of its round; not read since
-    "blind-r11-heldout": (
-        0.965,
-        39,
-        50,
-        {"yd-012-richmond-pre-fixedwidth-inline-logo"},
-    ),
+    "blind-r11-heldout": (0.972, 45, 50, set()),
     # scored blind at the start (0.840, 23/50), after its round (0.852, 27/50) and after
     # the next; spent since (raised by fixes for intent both ways: enquiries that name
     # officers, and roster changes read as no request or as an enrolment)
-    "blind-r12-heldout": (0.937, 35, 50, set()),
+    "blind-r12-heldout": (0.954, 36, 50, set()),
     # scored blind at the start (0.883, 29/50) and at the end of its round; spent since
     # (raised by the same fixes for intent)
-    "blind-r13-heldout": (0.984, 41, 50, set()),
+    "blind-r13-heldout": (0.985, 42, 50, set()),
     # scored blind at the start (0.936, 38/50) and after its round (0.937, 38/50); spent
     # since, raised by the fifteenth round's readings (README)
     "blind-r14-heldout": (0.994, 48, 50, set()),
@@ -246,7 +233,7 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     "blind-r15-heldout": (0.99, 96, 100, set()),
     # a hundred messages, all held out, scored blind twice (0.930, 63/100 and 0.932,
     # 63/100) and once more unchanged; spent since (README)
-    "blind-r16-heldout": (0.992, 94, 100, set()),
+    "blind-r16-heldout": (0.997, 95, 100, set()),
     # a hundred messages, all held out, scored blind three times (0.959, 65/100; 0.961,
     # 67/100 twice); spent since (README)
     "blind-r17-heldout": (0.997, 95, 100, set()),
@@ -268,23 +255,20 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     # a hundred messages, all held out, scored blind twice (0.963, 76/100 and 0.972,
     # 77/100); spent since (README)
     "blind-r23-heldout": (0.999, 99, 100, set()),
+    # a hundred messages, all held out, scored blind three times (0.958, 71/100; 0.961,
+    # 73/100 twice); spent since (README)
+    "blind-r24-heldout": (1.0, 100, 100, set()),
     # thirty messages of no theme, all held out, scored blind three times (README)
     "blind-mix-heldout": (0.939, 25, 30, {"zf-006-swanton-template-placeholders-left"}),
     # not held out: the eleventh set's tuning part, short of perfect where the reader still
-    # misses rosters in capitals, a six-character number typed under a roster photo and a
-    # chief's approval forwarded
-    "blind-r11": (0.993, 98, 100, set()),
+    # misses a PoC and roster dictated in capitals
+    "blind-r11": (0.994, 99, 100, set()),
     # not held out: the ninth set's tuning part, short of perfect where the reader still
-    # misses a roster in a forwarded sentence (README)
-    "blind-r9": (0.976, 93, 100, set()),
+    # misses a lower-case run-on roster and a PoC address in a forwarded note (README)
+    "blind-r9": (0.992, 98, 100, set()),
     # not held out: the seventh set's tuning part, short of perfect where the reader still
-    # misses an all-capitals constable's request (his agency name and roster in prose)
-    "blind-r7": (
-        0.984,
-        93,
-        100,
-        {"ud-013-yahoo-allcaps-sutton-constable"},
-    ),
+    # misses officers in nested Word bullets and a sergeant named by rank and surname
+    "blind-r7": (0.991, 98, 100, set()),
 }
 
 
