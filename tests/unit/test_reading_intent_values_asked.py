@@ -69,8 +69,8 @@ def test_a_forward_that_only_asks_where_its_request_stands_is_no_request() -> No
 
 
 def test_an_officer_number_given_in_prose_is_not_asked_again() -> None:
-    """The writer's own row, written as prose no roster reader takes: staff decide whose
-    number it is, the writer is not asked for officers."""
+    """The writer's own row, written as prose under "My info:": his number is read as his
+    row, and the writer is asked only for what he did not give (his username)."""
     body = (
         "Hello,\n\nI am the elected constable for the Town of Eastbrook and I would like to "
         "start writing e-tickets instead of paper.\n\nI dont know what our judiciary code "
@@ -83,5 +83,7 @@ def test_an_officer_number_given_in_prose_is_not_asked_again() -> None:
     )
     assert result.intent == "enrollment"
     assert "officers" not in result.missing
-    asked = {q["field"]: q for q in result.questions}
-    assert [c["value"] for c in asked["officers"]["candidates"]] == ["60417"]
+    assert [(o.last_name, o.first_name, o.officer_number) for o in result.officers] == [
+        ("Roe", "Gary", "60417")
+    ]
+    assert [p for p in result.missing if p.startswith("officers")] == ["officers[0].dps_username"]
