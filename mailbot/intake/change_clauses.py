@@ -8,7 +8,7 @@ import re
 
 from mailbot.intake.change_actions import _action
 from mailbot.intake.change_items import _NUMBER
-from mailbot.intake.change_listed_numbers import _LIST_CUT, _NAME_LIST
+from mailbot.intake.change_listed_numbers import _NAME_LIST, list_spans
 from mailbot.intake.change_names import instruction_words
 from mailbot.intake.change_titles import shared_rank
 from mailbot.intake.prose import rank_title
@@ -89,13 +89,7 @@ def named_together(sentence: str, rules: Rules) -> list[str]:
     not_names = instruction_words(rules)
     plurals = rules.language.people.rank_plurals
     for m in _NAME_LIST.finditer(sentence):
-        spans = [m.span(1)]
-        at = m.end(1)
-        for piece in _LIST_CUT.split(m.group(2))[1:] if m.group(2) else []:
-            start = sentence.index(piece, at)
-            spans.append((start, start + len(piece)))
-            at = start + len(piece)
-        spans.append(m.span(3))
+        spans = list_spans(m, sentence)
         # "Officers Ryan Poirier": the plural rank is the list's, before its first name
         first = sentence[spans[0][0] : spans[0][1]].split()
         if len(first) > 2 and first[0].lower() in plurals:

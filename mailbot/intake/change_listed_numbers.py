@@ -48,18 +48,25 @@ def numbers_by_name(item: str, rules: Rules) -> str:
     return item[: names[0][0]] + paired + rest
 
 
+def list_spans(m: re.Match[str], text: str) -> list[tuple[int, int]]:
+    """Where each name of the list ``m`` (a match of :data:`_NAME_LIST` in ``text``)
+    stands: the first, those between commas, the one after "and"."""
+    spans = [m.span(1)]
+    at = m.end(1)
+    for piece in _LIST_CUT.split(m.group(2))[1:] if m.group(2) else []:
+        start = text.index(piece, at)
+        spans.append((start, start + len(piece)))
+        at = start + len(piece)
+    spans.append(m.span(3))
+    return spans
+
+
 def _names_before(text: str, count: int, rules: Rules) -> list[tuple[int, int]] | None:
     """Where each name of the last list of ``count`` names in ``text`` stands."""
     found: list[tuple[int, int]] | None = None
     not_names = instruction_words(rules)
     for m in _NAME_LIST.finditer(text):
-        spans = [m.span(1)]
-        at = m.end(1)
-        for piece in _LIST_CUT.split(m.group(2))[1:] if m.group(2) else []:
-            start = text.index(piece, at)
-            spans.append((start, start + len(piece)))
-            at = start + len(piece)
-        spans.append(m.span(3))
+        spans = list_spans(m, text)
         words = [text[s:e].split()[-1] for s, e in spans]  # each one's last name
         if len(spans) != count:
             continue
