@@ -9,8 +9,12 @@ from collections.abc import Sequence
 
 from mailbot.intake.rules import Rules, per_rules
 
-_WHOSE = r"(?:(?:agency|department|division|office|bureau|unit)['’]s\s+)?"
-"""Whose PoC: "the Division's e-ticket Point-of-Contact", "our agency's PoC"."""
+_WHOSE = (
+    r"(?:(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,4}?"
+    r"(?i:agency|department|division|office|bureau|unit)['’]s\s+)?"
+)
+"""Whose PoC: "the Division's e-ticket Point-of-Contact", "our agency's PoC", "Newport
+Police Department's TraCS Point-of-Contact" (the agency's name before it)."""
 
 
 _POC_DESIGNATED = re.compile(
@@ -80,10 +84,12 @@ _POC_THAT = re.compile(
 )
 
 
-# "Our e-ticket Point-of-Contact will be Cpl. Wyatt Lyman (wlyman@...)"
+# "Our e-ticket Point-of-Contact will be Cpl. Wyatt Lyman (wlyman@...)", "the point of
+# contact stays Sgt. Ann Roy", "I am not the point of contact - that is Lt. Ann Roy"
 _POC_IS_NAMED = re.compile(
     rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
-    rf"\s*(?i:will\s+be|is\s+going\s+to\s+be|is|shall\s+be|remains|will\s+remain|:|,)\s+"
+    rf"\s*(?i:will\s+be|is\s+going\s+to\s+be|is|shall\s+be|remains|will\s+remain|stays"
+    rf"|will\s+stay|[-–—:,]?\s*(?:that|this|it)(?:\s+is|['’]s|\s+will\s+be)|:|,)\s+"
     rf"(?:(?i:our|the|an?)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+,?\s+)?({_CAP_RUN})"
 )
 
@@ -255,39 +261,6 @@ def duty_named(flat: str, rules: Rules) -> re.Match[str] | None:
     return None if duty is None else duty.search(flat)
 
 
-@per_rules
-def _program_re(rules: Rules) -> re.Pattern[str] | None:
-    names = sorted(rules.language.evidence.poc_programs, key=len, reverse=True)
-    if not names:
-        return None
-    alt = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
-    return re.compile(
-        rf"(?<![\w-])(?:{alt})[ \t\n]+(?=(?:point[- \n]of[- \n]contact|PoC|contact|coordinator"
-        r"|liaison)(?![\w-]))",
-        re.I,
-    )
-
-
-def as_eticket(text: str, rules: Rules) -> str:
-    """ "I'm the TraCS point of contact": the program's other name (``poc_programs`` of
-    the rules) before the contact words written as "e-ticket", so the wordings read it."""
-    program = _program_re(rules)
-    return text if program is None else program.sub("e-ticket ", text)
-
-
-_QUOTED_POC_WORDS = re.compile(
-    r"(?<![\w])[\"“”‘'](e-?ticket(?:ing)?\s+(?:point[- ]of[- ]contact|PoC|contact|coordinator"
-    r"|liaison)|point[- ]of[- ]contact|PoC|point\s+person)[\"“”’']",
-    re.I,
-)
-
-
-def unquoted_poc_words(flat: str) -> str:
-    """Our “e-ticket Point of Contact” will be ...: the PoC words without the quotation
-    marks around them, so the wordings read them as written plainly."""
-    return _QUOTED_POC_WORDS.sub(r"\1", flat)
-
-
 # "I've reviewed Lt. Ruiz-Albright's information below. She will be our Point of Contact."
 _POC_PRONOUN = re.compile(
     rf"(?<![\w'’-])(?:[Hh]e|[Ss]he)(?i:\s+will\s+(?:also\s+)?(?:be|serve\s+as|act\s+as)|['’]ll\s+be"
@@ -314,19 +287,6 @@ def _job_comma_re(rules: Rules) -> re.Pattern[str]:
     alt = "|".join(re.escape(w) for w in reversed(jobs))
     cap = r"[A-Z][\w'’-]*+"
     return re.compile(rf"(?<![\w'’-])(?i:{alt}),[ \t]+({cap}[ \t]+{cap})(?=[ \t]*[,(])")
-
-
-@per_rules
-def _lower_rank_re(rules: Rules) -> re.Pattern[str]:
-    ranks = sorted((r for r, t in rules.language.people.ranks.items() if t), key=len, reverse=True)
-    alt = "|".join(re.escape(r) for r in ranks)
-    return re.compile(rf"(?<![\w.'’-])({alt})(?=\.?\s+[A-Z][a-z])")
-
-
-def ranks_capitalised(flat: str, rules: Rules) -> str:
-    """ "PoC is officer Kristen Blow": a rank typed in lower case before a name is
-    written as a rank ("Officer Kristen Blow"), so the name patterns see the person."""
-    return _lower_rank_re(rules).sub(lambda m: m.group(1).capitalize(), flat)
 
 
 def ranked_people(text: str, rules: Rules) -> list[str]:
@@ -377,24 +337,3 @@ def self_introduced(flat: str) -> re.Match[str] | None:
         if (m.group("lead") or m.group("here")) and not _CLAUSE_VERB.search(m.group("roles")):
             return m
     return None
-
-
-@per_rules
-def _qualifier_re(rules: Rules) -> re.Pattern[str] | None:
-    words = sorted(rules.language.evidence.poc_qualifiers, key=len, reverse=True)
-    if not words:
-        return None
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(
-        rf"(?<![\w-])(?:{alt})\s+(?=(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC"
-        r"|point\s+person|contact|coordinator|liaison)(?![\w-]))",
-        re.I,
-    )
-
-
-def unqualified(flat: str, rules: Rules) -> str:
-    """ "Sgt. Ann Roy will be our new PoC", "... is the acting e-ticket Point-of-Contact":
-    the PoC words without the words that only say when or how long (``poc_qualifiers`` of
-    the rules), so the wordings read them as the plain role."""
-    qualifier = _qualifier_re(rules)
-    return flat if qualifier is None else qualifier.sub("", flat)

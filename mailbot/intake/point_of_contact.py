@@ -26,6 +26,12 @@ from mailbot.intake.poc_email import (
     _same_domain,
     own_address_later,
 )
+from mailbot.intake.poc_plain_words import (
+    as_eticket,
+    ranks_capitalised,
+    unqualified,
+    unquoted_poc_words,
+)
 from mailbot.intake.poc_wording import (
     _CAP_RUN,
     _POC_BARE_NAMED,
@@ -45,13 +51,9 @@ from mailbot.intake.poc_wording import (
     _SELF_POC,
     _WHOSE,
     _referent,
-    as_eticket,
     duty_named,
     ranked_people,
-    ranks_capitalised,
     self_introduced,
-    unqualified,
-    unquoted_poc_words,
 )
 from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules, per_rules

@@ -11,7 +11,7 @@ from mailbot.intake.fields import labelled
 from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.names import fuller_name
 from mailbot.intake.person_name import name_key, person_name
-from mailbot.intake.poc_wording import as_eticket
+from mailbot.intake.poc_plain_words import as_eticket
 from mailbot.intake.point_of_contact import Contact, point_of_contact
 from mailbot.intake.rules import Rules
 from mailbot.intake.signer_role import block_signer

@@ -117,3 +117,42 @@ def test_mailbox_named_for_the_towns_office_is_not_a_person() -> None:
     )
     name, email, _ = _read(body, "Quillfield Constable <constable@quillfieldvt.gov>")
     assert (name, email) == ("Hollis Trask", "constable@quillfieldvt.gov")
+
+
+def test_poc_designated_as_the_agencys_named_point_of_contact() -> None:
+    body = (
+        "Hello,\n\nQuillfield PD would like to start e-ticketing. Sgt. Tobin Birch, who "
+        "was our old PoC, left in May. I am designating Sgt. Annette Roy as Quillfield "
+        "Police Department's TraCS Point-of-Contact; her email is aroy@quillfieldvt.org."
+        "\n\n" + _AGENCY + "\n" + _ROSTER + "\nThanks,\nHollis Trask\nChief of Police\n"
+    )
+    name, email, _ = _read(body, "Hollis Trask <htrask@quillfieldvt.org>")
+    assert (name, email) == ("Annette Roy", "aroy@quillfieldvt.org")
+
+
+def test_point_of_contact_said_to_stay_the_same_person() -> None:
+    body = (
+        "Hello,\n\nQuillfield PD would like to start e-ticketing. The chief asked me to "
+        "say that the point of contact stays Sgt. Annette Roy.\n\n"
+        + _AGENCY
+        + "\n"
+        + _ROSTER
+        + "\nThanks,\nHollis Trask\nChief of Police\n"
+    )
+    name, _, missing = _read(body, "Hollis Trask <htrask@quillfieldvt.org>")
+    assert name == "Annette Roy"
+    assert "point_of_contact.name" not in missing
+
+
+def test_writer_not_the_point_of_contact_that_is_someone_else() -> None:
+    body = (
+        "Hello,\n\nI'm the IT vendor setting up TraCS for Quillfield PD. I am not the "
+        "point of contact - that is Sgt. Annette Roy (aroy@quillfieldvt.org), copied.\n\n"
+        + _AGENCY
+        + "\n"
+        + _ROSTER
+        + "\nGlen Vaughn\nVaughn Computer Services\n"
+    )
+    name, email, missing = _read(body, "Glen Vaughn <glen@vaughncs.com>")
+    assert (name, email) == ("Annette Roy", "aroy@quillfieldvt.org")
+    assert "point_of_contact.name" not in missing
