@@ -55,7 +55,7 @@ def with_inline_answers(parts: MessageParts, rules: Rules) -> MessageParts:
     in_caps = any(w in note for w in words.answers_in_caps)
     # answers told apart by capitals are read from the desk's message; others typed
     # between its ">" lines are told apart by the marks
-    between = None if in_caps else _between_quotes(parts.full_text or parts.text)
+    between = None if in_caps else _between_quotes(parts.full_text or parts.text, rules)
     if between is not None:
         top, answered, quoted = between
         paragraphs = top.split("\n\n")
@@ -190,7 +190,7 @@ def _is_answer(line: str, in_caps: bool) -> bool:
     return not _is_question(line)
 
 
-def _between_quotes(full: str) -> tuple[str, str, str] | None:
+def _between_quotes(full: str, rules: Rules) -> tuple[str, str, str] | None:
     """(the sender's text above the desk's quoted message, his answers typed between its
     ">" lines, each joined to its question), or None when no answer is typed there."""
     lines = full.split("\n")
@@ -217,7 +217,7 @@ def _between_quotes(full: str) -> tuple[str, str, str] | None:
             run.append(line.strip())
             continue
         if run:
-            out.append(_joined(question, run))
+            out.append(_joined(question, run, rules))
             question, run = None, []
         if _QUOTED.match(line) and _QUOTE_MARKS.sub("", line).strip():
             question = _QUOTE_MARKS.sub("", line).strip()
@@ -229,15 +229,20 @@ def _between_quotes(full: str) -> tuple[str, str, str] | None:
     return top.rstrip(), "\n\n".join(out), quoted
 
 
-def _joined(question: str | None, answers: list[str]) -> str:
+def _joined(question: str | None, answers: list[str], rules: Rules | None = None) -> str:
     """One run of answer lines under the desk's line above it: "<question>: <answer>"
-    for a one-line answer to a question, else the lines as written."""
+    for a one-line answer to a question, or "<label>: <answer>" under a line that opens
+    with a field's label ("Judiciary code (4 digits):", "Point of contact email - you
+    gave none."), else the lines as written."""
     # "Working on it. I'll send it Monday.": sentences, not a value ("Ofc. Amy Reed,
     # areed@...": a rank's stop ends no sentence)
     value = len(answers) == 1 and not _as_sentences(answers)
     if question and _is_question(question) and value:
         label = numbered_answers.ASKING.sub("", _BULLET.sub("", question).rstrip(" ?:"))
         return f"{label}: {answers[0]}"
+    opening = _label_opening(question, rules) if question and rules and value else None
+    if opening:
+        return f"{opening}: {answers[0]}"
     if question and _is_question(question) and len(answers) == 1 and _SELF.match(answers[0]):
         # "Me for now. Use this email." under "Point-of-Contact (name and email)": the
         # writer names himself; the question, without its note in brackets, is its label
@@ -249,3 +254,19 @@ def _joined(question: str | None, answers: list[str]) -> str:
 
 _SELF = re.compile(r"(?i:me|myself)\b(?![\w'’-])")
 _NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+_AFTER_LABEL = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:[:：]|[-–—][ \t]|$)")
+"""What follows a label that heads a line: a note in brackets, then a colon, a dash or
+the line's end ("Judiciary code (4 digits):", "Point of contact email - you gave none")."""
+
+
+def _label_opening(line: str, rules: Rules) -> str | None:
+    """The field's label that opens the desk's ``line``, followed by no more of the
+    sentence than a note after a colon or a dash; None for any other line."""
+    from mailbot.intake.fields import _any_label
+
+    m = _any_label(rules).match(line)
+    if m is None or _AFTER_LABEL.match(line, m.end()) is None:
+        return None
+    return _BULLET.sub("", line[: m.end()]).strip() or None

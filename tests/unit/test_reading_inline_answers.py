@@ -254,3 +254,22 @@ def test_the_desks_recap_under_answers_typed_between_its_lines_is_given() -> Non
     assert result.point_of_contact.email == "oparadis@fairhavenvt.test"
     for field in ("agency.judiciary_code", "agency.address", "point_of_contact.email"):
         assert field not in result.missing
+
+
+def test_answers_under_desk_lines_opened_by_a_fields_label_are_that_field() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Gil Orr <gorr@pellvt.test>"
+    msg["To"] = "DPS e-Ticket <dps.eTicket@vermont.gov>"
+    msg["Subject"] = "Re: Pell PD e-tickets"
+    msg["In-Reply-To"] = "<desk-1103@vermont.gov>"
+    msg.set_content(
+        "See my answers below.\n\nOn 11/3/2025 8:40 AM, DPS eTicket wrote:\n"
+        "> Chief Orr,\n>\n> Some items are still missing:\n>\n"
+        "> Judiciary code (four digits):\n0632\n\n"
+        "> Contact email - you gave Ofc. Mara Quint as the contact but no address.\n"
+        "mquint@pellvt.test\n\n>\n> DPS e-Ticket\n\n--\nGil Orr, Chief\nPell Police Department\n"
+    )
+    result = parse_message(msg.as_bytes())
+    assert result.agency.judiciary_code == "0632"
+    assert result.point_of_contact.email == "mquint@pellvt.test"
+    assert "point_of_contact.email" not in result.missing
