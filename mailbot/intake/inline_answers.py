@@ -49,6 +49,10 @@ def with_inline_answers(parts: MessageParts, rules: Rules) -> MessageParts:
     numbered = numbered_answers.by_number(parts)
     if numbered is not None:
         return numbered
+    # "0412" / "10632 Route 116, ..." / ... under the desk's "1) Judiciary code" / "2) ..."
+    ordered = numbered_answers.in_order(parts)
+    if ordered is not None:
+        return ordered
     if at is None:
         return _questions_answered(parts, rules)
     note = " ".join(paragraphs[at].lower().split())

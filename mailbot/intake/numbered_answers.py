@@ -52,6 +52,42 @@ def by_number(parts: MessageParts) -> MessageParts | None:
     )
 
 
+def in_order(parts: MessageParts) -> MessageParts | None:
+    """``parts`` with a reply's bare values, one a line in one block, labelled by the
+    desk's quoted numbered items in the same order ("0412" / "10632 Route 116, ..." /
+    "Sgt Ann Roy  aroy@..." under "1) Judiciary code" / "2) Street address" / "4) Name and
+    email of your e-ticket point of contact"): as many lines as items, each a value
+    that no label of his opens; ``None`` otherwise."""
+    asked = _desk_items(parts)
+    if len(asked) < _MIN_ANSWERS or sorted(asked, key=int) != [
+        str(n) for n in range(1, len(asked) + 1)
+    ]:
+        return None
+    block = next((b for b in parts.text.split("\n\n") if b.strip()), "")
+    lines = block.split("\n")
+    if len(lines) != len(asked) or not all(_bare(line.strip()) for line in lines):
+        return None
+    labelled = {}
+    for n, line in enumerate(lines, start=1):
+        label = ASKING.sub("", asked[str(n)].rstrip(" ?:"))
+        labelled[line] = f"{label}: {line.strip()}"
+    text = _relabelled(parts.text, labelled)
+    full = parts.full_text and _relabelled(parts.full_text, labelled)
+    return dataclasses.replace(parts, text=text, full_text=full)
+
+
+_LABELLED = re.compile(r"^[^:：\n]{1,40}[:：]\s")
+"""A line opened by a label of the writer's own ("Code: 0412")."""
+
+
+def _bare(line: str) -> bool:
+    """A value alone on its line: not a label's, not a numbered or bulleted item's, not
+    a sentence."""
+    if not line or _LABELLED.match(line) or _NUMBERED.match(line) or line[:1] in "-*•>":
+        return False
+    return _a_value(line)
+
+
 def _relabelled(text: str, labelled: dict[str, str]) -> str:
     """``text`` with the first line equal to each key of ``labelled`` written as its value."""
     left = dict(labelled)

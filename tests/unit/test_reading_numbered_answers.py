@@ -100,3 +100,27 @@ def test_numbered_answers_over_a_desk_message_quoted_under_spanish_headers() -> 
     result = parse_message(raw)
     assert result.agency.judiciary_code == "0733"
     assert result.agency.address == "12 Mill Lane, Quillfield, VT 05999"
+
+
+def test_bare_values_one_a_line_answer_the_desks_items_in_their_order() -> None:
+    body = (
+        "0917\n12 Mill Lane, Quillfield, VT 05999\n802-555-0190\n"
+        "Cpl Annette Roy    aroy.quillfieldpd@gmail.com\n\n-A\n\n"
+        "On Mon, Nov 16, 2026 at 10:05 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        "> Hello,\n>\n> We could not finish your agency record. Please reply with:\n"
+        "> 1) Judiciary code\n> 2) Street address of the station\n> 3) Agency phone\n"
+        "> 4) Name and email of your e-ticket point of contact\n>\n> Thank you,\n"
+        "> DPS eTicket\n"
+    )
+    raw = mail(
+        body,
+        sender="Annette Roy <aroy.quillfieldpd@gmail.com>",
+        subject="Re: Quillfield Police - TraCS agency setup",
+        in_reply_to="<20261116.tracs.q2@vermont.gov>",
+    )
+    result = parse_message(raw)
+    assert result.agency.judiciary_code == "0917"
+    assert result.point_of_contact.name == "Annette Roy"
+    assert result.point_of_contact.email == "aroy.quillfieldpd@gmail.com"
+    assert "point_of_contact.name" not in result.missing
+    assert "point_of_contact.email" not in result.missing
