@@ -55,11 +55,19 @@ def _behalf_titled_re(rules: Rules) -> re.Pattern[str]:
 
 
 def head_on_behalf(
-    body: str, rules: Rules, known: Sequence[str] = ()
+    body: str,
+    rules: Rules,
+    known: Sequence[str] = (),
+    signature: str = "",
+    *,
+    by_surname: bool = False,
 ) -> tuple[str | None, str | None]:
     """(name, title) of "on behalf of Chief Dana Whitcomb" (a request written for the head);
     "on behalf of Chief Whitcomb" gives the name in full when one of ``known`` (the
-    people named in the headers) has that last name."""
+    people named in the headers) has that last name, or when the message writes it in
+    full after the same title ("Chief Timothy Whitcomb" in the ``signature``). With
+    ``by_surname``, "Chief Whitcomb asked me to ..." named nowhere in full gives his last
+    name alone, as the writer names him."""
     low = body.lower()
     if not any(w in low for w in ("behalf", "asked", "requested", "directed", "instructed")):
         return None, None
@@ -107,9 +115,29 @@ def head_on_behalf(
         if len(rest) == 1:
             last = rest[0].strip(".,;:()").lower()
             full = {n for n in known if len(n.split()) >= 2 and n.split()[-1].lower() == last}
+            full = full or _titled_in_full(words[0], rest[0], f"{body}\n{signature}", rules)
             if len(full) == 1:
                 return full.pop(), acting + (title or words[0])
+            if by_surname and not full and m.group(2) and not is_agency_or_title(rest, rules):
+                return rest[0].strip(".,;:()"), acting + (title or words[0])
     return None, None
+
+
+def _titled_in_full(title: str, surname: str, text: str, rules: Rules) -> set[str]:
+    """The names in full ``text`` writes after ``title`` that end in ``surname`` ("Chief
+    Timothy Ouellette | Deputy Chief ..." for "Chief Ouellette"), not after a word that
+    makes the title another's ("Deputy Chief Timothy Ouellette")."""
+    last = surname.strip(".,;:()")
+    said = (
+        rf"(?<![\w'’-]){re.escape(title)}\.?[ \t]+([A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?)"
+        rf"[ \t]+{re.escape(last)}(?![\w'’-])"
+    )
+    out = set()
+    for m in re.finditer(said, text):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if not (before and before[-1].strip(".,").lower() in _not_head_before(rules)):
+            out.add(f"{m.group(1)} {last}")
+    return out
 
 
 @per_rules

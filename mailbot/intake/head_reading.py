@@ -103,7 +103,7 @@ def read_head(
         for n, a in addresses
         if n and a.rpartition("@")[2].lower() == (parts.sender or "").rpartition("@")[2].lower()
     ]
-    behalf = head_on_behalf(body, rules, colleagues)
+    behalf = head_on_behalf(body, rules, colleagues, split.signature)
     if behalf[0] is None:  # "Point of contact is me, Sgt Ray Dumas. Chief is Scott Tremblay."
         behalf = head_named(body, rules)
     if behalf[0] is None:  # "Chief Ann Roy has designated me", "appointed Lt. Ann Roy as Chief"
@@ -188,6 +188,9 @@ def read_head(
     ]
     hod_name = name_in_full(hod_name and without_nickname(hod_name, rules), others, body, rules)
     hod_name = _in_name_order(hod_name, others)
+    if hod_name is None and hod_title is None:
+        # "Chief Tkaczyk asked me to mention ...", his name in full nowhere: as written
+        hod_name, hod_title = head_on_behalf(body, rules, by_surname=True)
     return _as_introduced(hod_name, body, rules), hod_title
 
 
