@@ -8,7 +8,6 @@ Pure functions over the text of a message; titles come from ``rules/language.tom
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from mailbot.intake.fields import _DIGIT, _EMAIL, MAX_LINE
 from mailbot.intake.head_in_words import head_titles, spelled_ordinal, title_of_place
@@ -17,7 +16,7 @@ from mailbot.intake.head_title_words import (
     placed_head_title,
     role_after_title,
 )
-from mailbot.intake.model import HeadOfDepartment, Officer, ParseResult
+from mailbot.intake.model import HeadOfDepartment, ParseResult
 from mailbot.intake.prose import rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules, per_rules_text
 from mailbot.intake.word_lists import any_in, whole_words
@@ -249,16 +248,6 @@ def head_labelled(value: str, rules: Rules) -> tuple[str | None, str | None]:
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return None, None
     return " ".join(words), title
-
-
-def title_in_roster(name: str, officers: Sequence[Officer], rules: Rules) -> str | None:
-    """The head title the roster gives the person ("Dunbar | Ray | Chief | 01B02")."""
-    key = {w.lower() for w in name.split()}
-    for officer in officers:
-        own = {(officer.first_name or "").lower(), (officer.last_name or "").lower()}
-        if officer.title and key == own and is_head_title(officer.title, rules):
-            return officer.title
-    return None
 
 
 def closing_lines(body: str) -> str:

@@ -33,9 +33,8 @@ from mailbot.intake.head_of_department import (
     head_labelled,
     head_of_department,
     is_head_title,
-    title_in_roster,
 )
-from mailbot.intake.head_title_field import head_title_labelled, head_titled
+from mailbot.intake.head_title_field import head_title_labelled, head_titled, title_in_roster
 from mailbot.intake.list_remarks import without_nickname
 from mailbot.intake.model import HeadOfDepartment, Officer
 from mailbot.intake.names import fuller_name, name_in_full

@@ -1,10 +1,13 @@
 """The head of department's title given on a line of its own, as a web form sends it
-("Head of Department name: Ellen Voss" then "Head of Department title: Chief of Police")."""
+("Head of Department name: Ellen Voss" then "Head of Department title: Chief of Police"),
+or in his own row of the roster ("Dunbar | Ray | Chief | 01B02")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from mailbot.intake.model import Officer
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.table_headings import column_key
 
@@ -102,3 +105,20 @@ def _one_letter_off(typed: str, word: str) -> bool:
         return len(diff) == 1 or swapped
     short, long_ = sorted((typed, word), key=len)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def title_in_roster(name: str, officers: Sequence[Officer], rules: Rules) -> str | None:
+    """The head title the roster gives the person ("Dunbar | Ray | Chief | 01B02"), his
+    name there typed without its capitals or apostrophe ("steve obrien chief ..." for
+    Steve O'Brien)."""
+    from mailbot.intake.head_of_department import is_head_title
+
+    def bare(word: str) -> str:
+        return "".join(c for c in word.lower() if c.isalnum())
+
+    key = {bare(w) for w in name.split()}
+    for officer in officers:
+        own = {bare(officer.first_name or ""), bare(officer.last_name or "")}
+        if officer.title and key == own and is_head_title(officer.title, rules):
+            return officer.title
+    return None

@@ -43,7 +43,8 @@ _POC_WORDS = (
 )
 
 
-_CAP_WORD = r"(?<![\w.'’-])[A-Z][\w.'’-]*+(?!@)"
+_CAP_WORD = r"(?<![\w.'’-])[A-ZÀ-ÖØ-Þ][\w.'’-]*+(?!@)"
+"""A word in capitals, an accented capital too ("Émilie"); not an address's local part."""
 
 
 _CAP_RUN = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,4}}"

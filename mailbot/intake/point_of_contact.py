@@ -109,7 +109,8 @@ def point_of_contact(
         )
         # a mailbox named for the office: the one who signs ("Thank you, / Bonnie Sheltra /
         # Town Clerk"), who is not the head she writes for
-        self_name = (self_name or writer or head) if own else None
+        # ("CHIEF G. LAFLEUR" signed, "CHIEF GARY LAFLEUR" the head: in full)
+        self_name = (self_name or fuller_name(writer, head, rules) or head) if own else None
         if own and own.group("own") and person_name(own.group("own"), rules):
             self_name = person_name(own.group("own"), rules)  # "I (Sgt. Corinne Tatro) will"
         aside = _OWN_ASIDE.match(flat, own.end()) if own else None
