@@ -46,6 +46,7 @@ def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
         # typed between its ">" lines leave the desk's quote under them, recap and all
         return []
     opens = [w.lower() for w in words.desk_recaps]
+    restates = [w.lower() for w in words.desk_restates]
     stops = [w.lower() for w in words.desk_waits]
     for message in thread(parts):
         if not is_desk(message.author):
@@ -56,7 +57,7 @@ def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
             return []  # "your request ... has been created": done, nothing is open
         lines = body.split("\n")[:_MAX_LINES]
         flat = [" ".join(line.split()) for line in lines]
-        found = _opening_at(flat, opens)
+        found = _opening_at(flat, opens, restates)
         if found is None and message.under.strip():
             # "To finish your agency record we still need ..." over the request itself,
             # quoted under the desk's question: that request is what the reply completes
@@ -140,24 +141,30 @@ def _without_open_value(line: str, stops: list[str]) -> str | None:
     return line[:cut].rstrip() if cut > 0 else None
 
 
-def _opening_at(flat: list[str], opens: list[str]) -> tuple[int, int] | None:
+def _opening_at(flat: list[str], opens: list[str], restates: list[str]) -> tuple[int, int] | None:
     """(the line, the place in it) where the recap starts: after its opening words, which
-    may be wrapped onto the next line ("please confirm the" / "details below:")."""
+    may be wrapped onto the next line ("please confirm the" / "details below:"), or at
+    the words that restate the request ("To add Officer ...")."""
     for n, line in enumerate(flat):
-        if (start := _opener(line, opens)) >= 0:
+        if (start := _opener(line, opens, restates)) >= 0:
             return n, start
         if n + 1 < len(flat) and flat[n + 1]:
-            start = _opener(f"{line} {flat[n + 1]}", opens) - len(line) - 1
+            start = _opener(f"{line} {flat[n + 1]}", opens, restates) - len(line) - 1
             if start > 0:
                 return n + 1, start
     return None
 
 
-def _opener(line: str, opens: list[str]) -> int:
-    """Where the recap starts in ``line`` (after its opening words), or -1."""
+def _opener(line: str, opens: list[str], restates: list[str]) -> int:
+    """Where the recap starts in ``line`` (after its opening words, at the words that
+    restate the request), or -1."""
     low = line.lower()
     for w in opens:
         at = low.find(w)
         if at >= 0:
             return at + len(w)
+    for w in restates:
+        at = low.find(w)
+        if at >= 0:
+            return at
     return -1

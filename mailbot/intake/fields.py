@@ -26,6 +26,7 @@ from mailbot.intake.not_given import placeholder_words, template_slot
 from mailbot.intake.prose import header_addresses, is_header_line
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import uncapped
+from mailbot.intake.value_words import EMAIL, MAX_LINE, not_a_value
 from mailbot.intake.wrapped_name import wrapped_name
 
 _BULLET = r"^[ \t]*(?:(?:[-*•·>]|\d{1,2}[.)])[ \t]*)?"
@@ -33,16 +34,15 @@ _BULLET = r"^[ \t]*(?:(?:[-*•·>]|\d{1,2}[.)])[ \t]*)?"
 _SEP = r"[ \t]*(?:[:：=]|[-–—](?=[ \t])|\.{2,}(?:[ \t]*[:：])?|\t)[ \t]*"
 # "JB# 0733", "JB #0733", "Phone # 802-...": a number sign before a digit parts label and value
 _NUMBER_SIGN = r"(?<=#)[ \t]+(?=\(?\d)|[ \t]*#[ \t]*(?=\(?\d)"
-# The local part is bounded so a long run of word characters cannot make a search quadratic.
-_EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _ZIP = re.compile(r"\b\d{5}(?:-\d{4})?\b")
 _STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?\s+\S.*|P\.?\s*O\.?\s*Box\s+\d+.*)$", re.I)
 _BLANKS = re.compile(r"[ \t]+")
 # "Name: ...", "Judiciary code ..... 0009": a line with a label of its own (dot leaders)
 _LABEL_LINE = re.compile(r"^[^:]{1,40}:|^[^:.\n]{1,40}?\.{2,}")
 _VT_ZIP = re.compile(r",\s*(?:VT|Vermont)\.?\s+\d{5}")
-_DIGIT = re.compile(r"\d")
 _BOX = re.compile(r"^\s*P\.?\s*O\.?\s*Box\b", re.I)
+_DIGIT = re.compile(r"\d")
+_EMAIL = EMAIL
 _CODE_DIGITS = re.compile(r"^#?\s*(\d+)\b")
 _CITY_LINE = re.compile(
     r"^\s*[A-Za-z][A-Za-z .'-]{0,60}?,?\s+(?:VT|Vermont|[A-Z]{2})\.?\s+\d{5}(?:-\d{4})?\s*$"
@@ -51,8 +51,6 @@ _PHONE_RUN = re.compile(
     r"(?:\+?1[\s.-]*)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?",
     re.I,
 )
-MAX_LINE = 300
-"""Lines longer than this are prose or junk, never a labelled value or an address."""
 
 
 @dataclass
@@ -170,47 +168,8 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
         if path == "agency.name" and value.strip():
             value = wrapped_name(value, lines, i, _suffixes(rules), _LABEL_LINE)
             value = name_cut_at_end(value.strip(), rules)  # "..., 110 Wall Street, ..."
-        found[path] = (i, _not_a_value(path, _clean(value, rules), rules))
+        found[path] = (i, not_a_value(path, _clean(value, rules), rules))
     return found
-
-
-_DIGIT_PATHS = frozenset({"agency.judiciary_code", "agency.phone"})
-# a doubt that opens the value ("not sure what ours is", "unknown at this time", "we
-# don't know it"), or a sentence that asks ("which one do you want?"); a value followed by
-# a doubt ("Stowbridge Police Department (not sure if you need 'Town of')") is kept
-_UNSURE = re.compile(
-    r"^\W*(?:(?:i|we)\s+)?(?:am\s+|are\s+)?(?:not\s+sure|unsure|don['’]?t\s+know|do\s+not\s+know"
-    r"|unknown|not\s+known|no\s+idea|to\s+be\s+determined|can\s+you|could\s+you|please\s+look)\b"
-    r"|^(?-i:[a-z])[^?\n]*\?\s*$",
-    re.I,
-)
-
-
-@per_rules
-def _elsewhere(rules: Rules) -> re.Pattern[str]:
-    words = sorted(rules.labels.placeholders.elsewhere, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-
-
-def _not_a_value(path: str, value: str | None, rules: Rules) -> str | None:
-    """ "" (said, but not given) for a sentence written where a value belongs: a question
-    or a doubt ("not sure what ours is, can you look it up?"), words that point elsewhere
-    ("please use the ones in my signature block below", "as shown in the letterhead"), or
-    words without a digit for a code or a phone number."""
-    if not value:
-        return value
-    if (
-        path.startswith("agency.")  # a person named "(see below)" is still named
-        and not _DIGIT.search(value)
-        and not _EMAIL.search(value)
-        and _elsewhere(rules).search(value[:MAX_LINE])
-    ):
-        return ""
-    if path in _DIGIT_PATHS:
-        return value if _DIGIT.search(value) else ""
-    if _UNSURE.search(value[:MAX_LINE]) and not _EMAIL.search(value):
-        return ""
-    return value
 
 
 def _next_value(lines: list[str], i: int) -> str | None:

@@ -15,6 +15,7 @@ import re
 
 from mailbot.intake import forwards
 from mailbot.intake.head_acts import head_acting
+from mailbot.intake.head_addressed import head_addressed
 from mailbot.intake.head_in_text import head_by_title, head_named, head_on_behalf
 from mailbot.intake.head_in_words import (
     head_spoken_of,
@@ -167,7 +168,15 @@ def read_head(
     above = body[: body.rfind(closing)] if closing else body
     name = agency_name
     resent = name is not None and name in above and any(agency_values)
-    if is_reply and behalf[0] is None and not resent and not is_head_title(hod_title or "", rules):
+    addressed: tuple[str | None, str | None] = (None, None)
+    if is_reply and behalf[0] is None and not is_head_title(hod_title or "", rules):
+        # the one whose request the reply answers for ("Chief Hanley's original email")
+        addressed = head_addressed(body, parts, rules) if kind == "enrollment" else addressed
+    if addressed[0] is not None:
+        hod_name, hod_title = addressed
+    elif (
+        is_reply and behalf[0] is None and not resent and not is_head_title(hod_title or "", rules)
+    ):
         # whoever signs a short answer to the checklist is not thereby the head (unless
         # he signs as the head; a reply that sends the whole request again is read whole)
         hod_name = hod_title = None

@@ -145,7 +145,8 @@ _LABEL = re.compile(r"^[A-Za-z][\w .#]{0,25}?(?:#|number|no\.?|id|name|login)\s*
 def bracket_notes_cut(body: str, rules: Rules) -> str:
     """``body`` with a note in square brackets that says a value is not given cut to
     that clause ("[LEO # not issued yet - lateral from NH, the council is on it]" ->
-    "[LEO # not issued yet]"): the rest says why, and its commas are no fields."""
+    "[LEO # not issued yet]"): the rest says why, and its commas are no fields. A note
+    after an arrow ("<- that's what is on her card") is cut off whole."""
 
     def _cut(m: re.Match[str]) -> str:
         first = _CLAUSE_END.split(m.group(1), maxsplit=1)[0]
@@ -155,7 +156,13 @@ def bracket_notes_cut(body: str, rules: Rules) -> str:
         said = first[label.end() :] if label else first
         return f"[{first}]" if not_given(said, rules) else m.group(0)
 
+    body = _ARROW_NOTE.sub("", body) if "<" in body or "←" in body else body
     return _BRACKETED.sub(_cut, body) if "[" in body else body
+
+
+_ARROW_NOTE = re.compile(r"[ \t]+(?:<-+|<=+|←)[ \t]*[A-Za-z][^\n]*$")
+"""A note pointed back at the line's values by an arrow ("cmenard  <- that's what is on
+her card, I don't know about another digit"): it remarks on them and gives no field."""
 
 
 _FIRST_FIELD_END = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}|\.{3,}")

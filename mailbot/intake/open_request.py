@@ -89,6 +89,29 @@ def desk_waits(parts: MessageParts, rules: Rules) -> bool:
     return False
 
 
+def desk_enrols(parts: MessageParts, rules: Rules) -> bool:
+    """True when the desk's latest quoted message waits on the sender for an enrolment
+    it has not yet made into records: it asks something of the agency's values or of
+    the roster sent as a whole ("The judiciary code on your request is already assigned
+    ... Can you double-check it?", "several in your list had 4 ... Please resend") and
+    tells of no record made. What answers it is part of that enrolment. A reply that
+    says its answers are typed into the desk's quote ("answers below in caps") is read
+    from there, not from the text above it: not so."""
+    words = rules.language.intent
+    if any(w.lower() in " ".join(parts.text.lower().split()) for w in words.answers_inline):
+        return False
+    for message in thread(parts):
+        if not is_desk(message.author):
+            continue
+        low = " ".join(message.text.lower().split())
+        if not ("?" in low or any(w.lower() in low for w in words.desk_waits)):
+            return False
+        if any(w.lower() in low for w in words.desk_done):
+            return False
+        return any(w.lower() in low for w in words.desk_enrolment)
+    return False
+
+
 def roster_change_asked(parts: MessageParts, rules: Rules) -> bool:
     """True when the desk's latest quoted message waits on the officers an agency it
     already holds adds ("please send the names ... for the two new hires"): it, or the

@@ -182,7 +182,9 @@ def complete_changes(
             before = _change_value(change, key)
             # the number the reply gives the same officer is the sender's later word ("It
             # should read: Officer Jenna Morse, officer # JM4R8 ... NOT JM4R6")
-            if value is not None and (before is None or key == "officer_number"):
+            if value is not None and (
+                before is None or key == "officer_number" or _fuller_title(key, value, before)
+            ):
                 setattr(change, key, value)
     if rules is not None and not any(same_officer(o, as_officers) for o in now):
         _given_by_pronoun(changes, text, rules)
@@ -195,6 +197,15 @@ def complete_changes(
         changes = earlier_numbers.numbers_by_name(changes, text, rules)
     result.changes = changes + extra
     return True
+
+
+def _fuller_title(key: str, value: object, before: object) -> bool:
+    """True when the reply's title is the earlier one made more precise ("Title should be
+    Patrol Officer" for the "Officer" of the desk's "To add Officer Jacob Keller")."""
+    if key != "title" or not isinstance(value, str) or not isinstance(before, str):
+        return False
+    now, then = value.lower().split(), before.lower().split()
+    return len(now) > len(then) and now[-len(then) :] == then
 
 
 def _given_by_pronoun(changes: list[Change], text: str, rules: Rules) -> None:

@@ -217,6 +217,15 @@ def parse_parts(
         # what the desk waits on, or the roster the request said would follow
         waits = open_request.desk_waits(parts, rules) or open_request.owed(earlier, officers)
         kind = own_resend.intent_of_reply(kind, earlier, parts, waits)
+        if (
+            kind == "officer_maintenance"
+            and earlier is None
+            and open_request.desk_enrols(parts, rules)
+        ):
+            # "Corrected list: ..." under "several in your list had 4 ... Please resend",
+            # "It should be 4C208 (not 4C280)" under "Can you double-check the code?"
+            kind = "enrollment"
+            officers = officers or pending_fixes.officers_fixed(body, rules)
         asked_roster = (
             kind == "enrollment"
             and (earlier is None or earlier.intent != "enrollment")

@@ -185,9 +185,17 @@ class IntentWords(RuleModel):
     yes_words: list[str] = Field(default_factory=list)
     """An answer that agrees ("Yes, me"): to "Is the PoC still you?", the writer is it."""
     desk_waits: list[str] = Field(default_factory=list)
+    desk_enrolment: list[str] = Field(default_factory=list)
+    """Words of the desk's quoted question that speak of an agency's enrolment
+    ("the judiciary code on your request", "several in your list had 4")."""
+    desk_done: list[str] = Field(default_factory=list)
+    """Words of the desk's quoted notice that the records were made ("have been created")."""
     desk_recaps: list[str] = Field(default_factory=list)
     """Words of the desk's quoted answer that open its recap of the request ("Here is
     what we have so far:"): the values under them are the sender's own."""
+    desk_restates: list[str] = Field(default_factory=list)
+    """Words of the desk's quoted answer that restate the request from their first word
+    on ("To add Officer Jacob Keller ... we need his number")."""
     pending_sent: list[str] = Field(default_factory=list)
     earlier_mail: list[str] = Field(default_factory=list)
     """The writer's own enrolment request, or mail, told of as sent before."""

@@ -30,6 +30,9 @@ class People(RuleModel):
     instruction_words: list[str]
     job_words: list[str]
     head_titles: list[str]
+    head_request_words: list[str] = Field(default_factory=list)
+    """Words for the enrolment request a reply says was the head's ("Chief Hanley's
+    original email")."""
     head_letter_words: list[str] = Field(default_factory=list)
     """Words a cover note calls the head's attached, signed letter by ("letter from ...")."""
     head_authority_verbs: list[str] = Field(default_factory=list)
