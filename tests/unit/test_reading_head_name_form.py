@@ -115,3 +115,21 @@ def test_a_reply_with_the_roster_keeps_the_head_as_he_signed_his_request() -> No
         "Walt Pierce",
         "First Constable",
     )
+
+
+def test_a_writer_introducing_himself_by_name_then_title_gives_that_title() -> None:
+    """ "This is Gary Roy, 1st Constable for the Town of ...": his title as he writes it,
+    not his roster row's."""
+    got = parse_message(
+        _mail(
+            "Hello,\n\nThis is Gary Roy, 1st Constable for the Town of Pell Hollow. We would "
+            "like to start issuing tickets electronically. I will be the point of contact "
+            "myself.\n\nJudiciary code: 0437\n\nofficers\n"
+            "Roy, Gary - First Constable - C4371 - groy\nDow, Kevin - Second Constable - "
+            "C4388 - kdow\n\nThanks\nGary\n"
+        )
+    )
+    assert (got.head_of_department.name, got.head_of_department.title) == (
+        "Gary Roy",
+        "1st Constable",
+    )
