@@ -378,10 +378,15 @@ _RUN_ON = re.compile(r"\s*(?:[,;(]|\.\s|\s[-–—|]\s)")
 sentence's end or a dash."""
 
 
+_IN_QUOTES = re.compile(r"^[\"“”]([^\"“”\n]+)[\"“”]$")
+
+
 def name_cut_at_end(value: str, rules: Rules) -> str:
     """The agency's name alone when a labelled value runs on into the agency's other
     values ("Northfield Police Department, 110 Wall Street, ... 802-485-9181. Judiciary
-    code 0460. ..."): cut where the name ends, if what follows holds a number."""
+    code 0460. ..."): cut where the name ends, if what follows holds a number; the name
+    without the quotation marks it is written in ("“St. Albans Police Department”")."""
+    value = _IN_QUOTES.sub(r"\1", value)
     m = _agency_name_re(rules).match(value)
     if m is None or not _RUN_ON.match(value, m.end()):
         return value

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.agency_name import in_full
 from mailbot.intake.change_items import _NUMBER
 from mailbot.intake.change_said import (
     first_named,
@@ -92,6 +93,8 @@ def gathered(
                 elif value and found.get(field, "").lower() != value.lower():
                     found[field] = ""  # two values said of him: neither is taken
         more = {k: v for k, v in found.items() if v}
+        if more.get("agency"):  # "transferring to Hartford PD" of "Hartford Police Department"
+            more["agency"] = in_full(more["agency"], f"{body}\n{signature}", rules) or ""
         if more:
             out[i] = Change.model_validate({**change.model_dump(exclude_none=True), **more})
     return out

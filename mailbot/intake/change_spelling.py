@@ -54,6 +54,16 @@ def respelled(text: str, current: str | None, first: str | None, rules: Rules) -
 
 
 MAX_RESPELL = 600
+_LETTER_BY_LETTER = re.compile(r"[A-Za-z](?:-[A-Za-z]){2,}")
+
+
+def spelled_out(token: str) -> str:
+    """ "L-A-V-A-L-L-E-E" -> "Lavallee": a name spelled letter by letter is the name it
+    spells (in capitals, written as a name); any other word as is."""
+    if not _LETTER_BY_LETTER.fullmatch(token):
+        return token
+    word = token.replace("-", "")
+    return word.capitalize() if word.isupper() else word[0].upper() + word[1:]
 
 
 @per_rules

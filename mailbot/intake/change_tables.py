@@ -95,6 +95,10 @@ def changes_in_rows(
                 rcells = before[:short] + rcells
             before = rcells
             action = _action_cell(rcells[at], rules) if at < len(rcells) else None
+            if action == "update":  # "Officer → Corporal": the value the record takes
+                rcells = [
+                    _new_side(c) if mapping.get(n) in _NEW_SIDE else c for n, c in enumerate(rcells)
+                ]
             officer = row_officer(rcells, mapping, rules)
             if action is None or officer is None:
                 continue
@@ -140,6 +144,17 @@ def changes_in_rows(
             out.append(Change.model_validate({"action": action, **data}))
         break
     return out
+
+
+_ARROW = re.compile(r"[ \t]*(?:->|→|=>)[ \t]*")
+_NEW_SIDE = frozenset({"title", "dps_username", "last_name", "first_name", "full_name"})
+"""The columns whose cell an update may write as "old → new" (not the record's number)."""
+
+
+def _new_side(cell: str) -> str:
+    """ "Officer → Corporal" -> "Corporal"; a cell with no one arrow between two values as is."""
+    old, *new = _ARROW.split(cell)
+    return new[0] if len(new) == 1 and old.strip() and new[0].strip() else cell
 
 
 def moved_to(text: str, rules: Rules) -> str | None:

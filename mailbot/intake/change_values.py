@@ -22,6 +22,7 @@ from mailbot.intake.change_spelling import (
     on_record,
     respelled,
     spelled_by_letters,
+    spelled_out,
 )
 from mailbot.intake.change_titles import (
     _as_rank,
@@ -248,7 +249,8 @@ def change_of(
     m = _last_meant(text, rules)
     corrected = corrected_name(text, last, officer.first_name, rules)
     if m:
-        data["last_name"] = _name_value(m.group(1)).split()[-1]
+        # "Correct spelling is L-A-V-A-L-L-E-E": the name it spells
+        data["last_name"] = spelled_out(_name_value(m.group(1)).split()[-1])
     elif corrected:
         data.update(corrected)
     else:

@@ -26,7 +26,8 @@ MAX_OFFICER_ITEMS = 20
 """Officer items looked for per message: each look reads the whole message, so a huge
 roster with every number left out costs at most this many reads (the rest are asked)."""
 _OFFICER_PATH = re.compile(r"^officers\[(\d+)\]\.(dps_username|officer_number)$")
-_LOGIN = re.compile(r"(?<![\w@.\\-])([A-Za-z][A-Za-z0-9._-]{2,40})(?![\w-]|@\w)")
+_LOGIN = re.compile(r"(?<![\w@.\\-])([A-Za-z][A-Za-z0-9._-]{2,40})(?![\w-]|[\w.-]{0,64}@\w)")
+"""A login-shaped word, not the start of an address ("nkinsman" of "nkinsman.pd@...")."""
 _NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z0-9]*\d)([A-Za-z0-9]{3,7})(?![\w-])")
 
 

@@ -90,7 +90,9 @@ def _writer_title_re(rules: Rules) -> re.Pattern[str]:
         # "hi - mike rand here, elected constable for the town of ...": he opens with his
         # name, then his title
         rf"|(?m:^)[ \t]*(?:(?i:hi|hello|hey|good\s+morning|good\s+afternoon)[ \t]*[-–—,!.]*[ \t]*)?"
-        rf"(?P<here>(?:[A-Za-z][\w'’.-]*[ \t]+){{1,3}})(?i:here)[ \t]*[-–—,:;][ \t]*)"
+        rf"(?P<here>(?:[A-Za-z][\w'’.-]*[ \t]+){{1,3}})(?i:here)[ \t]*[-–—,:;][ \t]*"
+        # "This is Gary Lanphear, 1st Constable for the Town of ...": his name, then his title
+        rf"|(?i:this\s+is)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){{1,2}}[A-Z][\w'’-]*[ \t]*,[ \t]*)"
         rf"(?:(?i:the|our|your)\s+)?"
         rf"(?:(?i:elected|acting|interim|current|new)\s+)?"
         # "im the town constable": the place he is the head of, in a word
@@ -139,7 +141,8 @@ def title_of_writer(body: str, rules: Rules) -> str | None:
     """The head title the writer gives himself ("I'm the chief of the Village of Derby
     Line Police Department", "I am the elected First Constable for the Town of ...", "i am
     the chief" or "im the constable" typed in lower case, "hi - mike rand here, elected
-    constable for the town of ..."), as the rules write it, or None."""
+    constable for the town of ...", "This is Gary Roy, 1st Constable for ..."), as the
+    rules write it, or None."""
     m = _writer_title_re(rules).search(body) or _here_title_re(rules).search(body)
     if m is None:
         return None

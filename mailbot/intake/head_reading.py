@@ -124,12 +124,14 @@ def read_head(
     forwarder = forwards.note_head(note, parts.sender_name, rules) if note else None
     if forwarder is not None:  # "Approved. Please set us up." / "Chief Kroll" over the draft
         behalf = forwarder
+    stated = False  # "Head of Department: Chief Phil Kasten": his name as set down for him
     if behalf[0] is not None:  # written for the head by someone else
         # "Director Whitmore asked me ..." over his own "Director of Police Services"
         # sign-off, "On behalf of Chief Keith Ashworth" over the letter he signs "Keith M.
         # Ashworth / Chief of Police": his name and title as he signs them
         signs = bool(hod_title) and fuller_name(behalf[0], hod_name, rules) == hod_name
         hod_name, hod_title = (hod_name, hod_title) if signs else behalf
+        stated = not signs and len((behalf[0] or "").split()) >= 2
         if not signs:  # "Chief Ste. Marie asked me" with "Jacob Ste. Marie" in the headers
             hod_name = _in_full(hod_name, [head_from_sender(n, rules)[0] for n, _ in addresses])
     sent_for = behalf[0] is None and sent_for_unnamed_head(body, rules)
@@ -189,6 +191,9 @@ def read_head(
     # (not when the From header writes his name as he signs it, "Walt Kessler" both:
     # the roster's "Walter" is the record's form, his own is the one he gives)
     as_sent = bool(sender and hod_name) and (sender or "").casefold() == (hod_name or "").casefold()
+    # (nor when the message names him in full for the field: "I am sending this for Chief
+    # Josh Elliott" over a roster's "Joshua": the name it gives is the one to use)
+    as_sent = as_sent or stated
     others += [
         f"{o.first_name} {o.last_name}"
         for o in officers
@@ -250,6 +255,11 @@ def head_as_signed(now: HeadOfDepartment, then: HeadOfDepartment, rules: Rules) 
     person, his name and his title as he wrote them there; True when changed."""
     if not (now.name and then.name) or now.name == then.name:
         return False
+    if _more_said(now, then, rules):
+        # "Walter Pierce, Constable" his row in the roster he sends now, "Walt Pierce" /
+        # "First Constable" the request he signed: the head as he signed it
+        now.name, now.title = then.name, then.title
+        return True
     if fuller_name(now.name, then.name, rules) != then.name:
         return False
     now.name = then.name
@@ -257,6 +267,20 @@ def head_as_signed(now: HeadOfDepartment, then: HeadOfDepartment, rules: Rules) 
     if then.title and full[: len(title)] == title:
         now.title = then.title  # "Chief" said of him, "Chief of Police" signed
     return True
+
+
+def _more_said(now: HeadOfDepartment, then: HeadOfDepartment, rules: Rules) -> bool:
+    """True when ``then`` names the same head as ``now`` by a short form of his name, with
+    a head title that says more than ``now``'s ("First Constable" over "Constable")."""
+    if not (now.name and then.name and now.title and then.title):
+        return False
+    said, more = now.title.lower().split(), then.title.lower().split()
+    return (
+        fuller_name(then.name, now.name, rules) == now.name
+        and len(more) > len(said)
+        and more[-len(said) :] == said
+        and is_head_title(then.title, rules)
+    )
 
 
 def letter_signer(

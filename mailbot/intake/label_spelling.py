@@ -16,7 +16,9 @@ import re
 from mailbot.intake.rules import Rules, per_rules
 
 MIN_WORD = 5
-"""The shortest word respelled: shorter ones are too often another word ("Chef")."""
+"""The shortest word respelled alone: shorter ones are too often another word ("Chef")."""
+MIN_SHORT = 3
+"""The shortest word respelled beside a longer label word ("Judical Cde": "Code")."""
 
 _LINE_LABEL = re.compile(
     r"^([ \t]*(?:[-*•·>][ \t]*)?)([A-Za-z][A-Za-z .'’/-]{1,40}?)"
@@ -44,28 +46,40 @@ def _known(rules: Rules) -> tuple[frozenset[str], re.Pattern[str]]:
     return vocab, opening
 
 
-def one_typo(typed: str, known: str) -> bool:
-    """Whether ``typed`` is ``known`` with one letter changed, two neighbours swapped or
-    one letter left out (the first letter as typed)."""
+def one_typo(typed: str, known: str, *, changed: bool = True) -> bool:
+    """Whether ``typed`` is ``known`` with one letter changed, two neighbours swapped,
+    one letter left out, or one of its own letters typed once more astray ("contanct");
+    the first letter as typed. A letter too many that the word does not hold makes
+    another word ("contract"). ``changed=False``: not a letter changed ("Grace" is no
+    "Grade": a name beside headings)."""
     if not typed or not known or typed[0] != known[0] or typed == known:
         return False
     if len(typed) == len(known):
         diff = [i for i, (a, b) in enumerate(zip(typed, known, strict=True)) if a != b]
         if len(diff) == 1:
-            return True
+            return changed
         i = diff[0]
         swapped = typed[i] == known[i + 1] and typed[i + 1] == known[i]
         return len(diff) == 2 and diff[1] == i + 1 and swapped
     if len(known) == len(typed) + 1:
         return any(known[:i] + known[i + 1 :] == typed for i in range(1, len(known)))
+    if len(typed) == len(known) + 1:
+        return any(
+            typed[:i] + typed[i + 1 :] == known and typed[i] in known for i in range(1, len(typed))
+        )
     return False
 
 
-def _respelled_word(word: str, vocab: frozenset[str]) -> str | None:
+def respelled_word(
+    word: str, vocab: frozenset[str], shortest: int = MIN_WORD, *, changed: bool = True
+) -> str | None:
+    """``word`` as the one word of ``vocab`` it is typed one letter wrong for, in the case
+    it was typed in; None when it is none or two of them."""
     low = word.lower()
-    if len(low) < MIN_WORD or low in vocab:
+    if len(low) < shortest or low in vocab:
         return None
-    close = [k for k in vocab if len(k) >= MIN_WORD and one_typo(low, k)]
+    shortest_known = MIN_WORD if shortest >= MIN_WORD else shortest + 1
+    close = [k for k in vocab if len(k) >= shortest_known and one_typo(low, k, changed=changed)]
     if len(close) != 1:
         return None
     known = close[0]
@@ -83,7 +97,12 @@ def labels_respelled(text: str, rules: Rules) -> str:
         if m is None or opening.match(line):
             continue
         words = m.group(2)
-        fixed = _WORD.sub(lambda w: _respelled_word(w.group(0), vocab) or w.group(0), words)
+        fixed = _WORD.sub(lambda w: respelled_word(w.group(0), vocab) or w.group(0), words)
+        if any(len(w) >= MIN_WORD and w.lower() in vocab for w in _WORD.findall(fixed)):
+            # a short word beside a label's long word is read with it ("Judical Cde")
+            fixed = _WORD.sub(
+                lambda w: respelled_word(w.group(0), vocab, MIN_SHORT) or w.group(0), fixed
+            )
         if fixed == words:
             continue
         respelled = m.group(1) + fixed + line[m.end() :]

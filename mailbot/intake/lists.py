@@ -142,6 +142,7 @@ _NAME_COLON = re.compile(r"^([A-Za-z][A-Za-z .'’-]{2,60}?):\s+(?=\S)")
 _SEPARATOR = re.compile(r"[,;|\t/–—()]|\s-\s|\s{2,}|\.{3,}")
 
 
+_MIXED = re.compile(r"^(?=\w*[A-Za-z])(?=\w*\d)\w+$")
 _LETTERED_NUMBER = re.compile(r"^(?=[A-Za-z]{1,4}\d)[A-Za-z0-9]{5}$")  # not a ZIP code
 _SHOUTED_USER = re.compile(r"^(?:[A-Z]{2,15}\\)?[A-Z][A-Z0-9._-]{1,29}$")
 
@@ -280,8 +281,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
                 user = bare_username(m.group(1), rules)
             continue
         return None  # a piece of another kind: prose, not a list line
-    if number is None and near is not None and names and (user or title):
-        number = near
+    if number is None and near is not None and names and (user or title or _MIXED.match(near)):
+        number = near  # "Allen Pratt - 5GH113": letters and digits, a number one too long
     if number is None and not (pending or (user and title and (blank or _EMPTY_SLOT.search(body)))):
         # without a number, only a row with its number's place left empty, said not given
         # ("Officer - (none given) - apratt") or said to come later

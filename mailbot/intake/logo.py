@@ -145,12 +145,14 @@ _CID_REF = re.compile(r"\bcid:[^\s\]>\"']{0,300}")
 
 # "Our logo will follow in a separate email", "logo to come later", "for the logo, pull
 # it off our website", "Our logo is being redrawn by the town's designer, I will send it",
-# "Logo: you can download it from the town website: https://...": an image shown in the
+# "Logo: you can download it from the town website: https://...", "Will get you the logo
+# next week": an image shown in the
 # message (a signature's badge) is not the logo
 _SAID_LATER = re.compile(
     r"\b(?:logo|patch|badge|seal|emblem|insignia)\b[^.\n]{0,80}?"
     r"\b(?:to\s+follow|will\s+follow|follows?\s+(?:in|by|under)|separate(?:ly)?|later"
     r"|to\s+come|coming|will\s+(?:be\s+)?sen[dt]|web\s*(?:site|page)|download"
+    r"|next\s+(?:week|month|time)|tomorrow"
     r"|https?(?=://)|www(?=\.))\b",
     re.I,
 )
@@ -251,12 +253,15 @@ def _roster_picture(rules: Rules) -> re.Pattern[str]:
     )
     return re.compile(
         rf"\b(?:{pictures})s?[ \t]+of[ \t]+(?:(?:our|the|my)[ \t]+)?(?:{rosters})\b"
-        rf"|\b(?:{rosters})[ \t]+(?:{pictures})s?\b",
+        rf"|\b(?:{rosters})[ \t]+(?:{pictures})s?\b"
+        # "Roster is in the picture", "the officers are on the attached photo"
+        rf"|\b(?:{rosters})[ \t]+(?:(?:is|are)[ \t]+)?(?:in|on)[ \t]+(?:the|this|that|a)[ \t]+"
+        rf"(?:attached[ \t]+)?(?:{pictures})s?\b",
         re.I,
     )
 
 
 def roster_pictured(text: str, rules: Rules) -> bool:
     """True when ``text`` says an image is a picture of the roster ("Picture of our
-    officer list is attached", "roster photo attached")."""
+    officer list is attached", "roster photo attached", "Roster is in the picture")."""
     return _roster_picture(rules).search(text) is not None

@@ -9,6 +9,7 @@ number left out. A clerk writes the names and titles with capitals ("Greg Boucha
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from mailbot.intake.lists import officer_on_line
@@ -24,7 +25,8 @@ _NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z]{1,4}\d)[A-Za-z0-9]{5}(?![\w-])")
 _LEAD_IN = re.compile(
     r"^(?:.{0,60}?\b(?:officers|roster|deputies|constables|wardens)[ \t]+(?:are|is|will[ \t]+be)"
     r"[ \t]*:?[ \t]*|.{0,60}?\b(?:officers|roster)[ \t]*:[ \t]*)?"
-    r"(?:(?:me|myself)[ \t]*[-–—:,][ \t]*)?(?:(?:and|also|plus)[ \t]+)?(?:(?:my|our)[ \t]+)?"
+    r"(?:(?:me|myself)(?:[ \t]*[-–—:,][ \t]*|[ \t]+))?(?:(?:and|also|plus)[ \t]+)?"
+    r"(?:(?:my|our)[ \t]+)?"
 )
 _USER_PIECE = re.compile(
     r"^(?:(?:dps[ \t]+)?(?:user[ \t]*name|login|user)[ \t]+(?:is[ \t]+)?)?[a-z][a-z0-9._-]{1,29}$"
@@ -81,12 +83,57 @@ def _records(sentence: str, rules: Rules) -> list[Officer]:
     label = _ROSTER_LABEL.search(sentence[:_MAX_RECORDS])
     rest = sentence[label.end() : _MAX_RECORDS] if label else sentence[:_MAX_RECORDS]
     pieces = [p for p in _RECORD_GAP.split(rest) if p.strip()]
-    if len(pieces) < 2 or any(len(_NUMBER.findall(p)) != 1 for p in pieces):
+    if label and len(pieces) == 1:
+        # "officers are me chief dale brock 10442 and officer sam tewksbury 10451 i dont
+        # know ...": records joined by "and", the writer's remark after the last one
+        pieces = _apart_at_and(_remark_cut(pieces[0].strip()))
+    if len(pieces) < 2 or any(len(_JOINED_NUMBER.findall(p)) != 1 for p in pieces):
         return []
     officers = [officer_on_line(_as_list_line(p, rules), rules) for p in pieces]
     if not all(o is not None and o.officer_number for o in officers):
         return []
     return [o for o in officers if o is not None]
+
+
+_JOINED_NUMBER = re.compile(r"(?<![\w-])(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5}(?![\w-])")
+"""An officer number in a run of records, digits only too ("10442")."""
+_AND = re.compile(r"[ \t]+and[ \t]+")
+_TAIL_LOGIN = re.compile(
+    r"^[ \t]*(?P<label>(?:dps[ \t]+)?(?:user[ \t]*name|login|user)[ \t]+(?:is[ \t]+)?)?"
+    r"(?P<login>[a-z][a-z0-9._-]{1,29})(?![\w.@-])"
+)
+_NAME_PART = re.compile(r"[a-z'’-]{3,}")
+
+
+def _apart_at_and(run: str) -> list[str]:
+    """``run`` cut at the one "and" between each two officers' numbers (whole when two
+    numbers stand with no single "and" between them)."""
+    numbers = list(_JOINED_NUMBER.finditer(run))
+    pieces, start = [], 0
+    for before, after in itertools.pairwise(numbers):
+        joins = list(_AND.finditer(run, before.end(), after.start()))
+        if len(joins) != 1:
+            return [run]
+        pieces.append(run[start : joins[0].start()])
+        start = joins[0].end()
+    return [*pieces, run[start:]]
+
+
+def _remark_cut(run: str) -> str:
+    """``run`` up to its last officer number and that officer's login after it (labelled,
+    or made from his name): the words after are the writer's remark ("i dont know ...")."""
+    numbers = list(_JOINED_NUMBER.finditer(run))
+    if not numbers:
+        return run
+    end = numbers[-1].end()
+    tail = run[end:]
+    if len(tail.split()) <= 1:
+        return run
+    login = _TAIL_LOGIN.match(tail)
+    names = _NAME_PART.findall(run[: numbers[-1].start()].lower())
+    if login and (login.group("label") or any(n in login.group("login") for n in names)):
+        return run[: end + login.end()]
+    return run[:end]
 
 
 def _capitalised(officer: Officer) -> Officer:

@@ -127,11 +127,13 @@ def _document_officers(document: Document, declared: dict[str, str], rules: Rule
 
 def _without_repeats(found: list[Officer]) -> list[Officer]:
     """``found`` less a row that repeats an earlier one in every field (the message's
-    roster pasted twice): one officer, read once."""
+    roster pasted twice), or in all but the title (a sergeant listed under "Supervisors"
+    and again under "Patrol" as an officer): one officer, read once, as first listed."""
     seen: set[tuple[str, ...]] = set()
     out: list[Officer] = []
     for officer in found:
-        key = tuple(" ".join((v or "").casefold().split()) for v in officer.model_dump().values())
+        given = officer.model_dump(exclude={"title"}).values()
+        key = tuple(" ".join((v or "").casefold().split()) for v in given)
         if officer.officer_number and key in seen:
             continue
         seen.add(key)

@@ -148,6 +148,9 @@ def parse_parts(
         )
         officers = officers[: limits.max_officers]
     values, labels = fields.read_fields(body, rules)
+    if not is_reply and reply_reading.quotes_someone_else(parts.quoted_text):
+        # "Everything you need should be in the thread below": the values it sends on
+        values = reply_reading.with_quoted_values(values, parts.quoted_text, rules)
     agency_values = [
         values.get(p) for p in ("agency.judiciary_code", "agency.phone", "agency.address")
     ]

@@ -164,9 +164,9 @@ _POC_TERSE = re.compile(
 _CONTACT_SAID = (
     r"(?:main\s+|primary\s+)?contact(?:\s+person)?(?=\s*(?:[.,;!(]|$|¶|(?:too|also|as\s+well)\b"
     r"|(?:for|on)\s+(?:this|it|that|these|us|them|(?:the\s+)?e-?tick\w*"
-    r"|(?:the\s+)?electronic\s+tick\w*)\b))"
+    r"|(?:the\s+)?electronic\s+tick\w*)\b|(?:my|our)\s+[a-z-]+\s+(?:is|are)\b))"
 )
-"""The writer's "contact" for this matter ("the contact person too"), not another matter's."""
+"""The writer's "contact" for this matter ("the contact person too", "the contact my cell is")."""
 
 
 _SELF_POC = re.compile(

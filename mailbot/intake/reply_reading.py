@@ -104,6 +104,18 @@ def quotes_someone_else(quoted: str) -> bool:
 
 
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+_SENT_ON = ("agency.judiciary_code", "agency.address", "agency.phone")
+
+
+def with_quoted_values(
+    values: dict[str, str | None], quoted: str, rules: Rules
+) -> dict[str, str | None]:
+    """``values`` with the agency's code, address and phone that its own text does not
+    give taken from the message it sends on (a colleague's, quoted under it)."""
+    if all(values.get(path) for path in _SENT_ON):
+        return values
+    sent_on, _ = fields.read_fields(unquote(quoted), rules)
+    return values | {p: sent_on[p] for p in _SENT_ON if not values.get(p) and sent_on.get(p)}
 
 
 def unquote(text: str) -> str:

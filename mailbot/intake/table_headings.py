@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mailbot.intake.label_spelling import respelled_word
 from mailbot.intake.rules import Rules, per_rules
 
 _NOT_WORD = re.compile(r"[^\w#/ ]+")
@@ -67,8 +68,30 @@ def column_key(cell: str, rules: Rules) -> str | None:
     if key is None and _CAMEL.search(cell) and " " not in cell.strip():
         # "OfficerNumber", "DPSUsername": an export's heading with its words run together
         key = _column_key(_CAMEL.sub(" ", cell), _synonyms(rules))
+    if key is None:
+        # "Offcer #", "DPS Usernme": a heading typed with one letter wrong
+        respelled = _respelled(cell, rules)
+        key = _column_key(respelled, _synonyms(rules)) if respelled != cell else None
     seen[cell] = key
     return key
+
+
+@per_rules
+def _heading_words(rules: Rules) -> frozenset[str]:
+    return frozenset(w for heading in _synonyms(rules) for w in _LETTERS.findall(heading))
+
+
+_LETTERS = re.compile(r"[a-z]+")
+_CELL_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _respelled(cell: str, rules: Rules) -> str:
+    """``cell`` with each word typed a letter short, a letter over or two swapped written
+    as the heading word it is (a letter changed is too often a name: "Grace")."""
+    vocab = _heading_words(rules)
+    return _CELL_WORD.sub(
+        lambda w: respelled_word(w.group(0), vocab, changed=False) or w.group(0), cell
+    )
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")

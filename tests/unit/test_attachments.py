@@ -185,3 +185,15 @@ def test_a_cell_merged_down_a_column_gives_its_value_to_every_row() -> None:
             ["Tsang", "Wai", "Second Constable", "WC17"],
         ]
     ]
+
+
+def test_a_photo_said_to_hold_the_roster_is_no_logo_when_the_logo_comes_next_week() -> None:
+    """ "Roster is in the picture ... Will get you the logo next week": the one photo
+    sent is the roster, and no logo was sent."""
+    from mailbot.intake.rules import load_rules
+
+    photo = [Attachment("IMG_2210.jpg", "image/jpeg", build.image("JPEG", 400, 300))]
+    text = "Roster is in the picture (took a pic of the board). Will get you the logo next week."
+    assert find_logo(photo, Limits(), text=text, rules=load_rules()) is None
+    said = "Logo attached. Thanks."
+    assert find_logo(photo, Limits(), text=said, rules=load_rules()) is not None

@@ -260,3 +260,33 @@ def test_a_name_cut_short_before_an_ampersand_is_the_one_the_signature_writes() 
     )
     assert result.intent == "officer_maintenance"
     assert result.agency.name == "Vermont Boat Patrol & Marine Safety Division"
+
+
+def test_a_labelled_name_in_quotation_marks_is_the_name_without_them() -> None:
+    for quoted in ("“Dorset Police Department”", '"Dorset Police Department"'):
+        raw = mail(
+            "Hello,\nDorset PD would like to enrol in e-ticketing.\n\nJudiciary code: 0811\n"
+            f"Name on ticket: {quoted}\nAddress: 1 Main St, Dorset, VT 05819\n"
+            "Phone: 802 555 0100\n\nOfficers:\nRoy, Ann - Officer - 11230 - aroy\n\n"
+            "Chief Bo Dunn\n",
+            sender="Bo Dunn <bdunn@dorset.example>",
+            subject="e-ticket enrolment",
+        )
+        assert parse_message(raw).agency.name == "Dorset Police Department"
+
+
+def test_an_officer_listed_under_two_headings_is_one_officer_as_first_listed() -> None:
+    raw = mail(
+        "Hi,\n\nDorset PD is ready to start e-ticketing. Judiciary code: 0811\n\n"
+        "Supervisors\n  Sgt. Ann Roy        11201   aroy\n  Sgt. Lee Bond       11205   lbond\n\n"
+        "Patrol\n  Ofc. Kit Dale       11230   kdale\n  Ofc. Ann Roy        11201   aroy\n\n"
+        "Thanks,\nBo Dunn\nChief of Police\n",
+        sender="Bo Dunn <bdunn@dorset.example>",
+        subject="e-ticket enrolment",
+    )
+    got = parse_message(raw)
+    assert [(o.last_name, o.title, o.officer_number) for o in got.officers] == [
+        ("Roy", "Sergeant", "11201"),
+        ("Bond", "Sergeant", "11205"),
+        ("Dale", "Officer", "11230"),
+    ]

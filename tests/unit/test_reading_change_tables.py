@@ -335,3 +335,17 @@ def test_rows_of_a_full_roster_marked_no_change_ask_for_nothing() -> None:
         ("add", "N7719"),
         ("deactivate", "N7712"),
     ]
+
+
+def test_a_title_cell_written_old_arrow_new_gives_the_new_title() -> None:
+    got = _by_number(
+        _changes(
+            "Hi DPS,\n\nA few roster changes for Norwich Police Department:\n\n"
+            "Change\tName\tRank\tOfficer #\tDPS username\n"
+            "ADD\tMorse, Gabe\tOfficer\t14022\tgmorse\n"
+            "CHANGE RANK\tSaunders, Julia\tOfficer → Corporal\t13995\tjsaunders\n\n"
+            "Thanks,\nPetra Lindahl\n"
+        )
+    )
+    assert got["13995"]["action"] == "update"
+    assert got["13995"]["title"] == "Corporal"

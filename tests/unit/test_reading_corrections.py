@@ -715,3 +715,17 @@ def test_officer_rows_of_labelled_pairs_between_slashes() -> None:
     ]
     assert "officers[1].dps_username" in result.missing
     assert [i.field for i in result.invalid] == ["officers[1].officer_number"]
+
+
+def test_a_last_name_spelled_out_letter_by_letter_is_the_name_it_spells() -> None:
+    raw = mail(
+        "Good morning,\n\nOfficer Dana Ouimette's last name is spelled wrong in TraCS - it "
+        'prints as "Ouimet" on her tickets. Correct spelling is O-U-I-M-E-T-T-E. Her officer '
+        "number is 36102.\n\nThanks,\n\nLt. Chris Roe\nKelby Police Department\n",
+        sender="Chris Roe <croe@kelbyvt.test>",
+        subject="Spelling fix",
+    )
+    got = parse_message(raw)
+    assert [(c.action, c.officer_number, c.last_name) for c in got.changes] == [
+        ("update", "36102", "Ouimette")
+    ]

@@ -78,3 +78,31 @@ def test_the_you_of_the_chiefs_request_is_whom_he_wrote_to() -> None:
     assert result.point_of_contact.name == "Bertrand Okonkwo"
     assert result.point_of_contact.email == "bokonkwo@tamsworthvt.test"
     assert result.head_of_department.name == "Corwin Ashgrove"
+
+
+def test_the_values_in_a_colleagues_quoted_message_sent_on_are_not_asked() -> None:
+    """ "Everything you need should be in the thread below": the chief forwards his own
+    reply to the clerk who gathered the values; her quoted message gives the code and
+    the address, his own text the phone to use."""
+    body = (
+        "Hello,\n\nKelby PD would like to sign up for e-ticketing. Everything you need is in "
+        "the thread below.\nSgt. Ann Roy will be our point of contact (aroy@kelbyvt.test).\n\n"
+        "Tom Hale\nChief of Police\nKelby Police Department\n\n"
+        "-------- Forwarded Message --------\nSubject: RE: e-ticket info\n"
+        "Date: Tue, 24 Nov 2026 14:40:55 -0500\nFrom: Tom Hale <thale@kelbyvt.test>\n"
+        "To: Jo Pike <jpike@kelbyvt.test>\n\n"
+        "Jo - 555-0111 is the fax. Main line is (802) 555-0199.\n\n"
+        "-----Original Message-----\nFrom: Jo Pike <jpike@kelbyvt.test>\n"
+        "Sent: Tuesday, November 24, 2026 11:18 AM\nTo: Tom Hale <thale@kelbyvt.test>\n"
+        "Subject: e-ticket info\n\n"
+        "> Name on ticket: Kelby Police Department\n> Judiciary code: 0917\n"
+        "> Address: 3 Park St, Kelby, VT 05998\n> Phone: (802) 555-0111\n>\n"
+        "> Officers:\n> Roy, Ann - Sergeant - 20442 - aroy\n> Dunn, Pia - Officer - 20451 - pdunn\n"
+    )
+    got = parse_message(
+        mail(body, sender="Tom Hale <thale@kelbyvt.test>", subject="Fwd: RE: e-ticket info")
+    )
+    assert got.agency.judiciary_code == "0917"
+    assert got.agency.address == "3 Park St, Kelby, VT 05998"
+    assert got.agency.phone is not None and got.agency.phone.endswith("555-0199")
+    assert not {"agency.judiciary_code", "agency.address"} & set(got.missing)

@@ -88,3 +88,20 @@ def test_a_huge_roster_is_looked_through_for_at_most_twenty_officer_items() -> N
     asked = staff_instead(result, [("text", text)], load_rules())
     assert len(asked) == 20
     assert "officers[19].dps_username" in asked and "officers[20].dps_username" not in asked
+
+
+def test_the_start_of_an_officers_mail_address_is_no_username_given() -> None:
+    """ "Point of Contact will be Officer Nate Kinsman, nkinsman.pd@outlook.example" and
+    "None of us have a DPS username": his username is asked for, like the others'."""
+    raw = mail(
+        "To the DPS eTicket staff,\n\nThe Pell Police Department would like to be set up for "
+        "e-ticketing.\n\nPoint of Contact will be Officer Nate Kinsman, "
+        "nkinsman.pd@outlook.example\n\nJudiciary Code: 0246\nAddress: 122 School Street, "
+        "Pell, VT 05761\nPhone: 802-325-3309\n\nOfficers:\nChief Dennis Wyman - LEO# P2460\n"
+        "Officer Nathan Kinsman - LEO# P2477\n\nNone of us have a DPS username that I know "
+        "of.\n\nThank you,\n\nDennis Wyman\nChief of Police\n",
+        sender="Dennis Wyman <pellchief@mail.example>",
+        subject="eTicket setup Pell PD",
+    )
+    got = parse_message(raw)
+    assert {"officers[0].dps_username", "officers[1].dps_username"} <= set(got.missing)

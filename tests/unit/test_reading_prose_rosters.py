@@ -10,6 +10,7 @@ from email.message import EmailMessage
 
 from mailbot.intake.model import ParseResult
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
 
 
 def _mail(body: str, *, sender: str = "Dana Whitcombe <dwhitcombe@eastfield.test>") -> bytes:
@@ -265,3 +266,23 @@ def test_first_name_of_two_ranked_people_names_no_officer() -> None:
     one = "Lt. Shane Goss is our PoC."
     officer = named_earlier(sentence, one, rules)
     assert officer is not None and officer.last_name == "Goss"
+
+
+def test_run_on_lower_case_roster_joined_by_and_with_a_remark_after() -> None:
+    raw = mail(
+        "hi we want to join the eticket program our judiciary code is 0917 dept name is "
+        "kelby police dept address is 3 park st kelby vt 05998 phone 802 555 0133 i am the "
+        "chief and will be the contact my email is this one officers are me chief ray olin "
+        "20442 and officer pia dunn 20451 i dont have the dps usernames yet thanks ray\n",
+        sender="Ray Olin <rolin.kelbypd@gmail.com>",
+        subject="eticket",
+    )
+    got = parse_message(raw)
+    assert [(o.first_name, o.last_name, o.title, o.officer_number) for o in got.officers] == [
+        ("Ray", "Olin", "Chief", "20442"),
+        ("Pia", "Dunn", "Officer", "20451"),
+    ]
+    assert (got.point_of_contact.name, got.point_of_contact.email) == (
+        "Ray Olin",
+        "rolin.kelbypd@gmail.com",
+    )

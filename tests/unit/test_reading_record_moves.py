@@ -110,3 +110,23 @@ def test_a_move_to_an_agency_by_its_initials_takes_the_title_named_after_it() ->
     assert got["WN207"]["title"] == "Officer"
     assert got["WN207"]["agency"] == "Colchester PD"
     assert got["WN207"]["dps_username"] == "dkelley"
+
+
+def test_the_agency_a_subject_names_short_is_the_one_the_reply_writes_in_full() -> None:
+    body = (
+        "Hi Jen,\n\nYes, same person. Dana Rowe was a deputy with Orange County Sheriff's "
+        "Dept until 5/9 and started with us 5/12. Her LEO number doesn't change, 6W213. Our IT "
+        "set her up as drowe2. Title should be Officer.\n\n"
+        "So please move her from OCSD over to Kelby Police Department.\n\nThanks,\nLisa\n\n"
+        "On 5/13/2025 2:41 PM, DPS eTicket wrote:\n> Hi Lisa,\n>\n"
+        "> Can you confirm this is the Dana Rowe at Orange County Sheriff's Department?\n>\n"
+        "> Jen\n"
+    )
+    raw = mail(
+        body,
+        sender="Lisa Gale <lgale@kelbyvt.test>",
+        subject="Re: TraCS - Dep. Rowe transferring to Kelby PD",
+        in_reply_to="<desk-1@vermont.gov>",
+    )
+    got = by_number(roster_changes(raw))
+    assert got["6W213"]["agency"] == "Kelby Police Department"

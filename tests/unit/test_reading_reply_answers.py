@@ -264,3 +264,14 @@ def test_a_username_given_by_full_name_in_the_possessive_goes_on_the_desks_row()
             ("Sergeant", "Samuel", "Okafor", "3K221", "sokafor"),
             ("Officer", "Mia", "Santerre", "8P013", "msanterre"),
         }, said
+
+
+def test_a_number_of_letters_and_digits_one_too_long_is_read_and_found_invalid() -> None:
+    """ "Allen Pratt - 5GH113" answering the desk's ask for his number: his number as
+    written, reported as too long, not asked for again."""
+    from mailbot.intake.lists import officer_on_line
+
+    rules = load_rules()
+    got = officer_on_line("Allen Pratt - 5GH113", rules)
+    assert got is not None and (got.last_name, got.officer_number) == ("Pratt", "5GH113")
+    assert officer_on_line("Allen Pratt - 120114", rules) is None  # digits alone: a date
