@@ -62,13 +62,14 @@ def usernames_by_name(text: str, changes: list[Change], rules: Rules) -> list[Ch
 _MY_RECORD = re.compile(
     r"\b(?i:my)[ \t]+(?:(?i:last|legal|first|sur)[ \t]*)?(?i:name)\b"
     r"|\b(?i:my)[ \t]+(?:(?i:own)[ \t]+)?(?:(?i:officer|tracs|e-?ticket|dps)[ \t]+)?"
-    r"(?i:record|account|access|login|number)\b"
+    r"(?i:record|account|access|login|number|title|rank)\b"
 )
 
 
 def _of_my_record(text: str, number: str | None) -> bool:
     """True when ``number`` is written in a sentence that speaks of the writer's own
-    record ("Please shut off my e-ticket account, officer # WD041")."""
+    record ("Please shut off my e-ticket account, officer # WD041", "I'm in TraCS (RK014),
+    but my title there still says Corporal")."""
     from mailbot.intake.prose import sentences
 
     said = [s for s in sentences(text[:20000]) if number and number in s]
