@@ -88,6 +88,23 @@ def test_a_correction_keeps_the_officer_wrongly_named_before() -> None:
     ]
 
 
+def test_a_correction_between_two_officers_of_one_surname_keeps_the_one_by_number() -> None:
+    earlier = (
+        "Hi, please deactivate Officer Roux (WM2R1), he moved out of state.\n\n"
+        "Sgt. Odile Brassard\nWilmington Police Department\n"
+    )
+    body = (
+        "Sorry, wrong Roux! The one leaving is Officer Paul Roux, WM2R7. Please deactivate "
+        "WM2R7.\n\nOfficer Ned Roux (WM2R1) is not leaving and should stay active. Please "
+        "disregard my request for WM2R1.\n\nOdile\n\nOn Mar 3, 2026, at 9:41 PM, Odile "
+        "Brassard <obrassard@wilmingtonvt.test> wrote:\n\n" + _quoted(earlier)
+    )
+    got = _changes(body, "<roux.2@wilmingtonvt.test>")
+    assert [(c["action"], c.get("officer_number"), c.get("first_name")) for c in got] == [
+        ("deactivate", "WM2R7", "Paul")
+    ]
+
+
 def test_a_correction_of_an_earlier_add_gives_the_number_it_should_have() -> None:
     body = (
         "Correction to my last email -- I mistyped Colm's officer number. It should read:\n\n"
