@@ -294,11 +294,28 @@ def _named_as_contact(group: str, said: re.Pattern[str], rules: Rules) -> bool:
     return bool(naming) and all(
         has_any(s, evidence.contact_words)
         and (
-            _action(s, rules, None) is None
+            _action(_his_clauses(s, said, rules), rules, None) is None
             or (has_any(s, evidence.contact_handover) and not asks_for(s, rules))
         )
         for s in naming
     )
+
+
+_CLAUSES = re.compile(r",[ \t]|;[ \t]|[ \t][-–—][ \t]")
+_RANKED = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,11})(?=\.?[ \t]+[A-Z][a-z])")
+
+
+def _his_clauses(sentence: str, said: re.Pattern[str], rules: Rules) -> str:
+    """``sentence`` less its clauses that name another officer by rank and not him ("With
+    Lt. Tuttle retiring, Sgt. Hollis Fairweather will be our contact": the retiring is
+    Tuttle's, not his)."""
+    from mailbot.intake.prose import rank_title
+
+    def other(clause: str) -> bool:
+        ranked = (m.group(1) for m in _RANKED.finditer(clause))
+        return not said.search(clause) and any(rank_title(w, rules) for w in ranked)
+
+    return ", ".join(c for c in _CLAUSES.split(sentence) if not other(c))
 
 
 def told_apart(changes: list[Change], apart: dict[int, str], rules: Rules) -> list[Change]:
