@@ -258,6 +258,15 @@ def merely_mentioned(group: str, officer: Officer, rules: Rules) -> bool:
     return any(said.search(m.group(1)) for m in _writer_label(rules).finditer(group))
 
 
+def asked_about_only(item: str, rules: Rules) -> bool:
+    """Whether a paragraph only asks where an earlier request stands ("Just checking in on
+    the request I sent for Officer Ann Roy (SH118). Could you let me know where that
+    stands?"): the officers it names are asked about, nothing is asked of them."""
+    from mailbot.intake.intent import is_enquiry
+
+    return "?" in item and is_enquiry(item, rules)
+
+
 _REQUESTER_REACH = 40
 """The most characters between a requester's name and the words that make him one."""
 

@@ -115,3 +115,16 @@ def test_the_new_contact_named_after_another_officers_retiring_is_no_switch_off(
     raw = mail(body, sender="Gregory Sheehan <gsheehan@hartford.test>", subject="TraCS changes")
     changes = roster_changes(raw)
     assert [(c.action, c.last_name) for c in changes] == [("deactivate", "Gale")]
+
+
+def test_an_officer_named_in_a_paragraph_asking_where_his_request_stands_is_no_change() -> None:
+    body = (
+        "Hi,\n\nJust checking in on the request I sent last month for Officer Ada Brill "
+        "(48830). She still can't find her name in TraCS. Could you tell me where that "
+        "stands?\n\nAlso, please create a record for our new hire:\n\n"
+        "Officer Tom Hale\nOfficer number: 48841\nDPS username: thale\n\n"
+        "Gregory Sheehan, Chief of Police\n"
+    )
+    raw = mail(body, sender="Gregory Sheehan <gsheehan@hartford.test>", subject="TraCS")
+    changes = roster_changes(raw)
+    assert [(c.action, c.officer_number) for c in changes] == [("add", "48841")]
