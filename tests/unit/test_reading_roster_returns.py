@@ -200,3 +200,13 @@ def test_an_agency_named_with_a_possessive_is_read_whole() -> None:
     )
     assert result.intent == "officer_maintenance"
     assert result.agency.name == "Wilmington Police Department"
+
+
+def test_an_officer_on_leave_told_for_information_with_no_need_to_deactivate_stays() -> None:
+    got = _changes(
+        "Hello,\n\nPlease update Officer Lyle Paradis (WM1L5) to Corporal.\n\n"
+        "Also, Officer Gina Moretti (WM3G2) is on maternity leave until spring. No need to "
+        "deactivate her, I wanted you to know in case her tickets stop for a while.\n\n"
+        "Odile\n"
+    )
+    assert [(c["action"], c.get("officer_number")) for c in got] == [("update", "WM1L5")]
