@@ -297,6 +297,8 @@ def _address_at(lines: list[str], i: int) -> str | None:
 
 _BARE_VT_ZIP = re.compile(r"(?<![\d-])05\d{3}(?![\d-])")
 _SENTENCE_PIECE = re.compile(r"[^.!?;]{1,200}")
+_PLACED_AT = re.compile(r"^(?:[\w'’]+[ \t]+){0,3}(?i:at|is)[ \t]+$")
+"""A few words that place the agency, before its address ("We're at", "Our address is")."""
 
 
 def _without_state(line: str) -> str | None:
@@ -306,11 +308,15 @@ def _without_state(line: str) -> str | None:
     import usaddress
 
     for piece in _SENTENCE_PIECE.findall(line[: MAX_LINE * 2]):
+        piece = piece.strip()
         zips = list(_BARE_VT_ZIP.finditer(piece))
-        starts = _HOUSE.search(piece.strip())
-        if len(zips) != 1 or starts is None or starts.start() != 0:
+        starts = _HOUSE.search(piece)
+        # "We're at 20 Church St Hardwick 05843": the house number after the words that
+        # place the agency
+        lead = piece[: starts.start()] if starts else ""
+        if len(zips) != 1 or starts is None or (lead and not _PLACED_AT.search(lead)):
             continue
-        text = " ".join(piece[: zips[0].end()].split())
+        text = " ".join(piece[starts.start() : zips[0].end()].split())
         try:
             tags, kind = usaddress.tag(text)
         except Exception:

@@ -62,13 +62,14 @@ def usernames_by_name(text: str, changes: list[Change], rules: Rules) -> list[Ch
 _MY_RECORD = re.compile(
     r"\b(?i:my)[ \t]+(?:(?i:last|legal|first|sur)[ \t]*)?(?i:name)\b"
     r"|\b(?i:my)[ \t]+(?:(?i:own)[ \t]+)?(?:(?i:officer|tracs|e-?ticket|dps)[ \t]+)?"
-    r"(?i:record|account|access|login|number)\b"
+    r"(?i:record|account|access|login|number|title|rank)\b"
 )
 
 
 def _of_my_record(text: str, number: str | None) -> bool:
     """True when ``number`` is written in a sentence that speaks of the writer's own
-    record ("Please shut off my e-ticket account, officer # WD041")."""
+    record ("Please shut off my e-ticket account, officer # WD041", "I'm in TraCS (RK014),
+    but my title there still says Corporal")."""
     from mailbot.intake.prose import sentences
 
     said = [s for s in sentences(text[:20000]) if number and number in s]
@@ -257,6 +258,15 @@ def merely_mentioned(group: str, officer: Officer, rules: Rules) -> bool:
     return any(said.search(m.group(1)) for m in _writer_label(rules).finditer(group))
 
 
+def asked_about_only(item: str, rules: Rules) -> bool:
+    """Whether a paragraph only asks where an earlier request stands ("Just checking in on
+    the request I sent for Officer Ann Roy (SH118). Could you let me know where that
+    stands?"): the officers it names are asked about, nothing is asked of them."""
+    from mailbot.intake.intent import is_enquiry
+
+    return "?" in item and is_enquiry(item, rules)
+
+
 _REQUESTER_REACH = 40
 """The most characters between a requester's name and the words that make him one."""
 
@@ -293,11 +303,28 @@ def _named_as_contact(group: str, said: re.Pattern[str], rules: Rules) -> bool:
     return bool(naming) and all(
         has_any(s, evidence.contact_words)
         and (
-            _action(s, rules, None) is None
+            _action(_his_clauses(s, said, rules), rules, None) is None
             or (has_any(s, evidence.contact_handover) and not asks_for(s, rules))
         )
         for s in naming
     )
+
+
+_CLAUSES = re.compile(r",[ \t]|;[ \t]|[ \t][-–—][ \t]")
+_RANKED = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,11})(?=\.?[ \t]+[A-Z][a-z])")
+
+
+def _his_clauses(sentence: str, said: re.Pattern[str], rules: Rules) -> str:
+    """``sentence`` less its clauses that name another officer by rank and not him ("With
+    Lt. Tuttle retiring, Sgt. Hollis Fairweather will be our contact": the retiring is
+    Tuttle's, not his)."""
+    from mailbot.intake.prose import rank_title
+
+    def other(clause: str) -> bool:
+        ranked = (m.group(1) for m in _RANKED.finditer(clause))
+        return not said.search(clause) and any(rank_title(w, rules) for w in ranked)
+
+    return ", ".join(c for c in _CLAUSES.split(sentence) if not other(c))
 
 
 def told_apart(changes: list[Change], apart: dict[int, str], rules: Rules) -> list[Change]:

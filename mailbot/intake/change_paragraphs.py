@@ -11,7 +11,7 @@ from mailbot.intake.change_actions import _action
 from mailbot.intake.change_items import _NUMBER
 from mailbot.intake.change_officer import officer_named
 from mailbot.intake.model import Officer
-from mailbot.intake.prose import rank_title, sentences
+from mailbot.intake.prose import NAME_LETTERS, rank_title, sentences
 from mailbot.intake.rules import Rules
 from mailbot.intake.word_lists import has_any
 
@@ -100,7 +100,8 @@ def speaks_back(lead: str, sentence: str, rules: Rules) -> bool:
     return not (last and last in lead[: pronoun.start()])
 
 
-_PAIR = re.compile(r"(?=(?<![\w'’.-])([A-Z][a-z'’-]+)[ \t]+([A-Z][a-z'’-]+)(?![\w'’-]))")
+# a first name and a last name, "Asante-Mensah" and "O'Sullivan" whole
+_PAIR = re.compile(rf"(?=(?<![\w'’.-])([A-Z][a-z'’-]+)[ \t]+({NAME_LETTERS})(?![\w'’-]))")
 
 
 def names_another(sentence: str, group: str, rules: Rules) -> bool:

@@ -26,14 +26,27 @@ def without_withdrawn(changes: list[Change], text: str, rules: Rules) -> list[Ch
     kept: set[str] = set()
     said = sentences(text)
     for i, sentence in enumerate(said):
-        withdrawn = has_any(sentence, words.stays) and has_any(sentence, words.deactivate_withdrawn)
+        after = said[i + 1] if i + 1 < len(said) else ""
+        # "... should stay active. Please disregard my request for BF207."
+        then = after if has_any(after, words.request_withdrawn) else ""
+        taken_back = (
+            has_any(sentence, words.deactivate_withdrawn)
+            or has_any(sentence, words.request_withdrawn)
+            or bool(then)
+        )
+        withdrawn = has_any(sentence, words.stays) and taken_back
         if not withdrawn or _asked_off(sentence, rules):
             continue
-        kept.update(w.lower() for w in _WORD.findall(sentence))
+        kept.update(w.lower() for w in _WORD.findall(f"{sentence} {then}"))
         if i and _PRONOUN.search(sentence):
             kept.update(w.lower() for w in _WORD.findall(said[i - 1]))
     if not kept:
         return changes
+    # the officer named by his number when the words give one: "Officer Dylan Pierce
+    # (BF207) ... should stay active" keeps BF207, not Kyle Pierce (BF217) asked off
+    numbered = {n for c in changes if (n := (c.officer_number or "").lower()) and n in kept}
+    if numbered:
+        return [c for c in changes if (c.officer_number or "").lower() not in numbered]
     return [c for c in changes if _surname(c) not in kept]
 
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from mailbot.intake.change_actions import _action, association_ended, title_as_named
 from mailbot.intake.change_asides import (
+    asked_about_only,
     his_record_asked,
     merely_mentioned,
     named_in_its_words,
@@ -234,6 +235,8 @@ def read_changes(
         # "please update the titles for the two officers below. Roy's LEO # is 8S431 and
         # Lane's is 8S502.": what the item asks, for each officer it names after
         asked: Action | None = None
+        if not listed and asked_about_only(item, rules):
+            continue  # "Just checking in on my request for Ofc. Roy (SH118) ...?": asked about
         # "Gagnon and Provost resigned ... 5G021 and 5P300": each number by its name
         for group in officer_groups(numbers_by_name(item, rules), rules):
             # a row's cells are read in the roster form's order (last name first)

@@ -277,9 +277,10 @@ def _close(
         while cells and not cells[-1]:
             cells.pop()
         _newline(frames[-1])
-        if len(lined) == 1 and "\n" in lined[0] and sum(1 for c in cells if c) == 1:
-            # a signature beside its logo image: the one cell of text keeps its lines
-            frames[-1].pieces.append(lined[0] + "\n")
+        if _signature_cells(lined) and sum(1 for c in cells if c) == len(lined):
+            # a signature beside its logo image, or laid out in cells side by side (the
+            # name and title, then the agency and its address): each cell keeps its lines
+            frames[-1].pieces.append("\n".join(lined) + "\n")
         else:
             frames[-1].pieces.append("\t".join(cells) + "\n")
         if rows_stack and any(cells):
@@ -301,6 +302,24 @@ def _close(
         else:
             _newline(frames[-1])
     return 0
+
+
+_SIGNATURE_LINES = 8
+_SIGNATURE_WIDTH = 80
+
+
+def _signature_cells(lined: list[str]) -> bool:
+    """Whether a row's cells of text are a signature's blocks: each of a few short lines
+    ("Col. Ann Roy" / "Chief Game Warden" beside "Fish & Wildlife" / "1 National Life
+    Drive, Davis 2" / "Montpelier, VT 05620"), not a page laid out in columns."""
+    if not lined or (len(lined) > 1 and not all("\n" in c for c in lined)):
+        return False
+    if len(lined) == 1:
+        return "\n" in lined[0]  # the one cell beside a logo keeps its lines, whatever they are
+    lines = [line for c in lined for line in c.split("\n")]
+    return all(c.count("\n") < _SIGNATURE_LINES for c in lined) and all(
+        len(line) <= _SIGNATURE_WIDTH for line in lines
+    )
 
 
 _MAX_SPAN = 50

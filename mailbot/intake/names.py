@@ -36,7 +36,7 @@ def fuller_name(written: str | None, other: str | None, rules: Rules) -> str | N
     ``written`` lacks), else ``written``."""
     if not written or not other:
         return written
-    if other != written and _unaccented(other) == written:
+    if other != written and unaccented(other) == written:
         return other  # "Gerard Lefebvre" in the From header, "Gérard Lefèbvre" signed
     mine, theirs = written.split(), other.split()
     # "Dwight Kittredge" in the From header, "Dwight A. Kittredge Jr." signed: the suffix
@@ -58,7 +58,7 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """Words after a last name that are no part of it, "Jr." and "III" (lower case, no dot)."""
 
 
-def _unaccented(name: str) -> str:
+def unaccented(name: str) -> str:
     """``name`` without its accents, as a mail header often has it ("Gérard" as "Gerard")."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 

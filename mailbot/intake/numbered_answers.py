@@ -22,6 +22,10 @@ _NUMBERED = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(\S.*)$")
 ASKING = re.compile(r"^(?:who|what|which|where|how)\b.{0,40}?\b(?:your|the)\s+(?=\S)", re.I)
 """A question's opening ("Who will be your ..."): its subject is the label."""
 _MIN_ANSWERS = 2
+_STATED = re.compile(
+    r"(?:^|[.!][ \t]+)(?i:it['’]s|it[ \t]+is|that['’]s)[ \t]+(\S+?(?:[ \t]+\S+?){0,5})[.!]?$"
+)
+"""An answer's last sentence stating its value ("Sorry, dropped a digit. It's 0620.")."""
 """Numbered answers, each under a desk item of its number, that make a reply answered so."""
 
 
@@ -40,8 +44,12 @@ def by_number(parts: MessageParts) -> MessageParts | None:
     labelled: dict[str, str] = {}
     for m in answers:
         answer = m.group(2).rstrip()
-        if _a_value(answer):
-            label = ASKING.sub("", asked[m.group(1)].rstrip(" ?:"))
+        # "Sorry, dropped a digit. It's 0620.": the value its last sentence states
+        said = _STATED.search(answer) if not _a_value(answer) else None
+        answer = said.group(1) if said else answer
+        if said or _a_value(answer):
+            # "Judiciary code: we received "062" ...": the desk's item names its field first
+            label = ASKING.sub("", asked[m.group(1)].split(":", 1)[0].rstrip(" ?:"))
             labelled[m.group(0)] = f"{label}: {answer}"
     if not labelled:
         return None

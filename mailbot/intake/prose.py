@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from mailbot.intake.bare_numbers import after_name as _after_name
+from mailbot.intake.bare_numbers import capitalised_before, run_on, said_like
 from mailbot.intake.rules import Rules, per_rules
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -274,7 +275,7 @@ def listed_numbers(sentence: str) -> list[re.Match[str]]:
         m
         for pattern in (_SLASH_NUMBER, _COMMA_NUMBER)
         for m in pattern.finditer(sentence)
-        if _capitalised_before(sentence, m.start())
+        if capitalised_before(sentence, m.start())
         and not any(f.start() <= m.start(1) < f.end() for f in found)
     ]
     return sorted(found + more, key=lambda m: m.start()) if more else found
@@ -295,7 +296,7 @@ def _mentions_in(sentence: str) -> list[re.Match[str]]:
     if not found:
         bracketed = list(_PAREN_NUMBER.finditer(sentence))
         named = [] if bracketed else _after_name(sentence)  # "Officer Dale Brook number WC77"
-        return _run_on(named, sentence) if named else bracketed
+        return run_on(named, sentence) if named else bracketed
     # "Officer A (officer number BN5R2, ...), Sergeant B (BN2T6, ...)": once the first is
     # labelled, the next ones in brackets, of the same length, are numbers too
     first = found[0]
@@ -305,44 +306,13 @@ def _mentions_in(sentence: str) -> list[re.Match[str]]:
         for m in _PAREN_NUMBER.finditer(sentence, first.end())
         if len(m.group(1)) == size and not any(f.start() <= m.start() < f.end() for f in found)
     ]
-    return _run_on(sorted(found + more, key=lambda m: m.start()) if more else found, sentence)
-
-
-_BARE_AFTER_NAME = re.compile(r"(?<=[a-z'’])[ \t]+([A-Za-z]{0,4}\d[A-Za-z0-9]{1,9})(?![\w-])")
-_SHAPE = re.compile(r"\d")
-
-
-def bare_after_name(sentence: str) -> list[re.Match[str]]:
-    """A number written bare right after a capitalised name ("Officer Mark Tessier R0614
-    username mtessier"): read only in a piece of a run-on note whose first officer's
-    number is labelled."""
-    for m in _BARE_AFTER_NAME.finditer(sentence):
-        if _capitalised_before(sentence, m.start()):
-            return [m]
-    return []
-
-
-def _capitalised_before(sentence: str, at: int) -> bool:
-    """Whether the word that ends at ``at`` starts with a capital (a short look back)."""
-    words = sentence[max(0, at - 40) : at].split()
-    return bool(words) and words[-1][:1].isupper()
-
-
-def _run_on(found: list[re.Match[str]], sentence: str) -> list[re.Match[str]]:
-    """``found`` and, in a run-on note ("Sgt Dana Pelkey number R0611 username dpelkey
-    Officer Mark Tessier R0614 ..."), the numbers of the first one's shape written bare
-    after it, each right after a capitalised name."""
-    first = found[0]
-    shape = _SHAPE.sub("9", first.group(1).upper())
-    taken = {f.start(1) for f in found}
-    more = [
+    # "..., and Officer Sam Roe, whose number is 07902": a later one's said plainly
+    more += [
         m
-        for m in _BARE_AFTER_NAME.finditer(sentence, first.end())
-        if _SHAPE.sub("9", m.group(1).upper()) == shape
-        and m.start(1) not in taken
-        and _capitalised_before(sentence, m.start())
+        for m in said_like(first, sentence)
+        if not any(f.start() <= m.start(1) < f.end() for f in found + more)
     ]
-    return sorted(found + more, key=lambda m: m.start()) if more else found
+    return run_on(sorted(found + more, key=lambda m: m.start()) if more else found, sentence)
 
 
 def user_mention(sentence: str, rules: Rules) -> str | None:

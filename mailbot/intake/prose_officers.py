@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from mailbot.intake.bare_numbers import bare_after_name, in_a_clause
 from mailbot.intake.bracket_records import bracketed_records
 from mailbot.intake.change_titles import shared_rank
 from mailbot.intake.model import Officer
@@ -14,7 +15,6 @@ from mailbot.intake.prose import (
     NAME_LETTERS,
     NAME_RUN,
     _rank_modifiers,
-    bare_after_name,
     last_name_run,
     listed_numbers,
     number_mentions,
@@ -27,6 +27,8 @@ from mailbot.intake.prose import (
 from mailbot.intake.rules import Rules, per_rules
 
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s)?\s*(?:VT\s*)?$")
+_CLAUSE_TAIL = re.compile(r",[ \t]*[a-z]{2,10}(?:[ \t]+[a-z]{2,10})?[ \t]*$")
+"""Lower-case words after a name's comma, before its number (", whose ")."""
 _TITLE_AFTER = re.compile(r"\(\s*([A-Za-z][A-Za-z .'’-]{1,40}?)\s*\)[\s,:;-]*$")
 """A title in brackets after a name, before its number ("Nathan Ruel (Chief), LEO ...")."""
 
@@ -92,7 +94,10 @@ def officer_in(
     after = _TITLE_AFTER.search(head)
     bracketed = after.group(1) if after and _title_only(after.group(1), rules) else None
     head = head[: after.start()] if bracketed and after else head
+    # "Officer Sam Roe, whose number is ...": the name before the clause that gives it
     run = last_name_run(head)
+    if run is None and in_a_clause(m):
+        run = last_name_run(_CLAUSE_TAIL.sub("", head))
     if run:
         run = _strip_instruction(_after_sentence_end(run, rules), rules)
     title = first = last = None

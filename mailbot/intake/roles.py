@@ -118,11 +118,11 @@ def _digits(value: str) -> str:
 
 def name_matches_address(name: str, address: str) -> bool:
     """True when an address's local part is made from a person's name
-    ("dwhitcomb", "dana.whitcomb", "whitcombd" for Dana Whitcomb; "ebrassard" for
-    Émilie Brassard, her name's accents left out)."""
-    from mailbot.intake.names import _unaccented
+    ("dwhitcomb", "dana.whitcomb", "whitcombd" for Dana Whitcomb; "ebrassard" for Émilie
+    Brassard, the accent left out)."""
+    from mailbot.intake.names import unaccented
 
-    words = [re.sub(r"[^a-z]", "", w.lower()) for w in _unaccented(name).replace(",", " ").split()]
+    words = [re.sub(r"[^a-z]", "", unaccented(w).lower()) for w in name.replace(",", " ").split()]
     words = [w for w in words if len(w) > 1]
     if not words:
         return False

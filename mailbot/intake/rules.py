@@ -114,6 +114,8 @@ class IntentWords(RuleModel):
     """Words stating the title a record shows ("title on the ticket should be Officer")."""
     deactivate_withdrawn: list[str] = Field(default_factory=list)
     """Words taking back a switch-off asked before ("so do NOT deactivate him")."""
+    request_withdrawn: list[str] = Field(default_factory=list)
+    """Words taking back a request asked before ("please disregard my request for it")."""
     never_enrolled: list[str] = Field(default_factory=list)
     """Words saying an officer never had a record ("never had a TraCS user record")."""
     self_leaving: list[str] = Field(default_factory=list)

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from mailbot.intake.label_spelling import labels_respelled
 from mailbot.intake.rules import Rules
-from mailbot.intake.run_together_labels import labels_apart
+from mailbot.intake.run_together_labels import labels_apart, labels_over_values
 
 MIN_WIDTH = 60
 MAX_WIDTH = 80
@@ -127,9 +127,11 @@ def laid_out(text: str, rules: Rules) -> str:
     """``text`` one line a line as its writer laid it out: the lines its client wrapped
     at the margin joined ("... Sgt. Daniel" over "O'Connell (SB442, ...)"), the labelled
     lines it ran together apart ("Agency: Quarry PD Judiciary Code: 0290 Address: ..."),
+    a table of labels over one row of values written "Label: value" a line,
     a name signed alone under the last row of a roster set apart as the sign-off, a label
     typed one letter wrong as the label ("Point of contect:")."""
-    return _signed_apart(labels_apart(labels_respelled(unwrapped(text), rules), rules))
+    text = labels_over_values(labels_respelled(unwrapped(text), rules), rules)
+    return _signed_apart(labels_apart(text, rules))
 
 
 def as_typed(typed: str, laid: str, body: str, signature: str) -> str:

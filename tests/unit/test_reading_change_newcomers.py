@@ -113,3 +113,13 @@ def test_the_words_stating_a_title_follow_the_rule_file(tmp_path: Path) -> None:
     assert bare != toml
     language.write_text(bare, encoding="utf-8")
     assert not title_as_named(text, load_rules(target))
+
+
+def test_a_newcomer_with_a_joined_surname_named_after_a_leaving_is_his_own_change() -> None:
+    got = _changes(
+        "Hi,\n\nOfficer Pell (MB072) left us last month, so his record can be shut off. "
+        "We also have a new officer, Kofi Mensah-Arthur, who just finished training. His "
+        "officer number is MB140 and his DPS username is kmensaharthur.\n\nAnn\n"
+    )
+    assert got["MB072"]["action"] == "deactivate"
+    assert (got["MB140"]["action"], got["MB140"]["last_name"]) == ("add", "Mensah-Arthur")

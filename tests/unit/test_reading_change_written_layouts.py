@@ -103,3 +103,17 @@ def test_a_labelled_number_of_the_wrong_length_keeps_its_line_an_officer_of_its_
     assert set(got) == {"FH510", "FH5110"}
     assert got["FH5110"]["last_name"] == "Oakes"
     assert got["FH5110"]["action"] == "add"
+
+
+def test_a_title_labelled_as_it_appears_on_the_vcvc_is_the_title_not_a_name() -> None:
+    raw = mail(
+        "Hello,\n\nPlease create a record for our new hire at Fairhaven PD:\n\n"
+        "  Officer Tobias K. Wren-Addo\n"
+        "  Title on the VCVC: Patrol Officer\n"
+        "  Officer number: FH240\n"
+        "  DPS username: twrenaddo\n\nThanks,\nMara\n",
+        sender=_SENDER,
+        subject="New officer",
+    )
+    got = by_number(roster_changes(raw))["FH240"]
+    assert (got["action"], got["last_name"], got["title"]) == ("add", "Wren-Addo", "Patrol Officer")

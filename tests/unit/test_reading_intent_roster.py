@@ -636,3 +636,16 @@ def test_terse_note_address_without_the_state_is_read() -> None:
     assert result.agency.address == "12 Route 5 Fairlee, VT 05045"
     assert "agency.address" not in result.missing
     assert result.invalid == []
+
+
+def test_terse_note_address_placed_with_were_at_and_no_state_is_read() -> None:
+    """ "We're at 12 Route 5 Fairlee 05045." (no "VT"): the address after the words that
+    place the agency."""
+    result = _read(
+        "Fairlee PD wants e tickets. Code 0311. We're at 12 Route 5 Fairlee 05045. "
+        "802 555 0133. Officers to follow\n\nChief Moss\n",
+        subject="eticket",
+        sender="Pat Moss <pmoss@fairleevt.test>",
+    )
+    assert result.agency.address == "12 Route 5 Fairlee, VT 05045"
+    assert "agency.address" not in result.missing

@@ -100,3 +100,31 @@ def test_a_contact_asked_to_be_added_is_still_a_change() -> None:
     changes = by_number(roster_changes(raw))
     assert list(changes) == ["48820"]
     assert changes["48820"]["action"] == "add"
+
+
+def test_the_new_contact_named_after_another_officers_retiring_is_no_switch_off() -> None:
+    """ "With Lt. Gale retiring, Sgt. Renee Costa will be our e-ticket Point of Contact":
+    the retiring is the lieutenant's; she is who to ask, no change of her own."""
+    body = (
+        "Two items for Hartford PD:\n\n"
+        "1. Lt. Paul Gale (48801) retires May 30. Please deactivate his record then.\n\n"
+        "2. With Lt. Gale retiring, Sgt. Renee Costa will be our e-ticket Point of Contact "
+        "from now on - rcosta@hartford.test.\n\n"
+        "Gregory Sheehan, Chief of Police\n"
+    )
+    raw = mail(body, sender="Gregory Sheehan <gsheehan@hartford.test>", subject="TraCS changes")
+    changes = roster_changes(raw)
+    assert [(c.action, c.last_name) for c in changes] == [("deactivate", "Gale")]
+
+
+def test_an_officer_named_in_a_paragraph_asking_where_his_request_stands_is_no_change() -> None:
+    body = (
+        "Hi,\n\nJust checking in on the request I sent last month for Officer Ada Brill "
+        "(48830). She still can't find her name in TraCS. Could you tell me where that "
+        "stands?\n\nAlso, please create a record for our new hire:\n\n"
+        "Officer Tom Hale\nOfficer number: 48841\nDPS username: thale\n\n"
+        "Gregory Sheehan, Chief of Police\n"
+    )
+    raw = mail(body, sender="Gregory Sheehan <gsheehan@hartford.test>", subject="TraCS")
+    changes = roster_changes(raw)
+    assert [(c.action, c.officer_number) for c in changes] == [("add", "48841")]

@@ -130,6 +130,21 @@ def test_an_item_updating_the_writers_own_record_carries_his_name() -> None:
     assert (got[1]["first_name"], got[1]["last_name"]) == ("Nico", "Ferrante")
 
 
+def test_an_item_about_the_writers_title_in_his_record_carries_his_name() -> None:
+    _, got = _read(
+        "Hello,\n\nTwo changes please:\n\n"
+        "1. Deactivate Officer Hal Voss, DV001 (resigned).\n"
+        "2. I already have a record (DV014), but my title there is still Officer. "
+        "I made Corporal last month, so please update it.\n",
+        sender="Nico Ferrante <nferrante@dovervt.test>",
+    )
+    assert (got[1]["officer_number"], got[1]["first_name"], got[1]["last_name"]) == (
+        "DV014",
+        "Nico",
+        "Ferrante",
+    )
+
+
 def test_a_memo_attached_for_a_hire_beside_a_deactivation_in_the_body() -> None:
     memo = build.docx(
         paragraphs=[

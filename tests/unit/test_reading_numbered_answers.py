@@ -124,3 +124,23 @@ def test_bare_values_one_a_line_answer_the_desks_items_in_their_order() -> None:
     assert result.point_of_contact.email == "aroy.quillfieldpd@gmail.com"
     assert "point_of_contact.name" not in result.missing
     assert "point_of_contact.email" not in result.missing
+
+
+def test_an_answer_in_sentences_ending_in_the_value_gives_it() -> None:
+    body = (
+        "1. My mistake, I left off a number. It's 0917.\n"
+        "2. aroy@quillfieldvt.org\n\nHollis Trask\nChief\n\n"
+        "On Mon, Nov 16, 2026 at 10:05 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        "> Chief Trask,\n>\n> Two items are still needed:\n>\n"
+        '> 1. Judiciary code: we received "091", which has three digits only.\n'
+        "> 2. An email address for your Point-of-Contact, Sgt. Annette Roy.\n>\n"
+        "> Regards,\n> DPS e-Ticket Technical Staff\n"
+    )
+    raw = mail(
+        body,
+        sender="Hollis Trask <htrask@quillfieldvt.org>",
+        subject="Re: TraCS enrollment - Quillfield PD",
+        in_reply_to="<20261116.tracs.q2@vermont.gov>",
+    )
+    result = parse_message(raw)
+    assert result.agency.judiciary_code == "0917"

@@ -73,3 +73,18 @@ def test_poc_who_signs_from_an_office_mailbox_writes_from_her_own_address() -> N
     assert result.point_of_contact.name == "Jo Reed"
     assert result.point_of_contact.email == "clerk@elmorevt.test"
     assert "point_of_contact.email" not in result.missing
+
+
+def test_poc_address_made_from_an_accented_name_is_theirs() -> None:
+    raw = mail(
+        "Roxbury would like to enrol in e-ticketing.\n\nJudiciary code: 0812\n"
+        "Name on ticket: Roxbury Town Constable\nAddress: 2 Lake Road, Roxbury VT 05669\n"
+        "Point of Contact: Cpl. Élodie Varnum\n\n"
+        f"{_ROSTER}\nYou can also reach Cpl. Élodie Varnum evarnum@roxburyvt.test.\n\n"
+        "Al Perkins\n",
+        sender="aperkins77@freemail.test",
+        subject="Roxbury constable",
+    )
+    result = parse_message(raw)
+    assert result.point_of_contact.name == "Élodie Varnum"
+    assert result.point_of_contact.email == "evarnum@roxburyvt.test"

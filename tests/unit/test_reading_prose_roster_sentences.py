@@ -90,3 +90,16 @@ def test_a_login_on_the_dps_directorys_domain_is_the_username() -> None:
     result = parse_message(raw)
     assert [o.dps_username for o in result.officers] == ["dfenn", "npike"]
     assert not [i for i in result.invalid if i.field.endswith("dps_username")]
+
+
+def test_the_last_of_a_listed_sentence_given_his_number_in_a_clause_is_read() -> None:
+    body = _HEAD + (
+        "Please set up Sgt. Dale Fenn (LEO number 4K302, username dfenn), Officer Nora "
+        "Pike (4K118, username npike), and Officer Eli Marsh, whose number is 4K415. Eli "
+        "has no DPS login yet; I will send it when he does." + _SIGNED
+    )
+    assert _rows(_officers(body, _WRITER)) == [
+        ("Fenn", "Sergeant", "4K302", "dfenn"),
+        ("Pike", "Officer", "4K118", "npike"),
+        ("Marsh", "Officer", "4K415", None),
+    ]

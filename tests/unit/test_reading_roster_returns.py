@@ -88,6 +88,23 @@ def test_a_correction_keeps_the_officer_wrongly_named_before() -> None:
     ]
 
 
+def test_a_correction_between_two_officers_of_one_surname_keeps_the_one_by_number() -> None:
+    earlier = (
+        "Hi, please deactivate Officer Roux (WM2R1), he moved out of state.\n\n"
+        "Sgt. Odile Brassard\nWilmington Police Department\n"
+    )
+    body = (
+        "Sorry, wrong Roux! The one leaving is Officer Paul Roux, WM2R7. Please deactivate "
+        "WM2R7.\n\nOfficer Ned Roux (WM2R1) is not leaving and should stay active. Please "
+        "disregard my request for WM2R1.\n\nOdile\n\nOn Mar 3, 2026, at 9:41 PM, Odile "
+        "Brassard <obrassard@wilmingtonvt.test> wrote:\n\n" + _quoted(earlier)
+    )
+    got = _changes(body, "<roux.2@wilmingtonvt.test>")
+    assert [(c["action"], c.get("officer_number"), c.get("first_name")) for c in got] == [
+        ("deactivate", "WM2R7", "Paul")
+    ]
+
+
 def test_a_correction_of_an_earlier_add_gives_the_number_it_should_have() -> None:
     body = (
         "Correction to my last email -- I mistyped Colm's officer number. It should read:\n\n"
@@ -183,3 +200,13 @@ def test_an_agency_named_with_a_possessive_is_read_whole() -> None:
     )
     assert result.intent == "officer_maintenance"
     assert result.agency.name == "Wilmington Police Department"
+
+
+def test_an_officer_on_leave_told_for_information_with_no_need_to_deactivate_stays() -> None:
+    got = _changes(
+        "Hello,\n\nPlease update Officer Lyle Paradis (WM1L5) to Corporal.\n\n"
+        "Also, Officer Gina Moretti (WM3G2) is on maternity leave until spring. No need to "
+        "deactivate her, I wanted you to know in case her tickets stop for a while.\n\n"
+        "Odile\n"
+    )
+    assert [(c["action"], c.get("officer_number")) for c in got] == [("update", "WM1L5")]

@@ -1,8 +1,8 @@
 """Rosters and labelled values in the layouts clients and writers give them: a paragraph
 hard-wrapped at the client's margin, a login behind the DPS domain under a heading the
 reader does not know, labelled lines run together onto one line (and two roster rows
-with them), and a lower-case note listing its officers after "officers:" apart by
-slashes."""
+with them), a table of the agency's labels over one row of its values, and a lower-case
+note listing its officers after "officers:" apart by slashes."""
 
 from __future__ import annotations
 
@@ -140,3 +140,23 @@ def test_a_writer_naming_himself_after_his_title_is_the_head() -> None:
     assert result.head_of_department.name == "Priya Vantongeren"
     assert result.head_of_department.title == "Chief"
     assert "head_of_department.name" not in result.missing
+
+
+def test_a_table_of_agency_labels_over_one_row_of_values_gives_each_value() -> None:
+    table = (
+        "<table><tr><td>Court Code</td><td>Department Name</td><td>Mailing Address</td>"
+        "<td>Telephone</td></tr><tr><td>0733</td><td>Fernwick Police Department</td>"
+        "<td>42 Upper Ledge Road, Fernwick, VT 05999</td><td>802-555-0190</td></tr></table>"
+    )
+    html = (
+        "<p>The Town of Fernwick Police Department asks to be set up for e-tickets.</p>"
+        f"{table}<p>Officer Ansel Brightwater, LEO number FW322, username abrightwater.</p>"
+        "<p>Priya Vantongeren<br>Chief of Police</p>"
+    )
+    result = parse_message(
+        mail("", html=html, sender="Priya Vantongeren <pvan@fernwick.test>", subject="e-ticket")
+    )
+    assert result.agency.judiciary_code == "0733"
+    assert result.agency.name == "Fernwick Police Department"
+    assert result.agency.address == "42 Upper Ledge Road, Fernwick, VT 05999"
+    assert "agency.judiciary_code" not in result.missing

@@ -1,5 +1,6 @@
-"""Who signs and under what name: a signature laid out in a table beside its logo keeps
-its lines (the agency's name is not run together with the signer's name and title)."""
+"""Who signs and under what name: a signature laid out in a table beside its logo, or in
+cells side by side, keeps its lines (the agency's name is not run together with the
+signer's name and title, nor its street with its town)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,21 @@ _CHIEF_REPLY = (
     "Chief Quist, the code you sent (AG0099100) looks like an ORI. We need the 4-digit"
     " judiciary code. The rest of your request looks good.\n"
 )
+
+
+def test_a_signature_in_two_cells_side_by_side_gives_the_address_of_its_lines() -> None:
+    html = (
+        "<html><body><p>Good morning,</p><p>The Ash Grove Wildlife Department would like "
+        "to begin issuing tickets electronically.</p><p>Judiciary code: 0931</p>"
+        "<p>Address and phone: see my signature</p><p>Thank you,</p>"
+        "<table><tr><td><p>Col. Harold Quist</p><p>Chief Warden</p></td>"
+        "<td><p>Ash Grove Wildlife Department</p><p>7 Tannery Lane, Annex 2</p>"
+        "<p>Ash Grove, VT 05998</p><p>Office: 802-555-0143</p></td></tr></table>"
+        "</body></html>"
+    )
+    raw = mail("", sender="Harold Quist <hquist@ashgrove.test>", subject="e-ticket", html=html)
+    result = parse_message(raw)
+    assert result.agency.address == "7 Tannery Lane, Annex 2, Ash Grove, VT 05998"
 
 
 def test_chief_who_signs_his_reply_is_the_head_and_his_block_is_read() -> None:
