@@ -74,6 +74,20 @@ def lowered(text: str) -> str | None:
     return text.lower()
 
 
+def needles(words: Sequence[str]) -> tuple[str, ...]:
+    """``words`` as :func:`may_hold` takes them: lower-cased, their blanks single spaces."""
+    return tuple(" ".join(w.lower().split()) for w in words)
+
+
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only when ``text`` holds none of ``words`` (lower-cased, single blanks) in
+    any case and spacing: a case-insensitive pattern that needs one of them (a blank in
+    it matching any blanks) then cannot match, and its scan of ``text`` is skipped."""
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return True
+    return _found(flat(text), words)
+
+
 @functools.lru_cache(maxsize=256)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern that matches where any of ``words`` (lower-cased) starts; ``None``
