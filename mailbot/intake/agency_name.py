@@ -190,7 +190,7 @@ def _moved_to(text: str, start: int, moved: Sequence[str], leaving: Sequence[str
     if _TOWARDS.search(clause) is None:
         return False
     return any(w in clause for w in moved) or any(
-        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause) for w in leaving
+        w in clause and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause) for w in leaving
     )
 
 
