@@ -65,7 +65,8 @@ def _respelled_word(word: str, vocab: frozenset[str]) -> str | None:
     low = word.lower()
     if len(low) < MIN_WORD or low in vocab:
         return None
-    close = [k for k in vocab if len(k) >= MIN_WORD and one_typo(low, k)]
+    n = len(low)  # a word one typo off is as long as the typed one, or one letter longer
+    close = [k for k in vocab if len(k) >= MIN_WORD and 0 <= len(k) - n <= 1 and one_typo(low, k)]
     if len(close) != 1:
         return None
     known = close[0]
