@@ -41,8 +41,10 @@ def cut_short(name: str, written: Sequence[str], text: str) -> str | None:
     longest name holding all its words, in order, and going on after them. None when no
     name does, or the text never goes on after the name."""
     words = name.casefold().split()
+    if len(words) < 2 or name not in text:
+        return None
     joined = re.compile(rf"(?<![\w'’]){re.escape(name)}[ \t]+(?:&|and|of)[ \t]+[A-Z]")
-    if len(words) < 2 or joined.search(text) is None:
+    if joined.search(text) is None:
         return None
     longer = []
     for full in written:
@@ -58,6 +60,8 @@ def wrapped_on(name: str, written: Sequence[str], text: str) -> str | None:
     "Department") as the message writes it whole ("Brattleboro Police Department" in the
     signature): the longest name that starts with it and goes on with the word the next
     line starts with. None when no line break follows the name, or no name goes on so."""
+    if name not in text:
+        return None  # no line break follows a name the text does not hold
     after = re.compile(rf"(?<![\w'’]){re.escape(name)}[ \t]*\n[ \t>]*([\w'’.&-]+)")
     nexts = {m.group(1).rstrip(".").casefold() for m in after.finditer(text)}
     longer = [

@@ -135,11 +135,16 @@ def _is_desk(name: str, rules: Rules) -> bool:
     return any(low.endswith(d.lower()) for d in rules.language.people.desk_names)
 
 
+@per_rules
+def _move_words(rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    intent = rules.language.intent
+    return tuple(w.lower() for w in intent.transfer), tuple(w.lower() for w in intent.leaving)
+
+
 def agency_name_in(text: str, rules: Rules, short: bool = False) -> str | None:
     """An agency named in running text ("The Hartford Police Department would like ...");
     with ``short``, one named only by its short form ("Lt. R. Hale / St. Johnsbury PD")."""
-    moved = [w.lower() for w in rules.language.intent.transfer]
-    leaving = [w.lower() for w in rules.language.intent.leaving]
+    moved, leaving = _move_words(rules)
     weak = tuple(rules.language.people.weak_agency_suffixes)
     places = set(rules.language.people.place_words)
     found: list[str] = []
@@ -190,7 +195,7 @@ def _moved_to(text: str, start: int, moved: Sequence[str], leaving: Sequence[str
     if _TOWARDS.search(clause) is None:
         return False
     return any(w in clause for w in moved) or any(
-        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause) for w in leaving
+        w in clause and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause) for w in leaving
     )
 
 

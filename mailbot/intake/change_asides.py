@@ -278,10 +278,10 @@ def _named_as_requester(group: str, said: re.Pattern[str], rules: Rules) -> bool
     low = group.lower()
     words = rules.language.mentions
     spans = []
-    for phrase in words.requester_before:
+    for phrase in (p for p in words.requester_before if p in low):
         for m in re.finditer(re.escape(phrase), low):
             spans.append((max(0, m.start() - _REQUESTER_REACH), m.start()))
-    for phrase in words.requester_after:
+    for phrase in (p for p in words.requester_after if p in low):
         for m in re.finditer(re.escape(phrase), low):
             spans.append((m.end(), m.end() + _REQUESTER_REACH))
     found = list(said.finditer(group))

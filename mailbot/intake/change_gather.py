@@ -29,6 +29,7 @@ from mailbot.intake.model import Change, Officer
 from mailbot.intake.prose import number_mentions, sentences, user_mention
 from mailbot.intake.rules import Rules
 from mailbot.intake.subject_only import said_in_subject
+from mailbot.intake.word_lists import may_contain
 
 _NUMBER_SHAPE = re.compile(r"^(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{3,7}$")
 # the values a mention may give a change without one, by action: a username is what a
@@ -188,14 +189,16 @@ def _names(text: str, change: Change, changes: list[Change]) -> bool:
     """True when ``text`` names the officer of ``change``: by his number, else his full
     name, else his last name when no other change has it."""
     number = change.officer_number
-    if number and re.search(rf"(?<![\w-]){re.escape(number)}(?![\w-])", text, re.I):
+    # a number nowhere in the text: its pattern is not even compiled
+    said = rf"(?<![\w-]){re.escape(number)}(?![\w-])" if number else None
+    if said and may_contain(text, number or "") and re.search(said, text, re.I):
         return True
     last, first = _value(change, "last_name"), _value(change, "first_name")
     if not last or len(last) < 3:
         return False
-    if not re.search(rf"(?<![\w'’-]){re.escape(last)}(?![\w-])", text):
+    if last not in text or not re.search(rf"(?<![\w'’-]){re.escape(last)}(?![\w-])", text):
         return False
-    if first and re.search(rf"(?<![\w'’-]){re.escape(first)}(?![\w'’-])", text):
+    if first and first in text and re.search(rf"(?<![\w'’-]){re.escape(first)}(?![\w'’-])", text):
         return True
     same = [c for c in changes if (_value(c, "last_name") or "").lower() == last.lower()]
     return len(same) == 1

@@ -20,6 +20,7 @@ from mailbot.intake.change_paragraphs import names_another, speaks_back
 from mailbot.intake.change_replaced import owner, replaced_cut
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules
+from mailbot.intake.word_lists import may_contain
 
 
 def officer_groups(item: str, rules: Rules | None = None) -> list[str]:
@@ -83,5 +84,7 @@ def _of_himself(text: str, rules: Rules) -> bool:
     """True when ``text`` speaks of the writer himself ("I am no longer ...")."""
     words = rules.language.evidence.first_person_words
     return any(
-        re.search(rf"(?<![\w'’]){re.escape(w)}(?![\w'’])", text, re.IGNORECASE) for w in words
+        may_contain(text, w)
+        and re.search(rf"(?<![\w'’]){re.escape(w)}(?![\w'’])", text, re.IGNORECASE)
+        for w in words
     )

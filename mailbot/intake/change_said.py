@@ -16,6 +16,7 @@ from mailbot.intake.change_titles import rank_run
 from mailbot.intake.change_usernames import not_a_user
 from mailbot.intake.prose import person, rank_title, sentences
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import may_contain
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?)$")
 _USER = r"((?:[A-Za-z]{2,15}\\)?[a-z][a-z0-9._-]{1,29})"
@@ -117,7 +118,7 @@ def called_wrong(user: str, text: str, rules: Rules) -> bool:
     """True when ``text`` writes ``user`` shortly after words that make it the one his
     record wrongly has ("record was set up with username akesler")."""
     pattern = _wrong_words(rules)
-    if pattern is None:
+    if pattern is None or not may_contain(text, user):
         return False
     for m in re.finditer(rf"(?<![\w\\.-]){re.escape(user)}(?![\w.-])", text, re.I):
         if pattern.search(text[max(0, m.start() - _WRONG_SPAN) : m.start()]):

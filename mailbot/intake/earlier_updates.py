@@ -20,7 +20,8 @@ _FIELDS = ("title", "dps_username")
 
 
 def _names(last: str, low: str) -> bool:
-    return re.search(rf"(?<![\w'-]){re.escape(last.lower())}(?![\w-])", low) is not None
+    word = last.lower()
+    return word in low and re.search(rf"(?<![\w'-]){re.escape(word)}(?![\w-])", low) is not None
 
 
 def updated(officers: list[Officer], text: str, rules: Rules) -> list[Officer]:

@@ -20,6 +20,7 @@ from mailbot.intake.model import Intent, Officer
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import Split, split_signature
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import may_contain
 
 if TYPE_CHECKING:
     from mailbot.intake.point_of_contact import Contact
@@ -146,14 +147,19 @@ def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, st
         words = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", line)}
         below = lines[at + 1].lower()
         if len(line) <= 60 and words == own and decides:
-            said = [t for t in titles if re.match(rf"{re.escape(t.lower())}\b", below)]
+            said = [
+                t
+                for t in titles
+                if below.startswith(t.lower()) and re.match(rf"{re.escape(t.lower())}\b", below)
+            ]
             if said:
                 return full, max(said, key=len)
     for line in lines:
         if len(line) > 60:
             continue
         for title in titles:
-            m = re.match(rf"(?i:{re.escape(title)})\.?\s+(.+)$", line)
+            held = may_contain(line, title)  # else the pattern is not compiled
+            m = re.match(rf"(?i:{re.escape(title)})\.?\s+(.+)$", line) if held else None
             if m is None:
                 continue
             words = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", m.group(1))}

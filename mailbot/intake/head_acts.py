@@ -18,6 +18,7 @@ from mailbot.intake.head_in_words import head_titles
 from mailbot.intake.head_of_department import is_agency_or_title
 from mailbot.intake.prose import rank_title, split_rank
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import may_hold, needles
 
 _NAME = r"[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
 """A person's name in full: a first name, a middle initial or not, one or two surnames."""
@@ -61,11 +62,21 @@ def _acts_re(rules: Rules) -> re.Pattern[str]:
     )
 
 
+@per_rules
+def _acts_words(rules: Rules) -> tuple[str, ...]:
+    """The verbs of :func:`_acts_re`, lower-cased: one of them is in every match."""
+    people = rules.language.people
+    verbs = [*people.head_authority_verbs, *people.head_sent_for_verbs]
+    return needles([*verbs, *people.head_appointed_verbs])
+
+
 def head_acting(body: str, rules: Rules) -> tuple[str | None, str | None]:
     """(name, title) of a head named in full who authorises the request or names its
     writer, is the one it is sent for, or is appointed the head; else (None, None). Not
     a title made another's by the word before it ("Deputy Chief Ann Roy approved") or
     the rank after it ("as Chief Deputy")."""
+    if not may_hold(body, _acts_words(rules)):
+        return None, None  # none of the verbs every wording of the pattern needs
     titles, _ = head_titles(rules)
     body = _LINE_WRAP.sub(" ", body)  # "appointed Captain\nMira Odenkirk": one sentence
     for m in _acts_re(rules).finditer(body):

@@ -17,6 +17,7 @@ from mailbot.intake.head_of_department import is_agency_or_title
 from mailbot.intake.prose import _rank_modifiers, rank_title
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import uncapped
+from mailbot.intake.word_lists import may_contain
 
 _RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-]*+){1,3})"
 
@@ -248,7 +249,9 @@ def _signed_as_staff(signature: str, rules: Rules) -> bool:
     )
     heads = head_titles(rules)[0]
     return any(job.search(ln) for ln in lines) and not any(
-        re.search(rf"(?<!\w){re.escape(t)}(?!\w)", ln, re.I) for ln in lines for t in heads
+        may_contain(ln, t) and re.search(rf"(?<!\w){re.escape(t)}(?!\w)", ln, re.I)
+        for ln in lines
+        for t in heads
     )
 
 

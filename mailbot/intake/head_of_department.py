@@ -121,6 +121,7 @@ def _sign_off_lead(rules: Rules) -> re.Pattern[str]:
     return re.compile(rf"^(?i:{alt})\s*[,!.-]\s+(?=[A-Z])")
 
 
+@per_rules_text  # asked of the same few titles by the head, signer and roster readers
 def is_head_title(title: str, rules: Rules) -> bool:
     """True when ``title`` is the head's own: a head title in it that no word makes
     another's, neither one that serves the head ("Administrative Assistant to the Chief")
@@ -135,9 +136,8 @@ def is_head_title(title: str, rules: Rules) -> bool:
             before = own[:at].split()
             after = own[at + len(t) :].split()
             ranked = bool(after) and after[0].strip(".,") in people.ranks
-            if (not before or before[-1].strip(".,") not in people.not_head_modifiers) and (
-                not ranked
-            ):
+            modified = bool(before) and before[-1].strip(".,") in people.not_head_modifiers
+            if not modified and not ranked:
                 return True
             at = own.find(t.lower(), at + 1)
     return False

@@ -68,19 +68,34 @@ _MIN_MISSPELT = 5
 """The shortest head title a label misspells by one letter and is still read as it."""
 
 
+@per_rules
+def _misspelt_titles(rules: Rules) -> list[tuple[str, str]]:
+    """The head titles a label may misspell, longest first, each with its lower case."""
+    from mailbot.intake.head_in_words import head_titles
+
+    return [(t, t.lower()) for t in head_titles(rules)[0] if len(t) >= _MIN_MISSPELT]
+
+
 def _misspelled_title_line(text: str, rules: Rules) -> tuple[str, str] | None:
     """(name, title) of a form's line whose label misspells a head title by one letter,
     typed on a phone ("Cheif: Walter Gagne"), its value a person's name; or None."""
-    from mailbot.intake.head_in_words import head_titles
     from mailbot.intake.head_of_department import head_labelled
 
-    titles = [t for t in head_titles(rules)[0] if len(t) >= _MIN_MISSPELT]
+    titles = _misspelt_titles(rules)
     for line in text.split("\n"):
         label, colon, value = line.partition(":")
         label = label.strip()
         if not colon or not 0 < len(label) <= MAX_TITLE or len(value) > 2 * MAX_TITLE:
             continue
-        said = next((t for t in titles if _one_letter_off(label.lower(), t.lower())), None)
+        typed = label.lower()
+        said = next(
+            (
+                t
+                for t, low in titles
+                if abs(len(typed) - len(low)) <= 1 and _one_letter_off(typed, low)
+            ),
+            None,
+        )
         if said is None:
             continue
         name, title = head_labelled(value.strip(), rules)

@@ -15,7 +15,7 @@ from mailbot.intake.held_sheets import held_sheet_rows, noted_rows
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules, per_rules
-from mailbot.intake.word_lists import any_in, lowered
+from mailbot.intake.word_lists import any_in, lower_set, lowered
 
 _MAX_MARK = 40
 _QUOTED = re.compile(r"[\"“”]([^\"“”\n]{1,40})[\"“”]")
@@ -167,14 +167,14 @@ def _named(officer: Officer, clauses: list[str]) -> bool:
     forms = {last.title(), last.upper(), last} - {last.lower()}
     for clause in clauses:
         for form in forms:
-            if re.search(rf"(?<![\w'-]){re.escape(form)}(?![\w-])", clause):
+            if form in clause and re.search(rf"(?<![\w'-]){re.escape(form)}(?![\w-])", clause):
                 return True
     return False
 
 
 def _civilian(officer: Officer, rules: Rules) -> bool:
     title = " ".join((officer.title or "").lower().split())
-    words = {w.lower() for w in rules.language.intent.civilian_titles}
+    words = lower_set(rules.language.intent.civilian_titles)
     return bool(title) and title in words and not officer.officer_number
 
 

@@ -8,6 +8,7 @@ import re
 
 from mailbot.intake.model import Officer
 from mailbot.intake.rules import Rules
+from mailbot.intake.word_lists import may_contain
 
 _MAX_ROWS = 60
 _MAX_LEAD = 2
@@ -18,7 +19,9 @@ def _mentions(officer: Officer, line: str) -> bool:
     """The officer's number or username on ``line`` (a username before "@" is a mail
     address's: "Sgt. Hale will be the PoC: jhale@..." is a sentence, not his row)."""
     for value, after in ((officer.officer_number, ""), (officer.dps_username, "@")):
-        if value and re.search(rf"(?<![\w.-]){re.escape(value)}(?![\w{after}-])", line, re.I):
+        if not value or not may_contain(line, value):
+            continue
+        if re.search(rf"(?<![\w.-]){re.escape(value)}(?![\w{after}-])", line, re.I):
             return True
     return False
 

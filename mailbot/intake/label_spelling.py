@@ -79,7 +79,12 @@ def respelled_word(
     if len(low) < shortest or low in vocab:
         return None
     shortest_known = MIN_WORD if shortest >= MIN_WORD else shortest + 1
-    close = [k for k in vocab if len(k) >= shortest_known and one_typo(low, k, changed=changed)]
+    n = len(low)  # a word one typo off is one letter shorter, as long, or one longer
+    close = [
+        k
+        for k in vocab
+        if len(k) >= shortest_known and abs(len(k) - n) <= 1 and one_typo(low, k, changed=changed)
+    ]
     if len(close) != 1:
         return None
     known = close[0]

@@ -16,6 +16,7 @@ from mailbot.intake.model import LogoFacts
 from mailbot.intake.parts import Attachment
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.vector_logo import svg_size
+from mailbot.intake.word_lists import may_hold, needles
 
 # "Our badge is below" (not a badge number: "badge #", "badge numbers", "badge ID")
 _LOGO_WORD = re.compile(
@@ -264,4 +265,11 @@ def _roster_picture(rules: Rules) -> re.Pattern[str]:
 def roster_pictured(text: str, rules: Rules) -> bool:
     """True when ``text`` says an image is a picture of the roster ("Picture of our
     officer list is attached", "roster photo attached", "Roster is in the picture")."""
+    if not may_hold(text, _picture_words(rules)):
+        return False  # every match names a picture
     return _roster_picture(rules).search(text) is not None
+
+
+@per_rules
+def _picture_words(rules: Rules) -> tuple[str, ...]:
+    return needles(rules.language.intent.picture_words)

@@ -22,7 +22,7 @@ from mailbot.intake.loose_surname import fits, goes_on, holds, letters, may_name
 from mailbot.intake.model import Officer
 from mailbot.intake.names import fuller_name
 from mailbot.intake.prose import split_line, split_name, split_rank
-from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.rules import Rules, per_message_text, per_rules
 from mailbot.intake.run_on_records import run_on_records
 from mailbot.intake.spoken_lines import spoken_lines
 
@@ -130,10 +130,10 @@ def _number_shaped(token: str, *, labelled: bool) -> bool:
         return False
     if labelled:
         return True
-    # "7L344", "S2204"; not "9th", "2nd" (a date's day)
-    return any(c.isalpha() for c in token) and token.isupper()
+    return any(c.isalpha() for c in token) and token.isupper()  # "7L344"; not "2nd", a day
 
 
+@per_message_text  # a sentence is read by the record cutter and the row reader: read once
 def _read(sentence: str, rules: Rules) -> _Read:
     words = _words(rules)
     tokens = _TOKEN.findall(sentence)

@@ -12,6 +12,7 @@ own when its opening names the sender's address or full name.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -63,8 +64,13 @@ def thread(parts: MessageParts) -> list[Quoted]:
     """The quoted messages, outermost first, with every level of "> " marks removed.
     The first one's opening may be the last lines of the new text (an attribution the
     reply's own text ends with)."""
-    raw = parts.quoted_text.split("\n")
-    lines = _QUOTE_MARKS.sub("", parts.quoted_text).split("\n")
+    return list(_thread(parts.quoted_text, parts.text))
+
+
+@functools.lru_cache(maxsize=8)  # one message's thread is read by a dozen readers
+def _thread(quoted_text: str, text: str) -> tuple[Quoted, ...]:
+    raw = quoted_text.split("\n")
+    lines = _QUOTE_MARKS.sub("", quoted_text).split("\n")
     starts: list[int] = []
     at = quote_start(lines)
     while at is not None and len(starts) < _MAX_MESSAGES:
@@ -72,7 +78,7 @@ def thread(parts: MessageParts) -> list[Quoted]:
         at = quote_start(lines, opening_end(lines, at) + 1)
     out: list[Quoted] = []
     if not starts or any(line.strip() for line in lines[: starts[0]]):
-        tail = parts.text.rstrip().split("\n")[-_NEAR:]
+        tail = text.rstrip().split("\n")[-_NEAR:]
         head = lines[: starts[0]] if starts else lines
         out.append(Quoted("\n".join(tail + head[:_NEAR]), "\n".join(head)))
     for n, start in enumerate(starts):
@@ -81,7 +87,7 @@ def thread(parts: MessageParts) -> list[Quoted]:
         under = _deeper(raw[end + 1 : stop], lines[end + 1 : stop])
         opening = "\n".join(lines[start : end + 1])
         out.append(Quoted(opening, "\n".join(lines[end + 1 : stop]), under))
-    return out
+    return tuple(out)
 
 
 def _deeper(raw: list[str], lines: list[str]) -> str:

@@ -58,6 +58,7 @@ from mailbot.intake.poc_wording import (
 from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.signer_role import header_people, sender_person, title_not_label
+from mailbot.intake.word_lists import may_hold
 
 _SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
 
@@ -102,7 +103,8 @@ def point_of_contact(
     if raw is None:
         flat = unquoted_poc_words(_near_poc_words(as_eticket(text, rules)))
         flat = unqualified(without_nickname(ranks_capitalised(flat, rules), rules), rules)
-        own = _SELF_POC.search(flat) or self_introduced(flat)
+        poc_said = may_hold(flat, _POC_SAID)  # each wording (not _SELF_POC) needs one of them
+        own = _SELF_POC.search(flat) or (self_introduced(flat) if poc_said else None)
         # "Tim Hale" in the From header, "Chief Timothy Hale" signed: the name in full
         self_name = fuller_name(
             sender_person(sender[0], labels, lines, rules, sender[1]), head, rules
@@ -120,7 +122,7 @@ def point_of_contact(
             self_name = person_name(aside.group(1), rules)
         # "e-Ticket PoC, Riverbend Police Department": a role line, no name (another
         # wording may name him: "Lt. Ann Roy, e-Ticket PoC, Riverbend Police Department")
-        found = (x.search(flat) for x in _wordings())
+        found = (x.search(flat) for x in _wordings() if poc_said)
         m = next((x for x in found if x is not None and not _an_agency(x.group(1), rules)), None)
         if m is not None and _pronoun_named(m, flat):
             m = None  # "She will be our PoC": a pronoun is no name; whom it refers to is
@@ -266,6 +268,9 @@ _POC_HANDED = re.compile(
 )
 """The PoC's role handed on to another, who is now the PoC ("I am handing the e-ticket PoC
 duties for Richford Police Department to Officer Megan Lacasse")."""
+
+
+_POC_SAID = ("poc", "contact", "point person", "coordinat", "liaison")
 
 
 def _wordings() -> tuple[re.Pattern[str], ...]:

@@ -25,6 +25,7 @@ from mailbot.intake.prose import (
     user_mention,
 )
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import lower_set
 
 _POSSESSIVE_TAIL = re.compile(r"(?:['’]s)?\s*(?:VT\s*)?$")
 _CLAUSE_TAIL = re.compile(r",[ \t]*[a-z]{2,10}(?:[ \t]+[a-z]{2,10})?[ \t]*$")
@@ -156,7 +157,7 @@ def not_a_name(name: str | None, rules: Rules) -> bool:
     if not name:
         return False
     words = [w.strip(".,;:'’").lower() for w in name.split()]
-    pronouns = {w.lower() for w in rules.language.people.pronouns}
+    pronouns = lower_set(rules.language.people.pronouns)
     if any(w in pronouns for w in words):
         return True
     modifiers = _rank_modifiers(rules) | {

@@ -67,7 +67,8 @@ class Settled:
 
 def _has_word(line: str, words: list[str]) -> bool:
     low = f" {line.lower()} "
-    return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low) for w in words)
+    said = (w.lower() for w in words)
+    return any(w in low and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in said)
 
 
 _PIECE_END = re.compile(r"[/|;•]|\s{2,}|\t")

@@ -350,17 +350,23 @@ def per_rules(build: Callable[[Rules], T]) -> Callable[[Rules], T]:
     return derived
 
 
-def per_rules_text(read: Callable[[str, Rules], T]) -> Callable[[str, Rules], T]:
+def per_rules_text(read: Callable[[str, Rules], T], size: int = 1024) -> Callable[[str, Rules], T]:
     """``read(text, rules)`` remembered for the last texts read under each :class:`Rules`:
     for pure readers of short strings (a sender's name, a line) that several readers of
     one message ask about again. What ``read`` returns must not be changed by callers."""
 
     @per_rules
     def remembered(rules: Rules) -> Callable[[str], T]:
-        return functools.lru_cache(maxsize=1024)(lambda text: read(text, rules))
+        return functools.lru_cache(maxsize=size)(lambda text: read(text, rules))
 
     @functools.wraps(read)
     def cached(text: str, rules: Rules) -> T:
         return remembered(rules)(text)
 
     return cached
+
+
+def per_message_text(read: Callable[[str, Rules], T]) -> Callable[[str, Rules], T]:
+    """:func:`per_rules_text` with room for the pieces of about one message only (what
+    several of its readers ask of the same sentence, not what recurs across messages)."""
+    return per_rules_text(read, size=128)

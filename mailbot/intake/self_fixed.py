@@ -19,7 +19,7 @@ from mailbot.intake.model import Change, Officer, ParseResult
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import split_name
 from mailbot.intake.rules import Rules, per_rules
-from mailbot.intake.word_lists import has_any
+from mailbot.intake.word_lists import has_any, lower_set
 
 _NUMBER = r"(?<![\w-])(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5}(?![\w-])"
 
@@ -177,7 +177,7 @@ def fixes(text: str, rules: Rules, writer: str | None = None) -> list[Fix]:
     """The corrections ``text`` states, in the order written (``writer``: the last name
     "my number" is of)."""
     words = rules.language.corrections
-    plain = {w.lower() for w in rules.formats.dps_username.plain_words}
+    plain = lower_set(rules.formats.dps_username.plain_words)
     if not has_any(text, words.instead + words.replaced_by + words.marks):
         return []
     meant_first, meant_last = _taken_back(rules)

@@ -9,6 +9,7 @@ import re
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import rank_title, sentences
 from mailbot.intake.rules import Rules
+from mailbot.intake.word_lists import may_hold
 
 _SHOWN_AS = re.compile(
     r"\b(?:show|shown|appear|be\s+listed|listed|titled|go\s+in)\s+(?:just\s+|simply\s+|up\s+)?"
@@ -19,10 +20,14 @@ _MANY = re.compile(
     r"\b(?:officers|deputies|troopers|constables|wardens|everyone|others|rest)\b", re.I
 )
 _MAX_SENTENCES = 400
+_SHOWN_WORDS = ("show", "appear", "listed", "titled", "go in")
+"""One of these is in every match of :data:`_SHOWN_AS` (a text without any is not read)."""
 
 
 def default_title(text: str, rules: Rules) -> str | None:
     """The title ``text`` says rows without one show ("... should show as "Officer"")."""
+    if not may_hold(text, _SHOWN_WORDS):
+        return None
     for sentence in sentences(text)[:_MAX_SENTENCES]:
         m = _SHOWN_AS.search(sentence[:1000])
         if m is None or not _MANY.search(sentence[: m.start()]):
@@ -36,6 +41,8 @@ def default_title(text: str, rules: Rules) -> str | None:
 def fuller_title(text: str, rules: Rules) -> tuple[str, str] | None:
     """(rank, title) when ``text`` says rows of a rank show a fuller title of it ("All
     deputies should show as "Deputy Sheriff" on the ticket": Deputy -> Deputy Sheriff)."""
+    if not may_hold(text, _SHOWN_WORDS):
+        return None
     for sentence in sentences(text)[:_MAX_SENTENCES]:
         m = _SHOWN_AS.search(sentence[:1000])
         if m is None or not _MANY.search(sentence[: m.start()]):

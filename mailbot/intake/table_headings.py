@@ -18,8 +18,8 @@ _SYSTEM_PREFIX = re.compile(r"^(?:vt |dps )")
 def _norm(cell: str) -> str:
     cell = cell.lower().replace("’", "'").replace("_", " ")
     cell = _NOT_WORD.sub(" ", cell)
-    cell = _SLASH.sub("/", cell)
-    cell = _GLUED_SIGN.sub(" #", cell)  # "LEO#" is "LEO #"
+    cell = _SLASH.sub("/", cell) if "/" in cell else cell  # most cells hold neither mark
+    cell = _GLUED_SIGN.sub(" #", cell) if "#" in cell else cell  # "LEO#" is "LEO #"
     return " ".join(cell.split())
 
 

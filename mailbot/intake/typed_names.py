@@ -30,6 +30,7 @@ from mailbot.intake.checks import check_officer_number
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.prose import Split
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import lower_set
 
 _MAX_TEXT = 20_000
 _ADDRESS = re.compile(r"(?<![\w.+'-])([\w.+'-]{1,64})@([\w-]+)(?:\.[\w-]+)*\.[A-Za-z]{2,}")
@@ -75,7 +76,7 @@ def _mailboxes(text: str, sender: str | None, rules: Rules) -> set[str]:
         pieces = [p for p in _SEPARATORS.split(local) if p]
         if len(pieces) > 1:  # "mlanoue.hpd" is also "mlanoue"
             out.update({pieces[0], "".join(pieces[:2])})
-    roles = {r.lower() for r in rules.language.evidence.role_mailboxes}
+    roles = lower_set(rules.language.evidence.role_mailboxes)
     return {m for m in out if len(m) >= 4 and m not in roles}
 
 

@@ -74,6 +74,46 @@ def lowered(text: str) -> str | None:
     return text.lower()
 
 
+def needles(words: Sequence[str]) -> tuple[str, ...]:
+    """``words`` as :func:`may_hold` takes them: lower-cased, their blanks single spaces."""
+    return tuple(" ".join(w.lower().split()) for w in words)
+
+
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only when ``text`` holds none of ``words`` (lower-cased, single blanks) in
+    any case and spacing: a case-insensitive pattern that needs one of them (a blank in
+    it matching any blanks) then cannot match, and its scan of ``text`` is skipped."""
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return True
+    return _found(flat(text), words)
+
+
+_LOWER_SETS: dict[int, tuple[Sequence[str], frozenset[str]]] = {}
+"""Sets made by :func:`lower_set`, by the identity of their list (kept alive here, so an
+id is not reused)."""
+
+
+def lower_set(words: Sequence[str]) -> frozenset[str]:
+    """``words`` lower-cased, as a set, made once per list of the rules (which never
+    change) rather than on every call of the readers that look words up in it."""
+    hit = _LOWER_SETS.get(id(words))
+    if hit is None or hit[0] is not words:
+        if len(_LOWER_SETS) >= 256:
+            _LOWER_SETS.clear()
+        hit = _LOWER_SETS[id(words)] = (words, frozenset(w.lower() for w in words))
+    return hit[1]
+
+
+def may_contain(text: str, literal: str) -> bool:
+    """False only when ``literal`` is nowhere in ``text``, in any case: a case-insensitive
+    pattern of it (a name, a number, escaped, between boundaries) then cannot match, and
+    is neither compiled nor run."""
+    if not literal.isascii():
+        return True
+    low = lowered(text)
+    return low is None or literal.lower() in low
+
+
 @functools.lru_cache(maxsize=256)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern that matches where any of ``words`` (lower-cased) starts; ``None``
