@@ -61,6 +61,7 @@ from mailbot.intake.signer_role import header_people, sender_person, title_not_l
 from mailbot.intake.word_lists import may_hold
 
 _SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
+_POC_SAID = ("poc", "contact", "point person", "coordinat", "liaison")
 
 
 _NAME_END = re.compile(r"[,(<;]|\s[-–]\s|\b(?:at|of|from|with)\b")
@@ -268,9 +269,6 @@ _POC_HANDED = re.compile(
 )
 """The PoC's role handed on to another, who is now the PoC ("I am handing the e-ticket PoC
 duties for Richford Police Department to Officer Megan Lacasse")."""
-
-
-_POC_SAID = ("poc", "contact", "point person", "coordinat", "liaison")
 
 
 def _wordings() -> tuple[re.Pattern[str], ...]:

@@ -212,16 +212,16 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     "blind-r9-heldout": (0.974, 46, 50, set()),
     # scored blind at the start (0.941, 36/50) and at the end of its round; not read since
     # (raised since by a fix for replies that answer the usernames in the chief's words)
-    "blind-r10-heldout": (0.994, 47, 50, set()),
+    "blind-r10-heldout": (0.995, 48, 50, set()),
     # scored blind at the start (0.956, 34/50) and at the end of its round; not read since
-    "blind-r11-heldout": (0.972, 45, 50, set()),
+    "blind-r11-heldout": (0.973, 46, 50, set()),
     # scored blind at the start (0.840, 23/50), after its round (0.852, 27/50) and after
     # the next; spent since (raised by fixes for intent both ways: enquiries that name
     # officers, and roster changes read as no request or as an enrolment)
-    "blind-r12-heldout": (0.954, 36, 50, set()),
+    "blind-r12-heldout": (0.963, 43, 50, set()),
     # scored blind at the start (0.883, 29/50) and at the end of its round; spent since
     # (raised by the same fixes for intent)
-    "blind-r13-heldout": (0.985, 42, 50, set()),
+    "blind-r13-heldout": (0.988, 45, 50, set()),
     # scored blind at the start (0.936, 38/50) and after its round (0.937, 38/50); spent
     # since, raised by the fifteenth round's readings (README)
     "blind-r14-heldout": (0.994, 48, 50, set()),
@@ -233,22 +233,22 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     "blind-r15-heldout": (0.99, 96, 100, set()),
     # a hundred messages, all held out, scored blind twice (0.930, 63/100 and 0.932,
     # 63/100) and once more unchanged; spent since (README)
-    "blind-r16-heldout": (0.997, 95, 100, set()),
+    "blind-r16-heldout": (0.997, 96, 100, set()),
     # a hundred messages, all held out, scored blind three times (0.959, 65/100; 0.961,
     # 67/100 twice); spent since (README)
     "blind-r17-heldout": (0.997, 95, 100, set()),
     # a hundred messages, all held out, scored blind twice (0.903, 54/100 and 0.911,
     # 61/100); spent since (README)
-    "blind-r18-heldout": (0.997, 94, 100, set()),
+    "blind-r18-heldout": (0.999, 99, 100, set()),
     # a hundred messages, all held out, scored blind three times (0.931, 51/100; 0.935,
     # 54/100 twice); spent since (README)
-    "blind-r19-heldout": (0.996, 92, 100, set()),
+    "blind-r19-heldout": (0.997, 93, 100, set()),
     # a hundred messages, all held out, scored blind three times (0.930, 70/100; 0.935,
     # 72/100; 0.937, 74/100); spent since (README)
-    "blind-r20-heldout": (0.997, 95, 100, set()),
+    "blind-r20-heldout": (0.998, 97, 100, set()),
     # a hundred messages, all held out, scored blind three times (0.943, 59/100; 0.942,
     # 61/100 twice); spent since (README)
-    "blind-r21-heldout": (0.993, 88, 100, set()),
+    "blind-r21-heldout": (0.994, 91, 100, set()),
     # a hundred messages, all held out, scored blind three times (0.945, 67/100; 0.945,
     # 67/100; 0.945, 68/100); spent since (README)
     "blind-r22-heldout": (1.0, 100, 100, set()),
@@ -258,6 +258,9 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     # a hundred messages, all held out, scored blind three times (0.958, 71/100; 0.961,
     # 73/100 twice); spent since (README)
     "blind-r24-heldout": (1.0, 100, 100, set()),
+    # a hundred messages, all held out, scored blind twice (0.946, 74/100 and 0.948,
+    # 76/100); spent since (README)
+    "blind-r25-heldout": (0.999, 99, 100, set()),
     # thirty messages of no theme, all held out, scored blind three times (README)
     "blind-mix-heldout": (0.939, 25, 30, {"zf-006-swanton-template-placeholders-left"}),
     # not held out: the eleventh set's tuning part, short of perfect where the reader still
