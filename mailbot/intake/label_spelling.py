@@ -93,12 +93,24 @@ def _one_close(low: str, vocab: frozenset[str], shortest_known: int, changed: bo
     """The one word of ``vocab`` (``shortest_known`` letters or more) that ``low`` is
     typed one letter wrong for; None when none or several are."""
     n = len(low)  # a word one typo off is one letter shorter, as long, or one longer
+    by_start = _by_start(vocab)  # and begins with the letter it does (see one_typo)
     close = [
         k
-        for k in vocab
-        if len(k) >= shortest_known and abs(len(k) - n) <= 1 and one_typo(low, k, changed=changed)
+        for size in (n - 1, n, n + 1)
+        for k in by_start.get((low[0], size), ())
+        if size >= shortest_known and one_typo(low, k, changed=changed)
     ]
     return close[0] if len(close) == 1 else None
+
+
+@functools.lru_cache(maxsize=8)
+def _by_start(vocab: frozenset[str]) -> dict[tuple[str, int], list[str]]:
+    """The words of ``vocab`` by their first letter and their length."""
+    out: dict[tuple[str, int], list[str]] = {}
+    for k in vocab:
+        if k:
+            out.setdefault((k[0], len(k)), []).append(k)
+    return out
 
 
 def labels_respelled(text: str, rules: Rules) -> str:
