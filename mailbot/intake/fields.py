@@ -99,9 +99,7 @@ def _any_label(rules: Rules) -> re.Pattern[str]:
     if not all(rules.labels.labels.values()):
         return re.compile("")  # a field without labels: its pattern is tried on every line
     words = [w for labels in rules.labels.labels.values() for w in labels]
-    # re.M: its ``^`` is any line's start; it matches no line break, so one search of a
-    # text finds the lines that start with a label
-    return re.compile(rf"{_BULLET}{_OWNER}(?:{_label_alt(words)})", re.I | re.M)
+    return re.compile(rf"{_BULLET}{_OWNER}(?:{_label_alt(words)})", re.I)
 
 
 @per_rules
@@ -144,12 +142,14 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
     found: dict[str, tuple[int, str | None]] = {}
     lines = text.split("\n")
     patterns = _label_patterns(rules)
-    for i in _opening_lines(text, len(lines), rules):
-        line = lines[i]
+    any_label = _any_label(rules)
+    for i, line in enumerate(lines):
         if len(line) > MAX_LINE or is_header_line(line):
             continue
         if len(line) > _SHORT_LINE and not _MAYBE_LABELLED.search(line):
             continue  # a long line with no separator is prose, not "Label: value"
+        if any_label.match(line) is None:
+            continue
         best: tuple[tuple[int, int], str, str] | None = None
         for path, pat in patterns.items():
             m = pat.match(line)
@@ -170,21 +170,6 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
             value = name_cut_at_end(value.strip(), rules)  # "..., 110 Wall Street, ..."
         found[path] = (i, not_a_value(path, _clean(value, rules), rules))
     return found
-
-
-def _opening_lines(text: str, count: int, rules: Rules) -> list[int] | range:
-    """The indexes of the lines of ``text`` (``count`` of them) that :func:`_any_label`
-    matches at their start, in order."""
-    any_label = _any_label(rules)
-    if not any_label.pattern:
-        return range(count)
-    out: list[int] = []
-    at = row = 0
-    for m in any_label.finditer(text):
-        row += text.count("\n", at, m.start())
-        at = m.start()
-        out.append(row)
-    return out
 
 
 def _next_value(lines: list[str], i: int) -> str | None:

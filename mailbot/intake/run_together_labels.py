@@ -17,39 +17,32 @@ together (a sentence may name one label: "Contact: Sgt Roy, Phone: ..." is one l
 
 @per_rules
 def _labels(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A label of any field with its colon, at a line's start (any line of a text: no part
-    of it matches a line break) and after a blank inside a line."""
+    """A label of any field with its colon, at a line's start and after a blank inside it."""
     words = sorted(
         {w for labels in rules.labels.labels.values() for w in labels}, key=len, reverse=True
     )
     alt = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words) or "(?!)"
     return (
-        re.compile(rf"^[ \t]*(?:{alt})[ \t]*[:：]", re.I | re.M),
+        re.compile(rf"^[ \t]*(?:{alt})[ \t]*[:：]", re.I),
         re.compile(rf"(?<=\S)[ \t]+(?=(?:{alt})[ \t]*[:：])((?:{alt})[ \t]*[:：])", re.I),
     )
 
 
 def labels_apart(text: str, rules: Rules) -> str:
     """``text`` with each line that opens with a label and holds :data:`MIN_INNER` more
-    cut before each of them (one search of the text finds the lines that open with one)."""
+    cut before each of them."""
     first, inner = _labels(rules)
     out: list[str] = []
-    done = 0  # where the text not yet copied to ``out`` starts
-    for m in first.finditer(text):
-        start = m.start()  # a line's start
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        line = text[start:end]
-        cuts = [c.start() for c in inner.finditer(line)]
+    for line in text.split("\n"):
+        cuts = [m.start() for m in inner.finditer(line)] if first.match(line) else []
         if len(cuts) < MIN_INNER:
+            out.append(line)
             continue
         bounds = [0, *cuts, len(line)]
         # "Agency: Northfield PD | Judiciary code: ...": the separator between the pieces
         # is no part of a value
-        out.append(text[done:start])
-        out.append("\n".join(line[a:b].strip(" \t|;,") for a, b in pairwise(bounds)))
-        done = end
-    return "".join(out) + text[done:] if out else text
+        out.extend(line[a:b].strip(" \t|;,") for a, b in pairwise(bounds))
+    return "\n".join(out)
 
 
 _CELLS = re.compile(r"\t|\|")
