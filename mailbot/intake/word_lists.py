@@ -23,8 +23,28 @@ def whole_words(words: Sequence[str]) -> re.Pattern[str]:
     a blank in a word matching any run of blanks (no words: a pattern that never
     matches)."""
     ordered = sorted(words, key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
-    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
+    if not ordered or not all(w[:1].isascii() and w[:1].isalpha() for w in ordered):
+        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
+        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
+    # The same pattern, made to open with a class of the letters a word can start with
+    # (each letter in every form the case-insensitive letter matches), so that the scan
+    # skips every other place at once; the words after their first letter, grouped by it
+    # and longest first within each group (words of different first letters never match
+    # at one place, so the order in which they are tried is the same).
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        groups.setdefault(_folds(w[0]), []).append(re.escape(w[1:]).replace(r"\ ", r"\s+"))
+    starts = "".join(sorted(set("".join(groups))))
+    alt = "|".join(f"(?<=[{first}])(?:{'|'.join(rest)})" for first, rest in groups.items())
+    # "(?<!\w.)" after the first letter: no word character before it
+    return re.compile(rf"(?-i:[{starts}])(?<!\w.)(?:{alt})(?!\w)", re.I)
+
+
+def _folds(letter: str) -> str:
+    """The characters that ``letter`` (an ASCII letter) matches case-insensitively: its
+    two cases and those of :data:`_FOLDS_TO_ASCII` it matches."""
+    extra = [c for c in _FOLDS_TO_ASCII if re.fullmatch(letter, c, re.I)]
+    return "".join(sorted({letter.lower(), letter.upper(), *extra}))
 
 
 def has_any(text: str, words: Sequence[str]) -> bool:
