@@ -23,21 +23,31 @@ def whole_words(words: Sequence[str]) -> re.Pattern[str]:
     a blank in a word matching any run of blanks (no words: a pattern that never
     matches)."""
     ordered = sorted(words, key=len, reverse=True)
-    if not ordered or not all(w[:1].isascii() and w[:1].isalpha() for w in ordered):
+    lead = word_start(ordered)
+    if lead is None:
         alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
         return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
-    # The same pattern, made to open with a class of the letters a word can start with
-    # (each letter in every form the case-insensitive letter matches), so that the scan
-    # skips every other place at once; the words after their first letter, grouped by it
-    # and longest first within each group (words of different first letters never match
-    # at one place, so the order in which they are tried is the same).
+    return re.compile(rf"{lead}(?!\w)", re.I)
+
+
+def word_start(ordered: Sequence[str], blank: str = r"\s+") -> str | None:
+    """For a case-insensitive pattern: the same as ``(?<!\w)(?:w1|w2|...)`` of ``ordered``
+    (escaped, a blank in a word written ``blank``), made to open with a class of the
+    letters the words start with (each in every form the case-insensitive letter matches),
+    so that a scan skips at once every place no word can start instead of trying each
+    word there; None when a word is empty or starts with no ASCII letter. The rest of
+    each word is grouped under its first letter, in the order given within each group
+    (words of different first letters never match at one place, so the order in which
+    they are tried is the same)."""
+    if not ordered or not all(w[:1].isascii() and w[:1].isalpha() for w in ordered):
+        return None
     groups: dict[str, list[str]] = {}
     for w in ordered:
-        groups.setdefault(_folds(w[0]), []).append(re.escape(w[1:]).replace(r"\ ", r"\s+"))
+        groups.setdefault(_folds(w[0]), []).append(re.escape(w[1:]).replace(r"\ ", blank))
     starts = "".join(sorted(set("".join(groups))))
     alt = "|".join(f"(?<=[{first}])(?:{'|'.join(rest)})" for first, rest in groups.items())
     # "(?<!\w.)" after the first letter: no word character before it
-    return re.compile(rf"(?-i:[{starts}])(?<!\w.)(?:{alt})(?!\w)", re.I)
+    return rf"(?-i:[{starts}])(?<!\w.)(?:{alt})"
 
 
 def _folds(letter: str) -> str:
