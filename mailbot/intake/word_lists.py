@@ -31,7 +31,7 @@ def whole_words(words: Sequence[str]) -> re.Pattern[str]:
 
 
 def word_start(ordered: Sequence[str], blank: str = r"\s+") -> str | None:
-    """For a case-insensitive pattern: the same as ``(?<!\w)(?:w1|w2|...)`` of ``ordered``
+    r"""For a case-insensitive pattern: the same as ``(?<!\w)(?:w1|w2|...)`` of ``ordered``
     (escaped, a blank in a word written ``blank``), made to open with a class of the
     letters the words start with (each in every form the case-insensitive letter matches),
     so that a scan skips at once every place no word can start instead of trying each
