@@ -30,7 +30,9 @@ def whole_words(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile(rf"{lead}(?!\w)", re.I)
 
 
-def word_start(ordered: Sequence[str], blank: str = r"\s+") -> str | None:
+def word_start(
+    ordered: Sequence[str], blank: str = r"\s+", *, cased: bool = False, before: str = r"\w"
+) -> str | None:
     r"""For a case-insensitive pattern: the same as ``(?<!\w)(?:w1|w2|...)`` of ``ordered``
     (escaped, a blank in a word written ``blank``), made to open with a class of the
     letters the words start with (each in every form the case-insensitive letter matches),
@@ -38,16 +40,21 @@ def word_start(ordered: Sequence[str], blank: str = r"\s+") -> str | None:
     word there; None when a word is empty or starts with no ASCII letter. The rest of
     each word is grouped under its first letter, in the order given within each group
     (words of different first letters never match at one place, so the order in which
-    they are tried is the same)."""
-    if not ordered or not all(w[:1].isascii() and w[:1].isalpha() for w in ordered):
+    they are tried is the same). ``cased``: for a case-sensitive pattern, the words
+    starting with any character but a line break; ``before``: the class of characters
+    (``\w`` and more) none of which may stand before a word."""
+    if not ordered or not all(
+        w[:1] != "\n" if cased else w[:1].isascii() and w[:1].isalpha() for w in ordered
+    ):
         return None
     groups: dict[str, list[str]] = {}
     for w in ordered:
-        groups.setdefault(_folds(w[0]), []).append(re.escape(w[1:]).replace(r"\ ", blank))
-    starts = "".join(sorted(set("".join(groups))))
+        first = re.escape(w[0]) if cased else _folds(w[0])
+        groups.setdefault(first, []).append(re.escape(w[1:]).replace(r"\ ", blank))
+    starts = "".join(groups)  # distinct keys, no character in two of them
     alt = "|".join(f"(?<=[{first}])(?:{'|'.join(rest)})" for first, rest in groups.items())
-    # "(?<!\w.)" after the first letter: no word character before it
-    return rf"(?-i:[{starts}])(?<!\w.)(?:{alt})"
+    # "(?<![\w].)" after the first character: none of ``before`` before it
+    return rf"(?-i:[{starts}])(?<![{before}].)(?:{alt})"
 
 
 def _folds(letter: str) -> str:
