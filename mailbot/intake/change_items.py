@@ -12,9 +12,8 @@ WRAP_WIDTH = 60
 """A list line this long that the next line goes on from was wrapped by the mailer."""
 _ITEM_START = re.compile(r"^\s*(?:[-*•·]\s+|\(?\d{1,3}[.)]\s+|#\d{1,3}\s+)")
 _NUMBER = re.compile(
-    # no word character before (checked first: it fails inside every word)
-    r"(?<![\w-])(?<!VT )(?<!Vt )(?<!VT, )(?<!Vermont )"  # "VT 05641" is a ZIP
-    r"#?((?!x\d{4}(?![\w-]))(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})(?![\w-])"
+    r"(?<!VT )(?<!Vt )(?<!VT, )(?<!Vermont )"  # "VT 05641" is a ZIP
+    r"(?<![\w-])#?((?!x\d{4}(?![\w-]))(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{5})(?![\w-])"
 )
 
 
