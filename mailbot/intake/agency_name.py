@@ -38,8 +38,9 @@ def _name_ending_in(endings: Sequence[str]) -> re.Pattern[str]:
     suffixes = sorted(endings, key=len, reverse=True)
     alt = "|".join(re.escape(s) for s in suffixes)
     # a word starts after a non-word character and is taken whole (possessive), so a
-    # long capitalised token is tried once, not from each of its letters
-    word = r"(?<![\w'’.-])[A-ZÀ-Þ][\w'’.-]*+"
+    # long capitalised token is tried once, not from each of its letters (the capital
+    # first, then the check of the character before it: quick to scan for)
+    word = r"[A-ZÀ-Þ](?<![\w'’.-].)[\w'’.-]*+"
     small = r"(?:of|and|the|&)"  # "Town of Hartford Police Department"
     # "Hinesburg Police Department's e-ticket contact": the name before its possessive
     end = r"(?:(?![\w'’])|(?=['’]s(?![\w'’])))"

@@ -93,7 +93,11 @@ def others_blanked(text: str, rules: Rules) -> str:
     return persons_phones_blanked("\n".join(out), rules)
 
 
-_PHONE = re.compile(r"\(?(?<!\d)\d{3}\)?[ \t.-]{0,3}\d{3}[ \t.-]{0,3}\d{4}(?!\d)")
+# "\(?(?<!\d)\d{3}", written to open with a class ("(" or the first digit, then the
+# character before it checked): the scan skips every place without one
+_PHONE = re.compile(
+    r"[(\d](?:(?<=\()\d{3}|(?<=\d)(?<!\d\d)\d{2})\)?[ \t.-]{0,3}\d{3}[ \t.-]{0,3}\d{4}(?!\d)"
+)
 _LEAD = 100
 """Characters before a phone looked at for whose it is."""
 _MAX_PHONES = 200

@@ -18,6 +18,7 @@ import re
 
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import word_start
 
 # three digits or more said one by one, after at most two capital letters ("R 0 6 1 1",
 # "O C 1 0 4")
@@ -63,8 +64,11 @@ def _digit_words(rules: Rules) -> re.Pattern[str] | None:
     words = rules.language.dictation.digits
     if not words:
         return None
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})(?:[ \t]+(?:{alt})){{2,}}\b", re.I)
+    ordered = sorted(words, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in ordered)
+    # the same as "\b(?:{alt})" where every word starts with a letter (word_start)
+    lead = word_start(ordered, blank=r"\ ") or rf"\b(?:{alt})"
+    return re.compile(rf"{lead}(?:[ \t]+(?:{alt})){{2,}}\b", re.I)
 
 
 def _lowered(words: list[str]) -> set[str]:

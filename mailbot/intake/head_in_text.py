@@ -17,7 +17,7 @@ from mailbot.intake.head_of_department import is_agency_or_title
 from mailbot.intake.prose import _rank_modifiers, rank_title
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import uncapped
-from mailbot.intake.word_lists import may_contain
+from mailbot.intake.word_lists import may_contain, word_start
 
 _RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-]*+){1,3})"
 
@@ -163,11 +163,12 @@ def head_named(body: str, rules: Rules) -> tuple[str | None, str | None]:
 
 @per_rules
 def _titled_surname_re(rules: Rules) -> re.Pattern[str]:
-    _, alt = head_titles(rules)
+    titles, alt = head_titles(rules)
+    # the same as "(?<![\w'’-])(?:{alt})", opening with the class of the titles' first
+    # characters (word_start: quick to scan for)
+    lead = word_start(titles, r"\ ", cased=True, before=r"\w'’-") or rf"(?<![\w'’-])(?:{alt})"
     # "Chief Quist's", and "Chief Fairbanks'" (a name ending in s)
-    return re.compile(
-        rf"(?<![\w'’-])({alt})\.?[ \t]+([A-Z][\w'’-]*?)(?:['’]s|(?<=s)['’])?(?![\w'’-])"
-    )
+    return re.compile(rf"({lead})\.?[ \t]+([A-Z][\w'’-]*?)(?:['’]s|(?<=s)['’])?(?![\w'’-])")
 
 
 def head_by_title(

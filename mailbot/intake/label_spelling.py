@@ -11,6 +11,7 @@ separator: a word that is merely like a label word ("Contract: ...") is left as 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mailbot.intake.rules import Rules, per_rules
@@ -79,18 +80,37 @@ def respelled_word(
     if len(low) < shortest or low in vocab:
         return None
     shortest_known = MIN_WORD if shortest >= MIN_WORD else shortest + 1
-    n = len(low)  # a word one typo off is one letter shorter, as long, or one longer
-    close = [
-        k
-        for k in vocab
-        if len(k) >= shortest_known and abs(len(k) - n) <= 1 and one_typo(low, k, changed=changed)
-    ]
-    if len(close) != 1:
+    known = _one_close(low, vocab, shortest_known, changed)
+    if known is None:
         return None
-    known = close[0]
     if word.isupper():
         return known.upper()
     return known.capitalize() if word[0].isupper() else known
+
+
+@functools.lru_cache(maxsize=4096)  # the same words are tried in many cells and lines
+def _one_close(low: str, vocab: frozenset[str], shortest_known: int, changed: bool) -> str | None:
+    """The one word of ``vocab`` (``shortest_known`` letters or more) that ``low`` is
+    typed one letter wrong for; None when none or several are."""
+    n = len(low)  # a word one typo off is one letter shorter, as long, or one longer
+    by_start = _by_start(vocab)  # and begins with the letter it does (see one_typo)
+    close = [
+        k
+        for size in (n - 1, n, n + 1)
+        for k in by_start.get((low[0], size), ())
+        if size >= shortest_known and one_typo(low, k, changed=changed)
+    ]
+    return close[0] if len(close) == 1 else None
+
+
+@functools.lru_cache(maxsize=8)
+def _by_start(vocab: frozenset[str]) -> dict[tuple[str, int], list[str]]:
+    """The words of ``vocab`` by their first letter and their length."""
+    out: dict[tuple[str, int], list[str]] = {}
+    for k in vocab:
+        if k:
+            out.setdefault((k[0], len(k)), []).append(k)
+    return out
 
 
 def labels_respelled(text: str, rules: Rules) -> str:

@@ -16,7 +16,7 @@ from mailbot.intake.model import LogoFacts
 from mailbot.intake.parts import Attachment
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.vector_logo import svg_size
-from mailbot.intake.word_lists import may_hold, needles
+from mailbot.intake.word_lists import may_hold, needles, word_start
 
 # "Our badge is below" (not a badge number: "badge #", "badge numbers", "badge ID")
 _LOGO_WORD = re.compile(
@@ -150,7 +150,9 @@ _CID_REF = re.compile(r"\bcid:[^\s\]>\"']{0,300}")
 # next week": an image shown in the
 # message (a signature's badge) is not the logo
 _SAID_LATER = re.compile(
-    r"\b(?:logo|patch|badge|seal|emblem|insignia)\b[^.\n]{0,80}?"
+    # "\b(?:logo|patch|badge|seal|emblem|insignia)", quick to scan for (word_start)
+    (word_start(["logo", "patch", "badge", "seal", "emblem", "insignia"]) or "(?!)")
+    + r"\b[^.\n]{0,80}?"
     r"\b(?:to\s+follow|will\s+follow|follows?\s+(?:in|by|under)|separate(?:ly)?|later"
     r"|to\s+come|coming|will\s+(?:be\s+)?sen[dt]|web\s*(?:site|page)|download"
     r"|next\s+(?:week|month|time)|tomorrow"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import word_start
 
 
 @per_rules
@@ -48,7 +49,9 @@ def unquoted_poc_words(flat: str) -> str:
 def _lower_rank_re(rules: Rules) -> re.Pattern[str]:
     ranks = sorted((r for r, t in rules.language.people.ranks.items() if t), key=len, reverse=True)
     alt = "|".join(re.escape(r) for r in ranks)
-    return re.compile(rf"(?<![\w.'’-])({alt})(?=\.?\s+[A-Z][a-z])")
+    # the same as "(?<![\w.'’-])(?:{alt})", quick to scan for (word_start)
+    lead = word_start(ranks, r"\ ", cased=True, before=r"\w.'’-") or rf"(?<![\w.'’-])(?:{alt})"
+    return re.compile(rf"({lead})(?=\.?\s+[A-Z][a-z])")
 
 
 def ranks_capitalised(flat: str, rules: Rules) -> str:

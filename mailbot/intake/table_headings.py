@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -15,6 +16,7 @@ _OFFICER_PREFIX = re.compile(r"^(?:vt )?officer(?:'s| s)? ")
 _SYSTEM_PREFIX = re.compile(r"^(?:vt |dps )")
 
 
+@functools.lru_cache(maxsize=4096)  # every line of a message is tried as a heading, often twice
 def _norm(cell: str) -> str:
     cell = cell.lower().replace("’", "'").replace("_", " ")
     cell = _NOT_WORD.sub(" ", cell)

@@ -23,8 +23,45 @@ def whole_words(words: Sequence[str]) -> re.Pattern[str]:
     a blank in a word matching any run of blanks (no words: a pattern that never
     matches)."""
     ordered = sorted(words, key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
-    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
+    lead = word_start(ordered)
+    if lead is None:
+        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
+        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
+    return re.compile(rf"{lead}(?!\w)", re.I)
+
+
+def word_start(
+    ordered: Sequence[str], blank: str = r"\s+", *, cased: bool = False, before: str = r"\w"
+) -> str | None:
+    r"""For a case-insensitive pattern: the same as ``(?<!\w)(?:w1|w2|...)`` of ``ordered``
+    (escaped, a blank in a word written ``blank``), made to open with a class of the
+    letters the words start with (each in every form the case-insensitive letter matches),
+    so that a scan skips at once every place no word can start instead of trying each
+    word there; None when a word is empty or starts with no ASCII letter. The rest of
+    each word is grouped under its first letter, in the order given within each group
+    (words of different first letters never match at one place, so the order in which
+    they are tried is the same). ``cased``: for a case-sensitive pattern, the words
+    starting with any character but a line break; ``before``: the class of characters
+    (``\w`` and more) none of which may stand before a word."""
+    if not ordered or not all(
+        w[:1] != "\n" if cased else w[:1].isascii() and w[:1].isalpha() for w in ordered
+    ):
+        return None
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        first = re.escape(w[0]) if cased else _folds(w[0])
+        groups.setdefault(first, []).append(re.escape(w[1:]).replace(r"\ ", blank))
+    starts = "".join(groups)  # distinct keys, no character in two of them
+    alt = "|".join(f"(?<=[{first}])(?:{'|'.join(rest)})" for first, rest in groups.items())
+    # "(?<![\w].)" after the first character: none of ``before`` before it
+    return rf"(?-i:[{starts}])(?<![{before}].)(?:{alt})"
+
+
+def _folds(letter: str) -> str:
+    """The characters that ``letter`` (an ASCII letter) matches case-insensitively: its
+    two cases and those of :data:`_FOLDS_TO_ASCII` it matches."""
+    extra = [c for c in _FOLDS_TO_ASCII if re.fullmatch(letter, c, re.I)]
+    return "".join(sorted({letter.lower(), letter.upper(), *extra}))
 
 
 def has_any(text: str, words: Sequence[str]) -> bool:
