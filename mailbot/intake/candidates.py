@@ -17,11 +17,11 @@ from mailbot.intake import checks
 from mailbot.intake.contact_party import paragraph
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.value_words import EMAIL
 
 MAX_LINE = 300
 MAX_PER_KIND = 50
 _DIGIT = re.compile(r"\d")
-EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,}")
 _ZIP = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
 _STATE_ZIP = re.compile(
     r"\b(?:VT|Vt\.?|vt|Vermont|vermont)\.?,?\s+(?:(?i:zip)(?:\s+code)?:?\s+)?\d{5}(?:-\d{4})?\b"

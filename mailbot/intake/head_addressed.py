@@ -50,10 +50,12 @@ def _titles(rules: Rules) -> str:
 
 @per_rules
 def _greeting(rules: Rules) -> re.Pattern[str]:
-    """The desk's greeting line to a head by title and surname ("Sheriff Boyce,")."""
+    """The desk's greeting line to a head by title and surname ("Sheriff Boyce,", "Dear
+    Chief Hanley:"), its greeting one of ``greetings`` of the rules."""
+    words = sorted(rules.language.people.greetings, key=len, reverse=True)
+    hello = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words) or "(?!)"
     return re.compile(
-        rf"(?:(?i:dear|hi|hello|good[ \t]+morning|good[ \t]+afternoon)[ \t]+)?"
-        rf"((?i:{_titles(rules)}))[ \t]+({_SURNAME})[ \t]*[,:]?"
+        rf"(?:(?i:{hello})[ \t]+)?((?i:{_titles(rules)}))[ \t]+({_SURNAME})[ \t]*[,:]?"
     )
 
 

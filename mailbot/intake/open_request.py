@@ -98,7 +98,8 @@ def desk_enrols(parts: MessageParts, rules: Rules) -> bool:
     says its answers are typed into the desk's quote ("answers below in caps") is read
     from there, not from the text above it: not so."""
     words = rules.language.intent
-    if any(w.lower() in " ".join(parts.text.lower().split()) for w in words.answers_inline):
+    text = " ".join(parts.text.lower().split())
+    if any(w.lower() in text for w in words.answers_inline):
         return False
     for message in thread(parts):
         if not is_desk(message.author):

@@ -10,8 +10,9 @@ import re
 
 from mailbot.intake.rules import Rules, per_rules
 
-# The local part is bounded so a long run of word characters cannot make a search quadratic.
-EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+# Every part is bounded so a long run of word characters cannot make a search quadratic;
+# the one pattern of an e-mail address (:mod:`candidates` finds addresses with it too).
+EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,}")
 MAX_LINE = 300
 """Lines longer than this are prose or junk, never a labelled value or an address."""
 _DIGIT = re.compile(r"\d")

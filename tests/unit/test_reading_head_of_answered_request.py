@@ -44,3 +44,16 @@ def test_the_head_whose_email_the_reply_points_to_is_the_head() -> None:
     assert result.intent == "enrollment"
     assert result.head_of_department.name == "Orr"
     assert result.head_of_department.title == "Chief"
+
+
+def test_any_greeting_of_the_rules_opens_the_desks_line_to_the_head() -> None:
+    desk = (
+        "Good evening Sheriff Quill:\nYour request for Elmore County Sheriff's Department is "
+        "nearly complete. The roster line for Deputy Lund has no VT LEO number or DPS "
+        "username. Can you send his full line?"
+    )
+    result = parse_message(
+        _reply("Here it is:\n\nLund | Per | Deputy | 7K311 | plund\n\nRuth", desk)
+    )
+    assert result.head_of_department.name == "Quill"
+    assert result.head_of_department.title == "Sheriff"
