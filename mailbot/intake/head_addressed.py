@@ -15,6 +15,7 @@ from mailbot.intake.head_of_department import is_head_title
 from mailbot.intake.own_thread import is_desk, own_messages, thread
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import alternation
 
 _SURNAME = r"[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?"
 
@@ -52,8 +53,7 @@ def _titles(rules: Rules) -> str:
 def _greeting(rules: Rules) -> re.Pattern[str]:
     """The desk's greeting line to a head by title and surname ("Sheriff Boyce,", "Dear
     Chief Hanley:"), its greeting one of ``greetings`` of the rules."""
-    words = sorted(rules.language.people.greetings, key=len, reverse=True)
-    hello = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words) or "(?!)"
+    hello = alternation(rules.language.people.greetings, r"[ \t]+")
     return re.compile(
         rf"(?:(?i:{hello})[ \t]+)?((?i:{_titles(rules)}))[ \t]+({_SURNAME})[ \t]*[,:]?"
     )

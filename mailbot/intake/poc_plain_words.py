@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.rules import Rules, per_rules
-from mailbot.intake.word_lists import word_start
+from mailbot.intake.word_lists import alternation, word_start
 
 
 @per_rules
 def _program_re(rules: Rules) -> re.Pattern[str] | None:
-    names = sorted(rules.language.evidence.poc_programs, key=len, reverse=True)
+    names = rules.language.evidence.poc_programs
     if not names:
         return None
-    alt = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
+    alt = alternation(names, r"[ \t]+")
     return re.compile(
         rf"(?<![\w-])(?:{alt})[ \t\n]+(?=(?:point[- \n]of[- \n]contact|PoC|contact|coordinator"
         r"|liaison)(?![\w-]))",
@@ -62,10 +62,10 @@ def ranks_capitalised(flat: str, rules: Rules) -> str:
 
 @per_rules
 def _qualifier_re(rules: Rules) -> re.Pattern[str] | None:
-    words = sorted(rules.language.evidence.poc_qualifiers, key=len, reverse=True)
+    words = rules.language.evidence.poc_qualifiers
     if not words:
         return None
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    alt = alternation(words)
     return re.compile(
         rf"(?<![\w-])(?:{alt})\s+(?=(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC"
         r"|point\s+person|contact|coordinator|liaison)(?![\w-]))",

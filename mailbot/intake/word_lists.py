@@ -25,9 +25,16 @@ def whole_words(words: Sequence[str]) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
     lead = word_start(ordered)
     if lead is None:
-        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
-        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
+        return re.compile(rf"(?<!\w)(?:{alternation(ordered)})(?!\w)", re.I)
     return re.compile(rf"{lead}(?!\w)", re.I)
+
+
+def alternation(words: Sequence[str], blank: str = r"\s+") -> str:
+    """``words`` as one regex alternation, the longest first (so that "Deputy Chief" wins
+    over "Deputy"), escaped, a blank in a word written ``blank``; a pattern that never
+    matches when there are none."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", blank) for w in ordered) or "(?!)"
 
 
 def word_start(
