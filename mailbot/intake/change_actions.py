@@ -80,7 +80,7 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
             or TO_US.search(text) is not None
             or (asked and joined_agency(text, rules) is not None)
         )
-        if moved and not _asked_off(text, rules):
+        if moved and not _asked_off(text, rules) and not _ended_here(text, rules):
             return "update"
         return "deactivate"
     if _has(text, words.transfer + words.moves_record):
@@ -155,6 +155,16 @@ def _not_of_self(text: str, rules: Rules) -> str:
         if not _has(s, words.self_leaving) or _has(s, words.deactivate_asked)
     ]
     return " ".join(kept)
+
+
+def _ended_here(text: str, rules: Rules) -> bool:
+    """True when ``text`` tells that the officer's employment here ended ("separated -
+    transferred to Windsor County Sheriff's Dept.") and asks nothing of moving his record,
+    nor brings him to the sender's agency: the record here is closed."""
+    words = rules.language.intent
+    if not _has(text, words.employment_ended) or TO_US.search(text):
+        return False
+    return not _has(text, words.move_asked)
 
 
 def _without(text: str, phrases: list[str]) -> str:

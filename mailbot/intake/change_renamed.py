@@ -12,7 +12,7 @@ from mailbot.intake.change_logins import login_beside, new_login
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import POSSESSIVE_END, rank_title
 from mailbot.intake.prose_officers import not_a_name
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.word_lists import has_any
 
 
@@ -24,8 +24,10 @@ def renamed_to(text: str, officer: Officer, rules: Rules) -> str | None:
     if not first or not last or not has_any(text, rules.language.intent.renamed):
         return None
     pattern = rf"(?<![\w'’-]){re.escape(first)}[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![\w'’-])"
+    # "Erin Caswell (formerly Erin Mayo)": the name in the bracket is the one she had
+    told = _former_bracket(rules).sub(" ", text[:20000])
     # "Ben Okafor's username changed": his own last name, in the possessive
-    said = {POSSESSIVE_END.sub("", m.group(1)) for m in re.finditer(pattern, text[:20000])}
+    said = {POSSESSIVE_END.sub("", m.group(1)) for m in re.finditer(pattern, told)}
     others = {
         word
         for word in said
@@ -34,6 +36,15 @@ def renamed_to(text: str, officer: Officer, rules: Rules) -> str | None:
         and not not_a_name(word, rules)
     }
     return others.pop() if len(others) == 1 else None
+
+
+@per_rules
+def _former_bracket(rules: Rules) -> re.Pattern[str]:
+    """A bracket giving the value a record had before ("(formerly Erin Mayo)", "(née
+    Roy)"), by the words of ``former_value_words``."""
+    words = sorted(rules.columns.detection.former_value_words, key=len, reverse=True)
+    either = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"\((?i:{either})(?::|\s)[^()\n]{{1,60}}\)")
 
 
 def login_now(text: str, officer: Officer, last_now: str | None) -> str | None:

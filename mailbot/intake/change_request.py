@@ -18,6 +18,7 @@ from mailbot.intake import (
 from mailbot.intake.agency_elsewhere import own_agency_elsewhere
 from mailbot.intake.change_gather import gathered
 from mailbot.intake.change_logins import writers_own_login
+from mailbot.intake.change_subject_add import added_by_subject
 from mailbot.intake.change_typing import as_typed, filled, in_capitals, whole_values
 from mailbot.intake.change_withdrawn import without_never_enrolled, without_withdrawn
 from mailbot.intake.column_notes import declared_columns, with_declared
@@ -127,6 +128,8 @@ def read(
         result.changes = desk_named.by_listed(result.changes, body, parts, rules)
     # "Add Ofc Kirby HB219" in the subject: what the message says of each change's officer
     result.changes = gathered(result.changes, body, parts.subject, rules, signature)
+    if not is_reply:  # "Add Deputy Quinn to CCSO" over her transfer to us: an add
+        result.changes = added_by_subject(result.changes, parts.subject, body, rules)
     # "my number is 9s207": an officer number typed in lower case, written as issued
     result.changes = [_number_upper(c) for c in result.changes]
     # "we hired a new ofc, Sofia Reyes. officer number 35640": the sentence's period

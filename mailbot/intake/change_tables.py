@@ -44,8 +44,8 @@ _WORDS_OF_PROSE = 2
 by itself (one word is a name or a code)."""
 
 _WORDS_OF_ACTION = 3
-"""An action cell of more words ("Promoted to Corporal effective 11/1") says more than
-its action ("ADD", "Remove - resigned")."""
+"""An action cell of as many words or more ("Promoted to Corporal", "Promoted to
+Corporal effective 11/1") says more than its action ("ADD", "Remove resigned")."""
 
 
 def changes_in_table(lines: list[str], rules: Rules, own_agency: str | None = None) -> list[Change]:
@@ -113,7 +113,7 @@ def changes_in_rows(
                     data["agency"] = went
             # "Promoted to Corporal - please change title to Corporal": an action cell
             # written as a sentence gives the new values too
-            if len(rcells[at].split()) > _WORDS_OF_ACTION:
+            if len(rcells[at].split()) >= _WORDS_OF_ACTION:
                 rest = f"{rest} {rcells[at]}".strip()
             if action == "add" and not data.get("title") and new_title:
                 data["title"] = _title_cell(rcells, new_title[0], rules)

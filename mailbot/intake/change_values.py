@@ -89,7 +89,9 @@ _NAMED_NOW = re.compile(rf"(?<![\w'’])(?i:she|he)(?:['’]?s|\s+is)\s+({_NAME}
 
 
 _FIRST_TO = re.compile(
-    rf"(?i:first\s+name)\b.{{0,80}}?(?i:should\s+be|is\s+actually|is\s+really|to\s+read|is)\s+"
+    rf"(?i:first\s+name)\b.{{0,80}}?(?i:should\s+be|is\s+actually|is\s+really|to\s+read|is"
+    # "printing his first name as "Jon" - it's actually "Jonathan""
+    rf"|(?:it|that)['’]s\s+(?:actually|really))\s+"
     rf"[\"“']?({_NAME})"
 )
 

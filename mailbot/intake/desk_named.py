@@ -148,11 +148,33 @@ def _first_names_listed(changes: list[Change], listed: list[Officer], body: str)
     for change in changes:
         row = rows.get((change.officer_number or "").upper())
         first = row.first_name if row is not None else None
-        said = first and re.search(rf"(?<![\w'’-]){re.escape(first)}(?![\w-])", body)
+        said = bool(first and re.search(rf"(?<![\w'’-]){re.escape(first)}(?![\w-])", body))
+        fixed = _number_fixed(change, listed, body) if row is None else None
+        if fixed is not None:
+            # "Officer Lyon's number ... should be 08815, not 08851" of the desk's "Lyon,
+            # Carter - Officer - 08851": the record of that name and the number replaced
+            first, said = fixed.first_name, True
         if said and not (change.model_extra or {}).get("first_name"):
             change = Change.model_validate({**change.model_dump(), "first_name": first})
         out.append(change)
     return out
+
+
+def _number_fixed(change: Change, listed: list[Officer], body: str) -> Officer | None:
+    """The one row of ``listed`` with the last name of ``change`` and another number that
+    the reply writes (the wrong number it corrects), or None."""
+    last = _last(change)
+    number = (change.officer_number or "").upper()
+    same = [
+        o
+        for o in listed
+        if last
+        and (o.last_name or "").lower() == last
+        and o.first_name
+        and (o.officer_number or "").upper() != number
+        and re.search(rf"(?<![\w-]){re.escape(o.officer_number or '')}(?![\w-])", body, re.I)
+    ]
+    return same[0] if len(same) == 1 else None
 
 
 def _last(change: Change) -> str:

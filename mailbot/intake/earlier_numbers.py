@@ -117,10 +117,27 @@ def desk_listed(parts: MessageParts, rules: Rules) -> list[Officer]:
     for message in thread(parts):
         if is_desk(message.author):
             rows = officers_from_text(message.text, rules)
-            out += [o for o in rows if o.officer_number and o.last_name]
             # "created in TraCS (Mark Roe 14K02, Jen Pratt 14K07)": named in a sentence
-            out += [o for o in _named_with_numbers(message.text) if o not in out]
+            rows += _named_with_numbers(message.text)
+            # "Lyon, Carter - Officer - 08851 - clyon": else a list, one officer a line
+            rows = rows or _listed_lines(message.text, rules)
+            out += [o for o in rows if o.officer_number and o.last_name and o not in out]
     return out
+
+
+def _listed_lines(text: str, rules: Rules) -> list[Officer]:
+    """The officers the lines of a desk's notice list one a line, no table's rows ("Lyon,
+    Carter - Officer - 08851 - clyon")."""
+    from mailbot.intake.lists import officer_on_line
+
+    lines = text.split("\n")[:_MAX_LINES]
+    return [
+        o for line in lines if len(line) <= _LONG and (o := officer_on_line(line.strip(), rules))
+    ]
+
+
+_MAX_LINES = 200
+_LONG = 300
 
 
 _NAME_NUMBER = re.compile(

@@ -183,7 +183,10 @@ def complete_changes(
             # the number the reply gives the same officer is the sender's later word ("It
             # should read: Officer Jenna Morse, officer # JM4R8 ... NOT JM4R6")
             if value is not None and (
-                before is None or key == "officer_number" or _fuller_title(key, value, before)
+                before is None
+                or key == "officer_number"
+                or _fuller_title(key, value, before)
+                or _title_turned_down(key, value, before, text)
             ):
                 setattr(change, key, value)
     if rules is not None and not any(same_officer(o, as_officers) for o in now):
@@ -206,6 +209,21 @@ def _fuller_title(key: str, value: object, before: object) -> bool:
         return False
     now, then = value.lower().split(), before.lower().split()
     return len(now) > len(then) and now[-len(then) :] == then
+
+
+def _title_turned_down(key: str, value: object, before: object, text: str) -> bool:
+    """True when the reply gives another title and writes the earlier one as not meant
+    ("Pickering was promoted to Sergeant, not Corporal" under "update his title to
+    Corporal"): the sender's correction of his own request."""
+    if key != "title" or not isinstance(value, str) or not isinstance(before, str):
+        return False
+    if value.casefold() == before.casefold():
+        return False
+    said = re.compile(rf"(?<![\w-])(?i:not)[ \t]+(?i:an?[ \t]+)?{re.escape(before)}(?![\w-])", re.I)
+    return said.search(text[:_CORRECTION_READ]) is not None
+
+
+_CORRECTION_READ = 5000
 
 
 def _given_by_pronoun(changes: list[Change], text: str, rules: Rules) -> None:

@@ -241,6 +241,8 @@ def last_name_run(prefix: str) -> str | None:
 _NUMBER_MENTION = re.compile(
     r"\b(?:(?:VT\s+)?LEO|badge|justice\s+system\s+id|JSID|officer)"
     r"(?:\s*(?:number|num\.?|no\.?|#|id))?(?<!officer)(?<!Officer)(?<!OFFICER)"
+    # "Officer Number (5-character VT LEO number): 39M21": a note on the label before its colon
+    r"(?:\s*\([^()\n]{1,60}\)(?=\s*:))?"
     r"\s*(?:is\s+)?[:#]?\s*([A-Za-z0-9][A-Za-z0-9-]*)",
     re.I,
 )

@@ -107,6 +107,10 @@ class IntentWords(RuleModel):
     letter_counts: list[str] = Field(default_factory=list)
     deactivate_asked: list[str] = Field(default_factory=list)
     deactivate_declined: list[str] = Field(default_factory=list)
+    employment_ended: list[str] = Field(default_factory=list)
+    move_asked: list[str] = Field(default_factory=list)
+    """An officer's employment ended ("separated - transferred to X"), and the words that
+    ask his record moved: the one without the other closes the record here."""
     old_login: list[str] = Field(default_factory=list)
     """Words naming the login an officer had before ("the old one kmercer will be shut
     off"): a clause switching it off beside a new name or login closes no record."""
