@@ -18,6 +18,7 @@ from mailbot.intake.names import by_last_name, fuller_name, in_persons_place, sh
 from mailbot.intake.person_name import SAINT_ABBREVIATIONS, name_key, person_name
 from mailbot.intake.poc_anchors import _near_poc_words, names_contact
 from mailbot.intake.poc_email import (
+    COPIED,
     _said_copied,
     _said_later,
     _same_domain,
@@ -125,6 +126,9 @@ def point_of_contact(
         m = next((x for x in found if x is not None and not _an_agency(x.group(1), rules)), None)
         if m is not None and _pronoun_named(m, flat):
             m = None  # "She will be our PoC": a pronoun is no name; whom it refers to is
+        copied = m is not None and COPIED.search(m.group(1)) is not None
+        if m is not None and copied and len((_named_sentence(m.group(1), rules) or "").split()) < 2:
+            m = None  # "use the officer I've copied on this email as our PoC": the Cc line's
         dutied = False
         if m is None and not own and not names_contact(text):
             # "Lt. Amy Roy will run this for us -- testing, training": no PoC words at all

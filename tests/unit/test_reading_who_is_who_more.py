@@ -118,3 +118,39 @@ def test_the_head_under_a_title_label_in_the_writers_signature() -> None:
     result = parse_message(raw)
     assert result.head_of_department.name == "Hollis Trask"
     assert result.head_of_department.title == "Chief of Police"
+
+
+_OWN_REQUEST = (
+    "From: Hollis Trask <htrask@quillfieldvt.org>\nDate: Monday, November 30, 2026 at 10:05 AM\n"
+    "To: DPS eTicket <dps.eTicket@vermont.gov>\nSubject: Quillfield PD e-tickets\n\n"
+    "Quillfield Police Department would like to start e-ticketing. Judiciary code 0917. "
+    "Address and phone below. Officers:\n\n"
+    "Trask, Hollis, Chief, QF001, htrask\nOrtiz, Lena, Officer, QF014, lortiz\n\n"
+    "Hollis Trask\nChief of Police\nQuillfield Police Department\n"
+    "12 Mill Lane, Quillfield, VT 05999\n802-555-0190\n"
+)
+
+
+def test_the_officer_copied_on_the_mail_as_the_contact_and_the_own_request_quoted() -> None:
+    body = (
+        "Hi,\n\nPlease use the officer I've copied on this email as our PoC. She'll be "
+        "handling the testing.\n\nThe logo is attached.\n\nThanks,\nHollis\n\n"
+        "From: DPS eTicket <dps.eTicket@vermont.gov>\nDate: Tuesday, December 1, 2026 at "
+        "2:41 PM\nTo: Hollis Trask <htrask@quillfieldvt.org>\nSubject: RE: Quillfield PD "
+        "e-tickets\n\nChief Trask,\n\nBefore we can set up your agency we still need:\n\n"
+        "1. Your e-ticket Point of Contact (name and email address)\n2. Agency logo\n\n"
+        "Thank you,\nDPS e-Ticket Technical Staff\n\n" + _OWN_REQUEST
+    )
+    raw = mail(
+        body,
+        sender="Hollis Trask <htrask@quillfieldvt.org>",
+        cc="Lena Ortiz <lortiz@quillfieldvt.org>",
+        subject="Re: Quillfield PD e-tickets",
+        in_reply_to="<desk-1201@vermont.gov>",
+        attachments=_LOGO,
+    )
+    result = parse_message(raw)
+    assert result.point_of_contact.name == "Lena Ortiz"
+    assert result.point_of_contact.email == "lortiz@quillfieldvt.org"
+    assert result.agency.judiciary_code == "0917"
+    assert "agency.judiciary_code" not in result.missing
