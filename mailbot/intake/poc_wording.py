@@ -19,7 +19,9 @@ Police Department's TraCS Point-of-Contact" (the agency's name before it)."""
 
 _POC_DESIGNATED = re.compile(
     r"(?:designat(?:ed|e|ing)|appoint(?:ed|ing)|nam(?:ed|ing)|assign(?:ed|ing)|select(?:ed|ing)"
-    r"|chosen|nominat(?:ed|ing)|picked|asked|please\s+(?:use|list|put\s+down|enter))"
+    r"|chosen|nominat(?:ed|ing)|picked|asked|please\s+(?:use|list|put\s+down|enter)"
+    # "Please set up our agency with Officer Dylan Mercier as our e-ticket Point of Contact"
+    r"|set\s+up\s+[^.;!?]{1,40}?\s+with)"
     # "I designate Officer X like the Point-of-Contact" (a second-language writer's "as")
     r"\s+(.{1,120}?)\s+(?:as|like|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+"
     r"(?:(?:the|our)\s+)?"
@@ -146,7 +148,9 @@ _POC_WILL_ACT = re.compile(
 # "I'd like Sgt. Beth Lumbra to be our point of contact", "i want Sgt Carrie Whitcomb to be
 # the contact person for this", "I'd like our records sergeant, Ann Roy, to serve as ..."
 _POC_LIKE = re.compile(
-    rf"\b(?i:I|we)(?:(?:['’]d|\s+(?i:would))\s+(?i:like)|\s+(?i:want))\s+"
+    # ... "Chief Yandow would like Cpl. Lisa Farnham to be the point of contact": the head
+    # who wants it, named
+    rf"\b(?:(?i:I|we)|[A-Z][a-z'’-]+)(?:(?:['’]d|\s+(?i:would))\s+(?i:like)|\s+(?i:wants?))\s+"
     rf"(?:(?i:our|my|the)\s+[^,.;:()¶\n]{{1,60}},\s+)?({_CAP_RUN}),?"
     rf"\s+(?i:to\s+(?:be|serve\s+as|act\s+as))\s+"
     rf"(?:{_POC_WORDS}|(?i:the|our)\s+(?i:main\s+|primary\s+)?(?i:contact(?:\s+person)?)\b)"

@@ -1,8 +1,10 @@
 """Who is who in more wordings: a first name made "the contact person for this" with his
 address in the same sentence, the desk's quoted "designation of you as the e-ticket
 Point of Contact" to the one it greets, who answers it, the Chief spoken of unnamed whose
-own note in the forwarded chain names him in its "From:" line, and the head named under a
-title label in the signature of the sergeant who writes."""
+own note in the forwarded chain names him in its "From:" line, the head named under a
+title label in the signature of the sergeant who writes, the officer "I've copied on this
+email" as the PoC, the agency "set up with" its PoC, the head named who "would like" one
+as PoC, a head's name that ends its sentence, and the French "Chef"."""
 
 from __future__ import annotations
 
@@ -154,3 +156,56 @@ def test_the_officer_copied_on_the_mail_as_the_contact_and_the_own_request_quote
     assert result.point_of_contact.email == "lortiz@quillfieldvt.org"
     assert result.agency.judiciary_code == "0917"
     assert "agency.judiciary_code" not in result.missing
+
+
+_ROSTER = "Officers:\nTrask, Hollis, Chief, QF001, htrask\nOrtiz, Lena, Officer, QF014, lortiz\n"
+
+
+def _contact(sentence: str, sender: str) -> tuple[str | None, str | None]:
+    body = f"Hello,\n\n{sentence}\n\n{_AGENCY}\n{_ROSTER}\nThanks,\nJune Pike\n"
+    result = parse_message(mail(body, sender=sender, subject="e-tickets", attachments=_LOGO))
+    return result.point_of_contact.name, result.point_of_contact.email
+
+
+def test_the_agency_set_up_with_a_person_as_its_contact() -> None:
+    said = (
+        "Please set up our agency with Officer Lena Ortiz as our e-ticket Point of Contact "
+        "(lortiz@quillfieldvt.org)."
+    )
+    assert _contact(said, "Hollis Trask <htrask@quillfieldvt.org>") == (
+        "Lena Ortiz",
+        "lortiz@quillfieldvt.org",
+    )
+
+
+def test_the_head_named_wanting_a_person_as_the_contact() -> None:
+    said = (
+        "I handle IT for the town and send this for Chief Hollis Trask. Chief Trask would "
+        "like Ofc. Lena Ortiz to be the point of contact - lortiz@quillfieldvt.org."
+    )
+    assert _contact(said, "June Pike <june@pikeit.test>") == (
+        "Lena Ortiz",
+        "lortiz@quillfieldvt.org",
+    )
+
+
+def test_the_head_named_between_commas_at_the_end_of_a_sentence() -> None:
+    body = (
+        "Good afternoon,\n\nForwarding the request below from our Police Chief, Hollis "
+        "Trask. He asked me to send it along.\n\n" + _AGENCY + "\n" + _ROSTER
+        + "\nThanks,\nJune Pike\nTown Manager\n"
+    )  # fmt: skip
+    raw = mail(body, sender="June Pike <jpike@quillfieldvt.org>", subject="e-tickets",
+               attachments=_LOGO)  # fmt: skip
+    assert parse_message(raw).head_of_department.name == "Hollis Trask"
+
+
+def test_a_head_signing_with_the_french_title_chef() -> None:
+    body = (
+        "Bonjour,\n\n" + _AGENCY + "\n" + _ROSTER
+        + "\nPoint of contact: Lena Ortiz, lortiz@quillfieldvt.org\n\n"
+        "Merci / Thank you,\nChef Hélène Trask\nQuillfield Police Department\n"
+    )  # fmt: skip
+    raw = mail(body, sender="Hélène Trask <htrask@quillfieldvt.org>", subject="e-tickets",
+               attachments=_LOGO)  # fmt: skip
+    assert parse_message(raw).head_of_department.name == "Hélène Trask"
