@@ -83,8 +83,11 @@ def head_on_behalf(
         if m.group(3) is not None:
             said = _title_written(m.group(3), rules)
             words = m.group(4).split()
+            # "our Police Chief, Frank Kittell. He asked me": the name ends its sentence
+            end = next((i for i, w in enumerate(words) if w.endswith(".") and len(w) > 3), None)
+            words = words if end is None else [*words[:end], words[end].rstrip(".")]
             if said and len(words) >= 2 and not is_agency_or_title(words, rules):
-                return m.group(4), said
+                return " ".join(words), said
             continue
         chunks: list[list[str]] = [[]]
         particles = {w.lower() for w in rules.language.people.surname_abbreviations}

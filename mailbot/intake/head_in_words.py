@@ -7,6 +7,7 @@ head's name ("- Chief Olmstead", "this is chief dan willey", "Chris Brickell, Ch
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from mailbot.intake.rules import Rules, per_rules
 
@@ -61,6 +62,19 @@ def head_unnamed(body: str, rules: Rules) -> str | None:
     and asked me to be the point of contact", "Chief said to go ahead"), or None."""
     m = _head_unnamed_re(rules).search(body)
     return (m.group(1) or m.group(2)) if m else None
+
+
+def titled_in_headers(title: str, addresses: Sequence[tuple[str, str]], rules: Rules) -> str | None:
+    """The one person a header's display name gives ``title`` ("From: Chief Ray Goodrich
+    <...>" for "the Chief"); ``None`` when none, or several, are."""
+    from mailbot.intake.head_of_department import head_from_sender
+
+    found = set()
+    for name, _ in addresses:
+        person, titled = head_from_sender(name, rules)
+        if person and titled and titled.casefold() == title.casefold():
+            found.add(person)
+    return found.pop() if len(found) == 1 else None
 
 
 @per_rules

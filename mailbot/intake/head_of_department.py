@@ -371,8 +371,8 @@ def _title_words(rules: Rules) -> tuple[tuple[str, ...], tuple[str, ...], frozen
 
 def _is_title_line(line: str, rules: Rules) -> bool:
     line = spelled_ordinal(line)
-    if _EMAIL.search(line) or _DIGIT.search(line):
-        return False
+    if _EMAIL.search(line) or _DIGIT.search(line) or _SENTENCES.search(line):
+        return False  # "Please see below. Chief wants this sent to you." over a name
     low = _OFFICE_OF.sub("", line.lower())
     suffixes, titles, ranks = _title_words(rules)
     if (
@@ -387,3 +387,5 @@ def _is_title_line(line: str, rules: Rules) -> bool:
 
 
 _POSSESSIVE = re.compile(r"\w+['’]s\b")
+_SENTENCES = re.compile(r"[a-z]{4}[.!?]\s+[A-Z]")
+"""One sentence ending and another starting: a line of prose, not a title."""

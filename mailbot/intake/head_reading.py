@@ -24,6 +24,7 @@ from mailbot.intake.head_in_words import (
     sent_for_unnamed_head,
     title_before,
     title_of_writer,
+    titled_in_headers,
     writer_named,
 )
 from mailbot.intake.head_of_department import (
@@ -117,8 +118,9 @@ def read_head(
     labelled = head_labelled(labels.get("head_of_department.name", (0, ""))[1] or "", rules)
     if labelled[0] is not None and labelled[1] is None:  # "Head of Department title: ..."
         labelled = (labelled[0], head_title_labelled(body, rules))
-    if labelled[0] is None:  # a form's "Sheriff: Trevor Quist"
-        labelled = head_titled(body, rules) or labelled
+    if labelled[0] is None:  # a form's "Sheriff: Trevor Quist"; a signature's "Chief of
+        # Police: Jennifer Morrison" under the sergeant who signs
+        labelled = head_titled(body, rules) or head_titled(split.signature, rules) or labelled
     if labelled[0] is not None:  # "Head of department: Director Anne Bouffard"
         behalf = labelled
     forwarder = forwards.note_head(note, parts.sender_name, rules) if note else None
@@ -162,7 +164,10 @@ def read_head(
         # signed off"): the head is the Chief, by title only; his name is asked for
         unnamed = head_unnamed(body, rules)
         if unnamed is not None:
+            # "Chief wants this sent to you directly" over the chain his own note is in,
+            # "From: Chief Ray Goodrich <...>": the one the headers name with that title
             hod_name, hod_title = None, unnamed
+            hod_name = titled_in_headers(unnamed, addresses, rules) or hod_name
         elif head_spoken_of(body, rules):  # "the Chief is out until next week": unnamed,
             hod_name = hod_title = None  # and no part in the request to give him his title
     # a reply that sends the request again names the agency above its sign-off

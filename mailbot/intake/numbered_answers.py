@@ -19,6 +19,8 @@ from mailbot.intake.parts import MessageParts
 _NUMBERED = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(\S.*)$")
 """A numbered line; its text is taken with trailing blanks stripped (a lazy text before
 ``\\s*$`` would try every blank of a long run against the end: quadratic)."""
+_NUMBER_ALONE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]*$")
+"""A number alone on its line ("6." over the officer rows): its answer is the lines below."""
 ASKING = re.compile(r"^(?:who|what|which|where|how)\b.{0,40}?\b(?:your|the)\s+(?=\S)", re.I)
 """A question's opening ("Who will be your ..."): its subject is the label."""
 _MIN_ANSWERS = 2
@@ -34,11 +36,14 @@ def by_number(parts: MessageParts) -> MessageParts | None:
     item of that number; ``None`` when the reply does not answer a numbered list so: too
     few answers, or numbers other than the desk's list's (a list of his own, "Officers:
     1. Sgt. Ann Roy ..." under the desk's "1. The judiciary code / 2. ... / 3. ...")."""
-    answers = [m for line in parts.text.split("\n") if (m := _NUMBERED.match(line))]
+    lines = parts.text.split("\n")
+    answers = [m for line in lines if (m := _NUMBERED.match(line))]
     if len(answers) < _MIN_ANSWERS:
         return None
     asked = _desk_items(parts)
-    numbers = [m.group(1) for m in answers]
+    # "6." alone over the officer rows: answered by the lines under it
+    below = [m.group(1) for line in lines if (m := _NUMBER_ALONE.match(line))]
+    numbers = [m.group(1) for m in answers] + below
     if len(set(numbers)) != len(numbers) or set(numbers) != set(asked):
         return None  # not every item answered: a list of his own (officers), not answers
     labelled: dict[str, str] = {}
@@ -49,7 +54,7 @@ def by_number(parts: MessageParts) -> MessageParts | None:
         answer = said.group(1) if said else answer
         if said or _a_value(answer):
             # "Judiciary code: we received "062" ...": the desk's item names its field first
-            label = ASKING.sub("", asked[m.group(1)].split(":", 1)[0].rstrip(" ?:"))
+            label = _label(asked[m.group(1)].split(":", 1)[0])
             labelled[m.group(0)] = f"{label}: {answer}"
     if not labelled:
         return None
@@ -77,11 +82,23 @@ def in_order(parts: MessageParts) -> MessageParts | None:
         return None
     labelled = {}
     for n, line in enumerate(lines, start=1):
-        label = ASKING.sub("", asked[str(n)].rstrip(" ?:"))
+        label = _label(asked[str(n)])
         labelled[line] = f"{label}: {line.strip()}"
     text = _relabelled(parts.text, labelled)
     full = parts.full_text and _relabelled(parts.full_text, labelled)
     return dataclasses.replace(parts, text=text, full_text=full)
+
+
+_ASIDE = re.compile(r"[ \t]*\([^()\n]{0,80}\)")
+"""A bracketed aside in the desk's item ("(name and email address)", "(this is not your
+ORI number)"): no part of the label its answer is read under."""
+
+
+def _label(item: str) -> str:
+    """The label a desk's item gives its answer: the item without its asking words, its
+    bracketed asides or its closing mark ("Designation of your agency's e-ticket Point of
+    Contact (name and email address)" labels "... e-ticket Point of Contact: Sgt. Ann Roy")."""
+    return ASKING.sub("", _ASIDE.sub("", item).rstrip(" ?:"))
 
 
 _LABELLED = re.compile(r"^[^:：\n]{1,40}[:：]\s")

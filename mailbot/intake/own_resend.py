@@ -29,13 +29,21 @@ def earlier_parts(parts: MessageParts) -> MessageParts | None:
     return None if own is None else _as_message(parts, own)
 
 
+_SENTENCES = re.compile(r"(?:[a-z]{4}|\d{3})[.!?]\s+[A-Z]")
+"""One sentence ending and another starting: a line of prose, not an attribution."""
+
+
 def _as_message(parts: MessageParts, own: own_thread.Quoted, reply: bool = False) -> MessageParts:
     """One quoted message of the sender's as a message of its own; a ``reply`` (the desk's
     recap of the request, read as part of the thread: its agency values continue the
     enrolment) keeps the reply's place in the thread."""
     lines = own.text.split("\n")
-    while lines and (not lines[0].strip() or lines[0].rstrip().endswith(":")):
-        lines.pop(0)  # an attribution line left on top
+    while lines and (
+        not lines[0].strip()
+        or (lines[0].rstrip().endswith(":") and not _SENTENCES.search(lines[0]))
+    ):
+        lines.pop(0)  # an attribution line left on top (not "... Judiciary code 0155.
+        # Address and phone below. Officers:", the request's own first lines)
     text = textwrap.dedent("\n".join(lines))  # a client that quotes by indenting
     return dataclasses.replace(
         parts,

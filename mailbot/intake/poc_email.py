@@ -10,6 +10,24 @@ import re
 from mailbot.intake.fields import _EMAIL
 from mailbot.intake.rules import Rules, per_rules
 
+_SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
+
+
+def in_same_sentence(flat: str, at: int, name: str, sender: str | None, rules: Rules) -> str | None:
+    """The PoC's address written in the rest of the sentence that names them, from ``at``
+    ("...; she can be reached at amy@...", "Ray will be the contact - his email is ..."):
+    one that is theirs, not given to another, not a login."""
+    rest = _SENTENCE_END.split(flat[at : at + 240], maxsplit=1)[0]
+    email = _EMAIL.search(rest)
+    if (
+        email
+        and _may_be_theirs(name, email.group(0), sender, rules, rest[: email.start()])
+        and not _given_to_another(rest[: email.start()], name, email.group(0), rules)
+        and not _a_login(rest[: email.start()])  # "DPS username jdoe@dps..."
+    ):
+        return email.group(0).lower()
+    return None
+
 
 def _same_domain(address: str, sender: str | None) -> bool:
     domain = address.rpartition("@")[2].lower()

@@ -19,7 +19,9 @@ Police Department's TraCS Point-of-Contact" (the agency's name before it)."""
 
 _POC_DESIGNATED = re.compile(
     r"(?:designat(?:ed|e|ing)|appoint(?:ed|ing)|nam(?:ed|ing)|assign(?:ed|ing)|select(?:ed|ing)"
-    r"|chosen|nominat(?:ed|ing)|picked|asked|please\s+(?:use|list|put\s+down|enter))"
+    r"|chosen|nominat(?:ed|ing)|picked|asked|please\s+(?:use|list|put\s+down|enter)"
+    # "Please set up our agency with Officer Dylan Mercier as our e-ticket Point of Contact"
+    r"|set\s+up\s+[^.;!?]{1,40}?\s+with)"
     # "I designate Officer X like the Point-of-Contact" (a second-language writer's "as")
     r"\s+(.{1,120}?)\s+(?:as|like|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+"
     r"(?:(?:the|our)\s+)?"
@@ -112,11 +114,20 @@ _POC_MADE = re.compile(
 )
 
 
+_CONTACT_SAID = (
+    r"(?:main\s+|primary\s+)?contact(?:\s+person)?(?=\s*(?:[.,;!(]|$|¶|(?:too|also|as\s+well)\b"
+    r"|(?:for|on)\s+(?:this|it|that|these|us|them|(?:the\s+)?e-?tick\w*"
+    r"|(?:the\s+)?electronic\s+tick\w*)\b|(?:my|our)\s+[a-z-]+\s+(?:is|are)\b))"
+)
+"""The writer's "contact" for this matter ("the contact person too", "the contact my cell is")."""
+
+
 _POC_FIRST_NAME = re.compile(
     rf"(?<![\w.'’-])([A-Z][a-z'’-]+)\s+(?i:is\s+gonna\s+be|is\s+going\s+to\s+be|will\s+be|is"
     # "Ann has been our e-ticket point of contact since ...", "Ann remains our PoC"
     rf"|has\s+been|remains|will\s+remain|will\s+stay|will\s+continue\s+(?:to\s+be|as))\s+"
-    rf"{_POC_WORDS}"
+    # "Ray will be the contact person for this": the contact for this matter
+    rf"(?:{_POC_WORDS}|(?i:(?:the|our)\s+{_CONTACT_SAID}))"
 )
 
 
@@ -137,7 +148,9 @@ _POC_WILL_ACT = re.compile(
 # "I'd like Sgt. Beth Lumbra to be our point of contact", "i want Sgt Carrie Whitcomb to be
 # the contact person for this", "I'd like our records sergeant, Ann Roy, to serve as ..."
 _POC_LIKE = re.compile(
-    rf"\b(?i:I|we)(?:(?:['’]d|\s+(?i:would))\s+(?i:like)|\s+(?i:want))\s+"
+    # ... "Chief Yandow would like Cpl. Lisa Farnham to be the point of contact": the head
+    # who wants it, named
+    rf"\b(?:(?i:I|we)|[A-Z][a-z'’-]+)(?:(?:['’]d|\s+(?i:would))\s+(?i:like)|\s+(?i:wants?))\s+"
     rf"(?:(?i:our|my|the)\s+[^,.;:()¶\n]{{1,60}},\s+)?({_CAP_RUN}),?"
     rf"\s+(?i:to\s+(?:be|serve\s+as|act\s+as))\s+"
     rf"(?:{_POC_WORDS}|(?i:the|our)\s+(?i:main\s+|primary\s+)?(?i:contact(?:\s+person)?)\b)"
@@ -159,14 +172,6 @@ _POC_TERSE = re.compile(
     rf"({_CAP_RUN})(?=,?\s+<?[\w.+-]{{1,64}}@[\w-])"
 )
 """... and the words in full ("Point of contact Sgt Pat Roy proy@..."), no colon either."""
-
-
-_CONTACT_SAID = (
-    r"(?:main\s+|primary\s+)?contact(?:\s+person)?(?=\s*(?:[.,;!(]|$|¶|(?:too|also|as\s+well)\b"
-    r"|(?:for|on)\s+(?:this|it|that|these|us|them|(?:the\s+)?e-?tick\w*"
-    r"|(?:the\s+)?electronic\s+tick\w*)\b|(?:my|our)\s+[a-z-]+\s+(?:is|are)\b))"
-)
-"""The writer's "contact" for this matter ("the contact person too", "the contact my cell is")."""
 
 
 _SELF_POC = re.compile(
@@ -234,7 +239,9 @@ _SELF_POC = re.compile(
 # to the person it makes PoC (forwarded on by that person)
 _POC_YOU = re.compile(
     r"\b(?:designat(?:e|ed|ing)|nam(?:e|ed|ing)|appoint(?:ed|ing)?|assign(?:ed|ing)?"
-    r"|select(?:ed|ing)?|nominat(?:e|ed|ing)|want|need|(?:I|we)(?:['’]d|\s+would)\s+like)"
+    r"|select(?:ed|ing)?|nominat(?:e|ed|ing)|want|need|(?:I|we)(?:['’]d|\s+would)\s+like"
+    # "we received Chief Hebert's designation of you as the e-ticket Point of Contact"
+    r"|designation\s+of)"
     r"\s+you\s+(?:as|to\s+be|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+)?"
     rf"{_WHOSE}(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
     r"|\byou(?:['’]ll|\s+will|\s+are\s+going\s+to)\s+(?:be|serve\s+as|act\s+as)\s+(?:the\s+|our\s+)"

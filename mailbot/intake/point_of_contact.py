@@ -18,12 +18,11 @@ from mailbot.intake.names import by_last_name, fuller_name, in_persons_place, sh
 from mailbot.intake.person_name import SAINT_ABBREVIATIONS, name_key, person_name
 from mailbot.intake.poc_anchors import _near_poc_words, names_contact
 from mailbot.intake.poc_email import (
-    _a_login,
-    _given_to_another,
-    _may_be_theirs,
+    COPIED,
     _said_copied,
     _said_later,
     _same_domain,
+    in_same_sentence,
     own_address_later,
 )
 from mailbot.intake.poc_plain_words import (
@@ -127,6 +126,9 @@ def point_of_contact(
         m = next((x for x in found if x is not None and not _an_agency(x.group(1), rules)), None)
         if m is not None and _pronoun_named(m, flat):
             m = None  # "She will be our PoC": a pronoun is no name; whom it refers to is
+        copied = m is not None and COPIED.search(m.group(1)) is not None
+        if m is not None and copied and len((_named_sentence(m.group(1), rules) or "").split()) < 2:
+            m = None  # "use the officer I've copied on this email as our PoC": the Cc line's
         dutied = False
         if m is None and not own and not names_contact(text):
             # "Lt. Amy Roy will run this for us -- testing, training": no PoC words at all
@@ -149,8 +151,10 @@ def point_of_contact(
                 for n in people
                 if alone and short_form_of(alone.group(1), n.split()[0], rules)
             }
-            if len(full) == 1:
+            if len(full) == 1 and alone:
                 raw = next(iter(full.values()))
+                # "Ray will be the contact person for this - his email is ray@..."
+                contact.email = in_same_sentence(flat, alone.end(), raw, sender[1], rules)
         you = m is None and not own and raw is None and _POC_YOU.search(flat) is not None
         if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):
             raw = self_name
@@ -174,15 +178,7 @@ def point_of_contact(
                 # elsewhere in the message
                 raw = head
             # "...; she can be reached at amy@..." in the same sentence
-            rest = _SENTENCE_END.split(flat[m.end() : m.end() + 240], maxsplit=1)[0]
-            email = _EMAIL.search(rest)
-            if (
-                email
-                and _may_be_theirs(raw, email.group(0), sender[1], rules, rest[: email.start()])
-                and not _given_to_another(rest[: email.start()], raw, email.group(0), rules)
-                and not _a_login(rest[: email.start()])  # "DPS username jdoe@dps..."
-            ):
-                contact.email = email.group(0).lower()
+            contact.email = in_same_sentence(flat, m.end(), raw, sender[1], rules)
 
     if raw is not None:
         email = _EMAIL.search(raw)

@@ -12,6 +12,7 @@ line names is the PoC.
 from __future__ import annotations
 
 from mailbot.intake import own_thread
+from mailbot.intake.desk_addressee import desk_made_you
 from mailbot.intake.fields import labelled
 from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.model import ParseResult
@@ -48,6 +49,10 @@ def writers_contact(
     stated = stated_own(split.body, parts, rules, earlier)
     if stated.name:
         return stated
+    # "Good morning Officer Roy, ... the Chief's designation of you as the e-ticket PoC"
+    addressed = desk_made_you(parts, rules)
+    if addressed.name:
+        return addressed
     sender = (parts.sender_name, parts.sender)
     # the sign-off of his own text, not of a message he forwards: the mailbox is his
     own = not parts.forward_note.strip()

@@ -144,3 +144,31 @@ def test_an_answer_in_sentences_ending_in_the_value_gives_it() -> None:
     )
     result = parse_message(raw)
     assert result.agency.judiciary_code == "0917"
+
+
+def test_a_number_alone_over_its_rows_and_an_item_with_an_aside_are_answered() -> None:
+    body = (
+        "1. Cpl. Wren Astley, wastley@quillfieldvt.org\n2. 0917\n"
+        "3. Quillfield Police Department\n4.\n"
+        "Trask, Hollis, Chief, QF001, htrask\nAstley, Wren, Corporal, QF014, wastley\n\n"
+        "Hollis Trask\nChief of Police\n\n"
+        "________________________________\nFrom: DPS eTicket <dps.eTicket@vermont.gov>\n"
+        "Sent: Monday, November 16, 2026 10:05 AM\nTo: Trask, Hollis <htrask@quillfieldvt.org>\n"
+        "Subject: RE: e-tickets\n\nChief Trask,\n\nPlease send us the following:\n\n"
+        "1. Designation of your agency's e-ticket Point of Contact (name and email address)\n"
+        "2. Your agency's 4-digit Judiciary Code (this is not your ORI number)\n"
+        "3. The proper name of your agency as it should appear on the e-ticket\n"
+        "4. For each officer: Last Name, First Name, Rank, Officer Number, DPS username\n\n"
+        "Thank you,\nDPS e-Ticket Technical Staff\n"
+    )
+    raw = mail(
+        body,
+        sender="Trask, Hollis <htrask@quillfieldvt.org>",
+        subject="RE: e-tickets",
+        in_reply_to="<20261116.tracs.q3@vermont.gov>",
+        attachments=_LOGO,
+    )
+    result = parse_message(raw)
+    assert result.point_of_contact.name == "Wren Astley"
+    assert result.point_of_contact.email == "wastley@quillfieldvt.org"
+    assert "point_of_contact.name" not in result.missing
