@@ -247,13 +247,40 @@ _CELL_GAP = re.compile(r"\t|\s{2,}")
 
 
 def text_grid(text: str) -> list[list[str]]:
-    """Rows of cells of text laid out in columns (cells apart by TAB or 2+ spaces)."""
+    """Rows of cells of text laid out in columns (cells apart by TAB or 2+ spaces). A row
+    laid out with blanks that leaves a cell empty ("Castro   Miguel   Officer      mcastro"
+    under five headings) has its cells placed under the columns they stand in."""
     rows = []
+    columns: list[int] = []  # where the widest row's cells start, in a line of blanks
     for line in text.split("\n")[:MAX_ROWS]:
         cells = [_unquoted(c.strip()) for c in _CELL_GAP.split(line.strip())][:MAX_COLS]
-        if any(cells):
-            rows.append(cells)
+        if not any(cells):
+            continue
+        starts = [m.start() for m in _CELL_TEXT.finditer(line)] if "\t" not in line else []
+        if len(starts) == len(cells) and len(cells) > len(columns):
+            columns = starts
+        elif len(starts) == len(cells) >= 2 and len(cells) < len(columns):
+            cells = _placed(cells, starts, columns)
+        rows.append(cells)
     return rows
+
+
+_CELL_TEXT = re.compile(r"\S+(?: \S+)*")
+"""A cell's text in a line laid out with blanks (words one blank apart)."""
+_COLUMN_SLACK = 2
+
+
+def _placed(cells: list[str], starts: list[int], columns: list[int]) -> list[str]:
+    """``cells`` each under the column it starts in (the last column starting at most
+    :data:`_COLUMN_SLACK` after it), the others empty; ``cells`` as they are when two
+    share a column."""
+    out = [""] * len(columns)
+    for cell, start in zip(cells, starts, strict=True):
+        at = max((i for i, c in enumerate(columns) if c <= start + _COLUMN_SLACK), default=0)
+        if out[at]:
+            return cells
+        out[at] = cell
+    return out
 
 
 def _unquoted(cell: str) -> str:

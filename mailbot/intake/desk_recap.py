@@ -62,25 +62,15 @@ def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
             # "To finish your agency record we still need ..." over the request itself,
             # quoted under the desk's question: that request is what the reply completes
             return [Quoted(message.opening, message.under)]
-        if found is None:
-            return []
-        at, start = found
-        # "We received your request to add Officer X and Officer Y, but ...": the
-        # request as the desk restates it, up to what it asks for
-        tail = flat[at][start:]
-        cut = min((i for w in stops if (i := tail.lower().find(w)) >= 0), default=len(tail))
-        kept: list[str] = [tail[:cut]]
-        for line in lines[at + 1 :] if cut == len(tail) else []:
-            low = line.strip().lower()
-            if any(w in low for w in stops) and not _LABELLED.match(line.strip()):
-                row = _without_open_value(line, stops)
-                if row is None:
-                    kept.append(_bracket_end(kept, line))  # "... Roy). Can you send ...?"
-                    break  # "Still needed:", "Please send us the following:"
-                line = row  # "Ruiz, Carla - Officer - 12094 - DPS username: MISSING"
-            kept.append(line)
-        text = "\n".join(kept).strip("\n")
-        said = _bracketed(text, rules)  # a recap written as a sentence, read in the thread
+        text = ""
+        while found is not None and not _VALUE_MARK.search(text):
+            # "We have everything we need. Before we build the records, please confirm
+            # the details below:": words that recap nothing, the recap further on
+            text = _recap_at(lines, flat, found, stops)
+            found = _opening_at(flat, opens, restates, (found[0], found[1] + 1))
+        # a recap written as a sentence, read in the thread
+        said = _bracketed(text, rules)
+        said = _labels_bracketed(text, rules) if said == text else said
         return [Quoted(message.opening, said, in_thread=said != text)] if text.strip() else []
     return []
 
@@ -107,6 +97,51 @@ def _bracketed(text: str, rules: Rules) -> str:
 
 
 _MAX_LABEL_WORDS = 3
+_IN_BRACKETS = re.compile(r"^(.{1,80}?)\s*\(([^()\n]{1,120})\)")
+"""Words, then a value in brackets ("the judiciary code (0163)")."""
+_MIN_LABELLED = 2
+"""Labels with their values in brackets that make a recap of them."""
+_VALUE_MARK = re.compile(r"[\d@]")
+
+
+def _labels_bracketed(text: str, rules: Rules) -> str:
+    """A recap written as a sentence with each value in brackets after its label ("We
+    have the judiciary code (0163), the address (37 Main St, ...), and we have noted you
+    as the Point of Contact (ann@...)"), or after it with a number ("judiciary code
+    0102"): one "Label: value" line each. ``text`` as it is when fewer than two labels
+    are so followed, one of them by a bracket."""
+    if any(_LABELLED.match(line.strip()) for line in text.split("\n")):
+        return text  # "Agency name: ..." a line: the desk's own labels
+    lines = []
+    bracketed = False
+    for item in _outside_brackets(" ".join(text.split())):  # its lines as wrapped, joined
+        m = _IN_BRACKETS.match(item.strip())
+        if m is not None and (label := _label_ending(m.group(1), rules)) is not None:
+            lines.append(f"{label}: {m.group(2).strip()}")
+            bracketed = True
+        elif _VALUE_MARK.search(item) and ":" in (said := _labelled(item, rules)):
+            lines.append(said.strip())
+    return "\n".join(lines) if bracketed and len(lines) >= _MIN_LABELLED else text
+
+
+def _label_ending(words: str, rules: Rules) -> str | None:
+    """The field's label that ends ``words`` ("... noted you as the Point of Contact")."""
+    split = words.split()
+    for n in range(min(_MAX_LABEL_WORDS, len(split)), 0, -1):
+        if field_label(" ".join(split[-n:]), rules):
+            return " ".join(split[-n:])
+    return None
+
+
+def _outside_brackets(text: str) -> list[str]:
+    """``text`` cut at each comma outside brackets."""
+    items, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        depth = max(0, depth + (c == "(") - (c == ")"))
+        if c == "," and depth == 0:
+            items.append(text[start:i])
+            start = i + 1
+    return [*items, text[start:]]
 
 
 def _bracket_end(kept: list[str], line: str) -> str:
@@ -141,30 +176,55 @@ def _without_open_value(line: str, stops: list[str]) -> str | None:
     return line[:cut].rstrip() if cut > 0 else None
 
 
-def _opening_at(flat: list[str], opens: list[str], restates: list[str]) -> tuple[int, int] | None:
-    """(the line, the place in it) where the recap starts: after its opening words, which
-    may be wrapped onto the next line ("please confirm the" / "details below:"), or at
-    the words that restate the request ("To add Officer ...")."""
-    for n, line in enumerate(flat):
-        if (start := _opener(line, opens, restates)) >= 0:
+def _recap_at(lines: list[str], flat: list[str], found: tuple[int, int], stops: list[str]) -> str:
+    """The recap from ``found`` (its line, its place in it) on, to what the desk asks for."""
+    at, start = found
+    # "We received your request to add Officer X and Officer Y, but ...": the
+    # request as the desk restates it, up to what it asks for
+    tail = flat[at][start:]
+    cut = min((i for w in stops if (i := tail.lower().find(w)) >= 0), default=len(tail))
+    kept: list[str] = [tail[:cut]]
+    for line in lines[at + 1 :] if cut == len(tail) else []:
+        low = line.strip().lower()
+        if any(w in low for w in stops) and not _LABELLED.match(line.strip()):
+            row = _without_open_value(line, stops)
+            if row is None:
+                kept.append(_bracket_end(kept, line))  # "... Roy). Can you send ...?"
+                break  # "Still needed:", "Please send us the following:"
+            line = row  # "Ruiz, Carla - Officer - 12094 - DPS username: MISSING"
+        kept.append(line)
+    return "\n".join(kept).strip("\n")
+
+
+def _opening_at(
+    flat: list[str], opens: list[str], restates: list[str], past: tuple[int, int] = (0, 0)
+) -> tuple[int, int] | None:
+    """(the line, the place in it) where the recap starts, ``past`` (a line, a place in
+    it) an opening already tried: after its opening words, which may be wrapped onto the
+    next line ("please confirm the" / "details below:"), or at the words that restate the
+    request ("To add Officer ...")."""
+    first, after = past
+    for n in range(first, len(flat)):
+        line, skip = flat[n], after if n == first else 0
+        if (start := _opener(line, opens, restates, skip)) >= 0:
             return n, start
         if n + 1 < len(flat) and flat[n + 1]:
-            start = _opener(f"{line} {flat[n + 1]}", opens, restates) - len(line) - 1
+            start = _opener(f"{line} {flat[n + 1]}", opens, restates, skip) - len(line) - 1
             if start > 0:
                 return n + 1, start
     return None
 
 
-def _opener(line: str, opens: list[str], restates: list[str]) -> int:
-    """Where the recap starts in ``line`` (after its opening words, at the words that
-    restate the request), or -1."""
+def _opener(line: str, opens: list[str], restates: list[str], after: int = 0) -> int:
+    """Where the recap starts in ``line`` from place ``after`` on (after its opening
+    words, at the words that restate the request), or -1."""
     low = line.lower()
     for w in opens:
-        at = low.find(w)
+        at = low.find(w, after)
         if at >= 0:
             return at + len(w)
     for w in restates:
-        at = low.find(w)
+        at = low.find(w, after)
         if at >= 0:
             return at
     return -1

@@ -11,7 +11,9 @@ each put in front of the one-line answer under it as its label ("Your judiciary 
 one line is joined the same way.
 
 A client that quotes with ">" leaves the sender's answers unquoted between the desk's
-quoted lines: those lines are his, each under the question quoted last above it. A
+quoted lines: those lines are his, each under the question quoted last above it (with
+no note that says so, when two answers at the least have the desk's lines go on under
+them). An answer that names the writer ("That will be me, see signature.") is "me". A
 one-line answer is joined to its question; a longer one, or one written as sentences
 ("Working on it. I will send it next week."), stands as it was written. The desk's
 quoted lines stay under them, for the values it recaps (:mod:`desk_recap`).
@@ -53,13 +55,16 @@ def with_inline_answers(parts: MessageParts, rules: Rules) -> MessageParts:
     ordered = numbered_answers.in_order(parts)
     if ordered is not None:
         return ordered
-    if at is None:
-        return _questions_answered(parts, rules)
-    note = " ".join(paragraphs[at].lower().split())
-    in_caps = any(w in note for w in words.answers_in_caps)
+    in_caps = at is not None and any(
+        w in " ".join(paragraphs[at].lower().split()) for w in words.answers_in_caps
+    )
     # answers told apart by capitals are read from the desk's message; others typed
-    # between its ">" lines are told apart by the marks
-    between = None if in_caps else _between_quotes(parts.full_text or parts.text, rules)
+    # between its ">" lines are told apart by the marks: with no note that says so, when
+    # the desk's quoted lines go on under two of them at the least
+    least = 1 if at is not None else _MIN_PAIRS
+    between = None if in_caps else _between_quotes(parts.full_text or parts.text, rules, least)
+    if at is None and between is None:
+        return _questions_answered(parts, rules)
     if between is not None:
         top, answered, quoted = between
         paragraphs = top.split("\n\n")
@@ -68,7 +73,7 @@ def with_inline_answers(parts: MessageParts, rules: Rules) -> MessageParts:
         text = "\n\n".join([*paragraphs[: at + 1], answered, *paragraphs[at + 1 :]])
         return dataclasses.replace(parts, text=text, full_text=f"{text}\n\n{quoted}")
     desk = next((m for m in thread(parts) if DESK in m.author.lower()), None)
-    if desk is None:
+    if desk is None or at is None:
         return parts
     body = prose.split_signature(desk.text, rules).body
     answered = _answered(body.split("\n")[:_MAX_LINES], in_caps)
@@ -194,9 +199,10 @@ def _is_answer(line: str, in_caps: bool) -> bool:
     return not _is_question(line)
 
 
-def _between_quotes(full: str, rules: Rules) -> tuple[str, str, str] | None:
+def _between_quotes(full: str, rules: Rules, least: int = 1) -> tuple[str, str, str] | None:
     """(the sender's text above the desk's quoted message, his answers typed between its
-    ">" lines, each joined to its question), or None when no answer is typed there."""
+    ">" lines, each joined to its question), or None when fewer than ``least`` answers
+    are typed there with the desk's quoted lines going on under them."""
     lines = full.split("\n")
     bare = [_QUOTE_MARKS.sub("", line) for line in lines]
     start = quote_start(bare)
@@ -216,17 +222,25 @@ def _between_quotes(full: str, rules: Rules) -> tuple[str, str, str] | None:
     out: list[str] = []
     question: str | None = None
     run: list[str] = []
+    ended = 0  # answers the desk's quoted lines go on under
+    closed = False
     for line in [*block, ""]:
         if line.strip() and not _QUOTED.match(line):
             run.append(line.strip())
             continue
         if run:
             out.append(_joined(question, run, rules))
-            question, run = None, []
+            question, run, closed = None, [], True
+        if closed and _QUOTED.match(line):
+            ended, closed = ended + 1, False
         if _QUOTED.match(line) and _QUOTE_MARKS.sub("", line).strip():
             question = _QUOTE_MARKS.sub("", line).strip()
-    if not out:
+    if not out or ended < least:
         return None
+    # his sign-off under the whole quote, when an older message quoted deeper ends it
+    last = max(n for n, line in enumerate(lines) if _QUOTED.match(line))
+    tail = "\n".join(lines[last + 1 :]).strip("\n") if stop < len(lines) else ""
+    out += [tail] if tail.strip() else []
     top = "\n".join(line for line in lines[:start] if not _QUOTED.match(line))
     # the desk's own quoted lines, its answered questions and recap among them
     quoted = "\n".join(line for line in lines[start:] if _QUOTED.match(line) or not line.strip())
@@ -242,21 +256,40 @@ def _joined(question: str | None, answers: list[str], rules: Rules | None = None
     # areed@...": a rank's stop ends no sentence)
     value = len(answers) == 1 and not _as_sentences(answers)
     if question and _is_question(question) and value:
+        # without the question's note in brackets ("Your agency's e-ticket Point of
+        # Contact (name and email address)")
         label = numbered_answers.ASKING.sub("", _BULLET.sub("", question).rstrip(" ?:"))
-        return f"{label}: {answers[0]}"
+        return f"{_NOTE.sub('', label) or label}: {answers[0]}"
     opening = _label_opening(question, rules) if question and rules and value else None
     if opening:
         return f"{opening}: {answers[0]}"
-    if question and _is_question(question) and len(answers) == 1 and _SELF.match(answers[0]):
-        # "Me for now. Use this email." under "Point-of-Contact (name and email)": the
-        # writer names himself; the question, without its note in brackets, is its label
+    said = _self_said(answers[0], rules) if len(answers) == 1 else None
+    if question and _is_question(question) and said is not None:
+        # "Me for now. Use this email.", "That will be me, see signature." under
+        # "Point-of-Contact (name and email)": the writer names himself; the question,
+        # without its note in brackets, is its label
         asked = numbered_answers.ASKING.sub("", _BULLET.sub("", question).rstrip(" ?:"))
         label = _NOTE.sub("", asked)
-        return f"{label}: {answers[0]}"
+        return f"{label}: {said}"
     return "\n".join(answers)
 
 
 _SELF = re.compile(r"(?i:me|myself)\b(?![\w'’-])")
+
+
+def _self_said(answer: str, rules: Rules | None) -> str | None:
+    """The answer from "me" on when it names the writer himself ("Me for now", "That
+    will be me, see signature." -> "me, see signature."); None for any other answer."""
+    if _SELF.match(answer):
+        return answer
+    low = answer.casefold()
+    for lead in rules.language.intent.self_answer_leads if rules else []:
+        rest = answer[len(lead) :].lstrip()
+        if low.startswith(lead.casefold() + " ") and _SELF.match(rest):
+            return rest
+    return None
+
+
 _NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 
 

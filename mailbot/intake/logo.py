@@ -93,6 +93,10 @@ def find_logo(
         # as a logo still may be), also where the logo is said to come later
         attachments = [a for a in attachments if _LOGO_NAME.search(a.filename)]
     seen = _Probes(limits)  # each attachment is opened once, however often it is looked at
+    if rules is not None and not later and roster_pictured(text, rules):
+        # "Roster is in the picture ... Logo attached too": the largest picture is the
+        # roster's, the logo one of the others
+        attachments = _without_largest(attachments, seen)
     found = _best(attachments, seen, notes, inline=False)
     if found is None and said_inline and not later:
         # "Our logo is pasted below: [cid:image001.png@...]": an image placed in the text
@@ -110,6 +114,20 @@ def find_logo(
         sent = [a for a in attachments if a.inline and not a.content_id]
         found = _best(sent, seen, None, inline=None)  # each refusal is noted once
     return found
+
+
+def _without_largest(attachments: list[Attachment], seen: _Probes) -> list[Attachment]:
+    """``attachments`` without the largest of two or more attached pictures (none named
+    as a logo), or as they are."""
+    sized = []
+    for att in attachments:
+        probed = None if att.inline else seen.probe(att.data)
+        if probed is not None:
+            sized.append((probed[1] * probed[2], att))
+    if len(sized) < 2 or any(_LOGO_NAME.search(a.filename) for _, a in sized):
+        return attachments
+    largest = max(sized, key=lambda s: s[0])[1]
+    return [a for a in attachments if a is not largest]
 
 
 class _Probes:

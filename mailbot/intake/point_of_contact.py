@@ -61,8 +61,6 @@ from mailbot.intake.word_lists import may_hold
 
 _SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
 _POC_SAID = ("poc", "contact", "point person", "coordinat", "liaison")
-
-
 _NAME_END = re.compile(r"[,(<;]|\s[-–]\s|\b(?:at|of|from|with)\b")
 
 
@@ -205,8 +203,10 @@ def point_of_contact(
         known = [head, *roster, sender_person(sender[0], labels, lines, rules, sender[1])]
         known += ranked_people(text, rules)  # "Corporal Dustin Lanier" in the text
         contact.name = by_last_name(contact.name, known) or contact.name
-    if contact.name is not None and contact.name.casefold() in _SELF_WORDS:
-        # "PoC: me - nate@..." (a draft its writer forwards on): whoever owns that address
+    bare = contact.name is None and raw is not None and bool(_EMAIL.fullmatch(raw.strip()))
+    if bare or (contact.name is not None and contact.name.casefold() in _SELF_WORDS):
+        # "PoC: me - nate@..." (a draft its writer forwards on), "Point of Contact:
+        # hvogel@...", an address alone: whoever owns that address
         contact.name = _owner(contact.email, addresses, sender, rules)
     if you or (contact.name is not None and contact.name.casefold() == "you"):
         # "I'm designating you as our PoC" (the head's note, forwarded on by its addressee):
@@ -276,7 +276,6 @@ def _wordings() -> tuple[re.Pattern[str], ...]:
 
 _OWN_ASIDE = re.compile(r"\s*\(\s*((?:[A-Z][\w.'’-]*+[ \t]+){1,3}[A-Z][\w.'’-]*+)\s*[,;)]")
 """The writer's own name in brackets after the words that make him the PoC."""
-
 
 _ROLE_ONLY = re.compile(r"^(?i:the|our|my)\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)\.?$")
 """A person named by a role only ("The Chief", "our Sheriff")."""

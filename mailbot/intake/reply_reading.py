@@ -12,6 +12,7 @@ from mailbot.intake.model import ParseResult
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
 from mailbot.intake.rules import Rules
+from mailbot.intake.spaced_rows import NUMBER
 
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv)\s*:", re.I)
 
@@ -61,12 +62,24 @@ def cut_at_signer(split: prose.Split, sender_name: str | None) -> prose.Split:
             and 2 <= len(said) <= 4
             and set(words) <= set(said)
             and not _ITEM.match(lines[i])
+            and not _roster_row(lines, i)
         ):
             if len(said) > len(words) and _signed_above(lines, i):
                 i -= 1  # "Marjorie Keel" over "Town Clerk / e-Ticket PoC": a role in From
             signature = "\n".join(lines[i:]) + ("\n" + split.signature if split.signature else "")
             return prose.Split(body="\n".join(lines[:i]) + "\n", signature=signature)
     return split
+
+
+def _roster_row(lines: list[str], at: int) -> bool:
+    """True when the line at ``at`` is a row of a roster laid out with blanks ("Sgt. Ann
+    Roy   21T02   aroy" between "Chief ..." and "Ofc. ..."): it and a line next to it each
+    hold an officer number. A sign-off holds none, or holds it alone."""
+
+    def numbered(n: int) -> bool:
+        return 0 <= n < len(lines) and any(NUMBER.match(w.lstrip("#")) for w in lines[n].split())
+
+    return numbered(at) and (numbered(at - 1) or numbered(at + 1))
 
 
 def _signed_above(lines: list[str], at: int) -> bool:

@@ -237,7 +237,8 @@ def usernames_on_roster(text: str, officers: Sequence[Officer], rules: Rules) ->
         if len(line) > MAX_LINE:
             continue
         given = _paired(line, roster) if spoken else []
-        named: set[int] | None = None
+        # "kbrault, jmarcotte, lortega" alone on a line: each made from another officer
+        named: set[int] | None = None if spoken else _owners_listed(line, roster, rules)
         for user in _usernames(line, rules):
             at = roster.owner(user)
             if at is not None and not spoken and named is None:
@@ -251,6 +252,21 @@ def usernames_on_roster(text: str, officers: Sequence[Officer], rules: Rules) ->
     return {i: u for i, u in found.items() if i not in clash}
 
 
+def _owners_listed(line: str, roster: _Roster, rules: Rules) -> set[int] | None:
+    """The officers a line of usernames alone ("kbrault, jmarcotte, lortega") names, two
+    or more, each username made from another officer's name; None for any other line."""
+    shape = re.compile(rules.formats.dps_username.pattern)
+    items = [w for w in _LIST_PART.split(line.strip().rstrip(".")) if w]
+    if len(items) < _MIN_LISTED or not all(shape.match(w) and w[0].islower() for w in items):
+        return None
+    owners = {roster.owner(w) for w in items}
+    return (
+        None if None in owners or len(owners) < len(items) else {o for o in owners if o is not None}
+    )
+
+
+_MIN_LISTED = 2
+"""Usernames a line lists alone, at the least, that name their officers by themselves."""
 _LIST_PART = re.compile(r"\s*(?:[,;]|\band\b|\bthen\b)\s*|\s+")
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+")
 

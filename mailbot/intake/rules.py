@@ -190,6 +190,8 @@ class IntentWords(RuleModel):
     """Words saying those answers are the lines written in capitals."""
     yes_words: list[str] = Field(default_factory=list)
     """An answer that agrees ("Yes, me"): to "Is the PoC still you?", the writer is it."""
+    self_answer_leads: list[str] = Field(default_factory=list)
+    """Words before "me" in an answer ("That will be me"): the writer names himself."""
     desk_waits: list[str] = Field(default_factory=list)
     desk_enrolment: list[str] = Field(default_factory=list)
     """Words of the desk's quoted question that speak of an agency's enrolment

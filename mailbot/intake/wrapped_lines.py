@@ -47,7 +47,6 @@ def _margin(lines: list[str]) -> int | None:
     return width if near >= MIN_WRAPPED else None
 
 
-_NUMBERED = re.compile(r"(?<![\w-])(?=[A-Za-z]{1,4}\d)[A-Za-z0-9]{5}(?![\w-])")
 _VALUE_END = re.compile(r"(?<![\w.-])(?:[a-z][a-z0-9._-]{1,29}|[A-Za-z0-9-]*\d[A-Za-z0-9-]*)\W?$")
 
 
@@ -82,11 +81,12 @@ def _signed_apart(text: str) -> str:
 def _joinable(line: str, below: str) -> bool:
     """Whether ``line`` is running text that ``below`` may go on from (not one officer's
     record ending in his login or number over the next one's, capitalised, with his own
-    number: "Lt. Ann Roy, LEO number FW310, username aroy" over "Officer Tom Hale, ...",
+    number, a digit first too: "Lt. Ann Roy, LEO number FW310, username aroy" over
+    "Officer Tom Hale, ...", "Roy, Ann - Lieutenant - 48N02 - aroy" over "Hale, Tom - ...",
     or over the writer's name signed alone: "Walt Hier")."""
     records = (
-        bool(_NUMBERED.search(line))
-        and bool(_NUMBERED.search(below))
+        bool(_RECORD_NUMBER.search(line))
+        and bool(_RECORD_NUMBER.search(below))
         and below.lstrip()[:1].isupper()
         and bool(_VALUE_END.search(line.rstrip()))
     ) or _signed_under(line, below)

@@ -197,3 +197,17 @@ def test_a_photo_said_to_hold_the_roster_is_no_logo_when_the_logo_comes_next_wee
     assert find_logo(photo, Limits(), text=text, rules=load_rules()) is None
     said = "Logo attached. Thanks."
     assert find_logo(photo, Limits(), text=said, rules=load_rules()) is not None
+
+
+def test_the_roster_photo_beside_the_logo_is_not_the_logo() -> None:
+    """ "Roster is in the picture ... Logo attached too": of the two images, the large
+    photo is the roster and the other the logo."""
+    from mailbot.intake.rules import load_rules
+
+    images = [
+        Attachment("IMG_3308.jpg", "image/jpeg", build.image("JPEG", 1100, 560)),
+        Attachment("star.png", "image/png", build.image("PNG", 200, 200)),
+    ]
+    text = "Roster is in the picture, I took it of the whiteboard. Logo attached too."
+    logo = find_logo(images, Limits(), text=text, rules=load_rules())
+    assert logo is not None and logo.filename == "star.png"

@@ -88,3 +88,19 @@ def test_poc_address_made_from_an_accented_name_is_theirs() -> None:
     result = parse_message(raw)
     assert result.point_of_contact.name == "Élodie Varnum"
     assert result.point_of_contact.email == "evarnum@roxburyvt.test"
+
+
+def test_an_address_alone_for_the_poc_names_whoever_owns_it() -> None:
+    raw = mail(
+        "Hello,\n\nRoxbury Town Constable would like to enrol in e-ticketing.\n\n"
+        "Judiciary code: 0812\nAddress: 2 Lake Road, Roxbury VT 05669\n"
+        "Point of Contact: roxbury.manager@townmail.test\n\n"
+        f"{_ROSTER}\nThanks,\nAl Perkins\n",
+        sender="Al Perkins <aperkins@roxburyvt.test>",
+        cc="Edie Varnum <roxbury.manager@townmail.test>",
+        subject="Roxbury constable",
+    )
+    result = parse_message(raw)
+    assert result.point_of_contact.email == "roxbury.manager@townmail.test"
+    assert result.point_of_contact.name == "Edie Varnum"
+    assert "point_of_contact.name" not in result.missing

@@ -89,6 +89,8 @@ ANSWERS = [
     "Sgt Tessier: jtessier\nOfc Brophy: wbrophy\nOfc Quimby: nquimby",
     "Usernames in order: jtessier, wbrophy, nquimby",
     "The DPS usernames, same order as the list:\njtessier\nwbrophy\nnquimby",
+    # a line of usernames alone, each made from another officer's name
+    "jtessier, wbrophy, nquimby",
 ]
 
 _USERS = ["jtessier", "wbrophy", "nquimby"]
