@@ -1,5 +1,5 @@
 """Plain requests written as people write them: a constable who wants to start writing
-e-tickets."""
+e-tickets, a roster column headed by where the title shows."""
 
 from __future__ import annotations
 
@@ -24,3 +24,44 @@ def test_wanting_to_start_writing_e_tickets_is_an_enrolment() -> None:
     assert result.intent == "enrollment"
     assert result.head_of_department.name == "Ann Roy"
     assert [o.officer_number for o in result.officers] == ["EL007"]
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def test_a_title_on_ticket_column_gives_the_titles() -> None:
+    """A sheet headed "Title on ticket" gives each officer's title."""
+    book = _xlsx(
+        [
+            ["Name (Last, First)", "Title on ticket", "VT LEO", "DPS login"],
+            ["Roy, Ann", "Chief", "EL001", "aroy"],
+            ["Hale, Bo", "Corporal", "EL014", "bhale"],
+        ]
+    )
+    raw = mail(
+        "Elmore Police Department would like to start issuing e-tickets. Judiciary code "
+        "0555, 12 Main St, Elmore, VT 05657, 802-555-0100. Roster attached.\n\nAnn Roy\n"
+        "Chief of Police\n",
+        sender="Ann Roy <aroy@a.test>",
+        subject="e-tickets",
+        attachments=[("users.xlsx", book, _XLSX)],
+    )
+    result = parse_message(raw)
+    assert [(o.last_name, o.title) for o in result.officers] == [
+        ("Roy", "Chief"),
+        ("Hale", "Corporal"),
+    ]
