@@ -1,5 +1,6 @@
 """Plain requests written as people write them: a constable who wants to start writing
-e-tickets, a roster column headed by where the title shows."""
+e-tickets, a roster column headed by where the title shows, a chief's note forwarded by
+his IT staff."""
 
 from __future__ import annotations
 
@@ -65,3 +66,33 @@ def test_a_title_on_ticket_column_gives_the_titles() -> None:
         ("Roy", "Chief"),
         ("Hale", "Corporal"),
     ]
+
+
+_FORWARDED_NOTE = (
+    "Forwarding the Chief's note below with what you asked for.\n\nAnn Roy\n"
+    "Town IT Coordinator (and e-ticket PoC)\n\n"
+    "---------- Forwarded message ---------\n"
+    "From: Chief Bo Hale <bhale@elmorevt.test>\n"
+    "Date: Wed, Mar 4, 2026 at 2:18 PM\nSubject: e-ticket\n"
+    "To: Ann Roy <aroy@elmorevt.test>\n\n"
+    "Ann - send to DPS. Elmore Village Police Department, judiciary 0555, 12 Main St "
+    "Elmore VT 05657, 802-555-0100. You're the contact.\n"
+    "Officers: Hale, Bo - Chief - EL001 - bhale\n-Bo\n"
+)
+
+
+def _forwarded() -> Any:
+    return _read(
+        _FORWARDED_NOTE, subject="FW: e-ticket", sender="Elmore IT - Ann Roy <aroy@elmorevt.test>"
+    )
+
+
+def test_the_chief_who_wrote_the_forwarded_note_is_the_head() -> None:
+    """IT forwards the chief's short note ("From: Chief Bo Hale <...>"): the head is the
+    chief, by his name and the title his From line carries."""
+    result = _forwarded()
+    assert result.intent == "enrollment"
+    assert (result.head_of_department.name, result.head_of_department.title) == (
+        "Bo Hale",
+        "Chief",
+    )
