@@ -96,3 +96,8 @@ def test_the_chief_who_wrote_the_forwarded_note_is_the_head() -> None:
         "Bo Hale",
         "Chief",
     )
+
+
+def test_an_acronym_ending_the_sentence_before_the_agency_is_no_part_of_its_name() -> None:
+    """ "send to DPS. Elmore Village Police Department, ...": the name starts after "DPS."."""
+    assert _forwarded().agency.name == "Elmore Village Police Department"
