@@ -1,6 +1,6 @@
 """Plain requests written as people write them: a constable who wants to start writing
 e-tickets, a roster column headed by where the title shows, a chief's note forwarded by
-his IT staff."""
+his IT staff, a reply that keeps an officer the desk asked about off for now."""
 
 from __future__ import annotations
 
@@ -101,3 +101,31 @@ def test_the_chief_who_wrote_the_forwarded_note_is_the_head() -> None:
 def test_an_acronym_ending_the_sentence_before_the_agency_is_no_part_of_its_name() -> None:
     """ "send to DPS. Elmore Village Police Department, ...": the name starts after "DPS."."""
     assert _forwarded().agency.name == "Elmore Village Police Department"
+
+
+def test_an_officer_the_desk_asked_about_whom_the_reply_leaves_off_is_no_row() -> None:
+    """The desk asked for three usernames; the reply gives two and says to leave the third
+    officer off for now: he is not on the roster, and his username is not asked for."""
+    desk = (
+        "________________________________\n"
+        "From: DPS - eTicket <dps.eTicket@vermont.gov>\n"
+        "Sent: Monday, March 2, 2026 9:12 AM\n"
+        "To: Ann Roy <aroy@a.test>\n"
+        "Subject: e-Ticket enrollment - Elmore Police Department - items still needed\n\n"
+        "Thank you for your request. Before we can enrol Elmore Police Department we "
+        "still need:\n"
+        "1. the DPS username of Chief Ann Roy (EL001)\n"
+        "2. the DPS username of Officer Bo Hale (EL014)\n"
+        "3. the DPS username of Officer Cy Lamb (EL022)\n\n"
+        "DPS e-Ticket technical staff\n"
+    )
+    raw = mail(
+        "Usernames: Roy = aroy, Hale = bhale. Lamb hasn't got one yet, he starts the "
+        "academy next month so leave him off for now.\n\nA. Roy\n\n" + desk,
+        sender="Ann Roy <aroy@a.test>",
+        subject="RE: e-Ticket enrollment - Elmore Police Department - items still needed",
+        in_reply_to="<desk-1@vermont.gov>",
+    )
+    result = parse_message(raw)
+    assert sorted(o.last_name or "" for o in result.officers) == ["Hale", "Roy"]
+    assert not [p for p in result.missing if p.startswith("officers")]
