@@ -1,6 +1,7 @@
 """Plain requests written as people write them: a constable who wants to start writing
 e-tickets, a roster column headed by where the title shows, a chief's note forwarded by
-his IT staff, a reply that keeps an officer the desk asked about off for now."""
+his IT staff, a reply that keeps an officer the desk asked about off for now, a roster
+pasted one value a line."""
 
 from __future__ import annotations
 
@@ -129,3 +130,20 @@ def test_an_officer_the_desk_asked_about_whom_the_reply_leaves_off_is_no_row() -
     result = parse_message(raw)
     assert sorted(o.last_name or "" for o in result.officers) == ["Hale", "Roy"]
     assert not [p for p in result.missing if p.startswith("officers")]
+
+
+def test_a_roster_pasted_one_value_a_line_is_read_row_by_row() -> None:
+    """A phone's paste of a table, one value a line and no heading: every five lines
+    (the officer number at the same place in each) are one officer's row."""
+    result = _read(
+        "Elmore Police Dept would like to do eticketing. Code 0555. 12 Main St Elmore VT "
+        "05657 / 802-555-0100.\n\nRoy\nAnn\nChief\nEL001\naroy\nHale\nBo\nOfficer\nEL014\n"
+        "bhale\n\nSent from my phone\n",
+    )
+    assert [
+        (o.last_name, o.first_name, o.title, o.officer_number, o.dps_username)
+        for o in result.officers
+    ] == [
+        ("Roy", "Ann", "Chief", "EL001", "aroy"),
+        ("Hale", "Bo", "Officer", "EL014", "bhale"),
+    ]
