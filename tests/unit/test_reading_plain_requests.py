@@ -1,7 +1,7 @@
 """Plain requests written as people write them: a constable who wants to start writing
 e-tickets, a roster column headed by where the title shows, a chief's note forwarded by
 his IT staff, a reply that keeps an officer the desk asked about off for now, a roster
-pasted one value a line."""
+pasted one value a line, "Per Chief ..."."""
 
 from __future__ import annotations
 
@@ -147,3 +147,18 @@ def test_a_roster_pasted_one_value_a_line_is_read_row_by_row() -> None:
         ("Roy", "Ann", "Chief", "EL001", "aroy"),
         ("Hale", "Bo", "Officer", "EL014", "bhale"),
     ]
+
+
+def test_per_the_chief_names_the_head_the_request_is_sent_for() -> None:
+    """ "Per Chief Bo Hale, Elmore Police Department requests ..." written by a sergeant:
+    the head is the chief."""
+    result = _read(
+        "Hello,\n\nPer Chief Bo Hale, Elmore Police Department requests to participate in "
+        "e-ticketing.\n\nPhone 802-555-0100\nAddress: 12 Main St, Elmore, VT 05657\n"
+        "Judiciary code 0555\nOfficers:\nRoy, Ann - Sergeant - EL009 - aroy\n\n"
+        "Ann Roy | Sergeant | Elmore Police Dept\n",
+    )
+    assert (result.head_of_department.name, result.head_of_department.title) == (
+        "Bo Hale",
+        "Chief",
+    )
