@@ -1,7 +1,7 @@
 """Plain requests written as people write them: a constable who wants to start writing
 e-tickets, a roster column headed by where the title shows, a chief's note forwarded by
 his IT staff, a reply that keeps an officer the desk asked about off for now, a roster
-pasted one value a line, "Per Chief ..."."""
+pasted one value a line, "Per Chief ...", "Officer X who is NUMBER"."""
 
 from __future__ import annotations
 
@@ -162,3 +162,19 @@ def test_per_the_chief_names_the_head_the_request_is_sent_for() -> None:
         "Bo Hale",
         "Chief",
     )
+
+
+def test_an_officer_said_to_be_his_number_is_read_with_it() -> None:
+    """ "..., and Officer Cy Lamb who is EL022 - I'm not sure of his username": the third
+    officer of the sentence, with his number."""
+    result = _read(
+        "Elmore Police Department would like to get set up for e-tickets. Code 0555, 12 Main "
+        "St, Elmore, VT 05657, 802-555-0100.\n\nIt would be Cpl. Ann Roy (LEO# EL001, "
+        "username aroy), Officer Bo Hale (EL014, bhale), and Officer Cy Lamb who is EL022 - "
+        "I'm not sure of his DPS username.\n\nThanks,\nBo Hale\nChief of Police\n",
+    )
+    assert [(o.last_name, o.officer_number) for o in result.officers] == [
+        ("Roy", "EL001"),
+        ("Hale", "EL014"),
+        ("Lamb", "EL022"),
+    ]
