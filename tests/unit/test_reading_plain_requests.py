@@ -1,7 +1,8 @@
 """Plain requests written as people write them: a constable who wants to start writing
 e-tickets, a roster column headed by where the title shows, a chief's note forwarded by
 his IT staff, a reply that keeps an officer the desk asked about off for now, a roster
-pasted one value a line, "Per Chief ...", "Officer X who is NUMBER"."""
+pasted one value a line, "Per Chief ...", "Officer X who is NUMBER", and the writer who
+will be the e-ticket coordinator."""
 
 from __future__ import annotations
 
@@ -178,3 +179,20 @@ def test_an_officer_said_to_be_his_number_is_read_with_it() -> None:
         ("Hale", "EL014"),
         ("Lamb", "EL022"),
     ]
+
+
+def test_the_writer_who_will_be_the_e_ticket_coordinator_is_the_contact() -> None:
+    """ "E-ticket coordinator will be me, Ann Roy (Admin. Assistant), aroy@...": the writer
+    is the Point-of-Contact, and is not asked for."""
+    result = _read(
+        "Hello,\n\nOn behalf of Chief Bo Hale, please accept this as Elmore Police "
+        "Department's request to participate in e-ticketing.\n\nCourt ID #: 0555\n"
+        "Mailing: 12 Main St, Elmore, VT 05657\nMain line: 802-555-0100\n\n"
+        "E-ticket coordinator will be me, Ann Roy (Admin. Assistant), aroy@a.test.\n\n"
+        "Officers:\nHale, Bo - Chief - EL001 - bhale\n\nAnn Roy\nAdministrative Assistant\n",
+    )
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Ann Roy",
+        "aroy@a.test",
+    )
+    assert not [p for p in result.missing if p.startswith("point_of_contact")]
