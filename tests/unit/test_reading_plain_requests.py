@@ -1,8 +1,8 @@
 """Plain requests written as people write them: a constable who wants to start writing
 e-tickets, a roster column headed by where the title shows, a chief's note forwarded by
 his IT staff, a reply that keeps an officer the desk asked about off for now, a roster
-pasted one value a line, "Per Chief ...", "Officer X who is NUMBER", and the writer who
-will be the e-ticket coordinator."""
+pasted one value a line, "Per Chief ...", "Officer X who is NUMBER", the writer who will
+be the e-ticket coordinator, a title "he should print as"."""
 
 from __future__ import annotations
 
@@ -196,3 +196,16 @@ def test_the_writer_who_will_be_the_e_ticket_coordinator_is_the_contact() -> Non
         "aroy@a.test",
     )
     assert not [p for p in result.missing if p.startswith("point_of_contact")]
+
+
+def test_a_promotion_said_as_the_title_he_should_print_as() -> None:
+    """ "Bo Hale (EL231) was promoted, he should now print as Corporal": the new title."""
+    result = _read(
+        "Morning - a change for Elmore PD:\n\n1) Bo Hale (EL231) was promoted, he should now "
+        "print as Corporal.\n\nAnn\n",
+        subject="roster change",
+    )
+    assert result.intent == "officer_maintenance"
+    assert [(c.action, c.officer_number, c.title) for c in result.changes] == [
+        ("update", "EL231", "Corporal")
+    ]
