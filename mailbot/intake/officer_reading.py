@@ -123,7 +123,7 @@ def _document_officers(document: Document, declared: dict[str, str], rules: Rule
         grid = text_grid(part)
         # a .txt export with its cells apart by "|" is read as a table in text
         rows = tables.officers_from_grid(with_declared(grid, declared, rules), rules)
-        found.extend(rows or tables.officers_from_text(part, rules))
+        found.extend(rows or tables.officers_from_text(part, rules, slashes=True))
     return found
 
 

@@ -2,10 +2,11 @@
 e-tickets, a roster column headed by where the title shows, a chief's note forwarded by
 his IT staff, a reply that keeps an officer the desk asked about off for now, a roster
 pasted one value a line, "Per Chief ...", "Officer X who is NUMBER", the writer who will
-be the e-ticket coordinator, a title "he should print as"."""
+be the e-ticket coordinator, a PDF's table between slashes, a title "he should print as"."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from mailbot.intake.parse import parse_message
@@ -196,6 +197,28 @@ def test_the_writer_who_will_be_the_e_ticket_coordinator_is_the_contact() -> Non
         "aroy@a.test",
     )
     assert not [p for p in result.missing if p.startswith("point_of_contact")]
+
+
+def test_a_pdf_table_of_values_between_slashes_is_read() -> None:
+    """An attached PDF's lines "Last / First / Title / LEO # / DPS user" over its rows, a
+    blank line apart as the PDF's text comes out: every row is an officer."""
+    text = (
+        "Elmore PD - e-ticket users\n\nLast / First / Title / LEO # / DPS user\n\n"
+        "Roy / Ann / Deputy / EL210 / aroy\n\nHale / Bo / Sheriff / EL001 / bhale\n"
+    )
+    from mailbot.intake.officer_reading import read_officers
+    from mailbot.intake.rules import load_rules
+
+    @dataclass
+    class _Pdf:
+        filename: str
+        text: str
+
+    found = read_officers("Deputies attached.", [], load_rules(), [], [_Pdf("users.pdf", text)])
+    assert [(o.last_name, o.title, o.officer_number, o.dps_username) for o in found] == [
+        ("Roy", "Deputy", "EL210", "aroy"),
+        ("Hale", "Sheriff", "EL001", "bhale"),
+    ]
 
 
 def test_a_promotion_said_as_the_title_he_should_print_as() -> None:
