@@ -109,8 +109,7 @@ def reads_as_name(value: str) -> bool:
     return _ITEM.match(value) is None and len(value.split()) <= _NAME_WORDS
 
 
-# "Name ......... Bristol Police Department": dot leaders too
-_NAME_LABEL = re.compile(
+_NAME_LABEL = re.compile(  # "Name ......... Bristol Police Department": dot leaders too
     r"^[ \t]*(?:[-*•][ \t]*)?Name[ \t]*(?:[:：]|[-–—][ \t]|\.{2,}[ \t]*[:：]?)"
     r"[ \t]*(.{3,80}?)[ \t.]*$",
     re.M,
@@ -180,7 +179,8 @@ def agency_name_in(text: str, rules: Rules, short: bool = False) -> str | None:
     return max(longer, key=len) if longer else first
 
 
-_SENTENCE_CUT = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])")
+# "send to DPS. Swanton Village Police Department": after an acronym too
+_SENTENCE_CUT = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])|(?<=[A-Z]{3})\.[ \t]+(?=[A-Z][a-z])")
 _CLAUSE_BACK = 160
 _CLAUSE_START = re.compile(r"(?<=[a-z0-9)])[.!?]\s|\n\s*\n")
 _TOWARDS = re.compile(r"\b(?:to|with|for|join(?:ed|ing|s)?)(?:\s+the)?$")

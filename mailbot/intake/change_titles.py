@@ -159,7 +159,8 @@ _TITLE_TO = re.compile(
     r"|should\s+(?:just\s+|now\s+)?(?:be|read)|(?:to\s+)?reads?|is\s+now|will\s+be)|"
     r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?"
     # "should appear as "Detective" on the tickets": the title the record should show
-    r"|(?:should|will)\s+(?:now\s+)?(?:appear|show|be\s+listed|be\s+shown)\s+as(?:\s+an?)?)"
+    # ("he should now print as Corporal": as his tickets print it)
+    r"|(?:should|will)\s+(?:now\s+)?(?:appear|show|print|be\s+listed|be\s+shown)\s+as(?:\s+an?)?)"
     r"\s*(?::\s*)?[\"“']?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
 )

@@ -206,6 +206,24 @@ def request_writer(
     return writers[0]
 
 
+def forwarded_head(parts: MessageParts, rules: Rules) -> tuple[str, str] | None:
+    """The head who wrote the mail a staff member forwards, by the head title his own
+    From line carries ("From: Chief Leonard Stell <...>" under the IT coordinator's
+    "Forwarding the Chief's note below"): his name and that title."""
+    from mailbot.intake.head_of_department import head_from_sender, is_head_title
+    from mailbot.intake.prose import header_addresses
+
+    if not parts.forward_note.strip():
+        return None
+    writers = header_addresses(parts.quoted_text, frozenset({"from"}))
+    if len({addr for _, addr in writers}) != 1 or writers[0][1] == (parts.sender or "").lower():
+        return None
+    name, title = head_from_sender(writers[0][0], rules)
+    if name and title and is_head_title(title, rules):
+        return name, title
+    return None
+
+
 def request_addressees(parts: MessageParts) -> list[tuple[str, str]]:
     """Whom the request read was written to (the "you" of "You will be our e-ticket point
     of contact"): the To lines quoted in the message, or, down a chain of forwards, the

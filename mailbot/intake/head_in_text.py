@@ -17,7 +17,7 @@ from mailbot.intake.head_of_department import is_agency_or_title
 from mailbot.intake.prose import _rank_modifiers, rank_title
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import uncapped
-from mailbot.intake.word_lists import may_contain, word_start
+from mailbot.intake.word_lists import alternation, may_contain, word_start
 
 _RUN = r"((?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+(?<![\w.'’-])[A-Z][\w.'’-]*+){1,3})"
 
@@ -49,8 +49,9 @@ def _behalf_titled_re(rules: Rules) -> re.Pattern[str]:
     _, alt = head_titles(rules)
     acting = "|".join(map(re.escape, rules.language.people.head_title_modifiers)) or "(?!)"
     name = r"[A-Z][a-z'’-]++(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]++){1,2}"
+    sent_for = alternation(rules.language.people.head_sent_for)
     return re.compile(
-        r"\b(?i:on\s+behalf\s+of\s+(?:our\s+|the\s+)?)"
+        rf"\b(?i:(?:{sent_for})\s+(?:our\s+|the\s+)?)"
         rf"((?i:(?:(?:{acting})\s+)?(?:{alt}))),?\s+({name})(?![\w'’-])"
     )
 
@@ -70,7 +71,8 @@ def head_on_behalf(
     ``by_surname``, "Chief Whitcomb asked me to ..." named nowhere in full gives his last
     name alone, as the writer names him."""
     low = body.lower()
-    if not any(w in low for w in ("behalf", "asked", "requested", "directed", "instructed")):
+    cues = ("asked", "requested", "directed", "instructed", *rules.language.people.head_sent_for)
+    if not any(w in low for w in cues):
         return None, None
     for m in _behalf_titled_re(rules).finditer(body):
         words = m.group(2).split()

@@ -115,6 +115,8 @@ def read_head(
             f"{o.first_name} {o.last_name}" for o in officers if o.first_name and o.last_name
         ]
         behalf = head_by_title(body, rules, [*colleagues, *on_roster], split.signature)
+    if behalf[0] is None and note:  # "From: Chief Leonard Stell" over what staff forwards
+        behalf = forwards.forwarded_head(parts, rules) or behalf
     labelled = head_labelled(labels.get("head_of_department.name", (0, ""))[1] or "", rules)
     if labelled[0] is not None and labelled[1] is None:  # "Head of Department title: ..."
         labelled = (labelled[0], head_title_labelled(body, rules))

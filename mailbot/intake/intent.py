@@ -94,7 +94,9 @@ def classify(
     # "Our new hire needs to be set up for e-tickets": beside words of a change and no
     # agency value, being set up is a record's
     set_up = asks_set_up(text, rules) and (has_agency_fields or agency_values or not changing())
-    if _asks_enrolment(text, rules) or set_up:
+    # "would like to start writing e-tickets", no officer's change asked: the agency's
+    starts = _has(text, words.starts_writing) and not changing()
+    if _asks_enrolment(text, rules) or set_up or starts:
         if (
             not officers
             and not agency_values

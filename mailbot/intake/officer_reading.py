@@ -15,6 +15,7 @@ from mailbot.intake.parts import Document
 from mailbot.intake.placed_rows import with_loose_rows
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import uncapped
+from mailbot.intake.stacked_records import stacked_records
 from mailbot.intake.word_lists import whole_words
 from mailbot.intake.wrapped_heading import join_wrapped_headings
 
@@ -63,6 +64,7 @@ def _listed(body: str, rules: Rules, typed_from: str | None) -> list[Officer]:
     found = listed_officers.officers_in_list(body, rules) or labelled_blocks.officers_in_blocks(
         body, rules
     )
+    found = found or stacked_records(body, rules)  # "Downs" / "Kyle" / "Chief" / "RM001" / ...
     numbers = {(o.officer_number or "").upper() for o in found}
     for officer in prose_officers.officers_in_prose(body, rules):
         if (officer.officer_number or "").upper() not in numbers:
@@ -121,7 +123,7 @@ def _document_officers(document: Document, declared: dict[str, str], rules: Rule
         grid = text_grid(part)
         # a .txt export with its cells apart by "|" is read as a table in text
         rows = tables.officers_from_grid(with_declared(grid, declared, rules), rules)
-        found.extend(rows or tables.officers_from_text(part, rules))
+        found.extend(rows or tables.officers_from_text(part, rules, slashes=True))
     return found
 
 

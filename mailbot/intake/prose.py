@@ -267,6 +267,12 @@ _COMMA_NUMBER = re.compile(
     r"(?=(?i:(?:DPS[ \t]+)?(?:user[ \t]*name|user[ \t]*id|login))\b)"
 )
 
+# "and Officer Priya Nadeau who is SJ245": the number said of the name before it
+_WHO_IS_NUMBER = re.compile(
+    r"(?<=[a-z'’]),?[ \t]+who(?:['’]s|[ \t]+is)[ \t]+"
+    r"([A-Za-z]{1,3}\d(?:-?[A-Za-z0-9]){2,6})(?![\w-])"
+)
+
 
 def listed_numbers(sentence: str) -> list[re.Match[str]]:
     """Each officer number of a sentence listing officers: those :func:`number_mentions`
@@ -275,7 +281,7 @@ def listed_numbers(sentence: str) -> list[re.Match[str]]:
     found = number_mentions(sentence)
     more = [
         m
-        for pattern in (_SLASH_NUMBER, _COMMA_NUMBER)
+        for pattern in (_SLASH_NUMBER, _COMMA_NUMBER, _WHO_IS_NUMBER)
         for m in pattern.finditer(sentence)
         if capitalised_before(sentence, m.start())
         and not any(f.start() <= m.start(1) < f.end() for f in found)

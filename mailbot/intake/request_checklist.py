@@ -19,6 +19,7 @@ from mailbot.intake import (
     checks,
     enrol_closings,
     given_somewhere,
+    held,
     own_resend,
     reply_reading,
     roles,
@@ -104,6 +105,8 @@ def read_by_intent(
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules, parts)
         if is_reply:  # "Ann's username is ..." of the desk's "Officer Ann Roy"
             result.officers = named_by_desk(result.officers, parts, rules, body)
+            # "Raymond hasn't got one yet ... so leave him off for now": one the desk named
+            result.officers = held.without_held(result.officers, text, body, parts.tables, rules)
         if filled and result.agency.phone:
             national = checks.normalize_phone(result.agency.phone, rules)
             result.agency.phone = national or result.agency.phone

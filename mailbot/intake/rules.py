@@ -52,6 +52,7 @@ class IntentWords(RuleModel):
     roster_words: list[str] = Field(default_factory=list)
     set_up: list[str] = Field(default_factory=list)
     set_up_subjects: list[str] = Field(default_factory=list)
+    starts_writing: list[str] = Field(default_factory=list)
     left_off: list[str] = Field(default_factory=list)
     held_back: list[str] = Field(default_factory=list)
     """Wordings that keep officers of the roster sent out of this enrolment for now ("leave

@@ -44,6 +44,7 @@ class People(RuleModel):
     head_involved_words: list[str] = Field(default_factory=list)
     """Words after "the Chief is" that give him a part in the request ("is aware")."""
     head_title_modifiers: list[str] = Field(default_factory=list)
+    head_sent_for: list[str] = Field(default_factory=list)
     """Words before a head title that keep it the head's ("Interim Chief of Police")."""
     not_head_modifiers: list[str] = Field(default_factory=list)
     """Words before a head title that make it another's ("Assistant Chief", "former Chief")."""

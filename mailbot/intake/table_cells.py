@@ -36,6 +36,11 @@ def _semicolons(line: str) -> list[str]:
     return [c.strip().strip('"') for c in line.split(";")] if line.count(";") >= 2 else []
 
 
+def _slashes(line: str) -> list[str]:
+    """A table written "Last / First / Title / LEO # / DPS user" (a PDF's lines)."""
+    return [c.strip() for c in line.split(" / ")] if line.count(" / ") >= 2 else []
+
+
 _GAP = re.compile(r" {2,}")
 _COLUMN_START = re.compile(r"(?:(?<=^)|(?<= {2}))\S")
 

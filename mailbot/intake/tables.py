@@ -26,6 +26,7 @@ from mailbot.intake.table_cells import (
     _is_separator,
     _pipes,
     _semicolons,
+    _slashes,
     _spaces,
     _tabs,
     footer_row,
@@ -178,7 +179,13 @@ def _read_split(
     while i < len(lines):
         line = lines[i]
         if not line.strip():
-            break
+            # a PDF's rows a blank line apart ("Hutchins / Mark / ..."): the table goes on
+            # when the line after the blank is a row of as many cells as the heading
+            after = lines[i + 1] if i + 1 < len(lines) and split is _slashes else ""
+            if not (after.strip() and len(split(after)) == len(head)):
+                break
+            i += 1
+            continue
         if _is_separator(line):
             i += 1
             continue
@@ -313,8 +320,10 @@ def _looks_like_cell(line: str) -> bool:
     return not s.endswith((",", ":")) and not (s.endswith(".") and len(s.split()) > 1)
 
 
-def officers_from_text(text: str, rules: Rules) -> list[Officer]:
-    """Every officer row of every officer table in ``text``."""
+def officers_from_text(text: str, rules: Rules, *, slashes: bool = False) -> list[Officer]:
+    """Every officer row of every officer table in ``text``; with ``slashes``, of a table
+    whose cells stand between " / " too (an attached PDF's; in a message's text such lines
+    are a list's, read by the list reader)."""
     lines = text.split("\n")
     officers: list[Officer] = []
     i = 0
@@ -322,8 +331,17 @@ def officers_from_text(text: str, rules: Rules) -> list[Officer]:
         found = None
         line = lines[i]
         # a line with none of the splitters' separators is no heading row of theirs
-        if "\t" in line or "|" in line or "  " in line or "," in line or ";" in line:
-            for split in (_tabs, _pipes, _spaces, _commas, _semicolons):
+        if (
+            "\t" in line
+            or "|" in line
+            or "  " in line
+            or "," in line
+            or ";" in line
+            or " / " in line
+        ):
+            for split in (_tabs, _pipes, _spaces, _commas, _semicolons, _slashes):
+                if split is _slashes and not slashes:
+                    continue
                 found = _read_split(lines, i, split, rules)
                 if found is not None:
                     break
