@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.rules import Rules, per_message_text, per_rules
 from mailbot.intake.word_lists import whole_words
 
 REACH = 8
@@ -73,6 +73,7 @@ def party_weight(block: str, rules: Rules) -> int:
     return rules.language.evidence.party_weights.get(party, 0) if party else 0
 
 
+@per_message_text  # the field reader and the label filter ask it of the same text
 def others_blanked(text: str, rules: Rules) -> str:
     """``text`` with the lines of other parties' blocks blank (line numbers kept): where
     an unlabelled address or phone is looked for as the agency's."""
