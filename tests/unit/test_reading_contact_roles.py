@@ -667,3 +667,14 @@ def test_the_person_a_request_asks_be_the_contact_is_the_point_of_contact() -> N
     result = _parse(body, "Vell, Dina <dvell@quarrybrook.test>")
     assert result.point_of_contact.name == "Odile Pellerin"
     assert result.point_of_contact.email == "opellerin@quarrybrook.test"
+
+
+def test_poc_me_from_a_sender_whose_rank_is_two_words() -> None:
+    """ "PoC: me, x@..." from "Deputy Chief Odile Pellerin": the writer, named by the From
+    header without her rank of two words."""
+    result = _parse(
+        "Hello,\n\n" + _VALUES + "PoC: me, opellerin@quarrybrook.test\n\n" + _ROSTER,
+        "Deputy Chief Odile Pellerin <opellerin@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert "point_of_contact.name" not in result.missing
