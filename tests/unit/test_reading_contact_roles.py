@@ -678,3 +678,33 @@ def test_poc_me_from_a_sender_whose_rank_is_two_words() -> None:
     )
     assert result.point_of_contact.name == "Odile Pellerin"
     assert "point_of_contact.name" not in result.missing
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chief has designated our sergeant as the e-ticket Point of Contact.",
+        "Our sergeant will be the contact person for this, she set up the laptops.",
+    ],
+)
+def test_poc_named_by_a_rank_only_is_the_one_officer_of_that_rank(sentence: str) -> None:
+    """ "our sergeant" as PoC: the one person the message names with that rank."""
+    roster = _ROSTER.replace("Sergeant", "Sgt.", 1)
+    result = _parse(
+        f"Hello,\n\n{sentence}\n\n" + _VALUES + roster + "Chief Hal Brody\n",
+        "Hal Brody <hbrody@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert "point_of_contact.name" not in result.missing
+
+
+def test_poc_named_by_a_rank_two_people_hold_is_no_one() -> None:
+    roster = _ROSTER.replace("\tOfficer\t", "\tSergeant\t")
+    result = _parse(
+        "Hello,\n\nThe Chief has designated our sergeant as the e-ticket Point of Contact.\n\n"
+        + _VALUES
+        + roster
+        + "Chief Hal Brody\n",
+        "Hal Brody <hbrody@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name is None
