@@ -283,8 +283,8 @@ def _wordings() -> tuple[re.Pattern[str], ...]:
             _POC_ROLE_FIRST, _POC_APPOSED, _POC_HANDED)  # fmt: skip
 
 
-_OWN_ASIDE = re.compile(r"\s*\(\s*((?:[A-Z][\w.'’-]*+[ \t]+){1,3}[A-Z][\w.'’-]*+)\s*[,;)]")
-"""The writer's own name in brackets after the words that make him the PoC."""
+_OWN_ASIDE = re.compile(r"\s*[(–,-]\s*((?:[A-Z][\w.'’-]*+ +){1,3}[A-Z][\w.'’-]*+)\s*[,;)<]")
+"""The writer's own name, in brackets or after a dash, after the words that make him PoC."""
 
 
 def _an_agency(raw: str, rules: Rules) -> bool:

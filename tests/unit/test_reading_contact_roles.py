@@ -708,3 +708,17 @@ def test_poc_named_by_a_rank_two_people_hold_is_no_one() -> None:
         "Hal Brody <hbrody@quarrybrook.test>",
     )
     assert result.point_of_contact.name is None
+
+
+def test_writer_who_is_poc_names_himself_after_a_dash() -> None:
+    """ "PoC: Me - Greg Hale, x@..." from a mailbox that does not name him: the name he
+    writes after "me", not the head he writes for."""
+    result = _parse(
+        "Hi - answering for Chief Brody:\n\n"
+        + _VALUES
+        + "The name and e-mail of the e-ticket Point of Contact: Me - Toby Lamb,"
+        + " tlamb@quarrybrook.test\n\n"
+        + _ROSTER,
+        "IT Desk <it@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == "Toby Lamb"
