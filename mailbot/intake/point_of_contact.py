@@ -118,7 +118,8 @@ def point_of_contact(
         self_name = (self_name or fuller_name(writer, head, rules) or head) if own else None
         if own and own.group("own") and person_name(own.group("own"), rules):
             self_name = person_name(own.group("own"), rules)  # "I (Sgt. Corinne Tatro) will"
-        aside = _OWN_ASIDE.match(flat, own.end()) if own else None
+        # "... as PoC (Bonnie Sheltra, ...)", "Chief Hurd wants me (Lt. Bev Roy) as PoC"
+        aside = (_OWN_ASIDE.match(flat, own.end()) or _OWN_ASIDE.search(own[0])) if own else None
         if aside and len((person_name(aside.group(1), rules) or "").split()) >= 2:
             # "put me down as the contact person (Bonnie Sheltra, this email address)": the
             # writer names herself (a clerk writing for the head is not the head)

@@ -722,3 +722,18 @@ def test_writer_who_is_poc_names_himself_after_a_dash() -> None:
         "IT Desk <it@quarrybrook.test>",
     )
     assert result.point_of_contact.name == "Toby Lamb"
+
+
+def test_writer_the_head_wants_as_poc_names_herself_in_brackets() -> None:
+    """ "PoC: Chief Brody wants me (Sgt. Odile Pellerin) as PoC.": the writer, by the name
+    she writes in brackets, not the head who wants her."""
+    result = _parse(
+        "Answers inline, writing for Chief Brody.\n\n"
+        + _VALUES
+        + "The name and e-mail of the e-ticket Point of Contact: Chief Brody wants me"
+        + " (Sgt. Odile Pellerin) as PoC."
+        + " opellerin@quarrybrook.test\n\n"
+        + _ROSTER,
+        "Sgt. Odie Pellerin <opellerin@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == "Odile Pellerin"
