@@ -211,9 +211,13 @@ def _head_named(name: str, rules: Rules) -> tuple[str | None, str | None]:
         last, _, first = name.partition(",")
         name = f"{first.strip()} {last.strip()}"
     words = name.replace('"', "").split()
-    title = rank_title(words[0], rules) if words else None
-    if title is not None:
-        words = words[1:]
+    # "Deputy Chief Aaron Fiske", "Sgt. Ann Roy": ranks written together are one title
+    title, ranked = split_rank(words, rules)
+    words = (
+        ranked
+        if title is not None or (words and rank_title(words[0], rules) is not None)
+        else words
+    )
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return None, None
     jobs = job_words(rules)

@@ -55,7 +55,8 @@ def by_number(parts: MessageParts) -> MessageParts | None:
         if said or _a_value(answer):
             # "Judiciary code: we received "062" ...": the desk's item names its field first
             label = _label(asked[m.group(1)].split(":", 1)[0])
-            labelled[m.group(0)] = f"{label}: {answer}"
+            row = _row_under(asked[m.group(1)], answer)
+            labelled[m.group(0)] = row or f"{label}: {answer}"
     if not labelled:
         return None
     return dataclasses.replace(
@@ -83,7 +84,7 @@ def in_order(parts: MessageParts) -> MessageParts | None:
     labelled = {}
     for n, line in enumerate(lines, start=1):
         label = _label(asked[str(n)])
-        labelled[line] = f"{label}: {line.strip()}"
+        labelled[line] = _row_under(asked[str(n)], line) or f"{label}: {line.strip()}"
     text = _relabelled(parts.text, labelled)
     full = parts.full_text and _relabelled(parts.full_text, labelled)
     return dataclasses.replace(parts, text=text, full_text=full)
@@ -111,6 +112,23 @@ def _bare(line: str) -> bool:
     if not line or _LABELLED.match(line) or _NUMBERED.match(line) or line[:1] in "-*•>":
         return False
     return _a_value(line)
+
+
+_CELL_SEP = re.compile(r"[,|;\t]")
+_MIN_CELLS = 3
+
+
+def _row_under(item: str, answer: str) -> str | None:
+    """The answer as a row under its column headings when the desk's item lists columns
+    and the answer has a cell for each ("for each officer: last name, first name, title"
+    answered "Roy, Ann, Sergeant"): the headings over the row, as a table is written;
+    None for any other item or answer."""
+    columns = item.partition(":")[2]
+    headings = _CELL_SEP.split(columns)
+    cells = _CELL_SEP.split(answer)
+    if len(headings) < _MIN_CELLS or len(cells) != len(headings) or not all(map(str.strip, cells)):
+        return None
+    return f"{columns.strip()}\n{answer.strip()}"
 
 
 def _relabelled(text: str, labelled: dict[str, str]) -> str:

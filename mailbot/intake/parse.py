@@ -294,6 +294,11 @@ def parse_parts(
         roster,
         addressed=addressed,
         writer=signer[0],
+        ranked=[
+            (o.title, f"{o.first_name} {o.last_name}")
+            for o in officers
+            if o.title and o.first_name and o.last_name
+        ],
     )
     if note is not None:  # "Correction to my request below: our PoC will be Sgt. Ann Roy"
         contact = forwards.note_contact(

@@ -93,7 +93,7 @@ _POC_IS_NAMED = re.compile(
     rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
     rf"\s*(?i:will\s+be|is\s+going\s+to\s+be|is|shall\s+be|remains|will\s+remain|stays"
     rf"|will\s+stay|[-–—:,]?\s*(?:that|this|it)(?:\s+is|['’]s|\s+will\s+be)|:|,)\s+"
-    rf"(?:(?i:our|the|an?)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+,?\s+)?({_CAP_RUN})"
+    rf"(?:(?i:our|the|an?)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+,?\s+)?({_CAP_RUN})(?!\s+[a-z]+\s+me\b)"
 )
 
 
@@ -214,7 +214,7 @@ _SELF_POC = re.compile(
     # "The Chief has designated me as the department's e-ticket Point of Contact", "put
     # me down as the contact person"
     r"|\b(?:asked|designated|named|appointed|assigned|chose|picked|put|list|listed|use|have"
-    r"|enter|add)\s+me\s+(?:down\s+)?(?:to\s+[^.;!?¶\n]{1,60}?\s+and\s+)?(?:as|to\s+be"
+    r"|enter|add|wants?|wanted)\s+me\s+(?:\([^()¶\n]{3,60}\)\s+)?(?:down\s+)?(?:to\s+[^.;!?¶\n]{1,60}?\s+and\s+)?(?:as|to\s+be"
     r"|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?"
     rf"{_WHOSE}"
     r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"

@@ -17,6 +17,7 @@ from mailbot.intake.list_remarks import without_nickname
 from mailbot.intake.names import by_last_name, fuller_name, in_persons_place, short_form_of
 from mailbot.intake.person_name import SAINT_ABBREVIATIONS, name_key, person_name
 from mailbot.intake.poc_anchors import _near_poc_words, names_contact
+from mailbot.intake.poc_by_rank import one_of_rank, rank_of_role, role_is_head, role_made_poc
 from mailbot.intake.poc_email import (
     COPIED,
     _said_copied,
@@ -80,6 +81,7 @@ def point_of_contact(
     roster: Sequence[str] = (),
     addressed: Sequence[tuple[str, str]] = (),
     writer: str | None = None,
+    ranked: Sequence[tuple[str, str]] = (),
 ) -> Contact:
     """The designated e-ticket Point-of-Contact: name without rank, and email.
 
@@ -113,7 +115,8 @@ def point_of_contact(
         self_name = (self_name or fuller_name(writer, head, rules) or head) if own else None
         if own and own.group("own") and person_name(own.group("own"), rules):
             self_name = person_name(own.group("own"), rules)  # "I (Sgt. Corinne Tatro) will"
-        aside = _OWN_ASIDE.match(flat, own.end()) if own else None
+        # "... as PoC (Bonnie Sheltra, ...)", "Chief Hurd wants me (Lt. Bev Roy) as PoC"
+        aside = (_OWN_ASIDE.match(flat, own.end()) or _OWN_ASIDE.search(own[0])) if own else None
         if aside and len((person_name(aside.group(1), rules) or "").split()) >= 2:
             # "put me down as the contact person (Bonnie Sheltra, this email address)": the
             # writer names herself (a clerk writing for the head is not the head)
@@ -138,6 +141,7 @@ def point_of_contact(
             # "... Lt. Ruiz-Albright's information below. She will be our Point of Contact."
             said = _POC_PRONOUN.search(flat)
             raw = _referent(flat[: said.start()], roster, rules) if said else None
+            raw = raw or role_made_poc(flat, text, ranked, rules)  # "Our sergeant will be"
         if m is None and not own and raw is None:
             # "Darlene is gonna be the point of contact": a first name alone, of one of
             # the officers listed
@@ -171,10 +175,12 @@ def point_of_contact(
                 # "... installed TraCS Mobile. Sgt. Dawn Lacasse will be our PoC": the
                 # name written against the verb, not an earlier sentence's last words
                 raw = _last_sentence(raw, rules)
-            if head and _role_is_rank(raw, rules):
+            if head and role_is_head(raw, rules):
                 # "The Chief will serve as the Point-of-Contact himself": the head named
                 # elsewhere in the message
                 raw = head
+            if (rank := rank_of_role(raw, rules)) is not None:  # "our Chief Deputy"
+                raw = one_of_rank(rank, text, ranked, rules) or ""  # the one of that rank
             # "...; she can be reached at amy@..." in the same sentence
             contact.email = in_same_sentence(flat, m.end(), raw, sender[1], rules)
 
@@ -274,19 +280,8 @@ def _wordings() -> tuple[re.Pattern[str], ...]:
             _POC_ROLE_FIRST, _POC_APPOSED, _POC_HANDED)  # fmt: skip
 
 
-_OWN_ASIDE = re.compile(r"\s*\(\s*((?:[A-Z][\w.'’-]*+[ \t]+){1,3}[A-Z][\w.'’-]*+)\s*[,;)]")
-"""The writer's own name in brackets after the words that make him the PoC."""
-
-_ROLE_ONLY = re.compile(r"^(?i:the|our|my)\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)\.?$")
-"""A person named by a role only ("The Chief", "our Sheriff")."""
-
-
-def _role_is_rank(raw: str, rules: Rules) -> bool:
-    m = _ROLE_ONLY.match(raw.strip())
-    if m is None:
-        return False
-    said = m.group(1).lower()
-    return said in {t.lower() for t in rules.language.people.head_titles}
+_OWN_ASIDE = re.compile(r"\s*[(–,-]\s*((?:[A-Z][\w.'’-]*+ +){1,3}[A-Z][\w.'’-]*+)\s*[,;)<]")
+"""The writer's own name, in brackets or after a dash, after the words that make him PoC."""
 
 
 def _an_agency(raw: str, rules: Rules) -> bool:

@@ -64,6 +64,10 @@ def _signer_titled(
         return Contact()
     at, first = filled[0]
     titles = [ln for _, ln in filled[1 : 1 + _TITLE_LINES] if _role_line(ln, rules)]
+    named, comma, role = first.partition(",")
+    if comma and _role_line(role, rules) and person_name(named, rules):
+        # "Cpl. Jess Amidon, e-ticket PoC": the title on the name's own line
+        first, titles = named, [role]
     name = person_name(first, rules) if titles and len(first) <= 60 else None
     if name is None or len(name.split()) < 2:
         # "Dana" signed short, then "--" and "Dana Moss" / "Corporal / e-Ticket PoC":

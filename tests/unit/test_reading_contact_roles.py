@@ -667,3 +667,73 @@ def test_the_person_a_request_asks_be_the_contact_is_the_point_of_contact() -> N
     result = _parse(body, "Vell, Dina <dvell@quarrybrook.test>")
     assert result.point_of_contact.name == "Odile Pellerin"
     assert result.point_of_contact.email == "opellerin@quarrybrook.test"
+
+
+def test_poc_me_from_a_sender_whose_rank_is_two_words() -> None:
+    """ "PoC: me, x@..." from "Deputy Chief Odile Pellerin": the writer, named by the From
+    header without her rank of two words."""
+    result = _parse(
+        "Hello,\n\n" + _VALUES + "PoC: me, opellerin@quarrybrook.test\n\n" + _ROSTER,
+        "Deputy Chief Odile Pellerin <opellerin@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert "point_of_contact.name" not in result.missing
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chief has designated our sergeant as the e-ticket Point of Contact.",
+        "Our sergeant will be the contact person for this, she set up the laptops.",
+    ],
+)
+def test_poc_named_by_a_rank_only_is_the_one_officer_of_that_rank(sentence: str) -> None:
+    """ "our sergeant" as PoC: the one person the message names with that rank."""
+    roster = _ROSTER.replace("Sergeant", "Sgt.", 1)
+    result = _parse(
+        f"Hello,\n\n{sentence}\n\n" + _VALUES + roster + "Chief Hal Brody\n",
+        "Hal Brody <hbrody@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == "Odile Pellerin"
+    assert "point_of_contact.name" not in result.missing
+
+
+def test_poc_named_by_a_rank_two_people_hold_is_no_one() -> None:
+    roster = _ROSTER.replace("\tOfficer\t", "\tSergeant\t")
+    result = _parse(
+        "Hello,\n\nThe Chief has designated our sergeant as the e-ticket Point of Contact.\n\n"
+        + _VALUES
+        + roster
+        + "Chief Hal Brody\n",
+        "Hal Brody <hbrody@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name is None
+
+
+def test_writer_who_is_poc_names_himself_after_a_dash() -> None:
+    """ "PoC: Me - Greg Hale, x@..." from a mailbox that does not name him: the name he
+    writes after "me", not the head he writes for."""
+    result = _parse(
+        "Hi - answering for Chief Brody:\n\n"
+        + _VALUES
+        + "The name and e-mail of the e-ticket Point of Contact: Me - Toby Lamb,"
+        + " tlamb@quarrybrook.test\n\n"
+        + _ROSTER,
+        "IT Desk <it@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == "Toby Lamb"
+
+
+def test_writer_the_head_wants_as_poc_names_herself_in_brackets() -> None:
+    """ "PoC: Chief Brody wants me (Sgt. Odile Pellerin) as PoC.": the writer, by the name
+    she writes in brackets, not the head who wants her."""
+    result = _parse(
+        "Answers inline, writing for Chief Brody.\n\n"
+        + _VALUES
+        + "The name and e-mail of the e-ticket Point of Contact: Chief Brody wants me"
+        + " (Sgt. Odile Pellerin) as PoC."
+        + " opellerin@quarrybrook.test\n\n"
+        + _ROSTER,
+        "Sgt. Odie Pellerin <opellerin@quarrybrook.test>",
+    )
+    assert result.point_of_contact.name == "Odile Pellerin"

@@ -172,3 +172,25 @@ def test_a_number_alone_over_its_rows_and_an_item_with_an_aside_are_answered() -
     assert result.point_of_contact.name == "Wren Astley"
     assert result.point_of_contact.email == "wastley@quillfieldvt.org"
     assert "point_of_contact.name" not in result.missing
+
+
+def test_an_officer_row_answering_an_item_that_lists_the_columns_is_read() -> None:
+    body = (
+        "0917\nAnnette Roy, aroy.quillfieldpd@gmail.com\nRoy, Annette, Corporal, QF014, aroy\n\n"
+        "On Mon, Nov 16, 2026 at 10:05 AM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n\n"
+        "> Hello,\n>\n> We could not finish your agency record. Please reply with:\n"
+        "> 1) Judiciary code\n> 2) Name and email of your e-ticket point of contact\n"
+        "> 3) For every officer: surname, given name, rank, officer number, DPS login\n"
+        ">\n> Thank you,\n> DPS eTicket\n"
+    )
+    raw = mail(
+        body,
+        sender="Annette Roy <aroy.quillfieldpd@gmail.com>",
+        subject="Re: Quillfield Police - TraCS agency setup",
+        in_reply_to="<20261116.tracs.q2@vermont.gov>",
+    )
+    result = parse_message(raw)
+    assert [
+        (o.last_name, o.first_name, o.officer_number, o.dps_username) for o in result.officers
+    ] == [("Roy", "Annette", "QF014", "aroy")]
+    assert "officers" not in result.missing

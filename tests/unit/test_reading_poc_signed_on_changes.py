@@ -41,6 +41,14 @@ def test_a_roster_change_signed_by_the_point_of_contact_gives_him() -> None:
     assert _contact(result) == ("Dana Moss", "dmoss@riverbendvt.gov")
 
 
+def test_the_role_after_a_comma_on_the_signers_own_line() -> None:
+    result = _read(
+        _CHANGE + "Thanks,\nCpl. Dana Moss, e-ticket PoC\nChief Ray Gould\n"
+        "Riverbend Police Department\n(802) 555-0190\n"
+    )
+    assert _contact(result) == ("Dana Moss", "dmoss@riverbendvt.gov")
+
+
 def test_the_role_beside_the_agency_under_a_rule_line() -> None:
     result = _read(
         _CHANGE + "Thank you,\n\n--\nOfficer Dana Moss\n"
