@@ -26,6 +26,7 @@ def surname_before(text: str, rules: Rules) -> dict[str, str]:
         rank_title(word, rules) is not None
         or low in instruction_words(rules)
         or low in words.deactivate_openers
+        or low in rules.language.rows.number_labels  # "Officer Number: 4Q718": a label
         or _has(word, words.add + words.deactivate + words.promote + words.transfer)
     ):
         return {}

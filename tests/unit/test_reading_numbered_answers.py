@@ -194,3 +194,28 @@ def test_an_officer_row_answering_an_item_that_lists_the_columns_is_read() -> No
         (o.last_name, o.first_name, o.officer_number, o.dps_username) for o in result.officers
     ] == [("Roy", "Annette", "QF014", "aroy")]
     assert "officers" not in result.missing
+
+
+def test_bare_values_under_a_ranked_label_are_not_an_officer_named_by_the_label() -> None:
+    body = (
+        "4Q718\ntwhitcomb\n\nCpl. Dana Ferrin\nQuillfield Police Department\n\n"
+        "From: DPS eTicket <dps.eTicket@vermont.gov>\nSent: Tuesday, November 17, 2026 9:00 AM\n"
+        "To: Ferrin, Dana <dferrin@quillfieldvt.org>\nSubject: RE: New officer - Whitcomb\n\n"
+        "Cpl. Ferrin,\n\nWe can add Officer Whitcomb once we have:\n\n"
+        "1. Officer Number (5-character VT LEO number)\n2. DPS domain username\n\n"
+        "Thank you,\nDPS e-Ticket Technical Staff\n\n"
+        "From: Ferrin, Dana <dferrin@quillfieldvt.org>\nSent: Monday, November 16, 2026 2:00 PM\n"
+        "To: DPS eTicket <dps.eTicket@vermont.gov>\nSubject: New officer - Whitcomb\n\n"
+        "Please add our new hire, Officer Tessa Whitcomb, to Quillfield PD in TraCS.\n"
+        "I'll send her number and username once she has them.\n\nDana\n"
+    )
+    raw = mail(
+        body,
+        sender="Ferrin, Dana <dferrin@quillfieldvt.org>",
+        subject="RE: New officer - Whitcomb",
+        in_reply_to="<20261117.tracs.w1@vermont.gov>",
+    )
+    result = parse_message(raw)
+    assert [(c.officer_number, c.as_officer().last_name) for c in result.changes] == [
+        ("4Q718", "Whitcomb")
+    ]
