@@ -227,6 +227,8 @@ def change_of(
         title = title or title_named(text, rules)  # "Username is still X, title Officer."
         if title:
             data["title"] = title
+        # "his name on tickets should be Lucas, not Luc": a name corrected as he moves
+        data.update(corrected_name(text, last, officer.first_name, rules))
         # "she was Amy Roe (2R650) - she changed her name": the name she has now
         renamed = renamed_to(text, officer, rules)
         if renamed:

@@ -43,6 +43,21 @@ def test_a_record_moved_to_an_agency_named_by_its_initials_is_an_update() -> Non
     assert got["WR118"]["title"] == "Sergeant"
 
 
+def test_a_record_moved_with_its_first_name_corrected_gives_the_name_in_full() -> None:
+    """ "... going to Ludlow PD. Also his name on tickets should be Benjamin, not Ben.":
+    the record moves with the first name written in full."""
+    raw = mail(
+        "Hi,\n\nDeputy Ben Tracy (WR118) is leaving us and going to Ludlow Police "
+        "Department. Please move his TraCS record to Ludlow PD.\n\nAlso his name on tickets "
+        "should be Benjamin, not Ben.\n\nThanks,\nPetra\n",
+        sender=_SENDER,
+        subject="Deputy moving",
+    )
+    got = by_number(roster_changes(raw))
+    assert got["WR118"]["agency"] == "Ludlow Police Department"
+    assert got["WR118"]["first_name"] == "Benjamin"
+
+
 def test_rows_marked_old_and_new_are_an_update_to_the_new_row() -> None:
     """An empty heading over "OLD" and "NEW" beside the officer's cells: one update to
     the values of the new row."""
