@@ -115,7 +115,7 @@ _POC_MADE = re.compile(
 
 
 _CONTACT_SAID = (
-    r"(?:main\s+|primary\s+)?contact(?:\s+person)?(?=\s*(?:[.,;!(]|$|¶|(?:too|also|as\s+well)\b"
+    r"(?:main\s+|primary\s+)?contact(?:\s+person)?(?=\s*(?:[.,;!(]|$|¶|(?:too|also|as\s+well|but)\b"
     r"|(?:for|on)\s+(?:this|it|that|these|us|them|(?:the\s+)?e-?tick\w*"
     r"|(?:the\s+)?electronic\s+tick\w*)\b|(?:my|our)\s+[a-z-]+\s+(?:is|are)\b))"
 )
@@ -124,6 +124,9 @@ _CONTACT_SAID = (
 
 _POC_FIRST_NAME = re.compile(
     rf"(?<![\w.'’-])([A-Z][a-z'’-]+)\s+(?i:is\s+gonna\s+be|is\s+going\s+to\s+be|will\s+be|is"
+    # "Dale says he'll be the contact": his own word reported, of himself
+    r"|(?:says|said|tells\s+me|told\s+me)\s+(?:that\s+)?(?:he|she)"
+    r"(?:['’]ll\s+be|['’]d\s+be|\s+will\s+be|\s+would\s+be|\s+is|['’]s)"
     # "Ann has been our e-ticket point of contact since ...", "Ann remains our PoC"
     rf"|has\s+been|remains|will\s+remain|will\s+stay|will\s+continue\s+(?:to\s+be|as))\s+"
     # "Ray will be the contact person for this": the contact for this matter
