@@ -172,3 +172,14 @@ def test_first_name_reported_to_be_the_contact_with_the_writers_address() -> Non
     name, email, missing = _read(body, "Town Clerk <clerk@quillfieldvt.org>")
     assert (name, email) == ("Annette Roy", "clerk@quillfieldvt.org")
     assert "point_of_contact.name" not in missing
+
+
+def test_writer_asked_to_do_the_request_and_act_as_point_of_contact() -> None:
+    """ "Chief Trask has asked me to submit our enrollment and act as point of contact":
+    the writer, who signs, is the PoC at the address she writes from."""
+    body = (
+        "Hello,\n\nChief Hollis Trask has asked me to submit our enrollment and act as point"
+        " of contact.\n\n" + _AGENCY + "\n" + _ROSTER + "\nRegards,\nSgt. Annette Roy\n"
+    )
+    name, email, _ = _read(body, "Sgt. Annette Roy <aroy@quillfieldvt.org>")
+    assert (name, email) == ("Annette Roy", "aroy@quillfieldvt.org")
