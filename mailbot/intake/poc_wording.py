@@ -35,7 +35,7 @@ _POC_DESIGNATED = re.compile(
 
 
 _POC_WORDS = (
-    rf"(?i:(?:(?:the|our)\s+)?{_WHOSE}"
+    rf"(?i:(?:(?:the|our|my)\s+)?{_WHOSE}"
     r"(?:designated\s+)?"
     r"(?:primary\s+|main\s+)?"
     r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC|point\s+person)"

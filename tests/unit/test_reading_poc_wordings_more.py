@@ -183,3 +183,13 @@ def test_writer_asked_to_do_the_request_and_act_as_point_of_contact() -> None:
     )
     name, email, _ = _read(body, "Sgt. Annette Roy <aroy@quillfieldvt.org>")
     assert (name, email) == ("Annette Roy", "aroy@quillfieldvt.org")
+
+
+def test_person_said_to_be_the_writers_poc() -> None:
+    """ "Sgt. Annette Roy is my POC, aroy@...": the head's own PoC, with her address."""
+    body = (
+        "Hi - Quillfield PD wants in on e-ticketing. Sgt. Annette Roy is my POC, "
+        "aroy@quillfieldvt.org.\n\n" + _AGENCY + "\n" + _ROSTER + "\nChief Hollis Trask\n"
+    )
+    name, email, _ = _read(body, "Hollis Trask <htrask@quillfieldvt.org>")
+    assert (name, email) == ("Annette Roy", "aroy@quillfieldvt.org")
