@@ -187,6 +187,9 @@ def _head_inline(line: str, rules: Rules) -> tuple[str, str] | None:
     words = m.group(1).split()
     if rank_title(words[0], rules) is not None and len(words) < 3:
         return None  # "this is Officer Pellerin, Chief Kiefer's PoC": a rank, one name word
+    own = rules.language.evidence.first_person_words
+    if any(w.lower().replace("’", "'") in own for w in words):
+        return None  # "I'm Interim Chief for ...": the writer's words for himself, no name
     places = _place_words(rules)
     if is_agency_or_title(words, rules) or any(w.lower() in places for w in words):
         return None  # "Newbury Town Constable": a town's constable, not a person

@@ -26,7 +26,20 @@ def in_same_sentence(flat: str, at: int, name: str, sender: str | None, rules: R
         and not _a_login(rest[: email.start()])  # "DPS username jdoe@dps..."
     ):
         return email.group(0).lower()
+    if email is None and sender and _use_mine(rules).search(rest):
+        # "Dale says he'll be the contact but use my email for now": the address the
+        # writer writes from, given for the contact
+        return sender.lower()
     return None
+
+
+@per_rules
+def _use_mine(rules: Rules) -> re.Pattern[str]:
+    """ "use my email", "please use my address": the writer's own address for the
+    contact's mail, named but not written out (``own_address_words`` after "use")."""
+    words = sorted(rules.language.evidence.own_address_words, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words if w.startswith("my "))
+    return re.compile(r"\buse\s+(?:" + (alt or r"(?!)") + r")(?![\w@-])", re.I)
 
 
 def _same_domain(address: str, sender: str | None) -> bool:

@@ -35,7 +35,7 @@ _POC_DESIGNATED = re.compile(
 
 
 _POC_WORDS = (
-    rf"(?i:(?:(?:the|our)\s+)?{_WHOSE}"
+    rf"(?i:(?:(?:the|our|my)\s+)?{_WHOSE}"
     r"(?:designated\s+)?"
     r"(?:primary\s+|main\s+)?"
     r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC|point\s+person)"
@@ -115,7 +115,7 @@ _POC_MADE = re.compile(
 
 
 _CONTACT_SAID = (
-    r"(?:main\s+|primary\s+)?contact(?:\s+person)?(?=\s*(?:[.,;!(]|$|¶|(?:too|also|as\s+well)\b"
+    r"(?:main\s+|primary\s+)?contact(?:\s+person)?(?=\s*(?:[.,;!(]|$|¶|(?:too|also|as\s+well|but)\b"
     r"|(?:for|on)\s+(?:this|it|that|these|us|them|(?:the\s+)?e-?tick\w*"
     r"|(?:the\s+)?electronic\s+tick\w*)\b|(?:my|our)\s+[a-z-]+\s+(?:is|are)\b))"
 )
@@ -124,6 +124,9 @@ _CONTACT_SAID = (
 
 _POC_FIRST_NAME = re.compile(
     rf"(?<![\w.'’-])([A-Z][a-z'’-]+)\s+(?i:is\s+gonna\s+be|is\s+going\s+to\s+be|will\s+be|is"
+    # "Dale says he'll be the contact": his own word reported, of himself
+    r"|(?:says|said|tells\s+me|told\s+me)\s+(?:that\s+)?(?:he|she)"
+    r"(?:['’]ll\s+be|['’]d\s+be|\s+will\s+be|\s+would\s+be|\s+is|['’]s)"
     # "Ann has been our e-ticket point of contact since ...", "Ann remains our PoC"
     rf"|has\s+been|remains|will\s+remain|will\s+stay|will\s+continue\s+(?:to\s+be|as))\s+"
     # "Ray will be the contact person for this": the contact for this matter
@@ -215,7 +218,8 @@ _SELF_POC = re.compile(
     # me down as the contact person"
     r"|\b(?:asked|designated|named|appointed|assigned|chose|picked|put|list|listed|use|have"
     r"|enter|add|wants?|wanted)\s+me\s+(?:\([^()¶\n]{3,60}\)\s+)?(?:down\s+)?(?:to\s+[^.;!?¶\n]{1,60}?\s+and\s+)?(?:as|to\s+be"
-    r"|to\s+serve\s+as|to\s+act\s+as)\s+(?:the\s+|our\s+|your\s+)?"
+    # "... asked me to submit our enrollment and act as point of contact"
+    r"|to\s+serve\s+as|to\s+act\s+as|(?<=and\s)(?:be|serve\s+as|act\s+as))\s+(?:the\s+|our\s+|your\s+)?"
     rf"{_WHOSE}"
     r"(?:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
     rf"|{_CONTACT_SAID})"

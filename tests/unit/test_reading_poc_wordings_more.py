@@ -156,3 +156,40 @@ def test_writer_not_the_point_of_contact_that_is_someone_else() -> None:
     name, email, missing = _read(body, "Glen Vaughn <glen@vaughncs.com>")
     assert (name, email) == ("Annette Roy", "aroy@quillfieldvt.org")
     assert "point_of_contact.name" not in missing
+
+
+def test_first_name_reported_to_be_the_contact_with_the_writers_address() -> None:
+    """A clerk writing for the town: "Annette says she'll be the contact but use my email
+    for now": the one Annette listed is the PoC, reached at the clerk's own address."""
+    body = (
+        "Hello,\n\nWriting for our department, which would like to start e-ticketing.\n\n"
+        + _AGENCY
+        + "\n"
+        + _ROSTER
+        + "\nAnnette says she'll be the contact but use my email for now.\n"
+        "Thanks, Mona Pike, Town Clerk\n"
+    )
+    name, email, missing = _read(body, "Town Clerk <clerk@quillfieldvt.org>")
+    assert (name, email) == ("Annette Roy", "clerk@quillfieldvt.org")
+    assert "point_of_contact.name" not in missing
+
+
+def test_writer_asked_to_do_the_request_and_act_as_point_of_contact() -> None:
+    """ "Chief Trask has asked me to submit our enrollment and act as point of contact":
+    the writer, who signs, is the PoC at the address she writes from."""
+    body = (
+        "Hello,\n\nChief Hollis Trask has asked me to submit our enrollment and act as point"
+        " of contact.\n\n" + _AGENCY + "\n" + _ROSTER + "\nRegards,\nSgt. Annette Roy\n"
+    )
+    name, email, _ = _read(body, "Sgt. Annette Roy <aroy@quillfieldvt.org>")
+    assert (name, email) == ("Annette Roy", "aroy@quillfieldvt.org")
+
+
+def test_person_said_to_be_the_writers_poc() -> None:
+    """ "Sgt. Annette Roy is my POC, aroy@...": the head's own PoC, with her address."""
+    body = (
+        "Hi - Quillfield PD wants in on e-ticketing. Sgt. Annette Roy is my POC, "
+        "aroy@quillfieldvt.org.\n\n" + _AGENCY + "\n" + _ROSTER + "\nChief Hollis Trask\n"
+    )
+    name, email, _ = _read(body, "Hollis Trask <htrask@quillfieldvt.org>")
+    assert (name, email) == ("Annette Roy", "aroy@quillfieldvt.org")
