@@ -13,7 +13,7 @@ from mailbot.intake.model import Officer
 from mailbot.intake.prose import POSSESSIVE_END, rank_title
 from mailbot.intake.prose_officers import not_a_name
 from mailbot.intake.rules import Rules, per_rules
-from mailbot.intake.word_lists import has_any
+from mailbot.intake.word_lists import alternation, has_any
 
 
 def renamed_to(text: str, officer: Officer, rules: Rules) -> str | None:
@@ -42,8 +42,7 @@ def renamed_to(text: str, officer: Officer, rules: Rules) -> str | None:
 def _former_bracket(rules: Rules) -> re.Pattern[str]:
     """A bracket giving the value a record had before ("(formerly Erin Mayo)", "(née
     Roy)"), by the words of ``former_value_words``."""
-    words = sorted(rules.columns.detection.former_value_words, key=len, reverse=True)
-    either = "|".join(re.escape(w) for w in words) or "(?!)"
+    either = alternation(rules.columns.detection.former_value_words, blank=" ")
     return re.compile(rf"\((?i:{either})(?::|\s)[^()\n]{{1,60}}\)")
 
 

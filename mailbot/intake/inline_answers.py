@@ -258,8 +258,7 @@ def _joined(question: str | None, answers: list[str], rules: Rules | None = None
     if question and _is_question(question) and value:
         # without the question's note in brackets ("Your agency's e-ticket Point of
         # Contact (name and email address)")
-        label = numbered_answers.ASKING.sub("", _BULLET.sub("", question).rstrip(" ?:"))
-        return f"{_NOTE.sub('', label) or label}: {answers[0]}"
+        return f"{numbered_answers.item_label(_BULLET.sub('', question))}: {answers[0]}"
     opening = _label_opening(question, rules) if question and rules and value else None
     if opening:
         return f"{opening}: {answers[0]}"
@@ -268,9 +267,7 @@ def _joined(question: str | None, answers: list[str], rules: Rules | None = None
         # "Me for now. Use this email.", "That will be me, see signature." under
         # "Point-of-Contact (name and email)": the writer names himself; the question,
         # without its note in brackets, is its label
-        asked = numbered_answers.ASKING.sub("", _BULLET.sub("", question).rstrip(" ?:"))
-        label = _NOTE.sub("", asked)
-        return f"{label}: {said}"
+        return f"{numbered_answers.item_label(_BULLET.sub('', question))}: {said}"
     return "\n".join(answers)
 
 
@@ -288,9 +285,6 @@ def _self_said(answer: str, rules: Rules | None) -> str | None:
         if low.startswith(lead.casefold() + " ") and _SELF.match(rest):
             return rest
     return None
-
-
-_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 _AFTER_LABEL = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:[:：]|[-–—][ \t]|$)")

@@ -54,7 +54,7 @@ def by_number(parts: MessageParts) -> MessageParts | None:
         answer = said.group(1) if said else answer
         if said or _a_value(answer):
             # "Judiciary code: we received "062" ...": the desk's item names its field first
-            label = _label(asked[m.group(1)].split(":", 1)[0])
+            label = item_label(asked[m.group(1)].split(":", 1)[0])
             row = _row_under(asked[m.group(1)], answer)
             labelled[m.group(0)] = row or f"{label}: {answer}"
     if not labelled:
@@ -83,7 +83,7 @@ def in_order(parts: MessageParts) -> MessageParts | None:
         return None
     labelled = {}
     for n, line in enumerate(lines, start=1):
-        label = _label(asked[str(n)])
+        label = item_label(asked[str(n)])
         labelled[line] = _row_under(asked[str(n)], line) or f"{label}: {line.strip()}"
     text = _relabelled(parts.text, labelled)
     full = parts.full_text and _relabelled(parts.full_text, labelled)
@@ -95,7 +95,7 @@ _ASIDE = re.compile(r"[ \t]*\([^()\n]{0,80}\)")
 ORI number)"): no part of the label its answer is read under."""
 
 
-def _label(item: str) -> str:
+def item_label(item: str) -> str:
     """The label a desk's item gives its answer: the item without its asking words, its
     bracketed asides or its closing mark ("Designation of your agency's e-ticket Point of
     Contact (name and email address)" labels "... e-ticket Point of Contact: Sgt. Ann Roy")."""

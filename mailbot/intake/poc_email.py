@@ -9,15 +9,17 @@ import re
 
 from mailbot.intake.fields import _EMAIL
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import alternation
 
-_SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
+SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
+"""A sentence's end before the next one (not a rank's or an initial's stop)."""
 
 
 def in_same_sentence(flat: str, at: int, name: str, sender: str | None, rules: Rules) -> str | None:
     """The PoC's address written in the rest of the sentence that names them, from ``at``
     ("...; she can be reached at amy@...", "Ray will be the contact - his email is ..."):
     one that is theirs, not given to another, not a login."""
-    rest = _SENTENCE_END.split(flat[at : at + 240], maxsplit=1)[0]
+    rest = SENTENCE_END.split(flat[at : at + 240], maxsplit=1)[0]
     email = _EMAIL.search(rest)
     if (
         email
@@ -37,9 +39,8 @@ def in_same_sentence(flat: str, at: int, name: str, sender: str | None, rules: R
 def _use_mine(rules: Rules) -> re.Pattern[str]:
     """ "use my email", "please use my address": the writer's own address for the
     contact's mail, named but not written out (``own_address_words`` after "use")."""
-    words = sorted(rules.language.evidence.own_address_words, key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words if w.startswith("my "))
-    return re.compile(r"\buse\s+(?:" + (alt or r"(?!)") + r")(?![\w@-])", re.I)
+    mine = [w for w in rules.language.evidence.own_address_words if w.startswith("my ")]
+    return re.compile(rf"\buse\s+(?:{alternation(mine)})(?![\w@-])", re.I)
 
 
 def _same_domain(address: str, sender: str | None) -> bool:

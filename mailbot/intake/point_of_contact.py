@@ -20,6 +20,7 @@ from mailbot.intake.poc_anchors import _near_poc_words, names_contact
 from mailbot.intake.poc_by_rank import one_of_rank, rank_of_role, role_is_head, role_made_poc
 from mailbot.intake.poc_email import (
     COPIED,
+    SENTENCE_END,
     _said_copied,
     _said_later,
     _same_domain,
@@ -60,7 +61,6 @@ from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.signer_role import header_people, sender_person, title_not_label
 from mailbot.intake.word_lists import may_hold
 
-_SENTENCE_END = re.compile(r"(?<=[a-z])\.\s")
 _POC_SAID = ("poc", "contact", "point person", "coordinat", "liaison")
 _NAME_END = re.compile(r"[,(<;]|\s[-–]\s|\b(?:at|of|from|with)\b")
 
@@ -161,7 +161,7 @@ def point_of_contact(
         if own and self_name and (m is None or own.start() < m.start() or _not_a_name(m)):
             raw = self_name
             # "... myself; please use my work address chief@..." in the same sentence
-            rest = _SENTENCE_END.split(flat[own.end() : own.end() + 240], maxsplit=1)[0]
+            rest = SENTENCE_END.split(flat[own.end() : own.end() + 240], maxsplit=1)[0]
             written = _EMAIL.search(rest)
             # "... myself. I'm writing from my personal account; please use my office
             # address, rc@..., not this one": the address he gives as his own, after it
