@@ -127,6 +127,11 @@ def _approves(rules: Rules) -> re.Pattern[str]:
     )
 
 
+def _initial_of(word: str, names: set[str]) -> bool:
+    """True when ``word`` is one letter, the initial of one of ``names`` ("g" of "gordon")."""
+    return len(word) == 1 and any(n.startswith(word) and len(n) > 1 for n in names)
+
+
 def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, str] | None:
     """The head of department who forwards his staff's request and signs his note with
     his head title ("Approved. Please set us up." then "Chief Kroll"): the sender himself,
@@ -163,6 +168,8 @@ def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, st
             if m is None:
                 continue
             words = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", m.group(1))}
+            if words and words - own and all(_initial_of(w, own) for w in words - own):
+                words = (words & own) or set()  # "Chief G. McTavish" for Gordon McTavish
             if words and words <= own:
                 return full, title
             break

@@ -173,7 +173,7 @@ def parse_parts(
     # "Deactivate Tom Roe #03318" in the subject over "see subject - he retired friday"
     kind = kind_of(body, len(officers))
     kind = forwards.note_decides(kind, note, sum(map(bool, agency_values)), kind_of, rules)
-    kind, body = request_in_subject(kind, body, parts, is_reply, rules, kind_of)
+    kind, body = request_in_subject(kind, body, parts, is_reply, rules, kind_of, len(officers))
     if kind in ("other", "enrollment") and is_reply and not officers:
         # an answer to our checklist, officer by officer ("Jordan Hale's username is jhale")
         from mailbot.intake.answer_details import reply_officers

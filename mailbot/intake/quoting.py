@@ -192,11 +192,12 @@ def _unwrap_at(
     if _MOBILE_FOOTER.match(lines[i]):
         # "Sent from my iPhone" then "Begin forwarded message:": the footer ends the note;
         # so does "Sent from my Galaxy" over "-------- Original message --------" under a
-        # "Fwd:" subject (the separator an Android phone forwards with)
+        # "Fwd:" subject (the separator an Android phone forwards with), and "Get Outlook
+        # for iOS" over the underscores and header block Outlook's phone app forwards with
         after = next((n for n in range(i + 1, min(i + 4, len(lines))) if lines[n].strip()), None)
         if after is not None and (
             _FORWARD_MARK.match(lines[after])
-            or (_ORIGINAL.match(lines[after]) and is_forward_subject(subject))
+            or (is_forward_subject(subject) and quote_start(lines[after : after + 12]) == 0)
         ):
             i = after
     marker = lines[i]

@@ -114,3 +114,47 @@ def test_a_constable_who_says_so_and_signs_his_note_is_the_head_not_the_clerk_be
     )
     assert result.head_of_department.name == "Ivo Kade"
     assert result.head_of_department.title == "Constable"
+
+
+_PHONE_FORWARD = (
+    "OK to send. Pls set us up. Ama is our point of contact.\n\n"
+    "Chief R. Ostrowski\n\n"
+    "Get Outlook for iOS<https://aka.ms/o0ukef>\n"
+    "________________________________\n"
+    "From: Ama Lindqvist <alindqvist@harrowvt.test>\n"
+    "Sent: Monday, March 2, 2026 3:10:07 PM\n"
+    "To: Roman Ostrowski <rostrowski@harrowvt.test>\n"
+    "Subject: e-ticket paperwork for DPS\n\n"
+    "Chief,\n\n"
+    "Everything for the state is below; forward when ready.\n\n"
+    "Judiciary code: 0719\n"
+)
+
+
+def test_a_forward_from_outlook_for_ios_is_unwrapped_under_the_phone_footer() -> None:
+    """Outlook's phone app forwards with its footer, a line of underscores and a header
+    block: the chief's note is the forward's note, the draft below it the request."""
+    from mailbot.intake.quoting import split_message
+
+    split = split_message(_PHONE_FORWARD, "Fw: e-ticket paperwork for DPS")
+    assert split.forwarded
+    assert split.note.startswith("OK to send.")
+    assert "Judiciary code: 0719" in split.text
+    # the same footer and header block under "RE:" is a reply: the old message is cut
+    reply = split_message(_PHONE_FORWARD, "RE: e-ticket paperwork for DPS")
+    assert not reply.forwarded and "0719" not in reply.text
+
+
+def test_a_forwarding_chief_signing_with_his_first_initial_is_read_as_head() -> None:
+    from mailbot.intake.forwards import note_head
+    from mailbot.intake.rules import load_rules
+
+    note = _PHONE_FORWARD.split("\n\nGet Outlook")[0]
+    assert note_head(note, "Roman Ostrowski", load_rules()) == ("Roman Ostrowski", "Chief")
+    # an initial that is not his is someone else's sign-off
+    assert note_head(
+        note.replace("R. Ostrowski", "T. Ostrowski"), "Roman Ostrowski", load_rules()
+    ) != (
+        "Roman Ostrowski",
+        "Chief",
+    )

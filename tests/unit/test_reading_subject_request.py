@@ -49,3 +49,48 @@ def test_a_question_under_a_subject_naming_an_officer_asks_for_no_change() -> No
         )
     )
     assert result.intent == "other"
+
+
+_CSV = (
+    b"Last,First,Rank,LEO Number,DPS Login\r\n"
+    b"Okonjo,Rhea,Sergeant,4Q7B1,rokonjo\r\n"
+    b"Falk,Ivo,Officer,4Q9C2,ifalk\r\n"
+)
+_LOGO = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00"
+    b"\x00\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x9a\xa0"
+    b"\xa0\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def test_an_enrolment_written_in_the_subject_over_a_one_line_body_is_that_enrolment() -> None:
+    # the body says only that it sends things; the subject carries the request and values
+    result = parse_message(
+        mail(
+            "Signed off. Seal and roster attached.\n\nB. Tamsin\nChief, Quillby PD\n",
+            sender="Bryn Tamsin <btamsin@quillbyvt.test>",
+            subject="TraCS enrollment - Quillby Police Department - Judiciary Code 0655"
+            " - 18 Ferry Rd, Quillby VT 05999 - (802) 555-0164",
+            attachments=[
+                ("quillby_seal.png", _LOGO, "image/png"),
+                ("roster.csv", _CSV, "text/csv"),
+            ],
+        )
+    )
+    assert result.intent == "enrollment"
+    assert result.agency.judiciary_code == "0655"
+    assert result.agency.phone is not None and result.agency.phone.endswith("555-0164")
+    assert result.agency.address is not None and "05999" in result.agency.address
+    assert {o.last_name for o in result.officers} == {"Okonjo", "Falk"}
+    assert "agency.judiciary_code" not in result.missing
+
+
+def test_a_subject_naming_enrolment_over_a_question_sending_nothing_stays_a_question() -> None:
+    result = parse_message(
+        mail(
+            "Do we need to be a full-time department to do this? Thanks.\n\nBryn\n",
+            sender="Bryn Tamsin <btamsin@quillbyvt.test>",
+            subject="e-ticket enrollment question",
+        )
+    )
+    assert result.intent == "other"
