@@ -44,6 +44,10 @@ class Detection(RuleModel):
     clause_joiners: list[str] = Field(default_factory=list)
     """Words that end what a sentence says a named column holds, before the next clause
     ("The VTLEO column is each deputy's VT LEO number and DPSUser is ...")."""
+    qualified_headings: list[str] = Field(default_factory=list)
+    """Headings that keep their field under one word of qualification before them
+    ("Position Title", "Working Title"): the qualifier says which title, not another
+    field (a word of :attr:`new_value_words` or :attr:`old_value_words` does)."""
     shown_verbs: list[str] = Field(default_factory=list)
     """Words after the field a named column holds that say how it prints ("The
     TICKET_TITLE column is how their title should print"): the field is named before."""

@@ -71,11 +71,35 @@ def column_key(cell: str, rules: Rules) -> str | None:
         # "OfficerNumber", "DPSUsername": an export's heading with its words run together
         key = _column_key(_CAMEL.sub(" ", cell), _synonyms(rules))
     if key is None:
+        key = _qualified(_norm(cell), rules)  # "Warden #", "Position Title"
+    if key is None:
         # "Offcer #", "DPS Usernme": a heading typed with one letter wrong
         respelled = _respelled(cell, rules)
         key = _column_key(respelled, _synonyms(rules)) if respelled != cell else None
     seen[cell] = key
     return key
+
+
+@per_rules
+def _rank_prefix(rules: Rules) -> re.Pattern[str]:
+    ranks = sorted(rules.language.people.ranks, key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(re.escape(r) for r in ranks if r)})'?s? (?=\S)")
+
+
+def _qualified(norm: str, rules: Rules) -> str | None:
+    """The field of a heading that is a known one under a rank ("Warden #", "Trooper
+    No": the officer number), or a qualified title or rank ("Position Title")."""
+    det = rules.columns.detection
+    bare = _rank_prefix(rules).sub("", norm)
+    if bare != norm and bare in _synonyms(rules):
+        return _synonyms(rules)[bare]
+    words = norm.split()
+    turns = {" ".join(w.lower().split()) for w in (*det.new_value_words, *det.old_value_words)}
+    if len(words) == 2 and words[0] not in turns and words[0].isalpha():
+        last = words[1]
+        if last in {h.lower() for h in det.qualified_headings} and last in _synonyms(rules):
+            return _synonyms(rules)[last]
+    return None
 
 
 @per_rules

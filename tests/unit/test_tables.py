@@ -174,3 +174,42 @@ def test_a_labelled_heading_on_a_bulleted_line(rules: Rules) -> None:
         ("Hoyt", "William", "Sergeant", "R8230", "whoyt"),
         ("Mayo", "Kathleen", "Deputy", "R8244", "kmayo"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Trooper #", "officer_number"),
+        ("Constable No.", "officer_number"),
+        ("Working Title", "title"),
+        ("Official Rank", "title"),
+        ("Previous Rank", None),  # the value on record, not the officer's to read
+        ("Cell Phone #", None),
+    ],
+)
+def test_a_known_heading_under_a_rank_or_a_qualifier_keeps_its_field(
+    rules: Rules, heading: str, key: str | None
+) -> None:
+    assert column_key(heading, rules) == key
+
+
+def test_a_ranked_number_column_and_a_working_title_are_read(rules: Rules) -> None:
+    text = (
+        "Member\tWorking Title\tRanger #\tDPS Login\n"
+        "Voss, Tamsin\tPark Ranger II\tPR441\ttvoss\n"
+        "Lund, Oskar\tPark Ranger I\tPR507\tolund\n"
+    )
+    rows = officers_from_text(text, rules)
+    assert [(o.last_name, o.title, o.officer_number) for o in rows] == [
+        ("Voss", "Park Ranger II", "PR441"),
+        ("Lund", "Park Ranger I", "PR507"),
+    ]
+
+
+def test_the_ticket_title_is_read_beside_an_hr_position_title(rules: Rules) -> None:
+    grid = [
+        ["LAST", "FIRST", "POSITION_TITLE", "TICKET_TITLE", "VT_LEO", "DPS_USERNAME"],
+        ["Marr", "Ilse", "SECURITY OFFICER II", "Officer", "HQ311", "imarr"],
+    ]
+    [row] = officers_from_grid(grid, rules)
+    assert row.title == "Officer"
