@@ -99,3 +99,16 @@ def test_a_correction_after_a_request_sent_before_stays_a_request() -> None:
         "wrong.\n\nThanks,\nChief Ed Lamb\nLakeview Police Department\n"
     )
     assert result.intent == "officer_maintenance"
+
+
+def test_an_enrolment_taken_back_before_it_was_set_up_asks_for_none() -> None:
+    result = _read(
+        "Hello,\n\nLast month we sent our e-ticket enrollment for the Kestrel Falls "
+        "Police Department (judiciary code 0841, three officers). The town council cut the "
+        "equipment from the budget, so please withdraw our request; do not create the "
+        "agency or the officers.\n\nWe will write again next year.\n\nChief Ivo Brandt\n"
+        "Kestrel Falls Police Department\n12 Mill St, Kestrel Falls, VT 05999\n"
+        "802-555-0190\n"
+    )
+    assert result.intent == "other"
+    assert not result.officers and not result.missing
