@@ -74,7 +74,7 @@ _TICKET_PRINTS = re.compile(
 
 # The words each pattern's match holds, found in the lower-cased text by a pattern that
 # starts with a letter (quick to scan): a text without them is not scanned for the name.
-_SHOWN_NEEDS = (
+_SHOWN_NEEDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_PUT_ON, re.compile(r"(?:put|use|print|show|have)\s+[\"“]")),
     (_ON_TICKET_IS, re.compile(r"tickets?\s+(?:is|reads?|says?|would|should)\s")),
     (
@@ -124,6 +124,22 @@ def name_set_down(text: str, rules: Rules) -> str | None:
     return value
 
 
+@per_rules
+def _label_in_prose(rules: Rules) -> re.Pattern[str]:
+    """A label of the agency's name that says "name" in two words or more ("Name on the
+    ticket", "Agency name"), a link ("should be", ":"), then the name: written anywhere in
+    a sentence, not only at a line's start."""
+    labels = [
+        w
+        for w in rules.labels.labels.get("agency.name", [])
+        if len(w.split()) >= 2 and "name" in w.lower().split()
+    ]
+    links = _alt(rules.language.people.name_label_links)
+    if not labels or links == "(?!)":
+        return re.compile("(?!)")
+    return re.compile(rf"(?<![\w-])(?i:{_alt(labels)})[ \t]*(?i:{links})[ \t]*[\"“]?{_RUN}")
+
+
 def name_shown_as(text: str, rules: Rules) -> str | None:
     """The agency name the sender asks to be shown as ("please list us as Stowbridge
     Village PD on the tickets", "we'd like our name to appear as "Stowbridge Police"",
@@ -132,7 +148,8 @@ def name_shown_as(text: str, rules: Rules) -> str | None:
     if written is not None:
         return written
     low = lowered(text)
-    for pattern, needed in (_shown_as(rules), *_SHOWN_NEEDS):
+    labelled = (_label_in_prose(rules), _NAME_WORD)
+    for pattern, needed in (_shown_as(rules), *_SHOWN_NEEDS, labelled):
         m = pattern.search(text) if low is None or needed.search(low) else None
         if m is not None:
             break
@@ -144,4 +161,5 @@ def name_shown_as(text: str, rules: Rules) -> str | None:
     return name if len(name.split()) >= 2 else None
 
 
+_NAME_WORD = re.compile(r"name")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])")

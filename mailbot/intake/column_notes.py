@@ -27,9 +27,18 @@ _IS_FIELD_VERB = re.compile(r"[ \t](?:is|are)[ \t]+(?:the|their|each|our|his|her
 _CELL_CUT = re.compile(r"\t|[ \t]*\|[ \t]*|[ \t]{2,}")
 
 
-def declared_columns(text: str, rules: Rules) -> dict[str, str]:
+class Declared(dict[str, str]):
+    """Heading (lower case) -> officer field; ``firm`` holds the headings a sentence names
+    as the field itself ("The LEO_CERT_NO column is the VT LEO number"), not in passing
+    ("The Emp ID column is kept next to the username")."""
+
+    firm: frozenset[str] = frozenset()
+
+
+def declared_columns(text: str, rules: Rules) -> Declared:
     """Heading (lower case) -> officer field, for each column the text says holds one."""
-    found: dict[str, str] = {}
+    found = Declared()
+    firm: set[str] = set()
     text = text[:_MAX_TEXT]
     # each pattern tried only where its verb is written (most messages name no column)
     named = _NAMED.finditer(text) if "column" in text else ()
@@ -37,17 +46,31 @@ def declared_columns(text: str, rules: Rules) -> dict[str, str]:
     for m in [*named, *is_field]:
         name = _LEAD.sub("", m.group(1)).strip()
         words = _before_shown(_first_clause(m.group(2), rules), rules).split()
-        key = next(
+        n, key = next(
             (
-                k
+                (n, k)
                 for n in range(min(4, len(words)), 0, -1)
                 if (k := column_key(" ".join(words[-n:]).strip(" ,'’\""), rules))
             ),
-            None,
+            (0, None),
         )
         if name and key:
-            found[" ".join(name.lower().split())] = key
+            heading = " ".join(name.lower().split())
+            found[heading] = key
+            if _only_leads(words[:-n], rules):
+                firm.add(heading)
+    found.firm = frozenset(firm)
     return found
+
+
+def _only_leads(words: Sequence[str], rules: Rules) -> bool:
+    """True when ``words`` (before the field a sentence says a column holds) only lead up
+    to it ("the", "their", "each officer's"): the column is said to be that field."""
+    leads = {w.lower() for w in rules.columns.detection.declaration_leads}
+    return all(w.lower() in leads or _POSSESSIVE.search(w) for w in words)
+
+
+_POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])$")
 
 
 _VERB = re.compile(r"(?<![\w-])(?:is|are|has|holds|contains|shows|lists|gives)(?![\w-])|=")
@@ -84,12 +107,27 @@ def with_declared(
         return rows
     heading = {k: v[0] for k, v in rules.columns.columns.items() if v}
     for row in rows[:_HEADING_ROWS]:
-        keys = [declared.get(" ".join(cell.lower().split())) for cell in row]
-        named = _named_by_heading(row, keys, rules)
+        keys = _firm_or_unnamed(row, declared, rules)
         for i, key in enumerate(keys):
-            if key in heading and key not in named:
+            if key in heading:
                 row[i] = heading[key]
     return rows
+
+
+def _firm_or_unnamed(
+    cells: Sequence[str], declared: dict[str, str], rules: Rules
+) -> list[str | None]:
+    """The field the message gives each heading cell, if any: a field another heading
+    names in its own words only where a sentence said the column is that field ("The
+    LEO_CERT_NO column is the VT LEO number" beside "BADGE"; the preferred heading of the
+    two is then read), not where it named the field in passing."""
+    keys = [declared.get(" ".join(c.lower().split())) for c in cells]
+    named = _named_by_heading(cells, keys, rules)
+    firm = declared.firm if isinstance(declared, Declared) else frozenset()
+    return [
+        k if k not in named or " ".join(c.lower().split()) in firm else None
+        for c, k in zip(cells, keys, strict=True)
+    ]
 
 
 def _named_by_heading(cells: Sequence[str], keys: Sequence[str | None], rules: Rules) -> set[str]:
@@ -115,9 +153,7 @@ def text_with_declared(text: str, declared: dict[str, str], rules: Rules) -> str
         cells = _CELL_CUT.split(line)
         if len(cells) < 3:
             continue
-        keys = [declared.get(" ".join(c.lower().split())) for c in cells]
-        named = _named_by_heading(cells, keys, rules)
-        keys = [None if k in named else k for k in keys]
+        keys = _firm_or_unnamed(cells, declared, rules)
         if not any(k in heading for k in keys):
             continue
         cuts = _CELL_CUT.findall(line)

@@ -138,6 +138,12 @@ _USER_WORDS = re.compile(
 
 
 _BRACKETED = re.compile(r"\[([^\[\]\n]{1,200})\]")
+_CELL_NOTE = re.compile(
+    r"(?:(?<=[–—|][ \t])|(?<=\t)|(?<=[ \t]-[ \t]))\(([^()\n]{1,200})\)"
+    r"(?=[ \t]*(?:[–—|\t]|[ \t]-[ \t]|$))"
+)
+"""A note in round brackets that is a whole field of a list line, between its dashes or
+bars."""
 _CLAUSE_END = re.compile(r"\s*[,;]\s*|\s+[-–—]+\s+")
 _LABEL = re.compile(r"^[A-Za-z][\w .#]{0,25}?(?:#|number|no\.?|id|name|login)\s*[:#]?\s+", re.I)
 
@@ -154,10 +160,13 @@ def bracket_notes_cut(body: str, rules: Rules) -> str:
             return m.group(0)
         label = _LABEL.match(first)
         said = first[label.end() :] if label else first
-        return f"[{first}]" if not_given(said, rules) else m.group(0)
+        return f"{m.group(0)[0]}{first}{m.group(0)[-1]}" if not_given(said, rules) else m.group(0)
 
     body = _ARROW_NOTE.sub("", body) if "<" in body or "←" in body else body
-    return _BRACKETED.sub(_cut, body) if "[" in body else body
+    body = _BRACKETED.sub(_cut, body) if "[" in body else body
+    # "... – Officer – (number coming, the academy hasn't issued it yet) – rroy": a field
+    # that is a note in round brackets, cut to its first clause the same way
+    return _CELL_NOTE.sub(_cut, body) if "(" in body else body
 
 
 _ARROW_NOTE = re.compile(r"[ \t]+(?:<-+|<=+|←)[ \t]*[A-Za-z][^\n]*$")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import mimetypes
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -38,7 +39,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 @functools.lru_cache(maxsize=4096)  # asked of every officer's names for every token
 def _letters(value: str | None) -> str:
-    return re.sub(r"[^a-z]", "", (value or "").lower())
+    """A name's or login's letters, lower case, an accented letter as its plain one ("René"
+    gives "rene", not "ren": a login is typed without accents)."""
+    plain = unicodedata.normalize("NFKD", (value or "").lower())
+    return re.sub(r"[^a-z]", "", "".join(c for c in plain if not unicodedata.combining(c)))
 
 
 def made_from(user: str, officer: Officer) -> bool:

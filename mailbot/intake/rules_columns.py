@@ -48,6 +48,10 @@ class Detection(RuleModel):
     """Headings that keep their field under one word of qualification before them
     ("Position Title", "Working Title"): the qualifier says which title, not another
     field (a word of :attr:`new_value_words` or :attr:`old_value_words` does)."""
+    declaration_leads: list[str] = Field(default_factory=list)
+    """Words that only lead up to the field a sentence says a named column holds ("the",
+    "their", "each"): with nothing else before the field ("The LEO_CERT_NO column is the
+    VT LEO number"), the column is that field even beside another heading naming it."""
     shown_verbs: list[str] = Field(default_factory=list)
     """Words after the field a named column holds that say how it prints ("The
     TICKET_TITLE column is how their title should print"): the field is named before."""

@@ -72,6 +72,9 @@ class People(RuleModel):
     """Title words that are also surnames ("Harlan Constable", "Dana Marshal")."""
     name_shown_verbs: list[str] = Field(default_factory=list)
     name_shown_objects: list[str] = Field(default_factory=list)
+    name_label_links: list[str] = Field(default_factory=list)
+    """Words between a label of the agency's name and the name in running text ("Name on
+    the ticket should be ...", "... 0773. Name on ticket: ...")."""
     """A sentence setting down the name to show ("display us on the ticket as: ...")."""
     desk_names: list[str] = Field(default_factory=list)
     """The desk's own department: a letter's addressee, never the sender's agency."""

@@ -136,3 +136,21 @@ def _role_labels(rules: Rules) -> frozenset[str]:
     signed = rules.labels.form_sections.signed
     words = [*signed, *(w for p in paths for w in rules.labels.labels.get(p, []))]
     return frozenset(w.casefold() for w in words)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def wrapped_rest(
+    cells: Sequence[str], after: str, head: Sequence[str], split: Splitter
+) -> list[str]:
+    """The cells of the line ``after`` a row cut short where a paste broke it ("Gagnon |
+    Michelle | Sheriff" over "02210 | mgagnon | --"): together as many as the heading's,
+    the line after opening with a number, which no row's name (the first column) starts
+    with; no cells else."""
+    if split not in (_tabs, _pipes) or not 2 <= len(cells) < len(head) or not after.strip():
+        return []
+    rest = split(after)
+    if len(cells) + len(rest) != len(head) or not _DIGIT.match(rest[0].strip()):
+        return []
+    return rest

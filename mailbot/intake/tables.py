@@ -32,6 +32,7 @@ from mailbot.intake.table_cells import (
     footer_row,
     role_label_row,
     sample_row,
+    wrapped_rest,
 )
 from mailbot.intake.table_headings import MAX_COLUMNS, column_key, header_map
 from mailbot.intake.wrapped_heading import joined_heading
@@ -190,6 +191,10 @@ def _read_split(
             i += 1
             continue
         cells = split(line)
+        after = lines[i + 1] if i + 1 < len(lines) and mapping.get(0) in _NAME_FIELDS else ""
+        rest = wrapped_rest(cells, after, head, split)
+        if rest:  # "Gagnon<TAB>Michelle<TAB>Sheriff" over "02210<TAB>mgagnon<TAB>--"
+            cells, i = [*cells, *rest], i + 1
         if aligned and len(cells) != len(head):
             cells = _slice(line, starts)
         elif split is _tabs and len(cells) > len(head) and all(head):
@@ -356,6 +361,7 @@ def officers_from_text(text: str, rules: Rules, *, slashes: bool = False) -> lis
     return officers
 
 
+_NAME_FIELDS = frozenset({"last_name", "first_name", "full_name"})
 _HEADING_ROWS = 30
 """Rows searched for the heading of a grid (titles and notes may stand above it)."""
 

@@ -1,0 +1,47 @@
+"""The name the ticket is to carry, said in a sentence rather than on a labelled line of
+its own ("... 0998. The name on the tickets will be Birch Falls Police Department."), or
+after what the ticket is to say ("Tickets should say: Birch Falls Fish & Game Office"),
+is the agency's name over the longer one the message opens with."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.intake.parse import parse_message
+
+
+def _name(body: str) -> str | None:
+    msg = EmailMessage()
+    msg["From"] = "Rosa Tellier <rtellier@birchfalls.test>"
+    msg["To"] = "dps.eTicket@vermont.gov"
+    msg["Subject"] = "e-ticket request"
+    msg.set_content(body)
+    return parse_message(msg.as_bytes()).agency.name
+
+
+def test_a_name_label_inside_a_sentence_gives_the_ticket_name() -> None:
+    body = (
+        "Good day,\n\nThe Town of Birch Falls Police Department asks to begin e-ticketing. "
+        "Our judiciary code is 0998. The name on the tickets will be Birch Falls Police "
+        "Department. We are at 9 Elm Row, Birch Falls VT 05998.\n\nRosa Tellier\nChief\n"
+    )
+    assert _name(body) == "Birch Falls Police Department"
+
+
+def test_a_name_label_with_a_colon_mid_line_gives_the_ticket_name() -> None:
+    body = (
+        "Hello, the Town of Birch Falls Police Department wants to start e-ticketing. "
+        "Judiciary code 0998. Agency name: Birch Falls Police Department. Address 9 Elm "
+        "Row, Birch Falls VT 05998.\n\nRosa Tellier\nChief\n"
+    )
+    assert _name(body) == "Birch Falls Police Department"
+
+
+def test_what_the_tickets_should_say_is_the_name() -> None:
+    body = (
+        "Hello,\n\nThe Birch Falls Fish & Game Office, Enforcement Division, would like "
+        "e-tickets.\n\nTickets should say: Birch Falls Fish & Game Office\n"
+        "Judiciary code: 0998\nAddress: 9 Elm Row, Birch Falls, VT 05998\n\n"
+        "Rosa Tellier\nChief Warden\n"
+    )
+    assert _name(body) == "Birch Falls Fish & Game Office"
