@@ -137,7 +137,12 @@ def _label_in_prose(rules: Rules) -> re.Pattern[str]:
     links = _alt(rules.language.people.name_label_links)
     if not labels or links == "(?!)":
         return re.compile("(?!)")
-    return re.compile(rf"(?<![\w-])(?i:{_alt(labels)})[ \t]*(?i:{links})[ \t]*[\"“]?{_RUN}")
+    # the label's words one or two blanks apart: not "Department" ending one column of a
+    # side-by-side form and "Name:" opening the next
+    label = "|".join(
+        re.escape(w.lower()).replace(r"\ ", r"[ \t]?\s") for w in sorted(labels, key=len)[::-1]
+    )
+    return re.compile(rf"(?<![\w-])(?i:{label})[ \t]*(?i:{links})[ \t]*[\"“]?{_RUN}")
 
 
 def name_shown_as(text: str, rules: Rules) -> str | None:

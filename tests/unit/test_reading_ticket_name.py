@@ -45,3 +45,17 @@ def test_what_the_tickets_should_say_is_the_name() -> None:
         "Rosa Tellier\nChief Warden\n"
     )
     assert _name(body) == "Birch Falls Fish & Game Office"
+
+
+def test_a_side_by_side_form_keeps_its_columns_apart() -> None:
+    # "Department" ends the agency column, "Name:" opens the contact column: no label
+    body = (
+        "Birch Falls would like to join the e-ticketing program.\n\n"
+        "AGENCY                                   CONTACT\n"
+        "Name:   Birch Falls Police Department    Name:  Sgt. Rosa Tellier\n"
+        "Code:   0998                             Email: rtellier@birchfalls.test\n"
+        "Street: 7 Depot Street                   Cell:  802-555-0171\n"
+        "Town:   Birch Falls, VT 05999\n"
+        "Tel:    802-555-0170\n"
+    )
+    assert _name(body) == "Birch Falls Police Department"
