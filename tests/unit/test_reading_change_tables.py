@@ -349,3 +349,28 @@ def test_a_title_cell_written_old_arrow_new_gives_the_new_title() -> None:
     )
     assert got["13995"]["action"] == "update"
     assert got["13995"]["title"] == "Corporal"
+
+
+def test_a_payroll_export_s_record_type_column_gives_each_row_its_action() -> None:
+    """An export whose action column is headed "Transaction Type" ("HIRE", "PROMOTION",
+    "SEPARATION"): each row takes its own action, not the add of the first."""
+    data = (
+        b"Transaction Type,Eff Date,Surname,Given Name,Position,LEO Number,DPS Login\r\n"
+        b"HIRE,11/02/2026,Pruitt,Dana,Officer,B8101,dpruitt\r\n"
+        b"PROMOTION,11/09/2026,Okafor,Lena,Sergeant,B7710,lokafor\r\n"
+        b"SEPARATION,11/15/2026,Varga,Milo,Officer,B6620,mvarga\r\n"
+    )
+    got = _by_number(
+        _with_attachment(
+            "Hello,\n\nAttached is this month's personnel export. Please make the TraCS "
+            "changes for the rows listed.\n\nOren Maddox\nBristol Police Department\n",
+            "bristol export.csv",
+            data,
+            "csv",
+        )
+    )
+    assert {n: c["action"] for n, c in got.items()} == {
+        "B8101": "add",
+        "B7710": "update",
+        "B6620": "deactivate",
+    }
