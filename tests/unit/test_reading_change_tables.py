@@ -374,3 +374,21 @@ def test_a_payroll_export_s_record_type_column_gives_each_row_its_action() -> No
         "B7710": "update",
         "B6620": "deactivate",
     }
+
+
+def test_civilian_staff_without_a_number_on_an_hr_separation_list_is_no_change() -> None:
+    """An HR list of leavers forwarded for TraCS names a dispatcher with no LEO number
+    beside the officers: only the officers' records are switched off."""
+    got = _by_number(
+        _changes(
+            "DPS - passing on our HR list. Please deactivate the two officers in TraCS. "
+            "Remove access for the following employees:\n\n"
+            "Emp#  Name                 Position         LEO#    Last day\n"
+            "2210  Farrow, Deshawn      Police Officer   B7014   11/20/2026\n"
+            "2231  Neary, Tess          Corporal         B7035   11/24/2026\n"
+            "2290  Salcedo, Ramon       Dispatcher       --      11/18/2026\n\n"
+            "Petra Lindahl\n"
+        )
+    )
+    assert set(got) == {"B7014", "B7035"}
+    assert all(c["action"] == "deactivate" for c in got.values())
