@@ -392,3 +392,22 @@ def test_civilian_staff_without_a_number_on_an_hr_separation_list_is_no_change()
     )
     assert set(got) == {"B7014", "B7035"}
     assert all(c["action"] == "deactivate" for c in got.values())
+
+
+def test_the_ticket_title_column_wins_over_an_hr_position_title() -> None:
+    """A sheet with both "Position Title" and "Ticket Title" columns: the title on the
+    e-ticket is the ticket column's; a sheet with only "Position Title" gives that one."""
+    both: list[list[object]] = [
+        ["Action", "Last Name", "First Name", "Position Title", "Ticket Title", "LEO #"],
+        ["Hire", "Pruitt", "Dana", "Campus Safety Officer II", "Officer", "B8101"],
+    ]
+    only: list[list[object]] = [
+        ["Action", "Last Name", "First Name", "Position Title", "Prev Title", "LEO #"],
+        ["Promotion", "Okafor", "Lena", "Police Sergeant", "Police Officer", "B7710"],
+    ]
+    note = "Hello,\n\nPlease make these TraCS changes.\n\nOren Maddox\nBristol Police Department\n"
+    got = _by_number(_with_attachment(note, "hires.xlsx", build.xlsx(both), _XLSX))
+    assert got["B8101"]["title"] == "Officer"
+    got = _by_number(_with_attachment(note, "changes.xlsx", build.xlsx(only), _XLSX))
+    assert got["B7710"]["action"] == "update"
+    assert got["B7710"]["title"] == "Police Sergeant"
