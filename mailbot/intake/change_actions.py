@@ -7,7 +7,7 @@ import re
 from mailbot.intake.change_corrections import number_fix
 from mailbot.intake.change_items import _NUMBER
 from mailbot.intake.change_joined import joined_agency
-from mailbot.intake.change_named_object import new_officer_named
+from mailbot.intake.change_named_object import new_officer_named, opens_as_new
 from mailbot.intake.change_officer import officer_named
 from mailbot.intake.change_rank_left import rank_left
 from mailbot.intake.change_spelling import spelled_by_letters
@@ -102,6 +102,7 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     respelt = spelled_by_letters(text, rules)  # "last name has one f: Tardif"
     # "New 2nd constable is Ashley Poor, ...": the item opens by calling him new
     new = _has(first, words.add) or new_officer_named(first, rules) is not None
+    new = new or opens_as_new(first, rules)  # "New contract deputy ...: Deputy Ann Roy"
     if new and not _has(first, words.promote) and not respelt:
         # "In her place we have sworn in Constable Peter Wheelock. Title should read
         # Constable.": the item opens with a new officer; what follows describes him

@@ -26,6 +26,16 @@ def row_lead_of(item: str, before: str, rules: Rules) -> tuple[Action, str | Non
     return (action, _new_title(before, rules)) if action else None
 
 
+def lead_title(row_lead: tuple[Action, str | None] | None, lead: str, rules: Rules) -> str | None:
+    """The new title the paragraph above rows gives them all: the one of the paragraph
+    above rows without a heading (``row_lead``), else the one the update lead-in of a
+    list says (``lead``: "The five Corporals will carry the title "Senior Patrol
+    Officer". Please change their titles in TraCS:")."""
+    if row_lead is not None:
+        return row_lead[1]
+    return _new_title(lead, rules) if lead else None
+
+
 _LEAD_LINES = 6
 """The most lines of a lead-in wrapped over lines (a letter's) read above its table."""
 _SPACED = re.compile(r"\S[ \t]{3,}\S")  # "Last Name      First Name": a printed table's cells

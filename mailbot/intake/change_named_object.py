@@ -87,6 +87,27 @@ def _job_words(rules: Rules) -> frozenset[str]:
     return frozenset(w.lower() for w in rules.language.people.job_words)
 
 
+@per_rules
+def _new_of_kind(rules: Rules) -> re.Pattern[str]:
+    """ "New contract deputy for the patrol: Deputy Ann Roy", "a new seasonal officer":
+    "new", the words of the kind of post (not a rank's modifiers: "our new acting
+    sergeant" may be a promotion), then a rank."""
+    people = rules.language.people
+    ranks = sorted((r for r, t in people.ranks.items() if t), key=len, reverse=True)
+    alt = "|".join(re.escape(r) for r in ranks)
+    kinds = sorted(people.new_officer_kinds, key=len, reverse=True)
+    kind = "|".join(_words(k) for k in kinds)
+    return re.compile(
+        rf"\b(?i:new)[ \t]+(?:(?i:{kind or '(?!)'})[ \t]+){{1,2}}(?i:{alt})(?![\w'’-])"
+    )
+
+
+def opens_as_new(text: str, rules: Rules) -> bool:
+    """True when ``text`` calls its officer a new one of a rank, with the kind of his post
+    between ("New contract deputy ...", "our new part-time officer")."""
+    return _new_of_kind(rules).search(text) is not None
+
+
 def new_officer_named(text: str, rules: Rules) -> tuple[str, str, str] | None:
     """(title, first, last) of "The new constable is Bruce Kellogg", or None."""
     m = _new_one(rules).search(text)

@@ -26,6 +26,8 @@ def renamed_to(text: str, officer: Officer, rules: Rules) -> str | None:
     pattern = rf"(?<![\w'’-]){re.escape(first)}[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![\w'’-])"
     # "Erin Caswell (formerly Erin Mayo)": the name in the bracket is the one she had
     told = _former_bracket(rules).sub(" ", text[:20000])
+    # "Deputy Erin Caswell was formerly Erin Mayo in TraCS": so is the one after the words
+    told = _former_named(rules).sub(" ", told)
     # "Ben Okafor's username changed": his own last name, in the possessive
     said = {POSSESSIVE_END.sub("", m.group(1)) for m in re.finditer(pattern, told)}
     others = {
@@ -44,6 +46,15 @@ def _former_bracket(rules: Rules) -> re.Pattern[str]:
     Roy)"), by the words of ``former_value_words``."""
     either = alternation(rules.columns.detection.former_value_words, blank=" ")
     return re.compile(rf"\((?i:{either})(?::|\s)[^()\n]{{1,60}}\)")
+
+
+@per_rules
+def _former_named(rules: Rules) -> re.Pattern[str]:
+    """The name after words giving the one a record had before, outside brackets ("was
+    formerly Erin Mayo", "maiden name Mayo"), by the words of ``renamed_from``."""
+    either = alternation(rules.language.intent.renamed_from, blank=" ")
+    name = r"[A-Z][\w'’-]{0,40}(?:[ \t]+[A-Z][\w'’-]{0,40}){0,2}"
+    return re.compile(rf"(?<![\w'’-])(?i:{either})[ \t]*:?[ \t]+{name}")
 
 
 def login_now(text: str, officer: Officer, last_now: str | None) -> str | None:

@@ -11,6 +11,7 @@ from mailbot.intake import (
     changes,
     desk_named,
     form_roles,
+    held,
     labelled_blocks,
     own_resend,
     tables,
@@ -130,6 +131,8 @@ def read(
     result.changes = gathered(result.changes, body, parts.subject, rules, signature)
     if not is_reply:  # "Add Deputy Quinn to CCSO" over her transfer to us: an add
         result.changes = added_by_subject(result.changes, parts.subject, body, rules)
+    # "Ray, Kim  Dispatcher  --": civilian staff on an HR list, no officer's record
+    result.changes = held.without_civilians(result.changes, rules)
     # "my number is 9s207": an officer number typed in lower case, written as issued
     result.changes = [_number_upper(c) for c in result.changes]
     # "we hired a new ofc, Sofia Reyes. officer number 35640": the sentence's period

@@ -160,7 +160,11 @@ _TITLE_TO = re.compile(
     r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?"
     # "should appear as "Detective" on the tickets": the title the record should show
     # ("he should now print as Corporal": as his tickets print it)
-    r"|(?:should|will)\s+(?:now\s+)?(?:appear|show|print|be\s+listed|be\s+shown)\s+as(?:\s+an?)?)"
+    r"|(?:should|will)\s+(?:now\s+)?(?:appear|show|print|be\s+listed|be\s+shown)\s+as(?:\s+an?)?"
+    # "the five Corporals will carry the title "Senior Patrol Officer"", "are to take the
+    # rank of Sergeant": the title they are to have
+    r"|(?:will|shall|are\s+to|is\s+to)\s+(?:now\s+)?(?:carry|take|hold|have|receive|get|assume)"
+    r"\s+the\s+(?:new\s+)?(?:title|rank)(?:\s+of)?)"
     r"\s*(?::\s*)?[\"“']?"
     r"([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
 )

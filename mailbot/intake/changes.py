@@ -40,6 +40,7 @@ from mailbot.intake.change_corrections import corrections_in_rows, number_fix, r
 from mailbot.intake.change_groups import officer_groups
 from mailbot.intake.change_items import _NUMBER, is_row, marked_items
 from mailbot.intake.change_leads import (
+    lead_title,
     moved_row,
     on_sheets,
     row_lead_of,
@@ -305,14 +306,10 @@ def read_changes(
             fixed = number_fix(group) if action == "update" else None
             if fixed:  # the record's number corrected: the number it should have
                 change = Change.model_validate({**change.model_dump(), "officer_number": fixed})
-            if (
-                row_lead
-                and row_lead[1]
-                and action == "update"
-                and not getattr(change, "title", None)
-            ):
-                # "update titles for these 2 ... title should just be Officer" then the rows
-                change = Change.model_validate({**change.model_dump(), "title": row_lead[1]})
+            # "update titles for these 2 ... title should just be Officer" then the rows
+            said = lead_title(row_lead, before if lead == "update" and listed else "", rules)
+            if said and action == "update" and not getattr(change, "title", None):
+                change = Change.model_validate({**change.model_dump(), "title": said})
             ended = association_ended(group, change, rules)
             if ended:  # "end his association with Essex PD ... and add him under ..."
                 push(ended)

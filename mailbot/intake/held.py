@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from mailbot.intake.held_sections import rows_under_held
 from mailbot.intake.held_sheets import held_sheet_rows, noted_rows
-from mailbot.intake.model import Officer
+from mailbot.intake.model import Change, Officer
 from mailbot.intake.prose import sentences
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.word_lists import any_in, lower_set, lowered
@@ -176,6 +176,13 @@ def _civilian(officer: Officer, rules: Rules) -> bool:
     title = " ".join((officer.title or "").lower().split())
     words = lower_set(rules.language.intent.civilian_titles)
     return bool(title) and title in words and not officer.officer_number
+
+
+def without_civilians(changes: list[Change], rules: Rules) -> list[Change]:
+    """``changes`` less those of civilian staff an HR list names beside the officers ("Ray,
+    Kim | Dispatcher | -- | 11/18"): a civilian title and no officer number, no TraCS
+    record to change."""
+    return [c for c in changes if not _civilian(Officer(title=getattr(c, "title", None)), rules)]
 
 
 def without_held(

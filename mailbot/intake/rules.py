@@ -177,6 +177,8 @@ class IntentWords(RuleModel):
     renamed: list[str] = Field(default_factory=list)
     """Words telling that an officer's name changed ("got married", "changed her name"):
     the same first name written with another last name is the name she has now."""
+    renamed_from: list[str] = Field(default_factory=list)
+    """Words before the name a record had before ("was formerly Erin Mayo")."""
     """Words after a comma that go on to the officer a newcomer replaces ("Roy Lane was
     sworn in, replacing Ed Moss who retired"): another officer's clause."""
     """Words that keep an officer as he is ("is still with us", "please don't touch his

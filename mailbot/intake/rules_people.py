@@ -26,6 +26,8 @@ class People(RuleModel):
     new_officer_words: list[str] = Field(default_factory=list)
     """Words naming the new officers a title is said for apart from their lines ("Title
     for the new deputies should be Deputy Sheriff")."""
+    new_officer_kinds: list[str] = Field(default_factory=list)
+    """Words for the kind of post between "new" and a rank ("new contract deputy")."""
     roster_headings: list[str] = Field(default_factory=list)
     instruction_words: list[str]
     job_words: list[str]

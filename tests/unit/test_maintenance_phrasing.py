@@ -66,3 +66,26 @@ def test_instruction_words_come_from_the_rules(tmp_path: object) -> None:
         rules=load_rules(folder),
     )
     assert result.changes[0].model_dump()["first_name"] == "Promote Jordan"
+
+
+def test_a_title_said_for_a_listed_group_goes_to_each_of_its_rows() -> None:
+    """ "The three Patrolmen will carry the title "Police Officer". Please change their
+    titles:" over rows of names and numbers: each row's update takes that title."""
+    result = parse_message(
+        request(
+            "Good afternoon,\n\nUnder the new town charter the rank of Patrolman is gone. "
+            'The three Patrolmen will carry the title "Police Officer". Please change '
+            "their titles in TraCS:\n\n"
+            "   Hale, Jordan  (NW002)\n"
+            "   Lee, Casey  (NW003)\n"
+            "   Moss, Tara  (NW007)\n\n"
+            "Thank you,\nDana Morse\nChief of Police\n"
+        )
+    )
+    assert result.intent == "officer_maintenance"
+    got = {c.officer_number: (c.action, getattr(c, "title", None)) for c in result.changes}
+    assert got == {
+        "NW002": ("update", "Police Officer"),
+        "NW003": ("update", "Police Officer"),
+        "NW007": ("update", "Police Officer"),
+    }

@@ -123,3 +123,18 @@ def test_a_newcomer_with_a_joined_surname_named_after_a_leaving_is_his_own_chang
     )
     assert got["MB072"]["action"] == "deactivate"
     assert (got["MB140"]["action"], got["MB140"]["last_name"]) == ("add", "Mensah-Arthur")
+
+
+def test_a_new_officer_called_by_the_kind_of_his_post_is_added() -> None:
+    """ "New seasonal officer for the lake patrol: ..." opens an item with a new officer
+    (the kind of his post between "new" and his rank), though the list says "changes"."""
+    got = _changes(
+        "Hello,\n\nA couple of roster changes for Middlebury PD:\n\n"
+        "1. Officer Dan Pike (4D310) retired on Friday. Please remove him.\n\n"
+        "2. New seasonal officer for the lake patrol: Officer Rita Vance, LEO number 4D812."
+        " Her DPS login is still being set up; I will send it on when I have it.\n\n"
+        "Thanks,\nSgt. Ann Roe\nMiddlebury Police Department\n"
+    )
+    assert got["4D310"]["action"] == "deactivate"
+    assert got["4D812"]["action"] == "add"
+    assert got["4D812"]["last_name"] == "Vance"

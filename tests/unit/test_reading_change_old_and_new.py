@@ -151,3 +151,20 @@ def test_rows_marked_no_change_in_the_action_column_are_no_updates() -> None:
     )
     got = by_number(roster_changes(raw))
     assert {k: v["action"] for k, v in got.items()} == {"3R5A9": "deactivate"}
+
+
+def test_the_name_after_formerly_outside_brackets_is_the_old_one() -> None:
+    """ "Officer Dana Whitcomb was formerly Dana Perrault in TraCS": the update carries the
+    name she has now, not the one after "formerly"."""
+    raw = mail(
+        "Hello,\n\nName update for Norwich PD: Officer Dana Whitcomb was formerly Dana "
+        "Perrault in TraCS. Her LEO number 7K220 and username dwhitcomb are unchanged, "
+        "but the name on her officer record needs to be updated.\n\nThanks,\n"
+        "Petra Lindahl\n",
+        sender=_SENDER,
+        subject="Name change",
+    )
+    got = by_number(roster_changes(raw))
+    assert list(got) == ["7K220"]
+    assert got["7K220"]["action"] == "update"
+    assert got["7K220"]["last_name"] == "Whitcomb"

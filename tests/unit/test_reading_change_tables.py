@@ -349,3 +349,65 @@ def test_a_title_cell_written_old_arrow_new_gives_the_new_title() -> None:
     )
     assert got["13995"]["action"] == "update"
     assert got["13995"]["title"] == "Corporal"
+
+
+def test_a_payroll_export_s_record_type_column_gives_each_row_its_action() -> None:
+    """An export whose action column is headed "Transaction Type" ("HIRE", "PROMOTION",
+    "SEPARATION"): each row takes its own action, not the add of the first."""
+    data = (
+        b"Transaction Type,Eff Date,Surname,Given Name,Position,LEO Number,DPS Login\r\n"
+        b"HIRE,11/02/2026,Pruitt,Dana,Officer,B8101,dpruitt\r\n"
+        b"PROMOTION,11/09/2026,Okafor,Lena,Sergeant,B7710,lokafor\r\n"
+        b"SEPARATION,11/15/2026,Varga,Milo,Officer,B6620,mvarga\r\n"
+    )
+    got = _by_number(
+        _with_attachment(
+            "Hello,\n\nAttached is this month's personnel export. Please make the TraCS "
+            "changes for the rows listed.\n\nOren Maddox\nBristol Police Department\n",
+            "bristol export.csv",
+            data,
+            "csv",
+        )
+    )
+    assert {n: c["action"] for n, c in got.items()} == {
+        "B8101": "add",
+        "B7710": "update",
+        "B6620": "deactivate",
+    }
+
+
+def test_civilian_staff_without_a_number_on_an_hr_separation_list_is_no_change() -> None:
+    """An HR list of leavers forwarded for TraCS names a dispatcher with no LEO number
+    beside the officers: only the officers' records are switched off."""
+    got = _by_number(
+        _changes(
+            "DPS - passing on our HR list. Please deactivate the two officers in TraCS. "
+            "Remove access for the following employees:\n\n"
+            "Emp#  Name                 Position         LEO#    Last day\n"
+            "2210  Farrow, Deshawn      Police Officer   B7014   11/20/2026\n"
+            "2231  Neary, Tess          Corporal         B7035   11/24/2026\n"
+            "2290  Salcedo, Ramon       Dispatcher       --      11/18/2026\n\n"
+            "Petra Lindahl\n"
+        )
+    )
+    assert set(got) == {"B7014", "B7035"}
+    assert all(c["action"] == "deactivate" for c in got.values())
+
+
+def test_the_ticket_title_column_wins_over_an_hr_position_title() -> None:
+    """A sheet with both "Position Title" and "Ticket Title" columns: the title on the
+    e-ticket is the ticket column's; a sheet with only "Position Title" gives that one."""
+    both: list[list[object]] = [
+        ["Action", "Last Name", "First Name", "Position Title", "Ticket Title", "LEO #"],
+        ["Hire", "Pruitt", "Dana", "Campus Safety Officer II", "Officer", "B8101"],
+    ]
+    only: list[list[object]] = [
+        ["Action", "Last Name", "First Name", "Position Title", "Prev Title", "LEO #"],
+        ["Promotion", "Okafor", "Lena", "Police Sergeant", "Police Officer", "B7710"],
+    ]
+    note = "Hello,\n\nPlease make these TraCS changes.\n\nOren Maddox\nBristol Police Department\n"
+    got = _by_number(_with_attachment(note, "hires.xlsx", build.xlsx(both), _XLSX))
+    assert got["B8101"]["title"] == "Officer"
+    got = _by_number(_with_attachment(note, "changes.xlsx", build.xlsx(only), _XLSX))
+    assert got["B7710"]["action"] == "update"
+    assert got["B7710"]["title"] == "Police Sergeant"
