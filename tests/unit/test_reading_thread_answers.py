@@ -134,6 +134,24 @@ def test_a_recap_sentence_over_rows_gives_its_values_and_the_rows() -> None:
         assert path not in result.missing
 
 
+def test_the_agency_a_recap_is_of_is_named() -> None:
+    """ "Thank you for the enrollment request for the Quarrytown Police Department" over
+    the desk's recap: the agency the sender asked for, not asked for again."""
+    result = _we_have()
+    assert result.agency.name == "Quarrytown Police Department"
+    assert "agency.name" not in result.missing
+
+
+def test_the_head_greeted_by_last_name_is_named_as_his_row_gives_him() -> None:
+    """ "Hello Sheriff Ashby," the desk's greeting, "Ashby, Nell, Chief" her row: the head
+    named and titled as the roster the sender wrote gives her."""
+    result = parse_message(
+        _reply("It's 0788. Logo attached.", _WE_HAVE.replace("Chief Ashby", "Sheriff Ashby"))
+    )
+    head = result.head_of_department
+    assert (head.name, head.title) == ("Nell Ashby", "Chief")
+
+
 _COMPLETE = """\
 Chief Ashby,
 The agency information for the Quarrytown Police Department is complete (judiciary code 0788,
