@@ -49,6 +49,7 @@ from mailbot.intake.ranked_mentions import (
     head_row_titled,
     titles_from_mentions,
 )
+from mailbot.intake.roster_usernames import with_usernames
 from mailbot.intake.rules import Rules
 from mailbot.intake.wrapped_lines import as_typed
 
@@ -113,6 +114,9 @@ def read_by_intent(
             # "Thanks for your request for the Orleans County Sheriff's Department ... We
             # have: PoC ...": the agency the desk's recap of the request is of
             result.agency.name = desk_wrote_of(parts, rules)
+        if is_reply and not filled:
+            # "Ballard - jballard" forwarded under the desk's list of the officers
+            result.officers = with_usernames(result.officers, body, rules)
         if is_reply:  # "Ann's username is ..." of the desk's "Officer Ann Roy"
             result.officers = named_by_desk(result.officers, parts, rules, body)
             # "Raymond hasn't got one yet ... so leave him off for now": one the desk named

@@ -197,3 +197,56 @@ def test_the_contact_the_desk_notes_as_you_is_the_sender() -> None:
     assert result.point_of_contact.email == "nashby@quarrytownvt.test"
     assert "point_of_contact.email" not in result.missing
     assert "point_of_contact.name" not in result.missing
+
+
+_LOGINS_FORWARDED = """\
+Below are the usernames from our records clerk. Anything else, let me know.
+
+Chief Nell Ashby
+Quarrytown Police Department
+
+---------- Forwarded message ---------
+From: Pat Kenney <pkenney@quarrytownvt.test>
+Date: Mon, Nov 30, 2026 at 3:02 PM
+Subject: logins
+To: Nell Ashby <nashby@quarrytownvt.test>
+
+Chief, the DPS usernames:
+Ashby - nashby
+Mott - rmott
+
+Pat
+
+---------- Forwarded message ---------
+From: DPS eTicket <dps.eTicket@vermont.gov>
+Date: Mon, Nov 30, 2026 at 9:40 AM
+Subject: RE: Quarrytown PD enrollment
+To: Nell Ashby <nashby@quarrytownvt.test>
+
+Thank you, the agency record is ready. Before we can create the officer records we still
+need the DPS username for each officer on your list:
+
+Ashby, Nell - Chief - 61Q01
+Mott, Ray - Officer - 61Q04
+
+Agency: Quarrytown Police Department, judiciary code 0788, 14 Ledge Road, Quarrytown, VT
+05999, 802-555-0142, logo received. PoC: Chief Nell Ashby.
+
+DPS e-Ticket Technical Staff
+"""
+
+
+def test_usernames_a_colleague_lists_by_last_name_go_on_the_desks_list() -> None:
+    """ "Ashby - nashby" in a colleague's note forwarded over the desk's list of officers
+    still without usernames: each username on the officer it is made from."""
+    result = parse_message(
+        mail(
+            _LOGINS_FORWARDED,
+            sender=_QUARRY,
+            subject="Fwd: logins",
+            in_reply_to="<desk-1130@vermont.gov>",
+        )
+    )
+    assert result.intent == "enrollment"
+    users = {o.last_name: o.dps_username for o in result.officers}
+    assert users == {"Ashby": "nashby", "Mott": "rmott"}
