@@ -13,7 +13,8 @@ they are typed between its ">" lines: its quote stays under them, and is read he
 notice that waits on nothing ("your request to add ... has been created") recaps a
 request that is done. So is the request the desk quoted under its own question ("To
 finish your agency record we still need ..." over "> Elmore PD would like to begin
-e-ticketing ..."), quoted one level deeper than the desk's own lines.
+e-ticketing ..."), quoted one level deeper than the desk's own lines. The Point of Contact
+the desk notes as "you" ("Officer list and PoC (you) received:") is the sender.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ import re
 from mailbot.intake import prose
 from mailbot.intake.own_thread import Quoted, is_desk, thread
 from mailbot.intake.parts import MessageParts
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.table_headings import field_label
+from mailbot.intake.word_lists import alternation
 
 _LABELLED = re.compile(r"^[^:]{1,40}:\s*\S")
 """A "Label: value" line (a recap's own line, even when its value is "missing")."""
@@ -71,8 +73,26 @@ def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
         # a recap written as a sentence, read in the thread
         said = _bracketed(text, rules)
         said = _labels_bracketed(text, rules) if said == text else said
-        return [Quoted(message.opening, said, in_thread=said != text)] if text.strip() else []
+        if not text.strip():
+            return []
+        # "Officer list and PoC (you) received:": the one the desk wrote to is the PoC
+        said = "\n".join(x for x in (said, _you_as_contact(body, parts, rules)) if x)
+        return [Quoted(message.opening, said, in_thread=said != text)]
     return []
+
+
+@per_rules
+def _you_named(rules: Rules) -> re.Pattern[str]:
+    labels = alternation(rules.labels.labels.get("point_of_contact.name", []), r"[ \t]+")
+    return re.compile(rf"(?<![\w-])(?i:{labels})[ \t]*(?:\([ \t]*you[ \t]*\)|[:=][ \t]*you\b)")
+
+
+def _you_as_contact(body: str, parts: MessageParts, rules: Rules) -> str:
+    """The desk's recap naming as the Point of Contact the one it wrote to ("PoC (you)",
+    "PoC: you"), the sender of the reply: a line naming him so, or ""."""
+    if not parts.sender or _you_named(rules).search(body) is None:
+        return ""
+    return f"Point of Contact: {parts.sender_name or ''} ({parts.sender})".replace(":  ", ": ")
 
 
 _SEPARATORS = (" - ", " | ", "\t", ", ", "; ")
@@ -112,16 +132,40 @@ def _labels_bracketed(text: str, rules: Rules) -> str:
     are so followed, one of them by a bracket."""
     if any(_LABELLED.match(line.strip()) for line in text.split("\n")):
         return text  # "Agency name: ..." a line: the desk's own labels
-    lines = []
+    sentence, rows = _sentence_and_rows(text)
+    lines: list[str] = []
     bracketed = False
-    for item in _outside_brackets(" ".join(text.split())):  # its lines as wrapped, joined
+    for item in _outside_brackets(" ".join(sentence.split())):  # its lines as wrapped, joined
         m = _IN_BRACKETS.match(item.strip())
         if m is not None and (label := _label_ending(m.group(1), rules)) is not None:
             lines.append(f"{label}: {m.group(2).strip()}")
             bracketed = True
         elif _VALUE_MARK.search(item) and ":" in (said := _labelled(item, rules)):
             lines.append(said.strip())
-    return "\n".join(lines) if bracketed and len(lines) >= _MIN_LABELLED else text
+            bracketed = bracketed or "(" in said  # "PoC Sgt. Ann Roy (aroy@...)"
+        elif lines and _CONTINUED.fullmatch(item.strip()):
+            lines[-1] += f", {item.strip()}"  # "address 5 Main St, Derby, VT 05829"
+    if not bracketed or len(lines) < _MIN_LABELLED:
+        return text
+    return "\n".join([*lines, rows]).rstrip("\n")
+
+
+_CONTINUED = re.compile(r"[A-Z0-9][\w.'’-]*(?:[ \t]+[A-Z0-9][\w.'’-]*){0,3}")
+"""An item of a recap's sentence that goes on the value before it ("Derby", "VT 05829" of
+"address 5573 VT Route 5, Derby, VT 05829"): a few capitalised words or numbers."""
+
+
+def _sentence_and_rows(text: str) -> tuple[str, str]:
+    """A recap's sentence, and the rows it opens on the lines under it ("..., judiciary
+    code 0825 and your two officers:" over "Benjamin, Kyle - Officer - ..."): the
+    sentence ends at a blank line or with a colon."""
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        if n and not line.strip():
+            return "\n".join(lines[:n]), "\n".join(lines[n:])
+        if line.rstrip().endswith(":"):
+            return "\n".join(lines[: n + 1]), "\n".join(lines[n + 1 :])
+    return text, ""
 
 
 def _label_ending(words: str, rules: Rules) -> str | None:
@@ -165,11 +209,14 @@ def _labelled(item: str, rules: Rules) -> str:
 
 def _without_open_value(line: str, stops: list[str]) -> str | None:
     """A recap row without the value it leaves open ("Ruiz, Carla - Officer - 12094"
-    of "... - 12094 - DPS username: MISSING"): the desk's words of waiting only after
-    its last colon, in the row's last cell. None when the line is no such row ("Please
-    send the following:")."""
+    of "... - 12094 - DPS username: MISSING", or of "... - 12094 - (missing)"): the
+    desk's words of waiting only after its last colon in the row's last cell, or alone
+    in that cell. None when the line is no such row ("Please send the following:")."""
     colon = line.rfind(":")
     low = line.lower()
+    cut = max(line.rfind(s) for s in _SEPARATORS)
+    if cut > 0 and line[cut:].strip(" -|\t,;()[]*").lower() in stops:
+        return line[:cut].rstrip()  # "Morin, Brittany - Officer - 03467 - (missing)"
     if colon <= 0 or any(w in low[:colon] for w in stops):
         return None
     cut = max(line.rfind(s, 0, colon) for s in _SEPARATORS)

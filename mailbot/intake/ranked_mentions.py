@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.change_titles import rank_run
-from mailbot.intake.model import Officer
+from mailbot.intake.head_of_department import is_head_title
+from mailbot.intake.model import HeadOfDepartment, Officer
 from mailbot.intake.prose import rank_title, split_name
 from mailbot.intake.rules import Rules
 
@@ -78,3 +79,18 @@ def _rank_of_title(title: str, rules: Rules) -> str | None:
     if not words:
         return None
     return rank_title(words[0], rules) or (title if rank_title(words[-1], rules) else None)
+
+
+def head_by_own_row(head: HeadOfDepartment, officers: list[Officer], rules: Rules) -> None:
+    """The head known by his last name alone ("Chief Sanville," as the desk greets him)
+    named and titled as his own row of the roster gives him ("Sanville, Greg, Sheriff"):
+    the one row of that last name whose title heads an agency."""
+    name = (head.name or "").strip()
+    if not name or " " in name:
+        return
+    rows = [o for o in officers if (o.last_name or "").casefold() == name.casefold()]
+    if len(rows) != 1 or not rows[0].first_name or not rows[0].title:
+        return
+    if is_head_title(rows[0].title, rules):
+        head.name = f"{rows[0].first_name} {rows[0].last_name}"
+        head.title = rows[0].title

@@ -17,6 +17,7 @@ from mailbot.intake import (
     candidates,
     change_request,
     checks,
+    desk_recap,
     enrol_closings,
     given_somewhere,
     held,
@@ -25,6 +26,7 @@ from mailbot.intake import (
     roles,
     self_fixed,
 )
+from mailbot.intake.agency_elsewhere import desk_wrote_of
 from mailbot.intake.attached_request import form_sheets
 from mailbot.intake.earlier_numbers import named_by_desk
 from mailbot.intake.head_of_department import is_head_title
@@ -42,7 +44,12 @@ from mailbot.intake.own_officer import signer_as_officer
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.placed_rows import with_loose_rows
 from mailbot.intake.prose import Split
-from mailbot.intake.ranked_mentions import head_row_titled, titles_from_mentions
+from mailbot.intake.ranked_mentions import (
+    head_by_own_row,
+    head_row_titled,
+    titles_from_mentions,
+)
+from mailbot.intake.roster_usernames import with_usernames
 from mailbot.intake.rules import Rules
 from mailbot.intake.wrapped_lines import as_typed
 
@@ -103,10 +110,19 @@ def read_by_intent(
         result.officers = head_row_titled(result.officers, (hod_name, hod_title), rules)
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules, parts)
+        if is_reply and result.agency.name is None and desk_recap.recaps(parts, rules):
+            # "Thanks for your request for the Orleans County Sheriff's Department ... We
+            # have: PoC ...": the agency the desk's recap of the request is of
+            result.agency.name = desk_wrote_of(parts, rules)
+        if is_reply and not filled:
+            # "Ballard - jballard" forwarded under the desk's list of the officers
+            result.officers = with_usernames(result.officers, body, rules)
         if is_reply:  # "Ann's username is ..." of the desk's "Officer Ann Roy"
             result.officers = named_by_desk(result.officers, parts, rules, body)
             # "Raymond hasn't got one yet ... so leave him off for now": one the desk named
             result.officers = held.without_held(result.officers, text, body, parts.tables, rules)
+        # "Chief Sanville," as the desk greets him, "Sanville, Greg, Sheriff" his row
+        head_by_own_row(result.head_of_department, result.officers, rules)
         if filled and result.agency.phone:
             national = checks.normalize_phone(result.agency.phone, rules)
             result.agency.phone = national or result.agency.phone

@@ -276,6 +276,10 @@ def corrected(result: ParseResult, text: str, rules: Rules, writer: str | None =
             taken = fix.old is None or code.casefold() == fix.old.casefold()
             if taken and code != fix.new and _fits(fix.new, "judiciary_code", code):
                 result.agency.judiciary_code = fix.new
+        elif fix.field == "judiciary_code" and _fits(fix.new, "judiciary_code", ""):
+            # "the judiciary code I gave you was wrong ... It is 0528": the code meant,
+            # though the one taken back (in a mail not quoted, or not read) was not read
+            result.agency.judiciary_code = fix.new
         phone = _phone_meant(result.agency.phone, fix, rules)
         result.agency.phone = phone or result.agency.phone
         if fix.field in ("judiciary_code", "phone") or phone:
