@@ -158,6 +158,8 @@ _TITLE_TO = re.compile(
     r"(?:be\s+changed\s+to|(?:changes|changed|is\s+changing|will\s+change)\s+to"
     r"|should\s+(?:just\s+|now\s+)?(?:be|read)|(?:to\s+)?reads?|is\s+now|will\s+be)|"
     r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?"
+    # "please make his title Lieutenant", "set her rank as Corporal": the title asked for
+    r"|(?:make|set|mark|list)\s+(?:his|her|their|the)\s+(?:title|rank)(?:\s+(?:as|read))?"
     # "should appear as "Detective" on the tickets": the title the record should show
     # ("he should now print as Corporal": as his tickets print it)
     r"|(?:should|will)\s+(?:now\s+)?(?:appear|show|print|be\s+listed|be\s+shown)\s+as(?:\s+an?)?)"

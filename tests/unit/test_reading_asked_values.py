@@ -1,0 +1,32 @@
+"""Values a writer asks for in words of his own: a title he tells the desk to make or
+set, a number he gives in reply to the desk's question for it."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from mailbot.intake.parse import parse_message
+
+
+def request(body: str, subject: str = "Roster update") -> bytes:
+    m = EmailMessage()
+    m["From"] = "Sgt. Nora Keane <nkeane@elmridge.test>"
+    m["To"] = "dps.eticket@vermont.gov"
+    m["Subject"] = subject
+    m.set_content(body)
+    return bytes(m)
+
+
+def test_title_made_or_set() -> None:
+    """ "please make his title Lieutenant", "set her rank as Corporal": the new title."""
+    result = parse_message(
+        request(
+            "Two updates for Elmridge PD:\n\n"
+            "- Sgt. Omar Bright (EL204) was promoted, please make his title Lieutenant.\n"
+            "- Ofc. Tess Varga (EL311) was promoted as well, please set her rank as Corporal.\n\n"
+            "Nora Keane\nElmridge Police Department\n"
+        )
+    )
+    assert result.intent == "officer_maintenance"
+    titles = {c.officer_number: c.model_dump().get("title") for c in result.changes}
+    assert titles == {"EL204": "Lieutenant", "EL311": "Corporal"}
