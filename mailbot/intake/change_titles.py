@@ -182,7 +182,9 @@ _MADE_RANK = re.compile(
 # written after them is the new title
 _RANK_AFTER = re.compile(
     r"(?:->|→|=>|(?i:\bis\s+now)|(?i:\bwas\s+[^,;\n]{1,30}?[,;]?\s+now\b)"
-    r"|[,;:(\u2013\u2014-][ \t]*(?i:now)\b)"
+    r"|[,;:(\u2013\u2014-][ \t]*(?i:now)\b"
+    # "Ramos 05640 now Cpl.": "now" right after his number
+    r"|(?<=\d)[ \t]+(?i:now)\b)"
     # "Sgt Ware is now our Lieutenant": the agency's rank he now holds
     r"\s*(?i:an?\s+|our\s+|the\s+)?([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*){0,2})"
 )

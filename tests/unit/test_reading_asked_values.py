@@ -30,3 +30,25 @@ def test_title_made_or_set() -> None:
     assert result.intent == "officer_maintenance"
     titles = {c.officer_number: c.model_dump().get("title") for c in result.changes}
     assert titles == {"EL204": "Lieutenant", "EL311": "Corporal"}
+
+
+def test_list_lines_by_surname_and_number() -> None:
+    """A terse list, each line a surname and his five-digit number ("- drop Pryce 04417
+    retired", "Nadeau 04482 now Sgt."), asks roster changes: the rank after "now" is the
+    new title."""
+    result = parse_message(
+        request(
+            "couple of updates\n"
+            "- drop Pryce 04417 retired last week\n"
+            "- Nadeau 04482 now Sgt. effective monday\n"
+            "thx\n"
+            "Keane\n",
+            subject="updates",
+        )
+    )
+    assert result.intent == "officer_maintenance"
+    changes = [c.model_dump(exclude_none=True) for c in result.changes]
+    assert changes == [
+        {"action": "deactivate", "officer_number": "04417", "last_name": "Pryce"},
+        {"action": "update", "officer_number": "04482", "last_name": "Nadeau", "title": "Sergeant"},
+    ]
