@@ -52,3 +52,20 @@ def test_list_lines_by_surname_and_number() -> None:
         {"action": "deactivate", "officer_number": "04417", "last_name": "Pryce"},
         {"action": "update", "officer_number": "04482", "last_name": "Nadeau", "title": "Sergeant"},
     ]
+
+
+def test_change_cell_giving_the_rank_now() -> None:
+    """A change table whose change cell says only "now Lieutenant" (or "→ Corporal")
+    asks that record's title changed to that rank."""
+    result = parse_message(
+        request(
+            "Two promotions this week, please update:\n\n"
+            "Officer | LEO | Change\n"
+            "Sgt. Omar Bright | EL204 | now Lieutenant\n"
+            "Ofc. Tess Varga | EL311 | → Corporal\n\n"
+            "Nora Keane\nElmridge Police Department\n"
+        )
+    )
+    assert result.intent == "officer_maintenance"
+    got = {(c.action, c.officer_number, c.model_dump().get("title")) for c in result.changes}
+    assert got == {("update", "EL204", "Lieutenant"), ("update", "EL311", "Corporal")}
