@@ -69,3 +69,24 @@ def test_change_cell_giving_the_rank_now() -> None:
     assert result.intent == "officer_maintenance"
     got = {(c.action, c.officer_number, c.model_dump().get("title")) for c in result.changes}
     assert got == {("update", "EL204", "Lieutenant"), ("update", "EL311", "Corporal")}
+
+
+def test_first_name_said_to_stay() -> None:
+    """ "new last name is Okafor-Lind, first name stays Priya": the update carries the
+    first name it keeps."""
+    result = parse_message(
+        request(
+            "Ofc. Okafor (EL318) got married. Her new last name is Okafor-Lind, "
+            "first name stays Priya. Please update her record.\n\nNora Keane\n"
+        )
+    )
+    changes = [c.model_dump(exclude_none=True) for c in result.changes]
+    assert changes == [
+        {
+            "action": "update",
+            "officer_number": "EL318",
+            "last_name": "Okafor-Lind",
+            "first_name": "Priya",
+            "title": "Officer",
+        }
+    ]
