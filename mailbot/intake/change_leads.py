@@ -141,3 +141,21 @@ def moved_row(
     if own_agency and _has(text, words.moves_record):
         data["agency"] = own_agency
     return Change.model_validate(data)
+
+
+def ranked_first(group: str, rules: Rules) -> bool:
+    """True when ``group`` opens with an officer's rank and full name on a line of its own
+    ("Officer Nolan Roy, DPS username nroy" under "Please add new officer to our PD:"):
+    the officer the lead-in above asks for, his number still to come."""
+    from mailbot.intake.prose import split_rank
+
+    line = group.strip().split("\n")[0]
+    if any(c.isdigit() for c in line):
+        return False  # "Officer Jo Roy, 4K21, jroy": a row with a number, read as a row
+    words = line.split(",")[0].split()
+    title, rest = split_rank(words, rules) if len(words) <= _RANKED_WORDS else (None, [])
+    return bool(title) and len(rest) >= 2 and all(w[:1].isupper() for w in rest)
+
+
+_RANKED_WORDS = 5
+"""The most words of a rank and a name before the first comma of such a line."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from mailbot.intake.change_titles import _title_said
+from mailbot.intake.change_titles import _title_said, rank_words
 from mailbot.intake.change_values import _details
 from mailbot.intake.model import Change, Officer
 from mailbot.intake.officer_fields import OFFICER_IDENTITY
@@ -134,6 +134,9 @@ def changes_in_rows(
                 # what changes, in a details cell ("Officer -> Corporal", "DPS username
                 # is now mthibault2")
                 data.update(_details(rest, rules))
+                now = rank_now(rcells[at], rules)
+                if now:  # "Cpl. Andre Poulin | 00419 | now Sergeant": the new rank
+                    data["title"] = now
                 # "Update (transfer in) | ... | Please move her record to Colchester PD"
                 went = _moved_here(f"{rcells[at]}. {rest}", own_agency, rules)
                 if went:
@@ -279,6 +282,8 @@ def _action_cell(cell: str, rules: Rules) -> str | None:
     for word in re.findall(r"[a-z]+", low)[:6]:
         if word in words:
             return words[word]
+    if rank_now(cell, rules):
+        return "update"  # "now Sergeant": the rank the record takes
     if len(low.split()) < _WORDS_OF_PROSE:
         return None
     # "Placed on administrative leave", "Came over to us from Berlin PD": a cell written
@@ -286,6 +291,22 @@ def _action_cell(cell: str, rules: Rules) -> str | None:
     from mailbot.intake.change_actions import _action
 
     return _action(cell, rules, None)
+
+
+# "now Sergeant", "→ Corporal": a cell that gives the rank a record takes, and nothing more
+_RANK_NOW = re.compile(r"(?:(?i:now)|->|→|=>)[ \t]*(?i:an?[ \t]+)?([^\n]{1,40}?)[ \t.]*")
+
+
+def rank_now(cell: str, rules: Rules) -> str | None:
+    """The rank a cell written as "now <rank>" gives (every word of it the rank's), or
+    None."""
+    m = _RANK_NOW.fullmatch(cell.strip())
+    words = m.group(1).split() if m else []
+    return rank_words(words, rules) if 0 < len(words) <= _RANK_CELL_WORDS else None
+
+
+_RANK_CELL_WORDS = 3
+"""The most words of a rank in a "now <rank>" cell ("now Senior Patrol Officer")."""
 
 
 @per_rules

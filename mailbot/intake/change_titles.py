@@ -158,6 +158,8 @@ _TITLE_TO = re.compile(
     r"(?:be\s+changed\s+to|(?:changes|changed|is\s+changing|will\s+change)\s+to"
     r"|should\s+(?:just\s+|now\s+)?(?:be|read)|(?:to\s+)?reads?|is\s+now|will\s+be)|"
     r"rank\s+(?:should\s+be|is\s+now)|is\s+now\s+an?"
+    # "please make his title Lieutenant", "set her rank as Corporal": the title asked for
+    r"|(?:make|set|mark|list)\s+(?:his|her|their|the)\s+(?:title|rank)(?:\s+(?:as|read))?"
     # "should appear as "Detective" on the tickets": the title the record should show
     # ("he should now print as Corporal": as his tickets print it)
     r"|(?:should|will)\s+(?:now\s+)?(?:appear|show|print|be\s+listed|be\s+shown)\s+as(?:\s+an?)?"
@@ -184,7 +186,9 @@ _MADE_RANK = re.compile(
 # written after them is the new title
 _RANK_AFTER = re.compile(
     r"(?:->|→|=>|(?i:\bis\s+now)|(?i:\bwas\s+[^,;\n]{1,30}?[,;]?\s+now\b)"
-    r"|[,;:(\u2013\u2014-][ \t]*(?i:now)\b)"
+    r"|[,;:(\u2013\u2014-][ \t]*(?i:now)\b"
+    # "Ramos 05640 now Cpl.": "now" right after his number
+    r"|(?<=\d)[ \t]+(?i:now)\b)"
     # "Sgt Ware is now our Lieutenant": the agency's rank he now holds
     r"\s*(?i:an?\s+|our\s+|the\s+)?([A-Za-z][\w.-]*(?:[ \t]+[A-Za-z][\w.-]*){0,2})"
 )

@@ -90,6 +90,8 @@ _NAMED_NOW = re.compile(rf"(?<![\w'’])(?i:she|he)(?:['’]?s|\s+is)\s+({_NAME}
 
 _FIRST_TO = re.compile(
     rf"(?i:first\s+name)\b.{{0,80}}?(?i:should\s+be|is\s+actually|is\s+really|to\s+read|is"
+    # "new last name is Roy-Lane, first name stays Jessica": the first name kept
+    rf"|stays|remains|is\s+still|will\s+stay"
     # "printing his first name as "Jon" - it's actually "Jonathan""
     rf"|(?:it|that)['’]s\s+(?:actually|really))\s+"
     rf"[\"“']?({_NAME})"

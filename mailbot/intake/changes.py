@@ -43,6 +43,7 @@ from mailbot.intake.change_leads import (
     lead_title,
     moved_row,
     on_sheets,
+    ranked_first,
     row_lead_of,
     sheet_lead,
     spaced_runs,
@@ -281,7 +282,7 @@ def read_changes(
                 or asked
             )
             own_line = listed and officer_on_line(group, rules) is not None
-            if above and not own_line and labelled_values(group):
+            if above and not own_line and (labelled_values(group) or ranked_first(group, rules)):
                 fallback, own_line = above, True
             action = _action(
                 about(group, officer, rules),

@@ -160,6 +160,7 @@ def _names_officer(text: str, officers: int, rules: Rules) -> bool:
         or _ranked_name(rules).search(text)
         or _LETTERED_NUMBER.search(text)
         or _NUMBER_SAID.search(text)  # "my number is 9s207", typed in lower case
+        or _LISTED_BY_NUMBER.search(text)  # "- remove Hutchins 05011 he quit"
         or removal_named(text, rules)  # "please remove Danny Roe from our e-ticket list"
     )
 
@@ -291,6 +292,13 @@ _LETTERED_NUMBER = re.compile(
 _NUMBER_SAID = re.compile(
     r"(?i)(?<![\w-])number[ \t]+(?:is[ \t]+)?[:#]?[ \t]*"
     r"(?=[a-z]{0,4}\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5}(?![\w-])"
+)
+# "- remove Hutchins 05011 he quit", "Ramos 05640 now Cpl.": a line that opens (after a
+# word or two of what to do) with a surname and the five digits of his number
+_LISTED_BY_NUMBER = re.compile(
+    r"^[ \t]*(?:[-*•·][ \t]*|\d{1,2}[.)][ \t]+)?(?:[a-z]+[ \t]+){0,2}"
+    r"[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?[ \t]+#?\d{5}(?![\w-])",
+    re.M,
 )
 _QUESTION = re.compile(r"\?(?=\s|$)")
 _REQUEST_WORDS = [

@@ -31,6 +31,8 @@ def earlier_parts(parts: MessageParts) -> MessageParts | None:
 
 _SENTENCES = re.compile(r"(?:[a-z]{4}|\d{3})[.!?]\s+[A-Z]")
 """One sentence ending and another starting: a line of prose, not an attribution."""
+_ASKS = re.compile(r"[ \t]*(?i:please|pls|kindly|could[ \t]+you|can[ \t]+you)\b")
+"""A line that asks for something: the request's own lead-in, not an attribution."""
 
 
 def _as_message(parts: MessageParts, own: own_thread.Quoted, reply: bool = False) -> MessageParts:
@@ -40,7 +42,11 @@ def _as_message(parts: MessageParts, own: own_thread.Quoted, reply: bool = False
     lines = own.text.split("\n")
     while lines and (
         not lines[0].strip()
-        or (lines[0].rstrip().endswith(":") and not _SENTENCES.search(lines[0]))
+        or (
+            lines[0].rstrip().endswith(":")
+            and not _SENTENCES.search(lines[0])
+            and not _ASKS.match(lines[0])  # "Please add new officer to X PD:": the request's
+        )
     ):
         lines.pop(0)  # an attribution line left on top (not "... Judiciary code 0155.
         # Address and phone below. Officers:", the request's own first lines)
@@ -249,6 +255,9 @@ def _given_by_pronoun(changes: list[Change], text: str, rules: Rules) -> None:
             changes[0] = Change.model_validate({**have, "title": title})
     open_ = [i for i, c in enumerate(changes) if not c.officer_number]
     numbers = {m.group(1).upper() for s in sentences(text) for m in number_mentions(s)}
+    # "Sorry about that, his number is 05629.": the bare word "number" said of him
+    numbers = numbers or {m.group(1).upper() for m in _PRONOUN_NUMBER.finditer(text)}
+    numbers = numbers or _lone_number(text, rules)  # "03958" and nothing else
     user = user_said(text, rules)
     if not numbers and len(changes) == 1 and not _change_value(changes[0], "dps_username"):
         # "Her login is tvance." under the desk's "we need her DPS username": the one
@@ -270,6 +279,19 @@ def _given_by_pronoun(changes: list[Change], text: str, rules: Rules) -> None:
     changes[open_[0]] = Change.model_validate({**have, **more})
 
 
+def _lone_number(text: str, rules: Rules) -> set[str]:
+    """The reply's one word when it is all the reply says and has the shape of an
+    officer number ("03958." under the desk's "what is his VT LEO number?")."""
+    fmt = rules.formats.officer_number
+    word = text.strip().rstrip(".")
+    if len(word) != fmt.length or not re.match(fmt.pattern, word) or not _DIGITS.search(word):
+        return set()
+    return {word.upper()}
+
+
+_DIGITS = re.compile(r"\d")
+
+
 def _bare_title(text: str, rules: Rules) -> str | None:
     """The title a reply opens with as a sentence of its own ("Sergeant.", "Patrol
     Officer"), or None."""
@@ -283,6 +305,10 @@ def _bare_title(text: str, rules: Rules) -> str | None:
     return title if title and not rest else None
 
 
+_PRONOUN_NUMBER = re.compile(
+    r"\b(?i:his|her|their)[ \t]+(?i:number)[ \t]+(?:(?i:is)[ \t]+)?[:#]?[ \t]*"
+    r"((?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{3,12})(?![\w-])"
+)
 _PRONOUN_USER = re.compile(
     r"\b(?i:his|her|their)\s+(?i:dps\s+)?(?i:domain\s+)?(?i:user\s*name|login)\b"
 )
