@@ -60,8 +60,10 @@ _AFTER_NAME = (
     # "Hannah Ostrowski, hostrowski@..., is designated ...": her address between commas
     r"|,\s+<?[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+>?(?=,)"
     # "Ines Marrow in Records will be ...", "... at the village office will be ...": where
-    # she works, after the name
-    r"|\s+(?i:in|at|from|with|of)\s+(?:(?i:the|our)\s+)?[\w&'’-]+(?:\s+[\w&'’-]+){0,2}?)?"
+    # she works, after the name (and her address in brackets: "Amanda Pratt in our office
+    # (apratt@...) will be ...")
+    r"|\s+(?i:in|at|from|with|of)\s+(?:(?i:the|our)\s+)?[\w&'’-]+(?:\s+[\w&'’-]+){0,2}?"
+    r"(?:\s*\([^()]{1,80}\))?)?"
 )
 """What may stand between a person's name and the verb that makes them the PoC."""
 

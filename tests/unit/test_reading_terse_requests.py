@@ -48,3 +48,46 @@ def test_our_contact_somewhere_else_names_no_poc() -> None:
         "contact at the town office for billing. Judiciary code is 0917.\n"
     )
     assert _parse(body)[1] is None
+
+
+def test_person_in_our_office_with_address_in_brackets_will_be_poc() -> None:
+    """ "Dana Birch in our office (dbirch@...) will be point of contact": where she works,
+    then her address, between her name and the verb."""
+    body = (
+        "Quillfield PD would like to start e-ticketing. Dana Birch in our office "
+        "(dbirch@quillfieldvt.org) will be point of contact. Judiciary code is 0917.\n"
+    )
+    assert _parse(body) == ("enrollment", "Dana Birch", "dbirch@quillfieldvt.org")
+
+
+def test_clerk_answering_under_the_chiefs_quoted_request_keeps_the_chief_as_head() -> None:
+    """The office clerk answers the desk under the chief's own request ("From: Chief Marla
+    Voss [mailto:...]"): the head is the chief who wrote it, not the clerk who signs."""
+    body = (
+        "Here is the rest: address is 12 Mill Lane, Quillfield VT 05999, phone "
+        "802-555-0190.\n\nThanks,\nDana Birch\nQuillfield PD - Office Clerk\n\n"
+        "-----Original Message-----\n"
+        "From: DPS eTicket [mailto:dps.eTicket@vermont.gov]\n"
+        "Sent: Monday, November 2, 2026 9:00 AM\nTo: Dana Birch\nSubject: RE: e-ticket\n\n"
+        "We still need the agency address and phone.\n\n"
+        "-----Original Message-----\n"
+        "From: Chief Marla Voss [mailto:mvoss@quillfieldvt.org]\n"
+        "Sent: Friday, October 30, 2026 4:00 PM\nTo: dps.eTicket@vermont.gov\n"
+        "Cc: Dana Birch\nSubject: e-ticket\n\n"
+        "Quillfield PD wants to start e-ticketing. Dana Birch (dbirch@quillfieldvt.org) "
+        "will be point of contact. Judiciary code is 0917.\n\n"
+        "Voss, Marla, Chief, QF001\nBirch, Tobin, Officer, QF022\n"
+    )
+    raw = mail(
+        body,
+        sender="Dana Birch <dbirch@quillfieldvt.org>",
+        subject="RE: e-ticket",
+        in_reply_to="<desk-1@vermont.gov>",
+    )
+    result = parse_message(raw)
+    assert result.intent == "enrollment"
+    assert (result.head_of_department.name, result.head_of_department.title) == (
+        "Marla Voss",
+        "Chief",
+    )
+    assert result.point_of_contact.name == "Dana Birch"
