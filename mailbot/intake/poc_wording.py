@@ -73,7 +73,9 @@ _CONTACT_SAID = (
     r"|(?:for|on)\s+(?:this|it|that|these|us|them|(?:the\s+)?e-?tick\w*"
     r"|(?:the\s+)?electronic\s+tick\w*)\b|(?:my|our)\s+[a-z-]+\s+(?:is|are)\b"
     # "Sgt Mike Lavoie will be our contact mlavoie@...": the contact's address after it
-    r"|<?[\w.+-]{1,64}@[\w-]+\.))"
+    r"|<?[\w.+-]{1,64}@[\w-]+\."
+    # "put me down as the contact instead of Officer Hurlburt": in another's place
+    r"|(?:instead\s+of|in\s+place\s+of|rather\s+than|replacing)\b))"
 )
 """The writer's "contact" for this matter ("the contact person too", "the contact my cell is")."""
 

@@ -91,3 +91,44 @@ def test_clerk_answering_under_the_chiefs_quoted_request_keeps_the_chief_as_head
         "Chief",
     )
     assert result.point_of_contact.name == "Dana Birch"
+
+
+def _groupwise_reply(top: str) -> bytes:
+    body = (
+        top + "\n\nDana Birch\nTown Clerk / Police Admin\ndbirch@quillfieldvt.org\n\n"
+        ">>> DPS eTicket <dps.eTicket@vermont.gov> 11/2/2026 9:00 AM >>>\n"
+        "Chief Voss,\nThanks for the request. We still need the judiciary code and the "
+        "agency address and phone.\nOfficers received:\n"
+        "Voss, Marla - Chief - QF001 - mvoss\nRoy, Tobin - Officer - QF022 - troy\n"
+        "PoC listed: Officer Tobin Roy\nDPS e-Ticket Technical Staff\n"
+    )
+    return mail(
+        body,
+        sender="Dana Birch <dbirch@quillfieldvt.org>",
+        subject="Re: Quillfield PD e-ticket",
+        in_reply_to="<desk-2@vermont.gov>",
+    )
+
+
+def test_groupwise_quote_is_the_desks_and_the_writer_takes_the_contact_role() -> None:
+    """GroupWise quotes the desk's mail under '>>> DPS eTicket <...> date >>>' without ">"
+    marks: that text is the desk's recap ("Officers received:"), not the writer's, and
+    "put me down as the contact instead of Officer Roy" makes the writer the PoC; "Chief
+    Voss asked me" names the head on the recapped roster."""
+    top = (
+        "Hello,\n\nChief Voss asked me to answer since I handle the admin side. Our "
+        "judiciary code is 0917 and our address is 12 Mill Lane, Quillfield, VT 05999. "
+        "Office line is 802-555-0190.\n\nThe Chief also said to put me down as the contact "
+        "instead of Officer Roy, he is leaving in the spring. My email is below."
+    )
+    result = parse_message(_groupwise_reply(top))
+    assert result.intent == "enrollment"
+    assert (result.point_of_contact.name, result.point_of_contact.email) == (
+        "Dana Birch",
+        "dbirch@quillfieldvt.org",
+    )
+    assert (result.head_of_department.name, result.head_of_department.title) == (
+        "Marla Voss",
+        "Chief",
+    )
+    assert [o.officer_number for o in result.officers] == ["QF001", "QF022"]
