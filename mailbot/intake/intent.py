@@ -9,6 +9,7 @@ import functools
 import re
 
 from mailbot.intake.agency_name import without_naming
+from mailbot.intake.agency_wish import agency_clause, wants_to_start
 from mailbot.intake.change_named_object import removal_named
 from mailbot.intake.change_spelling import spelled_by_letters
 from mailbot.intake.change_typing import as_typed
@@ -94,8 +95,9 @@ def classify(
     # "Our new hire needs to be set up for e-tickets": beside words of a change and no
     # agency value, being set up is a record's
     set_up = asks_set_up(text, rules) and (has_agency_fields or agency_values or not changing())
-    # "would like to start writing e-tickets", no officer's change asked: the agency's
-    starts = _has(text, words.starts_writing) and not changing()
+    # "would like to start writing e-tickets", "We want to do e tickets", no officer's
+    # change asked: the agency's
+    starts = (_has(text, words.starts_writing) or wants_to_start(text, rules)) and not changing()
     if _asks_enrolment(text, rules) or set_up or starts:
         if (
             not officers
@@ -234,23 +236,13 @@ def asks_set_up(text: str, rules: Rules) -> bool:
             continue  # "Can a department like ours be set up?": whether it may be
         for phrase in _lowered(tuple(words.set_up)):
             at = low.find(phrase)
-            if at >= 0 and _agency_clause(re.split(r"[,;:]", low[:at])[-1], rules):
+            if at >= 0 and agency_clause(re.split(r"[,;:]", low[:at])[-1], rules):
                 return True
     return False
 
 
 _SAID = re.compile(r"[^.!?\n]+[.!?]*")
 """A sentence with the mark that ends it ("?" asks whether, "." asks for)."""
-
-
-def _agency_clause(clause: str, rules: Rules) -> bool:
-    """True when ``clause`` (lower case) names the agency or "we" / "our", and no officer
-    by a rank word or "he" / "she"."""
-    said = set(re.findall(r"[a-z']+", clause))
-    officer = {r for r, t in rules.language.people.ranks.items() if t}
-    officer |= {"he", "she", "him", "her", "his", "they", "them", "their"}
-    subjects = {w.lower() for w in rules.language.intent.set_up_subjects}
-    return bool(said & subjects) and not said & officer
 
 
 _OFFICER_WISH = re.compile(r"(?<![\w'’])(?:He|She)[ \t]+[^.!?\n]{0,120}")

@@ -35,10 +35,13 @@ _ASKS = re.compile(r"[ \t]*(?i:please|pls|kindly|could[ \t]+you|can[ \t]+you)\b"
 """A line that asks for something: the request's own lead-in, not an attribution."""
 
 
-def _as_message(parts: MessageParts, own: own_thread.Quoted, reply: bool = False) -> MessageParts:
+def _as_message(
+    parts: MessageParts, own: own_thread.Quoted, reply: bool = False, theirs: bool = False
+) -> MessageParts:
     """One quoted message of the sender's as a message of its own; a ``reply`` (the desk's
     recap of the request, read as part of the thread: its agency values continue the
-    enrolment) keeps the reply's place in the thread."""
+    enrolment) keeps the reply's place in the thread; ``theirs`` (a colleague's message)
+    is sent by the writer its From line names, when it names one."""
     lines = own.text.split("\n")
     while lines and (
         not lines[0].strip()
@@ -51,8 +54,11 @@ def _as_message(parts: MessageParts, own: own_thread.Quoted, reply: bool = False
         lines.pop(0)  # an attribution line left on top (not "... Judiciary code 0155.
         # Address and phone below. Officers:", the request's own first lines)
     text = textwrap.dedent("\n".join(lines))  # a client that quotes by indenting
+    name, address = (own.writer if theirs else None) or (parts.sender_name, parts.sender)
     return dataclasses.replace(
         parts,
+        sender_name=name,
+        sender=address,
         text=text,
         full_text=text,
         quoted_text="",
@@ -79,9 +85,12 @@ def earlier_request(
     the request itself left out, or stand for it when none is quoted."""
     first: ParseResult | None = None
     request: ParseResult | None = None
-    requests = own_thread.own_messages(parts) or colleagues or []
+    mine = own_thread.own_messages(parts)
+    requests = mine or colleagues or []
     for own in [*requests, *(recaps or [])]:
-        earlier = read(_as_message(parts, own, reply=own.in_thread))
+        # a colleague's request is his: "From: Chief Scott Hartley" is its head
+        theirs = not mine and own in requests
+        earlier = read(_as_message(parts, own, reply=own.in_thread, theirs=theirs))
         first = first or earlier
         if earlier.intent != "enrollment":
             continue

@@ -20,6 +20,8 @@ from mailbot.intake.parts import MessageParts
 from mailbot.intake.quoting import opening_end, quote_start
 
 _FROM = re.compile(r"^\s*(?:\*\s*)?(?:from|de|von|van)\s*(?:\*\s*)?:", re.I)
+_MAILTO = re.compile(r"\[mailto:([^\]\s]{1,254})\]", re.I)
+"""Outlook's "Name [mailto:addr]" on a quoted From line."""
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 DESK = "dps.eticket"
 _DESK_NAME = re.compile(r"\bdps(?:[ \t._]*[-–—:][ \t]*|[ \t._]?)e[ -]?ticket\b", re.I)
@@ -58,6 +60,16 @@ class Quoted:
             if _FROM.match(line):
                 return line
         return self.opening
+
+    @property
+    def writer(self) -> tuple[str, str] | None:
+        """(display name, address) of a header block's "From:" line ("From: Chief Scott
+        Hartley [mailto:shartley@...]"), or None."""
+        from mailbot.intake.prose import header_addresses
+
+        line = _MAILTO.sub(r"<\1>", self.author)
+        found = header_addresses(line, frozenset({"from"})) if _FROM.match(line) else []
+        return found[0] if len(found) == 1 else None
 
 
 def thread(parts: MessageParts) -> list[Quoted]:

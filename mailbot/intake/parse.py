@@ -260,13 +260,15 @@ def parse_parts(
         *parts.mailto,
     ]
     signer = head_of_department(split.signature, rules)  # who signs, with his title
+    # "Chief Pelkey asked me to answer": the roster of the request a reply completes
+    known = earlier.officers if earlier is not None and earlier.intent == "enrollment" else []
     hod_name, hod_title = read_head(
         body,
         split,
         parts,
         rules,
         addresses=addresses,
-        officers=officers,
+        officers=officers or known,
         labels=labels,
         note=note,
         kind=kind,

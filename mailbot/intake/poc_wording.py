@@ -60,21 +60,37 @@ _AFTER_NAME = (
     # "Hannah Ostrowski, hostrowski@..., is designated ...": her address between commas
     r"|,\s+<?[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+>?(?=,)"
     # "Ines Marrow in Records will be ...", "... at the village office will be ...": where
-    # she works, after the name
-    r"|\s+(?i:in|at|from|with|of)\s+(?:(?i:the|our)\s+)?[\w&'’-]+(?:\s+[\w&'’-]+){0,2}?)?"
+    # she works, after the name (and her address in brackets: "Amanda Pratt in our office
+    # (apratt@...) will be ...")
+    r"|\s+(?i:in|at|from|with|of)\s+(?:(?i:the|our)\s+)?[\w&'’-]+(?:\s+[\w&'’-]+){0,2}?"
+    r"(?:\s*\([^()]{1,80}\))?)?"
 )
 """What may stand between a person's name and the verb that makes them the PoC."""
+
+
+_CONTACT_SAID = (
+    r"(?:main\s+|primary\s+)?contact(?:\s+person)?(?=\s*(?:[.,;!(]|$|¶|(?:too|also|as\s+well|but)\b"
+    r"|(?:for|on)\s+(?:this|it|that|these|us|them|(?:the\s+)?e-?tick\w*"
+    r"|(?:the\s+)?electronic\s+tick\w*)\b|(?:my|our)\s+[a-z-]+\s+(?:is|are)\b"
+    # "Sgt Mike Lavoie will be our contact mlavoie@...": the contact's address after it
+    r"|<?[\w.+-]{1,64}@[\w-]+\."
+    # "put me down as the contact instead of Officer Hurlburt": in another's place
+    r"|(?:instead\s+of|in\s+place\s+of|rather\s+than|replacing)\b))"
+)
+"""The writer's "contact" for this matter ("the contact person too", "the contact my cell is")."""
 
 
 # "Detective Sara Lindqvist will serve as our e-ticket Point-of-Contact",
 # "Lt. Wendy Stokes is our designated e-ticket Point-of-Contact",
 # "Officer Jill Ostrander is designated as our e-ticket Point-of-Contact", "Sgt. Lanier
-# remains our e-ticket point of contact" (the PoC kept on a roster change)
+# remains our e-ticket point of contact" (the PoC kept on a roster change), "Sgt Mike
+# Lavoie will be our contact mlavoie@..." (the contact for this matter, ``_CONTACT_SAID``)
 _POC_WILL_BE = re.compile(
     rf"({_CAP_RUN}){_AFTER_NAME},?\s+(?i:(?:will|has\s+agreed\s+to|agreed\s+to|is\s+going\s+to)"
     rf"\s+(?:be|serve\s+as|act\s+as|remain|continue\s+as)|is|has\s+been|shall\s+be"
     rf"|remains|continues\s+(?:to\s+be|as))\s+"
-    rf"(?i:(?:designated|appointed|named|assigned)\s+(?:as\s+)?)?{_POC_WORDS}"
+    rf"(?:(?i:(?:designated|appointed|named|assigned)\s+(?:as\s+)?)?{_POC_WORDS}"
+    rf"|(?i:(?:the|our)\s+{_CONTACT_SAID}))"
 )
 
 
@@ -112,14 +128,6 @@ _POC_MADE = re.compile(
     r"(?i:mak(?:e|ing)|designat(?:e|ing)|appoint(?:ing)?|nam(?:e|ing)|nominat(?:e|ing))"
     rf"\s+({_CAP_RUN})\s+{_POC_WORDS}"
 )
-
-
-_CONTACT_SAID = (
-    r"(?:main\s+|primary\s+)?contact(?:\s+person)?(?=\s*(?:[.,;!(]|$|¶|(?:too|also|as\s+well|but)\b"
-    r"|(?:for|on)\s+(?:this|it|that|these|us|them|(?:the\s+)?e-?tick\w*"
-    r"|(?:the\s+)?electronic\s+tick\w*)\b|(?:my|our)\s+[a-z-]+\s+(?:is|are)\b))"
-)
-"""The writer's "contact" for this matter ("the contact person too", "the contact my cell is")."""
 
 
 _POC_FIRST_NAME = re.compile(

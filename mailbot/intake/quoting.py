@@ -49,6 +49,9 @@ _MOBILE_FOOTER = re.compile(
     re.I,
 )
 _ON = re.compile(r"^\s*(?:on|le|am|el|em|op)\s\S", re.I)
+# GroupWise's attribution: '>>> "DPS e-Ticket" <dps.eTicket@...> 2/18/2025 10:02 AM >>>',
+# the quoted message under it without ">" marks
+_GROUPWISE = re.compile(r"^[ \t]*>>>[ \t][^\n]{1,200}?@[^\n]{1,200}?[ \t]>>>[ \t]*$")
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:(?:re|aw|sv)\s*:\s*)*(?:fwd?|fw|tr|wg|rv|enc)\s*:", re.I)
 SHORT_NOTE = 600
 """A note above a forward longer than this (in characters) is itself the request."""
@@ -82,7 +85,7 @@ def quote_start(lines: list[str], start: int = 0) -> int | None:
         line = lines[i]
         if not line.strip():
             continue
-        if _ORIGINAL.match(line) or _FORWARD_MARK.match(line):
+        if _ORIGINAL.match(line) or _FORWARD_MARK.match(line) or _GROUPWISE.match(line):
             return i
         if UNDERSCORES.match(line) and next_is_header(lines, i + 1, heads):
             return i

@@ -53,6 +53,10 @@ class IntentWords(RuleModel):
     set_up: list[str] = Field(default_factory=list)
     set_up_subjects: list[str] = Field(default_factory=list)
     starts_writing: list[str] = Field(default_factory=list)
+    agency_wishes: list[str] = Field(default_factory=list)
+    """Words of the agency's wish ("we want to", "would like to"): before a verb of
+    ``wish_verbs`` and e-tickets ("We want to do e tickets"), a request to enrol."""
+    wish_verbs: list[str] = Field(default_factory=list)
     left_off: list[str] = Field(default_factory=list)
     held_back: list[str] = Field(default_factory=list)
     """Wordings that keep officers of the roster sent out of this enrolment for now ("leave
