@@ -183,30 +183,16 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     "blind-r3-heldout": (0.998, 29, 30, set()),
     "blind-r5-heldout": (0.992, 48, 50, set()),
     "blind-r6-heldout": (1.0, 50, 50, set()),
-    # scored once blind at the end of its round; not read since
-    "blind-r7-heldout": (
-        0.878,
-        29,
-        50,
-        {
-            "ua-008-williston-owa-it-person-25-three-pending",
-            "ua-013-fish-wildlife-wardens-owa-state-unit",
-            "ud-006-french-canadian-canaan",
-            "ud-020-state-unit-memo-dmv",
-        },
-    ),
-    # scored once blind at the end of its round (0.930, 30/50); not read since
+    # scored once blind at the end of its round; read at stop 29 (0.893, 33/50), when a
+    # request in the subject, an Outlook-for-iOS forward and rank-word headings were fixed
+    "blind-r7-heldout": (0.952, 36, 50, {"ud-020-state-unit-memo-dmv"}),
+    # scored once blind at the end of its round (0.930, 30/50); read at stop 29 (0.949,
+    # 37/50), when an enrolment taken back was fixed
     "blind-r8-heldout": (
-        0.930,
-        30,
+        0.948,
+        38,
         50,
-        {
-            "va-005-town-constable-iphone-photo-logo-no-username",
-            "va-015-liquor-control-investigators-court-code-screenshot-logo",
-            "va-017-college-police-everything-in-pdf-letter",
-            "va-022-attorney-general-investigators-roster-to-follow-poc-no-email",
-            "vd-013-northfield-pd-pdf-letter-sent-by-assistant",
-        },
+        {"va-022-attorney-general-investigators-roster-to-follow-poc-no-email"},
     ),
     # scored blind at the start (0.902, 33/50) and at the end of its round; not read since
     "blind-r9-heldout": (0.974, 46, 50, set()),
@@ -272,6 +258,21 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
             "fe-013-liquor-control-state-unit-owa-bullets",
             "fh-005-roster-photo",
             "fh-024-scanned-pdf-roster-no-poc-email",
+        },
+    ),
+    # a hundred messages, all held out, scored blind twice (0.891, 62/100 and 0.894,
+    # 62/100); spent since. Left: a PoC named only as "both head and contact", heads
+    # only in a DOCX form or a prose aside, a desk recap with rows in one bracket,
+    # nickname vs legal name, add vs update of a transfer in (README)
+    "blind-r27-heldout": (
+        0.97,
+        87,
+        100,
+        {
+            "fj-013-android-csv-short-number",
+            "fj-014-docx-roster-town-seal",
+            "fj-016-pdf-letter-answers",
+            "fk-001-granby-constable-prose",
         },
     ),
     # not held out: fifty messages written to be tuned on in the same round (0.912, 26/50
