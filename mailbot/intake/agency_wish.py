@@ -13,9 +13,10 @@ import re
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.word_lists import any_in, has_any, whole_words
 
-_SAID = re.compile(r"[^.!?\n]+[.!?]*")
+SAID = re.compile(r"[^.!?\n]+[.!?]*")
 """A sentence with the mark that ends it ("?" asks whether, "." asks for)."""
-_WRAPPED = re.compile(r"[ \t]*\n[ \t]*(?![-*•·\s]|\d+[.)])")
+WRAPPED = re.compile(r"[ \t]*\n[ \t]*(?![-*•·\s]|\d+[.)])")
+"""A line break a client wrapped a sentence at (not one before a list item)."""
 _WOULD = re.compile(r"['’]d\b")
 _WORDS_TO_TICKETS = 4
 """How many words after the wish, its verb first, may name e-tickets ("want to start
@@ -51,7 +52,7 @@ def wants_to_start(text: str, rules: Rules) -> bool:
     if not has_any(text, words.agency_wishes) or not has_any(text, words.tickets):
         return False  # most messages say no such wish
     verbs = {v.lower() for v in words.wish_verbs}
-    for said in _SAID.finditer(_WRAPPED.sub(" ", text)):
+    for said in SAID.finditer(WRAPPED.sub(" ", text)):
         low = " ".join(said.group(0).lower().split())
         if low.endswith("?"):
             continue  # "would we want to use e-tickets?": whether, not a request

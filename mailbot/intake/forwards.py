@@ -168,8 +168,8 @@ def note_head(note: str, sender_name: str | None, rules: Rules) -> tuple[str, st
             if m is None:
                 continue
             words = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", m.group(1))}
-            if words and words - own and all(_initial_of(w, own) for w in words - own):
-                words = (words & own) or set()  # "Chief G. McTavish" for Gordon McTavish
+            if all(_initial_of(w, own) for w in words - own):
+                words &= own  # "Chief G. McTavish" for Gordon McTavish: his initial
             if words and words <= own:
                 return full, title
             break

@@ -9,6 +9,8 @@ import functools
 import re
 
 from mailbot.intake.agency_name import without_naming
+from mailbot.intake.agency_wish import SAID as _SAID
+from mailbot.intake.agency_wish import WRAPPED as _WRAPPED
 from mailbot.intake.agency_wish import agency_clause, wants_to_start
 from mailbot.intake.change_named_object import removal_named
 from mailbot.intake.change_spelling import spelled_by_letters
@@ -167,9 +169,6 @@ def _names_officer(text: str, officers: int, rules: Rules) -> bool:
     )
 
 
-_WRAPPED = re.compile(r"[ \t]*\n[ \t]*(?![-*•·\s]|\d+[.)])")
-
-
 def names_ranked(text: str, rules: Rules) -> bool:
     """True when ``text`` names an officer by a rank word and a name, or his number."""
     return bool(
@@ -239,10 +238,6 @@ def asks_set_up(text: str, rules: Rules) -> bool:
             if at >= 0 and agency_clause(re.split(r"[,;:]", low[:at])[-1], rules):
                 return True
     return False
-
-
-_SAID = re.compile(r"[^.!?\n]+[.!?]*")
-"""A sentence with the mark that ends it ("?" asks whether, "." asks for)."""
 
 
 _OFFICER_WISH = re.compile(r"(?<![\w'’])(?:He|She)[ \t]+[^.!?\n]{0,120}")
