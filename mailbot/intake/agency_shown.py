@@ -34,9 +34,10 @@ def _shown_as(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return shown, re.compile(f"{said}|{named}")
 
 
-def _alt(words: list[str]) -> str:
+def _alt(words: list[str], blank: str = r"\s+") -> str:
+    """``words`` as one alternation, longest first, each blank in them matching ``blank``."""
     ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
+    return "|".join(re.escape(w.lower()).replace(r"\ ", blank) for w in ordered) or "(?!)"
 
 
 _RUN = r"(?<![\w'’.&-])([A-Z][\w'’.&-]*+(?:[ \t]+(?:[A-Z][\w'’.&-]*+|of|and|the|&)){1,8})"
@@ -139,9 +140,7 @@ def _label_in_prose(rules: Rules) -> re.Pattern[str]:
         return re.compile("(?!)")
     # the label's words one or two blanks apart: not "Department" ending one column of a
     # side-by-side form and "Name:" opening the next
-    label = "|".join(
-        re.escape(w.lower()).replace(r"\ ", r"[ \t]?\s") for w in sorted(labels, key=len)[::-1]
-    )
+    label = _alt(labels, blank=r"[ \t]?\s")
     return re.compile(rf"(?<![\w-])(?i:{label})[ \t]*(?i:{links})[ \t]*[\"“]?{_RUN}")
 
 

@@ -50,6 +50,7 @@ from mailbot.intake.message import read_message
 from mailbot.intake.model import Intent, ParseResult
 from mailbot.intake.officer_reading import read_officers
 from mailbot.intake.own_officer import not_the_writer_alone, own_row_named
+from mailbot.intake.own_thread import Quoted
 from mailbot.intake.paired_officers import writer_and_listed, writer_and_one
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.point_of_contact import point_of_contact
@@ -210,12 +211,14 @@ def parse_parts(
     kind = "other" if is_invitation(parts) else kind  # a meeting's agenda asks for no record
     earlier = None
     asked_roster = False
+    recapped: list[Quoted] = []  # the desk's recap of the request ("what we have so far")
     if is_reply:  # the sender's own request quoted under the reply ("everything else below")
+        recapped = desk_recap.recaps(parts, rules)
         earlier = own_resend.earlier_request(
             parts,
             lambda p: parse_parts(p, rules, limits, loop_header),
             open_request.colleague_messages(parts, rules),  # a colleague's request
-            desk_recap.recaps(parts, rules),  # the desk's recap of it ("what we have so far")
+            recapped,
         )
         # what the desk waits on, or the roster the request said would follow
         waits = open_request.desk_waits(parts, rules) or open_request.owed(earlier, officers)
@@ -348,6 +351,7 @@ def parse_parts(
         officers=officers,
         table_rows=table_rows,
         earlier=earlier,
+        recapped=bool(recapped),
         note=note,
         is_reply=is_reply,
         asked_roster=asked_roster,

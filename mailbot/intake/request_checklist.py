@@ -17,7 +17,6 @@ from mailbot.intake import (
     candidates,
     change_request,
     checks,
-    desk_recap,
     enrol_closings,
     given_somewhere,
     held,
@@ -70,6 +69,7 @@ def read_by_intent(
     table_rows: list[Officer],
     earlier: ParseResult | None,
     note: str | None,
+    recapped: bool = False,
     is_reply: bool,
     asked_roster: bool,
     sender: tuple[str | None, str | None],
@@ -81,7 +81,8 @@ def read_by_intent(
     """Fill ``result`` for its intent ``kind``: ``text`` is the message laid out from the
     ``typed`` one, ``body`` and ``split`` what is read of it, ``typed_from`` the body as
     typed; ``writer`` signs, ``head`` is the head read, ``national`` the agency's phone
-    in its national form (``None`` when it is no valid phone)."""
+    in its national form (``None`` when it is no valid phone); ``recapped`` says a reply
+    quotes the desk's recap of the request."""
     hod_name, hod_title = head
     if kind == "other" and not is_reply:
         # a question, a thank-you, a login problem or a pitch opens no case: the agency
@@ -110,7 +111,7 @@ def read_by_intent(
         result.officers = head_row_titled(result.officers, (hod_name, hod_title), rules)
         # "I forgot the code; everything else is below" (own request quoted)
         filled = is_reply and own_resend.fill_from_earlier(result, earlier, body, rules, parts)
-        if is_reply and result.agency.name is None and desk_recap.recaps(parts, rules):
+        if is_reply and result.agency.name is None and recapped:
             # "Thanks for your request for the Orleans County Sheriff's Department ... We
             # have: PoC ...": the agency the desk's recap of the request is of
             result.agency.name = desk_wrote_of(parts, rules)

@@ -5,11 +5,10 @@ username yet is asked for one."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.model import Officer
 from mailbot.intake.parse import parse_message
 from mailbot.intake.roster_usernames import made_from
+from tests.reading_mail import mail
 
 _BODY = """\
 Hello,
@@ -29,14 +28,14 @@ Chief of Police
 
 
 def test_a_place_word_is_no_username_of_an_accented_name() -> None:
-    msg = EmailMessage()
-    msg["From"] = "Léa Cormier <chief@pinehollow.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "e-ticket request"
-    msg.set_content(_BODY)
     roster = "Last,First,Title,Officer Number\nCormier,Léa,Chief,PH001\nMarsh,Lee,Officer,PH014\n"
-    msg.add_attachment(roster.encode(), maintype="text", subtype="csv", filename="roster.csv")
-    result = parse_message(msg.as_bytes())
+    raw = mail(
+        _BODY,
+        sender="Léa Cormier <chief@pinehollow.test>",
+        subject="e-ticket request",
+        attachments=[("roster.csv", roster.encode(), "text/csv")],
+    )
+    result = parse_message(raw)
     assert [o.last_name for o in result.officers] == ["Cormier", "Marsh"]
     assert "officers[0].dps_username" in result.missing
 

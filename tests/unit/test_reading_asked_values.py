@@ -3,18 +3,12 @@ set, a number he gives in reply to the desk's question for it."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
 
 
 def request(body: str, subject: str = "Roster update") -> bytes:
-    m = EmailMessage()
-    m["From"] = "Sgt. Nora Keane <nkeane@elmridge.test>"
-    m["To"] = "dps.eticket@vermont.gov"
-    m["Subject"] = subject
-    m.set_content(body)
-    return bytes(m)
+    return mail(body, sender="Sgt. Nora Keane <nkeane@elmridge.test>", subject=subject)
 
 
 def test_title_made_or_set() -> None:

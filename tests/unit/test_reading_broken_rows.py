@@ -5,9 +5,8 @@ May) –") is the officer, his number asked for."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
 
 _BODY = """\
 Hello,
@@ -27,12 +26,12 @@ Chief Alma Brandt
 
 
 def _read(roster: str) -> tuple[list[tuple[str | None, ...]], list[str]]:
-    msg = EmailMessage()
-    msg["From"] = "Alma Brandt <abrandt@mapleridge.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "e-ticket request"
-    msg.set_content(_BODY.format(roster=roster))
-    result = parse_message(msg.as_bytes())
+    raw = mail(
+        _BODY.format(roster=roster),
+        sender="Alma Brandt <abrandt@mapleridge.test>",
+        subject="e-ticket request",
+    )
+    result = parse_message(raw)
     rows = [
         (o.last_name, o.first_name, o.title, o.officer_number, o.dps_username)
         for o in result.officers

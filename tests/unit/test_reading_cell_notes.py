@@ -5,9 +5,8 @@ reason no fields of the line."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
 
 _BODY = """\
 Hello,
@@ -30,12 +29,12 @@ Chief Alma Brandt
 
 
 def _second(note: str) -> tuple[tuple[str | None, ...], list[str]]:
-    msg = EmailMessage()
-    msg["From"] = "Alma Brandt <abrandt@mapleridge.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "e-ticket request"
-    msg.set_content(_BODY.format(note=note))
-    result = parse_message(msg.as_bytes())
+    raw = mail(
+        _BODY.format(note=note),
+        sender="Alma Brandt <abrandt@mapleridge.test>",
+        subject="e-ticket request",
+    )
+    result = parse_message(raw)
     rows = [(o.last_name, o.title, o.officer_number, o.dps_username) for o in result.officers]
     return rows[1] if len(rows) > 1 else (), result.missing
 

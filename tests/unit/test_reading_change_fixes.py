@@ -6,24 +6,21 @@ questions."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.model import Change
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
 
 _SENDER = "Dana Whitcomb <dwhitcomb@elmfieldvt.test>"
 _DESK = "DPS eTicket <dps.eTicket@vermont.gov>"
 
 
 def _mail(body: str, subject: str, reply: bool = False, sender: str = _SENDER) -> bytes:
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = subject
-    if reply:
-        msg["In-Reply-To"] = "<earlier@elmfieldvt.test>"
-    msg.set_content(body)
-    return msg.as_bytes()
+    return mail(
+        body,
+        sender=sender,
+        subject=subject,
+        in_reply_to="<earlier@elmfieldvt.test>" if reply else None,
+    )
 
 
 def _quoted(text: str) -> str:

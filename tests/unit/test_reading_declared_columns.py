@@ -5,9 +5,8 @@ headings as they are."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
 
 _BODY = """\
 Good morning,
@@ -34,13 +33,13 @@ _EXPORT = (
 
 
 def _officers(note: str) -> list[tuple[str | None, str | None]]:
-    msg = EmailMessage()
-    msg["From"] = "Alma Brandt <abrandt@mapleridge.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "e-ticket request"
-    msg.set_content(_BODY.format(note=note))
-    msg.add_attachment(_EXPORT.encode(), maintype="text", subtype="csv", filename="staff.csv")
-    result = parse_message(msg.as_bytes())
+    raw = mail(
+        _BODY.format(note=note),
+        sender="Alma Brandt <abrandt@mapleridge.test>",
+        subject="e-ticket request",
+        attachments=[("staff.csv", _EXPORT.encode(), "text/csv")],
+    )
+    result = parse_message(raw)
     return [(o.last_name, o.officer_number) for o in result.officers]
 
 

@@ -3,19 +3,17 @@ quoted request adds: "her number is 07730", or the number alone."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
 
 
 def reply(body: str, quoted: str) -> bytes:
-    m = EmailMessage()
-    m["From"] = "Nora Keane <nkeane@elmridge.test>"
-    m["To"] = "dps.eticket@vermont.gov"
-    m["Subject"] = "Re: new officer"
-    m["In-Reply-To"] = "<desk-1@vermont.gov>"
-    m.set_content(body + "\n\n" + "\n".join(f"> {line}" for line in quoted.split("\n")))
-    return bytes(m)
+    return mail(
+        body + "\n\n" + "\n".join(f"> {line}" for line in quoted.split("\n")),
+        sender="Nora Keane <nkeane@elmridge.test>",
+        subject="Re: new officer",
+        in_reply_to="<desk-1@vermont.gov>",
+    )
 
 
 def test_number_given_as_his_number() -> None:

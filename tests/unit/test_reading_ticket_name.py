@@ -5,18 +5,13 @@ is the agency's name over the longer one the message opens with."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from mailbot.intake.parse import parse_message
+from tests.reading_mail import mail
 
 
 def _name(body: str) -> str | None:
-    msg = EmailMessage()
-    msg["From"] = "Rosa Tellier <rtellier@birchfalls.test>"
-    msg["To"] = "dps.eTicket@vermont.gov"
-    msg["Subject"] = "e-ticket request"
-    msg.set_content(body)
-    return parse_message(msg.as_bytes()).agency.name
+    raw = mail(body, sender="Rosa Tellier <rtellier@birchfalls.test>", subject="e-ticket request")
+    return parse_message(raw).agency.name
 
 
 def test_a_name_label_inside_a_sentence_gives_the_ticket_name() -> None:
