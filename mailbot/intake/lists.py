@@ -34,7 +34,8 @@ from mailbot.intake.tables import bare_username, not_given
 
 MAX_LINE = 200
 _DIGIT = re.compile(r"\d")
-_LEAD = re.compile(r"^\s*(?:[-*•·>o]\s+|\(?\d{1,3}[.)]\s*|#\d{1,3}\s+)?")
+# a bullet, an item number, or a lower-case item letter ("a. Roe, Ann - Chief - ...")
+_LEAD = re.compile(r"^\s*(?:[-*•·>o]\s+|\(?\d{1,3}[.)]\s*|\(?[a-z][.)]\s+|#\d{1,3}\s+)?")
 # "Sgt. Ann Roy ......... AR102 .... aroy": dot leaders part the values too
 _SPLIT = re.compile(
     r"\s+-{1,2}\s+|\s+[–—|/]\s+|\s*[,;|\t]\s*|\s+[–—]\s*|\s*\.{3,}\s*|\s{2,}|\s*\(\s*|\s*\)\s*"
