@@ -10,7 +10,7 @@ import re
 from mailbot.intake.names import NAME_SUFFIXES, short_form_of
 from mailbot.intake.not_given import not_given
 from mailbot.intake.prose import rank_title
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.table_headings import column_key
 
 _REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’./-]+){1,12}[?!]?$")
@@ -194,6 +194,19 @@ def after_lead_sentence(body: str, rules: Rules) -> str:
             continue
         cut = m.end()
     return body[cut:] if cut is not None and head[cut:].strip() else body
+
+
+def after_roster_label(body: str, rules: Rules) -> str:
+    """``body`` less a roster's heading as its label ("Officer: Foss, Ann - Constable -
+    ..."): the row after it, not a name of the heading word."""
+    m = _roster_label(rules).match(body)
+    return body[m.end() :] if m else body
+
+
+@per_rules
+def _roster_label(rules: Rules) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in rules.language.people.roster_headings)
+    return re.compile(rf"^(?i:{words or '(?!)'})[ \t]*:[ \t]*(?=\S)")
 
 
 # "he finished the academy in April but his number hasn't come through yet. DPS username

@@ -14,6 +14,7 @@ import re
 from mailbot.intake.candidates import holds_state_zip
 from mailbot.intake.list_remarks import (
     after_lead_sentence,
+    after_roster_label,
     bracket_notes_cut,
     number_remark,
     number_still_to_come,
@@ -107,7 +108,9 @@ def _officer_on_line(line: str, rules: Rules) -> Officer | None:
     if holds_state_zip(line):
         return None  # "Stowe VT 05672": a town, the state and its ZIP, not an officer
     # "Me - Bolduc, Rene - Chief - ...": the writer pointing at his own row
-    body = _named_lead_cut(_SELF_LEAD.sub("", _LEAD.sub("", line).strip().rstrip(".")))
+    # "Officer: Foss, Ann - ...": the row after the roster's heading as its label
+    lead = after_roster_label(_LEAD.sub("", line).strip().rstrip("."), rules)
+    body = _named_lead_cut(_SELF_LEAD.sub("", lead))
     if not body:
         return None
     body = bracket_notes_cut(without_nickname(after_lead_sentence(body, rules), rules), rules)

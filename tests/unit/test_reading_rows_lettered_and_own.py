@@ -1,5 +1,6 @@
 """Roster rows the reader lost or misread: rows lettered as sub-items ("a. Roe, Ann -
-...") under a numbered answer."""
+...") under a numbered answer; a row after the roster's heading as its label ("Officer:
+Foss, Ann Marie  Constable ...", "Officers: Cpl. Ben Roy (WP052, broy), ...")."""
 
 from __future__ import annotations
 
@@ -34,4 +35,32 @@ def test_rows_lettered_under_a_numbered_answer_keep_their_numbers() -> None:
     assert _rows(_read(body)) == [
         ("Pratt", "Owen", "Chief", "21804", "opratt"),
         ("Lafleur", "Dana", "Officer", "23517", "dlafleur"),
+    ]
+
+
+def test_a_row_after_the_roster_heading_as_its_label_keeps_the_surname_first() -> None:
+    """ "Officer: Lund, Mary Beth  Constable  LEO 30455  DPS user mlund": "Last, First
+    Middle" after the label, not "Mary" and "Beth"."""
+    body = (
+        "Hello\n\n"
+        "Town of Millbrook would like to do the e tickets.\n\n"
+        "Officer: Lund, Mary Beth  Constable  LEO 30455  DPS user mlund\n\n"
+        "Thank you\nMary Beth Lund\n"
+    )
+    result = _read(body, sender="Mary Beth Lund <mblund55@mail.test>")
+    assert _rows(result) == [("Lund", "Mary Beth", "Constable", "30455", "mlund")]
+
+
+def test_rows_run_on_after_the_officers_label_take_no_name_from_it() -> None:
+    """ "Officers: Cpl. Ben Roy (WP052, broy), Ofc. Jen Sabo (WP061, jsabo).": the first
+    officer is Ben Roy, not one named "Officers"."""
+    body = (
+        "Millbrook Police Department wants to join e-ticketing.\n"
+        "JB code 0236. 12 Main St, Millbrook VT 05999. 802-555-0147.\n"
+        "Officers: Cpl. Ben Roy (WP052, broy), Ofc. Jen Sabo (WP061, jsabo).\n\n"
+        "Chief Owen Pratt\n"
+    )
+    assert _rows(_read(body)) == [
+        ("Roy", "Ben", "Corporal", "WP052", "broy"),
+        ("Sabo", "Jen", "Officer", "WP061", "jsabo"),
     ]
