@@ -8,7 +8,7 @@ import re
 
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import rank_title, split_name
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 
 _OWN_NUMBER = re.compile(
     # "my number is 21W04" too: five letters and digits, which no phone number is
@@ -37,7 +37,8 @@ def signer_as_officer(
     first, last = split_name(name)
     if last is None:
         return []
-    user = _OWN_USER.search(body)
+    # "my username is jdoe", "i was given username jdoe": his own login in the first person
+    user = _OWN_USER.search(body) or _given_user(rules).search(body)
     # "My LEO # is PC014, DPS username taldrich. Title Constable.": the rest of his row
     # in the words that go on from his number, labelled without "my"
     after = _next_sentences(body, number.end())
@@ -56,6 +57,19 @@ def signer_as_officer(
         dps_username=user.group(1).rstrip(".") if user else None,
     )
     return [officer]
+
+
+@per_rules
+def _given_user(rules: Rules) -> re.Pattern[str]:
+    """A username said to be given to the writer (``own_user_leads`` of the rules, then
+    its label: "i was given username jdoe", "they gave me the login jdoe")."""
+    leads = sorted(rules.language.rows.own_user_leads, key=len, reverse=True)
+    said = "|".join(r"\s+".join(map(re.escape, w.split())) for w in leads)
+    return re.compile(
+        rf"(?<![\w'’])(?:{said or '(?!)'})\s+(?:(?:a|the|my)\s+)?(?:DPS\s+)?(?:user\s*name|login)"
+        r"\s*(?:of\s+|is\s+|[:=]\s*)?([a-z][a-z0-9._-]{1,29})\b",
+        re.I,
+    )
 
 
 _BLOCK_NUMBER = re.compile(

@@ -22,6 +22,9 @@ class RowWords(RuleModel):
     """Words a rank is written after, in any case ("title is just officer")."""
     own_block_labels: list[str] = Field(default_factory=list)
     """Labels over the writer's own lines ("My info:"): a number there is his own."""
+    own_user_leads: list[str] = Field(default_factory=list)
+    """Words by which the writer says a username was given to him, before its label ("i
+    was given username jdoe"): the login is his own, as after "my username is"."""
     writer_words: list[str] = Field(default_factory=list)
     """Words by which the writer speaks of himself on his own row ("me", "I am")."""
     not_names: list[str] = Field(default_factory=list)

@@ -1,6 +1,7 @@
 """Roster rows the reader lost or misread: rows lettered as sub-items ("a. Roe, Ann -
 ...") under a numbered answer; a row after the roster's heading as its label ("Officer:
-Foss, Ann Marie  Constable ...", "Officers: Cpl. Ben Roy (WP052, broy), ...")."""
+Foss, Ann Marie  Constable ...", "Officers: Cpl. Ben Roy (WP052, broy), ..."); the login
+a lone constable says he was given ("i was given username jdoe")."""
 
 from __future__ import annotations
 
@@ -64,3 +65,19 @@ def test_rows_run_on_after_the_officers_label_take_no_name_from_it() -> None:
         ("Roy", "Ben", "Corporal", "WP052", "broy"),
         ("Sabo", "Jen", "Officer", "WP061", "jsabo"),
     ]
+
+
+def test_the_login_a_lone_writer_says_he_was_given_is_his_username() -> None:
+    """ "my LEO number is MB777 and i was given username oroy": the writer's own row
+    keeps the login, as "my username is oroy" would."""
+    body = (
+        "Hello\n"
+        "I am the constable for the Town of Millbrook and should get set up for the "
+        "e-tickets. it is just me. Town of Millbrook Constable, PO Box 36, Millbrook VT "
+        "05999, phone 802 555 0189. Judiciary code 0777. my LEO number is MB777 and i was "
+        "given username oroy. We don't have a logo.\n"
+        "Owen Roy\n"
+        "Constable\n"
+    )
+    result = _read(body, sender="owen roy <oroy_millbrook@mail.test>")
+    assert _rows(result) == [("Roy", "Owen", "Constable", "MB777", "oroy")]
