@@ -12,6 +12,14 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.candidates import holds_state_zip
+from mailbot.intake.list_ranks import (
+    SURNAME_PARTICLE,
+    is_rank_phrase,
+    rank_as_surname,
+    rank_off,
+    row_modifiers,
+    unsuffixed,
+)
 from mailbot.intake.list_remarks import (
     after_lead_sentence,
     after_roster_label,
@@ -25,10 +33,10 @@ from mailbot.intake.list_remarks import (
     without_nickname,
 )
 from mailbot.intake.model import Officer
-from mailbot.intake.names import NAME_SUFFIXES, made_from_initial, surname_by_username
+from mailbot.intake.names import made_from_initial, surname_by_username
 from mailbot.intake.number_groups import joined
 from mailbot.intake.prose import person, rank_title, split_name, split_rank
-from mailbot.intake.rules import Rules, per_rules, per_rules_text
+from mailbot.intake.rules import Rules, per_rules_text
 from mailbot.intake.spaced_rows import NEAR_NUMBER, NUMBER, spaced
 from mailbot.intake.table_headings import column_key, field_label
 from mailbot.intake.tables import bare_username, not_given
@@ -195,7 +203,7 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
     shouting = not any(c.islower() for c in body)
     on_dps_domain = rules.formats.dps_username.on_dps_domain
     typed_lower = not any(c.isupper() for c in body)
-    surname = _rank_as_surname([p.strip("()[]").strip() for p in pieces], rules)
+    surname = rank_as_surname([p.strip("()[]").strip() for p in pieces], rules)
     left_out = blank = False  # blank: a cell said to be not given ("(none given)")
     for n, piece in enumerate(pieces):
         bare = piece.strip("()[]").strip()
@@ -262,14 +270,14 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             user = bare_username(bare, rules)
             continue
         if user is None and _USER.match(bare) and not rank_title(bare, rules):
-            if bare.lower() in _modifiers(rules):
+            if bare.lower() in row_modifiers(rules):
                 continue  # "73415 (part-time)", "- resigned": a word on him, not a login
             user = bare_username(bare, rules)
             continue
         if title is None and rank_title(bare, rules):
             title = rank_title(bare, rules)
             continue
-        if title is None and _is_rank_phrase(bare, rules):
+        if title is None and is_rank_phrase(bare, rules):
             title = bare
             continue
         if user is None and number and n == len(pieces) - 1 and spaced_login(bare, names, rules):
@@ -295,20 +303,18 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         return None  # "Judiciary Code - 04178": a value's label, no one's name
     first = last = None
     rank: str | None
-    lead_rank, lead = _rank_off(names[0], rules)
+    lead_rank, lead = rank_off(names[0], rules)
     if surname is not None:
         # "Constable | Harlan | First Constable": the rank word standing alone is his name
         if len(names) != 1:
             return None
         last = pieces[surname].strip("()[]").strip()
-        rank, first = _rank_off(names[0], rules)
-    elif (
-        len(names) == 2 and lead and (len(_unsuffixed(lead)) == 1 or _SURNAME_PARTICLE.match(lead))
-    ):
+        rank, first = rank_off(names[0], rules)
+    elif len(names) == 2 and lead and (len(unsuffixed(lead)) == 1 or SURNAME_PARTICLE.match(lead)):
         # "Okafor, Samuel" (or "Sgt. O'Neil, Pat", "St. Pierre, Jean-Luc", "Roy Jr., Ed"):
         # the order of the roster form
         last, first = lead, names[1]
-        rank, rest = _rank_off(first, rules)
+        rank, rest = rank_off(first, rules)
         first = rest or first
         rank = rank or lead_rank
     else:
@@ -331,68 +337,3 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
         officer_number=number,
         dps_username=user,
     )
-
-
-def _unsuffixed(name: str) -> list[str]:
-    """The words of ``name`` less a suffix after them ("Roy Jr." -> ["Roy"])."""
-    words = name.split()
-    if len(words) > 1 and words[-1].strip(".,").casefold() in NAME_SUFFIXES:
-        return words[:-1]
-    return words
-
-
-# "St. Pierre", "Van Buren", "De la Cruz": a last name of two or three words, the first a
-# particle
-_SURNAME_PARTICLE = re.compile(
-    r"^(?i:st\.?|ste\.?|saint|sainte|van|von|de|da|del|della|di|du|la|le|mac|mc|o['’])"
-    r"(?:\s+(?i:la|le|los|las|der|den))?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$"
-)
-
-
-def _rank_as_surname(pieces: list[str], rules: Rules) -> int | None:
-    """The index of a piece that is a rank word but is the officer's last name: another
-    piece gives the title ("Constable | Harlan | First Constable | WS001 | hconstable"),
-    and the username is made from the word (or it is the only such piece)."""
-    ranked = [i for i, p in enumerate(pieces) if rank_title(p, rules) or _is_rank_phrase(p, rules)]
-    if len(ranked) < 2:
-        return None
-    words = [i for i in ranked if " " not in pieces[i] and not pieces[i].endswith(".")
-             and len(pieces[i]) > 3 and pieces[i][:1].isupper()]  # fmt: skip
-    users = [p.lower() for p in pieces if _USER.match(p)]
-    made = [i for i in words if any(pieces[i].lower() in u for u in users)]
-    if len(made) == 1:
-        return made[0]
-    return words[0] if len(words) == 1 and len(ranked) > len(words) else None
-
-
-def _rank_off(text: str, rules: Rules) -> tuple[str | None, str | None]:
-    words = text.split()
-    if words and rank_title(words[0], rules):
-        return rank_title(words[0], rules), " ".join(words[1:]) or None
-    return None, text
-
-
-@per_rules_text  # each line's words are tried as a rank group's heading by several readers
-def _is_rank_phrase(text: str, rules: Rules) -> bool:
-    """ "Patrol Officer", "Senior Trooper", "Deputy Sheriff": a title of two or three words
-    that ends (or starts) with a rank word."""
-    words = text.split()
-    if not 1 < len(words) <= 3:
-        return False
-    if " ".join(words).lower() in {t.lower() for t in rules.language.people.head_titles}:
-        return True  # "Chief of Police", "Director of Public Safety"
-    if rank_title(words[0], rules) and any(
-        not rank_title(w, rules) and w.lower() not in _modifiers(rules) for w in words[1:-1]
-    ):
-        return False  # "Officer Lee Sheriff": a ranked name, not a title
-    roles = {w.lower() for w in rules.language.people.rank_roles}  # "Investigator Supervisor"
-    return bool(rank_title(words[-1], rules)) or (
-        bool(rank_title(words[0], rules)) and (words[-1][0].islower() or words[-1].lower() in roles)
-    )
-
-
-@per_rules
-def _modifiers(rules: Rules) -> frozenset[str]:
-    """Words no login is: on a rank ("part-time"), of a departure ("07M33 - resigned")."""
-    said = rules.language.people.rank_modifiers + rules.language.intent.deactivate
-    return frozenset(w.lower() for w in said if " " not in w)
