@@ -184,6 +184,15 @@ def _pieces(body: str) -> list[str]:
     return out
 
 
+def _says_left_out(after: list[str], rules: Rules) -> bool:
+    """True when the piece in ``after`` says its value is not given, bare or after its
+    label ("TBD", "LEO # not issued yet", "username pending")."""
+    bare = after[0].strip("()[]").strip() if after else ""
+    lab = _NUMBER_LABEL.match(bare) or _USER_LABEL.match(bare)
+    rest = bare[lab.end() :] if lab else ""
+    return bool(bare) and (not_given(bare, rules) or bool(rest and not_given(rest, rules)))
+
+
 def _gives_user(piece: str, rules: Rules) -> bool:
     """ "username kwheeler" after a number said to be pending: a username given, not a
     remark on the value left out."""
@@ -292,6 +301,8 @@ def _officer_in(body: str, rules: Rules) -> Officer | None:
             if said_user and user is None and (m := _LABELLED_USER.match(said_user)):
                 user = bare_username(m.group(1), rules)
             continue
+        if remark(bare) and _says_left_out(pieces[n + 1 : n + 2], rules):
+            continue  # "new hire, LEO # not issued yet": why the value after is left out
         return None  # a piece of another kind: prose, not a list line
     if number is None and near is not None and names and (user or title or _MIXED.match(near)):
         number = near  # "Allen Pratt - 5GH113": letters and digits, a number one too long

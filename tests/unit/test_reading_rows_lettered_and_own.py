@@ -1,7 +1,8 @@
 """Roster rows the reader lost or misread: rows lettered as sub-items ("a. Roe, Ann -
 ...") under a numbered answer; a row after the roster's heading as its label ("Officer:
 Foss, Ann Marie  Constable ...", "Officers: Cpl. Ben Roy (WP052, broy), ..."); the login
-a lone constable says he was given ("i was given username jdoe")."""
+a lone constable says he was given ("i was given username jdoe"); a remark before a
+value said not given ("new hire, LEO # not issued yet")."""
 
 from __future__ import annotations
 
@@ -81,3 +82,23 @@ def test_the_login_a_lone_writer_says_he_was_given_is_his_username() -> None:
     )
     result = _read(body, sender="owen roy <oroy_millbrook@mail.test>")
     assert _rows(result) == [("Roy", "Owen", "Constable", "MB777", "oroy")]
+
+
+def test_a_remark_before_a_number_not_issued_keeps_the_row_and_asks_for_it() -> None:
+    """ "* Ofc. Ann Roy - new hire, LEO # not issued yet - user aroy": the officer is
+    kept, and only his number is asked for."""
+    body = (
+        "Millbrook PD would like to join the eticket program.\n\n"
+        "Agency: Millbrook Police Department\n"
+        "Juris code 0777\n"
+        "12 Main St, Millbrook, VT 05999\n"
+        "Tel 802-555-0138\n\n"
+        "Users:\n"
+        "* Sgt. Owen Pratt #MB330 user opratt\n"
+        "* Ofc. Ann Roy - new hire, LEO # not issued yet - user aroy\n"
+        "* Ofc. Bo Tran #MB347 user btran\n\n"
+        "Thx\nSgt Pratt\n"
+    )
+    result = _read(body)
+    assert _rows(result)[1] == ("Roy", "Ann", "Officer", None, "aroy")
+    assert "officers[1].officer_number" in result.missing
