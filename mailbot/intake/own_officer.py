@@ -157,8 +157,10 @@ _OWN_ROW = re.compile(
 def own_row_named(body: str, writer: str | None, rules: Rules) -> str:
     """ "Officers: / Myself - Chief, BN001, aduquette": the writer's own row of a list,
     written without his name, with the name he sends from (a row that names someone is
-    left as written)."""
-    if writer is None or len(writer.split()) < 2 or "me" not in body.lower():
+    left as written); so too his record in brackets in a sentence ("Officers are me
+    (Chief, 29007, username jdoe) and ...")."""
+    low = body.lower()
+    if writer is None or len(writer.split()) < 2 or ("me" not in low and "myself" not in low):
         return body
     from mailbot.intake.lists import officer_on_line
 
@@ -171,7 +173,38 @@ def own_row_named(body: str, writer: str | None, rules: Rules) -> str:
         officer = officer_on_line(line, rules)
         return line if officer is not None and officer.last_name == last else m.group(0)
 
-    return _OWN_ROW.sub(named, body)
+    return _with_own_record(_OWN_ROW.sub(named, body), writer, rules)
+
+
+# "Officers are me (Chief, 29007, username jdoe) and ...": the writer's record in brackets
+_OWN_RECORD = re.compile(r"(?<![\w'’])(?i:me|myself)(?=[ \t]*\(([^()\n]{1,160})\))")
+
+
+def _with_own_record(body: str, writer: str, rules: Rules) -> str:
+    """``body`` with the writer's name for the "me" before his record in brackets, where
+    his line, so named, reads him with the number of that record and his rank or login,
+    and every other officer on it with a number ("Officers are me (Chief, 29007, username
+    jdoe) and Ofc. Ann Roy (...)"); "me" as written elsewhere ("call me (802-555-0101)")."""
+    from mailbot.intake.prose_officers import officers_in_prose
+
+    last = writer.split()[-1]
+    for m in reversed(list(_OWN_RECORD.finditer(body))):
+        if not any(c.isdigit() for c in m.group(1)):
+            continue
+        start = body.rfind("\n", 0, m.start()) + 1
+        end = body.find("\n", m.end())
+        end = len(body) if end < 0 else end
+        line = body[start : m.start()] + writer + body[m.end() : end]
+        read = officers_in_prose(line, rules)
+        own = [
+            o
+            for o in read
+            if o.last_name == last and o.officer_number and o.officer_number in m.group(1)
+        ]
+        # his line so named reads every officer on it with a number: a roster read whole
+        if own and (own[0].title or own[0].dps_username) and all(o.officer_number for o in read):
+            body = body[: m.start()] + writer + body[m.end() :]
+    return body
 
 
 def not_the_writer_alone(officers: list[Officer], writer: str | None) -> list[Officer]:

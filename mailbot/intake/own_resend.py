@@ -76,13 +76,13 @@ def earlier_request(
     read: Callable[[MessageParts], ParseResult],
     colleagues: list[own_thread.Quoted] | None = None,
     recaps: list[own_thread.Quoted] | None = None,
+    rules: Rules | None = None,
 ) -> ParseResult | None:
     """The sender's own quoted request, read (with ``read``), or ``None``: the outermost
-    of the sender's quoted messages, or an older one of them that asks to enrol when the
-    outermost does not ("Thanks, working on it." above the request itself). Without one,
-    the ``colleagues``' quoted messages (the chief's request the lieutenant completes).
-    The desk's ``recaps`` of the request ("please confirm the details below") fill what
-    the request itself left out, or stand for it when none is quoted."""
+    of his quoted messages, or an older one asking to enrol when it does not. Without
+    one, the ``colleagues``' (the chief's request the lieutenant completes). The desk's
+    ``recaps`` ("please confirm the details below") fill what it left out, or stand for
+    it; with ``rules``, one's officer by a short first name has the other's fuller one."""
     first: ParseResult | None = None
     request: ParseResult | None = None
     mine = own_thread.own_messages(parts)
@@ -99,7 +99,7 @@ def earlier_request(
             continue
         # an older message of the same enrolment fills what the newer ones left out
         _fill_groups(request, earlier)
-        request.officers = merge_officers(request.officers, earlier.officers)
+        request.officers = merge_officers(request.officers, earlier.officers, rules)
     return request or first
 
 

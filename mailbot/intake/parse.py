@@ -219,6 +219,7 @@ def parse_parts(
             lambda p: parse_parts(p, rules, limits, loop_header),
             open_request.colleague_messages(parts, rules),  # a colleague's request
             recapped,
+            rules,
         )
         # what the desk waits on, or the roster the request said would follow
         waits = open_request.desk_waits(parts, rules) or open_request.owed(earlier, officers)
