@@ -182,15 +182,15 @@ def agency_name_in(text: str, rules: Rules, short: bool = False) -> str | None:
 # "send to DPS. Swanton Village Police Department": after an acronym too
 _SENTENCE_CUT = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])|(?<=[A-Z]{3})\.[ \t]+(?=[A-Z][a-z])")
 _CLAUSE_BACK = 160
-_CLAUSE_START = re.compile(r"(?<=[a-z0-9)])[.!?]\s|\n\s*\n")
+_CLAUSE_START = re.compile(r"(?<=[a-z0-9)])(?<!\b[A-Z][a-z])[.!?]\s|\n\s*\n")
 _TOWARDS = re.compile(r"\b(?:to|with|for|join(?:ed|ing|s)?)(?:\s+the)?$")
 
 
 def _moved_to(text: str, start: int, moved: Sequence[str], leaving: Sequence[str] = ()) -> bool:
-    """True when the agency named at ``start`` is where an officer goes ("has transferred
-    from North Bristol Police Department to the Windham County Sheriff's Office",
-    "accepted a position with the Barre City Police Department", "is leaving us for the
-    Vermont State Police")."""
+    """True when the agency named at ``start`` is where an officer goes ("has left St.
+    Albans PD (its clause not cut at "St.") and transferred to the Windham County
+    Sheriff's Office", "accepted a position with the Barre City Police Department", "is
+    leaving us for the Vermont State Police")."""
     clause = text[max(0, start - _CLAUSE_BACK) : start]
     clause = " ".join(_CLAUSE_START.split(clause)[-1].lower().split())
     if _TOWARDS.search(clause) is None:

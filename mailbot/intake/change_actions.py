@@ -57,7 +57,8 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
         # "has been reinstated ... Please reinstate his record": added again (not "please
         # disable his access ... we may ask you to reinstate him": switched off for now)
         return "add"
-    first = sentences(text)[0] if text.strip() else ""
+    said = _told(text)
+    first = said[0] if said else ""
     if _has(text, words.stays) and not _asked_off(text, rules) and not _has(first, words.add):
         # "is moving from the Dover contract over to our Putney contract. Same agency, so
         # I don't believe anything has to change": told, nothing asked (not "Officer Lila
@@ -89,9 +90,10 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
             return "update"
         if _new_title(text, rules):
             return "update"  # "change her title to Detective -- she moved to investigations"
-        if default == "add" and _COMES_FROM.search(text):
+        if (default == "add" or _has(text, words.add)) and _COMES_FROM.search(text):
             # "(lateral from Morristown PD, starts with us 12/7)" under "Please add the
-            # following officers": an officer joining from another agency is added
+            # following officers", "... added to TraCS. She's a lateral from NH": an
+            # officer joining from another agency is added
             return "add"
         return "deactivate"
     opener = _opener(first, rules)
@@ -100,9 +102,13 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     if opener in words.update_openers and _NUMBER.search(first):
         return "update"  # "Update my own record (SH014) to show my title as Chief"
     respelt = spelled_by_letters(text, rules)  # "last name has one f: Tardif"
-    # "New 2nd constable is Ashley Poor, ...": the item opens by calling him new
-    new = _has(first, words.add) or new_officer_named(first, rules) is not None
-    new = new or opens_as_new(first, rules)  # "New contract deputy ...: Deputy Ann Roy"
+    new = _calls_new(first, rules)
+    named = next((s for s in said if _NUMBER.search(s)), first)
+    if not new and named != first and _calls_new(named, rules):
+        # "hello, this is Dale Roy, first constable for Wolcott. the selectboard appointed
+        # a second constable, Jo Lane, her cert number is 04W19 ...": the sentence that
+        # gives the officer's number calls him new, after the writer's own
+        new, first = True, named
     if new and not _has(first, words.promote) and not respelt:
         # "In her place we have sworn in Constable Peter Wheelock. Title should read
         # Constable.": the item opens with a new officer; what follows describes him
@@ -121,6 +127,24 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     if _has(text, words.add):
         return "add"
     return default
+
+
+# a sentence's end before one typed without its capital ("... for the Town of Wolcott.
+# we're already set up ..."), not an initial's ("e.g. the")
+_LOWER_START = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[a-z])")
+
+
+def _told(text: str) -> list[str]:
+    """The sentences of ``text``, those typed without capitals cut apart too."""
+    return [piece for s in sentences(text) for piece in _LOWER_START.split(s) if piece]
+
+
+def _calls_new(sentence: str, rules: Rules) -> bool:
+    """True when ``sentence`` calls the officer it names new ("New 2nd constable is
+    Ashley Poor, ...", "New contract deputy ...: Deputy Ann Roy")."""
+    if _has(sentence, rules.language.intent.add):
+        return True
+    return new_officer_named(sentence, rules) is not None or opens_as_new(sentence, rules)
 
 
 def title_as_named(text: str, rules: Rules) -> bool:

@@ -327,13 +327,19 @@ def text_rows(text: str) -> list[list[str]]:
     return rows
 
 
+_WORDLESS = re.compile(r"[^A-Za-z0-9]*")
+
+
 def printed_rows(text: str) -> list[list[str]]:
     """:func:`text_rows` of a table printed with a blank line between its rows (a PDF's
     text): the blank lines between two rows of three cells or more left out."""
     rows = text_rows(text)
+    lines = text.split("\n")
     out: list[list[str]] = []
     for n, cells in enumerate(rows):
-        if not cells and out and len(out[-1]) >= 3:
+        # a blank line or a ruling ("----+----"), not a line of words between two tables
+        ruled = not cells and _WORDLESS.fullmatch(lines[n]) is not None
+        if ruled and out and len(out[-1]) >= 3:
             after = next((r for r in rows[n + 1 :] if r), [])
             if len(after) >= 3:
                 continue

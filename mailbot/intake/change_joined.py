@@ -7,13 +7,19 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.agency_name import in_full
-from mailbot.intake.rules import Rules
+from mailbot.intake.rules import Rules, per_rules
 
-# "joined the Orleans County Sheriff's Department", "to join Barre City Police"
-_JOINED = re.compile(
-    r"(?<![\w-])(?i:join(?:ed|s|ing)?)\s+(?i:the\s+)?"
-    r"([A-Z][\w'’.-]*+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*+)*+)"
-)
+
+@per_rules
+def _joined(rules: Rules) -> re.Pattern[str]:
+    """ "joined the Orleans County Sheriff's Department", "to join Barre City Police",
+    "starts with the Caledonia County Sheriff's Department": the words naming it."""
+    words = sorted(rules.language.people.joined_verbs, key=len, reverse=True)
+    either = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or "(?!)"
+    return re.compile(
+        rf"(?<![\w-])(?i:{either})\s+(?i:the\s+)?"
+        r"([A-Z][\w'’.-]*+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*+)*+)"
+    )
 
 
 def joined_agency(text: str, rules: Rules) -> str | None:
@@ -21,7 +27,7 @@ def joined_agency(text: str, rules: Rules) -> str | None:
     ("... Sheriff's Department", "... PD", written in full where the text has it so)."""
     suffixes = [s.lower() for s in rules.language.people.agency_suffixes]
     short = [s.lower() for s in rules.language.people.agency_abbreviations]
-    for m in _JOINED.finditer(text):
+    for m in _joined(rules).finditer(text):
         words = m.group(1).split()
         # "joining the Barre Town Police Department. Chief LaPerle has ...": the name ends
         # with the longest run of its words that ends like an agency's, not at the

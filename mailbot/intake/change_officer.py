@@ -26,7 +26,7 @@ from mailbot.intake.change_usernames import _PAREN_USER, _USER_TO, _bare, not_a_
 from mailbot.intake.lists import officer_on_line
 from mailbot.intake.lower_prose import departed_named
 from mailbot.intake.model import Officer
-from mailbot.intake.prose import person, rank_title
+from mailbot.intake.prose import labelled_number, person, rank_title
 from mailbot.intake.prose_officers import not_a_name, officer_in
 from mailbot.intake.rules import Rules
 from mailbot.intake.table_headings import header_map
@@ -57,7 +57,16 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
         # "Officer Eli Marchetti / DPS username: emarchetti / Officer number: pending"
         user = _user_said(text, rules)
         username = _bare(user.group(1), rules) if user else None
-        return Officer(title=title, first_name=first, last_name=last, dps_username=username)
+        # "... would like Officer Grace Lindqvist added. Officer number S40217": a number
+        # of another length than the usual under its label, in a sentence of its own
+        number = labelled_number(text[ranked.end() :])
+        return Officer(
+            title=title,
+            first_name=first,
+            last_name=last,
+            officer_number=number,
+            dps_username=username,
+        )
     number = (officer.officer_number if officer else None) or (m.group(1) if m else None)
     ranked = _ranked_near(text, m.start() if m else None)
     if ranked and (officer is None or officer.last_name not in ranked.group(2).split()):

@@ -237,6 +237,9 @@ def change_of(
             data["last_name"] = renamed
         # "her DPS username is unchanged (amarsh)": the login she keeps
         kept = login_now(text, officer, renamed) if renamed else login_beside(text, officer)
+        # "Deputy Marcus Bell (02291, mbell) is transferring to ...": the login written
+        # beside him moves with his record
+        kept = kept or (None if renamed else officer.dps_username)
         if kept:
             data["dps_username"] = kept
         return Change.model_validate(data)

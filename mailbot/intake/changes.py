@@ -171,7 +171,8 @@ def read_changes(
     promoted = rank_changes_in_rows([row_cells(line) for line in text.split("\n")], rules)
     promoted += [c for grid in grids for c in rank_changes_in_rows(grid, rules)]
     # "Old username | New username" (any field): updates to the values in the new column
-    promoted += new_value_changes(text_rows(text), rules)
+    # (its rows a blank line apart too, as a PDF's text prints them)
+    promoted += new_value_changes(printed_rows(text), rules)
     promoted += [c for grid in grids for c in new_value_changes(grid, rules)]
     # "Name | Roy, Ann" over "Officer # | X101" and "New title | Sergeant": one officer's
     lines = [cells or [line] for cells, line in zip(text_rows(text), text.split("\n"), strict=True)]

@@ -294,6 +294,13 @@ def number_mentions(sentence: str) -> list[re.Match[str]]:
     return list(_number_mentions(sentence))
 
 
+def labelled_number(text: str) -> str | None:
+    """The one officer number ``text`` gives under its label, whatever its length
+    ("Officer number S40217"), or None when it gives none or several."""
+    found = {m.group(1) for m in _NUMBER_MENTION.finditer(text) if _DIGIT.search(m.group(1))}
+    return found.pop() if len(found) == 1 else None
+
+
 @functools.lru_cache(maxsize=256)  # one message's sentences are asked of by several readers
 def _number_mentions(sentence: str) -> tuple[re.Match[str], ...]:
     return tuple(_mentions_in(sentence))

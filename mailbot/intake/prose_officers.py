@@ -36,14 +36,15 @@ _TITLE_AFTER = re.compile(r"\(\s*([A-Za-z][A-Za-z .'’-]{1,40}?)\s*\)[\s,:;-]*$
 
 def _strip_instruction(run: str, rules: Rules) -> str | None:
     """``"Promote Jordan Hale"`` -> ``"Jordan Hale"``, ``"I'm Constable Hal Roy"`` ->
-    ``"Constable Hal Roy"``: leading instruction words, and the words a writer introduces
-    himself with, are not part of a name (``[people] instruction_words``,
-    ``introductions``)."""
+    ``"Constable Hal Roy"``, ``"FYI Officer Jo Roy"`` -> ``"Officer Jo Roy"``: leading
+    instruction words, the words a writer introduces himself with and those opening an
+    aside are not part of a name (``[people] instruction_words``, ``introductions``,
+    ``aside_openers``)."""
     words = {w.lower() for w in rules.language.people.instruction_words}
     parts = run.split()
     while parts and parts[0].lower().strip(",.:;") in words:
         parts.pop(0)
-    for intro in rules.language.people.introductions:
+    for intro in (*rules.language.people.aside_openers, *rules.language.people.introductions):
         said = intro.replace("’", "'").split()
         if (
             len(parts) > len(said)

@@ -23,6 +23,9 @@ class People(RuleModel):
     joined_as: list[str] = Field(default_factory=list)
     """Words before "as" and a rank that give a new officer's title ("sworn in as a Game
     Warden", "hired as a Patrol Officer")."""
+    joined_verbs: list[str] = Field(default_factory=list)
+    """Words before the agency an officer goes to work for ("joined the X Sheriff's
+    Department", "starts with the X Police Department on Monday")."""
     new_officer_words: list[str] = Field(default_factory=list)
     """Words naming the new officers a title is said for apart from their lines ("Title
     for the new deputies should be Deputy Sheriff")."""
@@ -30,6 +33,9 @@ class People(RuleModel):
     """Words for the kind of post between "new" and a rank ("new contract deputy")."""
     roster_headings: list[str] = Field(default_factory=list)
     instruction_words: list[str]
+    aside_openers: list[str] = Field(default_factory=list)
+    """Words opening a sentence that tells of an officer, never part of his name ("FYI
+    Officer Jenna Lyford has left ...")."""
     job_words: list[str]
     head_titles: list[str]
     head_request_words: list[str] = Field(default_factory=list)

@@ -67,11 +67,14 @@ def column_key(cell: str, rules: Rules) -> str | None:
         # "RANK_DESC" in a records-system export: "Rank" with the export's suffix
         bare = _export_suffix(rules).sub("", _norm(cell))
         key = _column_key(bare, _synonyms(rules)) if bare != _norm(cell) else None
+    spaced = cell
     if key is None and _CAMEL.search(cell) and " " not in cell.strip():
         # "OfficerNumber", "DPSUsername": an export's heading with its words run together
-        key = _column_key(_CAMEL.sub(" ", cell), _synonyms(rules))
+        spaced = _CAMEL.sub(" ", cell)
+        key = _column_key(spaced, _synonyms(rules))
     if key is None:
-        key = _qualified(_norm(cell), rules)  # "Warden #", "Position Title"
+        # "Warden #", "Position Title" (or "PositionTitle", run together)
+        key = _qualified(_norm(spaced), rules)
     if key is None:
         # "Offcer #", "DPS Usernme": a heading typed with one letter wrong
         respelled = _respelled(cell, rules)
