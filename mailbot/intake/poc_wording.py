@@ -357,3 +357,24 @@ def self_introduced(flat: str) -> re.Match[str] | None:
         if (m.group("lead") or m.group("here")) and not _CLAUSE_VERB.search(m.group("roles")):
             return m
     return None
+
+
+_BETWEEN_SENTENCES = re.compile(r"(?<=[a-z]{3})[.!?]\s+(?=[A-Z])")
+_OPENS_NAMED = re.compile(rf"(?:(?i:the|our)\s+)?{_CAP_RUN}")
+
+
+def nearest_designation(m: re.Match[str]) -> re.Match[str]:
+    """The wording read again from its last verb: "Chief Roy asked me to answer this. The
+    Chief is Ann Roy. He has designated Officer Jo Platt as our PoC" names the one the
+    nearest verb before the role designates, in the sentence that gives the role, not the
+    words from the first verb of a sentence before it."""
+    while True:
+        inner = m.re.search(m.string, m.start(1))
+        if (
+            inner is None
+            or inner.end() != m.end()
+            or not _BETWEEN_SENTENCES.search(m.string, m.start(1), inner.start())
+            or not _OPENS_NAMED.match(inner.group(1))
+        ):
+            return m
+        m = inner

@@ -47,3 +47,17 @@ def test_im_also_the_contact_typed_without_an_apostrophe() -> None:
     assert got.point_of_contact.name == "Paul Dubuc"
     assert got.point_of_contact.email == "pdubuc.elmford@gmail.com"
     assert "point_of_contact.email" not in got.missing
+
+
+def test_the_verb_nearest_the_role_names_the_contact() -> None:
+    body = (
+        "Hello,\n\nChief Lessard asked me to answer this while he is away. The Chief of "
+        "Police is Gary Lessard. He has designated Officer Nora Whitlock as our e-ticket "
+        "point of contact, her email is nwhitlock@elmfordvt.org.\n\n"
+        "Respectfully,\nLt. Paul Dubuc\nElmford Police Department\n"
+    )
+    got = parse_message(
+        mail(body, sender="Paul Dubuc <pdubuc@elmfordvt.org>", subject="Re: e-Ticket")
+    )
+    assert got.point_of_contact.name == "Nora Whitlock"
+    assert got.point_of_contact.email == "nwhitlock@elmfordvt.org"
