@@ -41,3 +41,18 @@ def test_the_head_away_who_asked_the_writer_to_send(said: str, title: str) -> No
     )
     assert got.head_of_department.name == "Ron Delorme"
     assert got.head_of_department.title == title
+
+
+def test_a_chief_constable_who_asked_the_clerk_to_send() -> None:
+    body = (
+        "Good morning, Chief Constable Ron Delorme asked me to send in our request to sign "
+        "up the Town of Elmford Constables for e tickets. I will be the contact person "
+        "(Gail Brunelle, this email). Our court code is 0588. Town offices 12 Mill St, "
+        "Elmford VT 05999, 802-555-0131.\nThe two constables are Ron Delorme (LEO EF021) "
+        "and Paul Dubuc (LEO EF034).\n\nGail Brunelle\nElmford Town Clerk\n"
+    )
+    got = parse_message(
+        mail(body, sender="Town Clerk Elmford <townclerk@elmfordvt.us>", subject="eticket")
+    )
+    assert got.head_of_department.name == "Ron Delorme"
+    assert got.head_of_department.title == "Chief Constable"
