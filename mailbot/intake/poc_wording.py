@@ -208,6 +208,11 @@ _SELF_POC = re.compile(
     r"(?:contact(?:\s+person)?|point[- ]of[- ]contact|PoC)"
     r"(?:\s+(?:for|on)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?(?:\s+myself\b|\s*[.;,]|\s*$"
     r"|\s+(?:too|also|as\s+well)\b)"
+    # "I am both the head of the department and the point of contact, so ...": a role of
+    # his, then the contact's (no "be" after "I am")
+    r"|\bI(?:\s+am|['’]?m)\s+(?:both\s+|also\s+)?(?:the|an?|your|our)\s+[^.;!?¶\n]{1,40}?\s+and\s+"
+    r"(?:also\s+)?(?:the|your|our)\s+(?:e-?ticket(?:ing)?\s+|main\s+|primary\s+)?"
+    r"(?:contact(?:\s+person)?|point[- ]of[- ]contact|PoC)(?:\s*[.;,]|\s*$|\s+(?:too|also)\b)"
     # "I will be my own point of contact", "(the Chief) asked me to be the PoC"
     r"|\bmy\s+own\s+(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
     # "The Chief has asked that I serve as the department's e-ticket Point-of-Contact"

@@ -61,3 +61,25 @@ def test_the_verb_nearest_the_role_names_the_contact() -> None:
     )
     assert got.point_of_contact.name == "Nora Whitlock"
     assert got.point_of_contact.email == "nwhitlock@elmfordvt.org"
+
+
+def test_i_am_both_the_head_and_the_point_of_contact() -> None:
+    body = (
+        "Good morning,\n\nSince I am the only officer in Elmford, I suppose I am both the "
+        "head of the department and the point of contact, so please send anything to me at "
+        "this address. Our judiciary code is 0588. The name on the tickets should be "
+        "Elmford Town Constable. Our address is 12 Mill Street, Elmford, VT 05999, phone "
+        "802-555-0131. My LEO number is 07715 and my DPS username is pdubuc.\n\n"
+        "Respectfully,\n\nPaul Dubuc\nTown Constable\n"
+    )
+    got = parse_message(
+        mail(
+            body,
+            sender="Paul Dubuc <constable@elmfordvt.org>",
+            subject="eticket",
+            attachments=_LOGO,
+        )
+    )
+    assert got.point_of_contact.name == "Paul Dubuc"
+    assert got.point_of_contact.email == "constable@elmfordvt.org"
+    assert "point_of_contact.name" not in got.missing
