@@ -36,9 +36,10 @@ _BEHALF = re.compile(
     rf"|{_RUN}(?:[ \t]*\([^()\n]{{1,20}}\))?\s+(?:has\s+|had\s+)?(?:asked|requested|directed"
     rf"|instructed)\s+(?:me|that\s+I)\b"
     # "Our constable, Dale Hatch, asked me to send this for him": the title, then the name
-    # between commas
+    # between commas ("..., is out on leave so he asked me": why, before he asks)
     r"|(?<![\w-])(?i:our|the)[ \t]+([A-Za-z][\w'’-]*+(?:[ \t]+[A-Za-z][\w'’-]*+){0,3}?),[ \t]+"
-    rf"{_RUN},?\s+(?:has\s+|had\s+)?(?:asked|requested|directed|instructed)\s+(?:me|that\s+I)\b"
+    rf"{_RUN},?\s+(?:[^.;:!?()\n]{{1,60}}?\b(?i:he|she)\s+)?(?:has\s+|had\s+)?"
+    r"(?:asked|requested|directed|instructed)\s+(?:me|that\s+I)\b"
 )
 
 

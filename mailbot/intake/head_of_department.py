@@ -394,5 +394,7 @@ def _is_title_line(line: str, rules: Rules) -> bool:
 
 
 _POSSESSIVE = re.compile(r"\w+['’]s\b")
-_SENTENCES = re.compile(r"[a-z]{4}[.!?]\s+[A-Z]")
-"""One sentence ending and another starting: a line of prose, not a title."""
+_SENTENCES = re.compile(
+    r"[a-z]{4}[.!?]\s+[A-Z]|^[^,\n]{1,40},[ \t]+[a-z][^\n]*[a-z]{3}[.!?][ \t]*$"
+)
+"""Prose, not a title: two sentences, or one said to him ("Chief, please reply-all.")."""

@@ -208,6 +208,11 @@ _SELF_POC = re.compile(
     r"(?:contact(?:\s+person)?|point[- ]of[- ]contact|PoC)"
     r"(?:\s+(?:for|on)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?(?:\s+myself\b|\s*[.;,]|\s*$"
     r"|\s+(?:too|also|as\s+well)\b)"
+    # "I am both the head of the department and the point of contact, so ...": a role of
+    # his, then the contact's (no "be" after "I am")
+    r"|\bI(?:\s+am|['’]?m)\s+(?:both\s+|also\s+)?(?:the|an?|your|our)\s+[^.;!?¶\n]{1,40}?\s+and\s+"
+    r"(?:also\s+)?(?:the|your|our)\s+(?:e-?ticket(?:ing)?\s+|main\s+|primary\s+)?"
+    r"(?:contact(?:\s+person)?|point[- ]of[- ]contact|PoC)(?:\s*[.;,]|\s*$|\s+(?:too|also)\b)"
     # "I will be my own point of contact", "(the Chief) asked me to be the PoC"
     r"|\bmy\s+own\s+(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
     # "The Chief has asked that I serve as the department's e-ticket Point-of-Contact"
@@ -357,3 +362,24 @@ def self_introduced(flat: str) -> re.Match[str] | None:
         if (m.group("lead") or m.group("here")) and not _CLAUSE_VERB.search(m.group("roles")):
             return m
     return None
+
+
+_BETWEEN_SENTENCES = re.compile(r"(?<=[a-z]{3})[.!?]\s+(?=[A-Z])")
+_OPENS_NAMED = re.compile(rf"(?:(?i:the|our)\s+)?{_CAP_RUN}")
+
+
+def nearest_designation(m: re.Match[str]) -> re.Match[str]:
+    """The wording read again from its last verb: "Chief Roy asked me to answer this. The
+    Chief is Ann Roy. He has designated Officer Jo Platt as our PoC" names the one the
+    nearest verb before the role designates, in the sentence that gives the role, not the
+    words from the first verb of a sentence before it."""
+    while True:
+        inner = m.re.search(m.string, m.start(1))
+        if (
+            inner is None
+            or inner.end() != m.end()
+            or not _BETWEEN_SENTENCES.search(m.string, m.start(1), inner.start())
+            or not _OPENS_NAMED.match(inner.group(1))
+        ):
+            return m
+        m = inner

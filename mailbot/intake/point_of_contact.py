@@ -53,6 +53,7 @@ from mailbot.intake.poc_wording import (
     _WHOSE,
     _referent,
     duty_named,
+    nearest_designation,
     ranked_people,
     self_introduced,
 )
@@ -125,6 +126,7 @@ def point_of_contact(
         # wording may name him: "Lt. Ann Roy, e-Ticket PoC, Riverbend Police Department")
         found = (x.search(flat) for x in _wordings() if poc_said)
         m = next((x for x in found if x is not None and not _an_agency(x.group(1), rules)), None)
+        m = nearest_designation(m) if m is not None and m.re is _POC_DESIGNATED else m
         if m is not None and _pronoun_named(m, flat):
             m = None  # "She will be our PoC": a pronoun is no name; whom it refers to is
         copied = m is not None and COPIED.search(m.group(1)) is not None
