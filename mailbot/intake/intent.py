@@ -76,7 +76,9 @@ def classify(
         # "Is there something wrong on your end?": words of an enquiry are no change's
         # "Name should be Brandon Police Department" names the agency, changes no record
         # "new officers who need accounts in the crash reporting system": not TraCS
-        return _has(_told_as_past(for_tracs(named, rules), words.enquiry), change_words)
+        # "Can you guys set him up?": the words put between "can you" and the verb left out
+        told = _told_as_past(for_tracs(named, rules), words.enquiry)
+        return _has(told, change_words) or _has(_fillers(rules).sub(r"\1", told), change_words)
 
     named = without_naming(text, rules)
     if not changing() and _has(_told_as_past(named, words.enquiry), change_words):
