@@ -150,10 +150,16 @@ def test_a_forwarded_hire_the_note_asks_to_set_up_is_a_roster_change() -> None:
         "-----Original Message-----\nFrom: Stacy Perron <sperron@elmorepd.test>\n"
         "Sent: Monday, November 16, 2026 3:41 PM\nTo: Mike Wright <mwright@elmorepd.test>\n"
         "Subject: Start date\n\nMike,\nJust confirming Tom Gale starts 11/23 as a Police "
-        "Officer. His LEO number is EL415.\nStacy\nHR Coordinator, Town of Elmore\n",
+        "Officer. His POST certification came through, his LEO number is EL415. Can you "
+        "get his e-ticket stuff going?\nStacy\n"
+        "HR Coordinator, Town of Elmore\n",
         sender="Mike Wright <mwright@elmorepd.test>",
         subject="FW: Start date",
     )
     result = parse_message(raw)
     assert result.intent == "officer_maintenance"
     assert result.agency.judiciary_code == "0781"
+    # the hire the HR mail names, his number there ("His POST certification" names no one)
+    assert [(c.action, c.officer_number, c.first_name, c.last_name) for c in result.changes] == [
+        ("add", "EL415", "Tom", "Gale")
+    ]
