@@ -163,3 +163,16 @@ def test_a_forwarded_hire_the_note_asks_to_set_up_is_a_roster_change() -> None:
     assert [(c.action, c.officer_number, c.first_name, c.last_name) for c in result.changes] == [
         ("add", "EL415", "Tom", "Gale")
     ]
+
+
+def test_a_hire_said_to_start_on_a_date_as_a_rank_takes_that_title() -> None:
+    raw = mail(
+        "Hi,\n\nAnn Roy starts 12/1 as a Sergeant. Please add her, LEO number EL416, DPS "
+        "username aroy.\n\nThanks,\nMike Wright\nElmore Police Department\n",
+        sender="Mike Wright <mwright@elmorepd.test>",
+        subject="New hire",
+    )
+    result = parse_message(raw)
+    assert [(c.action, c.officer_number, c.title) for c in result.changes] == [
+        ("add", "EL416", "Sergeant")
+    ]
