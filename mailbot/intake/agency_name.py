@@ -352,10 +352,10 @@ def name_of_agency(
     request: bool = True,
 ) -> str | None:
     """The agency's name: as read from the body, else as its signature names it (on a
-    ``request``, in its short form if the message has only that); in full
-    where the message writes it so ("Wilmington Police Dept would like ..." signed
-    "Wilmington Police Department"), unless the sender set it down as the name to use
-    ("Agency Name: Fair Haven Police Dept.", "please list us as Stowbridge PD")."""
+    ``request``, in its short form if the message has only that); in full where the
+    message or a paper attached writes it so ("Wilmington Police Dept would like ..."
+    signed "Wilmington Police Department"), unless the sender set it down as the name to
+    use ("Agency Name: Fair Haven Police Dept.", "please list us as Stowbridge PD")."""
     signed = agency_name_in(signature, rules) or signed_in_one_case(signature, rules)
     named = values.get("agency.name") or signed
     moves = "agency.name" not in labels and _tells_of_move(parts.text, rules)
@@ -376,12 +376,12 @@ def name_of_agency(
     given = (labelled, name_shown_as(parts.text, rules), name_labelled_bare(parts.text, rules))
     if named is not None and named in given:
         return named
-    return in_full(named, f"{parts.text}\n{parts.full_text}", rules)
+    papers = [d.text for d in parts.documents]  # a memo headed with the name in full
+    return in_full(named, "\n".join([parts.text, parts.full_text, *papers]), rules)
 
 
 _RUN_ON = re.compile(r"\s*(?:[,;(]|\.\s|\s[-–—|]\s)")
-"""What ends an agency's name running on into its other values: a comma, a bracket, a
-sentence's end or a dash."""
+"""What ends a name running on into its other values: a comma, bracket, sentence end, dash."""
 
 
 _IN_QUOTES = re.compile(r"^[\"“”]([^\"“”\n]+)[\"“”]$")

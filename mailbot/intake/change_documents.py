@@ -64,9 +64,34 @@ def change_texts(parts: MessageParts, rules: Rules, body: str = "") -> list[str]
             continue
         kind = intent.classify(text, rules, has_agency_fields=False, officers=0)
         # "Officer Number: FH204 / Current Name: ... / New Name: ...": a change form
-        if kind == "officer_maintenance" or form_changes(text, rules):
+        if (kind == "officer_maintenance" or form_changes(text, rules)) and not _enrols(
+            text, rules
+        ):
             out.append(text)
     return out
+
+
+def _enrols(text: str, rules: Rules) -> bool:
+    """True when a document is an enrolment form, read with its agency's code, its other
+    values and its officers ("Judiciary code: 0772", its letterhead's address and phone,
+    then "1. Officer Ethan Whitcomb - LEO WD442 - DPS user (pending, new hire)"): a new
+    hire on the first roster is no roster change."""
+    from mailbot.intake.fields import read_fields
+    from mailbot.intake.form_layout import form_text
+    from mailbot.intake.officer_reading import read_officers
+
+    form = form_text(text, rules)
+    values, _labels = read_fields(form, rules)
+    given = sum(
+        1 for p in ("agency.judiciary_code", "agency.phone", "agency.address") if values.get(p)
+    )
+    if not values.get("agency.judiciary_code") or given < _ENROLMENT_VALUES:
+        return False  # a memo's letterhead (address, phone) alone: the changes it asks stand
+    officers = len(read_officers(form, [], rules))
+    kind = intent.classify(
+        form, rules, has_agency_fields=True, officers=officers, agency_values=given
+    )
+    return kind == "enrollment"
 
 
 def named_part(text: str, body: str, rules: Rules) -> str:

@@ -102,9 +102,13 @@ def _last_sentence_words(words: list[str], rules: Rules) -> list[str] | None:
         # "... FOR WOLCOTT PD. JESSICA ROY": a two-letter word ends a long sentence too
         long_ = len(key) > 2 or (i >= 3 and len(key) == 2 and key not in _SHORT_NAME_WORDS)
         long_ = long_ or key in _short_forms(rules)  # "... for Wolcott PD. Jessica Roy"
+        # "... as a Police Officer. His VCJTC certification": a pronoun opens the next one
+        said_of = words[i].endswith(".") and words[i + 1].lower() in _PRONOUNS
         ends = words[i].endswith(".") and long_ and not rank_title(words[i], rules)
-        if not ends:
+        if not (ends or said_of):
             continue
+        if not ends:
+            return None  # the rank ends the sentence before: his name is before it
         after = words[i + 1 :]
         if after[0].lower() not in _PRONOUNS:
             return after

@@ -322,11 +322,13 @@ def _as_rank(text: str, rules: Rules) -> str | None:
 @per_rules
 def _joined_as(rules: Rules) -> re.Pattern[str]:
     """ "sworn in as a Game Warden", "hired on as Officer": the words a new officer's
-    rank follows, a few words between them and "as"."""
+    rank follows, a few words (or a date: "starts 11/23 as a Police Officer") between them
+    and "as"."""
     words = sorted(rules.language.people.joined_as, key=len, reverse=True)
     either = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or "(?!)"
+    between = r"(?:[a-z][\w'’-]*|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
     return re.compile(
-        rf"(?<![\w-])(?i:{either})(?:[ \t]+[a-z][\w'’-]*){{0,4}}?[ \t]+(?i:as)[ \t]+"
+        rf"(?<![\w-])(?i:{either})(?:[ \t]+{between}){{0,4}}?[ \t]+(?i:as)[ \t]+"
         r"(?i:an?[ \t]+)?[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?"
     )
 

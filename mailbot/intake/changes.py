@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mailbot.intake.asking_fillers import has_asked
 from mailbot.intake.change_actions import _action, association_ended, title_as_named
 from mailbot.intake.change_asides import (
     asked_about_only,
@@ -193,7 +194,8 @@ def read_changes(
         for change in changes_in_rows(grid, rules, own_agency):
             action_table = True
             push(change)
-    default: Action | None = "add" if _has(text, rules.language.intent.add) else None
+    # "Can you guys set him up?": the words put between "can you" and the verb left out
+    default: Action | None = "add" if has_asked(text, rules.language.intent.add, rules) else None
     numbers_in_tables = {(o.officer_number or "").upper() for o in table_officers}
     if action_table:  # the rows of a table with an action column, read above
         numbers_in_tables |= {(c.officer_number or "").upper() for c in changes}

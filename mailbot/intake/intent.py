@@ -12,6 +12,7 @@ from mailbot.intake.agency_name import without_naming
 from mailbot.intake.agency_wish import SAID as _SAID
 from mailbot.intake.agency_wish import WRAPPED as _WRAPPED
 from mailbot.intake.agency_wish import agency_clause, wants_to_start
+from mailbot.intake.asking_fillers import has_asked, without_fillers
 from mailbot.intake.change_named_object import removal_named
 from mailbot.intake.change_spelling import spelled_by_letters
 from mailbot.intake.change_typing import as_typed
@@ -20,7 +21,7 @@ from mailbot.intake.no_request import requests_nothing
 from mailbot.intake.other_systems import for_tracs
 from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.rules import Rules, per_rules
-from mailbot.intake.word_lists import any_in, flat, has_any
+from mailbot.intake.word_lists import any_in, has_any
 
 
 def _has(text: str, words: list[str]) -> bool:
@@ -76,7 +77,9 @@ def classify(
         # "Is there something wrong on your end?": words of an enquiry are no change's
         # "Name should be Brandon Police Department" names the agency, changes no record
         # "new officers who need accounts in the crash reporting system": not TraCS
-        return _has(_told_as_past(for_tracs(named, rules), words.enquiry), change_words)
+        # "Can you guys set him up?": the words put between "can you" and the verb left out
+        told = _told_as_past(for_tracs(named, rules), words.enquiry)
+        return has_asked(told, change_words, rules)
 
     named = without_naming(text, rules)
     if not changing() and _has(_told_as_past(named, words.enquiry), change_words):
@@ -306,16 +309,7 @@ def asks_for(text: str, rules: Rules) -> bool:
     asking = rules.language.intent.asking
     if _has(text, asking):
         return True
-    low = flat(text)
-    return "?" in low and any_in(_fillers(rules).sub(r"\1", low), asking)
-
-
-@per_rules
-def _fillers(rules: Rules) -> re.Pattern[str]:
-    """The words put between "can you" and what it asks, with the "can you" before."""
-    words = sorted(rules.language.intent.asking_fillers, key=len, reverse=True)
-    alt = "|".join(re.escape(w.lower()) for w in words) or "(?!)"
-    return re.compile(rf"\b((?:can|could|would|will) (?:you|u) )(?:(?:{alt}) )+")
+    return "?" in text and any_in(without_fillers(text, rules), asking)
 
 
 def asks_anything(text: str) -> bool:

@@ -9,6 +9,7 @@ from mailbot.intake.loose_rows import loose_rows
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import split_line, split_name
 from mailbot.intake.rules import Rules
+from mailbot.intake.table_cells import sample_row
 
 
 def with_loose_rows(
@@ -20,7 +21,7 @@ def with_loose_rows(
     """``found`` with the rows of the sentences no reader read a row from, each in its
     line's place; with ``writer``, only the writer's own row is added."""
     if writer is None:
-        rows = loose_rows(body, rules)
+        rows = loose_rows(_without_samples(body, rules), rules)
     else:
         first, last = split_name(writer[0] or "")
         if last is None:
@@ -57,6 +58,16 @@ def with_loose_rows(
             out.append(new.pop(0)[1])
         out.append(officer)
     return out + [o for _, o in new]
+
+
+def _without_samples(body: str, rules: Rules) -> str:
+    """``body`` with its sample lines blank ("e.g.  Smith, John, Officer, 12345, jsmith"
+    under the desk's "one line per officer in this form"): the example to follow, no
+    officer; the other lines keep their places."""
+    lines = body.splitlines()
+    if not any(sample_row([line], rules) for line in lines):
+        return body
+    return "\n".join("" if sample_row([line], rules) else line for line in lines)
 
 
 def _line_of(officer: Officer, first_line: dict[str, tuple[int, int]]) -> tuple[int, int] | None:

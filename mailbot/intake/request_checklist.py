@@ -27,6 +27,7 @@ from mailbot.intake import (
 )
 from mailbot.intake.agency_elsewhere import desk_wrote_of
 from mailbot.intake.attached_request import form_sheets
+from mailbot.intake.desk_outstanding import only_outstanding
 from mailbot.intake.earlier_numbers import named_by_desk
 from mailbot.intake.head_of_department import is_head_title
 from mailbot.intake.model import (
@@ -166,6 +167,8 @@ def read_by_intent(
             )
             # a value of that shape is in the message: staff decide, the sender is not asked
             result.missing = [p for p in result.missing if p not in settled.questions]
+        if is_reply:  # "we have everything for Elm PD except the logo": that alone is asked
+            result.missing = only_outstanding(result.missing, parts, rules)
         shown = [("text", as_typed(typed, text, body, split.signature)), *sources[1:]]
         result._evidence_of = functools.partial(roles.record_sources, result, settled, shown)
     elif kind == "officer_maintenance":

@@ -32,6 +32,15 @@ class StandInWording(RuleModel):
     links: list[str] = Field(default_factory=list)
 
 
+class DeskHoldsAll(RuleModel):
+    """The desk's words of holding all of a request but some items ("we have everything
+    for Elm PD except the logo"): the words of all, of leaving out, and each item's."""
+
+    all: list[str] = Field(default_factory=list)
+    but: list[str] = Field(default_factory=list)
+    items: dict[str, list[str]] = Field(default_factory=dict)
+
+
 class Labels(RuleModel):
     labels: dict[str, list[str]]
     placeholders: Placeholders
@@ -39,3 +48,4 @@ class Labels(RuleModel):
     form_sections: FormSections = Field(default_factory=FormSections)
     stand_ins: dict[str, list[str]] = Field(default_factory=dict)
     stand_in_wording: StandInWording = Field(default_factory=StandInWording)
+    desk_holds_all: DeskHoldsAll = Field(default_factory=DeskHoldsAll)

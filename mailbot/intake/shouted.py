@@ -93,7 +93,9 @@ def typed_in_full(name: str, short: str, full: str, text: str) -> str:
     """ "Alder Police Dept" as a message typed in one case also writes it ("name alder
     police department"): the name read, its short form spelled out; else as read."""
     stem = name[: -len(short)].strip()
-    typed = re.compile(rf"(?<![\w'’.-]){re.escape(stem)}\s+{re.escape(full)}(?![\w'’])", re.I)
+    # "SHERIFF’S DEPARTMENT" as a PDF prints "Sheriff's Department": either apostrophe
+    said = re.sub(r"['’]", "['’]", rf"{re.escape(stem)}\s+{re.escape(full)}")
+    typed = re.compile(rf"(?<![\w'’.-]){said}(?![\w'’])", re.I)
     for m in typed.finditer(text):
         if m.group(0) in (m.group(0).lower(), m.group(0).upper()):
             return f"{stem} {full}"

@@ -117,7 +117,9 @@ def sample_row(cells: Sequence[str], rules: Rules) -> bool:
 def _sample_mark(rules: Rules) -> re.Pattern[str]:
     words = sorted(rules.columns.detection.sample_marks, key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words) or "(?!)"
-    return re.compile(rf"^\s*(?:(?:{alt})\s*[:=]|[(\[]\s*(?:{alt})\s*[)\]])", re.I)
+    # "e.g.  Smith": a mark that ends with its own full stop needs no colon after it
+    dotted = "|".join(re.escape(w) for w in words if w.endswith(".")) or "(?!)"
+    return re.compile(rf"^\s*(?:(?:{alt})\s*[:=]|[(\[]\s*(?:{alt})\s*[)\]]|(?:{dotted})\s)", re.I)
 
 
 def role_label_row(cells: Sequence[str], rules: Rules) -> bool:
