@@ -272,14 +272,16 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
             "fj-013-android-csv-short-number",
             "fj-014-docx-roster-town-seal",
             "fj-016-pdf-letter-answers",
-            "fk-001-granby-constable-prose",
         },
     ),
     # not held out: fifty messages written to be tuned on in the same round (0.912, 26/50
     # as written). Left: officers given only in sentences of a reply, nicknames (README)
     "blind-r29": (0.984, 46, 50, {"fr-009-reply-sentences"}),
+    # not held out: 125 messages written to be tuned on in the same round (0.943, 98/125
+    # as written). Left: code and agency stated on mail that asks for nothing (README)
+    "blind-r31": (0.998, 124, 125, set()),
     # thirty messages of no theme, all held out, scored blind three times (README)
-    "blind-mix-heldout": (0.939, 25, 30, {"zf-006-swanton-template-placeholders-left"}),
+    "blind-mix-heldout": (0.95, 26, 30, {"zf-006-swanton-template-placeholders-left"}),
     # not held out: the eleventh set's tuning part, short of perfect where the reader still
     # misses a PoC and roster dictated in capitals
     "blind-r11": (0.994, 99, 100, set()),
