@@ -127,3 +127,18 @@ def test_asking_for_an_update_on_the_enrolment_sent_before_is_a_chase() -> None:
     )
     assert result.intent == "other"
     assert result.agency.name is None
+
+
+def test_asking_off_the_desks_mailing_list_deactivates_no_one() -> None:
+    """ "Please remove dispatch@... from your mailing list": the desk's mail, not an
+    officer's record, even beside the ranked names who should get it."""
+    result = _read(
+        "Please remove dispatch@lakeview.test from your mailing list. This is a shared "
+        "inbox and we keep getting the e-ticket update emails. Chief Vantongeren and Sgt. "
+        "Santangelo are the ones who should get them.\n\nThank you,\nLakeview PD Dispatch\n",
+        "unsubscribe",
+        '"Dispatch - Lakeview PD" <dispatch@lakeview.test>',
+    )
+    assert result.intent == "other"
+    assert result.changes == []
+    assert result.agency.name is None
