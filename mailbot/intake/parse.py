@@ -26,6 +26,7 @@ from mailbot.intake import (
     pasted_twice,
     pending_fixes,
     prose,
+    records_made,
     reply_reading,
     self_fixed,
     shown_as,
@@ -211,6 +212,7 @@ def parse_parts(
     kind = "other" if is_invitation(parts) else kind  # a meeting's agenda asks for no record
     earlier = None
     asked_roster = False
+    adds_rows = False  # the officer rows are records to add (not a roster the desk asked for)
     recapped: list[Quoted] = []  # the desk's recap of the request ("what we have so far")
     if is_reply:  # the sender's own request quoted under the reply ("everything else below")
         recapped = desk_recap.recaps(parts, rules)
@@ -242,6 +244,11 @@ def parse_parts(
         kind = "officer_maintenance" if asked_roster else kind  # the new hires asked for
         # "following up on my email below: is it still in your queue?"
         kind = "other" if open_request.chases(body, earlier, rules) else kind
+        # "Thanks! Could you add one more: ..." under "... have been established": the
+        # officer rows of a reply to the desk's notice that the records are made are adds
+        made = records_made.after_records_made(kind, officers, parts, rules)
+        adds_rows = made != kind and made == "officer_maintenance"
+        kind = made
     # "I sent our enrollment yesterday and typed Officer Roy's number wrong": still it
     kind, officers = pending_fixes.read_as_pending(kind, officers, body, parts, rules, earlier)
     result.intent = kind
@@ -356,6 +363,7 @@ def parse_parts(
         note=note,
         is_reply=is_reply,
         asked_roster=asked_roster,
+        adds_rows=adds_rows,
         sender=sender,
         writer=signer[0],
         head=(hod_name, hod_title),

@@ -22,8 +22,8 @@ from mailbot.intake.answer_agency import agency_values
 from mailbot.intake.answer_placing import Asked
 from mailbot.intake.changes import read_changes
 from mailbot.intake.model import Intent, Officer, ParseResult
-from mailbot.intake.own_thread import is_desk, thread
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.records_made import desk_done
 from mailbot.intake.rules import Rules
 from mailbot.intake.word_lists import flat, has_any
 
@@ -63,7 +63,7 @@ def corrects_pending(
     enrolment = has_any(said, words.pending_sent)
     if not (enrolment or has_any(said, words.earlier_mail)):
         return False
-    if not has_any(said, rules.language.corrections.marks) or _desk_done(parts, rules):
+    if not has_any(said, rules.language.corrections.marks) or desk_done(parts, rules):
         return False
     others = words.add + words.deactivate + words.transfer + words.reactivate
     if has_any(text, others):
@@ -88,15 +88,3 @@ def officers_fixed(text: str, rules: Rules) -> list[Officer]:
             continue
         out.append(change.as_officer())
     return out
-
-
-def _desk_done(parts: MessageParts, rules: Rules) -> bool:
-    """True when the desk's latest quoted message waits on nothing (no question, no
-    words of waiting): a notice that the records were made."""
-    waits = [w.lower() for w in rules.language.intent.desk_waits]
-    for message in thread(parts):
-        if not is_desk(message.author):
-            continue
-        low = flat(message.text)
-        return "?" not in low and not any(w in low for w in waits)
-    return False

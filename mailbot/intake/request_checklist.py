@@ -73,6 +73,7 @@ def read_by_intent(
     recapped: bool = False,
     is_reply: bool,
     asked_roster: bool,
+    adds_rows: bool = False,
     sender: tuple[str | None, str | None],
     writer: str | None,
     head: tuple[str | None, str | None],
@@ -83,7 +84,8 @@ def read_by_intent(
     ``typed`` one, ``body`` and ``split`` what is read of it, ``typed_from`` the body as
     typed; ``writer`` signs, ``head`` is the head read, ``national`` the agency's phone
     in its national form (``None`` when it is no valid phone); ``recapped`` says a reply
-    quotes the desk's recap of the request."""
+    quotes the desk's recap of the request; the officers are records to add when the desk
+    asked for them (``asked_roster``, kept as the roster) or ``adds_rows``."""
     hod_name, hod_title = head
     if kind == "other" and not is_reply:
         # a question, a thank-you, a login problem or a pitch opens no case: the agency
@@ -185,8 +187,8 @@ def read_by_intent(
             rules,
             typed_from=typed_from,
         )
-        if asked_roster and not result.changes:  # the rows the desk asked for, sent
-            result.officers = officers
+        if (asked_roster or adds_rows) and not result.changes:  # the rows the desk asked for
+            result.officers = officers if asked_roster else []
             result.changes = [Change(action="add", **o.model_dump()) for o in officers]
         # "Correction to the below - Hale's number is S2P73, not S2P37"
         self_fixed.corrected(result, text, rules, parts.sender_name)

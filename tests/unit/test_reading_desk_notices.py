@@ -235,3 +235,50 @@ def test_thanks_for_a_done_request_the_desk_restates_is_no_request() -> None:
     result = parse_message(msg.as_bytes())
     assert result.intent == "other"
     assert result.changes == []
+
+
+_MADE = """\
+Hello,
+
+The TraCS Agency record for Granby Police Department and the Officer records listed
+in your request have been established and are ready for use.
+
+DPS e-Ticket Technical Staff
+"""
+
+
+def _under_made(reply: str) -> bytes:
+    from tests.reading_mail import mail
+
+    quoted = "\n".join(("> " + line).rstrip() for line in _MADE.splitlines())
+    return mail(
+        f"{reply}\n\nOn Nov 4, 2025, at 9:20 AM, DPS eTicket <dps.eTicket@vermont.gov> "
+        f"wrote:\n\n{quoted}\n",
+        sender="Paul Varney <pvarney@granbyvt.test>",
+        subject="Re: TraCS records ready - Granby Police Department",
+        in_reply_to="<desk-8@vermont.gov>",
+    )
+
+
+def test_a_row_sent_under_the_desks_records_made_notice_is_an_add() -> None:
+    """ "Could you add one more: Deputy ..." under the notice that the records are made:
+    the enrolment is done, the row is a record to add, not a roster to enrol."""
+    result = parse_message(
+        _under_made(
+            "Thanks! Could you add one more: Officer Tessa Ruel, GR412, username truel. "
+            "She passed her TraCS class yesterday.\n\nSgt. Paul Varney\nGranby PD"
+        )
+    )
+    assert result.intent == "officer_maintenance"
+    assert result.officers == []
+    got = [c.model_dump(exclude_none=True) for c in result.changes]
+    assert [(c["action"], c["officer_number"], c.get("dps_username")) for c in got] == [
+        ("add", "GR412", "truel")
+    ]
+
+
+def test_starting_to_issue_under_the_records_made_notice_is_no_enrolment() -> None:
+    """ "We'll start issuing next week" thanks for records made: it asks for nothing."""
+    result = parse_message(_under_made("Thank you! We'll start issuing next week.\n\nPaul"))
+    assert result.intent == "other"
+    assert result.missing == []
