@@ -75,9 +75,11 @@ def recaps(parts: MessageParts, rules: Rules) -> list[Quoted]:
         said = _labels_bracketed(text, rules) if said == text else said
         if not text.strip():
             return []
+        # "We have: Elm PD, 1 Main St, Elm, VT 05001, 802-555-0100.": values in a sentence
+        sentence = said != text or _values_in_sentence(text)
         # "Officer list and PoC (you) received:": the one the desk wrote to is the PoC
         said = "\n".join(x for x in (said, _you_as_contact(body, parts, rules)) if x)
-        return [Quoted(message.opening, said, in_thread=said != text)]
+        return [Quoted(message.opening, said, in_thread=sentence)]
     return []
 
 
@@ -93,6 +95,23 @@ def _you_as_contact(body: str, parts: MessageParts, rules: Rules) -> str:
     if not parts.sender or _you_named(rules).search(body) is None:
         return ""
     return f"Point of Contact: {parts.sender_name or ''} ({parts.sender})".replace(":  ", ": ")
+
+
+def _values_in_sentence(text: str) -> bool:
+    """True when the recap lists the agency's values in a sentence, not labelled on its
+    first line ("We have: Elm PD, 1 Main St, Elm, VT 05001, 802-555-0100. POC: Sgt. Ann
+    Roy."): a street address among them, read by its shape."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    if _LABELLED.match(first):
+        return False
+    return _STREET_TO_ZIP.search(text) is not None
+
+
+_STREET_TO_ZIP = re.compile(
+    r"(?<![\w-])\d{1,6}[A-Za-z]?[ \t]+[A-Z][^,\n]{1,60},[ \t]*[A-Z][^,\n]{1,40},?[ \t]+"
+    r"(?:VT|Vermont)\.?[ \t]+\d{5}(?!\d)"
+)
+"""A street address in a sentence: "1 South Street, Bristol, VT 05443"."""
 
 
 _SEPARATORS = (" - ", " | ", "\t", ", ", "; ")

@@ -28,6 +28,7 @@ from mailbot.intake import (
 from mailbot.intake.agency_elsewhere import desk_wrote_of
 from mailbot.intake.attached_request import form_sheets
 from mailbot.intake.desk_outstanding import only_outstanding
+from mailbot.intake.desk_roster import roster_desk_holds
 from mailbot.intake.earlier_numbers import named_by_desk
 from mailbot.intake.head_of_department import is_head_title
 from mailbot.intake.model import (
@@ -123,6 +124,8 @@ def read_by_intent(
             result.officers = with_usernames(result.officers, body, rules)
         if is_reply:  # "Ann's username is ..." of the desk's "Officer Ann Roy"
             result.officers = named_by_desk(result.officers, parts, rules, body)
+            # "still waiting on the usernames" for the desk's "Officer Ann Roy (AR014)"
+            result.officers = roster_desk_holds(result.officers, parts, rules)
             # "Raymond hasn't got one yet ... so leave him off for now": one the desk named
             result.officers = held.without_held(result.officers, text, body, parts.tables, rules)
         # "Chief Sanville," as the desk greets him, "Sanville, Greg, Sheriff" his row

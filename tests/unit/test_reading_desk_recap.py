@@ -174,3 +174,47 @@ def test_a_recap_written_in_brackets_is_the_request_answered() -> None:
         for p in result.missing
         if p.startswith(("agency.", "point_of_contact.")) and p != "agency.logo"
     ]
+
+
+_STILL_NEED = (
+    "Chief Okafor,\n\nThank you for your request for Elmore Police Department. To complete "
+    "the Agency record we still need:\n- Judiciary code\n"
+    "- DPS usernames for Officer Ines Varga (EL014) and Officer Per Lindqvist (EL022)\n\n"
+    "We have: Elmore Police Department, 12 Pond Road, Elmore, VT 05657, 802-555-0131. "
+    "POC: Chief Tobias Okafor.\n\nDPS e-Ticket Technical Staff\n"
+)
+
+
+def _partial_answer() -> bytes:
+    quoted = "\n".join(("> " + line).rstrip() for line in _STILL_NEED.splitlines())
+    return mail(
+        "Hi,\n\nJudiciary code - 0533\n\nI am still waiting on the usernames from our IT "
+        "person, I will send them when I have them.\n\nThanks,\nChief Tobias Okafor\n\n"
+        "On Mon, Nov 2, 2026 at 3:14 PM DPS eTicket <dps.eTicket@vermont.gov> wrote:\n"
+        f"{quoted}\n",
+        sender="Tobias Okafor <tokafor@elmorevt.test>",
+        subject="Re: Elmore PD e-ticket - information needed",
+        in_reply_to="<desk-2@vermont.gov>",
+    )
+
+
+def test_a_recap_of_values_in_one_sentence_is_the_request_answered() -> None:
+    """ "We have: Elmore Police Department, 12 Pond Road, ..., 802-555-0131. POC: Chief
+    Tobias Okafor.": the values are given, the PoC named, none asked again."""
+    result = parse_message(_partial_answer())
+    assert result.intent == "enrollment"
+    assert "Elmore, VT 05657" in (result.agency.address or "")
+    assert result.point_of_contact.name == "Tobias Okafor"
+    assert not {"agency.address", "agency.phone", "point_of_contact.name"} & set(result.missing)
+
+
+def test_the_officers_the_desk_still_asks_about_are_the_roster() -> None:
+    """The desk's "usernames for Officer Ines Varga (EL014) and ..." names the roster it
+    holds: a reply that sends no roster keeps it, and only their usernames are asked."""
+    result = parse_message(_partial_answer())
+    assert [(o.last_name, o.officer_number) for o in result.officers] == [
+        ("Varga", "EL014"),
+        ("Lindqvist", "EL022"),
+    ]
+    assert "officers" not in result.missing
+    assert {"officers[0].dps_username", "officers[1].dps_username"} <= set(result.missing)
