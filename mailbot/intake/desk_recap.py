@@ -101,7 +101,8 @@ def _values_in_sentence(text: str) -> bool:
     """True when the recap lists the agency's values in a sentence, not labelled on its
     first line ("We have: Elm PD, 1 Main St, Elm, VT 05001, 802-555-0100. POC: Sgt. Ann
     Roy."): a street address among them, read by its shape."""
-    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    lines = (line.strip(" \t:-") for line in text.split("\n"))  # ":" left of "so far:"
+    first = next((line for line in lines if line), "")
     if _LABELLED.match(first):
         return False
     return _STREET_TO_ZIP.search(text) is not None
