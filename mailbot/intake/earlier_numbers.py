@@ -209,7 +209,7 @@ _ONE_EACH = re.compile(r"[;,]|[ \t]+(?:and|&)[ \t]+")
 for Ofc. Tyler Greaves (4N552) and Ofc. Mia Santerre (8P013)")."""
 
 
-def desk_asked_of(parts: MessageParts, rules: Rules) -> list[Officer]:
+def _desk_asked(parts: MessageParts, rules: Rules) -> list[Officer]:
     """The officers the desk's latest quoted message names in full, with the rank and
     number it gives each ("we still need the DPS username for Officer Ann Roy")."""
     asked: list[Officer] = []
@@ -241,7 +241,7 @@ def named_by_desk(
     is not another's. An officer the desk asked about whom ``text`` (the reply) names by a
     name word and no row is ("Mia's DPS account hasn't been created yet") is a row of the
     desk's values."""
-    asked = desk_asked_of(parts, rules) if officers or text.strip() else []
+    asked = _desk_asked(parts, rules) if officers or text.strip() else []
     if not officers:
         return _given_usernames(officers, asked, text, rules)
     out = []
