@@ -23,6 +23,7 @@ from mailbot.intake.agency_shown import name_shown_as
 from mailbot.intake.candidates import ZIP_WORD, tidy_address
 from mailbot.intake.contact_party import others_blanked, own_labels
 from mailbot.intake.not_given import placeholder_words, template_slot
+from mailbot.intake.phone_to_use import phone_to_use
 from mailbot.intake.prose import header_addresses, is_header_line
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import uncapped
@@ -323,7 +324,8 @@ def read_fields(
     if not out.get("agency.phone"):
         own = others_blanked(text, rules)  # not a forwarder's or a town office's number
         m = _PHONE_FOR_TICKET.search(text) or _PHONE_INLINE.search(own)
-        out["agency.phone"] = m.group(1) if m else None
+        # "Please use 802-555-0191 for the agency phone" over the number it takes back
+        out["agency.phone"] = phone_to_use(text, rules) or (m.group(1) if m else None)
     elif out.get("agency.phone"):
         # "802-626-1271 | Fax: 802-626-1273", "802-457-1420 ext. 3 (dispatch is ext. 1)":
         # the first number (with its extension) is the value

@@ -120,3 +120,8 @@ class Corrections(RuleModel):
     phone: list[str] = Field(default_factory=list)
     """The agency phone's names ("phone number"): a reply saying the number it gave was
     wrong, and what it is."""
+    use_for: list[str] = Field(default_factory=list)
+    """Words that put a number in the place of the agency's phone ("Please use ... for
+    the agency phone")."""
+    phone_owners: list[str] = Field(default_factory=list)
+    """Words of whose phone it is ("agency", "main") between "for the" and its name."""

@@ -429,3 +429,24 @@ def test_an_add_also_asked_for_over_the_own_quoted_adds_is_the_only_change() -> 
     result = parse_message(msg.as_bytes())
     assert result.intent == "officer_maintenance"
     assert [(c.action, c.officer_number) for c in result.changes] == [("add", "9K420")]
+
+
+def test_the_phone_a_follow_up_says_to_use_replaces_the_one_sent_before() -> None:
+    """ "the phone number I gave you this morning (...0142) is the old dispatch line.
+    Please use ...0149 for the agency phone": over his own request, quoted in full, the
+    follow-up is that enrolment, with the phone it says to use."""
+    body = (
+        "Sorry, one more thing - the phone number I gave you in my email this morning "
+        "(802-555-0142) is the old dispatch line. Please use 802-555-0149 for the agency "
+        "phone on the e-ticket.\n\nEverything else stands.\n\nChief Marc Bessette\n\n"
+        "-----Original Message-----\n"
+        "From: Marc Bessette <mbessette@northfieldpd.test>\n"
+        "Sent: Tuesday, November 3, 2026 9:12 AM\nTo: dps.eTicket@vermont.gov\n"
+        "Subject: Northfield PD e-ticket\n\n" + _EARLIER
+    )
+    result = parse_message(_mail(body, "<first.0142@northfieldpd.test>"))
+    assert result.intent == "enrollment"
+    assert result.agency.phone is not None
+    assert result.agency.phone.endswith("555-0149")
+    assert result.agency.address == "51 South Main Street, Northfield, VT 05663"
+    assert [o.officer_number for o in result.officers] == ["NF012", "NF019"]
