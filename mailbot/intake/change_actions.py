@@ -81,7 +81,10 @@ def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
             or TO_US.search(text) is not None
             or (asked and joined_agency(text, rules) is not None)
         )
-        if moved and not _asked_off(text, rules) and not _ended_here(text, rules):
+        # "Please remove him from Hartford PD and associate him with Windsor County SO":
+        # a removal from here asked beside the move, the record moves
+        off = _asked_off(text, rules) and not _has(text, words.associate_asked)
+        if moved and not off and not _ended_here(text, rules):
             return "update"
         return "deactivate"
     if _has(text, words.transfer + words.moves_record):

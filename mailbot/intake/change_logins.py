@@ -83,6 +83,24 @@ def login_beside(text: str, officer: Officer) -> str | None:
     return None
 
 
+def login_after_number(text: str, officer: Officer) -> str | None:
+    """The login written bare right after the officer's number and made from his name
+    ("Ofc Dylan Marsh 4417B dmarsh to Bristol PD", "4417B, dmarsh"), or None."""
+    number = officer.officer_number or ""
+    at = text.find(number) if number else -1
+    if at < 0:
+        return None
+    m = _AFTER_NUMBER.match(text, at + len(number))
+    if m is None or not _of_officer(m.group(1), officer):
+        return None
+    return m.group(1)
+
+
+_AFTER_NUMBER = re.compile(
+    r"(?!\w)(?:[ \t]*[,;/][ \t]*|[ \t]+)([a-z][a-z0-9._-]{1,29}[a-z0-9])(?![\w@-]|\.\w)"
+)
+
+
 # "My DPS domain username is actually ...", "the username for me was sent as ..."
 _MY_LOGIN = re.compile(
     r"\b(?i:my)[ \t]+(?:(?i:dps|domain|tracs|e-?ticket)[ \t]+){0,3}(?i:user\s*name|login|user\s*id)"

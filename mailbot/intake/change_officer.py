@@ -8,6 +8,7 @@ import re
 
 from mailbot.intake.agency_name import agency_code_after_name
 from mailbot.intake.change_items import _NUMBER
+from mailbot.intake.change_logins import login_after_number
 from mailbot.intake.change_named_object import new_officer_named, removal_named
 from mailbot.intake.change_names import (
     _RANKED,
@@ -105,6 +106,12 @@ def officer_named(text: str, rules: Rules) -> Officer | None:
         line = officer_on_line(text, rules) or _line_from_name(text, officer, rules)
         if line and line.dps_username and line.officer_number == officer.officer_number:
             officer = officer.model_copy(update={"dps_username": line.dps_username})
+    if not officer.dps_username and officer.officer_number:
+        # "Pls add Ofc Dylan Marsh 4417B dmarsh to Bristol PD": his login, bare after
+        # his number, made from his name
+        login = login_after_number(text, officer)
+        if login:
+            officer = officer.model_copy(update={"dps_username": login})
     if officer.title is None and len(text) <= 200:
         # "Cole Marchessault, LEO # 6M902, officer": the rank after the number
         line = officer_on_line(text, rules) or _line_from_name(text, officer, rules)

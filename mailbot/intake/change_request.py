@@ -25,7 +25,7 @@ from mailbot.intake.change_withdrawn import without_never_enrolled, without_with
 from mailbot.intake.column_notes import declared_columns, with_declared
 from mailbot.intake.earlier_numbers import numbered_from_own_thread
 from mailbot.intake.fixed_listed import fixed_rows
-from mailbot.intake.forwarded_writer import numbers_forwarded, writers_changes
+from mailbot.intake.forwarded_writer import names_from_note, numbers_forwarded, writers_changes
 from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.model import Change, Officer, ParseResult
 from mailbot.intake.names import NAME_SUFFIXES
@@ -102,6 +102,8 @@ def read(
     result.changes = writers_changes(result.changes, parts, rules)
     # "His welcome letter from our HR is below, it has his LEO number": the letter's number
     result.changes = numbers_forwarded(result.changes, parts, rules)
+    # "can you deactivate Officer Kelley's TraCS record?" over "His LEO # is 39M14"
+    result.changes = names_from_note(result.changes, parts, rules)
     # "Chief Lacy retired ... never had a TraCS user record": no record of his to close
     result.changes = without_never_enrolled(result.changes, body, rules)
     if own_resend.complete_changes(result, earlier, officers, body, rules):

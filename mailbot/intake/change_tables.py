@@ -97,7 +97,8 @@ def changes_in_rows(
             action = _action_cell(rcells[at], rules) if at < len(rcells) else None
             if action == "update":  # "Officer → Corporal": the value the record takes
                 rcells = [
-                    _new_side(c) if mapping.get(n) in _NEW_SIDE else c for n, c in enumerate(rcells)
+                    _new_side(c, rules) if mapping.get(n) in _NEW_SIDE else c
+                    for n, c in enumerate(rcells)
                 ]
             officer = row_officer(rcells, mapping, rules)
             if action is None or officer is None:
@@ -154,10 +155,25 @@ _NEW_SIDE = frozenset({"title", "dps_username", "last_name", "first_name", "full
 """The columns whose cell an update may write as "old → new" (not the record's number)."""
 
 
-def _new_side(cell: str) -> str:
-    """ "Officer → Corporal" -> "Corporal"; a cell with no one arrow between two values as is."""
+def _new_side(cell: str, rules: Rules) -> str:
+    """ "Officer → Corporal" -> "Corporal", "Sergeant (from Corporal)" -> "Sergeant"; a
+    cell with no one arrow between two values, nor a note of the former one, as is."""
     old, *new = _ARROW.split(cell)
-    return new[0] if len(new) == 1 and old.strip() and new[0].strip() else cell
+    if len(new) == 1 and old.strip() and new[0].strip():
+        return new[0]
+    m = _FORMER_NOTE.search(cell)
+    if m and m.start() and m.group(1).lower() in _former_words(rules):
+        return cell[: m.start()].rstrip()
+    return cell
+
+
+# "Sergeant (from Corporal)": a note of the value before, closing the cell
+_FORMER_NOTE = re.compile(r"[ \t]*\([ \t]*([A-Za-z]+\.?)[ \t:][^()\n]{0,40}\)[ \t]*$")
+
+
+@per_rules
+def _former_words(rules: Rules) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.language.intent.former_value)
 
 
 def moved_to(text: str, rules: Rules) -> str | None:

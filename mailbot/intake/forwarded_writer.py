@@ -121,3 +121,75 @@ def numbers_forwarded(changes: list[Change], parts: MessageParts, rules: Rules) 
     out = list(changes)
     out[open_[0]] = Change.model_validate(have)
     return out
+
+
+def names_from_note(changes: list[Change], parts: MessageParts, rules: Rules) -> list[Change]:
+    """``changes`` with the one change the forwarded mail gives by officer number alone
+    ("His LEO # is 39M14") named as the note above it names the officer by rank and
+    surname, with no number ("can you deactivate Officer Kelley's TraCS record?" over a
+    chain that names Michael Kelley), when the note names one such officer only."""
+    from mailbot.intake.prose import number_mentions
+
+    note = parts.forward_note.strip("\n")
+    if not note or not parts.text.startswith(note) or number_mentions(note):
+        return changes
+    bare = [
+        i
+        for i, c in enumerate(changes)
+        if c.officer_number
+        and not getattr(c, "last_name", None)
+        and not getattr(c, "first_name", None)
+    ]
+    if len(bare) != 1:
+        return changes
+    # the forwarded mail's words, and the names of those who wrote it ("From: Michael
+    # Kelley")
+    writers = header_addresses(parts.quoted_text, frozenset({"from"}))
+    below = " ".join([parts.text[len(note) :][:_BELOW], *(n for n, _ in writers)])
+    own = {w.casefold() for w in (parts.sender_name or "").split()}
+    named = set()
+    for sentence in sentences(note):
+        if len(sentence) > _NOTE_SENTENCE:
+            continue
+        for title, first, last in _ranked_in(sentence, rules):
+            if last.casefold() in own:
+                continue
+            if re.search(rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])", below):
+                named.add((title, first, last))
+    if len(named) != 1:
+        return changes
+    title, first, last = named.pop()
+    have = changes[bare[0]].model_dump(exclude_none=True)
+    have.update(
+        {k: v for k, v in {"title": title, "first_name": first, "last_name": last}.items() if v}
+    )
+    out = list(changes)
+    out[bare[0]] = Change.model_validate(have)
+    return out
+
+
+_NOTE_SENTENCE = 300
+"""The longest sentence of the note read for the officer it names."""
+
+
+_OWNER = re.compile(r"([A-Z][a-z'’-]+)['’]s\b")
+
+
+def _ranked_in(sentence: str, rules: Rules) -> list[tuple[str, str | None, str]]:
+    """(title, first, last) of each officer ``sentence`` names by rank and name ("Lt.
+    Sandra Whitney"), or by rank and a surname owning a thing ("Officer Kelley's TraCS
+    record")."""
+    from mailbot.intake.change_names import _RANKED
+    from mailbot.intake.change_officer import officer_named
+    from mailbot.intake.prose import rank_title
+
+    out: list[tuple[str, str | None, str]] = []
+    officer = officer_named(sentence, rules)
+    if officer and officer.title and officer.last_name:
+        out.append((officer.title, officer.first_name, officer.last_name))
+    for m in _RANKED.finditer(sentence):
+        owner = _OWNER.match(m.group(2))
+        title = rank_title(m.group(1).rstrip("."), rules)
+        if owner and title:
+            out.append((title, None, owner.group(1)))
+    return out

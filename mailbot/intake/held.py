@@ -172,10 +172,17 @@ def _named(officer: Officer, clauses: list[str]) -> bool:
     return False
 
 
+_BRACKETED = re.compile(r"\(([^()\n]{1,40})\)")
+
+
 def _civilian(officer: Officer, rules: Rules) -> bool:
-    title = " ".join((officer.title or "").lower().split())
+    """A civilian title and no officer number; the title may carry a note in brackets
+    ("Dispatcher (civilian)", "Records Clerk (part-time)")."""
+    title = (officer.title or "").lower()
     words = lower_set(rules.language.intent.civilian_titles)
-    return bool(title) and title in words and not officer.officer_number
+    parts = [_BRACKETED.sub(" ", title), *_BRACKETED.findall(title)]
+    named = any(" ".join(p.split()) in words for p in parts)
+    return bool(title.strip()) and named and not officer.officer_number
 
 
 def without_civilians(changes: list[Change], rules: Rules) -> list[Change]:

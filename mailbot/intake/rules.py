@@ -70,6 +70,9 @@ class IntentWords(RuleModel):
     ("Demers, Kyle, now Sergeant", "Ana Roy is now a Corporal")."""
     civilian_titles: list[str] = Field(default_factory=list)
     """Titles of civilian staff on a roster (a records clerk, a dispatcher): not officers."""
+    former_value: list[str] = Field(default_factory=list)
+    """Words opening a bracketed note of the value a cell had before ("Sergeant (from
+    Corporal)"): the cell's new value is the one before the bracket."""
     sheet_words: list[str] = Field(default_factory=list)
     """Words for a workbook's tabs: a sentence keeping one out speaks of them ("please
     skip that tab")."""
@@ -116,6 +119,9 @@ class IntentWords(RuleModel):
     move_asked: list[str] = Field(default_factory=list)
     """An officer's employment ended ("separated - transferred to X"), and the words that
     ask his record moved: the one without the other closes the record here."""
+    associate_asked: list[str] = Field(default_factory=list)
+    """Words asking a leaving officer's record tied to the agency he goes to, beside the
+    words removing him from the sender's: the record moves."""
     old_login: list[str] = Field(default_factory=list)
     """Words naming the login an officer had before ("the old one kmercer will be shut
     off"): a clause switching it off beside a new name or login closes no record."""
