@@ -165,8 +165,8 @@ def _read(sentence: str, rules: Rules) -> _Read:
         slash = next((lab for lab in words.slashes if low.startswith(lab)), None)
         if slash is not None:  # "DPS\rcheney"
             close()
-            value = token[len(slash) :].rstrip(".")
-            read.user = read.user or (value if _USER.fullmatch(value) else None)
+            value: str | None = token[len(slash) :].rstrip(".")
+            read.user = read.user or (value if value and _USER.fullmatch(value) else None)
             i += 1
             continue
         if token.startswith("#") and len(token) > 1:  # "#07C31"
