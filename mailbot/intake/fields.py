@@ -26,6 +26,7 @@ from mailbot.intake.not_given import placeholder_words, template_slot
 from mailbot.intake.prose import header_addresses, is_header_line
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import uncapped
+from mailbot.intake.taken_back import value_meant
 from mailbot.intake.value_words import EMAIL, MAX_LINE, not_a_value
 from mailbot.intake.wrapped_name import wrapped_name
 
@@ -168,6 +169,7 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
         if path == "agency.name" and value.strip():
             value = wrapped_name(value, lines, i, _suffixes(rules), _LABEL_LINE)
             value = name_cut_at_end(value.strip(), rules)  # "..., 110 Wall Street, ..."
+            value = value_meant(value, rules)  # "X? no sorry ... scratch that, it's: Y"
         found[path] = (i, not_a_value(path, _clean(value, rules), rules))
     return found
 
@@ -266,7 +268,9 @@ def address_in(text: str) -> str | None:
 
 _CODE_INLINE = re.compile(
     # "judiciary 0511" (the word "code" left out) too
-    r"(?:judiciary(?=\s+\d{4}\b)|(?:judiciary|judicial|JB|court|our|the|agency['’]?s?)\s+(?:bureau\s+)?code\b)"
+    r"(?:judiciary(?=\s+\d{4}\b)|(?:judiciary|judicial|JB|court|our|the|agency['’]?s?)\s+(?:bureau\s+)?code\b"
+    # "Code is 412 I think.": the word opening a sentence of its own, saying what it is
+    r"|(?:(?m:^)[ \t]*|(?<=[.!?][ \t]))code(?=[ \t]+is[ \t]))"
     r"(?:[ \t]+(?:assigned|given|issued)(?:[ \t]+(?:to|by)[ \t]+[\w'’]+){0,2})?"  # "... to us is"
     r"\s*(?:is|of|:|-|#|number)?\s*#?\s*(\d{1,8})\b",
     re.I,
