@@ -130,6 +130,11 @@ def _clean(value: str, rules: Rules) -> str | None:
 _NEXT_PIECE = re.compile(
     r"(?:[ \t]*\|[ \t]*|[ \t]*\t[ \t]*| {3,})(?=[A-Za-z][\w .#'’/-]{0,40}[:：])"
 )
+_TRANSLATED_LABEL = re.compile(
+    r"^([ \t]*(?:[-*•·][ \t]*)?)[^\W\d_][^/:：\n]{1,40}?[ \t]+/[ \t]+(?=[^/:：\n]{2,50}[:：])"
+)
+"""A label written in another language first, a slash before ours ("Code judiciaire /
+Judiciary code: 0622")."""
 _SHORT_LINE = 60
 """A line this short may be a label alone (its value on the next line)."""
 _MAYBE_LABELLED = re.compile(r"[:：=\t]|[-–—][ \t]|\.\.")
@@ -150,7 +155,10 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
         if len(line) > _SHORT_LINE and not _MAYBE_LABELLED.search(line):
             continue  # a long line with no separator is prose, not "Label: value"
         if any_label.match(line) is None:
-            continue
+            # "Personne-ressource / Point of contact: ...": a label after its translation
+            line = _TRANSLATED_LABEL.sub(r"\1", line, count=1)
+            if any_label.match(line) is None:
+                continue
         best: tuple[tuple[int, int], str, str] | None = None
         for path, pat in patterns.items():
             m = pat.match(line)
