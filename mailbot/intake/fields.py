@@ -27,6 +27,7 @@ from mailbot.intake.phone_to_use import phone_to_use
 from mailbot.intake.prose import header_addresses, is_header_line
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.shouted import uncapped
+from mailbot.intake.taken_back import value_meant
 from mailbot.intake.value_words import EMAIL, MAX_LINE, not_a_value
 from mailbot.intake.wrapped_name import wrapped_name
 
@@ -130,6 +131,11 @@ def _clean(value: str, rules: Rules) -> str | None:
 _NEXT_PIECE = re.compile(
     r"(?:[ \t]*\|[ \t]*|[ \t]*\t[ \t]*| {3,})(?=[A-Za-z][\w .#'’/-]{0,40}[:：])"
 )
+_TRANSLATED_LABEL = re.compile(
+    r"^([ \t]*(?:[-*•·][ \t]*)?)[^\W\d_][^/:：\n]{1,40}?[ \t]+/[ \t]+(?=[^/:：\n]{2,50}[:：])"
+)
+"""A label written in another language first, a slash before ours ("Code judiciaire /
+Judiciary code: 0622")."""
 _SHORT_LINE = 60
 """A line this short may be a label alone (its value on the next line)."""
 _MAYBE_LABELLED = re.compile(r"[:：=\t]|[-–—][ \t]|\.\.")
@@ -150,7 +156,10 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
         if len(line) > _SHORT_LINE and not _MAYBE_LABELLED.search(line):
             continue  # a long line with no separator is prose, not "Label: value"
         if any_label.match(line) is None:
-            continue
+            # "Personne-ressource / Point of contact: ...": a label after its translation
+            line = _TRANSLATED_LABEL.sub(r"\1", line, count=1)
+            if any_label.match(line) is None:
+                continue
         best: tuple[tuple[int, int], str, str] | None = None
         for path, pat in patterns.items():
             m = pat.match(line)
@@ -169,6 +178,7 @@ def labelled(text: str, rules: Rules) -> dict[str, tuple[int, str | None]]:
         if path == "agency.name" and value.strip():
             value = wrapped_name(value, lines, i, _suffixes(rules), _LABEL_LINE)
             value = name_cut_at_end(value.strip(), rules)  # "..., 110 Wall Street, ..."
+            value = value_meant(value, rules)  # "X? no sorry ... scratch that, it's: Y"
         found[path] = (i, not_a_value(path, _clean(value, rules), rules))
     return found
 
@@ -267,7 +277,9 @@ def address_in(text: str) -> str | None:
 
 _CODE_INLINE = re.compile(
     # "judiciary 0511" (the word "code" left out) too
-    r"(?:judiciary(?=\s+\d{4}\b)|(?:judiciary|judicial|JB|court|our|the|agency['’]?s?)\s+(?:bureau\s+)?code\b)"
+    r"(?:judiciary(?=\s+\d{4}\b)|(?:judiciary|judicial|JB|court|our|the|agency['’]?s?)\s+(?:bureau\s+)?code\b"
+    # "Code is 412 I think.": the word opening a sentence of its own, saying what it is
+    r"|(?:(?m:^)[ \t]*|(?<=[.!?][ \t]))code(?=[ \t]+is[ \t]))"
     r"(?:[ \t]+(?:assigned|given|issued)(?:[ \t]+(?:to|by)[ \t]+[\w'’]+){0,2})?"  # "... to us is"
     r"\s*(?:is|of|:|-|#|number)?\s*#?\s*(\d{1,8})\b",
     re.I,

@@ -20,6 +20,7 @@ from mailbot.intake.model import Intent
 from mailbot.intake.no_request import requests_nothing
 from mailbot.intake.other_systems import for_tracs
 from mailbot.intake.prose import number_mentions, sentences
+from mailbot.intake.rank_now import rank_now_rank
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.word_lists import any_in, has_any
 
@@ -79,7 +80,8 @@ def classify(
         # "new officers who need accounts in the crash reporting system": not TraCS
         # "Can you guys set him up?": the words put between "can you" and the verb left out
         told = _told_as_past(for_tracs(named, rules), words.enquiry)
-        return has_asked(told, change_words, rules)
+        # "Cpl Wheeler 3349C is now Sgt Wheeler": one rank become another
+        return has_asked(told, change_words, rules) or rank_now_rank(named, rules)
 
     named = without_naming(text, rules)
     if not changing() and _has(_told_as_past(named, words.enquiry), change_words):

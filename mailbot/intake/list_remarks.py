@@ -256,3 +256,29 @@ def spaced_login(piece: str, names: list[str], rules: Rules) -> bool:
         if letters in {a + b, b + a, a[0] + b, b[0] + a, b + a[0], a + b[0]}:
             return True
     return False
+
+
+_GLOSSED = re.compile(
+    r"(?:^|(?<=[–—|;\t])|(?<=\s-\s))([ \t]*)([^\W\d_][\w'’.-]{1,20})[ \t]*"
+    r"\([ \t]*([^\W\d_][\w'’.-]{1,20})[ \t]*\)(?=[ \t]*(?:[–—|;\t]|\s-\s|$))"
+)
+"""A cell of one word and its gloss in brackets, between a list line's dashes or bars
+("— Sergent (Sergeant) —", "| Officer (Agente) |")."""
+
+
+def rank_glossed(body: str, rules: Rules) -> str:
+    """``body`` with a rank written in two languages, one in brackets ("Sergent
+    (Sergeant)", "Agente (Officer)"), kept as the rank the ticket knows: the cell is
+    one field, its title."""
+    if "(" not in body:
+        return body
+
+    def _one(m: re.Match[str]) -> str:
+        word, gloss = m.group(2).rstrip("."), m.group(3).rstrip(".")
+        if rank_title(gloss, rules) and not rank_title(word, rules):
+            return m.group(1) + gloss
+        if rank_title(word, rules) and not rank_title(gloss, rules):
+            return m.group(1) + word
+        return m.group(0)
+
+    return _GLOSSED.sub(_one, body)

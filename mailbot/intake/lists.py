@@ -26,6 +26,7 @@ from mailbot.intake.list_remarks import (
     bracket_notes_cut,
     number_remark,
     number_still_to_come,
+    rank_glossed,
     remark,
     spaced_login,
     user_remark,
@@ -122,6 +123,7 @@ def _officer_on_line(line: str, rules: Rules) -> Officer | None:
     if not body:
         return None
     body = bracket_notes_cut(without_nickname(after_lead_sentence(body, rules), rules), rules)
+    body = rank_glossed(body, rules)  # "— Sergent (Sergeant) —": the rank the ticket knows
     officer = _officer_in(body, rules)
     if officer is None and "(" in body:  # "Sgt. Lee Holt (patrol supervisor), LEO # ..."
         officer = _officer_in(without_asides(body, rules), rules)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from mailbot.intake.bracket_values import tokens_of
 from mailbot.intake.change_usernames import not_a_user
 from mailbot.intake.loose_surname import fits, goes_on, holds, letters, may_name
 from mailbot.intake.model import Officer
@@ -26,7 +27,6 @@ from mailbot.intake.rules import Rules, per_message_text, per_rules
 from mailbot.intake.run_on_records import run_on_records
 from mailbot.intake.spoken_lines import spoken_lines
 
-_TOKEN = re.compile(r"\([^()\n]*\)|[,;]|[^\s,;()]+")
 _NUMBER = re.compile(
     r"[A-Za-z0-9]{3,7}|(?=[^-]*[A-Za-z])(?=(?:-?[A-Za-z0-9]){3,7}$)[A-Za-z0-9]+-[A-Za-z0-9]+"
 )
@@ -136,7 +136,7 @@ def _number_shaped(token: str, *, labelled: bool) -> bool:
 @per_message_text  # a sentence is read by the record cutter and the row reader: read once
 def _read(sentence: str, rules: Rules) -> _Read:
     words = _words(rules)
-    tokens = _TOKEN.findall(sentence)
+    tokens = tokens_of(sentence)
     folded = [t.casefold().rstrip(":") for t in tokens]
     read = _Read(tokens=tokens)
     run: list[str] = []
@@ -165,8 +165,8 @@ def _read(sentence: str, rules: Rules) -> _Read:
         slash = next((lab for lab in words.slashes if low.startswith(lab)), None)
         if slash is not None:  # "DPS\rcheney"
             close()
-            value = token[len(slash) :].rstrip(".")
-            read.user = read.user or (value if _USER.fullmatch(value) else None)
+            value: str | None = token[len(slash) :].rstrip(".")
+            read.user = read.user or (value if value and _USER.fullmatch(value) else None)
             i += 1
             continue
         if token.startswith("#") and len(token) > 1:  # "#07C31"

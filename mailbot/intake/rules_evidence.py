@@ -97,6 +97,8 @@ class Dictation(RuleModel):
     """Digits said as words ("zero", "one"), read as digits three or more in a row."""
     self_fixes: list[str] = Field(default_factory=list)
     """Words a writer takes back the number he just typed with ("sorry", "I mean")."""
+    meant_leads: list[str] = Field(default_factory=list)
+    """Words after those, before the value meant ("scratch that, it's: ...")."""
 
 
 class Corrections(RuleModel):

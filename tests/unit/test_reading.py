@@ -284,6 +284,8 @@ def test_poc_in_other_words(sentence: str, want: tuple[str, str]) -> None:
         ("The judiciary code assigned to us is 0412.", "agency.judiciary_code", "0412"),
         ("JB code #0412", "agency.judiciary_code", "0412"),
         ("Jud. code: 0412", "agency.judiciary_code", "0412"),
+        ("Code is 412 I think. Address to follow.", "agency.judiciary_code", "412"),
+        ("Thanks. Code is 0412.", "agency.judiciary_code", "0412"),
         (
             "Agency name as it should appear on tickets: Town of Hartford Police Department",
             "agency.name",

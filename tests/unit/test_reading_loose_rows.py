@@ -118,3 +118,23 @@ Sheriff Owen Pike
     )
     officers = _officers(body)
     assert [o["last_name"] for o in officers] == ["Quill"]
+
+
+def test_a_record_in_brackets_among_run_on_records_is_read() -> None:
+    body = (
+        _HEAD
+        + """Deputies to enroll: Nora Weld (Chief Deputy, WC310, nweld), Deputy Amos Finch \
+WC322 afinch, and Deputy Lena Rusk WC335 lrusk.
+
+Sheriff Owen Pike
+"""
+    )
+    officers = _officers(body)
+    assert [
+        (o["last_name"], o["first_name"], o["title"], o["officer_number"], o["dps_username"])
+        for o in officers
+    ] == [
+        ("Weld", "Nora", "Chief Deputy", "WC310", "nweld"),
+        ("Finch", "Amos", "Deputy", "WC322", "afinch"),
+        ("Rusk", "Lena", "Deputy", "WC335", "lrusk"),
+    ]

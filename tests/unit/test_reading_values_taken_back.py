@@ -115,3 +115,14 @@ def test_a_reply_correcting_the_request_it_quotes_corrects_that_request() -> Non
     assert [(c["action"], c["officer_number"], c["last_name"]) for c in changes] == [
         ("add", "S2P73", "Hale")
     ]
+
+
+def test_a_labelled_agency_name_taken_back_is_read_as_written_again() -> None:
+    body = (
+        "Hi,\n\nAnswers to your questions:\n\n1. Judiciary code - 0527\n"
+        "2. Name for ticket - Chittenden County Sheriff? No sorry, we are the village... "
+        "scratch that, it's: Village of Essex Junction Police Department\n"
+        "3. Phone 802-878-8331\n\nRuth Pike\nChief of Police\n"
+    )
+    result = parse_message(mail(body, sender=_CHIEF, subject="RE: e-Ticket request"))
+    assert result.agency.name == "Village of Essex Junction Police Department"
