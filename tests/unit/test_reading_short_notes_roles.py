@@ -96,3 +96,24 @@ def test_point_of_contract_is_not_respelled() -> None:
 
     assert poc_words_respelled("the point of contract") == "the point of contract"
     assert poc_words_respelled("our Piont of Contatc is") == "our Point of Contact is"
+
+
+def test_the_part_of_the_agency_a_head_signs_after_his_title_is_kept_in_it() -> None:
+    body = (
+        "Good afternoon,\n\nThe Pell Attorney General's Office would like to start issuing "
+        "tickets electronically. I have designated Investigator Sam Rand as the e-ticket "
+        "Point-of-Contact (sam.rand@pell.example.org).\n\nJudiciary code: 0915\n\n"
+        "Sincerely,\nMark Hollis\n{title}\n"
+    )
+    for title, read in (
+        ("Chief, Criminal Division", "Chief, Criminal Division"),
+        ("Director, Enforcement & Safety Division", "Director"),
+    ):
+        got = parse_message(
+            mail(
+                body.format(title=title),
+                sender="Mark Hollis <mark.hollis@pell.example.org>",
+                subject="e-ticket request",
+            )
+        )
+        assert (got.head_of_department.name, got.head_of_department.title) == ("Mark Hollis", read)
