@@ -49,6 +49,9 @@ def _acts_re(rules: Rules) -> re.Pattern[str]:
         # "Chief Ann Roy authorized", "Chief Ann Roy (cc'd) has designated me"
         rf"(?<![\w'’.-]){title}\.?[ \t]+(?P<name>{_NAME})(?:[ \t]*\([^()\n]{{1,20}}\))?"
         rf"(?:[ \t]*,)?\s+(?:has\s+|had\s+)?(?i:{verbs})(?![\w'’-])"
+        # "Our Chief Inspector, Ann Roy, has approved": the name set off after the title
+        rf"|(?<![\w'’-])(?i:our|the)[ \t]+(?P<title5>{alt}),[ \t]*(?P<name5>{_NAME}),"
+        rf"\s+(?:has\s+|had\s+)?(?i:{verbs})(?![\w'’-])"
         # "sending this for Chief Ann Roy", "writing for Sheriff Ann Roy"
         rf"|\b(?i:{sends})(?:[ \t]+[a-z]{{1,12}}){{0,3}}?[ \t]+for[ \t]+(?:our[ \t]+|the[ \t]+)?"
         rf"(?P<title2>{alt})\.?[ \t]+(?P<name2>{_NAME}){tail}"
@@ -80,7 +83,7 @@ def head_acting(body: str, rules: Rules) -> tuple[str | None, str | None]:
     titles, _ = head_titles(rules)
     body = _LINE_WRAP.sub(" ", body)  # "appointed Captain\nMira Odenkirk": one sentence
     for m in _acts_re(rules).finditer(body):
-        n = next(i for i in ("", "2", "3", "4") if m.group("title" + (i or "")) is not None)
+        n = next(i for i in ("", "2", "3", "4", "5") if m.group("title" + (i or "")) is not None)
         title = m.group("title" + n)
         name = m.group("name" + (n or ""))
         before = body[max(0, m.start("title" + n) - 30) : m.start("title" + n)].split()

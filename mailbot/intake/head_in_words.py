@@ -117,8 +117,10 @@ def _writer_title_re(rules: Rules) -> re.Pattern[str]:
 _NAMED_AFTER = re.compile(
     r"[ \t]*[,–—-][ \t]*([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})"
     r"(?![\w'’-]|[ \t]+[A-Z])"
+    r"|[ \t]*\([ \t]*([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})[ \t]*\)"
 )
-"""A name given right after the writer's title ("im the chief, Kevin Roy.")."""
+"""A name given right after the writer's title ("im the chief, Kevin Roy."), or in
+brackets after it ("I'm the town constable (Earl Roy)")."""
 _FIRST_PERSON = re.compile(r"^(?:[Ii]['’]?m|[Ii]\s+am)\b")
 
 
@@ -127,7 +129,11 @@ def writer_named(body: str, rules: Rules) -> tuple[str, str] | None:
     Roy": Kevin Roy, Chief), or None."""
     for m in _writer_title_re(rules).finditer(body):
         named = _NAMED_AFTER.match(body, m.end())
-        name = named.group(1) if named and _FIRST_PERSON.match(m.group(0)) else None
+        name = (
+            (named.group(1) or named.group(2))
+            if named and _FIRST_PERSON.match(m.group(0))
+            else None
+        )
         if name is None and m.group("here"):  # "Pete Lavigne here, chief (and PoC) for ..."
             words = m.group("here").split()
             name = " ".join(words) if _HERE_NAME.fullmatch(" ".join(words)) else None

@@ -71,8 +71,9 @@ def _surname_words(rules: Rules) -> tuple[frozenset[str], frozenset[str]]:
 def role_after_title(tail: str, rules: Rules) -> bool:
     """True for the role a signer adds after his title and a comma ("Captain, Unit
     Commander", "Colonel, Chief Game Warden"): capitalised words ending in a rank or a
-    rank's role, none of them a place word; not an agency ("Chief, Barre Police
-    Department", "Sheriff, Orange County Sheriff")."""
+    rank's role, or naming the part of the agency he heads ("Chief, Criminal Division"),
+    none of them a place word; not an agency ("Chief, Barre Police Department",
+    "Sheriff, Orange County Sheriff", "Director, Enforcement & Safety Division")."""
     words = tail.split()
     people = rules.language.people
     if not 1 <= len(words) <= _ROLE_WORDS or not all(w[:1].isupper() for w in words):
@@ -83,6 +84,8 @@ def role_after_title(tail: str, rules: Rules) -> bool:
     if tail.lower().endswith(tuple(s.lower() for s in people.agency_suffixes)):
         return False
     last = words[-1].strip(".,").lower()
+    if len(words) >= 2 and last in people.unit_words:
+        return True  # "Chief, Criminal Division": the part of the agency he heads
     return last in people.ranks or last in {r.lower() for r in people.rank_roles}
 
 

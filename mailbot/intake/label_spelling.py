@@ -23,12 +23,13 @@ MIN_SHORT = 3
 
 _LINE_LABEL = re.compile(
     r"^([ \t]*(?:[-*•·>][ \t]*)?)([A-Za-z][A-Za-z .'’/-]{1,40}?)"
-    r"(?=[ \t]*(?:[:：=#(]|[-–—][ \t]))"
+    r"(?=[ \t]*(?:[:：=#(]|[-–—][ \t])|[ \t]+\d)"
 )
-"""The words a line opens with, up to the separator a label ends with."""
+"""The words a line opens with, up to the separator a label ends with (or the digits of
+its value, no separator: "Judicairy code 412")."""
 
 _WORD = re.compile(r"[A-Za-z]+")
-_SEP = r"[ \t]*(?:[:：=#(]|[-–—][ \t])"
+_SEP = r"(?:[ \t]*(?:[:：=#(]|[-–—][ \t])|[ \t]+(?=\d))"
 
 
 @per_rules
@@ -100,6 +101,8 @@ def _one_close(low: str, vocab: frozenset[str], shortest_known: int, changed: bo
         for k in by_start.get((low[0], size), ())
         if size >= shortest_known and one_typo(low, k, changed=changed)
     ]
+    if len(close) > 1 and all(one_typo(k, close[0]) or one_typo(close[0], k) for k in close[1:]):
+        return min(close)  # "judicairy": "judiciary" or the label's own "judicary", one word
     return close[0] if len(close) == 1 else None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.intake.label_spelling import one_typo
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.word_lists import alternation, word_start
 
@@ -79,3 +80,29 @@ def unqualified(flat: str, rules: Rules) -> str:
     the rules), so the wordings read them as the plain role."""
     qualifier = _qualifier_re(rules)
     return flat if qualifier is None else qualifier.sub("", flat)
+
+
+_POC_TYPED = re.compile(r"(?<![\w-])([A-Za-z]{4,6})([- ]of[- ])([A-Za-z]{6,8})(?![\w-])")
+"""Three words shaped like "point of contact", any of them typed one letter wrong."""
+
+
+def _respelled(word: str, known: str) -> str | None:
+    """``known`` in the case ``word`` is typed in, when ``word`` is it or one typo off."""
+    low = word.lower()
+    if low != known and not one_typo(low, known):
+        return None
+    return known.upper() if word.isupper() else known.capitalize() if word[0].isupper() else known
+
+
+def poc_words_respelled(text: str) -> str:
+    """ "I will be the point of contatc too": the words "point of contact" typed with one
+    letter wrong in a word (a letter changed, two swapped, one left out or typed twice;
+    not "point of contract"), written as they are meant, so the wordings read them."""
+
+    def fix(m: re.Match[str]) -> str:
+        point, contact = _respelled(m.group(1), "point"), _respelled(m.group(3), "contact")
+        if point is None or contact is None:
+            return m.group(0)
+        return f"{point}{m.group(2)}{contact}"
+
+    return _POC_TYPED.sub(fix, text) if "of" in text.lower() else text

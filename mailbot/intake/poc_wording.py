@@ -103,11 +103,12 @@ _POC_THAT = re.compile(
 )
 
 
-# "Our e-ticket Point-of-Contact will be Cpl. Wyatt Lyman (wlyman@...)", "the point of
-# contact stays Sgt. Ann Roy", "I am not the point of contact - that is Lt. Ann Roy"
+# "Our e-ticket Point-of-Contact will be Cpl. Wyatt Lyman (wlyman@...)", "Our POC would be
+# Officer Dan Roy" (a request's conditional), "the point of contact stays Sgt. Ann Roy",
+# "I am not the point of contact - that is Lt. Ann Roy"
 _POC_IS_NAMED = re.compile(
     rf"{_POC_WORDS}(?:\s+(?i:for|on|with)\s+[\w-]+(?:\s+[\w-]+)?)?"
-    rf"\s*(?i:will\s+be|is\s+going\s+to\s+be|is|shall\s+be|remains|will\s+remain|stays"
+    rf"\s*(?i:will\s+be|would\s+be|is\s+going\s+to\s+be|is|shall\s+be|remains|will\s+remain|stays"
     rf"|will\s+stay|[-–—:,]?\s*(?:that|this|it)(?:\s+is|['’]s|\s+will\s+be)|:|,)\s+"
     rf"(?:(?i:our|the|an?)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+,?\s+)?({_CAP_RUN})(?!\s+[a-z]+\s+me\b)"
 )
@@ -171,7 +172,7 @@ _POC_LIKE = re.compile(
 # "Point of contact will be Cpl. Dean Harrow, dharrow@..." (no "the"/"our")
 _POC_BARE_NAMED = re.compile(
     rf"(?<![\w-])(?i:(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC))"
-    rf"\s+(?i:will\s+be|shall\s+be|is)\s+(?:[a-z]{{2,12}}\.?\s+)?({_CAP_RUN})"
+    rf"\s+(?i:will\s+be|would\s+be|shall\s+be|is)\s+(?:[a-z]{{2,12}}\.?\s+)?({_CAP_RUN})"
 )
 """... also with the rank typed in lower case ("PoC is officer Kristen Blow, ...")."""
 
@@ -213,6 +214,9 @@ _SELF_POC = re.compile(
     r"|\bI(?:\s+am|['’]?m)\s+(?:both\s+|also\s+)?(?:the|an?|your|our)\s+[^.;!?¶\n]{1,40}?\s+and\s+"
     r"(?:also\s+)?(?:the|your|our)\s+(?:e-?ticket(?:ing)?\s+|main\s+|primary\s+)?"
     r"(?:contact(?:\s+person)?|point[- ]of[- ]contact|PoC)(?:\s*[.;,]|\s*$|\s+(?:too|also)\b)"
+    # "I'm chief and PoC.": a terse note's roles, no article before either
+    r"|\bI(?:\s+am|['’]?m)\s+(?:both\s+)?[a-z]{3,20}(?:\s+[a-z]{3,20})?\s+and\s+(?:also\s+)?"
+    r"(?:point[- ]of[- ]contact|PoC)(?:\s*[.;,]|\s*$|\s+(?:too|also)\b)"
     # "I will be my own point of contact", "(the Chief) asked me to be the PoC"
     r"|\bmy\s+own\s+(?:e-?ticket(?:ing)?\s+)?(?:point[- ]of[- ]contact|PoC)\b"
     # "The Chief has asked that I serve as the department's e-ticket Point-of-Contact"

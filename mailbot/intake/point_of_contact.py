@@ -29,6 +29,7 @@ from mailbot.intake.poc_email import (
 )
 from mailbot.intake.poc_plain_words import (
     as_eticket,
+    poc_words_respelled,
     ranks_capitalised,
     unqualified,
     unquoted_poc_words,
@@ -90,6 +91,7 @@ def point_of_contact(
     name matches, else (when the sender designates themself) the sender's address.
     """
     text = _plain_poc_words(rules).sub("point of contact", text)  # "person of contact"
+    text = poc_words_respelled(text)  # "point of contatc"
     lines = text.split("\n")
     contact = Contact()
     raw: str | None = None

@@ -16,6 +16,9 @@ class People(RuleModel):
     name_lead_ins: list[str] = Field(default_factory=list)
     """Words that set down an agency's name before it ("the name should be ...")."""
     rank_roles: list[str] = Field(default_factory=list)
+    unit_words: list[str] = Field(default_factory=list)
+    """Words ending the name of a part of an agency ("Criminal Division") that a head's
+    title may name after a comma ("Chief, Criminal Division")."""
     name_reflexives: list[str] = Field(default_factory=list)
     """Words after a name that add no name ("Chief Rowe himself (C1140, erowe)")."""
     """Words after a rank that make one title with it ("Investigator Supervisor")."""
