@@ -29,6 +29,7 @@ from mailbot.intake.forwarded_writer import numbers_forwarded, writers_changes
 from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.model import Change, Officer, ParseResult
 from mailbot.intake.names import NAME_SUFFIXES
+from mailbot.intake.own_rank import with_own_rank
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 from mailbot.intake.word_lists import has_any
@@ -117,6 +118,8 @@ def read(
         result.agency.name = own_agency_elsewhere(signature, parts, rules)
     writer = head_from_sender(parts.sender_name, rules)[0]
     result.changes = change_asides.writers_first_name(result.changes, body, writer)
+    # "I have resigned as Constable ... Please remove my e-ticket access": his title
+    result.changes = with_own_rank(result.changes, body, writer, rules)
     if is_reply and not result.changes:  # "Yes please deactivate both." of the desk's two
         result.changes = desk_named.switch_offs(body, parts, rules)
     if is_reply and not result.changes:  # "his username should be jroy" of the desk's one
