@@ -19,6 +19,7 @@ from mailbot.intake import (
 from mailbot.intake.agency_elsewhere import own_agency_elsewhere
 from mailbot.intake.change_gather import gathered
 from mailbot.intake.change_logins import writers_own_login
+from mailbot.intake.change_readded import without_readded
 from mailbot.intake.change_subject_add import added_by_subject
 from mailbot.intake.change_typing import as_typed, filled, in_capitals, whole_values
 from mailbot.intake.change_withdrawn import without_never_enrolled, without_withdrawn
@@ -105,6 +106,8 @@ def read(
     result.changes = numbers_forwarded(result.changes, parts, rules)
     # "Chief Lacy retired ... never had a TraCS user record": no record of his to close
     result.changes = without_never_enrolled(result.changes, body, rules)
+    # "re-issued LEO number 00417 to our new hire ... Please add: Officer Kayla Dunn, 00417"
+    result.changes = without_readded(result.changes, body, rules)
     if own_resend.complete_changes(result, earlier, officers, body, rules):
         # "Eric Lund is still with us": the earlier change of an officer kept as he is
         result.changes = changes.without_kept(result.changes, body, rules)

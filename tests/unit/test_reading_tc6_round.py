@@ -124,3 +124,17 @@ def test_an_agency_joined_keeps_its_unit_named_after_a_dash() -> None:
     got = by_number(roster_changes(raw))
     assert got["QC118"]["action"] == "update"
     assert got["QC118"]["agency"] == "Quillfield Public Safety - Police Division"
+
+
+def test_a_new_hire_given_a_former_officers_number_is_only_added() -> None:
+    body = (
+        "Hello,\n\nOdd one. The academy re-issued LEO number 00391 to our new hire, "
+        "Officer Jay Pratt. That number used to belong to Sgt. Al Moss, who retired back "
+        "in 2018 - he should already be inactive, but if his old record is still out there "
+        "under 00391 please make sure it's closed out.\n\n"
+        "Please add:\nOfficer Jay Pratt, 00391, username jpratt\n\n"
+        "Thanks,\nChief Lena Cote\nQuillfield Police Department\n"
+    )
+    raw = mail(body, sender="lcote@quillvt.test", subject="LEO number reissued")
+    changes = roster_changes(raw)
+    assert [(c.action, c.officer_number) for c in changes] == [("add", "00391")]
