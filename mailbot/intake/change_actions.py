@@ -49,6 +49,8 @@ def labelled(text: str, rules: Rules) -> Action | None:
 
 def _action(text: str, rules: Rules, default: Action | None) -> Action | None:
     words = rules.language.intent
+    # "58T221 (sorry if thats wrong, copying from his card)": a doubt, no correction asked
+    text = _ASIDE.sub(lambda m: " " if _has(m.group(0), words.doubts) else m.group(0), text)
     label = labelled(text, rules)
     if label == "add":
         return "add"  # what follows describes the new officer, his username and title

@@ -168,12 +168,22 @@ _ROW_CELLS = re.compile(r"\t|\||  +")
 
 def is_row(line: str) -> bool:
     """True for a table row without its heading: cells split by tabs, pipes or runs of
-    spaces ("Sgt Dana Roy  HL5D2  droy"), one of them an officer number."""
+    spaces ("Sgt Dana Roy  HL5D2  droy"), one of them an officer number (or one a
+    character long or short, digits first: "Ofc. Tanner Boyce   58T221")."""
     return (
         bool(_CELLS.search(line) or "  " in line.strip())
         and len(line) <= 200
-        and any(_NUMBER.fullmatch(cell.strip()) for cell in _ROW_CELLS.split(line))
+        and any(
+            _NUMBER.fullmatch(cell.strip()) or _MISTYPED.fullmatch(cell.strip())
+            for cell in _ROW_CELLS.split(line)
+        )
     )
+
+
+# an officer number of four or six characters, digits and letters both, digits first
+_MISTYPED = re.compile(
+    r"(?=\d{1,3}[A-Za-z])(?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{4}|(?=\d{1,4}[A-Za-z])[A-Za-z0-9]{6}"
+)
 
 
 _LABELLED = re.compile(r"^[A-Z][\w .#'’-]{0,40}:\s*\S")  # "LEO #: RX201"

@@ -19,6 +19,8 @@ def _joined(rules: Rules) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])(?i:{either})\s+(?i:the\s+)?"
         r"([A-Z][\w'’.-]*+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*+)*+)"
+        # "... Public Safety - Police Division": the unit of it after a dash
+        r"(?:[ \t]+([-–])[ \t]+([A-Z][\w'’.-]*+(?:[ \t]+(?:of[ \t]+|&[ \t]+)?[A-Z][\w'’.-]*+)*+))?"
     )
 
 
@@ -36,7 +38,21 @@ def joined_agency(text: str, rules: Rules) -> str | None:
             named = " ".join(words[:end]).rstrip(".,;")
             low = named.lower()
             if any(low.endswith(s) for s in suffixes) or any(low.endswith(f" {s}") for s in short):
+                unit = _unit(m.group(3), rules) if end == len(words) else None
+                if unit:  # "joined the Westford Public Safety - Police Division"
+                    return f"{named} {m.group(2)} {unit}"
                 return in_full(named, text, rules)
+    return None
+
+
+def _unit(said: str | None, rules: Rules) -> str | None:
+    """The unit of an agency named after a dash ("Police Division as an Officer" ->
+    "Police Division"): its words up to the last that names a unit, or None."""
+    words = (said or "").split()
+    units = {w.lower() for w in rules.language.people.agency_units}
+    for end in range(len(words), 0, -1):
+        if words[end - 1].rstrip(".,;").lower() in units:
+            return " ".join(words[:end]).rstrip(".,;")
     return None
 
 

@@ -19,6 +19,7 @@ from mailbot.intake import (
 from mailbot.intake.agency_elsewhere import own_agency_elsewhere
 from mailbot.intake.change_gather import gathered
 from mailbot.intake.change_logins import writers_own_login
+from mailbot.intake.change_readded import without_readded
 from mailbot.intake.change_subject_add import added_by_subject
 from mailbot.intake.change_typing import as_typed, filled, in_capitals, whole_values
 from mailbot.intake.change_withdrawn import without_never_enrolled, without_withdrawn
@@ -29,6 +30,7 @@ from mailbot.intake.forwarded_writer import names_from_note, numbers_forwarded, 
 from mailbot.intake.head_of_department import head_from_sender
 from mailbot.intake.model import Change, Officer, ParseResult
 from mailbot.intake.names import NAME_SUFFIXES
+from mailbot.intake.own_rank import with_own_rank
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 from mailbot.intake.word_lists import has_any
@@ -106,6 +108,8 @@ def read(
     result.changes = names_from_note(result.changes, parts, rules)
     # "Chief Lacy retired ... never had a TraCS user record": no record of his to close
     result.changes = without_never_enrolled(result.changes, body, rules)
+    # "re-issued LEO number 00417 to our new hire ... Please add: Officer Kayla Dunn, 00417"
+    result.changes = without_readded(result.changes, body, rules)
     if own_resend.complete_changes(result, earlier, officers, body, rules):
         # "Eric Lund is still with us": the earlier change of an officer kept as he is
         result.changes = changes.without_kept(result.changes, body, rules)
@@ -119,6 +123,8 @@ def read(
         result.agency.name = own_agency_elsewhere(signature, parts, rules)
     writer = head_from_sender(parts.sender_name, rules)[0]
     result.changes = change_asides.writers_first_name(result.changes, body, writer)
+    # "I have resigned as Constable ... Please remove my e-ticket access": his title
+    result.changes = with_own_rank(result.changes, body, writer, rules)
     if is_reply and not result.changes:  # "Yes please deactivate both." of the desk's two
         result.changes = desk_named.switch_offs(body, parts, rules)
     if is_reply and not result.changes:  # "his username should be jroy" of the desk's one

@@ -229,7 +229,7 @@ def read_changes(
                 lead = _action(told[-1], rules, None) or _action(item, rules, None)
             else:
                 lead = lead if spaced else None
-            before = item if not _NUMBER.search(item) else ""
+            before = item if not (_NUMBER.search(item) or is_row(item)) else ""
         elif item.rstrip().endswith(":") and not _NUMBER.search(item):
             # "1. We have two new deputies ... Please create TraCS records for:" then its
             # own list: the item's action is its sub-items'

@@ -212,6 +212,8 @@ def _asks_enrolment(text: str, rules: Rules) -> bool:
     we enrolled", "already has our agency record")."""
     words = rules.language.intent
     # "He would like to start using e-tickets": an officer's wish, not the agency's request
+    # "add the following inspectors to the DMV Enforcement agency record": the record it has
+    text = _record_joined(rules).sub(" ", text)
     low = _told_as_past(_OFFICER_WISH.sub(" ", text), words.enrolled_before)
     had = [w.lower() for w in words.had_before]
     for word in words.enrollment:
@@ -222,6 +224,17 @@ def _asks_enrolment(text: str, rules: Rules) -> bool:
                 return True
             at = low.find(word.lower(), at + 1)
     return False
+
+
+@per_rules
+def _record_joined(rules: Rules) -> re.Pattern[str]:
+    """A word putting officers on an agency's record, its name, and "agency record"."""
+    leads = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in rules.language.intent.record_joined
+    )
+    return re.compile(
+        rf"(?<![\w-])(?i:{leads})\s+(?:[A-Z&][\w&'’.-]*+\s+){{0,6}}(?i:tracs\s+)?(?i:agency\s+record)"
+    )
 
 
 def asks_set_up(text: str, rules: Rules) -> bool:

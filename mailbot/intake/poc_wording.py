@@ -164,6 +164,9 @@ _POC_LIKE = re.compile(
     # who wants it, named
     rf"\b(?:(?i:I|we)|[A-Z][a-z'’-]+)(?:(?:['’]d|\s+(?i:would))\s+(?i:like)|\s+(?i:wants?))\s+"
     rf"(?:(?i:our|my|the)\s+[^,.;:()¶\n]{{1,60}},\s+)?({_CAP_RUN}),?"
+    # "... would like Officer Nate Currier (ncurrier@...) to be the new PoC": his address
+    # in brackets after the name
+    r"(?:\s*\([^()¶\n]{1,80}\))?"
     rf"\s+(?i:to\s+(?:be|serve\s+as|act\s+as))\s+"
     rf"(?:{_POC_WORDS}|(?i:the|our)\s+(?i:main\s+|primary\s+)?(?i:contact(?:\s+person)?)\b)"
 )

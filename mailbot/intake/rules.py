@@ -110,6 +110,9 @@ class IntentWords(RuleModel):
     had_before: list[str] = Field(default_factory=list)
     """Words before an enrolment word, a few words back, that say the agency has it
     already ("Brandon PD already has our TraCS agency record")."""
+    record_joined: list[str] = Field(default_factory=list)
+    """Words right before an agency's record (its name between) that put officers on one
+    it has ("add the following inspectors to the DMV Enforcement agency record")."""
     tickets: list[str] = Field(default_factory=list)
     """Words naming e-tickets ("wants e-tickets"): enrolment evidence beside its values."""
     letter_counts: list[str] = Field(default_factory=list)
@@ -125,6 +128,9 @@ class IntentWords(RuleModel):
     old_login: list[str] = Field(default_factory=list)
     """Words naming the login an officer had before ("the old one kmercer will be shut
     off"): a clause switching it off beside a new name or login closes no record."""
+    doubts: list[str] = Field(default_factory=list)
+    """Words of the writer's doubt of what he wrote, in brackets ("(sorry if thats wrong,
+    copying from his card)"): no correction asked, the words inside count for nothing."""
     title_stated: list[str] = Field(default_factory=list)
     """Words stating the title a record shows ("title on the ticket should be Officer")."""
     deactivate_withdrawn: list[str] = Field(default_factory=list)

@@ -27,6 +27,8 @@ class People(RuleModel):
     """Words before "as" and a rank that give a new officer's title ("sworn in as a Game
     Warden", "hired as a Patrol Officer")."""
     joined_verbs: list[str] = Field(default_factory=list)
+    agency_units: list[str] = Field(default_factory=list)
+    """Words ending the name of an agency's unit after a dash ("... - Police Division")."""
     """Words before the agency an officer goes to work for ("joined the X Sheriff's
     Department", "starts with the X Police Department on Monday")."""
     new_officer_words: list[str] = Field(default_factory=list)

@@ -140,6 +140,13 @@ def _column_key(cell: str, syn: dict[str, str]) -> str | None:
         keys = {_column_key(part, syn) for part in cell.split(" / ")} - {None}
         if len(keys) == 1:
             return keys.pop()
+    joined = _JOINED_QUALIFIERS.match(cell.strip())
+    if joined:
+        # "Network/DPS Username": two qualifiers of one heading, each naming the field
+        rest = cell.strip()[joined.end() :]
+        keys = {_column_key(f"{word}{rest}", syn) for word in joined.group(0).split("/")}
+        if len(keys) == 1:
+            return keys.pop()
     if "(" in cell:
         # "Officers (last, first, title, ...)": a lead-in before the first heading
         inner = _column_key(cell.rpartition("(")[2], syn)
@@ -149,6 +156,10 @@ def _column_key(cell: str, syn: dict[str, str]) -> str | None:
             return syn.get(before) or syn.get(_OFFICER_PREFIX.sub("", before))
         return inner
     return None
+
+
+# "Network/DPS" before the rest of a heading: two words for the same qualifier
+_JOINED_QUALIFIERS = re.compile(r"[A-Za-z]{2,12}/[A-Za-z]{2,12}(?= )")
 
 
 def header_map(
