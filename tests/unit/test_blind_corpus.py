@@ -280,6 +280,10 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     # not held out: 125 messages written to be tuned on in the same round (0.943, 98/125
     # as written). Left: code and agency stated on mail that asks for nothing (README)
     "blind-r31": (0.998, 124, 125, set()),
+    # not held out: 125 messages written to be tuned on in the same round (0.913, 93/125
+    # as written). Left: a head named only in French, an HR export's civilian rows, a
+    # nickname signed against the roster's name, a shouted run-on roster (README)
+    "blind-r32": (0.979, 119, 125, {"gf-012-groupwise-caps-prose-no-phone"}),
     # thirty messages of no theme, all held out, scored blind three times (README)
     "blind-mix-heldout": (0.95, 26, 30, {"zf-006-swanton-template-placeholders-left"}),
     # not held out: the eleventh set's tuning part, short of perfect where the reader still
