@@ -18,17 +18,24 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _INDEX = re.compile(r"\[\d+\]")
 
 
+def _whole(words: list[str]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word, the longest first, in a lower-cased text."""
+    ordered = sorted((w.lower() for w in words), key=len, reverse=True)
+    joined = "|".join(re.escape(w) for w in ordered) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])")
+
+
 @per_rules
 def _words(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The words of holding all, and of leaving items out, each a whole word."""
+    """The words of holding all, and of leaving items out."""
     held = rules.labels.desk_holds_all
+    return _whole(held.all), _whole(held.but)
 
-    def alt(words: list[str]) -> re.Pattern[str]:
-        ordered = sorted((w.lower() for w in words), key=len, reverse=True)
-        joined = "|".join(re.escape(w) for w in ordered) or "(?!)"
-        return re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])")
 
-    return alt(held.all), alt(held.but)
+@per_rules
+def _items(rules: Rules) -> dict[str, re.Pattern[str]]:
+    """Each item's words (``items``), by the path they name."""
+    return {path: _whole(words) for path, words in rules.labels.desk_holds_all.items.items()}
 
 
 def outstanding(parts: MessageParts, rules: Rules) -> frozenset[str] | None:
@@ -45,12 +52,7 @@ def outstanding(parts: MessageParts, rules: Rules) -> frozenset[str] | None:
         if left is None:
             continue
         rest = sentence[left.end() :]
-        items = rules.labels.desk_holds_all.items
-        return frozenset(
-            path
-            for path, words in items.items()
-            if any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", rest) for w in words)
-        )
+        return frozenset(path for path, said in _items(rules).items() if said.search(rest))
     return None
 
 
