@@ -275,6 +275,8 @@ def _roster_picture(rules: Rules) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{pictures})s?[ \t]+of[ \t]+(?:(?:our|the|my)[ \t]+)?(?:{rosters})\b"
         rf"|\b(?:{rosters})[ \t]+(?:{pictures})s?\b"
+        # "Scanned officer list and our logo are attached"
+        rf"|\b(?:{pictures})(?:ned)?[ \t]+(?:{rosters})\b"
         # "Roster is in the picture", "the officers are on the attached photo"
         rf"|\b(?:{rosters})[ \t]+(?:(?:is|are)[ \t]+)?(?:in|on)[ \t]+(?:the|this|that|a)[ \t]+"
         rf"(?:attached[ \t]+)?(?:{pictures})s?\b",

@@ -52,6 +52,7 @@ from mailbot.intake.ranked_mentions import (
 )
 from mailbot.intake.roster_usernames import with_usernames
 from mailbot.intake.rules import Rules
+from mailbot.intake.unread_roster import unread_roster
 from mailbot.intake.wrapped_lines import as_typed
 
 
@@ -163,6 +164,10 @@ def read_by_intent(
             settled.questions.update(
                 given_somewhere.staff_instead(result, looked, rules, sent, note)
             )
+            # "Roster is in the picture": officers sent in a file no text was read from
+            pictured = unread_roster(parts, result.agency.logo, rules)
+            if "officers" in result.missing and "officers" not in settled.questions and pictured:
+                settled.questions["officers"] = pictured
             if result.agency.phone is not None and "agency.phone" in settled.evidence:
                 national = checks.normalize_phone(result.agency.phone, rules)
                 result.agency.phone = national or result.agency.phone

@@ -236,8 +236,9 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
     # 61/100 twice); spent since (README)
     "blind-r21-heldout": (0.994, 91, 100, set()),
     # a hundred messages, all held out, scored blind three times (0.945, 67/100; 0.945,
-    # 67/100; 0.945, 68/100); spent since (README)
-    "blind-r22-heldout": (1.0, 100, 100, set()),
+    # 67/100; 0.945, 68/100); spent since (README). ld-008 expects its roster photo asked
+    # for again; two later sets' writers expect it not asked: staff read it (README)
+    "blind-r22-heldout": (1.0, 99, 100, set()),
     # a hundred messages, all held out, scored blind twice (0.963, 76/100 and 0.972,
     # 77/100); spent since (README)
     "blind-r23-heldout": (0.999, 99, 100, set()),
@@ -254,11 +255,7 @@ SPENT: dict[str, tuple[float, int, int, set[str]]] = {
         0.972,
         93,
         100,
-        {
-            "fe-013-liquor-control-state-unit-owa-bullets",
-            "fh-005-roster-photo",
-            "fh-024-scanned-pdf-roster-no-poc-email",
-        },
+        {"fe-013-liquor-control-state-unit-owa-bullets"},
     ),
     # a hundred messages, all held out, scored blind twice (0.891, 62/100 and 0.894,
     # 62/100); spent since. Left: a PoC named only as "both head and contact", heads
