@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from mailbot.intake.rules import Rules, per_rules
-from mailbot.intake.word_lists import lowered
+from mailbot.intake.word_lists import alternation, lowered
 
 
 @per_rules
@@ -36,8 +36,7 @@ def _shown_as(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _alt(words: list[str], blank: str = r"\s+") -> str:
     """``words`` as one alternation, longest first, each blank in them matching ``blank``."""
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w.lower()).replace(r"\ ", blank) for w in ordered) or "(?!)"
+    return alternation([w.lower() for w in words], blank)
 
 
 _RUN = r"(?<![\w'’.&-])([A-Z][\w'’.&-]*+(?:[ \t]+(?:[A-Z][\w'’.&-]*+|of|and|the|&)){1,8})"

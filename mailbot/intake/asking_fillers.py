@@ -11,14 +11,13 @@ import re
 from collections.abc import Sequence
 
 from mailbot.intake.rules import Rules, per_rules
-from mailbot.intake.word_lists import flat, has_any
+from mailbot.intake.word_lists import alternation, flat, has_any
 
 
 @per_rules
 def _fillers(rules: Rules) -> re.Pattern[str]:
     """The words put between "can you" and what it asks, with the "can you" before."""
-    words = sorted(rules.language.intent.asking_fillers, key=len, reverse=True)
-    alt = "|".join(re.escape(w.lower()) for w in words) or "(?!)"
+    alt = alternation([w.lower() for w in rules.language.intent.asking_fillers], " ")
     return re.compile(rf"\b((?:can|could|would|will) (?:you|u) )(?:(?:{alt}) )+")
 
 

@@ -8,14 +8,14 @@ import re
 
 from mailbot.intake.agency_name import in_full
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import alternation
 
 
 @per_rules
 def _joined(rules: Rules) -> re.Pattern[str]:
     """ "joined the Orleans County Sheriff's Department", "to join Barre City Police",
     "starts with the Caledonia County Sheriff's Department": the words naming it."""
-    words = sorted(rules.language.people.joined_verbs, key=len, reverse=True)
-    either = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or "(?!)"
+    either = alternation(rules.language.people.joined_verbs)
     return re.compile(
         rf"(?<![\w-])(?i:{either})\s+(?i:the\s+)?"
         r"([A-Z][\w'’.-]*+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*+)*+)"

@@ -7,7 +7,7 @@ his address the one he writes from)."""
 from __future__ import annotations
 
 from mailbot.intake.head_of_department import head_from_sender
-from mailbot.intake.own_thread import is_desk, thread
+from mailbot.intake.own_thread import latest_desk
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.poc_wording import _POC_YOU
 from mailbot.intake.point_of_contact import Contact
@@ -20,7 +20,7 @@ _GREETING_LINES = 2
 def desk_made_you(parts: MessageParts, rules: Rules) -> Contact:
     """The sender as PoC, when the desk's latest quoted message tells its reader he is
     the PoC and greets him by his last name; else no one."""
-    desk = next((q for q in thread(parts) if is_desk(q.author)), None)
+    desk = latest_desk(parts)
     writer = head_from_sender(parts.sender_name, rules)[0]
     if desk is None or writer is None or not parts.sender:
         return Contact()

@@ -13,6 +13,7 @@ import re
 from mailbot.intake.own_thread import answered_desk
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import alternation
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _INDEX = re.compile(r"\[\d+\]")
@@ -20,9 +21,7 @@ _INDEX = re.compile(r"\[\d+\]")
 
 def _whole(words: list[str]) -> re.Pattern[str]:
     """Any of ``words`` as a whole word, the longest first, in a lower-cased text."""
-    ordered = sorted((w.lower() for w in words), key=len, reverse=True)
-    joined = "|".join(re.escape(w) for w in ordered) or "(?!)"
-    return re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternation([w.lower() for w in words], ' ')})(?![\w-])")
 
 
 @per_rules

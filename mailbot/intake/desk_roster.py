@@ -16,10 +16,11 @@ import re
 
 from mailbot.intake.change_officer import officer_named
 from mailbot.intake.model import Officer
-from mailbot.intake.own_thread import is_desk, thread
+from mailbot.intake.own_thread import latest_desk
 from mailbot.intake.parts import MessageParts
+from mailbot.intake.records_made import desk_done
 from mailbot.intake.rules import Rules
-from mailbot.intake.word_lists import any_in, flat, has_any
+from mailbot.intake.word_lists import has_any
 
 _MAX_LINES = 80
 _MAX_LINE = 300
@@ -32,20 +33,15 @@ def roster_desk_holds(officers: list[Officer], parts: MessageParts, rules: Rules
     names in full with a number on a line that asks their usernames."""
     if officers:
         return officers
-    words = rules.language.intent
-    for message in thread(parts):
-        if not is_desk(message.author):
+    desk = latest_desk(parts)
+    if desk is None or desk_done(parts, rules):
+        return []  # "have been established": a notice, it asks nothing
+    out: list[Officer] = []
+    for line in desk.text.split("\n")[:_MAX_LINES]:
+        if len(line) > _MAX_LINE or not has_any(line, rules.language.intent.username_words):
             continue
-        low = flat(message.text)
-        if "?" not in low and not any_in(low, words.desk_waits):
-            return []  # "have been established": a notice, it asks nothing
-        out: list[Officer] = []
-        for line in message.text.split("\n")[:_MAX_LINES]:
-            if len(line) > _MAX_LINE or not has_any(line, words.username_words):
-                continue
-            for piece in _ONE_EACH.split(line):
-                said = officer_named(piece.strip(" \t-*•"), rules)
-                if said and said.first_name and said.last_name and said.officer_number:
-                    out += [] if said in out else [said]
-        return out
-    return []
+        for piece in _ONE_EACH.split(line):
+            said = officer_named(piece.strip(" \t-*•"), rules)
+            if said and said.first_name and said.last_name and said.officer_number:
+                out += [] if said in out else [said]
+    return out

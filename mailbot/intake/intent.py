@@ -22,7 +22,7 @@ from mailbot.intake.other_systems import for_tracs
 from mailbot.intake.prose import number_mentions, sentences
 from mailbot.intake.rank_now import rank_now_rank
 from mailbot.intake.rules import Rules, per_rules
-from mailbot.intake.word_lists import any_in, has_any
+from mailbot.intake.word_lists import alternation, any_in, has_any
 
 
 def _has(text: str, words: list[str]) -> bool:
@@ -229,9 +229,7 @@ def _asks_enrolment(text: str, rules: Rules) -> bool:
 @per_rules
 def _record_joined(rules: Rules) -> re.Pattern[str]:
     """A word putting officers on an agency's record, its name, and "agency record"."""
-    leads = "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in rules.language.intent.record_joined
-    )
+    leads = alternation(rules.language.intent.record_joined)
     return re.compile(
         rf"(?<![\w-])(?i:{leads})\s+(?:[A-Z&][\w&'’.-]*+\s+){{0,6}}(?i:tracs\s+)?(?i:agency\s+record)"
     )

@@ -12,6 +12,7 @@ from mailbot.intake.not_given import not_given
 from mailbot.intake.prose import rank_title
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.table_headings import column_key
+from mailbot.intake.word_lists import alternation
 
 _REMARK = re.compile(r"^[a-z][a-z'’]*(?:\s+[\w'’./-]+){1,12}[?!]?$")
 """Words in lower case after a value left out, saying why ("account still being set up")."""
@@ -205,8 +206,8 @@ def after_roster_label(body: str, rules: Rules) -> str:
 
 @per_rules
 def _roster_label(rules: Rules) -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in rules.language.people.roster_headings)
-    return re.compile(rf"^(?i:{words or '(?!)'})[ \t]*:[ \t]*(?=\S)")
+    words = alternation(rules.language.people.roster_headings)
+    return re.compile(rf"^(?i:{words})[ \t]*:[ \t]*(?=\S)")
 
 
 # "he finished the academy in April but his number hasn't come through yet. DPS username

@@ -16,7 +16,7 @@ from mailbot.intake.model import LogoFacts
 from mailbot.intake.parts import Attachment
 from mailbot.intake.rules import Rules, per_rules
 from mailbot.intake.vector_logo import svg_size
-from mailbot.intake.word_lists import may_hold, needles, word_start
+from mailbot.intake.word_lists import alternation, may_hold, needles, word_start
 
 # "Our badge is below" (not a badge number: "badge #", "badge numbers", "badge ID")
 _LOGO_WORD = re.compile(
@@ -264,13 +264,9 @@ def has_image(attachments: Sequence[Attachment]) -> bool:
 
 @per_rules
 def _roster_picture(rules: Rules) -> re.Pattern[str]:
-    def alt(words: list[str]) -> str:
-        ordered = sorted(words, key=len, reverse=True)
-        return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in ordered) or "(?!)"
-
     pictures, rosters = (
-        alt(rules.language.intent.picture_words),
-        alt(rules.language.intent.roster_words),
+        alternation(rules.language.intent.picture_words, r"[ \t]+"),
+        alternation(rules.language.intent.roster_words, r"[ \t]+"),
     )
     return re.compile(
         rf"\b(?:{pictures})s?[ \t]+of[ \t]+(?:(?:our|the|my)[ \t]+)?(?:{rosters})\b"

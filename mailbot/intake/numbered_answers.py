@@ -13,7 +13,7 @@ import dataclasses
 import re
 
 from mailbot.intake import prose
-from mailbot.intake.own_thread import is_desk, thread
+from mailbot.intake.own_thread import latest_desk
 from mailbot.intake.parts import MessageParts
 
 _NUMBERED = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(\S.*)$")
@@ -143,7 +143,7 @@ def _relabelled(text: str, labelled: dict[str, str]) -> str:
 def _desk_items(parts: MessageParts) -> dict[str, str]:
     """The numbered items of the desk's latest quoted message, by number (none when two
     share a number: two lists, whose numbers do not say which is answered)."""
-    desk = next((q for q in thread(parts) if is_desk(q.author)), None)
+    desk = latest_desk(parts)
     if desk is None:
         return {}
     items: dict[str, str] = {}

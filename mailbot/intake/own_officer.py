@@ -9,6 +9,7 @@ import re
 from mailbot.intake.model import Officer
 from mailbot.intake.prose import rank_title, split_name
 from mailbot.intake.rules import Rules, per_rules
+from mailbot.intake.word_lists import alternation
 
 _OWN_NUMBER = re.compile(
     # "my number is 21W04" too: five letters and digits, which no phone number is
@@ -63,10 +64,9 @@ def signer_as_officer(
 def _given_user(rules: Rules) -> re.Pattern[str]:
     """A username said to be given to the writer (``own_user_leads`` of the rules, then
     its label: "i was given username jdoe", "they gave me the login jdoe")."""
-    leads = sorted(rules.language.rows.own_user_leads, key=len, reverse=True)
-    said = "|".join(r"\s+".join(map(re.escape, w.split())) for w in leads)
+    said = alternation(rules.language.rows.own_user_leads)
     return re.compile(
-        rf"(?<![\w'’])(?:{said or '(?!)'})\s+(?:(?:a|the|my)\s+)?(?:DPS\s+)?(?:user\s*name|login)"
+        rf"(?<![\w'’])(?:{said})\s+(?:(?:a|the|my)\s+)?(?:DPS\s+)?(?:user\s*name|login)"
         r"\s*(?:of\s+|is\s+|[:=]\s*)?([a-z][a-z0-9._-]{1,29})\b",
         re.I,
     )

@@ -174,6 +174,11 @@ def own_messages(parts: MessageParts) -> list[Quoted]:
     return []
 
 
+def latest_desk(parts: MessageParts) -> Quoted | None:
+    """The desk's latest quoted message (the first of the thread the desk wrote), or None."""
+    return next((q for q in thread(parts) if is_desk(q.author)), None)
+
+
 def desk_in_thread(parts: MessageParts) -> bool:
     """True when the desk wrote one of the quoted messages (the request was answered)."""
     return any(is_desk(m.author) for m in thread(parts))

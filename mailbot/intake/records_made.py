@@ -13,7 +13,7 @@ desk_waits``) and tells of records made (``[intent] desk_done``).
 from __future__ import annotations
 
 from mailbot.intake.model import Intent, Officer
-from mailbot.intake.own_thread import is_desk, thread
+from mailbot.intake.own_thread import latest_desk
 from mailbot.intake.parts import MessageParts
 from mailbot.intake.rules import Rules
 from mailbot.intake.word_lists import any_in, flat
@@ -22,23 +22,22 @@ from mailbot.intake.word_lists import any_in, flat
 def desk_done(parts: MessageParts, rules: Rules) -> bool:
     """True when the desk's latest quoted message waits on nothing (no question, no
     words of waiting): a notice that the records were made."""
-    for message in thread(parts):
-        if not is_desk(message.author):
-            continue
-        low = flat(message.text)
-        return "?" not in low and not any_in(low, rules.language.intent.desk_waits)
-    return False
+    desk = latest_desk(parts)
+    return desk is not None and _waits_on_nothing(flat(desk.text), rules)
+
+
+def _waits_on_nothing(low: str, rules: Rules) -> bool:
+    return "?" not in low and not any_in(low, rules.language.intent.desk_waits)
 
 
 def _tells_records_made(parts: MessageParts, rules: Rules) -> bool:
     """True when the desk's latest quoted message is its notice that the records are
     made: it waits on nothing and says they were ("have been established")."""
-    if not desk_done(parts, rules):
-        return False
-    for message in thread(parts):
-        if is_desk(message.author):
-            return any_in(flat(message.text), rules.language.intent.desk_done)
-    return False
+    desk = latest_desk(parts)
+    low = flat(desk.text) if desk is not None else ""
+    return (
+        bool(low) and _waits_on_nothing(low, rules) and any_in(low, rules.language.intent.desk_done)
+    )
 
 
 def after_records_made(

@@ -165,9 +165,10 @@ def read_by_intent(
                 given_somewhere.staff_instead(result, looked, rules, sent, note)
             )
             # "Roster is in the picture": officers sent in a file no text was read from
-            pictured = unread_roster(parts, result.agency.logo, rules)
-            if "officers" in result.missing and "officers" not in settled.questions and pictured:
-                settled.questions["officers"] = pictured
+            if "officers" in result.missing and "officers" not in settled.questions:
+                pictured = unread_roster(parts, result.agency.logo, rules)
+                if pictured:
+                    settled.questions["officers"] = pictured
             if result.agency.phone is not None and "agency.phone" in settled.evidence:
                 national = checks.normalize_phone(result.agency.phone, rules)
                 result.agency.phone = national or result.agency.phone
